@@ -1,0 +1,21 @@
+package dev.ticketingwarrior.shared.wire;
+
+import dev.ticketingwarrior.shared.round.RoundId;
+
+/**
+ * The few Valkey keys two services both touch. Everything else a service stores is its own. Every key carries the
+ * round's hash tag, so multi-key scripts stay in one cluster slot and the key dies with its round.
+ */
+public final class SharedRoundKeys {
+
+    private SharedRoundKeys() {}
+
+    /**
+     * A SET of ticket ids that left the drill (booked, or gave up: hold released without booking, token expired).
+     * Booking adds to it; admission subtracts its size from the admitted count to know how many are still active,
+     * which is what {@code maxActive} caps (SPEC §4).
+     */
+    public static String finishedPlayers(RoundId round) {
+        return round.hashTag() + ":finished";
+    }
+}

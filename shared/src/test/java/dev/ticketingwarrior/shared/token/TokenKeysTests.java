@@ -1,0 +1,156 @@
+package dev.ticketingwarrior.shared.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenKeysTests {
+
+    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    @Test
+    void newestKeySignsAndEveryKeyVerifies() {
+        ECKey old = TokenKeys.generate("old", T0.minus(Duration.ofDays(30)));
+        ECKey current = TokenKeys.generate("current", T0);
+        TokenKeys rotated = TokenKeys.of(List.of(old, current));
+
+        assertThat(rotated.signingKey().getKeyID()).isEqualTo("current");
+
+        String byOld = new AdmissionTokenIssuer(TokenKeys.of(List.of(old)), "iss").issue(AdmissionTokenTests.claims());
+        String byCurrent = new AdmissionTokenIssuer(rotated, "iss").issue(AdmissionTokenTests.claims());
+        var verifier = new AdmissionTokenVerifier(
+                rotated, "iss", Clock.fixed(AdmissionTokenTests.NOW, ZoneOffset.UTC), Duration.ZERO);
+
+        assertThat(verifier.verify(byOld).ticketId()).isEqualTo("t-123");
+        assertThat(verifier.verify(byCurrent).ticketId()).isEqualTo("t-123");
+    }
+
+    @Test
+    void withoutIssueTimesTheFirstListedKeySigns() {
+        ECKey a = TokenKeys.generate("a", T0);
+        ECKey b = TokenKeys.generate("b", T0);
+        ECKey aNoTime = new ECKey.Builder(a).issueTime(null).build();
+        ECKey bNoTime = new ECKey.Builder(b).issueTime(null).build();
+
+        assertThat(TokenKeys.of(List.of(aNoTime, bNoTime)).signingKey().getKeyID())
+                .isEqualTo("a");
+    }
+
+    @Test
+    void publicJwksHasNoPrivatePartsAndParsesBack() throws Exception {
+        TokenKeys keys =
+                TokenKeys.of(List.of(TokenKeys.generate("k1", T0), TokenKeys.generate("k2", T0.minusSeconds(1))));
+
+        String json = keys.publicJwksJson();
+
+        assertThat(json).doesNotContain("\"d\"");
+        JWKSet parsed = JWKSet.parse(json);
+        assertThat(parsed.getKeys()).extracting(k -> k.getKeyID()).containsExactly("k1", "k2");
+        assertThat(parsed.getKeys()).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
+        TokenKeys verifyOnly = TokenKeys.fromJwkSetJson(json);
+        assertThatThrownBy(verifyOnly::signingKey).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void privateJwkSetRoundTripsAndStillSigns() {
+        TokenKeys keys = TokenKeys.of(List.of(TokenKeys.generate("k1", T0)));
+
+        TokenKeys reloaded = TokenKeys.fromJwkSetJson(keys.privateJwkSetJson());
+
+        assertThat(reloaded.signingKey()).isEqualTo(keys.signingKey());
+    }
+
+    @Test
+    void loadsAKeyPairFromPem() throws Exception {
+        KeyPair pair = p256();
+        String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+                + pem("PUBLIC KEY", pair.getPublic().getEncoded());
+
+        ECKey key = TokenKeys.fromPem("pem-1", pem);
+
+        assertThat(key.isPrivate()).isTrue();
+        assertThat(key.getKeyID()).isEqualTo("pem-1");
+        TokenKeys keys = TokenKeys.of(List.of(key));
+        String token = new AdmissionTokenIssuer(keys, "iss").issue(AdmissionTokenTests.claims());
+        var verifier = new AdmissionTokenVerifier(
+                TokenKeys.of(List.of(TokenKeys.fromPem(
+                        "pem-1", pem("PUBLIC KEY", pair.getPublic().getEncoded())))),
+                "iss",
+                Clock.fixed(AdmissionTokenTests.NOW, ZoneOffset.UTC),
+                Duration.ZERO);
+        assertThat(verifier.verify(token).nickname()).isEqualTo("민수_01");
+    }
+
+    @Test
+    void refusesPemPairsThatDoNotMatch() throws Exception {
+        String pem = pem("PRIVATE KEY", p256().getPrivate().getEncoded())
+                + pem("PUBLIC KEY", p256().getPublic().getEncoded());
+
+        assertThatThrownBy(() -> TokenKeys.fromPem("x", pem))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a pair");
+    }
+
+    @Test
+    void refusesPemWithoutAPublicKeyOrWithOtherBlocks() throws Exception {
+        assertThatThrownBy(() -> TokenKeys.fromPem(
+                        "x", pem("PRIVATE KEY", p256().getPrivate().getEncoded())))
+                .hasMessageContaining("PUBLIC KEY");
+        assertThatThrownBy(() -> TokenKeys.fromPem("x", pem("EC PRIVATE KEY", new byte[] {1, 2, 3})))
+                .hasMessageContaining("PKCS#8");
+    }
+
+    @Test
+    void refusesDuplicateKidsAndOtherCurvesAndEmptySets() throws Exception {
+        assertThatThrownBy(() -> TokenKeys.of(List.of(TokenKeys.generate("k", T0), TokenKeys.generate("k", T0))))
+                .hasMessageContaining("unique");
+        assertThatThrownBy(() -> TokenKeys.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+        ECKey p384 = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_384)
+                .keyID("p384")
+                .generate();
+        assertThatThrownBy(() -> TokenKeys.of(List.of(p384))).hasMessageContaining("P-256");
+        assertThatThrownBy(
+                        () -> TokenKeys.fromJwkSetJson("{\"keys\":[{\"kty\":\"oct\",\"k\":\"AAAA\",\"kid\":\"s\"}]}"))
+                .hasMessageContaining("EC");
+        assertThatThrownBy(() -> TokenKeys.fromJwkSetJson("not json")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void devKeyFileIsCreatedOnceOwnerOnlyAndReused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys/token-keys.json");
+
+        TokenKeys first = TokenKeys.loadOrCreateDevKeys(file, T0);
+        TokenKeys second = TokenKeys.loadOrCreateDevKeys(file, T0.plusSeconds(60));
+
+        assertThat(second.signingKey()).isEqualTo(first.signingKey());
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    static KeyPair p256() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+}
