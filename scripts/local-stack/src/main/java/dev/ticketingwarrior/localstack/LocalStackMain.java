@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -40,7 +42,7 @@ public final class LocalStackMain {
                                 stopped.countDown();
                             },
                             "local-stack-stop"));
-            stack.ensure(Component.values());
+            stack.ensure(components(System.getenv("LOCAL_STACK_COMPONENTS")));
         } catch (PortTakenException e) {
             System.err.println("local-stack: " + e.getMessage());
             System.exit(2);
@@ -56,6 +58,23 @@ public final class LocalStackMain {
         stack.describe().forEach(line -> System.out.println("local-stack: " + line));
         System.out.println("local-stack: READY (settings in " + envFile + ")");
         stopped.await();
+    }
+
+    /** {@code LOCAL_STACK_COMPONENTS=REDIS,SQS} starts only those (benchmarks need only some); default all. */
+    static Component[] components(String list) {
+        if (list == null || list.isBlank()) {
+            return Component.values();
+        }
+        try {
+            return Arrays.stream(list.split(","))
+                    .map(String::strip)
+                    .filter(name -> !name.isEmpty())
+                    .map(name -> Component.valueOf(name.toUpperCase(Locale.ROOT)))
+                    .toArray(Component[]::new);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "LOCAL_STACK_COMPONENTS must list REDIS, MYSQL, SQS; got '" + list + "'");
+        }
     }
 
     private static void writeEnv(Path file, Map<String, String> env) throws IOException {
