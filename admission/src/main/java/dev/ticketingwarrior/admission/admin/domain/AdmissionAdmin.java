@@ -1,0 +1,94 @@
+package dev.ticketingwarrior.admission.admin.domain;
+
+import dev.ticketingwarrior.admission.queue.domain.RoundStats;
+import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettingsStore;
+import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Live admission settings and stats. A change is stored globally (seeding every later round on every instance) and
+ * applied to the running round in the same instant on all instances, because the round keeps its settings in Valkey.
+ */
+public final class AdmissionAdmin {
+
+    private static final Logger audit = LoggerFactory.getLogger("audit.admission");
+
+    private final AdmissionSettingsStore store;
+    private final CurrentSettings current;
+    private final WaitingRoom waitingRoom;
+    private final RoundClock roundClock;
+    private final int recentRounds;
+
+    public AdmissionAdmin(
+            AdmissionSettingsStore store,
+            CurrentSettings current,
+            WaitingRoom waitingRoom,
+            RoundClock roundClock,
+            int recentRounds) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.current = Objects.requireNonNull(current, "current");
+        this.waitingRoom = Objects.requireNonNull(waitingRoom, "waitingRoom");
+        this.roundClock = Objects.requireNonNull(roundClock, "roundClock");
+        this.recentRounds = recentRounds;
+    }
+
+    public Mono<AdmissionSettings> settings() {
+        return current.reload();
+    }
+
+    /** Stores and applies {@code updated}; {@code changedBy} names the caller in the audit line. */
+    public Mono<AdmissionSettings> change(AdmissionSettings updated, String changedBy) {
+        return current.reload().flatMap(previous -> {
+            Instant now = roundClock.now();
+            Round round = roundClock.roundAt(now);
+            return store.save(updated)
+                    .then(waitingRoom.applySettings(round, now, previous, updated))
+                    .then(Mono.fromRunnable(() -> {
+                        current.changed(updated);
+                        audit.atInfo()
+                                .addKeyValue("event.action", "admission-settings-changed")
+                                .addKeyValue("user.name", "ops")
+                                .addKeyValue("client.address", changedBy)
+                                .addKeyValue("previous", previous.toString())
+                                .addKeyValue("updated", updated.toString())
+                                .log("admission settings changed from {} to {} by {}", previous, updated, changedBy);
+                    }))
+                    .thenReturn(updated);
+        });
+    }
+
+    /** The current round (empty when nobody entered it yet) and the recent rounds that had players. */
+    public Mono<Stats> stats() {
+        Instant now = roundClock.now();
+        Round currentRound = roundClock.roundAt(now);
+        List<Round> recent = new ArrayList<>();
+        Instant cursor = currentRound.opensAt();
+        for (int i = 0; i < recentRounds; i++) {
+            cursor = cursor.minus(roundClock.period());
+            recent.add(roundClock.roundAt(cursor));
+        }
+        AdmissionSettings seed = current.get();
+        Mono<Optional<RoundStats>> currentStats =
+                waitingRoom.stats(currentRound, now, seed).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<List<RoundStats>> recentStats = Flux.fromIterable(recent)
+                .concatMap(round -> waitingRoom.stats(round, now, seed))
+                .collectList();
+        return Mono.zip(currentStats, recentStats)
+                .map(both -> new Stats(now, currentRound, both.getT1(), both.getT2()));
+    }
+
+    /** Stats of the current round and of recent ones, newest first. */
+    public record Stats(Instant at, Round currentRound, Optional<RoundStats> current, List<RoundStats> recent) {}
+}

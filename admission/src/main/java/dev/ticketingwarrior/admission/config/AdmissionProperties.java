@@ -1,0 +1,84 @@
+package dev.ticketingwarrior.admission.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the admission service can be told (SPEC §2, §4). Bound from {@code ticketing.*} in
+ * {@code application.yml}, where each knob maps to its environment variable.
+ */
+@Validated
+@ConfigurationProperties("ticketing")
+public record AdmissionProperties(
+        @Valid @NotNull RoundProperties round,
+        @Valid @NotNull Admission admission,
+        @Valid @NotNull Token token,
+        @Valid @NotNull RateLimit rateLimit) {
+
+    /** Round timing shared by every service. */
+    public record RoundProperties(
+            @NotNull @DefaultValue("60s") Duration period,
+            @NotNull @DefaultValue("15s") Duration openFor) {}
+
+    /** The waiting room and the serving counter. */
+    public record Admission(
+            /* bearer token of the ops admin API; blank means the documented dev default */
+            @DefaultValue("") String opsToken,
+            /* the X-Bot-Key secret; blank means the documented dev default */
+            @DefaultValue("") String botKey,
+            @Valid @NotNull Defaults defaults,
+            /* an admitted ticket that has not finished within this no longer counts as active */
+            @NotNull @DefaultValue("60s") Duration activeTimeout,
+            /* every key of a round expires this long after the round ends */
+            @NotNull @DefaultValue("10m") Duration keyRetention,
+            /* how often each instance advances the serving counter of the open round */
+            @NotNull @DefaultValue("250ms") Duration tick,
+            /* how often each instance re-reads the global settings that seed new rounds */
+            @NotNull @DefaultValue("1s") Duration settingsRefresh,
+            @NotBlank @DefaultValue("admission:settings") String settingsKey,
+            /* upper bound of every Redis call */
+            @NotNull @DefaultValue("2s") Duration redisTimeout,
+            @NotNull @DefaultValue("16KB") DataSize maxBodySize,
+            /* how many past rounds GET /api/v1/admin/stats reports besides the current one */
+            @Min(0) @Max(60) @DefaultValue("5") int statsRecentRounds) {}
+
+    /** The settings a round starts with until ops change them through the admin API. */
+    public record Defaults(
+            @DecimalMin("0") @DecimalMax("100000") @DefaultValue("20")
+            double ratePerSecond,
+
+            @Min(0) @Max(1_000_000) @DefaultValue("0") int openBatch,
+            @Min(0) @Max(1_000_000) @DefaultValue("0") int maxActive,
+            @DefaultValue("false") boolean paused) {}
+
+    /** Token signing keys and lifetime. */
+    public record Token(
+            /* JWK set JSON; wins over the file when set */
+            @DefaultValue("") String keys,
+            @NotNull @DefaultValue(".local/token-keys.json") Path keysFile,
+
+            @NotBlank @DefaultValue("ticketing-warrior-admission")
+            String issuer,
+            /* tokens expire this long after their round closes */
+            @NotNull @DefaultValue("30s") Duration grace) {}
+
+    /** Per-client limit on queue entry. */
+    public record RateLimit(
+            @Min(1) @DefaultValue("30") int entries,
+            @NotNull @DefaultValue("10s") Duration window,
+            /* peers whose X-Forwarded-For is believed */
+            @NotNull @DefaultValue({"127.0.0.0/8", "::1/128"})
+            List<String> trustedProxies) {}
+}

@@ -1,0 +1,61 @@
+package dev.ticketingwarrior.admission.config;
+
+import dev.ticketingwarrior.admission.queue.domain.TokenMinter;
+import dev.ticketingwarrior.admission.token.SignedTokenMinter;
+import dev.ticketingwarrior.shared.token.AdmissionTokenIssuer;
+import dev.ticketingwarrior.shared.token.TokenKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The token signing keys: {@code TICKETING_TOKEN_KEYS} (a JWK set; in AWS from Secrets Manager) when set, otherwise
+ * the local dev key file, created on first start and shared by every local service.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
+
+    @Bean
+    TokenKeys tokenKeys(AdmissionProperties properties, Clock clock) {
+        AdmissionProperties.Token token = properties.token();
+        if (!token.keys().isBlank()) {
+            try {
+                TokenKeys keys = TokenKeys.fromJwkSetJson(token.keys());
+                log.info(
+                        "token keys from configuration: signing kid {}",
+                        keys.signingKey().getKeyID());
+                return keys;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("TICKETING_TOKEN_KEYS is not a valid ES256 JWK set", e);
+            }
+        }
+        try {
+            TokenKeys keys = TokenKeys.loadOrCreateDevKeys(token.keysFile(), clock.instant());
+            log.warn(
+                    "token keys from the dev key file {} (signing kid {})",
+                    token.keysFile().toAbsolutePath(),
+                    keys.signingKey().getKeyID());
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the dev key file " + token.keysFile(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the dev key file " + token.keysFile() + " is not a valid JWK set", e);
+        }
+    }
+
+    @Bean
+    AdmissionTokenIssuer admissionTokenIssuer(TokenKeys keys, AdmissionProperties properties) {
+        return new AdmissionTokenIssuer(keys, properties.token().issuer());
+    }
+
+    @Bean
+    TokenMinter tokenMinter(AdmissionTokenIssuer issuer, AdmissionProperties properties) {
+        return new SignedTokenMinter(issuer, properties.token().grace());
+    }
+}

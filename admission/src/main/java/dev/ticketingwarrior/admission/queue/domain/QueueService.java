@@ -1,0 +1,145 @@
+package dev.ticketingwarrior.admission.queue.domain;
+
+import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Entry, standing and live updates of waiting-room tickets (SPEC §4). */
+public final class QueueService {
+
+    /** At most four position events a second per stream (SPEC §4). */
+    private static final long MIN_EVENT_GAP_NANOS = Duration.ofMillis(250).toNanos();
+    /** A stream re-reads its ticket this often in case no ticker snapshot arrives (another round took over). */
+    private static final Duration POLL_FALLBACK = Duration.ofSeconds(1);
+
+    private final WaitingRoom waitingRoom;
+    private final RoundClock roundClock;
+    private final CurrentSettings settings;
+    private final TokenMinter tokens;
+    private final ServingTicker ticker;
+    private final QueueMetrics metrics;
+
+    public QueueService(
+            WaitingRoom waitingRoom,
+            RoundClock roundClock,
+            CurrentSettings settings,
+            TokenMinter tokens,
+            ServingTicker ticker,
+            QueueMetrics metrics) {
+        this.waitingRoom = Objects.requireNonNull(waitingRoom, "waitingRoom");
+        this.roundClock = Objects.requireNonNull(roundClock, "roundClock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Enters the current round, if it is OPEN by the server's clock. */
+    public Mono<EntryResult> enter(Nickname nickname, boolean bot) {
+        Instant now = roundClock.now();
+        Round round = roundClock.roundAt(now);
+        if (!round.isOpenAt(now)) {
+            return Mono.just(
+                    new EntryResult.RoundNotOpen(roundClock.nextAfter(now).opensAt()));
+        }
+        return waitingRoom
+                .enter(round, nickname, bot, TicketId.newTicket(round.id()), now, settings.get())
+                .map(entry -> {
+                    metrics.admitted(entry.state().newlyAdmitted());
+                    if (entry.created()) {
+                        metrics.entered(bot);
+                    }
+                    TicketStatus status =
+                            entry.ticket().queueNumber() <= entry.state().served()
+                                    ? TicketStatus.ADMITTED
+                                    : TicketStatus.WAITING;
+                    TicketView view = TicketView.of(entry.ticket(), entry.state(), status, null);
+                    return entry.created() ? new EntryResult.Entered(view) : new EntryResult.AlreadyEntered(view);
+                });
+    }
+
+    /** Where a ticket stands now, with its token once admitted; empty for a ticket no round issued. */
+    public Mono<TicketView> status(TicketId ticketId) {
+        if (!roundClock.isRoundStart(ticketId.roundId())) {
+            return Mono.empty();
+        }
+        Instant now = roundClock.now();
+        Round round = roundClock.round(ticketId.roundId());
+        if (round.opensAt().isAfter(now)) {
+            return Mono.empty();
+        }
+        return waitingRoom
+                .standing(round, ticketId, now, settings.get())
+                .flatMap(standing -> view(round, standing, now));
+    }
+
+    /**
+     * Live updates of a ticket: its current standing, then each change of position (at most four a second), until
+     * it is admitted (with the token) or closed. Empty for an unknown ticket.
+     */
+    public Flux<TicketView> watch(TicketId ticketId) {
+        return status(ticketId).flatMapMany(this::watchFrom);
+    }
+
+    /** Live updates of a ticket whose standing {@code first} was just read: {@code first} itself, then changes. */
+    public Flux<TicketView> watchFrom(TicketView first) {
+        if (first.terminal()) {
+            return Flux.just(first);
+        }
+        TicketId ticketId = first.ticketId();
+        Flux<TicketView> fromTicker = ticker.snapshots(first.roundId())
+                .concatMap(snapshot -> snapshot.closed() || snapshot.state().served() >= first.queueNumber()
+                        ? status(ticketId)
+                        : Mono.just(first.waitingAgainst(snapshot.state())));
+        Flux<TicketView> polled =
+                Flux.interval(POLL_FALLBACK, POLL_FALLBACK).onBackpressureDrop().concatMap(tick -> status(ticketId));
+        return Flux.defer(() -> {
+            AtomicLong lastEmitted = new AtomicLong(System.nanoTime());
+            return Flux.just(first)
+                    .concatWith(Flux.merge(fromTicker, polled)
+                            .takeUntil(TicketView::terminal)
+                            .filter(view -> view.terminal() || throttle(lastEmitted)))
+                    .distinctUntilChanged(view -> view.status() + ":" + view.position() + ":" + view.waiting());
+        });
+    }
+
+    private static boolean throttle(AtomicLong lastEmitted) {
+        long now = System.nanoTime();
+        long last = lastEmitted.get();
+        return now - last >= MIN_EVENT_GAP_NANOS && lastEmitted.compareAndSet(last, now);
+    }
+
+    private Mono<TicketView> view(Round round, WaitingRoom.Standing standing, Instant now) {
+        metrics.admitted(standing.state().newlyAdmitted());
+        Ticket ticket = standing.ticket();
+        if (ticket.queueNumber() <= standing.state().served()) {
+            return token(round, standing, now)
+                    .map(token -> TicketView.of(ticket, standing.state(), TicketStatus.ADMITTED, token));
+        }
+        TicketStatus status = now.isBefore(round.closesAt()) ? TicketStatus.WAITING : TicketStatus.CLOSED;
+        return Mono.just(TicketView.of(ticket, standing.state(), status, null));
+    }
+
+    private Mono<String> token(Round round, WaitingRoom.Standing standing, Instant now) {
+        Optional<String> kept = standing.token();
+        if (kept.isPresent()) {
+            return Mono.just(kept.get());
+        }
+        // admission is stamped by the script that advanced the counter; the fallback only covers a lost stamp
+        Instant admittedAt = standing.admittedAt()
+                .orElseGet(() -> earliest(now, round.closesAt().minusMillis(1)));
+        String minted = tokens.mint(standing.ticket(), round, admittedAt);
+        return waitingRoom.keepToken(round, standing.ticket().id(), minted);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ticketingwarrior.admission.queue.domain;
+
+import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Advances the serving counter of the open round every {@code tick}, whether or not anybody polls, and shares each
+ * result with every live stream of this instance: one Valkey call per tick per instance, however many players watch.
+ * Any number of instances may tick the same round; the advance is atomic, so admissions are never double-counted.
+ */
+public final class ServingTicker {
+
+    private static final Logger log = LoggerFactory.getLogger(ServingTicker.class);
+
+    private final WaitingRoom waitingRoom;
+    private final RoundClock roundClock;
+    private final CurrentSettings settings;
+    private final QueueMetrics metrics;
+    private final Duration tick;
+    private final Sinks.Many<RoundSnapshot> snapshots = Sinks.many().replay().latest();
+    private volatile Disposable ticking;
+
+    public ServingTicker(
+            WaitingRoom waitingRoom,
+            RoundClock roundClock,
+            CurrentSettings settings,
+            QueueMetrics metrics,
+            Duration tick) {
+        this.waitingRoom = Objects.requireNonNull(waitingRoom, "waitingRoom");
+        this.roundClock = Objects.requireNonNull(roundClock, "roundClock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.tick = Objects.requireNonNull(tick, "tick");
+    }
+
+    public Flux<RoundSnapshot> snapshots(RoundId roundId) {
+        return snapshots.asFlux().filter(snapshot -> snapshot.round().id().equals(roundId));
+    }
+
+    public void start() {
+        ticking = Flux.interval(tick, tick)
+                .onBackpressureDrop()
+                .concatMap(ignored -> tickOnce().onErrorResume(e -> {
+                    log.warn("serving counter tick failed: {}", e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    public void stop() {
+        Disposable running = ticking;
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    /** One tick: advances the open round, and a round that closed within the last ticks so its close is final. */
+    public Mono<Void> tickOnce() {
+        Instant now = roundClock.now();
+        Set<Round> rounds = new LinkedHashSet<>();
+        Round current = roundClock.roundAt(now);
+        Round recent = roundClock.roundAt(now.minus(tick.multipliedBy(2)));
+        for (Round round : new Round[] {recent, current}) {
+            if (!round.opensAt().isAfter(now) && now.isBefore(round.closesAt().plus(tick.multipliedBy(2)))) {
+                rounds.add(round);
+            }
+        }
+        return Flux.fromIterable(rounds)
+                .concatMap(round -> waitingRoom
+                        .advance(round, now, settings.get())
+                        .doOnNext(state -> {
+                            metrics.admitted(state.newlyAdmitted());
+                            if (round.equals(current)) {
+                                metrics.waiting(state.waiting());
+                            }
+                            snapshots.tryEmitNext(new RoundSnapshot(round, state, now));
+                        })
+                        .switchIfEmpty(Mono.fromRunnable(() -> {
+                            if (round.equals(current)) {
+                                metrics.waiting(0);
+                            }
+                        })))
+                .then();
+    }
+}

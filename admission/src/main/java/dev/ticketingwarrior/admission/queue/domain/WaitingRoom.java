@@ -1,0 +1,40 @@
+package dev.ticketingwarrior.admission.queue.domain;
+
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
+import dev.ticketingwarrior.shared.round.Round;
+import java.time.Instant;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * A round's waiting room and its serving counter. Every operation advances the counter to {@code now} first (atomic,
+ * so any number of instances never double-count), using the round's own settings, seeded from {@code seed} the first
+ * time the round is touched.
+ */
+public interface WaitingRoom {
+
+    /** Enters {@code nickname} (or finds its ticket of this round: entry is idempotent per nickname and round). */
+    Mono<Entry> enter(
+            Round round, Nickname nickname, boolean bot, TicketId candidate, Instant now, AdmissionSettings seed);
+
+    /** A ticket and the counter; empty when the round never issued this ticket. */
+    Mono<Standing> standing(Round round, TicketId ticketId, Instant now, AdmissionSettings seed);
+
+    /** Advances the counter; empty when nobody has entered the round. */
+    Mono<ServingState> advance(Round round, Instant now, AdmissionSettings seed);
+
+    /** Keeps the first token issued for a ticket and answers with the kept one, so every poll sees the same token. */
+    Mono<String> keepToken(Round round, TicketId ticketId, String token);
+
+    /** Closes the period run at the round's current settings at {@code now} and switches the round to {@code updated}. */
+    Mono<Void> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated);
+
+    /** Counts of a round; empty when nobody entered it. */
+    Mono<RoundStats> stats(Round round, Instant now, AdmissionSettings seed);
+
+    /** The outcome of an entry. {@code created} is false for a repeated entry of the same nickname. */
+    record Entry(Ticket ticket, boolean created, ServingState state, Optional<Instant> admittedAt) {}
+
+    /** A ticket with the counter, its admission instant and kept token if any. */
+    record Standing(Ticket ticket, ServingState state, Optional<Instant> admittedAt, Optional<String> token) {}
+}

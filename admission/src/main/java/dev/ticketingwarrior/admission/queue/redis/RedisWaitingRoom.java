@@ -1,0 +1,213 @@
+package dev.ticketingwarrior.admission.queue.redis;
+
+import dev.ticketingwarrior.admission.common.DependencyUnavailableException;
+import dev.ticketingwarrior.admission.config.AdmissionProperties;
+import dev.ticketingwarrior.admission.queue.domain.Nickname;
+import dev.ticketingwarrior.admission.queue.domain.RoundStats;
+import dev.ticketingwarrior.admission.queue.domain.ServingState;
+import dev.ticketingwarrior.admission.queue.domain.Ticket;
+import dev.ticketingwarrior.admission.queue.domain.TicketId;
+import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** {@link WaitingRoom} on Valkey/Redis: every operation is one atomic script call bounded by the Redis timeout. */
+@Component
+final class RedisWaitingRoom implements WaitingRoom {
+
+    private final ReactiveStringRedisTemplate redis;
+    private final Duration timeout;
+    private final Duration retention;
+    private final long activeTimeoutMillis;
+    /** The keys of the round most calls are about, so the hot path builds no strings. */
+    private final AtomicReference<RoundKeys> lastKeys = new AtomicReference<>();
+
+    RedisWaitingRoom(ReactiveStringRedisTemplate redis, AdmissionProperties properties) {
+        this.redis = redis;
+        this.timeout = properties.admission().redisTimeout();
+        this.retention = properties.admission().keyRetention();
+        this.activeTimeoutMillis = properties.admission().activeTimeout().toMillis();
+    }
+
+    @Override
+    public Mono<Entry> enter(
+            Round round, Nickname nickname, boolean bot, TicketId candidate, Instant now, AdmissionSettings seed) {
+        List<String> args = args(round, now, seed, nickname.value(), candidate.value(), bot ? "1" : "0");
+        return call(Scripts.ENTER, keys(round.id()).all(), args).map(reply -> {
+            TicketId id = new TicketId(round.id(), text(reply, 1));
+            return new Entry(
+                    ticket(id, text(reply, 2)), number(reply, 0) == 1, state(reply, 4), instant(text(reply, 3)));
+        });
+    }
+
+    @Override
+    public Mono<Standing> standing(Round round, TicketId ticketId, Instant now, AdmissionSettings seed) {
+        return call(Scripts.STANDING, keys(round.id()).all(), args(round, now, seed, ticketId.value()))
+                .filter(reply -> !reply.isEmpty())
+                .map(reply -> {
+                    String token = text(reply, 2);
+                    return new Standing(
+                            ticket(ticketId, text(reply, 0)),
+                            state(reply, 3),
+                            instant(text(reply, 1)),
+                            token.isEmpty() ? Optional.empty() : Optional.of(token));
+                });
+    }
+
+    @Override
+    public Mono<ServingState> advance(Round round, Instant now, AdmissionSettings seed) {
+        return call(Scripts.ADVANCE, keys(round.id()).all(), args(round, now, seed))
+                .filter(reply -> !reply.isEmpty())
+                .map(reply -> state(reply, 0));
+    }
+
+    @Override
+    public Mono<String> keepToken(Round round, TicketId ticketId, String token) {
+        List<String> args = List.of(ticketId.value(), token, expireAt(round));
+        return redis.execute(Scripts.KEEP_TOKEN, List.of(keys(round.id()).tokens()), args)
+                .next()
+                .timeout(timeout)
+                .onErrorMap(RedisWaitingRoom::unavailable);
+    }
+
+    @Override
+    public Mono<Void> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated) {
+        List<String> args = args(
+                round,
+                now,
+                seed,
+                Double.toString(updated.ratePerSecond()),
+                Integer.toString(updated.openBatch()),
+                Integer.toString(updated.maxActive()),
+                updated.paused() ? "1" : "0");
+        return redis.execute(Scripts.APPLY_SETTINGS, keys(round.id()).all(), args)
+                .next()
+                .timeout(timeout)
+                .onErrorMap(RedisWaitingRoom::unavailable)
+                .then();
+    }
+
+    @Override
+    public Mono<RoundStats> stats(Round round, Instant now, AdmissionSettings seed) {
+        return call(Scripts.STATS, keys(round.id()).all(), args(round, now, seed))
+                .filter(reply -> !reply.isEmpty())
+                .map(reply -> {
+                    ServingState state = state(reply, 0);
+                    long admittedBots = count(text(reply, 10));
+                    return new RoundStats(
+                            round,
+                            state.entered(),
+                            count(text(reply, 8)),
+                            count(text(reply, 9)),
+                            state.served(),
+                            admittedBots,
+                            state.served() - admittedBots,
+                            state.waiting(),
+                            number(reply, 13),
+                            number(reply, 14),
+                            number(reply, 15),
+                            instant(text(reply, 11)).orElse(null),
+                            instant(text(reply, 12)).orElse(null),
+                            state.settings());
+                });
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Mono<List<?>> call(RedisScript<List> script, List<String> keys, List<String> args) {
+        return redis.execute(script, keys, args)
+                .next()
+                .<List<?>>map(reply -> (List<?>) reply)
+                .timeout(timeout)
+                .onErrorMap(RedisWaitingRoom::unavailable);
+    }
+
+    private static Throwable unavailable(Throwable error) {
+        return error instanceof DependencyUnavailableException
+                ? error
+                : new DependencyUnavailableException("waiting room store unavailable: " + error, error);
+    }
+
+    private RoundKeys keys(RoundId roundId) {
+        RoundKeys cached = lastKeys.get();
+        if (cached != null && cached.roundId().equals(roundId)) {
+            return cached;
+        }
+        RoundKeys fresh = RoundKeys.of(roundId);
+        lastKeys.set(fresh);
+        return fresh;
+    }
+
+    private List<String> args(Round round, Instant now, AdmissionSettings seed, String... extra) {
+        List<String> args = new ArrayList<>(9 + extra.length);
+        args.add(Long.toString(now.toEpochMilli()));
+        args.add(Long.toString(round.opensAt().toEpochMilli()));
+        args.add(Long.toString(round.closesAt().toEpochMilli()));
+        args.add(expireAt(round));
+        args.add(Long.toString(activeTimeoutMillis));
+        args.add(Double.toString(seed.ratePerSecond()));
+        args.add(Integer.toString(seed.openBatch()));
+        args.add(Integer.toString(seed.maxActive()));
+        args.add(seed.paused() ? "1" : "0");
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private String expireAt(Round round) {
+        return Long.toString(round.endsAt().plus(retention).getEpochSecond());
+    }
+
+    /** {@code served, entered, newly, newlyBots, rate, batch, maxActive, paused} from {@code offset}. */
+    private static ServingState state(List<?> reply, int offset) {
+        AdmissionSettings settings = new AdmissionSettings(
+                Double.parseDouble(text(reply, offset + 4)),
+                (int) number(reply, offset + 5),
+                (int) number(reply, offset + 6),
+                number(reply, offset + 7) == 1);
+        return new ServingState(
+                number(reply, offset),
+                number(reply, offset + 1),
+                number(reply, offset + 2),
+                number(reply, offset + 3),
+                settings);
+    }
+
+    /** A ticket from its stored form {@code queueNumber|enteredAtMs|bot|nickname}. */
+    private static Ticket ticket(TicketId id, String stored) {
+        String[] parts = stored.split("\\|", 4);
+        return new Ticket(
+                id,
+                new Nickname(parts[3]),
+                "1".equals(parts[2]),
+                Long.parseLong(parts[0]),
+                Instant.ofEpochMilli(Long.parseLong(parts[1])));
+    }
+
+    private static Optional<Instant> instant(String millis) {
+        return millis.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+    }
+
+    private static long count(String value) {
+        return value.isEmpty() ? 0 : Long.parseLong(value);
+    }
+
+    private static long number(List<?> reply, int index) {
+        Object value = reply.get(index);
+        return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
+    }
+
+    private static String text(List<?> reply, int index) {
+        Object value = reply.get(index);
+        return value == null ? "" : String.valueOf(value);
+    }
+}

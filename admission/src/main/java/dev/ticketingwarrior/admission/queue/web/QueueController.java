@@ -1,0 +1,144 @@
+package dev.ticketingwarrior.admission.queue.web;
+
+import dev.ticketingwarrior.admission.queue.domain.EntryResult;
+import dev.ticketingwarrior.admission.queue.domain.Nickname;
+import dev.ticketingwarrior.admission.queue.domain.QueueService;
+import dev.ticketingwarrior.admission.queue.domain.TicketId;
+import dev.ticketingwarrior.admission.ratelimit.domain.EntryRateLimiter;
+import dev.ticketingwarrior.admission.ratelimit.domain.RateDecision;
+import dev.ticketingwarrior.admission.ratelimit.web.ClientAddressResolver;
+import dev.ticketingwarrior.admission.web.Credentials;
+import dev.ticketingwarrior.admission.web.ProblemException;
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Queue entry, standing and the live stream of a ticket (SPEC §4). */
+@RestController
+@RequestMapping("/api/v1/queue")
+class QueueController {
+
+    static final String BOT_KEY = "X-Bot-Key";
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    private final QueueService queue;
+    private final EntryRateLimiter rateLimiter;
+    private final ClientAddressResolver clients;
+    private final Credentials credentials;
+
+    QueueController(
+            QueueService queue, EntryRateLimiter rateLimiter, ClientAddressResolver clients, Credentials credentials) {
+        this.queue = queue;
+        this.rateLimiter = rateLimiter;
+        this.clients = clients;
+        this.credentials = credentials;
+    }
+
+    @Operation(
+            summary = "Enter the current round's waiting room",
+            description = "201 with a new ticket, 200 with the same ticket for a nickname that already entered this"
+                    + " round; 400 invalid-nickname, 401 invalid-bot-key, 409 round-not-open (with opensAt), 429.")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<EnteredResponse>> enter(
+            @RequestBody Mono<EnterQueueRequest> body,
+            @Parameter(description = "Marks the player as a bot; a wrong key is refused")
+                    @RequestHeader(name = BOT_KEY, required = false)
+                    String botKey,
+            ServerHttpRequest request) {
+        boolean bot = botKey != null;
+        if (bot && !credentials.botKey().matches(botKey)) {
+            return Mono.error(ProblemException.of(ProblemType.INVALID_BOT_KEY, "The X-Bot-Key is not valid."));
+        }
+        // the limit is checked before the body is even read: a flood costs one Redis call per request
+        Mono<Void> admitted = bot ? Mono.empty() : rateLimit(request);
+        return admitted.then(body.switchIfEmpty(
+                        Mono.error(() -> ProblemException.of(ProblemType.INVALID_NICKNAME, "A nickname is required."))))
+                .flatMap(entry -> Nickname.parse(entry.nickname())
+                        .map(nickname -> queue.enter(nickname, bot))
+                        .orElseGet(() -> Mono.error(ProblemException.of(
+                                ProblemType.INVALID_NICKNAME, "A nickname is 2 to 20 letters, digits, '_' or '-'."))))
+                .map(QueueController::respond);
+    }
+
+    private Mono<Void> rateLimit(ServerHttpRequest request) {
+        String client =
+                clients.resolve(request.getRemoteAddress(), request.getHeaders().get(FORWARDED_FOR));
+        return rateLimiter.tryAcquire(client).flatMap(decision -> switch (decision) {
+            case RateDecision.Allowed allowed -> Mono.<Void>empty();
+            case RateDecision.Limited limited ->
+                Mono.error(ProblemException.retryAfter(
+                        ProblemType.RATE_LIMITED,
+                        "Too many entries from this client; retry later.",
+                        limited.retryAfterSeconds()));
+        });
+    }
+
+    private static ResponseEntity<EnteredResponse> respond(EntryResult result) {
+        return switch (result) {
+            case EntryResult.Entered entered ->
+                ResponseEntity.created(URI.create(
+                                "/api/v1/queue/" + entered.ticket().ticketId().value()))
+                        .body(EnteredResponse.of(entered.ticket()));
+            case EntryResult.AlreadyEntered again -> ResponseEntity.ok(EnteredResponse.of(again.ticket()));
+            case EntryResult.RoundNotOpen notOpen ->
+                throw ProblemException.of(
+                        ProblemType.ROUND_NOT_OPEN,
+                        "The round is not open; the next one opens at " + notOpen.opensAt() + ".",
+                        "opensAt",
+                        notOpen.opensAt().toString());
+        };
+    }
+
+    @Operation(summary = "Where a ticket stands; the token once admitted", description = "404 unknown-ticket")
+    @GetMapping(value = "/{ticketId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<TicketResponse> status(@PathVariable String ticketId) {
+        return TicketId.parse(ticketId)
+                .map(queue::status)
+                .orElseGet(Mono::empty)
+                .map(TicketResponse::of)
+                .switchIfEmpty(Mono.error(QueueController::unknownTicket));
+    }
+
+    @Operation(
+            summary = "Live standing of a ticket",
+            description = "Server-sent events: 'position' when it changes (at most 4/s), then 'admitted' (with the"
+                    + " token) or 'closed', then the stream ends.")
+    @GetMapping(value = "/{ticketId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Mono<ResponseEntity<Flux<ServerSentEvent<TicketResponse>>>> events(@PathVariable String ticketId) {
+        // the first standing is read before the stream starts, so an unknown ticket is a plain 404 problem
+        return TicketId.parse(ticketId)
+                .map(queue::status)
+                .orElseGet(Mono::empty)
+                .map(first -> ResponseEntity.ok()
+                        .contentType(MediaType.TEXT_EVENT_STREAM)
+                        .body(queue.watchFrom(first).map(view -> event(TicketResponse.of(view)))))
+                .switchIfEmpty(Mono.error(QueueController::unknownTicket));
+    }
+
+    private static ServerSentEvent<TicketResponse> event(TicketResponse ticket) {
+        String name = switch (ticket.status()) {
+            case WAITING -> "position";
+            case ADMITTED -> "admitted";
+            case CLOSED -> "closed";
+        };
+        return ServerSentEvent.builder(ticket).event(name).build();
+    }
+
+    private static ProblemException unknownTicket() {
+        return ProblemException.of(ProblemType.UNKNOWN_TICKET, "No such ticket.");
+    }
+}

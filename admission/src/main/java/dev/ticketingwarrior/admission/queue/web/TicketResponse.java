@@ -1,0 +1,32 @@
+package dev.ticketingwarrior.admission.queue.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ticketingwarrior.admission.queue.domain.TicketStatus;
+import dev.ticketingwarrior.admission.queue.domain.TicketView;
+
+/** A ticket's standing, as polled and as carried by every event of the stream. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record TicketResponse(
+        String ticketId,
+        String roundId,
+        TicketStatus status,
+        long position,
+        long ahead,
+        long waiting,
+        double ratePerSecond,
+        Long etaSeconds,
+        String token) {
+
+    static TicketResponse of(TicketView view) {
+        return new TicketResponse(
+                view.ticketId().value(),
+                view.roundId().value(),
+                view.status(),
+                view.position(),
+                view.ahead(),
+                view.waiting(),
+                view.ratePerSecond(),
+                view.etaSeconds(),
+                view.token());
+    }
+}

@@ -1,0 +1,2 @@
+/** The entry rate limit as a fixed-window counter on Valkey/Redis. */
+package dev.ticketingwarrior.admission.ratelimit.redis;

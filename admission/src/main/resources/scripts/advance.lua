@@ -1,0 +1,6 @@
+-- Advance only (the ticker): returns the advance result, {} when nobody entered the round.
+local state = advance()
+if not state then
+  return {}
+end
+return state

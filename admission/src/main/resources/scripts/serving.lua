@@ -1,0 +1,130 @@
+-- The serving counter of one round (SPEC §4). Prepended to every script that advances it, so the whole advance runs
+-- atomically in Valkey with the caller's clock time; ServingCounter.java is the readable reference of the maths.
+--
+-- KEYS (all carry the round's hash tag {r:<roundId>}, so they live in one cluster slot):
+--   1 seq        STRING  per-round arrival sequence, the queue number source
+--   2 queue      ZSET    ticketId -> queue number (strict arrival order)
+--   3 tickets    HASH    ticketId -> "queueNumber|enteredAtMs|bot(0/1)|nickname"
+--   4 nicks      HASH    nickname -> ticketId (idempotent entry)
+--   5 serve      HASH    acc, last, served, rate, batch, maxActive, paused, bots, humans, admBots, firstAdm, lastAdm
+--   6 adm        HASH    ticketId -> admittedAtMs, stamped once by the advance that admitted it
+--   7 active     ZSET    ticketId -> admittedAtMs, admitted and not yet timed out
+--   8 abandoned  SET     admitted, timed out, never reported finished
+--   9 finished   SET     reported finished by booking (SharedRoundKeys.finishedPlayers)
+--  10 tokens     HASH    ticketId -> the one token issued for it
+-- ARGV: 1 nowMs, 2 openMs, 3 closeMs, 4 expireAt (epoch s), 5 activeTimeoutMs,
+--       6..9 seed settings (rate, openBatch, maxActive, paused 0/1) used if the round has none yet; 10.. per script
+local K_SEQ, K_QUEUE, K_TICKETS, K_NICKS, K_SERVE = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local K_ADM, K_ACTIVE, K_ABANDONED, K_FINISHED, K_TOKENS = KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10]
+local NOW = tonumber(ARGV[1])
+local OPEN = tonumber(ARGV[2])
+local CLOSE = tonumber(ARGV[3])
+local EXPIRE_AT = ARGV[4]
+local ACTIVE_TIMEOUT = tonumber(ARGV[5])
+local CHUNK = 500
+
+local function expire(...)
+  for _, key in ipairs({...}) do
+    redis.call('EXPIREAT', key, EXPIRE_AT)
+  end
+end
+
+-- A round keeps its own settings once seeded, so a change applied by any instance holds for all of them at once.
+local function settings()
+  local s = redis.call('HMGET', K_SERVE, 'rate', 'batch', 'maxActive', 'paused')
+  if not s[1] then
+    redis.call('HSET', K_SERVE, 'rate', ARGV[6], 'batch', ARGV[7], 'maxActive', ARGV[8], 'paused', ARGV[9])
+    return tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), ARGV[9] == '1'
+  end
+  return tonumber(s[1]), tonumber(s[2]), tonumber(s[3]), s[4] == '1'
+end
+
+-- Admitted longer than the active timeout ago and not finished: abandoned, no longer holding a maxActive slot.
+local function expireStale()
+  local stale = redis.call('ZRANGEBYSCORE', K_ACTIVE, '-inf', NOW - ACTIVE_TIMEOUT, 'LIMIT', 0, 10 * CHUNK)
+  for i = 1, #stale, CHUNK do
+    local chunk = { unpack(stale, i, math.min(i + CHUNK - 1, #stale)) }
+    local finished = redis.call('SMISMEMBER', K_FINISHED, unpack(chunk))
+    for j, id in ipairs(chunk) do
+      if finished[j] == 0 then
+        redis.call('SADD', K_ABANDONED, id)
+      end
+    end
+    redis.call('ZREM', K_ACTIVE, unpack(chunk))
+  end
+end
+
+-- Players who left: finished ones plus abandoned ones. An abandoned ticket booking reports later moves over to
+-- finished, so nobody is counted twice.
+local function released()
+  local abandoned = redis.call('SMEMBERS', K_ABANDONED)
+  for i = 1, #abandoned, CHUNK do
+    local chunk = { unpack(abandoned, i, math.min(i + CHUNK - 1, #abandoned)) }
+    local finished = redis.call('SMISMEMBER', K_FINISHED, unpack(chunk))
+    for j, id in ipairs(chunk) do
+      if finished[j] == 1 then
+        redis.call('SREM', K_ABANDONED, id)
+      end
+    end
+  end
+  return redis.call('SCARD', K_FINISHED) + redis.call('SCARD', K_ABANDONED)
+end
+
+-- Advances the counter to NOW. Returns {served, entered, newly, newlyBots, rate, batch, maxActive, paused}, or
+-- nil when nobody entered the round (nothing is written then).
+local function advance()
+  local entered = tonumber(redis.call('GET', K_SEQ) or '0')
+  if entered == 0 then
+    return nil
+  end
+  local rate, batch, maxActive, paused = settings()
+  local st = redis.call('HMGET', K_SERVE, 'acc', 'last', 'served')
+  local acc = tonumber(st[1]) or 0
+  local last = tonumber(st[2]) or OPEN
+  local served = tonumber(st[3]) or 0
+  local untilMs = math.min(NOW, CLOSE)
+  local newly, newlyBots = 0, 0
+  expireStale()
+  if untilMs > last then
+    if not paused then
+      acc = acc + rate * (untilMs - last) / 1000
+      local target = batch + math.floor(acc + 1e-9)
+      if target > entered then
+        target = entered
+      end
+      if maxActive > 0 then
+        local cap = maxActive + released()
+        if target > cap then
+          target = cap
+        end
+      end
+      if target > served then
+        local admittedAt = math.min(NOW, CLOSE - 1)
+        local ids = redis.call('ZRANGEBYSCORE', K_QUEUE, '(' .. served, target)
+        for _, id in ipairs(ids) do
+          redis.call('HSETNX', K_ADM, id, admittedAt)
+          redis.call('ZADD', K_ACTIVE, admittedAt, id)
+          local ticket = redis.call('HGET', K_TICKETS, id)
+          if ticket and string.match(ticket, '^%d+|%d+|1|') then
+            newlyBots = newlyBots + 1
+          end
+        end
+        newly = target - served
+        served = target
+        redis.call('HINCRBY', K_SERVE, 'admBots', newlyBots)
+        redis.call('HSETNX', K_SERVE, 'firstAdm', admittedAt)
+        redis.call('HSET', K_SERVE, 'lastAdm', admittedAt)
+      end
+    end
+    redis.call('HSET', K_SERVE, 'acc', string.format('%.17g', acc), 'last', untilMs, 'served', served)
+  end
+  expire(K_SERVE, K_ADM, K_ACTIVE, K_ABANDONED)
+  return { served, entered, newly, newlyBots, string.format('%.17g', rate), batch, maxActive, paused and 1 or 0 }
+end
+
+local function orEmpty(value)
+  if value then
+    return value
+  end
+  return ''
+end

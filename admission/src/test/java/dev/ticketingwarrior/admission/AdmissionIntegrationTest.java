@@ -1,0 +1,129 @@
+package dev.ticketingwarrior.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.localstack.Component;
+import dev.ticketingwarrior.localstack.LocalStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of the integration tests: the real application on a random port against the real local Redis, with time from
+ * {@link MutableClock}. Every test starts in a round of its own, far in the future, so no two tests share keys.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "20s")
+@Import(TestClockConfiguration.class)
+@ActiveProfiles("it")
+public abstract class AdmissionIntegrationTest {
+
+    /** As in application-it.yml. */
+    public static final String OPS_TOKEN = "it-ops-token";
+
+    public static final String BOT_KEY = "it-bot-key";
+
+    protected static final LocalStack STACK = LocalStack.shared(Component.REDIS);
+
+    /** Rounds handed out to tests: one minute apart, starting at a random minute of a far-future year. */
+    private static final AtomicLong NEXT_ROUND =
+            new AtomicLong(Instant.parse("2031-01-01T00:00:00Z").getEpochSecond() / 60
+                    + ThreadLocalRandom.current().nextLong(400_000));
+
+    @Autowired
+    protected WebTestClient web;
+
+    protected final MutableClock clock = MutableClock.INSTANCE;
+
+    /** The open instant of this test's round. */
+    protected Instant roundOpen;
+
+    @DynamicPropertySource
+    static void localStack(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.url", STACK::redisUrl);
+    }
+
+    @BeforeEach
+    void freshRound() {
+        // a pause first, so whatever the previous test left running does not touch the new round
+        settings(0, 0, 0, true);
+        roundOpen = Instant.ofEpochSecond(NEXT_ROUND.getAndIncrement() * 60);
+        clock.set(roundOpen.minusSeconds(5));
+    }
+
+    protected void openRound() {
+        clock.set(roundOpen);
+    }
+
+    protected void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    protected JsonNode settings(double rate, int openBatch, int maxActive, boolean paused) {
+        return web.put()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                        Map.of("ratePerSecond", rate, "openBatch", openBatch, "maxActive", maxActive, "paused", paused))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    protected JsonNode enter(String nickname) {
+        return web.post()
+                .uri("/api/v1/queue")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nickname", nickname))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    protected JsonNode status(String ticketId) {
+        return web.get()
+                .uri("/api/v1/queue/{id}", ticketId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    protected static String id(JsonNode ticket) {
+        String id = ticket.get("ticketId").asString();
+        assertThat(id).isNotBlank();
+        return id;
+    }
+
+    /** A unique nickname for this run (nicknames are per round anyway). */
+    protected static String nick(String prefix, int i) {
+        return prefix + "_" + i;
+    }
+
+    protected static StringRedisTemplate redis() {
+        return RedisHolder.template(STACK.redisUrl());
+    }
+}

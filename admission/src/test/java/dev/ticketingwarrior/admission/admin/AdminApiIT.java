@@ -1,0 +1,175 @@
+package dev.ticketingwarrior.admission.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+class AdminApiIT extends AdmissionIntegrationTest {
+
+    @Test
+    void refusesCallsWithoutTheOpsToken() {
+        web.get()
+                .uri("/api/v1/admin/admission")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://ticketing-warrior.dev/problems/unauthorized");
+        web.get().uri("/api/v1/admin/stats").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesAWrongOpsToken() {
+        web.put()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN + "x")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ratePerSecond", 5, "openBatch", 0, "maxActive", 0, "paused", false))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        web.get()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Basic " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void refusesInvalidSettings() {
+        for (String body : new String[] {
+            "{\"ratePerSecond\":-1,\"openBatch\":0,\"maxActive\":0,\"paused\":false}",
+            "{\"ratePerSecond\":5,\"openBatch\":0,\"maxActive\":0}",
+            "{\"ratePerSecond\":5,\"openBatch\":2000000,\"maxActive\":0,\"paused\":false}",
+            "{\"ratePerSecond\":\"fast\",\"openBatch\":0,\"maxActive\":0,\"paused\":false}",
+            "{\"ratePerSecond\":5,\"openBatch\":0,\"maxActive\":0,\"paused\":\"yes\"}",
+            "{\"ratePerSecond\":5,\"openBatch\":1.5,\"maxActive\":0,\"paused\":false}",
+            "{\"ratePerSecond\":5,",
+            "[]"
+        }) {
+            web.put()
+                    .uri("/api/v1/admin/admission")
+                    .header("Authorization", "Bearer " + OPS_TOKEN)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://ticketing-warrior.dev/problems/invalid-request");
+        }
+    }
+
+    @Test
+    void changesApplyToTheRunningRoundAndAreReadBack() {
+        settings(0, 0, 0, false);
+        openRound();
+        String ticket = id(enter("admin_change"));
+        String second = id(enter("admin_change2"));
+        advance(Duration.ofSeconds(1));
+        assertThat(status(ticket).get("status").asString()).isEqualTo("WAITING");
+
+        JsonNode changed = settings(2.5, 0, 7, false);
+        assertThat(changed.get("ratePerSecond").asDouble()).isEqualTo(2.5);
+        advance(Duration.ofMillis(400));
+        // 2.5/s from the change on: one admission after 0.4 s, none for the second before the change
+        assertThat(status(ticket).get("status").asString()).isEqualTo("ADMITTED");
+        assertThat(status(second).get("status").asString()).isEqualTo("WAITING");
+
+        JsonNode read = web.get()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(read.get("ratePerSecond").asDouble()).isEqualTo(2.5);
+        assertThat(read.get("maxActive").asInt()).isEqualTo(7);
+        assertThat(read.get("paused").asBoolean()).isFalse();
+    }
+
+    @Test
+    void reportsStatsOfTheCurrentRound() {
+        settings(0, 2, 0, false);
+        openRound();
+        enter("stats_human1");
+        enter("stats_human2");
+        web.post()
+                .uri("/api/v1/queue")
+                .header("X-Bot-Key", BOT_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nickname", "stats_bot"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        advance(Duration.ofSeconds(1));
+
+        JsonNode stats = web.get()
+                .uri("/api/v1/admin/stats")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        JsonNode current = stats.get("current");
+        assertThat(current.get("entered").asLong()).isEqualTo(3);
+        assertThat(current.get("admitted").asLong()).isEqualTo(2);
+        assertThat(current.get("waiting").asLong()).isEqualTo(1);
+        assertThat(current.get("active").asLong()).isEqualTo(2);
+        assertThat(current.get("enteredBy").get("bots").asLong()).isEqualTo(1);
+        assertThat(current.get("enteredBy").get("humans").asLong()).isEqualTo(2);
+        assertThat(current.get("admittedBy").get("humans").asLong()).isEqualTo(2);
+        assertThat(current.get("achievedRatePerSecond").asDouble()).isPositive();
+        assertThat(stats.get("recent").isArray()).isTrue();
+    }
+
+    @Test
+    void exposesTheQueueMetricsAndTheApiDescription() {
+        settings(0, 1, 0, false);
+        openRound();
+        enter("metrics_player");
+        advance(Duration.ofMillis(300));
+        status(id(enter("metrics_player2")));
+        String prometheus = web.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                .build()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(prometheus)
+                .contains("ticketing_queue_entered_total{bot=\"false\"")
+                .contains("ticketing_queue_admitted_total")
+                .contains("ticketing_queue_waiting");
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/queue']")
+                .exists();
+    }
+}

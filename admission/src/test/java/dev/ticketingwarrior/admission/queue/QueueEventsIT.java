@@ -1,0 +1,126 @@
+package dev.ticketingwarrior.admission.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.shared.token.AdmissionClaims;
+import dev.ticketingwarrior.shared.token.AdmissionTokenVerifier;
+import dev.ticketingwarrior.shared.token.TokenDefaults;
+import dev.ticketingwarrior.shared.token.TokenKeys;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class QueueEventsIT extends AdmissionIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
+            new ParameterizedTypeReference<>() {};
+
+    @Test
+    void streamsPositionThenAdmittedWithATokenThatVerifiesAgainstTheJwks() {
+        settings(1, 0, 0, false);
+        openRound();
+        enter("sse_first");
+        String ticket = id(enter("sse_second"));
+
+        Flux<ServerSentEvent<String>> events = web.get()
+                .uri("/api/v1/queue/{id}/events", ticket)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(EVENT)
+                .getResponseBody();
+
+        AtomicReference<String> token = new AtomicReference<>();
+        StepVerifier.create(events)
+                .assertNext(event -> {
+                    assertThat(event.event()).isEqualTo("position");
+                    assertThat(data(event).get("position").asLong()).isEqualTo(2);
+                })
+                .then(() -> clock.advance(Duration.ofSeconds(1)))
+                .assertNext(event -> {
+                    assertThat(event.event()).isEqualTo("position");
+                    assertThat(data(event).get("position").asLong()).isEqualTo(1);
+                })
+                .then(() -> clock.advance(Duration.ofSeconds(1)))
+                .assertNext(event -> {
+                    assertThat(event.event()).isEqualTo("admitted");
+                    JsonNode admitted = data(event);
+                    assertThat(admitted.get("status").asString()).isEqualTo("ADMITTED");
+                    token.set(admitted.get("token").asString());
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(15));
+
+        AdmissionClaims claims = verify(token.get());
+        assertThat(claims.ticketId()).isEqualTo(ticket);
+        assertThat(claims.queueNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void endsWithClosedWhenTheRoundClosesFirst() {
+        settings(0, 0, 0, false);
+        openRound();
+        String ticket = id(enter("sse_closed"));
+
+        Flux<ServerSentEvent<String>> events = web.get()
+                .uri("/api/v1/queue/{id}/events", ticket)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(EVENT)
+                .getResponseBody();
+
+        StepVerifier.create(events)
+                .assertNext(event -> assertThat(event.event()).isEqualTo("position"))
+                .then(() -> clock.set(roundOpen.plusSeconds(16)))
+                .assertNext(event -> {
+                    assertThat(event.event()).isEqualTo("closed");
+                    assertThat(data(event).has("token")).isFalse();
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void answersAnUnknownTicketStreamWithA404Problem() {
+        web.get()
+                .uri("/api/v1/queue/{id}/events", "20310101T000000Z-AAAAAAAAAAAAAAAAAAAAAA")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://ticketing-warrior.dev/problems/unknown-ticket");
+    }
+
+    private static JsonNode data(ServerSentEvent<String> event) {
+        return JSON.readTree(event.data());
+    }
+
+    private AdmissionClaims verify(String token) {
+        String jwks = web.get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        // any standard verifier with only the published JWKS must accept it
+        return new AdmissionTokenVerifier(
+                        TokenKeys.fromJwkSetJson(jwks), TokenDefaults.ISSUER, clock, Duration.ofSeconds(5))
+                .verify(token);
+    }
+}

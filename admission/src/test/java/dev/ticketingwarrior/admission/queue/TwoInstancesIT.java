@@ -1,0 +1,118 @@
+package dev.ticketingwarrior.admission.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.AdmissionApplication;
+import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.admission.TestClockConfiguration;
+import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two admission instances (two application contexts on their own ports) share one Redis and one clock; both tick
+ * and both are polled concurrently while time passes. Together they admit exactly what one instance would.
+ */
+class TwoInstancesIT extends AdmissionIntegrationTest {
+
+    private static ConfigurableApplicationContext second;
+
+    @Autowired
+    private MeterRegistry firstMeters;
+
+    @Autowired
+    private CurrentSettings firstSettings;
+
+    @LocalServerPort
+    private int firstPort;
+
+    @BeforeAll
+    static void startSecondInstance() {
+        second = new SpringApplicationBuilder(AdmissionApplication.class, TestClockConfiguration.class)
+                .profiles("it")
+                .run("--spring.data.redis.url=" + STACK.redisUrl(), "--server.port=0");
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    void twoInstancesAdmitTheSameTotalAsOne() {
+        settings(10, 0, 0, false);
+        second.getBean(CurrentSettings.class).reload().block();
+        firstSettings.reload().block();
+        WebClient a = client(firstPort);
+        WebClient b =
+                client(((WebServerApplicationContext) second).getWebServer().getPort());
+        double admittedBefore = admitted(firstMeters) + admitted(second.getBean(MeterRegistry.class));
+
+        openRound();
+        List<String> tickets = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            tickets.add(enter(i % 2 == 0 ? a : b, nick("pair", i)));
+        }
+        // 3 seconds in 100 ms steps, each step polled concurrently on both instances while both tickers run
+        for (int step = 0; step < 30; step++) {
+            advance(Duration.ofMillis(100));
+            int probe = step * 2;
+            Flux.merge(
+                            status(a, tickets.get(probe)),
+                            status(b, tickets.get(probe)),
+                            status(a, tickets.get(probe + 1)),
+                            status(b, tickets.get(probe + 1)))
+                    .blockLast(Duration.ofSeconds(10));
+        }
+
+        long admitted = tickets.stream()
+                .map(ticket -> status(ticket).get("status").asString())
+                .filter("ADMITTED"::equals)
+                .count();
+        assertThat(admitted).isEqualTo(30);
+        // each admission is counted once, by whichever instance made it
+        double admittedAfter = admitted(firstMeters) + admitted(second.getBean(MeterRegistry.class));
+        assertThat(admittedAfter - admittedBefore).isEqualTo(30.0);
+    }
+
+    private static WebClient client(int port) {
+        return WebClient.create("http://127.0.0.1:" + port);
+    }
+
+    private static String enter(WebClient client, String nickname) {
+        JsonNode body = client.post()
+                .uri("/api/v1/queue")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nickname", nickname))
+                .retrieve()
+                .bodyToMono(JsonNode.class)
+                .block(Duration.ofSeconds(10));
+        return body.get("ticketId").asString();
+    }
+
+    private static reactor.core.publisher.Mono<JsonNode> status(WebClient client, String ticket) {
+        return client.get().uri("/api/v1/queue/{id}", ticket).retrieve().bodyToMono(JsonNode.class);
+    }
+
+    private static double admitted(MeterRegistry registry) {
+        var counter = registry.find("ticketing.queue.admitted").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,274 @@
+package dev.ticketingwarrior.admission.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.token.AdmissionClaims;
+import dev.ticketingwarrior.shared.token.AdmissionTokenVerifier;
+import dev.ticketingwarrior.shared.token.TokenDefaults;
+import dev.ticketingwarrior.shared.token.TokenKeys;
+import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+class WaitingRoomIT extends AdmissionIntegrationTest {
+
+    @Test
+    void admitsInArrivalOrder() {
+        settings(1, 0, 0, false);
+        openRound();
+        List<String> tickets = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            JsonNode entered = enter(nick("order", i));
+            assertThat(entered.get("position").asLong()).isEqualTo(i);
+            assertThat(entered.get("waiting").asLong()).isEqualTo(i);
+            tickets.add(id(entered));
+        }
+
+        advance(Duration.ofMillis(1000));
+        assertThat(status(tickets.get(0)).get("status").asString()).isEqualTo("ADMITTED");
+        assertThat(status(tickets.get(1)).get("status").asString()).isEqualTo("WAITING");
+        assertThat(status(tickets.get(1)).get("position").asLong()).isEqualTo(1);
+
+        advance(Duration.ofMillis(1000));
+        JsonNode second = status(tickets.get(1));
+        assertThat(second.get("status").asString()).isEqualTo("ADMITTED");
+        assertThat(status(tickets.get(2)).get("position").asLong()).isEqualTo(1);
+
+        AdmissionClaims first = verify(status(tickets.get(0)).get("token").asString());
+        AdmissionClaims next = verify(second.get("token").asString());
+        assertThat(first.queueNumber()).isEqualTo(1);
+        assertThat(next.queueNumber()).isEqualTo(2);
+        assertThat(first.admittedAt()).isBefore(next.admittedAt());
+    }
+
+    @Test
+    void reportsExactPositionWhileOthersAreAdmittedAhead() {
+        settings(2, 0, 0, false);
+        openRound();
+        List<String> tickets = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            tickets.add(id(enter(nick("pos", i))));
+        }
+        JsonNode seventh = status(tickets.get(6));
+        assertThat(seventh.get("position").asLong()).isEqualTo(7);
+        assertThat(seventh.get("ahead").asLong()).isEqualTo(6);
+        assertThat(seventh.get("waiting").asLong()).isEqualTo(10);
+
+        advance(Duration.ofSeconds(2));
+        seventh = status(tickets.get(6));
+        assertThat(seventh.get("status").asString()).isEqualTo("WAITING");
+        assertThat(seventh.get("position").asLong()).isEqualTo(3);
+        assertThat(seventh.get("ahead").asLong()).isEqualTo(2);
+        assertThat(seventh.get("waiting").asLong()).isEqualTo(6);
+        assertThat(seventh.get("ratePerSecond").asDouble()).isEqualTo(2.0);
+        assertThat(seventh.get("etaSeconds").asLong()).isEqualTo(2);
+        assertThat(status(tickets.get(3)).get("status").asString()).isEqualTo("ADMITTED");
+        assertThat(status(tickets.get(4)).get("position").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesEntryOutsideTheOpenWindow() {
+        clock.set(roundOpen.plusSeconds(20));
+        web.post()
+                .uri("/api/v1/queue")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nickname", "late_player"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://ticketing-warrior.dev/problems/round-not-open")
+                .jsonPath("$.opensAt")
+                .isEqualTo(roundOpen.plusSeconds(60).toString());
+    }
+
+    @Test
+    void reEntryWithTheSameNicknameGivesTheSameTicket() {
+        openRound();
+        String ticket = id(enter("같은닉네임"));
+        JsonNode again = web.post()
+                .uri("/api/v1/queue")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nickname", "같은닉네임"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(id(again)).isEqualTo(ticket);
+        assertThat(again.get("position").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void admitsFortyAtTwentyPerSecondOverTwoSeconds() {
+        settings(20, 0, 0, false);
+        openRound();
+        List<String> tickets = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            tickets.add(id(enter(nick("rate", i))));
+        }
+        advance(Duration.ofSeconds(2));
+        assertThat(status(tickets.get(39)).get("status").asString()).isEqualTo("ADMITTED");
+        JsonNode next = status(tickets.get(40));
+        assertThat(next.get("status").asString()).isEqualTo("WAITING");
+        assertThat(next.get("position").asLong()).isEqualTo(1);
+        assertThat(next.get("waiting").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void pausedAdmitsNone() {
+        settings(100, 5, 0, true);
+        openRound();
+        List<String> tickets = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            tickets.add(id(enter(nick("paused", i))));
+        }
+        advance(Duration.ofSeconds(5));
+        assertThat(status(tickets.get(0)).get("status").asString()).isEqualTo("WAITING");
+        assertThat(status(tickets.get(0)).get("waiting").asLong()).isEqualTo(5);
+        assertThat(status(tickets.get(0)).has("etaSeconds")).isFalse();
+    }
+
+    @Test
+    void maxActiveCapsAndFreesSlotsWhenPlayersFinish() {
+        settings(100, 0, 2, false);
+        openRound();
+        List<String> tickets = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            tickets.add(id(enter(nick("cap", i))));
+        }
+        advance(Duration.ofSeconds(1));
+        assertThat(status(tickets.get(1)).get("status").asString()).isEqualTo("ADMITTED");
+        assertThat(status(tickets.get(2)).get("position").asLong()).isEqualTo(1);
+
+        // booking reports the first player finished
+        redis().opsForSet().add(SharedRoundKeys.finishedPlayers(RoundId.startingAt(roundOpen)), tickets.get(0));
+        advance(Duration.ofMillis(100));
+        assertThat(status(tickets.get(2)).get("status").asString()).isEqualTo("ADMITTED");
+        assertThat(status(tickets.get(3)).get("position").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void abandonedPlayersFreeTheirSlotAfterTheActiveTimeout() {
+        settings(100, 0, 1, false);
+        openRound();
+        String first = id(enter("abandon_1"));
+        String second = id(enter("abandon_2"));
+        advance(Duration.ofSeconds(1));
+        assertThat(status(first).get("status").asString()).isEqualTo("ADMITTED");
+        advance(Duration.ofSeconds(4));
+        assertThat(status(second).get("status").asString()).isEqualTo("WAITING");
+        // the active timeout of the tests is 5 s: the first player never finished and no longer holds the slot
+        advance(Duration.ofSeconds(2));
+        assertThat(status(second).get("status").asString()).isEqualTo("ADMITTED");
+    }
+
+    @Test
+    void closesTicketsTheRoundNeverReached() {
+        settings(0, 0, 0, false);
+        openRound();
+        String ticket = id(enter("never_reached"));
+        clock.set(roundOpen.plusSeconds(15));
+        JsonNode closed = status(ticket);
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.has("token")).isFalse();
+    }
+
+    @Test
+    void givesTheSameTokenOnEveryPoll() {
+        settings(0, 1, 0, false);
+        openRound();
+        String ticket = id(enter("same_token"));
+        advance(Duration.ofMillis(10));
+        String token = status(ticket).get("token").asString();
+        advance(Duration.ofSeconds(3));
+        assertThat(status(ticket).get("token").asString()).isEqualTo(token);
+        AdmissionClaims claims = verify(token);
+        assertThat(claims.nickname()).isEqualTo("same_token");
+        assertThat(claims.bot()).isFalse();
+        assertThat(claims.roundId()).isEqualTo(RoundId.startingAt(roundOpen));
+        assertThat(claims.expiresAt()).isEqualTo(roundOpen.plusSeconds(15 + 30));
+    }
+
+    @Test
+    void aValidBotKeyMarksTheTicketAsABot() {
+        settings(0, 10, 0, false);
+        openRound();
+        JsonNode entered = web.post()
+                .uri("/api/v1/queue")
+                .header("X-Bot-Key", BOT_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nickname", "bot-007"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        advance(Duration.ofMillis(10));
+        assertThat(verify(status(id(entered)).get("token").asString()).bot()).isTrue();
+    }
+
+    @Test
+    void refusesAWrongBotKey() {
+        openRound();
+        web.post()
+                .uri("/api/v1/queue")
+                .header("X-Bot-Key", "not-the-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nickname", "fake_bot"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://ticketing-warrior.dev/problems/invalid-bot-key");
+    }
+
+    @Test
+    void servesTheClockOfTheRound() {
+        clock.set(roundOpen.plusSeconds(3));
+        web.get()
+                .uri("/api/v1/clock")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.serverTime")
+                .isEqualTo(roundOpen.plusSeconds(3).toString())
+                .jsonPath("$.round.id")
+                .isEqualTo(RoundId.startingAt(roundOpen).value())
+                .jsonPath("$.round.phase")
+                .isEqualTo("OPEN")
+                .jsonPath("$.round.closesAt")
+                .isEqualTo(roundOpen.plusSeconds(15).toString())
+                .jsonPath("$.nextRound.opensAt")
+                .isEqualTo(roundOpen.plusSeconds(60).toString());
+    }
+
+    AdmissionClaims verify(String token) {
+        String jwks = web.get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        TokenKeys published = TokenKeys.fromJwkSetJson(jwks);
+        return new AdmissionTokenVerifier(published, TokenDefaults.ISSUER, clock, Duration.ofSeconds(5)).verify(token);
+    }
+}

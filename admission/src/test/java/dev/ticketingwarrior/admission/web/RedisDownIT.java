@@ -1,0 +1,83 @@
+package dev.ticketingwarrior.admission.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.AdmissionApplication;
+import dev.ticketingwarrior.admission.MutableClock;
+import dev.ticketingwarrior.admission.TestClockConfiguration;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** With nothing listening where Redis should be, the service answers 503 problems with Retry-After, never hangs. */
+class RedisDownIT {
+
+    private static ConfigurableApplicationContext app;
+    private static WebTestClient web;
+
+    @BeforeAll
+    static void startWithoutRedis() throws Exception {
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        app = new SpringApplicationBuilder(AdmissionApplication.class, TestClockConfiguration.class)
+                .profiles("it")
+                .run("--spring.data.redis.url=redis://127.0.0.1:" + deadPort, "--server.port=0");
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        web = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void answersEntryWith503AndRetryAfter() {
+        MutableClock.INSTANCE.set(Instant.parse("2031-03-03T03:03:01Z"));
+        web.post()
+                .uri("/api/v1/queue")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nickname", "no_redis"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "2")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://ticketing-warrior.dev/problems/service-unavailable");
+        web.get()
+                .uri("/api/v1/queue/{id}", "20310303T030300Z-AAAAAAAAAAAAAAAAAAAAAA")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+    }
+
+    @Test
+    void reportsNotReadyButAlive() {
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        web.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(status).isEqualTo(503));
+    }
+}
