@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+# The admission service (port 8081). Build from the repository root:
+#   docker build -f infrastructure/docker/admission.Dockerfile -t admission .
+
+# --- build: the Maven wrapper on a JDK 21, only this module and what it depends on ---
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /workspace
+COPY . .
+# tests and the formatter check ran in CI already; the cache mount keeps ~/.m2 between builds
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw --batch-mode --no-transfer-progress -pl admission -am package \
+      -DskipTests -Dspotless.check.skip=true \
+ && cp admission/target/admission-*.jar /workspace/app.jar
+# Spring Boot's layered layout: dependencies change rarely, the application on every commit
+RUN java -Djarmode=tools -jar /workspace/app.jar extract --layers --launcher --destination /workspace/extracted
+
+# --- runtime: a JRE 21, non-root ---
+FROM eclipse-temurin:21-jre
+# curl for the health check (Docker's here, ECS's in the task definition)
+RUN apt-get update \
+ && apt-get install --yes --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 app \
+ && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
+WORKDIR /app
+COPY --from=build /workspace/extracted/dependencies/ ./
+COPY --from=build /workspace/extracted/spring-boot-loader/ ./
+COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
+COPY --from=build /workspace/extracted/application/ ./
+USER 10001:10001
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8081
+HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
+  CMD curl -fsS http://localhost:8081/actuator/health/liveness || exit 1
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,312 @@
+package dev.ticketingwarrior.infrastructure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.Connections;
+import software.amazon.awscdk.services.ec2.IConnectable;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
+import software.amazon.awscdk.services.elasticache.CfnSubnetGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.rds.AuroraMysqlClusterEngineProps;
+import software.amazon.awscdk.services.rds.AuroraMysqlEngineVersion;
+import software.amazon.awscdk.services.rds.BackupProps;
+import software.amazon.awscdk.services.rds.ClusterInstance;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.CredentialsBaseOptions;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
+import software.amazon.awscdk.services.rds.IClusterEngine;
+import software.amazon.awscdk.services.rds.IClusterInstance;
+import software.amazon.awscdk.services.rds.ProvisionedClusterInstanceProps;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretRotation;
+import software.amazon.awscdk.services.secretsmanager.SecretRotationApplication;
+import software.amazon.awscdk.services.secretsmanager.SecretRotationProps;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * State: Aurora MySQL (credentials in Secrets Manager, rotated), ElastiCache Valkey (TLS, encrypted at rest), the
+ * booking confirmation queue with its dead-letter queue, and the application secrets. Aurora and Valkey sit in the
+ * isolated subnets; both are Multi-AZ where the environment says so.
+ */
+final class DataStack extends Stack {
+
+    static final int MAX_RECEIVE_COUNT = 5;
+    static final String VALKEY_ENGINE_VERSION = "8.0";
+
+    record Props(EnvironmentSettings settings, NetworkStack.Network network) {}
+
+    /** What the services and the monitoring read. */
+    record Data(
+            DatabaseCluster database,
+            ISecret databaseSecret,
+            CfnReplicationGroup cache,
+            Queue confirmations,
+            Queue confirmationsDeadLetters,
+            ISecret opsToken,
+            ISecret botKey,
+            ISecret tokenSigningKeys) {
+
+        /** {@code rediss://}: Valkey only accepts TLS connections. */
+        String redisUrl() {
+            return "rediss://" + cache.getAttrPrimaryEndPointAddress() + ":" + cache.getAttrPrimaryEndPointPort();
+        }
+
+        String mysqlUrl() {
+            return "jdbc:mysql://" + database.getClusterEndpoint().getSocketAddress() + "/" + Names.DATABASE_NAME
+                    // encrypted; not VERIFY_IDENTITY, the RDS CA is not in the JRE's trust store
+                    + "?sslMode=REQUIRED";
+        }
+    }
+
+    private final Data data;
+
+    DataStack(Construct scope, String id, StackProps stackProps, Props props) {
+        super(scope, id, stackProps);
+        EnvironmentSettings settings = props.settings();
+        IVpc vpc = props.network().vpc();
+        NetworkStack.SecurityGroups groups = props.network().securityGroups();
+        RemovalPolicy removal = settings.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+        DatabaseCluster database = database(settings, vpc, groups, removal);
+        CfnReplicationGroup cache = cache(settings, vpc, groups);
+        Nag.suppress(
+                cache,
+                "AwsSolutions-AEC6",
+                "No AUTH token: Valkey takes TLS connections only from the services' security groups in the isolated"
+                        + " tier, and the services' REDIS_URL carries no credentials (SPEC §2)");
+        if (settings.cacheNodes() == 1) {
+            Nag.suppress(
+                    cache,
+                    "AwsSolutions-AEC4",
+                    "Single node only where cdk.json says so (dev, for cost); prod runs a replica in the other AZ");
+        }
+
+        Queue deadLetters = Queue.Builder.create(this, "ConfirmationsDeadLetters")
+                .queueName(Names.CONFIRMATION_DLQ)
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+        Queue confirmations = Queue.Builder.create(this, "Confirmations")
+                .queueName(Names.CONFIRMATION_QUEUE)
+                // longer than a batched MySQL write under load, short enough to retry promptly
+                .visibilityTimeout(Duration.seconds(60))
+                .retentionPeriod(Duration.days(4))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .deadLetterQueue(DeadLetterQueue.builder()
+                        .queue(deadLetters)
+                        .maxReceiveCount(MAX_RECEIVE_COUNT)
+                        .build())
+                .build();
+
+        ISecret opsToken = generatedSecret(
+                "OpsToken", Names.OPS_TOKEN_SECRET, Names.OPS_TOKEN_ENV, "Bearer token of the ops admin APIs");
+        ISecret botKey = generatedSecret(
+                "BotKey", Names.BOT_KEY_SECRET, Names.BOT_KEY_ENV, "X-Bot-Key shared by bots and the services");
+        for (ISecret shared : List.of(opsToken, botKey)) {
+            Nag.suppress(
+                    shared,
+                    "AwsSolutions-SMG4",
+                    "A shared bearer secret: every service holding it must switch at once, so ops rotate it with"
+                            + " put-secret-value and a rolling restart (README), not a rotation Lambda");
+        }
+        // An ES256 key pair cannot come from Secrets Manager's password generator: ops put a JWK set here before the
+        // first deploy of admission (see README). The empty set makes admission refuse to start instead of signing
+        // with a key nobody else knows.
+        ISecret tokenSigningKeys = Secret.Builder.create(this, "TokenSigningKeys")
+                .secretName(Names.TOKEN_KEYS_SECRET)
+                .description("JWK set of EC P-256 private keys signing admission tokens; the newest signs")
+                .secretObjectValue(Map.of(Names.TOKEN_KEYS_ENV, SecretValue.unsafePlainText("{\"keys\":[]}")))
+                .build();
+        Nag.suppress(
+                tokenSigningKeys,
+                "AwsSolutions-SMG4",
+                "Signing keys rotate by adding a new JWK next to the old one (SPEC §4: newest signs, all verify),"
+                        + " which ops do; replacing the set in one step would invalidate every token in flight");
+
+        this.data = new Data(
+                database, database.getSecret(), cache, confirmations, deadLetters, opsToken, botKey, tokenSigningKeys);
+    }
+
+    Data data() {
+        return data;
+    }
+
+    private DatabaseCluster database(
+            EnvironmentSettings settings, IVpc vpc, NetworkStack.SecurityGroups groups, RemovalPolicy removal) {
+        IClusterEngine engine = DatabaseClusterEngine.auroraMysql(AuroraMysqlClusterEngineProps.builder()
+                .version(AuroraMysqlEngineVersion.VER_3_10_0)
+                .build());
+        InstanceType instanceType = new InstanceType(settings.databaseInstanceType());
+        List<IClusterInstance> readers = new ArrayList<>();
+        for (int i = 1; i <= settings.databaseReaders(); i++) {
+            // promotion tier 1: a reader in the other AZ takes over when the writer's AZ fails
+            readers.add(ClusterInstance.provisioned(
+                    "Reader" + i,
+                    ProvisionedClusterInstanceProps.builder()
+                            .instanceType(instanceType)
+                            .promotionTier(1)
+                            .publiclyAccessible(false)
+                            .build()));
+        }
+        // explicit log groups: retention without CDK's log-retention Lambda
+        List<LogGroup> logGroups = new ArrayList<>();
+        for (String log : List.of("error", "slowquery")) {
+            logGroups.add(LogGroup.Builder.create(this, "DatabaseLogs-" + log)
+                    .logGroupName("/aws/rds/cluster/" + Names.DATABASE_CLUSTER + "/" + log)
+                    .retention(settings.logRetention())
+                    .removalPolicy(RemovalPolicy.DESTROY)
+                    .build());
+        }
+        DatabaseCluster cluster = DatabaseCluster.Builder.create(this, "Database")
+                .clusterIdentifier(Names.DATABASE_CLUSTER)
+                .engine(engine)
+                .credentials(Credentials.fromGeneratedSecret(
+                        Names.DATABASE_USER,
+                        CredentialsBaseOptions.builder()
+                                .secretName(Names.DATABASE_SECRET)
+                                .build()))
+                .defaultDatabaseName(Names.DATABASE_NAME)
+                .writer(ClusterInstance.provisioned(
+                        "Writer",
+                        ProvisionedClusterInstanceProps.builder()
+                                .instanceType(instanceType)
+                                .publiclyAccessible(false)
+                                .build()))
+                .readers(readers)
+                .vpc(vpc)
+                .vpcSubnets(isolated())
+                .securityGroups(List.of(groups.database()))
+                .storageEncrypted(true)
+                // SPEC §2: utf8mb4_unicode_ci everywhere; TLS required like Valkey's
+                .parameters(Map.of(
+                        "character_set_server", "utf8mb4",
+                        "collation_server", "utf8mb4_unicode_ci",
+                        "require_secure_transport", "ON"))
+                .cloudwatchLogsExports(List.of("error", "slowquery"))
+                .backup(BackupProps.builder()
+                        .retention(Duration.days(settings.retainData() ? 14 : 1))
+                        .build())
+                .deletionProtection(settings.retainData())
+                .removalPolicy(settings.retainData() ? RemovalPolicy.SNAPSHOT : removal)
+                .build();
+        cluster.getNode().addDependency(logGroups.toArray(LogGroup[]::new));
+        Nag.suppress(
+                cluster,
+                "AwsSolutions-RDS6",
+                "The services authenticate with the Secrets Manager credentials rotated below (SPEC §5)");
+        Nag.suppress(
+                cluster,
+                "AwsSolutions-RDS11",
+                "The default port hides nothing here: isolated subnets, reachable only from booking and rotation");
+        Nag.suppress(
+                cluster,
+                "AwsSolutions-RDS14",
+                "Recovery is point-in-time restore from the automated backups; bookings are append-only and"
+                        + " idempotent, so rewinding the live cluster in place is not a procedure we want");
+        if (!settings.retainData()) {
+            Nag.suppress(
+                    cluster,
+                    "AwsSolutions-RDS10",
+                    "Deletion protection is on wherever cdk.json sets retainData (prod); dev is disposable");
+        }
+        // the Lambda runs in the private tier: it needs both the database and the Secrets Manager API
+        new SecretRotation(
+                this,
+                "DatabaseRotation",
+                SecretRotationProps.builder()
+                        .application(SecretRotationApplication.MYSQL_ROTATION_SINGLE_USER)
+                        .secret(cluster.getSecret())
+                        .target(new MysqlPort(groups.database()))
+                        .vpc(vpc)
+                        .vpcSubnets(SubnetSelection.builder()
+                                .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                                .build())
+                        .securityGroup(groups.databaseRotation())
+                        .automaticallyAfter(Duration.days(30))
+                        .build());
+        return cluster;
+    }
+
+    private CfnReplicationGroup cache(EnvironmentSettings settings, IVpc vpc, NetworkStack.SecurityGroups groups) {
+        CfnSubnetGroup subnets = CfnSubnetGroup.Builder.create(this, "CacheSubnets")
+                .description("Valkey in the isolated tier")
+                .subnetIds(vpc.selectSubnets(isolated()).getSubnetIds())
+                .build();
+        boolean replicated = settings.cacheNodes() > 1;
+        return CfnReplicationGroup.Builder.create(this, "Cache")
+                .replicationGroupDescription("Ticketing-Warrior waiting rooms, holds and admission state")
+                .engine("valkey")
+                .engineVersion(VALKEY_ENGINE_VERSION)
+                .cacheNodeType(settings.cacheNodeType())
+                .numCacheClusters(settings.cacheNodes())
+                .automaticFailoverEnabled(replicated)
+                .multiAzEnabled(replicated)
+                .transitEncryptionEnabled(true)
+                .atRestEncryptionEnabled(true)
+                .port(NetworkStack.VALKEY_PORT)
+                .cacheSubnetGroupName(subnets.getRef())
+                .securityGroupIds(List.of(groups.cache().getSecurityGroupId()))
+                .snapshotRetentionLimit(settings.retainData() ? 7 : 0)
+                .autoMinorVersionUpgrade(true)
+                .build();
+    }
+
+    /** A random value under the key the services read it by: {@code {"TICKETING_OPS_TOKEN": "..."}}. */
+    private ISecret generatedSecret(String id, String name, String key, String description) {
+        return Secret.Builder.create(this, id)
+                .secretName(name)
+                .description(description)
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{}")
+                        .generateStringKey(key)
+                        .passwordLength(48)
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+    }
+
+    /**
+     * The database security group on the literal MySQL port. The cluster's own connections carry its endpoint-port
+     * attribute, which would put a rule into the network stack that depends on this one: a cycle.
+     */
+    private static final class MysqlPort implements IConnectable {
+
+        private final Connections connections;
+
+        MysqlPort(ISecurityGroup databaseGroup) {
+            this.connections = Connections.Builder.create()
+                    .securityGroups(List.of(databaseGroup))
+                    .defaultPort(Port.tcp(NetworkStack.MYSQL_PORT))
+                    .build();
+        }
+
+        @Override
+        public Connections getConnections() {
+            return connections;
+        }
+    }
+
+    private static SubnetSelection isolated() {
+        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.ticketingwarrior.infrastructure;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.Function;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.IOrigin;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginSslPolicy;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.constructs.Construct;
+
+/**
+ * The front door: a private S3 bucket with the web app, read by CloudFront through Origin Access Control, and the
+ * API paths passed to the ALB uncached with everything the viewer sent.
+ */
+final class EdgeStack extends Stack {
+
+    static final String API_PATH = "/api/*";
+    static final String WELL_KNOWN_PATH = "/.well-known/*";
+
+    /**
+     * The SPA owns its routes: a path without a file extension is a client route and gets index.html. Done in a
+     * viewer-request function rather than with error responses, which would also swallow the API's 403/404
+     * problem+json bodies.
+     */
+    static final String SPA_ROUTING = """
+            function handler(event) {
+              var request = event.request;
+              if (!request.uri.includes('.')) {
+                request.uri = '/index.html';
+              }
+              return request;
+            }
+            """;
+
+    record Props(EnvironmentSettings settings, IApplicationLoadBalancer loadBalancer) {}
+
+    private final Bucket webBucket;
+    private final Distribution distribution;
+
+    EdgeStack(Construct scope, String id, StackProps stackProps, Props props) {
+        super(scope, id, stackProps);
+        EnvironmentSettings settings = props.settings();
+
+        this.webBucket = Bucket.Builder.create(this, "WebBucket")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .versioned(true)
+                .removalPolicy(settings.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+        Nag.suppress(
+                webBucket,
+                "AwsSolutions-S1",
+                "Only CloudFront reads this bucket (OAC) and it holds the public web build; viewer requests are"
+                        + " counted by CloudFront's metrics");
+
+        Function spaRouting = Function.Builder.create(this, "SpaRouting")
+                .runtime(FunctionRuntime.JS_2_0)
+                .code(FunctionCode.fromInline(SPA_ROUTING))
+                .comment("client-side routes of the web app get index.html")
+                .build();
+
+        BehaviorOptions api = BehaviorOptions.builder()
+                .origin(apiOrigin(settings, props.loadBalancer()))
+                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                .cachePolicy(CachePolicy.CACHING_DISABLED)
+                // every viewer header, cookie and query string, except Host: the ALB's certificate names the
+                // origin, not the distribution, so Host must stay the origin's name for the TLS handshake to verify
+                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                // compression would buffer the waiting room's event stream
+                .compress(false)
+                .build();
+
+        this.distribution = Distribution.Builder.create(this, "Distribution")
+                .comment("Ticketing-Warrior " + settings.name())
+                .defaultRootObject("index.html")
+                .defaultBehavior(BehaviorOptions.builder()
+                        .origin(S3BucketOrigin.withOriginAccessControl(webBucket))
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                        .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
+                        .compress(true)
+                        .functionAssociations(List.of(FunctionAssociation.builder()
+                                .eventType(FunctionEventType.VIEWER_REQUEST)
+                                .function(spaRouting)
+                                .build()))
+                        .build())
+                .additionalBehaviors(Map.of(API_PATH, api, WELL_KNOWN_PATH, api))
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                // North America, Europe and Asia including Korea, where the players are
+                .priceClass(PriceClass.PRICE_CLASS_200)
+                .build();
+        Nag.suppress(
+                distribution,
+                "AwsSolutions-CFR1",
+                "Practice rounds are open to players everywhere; there is no country to exclude");
+        Nag.suppress(
+                distribution,
+                "AwsSolutions-CFR2",
+                "Abuse control is in the application: per-client rate limits (429) at admission and signed"
+                        + " admission tokens at booking; a WAF web ACL would have to live in us-east-1");
+        Nag.suppress(
+                distribution,
+                "AwsSolutions-CFR3",
+                "API requests are logged by the ALB access logs and the services; the static web build needs no"
+                        + " per-request audit, and standard logs would need an ACL-enabled bucket");
+        Nag.suppress(
+                distribution,
+                "AwsSolutions-CFR4",
+                "The default *.cloudfront.net certificate cannot set a minimum TLS version; a custom domain with"
+                        + " its own certificate would");
+        if (settings.httpOnly()) {
+            Nag.suppress(
+                    distribution,
+                    "AwsSolutions-CFR5",
+                    "The dev ALB has no certificate (httpOnly); prod reaches the ALB over TLS 1.2");
+        }
+
+        CfnOutput.Builder.create(this, "WebBucketName")
+                .value(webBucket.getBucketName())
+                .description("web.yml syncs the built web app here")
+                .build();
+        CfnOutput.Builder.create(this, "DistributionId")
+                .value(distribution.getDistributionId())
+                .description("web.yml invalidates this distribution")
+                .build();
+        CfnOutput.Builder.create(this, "DistributionDomainName")
+                .value(distribution.getDistributionDomainName())
+                .build();
+    }
+
+    Bucket webBucket() {
+        return webBucket;
+    }
+
+    Distribution distribution() {
+        return distribution;
+    }
+
+    private static IOrigin apiOrigin(EnvironmentSettings settings, IApplicationLoadBalancer loadBalancer) {
+        // HTTPS needs the DNS name on the ALB's certificate; the dev HTTP-only ALB is reached by its own name
+        return HttpOrigin.Builder.create(settings.apiOriginDomain().orElse(loadBalancer.getLoadBalancerDnsName()))
+                .protocolPolicy(settings.httpOnly() ? OriginProtocolPolicy.HTTP_ONLY : OriginProtocolPolicy.HTTPS_ONLY)
+                // the event stream's position updates come well within this, so the connection is never cut
+                .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
+                .readTimeout(Duration.seconds(60))
+                .keepaliveTimeout(Duration.seconds(60))
+                .build();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ticketingwarrior.infrastructure;
+
+/**
+ * Physical names that people, the services and the GitHub workflows refer to. Everything else keeps CloudFormation's
+ * generated names. One environment per account and region, so these never collide.
+ */
+final class Names {
+
+    static final String PREFIX = "ticketing-warrior";
+    static final String CLUSTER = PREFIX;
+    static final String SERVICE_NAMESPACE = "ticketing.internal";
+    static final String CONFIRMATION_QUEUE = "booking-confirmations";
+    static final String CONFIRMATION_DLQ = "booking-confirmations-dlq";
+    static final String DATABASE_CLUSTER = PREFIX;
+    static final String DATABASE_NAME = "ticketing";
+    static final String DATABASE_USER = "ticketing";
+    /**
+     * Secret names: the services' {@code aws} profile imports {@code <prefix>token-keys}, {@code <prefix>ops-token}
+     * and {@code <prefix>bot-key}, each a JSON object keyed by the environment variable it stands for.
+     */
+    static final String SECRETS_PREFIX = PREFIX + "/";
+
+    static final String DATABASE_SECRET = SECRETS_PREFIX + "database";
+    static final String OPS_TOKEN_SECRET = SECRETS_PREFIX + "ops-token";
+    static final String BOT_KEY_SECRET = SECRETS_PREFIX + "bot-key";
+    static final String TOKEN_KEYS_SECRET = SECRETS_PREFIX + "token-keys";
+    static final String OPS_TOKEN_ENV = "TICKETING_OPS_TOKEN";
+    static final String BOT_KEY_ENV = "TICKETING_BOT_KEY";
+    static final String TOKEN_KEYS_ENV = "TICKETING_TOKEN_KEYS";
+    /** CloudWatch namespace of the application metrics (SPEC §8), published by the services' {@code aws} profile. */
+    static final String METRICS_NAMESPACE = "TicketingWarrior";
+
+    private Names() {}
+
+    static String logGroup(TicketingService service) {
+        return "/" + PREFIX + "/" + service.id();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.ticketingwarrior.infrastructure;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The VPC over two AZs in three tiers (public: ALB and NAT; private with egress: ECS tasks; isolated: Aurora and
+ * Valkey) and every security group with every rule between them. The rules live here, in one place, so that no
+ * stack has to point back at a later one.
+ */
+final class NetworkStack extends Stack {
+
+    static final String PUBLIC_TIER = "public";
+    static final String PRIVATE_TIER = "private";
+    static final String ISOLATED_TIER = "isolated";
+    static final int VALKEY_PORT = 6379;
+    static final int MYSQL_PORT = 3306;
+
+    record Props(EnvironmentSettings settings) {}
+
+    /** What the later stacks get from this one. */
+    record Network(IVpc vpc, SecurityGroups securityGroups) {}
+
+    record SecurityGroups(
+            SecurityGroup loadBalancer,
+            Map<TicketingService, SecurityGroup> services,
+            SecurityGroup database,
+            SecurityGroup cache,
+            SecurityGroup databaseRotation) {
+
+        SecurityGroup service(TicketingService service) {
+            return services.get(service);
+        }
+    }
+
+    private final Network network;
+
+    NetworkStack(Construct scope, String id, StackProps stackProps, Props props) {
+        super(scope, id, stackProps);
+        EnvironmentSettings settings = props.settings();
+
+        Vpc vpc = Vpc.Builder.create(this, "Vpc")
+                .ipAddresses(IpAddresses.cidr(settings.vpcCidr()))
+                .maxAzs(2)
+                .natGateways(settings.natGateways())
+                .subnetConfiguration(List.of(
+                        tier(PUBLIC_TIER, SubnetType.PUBLIC, 24),
+                        tier(PRIVATE_TIER, SubnetType.PRIVATE_WITH_EGRESS, 20),
+                        tier(ISOLATED_TIER, SubnetType.PRIVATE_ISOLATED, 24)))
+                .build();
+        // rejected flows only: enough to debug a security group, cheap enough to leave on
+        LogGroup flowLogs = LogGroup.Builder.create(this, "FlowLogs")
+                .retention(settings.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        vpc.addFlowLog(
+                "RejectedFlows",
+                FlowLogOptions.builder()
+                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
+                        .trafficType(FlowLogTrafficType.REJECT)
+                        .build());
+
+        this.network = new Network(vpc, securityGroups(vpc));
+    }
+
+    Network network() {
+        return network;
+    }
+
+    private SecurityGroups securityGroups(IVpc vpc) {
+        SecurityGroup loadBalancer = group(vpc, "LoadBalancer", "ALB: HTTPS from anywhere, to the services only");
+        loadBalancer.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from viewers and CloudFront");
+        loadBalancer.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP, redirected to HTTPS (or served in dev)");
+        Nag.suppress(
+                loadBalancer,
+                "AwsSolutions-EC23",
+                "The public ALB: players connect from anywhere, on 80 and 443 only; no other port is open to the world");
+
+        Map<TicketingService, SecurityGroup> services = new EnumMap<>(TicketingService.class);
+        for (TicketingService service : TicketingService.values()) {
+            SecurityGroup group = group(vpc, service.constructId(), service.id() + " tasks");
+            group.getConnections().allowFrom(loadBalancer, Port.tcp(service.port()), "ALB to " + service.id());
+            // ECR, Secrets Manager, SQS, CloudWatch: AWS APIs over HTTPS through the NAT gateway
+            group.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs over HTTPS");
+            services.put(service, group);
+        }
+        SecurityGroup admission = services.get(TicketingService.ADMISSION);
+        SecurityGroup booking = services.get(TicketingService.BOOKING);
+        SecurityGroup botRunner = services.get(TicketingService.BOT_RUNNER);
+        // service discovery calls: booking fetches the JWKS from admission, bots play through both APIs
+        admission.getConnections().allowFrom(booking, Port.tcp(TicketingService.ADMISSION.port()), "JWKS");
+        admission.getConnections().allowFrom(botRunner, Port.tcp(TicketingService.ADMISSION.port()), "bots queue");
+        booking.getConnections().allowFrom(botRunner, Port.tcp(TicketingService.BOOKING.port()), "bots book");
+
+        SecurityGroup cache = group(vpc, "Cache", "Valkey: from the services only");
+        for (SecurityGroup service : services.values()) {
+            cache.getConnections().allowFrom(service, Port.tcp(VALKEY_PORT), "Valkey over TLS");
+        }
+
+        SecurityGroup databaseRotation = group(vpc, "DatabaseRotation", "Secrets Manager rotation Lambda");
+        databaseRotation.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "Secrets Manager API");
+        SecurityGroup database = group(vpc, "Database", "Aurora MySQL: from booking and the rotation Lambda");
+        database.getConnections().allowFrom(booking, Port.tcp(MYSQL_PORT), "booking confirmations");
+        database.getConnections().allowFrom(databaseRotation, Port.tcp(MYSQL_PORT), "credential rotation");
+
+        return new SecurityGroups(loadBalancer, Map.copyOf(services), database, cache, databaseRotation);
+    }
+
+    private SecurityGroup group(IVpc vpc, String id, String description) {
+        return SecurityGroup.Builder.create(this, id + "SecurityGroup")
+                .vpc(vpc)
+                .description(description)
+                .allowAllOutbound(false)
+                .build();
+    }
+
+    private static SubnetConfiguration tier(String name, SubnetType type, int cidrMask) {
+        return SubnetConfiguration.builder()
+                .name(name)
+                .subnetType(type)
+                .cidrMask(cidrMask)
+                .build();
+    }
+}

@@ -1,0 +1,214 @@
+package dev.ticketingwarrior.infrastructure;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CloudMapOptions;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/**
+ * One service on Fargate: its log group, its own task role (its secrets, its log group, metrics in our namespace,
+ * nothing else), the task definition with the container's health check, the ECS service in the private tier and
+ * CPU target tracking.
+ */
+final class ServiceDeployment extends Construct {
+
+    static final String READINESS_PATH = "/actuator/health/readiness";
+    static final String LIVENESS_PATH = "/actuator/health/liveness";
+
+    /** A secret handed to the container as an environment variable: one JSON field of the secret. */
+    record SecretEnv(ISecret secret, String field) {}
+
+    record Spec(
+            TicketingService service,
+            EnvironmentSettings settings,
+            Cluster cluster,
+            IRepository repository,
+            SecurityGroup securityGroup,
+            Map<String, String> environment,
+            Map<String, SecretEnv> secrets,
+            List<ISecret> importedSecrets,
+            boolean discoverable) {}
+
+    private final TicketingService service;
+    private final LogGroup logGroup;
+    private final Role taskRole;
+    private final FargateService fargateService;
+
+    ServiceDeployment(Construct scope, String id, Spec spec) {
+        super(scope, id);
+        this.service = spec.service();
+        EnvironmentSettings settings = spec.settings();
+
+        this.logGroup = LogGroup.Builder.create(this, "Logs")
+                .logGroupName(Names.logGroup(service))
+                .retention(settings.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+
+        this.taskRole = Role.Builder.create(this, "TaskRole")
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description(service.id() + " tasks: only its own secrets, log group and queue")
+                .build();
+        logGroup.grantWrite(taskRole);
+        // the aws profile also reads its secrets itself (spring.config.import), e.g. booking's database credentials
+        Stream.concat(spec.secrets().values().stream().map(SecretEnv::secret), spec.importedSecrets().stream())
+                .distinct()
+                .forEach(secret -> secret.grantRead(taskRole));
+        // PutMetricData has no resource-level permissions: the namespace condition is the scope
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("cloudwatch:PutMetricData"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", Names.METRICS_NAMESPACE)))
+                .build());
+        Nag.suppress(
+                taskRole,
+                "AwsSolutions-IAM5",
+                "cloudwatch:PutMetricData supports no resource-level permissions; the cloudwatch:namespace"
+                        + " condition limits it to " + Names.METRICS_NAMESPACE,
+                "Resource::*");
+
+        FargateTaskDefinition taskDefinition = FargateTaskDefinition.Builder.create(this, "Task")
+                .family(service.taskFamily())
+                .cpu(settings.taskCpu())
+                .memoryLimitMiB(settings.taskMemoryMiB())
+                .taskRole(taskRole)
+                .runtimePlatform(RuntimePlatform.builder()
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .build())
+                .build();
+
+        Nag.suppress(
+                taskDefinition,
+                "AwsSolutions-ECS2",
+                "Plain environment variables carry only non-secret settings (profile, port, endpoints, namespace);"
+                        + " credentials and keys are injected from Secrets Manager");
+
+        Map<String, String> environment = new HashMap<>(spec.environment());
+        environment.put("SPRING_PROFILES_ACTIVE", "aws");
+        environment.put(service.id().toUpperCase().replace('-', '_') + "_PORT", Integer.toString(service.port()));
+        environment.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", Names.METRICS_NAMESPACE);
+        environment.put("AWS_REGION", Stack.of(this).getRegion());
+        Map<String, Secret> secrets = new HashMap<>();
+        spec.secrets()
+                .forEach((name, secret) ->
+                        secrets.put(name, Secret.fromSecretsManager(secret.secret(), secret.field())));
+
+        taskDefinition.addContainer(
+                "App",
+                ContainerDefinitionOptions.builder()
+                        .containerName(service.id())
+                        .image(ContainerImage.fromEcrRepository(spec.repository(), settings.imageTag()))
+                        .portMappings(List.of(PortMapping.builder()
+                                .containerPort(service.port())
+                                .build()))
+                        .environment(environment)
+                        .secrets(secrets)
+                        .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                                .logGroup(logGroup)
+                                .streamPrefix(service.id())
+                                .build()))
+                        // liveness restarts a wedged JVM; readiness (on the ALB) only takes it out of rotation
+                        .healthCheck(HealthCheck.builder()
+                                .command(List.of(
+                                        "CMD-SHELL",
+                                        "curl -fsS http://localhost:" + service.port() + LIVENESS_PATH + " || exit 1"))
+                                .interval(Duration.seconds(30))
+                                .timeout(Duration.seconds(5))
+                                .retries(3)
+                                .startPeriod(Duration.seconds(90))
+                                .build())
+                        .stopTimeout(Duration.seconds(30))
+                        .build());
+
+        FargateService.Builder builder = FargateService.Builder.create(this, "Service")
+                .serviceName(service.id())
+                .cluster(spec.cluster())
+                .taskDefinition(taskDefinition)
+                .desiredCount(settings.minTasks())
+                .securityGroups(List.of(spec.securityGroup()))
+                .vpcSubnets(SubnetSelection.builder()
+                        .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                        .build())
+                .assignPublicIp(false)
+                // rolling update that never drops below the running count, rolled back if tasks keep failing
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .circuitBreaker(
+                        DeploymentCircuitBreaker.builder().rollback(true).build())
+                .healthCheckGracePeriod(Duration.seconds(120));
+        if (spec.discoverable()) {
+            builder.cloudMapOptions(CloudMapOptions.builder()
+                    .name(service.id())
+                    .dnsTtl(Duration.seconds(10))
+                    .build());
+        }
+        this.fargateService = builder.build();
+        Nag.suppress(
+                taskDefinition.obtainExecutionRole(),
+                "AwsSolutions-IAM5",
+                "ecr:GetAuthorizationToken supports no resource-level permissions; image pulls are limited to this"
+                        + " service's repository",
+                "Resource::*");
+
+        fargateService
+                .autoScaleTaskCount(EnableScalingProps.builder()
+                        .minCapacity(settings.minTasks())
+                        .maxCapacity(settings.maxTasks())
+                        .build())
+                .scaleOnCpuUtilization(
+                        "CpuTarget",
+                        CpuUtilizationScalingProps.builder()
+                                .targetUtilizationPercent(settings.cpuTargetPercent())
+                                .scaleOutCooldown(Duration.seconds(60))
+                                .scaleInCooldown(Duration.seconds(300))
+                                .build());
+    }
+
+    TicketingService service() {
+        return service;
+    }
+
+    IRole taskRole() {
+        return taskRole;
+    }
+
+    LogGroup logGroup() {
+        return logGroup;
+    }
+
+    FargateService fargateService() {
+        return fargateService;
+    }
+}

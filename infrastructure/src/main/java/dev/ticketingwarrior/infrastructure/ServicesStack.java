@@ -1,0 +1,285 @@
+package dev.ticketingwarrior.infrastructure;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancerRedirectConfig;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.servicediscovery.NamespaceType;
+import software.constructs.Construct;
+
+/**
+ * The ECS cluster, the three Fargate services and the public ALB that routes {@code /api/*} between them by path.
+ */
+final class ServicesStack extends Stack {
+
+    /** ALB rule priorities: the specific admission and bot paths before booking's catch-all {@code /api/*}. */
+    static final int ADMISSION_PRIORITY = 10;
+
+    static final int BOT_RUNNER_PRIORITY = 20;
+    static final int BOOKING_PRIORITY = 30;
+
+    static final List<String> ADMISSION_PATHS =
+            List.of("/api/v1/queue*", "/api/v1/clock", "/api/v1/admin*", "/.well-known*");
+    static final List<String> BOT_RUNNER_PATHS = List.of("/api/v1/bots*");
+    static final List<String> BOOKING_PATHS = List.of("/api/*");
+
+    record Props(
+            EnvironmentSettings settings,
+            NetworkStack.Network network,
+            DataStack.Data data,
+            Map<TicketingService, IRepository> repositories) {}
+
+    /** What the edge and the monitoring read. */
+    record Services(ApplicationLoadBalancer loadBalancer, Map<TicketingService, ServiceDeployment> deployments) {
+
+        ServiceDeployment deployment(TicketingService service) {
+            return deployments.get(service);
+        }
+    }
+
+    private final Services services;
+
+    ServicesStack(Construct scope, String id, StackProps stackProps, Props props) {
+        super(scope, id, stackProps);
+        EnvironmentSettings settings = props.settings();
+        IVpc vpc = props.network().vpc();
+        NetworkStack.SecurityGroups groups = props.network().securityGroups();
+        DataStack.Data data = props.data();
+
+        Cluster cluster = Cluster.Builder.create(this, "Cluster")
+                .clusterName(Names.CLUSTER)
+                .vpc(vpc)
+                .containerInsightsV2(ContainerInsights.ENABLED)
+                .defaultCloudMapNamespace(CloudMapNamespaceOptions.builder()
+                        .name(Names.SERVICE_NAMESPACE)
+                        .type(NamespaceType.DNS_PRIVATE)
+                        .vpc(vpc)
+                        .build())
+                .build();
+
+        String admissionUrl = internalUrl(TicketingService.ADMISSION);
+        ServiceDeployment.SecretEnv opsToken = new ServiceDeployment.SecretEnv(data.opsToken(), Names.OPS_TOKEN_ENV);
+        ServiceDeployment.SecretEnv botKey = new ServiceDeployment.SecretEnv(data.botKey(), Names.BOT_KEY_ENV);
+        ServiceDeployment.SecretEnv tokenKeys =
+                new ServiceDeployment.SecretEnv(data.tokenSigningKeys(), Names.TOKEN_KEYS_ENV);
+        Map<TicketingService, ServiceDeployment> deployments = new EnumMap<>(TicketingService.class);
+        deployments.put(
+                TicketingService.ADMISSION,
+                deploy(
+                        props,
+                        cluster,
+                        TicketingService.ADMISSION,
+                        Map.of(
+                                "REDIS_URL", data.redisUrl(),
+                                "TICKETING_SECRETS_PREFIX", Names.SECRETS_PREFIX,
+                                // the client address for rate limits is the one the ALB (in this VPC) saw
+                                "ADMISSION_TRUSTED_PROXIES", settings.vpcCidr()),
+                        Map.of(
+                                Names.OPS_TOKEN_ENV, opsToken,
+                                Names.BOT_KEY_ENV, botKey,
+                                Names.TOKEN_KEYS_ENV, tokenKeys),
+                        List.of(),
+                        true));
+        deployments.put(
+                TicketingService.BOOKING,
+                deploy(
+                        props,
+                        cluster,
+                        TicketingService.BOOKING,
+                        Map.of(
+                                "REDIS_URL",
+                                data.redisUrl(),
+                                "MYSQL_URL",
+                                data.mysqlUrl(),
+                                // the aws profile imports the credentials from this secret, and re-reads them
+                                // on restart after a rotation
+                                "TICKETING_DB_SECRET",
+                                Names.DATABASE_SECRET,
+                                "TICKETING_JWKS_URL",
+                                admissionUrl + "/.well-known/jwks.json"),
+                        Map.of(Names.BOT_KEY_ENV, botKey),
+                        List.of(data.databaseSecret()),
+                        true));
+        deployments.put(
+                TicketingService.BOT_RUNNER,
+                deploy(
+                        props,
+                        cluster,
+                        TicketingService.BOT_RUNNER,
+                        Map.of(
+                                "REDIS_URL", data.redisUrl(),
+                                "ADMISSION_URL", admissionUrl,
+                                "BOOKING_URL", internalUrl(TicketingService.BOOKING)),
+                        Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey),
+                        List.of(),
+                        false));
+        // booking is the only producer and consumer of confirmations; nobody gets the dead-letter queue
+        data.confirmations()
+                .grantSendMessages(deployments.get(TicketingService.BOOKING).taskRole());
+        data.confirmations()
+                .grantConsumeMessages(deployments.get(TicketingService.BOOKING).taskRole());
+
+        ApplicationLoadBalancer loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
+                .vpc(vpc)
+                .internetFacing(true)
+                .vpcSubnets(
+                        SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+                .securityGroup(groups.loadBalancer())
+                .dropInvalidHeaderFields(true)
+                // waiting-room event streams stay open between position updates
+                .idleTimeout(Duration.seconds(120))
+                .build();
+        loadBalancer.logAccessLogs(accessLogs(settings), "alb");
+        ApplicationListener listener = listener(settings, loadBalancer);
+        route(listener, deployments.get(TicketingService.ADMISSION), ADMISSION_PRIORITY, ADMISSION_PATHS);
+        route(listener, deployments.get(TicketingService.BOT_RUNNER), BOT_RUNNER_PRIORITY, BOT_RUNNER_PATHS);
+        route(listener, deployments.get(TicketingService.BOOKING), BOOKING_PRIORITY, BOOKING_PATHS);
+
+        CfnOutput.Builder.create(this, "LoadBalancerDnsName")
+                .value(loadBalancer.getLoadBalancerDnsName())
+                .description("Point apiOriginDomain (the name on the certificate) at this")
+                .build();
+        CfnOutput.Builder.create(this, "ClusterName")
+                .value(cluster.getClusterName())
+                .build();
+
+        this.services = new Services(loadBalancer, Map.copyOf(deployments));
+    }
+
+    Services services() {
+        return services;
+    }
+
+    private ServiceDeployment deploy(
+            Props props,
+            Cluster cluster,
+            TicketingService service,
+            Map<String, String> environment,
+            Map<String, ServiceDeployment.SecretEnv> secrets,
+            List<ISecret> importedSecrets,
+            boolean discoverable) {
+        return new ServiceDeployment(
+                this,
+                service.constructId(),
+                new ServiceDeployment.Spec(
+                        service,
+                        props.settings(),
+                        cluster,
+                        props.repositories().get(service),
+                        props.network().securityGroups().service(service),
+                        environment,
+                        secrets,
+                        importedSecrets,
+                        discoverable));
+    }
+
+    private Bucket accessLogs(EnvironmentSettings settings) {
+        Bucket bucket = Bucket.Builder.create(this, "LoadBalancerLogs")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                // ALB log delivery supports SSE-S3 only
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .expiration(Duration.days(settings.logRetentionDays()))
+                        .build()))
+                .removalPolicy(settings.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+        Nag.suppress(bucket, "AwsSolutions-S1", "This is the access log bucket: logging its own access would recurse");
+        return bucket;
+    }
+
+    private static ApplicationListener listener(EnvironmentSettings settings, ApplicationLoadBalancer loadBalancer) {
+        BaseApplicationListenerProps.Builder listener =
+                BaseApplicationListenerProps.builder().open(false).defaultAction(notFound());
+        if (settings.httpOnly()) {
+            return loadBalancer.addListener(
+                    "Http", listener.port(80).protocol(ApplicationProtocol.HTTP).build());
+        }
+        loadBalancer.addRedirect(ApplicationLoadBalancerRedirectConfig.builder()
+                .sourcePort(80)
+                .sourceProtocol(ApplicationProtocol.HTTP)
+                .targetPort(443)
+                .targetProtocol(ApplicationProtocol.HTTPS)
+                .open(false)
+                .build());
+        return loadBalancer.addListener(
+                "Https",
+                listener.port(443)
+                        .protocol(ApplicationProtocol.HTTPS)
+                        .certificates(List.of(ListenerCertificate.fromArn(
+                                settings.certificateArn().orElseThrow())))
+                        .sslPolicy(SslPolicy.RECOMMENDED_TLS)
+                        .build());
+    }
+
+    private static void route(
+            ApplicationListener listener, ServiceDeployment deployment, int priority, List<String> paths) {
+        TicketingService service = deployment.service();
+        listener.addTargets(
+                service.constructId(),
+                AddApplicationTargetsProps.builder()
+                        .priority(priority)
+                        .conditions(List.of(ListenerCondition.pathPatterns(paths)))
+                        .port(service.port())
+                        .protocol(ApplicationProtocol.HTTP)
+                        .targets(List.of(deployment
+                                .fargateService()
+                                .loadBalancerTarget(LoadBalancerTargetOptions.builder()
+                                        .containerName(service.id())
+                                        .containerPort(service.port())
+                                        .build())))
+                        .healthCheck(HealthCheck.builder()
+                                .path(ServiceDeployment.READINESS_PATH)
+                                .healthyHttpCodes("200")
+                                .interval(Duration.seconds(15))
+                                .timeout(Duration.seconds(5))
+                                .healthyThresholdCount(2)
+                                .unhealthyThresholdCount(3)
+                                .build())
+                        .deregistrationDelay(Duration.seconds(30))
+                        .build());
+    }
+
+    /** Anything outside the routed paths: a problem+json 404 like the services' own. */
+    private static ListenerAction notFound() {
+        return ListenerAction.fixedResponse(
+                404,
+                FixedResponseOptions.builder()
+                        .contentType("application/problem+json")
+                        .messageBody("{\"title\":\"Not Found\",\"status\":404}")
+                        .build());
+    }
+
+    private static String internalUrl(TicketingService service) {
+        return "http://" + service.id() + "." + Names.SERVICE_NAMESPACE + ":" + service.port();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.ticketingwarrior.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class DataStackTests {
+
+    private static SynthesizedApp prod;
+    private static Template template;
+    private static Template devTemplate;
+
+    @BeforeAll
+    static void synth() {
+        prod = SynthesizedApp.prod();
+        template = prod.template(prod.stacks().data());
+        SynthesizedApp dev = SynthesizedApp.dev();
+        devTemplate = dev.template(dev.stacks().data());
+    }
+
+    @Test
+    void runsAuroraMySqlWithAReaderInTheOtherAzInProd() {
+        template.hasResourceProperties(
+                "AWS::RDS::DBCluster",
+                Map.of(
+                        "Engine",
+                        "aurora-mysql",
+                        "StorageEncrypted",
+                        true,
+                        "DeletionProtection",
+                        true,
+                        "DatabaseName",
+                        "ticketing"));
+        template.resourceCountIs("AWS::RDS::DBInstance", 2);
+        template.hasResourceProperties("AWS::RDS::DBInstance", Map.of("PromotionTier", 1, "PubliclyAccessible", false));
+    }
+
+    @Test
+    void runsASingleAuroraInstanceInDev() {
+        devTemplate.resourceCountIs("AWS::RDS::DBInstance", 1);
+        devTemplate.hasResourceProperties("AWS::RDS::DBCluster", Map.of("DeletionProtection", false));
+    }
+
+    @Test
+    void placesAuroraInTheIsolatedSubnets() {
+        String subnets = SynthesizedApp.json(template.findResources("AWS::RDS::DBSubnetGroup"));
+
+        assertThat(subnets)
+                .contains("isolatedSubnet1")
+                .contains("isolatedSubnet2")
+                .doesNotContain("private");
+    }
+
+    @Test
+    void requiresUtf8mb4AndTlsOnAurora() {
+        template.hasResourceProperties(
+                "AWS::RDS::DBClusterParameterGroup",
+                Map.of(
+                        "Parameters",
+                        Map.of(
+                                "character_set_server", "utf8mb4",
+                                "collation_server", "utf8mb4_unicode_ci",
+                                "require_secure_transport", "ON")));
+    }
+
+    @Test
+    void keepsAuroraCredentialsInSecretsManagerAndRotatesThem() {
+        template.hasResourceProperties(
+                "AWS::SecretsManager::Secret",
+                Map.of(
+                        "Name",
+                        Names.DATABASE_SECRET,
+                        "GenerateSecretString",
+                        Map.of("SecretStringTemplate", "{\"username\":\"ticketing\"}")));
+        template.hasResourceProperties(
+                "AWS::SecretsManager::RotationSchedule",
+                Map.of("RotationRules", Map.of("ScheduleExpression", "rate(30 days)")));
+    }
+
+    @Test
+    void runsValkeyMultiAzWithTlsAndEncryptionAtRestInProd() {
+        template.hasResourceProperties(
+                "AWS::ElastiCache::ReplicationGroup",
+                Map.of(
+                        "Engine", "valkey",
+                        "NumCacheClusters", 2,
+                        "MultiAZEnabled", true,
+                        "AutomaticFailoverEnabled", true,
+                        "TransitEncryptionEnabled", true,
+                        "AtRestEncryptionEnabled", true,
+                        "Port", 6379));
+    }
+
+    @Test
+    void runsOneValkeyNodeInDevButStillEncrypted() {
+        devTemplate.hasResourceProperties(
+                "AWS::ElastiCache::ReplicationGroup",
+                Map.of(
+                        "NumCacheClusters", 1,
+                        "MultiAZEnabled", false,
+                        "TransitEncryptionEnabled", true,
+                        "AtRestEncryptionEnabled", true));
+    }
+
+    @Test
+    void placesValkeyInTheIsolatedSubnets() {
+        String subnets = SynthesizedApp.json(template.findResources("AWS::ElastiCache::SubnetGroup"));
+
+        assertThat(subnets)
+                .contains("isolatedSubnet1")
+                .contains("isolatedSubnet2")
+                .doesNotContain("private");
+    }
+
+    @Test
+    void redrivesConfirmationsToTheDeadLetterQueueAfterFiveReceives() {
+        String deadLetters =
+                SynthesizedApp.logicalId(prod.stacks().data().data().confirmationsDeadLetters());
+
+        template.hasResourceProperties(
+                "AWS::SQS::Queue",
+                Map.of(
+                        "QueueName",
+                        "booking-confirmations",
+                        "RedrivePolicy",
+                        Map.of(
+                                "maxReceiveCount",
+                                5,
+                                "deadLetterTargetArn",
+                                Map.of("Fn::GetAtt", List.of(deadLetters, "Arn")))));
+        template.hasResourceProperties(
+                "AWS::SQS::Queue",
+                Map.of("QueueName", "booking-confirmations-dlq", "MessageRetentionPeriod", 14 * 24 * 3600));
+    }
+
+    @Test
+    void refusesPlainHttpOnTheQueues() {
+        assertThat(template.findResources(
+                        "AWS::SQS::QueuePolicy",
+                        Map.of(
+                                "Properties",
+                                Map.of(
+                                        "PolicyDocument",
+                                        Map.of(
+                                                "Statement",
+                                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                                        "Effect",
+                                                        "Deny",
+                                                        "Condition",
+                                                        Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))))
+                .hasSize(2);
+    }
+
+    @Test
+    void keepsTheOpsTokenAndBotKeyUnderTheKeysTheServicesReadThemBy() {
+        template.hasResourceProperties(
+                "AWS::SecretsManager::Secret",
+                Map.of(
+                        "Name",
+                        "ticketing-warrior/ops-token",
+                        "GenerateSecretString",
+                        Map.of("GenerateStringKey", "TICKETING_OPS_TOKEN")));
+        template.hasResourceProperties(
+                "AWS::SecretsManager::Secret",
+                Map.of(
+                        "Name",
+                        "ticketing-warrior/bot-key",
+                        "GenerateSecretString",
+                        Map.of("GenerateStringKey", "TICKETING_BOT_KEY")));
+    }
+
+    @Test
+    void createsTheSigningKeySecretEmptySoAdmissionRefusesToStartUntilOpsFillIt() {
+        template.hasResourceProperties(
+                "AWS::SecretsManager::Secret",
+                Map.of(
+                        "Name", "ticketing-warrior/token-keys",
+                        "SecretString", "{\"TICKETING_TOKEN_KEYS\":\"{\\\"keys\\\":[]}\"}"));
+    }
+}

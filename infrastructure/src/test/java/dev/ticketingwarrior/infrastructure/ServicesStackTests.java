@@ -1,0 +1,395 @@
+package dev.ticketingwarrior.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class ServicesStackTests {
+
+    private static SynthesizedApp prod;
+    private static ServicesStack services;
+    private static Template template;
+    private static Template devTemplate;
+
+    @BeforeAll
+    static void synth() {
+        prod = SynthesizedApp.prod();
+        services = prod.stacks().services();
+        template = prod.template(services);
+        SynthesizedApp dev = SynthesizedApp.dev();
+        devTemplate = dev.template(dev.stacks().services());
+    }
+
+    @Test
+    void servesHttpsWithTheCertificateFromContextAndRedirectsHttp() {
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Map.of(
+                        "Port",
+                        443,
+                        "Protocol",
+                        "HTTPS",
+                        "Certificates",
+                        List.of(Map.of("CertificateArn", SynthesizedApp.CERTIFICATE_ARN))));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Map.of(
+                        "Port",
+                        80,
+                        "DefaultActions",
+                        List.of(Map.of(
+                                "Type",
+                                "redirect",
+                                "RedirectConfig",
+                                Map.of("Port", "443", "Protocol", "HTTPS", "StatusCode", "HTTP_301")))));
+    }
+
+    @Test
+    void servesPlainHttpInDevWhenNoCertificateIsGiven() {
+        devTemplate.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
+        devTemplate.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener", Map.of("Port", 80, "Protocol", "HTTP"));
+    }
+
+    @Test
+    void putsTheLoadBalancerInThePublicSubnets() {
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                Map.of(
+                        "Scheme",
+                        "internet-facing",
+                        "Subnets",
+                        Match.arrayWith(
+                                List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*VpcpublicSubnet1.*"))))));
+    }
+
+    @Test
+    void routesQueueClockAdminAndWellKnownPathsToAdmission() {
+        assertRule(
+                TicketingService.ADMISSION,
+                10,
+                List.of("/api/v1/queue*", "/api/v1/clock", "/api/v1/admin*", "/.well-known*"));
+    }
+
+    @Test
+    void routesBotControlToBotRunner() {
+        assertRule(TicketingService.BOT_RUNNER, 20, List.of("/api/v1/bots*"));
+    }
+
+    @Test
+    void routesTheRestOfTheApiToBookingAfterTheSpecificRules() {
+        assertRule(TicketingService.BOOKING, 30, List.of("/api/*"));
+    }
+
+    @Test
+    void answersUnroutedPathsWithProblemJson404() {
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Map.of(
+                        "Port",
+                        443,
+                        "DefaultActions",
+                        List.of(Map.of(
+                                "Type",
+                                "fixed-response",
+                                "FixedResponseConfig",
+                                Map.of("StatusCode", "404", "ContentType", "application/problem+json")))));
+    }
+
+    @Test
+    void checksReadinessOnEachServicePort() {
+        for (TicketingService service : TicketingService.values()) {
+            template.hasResourceProperties(
+                    "AWS::ElasticLoadBalancingV2::TargetGroup",
+                    Map.of(
+                            "Port", service.port(),
+                            "Protocol", "HTTP",
+                            "TargetType", "ip",
+                            "HealthCheckPath", "/actuator/health/readiness"));
+        }
+    }
+
+    @Test
+    void scalesEachServiceFromOneToFourTasksAtFiftyPercentCpu() {
+        template.resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 3);
+        assertThat(template.findResources(
+                        "AWS::ApplicationAutoScaling::ScalableTarget",
+                        Map.of("Properties", Map.of("MinCapacity", 1, "MaxCapacity", 4))))
+                .hasSize(3);
+        assertThat(template.findResources(
+                        "AWS::ApplicationAutoScaling::ScalingPolicy",
+                        Map.of(
+                                "Properties",
+                                Map.of(
+                                        "PolicyType",
+                                        "TargetTrackingScaling",
+                                        "TargetTrackingScalingPolicyConfiguration",
+                                        Map.of(
+                                                "TargetValue",
+                                                50,
+                                                "PredefinedMetricSpecification",
+                                                Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization"))))))
+                .hasSize(3);
+    }
+
+    @Test
+    void runsEachServiceOnFargateInThePrivateSubnetsWithRollback() {
+        for (TicketingService service : TicketingService.values()) {
+            template.hasResourceProperties(
+                    "AWS::ECS::Service",
+                    Map.of(
+                            "ServiceName",
+                            service.id(),
+                            "LaunchType",
+                            "FARGATE",
+                            "DeploymentConfiguration",
+                            Map.of(
+                                    "MinimumHealthyPercent",
+                                    100,
+                                    "DeploymentCircuitBreaker",
+                                    Map.of("Enable", true, "Rollback", true)),
+                            "NetworkConfiguration",
+                            Map.of(
+                                    "AwsvpcConfiguration",
+                                    Map.of(
+                                            "AssignPublicIp",
+                                            "DISABLED",
+                                            "Subnets",
+                                            Match.arrayWith(List.of(Map.of(
+                                                    "Fn::ImportValue",
+                                                    Match.stringLikeRegexp(".*VpcprivateSubnet1.*"))))))));
+        }
+    }
+
+    @Test
+    void startsEachContainerWithTheAwsProfileOnItsPortAndALivenessCheck() {
+        for (TicketingService service : TicketingService.values()) {
+            template.hasResourceProperties(
+                    "AWS::ECS::TaskDefinition",
+                    Map.of(
+                            "Family",
+                            service.taskFamily(),
+                            "ContainerDefinitions",
+                            List.of(Match.objectLike(Map.of(
+                                    "Name",
+                                    service.id(),
+                                    "Environment",
+                                    Match.arrayWith(List.of(Map.of("Name", "SPRING_PROFILES_ACTIVE", "Value", "aws"))),
+                                    "PortMappings",
+                                    List.of(Map.of("ContainerPort", service.port())),
+                                    "HealthCheck",
+                                    Map.of(
+                                            "Command",
+                                            List.of(
+                                                    "CMD-SHELL",
+                                                    "curl -fsS http://localhost:" + service.port()
+                                                            + "/actuator/health/liveness || exit 1")))))));
+        }
+    }
+
+    @Test
+    void pointsOnlyBookingAtTheDatabaseAndEveryServiceAtValkeyOverTls() {
+        String booking = taskDefinition(TicketingService.BOOKING);
+
+        assertThat(booking)
+                .contains("\"Name\":\"MYSQL_URL\"")
+                .contains("jdbc:mysql://")
+                .contains("\"Name\":\"TICKETING_DB_SECRET\",\"Value\":\"ticketing-warrior/database\"")
+                .contains("\"Name\":\"TICKETING_JWKS_URL\"")
+                .contains("http://admission.ticketing.internal:8081/.well-known/jwks.json");
+        for (TicketingService service : TicketingService.values()) {
+            assertThat(taskDefinition(service)).as(service.id()).contains("rediss://");
+        }
+        assertThat(taskDefinition(TicketingService.ADMISSION)).doesNotContain("MYSQL");
+        assertThat(taskDefinition(TicketingService.BOT_RUNNER)).doesNotContain("MYSQL");
+    }
+
+    @Test
+    void injectsEachSecretByTheEnvironmentVariableItStandsFor() {
+        assertThat(taskDefinition(TicketingService.ADMISSION))
+                .contains("\"Name\":\"TICKETING_SECRETS_PREFIX\",\"Value\":\"ticketing-warrior/\"")
+                .contains(":TICKETING_OPS_TOKEN::")
+                .contains(":TICKETING_BOT_KEY::")
+                .contains(":TICKETING_TOKEN_KEYS::");
+        assertThat(taskDefinition(TicketingService.BOOKING))
+                .contains(":TICKETING_BOT_KEY::")
+                .doesNotContain("TICKETING_OPS_TOKEN")
+                .doesNotContain("TICKETING_TOKEN_KEYS");
+        assertThat(taskDefinition(TicketingService.BOT_RUNNER))
+                .contains(":TICKETING_OPS_TOKEN::")
+                .contains(":TICKETING_BOT_KEY::")
+                .doesNotContain("TICKETING_TOKEN_KEYS");
+    }
+
+    @Test
+    void letsBookingUseOnlyTheConfirmationsQueue() {
+        String queue = "FnGetAtt"
+                + SynthesizedApp.logicalId(prod.stacks().data().data().confirmations()) + "Arn";
+        List<Map<String, Object>> sqs = statements(TicketingService.BOOKING).stream()
+                .filter(statement ->
+                        SynthesizedApp.json(statement.get("Action")).contains("sqs:"))
+                .toList();
+
+        assertThat(sqs).isNotEmpty();
+        assertThat(sqs)
+                .allSatisfy(statement -> assertThat(SynthesizedApp.json(statement.get("Resource")))
+                        .contains(queue));
+        assertThat(SynthesizedApp.json(sqs))
+                .contains("sqs:SendMessage")
+                .contains("sqs:ReceiveMessage")
+                .contains("sqs:DeleteMessage");
+    }
+
+    @Test
+    void givesAdmissionAndBotRunnerNoQueueAccess() {
+        assertThat(SynthesizedApp.json(statements(TicketingService.ADMISSION))).doesNotContain("sqs:");
+        assertThat(SynthesizedApp.json(statements(TicketingService.BOT_RUNNER))).doesNotContain("sqs:");
+    }
+
+    @Test
+    void letsEachTaskRoleReadOnlyItsOwnSecrets() {
+        DataStack.Data data = prod.stacks().data().data();
+        String opsToken = SynthesizedApp.logicalId(data.opsToken());
+        String botKey = SynthesizedApp.logicalId(data.botKey());
+        String signingKeys = SynthesizedApp.logicalId(data.tokenSigningKeys());
+        String database = "DatabaseSecretAttachment";
+
+        assertThat(secretResources(TicketingService.ADMISSION))
+                .contains(opsToken)
+                .contains(botKey)
+                .contains(signingKeys)
+                .doesNotContain(database);
+        assertThat(secretResources(TicketingService.BOOKING))
+                .contains(database)
+                .contains(botKey)
+                .doesNotContain(opsToken)
+                .doesNotContain(signingKeys);
+        assertThat(secretResources(TicketingService.BOT_RUNNER))
+                .contains(opsToken)
+                .contains(botKey)
+                .doesNotContain(signingKeys)
+                .doesNotContain(database);
+    }
+
+    @Test
+    void letsEachTaskRoleWriteOnlyItsOwnLogGroupAndMetricsNamespace() {
+        for (TicketingService service : TicketingService.values()) {
+            String logGroup = SynthesizedApp.logicalId(
+                    services.services().deployment(service).logGroup());
+            List<Map<String, Object>> statements = statements(service);
+            String logs = SynthesizedApp.json(statements.stream()
+                    .filter(statement ->
+                            SynthesizedApp.json(statement.get("Action")).contains("logs:"))
+                    .toList());
+            String metrics = SynthesizedApp.json(statements.stream()
+                    .filter(statement ->
+                            SynthesizedApp.json(statement.get("Action")).contains("cloudwatch:"))
+                    .toList());
+
+            assertThat(logs).as(service.id()).contains(logGroup);
+            for (TicketingService other : TicketingService.values()) {
+                if (other != service) {
+                    assertThat(logs)
+                            .as(service.id())
+                            .doesNotContain(SynthesizedApp.logicalId(
+                                    services.services().deployment(other).logGroup()));
+                }
+            }
+            assertThat(metrics).as(service.id()).contains("\"cloudwatch:namespace\":\"TicketingWarrior\"");
+        }
+    }
+
+    @Test
+    void keepsServiceLogsForTheEnvironmentsRetention() {
+        for (TicketingService service : TicketingService.values()) {
+            template.hasResourceProperties(
+                    "AWS::Logs::LogGroup", Map.of("LogGroupName", Names.logGroup(service), "RetentionInDays", 30));
+            devTemplate.hasResourceProperties(
+                    "AWS::Logs::LogGroup", Map.of("LogGroupName", Names.logGroup(service), "RetentionInDays", 7));
+        }
+    }
+
+    @Test
+    void enablesContainerInsightsAndServiceDiscovery() {
+        template.hasResourceProperties(
+                "AWS::ECS::Cluster",
+                Map.of(
+                        "ClusterName",
+                        Names.CLUSTER,
+                        "ClusterSettings",
+                        List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
+        template.hasResourceProperties(
+                "AWS::ServiceDiscovery::PrivateDnsNamespace", Map.of("Name", Names.SERVICE_NAMESPACE));
+    }
+
+    @Test
+    void pullsEachServiceFromItsOwnImmutableScannedRepository() {
+        Template registry = prod.template(prod.stacks().registry());
+
+        registry.resourceCountIs("AWS::ECR::Repository", 3);
+        for (TicketingService service : TicketingService.values()) {
+            registry.hasResourceProperties(
+                    "AWS::ECR::Repository",
+                    Map.of(
+                            "RepositoryName", service.repositoryName(),
+                            "ImageTagMutability", "IMMUTABLE",
+                            "ImageScanningConfiguration", Map.of("ScanOnPush", true)));
+            assertThat(taskDefinition(service)).contains(service.constructId() + "Repository");
+        }
+    }
+
+    private static void assertRule(TicketingService service, int priority, List<String> paths) {
+        String targetGroup = targetGroupOf(service);
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::ListenerRule",
+                Map.of(
+                        "Priority",
+                        priority,
+                        "Conditions",
+                        List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", paths))),
+                        "Actions",
+                        List.of(Map.of("Type", "forward", "TargetGroupArn", Map.of("Ref", targetGroup)))));
+    }
+
+    private static String targetGroupOf(TicketingService service) {
+        return template.findResources(
+                        "AWS::ElasticLoadBalancingV2::TargetGroup",
+                        Map.of("Properties", Map.of("Port", service.port())))
+                .keySet()
+                .iterator()
+                .next();
+    }
+
+    private static String taskDefinition(TicketingService service) {
+        return SynthesizedApp.json(template.findResources(
+                "AWS::ECS::TaskDefinition", Map.of("Properties", Map.of("Family", service.taskFamily()))));
+    }
+
+    /** The statements of the task role's policy (not the execution role's, which ECS itself uses). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(TicketingService service) {
+        String role =
+                SynthesizedApp.logicalId(services.services().deployment(service).taskRole());
+        Map<String, Map<String, Object>> policies = template.findResources(
+                "AWS::IAM::Policy", Map.of("Properties", Map.of("Roles", List.of(Map.of("Ref", role)))));
+        assertThat(policies).as(service.id() + " task role policy").hasSize(1);
+        Map<String, Object> properties =
+                (Map<String, Object>) policies.values().iterator().next().get("Properties");
+        Map<String, Object> document = (Map<String, Object>) properties.get("PolicyDocument");
+        return (List<Map<String, Object>>) document.get("Statement");
+    }
+
+    private static String secretResources(TicketingService service) {
+        return statements(service).stream()
+                .filter(statement ->
+                        SynthesizedApp.json(statement.get("Action")).contains("secretsmanager:"))
+                .map(statement -> SynthesizedApp.json(statement.get("Resource")))
+                .collect(Collectors.joining("\n"));
+    }
+}
