@@ -1,0 +1,72 @@
+package dev.ticketingwarrior.booking.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Every knob of the booking service (SPEC §2, §5), bound from {@code ticketing.*} with safe local defaults. */
+@Validated
+@ConfigurationProperties("ticketing")
+public record BookingProperties(
+        @Valid @NotNull Round round,
+        @Valid @NotNull Venue venue,
+        @Valid @NotNull Hold hold,
+        @Valid @NotNull Captcha captcha,
+        @Valid @NotNull Token token,
+        @NotBlank String botKey,
+        @Valid @NotNull Redis redis,
+        @Valid @NotNull Queue queue,
+        @Valid @NotNull Results results) {
+
+    /** Round length and how long it stays OPEN from its start. */
+    public record Round(@NotNull Duration period, @NotNull Duration openFor) {}
+
+    /** The seat grid: rows A.. and columns 1..; the first {@code vipRows} rows are VIP, the next {@code rRows} R. */
+    public record Venue(
+            @Min(1) @Max(26) int rows,
+            @Min(1) @Max(200) int columns,
+            @Min(0) int vipRows,
+            @Min(0) int rRows) {}
+
+    /** How long a hold lasts at most (it is also capped at the round's close). */
+    public record Hold(@NotNull Duration ttl) {}
+
+    /**
+     * The security letter: how long an issued letter may be answered, its length, and an optional fixed answer
+     * (only the {@code test} profile sets one, so browser tests can type it).
+     */
+    public record Captcha(
+            @NotNull Duration ttl, @Min(4) @Max(8) int length, String fixedAnswer) {}
+
+    /**
+     * Where token keys come from: an inline JWK set ({@code keys}, wins when set) or the admission JWKS URL, fetched
+     * with {@code jwksTimeout} and refreshed on an unknown {@code kid} at most once per {@code jwksMinRefresh}.
+     */
+    public record Token(
+            @NotBlank String issuer,
+            String keys,
+            @NotNull URI jwksUrl,
+            @NotNull Duration jwksTimeout,
+            @NotNull Duration jwksMinRefresh,
+            @NotNull Duration allowedSkew) {}
+
+    /** Redis (Valkey) endpoint, command timeout and how long a round's keys outlive the round. */
+    public record Redis(
+            @NotBlank String url,
+            @NotNull Duration timeout,
+            @NotNull Duration retention) {}
+
+    /** The confirmation queue and how long a send may take before the booking is refused with 503. */
+    public record Queue(@NotBlank String name, @NotNull Duration sendTimeout) {}
+
+    /** Histogram bucket width and leaderboard length of the results API. */
+    public record Results(
+            @NotNull Duration histogramBucket,
+            @Min(1) @Max(100) int leaderboardSize) {}
+}

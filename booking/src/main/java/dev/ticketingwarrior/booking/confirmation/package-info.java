@@ -1,0 +1,2 @@
+/** Confirmations from SQS into MySQL: idempotent batched writes, the database deciding oversell. */
+package dev.ticketingwarrior.booking.confirmation;

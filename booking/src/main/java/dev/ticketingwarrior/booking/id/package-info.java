@@ -1,0 +1,2 @@
+/** Random, unguessable ids for holds, letters and bookings. */
+package dev.ticketingwarrior.booking.id;

@@ -1,0 +1,43 @@
+package dev.ticketingwarrior.booking.problem;
+
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds the problem bodies of this service, and writes one directly where no controller runs (filters). */
+public final class ProblemWriter {
+
+    private final JsonMapper json;
+
+    public ProblemWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemDetail problem(ProblemType type, String detail, String instance) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                org.springframework.http.HttpStatusCode.valueOf(type.status()), detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        if (instance != null) {
+            problem.setInstance(URI.create(instance));
+        }
+        return problem;
+    }
+
+    void payloadTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemDetail problem = problem(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "request bodies are limited to " + BodySizeLimitFilter.LIMIT + " bytes",
+                request.getRequestURI());
+        response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader("Connection", "close");
+        response.getOutputStream().write(json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,55 @@
+-- Confirmed bookings. The UNIQUE keys make the database the final arbiter of oversell:
+-- one booking per seat and one per ticket in a round. Runs on MySQL 8 (Aurora) and MariaDB.
+CREATE TABLE bookings (
+    booking_id      VARCHAR(64)  NOT NULL,
+    round_id        CHAR(16)     NOT NULL,
+    seat_id         VARCHAR(16)  NOT NULL,
+    ticket_id       VARCHAR(64)  NOT NULL,
+    nickname        VARCHAR(40)  NOT NULL,
+    bot             BOOLEAN      NOT NULL,
+    fencing_token   BIGINT       NOT NULL,
+    round_opened_at DATETIME(3)  NOT NULL,
+    entered_at      DATETIME(3)  NOT NULL,
+    admitted_at     DATETIME(3)  NOT NULL,
+    held_at         DATETIME(3)  NOT NULL,
+    booked_at       DATETIME(3)  NOT NULL,
+    duration_ms     BIGINT       NOT NULL,
+    entry_ms        BIGINT       NOT NULL,
+    wait_ms         BIGINT       NOT NULL,
+    seat_ms         BIGINT       NOT NULL,
+    confirm_ms      BIGINT       NOT NULL,
+    booked_day      DATE         NOT NULL,
+    booked_week     DATE         NOT NULL,
+    confirmed_at    DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (booking_id),
+    UNIQUE KEY uk_bookings_round_seat (round_id, seat_id),
+    UNIQUE KEY uk_bookings_round_ticket (round_id, ticket_id),
+    KEY ix_bookings_round_rank (round_id, bot, duration_ms),
+    KEY ix_bookings_day_rank (booked_day, bot, duration_ms),
+    KEY ix_bookings_week_rank (booked_week, bot, duration_ms)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Bookings that lost their seat (or ticket) to an earlier one: kept apart so the UNIQUE keys above always hold.
+CREATE TABLE rejected_bookings (
+    booking_id      VARCHAR(64)  NOT NULL,
+    round_id        CHAR(16)     NOT NULL,
+    seat_id         VARCHAR(16)  NOT NULL,
+    ticket_id       VARCHAR(64)  NOT NULL,
+    nickname        VARCHAR(40)  NOT NULL,
+    bot             BOOLEAN      NOT NULL,
+    fencing_token   BIGINT       NOT NULL,
+    round_opened_at DATETIME(3)  NOT NULL,
+    entered_at      DATETIME(3)  NOT NULL,
+    admitted_at     DATETIME(3)  NOT NULL,
+    held_at         DATETIME(3)  NOT NULL,
+    booked_at       DATETIME(3)  NOT NULL,
+    duration_ms     BIGINT       NOT NULL,
+    entry_ms        BIGINT       NOT NULL,
+    wait_ms         BIGINT       NOT NULL,
+    seat_ms         BIGINT       NOT NULL,
+    confirm_ms      BIGINT       NOT NULL,
+    reason          VARCHAR(32)  NOT NULL,
+    rejected_at     DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (booking_id),
+    KEY ix_rejected_round (round_id, seat_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
