@@ -291,7 +291,7 @@ public final class LocalStack implements AutoCloseable {
                 // mariadbd refuses to run as root unless told to
                 config.addArg("--user=root");
             }
-            mariadb = DB.newEmbeddedDB(config.build());
+            mariadb = PatientMariaDb.create(config.build());
             mariadb.start();
             mariadb.run("CREATE DATABASE IF NOT EXISTS " + DATABASE
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
