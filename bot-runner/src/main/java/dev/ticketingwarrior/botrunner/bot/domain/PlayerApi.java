@@ -1,0 +1,53 @@
+package dev.ticketingwarrior.botrunner.bot.domain;
+
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/**
+ * The public player API as a bot uses it (SPEC §4, §5). Outcomes a bot reacts to are values; anything else (a 5xx,
+ * a timeout, a refused key) is an error, and {@link RoundOverException} when the server says the round is over.
+ */
+public interface PlayerApi {
+
+    /** Enters the current round's waiting room as a bot. */
+    Mono<Entry> enter(String nickname);
+
+    /** Waits in the queue until the ticket is admitted or the round closes, giving up at {@code deadline}. */
+    Mono<Admission> awaitAdmission(String ticketId, Instant deadline);
+
+    Mono<SeatMap> seats(RoundId round, String token);
+
+    Mono<HoldResult> hold(RoundId round, String token, String seatId);
+
+    /** Releases a hold; the seat goes back on sale. */
+    Mono<Void> release(String token, String holdId);
+
+    Mono<BookResult> book(String token, String holdId, String idempotencyKey);
+
+    /** A ticket in the waiting room. */
+    record Entry(String ticketId, RoundId round) {}
+
+    /** How the wait in the queue ended. */
+    sealed interface Admission {
+        record Admitted(String token) implements Admission {}
+
+        record Closed() implements Admission {}
+    }
+
+    /** How an attempt to hold a seat ended. */
+    sealed interface HoldResult {
+        record Held(String holdId, String seatId) implements HoldResult {}
+
+        /** Someone else holds or bought it, or it does not exist (any more). */
+        record Taken(String seatId) implements HoldResult {}
+    }
+
+    /** How an attempt to book a held seat ended. */
+    sealed interface BookResult {
+        record Booked(String bookingId, String seatId) implements BookResult {}
+
+        /** The hold was lost (expired, or the seat was sold meanwhile). */
+        record HoldLost() implements BookResult {}
+    }
+}

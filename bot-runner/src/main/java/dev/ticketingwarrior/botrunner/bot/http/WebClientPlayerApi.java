@@ -1,0 +1,316 @@
+package dev.ticketingwarrior.botrunner.bot.http;
+
+import dev.ticketingwarrior.botrunner.bot.domain.PlayerApi;
+import dev.ticketingwarrior.botrunner.bot.domain.RoundOverException;
+import dev.ticketingwarrior.botrunner.bot.domain.Seat;
+import dev.ticketingwarrior.botrunner.bot.domain.SeatMap;
+import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
+import dev.ticketingwarrior.botrunner.web.Credentials;
+import dev.ticketingwarrior.shared.round.RoundId;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
+import reactor.util.retry.Retry;
+
+/**
+ * The public API over HTTP, exactly as a player's browser calls it, plus {@code X-Bot-Key} on every call so the
+ * services know a bot (admission marks its token {@code bot=true}; booking lets it skip the security letter). One
+ * shared, pooled, non-blocking client serves every bot: connect and response timeouts are set on it (see {@code
+ * HttpClientConfiguration}); the queue's event stream, which may rightly stay silent for long, gets the time until
+ * the close instead. When the stream fails or ends without a verdict, the bot falls back to polling.
+ */
+@Component
+class WebClientPlayerApi implements PlayerApi {
+
+    static final String BOT_KEY = "X-Bot-Key";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final Logger log = LoggerFactory.getLogger(WebClientPlayerApi.class);
+    private static final Set<String> ROUND_OVER = Set.of("round-not-open", "round-closed", "wrong-round");
+    private static final ParameterizedTypeReference<ServerSentEvent<Wire.TicketStatus>> EVENT =
+            new ParameterizedTypeReference<>() {};
+
+    /**
+     * Two more tries, 250 ms then about 500 ms later, after a 503 or a call that timed out or could not connect —
+     * only on calls that are safe to repeat (queue entry is idempotent per nickname, a booking per Idempotency-Key,
+     * reads always), as a player would click again. Then the bot gives up with an error.
+     */
+    private static final Retry RETRY_TRANSIENT = Retry.backoff(2, Duration.ofMillis(250))
+            .filter(WebClientPlayerApi::isTransient)
+            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+
+    private final WebClient admission;
+    private final WebClient booking;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final Scheduler timer = Schedulers.parallel();
+
+    WebClientPlayerApi(HttpClient botHttpClient, Credentials credentials, BotRunnerProperties properties, Clock clock) {
+        ReactorClientHttpConnector connector = new ReactorClientHttpConnector(botHttpClient);
+        String botKey = credentials.botKey().reveal();
+        this.admission = WebClient.builder()
+                .baseUrl(properties.http().admissionUrl())
+                .clientConnector(connector)
+                .defaultHeader(BOT_KEY, botKey)
+                .build();
+        this.booking = WebClient.builder()
+                .baseUrl(properties.http().bookingUrl())
+                .clientConnector(connector)
+                .defaultHeader(BOT_KEY, botKey)
+                .build();
+        this.clock = clock;
+        this.pollInterval = properties.http().pollInterval();
+    }
+
+    @Override
+    public Mono<Entry> enter(String nickname) {
+        return admission
+                .post()
+                .uri("/api/v1/queue")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new Wire.EnterRequest(nickname))
+                .exchangeToMono(response -> answer(
+                        response,
+                        "enter",
+                        ok -> ok.bodyToMono(Wire.Entered.class)
+                                .map(entered -> new Entry(entered.ticketId(), roundId(entered.roundId()))),
+                        (status, slug) -> null))
+                // the same nickname again in a round is the same ticket: safe to repeat
+                .retryWhen(RETRY_TRANSIENT)
+                .onErrorMap(e -> named("enter", e));
+    }
+
+    @Override
+    public Mono<Admission> awaitAdmission(String ticketId, Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return Mono.just(new Admission.Closed());
+        }
+        Duration streamTimeout = left.plusSeconds(2);
+        return admission
+                .get()
+                .uri("/api/v1/queue/{ticketId}/events", ticketId)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .httpRequest(request -> {
+                    if (request.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
+                        nettyRequest.responseTimeout(streamTimeout);
+                    }
+                })
+                .exchangeToFlux(response -> response.statusCode().is2xxSuccessful()
+                        ? response.bodyToFlux(EVENT)
+                        : answer(
+                                        response,
+                                        "events",
+                                        ok -> Mono.<ServerSentEvent<Wire.TicketStatus>>empty(),
+                                        (s, g) -> null)
+                                .flux())
+                .mapNotNull(ServerSentEvent::data)
+                .filter(status -> !"WAITING".equals(status.status()))
+                .next()
+                .map(WebClientPlayerApi::admission)
+                .switchIfEmpty(Mono.defer(() -> poll(ticketId)))
+                .onErrorResume(e -> !(e instanceof RoundOverException), e -> {
+                    log.debug("event stream of {} failed, polling instead: {}", ticketId, e.toString());
+                    return poll(ticketId);
+                });
+    }
+
+    private Mono<Admission> poll(String ticketId) {
+        return Flux.interval(Duration.ZERO, pollInterval, timer)
+                .onBackpressureDrop()
+                .concatMap(tick -> admission
+                        .get()
+                        .uri("/api/v1/queue/{ticketId}", ticketId)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .exchangeToMono(response -> answer(
+                                response, "status", ok -> ok.bodyToMono(Wire.TicketStatus.class), (s, g) -> null))
+                        .retryWhen(RETRY_TRANSIENT)
+                        .onErrorMap(e -> named("status", e)))
+                .filter(status -> !"WAITING".equals(status.status()))
+                .next()
+                .map(WebClientPlayerApi::admission);
+    }
+
+    private static Admission admission(Wire.TicketStatus status) {
+        return switch (status.status()) {
+            case "ADMITTED" -> {
+                if (status.token() == null || status.token().isBlank()) {
+                    throw new UnexpectedAnswerException("status", 200, "admitted without a token");
+                }
+                yield new Admission.Admitted(status.token());
+            }
+            case "CLOSED" -> new Admission.Closed();
+            default -> throw new UnexpectedAnswerException("status", 200, "status " + status.status());
+        };
+    }
+
+    @Override
+    public Mono<SeatMap> seats(RoundId round, String token) {
+        return booking.get()
+                .uri("/api/v1/rounds/{roundId}/seats", round.value())
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response ->
+                        answer(response, "seats", ok -> ok.bodyToMono(Wire.SeatMapBody.class), (s, g) -> null))
+                .retryWhen(RETRY_TRANSIENT)
+                .onErrorMap(e -> named("seats", e))
+                .map(WebClientPlayerApi::seatMap);
+    }
+
+    private static SeatMap seatMap(Wire.SeatMapBody body) {
+        List<Seat> seats = body.seats() == null
+                ? List.of()
+                : body.seats().stream()
+                        .map(seat -> new Seat(
+                                seat.id(), seat.row(), seat.number(), seat.grade(), "AVAILABLE".equals(seat.status())))
+                        .toList();
+        return new SeatMap(body.rows(), body.columns(), seats);
+    }
+
+    @Override
+    public Mono<HoldResult> hold(RoundId round, String token, String seatId) {
+        return booking.post()
+                .uri("/api/v1/rounds/{roundId}/holds", round.value())
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new Wire.HoldRequest(seatId))
+                .exchangeToMono(response -> answer(
+                        response,
+                        "hold",
+                        ok -> ok.bodyToMono(Wire.Held.class)
+                                .map(held -> (HoldResult) new HoldResult.Held(held.holdId(), held.seatId())),
+                        (status, slug) -> switch (slug) {
+                            case "seat-taken", "unknown-seat" -> Mono.just(new HoldResult.Taken(seatId));
+                            default -> null;
+                        }))
+                // not repeated: a hold is not idempotent (a second one would release the first)
+                .onErrorMap(e -> named("hold", e));
+    }
+
+    @Override
+    public Mono<Void> release(String token, String holdId) {
+        return booking.delete()
+                .uri("/api/v1/holds/{holdId}", holdId)
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchangeToMono(response -> answer(
+                        response,
+                        "release",
+                        ok -> ok.releaseBody(),
+                        // already gone (expired): the seat is back on sale either way
+                        (status, slug) -> "unknown-hold".equals(slug) ? Mono.<Void>empty() : null))
+                .onErrorMap(e -> named("release", e));
+    }
+
+    @Override
+    public Mono<BookResult> book(String token, String holdId, String idempotencyKey) {
+        // the same Idempotency-Key on a retry: booking answers the first attempt's outcome, never a second booking
+        return booking.post()
+                .uri("/api/v1/bookings")
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .header(IDEMPOTENCY_KEY, idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new Wire.BookingRequest(holdId))
+                .exchangeToMono(response -> answer(
+                        response,
+                        "book",
+                        ok -> ok.bodyToMono(Wire.BookingAccepted.class).map(accepted ->
+                                (BookResult) new BookResult.Booked(accepted.bookingId(), accepted.seatId())),
+                        (status, slug) -> switch (slug) {
+                            case "seat-taken", "unknown-hold" -> Mono.just(new BookResult.HoldLost());
+                            default -> null;
+                        }))
+                .retryWhen(RETRY_TRANSIENT)
+                .onErrorMap(e -> named("book", e));
+    }
+
+    /**
+     * Success goes to {@code ok}; a problem goes to {@code known} by status and slug ({@code null} = not a known
+     * outcome); the round being over is always {@link RoundOverException}; anything else is an unexpected answer.
+     */
+    private static <T> Mono<T> answer(
+            ClientResponse response,
+            String call,
+            Function<ClientResponse, Mono<T>> ok,
+            BiFunction<Integer, String, Mono<T>> known) {
+        if (response.statusCode().is2xxSuccessful()) {
+            return ok.apply(response);
+        }
+        int status = response.statusCode().value();
+        return response.bodyToMono(Wire.Problem.class)
+                .map(Wire.Problem::slug)
+                .onErrorResume(e -> Mono.empty())
+                .defaultIfEmpty("")
+                .flatMap(slug -> {
+                    if (ROUND_OVER.contains(slug)) {
+                        return Mono.error(new RoundOverException(call + ": " + slug));
+                    }
+                    Mono<T> outcome = known.apply(status, slug);
+                    if (outcome != null) {
+                        return outcome;
+                    }
+                    return Mono.error(
+                            status == 503 ? new Unavailable(call) : new UnexpectedAnswerException(call, status, slug));
+                });
+    }
+
+    private static boolean isTransient(Throwable e) {
+        if (e instanceof Unavailable) {
+            return true;
+        }
+        if (!(e instanceof WebClientRequestException)) {
+            return false;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReadTimeoutException
+                    || cause instanceof TimeoutException
+                    || cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names the call in a transport failure, so an error count can be traced to the service that caused it. */
+    private static Throwable named(String call, Throwable e) {
+        return e instanceof WebClientRequestException request ? new UnexpectedAnswerException(call, request) : e;
+    }
+
+    private static RoundId roundId(String value) {
+        return RoundId.parse(value).orElseThrow(() -> new UnexpectedAnswerException("enter", 201, "round " + value));
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** A 503: worth another try on a call that is safe to repeat, else an unexpected answer. */
+    private static final class Unavailable extends RuntimeException {
+        Unavailable(String call) {
+            super(call + " answered 503 service-unavailable", null, false, false);
+        }
+    }
+}

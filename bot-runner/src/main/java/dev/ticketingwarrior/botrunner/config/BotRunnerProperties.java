@@ -1,0 +1,79 @@
+package dev.ticketingwarrior.botrunner.config;
+
+import dev.ticketingwarrior.botrunner.bot.domain.Difficulty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the bot-runner can be told (SPEC §2, §6). Bound from {@code ticketing.*} in {@code application.yml},
+ * where each knob maps to its environment variable.
+ */
+@Validated
+@ConfigurationProperties("ticketing")
+public record BotRunnerProperties(
+        @Valid @NotNull RoundProperties round,
+        @Valid @NotNull Bots bots,
+        @Valid @NotNull Http http) {
+
+    /** Round timing shared by every service. */
+    public record RoundProperties(
+            @NotNull @DefaultValue("60s") Duration period,
+            @NotNull @DefaultValue("15s") Duration openFor) {}
+
+    /** The fleet: defaults of the shared settings, sharing and pacing. */
+    public record Bots(
+            /* defaults of the shared settings, until ops store some through the control API */
+            @DefaultValue("true") boolean enabled,
+            @Min(0) @Max(100_000) @DefaultValue("150") int perRound,
+            @NotNull @DefaultValue("NORMAL") Difficulty difficulty,
+
+            @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.05")
+            double cancelProbability,
+            /* bearer token of the control API; blank means the documented dev default */
+            @DefaultValue("") String opsToken,
+            /* the X-Bot-Key secret the bots present; blank means the documented dev default */
+            @DefaultValue("") String botKey,
+            /* prefix of every Redis key of this fleet (tests use their own) */
+            @NotBlank @DefaultValue("bots") String namespace,
+            /* how often the fleet looks at the clock */
+            @NotNull @DefaultValue("100ms") Duration tick,
+            @NotNull @DefaultValue("1s") Duration heartbeat,
+            /* an instance whose last heartbeat is older than this is no longer a member */
+            @NotNull @DefaultValue("3500ms") Duration memberTtl,
+            /* from this long after the open, unclaimed slots go to whoever is alive */
+            @NotNull @DefaultValue("1500ms") Duration sweepAfter,
+            @NotNull @DefaultValue("1s") Duration settingsRefresh,
+            /* every key of a round expires this long after it is last written */
+            @NotNull @DefaultValue("10m") Duration keyRetention,
+            @NotNull @DefaultValue("2s") Duration redisTimeout,
+            @Min(1) @Max(50) @DefaultValue("5") int maxSeatAttempts,
+            /* random noise on the seat preference, in grade steps (0 = every bot wants the same seat) */
+            @DecimalMin("0") @DecimalMax("10") @DefaultValue("0.6")
+            double seatJitter,
+            /* how many past rounds GET /api/v1/bots/stats reports besides the current one */
+            @Min(0) @Max(60) @DefaultValue("5") int statsRecentRounds) {}
+
+    /** The bots' HTTP client of the public API. */
+    public record Http(
+            @NotBlank @DefaultValue("http://127.0.0.1:8081") String admissionUrl,
+            @NotBlank @DefaultValue("http://127.0.0.1:8082") String bookingUrl,
+            @NotNull @DefaultValue("2s") Duration connectTimeout,
+            /* longest silence while reading an answer (the queue's event stream gets the time until the close) */
+            @NotNull @DefaultValue("5s") Duration responseTimeout,
+            /* per service: every waiting bot holds one connection for its event stream */
+            @Min(1) @Max(100_000) @DefaultValue("5000") int maxConnections,
+            @Min(1) @DefaultValue("50000") int pendingAcquireMaxCount,
+            @NotNull @DefaultValue("5s") Duration pendingAcquireTimeout,
+            @NotNull @DefaultValue("30s") Duration maxIdleTime,
+            /* polling pace when the event stream is not available */
+            @NotNull @DefaultValue("500ms") Duration pollInterval) {}
+}

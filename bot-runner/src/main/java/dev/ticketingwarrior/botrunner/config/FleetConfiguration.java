@@ -1,0 +1,136 @@
+package dev.ticketingwarrior.botrunner.config;
+
+import dev.ticketingwarrior.botrunner.bot.domain.Bot;
+import dev.ticketingwarrior.botrunner.bot.domain.BotEvents;
+import dev.ticketingwarrior.botrunner.bot.domain.PlayerApi;
+import dev.ticketingwarrior.botrunner.bot.domain.SeatPreference;
+import dev.ticketingwarrior.botrunner.control.domain.BotControl;
+import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
+import dev.ticketingwarrior.botrunner.control.domain.BotSettingsStore;
+import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
+import dev.ticketingwarrior.botrunner.control.domain.CurrentSettings;
+import dev.ticketingwarrior.botrunner.fleet.domain.BotNames;
+import dev.ticketingwarrior.botrunner.fleet.domain.FleetMembership;
+import dev.ticketingwarrior.botrunner.fleet.domain.FleetScheduler;
+import dev.ticketingwarrior.botrunner.fleet.domain.LaunchSlots;
+import dev.ticketingwarrior.botrunner.fleet.domain.RoundLauncher;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/** Wires the fleet: settings, the bot, the launcher and the scheduler, started and stopped with the application. */
+@Configuration(proxyBeanMethods = false)
+class FleetConfiguration {
+
+    /** Timers only: every wait of every bot is a timer on this scheduler, no thread is ever parked. */
+    @Bean
+    Scheduler fleetTimer() {
+        return Schedulers.parallel();
+    }
+
+    @Bean
+    CurrentSettings currentSettings(BotSettingsStore store, BotRunnerProperties properties) {
+        BotRunnerProperties.Bots bots = properties.bots();
+        return new CurrentSettings(
+                store, new BotSettings(bots.enabled(), bots.perRound(), bots.difficulty(), bots.cancelProbability()));
+    }
+
+    @Bean
+    BotControl botControl(BotSettingsStore store, CurrentSettings currentSettings) {
+        return new BotControl(store, currentSettings);
+    }
+
+    @Bean
+    BotEvents botEvents(BotStatsStore stats, MeterRegistry registry) {
+        return new FleetTelemetry(stats, registry);
+    }
+
+    @Bean
+    Bot bot(PlayerApi api, BotEvents events, Scheduler fleetTimer, BotRunnerProperties properties) {
+        return new Bot(
+                api,
+                new SeatPreference(properties.bots().seatJitter()),
+                events,
+                fleetTimer,
+                properties.bots().maxSeatAttempts());
+    }
+
+    @Bean
+    RoundLauncher roundLauncher(Clock clock, Scheduler fleetTimer, BotEvents events) {
+        return new RoundLauncher(clock, fleetTimer, events);
+    }
+
+    @Bean
+    FleetScheduler fleetScheduler(
+            RoundClock rounds,
+            FleetMembership membership,
+            LaunchSlots slots,
+            CurrentSettings currentSettings,
+            Bot bot,
+            RoundLauncher launcher,
+            Scheduler fleetTimer,
+            BotRunnerProperties properties,
+            MeterRegistry registry) {
+        SecureRandom random = new SecureRandom();
+        BotNames names = BotNames.random(random);
+        BotRunnerProperties.Bots bots = properties.bots();
+        FleetScheduler fleet = new FleetScheduler(
+                names.tag() + "-" + UUID.randomUUID().toString().substring(0, 8),
+                rounds,
+                membership,
+                slots,
+                currentSettings,
+                bot,
+                launcher,
+                names,
+                new FleetScheduler.Timing(bots.tick(), bots.heartbeat(), bots.sweepAfter()),
+                fleetTimer,
+                random.nextLong());
+        Gauge.builder("ticketing.bots.running", fleet, FleetScheduler::running)
+                .description("Bots of this instance launched and not finished yet")
+                .register(registry);
+        return fleet;
+    }
+
+    @Bean
+    SmartLifecycle fleetLifecycle(
+            FleetScheduler fleet,
+            CurrentSettings currentSettings,
+            Scheduler fleetTimer,
+            BotRunnerProperties properties) {
+        return new SmartLifecycle() {
+            private Disposable settingsWatch;
+
+            // default phase: started last, stopped first, while the Redis connection is still there
+
+            @Override
+            public synchronized void start() {
+                settingsWatch = currentSettings.watch(properties.bots().settingsRefresh(), fleetTimer);
+                fleet.start();
+            }
+
+            @Override
+            public synchronized void stop() {
+                fleet.stop(properties.bots().redisTimeout());
+                if (settingsWatch != null) {
+                    settingsWatch.dispose();
+                    settingsWatch = null;
+                }
+            }
+
+            @Override
+            public synchronized boolean isRunning() {
+                return settingsWatch != null;
+            }
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ticketingwarrior.botrunner.config;
+
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The bots' one HTTP client: non-blocking (Reactor Netty), with a connection pool sized for thousands of concurrent
+ * bots per service (each waiting bot keeps its queue event stream open), a bounded wait for a pooled connection, and
+ * explicit connect and response timeouts, so no bot call can hang.
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpClientConfiguration {
+
+    @Bean(destroyMethod = "dispose")
+    ConnectionProvider botConnections(BotRunnerProperties properties) {
+        BotRunnerProperties.Http http = properties.http();
+        return ConnectionProvider.builder("bots")
+                .maxConnections(http.maxConnections())
+                .pendingAcquireMaxCount(http.pendingAcquireMaxCount())
+                .pendingAcquireTimeout(http.pendingAcquireTimeout())
+                .maxIdleTime(http.maxIdleTime())
+                .evictInBackground(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Bean
+    HttpClient botHttpClient(ConnectionProvider botConnections, BotRunnerProperties properties) {
+        BotRunnerProperties.Http http = properties.http();
+        return HttpClient.create(botConnections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        http.connectTimeout().toMillis())
+                .responseTimeout(http.responseTimeout());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ticketingwarrior.botrunner.control.web;
+
+import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
+import dev.ticketingwarrior.botrunner.control.domain.BotControl;
+import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
+import dev.ticketingwarrior.botrunner.web.OpsAuthorization;
+import dev.ticketingwarrior.botrunner.web.ProblemException;
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The ops control of the bots (SPEC §6): settings every instance applies live, and per-round statistics. */
+@RestController
+@RequestMapping(value = "/api/v1/bots", produces = MediaType.APPLICATION_JSON_VALUE)
+@SecurityRequirement(name = "ops")
+class BotsController {
+
+    private final BotControl control;
+    private final BotStatsStore stats;
+    private final RoundClock rounds;
+    private final OpsAuthorization ops;
+    private final int recentRounds;
+
+    BotsController(
+            BotControl control,
+            BotStatsStore stats,
+            RoundClock rounds,
+            OpsAuthorization ops,
+            BotRunnerProperties properties) {
+        this.control = control;
+        this.stats = stats;
+        this.rounds = rounds;
+        this.ops = ops;
+        this.recentRounds = properties.bots().statsRecentRounds();
+    }
+
+    @Operation(summary = "The bot settings in force for every instance", description = "401 without the ops token")
+    @GetMapping
+    Mono<BotSettingsResponse> settings(ServerHttpRequest request) {
+        ops.require(request);
+        return control.settings().map(BotSettingsResponse::of);
+    }
+
+    @Operation(
+            summary = "Change the bot settings",
+            description = "Any subset of {enabled, perRound, difficulty, cancelProbability}; the rest stays. Applies to"
+                    + " every instance within a second; perRound from the next round. 400 invalid-request, 401.")
+    @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<BotSettingsResponse> change(@Valid @RequestBody Mono<BotSettingsRequest> body, ServerHttpRequest request) {
+        String actor = ops.require(request);
+        return body.switchIfEmpty(Mono.error(
+                        () -> ProblemException.of(ProblemType.INVALID_REQUEST, "A settings object is required.")))
+                .flatMap(change -> control.change(change.toChange(), actor))
+                .map(BotSettingsResponse::of);
+    }
+
+    @Operation(
+            summary = "Per-round bot statistics, over every instance",
+            description = "The current round and the most recent ones: launched, admitted, booked, lost (no seat by"
+                    + " the close), cancelled (취소표), errors. 401 without the ops token.")
+    @GetMapping("/stats")
+    Mono<BotStatsResponse> stats(ServerHttpRequest request) {
+        ops.require(request);
+        Round current = rounds.current();
+        return Flux.range(0, recentRounds + 1)
+                .map(back ->
+                        rounds.roundAt(current.opensAt().minus(rounds.period().multipliedBy(back))))
+                .concatMap(round -> stats.read(round.id()).map(counts -> BotStatsResponse.RoundStats.of(round, counts)))
+                .collectList()
+                .map(BotStatsResponse::new);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.ticketingwarrior.botrunner.fleet.domain;
+
+import dev.ticketingwarrior.botrunner.bot.domain.Bot;
+import dev.ticketingwarrior.botrunner.bot.domain.BotPlan;
+import dev.ticketingwarrior.botrunner.bot.domain.TimingProfile;
+import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
+import dev.ticketingwarrior.botrunner.control.domain.CurrentSettings;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The fleet's clockwork, one per instance. Every tick it heartbeats (when due) and looks at the round of the moment.
+ * While a round is OPEN and the bots are enabled it claims launch slots — first its fair share of {@code perRound}
+ * among the live instances, then, from {@code sweepAfter} after the open, a piece of whatever is still unclaimed — and
+ * plans one bot per granted slot, started at the open plus the bot's reaction time (or at once when that moment has
+ * passed). Since slots are claimed atomically against one per-round counter, the bots of all instances together are
+ * exactly {@code perRound}, however many instances there are and whenever they come and go. Nothing is claimed or
+ * planned for a round that is not open; {@link RoundLauncher} keeps every bot inside its round.
+ */
+public final class FleetScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetScheduler.class);
+
+    /** How often the fleet looks at the clock, heartbeats, and when the sweep of unclaimed slots starts. */
+    public record Timing(Duration tick, Duration heartbeat, Duration sweepAfter) {
+
+        public Timing {
+            Objects.requireNonNull(tick, "tick");
+            Objects.requireNonNull(heartbeat, "heartbeat");
+            Objects.requireNonNull(sweepAfter, "sweepAfter");
+        }
+    }
+
+    private final String instanceId;
+    private final RoundClock rounds;
+    private final FleetMembership membership;
+    private final LaunchSlots slots;
+    private final CurrentSettings settings;
+    private final Bot bot;
+    private final RoundLauncher launcher;
+    private final BotNames names;
+    private final Timing timing;
+    private final Scheduler timer;
+    private final SplittableRandom seeds;
+
+    private final Map<RoundId, RoundState> states = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile List<String> members = List.of();
+    private volatile Instant lastHeartbeat = Instant.EPOCH;
+    private Disposable loop;
+
+    public FleetScheduler(
+            String instanceId,
+            RoundClock rounds,
+            FleetMembership membership,
+            LaunchSlots slots,
+            CurrentSettings settings,
+            Bot bot,
+            RoundLauncher launcher,
+            BotNames names,
+            Timing timing,
+            Scheduler timer,
+            long seed) {
+        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+        this.rounds = Objects.requireNonNull(rounds, "rounds");
+        this.membership = Objects.requireNonNull(membership, "membership");
+        this.slots = Objects.requireNonNull(slots, "slots");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.bot = Objects.requireNonNull(bot, "bot");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.names = Objects.requireNonNull(names, "names");
+        this.timing = Objects.requireNonNull(timing, "timing");
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.seeds = new SplittableRandom(seed);
+    }
+
+    public synchronized void start() {
+        if (loop != null && !loop.isDisposed()) {
+            return;
+        }
+        log.info("bot fleet instance {} (nicknames bot-{}-*) started", instanceId, names.tag());
+        loop = Flux.interval(Duration.ZERO, timing.tick(), timer)
+                .onBackpressureDrop()
+                .concatMap(i -> tick().onErrorResume(e -> {
+                    log.warn("fleet tick failed, retrying next tick: {}", e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    /** Stops planning, cuts off this instance's running bots and leaves the membership at once. */
+    public synchronized void stop(Duration leaveTimeout) {
+        if (loop != null) {
+            loop.dispose();
+        }
+        states.values().forEach(state -> state.bots.dispose());
+        states.clear();
+        membership
+                .leave(instanceId)
+                .timeout(leaveTimeout)
+                .doOnError(e -> log.warn("could not leave the fleet membership: {}", e.toString()))
+                .onErrorComplete()
+                .block();
+        log.info("bot fleet instance {} stopped", instanceId);
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Bots of this instance launched and not finished yet. */
+    public int running() {
+        return running.get();
+    }
+
+    Mono<Void> tick() {
+        Instant now = rounds.now();
+        Mono<Void> heartbeat = Duration.between(lastHeartbeat, now).compareTo(timing.heartbeat()) >= 0
+                ? membership
+                        .heartbeat(instanceId)
+                        .doOnNext(live -> {
+                            members = live;
+                            lastHeartbeat = now;
+                        })
+                        .then()
+                : Mono.empty();
+        return heartbeat.then(Mono.defer(() -> claim(now)));
+    }
+
+    private Mono<Void> claim(Instant now) {
+        Round round = rounds.roundAt(now);
+        // bots never outlive their round, so an earlier round's state holds nothing that still runs
+        states.keySet().removeIf(id -> id.compareTo(round.id()) < 0);
+        BotSettings current = settings.get();
+        if (!round.isOpenAt(now) || !current.enabled() || current.perRound() == 0) {
+            return Mono.empty();
+        }
+        RoundState state = states.computeIfAbsent(round.id(), id -> new RoundState());
+        if (state.exhausted) {
+            return Mono.empty();
+        }
+        int wanted;
+        int divisor;
+        if (now.isBefore(round.opensAt().plus(timing.sweepAfter()))) {
+            if (state.fairShareClaimed) {
+                return Mono.empty();
+            }
+            state.fairShareClaimed = true;
+            wanted = FairShare.share(current.perRound(), members, instanceId);
+            divisor = 1;
+        } else {
+            wanted = Integer.MAX_VALUE;
+            divisor = Math.max(1, members.size());
+        }
+        if (wanted == 0) {
+            return Mono.empty();
+        }
+        return slots.claim(round.id(), wanted, divisor, current.perRound())
+                .doOnNext(claim -> {
+                    if (claim.remaining() == 0) {
+                        state.exhausted = true;
+                    }
+                    if (claim.granted() > 0) {
+                        state.bots.add(launch(round, claim, current, now));
+                    }
+                })
+                .then();
+    }
+
+    private Disposable launch(Round round, SlotClaim claim, BotSettings current, Instant now) {
+        TimingProfile profile = current.difficulty().profile();
+        List<BotPlan> plans = new ArrayList<>(claim.granted());
+        for (int i = 0; i < claim.granted(); i++) {
+            Instant reacts = round.opensAt().plus(profile.reaction().sample(seeds));
+            plans.add(new BotPlan(
+                    round,
+                    names.nickname(claim.firstSlot() + i),
+                    reacts.isBefore(now) ? now : reacts,
+                    profile,
+                    current.cancelProbability(),
+                    seeds.nextLong()));
+        }
+        log.info(
+                "round {}: claimed {} bots (slots {}..{}, {} of {} claimed), difficulty {}",
+                round.id(),
+                claim.granted(),
+                claim.firstSlot(),
+                claim.firstSlot() + claim.granted() - 1,
+                claim.launched(),
+                claim.cap(),
+                current.difficulty());
+        return Flux.fromIterable(plans)
+                .flatMap(
+                        plan -> launcher.launch(
+                                plan,
+                                p -> bot.play(p)
+                                        .doOnSubscribe(s -> running.incrementAndGet())
+                                        .doFinally(signal -> running.decrementAndGet()),
+                                () -> settings.get().enabled()),
+                        Integer.MAX_VALUE)
+                .subscribe(outcome -> {}, e -> log.warn("round {} launches failed: {}", round.id(), e.toString()));
+    }
+
+    /** What this instance did for one round; touched only by the (sequential) tick. */
+    private static final class RoundState {
+        private volatile boolean fairShareClaimed;
+        private volatile boolean exhausted;
+        private final Disposable.Composite bots = Disposables.composite();
+    }
+}

@@ -1,0 +1,295 @@
+package dev.ticketingwarrior.botrunner.control;
+
+import static dev.ticketingwarrior.botrunner.support.BotRunnerInstance.OPS_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.botrunner.bot.domain.Difficulty;
+import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
+import dev.ticketingwarrior.botrunner.control.domain.CurrentSettings;
+import dev.ticketingwarrior.botrunner.support.BotRunnerInstance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The control API of two real instances sharing one Redis: auth, validation, and settings visible to both. */
+class ControlApiIT {
+
+    private static final String PROBLEMS = "https://ticketing-warrior.dev/problems/";
+
+    private static BotRunnerInstance first;
+    private static BotRunnerInstance second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        String namespace = "it-control-" + UUID.randomUUID();
+        Map<String, Object> properties = Map.of("ticketing.bots.settings-refresh", "200ms");
+        first = BotRunnerInstance.start(namespace, properties);
+        second = BotRunnerInstance.start(namespace, properties);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @BeforeEach
+    void knownSettings() {
+        put(first.web(), "{\"enabled\":false,\"perRound\":150,\"difficulty\":\"NORMAL\",\"cancelProbability\":0.05}")
+                .expectStatus()
+                .isOk();
+    }
+
+    private static WebTestClient.ResponseSpec put(WebTestClient web, String json) {
+        return web.put()
+                .uri("/api/v1/bots")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+
+    @Test
+    void refusesEveryControlCallWithoutTheOpsToken() {
+        for (String path : new String[] {"/api/v1/bots", "/api/v1/bots/stats"}) {
+            first.web()
+                    .get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo(PROBLEMS + "unauthorized")
+                    .jsonPath("$.status")
+                    .isEqualTo(401);
+        }
+        first.web()
+                .put()
+                .uri("/api/v1/bots")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"enabled\":true}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void refusesAWrongOpsToken() {
+        first.web()
+                .put()
+                .uri("/api/v1/bots")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN + "x")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"enabled\":true}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(PROBLEMS + "unauthorized");
+        first.web()
+                .get()
+                .uri("/api/v1/bots")
+                .header(HttpHeaders.AUTHORIZATION, "Basic " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        assertThat(first.bean(CurrentSettings.class).get().enabled()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"perRound\":-1}",
+                "{\"perRound\":100001}",
+                "{\"cancelProbability\":1.5}",
+                "{\"cancelProbability\":-0.1}",
+                "{\"difficulty\":\"EXTREME\"}",
+                "{\"perRound\":\"150\"}",
+                "{\"enabled\":\"yes\"}",
+                "{\"perRound\":1.5}",
+                "{\"perround\":10}",
+                "{\"perRound\":",
+                "[]",
+                "not json"
+            })
+    void refusesInvalidSettingsWithAProblemAndChangesNothing(String body) {
+        put(first.web(), body)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(PROBLEMS + "invalid-request")
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.detail")
+                .isNotEmpty();
+
+        second.web()
+                .get()
+                .uri("/api/v1/bots")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"enabled\":false,\"perRound\":150,\"difficulty\":\"NORMAL\",\"cancelProbability\":0.05}");
+    }
+
+    @Test
+    void refusesATooLargeBody() {
+        String huge = "{\"difficulty\":\"" + "N".repeat(20_000) + "\"}";
+
+        put(first.web(), huge)
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(PROBLEMS + "payload-too-large");
+        // and the instance still answers the next call
+        first.web()
+                .get()
+                .uri("/api/v1/bots")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void appliesAChangeMadeThroughOneInstanceToTheOther() throws InterruptedException {
+        put(first.web(), "{\"perRound\":42,\"difficulty\":\"HARD\",\"cancelProbability\":0.2}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"enabled\":false,\"perRound\":42,\"difficulty\":\"HARD\",\"cancelProbability\":0.2}");
+
+        second.web()
+                .get()
+                .uri("/api/v1/bots")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"enabled\":false,\"perRound\":42,\"difficulty\":\"HARD\",\"cancelProbability\":0.2}");
+
+        // and the second instance's live copy follows within a refresh, without anyone asking it
+        BotSettings expected = new BotSettings(false, 42, Difficulty.HARD, 0.2);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+        while (!second.bean(CurrentSettings.class).get().equals(expected)
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(second.bean(CurrentSettings.class).get()).isEqualTo(expected);
+    }
+
+    @Test
+    void keepsWhatAPartialChangeLeavesOut() {
+        put(first.web(), "{\"difficulty\":\"INSANE\"}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"enabled\":false,\"perRound\":150,\"difficulty\":\"INSANE\",\"cancelProbability\":0.05}");
+    }
+
+    @Test
+    void reportsStatisticsForTheCurrentAndRecentRounds() {
+        first.web()
+                .get()
+                .uri("/api/v1/bots/stats")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.rounds.length()")
+                .isEqualTo(6)
+                .jsonPath("$.rounds[0].launched")
+                .isEqualTo(0)
+                .jsonPath("$.rounds[0].roundId")
+                .isNotEmpty();
+    }
+
+    @Test
+    void answersUnknownPathsWithAProblem() {
+        first.web()
+                .get()
+                .uri("/api/v1/nothing-here")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(PROBLEMS + "not-found");
+    }
+
+    @Test
+    void isReadyAndExposesItsMeters() {
+        first.web()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        first.web()
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        first.web()
+                .get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/bots']")
+                .exists();
+        String prometheus = first.web()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(prometheus)
+                .contains("ticketing_bots_launched_total")
+                .contains("ticketing_bots_admitted_total")
+                .contains("ticketing_bots_booked_total")
+                .contains("ticketing_bots_errors_total")
+                .contains("ticketing_bots_launch_lag_seconds");
+    }
+}
