@@ -1,0 +1,45 @@
+// Booking service (SPEC §5): security letter, seat map, holds, bookings, results and the leaderboard.
+// Player calls carry the admission token as a Bearer token.
+import { request } from './http';
+import type {
+  BookingAccepted,
+  BookingView,
+  Captcha,
+  Hold,
+  Leaderboard,
+  RoundResults,
+  SeatMapResponse,
+} from './types';
+
+export const issueCaptcha = (token: string) => request<Captcha>('/api/v1/captcha', { method: 'POST', token });
+
+/** Resolves on 204; a wrong answer rejects with ApiError slug "wrong-answer" (the letter is used up). */
+export const answerCaptcha = (token: string, captchaId: string, answer: string) =>
+  request<void>(`/api/v1/captcha/${encodeURIComponent(captchaId)}`, { method: 'POST', token, body: { answer } });
+
+export const getSeats = (token: string, roundId: string, signal?: AbortSignal) =>
+  request<SeatMapResponse>(`/api/v1/rounds/${encodeURIComponent(roundId)}/seats`, { token, signal });
+
+export const holdSeat = (token: string, roundId: string, seatId: string) =>
+  request<Hold>(`/api/v1/rounds/${encodeURIComponent(roundId)}/holds`, { method: 'POST', token, body: { seatId } });
+
+export const releaseHold = (token: string, holdId: string) =>
+  request<void>(`/api/v1/holds/${encodeURIComponent(holdId)}`, { method: 'DELETE', token });
+
+/** The same idempotencyKey on a retry gives the same answer (SPEC §5), so a lost response is safe to retry. */
+export const book = (token: string, holdId: string, idempotencyKey: string) =>
+  request<BookingAccepted>('/api/v1/bookings', {
+    method: 'POST',
+    token,
+    body: { holdId },
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+
+export const getBooking = (bookingId: string, signal?: AbortSignal) =>
+  request<BookingView>(`/api/v1/bookings/${encodeURIComponent(bookingId)}`, { signal });
+
+export const getResults = (roundId: string, signal?: AbortSignal) =>
+  request<RoundResults>(`/api/v1/rounds/${encodeURIComponent(roundId)}/results`, { signal });
+
+export const getLeaderboard = (period: 'day' | 'week' = 'day', signal?: AbortSignal) =>
+  request<Leaderboard>(`/api/v1/leaderboard?period=${period}`, { signal });

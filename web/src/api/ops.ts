@@ -1,0 +1,31 @@
+// Ops APIs behind the ops bearer token: admission settings and stats (admission, SPEC §4) and the bots (SPEC §6).
+import { request } from './http';
+import type { AdminStats, AdmissionSettings, BotSettings } from './types';
+
+export const getAdmissionSettings = (opsToken: string) =>
+  request<AdmissionSettings>('/api/v1/admin/admission', { token: opsToken });
+
+/** A full replacement: every field is required by the server. */
+export const putAdmissionSettings = (opsToken: string, settings: AdmissionSettings) =>
+  request<AdmissionSettings>('/api/v1/admin/admission', {
+    method: 'PUT',
+    token: opsToken,
+    body: {
+      ratePerSecond: settings.ratePerSecond,
+      openBatch: settings.openBatch,
+      maxActive: settings.maxActive,
+      paused: settings.paused,
+    },
+  });
+
+export const getAdminStats = (opsToken: string, signal?: AbortSignal) =>
+  request<AdminStats>('/api/v1/admin/stats', { token: opsToken, signal });
+
+export const getBots = (opsToken: string) => request<BotSettings>('/api/v1/bots', { token: opsToken });
+
+export const putBots = (opsToken: string, settings: BotSettings) =>
+  request<BotSettings>('/api/v1/bots', {
+    method: 'PUT',
+    token: opsToken,
+    body: { enabled: settings.enabled, perRound: settings.perRound, difficulty: settings.difficulty },
+  });

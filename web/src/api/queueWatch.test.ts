@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from './http';
+import { watchTicket, type TicketWatcher } from './queueWatch';
+import type { TicketView } from './types';
+
+class FakeEventSource {
+  static last: FakeEventSource | undefined;
+  readonly url: string;
+  onerror: (() => void) | null = null;
+  closed = false;
+  private listeners = new Map<string, ((event: MessageEvent) => void)[]>();
+  constructor(url: string) {
+    this.url = url;
+    FakeEventSource.last = this;
+  }
+  addEventListener(name: string, listener: (event: MessageEvent) => void) {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+  }
+  close() {
+    this.closed = true;
+  }
+  emit(name: string, data: unknown) {
+    for (const l of this.listeners.get(name) ?? []) l(new MessageEvent(name, { data: JSON.stringify(data) }));
+  }
+}
+
+const view = (patch: Partial<TicketView>): TicketView => ({
+  ticketId: 't1',
+  roundId: '20261124T101500Z',
+  status: 'WAITING',
+  position: 3,
+  ahead: 2,
+  waiting: 3,
+  ...patch,
+});
+
+const watcher = () =>
+  ({
+    onPosition: vi.fn(),
+    onAdmitted: vi.fn(),
+    onClosed: vi.fn(),
+    onError: vi.fn(),
+    onTransport: vi.fn(),
+  }) satisfies TicketWatcher;
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('watchTicket over server-sent events', () => {
+  it('follows position events to admitted, then closes the stream', () => {
+    const w = watcher();
+    watchTicket('t1', w, { eventSource: FakeEventSource as unknown as typeof EventSource });
+    const es = FakeEventSource.last!;
+    expect(es.url).toBe('/api/v1/queue/t1/events');
+    expect(w.onTransport).toHaveBeenCalledWith('sse');
+    es.emit('position', view({ position: 2, ahead: 1 }));
+    es.emit('position', view({ position: 1, ahead: 0 }));
+    expect(w.onPosition).toHaveBeenCalledTimes(2);
+    es.emit('admitted', view({ status: 'ADMITTED', position: 0, ahead: 0, token: 'jwt' }));
+    expect(w.onAdmitted).toHaveBeenCalledWith(expect.objectContaining({ token: 'jwt' }));
+    expect(es.closed).toBe(true);
+    es.onerror?.(); // the server ending the stream afterwards changes nothing
+    expect(w.onTransport).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a closed round', () => {
+    const w = watcher();
+    watchTicket('t1', w, { eventSource: FakeEventSource as unknown as typeof EventSource });
+    FakeEventSource.last!.emit('closed', view({ status: 'CLOSED' }));
+    expect(w.onClosed).toHaveBeenCalled();
+  });
+
+  it('falls back to polling every second when the stream fails', async () => {
+    const w = watcher();
+    const fetchTicket = vi
+      .fn<(id: string, signal: AbortSignal) => Promise<TicketView>>()
+      .mockResolvedValueOnce(view({ position: 2, ahead: 1 }))
+      .mockResolvedValueOnce(view({ status: 'ADMITTED', token: 'jwt', position: 0, ahead: 0 }));
+    watchTicket('t1', w, { eventSource: FakeEventSource as unknown as typeof EventSource, fetchTicket });
+    const es = FakeEventSource.last!;
+    es.onerror?.();
+    expect(es.closed).toBe(true);
+    expect(w.onTransport).toHaveBeenLastCalledWith('polling');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(w.onPosition).toHaveBeenCalledWith(expect.objectContaining({ position: 2 }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.onAdmitted).toHaveBeenCalledWith(expect.objectContaining({ token: 'jwt' }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(fetchTicket).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('watchTicket by polling', () => {
+  it('polls when EventSource does not exist, riding out transient errors', async () => {
+    const w = watcher();
+    const fetchTicket = vi
+      .fn<(id: string, signal: AbortSignal) => Promise<TicketView>>()
+      .mockRejectedValueOnce(new ApiError(0, 'network'))
+      .mockResolvedValueOnce(view({ status: 'CLOSED' }));
+    watchTicket('t1', w, { eventSource: undefined, fetchTicket });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(w.onError).toHaveBeenCalledWith(expect.objectContaining({ slug: 'network' }), true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.onClosed).toHaveBeenCalled();
+  });
+
+  it('stops on an unknown ticket, and stops when told to', async () => {
+    const w = watcher();
+    const fetchTicket = vi.fn().mockRejectedValue(new ApiError(404, 'unknown-ticket'));
+    watchTicket('t1', w, { eventSource: undefined, fetchTicket });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(fetchTicket).toHaveBeenCalledTimes(1);
+    expect(w.onError).toHaveBeenCalledWith(expect.objectContaining({ slug: 'unknown-ticket' }), false);
+
+    const polls = vi.fn().mockResolvedValue(view({}));
+    const stop = watchTicket('t2', watcher(), { eventSource: undefined, fetchTicket: polls });
+    await vi.advanceTimersByTimeAsync(2000);
+    stop();
+    const count = polls.mock.calls.length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(polls.mock.calls.length).toBe(count);
+  });
+});

@@ -1,0 +1,197 @@
+// Wire types of the public and ops APIs (SPEC §4–§6), written from the SPEC and checked against the services'
+// response records. Parsing is tolerant: anything not guaranteed by the SPEC is optional, and the normalisers in
+// this folder turn what arrives into these shapes, so a renamed field is fixed here and nowhere else.
+
+/** An instant as the services send it: ISO-8601 text (Jackson's default) or epoch seconds/millis. */
+export type WireInstant = string | number;
+
+export type Phase = 'OPEN' | 'CLOSED';
+
+export interface ClockResponse {
+  serverTime: WireInstant;
+  round: { id: string; opensAt: WireInstant; closesAt: WireInstant; phase: Phase };
+  nextRound: { id: string; opensAt: WireInstant };
+  /** Not in the SPEC: shown on the home screen only if the server ever exposes the bots' difficulty publicly. */
+  difficulty?: Difficulty;
+  bots?: { difficulty?: Difficulty };
+}
+
+export interface Entered {
+  ticketId: string;
+  roundId: string;
+  position: number;
+  waiting: number;
+}
+
+export type TicketStatus = 'WAITING' | 'ADMITTED' | 'CLOSED';
+
+export interface TicketView {
+  ticketId: string;
+  roundId: string;
+  status: TicketStatus;
+  position: number;
+  ahead: number;
+  waiting: number;
+  ratePerSecond?: number;
+  etaSeconds?: number | null;
+  token?: string | null;
+}
+
+export interface Captcha {
+  captchaId: string;
+  /** PNG data URL. */
+  image: string;
+}
+
+export type Grade = 'VIP' | 'R' | 'S';
+export type SeatStatus = 'AVAILABLE' | 'HELD' | 'SOLD';
+
+export interface Seat {
+  id: string;
+  row: string;
+  number: number;
+  grade: Grade;
+  status: SeatStatus;
+}
+
+export interface SeatMapResponse {
+  roundId: string;
+  rows: number;
+  columns: number;
+  seats: Seat[];
+}
+
+export interface Hold {
+  holdId: string;
+  seatId: string;
+  expiresAt?: WireInstant;
+}
+
+export type BookingStatus = 'PENDING' | 'CONFIRMED' | 'REJECTED';
+
+export interface BookingAccepted {
+  bookingId: string;
+  status: BookingStatus;
+  seatId: string;
+}
+
+export interface Splits {
+  entryMs: number;
+  waitMs: number;
+  seatMs: number;
+  confirmMs: number;
+}
+
+export interface Standing {
+  position: number;
+  total: number;
+  topPercent: number;
+  /** The server's tier label (Korean); the UI computes its own from topPercent. */
+  tier?: string;
+}
+
+export interface Rank {
+  round?: Standing | null;
+  week?: Standing | null;
+  botsBeatenPercent?: number | null;
+}
+
+export interface BookingView {
+  bookingId: string;
+  status: BookingStatus;
+  roundId: string;
+  seatId: string;
+  nickname?: string;
+  bot?: boolean;
+  durationMs?: number;
+  splits?: Splits | null;
+  rank?: Rank | null;
+}
+
+export interface GroupSummary {
+  count: number;
+  bestMs?: number | null;
+  medianMs?: number | null;
+}
+
+export interface HistogramBucket {
+  fromMs: number;
+  toMs: number;
+  humans: number;
+  bots: number;
+}
+
+export interface Leader {
+  bookingId?: string;
+  roundId?: string;
+  nickname: string;
+  seatId?: string;
+  durationMs: number;
+}
+
+export interface RoundResults {
+  roundId: string;
+  seats: { total: number; sold: number };
+  soldOutMs?: number | null;
+  soldOutAt?: WireInstant | null;
+  humans: GroupSummary;
+  bots: GroupSummary;
+  histogram: { bucketMs?: number; buckets: HistogramBucket[] };
+  topHumans: Leader[];
+}
+
+export interface Leaderboard {
+  period?: string;
+  from?: string;
+  entries: Leader[];
+}
+
+// --- ops -----------------------------------------------------------------------------------------------------------
+
+export interface AdmissionSettings {
+  ratePerSecond: number;
+  openBatch: number;
+  maxActive: number;
+  paused: boolean;
+}
+
+export type Difficulty = 'EASY' | 'NORMAL' | 'HARD' | 'INSANE';
+export const DIFFICULTIES: readonly Difficulty[] = ['EASY', 'NORMAL', 'HARD', 'INSANE'];
+
+export interface BotSettings {
+  enabled: boolean;
+  perRound: number;
+  difficulty: Difficulty;
+}
+
+export interface BotsSplit {
+  bots?: number;
+  humans?: number;
+}
+
+/** One round in GET /api/v1/admin/stats. */
+export interface RoundStats {
+  roundId: string;
+  opensAt?: WireInstant;
+  closesAt?: WireInstant;
+  entered?: number;
+  admitted?: number;
+  waiting?: number;
+  active?: number;
+  finished?: number;
+  abandoned?: number;
+  enteredBy?: BotsSplit;
+  admittedBy?: BotsSplit;
+  achievedRatePerSecond?: number;
+  settings?: AdmissionSettings;
+  /** Not in admission's answer today; used for bookings/s if it ever appears, else results are polled. */
+  booked?: number;
+}
+
+export interface AdminStats {
+  serverTime?: WireInstant;
+  currentRoundId?: string;
+  /** Null before anybody entered the current round. */
+  current?: RoundStats | null;
+  recent?: RoundStats[];
+}

@@ -1,0 +1,31 @@
+import type { Route } from '../App';
+import { useI18n } from '../i18n/i18n';
+
+export function Header({ route }: { route: Route }) {
+  const { t, toggle } = useI18n();
+  return (
+    <header className="header">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <a className="brand" href="#/" aria-label={t('app.name')}>
+        <img className="brand-mark" src="/favicon.svg" alt="" width={28} height={28} />
+        <span className="brand-text">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </span>
+      </a>
+      <nav className="nav" aria-label="main">
+        <a href="#/" aria-current={route === 'play' ? 'page' : undefined}>
+          {t('nav.play')}
+        </a>
+        <a href="#/ops" aria-current={route === 'ops' ? 'page' : undefined}>
+          {t('nav.ops')}
+        </a>
+        <button type="button" className="lang-toggle" onClick={toggle} aria-label={t('lang.toggleLabel')}>
+          {t('lang.toggle')}
+        </button>
+      </nav>
+    </header>
+  );
+}

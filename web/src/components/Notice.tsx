@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api/http';
+import { useI18n } from '../i18n/i18n';
+import { problemMessage } from '../lib/problems';
+
+interface Props {
+  error?: ApiError | undefined;
+  message?: string | undefined;
+  tone?: 'error' | 'warn' | 'info' | 'success';
+  onRetry?: (() => void) | undefined;
+  retryLabel?: string;
+  children?: ReactNode;
+}
+
+/** A message in a live region: errors interrupt (role=alert), the rest are polite (role=status). */
+export function Notice({ error, message, tone = error ? 'error' : 'info', onRetry, retryLabel, children }: Props) {
+  const { t } = useI18n();
+  const text = message ?? (error ? problemMessage(error, t) : undefined);
+  if (!text && !children) return null;
+  return (
+    <div className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-problem={error?.slug}>
+      <span className="notice-icon" aria-hidden="true">
+        {tone === 'error' ? '!' : tone === 'success' ? '✓' : tone === 'warn' ? '!' : 'i'}
+      </span>
+      <div className="notice-body">
+        {text && <p>{text}</p>}
+        {children}
+      </div>
+      {onRetry && (
+        <button type="button" className="btn btn-small btn-ghost" onClick={onRetry}>
+          {retryLabel ?? t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { getClock } from '../api/admission';
+import { asApiError, type ApiError } from '../api/http';
+import type { ClockResponse, Difficulty } from '../api/types';
+import { toEpochMs } from '../api/wire';
+import { bestOffset, type ClockSample, type RoundTiming } from '../lib/clock';
+
+export interface ServerClock {
+  /** Add to Date.now() for the server's time. */
+  offsetMs: number;
+  uncertaintyMs: number;
+  synced: boolean;
+  error: ApiError | undefined;
+  timing: RoundTiming;
+  difficulty: Difficulty | undefined;
+  /** The server's time now, epoch ms. */
+  now(): number;
+}
+
+const DEFAULT_TIMING: RoundTiming = { periodMs: 60_000, openForMs: 15_000 };
+
+/** Period and open window as the server runs them, read off one clock answer. */
+export function timingOf(clock: ClockResponse): RoundTiming | undefined {
+  const opensAt = toEpochMs(clock.round?.opensAt);
+  const closesAt = toEpochMs(clock.round?.closesAt);
+  const nextOpensAt = toEpochMs(clock.nextRound?.opensAt);
+  if (opensAt === undefined || closesAt === undefined || nextOpensAt === undefined) return undefined;
+  const periodMs = nextOpensAt - opensAt;
+  const openForMs = closesAt - opensAt;
+  return periodMs > 0 && openForMs > 0 ? { periodMs, openForMs } : undefined;
+}
+
+/** Takes `count` samples one after the other (each a full round trip) and keeps the best. */
+export async function syncClock(
+  count: number,
+  fetchClock: () => Promise<ClockResponse> = getClock,
+  deviceNow: () => number = Date.now,
+): Promise<{ samples: ClockSample[]; last: ClockResponse }> {
+  const samples: ClockSample[] = [];
+  let last: ClockResponse | undefined;
+  for (let i = 0; i < count; i++) {
+    const sentAt = deviceNow();
+    const answer = await fetchClock();
+    const receivedAt = deviceNow();
+    const serverTime = toEpochMs(answer.serverTime);
+    last = answer;
+    if (serverTime !== undefined) samples.push({ sentAt, receivedAt, serverTime });
+  }
+  if (!last) throw new Error('no clock sample');
+  return { samples, last };
+}
+
+const ClockContext = createContext<ServerClock>({
+  offsetMs: 0,
+  uncertaintyMs: 0,
+  synced: false,
+  error: undefined,
+  timing: DEFAULT_TIMING,
+  difficulty: undefined,
+  now: () => Date.now(),
+});
+
+const RESYNC_MS = 60_000;
+
+export function ServerClockProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<Omit<ServerClock, 'now'>>({
+    offsetMs: 0,
+    uncertaintyMs: 0,
+    synced: false,
+    error: undefined,
+    timing: DEFAULT_TIMING,
+    difficulty: undefined,
+  });
+  const alive = useRef(true);
+
+  useEffect(() => {
+    alive.current = true;
+    let timer: ReturnType<typeof setTimeout>;
+    const run = async (count: number) => {
+      try {
+        const { samples, last } = await syncClock(count);
+        const best = bestOffset(samples);
+        if (!alive.current) return;
+        setState((previous) => ({
+          offsetMs: best?.offsetMs ?? previous.offsetMs,
+          uncertaintyMs: best?.uncertaintyMs ?? previous.uncertaintyMs,
+          synced: best !== undefined || previous.synced,
+          error: undefined,
+          timing: timingOf(last) ?? previous.timing,
+          difficulty: last.difficulty ?? last.bots?.difficulty ?? previous.difficulty,
+        }));
+        timer = setTimeout(() => void run(3), RESYNC_MS);
+      } catch (error) {
+        if (!alive.current) return;
+        setState((previous) => ({ ...previous, error: asApiError(error) }));
+        timer = setTimeout(() => void run(3), 5_000);
+      }
+    };
+    void run(4);
+    return () => {
+      alive.current = false;
+      clearTimeout(timer);
+    };
+  }, []);
+
+  const value = useMemo<ServerClock>(() => ({ ...state, now: () => Date.now() + state.offsetMs }), [state]);
+  return <ClockContext.Provider value={value}>{children}</ClockContext.Provider>;
+}
+
+export const useServerClock = () => useContext(ClockContext);
+
+/** Re-renders every `intervalMs` and returns the server's time now. */
+export function useServerNow(intervalMs = 200): number {
+  const clock = useServerClock();
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const id = setInterval(() => setTick((n) => n + 1), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return clock.now();
+}

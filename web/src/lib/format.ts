@@ -1,0 +1,33 @@
+/** 12345 → "12.345초" / "12.345 s": a time as players compare them, to the millisecond. */
+export function seconds(ms: number | null | undefined, lang: 'ko' | 'en' = 'ko'): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  const text = (ms / 1000).toFixed(3);
+  return lang === 'ko' ? `${text}초` : `${text} s`;
+}
+
+/** A percentage to at most one decimal, without a trailing ".0". */
+export function percent(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+/** "HH:MM:SS" in the viewer's zone. */
+export function clockTime(ms: number, lang: 'ko' | 'en' = 'ko'): string {
+  return new Date(ms).toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
+}
+
+/** A round period for people: 60000 → "1분" / "minute", 20000 → "20초" / "20 s". */
+export function period(ms: number, lang: 'ko' | 'en' = 'ko'): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds % 60 === 0) {
+    const minutes = seconds / 60;
+    if (lang === 'ko') return `${minutes}분`;
+    return minutes === 1 ? 'minute' : `${minutes} minutes`;
+  }
+  return lang === 'ko' ? `${seconds}초` : `${seconds} s`;
+}

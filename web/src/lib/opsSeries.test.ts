@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { AdminStats } from '../api/types';
+import { addSold, addStats, emptySeries, rateBetween } from './opsSeries';
+
+const stats = (roundId: string, admitted: number, waiting: number): AdminStats => ({
+  currentRoundId: roundId,
+  current: { roundId, admitted, waiting, entered: admitted + waiting },
+});
+
+describe('ops series', () => {
+  it('derives admitted per second from successive polls', () => {
+    let s = addStats(emptySeries(), 0, stats('r1', 0, 40));
+    s = addStats(s, 1000, stats('r1', 20, 30));
+    s = addStats(s, 3000, stats('r1', 60, 10));
+    expect(s.queue.map((p) => p.y)).toEqual([40, 30, 10]);
+    expect(s.admittedPerSecond.map((p) => p.y)).toEqual([20, 20]);
+  });
+
+  it('starts counting from zero in a new round', () => {
+    expect(rateBetween({ roundId: 'r1', value: 90, at: 0 }, { roundId: 'r2', value: 5, at: 1000 })).toBe(5);
+    expect(rateBetween(undefined, { roundId: 'r2', value: 5, at: 1000 })).toBeUndefined();
+  });
+
+  it('draws the sell-out curve per round and keeps the previous one', () => {
+    const open1 = 60_000;
+    let s = addSold(emptySeries(), open1 + 1000, 'r1', open1, 3);
+    s = addSold(s, open1 + 2000, 'r1', open1, 10);
+    expect(s.sellOut).toEqual({ roundId: 'r1', points: [{ x: 1, y: 3 }, { x: 2, y: 10 }] });
+    expect(s.bookingsPerSecond.map((p) => p.y)).toEqual([7]);
+    s = addSold(s, 120_500, 'r2', 120_000, 1);
+    expect(s.sellOut).toEqual({ roundId: 'r2', points: [{ x: 0.5, y: 1 }] });
+    expect(s.previousSellOut?.roundId).toBe('r1');
+  });
+
+  it('uses bookings from the stats when admission reports them', () => {
+    const withBooked: AdminStats = { current: { roundId: '20261124T101500Z', opensAt: '2026-11-24T10:15:00Z', booked: 4 } };
+    const s = addStats(emptySeries(), Date.UTC(2026, 10, 24, 10, 15, 2), withBooked);
+    expect(s.sellOut?.points).toEqual([{ x: 2, y: 4 }]);
+  });
+});

@@ -1,0 +1,95 @@
+// The ops page's live series, built from successive polls of GET /api/v1/admin/stats (queue length, admitted) and
+// GET /api/v1/rounds/{id}/results (seats sold). Rates are differences between polls of the same round; a new round
+// starts its counters (and its sell-out curve) from zero.
+import type { AdminStats } from '../api/types';
+import { num, toEpochMs } from '../api/wire';
+import { parseRoundId } from './clock';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+interface Counter {
+  roundId: string;
+  value: number;
+  at: number;
+}
+
+export interface OpsSeries {
+  /** Waiting players over time (x = server time, ms). */
+  queue: XY[];
+  admittedPerSecond: XY[];
+  bookingsPerSecond: XY[];
+  /** Seats sold against seconds since the round opened, this round and the one before. */
+  sellOut: { roundId: string; points: XY[] } | undefined;
+  previousSellOut: { roundId: string; points: XY[] } | undefined;
+  admitted: Counter | undefined;
+  sold: Counter | undefined;
+}
+
+export const emptySeries = (): OpsSeries => ({
+  queue: [],
+  admittedPerSecond: [],
+  bookingsPerSecond: [],
+  sellOut: undefined,
+  previousSellOut: undefined,
+  admitted: undefined,
+  sold: undefined,
+});
+
+export const WINDOW_MS = 120_000;
+
+const trim = (points: XY[], at: number) => points.filter((p) => p.x > at - WINDOW_MS);
+
+/** Per-second rate between two readings of a counter; a new round counts from zero; undefined without a baseline. */
+export function rateBetween(previous: Counter | undefined, next: Counter): number | undefined {
+  if (!previous) return undefined;
+  const seconds = (next.at - previous.at) / 1000;
+  if (seconds <= 0) return undefined;
+  const base = previous.roundId === next.roundId ? previous.value : 0;
+  return Math.max(0, next.value - base) / seconds;
+}
+
+/** Adds one stats poll taken at server time `at`. */
+export function addStats(series: OpsSeries, at: number, stats: AdminStats): OpsSeries {
+  const roundId = stats.current?.roundId ?? stats.currentRoundId ?? '';
+  const waiting = num(stats.current?.waiting);
+  const admitted: Counter = { roundId, value: num(stats.current?.admitted), at };
+  const rate = rateBetween(series.admitted, admitted);
+  let next: OpsSeries = {
+    ...series,
+    queue: trim([...series.queue, { x: at, y: waiting }], at),
+    admittedPerSecond: rate === undefined ? series.admittedPerSecond : trim([...series.admittedPerSecond, { x: at, y: rate }], at),
+    admitted,
+  };
+  // bookings straight from the stats, if admission ever reports them
+  if (typeof stats.current?.booked === 'number') {
+    next = addSold(next, at, roundId, toEpochMs(stats.current.opensAt) ?? parseRoundId(roundId), stats.current.booked);
+  }
+  return next;
+}
+
+/** Adds one reading of seats sold in `roundId` (opened at `opensAt`), taken at server time `at`. */
+export function addSold(series: OpsSeries, at: number, roundId: string, opensAt: number | undefined, sold: number): OpsSeries {
+  const counter: Counter = { roundId, value: sold, at };
+  const rate = rateBetween(series.sold, counter);
+  let sellOut = series.sellOut;
+  let previousSellOut = series.previousSellOut;
+  if (!sellOut || sellOut.roundId !== roundId) {
+    if (sellOut && sellOut.points.length > 0) previousSellOut = sellOut;
+    sellOut = { roundId, points: [] };
+  }
+  if (opensAt !== undefined) {
+    const x = Math.max(0, (at - opensAt) / 1000);
+    const last = sellOut.points[sellOut.points.length - 1];
+    sellOut = { roundId, points: last && last.x === x ? sellOut.points : [...sellOut.points, { x, y: sold }] };
+  }
+  return {
+    ...series,
+    bookingsPerSecond: rate === undefined ? series.bookingsPerSecond : trim([...series.bookingsPerSecond, { x: at, y: rate }], at),
+    sellOut,
+    previousSellOut,
+    sold: counter,
+  };
+}

@@ -1,0 +1,92 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { SplitBar, TierBadge } from '../components/ResultParts';
+import { I18nProvider } from '../i18n/i18n';
+import { percent, period, seconds } from './format';
+import { bucketIndex, splitParts, tierOf, topPercentAmong } from './results';
+
+describe('tiers', () => {
+  it.each([
+    [0.5, 'top5'],
+    [5, 'top5'],
+    [5.01, 'top10'],
+    [10, 'top10'],
+    [10.1, 'top20'],
+    [20, 'top20'],
+    [20.5, 'rest'],
+    [100, 'rest'],
+  ])('top %s %% is %s', (top, tier) => {
+    expect(tierOf(top)).toBe(tier);
+  });
+
+  it('shows the Korean tier names', () => {
+    render(
+      <I18nProvider initial="ko">
+        <TierBadge topPercent={4} />
+        <TierBadge topPercent={9} />
+        <TierBadge topPercent={19} />
+        <TierBadge topPercent={60} />
+      </I18nProvider>,
+    );
+    expect(screen.getAllByTestId('tier').map((el) => el.textContent?.replace(/^\W/, ''))).toEqual([
+      '최상위권',
+      '상위권',
+      '중상위권',
+      '일반',
+    ]);
+  });
+});
+
+describe('splits', () => {
+  it('gives each split its share of the whole', () => {
+    const parts = splitParts({ entryMs: 500, waitMs: 1500, seatMs: 2500, confirmMs: 500 });
+    expect(parts.map((p) => p.percent)).toEqual([10, 30, 50, 10]);
+    expect(parts.reduce((sum, p) => sum + p.percent, 0)).toBe(100);
+  });
+
+  it('copes with missing or zero splits', () => {
+    expect(splitParts(undefined).every((p) => p.percent === 0 && p.ms === 0)).toBe(true);
+    expect(splitParts({ entryMs: 0, waitMs: 0, seatMs: 2000, confirmMs: -5 }).map((p) => p.percent)).toEqual([0, 0, 100, 0]);
+  });
+
+  it('draws the stacked bar with widths matching the shares', () => {
+    render(
+      <I18nProvider initial="ko">
+        <SplitBar splits={{ entryMs: 250, waitMs: 250, seatMs: 500, confirmMs: 1000 }} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('split-entryMs')).toHaveStyle({ width: '12.5%' });
+    expect(screen.getByTestId('split-confirmMs')).toHaveStyle({ width: '50%' });
+    expect(screen.getByText('확정')).toBeInTheDocument();
+    expect(screen.getByText('1.000초')).toBeInTheDocument();
+  });
+});
+
+describe('rank maths', () => {
+  it('position = 1 + strictly faster; top % = 100·position/total', () => {
+    expect(topPercentAmong(1000, [900, 1000, 1100, 1200])).toBe(50); // one strictly faster → position 2 of 4
+    expect(topPercentAmong(500, [600, 700, 800, 900, 1000, 1100, 1200, 1300, 1400, 1500])).toBe(10);
+    expect(topPercentAmong(500, [])).toBe(100);
+  });
+
+  it('finds the histogram bucket of a time', () => {
+    const buckets = [
+      { fromMs: 0, toMs: 1000 },
+      { fromMs: 1000, toMs: 2000 },
+    ];
+    expect(bucketIndex(buckets, 999)).toBe(0);
+    expect(bucketIndex(buckets, 1000)).toBe(1);
+    expect(bucketIndex(buckets, 2000)).toBe(-1);
+  });
+
+  it('formats times and percentages', () => {
+    expect(seconds(12345)).toBe('12.345초');
+    expect(seconds(12345, 'en')).toBe('12.345 s');
+    expect(seconds(undefined)).toBe('—');
+    expect(percent(12.34)).toBe('12.3');
+    expect(percent(5)).toBe('5');
+    expect(period(60_000)).toBe('1분');
+    expect(period(20_000)).toBe('20초');
+    expect(period(60_000, 'en')).toBe('minute');
+  });
+});

@@ -1,0 +1,46 @@
+import type { Splits } from '../api/types';
+import type { MessageKey } from '../i18n/messages';
+
+export type Tier = 'top5' | 'top10' | 'top20' | 'rest';
+
+/** SPEC §5 tiers: ≤5 % 최상위권, ≤10 % 상위권, ≤20 % 중상위권, else 일반. */
+export function tierOf(topPercent: number): Tier {
+  if (topPercent <= 5) return 'top5';
+  if (topPercent <= 10) return 'top10';
+  if (topPercent <= 20) return 'top20';
+  return 'rest';
+}
+
+export const tierKey = (tier: Tier): MessageKey => `tier.${tier}`;
+
+export const SPLIT_KEYS = ['entryMs', 'waitMs', 'seatMs', 'confirmMs'] as const;
+export type SplitKey = (typeof SPLIT_KEYS)[number];
+
+export interface SplitPart {
+  key: SplitKey;
+  ms: number;
+  /** Share of the four splits' sum, 0–100. */
+  percent: number;
+}
+
+/** The four splits with their share of the whole, for the stacked bar (shares add up to 100 when any time passed). */
+export function splitParts(splits: Partial<Splits> | null | undefined): SplitPart[] {
+  const values = SPLIT_KEYS.map((key) => {
+    const ms = splits?.[key];
+    return { key, ms: typeof ms === 'number' && ms > 0 ? ms : 0 };
+  });
+  const total = values.reduce((sum, part) => sum + part.ms, 0);
+  return values.map((part) => ({ ...part, percent: total > 0 ? (part.ms / total) * 100 : 0 }));
+}
+
+/** position = 1 + strictly faster, topPercent = 100·position/total (SPEC §5), for a time against a list of times. */
+export function topPercentAmong(durationMs: number, others: readonly number[]): number {
+  const position = 1 + others.filter((ms) => ms < durationMs).length;
+  const total = Math.max(others.length, position);
+  return (100 * position) / total;
+}
+
+/** Index of the histogram bucket [fromMs, toMs) that holds durationMs, or -1. */
+export function bucketIndex(buckets: readonly { fromMs: number; toMs: number }[], durationMs: number): number {
+  return buckets.findIndex((b) => durationMs >= b.fromMs && durationMs < b.toMs);
+}

@@ -1,0 +1,216 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { getResults } from '../api/booking';
+import { asApiError } from '../api/http';
+import type { RoundResults } from '../api/types';
+import { Countdown } from '../components/Countdown';
+import { useServerClock, useServerNow } from '../hooks/serverClock';
+import { useI18n } from '../i18n/i18n';
+import { lastFinishedRoundId, roundAt } from '../lib/clock';
+import { period, seconds } from '../lib/format';
+import { isValidNickname, normalizeNickname, rememberNickname, storedNickname } from '../lib/nickname';
+
+export function Home({ onEnter }: { onEnter(nickname: string): void }) {
+  const { t, lang } = useI18n();
+  const clock = useServerClock();
+  const now = useServerNow(200);
+  const round = roundAt(now, clock.timing);
+  const [nickname, setNickname] = useState(storedNickname);
+  const [touched, setTouched] = useState(false);
+  const nicknameId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const valid = isValidNickname(nickname);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!valid) return;
+    const value = normalizeNickname(nickname);
+    rememberNickname(value);
+    onEnter(value);
+  };
+
+  return (
+    <div className="home">
+      <section className="hero" aria-labelledby="home-title">
+        <div className="hero-copy">
+          <p className="eyebrow">{t('app.tagline')}</p>
+          <h1 id="home-title">{t('home.title', { period: period(clock.timing.periodMs, lang) })}</h1>
+          <p className="lead">{t('home.lead')}</p>
+          <ol className="howto" aria-label={t('home.howTo')}>
+            {(['home.step1', 'home.step2', 'home.step3', 'home.step4'] as const).map((key, i) => (
+              <li key={key}>
+                <span aria-hidden="true">{i + 1}</span>
+                {t(key)}
+              </li>
+            ))}
+          </ol>
+          <ul className="features">
+            {(
+              [
+                ['home.f1', 'home.f1d', 'clock'],
+                ['home.f2', 'home.f2d', 'shield'],
+                ['home.f3', 'home.f3d', 'chart'],
+              ] as const
+            ).map(([title, detail, mark], i) => (
+              <li key={title}>
+                <span className={`feature-mark m${i + 1}`} aria-hidden="true">
+                  <FeatureIcon name={mark} />
+                </span>
+                <span>
+                  <strong>{t(title)}</strong>
+                  <span className="muted">{t(detail)}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+
+        <div className="card entry-card">
+          <Countdown round={round} now={now} />
+          <p className="sync-note" aria-live="off" data-testid="sync-note">
+            {clock.error
+              ? t('home.clockError')
+              : clock.synced
+                ? t('home.synced', { ms: clock.uncertaintyMs })
+                : t('home.syncing')}
+          </p>
+
+          <form className="entry-form" onSubmit={submit} noValidate>
+            <label htmlFor={nicknameId}>{t('home.nickname')}</label>
+            <input
+              id={nicknameId}
+              name="nickname"
+              value={nickname}
+              onChange={(e) => setNickname(e.target.value)}
+              onBlur={() => setTouched(true)}
+              autoComplete="nickname"
+              autoCapitalize="off"
+              spellCheck={false}
+              maxLength={40}
+              aria-invalid={touched && !valid}
+              aria-describedby={touched && !valid ? `${errorId} ${hintId}` : hintId}
+              placeholder={t('home.nicknamePlaceholder')}
+            />
+            <p id={hintId} className="field-hint">
+              {t('home.nicknameHint')}
+            </p>
+            {touched && !valid && (
+              <p id={errorId} className="field-error" role="alert">
+                {t('home.nicknameInvalid')}
+              </p>
+            )}
+            <button type="submit" className="btn btn-primary btn-block btn-large">
+              {round.phase === 'OPEN' ? t('home.enter') : t('home.enterEarly')}
+            </button>
+            {round.phase !== 'OPEN' && <p className="field-hint center">{t('home.enterEarlyHint')}</p>}
+          </form>
+          {clock.difficulty && (
+            <p className="difficulty">
+              {t('home.difficulty')}{' '}
+              <span className={`chip chip-${clock.difficulty.toLowerCase()}`}>{t(`difficulty.${clock.difficulty}`)}</span>
+            </p>
+          )}
+        </div>
+      </section>
+
+      <LastRound roundId={lastFinishedRoundId(now, clock.timing)} enabled={clock.synced || !!clock.error} lang={lang} />
+    </div>
+  );
+}
+
+function LastRound({ roundId, enabled, lang }: { roundId: string; enabled: boolean; lang: 'ko' | 'en' }) {
+  const { t } = useI18n();
+  const [results, setResults] = useState<RoundResults | null | undefined>(undefined);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const aborter = new AbortController();
+    getResults(roundId, aborter.signal)
+      .then(setResults)
+      .catch((error: unknown) => {
+        if (!aborter.signal.aborted && asApiError(error)) setResults(null);
+      });
+    return () => aborter.abort();
+  }, [roundId, enabled]);
+
+  const empty = !results || results.humans.count + results.bots.count === 0;
+  return (
+    <section className="card last-round" aria-labelledby="last-round-title">
+      <h2 id="last-round-title">{t('home.lastRound')}</h2>
+      {results === undefined ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : empty ? (
+        <p className="muted">{t('home.lastRoundEmpty')}</p>
+      ) : (
+        <>
+          <dl className="stat-grid">
+            <div>
+              <dt>{t('home.sold')}</dt>
+              <dd>
+                {results.seats.sold} / {results.seats.total}
+              </dd>
+              <dd className="muted small">
+                {results.soldOutMs != null ? t('home.soldOut', { t: seconds(results.soldOutMs, lang) }) : t('home.notSoldOut')}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('home.humansBest')}</dt>
+              <dd>{seconds(results.humans.bestMs, lang)}</dd>
+              <dd className="muted small">
+                {t('home.median')} {seconds(results.humans.medianMs, lang)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('home.botsBest')}</dt>
+              <dd>{seconds(results.bots.bestMs, lang)}</dd>
+              <dd className="muted small">
+                {t('home.median')} {seconds(results.bots.medianMs, lang)}
+              </dd>
+            </div>
+          </dl>
+          {results.topHumans.length > 0 && (
+            <>
+              <h3>{t('home.top')}</h3>
+              <ol className="podium">
+                {results.topHumans.slice(0, 3).map((leader, i) => (
+                  <li key={leader.bookingId ?? `${leader.nickname}-${i}`}>
+                    <span className={`medal medal-${i + 1}`} aria-hidden="true">
+                      {i + 1}
+                    </span>
+                    <span className="podium-name">{leader.nickname}</span>
+                    <span className="podium-time">{seconds(leader.durationMs, lang)}</span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+      <p className="muted small round-id">{roundId}</p>
+    </section>
+  );
+}
+
+function FeatureIcon({ name }: { name: 'clock' | 'shield' | 'chart' }) {
+  const common = { width: 20, height: 20, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2.4, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+  if (name === 'clock')
+    return (
+      <svg {...common}>
+        <circle cx="12" cy="13" r="8" />
+        <path d="M12 9v4l2.5 2.5M9 2h6" />
+      </svg>
+    );
+  if (name === 'shield')
+    return (
+      <svg {...common}>
+        <path d="M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z" />
+        <path d="M8.5 12l2.5 2.5 4.5-5" />
+      </svg>
+    );
+  return (
+    <svg {...common}>
+      <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+    </svg>
+  );
+}

@@ -1,0 +1,176 @@
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { getBooking, getLeaderboard, getResults } from '../api/booking';
+import { asApiError, type ApiError } from '../api/http';
+import type { BookingView, Leaderboard, RoundResults } from '../api/types';
+import { Notice } from '../components/Notice';
+import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
+import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useServerClock, useServerNow } from '../hooks/serverClock';
+import { useI18n } from '../i18n/i18n';
+import { nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
+import { percent, seconds } from '../lib/format';
+import type { Session } from './Drill';
+
+interface Props {
+  session: Session;
+  bookingId: string;
+  onRetry(): void;
+  onHome(): void;
+}
+
+// chart.js comes with the histogram, after the result itself is on screen
+const Histogram = lazy(() => import('../components/Histogram'));
+
+const BOOKING_POLL_MS = 500;
+const RESULTS_POLL_MS = 2000;
+
+export function Result({ session, bookingId, onRetry, onHome }: Props) {
+  const { t, lang } = useI18n();
+  const clock = useServerClock();
+  const now = useServerNow(250);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const [booking, setBooking] = useState<BookingView | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  const [results, setResults] = useState<RoundResults | undefined>();
+  const [leaders, setLeaders] = useState<Leaderboard | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const final = booking !== undefined && booking.status !== 'PENDING';
+  const clockRef = useRef(clock);
+  clockRef.current = clock;
+
+  // the booking: poll until CONFIRMED or REJECTED (the rank arrives with CONFIRMED)
+  useEffect(() => {
+    const aborter = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let polls = 0;
+    const poll = async () => {
+      try {
+        const view = await getBooking(bookingId, aborter.signal);
+        if (aborter.signal.aborted) return;
+        setBooking(view);
+        setError(undefined);
+        if (view.status !== 'PENDING') return;
+      } catch (caught) {
+        if (aborter.signal.aborted) return;
+        setError(asApiError(caught));
+      }
+      polls += 1;
+      // fast while the confirmation is seconds away, gentler if the queue is backed up
+      timer = setTimeout(() => void poll(), polls < 60 ? BOOKING_POLL_MS : 3000);
+    };
+    void poll();
+    return () => {
+      aborter.abort();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [bookingId, attempt]);
+
+  // the round's results fill in while the round runs; keep them fresh until a little after it closes
+  useEffect(() => {
+    const aborter = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const start = parseRoundId(session.roundId);
+    const until = (start ?? 0) + clockRef.current.timing.periodMs + 5000;
+    const load = async () => {
+      try {
+        const next = await getResults(session.roundId, aborter.signal);
+        if (!aborter.signal.aborted) setResults(next);
+      } catch {
+        // the histogram is a bonus; the booking's own result is what matters
+      }
+      if (!aborter.signal.aborted && clockRef.current.now() < until) timer = setTimeout(() => void load(), RESULTS_POLL_MS);
+    };
+    void load();
+    return () => {
+      aborter.abort();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [session.roundId]);
+
+  useEffect(() => {
+    const aborter = new AbortController();
+    getLeaderboard('day', aborter.signal)
+      .then((board) => !aborter.signal.aborted && setLeaders(board))
+      .catch(() => undefined);
+    return () => aborter.abort();
+  }, [final]);
+
+  const retryAt = nextRoundAfter(session.roundId, clock.timing, now);
+  const retryIn = secondsUntil(retryAt, now);
+  const roundRank = booking?.rank?.round ?? undefined;
+  const weekRank = booking?.rank?.week ?? undefined;
+  const statusKey =
+    booking?.status === 'CONFIRMED' ? 'result.confirmed' : booking?.status === 'REJECTED' ? 'result.rejected' : 'result.pending';
+
+  return (
+    <section className="screen result" aria-labelledby="result-title">
+      <div className="screen-head">
+        <h1 id="result-title" ref={heading} tabIndex={-1}>
+          {t('result.title')}
+        </h1>
+        <p className="muted">
+          {session.nickname} · {session.roundId}
+        </p>
+      </div>
+
+      {error && !booking && <Notice error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+
+      <div className="result-grid">
+        <div className="card result-hero" aria-live="polite" aria-busy={!final}>
+          <p className={`status-pill status-${(booking?.status ?? 'PENDING').toLowerCase()}`} data-testid="booking-status">
+            {t(statusKey)}
+          </p>
+          {booking?.seatId && <p className="muted">{t('result.seat', { seat: booking.seatId })}</p>}
+          <p className="total-label">{t('result.total')}</p>
+          <p className="total-time" data-testid="total-time">
+            {seconds(booking?.durationMs, lang)}
+          </p>
+          {booking?.status === 'REJECTED' && <Notice tone="warn" message={t('seats.rejected')} />}
+          {roundRank ? (
+            <div className="rank-block" data-testid="rank">
+              <TierBadge topPercent={roundRank.topPercent} />
+              <p className="top-percent">{t('result.top', { p: percent(roundRank.topPercent) })}</p>
+              <p className="muted">{t('result.rank', { pos: roundRank.position, total: roundRank.total })}</p>
+              {weekRank && <p className="muted small">{t('result.weekRank', { pos: weekRank.position, total: weekRank.total })}</p>}
+              {booking?.rank?.botsBeatenPercent != null && (
+                <p className="muted small">{t('result.botsBeaten', { p: percent(booking.rank.botsBeatenPercent) })}</p>
+              )}
+            </div>
+          ) : (
+            booking?.status !== 'REJECTED' && <p className="muted">{t('result.noRank')}</p>
+          )}
+        </div>
+
+        <div className="card">
+          <h2>{t('result.splits')}</h2>
+          <SplitBar splits={booking?.splits} />
+        </div>
+
+        <div className="card span-2">
+          <h2>{t('result.histogram')}</h2>
+          {results && results.histogram.buckets.length > 0 ? (
+            <Suspense fallback={<div className="chart-box" />}>
+              <Histogram buckets={results.histogram.buckets} youMs={booking?.status === 'CONFIRMED' ? booking.durationMs : undefined} />
+            </Suspense>
+          ) : (
+            <p className="muted">{t('common.loading')}</p>
+          )}
+        </div>
+
+        <div className="card span-2">
+          <h2>{t('result.leaderboard')}</h2>
+          {leaders ? <LeaderboardTable entries={leaders.entries} highlight={bookingId} /> : <p className="muted">{t('common.loading')}</p>}
+        </div>
+      </div>
+
+      <div className="actions">
+        <button type="button" className="btn btn-primary btn-large" onClick={onRetry} data-testid="retry">
+          {retryIn > 0 ? t('result.retry', { s: retryIn }) : t('result.retryNow')}
+        </button>
+        <button type="button" className="btn btn-ghost btn-large" onClick={onHome}>
+          {t('result.home')}
+        </button>
+      </div>
+    </section>
+  );
+}

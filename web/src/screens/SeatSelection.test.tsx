@@ -1,0 +1,95 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Seat, SeatStatus } from '../api/types';
+import { I18nProvider } from '../i18n/i18n';
+import { mockApi, problem } from '../test/api';
+import { SeatSelection } from './SeatSelection';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const session = { nickname: 'p1', ticketId: 't1', roundId: '20261124T101500Z', token: 'jwt' };
+const seats = (statuses: Record<string, SeatStatus> = {}): Seat[] =>
+  [1, 2, 3, 4].map((n) => ({ id: `A-${n}`, row: 'A', number: n, grade: 'VIP', status: statuses[`A-${n}`] ?? 'AVAILABLE' }));
+const seatEl = (id: string) => document.querySelector<HTMLButtonElement>(`[data-seat-id="${id}"]`)!;
+
+function renderScreen(onBooked = vi.fn()) {
+  render(
+    <I18nProvider initial="ko">
+      <SeatSelection session={session} onBooked={onBooked} onCaptchaRequired={vi.fn()} onNextRound={vi.fn()} onHome={vi.fn()} />
+    </I18nProvider>,
+  );
+  return onBooked;
+}
+
+describe('seat selection', () => {
+  it('says "이미 선택된 좌석입니다" when the seat was taken, refreshes the map, and books another', async () => {
+    let taken = false;
+    let bookings = 0;
+    const { calls } = mockApi([
+      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(taken ? { 'A-1': 'HELD' } : {}) } })],
+      [
+        'POST',
+        /\/holds$/,
+        (call) => {
+          if ((call.body as { seatId: string }).seatId === 'A-1') {
+            taken = true;
+            return problem('seat-taken', 409);
+          }
+          return { status: 201, body: { holdId: 'h2', seatId: 'A-2', expiresAt: new Date(Date.now() + 20_000).toISOString() } };
+        },
+      ],
+      ['POST', /^\/api\/v1\/bookings$/, () => (++bookings === 1 ? new Error('connection reset') : { status: 202, body: { bookingId: 'b1', status: 'PENDING', seatId: 'A-2' } })],
+    ]);
+    const onBooked = renderScreen();
+    await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
+    await waitFor(() => expect(seatEl('A-1')).toHaveFocus()); // the step starts on the map
+    expect(calls[0]!.headers.Authorization).toBe('Bearer jwt');
+
+    fireEvent.click(seatEl('A-1'));
+    expect(screen.getByTestId('seat-summary')).toHaveTextContent('A-1');
+    const seatCalls = () => calls.filter((c) => c.path.endsWith('/seats')).length;
+    const before = seatCalls();
+    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('이미 선택된 좌석입니다'));
+    await waitFor(() => expect(seatCalls()).toBeGreaterThan(before)); // refreshed at once, not a second later
+    await waitFor(() => expect(seatEl('A-1')).toHaveClass('status-held'));
+
+    fireEvent.click(seatEl('A-2'));
+    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+    await waitFor(() => expect(screen.getByTestId('hold-timer')).toHaveTextContent('초 안에 확정하세요'));
+    expect(calls.find((c) => c.path.endsWith('/holds') && (c.body as { seatId: string }).seatId === 'A-2')!.path).toBe(
+      '/api/v1/rounds/20261124T101500Z/holds',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('네트워크 연결이 불안정합니다'));
+    fireEvent.click(screen.getByRole('button', { name: '다시 시도' }));
+    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('b1'));
+
+    const posts = calls.filter((c) => c.path === '/api/v1/bookings');
+    expect(posts).toHaveLength(2);
+    expect(posts[0]!.body).toEqual({ holdId: 'h2' });
+    const key = posts[0]!.headers['Idempotency-Key'];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(posts[1]!.headers['Idempotency-Key']).toBe(key); // the retry reuses the key
+  });
+
+  it('tells the player when the picked seat goes to someone else before the hold', async () => {
+    let statuses: Record<string, SeatStatus> = {};
+    mockApi([['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(statuses) } })]]);
+    renderScreen();
+    await waitFor(() => expect(seatEl('A-3')).toBeInTheDocument());
+    fireEvent.click(seatEl('A-3'));
+    statuses = { 'A-3': 'SOLD' };
+    await waitFor(() => expect(seatEl('A-3')).toHaveClass('status-sold'), { timeout: 2500 });
+    expect(screen.getByRole('alert')).toHaveTextContent('이미 선택된 좌석입니다');
+    expect(screen.getByRole('button', { name: '좌석 선택 완료' })).toBeDisabled();
+  });
+
+  it('ends the round on round-closed with a next-round button', async () => {
+    mockApi([['GET', /\/seats$/, () => problem('round-closed', 403)]]);
+    renderScreen();
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('라운드가 종료되었습니다'));
+    expect(screen.getByRole('button', { name: '다음 라운드 도전' })).toBeInTheDocument();
+  });
+});

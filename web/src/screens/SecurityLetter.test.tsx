@@ -1,0 +1,56 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../i18n/i18n';
+import { mockApi, problem } from '../test/api';
+import { SecurityLetter } from './SecurityLetter';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const session = { nickname: 'p1', ticketId: 't1', roundId: '20261124T101500Z', token: 'jwt' };
+
+describe('security letter', () => {
+  it('gets a new letter after a wrong answer and goes on when solved', async () => {
+    let issued = 0;
+    const { calls } = mockApi([
+      ['POST', /^\/api\/v1\/captcha$/, () => ({ status: 201, body: { captchaId: `c${++issued}`, image: `data:image/png;base64,AAA${issued}` } })],
+      ['POST', /^\/api\/v1\/captcha\/c1$/, () => problem('wrong-answer', 422)],
+      ['POST', /^\/api\/v1\/captcha\/c2$/, () => ({ status: 204 })],
+    ]);
+    const onSolved = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <SecurityLetter session={session} onSolved={onSolved} onNextRound={vi.fn()} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    const input = screen.getByLabelText('보안문자');
+    expect(input).toHaveFocus();
+    await waitFor(() => expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA1'));
+
+    fireEvent.change(input, { target: { value: 'wrong' } });
+    expect(input).toHaveValue('WRONG');
+    fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('보안문자가 일치하지 않습니다'));
+    await waitFor(() => expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA2'));
+    expect(input).toHaveValue('');
+
+    fireEvent.change(input, { target: { value: 'test42' } });
+    fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
+    await waitFor(() => expect(onSolved).toHaveBeenCalled());
+    const answer = calls.find((c) => c.path === '/api/v1/captcha/c2')!;
+    expect(answer.body).toEqual({ answer: 'TEST42' });
+    expect(answer.headers.Authorization).toBe('Bearer jwt');
+  });
+
+  it('offers the next round when the round has closed', async () => {
+    mockApi([['POST', /^\/api\/v1\/captcha$/, () => problem('round-closed', 403)]]);
+    const onNextRound = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <SecurityLetter session={session} onSolved={vi.fn()} onNextRound={onNextRound} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('라운드가 종료되었습니다'));
+    fireEvent.click(screen.getByRole('button', { name: '다음 라운드 도전' }));
+    expect(onNextRound).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { answerCaptcha, issueCaptcha } from '../api/booking';
+import { asApiError, type ApiError } from '../api/http';
+import type { Captcha } from '../api/types';
+import { Notice } from '../components/Notice';
+import { useI18n } from '../i18n/i18n';
+import { endsRound, isRetryable } from '../lib/problems';
+import type { Session } from './Drill';
+
+interface Props {
+  session: Session;
+  onSolved(): void;
+  onNextRound(): void;
+  onHome(): void;
+}
+
+/** 보안문자: a letter bound to the ticket; a wrong answer uses it up, so a new one comes at once. */
+export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props) {
+  const { t } = useI18n();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [captcha, setCaptcha] = useState<Captcha | undefined>();
+  const [answer, setAnswer] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+  const [hint, setHint] = useState<string | undefined>();
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  const issue = useCallback(async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const letter = await issueCaptcha(session.token);
+      if (!alive.current) return;
+      setCaptcha(letter);
+      setAnswer('');
+      input.current?.focus();
+    } catch (caught) {
+      if (alive.current) setError(asApiError(caught));
+    } finally {
+      if (alive.current) setBusy(false);
+    }
+  }, [session.token]);
+
+  useEffect(() => {
+    void issue();
+  }, [issue]);
+
+  // the answer field gets focus as soon as the screen shows: every millisecond counts in this step
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!captcha || busy) return;
+    if (!answer.trim()) {
+      setHint(t('captcha.empty'));
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setHint(undefined);
+    setError(undefined);
+    try {
+      await answerCaptcha(session.token, captcha.captchaId, answer.trim());
+      if (alive.current) onSolved();
+      return;
+    } catch (caught) {
+      if (!alive.current) return;
+      const problem = asApiError(caught);
+      setBusy(false);
+      if (problem.slug === 'wrong-answer' || problem.slug === 'unknown-captcha') {
+        setHint(t(problem.slug === 'wrong-answer' ? 'captcha.wrong' : 'problem.unknown-captcha'));
+        await issue();
+        return;
+      }
+      setError(problem);
+    }
+  };
+
+  return (
+    <section className="screen captcha" aria-labelledby="captcha-title">
+      <h1 id="captcha-title" tabIndex={-1}>
+        {t('captcha.title')}
+      </h1>
+      <p className="lead">{t('captcha.lead')}</p>
+      <form className="card captcha-card" onSubmit={submit} noValidate>
+        <div className="captcha-image-row">
+          <div className="captcha-frame" aria-busy={!captcha}>
+            {captcha ? (
+              <img src={captcha.image} alt={t('captcha.image')} data-testid="captcha-image" />
+            ) : (
+              <span className="muted">{t('captcha.loading')}</span>
+            )}
+          </div>
+          <button
+            type="button"
+            className="btn btn-ghost icon-btn"
+            onClick={() => void issue()}
+            disabled={busy}
+            aria-label={t('captcha.refreshLabel')}
+            title={t('captcha.refreshLabel')}
+          >
+            <span aria-hidden="true">↻</span> {t('captcha.refresh')}
+          </button>
+        </div>
+        <label htmlFor={inputId}>{t('captcha.input')}</label>
+        <input
+          id={inputId}
+          ref={input}
+          className="captcha-input"
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value.toUpperCase())}
+          placeholder={t('captcha.placeholder')}
+          autoComplete="off"
+          autoCapitalize="characters"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={32}
+          aria-invalid={hint !== undefined}
+          aria-describedby={hint ? `${inputId}-hint` : undefined}
+        />
+        {hint && (
+          <p id={`${inputId}-hint`} className="field-error" role="alert">
+            {hint}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary btn-block btn-large" disabled={!captcha || busy}>
+          {t('captcha.submit')}
+        </button>
+      </form>
+      {error && (
+        <Notice
+          error={error}
+          onRetry={endsRound(error) ? onNextRound : isRetryable(error) ? () => void issue() : undefined}
+          retryLabel={endsRound(error) ? t('result.retryNow') : undefined}
+        >
+          <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
+            {t('common.back')}
+          </button>
+        </Notice>
+      )}
+    </section>
+  );
+}

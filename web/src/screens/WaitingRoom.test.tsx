@@ -1,0 +1,100 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../i18n/i18n';
+import { mockApi, problem } from '../test/api';
+import { WaitingRoom } from './WaitingRoom';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+
+describe('waiting room', () => {
+  it('turns round-not-open into a countdown and enters by itself at the open', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 14, 50));
+    let entries = 0;
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => {
+          entries += 1;
+          if (Date.now() < Date.UTC(2026, 10, 24, 10, 15)) return problem('round-not-open', 409, { opensAt: '2026-11-24T10:15:00Z' });
+          return { status: 201, body: { ticketId: 't1', roundId: '20261124T101500Z', position: 3, waiting: 3 } };
+        },
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\/t1$/,
+        () => ({
+          body: calls.filter((c) => c.method === 'GET').length < 2
+            ? { ticketId: 't1', roundId: '20261124T101500Z', status: 'WAITING', position: 2, ahead: 1, waiting: 2, ratePerSecond: 1, etaSeconds: 1 }
+            : { ticketId: 't1', roundId: '20261124T101500Z', status: 'ADMITTED', position: 0, ahead: 0, waiting: 1, token: 'jwt-1' },
+        }),
+      ],
+    ]);
+    const onAdmitted = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <WaitingRoom nickname="티켓왕" notBefore={undefined} onAdmitted={onAdmitted} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    await flush();
+    expect(screen.getByTestId('preopen')).toHaveTextContent('아직 오픈 전입니다');
+    expect(screen.getByTestId('preopen')).toHaveTextContent('00:10');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // not an error
+    expect(calls[0]!.body).toEqual({ nickname: '티켓왕' });
+
+    await flush(5_000);
+    expect(screen.getByTestId('preopen')).toHaveTextContent('00:05');
+    expect(entries).toBe(1);
+
+    await flush(5_100); // the open (+ a small margin)
+    expect(entries).toBe(2);
+    // jsdom has no EventSource, so the standing comes from polling GET /api/v1/queue/{id}
+    expect(screen.getByTestId('position')).toHaveTextContent('2');
+    expect(screen.getByTestId('ahead')).toHaveTextContent('1명');
+    expect(screen.getByRole('progressbar')).toBeInTheDocument();
+
+    await flush(1_000);
+    expect(onAdmitted).toHaveBeenCalledWith({ nickname: '티켓왕', ticketId: 't1', roundId: '20261124T101500Z', token: 'jwt-1' });
+  });
+
+  it('waits for the next round when told to', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 30));
+    const { calls } = mockApi([
+      ['POST', /^\/api\/v1\/queue$/, () => ({ status: 201, body: { ticketId: 't2', roundId: '20261124T101600Z', position: 1, waiting: 1 } })],
+      ['GET', /^\/api\/v1\/queue\/t2$/, () => ({ body: { ticketId: 't2', roundId: '20261124T101600Z', status: 'WAITING', position: 1, ahead: 0, waiting: 1 } })],
+    ]);
+    render(
+      <I18nProvider initial="ko">
+        <WaitingRoom nickname="again" notBefore={Date.UTC(2026, 10, 24, 10, 16)} onAdmitted={vi.fn()} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    await flush();
+    expect(screen.getByTestId('preopen')).toHaveTextContent('00:30');
+    expect(calls).toHaveLength(0);
+    await flush(30_100);
+    expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/v1/queue' });
+  });
+
+  it('shows a refused nickname as an error with a way back', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    mockApi([['POST', /^\/api\/v1\/queue$/, () => problem('invalid-nickname', 400)]]);
+    const onHome = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <WaitingRoom nickname="x" notBefore={undefined} onAdmitted={vi.fn()} onHome={onHome} />
+      </I18nProvider>,
+    );
+    await flush();
+    expect(screen.getByRole('alert')).toHaveTextContent('닉네임은 2–20자');
+    act(() => screen.getByRole('button', { name: '처음으로' }).click());
+    expect(onHome).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,243 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { enterQueue } from '../api/admission';
+import { asApiError, type ApiError } from '../api/http';
+import { watchTicket } from '../api/queueWatch';
+import type { Entered, TicketView } from '../api/types';
+import { toEpochMs } from '../api/wire';
+import { Notice } from '../components/Notice';
+import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useServerClock, useServerNow } from '../hooks/serverClock';
+import { useI18n } from '../i18n/i18n';
+import { mmss, roundAt, secondsUntil } from '../lib/clock';
+import { isRetryable } from '../lib/problems';
+import type { Session } from './Drill';
+
+type Phase =
+  | { name: 'scheduled'; at: number } // waiting for the open (before the first try, or after 409 round-not-open)
+  | { name: 'entering' }
+  | { name: 'waiting'; view: TicketView; transport: 'sse' | 'polling' }
+  | { name: 'closed' }
+  | { name: 'failed'; error: ApiError };
+
+/** Small margin after the open so the server's clock has certainly passed it too. */
+const OPEN_MARGIN_MS = 40;
+
+interface Props {
+  nickname: string;
+  /** Server time before which entering is pointless (the next round's open). */
+  notBefore: number | undefined;
+  onAdmitted(session: Session): void;
+  onHome(): void;
+}
+
+export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) {
+  const { t } = useI18n();
+  const clock = useServerClock();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const [phase, setPhase] = useState<Phase>(() =>
+    notBefore !== undefined && notBefore > clock.now() ? { name: 'scheduled', at: notBefore } : { name: 'entering' },
+  );
+  const [rateLimited, setRateLimited] = useState<number | undefined>();
+  const [announcement, setAnnouncement] = useState('');
+  const maxPosition = useRef(0);
+  const lastAnnounced = useRef(0);
+  const alive = useRef(true);
+  const onAdmittedRef = useRef(onAdmitted);
+  onAdmittedRef.current = onAdmitted;
+  const clockRef = useRef(clock);
+  clockRef.current = clock;
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  const inflight = useRef(false);
+  const enter = useCallback(async () => {
+    if (inflight.current) return;
+    inflight.current = true;
+    let entered: Entered;
+    try {
+      entered = await enterQueue(nickname);
+    } catch (caught) {
+      inflight.current = false;
+      if (!alive.current) return;
+      const error = asApiError(caught);
+      if (error.slug === 'round-not-open') {
+        // not an error for the player: count down to the open and go in by ourselves
+        const now = clockRef.current.now();
+        const opensAt = toEpochMs(error.extra('opensAt') as string | undefined) ?? roundAt(now, clockRef.current.timing).nextOpensAt;
+        setPhase({ name: 'scheduled', at: Math.max(opensAt, now + 100) });
+        return;
+      }
+      if (error.slug === 'rate-limited') {
+        const wait = Math.max(1, error.retryAfter ?? 2);
+        setRateLimited(wait);
+        setPhase({ name: 'scheduled', at: clockRef.current.now() + wait * 1000 });
+        return;
+      }
+      setPhase({ name: 'failed', error });
+      return;
+    }
+    inflight.current = false;
+    if (!alive.current) return;
+    setRateLimited(undefined);
+    maxPosition.current = Math.max(maxPosition.current, entered.position);
+    setPhase({
+      name: 'waiting',
+      transport: 'sse',
+      view: {
+        ticketId: entered.ticketId,
+        roundId: entered.roundId,
+        status: 'WAITING',
+        position: entered.position,
+        ahead: Math.max(0, entered.position - 1),
+        waiting: entered.waiting,
+      },
+    });
+  }, [nickname]);
+
+  // 'entering' posts; 'scheduled' turns into 'entering' at its time (by the server's clock)
+  const entering = phase.name === 'entering';
+  useEffect(() => {
+    if (entering) void enter();
+  }, [entering, enter]);
+  const scheduledAt = phase.name === 'scheduled' ? phase.at : undefined;
+  useEffect(() => {
+    if (scheduledAt === undefined) return;
+    const delay = Math.max(0, scheduledAt - clockRef.current.now() + OPEN_MARGIN_MS);
+    const timer = setTimeout(() => setPhase({ name: 'entering' }), delay);
+    return () => clearTimeout(timer);
+  }, [scheduledAt]);
+
+  // live standing once we hold a ticket
+  const ticketId = phase.name === 'waiting' ? phase.view.ticketId : undefined;
+  const roundId = phase.name === 'waiting' ? phase.view.roundId : undefined;
+  useEffect(() => {
+    if (!ticketId || !roundId) return;
+    return watchTicket(ticketId, {
+      onPosition: (view) => {
+        maxPosition.current = Math.max(maxPosition.current, view.position);
+        setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
+        const now = Date.now();
+        if (now - lastAnnounced.current > 5000) {
+          lastAnnounced.current = now;
+          setAnnouncement(t('wait.announce', { p: view.position, a: view.ahead }));
+        }
+      },
+      onAdmitted: (view) => {
+        setAnnouncement(t('wait.admitted'));
+        onAdmittedRef.current({ nickname, ticketId, roundId: view.roundId || roundId, token: view.token ?? '' });
+      },
+      onClosed: () => setPhase({ name: 'closed' }),
+      onError: (error, transient) => {
+        if (!transient) setPhase({ name: 'failed', error });
+      },
+      onTransport: (transport) =>
+        setPhase((previous) => (previous.name === 'waiting' ? { ...previous, transport } : previous)),
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one watch per ticket
+  }, [ticketId, roundId]);
+
+  return (
+    <section className="screen waiting" aria-labelledby="wait-title">
+      <h1 id="wait-title" ref={heading} tabIndex={-1}>
+        {t('wait.title')}
+      </h1>
+      <p className="sr-only" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+      {phase.name === 'scheduled' && <PreOpen at={phase.at} rateLimited={rateLimited} />}
+      {phase.name === 'entering' && (
+        <div className="card center" aria-busy="true">
+          <div className="spinner" aria-hidden="true" />
+          <p>{t('wait.entering')}</p>
+        </div>
+      )}
+      {phase.name === 'waiting' && <Standing view={phase.view} transport={phase.transport} maxPosition={maxPosition.current} />}
+      {phase.name === 'closed' && (
+        <Notice tone="warn" message={t('wait.closed')} onRetry={() => setPhase({ name: 'entering' })} retryLabel={t('result.retryNow')} />
+      )}
+      {phase.name === 'failed' && (
+        <Notice error={phase.error} onRetry={isRetryable(phase.error) ? () => setPhase({ name: 'entering' }) : undefined}>
+          <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
+            {t('common.back')}
+          </button>
+        </Notice>
+      )}
+      <p className="muted small center">
+        {nickname} · {t('wait.dontRefresh')}
+      </p>
+    </section>
+  );
+}
+
+function PreOpen({ at, rateLimited }: { at: number; rateLimited: number | undefined }) {
+  const { t } = useI18n();
+  const now = useServerNow(100);
+  const left = secondsUntil(at, now);
+  return (
+    <div className="card preopen center" data-testid="preopen">
+      {rateLimited !== undefined ? (
+        <p className="notice-inline">{t('wait.rateLimited', { s: rateLimited })}</p>
+      ) : (
+        <>
+          <p className="eyebrow">{t('wait.preOpen')}</p>
+          <p className="countdown-digits" aria-live="off">
+            {mmss(left)}
+          </p>
+          <p className="muted">{t('wait.preOpenLead')}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Standing({ view, transport, maxPosition }: { view: TicketView; transport: 'sse' | 'polling'; maxPosition: number }) {
+  const { t } = useI18n();
+  const top = Math.max(maxPosition, view.position, 1);
+  const progress = Math.min(100, Math.max(0, ((top - view.position + 1) / top) * 100));
+  const rate = view.ratePerSecond ?? 0;
+  const eta = view.etaSeconds ?? (rate > 0 ? Math.ceil(view.ahead / rate) : undefined);
+  return (
+    <div className="card standing" data-testid="standing">
+      <div className="position">
+        <p className="position-label">{t('wait.position')}</p>
+        <p className="position-number" data-testid="position">
+          {view.position.toLocaleString()}
+        </p>
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={t('wait.progress')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(progress)}
+      >
+        <div className="progress-fill" style={{ width: `${progress}%` }} />
+      </div>
+      <dl className="stat-grid three">
+        <div>
+          <dt>{t('wait.ahead')}</dt>
+          <dd data-testid="ahead">{t('wait.people', { n: view.ahead.toLocaleString() })}</dd>
+        </div>
+        <div>
+          <dt>{t('wait.waiting')}</dt>
+          <dd>{t('wait.people', { n: view.waiting.toLocaleString() })}</dd>
+        </div>
+        <div>
+          <dt>{t('wait.eta')}</dt>
+          <dd>{eta !== undefined ? t('wait.etaValue', { s: eta }) : t('wait.etaUnknown')}</dd>
+        </div>
+      </dl>
+      <p className="muted small">
+        <span className={`live-dot ${transport === 'sse' ? '' : 'is-polling'}`} aria-hidden="true" />
+        {transport === 'sse' ? t('wait.live') : t('wait.polling')}
+        {rate > 0 && <> · {t('wait.rate', { r: rate })}</>}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import type { ProxyOptions } from 'vite';
+
+// Same path routing as the production ALB / CloudFront (SPEC §10): the waiting room, the clock, the ops admin API and
+// the JWKS go to admission; the bot control API to bot-runner; every other /api path to booking.
+const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const admission = `http://127.0.0.1:${port('ADMISSION_PORT', 8081)}`;
+const booking = `http://127.0.0.1:${port('BOOKING_PORT', 8082)}`;
+const botRunner = `http://127.0.0.1:${port('BOT_RUNNER_PORT', 8083)}`;
+
+const to = (target: string): ProxyOptions => ({
+  target,
+  // like the ALB: the services see the player's address in X-Forwarded-For (admission rate-limits per client)
+  xfwd: true,
+  configure: (proxy) => {
+    // server-sent events must reach the browser as they are written: no buffering, no caching on the way
+    proxy.on('proxyRes', (res) => {
+      if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+        res.headers['cache-control'] = 'no-cache, no-transform';
+        res.headers['x-accel-buffering'] = 'no';
+      }
+    });
+  },
+});
+
+// Order matters: the first matching prefix wins, so the catch-all /api comes last.
+export const apiProxy: Record<string, ProxyOptions> = {
+  '/api/v1/queue': to(admission),
+  '/api/v1/clock': to(admission),
+  '/api/v1/admin': to(admission),
+  '/.well-known': to(admission),
+  '/api/v1/bots': to(botRunner),
+  '/api': to(booking),
+};
+
+const webPort = port('WEB_PORT', 5173);
+const host = process.env.WEB_HOST ?? '127.0.0.1';
+
+export default defineConfig({
+  plugins: [react()],
+  server: { port: webPort, strictPort: true, host, proxy: apiProxy },
+  preview: { port: webPort, strictPort: true, host, proxy: apiProxy },
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 600 },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['src/test/setup.ts'],
+    reporters: ['default', './src/test/summaryReporter.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    // the machine has two cores shared with the JVM builds
+    maxWorkers: 1,
+    css: false,
+  },
+});
