@@ -21,6 +21,10 @@ export const putAdmissionSettings = (opsToken: string, settings: AdmissionSettin
 export const getAdminStats = (opsToken: string, signal?: AbortSignal) =>
   request<AdminStats>('/api/v1/admin/stats', { token: opsToken, signal });
 
+/** No token: whether bots run, how many and how hard, for the home screen. */
+export const getPublicBots = (signal?: AbortSignal) =>
+  request<Pick<BotSettings, 'enabled' | 'perRound' | 'difficulty'>>('/api/v1/bots/public', { signal });
+
 export const getBots = (opsToken: string) => request<BotSettings>('/api/v1/bots', { token: opsToken });
 
 export const putBots = (opsToken: string, settings: BotSettings) =>

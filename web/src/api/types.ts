@@ -11,7 +11,7 @@ export interface ClockResponse {
   serverTime: WireInstant;
   round: { id: string; opensAt: WireInstant; closesAt: WireInstant; phase: Phase };
   nextRound: { id: string; opensAt: WireInstant };
-  /** Not in the SPEC: shown on the home screen only if the server ever exposes the bots' difficulty publicly. */
+  /** Not in the SPEC's clock: the home screen takes the difficulty from bot-runner's GET /api/v1/bots/public. */
   difficulty?: Difficulty;
   bots?: { difficulty?: Difficulty };
 }

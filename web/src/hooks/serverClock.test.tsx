@@ -98,3 +98,57 @@ describe('the home countdown', () => {
     expect(screen.getByTestId('countdown')).toHaveTextContent('마감까지 15초');
   });
 });
+
+function DifficultyProbe() {
+  const clock = useServerClock();
+  return <span data-testid="difficulty">{clock.difficulty ?? 'none'}</span>;
+}
+
+describe('the bots difficulty on the home screen', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const clockRoute: [string, RegExp, () => { body: unknown }] = [
+    'GET',
+    /^\/api\/v1\/clock$/,
+    () => ({ body: { serverTime: iso(Date.now()), round: {}, nextRound: {} } }),
+  ];
+
+  it('comes from the public bots view without any token', async () => {
+    const { calls } = mockApi([
+      clockRoute,
+      ['GET', /^\/api\/v1\/bots\/public$/, () => ({ body: { enabled: true, perRound: 150, difficulty: 'HARD' } })],
+    ]);
+    render(
+      <ServerClockProvider>
+        <DifficultyProbe />
+      </ServerClockProvider>,
+    );
+    expect(await screen.findByText('HARD')).toBeInTheDocument();
+    expect(calls.find((call) => call.path === '/api/v1/bots/public')?.headers.Authorization).toBeUndefined();
+  });
+
+  it('is not shown when bots are off or bot-runner is not there', async () => {
+    mockApi([clockRoute, ['GET', /^\/api\/v1\/bots\/public$/, () => ({ body: { enabled: false, perRound: 150, difficulty: 'HARD' } })]]);
+    const { unmount } = render(
+      <ServerClockProvider>
+        <DifficultyProbe />
+      </ServerClockProvider>,
+    );
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(screen.getByTestId('difficulty')).toHaveTextContent('none');
+    unmount();
+
+    mockApi([clockRoute]); // bot-runner absent: its path answers 404
+    render(
+      <ServerClockProvider>
+        <DifficultyProbe />
+      </ServerClockProvider>,
+    );
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(screen.getByTestId('difficulty')).toHaveTextContent('none');
+  });
+});

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { getClock } from '../api/admission';
 import { asApiError, type ApiError } from '../api/http';
+import { getPublicBots } from '../api/ops';
 import type { ClockResponse, Difficulty } from '../api/types';
 import { toEpochMs } from '../api/wire';
 import { bestOffset, type ClockSample, type RoundTiming } from '../lib/clock';
@@ -79,6 +80,8 @@ export function ServerClockProvider({ children }: { children: ReactNode }) {
     const run = async (count: number) => {
       try {
         const { samples, last } = await syncClock(count);
+        // the bots' difficulty is public (bot-runner GET /api/v1/bots/public); without bot-runner it is just not shown
+        const bots = await getPublicBots().catch(() => undefined);
         const best = bestOffset(samples);
         if (!alive.current) return;
         setState((previous) => ({
@@ -87,7 +90,7 @@ export function ServerClockProvider({ children }: { children: ReactNode }) {
           synced: best !== undefined || previous.synced,
           error: undefined,
           timing: timingOf(last) ?? previous.timing,
-          difficulty: last.difficulty ?? last.bots?.difficulty ?? previous.difficulty,
+          difficulty: bots ? (bots.enabled ? bots.difficulty : undefined) : (last.difficulty ?? last.bots?.difficulty ?? previous.difficulty),
         }));
         timer = setTimeout(() => void run(3), RESYNC_MS);
       } catch (error) {

@@ -93,6 +93,29 @@ class ControlApiIT {
     }
 
     @Test
+    void showsPlayersTheDifficultyWithoutATokenButNothingElse() {
+        put(first.web(), "{\"enabled\":true,\"perRound\":321,\"difficulty\":\"INSANE\"}")
+                .expectStatus()
+                .isOk();
+
+        second.web()
+                .get()
+                .uri("/api/v1/bots/public")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.difficulty")
+                .isEqualTo("INSANE")
+                .jsonPath("$.perRound")
+                .isEqualTo(321)
+                .jsonPath("$.enabled")
+                .isEqualTo(true)
+                .jsonPath("$.cancelProbability")
+                .doesNotExist();
+    }
+
+    @Test
     void refusesAWrongOpsToken() {
         first.web()
                 .put()

@@ -54,6 +54,15 @@ class BotsController {
     }
 
     @Operation(
+            summary = "What players are up against: whether bots run, how many per round and how hard",
+            description = "No token: the home screen shows the difficulty. Nothing here helps anyone beat the bots.")
+    @SecurityRequirement(name = "none")
+    @GetMapping("/public")
+    Mono<PublicBotsResponse> publicView() {
+        return control.settings().map(PublicBotsResponse::of);
+    }
+
+    @Operation(
             summary = "Change the bot settings",
             description = "Any subset of {enabled, perRound, difficulty, cancelProbability}; the rest stays. Applies to"
                     + " every instance within a second; perRound from the next round. 400 invalid-request, 401.")
