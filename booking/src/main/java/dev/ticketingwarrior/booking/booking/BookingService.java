@@ -75,8 +75,18 @@ public class BookingService {
             meters.counter("ticketing.bookings", "result", "unavailable").increment();
             throw e;
         }
-        idempotency.complete(
-                round.id(), player.ticketId(), idempotencyKey, store(fingerprint, outcome), retention.ttl(round));
+        try {
+            idempotency.complete(
+                    round.id(), player.ticketId(), idempotencyKey, store(fingerprint, outcome), retention.ttl(round));
+        } catch (RuntimeException e) {
+            // the outcome is final (seat sold, message in SQS): the player must get it, not a 503 for a booking that
+            // was accepted; a retry with this key then finds the ticket booked instead of the replayed answer
+            log.warn(
+                    "booking {} for ticket {} decided, but its Idempotency-Key answer was not stored: {}",
+                    resultTag(outcome),
+                    player.ticketId(),
+                    e.toString());
+        }
         meters.counter("ticketing.bookings", "result", resultTag(outcome)).increment();
         return outcome;
     }
