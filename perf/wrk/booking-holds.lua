@@ -1,0 +1,164 @@
+-- wrk: hold attempts on a contended seat map. Every request is a new player (a token used exactly once, so no hold is
+-- ever released early by its ticket's next hold) asking for a random seat of SEAT_ROWS × SEAT_COLUMNS. 201 and 409
+-- seat-taken are both valid outcomes. Each thread owns the tokens i with i % THREADS == thread - 1; after DURATION
+-- seconds (or when its tokens run out) it sends only cheap liveness GETs (fillers, IDLE_MS apart per connection) until
+-- every hold it sent has been answered, then stops itself, so no hold is left in flight when wrk ends and every 201 is
+-- on record. A hold not answered within STALL_SECONDS (lost with its connection) is reported as lost.
+-- Env: TOKENS, THREADS, DURATION, ROUND, BOT_KEY, SEAT_ROWS, SEAT_COLUMNS, OUT_DIR, PREFIX.
+-- Writes OUT_DIR/holds-<PREFIX><thread>.txt: "seatId holdId expiresAt" per 201.
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_usec; } tw_timeval;
+  int gettimeofday(tw_timeval *tv, void *tz);
+  int getpid(void);
+  int kill(int pid, int sig);
+]]
+local function now()
+  local tv = ffi.new("tw_timeval")
+  ffi.C.gettimeofday(tv, nil)
+  return tonumber(tv.tv_sec) + tonumber(tv.tv_usec) / 1e6
+end
+local threads = {}
+
+-- wrk's main thread sleeps for the whole -d even when every thread has stopped itself; the last thread to finish
+-- (each leaves a marker file in OUT_DIR) ends that sleep with SIGINT, as Ctrl-C would, so wrk exits at once
+local function allThreadsDone()
+  local dir = os.getenv("OUT_DIR") or "."
+  local marker = io.open(dir .. "/.done-" .. id, "w")
+  if marker then marker:close() end
+  for i = 1, nthreads do
+    local f = io.open(dir .. "/.done-" .. i, "r")
+    if not f then return end
+    f:close()
+  end
+  ffi.C.kill(ffi.C.getpid(), 2)
+end
+
+function setup(thread)
+  if #threads == 0 then -- before any thread runs: no marker of an earlier run may count
+    for i = 1, tonumber(os.getenv("THREADS") or "2") do os.remove((os.getenv("OUT_DIR") or ".") .. "/.done-" .. i) end
+  end
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  nthreads = tonumber(os.getenv("THREADS") or "2")
+  duration = tonumber(os.getenv("DURATION") or "15")
+  round = os.getenv("ROUND")
+  botKey = os.getenv("BOT_KEY")
+  local rows = os.getenv("SEAT_ROWS") or "ABCDEFGHIJ"
+  local cols = tonumber(os.getenv("SEAT_COLUMNS") or "10")
+  seats = {}
+  for r = 1, #rows do
+    for n = 1, cols do seats[#seats + 1] = rows:sub(r, r) .. "-" .. n end
+  end
+  tokens = {}
+  local i = 0
+  for line in io.lines(os.getenv("TOKENS")) do
+    if i % nthreads == id - 1 then tokens[#tokens + 1] = line end
+    i = i + 1
+  end
+  math.randomseed(os.time() * 1000 + id)
+  idleMs = tonumber(os.getenv("IDLE_MS") or "50")
+  stallSeconds = tonumber(os.getenv("STALL_SECONDS") or "15")
+  nextToken, sent, answered, held, taken, fillers, lost = 1, 0, 0, 0, 0, 0, 0
+  outcomes = {}
+  out = io.open((os.getenv("OUT_DIR") or ".") .. "/holds-" .. (os.getenv("PREFIX") or "h") .. id .. ".txt", "w")
+  finished = false
+  verifyCall = (id == 1)
+end
+
+function delay()
+  if stopping then return idleMs end
+  return 0
+end
+
+function request()
+  if verifyCall then
+    -- wrk calls request() once on the first thread's state after init() only to check the request parses, and never
+    -- sends it: answer that call with a throw-away request instead of spending a player on it
+    verifyCall = false
+    return wrk.format("GET", "/actuator/health/liveness")
+  end
+  local t = now()
+  if first == nil then first = t end
+  if t - first < duration and nextToken <= #tokens then
+    local token = tokens[nextToken]
+    nextToken = nextToken + 1
+    sent = sent + 1
+    return wrk.format("POST", "/api/v1/rounds/" .. round .. "/holds", {
+      ["Content-Type"] = "application/json",
+      ["Authorization"] = "Bearer " .. token,
+      ["X-Bot-Key"] = botKey,
+    }, '{"seatId":"' .. seats[math.random(#seats)] .. '"}')
+  end
+  stopping = true
+  fillers = fillers + 1
+  return wrk.format("GET", "/actuator/health/liveness")
+end
+
+function response(status, headers, body)
+  if finished then wrk.thread:stop(); return end
+  if status == 200 and not body:find('"holdId"', 1, true) then
+    -- a filler
+  else
+    answered = answered + 1
+    last = now()
+    if status == 201 then
+      held = held + 1
+      out:write(body:match('"seatId"%s*:%s*"([^"]+)"') or "?", " ", body:match('"holdId"%s*:%s*"([^"]+)"') or "?", " ",
+        body:match('"expiresAt"%s*:%s*"([^"]+)"') or "?", "\n")
+    else
+      local slug = body:match('"type"%s*:%s*"[^"]-/problems/([^"]+)"') or "-"
+      if status == 409 and slug == "seat-taken" then
+        taken = taken + 1
+      else
+        local key = status .. " " .. slug
+        outcomes[key] = (outcomes[key] or 0) + 1
+      end
+    end
+  end
+  if stopping and answered < sent and now() - (last or first) > stallSeconds then lost = sent - answered end
+  if stopping and (answered >= sent or lost > 0) then
+    out:close(); out = nil
+    local parts = {}
+    for k, v in pairs(outcomes) do parts[#parts + 1] = k .. "=" .. v end
+    outcomeText = table.concat(parts, ";")
+    finished = true
+    wrk.thread:stop()
+    allThreadsDone()
+  end
+end
+
+function done(summary, latency, requests)
+  local start, finish = math.huge, 0
+  local totals = { sent = 0, answered = 0, held = 0, taken = 0, fillers = 0, lost = 0 }
+  local outcomes, complete = {}, true
+  for _, thread in ipairs(threads) do
+    start = math.min(start, thread:get("first") or math.huge)
+    finish = math.max(finish, thread:get("last") or 0)
+    for k, _ in pairs(totals) do totals[k] = totals[k] + (thread:get(k) or 0) end
+    if not thread:get("finished") then complete = false end
+    for part in (thread:get("outcomeText") or ""):gmatch("[^;]+") do
+      local k, v = part:match("^(.*)=(%d+)$")
+      if k then outcomes[k] = (outcomes[k] or 0) + tonumber(v) end
+    end
+  end
+  local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  local other, text = 0, {}
+  for k, v in pairs(outcomes) do other = other + v; text[#text + 1] = k .. " x" .. v end
+  if totals.lost > 0 then other = other + totals.lost; text[#text + 1] = "lost (never answered) x" .. totals.lost end
+  table.sort(text)
+  io.write(string.format("holds: %d sent, %d answered: %d held (201), %d seat-taken (409), %d other; %d fillers\n",
+    totals.sent, totals.answered, totals.held, totals.taken, other, totals.fillers))
+  io.write(string.format("holds-errors: %d (%s), %d socket errors\n", other,
+    #text > 0 and table.concat(text, ", ") or "none", socket))
+  io.write(string.format("holds-lost: %d\n", totals.lost))
+  io.write(string.format("holds-complete: %s\n", not complete and "no (wrk's -d ran out before every answer came)"
+    or totals.lost > 0 and "no (" .. totals.lost .. " holds never answered)" or "yes"))
+  if finish > start then
+    io.write(string.format("holds-rate: %d answers in %.3f s = %.1f/s\n", totals.answered, finish - start,
+      totals.answered / (finish - start)))
+  end
+end
