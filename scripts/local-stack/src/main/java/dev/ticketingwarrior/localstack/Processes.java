@@ -46,24 +46,4 @@ final class Processes {
             return Optional.empty();
         }
     }
-
-    /** The pid of the newest live process whose command line contains both markers, e.g. the binary and a port. */
-    static Optional<Long> findPid(String binary, String marker) {
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info()
-                        .commandLine()
-                        .map(command -> command.contains(binary) && command.contains(marker))
-                        .orElse(false))
-                .map(ProcessHandle::pid)
-                .max(Long::compare);
-    }
-
-    static void writePid(Path pidFile, long pid) {
-        try {
-            Files.createDirectories(pidFile.getParent());
-            Files.writeString(pidFile, Long.toString(pid), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + pidFile, e);
-        }
-    }
 }

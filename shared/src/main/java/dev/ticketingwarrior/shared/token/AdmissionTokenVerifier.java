@@ -25,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies admission tokens. Only ES256 is accepted (so {@code alg=none} and HS256 signed with the public key are
@@ -40,6 +42,8 @@ public final class AdmissionTokenVerifier {
     private final String issuer;
     private final Clock clock;
     private final Duration allowedSkew;
+    /** One verifier per key: building it converts the JWK to a JCA key, which need not happen per request. */
+    private final Map<ECKey, ECDSAVerifier> verifiers = new ConcurrentHashMap<>();
 
     public AdmissionTokenVerifier(VerificationKeys keys, String issuer, Clock clock, Duration allowedSkew) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -64,7 +68,7 @@ public final class AdmissionTokenVerifier {
         }
         ECKey key = keys.find(keyId).orElseThrow(() -> new TokenRejectedException(UNKNOWN_KEY, "unknown kid " + keyId));
         try {
-            if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
+            if (!jwt.verify(verifierFor(key))) {
                 throw new TokenRejectedException(BAD_SIGNATURE, "signature does not verify");
             }
         } catch (JOSEException e) {
@@ -77,6 +81,15 @@ public final class AdmissionTokenVerifier {
             throw new TokenRejectedException(MALFORMED, "claims are not JSON", e);
         }
         return checkClaims(claims);
+    }
+
+    private ECDSAVerifier verifierFor(ECKey key) throws JOSEException {
+        ECDSAVerifier verifier = verifiers.get(key);
+        if (verifier == null) {
+            verifier = new ECDSAVerifier(key.toECPublicKey());
+            verifiers.put(key, verifier);
+        }
+        return verifier;
     }
 
     private static SignedJWT parseSigned(String token) {

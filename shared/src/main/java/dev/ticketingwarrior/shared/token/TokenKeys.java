@@ -28,9 +28,12 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +49,8 @@ public final class TokenKeys implements VerificationKeys {
             Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
     private final List<ECKey> keys;
+    /** Public parts by kid, built once: every verified request looks one up. */
+    private final Map<String, ECKey> publicKeys;
 
     private TokenKeys(List<ECKey> keys) {
         if (keys.isEmpty()) {
@@ -70,6 +75,9 @@ public final class TokenKeys implements VerificationKeys {
                         : key.getIssueTime().toInstant(),
                 Comparator.reverseOrder()));
         this.keys = List.copyOf(ordered);
+        Map<String, ECKey> byId = new LinkedHashMap<>();
+        this.keys.forEach(key -> byId.put(key.getKeyID(), key.toPublicJWK()));
+        this.publicKeys = Collections.unmodifiableMap(byId);
     }
 
     public static TokenKeys of(List<ECKey> keys) {
@@ -194,15 +202,12 @@ public final class TokenKeys implements VerificationKeys {
 
     @Override
     public Optional<ECKey> find(String keyId) {
-        return keys.stream()
-                .filter(key -> key.getKeyID().equals(keyId))
-                .map(ECKey::toPublicJWK)
-                .findFirst();
+        return Optional.ofNullable(publicKeys.get(keyId));
     }
 
     /** The public keys only, as served at {@code /.well-known/jwks.json}. */
     public JWKSet publicJwkSet() {
-        return new JWKSet(keys.stream().map(key -> (JWK) key.toPublicJWK()).toList());
+        return new JWKSet(List.<JWK>copyOf(publicKeys.values()));
     }
 
     public String publicJwksJson() {
