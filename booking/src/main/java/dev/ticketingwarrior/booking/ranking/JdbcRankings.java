@@ -96,33 +96,26 @@ class JdbcRankings implements Rankings {
 
     @Override
     public List<Leader> fastestHumans(String roundId, int limit) {
-        return dependencies.mysql(() -> jdbc.query(
-                "SELECT " + LEADER_COLUMNS
-                        + " FROM bookings WHERE round_id = ? AND bot = FALSE ORDER BY duration_ms, booking_id LIMIT ?",
-                LEADER,
-                roundId,
-                limit));
+        return fastestHumansWhere("round_id", roundId, limit);
     }
 
     @Override
     public List<Leader> fastestHumansOfDay(LocalDate day, int limit) {
-        return dependencies.mysql(() -> jdbc.query(
-                "SELECT " + LEADER_COLUMNS
-                        + " FROM bookings WHERE booked_day = ? AND bot = FALSE ORDER BY duration_ms, booking_id"
-                        + " LIMIT ?",
-                LEADER,
-                day,
-                limit));
+        return fastestHumansWhere("booked_day", day, limit);
     }
 
     @Override
     public List<Leader> fastestHumansOfWeek(LocalDate monday, int limit) {
+        return fastestHumansWhere("booked_week", monday, limit);
+    }
+
+    /** {@code column} is one of the three indexed constants above, never input. */
+    private List<Leader> fastestHumansWhere(String column, Object value, int limit) {
         return dependencies.mysql(() -> jdbc.query(
-                "SELECT " + LEADER_COLUMNS
-                        + " FROM bookings WHERE booked_week = ? AND bot = FALSE ORDER BY duration_ms, booking_id"
-                        + " LIMIT ?",
+                "SELECT " + LEADER_COLUMNS + " FROM bookings WHERE " + column
+                        + " = ? AND bot = FALSE ORDER BY duration_ms, booking_id LIMIT ?",
                 LEADER,
-                monday,
+                value,
                 limit));
     }
 
