@@ -2,11 +2,14 @@
 -- (X-Forwarded-For, honoured because wrk connects from loopback, a trusted proxy), like players behind the ALB.
 -- Each thread stops after its share of PLAYERS and writes the ticket ids it got to OUT_DIR/tickets-<thread>.txt.
 -- wrk's own Requests/sec divides by the whole -d duration even when threads stop early, so the rate is computed
--- here from each thread's first request to its last answer (gettimeofday through LuaJIT's ffi).
+-- here from each thread's first request to its last answer (gettimeofday through LuaJIT's ffi), and the last thread
+-- to reach its quota ends wrk at once (SIGINT, as Ctrl-C would) instead of letting it sleep out -d.
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_usec; } tw_timeval;
   int gettimeofday(tw_timeval *tv, void *tz);
+  int getpid(void);
+  int kill(int pid, int sig);
 ]]
 local function now()
   local tv = ffi.new("tw_timeval")
@@ -15,7 +18,23 @@ local function now()
 end
 local threads = {}
 
+-- each thread leaves a marker file in OUT_DIR when it is done; the one that sees every marker stops wrk
+local function allThreadsDone()
+  local dir = os.getenv("OUT_DIR") or "."
+  local marker = io.open(dir .. "/.done-" .. id, "w")
+  if marker then marker:close() end
+  for i = 1, nthreads do
+    local f = io.open(dir .. "/.done-" .. i, "r")
+    if not f then return end
+    f:close()
+  end
+  ffi.C.kill(ffi.C.getpid(), 2)
+end
+
 function setup(thread)
+  if #threads == 0 then -- before any thread runs: no marker of an earlier run may count
+    for i = 1, tonumber(os.getenv("THREADS") or "2") do os.remove((os.getenv("OUT_DIR") or ".") .. "/.done-" .. i) end
+  end
   thread:set("id", #threads + 1)
   table.insert(threads, thread)
 end
@@ -53,6 +72,7 @@ function response(status, headers, body)
     out:close()
     out = nil
     wrk.thread:stop()
+    allThreadsDone()
   end
 end
 

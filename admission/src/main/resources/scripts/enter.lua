@@ -1,17 +1,29 @@
 -- Entry: ARGV 10 nickname, 11 candidate ticket id, 12 bot (0/1).
--- Returns {created (0/1), ticketId, ticket, admittedAtMs or '', advance...}
+-- Returns {created (0/1), ticketId, ticket, admittedAtMs or '', advance...}. A new ticket that the counter does not
+-- reach yet is answered from peek(), without advancing; the ticker and later status calls advance.
 local nickname, candidate, bot = ARGV[10], ARGV[11], ARGV[12]
 local id = redis.call('HGET', K_NICKS, nickname)
 local created = 0
+local ticket
 if not id then
   id = candidate
   local qn = redis.call('INCR', K_SEQ)
+  ticket = qn .. '|' .. NOW .. '|' .. bot .. '|' .. nickname
   redis.call('ZADD', K_QUEUE, qn, id)
-  redis.call('HSET', K_TICKETS, id, qn .. '|' .. NOW .. '|' .. bot .. '|' .. nickname)
+  redis.call('HSET', K_TICKETS, id, ticket)
   redis.call('HSET', K_NICKS, nickname, id)
   redis.call('HINCRBY', K_SERVE, bot == '1' and 'bots' or 'humans', 1)
-  expire(K_SEQ, K_QUEUE, K_TICKETS, K_NICKS)
+  -- the keys are born with the round's first ticket and all expire together; refreshing now and then is enough
+  if qn % 1024 == 1 then
+    expire(K_SEQ, K_QUEUE, K_TICKETS, K_NICKS, K_SERVE)
+  end
   created = 1
+else
+  ticket = redis.call('HGET', K_TICKETS, id)
+end
+local waiting = peek(tonumber(string.match(ticket, '^(%d+)|')))
+if waiting then
+  return { created, id, ticket, '', unpack(waiting) }
 end
 local state = advance()
-return { created, id, redis.call('HGET', K_TICKETS, id), orEmpty(redis.call('HGET', K_ADM, id)), unpack(state) }
+return { created, id, ticket, orEmpty(redis.call('HGET', K_ADM, id)), unpack(state) }

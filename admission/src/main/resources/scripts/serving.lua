@@ -122,6 +122,39 @@ local function advance()
   return { served, entered, newly, newlyBots, string.format('%.17g', rate), batch, maxActive, paused and 1 or 0 }
 end
 
+-- The counter as advance() would leave it at NOW, read without writing anything: {served, entered, 0, 0, rate, batch,
+-- maxActive, paused}, or nil when only a real advance can tell (nobody entered, settings not seeded, a maxActive cap
+-- that depends on who left) or when ticket number QN would be admitted by it (the advance stamps admissions). A
+-- waiting player's status and a late entry are then three reads, however often they come; the ticker writes.
+local function peek(qn)
+  local entered = tonumber(redis.call('GET', K_SEQ) or '0')
+  if entered == 0 then
+    return nil
+  end
+  local s = redis.call('HMGET', K_SERVE, 'rate', 'batch', 'maxActive', 'paused', 'acc', 'last', 'served')
+  if not s[1] or tonumber(s[3]) > 0 then
+    return nil
+  end
+  local rate, batch, paused = tonumber(s[1]), tonumber(s[2]), s[4] == '1'
+  local acc = tonumber(s[5]) or 0
+  local last = tonumber(s[6]) or OPEN
+  local served = tonumber(s[7]) or 0
+  local untilMs = math.min(NOW, CLOSE)
+  if untilMs > last and not paused then
+    local target = batch + math.floor(acc + rate * (untilMs - last) / 1000 + 1e-9)
+    if target > entered then
+      target = entered
+    end
+    if target > served then
+      served = target
+    end
+  end
+  if qn <= served then
+    return nil
+  end
+  return { served, entered, 0, 0, string.format('%.17g', rate), batch, 0, paused and 1 or 0 }
+end
+
 local function orEmpty(value)
   if value then
     return value

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class QueueConfiguration {
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
+    @Bean
     CurrentSettings currentSettings(AdmissionSettingsStore store, AdmissionProperties properties) {
         AdmissionProperties.Defaults defaults = properties.admission().defaults();
         return new CurrentSettings(
@@ -28,7 +28,12 @@ class QueueConfiguration {
                 properties.admission().settingsRefresh());
     }
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
+    @Bean
+    BackgroundTask settingsRefresh(CurrentSettings settings) {
+        return new BackgroundTask(settings::start, settings::stop);
+    }
+
+    @Bean
     ServingTicker servingTicker(
             WaitingRoom waitingRoom,
             RoundClock roundClock,
@@ -41,6 +46,11 @@ class QueueConfiguration {
                 settings,
                 metrics,
                 properties.admission().tick());
+    }
+
+    @Bean
+    BackgroundTask servingTicks(ServingTicker ticker) {
+        return new BackgroundTask(ticker::start, ticker::stop);
     }
 
     @Bean
