@@ -30,6 +30,7 @@ final class FleetTelemetry implements BotEvents {
     private final Counter errors;
     private final Counter dropped;
     private final Timer launchLag;
+    private final Timer firstRequestLag;
 
     FleetTelemetry(BotStatsStore stats, MeterRegistry registry) {
         this.stats = stats;
@@ -57,6 +58,19 @@ final class FleetTelemetry implements BotEvents {
         this.launchLag = Timer.builder("ticketing.bots.launch.lag")
                 .description("Actual start of a bot minus its scheduled start")
                 .publishPercentiles(0.5, 0.99)
+                // buckets too: unlike the percentiles, they add up over instances and over any time window
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        this.firstRequestLag = Timer.builder("ticketing.bots.first.request.lag")
+                .description("A bot's first request (queue entry) on the wire minus its scheduled start: the launch"
+                        + " lag plus any wait for a pooled connection and for the connect")
+                .publishPercentiles(0.5, 0.99)
+                // buckets too: unlike the percentiles, they add up over instances and over any time window
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
     }
 
@@ -65,6 +79,11 @@ final class FleetTelemetry implements BotEvents {
         launched.increment();
         launchLag.record(lag);
         count(round, StatField.LAUNCHED);
+    }
+
+    @Override
+    public void entered(RoundId round, Duration lag) {
+        firstRequestLag.record(lag);
     }
 
     @Override

@@ -313,6 +313,7 @@ class ControlApiIT {
                 .contains("ticketing_bots_admitted_total")
                 .contains("ticketing_bots_booked_total")
                 .contains("ticketing_bots_errors_total")
-                .contains("ticketing_bots_launch_lag_seconds");
+                .contains("ticketing_bots_launch_lag_seconds_bucket")
+                .contains("ticketing_bots_first_request_lag_seconds_bucket");
     }
 }

@@ -11,12 +11,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingEvents implements BotEvents {
 
     public final List<Duration> launches = new CopyOnWriteArrayList<>();
+    public final List<Duration> entries = new CopyOnWriteArrayList<>();
     public final List<RoundId> admissions = new CopyOnWriteArrayList<>();
     public final List<BotOutcome> outcomes = new CopyOnWriteArrayList<>();
 
     @Override
     public void launched(RoundId round, Duration lag) {
         launches.add(lag);
+    }
+
+    @Override
+    public void entered(RoundId round, Duration lag) {
+        entries.add(lag);
     }
 
     @Override

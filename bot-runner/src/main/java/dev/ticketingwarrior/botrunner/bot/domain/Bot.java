@@ -1,6 +1,8 @@
 package dev.ticketingwarrior.botrunner.bot.domain;
 
 import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -38,6 +40,7 @@ public final class Bot {
     public Mono<BotOutcome> play(BotPlan plan) {
         Run run = new Run(plan, new SplittableRandom(plan.seed()));
         return Mono.defer(() -> api.enter(plan.nickname()))
+                .doOnNext(entry -> events.entered(run.round(), lagOf(plan, entry.sentAt())))
                 .flatMap(entry ->
                         api.awaitAdmission(entry.ticketId(), plan.round().closesAt()))
                 .flatMap(admission -> switch (admission) {
@@ -50,6 +53,11 @@ public final class Bot {
                 })
                 .onErrorResume(RoundOverException.class, e -> Mono.just(new BotOutcome.Lost(e.getMessage())))
                 .onErrorResume(e -> Mono.just(new BotOutcome.Failed(describe(e))));
+    }
+
+    private static Duration lagOf(BotPlan plan, Instant sentAt) {
+        Duration lag = Duration.between(plan.scheduledStart(), sentAt);
+        return lag.isNegative() ? Duration.ZERO : lag;
     }
 
     private static String describe(Throwable e) {

@@ -9,6 +9,9 @@ public interface BotEvents {
     /** A bot started playing, {@code lag} after its scheduled start. */
     void launched(RoundId round, Duration lag);
 
+    /** A bot's first request (queue entry) went out, {@code lag} after its scheduled start. */
+    void entered(RoundId round, Duration lag);
+
     void admitted(RoundId round);
 
     void finished(RoundId round, BotOutcome outcome);

@@ -25,8 +25,11 @@ public interface PlayerApi {
 
     Mono<BookResult> book(String token, String holdId, String idempotencyKey);
 
-    /** A ticket in the waiting room. */
-    record Entry(String ticketId, RoundId round) {}
+    /**
+     * A ticket in the waiting room; {@code sentAt} is when the entry request went out (after any wait for a
+     * connection), so a bot's launch lag can be measured up to its first request on the wire.
+     */
+    record Entry(String ticketId, RoundId round, Instant sentAt) {}
 
     /** How the wait in the queue ended. */
     sealed interface Admission {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -88,20 +89,26 @@ class WebClientPlayerApi implements PlayerApi {
 
     @Override
     public Mono<Entry> enter(String nickname) {
-        return admission
-                .post()
-                .uri("/api/v1/queue")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new Wire.EnterRequest(nickname))
-                .exchangeToMono(response -> answer(
-                        response,
-                        "enter",
-                        ok -> ok.bodyToMono(Wire.Entered.class)
-                                .map(entered -> new Entry(entered.ticketId(), roundId(entered.roundId()))),
-                        (status, slug) -> null))
-                // the same nickname again in a round is the same ticket: safe to repeat
-                .retryWhen(RETRY_TRANSIENT)
-                .onErrorMap(e -> named("enter", e));
+        return Mono.defer(() -> {
+            // the first attempt's request on the wire: the request callback runs once a connection is acquired
+            AtomicReference<Instant> sentAt = new AtomicReference<>();
+            return admission
+                    .post()
+                    .uri("/api/v1/queue")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(new Wire.EnterRequest(nickname))
+                    .httpRequest(request -> sentAt.compareAndSet(null, clock.instant()))
+                    .exchangeToMono(response -> answer(
+                            response,
+                            "enter",
+                            ok -> ok.bodyToMono(Wire.Entered.class)
+                                    .map(entered ->
+                                            new Entry(entered.ticketId(), roundId(entered.roundId()), sentAt.get())),
+                            (status, slug) -> null))
+                    // the same nickname again in a round is the same ticket: safe to repeat
+                    .retryWhen(RETRY_TRANSIENT)
+                    .onErrorMap(e -> named("enter", e));
+        });
     }
 
     @Override

@@ -57,6 +57,13 @@ class BotTests {
     }
 
     @Test
+    void reportsHowLongAfterItsScheduledStartItsFirstRequestWentOut() {
+        play(0);
+
+        assertThat(events.entries).containsExactly(Duration.ofMillis(40));
+    }
+
+    @Test
     void triesAgainWithAFreshMapWhenTheSeatWasTaken() {
         api.takenOnHold.add("A-5");
 
@@ -124,11 +131,14 @@ class BotTests {
         Admission admission = new Admission.Admitted("token");
         boolean soldOut;
         RuntimeException enterError;
+        Instant sentAt = OPEN.plusMillis(40);
 
         @Override
         public Mono<Entry> enter(String nickname) {
             calls.add("enter " + nickname);
-            return enterError != null ? Mono.error(enterError) : Mono.just(new Entry("t-1", RoundId.startingAt(OPEN)));
+            return enterError != null
+                    ? Mono.error(enterError)
+                    : Mono.just(new Entry("t-1", RoundId.startingAt(OPEN), sentAt));
         }
 
         @Override
