@@ -92,15 +92,15 @@ public class BookingService {
     }
 
     private BookingOutcome bookOnce(Round round, Player player, String holdId) {
-        if (sales.bookingOf(round.id(), player.ticketId()).isPresent()) {
-            return new BookingOutcome.AlreadyBooked();
-        }
-        if (!Ids.looksValid(holdId)) {
-            return new BookingOutcome.UnknownHold("no hold " + holdId);
-        }
-        Optional<HoldRecord> found = holds.find(round.id(), holdId);
+        // the hold first: on the usual path it is there and the sale script below checks "not booked yet" in the same
+        // atomic step; only a missing hold asks separately whether the ticket booked already (which closed its hold)
+        Optional<HoldRecord> found = Ids.looksValid(holdId) ? holds.find(round.id(), holdId) : Optional.empty();
         if (found.isEmpty() || !found.get().ticketId().equals(player.ticketId())) {
-            return new BookingOutcome.UnknownHold("no hold " + holdId + " of this ticket");
+            if (sales.bookingOf(round.id(), player.ticketId()).isPresent()) {
+                return new BookingOutcome.AlreadyBooked();
+            }
+            return new BookingOutcome.UnknownHold(
+                    Ids.looksValid(holdId) ? "no hold " + holdId + " of this ticket" : "no hold " + holdId);
         }
         HoldRecord hold = found.get();
         Instant now = clock.now();

@@ -14,14 +14,14 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Sells in one Lua script: lock still ours, ticket not booked, seat not sold → sold + booked + pending record. */
+/** Sells in one Lua script: ticket not booked, lock still ours, seat not sold → sold + booked + pending record. */
 @Component
 class RedisSales implements Sales {
 
     // KEYS: lock, sold, ticketBooking, pendingBooking ; ARGV: owner, seat, ticket, bookingId, retentionMs, json
     private static final String SELL = """
-            if redis.call('hexists', KEYS[1], ARGV[1]) == 0 then return 'HOLD_EXPIRED' end
             if redis.call('hexists', KEYS[3], ARGV[3]) == 1 then return 'ALREADY_BOOKED' end
+            if redis.call('hexists', KEYS[1], ARGV[1]) == 0 then return 'HOLD_EXPIRED' end
             if redis.call('hsetnx', KEYS[2], ARGV[2], ARGV[4]) == 0 then return 'SEAT_TAKEN' end
             redis.call('hset', KEYS[3], ARGV[3], ARGV[4])
             redis.call('set', KEYS[4], ARGV[6], 'PX', ARGV[5])

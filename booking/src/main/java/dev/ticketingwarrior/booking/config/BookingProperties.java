@@ -45,16 +45,20 @@ public record BookingProperties(
             @NotNull Duration ttl, @Min(4) @Max(8) int length, String fixedAnswer) {}
 
     /**
-     * Where token keys come from: an inline JWK set ({@code keys}, wins when set) or the admission JWKS URL, fetched
-     * with {@code jwksTimeout} and refreshed on an unknown {@code kid} at most once per {@code jwksMinRefresh}.
+     * Where token keys come from: an inline JWK set ({@code keys}, wins when set), the local key file admission signs
+     * with ({@code keysFile}, created when missing, as admission does), or the admission JWKS URL, fetched with
+     * {@code jwksTimeout} and refreshed on an unknown {@code kid} at most once per {@code jwksMinRefresh}. Up to
+     * {@code verifiedCacheSize} verified tokens are remembered until they expire.
      */
     public record Token(
             @NotBlank String issuer,
             String keys,
+            String keysFile,
             @NotNull URI jwksUrl,
             @NotNull Duration jwksTimeout,
             @NotNull Duration jwksMinRefresh,
-            @NotNull Duration allowedSkew) {}
+            @NotNull Duration allowedSkew,
+            @Min(1) int verifiedCacheSize) {}
 
     /** Redis (Valkey) endpoint, command timeout and how long a round's keys outlive the round. */
     public record Redis(
@@ -62,8 +66,14 @@ public record BookingProperties(
             @NotNull Duration timeout,
             @NotNull Duration retention) {}
 
-    /** The confirmation queue and how long a send may take before the booking is refused with 503. */
-    public record Queue(@NotBlank String name, @NotNull Duration sendTimeout) {}
+    /**
+     * The confirmation queue, how long a send may take before the booking is refused with 503, and how many
+     * {@code SendMessageBatch} calls may be on the wire at once (bookings arriving meanwhile share the next batch).
+     */
+    public record Queue(
+            @NotBlank String name,
+            @NotNull Duration sendTimeout,
+            @Min(1) @Max(64) int sendBatchesInFlight) {}
 
     /** Histogram bucket width and leaderboard length of the results API. */
     public record Results(

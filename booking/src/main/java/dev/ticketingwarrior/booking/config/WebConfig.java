@@ -1,9 +1,9 @@
 package dev.ticketingwarrior.booking.config;
 
 import dev.ticketingwarrior.booking.player.PlayerArgumentResolver;
+import dev.ticketingwarrior.booking.player.VerifiedTokens;
 import dev.ticketingwarrior.booking.problem.BodySizeLimitFilter;
 import dev.ticketingwarrior.booking.problem.ProblemWriter;
-import dev.ticketingwarrior.shared.token.AdmissionTokenVerifier;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -21,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-    private final AdmissionTokenVerifier verifier;
+    private final VerifiedTokens verifier;
     private final BookingProperties properties;
 
-    WebConfig(AdmissionTokenVerifier verifier, BookingProperties properties) {
+    WebConfig(VerifiedTokens verifier, BookingProperties properties) {
         this.verifier = verifier;
         this.properties = properties;
     }

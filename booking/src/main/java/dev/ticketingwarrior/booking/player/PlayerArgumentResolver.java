@@ -3,7 +3,6 @@ package dev.ticketingwarrior.booking.player;
 import dev.ticketingwarrior.booking.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.token.AdmissionClaims;
-import dev.ticketingwarrior.shared.token.AdmissionTokenVerifier;
 import dev.ticketingwarrior.shared.token.TokenRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +23,10 @@ public class PlayerArgumentResolver implements HandlerMethodArgumentResolver {
     private static final Logger log = LoggerFactory.getLogger(PlayerArgumentResolver.class);
     private static final String BEARER = "Bearer ";
 
-    private final AdmissionTokenVerifier verifier;
+    private final VerifiedTokens verifier;
     private final BotKey botKey;
 
-    public PlayerArgumentResolver(AdmissionTokenVerifier verifier, String botKey) {
+    public PlayerArgumentResolver(VerifiedTokens verifier, String botKey) {
         this.verifier = verifier;
         this.botKey = new BotKey(botKey);
     }
