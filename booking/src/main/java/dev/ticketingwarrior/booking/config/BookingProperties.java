@@ -34,8 +34,11 @@ public record BookingProperties(
             @Min(0) int vipRows,
             @Min(0) int rRows) {}
 
-    /** How long a hold lasts at most (it is also capped at the round's close). */
-    public record Hold(@NotNull Duration ttl) {}
+    /**
+     * How long a hold lasts at most (it is also capped at the round's close), and how often holds that ran out unbooked
+     * are looked for, to report their players as abandoned.
+     */
+    public record Hold(@NotNull Duration ttl, @NotNull Duration abandonedSweep) {}
 
     /**
      * The security letter: how long an issued letter may be answered, its length, and an optional fixed answer

@@ -63,15 +63,7 @@ public class HoldService {
         if (!player.verifiedBot() && !captchas.isSolved(round.id(), player.ticketId())) {
             return new HoldResult.CaptchaRequired();
         }
-        Optional<HoldRecord> current = holds.currentOf(round.id(), player.ticketId());
         Instant now = clock.now();
-        if (current.isPresent()
-                && current.get().seatId().equals(seatId)
-                && current.get().expiresAt().isAfter(now)) {
-            // asking again for the seat you hold is not a conflict
-            return new HoldResult.Held(
-                    current.get().holdId(), seatId, current.get().expiresAt());
-        }
         Duration untilClose = Duration.between(now, round.closesAt());
         Duration lease = holdTtl.compareTo(untilClose) < 0 ? holdTtl : untilClose;
         if (lease.toMillis() < 1) {
@@ -79,6 +71,15 @@ public class HoldService {
         }
         Optional<SeatLock> lock = locks.tryLock(round.id(), seatId, lease);
         if (lock.isEmpty()) {
+            // the seat is locked: asking again for the seat you hold is not a conflict (looked up only here, so a
+            // hold on a free seat costs no extra round trip; a new hold releases the previous one in register)
+            Optional<HoldRecord> current = holds.currentOf(round.id(), player.ticketId());
+            if (current.isPresent()
+                    && current.get().seatId().equals(seatId)
+                    && current.get().expiresAt().isAfter(now)) {
+                return new HoldResult.Held(
+                        current.get().holdId(), seatId, current.get().expiresAt());
+            }
             return new HoldResult.Taken(seatId);
         }
         HoldRecord hold = new HoldRecord(

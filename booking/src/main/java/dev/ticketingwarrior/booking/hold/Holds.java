@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.hold;
 
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The holds of a round: one per ticket, each backed by a {@link SeatLock}. */
@@ -23,6 +24,12 @@ public interface Holds {
      * ticket among the round's finished players. False if the hold was already gone.
      */
     boolean close(RoundId round, HoldRecord hold, boolean finished, Duration retention);
+
+    /**
+     * Reports the players of {@code round} whose latest hold ran out by {@code now} without a booking: each is added to
+     * the round's finished players once (and its stale hold pointer cleared). The number reported.
+     */
+    int reportAbandoned(RoundId round, Instant now, Duration retention);
 
     /** The outcome of {@link #register}. */
     sealed interface Registration permits Registered, SeatSold, TicketBooked, LockLost {}

@@ -67,6 +67,29 @@ class RedisHolds implements Holds {
             return existed
             """;
 
+    // KEYS: ticketHold, held, ticketBooking, finished ; ARGV: nowMs, holdPrefix, retentionMs
+    private static final String REPORT_ABANDONED = """
+            local entries = redis.call('hgetall', KEYS[1])
+            local reported = 0
+            for i = 1, #entries, 2 do
+              local ticket, holdId = entries[i], entries[i + 1]
+              local fields = redis.call('hmget', ARGV[2] .. holdId, 'expiresAt', 'seat')
+              local expiresAt = tonumber(fields[1])
+              if expiresAt == nil or expiresAt <= tonumber(ARGV[1]) then
+                redis.call('hdel', KEYS[1], ticket)
+                if fields[2] then
+                  local held = redis.call('hget', KEYS[2], fields[2])
+                  if held and string.find(held, holdId .. '|', 1, true) == 1 then redis.call('hdel', KEYS[2], fields[2]) end
+                end
+                if redis.call('hexists', KEYS[3], ticket) == 0 and redis.call('sadd', KEYS[4], ticket) == 1 then
+                  reported = reported + 1
+                end
+              end
+            end
+            if reported > 0 then redis.call('pexpire', KEYS[4], ARGV[3]) end
+            return reported
+            """;
+
     private final RedissonClient redis;
     private final Dependencies dependencies;
 
@@ -160,6 +183,20 @@ class RedisHolds implements Holds {
                         finished ? "1" : "0",
                         String.valueOf(retention.toMillis())));
         return existed != null && existed > 0;
+    }
+
+    @Override
+    public int reportAbandoned(RoundId round, Instant now, Duration retention) {
+        RoundKeys keys = new RoundKeys(round);
+        Long reported = dependencies.redis(() -> script().eval(
+                        RScript.Mode.READ_WRITE,
+                        REPORT_ABANDONED,
+                        RScript.ReturnType.LONG,
+                        List.of(keys.ticketHolds(), keys.heldSeats(), keys.ticketBookings(), keys.finishedPlayers()),
+                        String.valueOf(now.toEpochMilli()),
+                        keys.holdPrefix(),
+                        String.valueOf(retention.toMillis())));
+        return reported == null ? 0 : reported.intValue();
     }
 
     private RScript script() {

@@ -72,7 +72,7 @@ public record RoundKeys(RoundId round) {
         return round.hashTag() + ":idem:" + ticketId + ":" + keyDigest;
     }
 
-    /** SET of tickets that finished (booked) or gave up (released a hold), read by admission for maxActive. */
+    /** SET of tickets that finished (booked) or gave up (released a hold, or let it run out), read by admission. */
     public String finishedPlayers() {
         return SharedRoundKeys.finishedPlayers(round);
     }
