@@ -14,6 +14,7 @@
 # Targets on a 2-core machine: confirmations >= 1,000/s with lag p99 <= 2 s; contended holds >= 3,000/s; no errors;
 # no seat held twice or sold twice. Knobs: CONNECTIONS (64), THREADS (2), PLAYERS (5000, at most 5000),
 # HOLD_SECONDS (15), CONTENDED_TOKENS (50000), CONTENDED_HOLD_TTL (5 s), DRAIN_TIMEOUT (180 s), UPSERT_ROWS (20000),
+# WARM_SECONDS (15 s of warm-up holds per instance), WARM_HOLD_TOKENS / CONTENDED_WARM_TOKENS (20000),
 # PROFILE (0; 1 records booking with JFR during scenarios 1 and 2 and prints where its CPU went).
 # Output: a table on stdout, raw files in perf/target/ (booking-*.txt, booking-flow.log, booking-holds.log, …).
 set -euo pipefail
@@ -40,8 +41,11 @@ BOOKING_JVM_ARGS=(-Dspring.flyway.connect-retries=10 -Dspring.flyway.connect-ret
 FLOW_ROWS=ABCDEFGHIJKLMNOPQRSTUVWXY
 FLOW_COLUMNS=200
 WARM_PLAYERS=200
-WARM_HOLD_TOKENS=${WARM_HOLD_TOKENS:-10000}         # 5 s of warm-up holds on instance 1
-CONTENDED_WARM_TOKENS=${CONTENDED_WARM_TOKENS:-10000} # 5 s of warm-up holds on instance 2
+# warm-up holds: a fresh JVM on 2 cores is still JIT-compiling (C1+C2 busy ~1 core) a minute into the load, so each
+# instance first takes WARM_SECONDS of holds (one token each, at most the given number of tokens)
+WARM_SECONDS=${WARM_SECONDS:-15}
+WARM_HOLD_TOKENS=${WARM_HOLD_TOKENS:-20000}         # warm-up holds on instance 1
+CONTENDED_WARM_TOKENS=${CONTENDED_WARM_TOKENS:-20000} # warm-up holds on instance 2
 BOT_KEY=bench-bot
 
 perf_need wrk wrk
@@ -149,11 +153,11 @@ drain() { # round, seat filter, expected rows, timeout s → waits until confirm
   done
 }
 
-echo "perf: warm-up ($WARM_PLAYERS hold+book on row Z, then 5 s of holds on its sold seats)…"
+echo "perf: warm-up ($WARM_PLAYERS hold+book on row Z, then ${WARM_SECONDS} s of holds on its sold seats)…"
 flow "$out/tokens/flow-warm.txt" "$WARM_PLAYERS" Z w "$out/flow-warm" "$PERF_OUT/booking-flow-warmup.txt"
 warm_booked=$(cat "$out"/flow-warm/bookings-*.txt | wc -l)
 drain "$round1" "seat_id LIKE 'Z-%'" "$warm_booked" 60 || true
-holds "$base1" "$round1" "$out/tokens/flow-warm-holds.txt" 5 Z "$FLOW_COLUMNS" x "$out/holds-warm" \
+holds "$base1" "$round1" "$out/tokens/flow-warm-holds.txt" "$WARM_SECONDS" Z "$FLOW_COLUMNS" x "$out/holds-warm" \
   "$PERF_OUT/booking-flow-warmup-holds.txt"
 
 echo "perf: 1) $PLAYERS players: hold a distinct seat, book it; then MariaDB until every booking is a row…"
@@ -217,8 +221,8 @@ PERF_SERVICE_LOG=booking-holds perf_start_service booking "$port2" "${BOOKING_JV
 booking2_pid=${perf_pids[-1]}
 base2="http://127.0.0.1:$port2"
 echo "perf: booking on $base2 (pid $booking2_pid, default 10x10 venue, hold TTL ${CONTENDED_HOLD_TTL}s)"
-echo "perf: warm-up (5 s of contended holds), then the warm-up's holds run out…"
-holds "$base2" "$round2" "$out/tokens/holds-warm.txt" 5 ABCDEFGHIJ 10 y "$out/holds-warm" "$PERF_OUT/booking-holds-warmup.txt"
+echo "perf: warm-up (${WARM_SECONDS} s of contended holds), then the warm-up's holds run out…"
+holds "$base2" "$round2" "$out/tokens/holds-warm.txt" "$WARM_SECONDS" ABCDEFGHIJ 10 y "$out/holds-warm" "$PERF_OUT/booking-holds-warmup.txt"
 sleep $((CONTENDED_HOLD_TTL + 1))
 
 echo "perf: 2) contended holds on 100 seats for ${HOLD_SECONDS}s, a new bot per attempt…"
