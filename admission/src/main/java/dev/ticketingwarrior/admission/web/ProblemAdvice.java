@@ -39,6 +39,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (e.retryAfterSeconds() != null) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
+        if (e.type() == ProblemType.UNAUTHORIZED) {
+            // RFC 9110 §11.6.1: a 401 names the scheme it wants (the ops bearer token)
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ticketing-ops\"");
+        }
         return respond(body, headers, exchange);
     }
 

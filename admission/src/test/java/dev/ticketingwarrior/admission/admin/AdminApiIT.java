@@ -19,6 +19,8 @@ class AdminApiIT extends AdmissionIntegrationTest {
                 .expectStatus()
                 .isUnauthorized()
                 .expectHeader()
+                .valueEquals("WWW-Authenticate", "Bearer realm=\"ticketing-ops\"")
+                .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type")
