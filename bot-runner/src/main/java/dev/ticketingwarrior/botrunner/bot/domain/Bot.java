@@ -39,8 +39,7 @@ public final class Bot {
 
     public Mono<BotOutcome> play(BotPlan plan) {
         Run run = new Run(plan, new SplittableRandom(plan.seed()));
-        return Mono.defer(() -> api.enter(plan.nickname()))
-                .doOnNext(entry -> events.entered(run.round(), lagOf(plan, entry.sentAt())))
+        return Mono.defer(() -> api.enter(plan.nickname(), sent -> events.entered(run.round(), lagOf(plan, sent))))
                 .flatMap(entry ->
                         api.awaitAdmission(entry.ticketId(), plan.round().closesAt()))
                 .flatMap(admission -> switch (admission) {

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.botrunner.bot.domain;
 
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
 /**
@@ -10,8 +11,12 @@ import reactor.core.publisher.Mono;
  */
 public interface PlayerApi {
 
-    /** Enters the current round's waiting room as a bot. */
-    Mono<Entry> enter(String nickname);
+    /**
+     * Enters the current round's waiting room as a bot. {@code sent} is told once when the first attempt's request
+     * went out (after any wait for a connection), whatever its answer, so a bot's launch lag can be measured up to
+     * its first request on the wire.
+     */
+    Mono<Entry> enter(String nickname, Consumer<Instant> sent);
 
     /** Waits in the queue until the ticket is admitted or the round closes, giving up at {@code deadline}. */
     Mono<Admission> awaitAdmission(String ticketId, Instant deadline);
@@ -25,11 +30,8 @@ public interface PlayerApi {
 
     Mono<BookResult> book(String token, String holdId, String idempotencyKey);
 
-    /**
-     * A ticket in the waiting room; {@code sentAt} is when the entry request went out (after any wait for a
-     * connection), so a bot's launch lag can be measured up to its first request on the wire.
-     */
-    record Entry(String ticketId, RoundId round, Instant sentAt) {}
+    /** A ticket in the waiting room. */
+    record Entry(String ticketId, RoundId round) {}
 
     /** How the wait in the queue ended. */
     sealed interface Admission {

@@ -15,8 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,22 +89,25 @@ class WebClientPlayerApi implements PlayerApi {
     }
 
     @Override
-    public Mono<Entry> enter(String nickname) {
+    public Mono<Entry> enter(String nickname, Consumer<Instant> sent) {
         return Mono.defer(() -> {
-            // the first attempt's request on the wire: the request callback runs once a connection is acquired
-            AtomicReference<Instant> sentAt = new AtomicReference<>();
+            // the request callback runs once a connection is acquired, right before the request is written
+            AtomicBoolean first = new AtomicBoolean(true);
             return admission
                     .post()
                     .uri("/api/v1/queue")
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(new Wire.EnterRequest(nickname))
-                    .httpRequest(request -> sentAt.compareAndSet(null, clock.instant()))
+                    .httpRequest(request -> {
+                        if (first.compareAndSet(true, false)) {
+                            sent.accept(clock.instant());
+                        }
+                    })
                     .exchangeToMono(response -> answer(
                             response,
                             "enter",
                             ok -> ok.bodyToMono(Wire.Entered.class)
-                                    .map(entered ->
-                                            new Entry(entered.ticketId(), roundId(entered.roundId()), sentAt.get())),
+                                    .map(entered -> new Entry(entered.ticketId(), roundId(entered.roundId()))),
                             (status, slug) -> null))
                     // the same nickname again in a round is the same ticket: safe to repeat
                     .retryWhen(RETRY_TRANSIENT)

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.botrunner.control.redis;
 
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
+import dev.ticketingwarrior.botrunner.config.LuaScripts;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
 import dev.ticketingwarrior.botrunner.control.domain.RoundBotStats;
 import dev.ticketingwarrior.botrunner.control.domain.StatField;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -20,8 +20,7 @@ import reactor.core.publisher.Mono;
 @Component
 class RedisBotStatsStore implements BotStatsStore {
 
-    private static final RedisScript<Long> INCREMENT =
-            RedisScript.of(new ClassPathResource("scripts/increment-stat.lua"), Long.class);
+    private static final RedisScript<Long> INCREMENT = LuaScripts.load("scripts/increment-stat.lua", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String namespace;

@@ -206,16 +206,21 @@ public final class FleetScheduler {
                 claim.launched(),
                 claim.cap(),
                 current.difficulty());
-        return Flux.fromIterable(plans)
-                .flatMap(
-                        plan -> launcher.launch(
-                                plan,
-                                p -> bot.play(p)
-                                        .doOnSubscribe(s -> running.incrementAndGet())
-                                        .doFinally(signal -> running.decrementAndGet()),
-                                () -> settings.get().enabled()),
-                        Integer.MAX_VALUE)
-                .subscribe(outcome -> {}, e -> log.warn("round {} launches failed: {}", round.id(), e.toString()));
+        // one subscription per bot, not one flatMap over thousands of them: a flatMap drains by scanning all its
+        // inner subscribers on every signal, which costs O(bots) per bot event
+        Disposable.Composite bots = Disposables.composite();
+        for (BotPlan plan : plans) {
+            bots.add(launcher.launch(
+                            plan,
+                            p -> bot.play(p)
+                                    .doOnSubscribe(s -> running.incrementAndGet())
+                                    .doFinally(signal -> running.decrementAndGet()),
+                            () -> settings.get().enabled())
+                    .subscribe(
+                            outcome -> {},
+                            e -> log.warn("round {}: a bot launch failed: {}", round.id(), e.toString())));
+        }
+        return bots;
     }
 
     /** What this instance did for one round; touched only by the (sequential) tick. */

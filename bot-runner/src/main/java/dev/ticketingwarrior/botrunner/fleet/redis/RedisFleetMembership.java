@@ -1,11 +1,11 @@
 package dev.ticketingwarrior.botrunner.fleet.redis;
 
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
+import dev.ticketingwarrior.botrunner.config.LuaScripts;
 import dev.ticketingwarrior.botrunner.fleet.domain.FleetMembership;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -19,8 +19,7 @@ import reactor.core.publisher.Mono;
 class RedisFleetMembership implements FleetMembership {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> HEARTBEAT =
-            RedisScript.of(new ClassPathResource("scripts/heartbeat.lua"), List.class);
+    private static final RedisScript<List> HEARTBEAT = LuaScripts.load("scripts/heartbeat.lua", List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final Clock clock;

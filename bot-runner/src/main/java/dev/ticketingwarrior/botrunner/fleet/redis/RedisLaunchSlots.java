@@ -1,12 +1,12 @@
 package dev.ticketingwarrior.botrunner.fleet.redis;
 
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
+import dev.ticketingwarrior.botrunner.config.LuaScripts;
 import dev.ticketingwarrior.botrunner.fleet.domain.LaunchSlots;
 import dev.ticketingwarrior.botrunner.fleet.domain.SlotClaim;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -17,8 +17,7 @@ import reactor.core.publisher.Mono;
 class RedisLaunchSlots implements LaunchSlots {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> CLAIM =
-            RedisScript.of(new ClassPathResource("scripts/claim-slots.lua"), List.class);
+    private static final RedisScript<List> CLAIM = LuaScripts.load("scripts/claim-slots.lua", List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String namespace;

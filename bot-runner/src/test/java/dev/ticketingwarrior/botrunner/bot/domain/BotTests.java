@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -58,6 +59,15 @@ class BotTests {
 
     @Test
     void reportsHowLongAfterItsScheduledStartItsFirstRequestWentOut() {
+        play(0);
+
+        assertThat(events.entries).containsExactly(Duration.ofMillis(40));
+    }
+
+    @Test
+    void reportsItsFirstRequestEvenWhenItsAnswerIsAFailure() {
+        api.enterError = new IllegalStateException("503");
+
         play(0);
 
         assertThat(events.entries).containsExactly(Duration.ofMillis(40));
@@ -134,11 +144,10 @@ class BotTests {
         Instant sentAt = OPEN.plusMillis(40);
 
         @Override
-        public Mono<Entry> enter(String nickname) {
+        public Mono<Entry> enter(String nickname, Consumer<Instant> sent) {
             calls.add("enter " + nickname);
-            return enterError != null
-                    ? Mono.error(enterError)
-                    : Mono.just(new Entry("t-1", RoundId.startingAt(OPEN), sentAt));
+            sent.accept(sentAt);
+            return enterError != null ? Mono.error(enterError) : Mono.just(new Entry("t-1", RoundId.startingAt(OPEN)));
         }
 
         @Override

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Analysis helpers of perf/bot-bench.sh (standard library only).
+
+  bot-bench-stats.py round STATS_JSON ROUND_ID    GET /api/v1/bots/stats → "launched admitted booked lost cancelled errors"
+  bot-bench-stats.py hist BEFORE AFTER NAME       Prometheus scrapes → "n p50 p99 max" (ms) of the histogram NAME
+                                                  (seconds) from the bucket increase between the two scrapes; each value
+                                                  is the upper bound of the bucket it falls in
+  bot-bench-stats.py heap PROM                    heap used (MB) in a scrape
+  bot-bench-stats.py cpu MARK0 MARK1              "epoch cpu-seconds… host-busy host-total" marks → % of one core for each
+                                                  process, then host busy % of all cores
+  bot-bench-stats.py results RESULTS_JSON         booking's round results → a one-line summary
+  bot-bench-stats.py requests BEFORE AFTER        a service's Prometheus scrapes → its answers in between, by method, uri
+                                                  and status (http_server_requests_seconds_count increase)
+"""
+import json
+import math
+import re
+import sys
+
+BUCKET = re.compile(r'^(?P<name>[a-zA-Z_:][a-zA-Z0-9_:]*)_bucket\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)')
+
+
+def buckets(path, name):
+    totals = {}
+    with open(path) as f:
+        for line in f:
+            m = BUCKET.match(line)
+            if not m or m.group("name") != name:
+                continue
+            le = re.search(r'le="([^"]+)"', m.group("labels")).group(1)
+            bound = math.inf if le == "+Inf" else float(le)
+            totals[bound] = totals.get(bound, 0.0) + float(m.group("value"))
+    return totals
+
+
+def ms(bound):
+    return "inf" if math.isinf(bound) else "%.0f" % (bound * 1000.0) if bound >= 0.01 else "%.1f" % (bound * 1000.0)
+
+
+def cmd_hist(before_path, after_path, name):
+    before, after = buckets(before_path, name), buckets(after_path, name)
+    delta = sorted((bound, after[bound] - before.get(bound, 0.0)) for bound in after)
+    count = delta[-1][1] if delta else 0
+    if count <= 0:
+        print("0 nan nan nan")
+        return
+
+    def bound_for(q):
+        for bound, cumulative in delta:
+            if cumulative >= q * count:
+                return bound
+        return math.inf
+
+    print(int(count), ms(bound_for(0.50)), ms(bound_for(0.99)), ms(bound_for(1.0)))
+
+
+def cmd_round(path, round_id):
+    with open(path) as f:
+        rounds = json.load(f)["rounds"]
+    for r in rounds:
+        if r["roundId"] == round_id:
+            print(*(r.get(k, 0) for k in ("launched", "admitted", "booked", "lost", "cancelled", "errors")))
+            return
+    print("0 0 0 0 0 0")
+
+
+def cmd_heap(path):
+    used = 0.0
+    with open(path) as f:
+        for line in f:
+            if line.startswith("jvm_memory_used_bytes{") and 'area="heap"' in line:
+                used += float(line.split()[-1])
+    print("%.0f" % (used / 1024 / 1024))
+
+
+def cmd_cpu(mark0, mark1):
+    a, b = [list(map(float, s.split())) for s in (mark0, mark1)]
+    dt = b[0] - a[0]
+    processes = ["%.0f" % ((b[i] - a[i]) / dt * 100) for i in range(1, len(a) - 2)]
+    host = "%.0f" % ((b[-2] - a[-2]) / max(1.0, b[-1] - a[-1]) * 100)
+    print(*processes, host)
+
+
+def cmd_results(path):
+    try:
+        with open(path) as f:
+            r = json.load(f)
+    except (OSError, ValueError):
+        print("(none)")
+        return
+    seats, humans, bots = r.get("seats", {}), r.get("humans", {}), r.get("bots", {})
+    print("seats %s/%s sold, bot bookings %s (best %s ms, median %s ms), human bookings %s" % (
+        seats.get("sold"), seats.get("total"), bots.get("count"), bots.get("bestMs"), bots.get("medianMs"),
+        humans.get("count")))
+
+
+REQUESTS = re.compile(r'^http_server_requests_seconds_count\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)')
+
+
+def requests(path):
+    counts = {}
+    with open(path) as f:
+        for line in f:
+            m = REQUESTS.match(line)
+            if not m:
+                continue
+            labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group("labels")))
+            key = (labels.get("method", "?"), labels.get("uri", "?"), labels.get("status", "?"))
+            counts[key] = counts.get(key, 0.0) + float(m.group("value"))
+    return counts
+
+
+def cmd_requests(before_path, after_path):
+    before, after = requests(before_path), requests(after_path)
+    rows = sorted(((after[k] - before.get(k, 0.0), k) for k in after), reverse=True)
+    print(", ".join("%s %s %s: %d" % (k[0], k[1], k[2], n) for n, k in rows if n > 0 and "actuator" not in k[1]))
+
+
+if __name__ == "__main__":
+    commands = {"hist": cmd_hist, "round": cmd_round, "heap": cmd_heap, "cpu": cmd_cpu, "results": cmd_results,
+                "requests": cmd_requests}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    commands[sys.argv[1]](*sys.argv[2:])
