@@ -15,6 +15,7 @@
 # no seat held twice or sold twice. Knobs: CONNECTIONS (64), THREADS (2), PLAYERS (5000, at most 5000),
 # HOLD_SECONDS (15), CONTENDED_TOKENS (50000), CONTENDED_HOLD_TTL (5 s), DRAIN_TIMEOUT (180 s), UPSERT_ROWS (20000),
 # WARM_SECONDS (15 s of warm-up holds per instance), WARM_HOLD_TOKENS / CONTENDED_WARM_TOKENS (20000),
+# HOLDS_RETRY (0: scenario 2 takes a new player per attempt; 1: a player refused seat-taken retries with its token),
 # PROFILE (0; 1 records booking with JFR during scenarios 1 and 2 and prints where its CPU went).
 # Output: a table on stdout, raw files in perf/target/ (booking-*.txt, booking-flow.log, booking-holds.log, …).
 set -euo pipefail
@@ -29,6 +30,7 @@ CONTENDED_HOLD_TTL=${CONTENDED_HOLD_TTL:-5}
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-180}
 UPSERT_ROWS=${UPSERT_ROWS:-20000}
 PROFILE=${PROFILE:-0}
+HOLDS_RETRY=${HOLDS_RETRY:-0}
 export THREADS
 # Booking's first MySQL connection (TLS is negotiated with MariaDB 11.4) must come within Hikari's 2 s or Flyway fails the
 # start-up; on a loaded machine it may not: Flyway retries it (start-up only, no effect on the measured paths), and a
@@ -136,7 +138,7 @@ flow() { # tokens, players, seat rows, prefix, out dir, report
     wrk -t"$THREADS" -c"$CONNECTIONS" -d240s --timeout 10s --latency -s perf/wrk/booking-flow.lua "$base1" > "$6" 2>&1
 }
 holds() { # base, round, tokens, seconds, seat rows, seat columns, prefix, out dir, report
-  TOKENS=$3 DURATION=$4 SEAT_ROWS=$5 SEAT_COLUMNS=$6 PREFIX=$7 OUT_DIR=$8 ROUND=$2 BOT_KEY=$BOT_KEY \
+  TOKENS=$3 DURATION=$4 SEAT_ROWS=$5 SEAT_COLUMNS=$6 PREFIX=$7 OUT_DIR=$8 ROUND=$2 BOT_KEY=$BOT_KEY RETRY=$HOLDS_RETRY \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d$(($4 + 60))s --timeout 10s --latency -s perf/wrk/booking-holds.lua "$1" > "$9" 2>&1
 }
 rows_of() { # round, seat filter → "confirmed rejected"
@@ -225,7 +227,8 @@ echo "perf: warm-up (${WARM_SECONDS} s of contended holds), then the warm-up's h
 holds "$base2" "$round2" "$out/tokens/holds-warm.txt" "$WARM_SECONDS" ABCDEFGHIJ 10 y "$out/holds-warm" "$PERF_OUT/booking-holds-warmup.txt"
 sleep $((CONTENDED_HOLD_TTL + 1))
 
-echo "perf: 2) contended holds on 100 seats for ${HOLD_SECONDS}s, a new bot per attempt…"
+echo "perf: 2) contended holds on 100 seats for ${HOLD_SECONDS}s, $([[ $HOLDS_RETRY == 1 ]] \
+  && echo 'a refused bot retries with its token' || echo 'a new bot per attempt')…"
 mark0=$(cpu_mark "$booking2_pid")
 jfr_start "$booking2_pid" "$out/booking-holds.jfr"
 holds "$base2" "$round2" "$out/tokens/holds.txt" "$HOLD_SECONDS" ABCDEFGHIJ 10 c "$out/holds" "$PERF_OUT/booking-holds.txt"
@@ -257,7 +260,7 @@ holds_ok=$(echo "$holds_rps >= 3000 && $holds_errors == 0" | bc -l 2>/dev/null |
   printf '%-44s %10.0f %12s %7s %7s %12.3f %s\n' "1c) confirmations end to end (POST→row)" "$e2e_rate" \
     "lag ${lag_p99%.*}ms" "$e2e_errors" "$cpu1_booking" "$(echo "$e2e_rate / $upsert2" | bc -l)" \
     "$(verdict "$e2e_ok") (>=1000/s, lag p99<=2000ms)"
-  printf '%-44s %10.0f %12s %7s %7s %12s %s\n' "2) contended holds, 100 seats, ${HOLD_SECONDS}s" "${holds_rps:-0}" \
+  printf '%-44s %10.0f %12s %7s %7s %12s %s\n' "2) contended holds, 100 seats, ${HOLD_SECONDS}s$([[ $HOLDS_RETRY == 1 ]] && echo ', retry')" "${holds_rps:-0}" \
     "$(p99 "$PERF_OUT/booking-holds.txt")" "$holds_errors" "$cpu2_booking" "-" "$(verdict "$holds_ok") (>=3000/s)"
   printf '%-44s %10.0f %12s\n' "3a) MariaDB upsert, batch 10, 2 connections" "$upsert2" "batch $upsert2_p99"
   printf '%-44s %10.0f %12s\n' "3b) MariaDB upsert, batch 10, 16 connections" "$upsert16" "batch $upsert16_p99"
@@ -276,7 +279,8 @@ holds_ok=$(echo "$holds_rps >= 3000 && $holds_errors == 0" | bc -l 2>/dev/null |
     "$cpuP_booking" "$cpuP_stack" "$cpuP_mariadb" "$cpuP_redis" "$cpuP_host" "$(nproc)"
   printf '   CPU (%% of one core) posting + draining: booking %s, stack JVM (ElasticMQ) %s, mariadbd %s, redis %s; host busy %s%%\n' \
     "$cpu1_booking" "$cpu1_stack" "$cpu1_mariadb" "$cpu1_redis" "$cpu1_host"
-  printf '2) %s\n   errors: %s\n   %s\n' "$holds_line" "$(field "$PERF_OUT/booking-holds.txt" holds-errors)" "$holds_check"
+  printf '2) %s\n   players: %s\n   errors: %s\n   %s\n' "$holds_line" "$(field "$PERF_OUT/booking-holds.txt" holds-players)" \
+    "$(field "$PERF_OUT/booking-holds.txt" holds-errors)" "$holds_check"
   printf '   CPU (%% of one core): booking %s, stack JVM %s, mariadbd %s, redis %s; host busy %s%% of %d cores\n' \
     "$cpu2_booking" "$cpu2_stack" "$cpu2_mariadb" "$cpu2_redis" "$cpu2_host" "$(nproc)"
   if [[ $PROFILE == 1 ]]; then

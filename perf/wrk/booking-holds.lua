@@ -1,10 +1,13 @@
 -- wrk: hold attempts on a contended seat map. Every request is a new player (a token used exactly once, so no hold is
--- ever released early by its ticket's next hold) asking for a random seat of SEAT_ROWS × SEAT_COLUMNS. 201 and 409
--- seat-taken are both valid outcomes. Each thread owns the tokens i with i % THREADS == thread - 1; after DURATION
+-- ever released early by its ticket's next hold) asking for a random seat of SEAT_ROWS × SEAT_COLUMNS. With RETRY=1 a
+-- player whose attempt was refused 409 seat-taken tries again with the same token (as bots do, SPEC §6) before a new
+-- player is taken; a player is done after its first 201, so still no hold is released early. wrk's response() does
+-- not say which request it answers, so each thread keeps its in-flight seats distinct and finds the player by the seat
+-- in the answer (201 seatId, 409 "seat X is taken"). 201 and 409 seat-taken are both valid outcomes. Each thread owns the tokens i with i % THREADS == thread - 1; after DURATION
 -- seconds (or when its tokens run out) it sends only cheap liveness GETs (fillers, IDLE_MS apart per connection) until
 -- every hold it sent has been answered, then stops itself, so no hold is left in flight when wrk ends and every 201 is
 -- on record. A hold not answered within STALL_SECONDS (lost with its connection) is reported as lost.
--- Env: TOKENS, THREADS, DURATION, ROUND, BOT_KEY, SEAT_ROWS, SEAT_COLUMNS, OUT_DIR, PREFIX.
+-- Env: TOKENS, THREADS, DURATION, ROUND, BOT_KEY, SEAT_ROWS, SEAT_COLUMNS, OUT_DIR, PREFIX, RETRY (0).
 -- Writes OUT_DIR/holds-<PREFIX><thread>.txt: "seatId holdId expiresAt" per 201.
 local ffi = require("ffi")
 ffi.cdef [[
@@ -63,6 +66,8 @@ function init(args)
   idleMs = tonumber(os.getenv("IDLE_MS") or "50")
   stallSeconds = tonumber(os.getenv("STALL_SECONDS") or "15")
   nextToken, sent, answered, held, taken, fillers, lost = 1, 0, 0, 0, 0, 0, 0
+  retry = os.getenv("RETRY") == "1"
+  retryPool, inflight, players = {}, {}, 0
   outcomes = {}
   out = io.open((os.getenv("OUT_DIR") or ".") .. "/holds-" .. (os.getenv("PREFIX") or "h") .. id .. ".txt", "w")
   finished = false
@@ -83,15 +88,28 @@ function request()
   end
   local t = now()
   if first == nil then first = t end
-  if t - first < duration and nextToken <= #tokens then
-    local token = tokens[nextToken]
-    nextToken = nextToken + 1
+  local token
+  if t - first < duration then
+    if retry and #retryPool > 0 then
+      token = table.remove(retryPool)
+    elseif nextToken <= #tokens then
+      token = tokens[nextToken]
+      nextToken = nextToken + 1
+      players = players + 1
+    end
+  end
+  if token then
+    local seat = seats[math.random(#seats)]
+    if retry then
+      while inflight[seat] do seat = seats[math.random(#seats)] end
+      inflight[seat] = token
+    end
     sent = sent + 1
     return wrk.format("POST", "/api/v1/rounds/" .. round .. "/holds", {
       ["Content-Type"] = "application/json",
       ["Authorization"] = "Bearer " .. token,
       ["X-Bot-Key"] = botKey,
-    }, '{"seatId":"' .. seats[math.random(#seats)] .. '"}')
+    }, '{"seatId":"' .. seat .. '"}')
   end
   stopping = true
   fillers = fillers + 1
@@ -105,6 +123,15 @@ function response(status, headers, body)
   else
     answered = answered + 1
     last = now()
+    if retry then
+      -- find the player by its seat: a refused one goes back to the pool and tries again, a holder is done
+      local seat = status == 201 and body:match('"seatId"%s*:%s*"([^"]+)"') or body:match('seat ([%w%-]+) is taken')
+      local token = seat and inflight[seat]
+      if token then
+        inflight[seat] = nil
+        if status == 409 then retryPool[#retryPool + 1] = token end
+      end
+    end
     if status == 201 then
       held = held + 1
       out:write(body:match('"seatId"%s*:%s*"([^"]+)"') or "?", " ", body:match('"holdId"%s*:%s*"([^"]+)"') or "?", " ",
@@ -133,7 +160,7 @@ end
 
 function done(summary, latency, requests)
   local start, finish = math.huge, 0
-  local totals = { sent = 0, answered = 0, held = 0, taken = 0, fillers = 0, lost = 0 }
+  local totals = { sent = 0, answered = 0, held = 0, taken = 0, fillers = 0, lost = 0, players = 0 }
   local outcomes, complete = {}, true
   for _, thread in ipairs(threads) do
     start = math.min(start, thread:get("first") or math.huge)
@@ -154,6 +181,8 @@ function done(summary, latency, requests)
     totals.sent, totals.answered, totals.held, totals.taken, other, totals.fillers))
   io.write(string.format("holds-errors: %d (%s), %d socket errors\n", other,
     #text > 0 and table.concat(text, ", ") or "none", socket))
+  io.write(string.format("holds-players: %d (%s)\n", totals.players,
+    os.getenv("RETRY") == "1" and "a refused player retries with its token" or "a new player per attempt"))
   io.write(string.format("holds-lost: %d\n", totals.lost))
   io.write(string.format("holds-complete: %s\n", not complete and "no (wrk's -d ran out before every answer came)"
     or totals.lost > 0 and "no (" .. totals.lost .. " holds never answered)" or "yes"))
