@@ -166,7 +166,7 @@ class BotsAgainstRealServicesIT {
         assertThat(stats.get("launched").asLong()).as("launched").isEqualTo(BOTS);
         assertThat(stats.get("admitted").asLong()).as("admitted").isPositive();
         long booked = stats.get("booked").asLong();
-        assertThat(booked).as("booked").isPositive().isLessThanOrEqualTo(100);
+        assertThat(booked).as("booked").isLessThanOrEqualTo(100);
         assertThat(stats.get("booked").asLong()
                         + stats.get("lost").asLong()
                         + stats.get("cancelled").asLong()
@@ -183,8 +183,11 @@ class BotsAgainstRealServicesIT {
         assertThat(results.at("/humans/count").asLong())
                 .as("bookings labelled human: " + results)
                 .isZero();
+        // the bots booked: booking holds bookings of bots in this round (a bot's own count may miss one accepted just
+        // before the close, whose answer the close cut off — on a busy machine those can be most of them)
         assertThat(results.at("/bots/count").asLong())
                 .as("bookings labelled bot: " + results)
+                .isPositive()
                 .isEqualTo(results.at("/seats/sold").asLong())
                 .isBetween(booked, booked + stats.get("lost").asLong());
         for (JsonNode bucket : results.at("/histogram/buckets")) {
@@ -265,7 +268,8 @@ class BotsAgainstRealServicesIT {
                     .expectBody(JsonNode.class)
                     .returnResult()
                     .getResponseBody();
-            if (results.at("/bots/count").asLong() + results.at("/humans/count").asLong() >= booked) {
+            // at least one: the bots' own count may be 0 with bookings still on their way through SQS
+            if (results.at("/bots/count").asLong() + results.at("/humans/count").asLong() >= Math.max(1, booked)) {
                 return results;
             }
             Thread.sleep(500);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +29,15 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final Path jar;
     private final Thread reaper;
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
+    private ServiceProcess(String name, Process process, Path log, int port, Path jar) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.port = port;
+        this.jar = jar;
         this.reaper = new Thread(this::destroy, "reap-" + name);
         Runtime.getRuntime().addShutdownHook(reaper);
     }
@@ -67,17 +70,20 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
+            // a copy of its own: a rebuild of the module while the test runs replaces the jar under the running JVM,
+            // which then fails to load its classes (seen as a hung service in the middle of the round)
+            Path copy = Files.copy(jar, logDir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             String java = ProcessHandle.current().info().command().orElse("java");
             // C1 only and the serial collector: on a busy 2-core machine the C2 compiler threads and parallel GC
             // threads of two freshly started services would take the CPU the test's round needs; behaviour is the same
             List<String> command = new ArrayList<>(
-                    List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+                    List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", copy.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(logDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            return new ServiceProcess(name, builder.start(), log, port);
+            return new ServiceProcess(name, builder.start(), log, port, copy);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + " from " + jar, e);
         }
@@ -188,6 +194,11 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         destroy();
+        try {
+            Files.deleteIfExists(jar);
+        } catch (IOException e) {
+            // only disk space: target/ is cleaned by the next build
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(reaper);
         } catch (IllegalStateException shuttingDown) {
