@@ -63,11 +63,12 @@ public record BookingProperties(
             @NotNull Duration allowedSkew,
             @Min(1) int verifiedCacheSize) {}
 
-    /** Redis (Valkey) endpoint, command timeout and how long a round's keys outlive the round. */
+    /** Redis (Valkey) endpoint, command timeout, how long a round's keys outlive the round, client event-loop threads. */
     public record Redis(
             @NotBlank String url,
             @NotNull Duration timeout,
-            @NotNull Duration retention) {}
+            @NotNull Duration retention,
+            @Min(0) @Max(64) int nettyThreads) {}
 
     /**
      * The confirmation queue, how long a send may take before the booking is refused with 503, and how many

@@ -31,6 +31,10 @@ class RedisConfig {
         if (userInfo != null && userInfo.contains(":")) {
             server.setPassword(userInfo.substring(userInfo.indexOf(':') + 1));
         }
+        config.setNettyThreads(
+                redis.nettyThreads() > 0
+                        ? redis.nettyThreads()
+                        : Runtime.getRuntime().availableProcessors());
         config.setLazyInitialization(true);
         return Redisson.create(config);
     }
