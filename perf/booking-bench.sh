@@ -120,6 +120,12 @@ jfr_stop() { # pid, recording file → <file>.cpu.txt: where booking's sampled C
   jfr print --stack-depth 64 --events jdk.ExecutionSample "$2" > "$2.samples.txt"
   stats jfr-cpu "$2.samples.txt" > "$2.cpu.txt"
 }
+threads_snap() { python3 perf/tools/thread_cpu.py snap "$1" > "$2" 2>/dev/null || true; } # pid, file
+threads_diff() { # file0, file1, mark0, mark1, requests → booking's CPU by thread group (% of a core, ms per request)
+  local seconds
+  seconds=$(echo "$(cut -d' ' -f1 <<<"$4") - $(cut -d' ' -f1 <<<"$3")" | bc -l)
+  python3 perf/tools/thread_cpu.py diff "$1" "$2" "$seconds" "$5" 2>/dev/null || echo "n/a"
+}
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
 field() { sed -n "s/^$2: *//p" "$1" | head -1; } # file, key → rest of the line
 
@@ -165,10 +171,12 @@ holds "$base1" "$round1" "$out/tokens/flow-warm-holds.txt" "$WARM_SECONDS" Z "$F
 echo "perf: 1) $PLAYERS players: hold a distinct seat, book it; then MariaDB until every booking is a row…"
 flow_filter="seat_id NOT LIKE 'Z-%'"
 curl -fsS "$base1/actuator/prometheus" > "$out/prom-before.txt"
+threads_snap "$booking1_pid" "$out/threads-flow-0.txt"
 mark0=$(cpu_mark "$booking1_pid")
 jfr_start "$booking1_pid" "$out/booking-flow.jfr"
 flow "$out/tokens/flow.txt" "$PLAYERS" "$FLOW_ROWS" f "$out/flow" "$PERF_OUT/booking-flow.txt"
 mark_posted=$(cpu_mark "$booking1_pid")
+threads_snap "$booking1_pid" "$out/threads-flow-1.txt"
 accepted=$(grep -oP '\d+(?= booked \(202\))' "$PERF_OUT/booking-flow.txt" || echo 0)
 drained=yes
 drain "$round1" "$flow_filter" "$accepted" "$DRAIN_TIMEOUT" || drained=no
@@ -198,6 +206,7 @@ read -r sold_seats held_seats < <(python3 -c 'import json,sys; s=json.load(open(
 dlq=$(grep -c 'left for the DLQ' "$PERF_OUT/booking-flow.log" || true)
 read -r cpu1_booking cpu1_stack cpu1_mariadb cpu1_redis cpu1_host < <(cpu_between "$mark0" "$mark1")
 read -r cpuP_booking cpuP_stack cpuP_mariadb cpuP_redis cpuP_host < <(cpu_between "$mark0" "$mark_posted")
+threads1=$(threads_diff "$out/threads-flow-0.txt" "$out/threads-flow-1.txt" "$mark0" "$mark_posted" "${accepted:-0}")
 flow_rps=$(field "$PERF_OUT/booking-flow.txt" flow-rate | awk '{print $(NF)}' | tr -d '/s')
 book_rps=$(field "$PERF_OUT/booking-flow.txt" book-rate | awk '{print $(NF)}' | tr -d '/s')
 flow_errors=$(field "$PERF_OUT/booking-flow.txt" flow-errors | awk '{print $1 + $(NF-2)}')
@@ -229,10 +238,12 @@ sleep $((CONTENDED_HOLD_TTL + 1))
 
 echo "perf: 2) contended holds on 100 seats for ${HOLD_SECONDS}s, $([[ $HOLDS_RETRY == 1 ]] \
   && echo 'a refused bot retries with its token' || echo 'a new bot per attempt')…"
+threads_snap "$booking2_pid" "$out/threads-holds-0.txt"
 mark0=$(cpu_mark "$booking2_pid")
 jfr_start "$booking2_pid" "$out/booking-holds.jfr"
 holds "$base2" "$round2" "$out/tokens/holds.txt" "$HOLD_SECONDS" ABCDEFGHIJ 10 c "$out/holds" "$PERF_OUT/booking-holds.txt"
 mark1=$(cpu_mark "$booking2_pid")
+threads_snap "$booking2_pid" "$out/threads-holds-1.txt"
 jfr_stop "$booking2_pid" "$out/booking-holds.jfr"
 query_epoch=$(date +%s.%N)
 curl -fsS "$base2/api/v1/rounds/$round2/seats" > "$out/holds-seats.json"
@@ -243,6 +254,8 @@ read -r cpu2_booking cpu2_stack cpu2_mariadb cpu2_redis cpu2_host < <(cpu_betwee
 holds_rps=$(field "$PERF_OUT/booking-holds.txt" holds-rate | awk '{print $(NF)}' | tr -d '/s')
 holds_errors=$(field "$PERF_OUT/booking-holds.txt" holds-errors | awk '{print $1 + $(NF-2)}')
 holds_line=$(field "$PERF_OUT/booking-holds.txt" holds)
+holds_answered=$(grep -oP '\d+(?= answered)' <<<"$holds_line" || echo 0)
+threads2=$(threads_diff "$out/threads-holds-0.txt" "$out/threads-holds-1.txt" "$mark0" "$mark1" "${holds_answered:-0}")
 
 # ---------------------------------------------------------------------------------------------------- report
 verdict() { [[ $1 == 1 ]] && echo PASS || echo FAIL; }
@@ -279,10 +292,12 @@ holds_ok=$(echo "$holds_rps >= 3000 && $holds_errors == 0" | bc -l 2>/dev/null |
     "$cpuP_booking" "$cpuP_stack" "$cpuP_mariadb" "$cpuP_redis" "$cpuP_host" "$(nproc)"
   printf '   CPU (%% of one core) posting + draining: booking %s, stack JVM (ElasticMQ) %s, mariadbd %s, redis %s; host busy %s%%\n' \
     "$cpu1_booking" "$cpu1_stack" "$cpu1_mariadb" "$cpu1_redis" "$cpu1_host"
+  printf '   booking threads while posting (ms per hold+book pair): %s\n' "$threads1"
   printf '2) %s\n   players: %s\n   errors: %s\n   %s\n' "$holds_line" "$(field "$PERF_OUT/booking-holds.txt" holds-players)" \
     "$(field "$PERF_OUT/booking-holds.txt" holds-errors)" "$holds_check"
   printf '   CPU (%% of one core): booking %s, stack JVM %s, mariadbd %s, redis %s; host busy %s%% of %d cores\n' \
     "$cpu2_booking" "$cpu2_stack" "$cpu2_mariadb" "$cpu2_redis" "$cpu2_host" "$(nproc)"
+  printf '   booking threads (ms per hold answered): %s\n' "$threads2"
   if [[ $PROFILE == 1 ]]; then
     printf 'profile (JFR CPU samples of booking) 1) %s\n' "$(paste -sd' ' "$out/booking-flow.jfr.cpu.txt")"
     printf 'profile (JFR CPU samples of booking) 2) %s\n' "$(paste -sd' ' "$out/booking-holds.jfr.cpu.txt")"
