@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.localstack.Component;
 import dev.ticketingwarrior.localstack.LocalStack;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,7 +28,6 @@ import tools.jackson.databind.JsonNode;
  * {@link MutableClock}. Every test starts in a round of its own, far in the future, so no two tests share keys.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
 @Import(TestClockConfiguration.class)
 @ActiveProfiles("it")
 public abstract class AdmissionIntegrationTest {
@@ -44,7 +44,14 @@ public abstract class AdmissionIntegrationTest {
             new AtomicLong(Instant.parse("2031-01-01T00:00:00Z").getEpochSecond() / 60
                     + ThreadLocalRandom.current().nextLong(400_000));
 
-    @Autowired
+    @LocalServerPort
+    private int serverPort;
+
+    /**
+     * A client on the JDK's HttpClient, apart from the server's Netty event loops: with Boot's auto-configured
+     * Reactor Netty client (which shares the server's loop resources) one request in a few hundred was read and never
+     * answered on a loaded machine, and the test hung for the full timeout.
+     */
     protected WebTestClient web;
 
     protected final MutableClock clock = MutableClock.INSTANCE;
@@ -59,10 +66,21 @@ public abstract class AdmissionIntegrationTest {
 
     @BeforeEach
     void freshRound() {
+        web = testClient(serverPort);
         // a pause first, so whatever the previous test left running does not touch the new round
         settings(0, 0, 0, true);
         roundOpen = Instant.ofEpochSecond(NEXT_ROUND.getAndIncrement() * 60);
         clock.set(roundOpen.minusSeconds(5));
+    }
+
+    /** A test client of the server on {@code port} (see {@link #web}). */
+    public static WebTestClient testClient(int port) {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return WebTestClient.bindToServer(new JdkClientHttpConnector(http))
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     protected void openRound() {

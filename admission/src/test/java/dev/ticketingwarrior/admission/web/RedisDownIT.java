@@ -3,10 +3,10 @@ package dev.ticketingwarrior.admission.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.AdmissionApplication;
+import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,10 +34,7 @@ class RedisDownIT {
                 .profiles("it")
                 .run("--spring.data.redis.url=redis://127.0.0.1:" + deadPort, "--server.port=0");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        web = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15))
-                .build();
+        web = AdmissionIntegrationTest.testClient(port);
     }
 
     @AfterAll
