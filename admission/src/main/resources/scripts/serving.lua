@@ -70,6 +70,13 @@ local function released()
   return redis.call('SCARD', K_FINISHED) + redis.call('SCARD', K_ABANDONED)
 end
 
+-- The rate integrated from LAST to UNTIL on top of ACC, and how many entered players that lets in before any maxActive
+-- cap: {acc, target}. The one place of this maths, for advance() and peek() alike.
+local function integrate(acc, last, untilMs, rate, batch, entered)
+  acc = acc + rate * (untilMs - last) / 1000
+  return acc, math.min(batch + math.floor(acc + 1e-9), entered)
+end
+
 -- Advances the counter to NOW. Returns {served, entered, newly, newlyBots, rate, batch, maxActive, paused}, or
 -- nil when nobody entered the round (nothing is written then).
 local function advance()
@@ -87,11 +94,8 @@ local function advance()
   expireStale()
   if untilMs > last then
     if not paused then
-      acc = acc + rate * (untilMs - last) / 1000
-      local target = batch + math.floor(acc + 1e-9)
-      if target > entered then
-        target = entered
-      end
+      local target
+      acc, target = integrate(acc, last, untilMs, rate, batch, entered)
       if maxActive > 0 then
         local cap = maxActive + released()
         if target > cap then
@@ -141,10 +145,7 @@ local function peek(qn)
   local served = tonumber(s[7]) or 0
   local untilMs = math.min(NOW, CLOSE)
   if untilMs > last and not paused then
-    local target = batch + math.floor(acc + rate * (untilMs - last) / 1000 + 1e-9)
-    if target > entered then
-      target = entered
-    end
+    local _, target = integrate(acc, last, untilMs, rate, batch, entered)
     if target > served then
       served = target
     end
