@@ -51,24 +51,30 @@ def buckets(path, name):
     return totals
 
 
-def cmd_prom_hist(before_path, after_path, name):
+def histogram_quantiles(before_path, after_path, name, quantiles):
+    """The increase of histogram NAME between two Prometheus scrapes → (count, [upper bound in seconds of the bucket
+    each quantile falls in]); (0, []) when nothing was recorded in between. Also used by bot-bench-stats.py."""
     before, after = buckets(before_path, name), buckets(after_path, name)
-    if not after:
-        print("0 nan nan")
-        return
     delta = sorted((bound, after[bound] - before.get(bound, 0.0)) for bound in after)
-    count = delta[-1][1]
+    count = delta[-1][1] if delta else 0
     if count <= 0:
-        print("0 nan nan")
-        return
+        return 0, []
 
     def bound_for(q):
         for bound, cumulative in delta:
             if cumulative >= q * count:
-                return bound * 1000.0
+                return bound
         return math.inf
 
-    print(int(count), bound_for(0.50), bound_for(0.99))
+    return count, [bound_for(q) for q in quantiles]
+
+
+def cmd_prom_hist(before_path, after_path, name):
+    count, bounds = histogram_quantiles(before_path, after_path, name, (0.50, 0.99))
+    if count <= 0:
+        print("0 nan nan")
+        return
+    print(int(count), bounds[0] * 1000.0, bounds[1] * 1000.0)
 
 
 LIBRARIES = [

@@ -14,23 +14,12 @@
 """
 import json
 import math
+import os
 import re
 import sys
 
-BUCKET = re.compile(r'^(?P<name>[a-zA-Z_:][a-zA-Z0-9_:]*)_bucket\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)')
-
-
-def buckets(path, name):
-    totals = {}
-    with open(path) as f:
-        for line in f:
-            m = BUCKET.match(line)
-            if not m or m.group("name") != name:
-                continue
-            le = re.search(r'le="([^"]+)"', m.group("labels")).group(1)
-            bound = math.inf if le == "+Inf" else float(le)
-            totals[bound] = totals.get(bound, 0.0) + float(m.group("value"))
-    return totals
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_stats import histogram_quantiles  # noqa: E402  (perf/tools/bench_stats.py, the shared histogram maths)
 
 
 def ms(bound):
@@ -38,20 +27,11 @@ def ms(bound):
 
 
 def cmd_hist(before_path, after_path, name):
-    before, after = buckets(before_path, name), buckets(after_path, name)
-    delta = sorted((bound, after[bound] - before.get(bound, 0.0)) for bound in after)
-    count = delta[-1][1] if delta else 0
+    count, bounds = histogram_quantiles(before_path, after_path, name, (0.50, 0.99, 1.0))
     if count <= 0:
         print("0 nan nan nan")
         return
-
-    def bound_for(q):
-        for bound, cumulative in delta:
-            if cumulative >= q * count:
-                return bound
-        return math.inf
-
-    print(int(count), ms(bound_for(0.50)), ms(bound_for(0.99)), ms(bound_for(1.0)))
+    print(int(count), *(ms(bound) for bound in bounds))
 
 
 def cmd_round(path, round_id):
