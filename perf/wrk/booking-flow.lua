@@ -14,8 +14,6 @@ local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_usec; } tw_timeval;
   int gettimeofday(tw_timeval *tv, void *tz);
-  int getpid(void);
-  int kill(int pid, int sig);
 ]]
 local function now()
   local tv = ffi.new("tw_timeval")
@@ -24,23 +22,11 @@ local function now()
 end
 local threads = {}
 
--- wrk's main thread sleeps for the whole -d even when every thread has stopped itself; the last thread to finish
--- (each leaves a marker file in OUT_DIR) ends that sleep with SIGINT, as Ctrl-C would, so wrk exits at once
-local function allThreadsDone()
-  local dir = os.getenv("OUT_DIR") or "."
-  local marker = io.open(dir .. "/.done-" .. id, "w")
-  if marker then marker:close() end
-  for i = 1, nthreads do
-    local f = io.open(dir .. "/.done-" .. i, "r")
-    if not f then return end
-    f:close()
-  end
-  ffi.C.kill(ffi.C.getpid(), 2)
-end
+local threadsDone = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "threads-done.lua")
 
 function setup(thread)
   if #threads == 0 then -- before any thread runs: no marker of an earlier run may count
-    for i = 1, tonumber(os.getenv("THREADS") or "2") do os.remove((os.getenv("OUT_DIR") or ".") .. "/.done-" .. i) end
+    threadsDone.reset()
   end
   thread:set("id", #threads + 1)
   table.insert(threads, thread)
@@ -86,7 +72,7 @@ local function finish()
   outcomeText = table.concat(parts, ";")
   finished = true
   wrk.thread:stop()
-  allThreadsDone()
+  threadsDone.mark(id, nthreads)
 end
 
 function delay()
