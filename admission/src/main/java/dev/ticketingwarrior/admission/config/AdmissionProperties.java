@@ -52,7 +52,9 @@ public record AdmissionProperties(
             @NotNull @DefaultValue("2s") Duration redisTimeout,
             @NotNull @DefaultValue("16KB") DataSize maxBodySize,
             /* how many past rounds GET /api/v1/admin/stats reports besides the current one */
-            @Min(0) @Max(60) @DefaultValue("5") int statsRecentRounds) {}
+            @Min(0) @Max(60) @DefaultValue("5") int statsRecentRounds,
+            /* how often a ticket's event stream carries a comment line, so idle proxies do not cut a quiet stream */
+            @NotNull @DefaultValue("15s") Duration sseKeepAlive) {}
 
     /** The settings a round starts with until ops change them through the admin API. */
     public record Defaults(

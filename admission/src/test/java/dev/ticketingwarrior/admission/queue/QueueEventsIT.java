@@ -38,7 +38,8 @@ class QueueEventsIT extends AdmissionIntegrationTest {
                 .expectStatus()
                 .isOk()
                 .returnResult(EVENT)
-                .getResponseBody();
+                .getResponseBody()
+                .filter(QueueEventsIT::isNamedEvent);
 
         AtomicReference<String> token = new AtomicReference<>();
         StepVerifier.create(events)
@@ -79,7 +80,8 @@ class QueueEventsIT extends AdmissionIntegrationTest {
                 .expectStatus()
                 .isOk()
                 .returnResult(EVENT)
-                .getResponseBody();
+                .getResponseBody()
+                .filter(QueueEventsIT::isNamedEvent);
 
         StepVerifier.create(events)
                 .assertNext(event -> assertThat(event.event()).isEqualTo("position"))
@@ -90,6 +92,30 @@ class QueueEventsIT extends AdmissionIntegrationTest {
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void keepsAQuietStreamOpenWithCommentLines() {
+        settings(5, 0, 0, true);
+        openRound();
+        String ticket = id(enter("sse_quiet"));
+
+        // the it profile sends a comment each second; a paused round has no news for the waiting player
+        Flux<ServerSentEvent<String>> events = web.get()
+                .uri("/api/v1/queue/{id}/events", ticket)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(EVENT)
+                .getResponseBody();
+
+        StepVerifier.create(events)
+                .assertNext(event -> assertThat(event.event()).isEqualTo("position"))
+                .assertNext(QueueEventsIT::isKeepAlive)
+                .assertNext(QueueEventsIT::isKeepAlive)
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -105,6 +131,17 @@ class QueueEventsIT extends AdmissionIntegrationTest {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("https://ticketing-warrior.dev/problems/unknown-ticket");
+    }
+
+    /** Clients ignore comment lines; the tests of what a stream says do too. */
+    private static boolean isNamedEvent(ServerSentEvent<String> event) {
+        return event.event() != null;
+    }
+
+    private static void isKeepAlive(ServerSentEvent<String> event) {
+        assertThat(event.comment()).isEqualTo("keep-alive");
+        assertThat(event.event()).isNull();
+        assertThat(event.data()).isNull();
     }
 
     private static JsonNode data(ServerSentEvent<String> event) {

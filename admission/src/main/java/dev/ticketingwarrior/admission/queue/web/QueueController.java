@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.admission.queue.web;
 
+import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.queue.domain.EntryResult;
 import dev.ticketingwarrior.admission.queue.domain.Nickname;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
@@ -13,6 +14,7 @@ import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -39,13 +41,19 @@ class QueueController {
     private final EntryRateLimiter rateLimiter;
     private final ClientAddressResolver clients;
     private final Credentials credentials;
+    private final Duration keepAlive;
 
     QueueController(
-            QueueService queue, EntryRateLimiter rateLimiter, ClientAddressResolver clients, Credentials credentials) {
+            QueueService queue,
+            EntryRateLimiter rateLimiter,
+            ClientAddressResolver clients,
+            Credentials credentials,
+            AdmissionProperties properties) {
         this.queue = queue;
         this.rateLimiter = rateLimiter;
         this.clients = clients;
         this.credentials = credentials;
+        this.keepAlive = properties.admission().sseKeepAlive();
     }
 
     @Operation(
@@ -116,7 +124,8 @@ class QueueController {
     @Operation(
             summary = "Live standing of a ticket",
             description = "Server-sent events: 'position' when it changes (at most 4/s), then 'admitted' (with the"
-                    + " token) or 'closed', then the stream ends.")
+                    + " token) or 'closed', then the stream ends. A ':keep-alive' comment line is sent after each"
+                    + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open.")
     @GetMapping(value = "/{ticketId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<TicketResponse>>>> events(@PathVariable String ticketId) {
         // the first standing is read before the stream starts, so an unknown ticket is a plain 404 problem
@@ -125,7 +134,8 @@ class QueueController {
                 .orElseGet(Mono::empty)
                 .map(first -> ResponseEntity.ok()
                         .contentType(MediaType.TEXT_EVENT_STREAM)
-                        .body(queue.watchFrom(first).map(view -> event(TicketResponse.of(view)))))
+                        .body(SseKeepAlive.around(
+                                queue.watchFrom(first).map(view -> event(TicketResponse.of(view))), keepAlive)))
                 .switchIfEmpty(Mono.error(QueueController::unknownTicket));
     }
 
