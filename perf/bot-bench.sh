@@ -9,12 +9,15 @@
 #     start: p50 / p99 / max as upper bounds of the Prometheus histogram buckets, from the increase between a scrape
 #     just before the round and one after it (the warm-up round does not count);
 #   - bots launched / admitted / booked / lost / cancelled / errors (the fleet's per-round counters in Redis), and
-#     the errors by reason (bot-runner log), so an error of a slow service can be told from one of the runner;
+#     the errors by side, call and cause (bot-runner's ticketing.bots.failures): "runner" errors are the runner's own
+#     (no free connection in its pool, a failure inside it), "service" errors are calls the service under test failed
+#     (connect or response timeout, 503, an error answer);
 #   - CPU of bot-runner, admission, booking, the stack JVM (ElasticMQ), mariadbd, redis-server and the whole host
 #     over the round's open window; bot-runner's threads, heap and peak RSS.
 # Target (2-core machine): launch lag p99 <= 100 ms, no errors caused by the runner itself.
 # Knobs: BOTS (5000), WARM_BOTS (500; 0 = no warm-up round), PERIOD (30), OPEN_FOR (15), DIFFICULTY (NORMAL),
-# ADMISSION_RATE (1000 admitted/s), VENUE_ROWS x VENUE_COLUMNS (10 x 10, the game's venue), BUILD (1: builds bot-runner,
+# ADMISSION_RATE (1000 admitted/s), VENUE_ROWS x VENUE_COLUMNS (10 x 10, the game's venue), RUNNER_JAVA_OPTS (JVM
+# options of bot-runner besides -Xmx512m, default -XX:MaxGCPauseMillis=20), BUILD (1: builds bot-runner,
 # and admission/booking when their jars are missing; 0: uses the jars as they are), BUILD_SERVICES (0; 1 rebuilds
 # admission and booking too). Output: a table on stdout, raw files in perf/target/bot-bench/ and perf/target/bot-*.log.
 set -euo pipefail
@@ -32,6 +35,8 @@ BUILD=${BUILD:-1}
 BUILD_SERVICES=${BUILD_SERVICES:-0}
 PROFILE=${PROFILE:-0}
 PIN=${PIN:-1}
+# G1's default pause goal (200 ms) lets a young collection of a heap full of live bots hold every timer for 100+ ms
+RUNNER_JAVA_OPTS=${RUNNER_JAVA_OPTS:--XX:MaxGCPauseMillis=20}
 OPS=bench-ops
 export PERF_START_ATTEMPTS=${PERF_START_ATTEMPTS:-3}
 ((OPEN_FOR < PERIOD)) || { echo "perf: OPEN_FOR must be shorter than PERIOD" >&2; exit 2; }
@@ -80,7 +85,8 @@ admission_pid=${perf_pids[-1]}
 PERF_SERVICE_LOG=bot-booking perf_start_service booking "$booking_port" \
   -Dspring.flyway.connect-retries=10 -Dspring.flyway.connect-retries-interval=1s
 booking_pid=${perf_pids[-1]}
-PERF_SERVICE_LOG=bot-runner perf_start_service bot-runner "$runner_port"
+# shellcheck disable=SC2086 # word splitting of the JVM options is intended
+PERF_SERVICE_LOG=bot-runner perf_start_service bot-runner "$runner_port" $RUNNER_JAVA_OPTS
 runner_pid=${perf_pids[-1]}
 runner="http://127.0.0.1:$runner_port"
 echo "perf: admission :$admission_port (pid $admission_pid), booking :$booking_port (pid $booking_pid)," \
@@ -136,6 +142,10 @@ else
 fi
 round=$(round_id "$open")
 echo "perf: measured round $round: $BOTS $DIFFICULTY bots, open ${OPEN_FOR}s…"
+if ((PROFILE == 1)); then
+  # started well before the open (jcmd takes seconds on a busy machine), so the recording also shows the preparation
+  jcmd "$runner_pid" JFR.start name=bench settings=profile filename="$out/bot-runner.jfr" > /dev/null
+fi
 
 cpu_of() { if [[ -n $1 && -r /proc/$1/stat ]]; then perf_cpu_seconds "$1"; else echo 0; fi; }
 cpu_mark() { # → "epoch runner admission booking stack mariadb redis host-busy host-total"
@@ -146,9 +156,6 @@ sleep_until $((open - 1))
 curl -fsS "$runner/actuator/prometheus" > "$out/prom-before.txt"
 curl -fsS "http://127.0.0.1:$admission_port/actuator/prometheus" > "$out/admission-before.txt" || true
 curl -fsS "http://127.0.0.1:$booking_port/actuator/prometheus" > "$out/booking-before.txt" || true
-if ((PROFILE == 1)); then
-  jcmd "$runner_pid" JFR.start name=bench settings=profile filename="$out/bot-runner.jfr" > /dev/null
-fi
 cpu0=$(cpu_mark)
 threads_max=0
 # sample the runner's threads while the round is open: bots must not cost a thread each
@@ -180,9 +187,12 @@ read -r req_n req_p50 req_p99 req_max < <(stats hist "$out/prom-before.txt" "$ou
   ticketing_bots_first_request_lag_seconds)
 heap=$(stats heap "$out/prom-after.txt")
 read -r c_runner c_admission c_booking c_stack c_mariadb c_redis c_host < <(stats cpu "$cpu0" "$cpu1")
-grep -o '"message":"bot of round [^"]*failed: [^"]*"' "$PERF_OUT/bot-runner.log" | grep -F "$round" \
-  | sed -E 's/.*failed: //; s/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/:[0-9]+/:<port>/g' | sort | uniq -c | sort -rn \
-  > "$out/errors-by-reason.txt" || true
+stats failures "$out/prom-before.txt" "$out/prom-after.txt" > "$out/failures.txt"
+errors_runner=$(awk '$1 == "runner" && NF == 2 {print $2}' "$out/failures.txt")
+errors_service=$(awk '$1 == "service" && NF == 2 {print $2}' "$out/failures.txt")
+# the runner's own log line of the measured round: how many connections it had open before the open
+ready=$(grep -o '"message":"[0-9]* connections to the waiting room ready[^"]*"' "$PERF_OUT/bot-runner.log" | tail -1 \
+  | sed 's/"message":"//; s/"$//' || true)
 
 verdict() { if (($(echo "$1" | bc -l))); then echo PASS; else echo FAIL; fi; }
 printf '\n== bot-runner benchmark (%s, %d cores, round %s: %ds open of %ds, %s, admission %s/s, venue %dx%d) ==\n' \
@@ -195,6 +205,8 @@ printf '%-44s %8s %8s %8s %8s %8s\n' "timer fired - scheduled start" "$lag_n" "$
 printf '%-44s %8s %8s %8s %8s\n' "first request on the wire - scheduled start" "$req_n" "$req_p50" "$req_p99" "$req_max"
 printf '%-44s %8s %8s %8s %8s %8s %8s\n' "bots (per-round counters)" launched admitted booked lost cancelled errors
 printf '%-44s %8s %8s %8s %8s %8s %8s\n' "" "$launched" "$admitted" "$booked" "$lost" "$cancelled" "$errors"
+printf '%-44s %8s %8s %8s\n' "bot errors by side" runner service target
+printf '%-44s %8s %8s %8s\n' "" "$errors_runner" "$errors_service" "$(verdict "$errors_runner == 0")"
 printf 'CPU over the open round (%% of one core): bot-runner %s, admission %s, booking %s, stack JVM (ElasticMQ) %s,' \
   "$c_runner" "$c_admission" "$c_booking" "$c_stack"
 printf ' mariadbd %s, redis %s; host busy %s%% of %d cores\n' "$c_mariadb" "$c_redis" "$c_host" "$(nproc)"
@@ -203,9 +215,12 @@ printf 'bot-runner: %s threads at most while the round was open, heap used %s MB
 if ((PROFILE == 1)); then
   echo "bot-runner's sampled CPU (JFR): $(python3 perf/tools/bench_stats.py jfr-cpu "$out/bot-runner.samples.txt")"
 fi
-if [[ -s $out/errors-by-reason.txt ]]; then
-  echo "bot errors by reason (bot-runner log):"
-  head -10 "$out/errors-by-reason.txt"
+printf 'before the open: %s; pool to admission a second before the open (total active idle pending): %s, after: %s\n' \
+  "${ready:-(no connections opened ahead)}" "$(stats pool "$out/prom-before.txt" "$admission_port")" \
+  "$(stats pool "$out/prom-after.txt" "$admission_port")"
+if awk 'NF == 4 {found = 1} END {exit !found}' "$out/failures.txt"; then
+  echo "bot errors by side, call and cause (ticketing.bots.failures):"
+  awk 'NF == 4 {printf "  %-8s %-8s %-20s %6d\n", $1, $2, $3, $4}' "$out/failures.txt" | head -12
 fi
 printf 'admission answered: %s\n' "$(stats requests "$out/admission-before.txt" "$out/admission-after.txt")"
 printf 'booking answered: %s\n' "$(stats requests "$out/booking-before.txt" "$out/booking-after.txt")"

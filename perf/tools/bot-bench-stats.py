@@ -11,6 +11,12 @@
   bot-bench-stats.py results RESULTS_JSON         booking's round results → a one-line summary
   bot-bench-stats.py requests BEFORE AFTER        a service's Prometheus scrapes → its answers in between, by method, uri
                                                   and status (http_server_requests_seconds_count increase)
+  bot-bench-stats.py pool PROM PORT              bot-runner's connection pool to 127.0.0.1:PORT in a scrape → "total active
+                                                  idle pending" (reactor_netty_connection_provider_*_connections)
+  bot-bench-stats.py failures BEFORE AFTER        bot-runner's scrapes → failed bots in between by side (runner: its own
+                                                  fault; service: the service under test failed the call), call and cause
+                                                  (ticketing_bots_failures_total increase): "runner N", "service N", then
+                                                  one "side call cause count" line each
 """
 import json
 import math
@@ -96,9 +102,45 @@ def cmd_requests(before_path, after_path):
     print(", ".join("%s %s %s: %d" % (k[0], k[1], k[2], n) for n, k in rows if n > 0 and "actuator" not in k[1]))
 
 
+FAILURES = re.compile(r'^ticketing_bots_failures_total\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)')
+
+
+def failures(path):
+    counts = {}
+    with open(path) as f:
+        for line in f:
+            m = FAILURES.match(line)
+            if m:
+                labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group("labels")))
+                key = (labels.get("side", "?"), labels.get("call", "?"), labels.get("cause", "?"))
+                counts[key] = counts.get(key, 0.0) + float(m.group("value"))
+    return counts
+
+
+def cmd_failures(before_path, after_path):
+    before, after = failures(before_path), failures(after_path)
+    rows = sorted(((after[k] - before.get(k, 0.0), k) for k in after), reverse=True)
+    rows = [(int(n), k) for n, k in rows if n > 0]
+    for side in ("runner", "service"):
+        print(side, sum(n for n, k in rows if k[0] == side))
+    for n, k in rows:
+        print(k[0], k[1], k[2], n)
+
+
+def cmd_pool(path, port):
+    values = {}
+    with open(path) as f:
+        for line in f:
+            m = re.match(r'^reactor_netty_connection_provider_(\w+)_connections\{([^}]*)\}\s+(\S+)', line)
+            if m and re.search(r'remote_address="[^"]*:%s"' % re.escape(port), m.group(2)):
+                values[m.group(1)] = int(float(m.group(3)))
+    print(*(values.get(k, "?") for k in ("total", "active", "idle", "pending")))
+
+
 if __name__ == "__main__":
     commands = {"hist": cmd_hist, "round": cmd_round, "heap": cmd_heap, "cpu": cmd_cpu, "results": cmd_results,
-                "requests": cmd_requests}
+                "requests": cmd_requests, "failures": cmd_failures,
+                "pool": cmd_pool}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -51,10 +51,14 @@ public record BotRunnerProperties(
             @NotNull @DefaultValue("3500ms") Duration memberTtl,
             /* from this long after the open, unclaimed slots go to whoever is alive */
             @NotNull @DefaultValue("1500ms") Duration sweepAfter,
+            /* this long before the open, the fair share is claimed, planned and its connections opened (0 = at the open) */
+            @NotNull @DefaultValue("5s") Duration prepareAhead,
             @NotNull @DefaultValue("1s") Duration settingsRefresh,
             /* every key of a round expires this long after it is last written */
             @NotNull @DefaultValue("10m") Duration keyRetention,
             @NotNull @DefaultValue("2s") Duration redisTimeout,
+            /* bot events are added up in memory and written to the per-round counters in Redis this often */
+            @NotNull @DefaultValue("250ms") Duration statsFlush,
             @Min(1) @Max(50) @DefaultValue("5") int maxSeatAttempts,
             /* random noise on the seat preference, in grade steps (0 = every bot wants the same seat) */
             @DecimalMin("0") @DecimalMax("10") @DefaultValue("0.6")

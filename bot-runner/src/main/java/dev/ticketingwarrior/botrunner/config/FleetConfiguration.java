@@ -50,7 +50,7 @@ class FleetConfiguration {
     }
 
     @Bean
-    BotEvents botEvents(BotStatsStore stats, MeterRegistry registry) {
+    FleetTelemetry botEvents(BotStatsStore stats, MeterRegistry registry) {
         return new FleetTelemetry(stats, registry);
     }
 
@@ -92,7 +92,7 @@ class FleetConfiguration {
                 bot,
                 launcher,
                 names,
-                new FleetScheduler.Timing(bots.tick(), bots.heartbeat(), bots.sweepAfter()),
+                new FleetScheduler.Timing(bots.tick(), bots.heartbeat(), bots.sweepAfter(), bots.prepareAhead()),
                 fleetTimer,
                 random.nextLong());
         Gauge.builder("ticketing.bots.running", fleet, FleetScheduler::running)
@@ -104,23 +104,36 @@ class FleetConfiguration {
     @Bean
     SmartLifecycle fleetLifecycle(
             FleetScheduler fleet,
+            FleetTelemetry telemetry,
             CurrentSettings currentSettings,
             Scheduler fleetTimer,
             BotRunnerProperties properties) {
         return new SmartLifecycle() {
             private Disposable settingsWatch;
+            private Disposable statsFlush;
 
             // default phase: started last, stopped first, while the Redis connection is still there
 
             @Override
             public synchronized void start() {
                 settingsWatch = currentSettings.watch(properties.bots().settingsRefresh(), fleetTimer);
+                statsFlush = telemetry.startFlushing(properties.bots().statsFlush(), fleetTimer);
                 fleet.start();
             }
 
             @Override
             public synchronized void stop() {
                 fleet.stop(properties.bots().redisTimeout());
+                if (statsFlush != null) {
+                    statsFlush.dispose();
+                    statsFlush = null;
+                    // what the cut-off bots counted last
+                    telemetry
+                            .flush()
+                            .timeout(properties.bots().redisTimeout())
+                            .onErrorComplete()
+                            .block();
+                }
                 if (settingsWatch != null) {
                     settingsWatch.dispose();
                     settingsWatch = null;

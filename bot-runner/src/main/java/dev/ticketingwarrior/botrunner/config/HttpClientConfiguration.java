@@ -24,6 +24,9 @@ class HttpClientConfiguration {
                 .pendingAcquireTimeout(http.pendingAcquireTimeout())
                 .maxIdleTime(http.maxIdleTime())
                 .evictInBackground(Duration.ofSeconds(30))
+                // reactor.netty.connection.provider.{total,active,idle,pending}.connections gauges: whether the bots'
+                // connections were open before the open, and whether a bot ever waited for one
+                .metrics(true)
                 .build();
     }
 

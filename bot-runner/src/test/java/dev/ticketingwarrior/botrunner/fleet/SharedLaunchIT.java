@@ -37,6 +37,8 @@ class SharedLaunchIT {
     private static final Duration PERIOD = Duration.ofSeconds(6);
     private static final Duration OPEN_FOR = Duration.ofSeconds(4);
     private static final int PER_ROUND = 100;
+    /** Shares are claimed this long before the open (a round here is closed for only 2 s). */
+    private static final Duration PREPARE_AHEAD = Duration.ofSeconds(1);
 
     private static final RoundClock ROUNDS = new RoundClock(Clock.systemUTC(), PERIOD, OPEN_FOR);
 
@@ -61,6 +63,8 @@ class SharedLaunchIT {
                 "HARD",
                 "ticketing.bots.sweep-after",
                 "1s",
+                "ticketing.bots.prepare-ahead",
+                PREPARE_AHEAD.toMillis() + "ms",
                 "ticketing.http.admission-url",
                 stub.baseUrl(),
                 "ticketing.http.poll-interval",
@@ -85,8 +89,9 @@ class SharedLaunchIT {
     @Test
     @Order(1)
     void twoInstancesLaunchExactlyPerRoundBotsBetweenThem() throws InterruptedException {
-        // both must have heartbeated before the open we watch: skip to a round that opens > 2 s from now
-        Round round = roundOpeningAfter(Instant.now().plusSeconds(2));
+        // both must have heartbeated before the shares of the round we watch are claimed (PREPARE_AHEAD before its
+        // open): skip to a round whose shares are claimed > 2 s from now
+        Round round = roundOpeningAfter(Instant.now().plusSeconds(2).plus(PREPARE_AHEAD));
         awaitEndOf(round);
 
         List<StubPublicApi.EntrySeen> entries = entriesOf(round);
@@ -118,7 +123,7 @@ class SharedLaunchIT {
         // stays up: closing one of two Spring contexts in one JVM disposes Reactor Netty's global event loops,
         // which the other context's server and bots share — something only a test with two contexts can hit.)
         second.bean(FleetScheduler.class).stop(Duration.ofSeconds(2));
-        Round round = roundOpeningAfter(Instant.now().plusSeconds(1));
+        Round round = roundOpeningAfter(Instant.now().plusSeconds(1).plus(PREPARE_AHEAD));
         awaitEndOf(round);
 
         List<StubPublicApi.EntrySeen> entries = entriesOf(round);

@@ -80,6 +80,9 @@ public final class StubPublicApi implements AutoCloseable {
                         "application/json",
                         "{\"ticketId\":\"t" + ticket + "\",\"roundId\":\"" + roundId + "\",\"position\":" + ticket
                                 + ",\"waiting\":" + ticket + "}");
+            } else if (method.equals("GET") && path.equals("/api/v1/clock")) {
+                // the bots' connections are opened with this before the open
+                send(exchange, 200, "application/json", "{\"now\":\"" + clock.instant() + "\"}");
             } else if (method.equals("GET") && path.endsWith("/events")) {
                 long ticket = ticketNumber(path.substring(0, path.length() - "/events".length()));
                 if (ticket % 2 == 0) {

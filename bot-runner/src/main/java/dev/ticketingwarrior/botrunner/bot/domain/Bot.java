@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -37,6 +36,11 @@ public final class Bot {
         this.maxSeatAttempts = maxSeatAttempts;
     }
 
+    /** Gets {@code bots} bots of an upcoming round ready before its open (see {@link PlayerApi#prepare}). */
+    public Mono<Void> prepare(int bots) {
+        return api.prepare(bots);
+    }
+
     public Mono<BotOutcome> play(BotPlan plan) {
         Run run = new Run(plan, new SplittableRandom(plan.seed()));
         return Mono.defer(() -> api.enter(plan.nickname(), sent -> events.entered(run.round(), lagOf(plan, sent))))
@@ -51,24 +55,12 @@ public final class Bot {
                     }
                 })
                 .onErrorResume(RoundOverException.class, e -> Mono.just(new BotOutcome.Lost(e.getMessage())))
-                .onErrorResume(e -> Mono.just(new BotOutcome.Failed(describe(e))));
+                .onErrorResume(e -> Mono.just(BotOutcome.Failed.of(e)));
     }
 
     private static Duration lagOf(BotPlan plan, Instant sentAt) {
         Duration lag = Duration.between(plan.scheduledStart(), sentAt);
         return lag.isNegative() ? Duration.ZERO : lag;
-    }
-
-    private static String describe(Throwable e) {
-        if (e instanceof TimeoutException) {
-            return "timeout";
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return root == e ? text : text + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     /** The mutable part of one bot's round: its random source. */

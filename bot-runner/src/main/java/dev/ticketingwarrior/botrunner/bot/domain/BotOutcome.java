@@ -12,6 +12,16 @@ public sealed interface BotOutcome {
     /** It held a seat and released it again (취소표): the seat went back on sale mid-round. */
     record Cancelled(String seatId) implements BotOutcome {}
 
-    /** Something unexpected: an error answer, a timeout, an unreachable service. */
-    record Failed(String reason) implements BotOutcome {}
+    /**
+     * Something unexpected: an error answer, a timeout, an unreachable service ({@code call} names the public API call,
+     * {@code "bot"} when the failure was not in a call).
+     */
+    record Failed(String call, Failure failure, String reason) implements BotOutcome {
+
+        public static Failed of(Throwable e) {
+            return e instanceof CallFailedException failed
+                    ? new Failed(failed.call(), failed.failure(), failed.getMessage())
+                    : new Failed("bot", Failure.RUNNER, e.toString());
+        }
+    }
 }

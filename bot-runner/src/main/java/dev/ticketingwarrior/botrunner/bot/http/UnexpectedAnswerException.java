@@ -6,8 +6,4 @@ final class UnexpectedAnswerException extends RuntimeException {
     UnexpectedAnswerException(String call, int status, String slug) {
         super(call + " answered " + status + (slug.isEmpty() ? "" : " " + slug), null, false, false);
     }
-
-    UnexpectedAnswerException(String call, Throwable transportFailure) {
-        super(call + " failed: " + transportFailure.getClass().getSimpleName(), transportFailure, false, false);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.botrunner.bot.http;
 
+import dev.ticketingwarrior.botrunner.bot.domain.CallFailedException;
+import dev.ticketingwarrior.botrunner.bot.domain.Failure;
 import dev.ticketingwarrior.botrunner.bot.domain.PlayerApi;
 import dev.ticketingwarrior.botrunner.bot.domain.RoundOverException;
 import dev.ticketingwarrior.botrunner.bot.domain.Seat;
@@ -7,6 +9,7 @@ import dev.ticketingwarrior.botrunner.bot.domain.SeatMap;
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
 import dev.ticketingwarrior.botrunner.web.Credentials;
 import dev.ticketingwarrior.shared.round.RoundId;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
 import java.time.Clock;
@@ -16,12 +19,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -36,7 +41,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
+import reactor.netty.http.client.PrematureCloseException;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public API over HTTP, exactly as a player's browser calls it, plus {@code X-Bot-Key} on every call so the
@@ -53,8 +60,11 @@ class WebClientPlayerApi implements PlayerApi {
 
     private static final Logger log = LoggerFactory.getLogger(WebClientPlayerApi.class);
     private static final Set<String> ROUND_OVER = Set.of("round-not-open", "round-closed", "wrong-round");
-    private static final ParameterizedTypeReference<ServerSentEvent<Wire.TicketStatus>> EVENT =
+    /** Events are read as text: only the verdict ({@code admitted}/{@code closed}) is worth decoding. */
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
             new ParameterizedTypeReference<>() {};
+    /** The ticket events a bot waits for; {@code position} events (up to 4/s per ticket) are skipped undecoded. */
+    private static final Set<String> VERDICTS = Set.of("admitted", "closed");
 
     /**
      * Two more tries, 250 ms then about 500 ms later, after a 503 or a call that timed out or could not connect —
@@ -65,10 +75,14 @@ class WebClientPlayerApi implements PlayerApi {
             .filter(WebClientPlayerApi::isTransient)
             .onRetryExhaustedThrow((spec, signal) -> signal.failure());
 
+    private static final JsonMapper JSON = JsonMapper.shared();
+
     private final WebClient admission;
     private final WebClient booking;
     private final Clock clock;
     private final Duration pollInterval;
+    private final int maxConnections;
+    private final Duration prepareTimeout;
     private final Scheduler timer = Schedulers.parallel();
 
     WebClientPlayerApi(HttpClient botHttpClient, Credentials credentials, BotRunnerProperties properties, Clock clock) {
@@ -86,6 +100,45 @@ class WebClientPlayerApi implements PlayerApi {
                 .build();
         this.clock = clock;
         this.pollInterval = properties.http().pollInterval();
+        this.maxConnections = properties.http().maxConnections();
+        this.prepareTimeout = properties
+                .bots()
+                .prepareAhead()
+                .plus(properties.http().connectTimeout().multipliedBy(2));
+    }
+
+    /**
+     * Opens one connection to the waiting room per player (up to the pool's size) before the open: one cheap public
+     * call ({@code GET /api/v1/clock}, what the web page asks first) per connection, all in flight at once, so the
+     * pool opens a connection for each; they stay in the pool (keep-alive) and the bots' entries and event streams
+     * then start on open connections instead of 5,000 connects in the open's first second.
+     */
+    @Override
+    public Mono<Void> prepare(int players) {
+        int connections = Math.min(players, maxConnections);
+        if (connections <= 0) {
+            return Mono.empty();
+        }
+        long started = System.nanoTime();
+        AtomicInteger failed = new AtomicInteger();
+        return Flux.range(0, connections)
+                .flatMap(
+                        i -> admission
+                                .get()
+                                .uri("/api/v1/clock")
+                                .exchangeToMono(ClientResponse::releaseBody)
+                                .doOnError(e -> failed.incrementAndGet())
+                                .onErrorComplete(),
+                        connections)
+                .then()
+                // a connection still opening at the open is still useful to a bot: not cut at the open, only bounded
+                .timeout(prepareTimeout, Mono.empty())
+                .doOnSuccess(done -> log.info(
+                        "{} connections to the waiting room ready for {} players in {} ms ({} failed)",
+                        connections - failed.get(),
+                        players,
+                        Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                        failed.get()));
     }
 
     @Override
@@ -97,7 +150,7 @@ class WebClientPlayerApi implements PlayerApi {
                     .post()
                     .uri("/api/v1/queue")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(new Wire.EnterRequest(nickname))
+                    .bodyValue(Wire.object("nickname", nickname))
                     .httpRequest(request -> {
                         if (first.compareAndSet(true, false)) {
                             sent.accept(clock.instant());
@@ -133,15 +186,11 @@ class WebClientPlayerApi implements PlayerApi {
                 })
                 .exchangeToFlux(response -> response.statusCode().is2xxSuccessful()
                         ? response.bodyToFlux(EVENT)
-                        : answer(
-                                        response,
-                                        "events",
-                                        ok -> Mono.<ServerSentEvent<Wire.TicketStatus>>empty(),
-                                        (s, g) -> null)
+                        : answer(response, "events", ok -> Mono.<ServerSentEvent<String>>empty(), (s, g) -> null)
                                 .flux())
-                .mapNotNull(ServerSentEvent::data)
-                .filter(status -> !"WAITING".equals(status.status()))
+                .filter(event -> VERDICTS.contains(event.event()) && event.data() != null)
                 .next()
+                .map(event -> JSON.readValue(event.data(), Wire.TicketStatus.class))
                 .map(WebClientPlayerApi::admission)
                 .switchIfEmpty(Mono.defer(() -> poll(ticketId)))
                 .onErrorResume(e -> !(e instanceof RoundOverException), e -> {
@@ -163,7 +212,8 @@ class WebClientPlayerApi implements PlayerApi {
                         .onErrorMap(e -> named("status", e)))
                 .filter(status -> !"WAITING".equals(status.status()))
                 .next()
-                .map(WebClientPlayerApi::admission);
+                .map(WebClientPlayerApi::admission)
+                .onErrorMap(e -> named("status", e));
     }
 
     private static Admission admission(Wire.TicketStatus status) {
@@ -208,7 +258,7 @@ class WebClientPlayerApi implements PlayerApi {
                 .uri("/api/v1/rounds/{roundId}/holds", round.value())
                 .header(HttpHeaders.AUTHORIZATION, bearer(token))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new Wire.HoldRequest(seatId))
+                .bodyValue(Wire.object("seatId", seatId))
                 .exchangeToMono(response -> answer(
                         response,
                         "hold",
@@ -244,7 +294,7 @@ class WebClientPlayerApi implements PlayerApi {
                 .header(HttpHeaders.AUTHORIZATION, bearer(token))
                 .header(IDEMPOTENCY_KEY, idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new Wire.BookingRequest(holdId))
+                .bodyValue(Wire.object("holdId", holdId))
                 .exchangeToMono(response -> answer(
                         response,
                         "book",
@@ -305,9 +355,59 @@ class WebClientPlayerApi implements PlayerApi {
         return false;
     }
 
-    /** Names the call in a transport failure, so an error count can be traced to the service that caused it. */
+    /** Names the call and classifies the failure, so an error count says which service failed a bot and how. */
     private static Throwable named(String call, Throwable e) {
-        return e instanceof WebClientRequestException request ? new UnexpectedAnswerException(call, request) : e;
+        if (e instanceof CallFailedException || e instanceof RoundOverException) {
+            return e;
+        }
+        Failure failure = classify(e);
+        String detail = e instanceof UnexpectedAnswerException || e instanceof Unavailable
+                ? e.getMessage()
+                : rootOf(e).toString();
+        return new CallFailedException(call, failure, detail, e);
+    }
+
+    static Failure classify(Throwable e) {
+        if (e instanceof Unavailable) {
+            return Failure.UNAVAILABLE;
+        }
+        if (e instanceof UnexpectedAnswerException) {
+            return Failure.ERROR_ANSWER;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // Netty's ConnectTimeoutException is a ConnectException: the timeout first
+            if (cause instanceof ConnectTimeoutException) {
+                return Failure.CONNECT_TIMEOUT;
+            }
+            if (cause instanceof ConnectException) {
+                return Failure.CONNECT_REFUSED;
+            }
+            if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+                return Failure.RESPONSE_TIMEOUT;
+            }
+            if (cause instanceof PrematureCloseException) {
+                return Failure.CONNECTION_CLOSED;
+            }
+            if (cause instanceof CodecException) {
+                return Failure.ERROR_ANSWER;
+            }
+            // Reactor Netty's pool exceptions are shaded: known by name (PoolAcquireTimeoutException, …PendingLimit…)
+            if (cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
+                return Failure.NO_FREE_CONNECTION;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return Failure.RUNNER;
+    }
+
+    private static Throwable rootOf(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static RoundId roundId(String value) {

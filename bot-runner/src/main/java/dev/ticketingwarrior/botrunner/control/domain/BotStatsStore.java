@@ -1,12 +1,14 @@
 package dev.ticketingwarrior.botrunner.control.domain;
 
 import dev.ticketingwarrior.shared.round.RoundId;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** Per-round bot counters that every instance adds to. */
 public interface BotStatsStore {
 
-    Mono<Void> increment(RoundId round, StatField field);
+    /** Adds a batch of increments to one round's counters, atomically. */
+    Mono<Void> add(RoundId round, Map<StatField, Long> increments);
 
     Mono<RoundBotStats> read(RoundId round);
 }

@@ -8,6 +8,7 @@ import dev.ticketingwarrior.botrunner.control.domain.StatField;
 import dev.ticketingwarrior.botrunner.control.domain.StoreUnavailableException;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Component
 class RedisBotStatsStore implements BotStatsStore {
 
-    private static final RedisScript<Long> INCREMENT = LuaScripts.load("scripts/increment-stat.lua", Long.class);
+    private static final RedisScript<Long> ADD = LuaScripts.load("scripts/add-stats.lua", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String namespace;
@@ -35,10 +36,17 @@ class RedisBotStatsStore implements BotStatsStore {
     }
 
     @Override
-    public Mono<Void> increment(RoundId round, StatField field) {
-        return redis.execute(INCREMENT, List.of(key(round)), List.of(field.key(), retentionMillis))
-                .timeout(timeout)
-                .then();
+    public Mono<Void> add(RoundId round, Map<StatField, Long> increments) {
+        if (increments.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> args = new ArrayList<>(1 + 2 * increments.size());
+        args.add(retentionMillis);
+        increments.forEach((field, increment) -> {
+            args.add(field.key());
+            args.add(Long.toString(increment));
+        });
+        return redis.execute(ADD, List.of(key(round)), args).timeout(timeout).then();
     }
 
     @Override

@@ -26,25 +26,34 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The fleet's clockwork, one per instance. Every tick it heartbeats (when due) and looks at the round of the moment.
- * While a round is OPEN and the bots are enabled it claims launch slots — first its fair share of {@code perRound}
- * among the live instances, then, from {@code sweepAfter} after the open, a piece of whatever is still unclaimed — and
- * plans one bot per granted slot, started at the open plus the bot's reaction time (or at once when that moment has
- * passed). Since slots are claimed atomically against one per-round counter, the bots of all instances together are
- * exactly {@code perRound}, however many instances there are and whenever they come and go. Nothing is claimed or
- * planned for a round that is not open; {@link RoundLauncher} keeps every bot inside its round.
+ * The fleet's clockwork, one per instance. Every tick it heartbeats (when due) and looks at the clock. From {@code
+ * prepareAhead} before a round opens, while the bots are enabled, it claims its fair share of {@code perRound} among
+ * the live instances, plans one bot per granted slot — started at the open plus the bot's reaction time — and gets
+ * the bots ready (a player has the page loaded before the open, so the open's burst is the game's, not a connection
+ * storm). From {@code sweepAfter} after the open until the close it claims a piece of whatever is still unclaimed,
+ * started at once when its moment has passed; an instance that missed the lead (started late) claims its share at the
+ * open. Since slots are claimed atomically against one per-round counter, the bots of all instances together are
+ * exactly {@code perRound}, however many instances there are and whenever they come and go. {@link RoundLauncher}
+ * keeps every bot inside its round: none starts before the open or after the close.
  */
 public final class FleetScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(FleetScheduler.class);
 
-    /** How often the fleet looks at the clock, heartbeats, and when the sweep of unclaimed slots starts. */
-    public record Timing(Duration tick, Duration heartbeat, Duration sweepAfter) {
+    /**
+     * How often the fleet looks at the clock and heartbeats, how long before the open it claims and prepares its
+     * share ({@code ZERO}: at the open), and when the sweep of unclaimed slots starts.
+     */
+    public record Timing(Duration tick, Duration heartbeat, Duration sweepAfter, Duration prepareAhead) {
 
         public Timing {
             Objects.requireNonNull(tick, "tick");
             Objects.requireNonNull(heartbeat, "heartbeat");
             Objects.requireNonNull(sweepAfter, "sweepAfter");
+            Objects.requireNonNull(prepareAhead, "prepareAhead");
+            if (prepareAhead.isNegative()) {
+                throw new IllegalArgumentException("prepareAhead must be >= 0");
+            }
         }
     }
 
@@ -141,7 +150,7 @@ public final class FleetScheduler {
                         })
                         .then()
                 : Mono.empty();
-        return heartbeat.then(Mono.defer(() -> claim(now)));
+        return heartbeat.then(Mono.defer(() -> claim(now))).then(Mono.defer(() -> prepareNext(now)));
     }
 
     private Mono<Void> claim(Instant now) {
@@ -156,19 +165,37 @@ public final class FleetScheduler {
         if (state.exhausted) {
             return Mono.empty();
         }
-        int wanted;
-        int divisor;
         if (now.isBefore(round.opensAt().plus(timing.sweepAfter()))) {
-            if (state.fairShareClaimed) {
-                return Mono.empty();
-            }
-            state.fairShareClaimed = true;
-            wanted = FairShare.share(current.perRound(), members, instanceId);
-            divisor = 1;
-        } else {
-            wanted = Integer.MAX_VALUE;
-            divisor = Math.max(1, members.size());
+            // normally claimed ahead (prepareNext); this is an instance that started or was enabled too late for that
+            return claimFairShare(round, state, current, now);
         }
+        return claim(round, state, current, Integer.MAX_VALUE, Math.max(1, members.size()), now);
+    }
+
+    /** From {@code prepareAhead} before the next round's open: its fair share, planned and made ready in advance. */
+    private Mono<Void> prepareNext(Instant now) {
+        if (timing.prepareAhead().isZero()) {
+            return Mono.empty();
+        }
+        Round next = rounds.nextAfter(now);
+        BotSettings current = settings.get();
+        if (now.isBefore(next.opensAt().minus(timing.prepareAhead()))
+                || !current.enabled()
+                || current.perRound() == 0) {
+            return Mono.empty();
+        }
+        return claimFairShare(next, states.computeIfAbsent(next.id(), id -> new RoundState()), current, now);
+    }
+
+    private Mono<Void> claimFairShare(Round round, RoundState state, BotSettings current, Instant now) {
+        if (state.fairShareClaimed) {
+            return Mono.empty();
+        }
+        state.fairShareClaimed = true;
+        return claim(round, state, current, FairShare.share(current.perRound(), members, instanceId), 1, now);
+    }
+
+    private Mono<Void> claim(Round round, RoundState state, BotSettings current, int wanted, int divisor, Instant now) {
         if (wanted == 0) {
             return Mono.empty();
         }
@@ -179,6 +206,16 @@ public final class FleetScheduler {
                     }
                     if (claim.granted() > 0) {
                         state.bots.add(launch(round, claim, current, now));
+                        if (now.isBefore(round.opensAt())) {
+                            state.bots.add(bot.prepare(claim.granted())
+                                    .doOnError(e -> log.info(
+                                            "round {}: getting {} bots ready failed: {}",
+                                            round.id(),
+                                            claim.granted(),
+                                            e.toString()))
+                                    .onErrorComplete()
+                                    .subscribe());
+                        }
                     }
                 })
                 .then();

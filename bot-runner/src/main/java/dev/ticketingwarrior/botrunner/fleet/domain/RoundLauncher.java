@@ -53,7 +53,7 @@ public final class RoundLauncher {
                                     Duration.between(now, round.closesAt()),
                                     Mono.fromSupplier(() -> new BotOutcome.Lost("cut off at the close")),
                                     timer)
-                            .onErrorResume(e -> Mono.just(new BotOutcome.Failed(e.toString())))
+                            .onErrorResume(e -> Mono.just(BotOutcome.Failed.of(e)))
                             .doOnNext(outcome -> events.finished(round.id(), outcome));
                 });
     }

@@ -144,6 +144,12 @@ class BotTests {
         Instant sentAt = OPEN.plusMillis(40);
 
         @Override
+        public Mono<Void> prepare(int players) {
+            calls.add("prepare " + players);
+            return Mono.empty();
+        }
+
+        @Override
         public Mono<Entry> enter(String nickname, Consumer<Instant> sent) {
             calls.add("enter " + nickname);
             sent.accept(sentAt);
