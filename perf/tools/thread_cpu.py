@@ -2,6 +2,8 @@
 """Per-thread CPU of a process between two snapshots, grouped by thread name (digits folded to #).
 
   thread_cpu.py snap PID > FILE          one line per thread: tid ticks name (and a 'process' line with the total)
+  thread_cpu.py share FILE0 FILE1 SECONDS REGEX
+      → the % of one core that threads whose name matches REGEX used between the snapshots (e.g. "C\d CompilerThre")
   thread_cpu.py diff FILE0 FILE1 SECONDS [REQUESTS]
       → one line: "<group> <% of one core> [<ms per request>]" for the largest groups; threads that ended between the
         snapshots are counted only in the process total ("ended threads"), e.g. carrier or compiler threads retired idle.
@@ -44,6 +46,13 @@ def load(path):
     return threads, total
 
 
+def share(path0, path1, seconds, pattern):
+    before, _ = load(path0)
+    after, _ = load(path1)
+    ticks = sum(t - before.get(tid, (name, 0))[1] for tid, (name, t) in after.items() if re.search(pattern, name))
+    print(f"{ticks / TICK / seconds * 100:.0f}")
+
+
 def diff(path0, path1, seconds, requests):
     before, total0 = load(path0)
     after, total1 = load(path1)
@@ -67,5 +76,7 @@ def diff(path0, path1, seconds, requests):
 if __name__ == "__main__":
     if sys.argv[1] == "snap":
         snap(sys.argv[2])
+    elif sys.argv[1] == "share":
+        share(sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5])
     else:
         diff(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]) if len(sys.argv) > 5 else 0)
