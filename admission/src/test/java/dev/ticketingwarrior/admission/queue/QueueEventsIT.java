@@ -31,15 +31,7 @@ class QueueEventsIT extends AdmissionIntegrationTest {
         enter("sse_first");
         String ticket = id(enter("sse_second"));
 
-        Flux<ServerSentEvent<String>> events = web.get()
-                .uri("/api/v1/queue/{id}/events", ticket)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EVENT)
-                .getResponseBody()
-                .filter(QueueEventsIT::isNamedEvent);
+        Flux<ServerSentEvent<String>> events = stream(ticket).filter(QueueEventsIT::isNamedEvent);
 
         AtomicReference<String> token = new AtomicReference<>();
         StepVerifier.create(events)
@@ -73,15 +65,7 @@ class QueueEventsIT extends AdmissionIntegrationTest {
         openRound();
         String ticket = id(enter("sse_closed"));
 
-        Flux<ServerSentEvent<String>> events = web.get()
-                .uri("/api/v1/queue/{id}/events", ticket)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EVENT)
-                .getResponseBody()
-                .filter(QueueEventsIT::isNamedEvent);
+        Flux<ServerSentEvent<String>> events = stream(ticket).filter(QueueEventsIT::isNamedEvent);
 
         StepVerifier.create(events)
                 .assertNext(event -> assertThat(event.event()).isEqualTo("position"))
@@ -101,14 +85,7 @@ class QueueEventsIT extends AdmissionIntegrationTest {
         String ticket = id(enter("sse_quiet"));
 
         // the it profile sends a comment each second; a paused round has no news for the waiting player
-        Flux<ServerSentEvent<String>> events = web.get()
-                .uri("/api/v1/queue/{id}/events", ticket)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EVENT)
-                .getResponseBody();
+        Flux<ServerSentEvent<String>> events = stream(ticket);
 
         StepVerifier.create(events)
                 .assertNext(event -> assertThat(event.event()).isEqualTo("position"))
@@ -131,6 +108,17 @@ class QueueEventsIT extends AdmissionIntegrationTest {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("https://ticketing-warrior.dev/problems/unknown-ticket");
+    }
+
+    private Flux<ServerSentEvent<String>> stream(String ticket) {
+        return web.get()
+                .uri("/api/v1/queue/{id}/events", ticket)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(EVENT)
+                .getResponseBody();
     }
 
     /** Clients ignore comment lines; the tests of what a stream says do too. */
