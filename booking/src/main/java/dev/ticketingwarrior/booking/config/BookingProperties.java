@@ -27,10 +27,13 @@ public record BookingProperties(
     /** Round length and how long it stays OPEN from its start. */
     public record Round(@NotNull Duration period, @NotNull Duration openFor) {}
 
-    /** The seat grid: rows A.. and columns 1..; the first {@code vipRows} rows are VIP, the next {@code rRows} R. */
+    /**
+     * The seat grid: rows A.. and columns 1..; the first {@code vipRows} rows are VIP, the next {@code rRows} R. Up to
+     * 26 × 400 seats (perf/booking-bench.sh books 5,000 of them after as many warm-up bookings, in one round).
+     */
     public record Venue(
             @Min(1) @Max(26) int rows,
-            @Min(1) @Max(200) int columns,
+            @Min(1) @Max(400) int columns,
             @Min(0) int vipRows,
             @Min(0) int rRows) {}
 
@@ -51,7 +54,8 @@ public record BookingProperties(
      * Where token keys come from: an inline JWK set ({@code keys}, wins when set), the local key file admission signs
      * with ({@code keysFile}, created when missing, as admission does), or the admission JWKS URL, fetched with
      * {@code jwksTimeout} and refreshed on an unknown {@code kid} at most once per {@code jwksMinRefresh}. Up to
-     * {@code verifiedCacheSize} verified tokens are remembered until they expire.
+     * {@code verifiedCacheSize} verified tokens are remembered until they expire. {@code nativeCrypto}: verify with
+     * the native Amazon Corretto Crypto Provider where it loads ({@link NativeCrypto}).
      */
     public record Token(
             @NotBlank String issuer,
@@ -61,7 +65,8 @@ public record BookingProperties(
             @NotNull Duration jwksTimeout,
             @NotNull Duration jwksMinRefresh,
             @NotNull Duration allowedSkew,
-            @Min(1) int verifiedCacheSize) {}
+            @Min(1) int verifiedCacheSize,
+            boolean nativeCrypto) {}
 
     /** Redis (Valkey) endpoint, command timeout, how long a round's keys outlive the round, client event-loop threads. */
     public record Redis(

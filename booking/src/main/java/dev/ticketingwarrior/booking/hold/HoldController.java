@@ -3,10 +3,15 @@ package dev.ticketingwarrior.booking.hold;
 import dev.ticketingwarrior.booking.player.Player;
 import dev.ticketingwarrior.booking.player.RoundGate;
 import dev.ticketingwarrior.booking.problem.ProblemException;
+import dev.ticketingwarrior.booking.problem.ProblemWriter;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,15 +38,21 @@ class HoldController {
 
     @Operation(summary = "Hold a seat (201), 409 seat-taken, 404 unknown-seat, 428 captcha-required")
     @PostMapping("/api/v1/rounds/{roundId}/holds")
-    ResponseEntity<HoldResponse> hold(
-            Player player, @PathVariable String roundId, @Valid @RequestBody HoldRequest request) {
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = HoldResponse.class)))
+    ResponseEntity<?> hold(
+            Player player,
+            @PathVariable String roundId,
+            @Valid @RequestBody HoldRequest request,
+            HttpServletRequest http) {
         Round round = gate.requireOpen(player, roundId);
         return switch (holds.hold(round, player, request.seatId())) {
             case HoldResult.Held held ->
                 ResponseEntity.status(HttpStatus.CREATED)
                         .body(new HoldResponse(held.holdId(), held.seatId(), held.expiresAt()));
+            // the usual answer on a contended map: returned, not thrown (exception resolution costs more than the rest)
             case HoldResult.Taken taken ->
-                throw ProblemException.of(ProblemType.SEAT_TAKEN, "seat " + taken.seatId() + " is taken");
+                ProblemWriter.response(
+                        ProblemType.SEAT_TAKEN, "seat " + taken.seatId() + " is taken", http.getRequestURI());
             case HoldResult.UnknownSeat unknown ->
                 throw ProblemException.of(ProblemType.UNKNOWN_SEAT, "no seat " + unknown.seatId());
             case HoldResult.CaptchaRequired required ->
