@@ -2,21 +2,20 @@
 # Booking benchmark (issue "Booking service"): booking (-Xmx512m) on the embedded Redis, MariaDB and ElasticMQ, rounds
 # always open, admission tokens minted locally with the shared module (perf/tools/MintTokens.java), loopback load
 # from wrk:
-#   1. confirmations end to end: PLAYERS bots on a 26 x 200 venue (the largest booking accepts), each holds a
-#      distinct seat and books it (perf/wrk/booking-flow.lua); then MariaDB is polled until every accepted booking is
-#      a row. Reports the hold+book request rate, the POST booking rate, confirmations/s from the first booking POST
-#      to the last CONFIRMED row, and the confirmation lag (row confirmed_at - booked_at) p50/p99.
-#   2. contended holds: a second booking instance with the default 10 x 10 venue (100 seats) in another round;
-#      every request a new bot token asking for a random seat, HOLD_SECONDS long (perf/wrk/booking-holds.lua);
-#      201 and 409 seat-taken are both valid; afterwards no seat may have had two holders at once.
+#   1. confirmations end to end: booking on a 26 x 400 venue; after WARM_PLAYERS warm-up bookings on rows N-Z,
+#      PLAYERS bots hold a distinct seat of rows A-M each (1a), then book it (1b; FLOW_MODE=interleaved books each hold
+#      as soon as it answers, perf/wrk/booking-flow.lua); then MariaDB is polled until every accepted booking is a row.
+#      Reports the POST booking rate, confirmations/s from the first booking POST to the last CONFIRMED row, and the
+#      confirmation lag (row confirmed_at - booked_at) p50/p99.
+#   2. contended holds: a second booking instance with the default 10 x 10 venue (100 seats) in another round, random
+#      seats, HOLD_SECONDS long (perf/wrk/booking-holds.lua), twice: 2a) a player refused seat-taken retries with its
+#      token, 2b) a new bot token per attempt; 201 and 409 seat-taken are both valid; no seat may have two holders.
 #   3. ratio base: the raw MariaDB rate of booking's listener write (batches of 10 rows INSERT … ON DUPLICATE KEY
 #      UPDATE, one transaction each) into a scratch copy of the bookings table (perf/tools/UpsertBench.java).
+#   4. ElasticMQ alone: SendMessageBatch / ReceiveMessage (10) / DeleteMessageBatch on a scratch queue
+#      (perf/tools/SqsBench.java): msg/s and the stack JVM's CPU per message.
 # Targets on a 2-core machine: confirmations >= 1,000/s with lag p99 <= 2 s; contended holds >= 3,000/s; no errors;
-# no seat held twice or sold twice. Knobs: CONNECTIONS (64), THREADS (2), PLAYERS (5000, at most 5000),
-# HOLD_SECONDS (15), CONTENDED_TOKENS (50000), CONTENDED_HOLD_TTL (5 s), DRAIN_TIMEOUT (180 s), UPSERT_ROWS (20000),
-# WARM_SECONDS (15 s of warm-up holds per instance), WARM_HOLD_TOKENS / CONTENDED_WARM_TOKENS (20000),
-# HOLDS_RETRY (0: scenario 2 takes a new player per attempt; 1: a player refused seat-taken retries with its token),
-# PROFILE (0; 1 records booking with JFR during scenarios 1 and 2 and prints where its CPU went).
+# no seat held twice or sold twice. Knobs: see perf/README.md (booking-bench.sh).
 # Output: a table on stdout, raw files in perf/target/ (booking-*.txt, booking-flow.log, booking-holds.log, …).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -30,19 +29,36 @@ CONTENDED_HOLD_TTL=${CONTENDED_HOLD_TTL:-5}
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-180}
 UPSERT_ROWS=${UPSERT_ROWS:-20000}
 PROFILE=${PROFILE:-0}
-HOLDS_RETRY=${HOLDS_RETRY:-0}
+# scenario 2 runs twice: 2a) players refused seat-taken retry with their token (as bots and people do), 2b) a new
+# player per attempt; HOLDS_RETRY=1 / 0 runs only 2a / 2b
+HOLDS_RETRY=${HOLDS_RETRY:-both}
+CONTENDED_RETRY_TOKENS=${CONTENDED_RETRY_TOKENS:-10000}
 export THREADS
 # Booking's first MySQL connection (TLS is negotiated with MariaDB 11.4) must come within Hikari's 2 s or Flyway fails the
 # start-up; on a loaded machine it may not: Flyway retries it (start-up only, no effect on the measured paths), and a
 # failed start is tried again.
 export PERF_START_ATTEMPTS=${PERF_START_ATTEMPTS:-3}
 BOOKING_JVM_ARGS=(-Dspring.flyway.connect-retries=10 -Dspring.flyway.connect-retries-interval=1s)
-((PLAYERS >= 1 && PLAYERS <= 5000)) || { echo "perf: PLAYERS must be 1..5000 (rows A-Y x 200 seats)" >&2; exit 2; }
 
-# venue of scenario 1: rows A-Y × 200 for the measured players, row Z for the warm-up
-FLOW_ROWS=ABCDEFGHIJKLMNOPQRSTUVWXY
-FLOW_COLUMNS=200
-WARM_PLAYERS=200
+# venue of scenario 1: 26 x 400, rows A-M for the measured players, rows N-Z for the warm-up bookings
+FLOW_ROWS=ABCDEFGHIJKLM
+WARM_ROWS=NOPQRSTUVWXYZ
+FLOW_COLUMNS=400
+WARM_PLAYERS=${WARM_PLAYERS:-5200}
+# prehold: every player holds first (1a), then the booking POSTs alone are measured (1b, 1c: POST -> CONFIRMED row);
+# interleaved: a player books as soon as its hold answers, holds and bookings share the measured window
+FLOW_MODE=${FLOW_MODE:-prehold}
+# scenario 1's holds must outlive the hold phase: they are booked only after every player has held
+FLOW_HOLD_TTL=${FLOW_HOLD_TTL:-600}
+# scenario 2's warm-up (holds only, one TTL of rest after it)
+CONTENDED_WARM_SECONDS=${CONTENDED_WARM_SECONDS:-30}
+# …and then more 10 s rounds until booking's JIT compiler threads use less than WARM_JIT_PERCENT % of a core
+WARM_JIT_PERCENT=${WARM_JIT_PERCENT:-15}
+CONTENDED_WARM_MAX_SECONDS=${CONTENDED_WARM_MAX_SECONDS:-90}
+SQS_MESSAGES=${SQS_MESSAGES:-20000}
+((PLAYERS >= 1 && PLAYERS <= 5200)) || { echo "perf: PLAYERS must be 1..5200 (rows A-M x 400 seats)" >&2; exit 2; }
+((WARM_PLAYERS >= 1 && WARM_PLAYERS <= 5200)) || { echo "perf: WARM_PLAYERS must be 1..5200 (rows N-Z x 400)" >&2; exit 2; }
+[[ $FLOW_MODE == prehold || $FLOW_MODE == interleaved ]] || { echo "perf: FLOW_MODE is prehold or interleaved" >&2; exit 2; }
 # warm-up holds: a fresh JVM on 2 cores is still JIT-compiling (C1+C2 busy ~1 core) a minute into the load, so each
 # instance first takes WARM_SECONDS of holds (one token each, at most the given number of tokens)
 WARM_SECONDS=${WARM_SECONDS:-15}
@@ -59,7 +75,7 @@ tools_cp=$(perf_boot_libs "$booking_jar" "$PERF_OUT/tools-lib" shared nimbus-jos
 stats() { python3 perf/tools/bench_stats.py "$@"; }
 
 out="$PERF_OUT/booking"
-rm -rf "$out" "$PERF_OUT"/booking-*.txt "$PERF_OUT"/booking-*.log*; mkdir -p "$out"/tokens "$out"/flow-warm "$out"/flow "$out"/holds-warm "$out"/holds
+rm -rf "$out" "$PERF_OUT"/booking-*.txt "$PERF_OUT"/booking-*.log*; mkdir -p "$out"/tokens "$out"/flow-warm "$out"/flow "$out"/flow-held "$out"/holds-warm "$out"/holds "$out"/holds-retry
 
 # two rounds, both open for the whole run: one per booking instance, so their Redis keys never meet
 read -r period1 start1 round1 < <(perf_open_round 900)
@@ -72,6 +88,7 @@ java -cp "$tools_cp" perf/tools/MintTokens.java "$out/token-keys.json" "$out/tok
   "$round1:$WARM_HOLD_TOKENS:x:$out/tokens/flow-warm-holds.txt" \
   "$round1:$PLAYERS:f:$out/tokens/flow.txt" \
   "$round2:$CONTENDED_WARM_TOKENS:y:$out/tokens/holds-warm.txt" \
+  "$round2:$CONTENDED_RETRY_TOKENS:r:$out/tokens/holds-retry.txt" \
   "$round2:$CONTENDED_TOKENS:c:$out/tokens/holds.txt" > "$out/mint.txt" 2>&1 &
 mint_pid=$!
 perf_pids+=("$mint_pid")
@@ -133,18 +150,18 @@ field() { sed -n "s/^$2: *//p" "$1" | head -1; } # file, key → rest of the lin
 port1=$(perf_free_port)
 export TICKETING_ROUND_PERIOD=${period1}s TICKETING_ROUND_OPEN_FOR=${period1}s TICKETING_BOT_KEY=$BOT_KEY
 export TICKETING_TOKEN_KEYS="$(cat "$out/token-jwks.json")"
-export TICKETING_VENUE_ROWS=26 TICKETING_VENUE_COLUMNS=$FLOW_COLUMNS
+export TICKETING_VENUE_ROWS=26 TICKETING_VENUE_COLUMNS=$FLOW_COLUMNS TICKETING_HOLD_TTL=${FLOW_HOLD_TTL}s
 PERF_SERVICE_LOG=booking-flow perf_start_service booking "$port1" "${BOOKING_JVM_ARGS[@]}"
 booking1_pid=${perf_pids[-1]}
 base1="http://127.0.0.1:$port1"
 echo "perf: booking on $base1 (pid $booking1_pid, venue 26x$FLOW_COLUMNS), stack pid $stack_pid, MariaDB :$db_port"
 
-flow() { # tokens, players, seat rows, prefix, out dir, report
+flow() { # tokens, players, seat rows, prefix, out dir, report (env PHASE, HELD_DIR: see booking-flow.lua)
   TOKENS=$1 PLAYERS=$2 SEAT_ROWS=$3 SEAT_COLUMNS=$FLOW_COLUMNS PREFIX=$4 OUT_DIR=$5 ROUND=$round1 BOT_KEY=$BOT_KEY \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d240s --timeout 10s --latency -s perf/wrk/booking-flow.lua "$base1" > "$6" 2>&1
 }
-holds() { # base, round, tokens, seconds, seat rows, seat columns, prefix, out dir, report
-  TOKENS=$3 DURATION=$4 SEAT_ROWS=$5 SEAT_COLUMNS=$6 PREFIX=$7 OUT_DIR=$8 ROUND=$2 BOT_KEY=$BOT_KEY RETRY=$HOLDS_RETRY \
+holds() { # base, round, tokens, seconds, seat rows, seat columns, prefix, out dir, report (env RETRY: 0/1)
+  TOKENS=$3 DURATION=$4 SEAT_ROWS=$5 SEAT_COLUMNS=$6 PREFIX=$7 OUT_DIR=$8 ROUND=$2 BOT_KEY=$BOT_KEY RETRY=${RETRY:-0} \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d$(($4 + 60))s --timeout 10s --latency -s perf/wrk/booking-holds.lua "$1" > "$9" 2>&1
 }
 rows_of() { # round, seat filter → "confirmed rejected"
@@ -161,20 +178,36 @@ drain() { # round, seat filter, expected rows, timeout s → waits until confirm
   done
 }
 
-echo "perf: warm-up ($WARM_PLAYERS hold+book on row Z, then ${WARM_SECONDS} s of holds on its sold seats)…"
-flow "$out/tokens/flow-warm.txt" "$WARM_PLAYERS" Z w "$out/flow-warm" "$PERF_OUT/booking-flow-warmup.txt"
+echo "perf: warm-up ($WARM_PLAYERS hold+book on rows N-Z, then ${WARM_SECONDS} s of holds on their sold seats)…"
+flow "$out/tokens/flow-warm.txt" "$WARM_PLAYERS" "$WARM_ROWS" w "$out/flow-warm" "$PERF_OUT/booking-flow-warmup.txt"
 warm_booked=$(cat "$out"/flow-warm/bookings-*.txt | wc -l)
-drain "$round1" "seat_id LIKE 'Z-%'" "$warm_booked" 60 || true
-holds "$base1" "$round1" "$out/tokens/flow-warm-holds.txt" "$WARM_SECONDS" Z "$FLOW_COLUMNS" x "$out/holds-warm" \
+drain "$round1" "seat_id REGEXP '^[N-Z]-'" "$warm_booked" 120 || true
+holds "$base1" "$round1" "$out/tokens/flow-warm-holds.txt" "$WARM_SECONDS" "$WARM_ROWS" "$FLOW_COLUMNS" x "$out/holds-warm" \
   "$PERF_OUT/booking-flow-warmup-holds.txt"
 
-echo "perf: 1) $PLAYERS players: hold a distinct seat, book it; then MariaDB until every booking is a row…"
-flow_filter="seat_id NOT LIKE 'Z-%'"
+flow_filter="seat_id REGEXP '^[A-M]-'"
+if [[ $FLOW_MODE == prehold ]]; then
+  echo "perf: 1a) $PLAYERS players each hold a distinct seat…"
+  mark_h0=$(cpu_mark "$booking1_pid")
+  PHASE=hold flow "$out/tokens/flow.txt" "$PLAYERS" "$FLOW_ROWS" f "$out/flow-held" "$PERF_OUT/booking-flow-holds.txt"
+  mark_h1=$(cpu_mark "$booking1_pid")
+  read -r cpuH_booking _ < <(cpu_between "$mark_h0" "$mark_h1")
+  hold_phase_rps=$(field "$PERF_OUT/booking-flow-holds.txt" flow-rate | awk '{print $(NF)}' | tr -d '/s')
+  hold_phase_errors=$(field "$PERF_OUT/booking-flow-holds.txt" flow-errors | awk '{print $1 + $(NF-2)}')
+  echo "perf: 1b) …then they book their holds; then MariaDB until every booking is a row…"
+else
+  echo "perf: 1) $PLAYERS players: hold a distinct seat, book it; then MariaDB until every booking is a row…"
+fi
 curl -fsS "$base1/actuator/prometheus" > "$out/prom-before.txt"
 threads_snap "$booking1_pid" "$out/threads-flow-0.txt"
 mark0=$(cpu_mark "$booking1_pid")
 jfr_start "$booking1_pid" "$out/booking-flow.jfr"
-flow "$out/tokens/flow.txt" "$PLAYERS" "$FLOW_ROWS" f "$out/flow" "$PERF_OUT/booking-flow.txt"
+if [[ $FLOW_MODE == prehold ]]; then
+  PHASE=book HELD_DIR="$out/flow-held" flow "$out/tokens/flow.txt" "$PLAYERS" "$FLOW_ROWS" f "$out/flow" \
+    "$PERF_OUT/booking-flow.txt"
+else
+  flow "$out/tokens/flow.txt" "$PLAYERS" "$FLOW_ROWS" f "$out/flow" "$PERF_OUT/booking-flow.txt"
+fi
 mark_posted=$(cpu_mark "$booking1_pid")
 threads_snap "$booking1_pid" "$out/threads-flow-1.txt"
 accepted=$(grep -oP '\d+(?= booked \(202\))' "$PERF_OUT/booking-flow.txt" || echo 0)
@@ -202,7 +235,8 @@ if [[ -n $first_post && $last_confirmed != NULL && $confirmed -gt 0 ]]; then
 fi
 read -r prom_n prom_p50 prom_p99 < <(stats prom-hist "$out/prom-before.txt" "$out/prom-after.txt" ticketing_confirmation_lag_seconds)
 curl -fsS "$base1/api/v1/rounds/$round1/seats" > "$out/flow-seats.json"
-read -r sold_seats held_seats < <(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["seats"]; print(sum(x["status"]=="SOLD" for x in s), sum(x["status"]=="HELD" for x in s))' "$out/flow-seats.json")
+# the measured rows A-M (the warm-up's holds on rows N-Z may still be live)
+read -r sold_seats held_seats < <(python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["seats"] if x["row"] <= "M"]; print(sum(x["status"]=="SOLD" for x in s), sum(x["status"]=="HELD" for x in s))' "$out/flow-seats.json")
 dlq=$(grep -c 'left for the DLQ' "$PERF_OUT/booking-flow.log" || true)
 read -r cpu1_booking cpu1_stack cpu1_mariadb cpu1_redis cpu1_host < <(cpu_between "$mark0" "$mark1")
 read -r cpuP_booking cpuP_stack cpuP_mariadb cpuP_redis cpuP_host < <(cpu_between "$mark0" "$mark_posted")
@@ -224,6 +258,12 @@ upsert16_p99=$(sed -n 's/^upsert: concurrency 16 .*p99 \([0-9.]*\) ms/\1ms/p' "$
 
 perf_stop_pid "$booking1_pid"
 
+echo "perf: 4) ElasticMQ alone: SendMessageBatch 10 / ReceiveMessage 10 (long poll) / DeleteMessageBatch 10 (perf/tools/SqsBench.java)…"
+java -Dlogback.configurationFile=perf/tools/quiet-logback.xml -cp "$(cat scripts/local-stack/target/classpath.txt)" \
+  perf/tools/SqsBench.java "$SQS_ENDPOINT" "$stack_pid" "$SQS_MESSAGES" batched > "$PERF_OUT/booking-sqs.txt" 2>&1 || true
+sqs_rate=$(sed -n 's/^sqs: batched .* = \([0-9]*\) msg\/s.*/\1/p' "$PERF_OUT/booking-sqs.txt")
+sqs_cpu=$(sed -n 's/^sqs: batched .*ElasticMQ CPU \([0-9.]*\) ms per message (\([0-9]*\) %.*/\1 ms\/msg, \2%/p' "$PERF_OUT/booking-sqs.txt")
+
 # ---------------------------------------------------------------------------------------------------- scenario 2
 port2=$(perf_free_port)
 export TICKETING_ROUND_PERIOD=${period2}s TICKETING_ROUND_OPEN_FOR=${period2}s TICKETING_HOLD_TTL=${CONTENDED_HOLD_TTL}s
@@ -232,55 +272,105 @@ PERF_SERVICE_LOG=booking-holds perf_start_service booking "$port2" "${BOOKING_JV
 booking2_pid=${perf_pids[-1]}
 base2="http://127.0.0.1:$port2"
 echo "perf: booking on $base2 (pid $booking2_pid, default 10x10 venue, hold TTL ${CONTENDED_HOLD_TTL}s)"
-echo "perf: warm-up (${WARM_SECONDS} s of contended holds), then the warm-up's holds run out…"
-holds "$base2" "$round2" "$out/tokens/holds-warm.txt" "$WARM_SECONDS" ABCDEFGHIJ 10 y "$out/holds-warm" "$PERF_OUT/booking-holds-warmup.txt"
+echo "perf: warm-up (${CONTENDED_WARM_SECONDS} s of contended holds, then 10 s rounds until booking's JIT compiler threads use" \
+  "< ${WARM_JIT_PERCENT}% of a core, at most ${CONTENDED_WARM_MAX_SECONDS} s), then the warm-up's holds run out…"
+RETRY=1 holds "$base2" "$round2" "$out/tokens/holds-warm.txt" "$CONTENDED_WARM_SECONDS" ABCDEFGHIJ 10 y "$out/holds-warm" \
+  "$PERF_OUT/booking-holds-warmup.txt"
+warmed=$CONTENDED_WARM_SECONDS
+while ((warmed < CONTENDED_WARM_MAX_SECONDS)); do
+  threads_snap "$booking2_pid" "$out/threads-warm-0.txt"
+  m0=$(cpu_mark "$booking2_pid")
+  RETRY=1 holds "$base2" "$round2" "$out/tokens/holds-warm.txt" 10 ABCDEFGHIJ 10 y "$out/holds-warm" \
+    "$PERF_OUT/booking-holds-warmup.txt"
+  m1=$(cpu_mark "$booking2_pid")
+  threads_snap "$booking2_pid" "$out/threads-warm-1.txt"
+  warmed=$((warmed + 10))
+  jit=$(threads_diff "$out/threads-warm-0.txt" "$out/threads-warm-1.txt" "$m0" "$m1" 1 | grep -oP 'C# CompilerThre \K[0-9]+' || echo 0)
+  echo "perf:   warm-up ${warmed} s: JIT compiler threads ${jit}% of a core, $(field "$PERF_OUT/booking-holds-warmup.txt" holds-rate)"
+  ((jit < WARM_JIT_PERCENT)) && break
+done
+contended_warm_note="${warmed} s of warm-up, JIT ${jit:-?}% of a core in its last 10 s"
 sleep $((CONTENDED_HOLD_TTL + 1))
 
-echo "perf: 2) contended holds on 100 seats for ${HOLD_SECONDS}s, $([[ $HOLDS_RETRY == 1 ]] \
-  && echo 'a refused bot retries with its token' || echo 'a new bot per attempt')…"
-threads_snap "$booking2_pid" "$out/threads-holds-0.txt"
-mark0=$(cpu_mark "$booking2_pid")
-jfr_start "$booking2_pid" "$out/booking-holds.jfr"
-holds "$base2" "$round2" "$out/tokens/holds.txt" "$HOLD_SECONDS" ABCDEFGHIJ 10 c "$out/holds" "$PERF_OUT/booking-holds.txt"
-mark1=$(cpu_mark "$booking2_pid")
-threads_snap "$booking2_pid" "$out/threads-holds-1.txt"
-jfr_stop "$booking2_pid" "$out/booking-holds.jfr"
-query_epoch=$(date +%s.%N)
-curl -fsS "$base2/api/v1/rounds/$round2/seats" > "$out/holds-seats.json"
-holds_lost=$(field "$PERF_OUT/booking-holds.txt" holds-lost)
-holds_check=$(stats holds "$((CONTENDED_HOLD_TTL * 1000))" "$out/holds-seats.json" "$query_epoch" "${holds_lost:-0}" \
-  "$out"/holds/holds-*.txt || true)
-read -r cpu2_booking cpu2_stack cpu2_mariadb cpu2_redis cpu2_host < <(cpu_between "$mark0" "$mark1")
-holds_rps=$(field "$PERF_OUT/booking-holds.txt" holds-rate | awk '{print $(NF)}' | tr -d '/s')
-holds_errors=$(field "$PERF_OUT/booking-holds.txt" holds-errors | awk '{print $1 + $(NF-2)}')
-holds_line=$(field "$PERF_OUT/booking-holds.txt" holds)
-holds_answered=$(grep -oP '\d+(?= answered)' <<<"$holds_line" || echo 0)
-threads2=$(threads_diff "$out/threads-holds-0.txt" "$out/threads-holds-1.txt" "$mark0" "$mark1" "${holds_answered:-0}")
+contended() { # retry (0/1), tokens, name → sets holds_<name>_{rps,errors,line,players,errlist,check,cpu,threads}
+  local retry=$1 tokens=$2 name=$3 m0 m1 q answered lost report="$PERF_OUT/booking-holds-$3.txt" dir="$out/holds-$3"
+  mkdir -p "$dir"
+  echo "perf: 2$([[ $name == retry ]] && echo a || echo b)) contended holds on 100 seats for ${HOLD_SECONDS}s, $([[ $retry == 1 ]] \
+    && echo 'a refused player retries with its token' || echo 'a new player per attempt')…"
+  threads_snap "$booking2_pid" "$out/threads-holds-$name-0.txt"
+  m0=$(cpu_mark "$booking2_pid")
+  jfr_start "$booking2_pid" "$out/booking-holds-$name.jfr"
+  RETRY=$retry holds "$base2" "$round2" "$tokens" "$HOLD_SECONDS" ABCDEFGHIJ 10 "${name:0:1}" "$dir" "$report"
+  m1=$(cpu_mark "$booking2_pid")
+  threads_snap "$booking2_pid" "$out/threads-holds-$name-1.txt"
+  jfr_stop "$booking2_pid" "$out/booking-holds-$name.jfr"
+  q=$(date +%s.%N)
+  curl -fsS "$base2/api/v1/rounds/$round2/seats" > "$out/holds-$name-seats.json"
+  lost=$(field "$report" holds-lost)
+  printf -v "holds_${name}_check" '%s' "$(stats holds "$((CONTENDED_HOLD_TTL * 1000))" "$out/holds-$name-seats.json" "$q" \
+    "${lost:-0}" "$dir"/holds-*.txt || true)"
+  printf -v "holds_${name}_cpu" '%s' "$(cpu_between "$m0" "$m1")"
+  printf -v "holds_${name}_rps" '%s' "$(field "$report" holds-rate | awk '{print $(NF)}' | tr -d '/s')"
+  printf -v "holds_${name}_errors" '%s' "$(field "$report" holds-errors | awk '{print $1 + $(NF-2)}')"
+  printf -v "holds_${name}_errlist" '%s' "$(field "$report" holds-errors)"
+  printf -v "holds_${name}_line" '%s' "$(field "$report" holds)"
+  printf -v "holds_${name}_players" '%s' "$(field "$report" holds-players)"
+  answered=$(grep -oP '\d+(?= answered)' <<<"$(field "$report" holds)" || echo 0)
+  printf -v "holds_${name}_p99" '%s' "$(p99 "$report")"
+  printf -v "holds_${name}_threads" '%s' "$(threads_diff "$out/threads-holds-$name-0.txt" "$out/threads-holds-$name-1.txt" \
+    "$m0" "$m1" "${answered:-0}")"
+}
+runs2=()
+[[ $HOLDS_RETRY == 0 ]] || runs2+=(retry)
+[[ $HOLDS_RETRY == 1 ]] || runs2+=(single)
+for name in "${runs2[@]}"; do
+  if [[ $name == retry ]]; then contended 1 "$out/tokens/holds-retry.txt" retry; else contended 0 "$out/tokens/holds.txt" single; fi
+  [[ $name == "${runs2[-1]}" ]] || sleep $((CONTENDED_HOLD_TTL + 1)) # the next run starts on a map without live holds
+done
 
 # ---------------------------------------------------------------------------------------------------- report
 verdict() { [[ $1 == 1 ]] && echo PASS || echo FAIL; }
 e2e_ok=$(echo "$e2e_rate >= 1000 && $lag_p99 <= 2000 && $e2e_errors == 0" | bc -l 2>/dev/null || echo 0)
-holds_ok=$(echo "$holds_rps >= 3000 && $holds_errors == 0" | bc -l 2>/dev/null || echo 0)
-[[ $holds_check == "holds-check: OK"* ]] || holds_ok=0
+holds_ok() { # name → 1 when the run met the target, without errors and with a clean holds check
+  local rps="holds_$1_rps" errors="holds_$1_errors" check="holds_$1_check" ok
+  ok=$(echo "${!rps:-0} >= 3000 && ${!errors:-1} == 0" | bc -l 2>/dev/null || echo 0)
+  [[ ${!check} == "holds-check: OK"* ]] || ok=0
+  echo "$ok"
+}
 {
   printf '\n== booking benchmark (%s, %d cores, %d connections, wrk %d threads, booking -Xmx512m, ElasticMQ + MariaDB) ==\n' \
     "$(date -u +%FT%TZ)" "$(nproc)" "$CONNECTIONS" "$THREADS"
-  printf '%-44s %10s %12s %7s %7s %12s %s\n' scenario rate/s p99 errors "CPU %" "ratio upsert" target
-  printf '%-44s %10.0f %12s %7s %7s %12s\n' "1a) hold+book requests, $PLAYERS players" "${flow_rps:-0}" \
-    "$(p99 "$PERF_OUT/booking-flow.txt")" "$flow_errors" "$cpuP_booking" "-"
-  printf '%-44s %10.0f %12s %7s %7s %12s\n' "1b) bookings accepted (POST 202)" "${book_rps:-0}" "-" "$flow_errors" \
-    "$cpuP_booking" "-"
-  printf '%-44s %10.0f %12s %7s %7s %12.3f %s\n' "1c) confirmations end to end (POST→row)" "$e2e_rate" \
+  printf '%-46s %10s %12s %7s %7s %12s %s\n' scenario rate/s p99 errors "CPU %" "ratio upsert" target
+  if [[ $FLOW_MODE == prehold ]]; then
+    printf '%-46s %10.0f %12s %7s %7s %12s\n' "1a) holds, $PLAYERS players (before booking)" "${hold_phase_rps:-0}" \
+      "$(p99 "$PERF_OUT/booking-flow-holds.txt")" "$hold_phase_errors" "$cpuH_booking" "-"
+  else
+    printf '%-46s %10.0f %12s %7s %7s %12s\n' "1a) hold+book requests, $PLAYERS players" "${flow_rps:-0}" \
+      "$(p99 "$PERF_OUT/booking-flow.txt")" "$flow_errors" "$cpuP_booking" "-"
+  fi
+  printf '%-46s %10.0f %12s %7s %7s %12s\n' "1b) bookings accepted (POST 202)" "${book_rps:-0}" \
+    "$([[ $FLOW_MODE == prehold ]] && p99 "$PERF_OUT/booking-flow.txt" || echo -)" "$flow_errors" "$cpuP_booking" "-"
+  printf '%-46s %10.0f %12s %7s %7s %12.3f %s\n' "1c) confirmations end to end (POST→row)" "$e2e_rate" \
     "lag ${lag_p99%.*}ms" "$e2e_errors" "$cpu1_booking" "$(echo "$e2e_rate / $upsert2" | bc -l)" \
     "$(verdict "$e2e_ok") (>=1000/s, lag p99<=2000ms)"
-  printf '%-44s %10.0f %12s %7s %7s %12s %s\n' "2) contended holds, 100 seats, ${HOLD_SECONDS}s$([[ $HOLDS_RETRY == 1 ]] && echo ', retry')" "${holds_rps:-0}" \
-    "$(p99 "$PERF_OUT/booking-holds.txt")" "$holds_errors" "$cpu2_booking" "-" "$(verdict "$holds_ok") (>=3000/s)"
-  printf '%-44s %10.0f %12s\n' "3a) MariaDB upsert, batch 10, 2 connections" "$upsert2" "batch $upsert2_p99"
-  printf '%-44s %10.0f %12s\n' "3b) MariaDB upsert, batch 10, 16 connections" "$upsert16" "batch $upsert16_p99"
+  for name in "${runs2[@]}"; do
+    rps="holds_${name}_rps" errors="holds_${name}_errors" p99v="holds_${name}_p99" cpu="holds_${name}_cpu"
+    printf '%-46s %10.0f %12s %7s %7s %12s %s\n' \
+      "2$([[ $name == retry ]] && echo 'a) contended holds, retrying players' || echo 'b) contended holds, new player/attempt')" \
+      "${!rps:-0}" "${!p99v}" "${!errors}" "$(cut -d' ' -f1 <<<"${!cpu}")" "-" "$(verdict "$(holds_ok "$name")") (>=3000/s)"
+  done
+  printf '%-46s %10.0f %12s\n' "3a) MariaDB upsert, batch 10, 2 connections" "$upsert2" "batch $upsert2_p99"
+  printf '%-46s %10.0f %12s\n' "3b) MariaDB upsert, batch 10, 16 connections" "$upsert16" "batch $upsert16_p99"
+  printf '%-46s %10.0f %12s\n' "4) ElasticMQ alone, batches of 10" "${sqs_rate:-0}" "${sqs_cpu:--}"
   echo
+  if [[ $FLOW_MODE == prehold ]]; then
+    printf '1a) %s\n    errors: %s\n' "$(field "$PERF_OUT/booking-flow-holds.txt" flow)" \
+      "$(field "$PERF_OUT/booking-flow-holds.txt" flow-errors)"
+  fi
   printf '1) %s accepted, %s CONFIRMED rows, %s rejected, %s accepted without a row, %s rows never accepted, DLQ %s;' \
     "$accepted" "$confirmed" "$rejected" "$missing" "$unexpected" "$dlq"
-  printf ' drained: %s; seat map: %s SOLD (incl. %s warm-up), %s HELD\n' "$drained" "$sold_seats" "$warm_booked" "$held_seats"
+  printf ' drained: %s; seat map rows A-M: %s SOLD, %s HELD (%s warm-up bookings on rows N-Z)\n' "$drained" "$sold_seats" \
+    "$held_seats" "$warm_booked"
   printf '   errors: %s\n' "$(field "$PERF_OUT/booking-flow.txt" flow-errors)"
   printf '   confirmation lag (row confirmed_at - booked_at, %s rows): p50 %.0f ms, p99 %.0f ms, max %.0f ms;' \
     "$lag_n" "$lag_p50" "$lag_p99" "$lag_max"
@@ -292,15 +382,25 @@ holds_ok=$(echo "$holds_rps >= 3000 && $holds_errors == 0" | bc -l 2>/dev/null |
     "$cpuP_booking" "$cpuP_stack" "$cpuP_mariadb" "$cpuP_redis" "$cpuP_host" "$(nproc)"
   printf '   CPU (%% of one core) posting + draining: booking %s, stack JVM (ElasticMQ) %s, mariadbd %s, redis %s; host busy %s%%\n' \
     "$cpu1_booking" "$cpu1_stack" "$cpu1_mariadb" "$cpu1_redis" "$cpu1_host"
-  printf '   booking threads while posting (ms per hold+book pair): %s\n' "$threads1"
-  printf '2) %s\n   players: %s\n   errors: %s\n   %s\n' "$holds_line" "$(field "$PERF_OUT/booking-holds.txt" holds-players)" \
-    "$(field "$PERF_OUT/booking-holds.txt" holds-errors)" "$holds_check"
-  printf '   CPU (%% of one core): booking %s, stack JVM %s, mariadbd %s, redis %s; host busy %s%% of %d cores\n' \
-    "$cpu2_booking" "$cpu2_stack" "$cpu2_mariadb" "$cpu2_redis" "$cpu2_host" "$(nproc)"
-  printf '   booking threads (ms per hold answered): %s\n' "$threads2"
+  printf '   booking threads while posting (ms per %s): %s\n' \
+    "$([[ $FLOW_MODE == prehold ]] && echo booking || echo 'hold+book pair')" "$threads1"
+  for name in "${runs2[@]}"; do
+    line="holds_${name}_line" players="holds_${name}_players" errlist="holds_${name}_errlist" check="holds_${name}_check"
+    cpu="holds_${name}_cpu" threads="holds_${name}_threads"
+    read -r c_booking c_stack c_mariadb c_redis c_host <<<"${!cpu}"
+    printf '2%s) %s\n   players: %s\n   errors: %s\n   %s\n' "$([[ $name == retry ]] && echo a || echo b)" "${!line}" \
+      "${!players}" "${!errlist}" "${!check}"
+    printf '   CPU (%% of one core): booking %s, stack JVM %s, mariadbd %s, redis %s; host busy %s%% of %d cores\n' \
+      "$c_booking" "$c_stack" "$c_mariadb" "$c_redis" "$c_host" "$(nproc)"
+    printf '   booking threads (ms per hold answered): %s\n' "${!threads}"
+  done
+  printf '   (2: %s)\n' "${contended_warm_note:-}"
+  printf '4) %s\n' "$(grep '^sqs:' "$PERF_OUT/booking-sqs.txt" || echo 'ElasticMQ benchmark failed: see booking-sqs.txt')"
   if [[ $PROFILE == 1 ]]; then
     printf 'profile (JFR CPU samples of booking) 1) %s\n' "$(paste -sd' ' "$out/booking-flow.jfr.cpu.txt")"
-    printf 'profile (JFR CPU samples of booking) 2) %s\n' "$(paste -sd' ' "$out/booking-holds.jfr.cpu.txt")"
+    for name in "${runs2[@]}"; do
+      printf 'profile (JFR CPU samples of booking) 2 %s) %s\n' "$name" "$(paste -sd' ' "$out/booking-holds-$name.jfr.cpu.txt")"
+    done
   fi
   printf 'targets: confirmations >= 1000/s with lag p99 <= 2 s; contended holds >= 3000/s; 0 errors; no seat held or sold twice.\n'
   printf 'ratio: rate / MariaDB upsert rows/s at 2 connections (the listener'\''s 2 batches in flight: 20 messages / 10 per poll).\n'

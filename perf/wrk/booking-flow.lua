@@ -8,8 +8,12 @@
 -- (counted apart as fillers); each thread stops itself once every hold and booking it sent has been answered, or when
 -- no hold or booking has been answered for STALL_SECONDS (a request lost with its connection: wrk silently reconnects
 -- when the server closes a connection) — those are reported as lost.
+-- PHASE (both) splits the flow in two runs: "hold" only holds every player's seat and writes the holds to
+-- OUT_DIR/held-<PREFIX><thread>.txt ("holdId seatId"); "book" (same TOKENS, PLAYERS, THREADS, SEAT_*) reads them
+-- from HELD_DIR and only books — so the booking POSTs can be measured on their own.
 -- Bots (bot=true tokens + X-Bot-Key) skip the security letter. Env: TOKENS, PLAYERS, THREADS, ROUND, BOT_KEY,
--- SEAT_ROWS, SEAT_COLUMNS, OUT_DIR, PREFIX. Writes OUT_DIR/bookings-<PREFIX><thread>.txt ("bookingId seatId").
+-- SEAT_ROWS, SEAT_COLUMNS, OUT_DIR, PREFIX, PHASE, HELD_DIR. Writes OUT_DIR/bookings-<PREFIX><thread>.txt
+-- ("bookingId seatId").
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_usec; } tw_timeval;
@@ -59,7 +63,23 @@ function init(args)
   queue, qHead, qTail = {}, 1, 0
   holdSent, holdAns, held, bookSent, bookAns, booked, fillers = 0, 0, 0, 0, 0, 0, 0
   outcomes = {}
-  out = io.open((os.getenv("OUT_DIR") or ".") .. "/bookings-" .. (os.getenv("PREFIX") or "b") .. id .. ".txt", "w")
+  phase = os.getenv("PHASE") or "both"
+  local prefix = os.getenv("PREFIX") or "b"
+  if phase == "hold" then
+    out = io.open((os.getenv("OUT_DIR") or ".") .. "/held-" .. prefix .. id .. ".txt", "w")
+  else
+    out = io.open((os.getenv("OUT_DIR") or ".") .. "/bookings-" .. prefix .. id .. ".txt", "w")
+  end
+  if phase == "book" then
+    for line in io.lines((os.getenv("HELD_DIR") or ".") .. "/held-" .. prefix .. id .. ".txt") do
+      local holdId, seat = line:match("^(%S+) (%S+)$")
+      if holdId and tokenOf[seat] then
+        qTail = qTail + 1
+        queue[qTail] = { holdId, seat }
+      end
+    end
+    nextPlayer = #seatOf + 1 -- nothing left to hold
+  end
   myPlayers = #seatOf
   finished = false
   verifyCall = (id == 1)
@@ -122,7 +142,9 @@ function response(status, headers, body)
     held = held + 1
     local holdId = body:match('"holdId"%s*:%s*"([^"]+)"')
     local seat = body:match('"seatId"%s*:%s*"([^"]+)"')
-    if holdId and seat and tokenOf[seat] then
+    if phase == "hold" and holdId and seat then
+      out:write(holdId, " ", seat, "\n")
+    elseif holdId and seat and tokenOf[seat] then
       qTail = qTail + 1
       queue[qTail] = { holdId, seat }
     else
