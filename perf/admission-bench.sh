@@ -5,8 +5,9 @@
 #   2. status polling (GET /api/v1/queue/{id}) with 100,000 waiting tickets (admission paused so they stay waiting)
 #   3. redis-benchmark ZADD and ZRANK at the same concurrency against the same Redis, and each endpoint's ratio to it
 # Targets on a 2-core machine: entry >= 5,000/s, polling >= 8,000/s, p99 <= 50 ms, no errors.
-# Knobs: CONNECTIONS (64), THREADS (2), POLL_SECONDS (15), WARM_MIN_ROUNDS/WARM_MAX_ROUNDS/WARM_JIT_PERCENT (below), JFR=1 (a JFR recording of the measured entry phase,
-# perf/target/admission-entry.jfr), ADMISSION_JAVA_OPTS (extra JVM options for admission, word-split).
+# Knobs: CONNECTIONS (64), THREADS (2), POLL_SECONDS (15), WARM_MIN_ROUNDS / WARM_MAX_ROUNDS / WARM_JIT_PERCENT (see
+# the warm-up below), JFR=1 (a JFR recording of the measured entry phase, perf/target/admission-entry.jfr),
+# ADMISSION_JAVA_OPTS (extra JVM options for admission, word-split).
 # Output: a table on stdout, raw files in perf/target/.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -49,11 +50,11 @@ rps() { # entry runs report their own rate (threads stop at their quota); others
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
 errs() { awk -F'[ ,]+' '/^entry:|^status:/ {print $4 + $6}' "$1"; }
 
-# The benchmark measures the warm steady state. On 2 busy cores the JIT compilers need far more than a fixed warm-up:
-# measured here, 10,000-entry batches ran at 1,100, 2,100, 2,900, 3,300, 4,600 and 5,000/s with the compiler threads
-# using 50-64 % of a core, and only past about 130,000 entries did the compiler go quiet and entry reach 5,200-6,900/s.
-# A fixed 60,000-entry warm-up therefore measured either side of that, run to run. So: warm up in rounds of 10,000
-# entries and 3 s of polling until the compiler threads used less than WARM_JIT_PERCENT of a core in each of two rounds
+# The benchmark measures the warm steady state. On 2 busy cores the JIT compilers keep working for tens of thousands
+# of entries: 10,000-entry batches ran at about 1,000, 1,500-2,300, 2,800-3,700 and 3,700-4,700/s with the compiler
+# threads using 40-65 % of a core, and entry reached 6,000-6,900/s once they went quiet (after 50,000-70,000 entries
+# here, later on a busier machine). A fixed warm-up measured either side of that, run to run. So: warm up in rounds
+# of 10,000 entries and 3 s of polling until the compiler threads used less than WARM_JIT_PERCENT of a core in each of two rounds
 # in a row (one quiet round happens while compiles are still coming: measured 7 % at 3,800/s, then 12 % after it) —
 # at least WARM_MIN_ROUNDS, at most WARM_MAX_ROUNDS — printing each round; then drop the round's keys, so the measured
 # entries start an empty queue and the polling scenario has exactly its 100,000 waiting tickets.
@@ -102,11 +103,13 @@ cat "$tickets"/tickets-*.txt > "$PERF_OUT/all-tickets.txt"
 waiting=$(wc -l < "$PERF_OUT/all-tickets.txt")
 
 echo "perf: 2) polling status with $waiting waiting tickets for ${POLL_SECONDS}s…"
+python3 perf/tools/thread_cpu.py snap "$admission_pid" > "$PERF_OUT/status-threads-0.txt"
 cpu0=$(perf_cpu_seconds "$admission_pid"); t0=$(date +%s.%N)
 TICKETS="$PERF_OUT/all-tickets.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${POLL_SECONDS}s" --latency \
   -s perf/wrk/status.lua "$base" > "$PERF_OUT/status.txt" 2>&1
 cpu1=$(perf_cpu_seconds "$admission_pid"); t1=$(date +%s.%N)
-status_cpu=$(echo "($cpu1 - $cpu0) / ($t1 - $t0) * 100" | bc -l)
+python3 perf/tools/thread_cpu.py snap "$admission_pid" > "$PERF_OUT/status-threads-1.txt"
+status_cpu=$(echo "($cpu1 - $cpu0) / ($t1 - $t0) * 100" | bc -l); t0s=$t0; t1s=$t1
 
 echo "perf: 3) redis-benchmark ZADD / ZRANK at $CONNECTIONS connections…"
 redis-benchmark -h 127.0.0.1 -p "$redis_port" -c "$CONNECTIONS" -n 300000 -r 100000 --csv \
@@ -128,4 +131,8 @@ printf '%-34s %12.0f\n' "3a) redis-benchmark ZADD" "$zadd" "3b) redis-benchmark 
 printf 'Redis CPU during entry: %.0f%% of a core\n' "$entry_redis_cpu"
 printf 'admission CPU by thread during entry: %s\n' "$(python3 perf/tools/thread_cpu.py diff \
   "$PERF_OUT/entry-threads-0.txt" "$PERF_OUT/entry-threads-1.txt" "$(echo "$t1e - $t0e" | bc -l)" 10000 | tr '\n' ' ')"
+status_requests=$(awk '/requests in/ {print $1}' "$PERF_OUT/status.txt")
+printf 'admission CPU by thread during polling: %s\n' "$(python3 perf/tools/thread_cpu.py diff \
+  "$PERF_OUT/status-threads-0.txt" "$PERF_OUT/status-threads-1.txt" "$(echo "$t1s - $t0s" | bc -l)" \
+  "${status_requests:-0}" | tr '\n' ' ')"
 printf 'targets: entry >= 5000/s, polling >= 8000/s, p99 <= 50ms, 0 errors. Raw output: %s\n' "$PERF_OUT"
