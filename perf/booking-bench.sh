@@ -2,8 +2,8 @@
 # Booking benchmark (issue "Booking service"): booking (-Xmx512m) on the embedded Redis, MariaDB and ElasticMQ, rounds
 # always open, admission tokens minted locally with the shared module (perf/tools/MintTokens.java), loopback load
 # from wrk:
-#   1. confirmations end to end: booking on a 26 x 400 venue; after WARM_PLAYERS warm-up bookings on rows N-Z,
-#      PLAYERS bots hold a distinct seat of rows A-M each (1a), then book it (1b; FLOW_MODE=interleaved books each hold
+#   1. confirmations end to end: booking on a 26 x 1000 venue; after WARM_PLAYERS warm-up bookings on rows F-Z,
+#      PLAYERS bots hold a distinct seat of rows A-E each (1a), then book it (1b; FLOW_MODE=interleaved books each hold
 #      as soon as it answers, perf/wrk/booking-flow.lua); then MariaDB is polled until every accepted booking is a row.
 #      Reports the POST booking rate, confirmations/s from the first booking POST to the last CONFIRMED row, and the
 #      confirmation lag (row confirmed_at - booked_at) p50/p99.
@@ -39,12 +39,16 @@ export THREADS
 # failed start is tried again.
 export PERF_START_ATTEMPTS=${PERF_START_ATTEMPTS:-3}
 BOOKING_JVM_ARGS=(-Dspring.flyway.connect-retries=10 -Dspring.flyway.connect-retries-interval=1s)
+# extra JVM options for both booking instances (A/B of flags), e.g. BOOKING_JAVA_OPTS="-XX:TieredStopAtLevel=1"
+read -r -a booking_java_opts <<<"${BOOKING_JAVA_OPTS:-}"
+BOOKING_JVM_ARGS+=("${booking_java_opts[@]}")
 
-# venue of scenario 1: 26 x 400, rows A-M for the measured players, rows N-Z for the warm-up bookings
-FLOW_ROWS=ABCDEFGHIJKLM
-WARM_ROWS=NOPQRSTUVWXYZ
-FLOW_COLUMNS=400
-WARM_PLAYERS=${WARM_PLAYERS:-5200}
+# venue of scenario 1: 26 x 1000, rows A-E for the measured players, rows F-Z for the warm-up bookings: C2 compiles a
+# method after ~5,000-15,000 calls, so a booking path warmed by fewer bookings still compiles during the measurement
+FLOW_ROWS=ABCDE
+WARM_ROWS=FGHIJKLMNOPQRSTUVWXYZ
+FLOW_COLUMNS=1000
+WARM_PLAYERS=${WARM_PLAYERS:-15000}
 # prehold: every player holds first (1a), then the booking POSTs alone are measured (1b, 1c: POST -> CONFIRMED row);
 # interleaved: a player books as soon as its hold answers, holds and bookings share the measured window
 FLOW_MODE=${FLOW_MODE:-prehold}
@@ -56,8 +60,8 @@ CONTENDED_WARM_SECONDS=${CONTENDED_WARM_SECONDS:-30}
 WARM_JIT_PERCENT=${WARM_JIT_PERCENT:-15}
 CONTENDED_WARM_MAX_SECONDS=${CONTENDED_WARM_MAX_SECONDS:-90}
 SQS_MESSAGES=${SQS_MESSAGES:-20000}
-((PLAYERS >= 1 && PLAYERS <= 5200)) || { echo "perf: PLAYERS must be 1..5200 (rows A-M x 400 seats)" >&2; exit 2; }
-((WARM_PLAYERS >= 1 && WARM_PLAYERS <= 5200)) || { echo "perf: WARM_PLAYERS must be 1..5200 (rows N-Z x 400)" >&2; exit 2; }
+((PLAYERS >= 1 && PLAYERS <= 5000)) || { echo "perf: PLAYERS must be 1..5000 (rows A-E x 1000 seats)" >&2; exit 2; }
+((WARM_PLAYERS >= 1 && WARM_PLAYERS <= 21000)) || { echo "perf: WARM_PLAYERS must be 1..21000 (rows F-Z x 1000)" >&2; exit 2; }
 [[ $FLOW_MODE == prehold || $FLOW_MODE == interleaved ]] || { echo "perf: FLOW_MODE is prehold or interleaved" >&2; exit 2; }
 # warm-up holds: a fresh JVM on 2 cores is still JIT-compiling (C1+C2 busy ~1 core) a minute into the load, so each
 # instance first takes WARM_SECONDS of holds (one token each, at most the given number of tokens)
@@ -178,14 +182,14 @@ drain() { # round, seat filter, expected rows, timeout s → waits until confirm
   done
 }
 
-echo "perf: warm-up ($WARM_PLAYERS hold+book on rows N-Z, then ${WARM_SECONDS} s of holds on their sold seats)…"
+echo "perf: warm-up ($WARM_PLAYERS hold+book on rows F-Z, then ${WARM_SECONDS} s of holds on their seats)…"
 flow "$out/tokens/flow-warm.txt" "$WARM_PLAYERS" "$WARM_ROWS" w "$out/flow-warm" "$PERF_OUT/booking-flow-warmup.txt"
 warm_booked=$(cat "$out"/flow-warm/bookings-*.txt | wc -l)
-drain "$round1" "seat_id REGEXP '^[N-Z]-'" "$warm_booked" 120 || true
+drain "$round1" "seat_id REGEXP '^[F-Z]-'" "$warm_booked" 300 || true
 holds "$base1" "$round1" "$out/tokens/flow-warm-holds.txt" "$WARM_SECONDS" "$WARM_ROWS" "$FLOW_COLUMNS" x "$out/holds-warm" \
   "$PERF_OUT/booking-flow-warmup-holds.txt"
 
-flow_filter="seat_id REGEXP '^[A-M]-'"
+flow_filter="seat_id REGEXP '^[A-E]-'"
 if [[ $FLOW_MODE == prehold ]]; then
   echo "perf: 1a) $PLAYERS players each hold a distinct seat…"
   mark_h0=$(cpu_mark "$booking1_pid")
@@ -235,8 +239,8 @@ if [[ -n $first_post && $last_confirmed != NULL && $confirmed -gt 0 ]]; then
 fi
 read -r prom_n prom_p50 prom_p99 < <(stats prom-hist "$out/prom-before.txt" "$out/prom-after.txt" ticketing_confirmation_lag_seconds)
 curl -fsS "$base1/api/v1/rounds/$round1/seats" > "$out/flow-seats.json"
-# the measured rows A-M (the warm-up's holds on rows N-Z may still be live)
-read -r sold_seats held_seats < <(python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["seats"] if x["row"] <= "M"]; print(sum(x["status"]=="SOLD" for x in s), sum(x["status"]=="HELD" for x in s))' "$out/flow-seats.json")
+# the measured rows A-E (the warm-up's holds on rows F-Z may still be live)
+read -r sold_seats held_seats < <(python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["seats"] if x["row"] <= "E"]; print(sum(x["status"]=="SOLD" for x in s), sum(x["status"]=="HELD" for x in s))' "$out/flow-seats.json")
 dlq=$(grep -c 'left for the DLQ' "$PERF_OUT/booking-flow.log" || true)
 read -r cpu1_booking cpu1_stack cpu1_mariadb cpu1_redis cpu1_host < <(cpu_between "$mark0" "$mark1")
 read -r cpuP_booking cpuP_stack cpuP_mariadb cpuP_redis cpuP_host < <(cpu_between "$mark0" "$mark_posted")
@@ -265,6 +269,10 @@ sqs_rate=$(sed -n 's/^sqs: batched .* = \([0-9]*\) msg\/s.*/\1/p' "$PERF_OUT/boo
 sqs_cpu=$(sed -n 's/^sqs: batched .*ElasticMQ CPU \([0-9.]*\) ms per message (\([0-9]*\) %.*/\1 ms\/msg, \2%/p' "$PERF_OUT/booking-sqs.txt")
 
 # ---------------------------------------------------------------------------------------------------- scenario 2
+runs2=() # HOLDS_RETRY: both (default), 1 (2a only), 0 (2b only), none (skip scenario 2)
+[[ $HOLDS_RETRY == 0 || $HOLDS_RETRY == none ]] || runs2+=(retry)
+[[ $HOLDS_RETRY == 1 || $HOLDS_RETRY == none ]] || runs2+=(single)
+if ((${#runs2[@]} > 0)); then
 port2=$(perf_free_port)
 export TICKETING_ROUND_PERIOD=${period2}s TICKETING_ROUND_OPEN_FOR=${period2}s TICKETING_HOLD_TTL=${CONTENDED_HOLD_TTL}s
 unset TICKETING_VENUE_ROWS TICKETING_VENUE_COLUMNS
@@ -320,13 +328,11 @@ contended() { # retry (0/1), tokens, name → sets holds_<name>_{rps,errors,line
   printf -v "holds_${name}_threads" '%s' "$(threads_diff "$out/threads-holds-$name-0.txt" "$out/threads-holds-$name-1.txt" \
     "$m0" "$m1" "${answered:-0}")"
 }
-runs2=()
-[[ $HOLDS_RETRY == 0 ]] || runs2+=(retry)
-[[ $HOLDS_RETRY == 1 ]] || runs2+=(single)
 for name in "${runs2[@]}"; do
   if [[ $name == retry ]]; then contended 1 "$out/tokens/holds-retry.txt" retry; else contended 0 "$out/tokens/holds.txt" single; fi
   [[ $name == "${runs2[-1]}" ]] || sleep $((CONTENDED_HOLD_TTL + 1)) # the next run starts on a map without live holds
 done
+fi
 
 # ---------------------------------------------------------------------------------------------------- report
 verdict() { [[ $1 == 1 ]] && echo PASS || echo FAIL; }
@@ -369,7 +375,7 @@ holds_ok() { # name → 1 when the run met the target, without errors and with a
   fi
   printf '1) %s accepted, %s CONFIRMED rows, %s rejected, %s accepted without a row, %s rows never accepted, DLQ %s;' \
     "$accepted" "$confirmed" "$rejected" "$missing" "$unexpected" "$dlq"
-  printf ' drained: %s; seat map rows A-M: %s SOLD, %s HELD (%s warm-up bookings on rows N-Z)\n' "$drained" "$sold_seats" \
+  printf ' drained: %s; seat map rows A-E: %s SOLD, %s HELD (%s warm-up bookings on rows F-Z)\n' "$drained" "$sold_seats" \
     "$held_seats" "$warm_booked"
   printf '   errors: %s\n' "$(field "$PERF_OUT/booking-flow.txt" flow-errors)"
   printf '   confirmation lag (row confirmed_at - booked_at, %s rows): p50 %.0f ms, p99 %.0f ms, max %.0f ms;' \

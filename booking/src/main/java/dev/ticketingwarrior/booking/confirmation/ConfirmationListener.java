@@ -51,7 +51,7 @@ class ConfirmationListener {
             value = "${ticketing.queue.name}",
             acknowledgementMode = "MANUAL",
             maxMessagesPerPoll = "10",
-            maxConcurrentMessages = "20",
+            maxConcurrentMessages = "${ticketing.queue.listener-max-messages:40}",
             messageVisibilitySeconds = "${ticketing.queue.visibility-seconds:30}")
     void onConfirmations(List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement) {
         List<Message<String>> good = new ArrayList<>();
