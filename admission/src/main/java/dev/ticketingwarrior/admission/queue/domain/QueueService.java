@@ -16,7 +16,7 @@ public final class QueueService {
 
     /** At most four position events a second per stream (SPEC §4). */
     private static final long MIN_EVENT_GAP_NANOS = Duration.ofMillis(250).toNanos();
-    /** A stream re-reads its ticket this often in case no ticker snapshot arrives (another round took over). */
+    /** A stream re-reads its ticket this often while no ticker snapshot of its round arrives (a ticker failing). */
     private static final Duration POLL_FALLBACK = Duration.ofSeconds(1);
 
     private final WaitingRoom waitingRoom;
@@ -94,14 +94,20 @@ public final class QueueService {
             return Flux.just(first);
         }
         TicketId ticketId = first.ticketId();
-        Flux<TicketView> fromTicker = ticker.snapshots(first.roundId())
-                .concatMap(snapshot -> snapshot.closed() || snapshot.state().served() >= first.queueNumber()
-                        ? status(ticketId)
-                        : Mono.just(first.waitingAgainst(snapshot.state())));
-        Flux<TicketView> polled =
-                Flux.interval(POLL_FALLBACK, POLL_FALLBACK).onBackpressureDrop().concatMap(tick -> status(ticketId));
         return Flux.defer(() -> {
             AtomicLong lastEmitted = new AtomicLong(System.nanoTime());
+            AtomicLong lastSnapshot = new AtomicLong(System.nanoTime());
+            Flux<TicketView> fromTicker = ticker.snapshots(first.roundId())
+                    .doOnNext(snapshot -> lastSnapshot.set(System.nanoTime()))
+                    .concatMap(snapshot -> snapshot.closed() || snapshot.state().served() >= first.queueNumber()
+                            ? status(ticketId)
+                            : Mono.just(first.waitingAgainst(snapshot.state())));
+            // a Valkey read per stream only while this instance's ticker is silent for the round: with thousands of
+            // players watching, a read per stream and second would cost more than all their position updates
+            Flux<TicketView> polled = Flux.interval(POLL_FALLBACK, POLL_FALLBACK)
+                    .onBackpressureDrop()
+                    .filter(tick -> System.nanoTime() - lastSnapshot.get() >= POLL_FALLBACK.toNanos())
+                    .concatMap(tick -> status(ticketId));
             return Flux.just(first)
                     .concatWith(Flux.merge(fromTicker, polled)
                             .takeUntil(TicketView::terminal)

@@ -1,0 +1,137 @@
+package dev.ticketingwarrior.admission.queue.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettingsStore;
+import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * How a ticket's live stream reads the waiting room: from the shared ticker while it ticks, and by itself only when
+ * the ticker is silent. Time passes for real here (the ticker and the fallback are wall-clock intervals).
+ */
+class QueueStreamTests {
+
+    private static final AdmissionSettings PAUSED = new AdmissionSettings(0, 0, 0, true);
+
+    private final Instant opensAt = Instant.parse("2031-01-01T00:00:00Z");
+    private final RoundClock clock = new RoundClock(
+            Clock.fixed(opensAt.plusSeconds(2), ZoneOffset.UTC), Duration.ofSeconds(60), Duration.ofSeconds(15));
+    private final Round round = clock.roundAt(opensAt.plusSeconds(2));
+    private final CountingWaitingRoom room = new CountingWaitingRoom();
+    private final CurrentSettings settings = new CurrentSettings(new FixedSettings(), PAUSED, Duration.ofHours(1));
+    private final ServingTicker ticker =
+            new ServingTicker(room, clock, settings, QueueMetrics.NONE, Duration.ofMillis(100));
+    private final QueueService queue =
+            new QueueService(room, clock, settings, (ticket, round, at) -> "token", ticker, QueueMetrics.NONE);
+
+    @Test
+    void aStreamReadsNothingItselfWhileTheTickerTicks() throws InterruptedException {
+        ticker.start();
+        try {
+            List<TicketView> seen = watchFor(Duration.ofMillis(2_500));
+
+            assertThat(room.advances.get()).as("ticks").isGreaterThan(10);
+            assertThat(room.standings.get()).as("the stream's own reads").isZero();
+            assertThat(seen).extracting(TicketView::status).containsOnly(TicketStatus.WAITING);
+        } finally {
+            ticker.stop();
+        }
+    }
+
+    @Test
+    void aStreamReadsItsTicketEachSecondWhileNoTickerTicks() throws InterruptedException {
+        watchFor(Duration.ofMillis(2_500));
+
+        assertThat(room.advances.get()).as("ticks").isZero();
+        assertThat(room.standings.get()).as("the stream's own reads").isBetween(2, 3);
+    }
+
+    private List<TicketView> watchFor(Duration duration) throws InterruptedException {
+        List<TicketView> seen = new CopyOnWriteArrayList<>();
+        TicketView first = TicketView.of(room.ticket, room.state(), TicketStatus.WAITING, null);
+        Disposable watching = queue.watchFrom(first).subscribe(seen::add);
+        try {
+            Thread.sleep(duration.toMillis());
+        } finally {
+            watching.dispose();
+        }
+        return seen;
+    }
+
+    /** One round with 10 waiting tickets, paused; counts how it is read. */
+    private final class CountingWaitingRoom implements WaitingRoom {
+
+        final Ticket ticket =
+                new Ticket(TicketId.newTicket(round.id()), new Nickname("watcher"), false, 10, opensAt.plusSeconds(1));
+        final AtomicInteger advances = new AtomicInteger();
+        final AtomicInteger standings = new AtomicInteger();
+
+        ServingState state() {
+            return new ServingState(0, 10, 0, 0, PAUSED);
+        }
+
+        @Override
+        public Mono<Standing> standing(Round round, TicketId ticketId, Instant now, AdmissionSettings seed) {
+            return Mono.fromSupplier(() -> {
+                standings.incrementAndGet();
+                return new Standing(ticket, state(), Optional.empty(), Optional.empty());
+            });
+        }
+
+        @Override
+        public Mono<ServingState> advance(Round round, Instant now, AdmissionSettings seed) {
+            return Mono.fromSupplier(() -> {
+                advances.incrementAndGet();
+                return state();
+            });
+        }
+
+        @Override
+        public Mono<Entry> enter(
+                Round round, Nickname nickname, boolean bot, TicketId candidate, Instant now, AdmissionSettings seed) {
+            return Mono.error(new UnsupportedOperationException());
+        }
+
+        @Override
+        public Mono<String> keepToken(Round round, TicketId ticketId, String token) {
+            return Mono.error(new UnsupportedOperationException());
+        }
+
+        @Override
+        public Mono<Void> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated) {
+            return Mono.error(new UnsupportedOperationException());
+        }
+
+        @Override
+        public Mono<RoundStats> stats(Round round, Instant now, AdmissionSettings seed) {
+            return Mono.error(new UnsupportedOperationException());
+        }
+    }
+
+    private static final class FixedSettings implements AdmissionSettingsStore {
+
+        @Override
+        public Mono<Optional<AdmissionSettings>> load() {
+            return Mono.just(Optional.of(PAUSED));
+        }
+
+        @Override
+        public Mono<Void> save(AdmissionSettings settings) {
+            return Mono.empty();
+        }
+    }
+}
