@@ -67,7 +67,7 @@ SQS_MESSAGES=${SQS_MESSAGES:-20000}
 # instance first takes WARM_SECONDS of holds (one token each, at most the given number of tokens)
 WARM_SECONDS=${WARM_SECONDS:-15}
 WARM_HOLD_TOKENS=${WARM_HOLD_TOKENS:-20000}         # warm-up holds on instance 1
-CONTENDED_WARM_TOKENS=${CONTENDED_WARM_TOKENS:-20000} # warm-up holds on instance 2
+CONTENDED_WARM_TOKENS=${CONTENDED_WARM_TOKENS:-60000} # warm-up holds on instance 2 (the first 30 s: one per attempt)
 BOT_KEY=bench-bot
 
 perf_need wrk wrk
@@ -282,7 +282,8 @@ base2="http://127.0.0.1:$port2"
 echo "perf: booking on $base2 (pid $booking2_pid, default 10x10 venue, hold TTL ${CONTENDED_HOLD_TTL}s)"
 echo "perf: warm-up (${CONTENDED_WARM_SECONDS} s of contended holds, then 10 s rounds until booking's JIT compiler threads use" \
   "< ${WARM_JIT_PERCENT}% of a core, at most ${CONTENDED_WARM_MAX_SECONDS} s), then the warm-up's holds run out…"
-RETRY=1 holds "$base2" "$round2" "$out/tokens/holds-warm.txt" "$CONTENDED_WARM_SECONDS" ABCDEFGHIJ 10 y "$out/holds-warm" \
+# first a new player per attempt (2b's path: every token checked in full), then rounds of retrying players (2a's)
+RETRY=0 holds "$base2" "$round2" "$out/tokens/holds-warm.txt" "$CONTENDED_WARM_SECONDS" ABCDEFGHIJ 10 y "$out/holds-warm" \
   "$PERF_OUT/booking-holds-warmup.txt"
 warmed=$CONTENDED_WARM_SECONDS
 while ((warmed < CONTENDED_WARM_MAX_SECONDS)); do
