@@ -17,7 +17,7 @@
 # Target (2-core machine): launch lag p99 <= 100 ms, no errors caused by the runner itself.
 # Knobs: BOTS (5000), WARM_BOTS (500; 0 = no warm-up round), PERIOD (30), OPEN_FOR (15), DIFFICULTY (NORMAL),
 # ADMISSION_RATE (1000 admitted/s), VENUE_ROWS x VENUE_COLUMNS (10 x 10, the game's venue), RUNNER_JAVA_OPTS (JVM
-# options of bot-runner besides -Xmx512m, default -XX:MaxGCPauseMillis=20), BUILD (1: builds bot-runner,
+# options of bot-runner besides -Xmx512m, default none), BUILD (1: builds bot-runner,
 # and admission/booking when their jars are missing; 0: uses the jars as they are), BUILD_SERVICES (0; 1 rebuilds
 # admission and booking too). Output: a table on stdout, raw files in perf/target/bot-bench/ and perf/target/bot-*.log.
 set -euo pipefail
@@ -35,8 +35,9 @@ BUILD=${BUILD:-1}
 BUILD_SERVICES=${BUILD_SERVICES:-0}
 PROFILE=${PROFILE:-0}
 PIN=${PIN:-1}
-# G1's default pause goal (200 ms) lets a young collection of a heap full of live bots hold every timer for 100+ ms
-RUNNER_JAVA_OPTS=${RUNNER_JAVA_OPTS:--XX:MaxGCPauseMillis=20}
+# extra JVM options of bot-runner (none by default: G1 with its default pause goal; -XX:MaxGCPauseMillis=20 made the
+# lag worse — young collections every ~150 ms, each copying the same live bots — and ZGC stalled on one core)
+RUNNER_JAVA_OPTS=${RUNNER_JAVA_OPTS-}
 OPS=bench-ops
 export PERF_START_ATTEMPTS=${PERF_START_ATTEMPTS:-3}
 ((OPEN_FOR < PERIOD)) || { echo "perf: OPEN_FOR must be shorter than PERIOD" >&2; exit 2; }
@@ -153,10 +154,11 @@ cpu_mark() { # → "epoch runner admission booking stack mariadb redis host-busy
     "$(cpu_of "$stack_pid") $(cpu_of "$mariadb_pid") $(cpu_of "$redis_pid") $(perf_host_jiffies)"
 }
 sleep_until $((open - 1))
+# the CPU window first: a scrape of a busy service can take a while
+cpu0=$(cpu_mark)
 curl -fsS "$runner/actuator/prometheus" > "$out/prom-before.txt"
 curl -fsS "http://127.0.0.1:$admission_port/actuator/prometheus" > "$out/admission-before.txt" || true
 curl -fsS "http://127.0.0.1:$booking_port/actuator/prometheus" > "$out/booking-before.txt" || true
-cpu0=$(cpu_mark)
 threads_max=0
 # sample the runner's threads while the round is open: bots must not cost a thread each
 while (($(date +%s) < open + OPEN_FOR)); do
@@ -191,7 +193,7 @@ stats failures "$out/prom-before.txt" "$out/prom-after.txt" > "$out/failures.txt
 errors_runner=$(awk '$1 == "runner" && NF == 2 {print $2}' "$out/failures.txt")
 errors_service=$(awk '$1 == "service" && NF == 2 {print $2}' "$out/failures.txt")
 # the runner's own log line of the measured round: how many connections it had open before the open
-ready=$(grep -o '"message":"[0-9]* connections to the waiting room ready[^"]*"' "$PERF_OUT/bot-runner.log" | tail -1 \
+ready=$(grep -o '"message":"[0-9]* calls to the waiting room before the open[^"]*"' "$PERF_OUT/bot-runner.log" | tail -1 \
   | sed 's/"message":"//; s/"$//' || true)
 
 verdict() { if (($(echo "$1" | bc -l))); then echo PASS; else echo FAIL; fi; }
@@ -207,8 +209,8 @@ printf '%-44s %8s %8s %8s %8s %8s %8s\n' "bots (per-round counters)" launched ad
 printf '%-44s %8s %8s %8s %8s %8s %8s\n' "" "$launched" "$admitted" "$booked" "$lost" "$cancelled" "$errors"
 printf '%-44s %8s %8s %8s\n' "bot errors by side" runner service target
 printf '%-44s %8s %8s %8s\n' "" "$errors_runner" "$errors_service" "$(verdict "$errors_runner == 0")"
-printf 'CPU over the open round (%% of one core): bot-runner %s, admission %s, booking %s, stack JVM (ElasticMQ) %s,' \
-  "$c_runner" "$c_admission" "$c_booking" "$c_stack"
+printf 'CPU over the open round (%s s; %% of one core): bot-runner %s, admission %s, booking %s, stack JVM (ElasticMQ) %s,' \
+  "$(echo "${cpu1%% *} - ${cpu0%% *}" | bc -l | xargs printf '%.1f')" "$c_runner" "$c_admission" "$c_booking" "$c_stack"
 printf ' mariadbd %s, redis %s; host busy %s%% of %d cores\n' "$c_mariadb" "$c_redis" "$c_host" "$(nproc)"
 printf 'bot-runner: %s threads at most while the round was open, heap used %s MB after the round, peak RSS %s MB\n' \
   "$threads_max" "$heap" "$rss_peak"

@@ -52,7 +52,7 @@ public record BotRunnerProperties(
             /* from this long after the open, unclaimed slots go to whoever is alive */
             @NotNull @DefaultValue("1500ms") Duration sweepAfter,
             /* this long before the open, the fair share is claimed, planned and its connections opened (0 = at the open) */
-            @NotNull @DefaultValue("5s") Duration prepareAhead,
+            @NotNull @DefaultValue("10s") Duration prepareAhead,
             @NotNull @DefaultValue("1s") Duration settingsRefresh,
             /* every key of a round expires this long after it is last written */
             @NotNull @DefaultValue("10m") Duration keyRetention,

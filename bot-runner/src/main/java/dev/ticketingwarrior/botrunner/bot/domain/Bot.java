@@ -36,9 +36,9 @@ public final class Bot {
         this.maxSeatAttempts = maxSeatAttempts;
     }
 
-    /** Gets {@code bots} bots of an upcoming round ready before its open (see {@link PlayerApi#prepare}). */
-    public Mono<Void> prepare(int bots) {
-        return api.prepare(bots);
+    /** Gets {@code bots} bots of an upcoming round ready by its open (see {@link PlayerApi#prepare}). */
+    public Mono<Void> prepare(int bots, Instant opensAt) {
+        return api.prepare(bots, opensAt);
     }
 
     public Mono<BotOutcome> play(BotPlan plan) {

@@ -12,11 +12,12 @@ import reactor.core.publisher.Mono;
 public interface PlayerApi {
 
     /**
-     * Gets {@code players} players ready before the open, as their browsers have the page loaded by then: whatever the
-     * transport needs per player (the HTTP adapter opens their connections to the waiting room) is set up now rather
-     * than in the open's burst. Best effort: completes when done, and a failure only means the bots set up later.
+     * Gets {@code players} players ready by {@code by} (the open), as their browsers have the page loaded by then:
+     * whatever the transport needs per player (the HTTP adapter opens their connections to the waiting room) is set up
+     * now rather than in the open's burst. Best effort: completes when done, and a failure only means the bots set up
+     * later.
      */
-    Mono<Void> prepare(int players);
+    Mono<Void> prepare(int players, Instant by);
 
     /**
      * Enters the current round's waiting room as a bot. {@code sent} is told once when the first attempt's request

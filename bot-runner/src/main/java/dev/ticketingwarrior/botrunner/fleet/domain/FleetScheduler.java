@@ -207,7 +207,7 @@ public final class FleetScheduler {
                     if (claim.granted() > 0) {
                         state.bots.add(launch(round, claim, current, now));
                         if (now.isBefore(round.opensAt())) {
-                            state.bots.add(bot.prepare(claim.granted())
+                            state.bots.add(bot.prepare(claim.granted(), round.opensAt())
                                     .doOnError(e -> log.info(
                                             "round {}: getting {} bots ready failed: {}",
                                             round.id(),

@@ -144,7 +144,7 @@ class BotTests {
         Instant sentAt = OPEN.plusMillis(40);
 
         @Override
-        public Mono<Void> prepare(int players) {
+        public Mono<Void> prepare(int players, Instant by) {
             calls.add("prepare " + players);
             return Mono.empty();
         }
