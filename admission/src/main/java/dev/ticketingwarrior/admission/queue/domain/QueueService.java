@@ -14,8 +14,12 @@ import reactor.core.publisher.Mono;
 /** Entry, standing and live updates of waiting-room tickets (SPEC §4). */
 public final class QueueService {
 
-    /** At most four position events a second per stream (SPEC §4). */
+    /** At most four position events a second per stream (SPEC §4), for players near the front. */
     private static final long MIN_EVENT_GAP_NANOS = Duration.ofMillis(250).toNanos();
+    /** Players further back get fewer: with thousands watching, 4 events/s each is most of the service's work. */
+    private static final long FAR_EVENT_GAP_NANOS = Duration.ofMillis(500).toNanos();
+
+    private static final long FARTHEST_EVENT_GAP_NANOS = Duration.ofSeconds(1).toNanos();
     /** A stream re-reads its ticket this often while no ticker snapshot of its round arrives (a ticker failing). */
     private static final Duration POLL_FALLBACK = Duration.ofSeconds(1);
 
@@ -111,15 +115,26 @@ public final class QueueService {
             return Flux.just(first)
                     .concatWith(Flux.merge(fromTicker, polled)
                             .takeUntil(TicketView::terminal)
-                            .filter(view -> view.terminal() || throttle(lastEmitted)))
+                            .filter(view -> view.terminal() || throttle(lastEmitted, view.position())))
                     .distinctUntilChanged(view -> view.status() + ":" + view.position() + ":" + view.waiting());
         });
     }
 
-    private static boolean throttle(AtomicLong lastEmitted) {
+    private static boolean throttle(AtomicLong lastEmitted, long position) {
         long now = System.nanoTime();
         long last = lastEmitted.get();
-        return now - last >= MIN_EVENT_GAP_NANOS && lastEmitted.compareAndSet(last, now);
+        return now - last >= minEventGapNanos(position) && lastEmitted.compareAndSet(last, now);
+    }
+
+    /**
+     * The least time between two position events of a player at {@code position}: 250 ms within the first 100, 500 ms
+     * to 1,000, a second beyond. A player 3,000 back loses nothing by seeing the count once a second.
+     */
+    static long minEventGapNanos(long position) {
+        if (position <= 100) {
+            return MIN_EVENT_GAP_NANOS;
+        }
+        return position <= 1_000 ? FAR_EVENT_GAP_NANOS : FARTHEST_EVENT_GAP_NANOS;
     }
 
     private Mono<TicketView> view(Round round, WaitingRoom.Standing standing, Instant now) {

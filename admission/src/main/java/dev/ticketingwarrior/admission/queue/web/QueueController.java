@@ -123,7 +123,8 @@ class QueueController {
 
     @Operation(
             summary = "Live standing of a ticket",
-            description = "Server-sent events: 'position' when it changes (at most 4/s), then 'admitted' (with the"
+            description = "Server-sent events: 'position' when it changes (at most 4/s within the first 100, 2/s to"
+                    + " 1,000, 1/s further back), then 'admitted' (with the"
                     + " token) or 'closed', then the stream ends. A ':keep-alive' comment line is sent after each"
                     + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open.")
     @GetMapping(value = "/{ticketId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -31,12 +32,16 @@ class QueueStreamTests {
     private final RoundClock clock = new RoundClock(
             Clock.fixed(opensAt.plusSeconds(2), ZoneOffset.UTC), Duration.ofSeconds(60), Duration.ofSeconds(15));
     private final Round round = clock.roundAt(opensAt.plusSeconds(2));
-    private final CountingWaitingRoom room = new CountingWaitingRoom();
     private final CurrentSettings settings = new CurrentSettings(new FixedSettings(), PAUSED, Duration.ofHours(1));
-    private final ServingTicker ticker =
-            new ServingTicker(room, clock, settings, QueueMetrics.NONE, Duration.ofMillis(100));
-    private final QueueService queue =
-            new QueueService(room, clock, settings, (ticket, round, at) -> "token", ticker, QueueMetrics.NONE);
+    private CountingWaitingRoom room = new CountingWaitingRoom(10, false);
+    private ServingTicker ticker;
+    private QueueService queue;
+
+    @BeforeEach
+    void wire() {
+        ticker = new ServingTicker(room, clock, settings, QueueMetrics.NONE, Duration.ofMillis(100));
+        queue = new QueueService(room, clock, settings, (ticket, round, at) -> "token", ticker, QueueMetrics.NONE);
+    }
 
     @Test
     void aStreamReadsNothingItselfWhileTheTickerTicks() throws InterruptedException {
@@ -60,6 +65,50 @@ class QueueStreamTests {
         assertThat(room.standings.get()).as("the stream's own reads").isBetween(2, 3);
     }
 
+    @Test
+    void aPlayerFarBackGetsAboutOnePositionEventASecond() throws InterruptedException {
+        room = new CountingWaitingRoom(5_000, true);
+        wire();
+        ticker.start();
+        try {
+            // the position changes with every 100 ms tick; near the front that would be 4 events a second
+            List<TicketView> seen = watchFor(Duration.ofMillis(2_500));
+
+            assertThat(seen).hasSizeBetween(2, 4);
+            assertThat(seen).extracting(TicketView::position).doesNotHaveDuplicates();
+        } finally {
+            ticker.stop();
+        }
+    }
+
+    @Test
+    void aPlayerNearTheFrontGetsUpToFourPositionEventsASecond() throws InterruptedException {
+        room = new CountingWaitingRoom(90, true);
+        wire();
+        ticker.start();
+        try {
+            List<TicketView> seen = watchFor(Duration.ofMillis(2_500));
+
+            assertThat(seen).hasSizeBetween(6, 11);
+        } finally {
+            ticker.stop();
+        }
+    }
+
+    @Test
+    void playersFurtherBackGetFewerPositionEvents() {
+        assertThat(QueueService.minEventGapNanos(1))
+                .isEqualTo(Duration.ofMillis(250).toNanos());
+        assertThat(QueueService.minEventGapNanos(100))
+                .isEqualTo(Duration.ofMillis(250).toNanos());
+        assertThat(QueueService.minEventGapNanos(101))
+                .isEqualTo(Duration.ofMillis(500).toNanos());
+        assertThat(QueueService.minEventGapNanos(1_000))
+                .isEqualTo(Duration.ofMillis(500).toNanos());
+        assertThat(QueueService.minEventGapNanos(1_001))
+                .isEqualTo(Duration.ofSeconds(1).toNanos());
+    }
+
     private List<TicketView> watchFor(Duration duration) throws InterruptedException {
         List<TicketView> seen = new CopyOnWriteArrayList<>();
         TicketView first = TicketView.of(room.ticket, room.state(), TicketStatus.WAITING, null);
@@ -72,16 +121,28 @@ class QueueStreamTests {
         return seen;
     }
 
-    /** One round with 10 waiting tickets, paused; counts how it is read. */
+    /** One round whose last ticket is the watched one; counts how it is read. */
     private final class CountingWaitingRoom implements WaitingRoom {
 
-        final Ticket ticket =
-                new Ticket(TicketId.newTicket(round.id()), new Nickname("watcher"), false, 10, opensAt.plusSeconds(1));
+        final Ticket ticket;
         final AtomicInteger advances = new AtomicInteger();
         final AtomicInteger standings = new AtomicInteger();
+        private final boolean admitting;
+
+        /** {@code admitting}: each advance admits one more ticket (never the watched one within a test's time). */
+        CountingWaitingRoom(long queueNumber, boolean admitting) {
+            this.ticket = new Ticket(
+                    TicketId.newTicket(round.id()),
+                    new Nickname("watcher"),
+                    false,
+                    queueNumber,
+                    opensAt.plusSeconds(1));
+            this.admitting = admitting;
+        }
 
         ServingState state() {
-            return new ServingState(0, 10, 0, 0, PAUSED);
+            long served = admitting ? advances.get() : 0;
+            return new ServingState(served, ticket.queueNumber(), 0, 0, PAUSED);
         }
 
         @Override
