@@ -80,20 +80,22 @@ def cmd_results(path):
         humans.get("count")))
 
 
-REQUESTS = re.compile(r'^http_server_requests_seconds_count\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)')
-
-
-def requests(path):
+def labelled_counts(path, metric, keys):
+    """Sums of a Prometheus counter in a scrape, by the tuple of the label values named in keys ("?" when absent)."""
+    pattern = re.compile(r'^' + metric + r'\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)')
     counts = {}
     with open(path) as f:
         for line in f:
-            m = REQUESTS.match(line)
-            if not m:
-                continue
-            labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group("labels")))
-            key = (labels.get("method", "?"), labels.get("uri", "?"), labels.get("status", "?"))
-            counts[key] = counts.get(key, 0.0) + float(m.group("value"))
+            m = pattern.match(line)
+            if m:
+                labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group("labels")))
+                key = tuple(labels.get(k, "?") for k in keys)
+                counts[key] = counts.get(key, 0.0) + float(m.group("value"))
     return counts
+
+
+def requests(path):
+    return labelled_counts(path, "http_server_requests_seconds_count", ("method", "uri", "status"))
 
 
 def cmd_requests(before_path, after_path):
@@ -102,19 +104,8 @@ def cmd_requests(before_path, after_path):
     print(", ".join("%s %s %s: %d" % (k[0], k[1], k[2], n) for n, k in rows if n > 0 and "actuator" not in k[1]))
 
 
-FAILURES = re.compile(r'^ticketing_bots_failures_total\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)')
-
-
 def failures(path):
-    counts = {}
-    with open(path) as f:
-        for line in f:
-            m = FAILURES.match(line)
-            if m:
-                labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group("labels")))
-                key = (labels.get("side", "?"), labels.get("call", "?"), labels.get("cause", "?"))
-                counts[key] = counts.get(key, 0.0) + float(m.group("value"))
-    return counts
+    return labelled_counts(path, "ticketing_bots_failures_total", ("side", "call", "cause"))
 
 
 def cmd_failures(before_path, after_path):
