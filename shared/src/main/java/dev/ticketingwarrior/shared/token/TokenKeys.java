@@ -13,9 +13,9 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
@@ -174,15 +174,22 @@ public final class TokenKeys implements VerificationKeys {
             // not a POSIX file system: the file keeps the platform's default permissions
         }
         Files.writeString(temporary, keys.privateJwkSetJson(), StandardCharsets.UTF_8);
+        // admission and booking start together and both create the file when missing; a rename would let the last
+        // writer win on disk while the first keeps its own key in memory (same kid, "dev-<second>", different key),
+        // and booking would refuse every token. A hard link is created only if the name is free, so the first wins.
         try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            if (Files.exists(file)) {
-                // another process created it first: use theirs so every local service shares one key
+            Files.createLink(file, temporary);
+        } catch (FileAlreadyExistsException e) {
+            return fromJwkSetJson(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (UnsupportedOperationException e) {
+            // no hard links here: a plain move, which refuses an existing target (a narrow race remains)
+            try {
+                Files.move(temporary, file);
+            } catch (FileAlreadyExistsException taken) {
                 return fromJwkSetJson(Files.readString(file, StandardCharsets.UTF_8));
             }
-            throw e;
+        } finally {
+            Files.deleteIfExists(temporary);
         }
         return keys;
     }

@@ -15,8 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +145,34 @@ class TokenKeysTests {
         assertThat(second.signingKey()).isEqualTo(first.signingKey());
         assertThat(Files.getPosixFilePermissions(file))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void servicesCreatingTheDevKeyFileTogetherAllGetTheKeyOnDisk(@TempDir Path dir) throws Exception {
+        // admission and booking start together on a fresh machine; each must end up with the key the other has
+        try (var pool = Executors.newFixedThreadPool(6)) {
+            for (int attempt = 0; attempt < 40; attempt++) {
+                Path file = dir.resolve("run-" + attempt + "/token-keys.json");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<TokenKeys>> racers = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    racers.add(pool.submit(() -> {
+                        start.await();
+                        return TokenKeys.loadOrCreateDevKeys(file, T0);
+                    }));
+                }
+                start.countDown();
+                List<TokenKeys> got = new ArrayList<>();
+                for (Future<TokenKeys> racer : racers) {
+                    got.add(racer.get());
+                }
+                TokenKeys onDisk = TokenKeys.fromJwkSetJson(Files.readString(file));
+                assertThat(got).allSatisfy(keys -> assertThat(keys.signingKey()).isEqualTo(onDisk.signingKey()));
+                try (var left = Files.list(file.getParent())) {
+                    assertThat(left.map(Path::getFileName).map(Path::toString)).containsExactly("token-keys.json");
+                }
+            }
+        }
     }
 
     static KeyPair p256() throws Exception {
