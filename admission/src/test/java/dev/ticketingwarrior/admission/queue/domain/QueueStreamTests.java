@@ -45,16 +45,11 @@ class QueueStreamTests {
 
     @Test
     void aStreamReadsNothingItselfWhileTheTickerTicks() throws InterruptedException {
-        ticker.start();
-        try {
-            List<TicketView> seen = watchFor(Duration.ofMillis(2_500));
+        List<TicketView> seen = watchWhileTicking(Duration.ofMillis(2_500));
 
-            assertThat(room.advances.get()).as("ticks").isGreaterThan(10);
-            assertThat(room.standings.get()).as("the stream's own reads").isZero();
-            assertThat(seen).extracting(TicketView::status).containsOnly(TicketStatus.WAITING);
-        } finally {
-            ticker.stop();
-        }
+        assertThat(room.advances.get()).as("ticks").isGreaterThan(10);
+        assertThat(room.standings.get()).as("the stream's own reads").isZero();
+        assertThat(seen).extracting(TicketView::status).containsOnly(TicketStatus.WAITING);
     }
 
     @Test
@@ -67,32 +62,22 @@ class QueueStreamTests {
 
     @Test
     void aPlayerFarBackGetsAboutOnePositionEventASecond() throws InterruptedException {
-        room = new CountingWaitingRoom(5_000, true);
-        wire();
-        ticker.start();
-        try {
-            // the position changes with every 100 ms tick; near the front that would be 4 events a second
-            List<TicketView> seen = watchFor(Duration.ofMillis(2_500));
+        admittingAhead(5_000);
 
-            assertThat(seen).hasSizeBetween(2, 4);
-            assertThat(seen).extracting(TicketView::position).doesNotHaveDuplicates();
-        } finally {
-            ticker.stop();
-        }
+        // the position changes with every 100 ms tick; near the front that would be 4 events a second
+        List<TicketView> seen = watchWhileTicking(Duration.ofMillis(2_500));
+
+        assertThat(seen).hasSizeBetween(2, 4);
+        assertThat(seen).extracting(TicketView::position).doesNotHaveDuplicates();
     }
 
     @Test
     void aPlayerNearTheFrontGetsUpToFourPositionEventsASecond() throws InterruptedException {
-        room = new CountingWaitingRoom(90, true);
-        wire();
-        ticker.start();
-        try {
-            List<TicketView> seen = watchFor(Duration.ofMillis(2_500));
+        admittingAhead(90);
 
-            assertThat(seen).hasSizeBetween(6, 11);
-        } finally {
-            ticker.stop();
-        }
+        List<TicketView> seen = watchWhileTicking(Duration.ofMillis(2_500));
+
+        assertThat(seen).hasSizeBetween(6, 11);
     }
 
     @Test
@@ -107,6 +92,21 @@ class QueueStreamTests {
                 .isEqualTo(Duration.ofMillis(500).toNanos());
         assertThat(QueueService.minEventGapNanos(1_001))
                 .isEqualTo(Duration.ofSeconds(1).toNanos());
+    }
+
+    /** The watched ticket has {@code queueNumber}, and each tick admits one more ticket ahead of it. */
+    private void admittingAhead(long queueNumber) {
+        room = new CountingWaitingRoom(queueNumber, true);
+        wire();
+    }
+
+    private List<TicketView> watchWhileTicking(Duration duration) throws InterruptedException {
+        ticker.start();
+        try {
+            return watchFor(duration);
+        } finally {
+            ticker.stop();
+        }
     }
 
     private List<TicketView> watchFor(Duration duration) throws InterruptedException {
