@@ -29,6 +29,7 @@ CONTENDED_HOLD_TTL=${CONTENDED_HOLD_TTL:-5}
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-180}
 UPSERT_ROWS=${UPSERT_ROWS:-20000}
 PROFILE=${PROFILE:-0}
+ASYNC_PROFILER=${ASYNC_PROFILER:-}
 # scenario 2 runs twice: 2a) players refused seat-taken retry with their token (as bots and people do), 2b) a new
 # player per attempt; HOLDS_RETRY=1 / 0 runs only 2a / 2b
 HOLDS_RETRY=${HOLDS_RETRY:-both}
@@ -131,13 +132,21 @@ print(" ".join("%.0f" % ((b[i] - a[i]) / dt * 100) for i in range(1, 5)),
       "%.0f" % ((b[5] - a[5]) / max(1.0, b[6] - a[6]) * 100))
 EOF
 }
-jfr_start() { # pid, recording file (PROFILE=1 only)
+jfr_start() { # pid, recording file (PROFILE=1 only; ASYNC_PROFILER: async-profiler instead of JFR's sampler)
   [[ $PROFILE == 1 ]] || return 0
-  jcmd "$1" JFR.start name=bench settings=profile filename="$2" > /dev/null
+  if [[ -n $ASYNC_PROFILER ]]; then
+    java perf/tools/LoadAgent.java "$1" "$ASYNC_PROFILER" "start,event=itimer,interval=1ms,jfr,file=$2" > /dev/null
+  else
+    jcmd "$1" JFR.start name=bench settings=profile filename="$2" > /dev/null
+  fi
 }
 jfr_stop() { # pid, recording file → <file>.cpu.txt: where booking's sampled CPU went
   [[ $PROFILE == 1 ]] || return 0
-  jcmd "$1" JFR.stop name=bench > /dev/null
+  if [[ -n $ASYNC_PROFILER ]]; then
+    java perf/tools/LoadAgent.java "$1" "$ASYNC_PROFILER" "stop,jfr,file=$2" > /dev/null
+  else
+    jcmd "$1" JFR.stop name=bench > /dev/null
+  fi
   jfr print --stack-depth 64 --events jdk.ExecutionSample "$2" > "$2.samples.txt"
   stats jfr-cpu "$2.samples.txt" > "$2.cpu.txt"
 }
