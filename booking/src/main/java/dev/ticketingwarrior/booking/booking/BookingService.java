@@ -2,25 +2,22 @@ package dev.ticketingwarrior.booking.booking;
 
 import dev.ticketingwarrior.booking.confirmation.BookingConfirmationMessage;
 import dev.ticketingwarrior.booking.hold.HoldRecord;
-import dev.ticketingwarrior.booking.hold.Holds;
 import dev.ticketingwarrior.booking.id.Ids;
 import dev.ticketingwarrior.booking.player.Player;
-import dev.ticketingwarrior.booking.resilience.DependencyUnavailableException;
 import dev.ticketingwarrior.booking.store.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Books a held seat: the seat is marked SOLD in Redis, then the confirmation is queued in SQS, and only then is the
- * booking accepted (202). If SQS refuses, the sale is undone and the hold stays, so the player can retry with the same
- * {@code Idempotency-Key}.
+ * Books a held seat: the seat is marked SOLD in Redis (with the request's Idempotency-Key marked in progress, in the
+ * same step), then the confirmation is queued in SQS, and only then is the booking accepted (202) and the key
+ * answered. If SQS refuses, the sale is undone and the hold stays, so the player can retry with the same key.
  */
 @Service
 public class BookingService {
@@ -28,26 +25,16 @@ public class BookingService {
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
     private static final Duration IN_PROGRESS_TTL = Duration.ofSeconds(30);
 
-    private final Holds holds;
     private final Sales sales;
     private final ConfirmationOutbox outbox;
-    private final IdempotencyStore idempotency;
     private final RoundClock clock;
     private final RoundRetention retention;
     private final MeterRegistry meters;
 
     BookingService(
-            Holds holds,
-            Sales sales,
-            ConfirmationOutbox outbox,
-            IdempotencyStore idempotency,
-            RoundClock clock,
-            RoundRetention retention,
-            MeterRegistry meters) {
-        this.holds = holds;
+            Sales sales, ConfirmationOutbox outbox, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
         this.sales = sales;
         this.outbox = outbox;
-        this.idempotency = idempotency;
         this.clock = clock;
         this.retention = retention;
         this.meters = meters;
@@ -55,57 +42,51 @@ public class BookingService {
 
     /** Books the player's hold {@code holdId} once per {@code idempotencyKey}. */
     public BookingOutcome book(Round round, Player player, String idempotencyKey, String holdId) {
-        String fingerprint = "holdId=" + holdId;
-        IdempotencyStore.Entry marker = new IdempotencyStore.Entry(fingerprint, false, null, null, null);
-        Optional<IdempotencyStore.Entry> earlier =
-                idempotency.claim(round.id(), player.ticketId(), idempotencyKey, marker, IN_PROGRESS_TTL);
-        if (earlier.isPresent()) {
-            IdempotencyStore.Entry entry = earlier.get();
-            if (!entry.fingerprint().equals(fingerprint)) {
-                return new BookingOutcome.KeyReused();
+        Sales.KeyedRequest request = new Sales.KeyedRequest(player.ticketId(), idempotencyKey, "holdId=" + holdId);
+        Duration kept = retention.ttl(round);
+        Sales.Retention keep = new Sales.Retention(IN_PROGRESS_TTL, kept, kept.plusHours(1));
+        String bookingId = BookingId.next(round.id()).value();
+        Instant now = clock.now();
+        Sales.Attempt attempt;
+        try {
+            attempt = sales.sell(round.id(), request, Ids.looksValid(holdId) ? holdId : null, bookingId, keep);
+        } catch (RuntimeException e) {
+            // nothing was decided (or not for sure): a retry with the same key must not find it "in progress"
+            try {
+                sales.forget(round.id(), request);
+            } catch (RuntimeException forget) {
+                e.addSuppressed(forget);
             }
-            return entry.done() ? replay(entry) : new BookingOutcome.InProgress();
+            throw unavailable(e);
         }
         BookingOutcome outcome;
-        try {
-            outcome = bookOnce(round, player, holdId);
-        } catch (RuntimeException e) {
-            // nothing final happened: a retry with the same key must be able to try again
-            idempotency.forget(round.id(), player.ticketId(), idempotencyKey);
-            meters.counter("ticketing.bookings", "result", "unavailable").increment();
-            throw e;
-        }
-        try {
-            idempotency.complete(
-                    round.id(), player.ticketId(), idempotencyKey, store(fingerprint, outcome), retention.ttl(round));
-        } catch (RuntimeException e) {
-            // the outcome is final (seat sold, message in SQS): the player must get it, not a 503 for a booking that
-            // was accepted; a retry with this key then finds the ticket booked instead of the replayed answer
-            log.warn(
-                    "booking {} for ticket {} decided, but its Idempotency-Key answer was not stored: {}",
-                    resultTag(outcome),
-                    player.ticketId(),
-                    e.toString());
+        switch (attempt) {
+            case Sales.Answered answered -> {
+                return replay(request, answered); // the key's earlier answer, not a new decision
+            }
+            case Sales.Refused refused -> outcome = refusal(refused.reason(), refused.seatId(), holdId);
+            case Sales.Sold sold -> {
+                try {
+                    outcome = accept(round, player, request, sold.hold(), bookingId, now, keep);
+                } catch (RuntimeException e) {
+                    throw unavailable(e);
+                }
+            }
         }
         meters.counter("ticketing.bookings", "result", resultTag(outcome)).increment();
         return outcome;
     }
 
-    private BookingOutcome bookOnce(Round round, Player player, String holdId) {
-        // the hold first: on the usual path it is there and the sale script below checks "not booked yet" in the same
-        // atomic step; only a missing hold asks separately whether the ticket booked already (which closed its hold)
-        Optional<HoldRecord> found = Ids.looksValid(holdId) ? holds.find(round.id(), holdId) : Optional.empty();
-        if (found.isEmpty() || !found.get().ticketId().equals(player.ticketId())) {
-            if (sales.bookingOf(round.id(), player.ticketId()).isPresent()) {
-                return new BookingOutcome.AlreadyBooked();
-            }
-            return new BookingOutcome.UnknownHold(
-                    Ids.looksValid(holdId) ? "no hold " + holdId + " of this ticket" : "no hold " + holdId);
-        }
-        HoldRecord hold = found.get();
-        Instant now = clock.now();
+    private BookingOutcome accept(
+            Round round,
+            Player player,
+            Sales.KeyedRequest request,
+            HoldRecord hold,
+            String bookingId,
+            Instant now,
+            Sales.Retention keep) {
         BookingConfirmationMessage message = new BookingConfirmationMessage(
-                BookingId.next(round.id()).value(),
+                bookingId,
                 round.id().value(),
                 hold.seatId(),
                 player.ticketId(),
@@ -117,59 +98,61 @@ public class BookingService {
                 player.claims().admittedAt(),
                 hold.heldAt(),
                 now);
-        Duration keep = retention.ttl(round).plusHours(1);
-        switch (sales.sell(round.id(), hold, message, keep)) {
-            case SOLD -> {}
-            case HOLD_EXPIRED -> {
-                return new BookingOutcome.UnknownHold("hold " + holdId + " expired");
-            }
-            case ALREADY_BOOKED -> {
-                return new BookingOutcome.AlreadyBooked();
-            }
-            case SEAT_TAKEN -> {
-                return new BookingOutcome.SeatTaken(hold.seatId());
-            }
-        }
         try {
             outbox.send(message);
-        } catch (DependencyUnavailableException e) {
-            sales.unsell(round.id(), hold, message.bookingId());
+        } catch (RuntimeException e) {
+            // nothing final happened: the seat goes back to the hold, and a retry with the same key may try again
+            try {
+                sales.undo(round.id(), request, hold, bookingId);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
             throw e;
         }
         try {
-            holds.close(round.id(), hold, true, retention.ttl(round));
-        } catch (DependencyUnavailableException e) {
-            // the sale stands (SOLD and queued); the lock runs out by its lease
+            sales.complete(round.id(), request, hold, message, keep);
+        } catch (RuntimeException e) {
+            // the sale stands (SOLD and queued) and the player must get it, not a 503 for a booking that was accepted;
+            // the lock runs out by its lease, and a retry with this key finds the ticket booked
             log.warn(
-                    "booking {} accepted but its hold {} was not closed: {}",
-                    message.bookingId(),
-                    holdId,
+                    "booking {} accepted but its hold {} was not closed nor its Idempotency-Key answered: {}",
+                    bookingId,
+                    hold.holdId(),
                     e.toString());
         }
-        return new BookingOutcome.Accepted(message.bookingId(), hold.seatId());
+        return new BookingOutcome.Accepted(bookingId, hold.seatId());
     }
 
-    private static BookingOutcome replay(IdempotencyStore.Entry entry) {
-        return switch (entry.outcome()) {
-            case "Accepted" -> new BookingOutcome.Accepted(entry.bookingId(), entry.seatId());
-            case "AlreadyBooked" -> new BookingOutcome.AlreadyBooked();
-            case "SeatTaken" -> new BookingOutcome.SeatTaken(entry.seatId());
-            default -> new BookingOutcome.UnknownHold("no such hold of this ticket, or it expired");
+    private RuntimeException unavailable(RuntimeException e) {
+        meters.counter("ticketing.bookings", "result", "unavailable").increment();
+        return e;
+    }
+
+    private static BookingOutcome refusal(Sales.Outcome reason, String seatId, String holdId) {
+        return switch (reason) {
+            case ALREADY_BOOKED -> new BookingOutcome.AlreadyBooked();
+            case SEAT_TAKEN -> new BookingOutcome.SeatTaken(seatId);
+            case HOLD_EXPIRED -> new BookingOutcome.UnknownHold("hold " + holdId + " expired");
+            case UNKNOWN_HOLD ->
+                new BookingOutcome.UnknownHold(
+                        Ids.looksValid(holdId) ? "no hold " + holdId + " of this ticket" : "no hold " + holdId);
+            case ACCEPTED -> throw new IllegalStateException("a refusal is never ACCEPTED");
         };
     }
 
-    private static IdempotencyStore.Entry store(String fingerprint, BookingOutcome outcome) {
-        return switch (outcome) {
-            case BookingOutcome.Accepted accepted ->
-                new IdempotencyStore.Entry(fingerprint, true, "Accepted", accepted.bookingId(), accepted.seatId());
-            case BookingOutcome.AlreadyBooked booked ->
-                new IdempotencyStore.Entry(fingerprint, true, "AlreadyBooked", null, null);
-            case BookingOutcome.SeatTaken taken ->
-                new IdempotencyStore.Entry(fingerprint, true, "SeatTaken", null, taken.seatId());
-            case BookingOutcome.UnknownHold unknown ->
-                new IdempotencyStore.Entry(fingerprint, true, "UnknownHold", null, null);
-            case BookingOutcome.KeyReused reused -> throw new IllegalStateException("not stored");
-            case BookingOutcome.InProgress inProgress -> throw new IllegalStateException("not stored");
+    private static BookingOutcome replay(Sales.KeyedRequest request, Sales.Answered answered) {
+        if (!request.fingerprint().equals(answered.fingerprint())) {
+            return new BookingOutcome.KeyReused();
+        }
+        if (!answered.done() || answered.outcome() == null) {
+            return new BookingOutcome.InProgress();
+        }
+        return switch (answered.outcome()) {
+            case ACCEPTED -> new BookingOutcome.Accepted(answered.bookingId(), answered.seatId());
+            case ALREADY_BOOKED -> new BookingOutcome.AlreadyBooked();
+            case SEAT_TAKEN -> new BookingOutcome.SeatTaken(answered.seatId());
+            case UNKNOWN_HOLD, HOLD_EXPIRED ->
+                new BookingOutcome.UnknownHold("no such hold of this ticket, or it expired");
         };
     }
 

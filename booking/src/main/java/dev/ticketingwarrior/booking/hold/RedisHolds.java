@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.hold;
 
 import dev.ticketingwarrior.booking.resilience.Dependencies;
+import dev.ticketingwarrior.booking.store.HoldScripts;
 import dev.ticketingwarrior.booking.store.RoundKeys;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
@@ -54,17 +55,9 @@ class RedisHolds implements Holds {
 
     // KEYS: lock, held, hold, ticketHold, finished
     // ARGV: owner, seat, ticket, holdId, finished(0/1), retentionMs
-    private static final String CLOSE = """
-            local existed = redis.call('del', KEYS[3])
-            if redis.call('hexists', KEYS[1], ARGV[1]) == 1 then redis.call('del', KEYS[1]) end
-            local held = redis.call('hget', KEYS[2], ARGV[2])
-            if held and string.find(held, ARGV[4] .. '|', 1, true) == 1 then redis.call('hdel', KEYS[2], ARGV[2]) end
-            if redis.call('hget', KEYS[4], ARGV[3]) == ARGV[4] then redis.call('hdel', KEYS[4], ARGV[3]) end
-            if ARGV[5] == '1' then
-              redis.call('sadd', KEYS[5], ARGV[3])
-              redis.call('pexpire', KEYS[5], ARGV[6])
-            end
-            return existed
+    private static final String CLOSE = HoldScripts.CLOSE_HOLD_FUNCTION + """
+            return close_hold(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5],
+              ARGV[6])
             """;
 
     // KEYS: ticketHold, held, ticketBooking, finished ; ARGV: nowMs, holdPrefix, retentionMs

@@ -67,7 +67,7 @@ public record RoundKeys(RoundId round) {
         return round.hashTag() + ":captcha-solved";
     }
 
-    /** STRING JSON of the stored answer to one Idempotency-Key of one ticket. */
+    /** HASH of the answer to one Idempotency-Key of one ticket: fingerprint, done, outcome, booking, seat. */
     public String idempotency(String ticketId, String keyDigest) {
         return round.hashTag() + ":idem:" + ticketId + ":" + keyDigest;
     }
