@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.confirmation;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -33,6 +34,7 @@ class ConfirmationListener {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Timer lag;
+    private final DistributionSummary received;
 
     ConfirmationListener(Bookings bookings, JsonMapper json, MeterRegistry meters, Clock clock) {
         this.bookings = bookings;
@@ -45,6 +47,9 @@ class ConfirmationListener {
                 .description("booking accepted → row written")
                 .publishPercentileHistogram()
                 .register(meters);
+        this.received = DistributionSummary.builder("ticketing.queue.receive.batch")
+                .description("confirmations per listener call (one poll, up to 10)")
+                .register(meters);
     }
 
     @SqsListener(
@@ -54,6 +59,7 @@ class ConfirmationListener {
             maxConcurrentMessages = "${ticketing.queue.listener-max-messages:40}",
             messageVisibilitySeconds = "${ticketing.queue.visibility-seconds:30}")
     void onConfirmations(List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement) {
+        received.record(messages.size());
         List<Message<String>> good = new ArrayList<>();
         List<BookingConfirmationMessage> payloads = new ArrayList<>();
         for (Message<String> message : messages) {
