@@ -20,8 +20,6 @@ public final class QueueService {
     private static final long FAR_EVENT_GAP_NANOS = Duration.ofMillis(500).toNanos();
 
     private static final long FARTHEST_EVENT_GAP_NANOS = Duration.ofSeconds(1).toNanos();
-    /** A stream re-reads its ticket this often while no ticker snapshot of its round arrives (a ticker failing). */
-    private static final Duration POLL_FALLBACK = Duration.ofSeconds(1);
 
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
@@ -100,18 +98,14 @@ public final class QueueService {
         TicketId ticketId = first.ticketId();
         return Flux.defer(() -> {
             AtomicLong lastEmitted = new AtomicLong(System.nanoTime());
-            AtomicLong lastSnapshot = new AtomicLong(System.nanoTime());
             Flux<TicketView> fromTicker = ticker.snapshots(first.roundId())
-                    .doOnNext(snapshot -> lastSnapshot.set(System.nanoTime()))
                     .concatMap(snapshot -> snapshot.closed() || snapshot.state().served() >= first.queueNumber()
                             ? status(ticketId)
                             : Mono.just(first.waitingAgainst(snapshot.state())));
             // a Valkey read per stream only while this instance's ticker is silent for the round: with thousands of
             // players watching, a read per stream and second would cost more than all their position updates
-            Flux<TicketView> polled = Flux.interval(POLL_FALLBACK, POLL_FALLBACK)
-                    .onBackpressureDrop()
-                    .filter(tick -> System.nanoTime() - lastSnapshot.get() >= POLL_FALLBACK.toNanos())
-                    .concatMap(tick -> status(ticketId));
+            Flux<TicketView> polled =
+                    ticker.silences(first.roundId()).onBackpressureDrop().concatMap(silence -> status(ticketId));
             return Flux.just(first)
                     .concatWith(Flux.merge(fromTicker, polled)
                             .takeUntil(TicketView::terminal)

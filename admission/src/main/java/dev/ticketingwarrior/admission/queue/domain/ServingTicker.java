@@ -7,8 +7,10 @@ import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -25,12 +27,21 @@ public final class ServingTicker {
 
     private static final Logger log = LoggerFactory.getLogger(ServingTicker.class);
 
+    /** How long a round may go without a snapshot before its streams read their tickets themselves. */
+    static final Duration SILENCE = Duration.ofSeconds(1);
+
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
     private final CurrentSettings settings;
     private final QueueMetrics metrics;
     private final Duration tick;
     private final Sinks.Many<RoundSnapshot> snapshots = Sinks.many().replay().latest();
+    /** When each round ticked last (System.nanoTime); only the rounds of the latest tick are kept. */
+    private final Map<RoundId, Long> lastSnapshotNanos = new ConcurrentHashMap<>();
+    /** One timer for every stream of this instance, however many players watch. */
+    private final Flux<Long> silenceChecks =
+            Flux.interval(SILENCE, SILENCE).onBackpressureDrop().share();
+
     private volatile Disposable ticking;
 
     public ServingTicker(
@@ -48,6 +59,17 @@ public final class ServingTicker {
 
     public Flux<RoundSnapshot> snapshots(RoundId roundId) {
         return snapshots.asFlux().filter(snapshot -> snapshot.round().id().equals(roundId));
+    }
+
+    /**
+     * Emits once a second while this ticker has said nothing of {@code roundId} for at least {@link #SILENCE} (it is
+     * stopped, its Valkey calls fail, or the round is over): the streams' cue to read their tickets themselves.
+     */
+    public Flux<Long> silences(RoundId roundId) {
+        return silenceChecks.filter(check -> {
+            Long last = lastSnapshotNanos.get(roundId);
+            return last == null || System.nanoTime() - last >= SILENCE.toNanos();
+        });
     }
 
     public void start() {
@@ -78,6 +100,9 @@ public final class ServingTicker {
                 rounds.add(round);
             }
         }
+        lastSnapshotNanos
+                .keySet()
+                .removeIf(id -> rounds.stream().noneMatch(round -> round.id().equals(id)));
         return Flux.fromIterable(rounds)
                 .concatMap(round -> waitingRoom
                         .advance(round, now, settings.get())
@@ -86,6 +111,7 @@ public final class ServingTicker {
                             if (round.equals(current)) {
                                 metrics.waiting(state.waiting());
                             }
+                            lastSnapshotNanos.put(round.id(), System.nanoTime());
                             snapshots.tryEmitNext(new RoundSnapshot(round, state, now));
                         })
                         .switchIfEmpty(Mono.fromRunnable(() -> {

@@ -14,7 +14,6 @@ import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
-import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -41,7 +40,7 @@ class QueueController {
     private final EntryRateLimiter rateLimiter;
     private final ClientAddressResolver clients;
     private final Credentials credentials;
-    private final Duration keepAlive;
+    private final SseKeepAlive keepAlive;
 
     QueueController(
             QueueService queue,
@@ -53,7 +52,7 @@ class QueueController {
         this.rateLimiter = rateLimiter;
         this.clients = clients;
         this.credentials = credentials;
-        this.keepAlive = properties.admission().sseKeepAlive();
+        this.keepAlive = new SseKeepAlive(properties.admission().sseKeepAlive());
     }
 
     @Operation(
@@ -125,7 +124,7 @@ class QueueController {
             summary = "Live standing of a ticket",
             description = "Server-sent events: 'position' when it changes (at most 4/s within the first 100, 2/s to"
                     + " 1,000, 1/s further back), then 'admitted' (with the"
-                    + " token) or 'closed', then the stream ends. A ':keep-alive' comment line is sent after each"
+                    + " token) or 'closed', then the stream ends. A ':keep-alive' comment line is sent at least every"
                     + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open.")
     @GetMapping(value = "/{ticketId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<TicketResponse>>>> events(@PathVariable String ticketId) {
@@ -135,8 +134,7 @@ class QueueController {
                 .orElseGet(Mono::empty)
                 .map(first -> ResponseEntity.ok()
                         .contentType(MediaType.TEXT_EVENT_STREAM)
-                        .body(SseKeepAlive.around(
-                                queue.watchFrom(first).map(view -> event(TicketResponse.of(view))), keepAlive)))
+                        .body(keepAlive.around(queue.watchFrom(first).map(view -> event(TicketResponse.of(view))))))
                 .switchIfEmpty(Mono.error(QueueController::unknownTicket));
     }
 

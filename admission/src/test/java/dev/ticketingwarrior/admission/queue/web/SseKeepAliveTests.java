@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
 
@@ -15,7 +16,7 @@ class SseKeepAliveTests {
 
     @Test
     void sendsACommentAfterEachIntervalOfAQuietStream() {
-        StepVerifier.withVirtualTime(() -> SseKeepAlive.around(Flux.<ServerSentEvent<String>>never(), EVERY))
+        StepVerifier.withVirtualTime(() -> new SseKeepAlive(EVERY).around(Flux.<ServerSentEvent<String>>never()))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofSeconds(14))
                 .thenAwait(Duration.ofSeconds(1))
@@ -29,7 +30,7 @@ class SseKeepAliveTests {
     @Test
     void passesEventsThroughAndEndsWhenTheEventsEnd() {
         TestPublisher<ServerSentEvent<String>> events = TestPublisher.create();
-        StepVerifier.withVirtualTime(() -> SseKeepAlive.around(events.flux(), EVERY))
+        StepVerifier.withVirtualTime(() -> new SseKeepAlive(EVERY).around(events.flux()))
                 .expectSubscription()
                 .then(() -> events.next(event("position")))
                 .assertNext(event -> assertThat(event.event()).isEqualTo("position"))
@@ -46,9 +47,30 @@ class SseKeepAliveTests {
 
     @Test
     void anEventStreamThatIsAlreadyOverSendsNoComment() {
-        StepVerifier.withVirtualTime(() -> SseKeepAlive.around(Flux.just(event("closed")), EVERY))
+        StepVerifier.withVirtualTime(() -> new SseKeepAlive(EVERY).around(Flux.just(event("closed"))))
                 .assertNext(event -> assertThat(event.event()).isEqualTo("closed"))
                 .expectComplete()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void streamsShareOneBeatSoALaterStreamGetsItsFirstCommentSooner() {
+        TestPublisher<ServerSentEvent<String>> later = TestPublisher.create();
+        StepVerifier.withVirtualTime(() -> {
+                    SseKeepAlive keepAlive = new SseKeepAlive(EVERY);
+                    // an earlier stream keeps the beat running; the stream under test starts 10 s into it
+                    Flux<ServerSentEvent<String>> earlier = keepAlive.around(Flux.<ServerSentEvent<String>>never());
+                    return earlier.take(1)
+                            .thenMany(Flux.<ServerSentEvent<String>>empty())
+                            .mergeWith(Mono.delay(Duration.ofSeconds(10)).thenMany(keepAlive.around(later.flux())));
+                })
+                .expectSubscription()
+                .expectNoEvent(Duration.ofSeconds(15))
+                // the beat at 15 s: the earlier stream takes its comment (and stops), the later one gets its first
+                .assertNext(SseKeepAliveTests::isComment)
+                .thenAwait(EVERY)
+                .assertNext(SseKeepAliveTests::isComment)
+                .thenCancel()
                 .verify(Duration.ofSeconds(5));
     }
 
