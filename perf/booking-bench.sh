@@ -247,6 +247,8 @@ if [[ -n $first_post && $last_confirmed != NULL && $confirmed -gt 0 ]]; then
   e2e_rate=$(echo "$confirmed / ($last_confirmed - $first_post)" | bc -l)
 fi
 read -r prom_n prom_p50 prom_p99 < <(stats prom-hist "$out/prom-before.txt" "$out/prom-after.txt" ticketing_confirmation_lag_seconds)
+read -r sends send_fill < <(stats prom-mean "$out/prom-before.txt" "$out/prom-after.txt" ticketing_queue_send_batch)
+read -r receives receive_fill < <(stats prom-mean "$out/prom-before.txt" "$out/prom-after.txt" ticketing_queue_receive_batch)
 curl -fsS "$base1/api/v1/rounds/$round1/seats" > "$out/flow-seats.json"
 # the measured rows A-E (the warm-up's holds on rows F-Z may still be live)
 read -r sold_seats held_seats < <(python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["seats"] if x["row"] <= "E"]; print(sum(x["status"]=="SOLD" for x in s), sum(x["status"]=="HELD" for x in s))' "$out/flow-seats.json")
@@ -392,6 +394,8 @@ holds_ok() { # name → 1 when the run met the target, without errors and with a
     "$lag_n" "$lag_p50" "$lag_p99" "$lag_max"
   printf ' booking'\''s ticketing.confirmation.lag: %s samples, p50 <= %.0f ms, p99 <= %.0f ms (histogram buckets)\n' \
     "$prom_n" "$prom_p50" "$prom_p99"
+  printf '   SQS calls: %s SendMessageBatch of %.1f messages on average, %s listener calls (polls that brought messages) of %.1f\n' \
+    "$sends" "$send_fill" "$receives" "$receive_fill"
   printf '   first booking POST -> last CONFIRMED row: %.2f s; POSTs took %s\n' \
     "$(echo "${last_confirmed:-0} - ${first_post:-0}" | bc -l)" "$(field "$PERF_OUT/booking-flow.txt" book-rate)"
   printf '   CPU (%% of one core) while posting: booking %s, stack JVM (ElasticMQ) %s, mariadbd %s, redis %s; host busy %s%% of %d cores\n' \

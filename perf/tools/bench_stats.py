@@ -4,6 +4,7 @@
   bench_stats.py percentiles FILE             numbers (one per line) → "n p50 p99 max min"
   bench_stats.py prom-hist BEFORE AFTER NAME  Prometheus scrapes → "n p50 p99" upper bounds (ms) of the histogram NAME
                                               (seconds) from the bucket increase between the two scrapes
+  bench_stats.py prom-mean BEFORE AFTER NAME  Prometheus scrapes → "n mean" of the summary/histogram NAME between them
   bench_stats.py jfr-cpu SAMPLES_TXT             `jfr print --events jdk.ExecutionSample` output → where the sampled CPU went:
                                               per library (the leafmost frame outside the JDK) and per thread group
   bench_stats.py holds TTL_MS SEATS_JSON QUERY_EPOCH LOST RECORDS...
@@ -75,6 +76,22 @@ def cmd_prom_hist(before_path, after_path, name):
         print("0 nan nan")
         return
     print(int(count), bounds[0] * 1000.0, bounds[1] * 1000.0)
+
+
+def sample(path, name):
+    """The value of the unlabelled-or-summed sample NAME (e.g. x_count) of one scrape; 0 when absent."""
+    total = 0.0
+    with open(path) as f:
+        for line in f:
+            if line.startswith(name + "{") or line.startswith(name + " "):
+                total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+def cmd_prom_mean(before_path, after_path, name):
+    count = sample(after_path, name + "_count") - sample(before_path, name + "_count")
+    total = sample(after_path, name + "_sum") - sample(before_path, name + "_sum")
+    print(int(count), total / count if count > 0 else float("nan"))
 
 
 LIBRARIES = [
@@ -186,6 +203,8 @@ def main(argv):
         cmd_percentiles(argv[2])
     elif len(argv) == 5 and argv[1] == "prom-hist":
         cmd_prom_hist(argv[2], argv[3], argv[4])
+    elif len(argv) == 5 and argv[1] == "prom-mean":
+        cmd_prom_mean(argv[2], argv[3], argv[4])
     elif len(argv) == 3 and argv[1] == "jfr-cpu":
         cmd_jfr_cpu(argv[2])
     elif len(argv) >= 7 and argv[1] == "holds":
