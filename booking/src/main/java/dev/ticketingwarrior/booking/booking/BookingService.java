@@ -10,6 +10,7 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,7 @@ public class BookingService {
         BookingOutcome outcome;
         switch (attempt) {
             case Sales.Answered answered -> {
-                return replay(request, answered); // the key's earlier answer, not a new decision
+                return replay(round, request, answered, keep); // the key's earlier answer, not a new decision
             }
             case Sales.Refused refused -> outcome = refusal(refused.reason(), refused.seatId(), holdId);
             case Sales.Sold sold -> {
@@ -101,11 +102,16 @@ public class BookingService {
         try {
             outbox.send(message);
         } catch (RuntimeException e) {
-            // nothing final happened: the seat goes back to the hold, and a retry with the same key may try again
             try {
-                sales.undo(round.id(), request, hold, bookingId);
-            } catch (RuntimeException undo) {
-                e.addSuppressed(undo);
+                if (ConfirmationOutbox.InDoubtException.in(e)) {
+                    // SQS may have it: nothing is undone, and a retry with the same key sends this booking again
+                    sales.suspend(round.id(), request, hold, message, keep);
+                } else {
+                    // surely not queued: the seat goes back to the hold, and a retry with the same key tries again
+                    sales.undo(round.id(), request, hold, bookingId);
+                }
+            } catch (RuntimeException after) {
+                e.addSuppressed(after);
             }
             throw e;
         }
@@ -136,11 +142,12 @@ public class BookingService {
             case UNKNOWN_HOLD ->
                 new BookingOutcome.UnknownHold(
                         Ids.looksValid(holdId) ? "no hold " + holdId + " of this ticket" : "no hold " + holdId);
-            case ACCEPTED -> throw new IllegalStateException("a refusal is never ACCEPTED");
+            case ACCEPTED, IN_DOUBT -> throw new IllegalStateException("not a refusal: " + reason);
         };
     }
 
-    private static BookingOutcome replay(Sales.KeyedRequest request, Sales.Answered answered) {
+    private BookingOutcome replay(
+            Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
         if (!request.fingerprint().equals(answered.fingerprint())) {
             return new BookingOutcome.KeyReused();
         }
@@ -149,11 +156,36 @@ public class BookingService {
         }
         return switch (answered.outcome()) {
             case ACCEPTED -> new BookingOutcome.Accepted(answered.bookingId(), answered.seatId());
+            case IN_DOUBT -> sendAgain(round, request, answered, keep);
             case ALREADY_BOOKED -> new BookingOutcome.AlreadyBooked();
             case SEAT_TAKEN -> new BookingOutcome.SeatTaken(answered.seatId());
             case UNKNOWN_HOLD, HOLD_EXPIRED ->
                 new BookingOutcome.UnknownHold("no such hold of this ticket, or it expired");
         };
+    }
+
+    /**
+     * The key's booking was sent but its acknowledgement never came: send the same booking (same id) again. If SQS had
+     * it after all, the listener writes it once anyway; a 202 is only given once SQS acknowledged one of the two.
+     */
+    private BookingOutcome sendAgain(
+            Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
+        Optional<BookingConfirmationMessage> message = sales.pending(round.id(), answered.bookingId());
+        if (message.isEmpty()) {
+            // the pending copy outlives the key's answer, so this is only reached long after the round
+            return new BookingOutcome.AlreadyBooked();
+        }
+        outbox.send(message.get());
+        try {
+            sales.resolve(round.id(), request, answered.bookingId(), answered.seatId(), keep);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "booking {} queued on a retry, but its Idempotency-Key answer was not updated: {}",
+                    answered.bookingId(),
+                    e.toString());
+        }
+        meters.counter("ticketing.bookings", "result", "accepted").increment();
+        return new BookingOutcome.Accepted(answered.bookingId(), answered.seatId());
     }
 
     private static String resultTag(BookingOutcome outcome) {

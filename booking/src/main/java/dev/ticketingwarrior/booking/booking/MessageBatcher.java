@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * once while a slot is free, and only when every slot is busy do the messages behind them gather into the next batch
  * — so batching grows with the load and adds no delay when idle. Each caller's future completes with the outcome of
  * its own entry: done when the queue acknowledged that entry, failed when the entry or its whole batch failed. A
- * message whose caller gave up (its future cancelled) before its batch left is not sent.
+ * caller that gives up {@link Submission#withdraw withdraws} its message: that succeeds only if its batch has not left,
+ * so the caller knows for sure whether the queue may have it.
  */
 final class MessageBatcher {
 
@@ -31,7 +33,29 @@ final class MessageBatcher {
         CompletableFuture<BatchResult> send(List<Entry> batch);
     }
 
-    private record Pending(String body, CompletableFuture<Void> result) {}
+    /**
+     * One submitted message's result. Exactly one of its batch leaving and {@link #withdraw} wins, so a withdrawn
+     * message is never sent and a message that left can no longer be withdrawn.
+     */
+    static final class Submission extends CompletableFuture<Void> {
+
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        /** True if the message will never be sent (and the submission is cancelled); false if its batch left. */
+        boolean withdraw() {
+            if (!taken.compareAndSet(false, true)) {
+                return false;
+            }
+            cancel(false);
+            return true;
+        }
+
+        private boolean takeForSending() {
+            return !isDone() && taken.compareAndSet(false, true);
+        }
+    }
+
+    private record Pending(String body, Submission result) {}
 
     private final Transport transport;
     private final int maxBatch;
@@ -49,8 +73,8 @@ final class MessageBatcher {
     }
 
     /** Queues {@code body}; the future completes when the queue took it, or fails with the reason it did not. */
-    CompletableFuture<Void> submit(String body) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
+    Submission submit(String body) {
+        Submission result = new Submission();
         waiting.add(new Pending(body, result));
         pump();
         return result;
@@ -73,7 +97,7 @@ final class MessageBatcher {
             List<Pending> batch = new ArrayList<>(maxBatch);
             Pending next;
             while (batch.size() < maxBatch && (next = waiting.poll()) != null) {
-                if (!next.result().isDone()) { // a caller that gave up is not sent
+                if (next.result().takeForSending()) { // a caller that gave up is not sent
                     batch.add(next);
                 }
             }

@@ -53,13 +53,21 @@ class RedisSales implements Sales {
             """;
 
     // KEYS: answer, pendingBooking, lock, held, hold, ticketHold, finished
-    // ARGV: fingerprint, bookingId, seat, json, saleMs, answerMs, owner, ticket, holdId
+    // ARGV: fingerprint, bookingId, seat, json, saleMs, answerMs, owner, ticket, holdId, outcome (ACCEPTED | IN_DOUBT)
     private static final String COMPLETE = HoldScripts.CLOSE_HOLD_FUNCTION + """
             redis.call('set', KEYS[2], ARGV[4], 'PX', ARGV[5])
             close_hold(KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], ARGV[7], ARGV[3], ARGV[8], ARGV[9], '1', ARGV[6])
-            redis.call('hset', KEYS[1], 'fingerprint', ARGV[1], 'done', '1', 'outcome', 'ACCEPTED', 'booking', ARGV[2],
+            redis.call('hset', KEYS[1], 'fingerprint', ARGV[1], 'done', '1', 'outcome', ARGV[10], 'booking', ARGV[2],
               'seat', ARGV[3])
             redis.call('pexpire', KEYS[1], ARGV[6])
+            return 1
+            """;
+
+    // KEYS: answer ; ARGV: fingerprint, bookingId, seat, answerMs
+    private static final String RESOLVE = """
+            redis.call('hset', KEYS[1], 'fingerprint', ARGV[1], 'done', '1', 'outcome', 'ACCEPTED', 'booking', ARGV[2],
+              'seat', ARGV[3])
+            redis.call('pexpire', KEYS[1], ARGV[4])
             return 1
             """;
 
@@ -123,6 +131,40 @@ class RedisSales implements Sales {
             HoldRecord hold,
             BookingConfirmationMessage booking,
             Retention retention) {
+        close(round, request, hold, booking, retention, Outcome.ACCEPTED);
+    }
+
+    @Override
+    public void suspend(
+            RoundId round,
+            KeyedRequest request,
+            HoldRecord hold,
+            BookingConfirmationMessage booking,
+            Retention retention) {
+        close(round, request, hold, booking, retention, Outcome.IN_DOUBT);
+    }
+
+    @Override
+    public void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention) {
+        String key = answerKey(new RoundKeys(round), request);
+        dependencies.redis(() -> script().eval(
+                        RScript.Mode.READ_WRITE,
+                        RESOLVE,
+                        RScript.ReturnType.LONG,
+                        List.of(key),
+                        request.fingerprint(),
+                        bookingId,
+                        seatId,
+                        String.valueOf(retention.answer().toMillis())));
+    }
+
+    private void close(
+            RoundId round,
+            KeyedRequest request,
+            HoldRecord hold,
+            BookingConfirmationMessage booking,
+            Retention retention,
+            Outcome outcome) {
         RoundKeys keys = new RoundKeys(round);
         String body = json.writeValueAsString(booking);
         dependencies.redis(() -> script().eval(
@@ -145,7 +187,8 @@ class RedisSales implements Sales {
                         String.valueOf(retention.answer().toMillis()),
                         hold.owner(),
                         hold.ticketId(),
-                        hold.holdId()));
+                        hold.holdId(),
+                        outcome.name()));
     }
 
     @Override

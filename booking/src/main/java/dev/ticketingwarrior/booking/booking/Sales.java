@@ -29,6 +29,21 @@ public interface Sales {
             BookingConfirmationMessage booking,
             Retention retention);
 
+    /**
+     * Step 2 when the queue's acknowledgement did not come in time after the confirmation was sent (it may be queued):
+     * nothing is undone — the seat stays sold and the pending booking kept, the hold is closed — and the key is answered
+     * {@link Outcome#IN_DOUBT}, so a retry with it sends the same booking again instead of selling anew.
+     */
+    void suspend(
+            RoundId round,
+            KeyedRequest request,
+            HoldRecord hold,
+            BookingConfirmationMessage booking,
+            Retention retention);
+
+    /** The key's in-doubt booking was queued after all (sent again and acknowledged): the key is answered accepted. */
+    void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention);
+
     /** Undoes step 1 when the confirmation could not be queued: seat and ticket free again, the key forgotten. */
     void undo(RoundId round, KeyedRequest request, HoldRecord hold, String bookingId);
 
@@ -59,6 +74,7 @@ public interface Sales {
     /** What a key can be answered. */
     enum Outcome {
         ACCEPTED,
+        IN_DOUBT,
         UNKNOWN_HOLD,
         HOLD_EXPIRED,
         ALREADY_BOOKED,

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the confirmation to SQS and waits for SQS to acknowledge it (bounded by the configured timeout): the booking
- * is answered 202 only after that, so an accepted booking is never lost. Bookings sent at the same time share one
+ * is answered 202 only after that, so an accepted booking is never lost. A wait that runs out before the message's
+ * batch left withdraws it (surely not sent); one that runs out after is reported {@link InDoubtException in doubt}. Bookings sent at the same time share one
  * {@code SendMessageBatch} call ({@link MessageBatcher}); each booking still waits for the result of its own entry,
  * and a refused entry fails only its own booking.
  */
@@ -68,7 +69,24 @@ class SqsConfirmationOutbox implements ConfirmationOutbox {
         String body = json.writeValueAsString(message);
         dependencies.sqs(() -> {
             queueUrl();
-            return await(batcher.submit(body));
+            MessageBatcher.Submission submission = batcher.submit(body);
+            try {
+                return submission.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (submission.withdraw()) {
+                    throw new IllegalStateException("SQS did not take the message in " + timeout + " (not sent)", e);
+                }
+                throw new InDoubtException(
+                        "SQS did not acknowledge the message in " + timeout + " after it was sent", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (submission.withdraw()) {
+                    throw new IllegalStateException("interrupted while waiting to send to SQS", e);
+                }
+                throw new InDoubtException("interrupted while SQS had the message", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("SQS refused the message: " + e.getCause(), e.getCause());
+            }
         });
     }
 
@@ -110,13 +128,12 @@ class SqsConfirmationOutbox implements ConfirmationOutbox {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            // a booking that stops waiting is answered 503: its message must not be sent after all (if still queued)
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending to SQS", e);
+            throw new IllegalStateException("interrupted while asking SQS", e);
         } catch (ExecutionException | TimeoutException e) {
             future.cancel(true);
-            throw new IllegalStateException("SQS did not take the message in " + timeout, e);
+            throw new IllegalStateException("SQS did not answer in " + timeout, e);
         }
     }
 }

@@ -119,12 +119,24 @@ class MessageBatcherTests {
         ManualQueue queue = new ManualQueue(Set.of());
         MessageBatcher batcher = new MessageBatcher(queue, 10, 1);
         batcher.submit("m0");
-        CompletableFuture<Void> abandoned = batcher.submit("gave-up");
+        MessageBatcher.Submission abandoned = batcher.submit("gave-up");
         batcher.submit("m2");
-        abandoned.cancel(true); // its booking was answered 503
+        assertThat(abandoned.withdraw()).isTrue(); // its booking was answered 503: surely not sent
 
         queue.answer(0);
         assertThat(queue.batches.get(1)).extracting(MessageBatcher.Entry::body).containsExactly("m2");
+        assertThat(abandoned).isCancelled();
+    }
+
+    @Test
+    void aMessageWhoseBatchLeftCanNoLongerBeWithdrawn() {
+        ManualQueue queue = new ManualQueue(Set.of());
+        MessageBatcher batcher = new MessageBatcher(queue, 10, 1);
+        MessageBatcher.Submission sent = batcher.submit("m0"); // left at once: the slot was free
+
+        assertThat(sent.withdraw()).isFalse(); // the queue may have it: its caller must treat it as in doubt
+        queue.answer(0);
+        assertThat(sent).isCompleted();
     }
 
     @Test
