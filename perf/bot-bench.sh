@@ -17,7 +17,8 @@
 # Target (2-core machine): launch lag p99 <= 100 ms, no errors caused by the runner itself.
 # Knobs: BOTS (5000), WARM_BOTS (500; 0 = no warm-up round), PERIOD (30), OPEN_FOR (15), DIFFICULTY (NORMAL),
 # ADMISSION_RATE (1000 admitted/s), VENUE_ROWS x VENUE_COLUMNS (10 x 10, the game's venue), RUNNER_JAVA_OPTS (JVM
-# options of bot-runner besides -Xmx512m, default none), BUILD (1: builds bot-runner,
+# options of bot-runner besides -Xmx512m, default -Xms512m), PIN (1: bot-runner alone on CPU 1, sized for one core with
+# -XX:ActiveProcessorCount=1; the services on CPU 0), PROFILE (0; 1 records bot-runner with JFR), BUILD (1: builds bot-runner,
 # and admission/booking when their jars are missing; 0: uses the jars as they are), BUILD_SERVICES (0; 1 rebuilds
 # admission and booking too). Output: a table on stdout, raw files in perf/target/bot-bench/ and perf/target/bot-*.log.
 set -euo pipefail
@@ -35,9 +36,10 @@ BUILD=${BUILD:-1}
 BUILD_SERVICES=${BUILD_SERVICES:-0}
 PROFILE=${PROFILE:-0}
 PIN=${PIN:-1}
-# extra JVM options of bot-runner (none by default: G1 with its default pause goal; -XX:MaxGCPauseMillis=20 made the
-# lag worse — young collections every ~150 ms, each copying the same live bots — and ZGC stalled on one core)
-RUNNER_JAVA_OPTS=${RUNNER_JAVA_OPTS-}
+# extra JVM options of bot-runner: by default its heap is fixed (-Xms = -Xmx, as its image sets it), so the young
+# generation is not a few MB collected every 100 ms at the open; ZGC (its GC threads took ~60 % of the core in the
+# open's second second) and -XX:MaxGCPauseMillis=20 made the lag worse
+RUNNER_JAVA_OPTS=${RUNNER_JAVA_OPTS--Xms512m}
 OPS=bench-ops
 export PERF_START_ATTEMPTS=${PERF_START_ATTEMPTS:-3}
 ((OPEN_FOR < PERIOD)) || { echo "perf: OPEN_FOR must be shorter than PERIOD" >&2; exit 2; }
@@ -86,8 +88,14 @@ admission_pid=${perf_pids[-1]}
 PERF_SERVICE_LOG=bot-booking perf_start_service booking "$booking_port" \
   -Dspring.flyway.connect-retries=10 -Dspring.flyway.connect-retries-interval=1s
 booking_pid=${perf_pids[-1]}
+runner_cpus=()
+if ((PIN == 1)) && (($(nproc) >= 2)); then
+  # it will run on one core (below): the JVM sizes itself for that one (collector, GC and JIT threads, Reactor's
+  # timers), as it would started pinned or in a one-core container, not for the host's cores it cannot use
+  runner_cpus=(-XX:ActiveProcessorCount=1)
+fi
 # shellcheck disable=SC2086 # word splitting of the JVM options is intended
-PERF_SERVICE_LOG=bot-runner perf_start_service bot-runner "$runner_port" $RUNNER_JAVA_OPTS
+PERF_SERVICE_LOG=bot-runner perf_start_service bot-runner "$runner_port" "${runner_cpus[@]}" $RUNNER_JAVA_OPTS
 runner_pid=${perf_pids[-1]}
 runner="http://127.0.0.1:$runner_port"
 echo "perf: admission :$admission_port (pid $admission_pid), booking :$booking_port (pid $booking_pid)," \

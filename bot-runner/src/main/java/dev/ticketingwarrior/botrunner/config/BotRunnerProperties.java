@@ -53,6 +53,8 @@ public record BotRunnerProperties(
             @NotNull @DefaultValue("1500ms") Duration sweepAfter,
             /* this long before the open, the fair share is claimed, planned and its connections opened (0 = at the open) */
             @NotNull @DefaultValue("10s") Duration prepareAhead,
+            /* this long before an open this instance has bots for, it collects its garbage (0 = never; see README) */
+            @NotNull @DefaultValue("3s") Duration collectBeforeOpen,
             @NotNull @DefaultValue("1s") Duration settingsRefresh,
             /* every key of a round expires this long after it is last written */
             @NotNull @DefaultValue("10m") Duration keyRetention,

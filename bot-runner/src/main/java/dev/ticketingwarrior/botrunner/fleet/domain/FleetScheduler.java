@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -42,17 +43,20 @@ public final class FleetScheduler {
 
     /**
      * How often the fleet looks at the clock and heartbeats, how long before the open it claims and prepares its
-     * share ({@code ZERO}: at the open), and when the sweep of unclaimed slots starts.
+     * share ({@code ZERO}: at the open), when the sweep of unclaimed slots starts, and how long before an open with
+     * bots of this instance it calls its {@code beforeOpen} hook ({@code ZERO}: never).
      */
-    public record Timing(Duration tick, Duration heartbeat, Duration sweepAfter, Duration prepareAhead) {
+    public record Timing(
+            Duration tick, Duration heartbeat, Duration sweepAfter, Duration prepareAhead, Duration settleAhead) {
 
         public Timing {
             Objects.requireNonNull(tick, "tick");
             Objects.requireNonNull(heartbeat, "heartbeat");
             Objects.requireNonNull(sweepAfter, "sweepAfter");
             Objects.requireNonNull(prepareAhead, "prepareAhead");
-            if (prepareAhead.isNegative()) {
-                throw new IllegalArgumentException("prepareAhead must be >= 0");
+            Objects.requireNonNull(settleAhead, "settleAhead");
+            if (prepareAhead.isNegative() || settleAhead.isNegative()) {
+                throw new IllegalArgumentException("prepareAhead and settleAhead must be >= 0");
             }
         }
     }
@@ -68,6 +72,7 @@ public final class FleetScheduler {
     private final Timing timing;
     private final Scheduler timer;
     private final SplittableRandom seeds;
+    private final Consumer<Round> beforeOpen;
 
     private final Map<RoundId, RoundState> states = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
@@ -75,6 +80,10 @@ public final class FleetScheduler {
     private volatile Instant lastHeartbeat = Instant.EPOCH;
     private Disposable loop;
 
+    /**
+     * @param beforeOpen called once per round, {@code settleAhead} before its open, when this instance has bots
+     *     planned for it: the moment to get the process itself ready for the burst
+     */
     public FleetScheduler(
             String instanceId,
             RoundClock rounds,
@@ -86,7 +95,8 @@ public final class FleetScheduler {
             BotNames names,
             Timing timing,
             Scheduler timer,
-            long seed) {
+            long seed,
+            Consumer<Round> beforeOpen) {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.rounds = Objects.requireNonNull(rounds, "rounds");
         this.membership = Objects.requireNonNull(membership, "membership");
@@ -98,6 +108,7 @@ public final class FleetScheduler {
         this.timing = Objects.requireNonNull(timing, "timing");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.seeds = new SplittableRandom(seed);
+        this.beforeOpen = Objects.requireNonNull(beforeOpen, "beforeOpen");
     }
 
     public synchronized void start() {
@@ -150,7 +161,27 @@ public final class FleetScheduler {
                         })
                         .then()
                 : Mono.empty();
-        return heartbeat.then(Mono.defer(() -> claim(now))).then(Mono.defer(() -> prepareNext(now)));
+        return heartbeat
+                .then(Mono.defer(() -> claim(now)))
+                .then(Mono.defer(() -> prepareNext(now)))
+                .then(Mono.fromRunnable(() -> settleBeforeOpen(now)));
+    }
+
+    /** Once per round with bots of this instance planned, {@code settleAhead} (or less) before its open. */
+    private void settleBeforeOpen(Instant now) {
+        if (timing.settleAhead().isZero()) {
+            return;
+        }
+        Round next = rounds.nextAfter(now);
+        RoundState state = states.get(next.id());
+        if (state == null
+                || state.planned == 0
+                || state.settled
+                || now.isBefore(next.opensAt().minus(timing.settleAhead()))) {
+            return;
+        }
+        state.settled = true;
+        beforeOpen.accept(next);
     }
 
     private Mono<Void> claim(Instant now) {
@@ -205,6 +236,7 @@ public final class FleetScheduler {
                         state.exhausted = true;
                     }
                     if (claim.granted() > 0) {
+                        state.planned += claim.granted();
                         state.bots.add(launch(round, claim, current, now));
                         if (now.isBefore(round.opensAt())) {
                             state.bots.add(bot.prepare(claim.granted(), round.opensAt())
@@ -243,27 +275,22 @@ public final class FleetScheduler {
                 claim.launched(),
                 claim.cap(),
                 current.difficulty());
-        // one subscription per bot, not one flatMap over thousands of them: a flatMap drains by scanning all its
-        // inner subscribers on every signal, which costs O(bots) per bot event
-        Disposable.Composite bots = Disposables.composite();
-        for (BotPlan plan : plans) {
-            bots.add(launcher.launch(
-                            plan,
-                            p -> bot.play(p)
-                                    .doOnSubscribe(s -> running.incrementAndGet())
-                                    .doFinally(signal -> running.decrementAndGet()),
-                            () -> settings.get().enabled())
-                    .subscribe(
-                            outcome -> {},
-                            e -> log.warn("round {}: a bot launch failed: {}", round.id(), e.toString())));
-        }
-        return bots;
+        // one timer walks the sorted plans; each bot gets its own subscription when its moment comes (one flatMap over
+        // thousands of bots would scan all its inner subscribers on every signal, O(bots) per bot event)
+        return launcher.launchAll(
+                plans,
+                p -> bot.play(p)
+                        .doOnSubscribe(s -> running.incrementAndGet())
+                        .doFinally(signal -> running.decrementAndGet()),
+                () -> settings.get().enabled());
     }
 
     /** What this instance did for one round; touched only by the (sequential) tick. */
     private static final class RoundState {
         private volatile boolean fairShareClaimed;
         private volatile boolean exhausted;
+        private volatile boolean settled;
+        private volatile int planned;
         private final Disposable.Composite bots = Disposables.composite();
     }
 }
