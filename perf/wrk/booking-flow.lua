@@ -14,26 +14,11 @@
 -- Bots (bot=true tokens + X-Bot-Key) skip the security letter. Env: TOKENS, PLAYERS, THREADS, ROUND, BOT_KEY,
 -- SEAT_ROWS, SEAT_COLUMNS, OUT_DIR, PREFIX, PHASE, HELD_DIR. Writes OUT_DIR/bookings-<PREFIX><thread>.txt
 -- ("bookingId seatId").
-local ffi = require("ffi")
-ffi.cdef [[
-  typedef struct { long tv_sec; long tv_usec; } tw_timeval;
-  int gettimeofday(tw_timeval *tv, void *tz);
-]]
-local function now()
-  local tv = ffi.new("tw_timeval")
-  ffi.C.gettimeofday(tv, nil)
-  return tonumber(tv.tv_sec) + tonumber(tv.tv_usec) / 1e6
-end
-local threads = {}
-
-local threadsDone = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "threads-done.lua")
+local common = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "common.lua")
+local now, threads = common.now, common.threads
 
 function setup(thread)
-  if #threads == 0 then -- before any thread runs: no marker of an earlier run may count
-    threadsDone.reset()
-  end
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
+  common.register(thread)
 end
 
 function init(args)
@@ -92,7 +77,7 @@ local function finish()
   outcomeText = table.concat(parts, ";")
   finished = true
   wrk.thread:stop()
-  threadsDone.mark(id, nthreads)
+  common.stopped(id, nthreads)
 end
 
 function delay()

@@ -9,26 +9,11 @@
 -- on record. A hold not answered within STALL_SECONDS (lost with its connection) is reported as lost.
 -- Env: TOKENS, THREADS, DURATION, ROUND, BOT_KEY, SEAT_ROWS, SEAT_COLUMNS, OUT_DIR, PREFIX, RETRY (0).
 -- Writes OUT_DIR/holds-<PREFIX><thread>.txt: "seatId holdId expiresAt" per 201.
-local ffi = require("ffi")
-ffi.cdef [[
-  typedef struct { long tv_sec; long tv_usec; } tw_timeval;
-  int gettimeofday(tw_timeval *tv, void *tz);
-]]
-local function now()
-  local tv = ffi.new("tw_timeval")
-  ffi.C.gettimeofday(tv, nil)
-  return tonumber(tv.tv_sec) + tonumber(tv.tv_usec) / 1e6
-end
-local threads = {}
-
-local threadsDone = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "threads-done.lua")
+local common = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "common.lua")
+local now, threads = common.now, common.threads
 
 function setup(thread)
-  if #threads == 0 then -- before any thread runs: no marker of an earlier run may count
-    threadsDone.reset()
-  end
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
+  common.register(thread)
 end
 
 function init(args)
@@ -140,7 +125,7 @@ function response(status, headers, body)
     outcomeText = table.concat(parts, ";")
     finished = true
     wrk.thread:stop()
-    threadsDone.mark(id, nthreads)
+    common.stopped(id, nthreads)
   end
 end
 

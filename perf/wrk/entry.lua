@@ -2,28 +2,13 @@
 -- (X-Forwarded-For, honoured because wrk connects from loopback, a trusted proxy), like players behind the ALB.
 -- Each thread stops after its share of PLAYERS and writes the ticket ids it got to OUT_DIR/tickets-<thread>.txt.
 -- wrk's own Requests/sec divides by the whole -d duration even when threads stop early, so the rate is computed
--- here from each thread's first request to its last answer (gettimeofday through LuaJIT's ffi), and the last thread
+-- here from each thread's first request to its last answer (common.now, see common.lua), and the last thread
 -- to reach its quota ends wrk at once (SIGINT, as Ctrl-C would) instead of letting it sleep out -d.
-local ffi = require("ffi")
-ffi.cdef [[
-  typedef struct { long tv_sec; long tv_usec; } tw_timeval;
-  int gettimeofday(tw_timeval *tv, void *tz);
-]]
-local function now()
-  local tv = ffi.new("tw_timeval")
-  ffi.C.gettimeofday(tv, nil)
-  return tonumber(tv.tv_sec) + tonumber(tv.tv_usec) / 1e6
-end
-local threads = {}
-
-local threadsDone = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "threads-done.lua")
+local common = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "common.lua")
+local now, threads = common.now, common.threads
 
 function setup(thread)
-  if #threads == 0 then -- before any thread runs: no marker of an earlier run may count
-    threadsDone.reset()
-  end
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
+  common.register(thread)
 end
 
 function init(args)
@@ -59,7 +44,7 @@ function response(status, headers, body)
     out:close()
     out = nil
     wrk.thread:stop()
-    threadsDone.mark(id, nthreads)
+    common.stopped(id, nthreads)
   end
 end
 
