@@ -172,7 +172,6 @@ end
 function done(summary, latency, requests)
   local firstB, lastB, firstH, lastA = math.huge, 0, math.huge, 0
   local totals = { holdSent = 0, held = 0, bookSent = 0, booked = 0, fillers = 0, lost = 0, players = 0 }
-  local outcomes, complete = {}, true
   for _, thread in ipairs(threads) do
     firstB = math.min(firstB, thread:get("firstBook") or math.huge)
     lastB = math.max(lastB, thread:get("lastBook") or 0)
@@ -182,24 +181,13 @@ function done(summary, latency, requests)
       if k ~= "players" then totals[k] = totals[k] + (thread:get(k) or 0) end
     end
     totals.players = totals.players + (thread:get("myPlayers") or 0)
-    if not thread:get("finished") then complete = false end
-    for part in (thread:get("outcomeText") or ""):gmatch("[^;]+") do
-      local k, v = part:match("^(.*)=(%d+)$")
-      if k then outcomes[k] = (outcomes[k] or 0) + tonumber(v) end
-    end
   end
-  local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  local failures, text = 0, {}
-  for k, v in pairs(outcomes) do failures = failures + v; text[#text + 1] = k .. " x" .. v end
-  if totals.lost > 0 then failures = failures + totals.lost; text[#text + 1] = "lost (never answered) x" .. totals.lost end
-  table.sort(text)
+  local failures, text, socket, complete = common.failures(summary, totals.lost, "requests")
   io.write(string.format("flow: %d players, %d holds sent, %d held (201), %d bookings sent, %d booked (202), %d fillers\n",
     totals.players, totals.holdSent, totals.held, totals.bookSent, totals.booked, totals.fillers))
-  io.write(string.format("flow-errors: %d (%s), %d socket errors\n", failures,
-    #text > 0 and table.concat(text, ", ") or "none", socket))
+  io.write(string.format("flow-errors: %d (%s), %d socket errors\n", failures, text, socket))
   io.write(string.format("flow-lost: %d\n", totals.lost))
-  io.write(string.format("flow-complete: %s\n", not complete and "no (wrk's -d ran out before every answer came)"
-    or totals.lost > 0 and "no (" .. totals.lost .. " requests never answered)" or "yes"))
+  io.write(string.format("flow-complete: %s\n", complete))
   if firstH < math.huge and lastA > firstH then
     local answers = totals.held + totals.booked + failures - totals.lost
     io.write(string.format("flow-rate: %d holds+bookings in %.3f s = %.1f/s\n", answers, lastA - firstH,

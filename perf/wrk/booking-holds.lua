@@ -132,31 +132,19 @@ end
 function done(summary, latency, requests)
   local start, finish = math.huge, 0
   local totals = { sent = 0, answered = 0, held = 0, taken = 0, fillers = 0, lost = 0, players = 0 }
-  local outcomes, complete = {}, true
   for _, thread in ipairs(threads) do
     start = math.min(start, thread:get("first") or math.huge)
     finish = math.max(finish, thread:get("last") or 0)
     for k, _ in pairs(totals) do totals[k] = totals[k] + (thread:get(k) or 0) end
-    if not thread:get("finished") then complete = false end
-    for part in (thread:get("outcomeText") or ""):gmatch("[^;]+") do
-      local k, v = part:match("^(.*)=(%d+)$")
-      if k then outcomes[k] = (outcomes[k] or 0) + tonumber(v) end
-    end
   end
-  local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  local other, text = 0, {}
-  for k, v in pairs(outcomes) do other = other + v; text[#text + 1] = k .. " x" .. v end
-  if totals.lost > 0 then other = other + totals.lost; text[#text + 1] = "lost (never answered) x" .. totals.lost end
-  table.sort(text)
+  local other, text, socket, complete = common.failures(summary, totals.lost, "holds")
   io.write(string.format("holds: %d sent, %d answered: %d held (201), %d seat-taken (409), %d other; %d fillers\n",
     totals.sent, totals.answered, totals.held, totals.taken, other, totals.fillers))
-  io.write(string.format("holds-errors: %d (%s), %d socket errors\n", other,
-    #text > 0 and table.concat(text, ", ") or "none", socket))
+  io.write(string.format("holds-errors: %d (%s), %d socket errors\n", other, text, socket))
   io.write(string.format("holds-players: %d (%s)\n", totals.players,
     os.getenv("RETRY") == "1" and "a refused player retries with its token" or "a new player per attempt"))
   io.write(string.format("holds-lost: %d\n", totals.lost))
-  io.write(string.format("holds-complete: %s\n", not complete and "no (wrk's -d ran out before every answer came)"
-    or totals.lost > 0 and "no (" .. totals.lost .. " holds never answered)" or "yes"))
+  io.write(string.format("holds-complete: %s\n", complete))
   if finish > start then
     io.write(string.format("holds-rate: %d answers in %.3f s = %.1f/s\n", totals.answered, finish - start,
       totals.answered / (finish - start)))

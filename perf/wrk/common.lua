@@ -6,7 +6,9 @@
 --   done(); the first call also clears the markers of an earlier run;
 -- * common.stopped(id, nthreads) once a thread has stopped itself: wrk's main thread otherwise sleeps out the whole -d,
 --   so each stopped thread leaves a marker file in OUT_DIR, and the one that finds every thread's marker sends wrk
---   SIGINT, as Ctrl-C would, so wrk prints its summary and exits at once.
+--   SIGINT, as Ctrl-C would, so wrk prints its summary and exits at once;
+-- * common.failures(summary, lost, what) from done(): every thread's unexpected answers (its "outcomeText",
+--   "name=count;…") and the LOST requests never answered, with wrk's socket errors and whether the run completed.
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_usec; } tw_timeval;
@@ -44,6 +46,25 @@ function common.stopped(id, nthreads)
     f:close()
   end
   ffi.C.kill(ffi.C.getpid(), 2)
+end
+
+function common.failures(summary, lost, what)
+  local outcomes, stoppedAll = {}, true
+  for _, thread in ipairs(common.threads) do
+    if not thread:get("finished") then stoppedAll = false end
+    for part in (thread:get("outcomeText") or ""):gmatch("[^;]+") do
+      local k, v = part:match("^(.*)=(%d+)$")
+      if k then outcomes[k] = (outcomes[k] or 0) + tonumber(v) end
+    end
+  end
+  local count, text = 0, {}
+  for k, v in pairs(outcomes) do count = count + v; text[#text + 1] = k .. " x" .. v end
+  if lost > 0 then count = count + lost; text[#text + 1] = "lost (never answered) x" .. lost end
+  table.sort(text)
+  local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  local complete = not stoppedAll and "no (wrk's -d ran out before every answer came)"
+    or lost > 0 and "no (" .. lost .. " " .. what .. " never answered)" or "yes"
+  return count, #text > 0 and table.concat(text, ", ") or "none", socket, complete
 end
 
 return common
