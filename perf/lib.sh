@@ -4,6 +4,7 @@
 PERF_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$PERF_ROOT"
 source scripts/lib/jdk.sh
+source scripts/lib/wait.sh
 PERF_OUT="$PERF_ROOT/perf/target"
 mkdir -p "$PERF_OUT"
 perf_pids=()
@@ -51,11 +52,7 @@ perf_start_stack() { # components (REDIS,MYSQL,SQS); exports the stack's env
     java -Xmx512m -cp "scripts/local-stack/target/classes:$(cat scripts/local-stack/target/classpath.txt)" \
     dev.ticketingwarrior.localstack.LocalStackMain "$dir" > "$log" 2>&1 &
   perf_pids+=($!)
-  for _ in $(seq 1 240); do
-    grep -q "local-stack: READY" "$log" 2>/dev/null && break
-    kill -0 "${perf_pids[-1]}" 2>/dev/null || { cat "$log" >&2; exit 1; }
-    sleep 0.5
-  done
+  tw_wait_for_line "$log" "local-stack: READY" 120 "${perf_pids[-1]}" || { cat "$log" >&2; exit 1; }
   # shellcheck disable=SC1091
   source "$dir/stack.env"
 }
@@ -69,11 +66,7 @@ perf_start_service() { # module, port, extra java args… (log: perf/target/${PE
   for ((attempt = 1; ; attempt++)); do
     java -Xmx512m "$@" -jar "$jar" --server.port="$port" > "$log" 2>&1 &
     perf_pids+=($!)
-    for _ in $(seq 1 240); do
-      curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
-      kill -0 "${perf_pids[-1]}" 2>/dev/null || break
-      sleep 0.5
-    done
+    tw_wait_ready "$port" 120 "${perf_pids[-1]}" && return 0
     ((attempt < ${PERF_START_ATTEMPTS:-1})) || break
     echo "perf: $module did not start (attempt $attempt, log kept as $log.$attempt), trying again…" >&2
     perf_stop_pid "${perf_pids[-1]}"

@@ -1,0 +1,23 @@
+# Waiting for a process this script started, sourced by scripts/run and perf/lib.sh. Both give up early when the
+# process has exited (no point waiting for a dead server) and return non-zero on failure, so the caller can show
+# its log and say what did not start.
+
+tw_wait_for_line() { # file, text, seconds, pid → 0 once the file contains text
+  local file=$1 text=$2 seconds=$3 pid=$4
+  for _ in $(seq 1 $((seconds * 2))); do
+    grep -q "$text" "$file" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.5
+  done
+  return 1
+}
+
+tw_wait_ready() { # port, seconds, pid → 0 once the Spring Boot service on the port reports readiness
+  local port=$1 seconds=$2 pid=$3
+  for _ in $(seq 1 $((seconds * 2))); do
+    curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.5
+  done
+  return 1
+}
