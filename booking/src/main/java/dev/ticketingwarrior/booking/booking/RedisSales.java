@@ -29,14 +29,29 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RedisSales implements Sales {
 
+    /**
+     * {@code answer(key, ttlMs, fingerprint, outcome, booking, seat)}: stores the key's answer, final with an outcome,
+     * in progress without one. The one writer of the answer hash, for every script below.
+     */
+    private static final String ANSWER_FUNCTION = """
+            local function answer(key, ttlMs, fingerprint, outcome, booking, seat)
+              if outcome then
+                redis.call('hset', key, 'fingerprint', fingerprint, 'done', '1', 'outcome', outcome,
+                  'booking', booking or '', 'seat', seat or '')
+              else
+                redis.call('hset', key, 'fingerprint', fingerprint, 'done', '0')
+              end
+              redis.call('pexpire', key, ttlMs)
+            end
+            """;
+
     // KEYS: answer, hold, ticketBooking, sold
     // ARGV: fingerprint, ticket, bookingId, lockPrefix, inProgressMs, answerMs, saleMs
-    private static final String SELL = """
+    private static final String SELL = ANSWER_FUNCTION + """
             local prior = redis.call('hgetall', KEYS[1])
             if #prior > 0 then table.insert(prior, 1, 'ANSWERED'); return prior end
             local function refuse(reason, seat)
-              redis.call('hset', KEYS[1], 'fingerprint', ARGV[1], 'done', '1', 'outcome', reason, 'seat', seat or '')
-              redis.call('pexpire', KEYS[1], ARGV[6])
+              answer(KEYS[1], ARGV[6], ARGV[1], reason, nil, seat)
               return {reason, seat or ''}
             end
             if redis.call('hexists', KEYS[3], ARGV[2]) == 1 then return refuse('ALREADY_BOOKED') end
@@ -47,27 +62,22 @@ class RedisSales implements Sales {
             redis.call('hset', KEYS[3], ARGV[2], ARGV[3])
             redis.call('pexpire', KEYS[4], ARGV[7])
             redis.call('pexpire', KEYS[3], ARGV[7])
-            redis.call('hset', KEYS[1], 'fingerprint', ARGV[1], 'done', '0')
-            redis.call('pexpire', KEYS[1], ARGV[5])
+            answer(KEYS[1], ARGV[5], ARGV[1])
             return {'SOLD', h[2], h[3], h[4], h[5], h[6]}
             """;
 
     // KEYS: answer, pendingBooking, lock, held, hold, ticketHold, finished
     // ARGV: fingerprint, bookingId, seat, json, saleMs, answerMs, owner, ticket, holdId, outcome (ACCEPTED | IN_DOUBT)
-    private static final String COMPLETE = HoldScripts.CLOSE_HOLD_FUNCTION + """
+    private static final String COMPLETE = ANSWER_FUNCTION + HoldScripts.CLOSE_HOLD_FUNCTION + """
             redis.call('set', KEYS[2], ARGV[4], 'PX', ARGV[5])
             close_hold(KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], ARGV[7], ARGV[3], ARGV[8], ARGV[9], '1', ARGV[6])
-            redis.call('hset', KEYS[1], 'fingerprint', ARGV[1], 'done', '1', 'outcome', ARGV[10], 'booking', ARGV[2],
-              'seat', ARGV[3])
-            redis.call('pexpire', KEYS[1], ARGV[6])
+            answer(KEYS[1], ARGV[6], ARGV[1], ARGV[10], ARGV[2], ARGV[3])
             return 1
             """;
 
     // KEYS: answer ; ARGV: fingerprint, bookingId, seat, answerMs
-    private static final String RESOLVE = """
-            redis.call('hset', KEYS[1], 'fingerprint', ARGV[1], 'done', '1', 'outcome', 'ACCEPTED', 'booking', ARGV[2],
-              'seat', ARGV[3])
-            redis.call('pexpire', KEYS[1], ARGV[4])
+    private static final String RESOLVE = ANSWER_FUNCTION + """
+            answer(KEYS[1], ARGV[4], ARGV[1], 'ACCEPTED', ARGV[2], ARGV[3])
             return 1
             """;
 
@@ -230,7 +240,7 @@ class RedisSales implements Sales {
                 fields.get("fingerprint"),
                 "1".equals(fields.get("done")),
                 outcome == null ? null : Outcome.valueOf(outcome),
-                fields.get("booking"),
+                emptyToNull(fields.get("booking")),
                 emptyToNull(fields.get("seat")));
     }
 

@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends the confirmation to SQS and waits for SQS to acknowledge it (bounded by the configured timeout): the booking
  * is answered 202 only after that, so an accepted booking is never lost. A wait that runs out before the message's
- * batch left withdraws it (surely not sent); one that runs out after is reported {@link InDoubtException in doubt}. Bookings sent at the same time share one
- * {@code SendMessageBatch} call ({@link MessageBatcher}); each booking still waits for the result of its own entry,
- * and a refused entry fails only its own booking.
+ * batch left withdraws it (surely not sent); one that runs out after is reported {@link InDoubtException in doubt}.
+ * Bookings sent at the same time share one {@code SendMessageBatch} call ({@link MessageBatcher}); each booking still
+ * waits for the result of its own entry, and a refused entry fails only its own booking.
  */
 @Component
 class SqsConfirmationOutbox implements ConfirmationOutbox {
@@ -73,21 +73,21 @@ class SqsConfirmationOutbox implements ConfirmationOutbox {
             try {
                 return submission.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (submission.withdraw()) {
-                    throw new IllegalStateException("SQS did not take the message in " + timeout + " (not sent)", e);
-                }
-                throw new InDoubtException(
-                        "SQS did not acknowledge the message in " + timeout + " after it was sent", e);
+                throw stopWaiting(submission, "no acknowledgement in " + timeout, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                if (submission.withdraw()) {
-                    throw new IllegalStateException("interrupted while waiting to send to SQS", e);
-                }
-                throw new InDoubtException("interrupted while SQS had the message", e);
+                throw stopWaiting(submission, "interrupted", e);
             } catch (ExecutionException e) {
                 throw new IllegalStateException("SQS refused the message: " + e.getCause(), e.getCause());
             }
         });
+    }
+
+    /** The booking stops waiting: surely not sent if its message could still be withdrawn, in doubt otherwise. */
+    private static RuntimeException stopWaiting(MessageBatcher.Submission submission, String why, Exception cause) {
+        return submission.withdraw()
+                ? new IllegalStateException("SQS: " + why + " (withdrawn, not sent)", cause)
+                : new InDoubtException("SQS: " + why + " after the message was sent", cause);
     }
 
     private CompletableFuture<MessageBatcher.BatchResult> sendBatch(List<MessageBatcher.Entry> batch) {
