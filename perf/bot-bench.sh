@@ -95,7 +95,9 @@ if ((PIN == 1)) && (($(nproc) >= 2)); then
   runner_cpus=(-XX:ActiveProcessorCount=1)
 fi
 # shellcheck disable=SC2086 # word splitting of the JVM options is intended
-PERF_SERVICE_LOG=bot-runner perf_start_service bot-runner "$runner_port" "${runner_cpus[@]}" $RUNNER_JAVA_OPTS
+# its collections in a file of their own (-Xlog:gc costs nothing measurable): the report lists the pauses around the open
+PERF_SERVICE_LOG=bot-runner perf_start_service bot-runner "$runner_port" "${runner_cpus[@]}" \
+  "-Xlog:gc:file=$out/runner-gc.log:time" $RUNNER_JAVA_OPTS
 runner_pid=${perf_pids[-1]}
 runner="http://127.0.0.1:$runner_port"
 echo "perf: admission :$admission_port (pid $admission_pid), booking :$booking_port (pid $booking_pid)," \
@@ -201,7 +203,7 @@ stats failures "$out/prom-before.txt" "$out/prom-after.txt" > "$out/failures.txt
 errors_runner=$(awk '$1 == "runner" && NF == 2 {print $2}' "$out/failures.txt")
 errors_service=$(awk '$1 == "service" && NF == 2 {print $2}' "$out/failures.txt")
 # the runner's own log line of the measured round: how many connections it had open before the open
-ready=$(grep -o '"message":"[0-9]* calls to the waiting room before the open[^"]*"' "$PERF_OUT/bot-runner.log" | tail -1 \
+ready=$(grep -o '"message":"[0-9]* of [0-9]* connections to [^"]* ready before the open[^"]*"' "$PERF_OUT/bot-runner.log" | tail -1 \
   | sed 's/"message":"//; s/"$//' || true)
 
 verdict() { if (($(echo "$1" | bc -l))); then echo PASS; else echo FAIL; fi; }
@@ -225,6 +227,11 @@ printf 'bot-runner: %s threads at most while the round was open, heap used %s MB
 if ((PROFILE == 1)); then
   echo "bot-runner's sampled CPU (JFR): $(python3 perf/tools/bench_stats.py jfr-cpu "$out/bot-runner.samples.txt")"
 fi
+{ read -r gc_open_n gc_open_ms gc_open_max gc_n gc_ms gc_max; mapfile -t gc_pauses; } \
+  < <(stats gc "$out/runner-gc.log" "$open" $((open + OPEN_FOR)))
+printf 'bot-runner GC pauses: %s in the open'"'"'s first 3 s (%s ms, longest %s ms); %s from 5 s before the open to the close' \
+  "$gc_open_n" "$gc_open_ms" "$gc_open_max" "$gc_n"
+printf ' (%s ms, longest %s ms): %s\n' "$gc_ms" "$gc_max" "$(IFS=,; echo "${gc_pauses[*]:-none}")"
 printf 'before the open: %s; pool to admission a second before the open (total active idle pending): %s, after: %s\n' \
   "${ready:-(no connections opened ahead)}" "$(stats pool "$out/prom-before.txt" "$admission_port")" \
   "$(stats pool "$out/prom-after.txt" "$admission_port")"

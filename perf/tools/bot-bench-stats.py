@@ -17,6 +17,9 @@
                                                   fault; service: the service under test failed the call), call and cause
                                                   (ticketing_bots_failures_total increase): "runner N", "service N", then
                                                   one "side call cause count" line each
+  bot-bench-stats.py gc LOG OPEN_EPOCH CLOSE_EPOCH  bot-runner's -Xlog:gc log (time decoration) → its pauses from 5 s before
+                                                  the open to the close: "n total-ms max-ms" in the first 3 s after the
+                                                  open, the same for the whole window, then one "+s kind ms" line each
 """
 import json
 import math
@@ -128,10 +131,40 @@ def cmd_pool(path, port):
     print(*(values.get(k, "?") for k in ("total", "active", "idle", "pending")))
 
 
+GC_LINE = re.compile(r'^\[(?P<time>[^\]]+)\].*GC\(\d+\) (?P<kind>Pause [\w ]+?)(?: \([^)]*\))*\s.*?(?P<ms>[\d.]+)ms$')
+
+
+def cmd_gc(path, open_epoch, close_epoch):
+    from datetime import datetime
+    opens, closes = float(open_epoch), float(close_epoch)
+    pauses = []
+    try:
+        with open(path) as f:
+            for line in f:
+                m = GC_LINE.match(line.strip())
+                if not m:
+                    continue
+                at = datetime.strptime(m.group("time"), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp() - opens
+                # the log line is written at the end of the pause: its start is earlier by its length
+                ms_ = float(m.group("ms"))
+                start = at - ms_ / 1000.0
+                if -5.0 <= start <= closes - opens:
+                    pauses.append((start, m.group("kind"), ms_))
+    except OSError:
+        pass
+
+    def summary(ps):
+        return "%d %.0f %.0f" % (len(ps), sum(p[2] for p in ps), max([p[2] for p in ps] or [0.0]))
+
+    print(summary([p for p in pauses if 0.0 <= p[0] <= 3.0]), summary(pauses))
+    for start, kind, ms_ in pauses:
+        print("%+.2f %s %.0f" % (start, kind.replace(" ", "-"), ms_))
+
+
 if __name__ == "__main__":
     commands = {"hist": cmd_hist, "round": cmd_round, "heap": cmd_heap, "cpu": cmd_cpu, "results": cmd_results,
                 "requests": cmd_requests, "failures": cmd_failures,
-                "pool": cmd_pool}
+                "pool": cmd_pool, "gc": cmd_gc}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -12,6 +12,7 @@ import dev.ticketingwarrior.shared.round.RoundId;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,28 +20,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,11 +58,8 @@ class WebClientPlayerApi implements PlayerApi {
 
     private static final Logger log = LoggerFactory.getLogger(WebClientPlayerApi.class);
     private static final Set<String> ROUND_OVER = Set.of("round-not-open", "round-closed", "wrong-round");
-    /** Events are read as text: only the verdict ({@code admitted}/{@code closed}) is worth decoding. */
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
-            new ParameterizedTypeReference<>() {};
     /** The ticket events a bot waits for; {@code position} events (up to 4/s per ticket) are skipped undecoded. */
-    private static final Set<String> VERDICTS = Set.of("admitted", "closed");
+    private static final List<String> VERDICTS = List.of("admitted", "closed");
 
     /**
      * Two more tries, 250 ms then about 500 ms later, after a 503 or a call that timed out or could not connect —
@@ -77,12 +72,26 @@ class WebClientPlayerApi implements PlayerApi {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
+    /**
+     * Connects under way at once while the connections are opened ahead: a burst of thousands overflows the waiting
+     * room's accept queue on a busy machine (1,256-1,563 of 5,000 failed in {@code perf/bot-bench.sh}).
+     */
+    private static final int WARM_UP_IN_FLIGHT = 128;
+
+    private static final Duration WARM_UP_RETRY = Duration.ofMillis(200);
+
+    /** The connections held while opening them go back to the pool this long before the open, the last moment. */
+    static final Duration RELEASE_BEFORE_OPEN = Duration.ofMillis(500);
+
     private final WebClient admission;
     private final WebClient booking;
+    /** The same client (and connection pool) as {@code admission}'s, for the event stream. */
+    private final HttpClient admissionEvents;
+
     private final Clock clock;
     private final Duration pollInterval;
     private final int maxConnections;
-    private final Duration connectTimeout;
+    private final ConnectionWarmUp warmUp;
     private final Scheduler timer = Schedulers.parallel();
 
     WebClientPlayerApi(HttpClient botHttpClient, Credentials credentials, BotRunnerProperties properties, Clock clock) {
@@ -93,6 +102,10 @@ class WebClientPlayerApi implements PlayerApi {
                 .clientConnector(connector)
                 .defaultHeader(BOT_KEY, botKey)
                 .build();
+        this.admissionEvents = botHttpClient
+                .baseUrl(properties.http().admissionUrl())
+                .headers(headers ->
+                        headers.set(BOT_KEY, botKey).set(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE));
         this.booking = WebClient.builder()
                 .baseUrl(properties.http().bookingUrl())
                 .clientConnector(connector)
@@ -101,44 +114,20 @@ class WebClientPlayerApi implements PlayerApi {
         this.clock = clock;
         this.pollInterval = properties.http().pollInterval();
         this.maxConnections = properties.http().maxConnections();
-        this.connectTimeout = properties.http().connectTimeout();
+        this.warmUp = new ConnectionWarmUp(
+                botHttpClient, properties.http().admissionUrl(), clock, WARM_UP_IN_FLIGHT, WARM_UP_RETRY, timer);
     }
 
     /**
-     * Opens connections to the waiting room for the players before the open, so the bots' entries and event streams
-     * start on open connections rather than all connecting in the open's first second. One cheap public call ({@code
-     * GET /api/v1/clock}, what the web page asks first) per player, up to the pool's size, all in flight at once: the
-     * pool opens a connection for each call that finds none idle, and keeps them (keep-alive). Calls answered early
-     * free their connections for later ones, so this opens fewer connections than calls (about 3,100 for 5,000 against
-     * admission on a busy core). Bounded by {@code by} plus two connect timeouts: a connection still opening at the
-     * open still serves a bot.
+     * Opens one connection to the waiting room per player before the open (up to the pool's size), so the bots'
+     * entries and event streams start on open connections rather than all connecting in the open's first second: taken
+     * from the pool without a request and handed back idle ({@link ConnectionWarmUp}), so the waiting room sees only
+     * connects, paced, and a connect that fails is tried again until {@link #RELEASE_BEFORE_OPEN} before the open.
      */
     @Override
     public Mono<Void> prepare(int players, Instant by) {
-        int connections = Math.min(players, maxConnections);
-        Duration left = Duration.between(clock.instant(), by);
-        if (connections <= 0 || left.isNegative() || left.isZero()) {
-            return Mono.empty();
-        }
-        long started = System.nanoTime();
-        AtomicInteger failed = new AtomicInteger();
-        return Flux.range(0, connections)
-                .flatMap(
-                        i -> admission
-                                .get()
-                                .uri("/api/v1/clock")
-                                .exchangeToMono(ClientResponse::releaseBody)
-                                .doOnError(e -> failed.incrementAndGet())
-                                .onErrorComplete(),
-                        connections)
-                .then()
-                .timeout(left.plus(connectTimeout.multipliedBy(2)), Mono.empty())
-                .doOnSuccess(done -> log.info(
-                        "{} calls to the waiting room before the open of {} players took {} ms ({} failed)",
-                        connections - failed.get(),
-                        players,
-                        Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                        failed.get()));
+        return warmUp.open(Math.min(players, maxConnections), by.minus(RELEASE_BEFORE_OPEN))
+                .then();
     }
 
     @Override
@@ -168,6 +157,11 @@ class WebClientPlayerApi implements PlayerApi {
         });
     }
 
+    /**
+     * The queue's event stream, read straight off Reactor Netty's client rather than through WebClient's event decoder:
+     * a waiting bot gets up to 4 {@code position} events a second and only the verdict matters, so {@link EventStream}
+     * skips the rest byte by byte (thousands of bots wait at once, on one core, in the open's first seconds).
+     */
     @Override
     public Mono<Admission> awaitAdmission(String ticketId, Instant deadline) {
         Duration left = Duration.between(clock.instant(), deadline);
@@ -175,20 +169,30 @@ class WebClientPlayerApi implements PlayerApi {
             return Mono.just(new Admission.Closed());
         }
         Duration streamTimeout = left.plusSeconds(2);
-        return admission
+        return admissionEvents
+                .responseTimeout(streamTimeout)
                 .get()
-                .uri("/api/v1/queue/{ticketId}/events", ticketId)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .httpRequest(request -> {
-                    if (request.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
-                        nettyRequest.responseTimeout(streamTimeout);
+                .uri("/api/v1/queue/" + UriUtils.encodePathSegment(ticketId, StandardCharsets.UTF_8) + "/events")
+                .response((response, body) -> {
+                    int status = response.status().code();
+                    if (status != 200) {
+                        return body.aggregate()
+                                .asString(StandardCharsets.UTF_8)
+                                .defaultIfEmpty("")
+                                .flatMap(text -> Mono.<EventStream.Event>error(notAStream(status, text)));
                     }
+                    EventStream stream = new EventStream(VERDICTS);
+                    // only the first verdict is wanted (the stream ends after it); handle passes on one per chunk
+                    return body.<EventStream.Event>handle((chunk, sink) -> {
+                        boolean[] passed = {false};
+                        stream.feed(chunk, event -> {
+                            if (!passed[0]) {
+                                passed[0] = true;
+                                sink.next(event);
+                            }
+                        });
+                    });
                 })
-                .exchangeToFlux(response -> response.statusCode().is2xxSuccessful()
-                        ? response.bodyToFlux(EVENT)
-                        : answer(response, "events", ok -> Mono.<ServerSentEvent<String>>empty(), (s, g) -> null)
-                                .flux())
-                .filter(event -> VERDICTS.contains(event.event()) && event.data() != null)
                 .next()
                 .map(event -> JSON.readValue(event.data(), Wire.TicketStatus.class))
                 .map(WebClientPlayerApi::admission)
@@ -197,6 +201,20 @@ class WebClientPlayerApi implements PlayerApi {
                     log.debug("event stream of {} failed, polling instead: {}", ticketId, e.toString());
                     return poll(ticketId);
                 });
+    }
+
+    /** A refused event stream: the round being over ends the wait, anything else falls back to polling. */
+    private static RuntimeException notAStream(int status, String body) {
+        String slug = "";
+        try {
+            Wire.Problem problem = JSON.readValue(body, Wire.Problem.class);
+            slug = problem.slug();
+        } catch (RuntimeException notAProblem) {
+            // not a problem document: the status says enough
+        }
+        return ROUND_OVER.contains(slug)
+                ? new RoundOverException("events: " + slug)
+                : new UnexpectedAnswerException("events", status, slug);
     }
 
     private Mono<Admission> poll(String ticketId) {
