@@ -2,7 +2,7 @@
 # Booking benchmark (issue "Booking service"): booking (-Xmx512m) on the embedded Redis, MariaDB and ElasticMQ, rounds
 # always open, admission tokens minted locally with the shared module (perf/tools/MintTokens.java), loopback load
 # from wrk:
-#   1. confirmations end to end: booking on a 26 x 1000 venue; after WARM_PLAYERS warm-up bookings on rows F-Z,
+#   1. confirmations end to end: booking on a 26 x 2000 venue; after warm-up bookings on rows F-Z (see warm_flow),
 #      PLAYERS bots hold a distinct seat of rows A-E each (1a), then book it (1b; FLOW_MODE=interleaved books each hold
 #      as soon as it answers, perf/wrk/booking-flow.lua); then MariaDB is polled until every accepted booking is a row.
 #      Reports the POST booking rate, confirmations/s from the first booking POST to the last CONFIRMED row, and the
@@ -44,12 +44,15 @@ BOOKING_JVM_ARGS=(-Dspring.flyway.connect-retries=10 -Dspring.flyway.connect-ret
 read -r -a booking_java_opts <<<"${BOOKING_JAVA_OPTS:-}"
 BOOKING_JVM_ARGS+=("${booking_java_opts[@]}")
 
-# venue of scenario 1: 26 x 1000, rows A-E for the measured players, rows F-Z for the warm-up bookings: C2 compiles a
-# method after ~5,000-15,000 calls, so a booking path warmed by fewer bookings still compiles during the measurement
+# venue of scenario 1: 26 x 2000, rows A-E for the measured players, rows F-Z for the warm-up bookings: C2 compiles a
+# method after ~5,000-15,000 calls, so a booking path warmed by fewer bookings still compiles during the measurement;
+# on two busy cores the compile queue also takes time to drain, so the warm-up goes on (up to WARM_MAX_PLAYERS
+# bookings, while seats last) until the JIT's threads use less than WARM_JIT_PERCENT % of a core (prehold mode)
 FLOW_ROWS=ABCDE
 WARM_ROWS=FGHIJKLMNOPQRSTUVWXYZ
-FLOW_COLUMNS=1000
+FLOW_COLUMNS=2000
 WARM_PLAYERS=${WARM_PLAYERS:-15000}
+WARM_MAX_PLAYERS=${WARM_MAX_PLAYERS:-42000}
 # prehold: every player holds first (1a), then the booking POSTs alone are measured (1b, 1c: POST -> CONFIRMED row);
 # interleaved: a player books as soon as its hold answers, holds and bookings share the measured window
 FLOW_MODE=${FLOW_MODE:-prehold}
@@ -61,8 +64,9 @@ CONTENDED_WARM_SECONDS=${CONTENDED_WARM_SECONDS:-30}
 WARM_JIT_PERCENT=${WARM_JIT_PERCENT:-15}
 CONTENDED_WARM_MAX_SECONDS=${CONTENDED_WARM_MAX_SECONDS:-90}
 SQS_MESSAGES=${SQS_MESSAGES:-20000}
-((PLAYERS >= 1 && PLAYERS <= 5000)) || { echo "perf: PLAYERS must be 1..5000 (rows A-E x 1000 seats)" >&2; exit 2; }
-((WARM_PLAYERS >= 1 && WARM_PLAYERS <= 21000)) || { echo "perf: WARM_PLAYERS must be 1..21000 (rows F-Z x 1000)" >&2; exit 2; }
+((PLAYERS >= 1 && PLAYERS <= 5000)) || { echo "perf: PLAYERS must be 1..5000 (rows A-E)" >&2; exit 2; }
+((WARM_PLAYERS >= 1 && WARM_PLAYERS <= WARM_MAX_PLAYERS && WARM_MAX_PLAYERS <= 42000)) \
+  || { echo "perf: 1 <= WARM_PLAYERS <= WARM_MAX_PLAYERS <= 42000 (rows F-Z x 2000)" >&2; exit 2; }
 [[ $FLOW_MODE == prehold || $FLOW_MODE == interleaved ]] || { echo "perf: FLOW_MODE is prehold or interleaved" >&2; exit 2; }
 # warm-up holds: a fresh JVM on 2 cores is still JIT-compiling (C1+C2 busy ~1 core) a minute into the load, so each
 # instance first takes WARM_SECONDS of holds (one token each, at most the given number of tokens)
@@ -80,7 +84,7 @@ tools_cp=$(perf_boot_libs "$booking_jar" "$PERF_OUT/tools-lib" shared nimbus-jos
 stats() { python3 perf/tools/bench_stats.py "$@"; }
 
 out="$PERF_OUT/booking"
-rm -rf "$out" "$PERF_OUT"/booking-*.txt "$PERF_OUT"/booking-*.log*; mkdir -p "$out"/tokens "$out"/flow-warm "$out"/flow "$out"/flow-held "$out"/holds-warm "$out"/holds "$out"/holds-retry
+rm -rf "$out" "$PERF_OUT"/booking-*.txt "$PERF_OUT"/booking-*.log*; mkdir -p "$out"/tokens "$out"/flow-warm "$out"/flow-warm-held "$out"/flow "$out"/flow-held "$out"/holds-warm "$out"/holds "$out"/holds-retry
 
 # two rounds, both open for the whole run: one per booking instance, so their Redis keys never meet
 read -r period1 start1 round1 < <(perf_open_round 900)
@@ -89,7 +93,7 @@ echo "perf: rounds $round1 (period ${period1}s) and $round2 (period ${period2}s)
 
 echo "perf: minting bot tokens (shared TokenKeys + AdmissionTokenIssuer) while the stack starts…"
 java -cp "$tools_cp" perf/tools/MintTokens.java "$out/token-keys.json" "$out/token-jwks.json" \
-  "$round1:$WARM_PLAYERS:w:$out/tokens/flow-warm.txt" \
+  "$round1:$WARM_MAX_PLAYERS:w:$out/tokens/flow-warm.txt" \
   "$round1:$WARM_HOLD_TOKENS:x:$out/tokens/flow-warm-holds.txt" \
   "$round1:$PLAYERS:f:$out/tokens/flow.txt" \
   "$round2:$CONTENDED_WARM_TOKENS:y:$out/tokens/holds-warm.txt" \
@@ -191,8 +195,42 @@ drain() { # round, seat filter, expected rows, timeout s → waits until confirm
   done
 }
 
-echo "perf: warm-up ($WARM_PLAYERS hold+book on rows F-Z, then ${WARM_SECONDS} s of holds on their seats)…"
-flow "$out/tokens/flow-warm.txt" "$WARM_PLAYERS" "$WARM_ROWS" w "$out/flow-warm" "$PERF_OUT/booking-flow-warmup.txt"
+echo "perf: warm-up (at least $WARM_PLAYERS hold+book on rows F-Z, more until booking's JIT compiler threads use" \
+  "< ${WARM_JIT_PERCENT}% of a core, then ${WARM_SECONDS} s of holds on their seats)…"
+# the warm-up bookings follow the measured scenario's pattern: in prehold mode, groups of whole rows (PLAYERS or more
+# seats) are held in full and then booked, as 1a and 1b are, at least WARM_PLAYERS bookings and then more groups until
+# the JIT's share during a group's bookings is below WARM_JIT_PERCENT. Warmed with 15,000 interleaved hold+book only,
+# the measured POSTs ran 80-110 s into the JVM's life with ~130 compilations a second (PrintCompilation) and the
+# compiler threads took 0.4-0.6 ms of CPU per booking.
+warm_flow() {
+  if [[ $FLOW_MODE == interleaved ]]; then
+    flow "$out/tokens/flow-warm.txt" "$WARM_PLAYERS" "$WARM_ROWS" w "$out/flow-warm" "$PERF_OUT/booking-flow-warmup.txt"
+    return
+  fi
+  local rows_per=$(((PLAYERS + FLOW_COLUMNS - 1) / FLOW_COLUMNS)) done=0 group=0 n rows m0 m1
+  while ((done < WARM_PLAYERS || jit >= WARM_JIT_PERCENT)); do
+    n=$((rows_per * FLOW_COLUMNS))
+    ((done >= WARM_PLAYERS || n <= WARM_PLAYERS - done)) || n=$((WARM_PLAYERS - done))
+    ((n <= WARM_MAX_PLAYERS - done)) || n=$((WARM_MAX_PLAYERS - done))
+    rows=${WARM_ROWS:group*rows_per:rows_per}
+    ((n > 0 && ${#rows} == rows_per)) || break
+    sed -n "$((done + 1)),$((done + n))p" "$out/tokens/flow-warm.txt" > "$out/tokens/flow-warm-$group.txt"
+    PHASE=hold flow "$out/tokens/flow-warm-$group.txt" "$n" "$rows" "w$group" "$out/flow-warm-held" \
+      "$PERF_OUT/booking-flow-warmup-$group-hold.txt"
+    threads_snap "$booking1_pid" "$out/threads-warm-0.txt"
+    m0=$(cpu_mark "$booking1_pid")
+    PHASE=book HELD_DIR="$out/flow-warm-held" flow "$out/tokens/flow-warm-$group.txt" "$n" "$rows" "w$group" \
+      "$out/flow-warm" "$PERF_OUT/booking-flow-warmup-$group.txt"
+    m1=$(cpu_mark "$booking1_pid")
+    threads_snap "$booking1_pid" "$out/threads-warm-1.txt"
+    jit=$(threads_diff "$out/threads-warm-0.txt" "$out/threads-warm-1.txt" "$m0" "$m1" 1 | grep -oP 'C# CompilerThre \K[0-9]+' || echo 0)
+    done=$((done + n)) group=$((group + 1))
+    flow_warm_note="$done warm-up bookings, JIT compiler threads ${jit}% of a core during the last $n"
+    echo "perf:   warm-up: $flow_warm_note, $(field "$PERF_OUT/booking-flow-warmup-$((group - 1)).txt" book-rate)"
+  done
+}
+jit=100
+warm_flow
 warm_booked=$(cat "$out"/flow-warm/bookings-*.txt | wc -l)
 drain "$round1" "seat_id REGEXP '^[F-Z]-'" "$warm_booked" 300 || true
 holds "$base1" "$round1" "$out/tokens/flow-warm-holds.txt" "$WARM_SECONDS" "$WARM_ROWS" "$FLOW_COLUMNS" x "$out/holds-warm" \
@@ -387,8 +425,8 @@ holds_ok() { # name → 1 when the run met the target, without errors and with a
   fi
   printf '1) %s accepted, %s CONFIRMED rows, %s rejected, %s accepted without a row, %s rows never accepted, DLQ %s;' \
     "$accepted" "$confirmed" "$rejected" "$missing" "$unexpected" "$dlq"
-  printf ' drained: %s; seat map rows A-E: %s SOLD, %s HELD (%s warm-up bookings on rows F-Z)\n' "$drained" "$sold_seats" \
-    "$held_seats" "$warm_booked"
+  printf ' drained: %s; seat map rows A-E: %s SOLD, %s HELD (%s)\n' "$drained" "$sold_seats" "$held_seats" \
+    "${flow_warm_note:-$warm_booked warm-up bookings} on rows F-Z"
   printf '   errors: %s\n' "$(field "$PERF_OUT/booking-flow.txt" flow-errors)"
   printf '   confirmation lag (row confirmed_at - booked_at, %s rows): p50 %.0f ms, p99 %.0f ms, max %.0f ms;' \
     "$lag_n" "$lag_p50" "$lag_p99" "$lag_max"

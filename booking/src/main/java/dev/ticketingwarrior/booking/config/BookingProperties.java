@@ -29,11 +29,11 @@ public record BookingProperties(
 
     /**
      * The seat grid: rows A.. and columns 1..; the first {@code vipRows} rows are VIP, the next {@code rRows} R. Up to
-     * 26 × 1000 seats (perf/booking-bench.sh books 5,000 of them after 15,000 warm-up bookings, in one round).
+     * 26 × 2000 seats (perf/booking-bench.sh books 5,000 of them after 15,000-42,000 warm-up bookings, in one round).
      */
     public record Venue(
             @Min(1) @Max(26) int rows,
-            @Min(1) @Max(1000) int columns,
+            @Min(1) @Max(2000) int columns,
             @Min(0) int vipRows,
             @Min(0) int rRows) {}
 
