@@ -233,8 +233,10 @@ jit=100
 warm_flow
 warm_booked=$(cat "$out"/flow-warm/bookings-*.txt | wc -l)
 drain "$round1" "seat_id REGEXP '^[F-Z]-'" "$warm_booked" 300 || true
-holds "$base1" "$round1" "$out/tokens/flow-warm-holds.txt" "$WARM_SECONDS" "$WARM_ROWS" "$FLOW_COLUMNS" x "$out/holds-warm" \
-  "$PERF_OUT/booking-flow-warmup-holds.txt"
+if ((WARM_SECONDS > 0)); then
+  holds "$base1" "$round1" "$out/tokens/flow-warm-holds.txt" "$WARM_SECONDS" "$WARM_ROWS" "$FLOW_COLUMNS" x \
+    "$out/holds-warm" "$PERF_OUT/booking-flow-warmup-holds.txt"
+fi
 
 flow_filter="seat_id REGEXP '^[A-E]-'"
 if [[ $FLOW_MODE == prehold ]]; then
