@@ -160,6 +160,15 @@ threads_diff() { # file0, file1, mark0, mark1, requests → booking's CPU by thr
   seconds=$(echo "$(cut -d' ' -f1 <<<"$4") - $(cut -d' ' -f1 <<<"$3")" | bc -l)
   python3 perf/tools/thread_cpu.py diff "$1" "$2" "$seconds" "$5" 2>/dev/null || echo "n/a"
 }
+# the JIT compiler threads' share of a core (%) between jit_begin and jit_end of one booking pid → $jit
+jit_begin() { threads_snap "$1" "$out/threads-warm-0.txt"; jit_mark=$(cpu_mark "$1"); }
+jit_end() {
+  local mark
+  mark=$(cpu_mark "$1")
+  threads_snap "$1" "$out/threads-warm-1.txt"
+  jit=$(threads_diff "$out/threads-warm-0.txt" "$out/threads-warm-1.txt" "$jit_mark" "$mark" 1 \
+    | grep -oP 'C# CompilerThre \K[0-9]+' || echo 0)
+}
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
 field() { sed -n "s/^$2: *//p" "$1" | head -1; } # file, key → rest of the line
 
@@ -207,7 +216,7 @@ warm_flow() {
     flow "$out/tokens/flow-warm.txt" "$WARM_PLAYERS" "$WARM_ROWS" w "$out/flow-warm" "$PERF_OUT/booking-flow-warmup.txt"
     return
   fi
-  local rows_per=$(((PLAYERS + FLOW_COLUMNS - 1) / FLOW_COLUMNS)) done=0 group=0 n rows m0 m1
+  local rows_per=$(((PLAYERS + FLOW_COLUMNS - 1) / FLOW_COLUMNS)) done=0 group=0 n rows
   while ((done < WARM_PLAYERS || jit >= WARM_JIT_PERCENT)); do
     n=$((rows_per * FLOW_COLUMNS))
     ((done >= WARM_PLAYERS || n <= WARM_PLAYERS - done)) || n=$((WARM_PLAYERS - done))
@@ -217,13 +226,10 @@ warm_flow() {
     sed -n "$((done + 1)),$((done + n))p" "$out/tokens/flow-warm.txt" > "$out/tokens/flow-warm-$group.txt"
     PHASE=hold flow "$out/tokens/flow-warm-$group.txt" "$n" "$rows" "w$group" "$out/flow-warm-held" \
       "$PERF_OUT/booking-flow-warmup-$group-hold.txt"
-    threads_snap "$booking1_pid" "$out/threads-warm-0.txt"
-    m0=$(cpu_mark "$booking1_pid")
+    jit_begin "$booking1_pid"
     PHASE=book HELD_DIR="$out/flow-warm-held" flow "$out/tokens/flow-warm-$group.txt" "$n" "$rows" "w$group" \
       "$out/flow-warm" "$PERF_OUT/booking-flow-warmup-$group.txt"
-    m1=$(cpu_mark "$booking1_pid")
-    threads_snap "$booking1_pid" "$out/threads-warm-1.txt"
-    jit=$(threads_diff "$out/threads-warm-0.txt" "$out/threads-warm-1.txt" "$m0" "$m1" 1 | grep -oP 'C# CompilerThre \K[0-9]+' || echo 0)
+    jit_end "$booking1_pid"
     done=$((done + n)) group=$((group + 1))
     flow_warm_note="$done warm-up bookings, JIT compiler threads ${jit}% of a core during the last $n"
     echo "perf:   warm-up: $flow_warm_note, $(field "$PERF_OUT/booking-flow-warmup-$((group - 1)).txt" book-rate)"
@@ -338,14 +344,11 @@ RETRY=0 holds "$base2" "$round2" "$out/tokens/holds-warm.txt" "$CONTENDED_WARM_S
   "$PERF_OUT/booking-holds-warmup.txt"
 warmed=$CONTENDED_WARM_SECONDS
 while ((warmed < CONTENDED_WARM_MAX_SECONDS)); do
-  threads_snap "$booking2_pid" "$out/threads-warm-0.txt"
-  m0=$(cpu_mark "$booking2_pid")
+  jit_begin "$booking2_pid"
   RETRY=1 holds "$base2" "$round2" "$out/tokens/holds-warm.txt" 10 ABCDEFGHIJ 10 y "$out/holds-warm" \
     "$PERF_OUT/booking-holds-warmup.txt"
-  m1=$(cpu_mark "$booking2_pid")
-  threads_snap "$booking2_pid" "$out/threads-warm-1.txt"
+  jit_end "$booking2_pid"
   warmed=$((warmed + 10))
-  jit=$(threads_diff "$out/threads-warm-0.txt" "$out/threads-warm-1.txt" "$m0" "$m1" 1 | grep -oP 'C# CompilerThre \K[0-9]+' || echo 0)
   echo "perf:   warm-up ${warmed} s: JIT compiler threads ${jit}% of a core, $(field "$PERF_OUT/booking-holds-warmup.txt" holds-rate)"
   ((jit < WARM_JIT_PERCENT)) && break
 done
