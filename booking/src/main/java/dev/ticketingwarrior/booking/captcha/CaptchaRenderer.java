@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.booking.captcha;
 
+import static dev.ticketingwarrior.shared.letter.LoadTestLetters.ALPHABET;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -17,12 +19,10 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws a security letter server-side (java.awt, headless): each character in its own font, size, rotation and
- * baseline, over noise lines and dots, as a PNG data URL. The text comes from an alphabet without look-alikes.
+ * baseline, over noise lines and dots, as a PNG data URL. The text comes from an alphabet without look-alikes
+ * ({@link dev.ticketingwarrior.shared.letter.LoadTestLetters#ALPHABET}, shared with load tools).
  */
 public final class CaptchaRenderer {
-
-    /** No 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B, 6/G: what remains is never misread. */
-    static final String ALPHABET = "ACEFHJKMNPRTUVWXY3479";
 
     private static final int WIDTH = 200;
     private static final int HEIGHT = 70;
