@@ -1,6 +1,8 @@
 package dev.ticketingwarrior.booking.config;
 
+import dev.ticketingwarrior.shared.letter.LoadTestLetters;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -44,11 +46,44 @@ public record BookingProperties(
     public record Hold(@NotNull Duration ttl, @NotNull Duration abandonedSweep) {}
 
     /**
-     * The security letter: how long an issued letter may be answered, its length, and an optional fixed answer
-     * (only the {@code test} profile sets one, so browser tests can type it).
+     * The security letter: how long an issued letter may be answered, its length, an optional fixed answer (only the
+     * {@code test} profile sets one, so browser tests can type it), and an optional load-test key (only set during a
+     * soak: every letter then reads {@link LoadTestLetters#answer} of its id, which the load tool derives with the same
+     * key). Empty means off; the two are never set together.
      */
     public record Captcha(
-            @NotNull Duration ttl, @Min(4) @Max(8) int length, String fixedAnswer) {}
+            @NotNull Duration ttl, @Min(4) @Max(8) int length, String fixedAnswer, String loadTestKey) {
+
+        public boolean hasFixedAnswer() {
+            return fixedAnswer != null && !fixedAnswer.isBlank();
+        }
+
+        public boolean hasLoadTestKey() {
+            return loadTestKey != null && !loadTestKey.isEmpty();
+        }
+
+        @AssertTrue(
+                message = "ticketing.captcha.load-test-key (TICKETING_CAPTCHA_LOAD_TEST_KEY) must be empty (off) or at"
+                        + " least " + LoadTestLetters.MIN_KEY_LENGTH
+                        + " characters: it is all that keeps bots from solving security letters")
+        public boolean isLoadTestKeyLongEnough() {
+            return !hasLoadTestKey() || loadTestKey.length() >= LoadTestLetters.MIN_KEY_LENGTH;
+        }
+
+        @AssertTrue(
+                message = "ticketing.captcha.fixed-answer (test profile) and ticketing.captcha.load-test-key (soaks)"
+                        + " cannot both be set")
+        public boolean isOneWayToSolveAtMost() {
+            return !(hasFixedAnswer() && hasLoadTestKey());
+        }
+
+        /** Never prints the key. */
+        @Override
+        public String toString() {
+            return "Captcha[ttl=%s, length=%d, fixedAnswer=%s, loadTestKey=%s]"
+                    .formatted(ttl, length, fixedAnswer, hasLoadTestKey() ? "(set)" : "(off)");
+        }
+    }
 
     /**
      * Where token keys come from: an inline JWK set ({@code keys}, wins when set), the local key file admission signs

@@ -44,9 +44,12 @@ class CoreConfig {
 
     @Bean
     CaptchaRenderer captchaRenderer(BookingProperties properties) {
-        if (properties.captcha().fixedAnswer() != null
-                && !properties.captcha().fixedAnswer().isBlank()) {
+        if (properties.captcha().hasFixedAnswer()) {
             log.warn("security letter answer is FIXED (test profile): never use this in production");
+        }
+        if (properties.captcha().hasLoadTestKey()) {
+            log.warn("security letters are solvable with the load-test key: never set TICKETING_CAPTCHA_LOAD_TEST_KEY"
+                    + " in production unless a soak is running");
         }
         if (DEV_BOT_KEY.equals(properties.botKey())) {
             log.warn("TICKETING_BOT_KEY is not set: using the documented dev default bot key");
