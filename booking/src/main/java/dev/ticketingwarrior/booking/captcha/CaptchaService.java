@@ -4,6 +4,7 @@ import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.id.Ids;
 import dev.ticketingwarrior.booking.problem.ProblemException;
 import dev.ticketingwarrior.booking.store.RoundRetention;
+import dev.ticketingwarrior.shared.letter.LoadTestLetters;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -40,6 +41,7 @@ public class CaptchaService {
     private final Duration ttl;
     private final int length;
     private final Optional<String> fixedAnswer;
+    private final Optional<String> loadTestKey;
     private final ExecutorService renderers = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()),
             Thread.ofPlatform().name("captcha-", 0).daemon().factory());
@@ -51,10 +53,11 @@ public class CaptchaService {
         this.captchas = captchas;
         this.renderer = renderer;
         this.retention = retention;
-        this.ttl = properties.captcha().ttl();
-        this.length = properties.captcha().length();
-        this.fixedAnswer =
-                Optional.ofNullable(properties.captcha().fixedAnswer()).filter(answer -> !answer.isBlank());
+        BookingProperties.Captcha captcha = properties.captcha();
+        this.ttl = captcha.ttl();
+        this.length = captcha.length();
+        this.fixedAnswer = captcha.hasFixedAnswer() ? Optional.of(captcha.fixedAnswer()) : Optional.empty();
+        this.loadTestKey = captcha.hasLoadTestKey() ? Optional.of(captcha.loadTestKey()) : Optional.empty();
         // the first drawing loads the font system (slow, class-init locks): do it now, not under the :00 burst
         ready.offer(draw());
         refill();
@@ -66,14 +69,25 @@ public class CaptchaService {
         if (letter == null) {
             letter = drawNow();
         }
-        String captchaId = Ids.next();
-        captchas.store(round.id(), captchaId, new Captchas.Issued(letter.answer(), ticketId), ttl);
-        return new Letter(captchaId, letter.image());
+        captchas.store(round.id(), letter.captchaId(), new Captchas.Issued(letter.answer(), ticketId), ttl);
+        return new Letter(letter.captchaId(), letter.image());
     }
 
+    /** The id is chosen when the letter is drawn, ahead of its issue: with a load-test key, the text depends on it. */
     private Drawn draw() {
-        String answer = fixedAnswer.orElseGet(() -> renderer.randomText(length));
-        return new Drawn(answer, renderer.render(answer));
+        String captchaId = Ids.next();
+        String answer = textFor(captchaId);
+        return new Drawn(captchaId, answer, renderer.render(answer));
+    }
+
+    /** The test profile's fixed answer, the load-test key's answer for this letter, or random text (the default). */
+    private String textFor(String captchaId) {
+        if (fixedAnswer.isPresent()) {
+            return fixedAnswer.get();
+        }
+        return loadTestKey
+                .map(key -> LoadTestLetters.answer(key, captchaId, length))
+                .orElseGet(() -> renderer.randomText(length));
     }
 
     /** Tops the ready letters up in the background, one refill at a time. */
@@ -135,7 +149,7 @@ public class CaptchaService {
     }
 
     /** A drawn letter not yet given to anyone. */
-    private record Drawn(String answer, String image) {}
+    private record Drawn(String captchaId, String answer, String image) {}
 
     public Answer answer(Round round, String ticketId, String captchaId, String answer) {
         if (!Ids.looksValid(captchaId)) {
