@@ -36,7 +36,11 @@ class CaptchaController {
         return ResponseEntity.status(HttpStatus.CREATED).body(captchas.issue(round, player.ticketId()));
     }
 
-    @Operation(summary = "Answer a letter: 204, or 422 wrong-answer (the letter is used up either way)")
+    @Operation(
+            summary = "Answer a letter: 204, or 422 wrong-answer (the letter is used up either way)",
+            description = "The answer is the text in the picture, case-insensitive. Only while a soak runs with"
+                    + " TICKETING_CAPTCHA_LOAD_TEST_KEY set (off by default) does a letter read"
+                    + " LoadTestLetters.answer(key, captchaId, length), so the load tool can answer it here.")
     @PostMapping("/api/v1/captcha/{captchaId}")
     ResponseEntity<Void> answer(
             Player player, @PathVariable String captchaId, @Valid @RequestBody AnswerRequest request) {
