@@ -1,0 +1,114 @@
+package dev.ticketingwarrior.perf.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedSet;
+
+/**
+ * What perf/soak wrote to summary.json. Any number may be missing, so every one is nullable; a missing list or map
+ * is empty, except {@code violations}, which is null when the file did not say (no verdict then, rather than PASS).
+ */
+record Summary(
+        Long rounds,
+        Long players,
+        Long accepted,
+        Long confirmed,
+        Long rejected,
+        Long lost,
+        Long oversold,
+        Long dlq,
+        List<Violation> violations,
+        Double heapSlopeMbPerRound,
+        Map<String, Double> heapSlopeByService,
+        String report,
+        String target,
+        String startedAt,
+        String finishedAt,
+        Map<String, String> settings,
+        List<String> skipped,
+        List<Round> perRound) {
+
+    enum Verdict {
+        PASS,
+        FAIL,
+        NO_VERDICT
+    }
+
+    record Violation(String roundId, String invariant, String detail) {}
+
+    /** Latencies in ms of one step (or of the confirmation lag) in one round. */
+    record Stats(Long count, Long errors, Double p50, Double p95, Double p99, Double max) {}
+
+    /** {@code seatsSold} seats were sold {@code ms} after the round opened. */
+    record SellOutPoint(double ms, double seatsSold) {}
+
+    record Round(
+            int index,
+            String roundId,
+            String opensAt,
+            Long players,
+            Long admitted,
+            Long booked,
+            Long confirmed,
+            Long rejected,
+            Long lost,
+            Long oversold,
+            Long dlq,
+            Long seats,
+            Long seatsSold,
+            Double soldOutMs,
+            Map<String, Stats> steps,
+            Stats confirmationLag,
+            Map<String, Double> heapMb,
+            Map<String, Double> rssMb,
+            List<SellOutPoint> sellOut,
+            List<Violation> violations) {}
+
+    /** The top-level violations, plus any that a round lists and the top level does not. */
+    List<Violation> allViolations() {
+        SequencedSet<Violation> all = new LinkedHashSet<>();
+        if (violations != null) {
+            all.addAll(violations);
+        }
+        for (Round round : perRound) {
+            if (round.violations() != null) {
+                all.addAll(round.violations());
+            }
+        }
+        return new ArrayList<>(all);
+    }
+
+    Verdict verdict() {
+        if (!allViolations().isEmpty()) {
+            return Verdict.FAIL;
+        }
+        boolean anyList = violations != null || perRound.stream().anyMatch(r -> r.violations() != null);
+        return anyList ? Verdict.PASS : Verdict.NO_VERDICT;
+    }
+
+    /** The rounds count as written, else the number of rounds listed. */
+    long roundCount() {
+        return rounds != null ? rounds : perRound.size();
+    }
+
+    /** Step names in their order of first appearance across the rounds. */
+    List<String> stepNames() {
+        SequencedSet<String> names = new LinkedHashSet<>();
+        perRound.forEach(r -> names.addAll(r.steps().keySet()));
+        return List.copyOf(names);
+    }
+
+    List<String> heapServices() {
+        SequencedSet<String> names = new LinkedHashSet<>();
+        perRound.forEach(r -> names.addAll(r.heapMb().keySet()));
+        return List.copyOf(names);
+    }
+
+    List<String> rssServices() {
+        SequencedSet<String> names = new LinkedHashSet<>();
+        perRound.forEach(r -> names.addAll(r.rssMb().keySet()));
+        return List.copyOf(names);
+    }
+}

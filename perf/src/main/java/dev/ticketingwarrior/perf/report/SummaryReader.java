@@ -1,0 +1,204 @@
+package dev.ticketingwarrior.perf.report;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ticketingwarrior.perf.report.Summary.Round;
+import dev.ticketingwarrior.perf.report.Summary.SellOutPoint;
+import dev.ticketingwarrior.perf.report.Summary.Stats;
+import dev.ticketingwarrior.perf.report.Summary.Violation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads summary.json leniently: unknown fields are ignored, a missing or null or non-numeric number becomes null, a
+ * number written as a string ("12", "NaN") is read as one. A half-written file from an interrupted soak should still
+ * make a page.
+ */
+final class SummaryReader {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private SummaryReader() {}
+
+    static Summary read(Path file) throws IOException {
+        String text = Files.readString(file);
+        JsonNode root = text.isBlank() ? null : JSON.readTree(text);
+        return parse(root);
+    }
+
+    static Summary parse(JsonNode root) {
+        JsonNode r = root == null ? JSON.createObjectNode() : root;
+        List<Round> rounds = new ArrayList<>();
+        JsonNode perRound = r.path("perRound");
+        for (int i = 0; i < perRound.size(); i++) {
+            if (perRound.get(i).isObject()) {
+                rounds.add(round(perRound.get(i), i + 1));
+            }
+        }
+        return new Summary(
+                count(r.path("rounds")),
+                count(r.path("players")),
+                count(r.path("accepted")),
+                count(r.path("confirmed")),
+                count(r.path("rejected")),
+                count(r.path("lost")),
+                count(r.path("oversold")),
+                count(r.path("dlq")),
+                violations(r.path("violations"), null),
+                number(r.path("heapSlopeMbPerRound")),
+                numbers(r.path("heapSlopeByService")),
+                text(r.path("report")),
+                text(r.path("target")),
+                text(r.path("startedAt")),
+                text(r.path("finishedAt")),
+                settings(r.path("settings")),
+                texts(r.path("skipped")),
+                rounds);
+    }
+
+    private static Round round(JsonNode n, int position) {
+        Long index = count(n.path("index"));
+        String roundId = text(n.path("roundId"));
+        return new Round(
+                index != null ? index.intValue() : position,
+                roundId,
+                text(n.path("opensAt")),
+                count(n.path("players")),
+                count(n.path("admitted")),
+                count(n.path("booked")),
+                count(n.path("confirmed")),
+                count(n.path("rejected")),
+                count(n.path("lost")),
+                count(n.path("oversold")),
+                count(n.path("dlq")),
+                count(n.path("seats")),
+                count(n.path("seatsSold")),
+                number(n.path("soldOutMs")),
+                steps(n.path("steps")),
+                n.path("confirmationLagMs").isObject() ? stats(n.path("confirmationLagMs")) : null,
+                numbers(n.path("heapMb")),
+                numbers(n.path("rssMb")),
+                sellOut(n.path("sellOut")),
+                violations(n.path("violations"), roundId));
+    }
+
+    private static Map<String, Stats> steps(JsonNode n) {
+        Map<String, Stats> steps = new LinkedHashMap<>();
+        n.properties().forEach(e -> {
+            if (e.getValue().isObject()) {
+                steps.put(e.getKey(), stats(e.getValue()));
+            }
+        });
+        return Collections.unmodifiableMap(steps);
+    }
+
+    private static Stats stats(JsonNode n) {
+        return new Stats(
+                count(n.path("count")),
+                count(n.path("errors")),
+                number(n.path("p50")),
+                number(n.path("p95")),
+                number(n.path("p99")),
+                number(n.path("max")));
+    }
+
+    /** [[ms since the round opened, seats sold], …]; pairs that are not two numbers are skipped. */
+    private static List<SellOutPoint> sellOut(JsonNode n) {
+        List<SellOutPoint> points = new ArrayList<>();
+        for (JsonNode pair : n) {
+            Double ms = number(pair.path(0));
+            Double sold = number(pair.path(1));
+            if (ms != null && sold != null) {
+                points.add(new SellOutPoint(ms, sold));
+            }
+        }
+        points.sort((a, b) -> Double.compare(a.ms(), b.ms()));
+        return List.copyOf(points);
+    }
+
+    /** Null when the field is absent or not a list, so that "not said" stays apart from "none". */
+    private static List<Violation> violations(JsonNode n, String roundId) {
+        if (!n.isArray()) {
+            return null;
+        }
+        List<Violation> list = new ArrayList<>();
+        for (JsonNode v : n) {
+            if (v.isObject()) {
+                String id = text(v.path("roundId"));
+                list.add(new Violation(id != null ? id : roundId, text(v.path("invariant")), text(v.path("detail"))));
+            } else if (!v.isNull()) {
+                list.add(new Violation(roundId, null, v.asText()));
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    private static Map<String, Double> numbers(JsonNode n) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        n.properties().forEach(e -> map.put(e.getKey(), number(e.getValue())));
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static Map<String, String> settings(JsonNode n) {
+        Map<String, String> map = new LinkedHashMap<>();
+        n.properties().forEach(e -> {
+            if (!e.getValue().isNull()) {
+                map.put(
+                        e.getKey(),
+                        e.getValue().isValueNode()
+                                ? e.getValue().asText()
+                                : e.getValue().toString());
+            }
+        });
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static List<String> texts(JsonNode n) {
+        List<String> list = new ArrayList<>();
+        for (JsonNode v : n) {
+            if (!v.isNull()) {
+                list.add(v.isValueNode() ? v.asText() : v.toString());
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    private static String text(JsonNode n) {
+        return n.isValueNode() && !n.isNull() ? n.asText() : null;
+    }
+
+    /** A finite number, or null. */
+    static Double number(JsonNode n) {
+        double d;
+        if (n.isNumber()) {
+            d = n.doubleValue();
+        } else if (n.isTextual()) {
+            try {
+                d = Double.parseDouble(n.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        return Double.isFinite(d) ? d : null;
+    }
+
+    private static Long count(JsonNode n) {
+        if (n.isIntegralNumber()) {
+            return n.longValue();
+        }
+        Double d = number(n);
+        return d == null ? null : Math.round(d);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.ticketingwarrior.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+class SoakReportTests {
+
+    /** The sample pages stay here after a build, to be opened and looked at. */
+    static final Path SAMPLES = Path.of("target", "soak-report-samples");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneCleanRoundPassesWithEveryChart() throws Exception {
+        String html = write("one-round", SoakSamples.summary(1, 0));
+        Document page = parse(html);
+
+        assertThat(text(page, "verdict")).isEqualTo("PASS");
+        assertThat(chartIds(page))
+                .containsExactly("chart-p99", "chart-lag", "chart-heap", "chart-rss", "chart-sellout");
+        assertThat(sellOutCurves(page)).hasSize(1);
+        assertThat(byId(page, "violations")).isNull();
+        assertThat(html).doesNotContain("NaN").doesNotContain("Infinity");
+    }
+
+    @Test
+    void thirtyRoundsWithALostBookingFailAndSayWhy() throws Exception {
+        String html = write("thirty-rounds", SoakSamples.summary(30, 17));
+        Document page = parse(html);
+
+        assertThat(text(page, "verdict")).isEqualTo("FAIL");
+        assertThat(text(page, "violations"))
+                .contains(SoakSamples.VIOLATION_DETAIL)
+                .contains("#17");
+        assertThat(byId(page, "tile-lost").getAttribute("class")).contains("bad");
+        assertThat(byId(page, "tile-oversold").getAttribute("class")).doesNotContain("bad");
+        assertThat(chartIds(page))
+                .containsExactly("chart-p99", "chart-lag", "chart-heap", "chart-rss", "chart-sellout");
+        assertThat(sellOutCurves(page)).hasSize(30);
+        assertThat(bodyRows(page, "outcomes")).isEqualTo(30);
+        assertThat(bodyRows(page, "latencies")).isEqualTo(30);
+        assertThat(text(page, "chart-heap")).contains("booking +0.40 MB/round").contains("bot-runner -0.20 MB/round");
+        assertThat(html).doesNotContain("NaN").doesNotContain("Infinity");
+    }
+
+    @Test
+    void stepsSpanningOrdersOfMagnitudeGetALogAxis() throws Exception {
+        Document page = parse(write("thirty-clean-rounds", SoakSamples.summary(30, 0)));
+
+        assertThat(text(page, "chart-p99")).contains("(log scale)");
+        assertThat(text(page, "chart-lag")).doesNotContain("(log scale)");
+    }
+
+    @Test
+    void stepsKeepTheirOrderOfAppearance() throws Exception {
+        Document page = parse(write("steps", SoakSamples.summary(2, 0)));
+
+        String legend = text(page, "chart-p99");
+        List<Integer> at = new ArrayList<>();
+        SoakSamples.STEPS.keySet().forEach(step -> at.add(legend.indexOf(step)));
+        assertThat(at).doesNotContain(-1).isSorted();
+    }
+
+    @Test
+    void anEmptySummaryStillMakesAPageWithoutAVerdict() throws Exception {
+        Document page = parse(write("empty", SoakSamples.JSON.createObjectNode()));
+
+        assertThat(text(page, "verdict")).isEqualTo("NO VERDICT");
+        assertThat(chartIds(page)).containsExactly("chart-p99", "chart-lag", "chart-heap", "chart-sellout");
+        assertThat(text(page, "chart-p99")).contains("no data");
+    }
+
+    @Test
+    void missingAndNullFieldsDoNotThrow() throws Exception {
+        ObjectNode summary = SoakSamples.summary(3, 0);
+        summary.putNull("rounds").remove(List.of("players", "lost", "report", "heapSlopeMbPerRound"));
+        ObjectNode second = (ObjectNode) summary.withArray("perRound").get(1);
+        second.remove(List.of("index", "steps", "heapMb", "sellOut", "soldOutMs"));
+        second.putNull("confirmationLagMs").putNull("seats");
+        second.withObject("rssMb").putNull("booking");
+        ((ObjectNode) summary.withArray("perRound").get(0).get("steps").get("book")).putNull("p99");
+        summary.withArray("perRound").addObject();
+        summary.withArray("perRound").add("not a round");
+
+        String html = write("missing-fields", summary);
+        Document page = parse(html);
+
+        assertThat(text(page, "verdict")).isEqualTo("PASS");
+        assertThat(text(page, "tile-rounds")).startsWith("4");
+        assertThat(sellOutCurves(page)).hasSize(2);
+        assertThat(html).doesNotContain("NaN").doesNotContain("Infinity");
+    }
+
+    @Test
+    void junkInNumbersIsMissingNotZero() throws Exception {
+        String json = """
+                {"lost": "two", "oversold": "1", "dlq": null, "violations": [],
+                 "perRound": [{"index": 1, "heapMb": {"booking": "NaN"}, "sellOut": [[100], "x", [200, 1]]}]}
+                """;
+        Path summary = dir.resolve("junk.json");
+        Files.writeString(summary, json);
+        Path out = dir.resolve("junk.html");
+
+        SoakReport.write(summary, out);
+        Document page = parse(Files.readString(out));
+
+        assertThat(text(page, "tile-lost")).startsWith(Text.MISSING);
+        assertThat(byId(page, "tile-oversold").getAttribute("class")).contains("bad");
+        assertThat(text(page, "tile-dlq")).startsWith(Text.MISSING);
+        assertThat(sellOutCurves(page)).hasSize(1);
+    }
+
+    @Test
+    void violationsListedOnlyInARoundStillFail() throws Exception {
+        ObjectNode summary = SoakSamples.summary(2, 2);
+        summary.remove("violations");
+
+        Document page = parse(write("round-violation", summary));
+
+        assertThat(text(page, "verdict")).isEqualTo("FAIL");
+        assertThat(text(page, "violations")).contains(SoakSamples.VIOLATION_DETAIL);
+    }
+
+    @Test
+    void linksTheGatlingReportRelativeToThePage() throws IOException {
+        Path target = dir.resolve("target");
+        Path gatling = Files.createDirectories(target.resolve("gatling/soak-1 a"));
+        Files.writeString(gatling.resolve("index.html"), "<html/>");
+        Path summary = target.resolve("soak/summary.json");
+
+        SoakReport.Link link =
+                SoakReport.gatlingLink("gatling/soak-1 a/index.html", summary, target.resolve("soak/report.html"));
+
+        assertThat(link).isEqualTo(new SoakReport.Link("../gatling/soak-1%20a/index.html", true));
+        assertThat(SoakReport.gatlingLink("nowhere/index.html", summary, target.resolve("soak/report.html")))
+                .isEqualTo(new SoakReport.Link("nowhere/index.html", false));
+        assertThat(SoakReport.gatlingLink(null, summary, target.resolve("soak/report.html")))
+                .isNull();
+    }
+
+    @Test
+    void mainWritesBesideTheSummaryByDefault() throws IOException {
+        Path summary = dir.resolve("summary.json");
+        Files.writeString(summary, SoakSamples.summary(1, 0).toString());
+
+        assertThatCode(() -> SoakReport.main(new String[] {summary.toString()})).doesNotThrowAnyException();
+
+        assertThat(dir.resolve("report.html")).exists();
+    }
+
+    /** Writes the sample summary, renders it, keeps a copy of the page under {@link #SAMPLES}. */
+    private String write(String name, ObjectNode summary) throws IOException {
+        Path json = dir.resolve(name + ".json");
+        Files.writeString(
+                json, SoakSamples.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        Path out = dir.resolve(name + ".html");
+        SoakReport.write(json, out);
+        String html = Files.readString(out);
+        Files.createDirectories(SAMPLES);
+        Files.writeString(SAMPLES.resolve(name + ".html"), html);
+        return html;
+    }
+
+    /** Reads the page as XML: it fails on any unclosed or misnested tag, stray '&' or '<'. */
+    private static Document parse(String html) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+    }
+
+    private static List<String> chartIds(Document page) {
+        List<String> ids = new ArrayList<>();
+        NodeList svgs = page.getElementsByTagName("svg");
+        for (int i = 0; i < svgs.getLength(); i++) {
+            ids.add(((Element) svgs.item(i)).getAttribute("id"));
+        }
+        return ids;
+    }
+
+    private static List<Element> sellOutCurves(Document page) {
+        List<Element> curves = new ArrayList<>();
+        NodeList lines = byId(page, "chart-sellout").getElementsByTagName("polyline");
+        for (int i = 0; i < lines.getLength(); i++) {
+            Element line = (Element) lines.item(i);
+            if (line.getAttribute("class").equals("round")) {
+                curves.add(line);
+            }
+        }
+        return curves;
+    }
+
+    private static int bodyRows(Document page, String tableId) {
+        return ((Element) byId(page, tableId).getElementsByTagName("tbody").item(0))
+                .getElementsByTagName("tr")
+                .getLength();
+    }
+
+    private static String text(Document page, String id) {
+        Element e = byId(page, id);
+        assertThat(e).as("element #%s", id).isNotNull();
+        return e.getTextContent().strip();
+    }
+
+    /** Without a DTD the parser knows no ID attributes, so look the id up by hand. */
+    private static Element byId(Document page, String id) {
+        NodeList all = page.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (id.equals(e.getAttribute("id"))) {
+                return e;
+            }
+        }
+        return null;
+    }
+}

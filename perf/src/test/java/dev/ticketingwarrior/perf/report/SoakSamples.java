@@ -1,0 +1,139 @@
+package dev.ticketingwarrior.perf.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/** summary.json files shaped like perf/soak's, made up from a seed. */
+final class SoakSamples {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Instant START = Instant.parse("2026-12-03T06:15:00Z");
+    static final String VIOLATION_DETAIL = "booking 01JEXAMPLE0000000000000042 accepted 202, in neither table";
+    static final int SEATS = 100;
+
+    /** Step name and its typical p99 in ms: orders of magnitude apart, as a real round's are. */
+    static final Map<String, Double> STEPS = new LinkedHashMap<>();
+
+    static {
+        STEPS.put("clock", 12.0);
+        STEPS.put("entry", 35.0);
+        STEPS.put("wait", 2400.0);
+        STEPS.put("letter", 60.0);
+        STEPS.put("seats", 25.0);
+        STEPS.put("hold", 80.0);
+        STEPS.put("book", 140.0);
+        STEPS.put("confirm", 900.0);
+    }
+
+    private SoakSamples() {}
+
+    /**
+     * {@code rounds} rounds of 300 players; when {@code violationInRound} > 0 that round loses a booking. Booking's
+     * heap rises about 0.4 MB per round, bot-runner's falls.
+     */
+    static ObjectNode summary(int rounds, int violationInRound) {
+        Random random = new Random(42);
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode perRound = JSON.createArrayNode();
+        ArrayNode violations = JSON.createArrayNode();
+        long accepted = 0;
+        long confirmed = 0;
+        long rejected = 0;
+        long lost = 0;
+        for (int i = 1; i <= rounds; i++) {
+            Instant opens = START.plus(Duration.ofSeconds(20L * (i - 1)));
+            String roundId = roundId(opens);
+            ObjectNode r = perRound.addObject();
+            r.put("index", i).put("roundId", roundId).put("opensAt", opens.toString());
+            int booked = 95 + random.nextInt(5);
+            int rejectedHere = random.nextInt(4);
+            int lostHere = i == violationInRound ? 1 : 0;
+            r.put("players", 300).put("admitted", 285 + random.nextInt(15)).put("booked", booked);
+            r.put("confirmed", booked - lostHere - random.nextInt(2)).put("rejected", rejectedHere);
+            r.put("lost", lostHere).put("oversold", 0).put("dlq", 0);
+            accepted += booked;
+            confirmed += r.get("confirmed").asLong();
+            rejected += rejectedHere;
+            lost += lostHere;
+
+            ObjectNode steps = r.putObject("steps");
+            for (var step : STEPS.entrySet()) {
+                double v = step.getValue() * (0.8 + 0.5 * random.nextDouble());
+                ObjectNode st = steps.putObject(step.getKey());
+                st.put("count", 300).put("errors", step.getKey().equals("hold") && i % 11 == 0 ? 2 : 0);
+                st.put("p50", Math.round(v * 0.25)).put("p95", Math.round(v * 0.7));
+                st.put("p99", Math.round(v)).put("max", Math.round(v * 1.8));
+            }
+            double lagP99 = 180 + 60 * random.nextDouble() + (i == violationInRound ? 900 : 0);
+            r.putObject("confirmationLagMs")
+                    .put("count", booked)
+                    .put("p50", Math.round(35 + 10 * random.nextDouble()))
+                    .put("p95", Math.round(lagP99 * 0.6))
+                    .put("p99", Math.round(lagP99))
+                    .put("max", Math.round(lagP99 * 1.3));
+            r.putObject("heapMb")
+                    .put("admission", round1(80 + 0.1 * i + 2 * random.nextGaussian()))
+                    .put("booking", round1(120 + 0.4 * i + 1.5 * random.nextGaussian()))
+                    .put("bot-runner", round1(60 - 0.2 * i + random.nextGaussian()));
+            r.putObject("rssMb")
+                    .put("admission", round1(310 + 0.3 * i + random.nextGaussian()))
+                    .put("booking", round1(400 + 0.8 * i + random.nextGaussian()));
+
+            // later rounds sell out a little slower
+            ArrayNode sellOut = r.putArray("sellOut");
+            double ms = 100 + random.nextInt(60);
+            double meanGap = 30 + 1.2 * i;
+            for (int sold = 1; sold <= SEATS; sold++) {
+                ms += -meanGap * Math.log(1 - random.nextDouble());
+                sellOut.addArray().add(Math.round(ms)).add(sold);
+            }
+            r.put("seats", SEATS).put("seatsSold", SEATS).put("soldOutMs", Math.round(ms));
+            ArrayNode roundViolations = r.putArray("violations");
+            if (i == violationInRound) {
+                ObjectNode v = roundViolations.addObject();
+                v.put("roundId", roundId).put("invariant", "lost").put("detail", VIOLATION_DETAIL);
+                violations.add(v.deepCopy());
+            }
+        }
+        Instant finished = START.plus(Duration.ofSeconds(20L * rounds));
+        root.put("rounds", rounds).put("players", 300 * rounds);
+        root.put("accepted", accepted).put("confirmed", confirmed).put("rejected", rejected);
+        root.put("lost", lost).put("oversold", 0).put("dlq", 0);
+        root.set("violations", violations);
+        root.put("heapSlopeMbPerRound", 0.4);
+        root.putObject("heapSlopeByService")
+                .put("admission", 0.1)
+                .put("booking", 0.4)
+                .put("bot-runner", -0.2);
+        root.put("report", "gatling/soak-20261203061500123/index.html");
+        root.put("target", "local").put("startedAt", START.toString()).put("finishedAt", finished.toString());
+        root.putObject("settings")
+                .put("period", "PT20S")
+                .put("openFor", "PT15S")
+                .put("playersPerRound", 300)
+                .put("botsPerRound", 50)
+                .put("admissionRate", 100)
+                .put("seats", SEATS);
+        root.putArray("skipped").add("fault drills: none asked for");
+        root.set("perRound", perRound);
+        return root;
+    }
+
+    private static String roundId(Instant opens) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(opens);
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
