@@ -57,6 +57,27 @@ public final class Auditor implements AutoCloseable {
     }
 
     /**
+     * Sets up a client for each configured source. Nothing is contacted yet: each audit connects (and reconnects after
+     * a restart of the server) when it reads, so a source down now may still be audited later. {@link #probe()} says
+     * now what is reachable.
+     */
+    public static Auditor connect(AuditConfig config) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        Reading<RedisRounds> redis = config.redisUrl()
+                .map(url -> open("redis", () -> RedisRounds.create(url), resources))
+                .orElse(Reading.unavailable("redis: not configured"));
+        Reading<BookingLedger> mysql = config.mysql()
+                .<Reading<BookingLedger>>map(db -> open("mysql", () -> JdbcBookingLedger.create(db), resources))
+                .orElse(Reading.unavailable("mysql: not configured"));
+        Reading<DeadLetters> sqs = config.sqs()
+                .<Reading<DeadLetters>>map(queues -> open("sqs", () -> SqsDeadLetters.create(queues), resources))
+                .orElse(Reading.unavailable("sqs: not configured"));
+        Sources sources = new Sources(mysql, widen(redis), widen(redis), widen(redis), sqs);
+        return new Auditor(
+                sources, config.roundPeriod(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), resources);
+    }
+
+    /**
      * One line per source: reachable, or why not. For the runner's banner; it changes nothing (an unreachable source
      * is tried again at every audit).
      */
@@ -267,6 +288,23 @@ public final class Auditor implements AutoCloseable {
                 }
             }
         };
+    }
+
+    private static <P> Reading<P> open(String source, java.util.function.Supplier<P> create, List<AutoCloseable> res) {
+        try {
+            P port = create.get();
+            if (port instanceof AutoCloseable closeable) {
+                res.add(closeable);
+            }
+            return Reading.got(port);
+        } catch (RuntimeException e) {
+            return Reading.unavailable(source + ": not usable (" + SourceFailure.brief(e) + ")");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> Reading<P> widen(Reading<? extends P> reading) {
+        return (Reading<P>) reading;
     }
 
     private static String line(String source, Reading<?> reading) {
