@@ -1,0 +1,316 @@
+package dev.ticketingwarrior.perf.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Judges the SPEC §9 invariants of soak rounds from Redis, MySQL and SQS: after each round ({@link #auditRound}) and
+ * once at the end ({@link #auditEnd}). A source that is not configured or not reachable is skipped with a line in the
+ * verdict, never an exception. One audit runs at a time (the methods are synchronized).
+ */
+public final class Auditor implements AutoCloseable {
+
+    /** How often draining looks again whether every booking has its row. */
+    static final long POLL_MS = 500;
+
+    private static final Duration POLL = Duration.ofMillis(POLL_MS);
+
+    private final Sources sources;
+    private final Duration roundPeriod;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final List<AutoCloseable> resources;
+    private final Map<String, List<AdmissionSample>> samplesByRound = new HashMap<>();
+    private final Map<String, Long> deadLettersByRound = new HashMap<>();
+    private long deadLettersSeen;
+
+    /** The ports, each present or with the reason it is not (not configured, could not be set up). */
+    record Sources(
+            Reading<BookingLedger> ledger,
+            Reading<SeatSales> sales,
+            Reading<AdmissionLog> admissions,
+            Reading<KeyExpiry> keys,
+            Reading<DeadLetters> queues) {}
+
+    /** How draining waits between looks; a test's fake moves its clock instead. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    Auditor(Sources sources, Duration roundPeriod, Clock clock, Sleeper sleeper, List<AutoCloseable> resources) {
+        this.sources = sources;
+        this.roundPeriod = roundPeriod;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.resources = List.copyOf(resources);
+    }
+
+    /**
+     * Sets up a client for each configured source. Nothing is contacted yet: each audit connects (and reconnects after
+     * a restart of the server) when it reads, so a source down now may still be audited later. {@link #probe()} says
+     * now what is reachable.
+     */
+    public static Auditor connect(AuditConfig config) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        Reading<RedisRounds> redis = config.redisUrl()
+                .map(url -> open("redis", () -> RedisRounds.create(url), resources))
+                .orElse(Reading.unavailable("redis: not configured"));
+        Reading<BookingLedger> mysql = config.mysql()
+                .<Reading<BookingLedger>>map(db -> open("mysql", () -> JdbcBookingLedger.create(db), resources))
+                .orElse(Reading.unavailable("mysql: not configured"));
+        Reading<DeadLetters> sqs = config.sqs()
+                .<Reading<DeadLetters>>map(queues -> open("sqs", () -> SqsDeadLetters.create(queues), resources))
+                .orElse(Reading.unavailable("sqs: not configured"));
+        Sources sources = new Sources(mysql, widen(redis), widen(redis), widen(redis), sqs);
+        return new Auditor(
+                sources, config.roundPeriod(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), resources);
+    }
+
+    /**
+     * One line per source: reachable, or why not. For the runner's banner; it changes nothing (an unreachable source
+     * is tried again at every audit).
+     */
+    public List<String> probe() {
+        List<String> lines = new ArrayList<>();
+        lines.add(line("mysql", read(sources.ledger(), ledger -> ledger.rows("19700101T000000Z"))));
+        lines.add(line("redis", read(sources.sales(), sales -> sales.sold("19700101T000000Z"))));
+        lines.add(line("sqs", read(sources.queues(), DeadLetters::deadLetters)));
+        return lines;
+    }
+
+    /**
+     * Judges one round: waits (polling every {@value #POLL_MS} ms, at most {@code drainTimeout}) until every accepted
+     * booking of the round is a row in {@code bookings} or {@code rejected_bookings} and every booking booking keeps
+     * a pending copy of has its row too, then judges what it reads. Bookings of other rounds in {@code accepted} and
+     * {@code samples} are ignored. Blocks for the drain (at most {@code drainTimeout}) plus the reads, each bounded by
+     * its client's timeout (a few seconds).
+     */
+    public synchronized RoundVerdict auditRound(
+            RoundWindow round, List<AcceptedBooking> accepted, List<AdmissionSample> samples, Duration drainTimeout) {
+        Objects.requireNonNull(round, "round");
+        List<AdmissionSample> ofRound = samples.stream()
+                .filter(s -> round.roundId().equals(s.roundId()))
+                .toList();
+        samplesByRound.put(round.roundId(), ofRound);
+        RoundVerdict verdict =
+                judge(round, ofRound(round, accepted), ofRound, clock.instant().plus(drainTimeout));
+
+        List<Violation> violations = new ArrayList<>(verdict.violations());
+        List<String> skipped = new ArrayList<>(verdict.skipped());
+        long dlq = -1;
+        switch (read(sources.queues(), DeadLetters::deadLetters)) {
+            case Reading.Got<DeadLetters.Depth>(DeadLetters.Depth depth) -> {
+                dlq = depth.total();
+                // the DLQ is not per round: a dead letter is reported by the first audit that sees it
+                if (dlq > deadLettersSeen) {
+                    violations.add(Violation.of(
+                            round.roundId(),
+                            Invariant.DLQ,
+                            Judge.deadLetterDetail(depth) + " (" + (dlq - deadLettersSeen)
+                                    + " new since the previous audit)"));
+                }
+                deadLettersSeen = dlq;
+            }
+            case Reading.Unavailable<DeadLetters.Depth>(String why) -> skipped.add(why + ": DLQ not checked");
+        }
+        backlogNote("at the audit of round " + round.roundId()).ifPresent(skipped::add);
+        deadLettersByRound.put(round.roundId(), dlq);
+        return copy(verdict, dlq, violations, skipped);
+    }
+
+    /**
+     * Judges every round again once drained (one {@code drainTimeout} for all of them), plus the DLQ and the TTL of
+     * every key of every finished round in Redis. Max-active is judged from the samples given to {@link #auditRound}
+     * for the round, if any.
+     */
+    public synchronized FinalVerdict auditEnd(
+            List<RoundWindow> rounds, List<AcceptedBooking> accepted, Duration drainTimeout) {
+        Instant deadline = clock.instant().plus(drainTimeout);
+        List<RoundVerdict> verdicts = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        Set<String> skipped = new LinkedHashSet<>();
+        for (RoundWindow round : rounds) {
+            RoundVerdict verdict = judge(
+                    round, ofRound(round, accepted), samplesByRound.getOrDefault(round.roundId(), List.of()), deadline);
+            verdict = copy(
+                    verdict,
+                    deadLettersByRound.getOrDefault(round.roundId(), -1L),
+                    verdict.violations(),
+                    verdict.skipped());
+            verdicts.add(verdict);
+            violations.addAll(verdict.violations());
+            skipped.addAll(verdict.skipped());
+        }
+        Set<String> audited = new HashSet<>();
+        rounds.forEach(r -> audited.add(r.roundId()));
+        long elsewhere =
+                accepted.stream().filter(b -> !audited.contains(b.roundId())).count();
+        if (elsewhere > 0) {
+            skipped.add(elsewhere + " accepted bookings belong to none of the rounds given, not judged");
+        }
+
+        long dlq = -1;
+        switch (read(sources.queues(), DeadLetters::deadLetters)) {
+            case Reading.Got<DeadLetters.Depth>(DeadLetters.Depth depth) -> {
+                dlq = depth.total();
+                if (dlq > 0) {
+                    violations.add(Violation.of(Violation.NO_ROUND, Invariant.DLQ, Judge.deadLetterDetail(depth)));
+                }
+            }
+            case Reading.Unavailable<DeadLetters.Depth>(String why) -> skipped.add(why + ": DLQ not checked");
+        }
+        backlogNote("at the end").ifPresent(skipped::add);
+
+        switch (read(sources.keys(), KeyExpiry::roundKeysWithoutTtl)) {
+            case Reading.Got<List<String>>(List<String> keys) ->
+                violations.addAll(Judge.keysWithoutTtl(keys, roundPeriod, clock.instant()));
+            case Reading.Unavailable<List<String>>(String why) -> skipped.add(why + ": key TTLs not checked");
+        }
+        return new FinalVerdict(verdicts, dlq, violations, List.copyOf(skipped));
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing is best effort: the soak's verdicts are already out
+            }
+        }
+    }
+
+    /** Drains the round (see {@link #auditRound}), then reads everything else and judges it. */
+    private RoundVerdict judge(
+            RoundWindow round, List<AcceptedBooking> accepted, List<AdmissionSample> samples, Instant deadline) {
+        String id = round.roundId();
+        Set<String> acceptedIds = new HashSet<>();
+        accepted.forEach(b -> acceptedIds.add(b.bookingId()));
+        Instant start = clock.instant();
+        Reading<BookingLedger.Rows> rows;
+        Reading<Set<String>> pending = null;
+        while (true) {
+            pending = null;
+            rows = read(sources.ledger(), ledger -> ledger.rows(id));
+            if (rows instanceof Reading.Got<BookingLedger.Rows>(BookingLedger.Rows got)) {
+                Set<String> rowIds = rowIds(got);
+                if (rowIds.containsAll(acceptedIds)) {
+                    // the pending copies are found by a SCAN: looked at only once the journeys' bookings are in
+                    pending = read(sources.sales(), sales -> sales.pendingBookings(id));
+                    if (!(pending instanceof Reading.Got<Set<String>>(Set<String> copies))
+                            || rowIds.containsAll(copies)) {
+                        break;
+                    }
+                }
+            } else if (sources.ledger() instanceof Reading.Unavailable<BookingLedger>) {
+                break; // no database configured: nothing to wait for
+            }
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                break;
+            }
+            try {
+                sleeper.sleep(left.compareTo(POLL) < 0 ? left : POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (pending == null) {
+            pending = read(sources.sales(), sales -> sales.pendingBookings(id));
+        }
+        Duration drainedFor = Duration.between(start, clock.instant());
+        Reading<Optional<Map<String, String>>> sold = read(sources.sales(), sales -> sales.sold(id));
+        Reading<Judge.Admissions> admissions =
+                read(sources.admissions(), log -> new Judge.Admissions(log.serving(id), log.admittedAtMs(id)));
+        return Judge.round(new Judge.Evidence(
+                round, accepted, samples, rows, pending, sold, admissions, drainedFor, clock.instant()));
+    }
+
+    /** A line when confirmations are still queued: the round was judged before booking had written them all. */
+    private Optional<String> backlogNote(String when) {
+        if (read(sources.queues(), DeadLetters::backlog) instanceof Reading.Got<DeadLetters.Depth>(var depth)
+                && depth.total() > 0) {
+            return Optional.of(Judge.backlogNote(depth, when));
+        }
+        return Optional.empty();
+    }
+
+    private static List<AcceptedBooking> ofRound(RoundWindow round, List<AcceptedBooking> accepted) {
+        return accepted.stream()
+                .filter(b -> round.roundId().equals(b.roundId()))
+                .toList();
+    }
+
+    private static Set<String> rowIds(BookingLedger.Rows rows) {
+        Set<String> ids = new HashSet<>();
+        rows.confirmed().forEach(r -> ids.add(r.bookingId()));
+        rows.rejected().forEach(r -> ids.add(r.bookingId()));
+        return ids;
+    }
+
+    private static RoundVerdict copy(RoundVerdict v, long dlq, List<Violation> violations, List<String> skipped) {
+        return new RoundVerdict(
+                v.roundId(),
+                v.accepted(),
+                v.confirmed(),
+                v.rejected(),
+                v.lost(),
+                v.oversold(),
+                dlq,
+                v.confirmationLagMs(),
+                v.sellOut(),
+                v.seatsSold(),
+                violations,
+                skipped);
+    }
+
+    /** Calls a port, turning any failure into the reason it could not be read ("redis: not reachable (…)"). */
+    static <P, T> Reading<T> read(Reading<P> port, Function<P, T> call) {
+        return switch (port) {
+            case Reading.Unavailable<P>(String why) -> Reading.unavailable(why);
+            case Reading.Got<P>(P got) -> {
+                try {
+                    yield Reading.got(call.apply(got));
+                } catch (RuntimeException e) {
+                    yield Reading.unavailable(SourceFailure.describe(got, e));
+                }
+            }
+        };
+    }
+
+    private static <P> Reading<P> open(String source, java.util.function.Supplier<P> create, List<AutoCloseable> res) {
+        try {
+            P port = create.get();
+            if (port instanceof AutoCloseable closeable) {
+                res.add(closeable);
+            }
+            return Reading.got(port);
+        } catch (RuntimeException e) {
+            return Reading.unavailable(source + ": not usable (" + SourceFailure.brief(e) + ")");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> Reading<P> widen(Reading<? extends P> reading) {
+        return (Reading<P>) reading;
+    }
+
+    private static String line(String source, Reading<?> reading) {
+        return switch (reading) {
+            case Reading.Got<?> got -> source + ": reachable";
+            case Reading.Unavailable<?>(String why) -> why;
+        };
+    }
+}

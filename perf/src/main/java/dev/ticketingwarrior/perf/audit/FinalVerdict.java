@@ -1,0 +1,50 @@
+package dev.ticketingwarrior.perf.audit;
+
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * The end of a soak: every round judged again once drained, the dead-letter queue's depth ({@code dlq}, -1: not
+ * checked), and every violation found — the rounds' and those of the end itself (DLQ, keys without TTL) — in one list.
+ * {@code skipped} gathers what could not be checked, each line once.
+ */
+public record FinalVerdict(List<RoundVerdict> rounds, long dlq, List<Violation> violations, List<String> skipped) {
+
+    public FinalVerdict {
+        rounds = List.copyOf(rounds);
+        violations = List.copyOf(violations);
+        skipped = List.copyOf(skipped);
+    }
+
+    public int accepted() {
+        return sum(RoundVerdict::accepted);
+    }
+
+    public int confirmed() {
+        return sum(RoundVerdict::confirmed);
+    }
+
+    public int rejected() {
+        return sum(RoundVerdict::rejected);
+    }
+
+    public int lost() {
+        return sum(RoundVerdict::lost);
+    }
+
+    public int oversold() {
+        return sum(RoundVerdict::oversold);
+    }
+
+    public int seatsSold() {
+        return sum(RoundVerdict::seatsSold);
+    }
+
+    public boolean clean() {
+        return violations.isEmpty();
+    }
+
+    private int sum(ToIntFunction<RoundVerdict> field) {
+        return rounds.stream().mapToInt(field).sum();
+    }
+}

@@ -1,0 +1,506 @@
+package dev.ticketingwarrior.perf.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The SPEC §9 judgement of what was read: pure, no I/O. A source that could not be read leaves its checks out with a
+ * line in {@code skipped} naming them; it never counts as a violation.
+ */
+final class Judge {
+
+    /** Listed violations per invariant and round; beyond this one line says how many more there were. */
+    static final int LISTED = 25;
+
+    private Judge() {}
+
+    /** Everything read about one round after draining. */
+    record Evidence(
+            RoundWindow round,
+            List<AcceptedBooking> accepted,
+            List<AdmissionSample> samples,
+            Reading<BookingLedger.Rows> rows,
+            Reading<Set<String>> pending,
+            Reading<Optional<Map<String, String>>> sold,
+            Reading<Admissions> admissions,
+            Duration drainedFor,
+            Instant now) {}
+
+    /** Admission's record of a round: its settings (if it still has them) and every admission instant. */
+    record Admissions(Optional<AdmissionLog.Serving> serving, List<Long> admittedAtMs) {}
+
+    static RoundVerdict round(Evidence e) {
+        String id = e.round().roundId();
+        Findings found = new Findings(id);
+        List<String> skipped = new ArrayList<>();
+        Map<String, AcceptedBooking> accepted = latestPerBooking(e.accepted());
+
+        Counts counts;
+        Percentiles lag = Percentiles.NONE;
+        List<long[]> sellOut = List.of();
+        int seatsSold = 0;
+        Set<String> inBookings = Set.of();
+        switch (e.rows()) {
+            case Reading.Got<BookingLedger.Rows>(BookingLedger.Rows rows) -> {
+                inBookings = ids(rows.confirmed());
+                counts = outcomes(accepted.values(), rows, e.drainedFor(), found);
+                lag = Percentiles.of(rows.confirmed().stream()
+                        .map(row -> Duration.between(row.bookedAt(), row.settledAt())
+                                .toMillis())
+                        .toList());
+                sellOut = sellOut(e.round(), rows.confirmed());
+                seatsSold = rows.confirmed().size();
+                drainNotes(e, rows, accepted.keySet(), skipped);
+                redisAgainstMysql(e, rows, found, skipped);
+            }
+            case Reading.Unavailable<BookingLedger.Rows>(String why) -> {
+                counts = new Counts(
+                        (int) accepted.values().stream()
+                                .filter(AcceptedBooking::polledConfirmed)
+                                .count(),
+                        (int) accepted.values().stream()
+                                .filter(AcceptedBooking::polledRejected)
+                                .count(),
+                        0);
+                skipped.add(why + ": round " + id + " not drained; lost, confirmed-and-rejected, status-mismatch,"
+                        + " Redis/MySQL agreement, oversell in the bookings table, confirmation lag and sell-out not"
+                        + " checked (confirmed/rejected counted from the journeys' last polls)");
+            }
+        }
+        int oversold = oversold(e.rows(), accepted, inBookings, found);
+        admissionRate(e, found, skipped);
+        maxActive(e, found, skipped);
+        return new RoundVerdict(
+                id,
+                accepted.size(),
+                counts.confirmed(),
+                counts.rejected(),
+                counts.lost(),
+                oversold,
+                -1,
+                lag,
+                sellOut,
+                seatsSold,
+                found.violations(),
+                skipped);
+    }
+
+    private record Counts(int confirmed, int rejected, int lost) {}
+
+    /**
+     * Where each accepted booking ended: every 202 ends CONFIRMED or REJECTED exactly once, none lost, and as its
+     * journey was told (SPEC §9).
+     */
+    private static Counts outcomes(
+            Collection<AcceptedBooking> accepted, BookingLedger.Rows rows, Duration drainedFor, Findings found) {
+        Set<String> inBookings = ids(rows.confirmed());
+        Set<String> inRejected = ids(rows.rejected());
+        int confirmed = 0;
+        int rejected = 0;
+        int lost = 0;
+        for (AcceptedBooking b : accepted) {
+            boolean c = inBookings.contains(b.bookingId());
+            boolean r = inRejected.contains(b.bookingId());
+            confirmed += c ? 1 : 0;
+            rejected += r ? 1 : 0;
+            if (!c && !r) {
+                lost++;
+                found.add(
+                        Invariant.LOST,
+                        "booking %s (%s) got a 202 but is in neither bookings nor rejected_bookings after draining for"
+                                + " %s; the journey last saw %s",
+                        b.bookingId(),
+                        who(b),
+                        seconds(drainedFor),
+                        b.polledStatus() == null ? "no status" : b.polledStatus());
+            }
+            if (c && r) {
+                found.add(
+                        Invariant.CONFIRMED_AND_REJECTED,
+                        "booking %s (%s) is in bookings and in rejected_bookings",
+                        b.bookingId(),
+                        who(b));
+            }
+            if (b.polledConfirmed() && r && !c) {
+                found.add(
+                        Invariant.STATUS_MISMATCH,
+                        "booking %s (%s): the journey was told CONFIRMED, MySQL rejected it",
+                        b.bookingId(),
+                        who(b));
+            } else if (b.polledRejected() && c && !r) {
+                found.add(
+                        Invariant.STATUS_MISMATCH,
+                        "booking %s (%s): the journey was told REJECTED, MySQL confirmed it",
+                        b.bookingId(),
+                        who(b));
+            }
+        }
+        return new Counts(confirmed, rejected, lost);
+    }
+
+    /**
+     * Keys of finished rounds that never expire (SPEC §3: every key of a round expires after the round). A key's round
+     * is finished once its start plus the period is past.
+     */
+    static List<Violation> keysWithoutTtl(List<String> keys, Duration period, Instant now) {
+        Findings found = new Findings(Violation.NO_ROUND);
+        keys.stream()
+                .sorted()
+                .forEach(key -> RoundKeys.roundOf(key)
+                        .filter(round -> !round.start().plus(period).isAfter(now))
+                        .ifPresent(round -> found.add(
+                                round.value(),
+                                Invariant.NO_TTL,
+                                "%s has no TTL (round %s ended at %s)",
+                                key,
+                                round.value(),
+                                round.start().plus(period))));
+        return found.violations();
+    }
+
+    /** A dead letter is a confirmation that failed 5 receives: the DLQ is for poison messages only (SPEC §9). */
+    static String deadLetterDetail(DeadLetters.Depth depth) {
+        return "%s holds %d messages (%d visible, %d in flight, %d delayed): confirmations that failed 5 receives"
+                        .formatted(depth.queue(), depth.total(), depth.visible(), depth.inFlight(), depth.delayed())
+                + "; ops can redrive them";
+    }
+
+    static String backlogNote(DeadLetters.Depth depth, String when) {
+        return "sqs: %s still holds %d messages (%d visible, %d in flight, %d delayed) %s"
+                .formatted(depth.queue(), depth.total(), depth.visible(), depth.inFlight(), depth.delayed(), when);
+    }
+
+    private static void drainNotes(Evidence e, BookingLedger.Rows rows, Set<String> acceptedIds, List<String> skipped) {
+        Set<String> rowIds = ids(rows.confirmed());
+        rowIds.addAll(ids(rows.rejected()));
+        long acceptedOpen =
+                acceptedIds.stream().filter(id -> !rowIds.contains(id)).count();
+        if (acceptedOpen > 0) {
+            skipped.add("drain: round %s not drained after %s: %d accepted bookings still without a row"
+                    .formatted(e.round().roundId(), seconds(e.drainedFor()), acceptedOpen));
+        }
+        switch (e.pending()) {
+            case Reading.Got<Set<String>>(Set<String> pending) -> {
+                List<String> open = pending.stream()
+                        .filter(id -> !rowIds.contains(id))
+                        .sorted()
+                        .toList();
+                if (!open.isEmpty()) {
+                    skipped.add(("drain: round %s: %d bookings booking keeps a pending copy of have no row after %s"
+                                    + " (%d of them none of the journeys' 202s: bots' or in doubt): %s")
+                            .formatted(
+                                    e.round().roundId(),
+                                    open.size(),
+                                    seconds(e.drainedFor()),
+                                    open.stream()
+                                            .filter(id -> !acceptedIds.contains(id))
+                                            .count(),
+                                    abbreviate(open)));
+                }
+            }
+            case Reading.Unavailable<Set<String>>(String why) ->
+                skipped.add(why + ": pending bookings of round " + e.round().roundId() + " not waited for");
+        }
+    }
+
+    /** Redis's sold seats against the bookings table, both ways (SPEC §9: a seat SOLD at most once, in both). */
+    private static void redisAgainstMysql(Evidence e, BookingLedger.Rows rows, Findings found, List<String> skipped) {
+        String id = e.round().roundId();
+        switch (e.sold()) {
+            case Reading.Unavailable<Optional<Map<String, String>>>(String why) ->
+                skipped.add(why + ": Redis/MySQL agreement of round " + id + " not checked");
+            case Reading.Got<Optional<Map<String, String>>>(Optional<Map<String, String>> maybeSold) -> {
+                if (maybeSold.isEmpty()) {
+                    if (!rows.confirmed().isEmpty()) {
+                        skipped.add("redis: {r:" + id + "}:sold is gone (expired after the round's retention?),"
+                                + " Redis/MySQL agreement of round " + id + " not checked");
+                    }
+                    return;
+                }
+                Map<String, String> sold = new TreeMap<>(maybeSold.get());
+                Map<String, List<String>> bookedBySeat = new TreeMap<>();
+                rows.confirmed()
+                        .forEach(row -> bookedBySeat
+                                .computeIfAbsent(row.seatId(), s -> new ArrayList<>())
+                                .add(row.bookingId()));
+                Set<String> rejectedIds = ids(rows.rejected());
+                Set<String> reported = new HashSet<>();
+                sold.forEach((seat, bookingId) -> {
+                    List<String> booked = bookedBySeat.getOrDefault(seat, List.of());
+                    if (booked.contains(bookingId)) {
+                        return;
+                    }
+                    reported.add(seat);
+                    if (!booked.isEmpty()) {
+                        found.add(
+                                Invariant.REDIS_MYSQL_MISMATCH,
+                                "seat %s: Redis sold it to %s, the bookings table to %s",
+                                seat,
+                                bookingId,
+                                String.join(", ", booked));
+                    } else if (rejectedIds.contains(bookingId)) {
+                        found.add(
+                                Invariant.REDIS_MYSQL_MISMATCH,
+                                "seat %s: Redis sold it to %s, which MySQL rejected, and no row in bookings holds the"
+                                        + " seat",
+                                seat,
+                                bookingId);
+                    } else {
+                        found.add(
+                                Invariant.SOLD_WITHOUT_BOOKING,
+                                "seat %s is SOLD in Redis to %s, but neither bookings nor rejected_bookings has that"
+                                        + " booking or a booking of the seat",
+                                seat,
+                                bookingId);
+                    }
+                });
+                bookedBySeat.forEach((seat, booked) -> {
+                    if (!sold.containsKey(seat) && !reported.contains(seat)) {
+                        found.add(
+                                Invariant.REDIS_MYSQL_MISMATCH,
+                                "seat %s: the bookings table has %s, Redis does not have the seat SOLD",
+                                seat,
+                                String.join(", ", booked));
+                    }
+                });
+            }
+        }
+    }
+
+    /**
+     * Seats sold more than once: two rows of the seat in {@code bookings}, or two accepted bookings of the seat that
+     * ended CONFIRMED — by their row, or by what their journey was told.
+     */
+    private static int oversold(
+            Reading<BookingLedger.Rows> rows,
+            Map<String, AcceptedBooking> accepted,
+            Set<String> inBookings,
+            Findings found) {
+        Map<String, Map<String, Set<String>>> bySeat = new TreeMap<>();
+        if (rows instanceof Reading.Got<BookingLedger.Rows>(BookingLedger.Rows got)) {
+            got.confirmed()
+                    .forEach(row -> bySeat.computeIfAbsent(row.seatId(), s -> new LinkedHashMap<>())
+                            .computeIfAbsent(row.bookingId(), b -> new LinkedHashSet<>())
+                            .add("row in bookings"));
+        }
+        for (AcceptedBooking b : accepted.values()) {
+            if (b.polledConfirmed() && !inBookings.contains(b.bookingId())) {
+                bySeat.computeIfAbsent(b.seatId(), s -> new LinkedHashMap<>())
+                        .computeIfAbsent(b.bookingId(), id -> new LinkedHashSet<>())
+                        .add("journey told CONFIRMED");
+            }
+        }
+        int seats = 0;
+        for (Map.Entry<String, Map<String, Set<String>>> seat : bySeat.entrySet()) {
+            if (seat.getValue().size() < 2) {
+                continue;
+            }
+            seats++;
+            List<String> sales = new ArrayList<>();
+            seat.getValue().forEach((bookingId, why) -> sales.add(bookingId + " (" + String.join(", ", why) + ")"));
+            found.add(
+                    Invariant.OVERSOLD,
+                    "seat %s sold %d times: %s",
+                    seat.getKey(),
+                    seat.getValue().size(),
+                    String.join("; ", sales));
+        }
+        return seats;
+    }
+
+    /**
+     * No admission beyond the rate (SPEC §4, §9): at every admission instant t, the tickets admitted at or before t
+     * are at most {@code openBatch + floor(rate · (min(t, close) − open) / 1000) + 1}. The settings are the round's
+     * last ones; a change ops made during the round is not seen.
+     */
+    private static void admissionRate(Evidence e, Findings found, List<String> skipped) {
+        String id = e.round().roundId();
+        switch (e.admissions()) {
+            case Reading.Unavailable<Admissions>(String why) ->
+                skipped.add(why + ": admission rate of round " + id + " not checked");
+            case Reading.Got<Admissions>(Admissions admissions) -> {
+                if (e.round().closesAt().isAfter(e.now())) {
+                    skipped.add("admission: round " + id + " was still open when audited, admission rate not checked");
+                    return;
+                }
+                if (admissions.serving().isEmpty()) {
+                    skipped.add("admission: {r:" + id + "}:serve is gone (nobody entered, or it expired), admission"
+                            + " rate of round " + id + " not checked");
+                    return;
+                }
+                AdmissionLog.Serving serving = admissions.serving().get();
+                long open = e.round().opensAt().toEpochMilli();
+                long close = e.round().closesAt().toEpochMilli();
+                long[] at = admissions.admittedAtMs().stream()
+                        .mapToLong(Long::longValue)
+                        .sorted()
+                        .toArray();
+                int over = 0;
+                long firstAt = 0;
+                long firstCount = 0;
+                long firstAllowed = 0;
+                long worst = 0;
+                for (int i = 0; i < at.length; i++) {
+                    if (i + 1 < at.length && at[i + 1] == at[i]) {
+                        continue; // judge an instant once, with everyone admitted at it
+                    }
+                    long count = i + 1L;
+                    long allowed = serving.openBatch()
+                            + (long) Math.floor(serving.rate() * (Math.min(at[i], close) - open) / 1000.0 + 1e-9)
+                            + 1;
+                    if (count > allowed) {
+                        if (over == 0) {
+                            firstAt = at[i];
+                            firstCount = count;
+                            firstAllowed = allowed;
+                        }
+                        over++;
+                        worst = Math.max(worst, count - allowed);
+                    }
+                }
+                if (over > 0) {
+                    found.add(
+                            Invariant.ADMISSION_RATE,
+                            "%d tickets admitted by %s (+%d ms after the open), at most %d allowed (openBatch %d +"
+                                    + " %s/s since the open + 1); %d admission instants over the limit, the worst by %d"
+                                    + " tickets (settings from {r:%s}:serve, taken as constant during the round)",
+                            firstCount,
+                            Instant.ofEpochMilli(firstAt),
+                            firstAt - open,
+                            firstAllowed,
+                            serving.openBatch(),
+                            rate(serving.rate()),
+                            over,
+                            worst,
+                            id);
+                }
+            }
+        }
+    }
+
+    /** Never more admitted-but-unfinished players than maxActive (SPEC §4), from the runner's stats samples. */
+    private static void maxActive(Evidence e, Findings found, List<String> skipped) {
+        String id = e.round().roundId();
+        List<AdmissionSample> samples =
+                e.samples().stream().filter(s -> id.equals(s.roundId())).toList();
+        if (samples.isEmpty()) {
+            skipped.add("admission: no stats samples of round " + id + ", max-active not checked");
+            return;
+        }
+        List<AdmissionSample> over = samples.stream()
+                .filter(s -> s.maxActive() > 0 && s.active() > s.maxActive())
+                .toList();
+        over.stream()
+                .max(Comparator.comparingLong(s -> s.active() - s.maxActive()))
+                .ifPresent(worst -> found.add(
+                        Invariant.MAX_ACTIVE,
+                        "%d of %d stats samples had more active players than maxActive; the worst at %s: active %d >"
+                                + " maxActive %d (admitted %d)",
+                        over.size(),
+                        samples.size(),
+                        worst.at(),
+                        worst.active(),
+                        worst.maxActive(),
+                        worst.admitted()));
+    }
+
+    private static List<long[]> sellOut(RoundWindow round, List<BookingLedger.Row> confirmed) {
+        List<BookingLedger.Row> inOrder = confirmed.stream()
+                .sorted(Comparator.comparing(BookingLedger.Row::bookedAt).thenComparing(BookingLedger.Row::bookingId))
+                .toList();
+        List<long[]> points = new ArrayList<>(inOrder.size());
+        for (int i = 0; i < inOrder.size(); i++) {
+            points.add(new long[] {
+                Duration.between(round.opensAt(), inOrder.get(i).bookedAt()).toMillis(), i + 1L
+            });
+        }
+        return points;
+    }
+
+    /** One entry per booking id; a later report of the same booking wins when it says more (a polled status). */
+    private static Map<String, AcceptedBooking> latestPerBooking(List<AcceptedBooking> accepted) {
+        Map<String, AcceptedBooking> byId = new LinkedHashMap<>();
+        for (AcceptedBooking b : accepted) {
+            byId.merge(b.bookingId(), b, (old, now) -> now.polledStatus() != null ? now : old);
+        }
+        return byId;
+    }
+
+    private static Set<String> ids(List<BookingLedger.Row> rows) {
+        Set<String> ids = new HashSet<>();
+        rows.forEach(row -> ids.add(row.bookingId()));
+        return ids;
+    }
+
+    private static String who(AcceptedBooking b) {
+        return "seat " + b.seatId() + ", ticket " + b.ticketId() + (b.bot() ? ", bot" : "");
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() / 1000.0 + " s";
+    }
+
+    private static String rate(double rate) {
+        return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+    }
+
+    private static String abbreviate(List<String> ids) {
+        int shown = 5;
+        return ids.size() <= shown
+                ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, shown)) + " … (" + (ids.size() - shown) + " more)";
+    }
+
+    /** Violations of one verdict, at most {@link #LISTED} per invariant and round plus one line for the rest. */
+    private static final class Findings {
+
+        private final String defaultRound;
+        private final Map<Invariant, List<Violation>> listed = new EnumMap<>(Invariant.class);
+        private final Map<Invariant, Map<String, Integer>> counted = new EnumMap<>(Invariant.class);
+
+        Findings(String defaultRound) {
+            this.defaultRound = defaultRound;
+        }
+
+        void add(Invariant invariant, String format, Object... args) {
+            add(defaultRound, invariant, format, args);
+        }
+
+        void add(String roundId, Invariant invariant, String format, Object... args) {
+            int seen = counted.computeIfAbsent(invariant, i -> new TreeMap<>()).merge(roundId, 1, Integer::sum);
+            if (seen <= LISTED) {
+                listed.computeIfAbsent(invariant, i -> new ArrayList<>())
+                        .add(Violation.of(roundId, invariant, format.formatted(args)));
+            }
+        }
+
+        List<Violation> violations() {
+            List<Violation> all = new ArrayList<>();
+            for (Invariant invariant : Invariant.values()) {
+                all.addAll(listed.getOrDefault(invariant, List.of()));
+                counted.getOrDefault(invariant, Map.of()).forEach((round, count) -> {
+                    if (count > LISTED) {
+                        all.add(Violation.of(
+                                round,
+                                invariant,
+                                "… and " + (count - LISTED) + " more " + invariant.code() + " violations in round "
+                                        + round + " not listed"));
+                    }
+                });
+            }
+            return all;
+        }
+    }
+}

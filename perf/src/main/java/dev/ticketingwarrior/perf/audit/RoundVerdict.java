@@ -1,0 +1,38 @@
+package dev.ticketingwarrior.perf.audit;
+
+import java.util.List;
+
+/**
+ * What the auditor found for one round. {@code accepted} counts the journeys' 202s of the round; {@code confirmed},
+ * {@code rejected} and {@code lost} split them by where MySQL has them (in {@code bookings}, in
+ * {@code rejected_bookings}, in neither; one in both counts twice and is a violation). {@code oversold} counts seats
+ * sold more than once; {@code dlq} is the dead-letter queue's depth when the round was audited (-1: not checked).
+ * {@code confirmationLagMs} and {@code sellOut} come from every row of the round in {@code bookings}, bots included:
+ * {@code sellOut} is one {@code [ms since open, seats sold so far]} per row in booked order, and {@code seatsSold} is
+ * their number. {@code skipped} says what could not be checked, and why.
+ */
+public record RoundVerdict(
+        String roundId,
+        int accepted,
+        int confirmed,
+        int rejected,
+        int lost,
+        int oversold,
+        long dlq,
+        Percentiles confirmationLagMs,
+        List<long[]> sellOut,
+        int seatsSold,
+        List<Violation> violations,
+        List<String> skipped) {
+
+    public RoundVerdict {
+        sellOut = List.copyOf(sellOut);
+        violations = List.copyOf(violations);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** No invariant broken (which says nothing about what {@link #skipped} left unchecked). */
+    public boolean clean() {
+        return violations.isEmpty();
+    }
+}

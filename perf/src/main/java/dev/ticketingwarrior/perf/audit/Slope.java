@@ -1,0 +1,43 @@
+package dev.ticketingwarrior.perf.audit;
+
+import java.util.List;
+
+/** The trend of a per-round series, e.g. the heap after GC: how much it grows per round. */
+public final class Slope {
+
+    private Slope() {}
+
+    /**
+     * The least-squares slope of {@code perRound} against the round's index (0, 1, 2, …), in the values' unit per
+     * round. Null or NaN entries (a round not measured) are left out, keeping the others' indexes; fewer than two
+     * values give 0.
+     */
+    public static double leastSquares(List<Double> perRound) {
+        long n = 0;
+        double sumX = 0;
+        double sumY = 0;
+        for (int i = 0; i < perRound.size(); i++) {
+            Double y = perRound.get(i);
+            if (y != null && !y.isNaN()) {
+                n++;
+                sumX += i;
+                sumY += y;
+            }
+        }
+        if (n < 2) {
+            return 0;
+        }
+        double meanX = sumX / n;
+        double meanY = sumY / n;
+        double covariance = 0;
+        double variance = 0;
+        for (int i = 0; i < perRound.size(); i++) {
+            Double y = perRound.get(i);
+            if (y != null && !y.isNaN()) {
+                covariance += (i - meanX) * (y - meanY);
+                variance += (i - meanX) * (i - meanX);
+            }
+        }
+        return covariance / variance;
+    }
+}

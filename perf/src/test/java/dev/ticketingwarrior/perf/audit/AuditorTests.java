@@ -1,0 +1,375 @@
+package dev.ticketingwarrior.perf.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuditorTests {
+
+    private static final String ROUND = "20261124T101500Z";
+    private static final Instant OPEN = Instant.parse("2026-11-24T10:15:00Z");
+    private static final RoundWindow WINDOW = new RoundWindow(ROUND, OPEN, OPEN.plusSeconds(15));
+    private static final Duration PERIOD = Duration.ofSeconds(60);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
+    private final Fakes.MovingClock clock = new Fakes.MovingClock(OPEN.plusSeconds(20));
+    private final Fakes.Ledger ledger = new Fakes.Ledger();
+    private final Fakes.Redis redis = new Fakes.Redis();
+    private final Fakes.Queues queues = new Fakes.Queues();
+    private final List<AcceptedBooking> accepted = new ArrayList<>();
+    private final List<AdmissionSample> samples = new ArrayList<>();
+
+    /** A round as it should end: two players confirmed, one rejected (lost the seat), one bot, admission in bounds. */
+    private void cleanRound() {
+        accept("b1", "A-1", "CONFIRMED");
+        accept("b2", "A-2", "CONFIRMED");
+        accept("b3", "A-3", "REJECTED");
+        ledger.confirm(ROUND, row("b1", "A-1", 1_000, 150))
+                .confirm(ROUND, row("b2", "A-2", 2_000, 300))
+                .confirm(ROUND, row("bot1", "B-1", 1_500, 90))
+                .confirm(ROUND, row("b4", "A-3", 1_200, 100))
+                .reject(ROUND, row("b3", "A-3", 1_300, 120));
+        redis.sell(ROUND, "A-1", "b1")
+                .sell(ROUND, "A-2", "b2")
+                .sell(ROUND, "B-1", "bot1")
+                .sell(ROUND, "A-3", "b4");
+        redis.pending.get(ROUND).add("b3");
+        redis.serving.put(ROUND, new AdmissionLog.Serving(10, 5, 0, false));
+        List<Long> admitted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            admitted.add(OPEN.toEpochMilli());
+        }
+        for (int i = 1; i <= 50; i++) {
+            admitted.add(OPEN.toEpochMilli() + 100L * i); // exactly the rate: one every 100 ms
+        }
+        redis.admitted.put(ROUND, admitted);
+        samples.add(new AdmissionSample(ROUND, OPEN.plusSeconds(5), 40, 8, 10));
+    }
+
+    @Test
+    void reportsACleanRoundAsClean() {
+        cleanRound();
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).isEmpty();
+        assertThat(verdict.clean()).isTrue();
+        assertThat(verdict.accepted()).isEqualTo(3);
+        assertThat(verdict.confirmed()).isEqualTo(2);
+        assertThat(verdict.rejected()).isEqualTo(1);
+        assertThat(verdict.lost()).isZero();
+        assertThat(verdict.oversold()).isZero();
+        assertThat(verdict.dlq()).isZero();
+        assertThat(verdict.seatsSold()).isEqualTo(4);
+        assertThat(verdict.confirmationLagMs()).isEqualTo(new Percentiles(4, 100, 300, 300, 300));
+        assertThat(verdict.sellOut())
+                .containsExactly(
+                        new long[] {1_000, 1}, new long[] {1_200, 2}, new long[] {1_500, 3}, new long[] {2_000, 4});
+        assertThat(verdict.skipped()).isEmpty();
+        assertThat(clock.instant()).as("nothing to wait for").isEqualTo(OPEN.plusSeconds(20));
+    }
+
+    @Test
+    void catchesALostBooking() {
+        cleanRound();
+        accept("b5", "A-5", "PENDING");
+        redis.sell(ROUND, "A-5", "b5");
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.lost()).isEqualTo(1);
+        assertThat(verdict.violations())
+                .extracting(Violation::invariant)
+                .containsExactly("lost", "sold-without-booking");
+        assertThat(verdict.violations().getFirst().detail())
+                .contains("b5", "seat A-5", "neither bookings nor rejected_bookings", "PENDING");
+        assertThat(clock.instant())
+                .as("waited the whole drain timeout")
+                .isEqualTo(OPEN.plusSeconds(20).plus(DRAIN));
+        assertThat(verdict.skipped()).anySatisfy(line -> assertThat(line).contains("not drained", "1 accepted"));
+    }
+
+    @Test
+    void waitsForConfirmationsStillOnTheirWay() {
+        cleanRound();
+        ledger.visibleAfterReads.put("b2", 3);
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).isEmpty();
+        assertThat(ledger.reads).isEqualTo(4);
+        assertThat(clock.instant()).isEqualTo(OPEN.plusSeconds(20).plusMillis(3 * Auditor.POLL_MS));
+    }
+
+    @Test
+    void catchesAnOversoldSeat() {
+        cleanRound();
+        accept("b6", "A-1", "CONFIRMED"); // told CONFIRMED for the seat b1 has
+        ledger.reject(ROUND, row("b6", "A-1", 1_100, 50));
+        ledger.confirm(ROUND, row("b7", "C-1", 3_000, 40)).confirm(ROUND, row("b8", "C-1", 3_100, 40));
+        redis.sell(ROUND, "C-1", "b7").pending.get(ROUND).addAll(List.of("b6", "b8"));
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.oversold()).isEqualTo(2);
+        assertThat(verdict.violations())
+                .filteredOn(v -> v.invariant().equals("oversold"))
+                .extracting(Violation::detail)
+                .containsExactly(
+                        "seat A-1 sold 2 times: b1 (row in bookings); b6 (journey told CONFIRMED)",
+                        "seat C-1 sold 2 times: b7 (row in bookings); b8 (row in bookings)");
+        assertThat(verdict.violations()).extracting(Violation::invariant).contains("status-mismatch");
+    }
+
+    @Test
+    void catchesADeadLetterOnceAndAgainAtTheEnd() {
+        cleanRound();
+        queues.deadLetters = 1;
+        Auditor auditor = auditor();
+
+        RoundVerdict first = auditor.auditRound(WINDOW, accepted, samples, DRAIN);
+        RoundVerdict second = auditor.auditRound(WINDOW, accepted, samples, DRAIN);
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(first.dlq()).isEqualTo(1);
+        assertThat(first.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("dlq");
+            assertThat(v.detail()).contains("booking-confirmations-dlq holds 1 messages");
+        });
+        assertThat(second.violations())
+                .as("the same dead letter is not reported twice")
+                .isEmpty();
+        assertThat(second.dlq()).isEqualTo(1);
+        assertThat(end.dlq()).isEqualTo(1);
+        assertThat(end.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("dlq");
+            assertThat(v.roundId()).isEqualTo(Violation.NO_ROUND);
+        });
+    }
+
+    @Test
+    void catchesAKeyWithoutTtlOfAFinishedRound() {
+        cleanRound();
+        redis.persistentKeys.addAll(List.of(
+                "{r:20261124T101400Z}:hold:h1", // ended 10:15:00, before now
+                "redisson_lock_token:{r:20261124T101400Z}:seat-lock:A-1",
+                "{r:20261124T101500Z}:sold", // this round ends 10:16:00: may still lack one
+                "{r:not-a-round}:x"));
+
+        FinalVerdict end = auditor().auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.violations())
+                .extracting(Violation::invariant, Violation::roundId)
+                .containsOnly(tuple("no-ttl", "20261124T101400Z"));
+        assertThat(end.violations())
+                .extracting(Violation::detail)
+                .anySatisfy(d -> assertThat(d).startsWith("{r:20261124T101400Z}:hold:h1 has no TTL"))
+                .anySatisfy(d -> assertThat(d).startsWith("redisson_lock_token:{r:20261124T101400Z}:seat-lock:A-1"));
+    }
+
+    @Test
+    void catchesAnAdmissionAboveTheRate() {
+        cleanRound();
+        // 20 more tickets at +1 s: the rate allows 5 + 10 + 1 = 16 by then, 5 + 10 = 15 were already in
+        List<Long> admitted = new ArrayList<>(redis.admitted.get(ROUND));
+        for (int i = 0; i < 20; i++) {
+            admitted.add(OPEN.toEpochMilli() + 1_000);
+        }
+        redis.admitted.put(ROUND, admitted);
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("admission-rate");
+            assertThat(v.detail())
+                    .startsWith("35 tickets admitted by 2026-11-24T10:15:01Z (+1000 ms after the open),"
+                            + " at most 16 allowed (openBatch 5 + 10/s since the open + 1)");
+        });
+    }
+
+    @Test
+    void catchesMoreActivePlayersThanMaxActive() {
+        cleanRound();
+        samples.add(new AdmissionSample(ROUND, OPEN.plusSeconds(6), 50, 12, 10));
+        samples.add(new AdmissionSample("20261124T101400Z", OPEN, 50, 99, 10)); // another round's: not this one's
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("max-active");
+            assertThat(v.detail()).contains("1 of 2 stats samples", "active 12 > maxActive 10");
+        });
+    }
+
+    @Test
+    void catchesARedisMysqlMismatch() {
+        cleanRound();
+        redis.sold.get(ROUND).put("A-2", "someone-else"); // the table says b2
+        redis.sold.get(ROUND).remove("B-1"); // the table has bot1, Redis does not have the seat sold
+        redis.sold.get(ROUND).put("D-1", "b3"); // MySQL rejected b3: Redis must not keep a seat sold to it
+        redis.sold.get(ROUND).put("F-1", "nowhere"); // no row anywhere
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations())
+                .extracting(Violation::invariant, Violation::detail)
+                .containsExactly(
+                        tuple(
+                                "redis-mysql-mismatch",
+                                "seat A-2: Redis sold it to someone-else, the bookings table to b2"),
+                        tuple(
+                                "redis-mysql-mismatch",
+                                "seat D-1: Redis sold it to b3, which MySQL rejected, and no row in bookings holds the seat"),
+                        tuple(
+                                "redis-mysql-mismatch",
+                                "seat B-1: the bookings table has bot1, Redis does not have the seat SOLD"),
+                        tuple(
+                                "sold-without-booking",
+                                "seat F-1 is SOLD in Redis to nowhere, but neither bookings nor rejected_bookings has"
+                                        + " that booking or a booking of the seat"));
+    }
+
+    @Test
+    void catchesABookingBothConfirmedAndRejected() {
+        cleanRound();
+        ledger.reject(ROUND, row("b1", "A-1", 1_000, 200));
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).extracting(Violation::invariant).containsExactly("confirmed-and-rejected");
+    }
+
+    @Test
+    void catchesAJourneyToldTheOppositeOfTheDatabase() {
+        accept("b1", "A-1", "REJECTED");
+        ledger.confirm(ROUND, row("b1", "A-1", 1_000, 150));
+        redis.sell(ROUND, "A-1", "b1");
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations())
+                .filteredOn(v -> v.invariant().equals("status-mismatch"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.detail()).contains("told REJECTED, MySQL confirmed it"));
+    }
+
+    @Test
+    void skipsWhatIsNotConfiguredWithoutFailing() {
+        cleanRound();
+        Auditor auditor = new Auditor(
+                new Auditor.Sources(
+                        Reading.unavailable("mysql: not configured"),
+                        Reading.unavailable("redis: not configured"),
+                        Reading.unavailable("redis: not configured"),
+                        Reading.unavailable("redis: not configured"),
+                        Reading.unavailable("sqs: not configured")),
+                PERIOD,
+                clock,
+                clock::advance,
+                List.of());
+
+        RoundVerdict verdict = auditor.auditRound(WINDOW, accepted, samples, DRAIN);
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(verdict.violations()).isEmpty();
+        assertThat(verdict.confirmed()).as("from the journeys' polls").isEqualTo(2);
+        assertThat(verdict.rejected()).isEqualTo(1);
+        assertThat(verdict.dlq()).isEqualTo(-1);
+        assertThat(verdict.skipped())
+                .anySatisfy(line -> assertThat(line).startsWith("mysql: not configured"))
+                .anySatisfy(line -> assertThat(line).startsWith("redis: not configured"))
+                .anySatisfy(line -> assertThat(line).isEqualTo("sqs: not configured: DLQ not checked"));
+        assertThat(clock.instant()).as("no database: nothing to wait for").isEqualTo(OPEN.plusSeconds(20));
+        assertThat(end.skipped()).contains("redis: not configured: key TTLs not checked");
+    }
+
+    @Test
+    void skipsAnUnreachableSourceAfterTryingUntilTheDrainTimeout() {
+        cleanRound();
+        ledger.failure = new SourceFailure("mysql", new java.net.ConnectException("Connection refused"));
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).isEmpty();
+        assertThat(verdict.skipped())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("mysql: not reachable (ConnectException: Connection refused): round " + ROUND
+                                + " not drained"));
+        assertThat(clock.instant()).isEqualTo(OPEN.plusSeconds(20).plus(DRAIN));
+    }
+
+    @Test
+    void notesThatTheSoldSeatsAreGone() {
+        cleanRound();
+        redis.sold.remove(ROUND);
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).isEmpty();
+        assertThat(verdict.skipped()).anySatisfy(line -> assertThat(line).contains("{r:" + ROUND + "}:sold is gone"));
+    }
+
+    @Test
+    void judgesEveryRoundAgainAtTheEndWithItsSamples() {
+        cleanRound();
+        samples.add(new AdmissionSample(ROUND, OPEN.plusSeconds(6), 50, 12, 10));
+        Auditor auditor = auditor();
+        auditor.auditRound(WINDOW, accepted, samples, Duration.ZERO);
+        accept("b5", "A-5", "CONFIRMED");
+        ledger.confirm(ROUND, row("b5", "A-5", 4_000, 2_000));
+        redis.sell(ROUND, "A-5", "b5");
+
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.rounds()).singleElement().satisfies(round -> {
+            assertThat(round.accepted()).isEqualTo(4);
+            assertThat(round.confirmed()).isEqualTo(3);
+            assertThat(round.seatsSold()).isEqualTo(5);
+        });
+        assertThat(end.accepted()).isEqualTo(4);
+        assertThat(end.lost()).isZero();
+        assertThat(end.violations()).extracting(Violation::invariant).containsExactly("max-active");
+    }
+
+    @Test
+    void listsAtMostAFewViolationsPerInvariantAndRound() {
+        for (int i = 0; i < Judge.LISTED + 10; i++) {
+            accept("lost" + i, "S-" + i, null);
+        }
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, Duration.ZERO);
+
+        assertThat(verdict.lost()).isEqualTo(Judge.LISTED + 10);
+        assertThat(verdict.violations()).hasSize(Judge.LISTED + 1);
+        assertThat(verdict.violations().getLast().detail())
+                .isEqualTo("… and 10 more lost violations in round " + ROUND + " not listed");
+    }
+
+    private Auditor auditor() {
+        return new Auditor(
+                new Auditor.Sources(
+                        Reading.got(ledger),
+                        Reading.got(redis),
+                        Reading.got(redis),
+                        Reading.got(redis),
+                        Reading.got(queues)),
+                PERIOD,
+                clock,
+                clock::advance,
+                List.of());
+    }
+
+    private void accept(String bookingId, String seatId, String polled) {
+        accepted.add(new AcceptedBooking(ROUND, bookingId, seatId, "t-" + bookingId, false, polled));
+    }
+
+    private static BookingLedger.Row row(String bookingId, String seatId, long bookedMs, long lagMs) {
+        Instant booked = OPEN.plusMillis(bookedMs);
+        return new BookingLedger.Row(bookingId, seatId, "t-" + bookingId, false, booked, booked.plusMillis(lagMs));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.ticketingwarrior.perf.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** In-memory stand-ins for the auditor's ports, and a clock that only moves when draining sleeps. */
+final class Fakes {
+
+    private Fakes() {}
+
+    static final class MovingClock extends Clock {
+
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** MySQL: rows per round; a row can be set to show up only after some reads (a confirmation still in SQS). */
+    static final class Ledger implements BookingLedger {
+
+        final Map<String, List<Row>> confirmed = new HashMap<>();
+        final Map<String, List<Row>> rejected = new HashMap<>();
+        final Map<String, Integer> visibleAfterReads = new HashMap<>();
+        RuntimeException failure;
+        int reads;
+
+        Ledger confirm(String roundId, Row row) {
+            confirmed.computeIfAbsent(roundId, r -> new ArrayList<>()).add(row);
+            return this;
+        }
+
+        Ledger reject(String roundId, Row row) {
+            rejected.computeIfAbsent(roundId, r -> new ArrayList<>()).add(row);
+            return this;
+        }
+
+        @Override
+        public Rows rows(String roundId) {
+            reads++;
+            if (failure != null) {
+                throw failure;
+            }
+            return new Rows(visible(confirmed.get(roundId)), visible(rejected.get(roundId)));
+        }
+
+        private List<Row> visible(List<Row> rows) {
+            if (rows == null) {
+                return List.of();
+            }
+            return rows.stream()
+                    .filter(row -> reads > visibleAfterReads.getOrDefault(row.bookingId(), 0))
+                    .toList();
+        }
+    }
+
+    /** Redis: sold seats, pending copies, admission's serve hash and admissions, keys without TTL. */
+    static final class Redis implements SeatSales, AdmissionLog, KeyExpiry {
+
+        final Map<String, Map<String, String>> sold = new HashMap<>();
+        final Map<String, Set<String>> pending = new HashMap<>();
+        final Map<String, Serving> serving = new HashMap<>();
+        final Map<String, List<Long>> admitted = new HashMap<>();
+        final List<String> persistentKeys = new ArrayList<>();
+        RuntimeException failure;
+
+        Redis sell(String roundId, String seatId, String bookingId) {
+            sold.computeIfAbsent(roundId, r -> new LinkedHashMap<>()).put(seatId, bookingId);
+            pending.computeIfAbsent(roundId, r -> new HashSet<>()).add(bookingId);
+            return this;
+        }
+
+        @Override
+        public Optional<Map<String, String>> sold(String roundId) {
+            fail();
+            return Optional.ofNullable(sold.get(roundId));
+        }
+
+        @Override
+        public Set<String> pendingBookings(String roundId) {
+            fail();
+            return pending.getOrDefault(roundId, Set.of());
+        }
+
+        @Override
+        public Optional<Serving> serving(String roundId) {
+            fail();
+            return Optional.ofNullable(serving.get(roundId));
+        }
+
+        @Override
+        public List<Long> admittedAtMs(String roundId) {
+            fail();
+            return admitted.getOrDefault(roundId, List.of());
+        }
+
+        @Override
+        public List<String> roundKeysWithoutTtl() {
+            fail();
+            return persistentKeys;
+        }
+
+        private void fail() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    /** SQS: the two queues' depths. */
+    static final class Queues implements DeadLetters {
+
+        long deadLetters;
+        long backlog;
+
+        @Override
+        public Depth deadLetters() {
+            return new Depth("booking-confirmations-dlq", deadLetters, 0, 0);
+        }
+
+        @Override
+        public Depth backlog() {
+            return new Depth("booking-confirmations", backlog, 0, 0);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ticketingwarrior.perf.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SlopeTests {
+
+    @Test
+    void isTheGrowthPerRoundOfAStraightLine() {
+        assertThat(Slope.leastSquares(List.of(100.0, 102.5, 105.0, 107.5))).isCloseTo(2.5, within(1e-9));
+    }
+
+    @Test
+    void fitsNoisyPointsByLeastSquares() {
+        // x = 0..3, y = 1, 3, 2, 5: slope = Σ(x−1.5)(y−2.75) / Σ(x−1.5)² = 5.5 / 5
+        assertThat(Slope.leastSquares(List.of(1.0, 3.0, 2.0, 5.0))).isCloseTo(1.1, within(1e-9));
+    }
+
+    @Test
+    void isFlatForAFlatHeap() {
+        assertThat(Slope.leastSquares(List.of(80.0, 80.0, 80.0))).isZero();
+    }
+
+    @Test
+    void isZeroWithFewerThanTwoPoints() {
+        assertThat(Slope.leastSquares(List.of())).isZero();
+        assertThat(Slope.leastSquares(List.of(42.0))).isZero();
+    }
+
+    @Test
+    void skipsRoundsNotMeasuredButKeepsTheOthersInPlace() {
+        assertThat(Slope.leastSquares(Arrays.asList(10.0, Double.NaN, null, 16.0)))
+                .isCloseTo(2.0, within(1e-9));
+        assertThat(Slope.leastSquares(Arrays.asList(Double.NaN, 5.0))).isZero();
+    }
+}
