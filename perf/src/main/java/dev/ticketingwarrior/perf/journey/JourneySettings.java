@@ -1,0 +1,77 @@
+package dev.ticketingwarrior.perf.journey;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a simulation needs to know, read from {@code soak.*} system properties (Gatling instantiates simulations
+ * itself, so they cannot take constructor arguments). {@code perf/soak} sets them; a perf engineer running one
+ * simulation through the Gatling Maven plugin passes them with {@code -D}.
+ *
+ * @param admissionUrl base URL of admission ({@code /api/v1/queue}, {@code /api/v1/clock})
+ * @param bookingUrl base URL of booking (the same as admission behind one ALB or CloudFront)
+ * @param rounds rounds to play back to back
+ * @param playersPerRound human players arriving at each round
+ * @param period the deployment's round period
+ * @param openFor how long a round stays open
+ * @param firstOpen the open of the first round to play (empty: the next one after start-up)
+ * @param sseShare share of players that wait on the event stream; the rest poll
+ * @param letterKey the deployment's load-test key for security letters (empty: journeys stop at the letter)
+ * @param letterLength letters per security letter
+ * @param holdAttempts seats a player tries before giving up
+ */
+public record JourneySettings(
+        String admissionUrl,
+        String bookingUrl,
+        int rounds,
+        int playersPerRound,
+        Duration period,
+        Duration openFor,
+        Optional<Instant> firstOpen,
+        double sseShare,
+        Optional<String> letterKey,
+        int letterLength,
+        int holdAttempts) {
+
+    public static JourneySettings fromSystemProperties() {
+        String target = System.getProperty("soak.target", "");
+        String admission = prop("soak.admissionUrl", target.isBlank() ? "http://127.0.0.1:8081" : target);
+        String booking = prop("soak.bookingUrl", target.isBlank() ? "http://127.0.0.1:8082" : target);
+        return new JourneySettings(
+                trimSlash(admission),
+                trimSlash(booking),
+                Integer.parseInt(prop("soak.rounds", "30")),
+                Integer.parseInt(prop("soak.players", "100")),
+                Duration.parse(prop("soak.period", "PT60S")),
+                Duration.parse(prop("soak.openFor", "PT15S")),
+                Optional.ofNullable(System.getProperty("soak.firstOpen"))
+                        .filter(s -> !s.isBlank())
+                        .map(Instant::parse),
+                Double.parseDouble(prop("soak.sseShare", "0.8")),
+                Optional.ofNullable(
+                                System.getProperty("soak.letterKey", System.getenv("TICKETING_CAPTCHA_LOAD_TEST_KEY")))
+                        .filter(s -> !s.isBlank()),
+                Integer.parseInt(prop("soak.letterLength", "6")),
+                Integer.parseInt(prop("soak.holdAttempts", "5")));
+    }
+
+    /** The open of the first round to play: the configured one, else the next open at least {@code lead} away. */
+    public Instant firstOpenAfter(Instant now, Duration lead) {
+        if (firstOpen.isPresent()) {
+            return firstOpen.get();
+        }
+        long periodMs = period.toMillis();
+        long next = (now.plus(lead).toEpochMilli() / periodMs + 1) * periodMs;
+        return Instant.ofEpochMilli(next);
+    }
+
+    private static String prop(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,347 @@
+package dev.ticketingwarrior.perf.journey;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.sse;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketingwarrior.perf.journey.Journal.Outcome;
+import dev.ticketingwarrior.shared.letter.LoadTestLetters;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One human player's whole round, as the web app plays it: clock → entry → event stream (or polling) until admitted →
+ * security letter → seat map → hold (another seat after {@code seat-taken}, from a fresh map) → booking with an
+ * Idempotency-Key → the booking polled until CONFIRMED or REJECTED. Every step's latency and outcome goes to the
+ * {@link Journal} under the player's round, and every 202 is recorded there for the auditor.
+ */
+public final class PlayerJourney {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong PLAYERS = new AtomicLong();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 46_656, 36);
+    private static final Duration POLL_EVERY = Duration.ofSeconds(1);
+    private static final Duration BOOKING_POLL_EVERY = Duration.ofMillis(250);
+    private static final int BOOKING_POLLS = 240;
+    private static final int BOOK_TRIES = 3;
+
+    private final JourneySettings settings;
+    private final Journal journal;
+
+    public PlayerJourney(JourneySettings settings, Journal journal) {
+        this.settings = settings;
+        this.journal = journal;
+    }
+
+    public ChainBuilder chain() {
+        return exec(this::newPlayer)
+                .exec(step(
+                        "clock",
+                        http("clock").get(settings.admissionUrl() + "/api/v1/clock"),
+                        List.of(
+                                jsonPath("$.round.id").saveAs("clockRound"),
+                                jsonPath("$.round.phase").saveAs("phase")),
+                        200))
+                .exec(session -> {
+                    journal.round(session.getString("clockRound")).player();
+                    return session;
+                })
+                .exec(step(
+                        "entry",
+                        http("entry")
+                                .post(settings.admissionUrl() + "/api/v1/queue")
+                                .header("X-Forwarded-For", "#{xff}")
+                                .header("Content-Type", "application/json")
+                                .body(StringBody("{\"nickname\":\"#{nick}\"}")),
+                        List.of(
+                                jsonPath("$.ticketId").optional().saveAs("ticketId"),
+                                jsonPath("$.roundId").optional().saveAs("roundId")),
+                        201,
+                        409))
+                .doIf(session -> session.contains("ticketId"))
+                .then(exec(session -> {
+                            journal.round(session.getString("roundId")).entered();
+                            return session.set("enteredAt", System.nanoTime());
+                        })
+                        .exec(waitForAdmission())
+                        .exec(this::admittedOrNot)
+                        .doIf(session -> session.contains("token"))
+                        .then(letter().exec(seat()).exec(book())))
+                .exec(this::finish);
+    }
+
+    private Session newPlayer(Session session) {
+        long n = PLAYERS.incrementAndGet();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return session.set("nick", "p" + RUN + "_" + Long.toString(n, 36))
+                .set("xff", "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)))
+                .set("idem", UUID.randomUUID().toString())
+                .set("sse", random.nextDouble() < settings.sseShare());
+    }
+
+    /** The event stream until {@code admitted} or {@code closed}; a share of players polls the status instead. */
+    private ChainBuilder waitForAdmission() {
+        Duration streamFor = settings.openFor().plusSeconds(5);
+        ChainBuilder stream = exec(sse("wait (stream)")
+                        .get(settings.admissionUrl() + "/api/v1/queue/#{ticketId}/events")
+                        .header("X-Forwarded-For", "#{xff}")
+                        .await(streamFor)
+                        .on(sse.checkMessage("admitted or closed")
+                                .matching(jsonPath("$.event").in("admitted", "closed"))
+                                .check(jsonPath("$.data").saveAs("waitData"))))
+                .exec(sse("stream close").close())
+                .exec(session -> {
+                    if (!session.contains("waitData")) {
+                        return session;
+                    }
+                    JsonNode data = parse(session.getString("waitData"));
+                    Session next = session.set("waitStatus", data.path("status").asText());
+                    return data.hasNonNull("token")
+                            ? next.set("token", data.get("token").asText())
+                            : next;
+                });
+        ChainBuilder poll = exec(session -> session.set("waitStatus", "WAITING"))
+                .asLongAs(session -> "WAITING".equals(session.getString("waitStatus"))
+                        && elapsedMs(session, "enteredAt") < streamFor.toMillis())
+                .on(pause(POLL_EVERY)
+                        .exec(step(
+                                "status",
+                                http("status")
+                                        .get(settings.admissionUrl() + "/api/v1/queue/#{ticketId}")
+                                        .header("X-Forwarded-For", "#{xff}"),
+                                List.of(
+                                        jsonPath("$.status").saveAs("waitStatus"),
+                                        jsonPath("$.token").optional().saveAs("token")),
+                                200)));
+        return doIf(session -> session.getBoolean("sse"))
+                .then(stream)
+                .exec(doIf(session -> !session.getBoolean("sse")).then(poll));
+    }
+
+    private Session admittedOrNot(Session session) {
+        Journal.RoundLog round = journal.round(session.getString("roundId"));
+        if (session.contains("token")) {
+            round.admitted();
+            round.sample("wait", elapsedMs(session, "enteredAt"), true);
+            return session;
+        }
+        boolean closed = "CLOSED".equals(session.getString("waitStatus"));
+        round.sample("wait", elapsedMs(session, "enteredAt"), closed);
+        return session.set("outcome", closed ? Outcome.NOT_ADMITTED.name() : Outcome.ERROR.name());
+    }
+
+    /** The security letter: issued, then answered with the text only the load-test key can derive from its id. */
+    private ChainBuilder letter() {
+        return exec(step(
+                        "letter",
+                        http("letter")
+                                .post(settings.bookingUrl() + "/api/v1/captcha")
+                                .header("Authorization", "Bearer #{token}"),
+                        List.of(jsonPath("$.captchaId").optional().saveAs("captchaId")),
+                        201))
+                .doIf(session -> session.contains("captchaId"))
+                .then(exec(session -> session.set("answer", answer(session.getString("captchaId"))))
+                        .exec(step(
+                                "letter answer",
+                                http("letter answer")
+                                        .post(settings.bookingUrl() + "/api/v1/captcha/#{captchaId}")
+                                        .header("Authorization", "Bearer #{token}")
+                                        .header("Content-Type", "application/json")
+                                        .body(StringBody("{\"answer\":\"#{answer}\"}")),
+                                List.of(),
+                                204))
+                        .exec(session -> session.set("solved", session.getInt("lastCode") == 204)));
+    }
+
+    private String answer(String captchaId) {
+        return settings.letterKey()
+                .map(key -> LoadTestLetters.answer(key, captchaId, settings.letterLength()))
+                .orElse("NOKEY");
+    }
+
+    /** Seat map → hold a random available seat; on {@code seat-taken} another one from a fresh map. */
+    private ChainBuilder seat() {
+        return doIf(session -> session.contains("solved") && session.getBoolean("solved"))
+                .then(exec(session -> session.set("attempts", 0).set("seatDone", false))
+                        .asLongAs(session -> !session.getBoolean("seatDone"))
+                        .on(exec(session -> session.remove("available"))
+                                .exec(step(
+                                        "seats",
+                                        http("seats")
+                                                .get(settings.bookingUrl() + "/api/v1/rounds/#{roundId}/seats")
+                                                .header("Authorization", "Bearer #{token}"),
+                                        List.of(jsonPath("$.seats[?(@.status == 'AVAILABLE')].id")
+                                                .findAll()
+                                                .optional()
+                                                .saveAs("available")),
+                                        200))
+                                .exec(this::pickSeat)
+                                .doIf(session -> session.contains("seatId") && !session.getBoolean("seatDone"))
+                                .then(exec(step(
+                                                "hold",
+                                                http("hold")
+                                                        .post(settings.bookingUrl() + "/api/v1/rounds/#{roundId}/holds")
+                                                        .header("Authorization", "Bearer #{token}")
+                                                        .header("Content-Type", "application/json")
+                                                        .body(StringBody("{\"seatId\":\"#{seatId}\"}")),
+                                                List.of(jsonPath("$.holdId")
+                                                        .optional()
+                                                        .saveAs("holdId")),
+                                                201,
+                                                409,
+                                                403))
+                                        .exec(this::afterHold))));
+    }
+
+    private Session pickSeat(Session session) {
+        if (session.getInt("lastCode") != 200) {
+            return session.set("seatDone", true).set("outcome", Outcome.ERROR.name());
+        }
+        List<Object> available = session.contains("available") ? session.getList("available") : List.of();
+        if (available.isEmpty()) {
+            return session.set("seatDone", true).set("outcome", Outcome.NO_SEAT.name());
+        }
+        Object seat = available.get(ThreadLocalRandom.current().nextInt(available.size()));
+        return session.set("seatId", String.valueOf(seat));
+    }
+
+    private Session afterHold(Session session) {
+        int code = session.getInt("lastCode");
+        int attempts = session.getInt("attempts") + 1;
+        Session next = session.set("attempts", attempts);
+        if (code == 201 && next.contains("holdId")) {
+            return next.set("seatDone", true);
+        }
+        if (code == 403) {
+            return next.set("seatDone", true).set("outcome", Outcome.ROUND_CLOSED.name());
+        }
+        if (code == 409 && attempts < settings.holdAttempts()) {
+            return next.remove("seatId");
+        }
+        return next.set("seatDone", true).set("outcome", code == 409 ? Outcome.NO_SEAT.name() : Outcome.ERROR.name());
+    }
+
+    /** The booking with an Idempotency-Key (tried again with the same key on a 5xx), then polled until settled. */
+    private ChainBuilder book() {
+        return doIf(session -> session.contains("holdId") && !session.contains("outcome"))
+                .then(exec(session -> session.set("bookTries", 0).set("bookDone", false))
+                        .asLongAs(session -> !session.getBoolean("bookDone"))
+                        .on(exec(step(
+                                        "book",
+                                        http("book")
+                                                .post(settings.bookingUrl() + "/api/v1/bookings")
+                                                .header("Authorization", "Bearer #{token}")
+                                                .header("Idempotency-Key", "#{idem}")
+                                                .header("Content-Type", "application/json")
+                                                .body(StringBody("{\"holdId\":\"#{holdId}\"}")),
+                                        List.of(jsonPath("$.bookingId")
+                                                .optional()
+                                                .saveAs("bookingId")),
+                                        202,
+                                        403,
+                                        409))
+                                .exec(this::afterBook))
+                        .doIf(session -> session.contains("bookingId"))
+                        .then(exec(session -> session.set("bookingStatus", "PENDING")
+                                        .set("polls", 0)
+                                        .set("bookedAt", System.nanoTime()))
+                                .asLongAs(session -> "PENDING".equals(session.getString("bookingStatus"))
+                                        && session.getInt("polls") < BOOKING_POLLS)
+                                .on(pause(BOOKING_POLL_EVERY)
+                                        .exec(step(
+                                                "booking status",
+                                                http("booking status")
+                                                        .get(settings.bookingUrl() + "/api/v1/bookings/#{bookingId}"),
+                                                List.of(jsonPath("$.status")
+                                                        .optional()
+                                                        .saveAs("bookingStatus")),
+                                                200))
+                                        .exec(session -> session.set("polls", session.getInt("polls") + 1)))
+                                .exec(this::settled)));
+    }
+
+    private Session afterBook(Session session) {
+        int code = session.getInt("lastCode");
+        int tries = session.getInt("bookTries") + 1;
+        Session next = session.set("bookTries", tries);
+        if (code == 202 && next.contains("bookingId")) {
+            journal.round(next.getString("roundId"))
+                    .accepted(next.getString("bookingId"), next.getString("seatId"), next.getString("ticketId"));
+            return next.set("bookDone", true);
+        }
+        boolean retry = (code >= 500 || code == 0) && tries < BOOK_TRIES;
+        if (retry) {
+            return next;
+        }
+        return next.set("bookDone", true)
+                .set("outcome", code == 403 ? Outcome.ROUND_CLOSED.name() : Outcome.ERROR.name());
+    }
+
+    private Session settled(Session session) {
+        String status = session.getString("bookingStatus");
+        Journal.RoundLog round = journal.round(session.getString("roundId"));
+        round.settled(session.getString("bookingId"), status);
+        boolean ok = "CONFIRMED".equals(status) || "REJECTED".equals(status);
+        round.sample("confirm", elapsedMs(session, "bookedAt"), ok);
+        return session.set("outcome", ok ? Outcome.BOOKED.name() : Outcome.ERROR.name());
+    }
+
+    private Session finish(Session session) {
+        String roundId = session.contains("roundId") ? session.getString("roundId") : session.getString("clockRound");
+        Outcome outcome = session.contains("outcome")
+                ? Outcome.valueOf(session.getString("outcome"))
+                : session.contains("ticketId") ? Outcome.ERROR : Outcome.ROUND_CLOSED;
+        journal.round(roundId).outcome(outcome);
+        return session;
+    }
+
+    /**
+     * One request, its latency and status recorded for the player's round. Gatling fails the request (KO in its
+     * report) unless the status is one of {@code expected}; the caller reads the status from {@code lastCode}.
+     */
+    private ChainBuilder step(
+            String name, HttpRequestActionBuilder request, List<CheckBuilder> checks, int... expected) {
+        Integer[] codes = Arrays.stream(expected).boxed().toArray(Integer[]::new);
+        return exec(request.check(responseTimeInMillis().saveAs("lastMillis"), status().saveAs("lastCode"))
+                        .check(status().in(codes))
+                        .check(checks))
+                .exec(session -> {
+                    int code = session.contains("lastCode") ? session.getInt("lastCode") : 0;
+                    long millis = session.contains("lastMillis") ? session.getInt("lastMillis") : -1;
+                    boolean ok = Arrays.stream(expected).anyMatch(c -> c == code);
+                    String roundId = session.contains("roundId")
+                            ? session.getString("roundId")
+                            : session.getString("clockRound");
+                    journal.round(roundId).sample(name, millis, ok);
+                    return session.set("lastCode", code).remove("lastMillis").markAsSucceeded();
+                });
+    }
+
+    private static long elapsedMs(Session session, String startKey) {
+        return session.contains(startKey) ? (System.nanoTime() - session.getLong(startKey)) / 1_000_000 : -1;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ticketingwarrior.perf.journey;
+
+import io.gatling.javaapi.core.Simulation;
+
+/** One round's surge: {@code soak.players} players arriving in its first seconds, each a whole journey. */
+public class RoundSurge extends Simulation {
+
+    public RoundSurge() {
+        JourneySettings settings = JourneySettings.fromSystemProperties();
+        JourneySettings oneRound = new JourneySettings(
+                settings.admissionUrl(),
+                settings.bookingUrl(),
+                1,
+                settings.playersPerRound(),
+                settings.period(),
+                settings.openFor(),
+                settings.firstOpen(),
+                settings.sseShare(),
+                settings.letterKey(),
+                settings.letterLength(),
+                settings.holdAttempts());
+        setUp(Journeys.players("RoundSurge", oneRound)).assertions(Journeys.assertions());
+    }
+}

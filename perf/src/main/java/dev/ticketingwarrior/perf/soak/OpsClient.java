@@ -1,0 +1,70 @@
+package dev.ticketingwarrior.perf.soak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The ops side of a run: admission's throttle and stats, the bot-runner's settings, a service's actuator. */
+final class OpsClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final String token;
+
+    OpsClient(String token) {
+        this.token = token;
+    }
+
+    JsonNode put(String url, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return answer(request);
+    }
+
+    Optional<JsonNode> get(String url) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
+        if (!token.isBlank()) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
+        try {
+            return Optional.of(answer(request));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Seats of a closed round's map (public after the close), 0 when it cannot be read. */
+    static int seats(String bookingUrl, String roundId) {
+        return new OpsClient("")
+                .get(bookingUrl + "/api/v1/rounds/" + roundId + "/seats")
+                .map(map -> map.path("seats").size())
+                .orElse(0);
+    }
+
+    private JsonNode answer(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

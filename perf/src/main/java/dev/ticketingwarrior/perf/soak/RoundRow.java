@@ -1,0 +1,49 @@
+package dev.ticketingwarrior.perf.soak;
+
+import dev.ticketingwarrior.perf.audit.RoundVerdict;
+import dev.ticketingwarrior.perf.audit.RoundWindow;
+import dev.ticketingwarrior.perf.journey.Journal;
+import java.util.Map;
+
+/** One line of the per-round table and one entry of {@code summary.json}'s {@code perRound}. */
+record RoundRow(
+        int index,
+        RoundWindow window,
+        int players,
+        int entered,
+        int admitted,
+        int noSeat,
+        int notAdmitted,
+        int errors,
+        int seats,
+        Map<String, StepStats> steps,
+        RoundVerdict verdict,
+        Map<String, HeapReading> heap) {
+
+    static RoundRow of(
+            int index,
+            RoundWindow window,
+            Journal.RoundLog log,
+            int seats,
+            RoundVerdict verdict,
+            Map<String, HeapReading> heap) {
+        return new RoundRow(
+                index,
+                window,
+                log.players(),
+                log.enteredCount(),
+                log.admittedCount(),
+                log.outcomes(Journal.Outcome.NO_SEAT),
+                log.outcomes(Journal.Outcome.NOT_ADMITTED),
+                log.outcomes(Journal.Outcome.ERROR),
+                seats,
+                StepStats.of(log.samples()),
+                verdict,
+                heap);
+    }
+
+    long p99(String step) {
+        StepStats stats = steps.get(step);
+        return stats == null ? -1 : stats.p99();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.ticketingwarrior.perf.soak;
+
+import dev.ticketingwarrior.perf.audit.FinalVerdict;
+import dev.ticketingwarrior.perf.audit.Violation;
+import java.util.List;
+import java.util.Locale;
+
+/** The per-round table printed as rounds are audited, and the totals at the end. */
+final class RoundTable {
+
+    private static final String FORMAT = "%-5s %-16s %7s %8s %6s %9s %8s %4s %8s %6s %6s %7s %6s %6s %6s %8s %s%n";
+
+    private RoundTable() {}
+
+    static void header(SoakOptions options) {
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                FORMAT,
+                "round",
+                "id",
+                "players",
+                "admitted",
+                "booked",
+                "confirmed",
+                "rejected",
+                "lost",
+                "oversold",
+                "errors",
+                "entry",
+                "wait",
+                "letter",
+                "hold",
+                "book",
+                "lag p99",
+                "heap MB after GC");
+        System.out.printf(
+                Locale.ROOT,
+                FORMAT,
+                "",
+                "",
+                "",
+                "",
+                "(202)",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "p99 ms",
+                "p99 ms",
+                "p99 ms",
+                "p99 ms",
+                "p99 ms",
+                "ms",
+                "");
+    }
+
+    static void print(RoundRow row) {
+        StringBuilder heap = new StringBuilder();
+        row.heap()
+                .forEach((service, reading) -> heap.append(service)
+                        .append(' ')
+                        .append(
+                                reading.heapMb().isPresent()
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "%.0f",
+                                                reading.heapMb().getAsDouble())
+                                        : "-")
+                        .append("  "));
+        System.out.printf(
+                Locale.ROOT,
+                FORMAT,
+                row.index(),
+                row.window().roundId(),
+                row.players(),
+                row.admitted(),
+                row.verdict().accepted(),
+                row.verdict().confirmed(),
+                row.verdict().rejected(),
+                row.verdict().lost(),
+                row.verdict().oversold(),
+                row.errors(),
+                ms(row.p99("entry")),
+                ms(row.p99("wait")),
+                ms(row.p99("letter")),
+                ms(row.p99("hold")),
+                ms(row.p99("book")),
+                ms(row.verdict().confirmationLagMs().p99()),
+                heap.toString().strip());
+        for (Violation violation : row.verdict().violations()) {
+            System.out.println("      violated " + violation.invariant() + ": " + violation.detail());
+        }
+    }
+
+    static void totals(FinalVerdict verdict, List<RoundRow> rows, List<String> skipped) {
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "soak: %d rounds, %d players, accepted %d, confirmed %d, rejected %d, lost %d,"
+                        + " oversold %d, DLQ %d%n",
+                rows.size(),
+                rows.stream().mapToInt(RoundRow::players).sum(),
+                verdict.accepted(),
+                verdict.confirmed(),
+                verdict.rejected(),
+                verdict.lost(),
+                verdict.oversold(),
+                verdict.dlq());
+        for (Violation violation : verdict.violations()) {
+            System.out.println("soak: violated " + violation.invariant() + " (round " + violation.roundId() + "): "
+                    + violation.detail());
+        }
+        for (String line : skipped) {
+            System.out.println("soak: note: " + line);
+        }
+    }
+
+    private static String ms(long value) {
+        return value < 0 ? "-" : Long.toString(value);
+    }
+}

@@ -1,0 +1,309 @@
+package dev.ticketingwarrior.perf.soak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketingwarrior.perf.audit.AcceptedBooking;
+import dev.ticketingwarrior.perf.audit.AdmissionSample;
+import dev.ticketingwarrior.perf.audit.Auditor;
+import dev.ticketingwarrior.perf.audit.FinalVerdict;
+import dev.ticketingwarrior.perf.audit.RoundVerdict;
+import dev.ticketingwarrior.perf.audit.RoundWindow;
+import dev.ticketingwarrior.perf.journey.Journal;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * {@code perf/soak}'s engine: configures admission and the bots, runs the Gatling simulation in this JVM, and beside
+ * it audits every round once it has closed (SPEC §9), samples admission's counters while rounds are open and each
+ * service's heap after every round; at the end audits everything again once drained, prints the per-round table and
+ * writes {@code summary.json} (SPEC §11) and the soak report. Exit code: 0 clean, 1 an invariant was violated, 2 bad
+ * arguments or a run that could not start, 3 clean but Gatling's assertions failed.
+ */
+public final class SoakMain {
+
+    /** Time after a round's close before its audit starts: requests in flight at the close get their answers. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
+    /** Time Gatling needs to start before the first round opens. */
+    private static final Duration GATLING_START = Duration.ofSeconds(8);
+
+    private SoakMain() {}
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(SoakOptions.parse(args, System.getenv()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("soak: " + e.getMessage());
+            status = 2;
+        } catch (Exception e) {
+            System.err.println("soak: the run failed: " + e);
+            e.printStackTrace();
+            status = 2;
+        }
+        System.exit(status);
+    }
+
+    static int run(SoakOptions options) throws Exception {
+        Files.createDirectories(options.out());
+        List<String> skipped = new CopyOnWriteArrayList<>();
+        FaultDrills drills = FaultDrills.plan(options.faults());
+        Optional<OpsClient> ops = options.opsToken().map(OpsClient::new);
+        Optional<JsonNode> botsBefore = configure(options, ops, skipped);
+        if (options.letterKey().isEmpty()) {
+            skipped.add("no load-test key (--letter-key / TICKETING_CAPTCHA_LOAD_TEST_KEY): human journeys stop at the"
+                    + " security letter, so no human books");
+        }
+
+        Instant firstOpen = nextOpen(options, Instant.now().plus(GATLING_START));
+        List<RoundWindow> windows = new ArrayList<>();
+        for (int i = 0; i < options.rounds(); i++) {
+            Instant opens = firstOpen.plus(options.period().multipliedBy(i));
+            windows.add(new RoundWindow(RoundId.startingAt(opens).value(), opens, opens.plus(options.openFor())));
+        }
+        simulationProperties(options, firstOpen);
+        System.out.printf(
+                "soak: %d round(s) of %d players and %d bots, period %ss open %ss, admission %.0f/s, first open %s"
+                        + " (%s)%n",
+                options.rounds(),
+                options.players(),
+                options.bots(),
+                options.period().toSeconds(),
+                options.openFor().toSeconds(),
+                options.admissionRate(),
+                firstOpen,
+                options.target());
+
+        Journal journal = Journal.shared();
+        Map<String, List<AdmissionSample>> admission = new ConcurrentHashMap<>();
+        Map<String, Map<String, HeapReading>> heaps = new ConcurrentHashMap<>();
+        List<RoundRow> rows = new CopyOnWriteArrayList<>();
+        Instant started = Instant.now();
+        try (Auditor auditor = Auditor.connect(AuditSettings.fromEnvironment(options, System.getenv()))) {
+            Thread sampler = Thread.ofPlatform()
+                    .name("soak-sampler")
+                    .daemon()
+                    .start(() -> sample(options, ops, windows, admission, heaps, drills, skipped));
+            Thread audits = Thread.ofPlatform().name("soak-audit").daemon().start(() -> {
+                RoundTable.header(options);
+                for (int i = 0; i < windows.size(); i++) {
+                    RoundWindow window = windows.get(i);
+                    sleepUntil(window.closesAt().plus(SETTLE));
+                    Journal.RoundLog log = journal.round(window.roundId());
+                    RoundVerdict verdict = auditor.auditRound(
+                            window,
+                            accepted(log),
+                            admission.getOrDefault(window.roundId(), List.of()),
+                            options.drain());
+                    waitFor(
+                            () -> heaps.containsKey(window.roundId()),
+                            window.closesAt().plusSeconds(30));
+                    int seats = OpsClient.seats(options.bookingUrl(), window.roundId());
+                    RoundRow row = RoundRow.of(
+                            i + 1, window, log, seats, verdict, heaps.getOrDefault(window.roundId(), Map.of()));
+                    rows.add(row);
+                    RoundTable.print(row);
+                }
+            });
+
+            int gatling = Gatling.run(options, skipped);
+            audits.join();
+            sampler.join(Duration.ofSeconds(30).toMillis());
+
+            List<AcceptedBooking> all = new ArrayList<>();
+            windows.forEach(w -> all.addAll(accepted(journal.round(w.roundId()))));
+            FinalVerdict verdict = auditor.auditEnd(windows, all, options.drain());
+            restore(options, ops, botsBefore, skipped);
+            skipped.addAll(verdict.skipped());
+
+            Path summary = options.out().resolve("summary.json");
+            Summary.write(
+                    summary,
+                    options,
+                    started,
+                    Instant.now(),
+                    rows,
+                    verdict,
+                    heaps,
+                    windows,
+                    Gatling.latestReport(options.out()),
+                    skipped);
+            Path report = options.out().resolve("report.html");
+            dev.ticketingwarrior.perf.report.SoakReport.write(summary, report);
+            RoundTable.totals(verdict, rows, skipped);
+            System.out.println("soak: summary " + summary + ", report " + report
+                    + Gatling.latestReport(options.out())
+                            .map(r -> ", Gatling report " + r)
+                            .orElse(""));
+            if (!verdict.violations().isEmpty()) {
+                System.out.println("soak: FAIL — " + verdict.violations().size() + " invariant violation(s)");
+                return 1;
+            }
+            if (gatling != 0) {
+                System.out.println("soak: invariants hold, but Gatling's assertions failed (status " + gatling + ")");
+                return 3;
+            }
+            System.out.println("soak: PASS — lost 0, oversold 0, DLQ 0, no invariant violated");
+            return 0;
+        }
+    }
+
+    private static List<AcceptedBooking> accepted(Journal.RoundLog log) {
+        return log.accepted().stream()
+                .map(a -> new AcceptedBooking(a.roundId(), a.bookingId(), a.seatId(), a.ticketId(), false, a.status()))
+                .toList();
+    }
+
+    private static Optional<JsonNode> configure(SoakOptions options, Optional<OpsClient> ops, List<String> skipped)
+            throws IOException, InterruptedException {
+        if (ops.isEmpty()) {
+            skipped.add("no ops token: admission's rate and the bots were left as they are, admission not sampled");
+            return Optional.empty();
+        }
+        ops.get().put(options.admissionUrl() + "/api/v1/admin/admission", """
+                {"ratePerSecond": %s, "openBatch": 0, "maxActive": %d, "paused": false}""".formatted(
+                        options.admissionRate(), options.maxActive()));
+        if (options.botRunnerUrl().isEmpty()) {
+            skipped.add("no bot-runner URL: bots left as they are");
+            return Optional.empty();
+        }
+        Optional<JsonNode> before = ops.get().get(options.botRunnerUrl().get() + "/api/v1/bots");
+        ops.get().put(options.botRunnerUrl().get() + "/api/v1/bots", """
+                {"enabled": %s, "perRound": %d, "difficulty": "%s"}""".formatted(
+                        options.bots() > 0, Math.max(options.bots(), 0), options.difficulty()));
+        return before;
+    }
+
+    private static void restore(
+            SoakOptions options, Optional<OpsClient> ops, Optional<JsonNode> botsBefore, List<String> skipped) {
+        if (ops.isEmpty() || options.botRunnerUrl().isEmpty()) {
+            return;
+        }
+        String body = botsBefore
+                .map(b -> """
+                        {"enabled": %s, "perRound": %d, "difficulty": "%s"}""".formatted(
+                                b.path("enabled").asBoolean(false),
+                                b.path("perRound").asInt(150),
+                                b.path("difficulty").asText("NORMAL")))
+                .orElse("{\"enabled\": false}");
+        try {
+            ops.get().put(options.botRunnerUrl().get() + "/api/v1/bots", body);
+        } catch (IOException e) {
+            skipped.add("could not restore the bot settings: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Admission's counters every second while a round is open; each service's heap after GC once it closed. */
+    private static void sample(
+            SoakOptions options,
+            Optional<OpsClient> ops,
+            List<RoundWindow> windows,
+            Map<String, List<AdmissionSample>> admission,
+            Map<String, Map<String, HeapReading>> heaps,
+            FaultDrills drills,
+            List<String> skipped) {
+        for (int i = 0; i < windows.size(); i++) {
+            RoundWindow window = windows.get(i);
+            sleepUntil(window.opensAt());
+            drills.atOpen(i + 1, windows.size(), window, options);
+            List<AdmissionSample> samples = new CopyOnWriteArrayList<>();
+            admission.put(window.roundId(), samples);
+            while (Instant.now().isBefore(window.closesAt())) {
+                ops.flatMap(o -> o.get(options.admissionUrl() + "/api/v1/admin/stats"))
+                        .map(stats -> stats.path("current"))
+                        .filter(current ->
+                                window.roundId().equals(current.path("roundId").asText()))
+                        .ifPresent(current -> samples.add(new AdmissionSample(
+                                window.roundId(),
+                                Instant.now(),
+                                current.path("admitted").asLong(),
+                                current.path("active").asLong(),
+                                current.path("settings").path("maxActive").asLong())));
+                sleepUntil(min(Instant.now().plusSeconds(1), window.closesAt()));
+            }
+            sleepUntil(window.closesAt().plusSeconds(1));
+            heaps.put(window.roundId(), HeapReading.all(options, skipped));
+        }
+    }
+
+    private static Instant nextOpen(SoakOptions options, Instant notBefore) {
+        long period = options.period().toMillis();
+        return Instant.ofEpochMilli((notBefore.toEpochMilli() / period + 1) * period);
+    }
+
+    private static void simulationProperties(SoakOptions options, Instant firstOpen) {
+        System.setProperty("soak.admissionUrl", options.admissionUrl());
+        System.setProperty("soak.bookingUrl", options.bookingUrl());
+        System.setProperty("soak.rounds", Integer.toString(options.rounds()));
+        System.setProperty("soak.players", Integer.toString(options.players()));
+        System.setProperty("soak.period", options.period().toString());
+        System.setProperty("soak.openFor", options.openFor().toString());
+        System.setProperty("soak.firstOpen", firstOpen.toString());
+        System.setProperty("soak.sseShare", Double.toString(options.sseShare()));
+        options.letterKey().ifPresent(key -> System.setProperty("soak.letterKey", key));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    static void sleepUntil(Instant instant) {
+        long millis = Duration.between(Instant.now(), instant).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Instant deadline) {
+        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            sleepUntil(Instant.now().plusMillis(200));
+        }
+    }
+
+    /** Gatling in this JVM, so the journeys' journal is the auditor's. */
+    static final class Gatling {
+
+        private Gatling() {}
+
+        static int run(SoakOptions options, List<String> skipped) {
+            String simulation = "dev.ticketingwarrior.perf.journey." + options.simulation();
+            Path results = options.out().resolve("gatling");
+            int status = io.gatling.app.Gatling$.MODULE$.fromArgs(
+                    new String[] {"--simulation", simulation, "--results-folder", results.toString()});
+            if (status != 0) {
+                skipped.add("Gatling ended with status " + status + " (assertions failed, or it could not run)");
+            }
+            return status;
+        }
+
+        static Optional<Path> latestReport(Path out) {
+            Path results = out.resolve("gatling");
+            if (!Files.isDirectory(results)) {
+                return Optional.empty();
+            }
+            try (Stream<Path> runs = Files.list(results)) {
+                return runs.filter(dir -> Files.exists(dir.resolve("index.html")))
+                        .max(Comparator.comparing(dir -> dir.toFile().lastModified()))
+                        .map(dir -> dir.resolve("index.html"));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.ticketingwarrior.perf.soak;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The soak runner's command line ({@code perf/soak} passes it through). Durations are written {@code 20s}, {@code 2m}
+ * or ISO-8601. Connection details of the data servers come from the environment the local stack writes
+ * ({@code REDIS_URL}, {@code MYSQL_URL}, {@code MYSQL_USER}, {@code MYSQL_PASSWORD}, {@code SQS_ENDPOINT}); a part
+ * left unset is not audited, and the summary says so.
+ */
+record SoakOptions(
+        String simulation,
+        int rounds,
+        int players,
+        int bots,
+        String difficulty,
+        Duration period,
+        Duration openFor,
+        double admissionRate,
+        int maxActive,
+        double sseShare,
+        String target,
+        String admissionUrl,
+        String bookingUrl,
+        Optional<String> botRunnerUrl,
+        Optional<String> opsToken,
+        Optional<String> letterKey,
+        List<String> faults,
+        Map<String, Long> pids,
+        Duration drain,
+        Path out) {
+
+    static final String USAGE = """
+            usage: SoakMain [--simulation Soak|RoundSurge] [--rounds N] [--players N] [--bots N] [--difficulty D]
+                            [--period 60s] [--open-for 15s] [--rate N] [--max-active N] [--sse-share 0.8]
+                            [--target URL | --admission-url URL --booking-url URL] [--bot-runner-url URL]
+                            [--ops-token T] [--letter-key K] [--faults a,b] [--pid service=pid]… [--drain 60s]
+                            [--out DIR]""";
+
+    static SoakOptions parse(String[] args, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!name.startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value, got '" + name + "'\n" + USAGE);
+            }
+            String value = args[++i];
+            if (name.equals("--pid")) {
+                String[] parts = value.split("=", 2);
+                pids.put(parts[0], Long.parseLong(parts[1]));
+            } else {
+                values.put(name.substring(2), value);
+            }
+        }
+        String target = values.getOrDefault("target", "");
+        int players = Integer.parseInt(values.getOrDefault("players", "300"));
+        SoakOptions options = new SoakOptions(
+                values.getOrDefault("simulation", "Soak"),
+                Integer.parseInt(values.getOrDefault("rounds", "3")),
+                players,
+                Integer.parseInt(values.getOrDefault("bots", "50")),
+                values.getOrDefault("difficulty", "NORMAL"),
+                duration(values.getOrDefault("period", "60s")),
+                duration(values.getOrDefault("open-for", "15s")),
+                Double.parseDouble(values.getOrDefault("rate", Integer.toString(Math.max(50, players / 4)))),
+                Integer.parseInt(values.getOrDefault("max-active", "0")),
+                Double.parseDouble(values.getOrDefault("sse-share", "0.8")),
+                target.isBlank() ? "local" : target,
+                values.getOrDefault("admission-url", target.isBlank() ? "http://127.0.0.1:8081" : target),
+                values.getOrDefault("booking-url", target.isBlank() ? "http://127.0.0.1:8082" : target),
+                optional(values.getOrDefault("bot-runner-url", target.isBlank() ? "http://127.0.0.1:8083" : target)),
+                optional(values.getOrDefault("ops-token", env.getOrDefault("TICKETING_OPS_TOKEN", ""))),
+                optional(values.getOrDefault("letter-key", env.getOrDefault("TICKETING_CAPTCHA_LOAD_TEST_KEY", ""))),
+                list(values.getOrDefault("faults", "")),
+                Map.copyOf(pids),
+                duration(values.getOrDefault("drain", "60s")),
+                Path.of(values.getOrDefault("out", "perf/target/soak")));
+        if (!options.simulation().equals("Soak") && !options.simulation().equals("RoundSurge")) {
+            throw new IllegalArgumentException("--simulation must be Soak or RoundSurge\n" + USAGE);
+        }
+        if (options.simulation().equals("RoundSurge") && options.rounds() != 1) {
+            throw new IllegalArgumentException("RoundSurge plays one round: --rounds 1 (or use Soak)");
+        }
+        if (options.rounds() < 1 || options.players() < 1) {
+            throw new IllegalArgumentException("--rounds and --players must be at least 1");
+        }
+        if (options.openFor().compareTo(options.period()) > 0) {
+            throw new IllegalArgumentException("--open-for must not be longer than --period");
+        }
+        return options;
+    }
+
+    static Duration duration(String text) {
+        String t = text.trim().toLowerCase();
+        if (t.startsWith("p")) {
+            return Duration.parse(text.trim().toUpperCase());
+        }
+        if (t.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        long amount = Long.parseLong(t.substring(0, t.length() - 1));
+        return switch (t.charAt(t.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(Long.parseLong(t));
+        };
+    }
+
+    private static Optional<String> optional(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static List<String> list(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return List.copyOf(items);
+    }
+}

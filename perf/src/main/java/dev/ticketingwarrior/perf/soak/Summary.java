@@ -1,0 +1,182 @@
+package dev.ticketingwarrior.perf.soak;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ticketingwarrior.perf.audit.FinalVerdict;
+import dev.ticketingwarrior.perf.audit.Percentiles;
+import dev.ticketingwarrior.perf.audit.RoundVerdict;
+import dev.ticketingwarrior.perf.audit.RoundWindow;
+import dev.ticketingwarrior.perf.audit.Slope;
+import dev.ticketingwarrior.perf.audit.Violation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** {@code perf/target/soak/summary.json}: the SPEC §11 fields first, then what the report draws. */
+final class Summary {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Summary() {}
+
+    static void write(
+            Path file,
+            SoakOptions options,
+            Instant started,
+            Instant finished,
+            List<RoundRow> rows,
+            FinalVerdict verdict,
+            Map<String, Map<String, HeapReading>> heaps,
+            List<RoundWindow> windows,
+            Optional<Path> gatlingReport,
+            List<String> skipped)
+            throws IOException {
+        Map<String, Double> slopes = slopes(windows, heaps);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rounds", windows.size());
+        summary.put("players", rows.stream().mapToInt(RoundRow::players).sum());
+        summary.put("accepted", verdict.accepted());
+        summary.put("confirmed", verdict.confirmed());
+        summary.put("rejected", verdict.rejected());
+        summary.put("lost", verdict.lost());
+        summary.put("oversold", verdict.oversold());
+        summary.put("dlq", verdict.dlq());
+        summary.put(
+                "violations",
+                verdict.violations().stream().map(Summary::violation).toList());
+        summary.put(
+                "heapSlopeMbPerRound",
+                slopes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        summary.put(
+                "report",
+                gatlingReport
+                        .map(r -> file.getParent()
+                                .toAbsolutePath()
+                                .relativize(r.toAbsolutePath())
+                                .toString())
+                        .orElse(null));
+        summary.put("heapSlopeByService", slopes);
+        summary.put("soakReport", "report.html");
+        summary.put("target", options.target());
+        summary.put("startedAt", started.toString());
+        summary.put("finishedAt", finished.toString());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("simulation", options.simulation());
+        settings.put("period", options.period().toString());
+        settings.put("openFor", options.openFor().toString());
+        settings.put("playersPerRound", options.players());
+        settings.put("botsPerRound", options.bots());
+        settings.put("difficulty", options.difficulty());
+        settings.put("admissionRate", options.admissionRate());
+        settings.put("maxActive", options.maxActive());
+        settings.put("sseShare", options.sseShare());
+        settings.put("faults", options.faults());
+        settings.put("drain", options.drain().toString());
+        summary.put("settings", settings);
+        summary.put("skipped", new ArrayList<>(new TreeSet<>(skipped)));
+        List<Map<String, Object>> perRound = new ArrayList<>();
+        for (RoundRow row : rows) {
+            RoundVerdict judged = verdict.rounds().stream()
+                    .filter(r -> r.roundId().equals(row.window().roundId()))
+                    .findFirst()
+                    .orElse(row.verdict());
+            perRound.add(round(row, judged));
+        }
+        summary.put("perRound", perRound);
+        JSON.writeValue(file.toFile(), summary);
+    }
+
+    private static Map<String, Object> round(RoundRow row, RoundVerdict verdict) {
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("index", row.index());
+        round.put("roundId", row.window().roundId());
+        round.put("opensAt", row.window().opensAt().toString());
+        round.put("players", row.players());
+        round.put("entered", row.entered());
+        round.put("admitted", row.admitted());
+        round.put("booked", verdict.accepted());
+        round.put("confirmed", verdict.confirmed());
+        round.put("rejected", verdict.rejected());
+        round.put("lost", verdict.lost());
+        round.put("oversold", verdict.oversold());
+        round.put("dlq", verdict.dlq());
+        round.put("noSeat", row.noSeat());
+        round.put("notAdmitted", row.notAdmitted());
+        round.put("errors", row.errors());
+        round.put("seats", row.seats());
+        round.put("seatsSold", verdict.seatsSold());
+        List<long[]> sellOut = verdict.sellOut();
+        round.put(
+                "soldOutMs",
+                row.seats() > 0 && verdict.seatsSold() >= row.seats() && !sellOut.isEmpty()
+                        ? sellOut.get(sellOut.size() - 1)[0]
+                        : null);
+        Map<String, Object> steps = new LinkedHashMap<>();
+        row.steps()
+                .forEach((step, s) -> steps.put(
+                        step,
+                        Map.of(
+                                "count",
+                                s.count(),
+                                "errors",
+                                s.errors(),
+                                "p50",
+                                s.p50(),
+                                "p95",
+                                s.p95(),
+                                "p99",
+                                s.p99(),
+                                "max",
+                                s.max())));
+        round.put("steps", steps);
+        Percentiles lag = verdict.confirmationLagMs();
+        round.put(
+                "confirmationLagMs",
+                Map.of("count", lag.count(), "p50", lag.p50(), "p95", lag.p95(), "p99", lag.p99(), "max", lag.max()));
+        Map<String, Object> heap = new LinkedHashMap<>();
+        Map<String, Object> rss = new LinkedHashMap<>();
+        row.heap().forEach((service, reading) -> {
+            reading.heapMb().ifPresent(mb -> heap.put(service, round1(mb)));
+            reading.rssMb().ifPresent(mb -> rss.put(service, round1(mb)));
+        });
+        round.put("heapMb", heap);
+        round.put("rssMb", rss);
+        round.put("sellOut", sellOut);
+        round.put(
+                "violations",
+                verdict.violations().stream().map(Summary::violation).toList());
+        return round;
+    }
+
+    /** Least-squares slope of each service's heap after GC over the rounds (MB per round). */
+    static Map<String, Double> slopes(List<RoundWindow> windows, Map<String, Map<String, HeapReading>> heaps) {
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        for (RoundWindow window : windows) {
+            heaps.getOrDefault(window.roundId(), Map.of())
+                    .forEach((service, reading) -> reading.heapMb()
+                            .ifPresent(mb -> series.computeIfAbsent(service, s -> new ArrayList<>())
+                                    .add(mb)));
+        }
+        Map<String, Double> slopes = new LinkedHashMap<>();
+        series.forEach((service, values) -> slopes.put(service, round1(Slope.leastSquares(values))));
+        return slopes;
+    }
+
+    private static Map<String, Object> violation(Violation v) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("roundId", v.roundId());
+        map.put("invariant", v.invariant());
+        map.put("detail", v.detail());
+        return map;
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ticketingwarrior.perf.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JourneySettingsTests {
+
+    private static JourneySettings settings(Optional<Instant> firstOpen) {
+        return new JourneySettings(
+                "http://a",
+                "http://b",
+                3,
+                100,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(15),
+                firstOpen,
+                0.8,
+                Optional.empty(),
+                6,
+                5);
+    }
+
+    @Test
+    void playsTheNextRoundThatOpensAfterTheLead() {
+        Instant now = Instant.parse("2026-12-03T06:00:13Z");
+
+        Instant open = settings(Optional.empty()).firstOpenAfter(now, Duration.ofSeconds(2));
+
+        assertThat(open).isEqualTo(Instant.parse("2026-12-03T06:00:20Z"));
+    }
+
+    @Test
+    void skipsARoundThatOpensTooSoonToReach() {
+        Instant now = Instant.parse("2026-12-03T06:00:19Z");
+
+        Instant open = settings(Optional.empty()).firstOpenAfter(now, Duration.ofSeconds(2));
+
+        assertThat(open).isEqualTo(Instant.parse("2026-12-03T06:00:40Z"));
+    }
+
+    @Test
+    void keepsAFirstOpenItWasGiven() {
+        Instant given = Instant.parse("2026-12-03T07:00:00Z");
+
+        assertThat(settings(Optional.of(given)).firstOpenAfter(Instant.EPOCH, Duration.ZERO))
+                .isEqualTo(given);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ticketingwarrior.perf.soak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SoakOptionsTests {
+
+    @Test
+    void readsTheCommandLineWithLocalDefaults() {
+        SoakOptions options = SoakOptions.parse(
+                new String[] {"--rounds", "30", "--players", "400", "--period", "60s", "--pid", "booking=42"},
+                Map.of("TICKETING_OPS_TOKEN", "ops"));
+
+        assertThat(options.rounds()).isEqualTo(30);
+        assertThat(options.players()).isEqualTo(400);
+        assertThat(options.period()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(options.admissionRate()).isEqualTo(100);
+        assertThat(options.pids()).containsEntry("booking", 42L);
+        assertThat(options.opsToken()).contains("ops");
+        assertThat(options.target()).isEqualTo("local");
+        assertThat(options.admissionUrl()).isEqualTo("http://127.0.0.1:8081");
+    }
+
+    @Test
+    void sendsEveryCallToTheTargetWhenOneIsGiven() {
+        SoakOptions options = SoakOptions.parse(new String[] {"--target", "https://drill.example"}, Map.of());
+
+        assertThat(options.admissionUrl()).isEqualTo("https://drill.example");
+        assertThat(options.bookingUrl()).isEqualTo("https://drill.example");
+        assertThat(options.opsToken()).isEmpty();
+    }
+
+    @Test
+    void refusesAWindowLongerThanTheRound() {
+        assertThatThrownBy(() -> SoakOptions.parse(new String[] {"--period", "10s", "--open-for", "15s"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--open-for");
+    }
+
+    @Test
+    void refusesARoundSurgeOfManyRounds() {
+        assertThatThrownBy(
+                        () -> SoakOptions.parse(new String[] {"--simulation", "RoundSurge", "--rounds", "2"}, Map.of()))
+                .hasMessageContaining("one round");
+    }
+
+    @Test
+    void readsDurationsAsPeopleWriteThem() {
+        assertThat(SoakOptions.duration("20s")).isEqualTo(Duration.ofSeconds(20));
+        assertThat(SoakOptions.duration("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(SoakOptions.duration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(SoakOptions.duration("PT15S")).isEqualTo(Duration.ofSeconds(15));
+    }
+}
