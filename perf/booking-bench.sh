@@ -15,7 +15,7 @@
 #   4. ElasticMQ alone: SendMessageBatch / ReceiveMessage (10) / DeleteMessageBatch on a scratch queue
 #      (perf/tools/SqsBench.java): msg/s and the stack JVM's CPU per message.
 # Targets on a 2-core machine: confirmations >= 1,000/s with lag p99 <= 2 s; contended holds >= 3,000/s; no errors;
-# no seat held twice or sold twice. Knobs: see perf/README.md (booking-bench.sh).
+# no seat held twice or sold twice. Knobs: see perf/benchmarks.md (booking-bench.sh).
 # Output: a table on stdout, raw files in perf/target/ (booking-*.txt, booking-flow.log, booking-holds.log, …).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

@@ -146,7 +146,10 @@ public final class PlayerJourney {
         return session.set("outcome", closed ? Outcome.NOT_ADMITTED.name() : Outcome.ERROR.name());
     }
 
-    /** The security letter: issued, then answered with the text only the load-test key can derive from its id. */
+    /**
+     * The security letter: issued, then answered with the text only the load-test key can derive from its id. A 403
+     * (the round closed while the player was still on its way) ends the journey as a late player, not an error.
+     */
     private ChainBuilder letter() {
         return exec(step(
                         "letter",
@@ -154,7 +157,8 @@ public final class PlayerJourney {
                                 .post(settings.bookingUrl() + "/api/v1/captcha")
                                 .header("Authorization", "Bearer #{token}"),
                         List.of(jsonPath("$.captchaId").optional().saveAs("captchaId")),
-                        201))
+                        201,
+                        403))
                 .doIf(session -> session.contains("captchaId"))
                 .then(exec(session -> session.set("answer", answer(session.getString("captchaId"))))
                         .exec(step(
@@ -165,8 +169,12 @@ public final class PlayerJourney {
                                         .header("Content-Type", "application/json")
                                         .body(StringBody("{\"answer\":\"#{answer}\"}")),
                                 List.of(),
-                                204))
-                        .exec(session -> session.set("solved", session.getInt("lastCode") == 204)));
+                                204,
+                                403))
+                        .exec(session -> session.set("solved", session.getInt("lastCode") == 204)))
+                .exec(session -> session.getInt("lastCode") == 403
+                        ? session.set("outcome", Outcome.ROUND_CLOSED.name())
+                        : session);
     }
 
     private String answer(String captchaId) {
@@ -177,7 +185,8 @@ public final class PlayerJourney {
 
     /** Seat map → hold a random available seat; on {@code seat-taken} another one from a fresh map. */
     private ChainBuilder seat() {
-        return doIf(session -> session.contains("solved") && session.getBoolean("solved"))
+        return doIf(session ->
+                        session.contains("solved") && session.getBoolean("solved") && !session.contains("outcome"))
                 .then(exec(session -> session.set("attempts", 0).set("seatDone", false))
                         .asLongAs(session -> !session.getBoolean("seatDone"))
                         .on(exec(session -> session.remove("available"))
