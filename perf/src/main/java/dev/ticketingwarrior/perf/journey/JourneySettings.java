@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param letterKey the deployment's load-test key for security letters (empty: journeys stop at the letter)
  * @param letterLength letters per security letter
  * @param holdAttempts seats a player tries before giving up
+ * @param think how long players think, as a multiple of a human's (reading the letter: median 2.5 s; picking a seat:
+ *     median 0.7 s; both log-normal); 0 plays at machine speed
  */
 public record JourneySettings(
         String admissionUrl,
@@ -32,7 +34,8 @@ public record JourneySettings(
         double sseShare,
         Optional<String> letterKey,
         int letterLength,
-        int holdAttempts) {
+        int holdAttempts,
+        double think) {
 
     public static JourneySettings fromSystemProperties() {
         String target = System.getProperty("soak.target", "");
@@ -53,7 +56,25 @@ public record JourneySettings(
                                 System.getProperty("soak.letterKey", System.getenv("TICKETING_CAPTCHA_LOAD_TEST_KEY")))
                         .filter(s -> !s.isBlank()),
                 Integer.parseInt(prop("soak.letterLength", "6")),
-                Integer.parseInt(prop("soak.holdAttempts", "5")));
+                Integer.parseInt(prop("soak.holdAttempts", "5")),
+                Double.parseDouble(prop("soak.think", "1")));
+    }
+
+    /** The same settings for a different number of rounds. */
+    public JourneySettings withRounds(int count) {
+        return new JourneySettings(
+                admissionUrl,
+                bookingUrl,
+                count,
+                playersPerRound,
+                period,
+                openFor,
+                firstOpen,
+                sseShare,
+                letterKey,
+                letterLength,
+                holdAttempts,
+                think);
     }
 
     /** The open of the first round to play: the configured one, else the next open at least {@code lead} away. */

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketingwarrior.perf.journey.Journal.Outcome;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
+import dev.ticketingwarrior.shared.round.RoundId;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +42,9 @@ public final class PlayerJourney {
     private static final Duration BOOKING_POLL_EVERY = Duration.ofMillis(250);
     private static final int BOOKING_POLLS = 240;
     private static final int BOOK_TRIES = 3;
+    private static final Duration LETTER_MEDIAN = Duration.ofMillis(2500);
+    private static final Duration PICK_MEDIAN = Duration.ofMillis(700);
+    private static final double THINK_SIGMA = 0.5;
 
     private final JourneySettings settings;
     private final Journal journal;
@@ -59,7 +64,7 @@ public final class PlayerJourney {
                                 jsonPath("$.round.phase").saveAs("phase")),
                         200))
                 .exec(session -> {
-                    journal.round(session.getString("clockRound")).player();
+                    journal.round(roundOf(session)).player();
                     return session;
                 })
                 .exec(step(
@@ -92,7 +97,8 @@ public final class PlayerJourney {
         return session.set("nick", "p" + RUN + "_" + Long.toString(n, 36))
                 .set("xff", "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)))
                 .set("idem", UUID.randomUUID().toString())
-                .set("sse", random.nextDouble() < settings.sseShare());
+                .set("sse", random.nextDouble() < settings.sseShare())
+                .set("plannedRound", roundAt(Instant.now()));
     }
 
     /** The event stream until {@code admitted} or {@code closed}; a share of players polls the status instead. */
@@ -160,7 +166,8 @@ public final class PlayerJourney {
                         201,
                         403))
                 .doIf(session -> session.contains("captchaId"))
-                .then(exec(session -> session.set("answer", answer(session.getString("captchaId"))))
+                .then(pause(session -> think(LETTER_MEDIAN))
+                        .exec(session -> session.set("answer", answer(session.getString("captchaId"))))
                         .exec(step(
                                 "letter answer",
                                 http("letter answer")
@@ -201,6 +208,7 @@ public final class PlayerJourney {
                                                 .saveAs("available")),
                                         200))
                                 .exec(this::pickSeat)
+                                .pause(session -> session.contains("seatId") ? think(PICK_MEDIAN) : Duration.ZERO)
                                 .doIf(session -> session.contains("seatId") && !session.getBoolean("seatDone"))
                                 .then(exec(step(
                                                 "hold",
@@ -312,7 +320,7 @@ public final class PlayerJourney {
     }
 
     private Session finish(Session session) {
-        String roundId = session.contains("roundId") ? session.getString("roundId") : session.getString("clockRound");
+        String roundId = roundOf(session);
         Outcome outcome = session.contains("outcome")
                 ? Outcome.valueOf(session.getString("outcome"))
                 : session.contains("ticketId") ? Outcome.ERROR : Outcome.ROUND_CLOSED;
@@ -334,12 +342,38 @@ public final class PlayerJourney {
                     int code = session.contains("lastCode") ? session.getInt("lastCode") : 0;
                     long millis = session.contains("lastMillis") ? session.getInt("lastMillis") : -1;
                     boolean ok = Arrays.stream(expected).anyMatch(c -> c == code);
-                    String roundId = session.contains("roundId")
-                            ? session.getString("roundId")
-                            : session.getString("clockRound");
+                    String roundId = roundOf(session);
                     journal.round(roundId).sample(name, millis, ok);
                     return session.set("lastCode", code).remove("lastMillis").markAsSucceeded();
                 });
+    }
+
+    /**
+     * The round a player's records go to: the one admission gave its ticket, else the one the clock said, else the
+     * one open when it arrived (a player who never got an answer still counts, in the round it came for).
+     */
+    private static String roundOf(Session session) {
+        for (String key : List.of("roundId", "clockRound", "plannedRound")) {
+            if (session.contains(key)) {
+                return session.getString(key);
+            }
+        }
+        return "unknown";
+    }
+
+    private String roundAt(Instant now) {
+        long period = settings.period().toMillis();
+        return RoundId.startingAt(Instant.ofEpochMilli(now.toEpochMilli() / period * period))
+                .value();
+    }
+
+    /** A human's thinking time: log-normal around {@code median}, scaled by {@code soak.think}. */
+    private Duration think(Duration median) {
+        if (settings.think() <= 0) {
+            return Duration.ZERO;
+        }
+        double factor = Math.exp(THINK_SIGMA * ThreadLocalRandom.current().nextGaussian());
+        return Duration.ofMillis(Math.round(median.toMillis() * factor * settings.think()));
     }
 
     private static long elapsedMs(Session session, String startKey) {

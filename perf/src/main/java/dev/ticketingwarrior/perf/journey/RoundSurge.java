@@ -7,18 +7,7 @@ public class RoundSurge extends Simulation {
 
     public RoundSurge() {
         JourneySettings settings = JourneySettings.fromSystemProperties();
-        JourneySettings oneRound = new JourneySettings(
-                settings.admissionUrl(),
-                settings.bookingUrl(),
-                1,
-                settings.playersPerRound(),
-                settings.period(),
-                settings.openFor(),
-                settings.firstOpen(),
-                settings.sseShare(),
-                settings.letterKey(),
-                settings.letterLength(),
-                settings.holdAttempts());
+        JourneySettings oneRound = settings.withRounds(1);
         setUp(Journeys.players("RoundSurge", oneRound)).assertions(Journeys.assertions());
     }
 }

@@ -44,7 +44,7 @@ final class FaultDrills {
 
     private static String pids(SoakOptions options) {
         StringBuilder pids = new StringBuilder();
-        options.pids()
+        options.currentPids()
                 .forEach((service, pid) -> pids.append(pids.isEmpty() ? "" : ",")
                         .append(service)
                         .append('=')

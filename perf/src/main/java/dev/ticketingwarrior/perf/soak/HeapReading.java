@@ -19,7 +19,7 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
      */
     static Map<String, HeapReading> all(SoakOptions options, List<String> skipped) {
         Map<String, HeapReading> readings = new LinkedHashMap<>();
-        if (options.pids().isEmpty()) {
+        if (options.currentPids().isEmpty()) {
             skipped.add("heap: no local service pids (a --target run), heap and RSS not sampled");
             return readings;
         }
@@ -32,7 +32,7 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
                 "admission", options.admissionUrl(),
                 "booking", options.bookingUrl(),
                 "bot-runner", options.botRunnerUrl().orElse(""));
-        options.pids().forEach((service, pid) -> {
+        options.currentPids().forEach((service, pid) -> {
             String url = urls.getOrDefault(service, "");
             HeapSample sample = sampler.sample(
                     service, OptionalLong.of(pid), url.isBlank() ? Optional.empty() : Optional.of(URI.create(url)));

@@ -252,7 +252,10 @@ public final class SoakMain {
         System.setProperty("soak.openFor", options.openFor().toString());
         System.setProperty("soak.firstOpen", firstOpen.toString());
         System.setProperty("soak.sseShare", Double.toString(options.sseShare()));
+        System.setProperty("soak.think", Double.toString(options.think()));
         options.letterKey().ifPresent(key -> System.setProperty("soak.letterKey", key));
+        System.setProperty("soak.maxErrorPercent", Double.toString(options.maxErrorPercent()));
+        System.setProperty("soak.maxP99Ms", Integer.toString(options.maxP99Ms()));
     }
 
     private static Instant min(Instant a, Instant b) {

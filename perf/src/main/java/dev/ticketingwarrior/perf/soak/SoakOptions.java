@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.perf.soak;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ record SoakOptions(
         double admissionRate,
         int maxActive,
         double sseShare,
+        double think,
         String target,
         String admissionUrl,
         String bookingUrl,
@@ -33,15 +36,18 @@ record SoakOptions(
         Optional<String> letterKey,
         List<String> faults,
         Map<String, Long> pids,
+        Optional<Path> pidDir,
         Duration drain,
+        double maxErrorPercent,
+        int maxP99Ms,
         Path out) {
 
     static final String USAGE = """
             usage: SoakMain [--simulation Soak|RoundSurge] [--rounds N] [--players N] [--bots N] [--difficulty D]
-                            [--period 60s] [--open-for 15s] [--rate N] [--max-active N] [--sse-share 0.8]
+                            [--period 60s] [--open-for 15s] [--rate N] [--max-active N] [--sse-share 0.8] [--think 1]
                             [--target URL | --admission-url URL --booking-url URL] [--bot-runner-url URL]
-                            [--ops-token T] [--letter-key K] [--faults a,b] [--pid service=pid]… [--drain 60s]
-                            [--out DIR]""";
+                            [--ops-token T] [--letter-key K] [--faults a,b] [--pid service=pid]… [--pid-dir DIR] [--drain 60s]
+                            [--max-errors 5] [--max-p99 5000] [--out DIR]""";
 
     static SoakOptions parse(String[] args, Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -72,6 +78,7 @@ record SoakOptions(
                 Double.parseDouble(values.getOrDefault("rate", Integer.toString(Math.max(50, players / 4)))),
                 Integer.parseInt(values.getOrDefault("max-active", "0")),
                 Double.parseDouble(values.getOrDefault("sse-share", "0.8")),
+                Double.parseDouble(values.getOrDefault("think", "1")),
                 target.isBlank() ? "local" : target,
                 values.getOrDefault("admission-url", target.isBlank() ? "http://127.0.0.1:8081" : target),
                 values.getOrDefault("booking-url", target.isBlank() ? "http://127.0.0.1:8082" : target),
@@ -80,7 +87,10 @@ record SoakOptions(
                 optional(values.getOrDefault("letter-key", env.getOrDefault("TICKETING_CAPTCHA_LOAD_TEST_KEY", ""))),
                 list(values.getOrDefault("faults", "")),
                 Map.copyOf(pids),
+                Optional.ofNullable(values.get("pid-dir")).map(Path::of),
                 duration(values.getOrDefault("drain", "60s")),
+                Double.parseDouble(values.getOrDefault("max-errors", "5")),
+                Integer.parseInt(values.getOrDefault("max-p99", "5000")),
                 Path.of(values.getOrDefault("out", "perf/target/soak")));
         if (!options.simulation().equals("Soak") && !options.simulation().equals("RoundSurge")) {
             throw new IllegalArgumentException("--simulation must be Soak or RoundSurge\n" + USAGE);
@@ -95,6 +105,30 @@ record SoakOptions(
             throw new IllegalArgumentException("--open-for must not be longer than --period");
         }
         return options;
+    }
+
+    /**
+     * The local services' pids now: {@code --pid} ones, overridden by the files of {@code --pid-dir} (one per service,
+     * rewritten by a fault drill that restarts it).
+     */
+    Map<String, Long> currentPids() {
+        Map<String, Long> current = new LinkedHashMap<>(pids);
+        pidDir.ifPresent(dir -> {
+            try (var files = Files.list(dir)) {
+                files.forEach(file -> {
+                    try {
+                        current.put(
+                                file.getFileName().toString(),
+                                Long.parseLong(Files.readString(file).strip()));
+                    } catch (IOException | NumberFormatException e) {
+                        // a file being rewritten: the next reading gets it
+                    }
+                });
+            } catch (IOException e) {
+                // no pids yet
+            }
+        });
+        return current;
     }
 
     static Duration duration(String text) {

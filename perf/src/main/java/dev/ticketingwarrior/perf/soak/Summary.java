@@ -76,8 +76,11 @@ final class Summary {
         settings.put("admissionRate", options.admissionRate());
         settings.put("maxActive", options.maxActive());
         settings.put("sseShare", options.sseShare());
+        settings.put("think", options.think());
         settings.put("faults", options.faults());
         settings.put("drain", options.drain().toString());
+        settings.put("maxErrorPercent", options.maxErrorPercent());
+        settings.put("maxP99Ms", options.maxP99Ms());
         summary.put("settings", settings);
         summary.put("skipped", new ArrayList<>(new TreeSet<>(skipped)));
         List<Map<String, Object>> perRound = new ArrayList<>();

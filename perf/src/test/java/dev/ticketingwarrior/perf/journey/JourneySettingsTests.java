@@ -21,7 +21,8 @@ class JourneySettingsTests {
                 0.8,
                 Optional.empty(),
                 6,
-                5);
+                5,
+                1.0);
     }
 
     @Test
@@ -40,6 +41,15 @@ class JourneySettingsTests {
         Instant open = settings(Optional.empty()).firstOpenAfter(now, Duration.ofSeconds(2));
 
         assertThat(open).isEqualTo(Instant.parse("2026-12-03T06:00:40Z"));
+    }
+
+    @Test
+    void changesOnlyTheNumberOfRounds() {
+        JourneySettings one = settings(Optional.empty()).withRounds(1);
+
+        assertThat(one.rounds()).isEqualTo(1);
+        assertThat(one).isEqualTo(settings(Optional.empty()).withRounds(3).withRounds(1));
+        assertThat(one.playersPerRound()).isEqualTo(100);
     }
 
     @Test
