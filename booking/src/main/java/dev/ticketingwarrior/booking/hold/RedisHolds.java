@@ -24,6 +24,8 @@ class RedisHolds implements Holds {
     // KEYS: lock, lockToken, sold, held, ticketHold, newHold, ticketBooking
     // ARGV: owner, seat, holdId, ticket, token, heldAt, expiresAt, holdTtlMs, retentionMs, holdPrefix, lockPrefix
     private static final String REGISTER = """
+            -- the lock's fencing counter expires with the round whatever happens next (refused holds included)
+            redis.call('pexpire', KEYS[2], ARGV[9])
             if redis.call('hexists', KEYS[1], ARGV[1]) == 0 then return {'LOST'} end
             if redis.call('hexists', KEYS[3], ARGV[2]) == 1 then
               redis.call('del', KEYS[1]); return {'SOLD'} end
@@ -49,7 +51,6 @@ class RedisHolds implements Holds {
             redis.call('hset', KEYS[5], ARGV[4], ARGV[3])
             redis.call('pexpire', KEYS[4], ARGV[9])
             redis.call('pexpire', KEYS[5], ARGV[9])
-            redis.call('pexpire', KEYS[2], ARGV[9])
             return {'OK', prev or ''}
             """;
 
