@@ -9,7 +9,7 @@ import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
 import { percent, seconds } from '../lib/format';
-import type { Session } from './Drill';
+import type { Session } from '../lib/session';
 
 interface Props {
   session: Session;

@@ -9,7 +9,7 @@ import { useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { secondsUntil } from '../lib/clock';
 import { endsRound, isRetryable, problemKey } from '../lib/problems';
-import type { Session } from './Drill';
+import type { Session } from '../lib/session';
 
 interface Props {
   session: Session;

@@ -5,7 +5,7 @@ import type { Captcha } from '../api/types';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/i18n';
 import { endsRound, isRetryable } from '../lib/problems';
-import type { Session } from './Drill';
+import type { Session } from '../lib/session';
 
 interface Props {
   session: Session;

@@ -10,7 +10,7 @@ import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
-import type { Session } from './Drill';
+import type { Session } from '../lib/session';
 
 type Phase =
   | { name: 'scheduled'; at: number } // waiting for the open (before the first try, or after 409 round-not-open)
