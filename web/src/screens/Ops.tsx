@@ -1,18 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Line } from 'react-chartjs-2';
-import { getResults } from '../api/booking';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/http';
-import { getAdminStats, getAdmissionSettings, getBots, putAdmissionSettings, putBots } from '../api/ops';
-import { DIFFICULTIES, type AdminStats, type AdmissionSettings, type BotSettings, type Difficulty } from '../api/types';
-import { num, toEpochMs } from '../api/wire';
+import { getAdmissionSettings, getBots, putAdmissionSettings, putBots } from '../api/ops';
+import { DIFFICULTIES, type AdmissionSettings, type BotSettings, type Difficulty } from '../api/types';
 import { COLORS } from '../components/charts';
+import { LiveStats } from '../components/LiveStats';
 import { Notice } from '../components/Notice';
-import { useFocusOnMount } from '../components/useFocusOnMount';
-import { useServerClock } from '../hooks/serverClock';
+import { SellOutChart, TimeChart } from '../components/OpsCharts';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
+import { useOpsStats } from '../hooks/useOpsStats';
 import { useI18n } from '../i18n/i18n';
-import { parseRoundId } from '../lib/clock';
-import { clockTime, percent } from '../lib/format';
-import { addSold, addStats, emptySeries, type OpsSeries, type XY } from '../lib/opsSeries';
+import { clockTime } from '../lib/format';
 
 export const OPS_TOKEN_KEY = 'tw.opsToken';
 
@@ -295,58 +292,9 @@ function BotsPanel({ token }: { token: string }) {
   );
 }
 
-const STATS_POLL_MS = 1000;
-
 function LivePanel({ token, unauthorized }: { token: string; unauthorized(error: ApiError): boolean }) {
   const { t, lang } = useI18n();
-  const clock = useServerClock();
-  const clockRef = useRef(clock);
-  clockRef.current = clock;
-  const [stats, setStats] = useState<AdminStats | undefined>();
-  const [series, setSeries] = useState<OpsSeries>(emptySeries);
-  const [error, setError] = useState<ApiError | undefined>();
-  const unauthorizedRef = useRef(unauthorized);
-  unauthorizedRef.current = unauthorized;
-
-  useEffect(() => {
-    const aborter = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await getAdminStats(token, aborter.signal);
-        if (aborter.signal.aborted) return;
-        const at = toEpochMs(next.serverTime) ?? clockRef.current.now();
-        setStats(next);
-        setError(undefined);
-        setSeries((previous) => addStats(previous, at, next));
-        const roundId = next.current?.roundId ?? next.currentRoundId;
-        // bookings/s and the sell-out curve from the round's results, unless the stats carry bookings themselves
-        if (roundId && typeof next.current?.booked !== 'number') {
-          try {
-            const results = await getResults(roundId, aborter.signal);
-            if (!aborter.signal.aborted) {
-              const opensAt = toEpochMs(next.current?.opensAt) ?? parseRoundId(roundId);
-              setSeries((previous) => addSold(previous, at, roundId, opensAt, num(results.seats?.sold)));
-            }
-          } catch {
-            // booking down: the admission charts go on
-          }
-        }
-      } catch (caught) {
-        if (aborter.signal.aborted) return;
-        const problem = asApiError(caught);
-        if (unauthorizedRef.current(problem)) return;
-        setError(problem);
-      }
-      if (!aborter.signal.aborted) timer = setTimeout(() => void poll(), STATS_POLL_MS);
-    };
-    void poll();
-    return () => {
-      aborter.abort();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [token]);
-
+  const { stats, series, error } = useOpsStats(token, unauthorized);
   const current = stats?.current ?? undefined;
   const timeTick = (value: number | string) => clockTime(Number(value), lang);
 
@@ -358,109 +306,13 @@ function LivePanel({ token, unauthorized }: { token: string; unauthorized(error:
       </div>
       {error && <Notice error={error} message={t('ops.statsError')} />}
       {stats && !current && <p className="muted">{t('ops.noRound')}</p>}
-      <dl className="stat-grid six" data-testid="ops-stats">
-        <Stat label={t('ops.entered')} value={num(current?.entered)} />
-        <Stat label={t('ops.admitted')} value={num(current?.admitted)} />
-        <Stat label={t('ops.waitingNow')} value={num(current?.waiting)} testId="stat-waiting" />
-        <Stat label={t('ops.active')} value={num(current?.active)} />
-        <Stat
-          label={t('ops.humansBots')}
-          value={`${num(current?.enteredBy?.humans)} / ${num(current?.enteredBy?.bots)}`}
-        />
-        <Stat
-          label={t('ops.achievedRate')}
-          value={`${percent(num(current?.achievedRatePerSecond))}/s`}
-          sub={current?.settings ? `${t('ops.rate').split(' (')[0]} ${current.settings.ratePerSecond}` : undefined}
-        />
-      </dl>
+      <LiveStats current={current} />
       <div className="charts">
         <TimeChart title={t('ops.queueChart')} points={series.queue} color={COLORS.accent} tick={timeTick} />
         <TimeChart title={t('ops.admittedChart')} points={series.admittedPerSecond} color={COLORS.humans} tick={timeTick} />
         <TimeChart title={t('ops.bookingsChart')} points={series.bookingsPerSecond} color={COLORS.success} tick={timeTick} />
-        <figure className="chart-card">
-          <figcaption>{t('ops.sellOutChart')}</figcaption>
-          <div className="chart-box small" role="img" aria-label={t('ops.sellOutChart')}>
-            <Line
-              data={{
-                datasets: [
-                  {
-                    label: series.sellOut?.roundId ?? t('ops.sold'),
-                    data: series.sellOut?.points ?? [],
-                    borderColor: COLORS.warn,
-                    backgroundColor: 'rgba(251, 191, 36, 0.15)',
-                    fill: true,
-                    stepped: true,
-                    pointRadius: 0,
-                  },
-                  ...(series.previousSellOut
-                    ? [
-                        {
-                          label: `${t('ops.previousRound')} ${series.previousSellOut.roundId}`,
-                          data: series.previousSellOut.points,
-                          borderColor: COLORS.faded,
-                          borderDash: [4, 4],
-                          stepped: true as const,
-                          pointRadius: 0,
-                        },
-                      ]
-                    : []),
-                ],
-              }}
-              options={{
-                parsing: false,
-                plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
-                scales: {
-                  x: { type: 'linear', min: 0, title: { display: true, text: t('ops.seconds') } },
-                  y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('ops.sold') } },
-                },
-              }}
-            />
-          </div>
-        </figure>
+        <SellOutChart series={series} />
       </div>
     </section>
-  );
-}
-
-function Stat({ label, value, sub, testId }: { label: string; value: number | string; sub?: string | undefined; testId?: string }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{typeof value === 'number' ? value.toLocaleString() : value}</dd>
-      {sub && <dd className="muted small">{sub}</dd>}
-    </div>
-  );
-}
-
-function TimeChart({ title, points, color, tick }: { title: string; points: XY[]; color: string; tick(value: number | string): string }) {
-  return (
-    <figure className="chart-card">
-      <figcaption>{title}</figcaption>
-      <div className="chart-box small" role="img" aria-label={title}>
-        <Line
-          data={{
-            datasets: [
-              {
-                label: title,
-                data: points,
-                borderColor: color,
-                backgroundColor: `${color}26`,
-                fill: true,
-                tension: 0.25,
-                pointRadius: 0,
-              },
-            ],
-          }}
-          options={{
-            parsing: false,
-            plugins: { legend: { display: false } },
-            scales: {
-              x: { type: 'linear', ticks: { callback: tick, maxTicksLimit: 5 } },
-              y: { beginAtZero: true },
-            },
-          }}
-        />
-      </div>
-    </figure>
   );
 }

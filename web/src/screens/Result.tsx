@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { getBooking, getLeaderboard, getResults } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
 import type { BookingView, Leaderboard, RoundResults } from '../api/types';
 import { Notice } from '../components/Notice';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
+import { useLatest } from '../hooks/useLatest';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
@@ -35,8 +36,7 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
   const [leaders, setLeaders] = useState<Leaderboard | undefined>();
   const [attempt, setAttempt] = useState(0);
   const final = booking !== undefined && booking.status !== 'PENDING';
-  const clockRef = useRef(clock);
-  clockRef.current = clock;
+  const clockRef = useLatest(clock);
 
   // the booking: poll until CONFIRMED or REJECTED (the rank arrives with CONFIRMED)
   useEffect(() => {

@@ -3,6 +3,7 @@ import { answerCaptcha, issueCaptcha } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
 import type { Captcha } from '../api/types';
 import { Notice } from '../components/Notice';
+import { useMounted } from '../hooks/useMounted';
 import { useI18n } from '../i18n/i18n';
 import { endsRound, isRetryable } from '../lib/problems';
 import type { Session } from '../lib/session';
@@ -24,13 +25,7 @@ export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
   const [hint, setHint] = useState<string | undefined>();
-  const alive = useRef(true);
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useMounted();
 
   const issue = useCallback(async () => {
     setBusy(true);

@@ -5,8 +5,10 @@ import { watchTicket } from '../api/queueWatch';
 import type { Entered, TicketView } from '../api/types';
 import { toEpochMs } from '../api/wire';
 import { Notice } from '../components/Notice';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
+import { useLatest } from '../hooks/useLatest';
+import { useMounted } from '../hooks/useMounted';
 import { useI18n } from '../i18n/i18n';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
@@ -41,18 +43,9 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
   const [announcement, setAnnouncement] = useState('');
   const maxPosition = useRef(0);
   const lastAnnounced = useRef(0);
-  const alive = useRef(true);
-  const onAdmittedRef = useRef(onAdmitted);
-  onAdmittedRef.current = onAdmitted;
-  const clockRef = useRef(clock);
-  clockRef.current = clock;
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useMounted();
+  const onAdmittedRef = useLatest(onAdmitted);
+  const clockRef = useLatest(clock);
 
   const inflight = useRef(false);
   const enter = useCallback(async () => {
