@@ -92,7 +92,7 @@ async function firstSseEvent(path, timeoutMs = 3_000) {
     }
     return text;
   } catch (error) {
-    if (aborter.signal.aborted) throw new Error(`${path}: no event within ${timeoutMs} ms through the proxy (buffered?)`);
+    if (aborter.signal.aborted) throw new Error(`${path}: no event within ${timeoutMs} ms through the proxy (buffered?)`, { cause: error });
     throw error;
   } finally {
     clearTimeout(timer);

@@ -124,7 +124,7 @@ export function killAllNow() {
 /** Stops every child still running, newest first. */
 export async function stopAll() {
   for (const entry of [...children].reverse()) {
-    // eslint-disable-next-line no-await-in-loop -- in order: the web server before the stack
+    // in order: the web server before the stack
     await stopEntry(entry, new Promise((r) => (entry.exited ? r() : entry.child.once('exit', r))));
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/http';
 import { getAdmissionSettings, getBots, putAdmissionSettings, putBots } from '../api/ops';
 import { DIFFICULTIES, type AdmissionSettings, type BotSettings, type Difficulty } from '../api/types';
@@ -7,6 +7,7 @@ import { LiveStats } from '../components/LiveStats';
 import { Notice } from '../components/Notice';
 import { SellOutChart, TimeChart } from '../components/OpsCharts';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
+import { useLatest } from '../hooks/useLatest';
 import { useOpsStats } from '../hooks/useOpsStats';
 import { useI18n } from '../i18n/i18n';
 import { clockTime } from '../lib/format';
@@ -121,16 +122,20 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
   const [error, setError] = useState<ApiError | undefined>();
   const [save, setSave] = useState<SaveState>('idle');
 
-  const load = () => {
-    setError(undefined);
+  const unauthorizedRef = useLatest(unauthorized);
+  const load = useCallback(() => {
     getAdmissionSettings(token)
       .then(setForm)
       .catch((caught: unknown) => {
         const problem = asApiError(caught);
-        if (!unauthorized(problem)) setError(problem);
+        if (!unauthorizedRef.current(problem)) setError(problem);
       });
+  }, [token, unauthorizedRef]);
+  useEffect(load, [load]);
+  const reload = () => {
+    setError(undefined);
+    load();
   };
-  useEffect(load, [token]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -178,7 +183,7 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
           </div>
         </fieldset>
       )}
-      {error && <Notice error={error} onRetry={load} />}
+      {error && <Notice error={error} onRetry={reload} />}
     </form>
   );
 }
@@ -194,7 +199,12 @@ function NumberField(props: {
   testId?: string;
 }) {
   const [text, setText] = useState(String(props.value));
-  useEffect(() => setText(String(props.value)), [props.value]);
+  // a new value from outside (loaded, saved, clamped) replaces what was typed
+  const [shown, setShown] = useState(props.value);
+  if (props.value !== shown) {
+    setShown(props.value);
+    setText(String(props.value));
+  }
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
@@ -226,14 +236,17 @@ function BotsPanel({ token }: { token: string }) {
   const [error, setError] = useState<ApiError | undefined>();
   const [save, setSave] = useState<SaveState>('idle');
 
-  const load = () => {
-    setError(undefined);
-    setUnavailable(false);
+  const load = useCallback(() => {
     getBots(token)
       .then(setForm)
       .catch(() => setUnavailable(true));
+  }, [token]);
+  useEffect(load, [load]);
+  const reload = () => {
+    setError(undefined);
+    setUnavailable(false);
+    load();
   };
-  useEffect(load, [token]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -256,7 +269,7 @@ function BotsPanel({ token }: { token: string }) {
   return (
     <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('ops.bots')}</h2>
-      {unavailable && <Notice tone="warn" message={t('ops.botsUnavailable')} onRetry={load} />}
+      {unavailable && <Notice tone="warn" message={t('ops.botsUnavailable')} onRetry={reload} />}
       {!form && !unavailable && <p className="muted">{t('common.loading')}</p>}
       {form && (
         <fieldset disabled={save === 'saving'}>

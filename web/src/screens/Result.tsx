@@ -85,7 +85,7 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
       aborter.abort();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [session.roundId]);
+  }, [session.roundId, clockRef]);
 
   useEffect(() => {
     const aborter = new AbortController();

@@ -41,7 +41,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
   );
   const [rateLimited, setRateLimited] = useState<number | undefined>();
   const [announcement, setAnnouncement] = useState('');
-  const maxPosition = useRef(0);
+  const [maxPosition, setMaxPosition] = useState(0);
   const lastAnnounced = useRef(0);
   const alive = useMounted();
   const onAdmittedRef = useLatest(onAdmitted);
@@ -77,7 +77,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
     inflight.current = false;
     if (!alive.current) return;
     setRateLimited(undefined);
-    maxPosition.current = Math.max(maxPosition.current, entered.position);
+    setMaxPosition((max) => Math.max(max, entered.position));
     setPhase({
       name: 'waiting',
       transport: 'sse',
@@ -90,7 +90,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
         waiting: entered.waiting,
       },
     });
-  }, [nickname]);
+  }, [nickname, alive, clockRef]);
 
   // 'entering' posts; 'scheduled' turns into 'entering' at its time (by the server's clock)
   const entering = phase.name === 'entering';
@@ -103,7 +103,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
     const delay = Math.max(0, scheduledAt - clockRef.current.now() + OPEN_MARGIN_MS);
     const timer = setTimeout(() => setPhase({ name: 'entering' }), delay);
     return () => clearTimeout(timer);
-  }, [scheduledAt]);
+  }, [scheduledAt, clockRef]);
 
   // live standing once we hold a ticket
   const ticketId = phase.name === 'waiting' ? phase.view.ticketId : undefined;
@@ -112,7 +112,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
     if (!ticketId || !roundId) return;
     return watchTicket(ticketId, {
       onPosition: (view) => {
-        maxPosition.current = Math.max(maxPosition.current, view.position);
+        setMaxPosition((max) => Math.max(max, view.position));
         setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
         const now = Date.now();
         if (now - lastAnnounced.current > 5000) {
@@ -149,7 +149,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
           <p>{t('wait.entering')}</p>
         </div>
       )}
-      {phase.name === 'waiting' && <Standing view={phase.view} transport={phase.transport} maxPosition={maxPosition.current} />}
+      {phase.name === 'waiting' && <Standing view={phase.view} transport={phase.transport} maxPosition={maxPosition} />}
       {phase.name === 'closed' && (
         <Notice tone="warn" message={t('wait.closed')} onRetry={() => setPhase({ name: 'entering' })} retryLabel={t('result.retryNow')} />
       )}
