@@ -12,7 +12,10 @@ export function LiveStats({ current }: { current: RoundStats | undefined }) {
       <Stat label={t('ops.admitted')} value={num(current?.admitted)} />
       <Stat label={t('ops.waitingNow')} value={num(current?.waiting)} testId="stat-waiting" />
       <Stat label={t('ops.active')} value={num(current?.active)} />
-      <Stat label={t('ops.humansBots')} value={`${num(current?.enteredBy?.humans)} / ${num(current?.enteredBy?.bots)}`} />
+      <Stat
+        label={t('ops.humansBots')}
+        value={`${num(current?.enteredBy?.humans)} / ${num(current?.enteredBy?.bots)}`}
+      />
       <Stat
         label={t('ops.achievedRate')}
         value={`${percent(num(current?.achievedRatePerSecond))}/s`}
@@ -22,7 +25,17 @@ export function LiveStats({ current }: { current: RoundStats | undefined }) {
   );
 }
 
-function Stat({ label, value, sub, testId }: { label: string; value: number | string; sub?: string | undefined; testId?: string }) {
+function Stat({
+  label,
+  value,
+  sub,
+  testId,
+}: {
+  label: string;
+  value: number | string;
+  sub?: string | undefined;
+  testId?: string;
+}) {
   return (
     <div>
       <dt>{label}</dt>

@@ -162,12 +162,34 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
       {!form && !error && <p className="muted">{t('common.loading')}</p>}
       {form && (
         <fieldset disabled={save === 'saving'}>
-          <NumberField id={`${id}-rate`} label={t('ops.rate')} value={form.ratePerSecond} step={0.1} min={0} max={100000}
-            onChange={(v) => change({ ratePerSecond: v })} testId="rate" />
-          <NumberField id={`${id}-batch`} label={t('ops.openBatch')} value={form.openBatch} step={1} min={0} max={1000000}
-            onChange={(v) => change({ openBatch: Math.round(v) })} />
-          <NumberField id={`${id}-max`} label={t('ops.maxActive')} value={form.maxActive} step={1} min={0} max={1000000}
-            onChange={(v) => change({ maxActive: Math.round(v) })} />
+          <NumberField
+            id={`${id}-rate`}
+            label={t('ops.rate')}
+            value={form.ratePerSecond}
+            step={0.1}
+            min={0}
+            max={100000}
+            onChange={(v) => change({ ratePerSecond: v })}
+            testId="rate"
+          />
+          <NumberField
+            id={`${id}-batch`}
+            label={t('ops.openBatch')}
+            value={form.openBatch}
+            step={1}
+            min={0}
+            max={1000000}
+            onChange={(v) => change({ openBatch: Math.round(v) })}
+          />
+          <NumberField
+            id={`${id}-max`}
+            label={t('ops.maxActive')}
+            value={form.maxActive}
+            step={1}
+            min={0}
+            max={1000000}
+            onChange={(v) => change({ maxActive: Math.round(v) })}
+          />
           <label className="switch">
             <input type="checkbox" checked={form.paused} onChange={(e) => change({ paused: e.target.checked })} />
             <span className="switch-track" aria-hidden="true" />
@@ -221,7 +243,8 @@ function NumberField(props: {
         onChange={(e) => {
           setText(e.target.value);
           const value = Number(e.target.value);
-          if (e.target.value !== '' && Number.isFinite(value)) props.onChange(Math.min(props.max, Math.max(props.min, value)));
+          if (e.target.value !== '' && Number.isFinite(value))
+            props.onChange(Math.min(props.max, Math.max(props.min, value)));
         }}
       />
     </div>
@@ -278,11 +301,22 @@ function BotsPanel({ token }: { token: string }) {
             <span className="switch-track" aria-hidden="true" />
             {t('ops.botsEnabled')}
           </label>
-          <NumberField id={`${id}-per-round`} label={t('ops.perRound')} value={form.perRound} step={1} min={0} max={100000}
-            onChange={(v) => change({ perRound: Math.round(v) })} />
+          <NumberField
+            id={`${id}-per-round`}
+            label={t('ops.perRound')}
+            value={form.perRound}
+            step={1}
+            min={0}
+            max={100000}
+            onChange={(v) => change({ perRound: Math.round(v) })}
+          />
           <div className="field">
             <label htmlFor={`${id}-difficulty`}>{t('ops.difficulty')}</label>
-            <select id={`${id}-difficulty`} value={form.difficulty} onChange={(e) => change({ difficulty: e.target.value as Difficulty })}>
+            <select
+              id={`${id}-difficulty`}
+              value={form.difficulty}
+              onChange={(e) => change({ difficulty: e.target.value as Difficulty })}
+            >
               {DIFFICULTIES.map((d) => (
                 <option key={d} value={d}>
                   {t(`difficulty.${d}`)} ({d})
@@ -322,8 +356,18 @@ function LivePanel({ token, unauthorized }: { token: string; unauthorized(error:
       <LiveStats current={current} />
       <div className="charts">
         <TimeChart title={t('ops.queueChart')} points={series.queue} color={COLORS.accent} tick={timeTick} />
-        <TimeChart title={t('ops.admittedChart')} points={series.admittedPerSecond} color={COLORS.humans} tick={timeTick} />
-        <TimeChart title={t('ops.bookingsChart')} points={series.bookingsPerSecond} color={COLORS.success} tick={timeTick} />
+        <TimeChart
+          title={t('ops.admittedChart')}
+          points={series.admittedPerSecond}
+          color={COLORS.humans}
+          tick={timeTick}
+        />
+        <TimeChart
+          title={t('ops.bookingsChart')}
+          points={series.bookingsPerSecond}
+          color={COLORS.success}
+          tick={timeTick}
+        />
         <SellOutChart series={series} />
       </div>
     </section>

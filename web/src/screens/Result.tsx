@@ -78,7 +78,8 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
       } catch {
         // the histogram is a bonus; the booking's own result is what matters
       }
-      if (!aborter.signal.aborted && clockRef.current.now() < until) timer = setTimeout(() => void load(), RESULTS_POLL_MS);
+      if (!aborter.signal.aborted && clockRef.current.now() < until)
+        timer = setTimeout(() => void load(), RESULTS_POLL_MS);
     };
     void load();
     return () => {
@@ -100,7 +101,11 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
   const roundRank = booking?.rank?.round ?? undefined;
   const weekRank = booking?.rank?.week ?? undefined;
   const statusKey =
-    booking?.status === 'CONFIRMED' ? 'result.confirmed' : booking?.status === 'REJECTED' ? 'result.rejected' : 'result.pending';
+    booking?.status === 'CONFIRMED'
+      ? 'result.confirmed'
+      : booking?.status === 'REJECTED'
+        ? 'result.rejected'
+        : 'result.pending';
 
   return (
     <section className="screen result" aria-labelledby="result-title">
@@ -117,7 +122,10 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
 
       <div className="result-grid">
         <div className="card result-hero" aria-live="polite" aria-busy={!final}>
-          <p className={`status-pill status-${(booking?.status ?? 'PENDING').toLowerCase()}`} data-testid="booking-status">
+          <p
+            className={`status-pill status-${(booking?.status ?? 'PENDING').toLowerCase()}`}
+            data-testid="booking-status"
+          >
             {t(statusKey)}
           </p>
           {booking?.seatId && <p className="muted">{t('result.seat', { seat: booking.seatId })}</p>}
@@ -131,7 +139,9 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
               <TierBadge topPercent={roundRank.topPercent} />
               <p className="top-percent">{t('result.top', { p: percent(roundRank.topPercent) })}</p>
               <p className="muted">{t('result.rank', { pos: roundRank.position, total: roundRank.total })}</p>
-              {weekRank && <p className="muted small">{t('result.weekRank', { pos: weekRank.position, total: weekRank.total })}</p>}
+              {weekRank && (
+                <p className="muted small">{t('result.weekRank', { pos: weekRank.position, total: weekRank.total })}</p>
+              )}
               {booking?.rank?.botsBeatenPercent != null && (
                 <p className="muted small">{t('result.botsBeaten', { p: percent(booking.rank.botsBeatenPercent) })}</p>
               )}
@@ -150,7 +160,10 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
           <h2>{t('result.histogram')}</h2>
           {results && results.histogram.buckets.length > 0 ? (
             <Suspense fallback={<div className="chart-box" />}>
-              <Histogram buckets={results.histogram.buckets} youMs={booking?.status === 'CONFIRMED' ? booking.durationMs : undefined} />
+              <Histogram
+                buckets={results.histogram.buckets}
+                youMs={booking?.status === 'CONFIRMED' ? booking.durationMs : undefined}
+              />
             </Suspense>
           ) : (
             <p className="muted">{t('common.loading')}</p>
@@ -159,7 +172,11 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
 
         <div className="card span-2">
           <h2>{t('result.leaderboard')}</h2>
-          {leaders ? <LeaderboardTable entries={leaders.entries} highlight={bookingId} /> : <p className="muted">{t('common.loading')}</p>}
+          {leaders ? (
+            <LeaderboardTable entries={leaders.entries} highlight={bookingId} />
+          ) : (
+            <p className="muted">{t('common.loading')}</p>
+          )}
         </div>
       </div>
 

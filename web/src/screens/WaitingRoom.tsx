@@ -61,7 +61,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
       if (error.slug === 'round-not-open') {
         // not an error for the player: count down to the open and go in by ourselves
         const now = clockRef.current.now();
-        const opensAt = toEpochMs(error.extra('opensAt') as string | undefined) ?? roundAt(now, clockRef.current.timing).nextOpensAt;
+        const opensAt =
+          toEpochMs(error.extra('opensAt') as string | undefined) ?? roundAt(now, clockRef.current.timing).nextOpensAt;
         setPhase({ name: 'scheduled', at: Math.max(opensAt, now + 100) });
         return;
       }
@@ -151,10 +152,18 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
       )}
       {phase.name === 'waiting' && <Standing view={phase.view} transport={phase.transport} maxPosition={maxPosition} />}
       {phase.name === 'closed' && (
-        <Notice tone="warn" message={t('wait.closed')} onRetry={() => setPhase({ name: 'entering' })} retryLabel={t('result.retryNow')} />
+        <Notice
+          tone="warn"
+          message={t('wait.closed')}
+          onRetry={() => setPhase({ name: 'entering' })}
+          retryLabel={t('result.retryNow')}
+        />
       )}
       {phase.name === 'failed' && (
-        <Notice error={phase.error} onRetry={isRetryable(phase.error) ? () => setPhase({ name: 'entering' }) : undefined}>
+        <Notice
+          error={phase.error}
+          onRetry={isRetryable(phase.error) ? () => setPhase({ name: 'entering' }) : undefined}
+        >
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
             {t('common.back')}
           </button>
@@ -188,7 +197,15 @@ function PreOpen({ at, rateLimited }: { at: number; rateLimited: number | undefi
   );
 }
 
-function Standing({ view, transport, maxPosition }: { view: TicketView; transport: 'sse' | 'polling'; maxPosition: number }) {
+function Standing({
+  view,
+  transport,
+  maxPosition,
+}: {
+  view: TicketView;
+  transport: 'sse' | 'polling';
+  maxPosition: number;
+}) {
   const { t } = useI18n();
   const top = Math.max(maxPosition, view.position, 1);
   const progress = Math.min(100, Math.max(0, ((top - view.position + 1) / top) * 100));
