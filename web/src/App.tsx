@@ -1,25 +1,10 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Header } from './components/Header';
+import { useRoute } from './hooks/useRoute';
 import { Drill } from './screens/Drill';
 
 // the ops console (and chart.js with it) loads only when someone opens #/ops
 const Ops = lazy(() => import('./screens/Ops').then((m) => ({ default: m.Ops })));
-
-export type Route = 'play' | 'ops';
-
-export function routeOf(hash: string): Route {
-  return hash.replace(/^#\/?/, '').split(/[/?]/)[0] === 'ops' ? 'ops' : 'play';
-}
-
-function useRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => routeOf(window.location.hash));
-  useEffect(() => {
-    const onChange = () => setRoute(routeOf(window.location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
-}
 
 export function App() {
   const route = useRoute();

@@ -1,15 +1,7 @@
 // Booking service (SPEC §5): security letter, seat map, holds, bookings, results and the leaderboard.
 // Player calls carry the admission token as a Bearer token.
 import { request } from './http';
-import type {
-  BookingAccepted,
-  BookingView,
-  Captcha,
-  Hold,
-  Leaderboard,
-  RoundResults,
-  SeatMapResponse,
-} from './types';
+import type { BookingAccepted, BookingView, Captcha, Hold, Leaderboard, RoundResults, SeatMapResponse } from './types';
 
 export const issueCaptcha = (token: string) => request<Captcha>('/api/v1/captcha', { method: 'POST', token });
 

@@ -47,7 +47,9 @@ describe('request', () => {
 
   it('sends the bearer token and JSON, and reads 204 as nothing', async () => {
     const { calls } = mockApi([['POST', /captcha\/c1$/, () => ({ status: 204 })]]);
-    await expect(request('/api/v1/captcha/c1', { method: 'POST', token: 'tok', body: { answer: 'AB' } })).resolves.toBeUndefined();
+    await expect(
+      request('/api/v1/captcha/c1', { method: 'POST', token: 'tok', body: { answer: 'AB' } }),
+    ).resolves.toBeUndefined();
     expect(calls[0]!.headers).toMatchObject({ Authorization: 'Bearer tok', 'Content-Type': 'application/json' });
     expect(calls[0]!.body).toEqual({ answer: 'AB' });
   });

@@ -10,9 +10,7 @@ export function Countdown({ round, now }: { round: RoundInfo; now: number }) {
   return (
     <div className={`countdown ${open ? 'is-open' : ''}`} data-testid="countdown">
       <p className="countdown-label">
-        {open ? (
-          <span className="live-dot" aria-hidden="true" />
-        ) : null}
+        {open ? <span className="live-dot" aria-hidden="true" /> : null}
         {open ? t('home.openNow') : t('home.opensIn')}
       </p>
       <p className="countdown-digits" aria-live="off" data-seconds={open ? secondsUntil(round.closesAt, now) : toNext}>

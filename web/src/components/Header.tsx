@@ -1,4 +1,4 @@
-import type { Route } from '../App';
+import type { Route } from '../lib/route';
 import { useI18n } from '../i18n/i18n';
 
 export function Header({ route }: { route: Route }) {

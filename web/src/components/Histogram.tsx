@@ -5,10 +5,18 @@ import { bucketIndex } from '../lib/results';
 import { COLORS } from './charts';
 
 /** Humans vs bots per time bucket; the player's own bucket is drawn brighter. */
-export default function Histogram({ buckets, youMs }: { buckets: readonly HistogramBucket[]; youMs: number | undefined }) {
+export default function Histogram({
+  buckets,
+  youMs,
+}: {
+  buckets: readonly HistogramBucket[];
+  youMs: number | undefined;
+}) {
   const { t } = useI18n();
   const you = youMs === undefined ? -1 : bucketIndex(buckets, youMs);
-  const labels = buckets.map((b) => `${(b.fromMs / 1000).toFixed(b.fromMs % 1000 ? 1 : 0)}–${(b.toMs / 1000).toFixed(b.toMs % 1000 ? 1 : 0)}s`);
+  const labels = buckets.map(
+    (b) => `${(b.fromMs / 1000).toFixed(b.fromMs % 1000 ? 1 : 0)}–${(b.toMs / 1000).toFixed(b.toMs % 1000 ? 1 : 0)}s`,
+  );
   return (
     <div className="chart-box" role="img" aria-label={t('result.histogramLabel')}>
       <Bar
@@ -40,4 +48,3 @@ export default function Histogram({ buckets, youMs }: { buckets: readonly Histog
     </div>
   );
 }
-

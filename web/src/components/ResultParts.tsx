@@ -9,7 +9,11 @@ export function SplitBar({ splits }: { splits: Partial<Splits> | null | undefine
   const parts = splitParts(splits);
   return (
     <figure className="split-figure">
-      <div className="split-bar" role="img" aria-label={parts.map((p) => `${t(`result.split.${p.key}`)} ${seconds(p.ms, lang)}`).join(', ')}>
+      <div
+        className="split-bar"
+        role="img"
+        aria-label={parts.map((p) => `${t(`result.split.${p.key}`)} ${seconds(p.ms, lang)}`).join(', ')}
+      >
         {parts.map((part) =>
           part.percent > 0 ? (
             <span
@@ -46,7 +50,13 @@ export function TierBadge({ topPercent }: { topPercent: number }) {
   );
 }
 
-export function LeaderboardTable({ entries, highlight }: { entries: readonly Leader[]; highlight?: string | undefined }) {
+export function LeaderboardTable({
+  entries,
+  highlight,
+}: {
+  entries: readonly Leader[];
+  highlight?: string | undefined;
+}) {
   const { t, lang } = useI18n();
   if (entries.length === 0) return <p className="muted">{t('result.leaderboardEmpty')}</p>;
   return (
@@ -62,7 +72,10 @@ export function LeaderboardTable({ entries, highlight }: { entries: readonly Lea
       </thead>
       <tbody>
         {entries.map((entry, i) => (
-          <tr key={entry.bookingId ?? `${entry.nickname}-${i}`} className={entry.bookingId && entry.bookingId === highlight ? 'me' : undefined}>
+          <tr
+            key={entry.bookingId ?? `${entry.nickname}-${i}`}
+            className={entry.bookingId && entry.bookingId === highlight ? 'me' : undefined}
+          >
             <td>{i + 1}</td>
             <td>
               {entry.nickname}

@@ -30,7 +30,10 @@ const seat = (id: string) => document.querySelector<HTMLButtonElement>(`[data-se
 describe('seat map states', () => {
   it('says every status in text and pattern, not colour alone', () => {
     renderMap(venue(3, 4, { 'A-2': 'HELD', 'A-3': 'SOLD' }), vi.fn(), 'A-4');
-    expect(screen.getByRole('gridcell', { name: 'A열 1번 VIP석 — 선택 가능' })).toHaveClass('grade-vip', 'status-available');
+    expect(screen.getByRole('gridcell', { name: 'A열 1번 VIP석 — 선택 가능' })).toHaveClass(
+      'grade-vip',
+      'status-available',
+    );
     expect(screen.getByRole('gridcell', { name: 'A열 2번 VIP석 — 선점됨' })).toHaveClass('status-held');
     expect(screen.getByRole('gridcell', { name: 'A열 3번 VIP석 — 판매 완료' })).toHaveClass('status-sold');
     expect(screen.getByRole('gridcell', { name: 'A열 4번 VIP석 — 내 선택' })).toHaveAttribute('aria-selected', 'true');

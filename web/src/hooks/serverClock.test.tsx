@@ -67,7 +67,12 @@ describe('the home countdown', () => {
           return {
             body: {
               serverTime: iso(server),
-              round: { id: '20261124T101400Z', opensAt: iso(Date.UTC(2026, 10, 24, 10, 14)), closesAt: iso(Date.UTC(2026, 10, 24, 10, 14, 15)), phase: 'CLOSED' },
+              round: {
+                id: '20261124T101400Z',
+                opensAt: iso(Date.UTC(2026, 10, 24, 10, 14)),
+                closesAt: iso(Date.UTC(2026, 10, 24, 10, 14, 15)),
+                phase: 'CLOSED',
+              },
               nextRound: { id: '20261124T101500Z', opensAt: iso(Date.UTC(2026, 10, 24, 10, 15)) },
             },
           };
@@ -128,7 +133,10 @@ describe('the bots difficulty on the home screen', () => {
   });
 
   it('is not shown when bots are off or bot-runner is not there', async () => {
-    mockApi([clockRoute, ['GET', /^\/api\/v1\/bots\/public$/, () => ({ body: { enabled: false, perRound: 150, difficulty: 'HARD' } })]]);
+    mockApi([
+      clockRoute,
+      ['GET', /^\/api\/v1\/bots\/public$/, () => ({ body: { enabled: false, perRound: 150, difficulty: 'HARD' } })],
+    ]);
     const { unmount } = render(
       <ServerClockProvider>
         <DifficultyProbe />

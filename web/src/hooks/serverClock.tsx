@@ -90,7 +90,11 @@ export function ServerClockProvider({ children }: { children: ReactNode }) {
           synced: best !== undefined || previous.synced,
           error: undefined,
           timing: timingOf(last) ?? previous.timing,
-          difficulty: bots ? (bots.enabled ? bots.difficulty : undefined) : (last.difficulty ?? last.bots?.difficulty ?? previous.difficulty),
+          difficulty: bots
+            ? bots.enabled
+              ? bots.difficulty
+              : undefined
+            : (last.difficulty ?? last.bots?.difficulty ?? previous.difficulty),
         }));
         timer = setTimeout(() => void run(3), RESYNC_MS);
       } catch (error) {

@@ -10,7 +10,8 @@ export const ko = {
   'nav.ops': '운영',
 
   'home.title': '실전처럼, {period}마다 오픈',
-  'home.lead': '매 라운드 정각에 오픈하는 공연 예매를 실전처럼 연습하세요. 대기열, 보안문자, 좌석 경쟁까지 — 봇들과 겨뤄 내 순위를 확인합니다.',
+  'home.lead':
+    '매 라운드 정각에 오픈하는 공연 예매를 실전처럼 연습하세요. 대기열, 보안문자, 좌석 경쟁까지 — 봇들과 겨뤄 내 순위를 확인합니다.',
   'home.opensIn': '다음 오픈까지',
   'home.openNow': '지금 오픈 중!',
   'home.closesIn': '마감까지 {s}초',
@@ -235,7 +236,8 @@ export const en: Messages = {
   'nav.ops': 'Ops',
 
   'home.title': 'Like the real thing, open every {period}',
-  'home.lead': 'Practise a high-demand ticket sale that opens on the dot each round: the waiting room, the security letter, the race for seats — against bots — and see your rank.',
+  'home.lead':
+    'Practise a high-demand ticket sale that opens on the dot each round: the waiting room, the security letter, the race for seats — against bots — and see your rank.',
   'home.opensIn': 'Next open in',
   'home.openNow': 'Open now!',
   'home.closesIn': 'Closes in {s}s',

@@ -25,7 +25,13 @@ describe('ops series', () => {
     const open1 = 60_000;
     let s = addSold(emptySeries(), open1 + 1000, 'r1', open1, 3);
     s = addSold(s, open1 + 2000, 'r1', open1, 10);
-    expect(s.sellOut).toEqual({ roundId: 'r1', points: [{ x: 1, y: 3 }, { x: 2, y: 10 }] });
+    expect(s.sellOut).toEqual({
+      roundId: 'r1',
+      points: [
+        { x: 1, y: 3 },
+        { x: 2, y: 10 },
+      ],
+    });
     expect(s.bookingsPerSecond.map((p) => p.y)).toEqual([7]);
     s = addSold(s, 120_500, 'r2', 120_000, 1);
     expect(s.sellOut).toEqual({ roundId: 'r2', points: [{ x: 0.5, y: 1 }] });
@@ -33,7 +39,9 @@ describe('ops series', () => {
   });
 
   it('uses bookings from the stats when admission reports them', () => {
-    const withBooked: AdminStats = { current: { roundId: '20261124T101500Z', opensAt: '2026-11-24T10:15:00Z', booked: 4 } };
+    const withBooked: AdminStats = {
+      current: { roundId: '20261124T101500Z', opensAt: '2026-11-24T10:15:00Z', booked: 4 },
+    };
     const s = addStats(emptySeries(), Date.UTC(2026, 10, 24, 10, 15, 2), withBooked);
     expect(s.sellOut?.points).toEqual([{ x: 2, y: 4 }]);
   });

@@ -60,7 +60,8 @@ export function addStats(series: OpsSeries, at: number, stats: AdminStats): OpsS
   let next: OpsSeries = {
     ...series,
     queue: trim([...series.queue, { x: at, y: waiting }], at),
-    admittedPerSecond: rate === undefined ? series.admittedPerSecond : trim([...series.admittedPerSecond, { x: at, y: rate }], at),
+    admittedPerSecond:
+      rate === undefined ? series.admittedPerSecond : trim([...series.admittedPerSecond, { x: at, y: rate }], at),
     admitted,
   };
   // bookings straight from the stats, if admission ever reports them
@@ -71,7 +72,13 @@ export function addStats(series: OpsSeries, at: number, stats: AdminStats): OpsS
 }
 
 /** Adds one reading of seats sold in `roundId` (opened at `opensAt`), taken at server time `at`. */
-export function addSold(series: OpsSeries, at: number, roundId: string, opensAt: number | undefined, sold: number): OpsSeries {
+export function addSold(
+  series: OpsSeries,
+  at: number,
+  roundId: string,
+  opensAt: number | undefined,
+  sold: number,
+): OpsSeries {
   const counter: Counter = { roundId, value: sold, at };
   const rate = rateBetween(series.sold, counter);
   let sellOut = series.sellOut;
@@ -87,7 +94,8 @@ export function addSold(series: OpsSeries, at: number, roundId: string, opensAt:
   }
   return {
     ...series,
-    bookingsPerSecond: rate === undefined ? series.bookingsPerSecond : trim([...series.bookingsPerSecond, { x: at, y: rate }], at),
+    bookingsPerSecond:
+      rate === undefined ? series.bookingsPerSecond : trim([...series.bookingsPerSecond, { x: at, y: rate }], at),
     sellOut,
     previousSellOut,
     sold: counter,

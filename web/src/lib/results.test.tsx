@@ -46,7 +46,9 @@ describe('splits', () => {
 
   it('copes with missing or zero splits', () => {
     expect(splitParts(undefined).every((p) => p.percent === 0 && p.ms === 0)).toBe(true);
-    expect(splitParts({ entryMs: 0, waitMs: 0, seatMs: 2000, confirmMs: -5 }).map((p) => p.percent)).toEqual([0, 0, 100, 0]);
+    expect(splitParts({ entryMs: 0, waitMs: 0, seatMs: 2000, confirmMs: -5 }).map((p) => p.percent)).toEqual([
+      0, 0, 100, 0,
+    ]);
   });
 
   it('draws the stacked bar with widths matching the shares', () => {

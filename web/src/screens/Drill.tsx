@@ -2,19 +2,12 @@ import { useCallback, useState } from 'react';
 import { StepIndicator } from '../components/StepIndicator';
 import { useServerClock } from '../hooks/serverClock';
 import { nextRoundAfter } from '../lib/clock';
+import type { Session } from '../lib/session';
 import { Home } from './Home';
 import { Result } from './Result';
 import { SeatSelection } from './SeatSelection';
 import { SecurityLetter } from './SecurityLetter';
 import { WaitingRoom } from './WaitingRoom';
-
-/** What the player holds once admitted: the admission token acts on booking for this round only. */
-export interface Session {
-  nickname: string;
-  ticketId: string;
-  roundId: string;
-  token: string;
-}
 
 type Step =
   | { name: 'home' }

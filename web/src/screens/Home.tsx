@@ -108,7 +108,9 @@ export function Home({ onEnter }: { onEnter(nickname: string): void }) {
           {clock.difficulty && (
             <p className="difficulty">
               {t('home.difficulty')}{' '}
-              <span className={`chip chip-${clock.difficulty.toLowerCase()}`}>{t(`difficulty.${clock.difficulty}`)}</span>
+              <span className={`chip chip-${clock.difficulty.toLowerCase()}`}>
+                {t(`difficulty.${clock.difficulty}`)}
+              </span>
             </p>
           )}
         </div>
@@ -151,7 +153,9 @@ function LastRound({ roundId, enabled, lang }: { roundId: string; enabled: boole
                 {results.seats.sold} / {results.seats.total}
               </dd>
               <dd className="muted small">
-                {results.soldOutMs != null ? t('home.soldOut', { t: seconds(results.soldOutMs, lang) }) : t('home.notSoldOut')}
+                {results.soldOutMs != null
+                  ? t('home.soldOut', { t: seconds(results.soldOutMs, lang) })
+                  : t('home.notSoldOut')}
               </dd>
             </div>
             <div>
@@ -193,7 +197,16 @@ function LastRound({ roundId, enabled, lang }: { roundId: string; enabled: boole
 }
 
 function FeatureIcon({ name }: { name: 'clock' | 'shield' | 'chart' }) {
-  const common = { width: 20, height: 20, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2.4, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+  const common = {
+    width: 20,
+    height: 20,
+    viewBox: '0 0 24 24',
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 2.4,
+    strokeLinecap: 'round',
+    strokeLinejoin: 'round',
+  } as const;
   if (name === 'clock')
     return (
       <svg {...common}>

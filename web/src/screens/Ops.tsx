@@ -1,18 +1,16 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Line } from 'react-chartjs-2';
-import { getResults } from '../api/booking';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/http';
-import { getAdminStats, getAdmissionSettings, getBots, putAdmissionSettings, putBots } from '../api/ops';
-import { DIFFICULTIES, type AdminStats, type AdmissionSettings, type BotSettings, type Difficulty } from '../api/types';
-import { num, toEpochMs } from '../api/wire';
+import { getAdmissionSettings, getBots, putAdmissionSettings, putBots } from '../api/ops';
+import { DIFFICULTIES, type AdmissionSettings, type BotSettings, type Difficulty } from '../api/types';
 import { COLORS } from '../components/charts';
+import { LiveStats } from '../components/LiveStats';
 import { Notice } from '../components/Notice';
-import { useFocusOnMount } from '../components/useFocusOnMount';
-import { useServerClock } from '../hooks/serverClock';
+import { SellOutChart, TimeChart } from '../components/OpsCharts';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
+import { useLatest } from '../hooks/useLatest';
+import { useOpsStats } from '../hooks/useOpsStats';
 import { useI18n } from '../i18n/i18n';
-import { parseRoundId } from '../lib/clock';
-import { clockTime, percent } from '../lib/format';
-import { addSold, addStats, emptySeries, type OpsSeries, type XY } from '../lib/opsSeries';
+import { clockTime } from '../lib/format';
 
 export const OPS_TOKEN_KEY = 'tw.opsToken';
 
@@ -124,16 +122,20 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
   const [error, setError] = useState<ApiError | undefined>();
   const [save, setSave] = useState<SaveState>('idle');
 
-  const load = () => {
-    setError(undefined);
+  const unauthorizedRef = useLatest(unauthorized);
+  const load = useCallback(() => {
     getAdmissionSettings(token)
       .then(setForm)
       .catch((caught: unknown) => {
         const problem = asApiError(caught);
-        if (!unauthorized(problem)) setError(problem);
+        if (!unauthorizedRef.current(problem)) setError(problem);
       });
+  }, [token, unauthorizedRef]);
+  useEffect(load, [load]);
+  const reload = () => {
+    setError(undefined);
+    load();
   };
-  useEffect(load, [token]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -160,12 +162,34 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
       {!form && !error && <p className="muted">{t('common.loading')}</p>}
       {form && (
         <fieldset disabled={save === 'saving'}>
-          <NumberField id={`${id}-rate`} label={t('ops.rate')} value={form.ratePerSecond} step={0.1} min={0} max={100000}
-            onChange={(v) => change({ ratePerSecond: v })} testId="rate" />
-          <NumberField id={`${id}-batch`} label={t('ops.openBatch')} value={form.openBatch} step={1} min={0} max={1000000}
-            onChange={(v) => change({ openBatch: Math.round(v) })} />
-          <NumberField id={`${id}-max`} label={t('ops.maxActive')} value={form.maxActive} step={1} min={0} max={1000000}
-            onChange={(v) => change({ maxActive: Math.round(v) })} />
+          <NumberField
+            id={`${id}-rate`}
+            label={t('ops.rate')}
+            value={form.ratePerSecond}
+            step={0.1}
+            min={0}
+            max={100000}
+            onChange={(v) => change({ ratePerSecond: v })}
+            testId="rate"
+          />
+          <NumberField
+            id={`${id}-batch`}
+            label={t('ops.openBatch')}
+            value={form.openBatch}
+            step={1}
+            min={0}
+            max={1000000}
+            onChange={(v) => change({ openBatch: Math.round(v) })}
+          />
+          <NumberField
+            id={`${id}-max`}
+            label={t('ops.maxActive')}
+            value={form.maxActive}
+            step={1}
+            min={0}
+            max={1000000}
+            onChange={(v) => change({ maxActive: Math.round(v) })}
+          />
           <label className="switch">
             <input type="checkbox" checked={form.paused} onChange={(e) => change({ paused: e.target.checked })} />
             <span className="switch-track" aria-hidden="true" />
@@ -181,7 +205,7 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
           </div>
         </fieldset>
       )}
-      {error && <Notice error={error} onRetry={load} />}
+      {error && <Notice error={error} onRetry={reload} />}
     </form>
   );
 }
@@ -197,7 +221,12 @@ function NumberField(props: {
   testId?: string;
 }) {
   const [text, setText] = useState(String(props.value));
-  useEffect(() => setText(String(props.value)), [props.value]);
+  // a new value from outside (loaded, saved, clamped) replaces what was typed
+  const [shown, setShown] = useState(props.value);
+  if (props.value !== shown) {
+    setShown(props.value);
+    setText(String(props.value));
+  }
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
@@ -214,7 +243,8 @@ function NumberField(props: {
         onChange={(e) => {
           setText(e.target.value);
           const value = Number(e.target.value);
-          if (e.target.value !== '' && Number.isFinite(value)) props.onChange(Math.min(props.max, Math.max(props.min, value)));
+          if (e.target.value !== '' && Number.isFinite(value))
+            props.onChange(Math.min(props.max, Math.max(props.min, value)));
         }}
       />
     </div>
@@ -229,14 +259,17 @@ function BotsPanel({ token }: { token: string }) {
   const [error, setError] = useState<ApiError | undefined>();
   const [save, setSave] = useState<SaveState>('idle');
 
-  const load = () => {
-    setError(undefined);
-    setUnavailable(false);
+  const load = useCallback(() => {
     getBots(token)
       .then(setForm)
       .catch(() => setUnavailable(true));
+  }, [token]);
+  useEffect(load, [load]);
+  const reload = () => {
+    setError(undefined);
+    setUnavailable(false);
+    load();
   };
-  useEffect(load, [token]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -259,7 +292,7 @@ function BotsPanel({ token }: { token: string }) {
   return (
     <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('ops.bots')}</h2>
-      {unavailable && <Notice tone="warn" message={t('ops.botsUnavailable')} onRetry={load} />}
+      {unavailable && <Notice tone="warn" message={t('ops.botsUnavailable')} onRetry={reload} />}
       {!form && !unavailable && <p className="muted">{t('common.loading')}</p>}
       {form && (
         <fieldset disabled={save === 'saving'}>
@@ -268,11 +301,22 @@ function BotsPanel({ token }: { token: string }) {
             <span className="switch-track" aria-hidden="true" />
             {t('ops.botsEnabled')}
           </label>
-          <NumberField id={`${id}-per-round`} label={t('ops.perRound')} value={form.perRound} step={1} min={0} max={100000}
-            onChange={(v) => change({ perRound: Math.round(v) })} />
+          <NumberField
+            id={`${id}-per-round`}
+            label={t('ops.perRound')}
+            value={form.perRound}
+            step={1}
+            min={0}
+            max={100000}
+            onChange={(v) => change({ perRound: Math.round(v) })}
+          />
           <div className="field">
             <label htmlFor={`${id}-difficulty`}>{t('ops.difficulty')}</label>
-            <select id={`${id}-difficulty`} value={form.difficulty} onChange={(e) => change({ difficulty: e.target.value as Difficulty })}>
+            <select
+              id={`${id}-difficulty`}
+              value={form.difficulty}
+              onChange={(e) => change({ difficulty: e.target.value as Difficulty })}
+            >
               {DIFFICULTIES.map((d) => (
                 <option key={d} value={d}>
                   {t(`difficulty.${d}`)} ({d})
@@ -295,58 +339,9 @@ function BotsPanel({ token }: { token: string }) {
   );
 }
 
-const STATS_POLL_MS = 1000;
-
 function LivePanel({ token, unauthorized }: { token: string; unauthorized(error: ApiError): boolean }) {
   const { t, lang } = useI18n();
-  const clock = useServerClock();
-  const clockRef = useRef(clock);
-  clockRef.current = clock;
-  const [stats, setStats] = useState<AdminStats | undefined>();
-  const [series, setSeries] = useState<OpsSeries>(emptySeries);
-  const [error, setError] = useState<ApiError | undefined>();
-  const unauthorizedRef = useRef(unauthorized);
-  unauthorizedRef.current = unauthorized;
-
-  useEffect(() => {
-    const aborter = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await getAdminStats(token, aborter.signal);
-        if (aborter.signal.aborted) return;
-        const at = toEpochMs(next.serverTime) ?? clockRef.current.now();
-        setStats(next);
-        setError(undefined);
-        setSeries((previous) => addStats(previous, at, next));
-        const roundId = next.current?.roundId ?? next.currentRoundId;
-        // bookings/s and the sell-out curve from the round's results, unless the stats carry bookings themselves
-        if (roundId && typeof next.current?.booked !== 'number') {
-          try {
-            const results = await getResults(roundId, aborter.signal);
-            if (!aborter.signal.aborted) {
-              const opensAt = toEpochMs(next.current?.opensAt) ?? parseRoundId(roundId);
-              setSeries((previous) => addSold(previous, at, roundId, opensAt, num(results.seats?.sold)));
-            }
-          } catch {
-            // booking down: the admission charts go on
-          }
-        }
-      } catch (caught) {
-        if (aborter.signal.aborted) return;
-        const problem = asApiError(caught);
-        if (unauthorizedRef.current(problem)) return;
-        setError(problem);
-      }
-      if (!aborter.signal.aborted) timer = setTimeout(() => void poll(), STATS_POLL_MS);
-    };
-    void poll();
-    return () => {
-      aborter.abort();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [token]);
-
+  const { stats, series, error } = useOpsStats(token, unauthorized);
   const current = stats?.current ?? undefined;
   const timeTick = (value: number | string) => clockTime(Number(value), lang);
 
@@ -358,109 +353,23 @@ function LivePanel({ token, unauthorized }: { token: string; unauthorized(error:
       </div>
       {error && <Notice error={error} message={t('ops.statsError')} />}
       {stats && !current && <p className="muted">{t('ops.noRound')}</p>}
-      <dl className="stat-grid six" data-testid="ops-stats">
-        <Stat label={t('ops.entered')} value={num(current?.entered)} />
-        <Stat label={t('ops.admitted')} value={num(current?.admitted)} />
-        <Stat label={t('ops.waitingNow')} value={num(current?.waiting)} testId="stat-waiting" />
-        <Stat label={t('ops.active')} value={num(current?.active)} />
-        <Stat
-          label={t('ops.humansBots')}
-          value={`${num(current?.enteredBy?.humans)} / ${num(current?.enteredBy?.bots)}`}
-        />
-        <Stat
-          label={t('ops.achievedRate')}
-          value={`${percent(num(current?.achievedRatePerSecond))}/s`}
-          sub={current?.settings ? `${t('ops.rate').split(' (')[0]} ${current.settings.ratePerSecond}` : undefined}
-        />
-      </dl>
+      <LiveStats current={current} />
       <div className="charts">
         <TimeChart title={t('ops.queueChart')} points={series.queue} color={COLORS.accent} tick={timeTick} />
-        <TimeChart title={t('ops.admittedChart')} points={series.admittedPerSecond} color={COLORS.humans} tick={timeTick} />
-        <TimeChart title={t('ops.bookingsChart')} points={series.bookingsPerSecond} color={COLORS.success} tick={timeTick} />
-        <figure className="chart-card">
-          <figcaption>{t('ops.sellOutChart')}</figcaption>
-          <div className="chart-box small" role="img" aria-label={t('ops.sellOutChart')}>
-            <Line
-              data={{
-                datasets: [
-                  {
-                    label: series.sellOut?.roundId ?? t('ops.sold'),
-                    data: series.sellOut?.points ?? [],
-                    borderColor: COLORS.warn,
-                    backgroundColor: 'rgba(251, 191, 36, 0.15)',
-                    fill: true,
-                    stepped: true,
-                    pointRadius: 0,
-                  },
-                  ...(series.previousSellOut
-                    ? [
-                        {
-                          label: `${t('ops.previousRound')} ${series.previousSellOut.roundId}`,
-                          data: series.previousSellOut.points,
-                          borderColor: COLORS.faded,
-                          borderDash: [4, 4],
-                          stepped: true as const,
-                          pointRadius: 0,
-                        },
-                      ]
-                    : []),
-                ],
-              }}
-              options={{
-                parsing: false,
-                plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
-                scales: {
-                  x: { type: 'linear', min: 0, title: { display: true, text: t('ops.seconds') } },
-                  y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('ops.sold') } },
-                },
-              }}
-            />
-          </div>
-        </figure>
+        <TimeChart
+          title={t('ops.admittedChart')}
+          points={series.admittedPerSecond}
+          color={COLORS.humans}
+          tick={timeTick}
+        />
+        <TimeChart
+          title={t('ops.bookingsChart')}
+          points={series.bookingsPerSecond}
+          color={COLORS.success}
+          tick={timeTick}
+        />
+        <SellOutChart series={series} />
       </div>
     </section>
-  );
-}
-
-function Stat({ label, value, sub, testId }: { label: string; value: number | string; sub?: string | undefined; testId?: string }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{typeof value === 'number' ? value.toLocaleString() : value}</dd>
-      {sub && <dd className="muted small">{sub}</dd>}
-    </div>
-  );
-}
-
-function TimeChart({ title, points, color, tick }: { title: string; points: XY[]; color: string; tick(value: number | string): string }) {
-  return (
-    <figure className="chart-card">
-      <figcaption>{title}</figcaption>
-      <div className="chart-box small" role="img" aria-label={title}>
-        <Line
-          data={{
-            datasets: [
-              {
-                label: title,
-                data: points,
-                borderColor: color,
-                backgroundColor: `${color}26`,
-                fill: true,
-                tension: 0.25,
-                pointRadius: 0,
-              },
-            ],
-          }}
-          options={{
-            parsing: false,
-            plugins: { legend: { display: false } },
-            scales: {
-              x: { type: 'linear', ticks: { callback: tick, maxTicksLimit: 5 } },
-              y: { beginAtZero: true },
-            },
-          }}
-        />
-      </div>
-    </figure>
   );
 }

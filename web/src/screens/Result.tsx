@@ -1,15 +1,16 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { getBooking, getLeaderboard, getResults } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
 import type { BookingView, Leaderboard, RoundResults } from '../api/types';
 import { Notice } from '../components/Notice';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
+import { useLatest } from '../hooks/useLatest';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
 import { percent, seconds } from '../lib/format';
-import type { Session } from './Drill';
+import type { Session } from '../lib/session';
 
 interface Props {
   session: Session;
@@ -35,8 +36,7 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
   const [leaders, setLeaders] = useState<Leaderboard | undefined>();
   const [attempt, setAttempt] = useState(0);
   const final = booking !== undefined && booking.status !== 'PENDING';
-  const clockRef = useRef(clock);
-  clockRef.current = clock;
+  const clockRef = useLatest(clock);
 
   // the booking: poll until CONFIRMED or REJECTED (the rank arrives with CONFIRMED)
   useEffect(() => {
@@ -78,14 +78,15 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
       } catch {
         // the histogram is a bonus; the booking's own result is what matters
       }
-      if (!aborter.signal.aborted && clockRef.current.now() < until) timer = setTimeout(() => void load(), RESULTS_POLL_MS);
+      if (!aborter.signal.aborted && clockRef.current.now() < until)
+        timer = setTimeout(() => void load(), RESULTS_POLL_MS);
     };
     void load();
     return () => {
       aborter.abort();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [session.roundId]);
+  }, [session.roundId, clockRef]);
 
   useEffect(() => {
     const aborter = new AbortController();
@@ -100,7 +101,11 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
   const roundRank = booking?.rank?.round ?? undefined;
   const weekRank = booking?.rank?.week ?? undefined;
   const statusKey =
-    booking?.status === 'CONFIRMED' ? 'result.confirmed' : booking?.status === 'REJECTED' ? 'result.rejected' : 'result.pending';
+    booking?.status === 'CONFIRMED'
+      ? 'result.confirmed'
+      : booking?.status === 'REJECTED'
+        ? 'result.rejected'
+        : 'result.pending';
 
   return (
     <section className="screen result" aria-labelledby="result-title">
@@ -117,7 +122,10 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
 
       <div className="result-grid">
         <div className="card result-hero" aria-live="polite" aria-busy={!final}>
-          <p className={`status-pill status-${(booking?.status ?? 'PENDING').toLowerCase()}`} data-testid="booking-status">
+          <p
+            className={`status-pill status-${(booking?.status ?? 'PENDING').toLowerCase()}`}
+            data-testid="booking-status"
+          >
             {t(statusKey)}
           </p>
           {booking?.seatId && <p className="muted">{t('result.seat', { seat: booking.seatId })}</p>}
@@ -131,7 +139,9 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
               <TierBadge topPercent={roundRank.topPercent} />
               <p className="top-percent">{t('result.top', { p: percent(roundRank.topPercent) })}</p>
               <p className="muted">{t('result.rank', { pos: roundRank.position, total: roundRank.total })}</p>
-              {weekRank && <p className="muted small">{t('result.weekRank', { pos: weekRank.position, total: weekRank.total })}</p>}
+              {weekRank && (
+                <p className="muted small">{t('result.weekRank', { pos: weekRank.position, total: weekRank.total })}</p>
+              )}
               {booking?.rank?.botsBeatenPercent != null && (
                 <p className="muted small">{t('result.botsBeaten', { p: percent(booking.rank.botsBeatenPercent) })}</p>
               )}
@@ -150,7 +160,10 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
           <h2>{t('result.histogram')}</h2>
           {results && results.histogram.buckets.length > 0 ? (
             <Suspense fallback={<div className="chart-box" />}>
-              <Histogram buckets={results.histogram.buckets} youMs={booking?.status === 'CONFIRMED' ? booking.durationMs : undefined} />
+              <Histogram
+                buckets={results.histogram.buckets}
+                youMs={booking?.status === 'CONFIRMED' ? booking.durationMs : undefined}
+              />
             </Suspense>
           ) : (
             <p className="muted">{t('common.loading')}</p>
@@ -159,7 +172,11 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
 
         <div className="card span-2">
           <h2>{t('result.leaderboard')}</h2>
-          {leaders ? <LeaderboardTable entries={leaders.entries} highlight={bookingId} /> : <p className="muted">{t('common.loading')}</p>}
+          {leaders ? (
+            <LeaderboardTable entries={leaders.entries} highlight={bookingId} />
+          ) : (
+            <p className="muted">{t('common.loading')}</p>
+          )}
         </div>
       </div>
 

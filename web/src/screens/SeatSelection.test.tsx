@@ -9,13 +9,25 @@ afterEach(() => vi.unstubAllGlobals());
 
 const session = { nickname: 'p1', ticketId: 't1', roundId: '20261124T101500Z', token: 'jwt' };
 const seats = (statuses: Record<string, SeatStatus> = {}): Seat[] =>
-  [1, 2, 3, 4].map((n) => ({ id: `A-${n}`, row: 'A', number: n, grade: 'VIP', status: statuses[`A-${n}`] ?? 'AVAILABLE' }));
+  [1, 2, 3, 4].map((n) => ({
+    id: `A-${n}`,
+    row: 'A',
+    number: n,
+    grade: 'VIP',
+    status: statuses[`A-${n}`] ?? 'AVAILABLE',
+  }));
 const seatEl = (id: string) => document.querySelector<HTMLButtonElement>(`[data-seat-id="${id}"]`)!;
 
 function renderScreen(onBooked = vi.fn()) {
   render(
     <I18nProvider initial="ko">
-      <SeatSelection session={session} onBooked={onBooked} onCaptchaRequired={vi.fn()} onNextRound={vi.fn()} onHome={vi.fn()} />
+      <SeatSelection
+        session={session}
+        onBooked={onBooked}
+        onCaptchaRequired={vi.fn()}
+        onNextRound={vi.fn()}
+        onHome={vi.fn()}
+      />
     </I18nProvider>,
   );
   return onBooked;
@@ -26,7 +38,13 @@ describe('seat selection', () => {
     let taken = false;
     let bookings = 0;
     const { calls } = mockApi([
-      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(taken ? { 'A-1': 'HELD' } : {}) } })],
+      [
+        'GET',
+        /\/seats$/,
+        () => ({
+          body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(taken ? { 'A-1': 'HELD' } : {}) },
+        }),
+      ],
       [
         'POST',
         /\/holds$/,
@@ -35,10 +53,20 @@ describe('seat selection', () => {
             taken = true;
             return problem('seat-taken', 409);
           }
-          return { status: 201, body: { holdId: 'h2', seatId: 'A-2', expiresAt: new Date(Date.now() + 20_000).toISOString() } };
+          return {
+            status: 201,
+            body: { holdId: 'h2', seatId: 'A-2', expiresAt: new Date(Date.now() + 20_000).toISOString() },
+          };
         },
       ],
-      ['POST', /^\/api\/v1\/bookings$/, () => (++bookings === 1 ? new Error('connection reset') : { status: 202, body: { bookingId: 'b1', status: 'PENDING', seatId: 'A-2' } })],
+      [
+        'POST',
+        /^\/api\/v1\/bookings$/,
+        () =>
+          ++bookings === 1
+            ? new Error('connection reset')
+            : { status: 202, body: { bookingId: 'b1', status: 'PENDING', seatId: 'A-2' } },
+      ],
     ]);
     const onBooked = renderScreen();
     await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
@@ -76,7 +104,9 @@ describe('seat selection', () => {
 
   it('tells the player when the picked seat goes to someone else before the hold', async () => {
     let statuses: Record<string, SeatStatus> = {};
-    mockApi([['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(statuses) } })]]);
+    mockApi([
+      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(statuses) } })],
+    ]);
     renderScreen();
     await waitFor(() => expect(seatEl('A-3')).toBeInTheDocument());
     fireEvent.click(seatEl('A-3'));

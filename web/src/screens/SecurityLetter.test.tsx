@@ -12,7 +12,11 @@ describe('security letter', () => {
   it('gets a new letter after a wrong answer and goes on when solved', async () => {
     let issued = 0;
     const { calls } = mockApi([
-      ['POST', /^\/api\/v1\/captcha$/, () => ({ status: 201, body: { captchaId: `c${++issued}`, image: `data:image/png;base64,AAA${issued}` } })],
+      [
+        'POST',
+        /^\/api\/v1\/captcha$/,
+        () => ({ status: 201, body: { captchaId: `c${++issued}`, image: `data:image/png;base64,AAA${issued}` } }),
+      ],
       ['POST', /^\/api\/v1\/captcha\/c1$/, () => problem('wrong-answer', 422)],
       ['POST', /^\/api\/v1\/captcha\/c2$/, () => ({ status: 204 })],
     ]);
@@ -24,13 +28,17 @@ describe('security letter', () => {
     );
     const input = screen.getByLabelText('보안문자');
     expect(input).toHaveFocus();
-    await waitFor(() => expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA1'));
+    await waitFor(() =>
+      expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA1'),
+    );
 
     fireEvent.change(input, { target: { value: 'wrong' } });
     expect(input).toHaveValue('WRONG');
     fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('보안문자가 일치하지 않습니다'));
-    await waitFor(() => expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA2'));
+    await waitFor(() =>
+      expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA2'),
+    );
     expect(input).toHaveValue('');
 
     fireEvent.change(input, { target: { value: 'test42' } });

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { answerCaptcha, issueCaptcha } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
 import type { Captcha } from '../api/types';
 import { Notice } from '../components/Notice';
+import { useMounted } from '../hooks/useMounted';
 import { useI18n } from '../i18n/i18n';
 import { endsRound, isRetryable } from '../lib/problems';
-import type { Session } from './Drill';
+import type { Session } from '../lib/session';
 
 interface Props {
   session: Session;
@@ -21,36 +22,39 @@ export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props
   const input = useRef<HTMLInputElement>(null);
   const [captcha, setCaptcha] = useState<Captcha | undefined>();
   const [answer, setAnswer] = useState('');
-  const [busy, setBusy] = useState(false);
+  // busy from the start: the first letter is asked for as the screen shows
+  const [busy, setBusy] = useState(true);
   const [error, setError] = useState<ApiError | undefined>();
   const [hint, setHint] = useState<string | undefined>();
-  const alive = useRef(true);
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useMounted();
 
-  const issue = useCallback(async () => {
+  // a letter for every request: one as the screen shows, another on ↻ or after a wrong answer
+  const [letterRequest, setLetterRequest] = useState(0);
+  useEffect(() => {
+    let current = true;
+    issueCaptcha(session.token)
+      .then((letter) => {
+        if (!current) return;
+        setCaptcha(letter);
+        setAnswer('');
+        input.current?.focus();
+        setBusy(false);
+      })
+      .catch((caught: unknown) => {
+        if (!current) return;
+        setError(asApiError(caught));
+        setBusy(false);
+      });
+    return () => {
+      current = false;
+    };
+  }, [session.token, letterRequest]);
+
+  const issue = () => {
     setBusy(true);
     setError(undefined);
-    try {
-      const letter = await issueCaptcha(session.token);
-      if (!alive.current) return;
-      setCaptcha(letter);
-      setAnswer('');
-      input.current?.focus();
-    } catch (caught) {
-      if (alive.current) setError(asApiError(caught));
-    } finally {
-      if (alive.current) setBusy(false);
-    }
-  }, [session.token]);
-
-  useEffect(() => {
-    void issue();
-  }, [issue]);
+    setLetterRequest((n) => n + 1);
+  };
 
   // the answer field gets focus as soon as the screen shows: every millisecond counts in this step
   useEffect(() => {
@@ -78,7 +82,7 @@ export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props
       setBusy(false);
       if (problem.slug === 'wrong-answer' || problem.slug === 'unknown-captcha') {
         setHint(t(problem.slug === 'wrong-answer' ? 'captcha.wrong' : 'problem.unknown-captcha'));
-        await issue();
+        issue();
         return;
       }
       setError(problem);
@@ -103,7 +107,7 @@ export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props
           <button
             type="button"
             className="btn btn-ghost icon-btn"
-            onClick={() => void issue()}
+            onClick={issue}
             disabled={busy}
             aria-label={t('captcha.refreshLabel')}
             title={t('captcha.refreshLabel')}
@@ -139,7 +143,7 @@ export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props
       {error && (
         <Notice
           error={error}
-          onRetry={endsRound(error) ? onNextRound : isRetryable(error) ? () => void issue() : undefined}
+          onRetry={endsRound(error) ? onNextRound : isRetryable(error) ? issue : undefined}
           retryLabel={endsRound(error) ? t('result.retryNow') : undefined}
         >
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>

@@ -24,7 +24,8 @@ describe('waiting room', () => {
         /^\/api\/v1\/queue$/,
         () => {
           entries += 1;
-          if (Date.now() < Date.UTC(2026, 10, 24, 10, 15)) return problem('round-not-open', 409, { opensAt: '2026-11-24T10:15:00Z' });
+          if (Date.now() < Date.UTC(2026, 10, 24, 10, 15))
+            return problem('round-not-open', 409, { opensAt: '2026-11-24T10:15:00Z' });
           return { status: 201, body: { ticketId: 't1', roundId: '20261124T101500Z', position: 3, waiting: 3 } };
         },
       ],
@@ -32,9 +33,27 @@ describe('waiting room', () => {
         'GET',
         /^\/api\/v1\/queue\/t1$/,
         () => ({
-          body: calls.filter((c) => c.method === 'GET').length < 2
-            ? { ticketId: 't1', roundId: '20261124T101500Z', status: 'WAITING', position: 2, ahead: 1, waiting: 2, ratePerSecond: 1, etaSeconds: 1 }
-            : { ticketId: 't1', roundId: '20261124T101500Z', status: 'ADMITTED', position: 0, ahead: 0, waiting: 1, token: 'jwt-1' },
+          body:
+            calls.filter((c) => c.method === 'GET').length < 2
+              ? {
+                  ticketId: 't1',
+                  roundId: '20261124T101500Z',
+                  status: 'WAITING',
+                  position: 2,
+                  ahead: 1,
+                  waiting: 2,
+                  ratePerSecond: 1,
+                  etaSeconds: 1,
+                }
+              : {
+                  ticketId: 't1',
+                  roundId: '20261124T101500Z',
+                  status: 'ADMITTED',
+                  position: 0,
+                  ahead: 0,
+                  waiting: 1,
+                  token: 'jwt-1',
+                },
         }),
       ],
     ]);
@@ -62,18 +81,38 @@ describe('waiting room', () => {
     expect(screen.getByRole('progressbar')).toBeInTheDocument();
 
     await flush(1_000);
-    expect(onAdmitted).toHaveBeenCalledWith({ nickname: '티켓왕', ticketId: 't1', roundId: '20261124T101500Z', token: 'jwt-1' });
+    expect(onAdmitted).toHaveBeenCalledWith({
+      nickname: '티켓왕',
+      ticketId: 't1',
+      roundId: '20261124T101500Z',
+      token: 'jwt-1',
+    });
   });
 
   it('waits for the next round when told to', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 30));
     const { calls } = mockApi([
-      ['POST', /^\/api\/v1\/queue$/, () => ({ status: 201, body: { ticketId: 't2', roundId: '20261124T101600Z', position: 1, waiting: 1 } })],
-      ['GET', /^\/api\/v1\/queue\/t2$/, () => ({ body: { ticketId: 't2', roundId: '20261124T101600Z', status: 'WAITING', position: 1, ahead: 0, waiting: 1 } })],
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId: 't2', roundId: '20261124T101600Z', position: 1, waiting: 1 } }),
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\/t2$/,
+        () => ({
+          body: { ticketId: 't2', roundId: '20261124T101600Z', status: 'WAITING', position: 1, ahead: 0, waiting: 1 },
+        }),
+      ],
     ]);
     render(
       <I18nProvider initial="ko">
-        <WaitingRoom nickname="again" notBefore={Date.UTC(2026, 10, 24, 10, 16)} onAdmitted={vi.fn()} onHome={vi.fn()} />
+        <WaitingRoom
+          nickname="again"
+          notBefore={Date.UTC(2026, 10, 24, 10, 16)}
+          onAdmitted={vi.fn()}
+          onHome={vi.fn()}
+        />
       </I18nProvider>,
     );
     await flush();

@@ -5,12 +5,14 @@ import { watchTicket } from '../api/queueWatch';
 import type { Entered, TicketView } from '../api/types';
 import { toEpochMs } from '../api/wire';
 import { Notice } from '../components/Notice';
-import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
+import { useLatest } from '../hooks/useLatest';
+import { useMounted } from '../hooks/useMounted';
 import { useI18n } from '../i18n/i18n';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
-import type { Session } from './Drill';
+import type { Session } from '../lib/session';
 
 type Phase =
   | { name: 'scheduled'; at: number } // waiting for the open (before the first try, or after 409 round-not-open)
@@ -39,20 +41,11 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
   );
   const [rateLimited, setRateLimited] = useState<number | undefined>();
   const [announcement, setAnnouncement] = useState('');
-  const maxPosition = useRef(0);
+  const [maxPosition, setMaxPosition] = useState(0);
   const lastAnnounced = useRef(0);
-  const alive = useRef(true);
-  const onAdmittedRef = useRef(onAdmitted);
-  onAdmittedRef.current = onAdmitted;
-  const clockRef = useRef(clock);
-  clockRef.current = clock;
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useMounted();
+  const onAdmittedRef = useLatest(onAdmitted);
+  const clockRef = useLatest(clock);
 
   const inflight = useRef(false);
   const enter = useCallback(async () => {
@@ -68,7 +61,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
       if (error.slug === 'round-not-open') {
         // not an error for the player: count down to the open and go in by ourselves
         const now = clockRef.current.now();
-        const opensAt = toEpochMs(error.extra('opensAt') as string | undefined) ?? roundAt(now, clockRef.current.timing).nextOpensAt;
+        const opensAt =
+          toEpochMs(error.extra('opensAt') as string | undefined) ?? roundAt(now, clockRef.current.timing).nextOpensAt;
         setPhase({ name: 'scheduled', at: Math.max(opensAt, now + 100) });
         return;
       }
@@ -84,7 +78,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
     inflight.current = false;
     if (!alive.current) return;
     setRateLimited(undefined);
-    maxPosition.current = Math.max(maxPosition.current, entered.position);
+    setMaxPosition((max) => Math.max(max, entered.position));
     setPhase({
       name: 'waiting',
       transport: 'sse',
@@ -97,7 +91,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
         waiting: entered.waiting,
       },
     });
-  }, [nickname]);
+  }, [nickname, alive, clockRef]);
 
   // 'entering' posts; 'scheduled' turns into 'entering' at its time (by the server's clock)
   const entering = phase.name === 'entering';
@@ -110,7 +104,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
     const delay = Math.max(0, scheduledAt - clockRef.current.now() + OPEN_MARGIN_MS);
     const timer = setTimeout(() => setPhase({ name: 'entering' }), delay);
     return () => clearTimeout(timer);
-  }, [scheduledAt]);
+  }, [scheduledAt, clockRef]);
 
   // live standing once we hold a ticket
   const ticketId = phase.name === 'waiting' ? phase.view.ticketId : undefined;
@@ -119,7 +113,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
     if (!ticketId || !roundId) return;
     return watchTicket(ticketId, {
       onPosition: (view) => {
-        maxPosition.current = Math.max(maxPosition.current, view.position);
+        setMaxPosition((max) => Math.max(max, view.position));
         setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
         const now = Date.now();
         if (now - lastAnnounced.current > 5000) {
@@ -156,12 +150,20 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
           <p>{t('wait.entering')}</p>
         </div>
       )}
-      {phase.name === 'waiting' && <Standing view={phase.view} transport={phase.transport} maxPosition={maxPosition.current} />}
+      {phase.name === 'waiting' && <Standing view={phase.view} transport={phase.transport} maxPosition={maxPosition} />}
       {phase.name === 'closed' && (
-        <Notice tone="warn" message={t('wait.closed')} onRetry={() => setPhase({ name: 'entering' })} retryLabel={t('result.retryNow')} />
+        <Notice
+          tone="warn"
+          message={t('wait.closed')}
+          onRetry={() => setPhase({ name: 'entering' })}
+          retryLabel={t('result.retryNow')}
+        />
       )}
       {phase.name === 'failed' && (
-        <Notice error={phase.error} onRetry={isRetryable(phase.error) ? () => setPhase({ name: 'entering' }) : undefined}>
+        <Notice
+          error={phase.error}
+          onRetry={isRetryable(phase.error) ? () => setPhase({ name: 'entering' }) : undefined}
+        >
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
             {t('common.back')}
           </button>
@@ -195,7 +197,15 @@ function PreOpen({ at, rateLimited }: { at: number; rateLimited: number | undefi
   );
 }
 
-function Standing({ view, transport, maxPosition }: { view: TicketView; transport: 'sse' | 'polling'; maxPosition: number }) {
+function Standing({
+  view,
+  transport,
+  maxPosition,
+}: {
+  view: TicketView;
+  transport: 'sse' | 'polling';
+  maxPosition: number;
+}) {
   const { t } = useI18n();
   const top = Math.max(maxPosition, view.position, 1);
   const progress = Math.min(100, Math.max(0, ((top - view.position + 1) / top) * 100));

@@ -1,0 +1,109 @@
+// The player drill against the real system: waiting room, security letter, seat map, result; and a seat lost to a
+// faster player.
+import {
+  api,
+  apiPlayer,
+  expectStatus,
+  firstSseEvent,
+  freshRound,
+  getAdmission,
+  nickname,
+  putAdmission,
+} from './support/api';
+import { holdAndBook, homeReady, playToSeatMap } from './support/drill';
+import { baseUrl } from './support/env';
+import { expect, test } from './support/fixtures';
+import { log, sleep } from './support/stack';
+
+test('a player enters, waits, solves the letter, books a seat and sees a rank', async ({ page, shot }) => {
+  const original = await getAdmission();
+  try {
+    await page.goto(`${baseUrl()}/#/`);
+    await homeReady(page);
+    await shot('home');
+    await freshRound(18_000);
+    // hold the door so the waiting room has a line to show: two players ahead, admission paused
+    await putAdmission({ ...original, paused: true });
+    const ahead = [];
+    for (const n of ['crowd', 'crowd']) {
+      ahead.push(
+        await expectStatus(
+          api('/api/v1/queue', { method: 'POST', body: { nickname: nickname(n) } }),
+          201,
+          'crowd entry',
+        ),
+      );
+    }
+    // the event stream passes the proxy unbuffered: the first event arrives while the stream stays open
+    const event = await firstSseEvent(`/api/v1/queue/${ahead[1].ticketId}/events`);
+    expect(event, 'the first event of the stream').toMatch(/^event: ?position$/m);
+    await playToSeatMap(page, nickname('e2e'), {
+      navigate: false,
+      wrongFirst: true,
+      onWaiting: async () => {
+        await page.getByTestId('position').filter({ hasText: /^3$/ }).waitFor({ timeout: 10_000 });
+        await page.getByTestId('ahead').filter({ hasText: '2명' }).waitFor();
+        await page.getByText('실시간 연결').waitFor(); // SSE, not the polling fallback
+        await shot('waiting-room');
+        await putAdmission({ ...original, paused: false });
+      },
+    });
+    // keyboard only: the map has focus on the first available seat; two to the right, Enter
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-seat-id'));
+    expect(focused, 'the seat map takes the focus').toBeTruthy();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const target = await page.evaluate(() => document.activeElement?.getAttribute('data-seat-id'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('seat-summary').filter({ hasText: target! }).waitFor();
+    log(`  picked ${target} with the keyboard (focus started on ${focused})`);
+    await shot('seat-map');
+    await holdAndBook(page, () => shot('seat-held'));
+    const total = await page.getByTestId('total-time').textContent();
+    const rank = await page.getByTestId('rank').textContent();
+    expect(rank, 'a top-% in the rank block').toMatch(/상위 [\d.]+%/);
+    await page.locator('.result canvas').first().waitFor();
+    await sleep(500); // let the histogram draw
+    log(`  booked ${target}: total ${total}; ${rank}`);
+    await shot('result');
+  } finally {
+    await putAdmission(original).catch(() => undefined);
+  }
+});
+
+test('another player holds the picked seat first: seat-taken, and the player books another', async ({ page, shot }) => {
+  await page.goto(`${baseUrl()}/#/`);
+  await homeReady(page);
+  await freshRound(18_000);
+  const rival = await apiPlayer(nickname('rival'));
+  await playToSeatMap(page, nickname('e2e'), { navigate: false });
+
+  // from here the browser's map is a moment old: its refreshes are held back while the rival takes the seat
+  let release = () => undefined as void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/api/v1/rounds/*/seats', async (route) => {
+    await gate;
+    await route.continue().catch(() => undefined);
+  });
+  await sleep(1_500); // a refresh already on its way lands first
+  const target = await page.locator('[data-status="AVAILABLE"]').nth(3).getAttribute('data-seat-id');
+  await page.locator(`[data-seat-id="${target}"]`).click();
+  await page.getByTestId('seat-summary').filter({ hasText: target! }).waitFor();
+  await expectStatus(
+    api(`/api/v1/rounds/${rival.roundId}/holds`, { method: 'POST', token: rival.token, body: { seatId: target } }),
+    201,
+    'rival hold',
+  );
+  await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+  await page.getByRole('alert').filter({ hasText: '이미 선택된 좌석입니다' }).waitFor();
+  release();
+  await page.unroute('**/api/v1/rounds/*/seats');
+  await page.locator(`[data-seat-id="${target}"][data-status="HELD"]`).waitFor({ timeout: 5_000 });
+  await shot('seat-taken');
+
+  const other = await page.locator('[data-status="AVAILABLE"]').first().getAttribute('data-seat-id');
+  await page.locator(`[data-seat-id="${other}"]`).click();
+  await holdAndBook(page);
+  log(`  ${target} was taken by the rival; booked ${other} instead`);
+  await shot('result-after-seat-taken');
+});

@@ -1,0 +1,74 @@
+// The player's steps in the browser, as the scenarios share them.
+import type { Page } from '@playwright/test';
+import { baseUrl, CAPTCHA_ANSWER } from './env';
+import { until } from './until';
+
+/** The home screen with the clock synced and the last round's card filled in. */
+export async function homeReady(page: Page): Promise<void> {
+  await page.getByTestId('countdown').waitFor();
+  await page
+    .getByTestId('sync-note')
+    .filter({ hasText: /서버 시간 기준|Server time/ })
+    .waitFor({ timeout: 10_000 });
+  await until(
+    'the last round card',
+    async () => !/불러오는 중|Loading/.test((await page.locator('.last-round').textContent()) ?? ''),
+    { timeoutMs: 10_000 },
+  );
+}
+
+interface ToSeatMap {
+  /** A wrong answer first: the letter must be replaced by a new one. */
+  wrongFirst?: boolean;
+  /** Runs in the waiting room (which is then awaited); without it, an admission at once may skip past it. */
+  onWaiting?: () => Promise<void>;
+  /** Open the home screen first (false: the page is on it already). */
+  navigate?: boolean;
+}
+
+/** Home → waiting room → security letter → seat map. */
+export async function playToSeatMap(
+  page: Page,
+  name: string,
+  { wrongFirst = false, onWaiting, navigate = true }: ToSeatMap = {},
+) {
+  if (navigate) await page.goto(`${baseUrl()}/#/`);
+  await page.getByLabel('닉네임').fill(name);
+  await page.getByRole('button', { name: /대기열 입장|미리 입장 대기/ }).click();
+  if (onWaiting) {
+    await page.getByRole('heading', { name: '대기열' }).waitFor();
+    await onWaiting();
+  } else {
+    // admitted at once, the waiting room may show for a frame only (a CI run missed it): either screen is fine
+    await page
+      .getByRole('heading', { name: /대기열|보안문자 입력/ })
+      .first()
+      .waitFor();
+  }
+  await page.getByRole('heading', { name: '보안문자 입력' }).waitFor({ timeout: 20_000 });
+  const image = page.getByTestId('captcha-image');
+  await image.waitFor();
+  const input = page.getByLabel('보안문자', { exact: true });
+  if (wrongFirst) {
+    const first = await image.getAttribute('src');
+    await input.fill('WRONG1');
+    await page.getByRole('button', { name: '입력 완료' }).click();
+    await page.getByRole('alert').filter({ hasText: '보안문자가 일치하지 않습니다' }).waitFor();
+    await until('a new letter', async () => (await image.getAttribute('src')) !== first, { timeoutMs: 5_000 });
+  }
+  await input.fill(CAPTCHA_ANSWER.toLowerCase());
+  await page.getByRole('button', { name: '입력 완료' }).click();
+  await page.getByRole('heading', { name: '좌석 선택' }).waitFor();
+  await page.locator('[data-seat-id]').first().waitFor();
+}
+
+/** Hold the picked seat, confirm, and wait for the result with a rank; `held` runs while the hold timer shows. */
+export async function holdAndBook(page: Page, held?: () => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+  await page.getByTestId('hold-timer').waitFor();
+  if (held) await held();
+  await page.getByRole('button', { name: '예매 확정' }).click();
+  await page.getByRole('heading', { name: '예매 결과' }).waitFor();
+  await page.getByTestId('booking-status').filter({ hasText: '예매 성공!' }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('rank').waitFor({ timeout: 15_000 });
+}

@@ -1,0 +1,95 @@
+import { Line } from 'react-chartjs-2';
+import { useI18n } from '../i18n/i18n';
+import type { OpsSeries, XY } from '../lib/opsSeries';
+import { COLORS } from './charts';
+
+/** One live series against the server's time. */
+export function TimeChart({
+  title,
+  points,
+  color,
+  tick,
+}: {
+  title: string;
+  points: XY[];
+  color: string;
+  tick(value: number | string): string;
+}) {
+  return (
+    <figure className="chart-card">
+      <figcaption>{title}</figcaption>
+      <div className="chart-box small" role="img" aria-label={title}>
+        <Line
+          data={{
+            datasets: [
+              {
+                label: title,
+                data: points,
+                borderColor: color,
+                backgroundColor: `${color}26`,
+                fill: true,
+                tension: 0.25,
+                pointRadius: 0,
+              },
+            ],
+          }}
+          options={{
+            parsing: false,
+            plugins: { legend: { display: false } },
+            scales: {
+              x: { type: 'linear', ticks: { callback: tick, maxTicksLimit: 5 } },
+              y: { beginAtZero: true },
+            },
+          }}
+        />
+      </div>
+    </figure>
+  );
+}
+
+/** Seats sold against seconds since the open: this round, and the one before dashed. */
+export function SellOutChart({ series }: { series: Pick<OpsSeries, 'sellOut' | 'previousSellOut'> }) {
+  const { t } = useI18n();
+  return (
+    <figure className="chart-card">
+      <figcaption>{t('ops.sellOutChart')}</figcaption>
+      <div className="chart-box small" role="img" aria-label={t('ops.sellOutChart')}>
+        <Line
+          data={{
+            datasets: [
+              {
+                label: series.sellOut?.roundId ?? t('ops.sold'),
+                data: series.sellOut?.points ?? [],
+                borderColor: COLORS.warn,
+                backgroundColor: 'rgba(251, 191, 36, 0.15)',
+                fill: true,
+                stepped: true,
+                pointRadius: 0,
+              },
+              ...(series.previousSellOut
+                ? [
+                    {
+                      label: `${t('ops.previousRound')} ${series.previousSellOut.roundId}`,
+                      data: series.previousSellOut.points,
+                      borderColor: COLORS.faded,
+                      borderDash: [4, 4],
+                      stepped: true as const,
+                      pointRadius: 0,
+                    },
+                  ]
+                : []),
+            ],
+          }}
+          options={{
+            parsing: false,
+            plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+            scales: {
+              x: { type: 'linear', min: 0, title: { display: true, text: t('ops.seconds') } },
+              y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('ops.sold') } },
+            },
+          }}
+        />
+      </div>
+    </figure>
+  );
+}

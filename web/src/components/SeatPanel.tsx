@@ -1,0 +1,67 @@
+import type { Seat } from '../api/types';
+import type { SeatBooking } from '../hooks/useSeatBooking';
+import { useI18n } from '../i18n/i18n';
+import { isRetryable } from '../lib/problems';
+import { HoldTimer } from './HoldTimer';
+import { Notice } from './Notice';
+import { SeatLegend } from './SeatMap';
+
+/** Beside the map: the legend, the picked seat, and the one button for the next step (hold, confirm). */
+export function SeatPanel({ booking }: { booking: SeatBooking }) {
+  const { t } = useI18n();
+  const { phase, selected, notice, error } = booking;
+  return (
+    <aside className="card seat-panel" aria-labelledby="seat-panel-title">
+      <SeatLegend />
+      <h2 id="seat-panel-title">{t('seats.selected')}</h2>
+      {notice && <Notice tone="error" message={notice} />}
+      {phase.name === 'choose' && !selected && <p className="muted">{t('seats.none')}</p>}
+      {(selected || phase.name !== 'choose') && <SeatSummary seat={phase.name === 'choose' ? selected! : phase.seat} />}
+      {phase.name === 'held' && <HoldTimer hold={phase.hold} onExpired={booking.holdExpired} />}
+      {phase.name === 'choose' && (
+        <button
+          type="button"
+          className="btn btn-primary btn-block btn-large"
+          disabled={!selected}
+          onClick={() => selected && void booking.hold(selected)}
+        >
+          {t('seats.hold')}
+        </button>
+      )}
+      {phase.name === 'holding' && (
+        <button type="button" className="btn btn-primary btn-block btn-large" disabled aria-busy="true">
+          {t('seats.holding')}
+        </button>
+      )}
+      {(phase.name === 'held' || phase.name === 'booking') && (
+        <>
+          <button
+            type="button"
+            className="btn btn-accent btn-block btn-large"
+            disabled={phase.name === 'booking'}
+            aria-busy={phase.name === 'booking'}
+            onClick={() => phase.name === 'held' && void booking.confirm(phase)}
+          >
+            {phase.name === 'booking' ? t('seats.confirming') : t('seats.confirm')}
+          </button>
+          {phase.name === 'held' && (
+            <button type="button" className="btn btn-ghost btn-block" onClick={() => void booking.cancel(phase)}>
+              {t('seats.cancelHold')}
+            </button>
+          )}
+        </>
+      )}
+      {error && <Notice error={error} onRetry={isRetryable(error) ? booking.retry : undefined} />}
+    </aside>
+  );
+}
+
+function SeatSummary({ seat }: { seat: Seat }) {
+  const { t } = useI18n();
+  return (
+    <p className="seat-summary" data-testid="seat-summary">
+      <span className={`grade-badge grade-${seat.grade.toLowerCase()}`}>{t(`seats.grade.${seat.grade}`)}</span>
+      <strong>{seat.id}</strong>
+    </p>
+  );
+}

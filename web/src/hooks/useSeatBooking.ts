@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { book, holdSeat, releaseHold } from '../api/booking';
+import { ApiError, asApiError } from '../api/http';
+import type { Hold, Seat, SeatMapResponse } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { endsRound, problemKey } from '../lib/problems';
+import type { Session } from '../lib/session';
+import { useMounted } from './useMounted';
+
+export type BookingPhase =
+  | { name: 'choose' }
+  | { name: 'holding'; seat: Seat }
+  | { name: 'held'; seat: Seat; hold: Hold; idempotencyKey: string }
+  | { name: 'booking'; seat: Seat; hold: Hold; idempotencyKey: string };
+
+type HeldPhase = Extract<BookingPhase, { name: 'held' | 'booking' }>;
+
+/** 503s (the same key still in progress, a dependency briefly down) retried with the same key before asking the player. */
+const BOOK_AUTO_RETRIES = 5;
+
+/** A fresh Idempotency-Key per hold; reused for every retry of that booking. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+export interface SeatBookingOptions {
+  /** The live map: a pick that turns unavailable in it is dropped at once. */
+  map: SeatMapResponse | undefined;
+  /** Reloads the map (after a seat-taken or a released hold). */
+  refresh(): void;
+  onRoundOver(problem: ApiError): void;
+  onBooked(bookingId: string): void;
+  onCaptchaRequired(): void;
+}
+
+export interface SeatBooking {
+  phase: BookingPhase;
+  /** The seat picked on the map, not yet held. */
+  selected: Seat | undefined;
+  /** What happened to the pick (taken by someone faster, the hold lapsed), as text. */
+  notice: string | undefined;
+  /** A problem the player can retry or read. */
+  error: ApiError | undefined;
+  select(seat: Seat): void;
+  hold(seat: Seat): Promise<void>;
+  confirm(current: HeldPhase): Promise<void>;
+  cancel(current: Extract<BookingPhase, { name: 'held' }>): Promise<void>;
+  /** Tries the failed step again: the booking (same key) if a seat is held, else the hold. */
+  retry(): void;
+  /** The hold's time ran out on the player's clock. */
+  holdExpired(): void;
+}
+
+/** Pick → hold → confirm, with the Idempotency-Key of a hold reused on every retry of its booking. */
+export function useSeatBooking(
+  session: Session,
+  { map, refresh, onRoundOver, onBooked, onCaptchaRequired }: SeatBookingOptions,
+): SeatBooking {
+  const { t } = useI18n();
+  const mounted = useMounted();
+  const [phase, setPhase] = useState<BookingPhase>({ name: 'choose' });
+  const [selected, setSelected] = useState<Seat | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+
+  // the pick went to somebody else before we held it: say so as soon as the map shows it, without waiting for the click
+  const [checkedMap, setCheckedMap] = useState(map);
+  if (map !== checkedMap) {
+    setCheckedMap(map);
+    const now = selected && phase.name === 'choose' ? map?.seats.find((s) => s.id === selected.id) : undefined;
+    if (now && now.status !== 'AVAILABLE') {
+      setSelected(undefined);
+      setNotice(t('problem.seat-taken'));
+    }
+  }
+
+  const fail = (problem: ApiError, seat?: Seat) => {
+    if (endsRound(problem)) {
+      onRoundOver(problem);
+      return;
+    }
+    if (problem.slug === 'captcha-required') {
+      onCaptchaRequired();
+      return;
+    }
+    if (problem.slug === 'seat-taken' || problem.slug === 'unknown-seat' || problem.slug === 'unknown-hold') {
+      // someone was faster (or the hold lapsed): back to the map, freshly loaded
+      setPhase({ name: 'choose' });
+      setSelected((current) => (!seat || current?.id === seat.id ? undefined : current));
+      setNotice(t(problemKey(problem.slug)));
+      refresh();
+      return;
+    }
+    setError(problem);
+  };
+
+  const hold = async (seat: Seat) => {
+    setError(undefined);
+    setNotice(undefined);
+    setPhase({ name: 'holding', seat });
+    try {
+      const held = await holdSeat(session.token, session.roundId, seat.id);
+      if (!mounted.current) return;
+      setPhase({ name: 'held', seat, hold: held, idempotencyKey: newIdempotencyKey() });
+    } catch (caught) {
+      if (!mounted.current) return;
+      setPhase({ name: 'choose' });
+      fail(asApiError(caught), seat);
+    }
+  };
+
+  const confirm = async (current: HeldPhase) => {
+    setError(undefined);
+    setPhase({ ...current, name: 'booking' });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const accepted = await book(session.token, current.hold.holdId, current.idempotencyKey);
+        if (mounted.current) onBooked(accepted.bookingId);
+        return;
+      } catch (caught) {
+        if (!mounted.current) return;
+        const problem = asApiError(caught);
+        // 503 (a request with this key still in progress, or a dependency briefly down): same key, a moment later
+        if (problem.status === 503 && attempt < BOOK_AUTO_RETRIES) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(3, problem.retryAfter ?? 1) * 1000));
+          if (!mounted.current) return;
+          continue;
+        }
+        setPhase({ ...current, name: 'held' });
+        fail(problem, current.seat);
+        return;
+      }
+    }
+  };
+
+  const cancel = async (current: Extract<BookingPhase, { name: 'held' }>) => {
+    setPhase({ name: 'choose' });
+    setSelected(undefined);
+    try {
+      await releaseHold(session.token, current.hold.holdId);
+    } catch {
+      // it expires by itself anyway
+    }
+    refresh();
+  };
+
+  const select = (seat: Seat) => {
+    if (phase.name !== 'choose') return;
+    setNotice(undefined);
+    setSelected(seat);
+  };
+
+  const retry = () => {
+    setError(undefined);
+    if (phase.name === 'held') void confirm(phase);
+    else if (selected) void hold(selected);
+  };
+
+  const holdExpired = () => {
+    if (phase.name === 'held') fail(new ApiError(404, 'unknown-hold'), phase.seat);
+  };
+
+  return { phase, selected, notice, error, select, hold, confirm, cancel, retry, holdExpired };
+}

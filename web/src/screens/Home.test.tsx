@@ -1,0 +1,119 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ServerClockProvider } from '../hooks/serverClock';
+import { I18nProvider } from '../i18n/i18n';
+import { NICKNAME_KEY } from '../lib/nickname';
+import { mockApi, problem } from '../test/api';
+import { Home } from './Home';
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** The clock as admission answers it, for a 1-minute period open for 15 s. */
+function clockNow() {
+  const now = Date.now();
+  const opensAt = Math.floor(now / 60_000) * 60_000;
+  return {
+    serverTime: new Date(now).toISOString(),
+    round: {
+      id: 'r',
+      opensAt: new Date(opensAt).toISOString(),
+      closesAt: new Date(opensAt + 15_000).toISOString(),
+      phase: 'OPEN',
+    },
+    nextRound: { id: 'n', opensAt: new Date(opensAt + 60_000).toISOString() },
+  };
+}
+
+const results = {
+  roundId: 'x',
+  seats: { total: 100, sold: 42 },
+  soldOutMs: null,
+  humans: { count: 30, bestMs: 4_321, medianMs: 9_876 },
+  bots: { count: 12, bestMs: 2_100, medianMs: 3_000 },
+  histogram: { buckets: [] },
+  topHumans: [
+    { bookingId: 'b1', nickname: '티켓왕', durationMs: 4_321 },
+    { bookingId: 'b2', nickname: 'runner_2', durationMs: 5_000 },
+    { bookingId: 'b3', nickname: 'third-3', durationMs: 6_000 },
+    { bookingId: 'b4', nickname: 'fourth', durationMs: 7_000 },
+  ],
+};
+
+function renderHome(onEnter = vi.fn()) {
+  render(
+    <I18nProvider initial="ko">
+      <ServerClockProvider>
+        <Home onEnter={onEnter} />
+      </ServerClockProvider>
+    </I18nProvider>,
+  );
+  return onEnter;
+}
+
+describe('home', () => {
+  it("shows the last round's results, the synced clock and the bots' difficulty from the API", async () => {
+    const { calls } = mockApi([
+      ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })],
+      ['GET', /^\/api\/v1\/bots\/public$/, () => ({ body: { enabled: true, perRound: 20, difficulty: 'HARD' } })],
+      ['GET', /^\/api\/v1\/rounds\/[^/]+\/results$/, () => ({ body: results })],
+    ]);
+    renderHome();
+
+    await waitFor(() => expect(screen.getByTestId('sync-note')).toHaveTextContent('서버 시간 기준'));
+    expect(screen.getByText('어려움')).toHaveClass('chip-hard');
+
+    const card = screen.getByRole('region', { name: '지난 라운드 결과' });
+    await waitFor(() => expect(within(card).getByText('42 / 100')).toBeInTheDocument());
+    expect(within(card).getByText('매진 안 됨')).toBeInTheDocument();
+    expect(within(card).getAllByText('4.321초')).not.toHaveLength(0);
+    // the podium: the three fastest humans, in order
+    const podium = within(card)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(podium).toEqual(['1티켓왕4.321초', '2runner_25.000초', '3third-36.000초']);
+    // the results asked for are those of the round the card names (the last one finished by the server's clock)
+    const roundId = card.querySelector('.round-id')!.textContent;
+    expect(roundId).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(calls.some((c) => c.path === `/api/v1/rounds/${roundId}/results`)).toBe(true);
+  });
+
+  it('says so when the last round has no results', async () => {
+    mockApi([
+      ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })],
+      ['GET', /^\/api\/v1\/bots\/public$/, () => new Error('bot-runner not running')],
+      ['GET', /\/results$/, () => problem('unknown-round', 404)],
+    ]);
+    renderHome();
+    await waitFor(() => expect(screen.getByText('아직 지난 라운드 기록이 없습니다.')).toBeInTheDocument());
+    expect(screen.queryByText('봇 난이도')).not.toBeInTheDocument();
+  });
+
+  it('enters with a valid nickname, remembered for next time, and refuses an invalid one', async () => {
+    mockApi([
+      ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })],
+      ['GET', /\/results$/, () => ({ body: results })],
+    ]);
+    const onEnter = renderHome();
+    const field = screen.getByLabelText('닉네임');
+    const enter = screen.getByRole('button', { name: /대기열 입장|미리 입장 대기/ });
+
+    fireEvent.change(field, { target: { value: 'x' } });
+    fireEvent.click(enter);
+    expect(screen.getByRole('alert')).toHaveTextContent('닉네임은 2–20자의');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(onEnter).not.toHaveBeenCalled();
+
+    fireEvent.change(field, { target: { value: '  티켓왕_01 ' } });
+    fireEvent.click(enter);
+    expect(onEnter).toHaveBeenCalledWith('티켓왕_01');
+    expect(localStorage.getItem(NICKNAME_KEY)).toBe('티켓왕_01');
+  });
+
+  it('fills in the nickname remembered from last time, and says when the server clock cannot be reached', async () => {
+    localStorage.setItem(NICKNAME_KEY, 'returning');
+    mockApi([['GET', /^\/api\/v1\/clock$/, () => new Error('admission down')]]);
+    renderHome();
+    expect(screen.getByLabelText('닉네임')).toHaveValue('returning');
+    await waitFor(() => expect(screen.getByTestId('sync-note')).toHaveTextContent('서버 시간을 불러오지 못했습니다'));
+  });
+});

@@ -1,0 +1,141 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../i18n/i18n';
+import { mockApi, problem } from '../test/api';
+import { Ops, OPS_TOKEN_KEY } from './Ops';
+
+// chart.js needs a real canvas: the charts become lists of their points, which is what these tests look at
+vi.mock('react-chartjs-2', () => ({
+  Line: ({ data }: { data: { datasets: { label: string; data: { x: number; y: number }[] }[] } }) => (
+    <ul data-testid="chart" data-label={data.datasets[0]!.label}>
+      {data.datasets[0]!.data.map((point, i) => (
+        <li key={i}>{point.y}</li>
+      ))}
+    </ul>
+  ),
+}));
+
+afterEach(() => vi.unstubAllGlobals());
+
+const settings = { ratePerSecond: 2.5, openBatch: 10, maxActive: 0, paused: false };
+const stats = {
+  serverTime: '2026-11-24T10:15:05Z',
+  currentRoundId: '20261124T101500Z',
+  current: {
+    roundId: '20261124T101500Z',
+    opensAt: '2026-11-24T10:15:00Z',
+    entered: 1234,
+    admitted: 800,
+    waiting: 434,
+    active: 120,
+    enteredBy: { humans: 1200, bots: 34 },
+    achievedRatePerSecond: 2.46,
+    settings,
+  },
+};
+
+function renderOps() {
+  render(
+    <I18nProvider initial="ko">
+      <Ops />
+    </I18nProvider>,
+  );
+}
+
+function signIn(token = 'ops-secret') {
+  fireEvent.change(screen.getByLabelText('운영 토큰'), { target: { value: ` ${token} ` } });
+  fireEvent.click(screen.getByRole('button', { name: '접속' }));
+}
+
+describe('ops console', () => {
+  it('asks for the ops token, keeps it for the tab, and loads the admission settings with it', async () => {
+    const { calls } = mockApi([
+      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: true, perRound: 50, difficulty: 'NORMAL' } })],
+      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+    ]);
+    renderOps();
+    expect(calls).toHaveLength(0); // nothing is asked for without a token
+    signIn();
+
+    await waitFor(() => expect(screen.getByTestId('rate')).toHaveValue(2.5));
+    expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBe('ops-secret');
+    expect(screen.getByLabelText('오픈 즉시 입장 (openBatch)')).toHaveValue(10);
+    expect(screen.getByLabelText('입장 일시정지 (paused)')).not.toBeChecked();
+    const admission = calls.find((c) => c.path === '/api/v1/admin/admission')!;
+    expect(admission.headers.Authorization).toBe('Bearer ops-secret');
+    await waitFor(() => expect(screen.getByLabelText('라운드당 봇 수 (perRound)')).toHaveValue(50));
+  });
+
+  it('saves a changed admission rate as a full replacement of the settings', async () => {
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    const { calls } = mockApi([
+      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+      ['PUT', /^\/api\/v1\/admin\/admission$/, (call) => ({ body: call.body })],
+      ['GET', /^\/api\/v1\/bots$/, () => new Error('bot-runner down')],
+      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+    ]);
+    renderOps();
+    const rate = await screen.findByTestId('rate');
+    await waitFor(() => expect(rate).toHaveValue(2.5));
+
+    fireEvent.change(rate, { target: { value: '3.5' } });
+    fireEvent.click(screen.getByTestId('save-admission'));
+    await waitFor(() => expect(screen.getByText('✓ 저장했습니다')).toBeInTheDocument());
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.body).toEqual({ ratePerSecond: 3.5, openBatch: 10, maxActive: 0, paused: false });
+    expect(put.headers.Authorization).toBe('Bearer ops-secret');
+    // the bots panel says bot-runner is unreachable, and the rest of the console goes on
+    expect(screen.getByText('봇 러너에 연결할 수 없습니다.')).toBeInTheDocument();
+  });
+
+  it('forgets a token the server refuses and asks again, saying why', async () => {
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'stale');
+    mockApi([
+      ['GET', /^\/api\/v1\/admin\//, () => problem('unauthorized', 401)],
+      ['GET', /^\/api\/v1\/bots$/, () => problem('unauthorized', 401)],
+    ]);
+    renderOps();
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('운영 토큰이 올바르지 않습니다.'));
+    expect(screen.getByLabelText('운영 토큰')).toHaveAttribute('aria-invalid', 'true');
+    expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBeNull();
+  });
+
+  it("shows the round's live counters and charts the queue from the admin stats", async () => {
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    mockApi([
+      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+      ['GET', /\/results$/, () => ({ body: { seats: { total: 100, sold: 7 } } })],
+    ]);
+    renderOps();
+    await waitFor(() => expect(screen.getByTestId('stat-waiting')).toHaveTextContent('434'));
+    expect(screen.getByText('라운드 20261124T101500Z')).toBeInTheDocument();
+    const counters = screen.getByTestId('ops-stats');
+    expect(within(counters).getByText('1,234')).toBeInTheDocument();
+    expect(within(counters).getByText('1200 / 34')).toBeInTheDocument();
+    expect(within(counters).getByText('2.5/s')).toBeInTheDocument();
+
+    const queue = screen.getAllByTestId('chart').find((chart) => chart.dataset.label === '대기열 길이')!;
+    expect(within(queue).getAllByRole('listitem')[0]).toHaveTextContent('434');
+    // seats sold come from the round's results: the sell-out curve has its first point
+    await waitFor(() => {
+      const sellOut = screen.getAllByTestId('chart').find((chart) => chart.dataset.label === '20261124T101500Z')!;
+      expect(within(sellOut).getAllByRole('listitem').at(-1)).toHaveTextContent('7');
+    });
+  });
+
+  it('signs out: the token is forgotten and the form comes back', async () => {
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    mockApi([
+      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+    ]);
+    renderOps();
+    fireEvent.click(screen.getByRole('button', { name: '토큰 지우기' }));
+    expect(screen.getByLabelText('운영 토큰')).toBeInTheDocument();
+    expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBeNull();
+  });
+});
