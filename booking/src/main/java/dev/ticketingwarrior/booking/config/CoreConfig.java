@@ -1,8 +1,8 @@
 package dev.ticketingwarrior.booking.config;
 
-import dev.ticketingwarrior.booking.captcha.CaptchaRenderer;
-import dev.ticketingwarrior.booking.seat.Venue;
-import dev.ticketingwarrior.booking.store.RoundRetention;
+import dev.ticketingwarrior.booking.captcha.domain.CaptchaRenderer;
+import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.seat.domain.Venue;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Clock;
 import org.slf4j.Logger;

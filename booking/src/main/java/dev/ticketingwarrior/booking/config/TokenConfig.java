@@ -1,8 +1,8 @@
 package dev.ticketingwarrior.booking.config;
 
 import com.nimbusds.jose.jwk.ECKey;
-import dev.ticketingwarrior.booking.player.JwksVerificationKeys;
-import dev.ticketingwarrior.booking.player.VerifiedTokens;
+import dev.ticketingwarrior.booking.player.domain.VerifiedTokens;
+import dev.ticketingwarrior.booking.player.http.JwksVerificationKeys;
 import dev.ticketingwarrior.shared.token.AdmissionTokenVerifier;
 import dev.ticketingwarrior.shared.token.TokenKeys;
 import dev.ticketingwarrior.shared.token.VerificationKeys;

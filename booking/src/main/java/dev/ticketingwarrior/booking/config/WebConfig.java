@@ -1,9 +1,9 @@
 package dev.ticketingwarrior.booking.config;
 
-import dev.ticketingwarrior.booking.player.PlayerArgumentResolver;
-import dev.ticketingwarrior.booking.player.VerifiedTokens;
-import dev.ticketingwarrior.booking.problem.BodySizeLimitFilter;
-import dev.ticketingwarrior.booking.problem.ProblemWriter;
+import dev.ticketingwarrior.booking.player.domain.VerifiedTokens;
+import dev.ticketingwarrior.booking.player.web.PlayerArgumentResolver;
+import dev.ticketingwarrior.booking.web.BodySizeLimitFilter;
+import dev.ticketingwarrior.booking.web.ProblemWriter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -2,8 +2,8 @@ package dev.ticketingwarrior.booking.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketingwarrior.booking.confirmation.BookingConfirmationMessage;
-import dev.ticketingwarrior.booking.confirmation.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.shared.round.Round;

@@ -1,0 +1,44 @@
+package dev.ticketingwarrior.booking.confirmation.domain;
+
+import java.time.Instant;
+
+/** A booking as MySQL has it: confirmed, or rejected because its seat or ticket was already taken. */
+public record StoredBooking(
+        String bookingId,
+        Status status,
+        String roundId,
+        String seatId,
+        String ticketId,
+        String nickname,
+        boolean bot,
+        long durationMs,
+        Splits splits,
+        Instant bookedAt) {
+
+    /** Final states in the database. */
+    public enum Status {
+        CONFIRMED,
+        REJECTED
+    }
+
+    /** open→entered, entered→admitted, admitted→held, held→booked, all in ms. */
+    public record Splits(long entryMs, long waitMs, long seatMs, long confirmMs) {
+
+        public static Splits of(BookingConfirmationMessage m) {
+            return new Splits(
+                    between(m.roundOpenedAt(), m.enteredAt()),
+                    between(m.enteredAt(), m.admittedAt()),
+                    between(m.admittedAt(), m.heldAt()),
+                    between(m.heldAt(), m.bookedAt()));
+        }
+
+        static long between(Instant from, Instant to) {
+            return Math.max(0, to.toEpochMilli() - from.toEpochMilli());
+        }
+    }
+
+    /** booking accepted − round open. */
+    public static long durationOf(BookingConfirmationMessage m) {
+        return Splits.between(m.roundOpenedAt(), m.bookedAt());
+    }
+}
