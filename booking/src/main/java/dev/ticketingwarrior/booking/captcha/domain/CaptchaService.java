@@ -2,9 +2,7 @@ package dev.ticketingwarrior.booking.captcha.domain;
 
 import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.round.RoundRetention;
-import dev.ticketingwarrior.booking.web.ProblemException;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
-import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundId;
 import jakarta.annotation.PreDestroy;
@@ -113,33 +111,26 @@ public class CaptchaService {
     /**
      * Draws on a small pool of platform threads: java2d rasterises in native code, which would pin the few carrier
      * threads of the request's virtual thread under a burst and stall every other request. When even that cannot
-     * keep up, the player is told to retry (503), never shown a 500.
+     * keep up, the player is told to retry ({@link LettersBusyException}: 503), never shown a 500.
      */
     private Drawn drawNow() {
         Future<Drawn> image;
         try {
             image = renderers.submit(this::draw);
         } catch (RejectedExecutionException e) {
-            throw busy();
+            throw new LettersBusyException();
         }
         try {
             return image.get(RENDER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy();
+            throw new LettersBusyException();
         } catch (TimeoutException e) {
             image.cancel(true);
-            throw busy();
+            throw new LettersBusyException();
         } catch (ExecutionException e) {
             throw new IllegalStateException("drawing a security letter failed", e);
         }
-    }
-
-    private static ProblemException busy() {
-        return ProblemException.retryAfter(
-                ProblemType.SERVICE_UNAVAILABLE,
-                "security letters are being drawn as fast as possible, please retry",
-                Duration.ofSeconds(1));
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.captcha.web;
 
 import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
+import dev.ticketingwarrior.booking.captcha.domain.LettersBusyException;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
 import dev.ticketingwarrior.booking.web.ProblemException;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +36,11 @@ class CaptchaController {
     @PostMapping("/api/v1/captcha")
     ResponseEntity<CaptchaService.Letter> issue(Player player) {
         Round round = gate.requireOpen(player, null);
-        return ResponseEntity.status(HttpStatus.CREATED).body(captchas.issue(round, player.ticketId()));
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(captchas.issue(round, player.ticketId()));
+        } catch (LettersBusyException e) {
+            throw ProblemException.retryAfter(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), Duration.ofSeconds(1));
+        }
     }
 
     @Operation(
