@@ -14,15 +14,12 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
-/** Letters as short-lived Redis hashes, taken with an atomic read-and-delete; solved tickets in a round SET. */
+/**
+ * Letters as short-lived Redis hashes, taken with an atomic read-and-delete ({@code scripts/captcha/take.lua}); solved
+ * tickets in a round SET.
+ */
 @Component
 class RedisCaptchas implements Captchas {
-
-    private static final String TAKE = """
-            local v = redis.call('hmget', KEYS[1], 'answer', 'ticket')
-            redis.call('del', KEYS[1])
-            return v
-            """;
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -46,7 +43,7 @@ class RedisCaptchas implements Captchas {
         List<Object> values = dependencies.redis(() -> redis.getScript(StringCodec.INSTANCE)
                 .eval(
                         RScript.Mode.READ_WRITE,
-                        TAKE,
+                        Scripts.TAKE,
                         RScript.ReturnType.LIST,
                         List.of(new CaptchaKeys(round).captcha(captchaId))));
         if (values == null || values.size() < 2 || values.get(0) == null || values.get(1) == null) {

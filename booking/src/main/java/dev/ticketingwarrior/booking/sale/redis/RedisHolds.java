@@ -17,71 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Holds in Redis hashes, changed only by Lua scripts so a hold, its lock, the seat map and the ticket's pointer move
  * together. All keys share the round's hash tag; the previous hold's keys are derived inside the script (same slot).
+ * The scripts are {@code scripts/sale/register-hold.lua}, {@code release-hold.lua} and {@code report-abandoned.lua}.
  */
 @Component
 class RedisHolds implements Holds {
-
-    // KEYS: lock, lockToken, sold, held, ticketHold, newHold, ticketBooking
-    // ARGV: owner, seat, holdId, ticket, token, heldAt, expiresAt, holdTtlMs, retentionMs, holdPrefix, lockPrefix
-    private static final String REGISTER = """
-            if redis.call('hexists', KEYS[1], ARGV[1]) == 0 then return {'LOST'} end
-            if redis.call('hexists', KEYS[3], ARGV[2]) == 1 then
-              redis.call('del', KEYS[1]); return {'SOLD'} end
-            if redis.call('hexists', KEYS[7], ARGV[4]) == 1 then
-              redis.call('del', KEYS[1]); return {'BOOKED'} end
-            local prev = redis.call('hget', KEYS[5], ARGV[4])
-            if prev then
-              local pkey = ARGV[10] .. prev
-              local pseat = redis.call('hget', pkey, 'seat')
-              local powner = redis.call('hget', pkey, 'owner')
-              if pseat then
-                local plock = ARGV[11] .. pseat
-                if powner and redis.call('hexists', plock, powner) == 1 then redis.call('del', plock) end
-                local held = redis.call('hget', KEYS[4], pseat)
-                if held and string.find(held, prev .. '|', 1, true) == 1 then redis.call('hdel', KEYS[4], pseat) end
-              end
-              redis.call('del', pkey)
-            end
-            redis.call('hset', KEYS[6], 'ticket', ARGV[4], 'seat', ARGV[2], 'owner', ARGV[1], 'token', ARGV[5],
-              'heldAt', ARGV[6], 'expiresAt', ARGV[7])
-            redis.call('pexpire', KEYS[6], ARGV[8])
-            redis.call('hset', KEYS[4], ARGV[2], ARGV[3] .. '|' .. ARGV[7])
-            redis.call('hset', KEYS[5], ARGV[4], ARGV[3])
-            redis.call('pexpire', KEYS[4], ARGV[9])
-            redis.call('pexpire', KEYS[5], ARGV[9])
-            redis.call('pexpire', KEYS[2], ARGV[9])
-            return {'OK', prev or ''}
-            """;
-
-    // KEYS: lock, held, hold, ticketHold, finished
-    // ARGV: owner, seat, ticket, holdId, finished(0/1), retentionMs
-    private static final String CLOSE = HoldScripts.CLOSE_HOLD_FUNCTION + """
-            return close_hold(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5],
-              ARGV[6])
-            """;
-
-    // KEYS: ticketHold, held, ticketBooking, finished ; ARGV: nowMs, holdPrefix, retentionMs
-    private static final String REPORT_ABANDONED = """
-            local entries = redis.call('hgetall', KEYS[1])
-            local reported = 0
-            for i = 1, #entries, 2 do
-              local ticket, holdId = entries[i], entries[i + 1]
-              local fields = redis.call('hmget', ARGV[2] .. holdId, 'expiresAt', 'seat')
-              local expiresAt = tonumber(fields[1])
-              if expiresAt == nil or expiresAt <= tonumber(ARGV[1]) then
-                redis.call('hdel', KEYS[1], ticket)
-                if fields[2] then
-                  local held = redis.call('hget', KEYS[2], fields[2])
-                  if held and string.find(held, holdId .. '|', 1, true) == 1 then redis.call('hdel', KEYS[2], fields[2]) end
-                end
-                if redis.call('hexists', KEYS[3], ticket) == 0 and redis.call('sadd', KEYS[4], ticket) == 1 then
-                  reported = reported + 1
-                end
-              end
-            end
-            if reported > 0 then redis.call('pexpire', KEYS[4], ARGV[3]) end
-            return reported
-            """;
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -98,7 +37,7 @@ class RedisHolds implements Holds {
         Duration recordTtl = lease.plusMinutes(1);
         List<Object> result = dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
-                        REGISTER,
+                        Scripts.REGISTER_HOLD,
                         RScript.ReturnType.LIST,
                         List.of(
                                 keys.seatLock(hold.seatId()),
@@ -161,7 +100,7 @@ class RedisHolds implements Holds {
         RoundKeys keys = new RoundKeys(round);
         Long existed = dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
-                        CLOSE,
+                        Scripts.RELEASE_HOLD,
                         RScript.ReturnType.LONG,
                         List.of(
                                 keys.seatLock(hold.seatId()),
@@ -183,7 +122,7 @@ class RedisHolds implements Holds {
         RoundKeys keys = new RoundKeys(round);
         Long reported = dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
-                        REPORT_ABANDONED,
+                        Scripts.REPORT_ABANDONED,
                         RScript.ReturnType.LONG,
                         List.of(keys.ticketHolds(), keys.heldSeats(), keys.ticketBookings(), keys.finishedPlayers()),
                         String.valueOf(now.toEpochMilli()),

@@ -23,70 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sales and Idempotency-Key answers in Lua scripts under the round's hash tag. A key's answer is a hash (fingerprint,
  * done, outcome, booking, seat) under a digest of the client's key. The hold's lock key is derived inside the script
- * from the hold's seat (same hash tag, so the same cluster slot).
+ * from the hold's seat (same hash tag, so the same cluster slot). The scripts are {@code scripts/sale/sell.lua},
+ * {@code complete.lua}, {@code resolve.lua} and {@code undo.lua}.
  */
 @Component
 class RedisSales implements Sales {
-
-    /**
-     * {@code answer(key, ttlMs, fingerprint, outcome, booking, seat)}: stores the key's answer, final with an outcome,
-     * in progress without one. The one writer of the answer hash, for every script below.
-     */
-    private static final String ANSWER_FUNCTION = """
-            local function answer(key, ttlMs, fingerprint, outcome, booking, seat)
-              if outcome then
-                redis.call('hset', key, 'fingerprint', fingerprint, 'done', '1', 'outcome', outcome,
-                  'booking', booking or '', 'seat', seat or '')
-              else
-                redis.call('hset', key, 'fingerprint', fingerprint, 'done', '0')
-              end
-              redis.call('pexpire', key, ttlMs)
-            end
-            """;
-
-    // KEYS: answer, hold, ticketBooking, sold
-    // ARGV: fingerprint, ticket, bookingId, lockPrefix, inProgressMs, answerMs, saleMs
-    private static final String SELL = ANSWER_FUNCTION + """
-            local prior = redis.call('hgetall', KEYS[1])
-            if #prior > 0 then table.insert(prior, 1, 'ANSWERED'); return prior end
-            local function refuse(reason, seat)
-              answer(KEYS[1], ARGV[6], ARGV[1], reason, nil, seat)
-              return {reason, seat or ''}
-            end
-            if redis.call('hexists', KEYS[3], ARGV[2]) == 1 then return refuse('ALREADY_BOOKED') end
-            local h = redis.call('hmget', KEYS[2], 'ticket', 'seat', 'owner', 'token', 'heldAt', 'expiresAt')
-            if not h[2] or not h[3] or h[1] ~= ARGV[2] then return refuse('UNKNOWN_HOLD') end
-            if redis.call('hexists', ARGV[4] .. h[2], h[3]) == 0 then return refuse('HOLD_EXPIRED') end
-            if redis.call('hsetnx', KEYS[4], h[2], ARGV[3]) == 0 then return refuse('SEAT_TAKEN', h[2]) end
-            redis.call('hset', KEYS[3], ARGV[2], ARGV[3])
-            redis.call('pexpire', KEYS[4], ARGV[7])
-            redis.call('pexpire', KEYS[3], ARGV[7])
-            answer(KEYS[1], ARGV[5], ARGV[1])
-            return {'SOLD', h[2], h[3], h[4], h[5], h[6]}
-            """;
-
-    // KEYS: answer, pendingBooking, lock, held, hold, ticketHold, finished
-    // ARGV: fingerprint, bookingId, seat, json, saleMs, answerMs, owner, ticket, holdId, outcome (ACCEPTED | IN_DOUBT)
-    private static final String COMPLETE = ANSWER_FUNCTION + HoldScripts.CLOSE_HOLD_FUNCTION + """
-            redis.call('set', KEYS[2], ARGV[4], 'PX', ARGV[5])
-            close_hold(KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], ARGV[7], ARGV[3], ARGV[8], ARGV[9], '1', ARGV[6])
-            answer(KEYS[1], ARGV[6], ARGV[1], ARGV[10], ARGV[2], ARGV[3])
-            return 1
-            """;
-
-    // KEYS: answer ; ARGV: fingerprint, bookingId, seat, answerMs
-    private static final String RESOLVE = ANSWER_FUNCTION + """
-            answer(KEYS[1], ARGV[4], ARGV[1], 'ACCEPTED', ARGV[2], ARGV[3])
-            return 1
-            """;
-
-    // KEYS: sold, ticketBooking, answer ; ARGV: seat, ticket, bookingId
-    private static final String UNDO = """
-            if redis.call('hget', KEYS[1], ARGV[1]) == ARGV[3] then redis.call('hdel', KEYS[1], ARGV[1]) end
-            if redis.call('hget', KEYS[2], ARGV[2]) == ARGV[3] then redis.call('hdel', KEYS[2], ARGV[2]) end
-            redis.call('del', KEYS[3])
-            return 1
-            """;
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -103,7 +44,7 @@ class RedisSales implements Sales {
         RoundKeys keys = new RoundKeys(round);
         List<Object> result = dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
-                        SELL,
+                        Scripts.SELL,
                         RScript.ReturnType.LIST,
                         List.of(
                                 answerKey(keys, request),
@@ -158,7 +99,7 @@ class RedisSales implements Sales {
         String key = answerKey(new RoundKeys(round), request);
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
-                        RESOLVE,
+                        Scripts.RESOLVE,
                         RScript.ReturnType.LONG,
                         List.of(key),
                         request.fingerprint(),
@@ -178,7 +119,7 @@ class RedisSales implements Sales {
         String body = json.writeValueAsString(booking);
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
-                        COMPLETE,
+                        Scripts.COMPLETE,
                         RScript.ReturnType.LONG,
                         List.of(
                                 answerKey(keys, request),
@@ -205,7 +146,7 @@ class RedisSales implements Sales {
         RoundKeys keys = new RoundKeys(round);
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
-                        UNDO,
+                        Scripts.UNDO,
                         RScript.ReturnType.LONG,
                         List.of(keys.soldSeats(), keys.ticketBookings(), answerKey(keys, request)),
                         hold.seatId(),
