@@ -1,11 +1,9 @@
 package dev.ticketingwarrior.booking.captcha.domain;
 
-import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundId;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,13 +17,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.stereotype.Service;
 
 /**
  * The security letter (보안문자): issue one bound to the ticket, answer it once (case-insensitive), and remember that
  * the ticket solved one, which holds require.
  */
-@Service
 public class CaptchaService {
 
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(5);
@@ -45,16 +41,25 @@ public class CaptchaService {
     private final BlockingQueue<Drawn> ready = new ArrayBlockingQueue<>(READY_LETTERS);
     private final AtomicBoolean refilling = new AtomicBoolean();
 
-    CaptchaService(
-            Captchas captchas, CaptchaRenderer renderer, RoundRetention retention, BookingProperties properties) {
+    /**
+     * {@code ttl}: how long an issued letter may be answered; {@code length}: its characters; {@code fixedAnswer}
+     * (test profile only) or {@code loadTestKey} (soaks only): how its text is chosen instead of at random.
+     */
+    public CaptchaService(
+            Captchas captchas,
+            CaptchaRenderer renderer,
+            RoundRetention retention,
+            Duration ttl,
+            int length,
+            Optional<String> fixedAnswer,
+            Optional<String> loadTestKey) {
         this.captchas = captchas;
         this.renderer = renderer;
         this.retention = retention;
-        BookingProperties.Captcha captcha = properties.captcha();
-        this.ttl = captcha.ttl();
-        this.length = captcha.length();
-        this.fixedAnswer = captcha.hasFixedAnswer() ? Optional.of(captcha.fixedAnswer()) : Optional.empty();
-        this.loadTestKey = captcha.hasLoadTestKey() ? Optional.of(captcha.loadTestKey()) : Optional.empty();
+        this.ttl = ttl;
+        this.length = length;
+        this.fixedAnswer = fixedAnswer;
+        this.loadTestKey = loadTestKey;
         // the first drawing loads the font system (slow, class-init locks): do it now, not under the :00 burst
         ready.offer(draw());
         refill();
@@ -133,8 +138,8 @@ public class CaptchaService {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    /** Stops drawing letters (the application is shutting down). */
+    public void stop() {
         renderers.shutdownNow();
     }
 

@@ -1,12 +1,12 @@
 package dev.ticketingwarrior.booking.ranking.domain;
 
-import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,10 +14,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.springframework.stereotype.Service;
 
 /** Ranks, round results and leaderboards, among human bookings only (bots are the competition, not the field). */
-@Service
 public class RankingService {
 
     private final Rankings rankings;
@@ -26,12 +24,14 @@ public class RankingService {
     private final long bucketMs;
     private final int leaderboardSize;
 
-    RankingService(Rankings rankings, Venue venue, RoundClock clock, BookingProperties properties) {
+    /** {@code histogramBucket}: the width of a results histogram bucket; {@code leaderboardSize}: its length. */
+    public RankingService(
+            Rankings rankings, Venue venue, RoundClock clock, Duration histogramBucket, int leaderboardSize) {
         this.rankings = rankings;
         this.venue = venue;
         this.clock = clock;
-        this.bucketMs = Math.max(1, properties.results().histogramBucket().toMillis());
-        this.leaderboardSize = properties.results().leaderboardSize();
+        this.bucketMs = Math.max(1, histogramBucket.toMillis());
+        this.leaderboardSize = leaderboardSize;
     }
 
     /** The rank of a confirmed human booking; null for bots and rejected bookings. */

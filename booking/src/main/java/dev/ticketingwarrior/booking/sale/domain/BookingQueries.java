@@ -6,17 +6,15 @@ import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
 import java.util.Optional;
-import org.springframework.stereotype.Service;
 
 /** Finds a booking: final in MySQL (CONFIRMED / REJECTED), else accepted and still PENDING in Redis. */
-@Service
 public class BookingQueries {
 
     private final Bookings bookings;
     private final Sales sales;
     private final RankingService ranking;
 
-    BookingQueries(Bookings bookings, Sales sales, RankingService ranking) {
+    public BookingQueries(Bookings bookings, Sales sales, RankingService ranking) {
         this.bookings = bookings;
         this.sales = sales;
         this.ranking = ranking;

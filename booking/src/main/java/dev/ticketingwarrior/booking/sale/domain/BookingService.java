@@ -13,14 +13,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Books a held seat: the seat is marked SOLD in Redis (with the request's Idempotency-Key marked in progress, in the
  * same step), then the confirmation is queued in SQS, and only then is the booking accepted (202) and the key
  * answered. If SQS refuses, the sale is undone and the hold stays, so the player can retry with the same key.
  */
-@Service
 public class BookingService {
 
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
@@ -32,7 +30,7 @@ public class BookingService {
     private final RoundRetention retention;
     private final MeterRegistry meters;
 
-    BookingService(
+    public BookingService(
             Sales sales, ConfirmationOutbox outbox, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
         this.sales = sales;
         this.outbox = outbox;

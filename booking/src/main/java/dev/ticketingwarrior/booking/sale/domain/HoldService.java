@@ -1,7 +1,6 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
-import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
@@ -11,13 +10,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.stereotype.Service;
 
 /**
  * Holds a seat for a player: security letter solved (or a keyed bot), seat exists, lock claimed for the hold TTL
  * capped at the round's close; a new hold releases the player's previous one.
  */
-@Service
 public class HoldService {
 
     private final Venue venue;
@@ -29,14 +26,15 @@ public class HoldService {
     private final Duration holdTtl;
     private final MeterRegistry meters;
 
-    HoldService(
+    /** {@code holdTtl}: how long a hold lasts at most (it is also capped at the round's close). */
+    public HoldService(
             Venue venue,
             SeatLocks locks,
             Holds holds,
             CaptchaService captchas,
             RoundClock clock,
             RoundRetention retention,
-            BookingProperties properties,
+            Duration holdTtl,
             MeterRegistry meters) {
         this.venue = venue;
         this.locks = locks;
@@ -44,7 +42,7 @@ public class HoldService {
         this.captchas = captchas;
         this.clock = clock;
         this.retention = retention;
-        this.holdTtl = properties.hold().ttl();
+        this.holdTtl = holdTtl;
         this.meters = meters;
     }
 

@@ -4,17 +4,15 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
 /** The seat map of a round: the venue's seats with their live status. */
-@Service
 public class SeatMapService {
 
     private final Venue venue;
     private final SeatStates states;
     private final RoundClock clock;
 
-    SeatMapService(Venue venue, SeatStates states, RoundClock clock) {
+    public SeatMapService(Venue venue, SeatStates states, RoundClock clock) {
         this.venue = venue;
         this.states = states;
         this.clock = clock;

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** One Redisson client for locks and scripts, with explicit command and connect timeouts. */
 @Configuration(proxyBeanMethods = false)
-class RedisConfig {
+class RedisConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     RedissonClient redisson(BookingProperties properties) {

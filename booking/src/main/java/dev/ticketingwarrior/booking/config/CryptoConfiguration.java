@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
  * is false. Providers are looked up per verification, so tokens verified later use it whatever the bean order.
  */
 @Configuration(proxyBeanMethods = false)
-class CryptoConfig {
+class CryptoConfiguration {
 
-    CryptoConfig(BookingProperties properties) {
+    CryptoConfiguration(BookingProperties properties) {
         if (properties.token().nativeCrypto()) {
             NativeCrypto.install();
         }

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * sends no message attributes, so asking for "All" of those costs nothing.)
  */
 @Configuration(proxyBeanMethods = false)
-class SqsConfig {
+class SqsConfiguration {
 
     @Bean
     SqsAsyncClientCustomizer sqsTimeouts(BookingProperties properties) {

@@ -22,9 +22,9 @@ import org.springframework.context.annotation.Configuration;
  * HTTP and cached.
  */
 @Configuration(proxyBeanMethods = false)
-class TokenConfig {
+class TokenConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(TokenConfig.class);
+    private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
 
     @Bean
     VerificationKeys verificationKeys(BookingProperties properties, Clock clock) {

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,14 +21,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The player argument, the body-size guard and the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
-class WebConfig implements WebMvcConfigurer {
+class WebConfiguration implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
+    static final String DEV_BOT_KEY = "dev-bot-key";
 
     private final VerifiedTokens verifier;
     private final BookingProperties properties;
 
-    WebConfig(VerifiedTokens verifier, BookingProperties properties) {
+    WebConfiguration(VerifiedTokens verifier, BookingProperties properties) {
         this.verifier = verifier;
         this.properties = properties;
+        if (DEV_BOT_KEY.equals(properties.botKey())) {
+            log.warn("TICKETING_BOT_KEY is not set: using the documented dev default bot key");
+        }
     }
 
     @Override
