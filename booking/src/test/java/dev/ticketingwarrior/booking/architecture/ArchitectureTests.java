@@ -36,7 +36,7 @@ class ArchitectureTests {
     private static final String[] ADAPTERS = {REDIS, SQS, JDBC, BOOKING + "..http.."};
 
     @ArchTest
-    static final ArchRule domainKnowsNoSpringRedisAwsOrJdbc = noClasses()
+    static final ArchRule domainKnowsNoSpringRedisAwsJdbcOrJson = noClasses()
             .that()
             .resideInAnyPackage(DOMAIN)
             .should()
@@ -48,7 +48,9 @@ class ArchitectureTests {
                     "io.lettuce..",
                     "software.amazon..",
                     "io.awspring..",
-                    "java.sql..");
+                    "java.sql..",
+                    "tools.jackson..",
+                    "com.fasterxml.jackson..");
 
     /** Domain objects are wired as plain objects in {@code config}: they do not know it, nor the edge. */
     @ArchTest

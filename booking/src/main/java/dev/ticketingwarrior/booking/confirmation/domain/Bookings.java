@@ -11,7 +11,7 @@ public interface Bookings {
      * Stores each booking idempotently: a new one is CONFIRMED unless its seat (or ticket) already has another
      * booking, then it is REJECTED; a booking seen before keeps its state. Returns the state of each booking id.
      */
-    Map<String, StoredBooking.Status> confirm(List<BookingConfirmationMessage> bookings);
+    Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings);
 
-    Optional<StoredBooking> find(String bookingId);
+    Optional<StoredBooking> find(BookingId id);
 }

@@ -1,13 +1,13 @@
 package dev.ticketingwarrior.booking.confirmation.domain;
 
-/** Where accepted bookings go to be confirmed; {@link #send} returns only once the message is safely stored. */
+/** Where accepted bookings go to be confirmed; {@link #send} returns only once the booking is safely stored. */
 public interface ConfirmationOutbox {
 
     /**
-     * Stores {@code message}, or fails: with an {@link InDoubtException} (possibly as the cause) when the message was
-     * handed over but the wait for the acknowledgement ran out, so the queue may have it; otherwise it surely has not.
+     * Stores {@code booking}, or fails: with an {@link InDoubtException} (possibly as the cause) when it was handed
+     * over but the wait for the acknowledgement ran out, so the queue may have it; otherwise it surely has not.
      */
-    void send(BookingConfirmationMessage message);
+    void send(AcceptedBooking booking);
 
     /** The message left, but its acknowledgement did not come in time: it may or may not be queued. */
     final class InDoubtException extends RuntimeException {

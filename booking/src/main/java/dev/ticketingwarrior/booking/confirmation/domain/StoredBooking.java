@@ -24,21 +24,9 @@ public record StoredBooking(
     /** open→entered, entered→admitted, admitted→held, held→booked, all in ms. */
     public record Splits(long entryMs, long waitMs, long seatMs, long confirmMs) {
 
-        public static Splits of(BookingConfirmationMessage m) {
-            return new Splits(
-                    between(m.roundOpenedAt(), m.enteredAt()),
-                    between(m.enteredAt(), m.admittedAt()),
-                    between(m.admittedAt(), m.heldAt()),
-                    between(m.heldAt(), m.bookedAt()));
-        }
-
+        /** Milliseconds from {@code from} to {@code to}, never negative. */
         static long between(Instant from, Instant to) {
             return Math.max(0, to.toEpochMilli() - from.toEpochMilli());
         }
-    }
-
-    /** booking accepted − round open. */
-    public static long durationOf(BookingConfirmationMessage m) {
-        return Splits.between(m.roundOpenedAt(), m.bookedAt());
     }
 }

@@ -1,7 +1,8 @@
 package dev.ticketingwarrior.booking.confirmation.jdbc;
 
 import dev.ticketingwarrior.booking.config.Dependencies;
-import dev.ticketingwarrior.booking.confirmation.domain.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import java.sql.ResultSet;
@@ -68,14 +69,14 @@ class JdbcBookings implements Bookings {
     }
 
     @Override
-    public Map<String, StoredBooking.Status> confirm(List<BookingConfirmationMessage> bookings) {
+    public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
         if (bookings.isEmpty()) {
             return Map.of();
         }
-        // one message per id even if SQS handed the same one twice in a batch
-        Map<String, BookingConfirmationMessage> byId = new LinkedHashMap<>();
-        bookings.forEach(m -> byId.putIfAbsent(m.bookingId(), m));
-        List<BookingConfirmationMessage> unique = new ArrayList<>(byId.values());
+        // one booking per id even if SQS handed the same message twice in a batch
+        Map<String, AcceptedBooking> byId = new LinkedHashMap<>();
+        bookings.forEach(b -> byId.putIfAbsent(b.id().value(), b));
+        List<AcceptedBooking> unique = new ArrayList<>(byId.values());
         return dependencies.mysql(() -> {
             jdbc.batchUpdate(INSERT_CONFIRMED, unique, unique.size(), (ps, m) -> {
                 bindCommon(ps, m);
@@ -87,38 +88,40 @@ class JdbcBookings implements Bookings {
                     "SELECT booking_id FROM bookings WHERE booking_id IN (:ids)",
                     new MapSqlParameterSource("ids", byId.keySet()),
                     String.class));
-            List<BookingConfirmationMessage> rejected = unique.stream()
-                    .filter(m -> !confirmed.contains(m.bookingId()))
+            List<AcceptedBooking> rejected = unique.stream()
+                    .filter(b -> !confirmed.contains(b.id().value()))
                     .toList();
             if (!rejected.isEmpty()) {
                 Set<String> seatsTaken = new HashSet<>();
-                for (BookingConfirmationMessage m : rejected) {
+                for (AcceptedBooking b : rejected) {
                     Integer others = jdbc.queryForObject(
                             "SELECT COUNT(*) FROM bookings WHERE round_id = ? AND seat_id = ? AND booking_id <> ?",
                             Integer.class,
-                            m.roundId(),
-                            m.seatId(),
-                            m.bookingId());
+                            b.round().value(),
+                            b.seatId(),
+                            b.id().value());
                     if (others != null && others > 0) {
-                        seatsTaken.add(m.bookingId());
+                        seatsTaken.add(b.id().value());
                     }
                 }
-                jdbc.batchUpdate(INSERT_REJECTED, rejected, rejected.size(), (ps, m) -> {
-                    bindCommon(ps, m);
-                    ps.setString(18, seatsTaken.contains(m.bookingId()) ? "SEAT_SOLD" : "TICKET_ALREADY_BOOKED");
+                jdbc.batchUpdate(INSERT_REJECTED, rejected, rejected.size(), (ps, b) -> {
+                    bindCommon(ps, b);
+                    ps.setString(18, seatsTaken.contains(b.id().value()) ? "SEAT_SOLD" : "TICKET_ALREADY_BOOKED");
                 });
             }
-            Map<String, StoredBooking.Status> result = new HashMap<>();
-            byId.keySet()
-                    .forEach(id -> result.put(
-                            id,
-                            confirmed.contains(id) ? StoredBooking.Status.CONFIRMED : StoredBooking.Status.REJECTED));
+            Map<BookingId, StoredBooking.Status> result = new HashMap<>();
+            unique.forEach(b -> result.put(
+                    b.id(),
+                    confirmed.contains(b.id().value())
+                            ? StoredBooking.Status.CONFIRMED
+                            : StoredBooking.Status.REJECTED));
             return result;
         });
     }
 
     @Override
-    public Optional<StoredBooking> find(String bookingId) {
+    public Optional<StoredBooking> find(BookingId id) {
+        String bookingId = id.value();
         return dependencies.mysql(() -> {
             List<StoredBooking> confirmed = jdbc.query(
                     "SELECT " + COLUMNS + " FROM bookings WHERE booking_id = ?",
@@ -137,10 +140,10 @@ class JdbcBookings implements Bookings {
         });
     }
 
-    private static void bindCommon(java.sql.PreparedStatement ps, BookingConfirmationMessage m) throws SQLException {
-        StoredBooking.Splits splits = StoredBooking.Splits.of(m);
-        ps.setString(1, m.bookingId());
-        ps.setString(2, m.roundId());
+    private static void bindCommon(java.sql.PreparedStatement ps, AcceptedBooking m) throws SQLException {
+        StoredBooking.Splits splits = m.splits();
+        ps.setString(1, m.id().value());
+        ps.setString(2, m.round().value());
         ps.setString(3, m.seatId());
         ps.setString(4, m.ticketId());
         ps.setString(5, m.nickname());
@@ -151,7 +154,7 @@ class JdbcBookings implements Bookings {
         ps.setTimestamp(10, Timestamp.from(m.admittedAt()));
         ps.setTimestamp(11, Timestamp.from(m.heldAt()));
         ps.setTimestamp(12, Timestamp.from(m.bookedAt()));
-        ps.setLong(13, StoredBooking.durationOf(m));
+        ps.setLong(13, m.durationMs());
         ps.setLong(14, splits.entryMs());
         ps.setLong(15, splits.waitMs());
         ps.setLong(16, splits.seatMs());

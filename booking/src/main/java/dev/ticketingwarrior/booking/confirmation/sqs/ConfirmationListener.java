@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.confirmation.sqs;
 
-import dev.ticketingwarrior.booking.confirmation.domain.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import io.awspring.cloud.sqs.annotation.SqsListener;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -64,7 +66,7 @@ class ConfirmationListener {
     void onConfirmations(List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement) {
         received.record(messages.size());
         List<Message<String>> good = new ArrayList<>();
-        List<BookingConfirmationMessage> payloads = new ArrayList<>();
+        List<AcceptedBooking> payloads = new ArrayList<>();
         for (Message<String> message : messages) {
             parse(message.getPayload())
                     .ifPresentOrElse(
@@ -78,11 +80,11 @@ class ConfirmationListener {
         if (payloads.isEmpty()) {
             return;
         }
-        Map<String, StoredBooking.Status> states = bookings.confirm(payloads);
+        Map<BookingId, StoredBooking.Status> states = bookings.confirm(payloads);
         acknowledgement.acknowledge(good);
         long now = clock.millis();
-        for (BookingConfirmationMessage payload : payloads) {
-            StoredBooking.Status state = states.get(payload.bookingId());
+        for (AcceptedBooking payload : payloads) {
+            StoredBooking.Status state = states.get(payload.id());
             meters.counter(
                             "ticketing.bookings",
                             "result",
@@ -92,24 +94,25 @@ class ConfirmationListener {
             if (state == StoredBooking.Status.REJECTED) {
                 log.warn(
                         "booking {} for seat {} of round {} rejected: seat or ticket already booked",
-                        payload.bookingId(),
+                        payload.id(),
                         payload.seatId(),
-                        payload.roundId());
+                        payload.round());
             }
         }
     }
 
-    private java.util.Optional<BookingConfirmationMessage> parse(String body) {
+    private Optional<AcceptedBooking> parse(String body) {
         try {
             BookingConfirmationMessage message = reader.readValue(body);
-            if (message != null && message.isComplete()) {
-                return java.util.Optional.of(message);
+            Optional<AcceptedBooking> booking = message == null ? Optional.empty() : message.booking();
+            if (booking.isPresent()) {
+                return booking;
             }
             log.error("incomplete booking confirmation left for the DLQ: {}", abbreviate(body));
         } catch (JacksonException e) {
             log.error("unreadable booking confirmation left for the DLQ: {}", abbreviate(body));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String abbreviate(String body) {

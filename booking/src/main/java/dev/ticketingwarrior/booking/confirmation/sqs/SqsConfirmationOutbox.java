@@ -2,7 +2,7 @@ package dev.ticketingwarrior.booking.confirmation.sqs;
 
 import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.config.Dependencies;
-import dev.ticketingwarrior.booking.confirmation.domain.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,8 +66,8 @@ class SqsConfirmationOutbox implements ConfirmationOutbox {
     }
 
     @Override
-    public void send(BookingConfirmationMessage message) {
-        String body = json.writeValueAsString(message);
+    public void send(AcceptedBooking booking) {
+        String body = json.writeValueAsString(BookingConfirmationMessage.of(booking));
         dependencies.sqs(() -> {
             queueUrl();
             MessageBatcher.Submission submission = batcher.submit(body);

@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
-import dev.ticketingwarrior.booking.confirmation.domain.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
@@ -21,7 +21,7 @@ public class BookingQueries {
     }
 
     public Optional<BookingView> find(BookingId id) {
-        Optional<StoredBooking> stored = bookings.find(id.value());
+        Optional<StoredBooking> stored = bookings.find(id);
         if (stored.isPresent()) {
             StoredBooking b = stored.get();
             return Optional.of(new BookingView(
@@ -38,16 +38,16 @@ public class BookingQueries {
         return sales.pending(id.round(), id.value()).map(BookingQueries::pending);
     }
 
-    private static BookingView pending(BookingConfirmationMessage m) {
+    private static BookingView pending(AcceptedBooking b) {
         return new BookingView(
-                m.bookingId(),
+                b.id().value(),
                 "PENDING",
-                m.roundId(),
-                m.seatId(),
-                m.nickname(),
-                m.bot(),
-                StoredBooking.durationOf(m),
-                StoredBooking.Splits.of(m),
+                b.round().value(),
+                b.seatId(),
+                b.nickname(),
+                b.bot(),
+                b.durationMs(),
+                b.splits(),
                 null);
     }
 }

@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
-import dev.ticketingwarrior.booking.confirmation.domain.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
 import dev.ticketingwarrior.booking.player.domain.Player;
@@ -44,11 +44,12 @@ public class BookingService {
         Sales.KeyedRequest request = new Sales.KeyedRequest(player.ticketId(), idempotencyKey, "holdId=" + holdId);
         Duration kept = retention.ttl(round);
         Sales.Retention keep = new Sales.Retention(IN_PROGRESS_TTL, kept, kept.plusHours(1));
-        String bookingId = BookingId.next(round.id()).value();
+        BookingId bookingId = BookingId.next(round.id());
         Instant now = clock.now();
         Sales.Attempt attempt;
         try {
-            attempt = sales.sell(round.id(), request, HoldId.looksValid(holdId) ? holdId : null, bookingId, keep);
+            attempt =
+                    sales.sell(round.id(), request, HoldId.looksValid(holdId) ? holdId : null, bookingId.value(), keep);
         } catch (RuntimeException e) {
             // nothing was decided (or not for sure): a retry with the same key must not find it "in progress"
             try {
@@ -81,12 +82,11 @@ public class BookingService {
             Player player,
             Sales.KeyedRequest request,
             HoldRecord hold,
-            String bookingId,
+            BookingId bookingId,
             Instant now,
             Sales.Retention keep) {
-        BookingConfirmationMessage message = new BookingConfirmationMessage(
+        AcceptedBooking booking = new AcceptedBooking(
                 bookingId,
-                round.id().value(),
                 hold.seatId(),
                 player.ticketId(),
                 player.claims().nickname(),
@@ -98,15 +98,15 @@ public class BookingService {
                 hold.heldAt(),
                 now);
         try {
-            outbox.send(message);
+            outbox.send(booking);
         } catch (RuntimeException e) {
             try {
                 if (ConfirmationOutbox.InDoubtException.in(e)) {
                     // SQS may have it: nothing is undone, and a retry with the same key sends this booking again
-                    sales.suspend(round.id(), request, hold, message, keep);
+                    sales.suspend(round.id(), request, hold, booking, keep);
                 } else {
                     // surely not queued: the seat goes back to the hold, and a retry with the same key tries again
-                    sales.undo(round.id(), request, hold, bookingId);
+                    sales.undo(round.id(), request, hold, bookingId.value());
                 }
             } catch (RuntimeException after) {
                 e.addSuppressed(after);
@@ -114,7 +114,7 @@ public class BookingService {
             throw e;
         }
         try {
-            sales.complete(round.id(), request, hold, message, keep);
+            sales.complete(round.id(), request, hold, booking, keep);
         } catch (RuntimeException e) {
             // the sale stands (SOLD and queued) and the player must get it, not a 503 for a booking that was accepted;
             // the lock runs out by its lease, and a retry with this key finds the ticket booked
@@ -124,7 +124,7 @@ public class BookingService {
                     hold.holdId(),
                     e.toString());
         }
-        return new BookingOutcome.Accepted(bookingId, hold.seatId());
+        return new BookingOutcome.Accepted(bookingId.value(), hold.seatId());
     }
 
     private RuntimeException unavailable(RuntimeException e) {
@@ -168,12 +168,12 @@ public class BookingService {
      */
     private BookingOutcome sendAgain(
             Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
-        Optional<BookingConfirmationMessage> message = sales.pending(round.id(), answered.bookingId());
-        if (message.isEmpty()) {
+        Optional<AcceptedBooking> booking = sales.pending(round.id(), answered.bookingId());
+        if (booking.isEmpty()) {
             // the pending copy outlives the key's answer, so this is only reached long after the round
             return new BookingOutcome.AlreadyBooked();
         }
-        outbox.send(message.get());
+        outbox.send(booking.get());
         try {
             sales.resolve(round.id(), request, answered.bookingId(), answered.seatId(), keep);
         } catch (RuntimeException e) {

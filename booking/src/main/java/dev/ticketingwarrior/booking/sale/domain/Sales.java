@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
-import dev.ticketingwarrior.booking.confirmation.domain.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,24 +21,14 @@ public interface Sales {
     Attempt sell(RoundId round, KeyedRequest request, String holdId, String bookingId, Retention retention);
 
     /** Step 2, once the confirmation is queued: the pending booking kept, the hold closed, the key answered. */
-    void complete(
-            RoundId round,
-            KeyedRequest request,
-            HoldRecord hold,
-            BookingConfirmationMessage booking,
-            Retention retention);
+    void complete(RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention);
 
     /**
      * Step 2 when the queue's acknowledgement did not come in time after the confirmation was sent (it may be queued):
      * nothing is undone — the seat stays sold and the pending booking kept, the hold is closed — and the key is answered
      * {@link Outcome#IN_DOUBT}, so a retry with it sends the same booking again instead of selling anew.
      */
-    void suspend(
-            RoundId round,
-            KeyedRequest request,
-            HoldRecord hold,
-            BookingConfirmationMessage booking,
-            Retention retention);
+    void suspend(RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention);
 
     /** The key's in-doubt booking was queued after all (sent again and acknowledged): the key is answered accepted. */
     void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention);
@@ -49,7 +39,8 @@ public interface Sales {
     /** Forgets the key's in-progress mark (step 1 failed without an answer). */
     void forget(RoundId round, KeyedRequest request);
 
-    Optional<BookingConfirmationMessage> pending(RoundId round, String bookingId);
+    /** The accepted booking as kept until MySQL has it (what a lookup answers PENDING). */
+    Optional<AcceptedBooking> pending(RoundId round, String bookingId);
 
     /** Whose request, under which {@code Idempotency-Key}, and what it asked ({@code fingerprint}). */
     record KeyedRequest(String ticketId, String key, String fingerprint) {}

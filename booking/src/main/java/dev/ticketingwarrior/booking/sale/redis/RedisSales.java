@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
 import dev.ticketingwarrior.booking.config.Dependencies;
-import dev.ticketingwarrior.booking.confirmation.domain.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -76,21 +76,13 @@ class RedisSales implements Sales {
 
     @Override
     public void complete(
-            RoundId round,
-            KeyedRequest request,
-            HoldRecord hold,
-            BookingConfirmationMessage booking,
-            Retention retention) {
+            RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
         close(round, request, hold, booking, retention, Outcome.ACCEPTED);
     }
 
     @Override
     public void suspend(
-            RoundId round,
-            KeyedRequest request,
-            HoldRecord hold,
-            BookingConfirmationMessage booking,
-            Retention retention) {
+            RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
         close(round, request, hold, booking, retention, Outcome.IN_DOUBT);
     }
 
@@ -112,25 +104,25 @@ class RedisSales implements Sales {
             RoundId round,
             KeyedRequest request,
             HoldRecord hold,
-            BookingConfirmationMessage booking,
+            AcceptedBooking booking,
             Retention retention,
             Outcome outcome) {
         RoundKeys keys = new RoundKeys(round);
-        String body = json.writeValueAsString(booking);
+        String body = json.writeValueAsString(PendingBooking.of(booking));
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
                         Scripts.COMPLETE,
                         RScript.ReturnType.LONG,
                         List.of(
                                 answerKey(keys, request),
-                                keys.pendingBooking(booking.bookingId()),
+                                keys.pendingBooking(booking.id().value()),
                                 keys.seatLock(hold.seatId()),
                                 keys.heldSeats(),
                                 keys.hold(hold.holdId()),
                                 keys.ticketHolds(),
                                 keys.finishedPlayers()),
                         request.fingerprint(),
-                        booking.bookingId(),
+                        booking.id().value(),
                         hold.seatId(),
                         body,
                         String.valueOf(retention.sale().toMillis()),
@@ -163,11 +155,12 @@ class RedisSales implements Sales {
     }
 
     @Override
-    public Optional<BookingConfirmationMessage> pending(RoundId round, String bookingId) {
+    public Optional<AcceptedBooking> pending(RoundId round, String bookingId) {
         String body = dependencies.redis(
                 () -> redis.<String>getBucket(new RoundKeys(round).pendingBooking(bookingId), StringCodec.INSTANCE)
                         .get());
-        return Optional.ofNullable(body).map(text -> json.readValue(text, BookingConfirmationMessage.class));
+        return Optional.ofNullable(body)
+                .map(text -> json.readValue(text, PendingBooking.class).booking());
     }
 
     private static Answered answered(List<Object> result) {
