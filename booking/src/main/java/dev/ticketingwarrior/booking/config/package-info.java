@@ -1,2 +1,2 @@
-/** Wiring: properties, clocks, Redisson, token keys, web, SQS timeouts. */
+/** Wiring: properties, clocks, Redisson, token keys, web, SQS timeouts, and the circuit breakers every adapter calls through. */
 package dev.ticketingwarrior.booking.config;

@@ -2,92 +2,133 @@ package dev.ticketingwarrior.booking.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RestController;
 
-/** The architecture is a test: domain code knows no Redis, SQS, JDBC or web; adapters are named after technology. */
+/**
+ * The architecture is a test, by package as in admission: each feature is {@code domain} (rules and ports), {@code web}
+ * (controllers) and one package per technology its adapters use ({@code redis}, {@code sqs}, {@code jdbc},
+ * {@code http}); {@code config} wires them.
+ */
+@AnalyzeClasses(packages = "dev.ticketingwarrior.booking", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    private static final JavaClasses BOOKING = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.ticketingwarrior.booking");
+    private static final String BOOKING = "dev.ticketingwarrior.booking";
+    private static final String CONFIG = BOOKING + ".config..";
+    /** The domain of every feature, and what every feature shares about a round. */
+    private static final String[] DOMAIN = {BOOKING + "..domain..", BOOKING + ".round.."};
 
-    private static final String[] TECHNOLOGY = {
-        "org.redisson..", "software.amazon..", "io.awspring..", "org.springframework.jdbc..", "java.sql..",
-    };
+    private static final String WEB = BOOKING + "..web..";
+    private static final String REDIS = BOOKING + "..redis..";
+    private static final String SQS = BOOKING + "..sqs..";
+    private static final String JDBC = BOOKING + "..jdbc..";
+    private static final String[] ADAPTERS = {REDIS, SQS, JDBC, BOOKING + "..http.."};
 
-    @Test
-    void domainCodeDependsOnNoInfrastructure() {
-        ArchRule rule = noClasses()
-                .that()
-                .resideInAPackage("dev.ticketingwarrior.booking..")
-                .and()
-                .resideOutsideOfPackage("..config..")
-                .and()
-                .haveSimpleNameNotStartingWith("Redis")
-                .and()
-                .haveSimpleNameNotStartingWith("Redisson")
-                .and()
-                .haveSimpleNameNotStartingWith("Sqs")
-                .and()
-                .haveSimpleNameNotStartingWith("Jdbc")
-                .and()
-                .haveSimpleNameNotEndingWith("Listener")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(TECHNOLOGY)
-                .because("ports are named after capabilities, only adapters named after a technology touch it");
-        rule.check(BOOKING);
-    }
+    @ArchTest
+    static final ArchRule domainKnowsNoSpringRedisAwsJdbcOrJson = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta..",
+                    "org.redisson..",
+                    "io.lettuce..",
+                    "software.amazon..",
+                    "io.awspring..",
+                    "java.sql..",
+                    "tools.jackson..",
+                    "com.fasterxml.jackson..");
 
-    @Test
-    void servicesAndPortsKnowNoSpringWeb() {
-        noClasses()
-                .that()
-                .haveSimpleNameEndingWith("Service")
-                .or()
-                .haveSimpleNameEndingWith("Queries")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
-                .check(BOOKING);
-    }
+    /** Domain objects are wired as plain objects in {@code config}: they do not know it, nor the edge. */
+    @ArchTest
+    static final ArchRule domainDoesNotReachIntoTheEdge = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(WEB, REDIS, SQS, JDBC, BOOKING + "..http..", CONFIG);
 
-    @Test
-    void adaptersAndControllersArePackagePrivate() {
-        classes()
-                .that()
-                .haveSimpleNameStartingWith("Redis")
-                .or()
-                .haveSimpleNameStartingWith("Jdbc")
-                .or()
-                .haveSimpleNameStartingWith("Sqs")
-                .or()
-                .haveSimpleNameEndingWith("Controller")
-                .and()
-                .resideOutsideOfPackage("..config..")
-                .should()
-                .notBePublic()
-                .check(BOOKING);
-    }
+    @ArchTest
+    static final ArchRule onlyRedisAdaptersTalkToRedis = noClasses()
+            .that()
+            .resideOutsideOfPackages(REDIS, CONFIG)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.redisson..", "io.lettuce..", "org.springframework.data.redis..");
 
-    @Test
-    void featurePackagesHaveNoCycles() {
-        SlicesRuleDefinition.slices()
-                .matching("dev.ticketingwarrior.booking.(*)..")
-                .should()
-                .beFreeOfCycles()
-                // config wires every feature and features read its properties record: wiring is not a cycle
-                .ignoreDependency(JavaClass.Predicates.resideInAPackage("..config.."), DescribedPredicate.alwaysTrue())
-                .check(BOOKING);
-    }
+    @ArchTest
+    static final ArchRule onlySqsAdaptersTalkToAws = noClasses()
+            .that()
+            .resideOutsideOfPackages(SQS, CONFIG)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("software.amazon..", "io.awspring..");
+
+    @ArchTest
+    static final ArchRule onlyJdbcAdaptersTalkToTheDatabase = noClasses()
+            .that()
+            .resideOutsideOfPackages(JDBC, CONFIG)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..");
+
+    /** Controllers call the domain, never an adapter; adapters answer the domain, never a controller. */
+    @ArchTest
+    static final ArchRule controllersDoNotUseAdapters = noClasses()
+            .that()
+            .resideInAPackage(WEB)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ADAPTERS);
+
+    @ArchTest
+    static final ArchRule adaptersDoNotUseControllers = noClasses()
+            .that()
+            .resideInAnyPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(WEB);
+
+    /**
+     * No cycles between features. {@code config} wires every feature and the features read its properties record
+     * and circuit breakers: wiring is not a cycle.
+     */
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching(BOOKING + ".(*)..")
+            .should()
+            .beFreeOfCycles()
+            .ignoreDependency(JavaClass.Predicates.resideInAPackage(CONFIG), DescribedPredicate.alwaysTrue());
+
+    @ArchTest
+    static final ArchRule controllersAndConfigurationArePackagePrivate = classes()
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .or()
+            .areAnnotatedWith(Configuration.class)
+            .should()
+            .notBePublic();
+
+    @ArchTest
+    static final ArchRule adaptersArePackagePrivate = classes()
+            .that()
+            .resideInAnyPackage(ADAPTERS)
+            .and()
+            .areAnnotatedWith(Component.class)
+            .should()
+            .notBePublic();
 
     @Test
     void theSharedModuleDependsOnNoService() {
@@ -96,7 +137,7 @@ class ArchitectureTests {
                 .resideInAPackage("dev.ticketingwarrior.shared..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("dev.ticketingwarrior.booking..")
+                .resideInAPackage(BOOKING + "..")
                 .check(new ClassFileImporter().importPackages("dev.ticketingwarrior.shared"));
     }
 }

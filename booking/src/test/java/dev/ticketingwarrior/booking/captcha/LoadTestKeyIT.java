@@ -3,7 +3,7 @@ package dev.ticketingwarrior.booking.captcha;
 import static dev.ticketingwarrior.booking.support.Players.hold;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketingwarrior.booking.store.RoundKeys;
+import dev.ticketingwarrior.booking.captcha.redis.CaptchaKeys;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
@@ -89,7 +89,7 @@ class LoadTestKeyIT {
 
     private static String storedAnswer(Round round, String captchaId) {
         return unkeyed.getBean(RedissonClient.class)
-                .<String, String>getMap(new RoundKeys(round.id()).captcha(captchaId), StringCodec.INSTANCE)
+                .<String, String>getMap(new CaptchaKeys(round.id()).captcha(captchaId), StringCodec.INSTANCE)
                 .get("answer");
     }
 }

@@ -2,8 +2,9 @@ package dev.ticketingwarrior.booking.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketingwarrior.booking.confirmation.BookingConfirmationMessage;
-import dev.ticketingwarrior.booking.confirmation.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.shared.round.Round;
@@ -26,7 +27,7 @@ class RankingSqlIT {
     void ranksHumansOnlyAndSummarisesTheRound() {
         Round round = world.freshRound();
         Map<String, String> ids = new java.util.HashMap<>();
-        List<BookingConfirmationMessage> messages = new ArrayList<>();
+        List<AcceptedBooking> messages = new ArrayList<>();
         long[] humans = {1000, 2000, 2000, 3000, 5000};
         long[] bots = {500, 1500, 4000};
         for (int i = 0; i < humans.length; i++) {
@@ -121,15 +122,14 @@ class RankingSqlIT {
         return response.json();
     }
 
-    private static BookingConfirmationMessage message(
+    private static AcceptedBooking message(
             Round round, String name, boolean bot, long durationMs, String seat, Map<String, String> ids) {
         String id = round.id().value() + "-"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
         ids.put(name, id);
         Instant open = round.opensAt();
-        return new BookingConfirmationMessage(
-                id,
-                round.id().value(),
+        return new AcceptedBooking(
+                new BookingId(round.id(), id),
                 seat,
                 "t-" + UUID.randomUUID(),
                 name,

@@ -1,0 +1,70 @@
+package dev.ticketingwarrior.booking.captcha.redis;
+
+import dev.ticketingwarrior.booking.captcha.domain.Captchas;
+import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redisson.api.RMap;
+import org.redisson.api.RScript;
+import org.redisson.api.RSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Letters as short-lived Redis hashes, taken with an atomic read-and-delete ({@code scripts/captcha/take.lua}); solved
+ * tickets in a round SET.
+ */
+@Component
+class RedisCaptchas implements Captchas {
+
+    private final RedissonClient redis;
+    private final Dependencies dependencies;
+
+    RedisCaptchas(RedissonClient redis, Dependencies dependencies) {
+        this.redis = redis;
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    public void store(RoundId round, String captchaId, Issued letter, Duration ttl) {
+        dependencies.redis(() -> {
+            RMap<String, String> map = redis.getMap(new CaptchaKeys(round).captcha(captchaId), StringCodec.INSTANCE);
+            map.putAll(Map.of("answer", letter.answer(), "ticket", letter.ticketId()));
+            map.expire(ttl);
+        });
+    }
+
+    @Override
+    public Optional<Issued> take(RoundId round, String captchaId) {
+        List<Object> values = dependencies.redis(() -> redis.getScript(StringCodec.INSTANCE)
+                .eval(
+                        RScript.Mode.READ_WRITE,
+                        Scripts.TAKE,
+                        RScript.ReturnType.LIST,
+                        List.of(new CaptchaKeys(round).captcha(captchaId))));
+        if (values == null || values.size() < 2 || values.get(0) == null || values.get(1) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Issued(String.valueOf(values.get(0)), String.valueOf(values.get(1))));
+    }
+
+    @Override
+    public void markSolved(RoundId round, String ticketId, Duration retention) {
+        dependencies.redis(() -> {
+            RSet<String> solved = redis.getSet(new CaptchaKeys(round).captchaSolved(), StringCodec.INSTANCE);
+            solved.add(ticketId);
+            solved.expire(retention);
+        });
+    }
+
+    @Override
+    public boolean isSolved(RoundId round, String ticketId) {
+        return dependencies.redis(
+                () -> redis.<String>getSet(new CaptchaKeys(round).captchaSolved(), StringCodec.INSTANCE)
+                        .contains(ticketId));
+    }
+}

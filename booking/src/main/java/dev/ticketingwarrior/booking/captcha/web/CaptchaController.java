@@ -1,0 +1,65 @@
+package dev.ticketingwarrior.booking.captcha.web;
+
+import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
+import dev.ticketingwarrior.booking.captcha.domain.LettersBusyException;
+import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.player.web.RoundGate;
+import dev.ticketingwarrior.booking.web.ProblemException;
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.shared.round.Round;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "admission-token")
+class CaptchaController {
+
+    private final CaptchaService captchas;
+    private final RoundGate gate;
+
+    CaptchaController(CaptchaService captchas, RoundGate gate) {
+        this.captchas = captchas;
+        this.gate = gate;
+    }
+
+    @Operation(summary = "Issue a security letter: {captchaId, image (PNG data URL)}")
+    @PostMapping("/api/v1/captcha")
+    ResponseEntity<CaptchaService.Letter> issue(Player player) {
+        Round round = gate.requireOpen(player, null);
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(captchas.issue(round, player.ticketId()));
+        } catch (LettersBusyException e) {
+            throw ProblemException.retryAfter(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), Duration.ofSeconds(1));
+        }
+    }
+
+    @Operation(
+            summary = "Answer a letter: 204, or 422 wrong-answer (the letter is used up either way)",
+            description = "The answer is the text in the picture, case-insensitive. Only while a soak runs with"
+                    + " TICKETING_CAPTCHA_LOAD_TEST_KEY set (off by default) does a letter read"
+                    + " LoadTestLetters.answer(key, captchaId, length), so the load tool can answer it here.")
+    @PostMapping("/api/v1/captcha/{captchaId}")
+    ResponseEntity<Void> answer(
+            Player player, @PathVariable String captchaId, @Valid @RequestBody AnswerRequest request) {
+        Round round = gate.requireOpen(player, null);
+        return switch (captchas.answer(round, player.ticketId(), captchaId, request.answer())) {
+            case SOLVED -> ResponseEntity.noContent().build();
+            case WRONG ->
+                throw ProblemException.of(ProblemType.WRONG_ANSWER, "wrong answer: request a new security letter");
+            case UNKNOWN ->
+                throw ProblemException.of(ProblemType.UNKNOWN_CAPTCHA, "no open security letter " + captchaId);
+        };
+    }
+
+    record AnswerRequest(@NotNull @Size(max = 32) String answer) {}
+}

@@ -1,0 +1,68 @@
+package dev.ticketingwarrior.booking.config;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every call to Redis, SQS and MySQL through its resilience4j circuit breaker. The calls carry their own
+ * timeouts (client configuration); a failure, a timeout or an open circuit becomes a
+ * {@link DependencyUnavailableException}, which the edge turns into 503 with {@code Retry-After}.
+ */
+@Component
+public class Dependencies {
+
+    public static final String REDIS = "redis";
+    public static final String SQS = "sqs";
+    public static final String MYSQL = "mysql";
+
+    private static final Duration RETRY_SOON = Duration.ofSeconds(1);
+
+    private final CircuitBreaker redis;
+    private final CircuitBreaker sqs;
+    private final CircuitBreaker mysql;
+
+    Dependencies(CircuitBreakerRegistry registry) {
+        this.redis = registry.circuitBreaker(REDIS);
+        this.sqs = registry.circuitBreaker(SQS);
+        this.mysql = registry.circuitBreaker(MYSQL);
+    }
+
+    public <T> T redis(Supplier<T> call) {
+        return guarded(redis, call);
+    }
+
+    public void redis(Runnable call) {
+        guarded(redis, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    public <T> T sqs(Supplier<T> call) {
+        return guarded(sqs, call);
+    }
+
+    public <T> T mysql(Supplier<T> call) {
+        return guarded(mysql, call);
+    }
+
+    private static <T> T guarded(CircuitBreaker breaker, Supplier<T> call) {
+        try {
+            return breaker.executeSupplier(call);
+        } catch (CallNotPermittedException e) {
+            long waitMillis = breaker.getCircuitBreakerConfig()
+                    .getWaitIntervalFunctionInOpenState()
+                    .apply(1);
+            Duration wait = Duration.ofMillis(Math.max(RETRY_SOON.toMillis(), waitMillis));
+            throw new DependencyUnavailableException(breaker.getName(), wait, e);
+        } catch (DependencyUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DependencyUnavailableException(breaker.getName(), RETRY_SOON, e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ticketingwarrior.booking.config;
+
+import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
+import dev.ticketingwarrior.booking.ranking.domain.RankingService;
+import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.sale.domain.AbandonedHolds;
+import dev.ticketingwarrior.booking.sale.domain.BookingQueries;
+import dev.ticketingwarrior.booking.sale.domain.BookingService;
+import dev.ticketingwarrior.booking.sale.domain.HoldService;
+import dev.ticketingwarrior.booking.sale.domain.Holds;
+import dev.ticketingwarrior.booking.sale.domain.Sales;
+import dev.ticketingwarrior.booking.sale.domain.SeatLocks;
+import dev.ticketingwarrior.booking.seat.domain.Venue;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Holds and bookings, wired by hand so the domain packages stay free of Spring. */
+@Configuration(proxyBeanMethods = false)
+class SaleConfiguration {
+
+    @Bean
+    HoldService holdService(
+            Venue venue,
+            SeatLocks locks,
+            Holds holds,
+            CaptchaService captchas,
+            RoundClock clock,
+            RoundRetention retention,
+            BookingProperties properties,
+            MeterRegistry meters) {
+        return new HoldService(
+                venue,
+                locks,
+                holds,
+                captchas,
+                clock,
+                retention,
+                properties.hold().ttl(),
+                meters);
+    }
+
+    @Bean
+    BookingService bookingService(
+            Sales sales, ConfirmationOutbox outbox, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
+        return new BookingService(sales, outbox, clock, retention, meters);
+    }
+
+    @Bean
+    BookingQueries bookingQueries(Bookings bookings, Sales sales, RankingService ranking) {
+        return new BookingQueries(bookings, sales, ranking);
+    }
+
+    @Bean
+    AbandonedHolds abandonedHolds(Holds holds, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
+        return new AbandonedHolds(holds, clock, retention, meters);
+    }
+
+    /** Every {@code ticketing.hold.abandoned-sweep}, on every instance. */
+    @Bean
+    PeriodicTask abandonedHoldsSweep(AbandonedHolds abandoned, BookingProperties properties) {
+        return new PeriodicTask(
+                "abandoned-holds", properties.hold().abandonedSweep(), abandoned::sweep, "abandoned holds not swept");
+    }
+}

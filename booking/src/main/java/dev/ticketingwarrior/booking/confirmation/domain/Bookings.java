@@ -1,0 +1,17 @@
+package dev.ticketingwarrior.booking.confirmation.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The durable record of bookings; the database is the final arbiter of oversell. */
+public interface Bookings {
+
+    /**
+     * Stores each booking idempotently: a new one is CONFIRMED unless its seat (or ticket) already has another
+     * booking, then it is REJECTED; a booking seen before keeps its state. Returns the state of each booking id.
+     */
+    Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings);
+
+    Optional<StoredBooking> find(BookingId id);
+}

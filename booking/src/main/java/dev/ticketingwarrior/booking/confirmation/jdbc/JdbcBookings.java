@@ -1,0 +1,178 @@
+package dev.ticketingwarrior.booking.confirmation.jdbc;
+
+import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bookings in MySQL/MariaDB. A batch is inserted with {@code ON DUPLICATE KEY UPDATE booking_id = booking_id} (a
+ * no-op on any unique clash, so a redelivery changes nothing); the ids that did not land in {@code bookings} lost
+ * their seat or ticket to another booking and are upserted into {@code rejected_bookings}. The UNIQUE constraints on
+ * {@code bookings} therefore always hold.
+ *
+ * <p>No transaction: each statement is atomic on its own, and every step is idempotent (a batch that stops half-way is
+ * not acknowledged, and its redelivery finds the rows that landed and completes the rest), so a transaction would only
+ * add three round trips per batch (autocommit off, commit, autocommit on) to the two it needs.
+ */
+@Component
+class JdbcBookings implements Bookings {
+
+    private static final String INSERT_CONFIRMED = """
+            INSERT INTO bookings (booking_id, round_id, seat_id, ticket_id, nickname, bot, fencing_token,
+              round_opened_at, entered_at, admitted_at, held_at, booked_at, duration_ms, entry_ms, wait_ms, seat_ms,
+              confirm_ms, booked_day, booked_week)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE booking_id = booking_id
+            """;
+
+    private static final String INSERT_REJECTED = """
+            INSERT INTO rejected_bookings (booking_id, round_id, seat_id, ticket_id, nickname, bot, fencing_token,
+              round_opened_at, entered_at, admitted_at, held_at, booked_at, duration_ms, entry_ms, wait_ms, seat_ms,
+              confirm_ms, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE reason = VALUES(reason)
+            """;
+
+    private static final String COLUMNS =
+            "booking_id, round_id, seat_id, ticket_id, nickname, bot, duration_ms, entry_ms, wait_ms, seat_ms,"
+                    + " confirm_ms, booked_at";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final Dependencies dependencies;
+
+    JdbcBookings(JdbcTemplate jdbc, Dependencies dependencies) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
+        if (bookings.isEmpty()) {
+            return Map.of();
+        }
+        // one booking per id even if SQS handed the same message twice in a batch
+        Map<String, AcceptedBooking> byId = new LinkedHashMap<>();
+        bookings.forEach(b -> byId.putIfAbsent(b.id().value(), b));
+        List<AcceptedBooking> unique = new ArrayList<>(byId.values());
+        return dependencies.mysql(() -> {
+            jdbc.batchUpdate(INSERT_CONFIRMED, unique, unique.size(), (ps, m) -> {
+                bindCommon(ps, m);
+                LocalDate day = LocalDate.ofInstant(m.bookedAt(), ZoneOffset.UTC);
+                ps.setObject(18, day);
+                ps.setObject(19, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+            });
+            Set<String> confirmed = new HashSet<>(named.queryForList(
+                    "SELECT booking_id FROM bookings WHERE booking_id IN (:ids)",
+                    new MapSqlParameterSource("ids", byId.keySet()),
+                    String.class));
+            List<AcceptedBooking> rejected = unique.stream()
+                    .filter(b -> !confirmed.contains(b.id().value()))
+                    .toList();
+            if (!rejected.isEmpty()) {
+                Set<String> seatsTaken = new HashSet<>();
+                for (AcceptedBooking b : rejected) {
+                    Integer others = jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM bookings WHERE round_id = ? AND seat_id = ? AND booking_id <> ?",
+                            Integer.class,
+                            b.round().value(),
+                            b.seatId(),
+                            b.id().value());
+                    if (others != null && others > 0) {
+                        seatsTaken.add(b.id().value());
+                    }
+                }
+                jdbc.batchUpdate(INSERT_REJECTED, rejected, rejected.size(), (ps, b) -> {
+                    bindCommon(ps, b);
+                    ps.setString(18, seatsTaken.contains(b.id().value()) ? "SEAT_SOLD" : "TICKET_ALREADY_BOOKED");
+                });
+            }
+            Map<BookingId, StoredBooking.Status> result = new HashMap<>();
+            unique.forEach(b -> result.put(
+                    b.id(),
+                    confirmed.contains(b.id().value())
+                            ? StoredBooking.Status.CONFIRMED
+                            : StoredBooking.Status.REJECTED));
+            return result;
+        });
+    }
+
+    @Override
+    public Optional<StoredBooking> find(BookingId id) {
+        String bookingId = id.value();
+        return dependencies.mysql(() -> {
+            List<StoredBooking> confirmed = jdbc.query(
+                    "SELECT " + COLUMNS + " FROM bookings WHERE booking_id = ?",
+                    (rs, n) -> row(rs, StoredBooking.Status.CONFIRMED),
+                    bookingId);
+            if (!confirmed.isEmpty()) {
+                return Optional.of(confirmed.getFirst());
+            }
+            return jdbc
+                    .query(
+                            "SELECT " + COLUMNS + " FROM rejected_bookings WHERE booking_id = ?",
+                            (rs, n) -> row(rs, StoredBooking.Status.REJECTED),
+                            bookingId)
+                    .stream()
+                    .findFirst();
+        });
+    }
+
+    private static void bindCommon(java.sql.PreparedStatement ps, AcceptedBooking m) throws SQLException {
+        StoredBooking.Splits splits = m.splits();
+        ps.setString(1, m.id().value());
+        ps.setString(2, m.round().value());
+        ps.setString(3, m.seatId());
+        ps.setString(4, m.ticketId());
+        ps.setString(5, m.nickname());
+        ps.setBoolean(6, m.bot());
+        ps.setLong(7, m.fencingToken());
+        ps.setTimestamp(8, Timestamp.from(m.roundOpenedAt()));
+        ps.setTimestamp(9, Timestamp.from(m.enteredAt()));
+        ps.setTimestamp(10, Timestamp.from(m.admittedAt()));
+        ps.setTimestamp(11, Timestamp.from(m.heldAt()));
+        ps.setTimestamp(12, Timestamp.from(m.bookedAt()));
+        ps.setLong(13, m.durationMs());
+        ps.setLong(14, splits.entryMs());
+        ps.setLong(15, splits.waitMs());
+        ps.setLong(16, splits.seatMs());
+        ps.setLong(17, splits.confirmMs());
+    }
+
+    private static StoredBooking row(ResultSet rs, StoredBooking.Status status) throws SQLException {
+        return new StoredBooking(
+                rs.getString("booking_id"),
+                status,
+                rs.getString("round_id"),
+                rs.getString("seat_id"),
+                rs.getString("ticket_id"),
+                rs.getString("nickname"),
+                rs.getBoolean("bot"),
+                rs.getLong("duration_ms"),
+                new StoredBooking.Splits(
+                        rs.getLong("entry_ms"), rs.getLong("wait_ms"), rs.getLong("seat_ms"), rs.getLong("confirm_ms")),
+                rs.getTimestamp("booked_at").toInstant());
+    }
+}

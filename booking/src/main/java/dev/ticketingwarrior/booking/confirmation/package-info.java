@@ -1,2 +1,0 @@
-/** Confirmations from SQS into MySQL: idempotent batched writes, the database deciding oversell. */
-package dev.ticketingwarrior.booking.confirmation;

@@ -1,0 +1,121 @@
+package dev.ticketingwarrior.booking.confirmation.sqs;
+
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes {@code booking-confirmations} in batches (as many as one poll returns, up to 10) and writes them with one
+ * transaction. Messages are acknowledged only after the write: a database outage leaves them in the queue, and a
+ * poison message (not a complete booking) is never acknowledged, so SQS moves it to the DLQ after 5 receives.
+ */
+@Component
+class ConfirmationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfirmationListener.class);
+
+    private final Bookings bookings;
+    private final ObjectReader reader;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Timer lag;
+    private final DistributionSummary received;
+
+    ConfirmationListener(Bookings bookings, JsonMapper json, MeterRegistry meters, Clock clock) {
+        this.bookings = bookings;
+        // newer senders may add fields: an unknown property is not a poison message
+        this.reader = json.readerFor(BookingConfirmationMessage.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.meters = meters;
+        this.clock = clock;
+        this.lag = Timer.builder("ticketing.confirmation.lag")
+                .description("booking accepted → row written")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.received = DistributionSummary.builder("ticketing.queue.receive.batch")
+                .description("confirmations per listener call (one poll, up to 10)")
+                .register(meters);
+    }
+
+    @SqsListener(
+            value = "${ticketing.queue.name}",
+            acknowledgementMode = "MANUAL",
+            maxMessagesPerPoll = "10",
+            maxConcurrentMessages = "${ticketing.queue.listener-max-messages:40}",
+            messageVisibilitySeconds = "${ticketing.queue.visibility-seconds:30}")
+    void onConfirmations(List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement) {
+        received.record(messages.size());
+        List<Message<String>> good = new ArrayList<>();
+        List<AcceptedBooking> payloads = new ArrayList<>();
+        for (Message<String> message : messages) {
+            parse(message.getPayload())
+                    .ifPresentOrElse(
+                            payload -> {
+                                good.add(message);
+                                payloads.add(payload);
+                            },
+                            () -> meters.counter("ticketing.bookings", "result", "poison")
+                                    .increment());
+        }
+        if (payloads.isEmpty()) {
+            return;
+        }
+        Map<BookingId, StoredBooking.Status> states = bookings.confirm(payloads);
+        acknowledgement.acknowledge(good);
+        long now = clock.millis();
+        for (AcceptedBooking payload : payloads) {
+            StoredBooking.Status state = states.get(payload.id());
+            meters.counter(
+                            "ticketing.bookings",
+                            "result",
+                            state == null ? "unknown" : state.name().toLowerCase())
+                    .increment();
+            lag.record(Duration.ofMillis(Math.max(0, now - payload.bookedAt().toEpochMilli())));
+            if (state == StoredBooking.Status.REJECTED) {
+                log.warn(
+                        "booking {} for seat {} of round {} rejected: seat or ticket already booked",
+                        payload.id(),
+                        payload.seatId(),
+                        payload.round());
+            }
+        }
+    }
+
+    private Optional<AcceptedBooking> parse(String body) {
+        try {
+            BookingConfirmationMessage message = reader.readValue(body);
+            Optional<AcceptedBooking> booking = message == null ? Optional.empty() : message.booking();
+            if (booking.isPresent()) {
+                return booking;
+            }
+            log.error("incomplete booking confirmation left for the DLQ: {}", abbreviate(body));
+        } catch (JacksonException e) {
+            log.error("unreadable booking confirmation left for the DLQ: {}", abbreviate(body));
+        }
+        return Optional.empty();
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "null" : body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+}

@@ -1,2 +1,0 @@
-/** Random, unguessable ids for holds, letters and bookings. */
-package dev.ticketingwarrior.booking.id;

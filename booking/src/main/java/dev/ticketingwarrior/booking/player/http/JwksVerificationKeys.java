@@ -1,0 +1,88 @@
+package dev.ticketingwarrior.booking.player.http;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.ticketingwarrior.shared.token.VerificationKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admission JWKS over HTTP, cached. An unknown {@code kid} (key rotation) triggers a refetch, but at most once
+ * per {@code minRefresh} so a flood of forged kids cannot hammer admission; a failed fetch keeps the last good set.
+ */
+public final class JwksVerificationKeys implements VerificationKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(JwksVerificationKeys.class);
+
+    private final HttpClient http;
+    private final URI url;
+    private final Duration timeout;
+    private final Duration minRefresh;
+    private final Clock clock;
+    private volatile Map<String, ECKey> keys = Map.of();
+    private Instant lastFetch = Instant.MIN;
+
+    public JwksVerificationKeys(URI url, Duration timeout, Duration minRefresh, Clock clock) {
+        this.url = url;
+        this.timeout = timeout;
+        this.minRefresh = minRefresh;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public Optional<ECKey> find(String keyId) {
+        ECKey key = keys.get(keyId);
+        if (key != null) {
+            return Optional.of(key);
+        }
+        refreshIfDue();
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    private synchronized void refreshIfDue() {
+        Instant now = clock.instant();
+        if (lastFetch != Instant.MIN && now.isBefore(lastFetch.plus(minRefresh))) {
+            return;
+        }
+        lastFetch = now;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(timeout)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                log.warn("JWKS {} answered {}", url, response.statusCode());
+                return;
+            }
+            Map<String, ECKey> fresh = new HashMap<>();
+            for (JWK jwk : JWKSet.parse(response.body()).getKeys()) {
+                if (jwk instanceof ECKey ec && ec.getKeyID() != null) {
+                    fresh.put(ec.getKeyID(), ec.toPublicJWK());
+                }
+            }
+            keys = Map.copyOf(fresh);
+            log.info("loaded {} token key(s) from {}", fresh.size(), url);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("cannot fetch JWKS from {}: {}", url, e.toString());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ticketingwarrior.booking.player.web;
+
+import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.web.ProblemException;
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The round checks of SPEC §5 after the signature: a token only acts on its own round (403 {@code wrong-round}) and
+ * only while that round is OPEN by the server's clock (403 {@code round-closed}).
+ */
+@Component
+public class RoundGate {
+
+    private final RoundClock clock;
+
+    RoundGate(RoundClock clock) {
+        this.clock = clock;
+    }
+
+    /** The player's round, which must be {@code pathRound} (when the path names one) and OPEN now. */
+    public Round requireOpen(Player player, String pathRound) {
+        Round round = requireOwn(player, pathRound);
+        if (!round.isOpenAt(clock.now())) {
+            throw ProblemException.of(
+                    ProblemType.ROUND_CLOSED,
+                    "round " + round.id() + " is closed",
+                    Map.of(
+                            "roundId",
+                            round.id().value(),
+                            "closesAt",
+                            round.closesAt().toString()));
+        }
+        return round;
+    }
+
+    /** The player's round, which must be {@code pathRound} when the path names one; open or not. */
+    public Round requireOwn(Player player, String pathRound) {
+        RoundId own = player.roundId();
+        if (pathRound != null && !own.value().equals(pathRound)) {
+            throw ProblemException.of(ProblemType.WRONG_ROUND, "the token is for round " + own);
+        }
+        if (!clock.isRoundStart(own)) {
+            throw ProblemException.of(ProblemType.WRONG_ROUND, "round " + own + " does not exist on this server");
+        }
+        return clock.round(own);
+    }
+}

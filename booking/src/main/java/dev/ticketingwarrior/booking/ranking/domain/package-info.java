@@ -1,0 +1,2 @@
+/** Ranks, round results and leaderboards over confirmed human bookings. */
+package dev.ticketingwarrior.booking.ranking.domain;

@@ -1,0 +1,45 @@
+package dev.ticketingwarrior.booking.ranking.web;
+
+import dev.ticketingwarrior.booking.ranking.domain.RankingService;
+import dev.ticketingwarrior.booking.web.ProblemException;
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import dev.ticketingwarrior.shared.round.RoundId;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ResultsController {
+
+    private final RankingService ranking;
+    private final RoundClock clock;
+
+    ResultsController(RankingService ranking, RoundClock clock) {
+        this.ranking = ranking;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Results of a round: seats sold, sold-out time, humans vs bots, histogram, top 10 humans")
+    @GetMapping("/api/v1/rounds/{roundId}/results")
+    RankingService.Results results(@PathVariable String roundId) {
+        RoundId round = RoundId.parse(roundId)
+                .filter(clock::isRoundStart)
+                .orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_ROUND, "no round " + roundId));
+        return ranking.results(round);
+    }
+
+    @Operation(summary = "Fastest humans of the day or week (period=day|week)")
+    @GetMapping("/api/v1/leaderboard")
+    RankingService.Leaderboard leaderboard(@RequestParam(defaultValue = "day") String period) {
+        RankingService.Period parsed = switch (period.toLowerCase(Locale.ROOT)) {
+            case "day" -> RankingService.Period.DAY;
+            case "week" -> RankingService.Period.WEEK;
+            default -> throw ProblemException.of(ProblemType.INVALID_REQUEST, "period must be day or week");
+        };
+        return ranking.leaderboard(parsed);
+    }
+}

@@ -1,0 +1,2 @@
+/** The results and leaderboard HTTP API. */
+package dev.ticketingwarrior.booking.ranking.web;

@@ -1,0 +1,17 @@
+package dev.ticketingwarrior.booking.round;
+
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import java.time.Duration;
+
+/**
+ * How long a round's keys live from now: until the round ends plus a retention, as a relative TTL (never an absolute
+ * expiry, so an injected test clock cannot make Redis delete a key on write).
+ */
+public record RoundRetention(RoundClock clock, Duration retention) {
+
+    public Duration ttl(Round round) {
+        Duration left = Duration.between(clock.now(), round.endsAt());
+        return (left.isNegative() ? Duration.ZERO : left).plus(retention);
+    }
+}

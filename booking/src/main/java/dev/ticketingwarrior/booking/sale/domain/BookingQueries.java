@@ -1,0 +1,53 @@
+package dev.ticketingwarrior.booking.sale.domain;
+
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.ranking.domain.RankingService;
+import java.util.Optional;
+
+/** Finds a booking: final in MySQL (CONFIRMED / REJECTED), else accepted and still PENDING in Redis. */
+public class BookingQueries {
+
+    private final Bookings bookings;
+    private final Sales sales;
+    private final RankingService ranking;
+
+    public BookingQueries(Bookings bookings, Sales sales, RankingService ranking) {
+        this.bookings = bookings;
+        this.sales = sales;
+        this.ranking = ranking;
+    }
+
+    public Optional<BookingView> find(BookingId id) {
+        Optional<StoredBooking> stored = bookings.find(id);
+        if (stored.isPresent()) {
+            StoredBooking b = stored.get();
+            return Optional.of(new BookingView(
+                    b.bookingId(),
+                    b.status().name(),
+                    b.roundId(),
+                    b.seatId(),
+                    b.nickname(),
+                    b.bot(),
+                    b.durationMs(),
+                    b.splits(),
+                    ranking.rank(b)));
+        }
+        return sales.pending(id.round(), id.value()).map(BookingQueries::pending);
+    }
+
+    private static BookingView pending(AcceptedBooking b) {
+        return new BookingView(
+                b.id().value(),
+                "PENDING",
+                b.round().value(),
+                b.seatId(),
+                b.nickname(),
+                b.bot(),
+                b.durationMs(),
+                b.splits(),
+                null);
+    }
+}

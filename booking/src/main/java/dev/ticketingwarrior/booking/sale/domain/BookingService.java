@@ -1,0 +1,199 @@
+package dev.ticketingwarrior.booking.sale.domain;
+
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
+import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Books a held seat: the seat is marked SOLD in Redis (with the request's Idempotency-Key marked in progress, in the
+ * same step), then the confirmation is queued in SQS, and only then is the booking accepted (202) and the key
+ * answered. If SQS refuses, the sale is undone and the hold stays, so the player can retry with the same key.
+ */
+public class BookingService {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingService.class);
+    private static final Duration IN_PROGRESS_TTL = Duration.ofSeconds(30);
+
+    private final Sales sales;
+    private final ConfirmationOutbox outbox;
+    private final RoundClock clock;
+    private final RoundRetention retention;
+    private final MeterRegistry meters;
+
+    public BookingService(
+            Sales sales, ConfirmationOutbox outbox, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
+        this.sales = sales;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.retention = retention;
+        this.meters = meters;
+    }
+
+    /** Books the player's hold {@code holdId} once per {@code idempotencyKey}. */
+    public BookingOutcome book(Round round, Player player, String idempotencyKey, String holdId) {
+        Sales.KeyedRequest request = new Sales.KeyedRequest(player.ticketId(), idempotencyKey, "holdId=" + holdId);
+        Duration kept = retention.ttl(round);
+        Sales.Retention keep = new Sales.Retention(IN_PROGRESS_TTL, kept, kept.plusHours(1));
+        BookingId bookingId = BookingId.next(round.id());
+        Instant now = clock.now();
+        Sales.Attempt attempt;
+        try {
+            attempt =
+                    sales.sell(round.id(), request, HoldId.looksValid(holdId) ? holdId : null, bookingId.value(), keep);
+        } catch (RuntimeException e) {
+            // nothing was decided (or not for sure): a retry with the same key must not find it "in progress"
+            try {
+                sales.forget(round.id(), request);
+            } catch (RuntimeException forget) {
+                e.addSuppressed(forget);
+            }
+            throw unavailable(e);
+        }
+        BookingOutcome outcome;
+        switch (attempt) {
+            case Sales.Answered answered -> {
+                return replay(round, request, answered, keep); // the key's earlier answer, not a new decision
+            }
+            case Sales.Refused refused -> outcome = refusal(refused.reason(), refused.seatId(), holdId);
+            case Sales.Sold sold -> {
+                try {
+                    outcome = accept(round, player, request, sold.hold(), bookingId, now, keep);
+                } catch (RuntimeException e) {
+                    throw unavailable(e);
+                }
+            }
+        }
+        meters.counter("ticketing.bookings", "result", resultTag(outcome)).increment();
+        return outcome;
+    }
+
+    private BookingOutcome accept(
+            Round round,
+            Player player,
+            Sales.KeyedRequest request,
+            HoldRecord hold,
+            BookingId bookingId,
+            Instant now,
+            Sales.Retention keep) {
+        AcceptedBooking booking = new AcceptedBooking(
+                bookingId,
+                hold.seatId(),
+                player.ticketId(),
+                player.claims().nickname(),
+                player.claims().bot(),
+                hold.fencingToken(),
+                round.opensAt(),
+                player.claims().enteredAt(),
+                player.claims().admittedAt(),
+                hold.heldAt(),
+                now);
+        try {
+            outbox.send(booking);
+        } catch (RuntimeException e) {
+            try {
+                if (ConfirmationOutbox.InDoubtException.in(e)) {
+                    // SQS may have it: nothing is undone, and a retry with the same key sends this booking again
+                    sales.suspend(round.id(), request, hold, booking, keep);
+                } else {
+                    // surely not queued: the seat goes back to the hold, and a retry with the same key tries again
+                    sales.undo(round.id(), request, hold, bookingId.value());
+                }
+            } catch (RuntimeException after) {
+                e.addSuppressed(after);
+            }
+            throw e;
+        }
+        try {
+            sales.complete(round.id(), request, hold, booking, keep);
+        } catch (RuntimeException e) {
+            // the sale stands (SOLD and queued) and the player must get it, not a 503 for a booking that was accepted;
+            // the lock runs out by its lease, and a retry with this key finds the ticket booked
+            log.warn(
+                    "booking {} accepted but its hold {} was not closed nor its Idempotency-Key answered: {}",
+                    bookingId,
+                    hold.holdId(),
+                    e.toString());
+        }
+        return new BookingOutcome.Accepted(bookingId.value(), hold.seatId());
+    }
+
+    private RuntimeException unavailable(RuntimeException e) {
+        meters.counter("ticketing.bookings", "result", "unavailable").increment();
+        return e;
+    }
+
+    private static BookingOutcome refusal(Sales.Outcome reason, String seatId, String holdId) {
+        return switch (reason) {
+            case ALREADY_BOOKED -> new BookingOutcome.AlreadyBooked();
+            case SEAT_TAKEN -> new BookingOutcome.SeatTaken(seatId);
+            case HOLD_EXPIRED -> new BookingOutcome.UnknownHold("hold " + holdId + " expired");
+            case UNKNOWN_HOLD ->
+                new BookingOutcome.UnknownHold(
+                        HoldId.looksValid(holdId) ? "no hold " + holdId + " of this ticket" : "no hold " + holdId);
+            case ACCEPTED, IN_DOUBT -> throw new IllegalStateException("not a refusal: " + reason);
+        };
+    }
+
+    private BookingOutcome replay(
+            Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
+        if (!request.fingerprint().equals(answered.fingerprint())) {
+            return new BookingOutcome.KeyReused();
+        }
+        if (!answered.done() || answered.outcome() == null) {
+            return new BookingOutcome.InProgress();
+        }
+        return switch (answered.outcome()) {
+            case ACCEPTED -> new BookingOutcome.Accepted(answered.bookingId(), answered.seatId());
+            case IN_DOUBT -> sendAgain(round, request, answered, keep);
+            case ALREADY_BOOKED -> new BookingOutcome.AlreadyBooked();
+            case SEAT_TAKEN -> new BookingOutcome.SeatTaken(answered.seatId());
+            case UNKNOWN_HOLD, HOLD_EXPIRED ->
+                new BookingOutcome.UnknownHold("no such hold of this ticket, or it expired");
+        };
+    }
+
+    /**
+     * The key's booking was sent but its acknowledgement never came: send the same booking (same id) again. If SQS had
+     * it after all, the listener writes it once anyway; a 202 is only given once SQS acknowledged one of the two.
+     */
+    private BookingOutcome sendAgain(
+            Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
+        Optional<AcceptedBooking> booking = sales.pending(round.id(), answered.bookingId());
+        if (booking.isEmpty()) {
+            // the pending copy outlives the key's answer, so this is only reached long after the round
+            return new BookingOutcome.AlreadyBooked();
+        }
+        outbox.send(booking.get());
+        try {
+            sales.resolve(round.id(), request, answered.bookingId(), answered.seatId(), keep);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "booking {} queued on a retry, but its Idempotency-Key answer was not updated: {}",
+                    answered.bookingId(),
+                    e.toString());
+        }
+        meters.counter("ticketing.bookings", "result", "accepted").increment();
+        return new BookingOutcome.Accepted(answered.bookingId(), answered.seatId());
+    }
+
+    private static String resultTag(BookingOutcome outcome) {
+        return switch (outcome) {
+            case BookingOutcome.Accepted accepted -> "accepted";
+            case BookingOutcome.AlreadyBooked booked -> "already-booked";
+            case BookingOutcome.UnknownHold unknown -> "unknown-hold";
+            case BookingOutcome.SeatTaken taken -> "seat-taken";
+            case BookingOutcome.KeyReused reused -> "key-reused";
+            case BookingOutcome.InProgress inProgress -> "in-progress";
+        };
+    }
+}

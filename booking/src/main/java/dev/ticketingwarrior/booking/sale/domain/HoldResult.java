@@ -1,0 +1,17 @@
+package dev.ticketingwarrior.booking.sale.domain;
+
+import java.time.Instant;
+
+/** The outcome of asking for a seat. */
+public sealed interface HoldResult {
+
+    record Held(String holdId, String seatId, Instant expiresAt) implements HoldResult {}
+
+    record Taken(String seatId) implements HoldResult {}
+
+    record UnknownSeat(String seatId) implements HoldResult {}
+
+    record CaptchaRequired() implements HoldResult {}
+
+    record AlreadyBooked() implements HoldResult {}
+}

@@ -1,0 +1,123 @@
+package dev.ticketingwarrior.booking.sale.domain;
+
+import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
+import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.seat.domain.Venue;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Holds a seat for a player: security letter solved (or a keyed bot), seat exists, lock claimed for the hold TTL
+ * capped at the round's close; a new hold releases the player's previous one.
+ */
+public class HoldService {
+
+    private final Venue venue;
+    private final SeatLocks locks;
+    private final Holds holds;
+    private final CaptchaService captchas;
+    private final RoundClock clock;
+    private final RoundRetention retention;
+    private final Duration holdTtl;
+    private final MeterRegistry meters;
+
+    /** {@code holdTtl}: how long a hold lasts at most (it is also capped at the round's close). */
+    public HoldService(
+            Venue venue,
+            SeatLocks locks,
+            Holds holds,
+            CaptchaService captchas,
+            RoundClock clock,
+            RoundRetention retention,
+            Duration holdTtl,
+            MeterRegistry meters) {
+        this.venue = venue;
+        this.locks = locks;
+        this.holds = holds;
+        this.captchas = captchas;
+        this.clock = clock;
+        this.retention = retention;
+        this.holdTtl = holdTtl;
+        this.meters = meters;
+    }
+
+    /** Holds {@code seatId} in the player's (open) {@code round}. */
+    public HoldResult hold(Round round, Player player, String seatId) {
+        HoldResult result = tryHold(round, player, seatId);
+        meters.counter("ticketing.holds", "result", resultTag(result)).increment();
+        return result;
+    }
+
+    private HoldResult tryHold(Round round, Player player, String seatId) {
+        if (venue.seat(seatId).isEmpty()) {
+            return new HoldResult.UnknownSeat(seatId);
+        }
+        if (!player.verifiedBot() && !captchas.isSolved(round.id(), player.ticketId())) {
+            return new HoldResult.CaptchaRequired();
+        }
+        Instant now = clock.now();
+        Duration untilClose = Duration.between(now, round.closesAt());
+        Duration lease = holdTtl.compareTo(untilClose) < 0 ? holdTtl : untilClose;
+        if (lease.toMillis() < 1) {
+            return new HoldResult.Taken(seatId);
+        }
+        Optional<SeatLock> lock = locks.tryLock(round.id(), seatId, lease);
+        if (lock.isEmpty()) {
+            // the seat is locked: asking again for the seat you hold is not a conflict (looked up only here, so a
+            // hold on a free seat costs no extra round trip; a new hold releases the previous one in register)
+            Optional<HoldRecord> current = holds.currentOf(round.id(), player.ticketId());
+            if (current.isPresent()
+                    && current.get().seatId().equals(seatId)
+                    && current.get().expiresAt().isAfter(now)) {
+                return new HoldResult.Held(
+                        current.get().holdId(), seatId, current.get().expiresAt());
+            }
+            return new HoldResult.Taken(seatId);
+        }
+        HoldRecord hold = new HoldRecord(
+                HoldId.next().value(),
+                player.ticketId(),
+                seatId,
+                lock.get().owner(),
+                lock.get().fencingToken(),
+                now,
+                now.plus(lease));
+        return switch (holds.register(round.id(), hold, lease, retention.ttl(round))) {
+            case Holds.Registered registered -> new HoldResult.Held(hold.holdId(), seatId, hold.expiresAt());
+            case Holds.SeatSold sold -> new HoldResult.Taken(seatId);
+            case Holds.LockLost lost -> new HoldResult.Taken(seatId);
+            case Holds.TicketBooked booked -> new HoldResult.AlreadyBooked();
+        };
+    }
+
+    /** Releases the player's hold {@code holdId}; false when there is no such hold of this player. */
+    public boolean release(Round round, Player player, String holdId) {
+        if (!HoldId.looksValid(holdId)) {
+            return false;
+        }
+        Optional<HoldRecord> hold = holds.find(round.id(), holdId);
+        if (hold.isEmpty() || !hold.get().ticketId().equals(player.ticketId())) {
+            return false;
+        }
+        boolean released = holds.close(round.id(), hold.get(), true, retention.ttl(round));
+        if (released) {
+            meters.counter("ticketing.holds", "result", "released").increment();
+        }
+        return released;
+    }
+
+    private static String resultTag(HoldResult result) {
+        return switch (result) {
+            case HoldResult.Held held -> "held";
+            case HoldResult.Taken taken -> "taken";
+            case HoldResult.UnknownSeat unknown -> "unknown-seat";
+            case HoldResult.CaptchaRequired required -> "captcha-required";
+            case HoldResult.AlreadyBooked booked -> "already-booked";
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ticketingwarrior.booking.sale.domain;
+
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Seats sold in Redis, the fast first line against oversell (MySQL is the final arbiter), together with the answer
+ * each {@code Idempotency-Key} got: deciding a booking and remembering its answer is one atomic step, and a booking
+ * costs two calls on its usual path ({@link #sell}, then {@link #complete} once the confirmation is queued).
+ */
+public interface Sales {
+
+    /**
+     * Step 1, atomically. If the request's key already has an answer (or is in progress), that answer. Otherwise sells
+     * the seat of the ticket's hold {@code holdId} (null: no such hold) to {@code bookingId} if the hold is the
+     * ticket's, its lock still owned, the ticket not booked and the seat not sold, and marks the key in progress; a
+     * refusal is stored as the key's final answer at once.
+     */
+    Attempt sell(RoundId round, KeyedRequest request, String holdId, String bookingId, Retention retention);
+
+    /** Step 2, once the confirmation is queued: the pending booking kept, the hold closed, the key answered. */
+    void complete(RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention);
+
+    /**
+     * Step 2 when the queue's acknowledgement did not come in time after the confirmation was sent (it may be queued):
+     * nothing is undone — the seat stays sold and the pending booking kept, the hold is closed — and the key is answered
+     * {@link Outcome#IN_DOUBT}, so a retry with it sends the same booking again instead of selling anew.
+     */
+    void suspend(RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention);
+
+    /** The key's in-doubt booking was queued after all (sent again and acknowledged): the key is answered accepted. */
+    void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention);
+
+    /** Undoes step 1 when the confirmation could not be queued: seat and ticket free again, the key forgotten. */
+    void undo(RoundId round, KeyedRequest request, HoldRecord hold, String bookingId);
+
+    /** Forgets the key's in-progress mark (step 1 failed without an answer). */
+    void forget(RoundId round, KeyedRequest request);
+
+    /** The accepted booking as kept until MySQL has it (what a lookup answers PENDING). */
+    Optional<AcceptedBooking> pending(RoundId round, String bookingId);
+
+    /** Whose request, under which {@code Idempotency-Key}, and what it asked ({@code fingerprint}). */
+    record KeyedRequest(String ticketId, String key, String fingerprint) {}
+
+    /** How long things are kept: the in-progress mark, a final answer, a sale and its pending booking. */
+    record Retention(Duration inProgress, Duration answer, Duration sale) {}
+
+    /** The outcome of {@link #sell}. */
+    sealed interface Attempt permits Sold, Refused, Answered {}
+
+    /** The seat is sold to the booking: its confirmation must be queued now. */
+    record Sold(HoldRecord hold) implements Attempt {}
+
+    /** Not sold, and this is now the key's answer; {@code seatId} is set for {@link Outcome#SEAT_TAKEN}. */
+    record Refused(Outcome reason, String seatId) implements Attempt {}
+
+    /** The key was used before: what it was used for and, once {@code done}, what it got. */
+    record Answered(String fingerprint, boolean done, Outcome outcome, String bookingId, String seatId)
+            implements Attempt {}
+
+    /** What a key can be answered. */
+    enum Outcome {
+        ACCEPTED,
+        IN_DOUBT,
+        UNKNOWN_HOLD,
+        HOLD_EXPIRED,
+        ALREADY_BOOKED,
+        SEAT_TAKEN
+    }
+}

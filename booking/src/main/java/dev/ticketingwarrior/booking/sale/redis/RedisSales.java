@@ -1,0 +1,205 @@
+package dev.ticketingwarrior.booking.sale.redis;
+
+import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
+import dev.ticketingwarrior.booking.sale.domain.Sales;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sales and Idempotency-Key answers in Lua scripts under the round's hash tag. A key's answer is a hash (fingerprint,
+ * done, outcome, booking, seat) under a digest of the client's key. The hold's lock key is derived inside the script
+ * from the hold's seat (same hash tag, so the same cluster slot). The scripts are {@code scripts/sale/sell.lua},
+ * {@code complete.lua}, {@code resolve.lua} and {@code undo.lua}.
+ */
+@Component
+class RedisSales implements Sales {
+
+    private final RedissonClient redis;
+    private final Dependencies dependencies;
+    private final JsonMapper json;
+
+    RedisSales(RedissonClient redis, Dependencies dependencies, JsonMapper json) {
+        this.redis = redis;
+        this.dependencies = dependencies;
+        this.json = json;
+    }
+
+    @Override
+    public Attempt sell(RoundId round, KeyedRequest request, String holdId, String bookingId, Retention retention) {
+        RoundKeys keys = new RoundKeys(round);
+        List<Object> result = dependencies.redis(() -> script().eval(
+                        RScript.Mode.READ_WRITE,
+                        Scripts.SELL,
+                        RScript.ReturnType.LIST,
+                        List.of(
+                                answerKey(keys, request),
+                                keys.hold(holdId == null ? "" : holdId),
+                                keys.ticketBookings(),
+                                keys.soldSeats()),
+                        request.fingerprint(),
+                        request.ticketId(),
+                        bookingId,
+                        keys.seatLockPrefix(),
+                        String.valueOf(retention.inProgress().toMillis()),
+                        String.valueOf(retention.answer().toMillis()),
+                        String.valueOf(retention.sale().toMillis())));
+        String head = String.valueOf(result.getFirst());
+        return switch (head) {
+            case "SOLD" ->
+                new Sold(new HoldRecord(
+                        holdId,
+                        request.ticketId(),
+                        text(result, 1),
+                        text(result, 2),
+                        Long.parseLong(text(result, 3)),
+                        Instant.ofEpochMilli(Long.parseLong(text(result, 4))),
+                        Instant.ofEpochMilli(Long.parseLong(text(result, 5)))));
+            case "ANSWERED" -> answered(result);
+            default -> new Refused(Outcome.valueOf(head), emptyToNull(text(result, 1)));
+        };
+    }
+
+    @Override
+    public void complete(
+            RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
+        close(round, request, hold, booking, retention, Outcome.ACCEPTED);
+    }
+
+    @Override
+    public void suspend(
+            RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
+        close(round, request, hold, booking, retention, Outcome.IN_DOUBT);
+    }
+
+    @Override
+    public void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention) {
+        String key = answerKey(new RoundKeys(round), request);
+        dependencies.redis(() -> script().eval(
+                        RScript.Mode.READ_WRITE,
+                        Scripts.RESOLVE,
+                        RScript.ReturnType.LONG,
+                        List.of(key),
+                        request.fingerprint(),
+                        bookingId,
+                        seatId,
+                        String.valueOf(retention.answer().toMillis())));
+    }
+
+    private void close(
+            RoundId round,
+            KeyedRequest request,
+            HoldRecord hold,
+            AcceptedBooking booking,
+            Retention retention,
+            Outcome outcome) {
+        RoundKeys keys = new RoundKeys(round);
+        String body = json.writeValueAsString(PendingBooking.of(booking));
+        dependencies.redis(() -> script().eval(
+                        RScript.Mode.READ_WRITE,
+                        Scripts.COMPLETE,
+                        RScript.ReturnType.LONG,
+                        List.of(
+                                answerKey(keys, request),
+                                keys.pendingBooking(booking.id().value()),
+                                keys.seatLock(hold.seatId()),
+                                keys.heldSeats(),
+                                keys.hold(hold.holdId()),
+                                keys.ticketHolds(),
+                                keys.finishedPlayers()),
+                        request.fingerprint(),
+                        booking.id().value(),
+                        hold.seatId(),
+                        body,
+                        String.valueOf(retention.sale().toMillis()),
+                        String.valueOf(retention.answer().toMillis()),
+                        hold.owner(),
+                        hold.ticketId(),
+                        hold.holdId(),
+                        outcome.name()));
+    }
+
+    @Override
+    public void undo(RoundId round, KeyedRequest request, HoldRecord hold, String bookingId) {
+        RoundKeys keys = new RoundKeys(round);
+        dependencies.redis(() -> script().eval(
+                        RScript.Mode.READ_WRITE,
+                        Scripts.UNDO,
+                        RScript.ReturnType.LONG,
+                        List.of(keys.soldSeats(), keys.ticketBookings(), answerKey(keys, request)),
+                        hold.seatId(),
+                        hold.ticketId(),
+                        bookingId));
+    }
+
+    @Override
+    public void forget(RoundId round, KeyedRequest request) {
+        dependencies.redis(() -> {
+            redis.getBucket(answerKey(new RoundKeys(round), request), StringCodec.INSTANCE)
+                    .delete();
+        });
+    }
+
+    @Override
+    public Optional<AcceptedBooking> pending(RoundId round, String bookingId) {
+        String body = dependencies.redis(
+                () -> redis.<String>getBucket(new RoundKeys(round).pendingBooking(bookingId), StringCodec.INSTANCE)
+                        .get());
+        return Optional.ofNullable(body)
+                .map(text -> json.readValue(text, PendingBooking.class).booking());
+    }
+
+    private static Answered answered(List<Object> result) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 1; i + 1 < result.size(); i += 2) {
+            fields.put(String.valueOf(result.get(i)), String.valueOf(result.get(i + 1)));
+        }
+        String outcome = fields.get("outcome");
+        return new Answered(
+                fields.get("fingerprint"),
+                "1".equals(fields.get("done")),
+                outcome == null ? null : Outcome.valueOf(outcome),
+                emptyToNull(fields.get("booking")),
+                emptyToNull(fields.get("seat")));
+    }
+
+    private RScript script() {
+        return redis.getScript(StringCodec.INSTANCE);
+    }
+
+    private static String answerKey(RoundKeys keys, KeyedRequest request) {
+        return keys.idempotency(request.ticketId(), digest(request.key()));
+    }
+
+    private static String text(List<Object> result, int index) {
+        return index < result.size() ? String.valueOf(result.get(index)) : "";
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static String digest(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ticketingwarrior.booking.sale.web;
+
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.player.web.RoundGate;
+import dev.ticketingwarrior.booking.sale.domain.BookingOutcome;
+import dev.ticketingwarrior.booking.sale.domain.BookingQueries;
+import dev.ticketingwarrior.booking.sale.domain.BookingService;
+import dev.ticketingwarrior.booking.sale.domain.BookingView;
+import dev.ticketingwarrior.booking.web.ProblemException;
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.shared.round.Round;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class BookingController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    private final BookingService bookings;
+    private final BookingQueries queries;
+    private final RoundGate gate;
+
+    BookingController(BookingService bookings, BookingQueries queries, RoundGate gate) {
+        this.bookings = bookings;
+        this.queries = queries;
+        this.gate = gate;
+    }
+
+    @SecurityRequirement(name = "admission-token")
+    @Operation(summary = "Book your held seat (202 PENDING); the same Idempotency-Key gives the same answer")
+    @PostMapping("/api/v1/bookings")
+    ResponseEntity<BookingAccepted> book(
+            Player player,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Valid @RequestBody BookingRequest request) {
+        Round round = gate.requireOpen(player, null);
+        if (idempotencyKey == null || !KEY_SHAPE.matcher(idempotencyKey).matches()) {
+            throw ProblemException.of(
+                    ProblemType.IDEMPOTENCY_KEY_REQUIRED, "send an Idempotency-Key header of 1-128 visible characters");
+        }
+        return switch (bookings.book(round, player, idempotencyKey, request.holdId())) {
+            case BookingOutcome.Accepted accepted ->
+                ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body(new BookingAccepted(accepted.bookingId(), "PENDING", accepted.seatId()));
+            case BookingOutcome.AlreadyBooked booked ->
+                throw ProblemException.of(ProblemType.ALREADY_BOOKED, "this ticket already booked a seat");
+            case BookingOutcome.UnknownHold unknown ->
+                throw ProblemException.of(ProblemType.UNKNOWN_HOLD, unknown.detail());
+            case BookingOutcome.SeatTaken taken ->
+                throw ProblemException.of(ProblemType.SEAT_TAKEN, "seat " + taken.seatId() + " is sold");
+            case BookingOutcome.KeyReused reused ->
+                throw ProblemException.of(
+                        ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request");
+            case BookingOutcome.InProgress inProgress ->
+                throw ProblemException.retryAfter(
+                        ProblemType.SERVICE_UNAVAILABLE,
+                        "a request with this Idempotency-Key is in progress",
+                        Duration.ofSeconds(1));
+        };
+    }
+
+    @Operation(summary = "A booking: PENDING | CONFIRMED | REJECTED, durations, splits and rank")
+    @GetMapping("/api/v1/bookings/{bookingId}")
+    BookingView booking(@PathVariable String bookingId) {
+        return BookingId.parse(bookingId)
+                .flatMap(queries::find)
+                .orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_BOOKING, "no booking " + bookingId));
+    }
+
+    record BookingRequest(@NotBlank @Size(max = 64) String holdId) {}
+
+    record BookingAccepted(String bookingId, String status, String seatId) {}
+}

@@ -1,0 +1,80 @@
+package dev.ticketingwarrior.booking.sale.web;
+
+import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.player.web.RoundGate;
+import dev.ticketingwarrior.booking.sale.domain.HoldResult;
+import dev.ticketingwarrior.booking.sale.domain.HoldService;
+import dev.ticketingwarrior.booking.web.ProblemException;
+import dev.ticketingwarrior.booking.web.ProblemWriter;
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.shared.round.Round;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "admission-token")
+class HoldController {
+
+    private final HoldService holds;
+    private final RoundGate gate;
+
+    HoldController(HoldService holds, RoundGate gate) {
+        this.holds = holds;
+        this.gate = gate;
+    }
+
+    @Operation(summary = "Hold a seat (201), 409 seat-taken, 404 unknown-seat, 428 captcha-required")
+    @PostMapping("/api/v1/rounds/{roundId}/holds")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = HoldResponse.class)))
+    ResponseEntity<?> hold(
+            Player player,
+            @PathVariable String roundId,
+            @Valid @RequestBody HoldRequest request,
+            HttpServletRequest http) {
+        Round round = gate.requireOpen(player, roundId);
+        return switch (holds.hold(round, player, request.seatId())) {
+            case HoldResult.Held held ->
+                ResponseEntity.status(HttpStatus.CREATED)
+                        .body(new HoldResponse(held.holdId(), held.seatId(), held.expiresAt()));
+            // the usual answer on a contended map: returned, not thrown (exception resolution costs more than the rest)
+            case HoldResult.Taken taken ->
+                ProblemWriter.response(
+                        ProblemType.SEAT_TAKEN, "seat " + taken.seatId() + " is taken", http.getRequestURI());
+            case HoldResult.UnknownSeat unknown ->
+                throw ProblemException.of(ProblemType.UNKNOWN_SEAT, "no seat " + unknown.seatId());
+            case HoldResult.CaptchaRequired required ->
+                throw ProblemException.of(ProblemType.CAPTCHA_REQUIRED, "solve the security letter first");
+            case HoldResult.AlreadyBooked booked ->
+                throw ProblemException.of(ProblemType.ALREADY_BOOKED, "this ticket already booked a seat");
+        };
+    }
+
+    @Operation(summary = "Release your hold (204)")
+    @DeleteMapping("/api/v1/holds/{holdId}")
+    ResponseEntity<Void> release(Player player, @PathVariable String holdId) {
+        Round round = gate.requireOwn(player, null);
+        if (!holds.release(round, player, holdId)) {
+            throw ProblemException.of(ProblemType.UNKNOWN_HOLD, "no hold " + holdId + " of this ticket");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    record HoldRequest(@NotBlank @Size(max = 16) String seatId) {}
+
+    record HoldResponse(String holdId, String seatId, Instant expiresAt) {}
+}

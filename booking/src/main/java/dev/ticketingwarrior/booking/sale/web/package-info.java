@@ -1,0 +1,2 @@
+/** The holds and bookings HTTP API. */
+package dev.ticketingwarrior.booking.sale.web;

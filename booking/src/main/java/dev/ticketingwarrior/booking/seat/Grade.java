@@ -1,8 +1,0 @@
-package dev.ticketingwarrior.booking.seat;
-
-/** Seat grades, best first. */
-public enum Grade {
-    VIP,
-    R,
-    S
-}

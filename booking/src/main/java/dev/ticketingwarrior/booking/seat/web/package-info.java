@@ -1,0 +1,2 @@
+/** The seat map HTTP API. */
+package dev.ticketingwarrior.booking.seat.web;

@@ -1,0 +1,45 @@
+-- Records a hold whose seat lock was just claimed (RedisHolds.register) and releases the ticket's previous hold (its
+-- lock if still owned, its seat-map entry, its record), atomically. Gives the new lock back if the seat turned out
+-- sold or the ticket already booked.
+--
+-- KEYS (all carry the round's hash tag {r:<roundId>}):
+--   1 lock           HASH    the seat's Redisson fenced lock (owner field -> reentry count)
+--   2 lockToken      STRING  Redisson's fencing counter beside the lock
+--   3 sold           HASH    seatId -> bookingId
+--   4 held           HASH    seatId -> <holdId>|<expiresAtMs>
+--   5 ticketHold     HASH    ticketId -> its current holdId
+--   6 newHold        HASH    the new hold: ticket, seat, owner, token, heldAt, expiresAt
+--   7 ticketBooking  HASH    ticketId -> bookingId
+-- ARGV: 1 lock owner, 2 seatId, 3 holdId, 4 ticketId, 5 fencing token, 6 heldAtMs, 7 expiresAtMs, 8 hold record
+--       ttl ms, 9 retention ms, 10 hold key prefix, 11 seat lock key prefix (the previous hold's keys are derived
+--       from them, same slot)
+-- Returns {'OK', previous holdId or ''}, or {'LOST'} (the lock ran out), {'SOLD'} or {'BOOKED'}.
+
+-- the lock's fencing counter expires with the round whatever happens next (refused holds included)
+redis.call('pexpire', KEYS[2], ARGV[9])
+if redis.call('hexists', KEYS[1], ARGV[1]) == 0 then return {'LOST'} end
+if redis.call('hexists', KEYS[3], ARGV[2]) == 1 then
+  redis.call('del', KEYS[1]); return {'SOLD'} end
+if redis.call('hexists', KEYS[7], ARGV[4]) == 1 then
+  redis.call('del', KEYS[1]); return {'BOOKED'} end
+local prev = redis.call('hget', KEYS[5], ARGV[4])
+if prev then
+  local pkey = ARGV[10] .. prev
+  local pseat = redis.call('hget', pkey, 'seat')
+  local powner = redis.call('hget', pkey, 'owner')
+  if pseat then
+    local plock = ARGV[11] .. pseat
+    if powner and redis.call('hexists', plock, powner) == 1 then redis.call('del', plock) end
+    local held = redis.call('hget', KEYS[4], pseat)
+    if held and string.find(held, prev .. '|', 1, true) == 1 then redis.call('hdel', KEYS[4], pseat) end
+  end
+  redis.call('del', pkey)
+end
+redis.call('hset', KEYS[6], 'ticket', ARGV[4], 'seat', ARGV[2], 'owner', ARGV[1], 'token', ARGV[5],
+  'heldAt', ARGV[6], 'expiresAt', ARGV[7])
+redis.call('pexpire', KEYS[6], ARGV[8])
+redis.call('hset', KEYS[4], ARGV[2], ARGV[3] .. '|' .. ARGV[7])
+redis.call('hset', KEYS[5], ARGV[4], ARGV[3])
+redis.call('pexpire', KEYS[4], ARGV[9])
+redis.call('pexpire', KEYS[5], ARGV[9])
+return {'OK', prev or ''}

@@ -1,0 +1,28 @@
+-- Step 1 of a booking (RedisSales.sell), after answer.lua: the Idempotency-Key's earlier answer, or the sale of the
+-- ticket's hold with the key marked in progress, or a refusal stored as the key's final answer.
+--
+-- KEYS (all carry the round's hash tag {r:<roundId>}, so they live in one cluster slot):
+--   1 answer         HASH    the key's answer: fingerprint, done, outcome, booking, seat
+--   2 hold           HASH    the hold named by the request: ticket, seat, owner, token, heldAt, expiresAt
+--   3 ticketBooking  HASH    ticketId -> bookingId (one booking per ticket)
+--   4 sold           HASH    seatId -> bookingId
+-- ARGV: 1 fingerprint, 2 ticketId, 3 bookingId, 4 seat lock key prefix ({r:<roundId>}:seat-lock:, the hold's seat
+--       is appended here, same slot), 5 in-progress ttl ms, 6 answer ttl ms, 7 sale ttl ms
+-- Returns {'ANSWERED', field, value, ...} (the key's answer hash), {'SOLD', seat, owner, token, heldAtMs,
+-- expiresAtMs}, or {refusal, seat or ''} with refusal ALREADY_BOOKED | UNKNOWN_HOLD | HOLD_EXPIRED | SEAT_TAKEN.
+local prior = redis.call('hgetall', KEYS[1])
+if #prior > 0 then table.insert(prior, 1, 'ANSWERED'); return prior end
+local function refuse(reason, seat)
+  answer(KEYS[1], ARGV[6], ARGV[1], reason, nil, seat)
+  return {reason, seat or ''}
+end
+if redis.call('hexists', KEYS[3], ARGV[2]) == 1 then return refuse('ALREADY_BOOKED') end
+local h = redis.call('hmget', KEYS[2], 'ticket', 'seat', 'owner', 'token', 'heldAt', 'expiresAt')
+if not h[2] or not h[3] or h[1] ~= ARGV[2] then return refuse('UNKNOWN_HOLD') end
+if redis.call('hexists', ARGV[4] .. h[2], h[3]) == 0 then return refuse('HOLD_EXPIRED') end
+if redis.call('hsetnx', KEYS[4], h[2], ARGV[3]) == 0 then return refuse('SEAT_TAKEN', h[2]) end
+redis.call('hset', KEYS[3], ARGV[2], ARGV[3])
+redis.call('pexpire', KEYS[4], ARGV[7])
+redis.call('pexpire', KEYS[3], ARGV[7])
+answer(KEYS[1], ARGV[5], ARGV[1])
+return {'SOLD', h[2], h[3], h[4], h[5], h[6]}

@@ -1,0 +1,103 @@
+package dev.ticketingwarrior.booking.player.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ticketingwarrior.shared.token.TokenKeys;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JwksVerificationKeysTests {
+
+    private final AtomicReference<String> jwks = new AtomicReference<>();
+    private final AtomicInteger fetches = new AtomicInteger();
+    private HttpServer server;
+    private URI url;
+
+    @BeforeEach
+    void serve() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = jwks.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void fetchesOnceAndServesKnownKidsFromTheCache() {
+        TokenKeys keys = TokenKeys.of(List.of(TokenKeys.generate("k1", Instant.now())));
+        jwks.set(keys.publicJwksJson());
+        JwksVerificationKeys verification =
+                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+        assertThat(verification.find("k1")).isPresent();
+        assertThat(verification.find("k1")).isPresent();
+        assertThat(fetches).hasValue(1);
+    }
+
+    @Test
+    void refetchesOnAnUnknownKidAtMostOncePerInterval() {
+        MutableClock clock = new MutableClock();
+        jwks.set(TokenKeys.of(List.of(TokenKeys.generate("old", Instant.now()))).publicJwksJson());
+        JwksVerificationKeys verification =
+                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), clock);
+        assertThat(verification.find("old")).isPresent();
+
+        jwks.set(TokenKeys.of(List.of(TokenKeys.generate("new", Instant.now()))).publicJwksJson());
+        assertThat(verification.find("new")).isEmpty(); // within the interval: no refetch
+        assertThat(verification.find("forged")).isEmpty();
+        assertThat(fetches).hasValue(1);
+
+        clock.now = clock.now.plusSeconds(6);
+        assertThat(verification.find("new")).isPresent();
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
+    void anUnreachableJwksMeansNoKeyRatherThanAnError() {
+        server.stop(0);
+        JwksVerificationKeys verification =
+                new JwksVerificationKeys(url, Duration.ofMillis(500), Duration.ofSeconds(5), Clock.systemUTC());
+        assertThat(verification.find("any")).isEmpty();
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.ticketingwarrior.booking.sale;
+
+import static dev.ticketingwarrior.booking.support.Players.book;
+import static dev.ticketingwarrior.booking.support.Players.hold;
+import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.support.Api;
+import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.booking.support.Players;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import tools.jackson.databind.JsonNode;
+
+class BookingFlowIT {
+
+    private final BookingStack world = BookingStack.get();
+    private final Api api = world.api(world.first());
+    private Round round;
+
+    @BeforeEach
+    void freshRound() {
+        round = world.freshRound();
+    }
+
+    @Test
+    void humanSolvesLetterHoldsBooksAndIsConfirmedWithSplitsAndRank() {
+        String token = world.token(round, BookingStack.ticket(), "플레이어_1", false);
+        solveCaptcha(api, token);
+
+        Api.Response held = hold(api, token, round, "A-1");
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        assertThat(held.json().path("seatId").asString()).isEqualTo("A-1");
+        assertThat(seatStatus("A-1")).isEqualTo("HELD");
+
+        Api.Response booked = book(api, token, held.json().path("holdId").asString(), "key-1");
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(202);
+        assertThat(booked.json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(seatStatus("A-1")).isEqualTo("SOLD");
+
+        JsonNode result =
+                Players.awaitFinal(api, booked.json().path("bookingId").asString(), Duration.ofSeconds(20));
+        assertThat(result.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(result.path("seatId").asString()).isEqualTo("A-1");
+        assertThat(result.path("nickname").asString()).isEqualTo("플레이어_1");
+        assertThat(result.path("splits").path("entryMs").asLong()).isEqualTo(200);
+        assertThat(result.path("splits").path("waitMs").asLong()).isEqualTo(300);
+        assertThat(result.path("durationMs").asLong()).isGreaterThanOrEqualTo(1000);
+        assertThat(result.path("rank").path("round").path("position").asLong()).isEqualTo(1);
+        assertThat(result.path("rank").path("round").path("topPercent").asDouble())
+                .isEqualTo(100.0);
+        assertThat(redis().getSet(SharedRoundKeys.finishedPlayers(round.id()), StringCodec.INSTANCE)
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void sameIdempotencyKeyGivesTheSameAnswerAndAnotherBodyIsRefused() {
+        String token = world.token(round, BookingStack.ticket(), "again", false);
+        solveCaptcha(api, token);
+        String holdId = hold(api, token, round, "B-2").json().path("holdId").asString();
+
+        Api.Response first = book(api, token, holdId, "same-key");
+        Api.Response second = book(api, token, holdId, "same-key");
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.json()).isEqualTo(first.json());
+
+        Api.Response otherBody = book(api, token, "aaaaaaaaaaaaaaaaaaaaaa", "same-key");
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.problemSlug()).isEqualTo("idempotency-key-reused");
+
+        Api.Response otherKey = book(api, token, holdId, "another-key");
+        assertThat(otherKey.status()).isEqualTo(409);
+        assertThat(otherKey.problemSlug()).isEqualTo("already-booked");
+    }
+
+    @Test
+    void bookingWithoutIdempotencyKeyIsRefused() {
+        String token = world.token(round, BookingStack.ticket(), "nokey", false);
+        Api.Response response =
+                api.post("/api/v1/bookings", token, "{\"holdId\":\"aaaaaaaaaaaaaaaaaaaaaa\"}", Map.of());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.problemSlug()).isEqualTo("idempotency-key-required");
+    }
+
+    @Test
+    void holdRequiresASolvedLetterAndAWrongAnswerUsesTheLetterUp() {
+        String token = world.token(round, BookingStack.ticket(), "nocaptcha", false);
+        Api.Response refused = hold(api, token, round, "C-3");
+        assertThat(refused.status()).isEqualTo(428);
+        assertThat(refused.problemSlug()).isEqualTo("captcha-required");
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        Api.Response letter = api.post("/api/v1/captcha", token, null);
+        assertThat(letter.json().path("image").asString()).startsWith("data:image/png;base64,");
+        String id = letter.json().path("captchaId").asString();
+        Api.Response wrong = api.post("/api/v1/captcha/" + id, token, "{\"answer\":\"nope\"}");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.problemSlug()).isEqualTo("wrong-answer");
+        Api.Response reused = api.post("/api/v1/captcha/" + id, token, "{\"answer\":\"TEST42\"}");
+        assertThat(reused.status()).isEqualTo(404);
+        assertThat(hold(api, token, round, "C-3").status()).isEqualTo(428);
+    }
+
+    @Test
+    void aLetterBelongsToTheTicketItWasIssuedTo() {
+        String mine = world.token(round, BookingStack.ticket(), "mine", false);
+        String other = world.token(round, BookingStack.ticket(), "other", false);
+        String id =
+                api.post("/api/v1/captcha", mine, null).json().path("captchaId").asString();
+        assertThat(api.post("/api/v1/captcha/" + id, other, "{\"answer\":\"TEST42\"}")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void keyedBotsSkipTheLetterButAWrongBotKeyIsRefused() {
+        String token = world.token(round, BookingStack.ticket(), "bot-1", true);
+        Api.Response held = api.post(
+                "/api/v1/rounds/" + round.id() + "/holds",
+                token,
+                "{\"seatId\":\"D-4\"}",
+                Map.of("X-Bot-Key", BookingStack.BOT_KEY));
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+
+        Api.Response wrongKey = api.post(
+                "/api/v1/rounds/" + round.id() + "/holds", token, "{\"seatId\":\"D-5\"}", Map.of("X-Bot-Key", "guess"));
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(wrongKey.problemSlug()).isEqualTo("invalid-bot-key");
+
+        // a bot token without its key is treated like a human: it needs the letter
+        assertThat(hold(api, token, round, "D-6").status()).isEqualTo(428);
+    }
+
+    @Test
+    void aTakenSeatIsRefusedAndAnUnknownSeatIsNotFound() {
+        String first = world.token(round, BookingStack.ticket(), "first", false);
+        String second = world.token(round, BookingStack.ticket(), "second", false);
+        solveCaptcha(api, first);
+        solveCaptcha(api, second);
+        assertThat(hold(api, first, round, "E-5").status()).isEqualTo(201);
+
+        Api.Response taken = hold(world.api(world.second()), second, round, "E-5");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.problemSlug()).isEqualTo("seat-taken");
+
+        Api.Response unknown = hold(api, second, round, "Z-99");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.problemSlug()).isEqualTo("unknown-seat");
+    }
+
+    @Test
+    void aNewHoldReleasesThePreviousOne() {
+        String token = world.token(round, BookingStack.ticket(), "changer", false);
+        solveCaptcha(api, token);
+        String firstHold = hold(api, token, round, "F-1").json().path("holdId").asString();
+        assertThat(hold(api, token, round, "F-2").status()).isEqualTo(201);
+
+        assertThat(seatStatus("F-1")).isEqualTo("AVAILABLE");
+        assertThat(seatStatus("F-2")).isEqualTo("HELD");
+        String other = world.token(round, BookingStack.ticket(), "other", false);
+        solveCaptcha(api, other);
+        assertThat(hold(api, other, round, "F-1").status()).isEqualTo(201);
+        assertThat(book(api, token, firstHold).status()).isEqualTo(404);
+    }
+
+    @Test
+    void releasingAHoldReturnsTheSeatAndOnlyTheOwnerMayRelease() {
+        String token = world.token(round, BookingStack.ticket(), "leaver", false);
+        String stranger = world.token(round, BookingStack.ticket(), "stranger", false);
+        solveCaptcha(api, token);
+        String holdId = hold(api, token, round, "G-7").json().path("holdId").asString();
+
+        assertThat(api.delete("/api/v1/holds/" + holdId, stranger).status()).isEqualTo(404);
+        assertThat(seatStatus("G-7")).isEqualTo("HELD");
+        assertThat(api.delete("/api/v1/holds/" + holdId, token).status()).isEqualTo(204);
+        assertThat(seatStatus("G-7")).isEqualTo("AVAILABLE");
+        assertThat(api.delete("/api/v1/holds/" + holdId, token).status()).isEqualTo(404);
+    }
+
+    private String seatStatus(String seatId) {
+        Api.Response map = api.get("/api/v1/rounds/" + round.id() + "/seats");
+        assertThat(map.status()).isEqualTo(200);
+        for (JsonNode seat : map.json().path("seats")) {
+            if (seat.path("id").asString().equals(seatId)) {
+                return seat.path("status").asString();
+            }
+        }
+        throw new AssertionError("no seat " + seatId);
+    }
+
+    private RedissonClient redis() {
+        return world.first().getBean(RedissonClient.class);
+    }
+}

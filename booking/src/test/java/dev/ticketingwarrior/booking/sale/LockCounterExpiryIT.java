@@ -1,0 +1,45 @@
+package dev.ticketingwarrior.booking.sale;
+
+import static dev.ticketingwarrior.booking.support.Players.book;
+import static dev.ticketingwarrior.booking.support.Players.hold;
+import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.sale.redis.RoundKeys;
+import dev.ticketingwarrior.booking.support.Api;
+import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.shared.round.Round;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Every key of a round expires (SPEC §3), also the fencing counter Redisson keeps beside a seat's lock when the hold
+ * that took the lock is then refused. The soak's auditor found such counters without a TTL after contended rounds.
+ */
+class LockCounterExpiryIT {
+
+    private static final BookingStack world = BookingStack.get();
+
+    @Test
+    void aHoldRefusedAfterItsLockWasTakenLeavesNoKeyWithoutExpiry() {
+        ConfigurableApplicationContext app = world.first();
+        Api api = world.api(app);
+        Round round = world.freshRound();
+        String player = world.token(round, BookingStack.ticket(), "counter", false);
+        solveCaptcha(api, player);
+        String holdId = hold(api, player, round, "C-1").json().path("holdId").asString();
+        assertThat(book(api, player, holdId).status()).isEqualTo(202);
+
+        // a seat nobody locked before: the lock (and its counter) is taken, then the hold refused (already booked)
+        assertThat(hold(api, player, round, "C-2").status()).isEqualTo(409);
+
+        long ttl = app.getBean(RedissonClient.class)
+                .getBucket(new RoundKeys(round.id()).seatLockToken("C-2"), StringCodec.INSTANCE)
+                .remainTimeToLive();
+        assertThat(ttl)
+                .as("ms left of the seat lock's fencing counter (-1: no expiry)")
+                .isPositive();
+    }
+}

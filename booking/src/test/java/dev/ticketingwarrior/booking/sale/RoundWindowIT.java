@@ -1,0 +1,49 @@
+package dev.ticketingwarrior.booking.sale;
+
+import static dev.ticketingwarrior.booking.support.Players.hold;
+import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.support.Api;
+import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.shared.round.Round;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Holds and bookings only while the round is OPEN by the server's (injected) clock; a hold never outlives it. */
+class RoundWindowIT {
+
+    private final BookingStack world = BookingStack.get();
+    private final Api api = world.api(world.first());
+
+    @Test
+    void refusesHoldsCaptchasAndBookingsAfterTheWindowCloses() {
+        Round round = world.freshRound();
+        String token = world.token(round, BookingStack.ticket(), "late", false);
+        solveCaptcha(api, token);
+        String holdId = hold(api, token, round, "B-1").json().path("holdId").asString();
+
+        world.clock.set(round.closesAt().plusSeconds(1));
+
+        Api.Response refused = hold(api, token, round, "B-2");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.problemSlug()).isEqualTo("round-closed");
+        assertThat(api.post("/api/v1/captcha", token, null).problemSlug()).isEqualTo("round-closed");
+        Api.Response booking = api.post(
+                "/api/v1/bookings", token, "{\"holdId\":\"" + holdId + "\"}", Map.of("Idempotency-Key", "late"));
+        assertThat(booking.status()).isEqualTo(403);
+        assertThat(booking.problemSlug()).isEqualTo("round-closed");
+    }
+
+    @Test
+    void aHoldNeverOutlivesTheRoundsOpenWindow() {
+        Round round = world.freshRound();
+        world.clock.set(round.closesAt().minusSeconds(3));
+        String token = world.token(round, BookingStack.ticket(), "lastsecond", false);
+        solveCaptcha(api, token);
+        Api.Response held = hold(api, token, round, "C-1");
+        assertThat(held.status()).isEqualTo(201);
+        assertThat(Instant.parse(held.json().path("expiresAt").asString())).isBeforeOrEqualTo(round.closesAt());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ticketingwarrior.booking.sale;
+
+import static dev.ticketingwarrior.booking.support.Players.awaitFinal;
+import static dev.ticketingwarrior.booking.support.Players.book;
+import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.support.Api;
+import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.booking.support.Players;
+import dev.ticketingwarrior.booking.support.SlowQueueProxy;
+import dev.ticketingwarrior.shared.round.Round;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A booking instance whose SQS is unreachable or answers too late (its listener off, sends bounded by 1 s), beside a
+ * healthy instance on the same Redis, MariaDB and queue. No 202 is given without SQS's word either way; what happens
+ * to the sale depends on whether SQS may have the message.
+ */
+class SqsTroubleIT {
+
+    private final BookingStack world = BookingStack.get();
+    private final Api healthy = world.api(world.first());
+
+    @Test
+    void aBookingThatCannotBeQueuedIs503AndTheHoldStays() {
+        try (ConfigurableApplicationContext cut = startWithQueueAt("http://127.0.0.1:9")) {
+            Held held = hold(world.api(cut), "unlucky", "D-1");
+
+            Api.Response refused = book(held.api(), held.token(), held.holdId(), "retry-me");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.problemSlug()).isEqualTo("service-unavailable");
+            assertThat(refused.header("Retry-After")).isNotBlank();
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+
+            // the hold survived: the same key on a healthy instance books it
+            Api.Response retried = book(healthy, held.token(), held.holdId(), "retry-me");
+            assertThat(retried.status()).as(retried.toString()).isEqualTo(202);
+            assertThat(retried.json().path("seatId").asString()).isEqualTo("D-1");
+        }
+    }
+
+    /**
+     * SQS takes the confirmation but acknowledges it too late: 503, yet nothing is undone, because the message may be
+     * (and here is) queued. The retry with the same key sends the same booking again and gets its 202, so the player
+     * ends with exactly that one booking.
+     */
+    @Test
+    void aBookingWhoseQueueAnswersTooLateStaysSoldAndItsRetryGetsThatBooking() throws Exception {
+        try (SlowQueueProxy slow = new SlowQueueProxy(world.stack.sqsEndpoint(), 1, Duration.ofSeconds(3));
+                ConfigurableApplicationContext cut = startWithQueueAt(slow.endpoint())) {
+            Held held = hold(world.api(cut), "late-ack", "D-2");
+
+            Api.Response unsure = book(held.api(), held.token(), held.holdId(), "unsure");
+            assertThat(unsure.status()).as(unsure.toString()).isEqualTo(503);
+            assertThat(unsure.header("Retry-After")).isNotBlank();
+            assertThat(slow.sends()).isEqualTo(1); // the queue has it
+
+            // nothing undone: the seat stays sold (another player cannot take it meanwhile)
+            assertThat(seatStatus(held.round(), "D-2")).isEqualTo("SOLD");
+
+            Api.Response retried = book(healthy, held.token(), held.holdId(), "unsure");
+            assertThat(retried.status()).as(retried.toString()).isEqualTo(202);
+            assertThat(retried.json().path("seatId").asString()).isEqualTo("D-2");
+            JsonNode booking =
+                    awaitFinal(healthy, retried.json().path("bookingId").asString(), Duration.ofSeconds(20));
+            assertThat(booking.path("status").asString()).isEqualTo("CONFIRMED");
+            assertThat(book(healthy, held.token(), held.holdId(), "unsure").json())
+                    .isEqualTo(retried.json());
+            assertThat(book(healthy, held.token(), held.holdId(), "another-key").problemSlug())
+                    .isEqualTo("already-booked");
+        }
+    }
+
+    private record Held(Api api, Round round, String token, String holdId) {}
+
+    private ConfigurableApplicationContext startWithQueueAt(String sqsEndpoint) {
+        return world.start(Map.of(
+                "spring.cloud.aws.sqs.endpoint", sqsEndpoint,
+                "spring.cloud.aws.sqs.listener.auto-startup", "false",
+                "ticketing.queue.send-timeout", "1s"));
+    }
+
+    private Held hold(Api api, String nickname, String seatId) {
+        Round round = world.freshRound();
+        String token = world.token(round, BookingStack.ticket(), nickname, false);
+        solveCaptcha(api, token);
+        String holdId =
+                Players.hold(api, token, round, seatId).json().path("holdId").asString();
+        return new Held(api, round, token, holdId);
+    }
+
+    private String seatStatus(Round round, String seatId) {
+        for (JsonNode seat :
+                healthy.get("/api/v1/rounds/" + round.id() + "/seats").json().path("seats")) {
+            if (seat.path("id").asString().equals(seatId)) {
+                return seat.path("status").asString();
+            }
+        }
+        return "missing";
+    }
+}

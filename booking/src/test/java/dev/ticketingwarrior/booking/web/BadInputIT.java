@@ -1,0 +1,98 @@
+package dev.ticketingwarrior.booking.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.support.Api;
+import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.shared.round.Round;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Bad input on every endpoint: a 4xx problem+json with a stable type, never a 5xx, and nothing written. */
+class BadInputIT {
+
+    private final BookingStack world = BookingStack.get();
+    private final Api api = world.api(world.first());
+
+    @Test
+    void everyEndpointAnswersBadInputWithA4xxProblemAndWritesNothing() {
+        Round round = world.freshRound();
+        String token = world.token(round, BookingStack.ticket(), "fuzzer", false);
+        String holds = "/api/v1/rounds/" + round.id() + "/holds";
+        String big = "{\"seatId\":\"" + "x".repeat(20_000) + "\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", "k1");
+        record Case(String method, String path, String body, Map<String, String> headers, int status, String slug) {}
+        List<Case> cases = List.of(
+                new Case("POST", holds, null, Map.of(), 400, "invalid-request"),
+                new Case("POST", holds, "{", Map.of(), 400, "invalid-request"),
+                new Case("POST", holds, "[]", Map.of(), 400, "invalid-request"),
+                new Case("POST", holds, "{\"seatId\":{\"x\":1}}", Map.of(), 400, "invalid-request"),
+                new Case("POST", holds, "{\"seatId\":\"A-1\",\"extra\":1}", Map.of(), 400, "invalid-request"),
+                new Case("POST", holds, "{\"seatId\":\"\"}", Map.of(), 400, "invalid-request"),
+                new Case("POST", holds, "{\"seatId\":null}", Map.of(), 400, "invalid-request"),
+                new Case("POST", holds, big, Map.of(), 413, "payload-too-large"),
+                new Case(
+                        "POST",
+                        holds,
+                        "seatId=A-1",
+                        Map.of("Content-Type", "text/plain"),
+                        415,
+                        "unsupported-media-type"),
+                new Case("POST", "/api/v1/rounds/nope/holds", "{\"seatId\":\"A-1\"}", Map.of(), 403, "wrong-round"),
+                new Case("POST", "/api/v1/captcha/%20x", "{\"answer\":\"x\"}", Map.of(), 404, "unknown-captcha"),
+                new Case("POST", "/api/v1/captcha/abc", "{}", Map.of(), 400, "invalid-request"),
+                new Case("POST", "/api/v1/captcha/abc", "{\"answer\":[1]}", Map.of(), 400, "invalid-request"),
+                new Case("POST", "/api/v1/bookings", "{}", key, 400, "invalid-request"),
+                new Case("POST", "/api/v1/bookings", "{\"holdId\":\"x\"}", Map.of(), 400, "idempotency-key-required"),
+                new Case(
+                        "POST",
+                        "/api/v1/bookings",
+                        "{\"holdId\":\"x\"}",
+                        Map.of("Idempotency-Key", "has space"),
+                        400,
+                        "idempotency-key-required"),
+                new Case("POST", "/api/v1/bookings", "{\"holdId\":\"../../etc\"}", key, 404, "unknown-hold"),
+                new Case("DELETE", "/api/v1/holds/nope", null, Map.of(), 404, "unknown-hold"),
+                new Case("GET", "/api/v1/bookings/nope", null, Map.of(), 404, "unknown-booking"),
+                new Case(
+                        "GET",
+                        "/api/v1/bookings/" + round.id() + "-aaaaaaaaaaaaaaaaaaaaaa",
+                        null,
+                        Map.of(),
+                        404,
+                        "unknown-booking"),
+                new Case("GET", "/api/v1/rounds/nope/seats", null, Map.of(), 404, "unknown-round"),
+                new Case("GET", "/api/v1/rounds/20310303T000001Z/seats", null, Map.of(), 404, "unknown-round"),
+                new Case("GET", "/api/v1/rounds/99999999T999999Z/results", null, Map.of(), 404, "unknown-round"),
+                new Case("GET", "/api/v1/leaderboard?period=year", null, Map.of(), 400, "invalid-request"),
+                new Case("GET", "/api/v1/nothing-here", null, Map.of(), 404, "not-found"),
+                new Case("PUT", "/api/v1/bookings", "{}", Map.of(), 405, "method-not-allowed"));
+
+        for (Case c : cases) {
+            Api.Response response = api.send(c.method(), c.path(), token, c.body(), c.headers());
+            String what =
+                    c.method() + " " + c.path() + " " + abbreviate(c.body()) + " -> " + abbreviate(response.body());
+            assertThat(response.status()).as(what).isEqualTo(c.status());
+            assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+            assertThat(response.problemSlug()).as(what).isEqualTo(c.slug());
+        }
+
+        JsonNode map = api.get("/api/v1/rounds/" + round.id() + "/seats").json();
+        for (JsonNode seat : map.path("seats")) {
+            assertThat(seat.path("status").asString()).isEqualTo("AVAILABLE");
+        }
+        JdbcTemplate jdbc = world.first().getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM bookings WHERE round_id = ?",
+                        Long.class,
+                        round.id().value()))
+                .isZero();
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+}
