@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.config;
 
-import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
+import dev.ticketingwarrior.booking.captcha.domain.Captchas;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
@@ -27,7 +27,7 @@ class SaleConfiguration {
             Venue venue,
             SeatLocks locks,
             Holds holds,
-            CaptchaService captchas,
+            Captchas captchas,
             RoundClock clock,
             RoundRetention retention,
             BookingProperties properties,

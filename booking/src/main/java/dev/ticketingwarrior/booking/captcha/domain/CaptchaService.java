@@ -3,7 +3,6 @@ package dev.ticketingwarrior.booking.captcha.domain;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
 import dev.ticketingwarrior.shared.round.Round;
-import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -160,10 +159,6 @@ public class CaptchaService {
         }
         captchas.markSolved(round.id(), ticketId, retention.ttl(round));
         return Answer.SOLVED;
-    }
-
-    public boolean isSolved(RoundId round, String ticketId) {
-        return captchas.isSolved(round, ticketId);
     }
 
     /** An issued letter: its id and the picture. */

@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
-import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
+import dev.ticketingwarrior.booking.captcha.domain.Captchas;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
@@ -20,7 +20,7 @@ public class HoldService {
     private final Venue venue;
     private final SeatLocks locks;
     private final Holds holds;
-    private final CaptchaService captchas;
+    private final Captchas captchas;
     private final RoundClock clock;
     private final RoundRetention retention;
     private final Duration holdTtl;
@@ -31,7 +31,7 @@ public class HoldService {
             Venue venue,
             SeatLocks locks,
             Holds holds,
-            CaptchaService captchas,
+            Captchas captchas,
             RoundClock clock,
             RoundRetention retention,
             Duration holdTtl,

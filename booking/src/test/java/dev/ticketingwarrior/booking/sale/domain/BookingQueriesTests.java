@@ -1,0 +1,163 @@
+package dev.ticketingwarrior.booking.sale.domain;
+
+import static dev.ticketingwarrior.booking.sale.domain.Fakes.OPENS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.ranking.domain.RankingService;
+import dev.ticketingwarrior.booking.ranking.domain.Rankings;
+import dev.ticketingwarrior.booking.seat.domain.Venue;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A booking read back: final from the database with its rank, else PENDING from the sale, else nothing. */
+class BookingQueriesTests {
+
+    private final RoundId round = Fakes.round().id();
+    private final Map<BookingId, StoredBooking> stored = new HashMap<>();
+    private final Fakes.SalesInMemory sales = new Fakes.SalesInMemory();
+    private final BookingQueries queries = new BookingQueries(
+            new StoredBookings(),
+            sales,
+            new RankingService(
+                    new FixedRankings(), new Venue(10, 10, 2, 3), Fakes.clockAt(OPENS), Duration.ofSeconds(1), 20));
+
+    @Test
+    void aConfirmedHumanBookingComesWithItsRank() {
+        BookingId id = BookingId.next(round);
+        stored.put(id, stored(id, StoredBooking.Status.CONFIRMED, false));
+
+        BookingView view = queries.find(id).orElseThrow();
+
+        assertThat(view.status()).isEqualTo("CONFIRMED");
+        assertThat(view.durationMs()).isEqualTo(2500);
+        assertThat(view.rank().round().position()).isEqualTo(4);
+        assertThat(view.rank().round().total()).isEqualTo(10);
+        assertThat(view.rank().botsBeatenPercent()).isEqualTo(50.0);
+    }
+
+    @Test
+    void botsAndRejectedBookingsHaveNoRank() {
+        BookingId bot = BookingId.next(round);
+        BookingId rejected = BookingId.next(round);
+        stored.put(bot, stored(bot, StoredBooking.Status.CONFIRMED, true));
+        stored.put(rejected, stored(rejected, StoredBooking.Status.REJECTED, false));
+
+        assertThat(queries.find(bot).orElseThrow().rank()).isNull();
+        assertThat(queries.find(rejected).orElseThrow().status()).isEqualTo("REJECTED");
+        assertThat(queries.find(rejected).orElseThrow().rank()).isNull();
+    }
+
+    @Test
+    void anAcceptedBookingNotYetInTheDatabaseIsPending() {
+        BookingId id = BookingId.next(round);
+        sales.pending.put(
+                id.value(),
+                new AcceptedBooking(
+                        id,
+                        "D-4",
+                        "t-1",
+                        "nick",
+                        false,
+                        9,
+                        OPENS,
+                        OPENS.plusMillis(100),
+                        OPENS.plusMillis(400),
+                        OPENS.plusMillis(1000),
+                        OPENS.plusMillis(1500)));
+
+        BookingView view = queries.find(id).orElseThrow();
+
+        assertThat(view.status()).isEqualTo("PENDING");
+        assertThat(view.roundId()).isEqualTo(round.value());
+        assertThat(view.seatId()).isEqualTo("D-4");
+        assertThat(view.durationMs()).isEqualTo(1500);
+        assertThat(view.splits()).isEqualTo(new StoredBooking.Splits(100, 300, 600, 500));
+        assertThat(view.rank()).isNull();
+    }
+
+    @Test
+    void anUnknownBookingIsNotFound() {
+        assertThat(queries.find(BookingId.next(round))).isEmpty();
+    }
+
+    private StoredBooking stored(BookingId id, StoredBooking.Status status, boolean bot) {
+        return new StoredBooking(
+                id.value(),
+                status,
+                round.value(),
+                "E-5",
+                "t-" + id.value(),
+                "nick",
+                bot,
+                2500,
+                new StoredBooking.Splits(100, 200, 1200, 1000),
+                OPENS.plusMillis(2500));
+    }
+
+    private final class StoredBookings implements Bookings {
+
+        @Override
+        public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<StoredBooking> find(BookingId id) {
+            return Optional.ofNullable(stored.get(id));
+        }
+    }
+
+    /** 3 humans faster of 10, 2 bots slower of 4; the week likewise. */
+    private static final class FixedRankings implements Rankings {
+
+        @Override
+        public RoundCounts roundCounts(String roundId, long durationMs) {
+            return new RoundCounts(3, 10, 2, 4);
+        }
+
+        @Override
+        public WeekCounts weekCounts(LocalDate monday, long durationMs) {
+            return new WeekCounts(3, 10);
+        }
+
+        @Override
+        public Summary summary(String roundId, boolean bots) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long soldCount(String roundId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<BucketCount> histogram(String roundId, long bucketMs) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Leader> fastestHumans(String roundId, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Leader> fastestHumansOfDay(LocalDate day, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Leader> fastestHumansOfWeek(LocalDate monday, int limit) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package dev.ticketingwarrior.booking.sale.domain;
+
+import dev.ticketingwarrior.booking.captcha.domain.Captchas;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
+import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.token.AdmissionClaims;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** In-memory stand-ins for the sale's ports, following the rules of their Lua scripts; and a player and its round. */
+final class Fakes {
+
+    static final Duration PERIOD = Duration.ofMinutes(1);
+    static final Duration OPEN_FOR = Duration.ofSeconds(45);
+    static final Instant OPENS = Instant.parse("2026-11-24T10:15:00Z");
+
+    private Fakes() {}
+
+    /** The round clock stopped at {@code now}. */
+    static RoundClock clockAt(Instant now) {
+        return new RoundClock(Clock.fixed(now, ZoneOffset.UTC), PERIOD, OPEN_FOR);
+    }
+
+    static Round round() {
+        return clockAt(OPENS).roundAt(OPENS);
+    }
+
+    /** A player of {@link #round()} who entered 200 ms and was admitted 500 ms after the open. */
+    static Player player(String ticketId, boolean bot, boolean verifiedBot) {
+        RoundId round = round().id();
+        return new Player(
+                new AdmissionClaims(
+                        ticketId,
+                        round,
+                        "nick-" + ticketId,
+                        bot,
+                        1,
+                        OPENS.plusMillis(200),
+                        OPENS.plusMillis(500),
+                        OPENS,
+                        OPENS.plus(PERIOD),
+                        UUID.randomUUID().toString()),
+                verifiedBot);
+    }
+
+    /** Seat locks: one holder per seat; the test lets one run out with {@link #expire}. */
+    static final class SeatLocksInMemory implements SeatLocks {
+
+        final Map<String, SeatLock> locked = new HashMap<>();
+        private long nextToken = 1;
+
+        @Override
+        public Optional<SeatLock> tryLock(RoundId round, String seatId, Duration lease) {
+            if (locked.containsKey(seatId)) {
+                return Optional.empty();
+            }
+            SeatLock lock = new SeatLock(seatId, "owner-" + nextToken, nextToken++);
+            locked.put(seatId, lock);
+            return Optional.of(lock);
+        }
+
+        void expire(String seatId) {
+            locked.remove(seatId);
+        }
+    }
+
+    /** Holds as register-hold.lua and release-hold.lua keep them: one per ticket, a new one releases the previous. */
+    static class HoldsInMemory implements Holds {
+
+        final SeatLocksInMemory locks;
+        final Map<String, HoldRecord> holds = new HashMap<>();
+        final Map<String, String> ticketHolds = new HashMap<>();
+        final Set<String> sold = new HashSet<>();
+        final Set<String> bookedTickets = new HashSet<>();
+        final Set<String> finished = new HashSet<>();
+
+        HoldsInMemory(SeatLocksInMemory locks) {
+            this.locks = locks;
+        }
+
+        @Override
+        public Registration register(RoundId round, HoldRecord hold, Duration lease, Duration retention) {
+            SeatLock lock = locks.locked.get(hold.seatId());
+            if (lock == null || !lock.owner().equals(hold.owner())) {
+                return new LockLost();
+            }
+            if (sold.contains(hold.seatId())) {
+                locks.expire(hold.seatId());
+                return new SeatSold();
+            }
+            if (bookedTickets.contains(hold.ticketId())) {
+                locks.expire(hold.seatId());
+                return new TicketBooked();
+            }
+            String previous = ticketHolds.put(hold.ticketId(), hold.holdId());
+            if (previous != null) {
+                HoldRecord old = holds.remove(previous);
+                locks.locked.remove(old.seatId(), locks.locked.get(old.seatId()));
+            }
+            holds.put(hold.holdId(), hold);
+            return new Registered(Optional.ofNullable(previous));
+        }
+
+        @Override
+        public Optional<HoldRecord> find(RoundId round, String holdId) {
+            return Optional.ofNullable(holds.get(holdId));
+        }
+
+        @Override
+        public Optional<HoldRecord> currentOf(RoundId round, String ticketId) {
+            return Optional.ofNullable(ticketHolds.get(ticketId)).map(holds::get);
+        }
+
+        @Override
+        public boolean close(RoundId round, HoldRecord hold, boolean finished, Duration retention) {
+            HoldRecord existed = holds.remove(hold.holdId());
+            SeatLock lock = locks.locked.get(hold.seatId());
+            if (lock != null && lock.owner().equals(hold.owner())) {
+                locks.expire(hold.seatId());
+            }
+            ticketHolds.remove(hold.ticketId(), hold.holdId());
+            if (finished) {
+                this.finished.add(hold.ticketId());
+            }
+            return existed != null;
+        }
+
+        @Override
+        public int reportAbandoned(RoundId round, Instant now, Duration retention) {
+            return 0;
+        }
+    }
+
+    /** Letters solved, per ticket. */
+    static final class CaptchasInMemory implements Captchas {
+
+        final Set<String> solved = new HashSet<>();
+
+        @Override
+        public void store(RoundId round, String captchaId, Issued letter, Duration ttl) {}
+
+        @Override
+        public Optional<Issued> take(RoundId round, String captchaId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void markSolved(RoundId round, String ticketId, Duration retention) {
+            solved.add(ticketId);
+        }
+
+        @Override
+        public boolean isSolved(RoundId round, String ticketId) {
+            return solved.contains(ticketId);
+        }
+    }
+
+    /**
+     * The sale and its Idempotency-Key answers as sell.lua, complete.lua, resolve.lua and undo.lua keep them. The test
+     * puts the holds that exist, and may let {@link #sell} or {@link #complete} fail.
+     */
+    static final class SalesInMemory implements Sales {
+
+        final Map<String, HoldRecord> holds = new HashMap<>();
+        final Set<String> expiredLocks = new HashSet<>();
+        final Map<String, String> sold = new HashMap<>();
+        final Map<String, String> ticketBookings = new HashMap<>();
+        final Map<String, Answered> answers = new HashMap<>();
+        final Map<String, AcceptedBooking> pending = new HashMap<>();
+        final List<String> calls = new ArrayList<>();
+        RuntimeException sellFailure;
+        RuntimeException completeFailure;
+
+        @Override
+        public Attempt sell(RoundId round, KeyedRequest request, String holdId, String bookingId, Retention retention) {
+            calls.add("sell " + holdId);
+            if (sellFailure != null) {
+                throw sellFailure;
+            }
+            String key = key(request);
+            Answered prior = answers.get(key);
+            if (prior != null) {
+                return prior;
+            }
+            if (ticketBookings.containsKey(request.ticketId())) {
+                return refuse(request, Outcome.ALREADY_BOOKED, null);
+            }
+            HoldRecord hold = holdId == null ? null : holds.get(holdId);
+            if (hold == null || !hold.ticketId().equals(request.ticketId())) {
+                return refuse(request, Outcome.UNKNOWN_HOLD, null);
+            }
+            if (expiredLocks.contains(holdId)) {
+                return refuse(request, Outcome.HOLD_EXPIRED, null);
+            }
+            if (sold.putIfAbsent(hold.seatId(), bookingId) != null) {
+                return refuse(request, Outcome.SEAT_TAKEN, hold.seatId());
+            }
+            ticketBookings.put(request.ticketId(), bookingId);
+            answers.put(key, new Answered(request.fingerprint(), false, null, null, null));
+            return new Sold(hold);
+        }
+
+        private Refused refuse(KeyedRequest request, Outcome reason, String seat) {
+            answers.put(key(request), new Answered(request.fingerprint(), true, reason, null, seat));
+            return new Refused(reason, seat);
+        }
+
+        @Override
+        public void complete(
+                RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
+            calls.add("complete " + booking.id());
+            if (completeFailure != null) {
+                throw completeFailure;
+            }
+            close(request, hold, booking, Outcome.ACCEPTED);
+        }
+
+        @Override
+        public void suspend(
+                RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
+            calls.add("suspend " + booking.id());
+            close(request, hold, booking, Outcome.IN_DOUBT);
+        }
+
+        private void close(KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Outcome outcome) {
+            pending.put(booking.id().value(), booking);
+            holds.remove(hold.holdId());
+            answers.put(
+                    key(request),
+                    new Answered(
+                            request.fingerprint(), true, outcome, booking.id().value(), hold.seatId()));
+        }
+
+        @Override
+        public void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention) {
+            calls.add("resolve " + bookingId);
+            answers.put(key(request), new Answered(request.fingerprint(), true, Outcome.ACCEPTED, bookingId, seatId));
+        }
+
+        @Override
+        public void undo(RoundId round, KeyedRequest request, HoldRecord hold, String bookingId) {
+            calls.add("undo " + bookingId);
+            sold.remove(hold.seatId(), bookingId);
+            ticketBookings.remove(hold.ticketId(), bookingId);
+            answers.remove(key(request));
+        }
+
+        @Override
+        public void forget(RoundId round, KeyedRequest request) {
+            calls.add("forget");
+            answers.remove(key(request));
+        }
+
+        @Override
+        public Optional<AcceptedBooking> pending(RoundId round, String bookingId) {
+            return Optional.ofNullable(pending.get(bookingId));
+        }
+
+        private static String key(KeyedRequest request) {
+            return request.ticketId() + "|" + request.key();
+        }
+    }
+
+    /** The confirmation queue: keeps what it was sent, or fails as the test says. */
+    static final class OutboxInMemory implements ConfirmationOutbox {
+
+        final List<AcceptedBooking> sent = new ArrayList<>();
+        RuntimeException failure;
+
+        @Override
+        public void send(AcceptedBooking booking) {
+            if (failure != null) {
+                throw failure;
+            }
+            sent.add(booking);
+        }
+    }
+}

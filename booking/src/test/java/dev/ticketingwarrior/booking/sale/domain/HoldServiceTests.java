@@ -1,0 +1,152 @@
+package dev.ticketingwarrior.booking.sale.domain;
+
+import static dev.ticketingwarrior.booking.sale.domain.Fakes.OPENS;
+import static dev.ticketingwarrior.booking.sale.domain.Fakes.player;
+import static dev.ticketingwarrior.booking.sale.domain.Fakes.round;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.seat.domain.Venue;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The rules of a hold, on in-memory seat locks, holds and letters. */
+class HoldServiceTests {
+
+    private static final Duration TTL = Duration.ofSeconds(20);
+
+    private final Fakes.SeatLocksInMemory locks = new Fakes.SeatLocksInMemory();
+    private final Fakes.HoldsInMemory holds = new Fakes.HoldsInMemory(locks);
+    private final Fakes.CaptchasInMemory captchas = new Fakes.CaptchasInMemory();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Round round = round();
+    private final Player alice = solved(player("alice", false, false));
+    private final Player bob = solved(player("bob", false, false));
+
+    private HoldService serviceAt(Instant now) {
+        RoundClock clock = Fakes.clockAt(now);
+        return new HoldService(
+                new Venue(10, 10, 2, 3),
+                locks,
+                holds,
+                captchas,
+                clock,
+                new RoundRetention(clock, Duration.ofMinutes(10)),
+                TTL,
+                meters);
+    }
+
+    private final HoldService service = serviceAt(OPENS.plusSeconds(1));
+
+    private Player solved(Player player) {
+        captchas.solved.add(player.ticketId());
+        return player;
+    }
+
+    @Test
+    void holdsAFreeSeatForTheHoldTtl() {
+        HoldResult result = service.hold(round, alice, "A-1");
+
+        assertThat(result).isInstanceOf(HoldResult.Held.class);
+        HoldResult.Held held = (HoldResult.Held) result;
+        assertThat(held.seatId()).isEqualTo("A-1");
+        assertThat(HoldId.looksValid(held.holdId())).isTrue();
+        assertThat(held.expiresAt()).isEqualTo(OPENS.plusSeconds(1).plus(TTL));
+        HoldRecord stored = holds.holds.get(held.holdId());
+        assertThat(stored.ticketId()).isEqualTo("alice");
+        assertThat(stored.owner()).isEqualTo(locks.locked.get("A-1").owner());
+        assertThat(stored.fencingToken()).isEqualTo(locks.locked.get("A-1").fencingToken());
+        assertThat(meters.counter("ticketing.holds", "result", "held").count()).isEqualTo(1);
+    }
+
+    @Test
+    void capsTheHoldAtTheRoundClose() {
+        Instant late = round.closesAt().minusSeconds(5);
+
+        HoldResult.Held held = (HoldResult.Held) serviceAt(late).hold(round, alice, "A-1");
+
+        assertThat(held.expiresAt()).isEqualTo(round.closesAt());
+    }
+
+    @Test
+    void holdsNothingOnceTheRoundHasClosed() {
+        assertThat(serviceAt(round.closesAt()).hold(round, alice, "A-1")).isEqualTo(new HoldResult.Taken("A-1"));
+        assertThat(locks.locked).isEmpty();
+    }
+
+    @Test
+    void refusesASeatTheVenueDoesNotHave() {
+        assertThat(service.hold(round, alice, "Z-99")).isEqualTo(new HoldResult.UnknownSeat("Z-99"));
+        assertThat(locks.locked).isEmpty();
+    }
+
+    @Test
+    void requiresASolvedLetterFromHumansButNotFromKeyedBots() {
+        Player unsolvedHuman = player("carol", false, false);
+        Player unkeyedBot = player("bot-1", true, false);
+        Player keyedBot = player("bot-2", true, true);
+
+        assertThat(service.hold(round, unsolvedHuman, "A-1")).isEqualTo(new HoldResult.CaptchaRequired());
+        assertThat(service.hold(round, unkeyedBot, "A-1")).isEqualTo(new HoldResult.CaptchaRequired());
+        assertThat(service.hold(round, keyedBot, "A-1")).isInstanceOf(HoldResult.Held.class);
+    }
+
+    @Test
+    void neverGivesAHeldSeatToAnotherPlayer() {
+        service.hold(round, alice, "A-1");
+
+        assertThat(service.hold(round, bob, "A-1")).isEqualTo(new HoldResult.Taken("A-1"));
+        assertThat(meters.counter("ticketing.holds", "result", "taken").count()).isEqualTo(1);
+    }
+
+    @Test
+    void askingAgainForYourOwnSeatIsTheSameHold() {
+        HoldResult.Held first = (HoldResult.Held) service.hold(round, alice, "A-1");
+
+        assertThat(service.hold(round, alice, "A-1")).isEqualTo(first);
+        assertThat(holds.holds).hasSize(1);
+    }
+
+    @Test
+    void aNewHoldReleasesThePreviousOne() {
+        HoldResult.Held first = (HoldResult.Held) service.hold(round, alice, "A-1");
+
+        HoldResult.Held second = (HoldResult.Held) service.hold(round, alice, "A-2");
+
+        assertThat(holds.holds).containsOnlyKeys(second.holdId());
+        assertThat(locks.locked).containsOnlyKeys("A-2");
+        assertThat(service.hold(round, bob, "A-1")).isInstanceOf(HoldResult.Held.class);
+        assertThat(first.holdId()).isNotEqualTo(second.holdId());
+    }
+
+    @Test
+    void aSoldSeatIsTakenAndABookedTicketHoldsNoMore() {
+        holds.sold.add("A-1");
+        holds.bookedTickets.add("bob");
+
+        assertThat(service.hold(round, alice, "A-1")).isEqualTo(new HoldResult.Taken("A-1"));
+        assertThat(service.hold(round, bob, "A-2")).isEqualTo(new HoldResult.AlreadyBooked());
+        assertThat(locks.locked).as("the claimed locks are given back").isEmpty();
+    }
+
+    @Test
+    void releasesOnlyYourOwnHold() {
+        HoldResult.Held held = (HoldResult.Held) service.hold(round, alice, "A-1");
+
+        assertThat(service.release(round, bob, held.holdId())).isFalse();
+        assertThat(service.release(round, alice, "../../etc")).isFalse();
+        assertThat(service.release(round, alice, held.holdId())).isTrue();
+        assertThat(service.release(round, alice, held.holdId()))
+                .as("already gone")
+                .isFalse();
+        assertThat(holds.finished).containsExactly("alice");
+        assertThat(locks.locked).isEmpty();
+        assertThat(meters.counter("ticketing.holds", "result", "released").count())
+                .isEqualTo(1);
+    }
+}
