@@ -115,7 +115,7 @@ public record AuditConfig(Optional<String> redisUrl, Optional<Mysql> mysql, Opti
     }
 
     /** A duration as Spring Boot binds it: {@code 60s}, {@code 500ms}, {@code 1h}, ISO-8601, or a number of ms. */
-    static Duration parsePeriod(String text) {
+    public static Duration parsePeriod(String text) {
         String value = text.trim();
         if (value.startsWith("P") || value.startsWith("p")) {
             return Duration.parse(value);

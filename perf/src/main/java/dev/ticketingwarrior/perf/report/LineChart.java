@@ -217,27 +217,11 @@ final class LineChart {
         out.append("<g class=\"grid\">");
         for (double t : ys.ticks()) {
             double y = py.applyAsDouble(t);
-            out.append("<line x1=\"")
-                    .append(n(plotLeft))
-                    .append("\" x2=\"")
-                    .append(n(plotRight))
-                    .append("\" y1=\"")
-                    .append(n(y))
-                    .append("\" y2=\"")
-                    .append(n(y))
-                    .append("\"/>");
+            openLine(out, null, plotLeft, plotRight, y, y).append("\"/>");
         }
         for (double t : xs.ticks()) {
             double x = px.applyAsDouble(t);
-            out.append("<line class=\"v\" x1=\"")
-                    .append(n(x))
-                    .append("\" x2=\"")
-                    .append(n(x))
-                    .append("\" y1=\"")
-                    .append(n(plotTop))
-                    .append("\" y2=\"")
-                    .append(n(plotBottom))
-                    .append("\"/>");
+            openLine(out, "v", x, x, plotTop, plotBottom).append("\"/>");
         }
         out.append("</g>");
 
@@ -253,14 +237,7 @@ final class LineChart {
         }
         for (double t : xs.ticks()) {
             double x = px.applyAsDouble(t);
-            out.append("<line class=\"axis\" x1=\"")
-                    .append(n(x))
-                    .append("\" x2=\"")
-                    .append(n(x))
-                    .append("\" y1=\"")
-                    .append(n(plotBottom))
-                    .append("\" y2=\"")
-                    .append(n(plotBottom + 5))
+            openLine(out, "axis", x, x, plotBottom, plotBottom + 5)
                     .append("\"/><text x=\"")
                     .append(n(x))
                     .append("\" y=\"")
@@ -283,14 +260,7 @@ final class LineChart {
 
         for (Reference r : references) {
             double y = py.applyAsDouble(r.y());
-            out.append("<line class=\"reference\" x1=\"")
-                    .append(n(plotLeft))
-                    .append("\" x2=\"")
-                    .append(n(plotRight))
-                    .append("\" y1=\"")
-                    .append(n(y))
-                    .append("\" y2=\"")
-                    .append(n(y))
+            openLine(out, "reference", plotLeft, plotRight, y, y)
                     .append("\"/><text class=\"reference-label\" x=\"")
                     .append(n(plotRight - 6))
                     .append("\" y=\"")
@@ -434,14 +404,7 @@ final class LineChart {
         for (LegendItem item : legend) {
             switch (item) {
                 case Line line -> {
-                    out.append("<line x1=\"")
-                            .append(n(x))
-                            .append("\" x2=\"")
-                            .append(n(x + 26))
-                            .append("\" y1=\"")
-                            .append(n(y))
-                            .append("\" y2=\"")
-                            .append(n(y))
+                    openLine(out, null, x, x + 26, y, y)
                             .append("\" stroke=\"")
                             .append(line.color())
                             .append("\" stroke-width=\"2.5\"");
@@ -512,5 +475,22 @@ final class LineChart {
     /** Coordinates with one decimal, always with a dot. */
     private static String n(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Appends {@code <line [class] x1 x2 y1 y2} up to the last coordinate's value, its quote and the rest to the caller. */
+    private static StringBuilder openLine(
+            StringBuilder out, String cssClass, double x1, double x2, double y1, double y2) {
+        out.append("<line");
+        if (cssClass != null) {
+            out.append(" class=\"").append(cssClass).append('"');
+        }
+        return out.append(" x1=\"")
+                .append(n(x1))
+                .append("\" x2=\"")
+                .append(n(x2))
+                .append("\" y1=\"")
+                .append(n(y1))
+                .append("\" y2=\"")
+                .append(n(y2));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.perf.soak;
 
+import dev.ticketingwarrior.perf.audit.AuditConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,21 +132,9 @@ record SoakOptions(
         return current;
     }
 
+    /** A duration as people (and Spring Boot) write it: {@code 20s}, {@code 2m}, {@code 250ms}, ISO-8601. */
     static Duration duration(String text) {
-        String t = text.trim().toLowerCase();
-        if (t.startsWith("p")) {
-            return Duration.parse(text.trim().toUpperCase());
-        }
-        if (t.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-        }
-        long amount = Long.parseLong(t.substring(0, t.length() - 1));
-        return switch (t.charAt(t.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(Long.parseLong(t));
-        };
+        return AuditConfig.parsePeriod(text);
     }
 
     private static Optional<String> optional(String value) {
