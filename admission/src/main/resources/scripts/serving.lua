@@ -1,5 +1,5 @@
 -- The serving counter of one round (SPEC §4). Prepended to every script that advances it, so the whole advance runs
--- atomically in Valkey with the caller's clock time; ServingCounter.java is the readable reference of the maths.
+-- atomically in Valkey with the caller's clock time; ServingOracle.java (test sources) is the readable reference of the maths.
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}, so they live in one cluster slot):
 --   1 seq        STRING  per-round arrival sequence, the queue number source

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,22 +21,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ticketing")
 public record AdmissionProperties(
-        @Valid @NotNull RoundProperties round,
         @Valid @NotNull Admission admission,
         @Valid @NotNull Token token,
         @Valid @NotNull RateLimit rateLimit) {
 
-    /** Round timing shared by every service. */
-    public record RoundProperties(
-            @NotNull @DefaultValue("60s") Duration period,
-            @NotNull @DefaultValue("15s") Duration openFor) {}
-
     /** The waiting room and the serving counter. */
     public record Admission(
-            /* bearer token of the ops admin API; blank means the documented dev default */
-            @DefaultValue("") String opsToken,
-            /* the X-Bot-Key secret; blank means the documented dev default */
-            @DefaultValue("") String botKey,
             @Valid @NotNull Defaults defaults,
             /* an admitted ticket that has not finished within this no longer counts as active */
             @NotNull @DefaultValue("60s") Duration activeTimeout,
@@ -50,7 +39,6 @@ public record AdmissionProperties(
             @NotBlank @DefaultValue("admission:settings") String settingsKey,
             /* upper bound of every Redis call */
             @NotNull @DefaultValue("2s") Duration redisTimeout,
-            @NotNull @DefaultValue("16KB") DataSize maxBodySize,
             /* how many past rounds GET /api/v1/admin/stats reports besides the current one */
             @Min(0) @Max(60) @DefaultValue("5") int statsRecentRounds,
             /* how often a ticket's event stream carries a comment line, so idle proxies do not cut a quiet stream */

@@ -1,9 +1,7 @@
 package dev.ticketingwarrior.admission.config;
 
-import io.swagger.v3.oas.models.Components;
+import dev.ticketingwarrior.edge.api.ApiDescription;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,17 +11,7 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI admissionOpenApi() {
-        return new OpenAPI()
-                .info(new Info()
-                        .title("Ticketing-Warrior admission")
-                        .version("v1")
-                        .description("Waiting room, signed admission tokens and the ops throttle (SPEC §4). Errors"
-                                + " are RFC 9457 application/problem+json."))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                "ops",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")));
+        return ApiDescription.of(
+                "admission", "Waiting room, signed admission tokens and the ops throttle (SPEC §4).", "ops", "");
     }
 }

@@ -9,35 +9,38 @@ import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
 import dev.ticketingwarrior.admission.ratelimit.web.ClientAddressResolver;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettingsStore;
-import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.task.BackgroundTask;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Schedulers;
 
 /** The domain services, wired by hand so the domain packages stay free of Spring. */
 @Configuration(proxyBeanMethods = false)
 class QueueConfiguration {
 
     @Bean
-    CurrentSettings currentSettings(AdmissionSettingsStore store, AdmissionProperties properties) {
+    LiveSettings<AdmissionSettings> currentSettings(AdmissionSettingsStore store, AdmissionProperties properties) {
         AdmissionProperties.Defaults defaults = properties.admission().defaults();
-        return new CurrentSettings(
-                store,
+        return new LiveSettings<>(
+                "admission settings",
+                store::load,
                 new AdmissionSettings(
-                        defaults.ratePerSecond(), defaults.openBatch(), defaults.maxActive(), defaults.paused()),
-                properties.admission().settingsRefresh());
+                        defaults.ratePerSecond(), defaults.openBatch(), defaults.maxActive(), defaults.paused()));
     }
 
     @Bean
-    BackgroundTask settingsRefresh(CurrentSettings settings) {
-        return new BackgroundTask(settings::start, settings::stop);
+    BackgroundTask settingsRefresh(LiveSettings<AdmissionSettings> settings, AdmissionProperties properties) {
+        return new BackgroundTask(
+                () -> settings.start(properties.admission().settingsRefresh(), Schedulers.parallel()), settings::stop);
     }
 
     @Bean
     ServingTicker servingTicker(
             WaitingRoom waitingRoom,
             RoundClock roundClock,
-            CurrentSettings settings,
+            LiveSettings<AdmissionSettings> settings,
             QueueMetrics metrics,
             AdmissionProperties properties) {
         return new ServingTicker(
@@ -57,7 +60,7 @@ class QueueConfiguration {
     QueueService queueService(
             WaitingRoom waitingRoom,
             RoundClock roundClock,
-            CurrentSettings settings,
+            LiveSettings<AdmissionSettings> settings,
             TokenMinter tokens,
             ServingTicker ticker,
             QueueMetrics metrics) {
@@ -67,7 +70,7 @@ class QueueConfiguration {
     @Bean
     AdmissionAdmin admissionAdmin(
             AdmissionSettingsStore store,
-            CurrentSettings settings,
+            LiveSettings<AdmissionSettings> settings,
             WaitingRoom waitingRoom,
             RoundClock roundClock,
             AdmissionProperties properties) {

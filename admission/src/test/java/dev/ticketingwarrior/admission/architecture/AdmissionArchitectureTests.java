@@ -13,7 +13,7 @@ class AdmissionArchitectureTests {
     @ArchTest
     static final ArchRule domainKnowsNoWebRedisOrAws = noClasses()
             .that()
-            .resideInAnyPackage("..domain..", "dev.ticketingwarrior.admission.common..")
+            .resideInAPackage("..domain..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -41,5 +41,11 @@ class AdmissionArchitectureTests {
             .resideInAPackage("..domain..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("..web..", "..redis..", "dev.ticketingwarrior.admission.config..");
+            .resideInAnyPackage(
+                    "..web..",
+                    "..redis..",
+                    "dev.ticketingwarrior.admission.config..",
+                    "dev.ticketingwarrior.edge.problem..",
+                    "dev.ticketingwarrior.edge.reactive..",
+                    "dev.ticketingwarrior.edge.servlet..");
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.admission.AdmissionApplication;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
-import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
+import dev.ticketingwarrior.edge.settings.LiveSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class TwoInstancesIT extends AdmissionIntegrationTest {
     private MeterRegistry firstMeters;
 
     @Autowired
-    private CurrentSettings firstSettings;
+    private LiveSettings<AdmissionSettings> firstSettings;
 
     @LocalServerPort
     private int firstPort;
@@ -60,8 +61,8 @@ class TwoInstancesIT extends AdmissionIntegrationTest {
     @Test
     void twoInstancesAdmitTheSameTotalAsOne() {
         settings(10, 0, 0, false);
-        second.getBean(CurrentSettings.class).reload().block();
-        firstSettings.reload().block();
+        second.getBean(LiveSettings.class).refresh().block();
+        firstSettings.refresh().block();
         WebClient a = client(firstPort);
         WebClient b =
                 client(((WebServerApplicationContext) second).getWebServer().getPort());

@@ -16,22 +16,17 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ticketing")
 public record BookingProperties(
-        @Valid @NotNull Round round,
         @Valid @NotNull Venue venue,
         @Valid @NotNull Hold hold,
         @Valid @NotNull Captcha captcha,
         @Valid @NotNull Token token,
-        @NotBlank String botKey,
         @Valid @NotNull Redis redis,
         @Valid @NotNull Queue queue,
         @Valid @NotNull Results results) {
 
-    /** Round length and how long it stays OPEN from its start. */
-    public record Round(@NotNull Duration period, @NotNull Duration openFor) {}
-
     /**
      * The seat grid: rows A.. and columns 1..; the first {@code vipRows} rows are VIP, the next {@code rRows} R. Up to
-     * 26 × 2000 seats (perf/booking-bench.sh books 5,000 of them after 15,000-42,000 warm-up bookings, in one round).
+     * 26 × 2000 seats.
      */
     public record Venue(
             @Min(1) @Max(26) int rows,

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.config;
 
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

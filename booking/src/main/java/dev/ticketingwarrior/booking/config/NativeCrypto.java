@@ -7,11 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Amazon Corretto Crypto Provider (ACCP, native AWS-LC) as the JVM's first security provider, when it loads. An ES256
- * verification then costs about 0.05 ms of CPU instead of the JDK's 0.45 ms, and that check is the largest cost of a
- * new player's first call. ACCP is optional: booking packages its linux-x86_64 build; on any other platform, when it
- * is missing from the class path, or when it fails its own self-tests, nothing is installed and the JDK's providers
- * work as before.
+ * Amazon Corretto Crypto Provider (ACCP, native AWS-LC) as the JVM's first security provider, when it loads, so ES256
+ * verifications run natively (why: docs/decisions/0007). ACCP is optional: booking packages its linux-x86_64 build; on
+ * any other platform, when it is missing from the class path, or when it fails its own self-tests, nothing is
+ * installed and the JDK's providers work as before.
  */
 final class NativeCrypto {
 

@@ -13,6 +13,8 @@ import dev.ticketingwarrior.booking.sale.domain.Holds;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.booking.sale.domain.SeatLocks;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.edge.task.BackgroundTask;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -61,8 +63,12 @@ class SaleConfiguration {
 
     /** Every {@code ticketing.hold.abandoned-sweep}, on every instance. */
     @Bean
-    PeriodicTask abandonedHoldsSweep(AbandonedHolds abandoned, BookingProperties properties) {
-        return new PeriodicTask(
-                "abandoned-holds", properties.hold().abandonedSweep(), abandoned::sweep, "abandoned holds not swept");
+    BackgroundTask abandonedHoldsSweep(AbandonedHolds abandoned, BookingProperties properties) {
+        return BackgroundTask.every(
+                "abandoned-holds",
+                properties.hold().abandonedSweep(),
+                abandoned::sweep,
+                "abandoned holds not swept",
+                DependencyUnavailableException.class::isInstance);
     }
 }

@@ -16,15 +16,11 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * Explicit SQS call timeouts. The listener's long polls (up to 20 s) share this client, so the client-wide limit sits
  * above them; a booking's send is bounded much tighter by {@code ticketing.queue.send-timeout} where it waits.
  *
- * <p>Threads: the SDK's default hands every completed call from its Netty event loop to a separate
- * {@code sdk-async-response} pool, a thread switch per call that costs more than the callbacks themselves (they only
- * complete futures: the batcher's next send, the listener container's hand-over to its own threads). Those callbacks
- * therefore run on the event loop, and one event-loop thread carries the few connections booking keeps to SQS.
+ * <p>Threads: completed calls' callbacks (which only complete futures) run on the SDK's Netty event loop instead of a
+ * separate {@code sdk-async-response} pool, and one event-loop thread carries the few connections booking keeps to SQS.
  *
- * <p>Received messages: the listener container asks SQS for every system attribute of each message by default (sender,
- * timestamps, …) and maps each into a message header; the confirmation listener reads only the body, so it asks for
- * the receive count alone (kept for diagnosis), which makes each receive smaller to parse on both sides. (Booking
- * sends no message attributes, so asking for "All" of those costs nothing.)
+ * <p>Received messages: the confirmation listener reads only the body, so it asks SQS for the receive count alone (kept
+ * for diagnosis) instead of every system attribute. Why both: docs/decisions/0007.
  */
 @Configuration(proxyBeanMethods = false)
 class SqsConfiguration {

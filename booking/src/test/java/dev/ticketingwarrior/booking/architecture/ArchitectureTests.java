@@ -59,7 +59,16 @@ class ArchitectureTests {
             .resideInAnyPackage(DOMAIN)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(WEB, REDIS, SQS, JDBC, BOOKING + "..http..", CONFIG);
+            .resideInAnyPackage(
+                    WEB,
+                    REDIS,
+                    SQS,
+                    JDBC,
+                    BOOKING + "..http..",
+                    CONFIG,
+                    "dev.ticketingwarrior.edge.problem..",
+                    "dev.ticketingwarrior.edge.reactive..",
+                    "dev.ticketingwarrior.edge.servlet..");
 
     @ArchTest
     static final ArchRule onlyRedisAdaptersTalkToRedis = noClasses()
@@ -131,13 +140,15 @@ class ArchitectureTests {
             .notBePublic();
 
     @Test
-    void theSharedModuleDependsOnNoService() {
+    void theSharedModulesDependOnNoService() {
         noClasses()
                 .that()
-                .resideInAPackage("dev.ticketingwarrior.shared..")
+                .resideInAnyPackage("dev.ticketingwarrior.shared..", "dev.ticketingwarrior.edge..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(BOOKING + "..")
-                .check(new ClassFileImporter().importPackages("dev.ticketingwarrior.shared"));
+                .resideInAnyPackage(
+                        BOOKING + "..", "dev.ticketingwarrior.admission..", "dev.ticketingwarrior.botrunner..")
+                .check(new ClassFileImporter()
+                        .importPackages("dev.ticketingwarrior.shared", "dev.ticketingwarrior.edge"));
     }
 }

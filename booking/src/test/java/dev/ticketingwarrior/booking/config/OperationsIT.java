@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.edge.api.ApiDocuments;
 import org.junit.jupiter.api.Test;
 
 /** Probes, metrics and the API description are served. */
@@ -25,6 +26,7 @@ class OperationsIT {
         Api.Response docs = api.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/rounds/{roundId}/holds", "/api/v1/bookings");
+        assertThat(ApiDocuments.check("booking", docs.body())).isEmpty();
         assertThat(api.get("/swagger-ui.html").status()).isIn(200, 302);
     }
 }

@@ -20,14 +20,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ticketing")
 public record BotRunnerProperties(
-        @Valid @NotNull RoundProperties round,
-        @Valid @NotNull Bots bots,
-        @Valid @NotNull Http http) {
-
-    /** Round timing shared by every service. */
-    public record RoundProperties(
-            @NotNull @DefaultValue("60s") Duration period,
-            @NotNull @DefaultValue("15s") Duration openFor) {}
+        @Valid @NotNull Bots bots, @Valid @NotNull Http http) {
 
     /** The fleet: defaults of the shared settings, sharing and pacing. */
     public record Bots(
@@ -38,10 +31,6 @@ public record BotRunnerProperties(
 
             @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.05")
             double cancelProbability,
-            /* bearer token of the control API; blank means the documented dev default */
-            @DefaultValue("") String opsToken,
-            /* the X-Bot-Key secret the bots present; blank means the documented dev default */
-            @DefaultValue("") String botKey,
             /* prefix of every Redis key of this fleet (tests use their own) */
             @NotBlank @DefaultValue("bots") String namespace,
             /* how often the fleet looks at the clock */

@@ -8,12 +8,12 @@ import dev.ticketingwarrior.botrunner.control.domain.BotControl;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettingsStore;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
-import dev.ticketingwarrior.botrunner.control.domain.CurrentSettings;
 import dev.ticketingwarrior.botrunner.fleet.domain.BotNames;
 import dev.ticketingwarrior.botrunner.fleet.domain.FleetMembership;
 import dev.ticketingwarrior.botrunner.fleet.domain.FleetScheduler;
 import dev.ticketingwarrior.botrunner.fleet.domain.LaunchSlots;
 import dev.ticketingwarrior.botrunner.fleet.domain.RoundLauncher;
+import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.Gauge;
@@ -53,14 +53,16 @@ class FleetConfiguration {
     }
 
     @Bean
-    CurrentSettings currentSettings(BotSettingsStore store, BotRunnerProperties properties) {
+    LiveSettings<BotSettings> currentSettings(BotSettingsStore store, BotRunnerProperties properties) {
         BotRunnerProperties.Bots bots = properties.bots();
-        return new CurrentSettings(
-                store, new BotSettings(bots.enabled(), bots.perRound(), bots.difficulty(), bots.cancelProbability()));
+        return new LiveSettings<>(
+                "bot settings",
+                store::load,
+                new BotSettings(bots.enabled(), bots.perRound(), bots.difficulty(), bots.cancelProbability()));
     }
 
     @Bean
-    BotControl botControl(BotSettingsStore store, CurrentSettings currentSettings) {
+    BotControl botControl(BotSettingsStore store, LiveSettings<BotSettings> currentSettings) {
         return new BotControl(store, currentSettings);
     }
 
@@ -89,7 +91,7 @@ class FleetConfiguration {
             RoundClock rounds,
             FleetMembership membership,
             LaunchSlots slots,
-            CurrentSettings currentSettings,
+            LiveSettings<BotSettings> currentSettings,
             Bot bot,
             RoundLauncher launcher,
             Scheduler fleetTimer,
@@ -143,18 +145,17 @@ class FleetConfiguration {
     SmartLifecycle fleetLifecycle(
             FleetScheduler fleet,
             FleetTelemetry telemetry,
-            CurrentSettings currentSettings,
+            LiveSettings<BotSettings> currentSettings,
             Scheduler fleetTimer,
             BotRunnerProperties properties) {
         return new SmartLifecycle() {
-            private Disposable settingsWatch;
             private Disposable statsFlush;
 
             // default phase: started last, stopped first, while the Redis connection is still there
 
             @Override
             public synchronized void start() {
-                settingsWatch = currentSettings.watch(properties.bots().settingsRefresh(), fleetTimer);
+                currentSettings.start(properties.bots().settingsRefresh(), fleetTimer);
                 statsFlush = telemetry.startFlushing(properties.bots().statsFlush(), fleetTimer);
                 fleet.start();
             }
@@ -172,15 +173,12 @@ class FleetConfiguration {
                             .onErrorComplete()
                             .block();
                 }
-                if (settingsWatch != null) {
-                    settingsWatch.dispose();
-                    settingsWatch = null;
-                }
+                currentSettings.stop();
             }
 
             @Override
             public synchronized boolean isRunning() {
-                return settingsWatch != null;
+                return currentSettings.isStarted();
             }
         };
     }

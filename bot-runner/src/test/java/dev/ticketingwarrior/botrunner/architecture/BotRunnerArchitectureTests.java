@@ -33,7 +33,14 @@ class BotRunnerArchitectureTests {
             .resideInAPackage("..domain..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("..web..", "..redis..", "..http..", "dev.ticketingwarrior.botrunner.config..");
+            .resideInAnyPackage(
+                    "..web..",
+                    "..redis..",
+                    "..http..",
+                    "dev.ticketingwarrior.botrunner.config..",
+                    "dev.ticketingwarrior.edge.problem..",
+                    "dev.ticketingwarrior.edge.reactive..",
+                    "dev.ticketingwarrior.edge.servlet..");
 
     @ArchTest
     static final ArchRule onlyRedisAdaptersAndWiringTalkToRedis = noClasses()

@@ -34,8 +34,8 @@ public final class BotRunnerInstance implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("spring.data.redis.url", stack.redisUrl());
         properties.put("ticketing.bots.namespace", namespace);
-        properties.put("ticketing.bots.ops-token", OPS_TOKEN);
-        properties.put("ticketing.bots.bot-key", BOT_KEY);
+        properties.put("ticketing.ops-token", OPS_TOKEN);
+        properties.put("ticketing.bot-key", BOT_KEY);
         properties.put("ticketing.bots.enabled", "false");
         properties.put("ticketing.http.admission-url", "http://127.0.0.1:9");
         properties.put("ticketing.http.booking-url", "http://127.0.0.1:9");

@@ -4,7 +4,7 @@ import dev.ticketingwarrior.admission.queue.domain.RoundStats;
 import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettingsStore;
-import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Instant;
@@ -26,14 +26,14 @@ public final class AdmissionAdmin {
     private static final Logger audit = LoggerFactory.getLogger("audit.admission");
 
     private final AdmissionSettingsStore store;
-    private final CurrentSettings current;
+    private final LiveSettings<AdmissionSettings> current;
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
     private final int recentRounds;
 
     public AdmissionAdmin(
             AdmissionSettingsStore store,
-            CurrentSettings current,
+            LiveSettings<AdmissionSettings> current,
             WaitingRoom waitingRoom,
             RoundClock roundClock,
             int recentRounds) {
@@ -45,12 +45,12 @@ public final class AdmissionAdmin {
     }
 
     public Mono<AdmissionSettings> settings() {
-        return current.reload();
+        return current.refresh();
     }
 
     /** Stores and applies {@code updated}; {@code changedBy} names the caller in the audit line. */
     public Mono<AdmissionSettings> change(AdmissionSettings updated, String changedBy) {
-        return current.reload().flatMap(previous -> {
+        return current.refresh().flatMap(previous -> {
             Instant now = roundClock.now();
             Round round = roundClock.roundAt(now);
             return store.save(updated)

@@ -1,9 +1,8 @@
 package dev.ticketingwarrior.admission.admin.web;
 
 import dev.ticketingwarrior.admission.admin.domain.AdmissionAdmin;
-import dev.ticketingwarrior.admission.web.Credentials;
-import dev.ticketingwarrior.admission.web.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.secret.Credentials;
+import dev.ticketingwarrior.edge.secret.OpsAuthorization;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
@@ -25,14 +24,12 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "ops")
 class AdminController {
 
-    private static final String BEARER = "Bearer ";
-
     private final AdmissionAdmin admin;
-    private final Credentials credentials;
+    private final OpsAuthorization ops;
 
     AdminController(AdmissionAdmin admin, Credentials credentials) {
         this.admin = admin;
-        this.credentials = credentials;
+        this.ops = new OpsAuthorization(credentials);
     }
 
     @Operation(summary = "The admission settings new rounds start with")
@@ -71,14 +68,7 @@ class AdminController {
     }
 
     private Mono<Void> authorized(String authorization) {
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        if (bearer
-                && credentials
-                        .opsToken()
-                        .matches(authorization.substring(BEARER.length()).trim())) {
-            return Mono.empty();
-        }
-        return Mono.error(ProblemException.of(ProblemType.UNAUTHORIZED, "A valid ops bearer token is required."));
+        return Mono.fromRunnable(() -> ops.check(authorization));
     }
 
     private static String caller(ServerHttpRequest request) {

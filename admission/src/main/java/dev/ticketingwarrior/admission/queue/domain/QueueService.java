@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.admission.queue.domain;
 
-import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
+import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class QueueService {
 
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
-    private final CurrentSettings settings;
+    private final LiveSettings<AdmissionSettings> settings;
     private final TokenMinter tokens;
     private final ServingTicker ticker;
     private final QueueMetrics metrics;
@@ -31,7 +32,7 @@ public final class QueueService {
     public QueueService(
             WaitingRoom waitingRoom,
             RoundClock roundClock,
-            CurrentSettings settings,
+            LiveSettings<AdmissionSettings> settings,
             TokenMinter tokens,
             ServingTicker ticker,
             QueueMetrics metrics) {

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.admission.queue.domain;
 
-import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
+import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -32,7 +33,7 @@ public final class ServingTicker {
 
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
-    private final CurrentSettings settings;
+    private final LiveSettings<AdmissionSettings> settings;
     private final QueueMetrics metrics;
     private final Duration tick;
     private final Sinks.Many<RoundSnapshot> snapshots = Sinks.many().replay().latest();
@@ -47,7 +48,7 @@ public final class ServingTicker {
     public ServingTicker(
             WaitingRoom waitingRoom,
             RoundClock roundClock,
-            CurrentSettings settings,
+            LiveSettings<AdmissionSettings> settings,
             QueueMetrics metrics,
             Duration tick) {
         this.waitingRoom = Objects.requireNonNull(waitingRoom, "waitingRoom");

@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.admission.queue.redis;
 
-import dev.ticketingwarrior.admission.common.DependencyUnavailableException;
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.queue.domain.Nickname;
 import dev.ticketingwarrior.admission.queue.domain.RoundStats;
@@ -9,6 +8,7 @@ import dev.ticketingwarrior.admission.queue.domain.Ticket;
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
@@ -135,7 +135,7 @@ final class RedisWaitingRoom implements WaitingRoom {
     private static Throwable unavailable(Throwable error) {
         return error instanceof DependencyUnavailableException
                 ? error
-                : new DependencyUnavailableException("waiting room store unavailable: " + error, error);
+                : new DependencyUnavailableException("waiting room store", error);
     }
 
     private RoundKeys keys(RoundId roundId) {

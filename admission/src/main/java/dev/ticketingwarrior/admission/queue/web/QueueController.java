@@ -8,12 +8,13 @@ import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.admission.ratelimit.domain.EntryRateLimiter;
 import dev.ticketingwarrior.admission.ratelimit.domain.RateDecision;
 import dev.ticketingwarrior.admission.ratelimit.web.ClientAddressResolver;
-import dev.ticketingwarrior.admission.web.Credentials;
-import dev.ticketingwarrior.admission.web.ProblemException;
+import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -90,7 +91,7 @@ class QueueController {
                 Mono.error(ProblemException.retryAfter(
                         ProblemType.RATE_LIMITED,
                         "Too many entries from this client; retry later.",
-                        limited.retryAfterSeconds()));
+                        Duration.ofSeconds(limited.retryAfterSeconds())));
         });
     }
 

@@ -1,9 +1,9 @@
 package dev.ticketingwarrior.admission.ratelimit.redis;
 
-import dev.ticketingwarrior.admission.common.DependencyUnavailableException;
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.ratelimit.domain.EntryRateLimiter;
 import dev.ticketingwarrior.admission.ratelimit.domain.RateDecision;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +51,7 @@ final class RedisEntryRateLimiter implements EntryRateLimiter {
                     return count <= limit ? ALLOWED : new RateDecision.Limited(Duration.ofMillis(ttl));
                 })
                 .timeout(timeout)
-                .onErrorMap(e -> new DependencyUnavailableException("rate limit store unavailable: " + e, e));
+                .onErrorMap(e -> new DependencyUnavailableException("rate limit store", e));
     }
 
     private static String read() {

@@ -1,9 +1,9 @@
 package dev.ticketingwarrior.admission.throttle.redis;
 
-import dev.ticketingwarrior.admission.common.DependencyUnavailableException;
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettingsStore;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ final class RedisAdmissionSettingsStore implements AdmissionSettingsStore {
                                 Integer.parseInt(values.get(2).toString()),
                                 Boolean.parseBoolean(values.get(3).toString()))))
                 .timeout(timeout)
-                .onErrorMap(e -> new DependencyUnavailableException("settings store unavailable: " + e, e));
+                .onErrorMap(e -> new DependencyUnavailableException("settings store", e));
     }
 
     @Override
@@ -53,7 +53,7 @@ final class RedisAdmissionSettingsStore implements AdmissionSettingsStore {
         return redis.<String, String>opsForHash()
                 .putAll(key, values)
                 .timeout(timeout)
-                .onErrorMap(e -> new DependencyUnavailableException("settings store unavailable: " + e, e))
+                .onErrorMap(e -> new DependencyUnavailableException("settings store", e))
                 .then();
     }
 }

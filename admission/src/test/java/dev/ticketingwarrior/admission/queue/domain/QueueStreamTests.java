@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettingsStore;
-import dev.ticketingwarrior.admission.throttle.domain.CurrentSettings;
+import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Clock;
@@ -32,7 +32,8 @@ class QueueStreamTests {
     private final RoundClock clock = new RoundClock(
             Clock.fixed(opensAt.plusSeconds(2), ZoneOffset.UTC), Duration.ofSeconds(60), Duration.ofSeconds(15));
     private final Round round = clock.roundAt(opensAt.plusSeconds(2));
-    private final CurrentSettings settings = new CurrentSettings(new FixedSettings(), PAUSED, Duration.ofHours(1));
+    private final LiveSettings<AdmissionSettings> settings =
+            new LiveSettings<>("admission settings", new FixedSettings()::load, PAUSED);
     private CountingWaitingRoom room = new CountingWaitingRoom(10, false);
     private ServingTicker ticker;
     private QueueService queue;

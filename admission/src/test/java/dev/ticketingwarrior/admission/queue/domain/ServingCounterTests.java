@@ -15,9 +15,9 @@ class ServingCounterTests {
         return new AdmissionSettings(perSecond, 0, 0, false);
     }
 
-    private static ServingCounter.State at(long millisSinceOpen, AdmissionSettings settings) {
-        return ServingCounter.advance(
-                ServingCounter.State.openedAt(OPEN), OPEN + millisSinceOpen, CLOSE, settings, MANY, 0);
+    private static ServingOracle.State at(long millisSinceOpen, AdmissionSettings settings) {
+        return ServingOracle.advance(
+                ServingOracle.State.openedAt(OPEN), OPEN + millisSinceOpen, CLOSE, settings, MANY, 0);
     }
 
     @Test
@@ -33,23 +33,23 @@ class ServingCounterTests {
 
     @Test
     void neverAdmitsMoreThanEntered() {
-        var state = ServingCounter.advance(ServingCounter.State.openedAt(OPEN), OPEN + 10_000, CLOSE, rate(100), 7, 0);
+        var state = ServingOracle.advance(ServingOracle.State.openedAt(OPEN), OPEN + 10_000, CLOSE, rate(100), 7, 0);
         assertThat(state.served()).isEqualTo(7);
     }
 
     @Test
     void integratesRateChangesPiecewise() {
-        var state = ServingCounter.State.openedAt(OPEN);
-        state = ServingCounter.advance(state, OPEN + 1_000, CLOSE, rate(10), MANY, 0);
-        state = ServingCounter.advance(state, OPEN + 2_000, CLOSE, rate(30), MANY, 0);
+        var state = ServingOracle.State.openedAt(OPEN);
+        state = ServingOracle.advance(state, OPEN + 1_000, CLOSE, rate(10), MANY, 0);
+        state = ServingOracle.advance(state, OPEN + 2_000, CLOSE, rate(30), MANY, 0);
         assertThat(state.served()).isEqualTo(40);
     }
 
     @Test
     void advancingInManySmallStepsEqualsOneBigStep() {
-        var stepped = ServingCounter.State.openedAt(OPEN);
+        var stepped = ServingOracle.State.openedAt(OPEN);
         for (int i = 1; i <= 300; i++) {
-            stepped = ServingCounter.advance(stepped, OPEN + i * 10L, CLOSE, rate(7.3), MANY, 0);
+            stepped = ServingOracle.advance(stepped, OPEN + i * 10L, CLOSE, rate(7.3), MANY, 0);
         }
         assertThat(stepped.served()).isEqualTo(at(3_000, rate(7.3)).served()).isEqualTo(21);
     }
@@ -57,9 +57,9 @@ class ServingCounterTests {
     @Test
     void countsDecimalRatesWithoutLosingAnAdmissionToRounding() {
         assertThat(at(30_000 / 3, rate(0.3)).served()).isEqualTo(3);
-        var state = ServingCounter.State.openedAt(OPEN);
+        var state = ServingOracle.State.openedAt(OPEN);
         for (int i = 1; i <= 30; i++) {
-            state = ServingCounter.advance(state, OPEN + i * 1_000L / 3, CLOSE, rate(0.3), MANY, 0);
+            state = ServingOracle.advance(state, OPEN + i * 1_000L / 3, CLOSE, rate(0.3), MANY, 0);
         }
         assertThat(state.accumulated()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
     }
@@ -67,18 +67,18 @@ class ServingCounterTests {
     @Test
     void pausedAdmitsNoneAndDoesNotCatchUpAfterwards() {
         var paused = new AdmissionSettings(10, 5, 0, true);
-        var state = ServingCounter.advance(ServingCounter.State.openedAt(OPEN), OPEN + 5_000, CLOSE, paused, MANY, 0);
+        var state = ServingOracle.advance(ServingOracle.State.openedAt(OPEN), OPEN + 5_000, CLOSE, paused, MANY, 0);
         assertThat(state.served()).isZero();
-        state = ServingCounter.advance(state, OPEN + 6_000, CLOSE, new AdmissionSettings(10, 5, 0, false), MANY, 0);
+        state = ServingOracle.advance(state, OPEN + 6_000, CLOSE, new AdmissionSettings(10, 5, 0, false), MANY, 0);
         assertThat(state.served()).isEqualTo(15);
     }
 
     @Test
     void capsActivePlayersAndFreesSlotsAsTheyLeave() {
         var capped = new AdmissionSettings(100, 0, 3, false);
-        var state = ServingCounter.advance(ServingCounter.State.openedAt(OPEN), OPEN + 1_000, CLOSE, capped, MANY, 0);
+        var state = ServingOracle.advance(ServingOracle.State.openedAt(OPEN), OPEN + 1_000, CLOSE, capped, MANY, 0);
         assertThat(state.served()).isEqualTo(3);
-        state = ServingCounter.advance(state, OPEN + 1_100, CLOSE, capped, MANY, 2);
+        state = ServingOracle.advance(state, OPEN + 1_100, CLOSE, capped, MANY, 2);
         assertThat(state.served()).isEqualTo(5);
     }
 
@@ -90,10 +90,9 @@ class ServingCounterTests {
     @Test
     void neverGoesBackwards() {
         var state = at(2_000, rate(10));
-        var lowered =
-                ServingCounter.advance(state, OPEN + 3_000, CLOSE, new AdmissionSettings(0, 0, 1, false), MANY, 0);
+        var lowered = ServingOracle.advance(state, OPEN + 3_000, CLOSE, new AdmissionSettings(0, 0, 1, false), MANY, 0);
         assertThat(lowered.served()).isEqualTo(20);
-        assertThat(ServingCounter.advance(state, OPEN + 1_000, CLOSE, rate(10), MANY, 0))
+        assertThat(ServingOracle.advance(state, OPEN + 1_000, CLOSE, rate(10), MANY, 0))
                 .isEqualTo(state);
     }
 

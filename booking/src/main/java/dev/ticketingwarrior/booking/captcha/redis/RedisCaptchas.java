@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.captcha.redis;
 
 import dev.ticketingwarrior.booking.captcha.domain.Captchas;
 import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.edge.lua.LuaScripts;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RedisCaptchas implements Captchas {
+
+    /** {@code /scripts/captcha/take.lua}, documented there with its KEYS and ARGV. */
+    private static final String TAKE = LuaScripts.read("/scripts/captcha/take.lua");
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -43,7 +47,7 @@ class RedisCaptchas implements Captchas {
         List<Object> values = dependencies.redis(() -> redis.getScript(StringCodec.INSTANCE)
                 .eval(
                         RScript.Mode.READ_WRITE,
-                        Scripts.TAKE,
+                        TAKE,
                         RScript.ReturnType.LIST,
                         List.of(new CaptchaKeys(round).captcha(captchaId))));
         if (values == null || values.size() < 2 || values.get(0) == null || values.get(1) == null) {

@@ -4,7 +4,7 @@ import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
 import dev.ticketingwarrior.booking.captcha.domain.LettersBusyException;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
-import dev.ticketingwarrior.booking.web.ProblemException;
+import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import io.swagger.v3.oas.annotations.Operation;

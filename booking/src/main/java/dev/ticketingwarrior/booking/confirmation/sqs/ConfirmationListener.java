@@ -25,8 +25,8 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes {@code booking-confirmations} in batches (as many as one poll returns, up to 10) and writes them with one
- * transaction. Messages are acknowledged only after the write: a database outage leaves them in the queue, and a
+ * Consumes {@code booking-confirmations} in batches (as many as one poll returns, up to 10) and writes them as one
+ * batch of idempotent upserts, without a transaction (each row stands alone). Messages are acknowledged only after the write: a database outage leaves them in the queue, and a
  * poison message (not a complete booking) is never acknowledged, so SQS moves it to the DLQ after 5 receives.
  */
 @Component

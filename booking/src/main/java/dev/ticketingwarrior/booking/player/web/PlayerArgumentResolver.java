@@ -2,7 +2,8 @@ package dev.ticketingwarrior.booking.player.web;
 
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.domain.VerifiedTokens;
-import dev.ticketingwarrior.booking.web.ProblemException;
+import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.edge.secret.SharedSecret;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.token.AdmissionClaims;
 import dev.ticketingwarrior.shared.token.TokenRejectedException;
@@ -26,11 +27,11 @@ public class PlayerArgumentResolver implements HandlerMethodArgumentResolver {
     private static final String BEARER = "Bearer ";
 
     private final VerifiedTokens verifier;
-    private final BotKey botKey;
+    private final SharedSecret botKey;
 
-    public PlayerArgumentResolver(VerifiedTokens verifier, String botKey) {
+    public PlayerArgumentResolver(VerifiedTokens verifier, SharedSecret botKey) {
         this.verifier = verifier;
-        this.botKey = new BotKey(botKey);
+        this.botKey = botKey;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.booking.player.web;
 
 import dev.ticketingwarrior.booking.player.domain.Player;
-import dev.ticketingwarrior.booking.web.ProblemException;
+import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;

@@ -4,8 +4,8 @@ import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
 import dev.ticketingwarrior.booking.sale.domain.HoldResult;
 import dev.ticketingwarrior.booking.sale.domain.HoldService;
-import dev.ticketingwarrior.booking.web.ProblemException;
-import dev.ticketingwarrior.booking.web.ProblemWriter;
+import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.edge.servlet.ProblemResponses;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,7 +53,7 @@ class HoldController {
                         .body(new HoldResponse(held.holdId(), held.seatId(), held.expiresAt()));
             // the usual answer on a contended map: returned, not thrown (exception resolution costs more than the rest)
             case HoldResult.Taken taken ->
-                ProblemWriter.response(
+                ProblemResponses.of(
                         ProblemType.SEAT_TAKEN, "seat " + taken.seatId() + " is taken", http.getRequestURI());
             case HoldResult.UnknownSeat unknown ->
                 throw ProblemException.of(ProblemType.UNKNOWN_SEAT, "no seat " + unknown.seatId());

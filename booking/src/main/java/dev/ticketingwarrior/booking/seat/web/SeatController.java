@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.booking.seat.web;
 
 import dev.ticketingwarrior.booking.seat.domain.SeatMapService;
-import dev.ticketingwarrior.booking.web.ProblemException;
+import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;

@@ -7,7 +7,7 @@ import dev.ticketingwarrior.botrunner.bot.domain.RoundOverException;
 import dev.ticketingwarrior.botrunner.bot.domain.Seat;
 import dev.ticketingwarrior.botrunner.bot.domain.SeatMap;
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
-import dev.ticketingwarrior.botrunner.web.Credentials;
+import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.shared.round.RoundId;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.botrunner.control.domain;
 
+import dev.ticketingwarrior.edge.settings.LiveSettings;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +12,9 @@ public final class BotControl {
     private static final Logger audit = LoggerFactory.getLogger("audit.bots");
 
     private final BotSettingsStore store;
-    private final CurrentSettings current;
+    private final LiveSettings<BotSettings> current;
 
-    public BotControl(BotSettingsStore store, CurrentSettings current) {
+    public BotControl(BotSettingsStore store, LiveSettings<BotSettings> current) {
         this.store = Objects.requireNonNull(store, "store");
         this.current = Objects.requireNonNull(current, "current");
     }
@@ -31,7 +32,7 @@ public final class BotControl {
         return current.refresh().flatMap(before -> {
             BotSettings after = before.with(change);
             return store.save(after).then(Mono.fromSupplier(() -> {
-                current.apply(after);
+                current.changed(after);
                 audit.info("bot settings changed by {}: {} -> {} (asked: {})", actor, before, after, describe(change));
                 return after;
             }));

@@ -4,7 +4,7 @@ import dev.ticketingwarrior.botrunner.bot.domain.Difficulty;
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettingsStore;
-import dev.ticketingwarrior.botrunner.control.domain.StoreUnavailableException;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class RedisBotSettingsStore implements BotSettingsStore {
         return redis.<Object, Object>opsForHash()
                 .multiGet(key, FIELDS)
                 .timeout(timeout)
-                .onErrorMap(e -> new StoreUnavailableException("bot settings unavailable: " + e, e))
+                .onErrorMap(e -> new DependencyUnavailableException("bot settings store", e))
                 .map(this::parse);
     }
 
@@ -67,7 +67,7 @@ class RedisBotSettingsStore implements BotSettingsStore {
         return redis.<String, String>opsForHash()
                 .putAll(key, values)
                 .timeout(timeout)
-                .onErrorMap(e -> new StoreUnavailableException("bot settings not saved: " + e, e))
+                .onErrorMap(e -> new DependencyUnavailableException("bot settings store", e))
                 .then();
     }
 }

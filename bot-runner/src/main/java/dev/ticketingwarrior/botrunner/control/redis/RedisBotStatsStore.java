@@ -1,11 +1,11 @@
 package dev.ticketingwarrior.botrunner.control.redis;
 
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
-import dev.ticketingwarrior.botrunner.config.LuaScripts;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
 import dev.ticketingwarrior.botrunner.control.domain.RoundBotStats;
 import dev.ticketingwarrior.botrunner.control.domain.StatField;
-import dev.ticketingwarrior.botrunner.control.domain.StoreUnavailableException;
+import dev.ticketingwarrior.edge.lua.LuaScripts;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Component
 class RedisBotStatsStore implements BotStatsStore {
 
-    private static final RedisScript<Long> ADD = LuaScripts.load("scripts/add-stats.lua", Long.class);
+    private static final RedisScript<Long> ADD = RedisScript.of(LuaScripts.read("/scripts/add-stats.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String namespace;
@@ -55,7 +55,7 @@ class RedisBotStatsStore implements BotStatsStore {
                 .entries(key(round))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .timeout(timeout)
-                .onErrorMap(e -> new StoreUnavailableException("bot statistics unavailable: " + e, e))
+                .onErrorMap(e -> new DependencyUnavailableException("bot statistics store", e))
                 .map(values -> {
                     Map<StatField, Long> counts = new EnumMap<>(StatField.class);
                     for (StatField field : StatField.values()) {

@@ -3,14 +3,17 @@ package dev.ticketingwarrior.botrunner.control.web;
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
 import dev.ticketingwarrior.botrunner.control.domain.BotControl;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
-import dev.ticketingwarrior.botrunner.web.OpsAuthorization;
-import dev.ticketingwarrior.botrunner.web.ProblemException;
+import dev.ticketingwarrior.botrunner.control.domain.InvalidSettingsException;
+import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.edge.secret.Credentials;
+import dev.ticketingwarrior.edge.secret.OpsAuthorization;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,19 +40,19 @@ class BotsController {
             BotControl control,
             BotStatsStore stats,
             RoundClock rounds,
-            OpsAuthorization ops,
+            Credentials credentials,
             BotRunnerProperties properties) {
         this.control = control;
         this.stats = stats;
         this.rounds = rounds;
-        this.ops = ops;
+        this.ops = new OpsAuthorization(credentials);
         this.recentRounds = properties.bots().statsRecentRounds();
     }
 
     @Operation(summary = "The bot settings in force for every instance", description = "401 without the ops token")
     @GetMapping
     Mono<BotSettingsResponse> settings(ServerHttpRequest request) {
-        ops.require(request);
+        ops.check(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         return control.settings().map(BotSettingsResponse::of);
     }
 
@@ -68,10 +71,14 @@ class BotsController {
                     + " every instance within a second; perRound from the next round. 400 invalid-request, 401.")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<BotSettingsResponse> change(@Valid @RequestBody Mono<BotSettingsRequest> body, ServerHttpRequest request) {
-        String actor = ops.require(request);
+        ops.check(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        String actor = actor(request);
         return body.switchIfEmpty(Mono.error(
                         () -> ProblemException.of(ProblemType.INVALID_REQUEST, "A settings object is required.")))
                 .flatMap(change -> control.change(change.toChange(), actor))
+                .onErrorMap(
+                        InvalidSettingsException.class,
+                        e -> ProblemException.of(ProblemType.INVALID_REQUEST, e.getMessage(), "errors", e.problems()))
                 .map(BotSettingsResponse::of);
     }
 
@@ -81,7 +88,7 @@ class BotsController {
                     + " the close), cancelled (취소표), errors. 401 without the ops token.")
     @GetMapping("/stats")
     Mono<BotStatsResponse> stats(ServerHttpRequest request) {
-        ops.require(request);
+        ops.check(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         Round current = rounds.current();
         return Flux.range(0, recentRounds + 1)
                 .map(back ->
@@ -89,5 +96,13 @@ class BotsController {
                 .concatMap(round -> stats.read(round.id()).map(counts -> BotStatsResponse.RoundStats.of(round, counts)))
                 .collectList()
                 .map(BotStatsResponse::new);
+    }
+
+    /** The audit name of an ops caller: where the call came from, never the token. */
+    private static String actor(ServerHttpRequest request) {
+        return "ops@"
+                + (request.getRemoteAddress() == null
+                        ? "unknown"
+                        : request.getRemoteAddress().getHostString());
     }
 }

@@ -4,7 +4,7 @@ import dev.ticketingwarrior.botrunner.bot.domain.Bot;
 import dev.ticketingwarrior.botrunner.bot.domain.BotPlan;
 import dev.ticketingwarrior.botrunner.bot.domain.TimingProfile;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
-import dev.ticketingwarrior.botrunner.control.domain.CurrentSettings;
+import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -65,7 +65,7 @@ public final class FleetScheduler {
     private final RoundClock rounds;
     private final FleetMembership membership;
     private final LaunchSlots slots;
-    private final CurrentSettings settings;
+    private final LiveSettings<BotSettings> settings;
     private final Bot bot;
     private final RoundLauncher launcher;
     private final BotNames names;
@@ -89,7 +89,7 @@ public final class FleetScheduler {
             RoundClock rounds,
             FleetMembership membership,
             LaunchSlots slots,
-            CurrentSettings settings,
+            LiveSettings<BotSettings> settings,
             Bot bot,
             RoundLauncher launcher,
             BotNames names,

@@ -1,8 +1,8 @@
 package dev.ticketingwarrior.botrunner.fleet.redis;
 
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
-import dev.ticketingwarrior.botrunner.config.LuaScripts;
 import dev.ticketingwarrior.botrunner.fleet.domain.FleetMembership;
+import dev.ticketingwarrior.edge.lua.LuaScripts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 class RedisFleetMembership implements FleetMembership {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> HEARTBEAT = LuaScripts.load("scripts/heartbeat.lua", List.class);
+    private static final RedisScript<List> HEARTBEAT =
+            RedisScript.of(LuaScripts.read("/scripts/heartbeat.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final Clock clock;

@@ -1,9 +1,9 @@
 package dev.ticketingwarrior.botrunner.fleet.redis;
 
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
-import dev.ticketingwarrior.botrunner.config.LuaScripts;
 import dev.ticketingwarrior.botrunner.fleet.domain.LaunchSlots;
 import dev.ticketingwarrior.botrunner.fleet.domain.SlotClaim;
+import dev.ticketingwarrior.edge.lua.LuaScripts;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 class RedisLaunchSlots implements LaunchSlots {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> CLAIM = LuaScripts.load("scripts/claim-slots.lua", List.class);
+    private static final RedisScript<List> CLAIM =
+            RedisScript.of(LuaScripts.read("/scripts/claim-slots.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String namespace;

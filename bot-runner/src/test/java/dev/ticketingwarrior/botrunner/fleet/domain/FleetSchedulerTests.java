@@ -9,9 +9,9 @@ import dev.ticketingwarrior.botrunner.bot.domain.SeatMap;
 import dev.ticketingwarrior.botrunner.bot.domain.SeatPreference;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettingsStore;
-import dev.ticketingwarrior.botrunner.control.domain.CurrentSettings;
 import dev.ticketingwarrior.botrunner.support.RecordingEvents;
 import dev.ticketingwarrior.botrunner.support.SchedulerClock;
+import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -46,8 +46,8 @@ class FleetSchedulerTests {
     }
 
     private FleetScheduler fleet(int perRound) {
-        CurrentSettings settings =
-                new CurrentSettings(new NoStoredSettings(), new BotSettings(true, perRound, Difficulty.NORMAL, 0));
+        LiveSettings<BotSettings> settings = new LiveSettings<>(
+                "bot settings", new NoStoredSettings()::load, new BotSettings(true, perRound, Difficulty.NORMAL, 0));
         Consumer<Round> beforeOpen = round -> {
             settledAt.add(clock.instant());
             settledRounds.add(round.id());

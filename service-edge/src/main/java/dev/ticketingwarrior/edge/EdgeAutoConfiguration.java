@@ -1,0 +1,74 @@
+package dev.ticketingwarrior.edge;
+
+import dev.ticketingwarrior.edge.secret.Credentials;
+import dev.ticketingwarrior.edge.secret.SecretProperties;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * What every service gets whatever its web stack: the one clock and the round clock on it, the shared secrets, strict
+ * JSON input, the edge settings.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({EdgeProperties.class, RoundProperties.class, SecretProperties.class})
+public class EdgeAutoConfiguration {
+
+    /** The one clock of the service: every instant comes from it. Tests register their own first. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The rounds every service agrees on: the same clock arithmetic from the same settings. */
+    @Bean
+    @ConditionalOnMissingBean
+    RoundClock roundClock(Clock clock, RoundProperties round) {
+        return new RoundClock(clock, round.period(), round.openFor());
+    }
+
+    /** The shared secrets; in the {@code aws} profile an unset one stops start-up instead of using a dev value. */
+    @Bean
+    @ConditionalOnMissingBean
+    Credentials credentials(SecretProperties secrets, Environment environment) {
+        return new Credentials(secrets.opsToken(), secrets.botKey(), !environment.matchesProfiles("aws"));
+    }
+
+    /**
+     * Strict JSON input: a number where a nickname belongs, a string where a rate belongs, {@code "enabled": 1} or an
+     * enum given by its index is a 400, not something silently converted.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictScalars() {
+        return builder -> builder.withCoercionConfig(
+                        LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Float,
+                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Enum,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.ticketingwarrior.edge.problem;
+
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** Builds the problem bodies and headers both web stacks send. */
+public final class Problems {
+
+    private Problems() {}
+
+    public static ProblemDetail detail(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        return problem;
+    }
+
+    /** The problem of a {@link ProblemException}, its properties included. */
+    public static ProblemDetail of(ProblemException e) {
+        ProblemDetail problem = detail(e.type(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** The 503 of a dependency that does not answer. */
+    public static ProblemDetail of(DependencyUnavailableException e) {
+        ProblemDetail problem =
+                detail(ProblemType.SERVICE_UNAVAILABLE, "The " + e.dependency() + " is not answering; retry shortly.");
+        problem.setProperty("dependency", e.dependency());
+        return problem;
+    }
+
+    /** A 500 that says nothing of its cause. */
+    public static ProblemDetail internalError() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500), "Internal error");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    public static ProblemDetail tooLarge() {
+        return detail(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.");
+    }
+
+    public static ProblemDetail tooLarge(long limit) {
+        return detail(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
+    }
+
+    /** The problem that re-types a status the framework raised, keeping its detail when it has one. */
+    public static ProblemDetail forStatus(HttpStatusCode status, String detail) {
+        ProblemType type = typeFor(status.value());
+        ProblemDetail problem = detail(type, detail == null ? type.title() : detail);
+        problem.setStatus(status.value());
+        return problem;
+    }
+
+    /** The problem type that best names a framework-raised status. */
+    public static ProblemType typeFor(int status) {
+        return switch (status) {
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406, 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 429 -> ProblemType.RATE_LIMITED;
+            case 503 -> ProblemType.SERVICE_UNAVAILABLE;
+            default -> ProblemType.INVALID_REQUEST;
+        };
+    }
+
+    /**
+     * The headers a problem carries: {@code Retry-After} in whole seconds (at least 1) when the client should come
+     * back, {@code WWW-Authenticate} on a 401 (RFC 9110 §11.6.1 names the scheme wanted: the ops bearer token).
+     */
+    public static HttpHeaders headers(ProblemDetail problem, Duration retryAfter) {
+        HttpHeaders headers = new HttpHeaders();
+        if (retryAfter != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        }
+        if (ProblemType.UNAUTHORIZED.uri().equals(problem.getType())) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ticketing-ops\"");
+        }
+        return headers;
+    }
+
+    /** {@code response} with the headers the framework set for it (e.g. {@code Allow} on a 405) added. */
+    public static <T> ResponseEntity<T> withHeaders(ResponseEntity<T> response, HttpHeaders framework) {
+        if (framework == null || framework.isEmpty()) {
+            return response;
+        }
+        HttpHeaders merged = new HttpHeaders();
+        merged.addAll(framework);
+        merged.addAll(response.getHeaders());
+        return new ResponseEntity<>(response.getBody(), merged, response.getStatusCode());
+    }
+
+    /** The request path as the problem's instance, unless it is too long or not even a valid URI reference. */
+    public static Optional<URI> instance(String path) {
+        if (path == null || path.length() > 512) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(path));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A plain map of the problem for writers that bypass the message converters (filters, last resort). */
+    public static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+
+    /** Whether {@code error} or one of its causes is of {@code type}. */
+    public static boolean causedBy(Throwable error, Class<?>... types) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            for (Class<?> type : types) {
+                if (type.isInstance(cause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

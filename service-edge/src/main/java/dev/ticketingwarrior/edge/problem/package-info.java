@@ -1,0 +1,2 @@
+/** Problem+json bodies whose {@code type} is always one of the stable {@code ProblemType} URIs, for both web stacks. */
+package dev.ticketingwarrior.edge.problem;

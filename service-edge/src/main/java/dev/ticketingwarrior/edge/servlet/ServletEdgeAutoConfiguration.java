@@ -1,0 +1,30 @@
+package dev.ticketingwarrior.edge.servlet;
+
+import dev.ticketingwarrior.edge.EdgeAutoConfiguration;
+import dev.ticketingwarrior.edge.EdgeProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The edge of a Spring MVC service: problem advice and the body-size limit, first of all filters. */
+@AutoConfiguration(
+        after = EdgeAutoConfiguration.class,
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        // before Boot's own problem handler, which steps aside when a ResponseEntityExceptionHandler exists
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(ProblemAdvice.class)
+public class ServletEdgeAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(EdgeProperties properties, JsonMapper json) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.maxBodySize().toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
