@@ -32,6 +32,7 @@ kill_and_restart() { # service, seconds down
   cwd=$(readlink "/proc/$pid/cwd")
   log=$(readlink "/proc/$pid/fd/1")
   kill -KILL "$pid"
+  local killed=$SECONDS
   say "kill -9 $service (pid $pid); starting it again in ${down}s"
   sleep "$down"
   (cd "$cwd" && exec env -i "${env[@]}" "${cmd[@]}") >> "$log" 2>&1 &
@@ -41,7 +42,7 @@ kill_and_restart() { # service, seconds down
   port=$(printf '%s\n' "${cmd[@]}" | sed -n 's/^--server.port=//p')
   for _ in $(seq 1 240); do
     if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
-      say "$service ready again on :$port"
+      say "$service ready again on :$port, $((SECONDS - killed)) s after the kill"
       return 0
     fi
     sleep 0.5
@@ -58,4 +59,56 @@ stall() { # name, pid file, seconds
   sleep "$3"
   kill -CONT "$pid"
   say "$name (pid $pid) running again"
+}
+
+# kill -9 one of the local stack's launcher JVMs (e.g. ElasticMQ's, $SOAK_STACK_DIR/sqs.pid) and start it again as it
+# ran — same command line (so the same data folder), environment (so the same port) and log — once it was down for a
+# while; waits for its READY line and records the new pid in the pid file (and in any other file named after it).
+kill_and_restart_launcher() { # name, pid file, seconds down, [other pid file…]
+  local name=$1 pid_file=$2 down=$3 pid cwd log lines
+  shift 3
+  pid=$(cat "$pid_file")
+  local -a cmd env
+  mapfile -d '' -t cmd < "/proc/$pid/cmdline"
+  mapfile -d '' -t env < "/proc/$pid/environ"
+  cwd=$(readlink "/proc/$pid/cwd")
+  log=$(readlink "/proc/$pid/fd/1")
+  lines=$(wc -l < "$log")
+  kill -KILL "$pid"
+  say "kill -9 $name (pid $pid); starting it again in ${down}s"
+  sleep "$down"
+  (cd "$cwd" && exec env -i "${env[@]}" "${cmd[@]}") >> "$log" 2>&1 &
+  local new=$! file
+  for file in "$pid_file" "$@"; do echo "$new" > "$file"; done
+  say "$name started again (pid $new)"
+  local start=$SECONDS
+  for _ in $(seq 1 240); do
+    if tail -n +"$((lines + 1))" "$log" | grep -q "local-stack: READY"; then
+      say "$name ready again ($((SECONDS - start)) s after the start, $((SECONDS - start + down)) s after the kill)"
+      return 0
+    fi
+    kill -0 "$new" 2> /dev/null || { say "$name ended while starting again (log: $log)"; return 1; }
+    sleep 0.5
+  done
+  say "$name did not become ready within 120 s (log: $log)"
+}
+
+# A latency proxy the soak put in front of a server (slow-redis, slow-sqs): set the delay it adds to every round trip.
+proxy_delay() { # name (redis|sqs), delay (50ms, 0)
+  local control_file="$SOAK_STACK_DIR/$1-proxy.control"
+  [[ -f $control_file ]] || { say "no latency proxy in front of $1 ($control_file): a --target run?"; exit 2; }
+  curl -fsS -X PUT --data "$2" "http://127.0.0.1:$(cat "$control_file")/delay" > /dev/null
+}
+
+# slow-<server>[:delay[:duration]]: the proxy adds the delay for that long, then none again.
+slow() { # name, argument, default delay, default duration
+  local name=$1 delay=${2%%:*} duration
+  duration=$([[ $2 == *:* ]] && echo "${2#*:}" || echo "")
+  delay=${delay:-$3}
+  duration=$(seconds_of "$duration" "$4")
+  proxy_delay "$name" "$delay"
+  say "$name answers ${delay} later (latency proxy) for ${duration}s"
+  sleep "$duration"
+  proxy_delay "$name" 0
+  say "$name at full speed again"
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
  * itself, so they cannot take constructor arguments). {@code perf/soak} sets them; a perf engineer running one
  * simulation through the Gatling Maven plugin passes them with {@code -D}.
  *
- * @param admissionUrl base URL of admission ({@code /api/v1/queue}, {@code /api/v1/clock})
- * @param bookingUrl base URL of booking (the same as admission behind one ALB or CloudFront)
+ * @param admissionUrl base URL of admission ({@code /api/v1/queue}, {@code /api/v1/clock}); several, separated by
+ *     commas, when several instances run side by side without a load balancer (players are spread over them)
+ * @param bookingUrl base URL of booking (the same as admission behind one ALB or CloudFront); several likewise
  * @param rounds rounds to play back to back
  * @param playersPerRound human players arriving at each round
  * @param period the deployment's round period
@@ -58,6 +59,21 @@ public record JourneySettings(
                 Integer.parseInt(prop("soak.letterLength", "6")),
                 Integer.parseInt(prop("soak.holdAttempts", "5")),
                 Double.parseDouble(prop("soak.think", "1")));
+    }
+
+    /** The admission instance player {@code n} plays against: round-robin over the list, the same one all along. */
+    public String admissionUrlFor(long player) {
+        return pick(admissionUrl, player);
+    }
+
+    /** The booking instance player {@code n} plays against, round-robin like {@link #admissionUrlFor}. */
+    public String bookingUrlFor(long player) {
+        return pick(bookingUrl, player);
+    }
+
+    private static String pick(String urls, long player) {
+        String[] all = urls.split(",");
+        return trimSlash(all[(int) Math.floorMod(player, (long) all.length)].strip());
     }
 
     /** The same settings for a different number of rounds. */

@@ -58,7 +58,7 @@ public final class PlayerJourney {
         return exec(this::newPlayer)
                 .exec(step(
                         "clock",
-                        http("clock").get(settings.admissionUrl() + "/api/v1/clock"),
+                        http("clock").get("#{admissionUrl}/api/v1/clock"),
                         List.of(
                                 jsonPath("$.round.id").saveAs("clockRound"),
                                 jsonPath("$.round.phase").saveAs("phase")),
@@ -70,7 +70,7 @@ public final class PlayerJourney {
                 .exec(step(
                         "entry",
                         http("entry")
-                                .post(settings.admissionUrl() + "/api/v1/queue")
+                                .post("#{admissionUrl}/api/v1/queue")
                                 .header("X-Forwarded-For", "#{xff}")
                                 .header("Content-Type", "application/json")
                                 .body(StringBody("{\"nickname\":\"#{nick}\"}")),
@@ -98,14 +98,17 @@ public final class PlayerJourney {
                 .set("xff", "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)))
                 .set("idem", UUID.randomUUID().toString())
                 .set("sse", random.nextDouble() < settings.sseShare())
-                .set("plannedRound", roundAt(Instant.now()));
+                .set("plannedRound", roundAt(Instant.now()))
+                // with several instances of a service (two-of-each), each player sticks to one of each
+                .set("admissionUrl", settings.admissionUrlFor(n))
+                .set("bookingUrl", settings.bookingUrlFor(n));
     }
 
     /** The event stream until {@code admitted} or {@code closed}; a share of players polls the status instead. */
     private ChainBuilder waitForAdmission() {
         Duration streamFor = settings.openFor().plusSeconds(5);
         ChainBuilder stream = exec(sse("wait (stream)")
-                        .get(settings.admissionUrl() + "/api/v1/queue/#{ticketId}/events")
+                        .get("#{admissionUrl}/api/v1/queue/#{ticketId}/events")
                         .header("X-Forwarded-For", "#{xff}")
                         .await(streamFor)
                         .on(sse.checkMessage("admitted or closed")
@@ -129,7 +132,7 @@ public final class PlayerJourney {
                         .exec(step(
                                 "status",
                                 http("status")
-                                        .get(settings.admissionUrl() + "/api/v1/queue/#{ticketId}")
+                                        .get("#{admissionUrl}/api/v1/queue/#{ticketId}")
                                         .header("X-Forwarded-For", "#{xff}"),
                                 List.of(
                                         jsonPath("$.status").saveAs("waitStatus"),
@@ -159,9 +162,7 @@ public final class PlayerJourney {
     private ChainBuilder letter() {
         return exec(step(
                         "letter",
-                        http("letter")
-                                .post(settings.bookingUrl() + "/api/v1/captcha")
-                                .header("Authorization", "Bearer #{token}"),
+                        http("letter").post("#{bookingUrl}/api/v1/captcha").header("Authorization", "Bearer #{token}"),
                         List.of(jsonPath("$.captchaId").optional().saveAs("captchaId")),
                         201,
                         403))
@@ -171,7 +172,7 @@ public final class PlayerJourney {
                         .exec(step(
                                 "letter answer",
                                 http("letter answer")
-                                        .post(settings.bookingUrl() + "/api/v1/captcha/#{captchaId}")
+                                        .post("#{bookingUrl}/api/v1/captcha/#{captchaId}")
                                         .header("Authorization", "Bearer #{token}")
                                         .header("Content-Type", "application/json")
                                         .body(StringBody("{\"answer\":\"#{answer}\"}")),
@@ -200,7 +201,7 @@ public final class PlayerJourney {
                                 .exec(step(
                                         "seats",
                                         http("seats")
-                                                .get(settings.bookingUrl() + "/api/v1/rounds/#{roundId}/seats")
+                                                .get("#{bookingUrl}/api/v1/rounds/#{roundId}/seats")
                                                 .header("Authorization", "Bearer #{token}"),
                                         List.of(jsonPath("$.seats[?(@.status == 'AVAILABLE')].id")
                                                 .findAll()
@@ -213,7 +214,7 @@ public final class PlayerJourney {
                                 .then(exec(step(
                                                 "hold",
                                                 http("hold")
-                                                        .post(settings.bookingUrl() + "/api/v1/rounds/#{roundId}/holds")
+                                                        .post("#{bookingUrl}/api/v1/rounds/#{roundId}/holds")
                                                         .header("Authorization", "Bearer #{token}")
                                                         .header("Content-Type", "application/json")
                                                         .body(StringBody("{\"seatId\":\"#{seatId}\"}")),
@@ -262,7 +263,7 @@ public final class PlayerJourney {
                         .on(exec(step(
                                         "book",
                                         http("book")
-                                                .post(settings.bookingUrl() + "/api/v1/bookings")
+                                                .post("#{bookingUrl}/api/v1/bookings")
                                                 .header("Authorization", "Bearer #{token}")
                                                 .header("Idempotency-Key", "#{idem}")
                                                 .header("Content-Type", "application/json")
@@ -284,7 +285,7 @@ public final class PlayerJourney {
                                         .exec(step(
                                                 "booking status",
                                                 http("booking status")
-                                                        .get(settings.bookingUrl() + "/api/v1/bookings/#{bookingId}"),
+                                                        .get("#{bookingUrl}/api/v1/bookings/#{bookingId}"),
                                                 List.of(jsonPath("$.status")
                                                         .optional()
                                                         .saveAs("bookingStatus")),

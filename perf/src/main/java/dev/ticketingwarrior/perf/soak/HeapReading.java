@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One service's heap after a full collection and its resident set, in MB; either may be unknown. */
 record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
@@ -28,12 +30,8 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
                 skipped.add(note);
             }
         });
-        Map<String, String> urls = Map.of(
-                "admission", options.admissionUrl(),
-                "booking", options.bookingUrl(),
-                "bot-runner", options.botRunnerUrl().orElse(""));
         options.currentPids().forEach((service, pid) -> {
-            String url = urls.getOrDefault(service, "");
+            String url = actuatorUrl(options, service);
             HeapSample sample = sampler.sample(
                     service, OptionalLong.of(pid), url.isBlank() ? Optional.empty() : Optional.of(URI.create(url)));
             readings.put(
@@ -44,4 +42,24 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
         });
         return readings;
     }
+
+    /**
+     * Where a local service's actuator is: {@code admission}, {@code booking}, {@code bot-runner}, and with
+     * {@code --instances 2} also {@code admission-2} and {@code booking-2} (the second URL of their list). Empty when
+     * unknown: the sampler then reads the heap through {@code jcmd} alone.
+     */
+    static String actuatorUrl(SoakOptions options, String service) {
+        Matcher numbered = NUMBERED.matcher(service);
+        String base = numbered.matches() ? numbered.group(1) : service;
+        int index = numbered.matches() ? Integer.parseInt(numbered.group(2)) - 1 : 0;
+        List<String> urls = switch (base) {
+            case "admission" -> options.admissionUrls();
+            case "booking" -> options.bookingUrls();
+            case "bot-runner" -> index == 0 ? options.botRunnerUrl().stream().toList() : List.of();
+            default -> List.of();
+        };
+        return index < urls.size() ? urls.get(index) : "";
+    }
+
+    private static final Pattern NUMBERED = Pattern.compile("(.+)-(\\d+)");
 }

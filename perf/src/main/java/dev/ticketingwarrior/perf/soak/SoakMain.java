@@ -244,8 +244,8 @@ public final class SoakMain {
     }
 
     private static void simulationProperties(SoakOptions options, Instant firstOpen) {
-        System.setProperty("soak.admissionUrl", options.admissionUrl());
-        System.setProperty("soak.bookingUrl", options.bookingUrl());
+        System.setProperty("soak.admissionUrl", String.join(",", options.admissionUrls()));
+        System.setProperty("soak.bookingUrl", String.join(",", options.bookingUrls()));
         System.setProperty("soak.rounds", Integer.toString(options.rounds()));
         System.setProperty("soak.players", Integer.toString(options.players()));
         System.setProperty("soak.period", options.period().toString());

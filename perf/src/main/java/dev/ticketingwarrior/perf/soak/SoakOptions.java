@@ -30,8 +30,8 @@ record SoakOptions(
         double sseShare,
         double think,
         String target,
-        String admissionUrl,
-        String bookingUrl,
+        List<String> admissionUrls,
+        List<String> bookingUrls,
         Optional<String> botRunnerUrl,
         Optional<String> opsToken,
         Optional<String> letterKey,
@@ -46,7 +46,7 @@ record SoakOptions(
     static final String USAGE = """
             usage: SoakMain [--simulation Soak|RoundSurge] [--rounds N] [--players N] [--bots N] [--difficulty D]
                             [--period 60s] [--open-for 15s] [--rate N] [--max-active N] [--sse-share 0.8] [--think 1]
-                            [--target URL | --admission-url URL --booking-url URL] [--bot-runner-url URL]
+                            [--target URL | --admission-url URL[,URL…] --booking-url URL[,URL…]] [--bot-runner-url URL]
                             [--ops-token T] [--letter-key K] [--faults a,b] [--pid service=pid]… [--pid-dir DIR] [--drain 60s]
                             [--max-errors 5] [--max-p99 5000] [--out DIR]""";
 
@@ -81,8 +81,8 @@ record SoakOptions(
                 Double.parseDouble(values.getOrDefault("sse-share", "0.8")),
                 Double.parseDouble(values.getOrDefault("think", "1")),
                 target.isBlank() ? "local" : target,
-                values.getOrDefault("admission-url", target.isBlank() ? "http://127.0.0.1:8081" : target),
-                values.getOrDefault("booking-url", target.isBlank() ? "http://127.0.0.1:8082" : target),
+                list(values.getOrDefault("admission-url", target.isBlank() ? "http://127.0.0.1:8081" : target)),
+                list(values.getOrDefault("booking-url", target.isBlank() ? "http://127.0.0.1:8082" : target)),
                 optional(values.getOrDefault("bot-runner-url", target.isBlank() ? "http://127.0.0.1:8083" : target)),
                 optional(values.getOrDefault("ops-token", env.getOrDefault("TICKETING_OPS_TOKEN", ""))),
                 optional(values.getOrDefault("letter-key", env.getOrDefault("TICKETING_CAPTCHA_LOAD_TEST_KEY", ""))),
@@ -99,6 +99,9 @@ record SoakOptions(
         if (options.simulation().equals("RoundSurge") && options.rounds() != 1) {
             throw new IllegalArgumentException("RoundSurge plays one round: --rounds 1 (or use Soak)");
         }
+        if (options.admissionUrls().isEmpty() || options.bookingUrls().isEmpty()) {
+            throw new IllegalArgumentException("--admission-url and --booking-url need at least one URL\n" + USAGE);
+        }
         if (options.rounds() < 1 || options.players() < 1) {
             throw new IllegalArgumentException("--rounds and --players must be at least 1");
         }
@@ -106,6 +109,16 @@ record SoakOptions(
             throw new IllegalArgumentException("--open-for must not be longer than --period");
         }
         return options;
+    }
+
+    /** The first admission instance: ops calls and admission's counters go there (they are shared through Redis). */
+    String admissionUrl() {
+        return admissionUrls.getFirst();
+    }
+
+    /** The first booking instance, for the seat map the round table reads. */
+    String bookingUrl() {
+        return bookingUrls.getFirst();
     }
 
     /**

@@ -59,4 +59,27 @@ class JourneySettingsTests {
         assertThat(settings(Optional.of(given)).firstOpenAfter(Instant.EPOCH, Duration.ZERO))
                 .isEqualTo(given);
     }
+
+    @Test
+    void spreadsPlayersRoundRobinOverSeveralInstancesEachStickingToOne() {
+        JourneySettings two = new JourneySettings(
+                "http://a1,http://a2/",
+                "http://b1, http://b2",
+                3,
+                100,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(15),
+                Optional.empty(),
+                0.8,
+                Optional.empty(),
+                6,
+                5,
+                1.0);
+
+        assertThat(two.admissionUrlFor(1)).isEqualTo("http://a2");
+        assertThat(two.admissionUrlFor(2)).isEqualTo("http://a1");
+        assertThat(two.bookingUrlFor(1)).isEqualTo("http://b2");
+        assertThat(two.bookingUrlFor(2)).isEqualTo("http://b1");
+        assertThat(settings(Optional.empty()).admissionUrlFor(7)).isEqualTo("http://a");
+    }
 }

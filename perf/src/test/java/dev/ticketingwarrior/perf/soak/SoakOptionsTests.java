@@ -55,4 +55,23 @@ class SoakOptionsTests {
         assertThat(SoakOptions.duration("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(SoakOptions.duration("PT15S")).isEqualTo(Duration.ofSeconds(15));
     }
+
+    @Test
+    void takesSeveralInstancesOfAServiceAndSendsOpsCallsToTheFirst() {
+        SoakOptions options = SoakOptions.parse(
+                new String[] {
+                    "--admission-url", "http://127.0.0.1:1,http://127.0.0.1:2",
+                    "--booking-url", "http://127.0.0.1:3,http://127.0.0.1:4",
+                    "--bot-runner-url", "http://127.0.0.1:5"
+                },
+                Map.of());
+
+        assertThat(options.admissionUrls()).containsExactly("http://127.0.0.1:1", "http://127.0.0.1:2");
+        assertThat(options.admissionUrl()).isEqualTo("http://127.0.0.1:1");
+        assertThat(options.bookingUrl()).isEqualTo("http://127.0.0.1:3");
+        assertThat(HeapReading.actuatorUrl(options, "admission-2")).isEqualTo("http://127.0.0.1:2");
+        assertThat(HeapReading.actuatorUrl(options, "booking")).isEqualTo("http://127.0.0.1:3");
+        assertThat(HeapReading.actuatorUrl(options, "bot-runner")).isEqualTo("http://127.0.0.1:5");
+        assertThat(HeapReading.actuatorUrl(options, "bot-runner-2")).isEmpty();
+    }
 }

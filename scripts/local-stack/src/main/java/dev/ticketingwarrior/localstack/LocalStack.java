@@ -20,11 +20,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -62,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     private RedisServer redis;
     private DB mariadb;
     private SQSRestServer sqs;
+    private ActorSystem sqsActors;
     private String redisUrl;
     private String mysqlJdbcUrl;
     private String mysqlUser;
@@ -211,6 +223,14 @@ public final class LocalStack implements AutoCloseable {
                 log.warn("stopping ElasticMQ failed: {}", e.toString());
             }
         }
+        if (sqsActors != null) {
+            try {
+                sqsActors.terminate();
+                sqsActors.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("stopping ElasticMQ's storage failed: {}", e.toString());
+            }
+        }
         if (redis != null) {
             try {
                 redis.stop();
@@ -319,7 +339,8 @@ public final class LocalStack implements AutoCloseable {
             sqsEndpoint = external;
         } else {
             int port = claimPort(settings.sqsPort(), "ElasticMQ", "SQS_PORT", "SQS_ENDPOINT");
-            sqs = SQSRestServerBuilder.withInterface(LOOPBACK)
+            var builder = settings.sqsPersistent() ? persistentSqs() : SQSRestServerBuilder.withInterface(LOOPBACK);
+            sqs = builder.withInterface(LOOPBACK)
                     .withPort(port)
                     .withServerAddress(new NodeAddress("http", LOOPBACK, port, ""))
                     .withAWSRegion(REGION)
@@ -328,6 +349,37 @@ public final class LocalStack implements AutoCloseable {
             sqsEndpoint = "http://" + LOOPBACK + ":" + port;
         }
         createQueues();
+    }
+
+    /**
+     * ElasticMQ keeping its queues and messages in an H2 file under the data folder, so a server killed and started
+     * again on the same folder has every message it had accepted ({@code restart-sqs} drill). {@code WRITE_DELAY=0}:
+     * each change is written when it commits, not up to half a second later, so {@code kill -9} loses nothing that
+     * ElasticMQ had answered for.
+     */
+    private org.elasticmq.rest.sqs.TheSQSRestServerBuilder persistentSqs() {
+        Path file = settings.dataDir().resolve("elasticmq").resolve("queues").toAbsolutePath();
+        sqsActors = ActorSystem.create("elasticmq");
+        var storage = new SqlQueuePersistenceConfig(
+                true, "org.h2.Driver", "jdbc:h2:file:" + file + ";WRITE_DELAY=0", "sa", "", false);
+        ActorRef store = sqsActors.actorOf(Props.create(
+                SqlQueuePersistenceActor.class, storage, scala.collection.immutable.List$.MODULE$.empty()));
+        ActorRef queues = sqsActors.actorOf(Props.create(
+                QueueManagerActor.class, new NowProvider(), StrictSQSLimits$.MODULE$, scala.Option.apply(store)));
+        try {
+            Object restored = Patterns.ask(store, new QueueEvent.Restore(queues), Duration.ofSeconds(30))
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            if (restored instanceof scala.util.Left<?, ?> errors) {
+                throw new IllegalStateException(
+                        "ElasticMQ could not restore its queues from " + file + ": " + errors.value());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("ElasticMQ could not restore its queues from " + file, e);
+        }
+        return SQSRestServerBuilder.withActorSystem(sqsActors)
+                .withQueueManagerActor(queues)
+                .withQueueEventListener(store);
     }
 
     private void createQueues() {

@@ -42,6 +42,14 @@ public record LocalStackSettings(
         return new LocalStackSettings(dataDir, 0, 0, 0, false, environment);
     }
 
+    /**
+     * {@code SQS_PERSISTENT=true}: ElasticMQ keeps queues and messages on disk under the data folder (an H2 file), so
+     * it can be killed and started again without losing a message. Off by default: in memory is faster.
+     */
+    public boolean sqsPersistent() {
+        return "true".equalsIgnoreCase(env("SQS_PERSISTENT"));
+    }
+
     String env(String name) {
         String value = environment.get(name);
         return value == null || value.isBlank() ? null : value.strip();

@@ -1,0 +1,134 @@
+package dev.ticketingwarrior.perf.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Real sockets on loopback: an echo server behind the proxy. */
+class LatencyProxyTests {
+
+    private ServerSocket echo;
+    private LatencyProxy proxy;
+
+    @BeforeEach
+    void startEchoServerBehindTheProxy() throws IOException {
+        echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!echo.isClosed()) {
+                try {
+                    Socket socket = echo.accept();
+                    Thread.ofVirtual().start(() -> echoUntilClosed(socket));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        proxy = LatencyProxy.start(0, new InetSocketAddress(InetAddress.getLoopbackAddress(), echo.getLocalPort()));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        proxy.close();
+        echo.close();
+    }
+
+    @Test
+    void passesBytesUnchangedBothWays() throws IOException, InterruptedException {
+        byte[] payload = new byte[1_000_000];
+        new Random(7).nextBytes(payload);
+        try (Socket client = connect()) {
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    client.getOutputStream().write(payload);
+                    client.shutdownOutput();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            byte[] back = client.getInputStream().readAllBytes();
+            assertThat(back).isEqualTo(payload);
+            writer.join();
+        }
+    }
+
+    @Test
+    void addsTheDelayToEveryRoundTripAndTakesItAwayAgain() throws IOException {
+        try (Socket client = connect()) {
+            assertThat(roundTrip(client)).isLessThan(Duration.ofMillis(150));
+            proxy.delay(Duration.ofMillis(300));
+            assertThat(roundTrip(client)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1_500));
+            assertThat(roundTrip(client)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            proxy.delay(Duration.ZERO);
+            assertThat(roundTrip(client)).isLessThan(Duration.ofMillis(150));
+        }
+    }
+
+    @Test
+    void closingTheProxyEndsItsConnections() throws IOException {
+        try (Socket client = connect()) {
+            roundTrip(client);
+            proxy.close();
+            client.setSoTimeout(5_000);
+            assertThat(client.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aServerThatIsDownRefusesThroughTheProxy() throws IOException {
+        echo.close();
+        try (Socket client = connect()) {
+            client.setSoTimeout(5_000);
+            assertThat(client.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void refusesANegativeDelay() {
+        assertThatThrownBy(() -> proxy.delay(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
+        socket.setTcpNoDelay(true);
+        return socket;
+    }
+
+    private static Duration roundTrip(Socket client) throws IOException {
+        long start = System.nanoTime();
+        OutputStream out = client.getOutputStream();
+        out.write("PING\n".getBytes());
+        out.flush();
+        InputStream in = client.getInputStream();
+        byte[] answer = in.readNBytes(5);
+        assertThat(new String(answer)).isEqualTo("PING\n");
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static void echoUntilClosed(Socket socket) {
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            byte[] buffer = new byte[8192];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException ignored) {
+            // the test closed it
+        }
+    }
+}
