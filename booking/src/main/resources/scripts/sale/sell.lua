@@ -6,8 +6,11 @@
 --   2 hold           HASH    the hold named by the request: ticket, seat, owner, token, heldAt, expiresAt
 --   3 ticketBooking  HASH    ticketId -> bookingId (one booking per ticket)
 --   4 sold           HASH    seatId -> bookingId
+--   5 openSales      ZSET    bookingId -> when it was sold (epoch ms), until its confirmation is queued for sure
+--   6 openSaleRecords HASH   bookingId -> JSON of the sale (the buyer, the key, the hold), what a reconciler re-sends
 -- ARGV: 1 fingerprint, 2 ticketId, 3 bookingId, 4 seat lock key prefix ({r:<roundId>}:seat-lock:, the hold's seat
---       is appended here, same slot), 5 in-progress ttl ms, 6 answer ttl ms, 7 sale ttl ms
+--       is appended here, same slot), 5 in-progress ttl ms, 6 answer ttl ms, 7 sale ttl ms, 8 now epoch ms,
+--       9 JSON of the buyer (booking id, ticket, nickname, bot, timestamps, Idempotency-Key, fingerprint, hold id)
 -- Returns {'ANSWERED', field, value, ...} (the key's answer hash), {'SOLD', seat, owner, token, heldAtMs,
 -- expiresAtMs}, or {refusal, seat or ''} with refusal ALREADY_BOOKED | UNKNOWN_HOLD | HOLD_EXPIRED | SEAT_TAKEN.
 local prior = redis.call('hgetall', KEYS[1])
@@ -24,5 +27,17 @@ if redis.call('hsetnx', KEYS[4], h[2], ARGV[3]) == 0 then return refuse('SEAT_TA
 redis.call('hset', KEYS[3], ARGV[2], ARGV[3])
 redis.call('pexpire', KEYS[4], ARGV[7])
 redis.call('pexpire', KEYS[3], ARGV[7])
+-- the sale stays open until its confirmation is surely queued (complete.lua) or it is undone (undo.lua); a booking
+-- service killed in between leaves it here for the reconciler (claim.lua)
+local sale = cjson.decode(ARGV[9])
+sale.seat = h[2]
+sale.owner = h[3]
+sale.token = h[4]
+sale.heldAt = h[5]
+sale.expiresAt = h[6]
+redis.call('zadd', KEYS[5], ARGV[8], ARGV[3])
+redis.call('hset', KEYS[6], ARGV[3], cjson.encode(sale))
+redis.call('pexpire', KEYS[5], ARGV[7])
+redis.call('pexpire', KEYS[6], ARGV[7])
 answer(KEYS[1], ARGV[5], ARGV[1])
 return {'SOLD', h[2], h[3], h[4], h[5], h[6]}

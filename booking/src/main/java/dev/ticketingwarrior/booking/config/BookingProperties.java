@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /** Every knob of the booking service (SPEC §2, §5), bound from {@code ticketing.*} with safe local defaults. */
@@ -112,7 +113,10 @@ public record BookingProperties(
     public record Queue(
             @NotBlank String name,
             @NotNull Duration sendTimeout,
-            @Min(1) @Max(64) int sendBatchesInFlight) {}
+            @Min(1) @Max(64) int sendBatchesInFlight,
+            /* a sale still open this long after it was made lost its request: the reconciler sends it again */
+            @NotNull @DefaultValue("30s") Duration reconcileAfter,
+            @NotNull @DefaultValue("5s") Duration reconcileEvery) {}
 
     /** Histogram bucket width and leaderboard length of the results API. */
     public record Results(

@@ -10,6 +10,7 @@ import dev.ticketingwarrior.booking.sale.domain.BookingQueries;
 import dev.ticketingwarrior.booking.sale.domain.BookingService;
 import dev.ticketingwarrior.booking.sale.domain.HoldService;
 import dev.ticketingwarrior.booking.sale.domain.Holds;
+import dev.ticketingwarrior.booking.sale.domain.SaleReconciler;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.booking.sale.domain.SeatLocks;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
@@ -49,6 +50,29 @@ class SaleConfiguration {
     BookingService bookingService(
             Sales sales, ConfirmationOutbox outbox, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
         return new BookingService(sales, outbox, clock, retention, meters);
+    }
+
+    @Bean
+    SaleReconciler saleReconciler(
+            Sales sales,
+            ConfirmationOutbox outbox,
+            RoundClock clock,
+            RoundRetention retention,
+            BookingProperties properties,
+            MeterRegistry meters) {
+        return new SaleReconciler(
+                sales, outbox, clock, retention, properties.queue().reconcileAfter(), 100, meters);
+    }
+
+    /** Every {@code ticketing.queue.reconcile-every}, on every instance (claims keep them from doing it twice). */
+    @Bean
+    BackgroundTask openSalesReconciliation(SaleReconciler reconciler, BookingProperties properties) {
+        return BackgroundTask.every(
+                "sale-reconciler",
+                properties.queue().reconcileEvery(),
+                reconciler::reconcile,
+                "open sales not reconciled",
+                DependencyUnavailableException.class::isInstance);
     }
 
     @Bean

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.redisson.api.RMap;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RMapAsync;
 import org.redisson.api.RScript;
-import org.redisson.api.RSet;
+import org.redisson.api.RSetAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
@@ -36,9 +38,12 @@ class RedisCaptchas implements Captchas {
     @Override
     public void store(RoundId round, String captchaId, Issued letter, Duration ttl) {
         dependencies.redis(() -> {
-            RMap<String, String> map = redis.getMap(new CaptchaKeys(round).captcha(captchaId), StringCodec.INSTANCE);
-            map.putAll(Map.of("answer", letter.answer(), "ticket", letter.ticketId()));
-            map.expire(ttl);
+            RBatch write = atomically();
+            RMapAsync<String, String> map =
+                    write.getMap(new CaptchaKeys(round).captcha(captchaId), StringCodec.INSTANCE);
+            map.putAllAsync(Map.of("answer", letter.answer(), "ticket", letter.ticketId()));
+            map.expireAsync(ttl);
+            write.execute();
         });
     }
 
@@ -59,9 +64,11 @@ class RedisCaptchas implements Captchas {
     @Override
     public void markSolved(RoundId round, String ticketId, Duration retention) {
         dependencies.redis(() -> {
-            RSet<String> solved = redis.getSet(new CaptchaKeys(round).captchaSolved(), StringCodec.INSTANCE);
-            solved.add(ticketId);
-            solved.expire(retention);
+            RBatch write = atomically();
+            RSetAsync<String> solved = write.getSet(new CaptchaKeys(round).captchaSolved(), StringCodec.INSTANCE);
+            solved.addAsync(ticketId);
+            solved.expireAsync(retention);
+            write.execute();
         });
     }
 
@@ -70,5 +77,13 @@ class RedisCaptchas implements Captchas {
         return dependencies.redis(
                 () -> redis.<String>getSet(new CaptchaKeys(round).captchaSolved(), StringCodec.INSTANCE)
                         .contains(ticketId));
+    }
+
+    /**
+     * A write and its expiry in one MULTI/EXEC: a client timeout between two separate commands left letters without a
+     * TTL (the kill-booking drill found two); in one transaction both apply or neither does.
+     */
+    private RBatch atomically() {
+        return redis.createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.REDIS_WRITE_ATOMIC));
     }
 }

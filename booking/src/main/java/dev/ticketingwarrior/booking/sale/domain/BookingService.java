@@ -9,7 +9,6 @@ import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +41,18 @@ public class BookingService {
     /** Books the player's hold {@code holdId} once per {@code idempotencyKey}. */
     public BookingOutcome book(Round round, Player player, String idempotencyKey, String holdId) {
         Sales.KeyedRequest request = new Sales.KeyedRequest(player.ticketId(), idempotencyKey, "holdId=" + holdId);
-        Duration kept = retention.ttl(round);
-        Sales.Retention keep = new Sales.Retention(IN_PROGRESS_TTL, kept, kept.plusHours(1));
-        BookingId bookingId = BookingId.next(round.id());
-        Instant now = clock.now();
+        Sales.Retention keep = keep(round, retention);
+        Sales.Buyer buyer = new Sales.Buyer(
+                BookingId.next(round.id()),
+                player.claims().nickname(),
+                player.claims().bot(),
+                round.opensAt(),
+                player.claims().enteredAt(),
+                player.claims().admittedAt(),
+                clock.now());
         Sales.Attempt attempt;
         try {
-            attempt =
-                    sales.sell(round.id(), request, HoldId.looksValid(holdId) ? holdId : null, bookingId.value(), keep);
+            attempt = sales.sell(round.id(), request, HoldId.looksValid(holdId) ? holdId : null, buyer, keep);
         } catch (RuntimeException e) {
             // nothing was decided (or not for sure): a retry with the same key must not find it "in progress"
             try {
@@ -67,7 +70,7 @@ public class BookingService {
             case Sales.Refused refused -> outcome = refusal(refused.reason(), refused.seatId(), holdId);
             case Sales.Sold sold -> {
                 try {
-                    outcome = accept(round, player, request, sold.hold(), bookingId, now, keep);
+                    outcome = accept(round, request, sold.hold(), buyer.booking(sold.hold()), keep);
                 } catch (RuntimeException e) {
                     throw unavailable(e);
                 }
@@ -77,26 +80,15 @@ public class BookingService {
         return outcome;
     }
 
+    /** How long a round's sale keeps its marks: the in-progress mark, the key's answer, the sale itself. */
+    static Sales.Retention keep(Round round, RoundRetention retention) {
+        Duration kept = retention.ttl(round);
+        return new Sales.Retention(IN_PROGRESS_TTL, kept, kept.plusHours(1));
+    }
+
     private BookingOutcome accept(
-            Round round,
-            Player player,
-            Sales.KeyedRequest request,
-            HoldRecord hold,
-            BookingId bookingId,
-            Instant now,
-            Sales.Retention keep) {
-        AcceptedBooking booking = new AcceptedBooking(
-                bookingId,
-                hold.seatId(),
-                player.ticketId(),
-                player.claims().nickname(),
-                player.claims().bot(),
-                hold.fencingToken(),
-                round.opensAt(),
-                player.claims().enteredAt(),
-                player.claims().admittedAt(),
-                hold.heldAt(),
-                now);
+            Round round, Sales.KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Sales.Retention keep) {
+        BookingId bookingId = booking.id();
         try {
             outbox.send(booking);
         } catch (RuntimeException e) {

@@ -1,8 +1,11 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,9 +19,10 @@ public interface Sales {
      * Step 1, atomically. If the request's key already has an answer (or is in progress), that answer. Otherwise sells
      * the seat of the ticket's hold {@code holdId} (null: no such hold) to {@code bookingId} if the hold is the
      * ticket's, its lock still owned, the ticket not booked and the seat not sold, and marks the key in progress; a
-     * refusal is stored as the key's final answer at once.
+     * refusal is stored as the key's final answer at once. A sale stays <em>open</em> (with what is needed to send its
+     * confirmation again) until {@link #complete} or {@link #undo} settles it.
      */
-    Attempt sell(RoundId round, KeyedRequest request, String holdId, String bookingId, Retention retention);
+    Attempt sell(RoundId round, KeyedRequest request, String holdId, Buyer buyer, Retention retention);
 
     /** Step 2, once the confirmation is queued: the pending booking kept, the hold closed, the key answered. */
     void complete(RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention);
@@ -39,11 +43,47 @@ public interface Sales {
     /** Forgets the key's in-progress mark (step 1 failed without an answer). */
     void forget(RoundId round, KeyedRequest request);
 
+    /**
+     * Open sales of the round sold (or last claimed) before {@code soldBefore}, at most {@code limit}: their booking
+     * request ended without knowing whether SQS has the confirmation. Each is claimed until {@code now} plus the same
+     * grace, so reconcilers of other instances leave it alone meanwhile.
+     */
+    List<OpenSale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit);
+
     /** The accepted booking as kept until MySQL has it (what a lookup answers PENDING). */
     Optional<AcceptedBooking> pending(RoundId round, String bookingId);
 
     /** Whose request, under which {@code Idempotency-Key}, and what it asked ({@code fingerprint}). */
     record KeyedRequest(String ticketId, String key, String fingerprint) {}
+
+    /** Who buys, known before the sale: with the hold it sells, the booking. */
+    record Buyer(
+            BookingId bookingId,
+            String nickname,
+            boolean bot,
+            Instant roundOpenedAt,
+            Instant enteredAt,
+            Instant admittedAt,
+            Instant bookedAt) {
+
+        public AcceptedBooking booking(HoldRecord hold) {
+            return new AcceptedBooking(
+                    bookingId,
+                    hold.seatId(),
+                    hold.ticketId(),
+                    nickname,
+                    bot,
+                    hold.fencingToken(),
+                    roundOpenedAt,
+                    enteredAt,
+                    admittedAt,
+                    hold.heldAt(),
+                    bookedAt);
+        }
+    }
+
+    /** A sale whose confirmation is not surely queued: the request, the hold it sold, the booking to send. */
+    record OpenSale(KeyedRequest request, HoldRecord hold, AcceptedBooking booking) {}
 
     /** How long things are kept: the in-progress mark, a final answer, a sale and its pending booking. */
     record Retention(Duration inProgress, Duration answer, Duration sale) {}

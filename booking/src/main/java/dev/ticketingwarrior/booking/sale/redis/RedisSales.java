@@ -40,8 +40,9 @@ class RedisSales implements Sales {
     }
 
     @Override
-    public Attempt sell(RoundId round, KeyedRequest request, String holdId, String bookingId, Retention retention) {
+    public Attempt sell(RoundId round, KeyedRequest request, String holdId, Buyer buyer, Retention retention) {
         RoundKeys keys = new RoundKeys(round);
+        String record = json.writeValueAsString(OpenSaleRecord.of(request, holdId, buyer));
         List<Object> result = dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
                         Scripts.SELL,
@@ -50,14 +51,18 @@ class RedisSales implements Sales {
                                 answerKey(keys, request),
                                 keys.hold(holdId == null ? "" : holdId),
                                 keys.ticketBookings(),
-                                keys.soldSeats()),
+                                keys.soldSeats(),
+                                keys.openSales(),
+                                keys.openSaleRecords()),
                         request.fingerprint(),
                         request.ticketId(),
-                        bookingId,
+                        buyer.bookingId().value(),
                         keys.seatLockPrefix(),
                         String.valueOf(retention.inProgress().toMillis()),
                         String.valueOf(retention.answer().toMillis()),
-                        String.valueOf(retention.sale().toMillis())));
+                        String.valueOf(retention.sale().toMillis()),
+                        String.valueOf(buyer.bookedAt().toEpochMilli()),
+                        record));
         String head = String.valueOf(result.getFirst());
         return switch (head) {
             case "SOLD" ->
@@ -88,12 +93,12 @@ class RedisSales implements Sales {
 
     @Override
     public void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention) {
-        String key = answerKey(new RoundKeys(round), request);
+        RoundKeys keys = new RoundKeys(round);
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
                         Scripts.RESOLVE,
                         RScript.ReturnType.LONG,
-                        List.of(key),
+                        List.of(answerKey(keys, request), keys.openSales(), keys.openSaleRecords()),
                         request.fingerprint(),
                         bookingId,
                         seatId,
@@ -120,7 +125,9 @@ class RedisSales implements Sales {
                                 keys.heldSeats(),
                                 keys.hold(hold.holdId()),
                                 keys.ticketHolds(),
-                                keys.finishedPlayers()),
+                                keys.finishedPlayers(),
+                                keys.openSales(),
+                                keys.openSaleRecords()),
                         request.fingerprint(),
                         booking.id().value(),
                         hold.seatId(),
@@ -140,7 +147,12 @@ class RedisSales implements Sales {
                         RScript.Mode.READ_WRITE,
                         Scripts.UNDO,
                         RScript.ReturnType.LONG,
-                        List.of(keys.soldSeats(), keys.ticketBookings(), answerKey(keys, request)),
+                        List.of(
+                                keys.soldSeats(),
+                                keys.ticketBookings(),
+                                answerKey(keys, request),
+                                keys.openSales(),
+                                keys.openSaleRecords()),
                         hold.seatId(),
                         hold.ticketId(),
                         bookingId));
@@ -152,6 +164,25 @@ class RedisSales implements Sales {
             redis.getBucket(answerKey(new RoundKeys(round), request), StringCodec.INSTANCE)
                     .delete();
         });
+    }
+
+    @Override
+    public List<OpenSale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit) {
+        RoundKeys keys = new RoundKeys(round);
+        List<Object> records = dependencies.redis(() -> script().eval(
+                        RScript.Mode.READ_WRITE,
+                        Scripts.CLAIM_OPEN,
+                        RScript.ReturnType.LIST,
+                        List.of(keys.openSales(), keys.openSaleRecords()),
+                        String.valueOf(soldBefore.toEpochMilli()),
+                        String.valueOf(now.toEpochMilli()),
+                        String.valueOf(limit)));
+        return records == null
+                ? List.of()
+                : records.stream()
+                        .map(record -> json.readValue(String.valueOf(record), OpenSaleRecord.class)
+                                .sale())
+                        .toList();
     }
 
     @Override

@@ -62,6 +62,16 @@ public record RoundKeys(RoundId round) {
         return round.hashTag() + ":idem:" + ticketId + ":" + keyDigest;
     }
 
+    /** ZSET bookingId → epoch ms it was sold (or last claimed by a reconciler), while its confirmation is not surely queued. */
+    public String openSales() {
+        return round.hashTag() + ":open-sales";
+    }
+
+    /** HASH bookingId → JSON of an open sale (the buyer, the Idempotency-Key, the hold), to send its confirmation again. */
+    public String openSaleRecords() {
+        return round.hashTag() + ":open-sale";
+    }
+
     /** SET of tickets that finished (booked) or gave up (released a hold, or let it run out), read by admission. */
     public String finishedPlayers() {
         return SharedRoundKeys.finishedPlayers(round);

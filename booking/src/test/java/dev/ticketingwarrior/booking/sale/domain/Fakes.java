@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,12 +182,17 @@ final class Fakes {
         final Map<String, String> ticketBookings = new HashMap<>();
         final Map<String, Answered> answers = new HashMap<>();
         final Map<String, AcceptedBooking> pending = new HashMap<>();
+        /** Sales not settled yet, by booking id, with when they were sold or last claimed. */
+        final Map<String, OpenSale> open = new LinkedHashMap<>();
+
+        final Map<String, Instant> openSince = new HashMap<>();
         final List<String> calls = new ArrayList<>();
         RuntimeException sellFailure;
         RuntimeException completeFailure;
 
         @Override
-        public Attempt sell(RoundId round, KeyedRequest request, String holdId, String bookingId, Retention retention) {
+        public Attempt sell(RoundId round, KeyedRequest request, String holdId, Buyer buyer, Retention retention) {
+            String bookingId = buyer.bookingId().value();
             calls.add("sell " + holdId);
             if (sellFailure != null) {
                 throw sellFailure;
@@ -211,6 +217,8 @@ final class Fakes {
             }
             ticketBookings.put(request.ticketId(), bookingId);
             answers.put(key, new Answered(request.fingerprint(), false, null, null, null));
+            open.put(bookingId, new OpenSale(request, hold, buyer.booking(hold)));
+            openSince.put(bookingId, buyer.bookedAt());
             return new Sold(hold);
         }
 
@@ -237,6 +245,9 @@ final class Fakes {
         }
 
         private void close(KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Outcome outcome) {
+            if (outcome == Outcome.ACCEPTED) {
+                open.remove(booking.id().value());
+            }
             pending.put(booking.id().value(), booking);
             holds.remove(hold.holdId());
             answers.put(
@@ -248,12 +259,14 @@ final class Fakes {
         @Override
         public void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention) {
             calls.add("resolve " + bookingId);
+            open.remove(bookingId);
             answers.put(key(request), new Answered(request.fingerprint(), true, Outcome.ACCEPTED, bookingId, seatId));
         }
 
         @Override
         public void undo(RoundId round, KeyedRequest request, HoldRecord hold, String bookingId) {
             calls.add("undo " + bookingId);
+            open.remove(bookingId);
             sold.remove(hold.seatId(), bookingId);
             ticketBookings.remove(hold.ticketId(), bookingId);
             answers.remove(key(request));
@@ -263,6 +276,21 @@ final class Fakes {
         public void forget(RoundId round, KeyedRequest request) {
             calls.add("forget");
             answers.remove(key(request));
+        }
+
+        @Override
+        public List<OpenSale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit) {
+            List<OpenSale> claimed = new ArrayList<>();
+            for (OpenSale sale : open.values()) {
+                String id = sale.booking().id().value();
+                if (sale.booking().round().equals(round)
+                        && !openSince.get(id).isAfter(soldBefore)
+                        && claimed.size() < limit) {
+                    openSince.put(id, now);
+                    claimed.add(sale);
+                }
+            }
+            return claimed;
         }
 
         @Override

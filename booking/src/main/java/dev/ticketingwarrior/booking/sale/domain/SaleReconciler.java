@@ -1,0 +1,84 @@
+package dev.ticketingwarrior.booking.sale.domain;
+
+import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
+import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles sales that their booking request left open (SPEC §9: a seat sold in Redis always has a booking behind it):
+ * the booking service was killed between the sale and the confirmation's send or its completion, or SQS's
+ * acknowledgement never came (in doubt). Each open sale older than {@code grace} has its confirmation sent again — the
+ * listener's write is idempotent by booking id, so a confirmation that was queued after all confirms once — and is then
+ * completed as an accepted booking: the pending copy kept, the hold closed, the Idempotency-Key answered 202, so the
+ * player's retry learns the booking. A send that fails leaves the sale open for the next run.
+ */
+public final class SaleReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(SaleReconciler.class);
+    /** Sales are only made while a round is open; the rounds before the current one may still hold open sales. */
+    private static final int ROUNDS_BACK = 2;
+
+    private final Sales sales;
+    private final ConfirmationOutbox outbox;
+    private final RoundClock clock;
+    private final RoundRetention retention;
+    private final Duration grace;
+    private final int batch;
+    private final Counter settled;
+
+    /** {@code grace}: how long a sale may stay open before it counts as abandoned by its request. */
+    public SaleReconciler(
+            Sales sales,
+            ConfirmationOutbox outbox,
+            RoundClock clock,
+            RoundRetention retention,
+            Duration grace,
+            int batch,
+            MeterRegistry meters) {
+        this.sales = Objects.requireNonNull(sales, "sales");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.grace = Objects.requireNonNull(grace, "grace");
+        this.batch = batch;
+        this.settled = Counter.builder("ticketing.sales.reconciled")
+                .description("open sales whose confirmation the reconciler sent again and settled")
+                .register(meters);
+    }
+
+    /** One pass over the current and recent rounds; returns how many open sales it settled. */
+    public int reconcile() {
+        Instant now = clock.now();
+        Round round = clock.roundAt(now);
+        int count = 0;
+        for (int back = 0; back <= ROUNDS_BACK; back++) {
+            count += reconcile(round, now);
+            round = clock.roundAt(round.opensAt().minusMillis(1));
+        }
+        return count;
+    }
+
+    private int reconcile(Round round, Instant now) {
+        Sales.Retention keep = BookingService.keep(round, retention);
+        int count = 0;
+        for (Sales.OpenSale sale : sales.claimOpen(round.id(), now.minus(grace), now, batch)) {
+            outbox.send(sale.booking()); // throws: the sale stays open and is claimed again after the grace
+            sales.complete(round.id(), sale.request(), sale.hold(), sale.booking(), keep);
+            settled.increment();
+            count++;
+            log.info(
+                    "open sale {} of seat {} settled: its confirmation was sent again",
+                    sale.booking().id(),
+                    sale.hold().seatId());
+        }
+        return count;
+    }
+}

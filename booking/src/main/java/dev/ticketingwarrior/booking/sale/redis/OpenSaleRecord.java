@@ -1,0 +1,75 @@
+package dev.ticketingwarrior.booking.sale.redis;
+
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
+import dev.ticketingwarrior.booking.sale.domain.Sales;
+import java.time.Instant;
+
+/**
+ * An open sale as {@code sell.lua} keeps it: the buyer's fields (written by Java before the sale) and the hold's (added
+ * by the script from the hold it sells). Every value is text, epoch milliseconds for instants, so neither side has to
+ * agree with the other on JSON number formats.
+ */
+record OpenSaleRecord(
+        String bookingId,
+        String ticket,
+        String nickname,
+        String bot,
+        String roundOpenedAt,
+        String enteredAt,
+        String admittedAt,
+        String bookedAt,
+        String key,
+        String fingerprint,
+        String holdId,
+        String seat,
+        String owner,
+        String token,
+        String heldAt,
+        String expiresAt) {
+
+    /** The buyer's part, before the sale; the script fills in the hold's. */
+    static OpenSaleRecord of(Sales.KeyedRequest request, String holdId, Sales.Buyer buyer) {
+        return new OpenSaleRecord(
+                buyer.bookingId().value(),
+                request.ticketId(),
+                buyer.nickname(),
+                Boolean.toString(buyer.bot()),
+                millis(buyer.roundOpenedAt()),
+                millis(buyer.enteredAt()),
+                millis(buyer.admittedAt()),
+                millis(buyer.bookedAt()),
+                request.key(),
+                request.fingerprint(),
+                holdId,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    Sales.OpenSale sale() {
+        BookingId id = BookingId.parse(bookingId)
+                .orElseThrow(() -> new IllegalStateException("an open sale with a malformed booking id: " + bookingId));
+        HoldRecord hold =
+                new HoldRecord(holdId, ticket, seat, owner, Long.parseLong(token), instant(heldAt), instant(expiresAt));
+        Sales.Buyer buyer = new Sales.Buyer(
+                id,
+                nickname,
+                Boolean.parseBoolean(bot),
+                instant(roundOpenedAt),
+                instant(enteredAt),
+                instant(admittedAt),
+                instant(bookedAt));
+        return new Sales.OpenSale(new Sales.KeyedRequest(ticket, key, fingerprint), hold, buyer.booking(hold));
+    }
+
+    private static String millis(Instant instant) {
+        return Long.toString(instant.toEpochMilli());
+    }
+
+    private static Instant instant(String millis) {
+        return Instant.ofEpochMilli(Long.parseLong(millis));
+    }
+}
