@@ -4,7 +4,9 @@ import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.BatchVisibility;
 import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -26,8 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes {@code booking-confirmations} in batches (as many as one poll returns, up to 10) and writes them as one
- * batch of idempotent upserts, without a transaction (each row stands alone). Messages are acknowledged only after the write: a database outage leaves them in the queue, and a
- * poison message (not a complete booking) is never acknowledged, so SQS moves it to the DLQ after 5 receives.
+ * batch of idempotent upserts, without a transaction (each row stands alone). Messages are acknowledged only after the
+ * write. While MySQL does not answer, the listener keeps its messages and waits (backing off, their visibility
+ * extended each time), so an outage of any length spends no receives: the container polls no more while its listeners
+ * are busy, and nothing reaches the DLQ for it. Only a poison message (not a complete booking) is never acknowledged,
+ * so SQS moves it to the DLQ after 5 receives.
  */
 @Component
 class ConfirmationListener {
@@ -40,8 +47,36 @@ class ConfirmationListener {
     private final Clock clock;
     private final Timer lag;
     private final DistributionSummary received;
+    private final int visibilitySeconds;
+    private final Duration firstWait;
+    private final Duration longestWait;
 
-    ConfirmationListener(Bookings bookings, JsonMapper json, MeterRegistry meters, Clock clock) {
+    @Autowired
+    ConfirmationListener(
+            Bookings bookings,
+            JsonMapper json,
+            MeterRegistry meters,
+            Clock clock,
+            @Value("${ticketing.queue.visibility-seconds:30}") int visibilitySeconds) {
+        this(bookings, json, meters, clock, visibilitySeconds, Duration.ofMillis(500), Duration.ofSeconds(10));
+    }
+
+    /**
+     * {@code firstWait} doubles after each failed write up to {@code longestWait}, and never past a third of the
+     * messages' visibility, so each extension comes well before they would show again.
+     */
+    ConfirmationListener(
+            Bookings bookings,
+            JsonMapper json,
+            MeterRegistry meters,
+            Clock clock,
+            int visibilitySeconds,
+            Duration firstWait,
+            Duration longestWait) {
+        Duration third = Duration.ofMillis(visibilitySeconds * 1000L / 3);
+        this.visibilitySeconds = visibilitySeconds;
+        this.longestWait = longestWait.compareTo(third) > 0 ? third : longestWait;
+        this.firstWait = firstWait.compareTo(this.longestWait) > 0 ? this.longestWait : firstWait;
         this.bookings = bookings;
         // newer senders may add fields: an unknown property is not a poison message
         this.reader = json.readerFor(BookingConfirmationMessage.class)
@@ -63,7 +98,8 @@ class ConfirmationListener {
             maxMessagesPerPoll = "10",
             maxConcurrentMessages = "${ticketing.queue.listener-max-messages:40}",
             messageVisibilitySeconds = "${ticketing.queue.visibility-seconds:30}")
-    void onConfirmations(List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement) {
+    void onConfirmations(
+            List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement, BatchVisibility visibility) {
         received.record(messages.size());
         List<Message<String>> good = new ArrayList<>();
         List<AcceptedBooking> payloads = new ArrayList<>();
@@ -80,7 +116,7 @@ class ConfirmationListener {
         if (payloads.isEmpty()) {
             return;
         }
-        Map<BookingId, StoredBooking.Status> states = bookings.confirm(payloads);
+        Map<BookingId, StoredBooking.Status> states = confirmOnceMysqlAnswers(payloads, visibility);
         acknowledgement.acknowledge(good);
         long now = clock.millis();
         for (AcceptedBooking payload : payloads) {
@@ -98,6 +134,38 @@ class ConfirmationListener {
                         payload.seatId(),
                         payload.round());
             }
+        }
+    }
+
+    /**
+     * Writes the batch, waiting as long as MySQL does not answer: the messages stay with this listener (their
+     * visibility extended before each wait), so none is received again, and a failure of another kind (not MySQL being
+     * unavailable) leaves them to SQS as before.
+     */
+    private Map<BookingId, StoredBooking.Status> confirmOnceMysqlAnswers(
+            List<AcceptedBooking> payloads, BatchVisibility visibility) {
+        Duration wait = firstWait;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return bookings.confirm(payloads);
+            } catch (DependencyUnavailableException e) {
+                if (attempt == 1) {
+                    log.warn("{} confirmations wait for {}: {}", payloads.size(), e.dependency(), e.getMessage());
+                }
+                meters.counter("ticketing.confirmation.waits").increment();
+                visibility.changeTo(visibilitySeconds);
+                pause(wait);
+                wait = wait.multipliedBy(2).compareTo(longestWait) > 0 ? longestWait : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while waiting for MySQL; the messages go back to the queue", e);
         }
     }
 

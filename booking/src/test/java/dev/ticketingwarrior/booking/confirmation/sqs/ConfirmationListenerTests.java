@@ -1,0 +1,157 @@
+package dev.ticketingwarrior.booking.confirmation.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import io.awspring.cloud.sqs.listener.BatchVisibility;
+import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hole 1 of the fault-drill issue: a MySQL outage sent accepted bookings to the DLQ, because every failed write gave the
+ * message back to SQS and spent one of its 5 receives. Now the listener keeps its messages while MySQL is unavailable.
+ */
+class ConfirmationListenerTests {
+
+    private static final Instant OPENS = Instant.parse("2031-01-01T00:00:00Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MysqlDownFor mysql = new MysqlDownFor(3);
+    private final Acknowledged acknowledged = new Acknowledged();
+    private final List<Integer> visibilityChanges = new ArrayList<>();
+    private final BatchVisibility visibility = seconds -> {
+        visibilityChanges.add(seconds);
+        return CompletableFuture.completedFuture(null);
+    };
+    private final ConfirmationListener listener = new ConfirmationListener(
+            mysql,
+            JSON,
+            new SimpleMeterRegistry(),
+            Clock.fixed(OPENS.plusSeconds(10), ZoneOffset.UTC),
+            30,
+            Duration.ofMillis(1),
+            Duration.ofMillis(4));
+
+    @Test
+    void whileMysqlIsDownTheBatchStaysWithTheListenerAndIsWrittenOnceItAnswers() {
+        List<Message<String>> batch = List.of(message("A-1"), message("A-2"));
+
+        listener.onConfirmations(batch, acknowledged, visibility);
+
+        assertThat(mysql.calls)
+                .as("three failed writes, then the one that worked")
+                .isEqualTo(4);
+        assertThat(visibilityChanges)
+                .as("the messages' visibility extended before every wait, so SQS never hands them out again")
+                .containsExactly(30, 30, 30);
+        assertThat(acknowledged.messages).containsExactlyElementsOf(batch);
+        assertThat(mysql.written).hasSize(2);
+    }
+
+    @Test
+    void aHealthyWriteNeitherWaitsNorTouchesVisibility() {
+        mysql.failuresLeft = 0;
+
+        listener.onConfirmations(List.of(message("B-1")), acknowledged, visibility);
+
+        assertThat(mysql.calls).isEqualTo(1);
+        assertThat(visibilityChanges).isEmpty();
+        assertThat(acknowledged.messages).hasSize(1);
+    }
+
+    private static Message<String> message(String seat) {
+        RoundClock rounds =
+                new RoundClock(Clock.fixed(OPENS, ZoneOffset.UTC), Duration.ofMinutes(1), Duration.ofSeconds(15));
+        BookingId id = BookingId.next(rounds.roundAt(OPENS).id());
+        AcceptedBooking booking = new AcceptedBooking(
+                id,
+                seat,
+                "t-" + seat,
+                "nick-" + seat,
+                false,
+                7,
+                OPENS,
+                OPENS.plusMillis(100),
+                OPENS.plusMillis(200),
+                OPENS.plusMillis(300),
+                OPENS.plusMillis(400));
+        return MessageBuilder.withPayload(JSON.writeValueAsString(BookingConfirmationMessage.of(booking)))
+                .build();
+    }
+
+    /** MySQL that does not answer the first {@code failuresLeft} writes. */
+    private static final class MysqlDownFor implements Bookings {
+
+        int failuresLeft;
+        int calls;
+        final List<AcceptedBooking> written = new ArrayList<>();
+
+        MysqlDownFor(int failures) {
+            this.failuresLeft = failures;
+        }
+
+        @Override
+        public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
+            calls++;
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new DependencyUnavailableException("mysql", new IllegalStateException("connection refused"));
+            }
+            written.addAll(bookings);
+            Map<BookingId, StoredBooking.Status> states = new HashMap<>();
+            bookings.forEach(booking -> states.put(booking.id(), StoredBooking.Status.CONFIRMED));
+            return states;
+        }
+
+        @Override
+        public Optional<StoredBooking> find(BookingId id) {
+            return Optional.empty();
+        }
+    }
+
+    private static final class Acknowledged implements BatchAcknowledgement<String> {
+
+        final List<Message<String>> messages = new ArrayList<>();
+
+        @Override
+        public void acknowledge() {
+            throw new UnsupportedOperationException("the listener names what it acknowledges");
+        }
+
+        @Override
+        public CompletableFuture<Void> acknowledgeAsync() {
+            throw new UnsupportedOperationException("the listener names what it acknowledges");
+        }
+
+        @Override
+        public void acknowledge(Collection<Message<String>> acknowledged) {
+            messages.addAll(acknowledged);
+        }
+
+        @Override
+        public CompletableFuture<Void> acknowledgeAsync(Collection<Message<String>> acknowledged) {
+            acknowledge(acknowledged);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}
