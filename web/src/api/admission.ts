@@ -4,8 +4,15 @@ import type { ClockResponse, Entered, TicketView } from './types';
 
 export const getClock = (signal?: AbortSignal) => request<ClockResponse>('/api/v1/clock', { signal });
 
-export const enterQueue = (nickname: string) =>
-  request<Entered>('/api/v1/queue', { method: 'POST', body: { nickname } });
+/**
+ * 201 with a new ticket; 200 with the same one when `ticketId` is the ticket this client was given for `nickname` in
+ * this round (a reload); 409 `nickname-taken` when someone else holds the nickname in this round.
+ */
+export const enterQueue = (nickname: string, ticketId?: string) =>
+  request<Entered>('/api/v1/queue', {
+    method: 'POST',
+    body: ticketId === undefined ? { nickname } : { nickname, ticketId },
+  });
 
 export const getTicket = (ticketId: string, signal?: AbortSignal) =>
   request<TicketView>(`/api/v1/queue/${encodeURIComponent(ticketId)}`, { signal });

@@ -4,6 +4,8 @@ import { I18nProvider } from '../i18n/i18n';
 import { mockApi, problem } from '../test/api';
 import { WaitingRoom } from './WaitingRoom';
 
+const TICKET = '20261124T101500Z-q3Yb0Jm4T1uXcN8e2kPZvA';
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -134,6 +136,64 @@ describe('waiting room', () => {
     await flush();
     expect(screen.getByRole('alert')).toHaveTextContent('닉네임은 2–20자');
     act(() => screen.getByRole('button', { name: '처음으로' }).click());
+    expect(onHome).toHaveBeenCalled();
+  });
+
+  it('keeps its ticket across a reload and resumes with it', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        (call) => {
+          const resumed = (call.body as { ticketId?: string }).ticketId === TICKET;
+          return {
+            status: resumed ? 200 : 201,
+            body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 4, waiting: 9 },
+          };
+        },
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () => ({
+          body: { ticketId: TICKET, roundId: '20261124T101500Z', status: 'WAITING', position: 4, ahead: 3, waiting: 9 },
+        }),
+      ],
+    ]);
+    const page = () => (
+      <I18nProvider initial="ko">
+        <WaitingRoom nickname="티켓왕" notBefore={undefined} onAdmitted={vi.fn()} onHome={vi.fn()} />
+      </I18nProvider>
+    );
+    const first = render(page());
+    await flush();
+    expect(calls[0]!.body).toEqual({ nickname: '티켓왕' });
+    expect(screen.getByTestId('position')).toHaveTextContent('4');
+
+    first.unmount(); // a reload: the page is gone, the browser's storage is not
+    render(page());
+    await flush();
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.body).toEqual({ nickname: '티켓왕', ticketId: TICKET });
+    expect(screen.getByTestId('position')).toHaveTextContent('4');
+  });
+
+  it('says plainly when someone else holds the nickname in this round', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    const { calls } = mockApi([['POST', /^\/api\/v1\/queue$/, () => problem('nickname-taken', 409)]]);
+    const onHome = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <WaitingRoom nickname="유명한닉" notBefore={undefined} onAdmitted={vi.fn()} onHome={onHome} />
+      </I18nProvider>,
+    );
+    await flush(5_000);
+    expect(screen.getByRole('alert')).toHaveTextContent('다른 사람이 이미 사용 중인 닉네임입니다');
+    expect(screen.queryByTestId('standing')).not.toBeInTheDocument();
+    expect(calls).toHaveLength(1); // no retry: the nickname stays taken for the whole round
+    act(() => screen.getByRole('button', { name: '다른 닉네임으로 입장' }).click());
     expect(onHome).toHaveBeenCalled();
   });
 });

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
 import type { Session } from '../lib/session';
+import { rememberTicket, storedTicket } from '../lib/tickets';
 
 type Phase =
   | { name: 'scheduled'; at: number } // waiting for the open (before the first try, or after 409 round-not-open)
@@ -53,7 +54,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
     inflight.current = true;
     let entered: Entered;
     try {
-      entered = await enterQueue(nickname);
+      // the ticket this browser was given for the nickname, if any: the server resumes it, and refuses anyone else
+      entered = await enterQueue(nickname, storedTicket(nickname));
     } catch (caught) {
       inflight.current = false;
       if (!alive.current) return;
@@ -76,6 +78,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
       return;
     }
     inflight.current = false;
+    rememberTicket(nickname, entered.ticketId);
     if (!alive.current) return;
     setRateLimited(undefined);
     setMaxPosition((max) => Math.max(max, entered.position));
@@ -165,7 +168,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
           onRetry={isRetryable(phase.error) ? () => setPhase({ name: 'entering' }) : undefined}
         >
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
-            {t('common.back')}
+            {phase.error.slug === 'nickname-taken' ? t('wait.otherNickname') : t('common.back')}
           </button>
         </Notice>
       )}

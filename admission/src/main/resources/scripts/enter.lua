@@ -1,10 +1,16 @@
--- Entry: ARGV 10 nickname, 11 candidate ticket id, 12 bot (0/1).
--- Returns {created (0/1), ticketId, ticket, admittedAtMs or '', advance...}. A new ticket that the counter does not
--- reach yet is answered from peek(), without advancing; the ticker and later status calls advance.
-local nickname, candidate, bot = ARGV[10], ARGV[11], ARGV[12]
+-- Entry: KEYS as in serving.lua; ARGV 1..9 as in serving.lua, 10 nickname, 11 candidate ticket id, 12 bot (0/1),
+-- 13 claimed ticket id ('' when the client sent none).
+-- Returns {1 created / 0 resumed, ticketId, ticket, admittedAtMs or '', advance...}, or {-1} when the nickname
+-- holds another ticket than the claimed one: a nickname belongs to the client that entered with it (SPEC §4), so
+-- nothing of that ticket leaves the script. A new ticket that the counter does not reach yet is answered from peek(),
+-- without advancing; the ticker and later status calls advance.
+local nickname, candidate, bot, claimed = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
 local id = redis.call('HGET', K_NICKS, nickname)
 local created = 0
 local ticket
+if id and id ~= claimed then
+  return { -1 }
+end
 if not id then
   id = candidate
   local qn = redis.call('INCR', K_SEQ)

@@ -5,7 +5,7 @@
 --   1 seq        STRING  per-round arrival sequence, the queue number source
 --   2 queue      ZSET    ticketId -> queue number (strict arrival order)
 --   3 tickets    HASH    ticketId -> "queueNumber|enteredAtMs|bot(0/1)|nickname"
---   4 nicks      HASH    nickname -> ticketId (idempotent entry)
+--   4 nicks      HASH    nickname -> ticketId of the client that owns the nickname this round
 --   5 serve      HASH    acc, last, served, rate, batch, maxActive, paused, bots, humans, admBots, firstAdm, lastAdm
 --   6 adm        HASH    ticketId -> admittedAtMs, stamped once by the advance that admitted it
 --   7 active     ZSET    ticketId -> admittedAtMs, admitted and not yet timed out

@@ -93,24 +93,6 @@ class WaitingRoomIT extends AdmissionIntegrationTest {
     }
 
     @Test
-    void reEntryWithTheSameNicknameGivesTheSameTicket() {
-        openRound();
-        String ticket = id(enter("같은닉네임"));
-        JsonNode again = web.post()
-                .uri("/api/v1/queue")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("nickname", "같은닉네임"))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
-        assertThat(id(again)).isEqualTo(ticket);
-        assertThat(again.get("position").asLong()).isEqualTo(1);
-    }
-
-    @Test
     void admitsFortyAtTwentyPerSecondOverTwoSeconds() {
         settings(20, 0, 0, false);
         openRound();

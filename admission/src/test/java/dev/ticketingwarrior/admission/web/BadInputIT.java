@@ -40,7 +40,9 @@ class BadInputIT extends AdmissionIntegrationTest {
                 "{\"nickname\": [\"a\", \"b\"]}",
                 "{\"nickname\": {\"x\": 1}}",
                 "[]",
-                "\"player\"")) {
+                "\"player\"",
+                "{\"nickname\": \"typed_ok\", \"ticketId\": 12345}",
+                "{\"nickname\": \"typed_ok\", \"ticketId\": [\"a\"]}")) {
             expectProblem(post(body), 400, "invalid-request");
         }
     }

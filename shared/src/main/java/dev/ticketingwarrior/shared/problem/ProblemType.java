@@ -15,6 +15,7 @@ public enum ProblemType {
     INVALID_BOT_KEY("invalid-bot-key", 401, "Invalid bot key"),
     INVALID_TOKEN("invalid-token", 401, "Invalid admission token"),
     ROUND_NOT_OPEN("round-not-open", 409, "Round not open"),
+    NICKNAME_TAKEN("nickname-taken", 409, "Nickname taken"),
     ROUND_CLOSED("round-closed", 403, "Round closed"),
     WRONG_ROUND("wrong-round", 403, "Token is for another round"),
     UNKNOWN_TICKET("unknown-ticket", 404, "Unknown ticket"),

@@ -44,8 +44,11 @@ public final class QueueService {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Enters the current round, if it is OPEN by the server's clock. */
-    public Mono<EntryResult> enter(Nickname nickname, boolean bot) {
+    /**
+     * Enters the current round, if it is OPEN by the server's clock. {@code claimed} is the ticket id the client was
+     * given for this nickname before (a reload): the only way back to a nickname's ticket.
+     */
+    public Mono<EntryResult> enter(Nickname nickname, Optional<TicketId> claimed, boolean bot) {
         Instant now = roundClock.now();
         Round round = roundClock.roundAt(now);
         if (!round.isOpenAt(now)) {
@@ -53,19 +56,22 @@ public final class QueueService {
                     new EntryResult.RoundNotOpen(roundClock.nextAfter(now).opensAt()));
         }
         return waitingRoom
-                .enter(round, nickname, bot, TicketId.newTicket(round.id()), now, settings.get())
-                .map(entry -> {
-                    metrics.admitted(entry.state().newlyAdmitted());
-                    if (entry.created()) {
-                        metrics.entered(bot);
-                    }
-                    TicketStatus status =
-                            entry.ticket().queueNumber() <= entry.state().served()
-                                    ? TicketStatus.ADMITTED
-                                    : TicketStatus.WAITING;
-                    TicketView view = TicketView.of(entry.ticket(), entry.state(), status, null);
-                    return entry.created() ? new EntryResult.Entered(view) : new EntryResult.AlreadyEntered(view);
+                .enter(round, nickname, claimed, bot, TicketId.newTicket(round.id()), now, settings.get())
+                .map(entry -> switch (entry) {
+                    case WaitingRoom.Entry.Taken taken -> new EntryResult.NicknameTaken();
+                    case WaitingRoom.Entry.Placed placed -> placed(placed, bot);
                 });
+    }
+
+    private EntryResult placed(WaitingRoom.Entry.Placed entry, boolean bot) {
+        metrics.admitted(entry.state().newlyAdmitted());
+        if (entry.created()) {
+            metrics.entered(bot);
+        }
+        TicketStatus status =
+                entry.ticket().queueNumber() <= entry.state().served() ? TicketStatus.ADMITTED : TicketStatus.WAITING;
+        TicketView view = TicketView.of(entry.ticket(), entry.state(), status, null);
+        return entry.created() ? new EntryResult.Entered(view) : new EntryResult.Resumed(view);
     }
 
     /** Where a ticket stands now, with its token once admitted; empty for a ticket no round issued. */

@@ -13,9 +13,19 @@ import reactor.core.publisher.Mono;
  */
 public interface WaitingRoom {
 
-    /** Enters {@code nickname} (or finds its ticket of this round: entry is idempotent per nickname and round). */
+    /**
+     * Enters {@code nickname} with the ticket id {@code candidate}, in one atomic step. A nickname that already holds a
+     * ticket in this round is resumed only when {@code claimed} is that very ticket; otherwise it is {@link
+     * Entry.Taken}, and nothing of the owner's ticket is read out.
+     */
     Mono<Entry> enter(
-            Round round, Nickname nickname, boolean bot, TicketId candidate, Instant now, AdmissionSettings seed);
+            Round round,
+            Nickname nickname,
+            Optional<TicketId> claimed,
+            boolean bot,
+            TicketId candidate,
+            Instant now,
+            AdmissionSettings seed);
 
     /** A ticket and the counter; empty when the round never issued this ticket. */
     Mono<Standing> standing(Round round, TicketId ticketId, Instant now, AdmissionSettings seed);
@@ -32,8 +42,16 @@ public interface WaitingRoom {
     /** Counts of a round; empty when nobody entered it. */
     Mono<RoundStats> stats(Round round, Instant now, AdmissionSettings seed);
 
-    /** The outcome of an entry. {@code created} is false for a repeated entry of the same nickname. */
-    record Entry(Ticket ticket, boolean created, ServingState state, Optional<Instant> admittedAt) {}
+    /** The outcome of an entry. */
+    sealed interface Entry {
+
+        /** The nickname's ticket: new ({@code created}), or the owner's own ticket resumed. */
+        record Placed(Ticket ticket, boolean created, ServingState state, Optional<Instant> admittedAt)
+                implements Entry {}
+
+        /** The nickname holds another ticket in this round than the one claimed. */
+        record Taken() implements Entry {}
+    }
 
     /** A ticket with the counter, its admission instant and kept token if any. */
     record Standing(Ticket ticket, ServingState state, Optional<Instant> admittedAt, Optional<String> token) {}

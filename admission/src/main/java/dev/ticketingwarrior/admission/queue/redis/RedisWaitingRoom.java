@@ -26,6 +26,11 @@ import reactor.core.publisher.Mono;
 @Component
 final class RedisWaitingRoom implements WaitingRoom {
 
+    /** First element of {@code enter.lua}'s reply: a new ticket, the owner's ticket resumed, or someone else's. */
+    private static final long CREATED = 1;
+
+    private static final long TAKEN = -1;
+
     private final ReactiveStringRedisTemplate redis;
     private final Duration timeout;
     private final Duration retention;
@@ -42,12 +47,29 @@ final class RedisWaitingRoom implements WaitingRoom {
 
     @Override
     public Mono<Entry> enter(
-            Round round, Nickname nickname, boolean bot, TicketId candidate, Instant now, AdmissionSettings seed) {
-        List<String> args = args(round, now, seed, nickname.value(), candidate.value(), bot ? "1" : "0");
+            Round round,
+            Nickname nickname,
+            Optional<TicketId> claimed,
+            boolean bot,
+            TicketId candidate,
+            Instant now,
+            AdmissionSettings seed) {
+        List<String> args = args(
+                round,
+                now,
+                seed,
+                nickname.value(),
+                candidate.value(),
+                bot ? "1" : "0",
+                claimed.map(TicketId::value).orElse(""));
         return call(Scripts.ENTER, keys(round.id()).all(), args).map(reply -> {
+            long outcome = number(reply, 0);
+            if (outcome == TAKEN) {
+                return new Entry.Taken();
+            }
             TicketId id = new TicketId(round.id(), text(reply, 1));
-            return new Entry(
-                    ticket(id, text(reply, 2)), number(reply, 0) == 1, state(reply, 4), instant(text(reply, 3)));
+            return new Entry.Placed(
+                    ticket(id, text(reply, 2)), outcome == CREATED, state(reply, 4), instant(text(reply, 3)));
         });
     }
 

@@ -13,6 +13,9 @@ import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.MediaType;
@@ -58,8 +61,22 @@ class QueueController {
 
     @Operation(
             summary = "Enter the current round's waiting room",
-            description = "201 with a new ticket, 200 with the same ticket for a nickname that already entered this"
-                    + " round; 400 invalid-nickname, 401 invalid-bot-key, 409 round-not-open (with opensAt), 429.")
+            description = "201 with a new ticket. A nickname belongs to the client that entered with it: 200 with the"
+                    + " same ticket when the body also carries the ticketId that client was given this round (a"
+                    + " reload), 409 nickname-taken for anyone else (never the owner's ticket or token). 400"
+                    + " invalid-nickname, 401 invalid-bot-key, 409 round-not-open (with opensAt), 429.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "A new ticket",
+            content = @Content(schema = @Schema(implementation = EnteredResponse.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The owner resumed: the same ticket",
+            content = @Content(schema = @Schema(implementation = EnteredResponse.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "nickname-taken (another client holds the nickname this round), or round-not-open",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<EnteredResponse>> enter(
             @RequestBody Mono<EnterQueueRequest> body,
@@ -76,7 +93,7 @@ class QueueController {
         return admitted.then(body.switchIfEmpty(
                         Mono.error(() -> ProblemException.of(ProblemType.INVALID_NICKNAME, "A nickname is required."))))
                 .flatMap(entry -> Nickname.parse(entry.nickname())
-                        .map(nickname -> queue.enter(nickname, bot))
+                        .map(nickname -> queue.enter(nickname, TicketId.parse(entry.ticketId()), bot))
                         .orElseGet(() -> Mono.error(ProblemException.of(
                                 ProblemType.INVALID_NICKNAME, "A nickname is 2 to 20 letters, digits, '_' or '-'."))))
                 .map(QueueController::respond);
@@ -101,7 +118,11 @@ class QueueController {
                 ResponseEntity.created(URI.create(
                                 "/api/v1/queue/" + entered.ticket().ticketId().value()))
                         .body(EnteredResponse.of(entered.ticket()));
-            case EntryResult.AlreadyEntered again -> ResponseEntity.ok(EnteredResponse.of(again.ticket()));
+            case EntryResult.Resumed resumed -> ResponseEntity.ok(EnteredResponse.of(resumed.ticket()));
+            case EntryResult.NicknameTaken taken ->
+                throw ProblemException.of(
+                        ProblemType.NICKNAME_TAKEN,
+                        "Another player entered this round with this nickname; choose another one.");
             case EntryResult.RoundNotOpen notOpen ->
                 throw ProblemException.of(
                         ProblemType.ROUND_NOT_OPEN,

@@ -164,7 +164,13 @@ class QueueStreamTests {
 
         @Override
         public Mono<Entry> enter(
-                Round round, Nickname nickname, boolean bot, TicketId candidate, Instant now, AdmissionSettings seed) {
+                Round round,
+                Nickname nickname,
+                Optional<TicketId> claimed,
+                boolean bot,
+                TicketId candidate,
+                Instant now,
+                AdmissionSettings seed) {
             return Mono.error(new UnsupportedOperationException());
         }
 

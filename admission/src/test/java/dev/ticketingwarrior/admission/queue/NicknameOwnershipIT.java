@@ -1,0 +1,136 @@
+package dev.ticketingwarrior.admission.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A nickname belongs to the client that entered with it (SPEC §4): nicknames are public on the results and the
+ * leaderboard, so knowing one must never be enough to take its ticket or its token.
+ */
+class NicknameOwnershipIT extends AdmissionIntegrationTest {
+
+    private static final String TAKEN = "https://ticketing-warrior.dev/problems/nickname-taken";
+
+    @Test
+    void anotherClientEnteringATakenNicknameGetsNeitherTicketNorToken() {
+        settings(0, 1, 0, false);
+        openRound();
+        String ticket = id(enter("주인닉네임"));
+        advance(Duration.ofMillis(10));
+        String token = status(ticket).get("token").asString();
+
+        String refused = expectTaken(post("주인닉네임", null, null));
+
+        assertThat(refused).doesNotContain(ticket).doesNotContain(token).doesNotContain("ticketId");
+        // the refused attempt took no place in the queue
+        assertThat(status(ticket).get("waiting").asLong()).isZero();
+        assertThat(status(ticket).get("token").asString()).isEqualTo(token);
+    }
+
+    @Test
+    void theOwnerResumesWithItsTicketId() {
+        settings(0, 0, 0, false);
+        openRound();
+        enter("앞사람");
+        String ticket = id(enter("되돌아온닉"));
+
+        JsonNode resumed = post("되돌아온닉", ticket, null)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(id(resumed)).isEqualTo(ticket);
+        assertThat(resumed.get("position").asLong()).isEqualTo(2);
+        assertThat(resumed.get("waiting").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongOrUnknownTicketIdDoesNotUnlockATakenNickname() {
+        openRound();
+        String owners = id(enter("owner_nick"));
+        String someoneElses = id(enter("other_nick"));
+        String sameShapeUnknown = owners.substring(0, owners.length() - 22) + "A".repeat(22);
+
+        for (String claimed : new String[] {someoneElses, sameShapeUnknown, "not-a-ticket", "", owners.toLowerCase()}) {
+            String refused = expectTaken(post("owner_nick", claimed, null));
+            assertThat(refused).doesNotContain(owners);
+        }
+    }
+
+    @Test
+    void botsFollowTheSameRule() {
+        openRound();
+        String human = id(enter("shared_name"));
+        expectTaken(post("shared_name", null, BOT_KEY));
+
+        String bot = id(post("bot-owned", null, BOT_KEY)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody());
+        expectTaken(post("bot-owned", null, BOT_KEY));
+        expectTaken(post("bot-owned", human, BOT_KEY));
+        JsonNode resumed = post("bot-owned", bot, BOT_KEY)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(id(resumed)).isEqualTo(bot);
+    }
+
+    @Test
+    void aTicketIdOfAnEarlierRoundEntersAFreeNicknameAnew() {
+        // a round a year back: no other test's round, whose queue an entry here would disturb
+        clock.set(roundOpen.minus(Duration.ofDays(365)));
+        String earlier = id(enter("every_round"));
+
+        openRound();
+        JsonNode next = post("every_round", earlier, null)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(id(next)).isNotEqualTo(earlier);
+        assertThat(next.get("position").asLong()).isEqualTo(1);
+    }
+
+    private WebTestClient.ResponseSpec post(String nickname, String ticketId, String botKey) {
+        Map<String, String> body = new HashMap<>();
+        body.put("nickname", nickname);
+        if (ticketId != null) {
+            body.put("ticketId", ticketId);
+        }
+        WebTestClient.RequestBodySpec request = web.post().uri("/api/v1/queue").contentType(MediaType.APPLICATION_JSON);
+        if (botKey != null) {
+            request = request.header("X-Bot-Key", botKey);
+        }
+        return request.bodyValue(body).exchange();
+    }
+
+    /** Asserts a 409 nickname-taken problem and answers its raw body. */
+    private static String expectTaken(WebTestClient.ResponseSpec response) {
+        String body = response.expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).contains("\"type\":\"" + TAKEN + "\"").doesNotContain("\"token\"");
+        return body;
+    }
+}

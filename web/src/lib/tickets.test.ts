@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { TICKETS_KEY, rememberTicket, roundOfTicket, storedTicket } from './tickets';
+
+const R1 = '20261124T101500Z';
+const R2 = '20261124T101600Z';
+const ticket = (round: string, tail: string) => `${round}-${tail.padEnd(22, 'x')}`;
+
+describe('tickets', () => {
+  it('keeps the ticket of each nickname of the round', () => {
+    rememberTicket('티켓왕', ticket(R1, 'a'));
+    rememberTicket('speed-runner', ticket(R1, 'b'));
+    expect(storedTicket('티켓왕')).toBe(ticket(R1, 'a'));
+    expect(storedTicket('speed-runner')).toBe(ticket(R1, 'b'));
+    expect(storedTicket('stranger')).toBeUndefined();
+  });
+
+  it('drops the tickets of earlier rounds when a new one is kept', () => {
+    rememberTicket('티켓왕', ticket(R1, 'a'));
+    rememberTicket('speed-runner', ticket(R1, 'b'));
+    rememberTicket('티켓왕', ticket(R2, 'c'));
+    expect(storedTicket('티켓왕')).toBe(ticket(R2, 'c'));
+    expect(storedTicket('speed-runner')).toBeUndefined();
+  });
+
+  it('treats a nickname that names an object property as a plain key', () => {
+    rememberTicket('__proto__', ticket(R1, 'p'));
+    expect(storedTicket('__proto__')).toBe(ticket(R1, 'p'));
+    expect(storedTicket('constructor')).toBeUndefined();
+  });
+
+  it('ignores a damaged store', () => {
+    localStorage.setItem(TICKETS_KEY, '{not json');
+    expect(storedTicket('티켓왕')).toBeUndefined();
+    localStorage.setItem(TICKETS_KEY, JSON.stringify({ 티켓왕: 7 }));
+    expect(storedTicket('티켓왕')).toBeUndefined();
+    rememberTicket('티켓왕', ticket(R1, 'a'));
+    expect(storedTicket('티켓왕')).toBe(ticket(R1, 'a'));
+  });
+
+  it('reads the round from the ticket id', () => {
+    expect(roundOfTicket(ticket(R1, 'a'))).toBe(R1);
+    expect(roundOfTicket('garbage')).toBe('');
+  });
+});
