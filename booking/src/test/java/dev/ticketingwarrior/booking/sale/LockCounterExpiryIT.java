@@ -5,10 +5,12 @@ import static dev.ticketingwarrior.booking.support.Players.hold;
 import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.booking.sale.domain.SeatLocks;
 import dev.ticketingwarrior.booking.sale.redis.RoundKeys;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.shared.round.Round;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -37,6 +39,23 @@ class LockCounterExpiryIT {
 
         long ttl = app.getBean(RedissonClient.class)
                 .getBucket(new RoundKeys(round.id()).seatLockToken("C-2"), StringCodec.INSTANCE)
+                .remainTimeToLive();
+        assertThat(ttl)
+                .as("ms left of the seat lock's fencing counter (-1: no expiry)")
+                .isPositive();
+    }
+
+    /** What a booking killed right after its lock call leaves: the lock's counter, which must expire all the same. */
+    @Test
+    void aLockWhoseHoldNeverRegisteredLeavesACounterThatExpires() {
+        ConfigurableApplicationContext app = world.first();
+        Round round = world.freshRound();
+
+        assertThat(app.getBean(SeatLocks.class).tryLock(round.id(), "C-9", Duration.ofSeconds(20)))
+                .isPresent();
+
+        long ttl = app.getBean(RedissonClient.class)
+                .getBucket(new RoundKeys(round.id()).seatLockToken("C-9"), StringCodec.INSTANCE)
                 .remainTimeToLive();
         assertThat(ttl)
                 .as("ms left of the seat lock's fencing counter (-1: no expiry)")

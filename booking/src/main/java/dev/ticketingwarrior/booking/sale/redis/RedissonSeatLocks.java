@@ -2,18 +2,24 @@ package dev.ticketingwarrior.booking.sale.redis;
 
 import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.booking.sale.domain.SeatLock;
 import dev.ticketingwarrior.booking.sale.domain.SeatLocks;
+import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.redisson.RedissonFencedLock;
 import org.redisson.api.RFencedLock;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +29,11 @@ import org.springframework.stereotype.Component;
  * may move between carriers), so the thread is the wrong owner: every claim passes a synthetic, random "thread id"
  * instead, and the resulting owner field is stored with the hold. Any instance can then check or release that exact
  * claim later with a compare-and-delete script, and a lease that ran out can never be released by its old holder.
+ *
+ * <p>Redisson's lock script creates the lock's fencing counter ({@code redisson_lock_token:…}) with {@code INCR}, which
+ * gives it no expiry; the hold script sets one right after, but a booking killed between the two left counters without
+ * a TTL (the kill-booking drill). So before the first claim of a seat in a round, this instance creates the counter
+ * itself with the round's expiry ({@code SET … NX PX}); {@code INCR} keeps it.
  */
 @Component
 class RedissonSeatLocks implements SeatLocks {
@@ -30,16 +41,28 @@ class RedissonSeatLocks implements SeatLocks {
     private final RedissonClient redis;
     private final Dependencies dependencies;
     private final Duration timeout;
+    private final RoundClock rounds;
+    private final RoundRetention retention;
     private final SecureRandom random = new SecureRandom();
+    /** Counters this instance has created with an expiry, per round; rounds past are dropped. */
+    private final Map<RoundId, Set<String>> counted = new ConcurrentHashMap<>();
 
-    RedissonSeatLocks(RedissonClient redis, Dependencies dependencies, BookingProperties properties) {
+    RedissonSeatLocks(
+            RedissonClient redis,
+            Dependencies dependencies,
+            BookingProperties properties,
+            RoundClock rounds,
+            RoundRetention retention) {
         this.redis = redis;
         this.dependencies = dependencies;
         this.timeout = properties.redis().timeout().multipliedBy(2);
+        this.rounds = rounds;
+        this.retention = retention;
     }
 
     @Override
     public Optional<SeatLock> tryLock(RoundId round, String seatId, Duration lease) {
+        expiringCounter(round, seatId);
         long ownerId = random.nextLong() & Long.MAX_VALUE;
         RFencedLock lock = redis.getFencedLock(new RoundKeys(round).seatLock(seatId));
         if (!(lock instanceof RedissonFencedLock fenced)) {
@@ -58,5 +81,19 @@ class RedissonSeatLocks implements SeatLocks {
             }
         });
         return Optional.ofNullable(token).map(t -> new SeatLock(seatId, redis.getId() + ":" + ownerId, t));
+    }
+
+    private void expiringCounter(RoundId round, String seatId) {
+        Set<String> seats = counted.computeIfAbsent(round, id -> {
+            counted.keySet().removeIf(other -> other.compareTo(id) < 0);
+            return ConcurrentHashMap.newKeySet();
+        });
+        if (seats.contains(seatId)) {
+            return;
+        }
+        Duration ttl = retention.ttl(rounds.round(round));
+        dependencies.redis(() -> redis.getBucket(new RoundKeys(round).seatLockToken(seatId), StringCodec.INSTANCE)
+                .setIfAbsent("0", ttl));
+        seats.add(seatId);
     }
 }
