@@ -80,8 +80,8 @@ class RedisCaptchas implements Captchas {
     }
 
     /**
-     * A write and its expiry in one MULTI/EXEC: a client timeout between two separate commands left letters without a
-     * TTL (the kill-booking drill found two); in one transaction both apply or neither does.
+     * A write and its expiry in one MULTI/EXEC, so a client timeout cannot fall between them and leave a key without a
+     * TTL: both apply or neither does.
      */
     private RBatch atomically() {
         return redis.createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.REDIS_WRITE_ATOMIC));

@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  * claim later with a compare-and-delete script, and a lease that ran out can never be released by its old holder.
  *
  * <p>Redisson's lock script creates the lock's fencing counter ({@code redisson_lock_token:…}) with {@code INCR}, which
- * gives it no expiry; the hold script sets one right after, but a booking killed between the two left counters without
- * a TTL (the kill-booking drill). So before the first claim of a seat in a round, this instance creates the counter
- * itself with the round's expiry ({@code SET … NX PX}); {@code INCR} keeps it.
+ * gives it no expiry; the hold script sets one right after, but a booking killed between the two would leave the
+ * counter without one. So before the first claim of a seat in a round, this instance creates the counter itself with
+ * the round's expiry ({@code SET … NX PX}); {@code INCR} keeps it.
  */
 @Component
 class RedissonSeatLocks implements SeatLocks {
@@ -84,10 +84,13 @@ class RedissonSeatLocks implements SeatLocks {
     }
 
     private void expiringCounter(RoundId round, String seatId) {
-        Set<String> seats = counted.computeIfAbsent(round, id -> {
-            counted.keySet().removeIf(other -> other.compareTo(id) < 0);
-            return ConcurrentHashMap.newKeySet();
-        });
+        Set<String> seats = counted.get(round);
+        if (seats == null) {
+            // a new round: the counters of earlier ones are settled (never inside computeIfAbsent, which must not
+            // change other mappings of the map)
+            counted.keySet().removeIf(other -> other.compareTo(round) < 0);
+            seats = counted.computeIfAbsent(round, id -> ConcurrentHashMap.newKeySet());
+        }
         if (seats.contains(seatId)) {
             return;
         }
