@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.sale;
 
+import static dev.ticketingwarrior.booking.support.Players.book;
 import static dev.ticketingwarrior.booking.support.Players.hold;
 import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,26 @@ class RoundWindowIT {
                 "/api/v1/bookings", token, "{\"holdId\":\"" + holdId + "\"}", Map.of("Idempotency-Key", "late"));
         assertThat(booking.status()).isEqualTo(403);
         assertThat(booking.problemSlug()).isEqualTo("round-closed");
+    }
+
+    /** SPEC §5: a replay of a known Idempotency-Key is answered after the close too; a new key is not. */
+    @Test
+    void aKnownIdempotencyKeyIsAnsweredAfterTheCloseAndANewOneIsNot() {
+        Round round = world.freshRound();
+        String token = world.token(round, BookingStack.ticket(), "replayer", false);
+        solveCaptcha(api, token);
+        String holdId = hold(api, token, round, "B-3").json().path("holdId").asString();
+        Api.Response accepted = book(api, token, holdId, "before-close");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+
+        world.clock.set(round.closesAt().plusSeconds(1));
+
+        Api.Response replayed = book(api, token, holdId, "before-close");
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(202);
+        assertThat(replayed.json()).isEqualTo(accepted.json());
+        Api.Response fresh = book(api, token, holdId, "after-close");
+        assertThat(fresh.status()).isEqualTo(403);
+        assertThat(fresh.problemSlug()).isEqualTo("round-closed");
     }
 
     @Test

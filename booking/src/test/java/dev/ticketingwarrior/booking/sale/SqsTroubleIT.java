@@ -76,6 +76,26 @@ class SqsTroubleIT {
         }
     }
 
+    /** The same in-doubt booking, its retry only after the round closed: still answered, with that booking. */
+    @Test
+    void anInDoubtBookingIsResolvedByItsRetryAfterTheClose() throws Exception {
+        try (SlowQueueProxy slow = new SlowQueueProxy(world.stack.sqsEndpoint(), 1, Duration.ofSeconds(3));
+                ConfigurableApplicationContext cut = startWithQueueAt(slow.endpoint())) {
+            Held held = hold(world.api(cut), "late-closer", "D-3");
+            Api.Response unsure = book(held.api(), held.token(), held.holdId(), "unsure-late");
+            assertThat(unsure.status()).as(unsure.toString()).isEqualTo(503);
+
+            world.clock.set(held.round().closesAt().plusSeconds(1));
+
+            Api.Response retried = book(healthy, held.token(), held.holdId(), "unsure-late");
+            assertThat(retried.status()).as(retried.toString()).isEqualTo(202);
+            assertThat(retried.json().path("seatId").asString()).isEqualTo("D-3");
+            JsonNode booking =
+                    awaitFinal(healthy, retried.json().path("bookingId").asString(), Duration.ofSeconds(20));
+            assertThat(booking.path("status").asString()).isEqualTo("CONFIRMED");
+        }
+    }
+
     private record Held(Api api, Round round, String token, String holdId) {}
 
     private ConfigurableApplicationContext startWithQueueAt(String sqsEndpoint) {

@@ -25,17 +25,27 @@ public class RoundGate {
     /** The player's round, which must be {@code pathRound} (when the path names one) and OPEN now. */
     public Round requireOpen(Player player, String pathRound) {
         Round round = requireOwn(player, pathRound);
-        if (!round.isOpenAt(clock.now())) {
-            throw ProblemException.of(
-                    ProblemType.ROUND_CLOSED,
-                    "round " + round.id() + " is closed",
-                    Map.of(
-                            "roundId",
-                            round.id().value(),
-                            "closesAt",
-                            round.closesAt().toString()));
+        if (!isOpen(round)) {
+            throw closed(round);
         }
         return round;
+    }
+
+    /** Whether {@code round} is OPEN now, by the server's clock. */
+    public boolean isOpen(Round round) {
+        return round.isOpenAt(clock.now());
+    }
+
+    /** The 403 {@code round-closed} refusal of an action in {@code round}. */
+    public ProblemException closed(Round round) {
+        return ProblemException.of(
+                ProblemType.ROUND_CLOSED,
+                "round " + round.id() + " is closed",
+                Map.of(
+                        "roundId",
+                        round.id().value(),
+                        "closesAt",
+                        round.closesAt().toString()));
     }
 
     /** The player's round, which must be {@code pathRound} when the path names one; open or not. */

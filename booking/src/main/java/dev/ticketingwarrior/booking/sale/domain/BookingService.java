@@ -80,6 +80,21 @@ public class BookingService {
         return outcome;
     }
 
+    /**
+     * The answer a key already got, without selling anything: what a retry gets once the round has closed (SPEC §5, a
+     * replay of a known {@code Idempotency-Key} is answered after the close too). An in-doubt booking is sent again, as
+     * during the round. Empty when the key is unknown, so the caller refuses it as it would refuse a new booking.
+     */
+    public Optional<BookingOutcome> replay(Round round, Player player, String idempotencyKey, String holdId) {
+        Sales.KeyedRequest request = new Sales.KeyedRequest(player.ticketId(), idempotencyKey, "holdId=" + holdId);
+        try {
+            return sales.answer(round.id(), request)
+                    .map(answered -> replay(round, request, answered, keep(round, retention)));
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
     /** How long a round's sale keeps its marks: the in-progress mark, the key's answer, the sale itself. */
     static Sales.Retention keep(Round round, RoundRetention retention) {
         Duration kept = retention.ttl(round);

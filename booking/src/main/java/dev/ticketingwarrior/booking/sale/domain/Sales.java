@@ -50,6 +50,9 @@ public interface Sales {
      */
     List<OpenSale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit);
 
+    /** The key's answer (or in-progress mark), without deciding anything: what a replay after the round's close reads. */
+    Optional<Answered> answer(RoundId round, KeyedRequest request);
+
     /** The accepted booking as kept until MySQL has it (what a lookup answers PENDING). */
     Optional<AcceptedBooking> pending(RoundId round, String bookingId);
 

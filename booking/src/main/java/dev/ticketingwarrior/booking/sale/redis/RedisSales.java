@@ -186,6 +186,14 @@ class RedisSales implements Sales {
     }
 
     @Override
+    public Optional<Answered> answer(RoundId round, KeyedRequest request) {
+        Map<String, String> fields = dependencies.redis(
+                () -> redis.<String, String>getMap(answerKey(new RoundKeys(round), request), StringCodec.INSTANCE)
+                        .readAllMap());
+        return fields.isEmpty() ? Optional.empty() : Optional.of(answered(fields));
+    }
+
+    @Override
     public Optional<AcceptedBooking> pending(RoundId round, String bookingId) {
         String body = dependencies.redis(
                 () -> redis.<String>getBucket(new RoundKeys(round).pendingBooking(bookingId), StringCodec.INSTANCE)
@@ -199,6 +207,10 @@ class RedisSales implements Sales {
         for (int i = 1; i + 1 < result.size(); i += 2) {
             fields.put(String.valueOf(result.get(i)), String.valueOf(result.get(i + 1)));
         }
+        return answered(fields);
+    }
+
+    private static Answered answered(Map<String, String> fields) {
         String outcome = fields.get("outcome");
         return new Answered(
                 fields.get("fingerprint"),

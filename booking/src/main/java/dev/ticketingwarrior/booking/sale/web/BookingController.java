@@ -43,18 +43,31 @@ class BookingController {
     }
 
     @SecurityRequirement(name = "admission-token")
-    @Operation(summary = "Book your held seat (202 PENDING); the same Idempotency-Key gives the same answer")
+    @Operation(
+            summary = "Book your held seat (202 PENDING); the same Idempotency-Key gives the same answer",
+            description = "While the round is OPEN. After its close only a replay of a key used during the round is"
+                    + " answered (with that key's answer); anything else is 403 round-closed.")
     @PostMapping("/api/v1/bookings")
     ResponseEntity<BookingAccepted> book(
             Player player,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody BookingRequest request) {
-        Round round = gate.requireOpen(player, null);
+        Round round = gate.requireOwn(player, null);
         if (idempotencyKey == null || !KEY_SHAPE.matcher(idempotencyKey).matches()) {
             throw ProblemException.of(
                     ProblemType.IDEMPOTENCY_KEY_REQUIRED, "send an Idempotency-Key header of 1-128 visible characters");
         }
-        return switch (bookings.book(round, player, idempotencyKey, request.holdId())) {
+        if (!gate.isOpen(round)) {
+            // after the close only a key that was used during the round is answered: with the answer it got
+            return bookings.replay(round, player, idempotencyKey, request.holdId())
+                    .map(BookingController::answer)
+                    .orElseThrow(() -> gate.closed(round));
+        }
+        return answer(bookings.book(round, player, idempotencyKey, request.holdId()));
+    }
+
+    private static ResponseEntity<BookingAccepted> answer(BookingOutcome outcome) {
+        return switch (outcome) {
             case BookingOutcome.Accepted accepted ->
                 ResponseEntity.status(HttpStatus.ACCEPTED)
                         .body(new BookingAccepted(accepted.bookingId(), "PENDING", accepted.seatId()));

@@ -294,6 +294,11 @@ final class Fakes {
         }
 
         @Override
+        public Optional<Answered> answer(RoundId round, KeyedRequest request) {
+            return Optional.ofNullable(answers.get(key(request)));
+        }
+
+        @Override
         public Optional<AcceptedBooking> pending(RoundId round, String bookingId) {
             return Optional.ofNullable(pending.get(bookingId));
         }
