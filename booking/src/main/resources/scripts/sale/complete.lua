@@ -13,7 +13,8 @@
 --   7 finished        SET     tickets that finished or gave up (SharedRoundKeys.finishedPlayers, read by admission)
 --   8 openSales       ZSET    sales whose confirmation is not surely queued yet (sell.lua)
 --   9 openSaleRecords HASH    their records
--- ARGV: 1 fingerprint, 2 bookingId, 3 seatId, 4 booking JSON, 5 sale ttl ms, 6 answer ttl ms, 7 lock owner,
+-- ARGV: 1 fingerprint, 2 bookingId, 3 seatId, 4 booking JSON, 5 pending copy ttl ms (the listener deletes the copy
+--       once MySQL has the row; the ttl only bounds a copy never resolved), 6 answer ttl ms, 7 lock owner,
 --       8 ticketId, 9 holdId, 10 outcome (ACCEPTED | IN_DOUBT)
 -- Returns 1.
 redis.call('set', KEYS[2], ARGV[4], 'PX', ARGV[5])

@@ -48,8 +48,13 @@ class SaleConfiguration {
 
     @Bean
     BookingService bookingService(
-            Sales sales, ConfirmationOutbox outbox, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
-        return new BookingService(sales, outbox, clock, retention, meters);
+            Sales sales,
+            ConfirmationOutbox outbox,
+            Bookings bookings,
+            RoundClock clock,
+            RoundRetention retention,
+            MeterRegistry meters) {
+        return new BookingService(sales, outbox, bookings, clock, retention, meters);
     }
 
     @Bean

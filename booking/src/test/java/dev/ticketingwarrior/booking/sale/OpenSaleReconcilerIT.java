@@ -52,7 +52,8 @@ class OpenSaleReconcilerIT {
                                 round.opensAt().plusMillis(200),
                                 round.opensAt().plusMillis(500),
                                 world.clock.instant()),
-                        new Sales.Retention(Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(3)));
+                        new Sales.Retention(
+                                Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(3), Duration.ofHours(3)));
         assertThat(sold).isInstanceOf(Sales.Sold.class);
         assertThat(api.get("/api/v1/bookings/" + bookingId.value()).status())
                 .as("nothing behind the sold seat yet")

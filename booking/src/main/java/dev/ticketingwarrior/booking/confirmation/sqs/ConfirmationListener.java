@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.confirmation.sqs;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import io.awspring.cloud.sqs.annotation.SqsListener;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * batch of idempotent upserts, without a transaction (each row stands alone). Messages are acknowledged only after the
  * write. While MySQL does not answer, the listener keeps its messages and waits (backing off, their visibility
  * extended each time), so an outage of any length spends no receives: the container polls no more while its listeners
- * are busy, and nothing reaches the DLQ for it. Only a poison message (not a complete booking) is never acknowledged,
+ * are busy, and nothing reaches the DLQ for it. Once written, the bookings' pending copies (what a lookup answers
+ * PENDING from) are let go. Only a poison message (not a complete booking) is never acknowledged,
  * so SQS moves it to the DLQ after 5 receives.
  */
 @Component
@@ -42,6 +44,7 @@ class ConfirmationListener {
     private static final Logger log = LoggerFactory.getLogger(ConfirmationListener.class);
 
     private final Bookings bookings;
+    private final PendingBookings pending;
     private final ObjectReader reader;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -54,11 +57,12 @@ class ConfirmationListener {
     @Autowired
     ConfirmationListener(
             Bookings bookings,
+            PendingBookings pending,
             JsonMapper json,
             MeterRegistry meters,
             Clock clock,
             @Value("${ticketing.queue.visibility-seconds:30}") int visibilitySeconds) {
-        this(bookings, json, meters, clock, visibilitySeconds, Duration.ofMillis(500), Duration.ofSeconds(10));
+        this(bookings, pending, json, meters, clock, visibilitySeconds, Duration.ofMillis(500), Duration.ofSeconds(10));
     }
 
     /**
@@ -67,6 +71,7 @@ class ConfirmationListener {
      */
     ConfirmationListener(
             Bookings bookings,
+            PendingBookings pending,
             JsonMapper json,
             MeterRegistry meters,
             Clock clock,
@@ -78,6 +83,7 @@ class ConfirmationListener {
         this.longestWait = longestWait.compareTo(third) > 0 ? third : longestWait;
         this.firstWait = firstWait.compareTo(this.longestWait) > 0 ? this.longestWait : firstWait;
         this.bookings = bookings;
+        this.pending = pending;
         // newer senders may add fields: an unknown property is not a poison message
         this.reader = json.readerFor(BookingConfirmationMessage.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -118,6 +124,7 @@ class ConfirmationListener {
         }
         Map<BookingId, StoredBooking.Status> states = confirmOnceMysqlAnswers(payloads, visibility);
         acknowledgement.acknowledge(good);
+        letGoOfPendingCopies(states);
         long now = clock.millis();
         for (AcceptedBooking payload : payloads) {
             StoredBooking.Status state = states.get(payload.id());
@@ -157,6 +164,15 @@ class ConfirmationListener {
                 pause(wait);
                 wait = wait.multipliedBy(2).compareTo(longestWait) > 0 ? longestWait : wait.multipliedBy(2);
             }
+        }
+    }
+
+    /** The rows are written: the pending copies may go (if Redis cannot be told now, they expire later). */
+    private void letGoOfPendingCopies(Map<BookingId, StoredBooking.Status> states) {
+        try {
+            pending.resolved(states.keySet());
+        } catch (RuntimeException e) {
+            log.debug("pending copies of {} resolved bookings left to expire: {}", states.size(), e.toString());
         }
     }
 

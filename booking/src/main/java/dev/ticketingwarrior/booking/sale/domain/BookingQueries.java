@@ -20,8 +20,23 @@ public class BookingQueries {
         this.ranking = ranking;
     }
 
+    /** A PENDING answer is also given while MySQL does not answer, if the booking is pending in Redis. */
     public Optional<BookingView> find(BookingId id) {
-        Optional<StoredBooking> stored = bookings.find(id);
+        Optional<StoredBooking> stored;
+        try {
+            stored = bookings.find(id);
+        } catch (RuntimeException mysqlDown) {
+            try {
+                Optional<BookingView> pending =
+                        sales.pending(id.round(), id.value()).map(BookingQueries::pending);
+                if (pending.isPresent()) {
+                    return pending;
+                }
+            } catch (RuntimeException redisDownToo) {
+                mysqlDown.addSuppressed(redisDownToo);
+            }
+            throw mysqlDown; // not known to be pending: only MySQL can say
+        }
         if (stored.isPresent()) {
             StoredBooking b = stored.get();
             return Optional.of(new BookingView(

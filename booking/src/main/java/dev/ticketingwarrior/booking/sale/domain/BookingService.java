@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.round.RoundRetention;
@@ -22,17 +23,26 @@ public class BookingService {
 
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
     private static final Duration IN_PROGRESS_TTL = Duration.ofSeconds(30);
+    /** Longest a pending copy waits for its row: well past a 10-minute MySQL outage or a DLQ redrive days later. */
+    private static final Duration PENDING_AT_MOST = Duration.ofDays(3);
 
     private final Sales sales;
     private final ConfirmationOutbox outbox;
+    private final Bookings bookings;
     private final RoundClock clock;
     private final RoundRetention retention;
     private final MeterRegistry meters;
 
     public BookingService(
-            Sales sales, ConfirmationOutbox outbox, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
+            Sales sales,
+            ConfirmationOutbox outbox,
+            Bookings bookings,
+            RoundClock clock,
+            RoundRetention retention,
+            MeterRegistry meters) {
         this.sales = sales;
         this.outbox = outbox;
+        this.bookings = bookings;
         this.clock = clock;
         this.retention = retention;
         this.meters = meters;
@@ -98,7 +108,7 @@ public class BookingService {
     /** How long a round's sale keeps its marks: the in-progress mark, the key's answer, the sale itself. */
     static Sales.Retention keep(Round round, RoundRetention retention) {
         Duration kept = retention.ttl(round);
-        return new Sales.Retention(IN_PROGRESS_TTL, kept, kept.plusHours(1));
+        return new Sales.Retention(IN_PROGRESS_TTL, kept, kept.plusHours(1), kept.plus(PENDING_AT_MOST));
     }
 
     private BookingOutcome accept(
@@ -177,10 +187,16 @@ public class BookingService {
             Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
         Optional<AcceptedBooking> booking = sales.pending(round.id(), answered.bookingId());
         if (booking.isEmpty()) {
-            // the pending copy outlives the key's answer, so this is only reached long after the round
-            return new BookingOutcome.AlreadyBooked();
+            // the copy goes once MySQL has the row: then the booking was queued after all
+            boolean written = BookingId.parse(answered.bookingId())
+                    .flatMap(bookings::find)
+                    .isPresent();
+            if (!written) {
+                return new BookingOutcome.AlreadyBooked(); // neither: only long after the round
+            }
+        } else {
+            outbox.send(booking.get());
         }
-        outbox.send(booking.get());
         try {
             sales.resolve(round.id(), request, answered.bookingId(), answered.seatId(), keep);
         } catch (RuntimeException e) {

@@ -88,8 +88,11 @@ public interface Sales {
     /** A sale whose confirmation is not surely queued: the request, the hold it sold, the booking to send. */
     record OpenSale(KeyedRequest request, HoldRecord hold, AcceptedBooking booking) {}
 
-    /** How long things are kept: the in-progress mark, a final answer, a sale and its pending booking. */
-    record Retention(Duration inProgress, Duration answer, Duration sale) {}
+    /**
+     * How long things are kept: the in-progress mark, a final answer, a sale, and at most the pending copy of an accepted
+     * booking (it is let go as soon as MySQL has the row, so this only bounds copies whose booking was never resolved).
+     */
+    record Retention(Duration inProgress, Duration answer, Duration sale, Duration pending) {}
 
     /** The outcome of {@link #sell}. */
     sealed interface Attempt permits Sold, Refused, Answered {}

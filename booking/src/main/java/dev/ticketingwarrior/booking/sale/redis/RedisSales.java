@@ -132,7 +132,7 @@ class RedisSales implements Sales {
                         booking.id().value(),
                         hold.seatId(),
                         body,
-                        String.valueOf(retention.sale().toMillis()),
+                        String.valueOf(retention.pending().toMillis()),
                         String.valueOf(retention.answer().toMillis()),
                         hold.owner(),
                         hold.ticketId(),

@@ -43,8 +43,10 @@ class ConfirmationListenerTests {
         visibilityChanges.add(seconds);
         return CompletableFuture.completedFuture(null);
     };
+    private final List<BookingId> letGo = new ArrayList<>();
     private final ConfirmationListener listener = new ConfirmationListener(
             mysql,
+            letGo::addAll,
             JSON,
             new SimpleMeterRegistry(),
             Clock.fixed(OPENS.plusSeconds(10), ZoneOffset.UTC),
@@ -66,6 +68,30 @@ class ConfirmationListenerTests {
                 .containsExactly(30, 30, 30);
         assertThat(acknowledged.messages).containsExactlyElementsOf(batch);
         assertThat(mysql.written).hasSize(2);
+        assertThat(letGo)
+                .as("the pending copies go only once the rows are written")
+                .containsExactlyInAnyOrderElementsOf(
+                        mysql.written.stream().map(AcceptedBooking::id).toList());
+    }
+
+    @Test
+    void pendingCopiesThatCannotBeLetGoDoNotFailTheWrittenBatch() {
+        mysql.failuresLeft = 0;
+        ConfirmationListener redisDown = new ConfirmationListener(
+                mysql,
+                ids -> {
+                    throw new IllegalStateException("redis is down");
+                },
+                JSON,
+                new SimpleMeterRegistry(),
+                Clock.fixed(OPENS.plusSeconds(10), ZoneOffset.UTC),
+                30,
+                Duration.ofMillis(1),
+                Duration.ofMillis(4));
+
+        redisDown.onConfirmations(List.of(message("C-1")), acknowledged, visibility);
+
+        assertThat(acknowledged.messages).hasSize(1);
     }
 
     @Test

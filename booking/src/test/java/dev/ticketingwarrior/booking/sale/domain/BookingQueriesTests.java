@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.sale.domain;
 
 import static dev.ticketingwarrior.booking.sale.domain.Fakes.OPENS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
@@ -25,6 +26,7 @@ class BookingQueriesTests {
     private final RoundId round = Fakes.round().id();
     private final Map<BookingId, StoredBooking> stored = new HashMap<>();
     private final Fakes.SalesInMemory sales = new Fakes.SalesInMemory();
+    private RuntimeException mysqlDown;
     private final BookingQueries queries = new BookingQueries(
             new StoredBookings(),
             sales,
@@ -60,20 +62,7 @@ class BookingQueriesTests {
     @Test
     void anAcceptedBookingNotYetInTheDatabaseIsPending() {
         BookingId id = BookingId.next(round);
-        sales.pending.put(
-                id.value(),
-                new AcceptedBooking(
-                        id,
-                        "D-4",
-                        "t-1",
-                        "nick",
-                        false,
-                        9,
-                        OPENS,
-                        OPENS.plusMillis(100),
-                        OPENS.plusMillis(400),
-                        OPENS.plusMillis(1000),
-                        OPENS.plusMillis(1500)));
+        sales.pending.put(id.value(), accepted(id));
 
         BookingView view = queries.find(id).orElseThrow();
 
@@ -86,8 +75,39 @@ class BookingQueriesTests {
     }
 
     @Test
+    void whileMysqlIsDownAPendingBookingIsAnsweredFromTheSale() {
+        BookingId id = BookingId.next(round);
+        sales.pending.put(id.value(), accepted(id));
+        mysqlDown = new IllegalStateException("mysql is down");
+
+        assertThat(queries.find(id).orElseThrow().status()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void whileMysqlIsDownABookingNotPendingIsTheOutageNotAnUnknownBooking() {
+        mysqlDown = new IllegalStateException("mysql is down");
+
+        assertThatThrownBy(() -> queries.find(BookingId.next(round))).isSameAs(mysqlDown);
+    }
+
+    @Test
     void anUnknownBookingIsNotFound() {
         assertThat(queries.find(BookingId.next(round))).isEmpty();
+    }
+
+    private static AcceptedBooking accepted(BookingId id) {
+        return new AcceptedBooking(
+                id,
+                "D-4",
+                "t-1",
+                "nick",
+                false,
+                9,
+                OPENS,
+                OPENS.plusMillis(100),
+                OPENS.plusMillis(400),
+                OPENS.plusMillis(1000),
+                OPENS.plusMillis(1500));
     }
 
     private StoredBooking stored(BookingId id, StoredBooking.Status status, boolean bot) {
@@ -113,6 +133,9 @@ class BookingQueriesTests {
 
         @Override
         public Optional<StoredBooking> find(BookingId id) {
+            if (mysqlDown != null) {
+                throw mysqlDown;
+            }
             return Optional.ofNullable(stored.get(id));
         }
     }

@@ -17,6 +17,7 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a booking and its Idempotency-Key, on an in-memory sale and confirmation queue. */
@@ -26,10 +27,11 @@ class BookingServiceTests {
 
     private final Fakes.SalesInMemory sales = new Fakes.SalesInMemory();
     private final Fakes.OutboxInMemory outbox = new Fakes.OutboxInMemory();
+    private final Fakes.BookingsInMemory mysql = new Fakes.BookingsInMemory();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RoundClock clock = Fakes.clockAt(NOW);
     private final BookingService service =
-            new BookingService(sales, outbox, clock, new RoundRetention(clock, Duration.ofMinutes(10)), meters);
+            new BookingService(sales, outbox, mysql, clock, new RoundRetention(clock, Duration.ofMinutes(10)), meters);
     private final Round round = round();
     private final Player alice = player("alice", false, false);
     private final String holdId = hold("alice", "C-3");
@@ -155,6 +157,23 @@ class BookingServiceTests {
         assertThat(sales.calls).endsWith("resolve " + bookingId);
         assertThat(service.book(round, alice, "key-1", holdId)).isEqualTo(retry);
         assertThat(outbox.sent).hasSize(1);
+    }
+
+    /** The in-doubt booking was queued after all and written, so its pending copy is gone: the retry learns it. */
+    @Test
+    void anInDoubtKeyWhoseBookingIsAlreadyWrittenIsAnsweredWithThatBooking() {
+        outbox.failure = new ConfirmationOutbox.InDoubtException("no acknowledgement", null);
+        assertThatThrownBy(() -> service.book(round, alice, "key-1", holdId)).isSameAs(outbox.failure);
+        String bookingId = sales.ticketBookings.get("alice");
+        AcceptedBooking queuedAfterAll = sales.pending.remove(bookingId);
+        mysql.confirm(List.of(queuedAfterAll));
+        outbox.failure = null;
+
+        BookingOutcome retry = service.book(round, alice, "key-1", holdId);
+
+        assertThat(retry).isEqualTo(new BookingOutcome.Accepted(bookingId, "C-3"));
+        assertThat(outbox.sent).as("nothing to send again").isEmpty();
+        assertThat(sales.calls).endsWith("resolve " + bookingId);
     }
 
     @Test

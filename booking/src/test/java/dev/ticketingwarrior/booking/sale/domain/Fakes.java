@@ -2,7 +2,10 @@ package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.captcha.domain.Captchas;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
@@ -320,6 +323,46 @@ final class Fakes {
                 throw failure;
             }
             sent.add(booking);
+        }
+    }
+
+    /** MySQL's bookings: confirms every new booking (the SQL's seat and ticket rules are the ITs' to check). */
+    static final class BookingsInMemory implements Bookings {
+
+        final Map<BookingId, StoredBooking> rows = new HashMap<>();
+        RuntimeException failure;
+
+        @Override
+        public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
+            if (failure != null) {
+                throw failure;
+            }
+            Map<BookingId, StoredBooking.Status> states = new HashMap<>();
+            for (AcceptedBooking b : bookings) {
+                rows.putIfAbsent(
+                        b.id(),
+                        new StoredBooking(
+                                b.id().value(),
+                                StoredBooking.Status.CONFIRMED,
+                                b.round().value(),
+                                b.seatId(),
+                                b.ticketId(),
+                                b.nickname(),
+                                b.bot(),
+                                b.durationMs(),
+                                b.splits(),
+                                b.bookedAt()));
+                states.put(b.id(), rows.get(b.id()).status());
+            }
+            return states;
+        }
+
+        @Override
+        public Optional<StoredBooking> find(BookingId id) {
+            if (failure != null) {
+                throw failure;
+            }
+            return Optional.ofNullable(rows.get(id));
         }
     }
 }

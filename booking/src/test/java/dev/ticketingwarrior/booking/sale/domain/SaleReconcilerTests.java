@@ -37,7 +37,12 @@ class SaleReconcilerTests {
     private static BookingService booking(Fakes.SalesInMemory sales, ConfirmationOutbox outbox) {
         RoundClock clock = Fakes.clockAt(SOLD);
         return new BookingService(
-                sales, outbox, clock, new RoundRetention(clock, Duration.ofMinutes(10)), new SimpleMeterRegistry());
+                sales,
+                outbox,
+                new Fakes.BookingsInMemory(),
+                clock,
+                new RoundRetention(clock, Duration.ofMinutes(10)),
+                new SimpleMeterRegistry());
     }
 
     private SaleReconciler reconcilerAt(Instant now) {
