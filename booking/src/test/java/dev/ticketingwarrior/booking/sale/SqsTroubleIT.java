@@ -76,6 +76,30 @@ class SqsTroubleIT {
         }
     }
 
+    /**
+     * SQS takes the confirmation but the call fails after it left (a 5xx, after the SDK's own retries): that is not a
+     * refusal, so nothing is undone; the retry with the same key gets that booking, which ends CONFIRMED (no second
+     * booking for the seat that the database would reject).
+     */
+    @Test
+    void aSendThatFailsAfterItLeftIsInDoubtNotUndone() throws Exception {
+        try (SlowQueueProxy failing = SlowQueueProxy.failingAfterForwarding(world.stack.sqsEndpoint(), 100);
+                ConfigurableApplicationContext cut = startWithQueueAt(failing.endpoint())) {
+            Held held = hold(world.api(cut), "reset", "D-4");
+
+            Api.Response unsure = book(held.api(), held.token(), held.holdId(), "five-hundred");
+            assertThat(unsure.status()).as(unsure.toString()).isEqualTo(503);
+            assertThat(failing.sends()).isPositive(); // the queue has it
+            assertThat(seatStatus(held.round(), "D-4")).isEqualTo("SOLD");
+
+            Api.Response retried = book(healthy, held.token(), held.holdId(), "five-hundred");
+            assertThat(retried.status()).as(retried.toString()).isEqualTo(202);
+            JsonNode booking =
+                    awaitFinal(healthy, retried.json().path("bookingId").asString(), Duration.ofSeconds(20));
+            assertThat(booking.path("status").asString()).isEqualTo("CONFIRMED");
+        }
+    }
+
     /** The same in-doubt booking, its retry only after the round closed: still answered, with that booking. */
     @Test
     void anInDoubtBookingIsResolvedByItsRetryAfterTheClose() throws Exception {

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP proxy in front of the real local SQS endpoint that forwards every call at once but answers the first
  * {@code slowSends} {@code SendMessageBatch} calls only after {@code delay}: the queue has those messages, the sender
- * just hears so too late.
+ * just hears so too late. Or ({@link #failingAfterForwarding}) answers the first sends with a 500 after forwarding them:
+ * the queue has the messages, the sender hears of a failure.
  */
 public final class SlowQueueProxy implements AutoCloseable {
 
@@ -29,6 +30,7 @@ public final class SlowQueueProxy implements AutoCloseable {
     private final URI target;
     private final Duration delay;
     private final AtomicInteger slowLeft;
+    private final AtomicInteger failLeft = new AtomicInteger();
     private final AtomicInteger sends = new AtomicInteger();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client = HttpClient.newBuilder().executor(threads).build();
@@ -42,6 +44,13 @@ public final class SlowQueueProxy implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/", this::forward);
         server.start();
+    }
+
+    /** Forwards every call; the first {@code failures} SendMessageBatch calls are then answered 500 InternalError. */
+    public static SlowQueueProxy failingAfterForwarding(String target, int failures) throws IOException {
+        SlowQueueProxy proxy = new SlowQueueProxy(target, 0, Duration.ZERO);
+        proxy.failLeft.set(failures);
+        return proxy;
     }
 
     public String endpoint() {
@@ -69,6 +78,15 @@ public final class SlowQueueProxy implements AutoCloseable {
                 sends.incrementAndGet();
                 if (slowLeft.getAndDecrement() > 0) {
                     Thread.sleep(delay);
+                }
+                if (failLeft.getAndDecrement() > 0) {
+                    byte[] error = "{\"__type\":\"InternalError\",\"message\":\"the proxy says so\"}".getBytes();
+                    exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+                    exchange.sendResponseHeaders(500, error.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(error);
+                    }
+                    return;
                 }
             }
             response.headers().map().forEach((name, values) -> {

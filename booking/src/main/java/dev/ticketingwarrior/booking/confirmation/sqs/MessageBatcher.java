@@ -131,7 +131,7 @@ final class MessageBatcher {
                         caller.complete(null);
                     } else {
                         String reason = result.failed().getOrDefault(id, "not acknowledged");
-                        caller.completeExceptionally(new IllegalStateException("the queue refused it: " + reason));
+                        caller.completeExceptionally(new SendFailures.EntryRefused(reason));
                     }
                 }
             } finally {

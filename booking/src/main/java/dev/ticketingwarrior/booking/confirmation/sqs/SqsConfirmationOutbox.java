@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends the confirmation to SQS and waits for SQS to acknowledge it (bounded by the configured timeout): the booking
  * is answered 202 only after that, so an accepted booking is never lost. A wait that runs out before the message's
- * batch left withdraws it (surely not sent); one that runs out after is reported {@link InDoubtException in doubt}.
+ * batch left withdraws it (surely not sent); one that runs out after is reported {@link InDoubtException in doubt}, and
+ * so is a send that failed after it left ({@link SendFailures}): only a definite refusal counts as not sent.
  * Bookings sent at the same time share one {@code SendMessageBatch} call ({@link MessageBatcher}); each booking still
  * waits for the result of its own entry, and a refused entry fails only its own booking.
  */
@@ -79,7 +80,10 @@ class SqsConfirmationOutbox implements ConfirmationOutbox {
                 Thread.currentThread().interrupt();
                 throw stopWaiting(submission, "interrupted", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("SQS refused the message: " + e.getCause(), e.getCause());
+                Throwable cause = e.getCause();
+                throw SendFailures.surelyNotQueued(cause)
+                        ? new IllegalStateException("SQS refused the message: " + cause, cause)
+                        : new InDoubtException("SQS: " + cause + " after the message was sent", cause);
             }
         });
     }
