@@ -14,12 +14,19 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The admission JWKS over HTTP, cached. An unknown {@code kid} (key rotation) triggers a refetch, but at most once
  * per {@code minRefresh} so a flood of forged kids cannot hammer admission; a failed fetch keeps the last good set.
+ * Single-flight without a monitor: the first caller fetches, callers meanwhile wait on that fetch's future (parking,
+ * so a virtual thread never pins its carrier around the blocking HTTP call, as {@code synchronized} does on JDK 21).
  */
 public final class JwksVerificationKeys implements VerificationKeys {
 
@@ -30,8 +37,9 @@ public final class JwksVerificationKeys implements VerificationKeys {
     private final Duration timeout;
     private final Duration minRefresh;
     private final Clock clock;
+    private final AtomicReference<CompletableFuture<Void>> inFlight = new AtomicReference<>();
     private volatile Map<String, ECKey> keys = Map.of();
-    private Instant lastFetch = Instant.MIN;
+    private volatile Instant lastFetch = Instant.MIN;
 
     public JwksVerificationKeys(URI url, Duration timeout, Duration minRefresh, Clock clock) {
         this.url = url;
@@ -54,12 +62,36 @@ public final class JwksVerificationKeys implements VerificationKeys {
         return Optional.ofNullable(keys.get(keyId));
     }
 
-    private synchronized void refreshIfDue() {
-        Instant now = clock.instant();
-        if (lastFetch != Instant.MIN && now.isBefore(lastFetch.plus(minRefresh))) {
+    private void refreshIfDue() {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = inFlight.compareAndExchange(null, mine);
+        if (running != null) {
+            awaitFetch(running);
             return;
         }
-        lastFetch = now;
+        try {
+            Instant now = clock.instant();
+            if (lastFetch == Instant.MIN || !now.isBefore(lastFetch.plus(minRefresh))) {
+                lastFetch = now;
+                fetch();
+            }
+        } finally {
+            inFlight.set(null);
+            mine.complete(null);
+        }
+    }
+
+    private void awaitFetch(CompletableFuture<Void> running) {
+        try {
+            running.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("gave up waiting for the JWKS fetch in flight: {}", e.toString());
+        }
+    }
+
+    private void fetch() {
         try {
             HttpRequest request = HttpRequest.newBuilder(url)
                     .timeout(timeout)

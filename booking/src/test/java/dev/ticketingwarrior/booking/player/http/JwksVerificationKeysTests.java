@@ -12,7 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -23,14 +28,21 @@ class JwksVerificationKeysTests {
 
     private final AtomicReference<String> jwks = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicReference<Duration> slowAnswer = new AtomicReference<>(Duration.ZERO);
     private HttpServer server;
     private URI url;
 
     @BeforeEach
     void serve() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/.well-known/jwks.json", exchange -> {
             fetches.incrementAndGet();
+            try {
+                Thread.sleep(slowAnswer.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             byte[] body = jwks.get().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -53,6 +65,31 @@ class JwksVerificationKeysTests {
                 new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
         assertThat(verification.find("k1")).isPresent();
         assertThat(verification.find("k1")).isPresent();
+        assertThat(fetches).hasValue(1);
+    }
+
+    /** A rotation seen by many requests at once: one fetch, the others wait for it, and every one finds the key. */
+    @Test
+    void concurrentCallersOfANewKidShareOneFetch() throws Exception {
+        TokenKeys keys = TokenKeys.of(List.of(TokenKeys.generate("rotated", Instant.now())));
+        jwks.set(keys.publicJwksJson());
+        slowAnswer.set(Duration.ofMillis(300));
+        JwksVerificationKeys verification =
+                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+
+        List<Boolean> found;
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(callers.submit(() -> verification.find("rotated").isPresent()));
+            }
+            found = new ArrayList<>();
+            for (Future<Boolean> call : calls) {
+                found.add(call.get(10, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(found).hasSize(50).containsOnly(true);
         assertThat(fetches).hasValue(1);
     }
 
