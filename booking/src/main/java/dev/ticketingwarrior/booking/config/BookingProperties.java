@@ -116,7 +116,10 @@ public record BookingProperties(
             @Min(1) @Max(64) int sendBatchesInFlight,
             /* a sale still open this long after it was made lost its request: the reconciler sends it again */
             @NotNull @DefaultValue("30s") Duration reconcileAfter,
-            @NotNull @DefaultValue("5s") Duration reconcileEvery) {}
+            @NotNull @DefaultValue("5s") Duration reconcileEvery,
+            /* where SQS moves a confirmation after 5 receives; ops redrive it back (docs/runbooks/dlq-redrive.md) */
+            @NotBlank @DefaultValue("booking-confirmations-dlq")
+            String deadLetterName) {}
 
     /** Histogram bucket width and leaderboard length of the results API. */
     public record Results(

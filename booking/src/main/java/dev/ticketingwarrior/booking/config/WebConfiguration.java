@@ -36,8 +36,11 @@ class WebConfiguration implements WebMvcConfigurer {
     OpenAPI bookingOpenApi() {
         return ApiDescription.of(
                 "booking",
-                "Seats, security letter, holds, bookings, results and rank (SPEC §5).",
+                "Seats, security letter, holds, bookings, results and rank (SPEC §5); the confirmations' dead-letter"
+                        + " queue and its redrive for ops.",
                 "admission-token",
-                "JWT");
+                "JWT",
+                "ops",
+                "");
     }
 }

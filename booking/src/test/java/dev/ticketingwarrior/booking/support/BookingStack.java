@@ -32,6 +32,7 @@ public final class BookingStack {
     public static final Duration PERIOD = Duration.ofHours(1);
     public static final Duration OPEN_FOR = Duration.ofMinutes(30);
     public static final String BOT_KEY = "it-bot-key";
+    public static final String OPS_TOKEN = "it-ops-token";
     private static final Instant FIRST_ROUND = Instant.parse("2031-03-03T00:00:00Z");
     private static final AtomicInteger NEXT_ROUND = new AtomicInteger();
 
@@ -101,6 +102,7 @@ public final class BookingStack {
         properties.put("ticketing.round.open-for", OPEN_FOR.toSeconds() + "s");
         properties.put("ticketing.token.keys", keys.publicJwksJson());
         properties.put("ticketing.bot-key", BOT_KEY);
+        properties.put("ticketing.ops-token", OPS_TOKEN);
         properties.put("ticketing.redis.url", stack.redisUrl());
         properties.put("ticketing.queue.visibility-seconds", "2");
         properties.put("spring.datasource.url", stack.mysqlJdbcUrl());

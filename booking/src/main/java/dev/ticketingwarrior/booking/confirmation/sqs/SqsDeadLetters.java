@@ -1,0 +1,110 @@
+package dev.ticketingwarrior.booking.confirmation.sqs;
+
+import dev.ticketingwarrior.booking.config.BookingProperties;
+import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.confirmation.domain.DeadLetters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
+
+/**
+ * The redrive as three SQS calls per batch of up to 10: receive from the DLQ, send the same bodies to the confirmation
+ * queue, delete from the DLQ only what the queue acknowledged. A redrive stopped between send and delete leaves a
+ * message in both queues; the listener's write is idempotent by booking id, so the booking is still written once.
+ */
+@Component
+class SqsDeadLetters implements DeadLetters {
+
+    private static final int BATCH = 10;
+
+    private final SqsAsyncClient sqs;
+    private final Dependencies dependencies;
+    private final String queueName;
+    private final String deadLetterName;
+
+    SqsDeadLetters(SqsAsyncClient sqs, Dependencies dependencies, BookingProperties properties) {
+        this.sqs = sqs;
+        this.dependencies = dependencies;
+        this.queueName = properties.queue().name();
+        this.deadLetterName = properties.queue().deadLetterName();
+    }
+
+    @Override
+    public long count() {
+        return dependencies.sqs(() -> {
+            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url(deadLetterName))
+                            .attributeNames(
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .join()
+                    .attributes();
+            return attributes.values().stream().mapToLong(Long::parseLong).sum();
+        });
+    }
+
+    @Override
+    public int redrive(int max) {
+        return dependencies.sqs(() -> {
+            String from = url(deadLetterName);
+            String to = url(queueName);
+            int moved = 0;
+            while (moved < max) {
+                int want = Math.min(BATCH, max - moved);
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(from)
+                                .maxNumberOfMessages(want)
+                                .waitTimeSeconds(1)
+                                .visibilityTimeout(30))
+                        .join()
+                        .messages();
+                if (messages.isEmpty()) {
+                    break;
+                }
+                int sent = moveBack(messages, from, to);
+                moved += sent;
+                if (sent == 0) {
+                    break; // the queue takes none: leave the rest where it is
+                }
+            }
+            return moved;
+        });
+    }
+
+    private int moveBack(List<Message> messages, String from, String to) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .messageBody(messages.get(i).body())
+                    .build());
+        }
+        Set<String> sent = sqs.sendMessageBatch(b -> b.queueUrl(to).entries(entries)).join().successful().stream()
+                .map(SendMessageBatchResultEntry::id)
+                .collect(Collectors.toSet());
+        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (sent.contains(Integer.toString(i))) {
+                done.add(DeleteMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .receiptHandle(messages.get(i).receiptHandle())
+                        .build());
+            }
+        }
+        if (!done.isEmpty()) {
+            sqs.deleteMessageBatch(b -> b.queueUrl(from).entries(done)).join();
+        }
+        return sent.size();
+    }
+
+    private String url(String name) {
+        return sqs.getQueueUrl(b -> b.queueName(name)).join().queueUrl();
+    }
+}

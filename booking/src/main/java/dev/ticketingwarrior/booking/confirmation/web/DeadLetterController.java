@@ -1,0 +1,60 @@
+package dev.ticketingwarrior.booking.confirmation.web;
+
+import dev.ticketingwarrior.booking.confirmation.domain.DeadLetters;
+import dev.ticketingwarrior.edge.secret.Credentials;
+import dev.ticketingwarrior.edge.secret.OpsAuthorization;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ops view of the confirmations' dead-letter queue and its redrive (docs/runbooks/dlq-redrive.md). */
+@RestController
+@SecurityRequirement(name = "ops")
+class DeadLetterController {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterController.class);
+    private static final int MOST_PER_CALL = 1000;
+
+    private final DeadLetters deadLetters;
+    private final OpsAuthorization ops;
+
+    DeadLetterController(DeadLetters deadLetters, Credentials credentials) {
+        this.deadLetters = deadLetters;
+        this.ops = new OpsAuthorization(credentials);
+    }
+
+    @Operation(
+            summary = "How many confirmations wait in the dead-letter queue",
+            description = "401 without the ops token")
+    @GetMapping("/api/v1/confirmations/dead-letters")
+    DeadLetterCount count(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        ops.check(authorization);
+        return new DeadLetterCount(deadLetters.count());
+    }
+
+    @Operation(
+            summary = "Put dead-lettered confirmations back on the confirmation queue",
+            description = "Moves up to `max` (1-1000, default 1000) messages; the listener writes each booking once,"
+                    + " however often it comes. Safe to repeat. 401 without the ops token.")
+    @PostMapping("/api/v1/confirmations/dead-letters/redrive")
+    Redriven redrive(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(defaultValue = "" + MOST_PER_CALL) int max) {
+        ops.check(authorization);
+        int moved = deadLetters.redrive(Math.clamp(max, 1, MOST_PER_CALL));
+        long left = deadLetters.count();
+        log.info("ops redrive: {} dead-lettered confirmations back on the queue, {} left", moved, left);
+        return new Redriven(moved, left);
+    }
+
+    record DeadLetterCount(long messages) {}
+
+    record Redriven(int moved, long remaining) {}
+}

@@ -1,0 +1,67 @@
+package dev.ticketingwarrior.booking.confirmation.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.support.Api;
+import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.booking.support.Players;
+import dev.ticketingwarrior.localstack.LocalStack;
+import dev.ticketingwarrior.shared.round.Round;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Ops put dead-lettered confirmations back (SPEC §9: ops can redrive the DLQ); each booking is still written once. */
+class DeadLetterRedriveIT {
+
+    private static final Map<String, String> OPS = Map.of("Authorization", "Bearer " + BookingStack.OPS_TOKEN);
+
+    private final BookingStack world = BookingStack.get();
+    private final Api api = world.api(world.first());
+
+    @Test
+    void aDeadLetteredBookingIsRedrivenAndConfirmedOnce() {
+        Round round = world.freshRound();
+        BookingConfirmationMessage message =
+                ConfirmationListenerIT.message(round, "G-2", "t-dead", ConfirmationListenerIT.bookingId(round));
+        try (SqsClient sqs = world.stack.sqsClient()) {
+            String dlq = world.stack.queueUrl(LocalStack.CONFIRMATIONS_DLQ);
+            // twice, as a message can be in the DLQ twice (a redrive stopped between its send and its delete)
+            for (int i = 0; i < 2; i++) {
+                sqs.sendMessage(b -> b.queueUrl(dlq).messageBody(Api.JSON.writeValueAsString(message)));
+            }
+        }
+        Api.Response counted = api.send("GET", "/api/v1/confirmations/dead-letters", null, null, OPS);
+        assertThat(counted.status()).as(counted.toString()).isEqualTo(200);
+        assertThat(counted.json().path("messages").asLong()).isGreaterThanOrEqualTo(2);
+
+        Api.Response redriven = api.send("POST", "/api/v1/confirmations/dead-letters/redrive", null, null, OPS);
+
+        assertThat(redriven.status()).as(redriven.toString()).isEqualTo(200);
+        assertThat(redriven.json().path("moved").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(Players.awaitFinal(api, message.bookingId(), Duration.ofSeconds(20))
+                        .path("status")
+                        .asString())
+                .isEqualTo("CONFIRMED");
+        Players.sleep(1000);
+        assertThat(world.first()
+                        .getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject(
+                                "SELECT COUNT(*) FROM bookings WHERE booking_id = ?", Long.class, message.bookingId()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theDeadLetterQueueIsForOpsOnly() {
+        assertThat(api.get("/api/v1/confirmations/dead-letters").status()).isEqualTo(401);
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/confirmations/dead-letters/redrive",
+                                null,
+                                null,
+                                Map.of("Authorization", "Bearer not-the-token"))
+                        .problemSlug())
+                .isEqualTo("unauthorized");
+    }
+}
