@@ -10,11 +10,14 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,24 +29,104 @@ class SecretsManagerIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final BookingStack world = BookingStack.get();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Map<String, String>> secret = new AtomicReference<>();
+
     @Test
-    void theDataSourceUsesTheCredentialsFromSecretsManager() throws IOException {
-        BookingStack world = BookingStack.get();
-        List<String> asked = new CopyOnWriteArrayList<>();
+    void theDataSourceUsesTheCredentialsFromSecretsManager() throws Exception {
+        secret.set(Map.of("username", world.stack.mysqlUser(), "password", world.stack.mysqlPassword()));
+        HttpServer secrets = secretsManager();
+        try (ConfigurableApplicationContext app = world.start(world.clock, awsProfile(secrets), "aws")) {
+            HikariDataSource dataSource = app.getBean(DataSource.class).unwrap(HikariDataSource.class);
+            assertThat(dataSource.getUsername()).isEqualTo(world.stack.mysqlUser());
+            assertThat(dataSource.getPassword()).isEqualTo(world.stack.mysqlPassword());
+            String user = app.getBean(JdbcTemplate.class).queryForObject("SELECT CURRENT_USER()", String.class);
+            assertThat(user).startsWith(world.stack.mysqlUser() + "@");
+            assertThat(asked).contains("secretsmanager.GetSecretValue ticketing/db");
+        } finally {
+            secrets.stop(0);
+        }
+    }
+
+    /**
+     * Secrets Manager rotates the password (as the CDK schedules every 30 days): the connections opened after it are
+     * refused with the old one, so booking reads the secret again and carries on without a restart.
+     */
+    @Test
+    void aRotatedPasswordIsReadAgainWhenMysqlRefusesTheOldOne() throws Exception {
+        String user = world.stack.mysqlUser();
+        String before = world.stack.mysqlPassword();
+        String after = "rotated-" + UUID.randomUUID();
+        secret.set(Map.of("username", user, "password", before));
+        HttpServer secrets = secretsManager();
+        try (ConfigurableApplicationContext app = world.start(world.clock, awsProfile(secrets), "aws")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT CURRENT_USER()", String.class))
+                    .startsWith(user + "@");
+            int readsAtStart = reads();
+
+            // single-user rotation: the same user gets a new password, then the secret's current version holds it
+            setOwnPassword(jdbc, after);
+            try {
+                secret.set(Map.of("username", user, "password", after));
+                // the pool's connections age out (maxLifetime); the next ones meet the new password
+                app.getBean(DataSource.class)
+                        .unwrap(HikariDataSource.class)
+                        .getHikariPoolMXBean()
+                        .softEvictConnections();
+
+                assertThat(jdbc.queryForObject("SELECT CURRENT_USER()", String.class))
+                        .startsWith(user + "@");
+                assertThat(reads())
+                        .as("the secret is read again after MySQL refused the old password")
+                        .isGreaterThan(readsAtStart);
+            } finally {
+                // the other tests' instances still use the stack's password
+                setOwnPassword(
+                        new JdbcTemplate(new DriverManagerDataSource(world.stack.mysqlJdbcUrl(), user, after)), before);
+            }
+        } finally {
+            secrets.stop(0);
+        }
+    }
+
+    /** Changes the password of the account this connection logged in as (every account may change its own). */
+    private static void setOwnPassword(JdbcTemplate jdbc, String password) {
+        jdbc.execute("SET PASSWORD = PASSWORD('" + password + "')");
+    }
+
+    private int reads() {
+        return (int)
+                asked.stream().filter(call -> call.contains("GetSecretValue")).count();
+    }
+
+    private Map<String, String> awsProfile(HttpServer secrets) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(
+                "spring.cloud.aws.secretsmanager.endpoint",
+                "http://127.0.0.1:" + secrets.getAddress().getPort());
+        properties.put("spring.datasource.username", null);
+        properties.put("spring.datasource.password", null);
+        properties.put("MYSQL_USER", "not-the-user");
+        properties.put("MYSQL_PASSWORD", "not-the-password");
+        properties.put("TICKETING_DB_SECRET", "ticketing/db");
+        return properties;
+    }
+
+    private HttpServer secretsManager() throws IOException {
         HttpServer secrets = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         secrets.createContext("/", exchange -> {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
             asked.add(target + " " + request.path("SecretId").asString());
-            String secret = JSON.writeValueAsString(
-                    Map.of("username", world.stack.mysqlUser(), "password", world.stack.mysqlPassword()));
             byte[] body = JSON.writeValueAsBytes(Map.of(
                     "ARN",
                     "arn:aws:secretsmanager:us-east-1:123456789012:secret:ticketing/db-AbCdEf",
                     "Name",
                     "ticketing/db",
                     "SecretString",
-                    secret,
+                    JSON.writeValueAsString(secret.get()),
                     "VersionId",
                     "v1",
                     "VersionStages",
@@ -56,24 +139,6 @@ class SecretsManagerIT {
             exchange.close();
         });
         secrets.start();
-        Map<String, String> properties = new HashMap<>();
-        properties.put(
-                "spring.cloud.aws.secretsmanager.endpoint",
-                "http://127.0.0.1:" + secrets.getAddress().getPort());
-        properties.put("spring.datasource.username", null);
-        properties.put("spring.datasource.password", null);
-        properties.put("MYSQL_USER", "not-the-user");
-        properties.put("MYSQL_PASSWORD", "not-the-password");
-        properties.put("TICKETING_DB_SECRET", "ticketing/db");
-        try (ConfigurableApplicationContext app = world.start(world.clock, properties, "aws")) {
-            HikariDataSource dataSource = (HikariDataSource) app.getBean(DataSource.class);
-            assertThat(dataSource.getUsername()).isEqualTo(world.stack.mysqlUser());
-            assertThat(dataSource.getPassword()).isEqualTo(world.stack.mysqlPassword());
-            String user = app.getBean(JdbcTemplate.class).queryForObject("SELECT CURRENT_USER()", String.class);
-            assertThat(user).startsWith(world.stack.mysqlUser() + "@");
-            assertThat(asked).contains("secretsmanager.GetSecretValue ticketing/db");
-        } finally {
-            secrets.stop(0);
-        }
+        return secrets;
     }
 }
