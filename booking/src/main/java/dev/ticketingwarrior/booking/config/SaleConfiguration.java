@@ -13,6 +13,7 @@ import dev.ticketingwarrior.booking.sale.domain.Holds;
 import dev.ticketingwarrior.booking.sale.domain.SaleReconciler;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.booking.sale.domain.SeatLocks;
+import dev.ticketingwarrior.booking.sale.domain.SoldSeatRestorer;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.task.BackgroundTask;
@@ -77,6 +78,23 @@ class SaleConfiguration {
                 properties.queue().reconcileEvery(),
                 reconciler::reconcile,
                 "open sales not reconciled",
+                DependencyUnavailableException.class::isInstance);
+    }
+
+    @Bean
+    SoldSeatRestorer soldSeatRestorer(
+            Bookings bookings, Sales sales, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
+        return new SoldSeatRestorer(bookings, sales, clock, retention, meters);
+    }
+
+    /** Every {@code ticketing.queue.reconcile-every}, on every instance (writes only what differs). */
+    @Bean
+    BackgroundTask soldSeatRestoration(SoldSeatRestorer restorer, BookingProperties properties) {
+        return BackgroundTask.every(
+                "sold-seat-restorer",
+                properties.queue().reconcileEvery(),
+                restorer::restore,
+                "sold seats not checked against MySQL",
                 DependencyUnavailableException.class::isInstance);
     }
 

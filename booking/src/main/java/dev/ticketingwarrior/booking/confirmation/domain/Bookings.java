@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.confirmation.domain;
 
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,4 +15,7 @@ public interface Bookings {
     Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings);
 
     Optional<StoredBooking> find(BookingId id);
+
+    /** The round's CONFIRMED seats: what Redis's sold seats must agree with. */
+    List<SoldSeat> soldSeats(RoundId round);
 }

@@ -4,7 +4,9 @@ import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -138,6 +140,14 @@ class JdbcBookings implements Bookings {
                     .stream()
                     .findFirst();
         });
+    }
+
+    @Override
+    public List<SoldSeat> soldSeats(RoundId round) {
+        return dependencies.mysql(() -> jdbc.query(
+                "SELECT seat_id, ticket_id, booking_id FROM bookings WHERE round_id = ?",
+                (rs, i) -> new SoldSeat(rs.getString("seat_id"), rs.getString("ticket_id"), rs.getString("booking_id")),
+                round.value()));
     }
 
     private static void bindCommon(java.sql.PreparedStatement ps, AcceptedBooking m) throws SQLException {

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,13 @@ public interface Sales {
      * grace, so reconcilers of other instances leave it alone meanwhile.
      */
     List<OpenSale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit);
+
+    /**
+     * Makes the round's sold seats (and booked tickets) agree with {@code sold}, MySQL's CONFIRMED rows; returns how
+     * many seats changed. A seat missing here after Redis lost writes is SOLD again; one sold here to another booking
+     * is set to MySQL's (that other booking will be REJECTED by the listener anyway).
+     */
+    int restoreSold(RoundId round, List<SoldSeat> sold, Retention retention);
 
     /** The key's answer (or in-progress mark), without deciding anything: what a replay after the round's close reads. */
     Optional<Answered> answer(RoundId round, KeyedRequest request);

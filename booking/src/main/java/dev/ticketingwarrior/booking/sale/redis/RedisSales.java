@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.sale.redis;
 
 import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -183,6 +185,28 @@ class RedisSales implements Sales {
                         .map(record -> json.readValue(String.valueOf(record), OpenSaleRecord.class)
                                 .sale())
                         .toList();
+    }
+
+    @Override
+    public int restoreSold(RoundId round, List<SoldSeat> sold, Retention retention) {
+        if (sold.isEmpty()) {
+            return 0;
+        }
+        RoundKeys keys = new RoundKeys(round);
+        List<Object> args = new ArrayList<>(1 + 3 * sold.size());
+        args.add(String.valueOf(retention.sale().toMillis()));
+        for (SoldSeat seat : sold) {
+            args.add(seat.seatId());
+            args.add(seat.ticketId());
+            args.add(seat.bookingId());
+        }
+        Long changed = dependencies.redis(() -> script().eval(
+                        RScript.Mode.READ_WRITE,
+                        Scripts.RESTORE_SOLD,
+                        RScript.ReturnType.LONG,
+                        List.of(keys.soldSeats(), keys.ticketBookings()),
+                        args.toArray()));
+        return changed == null ? 0 : changed.intValue();
     }
 
     @Override

@@ -14,6 +14,7 @@ final class Scripts {
     static final String RESOLVE = read("answer.lua", "resolve.lua");
     static final String UNDO = read("undo.lua");
     static final String CLAIM_OPEN = read("claim-open.lua");
+    static final String RESTORE_SOLD = read("restore-sold.lua");
     static final String REGISTER_HOLD = read("register-hold.lua");
     static final String RELEASE_HOLD = read("close-hold.lua", "release-hold.lua");
     static final String REPORT_ABANDONED = read("report-abandoned.lua");

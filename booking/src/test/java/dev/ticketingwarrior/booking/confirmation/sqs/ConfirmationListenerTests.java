@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.shared.round.RoundClock;
+import dev.ticketingwarrior.shared.round.RoundId;
 import io.awspring.cloud.sqs.listener.BatchVisibility;
 import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -147,6 +149,11 @@ class ConfirmationListenerTests {
             Map<BookingId, StoredBooking.Status> states = new HashMap<>();
             bookings.forEach(booking -> states.put(booking.id(), StoredBooking.Status.CONFIRMED));
             return states;
+        }
+
+        @Override
+        public List<SoldSeat> soldSeats(RoundId round) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
 import dev.ticketingwarrior.booking.ranking.domain.Rankings;
@@ -128,6 +129,11 @@ class BookingQueriesTests {
 
         @Override
         public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<SoldSeat> soldSeats(RoundId round) {
             throw new UnsupportedOperationException();
         }
 

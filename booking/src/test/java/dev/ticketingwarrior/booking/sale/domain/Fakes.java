@@ -5,6 +5,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.shared.round.Round;
@@ -297,6 +298,18 @@ final class Fakes {
         }
 
         @Override
+        public int restoreSold(RoundId round, List<SoldSeat> rows, Retention retention) {
+            int changed = 0;
+            for (SoldSeat row : rows) {
+                if (!row.bookingId().equals(sold.put(row.seatId(), row.bookingId()))) {
+                    changed++;
+                }
+                ticketBookings.put(row.ticketId(), row.bookingId());
+            }
+            return changed;
+        }
+
+        @Override
         public Optional<Answered> answer(RoundId round, KeyedRequest request) {
             return Optional.ofNullable(answers.get(key(request)));
         }
@@ -355,6 +368,15 @@ final class Fakes {
                 states.put(b.id(), rows.get(b.id()).status());
             }
             return states;
+        }
+
+        @Override
+        public List<SoldSeat> soldSeats(RoundId round) {
+            return rows.values().stream()
+                    .filter(row ->
+                            row.roundId().equals(round.value()) && row.status() == StoredBooking.Status.CONFIRMED)
+                    .map(row -> new SoldSeat(row.seatId(), row.ticketId(), row.bookingId()))
+                    .toList();
         }
 
         @Override
