@@ -16,11 +16,13 @@ import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancerRedirectConfig;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
@@ -41,16 +43,18 @@ import software.constructs.Construct;
  */
 final class ServicesStack extends Stack {
 
-    /** ALB rule priorities: the specific admission and bot paths before booking's catch-all {@code /api/*}. */
-    static final int ADMISSION_PRIORITY = 10;
+    /**
+     * One ALB listener rule: paths to one service. The specific admission and bot paths come before booking's
+     * catch-all {@code /api/*}. A condition takes at most three values and a rule five match evaluations (ALB quotas),
+     * so admission's four path patterns need two rules.
+     */
+    record Route(TicketingService service, int priority, List<String> paths) {}
 
-    static final int BOT_RUNNER_PRIORITY = 20;
-    static final int BOOKING_PRIORITY = 30;
-
-    static final List<String> ADMISSION_PATHS =
-            List.of("/api/v1/queue*", "/api/v1/clock", "/api/v1/admin*", "/.well-known*");
-    static final List<String> BOT_RUNNER_PATHS = List.of("/api/v1/bots*");
-    static final List<String> BOOKING_PATHS = List.of("/api/*");
+    static final List<Route> ROUTES = List.of(
+            new Route(TicketingService.ADMISSION, 10, List.of("/api/v1/queue*", "/api/v1/clock", "/.well-known*")),
+            new Route(TicketingService.ADMISSION, 11, List.of("/api/v1/admin*")),
+            new Route(TicketingService.BOT_RUNNER, 20, List.of("/api/v1/bots*")),
+            new Route(TicketingService.BOOKING, 30, List.of("/api/*")));
 
     record Props(
             EnvironmentSettings settings,
@@ -160,9 +164,10 @@ final class ServicesStack extends Stack {
                 .build();
         loadBalancer.logAccessLogs(accessLogs(settings), "alb");
         ApplicationListener listener = listener(settings, loadBalancer);
-        route(listener, deployments.get(TicketingService.ADMISSION), ADMISSION_PRIORITY, ADMISSION_PATHS);
-        route(listener, deployments.get(TicketingService.BOT_RUNNER), BOT_RUNNER_PRIORITY, BOT_RUNNER_PATHS);
-        route(listener, deployments.get(TicketingService.BOOKING), BOOKING_PRIORITY, BOOKING_PATHS);
+        Map<TicketingService, ApplicationTargetGroup> targetGroups = new EnumMap<>(TicketingService.class);
+        for (Route route : ROUTES) {
+            route(listener, deployments.get(route.service()), route, targetGroups);
+        }
 
         CfnOutput.Builder.create(this, "LoadBalancerDnsName")
                 .value(loadBalancer.getLoadBalancerDnsName())
@@ -241,14 +246,30 @@ final class ServicesStack extends Stack {
                         .build());
     }
 
+    /** The first route of a service creates its target group; a further one forwards to the same group. */
     private static void route(
-            ApplicationListener listener, ServiceDeployment deployment, int priority, List<String> paths) {
+            ApplicationListener listener,
+            ServiceDeployment deployment,
+            Route route,
+            Map<TicketingService, ApplicationTargetGroup> targetGroups) {
         TicketingService service = deployment.service();
-        listener.addTargets(
+        List<ListenerCondition> conditions = List.of(ListenerCondition.pathPatterns(route.paths()));
+        ApplicationTargetGroup existing = targetGroups.get(service);
+        if (existing != null) {
+            listener.addAction(
+                    service.constructId() + route.priority(),
+                    AddApplicationActionProps.builder()
+                            .priority(route.priority())
+                            .conditions(conditions)
+                            .action(ListenerAction.forward(List.of(existing)))
+                            .build());
+            return;
+        }
+        ApplicationTargetGroup targetGroup = listener.addTargets(
                 service.constructId(),
                 AddApplicationTargetsProps.builder()
-                        .priority(priority)
-                        .conditions(List.of(ListenerCondition.pathPatterns(paths)))
+                        .priority(route.priority())
+                        .conditions(conditions)
                         .port(service.port())
                         .protocol(ApplicationProtocol.HTTP)
                         .targets(List.of(deployment
@@ -267,6 +288,7 @@ final class ServicesStack extends Stack {
                                 .build())
                         .deregistrationDelay(Duration.seconds(30))
                         .build());
+        targetGroups.put(service, targetGroup);
     }
 
     /** Anything outside the routed paths: a problem+json 404 like the services' own. */

@@ -71,10 +71,31 @@ class ServicesStackTests {
 
     @Test
     void routesQueueClockAdminAndWellKnownPathsToAdmission() {
-        assertRule(
-                TicketingService.ADMISSION,
-                10,
-                List.of("/api/v1/queue*", "/api/v1/clock", "/api/v1/admin*", "/.well-known*"));
+        assertRule(TicketingService.ADMISSION, 10, List.of("/api/v1/queue*", "/api/v1/clock", "/.well-known*"));
+        assertRule(TicketingService.ADMISSION, 11, List.of("/api/v1/admin*"));
+    }
+
+    @Test
+    void keepsEveryListenerRuleWithinTheAlbConditionQuotas() {
+        Map<String, Map<String, Object>> rules = template.findResources("AWS::ElasticLoadBalancingV2::ListenerRule");
+
+        assertThat(rules).hasSize(ServicesStack.ROUTES.size());
+        for (Map.Entry<String, Map<String, Object>> rule : rules.entrySet()) {
+            List<List<?>> values = conditionValues(rule.getValue());
+            // at most three values per condition, five match evaluations and five wildcards per rule
+            assertThat(values)
+                    .as(rule.getKey())
+                    .allSatisfy(condition -> assertThat(condition).hasSizeLessThanOrEqualTo(3));
+            assertThat(values.stream().mapToInt(List::size).sum())
+                    .as(rule.getKey())
+                    .isLessThanOrEqualTo(5);
+            assertThat(SynthesizedApp.json(values)
+                            .chars()
+                            .filter(c -> c == '*' || c == '?')
+                            .count())
+                    .as(rule.getKey())
+                    .isLessThanOrEqualTo(5);
+        }
     }
 
     @Test
@@ -355,6 +376,19 @@ class ServicesStackTests {
                         List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", paths))),
                         "Actions",
                         List.of(Map.of("Type", "forward", "TargetGroupArn", Map.of("Ref", targetGroup)))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<?>> conditionValues(Map<String, Object> rule) {
+        Map<String, Object> properties = (Map<String, Object>) rule.get("Properties");
+        return ((List<Map<String, Object>>) properties.get("Conditions"))
+                .stream()
+                        .<List<?>>map(condition -> condition.values().stream()
+                                .filter(Map.class::isInstance)
+                                .map(config -> (List<?>) ((Map<String, Object>) config).get("Values"))
+                                .findFirst()
+                                .orElseThrow())
+                        .toList();
     }
 
     private static String targetGroupOf(TicketingService service) {
