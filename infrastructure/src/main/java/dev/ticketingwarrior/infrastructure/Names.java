@@ -24,6 +24,10 @@ final class Names {
     static final String OPS_TOKEN_SECRET = SECRETS_PREFIX + "ops-token";
     static final String BOT_KEY_SECRET = SECRETS_PREFIX + "bot-key";
     static final String TOKEN_KEYS_SECRET = SECRETS_PREFIX + "token-keys";
+    /** The value CloudFront adds to every request to the ALB, which the ALB requires: no way round CloudFront. */
+    static final String ORIGIN_VERIFY_SECRET = SECRETS_PREFIX + "origin-verify";
+
+    static final String ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
     static final String OPS_TOKEN_ENV = "TICKETING_OPS_TOKEN";
     static final String BOT_KEY_ENV = "TICKETING_BOT_KEY";
     static final String TOKEN_KEYS_ENV = "TICKETING_TOKEN_KEYS";

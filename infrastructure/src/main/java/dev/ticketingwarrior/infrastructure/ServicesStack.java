@@ -20,7 +20,6 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActi
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancerRedirectConfig;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
@@ -35,6 +34,8 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.servicediscovery.NamespaceType;
 import software.constructs.Construct;
 
@@ -62,8 +63,17 @@ final class ServicesStack extends Stack {
             DataStack.Data data,
             Map<TicketingService, IRepository> repositories) {}
 
-    /** What the edge and the monitoring read. */
-    record Services(ApplicationLoadBalancer loadBalancer, Map<TicketingService, ServiceDeployment> deployments) {
+    /** Requests that carry CloudFront's header but match no route: a problem+json 404 like the services' own. */
+    static final int NOT_FOUND_PRIORITY = 100;
+
+    /**
+     * What the edge and the monitoring read. {@code originVerify} is the value CloudFront must send in
+     * {@link Names#ORIGIN_VERIFY_HEADER}: the ALB forwards nothing without it.
+     */
+    record Services(
+            ApplicationLoadBalancer loadBalancer,
+            ISecret originVerify,
+            Map<TicketingService, ServiceDeployment> deployments) {
 
         ServiceDeployment deployment(TicketingService service) {
             return deployments.get(service);
@@ -163,11 +173,37 @@ final class ServicesStack extends Stack {
                 .idleTimeout(Duration.seconds(120))
                 .build();
         loadBalancer.logAccessLogs(accessLogs(settings), "alb");
+        // Only CloudFront's origin-facing servers reach the ALB (NetworkStack), but so could anyone's distribution:
+        // the header carries a value only ours knows. Without it every request gets the default 403.
+        ISecret originVerify = Secret.Builder.create(this, "OriginVerify")
+                .secretName(Names.ORIGIN_VERIFY_SECRET)
+                .description("Value of " + Names.ORIGIN_VERIFY_HEADER + ", added by CloudFront, required by the ALB")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        // letters and digits only: an ALB header condition reads * and ? as wildcards
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+        Nag.suppress(
+                originVerify,
+                "AwsSolutions-SMG4",
+                "CloudFormation copies the value into the CloudFront origin and the ALB rules only when it deploys"
+                        + " them, so a scheduled rotation would lock CloudFront out; ops rotate it by the README's steps");
+        ListenerCondition fromCloudFront = ListenerCondition.httpHeader(
+                Names.ORIGIN_VERIFY_HEADER,
+                List.of(originVerify.getSecretValue().unsafeUnwrap()));
         ApplicationListener listener = listener(settings, loadBalancer);
         Map<TicketingService, ApplicationTargetGroup> targetGroups = new EnumMap<>(TicketingService.class);
         for (Route route : ROUTES) {
-            route(listener, deployments.get(route.service()), route, targetGroups);
+            route(listener, deployments.get(route.service()), route, fromCloudFront, targetGroups);
         }
+        listener.addAction(
+                "NotFound",
+                AddApplicationActionProps.builder()
+                        .priority(NOT_FOUND_PRIORITY)
+                        .conditions(List.of(fromCloudFront))
+                        .action(problem(404, "Not Found"))
+                        .build());
 
         CfnOutput.Builder.create(this, "LoadBalancerDnsName")
                 .value(loadBalancer.getLoadBalancerDnsName())
@@ -177,7 +213,7 @@ final class ServicesStack extends Stack {
                 .value(cluster.getClusterName())
                 .build();
 
-        this.services = new Services(loadBalancer, Map.copyOf(deployments));
+        this.services = new Services(loadBalancer, originVerify, Map.copyOf(deployments));
     }
 
     Services services() {
@@ -222,24 +258,22 @@ final class ServicesStack extends Stack {
         return bucket;
     }
 
+    /**
+     * One listener on the one port CloudFront uses (NetworkStack admits nothing else): HTTPS with the certificate, or
+     * HTTP in an httpOnly (dev) environment. No HTTP-to-HTTPS redirect: viewers never reach the ALB directly.
+     */
     private static ApplicationListener listener(EnvironmentSettings settings, ApplicationLoadBalancer loadBalancer) {
-        BaseApplicationListenerProps.Builder listener =
-                BaseApplicationListenerProps.builder().open(false).defaultAction(notFound());
+        BaseApplicationListenerProps.Builder listener = BaseApplicationListenerProps.builder()
+                .open(false)
+                .port(settings.loadBalancerPort())
+                .defaultAction(problem(403, "Forbidden"));
         if (settings.httpOnly()) {
             return loadBalancer.addListener(
-                    "Http", listener.port(80).protocol(ApplicationProtocol.HTTP).build());
+                    "Http", listener.protocol(ApplicationProtocol.HTTP).build());
         }
-        loadBalancer.addRedirect(ApplicationLoadBalancerRedirectConfig.builder()
-                .sourcePort(80)
-                .sourceProtocol(ApplicationProtocol.HTTP)
-                .targetPort(443)
-                .targetProtocol(ApplicationProtocol.HTTPS)
-                .open(false)
-                .build());
         return loadBalancer.addListener(
                 "Https",
-                listener.port(443)
-                        .protocol(ApplicationProtocol.HTTPS)
+                listener.protocol(ApplicationProtocol.HTTPS)
                         .certificates(List.of(ListenerCertificate.fromArn(
                                 settings.certificateArn().orElseThrow())))
                         .sslPolicy(SslPolicy.RECOMMENDED_TLS)
@@ -251,9 +285,10 @@ final class ServicesStack extends Stack {
             ApplicationListener listener,
             ServiceDeployment deployment,
             Route route,
+            ListenerCondition fromCloudFront,
             Map<TicketingService, ApplicationTargetGroup> targetGroups) {
         TicketingService service = deployment.service();
-        List<ListenerCondition> conditions = List.of(ListenerCondition.pathPatterns(route.paths()));
+        List<ListenerCondition> conditions = List.of(ListenerCondition.pathPatterns(route.paths()), fromCloudFront);
         ApplicationTargetGroup existing = targetGroups.get(service);
         if (existing != null) {
             listener.addAction(
@@ -291,13 +326,13 @@ final class ServicesStack extends Stack {
         targetGroups.put(service, targetGroup);
     }
 
-    /** Anything outside the routed paths: a problem+json 404 like the services' own. */
-    private static ListenerAction notFound() {
+    /** A refusal by the ALB itself, as problem+json like the services' own. */
+    private static ListenerAction problem(int status, String title) {
         return ListenerAction.fixedResponse(
-                404,
+                status,
                 FixedResponseOptions.builder()
                         .contentType("application/problem+json")
-                        .messageBody("{\"title\":\"Not Found\",\"status\":404}")
+                        .messageBody("{\"title\":\"" + title + "\",\"status\":" + status + "}")
                         .build());
     }
 

@@ -27,7 +27,8 @@ class ServicesStackTests {
     }
 
     @Test
-    void servesHttpsWithTheCertificateFromContextAndRedirectsHttp() {
+    void servesOnlyHttpsWithTheCertificateFromContext() {
+        template.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
         template.hasResourceProperties(
                 "AWS::ElasticLoadBalancingV2::Listener",
                 Map.of(
@@ -37,17 +38,6 @@ class ServicesStackTests {
                         "HTTPS",
                         "Certificates",
                         List.of(Map.of("CertificateArn", SynthesizedApp.CERTIFICATE_ARN))));
-        template.hasResourceProperties(
-                "AWS::ElasticLoadBalancingV2::Listener",
-                Map.of(
-                        "Port",
-                        80,
-                        "DefaultActions",
-                        List.of(Map.of(
-                                "Type",
-                                "redirect",
-                                "RedirectConfig",
-                                Map.of("Port", "443", "Protocol", "HTTPS", "StatusCode", "HTTP_301")))));
     }
 
     @Test
@@ -79,7 +69,8 @@ class ServicesStackTests {
     void keepsEveryListenerRuleWithinTheAlbConditionQuotas() {
         Map<String, Map<String, Object>> rules = template.findResources("AWS::ElasticLoadBalancingV2::ListenerRule");
 
-        assertThat(rules).hasSize(ServicesStack.ROUTES.size());
+        // the routes and the 404 for CloudFront's requests that match none
+        assertThat(rules).hasSize(ServicesStack.ROUTES.size() + 1);
         for (Map.Entry<String, Map<String, Object>> rule : rules.entrySet()) {
             List<List<?>> values = conditionValues(rule.getValue());
             // at most three values per condition, five match evaluations and five wildcards per rule
@@ -109,13 +100,54 @@ class ServicesStackTests {
     }
 
     @Test
-    void answersUnroutedPathsWithProblemJson404() {
+    void refusesRequestsWithoutCloudFrontsHeaderWithProblemJson403() {
         template.hasResourceProperties(
                 "AWS::ElasticLoadBalancingV2::Listener",
                 Map.of(
                         "Port",
                         443,
                         "DefaultActions",
+                        List.of(Map.of(
+                                "Type",
+                                "fixed-response",
+                                "FixedResponseConfig",
+                                Map.of(
+                                        "StatusCode",
+                                        "403",
+                                        "ContentType",
+                                        "application/problem+json",
+                                        "MessageBody",
+                                        "{\"title\":\"Forbidden\",\"status\":403}")))));
+    }
+
+    @Test
+    void forwardsOnlyRequestsCarryingTheSecretCloudFrontAdds() {
+        Map<String, Map<String, Object>> rules = template.findResources("AWS::ElasticLoadBalancingV2::ListenerRule");
+
+        assertThat(rules).isNotEmpty();
+        assertThat(rules.values())
+                .allSatisfy(rule -> assertThat(conditions(rule)).contains(originVerifyCondition()));
+    }
+
+    @Test
+    void generatesTheOriginHeaderSecretWithoutAlbWildcards() {
+        template.hasResourceProperties(
+                "AWS::SecretsManager::Secret",
+                Map.of(
+                        "Name",
+                        "ticketing-warrior/origin-verify",
+                        "GenerateSecretString",
+                        Map.of("PasswordLength", 64, "ExcludePunctuation", true)));
+    }
+
+    @Test
+    void answersUnroutedPathsFromCloudFrontWithProblemJson404() {
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::ListenerRule",
+                Map.of(
+                        "Priority",
+                        ServicesStack.NOT_FOUND_PRIORITY,
+                        "Actions",
                         List.of(Map.of(
                                 "Type",
                                 "fixed-response",
@@ -373,22 +405,47 @@ class ServicesStackTests {
                         "Priority",
                         priority,
                         "Conditions",
-                        List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", paths))),
+                        Match.arrayWith(
+                                List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", paths)))),
                         "Actions",
                         List.of(Map.of("Type", "forward", "TargetGroupArn", Map.of("Ref", targetGroup)))));
     }
 
+    /** The http-header condition on the origin-verify value, resolved from its secret when CloudFormation deploys. */
+    private static Map<String, Object> originVerifyCondition() {
+        String secret = SynthesizedApp.logicalId(services.services().originVerify());
+        return Map.of(
+                "Field",
+                "http-header",
+                "HttpHeaderConfig",
+                Map.of(
+                        "HttpHeaderName",
+                        "X-Origin-Verify",
+                        "Values",
+                        List.of(Map.of(
+                                "Fn::Join",
+                                List.of(
+                                        "",
+                                        List.of(
+                                                "{{resolve:secretsmanager:",
+                                                Map.of("Ref", secret),
+                                                ":SecretString:::}}"))))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> conditions(Map<String, Object> rule) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) rule.get("Properties")).get("Conditions");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<List<?>> conditionValues(Map<String, Object> rule) {
-        Map<String, Object> properties = (Map<String, Object>) rule.get("Properties");
-        return ((List<Map<String, Object>>) properties.get("Conditions"))
-                .stream()
-                        .<List<?>>map(condition -> condition.values().stream()
-                                .filter(Map.class::isInstance)
-                                .map(config -> (List<?>) ((Map<String, Object>) config).get("Values"))
-                                .findFirst()
-                                .orElseThrow())
-                        .toList();
+        return conditions(rule).stream()
+                .<List<?>>map(condition -> condition.values().stream()
+                        .filter(Map.class::isInstance)
+                        .map(config -> (List<?>) ((Map<String, Object>) config).get("Values"))
+                        .findFirst()
+                        .orElseThrow())
+                .toList();
     }
 
     private static String targetGroupOf(TicketingService service) {
