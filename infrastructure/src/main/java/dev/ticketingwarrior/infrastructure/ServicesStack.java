@@ -134,14 +134,17 @@ final class ServicesStack extends Stack {
                                 data.redisUrl(),
                                 "MYSQL_URL",
                                 data.mysqlUrl(),
-                                // the aws profile imports the credentials from this secret, and re-reads them
-                                // on restart after a rotation
+                                // the aws profile imports the credentials from these secrets, and re-reads them on
+                                // restart after a rotation: the pool signs in as the application user, Flyway as
+                                // the migration user
                                 "TICKETING_DB_SECRET",
-                                Names.DATABASE_SECRET,
+                                Names.DATABASE_APP_SECRET,
+                                "TICKETING_DB_MIGRATION_SECRET",
+                                Names.DATABASE_MIGRATION_SECRET,
                                 "TICKETING_JWKS_URL",
                                 admissionUrl + "/.well-known/jwks.json"),
                         Map.of(Names.BOT_KEY_ENV, botKey),
-                        List.of(data.databaseSecret()),
+                        List.of(data.databaseAppSecret(), data.databaseMigrationSecret()),
                         true));
         deployments.put(
                 TicketingService.BOT_RUNNER,

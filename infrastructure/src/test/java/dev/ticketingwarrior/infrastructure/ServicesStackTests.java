@@ -253,7 +253,9 @@ class ServicesStackTests {
         assertThat(booking)
                 .contains("\"Name\":\"MYSQL_URL\"")
                 .contains("jdbc:mysql://")
-                .contains("\"Name\":\"TICKETING_DB_SECRET\",\"Value\":\"ticketing-warrior/database\"")
+                .contains("\"Name\":\"TICKETING_DB_SECRET\",\"Value\":\"ticketing-warrior/database-booking\"")
+                .contains("\"Name\":\"TICKETING_DB_MIGRATION_SECRET\",\"Value\":\"ticketing-warrior/database-flyway\"")
+                .doesNotContain("\"Value\":\"ticketing-warrior/database\"")
                 .contains("\"Name\":\"TICKETING_JWKS_URL\"")
                 .contains("http://admission.ticketing.internal:8081/.well-known/jwks.json");
         for (TicketingService service : TicketingService.values()) {
@@ -261,6 +263,16 @@ class ServicesStackTests {
         }
         assertThat(taskDefinition(TicketingService.ADMISSION)).doesNotContain("MYSQL");
         assertThat(taskDefinition(TicketingService.BOT_RUNNER)).doesNotContain("MYSQL");
+    }
+
+    @Test
+    void pointsBookingAtAuroraOverTlsThatVerifiesTheServerAgainstTheRdsCas() {
+        assertThat(taskDefinition(TicketingService.BOOKING))
+                .contains("/ticketing?sslMode=VERIFY_IDENTITY"
+                        + "&trustCertificateKeyStoreUrl=file:/app/rds-ca.p12"
+                        + "&trustCertificateKeyStoreType=PKCS12"
+                        + "&trustCertificateKeyStorePassword=changeit")
+                .doesNotContain("sslMode=REQUIRED");
     }
 
     @Test
@@ -311,23 +323,27 @@ class ServicesStackTests {
         String opsToken = SynthesizedApp.logicalId(data.opsToken());
         String botKey = SynthesizedApp.logicalId(data.botKey());
         String signingKeys = SynthesizedApp.logicalId(data.tokenSigningKeys());
-        String database = "DatabaseSecretAttachment";
+        String master = "DatabaseSecretAttachment";
+        String app = "BookingUserAttachment";
+        String migration = "FlywayUserAttachment";
 
         assertThat(secretResources(TicketingService.ADMISSION))
                 .contains(opsToken)
                 .contains(botKey)
                 .contains(signingKeys)
-                .doesNotContain(database);
+                .doesNotContain("Attachment");
         assertThat(secretResources(TicketingService.BOOKING))
-                .contains(database)
+                .contains(app)
+                .contains(migration)
                 .contains(botKey)
+                .doesNotContain(master)
                 .doesNotContain(opsToken)
                 .doesNotContain(signingKeys);
         assertThat(secretResources(TicketingService.BOT_RUNNER))
                 .contains(opsToken)
                 .contains(botKey)
                 .doesNotContain(signingKeys)
-                .doesNotContain(database);
+                .doesNotContain("Attachment");
     }
 
     @Test
