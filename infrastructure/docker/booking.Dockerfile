@@ -13,6 +13,16 @@ RUN --mount=type=cache,target=/root/.m2 \
  && cp booking/target/booking-*.jar /workspace/app.jar
 # Spring Boot's layered layout: dependencies change rarely, the application on every commit
 RUN java -Djarmode=tools -jar /workspace/app.jar extract --layers --launcher --destination /workspace/extracted
+# The RDS certificate authorities (every region), so the JDBC driver can verify Aurora's certificate and name
+# (sslMode=VERIFY_IDENTITY in MYSQL_URL, which names this store). keytool imports one certificate per file.
+ADD https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem /workspace/rds-ca/global-bundle.pem
+RUN cd /workspace/rds-ca \
+ && awk '/-----BEGIN CERTIFICATE-----/ { n++ } n { print > ("ca-" n ".pem") }' global-bundle.pem \
+ && for ca in ca-*.pem; do \
+      keytool -importcert -noprompt -alias "${ca%.pem}" -file "$ca" \
+        -keystore /workspace/rds-ca.p12 -storetype PKCS12 -storepass changeit; \
+    done \
+ && test "$(keytool -list -keystore /workspace/rds-ca.p12 -storepass changeit | grep -c trustedCertEntry)" -gt 0
 
 # --- runtime: a JRE 21, non-root ---
 FROM eclipse-temurin:21-jre
@@ -27,6 +37,7 @@ COPY --from=build /workspace/extracted/dependencies/ ./
 COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
+COPY --from=build /workspace/rds-ca.p12 /app/rds-ca.p12
 USER 10001:10001
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8082

@@ -3,11 +3,14 @@ package dev.ticketingwarrior.infrastructure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.ec2.Connections;
 import software.amazon.awscdk.services.ec2.IConnectable;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
@@ -18,6 +21,9 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
 import software.amazon.awscdk.services.elasticache.CfnSubnetGroup;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.rds.AuroraMysqlClusterEngineProps;
 import software.amazon.awscdk.services.rds.AuroraMysqlEngineVersion;
@@ -27,6 +33,7 @@ import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.CredentialsBaseOptions;
 import software.amazon.awscdk.services.rds.DatabaseCluster;
 import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
+import software.amazon.awscdk.services.rds.DatabaseSecret;
 import software.amazon.awscdk.services.rds.IClusterEngine;
 import software.amazon.awscdk.services.rds.IClusterInstance;
 import software.amazon.awscdk.services.rds.ProvisionedClusterInstanceProps;
@@ -40,6 +47,7 @@ import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * State: Aurora MySQL (credentials in Secrets Manager, rotated), ElastiCache Valkey (TLS, encrypted at rest), the
@@ -49,6 +57,19 @@ import software.constructs.Construct;
 final class DataStack extends Stack {
 
     static final int MAX_RECEIVE_COUNT = 5;
+    /** booking at run time: its rows, no DDL (INSERT ... ON DUPLICATE KEY UPDATE needs INSERT and UPDATE). */
+    static final String APP_PRIVILEGES = "SELECT, INSERT, UPDATE";
+    /** Flyway: create and change the schema's tables and keep its history table. */
+    static final String MIGRATION_PRIVILEGES =
+            "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES, CREATE VIEW, SHOW VIEW, TRIGGER";
+    /**
+     * The RDS CA bundle as a PKCS12 trust store in booking's image (docker/booking.Dockerfile). Its password protects
+     * public certificates only, and the JDBC driver needs one to open the store.
+     */
+    static final String RDS_TRUST_STORE = "/app/rds-ca.p12";
+
+    static final String RDS_TRUST_STORE_PASSWORD = "changeit";
+    static final String DATABASE_USERS_HANDLER = "src/main/lambda/database-users";
     static final String VALKEY_ENGINE_VERSION = "8.0";
 
     record Props(EnvironmentSettings settings, NetworkStack.Network network) {}
@@ -56,7 +77,8 @@ final class DataStack extends Stack {
     /** What the services and the monitoring read. */
     record Data(
             DatabaseCluster database,
-            ISecret databaseSecret,
+            ISecret databaseAppSecret,
+            ISecret databaseMigrationSecret,
             CfnReplicationGroup cache,
             Queue confirmations,
             Queue confirmationsDeadLetters,
@@ -69,10 +91,17 @@ final class DataStack extends Stack {
             return "rediss://" + cache.getAttrPrimaryEndPointAddress() + ":" + cache.getAttrPrimaryEndPointPort();
         }
 
+        /**
+         * TLS that verifies the server: its certificate against the RDS CAs baked into booking's image and its name
+         * against the cluster endpoint. In the URL rather than in the pool's properties, so that Flyway's own
+         * connection (derived from the URL) verifies too.
+         */
         String mysqlUrl() {
             return "jdbc:mysql://" + database.getClusterEndpoint().getSocketAddress() + "/" + Names.DATABASE_NAME
-                    // encrypted; not VERIFY_IDENTITY, the RDS CA is not in the JRE's trust store
-                    + "?sslMode=REQUIRED";
+                    + "?sslMode=VERIFY_IDENTITY"
+                    + "&trustCertificateKeyStoreUrl=file:" + RDS_TRUST_STORE
+                    + "&trustCertificateKeyStoreType=PKCS12"
+                    + "&trustCertificateKeyStorePassword=" + RDS_TRUST_STORE_PASSWORD;
         }
     }
 
@@ -86,6 +115,23 @@ final class DataStack extends Stack {
         RemovalPolicy removal = settings.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
         DatabaseCluster database = database(settings, vpc, groups, removal);
+        DatabaseUser app = databaseUser(
+                database,
+                vpc,
+                groups,
+                "BookingUser",
+                Names.DATABASE_APP_SECRET,
+                Names.DATABASE_APP_USER,
+                APP_PRIVILEGES);
+        DatabaseUser migration = databaseUser(
+                database,
+                vpc,
+                groups,
+                "FlywayUser",
+                Names.DATABASE_MIGRATION_SECRET,
+                Names.DATABASE_MIGRATION_USER,
+                MIGRATION_PRIVILEGES);
+        databaseUsers(settings, database, List.of(app, migration));
         CfnReplicationGroup cache = cache(settings, vpc, groups);
         Nag.suppress(
                 cache,
@@ -144,7 +190,15 @@ final class DataStack extends Stack {
                         + " which ops do; replacing the set in one step would invalidate every token in flight");
 
         this.data = new Data(
-                database, database.getSecret(), cache, confirmations, deadLetters, opsToken, botKey, tokenSigningKeys);
+                database,
+                app.secret(),
+                migration.secret(),
+                cache,
+                confirmations,
+                deadLetters,
+                opsToken,
+                botKey,
+                tokenSigningKeys);
     }
 
     Data data() {
@@ -207,13 +261,15 @@ final class DataStack extends Stack {
                         .retention(Duration.days(settings.retainData() ? 14 : 1))
                         .build())
                 .deletionProtection(settings.retainData())
+                // for the user bootstrap below, which has no network path to the isolated tier
+                .enableDataApi(true)
                 .removalPolicy(settings.retainData() ? RemovalPolicy.SNAPSHOT : removal)
                 .build();
         cluster.getNode().addDependency(logGroups.toArray(LogGroup[]::new));
         Nag.suppress(
                 cluster,
                 "AwsSolutions-RDS6",
-                "The services authenticate with the Secrets Manager credentials rotated below (SPEC §5)");
+                "booking authenticates as its own users with Secrets Manager credentials, rotated (SPEC §5)");
         Nag.suppress(
                 cluster,
                 "AwsSolutions-RDS11",
@@ -229,7 +285,8 @@ final class DataStack extends Stack {
                     "AwsSolutions-RDS10",
                     "Deletion protection is on wherever cdk.json sets retainData (prod); dev is disposable");
         }
-        // the Lambda runs in the private tier: it needs both the database and the Secrets Manager API
+        // the master's credentials: the Lambda runs in the private tier, it needs both the database and the Secrets
+        // Manager API
         new SecretRotation(
                 this,
                 "DatabaseRotation",
@@ -245,6 +302,108 @@ final class DataStack extends Stack {
                         .automaticallyAfter(Duration.days(30))
                         .build());
         return cluster;
+    }
+
+    /** A user's secret, its rotation, and the privileges the user gets on the schema. */
+    private record DatabaseUser(ISecret secret, SecretRotation rotation, String privileges) {}
+
+    /**
+     * A service's own database user: a generated password in its own secret (host, port and dbname added from the
+     * cluster, masterarn for the rotation), rotated every 30 days by the multi-user Lambda, which alternates between
+     * the user and its {@code _clone} so the previous credentials keep working until the next rotation: a running
+     * task never holds a password that has just stopped working.
+     */
+    private DatabaseUser databaseUser(
+            DatabaseCluster cluster,
+            IVpc vpc,
+            NetworkStack.SecurityGroups groups,
+            String id,
+            String secretName,
+            String username,
+            String privileges) {
+        DatabaseSecret secret = DatabaseSecret.Builder.create(this, id)
+                .secretName(secretName)
+                .username(username)
+                .dbname(Names.DATABASE_NAME)
+                .masterSecret(cluster.getSecret())
+                .build();
+        ISecret attached = secret.attach(cluster);
+        SecretRotation rotation = new SecretRotation(
+                this,
+                id + "Rotation",
+                SecretRotationProps.builder()
+                        .application(SecretRotationApplication.MYSQL_ROTATION_MULTI_USER)
+                        .secret(attached)
+                        .masterSecret(cluster.getSecret())
+                        .target(new MysqlPort(groups.database()))
+                        .vpc(vpc)
+                        .vpcSubnets(SubnetSelection.builder()
+                                .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                                .build())
+                        .securityGroup(groups.databaseRotation())
+                        .automaticallyAfter(Duration.days(30))
+                        .build());
+        return new DatabaseUser(attached, rotation, privileges);
+    }
+
+    /**
+     * Creates the users in the database when the stack deploys, and grants them their privileges: a custom resource
+     * whose handler ({@code src/main/lambda/database-users}) reads each user's password from its secret and runs the
+     * SQL as the master user through the RDS Data API, so no password passes through CloudFormation and the handler
+     * needs no network path into the isolated tier. It runs before the users' rotations are scheduled, since the
+     * first rotation signs in as the user it rotates.
+     */
+    private void databaseUsers(EnvironmentSettings settings, DatabaseCluster cluster, List<DatabaseUser> users) {
+        LogGroup logs = LogGroup.Builder.create(this, "DatabaseUsersLogs")
+                .retention(settings.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Function handler = Function.Builder.create(this, "DatabaseUsersHandler")
+                .description("Creates booking's database users and grants their privileges")
+                .runtime(Runtime.PYTHON_3_14)
+                .handler("index.handler")
+                .code(Code.fromAsset(DATABASE_USERS_HANDLER))
+                .timeout(Duration.minutes(10))
+                .logGroup(logs)
+                .build();
+        cluster.grantDataApiAccess(handler);
+        users.forEach(user -> user.secret().grantRead(handler));
+        Provider provider = Provider.Builder.create(this, "DatabaseUsersProvider")
+                .onEventHandler(handler)
+                .logGroup(logs)
+                .build();
+        CustomResource created = CustomResource.Builder.create(this, "DatabaseUsers")
+                .resourceType("Custom::DatabaseUsers")
+                .serviceToken(provider.getServiceToken())
+                .properties(Map.of(
+                        "ClusterArn",
+                        cluster.getClusterArn(),
+                        "MasterSecretArn",
+                        cluster.getSecret().getSecretArn(),
+                        "Database",
+                        Names.DATABASE_NAME,
+                        "Users",
+                        users.stream()
+                                .map(user -> Map.of(
+                                        "SecretArn", user.secret().getSecretArn(),
+                                        "Privileges", user.privileges()))
+                                .toList()))
+                .build();
+        // the writer must be up; the users' rotations must wait for the users
+        created.getNode().addDependency(cluster);
+        users.forEach(user -> user.rotation().getNode().addDependency(created));
+        for (IConstruct role : List.of(handler.getRole(), provider)) {
+            Nag.suppress(
+                    role,
+                    "AwsSolutions-IAM4",
+                    "Lambda's AWS managed basic execution policy: writing its own logs, nothing else",
+                    "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+        }
+        Nag.suppress(
+                provider,
+                "AwsSolutions-IAM5",
+                "CDK's Provider framework may invoke every version of the one handler function it fronts",
+                "Resource::<" + getLogicalId((CfnElement) handler.getNode().getDefaultChild()) + ".Arn>:*");
     }
 
     private CfnReplicationGroup cache(EnvironmentSettings settings, IVpc vpc, NetworkStack.SecurityGroups groups) {

@@ -30,6 +30,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBa
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -56,7 +57,8 @@ final class EdgeStack extends Stack {
             }
             """;
 
-    record Props(EnvironmentSettings settings, IApplicationLoadBalancer loadBalancer) {}
+    /** {@code originVerify}: the value the ALB requires in {@link Names#ORIGIN_VERIFY_HEADER}. */
+    record Props(EnvironmentSettings settings, IApplicationLoadBalancer loadBalancer, ISecret originVerify) {}
 
     private final Bucket webBucket;
     private final Distribution distribution;
@@ -85,7 +87,7 @@ final class EdgeStack extends Stack {
                 .build();
 
         BehaviorOptions api = BehaviorOptions.builder()
-                .origin(apiOrigin(settings, props.loadBalancer()))
+                .origin(apiOrigin(settings, props.loadBalancer(), props.originVerify()))
                 .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                 .allowedMethods(AllowedMethods.ALLOW_ALL)
                 .cachePolicy(CachePolicy.CACHING_DISABLED)
@@ -162,7 +164,8 @@ final class EdgeStack extends Stack {
         return distribution;
     }
 
-    private static IOrigin apiOrigin(EnvironmentSettings settings, IApplicationLoadBalancer loadBalancer) {
+    private static IOrigin apiOrigin(
+            EnvironmentSettings settings, IApplicationLoadBalancer loadBalancer, ISecret originVerify) {
         // HTTPS needs the DNS name on the ALB's certificate; the dev HTTP-only ALB is reached by its own name
         return HttpOrigin.Builder.create(settings.apiOriginDomain().orElse(loadBalancer.getLoadBalancerDnsName()))
                 .protocolPolicy(settings.httpOnly() ? OriginProtocolPolicy.HTTP_ONLY : OriginProtocolPolicy.HTTPS_ONLY)
@@ -170,6 +173,11 @@ final class EdgeStack extends Stack {
                 .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
                 .readTimeout(Duration.seconds(60))
                 .keepaliveTimeout(Duration.seconds(60))
+                // CloudFormation resolves the secret when it deploys the distribution; a viewer's header of the
+                // same name is overwritten, so only CloudFront can present the value
+                .customHeaders(Map.of(
+                        Names.ORIGIN_VERIFY_HEADER,
+                        originVerify.getSecretValue().unsafeUnwrap()))
                 .build();
     }
 }

@@ -101,6 +101,11 @@ record EnvironmentSettings(
         return databaseReaders > 0 && cacheNodes > 1;
     }
 
+    /** The one port the ALB listens on, and CloudFront reaches it on: HTTPS, or HTTP in an httpOnly (dev) environment. */
+    int loadBalancerPort() {
+        return httpOnly ? 80 : 443;
+    }
+
     /** CloudWatch Logs accepts only a fixed set of retention periods. */
     RetentionDays logRetention() {
         return retention(logRetentionDays);

@@ -51,7 +51,10 @@ public final class InfrastructureApp {
                 app,
                 prefix + "Edge",
                 props(settings),
-                new EdgeStack.Props(settings, services.services().loadBalancer()));
+                new EdgeStack.Props(
+                        settings,
+                        services.services().loadBalancer(),
+                        services.services().originVerify()));
         MonitoringStack monitoring = new MonitoringStack(
                 app,
                 prefix + "Monitoring",

@@ -13,7 +13,12 @@ final class Names {
     static final String CONFIRMATION_DLQ = "booking-confirmations-dlq";
     static final String DATABASE_CLUSTER = PREFIX;
     static final String DATABASE_NAME = "ticketing";
+    /** Aurora's master user: only the user bootstrap and the rotation Lambdas sign in with it, no service does. */
     static final String DATABASE_USER = "ticketing";
+    /** booking at run time: rows only, no DDL. */
+    static final String DATABASE_APP_USER = "booking";
+    /** booking's Flyway migrations: the schema's DDL. */
+    static final String DATABASE_MIGRATION_USER = "booking_flyway";
     /**
      * Secret names: the services' {@code aws} profile imports {@code <prefix>token-keys}, {@code <prefix>ops-token}
      * and {@code <prefix>bot-key}, each a JSON object keyed by the environment variable it stands for.
@@ -21,9 +26,15 @@ final class Names {
     static final String SECRETS_PREFIX = PREFIX + "/";
 
     static final String DATABASE_SECRET = SECRETS_PREFIX + "database";
+    static final String DATABASE_APP_SECRET = SECRETS_PREFIX + "database-booking";
+    static final String DATABASE_MIGRATION_SECRET = SECRETS_PREFIX + "database-flyway";
     static final String OPS_TOKEN_SECRET = SECRETS_PREFIX + "ops-token";
     static final String BOT_KEY_SECRET = SECRETS_PREFIX + "bot-key";
     static final String TOKEN_KEYS_SECRET = SECRETS_PREFIX + "token-keys";
+    /** The value CloudFront adds to every request to the ALB, which the ALB requires: no way round CloudFront. */
+    static final String ORIGIN_VERIFY_SECRET = SECRETS_PREFIX + "origin-verify";
+
+    static final String ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
     static final String OPS_TOKEN_ENV = "TICKETING_OPS_TOKEN";
     static final String BOT_KEY_ENV = "TICKETING_BOT_KEY";
     static final String TOKEN_KEYS_ENV = "TICKETING_TOKEN_KEYS";

@@ -6,6 +6,11 @@ import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.customresources.AwsCustomResource;
+import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
+import software.amazon.awscdk.customresources.AwsSdkCall;
+import software.amazon.awscdk.customresources.PhysicalResourceId;
+import software.amazon.awscdk.customresources.SdkCallsPolicyOptions;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -19,6 +24,7 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The VPC over two AZs in three tiers (public: ALB and NAT; private with egress: ECS tasks; isolated: Aurora and
@@ -32,6 +38,10 @@ final class NetworkStack extends Stack {
     static final String ISOLATED_TIER = "isolated";
     static final int VALKEY_PORT = 6379;
     static final int MYSQL_PORT = 3306;
+    /** AWS-managed prefix list of the servers CloudFront uses to reach origins. */
+    static final String CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
+
+    private static final String PREFIX_LIST_ID = "PrefixLists.0.PrefixListId";
 
     record Props(EnvironmentSettings settings) {}
 
@@ -77,21 +87,22 @@ final class NetworkStack extends Stack {
                         .trafficType(FlowLogTrafficType.REJECT)
                         .build());
 
-        this.network = new Network(vpc, securityGroups(vpc));
+        this.network = new Network(vpc, securityGroups(settings, vpc, cloudFrontOriginFacing(settings)));
     }
 
     Network network() {
         return network;
     }
 
-    private SecurityGroups securityGroups(IVpc vpc) {
-        SecurityGroup loadBalancer = group(vpc, "LoadBalancer", "ALB: HTTPS from anywhere, to the services only");
-        loadBalancer.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from viewers and CloudFront");
-        loadBalancer.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP, redirected to HTTPS (or served in dev)");
-        Nag.suppress(
-                loadBalancer,
-                "AwsSolutions-EC23",
-                "The public ALB: players connect from anywhere, on 80 and 443 only; no other port is open to the world");
+    private SecurityGroups securityGroups(EnvironmentSettings settings, IVpc vpc, String cloudFrontPrefixList) {
+        SecurityGroup loadBalancer =
+                group(vpc, "LoadBalancer", "ALB: from CloudFront's origin-facing servers only, to the services only");
+        // One port only: the managed list counts as 55 rules against the group's quota of 60. CloudFront reaches the
+        // ALB over HTTPS, or over HTTP where cdk.json sets httpOnly (dev, no certificate).
+        loadBalancer.addIngressRule(
+                Peer.prefixList(cloudFrontPrefixList),
+                Port.tcp(settings.loadBalancerPort()),
+                "CloudFront origin-facing servers");
 
         Map<TicketingService, SecurityGroup> services = new EnumMap<>(TicketingService.class);
         for (TicketingService service : TicketingService.values()) {
@@ -121,6 +132,52 @@ final class NetworkStack extends Stack {
         database.getConnections().allowFrom(databaseRotation, Port.tcp(MYSQL_PORT), "credential rotation");
 
         return new SecurityGroups(loadBalancer, Map.copyOf(services), database, cache, databaseRotation);
+    }
+
+    /**
+     * The id of the AWS-managed prefix list of CloudFront's origin-facing servers in this region, looked up by name
+     * when the stack deploys: ids differ per region, and a synth-time context lookup would need credentials and a
+     * concrete account (the tests and CI have neither).
+     */
+    private String cloudFrontOriginFacing(EnvironmentSettings settings) {
+        LogGroup logs = LogGroup.Builder.create(this, "PrefixListLookupLogs")
+                .retention(settings.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        AwsSdkCall describe = AwsSdkCall.builder()
+                .service("EC2")
+                .action("describeManagedPrefixLists")
+                .parameters(Map.of(
+                        "Filters",
+                        List.of(Map.of("Name", "prefix-list-name", "Values", List.of(CLOUDFRONT_ORIGIN_FACING)))))
+                .physicalResourceId(PhysicalResourceId.fromResponse(PREFIX_LIST_ID))
+                .outputPaths(List.of(PREFIX_LIST_ID))
+                .build();
+        AwsCustomResource lookup = AwsCustomResource.Builder.create(this, "CloudFrontOriginFacingPrefixList")
+                .onUpdate(describe)
+                // DescribeManagedPrefixLists has no resource-level permissions
+                .policy(AwsCustomResourcePolicy.fromSdkCalls(SdkCallsPolicyOptions.builder()
+                        .resources(AwsCustomResourcePolicy.ANY_RESOURCE)
+                        .build()))
+                .installLatestAwsSdk(false)
+                .logGroup(logs)
+                .build();
+        Nag.suppress(
+                lookup,
+                "AwsSolutions-IAM5",
+                "ec2:DescribeManagedPrefixLists supports no resource-level permissions; the call only reads the"
+                        + " AWS-managed CloudFront prefix list",
+                "Resource::*");
+        IConstruct handler = getNode().findChild("AWS" + AwsCustomResource.PROVIDER_FUNCTION_UUID.replace("-", ""));
+        Nag.suppress(
+                handler,
+                "AwsSolutions-IAM4",
+                "CDK's AwsCustomResource handler logs with the AWS managed basic execution policy; it holds no data");
+        Nag.suppress(
+                handler,
+                "AwsSolutions-L1",
+                "The runtime of CDK's own AwsCustomResource handler is chosen by aws-cdk-lib and moves with it");
+        return lookup.getResponseField(PREFIX_LIST_ID);
     }
 
     private SecurityGroup group(IVpc vpc, String id, String description) {

@@ -16,11 +16,12 @@ import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancerRedirectConfig;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
@@ -33,6 +34,8 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.servicediscovery.NamespaceType;
 import software.constructs.Construct;
 
@@ -41,16 +44,18 @@ import software.constructs.Construct;
  */
 final class ServicesStack extends Stack {
 
-    /** ALB rule priorities: the specific admission and bot paths before booking's catch-all {@code /api/*}. */
-    static final int ADMISSION_PRIORITY = 10;
+    /**
+     * One ALB listener rule: paths to one service. The specific admission and bot paths come before booking's
+     * catch-all {@code /api/*}. A condition takes at most three values and a rule five match evaluations (ALB quotas),
+     * so admission's four path patterns need two rules.
+     */
+    record Route(TicketingService service, int priority, List<String> paths) {}
 
-    static final int BOT_RUNNER_PRIORITY = 20;
-    static final int BOOKING_PRIORITY = 30;
-
-    static final List<String> ADMISSION_PATHS =
-            List.of("/api/v1/queue*", "/api/v1/clock", "/api/v1/admin*", "/.well-known*");
-    static final List<String> BOT_RUNNER_PATHS = List.of("/api/v1/bots*");
-    static final List<String> BOOKING_PATHS = List.of("/api/*");
+    static final List<Route> ROUTES = List.of(
+            new Route(TicketingService.ADMISSION, 10, List.of("/api/v1/queue*", "/api/v1/clock", "/.well-known*")),
+            new Route(TicketingService.ADMISSION, 11, List.of("/api/v1/admin*")),
+            new Route(TicketingService.BOT_RUNNER, 20, List.of("/api/v1/bots*")),
+            new Route(TicketingService.BOOKING, 30, List.of("/api/*")));
 
     record Props(
             EnvironmentSettings settings,
@@ -58,8 +63,17 @@ final class ServicesStack extends Stack {
             DataStack.Data data,
             Map<TicketingService, IRepository> repositories) {}
 
-    /** What the edge and the monitoring read. */
-    record Services(ApplicationLoadBalancer loadBalancer, Map<TicketingService, ServiceDeployment> deployments) {
+    /** Requests that carry CloudFront's header but match no route: a problem+json 404 like the services' own. */
+    static final int NOT_FOUND_PRIORITY = 100;
+
+    /**
+     * What the edge and the monitoring read. {@code originVerify} is the value CloudFront must send in
+     * {@link Names#ORIGIN_VERIFY_HEADER}: the ALB forwards nothing without it.
+     */
+    record Services(
+            ApplicationLoadBalancer loadBalancer,
+            ISecret originVerify,
+            Map<TicketingService, ServiceDeployment> deployments) {
 
         ServiceDeployment deployment(TicketingService service) {
             return deployments.get(service);
@@ -120,14 +134,17 @@ final class ServicesStack extends Stack {
                                 data.redisUrl(),
                                 "MYSQL_URL",
                                 data.mysqlUrl(),
-                                // the aws profile imports the credentials from this secret, and re-reads them
-                                // on restart after a rotation
+                                // the aws profile imports the credentials from these secrets, and re-reads them on
+                                // restart after a rotation: the pool signs in as the application user, Flyway as
+                                // the migration user
                                 "TICKETING_DB_SECRET",
-                                Names.DATABASE_SECRET,
+                                Names.DATABASE_APP_SECRET,
+                                "TICKETING_DB_MIGRATION_SECRET",
+                                Names.DATABASE_MIGRATION_SECRET,
                                 "TICKETING_JWKS_URL",
                                 admissionUrl + "/.well-known/jwks.json"),
                         Map.of(Names.BOT_KEY_ENV, botKey),
-                        List.of(data.databaseSecret()),
+                        List.of(data.databaseAppSecret(), data.databaseMigrationSecret()),
                         true));
         deployments.put(
                 TicketingService.BOT_RUNNER,
@@ -159,10 +176,37 @@ final class ServicesStack extends Stack {
                 .idleTimeout(Duration.seconds(120))
                 .build();
         loadBalancer.logAccessLogs(accessLogs(settings), "alb");
+        // Only CloudFront's origin-facing servers reach the ALB (NetworkStack), but so could anyone's distribution:
+        // the header carries a value only ours knows. Without it every request gets the default 403.
+        ISecret originVerify = Secret.Builder.create(this, "OriginVerify")
+                .secretName(Names.ORIGIN_VERIFY_SECRET)
+                .description("Value of " + Names.ORIGIN_VERIFY_HEADER + ", added by CloudFront, required by the ALB")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        // letters and digits only: an ALB header condition reads * and ? as wildcards
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+        Nag.suppress(
+                originVerify,
+                "AwsSolutions-SMG4",
+                "CloudFormation copies the value into the CloudFront origin and the ALB rules only when it deploys"
+                        + " them, so a scheduled rotation would lock CloudFront out; ops rotate it by the README's steps");
+        ListenerCondition fromCloudFront = ListenerCondition.httpHeader(
+                Names.ORIGIN_VERIFY_HEADER,
+                List.of(originVerify.getSecretValue().unsafeUnwrap()));
         ApplicationListener listener = listener(settings, loadBalancer);
-        route(listener, deployments.get(TicketingService.ADMISSION), ADMISSION_PRIORITY, ADMISSION_PATHS);
-        route(listener, deployments.get(TicketingService.BOT_RUNNER), BOT_RUNNER_PRIORITY, BOT_RUNNER_PATHS);
-        route(listener, deployments.get(TicketingService.BOOKING), BOOKING_PRIORITY, BOOKING_PATHS);
+        Map<TicketingService, ApplicationTargetGroup> targetGroups = new EnumMap<>(TicketingService.class);
+        for (Route route : ROUTES) {
+            route(listener, deployments.get(route.service()), route, fromCloudFront, targetGroups);
+        }
+        listener.addAction(
+                "NotFound",
+                AddApplicationActionProps.builder()
+                        .priority(NOT_FOUND_PRIORITY)
+                        .conditions(List.of(fromCloudFront))
+                        .action(problem(404, "Not Found"))
+                        .build());
 
         CfnOutput.Builder.create(this, "LoadBalancerDnsName")
                 .value(loadBalancer.getLoadBalancerDnsName())
@@ -172,7 +216,7 @@ final class ServicesStack extends Stack {
                 .value(cluster.getClusterName())
                 .build();
 
-        this.services = new Services(loadBalancer, Map.copyOf(deployments));
+        this.services = new Services(loadBalancer, originVerify, Map.copyOf(deployments));
     }
 
     Services services() {
@@ -217,38 +261,53 @@ final class ServicesStack extends Stack {
         return bucket;
     }
 
+    /**
+     * One listener on the one port CloudFront uses (NetworkStack admits nothing else): HTTPS with the certificate, or
+     * HTTP in an httpOnly (dev) environment. No HTTP-to-HTTPS redirect: viewers never reach the ALB directly.
+     */
     private static ApplicationListener listener(EnvironmentSettings settings, ApplicationLoadBalancer loadBalancer) {
-        BaseApplicationListenerProps.Builder listener =
-                BaseApplicationListenerProps.builder().open(false).defaultAction(notFound());
+        BaseApplicationListenerProps.Builder listener = BaseApplicationListenerProps.builder()
+                .open(false)
+                .port(settings.loadBalancerPort())
+                .defaultAction(problem(403, "Forbidden"));
         if (settings.httpOnly()) {
             return loadBalancer.addListener(
-                    "Http", listener.port(80).protocol(ApplicationProtocol.HTTP).build());
+                    "Http", listener.protocol(ApplicationProtocol.HTTP).build());
         }
-        loadBalancer.addRedirect(ApplicationLoadBalancerRedirectConfig.builder()
-                .sourcePort(80)
-                .sourceProtocol(ApplicationProtocol.HTTP)
-                .targetPort(443)
-                .targetProtocol(ApplicationProtocol.HTTPS)
-                .open(false)
-                .build());
         return loadBalancer.addListener(
                 "Https",
-                listener.port(443)
-                        .protocol(ApplicationProtocol.HTTPS)
+                listener.protocol(ApplicationProtocol.HTTPS)
                         .certificates(List.of(ListenerCertificate.fromArn(
                                 settings.certificateArn().orElseThrow())))
                         .sslPolicy(SslPolicy.RECOMMENDED_TLS)
                         .build());
     }
 
+    /** The first route of a service creates its target group; a further one forwards to the same group. */
     private static void route(
-            ApplicationListener listener, ServiceDeployment deployment, int priority, List<String> paths) {
+            ApplicationListener listener,
+            ServiceDeployment deployment,
+            Route route,
+            ListenerCondition fromCloudFront,
+            Map<TicketingService, ApplicationTargetGroup> targetGroups) {
         TicketingService service = deployment.service();
-        listener.addTargets(
+        List<ListenerCondition> conditions = List.of(ListenerCondition.pathPatterns(route.paths()), fromCloudFront);
+        ApplicationTargetGroup existing = targetGroups.get(service);
+        if (existing != null) {
+            listener.addAction(
+                    service.constructId() + route.priority(),
+                    AddApplicationActionProps.builder()
+                            .priority(route.priority())
+                            .conditions(conditions)
+                            .action(ListenerAction.forward(List.of(existing)))
+                            .build());
+            return;
+        }
+        ApplicationTargetGroup targetGroup = listener.addTargets(
                 service.constructId(),
                 AddApplicationTargetsProps.builder()
-                        .priority(priority)
-                        .conditions(List.of(ListenerCondition.pathPatterns(paths)))
+                        .priority(route.priority())
+                        .conditions(conditions)
                         .port(service.port())
                         .protocol(ApplicationProtocol.HTTP)
                         .targets(List.of(deployment
@@ -267,15 +326,16 @@ final class ServicesStack extends Stack {
                                 .build())
                         .deregistrationDelay(Duration.seconds(30))
                         .build());
+        targetGroups.put(service, targetGroup);
     }
 
-    /** Anything outside the routed paths: a problem+json 404 like the services' own. */
-    private static ListenerAction notFound() {
+    /** A refusal by the ALB itself, as problem+json like the services' own. */
+    private static ListenerAction problem(int status, String title) {
         return ListenerAction.fixedResponse(
-                404,
+                status,
                 FixedResponseOptions.builder()
                         .contentType("application/problem+json")
-                        .messageBody("{\"title\":\"Not Found\",\"status\":404}")
+                        .messageBody("{\"title\":\"" + title + "\",\"status\":" + status + "}")
                         .build());
     }
 

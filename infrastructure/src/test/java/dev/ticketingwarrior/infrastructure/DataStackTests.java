@@ -23,6 +23,11 @@ class DataStackTests {
         devTemplate = dev.template(dev.stacks().data());
     }
 
+    /** The master credentials (the cluster's secret attachment). */
+    private static String masterSecret() {
+        return SynthesizedApp.logicalId(prod.stacks().data().data().database().getSecret());
+    }
+
     @Test
     void runsAuroraMySqlWithAReaderInTheOtherAzInProd() {
         template.hasResourceProperties(
@@ -80,6 +85,83 @@ class DataStackTests {
         template.hasResourceProperties(
                 "AWS::SecretsManager::RotationSchedule",
                 Map.of("RotationRules", Map.of("ScheduleExpression", "rate(30 days)")));
+    }
+
+    @Test
+    void givesBookingAnApplicationUserAndAMigrationUserEachInItsOwnRotatedSecret() {
+        for (List<String> user : List.of(
+                List.of("ticketing-warrior/database-booking", "booking"),
+                List.of("ticketing-warrior/database-flyway", "booking_flyway"))) {
+            template.hasResourceProperties(
+                    "AWS::SecretsManager::Secret",
+                    Map.of(
+                            "Name",
+                            user.get(0),
+                            "GenerateSecretString",
+                            Match.objectLike(Map.of(
+                                    "GenerateStringKey",
+                                    "password",
+                                    "SecretStringTemplate",
+                                    Map.of(
+                                            "Fn::Join",
+                                            List.of(
+                                                    "",
+                                                    List.of(
+                                                            "{\"username\":\"" + user.get(1)
+                                                                    + "\",\"dbname\":\"ticketing\",\"masterarn\":\"",
+                                                            Map.of("Ref", masterSecret()),
+                                                            "\"}")))))));
+        }
+        // the master's single-user rotation and one multi-user rotation per service user, every 30 days
+        assertThat(template.findResources(
+                        "AWS::SecretsManager::RotationSchedule",
+                        Map.of("Properties", Map.of("RotationRules", Map.of("ScheduleExpression", "rate(30 days)")))))
+                .hasSize(3);
+        assertThat(SynthesizedApp.json(template.toJSON().get("Mappings")))
+                .contains("SecretsManagerRDSMySQLRotationMultiUser");
+    }
+
+    @Test
+    void createsTheUsersWithOnlyTheirPrivilegesBeforeTheirFirstRotation() {
+        Map<String, Map<String, Object>> users = template.findResources("Custom::DatabaseUsers");
+        assertThat(users).hasSize(1);
+        String id = users.keySet().iterator().next();
+        DataStack.Data data = prod.stacks().data().data();
+
+        template.hasResourceProperties(
+                "Custom::DatabaseUsers",
+                Map.of(
+                        "Database",
+                        "ticketing",
+                        "MasterSecretArn",
+                        Map.of("Ref", masterSecret()),
+                        "Users",
+                        List.of(
+                                Map.of(
+                                        "SecretArn",
+                                        Map.of("Ref", SynthesizedApp.logicalId(data.databaseAppSecret())),
+                                        "Privileges",
+                                        "SELECT, INSERT, UPDATE"),
+                                Map.of(
+                                        "SecretArn",
+                                        Map.of("Ref", SynthesizedApp.logicalId(data.databaseMigrationSecret())),
+                                        "Privileges",
+                                        Match.stringLikeRegexp(
+                                                "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP.*")))));
+        // the multi-user rotation signs in as the user it rotates: it must exist first
+        assertThat(template.findResources(
+                        "AWS::Serverless::Application", Map.of("DependsOn", Match.arrayWith(List.of(id)))))
+                .hasSize(2);
+        // no password in the template: the handler reads the secrets, and runs the SQL through the Data API
+        assertThat(SynthesizedApp.json(users)).doesNotContain("password");
+        template.hasResourceProperties("AWS::RDS::DBCluster", Map.of("EnableHttpEndpoint", true));
+    }
+
+    @Test
+    void verifiesAuroraOverTlsAgainstTheRdsCasInBookingsImage() {
+        assertThat(prod.stacks().data().data().mysqlUrl())
+                .contains("?sslMode=VERIFY_IDENTITY&")
+                .contains("trustCertificateKeyStoreUrl=file:" + DataStack.RDS_TRUST_STORE);
     }
 
     @Test

@@ -46,7 +46,8 @@ class DockerfilesTests {
                             .startsWith("java -Djarmode=tools -jar /workspace/app.jar extract --layers --launcher"));
             assertThat(runtimeStage(instructions).stream()
                             .filter(instruction -> instruction.keyword().equals("COPY"))
-                            .map(Instruction::arguments))
+                            .map(Instruction::arguments)
+                            .filter(copy -> copy.contains("/workspace/extracted/")))
                     .as(service.id())
                     .containsExactly(
                             "--from=build /workspace/extracted/dependencies/ ./",
@@ -57,6 +58,28 @@ class DockerfilesTests {
                     .singleElement()
                     .extracting(Instruction::arguments)
                     .isEqualTo("[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+        }
+    }
+
+    @Test
+    void bakesTheRdsCertificateAuthoritiesIntoBookingsTrustStoreForVerifiedTls() {
+        List<Instruction> instructions = instructions(TicketingService.BOOKING);
+
+        assertThat(of(instructions, "ADD"))
+                .singleElement()
+                .extracting(Instruction::arguments)
+                .asString()
+                .startsWith("https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem ");
+        assertThat(of(instructions, "RUN"))
+                .anyMatch(run -> run.arguments().contains("keytool -importcert")
+                        && run.arguments().contains("-storetype PKCS12")
+                        && run.arguments().contains("-storepass " + DataStack.RDS_TRUST_STORE_PASSWORD));
+        // the store the runtime image holds is the one MYSQL_URL names
+        assertThat(of(runtimeStage(instructions), "COPY"))
+                .extracting(Instruction::arguments)
+                .contains("--from=build /workspace/rds-ca.p12 " + DataStack.RDS_TRUST_STORE);
+        for (TicketingService other : List.of(TicketingService.ADMISSION, TicketingService.BOT_RUNNER)) {
+            assertThat(of(instructions(other), "ADD")).as(other.id()).isEmpty();
         }
     }
 

@@ -138,6 +138,28 @@ class EdgeStackTests {
     }
 
     @Test
+    void addsTheSecretOriginHeaderToEveryRequestForTheLoadBalancer() {
+        // resolved from the Services stack's secret when CloudFormation deploys the distribution
+        Object value = Map.of(
+                "Fn::Join",
+                List.of(
+                        "",
+                        List.of(
+                                "{{resolve:secretsmanager:",
+                                Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*Services.*OriginVerify.*")),
+                                ":SecretString:::}}")));
+        Object apiOrigin = Match.objectLike(Map.of(
+                "DomainName",
+                SynthesizedApp.API_ORIGIN_DOMAIN,
+                "OriginCustomHeaders",
+                List.of(Map.of("HeaderName", "X-Origin-Verify", "HeaderValue", value))));
+
+        template.hasResourceProperties(
+                "AWS::CloudFront::Distribution",
+                Map.of("DistributionConfig", Map.of("Origins", Match.arrayWith(List.of(apiOrigin)))));
+    }
+
+    @Test
     void reachesTheHttpOnlyDevLoadBalancerByItsOwnName() {
         String origins = SynthesizedApp.json(devTemplate.findResources("AWS::CloudFront::Distribution"));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -91,16 +92,60 @@ class NetworkStackTests {
     }
 
     @Test
-    void opensTheLoadBalancerToTheWorldOnWebPortsOnly() {
-        template.hasResourceProperties(
-                "AWS::EC2::SecurityGroup",
-                Map.of(
-                        "GroupDescription",
-                        Match.stringLikeRegexp("ALB.*"),
-                        "SecurityGroupIngress",
-                        List.of(
-                                Map.of("CidrIp", "0.0.0.0/0", "FromPort", 443, "ToPort", 443),
-                                Map.of("CidrIp", "0.0.0.0/0", "FromPort", 80, "ToPort", 80))));
+    void admitsOnlyCloudFrontsOriginFacingServersToTheLoadBalancerOnHttps() {
+        Map<String, Map<String, Object>> rules = allIngress(loadBalancer());
+
+        assertThat(rules).hasSize(1);
+        assertThat(rules.values().iterator().next())
+                .extractingByKey("Properties")
+                .isEqualTo(Map.of(
+                        "IpProtocol",
+                        "tcp",
+                        "FromPort",
+                        443,
+                        "ToPort",
+                        443,
+                        "GroupId",
+                        Map.of("Fn::GetAtt", List.of(loadBalancer(), "GroupId")),
+                        "SourcePrefixListId",
+                        Map.of("Fn::GetAtt", List.of(prefixListLookup(template), "PrefixLists.0.PrefixListId")),
+                        "Description",
+                        "CloudFront origin-facing servers"));
+        assertThat(SynthesizedApp.json(
+                        template.findResources("AWS::EC2::SecurityGroup").get(loadBalancer())))
+                .doesNotContain("CidrIp");
+    }
+
+    @Test
+    void admitsCloudFrontToTheHttpOnlyDevLoadBalancerOnPort80Only() {
+        SynthesizedApp dev = SynthesizedApp.dev();
+        Template devTemplate = dev.template(dev.stacks().network());
+        String group = SynthesizedApp.logicalId(
+                dev.stacks().network().network().securityGroups().loadBalancer());
+
+        Map<String, Map<String, Object>> rules = devTemplate.findResources(
+                "AWS::EC2::SecurityGroupIngress",
+                Map.of("Properties", Map.of("GroupId", Map.of("Fn::GetAtt", List.of(group, "GroupId")))));
+
+        assertThat(rules).hasSize(1);
+        assertThat(rules.values().iterator().next())
+                .extractingByKey("Properties")
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("FromPort", 80)
+                .containsEntry("ToPort", 80)
+                .containsKey("SourcePrefixListId")
+                .doesNotContainKey("CidrIp");
+    }
+
+    @Test
+    void looksUpCloudFrontsManagedPrefixListByNameWhenItDeploys() {
+        Map<String, Object> lookup = template.findResources("Custom::AWS").get(prefixListLookup(template));
+        String properties = SynthesizedApp.json(lookup);
+
+        assertThat(properties)
+                .contains("describeManagedPrefixLists")
+                .contains("prefix-list-name")
+                .contains("com.amazonaws.global.cloudfront.origin-facing");
     }
 
     @Test
@@ -108,6 +153,13 @@ class NetworkStackTests {
         String groups = SynthesizedApp.json(template.findResources("AWS::EC2::SecurityGroup"));
 
         assertThat(groups).doesNotContain("Allow all outbound traffic by default");
+    }
+
+    /** The one custom resource of the network stack: the prefix list lookup. */
+    private static String prefixListLookup(Template network) {
+        Map<String, Map<String, Object>> lookups = network.findResources("Custom::AWS");
+        assertThat(lookups).hasSize(1);
+        return lookups.keySet().iterator().next();
     }
 
     private static String loadBalancer() {

@@ -27,7 +27,8 @@ class ServicesStackTests {
     }
 
     @Test
-    void servesHttpsWithTheCertificateFromContextAndRedirectsHttp() {
+    void servesOnlyHttpsWithTheCertificateFromContext() {
+        template.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
         template.hasResourceProperties(
                 "AWS::ElasticLoadBalancingV2::Listener",
                 Map.of(
@@ -37,17 +38,6 @@ class ServicesStackTests {
                         "HTTPS",
                         "Certificates",
                         List.of(Map.of("CertificateArn", SynthesizedApp.CERTIFICATE_ARN))));
-        template.hasResourceProperties(
-                "AWS::ElasticLoadBalancingV2::Listener",
-                Map.of(
-                        "Port",
-                        80,
-                        "DefaultActions",
-                        List.of(Map.of(
-                                "Type",
-                                "redirect",
-                                "RedirectConfig",
-                                Map.of("Port", "443", "Protocol", "HTTPS", "StatusCode", "HTTP_301")))));
     }
 
     @Test
@@ -71,10 +61,32 @@ class ServicesStackTests {
 
     @Test
     void routesQueueClockAdminAndWellKnownPathsToAdmission() {
-        assertRule(
-                TicketingService.ADMISSION,
-                10,
-                List.of("/api/v1/queue*", "/api/v1/clock", "/api/v1/admin*", "/.well-known*"));
+        assertRule(TicketingService.ADMISSION, 10, List.of("/api/v1/queue*", "/api/v1/clock", "/.well-known*"));
+        assertRule(TicketingService.ADMISSION, 11, List.of("/api/v1/admin*"));
+    }
+
+    @Test
+    void keepsEveryListenerRuleWithinTheAlbConditionQuotas() {
+        Map<String, Map<String, Object>> rules = template.findResources("AWS::ElasticLoadBalancingV2::ListenerRule");
+
+        // the routes and the 404 for CloudFront's requests that match none
+        assertThat(rules).hasSize(ServicesStack.ROUTES.size() + 1);
+        for (Map.Entry<String, Map<String, Object>> rule : rules.entrySet()) {
+            List<List<?>> values = conditionValues(rule.getValue());
+            // at most three values per condition, five match evaluations and five wildcards per rule
+            assertThat(values)
+                    .as(rule.getKey())
+                    .allSatisfy(condition -> assertThat(condition).hasSizeLessThanOrEqualTo(3));
+            assertThat(values.stream().mapToInt(List::size).sum())
+                    .as(rule.getKey())
+                    .isLessThanOrEqualTo(5);
+            assertThat(SynthesizedApp.json(values)
+                            .chars()
+                            .filter(c -> c == '*' || c == '?')
+                            .count())
+                    .as(rule.getKey())
+                    .isLessThanOrEqualTo(5);
+        }
     }
 
     @Test
@@ -88,13 +100,54 @@ class ServicesStackTests {
     }
 
     @Test
-    void answersUnroutedPathsWithProblemJson404() {
+    void refusesRequestsWithoutCloudFrontsHeaderWithProblemJson403() {
         template.hasResourceProperties(
                 "AWS::ElasticLoadBalancingV2::Listener",
                 Map.of(
                         "Port",
                         443,
                         "DefaultActions",
+                        List.of(Map.of(
+                                "Type",
+                                "fixed-response",
+                                "FixedResponseConfig",
+                                Map.of(
+                                        "StatusCode",
+                                        "403",
+                                        "ContentType",
+                                        "application/problem+json",
+                                        "MessageBody",
+                                        "{\"title\":\"Forbidden\",\"status\":403}")))));
+    }
+
+    @Test
+    void forwardsOnlyRequestsCarryingTheSecretCloudFrontAdds() {
+        Map<String, Map<String, Object>> rules = template.findResources("AWS::ElasticLoadBalancingV2::ListenerRule");
+
+        assertThat(rules).isNotEmpty();
+        assertThat(rules.values())
+                .allSatisfy(rule -> assertThat(conditions(rule)).contains(originVerifyCondition()));
+    }
+
+    @Test
+    void generatesTheOriginHeaderSecretWithoutAlbWildcards() {
+        template.hasResourceProperties(
+                "AWS::SecretsManager::Secret",
+                Map.of(
+                        "Name",
+                        "ticketing-warrior/origin-verify",
+                        "GenerateSecretString",
+                        Map.of("PasswordLength", 64, "ExcludePunctuation", true)));
+    }
+
+    @Test
+    void answersUnroutedPathsFromCloudFrontWithProblemJson404() {
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::ListenerRule",
+                Map.of(
+                        "Priority",
+                        ServicesStack.NOT_FOUND_PRIORITY,
+                        "Actions",
                         List.of(Map.of(
                                 "Type",
                                 "fixed-response",
@@ -200,7 +253,9 @@ class ServicesStackTests {
         assertThat(booking)
                 .contains("\"Name\":\"MYSQL_URL\"")
                 .contains("jdbc:mysql://")
-                .contains("\"Name\":\"TICKETING_DB_SECRET\",\"Value\":\"ticketing-warrior/database\"")
+                .contains("\"Name\":\"TICKETING_DB_SECRET\",\"Value\":\"ticketing-warrior/database-booking\"")
+                .contains("\"Name\":\"TICKETING_DB_MIGRATION_SECRET\",\"Value\":\"ticketing-warrior/database-flyway\"")
+                .doesNotContain("\"Value\":\"ticketing-warrior/database\"")
                 .contains("\"Name\":\"TICKETING_JWKS_URL\"")
                 .contains("http://admission.ticketing.internal:8081/.well-known/jwks.json");
         for (TicketingService service : TicketingService.values()) {
@@ -208,6 +263,16 @@ class ServicesStackTests {
         }
         assertThat(taskDefinition(TicketingService.ADMISSION)).doesNotContain("MYSQL");
         assertThat(taskDefinition(TicketingService.BOT_RUNNER)).doesNotContain("MYSQL");
+    }
+
+    @Test
+    void pointsBookingAtAuroraOverTlsThatVerifiesTheServerAgainstTheRdsCas() {
+        assertThat(taskDefinition(TicketingService.BOOKING))
+                .contains("/ticketing?sslMode=VERIFY_IDENTITY"
+                        + "&trustCertificateKeyStoreUrl=file:/app/rds-ca.p12"
+                        + "&trustCertificateKeyStoreType=PKCS12"
+                        + "&trustCertificateKeyStorePassword=changeit")
+                .doesNotContain("sslMode=REQUIRED");
     }
 
     @Test
@@ -258,23 +323,27 @@ class ServicesStackTests {
         String opsToken = SynthesizedApp.logicalId(data.opsToken());
         String botKey = SynthesizedApp.logicalId(data.botKey());
         String signingKeys = SynthesizedApp.logicalId(data.tokenSigningKeys());
-        String database = "DatabaseSecretAttachment";
+        String master = "DatabaseSecretAttachment";
+        String app = "BookingUserAttachment";
+        String migration = "FlywayUserAttachment";
 
         assertThat(secretResources(TicketingService.ADMISSION))
                 .contains(opsToken)
                 .contains(botKey)
                 .contains(signingKeys)
-                .doesNotContain(database);
+                .doesNotContain("Attachment");
         assertThat(secretResources(TicketingService.BOOKING))
-                .contains(database)
+                .contains(app)
+                .contains(migration)
                 .contains(botKey)
+                .doesNotContain(master)
                 .doesNotContain(opsToken)
                 .doesNotContain(signingKeys);
         assertThat(secretResources(TicketingService.BOT_RUNNER))
                 .contains(opsToken)
                 .contains(botKey)
                 .doesNotContain(signingKeys)
-                .doesNotContain(database);
+                .doesNotContain("Attachment");
     }
 
     @Test
@@ -352,9 +421,47 @@ class ServicesStackTests {
                         "Priority",
                         priority,
                         "Conditions",
-                        List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", paths))),
+                        Match.arrayWith(
+                                List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", paths)))),
                         "Actions",
                         List.of(Map.of("Type", "forward", "TargetGroupArn", Map.of("Ref", targetGroup)))));
+    }
+
+    /** The http-header condition on the origin-verify value, resolved from its secret when CloudFormation deploys. */
+    private static Map<String, Object> originVerifyCondition() {
+        String secret = SynthesizedApp.logicalId(services.services().originVerify());
+        return Map.of(
+                "Field",
+                "http-header",
+                "HttpHeaderConfig",
+                Map.of(
+                        "HttpHeaderName",
+                        "X-Origin-Verify",
+                        "Values",
+                        List.of(Map.of(
+                                "Fn::Join",
+                                List.of(
+                                        "",
+                                        List.of(
+                                                "{{resolve:secretsmanager:",
+                                                Map.of("Ref", secret),
+                                                ":SecretString:::}}"))))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> conditions(Map<String, Object> rule) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) rule.get("Properties")).get("Conditions");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<?>> conditionValues(Map<String, Object> rule) {
+        return conditions(rule).stream()
+                .<List<?>>map(condition -> condition.values().stream()
+                        .filter(Map.class::isInstance)
+                        .map(config -> (List<?>) ((Map<String, Object>) config).get("Values"))
+                        .findFirst()
+                        .orElseThrow())
+                .toList();
     }
 
     private static String targetGroupOf(TicketingService service) {

@@ -1,0 +1,134 @@
+package dev.ticketingwarrior.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The services' {@code aws} profiles (their {@code application-aws.yml}) against the task definitions this app
+ * synthesizes: SPEC §9 wants a missing secret to stop start-up and no dev default ever used in AWS, so no secret
+ * import is optional, no placeholder has a default, and every variable a profile reads is one its task definition sets.
+ */
+class AwsProfilesTests {
+
+    /** The services that have an aws profile; bot-runner gets its two secrets straight from ECS. */
+    private static final List<TicketingService> PROFILED =
+            List.of(TicketingService.ADMISSION, TicketingService.BOOKING);
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    @Test
+    void importsEverySecretWithoutOptional() {
+        for (TicketingService service : PROFILED) {
+            List<String> imports = imports(service);
+
+            assertThat(imports)
+                    .as(service.id())
+                    .isNotEmpty()
+                    .allSatisfy(location -> assertThat(location).startsWith("aws-secretsmanager:"));
+        }
+    }
+
+    @Test
+    void givesNoPlaceholderADefaultThatCouldStandInForAMissingSetting() {
+        for (TicketingService service : PROFILED) {
+            assertThat(placeholders(service))
+                    .as(service.id())
+                    .isNotEmpty()
+                    .allSatisfy(placeholder -> assertThat(placeholder).doesNotContain(":"));
+        }
+    }
+
+    @Test
+    void readsOnlyVariablesItsTaskDefinitionSets() {
+        SynthesizedApp prod = SynthesizedApp.prod();
+        for (TicketingService service : PROFILED) {
+            String taskDefinition = SynthesizedApp.json(prod.template(
+                            prod.stacks().services())
+                    .findResources(
+                            "AWS::ECS::TaskDefinition", Map.of("Properties", Map.of("Family", service.taskFamily()))));
+            Set<String> variables = new TreeSet<>(placeholders(service));
+            variables.removeIf(name -> !ENVIRONMENT_VARIABLE.matcher(name).matches());
+
+            assertThat(variables).as(service.id()).isNotEmpty();
+            assertThat(variables)
+                    .as(service.id())
+                    .allSatisfy(variable -> assertThat(taskDefinition).contains("\"Name\":\"" + variable + "\""));
+        }
+    }
+
+    @Test
+    void takesBookingsDatabaseFromTheTaskDefinitionAndItsUsersSecretsOnly() {
+        Map<String, Object> booking = profile(TicketingService.BOOKING);
+        Map<String, Object> spring = map(booking.get("spring"));
+
+        assertThat(imports(TicketingService.BOOKING))
+                .containsExactly(
+                        "aws-secretsmanager:${TICKETING_DB_SECRET}?prefix=ticketing.db.",
+                        "aws-secretsmanager:${TICKETING_DB_MIGRATION_SECRET}?prefix=ticketing.db-migration.");
+        assertThat(map(spring.get("datasource")))
+                .containsEntry("url", "${MYSQL_URL}")
+                .containsEntry("username", "${ticketing.db.username}")
+                .containsEntry("password", "${ticketing.db.password}");
+        assertThat(map(spring.get("flyway")))
+                .containsEntry("user", "${ticketing.db-migration.username}")
+                .containsEntry("password", "${ticketing.db-migration.password}");
+    }
+
+    @Test
+    void neverLetsAdmissionSignWithADevKeyFile() {
+        Map<String, Object> token =
+                map(map(profile(TicketingService.ADMISSION).get("ticketing")).get("token"));
+
+        assertThat(token).containsEntry("keys", "${TICKETING_TOKEN_KEYS}");
+    }
+
+    private static List<String> imports(TicketingService service) {
+        Object imports = map(map(profile(service).get("spring")).get("config")).get("import");
+        return imports instanceof List<?> list
+                ? list.stream().map(Object::toString).toList()
+                : List.of(String.valueOf(imports));
+    }
+
+    /** What stands between every {@code ${...}} of the profile, e.g. {@code MYSQL_URL} or {@code ticketing.db.password}. */
+    private static List<String> placeholders(TicketingService service) {
+        Matcher matcher = PLACEHOLDER.matcher(text(service));
+        List<String> placeholders = new ArrayList<>();
+        while (matcher.find()) {
+            placeholders.add(matcher.group(1));
+        }
+        return placeholders;
+    }
+
+    private static Map<String, Object> profile(TicketingService service) {
+        return new Yaml().load(text(service));
+    }
+
+    private static String text(TicketingService service) {
+        Path file = Path.of("..", service.id(), "src", "main", "resources", "application-aws.yml");
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+}
