@@ -134,16 +134,17 @@ final class ServicesStack extends Stack {
                                 data.redisUrl(),
                                 "MYSQL_URL",
                                 data.mysqlUrl(),
-                                // the aws profile imports the credentials from these secrets, and re-reads them on
-                                // restart after a rotation: the pool signs in as the application user, Flyway as
-                                // the migration user
+                                // the aws profile imports the credentials from these secrets: the pool signs in as
+                                // the application user (and reads its secret again when MySQL refuses it after a
+                                // rotation), Flyway as the migration user
                                 "TICKETING_DB_SECRET",
                                 Names.DATABASE_APP_SECRET,
                                 "TICKETING_DB_MIGRATION_SECRET",
                                 Names.DATABASE_MIGRATION_SECRET,
                                 "TICKETING_JWKS_URL",
                                 admissionUrl + "/.well-known/jwks.json"),
-                        Map.of(Names.BOT_KEY_ENV, botKey),
+                        // the ops token guards the dead-letter redrive
+                        Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey),
                         List.of(data.databaseAppSecret(), data.databaseMigrationSecret()),
                         true));
         deployments.put(
@@ -159,10 +160,13 @@ final class ServicesStack extends Stack {
                         Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey),
                         List.of(),
                         false));
-        // booking is the only producer and consumer of confirmations; nobody gets the dead-letter queue
+        // booking is the only producer and consumer of confirmations, and the only reader of the dead-letter queue
+        // (its ops redrive moves messages back: receive and delete there, send to the queue)
         data.confirmations()
                 .grantSendMessages(deployments.get(TicketingService.BOOKING).taskRole());
         data.confirmations()
+                .grantConsumeMessages(deployments.get(TicketingService.BOOKING).taskRole());
+        data.confirmationsDeadLetters()
                 .grantConsumeMessages(deployments.get(TicketingService.BOOKING).taskRole());
 
         ApplicationLoadBalancer loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")

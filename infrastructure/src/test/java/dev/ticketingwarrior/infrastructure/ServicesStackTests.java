@@ -283,8 +283,8 @@ class ServicesStackTests {
                 .contains(":TICKETING_BOT_KEY::")
                 .contains(":TICKETING_TOKEN_KEYS::");
         assertThat(taskDefinition(TicketingService.BOOKING))
+                .contains(":TICKETING_OPS_TOKEN::")
                 .contains(":TICKETING_BOT_KEY::")
-                .doesNotContain("TICKETING_OPS_TOKEN")
                 .doesNotContain("TICKETING_TOKEN_KEYS");
         assertThat(taskDefinition(TicketingService.BOT_RUNNER))
                 .contains(":TICKETING_OPS_TOKEN::")
@@ -293,9 +293,11 @@ class ServicesStackTests {
     }
 
     @Test
-    void letsBookingUseOnlyTheConfirmationsQueue() {
+    void letsBookingUseOnlyTheConfirmationsQueueAndReadItsDeadLetters() {
         String queue = "FnGetAtt"
                 + SynthesizedApp.logicalId(prod.stacks().data().data().confirmations()) + "Arn";
+        String deadLetters = "FnGetAtt"
+                + SynthesizedApp.logicalId(prod.stacks().data().data().confirmationsDeadLetters()) + "Arn";
         List<Map<String, Object>> sqs = statements(TicketingService.BOOKING).stream()
                 .filter(statement ->
                         SynthesizedApp.json(statement.get("Action")).contains("sqs:"))
@@ -304,11 +306,18 @@ class ServicesStackTests {
         assertThat(sqs).isNotEmpty();
         assertThat(sqs)
                 .allSatisfy(statement -> assertThat(SynthesizedApp.json(statement.get("Resource")))
-                        .contains(queue));
+                        .containsAnyOf(queue, deadLetters));
         assertThat(SynthesizedApp.json(sqs))
                 .contains("sqs:SendMessage")
                 .contains("sqs:ReceiveMessage")
                 .contains("sqs:DeleteMessage");
+        // the redrive receives and deletes there; nothing ever sends to the dead-letter queue but SQS itself
+        assertThat(sqs.stream()
+                        .filter(statement ->
+                                SynthesizedApp.json(statement.get("Resource")).contains(deadLetters)))
+                .isNotEmpty()
+                .allSatisfy(statement ->
+                        assertThat(SynthesizedApp.json(statement.get("Action"))).doesNotContain("sqs:SendMessage"));
     }
 
     @Test
