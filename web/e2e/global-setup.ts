@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertChromium } from './support/chromium';
-import { env } from './support/env';
+import { CAPTCHA_ANSWER, env } from './support/env';
 import { freePort, killAllNow, listening, log, RESULTS, ROOT, runToEnd, start, stopAll, WEB } from './support/stack';
 import { until } from './support/until';
 
@@ -59,7 +59,7 @@ export default async function globalSetup(): Promise<void> {
       }
     }
     log(
-      `starting the system with ${STACK_SCRIPT} (round period ${ROUND_PERIOD}, always open; booking profile "test"; bots off)…`,
+      `starting the system with ${STACK_SCRIPT} (round period ${ROUND_PERIOD}, always open; security letter fixed to TEST42; bots off)…`,
     );
     await start('stack', STACK_SCRIPT, [], {
       env: {
@@ -67,7 +67,7 @@ export default async function globalSetup(): Promise<void> {
         TICKETING_ROUND_OPEN_FOR: ROUND_PERIOD,
         TICKETING_OPS_TOKEN: opsToken!,
         TICKETING_BOT_KEY: env.TICKETING_BOT_KEY ?? `e2e-bot-${randomBytes(12).toString('hex')}`,
-        SPRING_PROFILES_ACTIVE: 'test',
+        TICKETING_CAPTCHA_FIXED_ANSWER: CAPTCHA_ANSWER,
         BOTS_ENABLED: 'false',
         // scripts/run serves the app too; on a port of its own, so a dev server on 5173 is no obstacle
         WEB_PORT: String(await freePort()),

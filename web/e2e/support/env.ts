@@ -2,7 +2,7 @@
 // the environment (workers start after it and inherit it).
 export const env = process.env;
 
-/** booking's `test` profile fixes the security letter to this (booking/src/main/resources/application-test.yml). */
+/** global-setup starts booking with TICKETING_CAPTCHA_FIXED_ANSWER set to this (tests only; refused under aws). */
 export const CAPTCHA_ANSWER = env.E2E_CAPTCHA_ANSWER ?? 'TEST42';
 
 function required(name: string): string {

@@ -67,7 +67,7 @@ public record BookingProperties(
         }
 
         @AssertTrue(
-                message = "ticketing.captcha.fixed-answer (test profile) and ticketing.captcha.load-test-key (soaks)"
+                message = "ticketing.captcha.fixed-answer (tests only) and ticketing.captcha.load-test-key (soaks)"
                         + " cannot both be set")
         public boolean isOneWayToSolveAtMost() {
             return !(hasFixedAnswer() && hasLoadTestKey());

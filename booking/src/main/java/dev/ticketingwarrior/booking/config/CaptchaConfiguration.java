@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The security letter, wired by hand so the domain packages stay free of Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -17,9 +18,13 @@ class CaptchaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CaptchaConfiguration.class);
 
     @Bean
-    CaptchaRenderer captchaRenderer(BookingProperties properties) {
+    CaptchaRenderer captchaRenderer(BookingProperties properties, Environment environment) {
         if (properties.captcha().hasFixedAnswer()) {
-            log.warn("security letter answer is FIXED (test profile): never use this in production");
+            if (environment.matchesProfiles("aws")) {
+                throw new IllegalStateException("ticketing.captcha.fixed-answer (TICKETING_CAPTCHA_FIXED_ANSWER) is set"
+                        + " under the aws profile: a fixed security letter is for tests only; unset it");
+            }
+            log.warn("security letter answer is FIXED (tests): never use this in production");
         }
         if (properties.captcha().hasLoadTestKey()) {
             log.warn("security letters are solvable with the load-test key: never set TICKETING_CAPTCHA_LOAD_TEST_KEY"

@@ -2,9 +2,9 @@ package dev.ticketingwarrior.booking.config;
 
 import dev.ticketingwarrior.booking.player.domain.VerifiedTokens;
 import dev.ticketingwarrior.booking.player.web.PlayerArgumentResolver;
+import dev.ticketingwarrior.booking.player.web.PlayerAuthentication;
 import dev.ticketingwarrior.edge.api.ApiDescription;
 import dev.ticketingwarrior.edge.secret.Credentials;
-import dev.ticketingwarrior.edge.secret.SharedSecret;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -19,17 +19,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    private final VerifiedTokens verifier;
-    private final SharedSecret botKey;
+    private final PlayerAuthentication players;
 
-    WebConfiguration(VerifiedTokens verifier, Credentials credentials) {
-        this.verifier = verifier;
-        this.botKey = credentials.botKey();
+    WebConfiguration(PlayerAuthentication players) {
+        this.players = players;
+    }
+
+    @Bean
+    static PlayerAuthentication playerAuthentication(VerifiedTokens verifier, Credentials credentials) {
+        return new PlayerAuthentication(verifier, credentials.botKey());
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new PlayerArgumentResolver(verifier, botKey));
+        resolvers.add(new PlayerArgumentResolver(players));
     }
 
     @Bean

@@ -186,7 +186,7 @@ class BookingFlowIT {
     }
 
     private String seatStatus(String seatId) {
-        Api.Response map = api.get("/api/v1/rounds/" + round.id() + "/seats");
+        Api.Response map = api.get("/api/v1/rounds/" + round.id() + "/seats", world.viewer(round));
         assertThat(map.status()).isEqualTo(200);
         for (JsonNode seat : map.json().path("seats")) {
             if (seat.path("id").asString().equals(seatId)) {

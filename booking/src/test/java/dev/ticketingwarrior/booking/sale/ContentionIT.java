@@ -50,7 +50,8 @@ class ContentionIT {
         assertThat(accepted).hasSize(100);
         assertThat(new HashSet<>(accepted.values())).hasSize(100);
         for (Api api : instances) {
-            JsonNode map = api.get("/api/v1/rounds/" + round.id() + "/seats").json();
+            JsonNode map = api.get("/api/v1/rounds/" + round.id() + "/seats", world.viewer(round))
+                    .json();
             long sold = 0;
             for (JsonNode seat : map.path("seats")) {
                 if ("SOLD".equals(seat.path("status").asString())) {
@@ -89,7 +90,8 @@ class ContentionIT {
             solveCaptcha(api, token, serverErrors);
         }
         for (int attempt = 0; attempt < 200; attempt++) {
-            Api.Response seats = retrying(() -> api.get("/api/v1/rounds/" + round.id() + "/seats"), serverErrors);
+            Api.Response seats =
+                    retrying(() -> api.get("/api/v1/rounds/" + round.id() + "/seats", token), serverErrors);
             JsonNode map = seats.json();
             List<String> available = new ArrayList<>();
             boolean anyHeld = false;

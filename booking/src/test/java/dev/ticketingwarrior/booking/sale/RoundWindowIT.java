@@ -57,6 +57,30 @@ class RoundWindowIT {
         assertThat(fresh.problemSlug()).isEqualTo("round-closed");
     }
 
+    /** SPEC §5: the seat map of an OPEN round is for its admitted players; after the close it is public. */
+    @Test
+    void theSeatMapOfAnOpenRoundNeedsThatRoundsTokenAndIsPublicAfterTheClose() {
+        Round round = world.freshRound();
+        String path = "/api/v1/rounds/" + round.id() + "/seats";
+        Round other = world.freshRound();
+        world.clock.set(round.opensAt().plusSeconds(2));
+
+        assertThat(api.get(path).status()).isEqualTo(401);
+        assertThat(api.get(path).problemSlug()).isEqualTo("invalid-token");
+        assertThat(api.get(path, "not-a-token").problemSlug()).isEqualTo("invalid-token");
+        assertThat(api.get(path, world.token(other, BookingStack.ticket(), "elsewhere", false))
+                        .problemSlug())
+                .isEqualTo("wrong-round");
+        Api.Response admitted = api.get(path, world.token(round, BookingStack.ticket(), "admitted", false));
+        assertThat(admitted.status()).as(admitted.toString()).isEqualTo(200);
+        assertThat(admitted.json().path("seats").size()).isEqualTo(100);
+
+        world.clock.set(round.closesAt().plusSeconds(1));
+        Api.Response afterClose = api.get(path);
+        assertThat(afterClose.status()).as(afterClose.toString()).isEqualTo(200);
+        assertThat(afterClose.json().path("seats").size()).isEqualTo(100);
+    }
+
     @Test
     void aHoldNeverOutlivesTheRoundsOpenWindow() {
         Round round = world.freshRound();

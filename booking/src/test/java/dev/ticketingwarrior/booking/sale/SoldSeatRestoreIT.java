@@ -53,8 +53,9 @@ class SoldSeatRestoreIT {
     }
 
     private String seatStatus(Round round, String seatId) {
-        for (JsonNode seat :
-                api.get("/api/v1/rounds/" + round.id() + "/seats").json().path("seats")) {
+        for (JsonNode seat : api.get("/api/v1/rounds/" + round.id() + "/seats", world.viewer(round))
+                .json()
+                .path("seats")) {
             if (seat.path("id").asString().equals(seatId)) {
                 return seat.path("status").asString();
             }

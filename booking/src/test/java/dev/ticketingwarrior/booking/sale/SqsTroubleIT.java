@@ -139,8 +139,9 @@ class SqsTroubleIT {
     }
 
     private String seatStatus(Round round, String seatId) {
-        for (JsonNode seat :
-                healthy.get("/api/v1/rounds/" + round.id() + "/seats").json().path("seats")) {
+        for (JsonNode seat : healthy.get("/api/v1/rounds/" + round.id() + "/seats", world.viewer(round))
+                .json()
+                .path("seats")) {
             if (seat.path("id").asString().equals(seatId)) {
                 return seat.path("status").asString();
             }

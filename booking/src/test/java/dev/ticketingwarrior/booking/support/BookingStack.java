@@ -162,6 +162,11 @@ public final class BookingStack {
                 UUID.randomUUID().toString()));
     }
 
+    /** A token of {@code round} for reading its seat map while it is OPEN (SPEC §5: admitted players only). */
+    public String viewer(Round round) {
+        return token(round, ticket(), "viewer", false);
+    }
+
     public static String ticket() {
         return "t-" + UUID.randomUUID();
     }

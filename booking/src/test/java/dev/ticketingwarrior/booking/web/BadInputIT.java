@@ -33,6 +33,11 @@ class BadInputIT {
                 new Case("POST", holds, "{\"seatId\":\"A-1\",\"extra\":1}", Map.of(), 400, "invalid-request"),
                 new Case("POST", holds, "{\"seatId\":\"\"}", Map.of(), 400, "invalid-request"),
                 new Case("POST", holds, "{\"seatId\":null}", Map.of(), 400, "invalid-request"),
+                // strict types (SPEC §5): a number is not read as the string "7"
+                new Case("POST", holds, "{\"seatId\":7}", Map.of(), 400, "invalid-request"),
+                new Case("POST", holds, "{\"seatId\":true}", Map.of(), 400, "invalid-request"),
+                new Case("POST", "/api/v1/bookings", "{\"holdId\":12345}", key, 400, "invalid-request"),
+                new Case("POST", "/api/v1/captcha/abc", "{\"answer\":42}", Map.of(), 400, "invalid-request"),
                 new Case("POST", holds, big, Map.of(), 413, "payload-too-large"),
                 new Case(
                         "POST",
@@ -80,7 +85,8 @@ class BadInputIT {
             assertThat(response.problemSlug()).as(what).isEqualTo(c.slug());
         }
 
-        JsonNode map = api.get("/api/v1/rounds/" + round.id() + "/seats").json();
+        JsonNode map = api.get("/api/v1/rounds/" + round.id() + "/seats", world.viewer(round))
+                .json();
         for (JsonNode seat : map.path("seats")) {
             assertThat(seat.path("status").asString()).isEqualTo("AVAILABLE");
         }

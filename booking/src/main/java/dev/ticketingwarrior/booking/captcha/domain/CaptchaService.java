@@ -42,7 +42,7 @@ public class CaptchaService {
 
     /**
      * {@code ttl}: how long an issued letter may be answered; {@code length}: its characters; {@code fixedAnswer}
-     * (test profile only) or {@code loadTestKey} (soaks only): how its text is chosen instead of at random.
+     * (tests only) or {@code loadTestKey} (soaks only): how its text is chosen instead of at random.
      */
     public CaptchaService(
             Captchas captchas,
@@ -81,7 +81,7 @@ public class CaptchaService {
         return new Drawn(captchaId, answer, renderer.render(answer));
     }
 
-    /** The test profile's fixed answer, the load-test key's answer for this letter, or random text (the default). */
+    /** The fixed answer (tests only), the load-test key's answer for this letter, or random text (the default). */
     private String textFor(String captchaId) {
         if (fixedAnswer.isPresent()) {
             return fixedAnswer.get();

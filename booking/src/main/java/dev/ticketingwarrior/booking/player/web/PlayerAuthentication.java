@@ -1,0 +1,48 @@
+package dev.ticketingwarrior.booking.player.web;
+
+import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.player.domain.VerifiedTokens;
+import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.edge.secret.SharedSecret;
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.shared.token.AdmissionClaims;
+import dev.ticketingwarrior.shared.token.TokenRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns {@code Authorization: Bearer <admission token>} (and {@code X-Bot-Key}) into a {@link Player}, or a 401
+ * {@code invalid-token} / {@code invalid-bot-key} problem. The reason stays in the log, never in the body.
+ */
+public final class PlayerAuthentication {
+
+    public static final String BOT_KEY_HEADER = "X-Bot-Key";
+    private static final Logger log = LoggerFactory.getLogger(PlayerAuthentication.class);
+    private static final String BEARER = "Bearer ";
+
+    private final VerifiedTokens verifier;
+    private final SharedSecret botKey;
+
+    public PlayerAuthentication(VerifiedTokens verifier, SharedSecret botKey) {
+        this.verifier = verifier;
+        this.botKey = botKey;
+    }
+
+    /** The player of these two headers (either may be null). */
+    public Player authenticate(String authorization, String presentedBotKey) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ProblemException.of(ProblemType.INVALID_TOKEN, "an admission token is required (Bearer)");
+        }
+        AdmissionClaims claims;
+        try {
+            claims = verifier.verify(authorization.substring(BEARER.length()).strip());
+        } catch (TokenRejectedException e) {
+            log.info("refused admission token: {} ({})", e.reason(), e.getMessage());
+            throw ProblemException.of(ProblemType.INVALID_TOKEN, "the admission token is not valid");
+        }
+        if (presentedBotKey != null && !botKey.matches(presentedBotKey)) {
+            throw ProblemException.of(ProblemType.INVALID_BOT_KEY, "wrong " + BOT_KEY_HEADER);
+        }
+        return new Player(claims, claims.bot() && presentedBotKey != null);
+    }
+}
