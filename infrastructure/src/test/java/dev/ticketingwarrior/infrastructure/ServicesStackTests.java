@@ -345,8 +345,8 @@ class ServicesStackTests {
                 .contains(app)
                 .contains(migration)
                 .contains(botKey)
+                .contains(opsToken)
                 .doesNotContain(master)
-                .doesNotContain(opsToken)
                 .doesNotContain(signingKeys);
         assertThat(secretResources(TicketingService.BOT_RUNNER))
                 .contains(opsToken)
