@@ -2,10 +2,10 @@ package dev.ticketingwarrior.booking.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.Credentials;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -28,30 +28,21 @@ class DatabaseCredentialsConfiguration {
     private static final Duration READ_AT_MOST_EVERY = Duration.ofSeconds(10);
 
     @Bean
-    static BeanPostProcessor rotatedDatabaseCredentials(
-            ObjectProvider<SecretsManagerClient> secretsManager, Environment environment) {
+    RotatedCredentials rotatedCredentials(
+            DataSource dataSource, SecretsManagerClient secretsManager, Environment environment) throws SQLException {
         String secretId = environment.getProperty(SECRET_ID_ENV, "ticketing/db");
         JsonMapper json = JsonMapper.builder().build();
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (!(bean instanceof HikariDataSource pool)) {
-                    return bean;
-                }
-                return new RotatedCredentials(
-                        pool,
-                        () -> {
-                            JsonNode secret = json.readTree(secretsManager
-                                    .getObject()
-                                    .getSecretValue(b -> b.secretId(secretId))
-                                    .secretString());
-                            return Credentials.of(
-                                    secret.path("username").asString(),
-                                    secret.path("password").asString());
-                        },
-                        READ_AT_MOST_EVERY,
-                        Clock.systemUTC());
-            }
-        };
+        return new RotatedCredentials(
+                dataSource.unwrap(HikariDataSource.class),
+                () -> {
+                    JsonNode secret = json.readTree(secretsManager
+                            .getSecretValue(b -> b.secretId(secretId))
+                            .secretString());
+                    return Credentials.of(
+                            secret.path("username").asString(),
+                            secret.path("password").asString());
+                },
+                READ_AT_MOST_EVERY,
+                Clock.systemUTC());
     }
 }

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,10 @@ public class Dependencies {
     private final CircuitBreaker sqs;
     private final CircuitBreaker mysql;
 
-    Dependencies(CircuitBreakerRegistry registry) {
+    private final ObjectProvider<RotatedCredentials> credentials;
+
+    Dependencies(CircuitBreakerRegistry registry, ObjectProvider<RotatedCredentials> credentials) {
+        this.credentials = credentials;
         this.redis = registry.circuitBreaker(REDIS);
         this.sqs = registry.circuitBreaker(SQS);
         this.mysql = registry.circuitBreaker(MYSQL);
@@ -47,8 +51,19 @@ public class Dependencies {
         return guarded(sqs, call);
     }
 
+    /** A call refused for its credentials is tried once more if the rotated secret gave the pool new ones. */
     public <T> T mysql(Supplier<T> call) {
-        return guarded(mysql, call);
+        return guarded(mysql, () -> {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                RotatedCredentials rotated = credentials.getIfAvailable();
+                if (rotated == null || !rotated.switchedAfter(e)) {
+                    throw e;
+                }
+                return call.get();
+            }
+        });
     }
 
     private static <T> T guarded(CircuitBreaker breaker, Supplier<T> call) {

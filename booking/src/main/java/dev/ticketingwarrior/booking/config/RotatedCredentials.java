@@ -2,7 +2,6 @@ package dev.ticketingwarrior.booking.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.Credentials;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,16 +12,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The pool in front of MySQL, able to follow a password rotation without a restart: when MySQL refuses the pool's
- * credentials (SQLSTATE 28000, error 1045), the secret is read again and, if it changed, the pool opens its next
- * connections with the new credentials and the request is tried once more. Connections already open keep working
- * through a rotation; only new ones meet the new password. The secret is read at most once per {@code atMostEvery}, by
- * one caller at a time, so a wrong password cannot hammer Secrets Manager.
+ * Lets the pool follow a password rotation without a restart: when MySQL refuses the pool's credentials (SQLSTATE
+ * 28000, error 1045), the secret is read again and, if it changed, the pool opens its next connections with the new
+ * credentials ({@link Dependencies#mysql} then tries the call once more). Connections already open keep working through
+ * a rotation; only new ones meet the new password. The secret is read at most once per {@code atMostEvery}, by one
+ * caller at a time, so a wrong password cannot hammer Secrets Manager. The pool stays the plain Hikari pool, so what
+ * Spring derives from it (Flyway's connection with its own user) is unchanged.
  */
-final class RotatedCredentials extends DelegatingDataSource {
+public final class RotatedCredentials {
 
     private static final Logger log = LoggerFactory.getLogger(RotatedCredentials.class);
     private static final String INVALID_AUTHORIZATION = "28000";
@@ -37,23 +36,18 @@ final class RotatedCredentials extends DelegatingDataSource {
     private boolean switchedAtLastRead;
 
     RotatedCredentials(HikariDataSource pool, Supplier<Credentials> secret, Duration atMostEvery, Clock clock) {
-        super(pool);
         this.pool = pool;
         this.secret = secret;
         this.atMostEvery = atMostEvery;
         this.clock = clock;
     }
 
-    @Override
-    public Connection getConnection() throws SQLException {
-        try {
-            return super.getConnection();
-        } catch (SQLException e) {
-            if (!refusedCredentials(e) || !switchedToTheCurrentSecret()) {
-                throw e;
-            }
-            return super.getConnection();
-        }
+    /**
+     * Called with a failed MySQL call: true if MySQL refused the credentials and the pool now has the secret's current
+     * ones, so the call is worth trying again.
+     */
+    boolean switchedAfter(Throwable failure) {
+        return refusedCredentials(failure) && switchedToTheCurrentSecret();
     }
 
     /** Whether the failure (or its cause: Hikari wraps the driver's) is MySQL refusing the user or password. */

@@ -76,7 +76,9 @@ class SecretsManagerIT {
                         .getHikariPoolMXBean()
                         .softEvictConnections();
 
-                assertThat(jdbc.queryForObject("SELECT CURRENT_USER()", String.class))
+                // every MySQL call of booking goes through Dependencies.mysql, which reads the secret again
+                Dependencies dependencies = app.getBean(Dependencies.class);
+                assertThat(dependencies.mysql(() -> jdbc.queryForObject("SELECT CURRENT_USER()", String.class)))
                         .startsWith(user + "@");
                 assertThat(reads())
                         .as("the secret is read again after MySQL refused the old password")
@@ -111,6 +113,7 @@ class SecretsManagerIT {
         properties.put("MYSQL_USER", "not-the-user");
         properties.put("MYSQL_PASSWORD", "not-the-password");
         properties.put("TICKETING_DB_SECRET", "ticketing/db");
+        properties.put("TICKETING_DB_MIGRATION_SECRET", "ticketing/db-flyway");
         return properties;
     }
 
