@@ -1,0 +1,83 @@
+package dev.ticketingwarrior.edge.reactive;
+
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.edge.problem.Problems;
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every request gets an answer within the deadline. When its answer has not begun by then (a dependency call without
+ * a timeout, a signal lost somewhere, anything), the work is cancelled, the stall is logged and the client gets a 503
+ * problem with {@code Retry-After}, instead of waiting for its own timeout or a proxy's. An answer that has begun is
+ * left to finish, and an event stream ({@code text/event-stream}, asked for or chosen by the handler) is exempt: it
+ * lives as long as it has news.
+ */
+final class RequestDeadlineFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestDeadlineFilter.class);
+
+    /** How much of a (possibly garbage) path the log line keeps. */
+    private static final int LOGGED_PATH_LENGTH = 200;
+
+    private final Duration deadline;
+    private final ProblemWriter writer;
+
+    RequestDeadlineFilter(Duration deadline, ProblemWriter writer) {
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /** Around everything else the service does with a request, the body-size limit included. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 5;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (asksForEventStream(exchange.getRequest())) {
+            return chain.filter(exchange);
+        }
+        Mono<Long> overdue = Mono.delay(deadline)
+                .filter(tick -> !answering(exchange.getResponse()))
+                .switchIfEmpty(Mono.never());
+        return chain.filter(exchange).timeout(overdue, Mono.defer(() -> stalled(exchange)));
+    }
+
+    private static boolean asksForEventStream(ServerHttpRequest request) {
+        return request.getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype);
+    }
+
+    /** The answer is under way (its headers are going out) or is going to be an event stream. */
+    private static boolean answering(ServerHttpResponse response) {
+        MediaType type = response.getHeaders().getContentType();
+        return response.isCommitted() || (type != null && MediaType.TEXT_EVENT_STREAM.equalsTypeAndSubtype(type));
+    }
+
+    private Mono<Void> stalled(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().value();
+        log.warn(
+                "{} {} not answered within {}: cancelled, answered 503",
+                request.getMethod(),
+                path.length() > LOGGED_PATH_LENGTH ? path.substring(0, LOGGED_PATH_LENGTH) + "…" : path,
+                deadline);
+        ProblemException problem = ProblemException.retryAfter(
+                ProblemType.SERVICE_UNAVAILABLE,
+                "The request was not answered in time; retry shortly.",
+                DependencyUnavailableException.RETRY_SOON);
+        return writer.write(exchange, Problems.of(problem), problem.retryAfter());
+    }
+}
