@@ -5,10 +5,12 @@ import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -56,8 +58,10 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
         return chain.filter(exchange).timeout(overdue, Mono.defer(() -> stalled(exchange)));
     }
 
+    /** Read as text: a malformed Accept is for the handler mapping to refuse (406), not for this filter to trip on. */
     private static boolean asksForEventStream(ServerHttpRequest request) {
-        return request.getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype);
+        return request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT).stream()
+                .anyMatch(accept -> accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_EVENT_STREAM_VALUE));
     }
 
     /** The answer is under way (its headers are going out) or is going to be an event stream. */

@@ -208,6 +208,16 @@ class ReactiveEdgeTests {
                 Mono.just(response.bufferFactory().wrap(("\"line-" + i + "\"\n").getBytes(StandardCharsets.UTF_8)))));
     }
 
+    @Test
+    void aMalformedAcceptIsStillAnsweredWithoutA5xx() {
+        web.get()
+                .uri("/late-events")
+                .header(HttpHeaders.ACCEPT, "text/event-stream;;; ===")
+                .exchange()
+                .expectStatus()
+                .is4xxClientError();
+    }
+
     @RestController
     static class Endpoints {
 
