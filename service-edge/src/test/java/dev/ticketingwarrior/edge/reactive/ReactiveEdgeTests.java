@@ -209,6 +209,26 @@ class ReactiveEdgeTests {
     }
 
     @Test
+    void aBodyStillArrivingAtTheDeadlineIs408NotA5xx() {
+        Flux<DataBuffer> slowBody = Flux.interval(DEADLINE.dividedBy(2))
+                .take(5)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap("ab".getBytes(StandardCharsets.UTF_8)));
+        web.post()
+                .uri("/echo")
+                .contentType(MediaType.TEXT_PLAIN)
+                // as a server sees a body of unknown length (the in-memory client does not say it)
+                .header(HttpHeaders.TRANSFER_ENCODING, "chunked")
+                .body(slowBody, DataBuffer.class)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(408)
+                .expectHeader()
+                .valueEquals(HttpHeaders.CONNECTION, "close")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void aMalformedAcceptIsStillAnsweredWithoutA5xx() {
         web.get()
                 .uri("/late-events")
