@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,13 @@ public record AdmissionProperties(
     public record RateLimit(
             @Min(1) @DefaultValue("30") int entries,
             @NotNull @DefaultValue("10s") Duration window,
-            /* peers whose X-Forwarded-For is believed */
+            /* peers whose X-Forwarded-For (and viewer-address header) is believed */
             @NotNull @DefaultValue({"127.0.0.0/8", "::1/128"})
-            List<String> trustedProxies) {}
+            List<String> trustedProxies,
+            /* the header a CDN in front of the trusted proxies writes the viewer's ip:port into
+            (CloudFront-Viewer-Address); believed only from a trusted proxy; empty: no CDN, X-Forwarded-For only */
+            @NotNull
+            @Pattern(regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]*", message = "must be an HTTP header name or empty")
+            @DefaultValue("")
+            String viewerAddressHeader) {}
 }

@@ -80,6 +80,7 @@ class QueueConfiguration {
 
     @Bean
     ClientAddressResolver clientAddressResolver(AdmissionProperties properties) {
-        return new ClientAddressResolver(properties.rateLimit().trustedProxies());
+        AdmissionProperties.RateLimit rateLimit = properties.rateLimit();
+        return new ClientAddressResolver(rateLimit.trustedProxies(), rateLimit.viewerAddressHeader());
     }
 }

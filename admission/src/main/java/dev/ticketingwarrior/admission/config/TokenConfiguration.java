@@ -7,14 +7,17 @@ import dev.ticketingwarrior.shared.token.TokenKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * The token signing keys: {@code TICKETING_TOKEN_KEYS} (a JWK set; in AWS from Secrets Manager) when set, otherwise
- * the local dev key file, created on first start and shared by every local service.
+ * The token signing keys: {@code TICKETING_TOKEN_KEYS} (a JWK set; in AWS from Secrets Manager) when set. Otherwise,
+ * on a laptop, the local dev key file, created on first start and shared by every local service; in the {@code aws}
+ * profile there is no otherwise: start-up stops and says what is missing, as for the ops token and the bot key.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
@@ -22,8 +25,12 @@ class TokenConfiguration {
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
 
     @Bean
-    TokenKeys tokenKeys(AdmissionProperties properties, Clock clock) {
-        AdmissionProperties.Token token = properties.token();
+    TokenKeys tokenKeys(AdmissionProperties properties, Clock clock, Environment environment) {
+        return tokenKeys(properties.token(), clock.instant(), !environment.matchesProfiles("aws"));
+    }
+
+    /** {@code devKeysAllowed}: without configured keys, the dev key file (a laptop); else start-up stops. */
+    static TokenKeys tokenKeys(AdmissionProperties.Token token, Instant now, boolean devKeysAllowed) {
         if (!token.keys().isBlank()) {
             try {
                 TokenKeys keys = TokenKeys.fromJwkSetJson(token.keys());
@@ -35,8 +42,14 @@ class TokenConfiguration {
                 throw new IllegalStateException("TICKETING_TOKEN_KEYS is not a valid ES256 JWK set", e);
             }
         }
+        if (!devKeysAllowed) {
+            throw new IllegalStateException("TICKETING_TOKEN_KEYS is not set. The token signing keys have no default"
+                    + " outside development (no dev key is generated): set it (in AWS the secret"
+                    + " <TICKETING_SECRETS_PREFIX>token-keys in Secrets Manager, {\"TICKETING_TOKEN_KEYS\": \"<JWK set>\"})"
+                    + " and start again.");
+        }
         try {
-            TokenKeys keys = TokenKeys.loadOrCreateDevKeys(token.keysFile(), clock.instant());
+            TokenKeys keys = TokenKeys.loadOrCreateDevKeys(token.keysFile(), now);
             log.warn(
                     "token keys from the dev key file {} (signing kid {})",
                     token.keysFile().toAbsolutePath(),

@@ -36,6 +36,17 @@ class EntryRateLimitIT extends AdmissionIntegrationTest {
     }
 
     @Test
+    void ignoresAViewerAddressFromAnUntrustedPeer() {
+        // as if a client reached the task past the ALB and named a fresh viewer for every entry
+        for (int i = 1; i <= 3; i++) {
+            entry("viewer_" + i, null, "198.51.100." + i + ":443")
+                    .expectStatus()
+                    .isCreated();
+        }
+        entry("viewer_4", null, "198.51.100.4:443").expectStatus().isEqualTo(429);
+    }
+
+    @Test
     void exemptsBotsWithAValidKey() {
         for (int i = 1; i <= 3; i++) {
             entry("exempt_" + i, null).expectStatus().isCreated();
@@ -52,9 +63,17 @@ class EntryRateLimitIT extends AdmissionIntegrationTest {
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec entry(
             String nickname, String forwardedFor) {
+        return entry(nickname, forwardedFor, null);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec entry(
+            String nickname, String forwardedFor, String viewerAddress) {
         var request = web.post().uri("/api/v1/queue").contentType(MediaType.APPLICATION_JSON);
         if (forwardedFor != null) {
             request = request.header("X-Forwarded-For", forwardedFor);
+        }
+        if (viewerAddress != null) {
+            request = request.header("CloudFront-Viewer-Address", viewerAddress);
         }
         return request.bodyValue(Map.of("nickname", nickname)).exchange();
     }

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The edge of a WebFlux service: problem advice, a last-resort handler ahead of Boot's, the body-size limit. */
+/**
+ * The edge of a WebFlux service: problem advice, a last-resort handler ahead of Boot's, the request deadline, the
+ * body-size limit.
+ */
 @AutoConfiguration(
         after = EdgeAutoConfiguration.class,
         afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -32,6 +35,11 @@ public class ReactiveEdgeAutoConfiguration {
     @Order(-2)
     LastResortProblemHandler lastResortProblemHandler(ProblemWriter writer) {
         return new LastResortProblemHandler(writer);
+    }
+
+    @Bean
+    RequestDeadlineFilter requestDeadlineFilter(EdgeProperties properties, ProblemWriter writer) {
+        return new RequestDeadlineFilter(properties.requestDeadline(), writer);
     }
 
     @Bean

@@ -1,33 +1,57 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The WebFlux edge on a real handler chain: problem bodies, their headers, the body-size limit both ways. */
+/**
+ * The WebFlux edge on a real handler chain: problem bodies, their headers, the request deadline, the body-size limit
+ * both ways.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class ReactiveEdgeTests {
 
     private static final int LIMIT = 64;
 
+    private static final Duration DEADLINE = Duration.ofMillis(300);
+
+    private static final ProblemWriter WRITER =
+            new ProblemWriter(JsonMapper.builder().build());
+
     private final WebTestClient web = WebTestClient.bindToController(new Endpoints())
             .controllerAdvice(new ProblemAdvice())
-            .webFilter(new BodySizeLimitFilter(
-                    LIMIT, new ProblemWriter(JsonMapper.builder().build())))
+            .webFilter(new RequestDeadlineFilter(DEADLINE, WRITER), new BodySizeLimitFilter(LIMIT, WRITER))
+            .configureClient()
+            .responseTimeout(Duration.ofSeconds(10))
             .build();
 
     @Test
@@ -105,8 +129,128 @@ class ReactiveEdgeTests {
                 .isEqualTo("hello");
     }
 
+    @Test
+    void aRequestNotAnsweredWithinTheDeadlineIs503WithRetryAfterAndIsLogged(CapturedOutput output) {
+        web.get()
+                .uri("/stalled")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "2")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(ProblemType.SERVICE_UNAVAILABLE.uri().toString())
+                .jsonPath("$.instance")
+                .isEqualTo("/stalled");
+        assertThat(output).contains("GET /stalled not answered within PT0.3S");
+    }
+
+    /**
+     * On a real server: the in-memory chain of the other tests lets the request end as soon as the answer begins, a
+     * Reactor Netty server only when its last byte is written.
+     */
+    @Test
+    void anAnswerThatHasBegunIsLeftToFinishAfterTheDeadline() {
+        HttpHandler slowLines = WebHttpHandlerBuilder.webHandler(ReactiveEdgeTests::linesUntilPastTheDeadline)
+                .filter(new RequestDeadlineFilter(DEADLINE, WRITER))
+                .build();
+        DisposableServer server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle(new ReactorHttpHandlerAdapter(slowLines))
+                .bindNow();
+        try {
+            WebTestClient.bindToServer(new JdkClientHttpConnector())
+                    .baseUrl("http://127.0.0.1:" + server.port())
+                    .responseTimeout(Duration.ofSeconds(10))
+                    .build()
+                    .get()
+                    .uri("/slow-lines")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body.lines()).hasSize(4));
+        } finally {
+            server.disposeNow();
+        }
+    }
+
+    @Test
+    void anEventStreamOutlivesTheDeadlineEvenBeforeItsFirstEvent() {
+        // once asked for by the client, once only chosen by the handler
+        for (MediaType accept : List.of(MediaType.TEXT_EVENT_STREAM, MediaType.ALL)) {
+            List<String> events = web.get()
+                    .uri("/late-events")
+                    .accept(accept)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(String.class)
+                    .getResponseBody()
+                    .collectList()
+                    .block(Duration.ofSeconds(10));
+            assertThat(events).containsExactly("first", "second");
+        }
+    }
+
+    /** A line at once, then one every half deadline: an answer that begins in time and ends after the deadline. */
+    private static Mono<Void> linesUntilPastTheDeadline(ServerWebExchange exchange) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.getHeaders().setContentType(MediaType.APPLICATION_NDJSON);
+        Duration gap = DEADLINE.dividedBy(2);
+        Flux<Long> lines =
+                Flux.concat(Mono.just(0L), Flux.interval(gap, gap).take(3).map(i -> i + 1));
+        return response.writeAndFlushWith(lines.map(i ->
+                Mono.just(response.bufferFactory().wrap(("\"line-" + i + "\"\n").getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    @Test
+    void aBodyStillArrivingAtTheDeadlineIs408NotA5xx() {
+        Flux<DataBuffer> slowBody = Flux.interval(DEADLINE.dividedBy(2))
+                .take(5)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap("ab".getBytes(StandardCharsets.UTF_8)));
+        web.post()
+                .uri("/echo")
+                .contentType(MediaType.TEXT_PLAIN)
+                // as a server sees a body of unknown length (the in-memory client does not say it)
+                .header(HttpHeaders.TRANSFER_ENCODING, "chunked")
+                .body(slowBody, DataBuffer.class)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(408)
+                .expectHeader()
+                .valueEquals(HttpHeaders.CONNECTION, "close")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aMalformedAcceptIsStillAnsweredWithoutA5xx() {
+        web.get()
+                .uri("/late-events")
+                .header(HttpHeaders.ACCEPT, "text/event-stream;;; ===")
+                .exchange()
+                .expectStatus()
+                .is4xxClientError();
+    }
+
     @RestController
     static class Endpoints {
+
+        @GetMapping("/stalled")
+        Mono<String> stalled() {
+            return Mono.never();
+        }
+
+        /** The first event comes only after the deadline. */
+        @GetMapping(value = "/late-events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+        Flux<String> lateEvents() {
+            return Flux.interval(DEADLINE.multipliedBy(2)).take(2).map(i -> i == 0 ? "first" : "second");
+        }
 
         @GetMapping("/refused")
         Mono<String> refused() {

@@ -38,7 +38,6 @@ import reactor.core.publisher.Mono;
 class QueueController {
 
     static final String BOT_KEY = "X-Bot-Key";
-    static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final QueueService queue;
     private final EntryRateLimiter rateLimiter;
@@ -100,8 +99,7 @@ class QueueController {
     }
 
     private Mono<Void> rateLimit(ServerHttpRequest request) {
-        String client =
-                clients.resolve(request.getRemoteAddress(), request.getHeaders().get(FORWARDED_FOR));
+        String client = clients.resolve(request.getRemoteAddress(), request.getHeaders());
         return rateLimiter.tryAcquire(client).flatMap(decision -> switch (decision) {
             case RateDecision.Allowed allowed -> Mono.<Void>empty();
             case RateDecision.Limited limited ->

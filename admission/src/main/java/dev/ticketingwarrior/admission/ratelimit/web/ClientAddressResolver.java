@@ -7,34 +7,90 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 
 /**
- * The client address a request is rate-limited by. {@code X-Forwarded-For} is honoured only when the direct peer is a
- * trusted proxy; then the right-most address that is not itself a trusted proxy is the client (the left part of the
- * header is whatever the client chose to send). Only IP literals are parsed: nothing here ever resolves a name.
+ * The client address a request is rate-limited by. Headers are believed only when the direct peer is a trusted proxy
+ * (the ALB); from anyone else they are whatever the client chose to send. From a trusted proxy:
+ *
+ * <ul>
+ *   <li>the viewer-address header, when one is configured: the {@code ip:port} a CDN in front of the proxy saw
+ *       (CloudFront's {@code CloudFront-Viewer-Address}). Behind CloudFront the right-most untrusted hop of
+ *       {@code X-Forwarded-For} is a CloudFront edge server, shared by every player it serves, so only this header
+ *       tells players apart. It is only as good as the rule that nobody but CloudFront reaches the proxy: a client
+ *       that gets to the ALB directly can write it too.
+ *   <li>otherwise the right-most address of {@code X-Forwarded-For} that is not itself a trusted proxy (the left part
+ *       of the header is whatever the client chose to send).
+ * </ul>
+ *
+ * Only IP literals are parsed: nothing here ever resolves a name.
  */
 public final class ClientAddressResolver {
 
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
     private final List<Cidr> trusted;
+    private final Optional<String> viewerAddressHeader;
 
-    public ClientAddressResolver(List<String> trustedProxies) {
+    /** {@code viewerAddressHeader}: the CDN's viewer-address header, blank when no CDN writes one. */
+    public ClientAddressResolver(List<String> trustedProxies, String viewerAddressHeader) {
         List<Cidr> parsed = new ArrayList<>();
         for (String entry : trustedProxies) {
             parsed.add(Cidr.parse(entry.trim()));
         }
         this.trusted = List.copyOf(parsed);
+        this.viewerAddressHeader = viewerAddressHeader == null || viewerAddressHeader.isBlank()
+                ? Optional.empty()
+                : Optional.of(viewerAddressHeader.trim());
     }
 
-    public String resolve(InetSocketAddress peer, List<String> forwardedFor) {
+    public String resolve(InetSocketAddress peer, HttpHeaders headers) {
         InetAddress direct = peer == null ? null : peer.getAddress();
         if (direct == null) {
             return "unknown";
         }
-        if (!isTrusted(direct) || forwardedFor == null || forwardedFor.isEmpty()) {
+        if (!isTrusted(direct)) {
             return direct.getHostAddress();
+        }
+        return viewerAddressHeader
+                .flatMap(name -> viewerAddress(headers.get(name)))
+                .orElseGet(() -> forwardedClient(direct, headers.get(FORWARDED_FOR)))
+                .getHostAddress();
+    }
+
+    /** The viewer's address from the one value a CDN writes; none when the header is missing, repeated or malformed. */
+    private static Optional<InetAddress> viewerAddress(List<String> values) {
+        if (values == null || values.size() != 1) {
+            return Optional.empty();
+        }
+        return viewerAddress(values.get(0));
+    }
+
+    /**
+     * {@code ip:port} as CloudFront writes it: {@code 198.51.100.10:46532}, or an IPv6 address without brackets,
+     * {@code 2001:db8::1:443} (the port is what follows the last colon); a bracketed {@code [2001:db8::1]:443} is read
+     * too.
+     */
+    static Optional<InetAddress> viewerAddress(String value) {
+        String text = value.trim();
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        String port = text.substring(colon + 1);
+        if (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65_535) {
+            return Optional.empty();
+        }
+        return literal(text.substring(0, colon));
+    }
+
+    private InetAddress forwardedClient(InetAddress direct, List<String> forwardedFor) {
+        if (forwardedFor == null || forwardedFor.isEmpty()) {
+            return direct;
         }
         List<String> hops = new ArrayList<>();
         for (String header : forwardedFor) {
@@ -53,7 +109,7 @@ public final class ClientAddressResolver {
                 break;
             }
         }
-        return client.getHostAddress();
+        return client;
     }
 
     private boolean isTrusted(InetAddress address) {

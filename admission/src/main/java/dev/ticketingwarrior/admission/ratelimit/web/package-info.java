@@ -1,2 +1,2 @@
-/** Who the client is: its address, believing X-Forwarded-For only from trusted proxies. */
+/** Who the client is: its address, believing CloudFront-Viewer-Address or X-Forwarded-For only from trusted proxies. */
 package dev.ticketingwarrior.admission.ratelimit.web;

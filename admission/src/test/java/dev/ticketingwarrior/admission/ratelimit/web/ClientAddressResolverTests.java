@@ -5,56 +5,174 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 class ClientAddressResolverTests {
 
-    private final ClientAddressResolver resolver =
-            new ClientAddressResolver(List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8"));
+    private static final String VIEWER_ADDRESS = "CloudFront-Viewer-Address";
+
+    /** An ALB node in the VPC: the task's direct peer in AWS. */
+    private static final String ALB = "10.0.1.15";
+
+    /** A CloudFront edge server, as the ALB appends it to X-Forwarded-For. */
+    private static final String EDGE = "130.176.96.72";
 
     private static InetSocketAddress peer(String address) {
         return new InetSocketAddress(ClientAddressResolver.literal(address).orElseThrow(), 40000);
     }
 
-    @Test
-    void usesThePeerWhenItIsNotATrustedProxy() {
-        assertThat(resolver.resolve(peer("203.0.113.9"), List.of("198.51.100.1")))
-                .isEqualTo("203.0.113.9");
+    private static HttpHeaders headers(String... nameValuePairs) {
+        HttpHeaders headers = new HttpHeaders();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            headers.add(nameValuePairs[i], nameValuePairs[i + 1]);
+        }
+        return headers;
     }
 
-    @Test
-    void believesForwardedForFromATrustedProxy() {
-        assertThat(resolver.resolve(peer("10.1.2.3"), List.of("198.51.100.1"))).isEqualTo("198.51.100.1");
-        assertThat(resolver.resolve(peer("::1"), List.of("198.51.100.7"))).isEqualTo("198.51.100.7");
+    private static HttpHeaders forwardedFor(String... values) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll("X-Forwarded-For", List.of(values));
+        return headers;
     }
 
-    @Test
-    void takesTheRightMostAddressThatIsNotAProxy() {
-        // the client may forge the left part; the proxies appended the right part
-        assertThat(resolver.resolve(peer("10.0.0.1"), List.of("1.2.3.4, 198.51.100.1, 10.0.0.2")))
-                .isEqualTo("198.51.100.1");
-        assertThat(resolver.resolve(peer("10.0.0.1"), List.of("1.2.3.4", "198.51.100.1")))
-                .isEqualTo("198.51.100.1");
+    @Nested
+    class WithoutACdn {
+
+        private final ClientAddressResolver resolver =
+                new ClientAddressResolver(List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8"), "");
+
+        @Test
+        void usesThePeerWhenItIsNotATrustedProxy() {
+            assertThat(resolver.resolve(peer("203.0.113.9"), forwardedFor("198.51.100.1")))
+                    .isEqualTo("203.0.113.9");
+        }
+
+        @Test
+        void believesForwardedForFromATrustedProxy() {
+            assertThat(resolver.resolve(peer("10.1.2.3"), forwardedFor("198.51.100.1")))
+                    .isEqualTo("198.51.100.1");
+            assertThat(resolver.resolve(peer("::1"), forwardedFor("198.51.100.7")))
+                    .isEqualTo("198.51.100.7");
+        }
+
+        @Test
+        void takesTheRightMostAddressThatIsNotAProxy() {
+            // the client may forge the left part; the proxies appended the right part
+            assertThat(resolver.resolve(peer("10.0.0.1"), forwardedFor("1.2.3.4, 198.51.100.1, 10.0.0.2")))
+                    .isEqualTo("198.51.100.1");
+            assertThat(resolver.resolve(peer("10.0.0.1"), forwardedFor("1.2.3.4", "198.51.100.1")))
+                    .isEqualTo("198.51.100.1");
+        }
+
+        @Test
+        void stopsAtGarbageAndNeverResolvesNames() {
+            assertThat(resolver.resolve(peer("10.0.0.1"), forwardedFor("example.com")))
+                    .isEqualTo("10.0.0.1");
+            assertThat(resolver.resolve(peer("10.0.0.1"), forwardedFor("198.51.100.1, not-an-ip")))
+                    .isEqualTo("10.0.0.1");
+            assertThat(resolver.resolve(peer("127.0.0.1"), forwardedFor(""))).isEqualTo("127.0.0.1");
+        }
+
+        @Test
+        void ignoresForwardedForWhenNoneIsSent() {
+            assertThat(resolver.resolve(peer("127.0.0.1"), new HttpHeaders())).isEqualTo("127.0.0.1");
+        }
+
+        @Test
+        void ignoresAViewerAddressWhenNoCdnIsConfigured() {
+            assertThat(resolver.resolve(
+                            peer(ALB), headers("X-Forwarded-For", "203.0.113.7", VIEWER_ADDRESS, "198.51.100.99:1")))
+                    .isEqualTo("203.0.113.7");
+        }
+
+        @Test
+        void refusesAMalformedTrustedProxyList() {
+            assertThatThrownBy(() -> new ClientAddressResolver(List.of("not-a-block"), ""))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new ClientAddressResolver(List.of("10.0.0.0/33"), ""))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
-    @Test
-    void stopsAtGarbageAndNeverResolvesNames() {
-        assertThat(resolver.resolve(peer("10.0.0.1"), List.of("example.com"))).isEqualTo("10.0.0.1");
-        assertThat(resolver.resolve(peer("10.0.0.1"), List.of("198.51.100.1, not-an-ip")))
-                .isEqualTo("10.0.0.1");
-        assertThat(resolver.resolve(peer("127.0.0.1"), List.of(""))).isEqualTo("127.0.0.1");
-    }
+    /** Viewer → CloudFront edge → ALB (trusted, 10.0.0.0/16) → task, as in AWS. */
+    @Nested
+    class BehindCloudFront {
 
-    @Test
-    void ignoresForwardedForWhenNoneIsSent() {
-        assertThat(resolver.resolve(peer("127.0.0.1"), null)).isEqualTo("127.0.0.1");
-    }
+        private final ClientAddressResolver resolver =
+                new ClientAddressResolver(List.of("10.0.0.0/16"), VIEWER_ADDRESS);
 
-    @Test
-    void refusesAMalformedTrustedProxyList() {
-        assertThatThrownBy(() -> new ClientAddressResolver(List.of("not-a-block")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientAddressResolver(List.of("10.0.0.0/33")))
-                .isInstanceOf(IllegalArgumentException.class);
+        /**
+         * What the task receives: CloudFront appended the viewer to X-Forwarded-For and wrote CloudFront-Viewer-Address;
+         * the ALB appended the edge server it took the request from.
+         */
+        private HttpHeaders throughCloudFront(String viewerSentForwardedFor, String viewer, String viewerAddress) {
+            String forwarded =
+                    (viewerSentForwardedFor == null ? "" : viewerSentForwardedFor + ", ") + viewer + ", " + EDGE;
+            return headers("X-Forwarded-For", forwarded, VIEWER_ADDRESS, viewerAddress);
+        }
+
+        @Test
+        void countsEachPlayerNotTheEdgeServerTheyShare() {
+            assertThat(resolver.resolve(peer(ALB), throughCloudFront(null, "203.0.113.7", "203.0.113.7:51234")))
+                    .isEqualTo("203.0.113.7");
+            assertThat(resolver.resolve(peer(ALB), throughCloudFront(null, "198.51.100.23", "198.51.100.23:40022")))
+                    .isEqualTo("198.51.100.23");
+            // X-Forwarded-For alone would name the shared edge server for both
+            assertThat(resolver.resolve(peer(ALB), forwardedFor("203.0.113.7, " + EDGE)))
+                    .isEqualTo(EDGE);
+        }
+
+        @Test
+        void isNotFooledByWhatTheViewerPutInForwardedFor() {
+            assertThat(resolver.resolve(
+                            peer(ALB), throughCloudFront("1.1.1.1, 10.0.0.9", "203.0.113.7", "203.0.113.7:443")))
+                    .isEqualTo("203.0.113.7");
+        }
+
+        @Test
+        void readsIpv6ViewersWithOrWithoutBrackets() {
+            assertThat(resolver.resolve(
+                            peer(ALB),
+                            throughCloudFront(
+                                    null, "2001:db8:85a3::8a2e:370:7334", "2001:db8:85a3::8a2e:370:7334:46532")))
+                    .isEqualTo("2001:db8:85a3:0:0:8a2e:370:7334");
+            assertThat(resolver.resolve(peer(ALB), throughCloudFront(null, "2001:db8::1", "2001:db8::1:443")))
+                    .isEqualTo("2001:db8:0:0:0:0:0:1");
+            assertThat(resolver.resolve(peer(ALB), throughCloudFront(null, "2001:db8::1", "[2001:db8::1]:443")))
+                    .isEqualTo("2001:db8:0:0:0:0:0:1");
+        }
+
+        @Test
+        void ignoresAViewerAddressFromAPeerThatIsNotTheAlb() {
+            // a client reaching the task (or anything not trusted) directly, claiming to be someone else
+            assertThat(resolver.resolve(
+                            peer("203.0.113.66"),
+                            headers(VIEWER_ADDRESS, "198.51.100.99:1", "X-Forwarded-For", "198.51.100.98")))
+                    .isEqualTo("203.0.113.66");
+        }
+
+        @Test
+        void fallsBackToForwardedForWhenTheViewerAddressIsMissingRepeatedOrMalformed() {
+            String forwarded = "203.0.113.7, " + EDGE;
+            assertThat(resolver.resolve(peer(ALB), forwardedFor(forwarded))).isEqualTo(EDGE);
+            for (String malformed :
+                    List.of("203.0.113.7", "example.com:443", "203.0.113.7:", "203.0.113.7:70000", ":443", "")) {
+                assertThat(resolver.resolve(
+                                peer(ALB), headers("X-Forwarded-For", forwarded, VIEWER_ADDRESS, malformed)))
+                        .as(malformed)
+                        .isEqualTo(EDGE);
+            }
+            HttpHeaders twice = headers("X-Forwarded-For", forwarded, VIEWER_ADDRESS, "203.0.113.7:1");
+            twice.add(VIEWER_ADDRESS, "198.51.100.1:2");
+            assertThat(resolver.resolve(peer(ALB), twice)).isEqualTo(EDGE);
+        }
+
+        @Test
+        void matchesTheHeaderNameWhateverItsCase() {
+            assertThat(resolver.resolve(peer(ALB), headers("cloudfront-viewer-address", "203.0.113.7:51234")))
+                    .isEqualTo("203.0.113.7");
+        }
     }
 }

@@ -1,0 +1,145 @@
+package dev.ticketingwarrior.admission.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ticketingwarrior.admission.AdmissionApplication;
+import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.admission.TestClockConfiguration;
+import dev.ticketingwarrior.localstack.Component;
+import dev.ticketingwarrior.localstack.LocalStack;
+import dev.ticketingwarrior.shared.token.TokenKeys;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code aws} profile reads the token signing keys, the ops token and the bot key from Secrets Manager (optional
+ * imports, so a missing secret does not by itself stop the import). A tiny local endpoint speaks the Secrets Manager
+ * JSON protocol and knows only the secrets a test gives it.
+ */
+class SecretsManagerIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final LocalStack STACK = LocalStack.shared(Component.REDIS);
+
+    /** The secrets the endpoint knows, by id; any other id is ResourceNotFoundException. */
+    private final Map<String, Map<String, String>> secrets = new HashMap<>();
+
+    private HttpServer secretsManager;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void startSecretsManager() throws IOException {
+        secrets.put("/ticketing/ops-token", Map.of("TICKETING_OPS_TOKEN", "aws-ops-token"));
+        secrets.put("/ticketing/bot-key", Map.of("TICKETING_BOT_KEY", "aws-bot-key"));
+        secretsManager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        secretsManager.createContext("/", this::getSecretValue);
+        secretsManager.start();
+    }
+
+    @AfterEach
+    void stopSecretsManager() {
+        secretsManager.stop(0);
+    }
+
+    @Test
+    void refusesToStartWithoutTheTokenKeysSecretAndMakesNoDevKey() {
+        assertThatThrownBy(this::start)
+                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TICKETING_TOKEN_KEYS is not set");
+        assertThat(dir.resolve("token-keys.json")).doesNotExist();
+    }
+
+    @Test
+    void signsWithTheKeysFromSecretsManager() {
+        String keys = TokenKeys.of(List.of(TokenKeys.generate("aws-2031", Instant.parse("2031-01-01T00:00:00Z"))))
+                .privateJwkSetJson();
+        secrets.put("/ticketing/token-keys", Map.of("TICKETING_TOKEN_KEYS", keys));
+
+        try (ConfigurableApplicationContext app = start()) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            AdmissionIntegrationTest.testClient(port)
+                    .get()
+                    .uri("/.well-known/jwks.json")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.keys[0].kid")
+                    .isEqualTo("aws-2031");
+        }
+        assertThat(dir.resolve("token-keys.json")).doesNotExist();
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(AdmissionApplication.class, TestClockConfiguration.class)
+                .profiles("aws")
+                .run(
+                        "--server.port=0",
+                        "--spring.data.redis.url=" + STACK.redisUrl(),
+                        "--spring.cloud.aws.secretsmanager.endpoint=http://127.0.0.1:"
+                                + secretsManager.getAddress().getPort(),
+                        "--spring.cloud.aws.region.static=" + LocalStack.REGION,
+                        "--spring.cloud.aws.credentials.access-key=" + LocalStack.ACCESS_KEY,
+                        "--spring.cloud.aws.credentials.secret-key=" + LocalStack.SECRET_KEY,
+                        "--ticketing.token.keys-file=" + dir.resolve("token-keys.json"),
+                        "--ticketing.admission.settings-key=admission:settings:it",
+                        "--logging.structured.format.console=");
+    }
+
+    private void getSecretValue(HttpExchange exchange) throws IOException {
+        JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        String id = request.path("SecretId").asString();
+        Map<String, String> secret = secrets.get(id);
+        byte[] body;
+        int status;
+        if (secret == null) {
+            status = 400;
+            exchange.getResponseHeaders().set("X-Amzn-ErrorType", "ResourceNotFoundException");
+            body = JSON.writeValueAsBytes(Map.of(
+                    "__type",
+                    "ResourceNotFoundException",
+                    "message",
+                    "Secrets Manager can't find the specified secret."));
+        } else {
+            status = 200;
+            body = JSON.writeValueAsBytes(Map.of(
+                    "ARN",
+                    "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + id + "-AbCdEf",
+                    "Name",
+                    id,
+                    "SecretString",
+                    JSON.writeValueAsString(secret),
+                    "VersionId",
+                    "v1",
+                    "VersionStages",
+                    List.of("AWSCURRENT"),
+                    "CreatedDate",
+                    1.7e9));
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ticketingwarrior.admission.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/**
+ * Who an entry is counted against, on the real service: the test client's loopback plays the ALB (a trusted proxy in
+ * the it profile), which passes on what CloudFront wrote.
+ */
+class ClientAddressIT extends AdmissionIntegrationTest {
+
+    private static final String VIEWER = "203.0.113.77";
+    private static final String EDGE = "130.176.96.72";
+
+    @Test
+    void countsAnEntryThroughCloudFrontAgainstTheViewerNotTheEdgeServer() {
+        redis().delete(key(VIEWER));
+        redis().delete(key(EDGE));
+        openRound();
+
+        web.post()
+                .uri("/api/v1/queue")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", VIEWER + ", " + EDGE)
+                .header("CloudFront-Viewer-Address", VIEWER + ":51234")
+                .bodyValue(Map.of("nickname", "via_cloudfront"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+
+        assertThat(redis().opsForValue().get(key(VIEWER))).isEqualTo("1");
+        assertThat(redis().hasKey(key(EDGE))).isFalse();
+    }
+
+    private static String key(String client) {
+        return "admission:entries:{" + client + "}";
+    }
+}
