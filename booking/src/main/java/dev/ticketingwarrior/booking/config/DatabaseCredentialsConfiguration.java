@@ -30,7 +30,7 @@ class DatabaseCredentialsConfiguration {
     @Bean
     RotatedCredentials rotatedCredentials(
             DataSource dataSource, SecretsManagerClient secretsManager, Environment environment) throws SQLException {
-        String secretId = environment.getProperty(SECRET_ID_ENV, "ticketing/db");
+        String secretId = environment.getRequiredProperty(SECRET_ID_ENV);
         JsonMapper json = JsonMapper.builder().build();
         return new RotatedCredentials(
                 dataSource.unwrap(HikariDataSource.class),

@@ -48,7 +48,7 @@ class SeatController {
         RoundId round = RoundId.parse(roundId)
                 .filter(clock::isRoundStart)
                 .orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_ROUND, "no round " + roundId));
-        if (clock.round(round).isOpenAt(clock.now())) {
+        if (gate.isOpen(clock.round(round))) {
             Player player = players.authenticate(authorization, botKey);
             gate.requireOwn(player, roundId);
         }
