@@ -8,20 +8,31 @@ import dev.ticketingwarrior.admission.queue.domain.TokenMinter;
 import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
 import dev.ticketingwarrior.admission.ratelimit.web.ClientAddressResolver;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
-import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettingsStore;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.settings.SettingsStore;
+import dev.ticketingwarrior.edge.settings.redis.RedisHashSettingsStore;
 import dev.ticketingwarrior.edge.task.BackgroundTask;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.scheduler.Schedulers;
 
 /** The domain services, wired by hand so the domain packages stay free of Spring. */
 @Configuration(proxyBeanMethods = false)
 class QueueConfiguration {
 
+    /** The global settings, not round-scoped: they seed every new round. */
     @Bean
-    LiveSettings<AdmissionSettings> currentSettings(AdmissionSettingsStore store, AdmissionProperties properties) {
+    SettingsStore<AdmissionSettings> settingsStore(ReactiveStringRedisTemplate redis, AdmissionProperties properties) {
+        AdmissionProperties.Admission admission = properties.admission();
+        return new RedisHashSettingsStore<>(
+                redis, admission.settingsKey(), AdmissionSettings.class, admission.redisTimeout(), "settings store");
+    }
+
+    @Bean
+    LiveSettings<AdmissionSettings> currentSettings(
+            SettingsStore<AdmissionSettings> store, AdmissionProperties properties) {
         AdmissionProperties.Defaults defaults = properties.admission().defaults();
         return new LiveSettings<>(
                 "admission settings",
@@ -69,7 +80,7 @@ class QueueConfiguration {
 
     @Bean
     AdmissionAdmin admissionAdmin(
-            AdmissionSettingsStore store,
+            SettingsStore<AdmissionSettings> store,
             LiveSettings<AdmissionSettings> settings,
             WaitingRoom waitingRoom,
             RoundClock roundClock,

@@ -3,9 +3,7 @@ package dev.ticketingwarrior.booking.config;
 import dev.ticketingwarrior.booking.player.domain.VerifiedTokens;
 import dev.ticketingwarrior.booking.player.web.PlayerArgumentResolver;
 import dev.ticketingwarrior.booking.player.web.PlayerAuthentication;
-import dev.ticketingwarrior.edge.api.ApiDescription;
 import dev.ticketingwarrior.edge.secret.Credentials;
-import io.swagger.v3.oas.models.OpenAPI;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,17 +31,5 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new PlayerArgumentResolver(players));
-    }
-
-    @Bean
-    OpenAPI bookingOpenApi() {
-        return ApiDescription.of(
-                "booking",
-                "Seats, security letter, holds, bookings, results and rank (SPEC §5); the confirmations' dead-letter"
-                        + " queue and its redrive for ops.",
-                "admission-token",
-                "JWT",
-                "ops",
-                "");
     }
 }

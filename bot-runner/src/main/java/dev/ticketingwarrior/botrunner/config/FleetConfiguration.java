@@ -6,7 +6,6 @@ import dev.ticketingwarrior.botrunner.bot.domain.PlayerApi;
 import dev.ticketingwarrior.botrunner.bot.domain.SeatPreference;
 import dev.ticketingwarrior.botrunner.control.domain.BotControl;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
-import dev.ticketingwarrior.botrunner.control.domain.BotSettingsStore;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
 import dev.ticketingwarrior.botrunner.fleet.domain.BotNames;
 import dev.ticketingwarrior.botrunner.fleet.domain.FleetMembership;
@@ -14,6 +13,8 @@ import dev.ticketingwarrior.botrunner.fleet.domain.FleetScheduler;
 import dev.ticketingwarrior.botrunner.fleet.domain.LaunchSlots;
 import dev.ticketingwarrior.botrunner.fleet.domain.RoundLauncher;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.settings.SettingsStore;
+import dev.ticketingwarrior.edge.settings.redis.RedisHashSettingsStore;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.Gauge;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -52,8 +54,16 @@ class FleetConfiguration {
         return Schedulers.newSingle("bot-launch", true);
     }
 
+    /** The one set of bot settings every instance shares. */
     @Bean
-    LiveSettings<BotSettings> currentSettings(BotSettingsStore store, BotRunnerProperties properties) {
+    SettingsStore<BotSettings> botSettingsStore(ReactiveStringRedisTemplate redis, BotRunnerProperties properties) {
+        BotRunnerProperties.Bots bots = properties.bots();
+        return new RedisHashSettingsStore<>(
+                redis, bots.namespace() + ":settings", BotSettings.class, bots.redisTimeout(), "bot settings store");
+    }
+
+    @Bean
+    LiveSettings<BotSettings> currentSettings(SettingsStore<BotSettings> store, BotRunnerProperties properties) {
         BotRunnerProperties.Bots bots = properties.bots();
         return new LiveSettings<>(
                 "bot settings",
@@ -62,7 +72,7 @@ class FleetConfiguration {
     }
 
     @Bean
-    BotControl botControl(BotSettingsStore store, LiveSettings<BotSettings> currentSettings) {
+    BotControl botControl(SettingsStore<BotSettings> store, LiveSettings<BotSettings> currentSettings) {
         return new BotControl(store, currentSettings);
     }
 

@@ -3,8 +3,8 @@ package dev.ticketingwarrior.admission.admin.domain;
 import dev.ticketingwarrior.admission.queue.domain.RoundStats;
 import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
-import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettingsStore;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.settings.SettingsStore;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Instant;
@@ -25,14 +25,14 @@ public final class AdmissionAdmin {
 
     private static final Logger audit = LoggerFactory.getLogger("audit.admission");
 
-    private final AdmissionSettingsStore store;
+    private final SettingsStore<AdmissionSettings> store;
     private final LiveSettings<AdmissionSettings> current;
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
     private final int recentRounds;
 
     public AdmissionAdmin(
-            AdmissionSettingsStore store,
+            SettingsStore<AdmissionSettings> store,
             LiveSettings<AdmissionSettings> current,
             WaitingRoom waitingRoom,
             RoundClock roundClock,

@@ -3,8 +3,8 @@ package dev.ticketingwarrior.admission.queue.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
-import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettingsStore;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.settings.SettingsStore;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Clock;
@@ -190,7 +190,7 @@ class QueueStreamTests {
         }
     }
 
-    private static final class FixedSettings implements AdmissionSettingsStore {
+    private static final class FixedSettings implements SettingsStore<AdmissionSettings> {
 
         @Override
         public Mono<Optional<AdmissionSettings>> load() {

@@ -5,6 +5,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.BatchVisibility;

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.sale.redis;
 import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
+import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -115,7 +116,7 @@ class RedisSales implements Sales {
             Retention retention,
             Outcome outcome) {
         RoundKeys keys = new RoundKeys(round);
-        String body = json.writeValueAsString(PendingBooking.of(booking));
+        String body = json.writeValueAsString(BookingConfirmationMessage.of(booking));
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
                         Scripts.COMPLETE,
@@ -223,7 +224,8 @@ class RedisSales implements Sales {
                 () -> redis.<String>getBucket(new RoundKeys(round).pendingBooking(bookingId), StringCodec.INSTANCE)
                         .get());
         return Optional.ofNullable(body)
-                .map(text -> json.readValue(text, PendingBooking.class).booking());
+                .flatMap(text ->
+                        json.readValue(text, BookingConfirmationMessage.class).booking());
     }
 
     private static Answered answered(List<Object> result) {

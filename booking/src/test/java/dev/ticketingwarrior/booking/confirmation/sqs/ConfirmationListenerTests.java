@@ -7,6 +7,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.botrunner.control.domain;
 
 import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.settings.SettingsStore;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +12,10 @@ public final class BotControl {
 
     private static final Logger audit = LoggerFactory.getLogger("audit.bots");
 
-    private final BotSettingsStore store;
+    private final SettingsStore<BotSettings> store;
     private final LiveSettings<BotSettings> current;
 
-    public BotControl(BotSettingsStore store, LiveSettings<BotSettings> current) {
+    public BotControl(SettingsStore<BotSettings> store, LiveSettings<BotSettings> current) {
         this.store = Objects.requireNonNull(store, "store");
         this.current = Objects.requireNonNull(current, "current");
     }

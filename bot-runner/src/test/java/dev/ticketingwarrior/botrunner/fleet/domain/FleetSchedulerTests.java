@@ -8,10 +8,10 @@ import dev.ticketingwarrior.botrunner.bot.domain.PlayerApi;
 import dev.ticketingwarrior.botrunner.bot.domain.SeatMap;
 import dev.ticketingwarrior.botrunner.bot.domain.SeatPreference;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
-import dev.ticketingwarrior.botrunner.control.domain.BotSettingsStore;
 import dev.ticketingwarrior.botrunner.support.RecordingEvents;
 import dev.ticketingwarrior.botrunner.support.SchedulerClock;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.settings.SettingsStore;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -101,7 +101,7 @@ class FleetSchedulerTests {
         assertThat(settledAt).isEmpty();
     }
 
-    private static final class NoStoredSettings implements BotSettingsStore {
+    private static final class NoStoredSettings implements SettingsStore<BotSettings> {
         @Override
         public Mono<Optional<BotSettings>> load() {
             return Mono.just(Optional.empty());

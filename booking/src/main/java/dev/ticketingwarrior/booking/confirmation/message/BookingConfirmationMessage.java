@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.booking.confirmation.sqs;
+package dev.ticketingwarrior.booking.confirmation.message;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The SQS payload of an accepted booking (queue {@code booking-confirmations}): the wire format the outbox sends and
- * the listener reads, known to nobody else. Its JSON is the {@link AcceptedBooking} flattened, ids as text.
+ * The SQS payload of an accepted booking (queue {@code booking-confirmations}): what the outbox sends and the listener
+ * reads, and what Redis keeps as the booking's pending copy ({@code {r:<roundId>}:booking:<bookingId>}), so a retry
+ * sends again exactly what was kept. Its JSON is the {@link AcceptedBooking} flattened, ids as text; the domain never
+ * sees it.
  */
-record BookingConfirmationMessage(
+public record BookingConfirmationMessage(
         String bookingId,
         String roundId,
         String seatId,
@@ -24,7 +26,7 @@ record BookingConfirmationMessage(
         Instant heldAt,
         Instant bookedAt) {
 
-    static BookingConfirmationMessage of(AcceptedBooking booking) {
+    public static BookingConfirmationMessage of(AcceptedBooking booking) {
         return new BookingConfirmationMessage(
                 booking.id().value(),
                 booking.round().value(),
@@ -41,7 +43,7 @@ record BookingConfirmationMessage(
     }
 
     /** The booking, if every field a row needs is present and the round id is one (a poison message is not). */
-    Optional<AcceptedBooking> booking() {
+    public Optional<AcceptedBooking> booking() {
         if (!isComplete()) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.booking.confirmation.sqs;
+package dev.ticketingwarrior.booking.confirmation.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,90 @@
+package dev.ticketingwarrior.edge.settings.redis;
+
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.edge.settings.SettingsStore;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A settings record as one Redis hash, one field per record component holding its value as text ({@code 50.0},
+ * {@code true}, {@code NORMAL}). Written whole in one HSET, so no instance ever reads half a change; read with one
+ * HMGET of the record's components. A hash with a field missing or unreadable (an old or hand-edited one) reads as no
+ * settings, so the defaults apply instead of failing every refresh.
+ */
+public final class RedisHashSettingsStore<T extends Record> implements SettingsStore<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisHashSettingsStore.class);
+
+    /** Text to component types and back; lenient where the application's HTTP mapper is strict. */
+    private static final JsonMapper FIELDS = JsonMapper.builder().build();
+
+    private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {};
+
+    private final ReactiveStringRedisTemplate redis;
+    private final String key;
+    private final Class<T> type;
+    private final List<Object> names;
+    private final Duration timeout;
+    private final String name;
+
+    /** {@code name}: what a 503 calls the store when Redis does not answer within {@code timeout}. */
+    public RedisHashSettingsStore(
+            ReactiveStringRedisTemplate redis, String key, Class<T> type, Duration timeout, String name) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.key = Objects.requireNonNull(key, "key");
+        this.type = Objects.requireNonNull(type, "type");
+        this.names = Arrays.stream(type.getRecordComponents())
+                .map(component -> (Object) component.getName())
+                .toList();
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public Mono<Optional<T>> load() {
+        return redis.<Object, Object>opsForHash()
+                .multiGet(key, names)
+                .timeout(timeout)
+                .onErrorMap(e -> new DependencyUnavailableException(name, e))
+                .map(this::read);
+    }
+
+    @Override
+    public Mono<Void> save(T settings) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        FIELDS.convertValue(settings, AS_MAP).forEach((field, value) -> fields.put(field, String.valueOf(value)));
+        return redis.<String, String>opsForHash()
+                .putAll(key, fields)
+                .timeout(timeout)
+                .onErrorMap(e -> new DependencyUnavailableException(name, e))
+                .then();
+    }
+
+    private Optional<T> read(List<Object> values) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (values.get(i) == null) {
+                return Optional.empty();
+            }
+            fields.put(names.get(i).toString(), values.get(i));
+        }
+        try {
+            return Optional.of(FIELDS.convertValue(fields, type));
+        } catch (JacksonException | IllegalArgumentException e) {
+            log.warn("ignoring unreadable {} in {}: {}", name, key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+}
