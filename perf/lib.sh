@@ -8,11 +8,14 @@ source scripts/lib/wait.sh
 PERF_OUT="$PERF_ROOT/perf/target"
 mkdir -p "$PERF_OUT"
 perf_pids=()
+perf_aot_training=()
 
 perf_cleanup() {
   for ((i = ${#perf_pids[@]} - 1; i >= 0; i--)); do kill -TERM "${perf_pids[i]}" 2>/dev/null || true; done
   for pid in "${perf_pids[@]}"; do
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    local patience=40
+    [[ " ${perf_aot_training[*]} " == *" $pid "* ]] && patience=480 # writing its AOT cache
+    for _ in $(seq 1 "$patience"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -KILL "$pid" 2>/dev/null || true
   done
 }
@@ -63,9 +66,19 @@ perf_start_service() { # module, port, extra java args… (log: perf/target/${PE
   shift 2
   jar=$(ls "$module"/target/"$module"-*.jar | grep -v -- '-plain' | head -1)
   log="$PERF_OUT/${PERF_SERVICE_LOG:-$module}.log"
+  # PERF_AOT=1 (JDK 25+): from the extracted jar with the JDK's AOT cache in perf/target/aot/<module>; the first such
+  # run after a build trains it (scripts/lib/aot.sh), and stopping it cleanly writes the cache
+  local launch=(-jar "$jar")
+  if [[ "${PERF_AOT:-0}" == 1 ]]; then
+    source scripts/lib/aot.sh
+    tw_aot_args "$jar" "$PERF_OUT/aot/$module"
+    launch=("${TW_AOT_ARGS[@]}")
+    echo "perf: $module with the AOT cache ($([[ ${launch[0]} == -XX:AOTCache=* ]] && echo using it || echo training it))"
+  fi
   for ((attempt = 1; ; attempt++)); do
-    java -Xmx512m "$@" -jar "$jar" --server.port="$port" > "$log" 2>&1 &
+    java -Xmx512m "$@" "${launch[@]}" --server.port="$port" > "$log" 2>&1 &
     perf_pids+=($!)
+    [[ ${launch[0]} == -XX:AOTCacheOutput=* ]] && perf_aot_training+=($!)
     tw_wait_ready "$port" 120 "${perf_pids[-1]}" && return 0
     ((attempt < ${PERF_START_ATTEMPTS:-1})) || break
     echo "perf: $module did not start (attempt $attempt, log kept as $log.$attempt), trying again…" >&2
@@ -87,9 +100,12 @@ perf_forget_pid() { # pid the cleanup need not stop any more (it has ended)
   perf_pids=("${kept[@]}")
 }
 
-perf_stop_pid() { # pid started by these helpers: TERM, up to 15 s to finish, then KILL; then forgotten
+perf_stop_pid() { # pid started by these helpers: TERM, up to 15 s to finish (an AOT training run: 120 s to write its
+  # cache), then KILL; then forgotten
+  local patience=60
+  [[ " ${perf_aot_training[*]} " == *" $1 "* ]] && patience=480
   kill -TERM "$1" 2>/dev/null || true
-  for _ in $(seq 1 60); do kill -0 "$1" 2>/dev/null || break; sleep 0.25; done
+  for _ in $(seq 1 "$patience"); do kill -0 "$1" 2>/dev/null || break; sleep 0.25; done
   kill -KILL "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
   perf_forget_pid "$1"

@@ -69,6 +69,8 @@ export default async function globalSetup(): Promise<void> {
         TICKETING_BOT_KEY: env.TICKETING_BOT_KEY ?? `e2e-bot-${randomBytes(12).toString('hex')}`,
         TICKETING_CAPTCHA_FIXED_ANSWER: CAPTCHA_ANSWER,
         BOTS_ENABLED: 'false',
+        // no AOT cache training: its clean stop would write three caches the next test run's fresh build throws away
+        TICKETING_AOT: 'off',
         // scripts/run serves the app too; on a port of its own, so a dev server on 5173 is no obstacle
         WEB_PORT: String(await freePort()),
       },
