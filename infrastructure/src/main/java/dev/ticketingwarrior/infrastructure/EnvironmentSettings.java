@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.infrastructure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +28,9 @@ record EnvironmentSettings(
         int minTasks,
         int maxTasks,
         int cpuTargetPercent,
+        int requestsPerTarget,
+        int waitingPerTask,
+        List<ScheduledEvent> scheduledEvents,
         int logRetentionDays,
         int databaseConnectionsAlarmThreshold,
         boolean retainData,
@@ -34,6 +39,13 @@ record EnvironmentSettings(
         Optional<String> apiOriginDomain,
         Optional<String> alarmEmail,
         String imageTag) {
+
+    /**
+     * A known surge (a launch, a promoted round): from {@code start} until {@code end} (cron expressions of Application
+     * Auto Scaling, in UTC, e.g. {@code cron(50 11 ? * SAT *)}) every service keeps at least {@code minTasks}, started
+     * and warm before the first round opens instead of scaled out after it.
+     */
+    record ScheduledEvent(String name, String start, String end, int minTasks) {}
 
     static final String ENV_KEY = "env";
     static final String ENVIRONMENTS_KEY = "environments";
@@ -44,6 +56,20 @@ record EnvironmentSettings(
         require(cacheNodes >= 1 && cacheNodes <= 6, "cacheNodes must be 1..6 (primary plus up to 5 replicas)");
         require(minTasks >= 1 && minTasks <= maxTasks, "need 1 <= minTasks <= maxTasks");
         require(cpuTargetPercent > 0 && cpuTargetPercent < 100, "cpuTargetPercent must be 1..99");
+        require(requestsPerTarget > 0, "requestsPerTarget must be positive");
+        require(waitingPerTask > 0, "waitingPerTask must be positive");
+        scheduledEvents = List.copyOf(scheduledEvents);
+        for (ScheduledEvent event : scheduledEvents) {
+            require(
+                    event.name().matches("[A-Za-z0-9]+"),
+                    "scheduledEvents: a name of letters and digits, not '" + event.name() + "'");
+            require(
+                    event.start().startsWith("cron(") && event.end().startsWith("cron("),
+                    "scheduledEvents." + event.name() + ": start and end must be cron(...) expressions");
+            require(
+                    event.minTasks() >= minTasks && event.minTasks() <= maxTasks,
+                    "scheduledEvents." + event.name() + ": need minTasks <= its minTasks <= maxTasks");
+        }
         retention(logRetentionDays);
         require(databaseConnectionsAlarmThreshold > 0, "databaseConnectionsAlarmThreshold must be positive");
         require(
@@ -86,6 +112,9 @@ record EnvironmentSettings(
                 values.integer("minTasks"),
                 values.integer("maxTasks"),
                 values.integer("cpuTargetPercent"),
+                values.integer("requestsPerTarget"),
+                values.integer("waitingPerTask"),
+                values.events("scheduledEvents"),
                 values.integer("logRetentionDays"),
                 values.integer("databaseConnectionsAlarmThreshold"),
                 values.flag("retainData"),
@@ -163,6 +192,42 @@ record EnvironmentSettings(
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("context value '" + key + "' must be a whole number: " + value, e);
             }
+        }
+
+        /** A list in cdk.json; on the command line, {@code name|start|end|minTasks} entries separated by {@code ;}. */
+        List<ScheduledEvent> events(String key) {
+            Object value = lookup.apply(key);
+            List<ScheduledEvent> events = new ArrayList<>();
+            if (value == null || value.toString().isBlank()) {
+                return events;
+            }
+            if (value instanceof List<?> list) {
+                for (Object item : list) {
+                    if (!(item instanceof Map<?, ?> event)) {
+                        throw new IllegalArgumentException("context value '" + key + "' must be a list of objects");
+                    }
+                    Values fields = new Values(env, field -> event.get(field));
+                    events.add(new ScheduledEvent(
+                            fields.text("name"), fields.text("start"), fields.text("end"), fields.integer("minTasks")));
+                }
+                return events;
+            }
+            for (String entry : value.toString().split(";")) {
+                String[] fields = entry.trim().split("\\|");
+                if (fields.length != 4) {
+                    throw new IllegalArgumentException(
+                            "context value '" + key + "' entries must be name|start|end|minTasks: " + entry);
+                }
+                int minTasks;
+                try {
+                    minTasks = Integer.parseInt(fields[3].trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                            "context value '" + key + "': minTasks must be a whole number: " + entry, e);
+                }
+                events.add(new ScheduledEvent(fields[0].trim(), fields[1].trim(), fields[2].trim(), minTasks));
+            }
+            return events;
         }
 
         boolean flag(String key) {

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.infrastructure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -42,6 +43,13 @@ final class MonitoringStack extends Stack {
     static final String BOOKINGS = "ticketing.bookings.count";
     static final String CONFIRMATION_LAG_AVG = "ticketing.confirmation.lag.avg";
     static final String CONFIRMATION_LAG_MAX = "ticketing.confirmation.lag.max";
+    /** The timer's client-side p99 (booking's aws profile), a gauge with the dimension {@code phi}. */
+    static final String CONFIRMATION_LAG_P99 = "ticketing.confirmation.lag.percentile.value";
+
+    /** SPEC: confirmation lag p99 ≤ 2 s. The registry publishes timers in milliseconds. */
+    static final double CONFIRMATION_LAG_P99_MILLIS = 2000;
+    /** A booking still PENDING a minute after it was accepted is stuck, not slow. */
+    static final Duration PENDING_TOO_LONG = Duration.minutes(1);
 
     record Props(EnvironmentSettings settings, DataStack.Data data, ServicesStack.Services services) {}
 
@@ -131,6 +139,45 @@ final class MonitoringStack extends Stack {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build());
 
+        // an alarm reads one metric with its exact dimensions (no SEARCH): booking's common tag and the percentile's
+        Metric lagP99 = Metric.Builder.create()
+                .namespace(Names.METRICS_NAMESPACE)
+                .metricName(CONFIRMATION_LAG_P99)
+                .dimensionsMap(new TreeMap<>(Map.of("application", TicketingService.BOOKING.id(), "phi", "0.99")))
+                .statistic("Maximum")
+                .period(PERIOD)
+                .build();
+        alarms.add(Alarm.Builder.create(this, "ConfirmationLagP99")
+                .alarmName(Names.PREFIX + "-confirmation-lag-p99")
+                .alarmDescription("Confirmation lag p99 above 2 s (booking accepted → row written) in 3 of 5 minutes:"
+                        + " players wait on PENDING")
+                .metric(lagP99)
+                .threshold(CONFIRMATION_LAG_P99_MILLIS)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(5)
+                .datapointsToAlarm(3)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build());
+
+        // A booking is PENDING from its 202 until the listener has written its row and deleted its confirmation, so
+        // the oldest message in the queue is the oldest PENDING booking (while MySQL is down the listener keeps its
+        // messages in flight, which still count). AWS publishes it for free; booking would need a scan of Redis.
+        Metric oldestPending = data.confirmations()
+                .metricApproximateAgeOfOldestMessage(MetricOptions.builder()
+                        .period(PERIOD)
+                        .statistic("Maximum")
+                        .build());
+        alarms.add(Alarm.Builder.create(this, "PendingTooLong")
+                .alarmName(Names.PREFIX + "-bookings-pending-over-a-minute")
+                .alarmDescription("A booking has been PENDING for more than a minute: its confirmation is still in"
+                        + " booking-confirmations (listener stopped, MySQL down, or far behind)")
+                .metric(oldestPending)
+                .threshold(PENDING_TOO_LONG.toSeconds())
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build());
+
         alarms.forEach(alarm -> {
             alarm.addAlarmAction(notify);
             alarm.addOkAction(notify);
@@ -143,7 +190,8 @@ final class MonitoringStack extends Stack {
                 graph(
                         "Confirmation lag (ms)",
                         search(CONFIRMATION_LAG_AVG, "Average", "avg"),
-                        search(CONFIRMATION_LAG_MAX, "Maximum", "max")));
+                        search(CONFIRMATION_LAG_MAX, "Maximum", "max"),
+                        lagP99.with(MetricOptions.builder().label("p99").build())));
         List<IWidget> platformRow = List.of(
                 graph("ALB 5XX rate (%)", alb5xxRate),
                 graph("ECS CPU (%)", cpu.toArray(IMetric[]::new)),
@@ -152,10 +200,14 @@ final class MonitoringStack extends Stack {
                         "Confirmations queue and DLQ depth",
                         data.confirmations().metricApproximateNumberOfMessagesVisible(),
                         deadLetters));
+        List<IWidget> confirmationsRow = List.of(graph(
+                "Oldest PENDING booking (s)",
+                oldestPending.with(
+                        MetricOptions.builder().label("oldest PENDING (s)").build())));
         Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(Names.PREFIX + "-" + settings.name())
                 .defaultInterval(Duration.hours(3))
-                .widgets(List.of(applicationRow, platformRow))
+                .widgets(List.of(applicationRow, platformRow, confirmationsRow))
                 .build();
     }
 

@@ -7,7 +7,13 @@ import java.util.stream.Stream;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
+import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.applicationautoscaling.ScalingInterval;
+import software.amazon.awscdk.services.applicationautoscaling.ScalingSchedule;
+import software.amazon.awscdk.services.applicationautoscaling.Schedule;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -26,8 +32,11 @@ import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -38,8 +47,9 @@ import software.constructs.Construct;
 
 /**
  * One service on Fargate: its log group, its own task role (its secrets, its log group, metrics in our namespace,
- * nothing else), the task definition with the container's health check, the ECS service in the private tier and
- * CPU target tracking.
+ * nothing else), the task definition with the container's health check, the ECS service in the private tier and its
+ * scaling: CPU target tracking, steps on the waiting room's length, scheduled minimums for known events (and the
+ * ALB's requests per target, added by {@link ServicesStack} once the target group exists).
  */
 final class ServiceDeployment extends Construct {
 
@@ -64,6 +74,7 @@ final class ServiceDeployment extends Construct {
     private final LogGroup logGroup;
     private final Role taskRole;
     private final FargateService fargateService;
+    private final ScalableTaskCount scaling;
 
     ServiceDeployment(Construct scope, String id, Spec spec) {
         super(scope, id);
@@ -182,18 +193,96 @@ final class ServiceDeployment extends Construct {
                         + " service's repository",
                 "Resource::*");
 
-        fargateService
-                .autoScaleTaskCount(EnableScalingProps.builder()
-                        .minCapacity(settings.minTasks())
-                        .maxCapacity(settings.maxTasks())
-                        .build())
-                .scaleOnCpuUtilization(
-                        "CpuTarget",
-                        CpuUtilizationScalingProps.builder()
-                                .targetUtilizationPercent(settings.cpuTargetPercent())
-                                .scaleOutCooldown(Duration.seconds(60))
-                                .scaleInCooldown(Duration.seconds(300))
-                                .build());
+        this.scaling = fargateService.autoScaleTaskCount(EnableScalingProps.builder()
+                .minCapacity(settings.minTasks())
+                .maxCapacity(settings.maxTasks())
+                .build());
+        // CPU alone reacts after a round's surge is over; the ALB's requests per target (ServicesStack) and, for the
+        // services players reach from the waiting room, its length lead it
+        scaling.scaleOnCpuUtilization(
+                "CpuTarget",
+                CpuUtilizationScalingProps.builder()
+                        .targetUtilizationPercent(settings.cpuTargetPercent())
+                        .scaleOutCooldown(Duration.seconds(60))
+                        .scaleInCooldown(Duration.seconds(300))
+                        .build());
+        if (service != TicketingService.BOT_RUNNER) {
+            scaleOnWaitingRoom(settings);
+        }
+        // known surges: the tasks are there, warm, before the first round of the event opens
+        for (EnvironmentSettings.ScheduledEvent event : settings.scheduledEvents()) {
+            scaling.scaleOnSchedule(
+                    "Event" + event.name() + "Start",
+                    ScalingSchedule.builder()
+                            .schedule(Schedule.expression(event.start()))
+                            .minCapacity(event.minTasks())
+                            .build());
+            scaling.scaleOnSchedule(
+                    "Event" + event.name() + "End",
+                    ScalingSchedule.builder()
+                            .schedule(Schedule.expression(event.end()))
+                            .minCapacity(settings.minTasks())
+                            .build());
+        }
+    }
+
+    /**
+     * Players waiting in the round's waiting room are the load admission and booking get next. Admission publishes
+     * the length ({@code ticketing.queue.waiting}, the same for every task: the round's count in Redis); every
+     * {@code waitingPerTask} waiting players above the first adds a task at once, up to {@code maxTasks}. Scale-in is
+     * left to the target tracking policies, which only scale in when all of them agree.
+     */
+    private void scaleOnWaitingRoom(EnvironmentSettings settings) {
+        int perTask = settings.waitingPerTask();
+        scaling.scaleOnMetric(
+                "WaitingRoomSteps",
+                BasicStepScalingPolicyProps.builder()
+                        .metric(waitingRoomLength())
+                        .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
+                        .scalingSteps(List.of(
+                                ScalingInterval.builder()
+                                        .upper(perTask)
+                                        .change(0)
+                                        .build(),
+                                ScalingInterval.builder()
+                                        .lower(perTask)
+                                        .upper(2 * perTask)
+                                        .change(1)
+                                        .build(),
+                                ScalingInterval.builder()
+                                        .lower(2 * perTask)
+                                        .upper(4 * perTask)
+                                        .change(2)
+                                        .build(),
+                                ScalingInterval.builder()
+                                        .lower(4 * perTask)
+                                        .change(settings.maxTasks())
+                                        .build()))
+                        .evaluationPeriods(1)
+                        .cooldown(Duration.seconds(60))
+                        .build());
+    }
+
+    /** The gauge as Micrometer's CloudWatch registry publishes it: admission adds no tags, so it has no dimensions. */
+    static Metric waitingRoomLength() {
+        return Metric.Builder.create()
+                .namespace(Names.METRICS_NAMESPACE)
+                .metricName(MonitoringStack.QUEUE_WAITING)
+                .statistic("Maximum")
+                .period(Duration.minutes(1))
+                .build();
+    }
+
+    /** Scales on the ALB's requests per task of this service's target group (created with the listener rules). */
+    void scaleOnRequests(ApplicationTargetGroup targetGroup, int requestsPerTarget) {
+        scaling.scaleOnRequestCount(
+                "RequestsTarget",
+                RequestCountScalingProps.builder()
+                        .targetGroup(targetGroup)
+                        .requestsPerTarget(requestsPerTarget)
+                        .scaleOutCooldown(Duration.seconds(60))
+                        .scaleInCooldown(Duration.seconds(300))
+                        .build());
     }
 
     TicketingService service() {

@@ -204,6 +204,10 @@ final class ServicesStack extends Stack {
         for (Route route : ROUTES) {
             route(listener, deployments.get(route.service()), route, fromCloudFront, targetGroups);
         }
+        // players' traffic leads CPU: scale admission and booking on requests per task (bot-runner serves only ops)
+        for (TicketingService service : List.of(TicketingService.ADMISSION, TicketingService.BOOKING)) {
+            deployments.get(service).scaleOnRequests(targetGroups.get(service), settings.requestsPerTarget());
+        }
         listener.addAction(
                 "NotFound",
                 AddApplicationActionProps.builder()

@@ -23,9 +23,11 @@ import org.yaml.snakeyaml.Yaml;
  */
 class AwsProfilesTests {
 
-    /** The services that have an aws profile; bot-runner gets its two secrets straight from ECS. */
+    /** The services whose aws profile imports secrets; bot-runner gets its two secrets straight from ECS. */
     private static final List<TicketingService> PROFILED =
             List.of(TicketingService.ADMISSION, TicketingService.BOOKING);
+
+    private static final String NAMESPACE_VARIABLE = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -44,7 +46,7 @@ class AwsProfilesTests {
 
     @Test
     void givesNoPlaceholderADefaultThatCouldStandInForAMissingSetting() {
-        for (TicketingService service : PROFILED) {
+        for (TicketingService service : TicketingService.values()) {
             assertThat(placeholders(service))
                     .as(service.id())
                     .isNotEmpty()
@@ -55,7 +57,7 @@ class AwsProfilesTests {
     @Test
     void readsOnlyVariablesItsTaskDefinitionSets() {
         SynthesizedApp prod = SynthesizedApp.prod();
-        for (TicketingService service : PROFILED) {
+        for (TicketingService service : TicketingService.values()) {
             String taskDefinition = SynthesizedApp.json(prod.template(
                             prod.stacks().services())
                     .findResources(
@@ -96,6 +98,44 @@ class AwsProfilesTests {
         assertThat(token).containsEntry("keys", "${TICKETING_TOKEN_KEYS}");
     }
 
+    @Test
+    void publishesMetricsToCloudWatchOnlyInTheAwsProfileUnderTheNamespaceTheTaskRoleMayWrite() {
+        for (TicketingService service : TicketingService.values()) {
+            Map<String, Object> export = cloudWatchExport(profile(service));
+            assertThat(export).as(service.id()).containsEntry("enabled", true);
+            assertThat(export).as(service.id()).containsEntry("namespace", "${" + NAMESPACE_VARIABLE + "}");
+
+            // local runs and tests: off, and without a namespace Spring Cloud AWS creates no registry or AWS client
+            Map<String, Object> defaults = cloudWatchExport(load(file(service, "application.yml")));
+            assertThat(defaults).as(service.id()).containsEntry("enabled", false);
+            assertThat(defaults).as(service.id()).doesNotContainKey("namespace");
+        }
+        SynthesizedApp prod = SynthesizedApp.prod();
+        assertThat(SynthesizedApp.json(
+                        prod.template(prod.stacks().services()).findResources("AWS::ECS::TaskDefinition")))
+                .contains("{\"Name\":\"" + NAMESPACE_VARIABLE + "\",\"Value\":\"" + Names.METRICS_NAMESPACE + "\"}");
+    }
+
+    @Test
+    void publishesTheConfirmationLagP99AndNoHistogramBucketsToCloudWatch() {
+        for (TicketingService service : TicketingService.values()) {
+            Map<String, Object> distribution = map(
+                    map(map(profile(service).get("management")).get("metrics")).get("distribution"));
+            assertThat(map(distribution.get("percentiles-histogram")))
+                    .as(service.id())
+                    .containsEntry("all", false);
+        }
+        Map<String, Object> booking =
+                map(map(map(profile(TicketingService.BOOKING).get("management")).get("metrics"))
+                        .get("distribution"));
+        assertThat(map(booking.get("percentiles"))).containsEntry("ticketing.confirmation.lag", 0.99);
+    }
+
+    private static Map<String, Object> cloudWatchExport(Map<String, Object> config) {
+        return map(map(map(map(config.get("management")).get("cloudwatch")).get("metrics"))
+                .get("export"));
+    }
+
     private static List<String> imports(TicketingService service) {
         Object imports = map(map(profile(service).get("spring")).get("config")).get("import");
         return imports instanceof List<?> list
@@ -114,11 +154,20 @@ class AwsProfilesTests {
     }
 
     private static Map<String, Object> profile(TicketingService service) {
-        return new Yaml().load(text(service));
+        return load(text(service));
+    }
+
+    /** The first document of a (possibly multi-document) YAML file: the settings of every profile. */
+    private static Map<String, Object> load(String yaml) {
+        return map(new Yaml().loadAll(yaml).iterator().next());
     }
 
     private static String text(TicketingService service) {
-        Path file = Path.of("..", service.id(), "src", "main", "resources", "application-aws.yml");
+        return file(service, "application-aws.yml");
+    }
+
+    private static String file(TicketingService service, String name) {
+        Path file = Path.of("..", service.id(), "src", "main", "resources", name);
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -123,5 +124,49 @@ class EnvironmentSettingsTests {
         assertThatThrownBy(() -> settings(Map.of("minTasks", "5")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minTasks");
+    }
+
+    @Test
+    void scalesOnRequestsAndTheWaitingRoomWithNoScheduledEventUnlessOneIsGiven() {
+        EnvironmentSettings dev = settings(Map.of());
+
+        assertThat(dev.requestsPerTarget()).isPositive();
+        assertThat(dev.waitingPerTask()).isPositive();
+        assertThat(dev.scheduledEvents()).isEmpty();
+    }
+
+    @Test
+    void readsScheduledEventsFromCdkJsonListsAndFromTheCommandLine() {
+        EnvironmentSettings fromJson = settings(Map.of(
+                "scheduledEvents",
+                List.of(Map.of(
+                        "name",
+                        "Launch",
+                        "start",
+                        "cron(50 11 ? * SAT *)",
+                        "end",
+                        "cron(0 14 ? * SAT *)",
+                        "minTasks",
+                        3))));
+        EnvironmentSettings fromCommandLine = settings(
+                Map.of(
+                        "scheduledEvents",
+                        "Launch|cron(50 11 ? * SAT *)|cron(0 14 ? * SAT *)|3; Finals|cron(0 9 1 12 ? *)|cron(0 10 1 12 ? *)|4"));
+
+        EnvironmentSettings.ScheduledEvent launch =
+                new EnvironmentSettings.ScheduledEvent("Launch", "cron(50 11 ? * SAT *)", "cron(0 14 ? * SAT *)", 3);
+        assertThat(fromJson.scheduledEvents()).containsExactly(launch);
+        assertThat(fromCommandLine.scheduledEvents())
+                .containsExactly(
+                        launch,
+                        new EnvironmentSettings.ScheduledEvent(
+                                "Finals", "cron(0 9 1 12 ? *)", "cron(0 10 1 12 ? *)", 4));
+    }
+
+    @Test
+    void refusesAScheduledMinimumAboveMaxTasks() {
+        assertThatThrownBy(() -> settings(Map.of("scheduledEvents", "Launch|cron(0 9 * * ? *)|cron(0 10 * * ? *)|9")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scheduledEvents.Launch");
     }
 }

@@ -107,14 +107,74 @@ class MonitoringStackTests {
     }
 
     @Test
+    void alarmsWhenTheConfirmationLagP99ExceedsTwoSeconds() {
+        // the p99 gauge booking's aws profile publishes, with the exact dimensions it carries (an alarm cannot SEARCH)
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName",
+                        "ticketing-warrior-confirmation-lag-p99",
+                        "Namespace",
+                        "TicketingWarrior",
+                        "MetricName",
+                        "ticketing.confirmation.lag.percentile.value",
+                        "Dimensions",
+                        Match.arrayWith(List.of(
+                                Map.of("Name", "application", "Value", "booking"),
+                                Map.of("Name", "phi", "Value", "0.99"))),
+                        "Statistic",
+                        "Maximum",
+                        "Period",
+                        60,
+                        "Threshold",
+                        2000,
+                        "ComparisonOperator",
+                        "GreaterThanThreshold",
+                        "EvaluationPeriods",
+                        5,
+                        "DatapointsToAlarm",
+                        3));
+    }
+
+    @Test
+    void alarmsWhenABookingHasBeenPendingForMoreThanAMinute() {
+        String confirmations =
+                SynthesizedApp.logicalId(prod.stacks().data().data().confirmations());
+
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName",
+                        "ticketing-warrior-bookings-pending-over-a-minute",
+                        "Namespace",
+                        "AWS/SQS",
+                        "MetricName",
+                        "ApproximateAgeOfOldestMessage",
+                        "Statistic",
+                        "Maximum",
+                        "Threshold",
+                        60,
+                        "ComparisonOperator",
+                        "GreaterThanThreshold",
+                        "EvaluationPeriods",
+                        1,
+                        "Dimensions",
+                        List.of(Map.of(
+                                "Name",
+                                "QueueName",
+                                "Value",
+                                Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*" + confirmations + ".*"))))));
+    }
+
+    @Test
     void notifiesTheAlarmTopicOnEveryAlarm() {
         String topic = SynthesizedApp.logicalId(prod.stacks().monitoring().alarmTopic());
 
-        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(6);
+        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(8);
         assertThat(template.findResources(
                         "AWS::CloudWatch::Alarm",
                         Map.of("Properties", Map.of("AlarmActions", List.of(Map.of("Ref", topic))))))
-                .hasSize(6);
+                .hasSize(8);
         template.hasResourceProperties(
                 "AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
     }
@@ -129,6 +189,8 @@ class MonitoringStackTests {
                 .contains("ticketing.queue.admitted.count")
                 .contains("ticketing.bookings.count")
                 .contains("ticketing.confirmation.lag.avg")
+                .contains("ticketing.confirmation.lag.percentile.value")
+                .contains("ApproximateAgeOfOldestMessage")
                 .contains("HTTPCode_ELB_5XX_Count")
                 .contains("CPUUtilization")
                 .contains("DatabaseConnections")

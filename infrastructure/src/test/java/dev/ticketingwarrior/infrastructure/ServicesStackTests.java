@@ -192,6 +192,113 @@ class ServicesStackTests {
     }
 
     @Test
+    void scalesAdmissionAndBookingOnTheAlbsRequestsPerTask() {
+        int requests = prod.stacks().settings().requestsPerTarget();
+        Map<String, Map<String, Object>> policies = template.findResources(
+                "AWS::ApplicationAutoScaling::ScalingPolicy",
+                Map.of(
+                        "Properties",
+                        Map.of(
+                                "PolicyType",
+                                "TargetTrackingScaling",
+                                "TargetTrackingScalingPolicyConfiguration",
+                                Map.of(
+                                        "TargetValue",
+                                        requests,
+                                        "PredefinedMetricSpecification",
+                                        Match.objectLike(
+                                                Map.of("PredefinedMetricType", "ALBRequestCountPerTarget"))))));
+
+        // one per player-facing service, each on its own target group (the resource label names the ALB and group)
+        assertThat(policies).hasSize(2);
+        String json = SynthesizedApp.json(policies);
+        for (TicketingService service : List.of(TicketingService.ADMISSION, TicketingService.BOOKING)) {
+            assertThat(json).contains(service.constructId());
+        }
+    }
+
+    @Test
+    void addsTasksAtOnceAsTheWaitingRoomFillsUp() {
+        int perTask = prod.stacks().settings().waitingPerTask();
+        Map<String, Map<String, Object>> steps = template.findResources(
+                "AWS::ApplicationAutoScaling::ScalingPolicy",
+                Map.of(
+                        "Properties",
+                        Map.of(
+                                "PolicyType",
+                                "StepScaling",
+                                "StepScalingPolicyConfiguration",
+                                Match.objectLike(Map.of("AdjustmentType", "ChangeInCapacity")))));
+        assertThat(steps).hasSize(2);
+        assertThat(SynthesizedApp.json(steps))
+                .contains(TicketingService.ADMISSION.constructId())
+                .contains(TicketingService.BOOKING.constructId())
+                .doesNotContain(TicketingService.BOT_RUNNER.constructId());
+
+        // the alarm that drives the steps reads the gauge admission publishes, as the CloudWatch registry names it
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "Namespace",
+                        Names.METRICS_NAMESPACE,
+                        "MetricName",
+                        "ticketing.queue.waiting.value",
+                        "Statistic",
+                        "Maximum",
+                        "Period",
+                        60,
+                        "Threshold",
+                        perTask,
+                        "ComparisonOperator",
+                        "GreaterThanOrEqualToThreshold",
+                        "EvaluationPeriods",
+                        1));
+        template.hasResourceProperties(
+                "AWS::ApplicationAutoScaling::ScalingPolicy",
+                Map.of(
+                        "PolicyType",
+                        "StepScaling",
+                        "StepScalingPolicyConfiguration",
+                        Match.objectLike(Map.of(
+                                "StepAdjustments",
+                                Match.arrayWith(List.of(
+                                        Match.objectLike(Map.of("ScalingAdjustment", 1)),
+                                        Match.objectLike(Map.of("ScalingAdjustment", 2)),
+                                        Match.objectLike(Map.of(
+                                                "ScalingAdjustment",
+                                                prod.stacks().settings().maxTasks()))))))));
+    }
+
+    @Test
+    void keepsTheScheduledMinimumOfAKnownEventAndFallsBackAfterIt() {
+        SynthesizedApp withEvent = SynthesizedApp.devWithScheduledEvent();
+        Template events = withEvent.template(withEvent.stacks().services());
+        int baseline = withEvent.stacks().settings().minTasks();
+
+        assertThat(events.findResources(
+                        "AWS::ApplicationAutoScaling::ScalableTarget",
+                        Map.of(
+                                "Properties",
+                                Map.of(
+                                        "ScheduledActions",
+                                        Match.arrayWith(List.of(
+                                                Match.objectLike(Map.of(
+                                                        "Schedule",
+                                                        "cron(50 11 ? * SAT *)",
+                                                        "ScalableTargetAction",
+                                                        Map.of("MinCapacity", 3))),
+                                                Match.objectLike(Map.of(
+                                                        "Schedule",
+                                                        "cron(0 14 ? * SAT *)",
+                                                        "ScalableTargetAction",
+                                                        Map.of("MinCapacity", baseline)))))))))
+                .hasSize(3);
+        // no event configured: no scheduled actions
+        assertThat(SynthesizedApp.json(template.findResources("AWS::ApplicationAutoScaling::ScalableTarget")))
+                .doesNotContain("ScheduledActions");
+    }
+
+    @Test
     void runsEachServiceOnFargateInThePrivateSubnetsWithRollback() {
         for (TicketingService service : TicketingService.values()) {
             template.hasResourceProperties(

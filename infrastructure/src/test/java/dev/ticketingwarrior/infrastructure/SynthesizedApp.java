@@ -62,6 +62,14 @@ final class SynthesizedApp {
         return BY_ENV.computeIfAbsent("dev", env -> new SynthesizedApp(context(Map.of("env", "dev"))));
     }
 
+    /** dev with a known surge scheduled, given as on the command line: {@code -c scheduledEvents=name|start|end|min}. */
+    static SynthesizedApp devWithScheduledEvent() {
+        return BY_ENV.computeIfAbsent(
+                "dev-event",
+                env -> new SynthesizedApp(context(Map.of(
+                        "env", "dev", "scheduledEvents", "Launch|cron(50 11 ? * SAT *)|cron(0 14 ? * SAT *)|3"))));
+    }
+
     /** The {@code context} block of cdk.json, with command-line style overrides on top. */
     static Map<String, Object> context(Map<String, Object> overrides) {
         Map<String, Object> context = new HashMap<>(cdkJsonContext());

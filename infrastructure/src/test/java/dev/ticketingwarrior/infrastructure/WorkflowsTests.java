@@ -33,14 +33,56 @@ class WorkflowsTests {
     }
 
     @Test
+    void deployRunsOnlyAfterCiPassedOnThePushedCommitAndDeploysThatCommit() {
+        Map<String, Object> deploy = workflow("deploy.yml");
+        String ciName = String.valueOf(workflow("ci.yml").get("name"));
+
+        // no push trigger: a push starts CI, and only CI's completion starts the deploy
+        Map<String, Object> triggers = triggers(deploy);
+        assertThat(triggers).containsOnlyKeys("workflow_run", "workflow_dispatch");
+        Map<String, Object> run = map(triggers.get("workflow_run"));
+        assertThat(strings(run.get("workflows"))).containsExactly(ciName);
+        assertThat(strings(run.get("types"))).containsExactly("completed");
+        assertThat(strings(run.get("branches"))).containsExactly("main");
+
+        // the gate passes a completed CI run only if it succeeded on a push to this repository
+        Map<String, Object> gate = job(deploy, "gate");
+        assertThat(String.valueOf(gate.get("if")))
+                .contains("github.event.workflow_run.conclusion == 'success'")
+                .contains("github.event.workflow_run.event == 'push'")
+                .contains("github.event.workflow_run.head_repository.full_name == github.repository");
+        assertThat(map(gate.get("outputs"))).containsKey("sha");
+        List<Map<String, Object>> gateSteps = steps(deploy, "gate");
+        assertThat(gateSteps.getFirst().get("env").toString()).contains("${{ github.event.workflow_run.head_sha }}");
+        String pick = String.join("\n", runs(gateSteps));
+        assertThat(pick).contains("sha=\"$CI_SHA\"");
+        // by hand: main only, and only a commit CI passed on
+        assertThat(pick)
+                .contains("refs/heads/main")
+                .contains("gh run list")
+                .contains("--workflow ci.yml")
+                .contains("--commit \"$sha\"")
+                .contains("--status success");
+        assertThat(map(deploy.get("permissions"))).containsEntry("actions", "read");
+
+        // no job can run before the gate, or without it having passed (needs: skips a job whose need was skipped)
+        for (String id : map(deploy.get("jobs")).keySet()) {
+            if (!id.equals("gate")) {
+                assertThat(needs(job(deploy, id))).as(id).contains("gate");
+                assertThat(job(deploy, id)).as(id).doesNotContainKey("if");
+            }
+        }
+        // the commit CI tested is the one built and rolled out, never the branch's newer tip (github.sha)
+        String text = read("deploy.yml");
+        assertThat(text).doesNotContain("github.sha");
+        assertThat(with(steps(deploy, "images"), "actions/checkout").get("ref"))
+                .hasToString("${{ needs.gate.outputs.sha }}");
+    }
+
+    @Test
     void deployBuildsTheThreeImagesTaggedWithTheCommitAndRollsOutEachService() {
         Map<String, Object> deploy = workflow("deploy.yml");
 
-        Map<String, Object> triggers = triggers(deploy);
-        assertThat(triggers).containsKey("workflow_dispatch");
-        Map<String, Object> push = map(triggers.get("push"));
-        assertThat(push.get("branches")).isEqualTo(List.of("main"));
-        assertThat(strings(push.get("paths"))).contains("admission/**", "booking/**", "bot-runner/**", "shared/**");
         assertThat(map(deploy.get("permissions"))).containsEntry("id-token", "write");
 
         Map<String, Object> images = job(deploy, "images");
@@ -49,20 +91,72 @@ class WorkflowsTests {
         assertThat(with(build, "aws-actions/configure-aws-credentials").get("role-to-assume"))
                 .hasToString("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
         assertThat(uses(build)).anyMatch(action -> action.startsWith("aws-actions/amazon-ecr-login"));
-        Map<String, Object> push1 = with(build, "docker/build-push-action");
-        assertThat(push1.get("file")).hasToString("infrastructure/docker/${{ matrix.service }}.Dockerfile");
-        assertThat(push1.get("tags").toString()).endsWith(":${{ github.sha }}");
-        assertThat(push1.get("push")).isEqualTo(true);
+        Map<String, Object> push = with(build, "docker/build-push-action");
+        assertThat(push.get("file")).hasToString("infrastructure/docker/${{ matrix.service }}.Dockerfile");
+        assertThat(push.get("tags").toString()).endsWith(":${{ needs.gate.outputs.sha }}");
+        assertThat(push.get("push")).isEqualTo(true);
 
         Map<String, Object> rollout = job(deploy, "rollout");
-        assertThat(rollout.get("needs")).isEqualTo("images");
+        assertThat(needs(rollout)).containsExactlyInAnyOrder("gate", "images");
         assertThat(matrixServices(rollout)).containsExactly("admission", "booking", "bot-runner");
         List<Map<String, Object>> steps = steps(deploy, "rollout");
         assertThat(uses(steps))
                 .anyMatch(action -> action.startsWith("aws-actions/amazon-ecs-render-task-definition"))
                 .anyMatch(action -> action.startsWith("aws-actions/amazon-ecs-deploy-task-definition"));
+        assertThat(with(steps, "aws-actions/amazon-ecs-render-task-definition")
+                        .get("image")
+                        .toString())
+                .endsWith(":${{ needs.gate.outputs.sha }}");
         assertThat(runs(steps)).anyMatch(run -> run.contains("aws ecs wait services-stable"));
         assertThat(runs(steps)).anyMatch(run -> run.contains("ticketing-warrior-${{ matrix.service }}"));
+    }
+
+    @Test
+    void infrastructureIsDiffedOnPullRequestsAndDeployedFromMainBehindTheProductionEnvironment() {
+        Map<String, Object> infra = workflow("infrastructure.yml");
+
+        Map<String, Object> triggers = triggers(infra);
+        assertThat(strings(map(triggers.get("pull_request")).get("paths"))).contains("infrastructure/**");
+        Map<String, Object> push = map(triggers.get("push"));
+        assertThat(strings(push.get("branches"))).containsExactly("main");
+        assertThat(strings(push.get("paths"))).contains("infrastructure/**");
+        assertThat(map(infra.get("permissions"))).containsEntry("id-token", "write");
+
+        // the CDK app's own tests come first
+        assertThat(runs(steps(infra, "test"))).anyMatch(run -> run.contains("-pl infrastructure verify"));
+
+        Map<String, Object> diff = job(infra, "diff");
+        assertThat(needs(diff)).contains("test");
+        assertThat(String.valueOf(diff.get("if"))).contains("github.event_name == 'pull_request'");
+        assertThat(diff).doesNotContainKey("environment");
+        List<Map<String, Object>> diffSteps = steps(infra, "diff");
+        assertThat(with(diffSteps, "aws-actions/configure-aws-credentials").get("role-to-assume"))
+                .hasToString("${{ vars.AWS_CDK_DIFF_ROLE_ARN }}");
+        assertThat(runs(diffSteps)).anyMatch(run -> run.contains("aws-cdk@2 diff") && run.contains("-c env=prod"));
+        assertThat(runs(diffSteps)).noneMatch(run -> run.contains(" deploy"));
+
+        Map<String, Object> deploy = job(infra, "deploy");
+        assertThat(needs(deploy)).contains("test");
+        assertThat(String.valueOf(deploy.get("if")))
+                .contains("github.event_name == 'push'")
+                .contains("github.ref == 'refs/heads/main'");
+        assertThat(deploy.get("environment")).isEqualTo("production");
+        List<Map<String, Object>> deploySteps = steps(infra, "deploy");
+        assertThat(with(deploySteps, "aws-actions/configure-aws-credentials").get("role-to-assume"))
+                .hasToString("${{ vars.AWS_CDK_DEPLOY_ROLE_ARN }}");
+        // cdk deploy keeps the image tag the services run (the services' deploy workflow owns it)
+        assertThat(runs(deploySteps))
+                .anyMatch(run -> run.contains("aws-cdk@2 deploy --all")
+                        && run.contains("-c env=prod")
+                        && run.contains("-c imageTag="));
+        assertThat(runs(deploySteps)).anyMatch(run -> run.contains("scripts/running-image-tag.sh"));
+        assertThat(Path.of("scripts", "running-image-tag.sh")).isExecutable();
+
+        // only the deploy job is a production deploy
+        for (String id : map(infra.get("jobs")).keySet()) {
+            boolean deploys = runs(steps(infra, id)).stream().anyMatch(run -> run.contains("aws-cdk@2 deploy"));
+            assertThat(deploys).as(id).isEqualTo(id.equals("deploy"));
+        }
     }
 
     @Test
@@ -74,7 +168,7 @@ class WorkflowsTests {
             assertThat(service.taskFamily()).isEqualTo("ticketing-warrior-" + service.id());
             assertThat(service.repositoryName()).isEqualTo("ticketing-warrior/" + service.id());
         }
-        assertThat(deploy).contains("/ticketing-warrior/${{ matrix.service }}:${{ github.sha }}");
+        assertThat(deploy).contains("/ticketing-warrior/${{ matrix.service }}:${{ needs.gate.outputs.sha }}");
     }
 
     @Test
@@ -118,6 +212,12 @@ class WorkflowsTests {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> steps(Map<String, Object> workflow, String jobId) {
         return (List<Map<String, Object>>) job(workflow, jobId).get("steps");
+    }
+
+    /** {@code needs:} is a job id or a list of them. */
+    private static List<String> needs(Map<String, Object> job) {
+        Object needs = job.get("needs");
+        return needs instanceof List<?> list ? strings(list) : needs == null ? List.of() : List.of(needs.toString());
     }
 
     private static List<String> matrixServices(Map<String, Object> job) {
