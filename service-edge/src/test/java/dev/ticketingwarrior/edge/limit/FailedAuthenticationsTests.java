@@ -28,6 +28,17 @@ class FailedAuthenticationsTests {
     }
 
     @Test
+    void countsOnlyRequestsThatPresentACredential() {
+        FailedAuthentications rule = new FailedAuthentications(List.of("/api/v1/queue"), BUDGET);
+
+        assertThat(rule.guards("/api/v1/queue", "X-Bot-Key"::equals)).isTrue();
+        assertThat(rule.guards("/api/v1/queue", "Authorization"::equals)).isTrue();
+        // a player entering without a bot key is neither counted nor looked up
+        assertThat(rule.guards("/api/v1/queue", name -> false)).isFalse();
+        assertThat(rule.guards("/api/v1/other", "X-Bot-Key"::equals)).isFalse();
+    }
+
+    @Test
     void noPathsGuardNothing() {
         FailedAuthentications rule = new FailedAuthentications(List.of("", " "), BUDGET);
 

@@ -45,7 +45,7 @@ public final class FailedAuthenticationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!rule.guards(request.getPath().pathWithinApplication().value())) {
+        if (!rule.guards(request.getPath().pathWithinApplication().value(), request.getHeaders()::containsHeader)) {
             return chain.filter(exchange);
         }
         String key = rule.key(clients.resolve(request.getRemoteAddress(), request.getHeaders()));

@@ -51,7 +51,7 @@ public final class FailedAuthenticationFilter extends OncePerRequestFilter imple
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !rule.guards(request.getRequestURI());
+        return !rule.guards(request.getRequestURI(), name -> request.getHeader(name) != null);
     }
 
     @Override
