@@ -21,7 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 
 /**
  * The per-client limits of SPEC §9 on status polls, event streams and failed authentication, with the production
@@ -221,13 +220,20 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
                 .exchange();
     }
 
-    /**
-     * An open stream (200 checked), kept open until disposed or the test ends. On Reactor Netty's client: disposing it
-     * closes the connection, which neither WebTestClient's recording of the body nor the JDK client does.
-     */
+    /** An open stream (200 checked), kept open until disposed or the test ends. */
     private Disposable stream(String ticket, String client) {
+        Opened opened = open(ticket, client);
+        assertThat(opened.status()).isEqualTo(200);
+        return opened.stream();
+    }
+
+    /**
+     * Opens a stream on Reactor Netty's client: disposing it closes the connection, which neither WebTestClient's
+     * recording of the body nor the JDK client does (and blocking on the answer would wait for the whole stream).
+     */
+    private Opened open(String ticket, String client) {
         CompletableFuture<Integer> status = new CompletableFuture<>();
-        Flux<String> events = WebClient.builder()
+        Disposable open = WebClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
                 .clientConnector(new ReactorClientHttpConnector(reactor.netty.http.client.HttpClient.newConnection()))
                 .build()
@@ -238,12 +244,13 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
                 .exchangeToFlux(response -> {
                     status.complete(response.statusCode().value());
                     return response.bodyToFlux(String.class);
-                });
-        Disposable open = events.subscribe(event -> {}, error -> status.completeExceptionally(error));
+                })
+                .subscribe(event -> {}, status::completeExceptionally);
         streams.add(open);
-        assertThat(status.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(200);
-        return open;
+        return new Opened(status.orTimeout(10, TimeUnit.SECONDS).join(), open);
     }
+
+    private record Opened(int status, Disposable stream) {}
 
     private WebTestClient.ResponseSpec admin(String client, String authorization) {
         return web.get()
@@ -265,19 +272,9 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
 
     /** The status a new stream of {@code ticket} is answered with; a stream that opens is closed again at once. */
     private int statusOfAStream(String ticket) {
-        return WebClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .clientConnector(new JdkClientHttpConnector(HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build()))
-                .build()
-                .get()
-                .uri("/api/v1/queue/{id}/events", ticket)
-                .header("X-Forwarded-For", address())
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchangeToMono(response ->
-                        reactor.core.publisher.Mono.just(response.statusCode().value()))
-                .block(Duration.ofSeconds(10));
+        Opened opened = open(ticket, address());
+        opened.stream().dispose();
+        return opened.status();
     }
 
     private static boolean eventually(java.util.function.IntSupplier status, int wanted) {
