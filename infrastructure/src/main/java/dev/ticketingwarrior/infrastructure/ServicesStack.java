@@ -142,7 +142,10 @@ final class ServicesStack extends Stack {
                                 "TICKETING_DB_MIGRATION_SECRET",
                                 Names.DATABASE_MIGRATION_SECRET,
                                 "TICKETING_JWKS_URL",
-                                admissionUrl + "/.well-known/jwks.json"),
+                                admissionUrl + "/.well-known/jwks.json",
+                                // the client address for the ops API's failed-authentication limit, as in admission
+                                "BOOKING_TRUSTED_PROXIES",
+                                settings.vpcCidr()),
                         // the ops token guards the dead-letter redrive
                         Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey),
                         List.of(data.databaseAppSecret(), data.databaseMigrationSecret()),

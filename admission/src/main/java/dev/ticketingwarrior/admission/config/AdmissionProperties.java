@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.admission.config;
 
+import dev.ticketingwarrior.edge.limit.Budget;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -24,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
 public record AdmissionProperties(
         @Valid @NotNull Admission admission,
         @Valid @NotNull Token token,
-        @Valid @NotNull RateLimit rateLimit) {
+        @Valid @NotNull RateLimit rateLimit,
+        @Valid @NotNull Limits limits) {
 
     /** The waiting room and the serving counter. */
     public record Admission(
@@ -78,4 +80,36 @@ public record AdmissionProperties(
             @Pattern(regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]*", message = "must be an HTTP header name or empty")
             @DefaultValue("")
             String viewerAddressHeader) {}
+
+    /**
+     * Per-client limits on the rest of the public API (SPEC §9), counted in Redis; the numbers and where they come from
+     * are in the README and docs/decisions/0010. Bots (a valid {@code X-Bot-Key}) share one address per bot-runner, so
+     * they are counted per ticket only.
+     */
+    public record Limits(
+            /* status polls per client address (bots exempt) */
+            @Valid @NotNull Window pollsPerClient,
+            /* status polls per ticket (bots included) */
+            @Valid @NotNull Window pollsPerTicket,
+            /* open event streams per client address at once (bots exempt) */
+            @Min(1) @DefaultValue("50") int streamsPerClient,
+            /* open event streams per ticket at once (bots included) */
+            @Min(1) @DefaultValue("3") int streamsPerTicket,
+            /* a stream counter lives this long after its last stream opened: slots an instance never gave back
+            (killed mid-stream) are free again after it */
+            @NotNull @DefaultValue("10m") Duration streamTtl,
+            /* 401s per client address on the failed-authentication paths before 429 */
+            @Valid @NotNull Window failedAuthentication,
+            /* the paths failed authentication is counted on (Spring path patterns) */
+            @NotNull List<String> failedAuthenticationPaths,
+            /* upper bound of a limiter call; a limiter that does not answer lets polls and streams through */
+            @NotNull @DefaultValue("500ms") Duration timeout) {}
+
+    /** At most {@code limit} requests per fixed {@code window}. */
+    public record Window(@Min(1) int limit, @NotNull Duration window) {
+
+        public Budget budget() {
+            return new Budget(limit, window);
+        }
+    }
 }

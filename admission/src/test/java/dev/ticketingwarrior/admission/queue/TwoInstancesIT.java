@@ -103,6 +103,55 @@ class TwoInstancesIT extends AdmissionIntegrationTest {
         assertThat(admittedAfter - admittedBefore).isEqualTo(30.0);
     }
 
+    @Test
+    void perTicketLimitsHoldAcrossInstances() {
+        WebClient a = client(firstPort);
+        WebClient b =
+                client(((WebServerApplicationContext) second).getWebServer().getPort());
+        openRound();
+        String ticket = enter(a, nick("limited", 0));
+
+        // 30 status polls per ticket per 10 s, counted in Redis: half on each instance spend one budget
+        for (int i = 0; i < 30; i++) {
+            assertThat(statusCode(i % 2 == 0 ? a : b, "/api/v1/queue/" + ticket))
+                    .isEqualTo(200);
+        }
+        assertThat(statusCode(a, "/api/v1/queue/" + ticket)).isEqualTo(429);
+        assertThat(statusCode(b, "/api/v1/queue/" + ticket)).isEqualTo(429);
+
+        // three open streams per ticket, wherever they are open
+        String streamer = enter(b, nick("limited", 1));
+        List<reactor.core.Disposable> open = new ArrayList<>();
+        try {
+            for (WebClient instance : List.of(a, b, a)) {
+                open.add(instance.get()
+                        .uri("/api/v1/queue/{id}/events", streamer)
+                        .accept(MediaType.TEXT_EVENT_STREAM)
+                        .retrieve()
+                        .bodyToFlux(String.class)
+                        .subscribe(event -> {}, error -> {}));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int code = 0;
+            // the streams are open once their slots are taken; the fourth, on either instance, is refused
+            while (code != 429 && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(100));
+                code = statusCode(b, "/api/v1/queue/" + streamer + "/events");
+            }
+            assertThat(code).isEqualTo(429);
+        } finally {
+            open.forEach(reactor.core.Disposable::dispose);
+        }
+    }
+
+    private static int statusCode(WebClient client, String path) {
+        return client.get()
+                .uri(path)
+                .exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().value()))
+                .block(Duration.ofSeconds(10));
+    }
+
     /** On the JDK's HttpClient, apart from the servers' Netty event loops (see AdmissionIntegrationTest#web). */
     private static WebClient client(int port) {
         HttpClient http =

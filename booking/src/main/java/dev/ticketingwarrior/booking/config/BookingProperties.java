@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.config;
 
+import dev.ticketingwarrior.edge.limit.Budget;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,7 +25,8 @@ public record BookingProperties(
         @Valid @NotNull Token token,
         @Valid @NotNull Redis redis,
         @Valid @NotNull Queue queue,
-        @Valid @NotNull Results results) {
+        @Valid @NotNull Results results,
+        @Valid @NotNull Limits limits) {
 
     /**
      * The seat grid: rows A.. and columns 1..; the first {@code vipRows} rows are VIP, the next {@code rRows} R. Up to
@@ -125,4 +128,32 @@ public record BookingProperties(
     public record Results(
             @NotNull Duration histogramBucket,
             @Min(1) @Max(100) int leaderboardSize) {}
+
+    /**
+     * Per-client limits (SPEC §9), counted in Redis across instances; the numbers and where they come from are in the
+     * README and docs/decisions/0010. Player calls carry a verified admission token, so they are counted per ticket:
+     * one player, whatever address it shares (bots have a ticket each). Failed authentication of the ops API is counted
+     * per address, as {@code trustedProxies} and {@code viewerAddressHeader} tell it.
+     */
+    public record Limits(
+            @Valid @NotNull Window lettersPerTicket,
+            @Valid @NotNull Window holdsPerTicket,
+            @Valid @NotNull Window bookingsPerTicket,
+            @Valid @NotNull Window failedAuthentication,
+            @NotNull List<String> failedAuthenticationPaths,
+            @NotNull List<String> trustedProxies,
+
+            @NotNull
+            @jakarta.validation.constraints.Pattern(
+                    regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]*",
+                    message = "must be an HTTP header name or empty")
+            String viewerAddressHeader) {}
+
+    /** At most {@code limit} requests per fixed {@code window}. */
+    public record Window(@Min(1) int limit, @NotNull Duration window) {
+
+        public Budget budget() {
+            return new Budget(limit, window);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +21,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ticketing")
 public record BotRunnerProperties(
-        @Valid @NotNull Bots bots, @Valid @NotNull Http http) {
+        @Valid @NotNull Bots bots,
+        @Valid @NotNull Http http,
+        @Valid @NotNull Limits limits) {
 
     /** The fleet: defaults of the shared settings, sharing and pacing. */
     public record Bots(
@@ -71,4 +74,28 @@ public record BotRunnerProperties(
             @NotNull @DefaultValue("30s") Duration maxIdleTime,
             /* polling pace when the event stream is not available */
             @NotNull @DefaultValue("500ms") Duration pollInterval) {}
+
+    /**
+     * The limit on failed authentication of the control API (SPEC §9): {@code failedAuthentication} 401s per client
+     * address within its window on {@code failedAuthenticationPaths}, then 429 before the token is looked at. The
+     * address believes X-Forwarded-For (and the viewer-address header) only from {@code trustedProxies}.
+     */
+    public record Limits(
+            @Min(1) @DefaultValue("10") int failedAuthentication,
+            @NotNull @DefaultValue("1m") Duration failedAuthenticationWindow,
+
+            @NotNull @DefaultValue({"/api/v1/bots", "/api/v1/bots/stats"})
+            List<String> failedAuthenticationPaths,
+
+            @NotNull @DefaultValue({"127.0.0.0/8", "::1/128"})
+            List<String> trustedProxies,
+
+            @NotNull
+            @jakarta.validation.constraints.Pattern(
+                    regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]*",
+                    message = "must be an HTTP header name or empty")
+            @DefaultValue("")
+            String viewerAddressHeader,
+            /* upper bound of a limiter call; one that does not answer lets the request through */
+            @NotNull @DefaultValue("500ms") Duration timeout) {}
 }

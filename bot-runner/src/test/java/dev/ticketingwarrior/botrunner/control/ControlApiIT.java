@@ -10,6 +10,7 @@ import dev.ticketingwarrior.edge.api.ApiDocuments;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +115,57 @@ class ControlApiIT {
                 .isEqualTo(true)
                 .jsonPath("$.cancelProbability")
                 .doesNotExist();
+    }
+
+    @Test
+    void answers429AfterTenFailedAuthenticationsFromOneClientOnEitherInstance() {
+        String attacker = "198.18.7." + (1 + new java.util.Random().nextInt(250));
+        // SPEC §9: counted in Redis, so five guesses on each instance spend one budget of ten
+        for (int i = 0; i < 10; i++) {
+            (i % 2 == 0 ? first : second)
+                    .web()
+                    .get()
+                    .uri("/api/v1/bots/stats")
+                    .header("X-Forwarded-For", attacker)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer guess-" + i)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+        for (BotRunnerInstance instance : List.of(first, second)) {
+            // before the token is even looked at: the right one is refused too
+            instance.web()
+                    .get()
+                    .uri("/api/v1/bots")
+                    .header("X-Forwarded-For", attacker)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(429)
+                    .expectHeader()
+                    .value(
+                            HttpHeaders.RETRY_AFTER,
+                            value -> assertThat(Long.parseLong(value)).isBetween(1L, 60L))
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo(PROBLEMS + "rate-limited");
+        }
+        // another client, and the public view from the attacker's address, are not affected
+        first.web()
+                .get()
+                .uri("/api/v1/bots")
+                .header("X-Forwarded-For", "198.18.8.1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        first.web()
+                .get()
+                .uri("/api/v1/bots/public")
+                .header("X-Forwarded-For", attacker)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test

@@ -7,7 +7,8 @@ import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.admission.ratelimit.domain.EntryRateLimiter;
 import dev.ticketingwarrior.admission.ratelimit.domain.RateDecision;
-import dev.ticketingwarrior.admission.ratelimit.web.ClientAddressResolver;
+import dev.ticketingwarrior.edge.client.ClientAddressResolver;
+import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.shared.problem.ProblemType;
@@ -44,18 +45,21 @@ class QueueController {
     private final ClientAddressResolver clients;
     private final Credentials credentials;
     private final SseKeepAlive keepAlive;
+    private final TicketLimits limits;
 
     QueueController(
             QueueService queue,
             EntryRateLimiter rateLimiter,
             ClientAddressResolver clients,
             Credentials credentials,
+            ReactiveBudgets budgets,
             AdmissionProperties properties) {
         this.queue = queue;
         this.rateLimiter = rateLimiter;
         this.clients = clients;
         this.credentials = credentials;
         this.keepAlive = new SseKeepAlive(properties.admission().sseKeepAlive());
+        this.limits = new TicketLimits(budgets, properties.limits());
     }
 
     @Operation(
@@ -99,7 +103,7 @@ class QueueController {
     }
 
     private Mono<Void> rateLimit(ServerHttpRequest request) {
-        String client = clients.resolve(request.getRemoteAddress(), request.getHeaders());
+        String client = client(request);
         return rateLimiter.tryAcquire(client).flatMap(decision -> switch (decision) {
             case RateDecision.Allowed allowed -> Mono.<Void>empty();
             case RateDecision.Limited limited ->
@@ -130,11 +134,19 @@ class QueueController {
         };
     }
 
-    @Operation(summary = "Where a ticket stands; the token once admitted", description = "404 unknown-ticket")
+    @Operation(
+            summary = "Where a ticket stands; the token once admitted",
+            description = "404 unknown-ticket; 429 rate-limited (with Retry-After) past the per-client or per-ticket"
+                    + " budget of status requests")
     @GetMapping(value = "/{ticketId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<TicketResponse> status(@PathVariable String ticketId) {
+    Mono<TicketResponse> status(
+            @PathVariable String ticketId,
+            @Parameter(description = "A bot is counted per ticket, not per address")
+                    @RequestHeader(name = BOT_KEY, required = false)
+                    String botKey,
+            ServerHttpRequest request) {
         return TicketId.parse(ticketId)
-                .map(queue::status)
+                .map(id -> limits.poll(client(request), isBot(botKey), id).then(queue.status(id)))
                 .orElseGet(Mono::empty)
                 .map(TicketResponse::of)
                 .switchIfEmpty(Mono.error(QueueController::unknownTicket));
@@ -145,17 +157,39 @@ class QueueController {
             description = "Server-sent events: 'position' when it changes (at most 4/s within the first 100, 2/s to"
                     + " 1,000, 1/s further back), then 'admitted' (with the"
                     + " token) or 'closed', then the stream ends. A ':keep-alive' comment line is sent at least every"
-                    + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open.")
+                    + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open. 429"
+                    + " rate-limited when this ticket or this client already has its share of streams open.")
     @GetMapping(value = "/{ticketId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Mono<ResponseEntity<Flux<ServerSentEvent<TicketResponse>>>> events(@PathVariable String ticketId) {
+    Mono<ResponseEntity<Flux<ServerSentEvent<TicketResponse>>>> events(
+            @PathVariable String ticketId,
+            @Parameter(description = "A bot is counted per ticket, not per address")
+                    @RequestHeader(name = BOT_KEY, required = false)
+                    String botKey,
+            ServerHttpRequest request) {
         // the first standing is read before the stream starts, so an unknown ticket is a plain 404 problem
         return TicketId.parse(ticketId)
-                .map(queue::status)
-                .orElseGet(Mono::empty)
-                .map(first -> ResponseEntity.ok()
-                        .contentType(MediaType.TEXT_EVENT_STREAM)
-                        .body(keepAlive.around(queue.watchFrom(first).map(view -> event(TicketResponse.of(view))))))
-                .switchIfEmpty(Mono.error(QueueController::unknownTicket));
+                .map(id -> limits.openStream(client(request), isBot(botKey), id)
+                        .flatMap(slots -> queue.status(id)
+                                .map(first -> ResponseEntity.ok()
+                                        .contentType(MediaType.TEXT_EVENT_STREAM)
+                                        .body(keepAlive
+                                                .around(queue.watchFrom(first)
+                                                        .map(view -> event(TicketResponse.of(view))))
+                                                // cancelled (the client left), completed or failed: the slots are free
+                                                .doFinally(signal ->
+                                                        limits.release(slots).subscribe())))
+                                .switchIfEmpty(Mono.error(QueueController::unknownTicket))
+                                .onErrorResume(e -> limits.release(slots).then(Mono.error(e)))))
+                .orElseGet(() -> Mono.error(QueueController::unknownTicket));
+    }
+
+    private String client(ServerHttpRequest request) {
+        return clients.resolve(request.getRemoteAddress(), request.getHeaders());
+    }
+
+    /** Only a valid key makes a bot here; a wrong one is simply counted as a player (no 401 on a read). */
+    private boolean isBot(String botKey) {
+        return botKey != null && credentials.botKey().matches(botKey);
     }
 
     private static ServerSentEvent<TicketResponse> event(TicketResponse ticket) {

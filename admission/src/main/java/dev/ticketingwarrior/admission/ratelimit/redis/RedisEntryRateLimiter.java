@@ -3,11 +3,9 @@ package dev.ticketingwarrior.admission.ratelimit.redis;
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.ratelimit.domain.EntryRateLimiter;
 import dev.ticketingwarrior.admission.ratelimit.domain.RateDecision;
+import dev.ticketingwarrior.edge.limit.Budget;
+import dev.ticketingwarrior.edge.limit.LimitScripts;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -16,14 +14,14 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A fixed window per client: INCR and PEXPIRE in one script, so the counter can never be left without expiry. The
- * window is timed by Redis, which every instance shares.
+ * A fixed window per client: the edge's fixed-window script (INCRBY and PEXPIRE together, so the counter can never be
+ * left without expiry). The window is timed by Redis, which every instance shares.
  */
 @Component
 final class RedisEntryRateLimiter implements EntryRateLimiter {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SCRIPT = RedisScript.of(read(), List.class);
+    private static final RedisScript<List> SCRIPT = RedisScript.of(LimitScripts.FIXED_WINDOW, List.class);
 
     private static final RateDecision ALLOWED = new RateDecision.Allowed();
 
@@ -35,7 +33,8 @@ final class RedisEntryRateLimiter implements EntryRateLimiter {
     RedisEntryRateLimiter(ReactiveStringRedisTemplate redis, AdmissionProperties properties) {
         this.redis = redis;
         this.limit = properties.rateLimit().entries();
-        this.args = List.of(Long.toString(properties.rateLimit().window().toMillis()));
+        this.args =
+                LimitScripts.windowArgs(new Budget(limit, properties.rateLimit().window()), true);
         this.timeout = properties.admission().redisTimeout();
     }
 
@@ -51,17 +50,7 @@ final class RedisEntryRateLimiter implements EntryRateLimiter {
                     return count <= limit ? ALLOWED : new RateDecision.Limited(Duration.ofMillis(ttl));
                 })
                 .timeout(timeout)
+                // queue entry stays closed while its limit cannot be counted: a flood must not get in unmetered
                 .onErrorMap(e -> new DependencyUnavailableException("rate limit store", e));
-    }
-
-    private static String read() {
-        try (InputStream in = RedisEntryRateLimiter.class.getResourceAsStream("/scripts/rate-limit.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("missing script rate-limit.lua");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.captcha.web;
 import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
 import dev.ticketingwarrior.booking.captcha.domain.LettersBusyException;
 import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.player.web.PlayerLimits;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
@@ -26,15 +27,20 @@ class CaptchaController {
 
     private final CaptchaService captchas;
     private final RoundGate gate;
+    private final PlayerLimits limits;
 
-    CaptchaController(CaptchaService captchas, RoundGate gate) {
+    CaptchaController(CaptchaService captchas, RoundGate gate, PlayerLimits limits) {
         this.captchas = captchas;
         this.gate = gate;
+        this.limits = limits;
     }
 
-    @Operation(summary = "Issue a security letter: {captchaId, image (PNG data URL)}")
+    @Operation(
+            summary = "Issue a security letter: {captchaId, image (PNG data URL)}",
+            description = "429 rate-limited (with Retry-After) past the ticket's budget of letters")
     @PostMapping("/api/v1/captcha")
     ResponseEntity<CaptchaService.Letter> issue(Player player) {
+        limits.spend(PlayerLimits.Action.LETTER, player);
         Round round = gate.requireOpen(player, null);
         try {
             return ResponseEntity.status(HttpStatus.CREATED).body(captchas.issue(round, player.ticketId()));

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.sale.web;
 
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.player.web.PlayerLimits;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
 import dev.ticketingwarrior.booking.sale.domain.BookingOutcome;
 import dev.ticketingwarrior.booking.sale.domain.BookingQueries;
@@ -35,23 +36,27 @@ class BookingController {
     private final BookingService bookings;
     private final BookingQueries queries;
     private final RoundGate gate;
+    private final PlayerLimits limits;
 
-    BookingController(BookingService bookings, BookingQueries queries, RoundGate gate) {
+    BookingController(BookingService bookings, BookingQueries queries, RoundGate gate, PlayerLimits limits) {
         this.bookings = bookings;
         this.queries = queries;
         this.gate = gate;
+        this.limits = limits;
     }
 
     @SecurityRequirement(name = "admission-token")
     @Operation(
             summary = "Book your held seat (202 PENDING); the same Idempotency-Key gives the same answer",
             description = "While the round is OPEN. After its close only a replay of a key used during the round is"
-                    + " answered (with that key's answer); anything else is 403 round-closed.")
+                    + " answered (with that key's answer); anything else is 403 round-closed. 429 rate-limited (with"
+                    + " Retry-After) past the ticket's budget of booking requests.")
     @PostMapping("/api/v1/bookings")
     ResponseEntity<BookingAccepted> book(
             Player player,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody BookingRequest request) {
+        limits.spend(PlayerLimits.Action.BOOKING, player);
         Round round = gate.requireOwn(player, null);
         if (idempotencyKey == null || !KEY_SHAPE.matcher(idempotencyKey).matches()) {
             throw ProblemException.of(

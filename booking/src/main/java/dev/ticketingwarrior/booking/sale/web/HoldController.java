@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.sale.web;
 
 import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.player.web.PlayerLimits;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
 import dev.ticketingwarrior.booking.sale.domain.HoldResult;
 import dev.ticketingwarrior.booking.sale.domain.HoldService;
@@ -32,13 +33,17 @@ class HoldController {
 
     private final HoldService holds;
     private final RoundGate gate;
+    private final PlayerLimits limits;
 
-    HoldController(HoldService holds, RoundGate gate) {
+    HoldController(HoldService holds, RoundGate gate, PlayerLimits limits) {
         this.holds = holds;
         this.gate = gate;
+        this.limits = limits;
     }
 
-    @Operation(summary = "Hold a seat (201), 409 seat-taken, 404 unknown-seat, 428 captcha-required")
+    @Operation(
+            summary = "Hold a seat (201), 409 seat-taken, 404 unknown-seat, 428 captcha-required",
+            description = "429 rate-limited (with Retry-After) past the ticket's budget of holds")
     @PostMapping("/api/v1/rounds/{roundId}/holds")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = HoldResponse.class)))
     ResponseEntity<?> hold(
@@ -46,6 +51,7 @@ class HoldController {
             @PathVariable String roundId,
             @Valid @RequestBody HoldRequest request,
             HttpServletRequest http) {
+        limits.spend(PlayerLimits.Action.HOLD, player);
         Round round = gate.requireOpen(player, roundId);
         return switch (holds.hold(round, player, request.seatId())) {
             case HoldResult.Held held ->

@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.admission.ratelimit.web;
+package dev.ticketingwarrior.edge.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

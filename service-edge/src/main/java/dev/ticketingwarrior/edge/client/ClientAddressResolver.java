@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.admission.ratelimit.web;
+package dev.ticketingwarrior.edge.client;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 
@@ -48,8 +49,16 @@ public final class ClientAddressResolver {
                 : Optional.of(viewerAddressHeader.trim());
     }
 
+    /** WebFlux: the peer of a {@code ServerHttpRequest} and its headers. */
     public String resolve(InetSocketAddress peer, HttpHeaders headers) {
-        InetAddress direct = peer == null ? null : peer.getAddress();
+        return resolve(peer == null ? null : peer.getAddress(), headers::get);
+    }
+
+    /**
+     * Any stack: the direct peer and a look-up of every value of a header by name (null or empty when absent). The
+     * servlet stack passes {@code request.getRemoteAddr()} parsed with {@link #peer(String)}.
+     */
+    public String resolve(InetAddress direct, Function<String, List<String>> header) {
         if (direct == null) {
             return "unknown";
         }
@@ -57,9 +66,14 @@ public final class ClientAddressResolver {
             return direct.getHostAddress();
         }
         return viewerAddressHeader
-                .flatMap(name -> viewerAddress(headers.get(name)))
-                .orElseGet(() -> forwardedClient(direct, headers.get(FORWARDED_FOR)))
+                .flatMap(name -> viewerAddress(header.apply(name)))
+                .orElseGet(() -> forwardedClient(direct, header.apply(FORWARDED_FOR)))
                 .getHostAddress();
+    }
+
+    /** The servlet container's remote address (always an IP literal there), parsed without any look-up. */
+    public static InetAddress peer(String remoteAddress) {
+        return literal(remoteAddress).orElse(null);
     }
 
     /** The viewer's address from the one value a CDN writes; none when the header is missing, repeated or malformed. */

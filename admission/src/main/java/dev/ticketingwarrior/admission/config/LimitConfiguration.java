@@ -1,0 +1,32 @@
+package dev.ticketingwarrior.admission.config;
+
+import dev.ticketingwarrior.edge.client.ClientAddressResolver;
+import dev.ticketingwarrior.edge.limit.FailedAuthentications;
+import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
+import dev.ticketingwarrior.edge.limit.reactive.FailedAuthenticationFilter;
+import dev.ticketingwarrior.edge.limit.redis.RedisBudgets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** The per-client budgets on Redis and the limit on failed authentication of the ops API and bot keys. */
+@Configuration(proxyBeanMethods = false)
+class LimitConfiguration {
+
+    @Bean
+    ReactiveBudgets budgets(ReactiveStringRedisTemplate redis, AdmissionProperties properties) {
+        return new RedisBudgets(redis, properties.limits().timeout());
+    }
+
+    @Bean
+    FailedAuthenticationFilter failedAuthenticationFilter(
+            ReactiveBudgets budgets, ClientAddressResolver clients, AdmissionProperties properties) {
+        AdmissionProperties.Limits limits = properties.limits();
+        return new FailedAuthenticationFilter(
+                new FailedAuthentications(
+                        limits.failedAuthenticationPaths(),
+                        limits.failedAuthentication().budget()),
+                budgets,
+                clients);
+    }
+}

@@ -1,2 +1,0 @@
-/** Who the client is: its address, believing CloudFront-Viewer-Address or X-Forwarded-For only from trusted proxies. */
-package dev.ticketingwarrior.admission.ratelimit.web;

@@ -1,0 +1,131 @@
+package dev.ticketingwarrior.booking.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.support.Api;
+import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.booking.support.Players;
+import dev.ticketingwarrior.shared.round.Round;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-client limits of SPEC §9 on booking, with the production numbers: security letters, holds and bookings per
+ * ticket (429 problem+json with Retry-After past the budget, other tickets unaffected, one budget across two
+ * instances, never reached by a web-app player or by a bot's most hurried round), and failed authentication of the
+ * ops API per address.
+ */
+class ClientLimitsIT {
+
+    private final BookingStack world = BookingStack.get();
+    private final Api first = world.api(world.first());
+
+    @Test
+    void limitsSecurityLettersPerTicket() {
+        Round round = world.freshRound();
+        String token = human(round);
+        for (int i = 0; i < 10; i++) {
+            assertThat(first.post("/api/v1/captcha", token, null).status()).isEqualTo(201);
+        }
+        isRateLimited(first.post("/api/v1/captcha", token, null));
+        assertThat(first.post("/api/v1/captcha", human(round), null).status()).isEqualTo(201);
+    }
+
+    @Test
+    void limitsHoldsPerTicketAcrossTwoInstances() {
+        Api second = world.api(world.second());
+        Round round = world.freshRound();
+        String token = human(round);
+        // 60 per 10 s per ticket, half on each instance: one budget in Redis (428: no letter solved, still counted)
+        for (int i = 0; i < 60; i++) {
+            Api.Response held = Players.hold(i % 2 == 0 ? first : second, token, round, "A-1");
+            assertThat(held.status()).as(held.toString()).isEqualTo(428);
+        }
+        isRateLimited(Players.hold(first, token, round, "A-1"));
+        isRateLimited(Players.hold(second, token, round, "A-1"));
+        assertThat(Players.hold(second, human(round), round, "A-1").status()).isEqualTo(428);
+    }
+
+    @Test
+    void limitsBookingsPerTicket() {
+        Round round = world.freshRound();
+        String token = human(round);
+        for (int i = 0; i < 20; i++) {
+            Api.Response booked = Players.book(first, token, "no-such-hold");
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(404);
+        }
+        isRateLimited(Players.book(first, token, "no-such-hold"));
+        assertThat(Players.book(first, human(round), "no-such-hold").status()).isEqualTo(404);
+    }
+
+    @Test
+    void neverLimitsAWebAppPlayerNorABotsMostHurriedRound() {
+        Round round = world.freshRound();
+        // the web app: a wrong answer or two (each costs a new letter), a few seats taken by others, one booking
+        String player = human(round);
+        for (int i = 0; i < 3; i++) {
+            assertThat(first.post("/api/v1/captcha", player, null).status()).isEqualTo(201);
+        }
+        Players.solveCaptcha(first, player);
+        for (int i = 0; i < 5; i++) {
+            assertThat(Players.hold(first, player, round, "Z-" + (900 + i)).status())
+                    .isEqualTo(404);
+        }
+        Api.Response held = Players.hold(
+                first, player, round, "A-" + (1 + ThreadLocalRandom.current().nextInt(10)));
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) { // the same key again, as after a 503
+            Api.Response booked =
+                    Players.book(first, player, held.json().path("holdId").asString(), key);
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(202);
+        }
+
+        // a bot at the largest max-seat-attempts (50), every hold at once: still under the 60 per ticket
+        String bot = world.token(round, BookingStack.ticket(), "bot", true);
+        Map<String, String> botKey = Map.of("X-Bot-Key", BookingStack.BOT_KEY);
+        for (int i = 0; i < 50; i++) {
+            Api.Response attempt = first.post(
+                    "/api/v1/rounds/" + round.id() + "/holds", bot, "{\"seatId\":\"Z-" + (800 + i) + "\"}", botKey);
+            assertThat(attempt.status()).as(attempt.toString()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void answers429ToAClientAfterTenFailedOpsAuthenticationsEvenWithTheRightToken() {
+        String attacker = address();
+        for (int i = 0; i < 10; i++) {
+            assertThat(deadLetters(attacker, "Bearer wrong-" + i).status()).isEqualTo(401);
+        }
+        isRateLimited(deadLetters(attacker, "Bearer " + BookingStack.OPS_TOKEN));
+        assertThat(deadLetters(address(), "Bearer " + BookingStack.OPS_TOKEN).status())
+                .isEqualTo(200);
+    }
+
+    private Api.Response deadLetters(String client, String authorization) {
+        return first.send(
+                "GET",
+                "/api/v1/confirmations/dead-letters",
+                null,
+                null,
+                Map.of("X-Forwarded-For", client, "Authorization", authorization));
+    }
+
+    private String human(Round round) {
+        return world.token(round, BookingStack.ticket(), "player", false);
+    }
+
+    private static String address() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    private static void isRateLimited(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(429);
+        assertThat(Long.parseLong(response.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.problemSlug()).isEqualTo("rate-limited");
+    }
+}
