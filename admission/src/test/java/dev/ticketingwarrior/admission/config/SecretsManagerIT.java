@@ -102,6 +102,9 @@ class SecretsManagerIT {
                         "--spring.cloud.aws.credentials.secret-key=" + LocalStack.SECRET_KEY,
                         "--ticketing.token.keys-file=" + dir.resolve("token-keys.json"),
                         "--ticketing.admission.settings-key=admission:settings:it",
+                        // the aws profile's CloudWatch namespace has no default; nothing may be published from a test
+                        "--MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE=ticketing-it",
+                        "--management.cloudwatch.metrics.export.enabled=false",
                         "--logging.structured.format.console=");
     }
 

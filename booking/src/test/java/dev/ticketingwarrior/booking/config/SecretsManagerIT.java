@@ -116,6 +116,9 @@ class SecretsManagerIT {
         // the aws profile has no default for it either (the failed-authentication limit's trusted proxies)
         properties.put("BOOKING_TRUSTED_PROXIES", "10.0.0.0/16");
         properties.put("TICKETING_DB_MIGRATION_SECRET", "ticketing/db-flyway");
+        // the aws profile's CloudWatch namespace has no default; nothing may be published from a test
+        properties.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", "ticketing-it");
+        properties.put("management.cloudwatch.metrics.export.enabled", "false");
         return properties;
     }
 

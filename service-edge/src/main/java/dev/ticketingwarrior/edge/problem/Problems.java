@@ -31,12 +31,12 @@ public final class Problems {
         return problem;
     }
 
-    /** The 503 of a dependency that does not answer. */
+    /**
+     * The 503 of a dependency that does not answer. It does not say which: what a service runs on is none of the
+     * client's business (the log names it).
+     */
     public static ProblemDetail of(DependencyUnavailableException e) {
-        ProblemDetail problem =
-                detail(ProblemType.SERVICE_UNAVAILABLE, "The " + e.dependency() + " is not answering; retry shortly.");
-        problem.setProperty("dependency", e.dependency());
-        return problem;
+        return detail(ProblemType.SERVICE_UNAVAILABLE, "A service this request needs is not answering; retry shortly.");
     }
 
     /** A 500 that says nothing of its cause. */
