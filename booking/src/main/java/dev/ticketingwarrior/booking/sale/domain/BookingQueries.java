@@ -38,19 +38,28 @@ public class BookingQueries {
             throw mysqlDown; // not known to be pending: only MySQL can say
         }
         if (stored.isPresent()) {
-            StoredBooking b = stored.get();
-            return Optional.of(new BookingView(
-                    b.bookingId(),
-                    b.status().name(),
-                    b.roundId(),
-                    b.seatId(),
-                    b.nickname(),
-                    b.bot(),
-                    b.durationMs(),
-                    b.splits(),
-                    ranking.rank(b)));
+            return Optional.of(view(stored.get()));
         }
-        return sales.pending(id.round(), id.value()).map(BookingQueries::pending);
+        Optional<BookingView> pending = sales.pending(id.round(), id.value()).map(BookingQueries::pending);
+        if (pending.isPresent()) {
+            return pending;
+        }
+        // the listener lets a pending copy go only after its row is written: a copy that went between the two reads
+        // means the row is there now (without this, a booking confirmed at that moment was answered 404)
+        return bookings.find(id).map(this::view);
+    }
+
+    private BookingView view(StoredBooking b) {
+        return new BookingView(
+                b.bookingId(),
+                b.status().name(),
+                b.roundId(),
+                b.seatId(),
+                b.nickname(),
+                b.bot(),
+                b.durationMs(),
+                b.splits(),
+                ranking.rank(b));
     }
 
     private static BookingView pending(AcceptedBooking b) {

@@ -28,6 +28,9 @@ class BookingQueriesTests {
     private final Map<BookingId, StoredBooking> stored = new HashMap<>();
     private final Fakes.SalesInMemory sales = new Fakes.SalesInMemory();
     private RuntimeException mysqlDown;
+    /** Runs once, right after the first database read: what the listener does at that moment. */
+    private Runnable afterFirstRead = () -> {};
+
     private final BookingQueries queries = new BookingQueries(
             new StoredBookings(),
             sales,
@@ -92,6 +95,18 @@ class BookingQueriesTests {
     }
 
     @Test
+    void aBookingConfirmedBetweenTheTwoReadsIsFoundNotLost() {
+        BookingId id = BookingId.next(round);
+        sales.pending.put(id.value(), accepted(id));
+        afterFirstRead = () -> { // the listener writes the row, then lets the pending copy go
+            stored.put(id, stored(id, StoredBooking.Status.CONFIRMED, false));
+            sales.pending.remove(id.value());
+        };
+
+        assertThat(queries.find(id)).map(BookingView::status).contains("CONFIRMED");
+    }
+
+    @Test
     void anUnknownBookingIsNotFound() {
         assertThat(queries.find(BookingId.next(round))).isEmpty();
     }
@@ -142,7 +157,11 @@ class BookingQueriesTests {
             if (mysqlDown != null) {
                 throw mysqlDown;
             }
-            return Optional.ofNullable(stored.get(id));
+            Optional<StoredBooking> found = Optional.ofNullable(stored.get(id));
+            Runnable listener = afterFirstRead;
+            afterFirstRead = () -> {};
+            listener.run();
+            return found;
         }
     }
 
