@@ -13,8 +13,12 @@
 #                                 TICKETING_AOT=off: the plain jar (`-jar <jar>`); TICKETING_AOT=train: train again.
 #                                 Without JDK 25: the plain jar.
 
-tw_aot_supported() {
-  java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '
+tw_aot_supported() { # asks the JVM once per script (each service's start would otherwise launch one more)
+  if [[ -z "${_tw_aot_supported:-}" ]]; then
+    _tw_aot_supported=no
+    java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput ' && _tw_aot_supported=yes
+  fi
+  [[ $_tw_aot_supported == yes ]]
 }
 
 tw_aot_extract() { # jar, dir → prints the extracted application jar

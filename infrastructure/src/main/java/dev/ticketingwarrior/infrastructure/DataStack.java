@@ -285,14 +285,35 @@ final class DataStack extends Stack {
                     "AwsSolutions-RDS10",
                     "Deletion protection is on wherever cdk.json sets retainData (prod); dev is disposable");
         }
-        // the master's credentials: the Lambda runs in the private tier, it needs both the database and the Secrets
-        // Manager API
-        new SecretRotation(
-                this,
+        // the master's credentials
+        rotation(
                 "DatabaseRotation",
+                SecretRotationApplication.MYSQL_ROTATION_SINGLE_USER,
+                cluster.getSecret(),
+                null,
+                vpc,
+                groups);
+        return cluster;
+    }
+
+    /**
+     * A secret's rotation every 30 days by the AWS rotation Lambda in the private tier (it needs the database and the
+     * Secrets Manager API); {@code masterSecret} only for the multi-user application.
+     */
+    private SecretRotation rotation(
+            String id,
+            SecretRotationApplication application,
+            ISecret secret,
+            ISecret masterSecret,
+            IVpc vpc,
+            NetworkStack.SecurityGroups groups) {
+        return new SecretRotation(
+                this,
+                id,
                 SecretRotationProps.builder()
-                        .application(SecretRotationApplication.MYSQL_ROTATION_SINGLE_USER)
-                        .secret(cluster.getSecret())
+                        .application(application)
+                        .secret(secret)
+                        .masterSecret(masterSecret)
                         .target(new MysqlPort(groups.database()))
                         .vpc(vpc)
                         .vpcSubnets(SubnetSelection.builder()
@@ -301,7 +322,6 @@ final class DataStack extends Stack {
                         .securityGroup(groups.databaseRotation())
                         .automaticallyAfter(Duration.days(30))
                         .build());
-        return cluster;
     }
 
     /** A user's secret, its rotation, and the privileges the user gets on the schema. */
@@ -328,21 +348,13 @@ final class DataStack extends Stack {
                 .masterSecret(cluster.getSecret())
                 .build();
         ISecret attached = secret.attach(cluster);
-        SecretRotation rotation = new SecretRotation(
-                this,
+        SecretRotation rotation = rotation(
                 id + "Rotation",
-                SecretRotationProps.builder()
-                        .application(SecretRotationApplication.MYSQL_ROTATION_MULTI_USER)
-                        .secret(attached)
-                        .masterSecret(cluster.getSecret())
-                        .target(new MysqlPort(groups.database()))
-                        .vpc(vpc)
-                        .vpcSubnets(SubnetSelection.builder()
-                                .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
-                                .build())
-                        .securityGroup(groups.databaseRotation())
-                        .automaticallyAfter(Duration.days(30))
-                        .build());
+                SecretRotationApplication.MYSQL_ROTATION_MULTI_USER,
+                attached,
+                cluster.getSecret(),
+                vpc,
+                groups);
         return new DatabaseUser(attached, rotation, privileges);
     }
 
