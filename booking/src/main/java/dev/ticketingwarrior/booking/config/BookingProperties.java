@@ -132,8 +132,9 @@ public record BookingProperties(
     /**
      * Per-client limits (SPEC §9), counted in Redis across instances; the numbers and where they come from are in the
      * README and docs/decisions/0010. Player calls carry a verified admission token, so they are counted per ticket:
-     * one player, whatever address it shares (bots have a ticket each). Failed authentication of the ops API is counted
-     * per address, as {@code trustedProxies} and {@code viewerAddressHeader} tell it.
+     * one player, whatever address it shares (bots have a ticket each). Failed authentication of the ops API
+     * ({@code failedAuthenticationPaths}) and wrong bot keys on the player API ({@code failedAuthenticationBotKeyPaths})
+     * are counted per address, as {@code trustedProxies} and {@code viewerAddressHeader} tell it.
      */
     public record Limits(
             @Valid @NotNull Window lettersPerTicket,
@@ -141,6 +142,7 @@ public record BookingProperties(
             @Valid @NotNull Window bookingsPerTicket,
             @Valid @NotNull Window failedAuthentication,
             @NotNull List<String> failedAuthenticationPaths,
+            @NotNull List<String> failedAuthenticationBotKeyPaths,
             @NotNull List<String> trustedProxies,
 
             @NotNull

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The per-ticket limits of player calls and the limit on failed authentication of the ops API. */
+/** The per-ticket limits of player calls and the limit on failed authentication of the ops API and of bot keys. */
 @Configuration(proxyBeanMethods = false)
 class LimitConfiguration {
 
@@ -30,6 +30,7 @@ class LimitConfiguration {
         return new FailedAuthenticationFilter(
                 new FailedAuthentications(
                         limits.failedAuthenticationPaths(),
+                        limits.failedAuthenticationBotKeyPaths(),
                         limits.failedAuthentication().budget()),
                 budgets,
                 new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader()),

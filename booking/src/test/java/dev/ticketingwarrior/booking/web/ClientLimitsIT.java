@@ -104,6 +104,33 @@ class ClientLimitsIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void answers429ToAClientAfterTenWrongBotKeysEvenWithTheRightKey() {
+        Round round = world.freshRound();
+        String bot = world.token(round, BookingStack.ticket(), "bot", true);
+        String attacker = address();
+        for (int i = 0; i < 10; i++) {
+            Api.Response guessed = botHold(attacker, bot, round, "wrong-" + i);
+            assertThat(guessed.status()).as(guessed.toString()).isEqualTo(401);
+        }
+        // the 11th failure goes over the budget (nothing is looked up before a player call, so it is still a 401);
+        // from then on this instance refuses the address, the right key included
+        assertThat(botHold(attacker, bot, round, "wrong-10").status()).isEqualTo(401);
+        isRateLimited(botHold(attacker, bot, round, BookingStack.BOT_KEY));
+        // another address with the right key is served (404: the seat does not exist, past every credential check)
+        assertThat(botHold(address(), bot, round, BookingStack.BOT_KEY).status())
+                .isEqualTo(404);
+    }
+
+    private Api.Response botHold(String client, String token, Round round, String botKey) {
+        return first.send(
+                "POST",
+                "/api/v1/rounds/" + round.id() + "/holds",
+                token,
+                "{\"seatId\":\"Z-999\"}",
+                Map.of("X-Forwarded-For", client, "X-Bot-Key", botKey));
+    }
+
     private Api.Response deadLetters(String client, String authorization) {
         return first.send(
                 "GET",

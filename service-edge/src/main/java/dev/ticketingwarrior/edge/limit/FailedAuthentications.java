@@ -14,6 +14,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * window ends. A client that authenticates never spends anything, so ops and bots with the right secret never see it.
  * Only requests that present a credential ({@code Authorization}, {@code X-Bot-Key}) are counted and checked: guessing
  * a secret means sending one, and a player entering the queue without a bot key costs no look-up.
+ *
+ * <p>The bot-key paths are the hot player APIs that a keyed bot calls on every step (booking's holds and bookings):
+ * there only a request with {@code X-Bot-Key} is counted, and nothing is looked up in the store before the chain (that
+ * would cost every bot call a round trip). A client whose failures go over the budget is remembered by the instance
+ * that counted the last one ({@link RecentRefusals}) and refused there until the window ends; every instance counts
+ * into the same budget, so each refuses the client at the latest after one more failure of its own.
  */
 public final class FailedAuthentications {
 
@@ -22,36 +28,44 @@ public final class FailedAuthentications {
     /** The bots' credential (admission's queue entry, booking). */
     public static final String BOT_KEY = "X-Bot-Key";
 
+    /** How a request is guarded. */
+    public enum Guard {
+        /** Not counted, not checked. */
+        NONE,
+        /** Checked in the store before the chain, a 401 counted after it. */
+        CHECKED,
+        /** A 401 counted after the chain; refused before it only where this instance saw the budget spent. */
+        COUNTED
+    }
+
     private final List<PathPattern> paths;
+    private final List<PathPattern> botKeyPaths;
     private final Budget budget;
 
     /** {@code paths}: Spring path patterns ({@code /api/v1/admin/**}); none guards nothing. */
     public FailedAuthentications(List<String> paths, Budget budget) {
-        this.paths = paths.stream()
-                .map(String::strip)
-                .filter(path -> !path.isEmpty())
-                .map(PathPatternParser.defaultInstance::parse)
-                .toList();
+        this(paths, List.of(), budget);
+    }
+
+    /** {@code paths} are {@link Guard#CHECKED}, {@code botKeyPaths} {@link Guard#COUNTED} (with a bot key only). */
+    public FailedAuthentications(List<String> paths, List<String> botKeyPaths, Budget budget) {
+        this.paths = patterns(paths);
+        this.botKeyPaths = patterns(botKeyPaths);
         this.budget = Objects.requireNonNull(budget, "budget");
     }
 
-    /** Whether a request to {@code path} (the request path, without the query) is guarded. */
+    /** Whether a request to {@code path} (the request path, without the query) is checked when it has a credential. */
     public boolean guards(String path) {
-        if (paths.isEmpty()) {
-            return false;
-        }
-        PathContainer container = PathContainer.parsePath(path);
-        for (PathPattern pattern : paths) {
-            if (pattern.matches(container)) {
-                return true;
-            }
-        }
-        return false;
+        return matches(paths, path);
     }
 
-    /** Whether a request to {@code path} that carries the headers {@code present} says it has is counted. */
-    public boolean guards(String path, Predicate<String> present) {
-        return (present.test(HttpHeaders.AUTHORIZATION) || present.test(BOT_KEY)) && guards(path);
+    /** How a request to {@code path} that carries the headers {@code present} says it has is guarded. */
+    public Guard guard(String path, Predicate<String> present) {
+        boolean botKey = present.test(BOT_KEY);
+        if ((botKey || present.test(HttpHeaders.AUTHORIZATION)) && matches(paths, path)) {
+            return Guard.CHECKED;
+        }
+        return botKey && matches(botKeyPaths, path) ? Guard.COUNTED : Guard.NONE;
     }
 
     public String key(String client) {
@@ -60,6 +74,27 @@ public final class FailedAuthentications {
 
     public Budget budget() {
         return budget;
+    }
+
+    private static List<PathPattern> patterns(List<String> paths) {
+        return paths.stream()
+                .map(String::strip)
+                .filter(path -> !path.isEmpty())
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
+    }
+
+    private static boolean matches(List<PathPattern> patterns, String path) {
+        if (patterns.isEmpty()) {
+            return false;
+        }
+        PathContainer container = PathContainer.parsePath(path);
+        for (PathPattern pattern : patterns) {
+            if (pattern.matches(container)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String detail() {

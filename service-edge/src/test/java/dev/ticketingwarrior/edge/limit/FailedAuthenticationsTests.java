@@ -3,7 +3,12 @@ package dev.ticketingwarrior.edge.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketingwarrior.edge.limit.FailedAuthentications.Guard;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +36,89 @@ class FailedAuthenticationsTests {
     void countsOnlyRequestsThatPresentACredential() {
         FailedAuthentications rule = new FailedAuthentications(List.of("/api/v1/queue"), BUDGET);
 
-        assertThat(rule.guards("/api/v1/queue", "X-Bot-Key"::equals)).isTrue();
-        assertThat(rule.guards("/api/v1/queue", "Authorization"::equals)).isTrue();
+        assertThat(rule.guard("/api/v1/queue", "X-Bot-Key"::equals)).isEqualTo(Guard.CHECKED);
+        assertThat(rule.guard("/api/v1/queue", "Authorization"::equals)).isEqualTo(Guard.CHECKED);
         // a player entering without a bot key is neither counted nor looked up
-        assertThat(rule.guards("/api/v1/queue", name -> false)).isFalse();
-        assertThat(rule.guards("/api/v1/other", "X-Bot-Key"::equals)).isFalse();
+        assertThat(rule.guard("/api/v1/queue", name -> false)).isEqualTo(Guard.NONE);
+        assertThat(rule.guard("/api/v1/other", "X-Bot-Key"::equals)).isEqualTo(Guard.NONE);
+    }
+
+    @Test
+    void onTheBotKeyPathsCountsOnlyRequestsWithABotKeyAndTheOpsPathsStayChecked() {
+        FailedAuthentications rule =
+                new FailedAuthentications(List.of("/api/v1/confirmations/**"), List.of("/api/v1/**"), BUDGET);
+
+        assertThat(rule.guard("/api/v1/rounds/r/holds", "X-Bot-Key"::equals)).isEqualTo(Guard.COUNTED);
+        // a player's admission token alone is not a guessed secret: not counted
+        assertThat(rule.guard("/api/v1/rounds/r/holds", "Authorization"::equals))
+                .isEqualTo(Guard.NONE);
+        assertThat(rule.guard("/api/v1/confirmations/dead-letters", "Authorization"::equals))
+                .isEqualTo(Guard.CHECKED);
+        assertThat(rule.guard("/api/v1/confirmations/dead-letters", "X-Bot-Key"::equals))
+                .isEqualTo(Guard.CHECKED);
+        assertThat(rule.guard("/actuator/health", "X-Bot-Key"::equals)).isEqualTo(Guard.NONE);
+    }
+
+    @Test
+    void remembersARefusedClientUntilItsWindowEnds() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-03T17:00:00Z"));
+        RecentRefusals refusals = new RecentRefusals(clock, 2);
+
+        refusals.refuse("a", Duration.ofSeconds(30));
+        assertThat(refusals.refused("a"))
+                .hasValueSatisfying(
+                        limited -> assertThat(limited.retryAfterSeconds()).isEqualTo(Duration.ofSeconds(30)));
+        assertThat(refusals.refused("b")).isEmpty();
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(refusals.refused("a"))
+                .hasValueSatisfying(
+                        limited -> assertThat(limited.retryAfterSeconds()).isEqualTo(Duration.ofSeconds(1)));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(refusals.refused("a")).isEmpty();
+    }
+
+    @Test
+    void forgetsEndedRefusalsBeforeItRemembersMoreThanItsCapacity() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-03T17:00:00Z"));
+        RecentRefusals refusals = new RecentRefusals(clock, 2);
+        refusals.refuse("a", Duration.ofSeconds(10));
+        refusals.refuse("b", Duration.ofSeconds(60));
+
+        refusals.refuse("c", Duration.ofSeconds(60)); // full, none ended: not remembered
+        assertThat(refusals.refused("c")).isEmpty();
+        clock.advance(Duration.ofSeconds(11));
+        refusals.refuse("c", Duration.ofSeconds(60)); // "a" ended and makes room
+        assertThat(refusals.refused("c")).isPresent();
+        assertThat(refusals.refused("b")).isPresent();
+    }
+
+    /** A clock that tests move by hand. */
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test

@@ -4,7 +4,10 @@ import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.limit.FailedAuthentications;
 import dev.ticketingwarrior.edge.limit.LimitDecision;
 import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
+import dev.ticketingwarrior.edge.limit.RecentRefusals;
 import dev.ticketingwarrior.edge.limit.TooManyRequests;
+import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -16,7 +19,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link FailedAuthentications} on WebFlux: a look at the client's failures before the chain (429 when spent), and
+ * {@link FailedAuthentications} on WebFlux: a look at the client's failures before the chain (429 when spent; on the
+ * bot-key paths only at what this instance remembers), and
  * one failure spent just before a 401 is committed, so the next request already sees it. A store that does not answer
  * lets the request through: the guarded APIs check their secret anyway, and refusing everyone while Redis is away
  * would lock ops out exactly when they need the admin API.
@@ -28,12 +32,22 @@ public final class FailedAuthenticationFilter implements WebFilter, Ordered {
     private final FailedAuthentications rule;
     private final ReactiveBudgets budgets;
     private final ClientAddressResolver clients;
+    private final RecentRefusals refusals;
 
     public FailedAuthenticationFilter(
             FailedAuthentications rule, ReactiveBudgets budgets, ClientAddressResolver clients) {
+        this(rule, budgets, clients, new RecentRefusals(Clock.systemUTC(), 10_000));
+    }
+
+    public FailedAuthenticationFilter(
+            FailedAuthentications rule,
+            ReactiveBudgets budgets,
+            ClientAddressResolver clients,
+            RecentRefusals refusals) {
         this.rule = rule;
         this.budgets = budgets;
         this.clients = clients;
+        this.refusals = refusals;
     }
 
     @Override
@@ -45,19 +59,35 @@ public final class FailedAuthenticationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!rule.guards(request.getPath().pathWithinApplication().value(), request.getHeaders()::containsHeader)) {
+        FailedAuthentications.Guard guard =
+                rule.guard(request.getPath().pathWithinApplication().value(), request.getHeaders()::containsHeader);
+        if (guard == FailedAuthentications.Guard.NONE) {
             return chain.filter(exchange);
         }
         String key = rule.key(clients.resolve(request.getRemoteAddress(), request.getHeaders()));
+        Optional<LimitDecision.Limited> remembered = refusals.refused(key);
+        if (remembered.isPresent()) {
+            return Mono.error(TooManyRequests.problem(FailedAuthentications.detail(), remembered.get()));
+        }
         exchange.getResponse().beforeCommit(() -> {
             if (!HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {
                 return Mono.empty();
             }
-            return budgets.spend(key, rule.budget()).then().onErrorResume(e -> {
-                log.debug("failed authentication not counted: {}", e.toString());
-                return Mono.empty();
-            });
+            return budgets.spend(key, rule.budget())
+                    .doOnNext(decision -> {
+                        if (decision instanceof LimitDecision.Limited limited) {
+                            refusals.refuse(key, limited.retryAfter());
+                        }
+                    })
+                    .then()
+                    .onErrorResume(e -> {
+                        log.debug("failed authentication not counted: {}", e.toString());
+                        return Mono.empty();
+                    });
         });
+        if (guard == FailedAuthentications.Guard.COUNTED) {
+            return chain.filter(exchange);
+        }
         return budgets.look(key, rule.budget())
                 .onErrorResume(e -> {
                     log.debug("failed-authentication limit not checked, letting the request through: {}", e.toString());

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.limit.Budgets;
 import dev.ticketingwarrior.edge.limit.FailedAuthentications;
 import dev.ticketingwarrior.edge.limit.LimitDecision;
+import dev.ticketingwarrior.edge.limit.RecentRefusals;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import jakarta.servlet.FilterChain;
@@ -11,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Collections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link FailedAuthentications} on the servlet stack: a look at the client's failures before the chain (429 when
- * spent), one failure spent after a 401 (the answer is still in the response buffer then, so the next request
- * already sees it). A store that does not answer lets the request through, for the reason the WebFlux filter gives.
+ * spent; on the bot-key paths only at what this instance remembers), one failure spent after a 401 (the answer is still
+ * in the response buffer then, so the next request already sees it). A store that does not answer lets the request through, for the reason the WebFlux filter gives.
  */
 public final class FailedAuthenticationFilter extends OncePerRequestFilter implements Ordered {
 
@@ -34,13 +36,24 @@ public final class FailedAuthenticationFilter extends OncePerRequestFilter imple
     private final Budgets budgets;
     private final ClientAddressResolver clients;
     private final JsonMapper json;
+    private final RecentRefusals refusals;
 
     public FailedAuthenticationFilter(
             FailedAuthentications rule, Budgets budgets, ClientAddressResolver clients, JsonMapper json) {
+        this(rule, budgets, clients, json, new RecentRefusals(Clock.systemUTC(), 10_000));
+    }
+
+    public FailedAuthenticationFilter(
+            FailedAuthentications rule,
+            Budgets budgets,
+            ClientAddressResolver clients,
+            JsonMapper json,
+            RecentRefusals refusals) {
         this.rule = rule;
         this.budgets = budgets;
         this.clients = clients;
         this.json = json;
+        this.refusals = refusals;
     }
 
     @Override
@@ -51,7 +64,11 @@ public final class FailedAuthenticationFilter extends OncePerRequestFilter imple
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !rule.guards(request.getRequestURI(), name -> request.getHeader(name) != null);
+        return guard(request) == FailedAuthentications.Guard.NONE;
+    }
+
+    private FailedAuthentications.Guard guard(HttpServletRequest request) {
+        return rule.guard(request.getRequestURI(), name -> request.getHeader(name) != null);
     }
 
     @Override
@@ -61,13 +78,10 @@ public final class FailedAuthenticationFilter extends OncePerRequestFilter imple
                 ClientAddressResolver.peer(request.getRemoteAddr()),
                 name -> Collections.list(request.getHeaders(name)));
         String key = rule.key(client);
-        LimitDecision decision;
-        try {
-            decision = budgets.look(key, rule.budget());
-        } catch (RuntimeException e) {
-            log.debug("failed-authentication limit not checked, letting the request through: {}", e.toString());
-            decision = LimitDecision.ALLOWED;
-        }
+        LimitDecision decision = refusals.refused(key)
+                .map(LimitDecision.class::cast)
+                .orElseGet(() ->
+                        guard(request) == FailedAuthentications.Guard.CHECKED ? look(key) : LimitDecision.ALLOWED);
         if (decision instanceof LimitDecision.Limited limited) {
             refuse(request, response, limited);
             return;
@@ -75,10 +89,21 @@ public final class FailedAuthenticationFilter extends OncePerRequestFilter imple
         chain.doFilter(request, response);
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             try {
-                budgets.spend(key, rule.budget());
+                if (budgets.spend(key, rule.budget()) instanceof LimitDecision.Limited limited) {
+                    refusals.refuse(key, limited.retryAfter());
+                }
             } catch (RuntimeException e) {
                 log.debug("failed authentication not counted: {}", e.toString());
             }
+        }
+    }
+
+    private LimitDecision look(String key) {
+        try {
+            return budgets.look(key, rule.budget());
+        } catch (RuntimeException e) {
+            log.debug("failed-authentication limit not checked, letting the request through: {}", e.toString());
+            return LimitDecision.ALLOWED;
         }
     }
 
