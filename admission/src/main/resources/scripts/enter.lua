@@ -1,10 +1,12 @@
--- Entry: KEYS as in serving.lua; ARGV 1..9 as in serving.lua, 10 nickname, 11 candidate ticket id, 12 bot (0/1),
--- 13 claimed ticket id ('' when the client sent none).
+-- Entry: KEYS as in serving.lua; ARGV 1..9 as in serving.lua, 10 nickname, 11 seal candidate (32 hex digits; the
+-- round keeps the first it is offered), 12 bot (0/1), 13 claimed ticket id ('' when the client sent none), 14 round id.
+-- A new ticket's id is <roundId>-<queueNumber>-<the first 24 hex digits of SHA-1(seal|roundId|queueNumber)>
+-- (TicketId.java, RoundSeal.java).
 -- Returns {1 created / 0 resumed, ticketId, ticket, admittedAtMs or '', advance...}, or {-1} when the nickname
 -- holds another ticket than the claimed one: a nickname belongs to the client that entered with it (SPEC §4), so
 -- nothing of that ticket leaves the script. A new ticket that the counter does not reach yet is answered from peek(),
 -- without advancing; the ticker and later status calls advance.
-local nickname, candidate, bot, claimed = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
+local nickname, sealCandidate, bot, claimed, roundId = ARGV[10], ARGV[11], ARGV[12], ARGV[13], ARGV[14]
 local id = redis.call('HGET', K_NICKS, nickname)
 local created = 0
 local ticket
@@ -12,8 +14,13 @@ if id and id ~= claimed then
   return { -1 }
 end
 if not id then
-  id = candidate
   local qn = redis.call('INCR', K_SEQ)
+  local seal = redis.call('HGET', K_SERVE, 'seal')
+  if not seal then
+    seal = sealCandidate
+    redis.call('HSET', K_SERVE, 'seal', seal)
+  end
+  id = roundId .. '-' .. qn .. '-' .. string.sub(redis.sha1hex(seal .. '|' .. roundId .. '|' .. qn), 1, 24)
   ticket = qn .. '|' .. NOW .. '|' .. bot .. '|' .. nickname
   redis.call('ZADD', K_QUEUE, qn, id)
   redis.call('HSET', K_TICKETS, id, ticket)

@@ -6,7 +6,8 @@
 --   2 queue      ZSET    ticketId -> queue number (strict arrival order)
 --   3 tickets    HASH    ticketId -> "queueNumber|enteredAtMs|bot(0/1)|nickname"
 --   4 nicks      HASH    nickname -> ticketId of the client that owns the nickname this round
---   5 serve      HASH    acc, last, served, rate, batch, maxActive, paused, bots, humans, admBots, firstAdm, lastAdm
+--   5 serve      HASH    acc, last, served, rate, batch, maxActive, paused, bots, humans, admBots, firstAdm, lastAdm,
+--                        seal (the round's ticket key, RoundSeal.java; never returned but by advance.lua)
 --   6 adm        HASH    ticketId -> admittedAtMs, stamped once by the advance that admitted it
 --   7 active     ZSET    ticketId -> admittedAtMs, admitted and not yet timed out
 --   8 abandoned  SET     admitted, timed out, never reported finished
@@ -77,8 +78,9 @@ local function integrate(acc, last, untilMs, rate, batch, entered)
   return acc, math.min(batch + math.floor(acc + 1e-9), entered)
 end
 
--- Advances the counter to NOW. Returns {served, entered, newly, newlyBots, rate, batch, maxActive, paused}, or
--- nil when nobody entered the round (nothing is written then).
+-- Advances the counter to NOW. Returns {served, entered, newly, newlyBots, rate, batch, maxActive, paused, acc,
+-- last} (acc and last as kept, so a reader can tell the count at a later instant: RoundSnapshot.servedAt), or nil
+-- when nobody entered the round (nothing is written then).
 local function advance()
   local entered = tonumber(redis.call('GET', K_SEQ) or '0')
   if entered == 0 then
@@ -123,7 +125,8 @@ local function advance()
     redis.call('HSET', K_SERVE, 'acc', string.format('%.17g', acc), 'last', untilMs, 'served', served)
   end
   expire(K_SERVE, K_ADM, K_ACTIVE, K_ABANDONED)
-  return { served, entered, newly, newlyBots, string.format('%.17g', rate), batch, maxActive, paused and 1 or 0 }
+  return { served, entered, newly, newlyBots, string.format('%.17g', rate), batch, maxActive, paused and 1 or 0,
+    string.format('%.17g', acc), math.max(last, untilMs) }
 end
 
 -- The counter as advance() would leave it at NOW, read without writing anything: {served, entered, 0, 0, rate, batch,

@@ -98,7 +98,7 @@ class QueueEventsIT extends AdmissionIntegrationTest {
     @Test
     void answersAnUnknownTicketStreamWithA404Problem() {
         web.get()
-                .uri("/api/v1/queue/{id}/events", "20310101T000000Z-AAAAAAAAAAAAAAAAAAAAAA")
+                .uri("/api/v1/queue/{id}/events", "20310101T000000Z-1-0123456789abcdef01234567")
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange()
                 .expectStatus()

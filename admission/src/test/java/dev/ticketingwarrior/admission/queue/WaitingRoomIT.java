@@ -3,6 +3,8 @@ package dev.ticketingwarrior.admission.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.admission.queue.domain.RoundSeal;
+import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import dev.ticketingwarrior.shared.token.AdmissionClaims;
 import dev.ticketingwarrior.shared.token.AdmissionTokenVerifier;
@@ -46,6 +48,31 @@ class WaitingRoomIT extends AdmissionIntegrationTest {
         assertThat(first.queueNumber()).isEqualTo(1);
         assertThat(next.queueNumber()).isEqualTo(2);
         assertThat(first.admittedAt()).isBefore(next.admittedAt());
+    }
+
+    @Test
+    void ticketIdsCarryTheirQueueNumberSealedWithTheRoundsSecret() {
+        settings(1, 0, 0, false);
+        openRound();
+        RoundId round = RoundId.startingAt(roundOpen);
+        List<TicketId> tickets = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            tickets.add(TicketId.parse(id(enter(nick("sealed", i)))).orElseThrow());
+        }
+        String secret = (String) redis().opsForHash().get(round.hashTag() + ":serve", "seal");
+        RoundSeal seal = new RoundSeal(secret);
+
+        // numbered in arrival order, each sealed by the script exactly as RoundSeal computes it
+        assertThat(tickets).extracting(TicketId::queueNumber).containsExactly(1L, 2L, 3L);
+        assertThat(tickets).allSatisfy(ticket -> assertThat(seal.seals(ticket)).isTrue());
+        // the secret never leaves the service
+        assertThat(status(tickets.get(2).value()).toString()).doesNotContain(secret);
+        // a ticket id with a number the round gave but a made-up seal is unknown
+        web.get()
+                .uri("/api/v1/queue/{id}", round.value() + "-2-" + "0".repeat(24))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test

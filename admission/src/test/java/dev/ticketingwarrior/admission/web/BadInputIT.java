@@ -123,10 +123,10 @@ class BadInputIT extends AdmissionIntegrationTest {
         String longId = "x".repeat(8000);
         for (String id : List.of(
                 "nope",
-                "20310101T000000Z-AAAAAAAAAAAAAAAAAAAAAA",
-                "20310101T000007Z-AAAAAAAAAAAAAAAAAAAAAA",
-                "99999999T999999Z-AAAAAAAAAAAAAAAAAAAAAA",
-                "21000101T000000Z-AAAAAAAAAAAAAAAAAAAAAA",
+                "20310101T000000Z-1-0123456789abcdef01234567",
+                "20310101T000007Z-1-0123456789abcdef01234567",
+                "99999999T999999Z-1-0123456789abcdef01234567",
+                "21000101T000000Z-1-0123456789abcdef01234567",
                 "티켓번호",
                 "%F0%9F%8E%AB",
                 "' OR 1=1 --",

@@ -62,7 +62,7 @@ class RedisDownIT {
                 .jsonPath("$.type")
                 .isEqualTo("https://ticketing-warrior.dev/problems/service-unavailable");
         web.get()
-                .uri("/api/v1/queue/{id}", "20310303T030300Z-AAAAAAAAAAAAAAAAAAAAAA")
+                .uri("/api/v1/queue/{id}", "20310303T030300Z-1-0123456789abcdef01234567")
                 .exchange()
                 .expectStatus()
                 .isEqualTo(503);

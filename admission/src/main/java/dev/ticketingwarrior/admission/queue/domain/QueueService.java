@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,10 +57,13 @@ public final class QueueService {
                     new EntryResult.RoundNotOpen(roundClock.nextAfter(now).opensAt()));
         }
         return waitingRoom
-                .enter(round, nickname, claimed, bot, TicketId.newTicket(round.id()), now, settings.get())
+                .enter(round, nickname, claimed, bot, RoundSeal.candidate(), now, settings.get())
                 .map(entry -> switch (entry) {
                     case WaitingRoom.Entry.Taken taken -> new EntryResult.NicknameTaken();
-                    case WaitingRoom.Entry.Placed placed -> placed(placed, bot);
+                    case WaitingRoom.Entry.Placed placed -> {
+                        ticker.sawEntries(round.id(), placed.state().entered());
+                        yield placed(placed, bot);
+                    }
                 });
     }
 
@@ -74,7 +78,11 @@ public final class QueueService {
         return entry.created() ? new EntryResult.Entered(view) : new EntryResult.Resumed(view);
     }
 
-    /** Where a ticket stands now, with its token once admitted; empty for a ticket no round issued. */
+    /**
+     * Where a ticket stands now, with its token once admitted; empty for a ticket no round issued. A ticket the
+     * counter has not reached is answered from this instance's snapshot of the round, without a Valkey call, when the
+     * snapshot can tell (see {@link #unserved}); everything else reads the ticket in Valkey.
+     */
     public Mono<TicketView> status(TicketId ticketId) {
         if (!roundClock.isRoundStart(ticketId.roundId())) {
             return Mono.empty();
@@ -84,9 +92,44 @@ public final class QueueService {
         if (round.opensAt().isAfter(now)) {
             return Mono.empty();
         }
+        Optional<TicketView> unserved = unserved(ticketId, now);
+        if (unserved.isPresent()) {
+            return Mono.just(unserved.get());
+        }
         return waitingRoom
                 .standing(round, ticketId, now, settings.get())
                 .flatMap(standing -> view(round, standing, now));
+    }
+
+    /**
+     * A ticket still waiting (or left out at the close), told from the ticker's current snapshot: its seal proves the
+     * round gave it its queue number, the counter at {@code now} follows from the snapshot as an advance would make it,
+     * and the snapshot's settings are this instance's (after a change the next tick brings the round's new ones).
+     * Exact but for {@code waiting}, which counts the entries known at the last tick or made here since.
+     */
+    private Optional<TicketView> unserved(TicketId ticketId, Instant now) {
+        Optional<RoundSnapshot> current = ticker.current(ticketId.roundId());
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        RoundSnapshot snapshot = current.get();
+        if (snapshot.seal().isEmpty()
+                || !snapshot.state().settings().equals(settings.get())
+                || (!now.isBefore(snapshot.round().closesAt()) && !snapshot.closed())) {
+            return Optional.empty();
+        }
+        long queueNumber = ticketId.queueNumber();
+        OptionalLong served = snapshot.servedAt(now, queueNumber);
+        if (served.isEmpty()
+                || served.getAsLong() >= queueNumber
+                || !snapshot.seal().get().seals(ticketId)) {
+            return Optional.empty();
+        }
+        ServingState state = snapshot.state();
+        ServingState atNow =
+                new ServingState(served.getAsLong(), Math.max(state.entered(), queueNumber), 0, 0, state.settings());
+        TicketStatus status = now.isBefore(snapshot.round().closesAt()) ? TicketStatus.WAITING : TicketStatus.CLOSED;
+        return Optional.of(TicketView.unserved(ticketId, queueNumber, atNow, status));
     }
 
     /**

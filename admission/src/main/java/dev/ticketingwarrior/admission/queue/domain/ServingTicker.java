@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class ServingTicker {
     private final Sinks.Many<RoundSnapshot> snapshots = Sinks.many().replay().latest();
     /** When each round ticked last (System.nanoTime); only the rounds of the latest tick are kept. */
     private final Map<RoundId, Long> lastSnapshotNanos = new ConcurrentHashMap<>();
+    /** Each round's latest snapshot, for status reads that need no Valkey call; the rounds of the latest tick. */
+    private final Map<RoundId, RoundSnapshot> latest = new ConcurrentHashMap<>();
     /** One timer for every stream of this instance, however many players watch. */
     private final Flux<Long> silenceChecks =
             Flux.interval(SILENCE, SILENCE).onBackpressureDrop().share();
@@ -73,6 +76,23 @@ public final class ServingTicker {
         });
     }
 
+    /**
+     * The latest snapshot of {@code roundId} while this ticker keeps it current (its last tick of the round is at most
+     * two ticks old); empty when the ticker is silent for the round, so the caller reads Valkey instead.
+     */
+    public Optional<RoundSnapshot> current(RoundId roundId) {
+        Long last = lastSnapshotNanos.get(roundId);
+        if (last == null || System.nanoTime() - last > tick.toNanos() * 2) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(latest.get(roundId));
+    }
+
+    /** Entries this instance just made: the round has at least {@code entered} of them. */
+    public void sawEntries(RoundId roundId, long entered) {
+        latest.computeIfPresent(roundId, (id, snapshot) -> snapshot.withEntered(entered));
+    }
+
     public void start() {
         ticking = Flux.interval(tick, tick)
                 .onBackpressureDrop()
@@ -104,16 +124,24 @@ public final class ServingTicker {
         lastSnapshotNanos
                 .keySet()
                 .removeIf(id -> rounds.stream().noneMatch(round -> round.id().equals(id)));
+        latest.keySet()
+                .removeIf(id -> rounds.stream().noneMatch(round -> round.id().equals(id)));
         return Flux.fromIterable(rounds)
                 .concatMap(round -> waitingRoom
                         .advance(round, now, settings.get())
-                        .doOnNext(state -> {
+                        .doOnNext(advance -> {
+                            ServingState state = advance.state();
                             metrics.admitted(state.newlyAdmitted());
                             if (round.equals(current)) {
                                 metrics.waiting(state.waiting());
                             }
+                            RoundSnapshot snapshot = latest.merge(
+                                    round.id(),
+                                    RoundSnapshot.of(round, advance, now),
+                                    (previous, fresh) ->
+                                            fresh.withEntered(previous.state().entered()));
                             lastSnapshotNanos.put(round.id(), System.nanoTime());
-                            snapshots.tryEmitNext(new RoundSnapshot(round, state, now));
+                            snapshots.tryEmitNext(snapshot);
                         })
                         .switchIfEmpty(Mono.fromRunnable(() -> {
                             if (round.equals(current)) {

@@ -1,23 +1,22 @@
 package dev.ticketingwarrior.admission.queue.domain;
 
 import dev.ticketingwarrior.shared.round.RoundId;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A waiting-room ticket: {@code <roundId>-<22 url-safe random characters>}, e.g.
- * {@code 20261124T101500Z-q3Yb0Jm4T1uXcN8e2kPZvA}. The round prefix lets any instance find the round's keys; the 128
- * random bits make it unguessable, which matters because whoever holds a ticket id can collect its token.
+ * A waiting-room ticket: {@code <roundId>-<queueNumber>-<seal>}, e.g. {@code 20261124T101500Z-1234-3f0c9a51d2e8b7c46a1f05de}.
+ * The round prefix lets any instance find the round's keys; the queue number lets any instance tell a waiting
+ * player's position from its snapshot of the serving counter, without a Valkey read; the seal ({@link RoundSeal}, 96
+ * bits of a keyed hash over round and number) makes it unguessable, which matters because whoever holds a ticket id
+ * can collect its token, and proves the number was given by the round. Ids are minted by the entry script in Valkey.
  */
 public record TicketId(RoundId roundId, String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("\\d{8}T\\d{6}Z-[A-Za-z0-9_-]{22}");
-    private static final int LENGTH = 16 + 1 + 22;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Pattern SHAPE = Pattern.compile("(\\d{8}T\\d{6}Z)-([1-9]\\d{0,9})-([0-9a-f]{24})");
+    private static final int MAX_LENGTH = 16 + 1 + 10 + 1 + 24;
 
     public TicketId {
         Objects.requireNonNull(roundId, "roundId");
@@ -27,18 +26,27 @@ public record TicketId(RoundId roundId, String value) {
         }
     }
 
-    public static TicketId newTicket(RoundId roundId) {
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        return new TicketId(roundId, roundId.value() + "-" + ENCODER.encodeToString(random));
-    }
-
     /** Parses untrusted input (a path segment) without throwing: anything of another shape is simply unknown. */
     public static Optional<TicketId> parse(String text) {
-        if (text == null || text.length() != LENGTH || !SHAPE.matcher(text).matches()) {
+        if (text == null || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
-        return RoundId.parse(text.substring(0, 16)).map(round -> new TicketId(round, text));
+        Matcher shape = SHAPE.matcher(text);
+        if (!shape.matches()) {
+            return Optional.empty();
+        }
+        return RoundId.parse(shape.group(1)).map(round -> new TicketId(round, text));
+    }
+
+    /** The queue number the id says it has; only a {@link RoundSeal} that {@link RoundSeal#seals seals} it proves it. */
+    public long queueNumber() {
+        int from = value.indexOf('-') + 1;
+        return Long.parseLong(value, from, value.indexOf('-', from), 10);
+    }
+
+    /** The seal part: the last 24 hex digits. */
+    String seal() {
+        return value.substring(value.length() - 24);
     }
 
     @Override

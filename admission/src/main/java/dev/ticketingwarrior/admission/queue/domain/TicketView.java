@@ -24,16 +24,25 @@ public record TicketView(
     }
 
     static TicketView of(Ticket ticket, ServingState state, TicketStatus status, String token) {
-        long position = status == TicketStatus.ADMITTED ? 0 : Math.max(1, ticket.queueNumber() - state.served());
+        return of(ticket.id(), ticket.queueNumber(), state, status, token);
+    }
+
+    /** A ticket the counter has not reached: {@link TicketStatus#WAITING}, or {@link TicketStatus#CLOSED} after the close. */
+    static TicketView unserved(TicketId id, long queueNumber, ServingState state, TicketStatus status) {
+        return of(id, queueNumber, state, status, null);
+    }
+
+    private static TicketView of(TicketId id, long queueNumber, ServingState state, TicketStatus status, String token) {
+        long position = status == TicketStatus.ADMITTED ? 0 : Math.max(1, queueNumber - state.served());
         Long eta = status == TicketStatus.WAITING ? ServingCounter.etaSeconds(position, state.settings()) : null;
         if (status == TicketStatus.ADMITTED) {
             eta = 0L;
         }
         return new TicketView(
-                ticket.id(),
-                ticket.id().roundId(),
+                id,
+                id.roundId(),
                 status,
-                ticket.queueNumber(),
+                queueNumber,
                 position,
                 Math.max(0, position - 1),
                 state.waiting(),

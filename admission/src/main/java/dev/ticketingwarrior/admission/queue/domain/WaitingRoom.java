@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 public interface WaitingRoom {
 
     /**
-     * Enters {@code nickname} with the ticket id {@code candidate}, in one atomic step. A nickname that already holds a
+     * Enters {@code nickname}, in one atomic step that numbers the ticket and seals its id with the round's {@link
+     * RoundSeal} ({@code sealCandidate} becomes the round's secret if it has none yet). A nickname that already holds a
      * ticket in this round is resumed only when {@code claimed} is that very ticket; otherwise it is {@link
      * Entry.Taken}, and nothing of the owner's ticket is read out.
      */
@@ -23,7 +24,7 @@ public interface WaitingRoom {
             Nickname nickname,
             Optional<TicketId> claimed,
             boolean bot,
-            TicketId candidate,
+            String sealCandidate,
             Instant now,
             AdmissionSettings seed);
 
@@ -31,7 +32,7 @@ public interface WaitingRoom {
     Mono<Standing> standing(Round round, TicketId ticketId, Instant now, AdmissionSettings seed);
 
     /** Advances the counter; empty when nobody has entered the round. */
-    Mono<ServingState> advance(Round round, Instant now, AdmissionSettings seed);
+    Mono<Advance> advance(Round round, Instant now, AdmissionSettings seed);
 
     /** Keeps the first token issued for a ticket and answers with the kept one, so every poll sees the same token. */
     Mono<String> keepToken(Round round, TicketId ticketId, String token);
@@ -52,6 +53,13 @@ public interface WaitingRoom {
         /** The nickname holds another ticket in this round than the one claimed. */
         record Taken() implements Entry {}
     }
+
+    /**
+     * The counter right after an advance, with what it keeps between advances ({@code accumulated}: the rate
+     * integrated since the open, up to {@code integratedUntil}) so an instance can tell the count at a later instant,
+     * and the round's seal (empty before the first entry stored one).
+     */
+    record Advance(ServingState state, double accumulated, Instant integratedUntil, Optional<RoundSeal> seal) {}
 
     /** A ticket with the counter, its admission instant and kept token if any. */
     record Standing(Ticket ticket, ServingState state, Optional<Instant> admittedAt, Optional<String> token) {}

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.admission.queue.redis;
 
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.queue.domain.Nickname;
+import dev.ticketingwarrior.admission.queue.domain.RoundSeal;
 import dev.ticketingwarrior.admission.queue.domain.RoundStats;
 import dev.ticketingwarrior.admission.queue.domain.ServingState;
 import dev.ticketingwarrior.admission.queue.domain.Ticket;
@@ -51,7 +52,7 @@ final class RedisWaitingRoom implements WaitingRoom {
             Nickname nickname,
             Optional<TicketId> claimed,
             boolean bot,
-            TicketId candidate,
+            String sealCandidate,
             Instant now,
             AdmissionSettings seed) {
         List<String> args = args(
@@ -59,9 +60,10 @@ final class RedisWaitingRoom implements WaitingRoom {
                 now,
                 seed,
                 nickname.value(),
-                candidate.value(),
+                sealCandidate,
                 bot ? "1" : "0",
-                claimed.map(TicketId::value).orElse(""));
+                claimed.map(TicketId::value).orElse(""),
+                round.id().value());
         return call(Scripts.ENTER, keys(round.id()).all(), args).map(reply -> {
             long outcome = number(reply, 0);
             if (outcome == TAKEN) {
@@ -88,10 +90,17 @@ final class RedisWaitingRoom implements WaitingRoom {
     }
 
     @Override
-    public Mono<ServingState> advance(Round round, Instant now, AdmissionSettings seed) {
+    public Mono<Advance> advance(Round round, Instant now, AdmissionSettings seed) {
         return call(Scripts.ADVANCE, keys(round.id()).all(), args(round, now, seed))
                 .filter(reply -> !reply.isEmpty())
-                .map(reply -> state(reply, 0));
+                .map(reply -> {
+                    String seal = text(reply, 10);
+                    return new Advance(
+                            state(reply, 0),
+                            Double.parseDouble(text(reply, 8)),
+                            Instant.ofEpochMilli(number(reply, 9)),
+                            seal.isEmpty() ? Optional.empty() : Optional.of(new RoundSeal(seal)));
+                });
     }
 
     @Override

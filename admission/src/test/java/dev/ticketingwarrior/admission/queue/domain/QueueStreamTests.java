@@ -133,7 +133,7 @@ class QueueStreamTests {
         /** {@code admitting}: each advance admits one more ticket (never the watched one within a test's time). */
         CountingWaitingRoom(long queueNumber, boolean admitting) {
             this.ticket = new Ticket(
-                    TicketId.newTicket(round.id()),
+                    new TicketId(round.id(), round.id().value() + "-" + queueNumber + "-" + "0".repeat(24)),
                     new Nickname("watcher"),
                     false,
                     queueNumber,
@@ -155,10 +155,11 @@ class QueueStreamTests {
         }
 
         @Override
-        public Mono<ServingState> advance(Round round, Instant now, AdmissionSettings seed) {
+        public Mono<Advance> advance(Round round, Instant now, AdmissionSettings seed) {
             return Mono.fromSupplier(() -> {
                 advances.incrementAndGet();
-                return state();
+                // no seal: every status here reads the room, which is what these tests count
+                return new Advance(state(), 0, now, Optional.empty());
             });
         }
 
@@ -168,7 +169,7 @@ class QueueStreamTests {
                 Nickname nickname,
                 Optional<TicketId> claimed,
                 boolean bot,
-                TicketId candidate,
+                String sealCandidate,
                 Instant now,
                 AdmissionSettings seed) {
             return Mono.error(new UnsupportedOperationException());
