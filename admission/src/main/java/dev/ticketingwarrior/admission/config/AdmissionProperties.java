@@ -91,6 +91,9 @@ public record AdmissionProperties(
             @Valid @NotNull Window pollsPerClient,
             /* status polls per ticket (bots included) */
             @Valid @NotNull Window pollsPerTicket,
+            /* the part of each poll budget an instance allows in memory before it counts in Redis (0 = all in Redis) */
+            @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5")
+            double pollLocalShare,
             /* open event streams per client address at once (bots exempt) */
             @Min(1) @DefaultValue("50") int streamsPerClient,
             /* open event streams per ticket at once (bots included) */

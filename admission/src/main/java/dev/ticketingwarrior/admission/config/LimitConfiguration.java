@@ -2,9 +2,11 @@ package dev.ticketingwarrior.admission.config;
 
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.limit.FailedAuthentications;
+import dev.ticketingwarrior.edge.limit.LocalFirstBudgets;
 import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
 import dev.ticketingwarrior.edge.limit.reactive.FailedAuthenticationFilter;
 import dev.ticketingwarrior.edge.limit.redis.RedisBudgets;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -16,6 +18,12 @@ class LimitConfiguration {
     @Bean
     ReactiveBudgets budgets(ReactiveStringRedisTemplate redis, AdmissionProperties properties) {
         return new RedisBudgets(redis, properties.limits().timeout());
+    }
+
+    /** Status polls: in memory within each instance's allowance, in Redis past it (at most 200,000 keys a window). */
+    @Bean
+    LocalFirstBudgets pollBudgets(ReactiveBudgets budgets, Clock clock, AdmissionProperties properties) {
+        return new LocalFirstBudgets(budgets, clock, properties.limits().pollLocalShare(), 200_000);
     }
 
     @Bean

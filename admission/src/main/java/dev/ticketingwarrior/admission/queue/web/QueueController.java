@@ -8,6 +8,7 @@ import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.admission.ratelimit.domain.EntryRateLimiter;
 import dev.ticketingwarrior.admission.ratelimit.domain.RateDecision;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
+import dev.ticketingwarrior.edge.limit.LocalFirstBudgets;
 import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
@@ -53,13 +54,14 @@ class QueueController {
             ClientAddressResolver clients,
             Credentials credentials,
             ReactiveBudgets budgets,
+            LocalFirstBudgets pollBudgets,
             AdmissionProperties properties) {
         this.queue = queue;
         this.rateLimiter = rateLimiter;
         this.clients = clients;
         this.credentials = credentials;
         this.keepAlive = new SseKeepAlive(properties.admission().sseKeepAlive());
-        this.limits = new TicketLimits(budgets, properties.limits());
+        this.limits = new TicketLimits(budgets, pollBudgets, properties.limits());
     }
 
     @Operation(

@@ -5,6 +5,7 @@ import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.edge.limit.Budget;
 import dev.ticketingwarrior.edge.limit.LimitDecision;
 import dev.ticketingwarrior.edge.limit.LimitKeys;
+import dev.ticketingwarrior.edge.limit.LocalFirstBudgets;
 import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
 import dev.ticketingwarrior.edge.limit.TooManyRequests;
 import java.time.Duration;
@@ -21,6 +22,9 @@ import reactor.core.publisher.Mono;
  * and the per-ticket bound applies to everyone). The address is counted first, so a flood of made-up ticket ids
  * stops before it names many per-ticket counters.
  *
+ * <p>Polls are spent on this instance first ({@link LocalFirstBudgets}): a player polling at the web app's pace never
+ * reaches Valkey, and one polling past the local allowance is counted there across instances.
+ *
  * <p>A limiter that does not answer lets the request through: the status and the stream read the same Redis, so a
  * store that is down already answers 503 there, and a second refusal on top would only double the errors.
  */
@@ -32,14 +36,16 @@ final class TicketLimits {
     private static final Duration STREAM_RETRY = Duration.ofSeconds(5);
 
     private final ReactiveBudgets budgets;
+    private final LocalFirstBudgets pollBudgets;
     private final Budget pollsPerClient;
     private final Budget pollsPerTicket;
     private final int streamsPerClient;
     private final int streamsPerTicket;
     private final Duration streamTtl;
 
-    TicketLimits(ReactiveBudgets budgets, AdmissionProperties.Limits limits) {
+    TicketLimits(ReactiveBudgets budgets, LocalFirstBudgets pollBudgets, AdmissionProperties.Limits limits) {
         this.budgets = budgets;
+        this.pollBudgets = pollBudgets;
         this.pollsPerClient = limits.pollsPerClient().budget();
         this.pollsPerTicket = limits.pollsPerTicket().budget();
         this.streamsPerClient = limits.streamsPerClient();
@@ -63,7 +69,7 @@ final class TicketLimits {
     }
 
     private Mono<LimitDecision> spend(String key, Budget budget) {
-        return budgets.spend(key, budget).onErrorResume(e -> {
+        return pollBudgets.spend(key, budget).onErrorResume(e -> {
             log.debug("poll limit not checked, letting the request through: {}", e.toString());
             return Mono.just(LimitDecision.ALLOWED);
         });

@@ -2,15 +2,13 @@ package dev.ticketingwarrior.admission.queue.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +25,7 @@ class QueueStatusTests {
     private static final AdmissionSettings TEN_PER_SECOND = new AdmissionSettings(10, 0, 0, false);
 
     private final Instant opensAt = Instant.parse("2031-01-01T00:00:00Z");
-    private final MovableClock time = new MovableClock(opensAt.plusSeconds(1));
+    private final MutableClock time = new MutableClock(opensAt.plusSeconds(1));
     private final RoundClock clock = new RoundClock(time, Duration.ofSeconds(60), Duration.ofSeconds(15));
     private final Round round = clock.roundAt(opensAt);
     private final RoundSeal seal = new RoundSeal(RoundSeal.candidate());
@@ -210,35 +208,6 @@ class QueueStatusTests {
         @Override
         public Mono<RoundStats> stats(Round round, Instant now, AdmissionSettings seed) {
             return Mono.error(new UnsupportedOperationException());
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -1,0 +1,144 @@
+package dev.ticketingwarrior.admission.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.AdmissionApplication;
+import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.admission.MutableClock;
+import dev.ticketingwarrior.admission.TestClockConfiguration;
+import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
+import dev.ticketingwarrior.localstack.Component;
+import dev.ticketingwarrior.localstack.LocalStack;
+import dev.ticketingwarrior.localstack.LocalStackSettings;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a waiting player's status polls cost Valkey (issue 20): nothing while the player polls at the web app's pace.
+ * Counted with {@code INFO commandstats} on a Redis of this test's own, which only this instance uses; its ticker is
+ * stepped by hand, so no background call blurs the count.
+ */
+class PollCostIT {
+
+    private static final Instant OPEN = Instant.parse("2031-04-04T04:04:00Z");
+
+    private static LocalStack stack;
+    private static ConfigurableApplicationContext app;
+    private static WebTestClient web;
+    private static RedisClient redis;
+    private static StatefulRedisConnection<String, String> counting;
+
+    @BeforeAll
+    static void startAnInstanceOnItsOwnRedis() {
+        Path data = Path.of(
+                "target", "local-stack", "poll-cost-" + ProcessHandle.current().pid());
+        stack = LocalStack.start(LocalStackSettings.forTests(data.toAbsolutePath(), Map.of()), Component.REDIS);
+        app = new SpringApplicationBuilder(AdmissionApplication.class, TestClockConfiguration.class)
+                .profiles("it")
+                .run("--spring.data.redis.url=" + stack.redisUrl(), "--server.port=0", "--ticketing.admission.tick=1h");
+        web = AdmissionIntegrationTest.testClient(
+                ((WebServerApplicationContext) app).getWebServer().getPort());
+        redis = RedisClient.create(stack.redisUrl());
+        counting = redis.connect();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (counting != null) {
+            counting.close();
+            redis.shutdown();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aWaitingPlayerPollingAtTheWebAppsPaceCostsValkeyNothing() {
+        MutableClock.INSTANCE.set(OPEN);
+        web.put()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + AdmissionIntegrationTest.OPS_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ratePerSecond", 1, "openBatch", 0, "maxActive", 0, "paused", false))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        String ticket = null;
+        for (int i = 1; i <= 5; i++) {
+            ticket = enter("cost_" + i);
+        }
+        MutableClock.INSTANCE.set(OPEN.plusMillis(2_500)); // two admitted, the fifth waits third in line
+        app.getBean(ServingTicker.class).tickOnce().block();
+        long before = commands();
+
+        // ten seconds of a player whose stream broke, polling once a second: the ticket's number and seal, the
+        // instance's snapshot of the round and the poll budgets' local allowance (15 of 30) answer each poll
+        for (int i = 0; i < 10; i++) {
+            JsonNode status = poll(ticket);
+            assertThat(status.get("status").asString()).isEqualTo("WAITING");
+            assertThat(status.get("position").asLong()).isEqualTo(3);
+        }
+        assertThat(commands() - before).as("Valkey commands for 10 polls").isZero();
+
+        // a ticket polled past the allowance is counted in Valkey (and the count above would have seen it)
+        for (int i = 0; i < 10; i++) {
+            poll(ticket);
+        }
+        assertThat(commands() - before).as("Valkey commands for 10 more polls").isPositive();
+    }
+
+    private static String enter(String nickname) {
+        return web.post()
+                .uri("/api/v1/queue")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nickname", nickname))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("ticketId")
+                .asString();
+    }
+
+    private static JsonNode poll(String ticket) {
+        return web.get()
+                .uri("/api/v1/queue/{id}", ticket)
+                .header("X-Forwarded-For", "198.51.100.7")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** Every command the server ran, but the INFO calls that read the count. */
+    private static long commands() {
+        long total = 0;
+        for (String line : counting.sync().info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info:")) {
+                int from = line.indexOf("calls=") + "calls=".length();
+                total += Long.parseLong(line.substring(from, line.indexOf(',', from)));
+            }
+        }
+        return total;
+    }
+}
