@@ -1,12 +1,28 @@
--- Entry: KEYS as in serving.lua; ARGV 1..9 as in serving.lua, 10 nickname, 11 seal candidate (32 hex digits; the
--- round keeps the first it is offered), 12 bot (0/1), 13 claimed ticket id ('' when the client sent none), 14 round id.
+-- Entry: KEYS 1..10 as in serving.lua, 11 the client's entry counter (STRING, under the round's hash tag);
+-- ARGV 1..9 as in serving.lua, 10 nickname, 11 seal candidate (32 hex digits; the round keeps the first it is
+-- offered), 12 bot (0/1), 13 claimed ticket id ('' when the client sent none), 14 round id, 15 entries a client may
+-- make per window (0: not limited, a bot), 16 the window in ms.
 -- A new ticket's id is <roundId>-<queueNumber>-<the first 24 hex digits of SHA-1(seal|roundId|queueNumber)>
 -- (TicketId.java, RoundSeal.java).
--- Returns {1 created / 0 resumed, ticketId, ticket, admittedAtMs or '', advance...}, or {-1} when the nickname
+-- Returns {-2, ms until the window ends} when the client is over its limit (the entry counts first, whatever follows:
+-- a limit and an entry in one round trip), {1 created / 0 resumed, ticketId, ticket, admittedAtMs or '', advance...},
+-- or {-1} when the nickname
 -- holds another ticket than the claimed one: a nickname belongs to the client that entered with it (SPEC §4), so
 -- nothing of that ticket leaves the script. A new ticket that the counter does not reach yet is answered from peek(),
 -- without advancing; the ticker and later status calls advance.
 local nickname, sealCandidate, bot, claimed, roundId = ARGV[10], ARGV[11], ARGV[12], ARGV[13], ARGV[14]
+local limit, window = tonumber(ARGV[15]), tonumber(ARGV[16])
+if limit > 0 then
+  local entries = redis.call('INCR', KEYS[11])
+  local left = redis.call('PTTL', KEYS[11])
+  if left < 0 then
+    redis.call('PEXPIRE', KEYS[11], window)
+    left = window
+  end
+  if entries > limit then
+    return { -2, left }
+  end
+end
 local id = redis.call('HGET', K_NICKS, nickname)
 local created = 0
 local ticket

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.admission.config;
 
 import dev.ticketingwarrior.admission.admin.domain.AdmissionAdmin;
+import dev.ticketingwarrior.admission.queue.domain.EntryLimit;
 import dev.ticketingwarrior.admission.queue.domain.QueueMetrics;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
@@ -74,8 +75,17 @@ class QueueConfiguration {
             LiveSettings<AdmissionSettings> settings,
             TokenMinter tokens,
             ServingTicker ticker,
-            QueueMetrics metrics) {
-        return new QueueService(waitingRoom, roundClock, settings, tokens, ticker, metrics);
+            QueueMetrics metrics,
+            AdmissionProperties properties) {
+        AdmissionProperties.RateLimit limit = properties.rateLimit();
+        return new QueueService(
+                waitingRoom,
+                roundClock,
+                settings,
+                tokens,
+                ticker,
+                metrics,
+                new EntryLimit(limit.entries(), limit.window()));
     }
 
     @Bean

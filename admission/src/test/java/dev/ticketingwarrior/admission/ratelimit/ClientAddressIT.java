@@ -3,6 +3,7 @@ package dev.ticketingwarrior.admission.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -18,9 +19,9 @@ class ClientAddressIT extends AdmissionIntegrationTest {
 
     @Test
     void countsAnEntryThroughCloudFrontAgainstTheViewerNotTheEdgeServer() {
+        openRound();
         redis().delete(key(VIEWER));
         redis().delete(key(EDGE));
-        openRound();
 
         web.post()
                 .uri("/api/v1/queue")
@@ -36,7 +37,8 @@ class ClientAddressIT extends AdmissionIntegrationTest {
         assertThat(redis().hasKey(key(EDGE))).isFalse();
     }
 
-    private static String key(String client) {
-        return "admission:entries:{" + client + "}";
+    /** The client's entry counter, kept under the round's hash tag by the entry script itself. */
+    private String key(String client) {
+        return RoundId.startingAt(roundOpen).hashTag() + ":entries:" + client;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.admission.ratelimit;
 
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,8 @@ class EntryRateLimitIT extends AdmissionIntegrationTest {
 
     @BeforeEach
     void resetCounters() {
-        redis().delete("admission:entries:{127.0.0.1}");
         openRound();
+        redis().delete(RoundId.startingAt(roundOpen).hashTag() + ":entries:127.0.0.1");
     }
 
     @Test

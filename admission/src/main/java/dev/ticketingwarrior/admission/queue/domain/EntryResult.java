@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.admission.queue.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** How a queue entry ended (SPEC §4). */
@@ -16,6 +17,9 @@ public sealed interface EntryResult {
      * with nothing of that ticket (nicknames are public, so knowing one must not be enough to take its place).
      */
     record NicknameTaken() implements EntryResult {}
+
+    /** The client entered more often than its limit allows: answered 429, retry after {@code retryAfter}. */
+    record RateLimited(Duration retryAfter) implements EntryResult {}
 
     /** The round is not OPEN: answered 409 with the next open instant. */
     record RoundNotOpen(Instant opensAt) implements EntryResult {}

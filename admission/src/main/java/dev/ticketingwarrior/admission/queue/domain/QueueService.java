@@ -29,6 +29,7 @@ public final class QueueService {
     private final TokenMinter tokens;
     private final ServingTicker ticker;
     private final QueueMetrics metrics;
+    private final EntryLimit entryLimit;
 
     public QueueService(
             WaitingRoom waitingRoom,
@@ -36,20 +37,23 @@ public final class QueueService {
             LiveSettings<AdmissionSettings> settings,
             TokenMinter tokens,
             ServingTicker ticker,
-            QueueMetrics metrics) {
+            QueueMetrics metrics,
+            EntryLimit entryLimit) {
         this.waitingRoom = Objects.requireNonNull(waitingRoom, "waitingRoom");
         this.roundClock = Objects.requireNonNull(roundClock, "roundClock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.entryLimit = Objects.requireNonNull(entryLimit, "entryLimit");
     }
 
     /**
-     * Enters the current round, if it is OPEN by the server's clock. {@code claimed} is the ticket id the client was
-     * given for this nickname before (a reload): the only way back to a nickname's ticket.
+     * Enters the current round, if it is OPEN by the server's clock, within {@code client}'s entry limit (bots have
+     * none). {@code claimed} is the ticket id the client was given for this nickname before (a reload): the only way
+     * back to a nickname's ticket.
      */
-    public Mono<EntryResult> enter(Nickname nickname, Optional<TicketId> claimed, boolean bot) {
+    public Mono<EntryResult> enter(Nickname nickname, Optional<TicketId> claimed, boolean bot, String client) {
         Instant now = roundClock.now();
         Round round = roundClock.roundAt(now);
         if (!round.isOpenAt(now)) {
@@ -57,8 +61,18 @@ public final class QueueService {
                     new EntryResult.RoundNotOpen(roundClock.nextAfter(now).opensAt()));
         }
         return waitingRoom
-                .enter(round, nickname, claimed, bot, RoundSeal.candidate(), now, settings.get())
+                .enter(
+                        round,
+                        nickname,
+                        claimed,
+                        bot,
+                        client,
+                        bot ? Optional.empty() : Optional.of(entryLimit),
+                        RoundSeal.candidate(),
+                        now,
+                        settings.get())
                 .map(entry -> switch (entry) {
+                    case WaitingRoom.Entry.Limited limited -> new EntryResult.RateLimited(limited.retryAfter());
                     case WaitingRoom.Entry.Taken taken -> new EntryResult.NicknameTaken();
                     case WaitingRoom.Entry.Placed placed -> {
                         ticker.sawEntries(round.id(), placed.state().entered());

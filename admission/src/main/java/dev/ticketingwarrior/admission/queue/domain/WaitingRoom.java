@@ -2,6 +2,7 @@ package dev.ticketingwarrior.admission.queue.domain;
 
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.shared.round.Round;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -15,15 +16,18 @@ public interface WaitingRoom {
 
     /**
      * Enters {@code nickname}, in one atomic step that numbers the ticket and seals its id with the round's {@link
-     * RoundSeal} ({@code sealCandidate} becomes the round's secret if it has none yet). A nickname that already holds a
-     * ticket in this round is resumed only when {@code claimed} is that very ticket; otherwise it is {@link
-     * Entry.Taken}, and nothing of the owner's ticket is read out.
+     * RoundSeal} ({@code sealCandidate} becomes the round's secret if it has none yet), after counting the entry
+     * against {@code client}'s {@code limit} (none for a bot): past it the entry is {@link Entry.Limited} and nothing
+     * else happens. A nickname that already holds a ticket in this round is resumed only when {@code claimed} is that
+     * very ticket; otherwise it is {@link Entry.Taken}, and nothing of the owner's ticket is read out.
      */
     Mono<Entry> enter(
             Round round,
             Nickname nickname,
             Optional<TicketId> claimed,
             boolean bot,
+            String client,
+            Optional<EntryLimit> limit,
             String sealCandidate,
             Instant now,
             AdmissionSettings seed);
@@ -52,6 +56,9 @@ public interface WaitingRoom {
 
         /** The nickname holds another ticket in this round than the one claimed. */
         record Taken() implements Entry {}
+
+        /** The client is over its entry limit; its window ends after {@code retryAfter}. */
+        record Limited(Duration retryAfter) implements Entry {}
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.admission.queue.redis;
 
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
+import dev.ticketingwarrior.admission.queue.domain.EntryLimit;
 import dev.ticketingwarrior.admission.queue.domain.Nickname;
 import dev.ticketingwarrior.admission.queue.domain.RoundSeal;
 import dev.ticketingwarrior.admission.queue.domain.RoundStats;
@@ -32,6 +33,8 @@ final class RedisWaitingRoom implements WaitingRoom {
 
     private static final long TAKEN = -1;
 
+    private static final long LIMITED = -2;
+
     private final ReactiveStringRedisTemplate redis;
     private final Duration timeout;
     private final Duration retention;
@@ -52,6 +55,8 @@ final class RedisWaitingRoom implements WaitingRoom {
             Nickname nickname,
             Optional<TicketId> claimed,
             boolean bot,
+            String client,
+            Optional<EntryLimit> limit,
             String sealCandidate,
             Instant now,
             AdmissionSettings seed) {
@@ -63,11 +68,16 @@ final class RedisWaitingRoom implements WaitingRoom {
                 sealCandidate,
                 bot ? "1" : "0",
                 claimed.map(TicketId::value).orElse(""),
-                round.id().value());
-        return call(Scripts.ENTER, keys(round.id()).all(), args).map(reply -> {
+                round.id().value(),
+                Integer.toString(limit.map(EntryLimit::entries).orElse(0)),
+                Long.toString(limit.map(l -> l.window().toMillis()).orElse(0L)));
+        return call(Scripts.ENTER, keys(round.id()).forEntry(client), args).map(reply -> {
             long outcome = number(reply, 0);
             if (outcome == TAKEN) {
                 return new Entry.Taken();
+            }
+            if (outcome == LIMITED) {
+                return new Entry.Limited(Duration.ofMillis(Math.max(0, number(reply, 1))));
             }
             TicketId id = new TicketId(round.id(), text(reply, 1));
             return new Entry.Placed(

@@ -5,8 +5,6 @@ import dev.ticketingwarrior.admission.queue.domain.EntryResult;
 import dev.ticketingwarrior.admission.queue.domain.Nickname;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
-import dev.ticketingwarrior.admission.ratelimit.domain.EntryRateLimiter;
-import dev.ticketingwarrior.admission.ratelimit.domain.RateDecision;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.limit.LocalFirstBudgets;
 import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
@@ -42,7 +40,6 @@ class QueueController {
     static final String BOT_KEY = "X-Bot-Key";
 
     private final QueueService queue;
-    private final EntryRateLimiter rateLimiter;
     private final ClientAddressResolver clients;
     private final Credentials credentials;
     private final SseKeepAlive keepAlive;
@@ -50,14 +47,12 @@ class QueueController {
 
     QueueController(
             QueueService queue,
-            EntryRateLimiter rateLimiter,
             ClientAddressResolver clients,
             Credentials credentials,
             ReactiveBudgets budgets,
             LocalFirstBudgets pollBudgets,
             AdmissionProperties properties) {
         this.queue = queue;
-        this.rateLimiter = rateLimiter;
         this.clients = clients;
         this.credentials = credentials;
         this.keepAlive = new SseKeepAlive(properties.admission().sseKeepAlive());
@@ -93,27 +88,16 @@ class QueueController {
         if (bot && !credentials.botKey().matches(botKey)) {
             return Mono.error(ProblemException.of(ProblemType.INVALID_BOT_KEY, "The X-Bot-Key is not valid."));
         }
-        // the limit is checked before the body is even read: a flood costs one Redis call per request
-        Mono<Void> admitted = bot ? Mono.empty() : rateLimit(request);
-        return admitted.then(body.switchIfEmpty(
-                        Mono.error(() -> ProblemException.of(ProblemType.INVALID_NICKNAME, "A nickname is required."))))
+        // the client's entry limit is counted by the entry itself (one round trip); a body that is refused before
+        // (no nickname, an invalid one, a closed round) costs no Redis call at all
+        String client = bot ? "" : client(request);
+        return body.switchIfEmpty(
+                        Mono.error(() -> ProblemException.of(ProblemType.INVALID_NICKNAME, "A nickname is required.")))
                 .flatMap(entry -> Nickname.parse(entry.nickname())
-                        .map(nickname -> queue.enter(nickname, TicketId.parse(entry.ticketId()), bot))
+                        .map(nickname -> queue.enter(nickname, TicketId.parse(entry.ticketId()), bot, client))
                         .orElseGet(() -> Mono.error(ProblemException.of(
                                 ProblemType.INVALID_NICKNAME, "A nickname is 2 to 20 letters, digits, '_' or '-'."))))
                 .map(QueueController::respond);
-    }
-
-    private Mono<Void> rateLimit(ServerHttpRequest request) {
-        String client = client(request);
-        return rateLimiter.tryAcquire(client).flatMap(decision -> switch (decision) {
-            case RateDecision.Allowed allowed -> Mono.<Void>empty();
-            case RateDecision.Limited limited ->
-                Mono.error(ProblemException.retryAfter(
-                        ProblemType.RATE_LIMITED,
-                        "Too many entries from this client; retry later.",
-                        Duration.ofSeconds(limited.retryAfterSeconds())));
-        });
     }
 
     private static ResponseEntity<EnteredResponse> respond(EntryResult result) {
@@ -123,6 +107,11 @@ class QueueController {
                                 "/api/v1/queue/" + entered.ticket().ticketId().value()))
                         .body(EnteredResponse.of(entered.ticket()));
             case EntryResult.Resumed resumed -> ResponseEntity.ok(EnteredResponse.of(resumed.ticket()));
+            case EntryResult.RateLimited limited ->
+                throw ProblemException.retryAfter(
+                        ProblemType.RATE_LIMITED,
+                        "Too many entries from this client; retry later.",
+                        Duration.ofSeconds(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
             case EntryResult.NicknameTaken taken ->
                 throw ProblemException.of(
                         ProblemType.NICKNAME_TAKEN,

@@ -34,8 +34,14 @@ class QueueStatusTests {
     private final SnapshotRoom room = new SnapshotRoom();
     private final ServingTicker ticker =
             new ServingTicker(room, clock, settings, QueueMetrics.NONE, Duration.ofHours(1));
-    private final QueueService queue =
-            new QueueService(room, clock, settings, (ticket, round, at) -> "token", ticker, QueueMetrics.NONE);
+    private final QueueService queue = new QueueService(
+            room,
+            clock,
+            settings,
+            (ticket, round, at) -> "token",
+            ticker,
+            QueueMetrics.NONE,
+            new EntryLimit(30, Duration.ofSeconds(10)));
 
     @Test
     void aWaitingTicketIsToldFromTheSnapshotWithoutReadingTheRoom() {
@@ -189,6 +195,8 @@ class QueueStatusTests {
                 Nickname nickname,
                 Optional<TicketId> claimed,
                 boolean bot,
+                String client,
+                Optional<EntryLimit> limit,
                 String sealCandidate,
                 Instant now,
                 AdmissionSettings seed) {

@@ -41,7 +41,14 @@ class QueueStreamTests {
     @BeforeEach
     void wire() {
         ticker = new ServingTicker(room, clock, settings, QueueMetrics.NONE, Duration.ofMillis(100));
-        queue = new QueueService(room, clock, settings, (ticket, round, at) -> "token", ticker, QueueMetrics.NONE);
+        queue = new QueueService(
+                room,
+                clock,
+                settings,
+                (ticket, round, at) -> "token",
+                ticker,
+                QueueMetrics.NONE,
+                new EntryLimit(30, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -169,6 +176,8 @@ class QueueStreamTests {
                 Nickname nickname,
                 Optional<TicketId> claimed,
                 boolean bot,
+                String client,
+                Optional<EntryLimit> limit,
                 String sealCandidate,
                 Instant now,
                 AdmissionSettings seed) {

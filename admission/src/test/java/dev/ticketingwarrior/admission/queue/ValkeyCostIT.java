@@ -15,6 +15,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a waiting player's status polls cost Valkey (issue 20): nothing while the player polls at the web app's pace.
+ * What the waiting room costs Valkey (issue 20): nothing for a waiting player's status polls at the web app's pace,
+ * one script call for an entry, its per-client limit included.
  * Counted with {@code INFO commandstats} on a Redis of this test's own, which only this instance uses; its ticker is
  * stepped by hand, so no background call blurs the count.
  */
-class PollCostIT {
+class ValkeyCostIT {
 
     private static final Instant OPEN = Instant.parse("2031-04-04T04:04:00Z");
 
@@ -43,7 +45,9 @@ class PollCostIT {
     @BeforeAll
     static void startAnInstanceOnItsOwnRedis() {
         Path data = Path.of(
-                "target", "local-stack", "poll-cost-" + ProcessHandle.current().pid());
+                "target",
+                "local-stack",
+                "valkey-cost-" + ProcessHandle.current().pid());
         stack = LocalStack.start(LocalStackSettings.forTests(data.toAbsolutePath(), Map.of()), Component.REDIS);
         app = new SpringApplicationBuilder(AdmissionApplication.class, TestClockConfiguration.class)
                 .profiles("it")
@@ -103,6 +107,19 @@ class PollCostIT {
         assertThat(commands() - before).as("Valkey commands for 10 more polls").isPositive();
     }
 
+    @Test
+    void anEntryIsOneScriptCallLimitIncluded() {
+        MutableClock.INSTANCE.set(OPEN.plusSeconds(60));
+        long before = scriptCalls();
+
+        for (int i = 1; i <= 5; i++) {
+            enter("one_trip_" + i);
+        }
+
+        // EVALSHA (or EVAL once, to load the script): the per-client limit is counted inside the entry's script
+        assertThat(scriptCalls() - before).isEqualTo(5);
+    }
+
     private static String enter(String nickname) {
         return web.post()
                 .uri("/api/v1/queue")
@@ -130,11 +147,20 @@ class PollCostIT {
                 .getResponseBody();
     }
 
+    /** The scripts the server ran ({@code EVALSHA} and {@code EVAL}). */
+    private static long scriptCalls() {
+        return count(line -> line.startsWith("cmdstat_evalsha:") || line.startsWith("cmdstat_eval:"));
+    }
+
     /** Every command the server ran, but the INFO calls that read the count. */
     private static long commands() {
+        return count(line -> line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info:"));
+    }
+
+    private static long count(Predicate<String> counted) {
         long total = 0;
         for (String line : counting.sync().info("commandstats").split("\r?\n")) {
-            if (line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info:")) {
+            if (counted.test(line)) {
                 int from = line.indexOf("calls=") + "calls=".length();
                 total += Long.parseLong(line.substring(from, line.indexOf(',', from)));
             }
