@@ -39,7 +39,7 @@ public abstract class AdmissionIntegrationTest {
 
     public static final String BOT_KEY = "it-bot-key";
 
-    protected static final LocalStack STACK = LocalStack.shared(Component.REDIS);
+    public static final LocalStack STACK = LocalStack.shared(Component.REDIS);
 
     /** Rounds handed out to tests: one minute apart, starting at a random minute of a far-future year. */
     private static final AtomicLong NEXT_ROUND =

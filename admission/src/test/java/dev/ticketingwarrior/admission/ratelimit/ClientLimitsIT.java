@@ -3,23 +3,21 @@ package dev.ticketingwarrior.admission.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.admission.EventStreams;
+import dev.ticketingwarrior.admission.EventStreams.Opened;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 
 /**
@@ -227,30 +225,11 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
         return opened.stream();
     }
 
-    /**
-     * Opens a stream on Reactor Netty's client: disposing it closes the connection, which neither WebTestClient's
-     * recording of the body nor the JDK client does (and blocking on the answer would wait for the whole stream).
-     */
     private Opened open(String ticket, String client) {
-        CompletableFuture<Integer> status = new CompletableFuture<>();
-        Disposable open = WebClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .clientConnector(new ReactorClientHttpConnector(reactor.netty.http.client.HttpClient.newConnection()))
-                .build()
-                .get()
-                .uri("/api/v1/queue/{id}/events", ticket)
-                .header("X-Forwarded-For", client)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchangeToFlux(response -> {
-                    status.complete(response.statusCode().value());
-                    return response.bodyToFlux(String.class);
-                })
-                .subscribe(event -> {}, status::completeExceptionally);
-        streams.add(open);
-        return new Opened(status.orTimeout(10, TimeUnit.SECONDS).join(), open);
+        Opened opened = EventStreams.open(port, ticket, client);
+        streams.add(opened.stream());
+        return opened;
     }
-
-    private record Opened(int status, Disposable stream) {}
 
     private WebTestClient.ResponseSpec admin(String client, String authorization) {
         return web.get()

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -44,6 +45,7 @@ class QueueController {
     private final Credentials credentials;
     private final SseKeepAlive keepAlive;
     private final TicketLimits limits;
+    private final StreamCapacity streams;
 
     QueueController(
             QueueService queue,
@@ -57,6 +59,7 @@ class QueueController {
         this.credentials = credentials;
         this.keepAlive = new SseKeepAlive(properties.admission().sseKeepAlive());
         this.limits = new TicketLimits(budgets, pollBudgets, properties.limits());
+        this.streams = new StreamCapacity(properties.admission().maxStreams());
     }
 
     @Operation(
@@ -149,7 +152,9 @@ class QueueController {
                     + " 1,000, 1/s further back), then 'admitted' (with the"
                     + " token) or 'closed', then the stream ends. A ':keep-alive' comment line is sent at least every"
                     + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open. 429"
-                    + " rate-limited when this ticket or this client already has its share of streams open.")
+                    + " rate-limited when this ticket or this client already has its share of streams open; 503 (with"
+                    + " Retry-After) when this instance holds as many streams as it can (ADMISSION_MAX_STREAMS): poll"
+                    + " the status instead.")
     @GetMapping(value = "/{ticketId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<TicketResponse>>>> events(
             @PathVariable String ticketId,
@@ -158,20 +163,31 @@ class QueueController {
                     String botKey,
             ServerHttpRequest request) {
         // the first standing is read before the stream starts, so an unknown ticket is a plain 404 problem
-        return TicketId.parse(ticketId)
-                .map(id -> limits.openStream(client(request), isBot(botKey), id)
-                        .flatMap(slots -> queue.status(id)
-                                .map(first -> ResponseEntity.ok()
-                                        .contentType(MediaType.TEXT_EVENT_STREAM)
-                                        .body(keepAlive
-                                                .around(queue.watchFrom(first)
-                                                        .map(view -> event(TicketResponse.of(view))))
-                                                // cancelled (the client left), completed or failed: the slots are free
-                                                .doFinally(signal ->
-                                                        limits.release(slots).subscribe())))
-                                .switchIfEmpty(Mono.error(QueueController::unknownTicket))
-                                .onErrorResume(e -> limits.release(slots).then(Mono.error(e)))))
-                .orElseGet(() -> Mono.error(QueueController::unknownTicket));
+        Optional<TicketId> id = TicketId.parse(ticketId);
+        if (id.isEmpty()) {
+            return Mono.error(QueueController::unknownTicket);
+        }
+        Optional<StreamCapacity.Place> place = streams.enter();
+        if (place.isEmpty()) {
+            return Mono.error(QueueController::streamsFull);
+        }
+        StreamCapacity.Place held = place.get();
+        return limits.openStream(client(request), isBot(botKey), id.get())
+                .flatMap(slots -> queue.status(id.get())
+                        .map(first -> ResponseEntity.ok()
+                                .contentType(MediaType.TEXT_EVENT_STREAM)
+                                .body(keepAlive
+                                        .around(queue.watchFrom(first).map(view -> event(TicketResponse.of(view))))
+                                        // cancelled (the client left), completed or failed: the slots are free
+                                        .doFinally(signal -> {
+                                            held.leave();
+                                            limits.release(slots).subscribe();
+                                        })))
+                        .switchIfEmpty(Mono.error(QueueController::unknownTicket))
+                        .onErrorResume(e -> limits.release(slots).then(Mono.error(e))))
+                // refused (limits, unknown ticket) or given up before the stream began: the place is free again
+                .doOnError(e -> held.leave())
+                .doOnCancel(held::leave);
     }
 
     private String client(ServerHttpRequest request) {
@@ -190,6 +206,13 @@ class QueueController {
             case CLOSED -> "closed";
         };
         return ServerSentEvent.builder(ticket).event(name).build();
+    }
+
+    private static ProblemException streamsFull() {
+        return ProblemException.retryAfter(
+                ProblemType.SERVICE_UNAVAILABLE,
+                "This instance holds as many live streams as it can; poll the status instead.",
+                Duration.ofSeconds(5));
     }
 
     private static ProblemException unknownTicket() {
