@@ -4,8 +4,12 @@
 #   1. 10,000 distinct players entering as fast as possible (POST /api/v1/queue)
 #   2. status polling (GET /api/v1/queue/{id}) with 100,000 waiting tickets (admission paused so they stay waiting)
 #   3. redis-benchmark ZADD and ZRANK at the same concurrency against the same Redis, and each endpoint's ratio to it
-# Targets on a 2-core machine: entry >= 5,000/s, polling >= 8,000/s, p99 <= 50 ms, no errors.
-# Knobs: CONNECTIONS (64), THREADS (2), POLL_SECONDS (15), WARM_MIN_ROUNDS / WARM_MAX_ROUNDS / WARM_JIT_PERCENT (see
+#   4. what Valkey carries: commands per entry and per poll (INFO commandstats deltas), memory per waiting player
+#      (used_memory over the round's keys), the issue 20 measures
+# Targets on a 2-core machine: entry >= 5,000/s, polling >= 8,000/s, p99 <= 50 ms, no errors; issue 20: 0 Valkey
+# commands per waiting player's poll, one script call per entry, <= 200 B per waiting player.
+# Knobs: CONNECTIONS (64), THREADS (2), POLL_SECONDS (15), WAITING (100000: tickets waiting while polled; 1000000 for
+# issue 20's million), WARM_MIN_ROUNDS / WARM_MAX_ROUNDS / WARM_JIT_PERCENT (see
 # the warm-up below), JFR=1 (a JFR recording of the measured entry phase, perf/target/admission-entry.jfr),
 # ADMISSION_JAVA_OPTS (extra JVM options for admission, word-split).
 # Output: a table on stdout, raw files in perf/target/.
@@ -15,6 +19,7 @@ source "$(dirname "$0")/lib.sh"
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 POLL_SECONDS=${POLL_SECONDS:-15}
+WAITING=${WAITING:-100000}
 export THREADS
 
 perf_need wrk wrk
@@ -48,6 +53,12 @@ rps() { # entry runs report their own rate (threads stop at their quota); others
   if grep -q '^entry-rate:' "$1"; then awk '/^entry-rate:/ {print $(NF)}' "$1" | tr -d '/s'; else awk '/^Requests\/sec/ {print $2}' "$1"; fi
 }
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
+# every command Valkey ran (scripts' own commands included), but the INFO calls that read the count
+valkey_commands() { redis-cli -p "$redis_port" info commandstats | tr -d '\r' |
+  awk -F'[:=,]' '/^cmdstat_/ && $1 != "cmdstat_info" {n += $3} END {print n + 0}'; }
+valkey_scripts() { redis-cli -p "$redis_port" info commandstats | tr -d '\r' |
+  awk -F'[:=,]' '$1 == "cmdstat_evalsha" || $1 == "cmdstat_eval" {n += $3} END {print n + 0}'; }
+valkey_memory() { redis-cli -p "$redis_port" info memory | tr -d '\r' | awk -F: '$1 == "used_memory" {print $2}'; }
 errs() { awk -F'[ ,]+' '/^entry:|^status:/ {print $4 + $6}' "$1"; }
 
 # The benchmark measures the warm steady state. On 2 busy cores the JIT compilers keep working for tens of thousands
@@ -84,30 +95,43 @@ done
 redis-cli -p "$redis_port" --scan --pattern '{r:*' | xargs -r -n 500 redis-cli -p "$redis_port" del > /dev/null
 rm -f "$tickets"/tickets-w*.txt
 
+memory0=$(valkey_memory)
 echo "perf: 1) 10,000 distinct players entering…"
 if [[ ${JFR:-0} == 1 ]]; then
   jcmd "$admission_pid" JFR.start name=entry settings=profile filename="$PERF_OUT/admission-entry.jfr" > /dev/null
 fi
 python3 perf/tools/thread_cpu.py snap "$admission_pid" > "$PERF_OUT/entry-threads-0.txt"
 cpu0=$(perf_cpu_seconds "$admission_pid"); rcpu0=$(perf_cpu_seconds "$redis_pid"); t0=$(date +%s.%N)
+commands0=$(valkey_commands); scripts0=$(valkey_scripts)
 run_entry 10000 e entry
+commands1=$(valkey_commands); scripts1=$(valkey_scripts)
 cpu1=$(perf_cpu_seconds "$admission_pid"); rcpu1=$(perf_cpu_seconds "$redis_pid"); t1=$(date +%s.%N)
+entries=$(cat "$tickets"/tickets-e*.txt | wc -l)
+entry_commands=$(echo "($commands1 - $commands0) / $entries" | bc -l)
+entry_scripts=$(echo "($scripts1 - $scripts0) / $entries" | bc -l)
 entry_redis_cpu=$(echo "($rcpu1 - $rcpu0) / ($t1 - $t0) * 100" | bc -l)
 python3 perf/tools/thread_cpu.py snap "$admission_pid" > "$PERF_OUT/entry-threads-1.txt"
 entry_cpu=$(echo "($cpu1 - $cpu0) / ($t1 - $t0) * 100" | bc -l); t0e=$t0; t1e=$t1
 if [[ ${JFR:-0} == 1 ]]; then jcmd "$admission_pid" JFR.stop name=entry > /dev/null; fi
 
-echo "perf: filling the queue to 100,000 waiting tickets…"
-run_entry 90000 f fill
+echo "perf: filling the queue to $WAITING waiting tickets…"
+run_entry $((WAITING - 10000)) f fill
 cat "$tickets"/tickets-*.txt > "$PERF_OUT/all-tickets.txt"
 waiting=$(wc -l < "$PERF_OUT/all-tickets.txt")
+# the entry limits' counters expire with their 10 s window: wait them out, so the memory is the waiting room's own
+sleep 11
+memory_per_player=$(echo "($(valkey_memory) - $memory0) / $waiting" | bc -l)
 
 echo "perf: 2) polling status with $waiting waiting tickets for ${POLL_SECONDS}s…"
 python3 perf/tools/thread_cpu.py snap "$admission_pid" > "$PERF_OUT/status-threads-0.txt"
 cpu0=$(perf_cpu_seconds "$admission_pid"); t0=$(date +%s.%N)
+commands0=$(valkey_commands)
 TICKETS="$PERF_OUT/all-tickets.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${POLL_SECONDS}s" --latency \
   -s perf/wrk/status.lua "$base" > "$PERF_OUT/status.txt" 2>&1
+commands1=$(valkey_commands)
 cpu1=$(perf_cpu_seconds "$admission_pid"); t1=$(date +%s.%N)
+# the ticker's own advance (one call per tick, 4/s, whatever the load) is in the count too
+poll_commands=$(echo "($commands1 - $commands0) / $(awk '/requests in/ {print $1}' "$PERF_OUT/status.txt")" | bc -l)
 python3 perf/tools/thread_cpu.py snap "$admission_pid" > "$PERF_OUT/status-threads-1.txt"
 status_cpu=$(echo "($cpu1 - $cpu0) / ($t1 - $t0) * 100" | bc -l); t0s=$t0; t1s=$t1
 
@@ -129,6 +153,8 @@ printf '%-34s %12.0f %10s %8s %9.0f %14.3f\n' "2) status poll, $waiting waiting"
   "$(errs "$PERF_OUT/status.txt")" "$status_cpu" "$(echo "$status_rps / $zrank" | bc -l)"
 printf '%-34s %12.0f\n' "3a) redis-benchmark ZADD" "$zadd" "3b) redis-benchmark ZRANK" "$zrank"
 printf 'Redis CPU during entry: %.0f%% of a core\n' "$entry_redis_cpu"
+printf 'Valkey per entry: %.2f commands in %.2f script calls; per status poll: %.3f commands (ticker included); per waiting player: %.0f B\n' \
+  "$entry_commands" "$entry_scripts" "$poll_commands" "$memory_per_player"
 printf 'admission CPU by thread during entry: %s\n' "$(python3 perf/tools/thread_cpu.py diff \
   "$PERF_OUT/entry-threads-0.txt" "$PERF_OUT/entry-threads-1.txt" "$(echo "$t1e - $t0e" | bc -l)" 10000 | tr '\n' ' ')"
 status_requests=$(awk '/requests in/ {print $1}' "$PERF_OUT/status.txt")
