@@ -1,17 +1,17 @@
 -- Entry: KEYS 1..10 as in serving.lua, 11 the client's entry counter (STRING, under the round's hash tag);
 -- ARGV 1..9 as in serving.lua, 10 nickname, 11 seal candidate (32 hex digits; the round keeps the first it is
--- offered), 12 bot (0/1), 13 claimed ticket id ('' when the client sent none), 14 round id, 15 entries a client may
--- make per window (0: not limited, a bot), 16 the window in ms.
+-- offered), 12 bot (0/1), 13 claimed ticket id ('' when the client sent none), 14 entries a client may make per
+-- window (0: not limited, a bot), 15 the window in ms.
 -- A new ticket's id is <roundId>-<queueNumber>-<the first 24 hex digits of SHA-1(seal|roundId|queueNumber)>
--- (TicketId.java, RoundSeal.java).
+-- (ticketId() in serving.lua, TicketId.java, RoundSeal.java); the ticket is stored under its number.
 -- Returns {-2, ms until the window ends} when the client is over its limit (the entry counts first, whatever follows:
 -- a limit and an entry in one round trip), {1 created / 0 resumed, ticketId, ticket, admittedAtMs or '', advance...},
 -- or {-1} when the nickname
 -- holds another ticket than the claimed one: a nickname belongs to the client that entered with it (SPEC §4), so
 -- nothing of that ticket leaves the script. A new ticket that the counter does not reach yet is answered from peek(),
 -- without advancing; the ticker and later status calls advance.
-local nickname, sealCandidate, bot, claimed, roundId = ARGV[10], ARGV[11], ARGV[12], ARGV[13], ARGV[14]
-local limit, window = tonumber(ARGV[15]), tonumber(ARGV[16])
+local nickname, sealCandidate, bot, claimed = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
+local limit, window = tonumber(ARGV[14]), tonumber(ARGV[15])
 if limit > 0 then
   local entries = redis.call('INCR', KEYS[11])
   local left = redis.call('PTTL', KEYS[11])
@@ -23,36 +23,39 @@ if limit > 0 then
     return { -2, left }
   end
 end
-local id = redis.call('HGET', K_NICKS, nickname)
+local qn = redis.call('HGET', K_NICKS, nickname)
 local created = 0
-local ticket
-if id and id ~= claimed then
-  return { -1 }
-end
-if not id then
-  local qn = redis.call('INCR', K_SEQ)
+local id, stored
+if qn then
+  -- the nickname's owner resumes only with the very id it was given
+  local seal = redis.call('HGET', K_SERVE, 'seal')
+  id = ticketId(seal, qn)
+  if id ~= claimed then
+    return { -1 }
+  end
+  stored = redis.call('HGET', K_TICKETS, qn)
+else
+  qn = redis.call('INCR', K_SEQ)
   local seal = redis.call('HGET', K_SERVE, 'seal')
   if not seal then
     seal = sealCandidate
     redis.call('HSET', K_SERVE, 'seal', seal)
   end
-  id = roundId .. '-' .. qn .. '-' .. string.sub(redis.sha1hex(seal .. '|' .. roundId .. '|' .. qn), 1, 24)
-  ticket = qn .. '|' .. NOW .. '|' .. bot .. '|' .. nickname
-  redis.call('ZADD', K_QUEUE, qn, id)
-  redis.call('HSET', K_TICKETS, id, ticket)
-  redis.call('HSET', K_NICKS, nickname, id)
+  id = ticketId(seal, qn)
+  stored = NOW .. '|' .. bot .. '|' .. nickname
+  redis.call('HSET', K_TICKETS, qn, stored)
+  redis.call('HSET', K_NICKS, nickname, qn)
   redis.call('HINCRBY', K_SERVE, bot == '1' and 'bots' or 'humans', 1)
   -- the keys are born with the round's first ticket and all expire together; refreshing now and then is enough
   if qn % 1024 == 1 then
-    expire(K_SEQ, K_QUEUE, K_TICKETS, K_NICKS, K_SERVE)
+    expire(K_SEQ, K_TICKETS, K_NICKS, K_SERVE)
   end
   created = 1
-else
-  ticket = redis.call('HGET', K_TICKETS, id)
 end
-local waiting = peek(tonumber(string.match(ticket, '^(%d+)|')))
+local ticket = qn .. '|' .. stored
+local waiting = peek(tonumber(qn))
 if waiting then
   return { created, id, ticket, '', unpack(waiting) }
 end
 local state = advance()
-return { created, id, ticket, orEmpty(redis.call('HGET', K_ADM, id)), unpack(state) }
+return { created, id, ticket, orEmpty(redis.call('HGET', K_ADM, qn)), unpack(state) }

@@ -1,18 +1,22 @@
 -- The serving counter of one round (SPEC §4). Prepended to every script that advances it, so the whole advance runs
 -- atomically in Valkey with the caller's clock time; ServingOracle.java (test sources) is the readable reference of the maths.
 --
+-- A ticket is known by its queue number: the id a player holds is <roundId>-<queueNumber>-<seal> (TicketId.java),
+-- which any script can rebuild from the number and the round's seal, so no structure repeats the 49-character id per
+-- waiting player (SPEC §4's order is the number itself).
+--
 -- KEYS (all carry the round's hash tag {r:<roundId>}, so they live in one cluster slot):
 --   1 seq        STRING  per-round arrival sequence, the queue number source
---   2 queue      ZSET    ticketId -> queue number (strict arrival order)
---   3 tickets    HASH    ticketId -> "queueNumber|enteredAtMs|bot(0/1)|nickname"
---   4 nicks      HASH    nickname -> ticketId of the client that owns the nickname this round
+--   2 queue      -       not written (the queue number orders the tickets); kept so every script takes the same keys
+--   3 tickets    HASH    queueNumber -> "enteredAtMs|bot(0/1)|nickname"
+--   4 nicks      HASH    nickname -> queueNumber of the client that owns the nickname this round
 --   5 serve      HASH    acc, last, served, rate, batch, maxActive, paused, bots, humans, admBots, firstAdm, lastAdm,
 --                        seal (the round's ticket key, RoundSeal.java; never returned but by advance.lua)
---   6 adm        HASH    ticketId -> admittedAtMs, stamped once by the advance that admitted it
---   7 active     ZSET    ticketId -> admittedAtMs, admitted and not yet timed out
---   8 abandoned  SET     admitted, timed out, never reported finished
---   9 finished   SET     reported finished by booking (SharedRoundKeys.finishedPlayers)
---  10 tokens     HASH    ticketId -> the one token issued for it
+--   6 adm        HASH    queueNumber -> admittedAtMs, stamped once by the advance that admitted it
+--   7 active     ZSET    queueNumber -> admittedAtMs, admitted and not yet timed out
+--   8 abandoned  SET     ticket ids: admitted, timed out, never reported finished
+--   9 finished   SET     ticket ids reported finished by booking (SharedRoundKeys.finishedPlayers)
+--  10 tokens     HASH    queueNumber -> the one token issued for it
 -- ARGV: 1 nowMs, 2 openMs, 3 closeMs, 4 expireAt (epoch s), 5 activeTimeoutMs,
 --       6..9 seed settings (rate, openBatch, maxActive, paused 0/1) used if the round has none yet; 10.. per script
 local K_SEQ, K_QUEUE, K_TICKETS, K_NICKS, K_SERVE = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
@@ -23,6 +27,25 @@ local CLOSE = tonumber(ARGV[3])
 local EXPIRE_AT = ARGV[4]
 local ACTIVE_TIMEOUT = tonumber(ARGV[5])
 local CHUNK = 500
+local ROUND = string.match(K_SEQ, '^{r:([^}]+)}')
+
+-- The id of ticket QN: <roundId>-<qn>-<the first 24 hex digits of SHA-1(seal|roundId|qn)> (RoundSeal.java).
+local function ticketId(seal, qn)
+  return ROUND .. '-' .. qn .. '-' .. string.sub(redis.sha1hex(seal .. '|' .. ROUND .. '|' .. qn), 1, 24)
+end
+
+-- The queue number of ID when its seal is the round's, else nil (an id the round did not give).
+local function numberOf(id)
+  local round, qn, seal = string.match(id, '^(.-)%-(%d+)%-(%x+)$')
+  if round ~= ROUND then
+    return nil
+  end
+  local key = redis.call('HGET', K_SERVE, 'seal')
+  if not key or ticketId(key, qn) ~= id then
+    return nil
+  end
+  return qn
+end
 
 local function expire(...)
   for _, key in ipairs({...}) do
@@ -43,10 +66,18 @@ end
 -- Admitted longer than the active timeout ago and not finished: abandoned, no longer holding a maxActive slot.
 local function expireStale()
   local stale = redis.call('ZRANGEBYSCORE', K_ACTIVE, '-inf', NOW - ACTIVE_TIMEOUT, 'LIMIT', 0, 10 * CHUNK)
+  if #stale == 0 then
+    return
+  end
+  local seal = redis.call('HGET', K_SERVE, 'seal')
   for i = 1, #stale, CHUNK do
     local chunk = { unpack(stale, i, math.min(i + CHUNK - 1, #stale)) }
-    local finished = redis.call('SMISMEMBER', K_FINISHED, unpack(chunk))
-    for j, id in ipairs(chunk) do
+    local ids = {}
+    for j, qn in ipairs(chunk) do
+      ids[j] = ticketId(seal, qn)
+    end
+    local finished = redis.call('SMISMEMBER', K_FINISHED, unpack(ids))
+    for j, id in ipairs(ids) do
       if finished[j] == 0 then
         redis.call('SADD', K_ABANDONED, id)
       end
@@ -106,12 +137,11 @@ local function advance()
       end
       if target > served then
         local admittedAt = math.min(NOW, CLOSE - 1)
-        local ids = redis.call('ZRANGEBYSCORE', K_QUEUE, '(' .. served, target)
-        for _, id in ipairs(ids) do
-          redis.call('HSETNX', K_ADM, id, admittedAt)
-          redis.call('ZADD', K_ACTIVE, admittedAt, id)
-          local ticket = redis.call('HGET', K_TICKETS, id)
-          if ticket and string.match(ticket, '^%d+|%d+|1|') then
+        for qn = served + 1, target do
+          redis.call('HSETNX', K_ADM, qn, admittedAt)
+          redis.call('ZADD', K_ACTIVE, admittedAt, qn)
+          local ticket = redis.call('HGET', K_TICKETS, qn)
+          if ticket and string.match(ticket, '^%d+|1|') then
             newlyBots = newlyBots + 1
           end
         end

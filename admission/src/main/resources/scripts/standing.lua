@@ -1,13 +1,18 @@
--- Standing of one ticket: ARGV 10 ticket id. Returns {} for an unknown ticket (and writes nothing), else
--- {ticket, admittedAtMs or '', token or '', advance...}. A ticket still waiting is answered from peek(), read-only.
-local id = ARGV[10]
-local ticket = redis.call('HGET', K_TICKETS, id)
-if not ticket then
+-- Standing of one ticket: ARGV 10 ticket id. Returns {} for an id the round did not give (unknown number, or a seal
+-- that is not the round's; nothing is written), else {ticket "queueNumber|enteredAtMs|bot|nickname", admittedAtMs or
+-- '', token or '', advance...}. A ticket still waiting is answered from peek(), read-only.
+local qn = numberOf(ARGV[10])
+if not qn then
   return {}
 end
-local waiting = peek(tonumber(string.match(ticket, '^(%d+)|')))
+local stored = redis.call('HGET', K_TICKETS, qn)
+if not stored then
+  return {}
+end
+local ticket = qn .. '|' .. stored
+local waiting = peek(tonumber(qn))
 if waiting then
   return { ticket, '', '', unpack(waiting) }
 end
 local state = advance()
-return { ticket, orEmpty(redis.call('HGET', K_ADM, id)), orEmpty(redis.call('HGET', K_TOKENS, id)), unpack(state) }
+return { ticket, orEmpty(redis.call('HGET', K_ADM, qn)), orEmpty(redis.call('HGET', K_TOKENS, qn)), unpack(state) }

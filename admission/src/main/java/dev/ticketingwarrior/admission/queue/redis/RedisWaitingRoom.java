@@ -68,7 +68,6 @@ final class RedisWaitingRoom implements WaitingRoom {
                 sealCandidate,
                 bot ? "1" : "0",
                 claimed.map(TicketId::value).orElse(""),
-                round.id().value(),
                 Integer.toString(limit.map(EntryLimit::entries).orElse(0)),
                 Long.toString(limit.map(l -> l.window().toMillis()).orElse(0L)));
         return call(Scripts.ENTER, keys(round.id()).forEntry(client), args).map(reply -> {
@@ -115,7 +114,7 @@ final class RedisWaitingRoom implements WaitingRoom {
 
     @Override
     public Mono<String> keepToken(Round round, TicketId ticketId, String token) {
-        List<String> args = List.of(ticketId.value(), token, expireAt(round));
+        List<String> args = List.of(Long.toString(ticketId.queueNumber()), token, expireAt(round));
         return redis.execute(Scripts.KEEP_TOKEN, List.of(keys(round.id()).tokens()), args)
                 .next()
                 .timeout(timeout)
