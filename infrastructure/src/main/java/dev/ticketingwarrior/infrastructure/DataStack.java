@@ -21,6 +21,8 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
 import software.amazon.awscdk.services.elasticache.CfnSubnetGroup;
+import software.amazon.awscdk.services.elasticache.CfnUser;
+import software.amazon.awscdk.services.elasticache.CfnUserGroup;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -50,9 +52,10 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * State: Aurora MySQL (credentials in Secrets Manager, rotated), ElastiCache Valkey (TLS, encrypted at rest), the
- * booking confirmation queue with its dead-letter queue, and the application secrets. Aurora and Valkey sit in the
- * isolated subnets; both are Multi-AZ where the environment says so.
+ * State: Aurora MySQL (credentials in Secrets Manager, rotated), ElastiCache Valkey (TLS, encrypted at rest, clients
+ * sign in as the services' user, its password in Secrets Manager), the booking confirmation queue with its dead-letter
+ * queue, and the application secrets. Aurora and Valkey sit in the isolated subnets; both are Multi-AZ where the
+ * environment says so.
  */
 final class DataStack extends Stack {
 
@@ -71,6 +74,18 @@ final class DataStack extends Stack {
     static final String RDS_TRUST_STORE_PASSWORD = "changeit";
     static final String DATABASE_USERS_HANDLER = "src/main/lambda/database-users";
     static final String VALKEY_ENGINE_VERSION = "8.0";
+    /** Users and user group for Valkey 7.2 and later (a valkey group takes only users with a password). */
+    static final String VALKEY_ENGINE = "valkey";
+    /**
+     * What the services' Valkey user may do: every key, every command but those of {@code @dangerous} (FLUSHALL,
+     * FLUSHDB, KEYS, CLIENT KILL, DEBUG, MIGRATE, ...), which no service sends, and INFO, which is in that category
+     * but is what Spring Boot's Redis health check sends. Lua (EVAL, EVALSHA, SCRIPT LOAD) is in {@code @scripting}.
+     * No Pub/Sub channels ({@code &}): no service publishes or subscribes.
+     */
+    static final String VALKEY_ACCESS_STRING = "on ~* +@all -@dangerous +info";
+
+    static final String VALKEY_SERVICES_USER_ID = Names.PREFIX + "-services";
+    static final String VALKEY_DEFAULT_USER_ID = Names.PREFIX + "-default-off";
 
     record Props(EnvironmentSettings settings, NetworkStack.Network network) {}
 
@@ -80,15 +95,20 @@ final class DataStack extends Stack {
             ISecret databaseAppSecret,
             ISecret databaseMigrationSecret,
             CfnReplicationGroup cache,
+            ISecret valkeySecret,
             Queue confirmations,
             Queue confirmationsDeadLetters,
             ISecret opsToken,
             ISecret botKey,
             ISecret tokenSigningKeys) {
 
-        /** {@code rediss://}: Valkey only accepts TLS connections. */
-        String redisUrl() {
-            return "rediss://" + cache.getAttrPrimaryEndPointAddress() + ":" + cache.getAttrPrimaryEndPointPort();
+        /** Valkey's primary endpoint; the services' aws profile connects to it over TLS, as its user. */
+        String redisHost() {
+            return cache.getAttrPrimaryEndPointAddress();
+        }
+
+        String redisPort() {
+            return cache.getAttrPrimaryEndPointPort();
         }
 
         /**
@@ -132,12 +152,20 @@ final class DataStack extends Stack {
                 Names.DATABASE_MIGRATION_USER,
                 MIGRATION_PRIVILEGES);
         databaseUsers(settings, database, List.of(app, migration));
-        CfnReplicationGroup cache = cache(settings, vpc, groups);
+        ISecret valkeySecret = Secret.Builder.create(this, "ValkeySecret")
+                .secretName(Names.VALKEY_SECRET)
+                .description("The services' Valkey user and its password")
+                .generateSecretString(valkeyPassword(
+                        "{\"" + Names.VALKEY_USERNAME_ENV + "\":\"" + Names.VALKEY_USER + "\"}",
+                        Names.VALKEY_PASSWORD_ENV))
+                .build();
+        CfnUserGroup valkeyUsers = valkeyUsers(valkeySecret);
+        CfnReplicationGroup cache = cache(settings, vpc, groups, valkeyUsers);
         Nag.suppress(
                 cache,
                 "AwsSolutions-AEC6",
-                "No AUTH token: Valkey takes TLS connections only from the services' security groups in the isolated"
-                        + " tier, and the services' REDIS_URL carries no credentials (SPEC §2)");
+                "Clients do sign in: the RBAC user group (UserGroupIds) takes only the services' user with its"
+                        + " password; the rule looks only for the single AUTH token that RBAC replaces");
         if (settings.cacheNodes() == 1) {
             Nag.suppress(
                     cache,
@@ -194,6 +222,7 @@ final class DataStack extends Stack {
                 app.secret(),
                 migration.secret(),
                 cache,
+                valkeySecret,
                 confirmations,
                 deadLetters,
                 opsToken,
@@ -418,13 +447,75 @@ final class DataStack extends Stack {
                 "Resource::<" + getLogicalId((CfnElement) handler.getNode().getDefaultChild()) + ".Arn>:*");
     }
 
-    private CfnReplicationGroup cache(EnvironmentSettings settings, IVpc vpc, NetworkStack.SecurityGroups groups) {
+    /**
+     * Valkey's users (ElastiCache RBAC): the services' user, with the password from its secret, and a {@code default}
+     * user that is off, since a user group must have a user of that name and the built-in one needs no password. Once
+     * the group is attached every client must sign in as the services' user (AUTH username password, over TLS).
+     */
+    private CfnUserGroup valkeyUsers(ISecret servicesSecret) {
+        CfnUser services = CfnUser.Builder.create(this, "ValkeyServicesUser")
+                .engine(VALKEY_ENGINE)
+                .userId(VALKEY_SERVICES_USER_ID)
+                .userName(Names.VALKEY_USER)
+                .accessString(VALKEY_ACCESS_STRING)
+                .noPasswordRequired(false)
+                .passwords(List.of(servicesSecret
+                        .secretValueFromJson(Names.VALKEY_PASSWORD_ENV)
+                        .unsafeUnwrap()))
+                .build();
+        // a valkey user group takes only users with a password: this one's is never handed to anyone
+        ISecret defaultSecret = Secret.Builder.create(this, "ValkeyDefaultUserSecret")
+                .description("Password of Valkey's default user, which is off; no service reads it")
+                .generateSecretString(valkeyPassword(null, null))
+                .build();
+        CfnUser defaultUser = CfnUser.Builder.create(this, "ValkeyDefaultUser")
+                .engine(VALKEY_ENGINE)
+                .userId(VALKEY_DEFAULT_USER_ID)
+                .userName("default")
+                .accessString("off -@all")
+                .noPasswordRequired(false)
+                .passwords(List.of(defaultSecret.getSecretValue().unsafeUnwrap()))
+                .build();
+        for (ISecret secret : List.of(servicesSecret, defaultSecret)) {
+            Nag.suppress(
+                    secret,
+                    "AwsSolutions-SMG4",
+                    "ElastiCache takes a user's password from CloudFormation only when the user is created or"
+                            + " changed, so ops rotate it by the README's steps (modify-user with both passwords, a"
+                            + " rolling restart), not a rotation Lambda");
+        }
+        CfnUserGroup group = CfnUserGroup.Builder.create(this, "ValkeyUsers")
+                .engine(VALKEY_ENGINE)
+                .userGroupId(Names.PREFIX)
+                .userIds(List.of(VALKEY_DEFAULT_USER_ID, VALKEY_SERVICES_USER_ID))
+                .build();
+        group.addDependency(services);
+        group.addDependency(defaultUser);
+        return group;
+    }
+
+    /**
+     * A password ElastiCache accepts (16 to 128 printable characters, none of {@code @ " /}): 64 letters and digits,
+     * which also need no escaping in a {@code redis://user:password@host} URL. Under {@code key} of the template's
+     * JSON object, or the whole secret string when there is no template.
+     */
+    private static SecretStringGenerator valkeyPassword(String template, String key) {
+        return SecretStringGenerator.builder()
+                .secretStringTemplate(template)
+                .generateStringKey(key)
+                .passwordLength(64)
+                .excludePunctuation(true)
+                .build();
+    }
+
+    private CfnReplicationGroup cache(
+            EnvironmentSettings settings, IVpc vpc, NetworkStack.SecurityGroups groups, CfnUserGroup users) {
         CfnSubnetGroup subnets = CfnSubnetGroup.Builder.create(this, "CacheSubnets")
                 .description("Valkey in the isolated tier")
                 .subnetIds(vpc.selectSubnets(isolated()).getSubnetIds())
                 .build();
         boolean replicated = settings.cacheNodes() > 1;
-        return CfnReplicationGroup.Builder.create(this, "Cache")
+        CfnReplicationGroup cache = CfnReplicationGroup.Builder.create(this, "Cache")
                 .replicationGroupDescription("Ticketing-Warrior waiting rooms, holds and admission state")
                 .engine("valkey")
                 .engineVersion(VALKEY_ENGINE_VERSION)
@@ -432,7 +523,9 @@ final class DataStack extends Stack {
                 .numCacheClusters(settings.cacheNodes())
                 .automaticFailoverEnabled(replicated)
                 .multiAzEnabled(replicated)
+                // RBAC: clients sign in as a user of the group (AUTH needs TLS)
                 .transitEncryptionEnabled(true)
+                .userGroupIds(List.of(users.getUserGroupId()))
                 .atRestEncryptionEnabled(true)
                 .port(NetworkStack.VALKEY_PORT)
                 .cacheSubnetGroupName(subnets.getRef())
@@ -440,6 +533,8 @@ final class DataStack extends Stack {
                 .snapshotRetentionLimit(settings.retainData() ? 7 : 0)
                 .autoMinorVersionUpgrade(true)
                 .build();
+        cache.addDependency(users);
+        return cache;
     }
 
     /** A random value under the key the services read it by: {@code {"TICKETING_OPS_TOKEN": "..."}}. */

@@ -31,6 +31,15 @@ final class Names {
     static final String OPS_TOKEN_SECRET = SECRETS_PREFIX + "ops-token";
     static final String BOT_KEY_SECRET = SECRETS_PREFIX + "bot-key";
     static final String TOKEN_KEYS_SECRET = SECRETS_PREFIX + "token-keys";
+    /**
+     * The services' Valkey user (ElastiCache RBAC) and its generated password:
+     * {@code {"REDIS_USERNAME": "ticketing", "REDIS_PASSWORD": "..."}}, handed to every task by ECS.
+     */
+    static final String VALKEY_SECRET = SECRETS_PREFIX + "valkey";
+
+    static final String VALKEY_USER = "ticketing";
+    static final String VALKEY_USERNAME_ENV = "REDIS_USERNAME";
+    static final String VALKEY_PASSWORD_ENV = "REDIS_PASSWORD";
     /** The value CloudFront adds to every request to the ALB, which the ALB requires: no way round CloudFront. */
     static final String ORIGIN_VERIFY_SECRET = SECRETS_PREFIX + "origin-verify";
 

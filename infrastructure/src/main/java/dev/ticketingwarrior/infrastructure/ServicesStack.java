@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.infrastructure;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -105,6 +106,13 @@ final class ServicesStack extends Stack {
         ServiceDeployment.SecretEnv botKey = new ServiceDeployment.SecretEnv(data.botKey(), Names.BOT_KEY_ENV);
         ServiceDeployment.SecretEnv tokenKeys =
                 new ServiceDeployment.SecretEnv(data.tokenSigningKeys(), Names.TOKEN_KEYS_ENV);
+        // every service signs in to Valkey as the services' user (DataStack); the aws profiles read these
+        Map<String, ServiceDeployment.SecretEnv> valkeyUser = Map.of(
+                Names.VALKEY_USERNAME_ENV,
+                new ServiceDeployment.SecretEnv(data.valkeySecret(), Names.VALKEY_USERNAME_ENV),
+                Names.VALKEY_PASSWORD_ENV,
+                new ServiceDeployment.SecretEnv(data.valkeySecret(), Names.VALKEY_PASSWORD_ENV));
+        Map<String, String> valkeyEndpoint = Map.of("REDIS_HOST", data.redisHost(), "REDIS_PORT", data.redisPort());
         Map<TicketingService, ServiceDeployment> deployments = new EnumMap<>(TicketingService.class);
         deployments.put(
                 TicketingService.ADMISSION,
@@ -112,15 +120,20 @@ final class ServicesStack extends Stack {
                         props,
                         cluster,
                         TicketingService.ADMISSION,
-                        Map.of(
-                                "REDIS_URL", data.redisUrl(),
-                                "TICKETING_SECRETS_PREFIX", Names.SECRETS_PREFIX,
-                                // the client address for rate limits is the one the ALB (in this VPC) saw
-                                "ADMISSION_TRUSTED_PROXIES", settings.vpcCidr()),
-                        Map.of(
-                                Names.OPS_TOKEN_ENV, opsToken,
-                                Names.BOT_KEY_ENV, botKey,
-                                Names.TOKEN_KEYS_ENV, tokenKeys),
+                        with(
+                                valkeyEndpoint,
+                                Map.of(
+                                        "TICKETING_SECRETS_PREFIX",
+                                        Names.SECRETS_PREFIX,
+                                        // the client address for rate limits is the one the ALB (in this VPC) saw
+                                        "ADMISSION_TRUSTED_PROXIES",
+                                        settings.vpcCidr())),
+                        with(
+                                valkeyUser,
+                                Map.of(
+                                        Names.OPS_TOKEN_ENV, opsToken,
+                                        Names.BOT_KEY_ENV, botKey,
+                                        Names.TOKEN_KEYS_ENV, tokenKeys)),
                         List.of(),
                         true));
         deployments.put(
@@ -129,25 +142,28 @@ final class ServicesStack extends Stack {
                         props,
                         cluster,
                         TicketingService.BOOKING,
-                        Map.of(
-                                "REDIS_URL",
-                                data.redisUrl(),
-                                "MYSQL_URL",
-                                data.mysqlUrl(),
-                                // the aws profile imports the credentials from these secrets: the pool signs in as
-                                // the application user (and reads its secret again when MySQL refuses it after a
-                                // rotation), Flyway as the migration user
-                                "TICKETING_DB_SECRET",
-                                Names.DATABASE_APP_SECRET,
-                                "TICKETING_DB_MIGRATION_SECRET",
-                                Names.DATABASE_MIGRATION_SECRET,
-                                "TICKETING_JWKS_URL",
-                                admissionUrl + "/.well-known/jwks.json",
-                                // the client address for the ops API's failed-authentication limit, as in admission
-                                "BOOKING_TRUSTED_PROXIES",
-                                settings.vpcCidr()),
+                        with(
+                                valkeyEndpoint,
+                                Map.of(
+                                        "MYSQL_URL",
+                                        data.mysqlUrl(),
+                                        // the aws profile imports the credentials from these secrets: the pool signs in
+                                        // as
+                                        // the application user (and reads its secret again when MySQL refuses it after
+                                        // a
+                                        // rotation), Flyway as the migration user
+                                        "TICKETING_DB_SECRET",
+                                        Names.DATABASE_APP_SECRET,
+                                        "TICKETING_DB_MIGRATION_SECRET",
+                                        Names.DATABASE_MIGRATION_SECRET,
+                                        "TICKETING_JWKS_URL",
+                                        admissionUrl + "/.well-known/jwks.json",
+                                        // the client address for the ops API's failed-authentication limit, as in
+                                        // admission
+                                        "BOOKING_TRUSTED_PROXIES",
+                                        settings.vpcCidr())),
                         // the ops token guards the dead-letter redrive
-                        Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey),
+                        with(valkeyUser, Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey)),
                         List.of(data.databaseAppSecret(), data.databaseMigrationSecret()),
                         true));
         deployments.put(
@@ -156,11 +172,14 @@ final class ServicesStack extends Stack {
                         props,
                         cluster,
                         TicketingService.BOT_RUNNER,
-                        Map.of(
-                                "REDIS_URL", data.redisUrl(),
-                                "ADMISSION_URL", admissionUrl,
-                                "BOOKING_URL", internalUrl(TicketingService.BOOKING)),
-                        Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey),
+                        with(
+                                valkeyEndpoint,
+                                Map.of(
+                                        "ADMISSION_URL",
+                                        admissionUrl,
+                                        "BOOKING_URL",
+                                        internalUrl(TicketingService.BOOKING))),
+                        with(valkeyUser, Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey)),
                         List.of(),
                         false));
         // booking is the only producer and consumer of confirmations, and the only reader of the dead-letter queue
@@ -348,6 +367,12 @@ final class ServicesStack extends Stack {
                         .contentType("application/problem+json")
                         .messageBody("{\"title\":\"" + title + "\",\"status\":" + status + "}")
                         .build());
+    }
+
+    private static <V> Map<String, V> with(Map<String, V> common, Map<String, V> own) {
+        Map<String, V> all = new HashMap<>(common);
+        all.putAll(own);
+        return all;
     }
 
     private static String internalUrl(TicketingService service) {

@@ -90,6 +90,46 @@ class AwsProfilesTests {
                 .containsEntry("password", "${ticketing.db-migration.password}");
     }
 
+    /**
+     * ElastiCache refuses clients that do not sign in (DataStack's user group). Spring Boot takes the credentials from
+     * {@code spring.data.redis.url} whenever a URL is set and then ignores {@code username} and {@code password}, so
+     * in the aws profile the Lettuce services have no URL at all: the local one lives in a document for every other
+     * profile.
+     */
+    @Test
+    void signsInToValkeyOverTlsAsTheUserTheTaskDefinitionGives() {
+        for (TicketingService service : List.of(TicketingService.ADMISSION, TicketingService.BOT_RUNNER)) {
+            Map<String, Object> redis =
+                    map(map(map(profile(service).get("spring")).get("data")).get("redis"));
+            assertThat(redis)
+                    .as(service.id())
+                    .doesNotContainKey("url")
+                    .containsEntry("host", "${REDIS_HOST}")
+                    .containsEntry("port", "${REDIS_PORT}")
+                    .containsEntry("username", "${REDIS_USERNAME}")
+                    .containsEntry("password", "${REDIS_PASSWORD}")
+                    .containsEntry("ssl", Map.of("enabled", true));
+
+            List<Map<String, Object>> withUrl = documents(file(service, "application.yml")).stream()
+                    .filter(document -> document.get("spring") instanceof Map<?, ?> spring
+                            && spring.get("data") instanceof Map<?, ?> data
+                            && data.get("redis") instanceof Map<?, ?> local
+                            && local.containsKey("url"))
+                    .toList();
+            assertThat(withUrl).as(service.id()).hasSize(1);
+            assertThat(map(map(map(withUrl.getFirst().get("spring")).get("config"))
+                            .get("activate")))
+                    .as(service.id())
+                    .containsEntry("on-profile", "!aws");
+        }
+        Map<String, Object> booking =
+                map(map(profile(TicketingService.BOOKING).get("ticketing")).get("redis"));
+        assertThat(booking)
+                .containsEntry("url", "rediss://${REDIS_HOST}:${REDIS_PORT}")
+                .containsEntry("username", "${REDIS_USERNAME}")
+                .containsEntry("password", "${REDIS_PASSWORD}");
+    }
+
     @Test
     void neverLetsAdmissionSignWithADevKeyFile() {
         Map<String, Object> token =
@@ -173,6 +213,12 @@ class AwsProfilesTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Map<String, Object>> documents(String yaml) {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        new Yaml().loadAll(yaml).forEach(document -> documents.add(map(document)));
+        return documents;
     }
 
     @SuppressWarnings("unchecked")

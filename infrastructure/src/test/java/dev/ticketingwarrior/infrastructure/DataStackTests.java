@@ -190,6 +190,130 @@ class DataStackTests {
     }
 
     @Test
+    void letsTheServicesSignInToValkeyOnlyAsTheirUserWithThePasswordFromItsSecret() {
+        String secret = SynthesizedApp.logicalId(prod.stacks().data().data().valkeySecret());
+
+        template.hasResourceProperties(
+                "AWS::SecretsManager::Secret",
+                Map.of(
+                        "Name",
+                        "ticketing-warrior/valkey",
+                        "GenerateSecretString",
+                        Match.objectLike(Map.of(
+                                "SecretStringTemplate",
+                                "{\"REDIS_USERNAME\":\"ticketing\"}",
+                                "GenerateStringKey",
+                                "REDIS_PASSWORD",
+                                // 16-128 printable characters without @, " or / (ElastiCache); letters and digits
+                                "PasswordLength",
+                                64,
+                                "ExcludePunctuation",
+                                true))));
+        template.hasResourceProperties(
+                "AWS::ElastiCache::User",
+                Map.of(
+                        "Engine",
+                        "valkey",
+                        "UserId",
+                        "ticketing-warrior-services",
+                        "UserName",
+                        "ticketing",
+                        // every data command and Lua script; none of @dangerous (FLUSHALL, KEYS, CLIENT KILL, ...)
+                        // but INFO, which the services' Redis health check sends
+                        "AccessString",
+                        "on ~* +@all -@dangerous +info",
+                        "NoPasswordRequired",
+                        false,
+                        "Passwords",
+                        List.of(Map.of(
+                                "Fn::Join",
+                                List.of(
+                                        "",
+                                        List.of(
+                                                "{{resolve:secretsmanager:",
+                                                Map.of("Ref", secret),
+                                                ":SecretString:REDIS_PASSWORD::}}"))))));
+    }
+
+    @Test
+    void replacesValkeysDefaultUserWithOneThatIsOff() {
+        Map<String, Map<String, Object>> defaults =
+                template.findResources("AWS::ElastiCache::User", Map.of("Properties", Map.of("UserName", "default")));
+
+        assertThat(defaults).hasSize(1);
+        template.hasResourceProperties(
+                "AWS::ElastiCache::User",
+                Map.of(
+                        "Engine",
+                        "valkey",
+                        "UserId",
+                        "ticketing-warrior-default-off",
+                        "UserName",
+                        "default",
+                        "AccessString",
+                        "off -@all",
+                        // a valkey user group takes only users with a password; nobody is ever given this one
+                        "NoPasswordRequired",
+                        false,
+                        "Passwords",
+                        List.of(Map.of(
+                                "Fn::Join",
+                                Match.arrayWith(List.of(Match.arrayWith(List.of("{{resolve:secretsmanager:"))))))));
+        assertThat(SynthesizedApp.json(defaults))
+                .doesNotContain(
+                        SynthesizedApp.logicalId(prod.stacks().data().data().valkeySecret()));
+    }
+
+    @Test
+    void attachesTheUserGroupToValkeySoEveryClientMustSignIn() {
+        Map<String, Map<String, Object>> groups = template.findResources("AWS::ElastiCache::UserGroup");
+        assertThat(groups).hasSize(1);
+        String group = groups.keySet().iterator().next();
+
+        template.hasResourceProperties(
+                "AWS::ElastiCache::UserGroup",
+                Map.of(
+                        "Engine",
+                        "valkey",
+                        "UserGroupId",
+                        "ticketing-warrior",
+                        "UserIds",
+                        List.of("ticketing-warrior-default-off", "ticketing-warrior-services")));
+        for (Template environment : List.of(template, devTemplate)) {
+            assertThat(environment.findResources(
+                            "AWS::ElastiCache::ReplicationGroup",
+                            Map.of(
+                                    "Properties",
+                                    Map.of(
+                                            "UserGroupIds",
+                                            List.of("ticketing-warrior"),
+                                            "TransitEncryptionEnabled",
+                                            true),
+                                    "DependsOn",
+                                    Match.arrayWith(List.of(group)))))
+                    .hasSize(1);
+        }
+    }
+
+    /** The integration tests sign in to a local Redis with the same access string (local-stack's AuthRedis). */
+    @Test
+    void testsTheServicesAgainstTheAccessStringTheyGetInAws() throws Exception {
+        String authRedis = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "..",
+                "scripts",
+                "local-stack",
+                "src",
+                "main",
+                "java",
+                "dev",
+                "ticketingwarrior",
+                "localstack",
+                "AuthRedis.java"));
+
+        assertThat(authRedis).contains("\"" + DataStack.VALKEY_ACCESS_STRING + "\"");
+    }
+
+    @Test
     void placesValkeyInTheIsolatedSubnets() {
         String subnets = SynthesizedApp.json(template.findResources("AWS::ElastiCache::SubnetGroup"));
 

@@ -354,7 +354,7 @@ class ServicesStackTests {
     }
 
     @Test
-    void pointsOnlyBookingAtTheDatabaseAndEveryServiceAtValkeyOverTls() {
+    void pointsOnlyBookingAtTheDatabaseAndEveryServiceAtValkey() {
         String booking = taskDefinition(TicketingService.BOOKING);
 
         assertThat(booking)
@@ -365,8 +365,17 @@ class ServicesStackTests {
                 .doesNotContain("\"Value\":\"ticketing-warrior/database\"")
                 .contains("\"Name\":\"TICKETING_JWKS_URL\"")
                 .contains("http://admission.ticketing.internal:8081/.well-known/jwks.json");
+        // TLS is the aws profile's (AwsProfilesTests): the endpoint is a host and a port
+        DataStack data = prod.stacks().data();
+        String primary = data.getLogicalId(data.data().cache());
         for (TicketingService service : TicketingService.values()) {
-            assertThat(taskDefinition(service)).as(service.id()).contains("rediss://");
+            assertThat(taskDefinition(service))
+                    .as(service.id())
+                    .contains("\"Name\":\"REDIS_HOST\"")
+                    .contains("\"Name\":\"REDIS_PORT\"")
+                    .contains(primary + "PrimaryEndPointAddress")
+                    .contains(primary + "PrimaryEndPointPort")
+                    .doesNotContain("REDIS_URL");
         }
         assertThat(taskDefinition(TicketingService.ADMISSION)).doesNotContain("MYSQL");
         assertThat(taskDefinition(TicketingService.BOT_RUNNER)).doesNotContain("MYSQL");
@@ -397,6 +406,28 @@ class ServicesStackTests {
                 .contains(":TICKETING_OPS_TOKEN::")
                 .contains(":TICKETING_BOT_KEY::")
                 .doesNotContain("TICKETING_TOKEN_KEYS");
+    }
+
+    @Test
+    void signsEveryServiceInToValkeyWithTheUserAndPasswordFromTheValkeySecret() {
+        String secret = SynthesizedApp.logicalId(prod.stacks().data().data().valkeySecret());
+        for (TicketingService service : TicketingService.values()) {
+            Map<String, Object> container = container(service);
+            String secrets = SynthesizedApp.json(container.get("Secrets"));
+
+            for (String variable : List.of("REDIS_USERNAME", "REDIS_PASSWORD")) {
+                assertThat(secrets)
+                        .as(service.id())
+                        .containsPattern("\\{\"Name\":\"" + variable
+                                + "\",\"ValueFrom\":\\{\"Fn::Join\":\\[\"\",\\[\\{\"Fn::ImportValue\":\"[^\"]*" + secret
+                                + "[^\"]*\"},\":" + variable + "::\"]]}}");
+            }
+            // never as a plain variable
+            assertThat(SynthesizedApp.json(container.get("Environment")))
+                    .as(service.id())
+                    .doesNotContain("REDIS_PASSWORD")
+                    .doesNotContain("REDIS_USERNAME");
+        }
     }
 
     @Test
@@ -455,6 +486,10 @@ class ServicesStackTests {
                 .contains(opsToken)
                 .doesNotContain(master)
                 .doesNotContain(signingKeys);
+        String valkey = SynthesizedApp.logicalId(data.valkeySecret());
+        for (TicketingService service : TicketingService.values()) {
+            assertThat(secretResources(service)).as(service.id()).contains(valkey);
+        }
         assertThat(secretResources(TicketingService.BOT_RUNNER))
                 .contains(opsToken)
                 .contains(botKey)
@@ -587,6 +622,16 @@ class ServicesStackTests {
                 .keySet()
                 .iterator()
                 .next();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> container(TicketingService service) {
+        Map<String, Map<String, Object>> definitions = template.findResources(
+                "AWS::ECS::TaskDefinition", Map.of("Properties", Map.of("Family", service.taskFamily())));
+        assertThat(definitions).as(service.id()).hasSize(1);
+        Map<String, Object> properties =
+                (Map<String, Object>) definitions.values().iterator().next().get("Properties");
+        return ((List<Map<String, Object>>) properties.get("ContainerDefinitions")).getFirst();
     }
 
     private static String taskDefinition(TicketingService service) {

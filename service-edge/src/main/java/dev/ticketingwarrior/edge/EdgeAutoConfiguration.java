@@ -2,6 +2,7 @@ package dev.ticketingwarrior.edge;
 
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.edge.secret.SecretProperties;
+import dev.ticketingwarrior.edge.secret.ValkeyUser;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,6 +42,16 @@ public class EdgeAutoConfiguration {
     @ConditionalOnMissingBean
     Credentials credentials(SecretProperties secrets, Environment environment) {
         return new Credentials(secrets.opsToken(), secrets.botKey(), !environment.matchesProfiles("aws"));
+    }
+
+    /**
+     * In the {@code aws} profile start-up stops here unless ECS gave the Valkey user and its password; the clients
+     * (Lettuce, booking's Redisson) sign in with them.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ValkeyUser valkeyUser(Environment environment) {
+        return ValkeyUser.of(environment);
     }
 
     /**

@@ -102,12 +102,31 @@ public record BookingProperties(
             @Min(1) int verifiedCacheSize,
             boolean nativeCrypto) {}
 
-    /** Redis (Valkey) endpoint, command timeout, how long a round's keys outlive the round, client event-loop threads. */
+    /**
+     * Redis (Valkey) endpoint, the user booking signs in as and its password (none locally; in AWS every client must
+     * sign in), command timeout, how long a round's keys outlive the round, client event-loop threads.
+     */
     public record Redis(
             @NotBlank String url,
+            String username,
+            String password,
             @NotNull Duration timeout,
             @NotNull Duration retention,
-            @Min(0) @Max(64) int nettyThreads) {}
+            @Min(0) @Max(64) int nettyThreads) {
+
+        /** Never prints the password. */
+        @Override
+        public String toString() {
+            return "Redis[url=%s, username=%s, password=%s, timeout=%s, retention=%s, nettyThreads=%d]"
+                    .formatted(
+                            url,
+                            username,
+                            password == null || password.isEmpty() ? "(none)" : "(set)",
+                            timeout,
+                            retention,
+                            nettyThreads);
+        }
+    }
 
     /**
      * The confirmation queue, how long a send may take before the booking is refused with 503, and how many

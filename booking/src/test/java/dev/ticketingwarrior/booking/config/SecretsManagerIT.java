@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.localstack.AuthRedis;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,10 +28,26 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code aws} profile imports the DB credentials from Secrets Manager. A tiny local endpoint speaks the Secrets
  * Manager JSON protocol; the local defaults are deliberately wrong, so the app only reaches MariaDB with the secret.
+ * Redis asks, as ElastiCache does, for the services' user and its password, which ECS gives as REDIS_USERNAME and
+ * REDIS_PASSWORD.
  */
 class SecretsManagerIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String REDIS_USER = "ticketing";
+    private static final String REDIS_PASSWORD = "it0Booking0Aws0Valkey0Password0Letters0Digits";
+
+    private static AuthRedis redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = AuthRedis.start(Path.of("target", "auth-redis-aws-it").toAbsolutePath(), REDIS_USER, REDIS_PASSWORD);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
 
     private final BookingStack world = BookingStack.get();
     private final List<String> asked = new CopyOnWriteArrayList<>();
@@ -44,6 +64,9 @@ class SecretsManagerIT {
             String user = app.getBean(JdbcTemplate.class).queryForObject("SELECT CURRENT_USER()", String.class);
             assertThat(user).startsWith(world.stack.mysqlUser() + "@");
             assertThat(asked).contains("secretsmanager.GetSecretValue ticketing/db");
+            // Redisson signed in as the services' user: Redis is in the readiness group
+            assertThat(world.api(app).get("/actuator/health/readiness").status())
+                    .isEqualTo(200);
         } finally {
             secrets.stop(0);
         }
@@ -116,6 +139,10 @@ class SecretsManagerIT {
         // the aws profile has no default for it either (the failed-authentication limit's trusted proxies)
         properties.put("BOOKING_TRUSTED_PROXIES", "10.0.0.0/16");
         properties.put("TICKETING_DB_MIGRATION_SECRET", "ticketing/db-flyway");
+        // the profile's Valkey endpoint is TLS only; this one is the plain loopback Redis that asks for the user
+        properties.put("ticketing.redis.url", redis.url());
+        properties.put("REDIS_USERNAME", REDIS_USER);
+        properties.put("REDIS_PASSWORD", REDIS_PASSWORD);
         // the aws profile's CloudWatch namespace has no default; nothing may be published from a test
         properties.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", "ticketing-it");
         properties.put("management.cloudwatch.metrics.export.enabled", "false");

@@ -1,2 +1,5 @@
-/** Shared secrets (the ops token, the bot key) as configured: checked in constant time, never empty. */
+/**
+ * Shared secrets (the ops token, the bot key) as configured: checked in constant time, never empty; the Valkey user
+ * required in AWS.
+ */
 package dev.ticketingwarrior.edge.secret;
