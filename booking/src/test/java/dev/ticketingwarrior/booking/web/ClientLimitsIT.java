@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-client limits of SPEC §9 on booking, with the production numbers: security letters, holds and bookings per
  * ticket (429 problem+json with Retry-After past the budget, other tickets unaffected, one budget across two
- * instances, never reached by a web-app player or by a bot's most hurried round), and failed authentication of the
- * ops API per address.
+ * instances, never reached by a web-app player or by a bot's most hurried round), debrief and history reads per
+ * address, and failed authentication of the ops API per address.
  */
 class ClientLimitsIT {
 
@@ -147,6 +147,36 @@ class ClientLimitsIT {
     private static String address() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    @Test
+    void limitsDebriefAndHistoryReadsPerAddress() {
+        // 120 per 10 s per address (they carry no token); the loopback peer is a trusted proxy, so X-Forwarded-For
+        // names the address, a fresh one per run
+        String address = "198.51.100." + (1 + ThreadLocalRandom.current().nextInt(254));
+        String other = "203.0.113." + (1 + ThreadLocalRandom.current().nextInt(254));
+        String secret = "s".repeat(43);
+        for (int i = 0; i < 120; i++) {
+            Api.Response history = history(address, secret);
+            assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        }
+        isRateLimited(history(address, secret));
+        isRateLimited(first.send(
+                "GET",
+                "/api/v1/rounds/20310303T000000Z/debriefs/t-1",
+                null,
+                null,
+                Map.of("X-Forwarded-For", address, "X-Player-Secret", secret)));
+        assertThat(history(other, secret).status()).isEqualTo(200);
+    }
+
+    private Api.Response history(String address, String secret) {
+        return first.send(
+                "GET",
+                "/api/v1/players/history?nickname=limits",
+                null,
+                null,
+                Map.of("X-Forwarded-For", address, "X-Player-Secret", secret));
     }
 
     private static void isRateLimited(Api.Response response) {
