@@ -29,7 +29,7 @@ describe('X-Player-Secret', () => {
       expect(call.headers['X-Player-Secret'], `${call.method} ${call.path}`).toBe(secret);
       expect(call.headers.Authorization).toBe('Bearer jwt');
     }
-    expect(calls[5].headers['Idempotency-Key']).toBe('key-1');
+    expect(calls[5]?.headers['Idempotency-Key']).toBe('key-1');
   });
 
   it('goes with the debrief and history calls, and the same secret every time', async () => {

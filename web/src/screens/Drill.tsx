@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { StepIndicator } from '../components/StepIndicator';
 import { useServerClock } from '../hooks/serverClock';
 import { nextRoundAfter } from '../lib/clock';
-import type { Session } from '../lib/session';
+import type { Attempt, NoBooking, Session } from '../lib/session';
 import { Home } from './Home';
 import { Result } from './Result';
 import { SeatSelection } from './SeatSelection';
@@ -14,7 +14,7 @@ type Step =
   | { name: 'waiting'; nickname: string; notBefore: number | undefined; attempt: number }
   | { name: 'captcha'; session: Session }
   | { name: 'seats'; session: Session }
-  | { name: 'result'; session: Session; bookingId: string };
+  | { name: 'result'; attempt: Attempt; bookingId?: string; noBooking?: NoBooking };
 
 /** The player drill: home → waiting room → security letter → seat map → result, and round again. */
 export function Drill() {
@@ -33,7 +33,12 @@ export function Drill() {
       })),
     [clock],
   );
-  const roundOver = (session: Session) => () => nextRound(session.nickname, session.roundId);
+  /** The attempt ended without a booking: the result with its debrief (once, however many calls say so). */
+  const roundOver = useCallback(
+    (attempt: Attempt, noBooking: NoBooking) =>
+      setStep((previous) => (previous.name === 'result' ? previous : { name: 'result', attempt, noBooking })),
+    [],
+  );
 
   switch (step.name) {
     case 'home':
@@ -47,6 +52,7 @@ export function Drill() {
             nickname={step.nickname}
             notBefore={step.notBefore}
             onAdmitted={(session) => setStep({ name: 'captcha', session })}
+            onRoundOver={(attempt, known) => roundOver(attempt, { kind: 'not-admitted', known })}
             onHome={home}
           />
         </>
@@ -58,7 +64,7 @@ export function Drill() {
           <SecurityLetter
             session={step.session}
             onSolved={() => setStep({ name: 'seats', session: step.session })}
-            onNextRound={roundOver(step.session)}
+            onRoundOver={(problem) => roundOver(step.session, { kind: 'problem', problem })}
             onHome={home}
           />
         </>
@@ -69,19 +75,19 @@ export function Drill() {
           <StepIndicator current={2} />
           <SeatSelection
             session={step.session}
-            onBooked={(bookingId) => setStep({ name: 'result', session: step.session, bookingId })}
+            onBooked={(bookingId) => setStep({ name: 'result', attempt: step.session, bookingId })}
             onCaptchaRequired={() => setStep({ name: 'captcha', session: step.session })}
-            onNextRound={roundOver(step.session)}
-            onHome={home}
+            onRoundOver={(reason) => roundOver(step.session, reason)}
           />
         </>
       );
     case 'result':
       return (
         <Result
-          session={step.session}
+          session={step.attempt}
           bookingId={step.bookingId}
-          onRetry={() => nextRound(step.session.nickname, step.session.roundId)}
+          noBooking={step.noBooking}
+          onRetry={() => nextRound(step.attempt.nickname, step.attempt.roundId)}
           onHome={home}
         />
       );

@@ -18,16 +18,10 @@ const seats = (statuses: Record<string, SeatStatus> = {}): Seat[] =>
   }));
 const seatEl = (id: string) => document.querySelector<HTMLButtonElement>(`[data-seat-id="${id}"]`)!;
 
-function renderScreen(onBooked = vi.fn()) {
+function renderScreen(onBooked = vi.fn(), onRoundOver = vi.fn()) {
   render(
     <I18nProvider initial="ko">
-      <SeatSelection
-        session={session}
-        onBooked={onBooked}
-        onCaptchaRequired={vi.fn()}
-        onNextRound={vi.fn()}
-        onHome={vi.fn()}
-      />
+      <SeatSelection session={session} onBooked={onBooked} onCaptchaRequired={vi.fn()} onRoundOver={onRoundOver} />
     </I18nProvider>,
   );
   return onBooked;
@@ -116,10 +110,34 @@ describe('seat selection', () => {
     expect(screen.getByRole('button', { name: '좌석 선택 완료' })).toBeDisabled();
   });
 
-  it('ends the round on round-closed with a next-round button', async () => {
+  it('ends the attempt on round-closed: on to the result, with the problem', async () => {
     mockApi([['GET', /\/seats$/, () => problem('round-closed', 403)]]);
-    renderScreen();
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('라운드가 종료되었습니다'));
-    expect(screen.getByRole('button', { name: '다음 라운드 도전' })).toBeInTheDocument();
+    const onRoundOver = vi.fn();
+    renderScreen(vi.fn(), onRoundOver);
+    await waitFor(() => expect(onRoundOver).toHaveBeenCalledTimes(1));
+    expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ kind: 'problem', problem: { slug: 'round-closed' } });
+  });
+
+  it('says so when every seat is sold, and leads to the debrief', async () => {
+    mockApi([
+      [
+        'GET',
+        /\/seats$/,
+        () => ({
+          body: {
+            roundId: session.roundId,
+            rows: 1,
+            columns: 4,
+            seats: seats({ 'A-1': 'SOLD', 'A-2': 'SOLD', 'A-3': 'SOLD', 'A-4': 'HELD' }),
+          },
+        }),
+      ],
+    ]);
+    const onRoundOver = vi.fn();
+    renderScreen(vi.fn(), onRoundOver);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('좌석이 모두 팔렸어요.'));
+    expect(onRoundOver).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: '디브리핑 보기' }));
+    expect(onRoundOver).toHaveBeenCalledWith({ kind: 'sold-out' });
   });
 });

@@ -62,7 +62,13 @@ describe('waiting room', () => {
     const onAdmitted = vi.fn();
     render(
       <I18nProvider initial="ko">
-        <WaitingRoom nickname="티켓왕" notBefore={undefined} onAdmitted={onAdmitted} onHome={vi.fn()} />
+        <WaitingRoom
+          nickname="티켓왕"
+          notBefore={undefined}
+          onAdmitted={onAdmitted}
+          onRoundOver={vi.fn()}
+          onHome={vi.fn()}
+        />
       </I18nProvider>,
     );
     await flush();
@@ -113,6 +119,7 @@ describe('waiting room', () => {
           nickname="again"
           notBefore={Date.UTC(2026, 10, 24, 10, 16)}
           onAdmitted={vi.fn()}
+          onRoundOver={vi.fn()}
           onHome={vi.fn()}
         />
       </I18nProvider>,
@@ -130,7 +137,7 @@ describe('waiting room', () => {
     const onHome = vi.fn();
     render(
       <I18nProvider initial="ko">
-        <WaitingRoom nickname="x" notBefore={undefined} onAdmitted={vi.fn()} onHome={onHome} />
+        <WaitingRoom nickname="x" notBefore={undefined} onAdmitted={vi.fn()} onRoundOver={vi.fn()} onHome={onHome} />
       </I18nProvider>,
     );
     await flush();
@@ -163,7 +170,13 @@ describe('waiting room', () => {
     ]);
     const page = () => (
       <I18nProvider initial="ko">
-        <WaitingRoom nickname="티켓왕" notBefore={undefined} onAdmitted={vi.fn()} onHome={vi.fn()} />
+        <WaitingRoom
+          nickname="티켓왕"
+          notBefore={undefined}
+          onAdmitted={vi.fn()}
+          onRoundOver={vi.fn()}
+          onHome={vi.fn()}
+        />
       </I18nProvider>
     );
     const first = render(page());
@@ -186,7 +199,13 @@ describe('waiting room', () => {
     const onHome = vi.fn();
     render(
       <I18nProvider initial="ko">
-        <WaitingRoom nickname="유명한닉" notBefore={undefined} onAdmitted={vi.fn()} onHome={onHome} />
+        <WaitingRoom
+          nickname="유명한닉"
+          notBefore={undefined}
+          onAdmitted={vi.fn()}
+          onRoundOver={vi.fn()}
+          onHome={onHome}
+        />
       </I18nProvider>,
     );
     await flush(5_000);
