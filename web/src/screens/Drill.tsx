@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
+import { PbMarker } from '../components/PbMarker';
 import { StepIndicator } from '../components/StepIndicator';
 import { useServerClock } from '../hooks/serverClock';
+import { usePersonalBest } from '../hooks/usePersonalBest';
 import { nextRoundAfter } from '../lib/clock';
 import type { Attempt, NoBooking, Session } from '../lib/session';
 import { Home } from './Home';
@@ -19,18 +21,29 @@ type Step =
 /** The player drill: home → waiting room → security letter → seat map → result, and round again. */
 export function Drill() {
   const [step, setStep] = useState<Step>({ name: 'home' });
+  // each start of a drill (home → queue, or another round) reads the personal best again
+  const [run, setRun] = useState(0);
   const clock = useServerClock();
+  const nickname =
+    step.name === 'waiting'
+      ? step.nickname
+      : step.name === 'captcha' || step.name === 'seats'
+        ? step.session.nickname
+        : undefined;
+  const pb = usePersonalBest(nickname, run);
 
   const home = useCallback(() => setStep({ name: 'home' }), []);
   /** Another go in the round after `roundId` (the same nickname in the same round is the same, used, ticket). */
   const nextRound = useCallback(
-    (nickname: string, roundId?: string) =>
+    (nickname: string, roundId?: string) => {
+      setRun((n) => n + 1);
       setStep((previous) => ({
         name: 'waiting',
         nickname,
         notBefore: roundId ? nextRoundAfter(roundId, clock.timing, clock.now()) : undefined,
         attempt: previous.name === 'waiting' ? previous.attempt + 1 : 0,
-      })),
+      }));
+    },
     [clock],
   );
   /** The attempt ended without a booking: the result with its debrief (once, however many calls say so). */
@@ -46,7 +59,7 @@ export function Drill() {
     case 'waiting':
       return (
         <>
-          <StepIndicator current={0} />
+          <DrillProgress current={0} pb={pb} />
           <WaitingRoom
             key={step.attempt}
             nickname={step.nickname}
@@ -60,7 +73,7 @@ export function Drill() {
     case 'captcha':
       return (
         <>
-          <StepIndicator current={1} />
+          <DrillProgress current={1} pb={pb} />
           <SecurityLetter
             session={step.session}
             onSolved={() => setStep({ name: 'seats', session: step.session })}
@@ -72,7 +85,7 @@ export function Drill() {
     case 'seats':
       return (
         <>
-          <StepIndicator current={2} />
+          <DrillProgress current={2} pb={pb} />
           <SeatSelection
             session={step.session}
             onBooked={(bookingId) => setStep({ name: 'result', attempt: step.session, bookingId })}
@@ -92,4 +105,13 @@ export function Drill() {
         />
       );
   }
+}
+
+function DrillProgress({ current, pb }: { current: number; pb: ReturnType<typeof usePersonalBest> }) {
+  return (
+    <div className="drill-progress">
+      <StepIndicator current={current} />
+      <PbMarker pb={pb} current={current} />
+    </div>
+  );
 }
