@@ -66,3 +66,10 @@ export function pbMarks(pb: GhostRun | null | undefined): PbMarks | null {
   const [entered = null, admitted = null, letter = null, held = null, booked = null] = marks;
   return { entered, admitted, letter, held, booked: pb.totalMs ?? booked };
 }
+
+/** The faster of two personal bests, either of which may be unknown (undefined) or absent (null). */
+export function betterRun(a: GhostRun | null | undefined, b: GhostRun | null | undefined): GhostRun | null | undefined {
+  if (!a || a.totalMs === null) return b ?? a;
+  if (!b || b.totalMs === null) return a;
+  return b.totalMs < a.totalMs ? b : a;
+}

@@ -3,7 +3,9 @@ import { PbMarker } from '../components/PbMarker';
 import { StepIndicator } from '../components/StepIndicator';
 import { useServerClock } from '../hooks/serverClock';
 import { usePersonalBest } from '../hooks/usePersonalBest';
+import { betterRun } from '../lib/debrief';
 import { nextRoundAfter } from '../lib/clock';
+import type { GhostRun } from '../api/types';
 import type { Attempt, NoBooking, Session } from '../lib/session';
 import { Home } from './Home';
 import { Result } from './Result';
@@ -30,7 +32,10 @@ export function Drill() {
       : step.name === 'captcha' || step.name === 'seats'
         ? step.session.nickname
         : undefined;
-  const pb = usePersonalBest(nickname, run);
+  const readPb = usePersonalBest(nickname, run);
+  // the last debrief's personal best includes its own round, which the history may not have archived yet
+  const [debriefPb, setDebriefPb] = useState<{ nickname: string; pb: GhostRun | null } | undefined>();
+  const pb = betterRun(readPb, debriefPb?.nickname === nickname ? debriefPb?.pb : undefined);
 
   const home = useCallback(() => setStep({ name: 'home' }), []);
   /** Another go in the round after `roundId` (the same nickname in the same round is the same, used, ticket). */
@@ -100,6 +105,7 @@ export function Drill() {
           session={step.attempt}
           bookingId={step.bookingId}
           noBooking={step.noBooking}
+          onDebrief={(debrief) => setDebriefPb({ nickname: debrief.nickname, pb: debrief.ghost.personalBest })}
           onRetry={() => nextRound(step.attempt.nickname, step.attempt.roundId)}
           onHome={home}
         />

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { getBooking, getLeaderboard, getResults } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
-import type { BookingView, Leaderboard, RoundResults } from '../api/types';
+import type { BookingView, Debrief, Leaderboard, RoundResults } from '../api/types';
 import { CostliestStep, GhostRace, Timeline } from '../components/Debrief';
 import { Notice } from '../components/Notice';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
@@ -20,6 +20,8 @@ interface Props {
   /** The booking, for a player who got one; without it the attempt ended as `noBooking` says. */
   bookingId?: string | undefined;
   noBooking?: NoBooking | undefined;
+  /** The debrief as it arrives (its ghost's personal best includes this round, before the history has it). */
+  onDebrief?: ((debrief: Debrief) => void) | undefined;
   onRetry(): void;
   onHome(): void;
 }
@@ -30,7 +32,7 @@ const Histogram = lazy(() => import('../components/Histogram'));
 const BOOKING_POLL_MS = 500;
 const RESULTS_POLL_MS = 2000;
 
-export function Result({ session, bookingId, noBooking, onRetry, onHome }: Props) {
+export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHome }: Props) {
   const { t, lang } = useI18n();
   const clock = useServerClock();
   const now = useServerNow(250);
@@ -172,7 +174,11 @@ export function Result({ session, bookingId, noBooking, onRetry, onHome }: Props
           </>
         )}
 
-        <DebriefCard session={session} waited={noBooking?.kind === 'not-admitted' ? noBooking.known : undefined} />
+        <DebriefCard
+          session={session}
+          waited={noBooking?.kind === 'not-admitted' ? noBooking.known : undefined}
+          onDebrief={onDebrief}
+        />
 
         <div className="card span-2">
           <h2>{t('result.histogram')}</h2>
@@ -236,9 +242,22 @@ function NoBookingHero({ noBooking }: { noBooking: NoBooking | undefined }) {
 }
 
 /** The server's debrief of the attempt: costliest step, timeline, ghost race; or why there is none. */
-function DebriefCard({ session, waited }: { session: Attempt; waited: WaitingKnown | undefined }) {
+function DebriefCard({
+  session,
+  waited,
+  onDebrief,
+}: {
+  session: Attempt;
+  waited: WaitingKnown | undefined;
+  onDebrief: ((debrief: Debrief) => void) | undefined;
+}) {
   const { t } = useI18n();
   const { state, retry } = useDebrief(session.roundId, session.ticketId);
+  const onDebriefRef = useLatest(onDebrief);
+  const debrief = state.name === 'ready' ? state.debrief : undefined;
+  useEffect(() => {
+    if (debrief) onDebriefRef.current?.(debrief);
+  }, [debrief, onDebriefRef]);
   return (
     <section className="card span-2 debrief" aria-labelledby="debrief-title" data-testid="debrief">
       <h2 id="debrief-title">{t('debrief.title')}</h2>
