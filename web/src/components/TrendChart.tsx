@@ -41,7 +41,6 @@ export function TrendChart({ attempts }: { attempts: readonly HistoryAttempt[] }
         role="img"
         aria-label={t('history.trendLabel', { n })}
         data-testid="trend-chart"
-        preserveAspectRatio="none"
       >
         {ticks.map((ms) => (
           <g key={ms} className="trend-grid">
@@ -63,9 +62,15 @@ export function TrendChart({ attempts }: { attempts: readonly HistoryAttempt[] }
             className={`trend-line line-${series.key}`}
             d={linePath(series.values, x, y)}
             data-series={series.key}
-            vectorEffect="non-scaling-stroke"
           />
         ))}
+        {shown
+          .filter((series) => series.key === 'total')
+          .flatMap((series) =>
+            series.values.map((ms, i) =>
+              ms === null ? null : <circle key={i} className="trend-dot" cx={x(i)} cy={y(ms)} r={3.5} />,
+            ),
+          )}
       </svg>
       <div className="trend-toggles" role="group" aria-label={t('history.series')}>
         {SERIES_KEYS.map((key) => (
