@@ -215,4 +215,55 @@ describe('waiting room', () => {
     act(() => screen.getByRole('button', { name: '다른 닉네임으로 입장' }).click());
     expect(onHome).toHaveBeenCalled();
   });
+
+  it('leads to the result with what it last showed when the round closes before admission', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
+    let polls = 0;
+    mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 90, waiting: 300 } }),
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () => ({
+          body:
+            ++polls < 3
+              ? {
+                  ticketId: TICKET,
+                  roundId: '20261124T101500Z',
+                  status: 'WAITING',
+                  position: 42,
+                  ahead: 41,
+                  waiting: 250,
+                }
+              : { ticketId: TICKET, roundId: '20261124T101500Z', status: 'CLOSED', position: 0, ahead: 0, waiting: 0 },
+        }),
+      ],
+    ]);
+    const onRoundOver = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <WaitingRoom
+          nickname="늦은닉"
+          notBefore={undefined}
+          onAdmitted={vi.fn()}
+          onRoundOver={onRoundOver}
+          onHome={vi.fn()}
+        />
+      </I18nProvider>,
+    );
+    await flush();
+    await flush(1_000);
+    expect(screen.getByTestId('position')).toHaveTextContent('42');
+    expect(onRoundOver).not.toHaveBeenCalled();
+    await flush(1_000);
+    expect(onRoundOver).toHaveBeenCalledTimes(1);
+    expect(onRoundOver).toHaveBeenCalledWith(
+      { nickname: '늦은닉', ticketId: TICKET, roundId: '20261124T101500Z' },
+      { position: 42, ahead: 41, waiting: 250 },
+    );
+  });
 });
