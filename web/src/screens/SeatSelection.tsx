@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
-import type { ApiError } from '../api/http';
+import { ApiError } from '../api/http';
 import { Notice } from '../components/Notice';
 import { SeatMap } from '../components/SeatMap';
 import { SeatPanel } from '../components/SeatPanel';
 import { useLiveSeatMap } from '../hooks/useLiveSeatMap';
+import { useRoundEnd } from '../hooks/useRoundEnd';
 import { useSeatBooking } from '../hooks/useSeatBooking';
 import { useI18n } from '../i18n/i18n';
 import type { NoBooking, Session } from '../lib/session';
@@ -23,6 +24,12 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
   const { map, stale, refresh } = useLiveSeatMap(session, true, over);
   const booking = useSeatBooking(session, { map, refresh, onRoundOver: over, onBooked, onCaptchaRequired });
   const { phase, selected } = booking;
+  // the map stays readable after the close: the clock ends the attempt of a player who is only looking at it
+  useRoundEnd(session.roundId, () => {
+    if (phase.name !== 'choose') return false;
+    over(new ApiError(403, 'round-closed'));
+    return true;
+  });
 
   const available = map?.seats.filter((s) => s.status === 'AVAILABLE').length ?? 0;
   const soldOut = map !== undefined && map.seats.length > 0 && available === 0 && phase.name === 'choose';
