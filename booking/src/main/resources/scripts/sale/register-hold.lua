@@ -10,9 +10,11 @@
 --   5 ticketHold     HASH    ticketId -> its current holdId
 --   6 newHold        HASH    the new hold: ticket, seat, owner, token, heldAt, expiresAt
 --   7 ticketBooking  HASH    ticketId -> bookingId
+--   8 seatTakers     HASH    seatId -> heldAtMs|bot|nick of its latest holder (DebriefKeys.seatTakers: what a human
+--                            who finds the seat taken is told; written for bots too, read only for humans)
 -- ARGV: 1 lock owner, 2 seatId, 3 holdId, 4 ticketId, 5 fencing token, 6 heldAtMs, 7 expiresAtMs, 8 hold record
 --       ttl ms, 9 retention ms, 10 hold key prefix, 11 seat lock key prefix (the previous hold's keys are derived
---       from them, same slot)
+--       from them, same slot), 12 holder is a bot ('1' / '0'), 13 holder's nickname ('' for a bot)
 -- Returns {'OK', previous holdId or ''}, or {'LOST'} (the lock ran out), {'SOLD'} or {'BOOKED'}.
 
 -- the lock's fencing counter expires with the round whatever happens next (refused holds included)
@@ -42,4 +44,6 @@ redis.call('hset', KEYS[4], ARGV[2], ARGV[3] .. '|' .. ARGV[7])
 redis.call('hset', KEYS[5], ARGV[4], ARGV[3])
 redis.call('pexpire', KEYS[4], ARGV[9])
 redis.call('pexpire', KEYS[5], ARGV[9])
+redis.call('hset', KEYS[8], ARGV[2], ARGV[6] .. '|' .. ARGV[12] .. '|' .. ARGV[13])
+redis.call('pexpire', KEYS[8], ARGV[9])
 return {'OK', prev or ''}

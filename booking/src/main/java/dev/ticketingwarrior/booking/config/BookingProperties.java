@@ -26,7 +26,8 @@ public record BookingProperties(
         @Valid @NotNull Redis redis,
         @Valid @NotNull Queue queue,
         @Valid @NotNull Results results,
-        @Valid @NotNull Limits limits) {
+        @Valid @NotNull Limits limits,
+        @Valid @NotNull Debrief debrief) {
 
     /**
      * The seat grid: rows A.. and columns 1..; the first {@code vipRows} rows are VIP, the next {@code rRows} R. Up to
@@ -139,6 +140,7 @@ public record BookingProperties(
             @Valid @NotNull Window lettersPerTicket,
             @Valid @NotNull Window holdsPerTicket,
             @Valid @NotNull Window bookingsPerTicket,
+            @Valid @NotNull Window debriefReadsPerAddress,
             @Valid @NotNull Window failedAuthentication,
             @NotNull List<String> failedAuthenticationPaths,
             @NotNull List<String> trustedProxies,
@@ -148,6 +150,18 @@ public record BookingProperties(
                     regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]*",
                     message = "must be an HTTP header name or empty")
             String viewerAddressHeader) {}
+
+    /**
+     * Debriefs and history (SPEC §12): a round's human attempts are archived to MySQL {@code archiveGrace} after its
+     * close (so its confirmations have landed), looked for every {@code archiveEvery} on every instance; a claim on a
+     * round's archive lasts {@code archiveLease} (a crashed or failed archive is retried after it). A round's humans,
+     * read for the costliest step and the round's best, are kept {@code roundCache} per instance.
+     */
+    public record Debrief(
+            @NotNull @DefaultValue("10s") Duration archiveGrace,
+            @NotNull @DefaultValue("5s") Duration archiveEvery,
+            @NotNull @DefaultValue("30s") Duration archiveLease,
+            @NotNull @DefaultValue("2s") Duration roundCache) {}
 
     /** At most {@code limit} requests per fixed {@code window}. */
     public record Window(@Min(1) int limit, @NotNull Duration window) {

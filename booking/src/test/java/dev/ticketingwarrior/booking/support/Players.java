@@ -27,6 +27,10 @@ public final class Players {
         return api.post("/api/v1/rounds/" + round.id() + "/holds", token, "{\"seatId\":\"" + seatId + "\"}");
     }
 
+    public static Api.Response hold(Api api, String token, Round round, String seatId, Map<String, String> headers) {
+        return api.post("/api/v1/rounds/" + round.id() + "/holds", token, "{\"seatId\":\"" + seatId + "\"}", headers);
+    }
+
     public static Api.Response book(Api api, String token, String holdId) {
         return book(api, token, holdId, UUID.randomUUID().toString());
     }

@@ -24,6 +24,7 @@ public enum ProblemType {
     UNKNOWN_HOLD("unknown-hold", 404, "Unknown hold"),
     UNKNOWN_BOOKING("unknown-booking", 404, "Unknown booking"),
     UNKNOWN_CAPTCHA("unknown-captcha", 404, "Unknown security letter"),
+    UNKNOWN_DEBRIEF("unknown-debrief", 404, "Unknown debrief"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     SEAT_TAKEN("seat-taken", 409, "Seat taken"),

@@ -18,4 +18,13 @@ public final class SharedRoundKeys {
     public static String finishedPlayers(RoundId round) {
         return round.hashTag() + ":finished";
     }
+
+    /**
+     * A STRING counter of the round's entries (humans and bots): admission {@code INCR}s it once per new ticket and
+     * hands out the result as the queue number ({@code qn}); booking reads it as "N of M entered" for the debrief
+     * (SPEC §12). It expires with admission's other keys of the round.
+     */
+    public static String entrySequence(RoundId round) {
+        return round.hashTag() + ":seq";
+    }
 }

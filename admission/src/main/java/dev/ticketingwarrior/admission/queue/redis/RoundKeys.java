@@ -12,7 +12,7 @@ record RoundKeys(RoundId roundId, List<String> all) {
         return new RoundKeys(
                 roundId,
                 List.of(
-                        tag + ":seq",
+                        SharedRoundKeys.entrySequence(roundId),
                         tag + ":queue",
                         tag + ":tickets",
                         tag + ":nicks",

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.captcha.web;
 
 import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
 import dev.ticketingwarrior.booking.captcha.domain.LettersBusyException;
+import dev.ticketingwarrior.booking.debrief.domain.AttemptRecorder;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.web.PlayerLimits;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
@@ -28,11 +29,13 @@ class CaptchaController {
     private final CaptchaService captchas;
     private final RoundGate gate;
     private final PlayerLimits limits;
+    private final AttemptRecorder attempts;
 
-    CaptchaController(CaptchaService captchas, RoundGate gate, PlayerLimits limits) {
+    CaptchaController(CaptchaService captchas, RoundGate gate, PlayerLimits limits, AttemptRecorder attempts) {
         this.captchas = captchas;
         this.gate = gate;
         this.limits = limits;
+        this.attempts = attempts;
     }
 
     @Operation(
@@ -43,7 +46,9 @@ class CaptchaController {
         limits.spend(PlayerLimits.Action.LETTER, player);
         Round round = gate.requireOpen(player, null);
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(captchas.issue(round, player.ticketId()));
+            CaptchaService.Letter letter = captchas.issue(round, player.ticketId());
+            attempts.letterIssued(round, player);
+            return ResponseEntity.status(HttpStatus.CREATED).body(letter);
         } catch (LettersBusyException e) {
             throw ProblemException.retryAfter(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), Duration.ofSeconds(1));
         }
@@ -59,9 +64,14 @@ class CaptchaController {
             Player player, @PathVariable String captchaId, @Valid @RequestBody AnswerRequest request) {
         Round round = gate.requireOpen(player, null);
         return switch (captchas.answer(round, player.ticketId(), captchaId, request.answer())) {
-            case SOLVED -> ResponseEntity.noContent().build();
-            case WRONG ->
+            case SOLVED -> {
+                attempts.letterAnswered(round, player, true);
+                yield ResponseEntity.noContent().build();
+            }
+            case WRONG -> {
+                attempts.letterAnswered(round, player, false);
                 throw ProblemException.of(ProblemType.WRONG_ANSWER, "wrong answer: request a new security letter");
+            }
             case UNKNOWN ->
                 throw ProblemException.of(ProblemType.UNKNOWN_CAPTCHA, "no open security letter " + captchaId);
         };

@@ -29,6 +29,8 @@ public class PlayerArgumentResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         return players.authenticate(
-                request.getHeader(HttpHeaders.AUTHORIZATION), request.getHeader(PlayerAuthentication.BOT_KEY_HEADER));
+                request.getHeader(HttpHeaders.AUTHORIZATION),
+                request.getHeader(PlayerAuthentication.BOT_KEY_HEADER),
+                request.getHeader(PlayerAuthentication.PLAYER_SECRET_HEADER));
     }
 }

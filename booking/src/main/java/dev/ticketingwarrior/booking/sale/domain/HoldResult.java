@@ -5,7 +5,8 @@ import java.time.Instant;
 /** The outcome of asking for a seat. */
 public sealed interface HoldResult {
 
-    record Held(String holdId, String seatId, Instant expiresAt) implements HoldResult {}
+    /** {@code heldAt}: when the hold was made (earlier than now when the player asked again for its held seat). */
+    record Held(String holdId, String seatId, Instant heldAt, Instant expiresAt) implements HoldResult {}
 
     record Taken(String seatId) implements HoldResult {}
 

@@ -75,7 +75,10 @@ public class HoldService {
                     && current.get().seatId().equals(seatId)
                     && current.get().expiresAt().isAfter(now)) {
                 return new HoldResult.Held(
-                        current.get().holdId(), seatId, current.get().expiresAt());
+                        current.get().holdId(),
+                        seatId,
+                        current.get().heldAt(),
+                        current.get().expiresAt());
             }
             return new HoldResult.Taken(seatId);
         }
@@ -87,8 +90,11 @@ public class HoldService {
                 lock.get().fencingToken(),
                 now,
                 now.plus(lease));
-        return switch (holds.register(round.id(), hold, lease, retention.ttl(round))) {
-            case Holds.Registered registered -> new HoldResult.Held(hold.holdId(), seatId, hold.expiresAt());
+        Holds.Holder holder =
+                new Holds.Holder(player.claims().nickname(), player.claims().bot());
+        return switch (holds.register(round.id(), hold, holder, lease, retention.ttl(round))) {
+            case Holds.Registered registered ->
+                new HoldResult.Held(hold.holdId(), seatId, hold.heldAt(), hold.expiresAt());
             case Holds.SeatSold sold -> new HoldResult.Taken(seatId);
             case Holds.LockLost lost -> new HoldResult.Taken(seatId);
             case Holds.TicketBooked booked -> new HoldResult.AlreadyBooked();

@@ -10,9 +10,10 @@ public interface Holds {
 
     /**
      * Records {@code hold} (whose lock is already claimed) and releases the ticket's previous hold, atomically. Gives
-     * the lock back when the seat turned out sold or the ticket already booked.
+     * the lock back when the seat turned out sold or the ticket already booked. A registered hold also names
+     * {@code holder} as the seat's taker since the hold's time (what a human who finds the seat taken is told).
      */
-    Registration register(RoundId round, HoldRecord hold, Duration lease, Duration retention);
+    Registration register(RoundId round, HoldRecord hold, Holder holder, Duration lease, Duration retention);
 
     Optional<HoldRecord> find(RoundId round, String holdId);
 
@@ -30,6 +31,9 @@ public interface Holds {
      * the round's finished players once (and its stale hold pointer cleared). The number reported.
      */
     int reportAbandoned(RoundId round, Instant now, Duration retention);
+
+    /** Who holds: a nickname and whether it is a bot (a bot's nickname is never shown). */
+    record Holder(String nickname, boolean bot) {}
 
     /** The outcome of {@link #register}. */
     sealed interface Registration permits Registered, SeatSold, TicketBooked, LockLost {}

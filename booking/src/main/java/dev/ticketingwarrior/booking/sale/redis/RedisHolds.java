@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
 import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.debrief.redis.DebriefKeys;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Holds;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -31,8 +32,9 @@ class RedisHolds implements Holds {
     }
 
     @Override
-    public Registration register(RoundId round, HoldRecord hold, Duration lease, Duration retention) {
+    public Registration register(RoundId round, HoldRecord hold, Holder holder, Duration lease, Duration retention) {
         RoundKeys keys = new RoundKeys(round);
+        DebriefKeys debrief = new DebriefKeys(round);
         // the hold record outlives its lease a little, so booking can still say "your hold expired"
         Duration recordTtl = lease.plusMinutes(1);
         List<Object> result = dependencies.redis(() -> script().eval(
@@ -46,7 +48,8 @@ class RedisHolds implements Holds {
                                 keys.heldSeats(),
                                 keys.ticketHolds(),
                                 keys.hold(hold.holdId()),
-                                keys.ticketBookings()),
+                                keys.ticketBookings(),
+                                debrief.seatTakers()),
                         hold.owner(),
                         hold.seatId(),
                         hold.holdId(),
@@ -57,7 +60,9 @@ class RedisHolds implements Holds {
                         String.valueOf(recordTtl.toMillis()),
                         String.valueOf(retention.toMillis()),
                         keys.holdPrefix(),
-                        keys.seatLockPrefix()));
+                        keys.seatLockPrefix(),
+                        holder.bot() ? "1" : "0",
+                        holder.bot() ? "" : holder.nickname()));
         return switch (String.valueOf(result.getFirst())) {
             case "OK" -> {
                 String previous = result.size() > 1 ? String.valueOf(result.get(1)) : "";

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.debrief.redis.DebriefKeys;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -130,7 +131,8 @@ class RedisSales implements Sales {
                                 keys.ticketHolds(),
                                 keys.finishedPlayers(),
                                 keys.openSales(),
-                                keys.openSaleRecords()),
+                                keys.openSaleRecords(),
+                                new DebriefKeys(round).attempt(hold.ticketId())),
                         request.fingerprint(),
                         booking.id().value(),
                         hold.seatId(),
@@ -140,7 +142,9 @@ class RedisSales implements Sales {
                         hold.owner(),
                         hold.ticketId(),
                         hold.holdId(),
-                        outcome.name()));
+                        outcome.name(),
+                        String.valueOf(booking.bookedAt().toEpochMilli()),
+                        String.valueOf(booking.heldAt().toEpochMilli())));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.booking.sale.web;
 
+import dev.ticketingwarrior.booking.debrief.domain.AttemptRecorder;
+import dev.ticketingwarrior.booking.debrief.domain.SeatResult;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.web.PlayerLimits;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
@@ -19,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,11 +37,13 @@ class HoldController {
     private final HoldService holds;
     private final RoundGate gate;
     private final PlayerLimits limits;
+    private final AttemptRecorder attempts;
 
-    HoldController(HoldService holds, RoundGate gate, PlayerLimits limits) {
+    HoldController(HoldService holds, RoundGate gate, PlayerLimits limits, AttemptRecorder attempts) {
         this.holds = holds;
         this.gate = gate;
         this.limits = limits;
+        this.attempts = attempts;
     }
 
     @Operation(
@@ -53,7 +58,9 @@ class HoldController {
             HttpServletRequest http) {
         limits.spend(PlayerLimits.Action.HOLD, player);
         Round round = gate.requireOpen(player, roundId);
-        return switch (holds.hold(round, player, request.seatId())) {
+        HoldResult result = holds.hold(round, player, request.seatId());
+        record(round, player, request.seatId(), result);
+        return switch (result) {
             case HoldResult.Held held ->
                 ResponseEntity.status(HttpStatus.CREATED)
                         .body(new HoldResponse(held.holdId(), held.seatId(), held.expiresAt()));
@@ -68,6 +75,21 @@ class HoldController {
             case HoldResult.AlreadyBooked booked ->
                 throw ProblemException.of(ProblemType.ALREADY_BOOKED, "this ticket already booked a seat");
         };
+    }
+
+    /** What the debrief keeps of this attempt (humans that sent their secret only; a repeat booking is not a seat). */
+    private void record(Round round, Player player, String seatId, HoldResult result) {
+        switch (result) {
+            case HoldResult.Held held ->
+                attempts.seatTried(round, player, seatId, SeatResult.HELD, Optional.of(held.heldAt()));
+            case HoldResult.Taken taken ->
+                attempts.seatTried(round, player, seatId, SeatResult.TAKEN, Optional.empty());
+            case HoldResult.UnknownSeat unknown ->
+                attempts.seatTried(round, player, seatId, SeatResult.UNKNOWN_SEAT, Optional.empty());
+            case HoldResult.CaptchaRequired required ->
+                attempts.seatTried(round, player, seatId, SeatResult.CAPTCHA_REQUIRED, Optional.empty());
+            case HoldResult.AlreadyBooked booked -> {}
+        }
     }
 
     @Operation(summary = "Release your hold (204)")

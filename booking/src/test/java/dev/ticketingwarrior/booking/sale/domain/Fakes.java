@@ -98,7 +98,8 @@ final class Fakes {
         }
 
         @Override
-        public Registration register(RoundId round, HoldRecord hold, Duration lease, Duration retention) {
+        public Registration register(
+                RoundId round, HoldRecord hold, Holder holder, Duration lease, Duration retention) {
             SeatLock lock = locks.locked.get(hold.seatId());
             if (lock == null || !lock.owner().equals(hold.owner())) {
                 return new LockLost();

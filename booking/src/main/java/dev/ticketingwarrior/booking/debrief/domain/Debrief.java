@@ -1,0 +1,72 @@
+package dev.ticketingwarrior.booking.debrief.domain;
+
+import java.util.List;
+
+/**
+ * What a player sees after its round, win or lose (SPEC §12): its timeline in ms since the round opened, the queue as
+ * "N of M", its five steps and total, the step that cost most against the round's humans, and the ghost race (its
+ * personal best, the round's best human).
+ */
+public record Debrief(
+        String roundId,
+        String ticketId,
+        String nickname,
+        Outcome.Status outcome,
+        Queue queue,
+        List<TimelineStep> timeline,
+        Steps steps,
+        Long totalMs,
+        Costliest costliest,
+        Ghost ghost) {
+
+    /** The player's queue number and how many entered the round ({@code null} when no longer known). */
+    public record Queue(long number, Long entered) {}
+
+    /** What {@link TimelineStep#step()} can be, in the order a round goes through them. */
+    public enum Kind {
+        OPEN,
+        ENTERED,
+        ADMITTED,
+        LETTER,
+        SEAT,
+        BOOKED,
+        CONFIRMED,
+        REJECTED
+    }
+
+    /**
+     * One step of the timeline. Only a LETTER has {@code attempts}; only a SEAT has {@code seatId} and {@code result};
+     * only a TAKEN seat {@code takenBy} and {@code marginMs} (both {@code null} when the taker is not known); only
+     * BOOKED a {@code bookingId} and {@code seatId}.
+     */
+    public record TimelineStep(
+            Kind step,
+            long atMs,
+            Integer attempts,
+            String seatId,
+            SeatResult result,
+            TakenBy takenBy,
+            Long marginMs,
+            String bookingId) {
+
+        static TimelineStep at(Kind step, long atMs) {
+            return new TimelineStep(step, atMs, null, null, null, null, null, null);
+        }
+    }
+
+    /** Who took a seat: a nickname, or {@code null} with {@code bot} for a bot. */
+    public record TakenBy(String nickname, boolean bot) {}
+
+    /**
+     * The player's step with the largest excess over the round's humans' 10th percentile of that step
+     * ({@code topTenPercentMs}, over {@code humans} humans who reached it).
+     */
+    public record Costliest(String step, long ms, long topTenPercentMs, int humans) {}
+
+    /** The two ghosts: the player's best won attempt up to this round, and the round's fastest human booking. */
+    public record Ghost(PersonalBest personalBest, RoundBest roundBest) {}
+
+    public record PersonalBest(String roundId, long totalMs, Steps steps) {}
+
+    public record RoundBest(String nickname, long totalMs, Steps steps) {}
+}

@@ -1,0 +1,133 @@
+package dev.ticketingwarrior.booking.debrief.domain;
+
+import dev.ticketingwarrior.booking.debrief.domain.Debrief.Kind;
+import dev.ticketingwarrior.booking.debrief.domain.Debrief.TimelineStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The arithmetic of a debrief, pure: the timeline, the costliest step, the round's best human. */
+public final class DebriefAssembly {
+
+    /** Fewer humans than this at a step make its percentile meaningless: no costliest step is named from it. */
+    static final int MIN_HUMANS = 3;
+
+    private DebriefAssembly() {}
+
+    /** The attempt's timeline in ms since {@code open}, in time order (ties keep the round's order of steps). */
+    public static List<TimelineStep> timeline(Attempt attempt, Outcome outcome, Instant open) {
+        List<TimelineStep> steps = new ArrayList<>();
+        steps.add(TimelineStep.at(Kind.OPEN, 0));
+        steps.add(TimelineStep.at(Kind.ENTERED, ms(open, attempt.enteredAt())));
+        steps.add(TimelineStep.at(Kind.ADMITTED, ms(open, attempt.admittedAt())));
+        attempt.letterSolvedAt()
+                .ifPresent(at -> steps.add(new TimelineStep(
+                        Kind.LETTER, ms(open, at), attempt.letterAnswers(), null, null, null, null, null)));
+        for (Attempt.SeatAttempt seat : attempt.seats()) {
+            Debrief.TakenBy takenBy = null;
+            Long margin = null;
+            if (seat.result() == SeatResult.TAKEN && seat.taker().isPresent()) {
+                Attempt.Taker taker = seat.taker().get();
+                takenBy = new Debrief.TakenBy(
+                        taker.bot() ? null : taker.nickname().orElse(null), taker.bot());
+                // clocks of two instances may disagree by a few ms: the taker had it first, so never below 0
+                margin = Math.max(0, Duration.between(taker.since(), seat.at()).toMillis());
+            }
+            steps.add(new TimelineStep(
+                    Kind.SEAT, ms(open, seat.at()), null, seat.seatId(), seat.result(), takenBy, margin, null));
+        }
+        attempt.booked().ifPresent(booked -> {
+            long bookedMs = ms(open, booked.at());
+            steps.add(new TimelineStep(
+                    Kind.BOOKED, bookedMs, null, booked.seatId(), null, null, null, booked.bookingId()));
+            Kind decided = switch (outcome.status()) {
+                case CONFIRMED -> Kind.CONFIRMED;
+                case REJECTED -> Kind.REJECTED;
+                case PENDING, NO_SEAT -> null;
+            };
+            if (decided != null) {
+                // the database's clock wrote the decision; it never came before the booking
+                long at = outcome.at().map(when -> ms(open, when)).orElse(bookedMs);
+                steps.add(TimelineStep.at(decided, Math.max(bookedMs, at)));
+            }
+        });
+        List<TimelineStep> ordered = new ArrayList<>(steps);
+        ordered.sort(Comparator.comparingLong(TimelineStep::atMs)
+                .thenComparing(step -> step.step().ordinal()));
+        return List.copyOf(ordered);
+    }
+
+    /**
+     * The player's step with the largest excess over the 10th percentile of that step among the round's humans
+     * (including the player); empty when no step has at least {@link #MIN_HUMANS} humans or none exceeds it.
+     */
+    public static Optional<Debrief.Costliest> costliest(Steps mine, List<Steps> humans) {
+        Debrief.Costliest worst = null;
+        long worstExcess = 0;
+        for (Steps.Step step : Steps.Step.values()) {
+            Long ms = mine.of(step);
+            if (ms == null) {
+                continue;
+            }
+            List<Long> reached = humans.stream()
+                    .map(s -> s.of(step))
+                    .filter(Objects::nonNull)
+                    .toList();
+            if (reached.size() < MIN_HUMANS) {
+                continue;
+            }
+            long top = tenthPercentile(reached);
+            long excess = ms - top;
+            if (excess > worstExcess) {
+                worstExcess = excess;
+                worst = new Debrief.Costliest(step.label(), ms, top, reached.size());
+            }
+        }
+        return Optional.ofNullable(worst);
+    }
+
+    /** The nearest-rank 10th percentile: the value a tenth of the humans reached in or under. */
+    static long tenthPercentile(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int rank = (int) Math.ceil(sorted.size() * 0.10);
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /** The round's fastest human booking (not rejected), ties to the earlier ticket id for a stable answer. */
+    public static Optional<Debrief.RoundBest> roundBest(List<AttemptResult> humans, Instant open) {
+        return humans.stream()
+                .filter(h -> h.attempt().booked().isPresent() && h.outcome().status() != Outcome.Status.REJECTED)
+                .min(Comparator.comparingLong((AttemptResult h) -> Steps.totalMs(h.attempt(), open))
+                        .thenComparing(h -> h.attempt().ticketId()))
+                .map(h -> new Debrief.RoundBest(
+                        h.attempt().nickname(), Steps.totalMs(h.attempt(), open), Steps.of(h.attempt(), open)));
+    }
+
+    /**
+     * The better of two personal bests (the stored one, and this round's attempt when it was won): the lower total,
+     * the earlier round on a tie.
+     */
+    public static Optional<Debrief.PersonalBest> better(
+            Optional<Debrief.PersonalBest> stored, Optional<Debrief.PersonalBest> current) {
+        if (stored.isEmpty()) {
+            return current;
+        }
+        if (current.isEmpty()) {
+            return stored;
+        }
+        Debrief.PersonalBest a = stored.get();
+        Debrief.PersonalBest b = current.get();
+        if (a.totalMs() != b.totalMs()) {
+            return Optional.of(a.totalMs() < b.totalMs() ? a : b);
+        }
+        return Optional.of(a.roundId().compareTo(b.roundId()) <= 0 ? a : b);
+    }
+
+    static long ms(Instant open, Instant at) {
+        return Math.max(0, Duration.between(open, at).toMillis());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ticketingwarrior.booking.debrief.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The five steps of an attempt in ms, each {@code null} when not reached (SPEC §12): {@code entryMs} open→entered,
+ * {@code waitMs} entered→admitted, {@code letterMs} admitted→letter solved, {@code pickMs} letter solved→held (the hold
+ * that was booked; without a booking, → the last seat attempt), {@code confirmMs} held→booked. Not the booking view's
+ * splits, whose {@code seatMs} is admitted→held.
+ */
+public record Steps(Long entryMs, Long waitMs, Long letterMs, Long pickMs, Long confirmMs) {
+
+    /** The steps by name, as the debrief's {@code costliest.step} names them. */
+    public enum Step {
+        ENTRY("entry"),
+        WAIT("wait"),
+        LETTER("letter"),
+        PICK("pick"),
+        CONFIRM("confirm");
+
+        private final String label;
+
+        Step(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The steps of {@code attempt} in a round that opened at {@code open}. */
+    public static Steps of(Attempt attempt, Instant open) {
+        Optional<Instant> letter = attempt.letterSolvedAt();
+        Optional<Instant> picked = attempt.booked().map(Attempt.Booked::heldAt).or(attempt::lastSeatAt);
+        return new Steps(
+                ms(Optional.of(open), Optional.of(attempt.enteredAt())),
+                ms(Optional.of(attempt.enteredAt()), Optional.of(attempt.admittedAt())),
+                ms(Optional.of(attempt.admittedAt()), letter),
+                ms(letter, picked),
+                attempt.booked()
+                        .map(b ->
+                                Math.max(0, Duration.between(b.heldAt(), b.at()).toMillis()))
+                        .orElse(null));
+    }
+
+    /** open→booked, the booking's {@code durationMs}; {@code null} without a booking. */
+    public static Long totalMs(Attempt attempt, Instant open) {
+        return attempt.booked()
+                .map(b -> Math.max(0, Duration.between(open, b.at()).toMillis()))
+                .orElse(null);
+    }
+
+    public Long of(Step step) {
+        return switch (step) {
+            case ENTRY -> entryMs;
+            case WAIT -> waitMs;
+            case LETTER -> letterMs;
+            case PICK -> pickMs;
+            case CONFIRM -> confirmMs;
+        };
+    }
+
+    /** ms from one to the other, never negative; {@code null} when either is missing. */
+    private static Long ms(Optional<Instant> from, Optional<Instant> to) {
+        if (from.isEmpty() || to.isEmpty()) {
+            return null;
+        }
+        return Math.max(0, Duration.between(from.get(), to.get()).toMillis());
+    }
+}

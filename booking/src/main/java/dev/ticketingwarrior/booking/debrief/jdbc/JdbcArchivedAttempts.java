@@ -1,0 +1,312 @@
+package dev.ticketingwarrior.booking.debrief.jdbc;
+
+import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.debrief.domain.ArchivedAttempts;
+import dev.ticketingwarrior.booking.debrief.domain.Attempt;
+import dev.ticketingwarrior.booking.debrief.domain.AttemptResult;
+import dev.ticketingwarrior.booking.debrief.domain.Debrief;
+import dev.ticketingwarrior.booking.debrief.domain.History;
+import dev.ticketingwarrior.booking.debrief.domain.Outcome;
+import dev.ticketingwarrior.booking.debrief.domain.SeatResult;
+import dev.ticketingwarrior.booking.debrief.domain.Steps;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Attempts in MySQL/MariaDB. A round's attempts are upserted in one batch ({@code ON DUPLICATE KEY UPDATE}), so the
+ * archive may run twice; reads join {@code bookings} and {@code rejected_bookings} by the booking id for the outcome.
+ * The player's reads are range scans of {@code ix_attempts_player}, a round's a range of the primary key.
+ */
+@Component
+class JdbcArchivedAttempts implements ArchivedAttempts {
+
+    private static final String UPSERT = """
+            INSERT INTO attempts (round_id, ticket_id, player_id, nickname, queue_number, entered, entered_at,
+              admitted_at, letter_at, letter_answers, last_seat_at, held_at, booking_id, seat_id, booked_at,
+              booked_held_at, entry_ms, wait_ms, letter_ms, pick_ms, confirm_ms, total_ms, timeline)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE player_id = VALUES(player_id), nickname = VALUES(nickname),
+              queue_number = VALUES(queue_number), entered = VALUES(entered), entered_at = VALUES(entered_at),
+              admitted_at = VALUES(admitted_at), letter_at = VALUES(letter_at),
+              letter_answers = VALUES(letter_answers), last_seat_at = VALUES(last_seat_at), held_at = VALUES(held_at),
+              booking_id = VALUES(booking_id), seat_id = VALUES(seat_id), booked_at = VALUES(booked_at),
+              booked_held_at = VALUES(booked_held_at), entry_ms = VALUES(entry_ms), wait_ms = VALUES(wait_ms),
+              letter_ms = VALUES(letter_ms), pick_ms = VALUES(pick_ms), confirm_ms = VALUES(confirm_ms),
+              total_ms = VALUES(total_ms), timeline = VALUES(timeline)
+            """;
+
+    private static final String SELECT = """
+            SELECT a.*, b.confirmed_at AS confirmed_at, r.rejected_at AS rejected_at
+            FROM attempts a
+              LEFT JOIN bookings b ON b.booking_id = a.booking_id
+              LEFT JOIN rejected_bookings r ON r.booking_id = a.booking_id
+            """;
+
+    private static final TypeReference<List<SeatRow>> SEAT_ROWS = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+    private final Dependencies dependencies;
+    private final JsonMapper json;
+
+    JdbcArchivedAttempts(JdbcTemplate jdbc, Dependencies dependencies, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.dependencies = dependencies;
+        this.json = json;
+    }
+
+    @Override
+    public void save(List<Attempt> attempts, Long entered) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        dependencies.mysql(() -> jdbc.batchUpdate(UPSERT, attempts, attempts.size(), (ps, a) -> bind(ps, a, entered)));
+    }
+
+    @Override
+    public Optional<AttemptResult> find(RoundId round, String ticketId) {
+        return dependencies.mysql(() -> jdbc
+                .query(
+                        SELECT + " WHERE a.round_id = ? AND a.ticket_id = ?",
+                        (rs, n) -> row(rs, true),
+                        round.value(),
+                        ticketId)
+                .stream()
+                .findFirst());
+    }
+
+    @Override
+    public List<AttemptResult> ofRound(RoundId round) {
+        return dependencies.mysql(
+                () -> jdbc.query(SELECT + " WHERE a.round_id = ?", (rs, n) -> row(rs, false), round.value()));
+    }
+
+    @Override
+    public Outcome outcomeOf(String bookingId) {
+        return dependencies.mysql(() -> {
+            List<Timestamp> confirmed = jdbc.query(
+                    "SELECT confirmed_at FROM bookings WHERE booking_id = ?", (rs, n) -> rs.getTimestamp(1), bookingId);
+            if (!confirmed.isEmpty()) {
+                return new Outcome(
+                        Outcome.Status.CONFIRMED,
+                        Optional.of(confirmed.getFirst().toInstant()));
+            }
+            List<Timestamp> rejected = jdbc.query(
+                    "SELECT rejected_at FROM rejected_bookings WHERE booking_id = ?",
+                    (rs, n) -> rs.getTimestamp(1),
+                    bookingId);
+            return rejected.isEmpty()
+                    ? Outcome.PENDING
+                    : new Outcome(
+                            Outcome.Status.REJECTED,
+                            Optional.of(rejected.getFirst().toInstant()));
+        });
+    }
+
+    @Override
+    public List<AttemptResult> ofPlayer(PlayerId player, int limit) {
+        return dependencies.mysql(() -> jdbc.query(
+                SELECT + " WHERE a.player_id = ? ORDER BY a.round_id DESC LIMIT ?",
+                (rs, n) -> row(rs, false),
+                player.value(),
+                limit));
+    }
+
+    @Override
+    public History.Totals totals(PlayerId player) {
+        return dependencies.mysql(() -> jdbc.queryForObject(
+                """
+                SELECT COUNT(*) AS rounds, COUNT(b.booking_id) AS won,
+                  MIN(CASE WHEN b.booking_id IS NOT NULL THEN a.total_ms END) AS total_ms,
+                  MIN(a.entry_ms) AS entry_ms, MIN(a.wait_ms) AS wait_ms, MIN(a.letter_ms) AS letter_ms,
+                  MIN(a.pick_ms) AS pick_ms, MIN(a.confirm_ms) AS confirm_ms
+                FROM attempts a LEFT JOIN bookings b ON b.booking_id = a.booking_id
+                WHERE a.player_id = ?
+                """,
+                (rs, n) -> new History.Totals(
+                        rs.getLong("rounds"),
+                        rs.getLong("won"),
+                        new History.Bests(
+                                nullableLong(rs, "total_ms"),
+                                nullableLong(rs, "entry_ms"),
+                                nullableLong(rs, "wait_ms"),
+                                nullableLong(rs, "letter_ms"),
+                                nullableLong(rs, "pick_ms"),
+                                nullableLong(rs, "confirm_ms"))),
+                player.value()));
+    }
+
+    @Override
+    public Optional<Debrief.PersonalBest> personalBest(PlayerId player, RoundId upTo) {
+        String upToRound = upTo == null ? "99999999T999999Z" : upTo.value();
+        return dependencies.mysql(() -> jdbc
+                .query(
+                        """
+                        SELECT a.round_id, a.total_ms, a.entry_ms, a.wait_ms, a.letter_ms, a.pick_ms, a.confirm_ms
+                        FROM attempts a JOIN bookings b ON b.booking_id = a.booking_id
+                        WHERE a.player_id = ? AND a.round_id <= ?
+                        ORDER BY a.total_ms, a.round_id LIMIT 1
+                        """,
+                        (rs, n) -> new Debrief.PersonalBest(
+                                rs.getString("round_id"),
+                                rs.getLong("total_ms"),
+                                new Steps(
+                                        nullableLong(rs, "entry_ms"),
+                                        nullableLong(rs, "wait_ms"),
+                                        nullableLong(rs, "letter_ms"),
+                                        nullableLong(rs, "pick_ms"),
+                                        nullableLong(rs, "confirm_ms"))),
+                        player.value(),
+                        upToRound)
+                .stream()
+                .findFirst());
+    }
+
+    @Override
+    public int erase(PlayerId player) {
+        return dependencies.mysql(() -> jdbc.update("DELETE FROM attempts WHERE player_id = ?", player.value()));
+    }
+
+    private void bind(PreparedStatement ps, Attempt a, Long entered) throws SQLException {
+        Instant open = a.round().start();
+        Steps steps = Steps.of(a, open);
+        ps.setString(1, a.round().value());
+        ps.setString(2, a.ticketId());
+        ps.setString(3, a.playerId().value());
+        ps.setString(4, a.nickname());
+        ps.setLong(5, a.queueNumber());
+        setLong(ps, 6, entered);
+        ps.setTimestamp(7, Timestamp.from(a.enteredAt()));
+        ps.setTimestamp(8, Timestamp.from(a.admittedAt()));
+        setTime(ps, 9, a.letterSolvedAt());
+        ps.setInt(10, a.letterAnswers());
+        setTime(ps, 11, a.lastSeatAt());
+        setTime(ps, 12, a.heldAt());
+        ps.setString(13, a.booked().map(Attempt.Booked::bookingId).orElse(null));
+        ps.setString(14, a.booked().map(Attempt.Booked::seatId).orElse(null));
+        setTime(ps, 15, a.booked().map(Attempt.Booked::at));
+        setTime(ps, 16, a.booked().map(Attempt.Booked::heldAt));
+        setLong(ps, 17, steps.entryMs());
+        setLong(ps, 18, steps.waitMs());
+        setLong(ps, 19, steps.letterMs());
+        setLong(ps, 20, steps.pickMs());
+        setLong(ps, 21, steps.confirmMs());
+        setLong(ps, 22, Steps.totalMs(a, open));
+        ps.setString(
+                23, json.writeValueAsString(a.seats().stream().map(SeatRow::of).toList()));
+    }
+
+    private AttemptResult row(ResultSet rs, boolean withSeats) throws SQLException {
+        Optional<Instant> bookedAt = time(rs, "booked_at");
+        Optional<Attempt.Booked> booked = bookedAt.map(at -> new Attempt.Booked(
+                at,
+                string(rs, "booking_id"),
+                string(rs, "seat_id"),
+                time(rs, "booked_held_at").orElse(at)));
+        List<Attempt.SeatAttempt> seats = withSeats
+                ? json.readValue(rs.getString("timeline"), SEAT_ROWS).stream()
+                        .map(SeatRow::seat)
+                        .toList()
+                : List.of();
+        Attempt attempt = new Attempt(
+                new RoundId(rs.getString("round_id")),
+                rs.getString("ticket_id"),
+                new PlayerId(rs.getString("player_id")),
+                rs.getString("nickname"),
+                rs.getLong("queue_number"),
+                rs.getTimestamp("entered_at").toInstant(),
+                rs.getTimestamp("admitted_at").toInstant(),
+                time(rs, "letter_at"),
+                rs.getInt("letter_answers"),
+                seats,
+                time(rs, "last_seat_at"),
+                time(rs, "held_at"),
+                booked);
+        Outcome outcome;
+        Optional<Instant> confirmed = time(rs, "confirmed_at");
+        Optional<Instant> rejected = time(rs, "rejected_at");
+        if (booked.isEmpty()) {
+            outcome = Outcome.NO_SEAT;
+        } else if (confirmed.isPresent()) {
+            outcome = new Outcome(Outcome.Status.CONFIRMED, confirmed);
+        } else if (rejected.isPresent()) {
+            outcome = new Outcome(Outcome.Status.REJECTED, rejected);
+        } else {
+            outcome = Outcome.PENDING;
+        }
+        return new AttemptResult(attempt, nullableLong(rs, "entered"), outcome);
+    }
+
+    /** One seat attempt in the {@code timeline} column. */
+    record SeatRow(long atMs, String seatId, String result, Long takerSinceMs, Boolean takerBot, String takerNickname) {
+
+        static SeatRow of(Attempt.SeatAttempt seat) {
+            return new SeatRow(
+                    seat.at().toEpochMilli(),
+                    seat.seatId(),
+                    seat.result().name(),
+                    seat.taker().map(t -> t.since().toEpochMilli()).orElse(null),
+                    seat.taker().map(Attempt.Taker::bot).orElse(null),
+                    seat.taker().flatMap(Attempt.Taker::nickname).orElse(null));
+        }
+
+        Attempt.SeatAttempt seat() {
+            Optional<Attempt.Taker> taker = takerSinceMs == null
+                    ? Optional.empty()
+                    : Optional.of(new Attempt.Taker(
+                            Optional.ofNullable(takerNickname),
+                            Boolean.TRUE.equals(takerBot),
+                            Instant.ofEpochMilli(takerSinceMs)));
+            return new Attempt.SeatAttempt(Instant.ofEpochMilli(atMs), seatId, SeatResult.valueOf(result), taker);
+        }
+    }
+
+    private static Optional<Instant> time(ResultSet rs, String column) {
+        try {
+            Timestamp value = rs.getTimestamp(column);
+            return value == null ? Optional.empty() : Optional.of(value.toInstant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + column, e);
+        }
+    }
+
+    private static String string(ResultSet rs, String column) {
+        try {
+            return rs.getString(column);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + column, e);
+        }
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static void setTime(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
+        if (value.isEmpty()) {
+            ps.setNull(index, Types.TIMESTAMP);
+        } else {
+            ps.setTimestamp(index, Timestamp.from(value.get()));
+        }
+    }
+}

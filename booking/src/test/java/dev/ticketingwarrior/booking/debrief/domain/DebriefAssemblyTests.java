@@ -1,0 +1,306 @@
+package dev.ticketingwarrior.booking.debrief.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.debrief.domain.Debrief.Kind;
+import dev.ticketingwarrior.booking.debrief.domain.Debrief.TimelineStep;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
+import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The debrief's arithmetic: timeline, steps, costliest step, round's best and personal best. */
+class DebriefAssemblyTests {
+
+    static final Instant OPEN = Instant.parse("2026-12-03T17:00:00Z");
+    static final RoundId ROUND = RoundId.startingAt(OPEN);
+
+    @Test
+    void theTimelineShowsEveryStepInTimeOrderWithEachTakerAndItsMargin() {
+        Attempt won = attempt("kim", 812, 2400, 5100, 2)
+                .seat(7300, "A-6", SeatResult.TAKEN, taker(null, true, 7205))
+                .seat(6900, "A-5", SeatResult.TAKEN, taker("lee", false, 6560))
+                .seat(7600, "A-7", SeatResult.HELD, null)
+                .booked(8100, "b-1", "A-7", 7600)
+                .build();
+
+        List<TimelineStep> timeline =
+                DebriefAssembly.timeline(won, new Outcome(Outcome.Status.CONFIRMED, Optional.of(at(8230))), OPEN);
+
+        assertThat(timeline)
+                .extracting(TimelineStep::step)
+                .containsExactly(
+                        Kind.OPEN,
+                        Kind.ENTERED,
+                        Kind.ADMITTED,
+                        Kind.LETTER,
+                        Kind.SEAT,
+                        Kind.SEAT,
+                        Kind.SEAT,
+                        Kind.BOOKED,
+                        Kind.CONFIRMED);
+        assertThat(timeline)
+                .extracting(TimelineStep::atMs)
+                .containsExactly(0L, 812L, 2400L, 5100L, 6900L, 7300L, 7600L, 8100L, 8230L);
+        assertThat(timeline.get(3).attempts()).isEqualTo(2);
+        TimelineStep lost = timeline.get(4);
+        assertThat(lost.seatId()).isEqualTo("A-5");
+        assertThat(lost.takenBy()).isEqualTo(new Debrief.TakenBy("lee", false));
+        assertThat(lost.marginMs()).isEqualTo(340);
+        assertThat(timeline.get(5).takenBy()).isEqualTo(new Debrief.TakenBy(null, true));
+        assertThat(timeline.get(5).marginMs()).isEqualTo(95);
+        assertThat(timeline.get(7).bookingId()).isEqualTo("b-1");
+    }
+
+    @Test
+    void aTakenSeatWithAnUnknownTakerHasNeitherTakerNorMargin() {
+        Attempt lost = attempt("kim", 100, 200, 300, 1)
+                .seat(400, "A-1", SeatResult.TAKEN, null)
+                .build();
+
+        TimelineStep seat =
+                DebriefAssembly.timeline(lost, Outcome.NO_SEAT, OPEN).getLast();
+
+        assertThat(seat.result()).isEqualTo(SeatResult.TAKEN);
+        assertThat(seat.takenBy()).isNull();
+        assertThat(seat.marginMs()).isNull();
+    }
+
+    @Test
+    void aDecisionStampedBeforeTheBookingByAnotherClockIsShownAtTheBooking() {
+        Attempt won = attempt("kim", 100, 200, 300, 1)
+                .seat(400, "A-1", SeatResult.HELD, null)
+                .booked(500, "b-1", "A-1", 400)
+                .build();
+
+        List<TimelineStep> timeline =
+                DebriefAssembly.timeline(won, new Outcome(Outcome.Status.REJECTED, Optional.of(at(450))), OPEN);
+
+        assertThat(timeline.getLast().step()).isEqualTo(Kind.REJECTED);
+        assertThat(timeline.getLast().atMs()).isEqualTo(500);
+    }
+
+    @Test
+    void aPendingBookingEndsTheTimelineAtBooked() {
+        Attempt won =
+                attempt("kim", 100, 200, 300, 1).booked(500, "b-1", "A-1", 400).build();
+
+        assertThat(DebriefAssembly.timeline(won, Outcome.PENDING, OPEN)
+                        .getLast()
+                        .step())
+                .isEqualTo(Kind.BOOKED);
+    }
+
+    @Test
+    void aWinnersPickEndsAtTheHoldItBookedAndTotalIsOpenToBooked() {
+        Attempt won = attempt("kim", 812, 2400, 5100, 2)
+                .seat(6900, "A-5", SeatResult.TAKEN, null)
+                .seat(7600, "A-7", SeatResult.HELD, null)
+                .seat(7900, "B-1", SeatResult.UNKNOWN_SEAT, null)
+                .booked(8100, "b-1", "A-7", 7600)
+                .build();
+
+        assertThat(Steps.of(won, OPEN)).isEqualTo(new Steps(812L, 1588L, 2700L, 2500L, 500L));
+        assertThat(Steps.totalMs(won, OPEN)).isEqualTo(8100);
+    }
+
+    @Test
+    void aLosersPickEndsAtItsLastSeatAttemptAndItHasNoTotal() {
+        Attempt lost = attempt("kim", 812, 2400, 5100, 1)
+                .seat(6900, "A-5", SeatResult.TAKEN, null)
+                .seat(9000, "A-6", SeatResult.TAKEN, null)
+                .build();
+
+        assertThat(Steps.of(lost, OPEN)).isEqualTo(new Steps(812L, 1588L, 2700L, 3900L, null));
+        assertThat(Steps.totalMs(lost, OPEN)).isNull();
+    }
+
+    @Test
+    void stepsNotReachedAreNull() {
+        Attempt admittedOnly = attempt("kim", 812, 2400, 0, 0).noLetter().build();
+
+        assertThat(Steps.of(admittedOnly, OPEN)).isEqualTo(new Steps(812L, 1588L, null, null, null));
+    }
+
+    @Test
+    void theCostliestStepIsTheLargestExcessOverTheHumansTenthPercentile() {
+        Steps mine = new Steps(800L, 1500L, 4100L, 2000L, 500L);
+        List<Steps> humans = new ArrayList<>();
+        humans.add(mine);
+        for (int i = 0; i < 19; i++) {
+            // letters: 1300 is the 10th percentile of 20 (the 2nd fastest); the rest is close to mine
+            humans.add(new Steps(700L + i, 1400L + i, i < 2 ? 1000L + 300 * i : 3000L + i, 1900L + i, 450L + i));
+        }
+
+        Optional<Debrief.Costliest> costliest = DebriefAssembly.costliest(mine, humans);
+
+        assertThat(costliest).contains(new Debrief.Costliest("letter", 4100, 1300, 20));
+    }
+
+    @Test
+    void noCostliestStepWithFewerThanThreeHumansOrWhenNothingExceedsTheirTenthPercentile() {
+        Steps mine = new Steps(800L, 1500L, 4100L, null, null);
+        assertThat(DebriefAssembly.costliest(mine, List.of(mine, new Steps(1L, 1L, 1L, null, null))))
+                .isEmpty();
+
+        Steps fastest = new Steps(1L, 1L, 1L, null, null);
+        assertThat(DebriefAssembly.costliest(fastest, List.of(fastest, mine, mine, mine)))
+                .isEmpty();
+    }
+
+    @Test
+    void aStepOthersReachedButTheCallerDidNotIsNeverItsCostliest() {
+        Steps mine = new Steps(800L, 1500L, null, null, null);
+        List<Steps> humans =
+                List.of(mine, new Steps(800L, 1500L, 10L, 10L, 10L), new Steps(800L, 1500L, 10L, 10L, 10L));
+
+        assertThat(DebriefAssembly.costliest(mine, humans)).isEmpty();
+    }
+
+    @Test
+    void theTenthPercentileIsTheNearestRank() {
+        assertThat(DebriefAssembly.tenthPercentile(List.of(5L, 1L, 3L))).isEqualTo(1);
+        assertThat(DebriefAssembly.tenthPercentile(List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L, 100L, 110L)))
+                .isEqualTo(20);
+    }
+
+    @Test
+    void theRoundsBestIsItsFastestHumanBookingThatWasNotRejected() {
+        AttemptResult rejected = new AttemptResult(
+                attempt("park", 100, 200, 300, 1).booked(900, "b-0", "A-1", 800).build(),
+                null,
+                new Outcome(Outcome.Status.REJECTED, Optional.empty()));
+        AttemptResult lee = new AttemptResult(
+                attempt("lee", 100, 200, 300, 1)
+                        .booked(3100, "b-1", "A-2", 2800)
+                        .build(),
+                null,
+                Outcome.PENDING);
+        AttemptResult kim = new AttemptResult(
+                attempt("kim", 100, 200, 300, 1)
+                        .booked(4000, "b-2", "A-3", 3900)
+                        .build(),
+                null,
+                Outcome.PENDING);
+        AttemptResult loser = new AttemptResult(attempt("choi", 50, 60, 70, 1).build(), null, Outcome.NO_SEAT);
+
+        Optional<Debrief.RoundBest> best = DebriefAssembly.roundBest(List.of(kim, rejected, loser, lee), OPEN);
+
+        assertThat(best).contains(new Debrief.RoundBest("lee", 3100, new Steps(100L, 100L, 100L, 2500L, 300L)));
+        assertThat(DebriefAssembly.roundBest(List.of(loser), OPEN)).isEmpty();
+    }
+
+    @Test
+    void thePersonalBestIsTheLowerTotalAndTheEarlierRoundOnATie() {
+        Steps steps = new Steps(1L, 1L, 1L, 1L, 1L);
+        Debrief.PersonalBest older = new Debrief.PersonalBest("20261203T160000Z", 6200, steps);
+        Debrief.PersonalBest now = new Debrief.PersonalBest("20261203T170000Z", 6100, steps);
+        Debrief.PersonalBest tie = new Debrief.PersonalBest("20261203T170000Z", 6200, steps);
+
+        assertThat(DebriefAssembly.better(Optional.of(older), Optional.of(now))).contains(now);
+        assertThat(DebriefAssembly.better(Optional.of(older), Optional.of(tie))).contains(older);
+        assertThat(DebriefAssembly.better(Optional.empty(), Optional.of(now))).contains(now);
+        assertThat(DebriefAssembly.better(Optional.of(older), Optional.empty())).contains(older);
+        assertThat(DebriefAssembly.better(Optional.empty(), Optional.empty())).isEmpty();
+    }
+
+    static Instant at(long ms) {
+        return OPEN.plusMillis(ms);
+    }
+
+    static Attempt.Taker taker(String nickname, boolean bot, long sinceMs) {
+        return new Attempt.Taker(Optional.ofNullable(nickname), bot, at(sinceMs));
+    }
+
+    static Builder attempt(String nickname, long enteredMs, long admittedMs, long letterMs, int answers) {
+        return new Builder(nickname, enteredMs, admittedMs, letterMs, answers);
+    }
+
+    /** An attempt written the way a round goes; times in ms since {@link #OPEN}. */
+    static final class Builder {
+
+        private final String nickname;
+        private final long enteredMs;
+        private final long admittedMs;
+        private Long letterMs;
+        private final int answers;
+        private final List<Attempt.SeatAttempt> seats = new ArrayList<>();
+        private Attempt.Booked booked;
+        private String secret = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        private String ticket = "t-1";
+        private RoundId round = ROUND;
+
+        Builder(String nickname, long enteredMs, long admittedMs, long letterMs, int answers) {
+            this.nickname = nickname;
+            this.enteredMs = enteredMs;
+            this.admittedMs = admittedMs;
+            this.letterMs = letterMs;
+            this.answers = answers;
+        }
+
+        Builder seat(long atMs, String seatId, SeatResult result, Attempt.Taker taker) {
+            seats.add(new Attempt.SeatAttempt(at(atMs), seatId, result, Optional.ofNullable(taker)));
+            return this;
+        }
+
+        Builder booked(long atMs, String bookingId, String seatId, long heldMs) {
+            booked = new Attempt.Booked(at(atMs), bookingId, seatId, at(heldMs));
+            return this;
+        }
+
+        /** Never solved a letter. */
+        Builder noLetter() {
+            letterMs = null;
+            return this;
+        }
+
+        Builder secret(String secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        Builder ticket(String ticket) {
+            this.ticket = ticket;
+            return this;
+        }
+
+        Builder round(RoundId round) {
+            this.round = round;
+            return this;
+        }
+
+        Attempt build() {
+            Instant open = round.start();
+            Optional<Instant> last = seats.stream()
+                    .map(Attempt.SeatAttempt::at)
+                    .max(Instant::compareTo)
+                    .map(t -> open.plusMillis(t.toEpochMilli() - OPEN.toEpochMilli()));
+            List<Attempt.SeatAttempt> shifted = seats.stream()
+                    .map(s -> new Attempt.SeatAttempt(shift(s.at(), open), s.seatId(), s.result(), s.taker()))
+                    .toList();
+            return new Attempt(
+                    round,
+                    ticket,
+                    PlayerId.of(nickname, secret),
+                    nickname,
+                    7,
+                    open.plusMillis(enteredMs),
+                    open.plusMillis(admittedMs),
+                    Optional.ofNullable(letterMs).map(open::plusMillis),
+                    answers,
+                    shifted,
+                    last,
+                    Optional.ofNullable(booked).map(b -> shift(b.heldAt(), open)),
+                    Optional.ofNullable(booked)
+                            .map(b -> new Attempt.Booked(
+                                    shift(b.at(), open), b.bookingId(), b.seatId(), shift(b.heldAt(), open))));
+        }
+
+        private static Instant shift(Instant atFromOpen, Instant open) {
+            return open.plusMillis(atFromOpen.toEpochMilli() - OPEN.toEpochMilli());
+        }
+    }
+}

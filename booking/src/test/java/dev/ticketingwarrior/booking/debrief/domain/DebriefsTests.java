@@ -1,0 +1,336 @@
+package dev.ticketingwarrior.booking.debrief.domain;
+
+import static dev.ticketingwarrior.booking.debrief.domain.DebriefAssemblyTests.OPEN;
+import static dev.ticketingwarrior.booking.debrief.domain.DebriefAssemblyTests.ROUND;
+import static dev.ticketingwarrior.booking.debrief.domain.DebriefAssemblyTests.attempt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
+import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.shared.round.Round;
+import dev.ticketingwarrior.shared.round.RoundClock;
+import dev.ticketingwarrior.shared.round.RoundId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Reading debriefs and history, and archiving rounds, on in-memory stores that keep the adapters' rules. */
+class DebriefsTests {
+
+    static final String SECRET = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    static final String OTHER_SECRET = "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
+
+    private final MutableClock time = new MutableClock(OPEN.plusSeconds(20));
+    private final RoundClock clock = new RoundClock(time, Duration.ofMinutes(1), Duration.ofSeconds(15));
+    private final RoundRetention retention = new RoundRetention(clock, Duration.ofMinutes(10));
+    private final Live live = new Live();
+    private final Archive archive = new Archive();
+    private final Debriefs debriefs = new Debriefs(live, archive, clock, retention, Duration.ZERO);
+    private final AttemptArchiver archiver = new AttemptArchiver(
+            live, archive, clock, retention, Duration.ofSeconds(10), Duration.ofSeconds(30), new SimpleMeterRegistry());
+
+    @Test
+    void onlyThePlayerTheTicketIsBoundToReadsItsDebrief() {
+        live.put(attempt("kim", 100, 200, 300, 1).ticket("t-kim").build());
+
+        assertThat(debriefs.debrief(ROUND, "t-kim", SECRET)).isPresent();
+        assertThat(debriefs.debrief(ROUND, "t-kim", OTHER_SECRET)).isEmpty();
+        assertThat(debriefs.debrief(ROUND, "t-nobody", SECRET)).isEmpty();
+    }
+
+    @Test
+    void aLiveDebriefCountsThisRoundsWinAsThePersonalBestWhenItBeatsTheStoredOne() {
+        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(5)));
+        archive.save(
+                List.of(attempt("kim", 100, 200, 300, 1)
+                        .round(earlier)
+                        .ticket("t-old")
+                        .booked(9000, "b-old", "A-1", 8000)
+                        .build()),
+                40L);
+        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        live.put(attempt("kim", 100, 200, 300, 1)
+                .ticket("t-kim")
+                .booked(6000, "b-new", "A-2", 5000)
+                .build());
+        archive.outcomes.put("b-new", new Outcome(Outcome.Status.CONFIRMED, Optional.of(OPEN.plusMillis(6100))));
+
+        Debrief debrief = debriefs.debrief(ROUND, "t-kim", SECRET).orElseThrow();
+
+        assertThat(debrief.outcome()).isEqualTo(Outcome.Status.CONFIRMED);
+        assertThat(debrief.totalMs()).isEqualTo(6000);
+        assertThat(debrief.ghost().personalBest().roundId()).isEqualTo(ROUND.value());
+        assertThat(debrief.ghost().personalBest().totalMs()).isEqualTo(6000);
+        assertThat(debrief.ghost().roundBest().nickname()).isEqualTo("kim");
+        assertThat(debrief.queue()).isEqualTo(new Debrief.Queue(7, 480L));
+    }
+
+    @Test
+    void aLosersGhostIsItsStoredBestAndTheRoundsBestHuman() {
+        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(5)));
+        archive.save(
+                List.of(attempt("kim", 100, 200, 300, 1)
+                        .round(earlier)
+                        .ticket("t-old")
+                        .booked(9000, "b-old", "A-1", 8000)
+                        .build()),
+                40L);
+        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        live.put(attempt("kim", 100, 200, 300, 1).ticket("t-kim").build());
+        live.put(attempt("lee", 100, 200, 300, 1)
+                .secret(OTHER_SECRET)
+                .ticket("t-lee")
+                .booked(3100, "b-lee", "A-2", 2800)
+                .build());
+
+        Debrief debrief = debriefs.debrief(ROUND, "t-kim", SECRET).orElseThrow();
+
+        assertThat(debrief.outcome()).isEqualTo(Outcome.Status.NO_SEAT);
+        assertThat(debrief.totalMs()).isNull();
+        assertThat(debrief.ghost().personalBest().roundId()).isEqualTo(earlier.value());
+        assertThat(debrief.ghost().roundBest().nickname()).isEqualTo("lee");
+    }
+
+    @Test
+    void theArchiveWaitsForTheGraceThenWritesTheRoundOnceAndTheDebriefOutlivesTheRedisKeys() {
+        live.put(attempt("kim", 100, 200, 300, 1).ticket("t-kim").build());
+        Round round = clock.round(ROUND);
+
+        time.set(round.closesAt().plusSeconds(9));
+        archiver.archive();
+        assertThat(archive.rows).isEmpty();
+
+        time.set(round.closesAt().plusSeconds(10));
+        archiver.archive();
+        archiver.archive();
+        assertThat(archive.rows).hasSize(1);
+        assertThat(archive.saves).isEqualTo(1);
+
+        live.attempts.clear(); // the round's keys expired
+        Debrief debrief = debriefs.debrief(ROUND, "t-kim", SECRET).orElseThrow();
+        assertThat(debrief.queue().entered()).isEqualTo(480);
+        assertThat(debrief.nickname()).isEqualTo("kim");
+    }
+
+    @Test
+    void aFailedArchiveIsTriedAgainOnceItsClaimRunsOut() {
+        live.put(attempt("kim", 100, 200, 300, 1).ticket("t-kim").build());
+        time.set(clock.round(ROUND).closesAt().plusSeconds(10));
+        archive.down = true;
+        try {
+            archiver.archive();
+        } catch (RuntimeException expected) {
+            // MySQL down: the background task logs it and runs again
+        }
+        archive.down = false;
+        archiver.archive();
+        assertThat(archive.rows).isEmpty();
+
+        live.claims.clear(); // the claim ran out
+        archiver.archive();
+        assertThat(archive.rows).hasSize(1);
+    }
+
+    @Test
+    void historyCountsRoundsAndWinsAndErasingLeavesNothing() {
+        for (int i = 1; i <= 3; i++) {
+            RoundId round = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(i)));
+            archive.save(
+                    List.of(attempt("kim", 100, 200, 300, 1)
+                            .round(round)
+                            .ticket("t-" + i)
+                            .booked(5000 + i, "b-" + i, "A-1", 4000)
+                            .build()),
+                    40L);
+        }
+        archive.outcomes.put("b-1", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        live.put(attempt("kim", 100, 200, 300, 1).ticket("t-live").build());
+
+        History history = debriefs.history("kim", SECRET);
+        assertThat(history.rounds()).isEqualTo(3);
+        assertThat(history.won()).isEqualTo(1);
+        assertThat(history.wonPercent()).isEqualTo(33.3);
+        assertThat(history.attempts()).extracting(History.Entry::ticketId).containsExactly("t-1", "t-2", "t-3");
+        assertThat(debriefs.history("kim", OTHER_SECRET).rounds()).isZero();
+
+        debriefs.erase("kim", SECRET);
+
+        assertThat(debriefs.history("kim", SECRET).attempts()).isEmpty();
+        assertThat(debriefs.debrief(ROUND, "t-live", SECRET)).isEmpty();
+    }
+
+    /** Redis's rules: a bound attempt per ticket, one claim per round until it runs out or is done. */
+    static final class Live implements LiveAttempts {
+
+        final Map<String, Attempt> attempts = new HashMap<>();
+        final Set<RoundId> claims = new HashSet<>();
+
+        void put(Attempt attempt) {
+            attempts.put(attempt.round() + "/" + attempt.ticketId(), attempt);
+        }
+
+        @Override
+        public void record(RoundId round, Entrant entrant, Event event, Duration retention) {
+            throw new UnsupportedOperationException("not read here");
+        }
+
+        @Override
+        public Optional<Attempt> find(RoundId round, String ticketId) {
+            return Optional.ofNullable(attempts.get(round + "/" + ticketId));
+        }
+
+        @Override
+        public List<Attempt> ofRound(RoundId round) {
+            return attempts.values().stream()
+                    .filter(a -> a.round().equals(round))
+                    .toList();
+        }
+
+        @Override
+        public Optional<Long> entered(RoundId round) {
+            return Optional.of(480L);
+        }
+
+        @Override
+        public boolean claimArchive(RoundId round, Duration lease) {
+            return claims.add(round);
+        }
+
+        @Override
+        public void archived(RoundId round, Duration retention) {
+            claims.add(round);
+        }
+
+        @Override
+        public void erase(RoundId round, PlayerId player) {
+            attempts.values()
+                    .removeIf(a -> a.round().equals(round) && a.playerId().sameAs(player));
+        }
+    }
+
+    /** MySQL's rules: upsert by round and ticket, outcomes from the bookings (PENDING without a row). */
+    static final class Archive implements ArchivedAttempts {
+
+        final Map<String, AttemptResult> rows = new HashMap<>();
+        final Map<String, Outcome> outcomes = new HashMap<>();
+        int saves;
+        boolean down;
+
+        @Override
+        public void save(List<Attempt> attempts, Long entered) {
+            if (down) {
+                throw new IllegalStateException("MySQL down");
+            }
+            saves++;
+            attempts.forEach(a -> rows.put(a.round() + "/" + a.ticketId(), new AttemptResult(a, entered, null)));
+        }
+
+        private AttemptResult withOutcome(AttemptResult row) {
+            return new AttemptResult(
+                    row.attempt(),
+                    row.entered(),
+                    row.attempt().booked().map(b -> outcomeOf(b.bookingId())).orElse(Outcome.NO_SEAT));
+        }
+
+        @Override
+        public Optional<AttemptResult> find(RoundId round, String ticketId) {
+            return Optional.ofNullable(rows.get(round + "/" + ticketId)).map(this::withOutcome);
+        }
+
+        @Override
+        public List<AttemptResult> ofRound(RoundId round) {
+            return rows.values().stream()
+                    .filter(r -> r.attempt().round().equals(round))
+                    .map(this::withOutcome)
+                    .toList();
+        }
+
+        @Override
+        public Outcome outcomeOf(String bookingId) {
+            return outcomes.getOrDefault(bookingId, Outcome.PENDING);
+        }
+
+        private List<AttemptResult> of(PlayerId player) {
+            return rows.values().stream()
+                    .filter(r -> r.attempt().playerId().sameAs(player))
+                    .map(this::withOutcome)
+                    .sorted(Comparator.comparing(
+                                    (AttemptResult r) -> r.attempt().round())
+                            .reversed())
+                    .toList();
+        }
+
+        @Override
+        public List<AttemptResult> ofPlayer(PlayerId player, int limit) {
+            return of(player).stream().limit(limit).toList();
+        }
+
+        @Override
+        public History.Totals totals(PlayerId player) {
+            List<AttemptResult> all = of(player);
+            return new History.Totals(
+                    all.size(), all.stream().filter(r -> r.outcome().won()).count(), History.Bests.NONE);
+        }
+
+        @Override
+        public Optional<Debrief.PersonalBest> personalBest(PlayerId player, RoundId upTo) {
+            List<Debrief.PersonalBest> won = new ArrayList<>();
+            for (AttemptResult r : of(player)) {
+                Instant open = r.attempt().round().start();
+                if (r.outcome().won() && (upTo == null || r.attempt().round().compareTo(upTo) <= 0)) {
+                    won.add(new Debrief.PersonalBest(
+                            r.attempt().round().value(),
+                            Steps.totalMs(r.attempt(), open),
+                            Steps.of(r.attempt(), open)));
+                }
+            }
+            return won.stream().min(Comparator.comparingLong(Debrief.PersonalBest::totalMs));
+        }
+
+        @Override
+        public int erase(PlayerId player) {
+            int before = rows.size();
+            rows.values().removeIf(r -> r.attempt().playerId().sameAs(player));
+            return before - rows.size();
+        }
+    }
+
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
