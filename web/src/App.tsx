@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Header } from './components/Header';
 import { useRoute } from './hooks/useRoute';
 import { Drill } from './screens/Drill';
+import { History } from './screens/History';
 
 // the ops console (and chart.js with it) loads only when someone opens #/ops
 const Ops = lazy(() => import('./screens/Ops').then((m) => ({ default: m.Ops })));
@@ -16,6 +17,8 @@ export function App() {
           <Suspense fallback={<p className="muted center">…</p>}>
             <Ops />
           </Suspense>
+        ) : route === 'history' ? (
+          <History />
         ) : (
           <Drill />
         )}

@@ -72,3 +72,22 @@ export async function holdAndBook(page: Page, held?: () => Promise<void>): Promi
   await page.getByTestId('booking-status').filter({ hasText: '예매 성공!' }).waitFor({ timeout: 30_000 });
   await page.getByTestId('rank').waitFor({ timeout: 15_000 });
 }
+
+/** The security letter on screen → answered right → the seat map. */
+export async function solveLetter(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: '보안문자 입력' }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('captcha-image').waitFor();
+  await page.getByLabel('보안문자', { exact: true }).fill(CAPTCHA_ANSWER);
+  await page.getByRole('button', { name: '입력 완료' }).click();
+  await page.getByRole('heading', { name: '좌석 선택' }).waitFor();
+  await page.locator('[data-seat-id]').first().waitFor();
+}
+
+/** Picks the first available seat on the map, holds and books it; returns its id. */
+export async function bookFirstAvailable(page: Page): Promise<string> {
+  const seat = (await page.locator('[data-status="AVAILABLE"]').first().getAttribute('data-seat-id'))!;
+  await page.locator(`[data-seat-id="${seat}"]`).click();
+  await page.getByTestId('seat-summary').filter({ hasText: seat }).waitFor();
+  await holdAndBook(page);
+  return seat;
+}

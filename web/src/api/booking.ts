@@ -1,22 +1,43 @@
 // Booking service (SPEC §5): security letter, seat map, holds, bookings, results and the leaderboard.
-// Player calls carry the admission token as a Bearer token.
+// Player calls carry the admission token as a Bearer token, and the device secret (X-Player-Secret) with it: booking
+// binds the ticket to the player (nickname + secret) the first time it sees both, for the debrief and the history.
+import { playerHeaders } from '../lib/playerSecret';
 import { request } from './http';
 import type { BookingAccepted, BookingView, Captcha, Hold, Leaderboard, RoundResults, SeatMapResponse } from './types';
 
-export const issueCaptcha = (token: string) => request<Captcha>('/api/v1/captcha', { method: 'POST', token });
+export const issueCaptcha = (token: string) =>
+  request<Captcha>('/api/v1/captcha', { method: 'POST', token, headers: playerHeaders() });
 
 /** Resolves on 204; a wrong answer rejects with ApiError slug "wrong-answer" (the letter is used up). */
 export const answerCaptcha = (token: string, captchaId: string, answer: string) =>
-  request<void>(`/api/v1/captcha/${encodeURIComponent(captchaId)}`, { method: 'POST', token, body: { answer } });
+  request<void>(`/api/v1/captcha/${encodeURIComponent(captchaId)}`, {
+    method: 'POST',
+    token,
+    body: { answer },
+    headers: playerHeaders(),
+  });
 
 export const getSeats = (token: string, roundId: string, signal?: AbortSignal) =>
-  request<SeatMapResponse>(`/api/v1/rounds/${encodeURIComponent(roundId)}/seats`, { token, signal });
+  request<SeatMapResponse>(`/api/v1/rounds/${encodeURIComponent(roundId)}/seats`, {
+    token,
+    signal,
+    headers: playerHeaders(),
+  });
 
 export const holdSeat = (token: string, roundId: string, seatId: string) =>
-  request<Hold>(`/api/v1/rounds/${encodeURIComponent(roundId)}/holds`, { method: 'POST', token, body: { seatId } });
+  request<Hold>(`/api/v1/rounds/${encodeURIComponent(roundId)}/holds`, {
+    method: 'POST',
+    token,
+    body: { seatId },
+    headers: playerHeaders(),
+  });
 
 export const releaseHold = (token: string, holdId: string) =>
-  request<void>(`/api/v1/holds/${encodeURIComponent(holdId)}`, { method: 'DELETE', token });
+  request<void>(`/api/v1/holds/${encodeURIComponent(holdId)}`, {
+    method: 'DELETE',
+    token,
+    headers: playerHeaders(),
+  });
 
 /** The same idempotencyKey on a retry gives the same answer (SPEC §5), so a lost response is safe to retry. */
 export const book = (token: string, holdId: string, idempotencyKey: string) =>
@@ -24,7 +45,7 @@ export const book = (token: string, holdId: string, idempotencyKey: string) =>
     method: 'POST',
     token,
     body: { holdId },
-    headers: { 'Idempotency-Key': idempotencyKey },
+    headers: { ...playerHeaders(), 'Idempotency-Key': idempotencyKey },
   });
 
 export const getBooking = (bookingId: string, signal?: AbortSignal) =>

@@ -195,3 +195,83 @@ export interface AdminStats {
   current?: RoundStats | null;
   recent?: RoundStats[];
 }
+
+// --- debrief and progress (SPEC §12, /work/debrief-contract.md) ----------------------------------------------------
+// Read through the parsers in progress.ts: a required field missing is an error, an unknown step or result is dropped.
+
+/** The five steps of an attempt as the debrief measures them (not the booking view's four splits). */
+export type StepName = 'entry' | 'wait' | 'letter' | 'pick' | 'confirm';
+export const STEP_NAMES: readonly StepName[] = ['entry', 'wait', 'letter', 'pick', 'confirm'];
+
+/** ms per step, null when the step was not reached. */
+export type StepTimes = Record<`${StepName}Ms`, number | null>;
+
+export type DebriefOutcome = 'CONFIRMED' | 'PENDING' | 'REJECTED' | 'NO_SEAT';
+export type SeatAttemptResult = 'HELD' | 'TAKEN' | 'UNKNOWN_SEAT' | 'CAPTCHA_REQUIRED';
+
+/** One step of the server's timeline; atMs counts from the round's open. */
+export type TimelineEvent =
+  | { step: 'OPEN' | 'ENTERED' | 'ADMITTED' | 'CONFIRMED' | 'REJECTED'; atMs: number }
+  | { step: 'LETTER'; atMs: number; attempts: number | null }
+  | {
+      step: 'SEAT';
+      atMs: number;
+      seatId: string;
+      result: SeatAttemptResult;
+      /** For TAKEN: who held the seat (nickname null for a bot), null when not known. */
+      takenBy: { nickname: string | null; bot: boolean } | null;
+      /** For TAKEN: this attempt's time − when the taker got the seat (≥ 0), null when not known. */
+      marginMs: number | null;
+    }
+  | { step: 'BOOKED'; atMs: number; bookingId: string | null; seatId: string | null };
+
+export interface Costliest {
+  step: StepName;
+  ms: number;
+  /** The round's humans' 10th percentile of that step. */
+  topTenPercentMs: number;
+  humans: number;
+}
+
+export interface GhostRun {
+  roundId: string | null;
+  nickname: string | null;
+  totalMs: number | null;
+  steps: StepTimes;
+}
+
+export interface Debrief {
+  roundId: string;
+  ticketId: string;
+  nickname: string;
+  outcome: DebriefOutcome;
+  queue: { number: number | null; entered: number | null };
+  timeline: TimelineEvent[];
+  steps: StepTimes;
+  totalMs: number | null;
+  costliest: Costliest | null;
+  ghost: { personalBest: GhostRun | null; roundBest: GhostRun | null };
+}
+
+export interface HistoryAttempt {
+  roundId: string;
+  ticketId: string;
+  outcome: DebriefOutcome;
+  totalMs: number | null;
+  seatId: string | null;
+  queueNumber: number | null;
+  entered: number | null;
+  steps: StepTimes;
+}
+
+export interface PlayerHistory {
+  nickname: string;
+  rounds: number;
+  won: number;
+  wonPercent: number;
+  personalBest: GhostRun | null;
+  /** Independent minima: totalMs over won attempts, each step over the attempts that reached it. */
+  bests: StepTimes & { totalMs: number | null };
+  /** Newest first, at most 100. */
+  attempts: HistoryAttempt[];
+}

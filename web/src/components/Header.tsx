@@ -19,6 +19,9 @@ export function Header({ route }: { route: Route }) {
         <a href="#/" aria-current={route === 'play' ? 'page' : undefined}>
           {t('nav.play')}
         </a>
+        <a href="#/history" aria-current={route === 'history' ? 'page' : undefined}>
+          {t('nav.history')}
+        </a>
         <a href="#/ops" aria-current={route === 'ops' ? 'page' : undefined}>
           {t('nav.ops')}
         </a>

@@ -31,3 +31,16 @@ export function period(ms: number, lang: 'ko' | 'en' = 'ko'): string {
   }
   return lang === 'ko' ? `${seconds}초` : `${seconds} s`;
 }
+
+/** 4123 → "4.1초" / "4.1 s": a time in a sentence, to a tenth. */
+export function secondsShort(ms: number | null | undefined, lang: 'ko' | 'en' = 'ko'): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  const text = (ms / 1000).toFixed(1);
+  return lang === 'ko' ? `${text}초` : `${text} s`;
+}
+
+/** A difference: 400 → "+0.4초", −250 → "−0.3초" (a true minus sign), 0 → "±0.0초". */
+export function secondsDelta(ms: number, lang: 'ko' | 'en' = 'ko'): string {
+  const sign = ms > 0 ? '+' : ms < 0 ? '−' : '±';
+  return `${sign}${secondsShort(Math.abs(ms), lang)}`;
+}

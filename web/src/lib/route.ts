@@ -1,6 +1,7 @@
-/** The app's two pages, picked by the URL's hash: `#/` the player drill, `#/ops` the ops console. */
-export type Route = 'play' | 'ops';
+/** The app's pages, picked by the URL's hash: `#/` the player drill, `#/history` the player's record, `#/ops` ops. */
+export type Route = 'play' | 'history' | 'ops';
 
 export function routeOf(hash: string): Route {
-  return hash.replace(/^#\/?/, '').split(/[/?]/)[0] === 'ops' ? 'ops' : 'play';
+  const page = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  return page === 'ops' ? 'ops' : page === 'history' ? 'history' : 'play';
 }

@@ -1,3 +1,5 @@
+import type { ApiError } from '../api/http';
+
 /** What the player holds once admitted: the admission token acts on booking for this round only. */
 export interface Session {
   nickname: string;
@@ -5,3 +7,17 @@ export interface Session {
   roundId: string;
   token: string;
 }
+
+/** One go at a round, as the result and its debrief name it (no token needed: the round may be over). */
+export type Attempt = Pick<Session, 'nickname' | 'ticketId' | 'roundId'>;
+
+/** What the waiting room last showed, for a player the round ended on before admission. */
+export interface WaitingKnown {
+  position: number;
+  ahead: number;
+  waiting: number;
+}
+
+/** Why an attempt ended without a booking. */
+export type NoBooking =
+  { kind: 'problem'; problem: ApiError } | { kind: 'sold-out' } | { kind: 'not-admitted'; known: WaitingKnown };

@@ -1,8 +1,12 @@
 import { useCallback, useState } from 'react';
+import { PbMarker } from '../components/PbMarker';
 import { StepIndicator } from '../components/StepIndicator';
 import { useServerClock } from '../hooks/serverClock';
+import { usePersonalBest } from '../hooks/usePersonalBest';
+import { betterRun } from '../lib/debrief';
 import { nextRoundAfter } from '../lib/clock';
-import type { Session } from '../lib/session';
+import type { GhostRun } from '../api/types';
+import type { Attempt, NoBooking, Session } from '../lib/session';
 import { Home } from './Home';
 import { Result } from './Result';
 import { SeatSelection } from './SeatSelection';
@@ -14,26 +18,45 @@ type Step =
   | { name: 'waiting'; nickname: string; notBefore: number | undefined; attempt: number }
   | { name: 'captcha'; session: Session }
   | { name: 'seats'; session: Session }
-  | { name: 'result'; session: Session; bookingId: string };
+  | { name: 'result'; attempt: Attempt; bookingId?: string; noBooking?: NoBooking };
 
 /** The player drill: home → waiting room → security letter → seat map → result, and round again. */
 export function Drill() {
   const [step, setStep] = useState<Step>({ name: 'home' });
+  // each start of a drill (home → queue, or another round) reads the personal best again
+  const [run, setRun] = useState(0);
   const clock = useServerClock();
+  const nickname =
+    step.name === 'waiting'
+      ? step.nickname
+      : step.name === 'captcha' || step.name === 'seats'
+        ? step.session.nickname
+        : undefined;
+  const readPb = usePersonalBest(nickname, run);
+  // the last debrief's personal best includes its own round, which the history may not have archived yet
+  const [debriefPb, setDebriefPb] = useState<{ nickname: string; pb: GhostRun | null } | undefined>();
+  const pb = betterRun(readPb, debriefPb?.nickname === nickname ? debriefPb?.pb : undefined);
 
   const home = useCallback(() => setStep({ name: 'home' }), []);
   /** Another go in the round after `roundId` (the same nickname in the same round is the same, used, ticket). */
   const nextRound = useCallback(
-    (nickname: string, roundId?: string) =>
+    (nickname: string, roundId?: string) => {
+      setRun((n) => n + 1);
       setStep((previous) => ({
         name: 'waiting',
         nickname,
         notBefore: roundId ? nextRoundAfter(roundId, clock.timing, clock.now()) : undefined,
         attempt: previous.name === 'waiting' ? previous.attempt + 1 : 0,
-      })),
+      }));
+    },
     [clock],
   );
-  const roundOver = (session: Session) => () => nextRound(session.nickname, session.roundId);
+  /** The attempt ended without a booking: the result with its debrief (once, however many calls say so). */
+  const roundOver = useCallback(
+    (attempt: Attempt, noBooking: NoBooking) =>
+      setStep((previous) => (previous.name === 'result' ? previous : { name: 'result', attempt, noBooking })),
+    [],
+  );
 
   switch (step.name) {
     case 'home':
@@ -41,12 +64,13 @@ export function Drill() {
     case 'waiting':
       return (
         <>
-          <StepIndicator current={0} />
+          <DrillProgress current={0} pb={pb} />
           <WaitingRoom
             key={step.attempt}
             nickname={step.nickname}
             notBefore={step.notBefore}
             onAdmitted={(session) => setStep({ name: 'captcha', session })}
+            onRoundOver={(attempt, known) => roundOver(attempt, { kind: 'not-admitted', known })}
             onHome={home}
           />
         </>
@@ -54,11 +78,11 @@ export function Drill() {
     case 'captcha':
       return (
         <>
-          <StepIndicator current={1} />
+          <DrillProgress current={1} pb={pb} />
           <SecurityLetter
             session={step.session}
             onSolved={() => setStep({ name: 'seats', session: step.session })}
-            onNextRound={roundOver(step.session)}
+            onRoundOver={(problem) => roundOver(step.session, { kind: 'problem', problem })}
             onHome={home}
           />
         </>
@@ -66,24 +90,34 @@ export function Drill() {
     case 'seats':
       return (
         <>
-          <StepIndicator current={2} />
+          <DrillProgress current={2} pb={pb} />
           <SeatSelection
             session={step.session}
-            onBooked={(bookingId) => setStep({ name: 'result', session: step.session, bookingId })}
+            onBooked={(bookingId) => setStep({ name: 'result', attempt: step.session, bookingId })}
             onCaptchaRequired={() => setStep({ name: 'captcha', session: step.session })}
-            onNextRound={roundOver(step.session)}
-            onHome={home}
+            onRoundOver={(reason) => roundOver(step.session, reason)}
           />
         </>
       );
     case 'result':
       return (
         <Result
-          session={step.session}
+          session={step.attempt}
           bookingId={step.bookingId}
-          onRetry={() => nextRound(step.session.nickname, step.session.roundId)}
+          noBooking={step.noBooking}
+          onDebrief={(debrief) => setDebriefPb({ nickname: debrief.nickname, pb: debrief.ghost.personalBest })}
+          onRetry={() => nextRound(step.attempt.nickname, step.attempt.roundId)}
           onHome={home}
         />
       );
   }
+}
+
+function DrillProgress({ current, pb }: { current: number; pb: ReturnType<typeof usePersonalBest> }) {
+  return (
+    <div className="drill-progress">
+      <StepIndicator current={current} />
+      <PbMarker pb={pb} current={current} />
+    </div>
+  );
 }

@@ -105,6 +105,11 @@ export function Home({ onEnter }: { onEnter(nickname: string): void }) {
             </button>
             {round.phase !== 'OPEN' && <p className="field-hint center">{t('home.enterEarlyHint')}</p>}
           </form>
+          <p className="center">
+            <a href="#/history" className="history-link">
+              {t('result.history')}
+            </a>
+          </p>
           {clock.difficulty && (
             <p className="difficulty">
               {t('home.difficulty')}{' '}

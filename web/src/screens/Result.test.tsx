@@ -2,7 +2,11 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BookingView } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
-import { mockApi } from '../test/api';
+import { ApiError } from '../api/http';
+import { playerSecret } from '../lib/playerSecret';
+import type { NoBooking } from '../lib/session';
+import { mockApi, problem } from '../test/api';
+import { lostDebrief, wonDebrief } from '../test/debriefs';
 import { Result } from './Result';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -117,5 +121,95 @@ describe('result', () => {
     expect(onHome).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: '처음으로' }));
     expect(onHome).toHaveBeenCalledTimes(1);
+  });
+});
+
+const loser = { nickname: 'kim', ticketId: '20261203T170000Z-tkt1', roundId: '20261203T170000Z' };
+const debriefPath = /^\/api\/v1\/rounds\/20261203T170000Z\/debriefs\/20261203T170000Z-tkt1$/;
+
+function renderLoser(noBooking: NoBooking, debrief: Parameters<typeof mockApi>[0][number][2]) {
+  const api = mockApi([
+    ['GET', debriefPath, debrief],
+    ['GET', /\/results$/, () => problem('unknown-round', 404)],
+    ['GET', /^\/api\/v1\/leaderboard/, () => ({ body: { entries: [] } })],
+  ]);
+  render(
+    <I18nProvider initial="ko">
+      <Result session={loser} noBooking={noBooking} onRetry={vi.fn()} onHome={vi.fn()} />
+    </I18nProvider>,
+  );
+  return api;
+}
+
+describe('result with the debrief', () => {
+  it('gives a loser the debrief: why it ended, the seat lost to a rival by a margin, the costliest step', async () => {
+    const { calls } = renderLoser({ kind: 'problem', problem: new ApiError(403, 'round-closed') }, () => ({
+      body: lostDebrief(),
+    }));
+    expect(screen.getByTestId('booking-status')).toHaveTextContent('좌석을 잡지 못했어요');
+    expect(screen.getByText('라운드가 종료되었습니다. 다음 라운드에 다시 도전하세요.')).toBeInTheDocument();
+    const debrief = await screen.findByTestId('timeline');
+    expect(within(debrief).getAllByTestId('timeline-step').at(-1)).toHaveTextContent(
+      'B-2 좌석 놓침 — lee님이 340ms 먼저 잡았어요',
+    );
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      '보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요.',
+    );
+    expect(screen.getByTestId('ghost-pb')).toHaveTextContent('기록 없음');
+    // no booking to poll; the debrief asked with this device's secret
+    expect(calls.some((c) => c.path.startsWith('/api/v1/bookings'))).toBe(false);
+    const asked = calls.find((c) => debriefPath.test(c.path));
+    expect(asked?.headers['X-Player-Secret']).toBe(playerSecret());
+    expect(screen.getByRole('link', { name: '내 기록 보기' })).toHaveAttribute('href', '#/history');
+  });
+
+  it('shows what the waiting room knew when there is no debrief (never admitted: 404)', async () => {
+    renderLoser({ kind: 'not-admitted', known: { position: 42, ahead: 41, waiting: 300 } }, () =>
+      problem('unknown-debrief', 404),
+    );
+    expect(screen.getByTestId('booking-status')).toHaveTextContent('입장하지 못했어요');
+    await screen.findByTestId('debrief-missing');
+    expect(screen.getByTestId('waiting-known')).toHaveTextContent('대기 순번 42번, 내 앞에 41명 (전체 대기 300명)');
+  });
+
+  it('re-reads the debrief while the booking is PENDING, until the confirmation is in it', async () => {
+    let reads = 0;
+    const pending = () => {
+      const raw = wonDebrief();
+      raw.outcome = 'PENDING';
+      raw.timeline = raw.timeline.slice(0, -1);
+      return raw;
+    };
+    renderLoser({ kind: 'sold-out' }, () => ({ body: ++reads === 1 ? pending() : wonDebrief() }));
+    await screen.findByText('예매 확정을 기다리는 중… 디브리핑이 곧 완성됩니다.');
+    await waitFor(() => expect(screen.getAllByTestId('timeline-step').at(-1)).toHaveTextContent('예매 확정'), {
+      timeout: 3000,
+    });
+    expect(reads).toBe(2);
+    expect(screen.queryByText(/예매 확정을 기다리는 중/)).not.toBeInTheDocument();
+  });
+
+  it('offers a retry when the debrief cannot be read', async () => {
+    let reads = 0;
+    renderLoser({ kind: 'sold-out' }, () =>
+      ++reads === 1 ? problem('service-unavailable', 503) : { body: lostDebrief() },
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('서비스가 잠시 혼잡합니다');
+    fireEvent.click(within(alert).getByRole('button', { name: '다시 시도' }));
+    await screen.findByTestId('timeline');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows the winner the debrief beside the booking', async () => {
+    mockApi([
+      ['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: confirmed })],
+      ['GET', /\/debriefs\/t1$/, () => ({ body: wonDebrief() })],
+    ]);
+    renderResult();
+    await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
+    await screen.findByTestId('timeline');
+    expect(screen.getByTestId('ghost-pb')).toHaveTextContent('6.200초');
+    expect(screen.getByTestId('ghost-best')).toHaveTextContent('라운드 1위 park');
   });
 });

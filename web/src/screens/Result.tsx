@@ -1,20 +1,27 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { getBooking, getLeaderboard, getResults } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
-import type { BookingView, Leaderboard, RoundResults } from '../api/types';
+import type { BookingView, Debrief, Leaderboard, RoundResults } from '../api/types';
+import { CostliestStep, GhostRace, Timeline } from '../components/Debrief';
 import { Notice } from '../components/Notice';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
+import { useDebrief } from '../hooks/useDebrief';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useLatest } from '../hooks/useLatest';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
 import { percent, seconds } from '../lib/format';
-import type { Session } from '../lib/session';
+import { problemMessage } from '../lib/problems';
+import type { Attempt, NoBooking, WaitingKnown } from '../lib/session';
 
 interface Props {
-  session: Session;
-  bookingId: string;
+  session: Attempt;
+  /** The booking, for a player who got one; without it the attempt ended as `noBooking` says. */
+  bookingId?: string | undefined;
+  noBooking?: NoBooking | undefined;
+  /** The debrief as it arrives (its ghost's personal best includes this round, before the history has it). */
+  onDebrief?: ((debrief: Debrief) => void) | undefined;
   onRetry(): void;
   onHome(): void;
 }
@@ -25,7 +32,7 @@ const Histogram = lazy(() => import('../components/Histogram'));
 const BOOKING_POLL_MS = 500;
 const RESULTS_POLL_MS = 2000;
 
-export function Result({ session, bookingId, onRetry, onHome }: Props) {
+export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHome }: Props) {
   const { t, lang } = useI18n();
   const clock = useServerClock();
   const now = useServerNow(250);
@@ -40,6 +47,7 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
 
   // the booking: poll until CONFIRMED or REJECTED (the rank arrives with CONFIRMED)
   useEffect(() => {
+    if (bookingId === undefined) return;
     const aborter = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let polls = 0;
@@ -121,40 +129,56 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
       {error && !booking && <Notice error={error} onRetry={() => setAttempt((n) => n + 1)} />}
 
       <div className="result-grid">
-        <div className="card result-hero" aria-live="polite" aria-busy={!final}>
-          <p
-            className={`status-pill status-${(booking?.status ?? 'PENDING').toLowerCase()}`}
-            data-testid="booking-status"
-          >
-            {t(statusKey)}
-          </p>
-          {booking?.seatId && <p className="muted">{t('result.seat', { seat: booking.seatId })}</p>}
-          <p className="total-label">{t('result.total')}</p>
-          <p className="total-time" data-testid="total-time">
-            {seconds(booking?.durationMs, lang)}
-          </p>
-          {booking?.status === 'REJECTED' && <Notice tone="warn" message={t('seats.rejected')} />}
-          {roundRank ? (
-            <div className="rank-block" data-testid="rank">
-              <TierBadge topPercent={roundRank.topPercent} />
-              <p className="top-percent">{t('result.top', { p: percent(roundRank.topPercent) })}</p>
-              <p className="muted">{t('result.rank', { pos: roundRank.position, total: roundRank.total })}</p>
-              {weekRank && (
-                <p className="muted small">{t('result.weekRank', { pos: weekRank.position, total: weekRank.total })}</p>
-              )}
-              {booking?.rank?.botsBeatenPercent != null && (
-                <p className="muted small">{t('result.botsBeaten', { p: percent(booking.rank.botsBeatenPercent) })}</p>
+        {bookingId === undefined ? (
+          <NoBookingHero noBooking={noBooking} />
+        ) : (
+          <>
+            <div className="card result-hero" aria-live="polite" aria-busy={!final}>
+              <p
+                className={`status-pill status-${(booking?.status ?? 'PENDING').toLowerCase()}`}
+                data-testid="booking-status"
+              >
+                {t(statusKey)}
+              </p>
+              {booking?.seatId && <p className="muted">{t('result.seat', { seat: booking.seatId })}</p>}
+              <p className="total-label">{t('result.total')}</p>
+              <p className="total-time" data-testid="total-time">
+                {seconds(booking?.durationMs, lang)}
+              </p>
+              {booking?.status === 'REJECTED' && <Notice tone="warn" message={t('seats.rejected')} />}
+              {roundRank ? (
+                <div className="rank-block" data-testid="rank">
+                  <TierBadge topPercent={roundRank.topPercent} />
+                  <p className="top-percent">{t('result.top', { p: percent(roundRank.topPercent) })}</p>
+                  <p className="muted">{t('result.rank', { pos: roundRank.position, total: roundRank.total })}</p>
+                  {weekRank && (
+                    <p className="muted small">
+                      {t('result.weekRank', { pos: weekRank.position, total: weekRank.total })}
+                    </p>
+                  )}
+                  {booking?.rank?.botsBeatenPercent != null && (
+                    <p className="muted small">
+                      {t('result.botsBeaten', { p: percent(booking.rank.botsBeatenPercent) })}
+                    </p>
+                  )}
+                </div>
+              ) : (
+                booking?.status !== 'REJECTED' && <p className="muted">{t('result.noRank')}</p>
               )}
             </div>
-          ) : (
-            booking?.status !== 'REJECTED' && <p className="muted">{t('result.noRank')}</p>
-          )}
-        </div>
 
-        <div className="card">
-          <h2>{t('result.splits')}</h2>
-          <SplitBar splits={booking?.splits} />
-        </div>
+            <div className="card">
+              <h2>{t('result.splits')}</h2>
+              <SplitBar splits={booking?.splits} />
+            </div>
+          </>
+        )}
+
+        <DebriefCard
+          session={session}
+          waited={noBooking?.kind === 'not-admitted' ? noBooking.known : undefined}
+          onDebrief={onDebrief}
+        />
 
         <div className="card span-2">
           <h2>{t('result.histogram')}</h2>
@@ -184,10 +208,108 @@ export function Result({ session, bookingId, onRetry, onHome }: Props) {
         <button type="button" className="btn btn-primary btn-large" onClick={onRetry} data-testid="retry">
           {retryIn > 0 ? t('result.retry', { s: retryIn }) : t('result.retryNow')}
         </button>
+        <a className="btn btn-ghost btn-large" href="#/history" data-testid="to-history">
+          {t('result.history')}
+        </a>
         <button type="button" className="btn btn-ghost btn-large" onClick={onHome}>
           {t('result.home')}
         </button>
       </div>
+    </section>
+  );
+}
+
+/** The hero card of an attempt without a booking: what ended it. */
+function NoBookingHero({ noBooking }: { noBooking: NoBooking | undefined }) {
+  const { t } = useI18n();
+  const notAdmitted = noBooking?.kind === 'not-admitted';
+  const reason =
+    noBooking?.kind === 'problem'
+      ? problemMessage(noBooking.problem, t)
+      : noBooking?.kind === 'sold-out'
+        ? t('seats.soldOut')
+        : notAdmitted
+          ? t('wait.closed')
+          : undefined;
+  return (
+    <div className="card result-hero span-2">
+      <p className="status-pill status-rejected" data-testid="booking-status">
+        {t(notAdmitted ? 'result.notAdmitted' : 'result.noSeat')}
+      </p>
+      {reason && <p className="muted">{reason}</p>}
+    </div>
+  );
+}
+
+/** The server's debrief of the attempt: costliest step, timeline, ghost race; or why there is none. */
+function DebriefCard({
+  session,
+  waited,
+  onDebrief,
+}: {
+  session: Attempt;
+  waited: WaitingKnown | undefined;
+  onDebrief: ((debrief: Debrief) => void) | undefined;
+}) {
+  const { t } = useI18n();
+  const { state, retry } = useDebrief(session.roundId, session.ticketId);
+  const onDebriefRef = useLatest(onDebrief);
+  const debrief = state.name === 'ready' ? state.debrief : undefined;
+  useEffect(() => {
+    if (debrief) onDebriefRef.current?.(debrief);
+  }, [debrief, onDebriefRef]);
+  return (
+    <section className="card span-2 debrief" aria-labelledby="debrief-title" data-testid="debrief">
+      <h2 id="debrief-title">{t('debrief.title')}</h2>
+      {state.name === 'loading' && (
+        <p className="muted" aria-busy="true">
+          {t('debrief.loading')}
+        </p>
+      )}
+      {state.name === 'failed' && <Notice error={state.error} onRetry={retry} />}
+      {state.name === 'missing' && (
+        <div data-testid="debrief-missing">
+          <p>{t('debrief.missing')}</p>
+          {waited && (
+            <>
+              <p className="muted">{t('debrief.missingWhy')}</p>
+              <p className="waiting-known" data-testid="waiting-known">
+                {t('debrief.waitingKnown', {
+                  p: waited.position.toLocaleString(),
+                  a: waited.ahead.toLocaleString(),
+                  w: waited.waiting.toLocaleString(),
+                })}
+              </p>
+            </>
+          )}
+        </div>
+      )}
+      {state.name === 'ready' && (
+        <>
+          <h3>{t('debrief.costliest')}</h3>
+          <CostliestStep costliest={state.debrief.costliest} />
+          {state.debrief.outcome === 'PENDING' && (
+            <p className="muted small" role="status">
+              {t('debrief.pending')}
+            </p>
+          )}
+          <div className="debrief-grid">
+            <div>
+              <h3>{t('debrief.timeline')}</h3>
+              <Timeline debrief={state.debrief} />
+            </div>
+            <div>
+              <h3>{t('debrief.ghost')}</h3>
+              <GhostRace
+                you={state.debrief.steps}
+                youTotalMs={state.debrief.totalMs}
+                personalBest={state.debrief.ghost.personalBest}
+                roundBest={state.debrief.ghost.roundBest}
+              />
+            </div>
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -2,12 +2,15 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Seat, SeatStatus } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
+import { roundIdAt } from '../lib/clock';
 import { mockApi, problem } from '../test/api';
 import { SeatSelection } from './SeatSelection';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const session = { nickname: 'p1', ticketId: 't1', roundId: '20261124T101500Z', token: 'jwt' };
+// a round that opens in an hour: still open by the clock whenever the tests run (a closed one ends the screen)
+const ROUND = roundIdAt(Math.floor(Date.now() / 60_000) * 60_000 + 3_600_000);
+const session = { nickname: 'p1', ticketId: 't1', roundId: ROUND, token: 'jwt' };
 const seats = (statuses: Record<string, SeatStatus> = {}): Seat[] =>
   [1, 2, 3, 4].map((n) => ({
     id: `A-${n}`,
@@ -18,16 +21,10 @@ const seats = (statuses: Record<string, SeatStatus> = {}): Seat[] =>
   }));
 const seatEl = (id: string) => document.querySelector<HTMLButtonElement>(`[data-seat-id="${id}"]`)!;
 
-function renderScreen(onBooked = vi.fn()) {
+function renderScreen(onBooked = vi.fn(), onRoundOver = vi.fn(), player = session) {
   render(
     <I18nProvider initial="ko">
-      <SeatSelection
-        session={session}
-        onBooked={onBooked}
-        onCaptchaRequired={vi.fn()}
-        onNextRound={vi.fn()}
-        onHome={vi.fn()}
-      />
+      <SeatSelection session={player} onBooked={onBooked} onCaptchaRequired={vi.fn()} onRoundOver={onRoundOver} />
     </I18nProvider>,
   );
   return onBooked;
@@ -86,7 +83,7 @@ describe('seat selection', () => {
     fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
     await waitFor(() => expect(screen.getByTestId('hold-timer')).toHaveTextContent('초 안에 확정하세요'));
     expect(calls.find((c) => c.path.endsWith('/holds') && (c.body as { seatId: string }).seatId === 'A-2')!.path).toBe(
-      '/api/v1/rounds/20261124T101500Z/holds',
+      `/api/v1/rounds/${ROUND}/holds`,
     );
 
     fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
@@ -116,10 +113,43 @@ describe('seat selection', () => {
     expect(screen.getByRole('button', { name: '좌석 선택 완료' })).toBeDisabled();
   });
 
-  it('ends the round on round-closed with a next-round button', async () => {
+  it('ends the attempt on round-closed: on to the result, with the problem', async () => {
     mockApi([['GET', /\/seats$/, () => problem('round-closed', 403)]]);
-    renderScreen();
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('라운드가 종료되었습니다'));
-    expect(screen.getByRole('button', { name: '다음 라운드 도전' })).toBeInTheDocument();
+    const onRoundOver = vi.fn();
+    renderScreen(vi.fn(), onRoundOver);
+    await waitFor(() => expect(onRoundOver).toHaveBeenCalledTimes(1));
+    expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ kind: 'problem', problem: { slug: 'round-closed' } });
+  });
+
+  it('says so when every seat is sold, and leads to the debrief', async () => {
+    mockApi([
+      [
+        'GET',
+        /\/seats$/,
+        () => ({
+          body: {
+            roundId: session.roundId,
+            rows: 1,
+            columns: 4,
+            seats: seats({ 'A-1': 'SOLD', 'A-2': 'SOLD', 'A-3': 'SOLD', 'A-4': 'HELD' }),
+          },
+        }),
+      ],
+    ]);
+    const onRoundOver = vi.fn();
+    renderScreen(vi.fn(), onRoundOver);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('좌석이 모두 팔렸어요.'));
+    expect(onRoundOver).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: '디브리핑 보기' }));
+    expect(onRoundOver).toHaveBeenCalledWith({ kind: 'sold-out' });
+  });
+
+  it('ends the attempt when the round closes by the clock, though the map stays readable after the close', async () => {
+    const closed = { ...session, roundId: roundIdAt(Math.floor(Date.now() / 60_000) * 60_000 - 120_000) };
+    mockApi([['GET', /\/seats$/, () => ({ body: { roundId: closed.roundId, rows: 1, columns: 4, seats: seats() } })]]);
+    const onRoundOver = vi.fn();
+    renderScreen(vi.fn(), onRoundOver, closed);
+    await waitFor(() => expect(onRoundOver).toHaveBeenCalled());
+    expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ kind: 'problem', problem: { slug: 'round-closed' } });
   });
 });

@@ -1,45 +1,38 @@
-import { useState } from 'react';
-import type { ApiError } from '../api/http';
+import { useCallback } from 'react';
+import { ApiError } from '../api/http';
 import { Notice } from '../components/Notice';
 import { SeatMap } from '../components/SeatMap';
 import { SeatPanel } from '../components/SeatPanel';
 import { useLiveSeatMap } from '../hooks/useLiveSeatMap';
+import { useRoundEnd } from '../hooks/useRoundEnd';
 import { useSeatBooking } from '../hooks/useSeatBooking';
 import { useI18n } from '../i18n/i18n';
-import type { Session } from '../lib/session';
+import type { NoBooking, Session } from '../lib/session';
 
 interface Props {
   session: Session;
   onBooked(bookingId: string): void;
   onCaptchaRequired(): void;
-  onNextRound(): void;
-  onHome(): void;
+  /** The attempt ends without a booking (the round closed, the seats sold out): on to the result and its debrief. */
+  onRoundOver(reason: NoBooking): void;
 }
 
 /** The seat map, live, and the hold → confirm panel beside it; a problem that ends the round ends this step. */
-export function SeatSelection({ session, onBooked, onCaptchaRequired, onNextRound, onHome }: Props) {
+export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOver }: Props) {
   const { t } = useI18n();
-  const [over, setOver] = useState<ApiError | undefined>();
-  const { map, stale, refresh } = useLiveSeatMap(session, over === undefined, setOver);
-  const booking = useSeatBooking(session, { map, refresh, onRoundOver: setOver, onBooked, onCaptchaRequired });
+  const over = useCallback((problem: ApiError) => onRoundOver({ kind: 'problem', problem }), [onRoundOver]);
+  const { map, stale, refresh } = useLiveSeatMap(session, true, over);
+  const booking = useSeatBooking(session, { map, refresh, onRoundOver: over, onBooked, onCaptchaRequired });
   const { phase, selected } = booking;
-
-  if (over) {
-    return (
-      <section className="screen seats" aria-labelledby="seats-title">
-        <h1 id="seats-title" tabIndex={-1}>
-          {t('seats.title')}
-        </h1>
-        <Notice error={over} onRetry={onNextRound} retryLabel={t('result.retryNow')}>
-          <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
-            {t('common.back')}
-          </button>
-        </Notice>
-      </section>
-    );
-  }
+  // the map stays readable after the close: the clock ends the attempt of a player who is only looking at it
+  useRoundEnd(session.roundId, () => {
+    if (phase.name !== 'choose') return false;
+    over(new ApiError(403, 'round-closed'));
+    return true;
+  });
 
   const available = map?.seats.filter((s) => s.status === 'AVAILABLE').length ?? 0;
+  const soldOut = map !== undefined && map.seats.length > 0 && available === 0 && phase.name === 'choose';
   return (
     <section className="screen seats" aria-labelledby="seats-title">
       <div className="screen-head">
@@ -67,6 +60,14 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onNextRoun
           )}
           <p className="muted small">{t('seats.keyboardHint')}</p>
           {stale && <Notice tone="warn" message={t('seats.stale')} />}
+          {soldOut && (
+            <Notice
+              tone="warn"
+              message={t('seats.soldOut')}
+              onRetry={() => onRoundOver({ kind: 'sold-out' })}
+              retryLabel={t('seats.toDebrief')}
+            />
+          )}
         </div>
         <SeatPanel booking={booking} />
       </div>

@@ -23,7 +23,7 @@ describe('security letter', () => {
     const onSolved = vi.fn();
     render(
       <I18nProvider initial="ko">
-        <SecurityLetter session={session} onSolved={onSolved} onNextRound={vi.fn()} onHome={vi.fn()} />
+        <SecurityLetter session={session} onSolved={onSolved} onRoundOver={vi.fn()} onHome={vi.fn()} />
       </I18nProvider>,
     );
     const input = screen.getByLabelText('보안문자');
@@ -49,16 +49,16 @@ describe('security letter', () => {
     expect(answer.headers.Authorization).toBe('Bearer jwt');
   });
 
-  it('offers the next round when the round has closed', async () => {
+  it('ends the attempt when the round has closed: on to the result, with the problem', async () => {
     mockApi([['POST', /^\/api\/v1\/captcha$/, () => problem('round-closed', 403)]]);
-    const onNextRound = vi.fn();
+    const onRoundOver = vi.fn();
     render(
       <I18nProvider initial="ko">
-        <SecurityLetter session={session} onSolved={vi.fn()} onNextRound={onNextRound} onHome={vi.fn()} />
+        <SecurityLetter session={session} onSolved={vi.fn()} onRoundOver={onRoundOver} onHome={vi.fn()} />
       </I18nProvider>,
     );
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('라운드가 종료되었습니다'));
-    fireEvent.click(screen.getByRole('button', { name: '다음 라운드 도전' }));
-    expect(onNextRound).toHaveBeenCalled();
+    await waitFor(() => expect(onRoundOver).toHaveBeenCalledTimes(1));
+    expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ slug: 'round-closed' });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

@@ -3,6 +3,7 @@ import { answerCaptcha, issueCaptcha } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
 import type { Captcha } from '../api/types';
 import { Notice } from '../components/Notice';
+import { useLatest } from '../hooks/useLatest';
 import { useMounted } from '../hooks/useMounted';
 import { useI18n } from '../i18n/i18n';
 import { endsRound, isRetryable } from '../lib/problems';
@@ -11,12 +12,13 @@ import type { Session } from '../lib/session';
 interface Props {
   session: Session;
   onSolved(): void;
-  onNextRound(): void;
+  /** The round ended for this ticket (closed, token no longer valid): on to the result and its debrief. */
+  onRoundOver(problem: ApiError): void;
   onHome(): void;
 }
 
 /** 보안문자: a letter bound to the ticket; a wrong answer uses it up, so a new one comes at once. */
-export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props) {
+export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props) {
   const { t } = useI18n();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -27,6 +29,7 @@ export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props
   const [error, setError] = useState<ApiError | undefined>();
   const [hint, setHint] = useState<string | undefined>();
   const alive = useMounted();
+  const onRoundOverRef = useLatest(onRoundOver);
 
   // a letter for every request: one as the screen shows, another on ↻ or after a wrong answer
   const [letterRequest, setLetterRequest] = useState(0);
@@ -42,13 +45,18 @@ export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props
       })
       .catch((caught: unknown) => {
         if (!current) return;
-        setError(asApiError(caught));
+        const problem = asApiError(caught);
+        if (endsRound(problem)) {
+          onRoundOverRef.current(problem);
+          return;
+        }
+        setError(problem);
         setBusy(false);
       });
     return () => {
       current = false;
     };
-  }, [session.token, letterRequest]);
+  }, [session.token, letterRequest, onRoundOverRef]);
 
   const issue = () => {
     setBusy(true);
@@ -83,6 +91,10 @@ export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props
       if (problem.slug === 'wrong-answer' || problem.slug === 'unknown-captcha') {
         setHint(t(problem.slug === 'wrong-answer' ? 'captcha.wrong' : 'problem.unknown-captcha'));
         issue();
+        return;
+      }
+      if (endsRound(problem)) {
+        onRoundOver(problem);
         return;
       }
       setError(problem);
@@ -141,11 +153,7 @@ export function SecurityLetter({ session, onSolved, onNextRound, onHome }: Props
         </button>
       </form>
       {error && (
-        <Notice
-          error={error}
-          onRetry={endsRound(error) ? onNextRound : isRetryable(error) ? issue : undefined}
-          retryLabel={endsRound(error) ? t('result.retryNow') : undefined}
-        >
+        <Notice error={error} onRetry={isRetryable(error) ? issue : undefined}>
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
             {t('common.back')}
           </button>

@@ -62,7 +62,13 @@ describe('waiting room', () => {
     const onAdmitted = vi.fn();
     render(
       <I18nProvider initial="ko">
-        <WaitingRoom nickname="티켓왕" notBefore={undefined} onAdmitted={onAdmitted} onHome={vi.fn()} />
+        <WaitingRoom
+          nickname="티켓왕"
+          notBefore={undefined}
+          onAdmitted={onAdmitted}
+          onRoundOver={vi.fn()}
+          onHome={vi.fn()}
+        />
       </I18nProvider>,
     );
     await flush();
@@ -113,6 +119,7 @@ describe('waiting room', () => {
           nickname="again"
           notBefore={Date.UTC(2026, 10, 24, 10, 16)}
           onAdmitted={vi.fn()}
+          onRoundOver={vi.fn()}
           onHome={vi.fn()}
         />
       </I18nProvider>,
@@ -130,7 +137,7 @@ describe('waiting room', () => {
     const onHome = vi.fn();
     render(
       <I18nProvider initial="ko">
-        <WaitingRoom nickname="x" notBefore={undefined} onAdmitted={vi.fn()} onHome={onHome} />
+        <WaitingRoom nickname="x" notBefore={undefined} onAdmitted={vi.fn()} onRoundOver={vi.fn()} onHome={onHome} />
       </I18nProvider>,
     );
     await flush();
@@ -163,7 +170,13 @@ describe('waiting room', () => {
     ]);
     const page = () => (
       <I18nProvider initial="ko">
-        <WaitingRoom nickname="티켓왕" notBefore={undefined} onAdmitted={vi.fn()} onHome={vi.fn()} />
+        <WaitingRoom
+          nickname="티켓왕"
+          notBefore={undefined}
+          onAdmitted={vi.fn()}
+          onRoundOver={vi.fn()}
+          onHome={vi.fn()}
+        />
       </I18nProvider>
     );
     const first = render(page());
@@ -186,7 +199,13 @@ describe('waiting room', () => {
     const onHome = vi.fn();
     render(
       <I18nProvider initial="ko">
-        <WaitingRoom nickname="유명한닉" notBefore={undefined} onAdmitted={vi.fn()} onHome={onHome} />
+        <WaitingRoom
+          nickname="유명한닉"
+          notBefore={undefined}
+          onAdmitted={vi.fn()}
+          onRoundOver={vi.fn()}
+          onHome={onHome}
+        />
       </I18nProvider>,
     );
     await flush(5_000);
@@ -195,5 +214,56 @@ describe('waiting room', () => {
     expect(calls).toHaveLength(1); // no retry: the nickname stays taken for the whole round
     act(() => screen.getByRole('button', { name: '다른 닉네임으로 입장' }).click());
     expect(onHome).toHaveBeenCalled();
+  });
+
+  it('leads to the result with what it last showed when the round closes before admission', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
+    let polls = 0;
+    mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 90, waiting: 300 } }),
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () => ({
+          body:
+            ++polls < 3
+              ? {
+                  ticketId: TICKET,
+                  roundId: '20261124T101500Z',
+                  status: 'WAITING',
+                  position: 42,
+                  ahead: 41,
+                  waiting: 250,
+                }
+              : { ticketId: TICKET, roundId: '20261124T101500Z', status: 'CLOSED', position: 0, ahead: 0, waiting: 0 },
+        }),
+      ],
+    ]);
+    const onRoundOver = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <WaitingRoom
+          nickname="늦은닉"
+          notBefore={undefined}
+          onAdmitted={vi.fn()}
+          onRoundOver={onRoundOver}
+          onHome={vi.fn()}
+        />
+      </I18nProvider>,
+    );
+    await flush();
+    await flush(1_000);
+    expect(screen.getByTestId('position')).toHaveTextContent('42');
+    expect(onRoundOver).not.toHaveBeenCalled();
+    await flush(1_000);
+    expect(onRoundOver).toHaveBeenCalledTimes(1);
+    expect(onRoundOver).toHaveBeenCalledWith(
+      { nickname: '늦은닉', ticketId: TICKET, roundId: '20261124T101500Z' },
+      { position: 42, ahead: 41, waiting: 250 },
+    );
   });
 });

@@ -12,7 +12,7 @@ import { useMounted } from '../hooks/useMounted';
 import { useI18n } from '../i18n/i18n';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
-import type { Session } from '../lib/session';
+import type { Attempt, Session, WaitingKnown } from '../lib/session';
 import { rememberTicket, storedTicket } from '../lib/tickets';
 
 type Phase =
@@ -30,10 +30,12 @@ interface Props {
   /** Server time before which entering is pointless (the next round's open). */
   notBefore: number | undefined;
   onAdmitted(session: Session): void;
+  /** The round closed before admission: on to the result, with what the waiting room last showed. */
+  onRoundOver(attempt: Attempt, known: WaitingKnown): void;
   onHome(): void;
 }
 
-export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) {
+export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHome }: Props) {
   const { t } = useI18n();
   const clock = useServerClock();
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -46,6 +48,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
   const lastAnnounced = useRef(0);
   const alive = useMounted();
   const onAdmittedRef = useLatest(onAdmitted);
+  const onRoundOverRef = useLatest(onRoundOver);
+  const lastView = useRef<TicketView | undefined>(undefined);
   const clockRef = useLatest(clock);
 
   const inflight = useRef(false);
@@ -82,18 +86,16 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
     if (!alive.current) return;
     setRateLimited(undefined);
     setMaxPosition((max) => Math.max(max, entered.position));
-    setPhase({
-      name: 'waiting',
-      transport: 'sse',
-      view: {
-        ticketId: entered.ticketId,
-        roundId: entered.roundId,
-        status: 'WAITING',
-        position: entered.position,
-        ahead: Math.max(0, entered.position - 1),
-        waiting: entered.waiting,
-      },
-    });
+    const view: TicketView = {
+      ticketId: entered.ticketId,
+      roundId: entered.roundId,
+      status: 'WAITING',
+      position: entered.position,
+      ahead: Math.max(0, entered.position - 1),
+      waiting: entered.waiting,
+    };
+    lastView.current = view;
+    setPhase({ name: 'waiting', transport: 'sse', view });
   }, [nickname, alive, clockRef]);
 
   // 'entering' posts; 'scheduled' turns into 'entering' at its time (by the server's clock)
@@ -116,6 +118,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
     if (!ticketId || !roundId) return;
     return watchTicket(ticketId, {
       onPosition: (view) => {
+        lastView.current = view;
         setMaxPosition((max) => Math.max(max, view.position));
         setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
         const now = Date.now();
@@ -128,7 +131,15 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onHome }: Props) 
         setAnnouncement(t('wait.admitted'));
         onAdmittedRef.current({ nickname, ticketId, roundId: view.roundId || roundId, token: view.token ?? '' });
       },
-      onClosed: () => setPhase({ name: 'closed' }),
+      onClosed: (closed) => {
+        // the standing the player last saw (a closed ticket's own numbers may already be cleared)
+        const view = lastView.current ?? closed;
+        setPhase({ name: 'closed' });
+        onRoundOverRef.current(
+          { nickname, ticketId, roundId },
+          { position: view?.position ?? 0, ahead: view?.ahead ?? 0, waiting: view?.waiting ?? 0 },
+        );
+      },
       onError: (error, transient) => {
         if (!transient) setPhase({ name: 'failed', error });
       },

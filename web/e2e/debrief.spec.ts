@@ -1,0 +1,133 @@
+// Debrief and progress (SPEC §12, issue 19) against the real system: a seat lost to a rival shows up in the debrief
+// with the rival's nickname and the margin; two rounds of one player fill the history and race the second against
+// the first (the ghost); the history can be erased.
+import { randomBytes } from 'node:crypto';
+import { api, apiPlayer, expectStatus, freshRound, nickname } from './support/api';
+import { bookFirstAvailable, homeReady, playToSeatMap, solveLetter } from './support/drill';
+import { baseUrl } from './support/env';
+import { expect, test } from './support/fixtures';
+import { log, sleep } from './support/stack';
+import { until } from './support/until';
+
+/** Another device's secret: the rival is a human player of their own. */
+const otherSecret = () => randomBytes(32).toString('base64url');
+
+test('a seat lost to a rival: the debrief names the rival and the margin', async ({ page, shot }) => {
+  await page.goto(`${baseUrl()}/#/`);
+  await homeReady(page);
+  await freshRound(18_000);
+  const rivalName = nickname('rival');
+  const rival = await apiPlayer(rivalName);
+  await playToSeatMap(page, nickname('e2e'), { navigate: false });
+
+  // the browser's map is held back a moment while the rival takes the seat the player is about to pick
+  let release = () => undefined as void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/api/v1/rounds/*/seats', async (route) => {
+    await gate;
+    await route.continue().catch(() => undefined);
+  });
+  await sleep(1_500);
+  const target = (await page.locator('[data-status="AVAILABLE"]').nth(2).getAttribute('data-seat-id'))!;
+  await page.locator(`[data-seat-id="${target}"]`).click();
+  await expectStatus(
+    api(`/api/v1/rounds/${rival.roundId}/holds`, {
+      method: 'POST',
+      token: rival.token,
+      body: { seatId: target },
+      headers: { 'X-Player-Secret': otherSecret() },
+    }),
+    201,
+    'rival hold',
+  );
+  await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+  await page.getByRole('alert').filter({ hasText: '이미 선택된 좌석입니다' }).waitFor();
+  release();
+  await page.unroute('**/api/v1/rounds/*/seats');
+
+  // the player gives up on this round: when it closes, the result is a loser's, with the debrief
+  log(`  ${target} taken by ${rivalName}; waiting for the round to close`);
+  await page.getByRole('heading', { name: '예매 결과' }).waitFor({ timeout: 40_000 });
+  await expect(page.getByTestId('booking-status')).toHaveText('좌석을 잡지 못했어요');
+  const lost = page.getByTestId('timeline-step').filter({ hasText: `${target} 좌석 놓침` });
+  await lost.waitFor({ timeout: 15_000 });
+  const text = (await lost.textContent()) ?? '';
+  expect(text, 'the lost seat names the rival and the margin').toMatch(
+    new RegExp(`${target} 좌석 놓침 — ${rivalName}님이 \\d+ms 먼저 잡았어요`),
+  );
+  await expect(page.getByTestId('timeline-step').filter({ hasText: /대기 순번 \d+번/ })).toHaveCount(1);
+  await expect(page.getByTestId('ghost-you').getByRole('img')).toBeVisible();
+  log(`  debrief: ${text}`);
+  await shot('debrief-lose');
+});
+
+test('two rounds: the second races the first as a ghost, the history shows both, and erasing empties it', async ({
+  page,
+  shot,
+}) => {
+  const name = nickname('ghost');
+  await page.goto(`${baseUrl()}/#/`);
+  await homeReady(page);
+  await freshRound(16_000);
+
+  // round 1: no personal best yet
+  await playToSeatMap(page, name, { navigate: false });
+  await expect(page.getByTestId('pb-marker')).toHaveCount(0);
+  const first = await bookFirstAvailable(page);
+  await page.getByTestId('timeline').waitFor({ timeout: 15_000 });
+  await expect(page.getByTestId('ghost-pb')).toBeVisible();
+  log(`  round 1: booked ${first}`);
+
+  // round 2: the retry waits for the next open and goes in by itself; the best is where it was at each step
+  await page.getByTestId('retry').click();
+  await page.getByRole('heading', { name: '보안문자 입력' }).waitFor({ timeout: 45_000 });
+  await expect(page.getByTestId('pb-marker')).toContainText(/PB.*보안문자 \+\d+\.\d초/);
+  await solveLetter(page);
+  await expect(page.getByTestId('pb-marker')).toContainText(/좌석 \+\d+\.\d초/);
+  const second = await bookFirstAvailable(page);
+  await page.getByTestId('timeline').waitFor({ timeout: 15_000 });
+  const pbRow = page.getByTestId('ghost-pb');
+  await expect(pbRow.getByRole('img'), 'the personal best races beside the player').toBeVisible();
+  await expect(pbRow).toContainText(/\d+\.\d{3}초/);
+  await expect(page.getByTestId('ghost-best').getByRole('img')).toBeVisible();
+  await expect(page.getByTestId('timeline-step').last()).toContainText(/예매 (접수|확정)/);
+  log(`  round 2: booked ${second}; ghost: ${await pbRow.textContent()}`);
+  await shot('debrief-win');
+
+  // the history: both attempts, won both, a trend, bests (a round's attempts may reach it only once it is archived,
+  // after the round closes, so the page is read again until both are there)
+  await page.getByTestId('to-history').click();
+  await page.getByRole('heading', { name: '내 기록' }).waitFor();
+  const rows = page.getByTestId('history-attempts').locator('tbody tr');
+  await until(
+    'both attempts in the history',
+    async () => {
+      if ((await rows.count()) === 2) return true;
+      await page.reload();
+      await page.getByRole('heading', { name: '내 기록' }).waitFor();
+      await sleep(500);
+      return (await rows.count()) === 2;
+    },
+    { timeoutMs: 60_000, everyMs: 2_000 },
+  );
+  await expect(page.getByTestId('history-summary')).toContainText('참가한 라운드2');
+  await expect(page.getByTestId('history-summary')).toContainText('예매 성공2회 (100%)');
+  await expect(rows.nth(0)).toContainText(second);
+  await expect(rows.nth(1)).toContainText(first);
+  await expect(page.getByTestId('trend-chart').locator('path.trend-line[data-series="total"]')).toHaveCount(1);
+  await shot('history');
+
+  // erase, confirmed in the dialog: the empty state, and the debrief is gone too
+  await page.getByRole('button', { name: '내 기록 지우기' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog.getByRole('button', { name: '취소' })).toBeFocused();
+  await dialog.getByRole('button', { name: '모두 지우기' }).click();
+  await page.getByTestId('history-empty').waitFor();
+  await expect(page.getByRole('status').filter({ hasText: '기록을 지웠습니다.' })).toBeVisible();
+  const secret = await page.evaluate(() => localStorage.getItem('tw.playerSecret'));
+  const again = await api(`/api/v1/players/history?nickname=${encodeURIComponent(name)}`, {
+    headers: { 'X-Player-Secret': secret! },
+  });
+  expect(again.status).toBe(200);
+  expect(again.json.attempts).toEqual([]);
+});

@@ -1,0 +1,128 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { parseDebrief } from '../api/progress';
+import type { Debrief } from '../api/types';
+import { I18nProvider } from '../i18n/i18n';
+import type { Lang } from '../i18n/messages';
+import { lostDebrief, wonDebrief } from '../test/debriefs';
+import { CostliestStep, GhostRace, Timeline } from './Debrief';
+
+const inLang = (lang: Lang, node: React.ReactNode) => render(<I18nProvider initial={lang}>{node}</I18nProvider>);
+const steps = () => screen.getAllByTestId('timeline-step').map((li) => li.textContent);
+
+describe('timeline', () => {
+  it('tells the attempt step by step in Korean: queue N of M, the wait, the letter, each lost seat with taker and margin', () => {
+    inLang('ko', <Timeline debrief={parseDebrief(wonDebrief())} />);
+    expect(steps()).toEqual([
+      '●+0.000초라운드 오픈',
+      '●+0.812초대기열 입장 — 대기 순번 123번 / 480명',
+      '●+2.400초입장 허가 (1.6초 대기)',
+      '●+5.100초보안문자 통과 (2.7초, 2번 시도)',
+      '✕+6.900초A-5 좌석 놓침 — lee님이 340ms 먼저 잡았어요',
+      '✕+7.300초A-6 좌석 놓침 — 봇이 95ms 먼저 잡았어요',
+      '✓+7.600초A-7 좌석 선점 성공',
+      '●+8.100초A-7 좌석 예매 접수',
+      '✓+8.230초예매 확정',
+    ]);
+    expect(screen.getByRole('list', { name: '라운드 오픈부터 걸린 시간과 각 단계' })).toBeInTheDocument();
+  });
+
+  it('names the rival and the margin in English too', () => {
+    inLang('en', <Timeline debrief={parseDebrief(wonDebrief())} />);
+    const lost = screen.getAllByTestId('timeline-step').filter((li) => li.dataset.step === 'SEAT');
+    expect(lost.map((li) => li.querySelector('.tl-text')?.textContent)).toEqual([
+      'A-5 lost — taken by lee, 340 ms before you',
+      'A-6 lost — taken by a bot, 95 ms before you',
+      'Held A-7',
+    ]);
+  });
+
+  it('says someone got the seat first when the taker and the margin are not known', () => {
+    const raw = lostDebrief();
+    raw.timeline[4] = {
+      step: 'SEAT',
+      atMs: 6900,
+      seatId: 'B-2',
+      result: 'TAKEN',
+      takenBy: null,
+      marginMs: null,
+    } as never;
+    inLang('ko', <Timeline debrief={parseDebrief(raw)} />);
+    expect(steps().at(-1)).toBe('✕+6.900초B-2 좌석 놓침 — 다른 사람이 먼저 잡았어요');
+  });
+
+  it('says "queue number N" without M when the round no longer knows how many entered', () => {
+    const raw = lostDebrief();
+    raw.queue = { number: 7, entered: null as unknown as number };
+    inLang('ko', <Timeline debrief={parseDebrief(raw)} />);
+    expect(steps()[1]).toBe('●+0.400초대기열 입장 — 대기 순번 7번');
+  });
+});
+
+describe('costliest step', () => {
+  const debrief = (): Debrief => parseDebrief(lostDebrief());
+
+  it('is one plain sentence in Korean', () => {
+    inLang('ko', <CostliestStep costliest={debrief().costliest} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      /^보안문자에 4\.1초 걸렸어요\. 상위 10%는 1\.3초 안에 풀었어요\.$/,
+    );
+    expect(screen.getByText('이번 라운드 사람 12명 기준')).toBeInTheDocument();
+  });
+
+  it('is one plain sentence in English', () => {
+    inLang('en', <CostliestStep costliest={debrief().costliest} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      /^The security letter took you 4\.1 s\. The top 10% solved it within 1\.3 s\.$/,
+    );
+  });
+
+  it('names the step that cost most, whichever it is', () => {
+    inLang('ko', <CostliestStep costliest={{ step: 'pick', ms: 2500, topTenPercentMs: 700, humans: 37 }} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      '좌석 선택에 2.5초 걸렸어요. 상위 10%는 0.7초 안에 좌석을 잡았어요.',
+    );
+  });
+
+  it('says nothing stood out when the server names no step', () => {
+    inLang('ko', <CostliestStep costliest={null} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent('눈에 띄게 늦은 구간이 없어요');
+  });
+});
+
+describe('ghost race', () => {
+  const race = (d: Debrief) => (
+    <GhostRace you={d.steps} youTotalMs={d.totalMs} personalBest={d.ghost.personalBest} roundBest={d.ghost.roundBest} />
+  );
+
+  it('draws you, your best and the round’s best on one time scale, step boundaries aligned', () => {
+    inLang('ko', race(parseDebrief(wonDebrief())));
+    // you: 812 + 1588 + 2700 + 2500 + 500 = 8100 ms, the longest run, so the scale
+    const you = within(screen.getByTestId('ghost-you')).getByRole('img');
+    expect(you).toHaveAccessibleName(
+      '나: 입장 0.8초, 대기 1.6초, 보안문자 2.7초, 좌석 선택 2.5초, 확정 0.5초; 합계 8.100초',
+    );
+    const bestLetter = screen.getByTestId('ghost-best').querySelector<HTMLElement>('[data-step="letter"]')!;
+    expect(parseFloat(bestLetter.style.left)).toBeCloseTo(((200 + 900) / 8100) * 100, 6);
+    expect(parseFloat(bestLetter.style.width)).toBeCloseTo((1000 / 8100) * 100, 6);
+    const pbPick = screen.getByTestId('ghost-pb').querySelector<HTMLElement>('[data-step="pick"]')!;
+    expect(parseFloat(pbPick.style.left)).toBeCloseTo(((500 + 1400 + 1900) / 8100) * 100, 6);
+    expect(screen.getByTestId('ghost-best')).toHaveTextContent('라운드 1위 park');
+    // the table: per step, you against your best
+    expect(screen.getByTestId('ghost-step-letter')).toHaveTextContent('보안문자2.7초1.9초1.0초+0.8초');
+    expect(screen.getByTestId('ghost-step-entry')).toHaveTextContent('입장0.8초0.5초0.2초+0.3초');
+    expect(screen.getByTestId('ghost-step-confirm')).toHaveTextContent('확정0.5초0.5초0.3초±0.0초');
+  });
+
+  it('shows no bar for a missing personal best, and says the first win becomes one', () => {
+    inLang('ko', race(parseDebrief(lostDebrief())));
+    const pb = screen.getByTestId('ghost-pb');
+    expect(within(pb).queryByRole('img')).not.toBeInTheDocument();
+    expect(pb).toHaveTextContent('내 최고 기록기록 없음—');
+    expect(screen.getByText(/첫 성공이 최고 기록이 됩니다/)).toBeInTheDocument();
+    expect(screen.getByTestId('ghost-step-letter')).toHaveTextContent('보안문자4.1초—1.0초—');
+    // a loser's run stops at the last seat attempt: no confirm segment
+    expect(screen.getByTestId('ghost-you').querySelector('[data-step="confirm"]')).toBeNull();
+    expect(screen.getAllByRole('img')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,244 @@
+// The debrief's parts (SPEC §12): the server's timeline of the attempt, the one step that cost most, and the ghost
+// race against the personal best and the round's best human.
+import { useId } from 'react';
+import {
+  STEP_NAMES,
+  type Costliest,
+  type Debrief,
+  type GhostRun,
+  type StepTimes,
+  type TimelineEvent,
+} from '../api/types';
+import { useI18n, type Translate } from '../i18n/i18n';
+import { deltaMs, ghostSegments, raceScale, stepKey, stepSum } from '../lib/debrief';
+import { seconds, secondsDelta, secondsShort } from '../lib/format';
+
+type Lang = 'ko' | 'en';
+
+/** One timeline step as a sentence: "대기열 입장 — 대기 순번 123번 / 480명", "A-5 좌석 놓침 — lee님이 340ms 먼저 잡았어요". */
+export function timelineText(event: TimelineEvent, debrief: Debrief, t: Translate, lang: Lang): string {
+  switch (event.step) {
+    case 'ENTERED': {
+      const { number, entered } = debrief.queue;
+      if (number === null) return t('debrief.step.ENTERED');
+      const n = number.toLocaleString();
+      return entered === null
+        ? t('debrief.step.ENTEREDNumber', { n })
+        : t('debrief.step.ENTEREDQueue', { n, m: entered.toLocaleString() });
+    }
+    case 'ADMITTED': {
+      const entered = debrief.timeline.find((e) => e.step === 'ENTERED');
+      const waited = debrief.steps.waitMs ?? (entered ? event.atMs - entered.atMs : null);
+      return t('debrief.step.ADMITTED', { w: secondsShort(waited, lang) });
+    }
+    case 'LETTER': {
+      const admitted = debrief.timeline.find((e) => e.step === 'ADMITTED');
+      const took = debrief.steps.letterMs ?? (admitted ? event.atMs - admitted.atMs : null);
+      return t('debrief.step.LETTER', { t: secondsShort(took, lang), a: event.attempts ?? 1 });
+    }
+    case 'SEAT': {
+      if (event.result !== 'TAKEN') return t(`debrief.seat.${event.result}`, { seat: event.seatId });
+      const taker = event.takenBy;
+      const who = !taker
+        ? t('debrief.taker.unknown')
+        : taker.bot
+          ? t('debrief.taker.bot')
+          : taker.nickname
+            ? t('debrief.taker.human', { n: taker.nickname })
+            : t('debrief.taker.unknown');
+      const margin =
+        event.marginMs === null ? t('debrief.marginUnknown') : t('debrief.margin', { ms: Math.round(event.marginMs) });
+      return t('debrief.seat.TAKEN', { seat: event.seatId, taker: who, margin }).replace(/ {2,}/g, ' ');
+    }
+    case 'BOOKED':
+      return t('debrief.step.BOOKED', { seat: event.seatId ?? '' });
+    default:
+      return t(`debrief.step.${event.step}`);
+  }
+}
+
+function mark(event: TimelineEvent): { symbol: string; tone: string } {
+  if (event.step === 'SEAT') {
+    if (event.result === 'HELD') return { symbol: '✓', tone: 'good' };
+    return { symbol: '✕', tone: 'lost' };
+  }
+  if (event.step === 'CONFIRMED') return { symbol: '✓', tone: 'good' };
+  if (event.step === 'REJECTED') return { symbol: '✕', tone: 'lost' };
+  return { symbol: '●', tone: 'plain' };
+}
+
+export function Timeline({ debrief }: { debrief: Debrief }) {
+  const { t, lang } = useI18n();
+  return (
+    <ol className="timeline" aria-label={t('debrief.timelineLabel')} data-testid="timeline">
+      {debrief.timeline.map((event, i) => {
+        const { symbol, tone } = mark(event);
+        return (
+          <li key={i} className={`tl-item tl-${tone}`} data-step={event.step} data-testid="timeline-step">
+            <span className="tl-mark" aria-hidden="true">
+              {symbol}
+            </span>
+            <span className="tl-time">+{seconds(event.atMs, lang)}</span>
+            <span className="tl-text">{timelineText(event, debrief, t, lang)}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** "보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요." */
+export function costliestText(costliest: Costliest, t: Translate, lang: Lang): string {
+  return t(`debrief.cost.${costliest.step}`, {
+    you: secondsShort(costliest.ms, lang),
+    top: secondsShort(costliest.topTenPercentMs, lang),
+  });
+}
+
+export function CostliestStep({ costliest }: { costliest: Costliest | null }) {
+  const { t, lang } = useI18n();
+  if (!costliest) {
+    return (
+      <p className="costliest costliest-none muted" data-testid="costliest">
+        {t('debrief.costNone')}
+      </p>
+    );
+  }
+  return (
+    <div className={`costliest cost-${costliest.step}`}>
+      <p className="costliest-text" data-testid="costliest">
+        {costliestText(costliest, t, lang)}
+      </p>
+      {costliest.humans > 0 && <p className="muted small">{t('debrief.costBasis', { n: costliest.humans })}</p>}
+    </div>
+  );
+}
+
+interface Runner {
+  id: 'you' | 'pb' | 'best';
+  name: string;
+  steps: StepTimes | null;
+  totalMs: number | null;
+}
+
+function describeRun(runner: Runner, t: Translate, lang: Lang): string {
+  if (!runner.steps) return `${runner.name}: ${t('debrief.ghost.none')}`;
+  const parts = STEP_NAMES.filter((step) => runner.steps?.[stepKey(step)] != null).map(
+    (step) => `${t(`debrief.s.${step}`)} ${secondsShort(runner.steps?.[stepKey(step)], lang)}`,
+  );
+  const total = runner.totalMs ?? stepSum(runner.steps);
+  return `${runner.name}: ${parts.join(', ')}; ${t('debrief.total')} ${seconds(total, lang)}`;
+}
+
+/**
+ * The ghost race: you, your personal best and the round's best human as split bars on one time scale (a step that
+ * ends later sits further right), and the same numbers as a table with your gain or loss against the best per step.
+ */
+export function GhostRace({
+  you,
+  youTotalMs,
+  personalBest,
+  roundBest,
+}: {
+  you: StepTimes;
+  youTotalMs: number | null;
+  personalBest: GhostRun | null;
+  roundBest: GhostRun | null;
+}) {
+  const { t, lang } = useI18n();
+  const titleId = useId();
+  const runners: Runner[] = [
+    { id: 'you', name: t('debrief.ghost.you'), steps: you, totalMs: youTotalMs },
+    {
+      id: 'pb',
+      name: t('debrief.ghost.pb'),
+      steps: personalBest?.steps ?? null,
+      totalMs: personalBest?.totalMs ?? null,
+    },
+    {
+      id: 'best',
+      name: roundBest?.nickname ? t('debrief.ghost.bestNamed', { n: roundBest.nickname }) : t('debrief.ghost.best'),
+      steps: roundBest?.steps ?? null,
+      totalMs: roundBest?.totalMs ?? null,
+    },
+  ];
+  const scale = raceScale(runners.map((r) => r.steps));
+  return (
+    <figure className="ghost" aria-labelledby={titleId}>
+      <figcaption id={titleId} className="sr-only">
+        {t('debrief.ghostLabel')}
+      </figcaption>
+      <div className="ghost-rows">
+        {runners.map((runner) => (
+          <div key={runner.id} className={`ghost-row ghost-${runner.id}`} data-testid={`ghost-${runner.id}`}>
+            <span className="ghost-name">{runner.name}</span>
+            {runner.steps ? (
+              <div className="ghost-track" role="img" aria-label={describeRun(runner, t, lang)}>
+                {ghostSegments(runner.steps, scale).map((segment) =>
+                  segment.widthPercent > 0 ? (
+                    <span
+                      key={segment.step}
+                      className={`ghost-seg step-${segment.step}`}
+                      style={{ left: `${segment.fromPercent}%`, width: `${segment.widthPercent}%` }}
+                      data-step={segment.step}
+                    />
+                  ) : null,
+                )}
+              </div>
+            ) : (
+              <span className="ghost-track ghost-empty muted small">{t('debrief.ghost.none')}</span>
+            )}
+            <span className="ghost-total">
+              {runner.steps ? seconds(runner.totalMs ?? stepSum(runner.steps), lang) : '—'}
+            </span>
+          </div>
+        ))}
+      </div>
+      <ul className="step-legend" aria-hidden="true">
+        {STEP_NAMES.map((step) => (
+          <li key={step}>
+            <span className={`swatch step-${step}`} />
+            {t(`debrief.s.${step}`)}
+          </li>
+        ))}
+      </ul>
+      {!personalBest && <p className="muted small">{t('debrief.ghost.noPb')}</p>}
+      <div className="table-scroll">
+        <table className="ghost-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('debrief.stepCol')}</th>
+              {runners.map((runner) => (
+                <th key={runner.id} scope="col" className="num">
+                  {runner.name}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t('debrief.ghost.vsPb')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {STEP_NAMES.map((step) => {
+              const key = stepKey(step);
+              const delta = deltaMs(you[key], personalBest?.steps[key]);
+              return (
+                <tr key={step} data-testid={`ghost-step-${step}`}>
+                  <th scope="row">{t(`debrief.s.${step}`)}</th>
+                  {runners.map((runner) => (
+                    <td key={runner.id} className="num">
+                      {secondsShort(runner.steps?.[key], lang)}
+                    </td>
+                  ))}
+                  <td className={`num ${delta === null ? '' : delta > 0 ? 'slower' : 'faster'}`}>
+                    {delta === null ? '—' : secondsDelta(delta, lang)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
