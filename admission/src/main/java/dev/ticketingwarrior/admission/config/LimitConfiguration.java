@@ -20,10 +20,13 @@ class LimitConfiguration {
         return new RedisBudgets(redis, properties.limits().timeout());
     }
 
-    /** Status polls: in memory within each instance's allowance, in Redis past it (at most 200,000 keys a window). */
+    /**
+     * Status polls: in memory within each instance's allowance, in Redis past it. 2^21 counters a window (8 MiB): a
+     * million players' polls of a window, ticket and address each, share a counter only now and then.
+     */
     @Bean
     LocalFirstBudgets pollBudgets(ReactiveBudgets budgets, Clock clock, AdmissionProperties properties) {
-        return new LocalFirstBudgets(budgets, clock, properties.limits().pollLocalShare(), 200_000);
+        return new LocalFirstBudgets(budgets, clock, properties.limits().pollLocalShare(), 1 << 21);
     }
 
     @Bean

@@ -2,7 +2,7 @@ package dev.ticketingwarrior.edge.limit;
 
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,28 +12,35 @@ import reactor.core.publisher.Mono;
  * in memory; from then on each is spent in the shared store against the rest of the budget. So a player at normal
  * speed costs the store nothing, and one that goes past the allowance is counted across instances: with {@code k}
  * instances a key gets at most {@code k × allowance + (limit − allowance)} requests a window (the whole budget with
- * one instance). Bounded: past {@code capacity} keys in a window, every further key is spent in the store.
+ * one instance).
+ *
+ * <p>The local counts are a fixed table of {@code slots} counters indexed by the key's hash, one table per window:
+ * memory stays the same however many players poll. Keys that share a slot add up, so a key may reach the store
+ * before its own allowance is spent; that costs a store call, never a refusal the store would not give.
  */
 public final class LocalFirstBudgets {
 
     private final ReactiveBudgets shared;
     private final Clock clock;
     private final double share;
-    private final int capacity;
+    private final int slots;
     private final ConcurrentHashMap<Long, Window> windows = new ConcurrentHashMap<>();
 
-    /** {@code share}: the part of each budget an instance allows on its own, from 0 (none: all shared) to 1. */
-    public LocalFirstBudgets(ReactiveBudgets shared, Clock clock, double share, int capacity) {
+    /**
+     * {@code share}: the part of each budget an instance allows on its own, from 0 (none: all shared) to 1;
+     * {@code slots}: counters per window, a power of two (4 bytes each).
+     */
+    public LocalFirstBudgets(ReactiveBudgets shared, Clock clock, double share, int slots) {
         if (share < 0 || share > 1) {
             throw new IllegalArgumentException("share is between 0 and 1, not " + share);
         }
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
+        if (slots < 1 || Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("slots must be a power of two, not " + slots);
         }
         this.shared = shared;
         this.clock = clock;
         this.share = share;
-        this.capacity = capacity;
+        this.slots = slots;
     }
 
     /** How many requests of {@code budget} a window an instance allows before it asks the store. */
@@ -51,31 +58,37 @@ public final class LocalFirstBudgets {
         long index = clock.millis() / length;
         Window window = windows.get(length);
         if (window == null || window.index != index) {
-            // the first request of a new window replaces the old one (and its keys) for everyone
+            // the first request of a new window starts a fresh table for everyone
             window = windows.compute(
                     length,
-                    (ignored, current) -> current == null || current.index < index ? new Window(index) : current);
+                    (ignored, current) ->
+                            current == null || current.index < index ? new Window(index, slots) : current);
         }
-        AtomicInteger count = window.counts.get(key);
-        if (count == null) {
-            if (window.counts.size() >= capacity) {
-                return shared.spend(key, budget);
-            }
-            count = window.counts.computeIfAbsent(key, ignored -> new AtomicInteger());
-        }
-        if (count.incrementAndGet() <= allowance) {
+        if (window.counts.incrementAndGet(slot(key)) <= allowance) {
             return Mono.just(LimitDecision.ALLOWED);
         }
         return shared.spend(key, new Budget(budget.limit() - allowance, budget.window()));
     }
 
+    /** The key's counter: its hash, spread so that keys differing only at the end land far apart. */
+    private int slot(String key) {
+        int h = key.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h & (slots - 1);
+    }
+
     private static final class Window {
 
         final long index;
-        final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        final AtomicIntegerArray counts;
 
-        Window(long index) {
+        Window(long index, int slots) {
             this.index = index;
+            this.counts = new AtomicIntegerArray(slots);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-/** Local allowance first, the shared store past it; windows and capacity bound what an instance remembers. */
+/** Local allowance first, the shared store past it; a fixed table of counters per window. */
 class LocalFirstBudgetsTests {
 
     private static final Budget THIRTY = new Budget(30, Duration.ofSeconds(10));
@@ -22,7 +22,7 @@ class LocalFirstBudgetsTests {
 
     @Test
     void allowsHalfTheBudgetInMemoryAndCountsTheRestInTheStore() {
-        LocalFirstBudgets budgets = new LocalFirstBudgets(store, clock, 0.5, 100);
+        LocalFirstBudgets budgets = new LocalFirstBudgets(store, clock, 0.5, 128);
 
         List<LimitDecision> decisions = spend(budgets, "ticket", 31);
 
@@ -37,8 +37,8 @@ class LocalFirstBudgetsTests {
 
     @Test
     void twoInstancesAllowTheirAllowancesAndShareTheRest() {
-        LocalFirstBudgets a = new LocalFirstBudgets(store, clock, 0.5, 100);
-        LocalFirstBudgets b = new LocalFirstBudgets(store, clock, 0.5, 100);
+        LocalFirstBudgets a = new LocalFirstBudgets(store, clock, 0.5, 128);
+        LocalFirstBudgets b = new LocalFirstBudgets(store, clock, 0.5, 128);
 
         int allowed = 0;
         for (int i = 0; i < 100; i++) {
@@ -53,7 +53,7 @@ class LocalFirstBudgetsTests {
 
     @Test
     void aNewWindowStartsInMemoryAgain() {
-        LocalFirstBudgets budgets = new LocalFirstBudgets(store, clock, 0.5, 100);
+        LocalFirstBudgets budgets = new LocalFirstBudgets(store, clock, 0.5, 128);
         spend(budgets, "ticket", 15);
         clock.advance(Duration.ofSeconds(10));
 
@@ -63,27 +63,40 @@ class LocalFirstBudgetsTests {
     }
 
     @Test
-    void pastItsCapacityAnInstanceSpendsNewKeysInTheStore() {
-        LocalFirstBudgets budgets = new LocalFirstBudgets(store, clock, 0.5, 2);
-        budgets.spend("a", THIRTY).block();
-        budgets.spend("b", THIRTY).block();
+    void keysThatShareACounterReachTheStoreSoonerButAreNeverRefusedByIt() {
+        LocalFirstBudgets budgets = new LocalFirstBudgets(store, clock, 0.5, 1);
 
-        budgets.spend("c", THIRTY).block();
-        budgets.spend("a", THIRTY).block();
+        // one counter for every key: together they spend the allowance, then each is counted in the store
+        List<LimitDecision> decisions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            decisions.add(budgets.spend("player-" + i, THIRTY).block());
+        }
 
-        assertThat(store.calls).extracting(Call::key).containsExactly("c");
-        assertThat(store.calls.getFirst().budget()).isEqualTo(THIRTY);
+        assertThat(decisions).containsOnly(LimitDecision.ALLOWED);
+        assertThat(store.calls).extracting(Call::key).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void manyKeysInALargeTableNeverReachTheStore() {
+        LocalFirstBudgets budgets = new LocalFirstBudgets(store, clock, 0.5, 1 << 16);
+
+        for (int i = 0; i < 10_000; i++) {
+            budgets.spend("limits:ticket-polls:{20261203T170000Z-" + i + "-0123456789abcdef01234567}", THIRTY)
+                    .block();
+        }
+
+        assertThat(store.calls).isEmpty();
     }
 
     @Test
     void noShareSpendsEverythingInTheStoreAndAllOfItKeepsOneForTheStore() {
-        assertThat(new LocalFirstBudgets(store, clock, 0, 10).allowance(THIRTY)).isZero();
-        assertThat(new LocalFirstBudgets(store, clock, 1, 10).allowance(THIRTY)).isEqualTo(29);
-        spend(new LocalFirstBudgets(store, clock, 0, 10), "ticket", 3);
+        assertThat(new LocalFirstBudgets(store, clock, 0, 16).allowance(THIRTY)).isZero();
+        assertThat(new LocalFirstBudgets(store, clock, 1, 16).allowance(THIRTY)).isEqualTo(29);
+        spend(new LocalFirstBudgets(store, clock, 0, 16), "ticket", 3);
         assertThat(store.calls)
                 .hasSize(3)
                 .allSatisfy(call -> assertThat(call.budget()).isEqualTo(THIRTY));
-        assertThatThrownBy(() -> new LocalFirstBudgets(store, clock, 1.5, 10))
+        assertThatThrownBy(() -> new LocalFirstBudgets(store, clock, 1.5, 16))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
