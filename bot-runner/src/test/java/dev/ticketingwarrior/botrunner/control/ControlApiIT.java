@@ -205,6 +205,12 @@ class ControlApiIT {
                 "{\"enabled\":\"yes\"}",
                 "{\"perRound\":1.5}",
                 "{\"perround\":10}",
+                // an empty string is not "unchanged" (null) for a boolean, number or enum (found by BadInputSweepIT)
+                "{\"enabled\":\"\"}",
+                "{\"perRound\":\"\"}",
+                "{\"difficulty\":\"\"}",
+                "{\"cancelProbability\":\"\"}",
+                "{\"perRound\":10,\"perRound\":20}",
                 "{\"perRound\":",
                 "[]",
                 "not json"
