@@ -1,6 +1,8 @@
 package dev.ticketingwarrior.booking.player.web;
 
 import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.shared.problem.ProblemType;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -29,6 +31,20 @@ public class PlayerArgumentResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         return players.authenticate(
-                request.getHeader(HttpHeaders.AUTHORIZATION), request.getHeader(PlayerAuthentication.BOT_KEY_HEADER));
+                single(request, HttpHeaders.AUTHORIZATION), single(request, PlayerAuthentication.BOT_KEY_HEADER));
+    }
+
+    /**
+     * The one value of a credential header. Sent twice, it is refused: no client of ours does that, and which of the
+     * two counts would otherwise depend on who reads the request (a proxy may keep the other one).
+     */
+    private static String single(NativeWebRequest request, String header) {
+        String[] values = request.getHeaderValues(header);
+        if (values != null && values.length > 1) {
+            throw ProblemException.of(
+                    header.equals(HttpHeaders.AUTHORIZATION) ? ProblemType.INVALID_TOKEN : ProblemType.INVALID_BOT_KEY,
+                    header + " sent more than once");
+        }
+        return values == null ? null : values[0];
     }
 }
