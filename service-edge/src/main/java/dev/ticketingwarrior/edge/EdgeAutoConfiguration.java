@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
@@ -56,11 +57,14 @@ public class EdgeAutoConfiguration {
 
     /**
      * Strict JSON input: a number where a nickname belongs, a string where a rate belongs, {@code "enabled": 1} or an
-     * enum given by its index is a 400, not something silently converted.
+     * enum given by its index is a 400, not something silently converted ({@code ""} is not read as null, which an
+     * optional field would take as "unchanged"); so is a field given twice, which parsers
+     * disagree on (first or last wins), so a proxy and the service could read two different requests.
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
-        return builder -> builder.withCoercionConfig(
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(
                         LogicalType.Textual,
                         config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -68,18 +72,22 @@ public class EdgeAutoConfiguration {
                 .withCoercionConfig(
                         LogicalType.Integer,
                         config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(
                         LogicalType.Float,
                         config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(
                         LogicalType.Boolean,
                         config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .withCoercionConfig(
                         LogicalType.Enum,
-                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
     }
 }

@@ -97,6 +97,41 @@ class BadInputIT extends AdmissionIntegrationTest {
     }
 
     @Test
+    void refusesAFieldGivenTwiceOrAnEmptyStringForANumber() {
+        // both once reached the settings as valid (found by BadInputSweepIT): the last "paused" won, "" read as null
+        for (String body : List.of(
+                "{\"ratePerSecond\":0,\"openBatch\":0,\"maxActive\":0,\"paused\":true,\"paused\":false}",
+                "{\"nickname\":\"twice_a\",\"nickname\":\"twice_b\"}")) {
+            boolean admin = body.contains("paused");
+            expectProblem(
+                    web.method(admin ? HttpMethod.PUT : HttpMethod.POST)
+                            .uri(admin ? "/api/v1/admin/admission" : "/api/v1/queue")
+                            .header("Authorization", "Bearer " + OPS_TOKEN)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(body)
+                            .exchange(),
+                    400,
+                    "invalid-request");
+        }
+        expectProblem(
+                web.put()
+                        .uri("/api/v1/admin/admission")
+                        .header("Authorization", "Bearer " + OPS_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"ratePerSecond\":\"\",\"openBatch\":0,\"maxActive\":0,\"paused\":true}")
+                        .exchange(),
+                400,
+                "invalid-request");
+    }
+
+    @Test
+    void answersAMalformedAcceptHeaderWithAProblem() {
+        // before: 406 with a problem+json content type and no body, the problem negotiated against the same header
+        expectProblem(
+                web.get().uri("/api/v1/clock").header("Accept", "garbage").exchange(), 406, "unsupported-media-type");
+    }
+
+    @Test
     void refusesOtherMediaTypesAndMethods() {
         expectProblem(
                 web.post()

@@ -73,6 +73,17 @@ class BadInputIT {
                 new Case("GET", "/api/v1/rounds/20310303T000001Z/seats", null, Map.of(), 404, "unknown-round"),
                 new Case("GET", "/api/v1/rounds/99999999T999999Z/results", null, Map.of(), 404, "unknown-round"),
                 new Case("GET", "/api/v1/leaderboard?period=year", null, Map.of(), 400, "invalid-request"),
+                // found by BadInputSweepIT: a query that is not UTF-8 was a 500; Tomcat's own refusals were HTML; a
+                // second Authorization header was ignored (the first one counted)
+                new Case("GET", "/api/v1/leaderboard?period=%C0%AE%C0%AE", null, Map.of(), 400, "invalid-request"),
+                new Case("GET", "/api/v1/bookings/..%2F..%2Fetc", null, Map.of(), 400, "invalid-request"),
+                new Case(
+                        "POST",
+                        "/api/v1/captcha",
+                        null,
+                        Map.of("Authorization", "Bearer " + token),
+                        401,
+                        "invalid-token"),
                 new Case("GET", "/api/v1/nothing-here", null, Map.of(), 404, "not-found"),
                 new Case("PUT", "/api/v1/bookings", "{}", Map.of(), 405, "method-not-allowed"));
 

@@ -189,6 +189,20 @@ class ControlApiIT {
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
+        // the right token beside a wrong one, or twice: one Authorization header or none (found by BadInputSweepIT)
+        for (String[] twice : List.of(
+                new String[] {"Bearer " + OPS_TOKEN, "Bearer wrong"},
+                new String[] {"Bearer " + OPS_TOKEN, "Bearer " + OPS_TOKEN})) {
+            first.web()
+                    .put()
+                    .uri("/api/v1/bots")
+                    .header(HttpHeaders.AUTHORIZATION, twice)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"enabled\":true}")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
 
         assertThat(settingsOf(first).enabled()).isFalse();
     }
@@ -205,6 +219,12 @@ class ControlApiIT {
                 "{\"enabled\":\"yes\"}",
                 "{\"perRound\":1.5}",
                 "{\"perround\":10}",
+                // an empty string is not "unchanged" (null) for a boolean, number or enum (found by BadInputSweepIT)
+                "{\"enabled\":\"\"}",
+                "{\"perRound\":\"\"}",
+                "{\"difficulty\":\"\"}",
+                "{\"cancelProbability\":\"\"}",
+                "{\"perRound\":10,\"perRound\":20}",
                 "{\"perRound\":",
                 "[]",
                 "not json"

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The edge of a WebFlux service: problem advice, a last-resort handler ahead of Boot's, the request deadline, the
- * body-size limit.
+ * body-size limit, a problem for a malformed {@code Accept}.
  */
 @AutoConfiguration(
         after = EdgeAutoConfiguration.class,
@@ -40,6 +40,11 @@ public class ReactiveEdgeAutoConfiguration {
     @Bean
     RequestDeadlineFilter requestDeadlineFilter(EdgeProperties properties, ProblemWriter writer) {
         return new RequestDeadlineFilter(properties.requestDeadline(), writer);
+    }
+
+    @Bean
+    MalformedAcceptFilter malformedAcceptFilter(ProblemWriter writer) {
+        return new MalformedAcceptFilter(writer);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.CharacterCodingException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         if (Problems.causedBy(e, BodyTooLargeException.class)) {
             return respond(Problems.tooLarge(), null, request.getRequestURI());
+        }
+        if (Problems.causedBy(e, CharacterCodingException.class)) {
+            // Tomcat decodes the query string only when a parameter is first read: bytes that are not UTF-8 surface
+            // here, from the handler's arguments, as its InvalidParameterException
+            return respond(
+                    Problems.detail(ProblemType.INVALID_REQUEST, "a query parameter is not valid UTF-8"),
+                    null,
+                    request.getRequestURI());
         }
         log.error("unexpected error on {}", request.getRequestURI(), e);
         return respond(Problems.internalError(), null, request.getRequestURI());

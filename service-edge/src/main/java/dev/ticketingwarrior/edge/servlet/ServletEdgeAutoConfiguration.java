@@ -3,14 +3,19 @@ package dev.ticketingwarrior.edge.servlet;
 import dev.ticketingwarrior.edge.EdgeAutoConfiguration;
 import dev.ticketingwarrior.edge.EdgeProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The edge of a Spring MVC service: problem advice and the body-size limit, first of all filters. */
+/**
+ * The edge of a Spring MVC service: problem advice, the body-size limit (first of all filters), problem+json for what
+ * Tomcat refuses itself.
+ */
 @AutoConfiguration(
         after = EdgeAutoConfiguration.class,
         afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -26,5 +31,16 @@ public class ServletEdgeAutoConfiguration {
                 new BodySizeLimitFilter(properties.maxBodySize().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Problem+json from Tomcat too, for the requests it refuses before the application sees them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+    static class TomcatProblems {
+
+        @Bean
+        ProblemErrorReports problemErrorReports() {
+            return new ProblemErrorReports();
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -52,7 +53,7 @@ class BotsController {
     @Operation(summary = "The bot settings in force for every instance", description = "401 without the ops token")
     @GetMapping
     Mono<BotSettingsResponse> settings(ServerHttpRequest request) {
-        ops.check(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        ops.check(authorization(request));
         return control.settings().map(BotSettingsResponse::of);
     }
 
@@ -71,7 +72,7 @@ class BotsController {
                     + " every instance within a second; perRound from the next round. 400 invalid-request, 401.")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<BotSettingsResponse> change(@Valid @RequestBody Mono<BotSettingsRequest> body, ServerHttpRequest request) {
-        ops.check(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        ops.check(authorization(request));
         String actor = actor(request);
         return body.switchIfEmpty(Mono.error(
                         () -> ProblemException.of(ProblemType.INVALID_REQUEST, "A settings object is required.")))
@@ -88,7 +89,7 @@ class BotsController {
                     + " the close), cancelled (취소표), errors. 401 without the ops token.")
     @GetMapping("/stats")
     Mono<BotStatsResponse> stats(ServerHttpRequest request) {
-        ops.check(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        ops.check(authorization(request));
         Round current = rounds.current();
         return Flux.range(0, recentRounds + 1)
                 .map(back ->
@@ -96,6 +97,15 @@ class BotsController {
                 .concatMap(round -> stats.read(round.id()).map(counts -> BotStatsResponse.RoundStats.of(round, counts)))
                 .collectList()
                 .map(BotStatsResponse::new);
+    }
+
+    /**
+     * The one {@code Authorization} value; sent twice it counts as none (401): which of the two a proxy and this
+     * service would each read is not something to leave to chance.
+     */
+    private static String authorization(ServerHttpRequest request) {
+        List<String> values = request.getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
+        return values.size() == 1 ? values.get(0) : null;
     }
 
     /** The audit name of an ops caller: where the call came from, never the token. */

@@ -1,0 +1,42 @@
+package dev.ticketingwarrior.edge.servlet;
+
+import dev.ticketingwarrior.edge.problem.Problems;
+import java.io.IOException;
+import java.io.Writer;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tomcat's answer to a request it refuses before any servlet runs (an encoded {@code /} or a control byte in the
+ * path, a header line it cannot parse, a header section over its limit, an {@code Expect} it does not know) as the
+ * same problem+json the application writes, instead of Tomcat's HTML page. Tomcat creates it by its class name.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        ProblemDetail problem = Problems.forStatus(HttpStatusCode.valueOf(status), null);
+        try {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(JSON.writeValueAsString(Problems.asMap(problem)));
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone or the response cannot take a body: the status alone goes out
+        }
+    }
+}

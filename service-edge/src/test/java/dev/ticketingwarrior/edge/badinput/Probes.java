@@ -1,0 +1,95 @@
+package dev.ticketingwarrior.edge.badinput;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Families of probes built around one request, shared by the three services' bad-input runs. */
+public final class Probes {
+
+    private Probes() {}
+
+    /** The methods an endpoint does not serve, on its path. */
+    public static List<Probe> wrongMethods(String endpoint, String target, List<String[]> headers, String... methods) {
+        List<Probe> probes = new ArrayList<>();
+        for (String method : methods) {
+            probes.add(Probe.of(endpoint, "wrong-method", method, target).headers(headers));
+        }
+        return probes;
+    }
+
+    /** {@code base} (already a bad request) with each set of abusive headers added. */
+    public static List<Probe> headerAbuse(Probe base, BadInputs inputs) {
+        List<Probe> probes = new ArrayList<>();
+        for (List<String[]> set : inputs.headerAbuse()) {
+            probes.add(base.category("header-abuse").headers(set));
+        }
+        return probes;
+    }
+
+    /** {@code base} with a header section the HTTP server refuses; any 4xx (no application code runs). */
+    public static List<Probe> refusedHeaders(Probe base) {
+        List<Probe> probes = new ArrayList<>();
+        for (List<String[]> set : BadInputs.refusedHeaders()) {
+            probes.add(base.category("refused-header").headers(set).serverRefusal());
+        }
+        return probes;
+    }
+
+    /** {@code base} with each bad body (its category is the body's). */
+    public static List<Probe> bodies(Probe base, List<BadInputs.Body> bodies) {
+        List<Probe> probes = new ArrayList<>();
+        for (BadInputs.Body body : bodies) {
+            probes.add(base.category(body.category()).body(body.bytes()));
+        }
+        return probes;
+    }
+
+    /** {@code base} (a valid JSON body) sent under each content type a JSON endpoint refuses, and under none. */
+    public static List<Probe> wrongContentTypes(Probe base) {
+        List<Probe> probes = new ArrayList<>();
+        for (String type : BadInputs.wrongContentTypes()) {
+            probes.add(base.category("wrong-content-type").header("Content-Type", type));
+        }
+        return probes;
+    }
+
+    /** {@code base} with each {@code Authorization} value, then without one. */
+    public static List<Probe> bearers(Probe base, List<String> values) {
+        List<Probe> probes = new ArrayList<>();
+        for (String value : values) {
+            probes.add(base.category("bad-credential")
+                    .header("Authorization", value)
+                    .only(401));
+        }
+        probes.add(base.category("bad-credential").only(401));
+        return probes;
+    }
+
+    /** {@code base} with {@code Authorization} twice: the right value beside a wrong one, and twice the right one. */
+    public static List<Probe> duplicatedAuthorization(Probe base, String right, String wrong) {
+        Probe duplicated = base.category("duplicated-credential").only(400, 401);
+        return List.of(
+                duplicated.header("Authorization", right).header("Authorization", wrong),
+                duplicated.header("Authorization", wrong).header("Authorization", right),
+                duplicated.header("Authorization", right).header("Authorization", right));
+    }
+
+    /** Paths under {@code prefix} that the HTTP server refuses before routing; any 4xx. */
+    public static List<Probe> refusedTargets(String endpoint, String method, String prefix) {
+        List<Probe> probes = new ArrayList<>();
+        for (String target : BadInputs.refusedTargets(prefix)) {
+            probes.add(Probe.of(endpoint, "refused-target", method, target).serverRefusal());
+        }
+        return probes;
+    }
+
+    /** {@code base} asking for representations the endpoint does not have. */
+    public static List<Probe> unacceptable(Probe base) {
+        List<Probe> probes = new ArrayList<>();
+        for (String accept :
+                List.of("image/png", "application/xml", "text/csv", "garbage", "application/json;q=x", ",,;")) {
+            probes.add(base.category("not-acceptable").header("Accept", accept));
+        }
+        return probes;
+    }
+}
