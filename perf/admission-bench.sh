@@ -45,8 +45,8 @@ curl -fsS -X PUT "$base/api/v1/admin/admission" -H 'Authorization: Bearer bench-
 
 tickets="$PERF_OUT/tickets"
 rm -rf "$tickets"; mkdir -p "$tickets"
-run_entry() { # players, prefix, label
-  OUT_DIR="$tickets" PLAYERS=$1 NICK_PREFIX=$2 wrk -t"$THREADS" -c"$CONNECTIONS" -d60s --latency \
+run_entry() { # players, prefix, label; wrk stops at its duration, so a big fill gets time for all its players
+  OUT_DIR="$tickets" PLAYERS=$1 NICK_PREFIX=$2 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((60 + $1 / 4000))s" --latency \
     -s perf/wrk/entry.lua "$base" > "$PERF_OUT/$3.txt" 2>&1
 }
 rps() { # entry runs report their own rate (threads stop at their quota); others use wrk's
