@@ -237,6 +237,68 @@ class BadInputSweepIT {
         probes.addAll(Probes.unacceptable(
                 Probe.of("GET /api/v1/leaderboard", "not-acceptable", "GET", "/api/v1/leaderboard")));
 
+        // debriefs and history (issue 19): the player's secret, ticket ids and nicknames of every shape; a well-formed
+        // secret with an id no player holds is 404 unknown-debrief, never more
+        String debrief = "GET /api/v1/rounds/{roundId}/debriefs/{ticketId}";
+        String debriefs = "/api/v1/rounds/" + round.id() + "/debriefs/";
+        String secret = "A".repeat(43);
+        List<String> secrets = List.of(
+                "",
+                "short",
+                "A".repeat(21),
+                "A".repeat(65),
+                "a b",
+                "A".repeat(42) + "=",
+                "A".repeat(42) + "%",
+                "é".repeat(30));
+        for (String id : inputs.pathSegments(GENERATED)) {
+            probes.add(Probe.of(debrief, "bad-id", "GET", debriefs + id).header("X-Player-Secret", secret));
+        }
+        for (String id : roundIds) {
+            probes.add(Probe.of(debrief, "bad-id", "GET", "/api/v1/rounds/" + id + "/debriefs/" + round.id() + "-1")
+                    .header("X-Player-Secret", secret));
+        }
+        probes.add(Probe.of(debrief, "missing-secret", "GET", debriefs + round.id() + "-1"));
+        List<String> badNicknames = List.of(
+                "",
+                "a",
+                "x".repeat(21),
+                "%00",
+                "a%20b",
+                "%E2%80%AEab",
+                "%3Cscript%3E",
+                "a.b",
+                "%F0%9F%98%80%F0%9F%98%80",
+                "ab%0D%0AX-Injected:%201",
+                "x".repeat(6_000));
+        for (String method : List.of("GET", "DELETE")) {
+            String history = method + " /api/v1/players/history";
+            for (String bad : secrets) {
+                probes.add(Probe.of(debrief, "bad-secret", "GET", debriefs + round.id() + "-1")
+                        .header("X-Player-Secret", bad));
+                probes.add(Probe.of(history, "bad-secret", method, "/api/v1/players/history?nickname=kim")
+                        .header("X-Player-Secret", bad));
+            }
+            probes.add(Probe.of(history, "missing-secret", method, "/api/v1/players/history?nickname=kim"));
+            probes.add(Probe.of(history, "missing-nickname", method, "/api/v1/players/history")
+                    .header("X-Player-Secret", secret));
+            for (String nickname : badNicknames) {
+                probes.add(Probe.of(history, "bad-nickname", method, "/api/v1/players/history?nickname=" + nickname)
+                        .header("X-Player-Secret", secret));
+            }
+            probes.add(Probe.of(history, "duplicated-secret", method, "/api/v1/players/history?nickname=kim")
+                    .header("X-Player-Secret", secret)
+                    .header("X-Player-Secret", "B".repeat(43)));
+        }
+        probes.addAll(Probes.headerAbuse(
+                Probe.of(debrief, "bad-id", "GET", debriefs + unknownId).header("X-Player-Secret", secret), inputs));
+        probes.addAll(Probes.wrongMethods(
+                "GET /api/v1/players/history",
+                "/api/v1/players/history?nickname=kim",
+                List.<String[]>of(new String[] {"X-Player-Secret", secret}),
+                "POST",
+                "PUT"));
+
         // the ops API: wrong credentials, then bad parameters with the right one
         List<String> wrongBearers =
                 inputs.wrongBearers(BookingStack.OPS_TOKEN, List.of(BookingStack.BOT_KEY, tokens.valid()), GENERATED);
