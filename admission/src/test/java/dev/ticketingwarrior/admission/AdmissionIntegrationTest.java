@@ -94,6 +94,11 @@ public abstract class AdmissionIntegrationTest {
     }
 
     protected JsonNode settings(double rate, int openBatch, int maxActive, boolean paused) {
+        return settings(web, rate, openBatch, maxActive, paused);
+    }
+
+    /** Puts the admission settings through the ops API of the instance {@code web} talks to. */
+    public static JsonNode settings(WebTestClient web, double rate, int openBatch, int maxActive, boolean paused) {
         return web.put()
                 .uri("/api/v1/admin/admission")
                 .header("Authorization", "Bearer " + OPS_TOKEN)
@@ -109,6 +114,11 @@ public abstract class AdmissionIntegrationTest {
     }
 
     protected JsonNode enter(String nickname) {
+        return enter(web, nickname);
+    }
+
+    /** Enters {@code nickname} at the instance {@code web} talks to (201 checked). */
+    public static JsonNode enter(WebTestClient web, String nickname) {
         return web.post()
                 .uri("/api/v1/queue")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -132,7 +142,7 @@ public abstract class AdmissionIntegrationTest {
                 .getResponseBody();
     }
 
-    protected static String id(JsonNode ticket) {
+    public static String id(JsonNode ticket) {
         String id = ticket.get("ticketId").asString();
         assertThat(id).isNotBlank();
         return id;

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,14 +60,7 @@ class StreamCapacityIT {
     @Test
     void refusesStreamsPastItsCapacityAndKeepsAnsweringEverythingElse() throws InterruptedException {
         MutableClock.INSTANCE.set(OPEN);
-        web.put()
-                .uri("/api/v1/admin/admission")
-                .header("Authorization", "Bearer " + AdmissionIntegrationTest.OPS_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("ratePerSecond", 1, "openBatch", 0, "maxActive", 0, "paused", true))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        AdmissionIntegrationTest.settings(web, 1, 0, 0, true);
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             tickets.add(enter("cap_" + i));
@@ -123,17 +115,6 @@ class StreamCapacityIT {
     }
 
     private static String enter(String nickname) {
-        return web.post()
-                .uri("/api/v1/queue")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("nickname", nickname))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("ticketId")
-                .asString();
+        return AdmissionIntegrationTest.id(AdmissionIntegrationTest.enter(web, nickname));
     }
 }

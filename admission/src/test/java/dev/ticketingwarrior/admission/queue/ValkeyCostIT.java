@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -75,14 +74,7 @@ class ValkeyCostIT {
     @Test
     void aWaitingPlayerPollingAtTheWebAppsPaceCostsValkeyNothing() {
         MutableClock.INSTANCE.set(OPEN);
-        web.put()
-                .uri("/api/v1/admin/admission")
-                .header("Authorization", "Bearer " + AdmissionIntegrationTest.OPS_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("ratePerSecond", 1, "openBatch", 0, "maxActive", 0, "paused", false))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        AdmissionIntegrationTest.settings(web, 1, 0, 0, false);
         String ticket = null;
         for (int i = 1; i <= 5; i++) {
             ticket = enter("cost_" + i);
@@ -121,18 +113,7 @@ class ValkeyCostIT {
     }
 
     private static String enter(String nickname) {
-        return web.post()
-                .uri("/api/v1/queue")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("nickname", nickname))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("ticketId")
-                .asString();
+        return AdmissionIntegrationTest.id(AdmissionIntegrationTest.enter(web, nickname));
     }
 
     private static JsonNode poll(String ticket) {

@@ -162,7 +162,7 @@ class QueueStatusTests {
     }
 
     /** A round of 500 entries at a settings' rate since the open, sealed; counts the reads of a ticket. */
-    private final class SnapshotRoom implements WaitingRoom {
+    private final class SnapshotRoom extends UnansweredWaitingRoom {
 
         final AtomicInteger standings = new AtomicInteger();
         AdmissionSettings settings = TEN_PER_SECOND;
@@ -187,35 +187,6 @@ class QueueStatusTests {
         public Mono<Standing> standing(Round round, TicketId ticketId, Instant now, AdmissionSettings seed) {
             standings.incrementAndGet();
             return Mono.empty();
-        }
-
-        @Override
-        public Mono<Entry> enter(
-                Round round,
-                Nickname nickname,
-                Optional<TicketId> claimed,
-                boolean bot,
-                String client,
-                Optional<EntryLimit> limit,
-                String sealCandidate,
-                Instant now,
-                AdmissionSettings seed) {
-            return Mono.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Mono<String> keepToken(Round round, TicketId ticketId, String token) {
-            return Mono.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Mono<Void> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated) {
-            return Mono.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Mono<RoundStats> stats(Round round, Instant now, AdmissionSettings seed) {
-            return Mono.error(new UnsupportedOperationException());
         }
     }
 }

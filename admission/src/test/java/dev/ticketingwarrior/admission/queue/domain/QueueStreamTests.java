@@ -130,7 +130,7 @@ class QueueStreamTests {
     }
 
     /** One round whose last ticket is the watched one; counts how it is read. */
-    private final class CountingWaitingRoom implements WaitingRoom {
+    private final class CountingWaitingRoom extends UnansweredWaitingRoom {
 
         final Ticket ticket;
         final AtomicInteger advances = new AtomicInteger();
@@ -168,35 +168,6 @@ class QueueStreamTests {
                 // no seal: every status here reads the room, which is what these tests count
                 return new Advance(state(), 0, now, Optional.empty());
             });
-        }
-
-        @Override
-        public Mono<Entry> enter(
-                Round round,
-                Nickname nickname,
-                Optional<TicketId> claimed,
-                boolean bot,
-                String client,
-                Optional<EntryLimit> limit,
-                String sealCandidate,
-                Instant now,
-                AdmissionSettings seed) {
-            return Mono.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Mono<String> keepToken(Round round, TicketId ticketId, String token) {
-            return Mono.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Mono<Void> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated) {
-            return Mono.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Mono<RoundStats> stats(Round round, Instant now, AdmissionSettings seed) {
-            return Mono.error(new UnsupportedOperationException());
         }
     }
 
