@@ -12,8 +12,12 @@ public final class LimitKeys {
     private LimitKeys() {}
 
     public static String key(String rule, String client) {
+        return "limits:" + rule + ":{" + client(client) + "}";
+    }
+
+    /** A client as a part of a key: cut to its first 64 characters, without braces (they would end a hash tag). */
+    public static String client(String client) {
         String bounded = client.length() > MAX_CLIENT ? client.substring(0, MAX_CLIENT) : client;
-        // braces would end the hash tag early
-        return "limits:" + rule + ":{" + bounded.replace('{', '_').replace('}', '_') + "}";
+        return bounded.replace('{', '_').replace('}', '_');
     }
 }

@@ -8,6 +8,7 @@ import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.limit.LocalFirstBudgets;
 import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
+import dev.ticketingwarrior.edge.limit.TooManyRequests;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.shared.problem.ProblemType;
@@ -111,10 +112,7 @@ class QueueController {
                         .body(EnteredResponse.of(entered.ticket()));
             case EntryResult.Resumed resumed -> ResponseEntity.ok(EnteredResponse.of(resumed.ticket()));
             case EntryResult.RateLimited limited ->
-                throw ProblemException.retryAfter(
-                        ProblemType.RATE_LIMITED,
-                        "Too many entries from this client; retry later.",
-                        Duration.ofSeconds(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
+                throw TooManyRequests.problem("Too many entries from this client; retry later.", limited.retryAfter());
             case EntryResult.NicknameTaken taken ->
                 throw ProblemException.of(
                         ProblemType.NICKNAME_TAKEN,
