@@ -4,9 +4,11 @@ import dev.ticketingwarrior.admission.queue.domain.QueueMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /** The waiting room's meters (SPEC §8), registered once so the hot path only increments. */
 @Configuration(proxyBeanMethods = false)
@@ -47,5 +49,16 @@ class MetricsConfiguration {
                 waiting.set(count);
             }
         };
+    }
+
+    /**
+     * No {@code http.server.requests} observation of a live event stream: it is not a request to time (it lasts until
+     * its player is admitted, and would skew the timer by minutes), and each observation would keep its context's maps
+     * for the stream's whole life, about 1.7 KiB of heap per stream (perf/README, "Live streams").
+     */
+    @Bean
+    ObservationPredicate noObservationOfEventStreams() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server
+                && server.getCarrier().getPath().value().endsWith("/events"));
     }
 }

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.admission.config;
 
 import dev.ticketingwarrior.admission.admin.domain.AdmissionAdmin;
 import dev.ticketingwarrior.admission.queue.domain.EntryLimit;
+import dev.ticketingwarrior.admission.queue.domain.LiveStandings;
 import dev.ticketingwarrior.admission.queue.domain.QueueMetrics;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
@@ -86,6 +87,21 @@ class QueueConfiguration {
                 ticker,
                 metrics,
                 new EntryLimit(limit.entries(), limit.window()));
+    }
+
+    /** Every live stream of this instance, walked on a thread of its own at each tick. */
+    @Bean
+    LiveStandings liveStandings(QueueService queue, ServingTicker ticker, AdmissionProperties properties) {
+        return new LiveStandings(
+                queue,
+                ticker,
+                Schedulers.newSingle("live-standings", true),
+                properties.admission().sseKeepAlive());
+    }
+
+    @Bean
+    BackgroundTask liveStandingsFeed(LiveStandings standings) {
+        return new BackgroundTask(standings::start, standings::stop);
     }
 
     @Bean

@@ -110,6 +110,63 @@ class QueueEventsIT extends AdmissionIntegrationTest {
                 .isEqualTo("https://ticketing-warrior.dev/problems/unknown-ticket");
     }
 
+    @Test
+    void answersAnOddStreamRequestThroughTheControllerWithTheSameEvents() {
+        settings(5, 0, 0, true);
+        openRound();
+        enter("sse_ahead");
+        String ticket = id(enter("sse_odd"));
+
+        // the plain request is served by Reactor Netty's own route, anything else by the controller (EventStreamRoute)
+        ServerSentEvent<String> plain = stream(ticket).blockFirst(Duration.ofSeconds(5));
+        ServerSentEvent<String> odd = oddStream(ticket).blockFirst(Duration.ofSeconds(5));
+
+        assertThat(plain).isNotNull();
+        assertThat(odd).isNotNull();
+        assertThat(odd.event()).isEqualTo(plain.event()).isEqualTo("position");
+        assertThat(data(odd)).isEqualTo(data(plain));
+        assertThat(data(plain).get("position").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void answersAnUnknownTicketWithTheSameProblemOnEitherPath() {
+        String unknown = "20310101T000000Z-1-0123456789abcdef01234567";
+        byte[] plain = web.get()
+                .uri("/api/v1/queue/{id}/events", unknown)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        byte[] odd = web.get()
+                .uri("/api/v1/queue/{id}/events?from=test", unknown)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(JSON.readTree(odd)).isEqualTo(JSON.readTree(plain));
+    }
+
+    /** Accept with two media ranges: not the plain request EventStreamRoute takes, so the controller answers. */
+    private Flux<ServerSentEvent<String>> oddStream(String ticket) {
+        return web.get()
+                .uri("/api/v1/queue/{id}/events", ticket)
+                .header("Accept", "text/event-stream, */*;q=0.1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(EVENT)
+                .getResponseBody();
+    }
+
     private Flux<ServerSentEvent<String>> stream(String ticket) {
         return web.get()
                 .uri("/api/v1/queue/{id}/events", ticket)

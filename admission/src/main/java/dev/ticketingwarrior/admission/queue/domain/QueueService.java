@@ -4,24 +4,15 @@ import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/** Entry, standing and live updates of waiting-room tickets (SPEC §4). */
+/** Entry and standing of waiting-room tickets (SPEC §4); their live updates are {@link LiveStandings}. */
 public final class QueueService {
-
-    /** At most four position events a second per stream (SPEC §4), for players near the front. */
-    private static final long MIN_EVENT_GAP_NANOS = Duration.ofMillis(250).toNanos();
-    /** Players further back get fewer: with thousands watching, 4 events/s each is most of the service's work. */
-    private static final long FAR_EVENT_GAP_NANOS = Duration.ofMillis(500).toNanos();
-
-    private static final long FARTHEST_EVENT_GAP_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
@@ -146,55 +137,6 @@ public final class QueueService {
         return Optional.of(TicketView.unserved(ticketId, queueNumber, atNow, status));
     }
 
-    /**
-     * Live updates of a ticket: its current standing, then each change of position (at most four a second), until
-     * it is admitted (with the token) or closed. Empty for an unknown ticket.
-     */
-    public Flux<TicketView> watch(TicketId ticketId) {
-        return status(ticketId).flatMapMany(this::watchFrom);
-    }
-
-    /** Live updates of a ticket whose standing {@code first} was just read: {@code first} itself, then changes. */
-    public Flux<TicketView> watchFrom(TicketView first) {
-        if (first.terminal()) {
-            return Flux.just(first);
-        }
-        TicketId ticketId = first.ticketId();
-        return Flux.defer(() -> {
-            AtomicLong lastEmitted = new AtomicLong(System.nanoTime());
-            Flux<TicketView> fromTicker = ticker.snapshots(first.roundId())
-                    .concatMap(snapshot -> snapshot.closed() || snapshot.state().served() >= first.queueNumber()
-                            ? status(ticketId)
-                            : Mono.just(first.waitingAgainst(snapshot.state())));
-            // a Valkey read per stream only while this instance's ticker is silent for the round: with thousands of
-            // players watching, a read per stream and second would cost more than all their position updates
-            Flux<TicketView> polled =
-                    ticker.silences(first.roundId()).onBackpressureDrop().concatMap(silence -> status(ticketId));
-            return Flux.just(first)
-                    .concatWith(Flux.merge(fromTicker, polled)
-                            .takeUntil(TicketView::terminal)
-                            .filter(view -> view.terminal() || throttle(lastEmitted, view.position())))
-                    .distinctUntilChanged(view -> view.status() + ":" + view.position() + ":" + view.waiting());
-        });
-    }
-
-    private static boolean throttle(AtomicLong lastEmitted, long position) {
-        long now = System.nanoTime();
-        long last = lastEmitted.get();
-        return now - last >= minEventGapNanos(position) && lastEmitted.compareAndSet(last, now);
-    }
-
-    /**
-     * The least time between two position events of a player at {@code position}: 250 ms within the first 100, 500 ms
-     * to 1,000, a second beyond. A player 3,000 back loses nothing by seeing the count once a second.
-     */
-    static long minEventGapNanos(long position) {
-        if (position <= 100) {
-            return MIN_EVENT_GAP_NANOS;
-        }
-        return position <= 1_000 ? FAR_EVENT_GAP_NANOS : FARTHEST_EVENT_GAP_NANOS;
-    }
-
     private Mono<TicketView> view(Round round, WaitingRoom.Standing standing, Instant now) {
         metrics.admitted(standing.state().newlyAdmitted());
         Ticket ticket = standing.ticket();
@@ -214,8 +156,12 @@ public final class QueueService {
         // admission is stamped by the script that advanced the counter; the fallback only covers a lost stamp
         Instant admittedAt = standing.admittedAt()
                 .orElseGet(() -> earliest(now, round.closesAt().minusMillis(1)));
-        String minted = tokens.mint(standing.ticket(), round, admittedAt);
-        return waitingRoom.keepToken(round, standing.ticket().id(), minted);
+        // a signature costs some 0.1 ms of CPU: on the Redis client's one I/O thread, the hundreds admitted by one tick
+        // would hold every other Valkey answer of the instance behind them, so they are signed on the CPU-bound workers
+        return Mono.fromCallable(() -> tokens.mint(standing.ticket(), round, admittedAt))
+                .subscribeOn(Schedulers.parallel())
+                .flatMap(
+                        minted -> waitingRoom.keepToken(round, standing.ticket().id(), minted));
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -29,9 +29,6 @@ public final class ServingTicker {
 
     private static final Logger log = LoggerFactory.getLogger(ServingTicker.class);
 
-    /** How long a round may go without a snapshot before its streams read their tickets themselves. */
-    static final Duration SILENCE = Duration.ofSeconds(1);
-
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
     private final LiveSettings<AdmissionSettings> settings;
@@ -42,9 +39,6 @@ public final class ServingTicker {
     private final Map<RoundId, Long> lastSnapshotNanos = new ConcurrentHashMap<>();
     /** Each round's latest snapshot, for status reads that need no Valkey call; the rounds of the latest tick. */
     private final Map<RoundId, RoundSnapshot> latest = new ConcurrentHashMap<>();
-    /** One timer for every stream of this instance, however many players watch. */
-    private final Flux<Long> silenceChecks =
-            Flux.interval(SILENCE, SILENCE).onBackpressureDrop().share();
 
     private volatile Disposable ticking;
 
@@ -61,19 +55,20 @@ public final class ServingTicker {
         this.tick = Objects.requireNonNull(tick, "tick");
     }
 
-    public Flux<RoundSnapshot> snapshots(RoundId roundId) {
-        return snapshots.asFlux().filter(snapshot -> snapshot.round().id().equals(roundId));
+    /** How often this ticker advances the counter. */
+    public Duration tick() {
+        return tick;
     }
 
-    /**
-     * Emits once a second while this ticker has said nothing of {@code roundId} for at least {@link #SILENCE} (it is
-     * stopped, its Valkey calls fail, or the round is over): the streams' cue to read their tickets themselves.
-     */
-    public Flux<Long> silences(RoundId roundId) {
-        return silenceChecks.filter(check -> {
-            Long last = lastSnapshotNanos.get(roundId);
-            return last == null || System.nanoTime() - last >= SILENCE.toNanos();
-        });
+    /** Every snapshot this ticker takes, of every round it ticks, as it takes them. */
+    public Flux<RoundSnapshot> snapshots() {
+        return snapshots.asFlux();
+    }
+
+    /** Whether this ticker has said nothing of {@code roundId} for at least {@code silence}. */
+    public boolean silentFor(RoundId roundId, Duration silence) {
+        Long last = lastSnapshotNanos.get(roundId);
+        return last == null || System.nanoTime() - last >= silence.toNanos();
     }
 
     /**

@@ -1,13 +1,10 @@
 package dev.ticketingwarrior.admission.queue.web;
 
-import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.queue.domain.EntryResult;
 import dev.ticketingwarrior.admission.queue.domain.Nickname;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
-import dev.ticketingwarrior.edge.limit.LocalFirstBudgets;
-import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
 import dev.ticketingwarrior.edge.limit.TooManyRequests;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
@@ -18,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,23 +40,20 @@ class QueueController {
     private final QueueService queue;
     private final ClientAddressResolver clients;
     private final Credentials credentials;
-    private final SseKeepAlive keepAlive;
     private final TicketLimits limits;
-    private final StreamCapacity streams;
+    private final TicketStreams streams;
 
     QueueController(
             QueueService queue,
+            TicketStreams streams,
+            TicketLimits limits,
             ClientAddressResolver clients,
-            Credentials credentials,
-            ReactiveBudgets budgets,
-            LocalFirstBudgets pollBudgets,
-            AdmissionProperties properties) {
+            Credentials credentials) {
         this.queue = queue;
         this.clients = clients;
         this.credentials = credentials;
-        this.keepAlive = new SseKeepAlive(properties.admission().sseKeepAlive());
-        this.limits = new TicketLimits(budgets, pollBudgets, properties.limits());
-        this.streams = new StreamCapacity(properties.admission().maxStreams());
+        this.limits = limits;
+        this.streams = streams;
     }
 
     @Operation(
@@ -160,32 +153,15 @@ class QueueController {
                     @RequestHeader(name = BOT_KEY, required = false)
                     String botKey,
             ServerHttpRequest request) {
-        // the first standing is read before the stream starts, so an unknown ticket is a plain 404 problem
+        // the same as EventStreamRoute, which takes the plain requests before they reach here
         Optional<TicketId> id = TicketId.parse(ticketId);
         if (id.isEmpty()) {
-            return Mono.error(QueueController::unknownTicket);
+            return Mono.error(TicketStreams::unknownTicket);
         }
-        Optional<StreamCapacity.Place> place = streams.enter();
-        if (place.isEmpty()) {
-            return Mono.error(QueueController::streamsFull);
-        }
-        StreamCapacity.Place held = place.get();
-        return limits.openStream(client(request), isBot(botKey), id.get())
-                .flatMap(slots -> queue.status(id.get())
-                        .map(first -> ResponseEntity.ok()
-                                .contentType(MediaType.TEXT_EVENT_STREAM)
-                                .body(keepAlive
-                                        .around(queue.watchFrom(first).map(view -> event(TicketResponse.of(view))))
-                                        // cancelled (the client left), completed or failed: the slots are free
-                                        .doFinally(signal -> {
-                                            held.leave();
-                                            limits.release(slots).subscribe();
-                                        })))
-                        .switchIfEmpty(Mono.error(QueueController::unknownTicket))
-                        .onErrorResume(e -> limits.release(slots).then(Mono.error(e))))
-                // refused (limits, unknown ticket) or given up before the stream began: the place is free again
-                .doOnError(e -> held.leave())
-                .doOnCancel(held::leave);
+        return streams.open(client(request), isBot(botKey), id.get())
+                .map(events -> ResponseEntity.ok()
+                        .contentType(MediaType.TEXT_EVENT_STREAM)
+                        .body(events));
     }
 
     private String client(ServerHttpRequest request) {
@@ -195,22 +171,6 @@ class QueueController {
     /** Only a valid key makes a bot here; a wrong one is simply counted as a player (no 401 on a read). */
     private boolean isBot(String botKey) {
         return botKey != null && credentials.botKey().matches(botKey);
-    }
-
-    private static ServerSentEvent<TicketResponse> event(TicketResponse ticket) {
-        String name = switch (ticket.status()) {
-            case WAITING -> "position";
-            case ADMITTED -> "admitted";
-            case CLOSED -> "closed";
-        };
-        return ServerSentEvent.builder(ticket).event(name).build();
-    }
-
-    private static ProblemException streamsFull() {
-        return ProblemException.retryAfter(
-                ProblemType.SERVICE_UNAVAILABLE,
-                "This instance holds as many live streams as it can; poll the status instead.",
-                Duration.ofSeconds(5));
     }
 
     private static ProblemException unknownTicket() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +29,7 @@ import reactor.core.publisher.Mono;
  * <p>A limiter that does not answer lets the request through: the status and the stream read the same Redis, so a
  * store that is down already answers 503 there, and a second refusal on top would only double the errors.
  */
+@Component
 final class TicketLimits {
 
     private static final Logger log = LoggerFactory.getLogger(TicketLimits.class);
@@ -43,7 +45,8 @@ final class TicketLimits {
     private final int streamsPerTicket;
     private final Duration streamTtl;
 
-    TicketLimits(ReactiveBudgets budgets, LocalFirstBudgets pollBudgets, AdmissionProperties.Limits limits) {
+    TicketLimits(ReactiveBudgets budgets, LocalFirstBudgets pollBudgets, AdmissionProperties properties) {
+        AdmissionProperties.Limits limits = properties.limits();
         this.budgets = budgets;
         this.pollBudgets = pollBudgets;
         this.pollsPerClient = limits.pollsPerClient().budget();

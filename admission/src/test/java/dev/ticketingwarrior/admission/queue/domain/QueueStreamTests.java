@@ -14,11 +14,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * How a ticket's live stream reads the waiting room: from the shared ticker while it ticks, and by itself only when
@@ -34,14 +39,15 @@ class QueueStreamTests {
     private final Round round = clock.roundAt(opensAt.plusSeconds(2));
     private final LiveSettings<AdmissionSettings> settings =
             new LiveSettings<>("admission settings", new FixedSettings()::load, PAUSED);
+    private final Scheduler scheduler = Schedulers.newSingle("live-standings-test");
     private CountingWaitingRoom room = new CountingWaitingRoom(10, false);
     private ServingTicker ticker;
-    private QueueService queue;
+    private LiveStandings standings;
 
     @BeforeEach
     void wire() {
         ticker = new ServingTicker(room, clock, settings, QueueMetrics.NONE, Duration.ofMillis(100));
-        queue = new QueueService(
+        QueueService queue = new QueueService(
                 room,
                 clock,
                 settings,
@@ -49,6 +55,17 @@ class QueueStreamTests {
                 ticker,
                 QueueMetrics.NONE,
                 new EntryLimit(30, Duration.ofSeconds(10)));
+        if (standings != null) {
+            standings.stop();
+        }
+        standings = new LiveStandings(queue, ticker, scheduler, Duration.ofSeconds(15));
+        standings.start();
+    }
+
+    @AfterEach
+    void stop() {
+        standings.stop();
+        scheduler.dispose();
     }
 
     @Test
@@ -89,16 +106,30 @@ class QueueStreamTests {
     }
 
     @Test
+    void stoppingEndsEveryStreamSoTheServerCanDrain() throws InterruptedException {
+        TicketView first = TicketView.of(room.ticket, room.state(), TicketStatus.WAITING, null);
+        CountDownLatch ended = new CountDownLatch(2);
+        standings.watch(first).doOnComplete(ended::countDown).subscribe();
+        standings.watch(first).doOnComplete(ended::countDown).subscribe();
+        assertThat(standings.watching()).isEqualTo(2);
+
+        standings.stop();
+
+        assertThat(ended.await(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(standings.watching()).isZero();
+    }
+
+    @Test
     void playersFurtherBackGetFewerPositionEvents() {
-        assertThat(QueueService.minEventGapNanos(1))
+        assertThat(LiveStandings.minEventGapNanos(1))
                 .isEqualTo(Duration.ofMillis(250).toNanos());
-        assertThat(QueueService.minEventGapNanos(100))
+        assertThat(LiveStandings.minEventGapNanos(100))
                 .isEqualTo(Duration.ofMillis(250).toNanos());
-        assertThat(QueueService.minEventGapNanos(101))
+        assertThat(LiveStandings.minEventGapNanos(101))
                 .isEqualTo(Duration.ofMillis(500).toNanos());
-        assertThat(QueueService.minEventGapNanos(1_000))
+        assertThat(LiveStandings.minEventGapNanos(1_000))
                 .isEqualTo(Duration.ofMillis(500).toNanos());
-        assertThat(QueueService.minEventGapNanos(1_001))
+        assertThat(LiveStandings.minEventGapNanos(1_001))
                 .isEqualTo(Duration.ofSeconds(1).toNanos());
     }
 
@@ -120,7 +151,7 @@ class QueueStreamTests {
     private List<TicketView> watchFor(Duration duration) throws InterruptedException {
         List<TicketView> seen = new CopyOnWriteArrayList<>();
         TicketView first = TicketView.of(room.ticket, room.state(), TicketStatus.WAITING, null);
-        Disposable watching = queue.watchFrom(first).subscribe(seen::add);
+        Disposable watching = standings.watch(first).subscribe(seen::add);
         try {
             Thread.sleep(duration.toMillis());
         } finally {

@@ -1,0 +1,148 @@
+package dev.ticketingwarrior.admission.queue.web;
+
+import dev.ticketingwarrior.admission.queue.domain.TicketId;
+import dev.ticketingwarrior.edge.client.ClientAddressResolver;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.edge.problem.Problems;
+import dev.ticketingwarrior.edge.secret.Credentials;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The plain request for a ticket's event stream, served by Reactor Netty itself, ahead of Spring's web handler. A
+ * stream lives for minutes, and through the web handler it keeps that handler's whole chain alive with it (the
+ * exchange and its attributes, every filter and exception handler, the controller's invocation, the message writer):
+ * about 14 KiB of heap per stream, which at 20,000 streams is more than an instance's heap. Here a stream keeps the
+ * connection, a {@link TicketStreams} stream and the text of its events (perf/README, "Live streams").
+ *
+ * <p>Only the plain request is taken: {@code GET /api/v1/queue/{ticketId}/events} with a well-formed ticket id, no
+ * query, no body, at most one {@code X-Bot-Key}, and an {@code Accept} that is absent, {@code text/event-stream} or
+ * {@code *}{@code /*} — what the web app's {@code EventSource}, the bots and the journeys send. Anything else goes on
+ * to the controller's same endpoint, where the service's whole edge (problem answers for odd headers, bodies and
+ * encodings) applies as to every other request. The answers are the same either way: the same events, and the same
+ * problems (404 unknown-ticket, 429, 503 with Retry-After) from the same {@link TicketStreams}.
+ */
+@Component
+final class EventStreamRoute implements NettyRouteProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreamRoute.class);
+
+    private static final String PREFIX = "/api/v1/queue/";
+    private static final String SUFFIX = "/events";
+
+    private final TicketStreams streams;
+    private final ClientAddressResolver clients;
+    private final Credentials credentials;
+    private final JsonMapper json;
+
+    EventStreamRoute(TicketStreams streams, ClientAddressResolver clients, Credentials credentials, JsonMapper json) {
+        this.streams = streams;
+        this.clients = clients;
+        this.credentials = credentials;
+        this.json = json;
+    }
+
+    @Override
+    public HttpServerRoutes apply(HttpServerRoutes routes) {
+        return routes.route(request -> ticketOf(request).isPresent(), this::serve);
+    }
+
+    /** The ticket of a plain stream request; empty for anything the controller should answer. */
+    static Optional<TicketId> ticketOf(HttpServerRequest request) {
+        String uri = request.uri();
+        if (!HttpMethod.GET.equals(request.method())
+                || !uri.startsWith(PREFIX)
+                || !uri.endsWith(SUFFIX)
+                || uri.length() <= PREFIX.length() + SUFFIX.length()) {
+            return Optional.empty();
+        }
+        HttpHeaders headers = request.requestHeaders();
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        if ((length != null && !length.equals("0"))
+                || headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
+                || headers.getAll(QueueController.BOT_KEY).size() > 1
+                || !plainAccept(headers.getAll(HttpHeaderNames.ACCEPT))) {
+            return Optional.empty();
+        }
+        // a '/', '?', '%' or anything else a ticket id has not fails the parse
+        return TicketId.parse(uri.substring(PREFIX.length(), uri.length() - SUFFIX.length()));
+    }
+
+    private static boolean plainAccept(List<String> accept) {
+        if (accept.isEmpty()) {
+            return true;
+        }
+        if (accept.size() > 1) {
+            return false;
+        }
+        String value = accept.get(0).trim();
+        return value.equalsIgnoreCase(MediaType.TEXT_EVENT_STREAM_VALUE) || value.equals(MediaType.ALL_VALUE);
+    }
+
+    private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
+        TicketId ticket = ticketOf(request).orElseThrow();
+        HttpHeaders headers = request.requestHeaders();
+        InetSocketAddress peer = request.remoteAddress();
+        String client = clients.resolve(peer == null ? null : peer.getAddress(), headers::getAll);
+        String botKey = headers.get(QueueController.BOT_KEY);
+        boolean bot = botKey != null && credentials.botKey().matches(botKey);
+        return streams.open(client, bot, ticket)
+                .onErrorResume(e -> problem(request, response, e).then(Mono.empty()))
+                .flatMap(events -> response.status(200)
+                        .header(HttpHeaderNames.CONTENT_TYPE, MediaType.TEXT_EVENT_STREAM_VALUE)
+                        .sendString(events.map(this::text), StandardCharsets.UTF_8)
+                        .then());
+    }
+
+    /** An event as Spring's server-sent-events writer puts it: {@code event:} and {@code data:} lines, or a comment. */
+    private String text(ServerSentEvent<TicketResponse> event) {
+        if (event.data() == null) {
+            return ":" + event.comment() + "\n\n";
+        }
+        return "event:" + event.event() + "\ndata:" + json.writeValueAsString(event.data()) + "\n\n";
+    }
+
+    /** The problem answer the controller's advice would give for {@code error}. */
+    private Mono<Void> problem(HttpServerRequest request, HttpServerResponse response, Throwable error) {
+        ProblemDetail problem;
+        Duration retryAfter = null;
+        if (error instanceof ProblemException e) {
+            problem = Problems.of(e);
+            retryAfter = e.retryAfter();
+        } else if (error instanceof DependencyUnavailableException e) {
+            log.warn("{} unavailable on {}: {}", e.dependency(), request.path(), e.getMessage());
+            problem = Problems.of(e);
+            retryAfter = e.retryAfter();
+        } else {
+            log.error("event stream of {} failed", request.uri(), error);
+            problem = Problems.internalError();
+        }
+        Problems.instance(request.fullPath()).ifPresent(problem::setInstance);
+        response.status(problem.getStatus());
+        Problems.headers(problem, retryAfter)
+                .forEach((name, values) -> response.header(name, String.join(", ", values)));
+        response.header(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        return response.sendString(Mono.just(json.writeValueAsString(Problems.asMap(problem))), StandardCharsets.UTF_8)
+                .then();
+    }
+}

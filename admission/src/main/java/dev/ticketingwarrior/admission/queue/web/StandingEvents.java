@@ -1,0 +1,38 @@
+package dev.ticketingwarrior.admission.queue.web;
+
+import dev.ticketingwarrior.admission.queue.domain.LiveStandings;
+import dev.ticketingwarrior.admission.queue.domain.TicketView;
+import java.util.function.Function;
+import org.springframework.http.codec.ServerSentEvent;
+
+/**
+ * One stream's standings as server-sent events: {@code position}, then {@code admitted} (with the token) or
+ * {@code closed}. The standing {@link LiveStandings} repeats when a stream heard nothing new for a while becomes a
+ * {@code :keep-alive} comment: a player held at the same position (a paused round, a slow rate) gets no event for a
+ * long time, and proxies with an idle read timeout (CloudFront's 30 s to the origin, the ALB's 60 s) would cut the
+ * stream; a comment is ignored by every client but keeps bytes flowing. One per stream, applied in order.
+ */
+final class StandingEvents implements Function<TicketView, ServerSentEvent<TicketResponse>> {
+
+    static final String KEEP_ALIVE = "keep-alive";
+
+    private static final ServerSentEvent<TicketResponse> COMMENT =
+            ServerSentEvent.<TicketResponse>builder().comment(KEEP_ALIVE).build();
+
+    private TicketView last;
+
+    @Override
+    public ServerSentEvent<TicketResponse> apply(TicketView view) {
+        boolean repeat = view == last;
+        last = view;
+        if (repeat) {
+            return COMMENT;
+        }
+        String name = switch (view.status()) {
+            case WAITING -> "position";
+            case ADMITTED -> "admitted";
+            case CLOSED -> "closed";
+        };
+        return ServerSentEvent.builder(TicketResponse.of(view)).event(name).build();
+    }
+}
