@@ -36,6 +36,8 @@ import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.ecs.Ulimit;
+import software.amazon.awscdk.services.ecs.UlimitName;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -55,6 +57,8 @@ final class ServiceDeployment extends Construct {
 
     static final String READINESS_PATH = "/actuator/health/readiness";
     static final String LIVENESS_PATH = "/actuator/health/liveness";
+    /** Open files per container: a socket per live event stream (20,000 an admission task), the rest to spare. */
+    static final int OPEN_FILES = 65_536;
 
     /** A secret handed to the container as an environment variable: one JSON field of the secret. */
     record SecretEnv(ISecret secret, String field) {}
@@ -161,6 +165,11 @@ final class ServiceDeployment extends Construct {
                                 .startPeriod(Duration.seconds(90))
                                 .build())
                         .stopTimeout(Duration.seconds(30))
+                        .ulimits(List.of(Ulimit.builder()
+                                .name(UlimitName.NOFILE)
+                                .softLimit(OPEN_FILES)
+                                .hardLimit(OPEN_FILES)
+                                .build()))
                         .build());
 
         FargateService.Builder builder = FargateService.Builder.create(this, "Service")

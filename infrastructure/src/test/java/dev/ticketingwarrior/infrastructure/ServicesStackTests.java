@@ -354,6 +354,15 @@ class ServicesStackTests {
     }
 
     @Test
+    void letsEachContainerOpenASocketPerLiveStreamAndMore() {
+        for (TicketingService service : TicketingService.values()) {
+            assertThat(container(service).get("Ulimits"))
+                    .as(service.id())
+                    .isEqualTo(List.of(Map.of("Name", "nofile", "SoftLimit", 65_536, "HardLimit", 65_536)));
+        }
+    }
+
+    @Test
     void pointsOnlyBookingAtTheDatabaseAndEveryServiceAtValkey() {
         String booking = taskDefinition(TicketingService.BOOKING);
 
