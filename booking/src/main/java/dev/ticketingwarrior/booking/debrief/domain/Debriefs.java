@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ public class Debriefs {
         List<AttemptResult> unarchived = liveOf(player).stream()
                 .filter(r -> !known.contains(key(r.attempt())))
                 .toList();
-        List<History.Entry> attempts = java.util.stream.Stream.concat(unarchived.stream(), archived.stream())
+        List<History.Entry> attempts = Stream.concat(unarchived.stream(), archived.stream())
                 .limit(HISTORY_SIZE)
                 .map(Debriefs::entry)
                 .toList();

@@ -97,7 +97,8 @@ class RedisAdmissionRecords implements AdmissionRecords {
         return Optional.empty();
     }
 
+    /** A counter field as admission's scripts write it (an integer), 0 before it is first written. */
     private static long number(String value) {
-        return value == null || value.isEmpty() ? 0 : (long) Double.parseDouble(value);
+        return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
     }
 }
