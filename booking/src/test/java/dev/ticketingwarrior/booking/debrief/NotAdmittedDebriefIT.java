@@ -10,7 +10,6 @@ import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 import dev.ticketingwarrior.shared.wire.TicketSeals;
 import dev.ticketingwarrior.shared.wire.WaitingTicket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class NotAdmittedDebriefIT {
         Round round = world.freshRound();
         AdmissionRecord admission = new AdmissionRecord(round);
         String kim = admission.waiting(5, "kim", false, 3200);
-        String secret = secret();
+        String secret = Players.deviceSecret();
         assertThat(debrief(round, kim, secret).status()).isEqualTo(404); // still open: it may yet be admitted
 
         world.clock.set(round.closesAt().plusSeconds(1));
@@ -65,13 +64,14 @@ class NotAdmittedDebriefIT {
         assertThat(debrief.path("steps").path("waitMs").isNull()).isTrue();
 
         // the first secret bound it: anyone else, a forged seal, a bot, an admitted ticket get the same 404
-        assertThat(debrief(round, kim, secret()).problemSlug()).isEqualTo("unknown-debrief");
+        assertThat(debrief(round, kim, Players.deviceSecret()).problemSlug()).isEqualTo("unknown-debrief");
         String forged = round.id() + "-5-" + "0".repeat(24);
         assertThat(debrief(round, forged, secret).problemSlug()).isEqualTo("unknown-debrief");
-        assertThat(debrief(round, admission.waiting(7, "bot-7", true, 3500), secret())
+        assertThat(debrief(round, admission.waiting(7, "bot-7", true, 3500), Players.deviceSecret())
                         .status())
                 .isEqualTo(404);
-        assertThat(debrief(round, admission.id(3), secret()).status()).isEqualTo(404);
+        assertThat(debrief(round, admission.id(3), Players.deviceSecret()).status())
+                .isEqualTo(404);
         assertThat(debrief(round, kim, secret).body()).isEqualTo(first.body());
 
         JsonNode live = history("kim", secret).json();
@@ -84,7 +84,7 @@ class NotAdmittedDebriefIT {
                 .isEqualTo(3200);
 
         world.clock.set(round.closesAt().plusSeconds(11));
-        awaitArchived(round);
+        Players.awaitArchived(redis, round);
         assertThat(history("kim", secret).json()).isEqualTo(live); // archived, and still live in Redis: once
         assertThat(redis.getKeys().deleteByPattern("{r:" + round.id() + "}*")).isPositive();
         assertThat(history("kim", secret).json()).isEqualTo(live);
@@ -101,7 +101,7 @@ class NotAdmittedDebriefIT {
         Round round = world.freshRound();
         AdmissionRecord admission = new AdmissionRecord(round);
         String lee = admission.waiting(6, "lee", false, 4000);
-        String secret = secret();
+        String secret = Players.deviceSecret();
         world.clock.set(round.closesAt().plusSeconds(1));
         assertThat(debrief(round, lee, secret).status()).isEqualTo(200);
         assertThat(history("lee", secret).json().path("rounds").asLong()).isEqualTo(1);
@@ -110,7 +110,7 @@ class NotAdmittedDebriefIT {
 
         assertThat(history("lee", secret).json().path("rounds").asLong()).isZero();
         assertThat(debrief(round, lee, secret).status()).isEqualTo(404);
-        assertThat(debrief(round, lee, secret()).status()).isEqualTo(404);
+        assertThat(debrief(round, lee, Players.deviceSecret()).status()).isEqualTo(404);
     }
 
     private Api.Response debrief(Round round, String ticket, String secret) {
@@ -132,24 +132,6 @@ class NotAdmittedDebriefIT {
     private Api.Response erase(String nickname, String secret) {
         return api.send(
                 "DELETE", "/api/v1/players/history?nickname=" + nickname, null, null, Map.of(SECRET_HEADER, secret));
-    }
-
-    private void awaitArchived(Round round) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        String key = "{r:" + round.id() + "}:attempts-archive";
-        while (Instant.now().isBefore(deadline)) {
-            if ("done".equals(redis.getBucket(key, StringCodec.INSTANCE).get())) {
-                return;
-            }
-            Players.sleep(100);
-        }
-        throw new AssertionError("round " + round.id() + " was not archived within 20 s");
-    }
-
-    private static String secret() {
-        byte[] bytes = new byte[32];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**

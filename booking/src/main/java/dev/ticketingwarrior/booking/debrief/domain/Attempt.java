@@ -40,38 +40,6 @@ public record Attempt(
         }
     }
 
-    /** An admitted human's attempt, recorded by booking from its calls. */
-    public static Attempt admitted(
-            RoundId round,
-            String ticketId,
-            PlayerId playerId,
-            String nickname,
-            long queueNumber,
-            Instant enteredAt,
-            Instant admittedAt,
-            Optional<Instant> letterSolvedAt,
-            int letterAnswers,
-            List<SeatAttempt> seats,
-            Optional<Instant> lastSeatAt,
-            Optional<Instant> heldAt,
-            Optional<Booked> booked) {
-        return new Attempt(
-                round,
-                ticketId,
-                playerId,
-                nickname,
-                queueNumber,
-                enteredAt,
-                Optional.of(admittedAt),
-                letterSolvedAt,
-                letterAnswers,
-                seats,
-                lastSeatAt,
-                heldAt,
-                booked,
-                Optional.empty());
-    }
-
     /** The attempt of a human the round closed on while it waited. */
     public static Attempt notAdmitted(
             RoundId round,

@@ -234,14 +234,14 @@ class RedisLiveAttempts implements LiveAttempts {
                         f.get("bookingId"),
                         f.get("bookedSeat"),
                         instant(f.get("bookedHeldAt")).orElse(at)));
-        return Optional.of(Attempt.admitted(
+        return Optional.of(new Attempt(
                 round,
                 ticketId,
                 new PlayerId(f.get("pid")),
                 f.get("nick"),
                 Long.parseLong(f.getOrDefault("qn", "0")),
                 instant(f.get("qat")).orElseThrow(),
-                instant(f.get("adm")).orElseThrow(),
+                Optional.of(instant(f.get("adm")).orElseThrow()),
                 instant(f.get("letterAt")),
                 Integer.parseInt(f.getOrDefault("answers", "0")),
                 seats == null
@@ -249,7 +249,8 @@ class RedisLiveAttempts implements LiveAttempts {
                         : seats.stream().map(RedisLiveAttempts::seat).toList(),
                 instant(f.get("lastSeatAt")),
                 instant(f.get("heldAt")),
-                booked));
+                booked,
+                Optional.empty()));
     }
 
     /** {@code atMs|seat|result|takerSinceMs|takerBot|takerNick}; the taker's three fields are absent when unknown. */

@@ -309,14 +309,14 @@ class DebriefAssemblyTests {
             List<Attempt.SeatAttempt> shifted = seats.stream()
                     .map(s -> new Attempt.SeatAttempt(shift(s.at(), open), s.seatId(), s.result(), s.taker()))
                     .toList();
-            return Attempt.admitted(
+            return new Attempt(
                     round,
                     ticket,
                     PlayerId.of(nickname, secret),
                     nickname,
                     7,
                     open.plusMillis(enteredMs),
-                    open.plusMillis(admittedMs),
+                    Optional.of(open.plusMillis(admittedMs)),
                     Optional.ofNullable(letterMs).map(open::plusMillis),
                     answers,
                     shifted,
@@ -324,7 +324,8 @@ class DebriefAssemblyTests {
                     Optional.ofNullable(booked).map(b -> shift(b.heldAt(), open)),
                     Optional.ofNullable(booked)
                             .map(b -> new Attempt.Booked(
-                                    shift(b.at(), open), b.bookingId(), b.seatId(), shift(b.heldAt(), open))));
+                                    shift(b.at(), open), b.bookingId(), b.seatId(), shift(b.heldAt(), open))),
+                    Optional.empty());
         }
 
         private static Instant shift(Instant atFromOpen, Instant open) {
