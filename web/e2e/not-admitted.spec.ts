@@ -36,6 +36,12 @@ test('the round closes while the player waits: its debrief says how far the queu
     await expect(costliest).toContainText('입장 허가를 받은 사람');
     log(`  debrief: ${await costliest.textContent()}`);
     await shot('debrief-not-admitted');
+    // on a phone: the same debrief, no sideways scrolling
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'no sideways scrolling on a phone').toBeLessThanOrEqual(0);
+    await shot('debrief-not-admitted-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     // the history has the round at once (before its archive), as not admitted
     await page.getByRole('link', { name: '내 기록 보기' }).click();
