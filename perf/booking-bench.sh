@@ -295,7 +295,9 @@ fi
 read -r prom_n prom_p50 prom_p99 < <(stats prom-hist "$out/prom-before.txt" "$out/prom-after.txt" ticketing_confirmation_lag_seconds)
 read -r sends send_fill < <(stats prom-mean "$out/prom-before.txt" "$out/prom-after.txt" ticketing_queue_send_batch)
 read -r receives receive_fill < <(stats prom-mean "$out/prom-before.txt" "$out/prom-after.txt" ticketing_queue_receive_batch)
-curl -fsS "$base1/api/v1/rounds/$round1/seats" > "$out/flow-seats.json"
+# the seat map of an OPEN round is for admitted players only (SPEC §5): read it with one of the round's tokens
+curl -fsS -H "Authorization: Bearer $(head -1 "$out/tokens/flow.txt")" "$base1/api/v1/rounds/$round1/seats" \
+  > "$out/flow-seats.json"
 # the measured rows A-E (the warm-up's holds on rows F-Z may still be live)
 read -r sold_seats held_seats < <(python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["seats"] if x["row"] <= "E"]; print(sum(x["status"]=="SOLD" for x in s), sum(x["status"]=="HELD" for x in s))' "$out/flow-seats.json")
 dlq=$(grep -c 'left for the DLQ' "$PERF_OUT/booking-flow.log" || true)
@@ -368,7 +370,8 @@ contended() { # retry (0/1), tokens, name → sets holds_<name>_{rps,errors,line
   threads_snap "$booking2_pid" "$out/threads-holds-$name-1.txt"
   jfr_stop "$booking2_pid" "$out/booking-holds-$name.jfr"
   q=$(date +%s.%N)
-  curl -fsS "$base2/api/v1/rounds/$round2/seats" > "$out/holds-$name-seats.json"
+  curl -fsS -H "Authorization: Bearer $(head -1 "$tokens")" "$base2/api/v1/rounds/$round2/seats" \
+    > "$out/holds-$name-seats.json"
   lost=$(field "$report" holds-lost)
   printf -v "holds_${name}_check" '%s' "$(stats holds "$((CONTENDED_HOLD_TTL * 1000))" "$out/holds-$name-seats.json" "$q" \
     "${lost:-0}" "$dir"/holds-*.txt || true)"

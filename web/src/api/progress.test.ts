@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { playerSecret } from '../lib/playerSecret';
 import { mockApi, problem } from '../test/api';
-import { history, lostDebrief, ROUND, TICKET, wonDebrief } from '../test/debriefs';
+import { ROUND, TICKET, history, lostDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
 import { answerCaptcha, book, getSeats, holdSeat, issueCaptcha, releaseHold } from './booking';
 import { eraseHistory, getDebrief, getHistory, parseDebrief, parseHistory } from './progress';
 
@@ -88,6 +88,20 @@ describe('debrief parsing', () => {
     expect(debrief.steps.confirmMs).toBeNull();
     expect(debrief.totalMs).toBeNull();
     expect(debrief.ghost.personalBest).toBeNull();
+  });
+
+  it('reads the debrief of a player the round closed on: CLOSED with the places it was short, and why', () => {
+    const debrief = parseDebrief(notAdmittedDebrief());
+    expect(debrief.outcome).toBe('NOT_ADMITTED');
+    expect(debrief.timeline.at(-1)).toEqual({ step: 'CLOSED', atMs: 60000, placesAway: 2, served: 40 });
+    expect(debrief.notAdmitted).toEqual({
+      served: 40,
+      placesAway: 2,
+      enteredMs: 3200,
+      admittedWithinMs: 900,
+      admittedHumans: 31,
+    });
+    expect(parseDebrief(lostDebrief()).notAdmitted).toBeNull();
   });
 
   it('drops a step it does not know and sorts the timeline by time', () => {

@@ -10,6 +10,7 @@ import {
   type DebriefOutcome,
   type GhostRun,
   type HistoryAttempt,
+  type NotAdmitted,
   type PlayerHistory,
   type SeatAttemptResult,
   type StepName,
@@ -74,7 +75,7 @@ function reqStr(value: unknown, what: string): string {
   return s;
 }
 
-const OUTCOMES: readonly DebriefOutcome[] = ['CONFIRMED', 'PENDING', 'REJECTED', 'NO_SEAT'];
+const OUTCOMES: readonly DebriefOutcome[] = ['CONFIRMED', 'PENDING', 'REJECTED', 'NO_SEAT', 'NOT_ADMITTED'];
 const SEAT_RESULTS: readonly SeatAttemptResult[] = ['HELD', 'TAKEN', 'UNKNOWN_SEAT', 'CAPTCHA_REQUIRED'];
 
 function outcome(value: unknown, what: string): DebriefOutcome {
@@ -127,6 +128,13 @@ function timelineEvent(value: unknown, index: number): TimelineEvent | undefined
     }
     case 'BOOKED':
       return { step: 'BOOKED', atMs, bookingId: optStr(event.bookingId), seatId: optStr(event.seatId) };
+    case 'CLOSED':
+      return {
+        step: 'CLOSED',
+        atMs,
+        placesAway: optNum(event.placesAway, `${what}.placesAway`),
+        served: optNum(event.served, `${what}.served`),
+      };
     default:
       return undefined; // a step this app does not know yet: left out rather than failing the whole debrief
   }
@@ -141,6 +149,18 @@ function costliest(value: unknown): Costliest | null {
     ms: reqNum(c.ms, 'costliest.ms'),
     topTenPercentMs: reqNum(c.topTenPercentMs, 'costliest.topTenPercentMs'),
     humans: optNum(c.humans, 'costliest.humans') ?? 0,
+  };
+}
+
+function notAdmitted(value: unknown): NotAdmitted | null {
+  if (value === null || value === undefined) return null;
+  const n = obj(value, 'notAdmitted');
+  return {
+    served: reqNum(n.served, 'notAdmitted.served'),
+    placesAway: reqNum(n.placesAway, 'notAdmitted.placesAway'),
+    enteredMs: reqNum(n.enteredMs, 'notAdmitted.enteredMs'),
+    admittedWithinMs: optNum(n.admittedWithinMs, 'notAdmitted.admittedWithinMs'),
+    admittedHumans: optNum(n.admittedHumans, 'notAdmitted.admittedHumans') ?? 0,
   };
 }
 
@@ -170,6 +190,7 @@ export function parseDebrief(value: unknown): Debrief {
       personalBest: ghostRun(ghost.personalBest, 'ghost.personalBest'),
       roundBest: ghostRun(ghost.roundBest, 'ghost.roundBest'),
     },
+    notAdmitted: notAdmitted(d.notAdmitted),
   };
 }
 

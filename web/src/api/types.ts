@@ -206,7 +206,8 @@ export const STEP_NAMES: readonly StepName[] = ['entry', 'wait', 'letter', 'pick
 /** ms per step, null when the step was not reached. */
 export type StepTimes = Record<`${StepName}Ms`, number | null>;
 
-export type DebriefOutcome = 'CONFIRMED' | 'PENDING' | 'REJECTED' | 'NO_SEAT';
+/** NOT_ADMITTED: the round closed while the player waited (its debrief comes from admission's record). */
+export type DebriefOutcome = 'CONFIRMED' | 'PENDING' | 'REJECTED' | 'NO_SEAT' | 'NOT_ADMITTED';
 export type SeatAttemptResult = 'HELD' | 'TAKEN' | 'UNKNOWN_SEAT' | 'CAPTCHA_REQUIRED';
 
 /** One step of the server's timeline; atMs counts from the round's open. */
@@ -223,7 +224,21 @@ export type TimelineEvent =
       /** For TAKEN: this attempt's time − when the taker got the seat (≥ 0), null when not known. */
       marginMs: number | null;
     }
-  | { step: 'BOOKED'; atMs: number; bookingId: string | null; seatId: string | null };
+  | { step: 'BOOKED'; atMs: number; bookingId: string | null; seatId: string | null }
+  /** The round closed on a waiting player: `placesAway` numbers short of admission, which had reached `served`. */
+  | { step: 'CLOSED'; atMs: number; placesAway: number | null; served: number | null };
+
+/** Why a waiting player was not admitted: its entry against the entries of the humans who were. */
+export interface NotAdmitted {
+  /** The last admitted queue number at the close, and how many numbers short of the player's that was. */
+  served: number;
+  placesAway: number;
+  /** The player entered this long after the open… */
+  enteredMs: number;
+  /** …and every admitted human within this long (null when not known). */
+  admittedWithinMs: number | null;
+  admittedHumans: number;
+}
 
 export interface Costliest {
   step: StepName;
@@ -251,6 +266,8 @@ export interface Debrief {
   totalMs: number | null;
   costliest: Costliest | null;
   ghost: { personalBest: GhostRun | null; roundBest: GhostRun | null };
+  /** Only for outcome NOT_ADMITTED. */
+  notAdmitted: NotAdmitted | null;
 }
 
 export interface HistoryAttempt {

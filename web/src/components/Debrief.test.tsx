@@ -4,8 +4,8 @@ import { parseDebrief } from '../api/progress';
 import type { Debrief } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
 import type { Lang } from '../i18n/messages';
-import { lostDebrief, wonDebrief } from '../test/debriefs';
-import { CostliestStep, GhostRace, Timeline } from './Debrief';
+import { lostDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
+import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from './Debrief';
 
 const inLang = (lang: Lang, node: React.ReactNode) => render(<I18nProvider initial={lang}>{node}</I18nProvider>);
 const steps = () => screen.getAllByTestId('timeline-step').map((li) => li.textContent);
@@ -124,5 +124,40 @@ describe('ghost race', () => {
     // a loser's run stops at the last seat attempt: no confirm segment
     expect(screen.getByTestId('ghost-you').querySelector('[data-step="confirm"]')).toBeNull();
     expect(screen.getAllByRole('img')).toHaveLength(2);
+  });
+});
+
+describe('a player the round closed on', () => {
+  it('tells the entry, then the close and how many places were left, in Korean', () => {
+    inLang('ko', <Timeline debrief={parseDebrief(notAdmittedDebrief())} />);
+    expect(steps()).toEqual([
+      '●+0.000초라운드 오픈',
+      '●+3.200초대기열 입장 — 대기 순번 42번 / 300명',
+      '✕+60.000초라운드 종료 — 입장까지 2명 남았어요 (입장은 40번까지)',
+    ]);
+  });
+
+  it('names the entry as what cost the round, against the entries of the admitted humans', () => {
+    const debrief = parseDebrief(notAdmittedDebrief());
+    const notAdmitted = debrief.notAdmitted;
+    if (!notAdmitted) throw new Error('the fixture is not admitted');
+    inLang('ko', <NotAdmittedCost notAdmitted={notAdmitted} queueNumber={debrief.queue.number} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      '오픈 3.2초 뒤 42번으로 입장했어요. 입장 허가를 받은 사람 31명은 모두 오픈 0.9초 안에 들어왔어요.',
+    );
+    expect(screen.getByTestId('not-admitted-close')).toHaveTextContent('입장까지 2명 남아 있었어요 (입장은 40번까지)');
+  });
+
+  it('says it in English too, and plainly when nobody was admitted', () => {
+    const debrief = parseDebrief(notAdmittedDebrief());
+    const notAdmitted = debrief.notAdmitted;
+    if (!notAdmitted) throw new Error('the fixture is not admitted');
+    const { unmount } = inLang('en', <NotAdmittedCost notAdmitted={notAdmitted} queueNumber={42} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      'You entered 3.2 s after the open as number 42. The 31 admitted humans all entered within 0.9 s.',
+    );
+    unmount();
+    inLang('en', <NotAdmittedCost notAdmitted={{ ...notAdmitted, admittedHumans: 0, served: 0 }} queueNumber={42} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent('Nobody was admitted this round.');
   });
 });

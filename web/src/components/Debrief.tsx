@@ -6,6 +6,7 @@ import {
   type Costliest,
   type Debrief,
   type GhostRun,
+  type NotAdmitted,
   type StepTimes,
   type TimelineEvent,
 } from '../api/types';
@@ -52,6 +53,13 @@ export function timelineText(event: TimelineEvent, debrief: Debrief, t: Translat
     }
     case 'BOOKED':
       return t('debrief.step.BOOKED', { seat: event.seatId ?? '' });
+    case 'CLOSED':
+      return event.placesAway === null || event.served === null
+        ? t('debrief.step.CLOSED')
+        : t('debrief.step.CLOSEDShort', {
+            k: event.placesAway.toLocaleString(),
+            s: event.served.toLocaleString(),
+          });
     default:
       return t(`debrief.step.${event.step}`);
   }
@@ -63,7 +71,7 @@ function mark(event: TimelineEvent): { symbol: string; tone: string } {
     return { symbol: '✕', tone: 'lost' };
   }
   if (event.step === 'CONFIRMED') return { symbol: '✓', tone: 'good' };
-  if (event.step === 'REJECTED') return { symbol: '✕', tone: 'lost' };
+  if (event.step === 'REJECTED' || event.step === 'CLOSED') return { symbol: '✕', tone: 'lost' };
   return { symbol: '●', tone: 'plain' };
 }
 
@@ -110,6 +118,56 @@ export function CostliestStep({ costliest }: { costliest: Costliest | null }) {
         {costliestText(costliest, t, lang)}
       </p>
       {costliest.humans > 0 && <p className="muted small">{t('debrief.costBasis', { n: costliest.humans })}</p>}
+    </div>
+  );
+}
+
+/**
+ * "오픈 3.2초 뒤 5번으로 입장했어요. 입장한 사람 2명은 모두 오픈 0.9초 안에 들어왔어요." — the entry was what cost a
+ * player the round closed on; said against the entries that were admitted.
+ */
+export function notAdmittedText(
+  notAdmitted: NotAdmitted,
+  queueNumber: number | null,
+  t: Translate,
+  lang: Lang,
+): string {
+  const entered = t('debrief.notAdmitted.entered', {
+    you: secondsShort(notAdmitted.enteredMs, lang),
+    n: (queueNumber ?? notAdmitted.served + notAdmitted.placesAway).toLocaleString(),
+  });
+  const admitted =
+    notAdmitted.admittedHumans === 0
+      ? t('debrief.notAdmitted.noneAdmitted')
+      : notAdmitted.admittedWithinMs === null
+        ? t('debrief.notAdmitted.admittedUnknown', { h: notAdmitted.admittedHumans.toLocaleString() })
+        : t('debrief.notAdmitted.admittedWithin', {
+            h: notAdmitted.admittedHumans.toLocaleString(),
+            y: secondsShort(notAdmitted.admittedWithinMs, lang),
+          });
+  return `${entered} ${admitted}`;
+}
+
+/** The costliest step of a player the round closed on: always its entry, and how far the queue got. */
+export function NotAdmittedCost({
+  notAdmitted,
+  queueNumber,
+}: {
+  notAdmitted: NotAdmitted;
+  queueNumber: number | null;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="costliest cost-entry">
+      <p className="costliest-text" data-testid="costliest">
+        {notAdmittedText(notAdmitted, queueNumber, t, lang)}
+      </p>
+      <p className="muted small" data-testid="not-admitted-close">
+        {t('debrief.notAdmitted.close', {
+          k: notAdmitted.placesAway.toLocaleString(),
+          s: notAdmitted.served.toLocaleString(),
+        })}
+      </p>
     </div>
   );
 }

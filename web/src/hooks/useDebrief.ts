@@ -6,7 +6,7 @@ import type { Debrief } from '../api/types';
 export type DebriefState =
   | { name: 'loading' }
   | { name: 'ready'; debrief: Debrief }
-  /** 404 unknown-debrief: never bound to this device's player (e.g. never admitted), or erased. */
+  /** 404 unknown-debrief: bound to another device's player, erased, or its round's keys gone. */
   | { name: 'missing' }
   | { name: 'failed'; error: ApiError };
 
@@ -15,12 +15,22 @@ export const DEBRIEF_POLL_MS = 1000;
 export const DEBRIEF_POLLS = 30;
 /** 429s waited out (Retry-After) before the player is asked. */
 const RATE_LIMIT_RETRIES = 3;
+/**
+ * A player the round closed on asks again after a 404 this often, this many times: booking answers once admission's
+ * counter has run to the close, which is up to a tick after it.
+ */
+export const MISSING_RETRY_MS = 1000;
+export const MISSING_RETRIES = 4;
 
 /**
  * The server's debrief of one attempt: read once, then again while its outcome is PENDING (briefly), so the
  * confirmation shows up; a rate limit is waited out; other errors wait for `retry()`.
  */
-export function useDebrief(roundId: string, ticketId: string): { state: DebriefState; retry(): void } {
+export function useDebrief(
+  roundId: string,
+  ticketId: string,
+  closedWhileWaiting = false,
+): { state: DebriefState; retry(): void } {
   const [state, setState] = useState<DebriefState>({ name: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -29,6 +39,7 @@ export function useDebrief(roundId: string, ticketId: string): { state: DebriefS
     let timer: ReturnType<typeof setTimeout> | undefined;
     let polls = 0;
     let limited = 0;
+    let missing = 0;
     const again = (ms: number) => {
       timer = setTimeout(() => void load(), ms);
     };
@@ -41,7 +52,9 @@ export function useDebrief(roundId: string, ticketId: string): { state: DebriefS
       } catch (caught) {
         if (aborter.signal.aborted) return;
         const error = asApiError(caught);
-        if (error.status === 404) {
+        if (error.status === 404 && closedWhileWaiting && missing++ < MISSING_RETRIES) {
+          again(MISSING_RETRY_MS);
+        } else if (error.status === 404) {
           setState({ name: 'missing' });
         } else if (error.status === 429 && limited++ < RATE_LIMIT_RETRIES) {
           again(Math.min(5, Math.max(1, error.retryAfter ?? 1)) * 1000);
@@ -56,7 +69,7 @@ export function useDebrief(roundId: string, ticketId: string): { state: DebriefS
       aborter.abort();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [roundId, ticketId, attempt]);
+  }, [roundId, ticketId, attempt, closedWhileWaiting]);
 
   return {
     state,

@@ -44,6 +44,30 @@ describe('history page', () => {
     expect(calls[0]?.headers['X-Player-Secret']).toBe(playerSecret());
   });
 
+  it('lists a round the player was never admitted to as not won, with its entry time', async () => {
+    localStorage.setItem(NICKNAME_KEY, 'kim');
+    const body = history();
+    body.attempts.unshift({
+      roundId: '20261203T171000Z',
+      ticketId: 't4',
+      outcome: 'NOT_ADMITTED',
+      totalMs: null,
+      seatId: null,
+      queueNumber: 42,
+      entered: 300,
+      steps: { entryMs: 3200, waitMs: null, letterMs: null, pickMs: null, confirmMs: null },
+    } as unknown as (typeof body.attempts)[number]);
+    mockApi([['GET', historyPath, () => ({ body })]]);
+    renderHistory('en');
+    const rows = within(await screen.findByTestId('history-attempts'))
+      .getAllByRole('row')
+      .slice(1);
+    const cells = within(rows[0] as HTMLElement).getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent('Not admitted');
+    expect(rows[0]).toHaveTextContent('3.200');
+    expect(rows[0]).toHaveTextContent('42 of 300');
+  });
+
   it('switches a series off and on from its toggle', async () => {
     localStorage.setItem(NICKNAME_KEY, 'kim');
     mockApi([['GET', historyPath, () => ({ body: history() })]]);

@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { playerSecret } from '../lib/playerSecret';
 import type { NoBooking } from '../lib/session';
 import { mockApi, problem } from '../test/api';
-import { lostDebrief, wonDebrief } from '../test/debriefs';
+import { lostDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
 import { Result } from './Result';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -163,13 +163,38 @@ describe('result with the debrief', () => {
     expect(screen.getByRole('link', { name: '내 기록 보기' })).toHaveAttribute('href', '#/history');
   });
 
-  it('shows what the waiting room knew when there is no debrief (never admitted: 404)', async () => {
-    renderLoser({ kind: 'not-admitted', known: { position: 42, ahead: 41, waiting: 300 } }, () =>
-      problem('unknown-debrief', 404),
+  it('gives a player the round closed on its debrief: the entry as the costliest step, the places it was short', async () => {
+    let reads = 0;
+    // the first read comes before admission's last advance: 404, asked again a moment later
+    renderLoser({ kind: 'not-admitted', known: { position: 42, ahead: 2, waiting: 300 } }, () =>
+      ++reads === 1 ? problem('unknown-debrief', 404) : { body: notAdmittedDebrief() },
     );
     expect(screen.getByTestId('booking-status')).toHaveTextContent('입장하지 못했어요');
-    await screen.findByTestId('debrief-missing');
-    expect(screen.getByTestId('waiting-known')).toHaveTextContent('대기 순번 42번, 내 앞에 41명 (전체 대기 300명)');
+    const timeline = await screen.findByTestId('timeline', {}, { timeout: 3000 });
+    expect(within(timeline).getAllByTestId('timeline-step').at(-1)).toHaveTextContent(
+      '라운드 종료 — 입장까지 2명 남았어요 (입장은 40번까지)',
+    );
+    expect(screen.getByTestId('costliest')).toHaveTextContent('오픈 3.2초 뒤 42번으로 입장했어요.');
+    expect(screen.queryByTestId('debrief-missing')).not.toBeInTheDocument();
+    expect(reads).toBe(2);
+  });
+
+  it('shows what the waiting room knew when the debrief stays missing (404)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let reads = 0;
+      renderLoser({ kind: 'not-admitted', known: { position: 42, ahead: 41, waiting: 300 } }, () => {
+        reads++;
+        return problem('unknown-debrief', 404);
+      });
+      expect(screen.getByTestId('booking-status')).toHaveTextContent('입장하지 못했어요');
+      await vi.advanceTimersByTimeAsync(5000);
+      await screen.findByTestId('debrief-missing');
+      expect(screen.getByTestId('waiting-known')).toHaveTextContent('대기 순번 42번, 내 앞에 41명 (전체 대기 300명)');
+      expect(reads).toBe(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('re-reads the debrief while the booking is PENDING, until the confirmation is in it', async () => {

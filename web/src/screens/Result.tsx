@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { getBooking, getLeaderboard, getResults } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
 import type { BookingView, Debrief, Leaderboard, RoundResults } from '../api/types';
-import { CostliestStep, GhostRace, Timeline } from '../components/Debrief';
+import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from '../components/Debrief';
 import { Notice } from '../components/Notice';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
 import { useDebrief } from '../hooks/useDebrief';
@@ -252,7 +252,8 @@ function DebriefCard({
   onDebrief: ((debrief: Debrief) => void) | undefined;
 }) {
   const { t } = useI18n();
-  const { state, retry } = useDebrief(session.roundId, session.ticketId);
+  // a player the round closed on: its debrief waits for admission's last advance, a moment after the close
+  const { state, retry } = useDebrief(session.roundId, session.ticketId, waited !== undefined);
   const onDebriefRef = useLatest(onDebrief);
   const debrief = state.name === 'ready' ? state.debrief : undefined;
   useEffect(() => {
@@ -287,7 +288,11 @@ function DebriefCard({
       {state.name === 'ready' && (
         <>
           <h3>{t('debrief.costliest')}</h3>
-          <CostliestStep costliest={state.debrief.costliest} />
+          {state.debrief.notAdmitted ? (
+            <NotAdmittedCost notAdmitted={state.debrief.notAdmitted} queueNumber={state.debrief.queue.number} />
+          ) : (
+            <CostliestStep costliest={state.debrief.costliest} />
+          )}
           {state.debrief.outcome === 'PENDING' && (
             <p className="muted small" role="status">
               {t('debrief.pending')}

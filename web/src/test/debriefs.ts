@@ -78,6 +78,25 @@ export const lostDebrief = () => ({
   },
 });
 
+/** A player the round closed on: number 42 of 300, entered 3.2 s after the open; admission reached number 40. */
+export const notAdmittedDebrief = () => ({
+  roundId: ROUND,
+  ticketId: TICKET,
+  nickname: 'kim',
+  outcome: 'NOT_ADMITTED',
+  queue: { number: 42, entered: 300 },
+  timeline: [
+    { step: 'OPEN', atMs: 0 },
+    { step: 'ENTERED', atMs: 3200 },
+    { step: 'CLOSED', atMs: 60000, placesAway: 2, served: 40 },
+  ],
+  steps: { entryMs: 3200, waitMs: null, letterMs: null, pickMs: null, confirmMs: null },
+  totalMs: null,
+  costliest: null,
+  ghost: { personalBest: null, roundBest: null },
+  notAdmitted: { served: 40, placesAway: 2, enteredMs: 3200, admittedWithinMs: 900, admittedHumans: 31 },
+});
+
 export const history = () => ({
   nickname: 'kim',
   rounds: 3,

@@ -11,7 +11,10 @@ import dev.ticketingwarrior.shared.token.AdmissionTokenVerifier;
 import dev.ticketingwarrior.shared.token.TokenDefaults;
 import dev.ticketingwarrior.shared.token.TokenKeys;
 import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
+import dev.ticketingwarrior.shared.wire.TicketSeals;
+import dev.ticketingwarrior.shared.wire.WaitingTicket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,49 @@ class WaitingRoomIT extends AdmissionIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    /**
+     * Booking debriefs a player the round closed on from these keys, by the names, format and seal in {@code shared}
+     * (decision 0013): what admission writes must read back through them.
+     */
+    @Test
+    void leavesTheRecordBookingReadsOfAPlayerTheRoundClosedOn() throws InterruptedException {
+        settings(1, 0, 0, false);
+        openRound();
+        RoundId round = RoundId.startingAt(roundOpen);
+        List<String> tickets = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            tickets.add(id(enter(nick("closed", i))));
+            advance(Duration.ofMillis(100));
+        }
+        advance(Duration.ofMillis(800));
+        assertThat(status(tickets.get(0)).get("status").asString()).isEqualTo("ADMITTED");
+        settings(0, 0, 0, true);
+        Instant close = roundOpen.plusSeconds(15);
+        clock.set(close.plusMillis(100));
+        assertThat(status(tickets.get(2)).get("status").asString()).isEqualTo("CLOSED");
+        Map<Object, Object> serve = Map.of();
+        for (int i = 0; i < 50; i++) { // the ticker runs the counter to the close within a tick or two
+            serve = redis().opsForHash().entries(SharedRoundKeys.serving(round));
+            if (String.valueOf(close.toEpochMilli()).equals(serve.get(SharedRoundKeys.ADVANCED_UNTIL_FIELD))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+
+        assertThat(serve.get(SharedRoundKeys.ADVANCED_UNTIL_FIELD)).isEqualTo(String.valueOf(close.toEpochMilli()));
+        assertThat(serve.get(SharedRoundKeys.SERVED_FIELD)).isEqualTo("1");
+        assertThat(serve.get(SharedRoundKeys.ADMITTED_BOTS_FIELD)).isEqualTo("0");
+        assertThat(TicketSeals.seals((String) serve.get(SharedRoundKeys.SEAL_FIELD), tickets.get(2)))
+                .isTrue();
+        WaitingTicket third =
+                WaitingTicket.parse(3, (String) redis().opsForHash().get(SharedRoundKeys.tickets(round), "3"));
+        assertThat(third).isEqualTo(new WaitingTicket(3, roundOpen.plusMillis(200), false, nick("closed", 3)));
+        assertThat(redis().opsForHash().hasKey(SharedRoundKeys.admissions(round), "1"))
+                .isTrue();
+        assertThat(redis().opsForHash().hasKey(SharedRoundKeys.admissions(round), "3"))
+                .isFalse();
     }
 
     @Test

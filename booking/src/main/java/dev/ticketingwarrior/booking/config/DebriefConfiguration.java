@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.config;
 
+import dev.ticketingwarrior.booking.debrief.domain.AdmissionRecords;
 import dev.ticketingwarrior.booking.debrief.domain.ArchivedAttempts;
 import dev.ticketingwarrior.booking.debrief.domain.AttemptArchiver;
 import dev.ticketingwarrior.booking.debrief.domain.AttemptRecorder;
@@ -30,11 +31,12 @@ class DebriefConfiguration {
     Debriefs debriefs(
             LiveAttempts live,
             ArchivedAttempts archive,
+            AdmissionRecords admission,
             RoundClock clock,
             RoundRetention retention,
             BookingProperties properties) {
         return new Debriefs(
-                live, archive, clock, retention, properties.debrief().roundCache());
+                live, archive, admission, clock, retention, properties.debrief().roundCache());
     }
 
     @Bean

@@ -108,7 +108,7 @@ class DebriefIT {
         Round round = world.freshRound();
         Player kim = human(round, "kim");
         kim.solveLetter();
-        Player sameTicketOtherSecret = new Player(round, kim.ticket, kim.token, secret());
+        Player sameTicketOtherSecret = new Player(round, kim.ticket, kim.token, Players.deviceSecret());
         assertThat(sameTicketOtherSecret.hold("Z-99").status()).isEqualTo(404); // recorded, but binds nothing
 
         kim.debrief(200);
@@ -148,7 +148,7 @@ class DebriefIT {
         String live = kim.debrief(200).body();
 
         world.clock.set(round.closesAt().plusSeconds(11));
-        awaitArchived(round);
+        Players.awaitArchived(redis, round);
         long deleted = redis.getKeys().deleteByPattern("{r:" + round.id() + "}*");
         assertThat(deleted).isPositive();
 
@@ -222,18 +222,6 @@ class DebriefIT {
         return Duration.between(from, to).toMillis();
     }
 
-    private void awaitArchived(Round round) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        String key = "{r:" + round.id() + "}:attempts-archive";
-        while (Instant.now().isBefore(deadline)) {
-            if ("done".equals(redis.getBucket(key, StringCodec.INSTANCE).get())) {
-                return;
-            }
-            Players.sleep(100);
-        }
-        throw new AssertionError("round " + round.id() + " was not archived within 20 s");
-    }
-
     private static String botTicket(String token) {
         String payload = token.split("\\.")[1];
         return Api.JSON
@@ -262,13 +250,7 @@ class DebriefIT {
 
     private Player human(Round round, String nickname) {
         String ticket = BookingStack.ticket();
-        return new Player(round, ticket, world.token(round, ticket, nickname, false), secret());
-    }
-
-    private static String secret() {
-        byte[] bytes = new byte[32];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new Player(round, ticket, world.token(round, ticket, nickname, false), Players.deviceSecret());
     }
 
     /** A human as the web app plays: every booking call carries its device secret. */

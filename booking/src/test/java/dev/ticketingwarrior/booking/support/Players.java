@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.shared.round.Round;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import tools.jackson.databind.JsonNode;
 
 /** The player steps of SPEC §5 over HTTP. */
@@ -57,6 +61,26 @@ public final class Players {
             sleep(100);
         }
         return last;
+    }
+
+    /** A fresh device secret, as the web app keeps one ({@code X-Player-Secret}: 32 random bytes, base64url). */
+    public static String deviceSecret() {
+        byte[] bytes = new byte[32];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Waits until one instance has archived the round's attempts (its archive key says {@code done}), up to 20 s. */
+    public static void awaitArchived(RedissonClient redis, Round round) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        String key = round.id().hashTag() + ":attempts-archive";
+        while (Instant.now().isBefore(deadline)) {
+            if ("done".equals(redis.getBucket(key, StringCodec.INSTANCE).get())) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("round " + round.id() + " was not archived within 20 s");
     }
 
     public static void sleep(long millis) {

@@ -8,6 +8,18 @@ import dev.ticketingwarrior.shared.round.RoundId;
  */
 public final class SharedRoundKeys {
 
+    /** In {@link #serving}: the round's ticket key ({@link TicketSeals}), 32 hex digits, set by the first entry. */
+    public static final String SEAL_FIELD = "seal";
+
+    /** In {@link #serving}: how many of the round's queue numbers are admitted (1..served). */
+    public static final String SERVED_FIELD = "served";
+
+    /** In {@link #serving}: up to when (epoch ms) the counter has advanced; the round's close once it ran to the end. */
+    public static final String ADVANCED_UNTIL_FIELD = "last";
+
+    /** In {@link #serving}: how many bots were admitted. */
+    public static final String ADMITTED_BOTS_FIELD = "admBots";
+
     private SharedRoundKeys() {}
 
     /**
@@ -26,5 +38,23 @@ public final class SharedRoundKeys {
      */
     public static String entrySequence(RoundId round) {
         return round.hashTag() + ":seq";
+    }
+
+    /** A HASH queue number → {@link WaitingTicket} (its stored form), one per entry; written by admission. */
+    public static String tickets(RoundId round) {
+        return round.hashTag() + ":tickets";
+    }
+
+    /**
+     * A HASH of the round's serving counter and settings, admission's; the fields another service reads are the
+     * {@code *_FIELD} constants above.
+     */
+    public static String serving(RoundId round) {
+        return round.hashTag() + ":serve";
+    }
+
+    /** A HASH queue number → admitted-at epoch ms, stamped once by the advance that admitted the ticket. */
+    public static String admissions(RoundId round) {
+        return round.hashTag() + ":adm";
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.admission.queue.domain;
 
 import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.wire.TicketSeals;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public record TicketId(RoundId roundId, String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("(\\d{8}T\\d{6}Z)-([1-9]\\d{0,9})-([0-9a-f]{24})");
-    private static final int MAX_LENGTH = 16 + 1 + 10 + 1 + 24;
+    private static final Pattern SHAPE = TicketSeals.ID_SHAPE;
+    private static final int MAX_LENGTH = TicketSeals.MAX_ID_LENGTH;
 
     public TicketId {
         Objects.requireNonNull(roundId, "roundId");

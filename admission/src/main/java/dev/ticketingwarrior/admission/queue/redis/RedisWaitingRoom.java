@@ -13,6 +13,7 @@ import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.wire.WaitingTicket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -222,15 +223,11 @@ final class RedisWaitingRoom implements WaitingRoom {
                 settings);
     }
 
-    /** A ticket from its stored form {@code queueNumber|enteredAtMs|bot|nickname}. */
+    /** A ticket from the scripts' {@code queueNumber|} followed by its stored form ({@link WaitingTicket}). */
     private static Ticket ticket(TicketId id, String stored) {
-        String[] parts = stored.split("\\|", 4);
-        return new Ticket(
-                id,
-                new Nickname(parts[3]),
-                "1".equals(parts[2]),
-                Long.parseLong(parts[0]),
-                Instant.ofEpochMilli(Long.parseLong(parts[1])));
+        int bar = stored.indexOf('|');
+        WaitingTicket ticket = WaitingTicket.parse(Long.parseLong(stored, 0, bar, 10), stored.substring(bar + 1));
+        return new Ticket(id, new Nickname(ticket.nickname()), ticket.bot(), ticket.queueNumber(), ticket.enteredAt());
     }
 
     private static Optional<Instant> instant(String millis) {

@@ -16,10 +16,10 @@ record RoundKeys(RoundId roundId, List<String> all) {
                 List.of(
                         SharedRoundKeys.entrySequence(roundId),
                         tag + ":queue",
-                        tag + ":tickets",
+                        SharedRoundKeys.tickets(roundId),
                         tag + ":nicks",
-                        tag + ":serve",
-                        tag + ":adm",
+                        SharedRoundKeys.serving(roundId),
+                        SharedRoundKeys.admissions(roundId),
                         tag + ":active",
                         tag + ":abandoned",
                         SharedRoundKeys.finishedPlayers(roundId),

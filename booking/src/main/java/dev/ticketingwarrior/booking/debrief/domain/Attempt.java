@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * One human's attempt at one round, as booking recorded it: who (ticket, {@link PlayerId}, nickname), the queue as the
  * admission token told it ({@code qn}, {@code qat}, {@code adm}), the security letter (when solved, how many answers
- * it took), every seat attempt, the ticket's latest hold and the booking it made, if any.
+ * it took), every seat attempt, the ticket's latest hold and the booking it made, if any. A player the round closed on
+ * while it waited has no admission and {@link NotAdmitted} instead, read from admission's record of its ticket.
  */
 public record Attempt(
         RoundId round,
@@ -19,13 +20,14 @@ public record Attempt(
         String nickname,
         long queueNumber,
         Instant enteredAt,
-        Instant admittedAt,
+        Optional<Instant> admittedAt,
         Optional<Instant> letterSolvedAt,
         int letterAnswers,
         List<SeatAttempt> seats,
         Optional<Instant> lastSeatAt,
         Optional<Instant> heldAt,
-        Optional<Booked> booked) {
+        Optional<Booked> booked,
+        Optional<NotAdmitted> notAdmitted) {
 
     public Attempt {
         Objects.requireNonNull(round, "round");
@@ -33,6 +35,40 @@ public record Attempt(
         Objects.requireNonNull(playerId, "playerId");
         Objects.requireNonNull(nickname, "nickname");
         seats = List.copyOf(seats);
+        if (admittedAt.isPresent() == notAdmitted.isPresent()) {
+            throw new IllegalArgumentException("an attempt is either admitted or not admitted");
+        }
+    }
+
+    /** The attempt of a human the round closed on while it waited. */
+    public static Attempt notAdmitted(
+            RoundId round,
+            String ticketId,
+            PlayerId playerId,
+            String nickname,
+            long queueNumber,
+            Instant enteredAt,
+            NotAdmitted closed) {
+        return new Attempt(
+                round,
+                ticketId,
+                playerId,
+                nickname,
+                queueNumber,
+                enteredAt,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(closed));
+    }
+
+    /** How the attempt ended when it has no booking: admitted without a seat, or never admitted. */
+    public Outcome unbooked() {
+        return notAdmitted.isPresent() ? Outcome.NOT_ADMITTED : Outcome.NO_SEAT;
     }
 
     /** One seat the player asked for: when, which, how it went, and for a taken one who had it since when. */
@@ -40,6 +76,13 @@ public record Attempt(
 
     /** Who held a seat (a nickname, or a bot, whose nickname is never shown) and since when. */
     public record Taker(Optional<String> nickname, boolean bot, Instant since) {}
+
+    /**
+     * What admission's record said when the round closed on the waiting player: its counter had admitted queue numbers
+     * up to {@code served} by {@code closedAt}; the last admitted human entered {@code admittedWithinMs} after the open
+     * ({@code null} when it could not be told), and {@code admittedHumans} humans were admitted.
+     */
+    public record NotAdmitted(Instant closedAt, long served, Long admittedWithinMs, long admittedHumans) {}
 
     /** The booking the player's hold became: accepted at {@code at}; {@code heldAt} is when that hold was made. */
     public record Booked(Instant at, String bookingId, String seatId, Instant heldAt) {}

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What a player sees after its round, win or lose (SPEC §12): its timeline in ms since the round opened, the queue as
  * "N of M", its five steps and total, the step that cost most against the round's humans, and the ghost race (its
- * personal best, the round's best human).
+ * personal best, the round's best human). A player the round closed on while it waited has {@code notAdmitted}
+ * instead of the steps after its entry: the entry was its costliest step.
  */
 public record Debrief(
         String roundId,
@@ -17,7 +18,8 @@ public record Debrief(
         Steps steps,
         Long totalMs,
         Costliest costliest,
-        Ghost ghost) {
+        Ghost ghost,
+        NotAdmitted notAdmitted) {
 
     /** The player's queue number and how many entered the round ({@code null} when no longer known). */
     public record Queue(long number, Long entered) {}
@@ -31,13 +33,15 @@ public record Debrief(
         SEAT,
         BOOKED,
         CONFIRMED,
-        REJECTED
+        REJECTED,
+        CLOSED
     }
 
     /**
      * One step of the timeline. Only a LETTER has {@code attempts}; only a SEAT has {@code seatId} and {@code result};
      * only a TAKEN seat {@code takenBy} and {@code marginMs} (both {@code null} when the taker is not known); only
-     * BOOKED a {@code bookingId} and {@code seatId}.
+     * BOOKED a {@code bookingId} and {@code seatId}; only CLOSED (the round closed on a waiting player)
+     * {@code placesAway} (how many queue numbers were still ahead of it) and {@code served} (the last admitted number).
      */
     public record TimelineStep(
             Kind step,
@@ -47,12 +51,23 @@ public record Debrief(
             SeatResult result,
             TakenBy takenBy,
             Long marginMs,
-            String bookingId) {
+            String bookingId,
+            Long placesAway,
+            Long served) {
 
         static TimelineStep at(Kind step, long atMs) {
-            return new TimelineStep(step, atMs, null, null, null, null, null, null);
+            return new TimelineStep(step, atMs, null, null, null, null, null, null, null, null);
         }
     }
+
+    /**
+     * Why a waiting player was not admitted: at the close admission had served queue numbers up to {@code served},
+     * {@code placesAway} short of the player's; the player entered {@code enteredMs} after the open, and the
+     * {@code admittedHumans} admitted humans had all entered within {@code admittedWithinMs} ({@code null} when not
+     * known).
+     */
+    public record NotAdmitted(
+            long served, long placesAway, long enteredMs, Long admittedWithinMs, long admittedHumans) {}
 
     /** Who took a seat: a nickname, or {@code null} with {@code bot} for a bot. */
     public record TakenBy(String nickname, boolean bot) {}

@@ -23,10 +23,22 @@ public final class DebriefAssembly {
         List<TimelineStep> steps = new ArrayList<>();
         steps.add(TimelineStep.at(Kind.OPEN, 0));
         steps.add(TimelineStep.at(Kind.ENTERED, ms(open, attempt.enteredAt())));
-        steps.add(TimelineStep.at(Kind.ADMITTED, ms(open, attempt.admittedAt())));
+        attempt.admittedAt().ifPresent(at -> steps.add(TimelineStep.at(Kind.ADMITTED, ms(open, at))));
+        attempt.notAdmitted()
+                .ifPresent(closed -> steps.add(new TimelineStep(
+                        Kind.CLOSED,
+                        ms(open, closed.closedAt()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        placesAway(attempt, closed),
+                        closed.served())));
         attempt.letterSolvedAt()
                 .ifPresent(at -> steps.add(new TimelineStep(
-                        Kind.LETTER, ms(open, at), attempt.letterAnswers(), null, null, null, null, null)));
+                        Kind.LETTER, ms(open, at), attempt.letterAnswers(), null, null, null, null, null, null, null)));
         for (Attempt.SeatAttempt seat : attempt.seats()) {
             Debrief.TakenBy takenBy = null;
             Long margin = null;
@@ -38,16 +50,25 @@ public final class DebriefAssembly {
                 margin = Math.max(0, Duration.between(taker.since(), seat.at()).toMillis());
             }
             steps.add(new TimelineStep(
-                    Kind.SEAT, ms(open, seat.at()), null, seat.seatId(), seat.result(), takenBy, margin, null));
+                    Kind.SEAT,
+                    ms(open, seat.at()),
+                    null,
+                    seat.seatId(),
+                    seat.result(),
+                    takenBy,
+                    margin,
+                    null,
+                    null,
+                    null));
         }
         attempt.booked().ifPresent(booked -> {
             long bookedMs = ms(open, booked.at());
             steps.add(new TimelineStep(
-                    Kind.BOOKED, bookedMs, null, booked.seatId(), null, null, null, booked.bookingId()));
+                    Kind.BOOKED, bookedMs, null, booked.seatId(), null, null, null, booked.bookingId(), null, null));
             Kind decided = switch (outcome.status()) {
                 case CONFIRMED -> Kind.CONFIRMED;
                 case REJECTED -> Kind.REJECTED;
-                case PENDING, NO_SEAT -> null;
+                case PENDING, NO_SEAT, NOT_ADMITTED -> null;
             };
             if (decided != null) {
                 // the database's clock wrote the decision; it never came before the booking
@@ -59,6 +80,25 @@ public final class DebriefAssembly {
         ordered.sort(Comparator.comparingLong(TimelineStep::atMs)
                 .thenComparing(step -> step.step().ordinal()));
         return List.copyOf(ordered);
+    }
+
+    /**
+     * Why a waiting player was not admitted (empty for an admitted one): how far the counter got, how many places short
+     * of the player, and when the player entered against when the round's admitted humans had entered.
+     */
+    public static Optional<Debrief.NotAdmitted> notAdmitted(Attempt attempt, Instant open) {
+        return attempt.notAdmitted()
+                .map(closed -> new Debrief.NotAdmitted(
+                        closed.served(),
+                        placesAway(attempt, closed),
+                        ms(open, attempt.enteredAt()),
+                        closed.admittedWithinMs(),
+                        closed.admittedHumans()));
+    }
+
+    /** Queue numbers still ahead of the player when the round closed: 1 when it was next. */
+    private static long placesAway(Attempt attempt, Attempt.NotAdmitted closed) {
+        return Math.max(1, attempt.queueNumber() - closed.served());
     }
 
     /**

@@ -5,19 +5,28 @@ import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.wire.TicketSeals;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads debriefs and history. A debrief comes from MySQL once its round is archived, else from Redis while the round's
  * keys live; it is only given to the player the ticket is bound to (its nickname with the caller's secret), and is
- * otherwise indistinguishable from a ticket that does not exist. The round's humans (for the costliest step and the
+ * otherwise indistinguishable from a ticket that does not exist. A ticket booking never saw (the round closed while
+ * its player waited) is read from admission's record once its round is closed, checked against the round's seal, and
+ * bound to the first player that asks, like a recorded one. The round's humans (for the costliest step and the
  * round's best) are read once per round and kept for {@code roundCacheTtl} on this instance.
  */
 public class Debriefs {
@@ -30,6 +39,7 @@ public class Debriefs {
 
     private final LiveAttempts live;
     private final ArchivedAttempts archive;
+    private final AdmissionRecords admission;
     private final RoundClock clock;
     private final RoundRetention retention;
     private final Duration roundCacheTtl;
@@ -38,11 +48,13 @@ public class Debriefs {
     public Debriefs(
             LiveAttempts live,
             ArchivedAttempts archive,
+            AdmissionRecords admission,
             RoundClock clock,
             RoundRetention retention,
             Duration roundCacheTtl) {
         this.live = live;
         this.archive = archive;
+        this.admission = admission;
         this.clock = clock;
         this.retention = retention;
         this.roundCacheTtl = roundCacheTtl;
@@ -50,7 +62,7 @@ public class Debriefs {
 
     /** The debrief of {@code ticketId} in {@code round}, if it is the ticket of the player of {@code secret}. */
     public Optional<Debrief> debrief(RoundId round, String ticketId, String secret) {
-        Optional<Found> found = find(round, ticketId);
+        Optional<Found> found = find(round, ticketId).or(() -> notAdmitted(round, ticketId, secret));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -84,25 +96,46 @@ public class Debriefs {
                 costliest.orElse(null),
                 new Debrief.Ghost(
                         personalBest.orElse(null),
-                        DebriefAssembly.roundBest(roundHumans, open).orElse(null))));
+                        DebriefAssembly.roundBest(roundHumans, open).orElse(null)),
+                DebriefAssembly.notAdmitted(attempt, open).orElse(null)));
     }
 
-    /** The archived attempts of the player of {@code nickname} (NFC, valid) and {@code secret}. */
+    /**
+     * The attempts of the player of {@code nickname} (NFC, valid) and {@code secret}: the archived ones, and those of
+     * rounds not archived yet (still in Redis), each once.
+     */
     public History history(String nickname, String secret) {
         PlayerId player = PlayerId.of(nickname, secret);
+        // MySQL before Redis: an archive that lands in between leaves the attempt in Redis only, never in both
         History.Totals totals = archive.totals(player);
-        List<History.Entry> attempts = archive.ofPlayer(player, HISTORY_SIZE).stream()
+        List<AttemptResult> archived = archive.ofPlayer(player, HISTORY_SIZE);
+        Set<String> known = archived.stream().map(r -> key(r.attempt())).collect(Collectors.toSet());
+        List<AttemptResult> unarchived = liveOf(player).stream()
+                .filter(r -> !known.contains(key(r.attempt())))
+                .toList();
+        List<History.Entry> attempts = Stream.concat(unarchived.stream(), archived.stream())
+                .limit(HISTORY_SIZE)
                 .map(Debriefs::entry)
                 .toList();
-        double wonPercent = totals.rounds() == 0 ? 0 : Math.round(1000.0 * totals.won() / totals.rounds()) / 10.0;
-        return new History(
-                nickname,
-                totals.rounds(),
-                totals.won(),
-                wonPercent,
-                archive.personalBest(player, null).orElse(null),
-                totals.bests(),
-                attempts);
+        long rounds = totals.rounds() + unarchived.size();
+        long won = totals.won()
+                + unarchived.stream().filter(r -> r.outcome().won()).count();
+        History.Bests bests = totals.bests();
+        Optional<Debrief.PersonalBest> personalBest = archive.personalBest(player, null);
+        for (AttemptResult result : unarchived) {
+            Attempt attempt = result.attempt();
+            Instant open = attempt.round().start();
+            Steps steps = Steps.of(attempt, open);
+            Long total = result.outcome().won() ? Steps.totalMs(attempt, open) : null;
+            bests = bests.with(steps, total);
+            if (total != null) {
+                personalBest = DebriefAssembly.better(
+                        personalBest,
+                        Optional.of(new Debrief.PersonalBest(attempt.round().value(), total, steps)));
+            }
+        }
+        double wonPercent = rounds == 0 ? 0 : Math.round(1000.0 * won / rounds) / 10.0;
+        return new History(nickname, rounds, won, wonPercent, personalBest.orElse(null), bests, attempts);
     }
 
     /**
@@ -116,6 +149,85 @@ public class Debriefs {
         }
         archive.erase(player);
         humans.clear();
+    }
+
+    /** The player's attempts of the rounds whose keys may still live, newest first, with their outcome as it is now. */
+    private List<AttemptResult> liveOf(PlayerId player) {
+        List<RoundId> rounds = AttemptArchiver.rounds(clock, retention, clock.now()).stream()
+                .map(Round::id)
+                .toList();
+        List<AttemptResult> results = new ArrayList<>();
+        for (Attempt attempt : live.ofPlayer(rounds, player)) {
+            results.add(new AttemptResult(
+                    attempt,
+                    live.entered(attempt.round()).orElse(null),
+                    attempt.booked().map(b -> outcomeOf(b.bookingId())).orElseGet(attempt::unbooked)));
+        }
+        results.sort(
+                Comparator.comparing((AttemptResult r) -> r.attempt().round()).reversed());
+        return results;
+    }
+
+    private static String key(Attempt attempt) {
+        return attempt.round().value() + "/" + attempt.ticketId();
+    }
+
+    /**
+     * The debrief's attempt of a ticket booking has no attempt of: when the round is closed and admission's record
+     * says the ticket (sealed by the round, a human's, with the nickname whose player asks) waited until the close,
+     * the ticket is bound to the first player that asks, and recorded so the archive keeps it.
+     */
+    private Optional<Found> notAdmitted(RoundId roundId, String ticketId, String secret) {
+        OptionalLong queueNumber = TicketSeals.queueNumber(roundId, ticketId);
+        if (queueNumber.isEmpty() || !clock.isRoundStart(roundId)) {
+            return Optional.empty();
+        }
+        Round round = clock.round(roundId);
+        if (clock.now().isBefore(round.closesAt())) {
+            return Optional.empty();
+        }
+        Optional<AdmissionRecords.Record> found = admission.ticket(roundId, queueNumber.getAsLong());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        AdmissionRecords.Record record = found.get();
+        if (!TicketSeals.seals(record.sealSecret(), ticketId)
+                || record.ticket().bot()
+                || record.admitted()
+                || record.served() >= queueNumber.getAsLong()
+                // the counter has not run to the close yet: the ticket may still be admitted by the last advance
+                || record.advancedUntil().isBefore(round.closesAt())) {
+            return Optional.empty();
+        }
+        PlayerId caller = PlayerId.of(record.ticket().nickname(), secret);
+        Attempt attempt = Attempt.notAdmitted(
+                roundId,
+                ticketId,
+                caller,
+                record.ticket().nickname(),
+                queueNumber.getAsLong(),
+                record.ticket().enteredAt(),
+                new Attempt.NotAdmitted(
+                        round.closesAt(),
+                        record.served(),
+                        record.lastAdmittedHumanEnteredAt()
+                                .map(at -> DebriefAssembly.ms(round.opensAt(), at))
+                                .orElse(null),
+                        Math.max(0, record.served() - record.admittedBots())));
+        Optional<PlayerId> bound = live.bindNotAdmitted(attempt, retention.ttl(round));
+        if (bound.isEmpty() || !bound.get().sameAs(caller)) {
+            return Optional.empty();
+        }
+        Long entered = live.entered(roundId).orElse(null);
+        if (live.archiveStarted(roundId)) {
+            // the round's archive has run (or is running) without this attempt: write it the same way, once
+            try {
+                archive.save(List.of(attempt), entered);
+            } catch (RuntimeException e) {
+                log.debug("late attempt {} kept in Redis only: {}", ticketId, e.toString());
+            }
+        }
+        return Optional.of(new Found(new AttemptResult(attempt, entered, Outcome.NOT_ADMITTED), false));
     }
 
     private Optional<Found> find(RoundId round, String ticketId) {
@@ -133,7 +245,9 @@ public class Debriefs {
                     new AttemptResult(
                             attempt.get(),
                             live.entered(round).orElse(null),
-                            attempt.get().booked().isPresent() ? Outcome.PENDING : Outcome.NO_SEAT),
+                            attempt.get().booked().isPresent()
+                                    ? Outcome.PENDING
+                                    : attempt.get().unbooked()),
                     false));
         }
         if (archived.isPresent()) {
@@ -146,7 +260,7 @@ public class Debriefs {
                                 live.entered(round).orElse(null),
                                 attempt.booked()
                                         .map(b -> outcomeOf(b.bookingId()))
-                                        .orElse(Outcome.NO_SEAT)),
+                                        .orElseGet(attempt::unbooked)),
                         false));
     }
 
@@ -179,8 +293,7 @@ public class Debriefs {
         List<AttemptResult> read = archived
                 ? archive.ofRound(round)
                 : live.ofRound(round).stream()
-                        .map(a ->
-                                new AttemptResult(a, null, a.booked().isPresent() ? Outcome.PENDING : Outcome.NO_SEAT))
+                        .map(a -> new AttemptResult(a, null, a.booked().isPresent() ? Outcome.PENDING : a.unbooked()))
                         .toList();
         if (humans.size() >= CACHED_ROUNDS) {
             humans.clear();

@@ -19,6 +19,18 @@ public interface LiveAttempts {
      */
     void record(RoundId round, Entrant entrant, Event event, Duration retention);
 
+    /**
+     * Binds a never-admitted ticket's {@code attempt} to its player unless the ticket is bound already (the first
+     * binding wins) or its attempt was erased; the player the ticket is bound to, empty after an erase.
+     */
+    Optional<PlayerId> bindNotAdmitted(Attempt attempt, Duration retention);
+
+    /** The player's attempts in {@code rounds} (at most one a round), as far as their keys live. */
+    List<Attempt> ofPlayer(List<RoundId> rounds, PlayerId player);
+
+    /** Whether an instance claimed (or finished) the round's archive: an attempt bound now may be missed by it. */
+    boolean archiveStarted(RoundId round);
+
     /** The ticket's attempt, if it was recorded. */
     Optional<Attempt> find(RoundId round, String ticketId);
 

@@ -37,8 +37,8 @@ public record Steps(Long entryMs, Long waitMs, Long letterMs, Long pickMs, Long 
         Optional<Instant> picked = attempt.booked().map(Attempt.Booked::heldAt).or(attempt::lastSeatAt);
         return new Steps(
                 ms(Optional.of(open), Optional.of(attempt.enteredAt())),
-                ms(Optional.of(attempt.enteredAt()), Optional.of(attempt.admittedAt())),
-                ms(Optional.of(attempt.admittedAt()), letter),
+                ms(Optional.of(attempt.enteredAt()), attempt.admittedAt()),
+                ms(attempt.admittedAt(), letter),
                 ms(letter, picked),
                 attempt.booked()
                         .map(b ->

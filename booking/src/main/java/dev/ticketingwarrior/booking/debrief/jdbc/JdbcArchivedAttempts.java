@@ -35,8 +35,9 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
     private static final String UPSERT = """
             INSERT INTO attempts (round_id, ticket_id, player_id, nickname, queue_number, entered, entered_at,
               admitted_at, letter_at, letter_answers, last_seat_at, held_at, booking_id, seat_id, booked_at,
-              booked_held_at, entry_ms, wait_ms, letter_ms, pick_ms, confirm_ms, total_ms, timeline)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              booked_held_at, entry_ms, wait_ms, letter_ms, pick_ms, confirm_ms, total_ms, timeline, closed_at,
+              served_at_close, admitted_within_ms, admitted_humans)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE player_id = VALUES(player_id), nickname = VALUES(nickname),
               queue_number = VALUES(queue_number), entered = VALUES(entered), entered_at = VALUES(entered_at),
               admitted_at = VALUES(admitted_at), letter_at = VALUES(letter_at),
@@ -44,7 +45,9 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
               booking_id = VALUES(booking_id), seat_id = VALUES(seat_id), booked_at = VALUES(booked_at),
               booked_held_at = VALUES(booked_held_at), entry_ms = VALUES(entry_ms), wait_ms = VALUES(wait_ms),
               letter_ms = VALUES(letter_ms), pick_ms = VALUES(pick_ms), confirm_ms = VALUES(confirm_ms),
-              total_ms = VALUES(total_ms), timeline = VALUES(timeline)
+              total_ms = VALUES(total_ms), timeline = VALUES(timeline), closed_at = VALUES(closed_at),
+              served_at_close = VALUES(served_at_close), admitted_within_ms = VALUES(admitted_within_ms),
+              admitted_humans = VALUES(admitted_humans)
             """;
 
     private static final String SELECT = """
@@ -188,7 +191,7 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
         ps.setLong(5, a.queueNumber());
         setLong(ps, 6, entered);
         ps.setTimestamp(7, Timestamp.from(a.enteredAt()));
-        ps.setTimestamp(8, Timestamp.from(a.admittedAt()));
+        setTime(ps, 8, a.admittedAt());
         setTime(ps, 9, a.letterSolvedAt());
         ps.setInt(10, a.letterAnswers());
         setTime(ps, 11, a.lastSeatAt());
@@ -205,6 +208,13 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
         setLong(ps, 22, Steps.totalMs(a, open));
         ps.setString(
                 23, json.writeValueAsString(a.seats().stream().map(SeatRow::of).toList()));
+        setTime(ps, 24, a.notAdmitted().map(Attempt.NotAdmitted::closedAt));
+        setLong(ps, 25, a.notAdmitted().map(Attempt.NotAdmitted::served).orElse(null));
+        setLong(
+                ps,
+                26,
+                a.notAdmitted().map(Attempt.NotAdmitted::admittedWithinMs).orElse(null));
+        setLong(ps, 27, a.notAdmitted().map(Attempt.NotAdmitted::admittedHumans).orElse(null));
     }
 
     private AttemptResult row(ResultSet rs, boolean withSeats) throws SQLException {
@@ -226,18 +236,24 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
                 rs.getString("nickname"),
                 rs.getLong("queue_number"),
                 rs.getTimestamp("entered_at").toInstant(),
-                rs.getTimestamp("admitted_at").toInstant(),
+                time(rs, "admitted_at"),
                 time(rs, "letter_at"),
                 rs.getInt("letter_answers"),
                 seats,
                 time(rs, "last_seat_at"),
                 time(rs, "held_at"),
-                booked);
+                booked,
+                time(rs, "closed_at")
+                        .map(closed -> new Attempt.NotAdmitted(
+                                closed,
+                                longOf(rs, "served_at_close"),
+                                nullableLongOf(rs, "admitted_within_ms"),
+                                longOf(rs, "admitted_humans"))));
         Outcome outcome;
         Optional<Instant> confirmed = time(rs, "confirmed_at");
         Optional<Instant> rejected = time(rs, "rejected_at");
         if (booked.isEmpty()) {
-            outcome = Outcome.NO_SEAT;
+            outcome = attempt.unbooked();
         } else if (confirmed.isPresent()) {
             outcome = new Outcome(Outcome.Status.CONFIRMED, confirmed);
         } else if (rejected.isPresent()) {
@@ -284,6 +300,19 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
     private static String string(ResultSet rs, String column) {
         try {
             return rs.getString(column);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + column, e);
+        }
+    }
+
+    private static long longOf(ResultSet rs, String column) {
+        Long value = nullableLongOf(rs, column);
+        return value == null ? 0 : value;
+    }
+
+    private static Long nullableLongOf(ResultSet rs, String column) {
+        try {
+            return nullableLong(rs, column);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + column, e);
         }

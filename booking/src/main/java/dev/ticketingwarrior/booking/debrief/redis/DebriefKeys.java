@@ -12,6 +12,8 @@ public record DebriefKeys(RoundId round) {
     /**
      * HASH of one human ticket's attempt: pid, nick, qn, qat, adm (bound by its first recorded call), letterAt,
      * answers, lastSeatAt, heldAt, and once booked bookedAt, bookingId, bookedSeat, bookedHeldAt (times in epoch ms).
+     * A ticket the round closed on has closedAt, served, admHumans, admWithin instead of adm and what follows it; an
+     * erased attempt leaves only {@code erased}.
      */
     public String attempt(String ticketId) {
         return round.hashTag() + ":attempt:" + ticketId;

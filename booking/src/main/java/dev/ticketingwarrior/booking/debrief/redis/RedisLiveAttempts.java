@@ -30,6 +30,7 @@ class RedisLiveAttempts implements LiveAttempts {
 
     private static final String RECORD = LuaScripts.read("/scripts/debrief/record.lua");
     private static final String ERASE = LuaScripts.read("/scripts/debrief/erase.lua");
+    private static final String BIND_NOT_ADMITTED = LuaScripts.read("/scripts/debrief/bind-not-admitted.lua");
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -77,6 +78,57 @@ class RedisLiveAttempts implements LiveAttempts {
                         what[2],
                         what[3],
                         what[4]));
+    }
+
+    @Override
+    public Optional<PlayerId> bindNotAdmitted(Attempt attempt, Duration retention) {
+        Attempt.NotAdmitted closed = attempt.notAdmitted().orElseThrow();
+        DebriefKeys keys = new DebriefKeys(attempt.round());
+        String bound = dependencies.redis(() -> script().eval(
+                        RScript.Mode.READ_WRITE,
+                        BIND_NOT_ADMITTED,
+                        RScript.ReturnType.VALUE,
+                        List.of(keys.attempt(attempt.ticketId()), keys.tickets(), keys.players()),
+                        String.valueOf(retention.toMillis()),
+                        attempt.ticketId(),
+                        attempt.playerId().value(),
+                        attempt.nickname(),
+                        String.valueOf(attempt.queueNumber()),
+                        ms(attempt.enteredAt()),
+                        ms(closed.closedAt()),
+                        String.valueOf(closed.served()),
+                        closed.admittedWithinMs() == null ? "" : String.valueOf(closed.admittedWithinMs()),
+                        String.valueOf(closed.admittedHumans())));
+        return bound == null || bound.isEmpty() ? Optional.empty() : Optional.of(new PlayerId(bound));
+    }
+
+    @Override
+    public List<Attempt> ofPlayer(List<RoundId> rounds, PlayerId player) {
+        if (rounds.isEmpty()) {
+            return List.of();
+        }
+        BatchResult<?> result = dependencies.redis(() -> {
+            RBatch batch = redis.createBatch();
+            for (RoundId round : rounds) {
+                batch.<String, String>getMap(new DebriefKeys(round).players(), StringCodec.INSTANCE)
+                        .getAsync(player.value());
+            }
+            return batch.execute();
+        });
+        List<Attempt> attempts = new ArrayList<>();
+        for (int i = 0; i < rounds.size(); i++) {
+            Object ticket = result.getResponses().get(i);
+            if (ticket != null) {
+                find(rounds.get(i), ticket.toString()).ifPresent(attempts::add);
+            }
+        }
+        return attempts;
+    }
+
+    @Override
+    public boolean archiveStarted(RoundId round) {
+        return dependencies.redis(() -> redis.getBucket(new DebriefKeys(round).archive(), StringCodec.INSTANCE)
+                .isExists());
     }
 
     @Override
@@ -152,10 +204,29 @@ class RedisLiveAttempts implements LiveAttempts {
                         keys.seats("")));
     }
 
-    /** The attempt of one ticket from its hash and seat list; empty when it was never bound (or is erased). */
+    /**
+     * The attempt of one ticket from its hash and seat list; empty when it was never bound (or is erased). A ticket
+     * the round closed on has {@code closedAt, served, admHumans} and maybe {@code admWithin} instead of {@code adm}.
+     */
     static Optional<Attempt> attempt(RoundId round, String ticketId, Map<String, String> f, List<String> seats) {
         if (f == null || f.get("pid") == null || f.get("nick") == null) {
             return Optional.empty();
+        }
+        Optional<Instant> closedAt = instant(f.get("closedAt"));
+        if (closedAt.isPresent()) {
+            String within = f.get("admWithin");
+            return Optional.of(Attempt.notAdmitted(
+                    round,
+                    ticketId,
+                    new PlayerId(f.get("pid")),
+                    f.get("nick"),
+                    Long.parseLong(f.getOrDefault("qn", "0")),
+                    instant(f.get("qat")).orElseThrow(),
+                    new Attempt.NotAdmitted(
+                            closedAt.get(),
+                            Long.parseLong(f.getOrDefault("served", "0")),
+                            within == null ? null : Long.valueOf(within),
+                            Long.parseLong(f.getOrDefault("admHumans", "0")))));
         }
         Optional<Attempt.Booked> booked = instant(f.get("bookedAt"))
                 .map(at -> new Attempt.Booked(
@@ -170,7 +241,7 @@ class RedisLiveAttempts implements LiveAttempts {
                 f.get("nick"),
                 Long.parseLong(f.getOrDefault("qn", "0")),
                 instant(f.get("qat")).orElseThrow(),
-                instant(f.get("adm")).orElseThrow(),
+                Optional.of(instant(f.get("adm")).orElseThrow()),
                 instant(f.get("letterAt")),
                 Integer.parseInt(f.getOrDefault("answers", "0")),
                 seats == null
@@ -178,7 +249,8 @@ class RedisLiveAttempts implements LiveAttempts {
                         : seats.stream().map(RedisLiveAttempts::seat).toList(),
                 instant(f.get("lastSeatAt")),
                 instant(f.get("heldAt")),
-                booked));
+                booked,
+                Optional.empty()));
     }
 
     /** {@code atMs|seat|result|takerSinceMs|takerBot|takerNick}; the taker's three fields are absent when unknown. */

@@ -53,8 +53,11 @@ class DebriefController {
             description =
                     "X-Player-Secret required (400 invalid-request when missing or malformed). 404 unknown-debrief"
                             + " unless the ticket is bound to this secret with the ticket's nickname. Live while the round's"
-                            + " keys last, from MySQL once the round is archived (10 s after its close). 429 rate-limited"
-                            + " (with Retry-After) past the address's budget.")
+                            + " keys last, from MySQL once the round is archived (10 s after its close). A ticket the round"
+                            + " closed on while it waited (outcome NOT_ADMITTED, timeline OPEN ENTERED CLOSED, notAdmitted"
+                            + " set) is answered once the round is closed, from admission's record of the ticket: its id"
+                            + " must carry the round's seal and be a human's; the first secret that asks binds it. 429"
+                            + " rate-limited (with Retry-After) past the address's budget.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Debrief.class)))
     @GetMapping("/api/v1/rounds/{roundId}/debriefs/{ticketId}")
     DebriefResponse debrief(
@@ -77,8 +80,9 @@ class DebriefController {
     @Operation(
             summary = "Your history: rounds, wins, personal best, best per step, the latest 100 attempts",
             description = "X-Player-Secret required (400 invalid-request). 200 with an empty list for a player with no"
-                    + " archived attempt. 400 invalid-nickname. Rounds appear once archived (10 s after their close)."
-                    + " 429 rate-limited (with Retry-After) past the address's budget.")
+                    + " attempt. 400 invalid-nickname. Archived rounds and the rounds not archived yet (still live),"
+                    + " each attempt once; never-admitted attempts have outcome NOT_ADMITTED. 429 rate-limited (with"
+                    + " Retry-After) past the address's budget.")
     @GetMapping("/api/v1/players/history")
     History history(
             @Parameter(required = true, description = "the nickname the attempts were played with (SPEC §4 rules)")
@@ -140,7 +144,8 @@ class DebriefController {
             Steps steps,
             Long totalMs,
             Debrief.Costliest costliest,
-            Debrief.Ghost ghost) {
+            Debrief.Ghost ghost,
+            Debrief.NotAdmitted notAdmitted) {
 
         static DebriefResponse of(Debrief d) {
             return new DebriefResponse(
@@ -153,7 +158,8 @@ class DebriefController {
                     d.steps(),
                     d.totalMs(),
                     d.costliest(),
-                    d.ghost());
+                    d.ghost(),
+                    d.notAdmitted());
         }
 
         private static Map<String, Object> step(Debrief.TimelineStep step) {
@@ -173,6 +179,10 @@ class DebriefController {
                 case BOOKED -> {
                     json.put("bookingId", step.bookingId());
                     json.put("seatId", step.seatId());
+                }
+                case CLOSED -> {
+                    json.put("placesAway", step.placesAway());
+                    json.put("served", step.served());
                 }
                 default -> {}
             }

@@ -194,6 +194,34 @@ class DebriefAssemblyTests {
     }
 
     @Test
+    void aPlayerTheRoundClosedOnSeesItsEntryThenTheCloseAndHowFarTheCounterGot() {
+        Attempt waited = Attempt.notAdmitted(
+                ROUND,
+                "t-9",
+                PlayerId.of("kim", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+                "kim",
+                420,
+                at(4200),
+                new Attempt.NotAdmitted(at(15_000), 380, 2100L, 350));
+
+        List<TimelineStep> timeline = DebriefAssembly.timeline(waited, Outcome.NOT_ADMITTED, OPEN);
+
+        assertThat(timeline).extracting(TimelineStep::step).containsExactly(Kind.OPEN, Kind.ENTERED, Kind.CLOSED);
+        assertThat(timeline.get(1).atMs()).isEqualTo(4200);
+        TimelineStep closed = timeline.getLast();
+        assertThat(closed.atMs()).isEqualTo(15_000);
+        assertThat(closed.placesAway()).isEqualTo(40);
+        assertThat(closed.served()).isEqualTo(380);
+        assertThat(DebriefAssembly.notAdmitted(waited, OPEN))
+                .contains(new Debrief.NotAdmitted(380, 40, 4200, 2100L, 350));
+        assertThat(Steps.of(waited, OPEN)).isEqualTo(new Steps(4200L, null, null, null, null));
+        assertThat(Steps.totalMs(waited, OPEN)).isNull();
+        assertThat(waited.unbooked()).isEqualTo(Outcome.NOT_ADMITTED);
+        assertThat(DebriefAssembly.notAdmitted(attempt("kim", 1, 2, 3, 1).build(), OPEN))
+                .isEmpty();
+    }
+
+    @Test
     void thePersonalBestIsTheLowerTotalAndTheEarlierRoundOnATie() {
         Steps steps = new Steps(1L, 1L, 1L, 1L, 1L);
         Debrief.PersonalBest older = new Debrief.PersonalBest("20261203T160000Z", 6200, steps);
@@ -288,7 +316,7 @@ class DebriefAssemblyTests {
                     nickname,
                     7,
                     open.plusMillis(enteredMs),
-                    open.plusMillis(admittedMs),
+                    Optional.of(open.plusMillis(admittedMs)),
                     Optional.ofNullable(letterMs).map(open::plusMillis),
                     answers,
                     shifted,
@@ -296,7 +324,8 @@ class DebriefAssemblyTests {
                     Optional.ofNullable(booked).map(b -> shift(b.heldAt(), open)),
                     Optional.ofNullable(booked)
                             .map(b -> new Attempt.Booked(
-                                    shift(b.at(), open), b.bookingId(), b.seatId(), shift(b.heldAt(), open))));
+                                    shift(b.at(), open), b.bookingId(), b.seatId(), shift(b.heldAt(), open))),
+                    Optional.empty());
         }
 
         private static Instant shift(Instant atFromOpen, Instant open) {

@@ -10,6 +10,8 @@ import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.wire.TicketSeals;
+import dev.ticketingwarrior.shared.wire.WaitingTicket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +38,8 @@ class DebriefsTests {
     private final RoundRetention retention = new RoundRetention(clock, Duration.ofMinutes(10));
     private final Live live = new Live();
     private final Archive archive = new Archive();
-    private final Debriefs debriefs = new Debriefs(live, archive, clock, retention, Duration.ZERO);
+    private final Admission admission = new Admission();
+    private final Debriefs debriefs = new Debriefs(live, archive, admission, clock, retention, Duration.ZERO);
     private final AttemptArchiver archiver = new AttemptArchiver(
             live, archive, clock, retention, Duration.ofSeconds(10), Duration.ofSeconds(30), new SimpleMeterRegistry());
 
@@ -158,10 +161,13 @@ class DebriefsTests {
         live.put(attempt("kim", 100, 200, 300, 1).ticket("t-live").build());
 
         History history = debriefs.history("kim", SECRET);
-        assertThat(history.rounds()).isEqualTo(3);
+        // the live round first, then the archived ones, newest first
+        assertThat(history.rounds()).isEqualTo(4);
         assertThat(history.won()).isEqualTo(1);
-        assertThat(history.wonPercent()).isEqualTo(33.3);
-        assertThat(history.attempts()).extracting(History.Entry::ticketId).containsExactly("t-1", "t-2", "t-3");
+        assertThat(history.wonPercent()).isEqualTo(25.0);
+        assertThat(history.attempts())
+                .extracting(History.Entry::ticketId)
+                .containsExactly("t-live", "t-1", "t-2", "t-3");
         assertThat(debriefs.history("kim", OTHER_SECRET).rounds()).isZero();
 
         debriefs.erase("kim", SECRET);
@@ -170,10 +176,89 @@ class DebriefsTests {
         assertThat(debriefs.debrief(ROUND, "t-live", SECRET)).isEmpty();
     }
 
+    @Test
+    void aTicketTheRoundClosedOnIsDebriefedFromAdmissionsRecordForTheFirstSecretThatAsks() {
+        String ticket = admission.waiting(42, "kim", false, 4200);
+        time.set(OPEN.plusSeconds(14)); // still open: the ticket may yet be admitted
+        assertThat(debriefs.debrief(ROUND, ticket, SECRET)).isEmpty();
+        time.set(OPEN.plusSeconds(20));
+
+        Debrief debrief = debriefs.debrief(ROUND, ticket, SECRET).orElseThrow();
+
+        assertThat(debrief.outcome()).isEqualTo(Outcome.Status.NOT_ADMITTED);
+        assertThat(debrief.nickname()).isEqualTo("kim");
+        assertThat(debrief.queue()).isEqualTo(new Debrief.Queue(42, 480L));
+        assertThat(debrief.timeline())
+                .extracting(Debrief.TimelineStep::step)
+                .containsExactly(Debrief.Kind.OPEN, Debrief.Kind.ENTERED, Debrief.Kind.CLOSED);
+        assertThat(debrief.notAdmitted()).isEqualTo(new Debrief.NotAdmitted(30, 12, 4200, 900L, 28));
+        assertThat(debrief.totalMs()).isNull();
+        // the first secret bound it
+        assertThat(debriefs.debrief(ROUND, ticket, OTHER_SECRET)).isEmpty();
+        assertThat(debriefs.debrief(ROUND, ticket, SECRET)).isPresent();
+    }
+
+    @Test
+    void noDebriefForAForgedSealABotAnAdmittedTicketOrACounterShortOfTheClose() {
+        time.set(OPEN.plusSeconds(20));
+        admission.waiting(42, "kim", false, 4200);
+        String bot = admission.waiting(43, "bot-1", true, 4300);
+        String admitted = admission.waiting(20, "lee", false, 1000);
+
+        assertThat(debriefs.debrief(ROUND, ROUND.value() + "-42-" + "0".repeat(24), SECRET))
+                .isEmpty();
+        assertThat(debriefs.debrief(ROUND, bot, SECRET)).isEmpty();
+        assertThat(debriefs.debrief(ROUND, admitted, SECRET)).isEmpty();
+        assertThat(debriefs.debrief(ROUND, ROUND.value() + "-44-" + Admission.seal(44), SECRET))
+                .isEmpty();
+        admission.advancedUntil = OPEN.plusSeconds(14);
+        assertThat(debriefs.debrief(ROUND, admission.waiting(45, "park", false, 5000), SECRET))
+                .isEmpty();
+        assertThat(live.attempts).isEmpty();
+    }
+
+    @Test
+    void aNeverAdmittedAttemptIsInTheHistoryOnceBeforeAndAfterTheArchiveAndErasingKeepsItErased() {
+        time.set(OPEN.plusSeconds(20));
+        String ticket = admission.waiting(42, "kim", false, 4200);
+        debriefs.debrief(ROUND, ticket, SECRET).orElseThrow();
+
+        History live = debriefs.history("kim", SECRET);
+        assertThat(live.rounds()).isEqualTo(1);
+        assertThat(live.won()).isZero();
+        assertThat(live.attempts()).singleElement().satisfies(entry -> {
+            assertThat(entry.outcome()).isEqualTo(Outcome.Status.NOT_ADMITTED);
+            assertThat(entry.steps().entryMs()).isEqualTo(4200);
+        });
+        assertThat(live.bests().entryMs()).isEqualTo(4200);
+
+        time.set(clock.round(ROUND).closesAt().plusSeconds(10));
+        archiver.archive();
+        assertThat(archive.rows).hasSize(1);
+        assertThat(debriefs.history("kim", SECRET).attempts()).hasSize(1);
+        assertThat(debriefs.history("kim", SECRET).rounds()).isEqualTo(1);
+
+        debriefs.erase("kim", SECRET);
+        assertThat(debriefs.history("kim", SECRET).attempts()).isEmpty();
+        assertThat(debriefs.debrief(ROUND, ticket, SECRET)).isEmpty();
+    }
+
+    @Test
+    void aTicketBoundAfterItsRoundWasArchivedIsArchivedByItself() {
+        time.set(clock.round(ROUND).closesAt().plusSeconds(10));
+        archiver.archive(); // nobody recorded: the round is archived empty
+        String ticket = admission.waiting(42, "kim", false, 4200);
+
+        debriefs.debrief(ROUND, ticket, SECRET).orElseThrow();
+
+        assertThat(archive.rows).containsOnlyKeys(ROUND + "/" + ticket);
+    }
+
     /** Redis's rules: a bound attempt per ticket, one claim per round until it runs out or is done. */
     static final class Live implements LiveAttempts {
 
         final Map<String, Attempt> attempts = new HashMap<>();
+        final Set<String> erased = new HashSet<>();
         final Set<RoundId> claims = new HashSet<>();
 
         void put(Attempt attempt) {
@@ -183,6 +268,27 @@ class DebriefsTests {
         @Override
         public void record(RoundId round, Entrant entrant, Event event, Duration retention) {
             throw new UnsupportedOperationException("not read here");
+        }
+
+        @Override
+        public Optional<PlayerId> bindNotAdmitted(Attempt attempt, Duration retention) {
+            String key = attempt.round() + "/" + attempt.ticketId();
+            if (erased.contains(key)) {
+                return Optional.empty();
+            }
+            return Optional.of(attempts.computeIfAbsent(key, k -> attempt).playerId());
+        }
+
+        @Override
+        public List<Attempt> ofPlayer(List<RoundId> rounds, PlayerId player) {
+            return attempts.values().stream()
+                    .filter(a -> rounds.contains(a.round()) && a.playerId().sameAs(player))
+                    .toList();
+        }
+
+        @Override
+        public boolean archiveStarted(RoundId round) {
+            return claims.contains(round);
         }
 
         @Override
@@ -214,6 +320,9 @@ class DebriefsTests {
 
         @Override
         public void erase(RoundId round, PlayerId player) {
+            attempts.values().stream()
+                    .filter(a -> a.round().equals(round) && a.playerId().sameAs(player))
+                    .forEach(a -> erased.add(round + "/" + a.ticketId()));
             attempts.values()
                     .removeIf(a -> a.round().equals(round) && a.playerId().sameAs(player));
         }
@@ -303,6 +412,35 @@ class DebriefsTests {
             int before = rows.size();
             rows.values().removeIf(r -> r.attempt().playerId().sameAs(player));
             return before - rows.size();
+        }
+    }
+
+    /**
+     * Admission's record of {@link DebriefAssemblyTests#ROUND}: 30 served (two of them bots) by a counter that ran to
+     * the close; the last admitted human (number 30) entered 900 ms after the open.
+     */
+    static final class Admission implements AdmissionRecords {
+
+        static final String SEAL = "0123456789abcdef0123456789abcdef";
+
+        final Map<Long, WaitingTicket> tickets = new HashMap<>();
+        Instant advancedUntil = OPEN.plusSeconds(15);
+
+        static String seal(long queueNumber) {
+            return TicketSeals.seal(SEAL, ROUND.value(), queueNumber);
+        }
+
+        /** Enters ticket {@code queueNumber}, {@code enteredMs} after the open; its sealed id. */
+        String waiting(long queueNumber, String nickname, boolean bot, long enteredMs) {
+            tickets.put(queueNumber, new WaitingTicket(queueNumber, OPEN.plusMillis(enteredMs), bot, nickname));
+            return ROUND.value() + "-" + queueNumber + "-" + seal(queueNumber);
+        }
+
+        @Override
+        public Optional<Record> ticket(RoundId round, long queueNumber) {
+            return Optional.ofNullable(tickets.get(queueNumber))
+                    .map(ticket -> new Record(
+                            SEAL, ticket, queueNumber <= 30, 30, advancedUntil, 2, Optional.of(OPEN.plusMillis(900))));
         }
     }
 
