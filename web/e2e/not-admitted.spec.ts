@@ -38,8 +38,12 @@ test('the round closes while the player waits: its debrief says how far the queu
     await shot('debrief-not-admitted');
     // on a phone: the same debrief, no sideways scrolling
     await page.setViewportSize({ width: 390, height: 844 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, 'no sideways scrolling on a phone').toBeLessThanOrEqual(0);
+    // (charts follow the new width when their resize observers fire, a frame or two later)
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+        message: 'no sideways scrolling on a phone',
+      })
+      .toBeLessThanOrEqual(0);
     await shot('debrief-not-admitted-phone');
     await page.setViewportSize({ width: 1280, height: 860 });
 
