@@ -231,6 +231,20 @@ public class StreamBench {
             cut += s.closed && s.admMillis == 0 && !s.closedEvent ? 1 : 0;
             failed += s.failed ? 1 : 0;
         }
+        // the position events of one tick (the same served count) arrive as a burst: how long after its first one
+        Map<Long, Long> firstOfTick = new HashMap<>();
+        for (Stream s : served) {
+            for (long[] seen : s.positions) {
+                firstOfTick.merge(s.queueNumber - seen[1], seen[0], Math::min);
+            }
+        }
+        List<Long> inBurst = new ArrayList<>();
+        for (Stream s : served) {
+            for (long[] seen : s.positions) {
+                inBurst.add(seen[0] - firstOfTick.get(s.queueNumber - seen[1]));
+            }
+        }
+        long[] ib = sorted(inBurst);
         long[] fc = sorted(firstChange);
         long[] g = sorted(gaps);
         long[] st = sorted(staleness);
@@ -257,6 +271,10 @@ public class StreamBench {
                 "stream-bench: a position's age when it arrived (since the queue passed it): p50 %,d ms, p99 %,d ms,"
                         + " max %,d ms (%,d events)%n",
                 pct(st, 50), pct(st, 99), pct(st, 100), st.length);
+        System.out.printf(
+                "stream-bench: a position event after the first one of its tick: p50 %,d ms, p99 %,d ms, max %,d ms"
+                        + " (%,d ticks)%n",
+                pct(ib, 50), pct(ib, 99), pct(ib, 100), firstOfTick.size());
         System.out.printf(
                 "stream-bench: admitted event after the counter reached the ticket: p50 %,d ms, p99 %,d ms, max %,d"
                         + " ms (%,d events)%n",
