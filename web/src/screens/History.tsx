@@ -28,22 +28,25 @@ export function History() {
   const [erased, setErased] = useState(false);
   const eraseButton = useRef<HTMLButtonElement>(null);
 
-  const closeDialog = () => {
+  const closeDialog = (historyGone = false) => {
     setAsking(false);
-    // back to where the question came from (or, once it went with the history, to the page's heading)
-    requestAnimationFrame(() => (eraseButton.current ?? heading.current)?.focus());
+    // back to where the question came from, or to the page's heading once the button goes with the history (it may
+    // still be on the page for a moment while the emptied history loads: focusing it then would lose the focus)
+    requestAnimationFrame(() => (historyGone ? heading.current : (eraseButton.current ?? heading.current))?.focus());
   };
   const confirmErase = async () => {
     setErasing(true);
     setEraseError(undefined);
+    let gone = false;
     try {
       await erase();
       setErased(true);
+      gone = true;
     } catch (caught) {
       setEraseError(asApiError(caught));
     } finally {
       setErasing(false);
-      closeDialog();
+      closeDialog(gone);
     }
   };
 
@@ -111,7 +114,7 @@ export function History() {
               cancelLabel={t('history.eraseCancel')}
               busy={erasing}
               onConfirm={() => void confirmErase()}
-              onCancel={closeDialog}
+              onCancel={() => closeDialog()}
             >
               <p>{t('history.eraseBody', { n: history.nickname, count: history.rounds })}</p>
             </ConfirmDialog>
