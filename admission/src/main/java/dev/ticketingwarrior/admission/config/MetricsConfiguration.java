@@ -54,7 +54,7 @@ class MetricsConfiguration {
     /**
      * No {@code http.server.requests} observation of a live event stream: it is not a request to time (it lasts until
      * its player is admitted, and would skew the timer by minutes), and each observation would keep its context's maps
-     * for the stream's whole life, about 1.7 KiB of heap per stream (perf/README, "Live streams").
+     * for the stream's whole life.
      */
     @Bean
     ObservationPredicate noObservationOfEventStreams() {

@@ -20,7 +20,7 @@ import reactor.core.scheduler.Scheduler;
  * Every ticket watched live on this instance, told of its round's serving counter in one pass per tick. The
  * {@link ServingTicker}'s snapshots, a silence check and a keep-alive beat are the only timers, and one thread walks
  * the watchers for each: a watcher is a few fields and a place in its round's set, with no timer, operator chain or
- * Valkey read of its own while the ticker ticks. That is what lets one instance hold tens of thousands of streams.
+ * Valkey read of its own while the ticker ticks.
  *
  * <p>A watcher hears: its first standing at once; a new position (or waiting count) at most every 250 ms within the
  * first 100, every 500 ms to 1,000 and every second further back (SPEC §4: at most four a second), always from the
@@ -113,11 +113,7 @@ public final class LiveStandings {
                     Watcher watcher = new Watcher(first, sink);
                     sink.onDispose(() -> forget(watcher));
                     watcher.send(first, System.nanoTime());
-                    watchers.compute(first.roundId(), (id, round) -> {
-                        Set<Watcher> set = round != null ? round : ConcurrentHashMap.newKeySet();
-                        set.add(watcher);
-                        return set;
-                    });
+                    register(watcher);
                 },
                 FluxSink.OverflowStrategy.LATEST);
     }
@@ -140,9 +136,9 @@ public final class LiveStandings {
 
     /**
      * Whole ticks covering {@code gapNanos}: with 250 ms ticks a player far back hears every fourth one. Which fourth is
-     * the ticket's own (its queue number's phase), so each tick carries a quarter of the far players' events instead
-     * of all of them every fourth tick: when the queue starts moving every position changes at once, and a pass that
-     * sent 19,000 events in one go took 0.6 s where a quarter of them takes a quarter of it.
+     * the ticket's own (its queue number's phase), so each tick carries an even share of the far players' events: when
+     * the queue starts moving every position changes at once, and one pass sending all of them would delay the last
+     * ones by the whole pass.
      */
     private long ticksFor(long gapNanos) {
         return (gapNanos + tickNanos - 1) / tickNanos;
@@ -177,11 +173,7 @@ public final class LiveStandings {
                                 watcher.sink.complete();
                             } else {
                                 // an older snapshot than the standing's own read: keep watching
-                                watchers.compute(view.roundId(), (id, round) -> {
-                                    Set<Watcher> set = round != null ? round : ConcurrentHashMap.newKeySet();
-                                    set.add(watcher);
-                                    return set;
-                                });
+                                register(watcher);
                             }
                         },
                         watcher.sink::error,
@@ -223,6 +215,15 @@ public final class LiveStandings {
                 }
             }
         }
+    }
+
+    /** Adds {@code watcher} to its round's set, atomically with {@link #forget} dropping an emptied set. */
+    private void register(Watcher watcher) {
+        watchers.compute(watcher.first.roundId(), (id, round) -> {
+            Set<Watcher> set = round != null ? round : ConcurrentHashMap.newKeySet();
+            set.add(watcher);
+            return set;
+        });
     }
 
     private void forget(Watcher watcher) {

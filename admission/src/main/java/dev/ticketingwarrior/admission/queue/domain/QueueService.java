@@ -156,8 +156,8 @@ public final class QueueService {
         // admission is stamped by the script that advanced the counter; the fallback only covers a lost stamp
         Instant admittedAt = standing.admittedAt()
                 .orElseGet(() -> earliest(now, round.closesAt().minusMillis(1)));
-        // a signature costs some 0.1 ms of CPU: on the Redis client's one I/O thread, the hundreds admitted by one tick
-        // would hold every other Valkey answer of the instance behind them, so they are signed on the CPU-bound workers
+        // signing is CPU work: on the Redis client's one I/O thread, the many tickets one tick admits would hold every
+        // other Valkey answer of the instance behind them, so they are signed on the CPU-bound workers
         return Mono.fromCallable(() -> tokens.mint(standing.ticket(), round, admittedAt))
                 .subscribeOn(Schedulers.parallel())
                 .flatMap(

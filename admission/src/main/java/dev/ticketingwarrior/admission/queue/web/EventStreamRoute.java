@@ -31,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The plain request for a ticket's event stream, served by Reactor Netty itself, ahead of Spring's web handler. A
  * stream lives for minutes, and through the web handler it keeps that handler's whole chain alive with it (the
- * exchange and its attributes, every filter and exception handler, the controller's invocation, the message writer):
- * about 14 KiB of heap per stream, which at 20,000 streams is more than an instance's heap. Here a stream keeps the
- * connection, a {@link TicketStreams} stream and the text of its events (perf/README, "Live streams").
+ * exchange and its attributes, every filter and exception handler, the controller's invocation, the message writer),
+ * most of what a held stream would cost. Here a stream keeps the connection, a {@link TicketStreams} stream and the text
+ * of its events (what that saves: perf/README, "Live streams").
  *
  * <p>Only the plain request is taken: {@code GET /api/v1/queue/{ticketId}/events} with a well-formed ticket id, no
  * query, no body, at most one {@code X-Bot-Key}, and an {@code Accept} that is absent, {@code text/event-stream} or

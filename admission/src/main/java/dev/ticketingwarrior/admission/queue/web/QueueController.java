@@ -134,7 +134,7 @@ class QueueController {
                 .map(id -> limits.poll(client(request), isBot(botKey), id).then(queue.status(id)))
                 .orElseGet(Mono::empty)
                 .map(TicketResponse::of)
-                .switchIfEmpty(Mono.error(QueueController::unknownTicket));
+                .switchIfEmpty(Mono.error(TicketStreams::unknownTicket));
     }
 
     @Operation(
@@ -171,9 +171,5 @@ class QueueController {
     /** Only a valid key makes a bot here; a wrong one is simply counted as a player (no 401 on a read). */
     private boolean isBot(String botKey) {
         return botKey != null && credentials.botKey().matches(botKey);
-    }
-
-    private static ProblemException unknownTicket() {
-        return ProblemException.of(ProblemType.UNKNOWN_TICKET, "No such ticket.");
     }
 }
