@@ -159,6 +159,19 @@ local function advance()
     string.format('%.17g', acc), math.max(last, untilMs) }
 end
 
+-- The counter as the last advance left it, read without writing anything: advance()'s reply with newly = 0, or nil
+-- when the round has no settings yet. For a ticket already admitted, whose answer no advance can change: the ticker
+-- advances every tick, and an answer to an admitted ticket's watcher or poller must not admit others between ticks.
+local function kept()
+  local s = redis.call('HMGET', K_SERVE, 'rate', 'batch', 'maxActive', 'paused', 'acc', 'last', 'served')
+  if not s[1] then
+    return nil
+  end
+  return { tonumber(s[7]) or 0, tonumber(redis.call('GET', K_SEQ) or '0'), 0, 0, string.format('%.17g', tonumber(s[1])),
+    tonumber(s[2]), tonumber(s[3]), s[4] == '1' and 1 or 0, string.format('%.17g', tonumber(s[5]) or 0),
+    tonumber(s[6]) or OPEN }
+end
+
 -- The counter as advance() would leave it at NOW, read without writing anything: {served, entered, 0, 0, rate, batch,
 -- maxActive, paused}, or nil when only a real advance can tell (nobody entered, settings not seeded, a maxActive cap
 -- that depends on who left) or when ticket number QN would be admitted by it (the advance stamps admissions). A

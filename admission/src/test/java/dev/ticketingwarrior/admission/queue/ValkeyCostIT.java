@@ -10,6 +10,8 @@ import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
 import dev.ticketingwarrior.localstack.Component;
 import dev.ticketingwarrior.localstack.LocalStack;
 import dev.ticketingwarrior.localstack.LocalStackSettings;
+import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the waiting room costs Valkey (issue 20): nothing for a waiting player's status polls at the web app's pace,
- * one script call for an entry, its per-client limit included.
+ * one script call for an entry, its per-client limit included; and an admitted ticket's status writes nothing.
  * Counted with {@code INFO commandstats} on a Redis of this test's own, which only this instance uses; its ticker is
  * stepped by hand, so no background call blurs the count.
  */
@@ -110,6 +112,30 @@ class ValkeyCostIT {
 
         // EVALSHA (or EVAL once, to load the script): the per-client limit is counted inside the entry's script
         assertThat(scriptCalls() - before).isEqualTo(5);
+    }
+
+    @Test
+    void anAdmittedTicketsStatusAdmitsNobodyBetweenTicks() {
+        Instant opens = OPEN.plusSeconds(120);
+        MutableClock.INSTANCE.set(opens);
+        AdmissionIntegrationTest.settings(web, 1, 0, 0, false);
+        String first = enter("between_1");
+        String second = enter("between_2");
+        MutableClock.INSTANCE.set(opens.plusMillis(1_500)); // the tick admits the first
+        app.getBean(ServingTicker.class).tickOnce().block();
+        assertThat(poll(first).get("status").asString()).isEqualTo("ADMITTED");
+
+        // the counter has reached the second by now, but only a tick (or the second's own status) admits it: an
+        // admitted ticket's answer (its stream's last event, its player's polls) must not admit players between
+        // ticks, whose streams would then hear of it a tick late
+        MutableClock.INSTANCE.set(opens.plusMillis(2_500));
+        assertThat(poll(first).get("status").asString()).isEqualTo("ADMITTED");
+        RoundId round = RoundId.startingAt(opens);
+        assertThat(counting.sync().hget(SharedRoundKeys.admissions(round), "2")).isNull();
+
+        assertThat(poll(second).get("status").asString()).isEqualTo("ADMITTED");
+        assertThat(counting.sync().hget(SharedRoundKeys.admissions(round), "2"))
+                .isEqualTo(String.valueOf(opens.plusMillis(2_500).toEpochMilli()));
     }
 
     private static String enter(String nickname) {
