@@ -6,7 +6,9 @@ import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.edge.secret.Credentials;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
@@ -20,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -32,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The plain request for a ticket's event stream, served by Reactor Netty itself, ahead of Spring's web handler. A
  * stream lives for minutes, and through the web handler it keeps that handler's whole chain alive with it (the
  * exchange and its attributes, every filter and exception handler, the controller's invocation, the message writer),
- * most of what a held stream would cost. Here a stream keeps the connection, a {@link TicketStreams} stream and the text
- * of its events (what that saves: perf/README, "Live streams").
+ * most of what a held stream would cost. Here a stream keeps the connection and a watcher whose home is the
+ * connection's event loop: each tick's standings are written to the socket by that loop ({@link ChannelStandings}), with
+ * no Reactor chain, queue or task per stream or event (what that saves: perf/README, "Live streams").
  *
  * <p>Only the plain request is taken: {@code GET /api/v1/queue/{ticketId}/events} with a well-formed ticket id, no
  * query, no body, at most one {@code X-Bot-Key}, and an {@code Accept} that is absent, {@code text/event-stream} or
@@ -108,18 +110,17 @@ final class EventStreamRoute implements NettyRouteProvider {
         boolean bot = botKey != null && credentials.botKey().matches(botKey);
         return streams.open(client, bot, ticket)
                 .onErrorResume(e -> problem(request, response, e).then(Mono.empty()))
-                .flatMap(events -> response.status(200)
+                .flatMap(stream -> response.status(200)
                         .header(HttpHeaderNames.CONTENT_TYPE, MediaType.TEXT_EVENT_STREAM_VALUE)
-                        .sendString(events.map(this::text), StandardCharsets.UTF_8)
-                        .then());
-    }
-
-    /** An event as Spring's server-sent-events writer puts it: {@code event:} and {@code data:} lines, or a comment. */
-    private String text(ServerSentEvent<TicketResponse> event) {
-        if (event.data() == null) {
-            return ":" + event.comment() + "\n\n";
-        }
-        return "event:" + event.event() + "\ndata:" + json.writeValueAsString(event.data()) + "\n\n";
+                        .header(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
+                        .then()
+                        .then(Mono.<Void>create(done -> response.withConnection(connection -> {
+                            Channel channel = connection.channel();
+                            done.onDispose(
+                                    stream.watch(channel.eventLoop(), new ChannelStandings(channel, json, done)));
+                        })))
+                        // the client left, the stream ended or failed, or its headers could not be sent
+                        .doFinally(signal -> stream.close()));
     }
 
     /** The problem answer the controller's advice would give for {@code error}. */

@@ -158,7 +158,7 @@ class QueueController {
         if (id.isEmpty()) {
             return Mono.error(TicketStreams::unknownTicket);
         }
-        return streams.open(client(request), isBot(botKey), id.get())
+        return streams.events(client(request), isBot(botKey), id.get())
                 .map(events -> ResponseEntity.ok()
                         .contentType(MediaType.TEXT_EVENT_STREAM)
                         .body(events));

@@ -4,12 +4,16 @@ import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.queue.domain.LiveStandings;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
+import dev.ticketingwarrior.admission.queue.domain.TicketView;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,11 +38,24 @@ final class TicketStreams {
     }
 
     /**
-     * The events of {@code ticket}'s stream, once it may open: 503 (with Retry-After) when the instance holds as many
-     * streams as it can, 429 when the client or the ticket has its share open, 404 for a ticket no round issued. The
-     * first standing is read before the stream begins, so each of those is a plain problem answer.
+     * The events of {@code ticket}'s stream, for the controller: see {@link #open}.
      */
-    Mono<Flux<ServerSentEvent<TicketResponse>>> open(String client, boolean bot, TicketId ticket) {
+    Mono<Flux<ServerSentEvent<TicketResponse>>> events(String client, boolean bot, TicketId ticket) {
+        return open(client, bot, ticket)
+                .map(stream -> standings
+                        .watch(stream.first())
+                        .map(new StandingEvents())
+                        // cancelled (the client left), completed or failed: the place and slots are free
+                        .doFinally(signal -> stream.close()));
+    }
+
+    /**
+     * A stream of {@code ticket} that may begin, once it may: 503 (with Retry-After) when the instance holds as many
+     * streams as it can, 429 when the client or the ticket has its share open, 404 for a ticket no round issued. The
+     * first standing is read before the stream begins, so each of those is a plain problem answer. The stream holds
+     * its place and slots until {@link Opened#close()}.
+     */
+    Mono<Opened> open(String client, boolean bot, TicketId ticket) {
         Optional<StreamCapacity.Place> place = capacity.enter();
         if (place.isEmpty()) {
             return Mono.error(TicketStreams::full);
@@ -46,19 +63,41 @@ final class TicketStreams {
         StreamCapacity.Place held = place.get();
         return limits.openStream(client, bot, ticket)
                 .flatMap(slots -> queue.status(ticket)
-                        .map(first -> standings
-                                .watch(first)
-                                .map(new StandingEvents())
-                                // cancelled (the client left), completed or failed: the place and slots are free
-                                .doFinally(signal -> {
-                                    held.leave();
-                                    limits.release(slots).subscribe();
-                                }))
+                        .map(first -> new Opened(first, held, slots))
                         .switchIfEmpty(Mono.error(TicketStreams::unknownTicket))
                         .onErrorResume(e -> limits.release(slots).then(Mono.error(e))))
                 // refused (limits, unknown ticket) or given up before the stream began: the place is free again
                 .doOnError(e -> held.leave())
                 .doOnCancel(held::leave);
+    }
+
+    /** A stream allowed to begin, with its first standing; {@link #close()} gives its place and slots back. */
+    final class Opened {
+
+        private final TicketView first;
+        private final StreamCapacity.Place place;
+        private final List<String> slots;
+
+        private Opened(TicketView first, StreamCapacity.Place place, List<String> slots) {
+            this.first = first;
+            this.place = place;
+            this.slots = slots;
+        }
+
+        TicketView first() {
+            return first;
+        }
+
+        /** Its standings, told to {@code listener} on {@code home}, until the returned watch is disposed. */
+        Disposable watch(Executor home, LiveStandings.Listener listener) {
+            return standings.watch(first, home, listener);
+        }
+
+        /** The stream ended however it ended: its place and slots are free. */
+        void close() {
+            place.leave();
+            limits.release(slots).subscribe();
+        }
     }
 
     static ProblemException unknownTicket() {

@@ -11,12 +11,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +125,55 @@ class QueueStreamTests {
     }
 
     @Test
+    void aWatchHearsOnItsOwnHomeThreadOnly() throws InterruptedException {
+        admittingAhead(90);
+        ExecutorService home = Executors.newSingleThreadExecutor(task -> new Thread(task, "home-of-the-stream"));
+        List<String> threads = new CopyOnWriteArrayList<>();
+        TicketView first = TicketView.of(room.ticket, room.state(), TicketStatus.WAITING, null);
+        ticker.start();
+        try {
+            Disposable watching = standings.watch(first, home, new RecordingListener(threads, view -> true));
+            Thread.sleep(1_000);
+            watching.dispose();
+        } finally {
+            ticker.stop();
+            home.shutdown();
+        }
+
+        assertThat(threads).hasSizeGreaterThan(2).containsOnly("home-of-the-stream");
+    }
+
+    @Test
+    void aStreamThatCannotTakeAPositionHearsANewerOneAtALaterTick() throws InterruptedException {
+        admittingAhead(90);
+        ExecutorService home = Executors.newSingleThreadExecutor();
+        List<TicketView> taken = new CopyOnWriteArrayList<>();
+        AtomicInteger refused = new AtomicInteger();
+        TicketView first = TicketView.of(room.ticket, room.state(), TicketStatus.WAITING, null);
+        ticker.start();
+        try {
+            // the first three positions offered find the stream behind (Netty's buffer past its high-water mark)
+            Disposable watching = standings.watch(first, home, new RecordingListener(new ArrayList<>(), view -> {
+                if (view != first && refused.getAndIncrement() < 3) {
+                    return false;
+                }
+                taken.add(view);
+                return true;
+            }));
+            Thread.sleep(1_500);
+            watching.dispose();
+        } finally {
+            ticker.stop();
+            home.shutdown();
+        }
+
+        assertThat(refused.get()).isGreaterThan(3);
+        assertThat(taken).hasSizeGreaterThan(2).first().isSameAs(first);
+        assertThat(taken).extracting(TicketView::position).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(taken.get(1).position()).isLessThan(first.position() - 2);
+    }
+
+    @Test
     void playersFurtherBackGetFewerPositionEvents() {
         assertThat(LiveStandings.minEventGapNanos(1))
                 .isEqualTo(Duration.ofMillis(250).toNanos());
@@ -158,6 +212,23 @@ class QueueStreamTests {
             watching.dispose();
         }
         return seen;
+    }
+
+    /** Records the thread of each standing it hears, and takes those {@code takes} says it can. */
+    private record RecordingListener(List<String> threads, Predicate<TicketView> takes)
+            implements LiveStandings.Listener {
+
+        @Override
+        public boolean hear(TicketView view) {
+            threads.add(Thread.currentThread().getName());
+            return takes.test(view);
+        }
+
+        @Override
+        public void end() {}
+
+        @Override
+        public void fail(Throwable error) {}
     }
 
     /** One round whose last ticket is the watched one; counts how it is read. */
