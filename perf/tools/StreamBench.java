@@ -39,7 +39,8 @@ import java.util.Map;
  *   <li>Resumes admission at {@code rate} per second (the round was paused so every ticket waited) and reads every
  *       event until each stream has ended: how long a player waits for the first change of position, the gaps between
  *       position events while the queue moves, how stale a position is when it arrives (against the time the next
- *       ticket was admitted, from the admitted events' {@code adm} claims), and how late the {@code admitted} event
+ *       ticket was admitted, from the admitted events' {@code adm} claims), how long a change of position took to
+ *       reach the player (from when the position shown before stopped being true), and how late the {@code admitted} event
  *       is after the serving counter reached the ticket ({@code adm}).
  * </ol>
  */
@@ -204,6 +205,7 @@ public class StreamBench {
         List<Long> firstChange = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();
         List<Long> staleness = new ArrayList<>();
+        List<Long> changeWaited = new ArrayList<>();
         List<Long> admittedLate = new ArrayList<>();
         long admitted = 0;
         long closed = 0;
@@ -221,6 +223,17 @@ public class StreamBench {
                 Long next = admittedAt.get(s.queueNumber - seen[1] + 1);
                 if (next != null) {
                     staleness.add(Math.max(0, seen[0] - next));
+                }
+            }
+            // how long a player saw a position already untrue: from when the queue passed the position shown before
+            // (the next ticket's admission) until the event with the new one arrived; the first moving event is the
+            // "first change" above
+            for (int i = 1; i < s.positions.size(); i++) {
+                long[] before = s.positions.get(i - 1);
+                long[] now = s.positions.get(i);
+                Long passed = admittedAt.get(s.queueNumber - before[1] + 1);
+                if (now[1] < before[1] && passed != null) {
+                    changeWaited.add(Math.max(0, now[0] - passed));
                 }
             }
             if (s.admMillis > 0) {
@@ -249,6 +262,7 @@ public class StreamBench {
         long[] g = sorted(gaps);
         long[] st = sorted(staleness);
         long[] al = sorted(admittedLate);
+        long[] cw = sorted(changeWaited);
         System.out.printf(
                 "stream-bench: the queue moved for %.1f s: %,d of %,d streams admitted, %,d closed, %,d position"
                         + " events (%.0f/s), admission CPU %.2f s (%.0f%% of a core)%n",
@@ -271,6 +285,10 @@ public class StreamBench {
                 "stream-bench: a position's age when it arrived (since the queue passed it): p50 %,d ms, p99 %,d ms,"
                         + " max %,d ms (%,d events)%n",
                 pct(st, 50), pct(st, 99), pct(st, 100), st.length);
+        System.out.printf(
+                "stream-bench: a change of position reached the player (since the queue passed the position shown"
+                        + " before): p50 %,d ms, p99 %,d ms, max %,d ms (%,d changes)%n",
+                pct(cw, 50), pct(cw, 99), pct(cw, 100), cw.length);
         System.out.printf(
                 "stream-bench: a position event after the first one of its tick: p50 %,d ms, p99 %,d ms, max %,d ms"
                         + " (%,d ticks)%n",
