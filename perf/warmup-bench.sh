@@ -28,6 +28,7 @@ TRAIN_SECONDS=${TRAIN_SECONDS:-60}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 CONTENDED_HOLD_TTL=${CONTENDED_HOLD_TTL:-5}
+# WARMUP_JAVA_OPTS: extra JVM options for every run, the training included (word-split), e.g. compile thresholds
 BOT_KEY=bench-bot
 export THREADS
 
@@ -80,7 +81,9 @@ run() { # service, mode, name → one line of stats. Modes: off (java -jar, as b
     TICKETING_AOT=$mode tw_aot_args "$jar" "$out/$service-aot"
   fi
   t0=$(now_ms)
-  java -Xmx512m -Dspring.flyway.connect-retries=10 "${extra[@]}" "${TW_AOT_ARGS[@]}" --server.port="$port" \
+  # shellcheck disable=SC2086 # WARMUP_JAVA_OPTS is a list of JVM options
+  java -Xmx512m -Dspring.flyway.connect-retries=10 "${extra[@]}" ${WARMUP_JAVA_OPTS:-} "${TW_AOT_ARGS[@]}" \
+    --server.port="$port" \
     > "$out/$name.log" 2>&1 &
   pid=$!
   perf_pids+=("$pid")
