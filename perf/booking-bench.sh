@@ -33,6 +33,11 @@ ASYNC_PROFILER=${ASYNC_PROFILER:-}
 # scenario 2 runs twice: 2a) players refused seat-taken retry with their token (as bots and people do), 2b) a new
 # player per attempt; HOLDS_RETRY=1 / 0 runs only 2a / 2b
 HOLDS_RETRY=${HOLDS_RETRY:-both}
+# PIN=1 (2+ cores): booking on CPU 1 alone, sized for it (the JVM sees one processor), and everything else (ElasticMQ,
+# MariaDB, Redis, wrk, this script's tools) on CPU 0: booking's own cost per booking, as issue 18 measures it
+PIN=${PIN:-0}
+host_cores=$(nproc) # before any pinning, which would make nproc count one
+pinning="not pinned: every process shares all cores"
 CONTENDED_RETRY_TOKENS=${CONTENDED_RETRY_TOKENS:-10000}
 export THREADS
 # Booking's first MySQL connection (TLS is negotiated with MariaDB 11.4) must come within Hikari's 2 s or Flyway fails the
@@ -105,6 +110,11 @@ perf_pids+=("$mint_pid")
 # a stack directory of its own: admission-bench.sh (perf/target/stack) may run at the same time without either wiping
 # the other's data or stopping the other's servers through their pid files
 export PERF_STACK_DIR="$PERF_OUT/stack-booking" PERF_STACK_LOG="$PERF_OUT/booking-stack.log"
+if ((PIN == 1)) && ((host_cores >= 2)); then
+  taskset -p -c 0 $$ > /dev/null # this shell and all it starts from here on (the stack, wrk, the tools)
+  perf_service_prefix=(taskset -c 1)
+  pinning="booking alone on CPU 1; the stack, MariaDB, Redis and wrk on CPU 0"
+fi
 perf_start_stack REDIS,MYSQL,SQS
 stack_pid=${perf_pids[-1]}
 wait "$mint_pid" || { cat "$out/mint.txt" >&2; echo "perf: minting tokens failed" >&2; exit 1; }
@@ -302,6 +312,8 @@ curl -fsS -H "Authorization: Bearer $(head -1 "$out/tokens/flow.txt")" "$base1/a
 read -r sold_seats held_seats < <(python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["seats"] if x["row"] <= "E"]; print(sum(x["status"]=="SOLD" for x in s), sum(x["status"]=="HELD" for x in s))' "$out/flow-seats.json")
 dlq=$(grep -c 'left for the DLQ' "$PERF_OUT/booking-flow.log" || true)
 read -r cpu1_booking cpu1_stack cpu1_mariadb cpu1_redis cpu1_host < <(cpu_between "$mark0" "$mark1")
+# booking's own CPU (all its threads, the JIT's included) per CONFIRMED booking, first POST to the last row
+cpu_per_booking=$(python3 -c 'import sys; a, b = (float(x.split()[1]) for x in sys.argv[1:3]); n = int(sys.argv[3]); print("%.2f" % ((b - a) * 1000 / n) if n else "-")' "$mark0" "$mark1" "${confirmed:-0}")
 read -r cpuP_booking cpuP_stack cpuP_mariadb cpuP_redis cpuP_host < <(cpu_between "$mark0" "$mark_posted")
 threads1=$(threads_diff "$out/threads-flow-0.txt" "$out/threads-flow-1.txt" "$mark0" "$mark_posted" "${accepted:-0}")
 flow_rps=$(field "$PERF_OUT/booking-flow.txt" flow-rate | awk '{print $(NF)}' | tr -d '/s')
@@ -403,7 +415,8 @@ holds_ok() { # name → 1 when the run met the target, without errors and with a
 }
 {
   printf '\n== booking benchmark (%s, %d cores, %d connections, wrk %d threads, booking -Xmx512m, ElasticMQ + MariaDB) ==\n' \
-    "$(date -u +%FT%TZ)" "$(nproc)" "$CONNECTIONS" "$THREADS"
+    "$(date -u +%FT%TZ)" "$host_cores" "$CONNECTIONS" "$THREADS"
+  echo "$pinning"
   printf '%-46s %10s %12s %7s %7s %12s %s\n' scenario rate/s p99 errors "CPU %" "ratio upsert" target
   if [[ $FLOW_MODE == prehold ]]; then
     printf '%-46s %10.0f %12s %7s %7s %12s\n' "1a) holds, $PLAYERS players (before booking)" "${hold_phase_rps:-0}" \
@@ -445,9 +458,11 @@ holds_ok() { # name → 1 when the run met the target, without errors and with a
   printf '   first booking POST -> last CONFIRMED row: %.2f s; POSTs took %s\n' \
     "$(echo "${last_confirmed:-0} - ${first_post:-0}" | bc -l)" "$(field "$PERF_OUT/booking-flow.txt" book-rate)"
   printf '   CPU (%% of one core) while posting: booking %s, stack JVM (ElasticMQ) %s, mariadbd %s, redis %s; host busy %s%% of %d cores\n' \
-    "$cpuP_booking" "$cpuP_stack" "$cpuP_mariadb" "$cpuP_redis" "$cpuP_host" "$(nproc)"
+    "$cpuP_booking" "$cpuP_stack" "$cpuP_mariadb" "$cpuP_redis" "$cpuP_host" "$host_cores"
   printf '   CPU (%% of one core) posting + draining: booking %s, stack JVM (ElasticMQ) %s, mariadbd %s, redis %s; host busy %s%%\n' \
     "$cpu1_booking" "$cpu1_stack" "$cpu1_mariadb" "$cpu1_redis" "$cpu1_host"
+  printf '   booking'\''s CPU per CONFIRMED booking (all its threads, JIT included, first POST to last row): %s ms (target <= 0.8 ms, pinned); %s\n' \
+    "$cpu_per_booking" "$pinning"
   printf '   booking threads while posting (ms per %s): %s\n' \
     "$([[ $FLOW_MODE == prehold ]] && echo booking || echo 'hold+book pair')" "$threads1"
   for name in "${runs2[@]}"; do
@@ -457,7 +472,7 @@ holds_ok() { # name → 1 when the run met the target, without errors and with a
     printf '2%s) %s\n   players: %s\n   errors: %s\n   %s\n' "$([[ $name == retry ]] && echo a || echo b)" "${!line}" \
       "${!players}" "${!errlist}" "${!check}"
     printf '   CPU (%% of one core): booking %s, stack JVM %s, mariadbd %s, redis %s; host busy %s%% of %d cores\n' \
-      "$c_booking" "$c_stack" "$c_mariadb" "$c_redis" "$c_host" "$(nproc)"
+      "$c_booking" "$c_stack" "$c_mariadb" "$c_redis" "$c_host" "$host_cores"
     printf '   booking threads (ms per hold answered): %s\n' "${!threads}"
   done
   printf '   (2: %s)\n' "${contended_warm_note:-}"

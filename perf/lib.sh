@@ -76,7 +76,9 @@ perf_start_service() { # module, port, extra java args… (log: perf/target/${PE
     echo "perf: $module with the AOT cache ($([[ ${launch[0]} == -XX:AOTCache=* ]] && echo using it || echo training it))"
   fi
   for ((attempt = 1; ; attempt++)); do
-    java -Xmx512m "$@" "${launch[@]}" --server.port="$port" > "$log" 2>&1 &
+    # perf_service_prefix: a command the bench puts before java (an array, e.g. taskset -c 1 to pin the service)
+    ${perf_service_prefix[@]+"${perf_service_prefix[@]}"} java -Xmx512m "$@" "${launch[@]}" --server.port="$port" \
+      > "$log" 2>&1 &
     perf_pids+=($!)
     [[ ${launch[0]} == -XX:AOTCacheOutput=* ]] && perf_aot_training+=($!)
     tw_wait_ready "$port" 120 "${perf_pids[-1]}" && return 0
