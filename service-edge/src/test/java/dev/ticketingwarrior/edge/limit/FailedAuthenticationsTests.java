@@ -3,6 +3,7 @@ package dev.ticketingwarrior.edge.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.edge.limit.FailedAuthentications.Guard;
+import dev.ticketingwarrior.edge.testing.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

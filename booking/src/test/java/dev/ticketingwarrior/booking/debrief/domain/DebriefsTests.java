@@ -7,16 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import dev.ticketingwarrior.shared.wire.TicketSeals;
 import dev.ticketingwarrior.shared.wire.WaitingTicket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,7 +32,7 @@ class DebriefsTests {
     static final String SECRET = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     static final String OTHER_SECRET = "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
 
-    private final MutableClock time = new MutableClock(OPEN.plusSeconds(20));
+    private final SteppedClock time = new SteppedClock(OPEN.plusSeconds(20));
     private final RoundClock clock = new RoundClock(time, Duration.ofMinutes(1), Duration.ofSeconds(15));
     private final RoundRetention retention = new RoundRetention(clock, Duration.ofMinutes(10));
     private final Live live = new Live();
@@ -441,34 +440,6 @@ class DebriefsTests {
             return Optional.ofNullable(tickets.get(queueNumber))
                     .map(ticket -> new Record(
                             SEAL, ticket, queueNumber <= 30, 30, advancedUntil, 2, Optional.of(OPEN.plusMillis(900))));
-        }
-    }
-
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

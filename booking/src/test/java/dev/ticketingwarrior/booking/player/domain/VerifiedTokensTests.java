@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.ECKey;
+import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import dev.ticketingwarrior.shared.token.AdmissionClaims;
 import dev.ticketingwarrior.shared.token.AdmissionTokenIssuer;
@@ -12,11 +13,8 @@ import dev.ticketingwarrior.shared.token.TokenDefaults;
 import dev.ticketingwarrior.shared.token.TokenKeys;
 import dev.ticketingwarrior.shared.token.TokenRejectedException;
 import dev.ticketingwarrior.shared.token.VerificationKeys;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +26,7 @@ class VerifiedTokensTests {
     private static final Instant OPEN = Instant.parse("2031-05-05T10:00:00Z");
     private static final Duration SKEW = Duration.ofSeconds(5);
 
-    private final SettableClock clock = new SettableClock(OPEN.plusSeconds(1));
+    private final SteppedClock clock = new SteppedClock(OPEN.plusSeconds(1));
     private final TokenKeys keys = TokenKeys.of(List.of(TokenKeys.generate("k1", OPEN.minusSeconds(60))));
     private final AdmissionTokenIssuer issuer = new AdmissionTokenIssuer(keys, TokenDefaults.ISSUER);
     private final CountingKeys counting = new CountingKeys(keys);
@@ -139,33 +137,6 @@ class VerifiedTokensTests {
         public Optional<ECKey> find(String keyId) {
             lookups.incrementAndGet();
             return keys.find(keyId);
-        }
-    }
-
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.player.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.shared.token.TokenKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -95,7 +95,7 @@ class JwksVerificationKeysTests {
 
     @Test
     void refetchesOnAnUnknownKidAtMostOncePerInterval() {
-        MutableClock clock = new MutableClock();
+        SteppedClock clock = new SteppedClock(Instant.parse("2026-11-24T10:00:00Z"));
         jwks.set(TokenKeys.of(List.of(TokenKeys.generate("old", Instant.now()))).publicJwksJson());
         JwksVerificationKeys verification =
                 new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), clock);
@@ -106,7 +106,7 @@ class JwksVerificationKeysTests {
         assertThat(verification.find("forged")).isEmpty();
         assertThat(fetches).hasValue(1);
 
-        clock.now = clock.now.plusSeconds(6);
+        clock.advance(Duration.ofSeconds(6));
         assertThat(verification.find("new")).isPresent();
         assertThat(fetches).hasValue(2);
     }
@@ -117,24 +117,5 @@ class JwksVerificationKeysTests {
         JwksVerificationKeys verification =
                 new JwksVerificationKeys(url, Duration.ofMillis(500), Duration.ofSeconds(5), Clock.systemUTC());
         assertThat(verification.find("any")).isEmpty();
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

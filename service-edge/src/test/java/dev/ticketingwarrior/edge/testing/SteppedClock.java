@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.edge.limit;
+package dev.ticketingwarrior.edge.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the limit tests step by hand. */
-final class SteppedClock extends Clock {
+/** A UTC clock that stands still until a test sets or advances it; safe to read from other threads. */
+public final class SteppedClock extends Clock {
 
     private volatile Instant now;
 
-    SteppedClock(Instant now) {
+    public SteppedClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration by) {
+    public void set(Instant at) {
+        now = at;
+    }
+
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
@@ -31,6 +35,6 @@ final class SteppedClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        return this;
     }
 }
