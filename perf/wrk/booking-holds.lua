@@ -50,6 +50,18 @@ function delay()
   return 0
 end
 
+-- A seat with none of this thread's holds in flight, or nil. An answer that names no seat (a 429, a problem of another
+-- kind) cannot free its seat's entry, so an entry older than STALL_SECONDS (past wrk's request timeout: that request
+-- has been answered or lost) counts as free; the search is bounded, so a thread never spins on a full table.
+function freeSeat(t)
+  for _ = 1, 4 * #seats do
+    local seat = seats[math.random(#seats)]
+    local entry = inflight[seat]
+    if not entry or t - entry.at > stallSeconds then return seat end
+  end
+  return nil
+end
+
 function request()
   if verifyCall then
     -- wrk calls request() once on the first thread's state after init() only to check the request parses, and never
@@ -69,18 +81,30 @@ function request()
       players = players + 1
     end
   end
+  local seat
   if token then
-    local seat = seats[math.random(#seats)]
+    seat = seats[math.random(#seats)]
     if retry then
-      while inflight[seat] do seat = seats[math.random(#seats)] end
-      inflight[seat] = token
+      seat = freeSeat(t)
+      if seat then
+        inflight[seat] = { token = token, at = t }
+      else
+        -- every seat has a hold of this thread in flight: the player waits for the next request
+        retryPool[#retryPool + 1] = token
+      end
     end
+  end
+  if seat then
     sent = sent + 1
     return wrk.format("POST", "/api/v1/rounds/" .. round .. "/holds", {
       ["Content-Type"] = "application/json",
       ["Authorization"] = "Bearer " .. token,
       ["X-Bot-Key"] = botKey,
     }, '{"seatId":"' .. seat .. '"}')
+  end
+  if token then -- no free seat: a filler now, the player's hold at a later request
+    fillers = fillers + 1
+    return wrk.format("GET", "/actuator/health/liveness")
   end
   stopping = true
   fillers = fillers + 1
@@ -97,10 +121,10 @@ function response(status, headers, body)
     if retry then
       -- find the player by its seat: a refused one goes back to the pool and tries again, a holder is done
       local seat = status == 201 and body:match('"seatId"%s*:%s*"([^"]+)"') or body:match('seat ([%w%-]+) is taken')
-      local token = seat and inflight[seat]
-      if token then
+      local entry = seat and inflight[seat]
+      if entry then
         inflight[seat] = nil
-        if status == 409 then retryPool[#retryPool + 1] = token end
+        if status == 409 then retryPool[#retryPool + 1] = entry.token end
       end
     end
     if status == 201 then
