@@ -1,11 +1,14 @@
 package dev.ticketingwarrior.admission.config;
 
+import dev.ticketingwarrior.admission.queue.domain.LiveStandings;
 import dev.ticketingwarrior.admission.queue.domain.QueueMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationPredicate;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -49,6 +52,15 @@ class MetricsConfiguration {
                 waiting.set(count);
             }
         };
+    }
+
+    /** How many live event streams this instance feeds: against {@code ADMISSION_MAX_STREAMS}, how near it is to 503s. */
+    @Bean
+    MeterBinder liveStreamsMeter(ObjectProvider<LiveStandings> standings) {
+        return registry -> standings.ifAvailable(live -> Gauge.builder(
+                        "ticketing.queue.streams", live, LiveStandings::watching)
+                .description("Live event streams this instance feeds (past ADMISSION_MAX_STREAMS new ones get 503)")
+                .register(registry));
     }
 
     /**
