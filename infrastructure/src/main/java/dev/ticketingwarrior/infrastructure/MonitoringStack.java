@@ -38,6 +38,8 @@ final class MonitoringStack extends Stack {
 
     /** Application metric names as the Micrometer CloudWatch registry publishes SPEC §8's meters. */
     static final String QUEUE_WAITING = "ticketing.queue.waiting.value";
+    /** Live event streams one admission task feeds (a gauge per task; past ADMISSION_MAX_STREAMS new ones get 503). */
+    static final String QUEUE_STREAMS = "ticketing.queue.streams.value";
 
     static final String QUEUE_ADMITTED = "ticketing.queue.admitted.count";
     static final String BOOKINGS = "ticketing.bookings.count";
@@ -200,10 +202,13 @@ final class MonitoringStack extends Stack {
                         "Confirmations queue and DLQ depth",
                         data.confirmations().metricApproximateNumberOfMessagesVisible(),
                         deadLetters));
-        List<IWidget> confirmationsRow = List.of(graph(
-                "Oldest PENDING booking (s)",
-                oldestPending.with(
-                        MetricOptions.builder().label("oldest PENDING (s)").build())));
+        List<IWidget> confirmationsRow = List.of(
+                graph(
+                        "Oldest PENDING booking (s)",
+                        oldestPending.with(MetricOptions.builder()
+                                .label("oldest PENDING (s)")
+                                .build())),
+                graph("Live event streams (busiest admission task)", search(QUEUE_STREAMS, "Maximum", "streams")));
         Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(Names.PREFIX + "-" + settings.name())
                 .defaultInterval(Duration.hours(3))

@@ -186,6 +186,7 @@ class MonitoringStackTests {
         assertThat(dashboard)
                 .contains("TicketingWarrior")
                 .contains("ticketing.queue.waiting.value")
+                .contains("ticketing.queue.streams.value")
                 .contains("ticketing.queue.admitted.count")
                 .contains("ticketing.bookings.count")
                 .contains("ticketing.confirmation.lag.avg")
