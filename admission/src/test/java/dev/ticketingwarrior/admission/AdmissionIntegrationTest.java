@@ -142,6 +142,21 @@ public abstract class AdmissionIntegrationTest {
                 .getResponseBody();
     }
 
+    /** The Prometheus scrape of the instance {@code web} talks to (200 checked; it is larger than the default 256 KiB). */
+    public static String prometheus(WebTestClient web) {
+        return web.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                .build()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     public static String id(JsonNode ticket) {
         String id = ticket.get("ticketId").asString();
         assertThat(id).isNotBlank();

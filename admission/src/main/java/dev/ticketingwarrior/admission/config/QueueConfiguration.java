@@ -89,7 +89,11 @@ class QueueConfiguration {
                 new EntryLimit(limit.entries(), limit.window()));
     }
 
-    /** Every live stream of this instance, walked on a thread of its own at each tick. */
+    /**
+     * Every live stream of this instance, each told of a tick on its own home thread (a plain stream's: its
+     * connection's event loop); the one {@code live-standings} thread runs the timers and homes the controller's
+     * streams.
+     */
     @Bean
     LiveStandings liveStandings(QueueService queue, ServingTicker ticker, AdmissionProperties properties) {
         return new LiveStandings(

@@ -149,17 +149,7 @@ class AdminApiIT extends AdmissionIntegrationTest {
         enter("metrics_player");
         advance(Duration.ofMillis(300));
         status(id(enter("metrics_player2")));
-        String prometheus = web.mutate()
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-                .build()
-                .get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String prometheus = prometheus(web);
         assertThat(prometheus)
                 .contains("ticketing_queue_entered_total{bot=\"false\"")
                 .contains("ticketing_queue_admitted_total")

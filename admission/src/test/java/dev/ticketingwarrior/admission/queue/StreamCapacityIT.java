@@ -68,7 +68,7 @@ class StreamCapacityIT {
         for (int i = 0; i < 3; i++) {
             assertThat(open(tickets.get(i)).status()).isEqualTo(200);
         }
-        assertThat(prometheus())
+        assertThat(AdmissionIntegrationTest.prometheus(web))
                 .as("the instance's live streams, as ops see them")
                 .containsPattern("(?m)^ticketing_queue_streams(\\{[^}]*\\})? 3\\.0$");
 
@@ -109,20 +109,6 @@ class StreamCapacityIT {
             code = open(tickets.get(3)).status();
         }
         assertThat(code).isEqualTo(200);
-    }
-
-    private static String prometheus() {
-        return web.mutate()
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-                .build()
-                .get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
     }
 
     private static Opened open(String ticket) {
