@@ -82,16 +82,15 @@ function request()
     end
   end
   local seat
-  if token then
+  if token and not retry then
     seat = seats[math.random(#seats)]
-    if retry then
-      seat = freeSeat(t)
-      if seat then
-        inflight[seat] = { token = token, at = t }
-      else
-        -- every seat has a hold of this thread in flight: the player waits for the next request
-        retryPool[#retryPool + 1] = token
-      end
+  elseif token then
+    seat = freeSeat(t)
+    if seat then
+      inflight[seat] = { token = token, at = t }
+    else
+      -- every seat has a hold of this thread in flight: the player waits for the next request
+      retryPool[#retryPool + 1] = token
     end
   end
   if seat then
