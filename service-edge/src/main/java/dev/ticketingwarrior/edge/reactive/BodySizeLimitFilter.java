@@ -37,7 +37,7 @@ final class BodySizeLimitFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {
-            return writer.write(exchange, Problems.tooLarge(limit), null);
+            return writer.write(exchange, Problems.tooLarge(limit));
         }
         if (declared >= 0) {
             // the declared length is within the limit and the server reads no more than it

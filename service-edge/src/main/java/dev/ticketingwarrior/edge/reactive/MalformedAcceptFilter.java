@@ -38,8 +38,7 @@ final class MalformedAcceptFilter implements WebFilter, Ordered {
                 return writer.write(
                         exchange,
                         Problems.forStatus(
-                                HttpStatus.NOT_ACCEPTABLE, "The Accept header is not a list of media types."),
-                        null);
+                                HttpStatus.NOT_ACCEPTABLE, "The Accept header is not a list of media types."));
             }
         }
         return chain.filter(exchange);

@@ -1,19 +1,16 @@
 package dev.ticketingwarrior.edge.reactive;
 
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.problem.ProblemType;
-import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,32 +25,21 @@ import reactor.core.publisher.Mono;
  * The one place a WebFlux service's errors become RFC 9457 {@code application/problem+json} (STYLE §8): our problems
  * keep their type, framework errors (bad JSON, wrong method, unknown path) get the type that names their status,
  * invalid bodies list every broken rule, client input never reaches a 5xx, and a dependency that does not answer is
- * 503 with {@code Retry-After}. Lowest precedence, so a service's own advice may answer first.
+ * 503 with {@code Retry-After} ({@link ProblemAnswer}, the mapping every edge shares). Lowest precedence, so a
+ * service's own advice may answer first.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-
-    @ExceptionHandler(ProblemException.class)
-    Mono<ResponseEntity<Object>> problem(ProblemException e, ServerWebExchange exchange) {
-        return respond(Problems.of(e), e.retryAfter(), exchange);
-    }
-
-    @ExceptionHandler(DependencyUnavailableException.class)
-    Mono<ResponseEntity<Object>> unavailable(DependencyUnavailableException e, ServerWebExchange exchange) {
-        log.warn(
-                "{} unavailable on {}: {}",
-                e.dependency(),
-                exchange.getRequest().getPath(),
-                e.getMessage());
-        return respond(Problems.of(e), e.retryAfter(), exchange);
+    @ExceptionHandler({ProblemException.class, DependencyUnavailableException.class})
+    Mono<ResponseEntity<Object>> problem(RuntimeException e, ServerWebExchange exchange) {
+        return Mono.just(ProblemAnswer.of(e, path(exchange)).toResponseEntity());
     }
 
     @ExceptionHandler({BodyTooLargeException.class, DataBufferLimitException.class})
     Mono<ResponseEntity<Object>> tooLarge(Exception e, ServerWebExchange exchange) {
-        return respond(Problems.tooLarge(), null, exchange);
+        return respond(Problems.tooLarge(), exchange);
     }
 
     @Override
@@ -65,7 +51,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         ProblemDetail problem = Problems.detail(ProblemType.INVALID_REQUEST, String.join("; ", errors));
         problem.setProperty("errors", errors);
-        return respond(problem, null, exchange);
+        return respond(problem, exchange);
     }
 
     @Override
@@ -75,8 +61,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return tooLarge(e, exchange);
         }
         String reason = e.getReason() == null ? "unreadable body" : e.getReason();
-        return respond(
-                Problems.detail(ProblemType.INVALID_REQUEST, "The request is malformed: " + reason), null, exchange);
+        return respond(Problems.detail(ProblemType.INVALID_REQUEST, "The request is malformed: " + reason), exchange);
     }
 
     @Override
@@ -84,16 +69,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         String detail = body instanceof ProblemDetail given ? given.getDetail() : null;
         ProblemDetail problem = Problems.forStatus(status, detail);
-        return respond(problem, null, exchange).map(response -> Problems.withHeaders(response, headers));
+        return respond(problem, exchange).map(response -> Problems.withHeaders(response, headers));
     }
 
-    private static Mono<ResponseEntity<Object>> respond(
-            ProblemDetail body, Duration retryAfter, ServerWebExchange exchange) {
-        Problems.instance(exchange.getRequest().getPath().value()).ifPresent(body::setInstance);
-        // explicit, so a problem is JSON even on an endpoint that produces text/event-stream
-        return Mono.just(ResponseEntity.status(body.getStatus())
-                .headers(Problems.headers(body, retryAfter))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body));
+    private static Mono<ResponseEntity<Object>> respond(ProblemDetail body, ServerWebExchange exchange) {
+        return Mono.just(ProblemAnswer.of(body, path(exchange)).toResponseEntity());
+    }
+
+    private static String path(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().value();
     }
 }

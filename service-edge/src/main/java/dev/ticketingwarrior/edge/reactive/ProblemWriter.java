@@ -1,10 +1,9 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.Problems;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,20 +19,32 @@ final class ProblemWriter {
         this.json = json;
     }
 
-    Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, Duration retryAfter) {
+    /** A problem the caller chose, without {@code Retry-After}. */
+    Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+        return write(exchange, ProblemAnswer.of(problem, path(exchange)));
+    }
+
+    /** The answer to {@code error}, as {@link ProblemAnswer#of(Throwable, String)} maps it. */
+    Mono<Void> write(ServerWebExchange exchange, Throwable error) {
+        return write(exchange, ProblemAnswer.of(error, path(exchange)));
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, ProblemAnswer answer) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        Problems.instance(exchange.getRequest().getPath().value()).ifPresent(problem::setInstance);
-        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().addAll(Problems.headers(problem, retryAfter));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (problem.getStatus() == 413) {
+        response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
+        response.getHeaders().putAll(answer.headers());
+        if (answer.status() == 413) {
             // refused before a byte of the body was read: the connection must not carry another request
             response.getHeaders().setConnection("close");
         }
-        byte[] bytes = json.writeValueAsString(Problems.asMap(problem)).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = json.writeValueAsString(Problems.asMap(answer.body())).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    private static String path(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().value();
     }
 }

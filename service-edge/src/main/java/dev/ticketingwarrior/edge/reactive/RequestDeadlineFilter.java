@@ -97,7 +97,7 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
                 ProblemType.SERVICE_UNAVAILABLE,
                 "The request was not answered in time; retry shortly.",
                 DependencyUnavailableException.RETRY_SOON);
-        return writer.write(exchange, Problems.of(problem), problem.retryAfter());
+        return writer.write(exchange, problem);
     }
 
     /** The client is still sending its body: its own slowness, a 408 (SPEC §9: no 5xx for client input). */
@@ -107,9 +107,7 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
         // the rest of the body is never read: the connection must not carry another request
         exchange.getResponse().getHeaders().setConnection("close");
         return writer.write(
-                exchange,
-                Problems.forStatus(HttpStatusCode.valueOf(408), "The request body did not arrive in time."),
-                null);
+                exchange, Problems.forStatus(HttpStatusCode.valueOf(408), "The request body did not arrive in time."));
     }
 
     private static String loggable(ServerHttpRequest request) {

@@ -2,8 +2,7 @@ package dev.ticketingwarrior.admission.queue.web;
 
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
-import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
-import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import io.netty.channel.Channel;
@@ -13,15 +12,11 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -46,8 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 final class EventStreamRoute implements NettyRouteProvider {
-
-    private static final Logger log = LoggerFactory.getLogger(EventStreamRoute.class);
 
     private static final String PREFIX = "/api/v1/queue/";
     private static final String SUFFIX = "/events";
@@ -123,27 +116,13 @@ final class EventStreamRoute implements NettyRouteProvider {
                         .doFinally(signal -> stream.close()));
     }
 
-    /** The problem answer the controller's advice would give for {@code error}. */
+    /** The problem answer the controller's advice gives for {@code error}: the same {@link ProblemAnswer}. */
     private Mono<Void> problem(HttpServerRequest request, HttpServerResponse response, Throwable error) {
-        ProblemDetail problem;
-        Duration retryAfter = null;
-        if (error instanceof ProblemException e) {
-            problem = Problems.of(e);
-            retryAfter = e.retryAfter();
-        } else if (error instanceof DependencyUnavailableException e) {
-            log.warn("{} unavailable on {}: {}", e.dependency(), request.path(), e.getMessage());
-            problem = Problems.of(e);
-            retryAfter = e.retryAfter();
-        } else {
-            log.error("event stream of {} failed", request.uri(), error);
-            problem = Problems.internalError();
-        }
-        Problems.instance(request.fullPath()).ifPresent(problem::setInstance);
-        response.status(problem.getStatus());
-        Problems.headers(problem, retryAfter)
-                .forEach((name, values) -> response.header(name, String.join(", ", values)));
-        response.header(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        return response.sendString(Mono.just(json.writeValueAsString(Problems.asMap(problem))), StandardCharsets.UTF_8)
+        ProblemAnswer answer = ProblemAnswer.of(error, request.fullPath());
+        response.status(answer.status());
+        answer.headers().forEach((name, values) -> response.header(name, String.join(", ", values)));
+        return response.sendString(
+                        Mono.just(json.writeValueAsString(Problems.asMap(answer.body()))), StandardCharsets.UTF_8)
                 .then();
     }
 }

@@ -1,0 +1,86 @@
+package dev.ticketingwarrior.edge.problem;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What the edge answers when a request ends in a refusal or an error: the problem+json body and, when the client should
+ * come back, after how long. {@link #of(Throwable, String)} is the one place an error becomes that answer, for the
+ * WebFlux and MVC advice, the WebFlux last resort, and a route that answers without either (admission's event stream).
+ */
+public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAnswer.class);
+
+    public ProblemAnswer {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /**
+     * The answer to {@code error}, raised while answering {@code path} (the problem's instance): a
+     * {@link ProblemException} keeps its type, properties and {@code Retry-After}; a
+     * {@link DependencyUnavailableException} is 503 with {@code Retry-After}, logged at WARN naming the dependency the
+     * answer does not name; anything else is a 500 that says nothing of its cause, logged at ERROR with it.
+     */
+    public static ProblemAnswer of(Throwable error, String path) {
+        ProblemAnswer answer = switch (error) {
+            case ProblemException refusal ->
+                new ProblemAnswer(Problems.of(refusal), Optional.ofNullable(refusal.retryAfter()));
+            case DependencyUnavailableException down -> {
+                log.warn("{} unavailable on {}: {}", down.dependency(), path, rootCause(down));
+                yield new ProblemAnswer(Problems.of(down), Optional.of(down.retryAfter()));
+            }
+            default -> {
+                log.error("unexpected error on {}", path, error);
+                yield new ProblemAnswer(Problems.internalError(), Optional.empty());
+            }
+        };
+        return answer.at(path);
+    }
+
+    /** {@code body}, a problem the caller chose, without {@code Retry-After}, answering {@code path}. */
+    public static ProblemAnswer of(ProblemDetail body, String path) {
+        return new ProblemAnswer(body, Optional.empty()).at(path);
+    }
+
+    public int status() {
+        return body.getStatus();
+    }
+
+    /**
+     * {@code Content-Type: application/problem+json} (explicit, so a problem is JSON even on an endpoint that produces
+     * {@code text/event-stream}) and the headers of {@link Problems#headers}: {@code Retry-After},
+     * {@code WWW-Authenticate} on a 401.
+     */
+    public HttpHeaders headers() {
+        HttpHeaders headers = Problems.headers(body, retryAfter.orElse(null));
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
+    }
+
+    /** The answer as a controller advice returns it, on either web stack. */
+    public ResponseEntity<Object> toResponseEntity() {
+        return ResponseEntity.status(status()).headers(headers()).body(body);
+    }
+
+    private ProblemAnswer at(String path) {
+        Problems.instance(path).ifPresent(body::setInstance);
+        return this;
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+}

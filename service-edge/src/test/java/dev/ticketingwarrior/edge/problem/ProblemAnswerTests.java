@@ -1,0 +1,70 @@
+package dev.ticketingwarrior.edge.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+class ProblemAnswerTests {
+
+    @Test
+    void aRefusalKeepsItsTypePropertiesAndRetryAfter() {
+        ProblemAnswer answer = ProblemAnswer.of(
+                ProblemException.retryAfter(ProblemType.RATE_LIMITED, "slow down", Duration.ofSeconds(7)), "/api/x");
+
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(answer.body().getType()).isEqualTo(ProblemType.RATE_LIMITED.uri());
+        assertThat(answer.body().getDetail()).isEqualTo("slow down");
+        assertThat(answer.body().getInstance()).isEqualTo(URI.create("/api/x"));
+        assertThat(answer.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+        assertThat(answer.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+        ProblemAnswer taken =
+                ProblemAnswer.of(ProblemException.of(ProblemType.SEAT_TAKEN, "sold", "seatId", "A-1"), "/");
+        assertThat(taken.body().getProperties()).containsEntry("seatId", "A-1");
+        assertThat(taken.retryAfter()).isEmpty();
+        assertThat(taken.headers().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
+    }
+
+    @Test
+    void aDependencyThatDoesNotAnswerIs503WithRetryAfterAndIsNotNamed() {
+        ProblemAnswer answer = ProblemAnswer.of(
+                new DependencyUnavailableException(
+                        "waiting room store", Duration.ofSeconds(3), new IllegalStateException("timeout")),
+                "/api/v1/queue");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.body().getType()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE.uri());
+        assertThat(answer.body().getDetail()).doesNotContain("waiting room");
+        assertThat(answer.retryAfter()).contains(Duration.ofSeconds(3));
+        assertThat(answer.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("3");
+    }
+
+    @Test
+    void anythingElseIsA500ThatSaysNothingOfItsCause() {
+        ProblemAnswer answer = ProblemAnswer.of(new IllegalStateException("secret internals"), "/api/y");
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.body().getDetail()).doesNotContain("secret");
+        assertThat(answer.body().getInstance()).isEqualTo(URI.create("/api/y"));
+        assertThat(answer.retryAfter()).isEmpty();
+    }
+
+    @Test
+    void anUnauthorizedAnswerNamesTheSchemeItWants() {
+        ProblemAnswer answer = ProblemAnswer.of(Problems.detail(ProblemType.UNAUTHORIZED, "no token"), "/api/v1/admin");
+
+        assertThat(answer.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer ");
+    }
+
+    @Test
+    void aPathThatIsNoUriLeavesTheInstanceOut() {
+        ProblemAnswer answer = ProblemAnswer.of(new IllegalStateException("x"), "/a b\\c");
+
+        assertThat(answer.body().getInstance()).isNull();
+    }
+}
