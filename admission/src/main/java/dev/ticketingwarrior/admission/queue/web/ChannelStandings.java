@@ -2,9 +2,14 @@ package dev.ticketingwarrior.admission.queue.web;
 
 import dev.ticketingwarrior.admission.queue.domain.LiveStandings;
 import dev.ticketingwarrior.admission.queue.domain.TicketView;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.MonoSink;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * position events until it drains; the terminal standing is always written, then {@code done} ends the response.
  */
 final class ChannelStandings implements LiveStandings.Listener {
+
+    private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA = "\ndata:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Bytes a frame starts with room for: a position event's fit (about 200), an admitted one's token is added. */
+    private static final int FRAME_CAPACITY = 256;
 
     private final Channel channel;
     private final JsonMapper json;
@@ -33,8 +45,7 @@ final class ChannelStandings implements LiveStandings.Listener {
         if (!view.terminal() && !channel.isWritable()) {
             return false;
         }
-        String text = text(events.apply(view), json);
-        channel.writeAndFlush(new DefaultHttpContent(ByteBufUtil.writeUtf8(channel.alloc(), text)));
+        channel.writeAndFlush(new DefaultHttpContent(frame(events.apply(view), json, channel.alloc())));
         if (view.terminal()) {
             done.success();
         }
@@ -51,11 +62,30 @@ final class ChannelStandings implements LiveStandings.Listener {
         done.error(error);
     }
 
-    /** An event as Spring's server-sent-events writer puts it: {@code event:} and {@code data:} lines, or a comment. */
-    static String text(ServerSentEvent<TicketResponse> event, JsonMapper json) {
-        if (event.data() == null) {
-            return ":" + event.comment() + "\n\n";
+    /**
+     * An event as Spring's server-sent-events writer puts it: {@code event:} and {@code data:} lines, or a comment.
+     * Written straight into the buffer that goes to the socket, the JSON too: no text of the event is made first.
+     */
+    static ByteBuf frame(ServerSentEvent<TicketResponse> event, JsonMapper json, ByteBufAllocator alloc) {
+        TicketResponse data = event.data();
+        if (data == null) {
+            ByteBuf comment = alloc.buffer(event.comment().length() + 3);
+            comment.writeByte(':');
+            ByteBufUtil.writeUtf8(comment, event.comment());
+            return comment.writeBytes(END);
         }
-        return "event:" + event.event() + "\ndata:" + json.writeValueAsString(event.data()) + "\n\n";
+        ByteBuf frame = alloc.buffer(
+                FRAME_CAPACITY + (data.token() == null ? 0 : data.token().length()));
+        try {
+            frame.writeBytes(EVENT);
+            ByteBufUtil.writeUtf8(frame, event.event());
+            frame.writeBytes(DATA);
+            // as an OutputStream (it is a DataOutput too); closing it leaves the buffer as it is
+            json.writeValue((OutputStream) new ByteBufOutputStream(frame), data);
+            return frame.writeBytes(END);
+        } catch (RuntimeException e) {
+            frame.release();
+            throw e;
+        }
     }
 }

@@ -1,0 +1,101 @@
+package dev.ticketingwarrior.admission.queue.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.admission.queue.domain.TicketId;
+import dev.ticketingwarrior.admission.queue.domain.TicketStatus;
+import dev.ticketingwarrior.admission.queue.domain.TicketView;
+import dev.ticketingwarrior.shared.round.RoundId;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.HttpContent;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The bytes a plain stream's socket gets: each standing as the frame Spring's server-sent-events writer would send. */
+class ChannelStandingsTests {
+
+    private static final RoundId ROUND = RoundId.parse("20310101T000000Z").orElseThrow();
+    private static final TicketId TICKET = new TicketId(ROUND, "20310101T000000Z-7-" + "0123456789abcdef01234567");
+    private static final String JSON_TICKET =
+            "{\"ticketId\":\"20310101T000000Z-7-0123456789abcdef01234567\"," + "\"roundId\":\"20310101T000000Z\",";
+
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final AtomicBoolean done = new AtomicBoolean();
+    private ChannelStandings standings;
+
+    ChannelStandingsTests() {
+        Mono.<Void>create(sink -> standings =
+                        new ChannelStandings(channel, JsonMapper.builder().build(), sink))
+                .doOnSuccess(ignored -> done.set(true))
+                .subscribe();
+    }
+
+    @AfterEach
+    void close() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void writesAPositionAsAnEventWithTheStandingAsData() {
+        assertThat(standings.hear(view(TicketStatus.WAITING, 3, 2L, null))).isTrue();
+
+        assertThat(written())
+                .isEqualTo("event:position\ndata:" + JSON_TICKET
+                        + "\"status\":\"WAITING\",\"position\":3,\"ahead\":2,\"waiting\":10,\"ratePerSecond\":1.5,"
+                        + "\"etaSeconds\":2}\n\n");
+        assertThat(done).isFalse();
+    }
+
+    @Test
+    void writesTheSameStandingAgainAsAKeepAliveComment() {
+        TicketView waiting = view(TicketStatus.WAITING, 3, 2L, null);
+        standings.hear(waiting);
+        written();
+
+        standings.hear(waiting);
+
+        assertThat(written()).isEqualTo(":keep-alive\n\n");
+    }
+
+    @Test
+    void writesAdmittedWithItsTokenAndEndsTheStream() {
+        String token = "eyJhbGciOiJFUzI1NiJ9." + "x".repeat(400) + ".sig";
+
+        assertThat(standings.hear(view(TicketStatus.ADMITTED, 0, 0L, token))).isTrue();
+
+        assertThat(written())
+                .isEqualTo("event:admitted\ndata:" + JSON_TICKET
+                        + "\"status\":\"ADMITTED\",\"position\":0,\"ahead\":0,\"waiting\":10,\"ratePerSecond\":1.5,"
+                        + "\"etaSeconds\":0,\"token\":\"" + token + "\"}\n\n");
+        assertThat(done).isTrue();
+    }
+
+    @Test
+    void writesClosedWithoutAnEtaAndEndsTheStream() {
+        standings.hear(view(TicketStatus.CLOSED, 3, null, null));
+
+        assertThat(written())
+                .isEqualTo("event:closed\ndata:" + JSON_TICKET
+                        + "\"status\":\"CLOSED\",\"position\":3,\"ahead\":2,\"waiting\":10,\"ratePerSecond\":1.5}\n\n");
+        assertThat(done).isTrue();
+    }
+
+    /** The one chunk written since the last call, as text. */
+    private String written() {
+        HttpContent chunk = channel.readOutbound();
+        assertThat(channel.outboundMessages()).isEmpty();
+        try {
+            return chunk.content().toString(StandardCharsets.UTF_8);
+        } finally {
+            chunk.release();
+        }
+    }
+
+    private static TicketView view(TicketStatus status, long position, Long eta, String token) {
+        return new TicketView(TICKET, ROUND, status, 7, position, Math.max(0, position - 1), 10, 1.5, eta, token);
+    }
+}
