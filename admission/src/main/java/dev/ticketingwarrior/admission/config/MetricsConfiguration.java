@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.admission.config;
 
-import dev.ticketingwarrior.admission.queue.domain.LiveStandings;
 import dev.ticketingwarrior.admission.queue.domain.QueueMetrics;
+import dev.ticketingwarrior.admission.queue.web.StreamCapacity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,13 +54,17 @@ class MetricsConfiguration {
         };
     }
 
-    /** How many live event streams this instance feeds: against {@code ADMISSION_MAX_STREAMS}, how near it is to 503s. */
+    /**
+     * The event streams this instance holds, as its {@link StreamCapacity} counts them: the very number compared with
+     * {@code ADMISSION_MAX_STREAMS} (at it, a new stream gets 503), so ops see how near the instance is to refusing.
+     */
     @Bean
-    MeterBinder liveStreamsMeter(ObjectProvider<LiveStandings> standings) {
-        return registry -> standings.ifAvailable(live -> Gauge.builder(
-                        "ticketing.queue.streams", live, LiveStandings::watching)
-                .description("Live event streams this instance feeds (past ADMISSION_MAX_STREAMS new ones get 503)")
-                .register(registry));
+    MeterBinder liveStreamsMeter(ObjectProvider<StreamCapacity> capacity) {
+        return registry ->
+                capacity.ifAvailable(streams -> Gauge.builder("ticketing.queue.streams", streams, StreamCapacity::open)
+                        .description("Event streams this instance holds, counted against ADMISSION_MAX_STREAMS"
+                                + " (at it, new ones get 503)")
+                        .register(registry));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
 import dev.ticketingwarrior.admission.queue.domain.TokenMinter;
 import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
+import dev.ticketingwarrior.admission.queue.web.StreamCapacity;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
@@ -106,6 +107,12 @@ class QueueConfiguration {
     @Bean
     BackgroundTask liveStandingsFeed(LiveStandings standings) {
         return new BackgroundTask(standings::start, standings::stop);
+    }
+
+    /** The most streams this instance holds, whichever way they are opened (the controller or its own route). */
+    @Bean
+    StreamCapacity streamCapacity(AdmissionProperties properties) {
+        return new StreamCapacity(properties.admission().maxStreams());
     }
 
     @Bean

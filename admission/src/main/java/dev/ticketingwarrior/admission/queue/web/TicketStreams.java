@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.admission.queue.web;
 
-import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.queue.domain.LiveStandings;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
@@ -30,11 +29,11 @@ final class TicketStreams {
     private final TicketLimits limits;
     private final StreamCapacity capacity;
 
-    TicketStreams(QueueService queue, LiveStandings standings, TicketLimits limits, AdmissionProperties properties) {
+    TicketStreams(QueueService queue, LiveStandings standings, TicketLimits limits, StreamCapacity capacity) {
         this.queue = queue;
         this.standings = standings;
         this.limits = limits;
-        this.capacity = new StreamCapacity(properties.admission().maxStreams());
+        this.capacity = capacity;
     }
 
     /**
