@@ -2,7 +2,7 @@
 # Booking benchmark (issue "Booking service"): booking (-Xmx512m) on the embedded Redis, MariaDB and ElasticMQ, rounds
 # always open, admission tokens minted locally with the shared module (perf/tools/MintTokens.java), loopback load
 # from wrk:
-#   1. confirmations end to end: booking on a 26 x 2000 venue; after warm-up bookings on rows F-Z (see warm_flow),
+#   1. confirmations end to end: booking on a 26 x FLOW_COLUMNS (2000) venue; after warm-up bookings on rows F-Z (see warm_flow),
 #      PLAYERS bots hold a distinct seat of rows A-E each (1a), then book it (1b; FLOW_MODE=interleaved books each hold
 #      as soon as it answers, perf/wrk/booking-flow.lua); then MariaDB is polled until every accepted booking is a row.
 #      Reports the POST booking rate, confirmations/s from the first booking POST to the last CONFIRMED row, and the
@@ -49,15 +49,20 @@ BOOKING_JVM_ARGS=(-Dspring.flyway.connect-retries=10 -Dspring.flyway.connect-ret
 read -r -a booking_java_opts <<<"${BOOKING_JAVA_OPTS:-}"
 BOOKING_JVM_ARGS+=("${booking_java_opts[@]}")
 
-# venue of scenario 1: 26 x 2000, rows A-E for the measured players, rows F-Z for the warm-up bookings: C2 compiles a
-# method after ~5,000-15,000 calls, so a booking path warmed by fewer bookings still compiles during the measurement;
-# on two busy cores the compile queue also takes time to drain, so the warm-up goes on (up to WARM_MAX_PLAYERS
-# bookings, while seats last) until the JIT's threads use less than WARM_JIT_PERCENT % of a core (prehold mode)
+# venue of scenario 1: 26 x FLOW_COLUMNS, rows A-E for the measured players, rows F-Z for the warm-up bookings: C2
+# compiles a method after ~5,000-15,000 calls, so a booking path warmed by fewer bookings still compiles during the
+# measurement; on two busy cores the compile queue also takes time to drain, so the warm-up goes on (up to
+# WARM_MAX_PLAYERS bookings, while seats last: 21 x FLOW_COLUMNS) until the JIT's threads use less than
+# WARM_JIT_PERCENT % of a core (prehold mode). Pinned (PIN=1), booking's compiler has one core, not two, and needs
+# some 90,000 bookings to quiet down: the venue is then 26 x 6000 (up to 126,000 warm-up bookings) and the warm-up goes
+# on until the JIT uses less than 5 % of that core (15 % of one core would be a seventh of booking's CPU still compiling)
 FLOW_ROWS=ABCDE
 WARM_ROWS=FGHIJKLMNOPQRSTUVWXYZ
-FLOW_COLUMNS=2000
+pinned_default() { if [[ ${PIN:-0} == 1 ]]; then echo "$1"; else echo "$2"; fi; }
+FLOW_COLUMNS=${FLOW_COLUMNS:-$(pinned_default 6000 2000)}
 WARM_PLAYERS=${WARM_PLAYERS:-15000}
-WARM_MAX_PLAYERS=${WARM_MAX_PLAYERS:-42000}
+warm_cap=$(pinned_default 126000 42000)
+WARM_MAX_PLAYERS=${WARM_MAX_PLAYERS:-$((21 * FLOW_COLUMNS < warm_cap ? 21 * FLOW_COLUMNS : warm_cap))}
 # prehold: every player holds first (1a), then the booking POSTs alone are measured (1b, 1c: POST -> CONFIRMED row);
 # interleaved: a player books as soon as its hold answers, holds and bookings share the measured window
 FLOW_MODE=${FLOW_MODE:-prehold}
@@ -66,12 +71,13 @@ FLOW_HOLD_TTL=${FLOW_HOLD_TTL:-600}
 # scenario 2's warm-up (holds only, one TTL of rest after it)
 CONTENDED_WARM_SECONDS=${CONTENDED_WARM_SECONDS:-30}
 # …and then more 10 s rounds until booking's JIT compiler threads use less than WARM_JIT_PERCENT % of a core
-WARM_JIT_PERCENT=${WARM_JIT_PERCENT:-15}
+WARM_JIT_PERCENT=${WARM_JIT_PERCENT:-$(pinned_default 5 15)}
 CONTENDED_WARM_MAX_SECONDS=${CONTENDED_WARM_MAX_SECONDS:-90}
 SQS_MESSAGES=${SQS_MESSAGES:-20000}
-((PLAYERS >= 1 && PLAYERS <= 5000)) || { echo "perf: PLAYERS must be 1..5000 (rows A-E)" >&2; exit 2; }
-((WARM_PLAYERS >= 1 && WARM_PLAYERS <= WARM_MAX_PLAYERS && WARM_MAX_PLAYERS <= 42000)) \
-  || { echo "perf: 1 <= WARM_PLAYERS <= WARM_MAX_PLAYERS <= 42000 (rows F-Z x 2000)" >&2; exit 2; }
+((FLOW_COLUMNS >= 1000 && FLOW_COLUMNS <= 10000)) || { echo "perf: FLOW_COLUMNS must be 1000..10000" >&2; exit 2; }
+((PLAYERS >= 1 && PLAYERS <= 5 * FLOW_COLUMNS)) || { echo "perf: PLAYERS must be 1..$((5 * FLOW_COLUMNS)) (rows A-E)" >&2; exit 2; }
+((WARM_PLAYERS >= 1 && WARM_PLAYERS <= WARM_MAX_PLAYERS && WARM_MAX_PLAYERS <= 21 * FLOW_COLUMNS)) \
+  || { echo "perf: 1 <= WARM_PLAYERS <= WARM_MAX_PLAYERS <= $((21 * FLOW_COLUMNS)) (rows F-Z x $FLOW_COLUMNS)" >&2; exit 2; }
 [[ $FLOW_MODE == prehold || $FLOW_MODE == interleaved ]] || { echo "perf: FLOW_MODE is prehold or interleaved" >&2; exit 2; }
 # warm-up holds: a fresh JVM on 2 cores is still JIT-compiling (C1+C2 busy ~1 core) a minute into the load, so each
 # instance first takes WARM_SECONDS of holds (one token each, at most the given number of tokens)

@@ -31,11 +31,11 @@ public record BookingProperties(
 
     /**
      * The seat grid: rows A.. and columns 1..; the first {@code vipRows} rows are VIP, the next {@code rRows} R. Up to
-     * 26 × 2000 seats.
+     * 26 × 10,000 seats (a sanity bound: the benchmarks' warm-up needs more than a real venue's seats).
      */
     public record Venue(
             @Min(1) @Max(26) int rows,
-            @Min(1) @Max(2000) int columns,
+            @Min(1) @Max(10000) int columns,
             @Min(0) int vipRows,
             @Min(0) int rRows) {}
 
