@@ -140,6 +140,8 @@ public record BookingProperties(
             /* a sale still open this long after it was made lost its request: the reconciler sends it again */
             @NotNull @DefaultValue("30s") Duration reconcileAfter,
             @NotNull @DefaultValue("5s") Duration reconcileEvery,
+            /* the sold-seat restorer reads all of a round's rows this often; between, only those confirmed lately */
+            @NotNull @DefaultValue("60s") Duration restoreAllEvery,
             /* where SQS moves a confirmation after 5 receives; ops redrive it back (docs/runbooks/dlq-redrive.md) */
             @NotBlank @DefaultValue("booking-confirmations-dlq")
             String deadLetterName) {}

@@ -83,8 +83,14 @@ class SaleConfiguration {
 
     @Bean
     SoldSeatRestorer soldSeatRestorer(
-            Bookings bookings, Sales sales, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
-        return new SoldSeatRestorer(bookings, sales, clock, retention, meters);
+            Bookings bookings,
+            Sales sales,
+            RoundClock clock,
+            RoundRetention retention,
+            BookingProperties properties,
+            MeterRegistry meters) {
+        return new SoldSeatRestorer(
+                bookings, sales, clock, retention, properties.queue().restoreAllEvery(), meters);
     }
 
     /** Every {@code ticketing.queue.reconcile-every}, on every instance (writes only what differs). */

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.confirmation.domain;
 
 import dev.ticketingwarrior.shared.round.RoundId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,9 @@ public interface Bookings {
 
     Optional<StoredBooking> find(BookingId id);
 
-    /** The round's CONFIRMED seats: what Redis's sold seats must agree with. */
-    List<SoldSeat> soldSeats(RoundId round);
+    /**
+     * The round's CONFIRMED seats (what Redis's sold seats must agree with) confirmed at or after {@code since} by the
+     * database's clock ({@link Instant#EPOCH}: all of them).
+     */
+    SoldSeats soldSeats(RoundId round, Instant since);
 }

@@ -5,12 +5,14 @@ import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
@@ -143,11 +145,18 @@ class JdbcBookings implements Bookings {
     }
 
     @Override
-    public List<SoldSeat> soldSeats(RoundId round) {
-        return dependencies.mysql(() -> jdbc.query(
-                "SELECT seat_id, ticket_id, booking_id FROM bookings WHERE round_id = ?",
-                (rs, i) -> new SoldSeat(rs.getString("seat_id"), rs.getString("ticket_id"), rs.getString("booking_id")),
-                round.value()));
+    public SoldSeats soldSeats(RoundId round, Instant since) {
+        return dependencies.mysql(() -> {
+            // the database's clock, read first: a row it writes from now on is confirmed at this time or later
+            Timestamp asOf = jdbc.queryForObject("SELECT NOW(3)", Timestamp.class);
+            List<SoldSeat> seats = jdbc.query(
+                    "SELECT seat_id, ticket_id, booking_id FROM bookings WHERE round_id = ? AND confirmed_at >= ?",
+                    (rs, i) -> new SoldSeat(
+                            rs.getString("seat_id"), rs.getString("ticket_id"), rs.getString("booking_id")),
+                    round.value(),
+                    Timestamp.from(since));
+            return new SoldSeats(asOf.toInstant(), seats);
+        });
     }
 
     private static void bindCommon(java.sql.PreparedStatement ps, AcceptedBooking m) throws SQLException {

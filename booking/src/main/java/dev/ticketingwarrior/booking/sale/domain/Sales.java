@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Seats sold in Redis, the fast first line against oversell (MySQL is the final arbiter), together with the answer
@@ -55,8 +56,12 @@ public interface Sales {
      * Makes the round's sold seats (and booked tickets) agree with {@code sold}, MySQL's CONFIRMED rows; returns how
      * many seats changed. A seat missing here after Redis lost writes is SOLD again; one sold here to another booking
      * is set to MySQL's (that other booking will be REJECTED by the listener anyway).
+     *
+     * <p>{@code all}: {@code sold} is every CONFIRMED row of the round, and Redis keeps a mark of it. Otherwise it is
+     * only the rows confirmed lately, which is enough only while Redis still has that mark (it kept the earlier rows):
+     * without it (Redis came back empty) nothing is written and the answer is empty, so the caller restores all.
      */
-    int restoreSold(RoundId round, List<SoldSeat> sold, Retention retention);
+    OptionalInt restoreSold(RoundId round, List<SoldSeat> sold, boolean all, Retention retention);
 
     /** The key's answer (or in-progress mark), without deciding anything: what a replay after the round's close reads. */
     Optional<Answered> answer(RoundId round, KeyedRequest request);

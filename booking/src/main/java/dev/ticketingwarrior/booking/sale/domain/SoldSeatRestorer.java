@@ -1,22 +1,39 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
+import dev.ticketingwarrior.shared.round.RoundId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps Redis's sold seats in agreement with MySQL (SPEC §9: a seat SOLD at most once, in Redis and in MySQL). Redis
  * can lose writes — a restart without persistence, a failover to a replica that had not caught up — and would then
- * offer a seat MySQL already sold. Each pass reads the CONFIRMED seats of the current and the previous round from MySQL
- * and writes to Redis what differs; in agreement it writes nothing.
+ * offer a seat MySQL already sold. Each pass looks at the current and the previous round and writes to Redis what
+ * differs; in agreement it writes nothing.
+ *
+ * <p>A pass reads only the rows confirmed since the round's previous pass (less {@link #OVERLAP}): what a failover can
+ * have lost is recent. A pass over all of the round's rows comes first, again every {@code allEvery}, and at once when
+ * Redis no longer has the mark of the last one (it came back empty): so the work of a pass follows the confirmations
+ * of the last seconds, not the size of the venue. One background thread runs the passes.
  */
 public final class SoldSeatRestorer {
+
+    /**
+     * How far before the previous pass's read a pass reads again: a row is stamped when its statement starts and seen
+     * once it commits, which MySQL's socket timeout (5 s) bounds.
+     */
+    static final Duration OVERLAP = Duration.ofSeconds(6);
 
     private static final Logger log = LoggerFactory.getLogger(SoldSeatRestorer.class);
 
@@ -24,14 +41,25 @@ public final class SoldSeatRestorer {
     private final Sales sales;
     private final RoundClock clock;
     private final RoundRetention retention;
+    private final Duration allEvery;
     private final Counter restored;
+    private Map<RoundId, Pass> passes = Map.of();
+
+    /** Where the last pass over a round left off: the database's time of its read, and when all rows were last read. */
+    private record Pass(Instant readAsOf, Instant allAt) {}
 
     public SoldSeatRestorer(
-            Bookings bookings, Sales sales, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
+            Bookings bookings,
+            Sales sales,
+            RoundClock clock,
+            RoundRetention retention,
+            Duration allEvery,
+            MeterRegistry meters) {
         this.bookings = bookings;
         this.sales = sales;
         this.clock = clock;
         this.retention = retention;
+        this.allEvery = allEvery;
         this.restored = Counter.builder("ticketing.sales.restored")
                 .description("seats Redis had lost (or sold otherwise) made SOLD again as MySQL has them")
                 .register(meters);
@@ -42,12 +70,30 @@ public final class SoldSeatRestorer {
         Instant now = clock.now();
         Round current = clock.roundAt(now);
         Round previous = clock.roundAt(current.opensAt().minusMillis(1));
-        return restore(previous) + restore(current);
+        Map<RoundId, Pass> next = new HashMap<>();
+        int changed = restore(previous, now, next) + restore(current, now, next);
+        passes = next;
+        return changed;
     }
 
-    private int restore(Round round) {
-        int changed =
-                sales.restoreSold(round.id(), bookings.soldSeats(round.id()), BookingService.keep(round, retention));
+    private int restore(Round round, Instant now, Map<RoundId, Pass> next) {
+        Pass last = passes.get(round.id());
+        Sales.Retention keep = BookingService.keep(round, retention);
+        if (last != null && now.isBefore(last.allAt().plus(allEvery))) {
+            SoldSeats lately = bookings.soldSeats(round.id(), last.readAsOf().minus(OVERLAP));
+            OptionalInt changed = sales.restoreSold(round.id(), lately.seats(), false, keep);
+            if (changed.isPresent()) {
+                next.put(round.id(), new Pass(lately.asOf(), last.allAt()));
+                return counted(round, changed.getAsInt());
+            }
+        }
+        SoldSeats all = bookings.soldSeats(round.id(), Instant.EPOCH);
+        int changed = sales.restoreSold(round.id(), all.seats(), true, keep).orElse(0);
+        next.put(round.id(), new Pass(all.asOf(), now));
+        return counted(round, changed);
+    }
+
+    private int counted(Round round, int changed) {
         if (changed > 0) {
             restored.increment(changed);
             log.warn("{} seats of round {} were not SOLD in Redis as in MySQL: restored", changed, round.id());

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -193,13 +194,11 @@ class RedisSales implements Sales {
     }
 
     @Override
-    public int restoreSold(RoundId round, List<SoldSeat> sold, Retention retention) {
-        if (sold.isEmpty()) {
-            return 0;
-        }
+    public OptionalInt restoreSold(RoundId round, List<SoldSeat> sold, boolean all, Retention retention) {
         RoundKeys keys = new RoundKeys(round);
-        List<Object> args = new ArrayList<>(1 + 3 * sold.size());
+        List<Object> args = new ArrayList<>(2 + 3 * sold.size());
         args.add(String.valueOf(retention.sale().toMillis()));
+        args.add(all ? "all" : "since");
         for (SoldSeat seat : sold) {
             args.add(seat.seatId());
             args.add(seat.ticketId());
@@ -209,9 +208,11 @@ class RedisSales implements Sales {
                         RScript.Mode.READ_WRITE,
                         Scripts.RESTORE_SOLD,
                         RScript.ReturnType.LONG,
-                        List.of(keys.soldSeats(), keys.ticketBookings()),
+                        List.of(keys.soldSeats(), keys.ticketBookings(), keys.soldRestored()),
                         args.toArray()));
-        return changed == null ? 0 : changed.intValue();
+        return changed != null && changed < 0
+                ? OptionalInt.empty()
+                : OptionalInt.of(changed == null ? 0 : changed.intValue());
     }
 
     @Override

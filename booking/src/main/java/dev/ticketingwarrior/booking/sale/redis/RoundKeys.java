@@ -52,6 +52,11 @@ public record RoundKeys(RoundId round) {
         return round.hashTag() + ":ticket-booking";
     }
 
+    /** STRING, set by the sold-seat restorer's pass over all of the round's rows: Redis still holds what it wrote. */
+    public String soldRestored() {
+        return round.hashTag() + ":sold-restored";
+    }
+
     /** STRING JSON of an accepted booking until MySQL has it (GET answers PENDING from it). */
     public String pendingBooking(String bookingId) {
         return round.hashTag() + ":booking:" + bookingId;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
-import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
@@ -153,7 +153,7 @@ class ConfirmationListenerTests {
         }
 
         @Override
-        public List<SoldSeat> soldSeats(RoundId round) {
+        public SoldSeats soldSeats(RoundId round, Instant since) {
             throw new UnsupportedOperationException();
         }
 

@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
-import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
 import dev.ticketingwarrior.booking.ranking.domain.Rankings;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ class BookingQueriesTests {
         }
 
         @Override
-        public List<SoldSeat> soldSeats(RoundId round) {
+        public SoldSeats soldSeats(RoundId round, Instant since) {
             throw new UnsupportedOperationException();
         }
 

@@ -6,6 +6,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
+import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.shared.round.Round;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -192,6 +194,11 @@ final class Fakes {
 
         final Map<String, Instant> openSince = new HashMap<>();
         final List<String> calls = new ArrayList<>();
+        /** Rounds marked by a restore of all their sold seats (what Redis loses with the rest when it comes back empty). */
+        final Set<RoundId> restoredMarks = new HashSet<>();
+        /** Each restoreSold: "all N" or "since N" (N rows given). */
+        final List<String> restores = new ArrayList<>();
+
         RuntimeException sellFailure;
         RuntimeException completeFailure;
 
@@ -299,7 +306,14 @@ final class Fakes {
         }
 
         @Override
-        public int restoreSold(RoundId round, List<SoldSeat> rows, Retention retention) {
+        public OptionalInt restoreSold(RoundId round, List<SoldSeat> rows, boolean all, Retention retention) {
+            restores.add((all ? "all " : "since ") + rows.size());
+            if (!all && !restoredMarks.contains(round)) {
+                return OptionalInt.empty();
+            }
+            if (all) {
+                restoredMarks.add(round);
+            }
             int changed = 0;
             for (SoldSeat row : rows) {
                 if (!row.bookingId().equals(sold.put(row.seatId(), row.bookingId()))) {
@@ -307,7 +321,7 @@ final class Fakes {
                 }
                 ticketBookings.put(row.ticketId(), row.bookingId());
             }
-            return changed;
+            return OptionalInt.of(changed);
         }
 
         @Override
@@ -344,6 +358,10 @@ final class Fakes {
     static final class BookingsInMemory implements Bookings {
 
         final Map<BookingId, StoredBooking> rows = new HashMap<>();
+        /** The database's clock: what a row is stamped with when confirmed, and what a read is as of. */
+        Instant now = OPENS;
+
+        final Map<BookingId, Instant> confirmedAt = new HashMap<>();
         RuntimeException failure;
 
         @Override
@@ -366,18 +384,23 @@ final class Fakes {
                                 b.durationMs(),
                                 b.splits(),
                                 b.bookedAt()));
+                confirmedAt.putIfAbsent(b.id(), now);
                 states.put(b.id(), rows.get(b.id()).status());
             }
             return states;
         }
 
         @Override
-        public List<SoldSeat> soldSeats(RoundId round) {
-            return rows.values().stream()
-                    .filter(row ->
-                            row.roundId().equals(round.value()) && row.status() == StoredBooking.Status.CONFIRMED)
-                    .map(row -> new SoldSeat(row.seatId(), row.ticketId(), row.bookingId()))
-                    .toList();
+        public SoldSeats soldSeats(RoundId round, Instant since) {
+            return new SoldSeats(
+                    now,
+                    rows.entrySet().stream()
+                            .filter(row -> row.getValue().roundId().equals(round.value())
+                                    && row.getValue().status() == StoredBooking.Status.CONFIRMED
+                                    && !confirmedAt.get(row.getKey()).isBefore(since))
+                            .map(Map.Entry::getValue)
+                            .map(row -> new SoldSeat(row.seatId(), row.ticketId(), row.bookingId()))
+                            .toList());
         }
 
         @Override

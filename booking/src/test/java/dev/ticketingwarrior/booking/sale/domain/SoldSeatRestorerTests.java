@@ -6,19 +6,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SoldSeatRestorerTests {
 
+    private static final Duration ALL_EVERY = Duration.ofSeconds(20);
+
     private final Fakes.SalesInMemory sales = new Fakes.SalesInMemory();
     private final Fakes.BookingsInMemory mysql = new Fakes.BookingsInMemory();
-    private final RoundClock clock = Fakes.clockAt(OPENS.plusSeconds(5));
+    private final SteppedClock time = new SteppedClock(OPENS.plusSeconds(5));
+    private final RoundClock clock = new RoundClock(time, Fakes.PERIOD, Fakes.OPEN_FOR);
     private final SoldSeatRestorer restorer = new SoldSeatRestorer(
-            mysql, sales, clock, new RoundRetention(clock, Duration.ofMinutes(10)), new SimpleMeterRegistry());
+            mysql,
+            sales,
+            clock,
+            new RoundRetention(clock, Duration.ofMinutes(10)),
+            ALL_EVERY,
+            new SimpleMeterRegistry());
 
     @Test
     void aSeatMysqlSoldThatRedisLostIsSoldAgainToTheSameBooking() {
@@ -49,6 +59,75 @@ class SoldSeatRestorerTests {
         assertThat(restorer.restore()).isEqualTo(1);
 
         assertThat(sales.sold).containsEntry("C-5", winner.id().value());
+    }
+
+    @Test
+    void afterAPassOverAllRowsAPassReadsOnlyTheRowsConfirmedSinceTheLastRead() {
+        mysql.confirm(List.of(booking("D-1", "dan")));
+        mysql.now = mysql.now.plusSeconds(10);
+        restorer.restore();
+        mysql.confirm(List.of(booking("D-2", "eve")));
+        sales.sold.clear();
+
+        restorer.restore();
+
+        // the current round and the previous one (no rows) each pass: first all, then what is new
+        assertThat(sales.restores).containsExactly("all 0", "all 1", "since 0", "since 1");
+        assertThat(sales.sold).containsOnlyKeys("D-2");
+    }
+
+    @Test
+    void aRowStampedJustBeforeTheLastReadButCommittedAfterItIsReadAgain() {
+        Instant lastRead = mysql.now.plusSeconds(10);
+        mysql.now = lastRead;
+        restorer.restore();
+        // a batch whose statement started before that read and committed after it: stamped before, seen only now
+        mysql.now = lastRead.minus(SoldSeatRestorer.OVERLAP).plusMillis(1);
+        mysql.confirm(List.of(booking("D-3", "fay")));
+        mysql.now = lastRead.plusSeconds(5);
+
+        restorer.restore();
+
+        assertThat(sales.sold).containsKey("D-3");
+    }
+
+    @Test
+    void aRedisThatCameBackEmptyGetsEveryRowAtOnce() {
+        AcceptedBooking old = booking("D-4", "gus");
+        mysql.confirm(List.of(old));
+        mysql.now = mysql.now.plusSeconds(10);
+        restorer.restore();
+        mysql.now = mysql.now.plusSeconds(5);
+        time.advance(Duration.ofSeconds(5));
+        // a restart without persistence: the seats, the tickets and the marks of the last full passes are gone
+        sales.sold.clear();
+        sales.ticketBookings.clear();
+        sales.restoredMarks.clear();
+
+        assertThat(restorer.restore()).isEqualTo(1);
+
+        assertThat(sales.sold).containsEntry("D-4", old.id().value());
+        assertThat(sales.ticketBookings).containsEntry("gus", old.id().value());
+    }
+
+    @Test
+    void everyRowIsReadAgainOnceAllEveryHasPassed() {
+        AcceptedBooking old = booking("D-5", "hal");
+        mysql.confirm(List.of(old));
+        mysql.now = mysql.now.plusSeconds(10);
+        restorer.restore();
+        mysql.now = mysql.now.plusSeconds(10);
+        time.advance(Duration.ofSeconds(10));
+        // lost while the mark stayed (a key evicted, a replica far behind): a read of the last seconds misses it
+        sales.sold.clear();
+        restorer.restore();
+        assertThat(sales.sold).isEmpty();
+
+        mysql.now = mysql.now.plusSeconds(10);
+        time.advance(ALL_EVERY.minusSeconds(10));
+        restorer.restore();
+
+        assertThat(sales.sold).containsEntry("D-5", old.id().value());
     }
 
     private static AcceptedBooking booking(String seat, String ticket) {
