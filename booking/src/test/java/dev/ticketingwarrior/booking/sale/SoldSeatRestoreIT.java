@@ -29,24 +29,12 @@ class SoldSeatRestoreIT {
     @Test
     void seatsMysqlSoldAreSoldAgainAfterRedisLostThem() {
         Round round = world.freshRound();
-        String token = world.token(round, BookingStack.ticket(), "survivor", false);
-        solveCaptcha(api, token);
-        String holdId = hold(api, token, round, "H-5").json().path("holdId").asString();
-        String bookingId = book(api, token, holdId).json().path("bookingId").asString();
-        assertThat(awaitFinal(api, bookingId, Duration.ofSeconds(20))
-                        .path("status")
-                        .asString())
-                .isEqualTo("CONFIRMED");
+        soldAndConfirmed(round, "H-5", "survivor");
 
         RoundKeys keys = new RoundKeys(round.id());
-        world.first().getBean(RedissonClient.class).getKeys().delete(keys.soldSeats(), keys.ticketBookings());
-        assertThat(seatStatus(round, "H-5")).as("Redis lost it").isEqualTo("AVAILABLE");
+        lose(round, "H-5", keys.soldSeats(), keys.ticketBookings());
 
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (!"SOLD".equals(seatStatus(round, "H-5")) && Instant.now().isBefore(deadline)) {
-            Players.sleep(200);
-        }
-        assertThat(seatStatus(round, "H-5")).isEqualTo("SOLD");
+        assertThat(awaitSeat(round, "H-5", "SOLD")).isEqualTo("SOLD");
         String rival = world.token(round, BookingStack.ticket(), "rival", false);
         solveCaptcha(api, rival);
         assertThat(hold(api, rival, round, "H-5").problemSlug()).isEqualTo("seat-taken");
@@ -60,29 +48,40 @@ class SoldSeatRestoreIT {
     @Test
     void aSeatSoldBeforeTheLastSecondsIsSoldAgainAfterRedisCameBackEmpty() {
         Round round = world.freshRound();
-        String token = world.token(round, BookingStack.ticket(), "veteran", false);
+        soldAndConfirmed(round, "H-6", "veteran");
+        // past what a pass reads again of the rows before its previous read (6 s), and a pass (5 s) more
+        Players.sleep(13_000);
+
+        RoundKeys keys = new RoundKeys(round.id());
+        lose(round, "H-6", keys.soldSeats(), keys.ticketBookings(), keys.soldRestored());
+
+        assertThat(awaitSeat(round, "H-6", "SOLD")).isEqualTo("SOLD");
+    }
+
+    private void soldAndConfirmed(Round round, String seatId, String nickname) {
+        String token = world.token(round, BookingStack.ticket(), nickname, false);
         solveCaptcha(api, token);
-        String holdId = hold(api, token, round, "H-6").json().path("holdId").asString();
+        String holdId = hold(api, token, round, seatId).json().path("holdId").asString();
         String bookingId = book(api, token, holdId).json().path("bookingId").asString();
         assertThat(awaitFinal(api, bookingId, Duration.ofSeconds(20))
                         .path("status")
                         .asString())
                 .isEqualTo("CONFIRMED");
-        // past what a pass reads again of the rows before its previous read (6 s), and a pass (5 s) more
-        Players.sleep(13_000);
+    }
 
-        RoundKeys keys = new RoundKeys(round.id());
-        world.first()
-                .getBean(RedissonClient.class)
-                .getKeys()
-                .delete(keys.soldSeats(), keys.ticketBookings(), keys.soldRestored());
-        assertThat(seatStatus(round, "H-6")).as("Redis lost it").isEqualTo("AVAILABLE");
+    /** Redis loses {@code keys}: the seat shows AVAILABLE. */
+    private void lose(Round round, String seatId, String... keys) {
+        world.first().getBean(RedissonClient.class).getKeys().delete(keys);
+        assertThat(seatStatus(round, seatId)).as("Redis lost it").isEqualTo("AVAILABLE");
+    }
 
+    /** The seat's status once it is {@code status}, or after 15 s. */
+    private String awaitSeat(Round round, String seatId, String status) {
         Instant deadline = Instant.now().plusSeconds(15);
-        while (!"SOLD".equals(seatStatus(round, "H-6")) && Instant.now().isBefore(deadline)) {
+        while (!status.equals(seatStatus(round, seatId)) && Instant.now().isBefore(deadline)) {
             Players.sleep(200);
         }
-        assertThat(seatStatus(round, "H-6")).isEqualTo("SOLD");
+        return seatStatus(round, seatId);
     }
 
     private String seatStatus(Round round, String seatId) {
