@@ -210,9 +210,10 @@ class RedisSales implements Sales {
                         RScript.ReturnType.LONG,
                         List.of(keys.soldSeats(), keys.ticketBookings(), keys.soldRestored()),
                         args.toArray()));
-        return changed != null && changed < 0
-                ? OptionalInt.empty()
-                : OptionalInt.of(changed == null ? 0 : changed.intValue());
+        if (changed != null && changed < 0) {
+            return OptionalInt.empty(); // the mark is gone: restore all
+        }
+        return OptionalInt.of(changed == null ? 0 : changed.intValue());
     }
 
     @Override

@@ -93,12 +93,7 @@ class SoldSeatRestorerTests {
 
     @Test
     void aRedisThatCameBackEmptyGetsEveryRowAtOnce() {
-        AcceptedBooking old = booking("D-4", "gus");
-        mysql.confirm(List.of(old));
-        mysql.now = mysql.now.plusSeconds(10);
-        restorer.restore();
-        mysql.now = mysql.now.plusSeconds(5);
-        time.advance(Duration.ofSeconds(5));
+        AcceptedBooking old = confirmedAndRestoredLongAgo("D-4", "gus", Duration.ofSeconds(5));
         // a restart without persistence: the seats, the tickets and the marks of the last full passes are gone
         sales.sold.clear();
         sales.ticketBookings.clear();
@@ -112,12 +107,7 @@ class SoldSeatRestorerTests {
 
     @Test
     void everyRowIsReadAgainOnceAllEveryHasPassed() {
-        AcceptedBooking old = booking("D-5", "hal");
-        mysql.confirm(List.of(old));
-        mysql.now = mysql.now.plusSeconds(10);
-        restorer.restore();
-        mysql.now = mysql.now.plusSeconds(10);
-        time.advance(Duration.ofSeconds(10));
+        AcceptedBooking old = confirmedAndRestoredLongAgo("D-5", "hal", Duration.ofSeconds(10));
         // lost while the mark stayed (a key evicted, a replica far behind): a read of the last seconds misses it
         sales.sold.clear();
         restorer.restore();
@@ -128,6 +118,20 @@ class SoldSeatRestorerTests {
         restorer.restore();
 
         assertThat(sales.sold).containsEntry("D-5", old.id().value());
+    }
+
+    /**
+     * A booking MySQL confirmed, then a pass over all rows 10 s later (so a read of the rows since that pass no longer
+     * sees it), then {@code later} on both clocks.
+     */
+    private AcceptedBooking confirmedAndRestoredLongAgo(String seat, String ticket, Duration later) {
+        AcceptedBooking booking = booking(seat, ticket);
+        mysql.confirm(List.of(booking));
+        mysql.now = mysql.now.plusSeconds(10);
+        restorer.restore();
+        mysql.now = mysql.now.plus(later);
+        time.advance(later);
+        return booking;
     }
 
     private static AcceptedBooking booking(String seat, String ticket) {
