@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +88,6 @@ public final class LiveStandings {
     private final long origin = System.nanoTime();
 
     private final Map<Executor, Home> homes = new ConcurrentHashMap<>();
-    private final AtomicInteger watching = new AtomicInteger();
 
     private volatile Disposable running;
 
@@ -145,7 +143,6 @@ public final class LiveStandings {
             return Disposables.disposed();
         }
         Watcher watcher = new Watcher(first, listener, itsHome);
-        watching.incrementAndGet();
         itsHome.run(watcher::begin);
         return watcher;
     }
@@ -177,11 +174,6 @@ public final class LiveStandings {
                     }
                 })),
                 FluxSink.OverflowStrategy.LATEST);
-    }
-
-    /** How many streams this instance is feeding. */
-    public int watching() {
-        return watching.get();
     }
 
     /**
@@ -448,7 +440,6 @@ public final class LiveStandings {
             if (!over) {
                 over = true;
                 home.remove(this);
-                watching.decrementAndGet();
             }
         }
 
