@@ -3,6 +3,7 @@ package dev.ticketingwarrior.perf.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ticketingwarrior.edge.testing.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class AuditorTests {
     private static final Duration PERIOD = Duration.ofSeconds(60);
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
-    private final Fakes.MovingClock clock = new Fakes.MovingClock(OPEN.plusSeconds(20));
+    private final SteppedClock clock = new SteppedClock(OPEN.plusSeconds(20));
     private final Fakes.Ledger ledger = new Fakes.Ledger();
     private final Fakes.Redis redis = new Fakes.Redis();
     private final Fakes.Queues queues = new Fakes.Queues();

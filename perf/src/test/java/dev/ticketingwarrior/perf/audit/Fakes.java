@@ -1,10 +1,5 @@
 package dev.ticketingwarrior.perf.audit;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,38 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** In-memory stand-ins for the auditor's ports, and a clock that only moves when draining sleeps. */
+/** In-memory stand-ins for the auditor's ports. */
 final class Fakes {
 
     private Fakes() {}
-
-    static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** MySQL: rows per round; a row can be set to show up only after some reads (a confirmation still in SQS). */
     static final class Ledger implements BookingLedger {
