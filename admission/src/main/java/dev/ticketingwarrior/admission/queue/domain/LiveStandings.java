@@ -90,6 +90,11 @@ public final class LiveStandings {
     private final Map<Executor, Home> homes = new ConcurrentHashMap<>();
 
     private volatile Disposable running;
+    /**
+     * Set by {@link #stop()}: a stream that begins afterwards (it was opening, reading its first standing, when the stop
+     * came) hears its first standing and ends at once, instead of waiting for a feed that will not come.
+     */
+    private volatile boolean stopped;
 
     /**
      * @param scheduler one thread: the timers, and the home of the watches made without one
@@ -108,6 +113,7 @@ public final class LiveStandings {
     }
 
     public void start() {
+        stopped = false;
         Duration beat = Duration.ofNanos(keepAliveNanos / 2);
         running = Disposables.composite(
                 ticker.snapshots().subscribe(snapshot -> everyHome(home -> home.tell(snapshot)), LiveStandings::failed),
@@ -124,6 +130,7 @@ public final class LiveStandings {
      * hold the drain to its timeout); their players reconnect to another instance or poll.
      */
     public void stop() {
+        stopped = true;
         Disposable now = running;
         if (now != null) {
             now.dispose();
@@ -367,6 +374,11 @@ public final class LiveStandings {
             sentNanos = System.nanoTime();
             offeredTick = tickAt(sentNanos);
             listener.hear(first);
+            if (stopped) {
+                // on the home thread: the stop's endAll has run here already, or will find this watcher registered
+                end();
+                return;
+            }
             home.add(this);
         }
 

@@ -28,6 +28,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
 
 /**
  * How a ticket's live stream reads the waiting room: from the shared ticker while it ticks, and by itself only when
@@ -119,6 +120,18 @@ class QueueStreamTests {
         standings.stop();
 
         assertThat(ended.await(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aStreamThatBeginsAfterTheStopHearsItsStandingAndEndsSoTheDrainIsNotHeld() {
+        TicketView first = TicketView.of(room.ticket, room.state(), TicketStatus.WAITING, null);
+        standings.stop();
+
+        // it was opening (reading its first standing) when the stop came: no feed will follow
+        StepVerifier.create(standings.watch(first))
+                .expectNext(first)
+                .expectComplete()
+                .verify(Duration.ofSeconds(2));
     }
 
     @Test
