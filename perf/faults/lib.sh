@@ -21,19 +21,35 @@ service_pid() { # service → its pid now (local runs only)
   cat "$file"
 }
 
-# kill -9 a service, then after a pause start it again exactly as it ran (same command line, environment, folder and
-# log), recording its new pid for the soak (heap samples, cleanup) and for later drills.
-kill_and_restart() { # service, seconds down
-  local service=$1 down=$2 pid cwd log
+# kill -9 a service (or, with TERM, stop it as ECS does in a rolling deploy, and wait until it has shut down), then
+# after a pause start it again exactly as it ran (same command line, environment, folder and log), recording its new
+# pid for the soak (heap samples, cleanup) and for later drills.
+kill_and_restart() { # service, seconds down, [signal: KILL (default) or TERM]
+  local service=$1 down=$2 signal=${3:-KILL} pid cwd log
   pid=$(service_pid "$service")
   local -a cmd env
   mapfile -d '' -t cmd < "/proc/$pid/cmdline"
   mapfile -d '' -t env < "/proc/$pid/environ"
   cwd=$(readlink "/proc/$pid/cwd")
   log=$(readlink "/proc/$pid/fd/1")
-  kill -KILL "$pid"
   local killed=$SECONDS
-  say "kill -9 $service (pid $pid); starting it again in ${down}s"
+  if [[ $signal == TERM ]]; then
+    kill -TERM "$pid"
+    say "SIGTERM to $service (pid $pid): a graceful stop"
+    for _ in $(seq 1 120); do
+      kill -0 "$pid" 2> /dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$pid" 2> /dev/null; then
+      kill -KILL "$pid"
+      say "$service still running 60 s after SIGTERM: kill -9 (as ECS does after its stop timeout)"
+    else
+      say "$service stopped $((SECONDS - killed)) s after SIGTERM; starting it again in ${down}s"
+    fi
+  else
+    kill -KILL "$pid"
+    say "kill -9 $service (pid $pid); starting it again in ${down}s"
+  fi
   sleep "$down"
   (cd "$cwd" && exec env -i "${env[@]}" "${cmd[@]}") >> "$log" 2>&1 &
   echo $! > "$SOAK_OUT/pids/$service"
@@ -42,7 +58,7 @@ kill_and_restart() { # service, seconds down
   port=$(printf '%s\n' "${cmd[@]}" | sed -n 's/^--server.port=//p')
   for _ in $(seq 1 240); do
     if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
-      say "$service ready again on :$port, $((SECONDS - killed)) s after the kill"
+      say "$service ready again on :$port, $((SECONDS - killed)) s after the $([[ $signal == TERM ]] && echo SIGTERM || echo kill)"
       return 0
     fi
     sleep 0.5
