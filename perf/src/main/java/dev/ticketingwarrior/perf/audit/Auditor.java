@@ -25,6 +25,8 @@ public final class Auditor implements AutoCloseable {
     static final long POLL_MS = 500;
 
     private static final Duration POLL = Duration.ofMillis(POLL_MS);
+    /** How long the end waits for the confirmation queue's last acknowledgements (batched about every second). */
+    static final Duration ACK_SETTLE = Duration.ofSeconds(3);
 
     private final Sources sources;
     private final Duration roundPeriod;
@@ -170,7 +172,7 @@ public final class Auditor implements AutoCloseable {
             }
             case Reading.Unavailable<DeadLetters.Depth>(String why) -> skipped.add(why + ": DLQ not checked");
         }
-        backlogNote("at the end").ifPresent(skipped::add);
+        settledBacklogNote().ifPresent(skipped::add);
 
         switch (read(sources.keys(), KeyExpiry::roundKeysWithoutTtl)) {
             case Reading.Got<List<String>>(List<String> keys) ->
@@ -236,6 +238,30 @@ public final class Auditor implements AutoCloseable {
                 read(sources.admissions(), log -> new Judge.Admissions(log.serving(id), log.admittedAtMs(id)));
         return Judge.round(new Judge.Evidence(
                 round, accepted, samples, rows, pending, sold, admissions, drainedFor, clock.instant()));
+    }
+
+    /**
+     * The end's backlog line, after giving the queue up to {@link #ACK_SETTLE} to empty: the listener acknowledges in
+     * batches (about once a second), so right after the last row is written its messages are still in flight.
+     */
+    private Optional<String> settledBacklogNote() {
+        Instant until = clock.instant().plus(ACK_SETTLE);
+        while (true) {
+            if (!(read(sources.queues(), DeadLetters::backlog) instanceof Reading.Got<DeadLetters.Depth>(var depth))
+                    || depth.total() == 0) {
+                return Optional.empty();
+            }
+            Duration left = Duration.between(clock.instant(), until);
+            if (left.isNegative() || left.isZero()) {
+                return Optional.of(Judge.backlogNote(depth, "at the end"));
+            }
+            try {
+                sleeper.sleep(left.compareTo(POLL) < 0 ? left : POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of(Judge.backlogNote(depth, "at the end"));
+            }
+        }
     }
 
     /** A line when confirmations are still queued: the round was judged before booking had written them all. */

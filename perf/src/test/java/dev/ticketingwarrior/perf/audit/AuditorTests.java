@@ -316,6 +316,31 @@ class AuditorTests {
     }
 
     @Test
+    void givesTheLastAcknowledgementsAMomentBeforeNotingMessagesInFlight() {
+        cleanRound();
+        queues.backlog = 9;
+        queues.emptyAfterReads = 2;
+
+        FinalVerdict end = auditor().auditEnd(List.of(WINDOW), accepted, Duration.ZERO);
+
+        assertThat(end.skipped()).noneMatch(line -> line.contains("still holds"));
+        assertThat(clock.instant()).isEqualTo(OPEN.plusSeconds(20).plusMillis(2 * Auditor.POLL_MS));
+    }
+
+    @Test
+    void notesMessagesStillInFlightOnceTheMomentIsOver() {
+        cleanRound();
+        queues.backlog = 4;
+
+        FinalVerdict end = auditor().auditEnd(List.of(WINDOW), accepted, Duration.ZERO);
+
+        assertThat(end.skipped())
+                .contains(
+                        "sqs: booking-confirmations still holds 4 messages (0 visible, 4 in flight, 0 delayed) at the end");
+        assertThat(clock.instant()).isEqualTo(OPEN.plusSeconds(20).plus(Auditor.ACK_SETTLE));
+    }
+
+    @Test
     void judgesEveryRoundAgainAtTheEndWithItsSamples() {
         cleanRound();
         samples.add(new AdmissionSample(ROUND, OPEN.plusSeconds(6), 50, 12, 10));

@@ -109,7 +109,11 @@ final class Fakes {
     static final class Queues implements DeadLetters {
 
         long deadLetters;
+        /** Messages received and not yet deleted; with {@code emptyAfterReads}, that many reads see them, then none. */
         long backlog;
+
+        int emptyAfterReads = -1;
+        int backlogReads;
 
         @Override
         public Depth deadLetters() {
@@ -118,7 +122,9 @@ final class Fakes {
 
         @Override
         public Depth backlog() {
-            return new Depth("booking-confirmations", backlog, 0, 0);
+            backlogReads++;
+            boolean acknowledged = emptyAfterReads >= 0 && backlogReads > emptyAfterReads;
+            return new Depth("booking-confirmations", 0, acknowledged ? 0 : backlog, 0);
         }
     }
 }
