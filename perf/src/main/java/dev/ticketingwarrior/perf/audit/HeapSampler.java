@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -76,13 +78,17 @@ public final class HeapSampler {
         if (gc.isEmpty()) {
             notes.accept("heap " + service + ": jcmd " + pid + " GC.run failed, heap read without a forced GC");
         }
+        // an actuator that does not answer (e.g. the first read after a drill restarted the service) is worth a note
+        // only if jcmd cannot tell either
+        List<String> actuatorFailures = new ArrayList<>();
         OptionalDouble heap = actuatorBase
-                .map(base -> metric(service, base, "jvm.memory.used?tag=area:heap"))
+                .map(base -> metric(service, base, "jvm.memory.used?tag=area:heap", actuatorFailures::add))
                 .orElse(OptionalDouble.empty());
         if (heap.isEmpty()) {
             heap = jcmd(pid, "GC.heap_info").map(HeapSampler::heapUsedMb).orElse(OptionalDouble.empty());
         }
         if (heap.isEmpty()) {
+            actuatorFailures.forEach(notes);
             notes.accept("heap " + service + ": heap of pid " + pid + " not readable (actuator, jcmd GC.heap_info)");
         }
         OptionalDouble rss = rssMb(pid);
@@ -94,11 +100,11 @@ public final class HeapSampler {
 
     private HeapSample remote(String service, URI base) {
         // no way to force a collection remotely: the live data the last collection left is the closest reading
-        OptionalDouble live = metric(service, base, "jvm.gc.live.data.size");
+        OptionalDouble live = metric(service, base, "jvm.gc.live.data.size", notes);
         if (live.isPresent() && live.getAsDouble() > 0) {
             return new HeapSample(service, live.getAsDouble(), OptionalDouble.empty());
         }
-        OptionalDouble used = metric(service, base, "jvm.memory.used?tag=area:heap");
+        OptionalDouble used = metric(service, base, "jvm.memory.used?tag=area:heap", notes);
         if (used.isPresent()) {
             notes.accept("heap " + service + ": remote, heap in use without a forced GC (no live-data metric)");
         } else {
@@ -107,7 +113,8 @@ public final class HeapSampler {
         return new HeapSample(service, used.orElse(Double.NaN), OptionalDouble.empty());
     }
 
-    private OptionalDouble metric(String service, URI base, String metric) {
+    /** One actuator metric in MiB; what went wrong reading it goes to {@code failures}. */
+    private OptionalDouble metric(String service, URI base, String metric, Consumer<String> failures) {
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
         try {
             HttpResponse<String> response = http.send(
@@ -122,7 +129,7 @@ public final class HeapSampler {
             }
             return actuatorValueMb(response.body());
         } catch (IOException | RuntimeException e) {
-            notes.accept("heap " + service + ": " + metric + " not readable (" + SourceFailure.brief(e) + ")");
+            failures.accept("heap " + service + ": " + metric + " not readable (" + SourceFailure.brief(e) + ")");
             return OptionalDouble.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -65,6 +65,16 @@ class HeapSamplerTests {
     }
 
     @Test
+    void readsTheHeapWithJcmdWithoutANoteWhenTheActuatorDoesNotAnswer() {
+        List<String> notes = new ArrayList<>();
+        HeapSample sample = new HeapSampler(notes::add)
+                .sampleLocal("self", ProcessHandle.current().pid(), Optional.of(URI.create("http://127.0.0.1:1")));
+
+        assertThat(sample.measured()).isTrue();
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
     void neverThrowsForWhatItCannotReach() {
         List<String> notes = new ArrayList<>();
         HeapSample sample = new HeapSampler(notes::add).sampleRemote("gone", URI.create("http://127.0.0.1:1"));
