@@ -90,11 +90,6 @@ public final class LiveStandings {
     private final Map<Executor, Home> homes = new ConcurrentHashMap<>();
 
     private volatile Disposable running;
-    /**
-     * Set by {@link #stop()}: a stream that begins afterwards (it was opening, reading its first standing, when the stop
-     * came) hears its first standing and ends at once, instead of waiting for a feed that will not come.
-     */
-    private volatile boolean stopped;
 
     /**
      * @param scheduler one thread: the timers, and the home of the watches made without one
@@ -113,7 +108,6 @@ public final class LiveStandings {
     }
 
     public void start() {
-        stopped = false;
         Duration beat = Duration.ofNanos(keepAliveNanos / 2);
         running = Disposables.composite(
                 ticker.snapshots().subscribe(snapshot -> everyHome(home -> home.tell(snapshot)), LiveStandings::failed),
@@ -130,12 +124,17 @@ public final class LiveStandings {
      * hold the drain to its timeout); their players reconnect to another instance or poll.
      */
     public void stop() {
-        stopped = true;
         Disposable now = running;
         if (now != null) {
             now.dispose();
         }
         everyHome(Home::endAll);
+    }
+
+    /** Stopped after it ran: the feed is gone until the next {@link #start()}. */
+    private boolean stopped() {
+        Disposable now = running;
+        return now != null && now.isDisposed();
     }
 
     /**
@@ -374,8 +373,9 @@ public final class LiveStandings {
             sentNanos = System.nanoTime();
             offeredTick = tickAt(sentNanos);
             listener.hear(first);
-            if (stopped) {
-                // on the home thread: the stop's endAll has run here already, or will find this watcher registered
+            if (stopped()) {
+                // it was opening (reading its first standing) when the stop came: no feed will follow. On the home
+                // thread, so the stop's endAll has run here already, or will find this watcher registered
                 end();
                 return;
             }
