@@ -218,14 +218,7 @@ public final class Auditor implements AutoCloseable {
             } else if (sources.ledger() instanceof Reading.Unavailable<BookingLedger>) {
                 break; // no database configured: nothing to wait for
             }
-            Duration left = Duration.between(clock.instant(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                break;
-            }
-            try {
-                sleeper.sleep(left.compareTo(POLL) < 0 ? left : POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pollAgainBefore(deadline)) {
                 break;
             }
         }
@@ -246,21 +239,25 @@ public final class Auditor implements AutoCloseable {
      */
     private Optional<String> settledBacklogNote() {
         Instant until = clock.instant().plus(ACK_SETTLE);
-        while (true) {
-            if (!(read(sources.queues(), DeadLetters::backlog) instanceof Reading.Got<DeadLetters.Depth>(var depth))
-                    || depth.total() == 0) {
-                return Optional.empty();
-            }
-            Duration left = Duration.between(clock.instant(), until);
-            if (left.isNegative() || left.isZero()) {
-                return Optional.of(Judge.backlogNote(depth, "at the end"));
-            }
-            try {
-                sleeper.sleep(left.compareTo(POLL) < 0 ? left : POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of(Judge.backlogNote(depth, "at the end"));
-            }
+        Optional<String> note = backlogNote("at the end");
+        while (note.isPresent() && pollAgainBefore(until)) {
+            note = backlogNote("at the end");
+        }
+        return note;
+    }
+
+    /** Sleeps one poll (less if {@code deadline} is nearer); false when the deadline has passed or the wait was cut. */
+    private boolean pollAgainBefore(Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return false;
+        }
+        try {
+            sleeper.sleep(left.compareTo(POLL) < 0 ? left : POLL);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
