@@ -21,17 +21,29 @@ service_pid() { # service → its pid now (local runs only)
   cat "$file"
 }
 
+# The command line, environment, folder and log (its stdout) of process $1, into proc_cmd, proc_env, proc_cwd, proc_log:
+# what relaunch starts again.
+read_process() { # pid
+  mapfile -d '' -t proc_cmd < "/proc/$1/cmdline"
+  mapfile -d '' -t proc_env < "/proc/$1/environ"
+  proc_cwd=$(readlink "/proc/$1/cwd")
+  proc_log=$(readlink "/proc/$1/fd/1")
+}
+
+# Starts the process read_process read, exactly as it ran, its output appended to the log (its own by default); the
+# new pid in $relaunched.
+relaunch() { # [log]
+  (cd "$proc_cwd" && exec env -i "${proc_env[@]}" "${proc_cmd[@]}") >> "${1:-$proc_log}" 2>&1 &
+  relaunched=$!
+}
+
 # kill -9 a service (or, with TERM, stop it as ECS does in a rolling deploy, and wait until it has shut down), then
 # after a pause start it again exactly as it ran (same command line, environment, folder and log), recording its new
 # pid for the soak (heap samples, cleanup) and for later drills.
 kill_and_restart() { # service, seconds down, [signal: KILL (default) or TERM]
-  local service=$1 down=$2 signal=${3:-KILL} pid cwd log
+  local service=$1 down=$2 signal=${3:-KILL} pid
   pid=$(service_pid "$service")
-  local -a cmd env
-  mapfile -d '' -t cmd < "/proc/$pid/cmdline"
-  mapfile -d '' -t env < "/proc/$pid/environ"
-  cwd=$(readlink "/proc/$pid/cwd")
-  log=$(readlink "/proc/$pid/fd/1")
+  read_process "$pid"
   local killed=$SECONDS
   if [[ $signal == TERM ]]; then
     kill -TERM "$pid"
@@ -51,11 +63,11 @@ kill_and_restart() { # service, seconds down, [signal: KILL (default) or TERM]
     say "kill -9 $service (pid $pid); starting it again in ${down}s"
   fi
   sleep "$down"
-  (cd "$cwd" && exec env -i "${env[@]}" "${cmd[@]}") >> "$log" 2>&1 &
-  echo $! > "$SOAK_OUT/pids/$service"
-  say "$service started again (pid $!)"
+  relaunch
+  echo "$relaunched" > "$SOAK_OUT/pids/$service"
+  say "$service started again (pid $relaunched)"
   local port
-  port=$(printf '%s\n' "${cmd[@]}" | sed -n 's/^--server.port=//p')
+  port=$(printf '%s\n' "${proc_cmd[@]}" | sed -n 's/^--server.port=//p')
   for _ in $(seq 1 240); do
     if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
       say "$service ready again on :$port, $((SECONDS - killed)) s after the $([[ $signal == TERM ]] && echo SIGTERM || echo kill)"
@@ -63,7 +75,7 @@ kill_and_restart() { # service, seconds down, [signal: KILL (default) or TERM]
     fi
     sleep 0.5
   done
-  say "$service did not become ready within 120 s (log: $log)"
+  say "$service did not become ready within 120 s (log: $proc_log)"
 }
 
 # SIGSTOP a data server for a while, then SIGCONT: to its clients it is down (connections open, nothing answers).
@@ -81,20 +93,17 @@ stall() { # name, pid file, seconds
 # ran — same command line (so the same data folder), environment (so the same port) and log — once it was down for a
 # while; waits for its READY line and records the new pid in the pid file (and in any other file named after it).
 kill_and_restart_launcher() { # name, pid file, seconds down, [other pid file…]
-  local name=$1 pid_file=$2 down=$3 pid cwd log lines
+  local name=$1 pid_file=$2 down=$3 pid log lines
   shift 3
   pid=$(cat "$pid_file")
-  local -a cmd env
-  mapfile -d '' -t cmd < "/proc/$pid/cmdline"
-  mapfile -d '' -t env < "/proc/$pid/environ"
-  cwd=$(readlink "/proc/$pid/cwd")
-  log=$(readlink "/proc/$pid/fd/1")
+  read_process "$pid"
+  log=$proc_log
   lines=$(wc -l < "$log")
   kill -KILL "$pid"
   say "kill -9 $name (pid $pid); starting it again in ${down}s"
   sleep "$down"
-  (cd "$cwd" && exec env -i "${env[@]}" "${cmd[@]}") >> "$log" 2>&1 &
-  local new=$! file
+  relaunch
+  local new=$relaunched file
   for file in "$pid_file" "$@"; do echo "$new" > "$file"; done
   say "$name started again (pid $new)"
   local start=$SECONDS
