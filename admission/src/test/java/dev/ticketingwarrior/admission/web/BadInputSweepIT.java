@@ -117,14 +117,7 @@ class BadInputSweepIT extends AdmissionIntegrationTest {
             if (api[0].equals("PUT")) {
                 call = call.json(validSettings);
             }
-            probes.addAll(Probes.bearers(call, wrongBearers));
-            probes.addAll(Probes.duplicatedAuthorization(call, OPS, "Bearer wrong"));
-            // with the right credential on a method the path does not serve: these probes bring their own
-            // X-Forwarded-For, and a 401 would spend the failed-authentication budget of the shared address the
-            // other ITs of this JVM call from
-            probes.addAll(Probes.headerAbuse(
-                    Probe.of(endpoint, "header-abuse", "PATCH", api[1]).header("Authorization", OPS), inputs));
-            probes.addAll(Probes.refusedHeaders(call.header("Authorization", OPS)));
+            probes.addAll(Probes.opsCredentials(call, OPS, wrongBearers, inputs));
             probes.addAll(Probes.wrongMethods(
                     endpoint,
                     api[1],
@@ -136,14 +129,7 @@ class BadInputSweepIT extends AdmissionIntegrationTest {
         probes.addAll(Probes.bodies(change, inputs.bodies(settingsFields, false, GENERATED)));
         probes.addAll(Probes.wrongContentTypes(change.json(validSettings)));
 
-        run.sendAll(probes);
-        String table = run.report();
-
-        assertThat(run.failures()).as(table).isEmpty();
-        assertThat(run.answered(429))
-                .as("answers hidden behind a per-client limit")
-                .isLessThan(run.total() / 50);
-        assertThat(run.healthy("/actuator/health")).isTrue();
+        run.sweep(probes);
         // the settings were never changed by a bad call: still the paused ones every test starts from
         assertThat(settings(0, 0, 0, true).path("paused").asBoolean()).isTrue();
     }

@@ -307,14 +307,7 @@ class BadInputSweepIT {
                 new String[] {"POST", "/api/v1/confirmations/dead-letters/redrive"})) {
             String endpoint = api[0] + " " + api[1];
             Probe call = Probe.of(endpoint, "bad-credential", api[0], api[1]);
-            probes.addAll(Probes.bearers(call, wrongBearers));
-            probes.addAll(Probes.duplicatedAuthorization(call, OPS, "Bearer wrong"));
-            // with the right credential on a method the path does not serve: these probes bring their own
-            // X-Forwarded-For, and a 401 would spend the failed-authentication budget of the shared address the
-            // other ITs of this JVM call from
-            probes.addAll(Probes.headerAbuse(
-                    Probe.of(endpoint, "header-abuse", "PATCH", api[1]).header("Authorization", OPS), inputs));
-            probes.addAll(Probes.refusedHeaders(call.header("Authorization", OPS)));
+            probes.addAll(Probes.opsCredentials(call, OPS, wrongBearers, inputs));
         }
         for (String max : List.of(
                 "abc", "1.5", "99999999999", "-99999999999", "%00", "1e3", "%E2%80%AE1", "%C0%AE", "%FF", "١٢")) {
@@ -332,14 +325,7 @@ class BadInputSweepIT {
                 "POST",
                 "DELETE"));
 
-        run.sendAll(probes);
-        String table = run.report();
-
-        assertThat(run.failures()).as(table).isEmpty();
-        assertThat(run.answered(429))
-                .as("answers hidden behind a per-client limit")
-                .isLessThan(run.total() / 50);
-        assertThat(run.healthy("/actuator/health")).isTrue();
+        run.sweep(probes);
         // nothing a bad input did stuck: every seat still for sale, no booking written
         JsonNode map = new Api(port).get(seats, world.viewer(round)).json();
         for (JsonNode seat : map.path("seats")) {

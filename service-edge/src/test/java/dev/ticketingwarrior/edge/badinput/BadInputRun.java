@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.edge.badinput;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,19 @@ public final class BadInputRun {
 
     public void sendAll(List<Probe> probes) {
         probes.forEach(this::send);
+    }
+
+    /**
+     * Sends every probe, prints the table, and holds what every sweep holds: no bad answer (the table says which), at
+     * most one answer in 50 a 429 (a per-client limit must not hide the answers it is a sweep of), and the service
+     * healthy after it.
+     */
+    public void sweep(List<Probe> probes) {
+        sendAll(probes);
+        String table = report();
+        assertThat(failures()).as(table).isEmpty();
+        assertThat(answered(429)).as("answers hidden behind a per-client limit").isLessThan(total() / 50);
+        assertThat(healthy("/actuator/health")).as("healthy after the sweep").isTrue();
     }
 
     public RawHttp.Answer send(Probe probe) {

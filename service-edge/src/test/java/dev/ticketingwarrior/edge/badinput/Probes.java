@@ -74,6 +74,24 @@ public final class Probes {
                 duplicated.header("Authorization", right).header("Authorization", right));
     }
 
+    /**
+     * The credential probes of an ops endpoint {@code call}: each wrong bearer and none (401), the right one beside a
+     * wrong one, and with the right one the abusive headers (on a method the path does not serve) and the header
+     * sections the HTTP server refuses.
+     */
+    public static List<Probe> opsCredentials(Probe call, String right, List<String> wrongBearers, BadInputs inputs) {
+        List<Probe> probes = new ArrayList<>(bearers(call, wrongBearers));
+        probes.addAll(duplicatedAuthorization(call, right, "Bearer wrong"));
+        // the header-abuse probes bring their own X-Forwarded-For, and a 401 would spend the failed-authentication
+        // budget of the shared address the other ITs of the JVM call from: so the right credential, a wrong method
+        probes.addAll(headerAbuse(
+                Probe.of(call.endpoint(), "header-abuse", "PATCH", call.target())
+                        .header("Authorization", right),
+                inputs));
+        probes.addAll(refusedHeaders(call.header("Authorization", right)));
+        return probes;
+    }
+
     /** Paths under {@code prefix} that the HTTP server refuses before routing; any 4xx. */
     public static List<Probe> refusedTargets(String endpoint, String method, String prefix) {
         List<Probe> probes = new ArrayList<>();
