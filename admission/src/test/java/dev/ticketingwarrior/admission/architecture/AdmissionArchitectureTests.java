@@ -6,26 +6,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.ticketingwarrior.edge.architecture.DomainRules;
 
 @AnalyzeClasses(packages = "dev.ticketingwarrior.admission", importOptions = ImportOption.DoNotIncludeTests.class)
 class AdmissionArchitectureTests {
 
+    private static final String[] DOMAIN = {"..domain.."};
+
     @ArchTest
-    static final ArchRule domainKnowsNoWebRedisOrAws = noClasses()
-            .that()
-            .resideInAPackage("..domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "io.lettuce..",
-                    "org.redisson..",
-                    "software.amazon..",
-                    "io.awspring..",
-                    "java.sql..",
-                    "jakarta.servlet..",
-                    "tools.jackson..",
-                    "com.fasterxml.jackson..");
+    static final ArchRule domainKnowsNoFramework = DomainRules.knowNoFramework(DOMAIN);
 
     @ArchTest
     static final ArchRule onlyAdaptersTalkToRedis = noClasses()
@@ -36,16 +25,6 @@ class AdmissionArchitectureTests {
             .resideInAnyPackage("org.springframework.data.redis..", "io.lettuce..");
 
     @ArchTest
-    static final ArchRule domainDoesNotReachIntoTheEdge = noClasses()
-            .that()
-            .resideInAPackage("..domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "..web..",
-                    "..redis..",
-                    "dev.ticketingwarrior.admission.config..",
-                    "dev.ticketingwarrior.edge.problem..",
-                    "dev.ticketingwarrior.edge.reactive..",
-                    "dev.ticketingwarrior.edge.servlet..");
+    static final ArchRule domainDoesNotReachIntoTheEdge =
+            DomainRules.doNotReachIntoTheEdge(DOMAIN, "dev.ticketingwarrior.admission.config..", "..redis..");
 }

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.ticketingwarrior.edge.architecture.DomainRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -36,39 +37,12 @@ class ArchitectureTests {
     private static final String[] ADAPTERS = {REDIS, SQS, JDBC, BOOKING + "..http.."};
 
     @ArchTest
-    static final ArchRule domainKnowsNoSpringRedisAwsJdbcOrJson = noClasses()
-            .that()
-            .resideInAnyPackage(DOMAIN)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "jakarta..",
-                    "org.redisson..",
-                    "io.lettuce..",
-                    "software.amazon..",
-                    "io.awspring..",
-                    "java.sql..",
-                    "tools.jackson..",
-                    "com.fasterxml.jackson..");
+    static final ArchRule domainKnowsNoFramework = DomainRules.knowNoFramework(DOMAIN);
 
     /** Domain objects are wired as plain objects in {@code config}: they do not know it, nor the edge. */
     @ArchTest
-    static final ArchRule domainDoesNotReachIntoTheEdge = noClasses()
-            .that()
-            .resideInAnyPackage(DOMAIN)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    WEB,
-                    REDIS,
-                    SQS,
-                    JDBC,
-                    BOOKING + "..http..",
-                    CONFIG,
-                    "dev.ticketingwarrior.edge.problem..",
-                    "dev.ticketingwarrior.edge.reactive..",
-                    "dev.ticketingwarrior.edge.servlet..");
+    static final ArchRule domainDoesNotReachIntoTheEdge =
+            DomainRules.doNotReachIntoTheEdge(DOMAIN, CONFIG, REDIS, SQS, JDBC, BOOKING + "..http..");
 
     @ArchTest
     static final ArchRule onlyRedisAdaptersTalkToRedis = noClasses()

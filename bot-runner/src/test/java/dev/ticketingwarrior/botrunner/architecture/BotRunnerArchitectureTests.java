@@ -6,41 +6,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.ticketingwarrior.edge.architecture.DomainRules;
 
 @AnalyzeClasses(packages = "dev.ticketingwarrior.botrunner", importOptions = ImportOption.DoNotIncludeTests.class)
 class BotRunnerArchitectureTests {
 
-    @ArchTest
-    static final ArchRule domainKnowsNoSpringRedisOrHttpClient = noClasses()
-            .that()
-            .resideInAPackage("..domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "io.lettuce..",
-                    "org.redisson..",
-                    "reactor.netty..",
-                    "io.netty..",
-                    "tools.jackson..",
-                    "com.fasterxml.jackson..",
-                    "io.micrometer..",
-                    "software.amazon..");
+    private static final String[] DOMAIN = {"..domain.."};
 
     @ArchTest
-    static final ArchRule domainDoesNotReachIntoTheEdge = noClasses()
-            .that()
-            .resideInAPackage("..domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "..web..",
-                    "..redis..",
-                    "..http..",
-                    "dev.ticketingwarrior.botrunner.config..",
-                    "dev.ticketingwarrior.edge.problem..",
-                    "dev.ticketingwarrior.edge.reactive..",
-                    "dev.ticketingwarrior.edge.servlet..");
+    static final ArchRule domainKnowsNoFramework = DomainRules.knowNoFramework(DOMAIN);
+
+    @ArchTest
+    static final ArchRule domainDoesNotReachIntoTheEdge = DomainRules.doNotReachIntoTheEdge(
+            DOMAIN, "dev.ticketingwarrior.botrunner.config..", "..redis..", "..http..");
 
     @ArchTest
     static final ArchRule onlyRedisAdaptersAndWiringTalkToRedis = noClasses()
