@@ -2,8 +2,8 @@
 // with the rival's nickname and the margin; two rounds of one player fill the history and race the second against
 // the first (the ghost); the history can be erased.
 import { randomBytes } from 'node:crypto';
-import { api, apiPlayer, expectStatus, freshRound, nickname } from './support/api';
-import { bookFirstAvailable, homeReady, playToSeatMap, solveLetter } from './support/drill';
+import { api, apiPlayer, freshRound, nickname } from './support/api';
+import { bookFirstAvailable, homeReady, loseSeatToRival, playToSeatMap, solveLetter } from './support/drill';
 import { baseUrl } from './support/env';
 import { expect, test } from './support/fixtures';
 import { log, sleep } from './support/stack';
@@ -21,29 +21,10 @@ test('a seat lost to a rival: the debrief names the rival and the margin', async
   await playToSeatMap(page, nickname('e2e'), { navigate: false });
 
   // the browser's map is held back a moment while the rival takes the seat the player is about to pick
-  let release = () => undefined as void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route('**/api/v1/rounds/*/seats', async (route) => {
-    await gate;
-    await route.continue().catch(() => undefined);
+  const target = await loseSeatToRival(page, rival, {
+    nth: 2,
+    rivalHeaders: { 'X-Player-Secret': otherSecret() },
   });
-  await sleep(1_500);
-  const target = (await page.locator('[data-status="AVAILABLE"]').nth(2).getAttribute('data-seat-id'))!;
-  await page.locator(`[data-seat-id="${target}"]`).click();
-  await expectStatus(
-    api(`/api/v1/rounds/${rival.roundId}/holds`, {
-      method: 'POST',
-      token: rival.token,
-      body: { seatId: target },
-      headers: { 'X-Player-Secret': otherSecret() },
-    }),
-    201,
-    'rival hold',
-  );
-  await page.getByRole('button', { name: '좌석 선택 완료' }).click();
-  await page.getByRole('alert').filter({ hasText: '이미 선택된 좌석입니다' }).waitFor();
-  release();
-  await page.unroute('**/api/v1/rounds/*/seats');
 
   // the player gives up on this round: when it closes, the result is a loser's, with the debrief
   log(`  ${target} taken by ${rivalName}; waiting for the round to close`);

@@ -10,7 +10,7 @@ import {
   nickname,
   putAdmission,
 } from './support/api';
-import { holdAndBook, homeReady, playToSeatMap } from './support/drill';
+import { holdAndBook, homeReady, loseSeatToRival, playToSeatMap } from './support/drill';
 import { baseUrl } from './support/env';
 import { expect, test } from './support/fixtures';
 import { log, sleep } from './support/stack';
@@ -79,25 +79,7 @@ test('another player holds the picked seat first: seat-taken, and the player boo
   await playToSeatMap(page, nickname('e2e'), { navigate: false });
 
   // from here the browser's map is a moment old: its refreshes are held back while the rival takes the seat
-  let release = () => undefined as void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route('**/api/v1/rounds/*/seats', async (route) => {
-    await gate;
-    await route.continue().catch(() => undefined);
-  });
-  await sleep(1_500); // a refresh already on its way lands first
-  const target = await page.locator('[data-status="AVAILABLE"]').nth(3).getAttribute('data-seat-id');
-  await page.locator(`[data-seat-id="${target}"]`).click();
-  await page.getByTestId('seat-summary').filter({ hasText: target! }).waitFor();
-  await expectStatus(
-    api(`/api/v1/rounds/${rival.roundId}/holds`, { method: 'POST', token: rival.token, body: { seatId: target } }),
-    201,
-    'rival hold',
-  );
-  await page.getByRole('button', { name: '좌석 선택 완료' }).click();
-  await page.getByRole('alert').filter({ hasText: '이미 선택된 좌석입니다' }).waitFor();
-  release();
-  await page.unroute('**/api/v1/rounds/*/seats');
+  const target = await loseSeatToRival(page, rival, { nth: 3 });
   await page.locator(`[data-seat-id="${target}"][data-status="HELD"]`).waitFor({ timeout: 5_000 });
   await shot('seat-taken');
 

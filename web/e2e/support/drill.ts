@@ -1,6 +1,8 @@
 // The player's steps in the browser, as the scenarios share them.
 import type { Page } from '@playwright/test';
+import { api, expectStatus, type ApiPlayer } from './api';
 import { baseUrl, CAPTCHA_ANSWER } from './env';
+import { sleep } from './stack';
 import { until } from './until';
 
 /** The home screen with the clock synced and the last round's card filled in. */
@@ -90,4 +92,44 @@ export async function bookFirstAvailable(page: Page): Promise<string> {
   await page.getByTestId('seat-summary').filter({ hasText: seat }).waitFor();
   await holdAndBook(page);
   return seat;
+}
+
+interface SeatRace {
+  /** Which free seat the player picks (0 = the first on the map). */
+  nth: number;
+  /** Extra headers on the rival's hold, e.g. a player secret of its own. */
+  rivalHeaders?: Record<string, string>;
+}
+
+/**
+ * The player loses the picked seat to a faster rival: the browser's map is held back (its refreshes wait) while the
+ * player picks a free seat and the rival holds it through the API, so the player's hold is refused as seat-taken.
+ * Returns the seat's id; the map refreshes again afterwards.
+ */
+export async function loseSeatToRival(page: Page, rival: ApiPlayer, { nth, rivalHeaders }: SeatRace): Promise<string> {
+  let release = () => undefined as void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/api/v1/rounds/*/seats', async (route) => {
+    await gate;
+    await route.continue().catch(() => undefined);
+  });
+  await sleep(1_500); // a refresh already on its way lands first
+  const target = (await page.locator('[data-status="AVAILABLE"]').nth(nth).getAttribute('data-seat-id'))!;
+  await page.locator(`[data-seat-id="${target}"]`).click();
+  await page.getByTestId('seat-summary').filter({ hasText: target }).waitFor();
+  await expectStatus(
+    api(`/api/v1/rounds/${rival.roundId}/holds`, {
+      method: 'POST',
+      token: rival.token,
+      body: { seatId: target },
+      headers: rivalHeaders,
+    }),
+    201,
+    'rival hold',
+  );
+  await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+  await page.getByRole('alert').filter({ hasText: '이미 선택된 좌석입니다' }).waitFor();
+  release();
+  await page.unroute('**/api/v1/rounds/*/seats');
+  return target;
 }

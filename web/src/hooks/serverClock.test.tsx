@@ -109,6 +109,19 @@ function DifficultyProbe() {
   return <span data-testid="difficulty">{clock.difficulty ?? 'none'}</span>;
 }
 
+/** The probe under a fresh provider, given a moment for the sync and the bots' answer. */
+async function renderDifficulty() {
+  const rendered = render(
+    <ServerClockProvider>
+      <DifficultyProbe />
+    </ServerClockProvider>,
+  );
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  return rendered;
+}
+
 describe('the bots difficulty on the home screen', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -137,26 +150,12 @@ describe('the bots difficulty on the home screen', () => {
       clockRoute,
       ['GET', /^\/api\/v1\/bots\/public$/, () => ({ body: { enabled: false, perRound: 150, difficulty: 'HARD' } })],
     ]);
-    const { unmount } = render(
-      <ServerClockProvider>
-        <DifficultyProbe />
-      </ServerClockProvider>,
-    );
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    });
+    const { unmount } = await renderDifficulty();
     expect(screen.getByTestId('difficulty')).toHaveTextContent('none');
     unmount();
 
     mockApi([clockRoute]); // bot-runner absent: its path answers 404
-    render(
-      <ServerClockProvider>
-        <DifficultyProbe />
-      </ServerClockProvider>,
-    );
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    });
+    await renderDifficulty();
     expect(screen.getByTestId('difficulty')).toHaveTextContent('none');
   });
 });

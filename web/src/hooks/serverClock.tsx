@@ -51,27 +51,22 @@ export async function syncClock(
   return { samples, last };
 }
 
-const ClockContext = createContext<ServerClock>({
+/** Until the first sync: the device's own clock and the usual round timing. */
+const UNSYNCED: Omit<ServerClock, 'now'> = {
   offsetMs: 0,
   uncertaintyMs: 0,
   synced: false,
   error: undefined,
   timing: DEFAULT_TIMING,
   difficulty: undefined,
-  now: () => Date.now(),
-});
+};
+
+const ClockContext = createContext<ServerClock>({ ...UNSYNCED, now: () => Date.now() });
 
 const RESYNC_MS = 60_000;
 
 export function ServerClockProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<Omit<ServerClock, 'now'>>({
-    offsetMs: 0,
-    uncertaintyMs: 0,
-    synced: false,
-    error: undefined,
-    timing: DEFAULT_TIMING,
-    difficulty: undefined,
-  });
+  const [state, setState] = useState<Omit<ServerClock, 'now'>>(UNSYNCED);
   const alive = useRef(true);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api/http';
+import { useId, useState, type FormEvent } from 'react';
+import type { ApiError } from '../api/http';
 import { getAdmissionSettings, getBots, putAdmissionSettings, putBots } from '../api/ops';
 import { DIFFICULTIES, type AdmissionSettings, type BotSettings, type Difficulty } from '../api/types';
 import { COLORS } from '../components/charts';
@@ -7,8 +7,8 @@ import { LiveStats } from '../components/LiveStats';
 import { Notice } from '../components/Notice';
 import { SellOutChart, TimeChart } from '../components/OpsCharts';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
-import { useLatest } from '../hooks/useLatest';
 import { useOpsStats } from '../hooks/useOpsStats';
+import { useSettingsForm, type SaveState } from '../hooks/useSettingsForm';
 import { useI18n } from '../i18n/i18n';
 import { clockTime } from '../lib/format';
 
@@ -113,48 +113,16 @@ function OpsConsole({ token, onUnauthorized }: { token: string; onUnauthorized(e
   );
 }
 
-type SaveState = 'idle' | 'saving' | 'saved';
-
 function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(error: ApiError): boolean }) {
   const { t } = useI18n();
   const id = useId();
-  const [form, setForm] = useState<AdmissionSettings | undefined>();
-  const [error, setError] = useState<ApiError | undefined>();
-  const [save, setSave] = useState<SaveState>('idle');
-
-  const unauthorizedRef = useLatest(unauthorized);
-  const load = useCallback(() => {
-    getAdmissionSettings(token)
-      .then(setForm)
-      .catch((caught: unknown) => {
-        const problem = asApiError(caught);
-        if (!unauthorizedRef.current(problem)) setError(problem);
-      });
-  }, [token, unauthorizedRef]);
-  useEffect(load, [load]);
-  const reload = () => {
-    setError(undefined);
-    load();
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!form) return;
-    setSave('saving');
-    setError(undefined);
-    try {
-      setForm(await putAdmissionSettings(token, form));
-      setSave('saved');
-    } catch (caught) {
-      const problem = asApiError(caught);
-      setSave('idle');
-      if (!unauthorized(problem)) setError(problem);
-    }
-  };
-  const change = (patch: Partial<AdmissionSettings>) => {
-    setSave('idle');
-    setForm((previous) => (previous ? { ...previous, ...patch } : previous));
-  };
+  const { form, error, save, change, submit, reload } = useSettingsForm<AdmissionSettings>(token, {
+    read: getAdmissionSettings,
+    write: putAdmissionSettings,
+    // a refused token signs out, whether reading or saving
+    onReadError: unauthorized,
+    onSaveError: unauthorized,
+  });
 
   return (
     <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -195,14 +163,7 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
             <span className="switch-track" aria-hidden="true" />
             {t('ops.paused')}
           </label>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" data-testid="save-admission">
-              {save === 'saving' ? t('common.saving') : t('common.save')}
-            </button>
-            <span role="status" className="saved-note">
-              {save === 'saved' ? `✓ ${t('common.saved')}` : ''}
-            </span>
-          </div>
+          <SaveActions save={save} testId="save-admission" />
         </fieldset>
       )}
       {error && <Notice error={error} onRetry={reload} />}
@@ -251,48 +212,44 @@ function NumberField(props: {
   );
 }
 
+/** A settings form's save button and, once saved, a note that says so (announced: it is a status). */
+function SaveActions({ save, testId }: { save: SaveState; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="btn btn-primary" data-testid={testId}>
+        {save === 'saving' ? t('common.saving') : t('common.save')}
+      </button>
+      <span role="status" className="saved-note">
+        {save === 'saved' ? `✓ ${t('common.saved')}` : ''}
+      </span>
+    </div>
+  );
+}
+
 function BotsPanel({ token }: { token: string }) {
   const { t } = useI18n();
   const id = useId();
-  const [form, setForm] = useState<BotSettings | undefined>();
+  // bot-runner is optional: any failed read, a 401 too, means it is not there, and the rest of the console goes on
   const [unavailable, setUnavailable] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const [save, setSave] = useState<SaveState>('idle');
-
-  const load = useCallback(() => {
-    getBots(token)
-      .then(setForm)
-      .catch(() => setUnavailable(true));
-  }, [token]);
-  useEffect(load, [load]);
-  const reload = () => {
-    setError(undefined);
+  const { form, error, save, change, submit, reload } = useSettingsForm<BotSettings>(token, {
+    read: getBots,
+    write: putBots,
+    onReadError: () => {
+      setUnavailable(true);
+      return true;
+    },
+    // a failed save, a 401 too, shows here: only admission's answer signs the console out
+  });
+  const retry = () => {
     setUnavailable(false);
-    load();
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!form) return;
-    setSave('saving');
-    setError(undefined);
-    try {
-      setForm(await putBots(token, form));
-      setSave('saved');
-    } catch (caught) {
-      setSave('idle');
-      setError(asApiError(caught));
-    }
-  };
-  const change = (patch: Partial<BotSettings>) => {
-    setSave('idle');
-    setForm((previous) => (previous ? { ...previous, ...patch } : previous));
+    reload();
   };
 
   return (
     <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('ops.bots')}</h2>
-      {unavailable && <Notice tone="warn" message={t('ops.botsUnavailable')} onRetry={reload} />}
+      {unavailable && <Notice tone="warn" message={t('ops.botsUnavailable')} onRetry={retry} />}
       {!form && !unavailable && <p className="muted">{t('common.loading')}</p>}
       {form && (
         <fieldset disabled={save === 'saving'}>
@@ -324,14 +281,7 @@ function BotsPanel({ token }: { token: string }) {
               ))}
             </select>
           </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary">
-              {save === 'saving' ? t('common.saving') : t('common.save')}
-            </button>
-            <span role="status" className="saved-note">
-              {save === 'saved' ? `✓ ${t('common.saved')}` : ''}
-            </span>
-          </div>
+          <SaveActions save={save} />
         </fieldset>
       )}
       {error && <Notice error={error} />}

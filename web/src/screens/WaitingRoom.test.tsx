@@ -1,4 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
+import type { ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
 import { mockApi, problem } from '../test/api';
@@ -15,6 +16,13 @@ afterEach(() => {
 });
 
 const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+
+/** The waiting room in Korean, entering at once, with do-nothing callbacks for what a test does not look at. */
+const waitingRoom = (props: Partial<ComponentProps<typeof WaitingRoom>> & { nickname: string }) => (
+  <I18nProvider initial="ko">
+    <WaitingRoom notBefore={undefined} onAdmitted={vi.fn()} onRoundOver={vi.fn()} onHome={vi.fn()} {...props} />
+  </I18nProvider>
+);
 
 describe('waiting room', () => {
   it('turns round-not-open into a countdown and enters by itself at the open', async () => {
@@ -60,17 +68,7 @@ describe('waiting room', () => {
       ],
     ]);
     const onAdmitted = vi.fn();
-    render(
-      <I18nProvider initial="ko">
-        <WaitingRoom
-          nickname="티켓왕"
-          notBefore={undefined}
-          onAdmitted={onAdmitted}
-          onRoundOver={vi.fn()}
-          onHome={vi.fn()}
-        />
-      </I18nProvider>,
-    );
+    render(waitingRoom({ nickname: '티켓왕', onAdmitted }));
     await flush();
     expect(screen.getByTestId('preopen')).toHaveTextContent('아직 오픈 전입니다');
     expect(screen.getByTestId('preopen')).toHaveTextContent('00:10');
@@ -113,17 +111,7 @@ describe('waiting room', () => {
         }),
       ],
     ]);
-    render(
-      <I18nProvider initial="ko">
-        <WaitingRoom
-          nickname="again"
-          notBefore={Date.UTC(2026, 10, 24, 10, 16)}
-          onAdmitted={vi.fn()}
-          onRoundOver={vi.fn()}
-          onHome={vi.fn()}
-        />
-      </I18nProvider>,
-    );
+    render(waitingRoom({ nickname: 'again', notBefore: Date.UTC(2026, 10, 24, 10, 16) }));
     await flush();
     expect(screen.getByTestId('preopen')).toHaveTextContent('00:30');
     expect(calls).toHaveLength(0);
@@ -135,11 +123,7 @@ describe('waiting room', () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
     mockApi([['POST', /^\/api\/v1\/queue$/, () => problem('invalid-nickname', 400)]]);
     const onHome = vi.fn();
-    render(
-      <I18nProvider initial="ko">
-        <WaitingRoom nickname="x" notBefore={undefined} onAdmitted={vi.fn()} onRoundOver={vi.fn()} onHome={onHome} />
-      </I18nProvider>,
-    );
+    render(waitingRoom({ nickname: 'x', onHome }));
     await flush();
     expect(screen.getByRole('alert')).toHaveTextContent('닉네임은 2–20자');
     act(() => screen.getByRole('button', { name: '처음으로' }).click());
@@ -168,17 +152,7 @@ describe('waiting room', () => {
         }),
       ],
     ]);
-    const page = () => (
-      <I18nProvider initial="ko">
-        <WaitingRoom
-          nickname="티켓왕"
-          notBefore={undefined}
-          onAdmitted={vi.fn()}
-          onRoundOver={vi.fn()}
-          onHome={vi.fn()}
-        />
-      </I18nProvider>
-    );
+    const page = () => waitingRoom({ nickname: '티켓왕' });
     const first = render(page());
     await flush();
     expect(calls[0]!.body).toEqual({ nickname: '티켓왕' });
@@ -197,17 +171,7 @@ describe('waiting room', () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
     const { calls } = mockApi([['POST', /^\/api\/v1\/queue$/, () => problem('nickname-taken', 409)]]);
     const onHome = vi.fn();
-    render(
-      <I18nProvider initial="ko">
-        <WaitingRoom
-          nickname="유명한닉"
-          notBefore={undefined}
-          onAdmitted={vi.fn()}
-          onRoundOver={vi.fn()}
-          onHome={onHome}
-        />
-      </I18nProvider>,
-    );
+    render(waitingRoom({ nickname: '유명한닉', onHome }));
     await flush(5_000);
     expect(screen.getByRole('alert')).toHaveTextContent('다른 사람이 이미 사용 중인 닉네임입니다');
     expect(screen.queryByTestId('standing')).not.toBeInTheDocument();
@@ -244,17 +208,7 @@ describe('waiting room', () => {
       ],
     ]);
     const onRoundOver = vi.fn();
-    render(
-      <I18nProvider initial="ko">
-        <WaitingRoom
-          nickname="늦은닉"
-          notBefore={undefined}
-          onAdmitted={vi.fn()}
-          onRoundOver={onRoundOver}
-          onHome={vi.fn()}
-        />
-      </I18nProvider>,
-    );
+    render(waitingRoom({ nickname: '늦은닉', onRoundOver }));
     await flush();
     await flush(1_000);
     expect(screen.getByTestId('position')).toHaveTextContent('42');

@@ -1,0 +1,113 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { FormEvent } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiError } from '../api/http';
+import { getAdmissionSettings, putAdmissionSettings } from '../api/ops';
+import type { AdmissionSettings } from '../api/types';
+import { mockApi, problem } from '../test/api';
+import { useSettingsForm, type SettingsFormOptions } from './useSettingsForm';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const settings: AdmissionSettings = { ratePerSecond: 2.5, openBatch: 10, maxActive: 0, paused: false };
+const ADMISSION = /^\/api\/v1\/admin\/admission$/;
+
+const useAdmissionForm = (token: string, handlers: Partial<SettingsFormOptions<AdmissionSettings>> = {}) =>
+  useSettingsForm<AdmissionSettings>(token, { read: getAdmissionSettings, write: putAdmissionSettings, ...handlers });
+
+describe('useSettingsForm', () => {
+  it('reads the settings with the token, edits them, and saves them as a whole', async () => {
+    const { calls } = mockApi([
+      ['GET', ADMISSION, () => ({ body: settings })],
+      // the server's answer is what the form shows next (here it clamps the rate)
+      ['PUT', ADMISSION, (call) => ({ body: { ...(call.body as AdmissionSettings), ratePerSecond: 100 } })],
+    ]);
+    const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+    expect(result.current.form).toBeUndefined();
+    await waitFor(() => expect(result.current.form).toEqual(settings));
+    expect(calls[0]?.headers.Authorization).toBe('Bearer ops-secret');
+
+    act(() => result.current.change({ ratePerSecond: 500, paused: true }));
+    expect(result.current.form).toEqual({ ...settings, ratePerSecond: 500, paused: true });
+    let saved!: Promise<void>;
+    act(() => {
+      saved = result.current.submit();
+    });
+    expect(result.current.save).toBe('saving');
+    await act(() => saved);
+    expect(result.current.save).toBe('saved');
+    expect(calls[1]).toMatchObject({ method: 'PUT', body: { ...settings, ratePerSecond: 500, paused: true } });
+    expect(result.current.form).toEqual({ ...settings, ratePerSecond: 100, paused: true });
+
+    act(() => result.current.change({ openBatch: 20 }));
+    expect(result.current.save).toBe('idle'); // "saved" no longer says what the form holds
+  });
+
+  it('stops a form submission from leaving the page, and saves nothing before the read answers', async () => {
+    const { calls } = mockApi([['GET', ADMISSION, () => new Promise(() => undefined)]]);
+    const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+    const preventDefault = vi.fn();
+    await act(() => result.current.submit({ preventDefault } as unknown as FormEvent));
+    expect(preventDefault).toHaveBeenCalled();
+    expect(result.current.save).toBe('idle');
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+  });
+
+  it('shows a failed read unless the handler deals with it, and reads again on reload', async () => {
+    let answer: ReturnType<typeof problem> | { body: AdmissionSettings } = problem('service-unavailable', 503);
+    const { calls } = mockApi([['GET', ADMISSION, () => answer]]);
+    const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+    await waitFor(() => expect(result.current.error?.status).toBe(503));
+
+    answer = { body: settings };
+    act(() => result.current.reload());
+    expect(result.current.error).toBeUndefined();
+    await waitFor(() => expect(result.current.form).toEqual(settings));
+    expect(calls).toHaveLength(2);
+
+    mockApi([['GET', ADMISSION, () => problem('unauthorized', 401)]]);
+    const onReadError = vi.fn((error: ApiError) => error.status === 401);
+    const refused = renderHook(() => useAdmissionForm('stale', { onReadError }));
+    await waitFor(() => expect(onReadError).toHaveBeenCalledWith(expect.objectContaining({ slug: 'unauthorized' })));
+    expect(refused.result.current.error).toBeUndefined();
+    expect(refused.result.current.form).toBeUndefined();
+  });
+
+  it('goes back to idle after a failed save, showing the problem unless the handler deals with it', async () => {
+    let status = 503;
+    mockApi([
+      ['GET', ADMISSION, () => ({ body: settings })],
+      ['PUT', ADMISSION, () => problem(status === 401 ? 'unauthorized' : 'service-unavailable', status)],
+    ]);
+    const onSaveError = vi.fn((error: ApiError) => error.status === 401);
+    const { result } = renderHook(() => useAdmissionForm('ops-secret', { onSaveError }));
+    await waitFor(() => expect(result.current.form).toEqual(settings));
+
+    await act(() => result.current.submit());
+    expect(result.current.save).toBe('idle');
+    expect(result.current.error?.status).toBe(503);
+    expect(result.current.form).toEqual(settings); // the edits stay for another try
+
+    status = 401;
+    await act(() => result.current.submit());
+    expect(onSaveError).toHaveBeenLastCalledWith(expect.objectContaining({ status: 401 }));
+    expect(result.current.save).toBe('idle');
+    expect(result.current.error).toBeUndefined(); // cleared as the save started, and the 401 was dealt with
+  });
+
+  it('reads once per token, however often the panel renders with new handlers', async () => {
+    const { calls } = mockApi([['GET', ADMISSION, () => ({ body: settings })]]);
+    const { result, rerender } = renderHook(
+      ({ token }) => useAdmissionForm(token, { onReadError: () => false, onSaveError: () => false }),
+      { initialProps: { token: 'one' } },
+    );
+    await waitFor(() => expect(result.current.form).toEqual(settings));
+    rerender({ token: 'one' });
+    rerender({ token: 'one' });
+    expect(calls).toHaveLength(1);
+
+    rerender({ token: 'two' });
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]?.headers.Authorization).toBe('Bearer two');
+  });
+});
