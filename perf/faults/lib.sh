@@ -46,18 +46,8 @@ kill_and_restart() { # service, seconds down, [signal: KILL (default) or TERM]
   read_process "$pid"
   local killed=$SECONDS
   if [[ $signal == TERM ]]; then
-    kill -TERM "$pid"
-    say "SIGTERM to $service (pid $pid): a graceful stop"
-    for _ in $(seq 1 120); do
-      kill -0 "$pid" 2> /dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$pid" 2> /dev/null; then
-      kill -KILL "$pid"
-      say "$service still running 60 s after SIGTERM: kill -9 (as ECS does after its stop timeout)"
-    else
-      say "$service stopped $((SECONDS - killed)) s after SIGTERM; starting it again in ${down}s"
-    fi
+    stop_gracefully "$service" "$pid"
+    say "starting $service again in ${down}s"
   else
     kill -KILL "$pid"
     say "kill -9 $service (pid $pid); starting it again in ${down}s"
@@ -67,15 +57,82 @@ kill_and_restart() { # service, seconds down, [signal: KILL (default) or TERM]
   echo "$relaunched" > "$SOAK_OUT/pids/$service"
   say "$service started again (pid $relaunched)"
   local port
-  port=$(printf '%s\n' "${proc_cmd[@]}" | sed -n 's/^--server.port=//p')
-  for _ in $(seq 1 240); do
-    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
-      say "$service ready again on :$port, $((SECONDS - killed)) s after the $([[ $signal == TERM ]] && echo SIGTERM || echo kill)"
-      return 0
-    fi
+  port=$(server_port)
+  if wait_ready "$port"; then
+    say "$service ready again on :$port, $((SECONDS - killed)) s after the $([[ $signal == TERM ]] && echo SIGTERM || echo kill)"
+  else
+    say "$service did not become ready within 120 s (log: $proc_log)"
+  fi
+}
+
+# SIGTERM, as ECS stops a task, and wait for the graceful stop; kill -9 after 60 s, as ECS does after its stop timeout.
+stop_gracefully() { # service, pid
+  local service=$1 pid=$2 asked=$SECONDS
+  kill -TERM "$pid"
+  say "SIGTERM to $service (pid $pid): a graceful stop"
+  for _ in $(seq 1 120); do
+    kill -0 "$pid" 2> /dev/null || break
     sleep 0.5
   done
-  say "$service did not become ready within 120 s (log: $proc_log)"
+  if kill -0 "$pid" 2> /dev/null; then
+    kill -KILL "$pid"
+    say "$service still running 60 s after SIGTERM: kill -9 (as ECS does after its stop timeout)"
+  else
+    say "$service stopped $((SECONDS - asked)) s after SIGTERM"
+  fi
+}
+
+# The --server.port of the process read_process read.
+server_port() {
+  printf '%s\n' "${proc_cmd[@]}" | sed -n 's/^--server.port=//p'
+}
+
+# Waits up to 120 s for the service on port $1 to answer its readiness check.
+wait_ready() { # port
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$1/actuator/health/readiness" > /dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+# Replaces a service instance as an ECS rolling deploy does (minimum healthy 100 %, maximum 200 %): a copy of it (same
+# command line, environment, folder and log, on a new port) is started and, once ready, registered with the service's
+# load balancer (control port $2, none when empty) under <instance>@<port>; the old one is then drained there (no new
+# connections), given $3 seconds of deregistration delay for the ones it has, stopped with SIGTERM and deregistered.
+replace_instance() { # instance, balancer control port or '', seconds of deregistration delay
+  local instance=$1 control=$2 delay=$3 old old_port port i started=$SECONDS
+  old=$(service_pid "$instance")
+  read_process "$old"
+  old_port=$(server_port)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  for i in "${!proc_cmd[@]}"; do
+    [[ ${proc_cmd[$i]} == --server.port=* ]] && proc_cmd[i]=--server.port=$port
+  done
+  relaunch
+  local new=$relaunched
+  say "$instance: its replacement started (pid $new, :$port)"
+  if ! wait_ready "$port"; then
+    say "$instance: the replacement did not become ready within 120 s (log: $proc_log); the old one serves on"
+    return 1
+  fi
+  echo "$new" > "$SOAK_OUT/pids/$instance"   # the soak's heap samples and clean-up follow the replacement
+  say "$instance: the replacement is ready on :$port, $((SECONDS - started)) s after its start"
+  if [[ -n $control ]]; then
+    balancer "$control" PUT "$instance@$port" "127.0.0.1:$port"
+    balancer "$control" POST "$instance@$old_port/drain"
+    say "$instance: :$old_port drained at the load balancer; ${delay}s of deregistration delay"
+    sleep "$delay"
+  fi
+  stop_gracefully "$instance (:$old_port)" "$old"
+  [[ -z $control ]] || balancer "$control" DELETE "$instance@$old_port"
+  say "$instance: replaced, $((SECONDS - started)) s in all"
+}
+
+# A call to a load balancer's control port (perf/faults/Balancer): method, target path under /targets/, [body].
+balancer() { # control port, method, path, [body]
+  curl -fsS -X "$2" ${4:+--data "$4"} "http://127.0.0.1:$1/targets/$3" > /dev/null \
+    || say "the load balancer (control :$1) refused $2 /targets/$3"
 }
 
 # SIGSTOP a data server for a while, then SIGCONT: to its clients it is down (connections open, nothing answers).

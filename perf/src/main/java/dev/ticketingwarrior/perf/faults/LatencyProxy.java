@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * {@code slow-sqs} drills. Bytes pass unchanged and in order; a chunk is delayed by the setting in force when it was
  * read, and chunks behind it are not held up further (latency, not a bandwidth limit). Answers are not delayed.
  *
+ * <p>In front of several servers ({@link Upstreams}, e.g. a {@link Rotation}) each new connection goes to the first of
+ * them that accepts it: the {@link Balancer} of the {@code rolling-deploy} drill.
+ *
  * <p>{@code java … LatencyProxy --listen PORT --target HOST:PORT --control PORT}: the control port answers
  * {@code GET /delay} and takes {@code PUT /delay} with a duration ({@code 50ms}, {@code 0}).
  */
@@ -37,22 +41,27 @@ public final class LatencyProxy implements AutoCloseable {
     private static final int CHUNK = 16 * 1024;
 
     private final ServerSocket server;
-    private final InetSocketAddress target;
+    private final Upstreams upstreams;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile Duration delay = Duration.ZERO;
 
-    private LatencyProxy(ServerSocket server, InetSocketAddress target) {
+    private LatencyProxy(ServerSocket server, Upstreams upstreams) {
         this.server = server;
-        this.target = target;
+        this.upstreams = upstreams;
     }
 
     /** Listens on {@code port} of 127.0.0.1 (0: a free one) and forwards every connection to {@code target}. */
     public static LatencyProxy start(int port, InetSocketAddress target) throws IOException {
+        return start(port, () -> List.of(target));
+    }
+
+    /** Listens on {@code port} of 127.0.0.1 (0: a free one); each connection goes to the first upstream that accepts. */
+    public static LatencyProxy start(int port, Upstreams upstreams) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        LatencyProxy proxy = new LatencyProxy(server, target);
+        LatencyProxy proxy = new LatencyProxy(server, upstreams);
         proxy.threads.submit(proxy::accept);
         return proxy;
     }
@@ -93,21 +102,49 @@ public final class LatencyProxy implements AutoCloseable {
     }
 
     private void connect(Socket client) {
-        Socket upstream = new Socket();
+        sockets.add(client);
+        Socket upstream = null;
+        for (InetSocketAddress target : upstreams.forNewConnection()) {
+            upstream = connectTo(target);
+            if (upstream != null) {
+                break;
+            }
+        }
         try {
-            sockets.add(client);
-            sockets.add(upstream);
             client.setTcpNoDelay(true);
-            upstream.setTcpNoDelay(true);
-            upstream.connect(target, (int) CONNECT_TIMEOUT.toMillis());
         } catch (IOException e) {
-            // the server is down: the client sees its connection closed, as it would without the proxy
-            closePair(client, upstream);
+            upstream = closeAndForget(upstream);
+        }
+        if (upstream == null) {
+            // every server is down: the client sees its connection closed, as it would without the proxy
+            closeQuietly(client);
+            sockets.remove(client);
             return;
         }
         Pair pair = new Pair(client, upstream);
         pipe(client, upstream, true, pair);
         pipe(upstream, client, false, pair);
+    }
+
+    /** A connection to {@code target}, or null when it refuses or does not answer within the timeout. */
+    private Socket connectTo(InetSocketAddress target) {
+        Socket upstream = new Socket();
+        sockets.add(upstream);
+        try {
+            upstream.setTcpNoDelay(true);
+            upstream.connect(target, (int) CONNECT_TIMEOUT.toMillis());
+            return upstream;
+        } catch (IOException e) {
+            return closeAndForget(upstream);
+        }
+    }
+
+    private Socket closeAndForget(Socket socket) {
+        if (socket != null) {
+            closeQuietly(socket);
+            sockets.remove(socket);
+        }
+        return null;
     }
 
     /** One direction: a reader stamps each chunk with when it may leave, a writer sends it then. */
@@ -246,7 +283,8 @@ public final class LatencyProxy implements AutoCloseable {
         }
     }
 
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+    /** A plain-text answer of the control ports (this proxy's and the {@link Balancer}'s). */
+    static void reply(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.perf.soak;
 import dev.ticketingwarrior.perf.audit.HeapSample;
 import dev.ticketingwarrior.perf.audit.HeapSampler;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
             }
         });
         options.currentPids().forEach((service, pid) -> {
-            String url = actuatorUrl(options, service);
+            String url = listeningOn(pid).orElseGet(() -> actuatorUrl(options, service));
             HeapSample sample = sampler.sample(
                     service, OptionalLong.of(pid), url.isBlank() ? Optional.empty() : Optional.of(URI.create(url)));
             readings.put(
@@ -44,7 +45,28 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
     }
 
     /**
-     * Where a local service's actuator is: {@code admission}, {@code booking}, {@code bot-runner}, and with
+     * The local service's own address, from the {@code --server.port=} of its command line: right also when the soak's
+     * URLs name a load balancer in front of it, or after a drill started it again on another port.
+     */
+    static Optional<String> listeningOn(long pid) {
+        return ProcessHandle.of(pid)
+                .flatMap(process -> process.info().arguments())
+                .flatMap(HeapReading::serverPort)
+                .map(port -> "http://127.0.0.1:" + port);
+    }
+
+    static Optional<String> serverPort(String[] arguments) {
+        return Arrays.stream(arguments)
+                .filter(argument -> argument.startsWith(SERVER_PORT))
+                .map(argument -> argument.substring(SERVER_PORT.length()))
+                .filter(port -> port.matches("\\d{1,5}"))
+                .reduce((first, last) -> last);
+    }
+
+    private static final String SERVER_PORT = "--server.port=";
+
+    /**
+     * Where a local service's actuator is, when its command line does not say: {@code admission}, {@code booking}, {@code bot-runner}, and with
      * {@code --instances 2} also {@code admission-2} and {@code booking-2} (the second URL of their list). Empty when
      * unknown: the sampler then reads the heap through {@code jcmd} alone.
      */

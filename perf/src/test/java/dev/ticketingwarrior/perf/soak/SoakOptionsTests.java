@@ -74,4 +74,18 @@ class SoakOptionsTests {
         assertThat(HeapReading.actuatorUrl(options, "bot-runner")).isEqualTo("http://127.0.0.1:5");
         assertThat(HeapReading.actuatorUrl(options, "bot-runner-2")).isEmpty();
     }
+
+    @Test
+    void findsALocalServiceAddressOnItsCommandLine() throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", "sleep 30; exit 0", "bash", "--server.port=4321").start();
+        try {
+            assertThat(HeapReading.listeningOn(process.pid())).contains("http://127.0.0.1:4321");
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(HeapReading.listeningOn(ProcessHandle.current().pid())).isEmpty();
+        assertThat(HeapReading.serverPort(new String[] {"-jar", "a.jar", "--server.port=1", "--server.port=2"}))
+                .contains("2");
+        assertThat(HeapReading.serverPort(new String[] {"--server.port=x"})).isEmpty();
+    }
 }

@@ -1,0 +1,117 @@
+package dev.ticketingwarrior.perf.faults;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ticketingwarrior.perf.audit.AuditConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A load balancer on loopback in front of the instances of one service, for the {@code rolling-deploy} drill: each new
+ * connection goes to the next instance of a {@link Rotation} (readiness-checked, drainable), through a
+ * {@link LatencyProxy} that adds no delay. It balances connections, not requests (a network load balancer, where the
+ * ALB balances each request): a kept-alive connection stays with its instance until the instance closes it.
+ *
+ * <p>{@code java … Balancer --listen PORT --control PORT [--check PATH] [--interval 1s] --target NAME=HOST:PORT…}.
+ * The control port answers {@code GET /targets} (one line a target) and takes {@code PUT /targets/NAME} with
+ * {@code HOST:PORT} (register), {@code POST /targets/NAME/drain} and {@code DELETE /targets/NAME}.
+ */
+public final class Balancer {
+
+    private Balancer() {}
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int listen = -1;
+        int control = -1;
+        String check = "/actuator/health/readiness";
+        Duration interval = Duration.ofSeconds(1);
+        Rotation rotation = null;
+        StringBuilder targets = new StringBuilder();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--listen" -> listen = Integer.parseInt(args[i + 1]);
+                case "--control" -> control = Integer.parseInt(args[i + 1]);
+                case "--check" -> check = args[i + 1];
+                case "--interval" -> interval = AuditConfig.parsePeriod(args[i + 1]);
+                case "--target" -> {
+                    if (rotation == null) {
+                        rotation = Rotation.start(check, interval);
+                    }
+                    String[] named = args[i + 1].split("=", 2);
+                    rotation.register(named[0], address(named[1]));
+                    targets.append(' ').append(args[i + 1]);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (listen < 0 || control < 0 || rotation == null) {
+            System.err.println("usage: Balancer --listen PORT --control PORT [--check PATH] [--interval 1s]"
+                    + " --target NAME=HOST:PORT…");
+            System.exit(2);
+        }
+        Rotation group = rotation;
+        LatencyProxy proxy = LatencyProxy.start(listen, group);
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), control), 0);
+        http.createContext("/targets", exchange -> control(group, exchange));
+        http.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            http.stop(0);
+            proxy.close();
+            group.close();
+        }));
+        System.out.printf("balancer: READY 127.0.0.1:%d ->%s (control :%d)%n", proxy.port(), targets, control);
+        Thread.currentThread().join();
+    }
+
+    /** {@code HOST:PORT} as an address. */
+    static InetSocketAddress address(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("not HOST:PORT: " + hostAndPort);
+        }
+        return new InetSocketAddress(
+                hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
+    }
+
+    private static void control(Rotation rotation, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            // "", "targets", NAME, ["drain"]
+            String name = parts.length > 2 ? parts[2] : null;
+            String method = exchange.getRequestMethod();
+            try {
+                if (method.equals("GET") && name == null) {
+                    LatencyProxy.reply(exchange, 200, rotation.describe().strip());
+                    return;
+                }
+                if (name == null) {
+                    LatencyProxy.reply(
+                            exchange, 405, "GET /targets, PUT|DELETE /targets/NAME, POST /targets/NAME/drain");
+                    return;
+                }
+                boolean drain = parts.length == 4 && parts[3].equals("drain");
+                if (method.equals("POST") && drain) {
+                    rotation.drain(name);
+                } else if (method.equals("PUT") && parts.length == 3) {
+                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).strip();
+                    rotation.register(name, address(body));
+                } else if (method.equals("DELETE") && parts.length == 3) {
+                    rotation.deregister(name);
+                } else {
+                    LatencyProxy.reply(exchange, 405, "PUT|DELETE /targets/NAME, POST /targets/NAME/drain");
+                    return;
+                }
+            } catch (IllegalArgumentException e) {
+                LatencyProxy.reply(exchange, e.getMessage().startsWith("no target") ? 404 : 400, e.getMessage());
+                return;
+            }
+            System.out.printf(
+                    "balancer: %s %s %s%n%s", Instant.now(), method, exchange.getRequestURI(), rotation.describe());
+            LatencyProxy.reply(exchange, 200, rotation.describe().strip());
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.ticketingwarrior.perf.faults;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The targets behind a {@link Balancer}, as a load balancer's target group keeps them: a target takes new connections
+ * while it is registered and its readiness check passes; draining takes it out of rotation for new connections only
+ * (those it has go on until it closes them), as an ALB does during a deregistration delay before ECS stops a task.
+ * Each target's readiness ({@code GET <path>}, 200) is checked every interval; two failures in a row take it out of
+ * rotation, two passes put it back. New connections go round the targets in rotation; with none in rotation they go
+ * round every registered target (a target group fails open when no target is healthy).
+ */
+public final class Rotation implements Upstreams, AutoCloseable {
+
+    private static final int THRESHOLD = 2;
+    /** A check's time limit: an instance busy starting (JIT, a full GC) answers late, and late is not down. */
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private final HttpClient http;
+    private final String path;
+    private final Duration interval;
+    private final Thread checker;
+
+    private Rotation(String path, Duration interval) {
+        this.path = path;
+        this.interval = interval;
+        this.http = HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT).build();
+        this.checker = Thread.ofVirtual().unstarted(this::checkUntilClosed);
+    }
+
+    /** Checks {@code path} of each target every {@code interval}; a target is in rotation once its first check passed. */
+    public static Rotation start(String path, Duration interval) {
+        Rotation rotation = new Rotation(path, interval);
+        rotation.checker.start();
+        return rotation;
+    }
+
+    /** Registers {@code name} at {@code address} (replacing what had that name); checked before it takes connections. */
+    public void register(String name, InetSocketAddress address) {
+        Member member = new Member(name, address);
+        member.healthy = check(member);
+        synchronized (members) {
+            members.put(name, member);
+        }
+    }
+
+    /** {@code name} takes no new connections from now on; the ones it has go on. */
+    public void drain(String name) {
+        member(name).draining = true;
+    }
+
+    /** {@code name} leaves the group. */
+    public void deregister(String name) {
+        synchronized (members) {
+            if (members.remove(name) == null) {
+                throw new IllegalArgumentException("no target " + name);
+            }
+        }
+    }
+
+    @Override
+    public List<InetSocketAddress> forNewConnection() {
+        List<Member> registered;
+        synchronized (members) {
+            registered = members.values().stream().filter(m -> !m.draining).toList();
+        }
+        List<Member> inRotation = registered.stream().filter(m -> m.healthy).toList();
+        List<Member> candidates = inRotation.isEmpty() ? registered : inRotation;
+        List<InetSocketAddress> order = new ArrayList<>(candidates.size());
+        int start = candidates.isEmpty() ? 0 : Math.floorMod(next.getAndIncrement(), candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            order.add(candidates.get((start + i) % candidates.size()).address);
+        }
+        return order;
+    }
+
+    /** One line a target: {@code name host:port in-service|out-of-service|draining}. */
+    public String describe() {
+        StringJoiner lines = new StringJoiner("\n", "", "\n");
+        synchronized (members) {
+            members.values()
+                    .forEach(m -> lines.add(m.name + " " + m.hostAndPort() + " "
+                            + (m.draining ? "draining" : m.healthy ? "in-service" : "out-of-service")));
+        }
+        return lines.toString();
+    }
+
+    @Override
+    public void close() {
+        checker.interrupt();
+    }
+
+    private Member member(String name) {
+        synchronized (members) {
+            Member member = members.get(name);
+            if (member == null) {
+                throw new IllegalArgumentException("no target " + name);
+            }
+            return member;
+        }
+    }
+
+    private void checkUntilClosed() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                return;
+            }
+            List<Member> all;
+            synchronized (members) {
+                all = List.copyOf(members.values());
+            }
+            for (Member member : all) {
+                member.record(check(member));
+            }
+        }
+    }
+
+    private boolean check(Member member) {
+        URI uri = URI.create("http://" + member.hostAndPort() + path);
+        try {
+            HttpResponse<Void> answer = http.send(
+                    HttpRequest.newBuilder(uri).timeout(CHECK_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return answer.statusCode() == 200;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static final class Member {
+        private final String name;
+        private final InetSocketAddress address;
+        private volatile boolean healthy;
+        private volatile boolean draining;
+        private int streak;
+
+        Member(String name, InetSocketAddress address) {
+            this.name = name;
+            this.address = address;
+        }
+
+        String hostAndPort() {
+            String host = address.isUnresolved()
+                    ? address.getHostString()
+                    : address.getAddress().getHostAddress();
+            return host + ":" + address.getPort();
+        }
+
+        /** Called by the checker only: {@value THRESHOLD} results in a row against the current state flip it. */
+        void record(boolean passed) {
+            if (passed == healthy) {
+                streak = 0;
+            } else if (++streak >= THRESHOLD) {
+                healthy = passed;
+                streak = 0;
+            }
+        }
+    }
+}
