@@ -96,7 +96,7 @@ final class NetworkStack extends Stack {
 
     private SecurityGroups securityGroups(EnvironmentSettings settings, IVpc vpc, String cloudFrontPrefixList) {
         SecurityGroup loadBalancer =
-                group(vpc, "LoadBalancer", "ALB: from CloudFront's origin-facing servers only, to the services only");
+                group(vpc, "LoadBalancer", "ALB: from the CloudFront origin-facing servers only, to the services only");
         // One port only: the managed list counts as 55 rules against the group's quota of 60. CloudFront reaches the
         // ALB over HTTPS, or over HTTP where cdk.json sets httpOnly (dev, no certificate).
         loadBalancer.addIngressRule(
