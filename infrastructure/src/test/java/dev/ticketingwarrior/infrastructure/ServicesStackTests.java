@@ -169,6 +169,21 @@ class ServicesStackTests {
     }
 
     @Test
+    void drainsForThirtySecondsAndRampsANewTaskUpOverThirty() {
+        for (TicketingService service : TicketingService.values()) {
+            template.hasResourceProperties(
+                    "AWS::ElasticLoadBalancingV2::TargetGroup",
+                    Map.of(
+                            "Port",
+                            service.port(),
+                            "TargetGroupAttributes",
+                            Match.arrayWith(List.of(
+                                    Map.of("Key", "deregistration_delay.timeout_seconds", "Value", "30"),
+                                    Map.of("Key", "slow_start.duration_seconds", "Value", "30")))));
+        }
+    }
+
+    @Test
     void scalesEachServiceFromOneToFourTasksAtFiftyPercentCpu() {
         template.resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 3);
         assertThat(template.findResources(

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A load balancer on loopback in front of the instances of one service, for the {@code rolling-deploy} drill: each new
@@ -16,7 +18,8 @@ import java.time.Instant;
  * {@link LatencyProxy} that adds no delay. It balances connections, not requests (a network load balancer, where the
  * ALB balances each request): a kept-alive connection stays with its instance until the instance closes it.
  *
- * <p>{@code java … Balancer --listen PORT --control PORT [--check PATH] [--interval 1s] --target NAME=HOST:PORT…}.
+ * <p>{@code java … Balancer --listen PORT --control PORT [--check PATH] [--interval 1s] [--slow-start 30s]
+ * --target NAME=HOST:PORT…}.
  * The control port answers {@code GET /targets} (one line a target) and takes {@code PUT /targets/NAME} with
  * {@code HOST:PORT} (register), {@code POST /targets/NAME/drain} and {@code DELETE /targets/NAME}.
  */
@@ -29,41 +32,41 @@ public final class Balancer {
         int control = -1;
         String check = "/actuator/health/readiness";
         Duration interval = Duration.ofSeconds(1);
-        Rotation rotation = null;
-        StringBuilder targets = new StringBuilder();
+        Duration slowStart = Duration.ZERO;
+        List<String> targets = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--listen" -> listen = Integer.parseInt(args[i + 1]);
                 case "--control" -> control = Integer.parseInt(args[i + 1]);
                 case "--check" -> check = args[i + 1];
                 case "--interval" -> interval = AuditConfig.parsePeriod(args[i + 1]);
-                case "--target" -> {
-                    if (rotation == null) {
-                        rotation = Rotation.start(check, interval);
-                    }
-                    String[] named = args[i + 1].split("=", 2);
-                    rotation.register(named[0], address(named[1]));
-                    targets.append(' ').append(args[i + 1]);
-                }
+                case "--slow-start" -> slowStart = AuditConfig.parsePeriod(args[i + 1]);
+                case "--target" -> targets.add(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (listen < 0 || control < 0 || rotation == null) {
+        if (listen < 0 || control < 0 || targets.isEmpty()) {
             System.err.println("usage: Balancer --listen PORT --control PORT [--check PATH] [--interval 1s]"
-                    + " --target NAME=HOST:PORT…");
+                    + " [--slow-start 30s] --target NAME=HOST:PORT…");
             System.exit(2);
         }
-        Rotation group = rotation;
-        LatencyProxy proxy = LatencyProxy.start(listen, group);
+        Rotation rotation = Rotation.start(check, interval, slowStart);
+        for (String target : targets) {
+            String[] named = target.split("=", 2);
+            rotation.register(named[0], address(named[1]));
+        }
+        LatencyProxy proxy = LatencyProxy.start(listen, rotation);
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), control), 0);
-        http.createContext("/targets", exchange -> control(group, exchange));
+        http.createContext("/targets", exchange -> control(rotation, exchange));
         http.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             http.stop(0);
             proxy.close();
-            group.close();
+            rotation.close();
         }));
-        System.out.printf("balancer: READY 127.0.0.1:%d ->%s (control :%d)%n", proxy.port(), targets, control);
+        System.out.printf(
+                "balancer: READY 127.0.0.1:%d -> %s (control :%d, slow start %d s)%n",
+                proxy.port(), String.join(" ", targets), control, slowStart.toSeconds());
         Thread.currentThread().join();
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Each target's readiness ({@code GET <path>}, 200) is checked every interval; two failures in a row take it out of
  * rotation, two passes put it back. New connections go round the targets in rotation; with none in rotation they go
  * round every registered target (a target group fails open when no target is healthy).
+ *
+ * <p>With a slow start, a target that becomes healthy while another one is in service (a replacement joining a
+ * running group) takes a share of the new connections that grows linearly from none to a full one over that time,
+ * as an ALB target group's slow start mode ramps its share of the requests: a new JVM has compiled nothing yet.
  */
 public final class Rotation implements Upstreams, AutoCloseable {
 
@@ -32,18 +37,25 @@ public final class Rotation implements Upstreams, AutoCloseable {
     private final HttpClient http;
     private final String path;
     private final Duration interval;
+    private final Duration slowStart;
     private final Thread checker;
 
-    private Rotation(String path, Duration interval) {
+    private Rotation(String path, Duration interval, Duration slowStart) {
         this.path = path;
         this.interval = interval;
+        this.slowStart = slowStart;
         this.http = HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT).build();
         this.checker = Thread.ofVirtual().unstarted(this::checkUntilClosed);
     }
 
     /** Checks {@code path} of each target every {@code interval}; a target is in rotation once its first check passed. */
     public static Rotation start(String path, Duration interval) {
-        Rotation rotation = new Rotation(path, interval);
+        return start(path, interval, Duration.ZERO);
+    }
+
+    /** The same, and a target joining a group that has one in service ramps up over {@code slowStart}. */
+    public static Rotation start(String path, Duration interval, Duration slowStart) {
+        Rotation rotation = new Rotation(path, interval, slowStart);
         rotation.checker.start();
         return rotation;
     }
@@ -51,9 +63,12 @@ public final class Rotation implements Upstreams, AutoCloseable {
     /** Registers {@code name} at {@code address} (replacing what had that name); checked before it takes connections. */
     public void register(String name, InetSocketAddress address) {
         Member member = new Member(name, address);
-        member.healthy = check(member);
+        boolean healthy = check(member);
         synchronized (members) {
             members.put(name, member);
+        }
+        if (healthy) {
+            becameHealthy(member);
         }
     }
 
@@ -79,12 +94,17 @@ public final class Rotation implements Upstreams, AutoCloseable {
         }
         List<Member> inRotation = registered.stream().filter(m -> m.healthy).toList();
         List<Member> candidates = inRotation.isEmpty() ? registered : inRotation;
-        List<InetSocketAddress> order = new ArrayList<>(candidates.size());
+        List<Member> order = new ArrayList<>(candidates.size());
         int start = candidates.isEmpty() ? 0 : Math.floorMod(next.getAndIncrement(), candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
-            order.add(candidates.get((start + i) % candidates.size()).address);
+            order.add(candidates.get((start + i) % candidates.size()));
         }
-        return order;
+        // a target in its slow start passes its turn to the next one but for its share; it stays a fallback
+        if (order.size() > 1
+                && ThreadLocalRandom.current().nextDouble() >= order.getFirst().share(slowStart)) {
+            order.add(order.removeFirst());
+        }
+        return order.stream().map(m -> m.address).toList();
     }
 
     /** One line a target: {@code name host:port in-service|out-of-service|draining}. */
@@ -93,7 +113,8 @@ public final class Rotation implements Upstreams, AutoCloseable {
         synchronized (members) {
             members.values()
                     .forEach(m -> lines.add(m.name + " " + m.hostAndPort() + " "
-                            + (m.draining ? "draining" : m.healthy ? "in-service" : "out-of-service")));
+                            + (m.draining ? "draining" : m.healthy ? "in-service" : "out-of-service")
+                            + (m.healthy && m.share(slowStart) < 1 ? " (slow start)" : "")));
         }
         return lines.toString();
     }
@@ -125,9 +146,21 @@ public final class Rotation implements Upstreams, AutoCloseable {
                 all = List.copyOf(members.values());
             }
             for (Member member : all) {
-                member.record(check(member));
+                if (member.record(check(member))) {
+                    becameHealthy(member);
+                }
             }
         }
+    }
+
+    /** Starts {@code member}'s slow start when another target is in service (none: it takes its full share at once). */
+    private void becameHealthy(Member member) {
+        boolean another;
+        synchronized (members) {
+            another = members.values().stream().anyMatch(m -> m != member && m.healthy && !m.draining);
+        }
+        member.healthySince = another ? System.nanoTime() : Long.MIN_VALUE;
+        member.healthy = true;
     }
 
     private boolean check(Member member) {
@@ -150,6 +183,9 @@ public final class Rotation implements Upstreams, AutoCloseable {
         private final InetSocketAddress address;
         private volatile boolean healthy;
         private volatile boolean draining;
+        /** When its slow start began ({@link System#nanoTime()}), or {@link Long#MIN_VALUE} for none. */
+        private volatile long healthySince = Long.MIN_VALUE;
+
         private int streak;
 
         Member(String name, InetSocketAddress address) {
@@ -164,14 +200,32 @@ public final class Rotation implements Upstreams, AutoCloseable {
             return host + ":" + address.getPort();
         }
 
-        /** Called by the checker only: {@value THRESHOLD} results in a row against the current state flip it. */
-        void record(boolean passed) {
+        /** Its share of a full target's connections now: 1 but during its slow start. */
+        double share(Duration slowStart) {
+            if (healthySince == Long.MIN_VALUE || slowStart.isZero()) {
+                return 1;
+            }
+            return Math.min(1, (System.nanoTime() - healthySince) / (double) slowStart.toNanos());
+        }
+
+        /**
+         * Called by the checker only: {@value THRESHOLD} results in a row against the current state flip it. True when
+         * it has just passed enough checks to be healthy (the caller marks it so).
+         */
+        boolean record(boolean passed) {
             if (passed == healthy) {
                 streak = 0;
-            } else if (++streak >= THRESHOLD) {
-                healthy = passed;
-                streak = 0;
+                return false;
             }
+            if (++streak < THRESHOLD) {
+                return false;
+            }
+            streak = 0;
+            if (passed) {
+                return true;
+            }
+            healthy = false;
+            return false;
         }
     }
 }

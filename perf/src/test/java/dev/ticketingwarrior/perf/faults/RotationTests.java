@@ -110,6 +110,27 @@ class RotationTests {
     }
 
     @Test
+    void aTargetJoiningAGroupInServiceRampsUpOverItsSlowStart() throws IOException {
+        try (Rotation slow = Rotation.start("/ready", INTERVAL, Duration.ofSeconds(2));
+                LatencyProxy proxy = LatencyProxy.start(0, slow)) {
+            slow.register("one", instances.get(0).address());
+            slow.register("two", instances.get(1).address());
+            assertThat(slow.describe())
+                    .contains("two 127.0.0.1:" + instances.get(1).port() + " in-service (slow start)");
+            List<String> early = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                early.add(who(proxy));
+            }
+            assertThat(early.stream().filter("two"::equals).count())
+                    .as("a target at the start of its slow start takes few of the new connections: " + early)
+                    .isLessThanOrEqualTo(6);
+            await(() -> !slow.describe().contains("slow start"));
+            assertThat(List.of(who(proxy), who(proxy), who(proxy), who(proxy)))
+                    .containsExactlyInAnyOrder("one", "two", "one", "two");
+        }
+    }
+
+    @Test
     void refusesToDrainATargetItDoesNotHave() {
         assertThatThrownBy(() -> rotation.drain("four"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -117,13 +138,21 @@ class RotationTests {
     }
 
     private String who() throws IOException {
-        try (Socket socket = connect()) {
+        return who(balancer);
+    }
+
+    private static String who(LatencyProxy proxy) throws IOException {
+        try (Socket socket = connect(proxy)) {
             return ask(socket);
         }
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), balancer.port());
+        return connect(balancer);
+    }
+
+    private static Socket connect(LatencyProxy proxy) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
         socket.setSoTimeout(5_000);
         return socket;
     }
