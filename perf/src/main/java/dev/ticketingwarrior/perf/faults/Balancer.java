@@ -1,11 +1,8 @@
 package dev.ticketingwarrior.perf.faults;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.ticketingwarrior.perf.audit.AuditConfig;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,34 +47,17 @@ public final class Balancer {
                     + " [--slow-start 30s] --target NAME=HOST:PORT…");
             System.exit(2);
         }
-        Rotation rotation = Rotation.start(check, interval, slowStart);
+        Rotation rotation = Rotation.start(new Rotation.Settings(check, interval, slowStart));
         for (String target : targets) {
             String[] named = target.split("=", 2);
-            rotation.register(named[0], address(named[1]));
+            rotation.register(named[0], LatencyProxy.address(named[1]));
         }
         LatencyProxy proxy = LatencyProxy.start(listen, rotation);
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), control), 0);
-        http.createContext("/targets", exchange -> control(rotation, exchange));
-        http.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            http.stop(0);
-            proxy.close();
-            rotation.close();
-        }));
+        LatencyProxy.serveControl(control, "/targets", exchange -> control(rotation, exchange), proxy, rotation);
         System.out.printf(
                 "balancer: READY 127.0.0.1:%d -> %s (control :%d, slow start %d s)%n",
                 proxy.port(), String.join(" ", targets), control, slowStart.toSeconds());
         Thread.currentThread().join();
-    }
-
-    /** {@code HOST:PORT} as an address. */
-    static InetSocketAddress address(String hostAndPort) {
-        int colon = hostAndPort.lastIndexOf(':');
-        if (colon < 1) {
-            throw new IllegalArgumentException("not HOST:PORT: " + hostAndPort);
-        }
-        return new InetSocketAddress(
-                hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
     }
 
     private static void control(Rotation rotation, HttpExchange exchange) throws IOException {
@@ -101,7 +81,7 @@ public final class Balancer {
                     rotation.drain(name);
                 } else if (method.equals("PUT") && parts.length == 3) {
                     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).strip();
-                    rotation.register(name, address(body));
+                    rotation.register(name, LatencyProxy.address(body));
                 } else if (method.equals("DELETE") && parts.length == 3) {
                     rotation.deregister(name);
                 } else {

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.perf.faults;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.ticketingwarrior.perf.audit.AuditConfig;
 import java.io.IOException;
@@ -248,18 +249,36 @@ public final class LatencyProxy implements AutoCloseable {
             System.err.println("usage: LatencyProxy --listen PORT --target HOST:PORT --control PORT");
             System.exit(2);
         }
-        String host = target.substring(0, target.lastIndexOf(':'));
-        int targetPort = Integer.parseInt(target.substring(target.lastIndexOf(':') + 1));
-        LatencyProxy proxy = start(listen, new InetSocketAddress(host, targetPort));
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), control), 0);
-        http.createContext("/delay", exchange -> control(proxy, exchange));
+        LatencyProxy proxy = start(listen, address(target));
+        serveControl(control, "/delay", exchange -> control(proxy, exchange), proxy);
+        System.out.printf("latency-proxy: READY 127.0.0.1:%d -> %s (control :%d)%n", proxy.port(), target, control);
+        Thread.currentThread().join();
+    }
+
+    /** {@code HOST:PORT} as an address. */
+    static InetSocketAddress address(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("not HOST:PORT: " + hostAndPort);
+        }
+        return new InetSocketAddress(
+                hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
+    }
+
+    /**
+     * Serves a control API under {@code path} on {@code port} of loopback (this proxy's, the {@link Balancer}'s); when
+     * the JVM exits, it stops and then closes {@code parts}.
+     */
+    static void serveControl(int port, String path, HttpHandler handler, AutoCloseable... parts) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        http.createContext(path, handler);
         http.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             http.stop(0);
-            proxy.close();
+            for (AutoCloseable part : parts) {
+                closeQuietly(part);
+            }
         }));
-        System.out.printf("latency-proxy: READY 127.0.0.1:%d -> %s (control :%d)%n", proxy.port(), target, control);
-        Thread.currentThread().join();
     }
 
     private static void control(LatencyProxy proxy, HttpExchange exchange) throws IOException {

@@ -34,28 +34,34 @@ public final class Rotation implements Upstreams, AutoCloseable {
 
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
-    private final HttpClient http;
-    private final String path;
-    private final Duration interval;
-    private final Duration slowStart;
-    private final Thread checker;
+    private final Settings settings;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT).build();
+    private final Thread checker = Thread.ofVirtual().unstarted(this::checkUntilClosed);
 
-    private Rotation(String path, Duration interval, Duration slowStart) {
-        this.path = path;
-        this.interval = interval;
-        this.slowStart = slowStart;
-        this.http = HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT).build();
-        this.checker = Thread.ofVirtual().unstarted(this::checkUntilClosed);
+    /**
+     * How the group checks and ramps up its targets, as an ALB target group's health check and slow start: readiness is
+     * {@code GET checkPath} answering 200, asked every {@code checkInterval}; {@code slowStart} zero for none.
+     */
+    public record Settings(String checkPath, Duration checkInterval, Duration slowStart) {
+        public Settings {
+            if (!checkPath.startsWith("/")) {
+                throw new IllegalArgumentException("a check path starts with /: " + checkPath);
+            }
+            if (checkInterval.isNegative() || checkInterval.isZero() || slowStart.isNegative()) {
+                throw new IllegalArgumentException(
+                        "a check interval above zero and a slow start of zero or more: " + this);
+            }
+        }
     }
 
-    /** Checks {@code path} of each target every {@code interval}; a target is in rotation once its first check passed. */
-    public static Rotation start(String path, Duration interval) {
-        return start(path, interval, Duration.ZERO);
+    private Rotation(Settings settings) {
+        this.settings = settings;
     }
 
-    /** The same, and a target joining a group that has one in service ramps up over {@code slowStart}. */
-    public static Rotation start(String path, Duration interval, Duration slowStart) {
-        Rotation rotation = new Rotation(path, interval, slowStart);
+    /** Checks each target as {@code settings} say; a target is in rotation once its first check passed. */
+    public static Rotation start(Settings settings) {
+        Rotation rotation = new Rotation(settings);
         rotation.checker.start();
         return rotation;
     }
@@ -101,7 +107,7 @@ public final class Rotation implements Upstreams, AutoCloseable {
         }
         // a target in its slow start passes its turn to the next one but for its share; it stays a fallback
         if (order.size() > 1
-                && ThreadLocalRandom.current().nextDouble() >= order.getFirst().share(slowStart)) {
+                && ThreadLocalRandom.current().nextDouble() >= order.getFirst().share(settings.slowStart())) {
             order.add(order.removeFirst());
         }
         return order.stream().map(m -> m.address).toList();
@@ -114,7 +120,7 @@ public final class Rotation implements Upstreams, AutoCloseable {
             members.values()
                     .forEach(m -> lines.add(m.name + " " + m.hostAndPort() + " "
                             + (m.draining ? "draining" : m.healthy ? "in-service" : "out-of-service")
-                            + (m.healthy && m.share(slowStart) < 1 ? " (slow start)" : "")));
+                            + (m.healthy && m.share(settings.slowStart()) < 1 ? " (slow start)" : "")));
         }
         return lines.toString();
     }
@@ -137,7 +143,7 @@ public final class Rotation implements Upstreams, AutoCloseable {
     private void checkUntilClosed() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                Thread.sleep(interval);
+                Thread.sleep(settings.checkInterval());
             } catch (InterruptedException e) {
                 return;
             }
@@ -164,7 +170,7 @@ public final class Rotation implements Upstreams, AutoCloseable {
     }
 
     private boolean check(Member member) {
-        URI uri = URI.create("http://" + member.hostAndPort() + path);
+        URI uri = URI.create("http://" + member.hostAndPort() + settings.checkPath());
         try {
             HttpResponse<Void> answer = http.send(
                     HttpRequest.newBuilder(uri).timeout(CHECK_TIMEOUT).GET().build(),

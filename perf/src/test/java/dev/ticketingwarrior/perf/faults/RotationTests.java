@@ -29,7 +29,7 @@ class RotationTests {
 
     @BeforeEach
     void startTwoInstancesBehindTheBalancer() throws IOException {
-        rotation = Rotation.start("/ready", INTERVAL);
+        rotation = Rotation.start(new Rotation.Settings("/ready", INTERVAL, Duration.ZERO));
         for (String name : List.of("one", "two")) {
             Instance instance = new Instance(name);
             instances.add(instance);
@@ -111,7 +111,7 @@ class RotationTests {
 
     @Test
     void aTargetJoiningAGroupInServiceRampsUpOverItsSlowStart() throws IOException {
-        try (Rotation slow = Rotation.start("/ready", INTERVAL, Duration.ofSeconds(2));
+        try (Rotation slow = Rotation.start(new Rotation.Settings("/ready", INTERVAL, Duration.ofSeconds(2)));
                 LatencyProxy proxy = LatencyProxy.start(0, slow)) {
             slow.register("one", instances.get(0).address());
             slow.register("two", instances.get(1).address());
@@ -128,6 +128,16 @@ class RotationTests {
             assertThat(List.of(who(proxy), who(proxy), who(proxy), who(proxy)))
                     .containsExactlyInAnyOrder("one", "two", "one", "two");
         }
+    }
+
+    @Test
+    void refusesSettingsThatCannotWork() {
+        assertThatThrownBy(() -> new Rotation.Settings("ready", INTERVAL, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Rotation.Settings("/ready", Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Rotation.Settings("/ready", INTERVAL, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
