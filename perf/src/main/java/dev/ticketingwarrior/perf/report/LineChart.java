@@ -64,8 +64,7 @@ final class LineChart {
     private final List<Series> series = new ArrayList<>();
     private final List<LegendItem> legend = new ArrayList<>();
     private final List<Reference> references = new ArrayList<>();
-    private final List<Point> bands = new ArrayList<>();
-    private String bandColor = "#fde2e2";
+    private final List<Shade> bands = new ArrayList<>();
     private boolean logUsed;
 
     LineChart(String id, String description) {
@@ -112,12 +111,13 @@ final class LineChart {
         return this;
     }
 
-    /** A shaded band one unit wide centred on x (a round), with a tooltip. */
+    /** A shaded band one unit wide centred on x (a round), with a tooltip; drawn in the order given. */
     LineChart band(double x, String tip, String color) {
-        bands.add(new Point(x, null, tip));
-        bandColor = color;
+        bands.add(new Shade(x, tip, color));
         return this;
     }
+
+    private record Shade(double x, String tip, String color) {}
 
     /** Whether the last {@link #svg()} drew a logarithmic y axis. */
     boolean logScale() {
@@ -196,11 +196,11 @@ final class LineChart {
         DoubleUnaryOperator px = x -> plotLeft + xs.fraction(x) * plotW;
         DoubleUnaryOperator py = y -> plotBottom - ys.fraction(y) * plotH;
 
-        for (Point b : bands) {
+        for (Shade b : bands) {
             double x0 = px.applyAsDouble(b.x() - 0.5);
             double x1 = px.applyAsDouble(b.x() + 0.5);
             out.append("<rect class=\"band\" fill=\"")
-                    .append(bandColor)
+                    .append(b.color())
                     .append("\" x=\"")
                     .append(n(x0))
                     .append("\" y=\"")

@@ -9,6 +9,8 @@ import dev.ticketingwarrior.perf.report.LineChart.Ramp;
 import dev.ticketingwarrior.perf.report.LineChart.Series;
 import dev.ticketingwarrior.perf.report.LineChart.YAxis;
 import dev.ticketingwarrior.perf.report.SoakReport.Link;
+import dev.ticketingwarrior.perf.report.Summary.Fault;
+import dev.ticketingwarrior.perf.report.Summary.FaultEvent;
 import dev.ticketingwarrior.perf.report.Summary.Round;
 import dev.ticketingwarrior.perf.report.Summary.SellOutPoint;
 import dev.ticketingwarrior.perf.report.Summary.Stats;
@@ -68,6 +70,7 @@ final class SoakPage {
         headline(verdict);
         tiles(verdict);
         violations();
+        faults();
         p99Chart();
         lagChart();
         memoryCharts();
@@ -212,6 +215,85 @@ final class SoakPage {
         out.append("</section>\n");
     }
 
+    // ---- fault drills
+
+    /** Each drill: when it ran, in which rounds, and what it said it did, line by line. */
+    private void faults() {
+        if (s.faults().isEmpty()) {
+            return;
+        }
+        out.append("<section class=\"card faults\" id=\"faults\"><h2>")
+                .append(s.faults().size() == 1 ? "Fault drill" : s.faults().size() + " fault drills")
+                .append("</h2><p class=\"hint\">the rounds a drill ran in are shaded on the charts below</p>");
+        for (Fault f : s.faults()) {
+            String name = (f.name() == null ? Text.MISSING : f.name())
+                    + (f.argument() == null || f.argument().isEmpty() ? "" : ":" + f.argument());
+            Integer first = s.roundAt(f.startedAt());
+            Integer last = s.roundAt(lastSeen(f));
+            out.append("<p class=\"fault\"><b>")
+                    .append(esc(name))
+                    .append("</b> \u00b7 ")
+                    .append(esc(Text.time(f.startedAt())))
+                    .append(" UTC")
+                    .append(first == null ? "" : ", round #" + first);
+            if (f.endedAt() == null) {
+                out.append(" \u00b7 still running when the soak ended");
+            } else {
+                String length = Text.between(f.startedAt(), f.endedAt());
+                out.append(" \u2192 ")
+                        .append(esc(Text.time(f.endedAt())))
+                        .append(last == null || last.equals(first) ? "" : ", round #" + last)
+                        .append(length == null ? "" : " (" + esc(length) + ")")
+                        .append(" \u00b7 exit ")
+                        .append(f.exitCode() == null ? Text.MISSING : f.exitCode());
+            }
+            out.append("</p><table class=\"list events\"><thead><tr><th>time (UTC)</th><th>since start</th>")
+                    .append("<th>round</th><th>what the drill did</th></tr></thead><tbody>");
+            for (FaultEvent e : f.events()) {
+                Integer round = s.roundAt(e.at());
+                String since = Text.between(f.startedAt(), e.at());
+                out.append("<tr><td>")
+                        .append(esc(Text.time(e.at())))
+                        .append("</td><td>")
+                        .append(since == null ? Text.MISSING : "+" + esc(since))
+                        .append("</td><td class=\"round\">")
+                        .append(round == null ? "" : "#" + round)
+                        .append("</td><td class=\"detail\">")
+                        .append(esc(e.text()))
+                        .append("</td></tr>");
+            }
+            out.append("</tbody></table>");
+        }
+        out.append("</section>\n");
+    }
+
+    /** When the drill was last heard of: its end, else its last line, else its start. */
+    private static String lastSeen(Fault f) {
+        if (f.endedAt() != null) {
+            return f.endedAt();
+        }
+        return f.events().isEmpty() ? f.startedAt() : f.events().getLast().at();
+    }
+
+    /** The rounds each drill ran in, shaded (under any violation's band). */
+    private void faultBands(LineChart chart) {
+        boolean any = false;
+        for (Fault f : s.faults()) {
+            Integer first = s.roundAt(f.startedAt());
+            Integer last = s.roundAt(lastSeen(f));
+            if (first == null) {
+                continue;
+            }
+            for (int round = first; round <= (last == null ? first : last); round++) {
+                chart.band(round, "round " + round + ": fault " + f.name() + " running", Palette.FAULT_BAND);
+                any = true;
+            }
+        }
+        if (any) {
+            chart.legend(new Band(Palette.FAULT_BAND, "fault drill running"));
+        }
+    }
+
     private void violationTable(List<Violation> list) {
         out.append(
                 "<table class=\"list\"><thead><tr><th>round</th><th>invariant</th><th>detail</th></tr></thead><tbody>");
@@ -248,6 +330,7 @@ final class SoakPage {
             chart.add(new Series(color, false, true, 2, "step", null, points));
             chart.legend(new Line(color, false, true, step));
         }
+        faultBands(chart);
         violationBands(chart);
         String svg = chart.svg();
         section(
@@ -276,6 +359,7 @@ final class SoakPage {
             chart.add(new Series(line.color(), false, true, 2, "lag", null, points));
             chart.legend(new Line(line.color(), false, true, line.name()));
         }
+        faultBands(chart);
         violationBands(chart);
         String svg = chart.svg();
         section(
@@ -346,6 +430,7 @@ final class SoakPage {
         if (!services.isEmpty()) {
             chart.legend(new Line(Palette.REFERENCE, true, false, "least-squares trend"));
         }
+        faultBands(chart);
         return chart;
     }
 
@@ -636,6 +721,8 @@ final class SoakPage {
             .hint{color:var(--muted);margin:2px 0 8px;font-size:12.5px}
             .violations{border-color:#f1aaaa}
             .violations h2{color:var(--bad)}
+            .faults{border-color:#f3d9a4}
+            p.fault{margin:10px 0 2px}
             table{border-collapse:collapse;font-variant-numeric:tabular-nums}
             th,td{padding:4px 9px;border-bottom:1px solid #edf0f3;text-align:right;white-space:nowrap}
             th{font-weight:600;color:var(--muted);font-size:12px}

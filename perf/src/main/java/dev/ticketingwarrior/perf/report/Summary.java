@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.perf.report;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,8 @@ record Summary(
         String finishedAt,
         Map<String, String> settings,
         List<String> skipped,
-        List<Round> perRound) {
+        List<Round> perRound,
+        List<Fault> faults) {
 
     enum Verdict {
         PASS,
@@ -37,6 +39,18 @@ record Summary(
     }
 
     record Violation(String roundId, String invariant, String detail) {}
+
+    /** A fault drill as it ran; {@code endedAt} and {@code exitCode} null when it had not ended. */
+    record Fault(
+            String name,
+            String argument,
+            String startedAt,
+            String endedAt,
+            Integer exitCode,
+            List<FaultEvent> events) {}
+
+    /** A line a drill printed, when it came. */
+    record FaultEvent(String at, String text) {}
 
     /** Latencies in ms of one step (or of the confirmation lag) in one round. */
     record Stats(Long count, Long errors, Double p50, Double p95, Double p99, Double max) {}
@@ -86,6 +100,22 @@ record Summary(
         }
         boolean anyList = violations != null || perRound.stream().anyMatch(r -> r.violations() != null);
         return anyList ? Verdict.PASS : Verdict.NO_VERDICT;
+    }
+
+    /** The index of the round that was on at {@code instant}: the last to open at or before it; null if none. */
+    Integer roundAt(String instant) {
+        Instant at = Text.instant(instant);
+        if (at == null) {
+            return null;
+        }
+        Integer index = null;
+        for (Round r : perRound) {
+            Instant opens = Text.instant(r.opensAt());
+            if (opens != null && !opens.isAfter(at)) {
+                index = r.index();
+            }
+        }
+        return index;
     }
 
     /** The rounds count as written, else the number of rounds listed. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ticketingwarrior.perf.report.Summary.Fault;
+import dev.ticketingwarrior.perf.report.Summary.FaultEvent;
 import dev.ticketingwarrior.perf.report.Summary.Round;
 import dev.ticketingwarrior.perf.report.Summary.SellOutPoint;
 import dev.ticketingwarrior.perf.report.Summary.Stats;
@@ -63,7 +65,32 @@ final class SummaryReader {
                 text(r.path("finishedAt")),
                 settings(r.path("settings")),
                 texts(r.path("skipped")),
-                rounds);
+                rounds,
+                faults(r.path("faults")));
+    }
+
+    private static List<Fault> faults(JsonNode n) {
+        List<Fault> list = new ArrayList<>();
+        for (JsonNode f : n) {
+            if (!f.isObject()) {
+                continue;
+            }
+            List<FaultEvent> events = new ArrayList<>();
+            for (JsonNode e : f.path("events")) {
+                if (e.isObject() && text(e.path("text")) != null) {
+                    events.add(new FaultEvent(text(e.path("at")), text(e.path("text"))));
+                }
+            }
+            Long exit = count(f.path("exitCode"));
+            list.add(new Fault(
+                    text(f.path("name")),
+                    text(f.path("argument")),
+                    text(f.path("startedAt")),
+                    text(f.path("endedAt")),
+                    exit == null ? null : exit.intValue(),
+                    List.copyOf(events)));
+        }
+        return List.copyOf(list);
     }
 
     private static Round round(JsonNode n, int position) {

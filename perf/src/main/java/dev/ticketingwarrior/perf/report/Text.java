@@ -97,10 +97,15 @@ final class Text {
 
     /** "3 min 5 s" between two instants, or null when either is missing or unreadable. */
     static String between(String from, String to) {
+        Instant start = instant(from);
+        Instant end = instant(to);
+        return start == null || end == null ? null : duration(Duration.between(start, end));
+    }
+
+    /** The instant written, or null when it is missing or unreadable. */
+    static Instant instant(String text) {
         try {
-            return from == null || to == null
-                    ? null
-                    : duration(Duration.between(Instant.parse(from), Instant.parse(to)));
+            return text == null ? null : Instant.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -1,18 +1,25 @@
 package dev.ticketingwarrior.perf.soak;
 
 import dev.ticketingwarrior.perf.audit.RoundWindow;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /**
  * The {@code --faults} hook: each drill {@code name[:argument]} is the executable {@code perf/faults/<name>}, started
  * {@link #INTO_THE_SURGE} after the open of the middle round (so rounds before it are the baseline and rounds after it
- * show the recovery) with the argument and the round id; what it prints goes to the soak's output, prefixed. The
+ * show the recovery) with the argument and the round id; what it prints goes to the soak's output as it comes, and
+ * each line is kept with the time it came ({@link #runs()}: summary.json's {@code faults}, the report's timeline). The
  * auditor judges the run as it judges any other. A drill that does not exist stops the run before anything starts.
  */
 final class FaultDrills {
@@ -20,13 +27,66 @@ final class FaultDrills {
     static final Path DIRECTORY = Path.of("perf", "faults");
     static final Duration INTO_THE_SURGE = Duration.ofSeconds(3);
 
+    /** The prefix of a drill's lines ({@code perf/faults/lib.sh}'s {@code say}): its clock and name. */
+    private static final Pattern SAID = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} fault [a-z0-9-]+: ");
+
     private final List<Drill> drills;
+    private final List<Run> runs = new CopyOnWriteArrayList<>();
 
     private FaultDrills(List<Drill> drills) {
         this.drills = drills;
     }
 
     record Drill(String name, String argument, Path executable) {}
+
+    /** One line a drill printed, when it came. */
+    record Event(Instant at, String text) {}
+
+    /** A drill as it ran: started in {@code round}; its lines so far; its end once it has ended. */
+    static final class Run {
+        private final Drill drill;
+        private final int round;
+        private final String roundId;
+        private final Instant startedAt;
+        private final List<Event> events = new CopyOnWriteArrayList<>();
+        private volatile Instant endedAt;
+        private volatile Integer exitCode;
+
+        Run(Drill drill, int round, String roundId, Instant startedAt) {
+            this.drill = drill;
+            this.round = round;
+            this.roundId = roundId;
+            this.startedAt = startedAt;
+        }
+
+        /** Keeps a line the drill printed, without the clock and name that {@code say} puts before it. */
+        void heard(Instant at, String line) {
+            events.add(new Event(at, SAID.matcher(line).replaceFirst("")));
+        }
+
+        void ended(Instant at, int code) {
+            exitCode = code;
+            endedAt = at;
+        }
+
+        /** summary.json's entry: name, argument, round, times, exit code (null while it runs) and its lines. */
+        Map<String, Object> summary() {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("name", drill.name());
+            run.put("argument", drill.argument());
+            run.put("round", round);
+            run.put("roundId", roundId);
+            run.put("startedAt", startedAt.toString());
+            run.put("endedAt", endedAt == null ? null : endedAt.toString());
+            run.put("exitCode", exitCode);
+            run.put(
+                    "events",
+                    events.stream()
+                            .map(e -> Map.of("at", e.at().toString(), "text", e.text()))
+                            .toList());
+            return run;
+        }
+    }
 
     static FaultDrills plan(List<String> faults) {
         List<Drill> drills = new ArrayList<>();
@@ -63,6 +123,11 @@ final class FaultDrills {
         }
     }
 
+    /** The drills started so far, as they ran. */
+    List<Run> runs() {
+        return List.copyOf(runs);
+    }
+
     /** Called at each round's open (1-based index); starts the drills in the middle round. */
     void atOpen(int round, int rounds, RoundWindow window, SoakOptions options) {
         if (drills.isEmpty() || round != rounds / 2 + 1) {
@@ -77,17 +142,39 @@ final class FaultDrills {
                     Instant.now(),
                     round,
                     window.roundId());
+            Run run = new Run(drill, round, window.roundId(), Instant.now());
+            runs.add(run);
             try {
-                ProcessBuilder process = new ProcessBuilder(
+                ProcessBuilder builder = new ProcessBuilder(
                                 drill.executable().toString(), drill.argument(), window.roundId())
-                        .inheritIO();
-                process.environment()
+                        .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                        .redirectErrorStream(true);
+                builder.environment()
                         .put("SOAK_OUT", options.out().toAbsolutePath().toString());
-                process.environment().put("SOAK_PIDS", pids(options));
-                process.start();
+                builder.environment().put("SOAK_PIDS", pids(options));
+                Process process = builder.start();
+                Thread.ofVirtual().name("fault-" + drill.name()).start(() -> relay(process, run));
             } catch (IOException e) {
                 System.out.println("soak: fault " + drill.name() + " could not start: " + e.getMessage());
+                run.heard(Instant.now(), "could not start: " + e.getMessage());
+                run.ended(Instant.now(), -1);
             }
+        }
+    }
+
+    /** Passes the drill's lines on to the soak's output as they come, keeps them, and notes its end. */
+    static void relay(Process process, Run run) {
+        try (BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                System.out.println(line);
+                run.heard(Instant.now(), line);
+            }
+            run.ended(Instant.now(), process.waitFor());
+        } catch (IOException e) {
+            run.heard(Instant.now(), "its output could not be read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -137,7 +137,8 @@ public final class SoakMain {
                     heaps,
                     windows,
                     Gatling.latestReport(options.out()),
-                    skipped);
+                    skipped,
+                    drills.runs());
             Path report = options.out().resolve("report.html");
             dev.ticketingwarrior.perf.report.SoakReport.write(summary, report);
             RoundTable.totals(verdict, rows, skipped);

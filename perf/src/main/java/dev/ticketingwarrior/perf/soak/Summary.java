@@ -35,7 +35,8 @@ final class Summary {
             Map<String, Map<String, HeapReading>> heaps,
             List<RoundWindow> windows,
             Optional<Path> gatlingReport,
-            List<String> skipped)
+            List<String> skipped,
+            List<FaultDrills.Run> faults)
             throws IOException {
         Map<String, Double> slopes = slopes(windows, heaps);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -83,6 +84,7 @@ final class Summary {
         settings.put("maxP99Ms", options.maxP99Ms());
         summary.put("settings", settings);
         summary.put("skipped", new ArrayList<>(new TreeSet<>(skipped)));
+        summary.put("faults", faults.stream().map(FaultDrills.Run::summary).toList());
         List<Map<String, Object>> perRound = new ArrayList<>();
         for (RoundRow row : rows) {
             RoundVerdict judged = verdict.rounds().stream()

@@ -78,6 +78,34 @@ class SoakReportTests {
     }
 
     @Test
+    void aFaultDrillShowsWhatItDidAndShadesTheRoundsItRanIn() throws Exception {
+        String html = write("fault-drill", SoakSamples.withFault(SoakSamples.summary(24, 0), 13, 171));
+        Document page = parse(html);
+
+        assertThat(text(page, "faults"))
+                .contains("rolling-deploy:5s")
+                .contains("round #13")
+                .contains("round #21")
+                .contains("exit 0")
+                .contains(SoakSamples.FAULT_FIRST_LINE)
+                .contains("+1 s");
+        assertThat(bodyRows(page, "faults")).isEqualTo(3);
+        // 3 s into round 13 to 174 s later, in round 21: nine rounds shaded on each per-round chart
+        for (String chart : List.of("chart-p99", "chart-lag", "chart-heap")) {
+            assertThat(faultBands(page, chart)).as(chart).hasSize(9);
+        }
+        assertThat(faultBands(page, "chart-sellout")).isEmpty();
+    }
+
+    @Test
+    void noFaultDrillNoFaultSection() throws Exception {
+        Document page = parse(write("no-fault", SoakSamples.summary(3, 0)));
+
+        assertThat(byId(page, "faults")).isNull();
+        assertThat(faultBands(page, "chart-p99")).isEmpty();
+    }
+
+    @Test
     void anEmptySummaryStillMakesAPageWithoutAVerdict() throws Exception {
         Document page = parse(write("empty", SoakSamples.JSON.createObjectNode()));
 
@@ -202,6 +230,19 @@ class SoakReportTests {
             }
         }
         return curves;
+    }
+
+    private static List<Element> faultBands(Document page, String chartId) {
+        List<Element> bands = new ArrayList<>();
+        NodeList rects = byId(page, chartId).getElementsByTagName("rect");
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element rect = (Element) rects.item(i);
+            if (rect.getAttribute("class").equals("band")
+                    && rect.getTextContent().contains("fault")) {
+                bands.add(rect);
+            }
+        }
+        return bands;
     }
 
     private static int bodyRows(Document page, String tableId) {

@@ -127,6 +127,27 @@ final class SoakSamples {
         return root;
     }
 
+    /**
+     * A drill started 3 s into round {@code from} (20 s rounds from {@link #START}) that printed three lines and
+     * ended {@code seconds} later, added to {@code summary}.
+     */
+    static ObjectNode withFault(ObjectNode summary, int from, int seconds) {
+        Instant started = START.plus(Duration.ofSeconds(20L * (from - 1) + 3));
+        ObjectNode fault = summary.putArray("faults").addObject();
+        fault.put("name", "rolling-deploy").put("argument", "5s").put("round", from);
+        fault.put("startedAt", started.toString());
+        fault.put("endedAt", started.plusSeconds(seconds).toString()).put("exitCode", 0);
+        ArrayNode events = fault.putArray("events");
+        events.addObject().put("at", started.plusSeconds(1).toString()).put("text", FAULT_FIRST_LINE);
+        events.addObject()
+                .put("at", started.plusSeconds(seconds / 2).toString())
+                .put("text", "booking: replaced, 39 s in all");
+        events.addObject().put("at", started.plusSeconds(seconds).toString()).put("text", "every instance replaced");
+        return summary;
+    }
+
+    static final String FAULT_FIRST_LINE = "admission: its replacement started (pid 16004, :41559)";
+
     private static String roundId(Instant opens) {
         return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC)

@@ -1,8 +1,12 @@
 package dev.ticketingwarrior.perf.soak;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FaultDrillsTests {
@@ -18,5 +22,37 @@ class FaultDrillsTests {
     void refusesANameThatCouldEscapeTheDrillsFolder() {
         assertThatThrownBy(() -> FaultDrills.plan(List.of("../../bin/true")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keepsEachLineADrillPrintsWithoutItsClockAndNameAndNotesItsEnd() throws Exception {
+        Instant started = Instant.now();
+        FaultDrills.Run run = new FaultDrills.Run(
+                new FaultDrills.Drill("kill-booking", "3s", Path.of("perf/faults/kill-booking")),
+                2,
+                "20261204T120020Z",
+                started);
+        Process drill = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "echo '12:00:23.456 fault kill-booking: kill -9 booking (pid 42)'; echo 'a line of its own'"
+                                + "; echo 'on stderr' >&2; exit 3")
+                .redirectErrorStream(true)
+                .start();
+
+        FaultDrills.relay(drill, run);
+
+        Map<String, Object> summary = run.summary();
+        assertThat(summary)
+                .containsEntry("name", "kill-booking")
+                .containsEntry("argument", "3s")
+                .containsEntry("round", 2)
+                .containsEntry("roundId", "20261204T120020Z")
+                .containsEntry("startedAt", started.toString())
+                .containsEntry("exitCode", 3);
+        assertThat(summary.get("endedAt")).isNotNull();
+        List<String> texts = ((List<?>) summary.get("events"))
+                .stream().map(e -> String.valueOf(((Map<?, ?>) e).get("text"))).toList();
+        assertThat(texts).containsExactly("kill -9 booking (pid 42)", "a line of its own", "on stderr");
     }
 }
