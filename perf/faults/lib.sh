@@ -113,7 +113,8 @@ replace_instance() { # instance, balancer control port or '', seconds of deregis
   local new=$relaunched
   say "$instance: its replacement started (pid $new, :$port)"
   if ! wait_ready "$port"; then
-    say "$instance: the replacement did not become ready within 120 s (log: $proc_log); the old one serves on"
+    kill -KILL "$new" 2> /dev/null || true   # not in the pid files: nothing else would stop it
+    say "$instance: the replacement did not become ready within 120 s (log: $proc_log); stopped, the old one serves on"
     return 1
   fi
   echo "$new" > "$SOAK_OUT/pids/$instance"   # the soak's heap samples and clean-up follow the replacement
