@@ -42,21 +42,18 @@ final class FaultDrills {
     /** One line a drill printed, when it came. */
     record Event(Instant at, String text) {}
 
-    /** A drill as it ran: started in {@code round}; its lines so far; its end once it has ended. */
+    /** A drill's start: which drill, in which round (1-based index and id), when. */
+    record Start(Drill drill, int round, String roundId, Instant at) {}
+
+    /** A drill as it ran: its start, its lines so far, its end once it has ended. */
     static final class Run {
-        private final Drill drill;
-        private final int round;
-        private final String roundId;
-        private final Instant startedAt;
+        private final Start start;
         private final List<Event> events = new CopyOnWriteArrayList<>();
         private volatile Instant endedAt;
         private volatile Integer exitCode;
 
-        Run(Drill drill, int round, String roundId, Instant startedAt) {
-            this.drill = drill;
-            this.round = round;
-            this.roundId = roundId;
-            this.startedAt = startedAt;
+        Run(Start start) {
+            this.start = start;
         }
 
         /** Keeps a line the drill printed, without the clock and name that {@code say} puts before it. */
@@ -72,11 +69,11 @@ final class FaultDrills {
         /** summary.json's entry: name, argument, round, times, exit code (null while it runs) and its lines. */
         Map<String, Object> summary() {
             Map<String, Object> run = new LinkedHashMap<>();
-            run.put("name", drill.name());
-            run.put("argument", drill.argument());
-            run.put("round", round);
-            run.put("roundId", roundId);
-            run.put("startedAt", startedAt.toString());
+            run.put("name", start.drill().name());
+            run.put("argument", start.drill().argument());
+            run.put("round", start.round());
+            run.put("roundId", start.roundId());
+            run.put("startedAt", start.at().toString());
             run.put("endedAt", endedAt == null ? null : endedAt.toString());
             run.put("exitCode", exitCode);
             run.put(
@@ -142,7 +139,7 @@ final class FaultDrills {
                     Instant.now(),
                     round,
                     window.roundId());
-            Run run = new Run(drill, round, window.roundId(), Instant.now());
+            Run run = new Run(new Start(drill, round, window.roundId(), Instant.now()));
             runs.add(run);
             try {
                 ProcessBuilder builder = new ProcessBuilder(

@@ -27,11 +27,11 @@ class FaultDrillsTests {
     @Test
     void keepsEachLineADrillPrintsWithoutItsClockAndNameAndNotesItsEnd() throws Exception {
         Instant started = Instant.now();
-        FaultDrills.Run run = new FaultDrills.Run(
+        FaultDrills.Run run = new FaultDrills.Run(new FaultDrills.Start(
                 new FaultDrills.Drill("kill-booking", "3s", Path.of("perf/faults/kill-booking")),
                 2,
                 "20261204T120020Z",
-                started);
+                started));
         Process drill = new ProcessBuilder(
                         "bash",
                         "-c",
