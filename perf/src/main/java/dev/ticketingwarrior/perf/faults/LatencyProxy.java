@@ -105,21 +105,20 @@ public final class LatencyProxy implements AutoCloseable {
     private void connect(Socket client) {
         sockets.add(client);
         Socket upstream = null;
-        for (InetSocketAddress target : upstreams.forNewConnection()) {
-            upstream = connectTo(target);
-            if (upstream != null) {
-                break;
-            }
-        }
         try {
             client.setTcpNoDelay(true);
+            for (InetSocketAddress target : upstreams.forNewConnection()) {
+                upstream = connectTo(target);
+                if (upstream != null) {
+                    break;
+                }
+            }
         } catch (IOException e) {
-            upstream = closeAndForget(upstream);
+            // the client is gone already: nothing to forward
         }
         if (upstream == null) {
             // every server is down: the client sees its connection closed, as it would without the proxy
-            closeQuietly(client);
-            sockets.remove(client);
+            closeAndForget(client);
             return;
         }
         Pair pair = new Pair(client, upstream);
@@ -141,10 +140,8 @@ public final class LatencyProxy implements AutoCloseable {
     }
 
     private Socket closeAndForget(Socket socket) {
-        if (socket != null) {
-            closeQuietly(socket);
-            sockets.remove(socket);
-        }
+        closeQuietly(socket);
+        sockets.remove(socket);
         return null;
     }
 

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Rotation implements Upstreams, AutoCloseable {
 
     private static final int THRESHOLD = 2;
+    /** No slow start (a {@code slowStartSince} that {@link System#nanoTime()} does not give in practice). */
+    private static final long NONE = Long.MIN_VALUE;
     /** A check's time limit: an instance busy starting (JIT, a full GC) answers late, and late is not down. */
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
@@ -73,9 +75,7 @@ public final class Rotation implements Upstreams, AutoCloseable {
         synchronized (members) {
             members.put(name, member);
         }
-        if (healthy) {
-            becameHealthy(member);
-        }
+        health(member, healthy);
     }
 
     /** {@code name} takes no new connections from now on; the ones it has go on. */
@@ -152,21 +152,27 @@ public final class Rotation implements Upstreams, AutoCloseable {
                 all = List.copyOf(members.values());
             }
             for (Member member : all) {
-                if (member.record(check(member))) {
-                    becameHealthy(member);
+                boolean passed = check(member);
+                if (member.flipsOn(passed)) {
+                    health(member, passed);
                 }
             }
         }
     }
 
-    /** Starts {@code member}'s slow start when another target is in service (none: it takes its full share at once). */
-    private void becameHealthy(Member member) {
-        boolean another;
-        synchronized (members) {
-            another = members.values().stream().anyMatch(m -> m != member && m.healthy && !m.draining);
+    /**
+     * Marks {@code member} healthy or not. Becoming healthy while another target is in service starts its slow start;
+     * with none in service it takes its full share at once.
+     */
+    private void health(Member member, boolean healthy) {
+        if (healthy) {
+            boolean another;
+            synchronized (members) {
+                another = members.values().stream().anyMatch(m -> m != member && m.healthy && !m.draining);
+            }
+            member.slowStartSince = another ? System.nanoTime() : NONE;
         }
-        member.healthySince = another ? System.nanoTime() : Long.MIN_VALUE;
-        member.healthy = true;
+        member.healthy = healthy;
     }
 
     private boolean check(Member member) {
@@ -189,8 +195,8 @@ public final class Rotation implements Upstreams, AutoCloseable {
         private final InetSocketAddress address;
         private volatile boolean healthy;
         private volatile boolean draining;
-        /** When its slow start began ({@link System#nanoTime()}), or {@link Long#MIN_VALUE} for none. */
-        private volatile long healthySince = Long.MIN_VALUE;
+        /** When its slow start began ({@link System#nanoTime()}), or {@link Rotation#NONE}. */
+        private volatile long slowStartSince = NONE;
 
         private int streak;
 
@@ -208,17 +214,14 @@ public final class Rotation implements Upstreams, AutoCloseable {
 
         /** Its share of a full target's connections now: 1 but during its slow start. */
         double share(Duration slowStart) {
-            if (healthySince == Long.MIN_VALUE || slowStart.isZero()) {
+            if (slowStartSince == NONE || slowStart.isZero()) {
                 return 1;
             }
-            return Math.min(1, (System.nanoTime() - healthySince) / (double) slowStart.toNanos());
+            return Math.min(1, (System.nanoTime() - slowStartSince) / (double) slowStart.toNanos());
         }
 
-        /**
-         * Called by the checker only: {@value THRESHOLD} results in a row against the current state flip it. True when
-         * it has just passed enough checks to be healthy (the caller marks it so).
-         */
-        boolean record(boolean passed) {
+        /** Called by the checker only: whether {@value THRESHOLD} results in a row now went against its state. */
+        boolean flipsOn(boolean passed) {
             if (passed == healthy) {
                 streak = 0;
                 return false;
@@ -227,11 +230,7 @@ public final class Rotation implements Upstreams, AutoCloseable {
                 return false;
             }
             streak = 0;
-            if (passed) {
-                return true;
-            }
-            healthy = false;
-            return false;
+            return true;
         }
     }
 }
