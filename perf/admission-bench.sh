@@ -32,7 +32,7 @@ perf_start_stack REDIS
 redis_port=${REDIS_URL##*:}
 redis_pid=$(pgrep -f "redis-server.*$redis_port" | head -1)
 
-port=$(perf_free_port)
+port=$(tw_free_port)
 # wrk polls random tickets as fast as it can: with few waiting each ticket is polled far more often than a player's
 # once a second (each ticket polled from its own address), so the poll budgets are lifted: what the bench measures is
 # the status itself (the budgets' own tests are ClientLimitsIT and TwoInstancesIT)

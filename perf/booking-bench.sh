@@ -189,7 +189,7 @@ p99() { awk '$1 == "99%" {print $2}' "$1"; }
 field() { sed -n "s/^$2: *//p" "$1" | head -1; } # file, key → rest of the line
 
 # ---------------------------------------------------------------------------------------------------- scenario 1
-port1=$(perf_free_port)
+port1=$(tw_free_port)
 export TICKETING_ROUND_PERIOD=${period1}s TICKETING_ROUND_OPEN_FOR=${period1}s TICKETING_BOT_KEY=$BOT_KEY
 export TICKETING_TOKEN_KEYS="$(cat "$out/token-jwks.json")"
 export TICKETING_VENUE_ROWS=26 TICKETING_VENUE_COLUMNS=$FLOW_COLUMNS TICKETING_HOLD_TTL=${FLOW_HOLD_TTL}s
@@ -350,7 +350,7 @@ runs2=() # HOLDS_RETRY: both (default), 1 (2a only), 0 (2b only), none (skip sce
 [[ $HOLDS_RETRY == 0 || $HOLDS_RETRY == none ]] || runs2+=(retry)
 [[ $HOLDS_RETRY == 1 || $HOLDS_RETRY == none ]] || runs2+=(single)
 if ((${#runs2[@]} > 0)); then
-port2=$(perf_free_port)
+port2=$(tw_free_port)
 export TICKETING_ROUND_PERIOD=${period2}s TICKETING_ROUND_OPEN_FOR=${period2}s TICKETING_HOLD_TTL=${CONTENDED_HOLD_TTL}s
 unset TICKETING_VENUE_ROWS TICKETING_VENUE_COLUMNS
 # 2a's players retry a taken seat at once, as long as the run lasts: with all 100 seats held for a TTL, each would spend

@@ -72,9 +72,9 @@ stack_pid=${perf_pids[-1]}
 redis_pid=$(cat "$PERF_STACK_DIR/redis.pid" 2>/dev/null || true)
 mariadb_pid=$(cat "$PERF_STACK_DIR/mariadb.pid" 2>/dev/null || true)
 
-admission_port=$(perf_free_port)
-booking_port=$(perf_free_port)
-runner_port=$(perf_free_port)
+admission_port=$(tw_free_port)
+booking_port=$(tw_free_port)
+runner_port=$(tw_free_port)
 export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 export TICKETING_ROUND_PERIOD=${PERIOD}s TICKETING_ROUND_OPEN_FOR=${OPEN_FOR}s
 export TICKETING_OPS_TOKEN=$OPS TICKETING_BOT_KEY=bench-bot TICKETING_TOKEN_KEYS_FILE="$out/token-keys.json"

@@ -78,7 +78,7 @@ if ((CONFIRM_DELAY > 0)); then
   echo "perf: EXPERIMENT, not the bench: confirmations reach the listener only ${CONFIRM_DELAY}s after they were sent"
 fi
 
-port=$(perf_free_port)
+port=$(tw_free_port)
 export TICKETING_ROUND_PERIOD=${PERIOD}s TICKETING_ROUND_OPEN_FOR=${PERIOD}s TICKETING_BOT_KEY=$BOT_KEY
 export TICKETING_TOKEN_KEYS="$(cat "$out/token-jwks.json")"
 unset TICKETING_VENUE_ROWS TICKETING_VENUE_COLUMNS TICKETING_HOLD_TTL

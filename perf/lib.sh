@@ -41,17 +41,13 @@ perf_build() { # modules…
     || { tail -30 "$PERF_OUT/build.log" >&2; exit 1; }
 }
 
-perf_free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
 perf_start_stack() { # components (REDIS,MYSQL,SQS); exports the stack's env
   # PERF_STACK_DIR / PERF_STACK_LOG (default perf/target/stack, stack.log): a benchmark with its own directory cannot
   # wipe (or, through its pid files, stop) the servers of another benchmark running at the same time
   local dir="${PERF_STACK_DIR:-$PERF_OUT/stack}" log="${PERF_STACK_LOG:-$PERF_OUT/stack.log}"
   rm -rf "$dir" "$log"
-  REDIS_PORT=${PERF_REDIS_PORT:-$(perf_free_port)} MYSQL_PORT=${PERF_MYSQL_PORT:-$(perf_free_port)} \
-    SQS_PORT=${PERF_SQS_PORT:-$(perf_free_port)} LOCAL_STACK_COMPONENTS="$1" \
+  REDIS_PORT=${PERF_REDIS_PORT:-$(tw_free_port)} MYSQL_PORT=${PERF_MYSQL_PORT:-$(tw_free_port)} \
+    SQS_PORT=${PERF_SQS_PORT:-$(tw_free_port)} LOCAL_STACK_COMPONENTS="$1" \
     java -Xmx512m -cp "scripts/local-stack/target/classes:$(cat scripts/local-stack/target/classpath.txt)" \
     dev.ticketingwarrior.localstack.LocalStackMain "$dir" > "$log" 2>&1 &
   perf_pids+=($!)

@@ -38,7 +38,7 @@ perf_need wrk wrk
 perf_build shared,scripts/local-stack,admission
 perf_start_stack REDIS
 
-port=$(perf_free_port)
+port=$(tw_free_port)
 # a round that stays open for the whole bench (ROUND_PERIOD overrides it: e.g. 60s with ROUND_OPEN_FOR=40s to see the
 # streams end with their `closed` events)
 read -r period _ _ < <(perf_open_round 900)

@@ -73,7 +73,7 @@ run() { # service, mode, name → one line of stats. Modes: off (java -jar, as b
   # eager (with the cache, and the methods its training found hot compiled at once: -XX:+AOTCompileEagerly)
   local service=$1 mode=$2 name=$3 jar port pid t0 left extra=()
   jar=$(ls "$service"/target/"$service"-*.jar | grep -v -- '-plain' | head -1)
-  port=$(perf_free_port)
+  port=$(tw_free_port)
   if [[ $mode == eager ]]; then
     TICKETING_AOT=auto tw_aot_args "$jar" "$out/$service-aot"
     extra=(-XX:+UnlockExperimentalVMOptions -XX:+AOTCompileEagerly)

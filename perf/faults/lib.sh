@@ -2,6 +2,8 @@
 # SOAK_STACK_DIR (the private stack: stack.env, redis.pid, mariadb.pid) and, for a local run, $SOAK_OUT/pids/<service>
 # (the pid of each service, rewritten when a drill restarts one). Everything a drill prints is prefixed and timed.
 
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib/wait.sh"
+
 drill_name=$(basename "$0")
 say() { printf '%s fault %s: %s\n' "$(date -u +%H:%M:%S.%3N)" "$drill_name" "$*"; }
 
@@ -58,10 +60,10 @@ kill_and_restart() { # service, seconds down, [signal: KILL (default) or TERM]
   say "$service started again (pid $relaunched)"
   local port
   port=$(server_port)
-  if wait_ready "$port"; then
+  if tw_wait_ready "$port" 120 "$relaunched"; then
     say "$service ready again on :$port, $((SECONDS - killed)) s after the $([[ $signal == TERM ]] && echo SIGTERM || echo kill)"
   else
-    say "$service did not become ready within 120 s (log: $proc_log)"
+    say "$service did not become ready within 120 s, or ended (log: $proc_log)"
   fi
 }
 
@@ -87,15 +89,6 @@ server_port() {
   printf '%s\n' "${proc_cmd[@]}" | sed -n 's/^--server.port=//p'
 }
 
-# Waits up to 120 s for the service on port $1 to answer its readiness check.
-wait_ready() { # port
-  for _ in $(seq 1 240); do
-    curl -fs "http://127.0.0.1:$1/actuator/health/readiness" > /dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  return 1
-}
-
 # Replaces a service instance as an ECS rolling deploy does (minimum healthy 100 %, maximum 200 %): a copy of it (same
 # command line, environment, folder and log, on a new port) is started and, once ready, registered with the service's
 # load balancer (control port $2, none when empty) under <instance>@<port>; the old one is then drained there (no new
@@ -105,16 +98,16 @@ replace_instance() { # instance, balancer control port or '', seconds of deregis
   old=$(service_pid "$instance")
   read_process "$old"
   old_port=$(server_port)
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  port=$(tw_free_port)
   for i in "${!proc_cmd[@]}"; do
     [[ ${proc_cmd[$i]} == --server.port=* ]] && proc_cmd[i]=--server.port=$port
   done
   relaunch
   local new=$relaunched
   say "$instance: its replacement started (pid $new, :$port)"
-  if ! wait_ready "$port"; then
+  if ! tw_wait_ready "$port" 120 "$new"; then
     kill -KILL "$new" 2> /dev/null || true   # not in the pid files: nothing else would stop it
-    say "$instance: the replacement did not become ready within 120 s (log: $proc_log); stopped, the old one serves on"
+    say "$instance: the replacement did not become ready within 120 s, or ended (log: $proc_log); the old one serves on"
     return 1
   fi
   echo "$new" > "$SOAK_OUT/pids/$instance"   # the soak's heap samples and clean-up follow the replacement

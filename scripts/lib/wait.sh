@@ -1,6 +1,10 @@
-# Waiting for a process this script started, sourced by scripts/run and perf/lib.sh. Both give up early when the
-# process has exited (no point waiting for a dead server) and return non-zero on failure, so the caller can show
-# its log and say what did not start.
+# Waiting for a process this script started, sourced by scripts/run, perf/lib.sh and the fault drills' lib. Both waits
+# give up early when the process has exited (no point waiting for a dead server) and return non-zero on failure, so the
+# caller can show its log and say what did not start. And a free port on loopback to start one on.
+
+tw_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
 
 tw_wait_for_line() { # file, text, seconds, pid → 0 once the file contains text
   local file=$1 text=$2 seconds=$3 pid=$4
