@@ -356,7 +356,7 @@ final class ServicesStack extends Stack {
                                 .build())
                         .deregistrationDelay(Duration.seconds(30))
                         // a task that joins mid-surge starts cold (its JIT has compiled nothing): its share of the
-                        // requests grows over 30 s instead of half the surge at once (the rolling-deploy drill)
+                        // requests grows over 30 s instead of half the surge at once
                         .slowStart(Duration.seconds(30))
                         .build());
         targetGroups.put(service, targetGroup);
