@@ -15,10 +15,11 @@ import java.util.List;
  * {@link LatencyProxy} that adds no delay. It balances connections, not requests (a network load balancer, where the
  * ALB balances each request): a kept-alive connection stays with its instance until the instance closes it.
  *
- * <p>{@code java … Balancer --listen PORT --control PORT [--check PATH] [--interval 1s] [--slow-start 30s]
- * --target NAME=HOST:PORT…}.
+ * <p>{@code java … Balancer --listen PORT --control PORT [--name NAME] [--check PATH] [--interval 1s]
+ * [--slow-start 30s] --target NAME=HOST:PORT…}.
  * The control port answers {@code GET /targets} (one line a target) and takes {@code PUT /targets/NAME} with
- * {@code HOST:PORT} (register), {@code POST /targets/NAME/drain} and {@code DELETE /targets/NAME}.
+ * {@code HOST:PORT} (register), {@code POST /targets/NAME/drain} and {@code DELETE /targets/NAME}. Each change of a
+ * target's health is a line of its output ({@link TargetHealthLog}).
  */
 public final class Balancer {
 
@@ -27,6 +28,7 @@ public final class Balancer {
     public static void main(String[] args) throws IOException, InterruptedException {
         int listen = -1;
         int control = -1;
+        String name = "balancer";
         String check = "/actuator/health/readiness";
         Duration interval = Duration.ofSeconds(1);
         Duration slowStart = Duration.ZERO;
@@ -35,6 +37,7 @@ public final class Balancer {
             switch (args[i]) {
                 case "--listen" -> listen = Integer.parseInt(args[i + 1]);
                 case "--control" -> control = Integer.parseInt(args[i + 1]);
+                case "--name" -> name = args[i + 1];
                 case "--check" -> check = args[i + 1];
                 case "--interval" -> interval = AuditConfig.parsePeriod(args[i + 1]);
                 case "--slow-start" -> slowStart = AuditConfig.parsePeriod(args[i + 1]);
@@ -43,11 +46,14 @@ public final class Balancer {
             }
         }
         if (listen < 0 || control < 0 || targets.isEmpty()) {
-            System.err.println("usage: Balancer --listen PORT --control PORT [--check PATH] [--interval 1s]"
-                    + " [--slow-start 30s] --target NAME=HOST:PORT…");
+            System.err.println("usage: Balancer --listen PORT --control PORT [--name NAME] [--check PATH]"
+                    + " [--interval 1s] [--slow-start 30s] --target NAME=HOST:PORT…");
             System.exit(2);
         }
-        Rotation rotation = Rotation.start(new Rotation.Settings(check, interval, slowStart));
+        String balancer = name;
+        Rotation rotation = Rotation.start(
+                new Rotation.Settings(check, interval, slowStart),
+                change -> System.out.println(TargetHealthLog.line(balancer, Instant.now(), change)));
         for (String target : targets) {
             String[] named = target.split("=", 2);
             rotation.register(named[0], LatencyProxy.address(named[1]));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The targets behind a {@link Balancer}, as a load balancer's target group keeps them: a target takes new connections
@@ -37,6 +38,7 @@ public final class Rotation implements Upstreams, AutoCloseable {
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
     private final Settings settings;
+    private final Consumer<HealthChange> changes;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT).build();
     private final Thread checker = Thread.ofVirtual().unstarted(this::checkUntilClosed);
@@ -57,13 +59,23 @@ public final class Rotation implements Upstreams, AutoCloseable {
         }
     }
 
-    private Rotation(Settings settings) {
+    /**
+     * A registered target's checks took it out of rotation or put it back ({@value THRESHOLD} results in a row), as an
+     * ALB's target health changes; the health a target has when it is registered is not a change.
+     */
+    public record HealthChange(String target, String hostAndPort, boolean inService) {}
+
+    private Rotation(Settings settings, Consumer<HealthChange> changes) {
         this.settings = settings;
+        this.changes = changes;
     }
 
-    /** Checks each target as {@code settings} say; a target is in rotation once its first check passed. */
-    public static Rotation start(Settings settings) {
-        Rotation rotation = new Rotation(settings);
+    /**
+     * Checks each target as {@code settings} say; a target is in rotation once its first check passed. Every later
+     * change of a target's health goes to {@code changes}, on the checker's thread.
+     */
+    public static Rotation start(Settings settings, Consumer<HealthChange> changes) {
+        Rotation rotation = new Rotation(settings, changes);
         rotation.checker.start();
         return rotation;
     }
@@ -155,6 +167,7 @@ public final class Rotation implements Upstreams, AutoCloseable {
                 boolean passed = check(member);
                 if (member.flipsOn(passed)) {
                     health(member, passed);
+                    changes.accept(new HealthChange(member.name, member.hostAndPort(), passed));
                 }
             }
         }

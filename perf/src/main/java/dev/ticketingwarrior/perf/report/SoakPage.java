@@ -14,6 +14,7 @@ import dev.ticketingwarrior.perf.report.Summary.FaultEvent;
 import dev.ticketingwarrior.perf.report.Summary.Round;
 import dev.ticketingwarrior.perf.report.Summary.SellOutPoint;
 import dev.ticketingwarrior.perf.report.Summary.Stats;
+import dev.ticketingwarrior.perf.report.Summary.TargetHealth;
 import dev.ticketingwarrior.perf.report.Summary.Verdict;
 import dev.ticketingwarrior.perf.report.Summary.Violation;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ final class SoakPage {
         tiles(verdict);
         violations();
         faults();
+        targetHealth();
         p99Chart();
         lagChart();
         memoryCharts();
@@ -265,6 +267,50 @@ final class SoakPage {
             out.append("</tbody></table>");
         }
         out.append("</section>\n");
+    }
+
+    /**
+     * Each time a load balancer's readiness checks took an instance out of service or put it back, and how long it was
+     * out: what the players behind the balancers met, beside what the drills did.
+     */
+    private void targetHealth() {
+        if (s.targetHealth().isEmpty()) {
+            return;
+        }
+        out.append("<section class=\"card faults\" id=\"target-health\"><h2>Load balancers: target health</h2>")
+                .append("<p class=\"hint\">an instance leaves the rotation after two failed readiness checks in a row")
+                .append(" and rejoins after two passed ones; its open connections go on meanwhile</p>")
+                .append("<table class=\"list events\"><thead><tr><th>time (UTC)</th><th>round</th>")
+                .append("<th>balancer</th><th>target</th><th>health</th></tr></thead><tbody>");
+        Map<String, String> outSince = new HashMap<>();
+        for (TargetHealth h : s.targetHealth()) {
+            Integer round = s.roundAt(h.at());
+            String key = h.balancer() + " " + h.target();
+            String health;
+            if (h.inService() == null) {
+                health = Text.MISSING;
+            } else if (h.inService()) {
+                String away = Text.between(outSince.remove(key), h.at());
+                health = "in service" + (away == null ? "" : " again, out for " + away);
+            } else {
+                outSince.put(key, h.at());
+                health = "out of service";
+            }
+            out.append("<tr><td>")
+                    .append(esc(Text.time(h.at())))
+                    .append("</td><td class=\"round\">")
+                    .append(round == null ? "" : "#" + round)
+                    .append("</td><td>")
+                    .append(esc(h.balancer() == null ? Text.MISSING : h.balancer()))
+                    .append("</td><td class=\"detail\">")
+                    .append(esc(h.target() == null ? Text.MISSING : h.target()))
+                    .append(h.address() == null ? "" : " (" + esc(h.address()) + ")")
+                    .append("</td><td")
+                    .append(Boolean.FALSE.equals(h.inService()) ? " class=\"bad\">" : ">")
+                    .append(esc(health))
+                    .append("</td></tr>");
+        }
+        out.append("</tbody></table></section>\n");
     }
 
     /** When the drill was last heard of: its end, else its last line, else its start. */

@@ -30,7 +30,8 @@ record Summary(
         Map<String, String> settings,
         List<String> skipped,
         List<Round> perRound,
-        List<Fault> faults) {
+        List<Fault> faults,
+        List<TargetHealth> targetHealth) {
 
     enum Verdict {
         PASS,
@@ -51,6 +52,12 @@ record Summary(
 
     /** A line a drill printed, when it came. */
     record FaultEvent(String at, String text) {}
+
+    /**
+     * A load balancer's readiness checks took {@code target} out of service or put it back ({@code inService} null when
+     * the file did not say).
+     */
+    record TargetHealth(String at, String balancer, String target, String address, Boolean inService) {}
 
     /** Latencies in ms of one step (or of the confirmation lag) in one round. */
     record Stats(Long count, Long errors, Double p50, Double p95, Double p99, Double max) {}

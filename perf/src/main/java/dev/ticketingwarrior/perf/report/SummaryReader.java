@@ -9,6 +9,7 @@ import dev.ticketingwarrior.perf.report.Summary.FaultEvent;
 import dev.ticketingwarrior.perf.report.Summary.Round;
 import dev.ticketingwarrior.perf.report.Summary.SellOutPoint;
 import dev.ticketingwarrior.perf.report.Summary.Stats;
+import dev.ticketingwarrior.perf.report.Summary.TargetHealth;
 import dev.ticketingwarrior.perf.report.Summary.Violation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +67,24 @@ final class SummaryReader {
                 settings(r.path("settings")),
                 texts(r.path("skipped")),
                 rounds,
-                faults(r.path("faults")));
+                faults(r.path("faults")),
+                targetHealth(r.path("targetHealth")));
+    }
+
+    private static List<TargetHealth> targetHealth(JsonNode n) {
+        List<TargetHealth> list = new ArrayList<>();
+        for (JsonNode h : n) {
+            if (h.isObject()) {
+                JsonNode inService = h.path("inService");
+                list.add(new TargetHealth(
+                        text(h.path("at")),
+                        text(h.path("balancer")),
+                        text(h.path("target")),
+                        text(h.path("address")),
+                        inService.isBoolean() ? inService.booleanValue() : null));
+            }
+        }
+        return List.copyOf(list);
     }
 
     private static List<Fault> faults(JsonNode n) {

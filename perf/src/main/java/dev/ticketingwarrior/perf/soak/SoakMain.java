@@ -7,9 +7,11 @@ import dev.ticketingwarrior.perf.audit.Auditor;
 import dev.ticketingwarrior.perf.audit.FinalVerdict;
 import dev.ticketingwarrior.perf.audit.RoundVerdict;
 import dev.ticketingwarrior.perf.audit.RoundWindow;
+import dev.ticketingwarrior.perf.faults.TargetHealthLog;
 import dev.ticketingwarrior.perf.journey.Journal;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +128,7 @@ public final class SoakMain {
             restore(options, ops, botsBefore, skipped);
             skipped.addAll(verdict.skipped());
 
+            List<TargetHealthLog.Entry> targetHealth = targetHealth(options.out(), skipped);
             Path summary = options.out().resolve("summary.json");
             Summary.write(
                     summary,
@@ -138,7 +141,8 @@ public final class SoakMain {
                     windows,
                     Gatling.latestReport(options.out()),
                     skipped,
-                    drills.runs());
+                    drills.runs(),
+                    targetHealth);
             Path report = options.out().resolve("report.html");
             dev.ticketingwarrior.perf.report.SoakReport.write(summary, report);
             RoundTable.totals(verdict, rows, skipped);
@@ -156,6 +160,16 @@ public final class SoakMain {
             }
             System.out.println("soak: PASS — lost 0, oversold 0, DLQ 0, no invariant violated");
             return 0;
+        }
+    }
+
+    /** When the load balancers of a balanced run took an instance out of service and back (none without them). */
+    private static List<TargetHealthLog.Entry> targetHealth(Path out, List<String> skipped) {
+        try {
+            return TargetHealthLog.read(out);
+        } catch (UncheckedIOException e) {
+            skipped.add("target health: " + e.getMessage());
+            return List.of();
         }
     }
 

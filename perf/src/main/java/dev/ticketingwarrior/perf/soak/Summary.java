@@ -8,6 +8,7 @@ import dev.ticketingwarrior.perf.audit.RoundVerdict;
 import dev.ticketingwarrior.perf.audit.RoundWindow;
 import dev.ticketingwarrior.perf.audit.Slope;
 import dev.ticketingwarrior.perf.audit.Violation;
+import dev.ticketingwarrior.perf.faults.TargetHealthLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +37,8 @@ final class Summary {
             List<RoundWindow> windows,
             Optional<Path> gatlingReport,
             List<String> skipped,
-            List<FaultDrills.Run> faults)
+            List<FaultDrills.Run> faults,
+            List<TargetHealthLog.Entry> targetHealth)
             throws IOException {
         Map<String, Double> slopes = slopes(windows, heaps);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -85,6 +87,8 @@ final class Summary {
         summary.put("settings", settings);
         summary.put("skipped", new ArrayList<>(new TreeSet<>(skipped)));
         summary.put("faults", faults.stream().map(FaultDrills.Run::summary).toList());
+        summary.put(
+                "targetHealth", targetHealth.stream().map(Summary::targetHealth).toList());
         List<Map<String, Object>> perRound = new ArrayList<>();
         for (RoundRow row : rows) {
             RoundVerdict judged = verdict.rounds().stream()
@@ -95,6 +99,16 @@ final class Summary {
         }
         summary.put("perRound", perRound);
         JSON.writeValue(file.toFile(), summary);
+    }
+
+    private static Map<String, Object> targetHealth(TargetHealthLog.Entry entry) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("at", entry.at().toString());
+        change.put("balancer", entry.balancer());
+        change.put("target", entry.target());
+        change.put("address", entry.hostAndPort());
+        change.put("inService", entry.inService());
+        return change;
     }
 
     private static Map<String, Object> round(RoundRow row, RoundVerdict verdict) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +25,13 @@ class RotationTests {
     private static final Duration INTERVAL = Duration.ofMillis(100);
 
     private final List<Instance> instances = new ArrayList<>();
+    private final List<Rotation.HealthChange> changes = new CopyOnWriteArrayList<>();
     private Rotation rotation;
     private LatencyProxy balancer;
 
     @BeforeEach
     void startTwoInstancesBehindTheBalancer() throws IOException {
-        rotation = Rotation.start(new Rotation.Settings("/ready", INTERVAL, Duration.ZERO));
+        rotation = Rotation.start(new Rotation.Settings("/ready", INTERVAL, Duration.ZERO), changes::add);
         for (String name : List.of("one", "two")) {
             Instance instance = new Instance(name);
             instances.add(instance);
@@ -79,6 +81,11 @@ class RotationTests {
         await(() ->
                 rotation.describe().contains("one 127.0.0.1:" + instances.get(0).port() + " in-service"));
         assertThat(List.of(who(), who())).containsExactlyInAnyOrder("one", "two");
+        String one = "127.0.0.1:" + instances.get(0).port();
+        assertThat(changes)
+                .as("each change of health is told once, the health it was registered with is not")
+                .containsExactly(
+                        new Rotation.HealthChange("one", one, false), new Rotation.HealthChange("one", one, true));
     }
 
     @Test
@@ -111,7 +118,8 @@ class RotationTests {
 
     @Test
     void aTargetJoiningAGroupInServiceRampsUpOverItsSlowStart() throws IOException {
-        try (Rotation slow = Rotation.start(new Rotation.Settings("/ready", INTERVAL, Duration.ofSeconds(2)));
+        try (Rotation slow =
+                        Rotation.start(new Rotation.Settings("/ready", INTERVAL, Duration.ofSeconds(2)), change -> {});
                 LatencyProxy proxy = LatencyProxy.start(0, slow)) {
             slow.register("one", instances.get(0).address());
             slow.register("two", instances.get(1).address());

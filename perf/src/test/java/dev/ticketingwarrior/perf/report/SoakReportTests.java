@@ -98,10 +98,25 @@ class SoakReportTests {
     }
 
     @Test
+    void anInstanceTheBalancerTookOutShowsWhenAndForHowLong() throws Exception {
+        ObjectNode summary = SoakSamples.withTargetOut(
+                SoakSamples.withFault(SoakSamples.summary(24, 0), 13, 171), 19, "booking-2@8092", 14);
+        Document page = parse(write("target-health", summary));
+
+        assertThat(bodyRows(page, "target-health")).isEqualTo(2);
+        assertThat(text(page, "target-health"))
+                .contains("booking-2@8092 (127.0.0.1:8092)")
+                .contains("#19")
+                .contains("out of service")
+                .contains("in service again, out for 14 s");
+    }
+
+    @Test
     void noFaultDrillNoFaultSection() throws Exception {
         Document page = parse(write("no-fault", SoakSamples.summary(3, 0)));
 
         assertThat(byId(page, "faults")).isNull();
+        assertThat(byId(page, "target-health")).isNull();
         assertThat(faultBands(page, "chart-p99")).isEmpty();
     }
 

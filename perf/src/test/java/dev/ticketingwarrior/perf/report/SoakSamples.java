@@ -146,6 +146,28 @@ final class SoakSamples {
         return summary;
     }
 
+    /**
+     * booking's balancer took {@code target} out of service 10 s into round {@code round} (20 s rounds from
+     * {@link #START}) and put it back {@code outFor} seconds later, added to {@code summary}.
+     */
+    static ObjectNode withTargetOut(ObjectNode summary, int round, String target, int outFor) {
+        Instant out = START.plus(Duration.ofSeconds(20L * (round - 1) + 10));
+        ArrayNode health = summary.putArray("targetHealth");
+        health.addObject()
+                .put("at", out.toString())
+                .put("balancer", "booking")
+                .put("target", target)
+                .put("address", "127.0.0.1:8092")
+                .put("inService", false);
+        health.addObject()
+                .put("at", out.plusSeconds(outFor).toString())
+                .put("balancer", "booking")
+                .put("target", target)
+                .put("address", "127.0.0.1:8092")
+                .put("inService", true);
+        return summary;
+    }
+
     static final String FAULT_FIRST_LINE = "admission: its replacement started (pid 16004, :41559)";
 
     private static String roundId(Instant opens) {
