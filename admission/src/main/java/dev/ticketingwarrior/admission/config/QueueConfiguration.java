@@ -39,7 +39,7 @@ class QueueConfiguration {
         AdmissionProperties.Defaults defaults = properties.admission().defaults();
         return new LiveSettings<>(
                 "admission settings",
-                store::load,
+                store,
                 new AdmissionSettings(
                         defaults.ratePerSecond(), defaults.openBatch(), defaults.maxActive(), defaults.paused()));
     }

@@ -3,14 +3,19 @@ package dev.ticketingwarrior.admission.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.edge.api.ApiDocuments;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 class AdminApiIT extends AdmissionIntegrationTest {
+
+    @Autowired
+    private AdmissionProperties properties;
 
     @Test
     void refusesCallsWithoutTheOpsToken() {
@@ -103,6 +108,33 @@ class AdminApiIT extends AdmissionIntegrationTest {
         assertThat(read.get("ratePerSecond").asDouble()).isEqualTo(2.5);
         assertThat(read.get("maxActive").asInt()).isEqualTo(7);
         assertThat(read.get("paused").asBoolean()).isFalse();
+    }
+
+    @Test
+    void opsSettingsOutliveRedisLosingThem() {
+        settings(3, 0, 5, true);
+        String key = properties.admission().settingsKey();
+        assertThat(redis().delete(key))
+                .as("what a Redis restarted without its data no longer has")
+                .isTrue();
+
+        JsonNode read = web.get()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(read.get("paused").asBoolean())
+                .as("a paused admission stays paused, not the configured defaults")
+                .isTrue();
+        assertThat(read.get("ratePerSecond").asDouble()).isEqualTo(3);
+        assertThat(read.get("maxActive").asInt()).isEqualTo(5);
+        assertThat(redis().<String, String>opsForHash().entries(key))
+                .as("written back for every instance")
+                .containsEntry("paused", "true");
     }
 
     @Test

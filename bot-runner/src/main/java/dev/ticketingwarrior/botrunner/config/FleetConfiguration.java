@@ -67,7 +67,7 @@ class FleetConfiguration {
         BotRunnerProperties.Bots bots = properties.bots();
         return new LiveSettings<>(
                 "bot settings",
-                store::load,
+                store,
                 new BotSettings(bots.enabled(), bots.perRound(), bots.difficulty(), bots.cancelProbability()));
     }
 

@@ -2,9 +2,8 @@ package dev.ticketingwarrior.edge.settings;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -15,21 +14,26 @@ import reactor.core.scheduler.Scheduler;
 /**
  * This instance's copy of settings shared through a store (the ops throttle, the bot fleet's settings): read on the
  * hot path without a store call, refreshed from the store while {@link #start started}, so a change made through any
- * instance applies to all of them within one refresh. While the store holds nothing, the configured defaults apply;
- * while it does not answer, the last known settings stay.
+ * instance applies to all of them within one refresh. While the store has never held any, the configured defaults
+ * apply; while it does not answer, the last known settings stay. When a store that held settings comes back empty
+ * (Redis restarted without its data, a failover to an empty node), the settings ops chose stay and are written back,
+ * rather than the defaults quietly taking over: a paused admission must not resume because Redis lost a key.
  */
 public final class LiveSettings<T> {
 
     private static final Logger log = LoggerFactory.getLogger(LiveSettings.class);
 
     private final String name;
-    private final Supplier<Mono<Optional<T>>> store;
+    private final SettingsStore<T> store;
     private final T defaults;
     private final AtomicReference<T> current;
+    /** Whether {@link #current} was stored: read from the store, or a change that was saved to it. */
+    private final AtomicBoolean stored = new AtomicBoolean();
+
     private final AtomicReference<Disposable> refresher = new AtomicReference<>();
 
-    /** {@code name}: what the log calls them; {@code store}: reads the stored settings, empty when none are. */
-    public LiveSettings(String name, Supplier<Mono<Optional<T>>> store, T defaults) {
+    /** {@code name}: what the log calls them. */
+    public LiveSettings(String name, SettingsStore<T> store, T defaults) {
         this.name = Objects.requireNonNull(name, "name");
         this.store = Objects.requireNonNull(store, "store");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
@@ -44,13 +48,37 @@ public final class LiveSettings<T> {
         return defaults;
     }
 
-    /** Reads the store now; the answer is also what {@link #get()} returns from then on. */
+    /**
+     * Reads the store now; the answer is also what {@link #get()} returns from then on. An empty store gives the
+     * defaults if it never held settings this instance knows of, else this instance's settings, written back.
+     */
     public Mono<T> refresh() {
-        return store.get().map(stored -> stored.orElse(defaults)).doOnNext(this::changed);
+        return store.load()
+                .flatMap(found -> found.map(settings -> {
+                            stored.set(true);
+                            apply(settings);
+                            return Mono.just(settings);
+                        })
+                        .orElseGet(this::noneStored));
     }
 
-    /** Takes a change made through this instance at once, without waiting for the next refresh. */
+    /** Takes a change made through this instance (and saved to the store) at once, without waiting for a refresh. */
     public void changed(T settings) {
+        stored.set(true);
+        apply(settings);
+    }
+
+    private Mono<T> noneStored() {
+        if (!stored.get()) {
+            apply(defaults);
+            return Mono.just(defaults);
+        }
+        T kept = current.get();
+        log.warn("the store has lost the {} (its data is gone?): writing back {}", name, kept);
+        return store.save(kept).thenReturn(kept);
+    }
+
+    private void apply(T settings) {
         T previous = current.getAndSet(Objects.requireNonNull(settings, "settings"));
         if (!settings.equals(previous)) {
             log.info("{} now {}", name, settings);

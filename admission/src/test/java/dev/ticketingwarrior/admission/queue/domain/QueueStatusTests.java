@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.testing.InMemorySettingsStore;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class QueueStatusTests {
     private final Round round = clock.roundAt(opensAt);
     private final RoundSeal seal = new RoundSeal(RoundSeal.candidate());
     private final LiveSettings<AdmissionSettings> settings =
-            new LiveSettings<>("admission settings", () -> Mono.just(Optional.of(TEN_PER_SECOND)), TEN_PER_SECOND);
+            new LiveSettings<>("admission settings", new InMemorySettingsStore<>(TEN_PER_SECOND), TEN_PER_SECOND);
     private final SnapshotRoom room = new SnapshotRoom();
     private final ServingTicker ticker =
             new ServingTicker(room, clock, settings, QueueMetrics.NONE, Duration.ofHours(1));

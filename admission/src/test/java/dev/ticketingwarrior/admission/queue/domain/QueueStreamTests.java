@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
-import dev.ticketingwarrior.edge.settings.SettingsStore;
+import dev.ticketingwarrior.edge.testing.InMemorySettingsStore;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Clock;
@@ -43,7 +43,7 @@ class QueueStreamTests {
             Clock.fixed(opensAt.plusSeconds(2), ZoneOffset.UTC), Duration.ofSeconds(60), Duration.ofSeconds(15));
     private final Round round = clock.roundAt(opensAt.plusSeconds(2));
     private final LiveSettings<AdmissionSettings> settings =
-            new LiveSettings<>("admission settings", new FixedSettings()::load, PAUSED);
+            new LiveSettings<>("admission settings", new InMemorySettingsStore<>(PAUSED), PAUSED);
     private final Scheduler scheduler = Schedulers.newSingle("live-standings-test");
     private CountingWaitingRoom room = new CountingWaitingRoom(10, false);
     private ServingTicker ticker;
@@ -286,19 +286,6 @@ class QueueStreamTests {
                 // no seal: every status here reads the room, which is what these tests count
                 return new Advance(state(), 0, now, Optional.empty());
             });
-        }
-    }
-
-    private static final class FixedSettings implements SettingsStore<AdmissionSettings> {
-
-        @Override
-        public Mono<Optional<AdmissionSettings>> load() {
-            return Mono.just(Optional.of(PAUSED));
-        }
-
-        @Override
-        public Mono<Void> save(AdmissionSettings settings) {
-            return Mono.empty();
         }
     }
 }

@@ -11,7 +11,7 @@ import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.support.RecordingEvents;
 import dev.ticketingwarrior.botrunner.support.SchedulerClock;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
-import dev.ticketingwarrior.edge.settings.SettingsStore;
+import dev.ticketingwarrior.edge.testing.InMemorySettingsStore;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -47,7 +46,7 @@ class FleetSchedulerTests {
 
     private FleetScheduler fleet(int perRound) {
         LiveSettings<BotSettings> settings = new LiveSettings<>(
-                "bot settings", new NoStoredSettings()::load, new BotSettings(true, perRound, Difficulty.NORMAL, 0));
+                "bot settings", new InMemorySettingsStore<>(), new BotSettings(true, perRound, Difficulty.NORMAL, 0));
         Consumer<Round> beforeOpen = round -> {
             settledAt.add(clock.instant());
             settledRounds.add(round.id());
@@ -99,18 +98,6 @@ class FleetSchedulerTests {
         tickUntil(fleet, OPEN.plusSeconds(5));
 
         assertThat(settledAt).isEmpty();
-    }
-
-    private static final class NoStoredSettings implements SettingsStore<BotSettings> {
-        @Override
-        public Mono<Optional<BotSettings>> load() {
-            return Mono.just(Optional.empty());
-        }
-
-        @Override
-        public Mono<Void> save(BotSettings settings) {
-            return Mono.empty();
-        }
     }
 
     private static final class AloneInTheFleet implements FleetMembership {

@@ -1,0 +1,46 @@
+package dev.ticketingwarrior.edge.testing;
+
+import dev.ticketingwarrior.edge.settings.SettingsStore;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
+
+/** A settings store in memory, for unit tests of what reads settings: empty, or holding what it was given. */
+public final class InMemorySettingsStore<T> implements SettingsStore<T> {
+
+    private final AtomicReference<T> held = new AtomicReference<>();
+    private final AtomicInteger saves = new AtomicInteger();
+
+    public InMemorySettingsStore() {}
+
+    public InMemorySettingsStore(T settings) {
+        held.set(settings);
+    }
+
+    @Override
+    public Mono<Optional<T>> load() {
+        return Mono.fromSupplier(() -> Optional.ofNullable(held.get()));
+    }
+
+    @Override
+    public Mono<Void> save(T settings) {
+        return Mono.fromRunnable(() -> {
+            held.set(settings);
+            saves.incrementAndGet();
+        });
+    }
+
+    /** What a store that lost its data holds: nothing. */
+    public void lose() {
+        held.set(null);
+    }
+
+    public Optional<T> held() {
+        return Optional.ofNullable(held.get());
+    }
+
+    public int saves() {
+        return saves.get();
+    }
+}
