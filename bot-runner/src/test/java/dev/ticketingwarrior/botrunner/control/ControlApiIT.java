@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,12 +29,13 @@ class ControlApiIT {
 
     private static final String PROBLEMS = "https://ticketing-warrior.dev/problems/";
 
+    private static String namespace;
     private static BotRunnerInstance first;
     private static BotRunnerInstance second;
 
     @BeforeAll
     static void startTwoInstances() {
-        String namespace = "it-control-" + UUID.randomUUID();
+        namespace = "it-control-" + UUID.randomUUID();
         Map<String, Object> properties = Map.of("ticketing.bots.settings-refresh", "200ms");
         first = BotRunnerInstance.start(namespace, properties);
         second = BotRunnerInstance.start(namespace, properties);
@@ -92,6 +94,38 @@ class ControlApiIT {
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
+    }
+
+    @Test
+    void settingsOutliveRedisLosingThem() {
+        put(first.web(), "{\"enabled\":true,\"perRound\":321}").expectStatus().isOk();
+        botsOf(second).jsonPath("$.perRound").isEqualTo(321);
+        ReactiveStringRedisTemplate redis = first.bean(ReactiveStringRedisTemplate.class);
+        assertThat(redis.delete(namespace + ":settings").block())
+                .as("what a Redis restarted without its data no longer has")
+                .isEqualTo(1);
+
+        botsOf(second)
+                .jsonPath("$.enabled")
+                .isEqualTo(true)
+                .jsonPath("$.perRound")
+                .isEqualTo(321);
+        assertThat(redis.<String, String>opsForHash()
+                        .get(namespace + ":settings", "perRound")
+                        .block())
+                .as("written back for every instance")
+                .isEqualTo("321");
+    }
+
+    private static WebTestClient.BodyContentSpec botsOf(BotRunnerInstance instance) {
+        return instance.web()
+                .get()
+                .uri("/api/v1/bots")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 
     @Test
@@ -243,14 +277,7 @@ class ControlApiIT {
                 .jsonPath("$.detail")
                 .isNotEmpty();
 
-        second.web()
-                .get()
-                .uri("/api/v1/bots")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        botsOf(second)
                 .json("{\"enabled\":false,\"perRound\":150,\"difficulty\":\"NORMAL\",\"cancelProbability\":0.05}");
     }
 
@@ -267,13 +294,7 @@ class ControlApiIT {
                 .jsonPath("$.type")
                 .isEqualTo(PROBLEMS + "payload-too-large");
         // and the instance still answers the next call
-        first.web()
-                .get()
-                .uri("/api/v1/bots")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        botsOf(first);
     }
 
     @Test
@@ -284,15 +305,7 @@ class ControlApiIT {
                 .expectBody()
                 .json("{\"enabled\":false,\"perRound\":42,\"difficulty\":\"HARD\",\"cancelProbability\":0.2}");
 
-        second.web()
-                .get()
-                .uri("/api/v1/bots")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .json("{\"enabled\":false,\"perRound\":42,\"difficulty\":\"HARD\",\"cancelProbability\":0.2}");
+        botsOf(second).json("{\"enabled\":false,\"perRound\":42,\"difficulty\":\"HARD\",\"cancelProbability\":0.2}");
 
         // and the second instance's live copy follows within a refresh, without anyone asking it
         BotSettings expected = new BotSettings(false, 42, Difficulty.HARD, 0.2);
