@@ -61,9 +61,10 @@ public final class Rotation implements Upstreams, AutoCloseable {
 
     /**
      * A registered target's checks took it out of rotation or put it back ({@value THRESHOLD} results in a row), as an
-     * ALB's target health changes; the health a target has when it is registered is not a change.
+     * ALB's target health changes; the health a target has when it is registered is not a change. {@code draining}: it
+     * was being drained then (an instance on its way out, stopping).
      */
-    public record HealthChange(String target, String hostAndPort, boolean inService) {}
+    public record HealthChange(String target, String hostAndPort, boolean inService, boolean draining) {}
 
     private Rotation(Settings settings, Consumer<HealthChange> changes) {
         this.settings = settings;
@@ -167,7 +168,7 @@ public final class Rotation implements Upstreams, AutoCloseable {
                 boolean passed = check(member);
                 if (member.flipsOn(passed)) {
                     health(member, passed);
-                    changes.accept(new HealthChange(member.name, member.hostAndPort(), passed));
+                    changes.accept(new HealthChange(member.name, member.hostAndPort(), passed, member.draining));
                 }
             }
         }

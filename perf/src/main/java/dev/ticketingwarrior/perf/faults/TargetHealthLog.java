@@ -25,23 +25,28 @@ public final class TargetHealthLog {
     /** The file name a soak gives a balancer's log. */
     private static final String LOG_SUFFIX = "-balancer.log";
 
-    private static final Pattern LINE =
-            Pattern.compile("^balancer (\\S+): (\\S+) (\\S+) \\((\\S+)\\) (in service|out of service)$");
+    private static final Pattern LINE = Pattern.compile(
+            "^balancer (\\S+): (\\S+) (\\S+) \\((\\S+)\\) (in service|out of service)( while draining)?$");
 
-    /** {@code target} of the balancer {@code balancer} went into or out of service at {@code at}. */
-    public record Entry(Instant at, String balancer, String target, String hostAndPort, boolean inService) {}
+    /** {@code target} of the balancer {@code balancer} went into or out of service at {@code at} (while draining). */
+    public record Entry(
+            Instant at, String balancer, String target, String hostAndPort, boolean inService, boolean draining) {}
 
     private TargetHealthLog() {}
 
-    /** {@code balancer admission: 2026-12-04T16:40:01.123Z admission-2@8091 (127.0.0.1:8091) out of service}. */
+    /**
+     * {@code balancer admission: 2026-12-04T16:40:01.123Z admission-2@8091 (127.0.0.1:8091) out of service}, and
+     * {@code … while draining} for a target being drained.
+     */
     static String line(String balancer, Instant at, Rotation.HealthChange change) {
-        return "balancer %s: %s %s (%s) %s"
+        return "balancer %s: %s %s (%s) %s%s"
                 .formatted(
                         balancer,
                         at,
                         change.target(),
                         change.hostAndPort(),
-                        change.inService() ? "in service" : "out of service");
+                        change.inService() ? "in service" : "out of service",
+                        change.draining() ? " while draining" : "");
     }
 
     /** The entry {@code line} tells, or empty for any other line of a balancer's log. */
@@ -56,7 +61,8 @@ public final class TargetHealthLog {
                     m.group(1),
                     m.group(3),
                     m.group(4),
-                    m.group(5).equals("in service")));
+                    m.group(5).equals("in service"),
+                    m.group(6) != null));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

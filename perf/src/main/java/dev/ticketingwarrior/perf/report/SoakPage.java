@@ -294,7 +294,7 @@ final class SoakPage {
                 health = "in service" + (away == null ? "" : " again, out for " + away);
             } else {
                 outSince.put(key, h.at());
-                health = "out of service";
+                health = h.draining() ? "out of service while draining (on its way out)" : "out of service";
             }
             out.append("<tr><td>")
                     .append(esc(Text.time(h.at())))
@@ -306,7 +306,7 @@ final class SoakPage {
                     .append(esc(h.target() == null ? Text.MISSING : h.target()))
                     .append(h.address() == null ? "" : " (" + esc(h.address()) + ")")
                     .append("</td><td")
-                    .append(Boolean.FALSE.equals(h.inService()) ? " class=\"bad\">" : ">")
+                    .append(Boolean.FALSE.equals(h.inService()) && !h.draining() ? " class=\"bad\">" : ">")
                     .append(esc(health))
                     .append("</td></tr>");
         }

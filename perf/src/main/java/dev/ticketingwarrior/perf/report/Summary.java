@@ -55,9 +55,10 @@ record Summary(
 
     /**
      * A load balancer's readiness checks took {@code target} out of service or put it back ({@code inService} null when
-     * the file did not say).
+     * the file did not say); {@code draining}: while it was being drained (on its way out).
      */
-    record TargetHealth(String at, String balancer, String target, String address, Boolean inService) {}
+    record TargetHealth(
+            String at, String balancer, String target, String address, Boolean inService, boolean draining) {}
 
     /** Latencies in ms of one step (or of the confirmation lag) in one round. */
     record Stats(Long count, Long errors, Double p50, Double p95, Double p99, Double max) {}

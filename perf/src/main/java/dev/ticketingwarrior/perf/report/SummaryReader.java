@@ -81,7 +81,8 @@ final class SummaryReader {
                         text(h.path("balancer")),
                         text(h.path("target")),
                         text(h.path("address")),
-                        inService.isBoolean() ? inService.booleanValue() : null));
+                        inService.isBoolean() ? inService.booleanValue() : null,
+                        h.path("draining").asBoolean(false)));
             }
         }
         return List.copyOf(list);

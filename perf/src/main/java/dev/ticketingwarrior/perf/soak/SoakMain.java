@@ -211,10 +211,14 @@ public final class SoakMain {
                                 b.path("perRound").asInt(150),
                                 b.path("difficulty").asText("NORMAL")))
                 .orElse("{\"enabled\": false}");
+        // a local bot-runner a drill replaced listens on another port than the one the run began with
+        String botRunner = Optional.ofNullable(options.currentPids().get("bot-runner"))
+                .flatMap(HeapReading::listeningOn)
+                .orElse(options.botRunnerUrl().get());
         try {
-            ops.get().put(options.botRunnerUrl().get() + "/api/v1/bots", body);
+            ops.get().put(botRunner + "/api/v1/bots", body);
         } catch (IOException e) {
-            skipped.add("could not restore the bot settings: " + e.getMessage());
+            skipped.add("could not restore the bot settings through " + botRunner + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -108,6 +108,7 @@ final class Summary {
         change.put("target", entry.target());
         change.put("address", entry.hostAndPort());
         change.put("inService", entry.inService());
+        change.put("draining", entry.draining());
         return change;
     }
 

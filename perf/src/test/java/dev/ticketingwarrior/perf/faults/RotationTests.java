@@ -70,6 +70,15 @@ class RotationTests {
     }
 
     @Test
+    void aDrainedInstanceThatStopsIsToldOutOfServiceWhileDraining() {
+        rotation.drain("one");
+        instances.get(0).ready = false;
+        String one = "127.0.0.1:" + instances.get(0).port();
+        await(() -> !changes.isEmpty());
+        assertThat(changes).containsExactly(new Rotation.HealthChange("one", one, false, true));
+    }
+
+    @Test
     void anInstanceThatIsNotReadyLeavesTheRotationAndComesBackWhenItIs() throws IOException {
         instances.get(0).ready = false;
         await(() ->
@@ -85,7 +94,8 @@ class RotationTests {
         assertThat(changes)
                 .as("each change of health is told once, the health it was registered with is not")
                 .containsExactly(
-                        new Rotation.HealthChange("one", one, false), new Rotation.HealthChange("one", one, true));
+                        new Rotation.HealthChange("one", one, false, false),
+                        new Rotation.HealthChange("one", one, true, false));
     }
 
     @Test

@@ -20,20 +20,20 @@ class TargetHealthLogTests {
     @Test
     void readsBackTheLineABalancerWrites() {
         String line = TargetHealthLog.line(
-                "booking", AT, new Rotation.HealthChange("booking-2@8092", "127.0.0.1:8092", false));
+                "booking", AT, new Rotation.HealthChange("booking-2@8092", "127.0.0.1:8092", false, false));
 
         assertThat(line)
                 .isEqualTo("balancer booking: 2026-12-04T16:40:01.123456Z booking-2@8092 (127.0.0.1:8092)"
                         + " out of service");
         assertThat(TargetHealthLog.parse(line))
-                .contains(new TargetHealthLog.Entry(AT, "booking", "booking-2@8092", "127.0.0.1:8092", false));
+                .contains(new TargetHealthLog.Entry(AT, "booking", "booking-2@8092", "127.0.0.1:8092", false, false));
     }
 
     @Test
     void readsEveryBalancerLogOfADirectoryOldestFirstAndNothingElse() throws IOException {
-        Rotation.HealthChange out = new Rotation.HealthChange("admission@1", "127.0.0.1:1", false);
-        Rotation.HealthChange back = new Rotation.HealthChange("admission@1", "127.0.0.1:1", true);
-        Rotation.HealthChange booking = new Rotation.HealthChange("booking@2", "127.0.0.1:2", false);
+        Rotation.HealthChange out = new Rotation.HealthChange("admission@1", "127.0.0.1:1", false, false);
+        Rotation.HealthChange back = new Rotation.HealthChange("admission@1", "127.0.0.1:1", true, false);
+        Rotation.HealthChange booking = new Rotation.HealthChange("booking@2", "127.0.0.1:2", false, true);
         Files.write(
                 dir.resolve("admission-balancer.log"),
                 List.of(
