@@ -154,7 +154,8 @@ final class ServiceDeployment extends Construct {
                                 .logGroup(logGroup)
                                 .streamPrefix(service.id())
                                 .build()))
-                        // liveness restarts a wedged JVM; readiness (on the ALB) only takes it out of rotation
+                        // liveness restarts a wedged JVM; readiness is the ALB's check, and ECS replaces a task that
+                        // fails that too: both hold only the instance's own state (docs/decisions/0016)
                         .healthCheck(HealthCheck.builder()
                                 .command(List.of(
                                         "CMD-SHELL",

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ticketingwarrior.admission.AdmissionApplication;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
 import dev.ticketingwarrior.localstack.AuthRedis;
 import dev.ticketingwarrior.localstack.LocalStack;
@@ -115,15 +116,13 @@ class SecretsManagerIT {
     @Test
     void entersThePlayerSignedInToRedisAsTheServicesUser() {
         secrets.put("/ticketing/token-keys", Map.of("TICKETING_TOKEN_KEYS", signingKeys()));
+        // a second into an open round: the shared test clock stands wherever the previous test class left it
+        MutableClock.INSTANCE.set(Instant.parse("2031-01-01T00:00:01Z"));
 
         try (ConfigurableApplicationContext app = start()) {
             WebTestClient web = AdmissionIntegrationTest.testClient(
                     ((WebServerApplicationContext) app).getWebServer().getPort());
-            web.get()
-                    .uri("/actuator/health/readiness")
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            web.get().uri("/actuator/health").exchange().expectStatus().isOk();
             web.post()
                     .uri("/api/v1/queue")
                     .contentType(MediaType.APPLICATION_JSON)

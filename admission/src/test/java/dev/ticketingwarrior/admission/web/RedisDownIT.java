@@ -69,10 +69,13 @@ class RedisDownIT {
     }
 
     @Test
-    void reportsNotReadyButAlive() {
+    void staysReadyAndAliveAndShowsRedisDownInItsHealth() {
         web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        // readiness is the ALB's target health check, and ECS replaces a task failing it: a Redis every task shares
+        // being down must not replace the whole fleet
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         web.get()
-                .uri("/actuator/health/readiness")
+                .uri("/actuator/health")
                 .exchange()
                 .expectStatus()
                 .value(status -> assertThat(status).isEqualTo(503));

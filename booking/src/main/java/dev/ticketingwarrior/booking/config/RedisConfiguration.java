@@ -77,7 +77,7 @@ class RedisConfiguration {
         return value != null && !value.isBlank();
     }
 
-    /** Redis in the readiness group: without it no seat can be held. */
+    /** Redis in the health (not in readiness: every instance shares it): without it no seat can be held. */
     @Bean
     HealthIndicator redisHealthIndicator(RedissonClient redisson) {
         return () -> {
