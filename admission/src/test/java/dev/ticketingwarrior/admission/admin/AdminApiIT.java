@@ -96,15 +96,7 @@ class AdminApiIT extends AdmissionIntegrationTest {
         assertThat(status(ticket).get("status").asString()).isEqualTo("ADMITTED");
         assertThat(status(second).get("status").asString()).isEqualTo("WAITING");
 
-        JsonNode read = web.get()
-                .uri("/api/v1/admin/admission")
-                .header("Authorization", "Bearer " + OPS_TOKEN)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode read = readSettings();
         assertThat(read.get("ratePerSecond").asDouble()).isEqualTo(2.5);
         assertThat(read.get("maxActive").asInt()).isEqualTo(7);
         assertThat(read.get("paused").asBoolean()).isFalse();
@@ -118,15 +110,7 @@ class AdminApiIT extends AdmissionIntegrationTest {
                 .as("what a Redis restarted without its data no longer has")
                 .isTrue();
 
-        JsonNode read = web.get()
-                .uri("/api/v1/admin/admission")
-                .header("Authorization", "Bearer " + OPS_TOKEN)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode read = readSettings();
         assertThat(read.get("paused").asBoolean())
                 .as("a paused admission stays paused, not the configured defaults")
                 .isTrue();
@@ -135,6 +119,18 @@ class AdminApiIT extends AdmissionIntegrationTest {
         assertThat(redis().<String, String>opsForHash().entries(key))
                 .as("written back for every instance")
                 .containsEntry("paused", "true");
+    }
+
+    private JsonNode readSettings() {
+        return web.get()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test

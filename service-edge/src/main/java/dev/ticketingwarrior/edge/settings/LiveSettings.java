@@ -54,15 +54,14 @@ public final class LiveSettings<T> {
      */
     public Mono<T> refresh() {
         return store.load()
-                .flatMap(found -> found.map(settings -> {
-                            stored.set(true);
-                            apply(settings);
-                            return Mono.just(settings);
-                        })
+                .flatMap(found -> found.map(settings -> Mono.just(settings).doOnNext(this::changed))
                         .orElseGet(this::noneStored));
     }
 
-    /** Takes a change made through this instance (and saved to the store) at once, without waiting for a refresh. */
+    /**
+     * Takes settings that are in the store (a change made through this instance, or read) at once, without waiting for
+     * a refresh.
+     */
     public void changed(T settings) {
         stored.set(true);
         apply(settings);
