@@ -109,6 +109,19 @@ class SoakReportTests {
                 .contains("#19")
                 .contains("out of service")
                 .contains("in service again, out for 14 s");
+        assertThat(badCells(page, "target-health"))
+                .as("a target out of service without being drained")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anInstanceStoppingWhileDrainedIsNotMarkedAsAFailure() throws Exception {
+        ObjectNode summary = SoakSamples.withTargetOut(SoakSamples.summary(24, 0), 15, "booking@8082", 30);
+        ((ObjectNode) summary.get("targetHealth").get(0)).put("draining", true);
+        Document page = parse(write("target-health-draining", summary));
+
+        assertThat(text(page, "target-health")).contains("out of service while draining");
+        assertThat(badCells(page, "target-health")).isZero();
     }
 
     @Test
@@ -258,6 +271,17 @@ class SoakReportTests {
             }
         }
         return bands;
+    }
+
+    private static int badCells(Document page, String id) {
+        NodeList cells = byId(page, id).getElementsByTagName("td");
+        int bad = 0;
+        for (int i = 0; i < cells.getLength(); i++) {
+            if (((Element) cells.item(i)).getAttribute("class").equals("bad")) {
+                bad++;
+            }
+        }
+        return bad;
     }
 
     private static int bodyRows(Document page, String tableId) {
