@@ -7,7 +7,6 @@ import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.localstack.AuthRedis;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,10 +25,7 @@ class HealthProbesIT {
     @Test
     void aSharedDependencyDownLeavesTheInstanceReadyAndShowsInItsHealth() throws InterruptedException {
         AuthRedis redis = AuthRedis.start(Path.of("target", "probes-redis-it").toAbsolutePath(), USER, PASSWORD);
-        try (ConfigurableApplicationContext app = world.start(Map.of(
-                "ticketing.redis.url", redis.url(),
-                "ticketing.redis.username", USER,
-                "ticketing.redis.password", PASSWORD))) {
+        try (ConfigurableApplicationContext app = world.startSignedInTo(redis, USER, PASSWORD)) {
             Api api = world.api(app);
             assertThat(api.get("/actuator/health").status()).isEqualTo(200);
 

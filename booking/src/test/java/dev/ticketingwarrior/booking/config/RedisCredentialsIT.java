@@ -41,10 +41,7 @@ class RedisCredentialsIT {
 
     @Test
     void holdsASeatSignedInWithTheUsernameAndPasswordProperties() {
-        try (ConfigurableApplicationContext app = world.start(Map.of(
-                "ticketing.redis.url", redis.url(),
-                "ticketing.redis.username", USER,
-                "ticketing.redis.password", PASSWORD))) {
+        try (ConfigurableApplicationContext app = world.startSignedInTo(redis, USER, PASSWORD)) {
             Api api = world.api(app);
             assertThat(api.get("/actuator/health").status()).isEqualTo(200);
 

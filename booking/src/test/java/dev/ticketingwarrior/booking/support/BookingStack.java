@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.support;
 
 import dev.ticketingwarrior.booking.BookingApplication;
+import dev.ticketingwarrior.localstack.AuthRedis;
 import dev.ticketingwarrior.localstack.Component;
 import dev.ticketingwarrior.localstack.LocalStack;
 import dev.ticketingwarrior.shared.round.Round;
@@ -92,6 +93,14 @@ public final class BookingStack {
     /** Starts another instance with these extra properties (closed at JVM exit, or by the caller). */
     public synchronized ConfigurableApplicationContext start(Map<String, String> extra) {
         return start(clock, extra, "test");
+    }
+
+    /** A booking instance on a Redis of its own, signed in with the username and password properties (the aws profile's). */
+    public ConfigurableApplicationContext startSignedInTo(AuthRedis redis, String username, String password) {
+        return start(Map.of(
+                "ticketing.redis.url", redis.url(),
+                "ticketing.redis.username", username,
+                "ticketing.redis.password", password));
     }
 
     public synchronized ConfigurableApplicationContext start(
