@@ -32,7 +32,7 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
             }
         });
         options.currentPids().forEach((service, pid) -> {
-            String url = listeningOn(pid).orElseGet(() -> actuatorUrl(options, service));
+            String url = currentUrl(options, service, pid);
             HeapSample sample = sampler.sample(
                     service, OptionalLong.of(pid), url.isBlank() ? Optional.empty() : Optional.of(URI.create(url)));
             readings.put(
@@ -42,6 +42,16 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
                             sample.rssMb()));
         });
         return readings;
+    }
+
+    /**
+     * Where the local {@code service} ({@code pid}, null when unknown) listens now: its command line's port (right also
+     * after a drill restarted it on another one), else the URL the run began with; blank when unknown.
+     */
+    static String currentUrl(SoakOptions options, String service, Long pid) {
+        return Optional.ofNullable(pid)
+                .flatMap(HeapReading::listeningOn)
+                .orElseGet(() -> actuatorUrl(options, service));
     }
 
     /**

@@ -212,9 +212,8 @@ public final class SoakMain {
                                 b.path("difficulty").asText("NORMAL")))
                 .orElse("{\"enabled\": false}");
         // a local bot-runner a drill replaced listens on another port than the one the run began with
-        String botRunner = Optional.ofNullable(options.currentPids().get("bot-runner"))
-                .flatMap(HeapReading::listeningOn)
-                .orElse(options.botRunnerUrl().get());
+        String botRunner = HeapReading.currentUrl(
+                options, "bot-runner", options.currentPids().get("bot-runner"));
         try {
             ops.get().put(botRunner + "/api/v1/bots", body);
         } catch (IOException e) {
