@@ -49,6 +49,15 @@ final class Names {
     static final String TOKEN_KEYS_ENV = "TICKETING_TOKEN_KEYS";
     /** CloudWatch namespace of the application metrics (SPEC §8), published by the services' {@code aws} profile. */
     static final String METRICS_NAMESPACE = "TicketingWarrior";
+    /**
+     * {@code booking migrate}, the deploy's schema migration (docs/decisions/0017): its container's name (and log
+     * stream prefix), its task definition's family, fixed so that the deploy workflow finds it by name, and its log
+     * group.
+     */
+    static final String BOOKING_MIGRATION = TicketingService.BOOKING.id() + "-migration";
+
+    static final String BOOKING_MIGRATION_FAMILY = TicketingService.BOOKING.taskFamily() + "-migration";
+    static final String BOOKING_MIGRATION_LOG_GROUP = logGroup(TicketingService.BOOKING) + "-migration";
 
     private Names() {}
 

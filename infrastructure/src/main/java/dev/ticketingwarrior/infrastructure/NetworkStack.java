@@ -53,7 +53,8 @@ final class NetworkStack extends Stack {
             Map<TicketingService, SecurityGroup> services,
             SecurityGroup database,
             SecurityGroup cache,
-            SecurityGroup databaseRotation) {
+            SecurityGroup databaseRotation,
+            SecurityGroup bookingMigration) {
 
         SecurityGroup service(TicketingService service) {
             return services.get(service);
@@ -127,11 +128,18 @@ final class NetworkStack extends Stack {
 
         SecurityGroup databaseRotation = group(vpc, "DatabaseRotation", "Secrets Manager rotation Lambda");
         databaseRotation.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "Secrets Manager API");
+        // booking migrate, run by the deploy before the services roll out: MySQL, and ECR, Secrets Manager and
+        // CloudWatch Logs over HTTPS through the NAT gateway; nothing reaches it (it serves no port)
+        SecurityGroup bookingMigration = group(vpc, "BookingMigration", "booking schema migration task of the deploy");
+        bookingMigration.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs over HTTPS");
+        // "booking" includes its migration task: a new description would replace the group the Data stack imports
         SecurityGroup database = group(vpc, "Database", "Aurora MySQL: from booking and the rotation Lambda");
         database.getConnections().allowFrom(booking, Port.tcp(MYSQL_PORT), "booking confirmations");
+        database.getConnections().allowFrom(bookingMigration, Port.tcp(MYSQL_PORT), "booking schema migration");
         database.getConnections().allowFrom(databaseRotation, Port.tcp(MYSQL_PORT), "credential rotation");
 
-        return new SecurityGroups(loadBalancer, Map.copyOf(services), database, cache, databaseRotation);
+        return new SecurityGroups(
+                loadBalancer, Map.copyOf(services), database, cache, databaseRotation, bookingMigration);
     }
 
     /**

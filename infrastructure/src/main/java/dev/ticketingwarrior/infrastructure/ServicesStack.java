@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -41,7 +42,8 @@ import software.amazon.awscdk.services.servicediscovery.NamespaceType;
 import software.constructs.Construct;
 
 /**
- * The ECS cluster, the three Fargate services and the public ALB that routes {@code /api/*} between them by path.
+ * The ECS cluster, the three Fargate services, booking's schema migration task (run by the deploy, not a service) and
+ * the public ALB that routes {@code /api/*} between them by path.
  */
 final class ServicesStack extends Stack {
 
@@ -81,7 +83,12 @@ final class ServicesStack extends Stack {
         }
     }
 
+    static final String MIGRATION_TASK_FAMILY_OUTPUT = "BookingMigrationTaskFamily";
+    static final String PRIVATE_SUBNETS_OUTPUT = "PrivateSubnetIds";
+    static final String MIGRATION_SECURITY_GROUP_OUTPUT = "BookingMigrationSecurityGroupId";
+
     private final Services services;
+    private final BookingMigration bookingMigration;
 
     ServicesStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
@@ -147,15 +154,11 @@ final class ServicesStack extends Stack {
                                 Map.of(
                                         "MYSQL_URL",
                                         data.mysqlUrl(),
-                                        // the aws profile imports the credentials from these secrets: the pool signs in
-                                        // as
-                                        // the application user (and reads its secret again when MySQL refuses it after
-                                        // a
-                                        // rotation), Flyway as the migration user
+                                        // the aws profile imports the pool's credentials from this secret: the
+                                        // application user's (read again when MySQL refuses it after a rotation).
+                                        // Not the migration user's: the deploy's migration task (below) owns the DDL
                                         "TICKETING_DB_SECRET",
                                         Names.DATABASE_APP_SECRET,
-                                        "TICKETING_DB_MIGRATION_SECRET",
-                                        Names.DATABASE_MIGRATION_SECRET,
                                         "TICKETING_JWKS_URL",
                                         admissionUrl + "/.well-known/jwks.json",
                                         // the client address for the ops API's failed-authentication limit, as in
@@ -164,7 +167,7 @@ final class ServicesStack extends Stack {
                                         settings.vpcCidr())),
                         // the ops token guards the dead-letter redrive
                         with(valkeyUser, Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey)),
-                        List.of(data.databaseAppSecret(), data.databaseMigrationSecret()),
+                        List.of(data.databaseAppSecret()),
                         true));
         deployments.put(
                 TicketingService.BOT_RUNNER,
@@ -190,6 +193,21 @@ final class ServicesStack extends Stack {
                 .grantConsumeMessages(deployments.get(TicketingService.BOOKING).taskRole());
         data.confirmationsDeadLetters()
                 .grantConsumeMessages(deployments.get(TicketingService.BOOKING).taskRole());
+
+        // booking's schema is migrated once per deploy, before any task of the new image starts (deploy.yml runs this
+        // task definition), so that a booking task starts while MySQL is down (docs/decisions/0017)
+        this.bookingMigration = new BookingMigration(
+                this,
+                "BookingMigration",
+                new BookingMigration.Spec(
+                        settings,
+                        props.repositories().get(TicketingService.BOOKING),
+                        Map.of(
+                                "MYSQL_URL",
+                                data.mysqlUrl(),
+                                "TICKETING_DB_MIGRATION_SECRET",
+                                Names.DATABASE_MIGRATION_SECRET),
+                        data.databaseMigrationSecret()));
 
         ApplicationLoadBalancer loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
                 .vpc(vpc)
@@ -245,12 +263,34 @@ final class ServicesStack extends Stack {
         CfnOutput.Builder.create(this, "ClusterName")
                 .value(cluster.getClusterName())
                 .build();
+        // what deploy.yml needs to run the migration task (aws ecs run-task) where the services run
+        CfnOutput.Builder.create(this, MIGRATION_TASK_FAMILY_OUTPUT)
+                .value(bookingMigration.taskDefinition().getFamily())
+                .description("Task definition family of booking migrate, run by the deploy before the rollout")
+                .build();
+        CfnOutput.Builder.create(this, PRIVATE_SUBNETS_OUTPUT)
+                .value(Fn.join(
+                        ",",
+                        vpc.selectSubnets(SubnetSelection.builder()
+                                        .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                                        .build())
+                                .getSubnetIds()))
+                .description("The private subnets the tasks run in, comma-separated")
+                .build();
+        CfnOutput.Builder.create(this, MIGRATION_SECURITY_GROUP_OUTPUT)
+                .value(groups.bookingMigration().getSecurityGroupId())
+                .description("Security group of the migration task: MySQL and HTTPS out, nothing in")
+                .build();
 
         this.services = new Services(loadBalancer, originVerify, Map.copyOf(deployments));
     }
 
     Services services() {
         return services;
+    }
+
+    BookingMigration bookingMigration() {
+        return bookingMigration;
     }
 
     private ServiceDeployment deploy(

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,15 +18,35 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The services' {@code aws} profiles (their {@code application-aws.yml}) against the task definitions this app
- * synthesizes: SPEC §9 wants a missing secret to stop start-up and no dev default ever used in AWS, so no secret
- * import is optional, no placeholder has a default, and every variable a profile reads is one its task definition sets.
+ * The {@code aws} profiles (the services' {@code application-aws.yml} and booking migrate's {@code migration-aws.yml})
+ * against the task definitions this app synthesizes: SPEC §9 wants a missing secret to stop start-up and no dev
+ * default ever used in AWS, so no secret import is optional, no placeholder has a default, and every variable a
+ * profile reads is one its task definition sets.
  */
 class AwsProfilesTests {
 
-    /** The services whose aws profile imports secrets; bot-runner gets its two secrets straight from ECS. */
-    private static final List<TicketingService> PROFILED =
-            List.of(TicketingService.ADMISSION, TicketingService.BOOKING);
+    /** One aws profile of a module and the task definition family that runs it. */
+    record Profile(String name, TicketingService module, String file, String taskFamily) {
+
+        static Profile of(TicketingService service) {
+            return new Profile(service.id(), service, "application-aws.yml", service.taskFamily());
+        }
+    }
+
+    /** {@code booking migrate}, run by the deploy before the rollout (ServicesStack's migration task). */
+    private static final Profile BOOKING_MIGRATION = new Profile(
+            Names.BOOKING_MIGRATION, TicketingService.BOOKING, "migration-aws.yml", Names.BOOKING_MIGRATION_FAMILY);
+
+    /** The profiles that import secrets; bot-runner gets its two secrets straight from ECS. */
+    private static final List<Profile> PROFILED =
+            List.of(Profile.of(TicketingService.ADMISSION), Profile.of(TicketingService.BOOKING), BOOKING_MIGRATION);
+
+    /** Every aws profile: the three services' and booking migrate's. */
+    private static final List<Profile> ALL = List.of(
+            Profile.of(TicketingService.ADMISSION),
+            Profile.of(TicketingService.BOOKING),
+            Profile.of(TicketingService.BOT_RUNNER),
+            BOOKING_MIGRATION);
 
     private static final String NAMESPACE_VARIABLE = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE";
 
@@ -34,11 +55,11 @@ class AwsProfilesTests {
 
     @Test
     void importsEverySecretWithoutOptional() {
-        for (TicketingService service : PROFILED) {
-            List<String> imports = imports(service);
+        for (Profile profile : PROFILED) {
+            List<String> imports = imports(profile);
 
             assertThat(imports)
-                    .as(service.id())
+                    .as(profile.name())
                     .isNotEmpty()
                     .allSatisfy(location -> assertThat(location).startsWith("aws-secretsmanager:"));
         }
@@ -46,9 +67,9 @@ class AwsProfilesTests {
 
     @Test
     void givesNoPlaceholderADefaultThatCouldStandInForAMissingSetting() {
-        for (TicketingService service : TicketingService.values()) {
-            assertThat(placeholders(service))
-                    .as(service.id())
+        for (Profile profile : ALL) {
+            assertThat(placeholders(profile))
+                    .as(profile.name())
                     .isNotEmpty()
                     .allSatisfy(placeholder -> assertThat(placeholder).doesNotContain(":"));
         }
@@ -56,38 +77,50 @@ class AwsProfilesTests {
 
     @Test
     void readsOnlyVariablesItsTaskDefinitionSets() {
-        SynthesizedApp prod = SynthesizedApp.prod();
-        for (TicketingService service : TicketingService.values()) {
-            String taskDefinition = SynthesizedApp.json(prod.template(
-                            prod.stacks().services())
-                    .findResources(
-                            "AWS::ECS::TaskDefinition", Map.of("Properties", Map.of("Family", service.taskFamily()))));
-            Set<String> variables = new TreeSet<>(placeholders(service));
-            variables.removeIf(name -> !ENVIRONMENT_VARIABLE.matcher(name).matches());
+        for (Profile profile : ALL) {
+            String taskDefinition = taskDefinition(profile);
+            Set<String> variables = environmentVariables(profile);
 
-            assertThat(variables).as(service.id()).isNotEmpty();
+            assertThat(variables).as(profile.name()).isNotEmpty();
             assertThat(variables)
-                    .as(service.id())
+                    .as(profile.name())
                     .allSatisfy(variable -> assertThat(taskDefinition).contains("\"Name\":\"" + variable + "\""));
         }
     }
 
+    /**
+     * Booking's tasks sign in as the application user only and do not migrate the schema: they start while MySQL is
+     * down, and the migration user's secret is not theirs to read (docs/decisions/0017).
+     */
     @Test
-    void takesBookingsDatabaseFromTheTaskDefinitionAndItsUsersSecretsOnly() {
-        Map<String, Object> booking = profile(TicketingService.BOOKING);
-        Map<String, Object> spring = map(booking.get("spring"));
+    void signsBookingInAsTheApplicationUserOnlyAndLeavesTheSchemaToTheDeploy() {
+        Map<String, Object> spring = map(profile(TicketingService.BOOKING).get("spring"));
 
-        assertThat(imports(TicketingService.BOOKING))
-                .containsExactly(
-                        "aws-secretsmanager:${TICKETING_DB_SECRET}?prefix=ticketing.db.",
-                        "aws-secretsmanager:${TICKETING_DB_MIGRATION_SECRET}?prefix=ticketing.db-migration.");
+        assertThat(imports(Profile.of(TicketingService.BOOKING)))
+                .containsExactly("aws-secretsmanager:${TICKETING_DB_SECRET}?prefix=ticketing.db.");
         assertThat(map(spring.get("datasource")))
                 .containsEntry("url", "${MYSQL_URL}")
                 .containsEntry("username", "${ticketing.db.username}")
                 .containsEntry("password", "${ticketing.db.password}");
-        assertThat(map(spring.get("flyway")))
-                .containsEntry("user", "${ticketing.db-migration.username}")
+        assertThat(map(spring.get("flyway"))).containsEntry("enabled", false);
+        assertThat(placeholders(Profile.of(TicketingService.BOOKING)))
+                .noneMatch(placeholder -> placeholder.toLowerCase(Locale.ROOT).contains("migration"));
+    }
+
+    @Test
+    void migratesBookingsSchemaAsTheMigrationUserWithWhatTheMigrationTaskGives() {
+        Map<String, Object> spring = map(profile(BOOKING_MIGRATION).get("spring"));
+
+        assertThat(imports(BOOKING_MIGRATION))
+                .containsExactly("aws-secretsmanager:${TICKETING_DB_MIGRATION_SECRET}?prefix=ticketing.db-migration.");
+        assertThat(map(spring.get("datasource")))
+                .containsEntry("url", "${MYSQL_URL}")
+                .containsEntry("username", "${ticketing.db-migration.username}")
                 .containsEntry("password", "${ticketing.db-migration.password}");
+        assertThat(map(map(map(spring.get("cloud")).get("aws")).get("region")))
+                .containsEntry("static", "${AWS_REGION}");
+        assertThat(environmentVariables(BOOKING_MIGRATION))
+                .containsExactlyInAnyOrder("MYSQL_URL", "TICKETING_DB_MIGRATION_SECRET", "AWS_REGION");
     }
 
     /**
@@ -176,16 +209,16 @@ class AwsProfilesTests {
                 .get("export"));
     }
 
-    private static List<String> imports(TicketingService service) {
-        Object imports = map(map(profile(service).get("spring")).get("config")).get("import");
+    private static List<String> imports(Profile profile) {
+        Object imports = map(map(profile(profile).get("spring")).get("config")).get("import");
         return imports instanceof List<?> list
                 ? list.stream().map(Object::toString).toList()
                 : List.of(String.valueOf(imports));
     }
 
     /** What stands between every {@code ${...}} of the profile, e.g. {@code MYSQL_URL} or {@code ticketing.db.password}. */
-    private static List<String> placeholders(TicketingService service) {
-        Matcher matcher = PLACEHOLDER.matcher(text(service));
+    private static List<String> placeholders(Profile profile) {
+        Matcher matcher = PLACEHOLDER.matcher(text(profile));
         List<String> placeholders = new ArrayList<>();
         while (matcher.find()) {
             placeholders.add(matcher.group(1));
@@ -193,8 +226,27 @@ class AwsProfilesTests {
         return placeholders;
     }
 
+    /** The placeholders that name environment variables (not properties such as {@code ticketing.db.password}). */
+    private static Set<String> environmentVariables(Profile profile) {
+        Set<String> variables = new TreeSet<>(placeholders(profile));
+        variables.removeIf(name -> !ENVIRONMENT_VARIABLE.matcher(name).matches());
+        return variables;
+    }
+
+    /** The synthesized task definition that runs the profile, as JSON. */
+    private static String taskDefinition(Profile profile) {
+        SynthesizedApp prod = SynthesizedApp.prod();
+        return SynthesizedApp.json(prod.template(prod.stacks().services())
+                .findResources(
+                        "AWS::ECS::TaskDefinition", Map.of("Properties", Map.of("Family", profile.taskFamily()))));
+    }
+
     private static Map<String, Object> profile(TicketingService service) {
-        return load(text(service));
+        return profile(Profile.of(service));
+    }
+
+    private static Map<String, Object> profile(Profile profile) {
+        return load(text(profile));
     }
 
     /** The first document of a (possibly multi-document) YAML file: the settings of every profile. */
@@ -202,8 +254,8 @@ class AwsProfilesTests {
         return map(new Yaml().loadAll(yaml).iterator().next());
     }
 
-    private static String text(TicketingService service) {
-        return file(service, "application-aws.yml");
+    private static String text(Profile profile) {
+        return file(profile.module(), profile.file());
     }
 
     private static String file(TicketingService service, String name) {

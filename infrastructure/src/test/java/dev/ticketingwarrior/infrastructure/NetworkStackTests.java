@@ -75,15 +75,17 @@ class NetworkStackTests {
     }
 
     @Test
-    void opensAuroraToBookingAndTheRotationLambdaOnlyOn3306() {
+    void opensAuroraToBookingItsMigrationAndTheRotationLambdaOnlyOn3306() {
         String database =
                 SynthesizedApp.logicalId(network.network().securityGroups().database());
         String rules = SynthesizedApp.json(allIngress(database));
 
-        assertThat(allIngress(database)).hasSize(2);
+        assertThat(allIngress(database)).hasSize(3);
         assertThat(rules)
                 .contains(SynthesizedApp.logicalId(
                         network.network().securityGroups().service(TicketingService.BOOKING)))
+                .contains(SynthesizedApp.logicalId(
+                        network.network().securityGroups().bookingMigration()))
                 .contains(SynthesizedApp.logicalId(
                         network.network().securityGroups().databaseRotation()))
                 .contains("\"FromPort\":3306")

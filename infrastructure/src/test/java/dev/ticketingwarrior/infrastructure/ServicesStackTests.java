@@ -2,6 +2,7 @@ package dev.ticketingwarrior.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.iam.IRole;
 
 class ServicesStackTests {
 
@@ -385,7 +387,9 @@ class ServicesStackTests {
                 .contains("\"Name\":\"MYSQL_URL\"")
                 .contains("jdbc:mysql://")
                 .contains("\"Name\":\"TICKETING_DB_SECRET\",\"Value\":\"ticketing-warrior/database-booking\"")
-                .contains("\"Name\":\"TICKETING_DB_MIGRATION_SECRET\",\"Value\":\"ticketing-warrior/database-flyway\"")
+                // the deploy's migration task migrates the schema; the service's tasks never see its user
+                .doesNotContain("TICKETING_DB_MIGRATION_SECRET")
+                .doesNotContain(Names.DATABASE_MIGRATION_SECRET)
                 .doesNotContain("\"Value\":\"ticketing-warrior/database\"")
                 .contains("\"Name\":\"TICKETING_JWKS_URL\"")
                 .contains("http://admission.ticketing.internal:8081/.well-known/jwks.json");
@@ -505,7 +509,7 @@ class ServicesStackTests {
                 .doesNotContain("Attachment");
         assertThat(secretResources(TicketingService.BOOKING))
                 .contains(app)
-                .contains(migration)
+                .doesNotContain(migration)
                 .contains(botKey)
                 .contains(opsToken)
                 .doesNotContain(master)
@@ -588,6 +592,167 @@ class ServicesStackTests {
         }
     }
 
+    @Test
+    void definesBookingsMigrationAsATaskOfBookingsImageThatRunsMigrate() {
+        Map<String, Object> properties = migrationTaskDefinition();
+        assertThat(properties)
+                .containsEntry("Family", "ticketing-warrior-booking-migration")
+                .containsEntry("Cpu", "512")
+                .containsEntry("Memory", "1024")
+                .containsEntry("NetworkMode", "awsvpc")
+                .containsEntry("RequiresCompatibilities", List.of("FARGATE"));
+        // its own role, not booking's
+        assertThat(SynthesizedApp.json(properties.get("TaskRoleArn")))
+                .contains(SynthesizedApp.logicalId(services.bookingMigration().taskRole()))
+                .doesNotContain(SynthesizedApp.logicalId(
+                        services.services().deployment(TicketingService.BOOKING).taskRole()));
+
+        List<Map<String, Object>> containers = list(properties.get("ContainerDefinitions"));
+        assertThat(containers).hasSize(1);
+        Map<String, Object> container = containers.getFirst();
+        assertThat(container)
+                .containsEntry("Name", "booking-migration")
+                .containsEntry("Command", List.of("migrate"))
+                .containsEntry("Essential", true)
+                // it serves nothing: no port, no health check (it exits when the schema is current)
+                .doesNotContainKey("PortMappings")
+                .doesNotContainKey("HealthCheck")
+                .doesNotContainKey("Secrets");
+        // the same repository and tag as booking's service, which the deploy renders with the new image
+        String image = SynthesizedApp.json(container.get("Image"));
+        assertThat(image)
+                .contains(TicketingService.BOOKING.constructId() + "Repository")
+                .isEqualTo(
+                        SynthesizedApp.json(container(TicketingService.BOOKING).get("Image")));
+    }
+
+    @Test
+    void givesTheMigrationExactlyWhatMigrationAwsYmlReads() {
+        Map<String, Object> environment = migrationEnvironment();
+
+        assertThat(environment)
+                .containsOnlyKeys("SPRING_PROFILES_ACTIVE", "MYSQL_URL", "TICKETING_DB_MIGRATION_SECRET", "AWS_REGION")
+                .containsEntry("SPRING_PROFILES_ACTIVE", "aws")
+                .containsEntry("TICKETING_DB_MIGRATION_SECRET", "ticketing-warrior/database-flyway")
+                .containsEntry("AWS_REGION", prod.stacks().settings().region());
+        // the same TLS-verifying cluster URL as booking's service
+        assertThat(SynthesizedApp.json(environment.get("MYSQL_URL")))
+                .isEqualTo(SynthesizedApp.json(
+                        environment(container(TicketingService.BOOKING)).get("MYSQL_URL")));
+    }
+
+    @Test
+    void letsOnlyTheMigrationTaskReadTheMigrationUsersSecretAndNothingElse() {
+        DataStack.Data data = prod.stacks().data().data();
+        List<Map<String, Object>> statements =
+                statements(services.bookingMigration().taskRole(), "booking-migration");
+
+        assertThat(statements)
+                .allSatisfy(statement -> assertThat(SynthesizedApp.json(statement.get("Action")))
+                        .doesNotContain("logs:")
+                        .doesNotContain("cloudwatch:")
+                        .doesNotContain("sqs:")
+                        .contains("secretsmanager:"));
+        assertThat(secretResources(statements))
+                .contains("FlywayUserAttachment")
+                .doesNotContain("BookingUserAttachment")
+                .doesNotContain("DatabaseSecretAttachment")
+                .doesNotContain(SynthesizedApp.logicalId(data.valkeySecret()))
+                .doesNotContain(SynthesizedApp.logicalId(data.opsToken()))
+                .doesNotContain(SynthesizedApp.logicalId(data.botKey()));
+        for (TicketingService service : TicketingService.values()) {
+            assertThat(secretResources(service)).as(service.id()).doesNotContain("FlywayUserAttachment");
+        }
+    }
+
+    @Test
+    void logsTheMigrationToItsOwnGroupForTheEnvironmentsRetention() {
+        String logGroup = SynthesizedApp.logicalId(services.bookingMigration().logGroup());
+
+        template.hasResourceProperties(
+                "AWS::Logs::LogGroup",
+                Map.of("LogGroupName", "/ticketing-warrior/booking-migration", "RetentionInDays", 30));
+        devTemplate.hasResourceProperties(
+                "AWS::Logs::LogGroup",
+                Map.of("LogGroupName", "/ticketing-warrior/booking-migration", "RetentionInDays", 7));
+        Map<String, Object> logging = map(list(migrationTaskDefinition().get("ContainerDefinitions"))
+                .getFirst()
+                .get("LogConfiguration"));
+        assertThat(logging).containsEntry("LogDriver", "awslogs");
+        assertThat(map(logging.get("Options")))
+                .containsEntry("awslogs-group", Map.of("Ref", logGroup))
+                .containsEntry("awslogs-stream-prefix", "booking-migration");
+    }
+
+    @Test
+    void letsTheMigrationTaskReachTheDatabaseOnItsPortAndNothingReachIt() {
+        NetworkStack.SecurityGroups groups = prod.stacks().network().network().securityGroups();
+        Template network = prod.template(prod.stacks().network());
+        String migration = SynthesizedApp.logicalId(groups.bookingMigration());
+        String database = SynthesizedApp.logicalId(groups.database());
+
+        assertThat(network.findResources(
+                        "AWS::EC2::SecurityGroupIngress",
+                        Map.of(
+                                "Properties",
+                                Map.of(
+                                        "GroupId",
+                                        Map.of("Fn::GetAtt", List.of(database, "GroupId")),
+                                        "FromPort",
+                                        NetworkStack.MYSQL_PORT,
+                                        "ToPort",
+                                        NetworkStack.MYSQL_PORT,
+                                        "SourceSecurityGroupId",
+                                        Map.of("Fn::GetAtt", List.of(migration, "GroupId"))))))
+                .hasSize(1);
+        assertThat(network.findResources(
+                        "AWS::EC2::SecurityGroupIngress",
+                        Map.of("Properties", Map.of("GroupId", Map.of("Fn::GetAtt", List.of(migration, "GroupId"))))))
+                .isEmpty();
+        // out: MySQL to the database's group, and AWS APIs (ECR, Secrets Manager, logs) over HTTPS; nothing else
+        String egress = SynthesizedApp.json(
+                        network.findResources("AWS::EC2::SecurityGroup").get(migration))
+                + SynthesizedApp.json(network.findResources(
+                        "AWS::EC2::SecurityGroupEgress",
+                        Map.of("Properties", Map.of("GroupId", Map.of("Fn::GetAtt", List.of(migration, "GroupId"))))));
+        assertThat(egress)
+                .contains("\"FromPort\":443")
+                .contains("\"FromPort\":3306")
+                .doesNotContain("\"IpProtocol\":\"-1\"");
+    }
+
+    @Test
+    void exportsWhatTheDeployNeedsToRunTheMigration() {
+        template.hasOutput(
+                ServicesStack.MIGRATION_TASK_FAMILY_OUTPUT, Map.of("Value", "ticketing-warrior-booking-migration"));
+        String migration = SynthesizedApp.logicalId(
+                prod.stacks().network().network().securityGroups().bookingMigration());
+        template.hasOutput(
+                ServicesStack.MIGRATION_SECURITY_GROUP_OUTPUT,
+                Map.of("Value", Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*" + migration + ".*"))));
+        template.hasOutput(
+                ServicesStack.PRIVATE_SUBNETS_OUTPUT,
+                Map.of(
+                        "Value",
+                        Map.of(
+                                "Fn::Join",
+                                List.of(
+                                        ",",
+                                        List.of(
+                                                Map.of(
+                                                        "Fn::ImportValue",
+                                                        Match.stringLikeRegexp(".*VpcprivateSubnet1.*")),
+                                                Map.of(
+                                                        "Fn::ImportValue",
+                                                        Match.stringLikeRegexp(".*VpcprivateSubnet2.*")))))));
+        // the names deploy.yml reads (WorkflowsTests checks it reads these)
+        assertThat(List.of(
+                        ServicesStack.MIGRATION_TASK_FAMILY_OUTPUT,
+                        ServicesStack.PRIVATE_SUBNETS_OUTPUT,
+                        ServicesStack.MIGRATION_SECURITY_GROUP_OUTPUT))
+                .containsExactly("BookingMigrationTaskFamily", "PrivateSubnetIds", "BookingMigrationSecurityGroupId");
+    }
+
     private static void assertRule(TicketingService service, int priority, List<String> paths) {
         String targetGroup = targetGroupOf(service);
         template.hasResourceProperties(
@@ -663,14 +828,39 @@ class ServicesStackTests {
                 "AWS::ECS::TaskDefinition", Map.of("Properties", Map.of("Family", service.taskFamily()))));
     }
 
+    /** The migration task definition's properties, found by the family the deploy workflow fetches. */
+    private static Map<String, Object> migrationTaskDefinition() {
+        Map<String, Map<String, Object>> definitions = template.findResources(
+                "AWS::ECS::TaskDefinition", Map.of("Properties", Map.of("Family", Names.BOOKING_MIGRATION_FAMILY)));
+        assertThat(definitions).as(Names.BOOKING_MIGRATION_FAMILY).hasSize(1);
+        return map(definitions.values().iterator().next().get("Properties"));
+    }
+
+    private static Map<String, Object> migrationEnvironment() {
+        return environment(
+                list(migrationTaskDefinition().get("ContainerDefinitions")).getFirst());
+    }
+
+    /** A container's plain environment variables by name. */
+    private static Map<String, Object> environment(Map<String, Object> container) {
+        Map<String, Object> environment = new HashMap<>();
+        for (Map<String, Object> variable : list(container.get("Environment"))) {
+            environment.put((String) variable.get("Name"), variable.get("Value"));
+        }
+        return environment;
+    }
+
     /** The statements of the task role's policy (not the execution role's, which ECS itself uses). */
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> statements(TicketingService service) {
-        String role =
-                SynthesizedApp.logicalId(services.services().deployment(service).taskRole());
+        return statements(services.services().deployment(service).taskRole(), service.id());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(IRole taskRole, String name) {
+        String role = SynthesizedApp.logicalId(taskRole);
         Map<String, Map<String, Object>> policies = template.findResources(
                 "AWS::IAM::Policy", Map.of("Properties", Map.of("Roles", List.of(Map.of("Ref", role)))));
-        assertThat(policies).as(service.id() + " task role policy").hasSize(1);
+        assertThat(policies).as(name + " task role policy").hasSize(1);
         Map<String, Object> properties =
                 (Map<String, Object>) policies.values().iterator().next().get("Properties");
         Map<String, Object> document = (Map<String, Object>) properties.get("PolicyDocument");
@@ -678,10 +868,26 @@ class ServicesStackTests {
     }
 
     private static String secretResources(TicketingService service) {
-        return statements(service).stream()
+        return secretResources(statements(service));
+    }
+
+    private static String secretResources(List<Map<String, Object>> statements) {
+        return statements.stream()
                 .filter(statement ->
                         SynthesizedApp.json(statement.get("Action")).contains("secretsmanager:"))
                 .map(statement -> SynthesizedApp.json(statement.get("Resource")))
                 .collect(Collectors.joining("\n"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) value;
     }
 }

@@ -97,7 +97,8 @@ class WorkflowsTests {
         assertThat(push.get("push")).isEqualTo(true);
 
         Map<String, Object> rollout = job(deploy, "rollout");
-        assertThat(needs(rollout)).containsExactlyInAnyOrder("gate", "images");
+        // no service rolls out before booking's schema is migrated
+        assertThat(needs(rollout)).containsExactlyInAnyOrder("gate", "images", "migrate");
         assertThat(matrixServices(rollout)).containsExactly("admission", "booking", "bot-runner");
         List<Map<String, Object>> steps = steps(deploy, "rollout");
         assertThat(uses(steps))
@@ -109,6 +110,77 @@ class WorkflowsTests {
                 .endsWith(":${{ needs.gate.outputs.sha }}");
         assertThat(runs(steps)).anyMatch(run -> run.contains("aws ecs wait services-stable"));
         assertThat(runs(steps)).anyMatch(run -> run.contains("ticketing-warrior-${{ matrix.service }}"));
+    }
+
+    /**
+     * Booking's tasks start without MySQL, so they no longer migrate the schema (docs/decisions/0017): the deploy runs
+     * {@code booking migrate} once, with the new image, after the images are pushed and before any service rolls out,
+     * and stops there unless it exited 0.
+     */
+    @Test
+    void deployMigratesBookingsSchemaOnceWithTheNewImageBeforeAnyServiceRollsOut() {
+        Map<String, Object> deploy = workflow("deploy.yml");
+
+        Map<String, Object> migrate = job(deploy, "migrate");
+        assertThat(needs(migrate)).containsExactlyInAnyOrder("gate", "images");
+        assertThat(needs(job(deploy, "rollout"))).contains("migrate");
+        assertThat(migrate).doesNotContainKey("strategy");
+        assertThat(migrate.get("environment")).isEqualTo("production");
+        List<Map<String, Object>> steps = steps(deploy, "migrate");
+        assertThat(with(steps, "aws-actions/configure-aws-credentials").get("role-to-assume"))
+                .hasToString("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+        String runs = String.join("\n", runs(steps));
+
+        // where to run it: the Services stack's outputs (the stack's name as InfrastructureApp names it in prod)
+        String servicesStack = SynthesizedApp.prod().stacks().services().getStackName();
+        assertThat(String.valueOf(map(deploy.get("env")).get("SERVICES_STACK"))).contains("'" + servicesStack + "'");
+        assertThat(runs)
+                .contains("aws cloudformation describe-stacks --stack-name \"$SERVICES_STACK\"")
+                .contains(ServicesStack.MIGRATION_TASK_FAMILY_OUTPUT)
+                .contains(ServicesStack.PRIVATE_SUBNETS_OUTPUT)
+                .contains(ServicesStack.MIGRATION_SECURITY_GROUP_OUTPUT);
+
+        // the migration task definition, rendered with the booking image this run pushed, registered (no service)
+        assertThat(runs).contains("aws ecs describe-task-definition");
+        Map<String, Object> render = with(steps, "aws-actions/amazon-ecs-render-task-definition");
+        assertThat(render.get("container-name")).hasToString(Names.BOOKING_MIGRATION);
+        assertThat(render.get("image").toString()).endsWith("/ticketing-warrior/booking:${{ needs.gate.outputs.sha }}");
+        assertThat(with(steps, "aws-actions/amazon-ecs-deploy-task-definition"))
+                .doesNotContainKey("service")
+                .containsEntry("task-definition", "${{ steps.render.outputs.task-definition }}");
+
+        // run once on Fargate in the private subnets, behind the migration's security group, tagged with the commit
+        Map<String, Object> run = steps.stream()
+                .filter(step -> String.valueOf(step.get("run")).contains("aws ecs run-task"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step runs the migration task"));
+        assertThat(String.valueOf(run.get("run")))
+                .contains("--cluster \"$ECS_CLUSTER\"")
+                .contains("--launch-type FARGATE")
+                .contains("--count 1")
+                .contains("--task-definition \"$TASK_DEFINITION\"")
+                .contains("subnets=[$SUBNETS]")
+                .contains("securityGroups=[$SECURITY_GROUP]")
+                .contains("assignPublicIp=DISABLED")
+                .contains("--started-by \"$SHA\"");
+        assertThat(map(run.get("env")))
+                .containsEntry("TASK_DEFINITION", "${{ steps.register.outputs.task-definition-arn }}")
+                .containsEntry("SHA", "${{ needs.gate.outputs.sha }}");
+
+        // waits for it and fails the job, naming its logs, unless its container exited 0
+        assertThat(runs).contains("aws ecs wait tasks-stopped --cluster \"$ECS_CLUSTER\" --tasks \"$TASK\"");
+        String check = runs(steps).stream()
+                .filter(step -> step.contains("aws ecs describe-tasks"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step reads the migration's exit code"));
+        assertThat(check)
+                .contains("select(.name == \"" + Names.BOOKING_MIGRATION + "\")")
+                .contains(".exitCode")
+                .contains("if [ \"$exit_code\" != 0 ]; then")
+                .contains("::error::")
+                .contains("awslogs-group")
+                .contains("awslogs-stream-prefix")
+                .contains("exit 1");
     }
 
     @Test
@@ -168,6 +240,8 @@ class WorkflowsTests {
             assertThat(service.taskFamily()).isEqualTo("ticketing-warrior-" + service.id());
             assertThat(service.repositoryName()).isEqualTo("ticketing-warrior/" + service.id());
         }
+        assertThat(Names.BOOKING_MIGRATION_FAMILY).isEqualTo("ticketing-warrior-booking-migration");
+        assertThat(Names.BOOKING_MIGRATION).isEqualTo("booking-migration");
         assertThat(deploy).contains("/ticketing-warrior/${{ matrix.service }}:${{ needs.gate.outputs.sha }}");
     }
 

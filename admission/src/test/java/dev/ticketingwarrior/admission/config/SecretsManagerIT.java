@@ -3,21 +3,17 @@ package dev.ticketingwarrior.admission.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.ticketingwarrior.admission.AdmissionApplication;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
+import dev.ticketingwarrior.edge.testing.LocalSecretsManager;
 import dev.ticketingwarrior.localstack.AuthRedis;
 import dev.ticketingwarrior.localstack.LocalStack;
 import dev.ticketingwarrior.shared.token.TokenKeys;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,28 +27,22 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code aws} profile reads the token signing keys, the ops token and the bot key from Secrets Manager (required
  * imports: a missing secret stops start-up). A tiny local endpoint speaks the Secrets Manager JSON protocol and knows
- * only the secrets a test gives it. Redis asks, as ElastiCache does, for the services' user and its password, which
+ * only the secrets a test gives it ({@link LocalSecretsManager}). Redis asks, as ElastiCache does, for the services' user and its password, which
  * ECS gives as REDIS_USERNAME and REDIS_PASSWORD.
  */
 class SecretsManagerIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String REDIS_USER = "ticketing";
     private static final String REDIS_PASSWORD = "it0Admission0Valkey0Password0Letters0Digits";
 
     private static AuthRedis redis;
 
-    /** The secrets the endpoint knows, by id; any other id is ResourceNotFoundException. */
-    private final Map<String, Map<String, String>> secrets = new HashMap<>();
-
-    private HttpServer secretsManager;
+    /** Knows only the secrets a test puts; any other id is ResourceNotFoundException. */
+    private LocalSecretsManager secrets;
 
     @TempDir
     Path dir;
@@ -69,17 +59,15 @@ class SecretsManagerIT {
     }
 
     @BeforeEach
-    void startSecretsManager() throws IOException {
+    void startSecretsManager() {
+        secrets = LocalSecretsManager.start();
         secrets.put("/ticketing/ops-token", Map.of("TICKETING_OPS_TOKEN", "aws-ops-token"));
         secrets.put("/ticketing/bot-key", Map.of("TICKETING_BOT_KEY", "aws-bot-key"));
-        secretsManager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        secretsManager.createContext("/", this::getSecretValue);
-        secretsManager.start();
     }
 
     @AfterEach
     void stopSecretsManager() {
-        secretsManager.stop(0);
+        secrets.close();
     }
 
     @Test
@@ -156,8 +144,7 @@ class SecretsManagerIT {
                 "--REDIS_USERNAME=" + REDIS_USER,
                 "--REDIS_PASSWORD=" + REDIS_PASSWORD,
                 "--spring.data.redis.ssl.enabled=false",
-                "--spring.cloud.aws.secretsmanager.endpoint=http://127.0.0.1:"
-                        + secretsManager.getAddress().getPort(),
+                "--spring.cloud.aws.secretsmanager.endpoint=" + secrets.endpoint(),
                 "--spring.cloud.aws.region.static=" + LocalStack.REGION,
                 "--spring.cloud.aws.credentials.access-key=" + LocalStack.ACCESS_KEY,
                 "--spring.cloud.aws.credentials.secret-key=" + LocalStack.SECRET_KEY,
@@ -171,41 +158,5 @@ class SecretsManagerIT {
         return new SpringApplicationBuilder(AdmissionApplication.class, TestClockConfiguration.class)
                 .profiles("aws")
                 .run(args.toArray(String[]::new));
-    }
-
-    private void getSecretValue(HttpExchange exchange) throws IOException {
-        JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-        String id = request.path("SecretId").asString();
-        Map<String, String> secret = secrets.get(id);
-        byte[] body;
-        int status;
-        if (secret == null) {
-            status = 400;
-            exchange.getResponseHeaders().set("X-Amzn-ErrorType", "ResourceNotFoundException");
-            body = JSON.writeValueAsBytes(Map.of(
-                    "__type",
-                    "ResourceNotFoundException",
-                    "message",
-                    "Secrets Manager can't find the specified secret."));
-        } else {
-            status = 200;
-            body = JSON.writeValueAsBytes(Map.of(
-                    "ARN",
-                    "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + id + "-AbCdEf",
-                    "Name",
-                    id,
-                    "SecretString",
-                    JSON.writeValueAsString(secret),
-                    "VersionId",
-                    "v1",
-                    "VersionStages",
-                    List.of("AWSCURRENT"),
-                    "CreatedDate",
-                    1.7e9));
-        }
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 }

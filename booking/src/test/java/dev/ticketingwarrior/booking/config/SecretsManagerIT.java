@@ -2,38 +2,32 @@ package dev.ticketingwarrior.booking.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.edge.testing.LocalSecretsManager;
 import dev.ticketingwarrior.localstack.AuthRedis;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code aws} profile imports the DB credentials from Secrets Manager. A tiny local endpoint speaks the Secrets
- * Manager JSON protocol; the local defaults are deliberately wrong, so the app only reaches MariaDB with the secret.
+ * The {@code aws} profile imports the DB credentials from Secrets Manager ({@link LocalSecretsManager} answers on
+ * loopback); the local defaults are deliberately wrong, so the app only reaches MariaDB with the secret.
  * Redis asks, as ElastiCache does, for the services' user and its password, which ECS gives as REDIS_USERNAME and
  * REDIS_PASSWORD.
  */
 class SecretsManagerIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DB_SECRET = "ticketing/db";
     private static final String REDIS_USER = "ticketing";
     private static final String REDIS_PASSWORD = "it0Booking0Aws0Valkey0Password0Letters0Digits";
 
@@ -50,24 +44,30 @@ class SecretsManagerIT {
     }
 
     private final BookingStack world = BookingStack.get();
-    private final List<String> asked = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Map<String, String>> secret = new AtomicReference<>();
+
+    @BeforeEach
+    void migrateTheSchema() {
+        // the aws profile leaves the schema to the deploy's migration (BookingMigrationIT); the test profile's shared
+        // instance migrates it here
+        world.first();
+    }
 
     @Test
     void theDataSourceUsesTheCredentialsFromSecretsManager() throws Exception {
-        secret.set(Map.of("username", world.stack.mysqlUser(), "password", world.stack.mysqlPassword()));
-        HttpServer secrets = secretsManager();
-        try (ConfigurableApplicationContext app = world.start(world.clock, awsProfile(secrets), "aws")) {
-            HikariDataSource dataSource = app.getBean(DataSource.class).unwrap(HikariDataSource.class);
-            assertThat(dataSource.getUsername()).isEqualTo(world.stack.mysqlUser());
-            assertThat(dataSource.getPassword()).isEqualTo(world.stack.mysqlPassword());
-            String user = app.getBean(JdbcTemplate.class).queryForObject("SELECT CURRENT_USER()", String.class);
-            assertThat(user).startsWith(world.stack.mysqlUser() + "@");
-            assertThat(asked).contains("secretsmanager.GetSecretValue ticketing/db");
-            // Redisson signed in as the services' user: Redis is in the health
-            assertThat(world.api(app).get("/actuator/health").status()).isEqualTo(200);
-        } finally {
-            secrets.stop(0);
+        try (LocalSecretsManager secrets = LocalSecretsManager.start()) {
+            secrets.put(
+                    DB_SECRET, Map.of("username", world.stack.mysqlUser(), "password", world.stack.mysqlPassword()));
+            try (ConfigurableApplicationContext app = world.start(world.clock, awsProfile(secrets), "aws")) {
+                HikariDataSource dataSource = app.getBean(DataSource.class).unwrap(HikariDataSource.class);
+                assertThat(dataSource.getUsername()).isEqualTo(world.stack.mysqlUser());
+                assertThat(dataSource.getPassword()).isEqualTo(world.stack.mysqlPassword());
+                String user = app.getBean(JdbcTemplate.class).queryForObject("SELECT CURRENT_USER()", String.class);
+                assertThat(user).startsWith(world.stack.mysqlUser() + "@");
+                // the application user's secret only: the schema's migration user is the deploy's (BookingMigrationIT)
+                assertThat(secrets.asked()).containsOnly("secretsmanager.GetSecretValue " + DB_SECRET);
+                // Redisson signed in as the services' user: Redis is in the health
+                assertThat(world.api(app).get("/actuator/health").status()).isEqualTo(200);
+            }
         }
     }
 
@@ -80,38 +80,38 @@ class SecretsManagerIT {
         String user = world.stack.mysqlUser();
         String before = world.stack.mysqlPassword();
         String after = "rotated-" + UUID.randomUUID();
-        secret.set(Map.of("username", user, "password", before));
-        HttpServer secrets = secretsManager();
-        try (ConfigurableApplicationContext app = world.start(world.clock, awsProfile(secrets), "aws")) {
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT CURRENT_USER()", String.class))
-                    .startsWith(user + "@");
-            int readsAtStart = reads();
-
-            // single-user rotation: the same user gets a new password, then the secret's current version holds it
-            setOwnPassword(jdbc, after);
-            try {
-                secret.set(Map.of("username", user, "password", after));
-                // the pool's connections age out (maxLifetime); the next ones meet the new password
-                app.getBean(DataSource.class)
-                        .unwrap(HikariDataSource.class)
-                        .getHikariPoolMXBean()
-                        .softEvictConnections();
-
-                // every MySQL call of booking goes through Dependencies.mysql, which reads the secret again
-                Dependencies dependencies = app.getBean(Dependencies.class);
-                assertThat(dependencies.mysql(() -> jdbc.queryForObject("SELECT CURRENT_USER()", String.class)))
+        try (LocalSecretsManager secrets = LocalSecretsManager.start()) {
+            secrets.put(DB_SECRET, Map.of("username", user, "password", before));
+            try (ConfigurableApplicationContext app = world.start(world.clock, awsProfile(secrets), "aws")) {
+                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                assertThat(jdbc.queryForObject("SELECT CURRENT_USER()", String.class))
                         .startsWith(user + "@");
-                assertThat(reads())
-                        .as("the secret is read again after MySQL refused the old password")
-                        .isGreaterThan(readsAtStart);
-            } finally {
-                // the other tests' instances still use the stack's password
-                setOwnPassword(
-                        new JdbcTemplate(new DriverManagerDataSource(world.stack.mysqlJdbcUrl(), user, after)), before);
+                int readsAtStart = reads(secrets);
+
+                // single-user rotation: the same user gets a new password, then the secret's current version holds it
+                setOwnPassword(jdbc, after);
+                try {
+                    secrets.put(DB_SECRET, Map.of("username", user, "password", after));
+                    // the pool's connections age out (maxLifetime); the next ones meet the new password
+                    app.getBean(DataSource.class)
+                            .unwrap(HikariDataSource.class)
+                            .getHikariPoolMXBean()
+                            .softEvictConnections();
+
+                    // every MySQL call of booking goes through Dependencies.mysql, which reads the secret again
+                    Dependencies dependencies = app.getBean(Dependencies.class);
+                    assertThat(dependencies.mysql(() -> jdbc.queryForObject("SELECT CURRENT_USER()", String.class)))
+                            .startsWith(user + "@");
+                    assertThat(reads(secrets))
+                            .as("the secret is read again after MySQL refused the old password")
+                            .isGreaterThan(readsAtStart);
+                } finally {
+                    // the other tests' instances still use the stack's password
+                    setOwnPassword(
+                            new JdbcTemplate(new DriverManagerDataSource(world.stack.mysqlJdbcUrl(), user, after)),
+                            before);
+                }
             }
-        } finally {
-            secrets.stop(0);
         }
     }
 
@@ -120,24 +120,22 @@ class SecretsManagerIT {
         jdbc.execute("SET PASSWORD = PASSWORD('" + password + "')");
     }
 
-    private int reads() {
-        return (int)
-                asked.stream().filter(call -> call.contains("GetSecretValue")).count();
+    private static int reads(LocalSecretsManager secrets) {
+        return (int) secrets.asked().stream()
+                .filter(call -> call.contains("GetSecretValue"))
+                .count();
     }
 
-    private Map<String, String> awsProfile(HttpServer secrets) {
+    private Map<String, String> awsProfile(LocalSecretsManager secrets) {
         Map<String, String> properties = new HashMap<>();
-        properties.put(
-                "spring.cloud.aws.secretsmanager.endpoint",
-                "http://127.0.0.1:" + secrets.getAddress().getPort());
+        properties.put("spring.cloud.aws.secretsmanager.endpoint", secrets.endpoint());
         properties.put("spring.datasource.username", null);
         properties.put("spring.datasource.password", null);
         properties.put("MYSQL_USER", "not-the-user");
         properties.put("MYSQL_PASSWORD", "not-the-password");
-        properties.put("TICKETING_DB_SECRET", "ticketing/db");
+        properties.put("TICKETING_DB_SECRET", DB_SECRET);
         // the aws profile has no default for it either (the failed-authentication limit's trusted proxies)
         properties.put("BOOKING_TRUSTED_PROXIES", "10.0.0.0/16");
-        properties.put("TICKETING_DB_MIGRATION_SECRET", "ticketing/db-flyway");
         // the profile's Valkey endpoint is TLS only; this one is the plain loopback Redis that asks for the user
         properties.put("ticketing.redis.url", redis.url());
         properties.put("REDIS_USERNAME", REDIS_USER);
@@ -146,33 +144,5 @@ class SecretsManagerIT {
         properties.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", "ticketing-it");
         properties.put("management.cloudwatch.metrics.export.enabled", "false");
         return properties;
-    }
-
-    private HttpServer secretsManager() throws IOException {
-        HttpServer secrets = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        secrets.createContext("/", exchange -> {
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            asked.add(target + " " + request.path("SecretId").asString());
-            byte[] body = JSON.writeValueAsBytes(Map.of(
-                    "ARN",
-                    "arn:aws:secretsmanager:us-east-1:123456789012:secret:ticketing/db-AbCdEf",
-                    "Name",
-                    "ticketing/db",
-                    "SecretString",
-                    JSON.writeValueAsString(secret.get()),
-                    "VersionId",
-                    "v1",
-                    "VersionStages",
-                    List.of("AWSCURRENT"),
-                    "CreatedDate",
-                    1.7e9));
-            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        secrets.start();
-        return secrets;
     }
 }

@@ -156,6 +156,26 @@ public final class LocalStack implements AutoCloseable {
         return require(Component.MYSQL, mysqlPassword);
     }
 
+    /**
+     * A new, empty database on the local MariaDB that the services' user may do anything in, for a test that needs a
+     * schema of its own (a migration from nothing); its JDBC URL. Not for an external MySQL: create it there.
+     */
+    public String createDatabase(String name) {
+        require(Component.MYSQL, mysqlJdbcUrl);
+        if (mariadb == null || !name.matches("[a-z0-9_]{1,64}")) {
+            throw new IllegalStateException("cannot create database '" + name + "'"
+                    + (mariadb == null ? " on an external MySQL (MYSQL_URL): create it there" : ": a-z, 0-9, _ only"));
+        }
+        try {
+            mariadb.run("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+                    + " GRANT ALL PRIVILEGES ON " + name + ".* TO '" + DEFAULT_DB_USER + "'@'%';"
+                    + " GRANT ALL PRIVILEGES ON " + name + ".* TO '" + DEFAULT_DB_USER + "'@'127.0.0.1';");
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+        return mysqlJdbcUrl.substring(0, mysqlJdbcUrl.lastIndexOf('/') + 1) + name;
+    }
+
     public String sqsEndpoint() {
         return require(Component.SQS, sqsEndpoint);
     }
