@@ -3,20 +3,15 @@ package dev.ticketingwarrior.infrastructure;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDrivers;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
@@ -53,34 +48,20 @@ final class BookingMigration extends Construct {
         super(scope, id);
         EnvironmentSettings settings = spec.settings();
 
-        this.logGroup = LogGroup.Builder.create(this, "Logs")
-                .logGroupName(Names.BOOKING_MIGRATION_LOG_GROUP)
-                .retention(settings.logRetention())
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
+        this.logGroup = TaskParts.logGroup(this, Names.BOOKING_MIGRATION_LOG_GROUP, settings);
 
         // the container's logs go through the execution role (ECS's awslogs driver): this role only reads the secret
-        this.taskRole = Role.Builder.create(this, "TaskRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
-                .description(Names.BOOKING_MIGRATION + " tasks: only the migration user's secret")
-                .build();
+        this.taskRole = TaskParts.taskRole(this, Names.BOOKING_MIGRATION + " tasks: only the migration user's secret");
         spec.secret().grantRead(taskRole);
 
-        this.taskDefinition = FargateTaskDefinition.Builder.create(this, "Task")
-                .family(Names.BOOKING_MIGRATION_FAMILY)
-                .cpu(CPU)
-                .memoryLimitMiB(MEMORY_MIB)
-                .taskRole(taskRole)
-                .runtimePlatform(RuntimePlatform.builder()
-                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
-                        .cpuArchitecture(CpuArchitecture.X86_64)
-                        .build())
-                .build();
-        Nag.suppress(
-                taskDefinition,
-                "AwsSolutions-ECS2",
-                "Plain environment variables carry only non-secret settings (profile, region, the database URL and"
-                        + " the secret's name); the profile reads the credentials from Secrets Manager itself");
+        this.taskDefinition = TaskParts.taskDefinition(
+                this,
+                Names.BOOKING_MIGRATION_FAMILY,
+                CPU,
+                MEMORY_MIB,
+                taskRole,
+                "profile, region, the database URL and the secret's name; the profile reads the credentials from"
+                        + " Secrets Manager itself");
 
         Map<String, String> environment = new HashMap<>(spec.environment());
         environment.put("SPRING_PROFILES_ACTIVE", "aws");

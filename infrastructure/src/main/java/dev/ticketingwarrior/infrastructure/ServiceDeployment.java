@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
 import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
@@ -23,17 +22,14 @@ import software.amazon.awscdk.services.ecs.CloudMapOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LogDrivers;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.ecs.Ulimit;
@@ -42,7 +38,6 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetG
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
@@ -85,16 +80,9 @@ final class ServiceDeployment extends Construct {
         this.service = spec.service();
         EnvironmentSettings settings = spec.settings();
 
-        this.logGroup = LogGroup.Builder.create(this, "Logs")
-                .logGroupName(Names.logGroup(service))
-                .retention(settings.logRetention())
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
+        this.logGroup = TaskParts.logGroup(this, Names.logGroup(service), settings);
 
-        this.taskRole = Role.Builder.create(this, "TaskRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
-                .description(service.id() + " tasks: only its own secrets, log group and queue")
-                .build();
+        this.taskRole = TaskParts.taskRole(this, service.id() + " tasks: only its own secrets, log group and queue");
         logGroup.grantWrite(taskRole);
         // the aws profile also reads its secrets itself (spring.config.import), e.g. booking's database credentials
         Stream.concat(spec.secrets().values().stream().map(SecretEnv::secret), spec.importedSecrets().stream())
@@ -113,22 +101,13 @@ final class ServiceDeployment extends Construct {
                         + " condition limits it to " + Names.METRICS_NAMESPACE,
                 "Resource::*");
 
-        FargateTaskDefinition taskDefinition = FargateTaskDefinition.Builder.create(this, "Task")
-                .family(service.taskFamily())
-                .cpu(settings.taskCpu())
-                .memoryLimitMiB(settings.taskMemoryMiB())
-                .taskRole(taskRole)
-                .runtimePlatform(RuntimePlatform.builder()
-                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
-                        .cpuArchitecture(CpuArchitecture.X86_64)
-                        .build())
-                .build();
-
-        Nag.suppress(
-                taskDefinition,
-                "AwsSolutions-ECS2",
-                "Plain environment variables carry only non-secret settings (profile, port, endpoints, namespace);"
-                        + " credentials and keys are injected from Secrets Manager");
+        FargateTaskDefinition taskDefinition = TaskParts.taskDefinition(
+                this,
+                service.taskFamily(),
+                settings.taskCpu(),
+                settings.taskMemoryMiB(),
+                taskRole,
+                "profile, port, endpoints, namespace; credentials and keys are injected from Secrets Manager");
 
         Map<String, String> environment = new HashMap<>(spec.environment());
         environment.put("SPRING_PROFILES_ACTIVE", "aws");
