@@ -73,8 +73,10 @@ perf_start_service() { # module, port, extra java args… (log: perf/target/${PE
   fi
   for ((attempt = 1; ; attempt++)); do
     # perf_service_prefix: a command the bench puts before java (an array, e.g. taskset -c 1 to pin the service)
+    # a fresh log, appended to: a fault drill's replacement of the service appends to the same file
+    : > "$log"
     ${perf_service_prefix[@]+"${perf_service_prefix[@]}"} java -Xmx512m "$@" "${launch[@]}" --server.port="$port" \
-      > "$log" 2>&1 &
+      >> "$log" 2>&1 &
     perf_pids+=($!)
     [[ ${launch[0]} == -XX:AOTCacheOutput=* ]] && perf_aot_training+=($!)
     tw_wait_ready "$port" 120 "${perf_pids[-1]}" && return 0

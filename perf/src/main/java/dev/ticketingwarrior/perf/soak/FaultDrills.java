@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.perf.soak;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import dev.ticketingwarrior.perf.audit.RoundWindow;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
@@ -32,6 +35,7 @@ final class FaultDrills {
 
     private final List<Drill> drills;
     private final List<Run> runs = new CopyOnWriteArrayList<>();
+    private final Map<Run, Process> processes = new ConcurrentHashMap<>();
 
     private FaultDrills(List<Drill> drills) {
         this.drills = drills;
@@ -125,6 +129,34 @@ final class FaultDrills {
         return List.copyOf(runs);
     }
 
+    /**
+     * Waits for the drills still running after the last round (a rolling deploy that a stall slowed down) until
+     * {@code deadline}, so that the final audit sees what they did to the end; then stops any still running, with
+     * the processes it started (a replacement not ready yet), which would otherwise outlive the soak. The names of
+     * those it stopped.
+     */
+    List<String> finish(Instant deadline) {
+        List<String> stopped = new ArrayList<>();
+        processes.forEach((run, process) -> {
+            if (process.isAlive()) {
+                System.out.printf(
+                        "soak: waiting until %s for fault %s to end…%n",
+                        deadline, run.start.drill().name());
+            }
+            try {
+                if (!process.waitFor(
+                        Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroy);
+                    process.destroy();
+                    stopped.add(run.start.drill().name());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return stopped;
+    }
+
     /** Called at each round's open (1-based index); starts the drills in the middle round. */
     void atOpen(int round, int rounds, RoundWindow window, SoakOptions options) {
         if (drills.isEmpty() || round != rounds / 2 + 1) {
@@ -149,14 +181,19 @@ final class FaultDrills {
                 builder.environment()
                         .put("SOAK_OUT", options.out().toAbsolutePath().toString());
                 builder.environment().put("SOAK_PIDS", pids(options));
-                Process process = builder.start();
-                Thread.ofVirtual().name("fault-" + drill.name()).start(() -> relay(process, run));
+                follow(run, builder.start());
             } catch (IOException e) {
                 System.out.println("soak: fault " + drill.name() + " could not start: " + e.getMessage());
                 run.heard(Instant.now(), "could not start: " + e.getMessage());
                 run.ended(Instant.now(), -1);
             }
         }
+    }
+
+    /** A drill's process started for {@code run}: its lines are relayed, and {@link #finish} waits for it. */
+    void follow(Run run, Process process) {
+        processes.put(run, process);
+        Thread.ofVirtual().name("fault-" + run.start.drill().name()).start(() -> relay(process, run));
     }
 
     /** Passes the drill's lines on to the soak's output as they come, keeps them, and notes its end. */

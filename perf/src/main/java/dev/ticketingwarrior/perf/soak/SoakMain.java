@@ -38,6 +38,8 @@ public final class SoakMain {
     private static final Duration SETTLE = Duration.ofSeconds(2);
     /** Time Gatling needs to start before the first round opens. */
     private static final Duration GATLING_START = Duration.ofSeconds(8);
+    /** How long after the last round a drill may still run (a rolling deploy takes 3–5 min) before it is stopped. */
+    private static final Duration DRILLS_GRACE = Duration.ofMinutes(10);
 
     private SoakMain() {}
 
@@ -121,6 +123,9 @@ public final class SoakMain {
             int gatling = Gatling.run(options, skipped);
             audits.join();
             sampler.join(Duration.ofSeconds(30).toMillis());
+            drills.finish(Instant.now().plus(DRILLS_GRACE))
+                    .forEach(name -> skipped.add("fault " + name + " still ran " + DRILLS_GRACE.toMinutes()
+                            + " min after the last round and was stopped, with what it had started"));
 
             List<AcceptedBooking> all = new ArrayList<>();
             windows.forEach(w -> all.addAll(accepted(journal.round(w.roundId()))));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class FaultDrillsTests {
@@ -54,5 +55,33 @@ class FaultDrillsTests {
         List<String> texts = ((List<?>) summary.get("events"))
                 .stream().map(e -> String.valueOf(((Map<?, ?>) e).get("text"))).toList();
         assertThat(texts).containsExactly("kill -9 booking (pid 42)", "a line of its own", "on stderr");
+    }
+
+    @Test
+    void waitsForADrillStillRunningAfterTheLastRoundThenStopsItWithWhatItStarted() throws Exception {
+        FaultDrills drills = FaultDrills.plan(List.of());
+        Process quick = new ProcessBuilder("bash", "-c", "sleep 0.2").start();
+        // a rolling deploy waiting on a replacement it started
+        Process stuck = new ProcessBuilder("bash", "-c", "sleep 600 & wait").start();
+        drills.follow(run("kill-booking"), quick);
+        drills.follow(run("rolling-deploy"), stuck);
+        ProcessHandle replacement = null;
+        for (int i = 0; i < 100 && replacement == null; i++) {
+            replacement = stuck.descendants().findFirst().orElse(null);
+            Thread.sleep(20);
+        }
+        assertThat(replacement).as("the drill's child").isNotNull();
+
+        List<String> stopped = drills.finish(Instant.now().plusSeconds(2));
+
+        assertThat(stopped).containsExactly("rolling-deploy");
+        assertThat(quick.exitValue()).isZero();
+        assertThat(stuck.onExit().get(5, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(replacement.onExit().get(5, TimeUnit.SECONDS).isAlive()).isFalse();
+    }
+
+    private static FaultDrills.Run run(String drill) {
+        return new FaultDrills.Run(new FaultDrills.Start(
+                new FaultDrills.Drill(drill, "", Path.of("perf/faults", drill)), 2, "20261204T120020Z", Instant.now()));
     }
 }
