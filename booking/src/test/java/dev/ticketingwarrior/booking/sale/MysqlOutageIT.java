@@ -7,9 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.booking.support.Players;
 import dev.ticketingwarrior.localstack.LocalStack;
 import dev.ticketingwarrior.shared.round.Round;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,11 +24,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * A booking instance whose MySQL does not answer (Redis and SQS healthy; its confirmations parked on a queue of their
- * own, so no listener writes them meanwhile): bookings are still accepted, and a lookup answers PENDING from Redis
- * instead of 503.
+ * A booking instance whose MySQL does not answer (Redis and SQS healthy; its confirmations on a queue of their own, so
+ * no other instance's listener writes them meanwhile): bookings are still accepted, a lookup answers PENDING from Redis
+ * instead of 503, and an instance stopping meanwhile hands its waiting confirmations back to the queue at once.
  */
 class MysqlOutageIT {
 
@@ -56,16 +63,67 @@ class MysqlOutageIT {
         }
     }
 
+    /**
+     * A deploy or a scale-in stops an instance in the middle of the outage. Its listener, waiting for MySQL with a
+     * booking's confirmation, hands the message back at once (visible again for another instance 2 s later, not 30 s), and
+     * the instance stops without waiting for it (the container would wait 20 s, then interrupt it).
+     */
+    @Test
+    void anInstanceStoppingDuringTheOutageHandsItsConfirmationsBackAtOnce() {
+        String queue = parkedQueue();
+        ConfigurableApplicationContext cut = world.start(Map.of(
+                "spring.datasource.url", "jdbc:mysql://127.0.0.1:9/booking",
+                "spring.flyway.enabled", "false",
+                "ticketing.queue.name", queue,
+                "ticketing.queue.visibility-seconds", "30"));
+        Api api = world.api(cut);
+        Round round = world.freshRound();
+        String token = world.token(round, BookingStack.ticket(), "handback", false);
+        solveCaptcha(api, token);
+        String holdId = hold(api, token, round, "E-8").json().path("holdId").asString();
+        Api.Response accepted = book(api, token, holdId);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        Counter waits = cut.getBean(MeterRegistry.class).counter("ticketing.confirmation.waits");
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (waits.count() == 0 && Instant.now().isBefore(deadline)) {
+            Players.sleep(100);
+        }
+        assertThat(waits.count())
+                .as("the listener waits for MySQL with the confirmation")
+                .isPositive();
+
+        Instant closing = Instant.now();
+        cut.close();
+        Duration closed = Duration.between(closing, Instant.now());
+
+        assertThat(closed).as("the shutdown did not wait for the listener").isLessThan(Duration.ofSeconds(10));
+        try (SqsClient sqs = sqs()) {
+            String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+            List<String> bodies = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(10)).messages().stream()
+                    .map(Message::body)
+                    .toList();
+            assertThat(bodies)
+                    .as("visible again within seconds, though its visibility had been extended to 30 s")
+                    .singleElement()
+                    .asString()
+                    .contains(accepted.json().path("bookingId").asString());
+        }
+    }
+
     private String parkedQueue() {
         String name = "it-parked-" + UUID.randomUUID();
-        try (SqsClient sqs = SqsClient.builder()
+        try (SqsClient sqs = sqs()) {
+            sqs.createQueue(b -> b.queueName(name));
+        }
+        return name;
+    }
+
+    private SqsClient sqs() {
+        return SqsClient.builder()
                 .endpointOverride(URI.create(world.stack.sqsEndpoint()))
                 .region(Region.of(LocalStack.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LocalStack.ACCESS_KEY, LocalStack.SECRET_KEY)))
-                .build()) {
-            sqs.createQueue(b -> b.queueName(name));
-        }
-        return name;
+                .build();
     }
 }

@@ -19,10 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -36,13 +42,22 @@ import tools.jackson.databind.json.JsonMapper;
  * write. While MySQL does not answer, the listener keeps its messages and waits (backing off, their visibility
  * extended each time), so an outage of any length spends no receives: the container polls no more while its listeners
  * are busy, and nothing reaches the DLQ for it. Once written, the bookings' pending copies (what a lookup answers
- * PENDING from) are let go. Only a poison message (not a complete booking) is never acknowledged,
- * so SQS moves it to the DLQ after 5 receives.
+ * PENDING from) are let go. When the instance stops meanwhile (a deploy, a scale-in), a waiting listener hands its
+ * messages back at once (visible again 2 s later), so another instance takes them and the shutdown does not wait for
+ * it. Only a
+ * poison message (not a complete booking) is never acknowledged, so SQS moves it to the DLQ after 5 receives.
  */
 @Component
 class ConfirmationListener {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationListener.class);
+    /**
+     * How soon a batch handed back by a stopping instance shows again: at once for any other instance, yet not before
+     * this one's poller (stopped right after the context's close event) could receive it again and spend a receive.
+     */
+    private static final int HAND_BACK_VISIBILITY_SECONDS = 2;
+
+    private static final Duration HAND_BACK_TIMEOUT = Duration.ofSeconds(2);
 
     private final Bookings bookings;
     private final PendingBookings pending;
@@ -54,6 +69,7 @@ class ConfirmationListener {
     private final int visibilitySeconds;
     private final Duration firstWait;
     private final Duration longestWait;
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     @Autowired
     ConfirmationListener(
@@ -123,7 +139,11 @@ class ConfirmationListener {
         if (payloads.isEmpty()) {
             return;
         }
-        Map<BookingId, StoredBooking.Status> states = confirmOnceMysqlAnswers(payloads, visibility);
+        Optional<Map<BookingId, StoredBooking.Status>> written = confirmOnceMysqlAnswers(payloads, visibility);
+        if (written.isEmpty()) {
+            return;
+        }
+        Map<BookingId, StoredBooking.Status> states = written.get();
         acknowledgement.acknowledge(good);
         letGoOfPendingCopies(states);
         long now = clock.millis();
@@ -148,23 +168,60 @@ class ConfirmationListener {
     /**
      * Writes the batch, waiting as long as MySQL does not answer: the messages stay with this listener (their
      * visibility extended before each wait), so none is received again, and a failure of another kind (not MySQL being
-     * unavailable) leaves them to SQS as before.
+     * unavailable) leaves them to SQS as before. Empty when the instance began to stop while it waited: the messages
+     * are then visible again within seconds, for another instance.
      */
-    private Map<BookingId, StoredBooking.Status> confirmOnceMysqlAnswers(
+    private Optional<Map<BookingId, StoredBooking.Status>> confirmOnceMysqlAnswers(
             List<AcceptedBooking> payloads, BatchVisibility visibility) {
         Duration wait = firstWait;
         for (int attempt = 1; ; attempt++) {
             try {
-                return bookings.confirm(payloads);
+                return Optional.of(bookings.confirm(payloads));
             } catch (DependencyUnavailableException e) {
                 if (attempt == 1) {
                     log.warn("{} confirmations wait for {}: {}", payloads.size(), e.dependency(), e.getMessage());
                 }
                 meters.counter("ticketing.confirmation.waits").increment();
                 visibility.changeTo(visibilitySeconds);
-                pause(wait);
+                if (stopsWithin(wait)) {
+                    handBack(payloads.size(), visibility);
+                    return Optional.empty();
+                }
                 wait = wait.multipliedBy(2).compareTo(longestWait) > 0 ? longestWait : wait.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * The context is closing: it stops the listener container next, which would wait for a listener that waits for
+     * MySQL, then interrupt it. Waiting listeners hand their messages back instead.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopWaiting() {
+        stopping.countDown();
+    }
+
+    /** Waits, unless the instance stops first (or the thread is interrupted): whether it stops. */
+    private boolean stopsWithin(Duration wait) {
+        try {
+            return stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static void handBack(int count, BatchVisibility visibility) {
+        try {
+            visibility
+                    .changeToAsync(HAND_BACK_VISIBILITY_SECONDS)
+                    .get(HAND_BACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            log.info(
+                    "{} confirmations handed back to the queue: this instance stops while MySQL is unavailable", count);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.info("{} confirmations go back to the queue when their visibility ends: {}", count, e.toString());
         }
     }
 
@@ -174,15 +231,6 @@ class ConfirmationListener {
             pending.resolved(states.keySet());
         } catch (RuntimeException e) {
             log.debug("pending copies of {} resolved bookings left to expire: {}", states.size(), e.toString());
-        }
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("stopped while waiting for MySQL; the messages go back to the queue", e);
         }
     }
 

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -75,6 +77,44 @@ class ConfirmationListenerTests {
                 .as("the pending copies go only once the rows are written")
                 .containsExactlyInAnyOrderElementsOf(
                         mysql.written.stream().map(AcceptedBooking::id).toList());
+    }
+
+    /**
+     * A deploy or a scale-in stops the instance during the outage: the container would wait 20 s for the waiting
+     * listener, then interrupt it (its messages shown again only when their visibility ends). It hands them back at once.
+     */
+    @Test
+    void anInstanceStoppingWhileMysqlIsDownHandsItsBatchBackAtOnce() throws Exception {
+        mysql.failuresLeft = Integer.MAX_VALUE;
+        List<Integer> changes = new CopyOnWriteArrayList<>();
+        BatchVisibility recorded = seconds -> {
+            changes.add(seconds);
+            return CompletableFuture.completedFuture(null);
+        };
+        ConfirmationListener patient = new ConfirmationListener(
+                mysql,
+                letGo::addAll,
+                JSON,
+                new SimpleMeterRegistry(),
+                Clock.fixed(OPENS.plusSeconds(10), ZoneOffset.UTC),
+                30,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10));
+        CompletableFuture<Void> handling = CompletableFuture.runAsync(
+                () -> patient.onConfirmations(List.of(message("D-1"), message("D-2")), acknowledged, recorded));
+        while (changes.isEmpty()) {
+            Thread.sleep(5);
+        }
+
+        patient.stopWaiting();
+
+        handling.get(2, TimeUnit.SECONDS);
+        assertThat(changes)
+                .as("extended while it waited, then visible again 2 s later for another instance")
+                .containsExactly(30, 2);
+        assertThat(acknowledged.messages).isEmpty();
+        assertThat(mysql.written).isEmpty();
+        assertThat(letGo).isEmpty();
     }
 
     @Test
