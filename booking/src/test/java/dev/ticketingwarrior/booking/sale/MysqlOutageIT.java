@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,18 +38,11 @@ class MysqlOutageIT {
 
     @Test
     void anAcceptedBookingIsAnsweredPendingWhileMysqlIsDown() {
-        try (ConfigurableApplicationContext cut = world.start(Map.of(
-                "spring.datasource.url", "jdbc:mysql://127.0.0.1:9/booking",
-                "spring.flyway.enabled", "false",
-                "ticketing.queue.name", parkedQueue(),
-                "spring.cloud.aws.sqs.listener.auto-startup", "false"))) {
+        try (ConfigurableApplicationContext cut =
+                startWithoutMysql(parkedQueue(), Map.of("spring.cloud.aws.sqs.listener.auto-startup", "false"))) {
             Api api = world.api(cut);
             Round round = world.freshRound();
-            String token = world.token(round, BookingStack.ticket(), "outage", false);
-            solveCaptcha(api, token);
-            String holdId = hold(api, token, round, "E-7").json().path("holdId").asString();
-            Api.Response accepted = book(api, token, holdId);
-            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            Api.Response accepted = accepted(api, round, "outage", "E-7");
 
             Api.Response pending = api.get(
                     "/api/v1/bookings/" + accepted.json().path("bookingId").asString());
@@ -71,18 +65,9 @@ class MysqlOutageIT {
     @Test
     void anInstanceStoppingDuringTheOutageHandsItsConfirmationsBackAtOnce() {
         String queue = parkedQueue();
-        ConfigurableApplicationContext cut = world.start(Map.of(
-                "spring.datasource.url", "jdbc:mysql://127.0.0.1:9/booking",
-                "spring.flyway.enabled", "false",
-                "ticketing.queue.name", queue,
-                "ticketing.queue.visibility-seconds", "30"));
-        Api api = world.api(cut);
-        Round round = world.freshRound();
-        String token = world.token(round, BookingStack.ticket(), "handback", false);
-        solveCaptcha(api, token);
-        String holdId = hold(api, token, round, "E-8").json().path("holdId").asString();
-        Api.Response accepted = book(api, token, holdId);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        ConfigurableApplicationContext cut =
+                startWithoutMysql(queue, Map.of("ticketing.queue.visibility-seconds", "30"));
+        Api.Response accepted = accepted(world.api(cut), world.freshRound(), "handback", "E-8");
         Counter waits = cut.getBean(MeterRegistry.class).counter("ticketing.confirmation.waits");
         Instant deadline = Instant.now().plusSeconds(20);
         while (waits.count() == 0 && Instant.now().isBefore(deadline)) {
@@ -108,6 +93,25 @@ class MysqlOutageIT {
                     .asString()
                     .contains(accepted.json().path("bookingId").asString());
         }
+    }
+
+    /** An instance whose MySQL does not answer (and no Flyway to wait for it), its confirmations on {@code queue}. */
+    private ConfigurableApplicationContext startWithoutMysql(String queue, Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(extra);
+        properties.put("spring.datasource.url", "jdbc:mysql://127.0.0.1:9/booking");
+        properties.put("spring.flyway.enabled", "false");
+        properties.put("ticketing.queue.name", queue);
+        return world.start(properties);
+    }
+
+    /** A player of {@code round} solves a letter, holds {@code seat} and books it: the 202. */
+    private Api.Response accepted(Api api, Round round, String nickname, String seat) {
+        String token = world.token(round, BookingStack.ticket(), nickname, false);
+        solveCaptcha(api, token);
+        String holdId = hold(api, token, round, seat).json().path("holdId").asString();
+        Api.Response accepted = book(api, token, holdId);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        return accepted;
     }
 
     private String parkedQueue() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
@@ -49,15 +50,7 @@ class ConfirmationListenerTests {
         return CompletableFuture.completedFuture(null);
     };
     private final List<BookingId> letGo = new ArrayList<>();
-    private final ConfirmationListener listener = new ConfirmationListener(
-            mysql,
-            letGo::addAll,
-            JSON,
-            new SimpleMeterRegistry(),
-            Clock.fixed(OPENS.plusSeconds(10), ZoneOffset.UTC),
-            30,
-            Duration.ofMillis(1),
-            Duration.ofMillis(4));
+    private final ConfirmationListener listener = listener(letGo::addAll, Duration.ofMillis(1), Duration.ofMillis(4));
 
     @Test
     void whileMysqlIsDownTheBatchStaysWithTheListenerAndIsWrittenOnceItAnswers() {
@@ -91,15 +84,7 @@ class ConfirmationListenerTests {
             changes.add(seconds);
             return CompletableFuture.completedFuture(null);
         };
-        ConfirmationListener patient = new ConfirmationListener(
-                mysql,
-                letGo::addAll,
-                JSON,
-                new SimpleMeterRegistry(),
-                Clock.fixed(OPENS.plusSeconds(10), ZoneOffset.UTC),
-                30,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(10));
+        ConfirmationListener patient = listener(letGo::addAll, Duration.ofSeconds(10), Duration.ofSeconds(10));
         CompletableFuture<Void> handling = CompletableFuture.runAsync(
                 () -> patient.onConfirmations(List.of(message("D-1"), message("D-2")), acknowledged, recorded));
         while (changes.isEmpty()) {
@@ -120,15 +105,10 @@ class ConfirmationListenerTests {
     @Test
     void pendingCopiesThatCannotBeLetGoDoNotFailTheWrittenBatch() {
         mysql.failuresLeft = 0;
-        ConfirmationListener redisDown = new ConfirmationListener(
-                mysql,
+        ConfirmationListener redisDown = listener(
                 ids -> {
                     throw new IllegalStateException("redis is down");
                 },
-                JSON,
-                new SimpleMeterRegistry(),
-                Clock.fixed(OPENS.plusSeconds(10), ZoneOffset.UTC),
-                30,
                 Duration.ofMillis(1),
                 Duration.ofMillis(4));
 
@@ -146,6 +126,19 @@ class ConfirmationListenerTests {
         assertThat(mysql.calls).isEqualTo(1);
         assertThat(visibilityChanges).isEmpty();
         assertThat(acknowledged.messages).hasSize(1);
+    }
+
+    /** A listener on this MySQL, with messages visible for 30 s, waiting {@code firstWait} doubling to {@code longest}. */
+    private ConfirmationListener listener(PendingBookings pending, Duration firstWait, Duration longest) {
+        return new ConfirmationListener(
+                mysql,
+                pending,
+                JSON,
+                new SimpleMeterRegistry(),
+                Clock.fixed(OPENS.plusSeconds(10), ZoneOffset.UTC),
+                30,
+                firstWait,
+                longest);
     }
 
     private static Message<String> message(String seat) {
