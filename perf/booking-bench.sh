@@ -90,7 +90,7 @@ perf_need wrk wrk
 perf_need bc bc
 perf_need python3 python3
 perf_build shared,scripts/local-stack,booking
-booking_jar=$(ls booking/target/booking-*.jar | grep -v -- '-plain' | head -1)
+booking_jar=$(perf_jar booking)
 tools_cp=$(perf_boot_libs "$booking_jar" "$PERF_OUT/tools-lib" shared nimbus-jose-jwt mysql-connector-j)
 stats() { python3 perf/tools/bench_stats.py "$@"; }
 

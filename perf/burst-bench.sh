@@ -46,7 +46,7 @@ BOOKING_JVM_ARGS+=("${booking_java_opts[@]}")
 
 perf_need python3 python3
 [[ $BUILD == 0 ]] || perf_build shared,scripts/local-stack,booking
-booking_jar=$(ls booking/target/booking-*.jar | grep -v -- '-plain' | head -1)
+booking_jar=$(perf_jar booking)
 tools_cp=$(perf_boot_libs "$booking_jar" "$PERF_OUT/burst-lib" shared nimbus-jose-jwt)
 
 out=${BURST_OUT:-$PERF_OUT/burst}

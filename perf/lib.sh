@@ -56,11 +56,15 @@ perf_start_stack() { # components (REDIS,MYSQL,SQS); exports the stack's env
   source "$dir/stack.env"
 }
 
+perf_jar() { # module → its runnable jar (module/target/<module>-*.jar, not the -plain one)
+  ls "$1"/target/"$1"-*.jar | grep -v -- '-plain' | head -1
+}
+
 perf_start_service() { # module, port, extra java args… (log: perf/target/${PERF_SERVICE_LOG:-<module>}.log)
   # PERF_START_ATTEMPTS (default 1): starts to try before giving up, e.g. when a loaded machine makes start-up time out
   local module=$1 port=$2 jar log attempt
   shift 2
-  jar=$(ls "$module"/target/"$module"-*.jar | grep -v -- '-plain' | head -1)
+  jar=$(perf_jar "$module")
   log="$PERF_OUT/${PERF_SERVICE_LOG:-$module}.log"
   # PERF_AOT=1 (JDK 25+): from the extracted jar with the JDK's AOT cache in perf/target/aot/<module>; the first such
   # run after a build trains it (scripts/lib/aot.sh), and stopping it cleanly writes the cache

@@ -72,7 +72,7 @@ load() { # service, base url, seconds, output dir → runs the bench load agains
 run() { # service, mode, name → one line of stats. Modes: off (java -jar, as before), train, auto (with the cache),
   # eager (with the cache, and the methods its training found hot compiled at once: -XX:+AOTCompileEagerly)
   local service=$1 mode=$2 name=$3 jar port pid t0 left extra=()
-  jar=$(ls "$service"/target/"$service"-*.jar | grep -v -- '-plain' | head -1)
+  jar=$(perf_jar "$service")
   port=$(tw_free_port)
   if [[ $mode == eager ]]; then
     TICKETING_AOT=auto tw_aot_args "$jar" "$out/$service-aot"
@@ -116,7 +116,7 @@ for service in $SERVICES; do
   # second: lifted, as booking-bench's scenario 2 does, since the load measures the hold path
   export BOOKING_HOLDS_PER_TICKET=1000000
   if [[ $service == booking ]]; then
-    tools_cp=$(perf_boot_libs "$(ls booking/target/booking-*.jar | grep -v -- '-plain' | head -1)" "$out/tools-lib" \
+    tools_cp=$(perf_boot_libs "$(perf_jar booking)" "$out/tools-lib" \
       shared nimbus-jose-jwt)
     java -cp "$tools_cp" perf/tools/MintTokens.java "$out/token-keys.json" "$out/token-jwks.json" \
       "$round:20000:b:$out/tokens.txt" > "$out/mint.txt" 2>&1 || { cat "$out/mint.txt" >&2; exit 1; }
