@@ -38,7 +38,7 @@ public final class SoakMain {
     private static final Duration SETTLE = Duration.ofSeconds(2);
     /** Time Gatling needs to start before the first round opens. */
     private static final Duration GATLING_START = Duration.ofSeconds(8);
-    /** How long after the last round a drill may still run (a rolling deploy takes 3–5 min) before it is stopped. */
+    /** How long after the last round a drill may still run (a rolling deploy slowed by a stall) before it is stopped. */
     private static final Duration DRILLS_GRACE = Duration.ofMinutes(10);
 
     private SoakMain() {}
