@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param admissionUrl base URL of admission ({@code /api/v1/queue}, {@code /api/v1/clock}); several, separated by
  *     commas, when several instances run side by side without a load balancer (players are spread over them)
  * @param bookingUrl base URL of booking (the same as admission behind one ALB or CloudFront); several likewise
- * @param rounds rounds to play back to back
+ * @param rounds rounds to play back to back, the warm-up rounds included
+ * @param warmUpRounds the first rounds, played to warm the services up: their requests are grouped under
+ *     {@value Journeys#WARM_UP} in Gatling's report and left out of the per-step assertions
  * @param playersPerRound human players arriving at each round
  * @param period the deployment's round period
  * @param openFor how long a round stays open
@@ -28,6 +30,7 @@ public record JourneySettings(
         String admissionUrl,
         String bookingUrl,
         int rounds,
+        int warmUpRounds,
         int playersPerRound,
         Duration period,
         Duration openFor,
@@ -46,6 +49,7 @@ public record JourneySettings(
                 trimSlash(admission),
                 trimSlash(booking),
                 Integer.parseInt(prop("soak.rounds", "30")),
+                Integer.parseInt(prop("soak.warmUpRounds", "0")),
                 Integer.parseInt(prop("soak.players", "100")),
                 Duration.parse(prop("soak.period", "PT60S")),
                 Duration.parse(prop("soak.openFor", "PT15S")),
@@ -82,6 +86,7 @@ public record JourneySettings(
                 admissionUrl,
                 bookingUrl,
                 count,
+                warmUpRounds,
                 playersPerRound,
                 period,
                 openFor,
@@ -91,6 +96,11 @@ public record JourneySettings(
                 letterLength,
                 holdAttempts,
                 think);
+    }
+
+    /** The open of the first round after the warm-up, whose requests the assertions judge. */
+    public Instant auditedFrom(Instant firstOpen) {
+        return firstOpen.plus(period.multipliedBy(warmUpRounds));
     }
 
     /** The open of the first round to play: the configured one, else the next open at least {@code lead} away. */

@@ -36,6 +36,9 @@ final class SoakPage {
     /** Past this many, the rest of the violations fold away under a "more" toggle. */
     private static final int VIOLATIONS_SHOWN = 25;
 
+    private static final String WARM_UP_TIP =
+            "played to warm the services up: audited, but Gatling's per-step assertions leave it out";
+
     private final Summary s;
     private final Link gatling;
     private final StringBuilder out = new StringBuilder(64 * 1024);
@@ -140,7 +143,11 @@ final class SoakPage {
 
     private void tiles(Verdict verdict) {
         out.append("<section class=\"tiles\">");
-        tile("rounds", Text.count(s.roundCount()), false, null);
+        tile(
+                "rounds",
+                Text.count(s.roundCount()),
+                false,
+                positive(s.warmUpRounds()) ? "measured, after " + plural(s.warmUpRounds(), "warm-up round") : null);
         tile("players", Text.count(s.players()), false, null);
         tile("accepted", Text.count(s.accepted()), false, null);
         tile("confirmed", Text.count(s.confirmed()), false, null);
@@ -447,9 +454,9 @@ final class SoakPage {
             List<Trend.Sample> samples = new ArrayList<>();
             for (Round r : s.perRound()) {
                 Double mb = values.apply(r).get(svc);
-                points.add(new Point(
-                        r.index(), mb, "round " + r.index() + " \u00b7 " + svc + ": " + Text.number(mb) + " MB"));
-                if (mb != null) {
+                points.add(
+                        new Point(r.index(), mb, Summary.name(r) + " \u00b7 " + svc + ": " + Text.number(mb) + " MB"));
+                if (mb != null && !r.warmUp()) { // as the slope in summary.json: the measured rounds only
                     samples.add(new Trend.Sample(r.index(), mb));
                 }
             }
@@ -529,7 +536,7 @@ final class SoakPage {
         for (Round r : s.perRound()) {
             int n = r.violations() == null ? 0 : r.violations().size();
             if (n > 0) {
-                chart.band(r.index(), "round " + r.index() + ": " + plural(n, "violation"), Palette.BAD_BAND);
+                chart.band(r.index(), Summary.name(r) + ": " + plural(n, "violation"), Palette.BAD_BAND);
                 any = true;
             }
         }
@@ -651,7 +658,10 @@ final class SoakPage {
     private int row(Round r) {
         int violations = r.violations() == null ? 0 : r.violations().size();
         out.append(violations > 0 ? "<tr class=\"bad-row\">" : "<tr>");
-        cell(String.valueOf(r.index()), false, violations > 0 ? plural(violations, "violation") : null);
+        cell(
+                r.warmUp() ? r.index() + " warm-up" : String.valueOf(r.index()),
+                false,
+                violations > 0 ? plural(violations, "violation") : r.warmUp() ? WARM_UP_TIP : null);
         return violations;
     }
 
@@ -686,18 +696,18 @@ final class SoakPage {
 
     private static String stepTip(Round r, String step, Stats st) {
         if (st == null) {
-            return "round " + r.index() + " \u00b7 " + step + ": no data";
+            return Summary.name(r) + " \u00b7 " + step + ": no data";
         }
-        return "round " + r.index() + " \u00b7 " + step + " p99 " + Text.number(st.p99()) + " ms (p50 "
+        return Summary.name(r) + " \u00b7 " + step + " p99 " + Text.number(st.p99()) + " ms (p50 "
                 + Text.number(st.p50()) + ", p95 " + Text.number(st.p95()) + ", max " + Text.number(st.max())
                 + ") \u00b7 " + Text.count(st.count()) + " requests, " + Text.count(st.errors()) + " errors";
     }
 
     private static String lagTip(Round r, Stats lag) {
         if (lag == null) {
-            return "round " + r.index() + ": no confirmation lag";
+            return Summary.name(r) + ": no confirmation lag";
         }
-        return "round " + r.index() + " \u00b7 confirmation lag p50 " + Text.number(lag.p50()) + " ms, p95 "
+        return Summary.name(r) + " \u00b7 confirmation lag p50 " + Text.number(lag.p50()) + " ms, p95 "
                 + Text.number(lag.p95()) + ", p99 " + Text.number(lag.p99()) + ", max " + Text.number(lag.max())
                 + " \u00b7 " + Text.count(lag.count()) + " confirmations";
     }
@@ -706,7 +716,7 @@ final class SoakPage {
         String sold = r.seatsSold() != null ? Text.count(r.seatsSold()) : Text.number(lastSold);
         String of = r.seats() != null ? " of " + Text.count(r.seats()) : "";
         String when = r.soldOutMs() != null ? ", sold out after " + Text.seconds(r.soldOutMs()) + " s" : "";
-        return "round " + r.index() + (r.roundId() == null ? "" : " (" + r.roundId() + ")") + ": " + sold + of
+        return Summary.name(r) + (r.roundId() == null ? "" : " (" + r.roundId() + ")") + ": " + sold + of
                 + " seats sold" + when;
     }
 

@@ -13,6 +13,7 @@ import java.util.SequencedSet;
  */
 record Summary(
         Long rounds,
+        Long warmUpRounds,
         Long players,
         Long accepted,
         Long confirmed,
@@ -66,8 +67,10 @@ record Summary(
     /** {@code seatsSold} seats were sold {@code ms} after the round opened. */
     record SellOutPoint(double ms, double seatsSold) {}
 
+    /** {@code index} 1 is the first measured round; a warm-up round ({@code warmUp}) has 0 or less. */
     record Round(
             int index,
+            boolean warmUp,
             String roundId,
             String opensAt,
             Long players,
@@ -124,6 +127,11 @@ record Summary(
             }
         }
         return index;
+    }
+
+    /** How the page names a round: its number, and whether it warmed up. */
+    static String name(Round round) {
+        return (round.warmUp() ? "warm-up round " : "round ") + round.index();
     }
 
     /** The rounds count as written, else the number of rounds listed. */

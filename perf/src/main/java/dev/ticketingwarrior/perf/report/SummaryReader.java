@@ -50,6 +50,7 @@ final class SummaryReader {
         }
         return new Summary(
                 count(r.path("rounds")),
+                count(r.path("warmUpRounds")),
                 count(r.path("players")),
                 count(r.path("accepted")),
                 count(r.path("confirmed")),
@@ -117,6 +118,7 @@ final class SummaryReader {
         String roundId = text(n.path("roundId"));
         return new Round(
                 index != null ? index.intValue() : position,
+                n.path("warmUp").asBoolean(false),
                 roundId,
                 text(n.path("opensAt")),
                 count(n.path("players")),

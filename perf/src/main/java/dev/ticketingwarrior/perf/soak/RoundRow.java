@@ -5,7 +5,10 @@ import dev.ticketingwarrior.perf.audit.RoundWindow;
 import dev.ticketingwarrior.perf.journey.Journal;
 import java.util.Map;
 
-/** One line of the per-round table and one entry of {@code summary.json}'s {@code perRound}. */
+/**
+ * One line of the per-round table and one entry of {@code summary.json}'s {@code perRound}; {@code index} 1 is the
+ * first measured round, a warm-up round's is 0 or less.
+ */
 record RoundRow(
         int index,
         RoundWindow window,
@@ -40,6 +43,10 @@ record RoundRow(
                 StepStats.of(log.samples()),
                 verdict,
                 heap);
+    }
+
+    boolean warmUp() {
+        return index < 1;
     }
 
     long p99(String step) {

@@ -72,7 +72,7 @@ final class RoundTable {
         System.out.printf(
                 Locale.ROOT,
                 FORMAT,
-                row.index(),
+                row.warmUp() ? "warm" : Integer.toString(row.index()),
                 row.window().roundId(),
                 row.players(),
                 row.admitted(),
@@ -98,9 +98,10 @@ final class RoundTable {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "soak: %d rounds, %d players, accepted %d, confirmed %d, rejected %d, lost %d,"
+                "soak: %d rounds (and %d to warm up), %d players, accepted %d, confirmed %d, rejected %d, lost %d,"
                         + " oversold %d, DLQ %d%n",
-                rows.size(),
+                rows.stream().filter(row -> !row.warmUp()).count(),
+                rows.stream().filter(RoundRow::warmUp).count(),
                 rows.stream().mapToInt(RoundRow::players).sum(),
                 verdict.accepted(),
                 verdict.confirmed(),

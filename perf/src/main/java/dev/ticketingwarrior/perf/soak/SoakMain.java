@@ -70,16 +70,17 @@ public final class SoakMain {
         }
 
         Instant firstOpen = nextOpen(options, Instant.now().plus(GATLING_START));
-        List<RoundWindow> windows = new ArrayList<>();
-        for (int i = 0; i < options.rounds(); i++) {
+        List<RoundWindow> windows = new ArrayList<>(); // the warm-up rounds first
+        for (int i = 0; i < options.warmUpRounds() + options.rounds(); i++) {
             Instant opens = firstOpen.plus(options.period().multipliedBy(i));
             windows.add(new RoundWindow(RoundId.startingAt(opens).value(), opens, opens.plus(options.openFor())));
         }
         simulationProperties(options, firstOpen);
         System.out.printf(
-                "soak: %d round(s) of %d players and %d bots, period %ss open %ss, admission %.0f/s, first open %s"
-                        + " (%s)%n",
+                "soak: %d round(s) after %d to warm up, of %d players and %d bots, period %ss open %ss, admission"
+                        + " %.0f/s, first open %s (%s)%n",
                 options.rounds(),
+                options.warmUpRounds(),
                 options.players(),
                 options.bots(),
                 options.period().toSeconds(),
@@ -114,7 +115,12 @@ public final class SoakMain {
                             window.closesAt().plusSeconds(30));
                     int seats = OpsClient.seats(options.bookingUrl(), window.roundId());
                     RoundRow row = RoundRow.of(
-                            i + 1, window, log, seats, verdict, heaps.getOrDefault(window.roundId(), Map.of()));
+                            index(options, i),
+                            window,
+                            log,
+                            seats,
+                            verdict,
+                            heaps.getOrDefault(window.roundId(), Map.of()));
                     rows.add(row);
                     RoundTable.print(row);
                 }
@@ -240,7 +246,9 @@ public final class SoakMain {
         for (int i = 0; i < windows.size(); i++) {
             RoundWindow window = windows.get(i);
             sleepUntil(window.opensAt());
-            drills.atOpen(i + 1, windows.size(), window, options);
+            if (index(options, i) >= 1) {
+                drills.atOpen(index(options, i), options.rounds(), window, options);
+            }
             List<AdmissionSample> samples = new CopyOnWriteArrayList<>();
             admission.put(window.roundId(), samples);
             while (Instant.now().isBefore(window.closesAt())) {
@@ -261,6 +269,11 @@ public final class SoakMain {
         }
     }
 
+    /** The round's number in the table, the summary and the drills: 1 for the first measured, 0 and less warm up. */
+    static int index(SoakOptions options, int position) {
+        return position - options.warmUpRounds() + 1;
+    }
+
     private static Instant nextOpen(SoakOptions options, Instant notBefore) {
         long period = options.period().toMillis();
         return Instant.ofEpochMilli((notBefore.toEpochMilli() / period + 1) * period);
@@ -269,7 +282,8 @@ public final class SoakMain {
     private static void simulationProperties(SoakOptions options, Instant firstOpen) {
         System.setProperty("soak.admissionUrl", String.join(",", options.admissionUrls()));
         System.setProperty("soak.bookingUrl", String.join(",", options.bookingUrls()));
-        System.setProperty("soak.rounds", Integer.toString(options.rounds()));
+        System.setProperty("soak.rounds", Integer.toString(options.warmUpRounds() + options.rounds()));
+        System.setProperty("soak.warmUpRounds", Integer.toString(options.warmUpRounds()));
         System.setProperty("soak.players", Integer.toString(options.players()));
         System.setProperty("soak.period", options.period().toString());
         System.setProperty("soak.openFor", options.openFor().toString());

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The soak runner's command line ({@code perf/soak} passes it through). Durations are written {@code 20s}, {@code 2m}
+ * The soak runner's command line ({@code perf/soak} passes it through). {@code --rounds} rounds are measured; before
+ * them {@code --warm-up} rounds (1 unless told) warm the services up: their bookings are audited for the invariants
+ * like any others, but Gatling's per-step assertions leave their requests out and no fault drill runs in them. Durations are written {@code 20s}, {@code 2m}
  * or ISO-8601. Connection details of the data servers come from the environment the local stack writes
  * ({@code REDIS_URL}, {@code MYSQL_URL}, {@code MYSQL_USER}, {@code MYSQL_PASSWORD}, {@code SQS_ENDPOINT}); a part
  * left unset is not audited, and the summary says so.
@@ -20,6 +22,7 @@ import java.util.Optional;
 record SoakOptions(
         String simulation,
         int rounds,
+        int warmUpRounds,
         int players,
         int bots,
         String difficulty,
@@ -44,7 +47,7 @@ record SoakOptions(
         Path out) {
 
     static final String USAGE = """
-            usage: SoakMain [--simulation Soak|RoundSurge] [--rounds N] [--players N] [--bots N] [--difficulty D]
+            usage: SoakMain [--simulation Soak|RoundSurge] [--rounds N] [--warm-up N] [--players N] [--bots N] [--difficulty D]
                             [--period 60s] [--open-for 15s] [--rate N] [--max-active N] [--sse-share 0.8] [--think 1]
                             [--target URL | --admission-url URL[,URL…] --booking-url URL[,URL…]] [--bot-runner-url URL]
                             [--ops-token T] [--letter-key K] [--faults a,b] [--pid service=pid]… [--pid-dir DIR] [--drain 60s]
@@ -71,6 +74,7 @@ record SoakOptions(
         SoakOptions options = new SoakOptions(
                 values.getOrDefault("simulation", "Soak"),
                 Integer.parseInt(values.getOrDefault("rounds", "3")),
+                Integer.parseInt(values.getOrDefault("warm-up", "1")),
                 players,
                 Integer.parseInt(values.getOrDefault("bots", "50")),
                 values.getOrDefault("difficulty", "NORMAL"),
@@ -104,6 +108,9 @@ record SoakOptions(
         }
         if (options.rounds() < 1 || options.players() < 1) {
             throw new IllegalArgumentException("--rounds and --players must be at least 1");
+        }
+        if (options.warmUpRounds() < 0) {
+            throw new IllegalArgumentException("--warm-up must be 0 (none) or more rounds");
         }
         if (options.openFor().compareTo(options.period()) > 0) {
             throw new IllegalArgumentException("--open-for must not be longer than --period");

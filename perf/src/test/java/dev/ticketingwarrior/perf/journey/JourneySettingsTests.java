@@ -14,6 +14,7 @@ class JourneySettingsTests {
                 "http://a",
                 "http://b",
                 3,
+                1,
                 100,
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(15),
@@ -48,8 +49,16 @@ class JourneySettingsTests {
         JourneySettings one = settings(Optional.empty()).withRounds(1);
 
         assertThat(one.rounds()).isEqualTo(1);
+        assertThat(one.warmUpRounds()).isEqualTo(1);
         assertThat(one).isEqualTo(settings(Optional.empty()).withRounds(3).withRounds(1));
         assertThat(one.playersPerRound()).isEqualTo(100);
+    }
+
+    @Test
+    void judgesRequestsFromTheOpenAfterTheWarmUp() {
+        Instant firstOpen = Instant.parse("2026-12-03T06:00:20Z");
+
+        assertThat(settings(Optional.empty()).auditedFrom(firstOpen)).isEqualTo(Instant.parse("2026-12-03T06:00:40Z"));
     }
 
     @Test
@@ -66,6 +75,7 @@ class JourneySettingsTests {
                 "http://a1,http://a2/",
                 "http://b1, http://b2",
                 3,
+                1,
                 100,
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(15),

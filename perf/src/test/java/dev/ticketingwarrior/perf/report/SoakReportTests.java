@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +124,20 @@ class SoakReportTests {
 
         assertThat(text(page, "target-health")).contains("out of service while draining");
         assertThat(badCells(page, "target-health")).isZero();
+    }
+
+    @Test
+    void aWarmUpRoundIsShownAsSuchAndLeftOutOfTheHeapTrend() throws Exception {
+        Document page = parse(write("warm-up", SoakSamples.withWarmUp(SoakSamples.summary(24, 0))));
+
+        assertThat(byId(page, "tile-rounds").getAttribute("title")).isEqualTo("measured, after 1 warm-up round");
+        assertThat(text(page, "tile-rounds")).startsWith("23");
+        assertThat(bodyRows(page, "outcomes")).isEqualTo(24);
+        assertThat(firstCell(page, "outcomes")).isEqualTo("0 warm-up");
+        // booking's heap rises 0.4 MB a round after the warm-up; with the warm-up's 60 MB more the fit would fall
+        Matcher slope = Pattern.compile("booking ([+-][0-9.]+) MB/round").matcher(text(page, "chart-heap"));
+        assertThat(slope.find()).isTrue();
+        assertThat(Double.parseDouble(slope.group(1))).isBetween(0.2, 0.6);
     }
 
     @Test
@@ -282,6 +298,12 @@ class SoakReportTests {
             }
         }
         return bad;
+    }
+
+    private static String firstCell(Document page, String tableId) {
+        Element body =
+                (Element) byId(page, tableId).getElementsByTagName("tbody").item(0);
+        return body.getElementsByTagName("td").item(0).getTextContent().strip();
     }
 
     private static int bodyRows(Document page, String tableId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,23 @@ class SoakOptionsTests {
         assertThatThrownBy(
                         () -> SoakOptions.parse(new String[] {"--simulation", "RoundSurge", "--rounds", "2"}, Map.of()))
                 .hasMessageContaining("one round");
+    }
+
+    @Test
+    void warmsUpOneRoundUnlessToldOtherwise() {
+        assertThat(SoakOptions.parse(new String[0], Map.of()).warmUpRounds()).isEqualTo(1);
+        assertThat(SoakOptions.parse(new String[] {"--warm-up", "0"}, Map.of()).warmUpRounds())
+                .isZero();
+        assertThatThrownBy(() -> SoakOptions.parse(new String[] {"--warm-up", "-1"}, Map.of()))
+                .hasMessageContaining("--warm-up");
+    }
+
+    @Test
+    void numbersTheMeasuredRoundsFromOneAfterTheWarmUp() {
+        SoakOptions options = SoakOptions.parse(new String[] {"--rounds", "3", "--warm-up", "2"}, Map.of());
+
+        assertThat(List.of(0, 1, 2, 3, 4).stream().map(i -> SoakMain.index(options, i)))
+                .containsExactly(-1, 0, 1, 2, 3);
     }
 
     @Test
