@@ -89,37 +89,54 @@ server_port() {
   printf '%s\n' "${proc_cmd[@]}" | sed -n 's/^--server.port=//p'
 }
 
-# Replaces a service instance as an ECS rolling deploy does (minimum healthy 100 %, maximum 200 %): a copy of it (same
-# command line, environment, folder and log, on a new port) is started and, once ready, registered with the service's
-# load balancer (control port $2, none when empty) under <instance>@<port>; the old one is then drained there (no new
-# connections), given $3 seconds of deregistration delay for the ones it has, stopped with SIGTERM and deregistered.
+# Starts a copy of the service instance whose pid is $1 (same command line, environment and folder, on a new port),
+# its output appended to $3 (the original's log when empty), and waits until it is ready; its pid and port in copy_pid
+# and copy_port. $2 names it in what is said ("booking: its replacement"). Returns 1, having stopped it, when it is
+# not ready within 120 s.
+start_copy() { # pid, what, [log]
+  local what=$2 started=$SECONDS i
+  read_process "$1"
+  copy_port=$(tw_free_port)
+  for i in "${!proc_cmd[@]}"; do
+    [[ ${proc_cmd[$i]} == --server.port=* ]] && proc_cmd[i]=--server.port=$copy_port
+  done
+  relaunch "${3:-}"
+  copy_pid=$relaunched
+  say "$what started (pid $copy_pid, :$copy_port)"
+  if ! tw_wait_ready "$copy_port" 120 "$copy_pid"; then
+    kill -KILL "$copy_pid" 2> /dev/null || true   # not in the pid files: nothing else would stop it
+    say "$what did not become ready within 120 s, or ended (log: ${3:-$proc_log})"
+    return 1
+  fi
+  say "$what is ready on :$copy_port, $((SECONDS - started)) s after its start"
+}
+
+# Takes an instance out as ECS stops a task behind the ALB: drained at the load balancer (control port $4, none when
+# empty: no new connections), given $5 seconds of deregistration delay for the ones it has, stopped with SIGTERM, then
+# deregistered.
+retire_instance() { # instance, pid, port, balancer control port or '', seconds of deregistration delay
+  local instance=$1 pid=$2 port=$3 control=$4
+  if [[ -n $control ]]; then
+    balancer "$control" POST "$instance@$port/drain"
+    say "$instance: :$port drained at the load balancer; ${5}s of deregistration delay"
+    sleep "$5"
+  fi
+  stop_gracefully "$instance (:$port)" "$pid"
+  [[ -z $control ]] || balancer "$control" DELETE "$instance@$port"
+}
+
+# Replaces a service instance as an ECS rolling deploy does (minimum healthy 100 %, maximum 200 %): a copy of it
+# (start_copy, into the same log) once ready is registered with the service's load balancer (control port $2, none
+# when empty) under <instance>@<port>, and the old one is retired (retire_instance, $3 seconds of deregistration delay).
 replace_instance() { # instance, balancer control port or '', seconds of deregistration delay
-  local instance=$1 control=$2 delay=$3 old old_port port i started=$SECONDS
+  local instance=$1 control=$2 delay=$3 old old_port started=$SECONDS
   old=$(service_pid "$instance")
   read_process "$old"
   old_port=$(server_port)
-  port=$(tw_free_port)
-  for i in "${!proc_cmd[@]}"; do
-    [[ ${proc_cmd[$i]} == --server.port=* ]] && proc_cmd[i]=--server.port=$port
-  done
-  relaunch
-  local new=$relaunched
-  say "$instance: its replacement started (pid $new, :$port)"
-  if ! tw_wait_ready "$port" 120 "$new"; then
-    kill -KILL "$new" 2> /dev/null || true   # not in the pid files: nothing else would stop it
-    say "$instance: the replacement did not become ready within 120 s, or ended (log: $proc_log); the old one serves on"
-    return 1
-  fi
-  echo "$new" > "$SOAK_OUT/pids/$instance"   # the soak's heap samples and clean-up follow the replacement
-  say "$instance: the replacement is ready on :$port, $((SECONDS - started)) s after its start"
-  if [[ -n $control ]]; then
-    balancer "$control" PUT "$instance@$port" "127.0.0.1:$port"
-    balancer "$control" POST "$instance@$old_port/drain"
-    say "$instance: :$old_port drained at the load balancer; ${delay}s of deregistration delay"
-    sleep "$delay"
-  fi
-  stop_gracefully "$instance (:$old_port)" "$old"
-  [[ -z $control ]] || balancer "$control" DELETE "$instance@$old_port"
+  start_copy "$old" "$instance: its replacement" || { say "$instance: the old one serves on"; return 1; }
+  echo "$copy_pid" > "$SOAK_OUT/pids/$instance"   # the soak's heap samples and clean-up follow the replacement
+  [[ -z $control ]] || balancer "$control" PUT "$instance@$copy_port" "127.0.0.1:$copy_port"
+  retire_instance "$instance" "$old" "$old_port" "$control" "$delay"
   say "$instance: replaced, $((SECONDS - started)) s in all"
 }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -123,17 +124,24 @@ public final class Rotation implements Upstreams, AutoCloseable {
                 && ThreadLocalRandom.current().nextDouble() >= order.getFirst().share(settings.slowStart())) {
             order.add(order.removeFirst());
         }
+        if (!order.isEmpty()) {
+            order.getFirst().connections.incrementAndGet();
+        }
         return order.stream().map(m -> m.address).toList();
     }
 
-    /** One line a target: {@code name host:port in-service|out-of-service|draining}. */
+    /**
+     * One line a target: {@code name host:port in-service|out-of-service|draining}, then how many new connections it
+     * was given first (a scaled-out instance's share of the load).
+     */
     public String describe() {
         StringJoiner lines = new StringJoiner("\n", "", "\n");
         synchronized (members) {
             members.values()
                     .forEach(m -> lines.add(m.name + " " + m.hostAndPort() + " "
                             + (m.draining ? "draining" : m.healthy ? "in-service" : "out-of-service")
-                            + (m.healthy && m.share(settings.slowStart()) < 1 ? " (slow start)" : "")));
+                            + (m.healthy && m.share(settings.slowStart()) < 1 ? " (slow start)" : "")
+                            + ", " + m.connections.get() + " connections"));
         }
         return lines.toString();
     }
@@ -207,6 +215,9 @@ public final class Rotation implements Upstreams, AutoCloseable {
     private static final class Member {
         private final String name;
         private final InetSocketAddress address;
+        /** New connections it was given first (the proxy moves on to the next target only when it cannot connect). */
+        private final AtomicLong connections = new AtomicLong();
+
         private volatile boolean healthy;
         private volatile boolean draining;
         /** When its slow start began ({@link System#nanoTime()}), or {@link Rotation#NONE}. */

@@ -54,6 +54,10 @@ class RotationTests {
             answers.add(who());
         }
         assertThat(answers).containsExactly("one", "two", "one", "two", "one", "two");
+        assertThat(rotation.describe().lines())
+                .containsExactly(
+                        "one 127.0.0.1:" + instances.get(0).port() + " in-service, 3 connections",
+                        "two 127.0.0.1:" + instances.get(1).port() + " in-service, 3 connections");
     }
 
     @Test
