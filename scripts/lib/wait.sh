@@ -3,7 +3,17 @@
 # caller can show its log and say what did not start. And a free port on loopback to start one on.
 
 tw_free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  if command -v python3 > /dev/null 2>&1; then # the kernel picks one
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+    return
+  fi
+  # no python3 (a bare Debian container): a random port no TCP socket uses, by /proc/net (hex ports after a colon)
+  local port hex
+  while :; do
+    port=$((20000 + RANDOM % 12000))
+    hex=$(printf ':%04X ' "$port")
+    grep -qs "$hex" /proc/net/tcp /proc/net/tcp6 || { echo "$port"; return; }
+  done
 }
 
 tw_wait_for_line() { # file, text, seconds, pid → 0 once the file contains text

@@ -245,6 +245,68 @@ class WorkflowsTests {
         assertThat(deploy).contains("/ticketing-warrior/${{ matrix.service }}:${{ needs.gate.outputs.sha }}");
     }
 
+    /**
+     * The fault drills run every night (and by hand, any of them), each a soak judged by its auditor: the job fails on a
+     * broken invariant or a run that could not start (1, 2), not on Gatling's bounds a drill is meant to break (3).
+     */
+    @Test
+    void drillsRunNightlyEachDrillThatExistsAndFailOnlyWhenTheAuditorDoes() {
+        Map<String, Object> drills = workflow("drills.yml");
+
+        Map<String, Object> triggers = triggers(drills);
+        assertThat(triggers).containsOnlyKeys("schedule", "workflow_dispatch");
+        assertThat(map(map(triggers.get("workflow_dispatch")).get("inputs"))).containsKeys("faults", "rounds");
+        assertThat(map(drills.get("permissions"))).containsOnly(Map.entry("contents", "read"));
+
+        // the nightly set (JSON, which YAML reads too): every drill it names is one perf/soak can run
+        List<Map<String, Object>> nightly =
+                new Yaml().load(String.valueOf(map(drills.get("env")).get("NIGHTLY")));
+        assertThat(nightly).isNotEmpty();
+        for (Map<String, Object> entry : nightly) {
+            assertThat((Integer) entry.get("rounds")).as("%s", entry).isGreaterThanOrEqualTo(3);
+            for (String fault : String.valueOf(entry.get("faults")).split(",")) {
+                assertThat(Path.of("..", "perf", "faults", fault.split(":")[0]))
+                        .as(fault)
+                        .isExecutable();
+            }
+        }
+        assertThat(nightly).anyMatch(entry -> entry.get("faults").toString().contains("stop-mysql:180s"));
+
+        // the plan: the nightly set, or the inputs after they are checked to be drill names and a count
+        String plan = String.join("\n", runs(steps(drills, "plan")));
+        assertThat(plan).contains("$NIGHTLY").contains("^[a-z0-9:,.-]+$").contains("GITHUB_OUTPUT");
+        assertThat(steps(drills, "plan").getFirst().get("env").toString())
+                .contains("${{ inputs.faults }}")
+                .contains("${{ inputs.rounds }}");
+        assertThat(plan).doesNotContain("${{ inputs.");
+
+        Map<String, Object> drill = job(drills, "drill");
+        assertThat(needs(drill)).containsExactly("plan");
+        Map<String, Object> strategy = map(drill.get("strategy"));
+        assertThat(strategy).containsEntry("fail-fast", false);
+        assertThat(map(strategy.get("matrix"))).containsEntry("include", "${{ fromJSON(needs.plan.outputs.matrix) }}");
+        List<Map<String, Object>> steps = steps(drills, "drill");
+        assertThat(runs(steps)).anyMatch(run -> run.contains("apt-get install") && run.contains("curl"));
+        assertThat(with(steps, "actions/setup-java").get("java-version")).hasToString("21");
+        String soak = runs(steps).stream()
+                .filter(run -> run.contains("perf/soak"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step runs perf/soak"));
+        assertThat(soak)
+                .contains("--faults \"$FAULTS\"")
+                .contains("--rounds \"$ROUNDS\"")
+                .contains("if [ \"$status\" -eq 3 ]; then")
+                .contains("exit \"$status\"");
+        Map<String, Object> keep = steps.stream()
+                .filter(step -> String.valueOf(step.get("uses")).startsWith("actions/upload-artifact@"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the soak report is not kept"));
+        assertThat(keep.get("if")).isEqualTo("always()");
+        assertThat(map(keep.get("with")).get("path").toString())
+                .contains("perf/target/soak/*.html")
+                .contains("perf/target/soak/*.json");
+    }
+
     @Test
     void webBuildsSyncsToS3AndInvalidatesCloudFront() {
         Map<String, Object> web = workflow("web.yml");
