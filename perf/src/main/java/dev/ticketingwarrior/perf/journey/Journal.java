@@ -39,6 +39,8 @@ public final class Journal {
         NO_SEAT,
         NOT_ADMITTED,
         ROUND_CLOSED,
+        /** Booked (202), but still PENDING when the player stopped looking (a confirmation held up, e.g. by MySQL). */
+        STILL_PENDING,
         ERROR
     }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param letterKey the deployment's load-test key for security letters (empty: journeys stop at the letter)
  * @param letterLength letters per security letter
  * @param holdAttempts seats a player tries before giving up
+ * @param confirmWait how long a player polls a PENDING booking before they stop looking (the soak's drain)
  * @param think how long players think, as a multiple of a human's (reading the letter: median 2.5 s; picking a seat:
  *     median 0.7 s; both log-normal); 0 plays at machine speed
  */
@@ -39,6 +40,7 @@ public record JourneySettings(
         Optional<String> letterKey,
         int letterLength,
         int holdAttempts,
+        Duration confirmWait,
         double think) {
 
     public static JourneySettings fromSystemProperties() {
@@ -62,6 +64,7 @@ public record JourneySettings(
                         .filter(s -> !s.isBlank()),
                 Integer.parseInt(prop("soak.letterLength", "6")),
                 Integer.parseInt(prop("soak.holdAttempts", "5")),
+                Duration.parse(prop("soak.confirmWait", "PT60S")),
                 Double.parseDouble(prop("soak.think", "1")));
     }
 
@@ -95,6 +98,7 @@ public record JourneySettings(
                 letterKey,
                 letterLength,
                 holdAttempts,
+                confirmWait,
                 think);
     }
 

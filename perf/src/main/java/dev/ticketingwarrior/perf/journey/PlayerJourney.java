@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One human player's whole round, as the web app plays it: clock → entry → event stream (or polling) until admitted →
  * security letter → seat map → hold (another seat after {@code seat-taken}, from a fresh map) → booking with an
- * Idempotency-Key → the booking polled until CONFIRMED or REJECTED. Every step's latency and outcome goes to the
+ * Idempotency-Key → the booking polled until CONFIRMED or REJECTED (as long as {@link JourneySettings#confirmWait()}). Every step's latency and outcome goes to the
  * {@link Journal} under the player's round, and every 202 is recorded there for the auditor.
  */
 public final class PlayerJourney {
@@ -39,8 +39,11 @@ public final class PlayerJourney {
     private static final AtomicLong PLAYERS = new AtomicLong();
     private static final String RUN = Long.toString(System.currentTimeMillis() % 46_656, 36);
     private static final Duration POLL_EVERY = Duration.ofSeconds(1);
+    /** As the web app polls a PENDING booking: often while the confirmation is a moment away, then gently. */
     private static final Duration BOOKING_POLL_EVERY = Duration.ofMillis(250);
-    private static final int BOOKING_POLLS = 240;
+
+    private static final int FAST_BOOKING_POLLS = 60;
+    private static final Duration BOOKING_POLL_LATER = Duration.ofSeconds(2);
     private static final int BOOK_TRIES = 3;
     private static final Duration LETTER_MEDIAN = Duration.ofMillis(2500);
     private static final Duration PICK_MEDIAN = Duration.ofMillis(700);
@@ -280,8 +283,11 @@ public final class PlayerJourney {
                                         .set("polls", 0)
                                         .set("bookedAt", System.nanoTime()))
                                 .asLongAs(session -> "PENDING".equals(session.getString("bookingStatus"))
-                                        && session.getInt("polls") < BOOKING_POLLS)
-                                .on(pause(BOOKING_POLL_EVERY)
+                                        && elapsedMs(session, "bookedAt")
+                                                < settings.confirmWait().toMillis())
+                                .on(pause(session -> session.getInt("polls") < FAST_BOOKING_POLLS
+                                                ? BOOKING_POLL_EVERY
+                                                : BOOKING_POLL_LATER)
                                         .exec(step(
                                                 "booking status",
                                                 http("booking status")
@@ -317,7 +323,8 @@ public final class PlayerJourney {
         round.settled(session.getString("bookingId"), status);
         boolean ok = "CONFIRMED".equals(status) || "REJECTED".equals(status);
         round.sample("confirm", elapsedMs(session, "bookedAt"), ok);
-        return session.set("outcome", ok ? Outcome.BOOKED.name() : Outcome.ERROR.name());
+        Outcome outcome = ok ? Outcome.BOOKED : "PENDING".equals(status) ? Outcome.STILL_PENDING : Outcome.ERROR;
+        return session.set("outcome", outcome.name());
     }
 
     private Session finish(Session session) {

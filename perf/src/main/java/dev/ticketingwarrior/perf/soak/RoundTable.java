@@ -8,7 +8,7 @@ import java.util.Locale;
 /** The per-round table printed as rounds are audited, and the totals at the end. */
 final class RoundTable {
 
-    private static final String FORMAT = "%-5s %-16s %7s %8s %6s %9s %8s %4s %8s %6s %6s %7s %6s %6s %6s %8s %s%n";
+    private static final String FORMAT = "%-5s %-16s %7s %8s %6s %9s %8s %9s %4s %8s %6s %6s %7s %6s %6s %6s %8s %s%n";
 
     private RoundTable() {}
 
@@ -24,6 +24,7 @@ final class RoundTable {
                 "booked",
                 "confirmed",
                 "rejected",
+                "pending",
                 "lost",
                 "oversold",
                 "errors",
@@ -44,6 +45,7 @@ final class RoundTable {
                 "(202)",
                 "",
                 "",
+                "(gave up)",
                 "",
                 "",
                 "",
@@ -79,6 +81,7 @@ final class RoundTable {
                 row.verdict().accepted(),
                 row.verdict().confirmed(),
                 row.verdict().rejected(),
+                row.stillPending(),
                 row.verdict().lost(),
                 row.verdict().oversold(),
                 row.errors(),

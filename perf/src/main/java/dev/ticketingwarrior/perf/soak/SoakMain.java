@@ -290,6 +290,8 @@ public final class SoakMain {
         System.setProperty("soak.firstOpen", firstOpen.toString());
         System.setProperty("soak.sseShare", Double.toString(options.sseShare()));
         System.setProperty("soak.think", Double.toString(options.think()));
+        // a player waits for their confirmation as long as the audit does
+        System.setProperty("soak.confirmWait", options.drain().toString());
         options.letterKey().ifPresent(key -> System.setProperty("soak.letterKey", key));
         System.setProperty("soak.maxErrorPercent", Double.toString(options.maxErrorPercent()));
         System.setProperty("soak.maxP99Ms", Integer.toString(options.maxP99Ms()));

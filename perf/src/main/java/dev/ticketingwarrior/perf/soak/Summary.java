@@ -135,6 +135,7 @@ final class Summary {
         round.put("dlq", verdict.dlq());
         round.put("noSeat", row.noSeat());
         round.put("notAdmitted", row.notAdmitted());
+        round.put("stillPending", row.stillPending());
         round.put("errors", row.errors());
         round.put("seats", row.seats());
         round.put("seatsSold", verdict.seatsSold());

@@ -23,6 +23,7 @@ class JourneySettingsTests {
                 Optional.empty(),
                 6,
                 5,
+                Duration.ofSeconds(60),
                 1.0);
     }
 
@@ -62,6 +63,17 @@ class JourneySettingsTests {
     }
 
     @Test
+    void playersWaitForTheirConfirmationAsLongAsTheyAreToldElseAMinute() {
+        assertThat(JourneySettings.fromSystemProperties().confirmWait()).isEqualTo(Duration.ofMinutes(1));
+        System.setProperty("soak.confirmWait", "PT5M");
+        try {
+            assertThat(JourneySettings.fromSystemProperties().confirmWait()).isEqualTo(Duration.ofMinutes(5));
+        } finally {
+            System.clearProperty("soak.confirmWait");
+        }
+    }
+
+    @Test
     void keepsAFirstOpenItWasGiven() {
         Instant given = Instant.parse("2026-12-03T07:00:00Z");
 
@@ -84,6 +96,7 @@ class JourneySettingsTests {
                 Optional.empty(),
                 6,
                 5,
+                Duration.ofSeconds(60),
                 1.0);
 
         assertThat(two.admissionUrlFor(1)).isEqualTo("http://a2");
