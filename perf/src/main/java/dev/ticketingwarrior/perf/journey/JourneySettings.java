@@ -103,7 +103,7 @@ public record JourneySettings(
     }
 
     /** The open of the first round after the warm-up, whose requests the assertions judge. */
-    public Instant auditedFrom(Instant firstOpen) {
+    public Instant measuredFrom(Instant firstOpen) {
         return firstOpen.plus(period.multipliedBy(warmUpRounds));
     }
 

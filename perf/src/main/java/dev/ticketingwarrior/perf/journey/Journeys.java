@@ -29,14 +29,14 @@ final class Journeys {
     static PopulationBuilder players(String name, JourneySettings settings) {
         Instant now = Instant.now();
         Instant firstOpen = settings.firstOpenAfter(now, Duration.ofSeconds(2));
-        Instant audited = settings.auditedFrom(firstOpen);
+        Instant measured = settings.measuredFrom(firstOpen);
         System.out.printf(
                 "%s: %d round(s) of %d players (%d to warm up), first open %s%n",
                 name, settings.rounds(), settings.playersPerRound(), settings.warmUpRounds(), firstOpen);
         ChainBuilder journey = new PlayerJourney(settings, Journal.shared()).chain();
-        // a player arrives during the open of their round, so one arriving before the first audited open warms up
+        // a player arrives during the open of their round, so one arriving before the first measured open warms up
         return scenario(name)
-                .doIfOrElse(session -> Instant.now().isBefore(audited))
+                .doIfOrElse(session -> Instant.now().isBefore(measured))
                 .then(group(WARM_UP).on(journey))
                 .orElse(journey)
                 .injectOpen(Arrivals.rounds(settings, now, firstOpen))

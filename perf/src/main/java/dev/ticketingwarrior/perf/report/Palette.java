@@ -8,6 +8,7 @@ final class Palette {
     static final String BAD = "#c62828";
     static final String BAD_BAND = "#fbe0e0";
     static final String FAULT_BAND = "#fdf0d5";
+    static final String WARM_UP_BAND = "#e8ebef";
     static final String REFERENCE = "#6b7280";
     static final String EARLY_ROUND = "#bcd7ee";
     static final String LATE_ROUND = "#0b3a6e";

@@ -328,6 +328,15 @@ final class SoakPage {
         return f.events().isEmpty() ? f.startedAt() : f.events().getLast().at();
     }
 
+    /** The warm-up rounds, shaded grey: their latencies are a JIT's first steps, not what the run measures. */
+    private void warmUpBands(LineChart chart) {
+        List<Round> warmUp = s.perRound().stream().filter(Round::warmUp).toList();
+        warmUp.forEach(r -> chart.band(r.index(), Summary.name(r), Palette.WARM_UP_BAND));
+        if (!warmUp.isEmpty()) {
+            chart.legend(new Band(Palette.WARM_UP_BAND, "warm-up round"));
+        }
+    }
+
     /** The rounds each drill ran in, shaded (under any violation's band). */
     private void faultBands(LineChart chart) {
         boolean any = false;
@@ -383,6 +392,7 @@ final class SoakPage {
             chart.add(new Series(color, false, true, 2, "step", null, points));
             chart.legend(new Line(color, false, true, step));
         }
+        warmUpBands(chart);
         faultBands(chart);
         violationBands(chart);
         String svg = chart.svg();
@@ -412,6 +422,7 @@ final class SoakPage {
             chart.add(new Series(line.color(), false, true, 2, "lag", null, points));
             chart.legend(new Line(line.color(), false, true, line.name()));
         }
+        warmUpBands(chart);
         faultBands(chart);
         violationBands(chart);
         String svg = chart.svg();
@@ -483,6 +494,7 @@ final class SoakPage {
         if (!services.isEmpty()) {
             chart.legend(new Line(Palette.REFERENCE, true, false, "least-squares trend"));
         }
+        warmUpBands(chart);
         faultBands(chart);
         return chart;
     }

@@ -115,7 +115,7 @@ public final class SoakMain {
                             window.closesAt().plusSeconds(30));
                     int seats = OpsClient.seats(options.bookingUrl(), window.roundId());
                     RoundRow row = RoundRow.of(
-                            index(options, i),
+                            options.roundNumber(i),
                             window,
                             log,
                             seats,
@@ -246,8 +246,8 @@ public final class SoakMain {
         for (int i = 0; i < windows.size(); i++) {
             RoundWindow window = windows.get(i);
             sleepUntil(window.opensAt());
-            if (index(options, i) >= 1) {
-                drills.atOpen(index(options, i), options.rounds(), window, options);
+            if (options.roundNumber(i) >= 1) {
+                drills.atOpen(options.roundNumber(i), options.rounds(), window, options);
             }
             List<AdmissionSample> samples = new CopyOnWriteArrayList<>();
             admission.put(window.roundId(), samples);
@@ -267,11 +267,6 @@ public final class SoakMain {
             sleepUntil(window.closesAt().plusSeconds(1));
             heaps.put(window.roundId(), HeapReading.all(options, skipped));
         }
-    }
-
-    /** The round's number in the table, the summary and the drills: 1 for the first measured, 0 and less warm up. */
-    static int index(SoakOptions options, int position) {
-        return position - options.warmUpRounds() + 1;
     }
 
     private static Instant nextOpen(SoakOptions options, Instant notBefore) {

@@ -118,6 +118,14 @@ record SoakOptions(
         return options;
     }
 
+    /**
+     * The number of the round at {@code position} (0-based, warm-up rounds first) in the table, the summary and the
+     * drills: 1 for the first measured round, 0 and less for the warm-up rounds.
+     */
+    int roundNumber(int position) {
+        return position - warmUpRounds + 1;
+    }
+
     /** The first admission instance: ops calls and admission's counters go there (they are shared through Redis). */
     String admissionUrl() {
         return admissionUrls.getFirst();

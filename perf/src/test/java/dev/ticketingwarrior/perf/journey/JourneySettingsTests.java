@@ -59,7 +59,7 @@ class JourneySettingsTests {
     void judgesRequestsFromTheOpenAfterTheWarmUp() {
         Instant firstOpen = Instant.parse("2026-12-03T06:00:20Z");
 
-        assertThat(settings(Optional.empty()).auditedFrom(firstOpen)).isEqualTo(Instant.parse("2026-12-03T06:00:40Z"));
+        assertThat(settings(Optional.empty()).measuredFrom(firstOpen)).isEqualTo(Instant.parse("2026-12-03T06:00:40Z"));
     }
 
     @Test

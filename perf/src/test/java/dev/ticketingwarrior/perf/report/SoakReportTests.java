@@ -134,6 +134,8 @@ class SoakReportTests {
         assertThat(text(page, "tile-rounds")).startsWith("23");
         assertThat(bodyRows(page, "outcomes")).isEqualTo(24);
         assertThat(firstCell(page, "outcomes")).isEqualTo("0 warm-up");
+        assertThat(bands(page, "chart-p99", "warm-up")).hasSize(1);
+        assertThat(bands(page, "chart-heap", "warm-up")).hasSize(1);
         // booking's heap rises 0.4 MB a round after the warm-up; with the warm-up's 60 MB more the fit would fall
         Matcher slope = Pattern.compile("booking ([+-][0-9.]+) MB/round").matcher(text(page, "chart-heap"));
         assertThat(slope.find()).isTrue();
@@ -277,12 +279,17 @@ class SoakReportTests {
     }
 
     private static List<Element> faultBands(Document page, String chartId) {
+        return bands(page, chartId, "fault");
+    }
+
+    /** The shaded bands of a chart whose tip contains {@code text}. */
+    private static List<Element> bands(Document page, String chartId, String text) {
         List<Element> bands = new ArrayList<>();
         NodeList rects = byId(page, chartId).getElementsByTagName("rect");
         for (int i = 0; i < rects.getLength(); i++) {
             Element rect = (Element) rects.item(i);
             if (rect.getAttribute("class").equals("band")
-                    && rect.getTextContent().contains("fault")) {
+                    && rect.getTextContent().contains(text)) {
                 bands.add(rect);
             }
         }
