@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One human player's whole round, as the web app plays it: clock → entry → event stream (or polling) until admitted →
  * security letter → seat map → hold (another seat after {@code seat-taken}, from a fresh map) → booking with an
- * Idempotency-Key → the booking polled until CONFIRMED or REJECTED (as long as {@link JourneySettings#confirmWait()}). Every step's latency and outcome goes to the
- * {@link Journal} under the player's round, and every 202 is recorded there for the auditor.
+ * Idempotency-Key → the booking polled until CONFIRMED or REJECTED (for up to {@link JourneySettings#confirmWait()}).
+ * Every step's latency and outcome goes to the {@link Journal} under the player's round, and every 202 is recorded
+ * there for the auditor.
  */
 public final class PlayerJourney {
 
