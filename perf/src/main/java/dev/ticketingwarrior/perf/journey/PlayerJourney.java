@@ -297,8 +297,21 @@ public final class PlayerJourney {
                                                         .optional()
                                                         .saveAs("bookingStatus")),
                                                 200))
-                                        .exec(session -> session.set("polls", session.getInt("polls") + 1)))
+                                        // a 5xx (MySQL or its circuit not back yet) or no answer says nothing of the
+                                        // booking: poll again, as the web app does, rather than read the problem's
+                                        // "status" as the booking's
+                                        .exec(session -> session.set("polls", session.getInt("polls") + 1)
+                                                .set(
+                                                        "bookingStatus",
+                                                        noAnswer(session.getInt("lastCode"))
+                                                                ? "PENDING"
+                                                                : session.getString("bookingStatus"))))
                                 .exec(this::settled)));
+    }
+
+    /** A status that says nothing of what was asked: a server error, or none at all (the connection failed). */
+    static boolean noAnswer(int code) {
+        return code >= 500 || code == 0;
     }
 
     private Session afterBook(Session session) {
@@ -310,7 +323,7 @@ public final class PlayerJourney {
                     .accepted(next.getString("bookingId"), next.getString("seatId"), next.getString("ticketId"));
             return next.set("bookDone", true);
         }
-        boolean retry = (code >= 500 || code == 0) && tries < BOOK_TRIES;
+        boolean retry = noAnswer(code) && tries < BOOK_TRIES;
         if (retry) {
             return next;
         }
