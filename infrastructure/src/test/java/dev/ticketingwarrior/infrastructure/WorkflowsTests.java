@@ -150,10 +150,7 @@ class WorkflowsTests {
                 .containsEntry("task-definition", "${{ steps.render.outputs.task-definition }}");
 
         // run once on Fargate in the private subnets, behind the migration's security group, tagged with the commit
-        Map<String, Object> run = steps.stream()
-                .filter(step -> String.valueOf(step.get("run")).contains("aws ecs run-task"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no step runs the migration task"));
+        Map<String, Object> run = stepRunning(steps, "aws ecs run-task");
         assertThat(String.valueOf(run.get("run")))
                 .contains("--cluster \"$ECS_CLUSTER\"")
                 .contains("--launch-type FARGATE")
@@ -169,10 +166,8 @@ class WorkflowsTests {
 
         // waits for it and fails the job, naming its logs, unless its container exited 0
         assertThat(runs).contains("aws ecs wait tasks-stopped --cluster \"$ECS_CLUSTER\" --tasks \"$TASK\"");
-        String check = runs(steps).stream()
-                .filter(step -> step.contains("aws ecs describe-tasks"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no step reads the migration's exit code"));
+        String check =
+                String.valueOf(stepRunning(steps, "aws ecs describe-tasks").get("run"));
         assertThat(check)
                 .contains("select(.name == \"" + Names.BOOKING_MIGRATION + "\")")
                 .contains(".exitCode")
@@ -288,19 +283,13 @@ class WorkflowsTests {
         List<Map<String, Object>> steps = steps(drills, "drill");
         assertThat(runs(steps)).anyMatch(run -> run.contains("apt-get install") && run.contains("curl"));
         assertThat(with(steps, "actions/setup-java").get("java-version")).hasToString("21");
-        String soak = runs(steps).stream()
-                .filter(run -> run.contains("perf/soak"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no step runs perf/soak"));
+        String soak = String.valueOf(stepRunning(steps, "perf/soak").get("run"));
         assertThat(soak)
                 .contains("--faults \"$FAULTS\"")
                 .contains("--rounds \"$ROUNDS\"")
                 .contains("if [ \"$status\" -eq 3 ]; then")
                 .contains("exit \"$status\"");
-        Map<String, Object> keep = steps.stream()
-                .filter(step -> String.valueOf(step.get("uses")).startsWith("actions/upload-artifact@"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("the soak report is not kept"));
+        Map<String, Object> keep = stepUsing(steps, "actions/upload-artifact");
         assertThat(keep.get("if")).isEqualTo("always()");
         assertThat(map(keep.get("with")).get("path").toString())
                 .contains("perf/target/soak/*.html")
@@ -361,11 +350,23 @@ class WorkflowsTests {
     }
 
     private static Map<String, Object> with(List<Map<String, Object>> steps, String action) {
+        return map(stepUsing(steps, action).get("with"));
+    }
+
+    /** The first step that uses {@code action} (any version). */
+    private static Map<String, Object> stepUsing(List<Map<String, Object>> steps, String action) {
         return steps.stream()
                 .filter(step -> String.valueOf(step.get("uses")).startsWith(action + "@"))
                 .findFirst()
-                .map(step -> map(step.get("with")))
                 .orElseThrow(() -> new AssertionError("no step uses " + action));
+    }
+
+    /** The first step whose script contains {@code text}. */
+    private static Map<String, Object> stepRunning(List<Map<String, Object>> steps, String text) {
+        return steps.stream()
+                .filter(step -> String.valueOf(step.get("run")).contains(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step runs " + text));
     }
 
     private static List<String> uses(List<Map<String, Object>> steps) {
