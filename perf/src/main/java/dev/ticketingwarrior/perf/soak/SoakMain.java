@@ -246,8 +246,9 @@ public final class SoakMain {
         for (int i = 0; i < windows.size(); i++) {
             RoundWindow window = windows.get(i);
             sleepUntil(window.opensAt());
-            if (options.roundNumber(i) >= 1) {
-                drills.atOpen(options.roundNumber(i), options.rounds(), window, options);
+            int round = options.roundNumber(i);
+            if (round >= 1) { // no drill in a warm-up round
+                drills.atOpen(round, options.rounds(), window, options);
             }
             List<AdmissionSample> samples = new CopyOnWriteArrayList<>();
             admission.put(window.roundId(), samples);
