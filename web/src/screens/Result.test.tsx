@@ -93,6 +93,26 @@ describe('result', () => {
     expect(screen.getByTestId('split-waitMs')).toHaveStyle({ width: `${(6_000 / 12_345) * 100}%` });
   });
 
+  it('keeps polling a booking confirmed without its rank (the database was down) until the rank is there', async () => {
+    const { calls } = mockResultApi([{ ...confirmed, rank: null }, confirmed]);
+    renderResult();
+
+    await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
+    expect(screen.getByText('순위를 계산하는 중…')).toBeInTheDocument();
+    const rank = await screen.findByTestId('rank', {}, { timeout: 4000 });
+    expect(rank).toHaveTextContent('이번 라운드 3위 / 40명');
+    expect(calls.filter((c) => c.path === '/api/v1/bookings/b1')).toHaveLength(2);
+  }, 8000);
+
+  it('stops polling a confirmed bot booking, which has no rank', async () => {
+    const { calls } = mockResultApi([{ ...confirmed, bot: true, rank: null }]);
+    renderResult();
+
+    await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(calls.filter((c) => c.path === '/api/v1/bookings/b1')).toHaveLength(1);
+  }, 8000);
+
   it("shows today's leaderboard with the player's own booking marked", async () => {
     mockResultApi([confirmed]);
     renderResult();

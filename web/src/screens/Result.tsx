@@ -30,6 +30,12 @@ interface Props {
 const Histogram = lazy(() => import('../components/Histogram'));
 
 const BOOKING_POLL_MS = 500;
+const RANK_POLL_MS = 2000;
+
+/** Confirmed while booking's database did not answer (told from its cache): the rank comes once it answers again. */
+function rankToCome(view: BookingView): boolean {
+  return view.status === 'CONFIRMED' && !view.bot && view.rank == null;
+}
 const RESULTS_POLL_MS = 2000;
 
 export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHome }: Props) {
@@ -45,26 +51,30 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
   const final = booking !== undefined && booking.status !== 'PENDING';
   const clockRef = useLatest(clock);
 
-  // the booking: poll until CONFIRMED or REJECTED (the rank arrives with CONFIRMED)
+  // the booking: poll until CONFIRMED or REJECTED, and a confirmed one until its rank is there
   useEffect(() => {
     if (bookingId === undefined) return;
     const aborter = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let polls = 0;
     const poll = async () => {
+      // fast while the confirmation is seconds away, gentler if the queue is backed up
+      let next = polls < 60 ? BOOKING_POLL_MS : 3000;
       try {
         const view = await getBooking(bookingId, aborter.signal);
         if (aborter.signal.aborted) return;
         setBooking(view);
         setError(undefined);
-        if (view.status !== 'PENDING') return;
+        if (view.status !== 'PENDING') {
+          if (!rankToCome(view)) return;
+          next = RANK_POLL_MS;
+        }
       } catch (caught) {
         if (aborter.signal.aborted) return;
         setError(asApiError(caught));
       }
       polls += 1;
-      // fast while the confirmation is seconds away, gentler if the queue is backed up
-      timer = setTimeout(() => void poll(), polls < 60 ? BOOKING_POLL_MS : 3000);
+      timer = setTimeout(() => void poll(), next);
     };
     void poll();
     return () => {

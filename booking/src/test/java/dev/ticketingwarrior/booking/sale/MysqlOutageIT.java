@@ -26,11 +26,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A booking instance whose MySQL does not answer (Redis and SQS healthy; its confirmations on a queue of their own, so
  * no other instance's listener writes them meanwhile): bookings are still accepted, a lookup answers PENDING from Redis
- * instead of 503, and an instance stopping meanwhile hands its waiting confirmations back to the queue at once.
+ * instead of 503 (and CONFIRMED for a booking confirmed just before), and an instance stopping meanwhile hands its
+ * waiting confirmations back to the queue at once.
  */
 class MysqlOutageIT {
 
@@ -54,6 +56,35 @@ class MysqlOutageIT {
             Api.Response unknown = api.get("/api/v1/bookings/" + round.id() + "-" + "a".repeat(22));
             assertThat(unknown.status()).as(unknown.toString()).isEqualTo(503);
             assertThat(unknown.header("Retry-After")).isNotBlank();
+        }
+    }
+
+    /**
+     * The listener wrote the row, then MySQL stopped: the player still looking at the result reads CONFIRMED from the
+     * copy Redis keeps beside the row for a while (without its rank, which only MySQL can give), not the outage's 503.
+     */
+    @Test
+    void aBookingConfirmedJustBeforeTheOutageIsAnsweredConfirmed() {
+        Api healthy = world.api(world.first());
+        Round round = world.freshRound();
+        String bookingId = accepted(healthy, round, "justbefore", "E-9")
+                .json()
+                .path("bookingId")
+                .asString();
+        JsonNode confirmed = Players.awaitFinal(healthy, bookingId, Duration.ofSeconds(20));
+        assertThat(confirmed.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.path("rank").isObject()).as(confirmed.toString()).isTrue();
+
+        try (ConfigurableApplicationContext cut =
+                startWithoutMysql(parkedQueue(), Map.of("spring.cloud.aws.sqs.listener.auto-startup", "false"))) {
+            Api.Response view = world.api(cut).get("/api/v1/bookings/" + bookingId);
+
+            assertThat(view.status()).as(view.toString()).isEqualTo(200);
+            assertThat(view.json().path("status").asString()).isEqualTo("CONFIRMED");
+            assertThat(view.json().path("seatId").asString()).isEqualTo("E-9");
+            assertThat(view.json().path("durationMs").asLong())
+                    .isEqualTo(confirmed.path("durationMs").asLong());
+            assertThat(view.json().path("rank").isObject()).as(view.toString()).isFalse();
         }
     }
 

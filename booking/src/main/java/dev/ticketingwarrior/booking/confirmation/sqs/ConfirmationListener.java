@@ -145,7 +145,7 @@ class ConfirmationListener {
         }
         Map<BookingId, StoredBooking.Status> states = written.get();
         acknowledgement.acknowledge(good);
-        letGoOfPendingCopies(states);
+        resolvePendingCopies(states);
         long now = clock.millis();
         for (AcceptedBooking payload : payloads) {
             StoredBooking.Status state = states.get(payload.id());
@@ -225,12 +225,16 @@ class ConfirmationListener {
         }
     }
 
-    /** The rows are written: the pending copies may go (if Redis cannot be told now, they expire later). */
-    private void letGoOfPendingCopies(Map<BookingId, StoredBooking.Status> states) {
+    /**
+     * The rows are written: the pending copies learn their outcomes (if Redis cannot be told now, they answer PENDING
+     * while MySQL does not answer, and expire later).
+     */
+    private void resolvePendingCopies(Map<BookingId, StoredBooking.Status> states) {
         try {
-            pending.resolved(states.keySet());
+            pending.resolved(states);
         } catch (RuntimeException e) {
-            log.debug("pending copies of {} resolved bookings left to expire: {}", states.size(), e.toString());
+            log.debug(
+                    "pending copies of {} resolved bookings not told their outcomes: {}", states.size(), e.toString());
         }
     }
 

@@ -20,32 +20,34 @@ public class BookingQueries {
         this.ranking = ranking;
     }
 
-    /** A PENDING answer is also given while MySQL does not answer, if the booking is pending in Redis. */
+    /**
+     * While MySQL does not answer, a booking Redis still keeps is answered from there: PENDING, or for a while after its
+     * row was written, CONFIRMED or REJECTED without a rank (only MySQL can rank it).
+     */
     public Optional<BookingView> find(BookingId id) {
         Optional<StoredBooking> stored;
         try {
             stored = bookings.find(id);
         } catch (RuntimeException mysqlDown) {
             try {
-                Optional<BookingView> pending =
-                        sales.pending(id.round(), id.value()).map(BookingQueries::pending);
-                if (pending.isPresent()) {
-                    return pending;
+                Optional<BookingView> kept = sales.kept(id.round(), id.value()).map(BookingQueries::view);
+                if (kept.isPresent()) {
+                    return kept;
                 }
             } catch (RuntimeException redisDownToo) {
                 mysqlDown.addSuppressed(redisDownToo);
             }
-            throw mysqlDown; // not known to be pending: only MySQL can say
+            throw mysqlDown; // not kept: only MySQL can say
         }
         if (stored.isPresent()) {
             return Optional.of(view(stored.get()));
         }
-        Optional<BookingView> pending = sales.pending(id.round(), id.value()).map(BookingQueries::pending);
-        if (pending.isPresent()) {
-            return pending;
+        Optional<Sales.KeptBooking> kept = sales.kept(id.round(), id.value());
+        if (kept.isPresent() && kept.get().pending()) {
+            return Optional.of(view(kept.get()));
         }
-        // the listener lets a pending copy go only after its row is written: a copy that went between the two reads
-        // means the row is there now (without this, a booking confirmed at that moment was answered 404)
+        // the listener marks a copy resolved only after its row is written: a copy resolved (or gone) between the two
+        // reads means the row is there now (without this, a booking confirmed at that moment was answered 404)
         return bookings.find(id).map(this::view);
     }
 
@@ -62,10 +64,11 @@ public class BookingQueries {
                 ranking.rank(b));
     }
 
-    private static BookingView pending(AcceptedBooking b) {
+    private static BookingView view(Sales.KeptBooking kept) {
+        AcceptedBooking b = kept.booking();
         return new BookingView(
                 b.id().value(),
-                "PENDING",
+                kept.pending() ? "PENDING" : kept.outcome().name(),
                 b.round().value(),
                 b.seatId(),
                 b.nickname(),

@@ -185,17 +185,17 @@ public class BookingService {
      */
     private BookingOutcome sendAgain(
             Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
-        Optional<AcceptedBooking> booking = sales.pending(round.id(), answered.bookingId());
-        if (booking.isEmpty()) {
-            // the copy goes once MySQL has the row: then the booking was queued after all
+        Optional<Sales.KeptBooking> kept = sales.kept(round.id(), answered.bookingId());
+        if (kept.isEmpty()) {
+            // the copy goes a while after MySQL has the row: then the booking was queued after all
             boolean written = BookingId.parse(answered.bookingId())
                     .flatMap(bookings::find)
                     .isPresent();
             if (!written) {
                 return new BookingOutcome.AlreadyBooked(); // neither: only long after the round
             }
-        } else {
-            outbox.send(booking.get());
+        } else if (kept.get().pending()) {
+            outbox.send(kept.get().booking());
         }
         try {
             sales.resolve(round.id(), request, answered.bookingId(), answered.seatId(), keep);

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.sale.domain;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +67,19 @@ public interface Sales {
     /** The key's answer (or in-progress mark), without deciding anything: what a replay after the round's close reads. */
     Optional<Answered> answer(RoundId round, KeyedRequest request);
 
-    /** The accepted booking as kept until MySQL has it (what a lookup answers PENDING). */
-    Optional<AcceptedBooking> pending(RoundId round, String bookingId);
+    /**
+     * The accepted booking as kept until MySQL has it (what a lookup answers PENDING), and for a while after, with its
+     * outcome.
+     */
+    Optional<KeptBooking> kept(RoundId round, String bookingId);
+
+    /** An accepted booking as Redis keeps it; {@code outcome} is null while its row is not written. */
+    record KeptBooking(AcceptedBooking booking, StoredBooking.Status outcome) {
+
+        public boolean pending() {
+            return outcome == null;
+        }
+    }
 
     /** Whose request, under which {@code Idempotency-Key}, and what it asked ({@code fingerprint}). */
     record KeyedRequest(String ticketId, String key, String fingerprint) {}

@@ -3,16 +3,24 @@ package dev.ticketingwarrior.booking.sale.redis;
 import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
-import java.util.Collection;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import java.time.Duration;
+import java.util.Map;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
-/** Deletes the pending copies ({@code complete.lua} wrote them) of resolved bookings, in one pipelined batch. */
+/**
+ * Marks the pending copies ({@code complete.lua} wrote them) of resolved bookings with their outcomes, in one pipelined
+ * batch, and lets copy and outcome expire after {@link #KEPT_RESOLVED}.
+ */
 @Component
 class RedisPendingBookings implements PendingBookings {
+
+    /** Long enough for a player still looking at the result when MySQL stops; then only MySQL answers. */
+    static final Duration KEPT_RESOLVED = Duration.ofMinutes(15);
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -23,16 +31,19 @@ class RedisPendingBookings implements PendingBookings {
     }
 
     @Override
-    public void resolved(Collection<BookingId> bookings) {
-        if (bookings.isEmpty()) {
+    public void resolved(Map<BookingId, StoredBooking.Status> outcomes) {
+        if (outcomes.isEmpty()) {
             return;
         }
         dependencies.redis(() -> {
             RBatch batch = redis.createBatch(BatchOptions.defaults().skipResult());
-            for (BookingId id : bookings) {
-                batch.getBucket(new RoundKeys(id.round()).pendingBooking(id.value()), StringCodec.INSTANCE)
-                        .deleteAsync();
-            }
+            outcomes.forEach((id, status) -> {
+                RoundKeys keys = new RoundKeys(id.round());
+                batch.getBucket(keys.bookingOutcome(id.value()), StringCodec.INSTANCE)
+                        .setAsync(status.name(), KEPT_RESOLVED);
+                batch.getBucket(keys.pendingBooking(id.value()), StringCodec.INSTANCE)
+                        .expireAsync(KEPT_RESOLVED);
+            });
             batch.execute();
         });
     }

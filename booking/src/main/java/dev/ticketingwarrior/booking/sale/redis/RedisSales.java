@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.sale.redis;
 import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.booking.debrief.redis.DebriefKeys;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
@@ -225,13 +226,20 @@ class RedisSales implements Sales {
     }
 
     @Override
-    public Optional<AcceptedBooking> pending(RoundId round, String bookingId) {
-        String body = dependencies.redis(
-                () -> redis.<String>getBucket(new RoundKeys(round).pendingBooking(bookingId), StringCodec.INSTANCE)
-                        .get());
-        return Optional.ofNullable(body)
+    public Optional<KeptBooking> kept(RoundId round, String bookingId) {
+        RoundKeys keys = new RoundKeys(round);
+        String copy = keys.pendingBooking(bookingId);
+        String outcome = keys.bookingOutcome(bookingId);
+        Map<String, String> found =
+                dependencies.redis(() -> redis.getBuckets(StringCodec.INSTANCE).<String>get(copy, outcome));
+        return Optional.ofNullable(found.get(copy))
                 .flatMap(text ->
-                        json.readValue(text, BookingConfirmationMessage.class).booking());
+                        json.readValue(text, BookingConfirmationMessage.class).booking())
+                .map(booking -> new KeptBooking(
+                        booking,
+                        Optional.ofNullable(found.get(outcome))
+                                .map(StoredBooking.Status::valueOf)
+                                .orElse(null)));
     }
 
     private static Answered answered(List<Object> result) {

@@ -57,9 +57,14 @@ public record RoundKeys(RoundId round) {
         return round.hashTag() + ":sold-restored";
     }
 
-    /** STRING JSON of an accepted booking until MySQL has it (GET answers PENDING from it). */
+    /** STRING JSON of an accepted booking until MySQL has it (GET answers PENDING from it), and a while after. */
     public String pendingBooking(String bookingId) {
         return round.hashTag() + ":booking:" + bookingId;
+    }
+
+    /** STRING CONFIRMED | REJECTED, once MySQL has the row of {@link #pendingBooking}: kept for a while beside it. */
+    public String bookingOutcome(String bookingId) {
+        return round.hashTag() + ":booking-outcome:" + bookingId;
     }
 
     /** HASH of the answer to one Idempotency-Key of one ticket: fingerprint, done, outcome, booking, seat. */

@@ -93,7 +93,11 @@ class BookingController {
         };
     }
 
-    @Operation(summary = "A booking: PENDING | CONFIRMED | REJECTED, durations, splits and rank")
+    @Operation(
+            summary = "A booking: PENDING | CONFIRMED | REJECTED, durations, splits and rank",
+            description = "A confirmed human booking has its rank. While MySQL does not answer, a booking accepted"
+                    + " lately is answered from Redis: PENDING, or CONFIRMED / REJECTED without a rank (ask again for"
+                    + " it); any other booking is then a 503.")
     @GetMapping("/api/v1/bookings/{bookingId}")
     BookingView booking(@PathVariable String bookingId) {
         return BookingId.parse(bookingId)

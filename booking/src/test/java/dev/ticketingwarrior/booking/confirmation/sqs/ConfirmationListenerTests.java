@@ -49,8 +49,9 @@ class ConfirmationListenerTests {
         visibilityChanges.add(seconds);
         return CompletableFuture.completedFuture(null);
     };
-    private final List<BookingId> letGo = new ArrayList<>();
-    private final ConfirmationListener listener = listener(letGo::addAll, Duration.ofMillis(1), Duration.ofMillis(4));
+    private final Map<BookingId, StoredBooking.Status> resolved = new HashMap<>();
+    private final ConfirmationListener listener =
+            listener(resolved::putAll, Duration.ofMillis(1), Duration.ofMillis(4));
 
     @Test
     void whileMysqlIsDownTheBatchStaysWithTheListenerAndIsWrittenOnceItAnswers() {
@@ -66,10 +67,11 @@ class ConfirmationListenerTests {
                 .containsExactly(30, 30, 30);
         assertThat(acknowledged.messages).containsExactlyElementsOf(batch);
         assertThat(mysql.written).hasSize(2);
-        assertThat(letGo)
-                .as("the pending copies go only once the rows are written")
-                .containsExactlyInAnyOrderElementsOf(
-                        mysql.written.stream().map(AcceptedBooking::id).toList());
+        Map<BookingId, StoredBooking.Status> outcomes = new HashMap<>();
+        mysql.written.forEach(booking -> outcomes.put(booking.id(), StoredBooking.Status.CONFIRMED));
+        assertThat(resolved)
+                .as("the pending copies learn their outcomes only once the rows are written")
+                .isEqualTo(outcomes);
     }
 
     /**
@@ -84,7 +86,7 @@ class ConfirmationListenerTests {
             changes.add(seconds);
             return CompletableFuture.completedFuture(null);
         };
-        ConfirmationListener patient = listener(letGo::addAll, Duration.ofSeconds(10), Duration.ofSeconds(10));
+        ConfirmationListener patient = listener(resolved::putAll, Duration.ofSeconds(10), Duration.ofSeconds(10));
         CompletableFuture<Void> handling = CompletableFuture.runAsync(
                 () -> patient.onConfirmations(List.of(message("D-1"), message("D-2")), acknowledged, recorded));
         while (changes.isEmpty()) {
@@ -99,14 +101,14 @@ class ConfirmationListenerTests {
                 .containsExactly(30, 2);
         assertThat(acknowledged.messages).isEmpty();
         assertThat(mysql.written).isEmpty();
-        assertThat(letGo).isEmpty();
+        assertThat(resolved).isEmpty();
     }
 
     @Test
-    void pendingCopiesThatCannotBeLetGoDoNotFailTheWrittenBatch() {
+    void pendingCopiesThatCannotBeToldTheirOutcomesDoNotFailTheWrittenBatch() {
         mysql.failuresLeft = 0;
         ConfirmationListener redisDown = listener(
-                ids -> {
+                outcomes -> {
                     throw new IllegalStateException("redis is down");
                 },
                 Duration.ofMillis(1),

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A booking read back: final from the database with its rank, else PENDING from the sale, else nothing. */
+/** A booking read back: final from the database with its rank, else as the sale keeps it, else nothing. */
 class BookingQueriesTests {
 
     private final RoundId round = Fakes.round().id();
@@ -88,6 +88,26 @@ class BookingQueriesTests {
         assertThat(queries.find(id).orElseThrow().status()).isEqualTo("PENDING");
     }
 
+    /** Its row was written just before MySQL stopped: the copy kept beside it tells the outcome, MySQL alone a rank. */
+    @Test
+    void whileMysqlIsDownABookingResolvedLatelyIsAnsweredWithItsOutcome() {
+        BookingId confirmed = BookingId.next(round);
+        BookingId rejected = BookingId.next(round);
+        sales.pending.put(confirmed.value(), accepted(confirmed));
+        sales.pending.put(rejected.value(), accepted(rejected));
+        sales.outcomes.put(confirmed.value(), StoredBooking.Status.CONFIRMED);
+        sales.outcomes.put(rejected.value(), StoredBooking.Status.REJECTED);
+        mysqlDown = new IllegalStateException("mysql is down");
+
+        BookingView view = queries.find(confirmed).orElseThrow();
+
+        assertThat(view.status()).isEqualTo("CONFIRMED");
+        assertThat(view.seatId()).isEqualTo("D-4");
+        assertThat(view.durationMs()).isEqualTo(1500);
+        assertThat(view.rank()).isNull();
+        assertThat(queries.find(rejected).orElseThrow().status()).isEqualTo("REJECTED");
+    }
+
     @Test
     void whileMysqlIsDownABookingNotPendingIsTheOutageNotAnUnknownBooking() {
         mysqlDown = new IllegalStateException("mysql is down");
@@ -99,12 +119,15 @@ class BookingQueriesTests {
     void aBookingConfirmedBetweenTheTwoReadsIsFoundNotLost() {
         BookingId id = BookingId.next(round);
         sales.pending.put(id.value(), accepted(id));
-        afterFirstRead = () -> { // the listener writes the row, then lets the pending copy go
+        afterFirstRead = () -> { // the listener writes the row, then marks the pending copy with its outcome
             stored.put(id, stored(id, StoredBooking.Status.CONFIRMED, false));
-            sales.pending.remove(id.value());
+            sales.outcomes.put(id.value(), StoredBooking.Status.CONFIRMED);
         };
 
-        assertThat(queries.find(id)).map(BookingView::status).contains("CONFIRMED");
+        BookingView view = queries.find(id).orElseThrow();
+
+        assertThat(view.status()).isEqualTo("CONFIRMED");
+        assertThat(view.rank()).as("read from MySQL, with its rank").isNotNull();
     }
 
     @Test

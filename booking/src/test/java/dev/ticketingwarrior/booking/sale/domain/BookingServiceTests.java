@@ -176,6 +176,22 @@ class BookingServiceTests {
         assertThat(sales.calls).endsWith("resolve " + bookingId);
     }
 
+    /** Written, and its copy kept a while longer with its outcome: the retry sends nothing again either. */
+    @Test
+    void anInDoubtKeyWhoseKeptCopyHasItsOutcomeIsNotSentAgain() {
+        outbox.failure = new ConfirmationOutbox.InDoubtException("no acknowledgement", null);
+        assertThatThrownBy(() -> service.book(round, alice, "key-1", holdId)).isSameAs(outbox.failure);
+        String bookingId = sales.ticketBookings.get("alice");
+        mysql.confirm(List.of(sales.pending.get(bookingId)));
+        sales.outcomes.put(bookingId, StoredBooking.Status.CONFIRMED);
+        outbox.failure = null;
+
+        BookingOutcome retry = service.book(round, alice, "key-1", holdId);
+
+        assertThat(retry).isEqualTo(new BookingOutcome.Accepted(bookingId, "C-3"));
+        assertThat(outbox.sent).as("nothing to send again").isEmpty();
+    }
+
     @Test
     void aSaleThatFailedBeforeAnAnswerForgetsTheKey() {
         sales.sellFailure = new IllegalStateException("redis is down");

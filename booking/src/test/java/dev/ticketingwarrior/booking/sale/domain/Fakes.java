@@ -189,6 +189,8 @@ final class Fakes {
         final Map<String, String> ticketBookings = new HashMap<>();
         final Map<String, Answered> answers = new HashMap<>();
         final Map<String, AcceptedBooking> pending = new HashMap<>();
+        /** Outcomes of kept bookings whose rows are written (what the listener tells Redis). */
+        final Map<String, StoredBooking.Status> outcomes = new HashMap<>();
         /** Sales not settled yet, by booking id, with when they were sold or last claimed. */
         final Map<String, OpenSale> open = new LinkedHashMap<>();
 
@@ -330,8 +332,9 @@ final class Fakes {
         }
 
         @Override
-        public Optional<AcceptedBooking> pending(RoundId round, String bookingId) {
-            return Optional.ofNullable(pending.get(bookingId));
+        public Optional<KeptBooking> kept(RoundId round, String bookingId) {
+            return Optional.ofNullable(pending.get(bookingId))
+                    .map(booking -> new KeptBooking(booking, outcomes.get(bookingId)));
         }
 
         private static String key(KeyedRequest request) {
