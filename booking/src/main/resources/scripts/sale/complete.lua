@@ -15,8 +15,9 @@
 --   9 openSaleRecords HASH    their records
 --  10 attempt         HASH    the ticket's debrief attempt (DebriefKeys.attempt), only there for a human who sent its
 --                             device secret: the booking is recorded in it here, so it costs no call of its own
--- ARGV: 1 fingerprint, 2 bookingId, 3 seatId, 4 booking JSON, 5 pending copy ttl ms (the listener deletes the copy
---       once MySQL has the row; the ttl only bounds a copy never resolved), 6 answer ttl ms, 7 lock owner,
+-- ARGV: 1 fingerprint, 2 bookingId, 3 seatId, 4 booking JSON, 5 pending copy ttl ms (once MySQL has the row the
+--       listener marks its outcome beside the copy and keeps both 15 min; the ttl only bounds a copy never resolved),
+--       6 answer ttl ms, 7 lock owner,
 --       8 ticketId, 9 holdId, 10 outcome (ACCEPTED | IN_DOUBT), 11 booked at ms, 12 the hold's heldAt ms
 -- Returns 1.
 redis.call('set', KEYS[2], ARGV[4], 'PX', ARGV[5])

@@ -4,11 +4,16 @@ import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.ranking.domain.Rank;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds a booking: final in MySQL (CONFIRMED / REJECTED), else accepted and still PENDING in Redis. */
 public class BookingQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingQueries.class);
 
     private final Bookings bookings;
     private final Sales sales;
@@ -22,7 +27,8 @@ public class BookingQueries {
 
     /**
      * While MySQL does not answer, a booking Redis still keeps is answered from there: PENDING, or for a while after its
-     * row was written, CONFIRMED or REJECTED without a rank (only MySQL can rank it).
+     * row was written, CONFIRMED or REJECTED without a rank (only MySQL can rank it). A row read just before MySQL stops
+     * answering is likewise answered without its rank.
      */
     public Optional<BookingView> find(BookingId id) {
         Optional<StoredBooking> stored;
@@ -61,7 +67,17 @@ public class BookingQueries {
                 b.bot(),
                 b.durationMs(),
                 b.splits(),
-                ranking.rank(b));
+                rankOf(b));
+    }
+
+    /** The row was read as MySQL stopped answering: it is shown without its rank, which the player asks again for. */
+    private Rank rankOf(StoredBooking b) {
+        try {
+            return ranking.rank(b);
+        } catch (RuntimeException mysqlDown) {
+            log.warn("booking {} answered without its rank: {}", b.bookingId(), mysqlDown.toString());
+            return null;
+        }
     }
 
     private static BookingView view(Sales.KeptBooking kept) {

@@ -115,7 +115,8 @@ public interface Sales {
 
     /**
      * How long things are kept: the in-progress mark, a final answer, a sale, and at most the pending copy of an accepted
-     * booking (it is let go as soon as MySQL has the row, so this only bounds copies whose booking was never resolved).
+     * booking (once MySQL has the row it is kept only a little longer, so this bounds copies whose booking was never
+     * resolved).
      */
     record Retention(Duration inProgress, Duration answer, Duration sale, Duration pending) {}
 

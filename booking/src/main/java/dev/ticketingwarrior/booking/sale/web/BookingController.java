@@ -95,9 +95,10 @@ class BookingController {
 
     @Operation(
             summary = "A booking: PENDING | CONFIRMED | REJECTED, durations, splits and rank",
-            description = "A confirmed human booking has its rank. While MySQL does not answer, a booking accepted"
-                    + " lately is answered from Redis: PENDING, or CONFIRMED / REJECTED without a rank (ask again for"
-                    + " it); any other booking is then a 503.")
+            description = "A confirmed human booking has its rank; a confirmed one without it was answered while"
+                    + " MySQL did not answer: ask again for the rank. While MySQL does not answer, a booking accepted"
+                    + " lately is answered from Redis (PENDING, or CONFIRMED / REJECTED for 15 min after its row was"
+                    + " written); any other booking is then a 503.")
     @GetMapping("/api/v1/bookings/{bookingId}")
     BookingView booking(@PathVariable String bookingId) {
         return BookingId.parse(bookingId)

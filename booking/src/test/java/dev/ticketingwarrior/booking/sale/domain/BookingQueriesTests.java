@@ -29,6 +29,8 @@ class BookingQueriesTests {
     private final Map<BookingId, StoredBooking> stored = new HashMap<>();
     private final Fakes.SalesInMemory sales = new Fakes.SalesInMemory();
     private RuntimeException mysqlDown;
+    /** Thrown by the rank's counts only. */
+    private RuntimeException rankingDown;
     /** Runs once, right after the first database read: what the listener does at that moment. */
     private Runnable afterFirstRead = () -> {};
 
@@ -50,6 +52,20 @@ class BookingQueriesTests {
         assertThat(view.rank().round().position()).isEqualTo(4);
         assertThat(view.rank().round().total()).isEqualTo(10);
         assertThat(view.rank().botsBeatenPercent()).isEqualTo(50.0);
+    }
+
+    /** The row was read, then MySQL stopped before the rank's counts: the outcome is known, so it is not a 503. */
+    @Test
+    void aConfirmedBookingWhoseRankCannotBeCountedIsAnsweredWithoutIt() {
+        BookingId id = BookingId.next(round);
+        stored.put(id, stored(id, StoredBooking.Status.CONFIRMED, false));
+        rankingDown = new IllegalStateException("mysql stopped answering");
+
+        BookingView view = queries.find(id).orElseThrow();
+
+        assertThat(view.status()).isEqualTo("CONFIRMED");
+        assertThat(view.durationMs()).isEqualTo(2500);
+        assertThat(view.rank()).isNull();
     }
 
     @Test
@@ -190,10 +206,13 @@ class BookingQueriesTests {
     }
 
     /** 3 humans faster of 10, 2 bots slower of 4; the week likewise. */
-    private static final class FixedRankings implements Rankings {
+    private final class FixedRankings implements Rankings {
 
         @Override
         public RoundCounts roundCounts(String roundId, long durationMs) {
+            if (rankingDown != null) {
+                throw rankingDown;
+            }
             return new RoundCounts(3, 10, 2, 4);
         }
 
