@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -257,14 +261,17 @@ class WorkflowsTests {
         List<Map<String, Object>> nightly =
                 new Yaml().load(String.valueOf(map(drills.get("env")).get("NIGHTLY")));
         assertThat(nightly).isNotEmpty();
+        Set<String> drilled = new TreeSet<>();
         for (Map<String, Object> entry : nightly) {
             assertThat((Integer) entry.get("rounds")).as("%s", entry).isGreaterThanOrEqualTo(3);
             for (String fault : String.valueOf(entry.get("faults")).split(",")) {
-                assertThat(Path.of("..", "perf", "faults", fault.split(":")[0]))
-                        .as(fault)
-                        .isExecutable();
+                String name = fault.split(":")[0];
+                assertThat(Path.of("..", "perf", "faults", name)).as(fault).isExecutable();
+                drilled.add(name);
             }
         }
+        // SPEC §9 holds across a kill or restart of any service or dependency: no drill is left out of the night
+        assertThat(drilled).as("drills run nightly").isEqualTo(drills());
         assertThat(nightly).anyMatch(entry -> entry.get("faults").toString().contains("stop-mysql:180s"));
 
         // the plan: the nightly set, or the inputs after they are checked to be drill names and a count
@@ -314,6 +321,17 @@ class WorkflowsTests {
 
     private static Map<String, Object> workflow(String name) {
         return map(new Yaml().load(read(name)));
+    }
+
+    /** The drills perf/soak can run: the executables of perf/faults. */
+    private static Set<String> drills() {
+        try (Stream<Path> files = Files.list(Path.of("..", "perf", "faults"))) {
+            return files.filter(Files::isExecutable)
+                    .map(file -> file.getFileName().toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new AssertionError("cannot list perf/faults", e);
+        }
     }
 
     private static String read(String name) {
