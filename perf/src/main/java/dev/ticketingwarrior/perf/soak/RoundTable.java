@@ -101,9 +101,9 @@ final class RoundTable {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "soak: %d rounds (and %d to warm up), %d players, accepted %d, confirmed %d, rejected %d, lost %d,"
+                "soak: %s (and %d to warm up), %d players, accepted %d, confirmed %d, rejected %d, lost %d,"
                         + " oversold %d, DLQ %d%n",
-                rows.stream().filter(row -> !row.warmUp()).count(),
+                rounds(rows.stream().filter(row -> !row.warmUp()).count()),
                 rows.stream().filter(RoundRow::warmUp).count(),
                 rows.stream().mapToInt(RoundRow::players).sum(),
                 verdict.accepted(),
@@ -119,6 +119,10 @@ final class RoundTable {
         for (String line : skipped) {
             System.out.println("soak: note: " + line);
         }
+    }
+
+    private static String rounds(long count) {
+        return count + (count == 1 ? " round" : " rounds");
     }
 
     private static String ms(long value) {
