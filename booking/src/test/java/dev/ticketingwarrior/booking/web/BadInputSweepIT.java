@@ -303,6 +303,7 @@ class BadInputSweepIT {
         List<String> wrongBearers =
                 inputs.wrongBearers(BookingStack.OPS_TOKEN, List.of(BookingStack.BOT_KEY, tokens.valid()), GENERATED);
         for (String[] api : List.of(
+                new String[] {"GET", "/api/v1/confirmations"},
                 new String[] {"GET", "/api/v1/confirmations/dead-letters"},
                 new String[] {"POST", "/api/v1/confirmations/dead-letters/redrive"})) {
             String endpoint = api[0] + " " + api[1];
@@ -318,6 +319,12 @@ class BadInputSweepIT {
                             "/api/v1/confirmations/dead-letters/redrive?max=" + max)
                     .header("Authorization", OPS));
         }
+        probes.addAll(Probes.wrongMethods(
+                "GET /api/v1/confirmations",
+                "/api/v1/confirmations",
+                List.<String[]>of(BadInputs.h("Authorization", OPS)),
+                "POST",
+                "DELETE"));
         probes.addAll(Probes.wrongMethods(
                 "GET /api/v1/confirmations/dead-letters",
                 "/api/v1/confirmations/dead-letters",

@@ -53,6 +53,9 @@ class FailedAuthenticationsTests {
                 .isEqualTo(Guard.CHECKED);
         assertThat(rule.guard("/api/v1/confirmations/dead-letters", "X-Bot-Key"::equals))
                 .isEqualTo(Guard.CHECKED);
+        assertThat(rule.guard("/api/v1/confirmations", "Authorization"::equals))
+                .as("the pattern's /** also matches the folder itself")
+                .isEqualTo(Guard.CHECKED);
         assertThat(rule.guard("/actuator/health", "X-Bot-Key"::equals)).isEqualTo(Guard.NONE);
     }
 

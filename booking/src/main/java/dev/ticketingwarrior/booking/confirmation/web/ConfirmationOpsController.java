@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.confirmation.web;
 
+import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationBacklog;
 import dev.ticketingwarrior.booking.confirmation.domain.DeadLetters;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.edge.secret.OpsAuthorization;
@@ -14,20 +15,38 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The ops view of the confirmations' dead-letter queue and its redrive (docs/runbooks/dlq-redrive.md). */
+/**
+ * The ops view of the confirmations on their way to MySQL, of their dead-letter queue and its redrive
+ * (docs/runbooks/dlq-redrive.md).
+ */
 @RestController
 @SecurityRequirement(name = "ops")
-class DeadLetterController {
+class ConfirmationOpsController {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetterController.class);
+    private static final Logger log = LoggerFactory.getLogger(ConfirmationOpsController.class);
     private static final int MOST_PER_CALL = 1000;
 
+    private final ConfirmationBacklog backlog;
     private final DeadLetters deadLetters;
     private final OpsAuthorization ops;
 
-    DeadLetterController(DeadLetters deadLetters, Credentials credentials) {
+    ConfirmationOpsController(ConfirmationBacklog backlog, DeadLetters deadLetters, Credentials credentials) {
+        this.backlog = backlog;
         this.deadLetters = deadLetters;
         this.ops = new OpsAuthorization(credentials);
+    }
+
+    @Operation(
+            summary =
+                    "Confirmations not yet written to MySQL: waiting on the queue, taken by a listener, dead-lettered",
+            description = "Approximate, as SQS counts. While MySQL does not answer, the backlog grows and nothing is"
+                    + " lost; it drains once MySQL answers again. 401 without the ops token, 503 while SQS does not"
+                    + " answer.")
+    @GetMapping("/api/v1/confirmations")
+    ConfirmationBacklog.Counts backlog(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        ops.check(authorization);
+        return backlog.counts();
     }
 
     @Operation(

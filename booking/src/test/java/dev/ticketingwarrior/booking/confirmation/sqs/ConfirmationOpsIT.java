@@ -10,11 +10,16 @@ import dev.ticketingwarrior.localstack.LocalStack;
 import dev.ticketingwarrior.shared.round.Round;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Ops put dead-lettered confirmations back (SPEC §9: ops can redrive the DLQ); each booking is still written once. */
-class DeadLetterRedriveIT {
+/**
+ * Ops see the confirmations on their way to MySQL and put dead-lettered ones back (SPEC §9: ops can redrive the DLQ);
+ * each booking is still written once.
+ */
+class ConfirmationOpsIT {
 
     private static final Map<String, String> OPS = Map.of("Authorization", "Bearer " + BookingStack.OPS_TOKEN);
 
@@ -53,8 +58,40 @@ class DeadLetterRedriveIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * An instance whose listener is not running, on queues of its own: what waits on the queue, what a listener has
+     * taken and not yet written (its visibility running), and what is dead-lettered, each counted where it is.
+     */
     @Test
-    void theDeadLetterQueueIsForOpsOnly() {
+    void theBacklogCountsWhatWaitsWhatIsTakenAndWhatIsDeadLettered() {
+        String queue = "it-backlog-" + UUID.randomUUID();
+        String deadLetters = queue + "-dlq";
+        try (SqsClient sqs = world.stack.sqsClient()) {
+            String queueUrl = sqs.createQueue(b -> b.queueName(queue)).queueUrl();
+            String dlqUrl = sqs.createQueue(b -> b.queueName(deadLetters)).queueUrl();
+            for (int i = 0; i < 3; i++) {
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{}"));
+            }
+            sqs.sendMessage(b -> b.queueUrl(dlqUrl).messageBody("{}"));
+            sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(1).visibilityTimeout(60));
+
+            try (ConfigurableApplicationContext cut = world.start(Map.of(
+                    "ticketing.queue.name", queue,
+                    "ticketing.queue.dead-letter-name", deadLetters,
+                    "spring.cloud.aws.sqs.listener.auto-startup", "false"))) {
+                Api.Response backlog = world.api(cut).send("GET", "/api/v1/confirmations", null, null, OPS);
+
+                assertThat(backlog.status()).as(backlog.toString()).isEqualTo(200);
+                assertThat(backlog.json().path("waiting").asLong()).isEqualTo(2);
+                assertThat(backlog.json().path("inFlight").asLong()).isEqualTo(1);
+                assertThat(backlog.json().path("deadLetters").asLong()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void theConfirmationsAreForOpsOnly() {
+        assertThat(api.get("/api/v1/confirmations").status()).isEqualTo(401);
         assertThat(api.get("/api/v1/confirmations/dead-letters").status()).isEqualTo(401);
         assertThat(api.send(
                                 "POST",

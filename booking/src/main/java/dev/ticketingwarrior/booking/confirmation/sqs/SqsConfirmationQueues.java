@@ -2,27 +2,31 @@ package dev.ticketingwarrior.booking.confirmation.sqs;
 
 import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationBacklog;
 import dev.ticketingwarrior.booking.confirmation.domain.DeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /**
- * The redrive as three SQS calls per batch of up to 10: receive from the DLQ, send the same bodies to the confirmation
- * queue, delete from the DLQ only what the queue acknowledged. A redrive stopped between send and delete leaves a
- * message in both queues; the listener's write is idempotent by booking id, so the booking is still written once.
+ * The confirmation queue and its dead-letter queue as ops see them: their counts, and the redrive as three SQS calls per
+ * batch of up to 10: receive from the DLQ, send the same bodies to the confirmation queue, delete from the DLQ only what
+ * the queue acknowledged. A redrive stopped between send and delete leaves a message in both queues; the listener's
+ * write is idempotent by booking id, so the booking is still written once.
  */
 @Component
-class SqsDeadLetters implements DeadLetters {
+class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
 
     private static final int BATCH = 10;
 
@@ -31,7 +35,7 @@ class SqsDeadLetters implements DeadLetters {
     private final String queueName;
     private final String deadLetterName;
 
-    SqsDeadLetters(SqsAsyncClient sqs, Dependencies dependencies, BookingProperties properties) {
+    SqsConfirmationQueues(SqsAsyncClient sqs, Dependencies dependencies, BookingProperties properties) {
         this.sqs = sqs;
         this.dependencies = dependencies;
         this.queueName = properties.queue().name();
@@ -40,14 +44,19 @@ class SqsDeadLetters implements DeadLetters {
 
     @Override
     public long count() {
+        return dependencies.sqs(() -> all(countsOf(deadLetterName).join()));
+    }
+
+    @Override
+    public Counts counts() {
         return dependencies.sqs(() -> {
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url(deadLetterName))
-                            .attributeNames(
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                    .join()
-                    .attributes();
-            return attributes.values().stream().mapToLong(Long::parseLong).sum();
+            CompletableFuture<Map<QueueAttributeName, String>> queue = countsOf(queueName);
+            CompletableFuture<Map<QueueAttributeName, String>> dead = countsOf(deadLetterName);
+            Map<QueueAttributeName, String> queued = queue.join();
+            return new Counts(
+                    number(queued, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
+                    number(queued, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),
+                    all(dead.join()));
         });
     }
 
@@ -102,6 +111,26 @@ class SqsDeadLetters implements DeadLetters {
             sqs.deleteMessageBatch(b -> b.queueUrl(from).entries(done)).join();
         }
         return sent.size();
+    }
+
+    /** The queue's visible and in-flight message counts (asynchronous, so two queues are asked at once). */
+    private CompletableFuture<Map<QueueAttributeName, String>> countsOf(String queue) {
+        return sqs.getQueueUrl(b -> b.queueName(queue))
+                .thenCompose(url -> sqs.getQueueAttributes(b -> b.queueUrl(url.queueUrl())
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)))
+                .thenApply(GetQueueAttributesResponse::attributes);
+    }
+
+    private static long all(Map<QueueAttributeName, String> counts) {
+        return number(counts, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                + number(counts, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+    }
+
+    private static long number(Map<QueueAttributeName, String> counts, QueueAttributeName name) {
+        String value = counts.get(name);
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     private String url(String name) {
