@@ -1,4 +1,5 @@
-// The ops console against the real system: a changed admission rate reaches admission, and the live charts move.
+// The ops console against the real system: a changed admission rate reaches admission, the live charts move, and
+// booking's confirmations panel shows its queues' counts.
 import { api, apiPlayer, bookingPlayer, freshRound, getAdmission, nickname, putAdmission } from './support/api';
 import { baseUrl, opsToken } from './support/env';
 import { expect, test } from './support/fixtures';
@@ -53,6 +54,15 @@ test('ops change the admission rate; the admin API shows it; the live charts mov
     await until('four live charts', async () => (await page.locator('.ops-live canvas').count()) === 4, {
       timeoutMs: 5_000,
     });
+    // booking's confirmations panel: whatever the queues hold (any count, commas grouping thousands), numbers show
+    for (const figure of ['confirm-waiting', 'confirm-dead-letters']) {
+      await until(
+        `a count in ${figure}`,
+        async () =>
+          /^\d{1,3}(,\d{3})*$/.test((await page.getByTestId(figure).textContent({ timeout: 1_000 }))?.trim() ?? ''),
+        { timeoutMs: 10_000 },
+      );
+    }
     await sleep(2_500); // the last bookings reach the charts
     await shot('ops');
   } finally {

@@ -1,6 +1,7 @@
-// Ops APIs behind the ops bearer token: admission settings and stats (admission, SPEC §4) and the bots (SPEC §6).
+// Ops APIs behind the ops bearer token: admission settings and stats (admission, SPEC §4), the bots (SPEC §6) and the
+// confirmations on their way to MySQL with their dead-letter queue (booking, docs/runbooks/dlq-redrive.md).
 import { request } from './http';
-import type { AdminStats, AdmissionSettings, BotSettings } from './types';
+import type { AdminStats, AdmissionSettings, BotSettings, ConfirmationBacklog, Redriven } from './types';
 
 export const getAdmissionSettings = (opsToken: string) =>
   request<AdmissionSettings>('/api/v1/admin/admission', { token: opsToken });
@@ -33,3 +34,11 @@ export const putBots = (opsToken: string, settings: BotSettings) =>
     token: opsToken,
     body: { enabled: settings.enabled, perRound: settings.perRound, difficulty: settings.difficulty },
   });
+
+/** Waiting on the confirmation queue, taken by a listener, dead-lettered; 503 while SQS does not answer. */
+export const getConfirmations = (opsToken: string, signal?: AbortSignal) =>
+  request<ConfirmationBacklog>('/api/v1/confirmations', { token: opsToken, signal });
+
+/** Puts up to 1000 dead letters back on the confirmation queue; safe to repeat (the listener writes a booking once). */
+export const redriveDeadLetters = (opsToken: string) =>
+  request<Redriven>('/api/v1/confirmations/dead-letters/redrive', { method: 'POST', token: opsToken });

@@ -196,6 +196,22 @@ export interface AdminStats {
   recent?: RoundStats[];
 }
 
+/** GET /api/v1/confirmations (booking): confirmations not yet written to MySQL, as SQS counts them (approximately). */
+export interface ConfirmationBacklog {
+  /** On the confirmation queue, not yet taken by a listener. */
+  waiting: number;
+  /** Taken by a listener and not yet written: during a MySQL outage they wait here, nothing is lost. */
+  inFlight: number;
+  /** On the dead-letter queue (poison messages only): ops can redrive them. */
+  deadLetters: number;
+}
+
+/** POST /api/v1/confirmations/dead-letters/redrive: how many went back on the queue, how many are still dead letters. */
+export interface Redriven {
+  moved: number;
+  remaining: number;
+}
+
 // --- debrief and progress (SPEC §12, /work/debrief-contract.md) ----------------------------------------------------
 // Read through the parsers in progress.ts: a required field missing is an error, an unknown step or result is dropped.
 

@@ -25,7 +25,8 @@ export function LiveStats({ current }: { current: RoundStats | undefined }) {
   );
 }
 
-function Stat({
+/** One figure of a stat grid (`dl.stat-grid`): a label, a number (grouped by thousands) or text, and a note. */
+export function Stat({
   label,
   value,
   sub,

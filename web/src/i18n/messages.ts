@@ -333,6 +333,24 @@ export const ko = {
   'ops.statsError': '통계를 불러오지 못했습니다.',
   'ops.seconds': '초',
   'ops.time': '시각',
+  'ops.confirmations.title': '예매 확정 대기열',
+  'ops.confirmations.lead': '기다리는 확정은 사라지지 않습니다. MySQL이 응답하면 기록됩니다.',
+  'ops.confirmations.waiting': '큐 대기',
+  'ops.confirmations.inFlight': '처리 중',
+  'ops.confirmations.deadLetters': '데드레터',
+  'ops.confirmations.onTheirWayChart': '기록 대기 (큐 대기 + 처리 중)',
+  'ops.confirmations.deadLettersChart': '데드레터',
+  'ops.confirmations.deadLettersWarning':
+    '데드레터 큐에 확정 {n}건이 있습니다. 다시 보내도 안전합니다: 리스너는 예매마다 한 번만 기록합니다.',
+  'ops.confirmations.redrive': '다시 보내기',
+  'ops.confirmations.redriving': '보내는 중…',
+  'ops.confirmations.redriveTitle': '데드레터를 다시 보낼까요?',
+  'ops.confirmations.redriveBody':
+    '데드레터 {n}건을 확정 큐로 되돌립니다 (한 번에 최대 1,000건). 여러 번 해도 안전합니다.',
+  'ops.confirmations.cancel': '취소',
+  'ops.confirmations.redriven': '{moved}건을 다시 보냈습니다. {remaining}건 남았습니다.',
+  'ops.confirmations.unavailable': '확정 큐(SQS)가 응답하지 않습니다. 계속 다시 확인합니다.',
+  'ops.confirmations.error': '확정 대기열을 불러오지 못했습니다. 계속 다시 확인합니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -671,6 +689,24 @@ export const en: Messages = {
   'ops.statsError': 'Could not load the stats.',
   'ops.seconds': 's',
   'ops.time': 'Time',
+  'ops.confirmations.title': 'Confirmations on their way',
+  'ops.confirmations.lead': 'Confirmations waiting are not lost: they are written once MySQL answers.',
+  'ops.confirmations.waiting': 'Waiting',
+  'ops.confirmations.inFlight': 'In flight',
+  'ops.confirmations.deadLetters': 'Dead letters',
+  'ops.confirmations.onTheirWayChart': 'To be written (waiting + in flight)',
+  'ops.confirmations.deadLettersChart': 'Dead letters',
+  'ops.confirmations.deadLettersWarning':
+    'Dead-letter queue: {n}. Redriving is safe: the listener writes each booking once.',
+  'ops.confirmations.redrive': 'Redrive',
+  'ops.confirmations.redriving': 'Redriving…',
+  'ops.confirmations.redriveTitle': 'Redrive the dead letters?',
+  'ops.confirmations.redriveBody':
+    'The {n} dead letters (at most 1,000 at a time) go back on the confirmation queue. Safe to repeat.',
+  'ops.confirmations.cancel': 'Cancel',
+  'ops.confirmations.redriven': 'Moved {moved}, {remaining} left.',
+  'ops.confirmations.unavailable': 'The confirmation queue (SQS) does not answer. Still checking.',
+  'ops.confirmations.error': 'Could not load the confirmations. Still checking.',
 };
 
 export type Lang = 'ko' | 'en';

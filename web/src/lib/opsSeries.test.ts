@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminStats } from '../api/types';
-import { addSold, addStats, emptySeries, rateBetween } from './opsSeries';
+import { addBacklog, addSold, addStats, BACKLOG_WINDOW_MS, emptyBacklog, emptySeries, rateBetween } from './opsSeries';
 
 const stats = (roundId: string, admitted: number, waiting: number): AdminStats => ({
   currentRoundId: roundId,
@@ -44,5 +44,17 @@ describe('ops series', () => {
     };
     const s = addStats(emptySeries(), Date.UTC(2026, 10, 24, 10, 15, 2), withBooked);
     expect(s.sellOut?.points).toEqual([{ x: 2, y: 4 }]);
+  });
+
+  it("charts the confirmations' backlog (waiting + in flight) and the dead letters within a bounded window", () => {
+    let s = addBacklog(emptyBacklog(), 0, { waiting: 5, inFlight: 10, deadLetters: 0 });
+    s = addBacklog(s, 2000, { waiting: 40, inFlight: 10, deadLetters: 1 });
+    expect(s.onTheirWay).toEqual([
+      { x: 0, y: 15 },
+      { x: 2000, y: 50 },
+    ]);
+    expect(s.deadLetters.map((p) => p.y)).toEqual([0, 1]);
+    s = addBacklog(s, BACKLOG_WINDOW_MS + 1000, { waiting: 0, inFlight: 0, deadLetters: 1 });
+    expect(s.onTheirWay.map((p) => p.x)).toEqual([2000, BACKLOG_WINDOW_MS + 1000]);
   });
 });

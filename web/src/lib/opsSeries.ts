@@ -1,7 +1,8 @@
 // The ops page's live series, built from successive polls of GET /api/v1/admin/stats (queue length, admitted) and
 // GET /api/v1/rounds/{id}/results (seats sold). Rates are differences between polls of the same round; a new round
-// starts its counters (and its sell-out curve) from zero.
-import type { AdminStats } from '../api/types';
+// starts its counters (and its sell-out curve) from zero. The confirmations' backlog comes from GET
+// /api/v1/confirmations (booking).
+import type { AdminStats, ConfirmationBacklog } from '../api/types';
 import { num, toEpochMs } from '../api/wire';
 import { parseRoundId } from './clock';
 
@@ -40,7 +41,7 @@ export const emptySeries = (): OpsSeries => ({
 
 export const WINDOW_MS = 120_000;
 
-const trim = (points: XY[], at: number) => points.filter((p) => p.x > at - WINDOW_MS);
+const trim = (points: XY[], at: number, windowMs = WINDOW_MS) => points.filter((p) => p.x > at - windowMs);
 
 /** Per-second rate between two readings of a counter; a new round counts from zero; undefined without a baseline. */
 export function rateBetween(previous: Counter | undefined, next: Counter): number | undefined {
@@ -99,5 +100,25 @@ export function addSold(
     sellOut,
     previousSellOut,
     sold: counter,
+  };
+}
+
+/** The confirmations not yet written to MySQL over time (x = server time, ms). */
+export interface BacklogSeries {
+  /** Waiting on the queue + taken by a listener. */
+  onTheirWay: XY[];
+  deadLetters: XY[];
+}
+
+export const emptyBacklog = (): BacklogSeries => ({ onTheirWay: [], deadLetters: [] });
+
+/** Longer than the live charts': an outage of a few minutes and the drain after it fit (300 points at one per 2 s). */
+export const BACKLOG_WINDOW_MS = 600_000;
+
+/** Adds one poll of the confirmations' backlog taken at server time `at`. */
+export function addBacklog(series: BacklogSeries, at: number, backlog: ConfirmationBacklog): BacklogSeries {
+  return {
+    onTheirWay: trim([...series.onTheirWay, { x: at, y: backlog.waiting + backlog.inFlight }], at, BACKLOG_WINDOW_MS),
+    deadLetters: trim([...series.deadLetters, { x: at, y: backlog.deadLetters }], at, BACKLOG_WINDOW_MS),
   };
 }

@@ -4,16 +4,7 @@ import { I18nProvider } from '../i18n/i18n';
 import { mockApi, problem } from '../test/api';
 import { Ops, OPS_TOKEN_KEY } from './Ops';
 
-// chart.js needs a real canvas: the charts become lists of their points, which is what these tests look at
-vi.mock('react-chartjs-2', () => ({
-  Line: ({ data }: { data: { datasets: { label: string; data: { x: number; y: number }[] }[] } }) => (
-    <ul data-testid="chart" data-label={data.datasets[0]!.label}>
-      {data.datasets[0]!.data.map((point, i) => (
-        <li key={i}>{point.y}</li>
-      ))}
-    </ul>
-  ),
-}));
+vi.mock('react-chartjs-2', () => import('../test/chartAsList'));
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -34,6 +25,13 @@ const stats = {
   },
 };
 
+/** booking's GET /api/v1/confirmations, which the console polls next to admission's stats. */
+const confirmations: Parameters<typeof mockApi>[0][number] = [
+  'GET',
+  /^\/api\/v1\/confirmations$/,
+  () => ({ body: { waiting: 3, inFlight: 2, deadLetters: 0 } }),
+];
+
 function renderOps() {
   render(
     <I18nProvider initial="ko">
@@ -53,6 +51,7 @@ describe('ops console', () => {
       ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
       ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: true, perRound: 50, difficulty: 'NORMAL' } })],
       ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+      confirmations,
     ]);
     renderOps();
     expect(calls).toHaveLength(0); // nothing is asked for without a token
@@ -74,6 +73,7 @@ describe('ops console', () => {
       ['PUT', /^\/api\/v1\/admin\/admission$/, (call) => ({ body: call.body })],
       ['GET', /^\/api\/v1\/bots$/, () => new Error('bot-runner down')],
       ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+      confirmations,
     ]);
     renderOps();
     const rate = await screen.findByTestId('rate');
@@ -94,6 +94,7 @@ describe('ops console', () => {
     mockApi([
       ['GET', /^\/api\/v1\/admin\//, () => problem('unauthorized', 401)],
       ['GET', /^\/api\/v1\/bots$/, () => problem('unauthorized', 401)],
+      ['GET', /^\/api\/v1\/confirmations$/, () => problem('unauthorized', 401)],
     ]);
     renderOps();
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('운영 토큰이 올바르지 않습니다.'));
@@ -107,10 +108,12 @@ describe('ops console', () => {
       ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
       ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
       ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+      confirmations,
       ['GET', /\/results$/, () => ({ body: { seats: { total: 100, sold: 7 } } })],
     ]);
     renderOps();
     await waitFor(() => expect(screen.getByTestId('stat-waiting')).toHaveTextContent('434'));
+    await waitFor(() => expect(screen.getByTestId('confirm-waiting')).toHaveTextContent('3'));
     expect(screen.getByText('라운드 20261124T101500Z')).toBeInTheDocument();
     const counters = screen.getByTestId('ops-stats');
     expect(within(counters).getByText('1,234')).toBeInTheDocument();
@@ -132,10 +135,29 @@ describe('ops console', () => {
       ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
       ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
       ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+      confirmations,
     ]);
     renderOps();
     fireEvent.click(screen.getByRole('button', { name: '토큰 지우기' }));
     expect(screen.getByLabelText('운영 토큰')).toBeInTheDocument();
     expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBeNull();
+  });
+
+  it("shows booking's refusal of the token in the confirmations panel and stays signed in", async () => {
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    const { calls } = mockApi([
+      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+      ['GET', /^\/api\/v1\/confirmations$/, () => problem('unauthorized', 401)],
+    ]);
+    renderOps();
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('운영 토큰이 올바르지 않습니다.'));
+    expect(calls.find((c) => c.path === '/api/v1/confirmations')!.headers.Authorization).toBe('Bearer ops-secret');
+    // only admission's answer signs the console out: the token stays, the form does not come back
+    expect(screen.queryByLabelText('운영 토큰')).not.toBeInTheDocument();
+    expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBe('ops-secret');
+    await waitFor(() => expect(screen.getByTestId('rate')).toHaveValue(2.5));
+    expect(screen.getByRole('heading', { name: '예매 확정 대기열' })).toBeInTheDocument();
   });
 });

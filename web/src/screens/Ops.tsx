@@ -3,6 +3,7 @@ import type { ApiError } from '../api/http';
 import { getAdmissionSettings, getBots, putAdmissionSettings, putBots } from '../api/ops';
 import { DIFFICULTIES, type AdmissionSettings, type BotSettings, type Difficulty } from '../api/types';
 import { COLORS } from '../components/charts';
+import { ConfirmationsPanel } from '../components/ConfirmationsPanel';
 import { LiveStats } from '../components/LiveStats';
 import { Notice } from '../components/Notice';
 import { SellOutChart, TimeChart } from '../components/OpsCharts';
@@ -109,6 +110,7 @@ function OpsConsole({ token, onUnauthorized }: { token: string; onUnauthorized(e
       <AdmissionPanel token={token} unauthorized={unauthorized} />
       <BotsPanel token={token} />
       <LivePanel token={token} unauthorized={unauthorized} />
+      <ConfirmationsPanel token={token} />
     </div>
   );
 }

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { asApiError, type ApiError } from '../api/http';
+import { getConfirmations } from '../api/ops';
+import type { ConfirmationBacklog } from '../api/types';
+import { num } from '../api/wire';
+import { addBacklog, emptyBacklog, type BacklogSeries } from '../lib/opsSeries';
+import { useServerClock } from './serverClock';
+import { useLatest } from './useLatest';
+
+const POLL_MS = 2000;
+/** The longest a Retry-After holds the next poll back: ops want to see the queue as soon as it answers again. */
+const MOST_WAIT_MS = 10_000;
+
+export interface Confirmations {
+  /** The last answer of GET /api/v1/confirmations, kept while later polls fail. */
+  backlog: ConfirmationBacklog | undefined;
+  /** The chart's series, grown by every answer. */
+  series: BacklogSeries;
+  /** The last poll's problem, undefined once a poll answers again. */
+  error: ApiError | undefined;
+}
+
+/**
+ * The confirmations on their way to MySQL, polled every 2 s, one request at a time, and their series. A failed poll,
+ * a 401 too, is only shown: booking may be down for a while, and only admission's answer signs the console out.
+ */
+export function useConfirmations(token: string): Confirmations {
+  const clockRef = useLatest(useServerClock());
+  const [backlog, setBacklog] = useState<ConfirmationBacklog | undefined>();
+  const [series, setSeries] = useState<BacklogSeries>(emptyBacklog);
+  const [error, setError] = useState<ApiError | undefined>();
+
+  useEffect(() => {
+    const aborter = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      let waitMs = POLL_MS;
+      try {
+        const answer = await getConfirmations(token, aborter.signal);
+        if (aborter.signal.aborted) return;
+        const next: ConfirmationBacklog = {
+          waiting: num(answer?.waiting),
+          inFlight: num(answer?.inFlight),
+          deadLetters: num(answer?.deadLetters),
+        };
+        setBacklog(next);
+        setError(undefined);
+        setSeries((previous) => addBacklog(previous, clockRef.current.now(), next));
+      } catch (caught) {
+        if (aborter.signal.aborted) return;
+        const problem = asApiError(caught);
+        setError(problem);
+        // a 503 says when to come back (SQS not answering): no sooner than that, no later than MOST_WAIT_MS
+        if (problem.retryAfter !== undefined)
+          waitMs = Math.min(MOST_WAIT_MS, Math.max(POLL_MS, problem.retryAfter * 1000));
+      }
+      if (!aborter.signal.aborted) timer = setTimeout(() => void poll(), waitMs);
+    };
+    void poll();
+    return () => {
+      aborter.abort();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [token, clockRef]);
+
+  return { backlog, series, error };
+}
