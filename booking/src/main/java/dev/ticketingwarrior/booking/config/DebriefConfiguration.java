@@ -5,6 +5,7 @@ import dev.ticketingwarrior.booking.debrief.domain.ArchivedAttempts;
 import dev.ticketingwarrior.booking.debrief.domain.AttemptArchiver;
 import dev.ticketingwarrior.booking.debrief.domain.AttemptRecorder;
 import dev.ticketingwarrior.booking.debrief.domain.Debriefs;
+import dev.ticketingwarrior.booking.debrief.domain.KeptOutcomes;
 import dev.ticketingwarrior.booking.debrief.domain.LiveAttempts;
 import dev.ticketingwarrior.booking.debrief.web.DebriefLimits;
 import dev.ticketingwarrior.booking.round.RoundRetention;
@@ -32,11 +33,18 @@ class DebriefConfiguration {
             LiveAttempts live,
             ArchivedAttempts archive,
             AdmissionRecords admission,
+            KeptOutcomes kept,
             RoundClock clock,
             RoundRetention retention,
             BookingProperties properties) {
         return new Debriefs(
-                live, archive, admission, clock, retention, properties.debrief().roundCache());
+                live,
+                archive,
+                admission,
+                kept,
+                clock,
+                retention,
+                properties.debrief().roundCache());
     }
 
     @Bean

@@ -67,10 +67,18 @@ class MysqlOutageIT {
     void aBookingConfirmedJustBeforeTheOutageIsAnsweredConfirmed() {
         Api healthy = world.api(world.first());
         Round round = world.freshRound();
-        String bookingId = accepted(healthy, round, "justbefore", "E-9")
-                .json()
-                .path("bookingId")
-                .asString();
+        String ticket = BookingStack.ticket();
+        String token = world.token(round, ticket, "justbefore", false);
+        // a human as the web app plays, with its device secret: its attempt is recorded for the debrief
+        Map<String, String> device = Map.of("X-Player-Secret", Players.deviceSecret());
+        solveCaptcha(healthy, token);
+        String holdId =
+                hold(healthy, token, round, "E-9", device).json().path("holdId").asString();
+        Map<String, String> booking = new HashMap<>(device);
+        booking.put("Idempotency-Key", UUID.randomUUID().toString());
+        Api.Response accepted = healthy.post("/api/v1/bookings", token, "{\"holdId\":\"" + holdId + "\"}", booking);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String bookingId = accepted.json().path("bookingId").asString();
         JsonNode confirmed = Players.awaitFinal(healthy, bookingId, Duration.ofSeconds(20));
         assertThat(confirmed.path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(confirmed.path("rank").isObject()).as(confirmed.toString()).isTrue();
@@ -85,6 +93,13 @@ class MysqlOutageIT {
             assertThat(view.json().path("durationMs").asLong())
                     .isEqualTo(confirmed.path("durationMs").asLong());
             assertThat(view.json().path("rank").isObject()).as(view.toString()).isFalse();
+
+            Api.Response debrief = world.api(cut)
+                    .send("GET", "/api/v1/rounds/" + round.id() + "/debriefs/" + ticket, null, null, device);
+            assertThat(debrief.status()).as(debrief.toString()).isEqualTo(200);
+            assertThat(debrief.json().path("outcome").asString())
+                    .as("the debrief tells the same outcome, not PENDING")
+                    .isEqualTo("CONFIRMED");
         }
     }
 

@@ -40,6 +40,7 @@ public class Debriefs {
     private final LiveAttempts live;
     private final ArchivedAttempts archive;
     private final AdmissionRecords admission;
+    private final KeptOutcomes kept;
     private final RoundClock clock;
     private final RoundRetention retention;
     private final Duration roundCacheTtl;
@@ -49,12 +50,14 @@ public class Debriefs {
             LiveAttempts live,
             ArchivedAttempts archive,
             AdmissionRecords admission,
+            KeptOutcomes kept,
             RoundClock clock,
             RoundRetention retention,
             Duration roundCacheTtl) {
         this.live = live;
         this.archive = archive;
         this.admission = admission;
+        this.kept = kept;
         this.clock = clock;
         this.retention = retention;
         this.roundCacheTtl = roundCacheTtl;
@@ -161,7 +164,9 @@ public class Debriefs {
             results.add(new AttemptResult(
                     attempt,
                     live.entered(attempt.round()).orElse(null),
-                    attempt.booked().map(b -> outcomeOf(b.bookingId())).orElseGet(attempt::unbooked)));
+                    attempt.booked()
+                            .map(b -> outcomeOf(attempt.round(), b.bookingId()))
+                            .orElseGet(attempt::unbooked)));
         }
         results.sort(
                 Comparator.comparing((AttemptResult r) -> r.attempt().round()).reversed());
@@ -235,7 +240,7 @@ public class Debriefs {
         try {
             archived = archive.find(round, ticketId);
         } catch (RuntimeException e) {
-            // MySQL down: a live round is still read from Redis, its booking's outcome shown as PENDING
+            // MySQL down: a live round is still read from Redis, its booking's outcome as Redis keeps it (or PENDING)
             Optional<Attempt> attempt = live.find(round, ticketId);
             if (attempt.isEmpty()) {
                 throw e;
@@ -245,9 +250,10 @@ public class Debriefs {
                     new AttemptResult(
                             attempt.get(),
                             live.entered(round).orElse(null),
-                            attempt.get().booked().isPresent()
-                                    ? Outcome.PENDING
-                                    : attempt.get().unbooked()),
+                            attempt.get()
+                                    .booked()
+                                    .map(b -> keptOutcome(round, b.bookingId()))
+                                    .orElseGet(attempt.get()::unbooked)),
                     false));
         }
         if (archived.isPresent()) {
@@ -259,17 +265,29 @@ public class Debriefs {
                                 attempt,
                                 live.entered(round).orElse(null),
                                 attempt.booked()
-                                        .map(b -> outcomeOf(b.bookingId()))
+                                        .map(b -> outcomeOf(round, b.bookingId()))
                                         .orElseGet(attempt::unbooked)),
                         false));
     }
 
-    /** The booking's outcome as MySQL has it; PENDING while MySQL does not answer (the booking was accepted). */
-    private Outcome outcomeOf(String bookingId) {
+    /** The booking's outcome as MySQL has it; while MySQL does not answer, as Redis keeps it. */
+    private Outcome outcomeOf(RoundId round, String bookingId) {
         try {
             return archive.outcomeOf(bookingId);
         } catch (RuntimeException e) {
             log.debug("outcome of {} not read: {}", bookingId, e.toString());
+            return keptOutcome(round, bookingId);
+        }
+    }
+
+    /** CONFIRMED or REJECTED (without its time) if its row was written lately; else PENDING (the booking was accepted). */
+    private Outcome keptOutcome(RoundId round, String bookingId) {
+        try {
+            return kept.of(round, bookingId)
+                    .map(status -> new Outcome(status, Optional.empty()))
+                    .orElse(Outcome.PENDING);
+        } catch (RuntimeException e) {
+            log.debug("kept outcome of {} not read: {}", bookingId, e.toString());
             return Outcome.PENDING;
         }
     }

@@ -38,7 +38,17 @@ class DebriefsTests {
     private final Live live = new Live();
     private final Archive archive = new Archive();
     private final Admission admission = new Admission();
-    private final Debriefs debriefs = new Debriefs(live, archive, admission, clock, retention, Duration.ZERO);
+    /** The outcomes booking keeps in Redis a while after their rows, by booking id. */
+    private final Map<String, Outcome.Status> kept = new HashMap<>();
+
+    private final Debriefs debriefs = new Debriefs(
+            live,
+            archive,
+            admission,
+            (round, bookingId) -> Optional.ofNullable(kept.get(bookingId)),
+            clock,
+            retention,
+            Duration.ZERO);
     private final AttemptArchiver archiver = new AttemptArchiver(
             live, archive, clock, retention, Duration.ofSeconds(10), Duration.ofSeconds(30), new SimpleMeterRegistry());
 
@@ -76,6 +86,28 @@ class DebriefsTests {
         assertThat(debrief.ghost().personalBest().totalMs()).isEqualTo(6000);
         assertThat(debrief.ghost().roundBest().nickname()).isEqualTo("kim");
         assertThat(debrief.queue()).isEqualTo(new Debrief.Queue(7, 480L));
+    }
+
+    /** MySQL stopped just after kim's row was written: the debrief tells what booking keeps in Redis, not PENDING. */
+    @Test
+    void whileMysqlIsDownADebriefTellsTheOutcomeKeptBesideTheBooking() {
+        live.put(attempt("kim", 100, 200, 300, 1)
+                .ticket("t-kim")
+                .booked(6000, "b-kim", "A-2", 5000)
+                .build());
+        live.put(attempt("lee", 100, 200, 300, 1)
+                .secret(OTHER_SECRET)
+                .ticket("t-lee")
+                .booked(7000, "b-lee", "A-3", 6500)
+                .build());
+        kept.put("b-kim", Outcome.Status.CONFIRMED);
+        archive.readsDown = true;
+
+        assertThat(debriefs.debrief(ROUND, "t-kim", SECRET).orElseThrow().outcome())
+                .isEqualTo(Outcome.Status.CONFIRMED);
+        assertThat(debriefs.debrief(ROUND, "t-lee", OTHER_SECRET).orElseThrow().outcome())
+                .as("its row not written yet")
+                .isEqualTo(Outcome.Status.PENDING);
     }
 
     @Test
@@ -334,6 +366,8 @@ class DebriefsTests {
         final Map<String, Outcome> outcomes = new HashMap<>();
         int saves;
         boolean down;
+        /** Reads fail (writes as {@link #down} says). */
+        boolean readsDown;
 
         @Override
         public void save(List<Attempt> attempts, Long entered) {
@@ -353,6 +387,9 @@ class DebriefsTests {
 
         @Override
         public Optional<AttemptResult> find(RoundId round, String ticketId) {
+            if (readsDown) {
+                throw new IllegalStateException("MySQL down");
+            }
             return Optional.ofNullable(rows.get(round + "/" + ticketId)).map(this::withOutcome);
         }
 
@@ -366,6 +403,9 @@ class DebriefsTests {
 
         @Override
         public Outcome outcomeOf(String bookingId) {
+            if (readsDown) {
+                throw new IllegalStateException("MySQL down");
+            }
             return outcomes.getOrDefault(bookingId, Outcome.PENDING);
         }
 
