@@ -8,17 +8,20 @@ import dev.ticketingwarrior.booking.debrief.domain.KeptOutcomes;
 import dev.ticketingwarrior.booking.debrief.domain.Outcome;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.redisson.api.BatchOptions;
-import org.redisson.api.RBatch;
+import java.util.stream.Collectors;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks the pending copies ({@code complete.lua} wrote them) of resolved bookings with their outcomes, in one pipelined
- * batch, and lets copy and outcome expire after {@link #KEPT_RESOLVED}; reads an outcome back for a debrief.
+ * Marks the pending copies ({@code complete.lua} wrote them) of resolved bookings with their outcomes
+ * ({@code keep-resolved.lua}, one call per round) and lets copy and outcome expire after {@link #KEPT_RESOLVED}; reads
+ * an outcome back for a debrief.
  */
 @Component
 class RedisPendingBookings implements PendingBookings, KeptOutcomes {
@@ -39,16 +42,26 @@ class RedisPendingBookings implements PendingBookings, KeptOutcomes {
         if (outcomes.isEmpty()) {
             return;
         }
-        dependencies.redis(() -> {
-            RBatch batch = redis.createBatch(BatchOptions.defaults().skipResult());
-            outcomes.forEach((id, status) -> {
-                RoundKeys keys = new RoundKeys(id.round());
-                batch.getBucket(keys.bookingOutcome(id.value()), StringCodec.INSTANCE)
-                        .setAsync(status.name(), KEPT_RESOLVED);
-                batch.getBucket(keys.pendingBooking(id.value()), StringCodec.INSTANCE)
-                        .expireAsync(KEPT_RESOLVED);
-            });
-            batch.execute();
+        // one script per round: its keys share the round's hash tag (a batch rarely spans two rounds)
+        Map<RoundId, List<Map.Entry<BookingId, StoredBooking.Status>>> byRound = outcomes.entrySet().stream()
+                .collect(Collectors.groupingBy(entry -> entry.getKey().round()));
+        byRound.forEach((round, resolved) -> {
+            RoundKeys keys = new RoundKeys(round);
+            List<Object> names = new ArrayList<>(2 * resolved.size());
+            List<Object> values = new ArrayList<>(1 + resolved.size());
+            values.add(String.valueOf(KEPT_RESOLVED.toMillis()));
+            for (Map.Entry<BookingId, StoredBooking.Status> entry : resolved) {
+                names.add(keys.pendingBooking(entry.getKey().value()));
+                names.add(keys.bookingOutcome(entry.getKey().value()));
+                values.add(entry.getValue().name());
+            }
+            dependencies.redis(() -> redis.getScript(StringCodec.INSTANCE)
+                    .eval(
+                            RScript.Mode.READ_WRITE,
+                            Scripts.KEEP_RESOLVED,
+                            RScript.ReturnType.LONG,
+                            names,
+                            values.toArray()));
         });
     }
 

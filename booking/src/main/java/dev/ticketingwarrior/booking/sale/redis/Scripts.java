@@ -18,6 +18,7 @@ final class Scripts {
     static final String REGISTER_HOLD = read("register-hold.lua");
     static final String RELEASE_HOLD = read("close-hold.lua", "release-hold.lua");
     static final String REPORT_ABANDONED = read("report-abandoned.lua");
+    static final String KEEP_RESOLVED = read("keep-resolved.lua");
 
     private Scripts() {}
 
