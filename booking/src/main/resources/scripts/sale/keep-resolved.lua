@@ -1,7 +1,7 @@
 -- Once MySQL has the rows of resolved bookings of one round (RedisPendingBookings.resolved, the listener): each pending
 -- copy is kept ARGV[1] ms more (instead of until the long bound complete.lua gave it) and its booking's outcome is
 -- written beside it for as long, so a lookup while MySQL does not answer still tells CONFIRMED or REJECTED. One call
--- for the whole batch of the round, where deleting the copies was one command each.
+-- for the round's whole batch, not two commands a booking.
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}), two per booking i = 1..n:
 --   2i-1 pendingBooking  STRING  JSON of the accepted booking (complete.lua)

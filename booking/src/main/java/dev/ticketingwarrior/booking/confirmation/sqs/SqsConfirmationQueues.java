@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -34,6 +35,7 @@ class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
     private final Dependencies dependencies;
     private final String queueName;
     private final String deadLetterName;
+    private final Map<String, String> urls = new ConcurrentHashMap<>();
 
     SqsConfirmationQueues(SqsAsyncClient sqs, Dependencies dependencies, BookingProperties properties) {
         this.sqs = sqs;
@@ -115,8 +117,8 @@ class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
 
     /** The queue's visible and in-flight message counts (asynchronous, so two queues are asked at once). */
     private CompletableFuture<Map<QueueAttributeName, String>> countsOf(String queue) {
-        return sqs.getQueueUrl(b -> b.queueName(queue))
-                .thenCompose(url -> sqs.getQueueAttributes(b -> b.queueUrl(url.queueUrl())
+        return urlOf(queue)
+                .thenCompose(url -> sqs.getQueueAttributes(b -> b.queueUrl(url)
                         .attributeNames(
                                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)))
@@ -134,6 +136,18 @@ class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
     }
 
     private String url(String name) {
-        return sqs.getQueueUrl(b -> b.queueName(name)).join().queueUrl();
+        return urlOf(name).join();
+    }
+
+    /** A queue's URL, asked of SQS once (a failed lookup is asked again next time): the ops page polls the counts. */
+    private CompletableFuture<String> urlOf(String name) {
+        String known = urls.get(name);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return sqs.getQueueUrl(b -> b.queueName(name)).thenApply(answer -> {
+            urls.put(name, answer.queueUrl());
+            return answer.queueUrl();
+        });
     }
 }
