@@ -294,6 +294,7 @@ public final class Auditor implements AutoCloseable {
                 dlq,
                 v.confirmationLagMs(),
                 v.sellOut(),
+                v.settled(),
                 v.seatsSold(),
                 violations,
                 skipped);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The SPEC §9 judgement of what was read: pure, no I/O. A source that could not be read leaves its checks out with a
@@ -50,6 +51,7 @@ final class Judge {
         Counts counts;
         Percentiles lag = Percentiles.NONE;
         List<long[]> sellOut = List.of();
+        List<long[]> settled = List.of();
         int seatsSold = 0;
         Set<String> inBookings = Set.of();
         switch (e.rows()) {
@@ -61,6 +63,7 @@ final class Judge {
                                 .toMillis())
                         .toList());
                 sellOut = sellOut(e.round(), rows.confirmed());
+                settled = settled(e.round(), rows);
                 seatsSold = rows.confirmed().size();
                 drainNotes(e, rows, accepted.keySet(), skipped);
                 redisAgainstMysql(e, rows, found, skipped);
@@ -92,6 +95,7 @@ final class Judge {
                 -1,
                 lag,
                 sellOut,
+                settled,
                 seatsSold,
                 found.violations(),
                 skipped);
@@ -427,6 +431,16 @@ final class Judge {
             });
         }
         return points;
+    }
+
+    private static List<long[]> settled(RoundWindow round, BookingLedger.Rows rows) {
+        return Stream.concat(rows.confirmed().stream(), rows.rejected().stream())
+                .sorted(Comparator.comparing(BookingLedger.Row::bookedAt).thenComparing(BookingLedger.Row::bookingId))
+                .map(row -> new long[] {
+                    Duration.between(round.opensAt(), row.bookedAt()).toMillis(),
+                    Duration.between(round.opensAt(), row.settledAt()).toMillis()
+                })
+                .toList();
     }
 
     /** One entry per booking id; a later report of the same booking wins when it says more (a polled status). */

@@ -9,7 +9,9 @@ import java.util.List;
  * sold more than once; {@code dlq} is the dead-letter queue's depth when the round was audited (-1: not checked).
  * {@code confirmationLagMs} and {@code sellOut} come from every row of the round in {@code bookings}, bots included:
  * {@code sellOut} is one {@code [ms since open, seats sold so far]} per row in booked order, and {@code seatsSold} is
- * their number. {@code skipped} says what could not be checked, and why.
+ * their number. {@code settled} is one {@code [ms since open booked, ms since open confirmed or rejected]} per row of
+ * either table, in booked order: when each booking was on its way to MySQL. {@code skipped} says what could not be
+ * checked, and why.
  */
 public record RoundVerdict(
         String roundId,
@@ -21,12 +23,14 @@ public record RoundVerdict(
         long dlq,
         Percentiles confirmationLagMs,
         List<long[]> sellOut,
+        List<long[]> settled,
         int seatsSold,
         List<Violation> violations,
         List<String> skipped) {
 
     public RoundVerdict {
         sellOut = List.copyOf(sellOut);
+        settled = List.copyOf(settled);
         violations = List.copyOf(violations);
         skipped = List.copyOf(skipped);
     }

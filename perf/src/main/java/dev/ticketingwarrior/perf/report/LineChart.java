@@ -113,11 +113,16 @@ final class LineChart {
 
     /** A shaded band one unit wide centred on x (a round), with a tooltip; drawn in the order given. */
     LineChart band(double x, String tip, String color) {
-        bands.add(new Shade(x, tip, color));
+        return span(x - 0.5, x + 0.5, tip, color);
+    }
+
+    /** A shaded band from x {@code from} to x {@code to}, with a tooltip; drawn in the order given. */
+    LineChart span(double from, double to, String tip, String color) {
+        bands.add(new Shade(from, to, tip, color));
         return this;
     }
 
-    private record Shade(double x, String tip, String color) {}
+    private record Shade(double from, double to, String tip, String color) {}
 
     /** Whether the last {@link #svg()} drew a logarithmic y axis. */
     boolean logScale() {
@@ -197,8 +202,8 @@ final class LineChart {
         DoubleUnaryOperator py = y -> plotBottom - ys.fraction(y) * plotH;
 
         for (Shade b : bands) {
-            double x0 = px.applyAsDouble(b.x() - 0.5);
-            double x1 = px.applyAsDouble(b.x() + 0.5);
+            double x0 = px.applyAsDouble(b.from());
+            double x1 = px.applyAsDouble(b.to());
             out.append("<rect class=\"band\" fill=\"")
                     .append(b.color())
                     .append("\" x=\"")
@@ -313,9 +318,11 @@ final class LineChart {
             runs.add(run);
         }
         for (List<Point> r : runs) {
-            if (r.size() == 1 && !s.markers()) {
-                // a lone point between gaps would be invisible without its marker
-                marker(out, s.color(), r.getFirst(), px, py, s.tip());
+            if (r.size() == 1) {
+                // a line of one point draws nothing: a lone point between gaps would be invisible without its marker
+                if (!s.markers()) {
+                    marker(out, s.color(), r.getFirst(), px, py, s.tip());
+                }
                 continue;
             }
             out.append("<polyline");

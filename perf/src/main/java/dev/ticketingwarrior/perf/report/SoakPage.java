@@ -17,6 +17,7 @@ import dev.ticketingwarrior.perf.report.Summary.Stats;
 import dev.ticketingwarrior.perf.report.Summary.TargetHealth;
 import dev.ticketingwarrior.perf.report.Summary.Verdict;
 import dev.ticketingwarrior.perf.report.Summary.Violation;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +79,7 @@ final class SoakPage {
         targetHealth();
         p99Chart();
         lagChart();
+        backlogChart();
         memoryCharts();
         sellOutChart();
         table();
@@ -431,6 +433,100 @@ final class SoakPage {
                 "Confirmation lag",
                 "from an accepted booking to its confirmation, ms, per round" + (chart.logScale() ? "; log scale" : ""),
                 svg);
+    }
+
+    /** Bookings on their way to MySQL over the run's time: what a MySQL outage piles up, and how it drains. */
+    private void backlogChart() {
+        Backlog backlog = Backlog.of(s.perRound());
+        Instant start = s.perRound().stream()
+                .map(r -> Text.instant(r.opensAt()))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        String since = s.perRound().isEmpty()
+                ? "the first round"
+                : Summary.name(s.perRound().getFirst());
+        LineChart chart = new LineChart("chart-backlog", "bookings on their way to MySQL over the run")
+                .height(300)
+                .xAxis("minutes since " + since + " opened")
+                .yAxis("bookings on their way", YAxis.LINEAR_FROM_ZERO);
+        if (start != null && !backlog.seconds().isEmpty()) {
+            Function<Instant, Double> minutes = at -> (at.toEpochMilli() - start.toEpochMilli()) / 60_000.0;
+            List<Point> points = new ArrayList<>();
+            for (Backlog.Second second : backlog.seconds()) {
+                points.add(new Point(minutes.apply(second.at()), (double) second.most(), null));
+            }
+            chart.add(new Series(
+                    Palette.series(0),
+                    false,
+                    false,
+                    1.6,
+                    "backlog",
+                    "accepted, not yet confirmed or rejected (the most in each second)",
+                    points));
+            chart.legend(new Line(Palette.series(0), false, false, "accepted, not yet in MySQL"));
+            backlog.peak().ifPresent(peak -> {
+                chart.add(new Series(
+                        Palette.BAD,
+                        false,
+                        true,
+                        0,
+                        "peak",
+                        null,
+                        List.of(new Point(minutes.apply(peak.at()), (double) peak.count(), peakText(peak)))));
+                chart.legend(
+                        new Line(Palette.BAD, false, true, "the most at once: " + Text.count((long) peak.count())));
+            });
+            timeSpans(chart, minutes);
+        }
+        String hint = "accepted (202), not yet confirmed or rejected in MySQL, the most in each second";
+        if (backlog.peak().isPresent() && backlog.lastSettled().isPresent()) {
+            hint += ": " + peakText(backlog.peak().get()) + "; the last settled at "
+                    + Text.time(backlog.lastSettled().get().toString()) + " UTC";
+        }
+        hint += ". A booking that never got a row (lost) is not on this line; the violations list it.";
+        section("backlog", "Bookings on their way to MySQL", hint, chart.svg());
+    }
+
+    private String peakText(Backlog.Peak peak) {
+        Integer round = s.roundAt(peak.at().toString());
+        return "at most " + Text.count((long) peak.count()) + " at once, at "
+                + Text.time(peak.at().toString()) + " UTC" + (round == null ? "" : " (round " + round + ")");
+    }
+
+    /** Warm-up rounds and fault drills as the times they ran, on a chart whose x is minutes. */
+    private void timeSpans(LineChart chart, Function<Instant, Double> minutes) {
+        List<Round> rounds = s.perRound();
+        boolean warmUp = false;
+        for (int i = 0; i < rounds.size(); i++) {
+            Round r = rounds.get(i);
+            Instant opens = Text.instant(r.opensAt());
+            Instant next =
+                    i + 1 < rounds.size() ? Text.instant(rounds.get(i + 1).opensAt()) : null;
+            if (r.warmUp() && opens != null && next != null) {
+                chart.span(minutes.apply(opens), minutes.apply(next), Summary.name(r), Palette.WARM_UP_BAND);
+                warmUp = true;
+            }
+        }
+        if (warmUp) {
+            chart.legend(new Band(Palette.WARM_UP_BAND, "warm-up round"));
+        }
+        boolean fault = false;
+        for (Fault f : s.faults()) {
+            Instant from = Text.instant(f.startedAt());
+            Instant to = Text.instant(lastSeen(f));
+            if (from != null) {
+                chart.span(
+                        minutes.apply(from),
+                        minutes.apply(to == null ? from : to),
+                        "fault " + f.name() + " running",
+                        Palette.FAULT_BAND);
+                fault = true;
+            }
+        }
+        if (fault) {
+            chart.legend(new Band(Palette.FAULT_BAND, "fault drill running"));
+        }
     }
 
     private void memoryCharts() {

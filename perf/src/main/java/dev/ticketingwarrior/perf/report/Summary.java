@@ -67,6 +67,9 @@ record Summary(
     /** {@code seatsSold} seats were sold {@code ms} after the round opened. */
     record SellOutPoint(double ms, double seatsSold) {}
 
+    /** A booking made {@code bookedMs} after its round opened and confirmed or rejected {@code settledMs} after. */
+    record Settlement(double bookedMs, double settledMs) {}
+
     /** {@code index} 1 is the first measured round; a warm-up round ({@code warmUp}) has 0 or less. */
     record Round(
             int index,
@@ -89,6 +92,7 @@ record Summary(
             Map<String, Double> heapMb,
             Map<String, Double> rssMb,
             List<SellOutPoint> sellOut,
+            List<Settlement> settled,
             List<Violation> violations) {}
 
     /** The top-level violations, plus any that a round lists and the top level does not. */

@@ -8,6 +8,7 @@ import dev.ticketingwarrior.perf.report.Summary.Fault;
 import dev.ticketingwarrior.perf.report.Summary.FaultEvent;
 import dev.ticketingwarrior.perf.report.Summary.Round;
 import dev.ticketingwarrior.perf.report.Summary.SellOutPoint;
+import dev.ticketingwarrior.perf.report.Summary.Settlement;
 import dev.ticketingwarrior.perf.report.Summary.Stats;
 import dev.ticketingwarrior.perf.report.Summary.TargetHealth;
 import dev.ticketingwarrior.perf.report.Summary.Violation;
@@ -137,6 +138,7 @@ final class SummaryReader {
                 numbers(n.path("heapMb")),
                 numbers(n.path("rssMb")),
                 sellOut(n.path("sellOut")),
+                settled(n.path("settled")),
                 violations(n.path("violations"), roundId));
     }
 
@@ -172,6 +174,19 @@ final class SummaryReader {
         }
         points.sort((a, b) -> Double.compare(a.ms(), b.ms()));
         return List.copyOf(points);
+    }
+
+    /** [[ms since the round opened booked, … settled], …]; pairs that are not two numbers are skipped. */
+    private static List<Settlement> settled(JsonNode n) {
+        List<Settlement> settled = new ArrayList<>();
+        for (JsonNode pair : n) {
+            Double booked = number(pair.path(0));
+            Double settledMs = number(pair.path(1));
+            if (booked != null && settledMs != null) {
+                settled.add(new Settlement(booked, settledMs));
+            }
+        }
+        return List.copyOf(settled);
     }
 
     /** Null when the field is absent or not a list, so that "not said" stays apart from "none". */

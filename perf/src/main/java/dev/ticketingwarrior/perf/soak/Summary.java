@@ -176,6 +176,7 @@ final class Summary {
         round.put("heapMb", heap);
         round.put("rssMb", rss);
         round.put("sellOut", sellOut);
+        round.put("settled", verdict.settled());
         round.put(
                 "violations",
                 verdict.violations().stream().map(Summary::violation).toList());

@@ -111,6 +111,8 @@ class AuditorIT {
             assertThat(cleanVerdict.seatsSold()).isEqualTo(2);
             assertThat(cleanVerdict.confirmationLagMs()).isEqualTo(new Percentiles(2, 120, 340, 340, 340));
             assertThat(cleanVerdict.sellOut()).containsExactly(new long[] {1_500, 1}, new long[] {2_500, 2});
+            assertThat(cleanVerdict.settled())
+                    .containsExactly(new long[] {1_500, 1_620}, new long[] {1_600, 1_800}, new long[] {2_500, 2_840});
             assertThat(cleanVerdict.dlq()).isZero();
 
             try (SqsClient sqs = stack.sqsClient()) {

@@ -71,6 +71,14 @@ class AuditorTests {
         assertThat(verdict.sellOut())
                 .containsExactly(
                         new long[] {1_000, 1}, new long[] {1_200, 2}, new long[] {1_500, 3}, new long[] {2_000, 4});
+        assertThat(verdict.settled())
+                .as("every row of both tables, booked and settled, in booked order")
+                .containsExactly(
+                        new long[] {1_000, 1_150},
+                        new long[] {1_200, 1_300},
+                        new long[] {1_300, 1_420},
+                        new long[] {1_500, 1_590},
+                        new long[] {2_000, 2_300});
         assertThat(verdict.skipped()).isEmpty();
         assertThat(clock.instant()).as("nothing to wait for").isEqualTo(OPEN.plusSeconds(20));
     }

@@ -35,7 +35,7 @@ class SoakReportTests {
 
         assertThat(text(page, "verdict")).isEqualTo("PASS");
         assertThat(chartIds(page))
-                .containsExactly("chart-p99", "chart-lag", "chart-heap", "chart-rss", "chart-sellout");
+                .containsExactly("chart-p99", "chart-lag", "chart-backlog", "chart-heap", "chart-rss", "chart-sellout");
         assertThat(sellOutCurves(page)).hasSize(1);
         assertThat(byId(page, "violations")).isNull();
         assertThat(html).doesNotContain("NaN").doesNotContain("Infinity");
@@ -53,7 +53,7 @@ class SoakReportTests {
         assertThat(byId(page, "tile-lost").getAttribute("class")).contains("bad");
         assertThat(byId(page, "tile-oversold").getAttribute("class")).doesNotContain("bad");
         assertThat(chartIds(page))
-                .containsExactly("chart-p99", "chart-lag", "chart-heap", "chart-rss", "chart-sellout");
+                .containsExactly("chart-p99", "chart-lag", "chart-backlog", "chart-heap", "chart-rss", "chart-sellout");
         assertThat(sellOutCurves(page)).hasSize(30);
         assertThat(bodyRows(page, "outcomes")).isEqualTo(30);
         assertThat(bodyRows(page, "latencies")).isEqualTo(30);
@@ -97,6 +97,34 @@ class SoakReportTests {
             assertThat(faultBands(page, chart)).as(chart).hasSize(9);
         }
         assertThat(faultBands(page, "chart-sellout")).isEmpty();
+    }
+
+    @Test
+    void aMysqlStallShowsItsBookingsPilingUpAndDraining() throws Exception {
+        ObjectNode summary = SoakSamples.summary(24, 0);
+        int held = SoakSamples.withStall(summary, 13, 120);
+        Document page = parse(write("mysql-stall", summary));
+
+        // 3 s into round 13 to 120 s later, 3 s into round 19: one band over the time it ran, not per round
+        assertThat(faultBands(page, "chart-backlog")).hasSize(1);
+        Matcher peak = Pattern.compile("at most ([0-9,]+) at once, at 06:21:0[0-3] UTC \\(round 19\\)")
+                .matcher(text(page, "backlog"));
+        assertThat(peak.find()).as(text(page, "backlog")).isTrue();
+        // everything held back, plus the few made in the 235 ms before it stopped that were still on their way
+        assertThat(Integer.parseInt(peak.group(1).replace(",", ""))).isBetween(held, held + 10);
+        assertThat(text(page, "backlog")).containsPattern("the last settled at 06:22:[45][0-9] UTC");
+        assertThat(byId(page, "chart-backlog").getElementsByTagName("polyline").getLength())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void withoutAStallFewBookingsAreEverOnTheirWayAtOnce() throws Exception {
+        Document page = parse(write("no-stall", SoakSamples.summary(3, 0)));
+
+        Matcher peak = Pattern.compile("at most ([0-9,]+) at once").matcher(text(page, "backlog"));
+        assertThat(peak.find()).isTrue();
+        // 100 bookings a round, each settled 35-235 ms after it was made, about 30 ms apart
+        assertThat(Integer.parseInt(peak.group(1))).isBetween(1, 20);
     }
 
     @Test
@@ -156,8 +184,10 @@ class SoakReportTests {
         Document page = parse(write("empty", SoakSamples.JSON.createObjectNode()));
 
         assertThat(text(page, "verdict")).isEqualTo("NO VERDICT");
-        assertThat(chartIds(page)).containsExactly("chart-p99", "chart-lag", "chart-heap", "chart-sellout");
+        assertThat(chartIds(page))
+                .containsExactly("chart-p99", "chart-lag", "chart-backlog", "chart-heap", "chart-sellout");
         assertThat(text(page, "chart-p99")).contains("no data");
+        assertThat(text(page, "chart-backlog")).contains("no data");
     }
 
     @Test

@@ -90,11 +90,13 @@ final class SoakSamples {
 
             // later rounds sell out a little slower
             ArrayNode sellOut = r.putArray("sellOut");
+            ArrayNode settled = r.putArray("settled");
             double ms = 100 + random.nextInt(60);
             double meanGap = 30 + 1.2 * i;
             for (int sold = 1; sold <= SEATS; sold++) {
                 ms += -meanGap * Math.log(1 - random.nextDouble());
                 sellOut.addArray().add(Math.round(ms)).add(sold);
+                settled.addArray().add(Math.round(ms)).add(Math.round(ms + 35 + 200 * random.nextDouble()));
             }
             r.put("seats", SEATS).put("seatsSold", SEATS).put("soldOutMs", Math.round(ms));
             ArrayNode roundViolations = r.putArray("violations");
@@ -145,6 +147,33 @@ final class SoakSamples {
                 .put("text", "booking: replaced, 39 s in all");
         events.addObject().put("at", started.plusSeconds(seconds).toString()).put("text", "every instance replaced");
         return summary;
+    }
+
+    /**
+     * A {@code stop-mysql} drill from 3 s into round {@code from} for {@code seconds} (20 s rounds from {@link #START}):
+     * every booking made while it ran is settled 2 s after it ended, as MySQL writes the queued confirmations. Returns
+     * how many bookings that held back.
+     */
+    static int withStall(ObjectNode summary, int from, int seconds) {
+        Instant stopped = START.plus(Duration.ofSeconds(20L * (from - 1) + 3));
+        Instant running = stopped.plusSeconds(seconds);
+        ObjectNode fault = summary.putArray("faults").addObject();
+        fault.put("name", "stop-mysql").put("argument", seconds + "s").put("round", from);
+        fault.put("startedAt", stopped.toString())
+                .put("endedAt", running.toString())
+                .put("exitCode", 0);
+        int held = 0;
+        for (var round : summary.withArray("perRound")) {
+            long open = Instant.parse(round.get("opensAt").asText()).toEpochMilli();
+            for (var pair : round.withArray("settled")) {
+                long booked = open + pair.get(0).asLong();
+                if (booked >= stopped.toEpochMilli() && booked < running.toEpochMilli()) {
+                    ((ArrayNode) pair).set(1, running.toEpochMilli() + 2_000 - open);
+                    held++;
+                }
+            }
+        }
+        return held;
     }
 
     /**

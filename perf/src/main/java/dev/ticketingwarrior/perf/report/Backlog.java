@@ -1,0 +1,70 @@
+package dev.ticketingwarrior.perf.report;
+
+import dev.ticketingwarrior.perf.report.Summary.Round;
+import dev.ticketingwarrior.perf.report.Summary.Settlement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How many bookings were on their way to MySQL (accepted, not yet confirmed or rejected) at each second of a soak,
+ * from the rows the auditor read: a booking counts from its {@code booked_at} until its {@code confirmed_at} or
+ * {@code rejected_at}. A booking with no row (lost) is not in it; the violations say so.
+ *
+ * @param seconds one per second from the first booking's second to the last settlement's: the most on their way at
+ *     any moment of that second
+ * @param peak the most on their way at once, and the first moment it was so
+ */
+record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> lastSettled) {
+
+    record Second(Instant at, int most) {}
+
+    record Peak(int count, Instant at) {}
+
+    static Backlog of(List<Round> rounds) {
+        List<long[]> changes = new ArrayList<>(); // [epoch ms, +1 booked | -1 settled]
+        for (Round r : rounds) {
+            Instant opens = Text.instant(r.opensAt());
+            if (opens == null || r.settled() == null) {
+                continue;
+            }
+            long open = opens.toEpochMilli();
+            for (Settlement s : r.settled()) {
+                long booked = open + Math.round(s.bookedMs());
+                changes.add(new long[] {booked, 1});
+                changes.add(new long[] {Math.max(booked, open + Math.round(s.settledMs())), -1});
+            }
+        }
+        if (changes.isEmpty()) {
+            return new Backlog(List.of(), Optional.empty(), Optional.empty());
+        }
+        // at the same millisecond a settlement goes first: a booking settled as another is made is not two at once
+        changes.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        List<Second> seconds = new ArrayList<>();
+        long second = Math.floorDiv(changes.getFirst()[0], 1000);
+        int now = 0;
+        int most = 0;
+        int peak = 0;
+        long peakAt = changes.getFirst()[0];
+        for (long[] change : changes) {
+            long its = Math.floorDiv(change[0], 1000);
+            while (second < its) {
+                seconds.add(new Second(Instant.ofEpochSecond(second), most));
+                second++;
+                most = now;
+            }
+            now += (int) change[1];
+            most = Math.max(most, now);
+            if (now > peak) {
+                peak = now;
+                peakAt = change[0];
+            }
+        }
+        seconds.add(new Second(Instant.ofEpochSecond(second), most));
+        return new Backlog(
+                List.copyOf(seconds),
+                Optional.of(new Peak(peak, Instant.ofEpochMilli(peakAt))),
+                Optional.of(Instant.ofEpochMilli(changes.getLast()[0])));
+    }
+}
