@@ -1,17 +1,17 @@
 package dev.ticketingwarrior.admission.queue.redis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.ticketingwarrior.edge.lua.LuaScripts;
 import java.util.List;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The waiting room's Lua scripts, read once at start. Each advancing script is {@code serving.lua} followed by its own
- * body; Spring Data runs them by EVALSHA and falls back to EVAL only when the server has not cached the script yet.
+ * The waiting room's Lua scripts ({@code /scripts/*.lua}, each documented with its KEYS and ARGV), read once at start.
+ * Each advancing script is {@code serving.lua} followed by its own body; Spring Data runs them by EVALSHA and falls
+ * back to EVAL only when the server has not cached the script yet.
  */
 final class Scripts {
+
+    private static final String SERVING = "/scripts/serving.lua";
 
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> ENTER = serving("enter.lua");
@@ -26,25 +26,15 @@ final class Scripts {
     static final RedisScript<List> STATS = serving("stats.lua");
 
     static final RedisScript<Long> APPLY_SETTINGS =
-            RedisScript.of(read("serving.lua") + "\n" + read("apply-settings.lua"), Long.class);
+            RedisScript.of(LuaScripts.read(SERVING, "/scripts/apply-settings.lua"), Long.class);
 
-    static final RedisScript<String> KEEP_TOKEN = RedisScript.of(read("keep-token.lua"), String.class);
+    static final RedisScript<String> KEEP_TOKEN =
+            RedisScript.of(LuaScripts.read("/scripts/keep-token.lua"), String.class);
 
     private Scripts() {}
 
     @SuppressWarnings("rawtypes")
     private static RedisScript<List> serving(String body) {
-        return RedisScript.of(read("serving.lua") + "\n" + read(body), List.class);
-    }
-
-    static String read(String name) {
-        try (InputStream in = Scripts.class.getResourceAsStream("/scripts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing script " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RedisScript.of(LuaScripts.read(SERVING, "/scripts/" + body), List.class);
     }
 }
