@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code rejected_at}. A booking with no row (lost) is not in it; the violations say so.
  *
  * @param seconds one per second from the first booking's second to the last settlement's: the most on their way at
- *     any moment of that second
+ *     any moment of that second; then one more, with how many were left on their way (none, unless lost)
  * @param peak the most on their way at once, and the first moment it was so
  */
 record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> lastSettled) {
@@ -62,6 +62,7 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
             }
         }
         seconds.add(new Second(Instant.ofEpochSecond(second), most));
+        seconds.add(new Second(Instant.ofEpochSecond(second + 1), now)); // the line comes down to what is left: none
         return new Backlog(
                 List.copyOf(seconds),
                 Optional.of(new Peak(peak, Instant.ofEpochMilli(peakAt))),

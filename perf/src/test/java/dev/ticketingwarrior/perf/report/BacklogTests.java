@@ -27,7 +27,8 @@ class BacklogTests {
                 .containsExactly(
                         new Second(OPEN, 2), // both first ones at .3
                         new Second(OPEN.plusSeconds(1), 2), // the second one, and the third for 100 ms
-                        new Second(OPEN.plusSeconds(2), 1));
+                        new Second(OPEN.plusSeconds(2), 1),
+                        new Second(OPEN.plusSeconds(3), 0));
         assertThat(backlog.peak()).contains(new Peak(2, OPEN.plusMillis(300)));
         assertThat(backlog.lastSettled()).contains(OPEN.plusMillis(2_500));
     }
@@ -47,11 +48,11 @@ class BacklogTests {
                 round(OPEN.plusSeconds(60), new Settlement(1_000, 10_000))));
 
         assertThat(backlog.peak()).contains(new Peak(2, OPEN.plusSeconds(61)));
-        assertThat(backlog.seconds()).hasSize(70);
+        assertThat(backlog.seconds()).hasSize(71);
         assertThat(backlog.seconds().getFirst()).isEqualTo(new Second(OPEN.plusSeconds(1), 1));
         assertThat(backlog.seconds().get(59)).isEqualTo(new Second(OPEN.plusSeconds(60), 1));
         assertThat(backlog.seconds().get(60)).isEqualTo(new Second(OPEN.plusSeconds(61), 2));
-        assertThat(backlog.seconds().getLast().at()).isEqualTo(OPEN.plusSeconds(70));
+        assertThat(backlog.seconds().getLast()).isEqualTo(new Second(OPEN.plusSeconds(71), 0));
     }
 
     @Test
