@@ -78,8 +78,9 @@ class ConfirmationListener {
             JsonMapper json,
             MeterRegistry meters,
             Clock clock,
-            @Value("${ticketing.queue.visibility-seconds:30}") int visibilitySeconds) {
-        this(bookings, pending, json, meters, clock, visibilitySeconds, Duration.ofMillis(500), Duration.ofSeconds(10));
+            @Value("${ticketing.queue.visibility-seconds:30}") int visibilitySeconds,
+            @Value("${ticketing.queue.longest-mysql-wait:2s}") Duration longestWait) {
+        this(bookings, pending, json, meters, clock, visibilitySeconds, Duration.ofMillis(500), longestWait);
     }
 
     /**
