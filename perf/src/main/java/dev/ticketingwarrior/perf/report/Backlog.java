@@ -2,6 +2,7 @@ package dev.ticketingwarrior.perf.report;
 
 import dev.ticketingwarrior.perf.report.Summary.Round;
 import dev.ticketingwarrior.perf.report.Summary.Settlement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,44 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
     record Second(Instant at, int most) {}
 
     record Peak(int count, Instant at) {}
+
+    /**
+     * The bookings accepted while a drill ran ({@code made}), and of them those written only after it ended
+     * ({@code after}) with how long after its end half of those and the last were written.
+     */
+    record Held(int made, int after, Duration p50, Duration last) {}
+
+    /** What the bookings made from {@code from} until {@code to} waited for once it was over. */
+    static Held heldBy(List<Round> rounds, Instant from, Instant to) {
+        int made = 0;
+        List<Long> afterMs = new ArrayList<>();
+        for (Round r : rounds) {
+            Instant opens = Text.instant(r.opensAt());
+            if (opens == null || r.settled() == null) {
+                continue;
+            }
+            long open = opens.toEpochMilli();
+            for (Settlement s : r.settled()) {
+                long booked = open + Math.round(s.bookedMs());
+                if (booked < from.toEpochMilli() || booked >= to.toEpochMilli()) {
+                    continue;
+                }
+                made++;
+                long after = open + Math.round(s.settledMs()) - to.toEpochMilli();
+                if (after > 0) {
+                    afterMs.add(after);
+                }
+            }
+        }
+        afterMs.sort(null);
+        return afterMs.isEmpty()
+                ? new Held(made, 0, Duration.ZERO, Duration.ZERO)
+                : new Held(
+                        made,
+                        afterMs.size(),
+                        Duration.ofMillis(afterMs.get((afterMs.size() - 1) / 2)),
+                        Duration.ofMillis(afterMs.getLast()));
+    }
 
     static Backlog of(List<Round> rounds) {
         List<long[]> changes = new ArrayList<>(); // [epoch ms, +1 booked | -1 settled]

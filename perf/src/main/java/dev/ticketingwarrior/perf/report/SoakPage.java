@@ -258,7 +258,9 @@ final class SoakPage {
                         .append(" \u00b7 exit ")
                         .append(f.exitCode() == null ? Text.MISSING : f.exitCode());
             }
-            out.append("</p><table class=\"list events\"><thead><tr><th>time (UTC)</th><th>since start</th>")
+            out.append("</p>");
+            held(f);
+            out.append("<table class=\"list events\"><thead><tr><th>time (UTC)</th><th>since start</th>")
                     .append("<th>round</th><th>what the drill did</th></tr></thead><tbody>");
             for (FaultEvent e : f.events()) {
                 Integer round = s.roundAt(e.at());
@@ -320,6 +322,33 @@ final class SoakPage {
                     .append("</td></tr>");
         }
         out.append("</tbody></table></section>\n");
+    }
+
+    /** What the bookings made while the drill ran waited for once it was over, when the auditor read their rows. */
+    private void held(Fault f) {
+        Instant from = Text.instant(f.startedAt());
+        Instant to = Text.instant(f.endedAt());
+        if (from == null || to == null) {
+            return;
+        }
+        Backlog.Held held = Backlog.heldBy(s.perRound(), from, to);
+        if (held.made() == 0) {
+            return;
+        }
+        out.append("<p class=\"held\">")
+                .append(esc(plural(held.made(), "booking")))
+                .append(" accepted while it ran: ");
+        if (held.after() == 0) {
+            out.append("all written before it ended");
+        } else {
+            out.append(held.after() == held.made() ? "all" : esc(Text.count((long) held.after())))
+                    .append(" written after it ended, half of them within ")
+                    .append(esc(Text.seconds((double) held.p50().toMillis())))
+                    .append(" s, the last ")
+                    .append(esc(Text.seconds((double) held.last().toMillis())))
+                    .append(" s after");
+        }
+        out.append("</p>");
     }
 
     /** When the drill was last heard of: its end, else its last line, else its start. */
@@ -887,6 +916,7 @@ final class SoakPage {
             .violations h2{color:var(--bad)}
             .faults{border-color:#f3d9a4}
             p.fault{margin:10px 0 2px}
+            p.held{margin:2px 0 6px;color:#374151}
             table{border-collapse:collapse;font-variant-numeric:tabular-nums}
             th,td{padding:4px 9px;border-bottom:1px solid #edf0f3;text-align:right;white-space:nowrap}
             th{font-weight:600;color:var(--muted);font-size:12px}

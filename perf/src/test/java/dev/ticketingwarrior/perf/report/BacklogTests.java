@@ -6,6 +6,7 @@ import dev.ticketingwarrior.perf.report.Backlog.Peak;
 import dev.ticketingwarrior.perf.report.Backlog.Second;
 import dev.ticketingwarrior.perf.report.Summary.Round;
 import dev.ticketingwarrior.perf.report.Summary.Settlement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,30 @@ class BacklogTests {
         assertThat(backlog.seconds().get(59)).isEqualTo(new Second(OPEN.plusSeconds(60), 1));
         assertThat(backlog.seconds().get(60)).isEqualTo(new Second(OPEN.plusSeconds(61), 2));
         assertThat(backlog.seconds().getLast()).isEqualTo(new Second(OPEN.plusSeconds(71), 0));
+    }
+
+    @Test
+    void aDrillHeldWhatWasMadeWhileItRan() {
+        Instant from = OPEN.plusSeconds(3);
+        Instant to = OPEN.plusSeconds(33);
+        List<Round> rounds = List.of(
+                round(
+                        OPEN,
+                        new Settlement(2_900, 40_000), // made before the drill: not its
+                        new Settlement(3_000, 3_100), // made and written while it ran
+                        new Settlement(4_000, 35_000), // 2 s after its end
+                        new Settlement(5_000, 37_000)), // 4 s after
+                round(
+                        OPEN.plusSeconds(20),
+                        new Settlement(12_000, 21_000), // 8 s after its end
+                        new Settlement(13_000, 20_000))); // made as it ended: not its
+
+        assertThat(Backlog.heldBy(rounds, from, to))
+                .isEqualTo(new Backlog.Held(4, 3, Duration.ofSeconds(4), Duration.ofSeconds(8)));
+        assertThat(Backlog.heldBy(rounds.subList(0, 1), from, to))
+                .isEqualTo(new Backlog.Held(3, 2, Duration.ofSeconds(2), Duration.ofSeconds(4)));
+        assertThat(Backlog.heldBy(rounds, OPEN.plusSeconds(60), OPEN.plusSeconds(90)))
+                .isEqualTo(new Backlog.Held(0, 0, Duration.ZERO, Duration.ZERO));
     }
 
     @Test

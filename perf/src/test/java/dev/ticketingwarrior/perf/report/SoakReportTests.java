@@ -113,6 +113,9 @@ class SoakReportTests {
         // everything held back, plus the few made in the 235 ms before it stopped that were still on their way
         assertThat(Integer.parseInt(peak.group(1).replace(",", ""))).isBetween(held, held + 10);
         assertThat(text(page, "backlog")).containsPattern("the last settled at 06:22:[45][0-9] UTC");
+        assertThat(text(page, "faults"))
+                .contains(held + " bookings accepted while it ran: all written after it ended, half of them within"
+                        + " 2.0 s, the last 2.0 s after");
         assertThat(byId(page, "chart-backlog").getElementsByTagName("polyline").getLength())
                 .isEqualTo(1);
     }
