@@ -33,22 +33,14 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
     static Held heldBy(List<Round> rounds, Instant from, Instant to) {
         int made = 0;
         List<Long> afterMs = new ArrayList<>();
-        for (Round r : rounds) {
-            Instant opens = Text.instant(r.opensAt());
-            if (opens == null || r.settled() == null) {
+        for (long[] booking : bookings(rounds)) {
+            if (booking[0] < from.toEpochMilli() || booking[0] >= to.toEpochMilli()) {
                 continue;
             }
-            long open = opens.toEpochMilli();
-            for (Settlement s : r.settled()) {
-                long booked = open + Math.round(s.bookedMs());
-                if (booked < from.toEpochMilli() || booked >= to.toEpochMilli()) {
-                    continue;
-                }
-                made++;
-                long after = open + Math.round(s.settledMs()) - to.toEpochMilli();
-                if (after > 0) {
-                    afterMs.add(after);
-                }
+            made++;
+            long after = booking[1] - to.toEpochMilli();
+            if (after > 0) {
+                afterMs.add(after);
             }
         }
         afterMs.sort(null);
@@ -63,17 +55,9 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
 
     static Backlog of(List<Round> rounds) {
         List<long[]> changes = new ArrayList<>(); // [epoch ms, +1 booked | -1 settled]
-        for (Round r : rounds) {
-            Instant opens = Text.instant(r.opensAt());
-            if (opens == null || r.settled() == null) {
-                continue;
-            }
-            long open = opens.toEpochMilli();
-            for (Settlement s : r.settled()) {
-                long booked = open + Math.round(s.bookedMs());
-                changes.add(new long[] {booked, 1});
-                changes.add(new long[] {Math.max(booked, open + Math.round(s.settledMs())), -1});
-            }
+        for (long[] booking : bookings(rounds)) {
+            changes.add(new long[] {booking[0], 1});
+            changes.add(new long[] {Math.max(booking[0], booking[1]), -1});
         }
         if (changes.isEmpty()) {
             return new Backlog(List.of(), Optional.empty(), Optional.empty());
@@ -106,5 +90,21 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
                 List.copyOf(seconds),
                 Optional.of(new Peak(peak, Instant.ofEpochMilli(peakAt))),
                 Optional.of(Instant.ofEpochMilli(changes.getLast()[0])));
+    }
+
+    /** Every row of the rounds as {@code [booked, settled]} in epoch ms (a round without its open time is left out). */
+    private static List<long[]> bookings(List<Round> rounds) {
+        List<long[]> bookings = new ArrayList<>();
+        for (Round r : rounds) {
+            Instant opens = Text.instant(r.opensAt());
+            if (opens == null || r.settled() == null) {
+                continue;
+            }
+            long open = opens.toEpochMilli();
+            for (Settlement s : r.settled()) {
+                bookings.add(new long[] {open + Math.round(s.bookedMs()), open + Math.round(s.settledMs())});
+            }
+        }
+        return bookings;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Reads summary.json leniently: unknown fields are ignored, a missing or null or non-numeric number becomes null, a
@@ -162,31 +163,29 @@ final class SummaryReader {
                 number(n.path("max")));
     }
 
-    /** [[ms since the round opened, seats sold], …]; pairs that are not two numbers are skipped. */
+    /** [[ms since the round opened, seats sold], …] in time order. */
     private static List<SellOutPoint> sellOut(JsonNode n) {
-        List<SellOutPoint> points = new ArrayList<>();
-        for (JsonNode pair : n) {
-            Double ms = number(pair.path(0));
-            Double sold = number(pair.path(1));
-            if (ms != null && sold != null) {
-                points.add(new SellOutPoint(ms, sold));
-            }
-        }
+        List<SellOutPoint> points = new ArrayList<>(pairs(n, SellOutPoint::new));
         points.sort((a, b) -> Double.compare(a.ms(), b.ms()));
         return List.copyOf(points);
     }
 
-    /** [[ms since the round opened booked, … settled], …]; pairs that are not two numbers are skipped. */
+    /** [[ms since the round opened booked, … settled], …]. */
     private static List<Settlement> settled(JsonNode n) {
-        List<Settlement> settled = new ArrayList<>();
+        return pairs(n, Settlement::new);
+    }
+
+    /** A list of two-number lists, each made into a {@code T}; a pair that is not two numbers is skipped. */
+    private static <T> List<T> pairs(JsonNode n, BiFunction<Double, Double, T> of) {
+        List<T> pairs = new ArrayList<>();
         for (JsonNode pair : n) {
-            Double booked = number(pair.path(0));
-            Double settledMs = number(pair.path(1));
-            if (booked != null && settledMs != null) {
-                settled.add(new Settlement(booked, settledMs));
+            Double first = number(pair.path(0));
+            Double second = number(pair.path(1));
+            if (first != null && second != null) {
+                pairs.add(of.apply(first, second));
             }
         }
-        return List.copyOf(settled);
+        return List.copyOf(pairs);
     }
 
     /** Null when the field is absent or not a list, so that "not said" stays apart from "none". */
