@@ -27,7 +27,19 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
      * The bookings accepted while a drill ran ({@code made}), and of them those written only after it ended
      * ({@code after}) with how long after its end half of those and the last were written.
      */
-    record Held(int made, int after, Duration p50, Duration last) {}
+    record Held(int made, int after, Duration p50, Duration last) {
+
+        /** "190 bookings accepted while it ran: all written after it ended, half of them within 10.6 s, …". */
+        String sentence() {
+            String accepted = Text.plural(made, "booking") + " accepted while it ran: ";
+            if (after == 0) {
+                return accepted + "all written before it ended";
+            }
+            return accepted + (after == made ? "all" : Text.count((long) after)) + " written after it ended, half of"
+                    + " them within " + Text.seconds((double) p50.toMillis()) + " s, the last "
+                    + Text.seconds((double) last.toMillis()) + " s after";
+        }
+    }
 
     /** What the bookings made from {@code from} until {@code to} waited for once it was over. */
     static Held heldBy(List<Round> rounds, Instant from, Instant to) {

@@ -106,7 +106,7 @@ final class SoakPage {
                 .append("\"><div class=\"verdict\" id=\"verdict\">")
                 .append(verdictWord(verdict))
                 .append("</div><div class=\"what\"><h1>Soak: ")
-                .append(esc(plural(s.roundCount(), "round")))
+                .append(esc(Text.plural(s.roundCount(), "round")))
                 .append(s.players() != null ? ", " + esc(Text.count(s.players())) + " players" : "")
                 .append(" <span class=\"why\">\u2014 ")
                 .append(esc(why))
@@ -149,7 +149,9 @@ final class SoakPage {
                 "rounds",
                 Text.count(s.roundCount()),
                 false,
-                positive(s.warmUpRounds()) ? "measured, after " + plural(s.warmUpRounds(), "warm-up round") : null);
+                positive(s.warmUpRounds())
+                        ? "measured, after " + Text.plural(s.warmUpRounds(), "warm-up round")
+                        : null);
         tile("players", Text.count(s.players()), false, null);
         tile("accepted", Text.count(s.accepted()), false, null);
         tile("confirmed", Text.count(s.confirmed()), false, null);
@@ -335,20 +337,7 @@ final class SoakPage {
         if (held.made() == 0) {
             return;
         }
-        out.append("<p class=\"held\">")
-                .append(esc(plural(held.made(), "booking")))
-                .append(" accepted while it ran: ");
-        if (held.after() == 0) {
-            out.append("all written before it ended");
-        } else {
-            out.append(held.after() == held.made() ? "all" : esc(Text.count((long) held.after())))
-                    .append(" written after it ended, half of them within ")
-                    .append(esc(Text.seconds((double) held.p50().toMillis())))
-                    .append(" s, the last ")
-                    .append(esc(Text.seconds((double) held.last().toMillis())))
-                    .append(" s after");
-        }
-        out.append("</p>");
+        out.append("<p class=\"held\">").append(esc(held.sentence())).append("</p>");
     }
 
     /** When the drill was last heard of: its end, else its last line, else its start. */
@@ -673,7 +662,7 @@ final class SoakPage {
         for (Round r : s.perRound()) {
             int n = r.violations() == null ? 0 : r.violations().size();
             if (n > 0) {
-                chart.band(r.index(), Summary.name(r) + ": " + plural(n, "violation"), Palette.BAD_BAND);
+                chart.band(r.index(), Summary.name(r) + ": " + Text.plural(n, "violation"), Palette.BAD_BAND);
                 any = true;
             }
         }
@@ -798,7 +787,7 @@ final class SoakPage {
         cell(
                 r.warmUp() ? r.index() + " warm-up" : String.valueOf(r.index()),
                 false,
-                violations > 0 ? plural(violations, "violation") : r.warmUp() ? WARM_UP_TIP : null);
+                violations > 0 ? Text.plural(violations, "violation") : r.warmUp() ? WARM_UP_TIP : null);
         return violations;
     }
 
@@ -863,10 +852,6 @@ final class SoakPage {
 
     private static boolean positive(Long n) {
         return n != null && n > 0;
-    }
-
-    private static String plural(long n, String noun) {
-        return Text.count(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static Long parseLong(String s) {

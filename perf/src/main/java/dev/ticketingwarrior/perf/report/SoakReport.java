@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,36 @@ public final class SoakReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the soak report " + outHtml + " from " + summaryJson, e);
         }
+    }
+
+    /**
+     * A line per fault drill of {@code summaryJson} that ran to its end and during which bookings were accepted: what
+     * they waited for once it was over ({@code stop-mysql:90s: 190 bookings accepted while it ran: all written after
+     * it ended, …}), for the console beside the page.
+     *
+     * @throws UncheckedIOException when the summary cannot be read or parsed
+     */
+    public static List<String> drillLines(Path summaryJson) {
+        Summary summary;
+        try {
+            summary = SummaryReader.read(summaryJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + summaryJson, e);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Summary.Fault f : summary.faults()) {
+            Instant from = Text.instant(f.startedAt());
+            Instant to = Text.instant(f.endedAt());
+            if (from == null || to == null) {
+                continue;
+            }
+            Backlog.Held held = Backlog.heldBy(summary.perRound(), from, to);
+            if (held.made() > 0) {
+                String argument = f.argument() == null || f.argument().isEmpty() ? "" : ":" + f.argument();
+                lines.add(f.name() + argument + ": " + held.sentence());
+            }
+        }
+        return lines;
     }
 
     /** {@code SoakReport summary.json [report.html]}; the page goes beside the summary when no second path is given. */

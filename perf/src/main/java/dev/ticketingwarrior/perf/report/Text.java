@@ -48,6 +48,11 @@ final class Text {
         return out.toString();
     }
 
+    /** "1 booking", "1,204 bookings". */
+    static String plural(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String count(Long n) {
         return n == null ? MISSING : grouped(0).format(n);
     }

@@ -156,6 +156,8 @@ public final class SoakMain {
                     targetHealth);
             Path report = options.out().resolve("report.html");
             dev.ticketingwarrior.perf.report.SoakReport.write(summary, report);
+            dev.ticketingwarrior.perf.report.SoakReport.drillLines(summary)
+                    .forEach(line -> System.out.println("soak: " + line));
             RoundTable.totals(verdict, rows, skipped);
             System.out.println("soak: summary " + summary + ", report " + report
                     + Gatling.latestReport(options.out())

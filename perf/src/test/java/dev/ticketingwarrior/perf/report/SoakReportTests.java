@@ -121,6 +121,20 @@ class SoakReportTests {
     }
 
     @Test
+    void theConsoleGetsALinePerDrillThatHeldBookings() throws Exception {
+        ObjectNode summary = SoakSamples.summary(24, 0);
+        int held = SoakSamples.withStall(summary, 13, 120);
+        ObjectNode unfinished = summary.withArray("faults").addObject();
+        unfinished.put("name", "restart-redis").put("startedAt", SoakSamples.START.toString());
+        Path json = dir.resolve("drills.json");
+        Files.writeString(json, summary.toString());
+
+        assertThat(SoakReport.drillLines(json))
+                .containsExactly("stop-mysql:120s: " + held + " bookings accepted while it ran: all written after it"
+                        + " ended, half of them within 2.0 s, the last 2.0 s after");
+    }
+
+    @Test
     void withoutAStallFewBookingsAreEverOnTheirWayAtOnce() throws Exception {
         Document page = parse(write("no-stall", SoakSamples.summary(3, 0)));
 
