@@ -1,10 +1,15 @@
 package dev.ticketingwarrior.booking.config;
 
+import dev.ticketingwarrior.booking.confirmation.domain.MysqlOutage;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -12,10 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * Runs every call to Redis, SQS and MySQL through its resilience4j circuit breaker. The calls carry their own
  * timeouts (client configuration); a failure, a timeout or an open circuit becomes a
- * {@link DependencyUnavailableException}, which the edge turns into 503 with {@code Retry-After}.
+ * {@link DependencyUnavailableException}, which the edge turns into 503 with {@code Retry-After}. It also keeps since
+ * when MySQL has failed this instance (the first failed call after a passing one), for the ops view.
  */
 @Component
-public class Dependencies {
+public class Dependencies implements MysqlOutage {
 
     public static final String REDIS = "redis";
     public static final String SQS = "sqs";
@@ -28,9 +34,12 @@ public class Dependencies {
     private final CircuitBreaker mysql;
 
     private final ObjectProvider<RotatedCredentials> credentials;
+    private final Clock clock;
+    private final AtomicReference<Instant> mysqlFailingSince = new AtomicReference<>();
 
-    Dependencies(CircuitBreakerRegistry registry, ObjectProvider<RotatedCredentials> credentials) {
+    Dependencies(CircuitBreakerRegistry registry, ObjectProvider<RotatedCredentials> credentials, Clock clock) {
         this.credentials = credentials;
+        this.clock = clock;
         this.redis = registry.circuitBreaker(REDIS);
         this.sqs = registry.circuitBreaker(SQS);
         this.mysql = registry.circuitBreaker(MYSQL);
@@ -53,17 +62,32 @@ public class Dependencies {
 
     /** A call refused for its credentials is tried once more if the rotated secret gave the pool new ones. */
     public <T> T mysql(Supplier<T> call) {
-        return guarded(mysql, () -> {
-            try {
-                return call.get();
-            } catch (RuntimeException e) {
-                RotatedCredentials rotated = credentials.getIfAvailable();
-                if (rotated == null || !rotated.switchedAfter(e)) {
-                    throw e;
+        T result;
+        try {
+            result = guarded(mysql, () -> {
+                try {
+                    return call.get();
+                } catch (RuntimeException e) {
+                    RotatedCredentials rotated = credentials.getIfAvailable();
+                    if (rotated == null || !rotated.switchedAfter(e)) {
+                        throw e;
+                    }
+                    return call.get();
                 }
-                return call.get();
-            }
-        });
+            });
+        } catch (DependencyUnavailableException e) {
+            mysqlFailingSince.compareAndSet(null, clock.instant());
+            throw e;
+        }
+        if (mysqlFailingSince.get() != null) {
+            mysqlFailingSince.set(null);
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<Instant> since() {
+        return Optional.ofNullable(mysqlFailingSince.get());
     }
 
     private static <T> T guarded(CircuitBreaker breaker, Supplier<T> call) {

@@ -56,6 +56,18 @@ class MysqlOutageIT {
             Api.Response unknown = api.get("/api/v1/bookings/" + round.id() + "-" + "a".repeat(22));
             assertThat(unknown.status()).as(unknown.toString()).isEqualTo(503);
             assertThat(unknown.header("Retry-After")).isNotBlank();
+
+            // ops see beside the waiting confirmations since when MySQL has failed this instance
+            Api.Response backlog = api.send(
+                    "GET",
+                    "/api/v1/confirmations",
+                    null,
+                    null,
+                    Map.of("Authorization", "Bearer " + BookingStack.OPS_TOKEN));
+            assertThat(backlog.status()).as(backlog.toString()).isEqualTo(200);
+            Instant failingSince =
+                    Instant.parse(backlog.json().path("mysqlFailingSince").asString());
+            assertThat(failingSince).as("the instance's clock").isBeforeOrEqualTo(world.clock.instant());
         }
     }
 

@@ -2,10 +2,12 @@ package dev.ticketingwarrior.booking.confirmation.web;
 
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationBacklog;
 import dev.ticketingwarrior.booking.confirmation.domain.DeadLetters;
+import dev.ticketingwarrior.booking.confirmation.domain.MysqlOutage;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.edge.secret.OpsAuthorization;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -28,11 +30,14 @@ class ConfirmationOpsController {
 
     private final ConfirmationBacklog backlog;
     private final DeadLetters deadLetters;
+    private final MysqlOutage mysql;
     private final OpsAuthorization ops;
 
-    ConfirmationOpsController(ConfirmationBacklog backlog, DeadLetters deadLetters, Credentials credentials) {
+    ConfirmationOpsController(
+            ConfirmationBacklog backlog, DeadLetters deadLetters, MysqlOutage mysql, Credentials credentials) {
         this.backlog = backlog;
         this.deadLetters = deadLetters;
+        this.mysql = mysql;
         this.ops = new OpsAuthorization(credentials);
     }
 
@@ -40,13 +45,18 @@ class ConfirmationOpsController {
             summary =
                     "Confirmations not yet written to MySQL: waiting on the queue, taken by a listener, dead-lettered",
             description = "Approximate, as SQS counts. While MySQL does not answer, the backlog grows and nothing is"
-                    + " lost; it drains once MySQL answers again. 401 without the ops token, 503 while SQS does not"
-                    + " answer.")
+                    + " lost; it drains once MySQL answers again. `mysqlFailingSince`: when the answering instance's"
+                    + " calls to MySQL began to fail (null while they pass). 401 without the ops token, 503 while SQS"
+                    + " does not answer.")
     @GetMapping("/api/v1/confirmations")
-    ConfirmationBacklog.Counts backlog(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Backlog backlog(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         ops.check(authorization);
-        return backlog.counts();
+        ConfirmationBacklog.Counts counts = backlog.counts();
+        return new Backlog(
+                counts.waiting(),
+                counts.inFlight(),
+                counts.deadLetters(),
+                mysql.since().orElse(null));
     }
 
     @Operation(
@@ -72,6 +82,9 @@ class ConfirmationOpsController {
         log.info("ops redrive: {} dead-lettered confirmations back on the queue, {} left", moved, left);
         return new Redriven(moved, left);
     }
+
+    /** The queues' counts, and since when MySQL has failed this instance (null while it answers). */
+    record Backlog(long waiting, long inFlight, long deadLetters, Instant mysqlFailingSince) {}
 
     record DeadLetterCount(long messages) {}
 

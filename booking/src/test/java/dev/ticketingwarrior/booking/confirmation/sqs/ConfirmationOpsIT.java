@@ -85,6 +85,9 @@ class ConfirmationOpsIT {
                 assertThat(backlog.json().path("waiting").asLong()).isEqualTo(2);
                 assertThat(backlog.json().path("inFlight").asLong()).isEqualTo(1);
                 assertThat(backlog.json().path("deadLetters").asLong()).isEqualTo(1);
+                assertThat(backlog.json().path("mysqlFailingSince").isNull())
+                        .as("MySQL answers this instance")
+                        .isTrue();
             }
         }
     }

@@ -1,0 +1,69 @@
+package dev.ticketingwarrior.booking.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+class DependenciesTests {
+
+    private static final Instant FIRST_FAILURE = Instant.parse("2026-12-05T02:16:03Z");
+
+    private Clock clock = Clock.fixed(FIRST_FAILURE, ZoneOffset.UTC);
+    private final Dependencies dependencies = new Dependencies(
+            CircuitBreakerRegistry.ofDefaults(),
+            new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class),
+            new Clock() {
+                @Override
+                public Instant instant() {
+                    return clock.instant();
+                }
+
+                @Override
+                public java.time.ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+            });
+
+    @Test
+    void mysqlFailsSinceItsFirstFailedCallUntilOnePasses() {
+        assertThat(dependencies.since()).isEmpty();
+        assertThat(dependencies.mysql(() -> 1)).isEqualTo(1);
+        assertThat(dependencies.since()).as("it answers").isEmpty();
+
+        assertThatThrownBy(() -> dependencies.mysql(() -> {
+                    throw new IllegalStateException("connection refused");
+                }))
+                .isInstanceOf(DependencyUnavailableException.class);
+        clock = Clock.offset(clock, java.time.Duration.ofSeconds(30));
+        assertThatThrownBy(() -> dependencies.mysql(() -> {
+                    throw new IllegalStateException("connection refused");
+                }))
+                .isInstanceOf(DependencyUnavailableException.class);
+        assertThat(dependencies.since()).as("from the first failure on").contains(FIRST_FAILURE);
+
+        assertThat(dependencies.mysql(() -> 2)).isEqualTo(2);
+        assertThat(dependencies.since()).as("answering again").isEmpty();
+    }
+
+    @Test
+    void otherDependenciesDoNotCount() {
+        assertThatThrownBy(() -> dependencies.redis(() -> {
+                    throw new IllegalStateException("redis down");
+                }))
+                .isInstanceOf(DependencyUnavailableException.class);
+
+        assertThat(dependencies.since()).isEmpty();
+    }
+}
