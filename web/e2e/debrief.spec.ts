@@ -2,6 +2,7 @@
 // with the rival's nickname and the margin; two rounds of one player fill the history and race the second against
 // the first (the ghost); the history can be erased.
 import { randomBytes } from 'node:crypto';
+import { expectAccessible } from './support/accessibility';
 import { api, apiPlayer, freshRound, nickname } from './support/api';
 import { bookFirstAvailable, homeReady, loseSeatToRival, playToSeatMap, solveLetter } from './support/drill';
 import { baseUrl } from './support/env';
@@ -40,6 +41,7 @@ test('a seat lost to a rival: the debrief names the rival and the margin', async
   await expect(page.getByTestId('ghost-you').getByRole('img')).toBeVisible();
   log(`  debrief: ${text}`);
   await shot('debrief-lose');
+  await expectAccessible(page, 'result (seat lost, debrief)');
 });
 
 test('two rounds: the second races the first as a ghost, the history shows both, and erasing empties it', async ({
@@ -97,11 +99,13 @@ test('two rounds: the second races the first as a ghost, the history shows both,
   await expect(rows.nth(1)).toContainText(first);
   await expect(page.getByTestId('trend-chart').locator('path.trend-line[data-series="total"]')).toHaveCount(1);
   await shot('history');
+  await expectAccessible(page, 'history (two attempts, trend)');
 
   // erase, confirmed in the dialog: the empty state, and the debrief is gone too
   await page.getByRole('button', { name: '내 기록 지우기' }).click();
   const dialog = page.getByRole('alertdialog');
   await expect(dialog.getByRole('button', { name: '취소' })).toBeFocused();
+  await expectAccessible(page, 'history (erase confirmation dialog)');
   await dialog.getByRole('button', { name: '모두 지우기' }).click();
   await page.getByTestId('history-empty').waitFor();
   await expect(page.getByRole('status').filter({ hasText: '기록을 지웠습니다.' })).toBeVisible();

@@ -10,6 +10,7 @@ import {
   nickname,
   putAdmission,
 } from './support/api';
+import { expectAccessible } from './support/accessibility';
 import { holdAndBook, homeReady, loseSeatToRival, playToSeatMap } from './support/drill';
 import { baseUrl } from './support/env';
 import { expect, test } from './support/fixtures';
@@ -21,6 +22,7 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
     await page.goto(`${baseUrl()}/#/`);
     await homeReady(page);
     await shot('home');
+    await expectAccessible(page, 'home');
     await freshRound(18_000);
     // hold the door so the waiting room has a line to show: two players ahead, admission paused
     await putAdmission({ ...original, paused: true });
@@ -40,11 +42,13 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
     await playToSeatMap(page, nickname('e2e'), {
       navigate: false,
       wrongFirst: true,
+      onLetter: () => expectAccessible(page, 'security letter (after a wrong answer)'),
       onWaiting: async () => {
         await page.getByTestId('position').filter({ hasText: /^3$/ }).waitFor({ timeout: 10_000 });
         await page.getByTestId('ahead').filter({ hasText: '2명' }).waitFor();
         await page.getByText('실시간 연결').waitFor(); // SSE, not the polling fallback
         await shot('waiting-room');
+        await expectAccessible(page, 'waiting room');
         await putAdmission({ ...original, paused: false });
       },
     });
@@ -58,7 +62,11 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
     await page.getByTestId('seat-summary').filter({ hasText: target! }).waitFor();
     log(`  picked ${target} with the keyboard (focus started on ${focused})`);
     await shot('seat-map');
-    await holdAndBook(page, () => shot('seat-held'));
+    await expectAccessible(page, 'seat map (a seat picked)');
+    await holdAndBook(page, async () => {
+      await shot('seat-held');
+      await expectAccessible(page, 'seat map (seat held, hold timer)');
+    });
     const total = await page.getByTestId('total-time').textContent();
     const rank = await page.getByTestId('rank').textContent();
     expect(rank, 'a top-% in the rank block').toMatch(/상위 [\d.]+%/);
@@ -66,6 +74,7 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
     await sleep(500); // let the histogram draw
     log(`  booked ${target}: total ${total}; ${rank}`);
     await shot('result');
+    await expectAccessible(page, 'result (booked, rank, histogram, debrief)');
   } finally {
     await putAdmission(original).catch(() => undefined);
   }
@@ -82,6 +91,7 @@ test('another player holds the picked seat first: seat-taken, and the player boo
   const target = await loseSeatToRival(page, rival, { nth: 3 });
   await page.locator(`[data-seat-id="${target}"][data-status="HELD"]`).waitFor({ timeout: 5_000 });
   await shot('seat-taken');
+  await expectAccessible(page, 'seat map (seat taken: the alert, the map refreshed)');
 
   const other = await page.locator('[data-status="AVAILABLE"]').first().getAttribute('data-seat-id');
   await page.locator(`[data-seat-id="${other}"]`).click();

@@ -1,4 +1,5 @@
 // The history page on a phone: a player with no attempts yet sees the empty state, readable at 390 px.
+import { expectAccessible } from './support/accessibility';
 import { nickname } from './support/api';
 import { baseUrl } from './support/env';
 import { expect, test } from './support/fixtures';
@@ -14,4 +15,5 @@ test('mobile history page: empty state for a new player, in Korean', async ({ pa
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'no sideways scrolling on a phone').toBeLessThanOrEqual(0);
   await shot('history-mobile-empty');
+  await expectAccessible(page, 'mobile history (empty)');
 });

@@ -1,6 +1,7 @@
 // A player the round closes on while it waits (SPEC §12: every attempt ends in a debrief), against the real system:
 // admission paused, the player enters, the round closes; the result shows the debrief that booking reads from
 // admission's record of the ticket, and the history lists the round before its archive.
+import { expectAccessible } from './support/accessibility';
 import { apiPlayer, freshRound, getAdmission, nickname, putAdmission } from './support/api';
 import { homeReady } from './support/drill';
 import { baseUrl } from './support/env';
@@ -36,6 +37,7 @@ test('the round closes while the player waits: its debrief says how far the queu
     await expect(costliest).toContainText('입장 허가를 받은 사람');
     log(`  debrief: ${await costliest.textContent()}`);
     await shot('debrief-not-admitted');
+    await expectAccessible(page, 'result (not admitted, debrief)');
     // on a phone: the same debrief, no sideways scrolling
     await page.setViewportSize({ width: 390, height: 844 });
     // (charts follow the new width when their resize observers fire, a frame or two later)

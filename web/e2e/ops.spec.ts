@@ -1,5 +1,6 @@
 // The ops console against the real system: a changed admission rate reaches admission, the live charts move, and
 // booking's confirmations panel shows its queues' counts.
+import { expectAccessible } from './support/accessibility';
 import { api, apiPlayer, bookingPlayer, freshRound, getAdmission, nickname, putAdmission } from './support/api';
 import { baseUrl, opsToken } from './support/env';
 import { expect, test } from './support/fixtures';
@@ -12,6 +13,8 @@ test('ops change the admission rate; the admin API shows it; the live charts mov
   const original = await getAdmission();
   try {
     await page.goto(`${baseUrl()}/#/ops`);
+    await page.getByLabel('운영 토큰').waitFor();
+    await expectAccessible(page, 'ops console (token form)');
     await page.getByLabel('운영 토큰').fill(opsToken());
     await page.getByRole('button', { name: '접속' }).click();
     const rate = page.getByTestId('rate');
@@ -65,6 +68,7 @@ test('ops change the admission rate; the admin API shows it; the live charts mov
     }
     await sleep(2_500); // the last bookings reach the charts
     await shot('ops');
+    await expectAccessible(page, 'ops console (live charts, confirmations)');
   } finally {
     await putAdmission(original).catch(() => undefined);
   }

@@ -24,6 +24,8 @@ interface ToSeatMap {
   wrongFirst?: boolean;
   /** Runs in the waiting room (which is then awaited); without it, an admission at once may skip past it. */
   onWaiting?: () => Promise<void>;
+  /** Runs on the security letter (after the wrong answer's alert and the new letter, with `wrongFirst`). */
+  onLetter?: () => Promise<void>;
   /** Open the home screen first (false: the page is on it already). */
   navigate?: boolean;
 }
@@ -32,7 +34,7 @@ interface ToSeatMap {
 export async function playToSeatMap(
   page: Page,
   name: string,
-  { wrongFirst = false, onWaiting, navigate = true }: ToSeatMap = {},
+  { wrongFirst = false, onWaiting, onLetter, navigate = true }: ToSeatMap = {},
 ) {
   if (navigate) await page.goto(`${baseUrl()}/#/`);
   await page.getByLabel('닉네임').fill(name);
@@ -58,6 +60,7 @@ export async function playToSeatMap(
     await page.getByRole('alert').filter({ hasText: '보안문자가 일치하지 않습니다' }).waitFor();
     await until('a new letter', async () => (await image.getAttribute('src')) !== first, { timeoutMs: 5_000 });
   }
+  if (onLetter) await onLetter();
   await input.fill(CAPTCHA_ANSWER.toLowerCase());
   await page.getByRole('button', { name: '입력 완료' }).click();
   await page.getByRole('heading', { name: '좌석 선택' }).waitFor();

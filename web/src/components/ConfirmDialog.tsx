@@ -11,8 +11,9 @@ interface Props {
 }
 
 /**
- * A modal question: focus starts on the safe answer (cancel), Tab stays inside, Escape cancels. The caller puts the
- * focus back where it was when the dialog closes.
+ * A modal question: focus starts on the safe answer (cancel), Tab stays inside, Escape cancels. While busy (both
+ * buttons disabled) the dialog itself holds the focus, which a disabled button would drop to the page. The caller puts
+ * the focus back where it was when the dialog closes.
  */
 export function ConfirmDialog({
   title,
@@ -27,10 +28,14 @@ export function ConfirmDialog({
   const bodyId = useId();
   const cancel = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     cancel.current?.focus();
   }, []);
+  useEffect(() => {
+    if (busy) dialog.current?.focus();
+  }, [busy]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -39,15 +44,18 @@ export function ConfirmDialog({
     } else if (event.key === 'Tab') {
       // two buttons: Tab and Shift+Tab go from one to the other
       event.preventDefault();
-      (document.activeElement === cancel.current ? confirm : cancel).current?.focus();
+      if (busy) dialog.current?.focus();
+      else (document.activeElement === cancel.current ? confirm : cancel).current?.focus();
     }
   };
 
   return (
     <div className="dialog-backdrop" onClick={busy ? undefined : onCancel}>
       <div
+        ref={dialog}
         className="dialog card"
         role="alertdialog"
+        tabIndex={-1}
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={bodyId}

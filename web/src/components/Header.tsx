@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import type { Route } from '../lib/route';
 import { useI18n } from '../i18n/i18n';
 
@@ -5,7 +6,8 @@ export function Header({ route }: { route: Route }) {
   const { t, toggle } = useI18n();
   return (
     <header className="header">
-      <a className="skip-link" href="#main">
+      {/* the pages live in the hash (#/history), so following "#main" would leave the page: focus <main> instead */}
+      <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skip')}
       </a>
       <a className="brand" href="#/" aria-label={t('app.name')}>
@@ -31,4 +33,13 @@ export function Header({ route }: { route: Route }) {
       </nav>
     </header>
   );
+}
+
+/** Moves the focus to the page's <main> (focusable with tabIndex=-1) without touching the hash route. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById('main');
+  if (!main) return;
+  event.preventDefault();
+  main.focus();
+  main.scrollIntoView?.({ block: 'start' });
 }
