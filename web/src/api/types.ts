@@ -204,6 +204,8 @@ export interface ConfirmationBacklog {
   inFlight: number;
   /** On the dead-letter queue (poison messages only): ops can redrive them. */
   deadLetters: number;
+  /** When the answering booking instance's calls to MySQL began to fail (ISO instant); null while they pass. */
+  mysqlFailingSince?: string | null;
 }
 
 /** POST /api/v1/confirmations/dead-letters/redrive: how many went back on the queue, how many are still dead letters. */

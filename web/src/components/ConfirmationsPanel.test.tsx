@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConfirmationBacklog } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
+import { clockTime } from '../lib/format';
 import { mockApi, problem } from '../test/api';
 import { ConfirmationsPanel } from './ConfirmationsPanel';
 
@@ -65,6 +66,31 @@ describe('confirmations panel', () => {
     // the chart draws waiting + in flight, one point per answer
     expect(chartPoints('기록 대기 (큐 대기 + 처리 중)')).toEqual(['15', '1540']);
     expect(chartPoints('데드레터')).toEqual(['0', '0']);
+  });
+
+  it('says since when MySQL has not answered booking, and nothing once it answers again', async () => {
+    let reads = 0;
+    const since = '2026-12-05T02:16:05.113Z';
+    mockApi([
+      [
+        'GET',
+        BACKLOG,
+        () =>
+          ++reads === 1
+            ? answer({ waiting: 120, inFlight: 40, deadLetters: 0, mysqlFailingSince: since })
+            : answer({ waiting: 0, inFlight: 0, deadLetters: 0, mysqlFailingSince: null }),
+      ],
+    ]);
+    renderPanel();
+    await later();
+    const warning = screen.getByRole('status');
+    expect(warning).toHaveTextContent(`MySQL이 ${clockTime(Date.parse(since), 'ko')}부터 응답하지 않습니다.`);
+    expect(warning).toHaveTextContent('큐를 비우거나 옮기지 마세요.');
+
+    await later(2000);
+    await later();
+    expect(screen.getByTestId('confirm-waiting')).toHaveTextContent('0');
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 
   it('offers no redrive without dead letters', async () => {

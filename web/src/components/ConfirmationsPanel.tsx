@@ -19,6 +19,13 @@ function pollMessage(error: ApiError, t: Translate): string | undefined {
   return t('ops.confirmations.error');
 }
 
+/** The instant booking said MySQL has failed it since, in epoch ms; undefined while it answers (or unreadable). */
+function since(iso: string | null | undefined): number | undefined {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
 /**
  * The confirmations on their way to MySQL (booking's SQS queue): what ops watch during a MySQL or SQS outage, and the
  * dead-letter queue's redrive. Booking's answers never sign the console out, a 401 neither: only admission's does.
@@ -34,6 +41,7 @@ export function ConfirmationsPanel({ token }: { token: string }) {
   const redriveButton = useRef<HTMLButtonElement>(null);
   const timeTick = (value: number | string) => clockTime(Number(value), lang);
   const deadLetters = backlog?.deadLetters ?? 0;
+  const mysqlDownSince = since(backlog?.mysqlFailingSince);
 
   const closeDialog = () => {
     setAsking(false);
@@ -62,6 +70,9 @@ export function ConfirmationsPanel({ token }: { token: string }) {
       <p className="muted">{t('ops.confirmations.lead')}</p>
       {error && <Notice error={error} message={pollMessage(error, t)} />}
       {!backlog && !error && <p className="muted">{t('common.loading')}</p>}
+      {mysqlDownSince !== undefined && (
+        <Notice tone="warn" message={t('ops.confirmations.mysqlDown', { since: clockTime(mysqlDownSince, lang) })} />
+      )}
       {backlog && (
         <dl className="stat-grid three" data-testid="confirm-stats">
           <Stat label={t('ops.confirmations.waiting')} value={backlog.waiting} testId="confirm-waiting" />

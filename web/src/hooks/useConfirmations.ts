@@ -42,6 +42,7 @@ export function useConfirmations(token: string): Confirmations {
           waiting: num(answer?.waiting),
           inFlight: num(answer?.inFlight),
           deadLetters: num(answer?.deadLetters),
+          mysqlFailingSince: typeof answer?.mysqlFailingSince === 'string' ? answer.mysqlFailingSince : null,
         };
         setBacklog(next);
         setError(undefined);

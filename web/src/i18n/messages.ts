@@ -351,6 +351,8 @@ export const ko = {
   'ops.confirmations.redriven': '{moved}건을 다시 보냈습니다. {remaining}건 남았습니다.',
   'ops.confirmations.unavailable': '확정 큐(SQS)가 응답하지 않습니다. 계속 다시 확인합니다.',
   'ops.confirmations.error': '확정 대기열을 불러오지 못했습니다. 계속 다시 확인합니다.',
+  'ops.confirmations.mysqlDown':
+    'MySQL이 {since}부터 응답하지 않습니다. 예매는 계속 받고, 확정은 큐에서 기다리다 MySQL이 응답하면 기록됩니다. 큐를 비우거나 옮기지 마세요.',
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -707,6 +709,8 @@ export const en: Messages = {
   'ops.confirmations.redriven': 'Moved {moved}, {remaining} left.',
   'ops.confirmations.unavailable': 'The confirmation queue (SQS) does not answer. Still checking.',
   'ops.confirmations.error': 'Could not load the confirmations. Still checking.',
+  'ops.confirmations.mysqlDown':
+    'MySQL has not answered since {since}. Bookings are still taken; their confirmations wait on the queue and are written once MySQL answers. Do not purge or move the queue.',
 };
 
 export type Lang = 'ko' | 'en';
