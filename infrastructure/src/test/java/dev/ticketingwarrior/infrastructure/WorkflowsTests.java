@@ -294,8 +294,12 @@ class WorkflowsTests {
         assertThat(soak)
                 .contains("--faults \"$FAULTS\"")
                 .contains("--rounds \"$ROUNDS\"")
+                .contains("status=${PIPESTATUS[0]}")
                 .contains("if [ \"$status\" -eq 3 ]; then")
-                .contains("exit \"$status\"");
+                .contains("exit \"$status\"")
+                // each drill's verdict and recovery on the night's summary page
+                .contains(">> \"$GITHUB_STEP_SUMMARY\"")
+                .contains("bookings? accepted while");
         Map<String, Object> keep = stepUsing(steps, "actions/upload-artifact");
         assertThat(keep.get("if")).isEqualTo("always()");
         assertThat(map(keep.get("with")).get("path").toString())
