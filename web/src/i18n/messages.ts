@@ -126,6 +126,8 @@ export const ko = {
   'result.title': '예매 결과',
   'result.confirmed': '예매 성공!',
   'result.pending': '확정 대기 중',
+  'result.slowConfirmation':
+    '확정이 평소보다 늦어지고 있어요. 예매는 접수되었고 사라지지 않아요. 확정되면 이 화면이 저절로 바뀝니다.',
   'result.rejected': '예매 실패',
   'result.seat': '{seat} 좌석',
   'result.total': '총 소요 시간',
@@ -484,6 +486,8 @@ export const en: Messages = {
   'result.title': 'Your result',
   'result.confirmed': 'Booked!',
   'result.pending': 'Confirming',
+  'result.slowConfirmation':
+    'The confirmation is taking longer than usual. Your booking is in and will not be lost; this page updates by itself once it is confirmed.',
   'result.rejected': 'Not booked',
   'result.seat': 'Seat {seat}',
   'result.total': 'Total time',

@@ -104,6 +104,29 @@ describe('result', () => {
     expect(calls.filter((c) => c.path === '/api/v1/bookings/b1')).toHaveLength(2);
   }, 8000);
 
+  it('says a booking PENDING for more than 10 s is in and safe, until it is confirmed', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const pending: BookingView = { ...confirmed, status: 'PENDING', rank: null };
+      mockResultApi([...Array<BookingView>(30).fill(pending), confirmed]);
+      renderResult();
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(screen.getByTestId('booking-status')).toHaveTextContent('확정 대기 중');
+      expect(screen.queryByText(/확정이 평소보다 늦어지고 있어요/)).not.toBeInTheDocument();
+
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(
+        screen.getByText(/확정이 평소보다 늦어지고 있어요. 예매는 접수되었고 사라지지 않아요./),
+      ).toBeInTheDocument();
+
+      await vi.advanceTimersByTimeAsync(5_000);
+      await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
+      expect(screen.queryByText(/확정이 평소보다 늦어지고 있어요/)).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stops polling a confirmed bot booking, which has no rank', async () => {
     const { calls } = mockResultApi([{ ...confirmed, bot: true, rank: null }]);
     renderResult();

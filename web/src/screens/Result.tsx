@@ -31,6 +31,8 @@ const Histogram = lazy(() => import('../components/Histogram'));
 
 const BOOKING_POLL_MS = 500;
 const RANK_POLL_MS = 2000;
+/** A booking PENDING this long is slower than usual (a confirmation takes well under a second): say it is safe. */
+const SLOW_CONFIRMATION_MS = 10_000;
 
 /** Confirmed while booking's database did not answer (told from its cache): the rank comes once it answers again. */
 function rankToCome(view: BookingView): boolean {
@@ -48,6 +50,7 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
   const [results, setResults] = useState<RoundResults | undefined>();
   const [leaders, setLeaders] = useState<Leaderboard | undefined>();
   const [attempt, setAttempt] = useState(0);
+  const [pendingSince, setPendingSince] = useState<number | undefined>();
   const final = booking !== undefined && booking.status !== 'PENDING';
   const clockRef = useLatest(clock);
 
@@ -65,6 +68,7 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
         if (aborter.signal.aborted) return;
         setBooking(view);
         setError(undefined);
+        if (view.status === 'PENDING') setPendingSince((since) => since ?? clockRef.current.now());
         if (view.status !== 'PENDING') {
           if (!rankToCome(view)) return;
           next = RANK_POLL_MS;
@@ -81,7 +85,7 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
       aborter.abort();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [bookingId, attempt]);
+  }, [bookingId, attempt, clockRef]);
 
   // the round's results fill in while the round runs; keep them fresh until a little after it closes
   useEffect(() => {
@@ -114,6 +118,8 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
     return () => aborter.abort();
   }, [final]);
 
+  const slowConfirmation =
+    booking?.status === 'PENDING' && pendingSince !== undefined && now - pendingSince >= SLOW_CONFIRMATION_MS;
   const retryAt = nextRoundAfter(session.roundId, clock.timing, now);
   const retryIn = secondsUntil(retryAt, now);
   const roundRank = booking?.rank?.round ?? undefined;
@@ -151,6 +157,7 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
                 {t(statusKey)}
               </p>
               {booking?.seatId && <p className="muted">{t('result.seat', { seat: booking.seatId })}</p>}
+              {slowConfirmation && <Notice tone="info" message={t('result.slowConfirmation')} />}
               <p className="total-label">{t('result.total')}</p>
               <p className="total-time" data-testid="total-time">
                 {seconds(booking?.durationMs, lang)}
