@@ -456,14 +456,11 @@ final class SoakPage {
     /** Bookings on their way to MySQL over the run's time: what a MySQL outage piles up, and how it drains. */
     private void backlogChart() {
         Backlog backlog = Backlog.of(s.perRound());
-        Instant start = s.perRound().stream()
-                .map(r -> Text.instant(r.opensAt()))
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null);
-        String since = s.perRound().isEmpty()
-                ? "the first round"
-                : Summary.name(s.perRound().getFirst());
+        Optional<Round> first = s.perRound().stream()
+                .filter(r -> Text.instant(r.opensAt()) != null)
+                .findFirst();
+        Instant start = first.map(r -> Text.instant(r.opensAt())).orElse(null);
+        String since = first.map(Summary::name).orElse("the first round");
         LineChart chart = new LineChart("chart-backlog", "bookings on their way to MySQL over the run")
                 .height(300)
                 .xAxis("minutes since " + since + " opened")
