@@ -41,6 +41,20 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
         }
     }
 
+    /**
+     * What the bookings accepted while {@code drill} ran waited for once it was over; empty when it did not end, or no
+     * booking was accepted meanwhile.
+     */
+    static Optional<Held> heldBy(List<Round> rounds, Summary.Fault drill) {
+        Instant from = Text.instant(drill.startedAt());
+        Instant to = Text.instant(drill.endedAt());
+        if (from == null || to == null) {
+            return Optional.empty();
+        }
+        Held held = heldBy(rounds, from, to);
+        return held.made() == 0 ? Optional.empty() : Optional.of(held);
+    }
+
     /** What the bookings made from {@code from} until {@code to} waited for once it was over. */
     static Held heldBy(List<Round> rounds, Instant from, Instant to) {
         int made = 0;

@@ -328,16 +328,10 @@ final class SoakPage {
 
     /** What the bookings made while the drill ran waited for once it was over, when the auditor read their rows. */
     private void held(Fault f) {
-        Instant from = Text.instant(f.startedAt());
-        Instant to = Text.instant(f.endedAt());
-        if (from == null || to == null) {
-            return;
-        }
-        Backlog.Held held = Backlog.heldBy(s.perRound(), from, to);
-        if (held.made() == 0) {
-            return;
-        }
-        out.append("<p class=\"held\">").append(esc(held.sentence())).append("</p>");
+        Backlog.heldBy(s.perRound(), f)
+                .ifPresent(held -> out.append("<p class=\"held\">")
+                        .append(esc(held.sentence()))
+                        .append("</p>"));
     }
 
     /** When the drill was last heard of: its end, else its last line, else its start. */

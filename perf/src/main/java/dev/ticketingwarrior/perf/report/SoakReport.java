@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +23,13 @@ public final class SoakReport {
 
     /**
      * Reads {@code summaryJson} and writes the page to {@code outHtml}, creating its directory. Missing or null fields
-     * are shown as missing, never fail the page.
+     * are shown as missing, never fail the page. Returns, for the console beside the page, a line per fault drill that
+     * ended and during which bookings were accepted: what they waited for once it was over ({@code stop-mysql:90s: 190
+     * bookings accepted while it ran: all written after it ended, …}).
      *
      * @throws UncheckedIOException when the summary cannot be read or parsed, or the page cannot be written
      */
-    public static void write(Path summaryJson, Path outHtml) {
+    public static List<String> write(Path summaryJson, Path outHtml) {
         try {
             Summary summary = SummaryReader.read(summaryJson);
             String html = SoakPage.render(summary, gatlingLink(summary.report(), summaryJson, outHtml));
@@ -42,37 +43,18 @@ public final class SoakReport {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
             }
+            return drillLines(summary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the soak report " + outHtml + " from " + summaryJson, e);
         }
     }
 
-    /**
-     * A line per fault drill of {@code summaryJson} that ran to its end and during which bookings were accepted: what
-     * they waited for once it was over ({@code stop-mysql:90s: 190 bookings accepted while it ran: all written after
-     * it ended, …}), for the console beside the page.
-     *
-     * @throws UncheckedIOException when the summary cannot be read or parsed
-     */
-    public static List<String> drillLines(Path summaryJson) {
-        Summary summary;
-        try {
-            summary = SummaryReader.read(summaryJson);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + summaryJson, e);
-        }
+    private static List<String> drillLines(Summary summary) {
         List<String> lines = new ArrayList<>();
         for (Summary.Fault f : summary.faults()) {
-            Instant from = Text.instant(f.startedAt());
-            Instant to = Text.instant(f.endedAt());
-            if (from == null || to == null) {
-                continue;
-            }
-            Backlog.Held held = Backlog.heldBy(summary.perRound(), from, to);
-            if (held.made() > 0) {
-                String argument = f.argument() == null || f.argument().isEmpty() ? "" : ":" + f.argument();
-                lines.add(f.name() + argument + ": " + held.sentence());
-            }
+            String argument = f.argument() == null || f.argument().isEmpty() ? "" : ":" + f.argument();
+            Backlog.heldBy(summary.perRound(), f)
+                    .ifPresent(held -> lines.add(f.name() + argument + ": " + held.sentence()));
         }
         return lines;
     }

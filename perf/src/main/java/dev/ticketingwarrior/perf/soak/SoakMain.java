@@ -155,8 +155,7 @@ public final class SoakMain {
                     drills.runs(),
                     targetHealth);
             Path report = options.out().resolve("report.html");
-            dev.ticketingwarrior.perf.report.SoakReport.write(summary, report);
-            dev.ticketingwarrior.perf.report.SoakReport.drillLines(summary)
+            dev.ticketingwarrior.perf.report.SoakReport.write(summary, report)
                     .forEach(line -> System.out.println("soak: " + line));
             RoundTable.totals(verdict, rows, skipped);
             System.out.println("soak: summary " + summary + ", report " + report

@@ -129,7 +129,7 @@ class SoakReportTests {
         Path json = dir.resolve("drills.json");
         Files.writeString(json, summary.toString());
 
-        assertThat(SoakReport.drillLines(json))
+        assertThat(SoakReport.write(json, dir.resolve("drills.html")))
                 .containsExactly("stop-mysql:120s: " + held + " bookings accepted while it ran: all written after it"
                         + " ended, half of them within 2.0 s, the last 2.0 s after");
     }
