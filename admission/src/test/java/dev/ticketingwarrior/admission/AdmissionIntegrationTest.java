@@ -2,6 +2,7 @@ package dev.ticketingwarrior.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.localstack.Component;
 import dev.ticketingwarrior.localstack.LocalStack;
 import java.net.http.HttpClient;
@@ -26,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the integration tests: the real application on a random port against the real local Redis, with time from
- * {@link MutableClock}. Every test starts in a round of its own, far in the future, so no two tests share keys.
+ * {@link TestClockConfiguration#CLOCK}. Every test starts in a round of its own, far in the future, so no two tests share keys.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)
@@ -56,7 +57,7 @@ public abstract class AdmissionIntegrationTest {
      */
     protected WebTestClient web;
 
-    protected final MutableClock clock = MutableClock.INSTANCE;
+    protected final SteppedClock clock = TestClockConfiguration.CLOCK;
 
     /** The open instant of this test's round. */
     protected Instant roundOpen;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.admission.AdmissionApplication;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
-import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
 import dev.ticketingwarrior.edge.testing.LocalSecretsManager;
 import dev.ticketingwarrior.localstack.AuthRedis;
@@ -105,7 +104,7 @@ class SecretsManagerIT {
     void entersThePlayerSignedInToRedisAsTheServicesUser() {
         secrets.put("/ticketing/token-keys", Map.of("TICKETING_TOKEN_KEYS", signingKeys()));
         // a second into an open round: the shared test clock stands wherever the previous test class left it
-        MutableClock.INSTANCE.set(Instant.parse("2031-01-01T00:00:01Z"));
+        TestClockConfiguration.CLOCK.set(Instant.parse("2031-01-01T00:00:01Z"));
 
         try (ConfigurableApplicationContext app = start()) {
             WebTestClient web = AdmissionIntegrationTest.testClient(

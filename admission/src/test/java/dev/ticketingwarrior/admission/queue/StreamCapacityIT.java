@@ -6,7 +6,6 @@ import dev.ticketingwarrior.admission.AdmissionApplication;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.EventStreams;
 import dev.ticketingwarrior.admission.EventStreams.Opened;
-import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +58,7 @@ class StreamCapacityIT {
 
     @Test
     void refusesStreamsPastItsCapacityAndKeepsAnsweringEverythingElse() throws InterruptedException {
-        MutableClock.INSTANCE.set(OPEN);
+        TestClockConfiguration.CLOCK.set(OPEN);
         AdmissionIntegrationTest.settings(web, 1, 0, 0, true);
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

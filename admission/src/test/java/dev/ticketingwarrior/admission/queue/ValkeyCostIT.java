@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.AdmissionApplication;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
-import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
 import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
 import dev.ticketingwarrior.localstack.Component;
@@ -75,13 +74,13 @@ class ValkeyCostIT {
 
     @Test
     void aWaitingPlayerPollingAtTheWebAppsPaceCostsValkeyNothing() {
-        MutableClock.INSTANCE.set(OPEN);
+        TestClockConfiguration.CLOCK.set(OPEN);
         AdmissionIntegrationTest.settings(web, 1, 0, 0, false);
         String ticket = null;
         for (int i = 1; i <= 5; i++) {
             ticket = enter("cost_" + i);
         }
-        MutableClock.INSTANCE.set(OPEN.plusMillis(2_500)); // two admitted, the fifth waits third in line
+        TestClockConfiguration.CLOCK.set(OPEN.plusMillis(2_500)); // two admitted, the fifth waits third in line
         app.getBean(ServingTicker.class).tickOnce().block();
         long before = commands();
 
@@ -103,7 +102,7 @@ class ValkeyCostIT {
 
     @Test
     void anEntryIsOneScriptCallLimitIncluded() {
-        MutableClock.INSTANCE.set(OPEN.plusSeconds(60));
+        TestClockConfiguration.CLOCK.set(OPEN.plusSeconds(60));
         long before = scriptCalls();
 
         for (int i = 1; i <= 5; i++) {
@@ -117,18 +116,18 @@ class ValkeyCostIT {
     @Test
     void anAdmittedTicketsStatusAdmitsNobodyBetweenTicks() {
         Instant opens = OPEN.plusSeconds(120);
-        MutableClock.INSTANCE.set(opens);
+        TestClockConfiguration.CLOCK.set(opens);
         AdmissionIntegrationTest.settings(web, 1, 0, 0, false);
         String first = enter("between_1");
         String second = enter("between_2");
-        MutableClock.INSTANCE.set(opens.plusMillis(1_500)); // the tick admits the first
+        TestClockConfiguration.CLOCK.set(opens.plusMillis(1_500)); // the tick admits the first
         app.getBean(ServingTicker.class).tickOnce().block();
         assertThat(poll(first).get("status").asString()).isEqualTo("ADMITTED");
 
         // the counter has reached the second by now, but only a tick (or the second's own status) admits it: an
         // admitted ticket's answer (its stream's last event, its player's polls) must not admit players between
         // ticks, whose streams would then hear of it a tick late
-        MutableClock.INSTANCE.set(opens.plusMillis(2_500));
+        TestClockConfiguration.CLOCK.set(opens.plusMillis(2_500));
         assertThat(poll(first).get("status").asString()).isEqualTo("ADMITTED");
         RoundId round = RoundId.startingAt(opens);
         assertThat(counting.sync().hget(SharedRoundKeys.admissions(round), "2")).isNull();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.AdmissionApplication;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
-import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
 import java.net.ServerSocket;
 import java.time.Instant;
@@ -46,7 +45,7 @@ class RedisDownIT {
 
     @Test
     void answersEntryWith503AndRetryAfter() {
-        MutableClock.INSTANCE.set(Instant.parse("2031-03-03T03:03:01Z"));
+        TestClockConfiguration.CLOCK.set(Instant.parse("2031-03-03T03:03:01Z"));
         web.post()
                 .uri("/api/v1/queue")
                 .contentType(MediaType.APPLICATION_JSON)

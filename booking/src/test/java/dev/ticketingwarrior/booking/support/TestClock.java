@@ -1,13 +1,11 @@
 package dev.ticketingwarrior.booking.support;
 
-import java.time.Clock;
+import dev.ticketingwarrior.edge.testing.UtcClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that runs at real speed from an instant the test chooses (so leases and TTLs still pass in real time). */
-public final class TestClock extends Clock {
+public final class TestClock extends UtcClock {
 
     private volatile Duration offset = Duration.ZERO;
 
@@ -19,15 +17,5 @@ public final class TestClock extends Clock {
     @Override
     public Instant instant() {
         return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -1,10 +1,8 @@
 package dev.ticketingwarrior.botrunner.support;
 
-import java.time.Clock;
+import dev.ticketingwarrior.edge.testing.UtcClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import reactor.core.scheduler.Scheduler;
 
@@ -12,7 +10,7 @@ import reactor.core.scheduler.Scheduler;
  * A clock that reads a Reactor {@link Scheduler}'s time plus an offset: with a virtual-time scheduler, the injected
  * clock and every timer agree, and a test can still make the clock jump (a GC pause, a skewed host).
  */
-public final class SchedulerClock extends Clock {
+public final class SchedulerClock extends UtcClock {
 
     private final Scheduler scheduler;
     private final Instant base;
@@ -30,15 +28,5 @@ public final class SchedulerClock extends Clock {
     @Override
     public Instant instant() {
         return base.plusMillis(scheduler.now(TimeUnit.MILLISECONDS)).plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -1,13 +1,10 @@
 package dev.ticketingwarrior.edge.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A UTC clock that stands still until a test sets or advances it; safe to read from other threads. */
-public final class SteppedClock extends Clock {
+public final class SteppedClock extends UtcClock {
 
     private volatile Instant now;
 
@@ -26,15 +23,5 @@ public final class SteppedClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

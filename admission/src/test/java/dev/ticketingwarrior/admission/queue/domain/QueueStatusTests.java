@@ -2,10 +2,10 @@ package dev.ticketingwarrior.admission.queue.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketingwarrior.admission.MutableClock;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.edge.testing.InMemorySettingsStore;
+import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class QueueStatusTests {
     private static final AdmissionSettings TEN_PER_SECOND = new AdmissionSettings(10, 0, 0, false);
 
     private final Instant opensAt = Instant.parse("2031-01-01T00:00:00Z");
-    private final MutableClock time = new MutableClock(opensAt.plusSeconds(1));
+    private final SteppedClock time = new SteppedClock(opensAt.plusSeconds(1));
     private final RoundClock clock = new RoundClock(time, Duration.ofSeconds(60), Duration.ofSeconds(15));
     private final Round round = clock.roundAt(opensAt);
     private final RoundSeal seal = new RoundSeal(RoundSeal.candidate());
