@@ -107,6 +107,10 @@ public record AdmissionProperties(
             @Valid @NotNull Window failedAuthentication,
             /* the paths failed authentication is counted on (Spring path patterns) */
             @NotNull List<String> failedAuthenticationPaths,
+            /* GET /api/v1/clock per client address (spent in memory first, like polls) */
+            @Valid @NotNull Window clockPerClient,
+            /* GET /.well-known/jwks.json per client address (spent in memory first, like polls) */
+            @Valid @NotNull Window jwksPerClient,
             /* upper bound of a limiter call; a limiter that does not answer lets polls and streams through */
             @NotNull @DefaultValue("500ms") Duration timeout) {}
 

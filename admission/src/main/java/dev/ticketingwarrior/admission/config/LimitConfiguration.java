@@ -4,9 +4,11 @@ import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.limit.FailedAuthentications;
 import dev.ticketingwarrior.edge.limit.LocalFirstBudgets;
 import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
+import dev.ticketingwarrior.edge.limit.reactive.AddressLimitFilter;
 import dev.ticketingwarrior.edge.limit.reactive.FailedAuthenticationFilter;
 import dev.ticketingwarrior.edge.limit.redis.RedisBudgets;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -27,6 +29,27 @@ class LimitConfiguration {
     @Bean
     LocalFirstBudgets pollBudgets(ReactiveBudgets budgets, Clock clock, AdmissionProperties properties) {
         return new LocalFirstBudgets(budgets, clock, properties.limits().pollLocalShare(), 1 << 21);
+    }
+
+    /** The clock and the JWKS carry no credential: counted per address. */
+    @Bean
+    AddressLimitFilter addressLimitFilter(
+            LocalFirstBudgets pollBudgets, ClientAddressResolver clients, AdmissionProperties properties) {
+        AdmissionProperties.Limits limits = properties.limits();
+        return new AddressLimitFilter(
+                List.of(
+                        new AddressLimitFilter.Rule(
+                                "clock",
+                                "/api/v1/clock",
+                                limits.clockPerClient().budget(),
+                                "clock reads"),
+                        new AddressLimitFilter.Rule(
+                                "jwks",
+                                "/.well-known/jwks.json",
+                                limits.jwksPerClient().budget(),
+                                "key reads")),
+                pollBudgets,
+                clients);
     }
 
     @Bean

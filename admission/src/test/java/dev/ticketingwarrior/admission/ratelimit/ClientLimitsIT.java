@@ -173,6 +173,18 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
                 .isCreated();
     }
 
+    @Test
+    void limitsClockAndKeyReadsPerClientAndLeavesOtherClientsAlone() {
+        for (String path : List.of("/api/v1/clock", "/.well-known/jwks.json")) {
+            String client = address();
+            for (int i = 0; i < 20; i++) {
+                publicRead(path, client).expectStatus().isOk();
+            }
+            isRateLimited(publicRead(path, client));
+            publicRead(path, address()).expectStatus().isOk();
+        }
+    }
+
     private static void isRateLimited(WebTestClient.ResponseSpec response) {
         response.expectStatus()
                 .isEqualTo(429)
@@ -193,6 +205,10 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
 
     private String ticket() {
         return id(enter("lim_" + NICKS.incrementAndGet()));
+    }
+
+    private WebTestClient.ResponseSpec publicRead(String path, String client) {
+        return web.get().uri(path).header("X-Forwarded-For", client).exchange();
     }
 
     private WebTestClient.ResponseSpec poll(String ticket, String client) {

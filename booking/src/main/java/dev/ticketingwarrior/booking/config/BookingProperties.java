@@ -4,6 +4,8 @@ import dev.ticketingwarrior.edge.limit.Budget;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -160,9 +162,17 @@ public record BookingProperties(
      */
     public record Limits(
             @Valid @NotNull Window lettersPerTicket,
+            @Valid @NotNull Window letterAnswersPerTicket,
+            @Valid @NotNull Window seatMapsPerTicket,
             @Valid @NotNull Window holdsPerTicket,
+            @Valid @NotNull Window releasesPerTicket,
             @Valid @NotNull Window bookingsPerTicket,
+            @Valid @NotNull Window publicReadsPerAddress,
             @Valid @NotNull Window debriefReadsPerAddress,
+            /* the part of a seat-map or public-read budget an instance allows in memory before it counts in Redis */
+            @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5")
+            double readLocalShare,
+
             @Valid @NotNull Window failedAuthentication,
             @NotNull List<String> failedAuthenticationPaths,
             @NotNull List<String> failedAuthenticationBotKeyPaths,

@@ -7,10 +7,7 @@ import dev.ticketingwarrior.booking.debrief.domain.AttemptRecorder;
 import dev.ticketingwarrior.booking.debrief.domain.Debriefs;
 import dev.ticketingwarrior.booking.debrief.domain.KeptOutcomes;
 import dev.ticketingwarrior.booking.debrief.domain.LiveAttempts;
-import dev.ticketingwarrior.booking.debrief.web.DebriefLimits;
 import dev.ticketingwarrior.booking.round.RoundRetention;
-import dev.ticketingwarrior.edge.client.ClientAddressResolver;
-import dev.ticketingwarrior.edge.limit.Budgets;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.task.BackgroundTask;
 import dev.ticketingwarrior.shared.round.RoundClock;
@@ -69,14 +66,5 @@ class DebriefConfiguration {
                 archiver::archive,
                 "round attempts not archived",
                 DependencyUnavailableException.class::isInstance);
-    }
-
-    @Bean
-    DebriefLimits debriefLimits(Budgets budgets, BookingProperties properties) {
-        BookingProperties.Limits limits = properties.limits();
-        return new DebriefLimits(
-                budgets,
-                limits.debriefReadsPerAddress().budget(),
-                new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader()));
     }
 }

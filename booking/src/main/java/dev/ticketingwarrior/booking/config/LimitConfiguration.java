@@ -1,26 +1,61 @@
 package dev.ticketingwarrior.booking.config;
 
 import dev.ticketingwarrior.booking.player.web.PlayerLimits;
+import dev.ticketingwarrior.booking.player.web.ReadLimits;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
+import dev.ticketingwarrior.edge.limit.BlockingLocalFirstBudgets;
 import dev.ticketingwarrior.edge.limit.Budgets;
 import dev.ticketingwarrior.edge.limit.FailedAuthentications;
+import dev.ticketingwarrior.edge.limit.LocalAllowances;
+import dev.ticketingwarrior.edge.limit.servlet.AddressLimit;
 import dev.ticketingwarrior.edge.limit.servlet.FailedAuthenticationFilter;
+import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The per-ticket limits of player calls and the limit on failed authentication of the ops API and of bot keys. */
+/**
+ * The per-client limits (docs/decisions/0010): player calls per ticket, calls without a token per address, and failed
+ * authentication of the ops API and of bot keys. Seat maps and public reads, which every player makes about once a
+ * second, are counted in memory first (2^18 counters a window, 1 MiB) and in Redis past the instance's allowance.
+ */
 @Configuration(proxyBeanMethods = false)
 class LimitConfiguration {
 
     @Bean
-    PlayerLimits playerLimits(Budgets budgets, BookingProperties properties) {
+    PlayerLimits playerLimits(Budgets budgets, Clock clock, BookingProperties properties) {
         BookingProperties.Limits limits = properties.limits();
         return new PlayerLimits(
                 budgets,
-                limits.lettersPerTicket().budget(),
-                limits.holdsPerTicket().budget(),
-                limits.bookingsPerTicket().budget());
+                readBudgets(budgets, clock, limits),
+                Map.of(
+                        PlayerLimits.Action.LETTER, limits.lettersPerTicket().budget(),
+                        PlayerLimits.Action.ANSWER,
+                                limits.letterAnswersPerTicket().budget(),
+                        PlayerLimits.Action.SEAT_MAP, limits.seatMapsPerTicket().budget(),
+                        PlayerLimits.Action.HOLD, limits.holdsPerTicket().budget(),
+                        PlayerLimits.Action.RELEASE, limits.releasesPerTicket().budget(),
+                        PlayerLimits.Action.BOOKING, limits.bookingsPerTicket().budget()));
+    }
+
+    @Bean
+    ReadLimits readLimits(Budgets budgets, Clock clock, BookingProperties properties) {
+        BookingProperties.Limits limits = properties.limits();
+        ClientAddressResolver addresses = clients(limits);
+        return new ReadLimits(
+                new AddressLimit(
+                        readBudgets(budgets, clock, limits),
+                        "public-reads",
+                        limits.publicReadsPerAddress().budget(),
+                        addresses,
+                        "results, seat maps and booking look-ups"),
+                new AddressLimit(
+                        budgets,
+                        "debriefs",
+                        limits.debriefReadsPerAddress().budget(),
+                        addresses,
+                        "debrief and history reads"));
     }
 
     @Bean
@@ -33,7 +68,15 @@ class LimitConfiguration {
                         limits.failedAuthenticationBotKeyPaths(),
                         limits.failedAuthentication().budget()),
                 budgets,
-                new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader()),
+                clients(limits),
                 json);
+    }
+
+    private static Budgets readBudgets(Budgets budgets, Clock clock, BookingProperties.Limits limits) {
+        return new BlockingLocalFirstBudgets(budgets, new LocalAllowances(clock, limits.readLocalShare(), 1 << 18));
+    }
+
+    private static ClientAddressResolver clients(BookingProperties.Limits limits) {
+        return new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader());
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.booking.support.Players;
+import dev.ticketingwarrior.edge.testing.LimitWindows;
 import dev.ticketingwarrior.shared.round.Round;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,6 +60,49 @@ class ClientLimitsIT {
         }
         isRateLimited(Players.book(first, token, "no-such-hold"));
         assertThat(Players.book(first, human(round), "no-such-hold").status()).isEqualTo(404);
+    }
+
+    @Test
+    void limitsSeatMapsAnswersAndReleasesPerTicket() {
+        Round round = world.freshRound();
+        String token = human(round);
+        // seat maps: 60 per 10 s per ticket, half of them counted in memory, so within one window of the clock
+        LimitWindows.awaitRoom(world.clock, Duration.ofSeconds(10), Duration.ofSeconds(5));
+        for (int i = 0; i < 60; i++) {
+            assertThat(seatMap(round, token).status()).isEqualTo(200);
+        }
+        isRateLimited(seatMap(round, token));
+        assertThat(seatMap(round, human(round)).status()).isEqualTo(200);
+        // answers: 10 per 10 s (one per letter shown); releases: 60 per 10 s (one per hold)
+        for (int i = 0; i < 10; i++) {
+            assertThat(answer(token).status()).isEqualTo(404);
+        }
+        isRateLimited(answer(token));
+        for (int i = 0; i < 60; i++) {
+            assertThat(first.delete("/api/v1/holds/no-such-hold", token).status())
+                    .isEqualTo(404);
+        }
+        isRateLimited(first.delete("/api/v1/holds/no-such-hold", token));
+        assertThat(first.delete("/api/v1/holds/no-such-hold", human(round)).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void limitsPublicReadsPerAddress() {
+        // results, the leaderboard, bookings by id and closed rounds' seat maps: 1,200 per 10 s per address, one
+        // budget, half of it counted in memory
+        String address = address();
+        LimitWindows.awaitRoom(world.clock, Duration.ofSeconds(10), Duration.ofSeconds(6));
+        for (int i = 0; i < 1200; i++) {
+            Api.Response looked = publicRead("/api/v1/bookings/no-such-booking", address);
+            assertThat(looked.status()).as(looked.toString()).isEqualTo(404);
+        }
+        isRateLimited(publicRead("/api/v1/bookings/no-such-booking", address));
+        isRateLimited(publicRead("/api/v1/leaderboard?period=day", address));
+        isRateLimited(publicRead("/api/v1/rounds/20310303T000000Z/results", address));
+        isRateLimited(publicRead("/api/v1/rounds/20310303T000000Z/seats", address));
+        assertThat(publicRead("/api/v1/leaderboard?period=day", address()).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -138,6 +183,18 @@ class ClientLimitsIT {
                 null,
                 null,
                 Map.of("X-Forwarded-For", client, "Authorization", authorization));
+    }
+
+    private Api.Response seatMap(Round round, String token) {
+        return first.get("/api/v1/rounds/" + round.id() + "/seats", token);
+    }
+
+    private Api.Response answer(String token) {
+        return first.post("/api/v1/captcha/no-such-letter", token, "{\"answer\":\"ABC\"}");
+    }
+
+    private Api.Response publicRead(String path, String address) {
+        return first.send("GET", path, null, null, Map.of("X-Forwarded-For", address));
     }
 
     private String human(Round round) {

@@ -86,6 +86,9 @@ public record BotRunnerProperties(
 
             @NotNull @DefaultValue({"/api/v1/bots", "/api/v1/bots/stats"})
             List<String> failedAuthenticationPaths,
+            /* GET /api/v1/bots/public per client address: the web app reads it on load and once a minute */
+            @Min(1) @DefaultValue("300") int publicReads,
+            @NotNull @DefaultValue("10s") Duration publicReadsWindow,
 
             @NotNull @DefaultValue({"127.0.0.0/8", "::1/128"})
             List<String> trustedProxies,

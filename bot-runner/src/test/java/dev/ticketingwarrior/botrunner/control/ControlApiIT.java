@@ -8,6 +8,8 @@ import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.support.BotRunnerInstance;
 import dev.ticketingwarrior.edge.api.ApiDocuments;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.testing.LimitWindows;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -152,6 +154,38 @@ class ControlApiIT {
     }
 
     @Test
+    void limitsThePublicViewPerClientAndLeavesOtherClientsAlone() {
+        String client = "198.18.9." + (1 + new java.util.Random().nextInt(250));
+        // SPEC §9: 300 per 10 s per address (half in memory, the rest counted in Redis), within one window
+        LimitWindows.awaitRoom(Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofSeconds(5));
+        for (int i = 0; i < 300; i++) {
+            publicView(client).expectStatus().isOk();
+        }
+        isRateLimited(publicView(client));
+        publicView("198.18.10.1").expectStatus().isOk();
+    }
+
+    private static void isRateLimited(WebTestClient.ResponseSpec response) {
+        response.expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        value -> assertThat(Long.parseLong(value)).isBetween(1L, 60L))
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(PROBLEMS + "rate-limited");
+    }
+
+    private static WebTestClient.ResponseSpec publicView(String client) {
+        return first.web()
+                .get()
+                .uri("/api/v1/bots/public")
+                .header("X-Forwarded-For", client)
+                .exchange();
+    }
+
+    @Test
     void answers429AfterTenFailedAuthenticationsFromOneClientOnEitherInstance() {
         String attacker = "198.18.7." + (1 + new java.util.Random().nextInt(250));
         // SPEC §9: counted in Redis, so five guesses on each instance spend one budget of ten
@@ -168,21 +202,12 @@ class ControlApiIT {
         }
         for (BotRunnerInstance instance : List.of(first, second)) {
             // before the token is even looked at: the right one is refused too
-            instance.web()
+            isRateLimited(instance.web()
                     .get()
                     .uri("/api/v1/bots")
                     .header("X-Forwarded-For", attacker)
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(429)
-                    .expectHeader()
-                    .value(
-                            HttpHeaders.RETRY_AFTER,
-                            value -> assertThat(Long.parseLong(value)).isBetween(1L, 60L))
-                    .expectBody()
-                    .jsonPath("$.type")
-                    .isEqualTo(PROBLEMS + "rate-limited");
+                    .exchange());
         }
         // another client, and the public view from the attacker's address, are not affected
         first.web()

@@ -62,7 +62,7 @@ public final class PlayerJourney {
         return exec(this::newPlayer)
                 .exec(step(
                         "clock",
-                        http("clock").get("#{admissionUrl}/api/v1/clock"),
+                        http("clock").get("#{admissionUrl}/api/v1/clock").header("X-Forwarded-For", "#{xff}"),
                         List.of(
                                 jsonPath("$.round.id").saveAs("clockRound"),
                                 jsonPath("$.round.phase").saveAs("phase")),
@@ -292,7 +292,8 @@ public final class PlayerJourney {
                                         .exec(step(
                                                 "booking status",
                                                 http("booking status")
-                                                        .get("#{bookingUrl}/api/v1/bookings/#{bookingId}"),
+                                                        .get("#{bookingUrl}/api/v1/bookings/#{bookingId}")
+                                                        .header("X-Forwarded-For", "#{xff}"),
                                                 List.of(jsonPath("$.status")
                                                         .optional()
                                                         .saveAs("bookingStatus")),

@@ -1,94 +1,32 @@
 package dev.ticketingwarrior.edge.limit;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import reactor.core.publisher.Mono;
 
 /**
- * Budgets spent on this instance first, in the shared store only past a local allowance: for requests every player
- * makes all the time (status polls), where a store call each would make the store carry every player's every request.
- * Within each window (aligned to the epoch) a key's first {@code share × limit} requests on this instance are allowed
- * in memory; from then on each is spent in the shared store against the rest of the budget. So a player at normal
- * speed costs the store nothing, and one that goes past the allowance is counted across instances: with {@code k}
- * instances a key gets at most {@code k × allowance + (limit − allowance)} requests a window (the whole budget with
- * one instance).
- *
- * <p>The local counts are a fixed table of {@code slots} counters indexed by the key's hash, one table per window:
- * memory stays the same however many players poll. Keys that share a slot add up, so a key may reach the store
- * before its own allowance is spent; that costs a store call, never a refusal the store would not give.
+ * Reactive budgets spent on this instance first ({@link LocalAllowances}), in the shared store only past the local
+ * allowance.
  */
 public final class LocalFirstBudgets {
 
     private final ReactiveBudgets shared;
-    private final Clock clock;
-    private final double share;
-    private final int slots;
-    private final ConcurrentHashMap<Long, Window> windows = new ConcurrentHashMap<>();
+    private final LocalAllowances local;
 
-    /**
-     * {@code share}: the part of each budget an instance allows on its own, from 0 (none: all shared) to 1;
-     * {@code slots}: counters per window, a power of two (4 bytes each).
-     */
+    /** See {@link LocalAllowances#LocalAllowances(Clock, double, int)} for {@code share} and {@code slots}. */
     public LocalFirstBudgets(ReactiveBudgets shared, Clock clock, double share, int slots) {
-        if (share < 0 || share > 1) {
-            throw new IllegalArgumentException("share is between 0 and 1, not " + share);
-        }
-        if (slots < 1 || Integer.bitCount(slots) != 1) {
-            throw new IllegalArgumentException("slots must be a power of two, not " + slots);
-        }
         this.shared = shared;
-        this.clock = clock;
-        this.share = share;
-        this.slots = slots;
+        this.local = new LocalAllowances(clock, share, slots);
     }
 
     /** How many requests of {@code budget} a window an instance allows before it asks the store. */
     public int allowance(Budget budget) {
-        return (int) Math.min(budget.limit() - 1L, (long) Math.floor(budget.limit() * share));
+        return local.allowance(budget);
     }
 
     /** Spends one request of {@code key}'s budget: in memory within the allowance, in the shared store past it. */
     public Mono<LimitDecision> spend(String key, Budget budget) {
-        int allowance = allowance(budget);
-        if (allowance < 1) {
-            return shared.spend(key, budget);
-        }
-        long length = budget.window().toMillis();
-        long index = clock.millis() / length;
-        Window window = windows.get(length);
-        if (window == null || window.index != index) {
-            // the first request of a new window starts a fresh table for everyone
-            window = windows.compute(
-                    length,
-                    (ignored, current) ->
-                            current == null || current.index < index ? new Window(index, slots) : current);
-        }
-        if (window.counts.incrementAndGet(slot(key)) <= allowance) {
-            return Mono.just(LimitDecision.ALLOWED);
-        }
-        return shared.spend(key, new Budget(budget.limit() - allowance, budget.window()));
-    }
-
-    /** The key's counter: its hash, spread so that keys differing only at the end land far apart. */
-    private int slot(String key) {
-        int h = key.hashCode();
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h & (slots - 1);
-    }
-
-    private static final class Window {
-
-        final long index;
-        final AtomicIntegerArray counts;
-
-        Window(long index, int slots) {
-            this.index = index;
-            this.counts = new AtomicIntegerArray(slots);
-        }
+        return local.pastAllowance(key, budget)
+                .map(rest -> shared.spend(key, rest))
+                .orElseGet(() -> Mono.just(LimitDecision.ALLOWED));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-/** Local allowance first, the shared store past it; a fixed table of counters per window. */
+/** Local allowance first, the shared store past it (reactive and blocking); a fixed table of counters per window. */
 class LocalFirstBudgetsTests {
 
     private static final Budget THIRTY = new Budget(30, Duration.ofSeconds(10));
@@ -31,6 +31,33 @@ class LocalFirstBudgetsTests {
         assertThat(decisions.subList(0, 30)).containsOnly(LimitDecision.ALLOWED);
         assertThat(decisions.get(30)).isInstanceOf(LimitDecision.Limited.class);
         // the store saw only the requests past the allowance, against the rest of the budget
+        assertThat(store.calls)
+                .hasSize(16)
+                .allSatisfy(call -> assertThat(call.budget().limit()).isEqualTo(15));
+    }
+
+    @Test
+    void theBlockingBudgetsSpendInMemoryFirstAlike() {
+        Budgets shared = new Budgets() {
+            @Override
+            public LimitDecision spend(String key, Budget budget) {
+                return store.spend(key, budget).block();
+            }
+
+            @Override
+            public LimitDecision look(String key, Budget budget) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Budgets budgets = new BlockingLocalFirstBudgets(shared, new LocalAllowances(clock, 0.5, 128));
+
+        List<LimitDecision> decisions = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            decisions.add(budgets.spend("ticket", THIRTY));
+        }
+
+        assertThat(decisions.subList(0, 30)).containsOnly(LimitDecision.ALLOWED);
+        assertThat(decisions.get(30)).isInstanceOf(LimitDecision.Limited.class);
         assertThat(store.calls)
                 .hasSize(16)
                 .allSatisfy(call -> assertThat(call.budget().limit()).isEqualTo(15));

@@ -21,7 +21,9 @@ class ClockController {
         this.rounds = rounds;
     }
 
-    @Operation(summary = "Server time, the current round and the next one")
+    @Operation(
+            summary = "Server time, the current round and the next one",
+            description = "429 rate-limited (with Retry-After) past the address's budget of clock reads.")
     @GetMapping(value = "/api/v1/clock", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ClockResponse> clock() {
         Instant now = rounds.now();

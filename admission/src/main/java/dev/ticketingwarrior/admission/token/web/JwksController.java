@@ -19,7 +19,9 @@ class JwksController {
         this.jwks = keys.publicJwksJson();
     }
 
-    @Operation(summary = "Public keys (JWKS) that verify admission tokens")
+    @Operation(
+            summary = "Public keys (JWKS) that verify admission tokens",
+            description = "429 rate-limited (with Retry-After) past the address's budget of key reads.")
     @GetMapping(value = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> jwks() {
         return ResponseEntity.ok()

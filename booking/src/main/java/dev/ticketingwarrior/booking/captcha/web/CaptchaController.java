@@ -58,10 +58,12 @@ class CaptchaController {
             summary = "Answer a letter: 204, or 422 wrong-answer (the letter is used up either way)",
             description = "The answer is the text in the picture, case-insensitive. Only while a soak runs with"
                     + " TICKETING_CAPTCHA_LOAD_TEST_KEY set (off by default) does a letter read"
-                    + " LoadTestLetters.answer(key, captchaId, length), so the load tool can answer it here.")
+                    + " LoadTestLetters.answer(key, captchaId, length), so the load tool can answer it here. 429"
+                    + " rate-limited (with Retry-After) past the ticket's budget of answers.")
     @PostMapping("/api/v1/captcha/{captchaId}")
     ResponseEntity<Void> answer(
             Player player, @PathVariable String captchaId, @Valid @RequestBody AnswerRequest request) {
+        limits.spend(PlayerLimits.Action.ANSWER, player);
         Round round = gate.requireOpen(player, null);
         return switch (captchas.answer(round, player.ticketId(), captchaId, request.answer())) {
             case SOLVED -> {

@@ -8,6 +8,7 @@ import dev.ticketingwarrior.booking.debrief.domain.Steps;
 import dev.ticketingwarrior.booking.player.domain.Nicknames;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.player.web.PlayerAuthentication;
+import dev.ticketingwarrior.booking.player.web.ReadLimits;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -41,9 +42,9 @@ class DebriefController {
     private static final int MAX_TICKET_LENGTH = 64;
 
     private final Debriefs debriefs;
-    private final DebriefLimits limits;
+    private final ReadLimits limits;
 
-    DebriefController(Debriefs debriefs, DebriefLimits limits) {
+    DebriefController(Debriefs debriefs, ReadLimits limits) {
         this.debriefs = debriefs;
         this.limits = limits;
     }
@@ -67,7 +68,7 @@ class DebriefController {
                     @RequestHeader(name = PlayerAuthentication.PLAYER_SECRET_HEADER, required = false)
                     String secret,
             HttpServletRequest http) {
-        limits.spend(http);
+        limits.debriefRead(http);
         requireSecret(secret);
         Optional<RoundId> round = RoundId.parse(roundId);
         Optional<Debrief> debrief = round.isEmpty() || ticketId.length() > MAX_TICKET_LENGTH
@@ -92,7 +93,7 @@ class DebriefController {
                     @RequestHeader(name = PlayerAuthentication.PLAYER_SECRET_HEADER, required = false)
                     String secret,
             HttpServletRequest http) {
-        limits.spend(http);
+        limits.debriefRead(http);
         requireSecret(secret);
         return debriefs.history(requireNickname(nickname), secret);
     }
@@ -110,7 +111,7 @@ class DebriefController {
                     @RequestHeader(name = PlayerAuthentication.PLAYER_SECRET_HEADER, required = false)
                     String secret,
             HttpServletRequest http) {
-        limits.spend(http);
+        limits.debriefRead(http);
         requireSecret(secret);
         debriefs.erase(requireNickname(nickname), secret);
         return ResponseEntity.noContent().build();

@@ -6,13 +6,17 @@ import dev.ticketingwarrior.edge.limit.Budgets;
 import dev.ticketingwarrior.edge.limit.LimitDecision;
 import dev.ticketingwarrior.edge.limit.LimitKeys;
 import dev.ticketingwarrior.edge.limit.TooManyRequests;
+import java.util.EnumMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-client limits on a player's security letters, holds and bookings. The client is the ticket of the verified
- * admission token: one player, whatever address it shares with others (a household, a carrier's NAT, a bot-runner's
- * bots, each of which has its own ticket). Tickets come only through queue entry, which is limited per address.
+ * The per-client limits on a player's calls: security letters and their answers, seat maps, holds and their releases,
+ * bookings. The client is the ticket of the verified admission token: one player, whatever address it shares with
+ * others (a household, a carrier's NAT, a bot-runner's bots, each of which has its own ticket). Tickets come only
+ * through queue entry, which is limited per address. Seat maps, which every player reads about once a second, are
+ * counted in memory first ({@code readBudgets}, local first) and reach Redis only past the instance's allowance.
  *
  * <p>A budget that cannot be counted lets the call through: the call itself needs the same Redis and answers 503 when
  * it is down, so the limiter would only add a second refusal (and, behind the open circuit breaker, it costs nothing).
@@ -24,7 +28,10 @@ public final class PlayerLimits {
     /** What a player spends a budget on. */
     public enum Action {
         LETTER("letters", "security letters"),
+        ANSWER("letter-answers", "answers to security letters"),
+        SEAT_MAP("seat-maps", "seat map reads"),
         HOLD("holds", "holds"),
+        RELEASE("releases", "hold releases"),
         BOOKING("bookings", "bookings");
 
         private final String rule;
@@ -37,27 +44,27 @@ public final class PlayerLimits {
     }
 
     private final Budgets budgets;
-    private final Budget letters;
-    private final Budget holds;
-    private final Budget bookings;
+    private final Budgets readBudgets;
+    private final Map<Action, Budget> perTicket;
 
-    public PlayerLimits(Budgets budgets, Budget letters, Budget holds, Budget bookings) {
+    /** {@code perTicket}: a budget for every action; {@code readBudgets} counts {@link Action#SEAT_MAP}. */
+    public PlayerLimits(Budgets budgets, Budgets readBudgets, Map<Action, Budget> perTicket) {
+        EnumMap<Action, Budget> all = new EnumMap<>(Action.class);
+        all.putAll(perTicket);
+        if (all.size() != Action.values().length) {
+            throw new IllegalArgumentException("a budget for every action, not only " + all.keySet());
+        }
         this.budgets = budgets;
-        this.letters = letters;
-        this.holds = holds;
-        this.bookings = bookings;
+        this.readBudgets = readBudgets;
+        this.perTicket = all;
     }
 
     /** Spends one {@code action} of the player's ticket; a 429 problem with Retry-After past the budget. */
     public void spend(Action action, Player player) {
-        Budget budget = switch (action) {
-            case LETTER -> letters;
-            case HOLD -> holds;
-            case BOOKING -> bookings;
-        };
         LimitDecision decision;
         try {
-            decision = budgets.spend(LimitKeys.key(action.rule, player.ticketId()), budget);
+            decision = (action == Action.SEAT_MAP ? readBudgets : budgets)
+                    .spend(LimitKeys.key(action.rule, player.ticketId()), perTicket.get(action));
         } catch (RuntimeException e) {
             log.debug("{} limit not checked, letting the call through: {}", action.rule, e.toString());
             return;

@@ -1,11 +1,13 @@
 package dev.ticketingwarrior.booking.ranking.web;
 
+import dev.ticketingwarrior.booking.player.web.ReadLimits;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,26 +17,35 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ResultsController {
 
+    private static final String PUBLIC_READS =
+            "429 rate-limited (with Retry-After) past the address's budget of public reads.";
+
     private final RankingService ranking;
     private final RoundClock clock;
+    private final ReadLimits reads;
 
-    ResultsController(RankingService ranking, RoundClock clock) {
+    ResultsController(RankingService ranking, RoundClock clock, ReadLimits reads) {
         this.ranking = ranking;
         this.clock = clock;
+        this.reads = reads;
     }
 
-    @Operation(summary = "Results of a round: seats sold, sold-out time, humans vs bots, histogram, top 10 humans")
+    @Operation(
+            summary = "Results of a round: seats sold, sold-out time, humans vs bots, histogram, top 10 humans",
+            description = PUBLIC_READS)
     @GetMapping("/api/v1/rounds/{roundId}/results")
-    RankingService.Results results(@PathVariable String roundId) {
+    RankingService.Results results(@PathVariable String roundId, HttpServletRequest http) {
+        reads.publicRead(http);
         RoundId round = RoundId.parse(roundId)
                 .filter(clock::isRoundStart)
                 .orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_ROUND, "no round " + roundId));
         return ranking.results(round);
     }
 
-    @Operation(summary = "Fastest humans of the day or week (period=day|week)")
+    @Operation(summary = "Fastest humans of the day or week (period=day|week)", description = PUBLIC_READS)
     @GetMapping("/api/v1/leaderboard")
-    RankingService.Leaderboard leaderboard(@RequestParam(defaultValue = "day") String period) {
+    RankingService.Leaderboard leaderboard(@RequestParam(defaultValue = "day") String period, HttpServletRequest http) {
+        reads.publicRead(http);
         RankingService.Period parsed = switch (period.toLowerCase(Locale.ROOT)) {
             case "day" -> RankingService.Period.DAY;
             case "week" -> RankingService.Period.WEEK;

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.sale.web;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.web.PlayerLimits;
+import dev.ticketingwarrior.booking.player.web.ReadLimits;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
 import dev.ticketingwarrior.booking.sale.domain.BookingOutcome;
 import dev.ticketingwarrior.booking.sale.domain.BookingQueries;
@@ -13,6 +14,7 @@ import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -37,12 +39,15 @@ class BookingController {
     private final BookingQueries queries;
     private final RoundGate gate;
     private final PlayerLimits limits;
+    private final ReadLimits reads;
 
-    BookingController(BookingService bookings, BookingQueries queries, RoundGate gate, PlayerLimits limits) {
+    BookingController(
+            BookingService bookings, BookingQueries queries, RoundGate gate, PlayerLimits limits, ReadLimits reads) {
         this.bookings = bookings;
         this.queries = queries;
         this.gate = gate;
         this.limits = limits;
+        this.reads = reads;
     }
 
     @SecurityRequirement(name = "admission-token")
@@ -98,9 +103,11 @@ class BookingController {
             description = "A confirmed human booking has its rank; a confirmed one without it was answered while"
                     + " MySQL did not answer: ask again for the rank. While MySQL does not answer, a booking accepted"
                     + " lately is answered from Redis (PENDING, or CONFIRMED / REJECTED for 15 min after its row was"
-                    + " written); any other booking is then a 503.")
+                    + " written); any other booking is then a 503. 429 rate-limited (with Retry-After) past the address's"
+                    + " budget of public reads.")
     @GetMapping("/api/v1/bookings/{bookingId}")
-    BookingView booking(@PathVariable String bookingId) {
+    BookingView booking(@PathVariable String bookingId, HttpServletRequest http) {
+        reads.publicRead(http);
         return BookingId.parse(bookingId)
                 .flatMap(queries::find)
                 .orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_BOOKING, "no booking " + bookingId));

@@ -92,9 +92,12 @@ class HoldController {
         }
     }
 
-    @Operation(summary = "Release your hold (204)")
+    @Operation(
+            summary = "Release your hold (204)",
+            description = "429 rate-limited (with Retry-After) past the ticket's budget of releases.")
     @DeleteMapping("/api/v1/holds/{holdId}")
     ResponseEntity<Void> release(Player player, @PathVariable String holdId) {
+        limits.spend(PlayerLimits.Action.RELEASE, player);
         Round round = gate.requireOwn(player, null);
         if (!holds.release(round, player, holdId)) {
             throw ProblemException.of(ProblemType.UNKNOWN_HOLD, "no hold " + holdId + " of this ticket");

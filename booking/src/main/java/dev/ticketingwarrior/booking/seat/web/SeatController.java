@@ -2,6 +2,8 @@ package dev.ticketingwarrior.booking.seat.web;
 
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.web.PlayerAuthentication;
+import dev.ticketingwarrior.booking.player.web.PlayerLimits;
+import dev.ticketingwarrior.booking.player.web.ReadLimits;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
 import dev.ticketingwarrior.booking.seat.domain.SeatMapService;
 import dev.ticketingwarrior.edge.problem.ProblemException;
@@ -10,6 +12,7 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,30 +30,45 @@ class SeatController {
     private final RoundClock clock;
     private final PlayerAuthentication players;
     private final RoundGate gate;
+    private final PlayerLimits limits;
+    private final ReadLimits reads;
 
-    SeatController(SeatMapService seats, RoundClock clock, PlayerAuthentication players, RoundGate gate) {
+    SeatController(
+            SeatMapService seats,
+            RoundClock clock,
+            PlayerAuthentication players,
+            RoundGate gate,
+            PlayerLimits limits,
+            ReadLimits reads) {
         this.seats = seats;
         this.clock = clock;
         this.players = players;
         this.gate = gate;
+        this.limits = limits;
+        this.reads = reads;
     }
 
     @SecurityRequirement(name = "admission-token")
     @Operation(
             summary = "Seat map of a round with live status (AVAILABLE | HELD | SOLD)",
             description = "While the round is OPEN: the admission token of that round (401 invalid-token, 403"
-                    + " wrong-round). After its close: public.")
+                    + " wrong-round). After its close: public. 429 rate-limited (with Retry-After) past the ticket's budget"
+                    + " of seat maps, or after the close the address's budget of public reads.")
     @GetMapping("/api/v1/rounds/{roundId}/seats")
     SeatMapService.SeatMap seats(
             @PathVariable String roundId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestHeader(name = PlayerAuthentication.BOT_KEY_HEADER, required = false) String botKey) {
+            @RequestHeader(name = PlayerAuthentication.BOT_KEY_HEADER, required = false) String botKey,
+            HttpServletRequest http) {
         RoundId round = RoundId.parse(roundId)
                 .filter(clock::isRoundStart)
                 .orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_ROUND, "no round " + roundId));
         if (gate.isOpen(clock.round(round))) {
             Player player = players.authenticate(authorization, botKey);
             gate.requireOwn(player, roundId);
+            limits.spend(PlayerLimits.Action.SEAT_MAP, player);
+        } else {
+            reads.publicRead(http);
         }
         return seats.seatMap(round);
     }

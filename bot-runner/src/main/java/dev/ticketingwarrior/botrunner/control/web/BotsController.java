@@ -59,7 +59,8 @@ class BotsController {
 
     @Operation(
             summary = "What players are up against: whether bots run, how many per round and how hard",
-            description = "No token: the home screen shows the difficulty. Nothing here helps anyone beat the bots.")
+            description = "No token: the home screen shows the difficulty. Nothing here helps anyone beat the bots."
+                    + " 429 rate-limited (with Retry-After) past the address's budget of reads.")
     @SecurityRequirement(name = "none")
     @GetMapping("/public")
     Mono<PublicBotsResponse> publicView() {
