@@ -1,6 +1,7 @@
 -- Records a hold whose seat lock was just claimed (RedisHolds.register) and releases the ticket's previous hold (its
 -- lock if still owned, its seat-map entry, its record), atomically. Gives the new lock back if the seat turned out
--- sold or the ticket already booked.
+-- sold or the ticket already booked. A ticket that holds again is playing again: it leaves the round's finished
+-- players (a release or a hold that ran out put it there), so admission counts it as active and maxActive holds.
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}):
 --   1 lock           HASH    the seat's Redisson fenced lock (owner field -> reentry count)
@@ -12,6 +13,7 @@
 --   7 ticketBooking  HASH    ticketId -> bookingId
 --   8 seatTakers     HASH    seatId -> heldAtMs|bot|nick of its latest holder (DebriefKeys.seatTakers: what a human
 --                            who finds the seat taken is told; written for bots too, read only for humans)
+--   9 finished       SET     tickets that finished or gave up (read by admission)
 -- ARGV: 1 lock owner, 2 seatId, 3 holdId, 4 ticketId, 5 fencing token, 6 heldAtMs, 7 expiresAtMs, 8 hold record
 --       ttl ms, 9 retention ms, 10 hold key prefix, 11 seat lock key prefix (the previous hold's keys are derived
 --       from them, same slot), 12 holder is a bot ('1' / '0'), 13 holder's nickname ('' for a bot)
@@ -46,4 +48,5 @@ redis.call('pexpire', KEYS[4], ARGV[9])
 redis.call('pexpire', KEYS[5], ARGV[9])
 redis.call('hset', KEYS[8], ARGV[2], ARGV[6] .. '|' .. ARGV[12] .. '|' .. ARGV[13])
 redis.call('pexpire', KEYS[8], ARGV[9])
+redis.call('srem', KEYS[9], ARGV[4])
 return {'OK', prev or ''}

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,23 @@ class BookingFlowIT {
         assertThat(redis().getSet(SharedRoundKeys.finishedPlayers(round.id()), StringCodec.INSTANCE)
                         .size())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPlayerWhoReleasesAHoldCountsAsGoneUntilItHoldsAgain() {
+        String ticket = BookingStack.ticket();
+        String token = world.token(round, ticket, "switcher", false);
+        solveCaptcha(api, token);
+        RSet<String> finished = redis().getSet(SharedRoundKeys.finishedPlayers(round.id()), StringCodec.INSTANCE);
+
+        String holdId = hold(api, token, round, "C-3").json().path("holdId").asString();
+        assertThat(api.delete("/api/v1/holds/" + holdId, token).status()).isEqualTo(204);
+        // a bot that cancels (취소표) leaves for good: its admission slot goes to the next player at once
+        assertThat(finished.contains(ticket)).isTrue();
+
+        // a player who let go of a seat to pick another is playing again: admission counts it against maxActive
+        assertThat(hold(api, token, round, "C-4").status()).isEqualTo(201);
+        assertThat(finished.contains(ticket)).isFalse();
     }
 
     @Test

@@ -90,7 +90,8 @@ class HoldExpiryIT {
                         .getBean(Holds.class)
                         .reportAbandoned(round.id(), world.clock.instant(), Duration.ofHours(1)))
                 .isZero();
-        // and the leaver may still come back for another seat
+        // and the leaver may still come back for another seat, and then counts as playing again (maxActive)
         assertThat(hold(api, leaver, round, "B-7").status()).isEqualTo(201);
+        assertThat(finished.readAll()).containsExactly(booked);
     }
 }

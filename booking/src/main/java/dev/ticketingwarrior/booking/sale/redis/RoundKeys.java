@@ -82,7 +82,10 @@ public record RoundKeys(RoundId round) {
         return round.hashTag() + ":open-sale";
     }
 
-    /** SET of tickets that finished (booked) or gave up (released a hold, or let it run out), read by admission. */
+    /**
+     * SET of tickets that finished (booked) or gave up (released a hold, or let it run out), read by admission; a
+     * ticket that holds again leaves it.
+     */
     public String finishedPlayers() {
         return SharedRoundKeys.finishedPlayers(round);
     }
