@@ -39,9 +39,10 @@ export function SplitBar({ splits }: { splits: Partial<Splits> | null | undefine
   );
 }
 
-export function TierBadge({ topPercent }: { topPercent: number }) {
+/** The tier of `position` among `total`, from the exact share (the shown top % is rounded to one decimal). */
+export function TierBadge({ position, total }: { position: number; total: number }) {
   const { t } = useI18n();
-  const tier = tierOf(topPercent);
+  const tier = tierOf((100 * position) / Math.max(total, 1));
   return (
     <span className={`tier tier-${tier}`} data-testid="tier">
       <span aria-hidden="true">{tier === 'top5' ? '◆' : tier === 'top10' ? '▲' : tier === 'top20' ? '●' : '○'}</span>

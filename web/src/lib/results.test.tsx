@@ -22,10 +22,10 @@ describe('tiers', () => {
   it('shows the Korean tier names', () => {
     render(
       <I18nProvider initial="ko">
-        <TierBadge topPercent={4} />
-        <TierBadge topPercent={9} />
-        <TierBadge topPercent={19} />
-        <TierBadge topPercent={60} />
+        <TierBadge position={4} total={100} />
+        <TierBadge position={9} total={100} />
+        <TierBadge position={19} total={100} />
+        <TierBadge position={60} total={100} />
       </I18nProvider>,
     );
     expect(screen.getAllByTestId('tier').map((el) => el.textContent?.replace(/^\W/, ''))).toEqual([
@@ -33,6 +33,20 @@ describe('tiers', () => {
       '상위권',
       '중상위권',
       '일반',
+    ]);
+  });
+
+  it('takes the tier from the exact share, not the rounded top %', () => {
+    // 63rd of 1,250 is 5.04 %: shown as 5.0 %, but not in the top 5 %
+    render(
+      <I18nProvider initial="ko">
+        <TierBadge position={63} total={1250} />
+        <TierBadge position={5} total={100} />
+      </I18nProvider>,
+    );
+    expect(screen.getAllByTestId('tier').map((el) => el.textContent?.replace(/^\W/, ''))).toEqual([
+      '상위권',
+      '최상위권',
     ]);
   });
 });

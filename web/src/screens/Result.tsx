@@ -165,7 +165,7 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
               {booking?.status === 'REJECTED' && <Notice tone="warn" message={t('seats.rejected')} />}
               {roundRank ? (
                 <div className="rank-block" data-testid="rank">
-                  <TierBadge topPercent={roundRank.topPercent} />
+                  <TierBadge position={roundRank.position} total={roundRank.total} />
                   <p className="top-percent">{t('result.top', { p: percent(roundRank.topPercent) })}</p>
                   <p className="muted">{t('result.rank', { pos: roundRank.position, total: roundRank.total })}</p>
                   {weekRank && (

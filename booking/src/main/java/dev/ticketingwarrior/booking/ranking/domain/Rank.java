@@ -10,7 +10,7 @@ public record Rank(Standing round, Standing week, Double botsBeatenPercent) {
             long position = RankMaths.position(strictlyFaster);
             long all = Math.max(total, position);
             double top = RankMaths.topPercent(position, all);
-            return new Standing(position, all, top, RankMaths.tier(top));
+            return new Standing(position, all, top, RankMaths.tier(position, all));
         }
     }
 }

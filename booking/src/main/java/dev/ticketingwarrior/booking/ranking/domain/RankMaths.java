@@ -28,6 +28,14 @@ public final class RankMaths {
         return Math.round(1000.0 * slower / total) / 10.0;
     }
 
+    /**
+     * The UI tier of {@code position} among {@code total}, from the exact share rather than the rounded
+     * {@link #topPercent}: 63rd of 1,250 is 5.04 %, shown as 5.0 but not in the top 5 %.
+     */
+    public static String tier(long position, long total) {
+        return tier(total <= 0 ? 100.0 : 100.0 * position / total);
+    }
+
     /** The UI tier of a top percentage: ≤5 % 최상위권, ≤10 % 상위권, ≤20 % 중상위권, else none. */
     public static String tier(double topPercent) {
         if (topPercent <= 5) {

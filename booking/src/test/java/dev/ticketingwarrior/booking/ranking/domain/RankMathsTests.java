@@ -29,6 +29,11 @@ class RankMathsTests {
         assertThat(RankMaths.tier(10.0)).isEqualTo("상위권");
         assertThat(RankMaths.tier(20.0)).isEqualTo("중상위권");
         assertThat(RankMaths.tier(20.1)).isNull();
+        // from the exact share: 63rd of 1,250 is 5.04 %, shown rounded as 5.0 but not in the top 5 %
+        assertThat(RankMaths.topPercent(63, 1250)).isEqualTo(5.0);
+        assertThat(RankMaths.tier(63, 1250)).isEqualTo("상위권");
+        assertThat(RankMaths.tier(5, 100)).isEqualTo("최상위권");
+        assertThat(Rank.Standing.of(62, 1250).tier()).isEqualTo("상위권");
     }
 
     @Test
