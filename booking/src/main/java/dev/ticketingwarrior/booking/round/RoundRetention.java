@@ -10,6 +10,11 @@ import java.time.Duration;
  */
 public record RoundRetention(RoundClock clock, Duration retention) {
 
+    /** Whether the round's keys are still kept: until {@code retention} after it ends. */
+    public boolean kept(Round round) {
+        return clock.now().isBefore(round.endsAt().plus(retention));
+    }
+
     public Duration ttl(Round round) {
         Duration left = Duration.between(clock.now(), round.endsAt());
         return (left.isNegative() ? Duration.ZERO : left).plus(retention);

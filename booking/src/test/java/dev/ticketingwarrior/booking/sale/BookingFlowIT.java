@@ -5,12 +5,14 @@ import static dev.ticketingwarrior.booking.support.Players.hold;
 import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.booking.sale.redis.RoundKeys;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.booking.support.Players;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,31 @@ class BookingFlowIT {
         // a player who let go of a seat to pick another is playing again: admission counts it against maxActive
         assertThat(hold(api, token, round, "C-4").status()).isEqualTo(201);
         assertThat(finished.contains(ticket)).isFalse();
+    }
+
+    @Test
+    void anOldRoundsSeatMapShowsWhatWasSoldOnceItsKeysAreGone() {
+        String token = world.token(round, BookingStack.ticket(), "old_round", false);
+        solveCaptcha(api, token);
+        String holdId = hold(api, token, round, "D-4").json().path("holdId").asString();
+        Api.Response booked = book(api, token, holdId, "old-round");
+        assertThat(Players.awaitFinal(api, booked.json().path("bookingId").asString(), Duration.ofSeconds(20))
+                        .path("status")
+                        .asString())
+                .isEqualTo("CONFIRMED");
+
+        // 10 minutes after the round ends its keys are gone: the map comes from MySQL's confirmed rows
+        world.clock.set(round.endsAt().plus(Duration.ofMinutes(11)));
+        RoundKeys keys = new RoundKeys(round.id());
+        redis().getKeys().delete(keys.soldSeats(), keys.heldSeats());
+        Api.Response map = api.get("/api/v1/rounds/" + round.id() + "/seats");
+        assertThat(map.status()).as(map.toString()).isEqualTo(200);
+        Map<String, String> statuses = new HashMap<>();
+        map.json()
+                .path("seats")
+                .forEach(seat -> statuses.put(
+                        seat.path("id").asString(), seat.path("status").asString()));
+        assertThat(statuses).containsEntry("D-4", "SOLD").containsEntry("D-5", "AVAILABLE");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.seat.domain;
 
+import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
@@ -9,17 +10,27 @@ import java.util.List;
 public class SeatMapService {
 
     private final Venue venue;
-    private final SeatStates states;
+    private final SeatStates live;
+    private final SeatStates archived;
+    private final RoundRetention retention;
     private final RoundClock clock;
 
-    public SeatMapService(Venue venue, SeatStates states, RoundClock clock) {
+    /**
+     * {@code live}: the seats in Redis while the round's keys are kept ({@code retention}); {@code archived}: the
+     * confirmed seats in MySQL, for a round whose keys are gone (an old round's map then still shows what was sold).
+     */
+    public SeatMapService(
+            Venue venue, SeatStates live, SeatStates archived, RoundRetention retention, RoundClock clock) {
         this.venue = venue;
-        this.states = states;
+        this.live = live;
+        this.archived = archived;
+        this.retention = retention;
         this.clock = clock;
     }
 
     public SeatMap seatMap(RoundId round) {
-        SeatStates.Snapshot snapshot = states.snapshot(round);
+        SeatStates.Snapshot snapshot =
+                retention.kept(clock.round(round)) ? live.snapshot(round) : archived.snapshot(round);
         Instant now = clock.now();
         List<SeatMap.SeatView> seats = venue.seats().stream()
                 .map(seat -> new SeatMap.SeatView(

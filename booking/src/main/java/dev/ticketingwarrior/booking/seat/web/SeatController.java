@@ -52,7 +52,8 @@ class SeatController {
     @Operation(
             summary = "Seat map of a round with live status (AVAILABLE | HELD | SOLD)",
             description = "While the round is OPEN: the admission token of that round (401 invalid-token, 403"
-                    + " wrong-round). After its close: public. 429 rate-limited (with Retry-After) past the ticket's budget"
+                    + " wrong-round). After its close: public; once the round's keys are gone (10 min after it ends) the"
+                    + " sold seats come from the confirmed bookings in MySQL. 429 rate-limited (with Retry-After) past the ticket's budget"
                     + " of seat maps, or after the close the address's budget of public reads.")
     @GetMapping("/api/v1/rounds/{roundId}/seats")
     SeatMapService.SeatMap seats(
