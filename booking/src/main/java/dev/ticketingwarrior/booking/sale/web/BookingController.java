@@ -54,7 +54,8 @@ class BookingController {
     @Operation(
             summary = "Book your held seat (202 PENDING); the same Idempotency-Key gives the same answer",
             description = "While the round is OPEN. After its close only a replay of a key used during the round is"
-                    + " answered (with that key's answer); anything else is 403 round-closed. 429 rate-limited (with"
+                    + " answered (with that key's answer) while the token is valid (its exp is the close + 30 s;"
+                    + " 401 invalid-token after); anything else is 403 round-closed. 429 rate-limited (with"
                     + " Retry-After) past the ticket's budget of booking requests.")
     @PostMapping("/api/v1/bookings")
     ResponseEntity<BookingAccepted> book(
