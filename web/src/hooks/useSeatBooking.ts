@@ -15,7 +15,7 @@ export type BookingPhase =
 
 type HeldPhase = Extract<BookingPhase, { name: 'held' | 'booking' }>;
 
-/** 503s (the same key still in progress, a dependency briefly down) retried with the same key before asking the player. */
+/** The same key still in progress (409) or a dependency briefly down (503): retried with the same key before asking the player. */
 const BOOK_AUTO_RETRIES = 5;
 
 /** A fresh Idempotency-Key per hold; reused for every retry of that booking. */
@@ -121,8 +121,9 @@ export function useSeatBooking(
       } catch (caught) {
         if (!mounted.current) return;
         const problem = asApiError(caught);
-        // 503 (a request with this key still in progress, or a dependency briefly down): same key, a moment later
-        if (problem.status === 503 && attempt < BOOK_AUTO_RETRIES) {
+        // a request with this key still in progress (409), or a dependency briefly down (503): same key, a moment later
+        const retryable = problem.status === 503 || problem.slug === 'idempotency-key-in-progress';
+        if (retryable && attempt < BOOK_AUTO_RETRIES) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(3, problem.retryAfter ?? 1) * 1000));
           if (!mounted.current) return;
           continue;

@@ -298,6 +298,7 @@ export const ko = {
   'problem.unauthorized': '운영 토큰이 올바르지 않습니다.',
   'problem.invalid-request': '요청이 올바르지 않습니다.',
   'problem.idempotency-key-reused': '중복 요청이 감지되었습니다. 다시 시도해 주세요.',
+  'problem.idempotency-key-in-progress': '예매 요청을 처리하는 중입니다. 잠시 후 다시 시도해 주세요.',
   'problem.payload-too-large': '요청이 너무 큽니다.',
   'problem.unknown': '알 수 없는 오류가 발생했습니다.',
 
@@ -658,6 +659,7 @@ export const en: Messages = {
   'problem.unauthorized': 'The ops token is not valid.',
   'problem.invalid-request': 'The request was not valid.',
   'problem.idempotency-key-reused': 'Duplicate request detected. Please retry.',
+  'problem.idempotency-key-in-progress': 'Your booking is still being processed. Please try again in a moment.',
   'problem.payload-too-large': 'The request is too large.',
   'problem.unknown': 'Something went wrong.',
 

@@ -99,6 +99,41 @@ describe('seat selection', () => {
     expect(posts[1]!.headers['Idempotency-Key']).toBe(key); // the retry reuses the key
   });
 
+  it('books again with the same key, without asking, while the first request is still in progress (409)', async () => {
+    let bookings = 0;
+    const { calls } = mockApi([
+      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats() } })],
+      [
+        'POST',
+        /\/holds$/,
+        () => ({
+          status: 201,
+          body: { holdId: 'h1', seatId: 'A-1', expiresAt: new Date(Date.now() + 20_000).toISOString() },
+        }),
+      ],
+      [
+        'POST',
+        /^\/api\/v1\/bookings$/,
+        () =>
+          ++bookings === 1
+            ? problem('idempotency-key-in-progress', 409)
+            : { status: 202, body: { bookingId: 'b1', status: 'PENDING', seatId: 'A-1' } },
+      ],
+    ]);
+    const onBooked = renderScreen();
+    await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
+    fireEvent.click(seatEl('A-1'));
+    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+    await waitFor(() => expect(screen.getByTestId('hold-timer')).toBeInTheDocument());
+    fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
+
+    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('b1'), { timeout: 3000 });
+    const posts = calls.filter((c) => c.path === '/api/v1/bookings');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.headers['Idempotency-Key']).toBe(posts[0]!.headers['Idempotency-Key']);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('tells the player when the picked seat goes to someone else before the hold', async () => {
     let statuses: Record<string, SeatStatus> = {};
     mockApi([

@@ -58,6 +58,11 @@ class OpenSaleReconcilerIT {
         assertThat(api.get("/api/v1/bookings/" + bookingId.value()).status())
                 .as("nothing behind the sold seat yet")
                 .isEqualTo(404);
+        // the client's retry meanwhile: its key is still in progress, a client matter, not a server error (SPEC §9)
+        Api.Response early = book(api, token, holdId, "orphan-key");
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.problemSlug()).isEqualTo("idempotency-key-in-progress");
+        assertThat(early.header("Retry-After")).isEqualTo("1");
 
         world.clock.set(world.clock.instant().plusSeconds(31));
         app.getBean(SaleReconciler.class).reconcile();

@@ -31,6 +31,8 @@ public enum ProblemType {
     ALREADY_BOOKED("already-booked", 409, "Already booked"),
     IDEMPOTENCY_KEY_REQUIRED("idempotency-key-required", 400, "Idempotency-Key header required"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused with another request"),
+    IDEMPOTENCY_KEY_IN_PROGRESS(
+            "idempotency-key-in-progress", 409, "A request with this Idempotency-Key is in progress"),
     WRONG_ANSWER("wrong-answer", 422, "Wrong answer"),
     CAPTCHA_REQUIRED("captcha-required", 428, "Security letter required"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),

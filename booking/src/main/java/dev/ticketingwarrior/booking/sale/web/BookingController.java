@@ -93,8 +93,8 @@ class BookingController {
                         ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request");
             case BookingOutcome.InProgress inProgress ->
                 throw ProblemException.retryAfter(
-                        ProblemType.SERVICE_UNAVAILABLE,
-                        "a request with this Idempotency-Key is in progress",
+                        ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
+                        "a request with this Idempotency-Key is in progress: send it again in a moment",
                         Duration.ofSeconds(1));
         };
     }

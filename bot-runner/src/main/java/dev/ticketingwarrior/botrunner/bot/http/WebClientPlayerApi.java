@@ -58,6 +58,8 @@ class WebClientPlayerApi implements PlayerApi {
 
     private static final Logger log = LoggerFactory.getLogger(WebClientPlayerApi.class);
     private static final Set<String> ROUND_OVER = Set.of("round-not-open", "round-closed", "wrong-round");
+    /** Booking's answer to a key whose first request has not finished yet: the same key again shortly. */
+    private static final String IN_PROGRESS = "idempotency-key-in-progress";
     /** The ticket events a bot waits for; {@code position} events (up to 4/s per ticket) are skipped undecoded. */
     private static final List<String> VERDICTS = List.of("admitted", "closed");
 
@@ -352,7 +354,9 @@ class WebClientPlayerApi implements PlayerApi {
                         return outcome;
                     }
                     return Mono.error(
-                            status == 503 ? new Unavailable(call) : new UnexpectedAnswerException(call, status, slug));
+                            status == 503 || IN_PROGRESS.equals(slug)
+                                    ? new Unavailable(call, status, slug)
+                                    : new UnexpectedAnswerException(call, status, slug));
                 });
     }
 
@@ -436,10 +440,13 @@ class WebClientPlayerApi implements PlayerApi {
         return "Bearer " + token;
     }
 
-    /** A 503: worth another try on a call that is safe to repeat, else an unexpected answer. */
+    /**
+     * A 503, or a booking whose key is still in progress (409): worth another try on a call that is safe to repeat,
+     * else an unexpected answer.
+     */
     private static final class Unavailable extends RuntimeException {
-        Unavailable(String call) {
-            super(call + " answered 503 service-unavailable", null, false, false);
+        Unavailable(String call, int status, String slug) {
+            super(call + " answered " + status + " " + slug, null, false, false);
         }
     }
 }
