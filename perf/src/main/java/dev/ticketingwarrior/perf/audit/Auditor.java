@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.perf.audit;
 
+import dev.ticketingwarrior.perf.audit.SeatSales.PendingCopy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,11 +227,30 @@ public final class Auditor implements AutoCloseable {
             pending = read(sources.sales(), sales -> sales.pendingBookings(id));
         }
         Duration drainedFor = Duration.between(start, clock.instant());
+        Reading<Map<String, PendingCopy>> copies = copiesWithoutRow(id, rows, pending);
         Reading<Optional<Map<String, String>>> sold = read(sources.sales(), sales -> sales.sold(id));
         Reading<Judge.Admissions> admissions =
                 read(sources.admissions(), log -> new Judge.Admissions(log.serving(id), log.admittedAtMs(id)));
         return Judge.round(new Judge.Evidence(
-                round, accepted, samples, rows, pending, sold, admissions, drainedFor, clock.instant()));
+                round, accepted, samples, rows, pending, copies, sold, admissions, drainedFor, clock.instant()));
+    }
+
+    /**
+     * The pending copies of the bookings still without a row after draining, read only for those: whose they are
+     * (a bot's or not) and which seat. Nothing to read when MySQL or the pending copies could not be read.
+     */
+    private Reading<Map<String, PendingCopy>> copiesWithoutRow(
+            String roundId, Reading<BookingLedger.Rows> rows, Reading<Set<String>> pending) {
+        if (!(rows instanceof Reading.Got<BookingLedger.Rows>(BookingLedger.Rows got))
+                || !(pending instanceof Reading.Got<Set<String>>(Set<String> copies))) {
+            return Reading.got(Map.of());
+        }
+        Set<String> rowIds = rowIds(got);
+        List<String> open = copies.stream().filter(id -> !rowIds.contains(id)).toList();
+        if (open.isEmpty()) {
+            return Reading.got(Map.of());
+        }
+        return read(sources.sales(), sales -> sales.pendingCopies(roundId, open));
     }
 
     /**
@@ -290,6 +310,7 @@ public final class Auditor implements AutoCloseable {
                 v.confirmed(),
                 v.rejected(),
                 v.lost(),
+                v.bots(),
                 v.oversold(),
                 dlq,
                 v.confirmationLagMs(),

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.perf.audit;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
@@ -28,8 +29,14 @@ public record FinalVerdict(List<RoundVerdict> rounds, long dlq, List<Violation> 
         return sum(RoundVerdict::rejected);
     }
 
+    /** Every lost booking, the journeys' and the bots'. */
     public int lost() {
         return sum(RoundVerdict::lost);
+    }
+
+    /** The bots' bookings of every round that counted them; empty when none could (MySQL never read). */
+    public Optional<BotBookings> bots() {
+        return rounds.stream().map(RoundVerdict::bots).flatMap(Optional::stream).reduce(BotBookings::plus);
     }
 
     public int oversold() {

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.perf.audit;
 
+import dev.ticketingwarrior.perf.audit.SeatSales.PendingCopy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,13 +28,17 @@ final class Judge {
 
     private Judge() {}
 
-    /** Everything read about one round after draining. */
+    /**
+     * Everything read about one round after draining; {@code copies} are the pending copies of the bookings still
+     * without a row.
+     */
     record Evidence(
             RoundWindow round,
             List<AcceptedBooking> accepted,
             List<AdmissionSample> samples,
             Reading<BookingLedger.Rows> rows,
             Reading<Set<String>> pending,
+            Reading<Map<String, PendingCopy>> copies,
             Reading<Optional<Map<String, String>>> sold,
             Reading<Admissions> admissions,
             Duration drainedFor,
@@ -49,6 +54,7 @@ final class Judge {
         Map<String, AcceptedBooking> accepted = latestPerBooking(e.accepted());
 
         Counts counts;
+        Optional<BotBookings> bots = Optional.empty();
         Percentiles lag = Percentiles.NONE;
         List<long[]> sellOut = List.of();
         List<long[]> settled = List.of();
@@ -58,6 +64,15 @@ final class Judge {
             case Reading.Got<BookingLedger.Rows>(BookingLedger.Rows rows) -> {
                 inBookings = ids(rows.confirmed());
                 counts = outcomes(accepted.values(), rows, e.drainedFor(), found);
+                Map<String, PendingCopy> lostBots = lostBots(e, rows, accepted.keySet(), found, skipped);
+                bots = Optional.of(new BotBookings(
+                        (int) rows.confirmed().stream()
+                                .filter(BookingLedger.Row::bot)
+                                .count(),
+                        (int) rows.rejected().stream()
+                                .filter(BookingLedger.Row::bot)
+                                .count(),
+                        lostBots.size()));
                 lag = Percentiles.of(rows.confirmed().stream()
                         .map(row -> Duration.between(row.bookedAt(), row.settledAt())
                                 .toMillis())
@@ -65,8 +80,8 @@ final class Judge {
                 sellOut = sellOut(e.round(), rows.confirmed());
                 settled = settled(e.round(), rows);
                 seatsSold = rows.confirmed().size();
-                drainNotes(e, rows, accepted.keySet(), skipped);
-                redisAgainstMysql(e, rows, found, skipped);
+                drainNotes(e, rows, accepted.keySet(), lostBots.keySet(), skipped);
+                redisAgainstMysql(e, rows, lostBots, found, skipped);
             }
             case Reading.Unavailable<BookingLedger.Rows>(String why) -> {
                 counts = new Counts(
@@ -79,7 +94,8 @@ final class Judge {
                         0);
                 skipped.add(why + ": round " + id + " not drained; lost, confirmed-and-rejected, status-mismatch,"
                         + " Redis/MySQL agreement, oversell in the bookings table, confirmation lag and sell-out not"
-                        + " checked (confirmed/rejected counted from the journeys' last polls)");
+                        + " checked (confirmed/rejected counted from the journeys' last polls), the bots' bookings not"
+                        + " counted");
             }
         }
         int oversold = oversold(e.rows(), accepted, inBookings, found);
@@ -90,7 +106,8 @@ final class Judge {
                 accepted.size(),
                 counts.confirmed(),
                 counts.rejected(),
-                counts.lost(),
+                counts.lost() + bots.map(BotBookings::lost).orElse(0),
+                bots,
                 oversold,
                 -1,
                 lag,
@@ -155,6 +172,47 @@ final class Judge {
     }
 
     /**
+     * The bots' bookings booking keeps a pending copy of that have a row in neither table after draining: accepted
+     * (or in doubt and never reconciled) and not written, each one {@code lost} violation, which says whether Redis
+     * still has its seat SOLD to it. A journey's booking is judged by {@link #outcomes}, never here.
+     */
+    private static Map<String, PendingCopy> lostBots(
+            Evidence e, BookingLedger.Rows rows, Set<String> journeys, Findings found, List<String> skipped) {
+        Map<String, PendingCopy> lost = new TreeMap<>();
+        switch (e.copies()) {
+            case Reading.Unavailable<Map<String, PendingCopy>>(String why) -> {
+                skipped.add(why + ": the pending copies without a row of round "
+                        + e.round().roundId() + " not read, the bots' lost bookings not counted");
+                return lost;
+            }
+            case Reading.Got<Map<String, PendingCopy>>(Map<String, PendingCopy> copies) -> {
+                Set<String> rowIds = ids(rows.confirmed());
+                rowIds.addAll(ids(rows.rejected()));
+                copies.values().stream()
+                        .filter(PendingCopy::bot)
+                        .filter(c -> !journeys.contains(c.bookingId()) && !rowIds.contains(c.bookingId()))
+                        .forEach(c -> lost.put(c.bookingId(), c));
+            }
+        }
+        Map<String, String> sold = e.sold() instanceof Reading.Got<Optional<Map<String, String>>>(var seats)
+                ? seats.orElse(Map.of())
+                : Map.of();
+        lost.values()
+                .forEach(c -> found.add(
+                        Invariant.LOST,
+                        "booking %s (seat %s, ticket %s, bot) has a pending copy in Redis but is in neither bookings"
+                                + " nor rejected_bookings after draining for %s; Redis %s",
+                        c.bookingId(),
+                        c.seatId(),
+                        c.ticketId(),
+                        seconds(e.drainedFor()),
+                        c.seatId() != null && c.bookingId().equals(sold.get(c.seatId()))
+                                ? "has the seat SOLD to it"
+                                : "does not have the seat SOLD to it"));
+        return lost;
+    }
+
+    /**
      * Keys of finished rounds that never expire (SPEC §3: every key of a round expires after the round). A key's round
      * is finished once its start plus the period is past.
      */
@@ -186,7 +244,8 @@ final class Judge {
                 .formatted(depth.queue(), depth.total(), depth.visible(), depth.inFlight(), depth.delayed(), when);
     }
 
-    private static void drainNotes(Evidence e, BookingLedger.Rows rows, Set<String> acceptedIds, List<String> skipped) {
+    private static void drainNotes(
+            Evidence e, BookingLedger.Rows rows, Set<String> acceptedIds, Set<String> lostBots, List<String> skipped) {
         Set<String> rowIds = ids(rows.confirmed());
         rowIds.addAll(ids(rows.rejected()));
         long acceptedOpen =
@@ -197,13 +256,14 @@ final class Judge {
         }
         switch (e.pending()) {
             case Reading.Got<Set<String>>(Set<String> pending) -> {
+                // the bots' are violations (lostBots): what is left is the journeys' and bookings in doubt
                 List<String> open = pending.stream()
-                        .filter(id -> !rowIds.contains(id))
+                        .filter(id -> !rowIds.contains(id) && !lostBots.contains(id))
                         .sorted()
                         .toList();
                 if (!open.isEmpty()) {
                     skipped.add(("drain: round %s: %d bookings booking keeps a pending copy of have no row after %s"
-                                    + " (%d of them none of the journeys' 202s: bots' or in doubt): %s")
+                                    + " (%d of them none of the journeys' 202s: %s): %s")
                             .formatted(
                                     e.round().roundId(),
                                     open.size(),
@@ -211,6 +271,7 @@ final class Judge {
                                     open.stream()
                                             .filter(id -> !acceptedIds.contains(id))
                                             .count(),
+                                    e.copies() instanceof Reading.Got<?> ? "in doubt, not bots'" : "bots' or in doubt",
                                     abbreviate(open)));
                 }
             }
@@ -220,7 +281,12 @@ final class Judge {
     }
 
     /** Redis's sold seats against the bookings table, both ways (SPEC §9: a seat SOLD at most once, in both). */
-    private static void redisAgainstMysql(Evidence e, BookingLedger.Rows rows, Findings found, List<String> skipped) {
+    private static void redisAgainstMysql(
+            Evidence e,
+            BookingLedger.Rows rows,
+            Map<String, PendingCopy> lostBots,
+            Findings found,
+            List<String> skipped) {
         String id = e.round().roundId();
         switch (e.sold()) {
             case Reading.Unavailable<Optional<Map<String, String>>>(String why) ->
@@ -261,7 +327,8 @@ final class Judge {
                                         + " seat",
                                 seat,
                                 bookingId);
-                    } else {
+                    } else if (!(lostBots.get(bookingId) instanceof PendingCopy bot && seat.equals(bot.seatId()))) {
+                        // a lost bot booking is listed once, as lost, and its line says Redis has the seat SOLD
                         found.add(
                                 Invariant.SOLD_WITHOUT_BOOKING,
                                 "seat %s is SOLD in Redis to %s, but neither bookings nor rejected_bookings has that"

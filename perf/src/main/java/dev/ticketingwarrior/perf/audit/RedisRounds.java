@@ -1,7 +1,11 @@
 package dev.ticketingwarrior.perf.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
@@ -14,6 +18,8 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The rounds' keys in Redis (Valkey), read with Lettuce: sold seats and pending bookings (booking), the serving
+ * The rounds' keys in Redis (Valkey), read with Lettuce: sold seats and pending copies (booking), the serving
  * settings and admission instants (admission), and which round keys have no TTL. Connects on first use; once
  * connected, Lettuce reconnects by itself after a server restart, and a command meanwhile fails at once rather than
  * wait. Standalone servers only (ElastiCache here is one primary, not a cluster).
@@ -34,6 +40,7 @@ final class RedisRounds implements SeatSales, AdmissionLog, KeyExpiry, AutoClose
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final int SCAN_COUNT = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RedisClient client;
     private StatefulRedisConnection<String, String> connection;
@@ -67,6 +74,26 @@ final class RedisRounds implements SeatSales, AdmissionLog, KeyExpiry, AutoClose
         Set<String> ids = new HashSet<>();
         scan(prefix + "*", keys -> keys.forEach(key -> ids.add(key.substring(prefix.length()))));
         return ids;
+    }
+
+    @Override
+    public Map<String, PendingCopy> pendingCopies(String roundId, Collection<String> bookingIds) {
+        String prefix = RoundKeys.pendingBookingPrefix(roundId);
+        List<String> ids = List.copyOf(bookingIds);
+        Map<String, PendingCopy> copies = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += SCAN_COUNT) {
+            List<String> page = ids.subList(from, Math.min(ids.size(), from + SCAN_COUNT));
+            List<KeyValue<String, String>> values = call(
+                    redis -> redis.mget(page.stream().map(id -> prefix + id).toArray(String[]::new)));
+            for (int i = 0; i < page.size(); i++) {
+                String bookingId = page.get(i);
+                KeyValue<String, String> value = values.get(i);
+                if (value.hasValue()) {
+                    copy(bookingId, value.getValue()).ifPresent(copy -> copies.put(bookingId, copy));
+                }
+            }
+        }
+        return copies;
     }
 
     @Override
@@ -161,6 +188,23 @@ final class RedisRounds implements SeatSales, AdmissionLog, KeyExpiry, AutoClose
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceFailure("redis", e);
+        }
+    }
+
+    /** The JSON of booking's {@code BookingConfirmationMessage}: its seat, ticket and whether a bot booked. */
+    private static Optional<PendingCopy> copy(String bookingId, String json) {
+        try {
+            JsonNode message = JSON.readTree(json);
+            if (!message.isObject()) {
+                return Optional.empty();
+            }
+            return Optional.of(new PendingCopy(
+                    bookingId,
+                    message.path("seatId").asText(null),
+                    message.path("ticketId").asText(null),
+                    message.path("bot").asBoolean(false)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,17 +1,19 @@
 package dev.ticketingwarrior.perf.audit;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What the auditor found for one round. {@code accepted} counts the journeys' 202s of the round; {@code confirmed},
- * {@code rejected} and {@code lost} split them by where MySQL has them (in {@code bookings}, in
- * {@code rejected_bookings}, in neither; one in both counts twice and is a violation). {@code oversold} counts seats
- * sold more than once; {@code dlq} is the dead-letter queue's depth when the round was audited (-1: not checked).
- * {@code confirmationLagMs} and {@code sellOut} come from every row of the round in {@code bookings}, bots included:
- * {@code sellOut} is one {@code [ms since open, seats sold so far]} per row in booked order, and {@code seatsSold} is
- * their number. {@code settled} is one {@code [ms since open booked, ms since open confirmed or rejected]} per row of
- * either table, in booked order: when each booking was on its way to MySQL. {@code skipped} says what could not be
- * checked, and why.
+ * What the auditor found for one round. {@code accepted} counts the journeys' 202s of the round; {@code confirmed}
+ * and {@code rejected} split them by where MySQL has them (in {@code bookings}, in {@code rejected_bookings}; one in
+ * both counts twice and is a violation). {@code lost} counts every booking known to be accepted that is in neither
+ * table: the journeys' and the bots'. {@code bots} are the bots' bookings (their lost ones among {@code lost}), empty
+ * when MySQL could not be read. {@code oversold} counts seats sold more than once; {@code dlq} is the dead-letter
+ * queue's depth when the round was audited (-1: not checked). {@code confirmationLagMs} and {@code sellOut} come from
+ * every row of the round in {@code bookings}, bots included: {@code sellOut} is one
+ * {@code [ms since open, seats sold so far]} per row in booked order, and {@code seatsSold} is their number.
+ * {@code settled} is one {@code [ms since open booked, ms since open confirmed or rejected]} per row of either table,
+ * in booked order: when each booking was on its way to MySQL. {@code skipped} says what could not be checked, and why.
  */
 public record RoundVerdict(
         String roundId,
@@ -19,6 +21,7 @@ public record RoundVerdict(
         int confirmed,
         int rejected,
         int lost,
+        Optional<BotBookings> bots,
         int oversold,
         long dlq,
         Percentiles confirmationLagMs,

@@ -259,7 +259,10 @@ public final class PlayerJourney {
         return next.set("seatDone", true).set("outcome", code == 409 ? Outcome.NO_SEAT.name() : Outcome.ERROR.name());
     }
 
-    /** The booking with an Idempotency-Key (tried again with the same key on a 5xx), then polled until settled. */
+    /**
+     * The booking with an Idempotency-Key (tried again with the same key on a 5xx, or a second later while booking
+     * says the key's first request is still in progress), then polled until settled.
+     */
     private ChainBuilder book() {
         return doIf(session -> session.contains("holdId") && !session.contains("outcome"))
                 .then(exec(session -> session.set("bookTries", 0).set("bookDone", false))
@@ -272,13 +275,17 @@ public final class PlayerJourney {
                                                 .header("Idempotency-Key", "#{idem}")
                                                 .header("Content-Type", "application/json")
                                                 .body(StringBody("{\"holdId\":\"#{holdId}\"}")),
-                                        List.of(jsonPath("$.bookingId")
-                                                .optional()
-                                                .saveAs("bookingId")),
+                                        List.of(
+                                                jsonPath("$.bookingId")
+                                                        .optional()
+                                                        .saveAs("bookingId"),
+                                                jsonPath("$.type").optional().saveAs("bookProblem")),
                                         202,
                                         403,
                                         409))
-                                .exec(this::afterBook))
+                                .exec(this::afterBook)
+                                .doIf(session -> session.contains("bookInProgress"))
+                                .then(pause(Duration.ofSeconds(1)).exec(session -> session.remove("bookInProgress"))))
                         .doIf(session -> session.contains("bookingId"))
                         .then(exec(session -> session.set("bookingStatus", "PENDING")
                                         .set("polls", 0)
@@ -315,18 +322,25 @@ public final class PlayerJourney {
         return code >= 500 || code == 0;
     }
 
+    /** Booking's 409 for a key whose first request has not finished: the same key again after Retry-After (1 s). */
+    static boolean keyInProgress(int code, String problemType) {
+        return code == 409 && problemType != null && problemType.endsWith("/idempotency-key-in-progress");
+    }
+
     private Session afterBook(Session session) {
         int code = session.getInt("lastCode");
         int tries = session.getInt("bookTries") + 1;
-        Session next = session.set("bookTries", tries);
+        boolean inProgress =
+                keyInProgress(code, session.contains("bookProblem") ? session.getString("bookProblem") : null);
+        Session next = session.set("bookTries", tries).remove("bookProblem");
         if (code == 202 && next.contains("bookingId")) {
             journal.round(next.getString("roundId"))
                     .accepted(next.getString("bookingId"), next.getString("seatId"), next.getString("ticketId"));
             return next.set("bookDone", true);
         }
-        boolean retry = noAnswer(code) && tries < BOOK_TRIES;
+        boolean retry = (noAnswer(code) || inProgress) && tries < BOOK_TRIES;
         if (retry) {
-            return next;
+            return inProgress ? next.set("bookInProgress", true) : next;
         }
         return next.set("bookDone", true)
                 .set("outcome", code == 403 ? Outcome.ROUND_CLOSED.name() : Outcome.ERROR.name());

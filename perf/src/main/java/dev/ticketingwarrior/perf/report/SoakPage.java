@@ -9,6 +9,7 @@ import dev.ticketingwarrior.perf.report.LineChart.Ramp;
 import dev.ticketingwarrior.perf.report.LineChart.Series;
 import dev.ticketingwarrior.perf.report.LineChart.YAxis;
 import dev.ticketingwarrior.perf.report.SoakReport.Link;
+import dev.ticketingwarrior.perf.report.Summary.Bots;
 import dev.ticketingwarrior.perf.report.Summary.Fault;
 import dev.ticketingwarrior.perf.report.Summary.FaultEvent;
 import dev.ticketingwarrior.perf.report.Summary.Round;
@@ -153,10 +154,16 @@ final class SoakPage {
                         ? "measured, after " + Text.plural(s.warmUpRounds(), "warm-up round")
                         : null);
         tile("players", Text.count(s.players()), false, null);
-        tile("accepted", Text.count(s.accepted()), false, null);
-        tile("confirmed", Text.count(s.confirmed()), false, null);
-        tile("rejected", Text.count(s.rejected()), false, null);
-        tile("lost", Text.count(s.lost()), positive(s.lost()), "accepted, but in neither table");
+        tile("accepted", Text.count(s.accepted()), false, "the players' 202s (bots' apart)");
+        tile("confirmed", Text.count(s.confirmed()), false, "the players' (bots' apart)");
+        tile("rejected", Text.count(s.rejected()), false, "the players' (bots' apart)");
+        Bots bots = s.bots();
+        tile(
+                "bots",
+                Text.count(bots == null ? null : bots.accepted()),
+                bots != null && positive(bots.lost()),
+                bots == null ? "the bots' bookings: not in summary.json" : "the bots' bookings: " + botsTip(bots));
+        tile("lost", Text.count(s.lost()), positive(s.lost()), "accepted, but in neither table: players' and bots'");
         tile("oversold", Text.count(s.oversold()), positive(s.oversold()), "seats sold more than once");
         tile("DLQ", Text.count(s.dlq()), positive(s.dlq()), "messages in the dead-letter queue");
         int violations = s.allViolations().size();
@@ -682,7 +689,9 @@ final class SoakPage {
         List<String> heap = s.heapServices();
         List<String> rss = s.rssServices();
         out.append("<section class=\"card\" id=\"rounds\"><h2>Per round</h2><p class=\"hint\">")
-                .append("the numbers behind the charts; hover a step cell for its p50/p95/max and errors");
+                .append("the numbers behind the charts; booked, confirmed and rejected are the players' bookings,")
+                .append(" bots the bots' accepted / confirmed (hover for the rest), lost both; hover a step cell for")
+                .append(" its p50/p95/max and errors");
         if (gatling != null) {
             out.append(" \u00b7 ").append(gatlingAnchor());
         }
@@ -691,7 +700,7 @@ final class SoakPage {
         out.append("<div class=\"table-wrap\"><table class=\"rounds\" id=\"outcomes\"><thead><tr class=\"groups\">");
         group("round", 3);
         group("players", 2);
-        group("bookings", 6);
+        group("bookings", 7);
         group("sell-out", 2);
         group("", 1);
         out.append("</tr><tr>");
@@ -704,6 +713,7 @@ final class SoakPage {
                 "booked",
                 "confirmed",
                 "rejected",
+                "bots",
                 "lost",
                 "oversold",
                 "DLQ",
@@ -720,6 +730,11 @@ final class SoakPage {
             cell(Text.count(r.booked()), false, null);
             cell(Text.count(r.confirmed()), false, null);
             cell(Text.count(r.rejected()), false, null);
+            Bots bots = r.bots();
+            cell(
+                    bots == null ? Text.MISSING : Text.count(bots.accepted()) + " / " + Text.count(bots.confirmed()),
+                    bots != null && positive(bots.lost()),
+                    bots == null ? null : Summary.name(r) + " \u00b7 bots: " + botsTip(bots));
             cell(Text.count(r.lost()), positive(r.lost()), null);
             cell(Text.count(r.oversold()), positive(r.oversold()), null);
             cell(Text.count(r.dlq()), positive(r.dlq()), null);
@@ -818,6 +833,11 @@ final class SoakPage {
         return Summary.name(r) + " \u00b7 " + step + " p99 " + Text.number(st.p99()) + " ms (p50 "
                 + Text.number(st.p50()) + ", p95 " + Text.number(st.p95()) + ", max " + Text.number(st.max())
                 + ") \u00b7 " + Text.count(st.count()) + " requests, " + Text.count(st.errors()) + " errors";
+    }
+
+    private static String botsTip(Bots bots) {
+        return Text.count(bots.accepted()) + " accepted (202): " + Text.count(bots.confirmed()) + " confirmed, "
+                + Text.count(bots.rejected()) + " rejected, " + Text.count(bots.lost()) + " lost";
     }
 
     private static String lagTip(Round r, Stats lag) {

@@ -10,6 +10,8 @@ import java.util.SequencedSet;
 /**
  * What perf/soak wrote to summary.json. Any number may be missing, so every one is nullable; a missing list or map
  * is empty, except {@code violations}, which is null when the file did not say (no verdict then, rather than PASS).
+ * {@code accepted}, {@code confirmed} and {@code rejected} are the journeys' bookings, {@code lost} the journeys' and
+ * the bots', {@code bots} the bots' bookings (null when not written).
  */
 record Summary(
         Long rounds,
@@ -21,6 +23,7 @@ record Summary(
         Long lost,
         Long oversold,
         Long dlq,
+        Bots bots,
         List<Violation> violations,
         Double heapSlopeMbPerRound,
         Map<String, Double> heapSlopeByService,
@@ -41,6 +44,9 @@ record Summary(
     }
 
     record Violation(String roundId, String invariant, String detail) {}
+
+    /** The bots' bookings: {@code accepted} = confirmed + rejected + lost. */
+    record Bots(Long accepted, Long confirmed, Long rejected, Long lost) {}
 
     /** A fault drill as it ran; {@code endedAt} and {@code exitCode} null when it had not ended. */
     record Fault(
@@ -82,6 +88,7 @@ record Summary(
             Long confirmed,
             Long rejected,
             Long lost,
+            Bots bots,
             Long oversold,
             Long dlq,
             Long seats,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ticketingwarrior.perf.report.Summary.Bots;
 import dev.ticketingwarrior.perf.report.Summary.Fault;
 import dev.ticketingwarrior.perf.report.Summary.FaultEvent;
 import dev.ticketingwarrior.perf.report.Summary.Round;
@@ -60,6 +61,7 @@ final class SummaryReader {
                 count(r.path("lost")),
                 count(r.path("oversold")),
                 count(r.path("dlq")),
+                bots(r.path("bots")),
                 violations(r.path("violations"), null),
                 number(r.path("heapSlopeMbPerRound")),
                 numbers(r.path("heapSlopeByService")),
@@ -129,6 +131,7 @@ final class SummaryReader {
                 count(n.path("confirmed")),
                 count(n.path("rejected")),
                 count(n.path("lost")),
+                bots(n.path("bots")),
                 count(n.path("oversold")),
                 count(n.path("dlq")),
                 count(n.path("seats")),
@@ -141,6 +144,18 @@ final class SummaryReader {
                 sellOut(n.path("sellOut")),
                 settled(n.path("settled")),
                 violations(n.path("violations"), roundId));
+    }
+
+    /** Null when the field is absent or not an object (a summary from before the bots were counted). */
+    private static Bots bots(JsonNode n) {
+        if (!n.isObject()) {
+            return null;
+        }
+        return new Bots(
+                count(n.path("accepted")),
+                count(n.path("confirmed")),
+                count(n.path("rejected")),
+                count(n.path("lost")));
     }
 
     private static Map<String, Stats> steps(JsonNode n) {

@@ -1,14 +1,21 @@
 package dev.ticketingwarrior.perf.soak;
 
+import dev.ticketingwarrior.perf.audit.BotBookings;
 import dev.ticketingwarrior.perf.audit.FinalVerdict;
 import dev.ticketingwarrior.perf.audit.Violation;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The per-round table printed as rounds are audited, and the totals at the end. */
+/**
+ * The per-round table printed as rounds are audited, and the totals at the end. {@code booked}, {@code confirmed},
+ * {@code rejected} and {@code pending} are the journeys'; {@code bots} the bots' bookings accepted and confirmed;
+ * {@code lost} both.
+ */
 final class RoundTable {
 
-    private static final String FORMAT = "%-5s %-16s %7s %8s %6s %9s %8s %9s %4s %8s %6s %6s %7s %6s %6s %6s %8s %s%n";
+    private static final String FORMAT =
+            "%-5s %-16s %7s %8s %6s %9s %8s %9s %10s %4s %8s %6s %6s %7s %6s %6s %6s %8s %s%n";
 
     private RoundTable() {}
 
@@ -25,6 +32,7 @@ final class RoundTable {
                 "confirmed",
                 "rejected",
                 "pending",
+                "bots",
                 "lost",
                 "oversold",
                 "errors",
@@ -46,6 +54,7 @@ final class RoundTable {
                 "",
                 "",
                 "(gave up)",
+                "(202/conf)",
                 "",
                 "",
                 "",
@@ -82,6 +91,10 @@ final class RoundTable {
                 row.verdict().confirmed(),
                 row.verdict().rejected(),
                 row.stillPending(),
+                row.verdict()
+                        .bots()
+                        .map(b -> b.accepted() + "/" + b.confirmed())
+                        .orElse("-"),
                 row.verdict().lost(),
                 row.verdict().oversold(),
                 row.errors(),
@@ -102,7 +115,7 @@ final class RoundTable {
         System.out.printf(
                 Locale.ROOT,
                 "soak: %s (and %d to warm up), %d players, accepted %d, confirmed %d, rejected %d, lost %d,"
-                        + " oversold %d, DLQ %d%n",
+                        + " oversold %d, DLQ %d; %s%n",
                 rounds(rows.stream().filter(row -> !row.warmUp()).count()),
                 rows.stream().filter(RoundRow::warmUp).count(),
                 rows.stream().mapToInt(RoundRow::players).sum(),
@@ -111,7 +124,8 @@ final class RoundTable {
                 verdict.rejected(),
                 verdict.lost(),
                 verdict.oversold(),
-                verdict.dlq());
+                verdict.dlq(),
+                bots(verdict.bots()));
         for (Violation violation : verdict.violations()) {
             System.out.println("soak: violated " + violation.invariant() + " (round " + violation.roundId() + "): "
                     + violation.detail());
@@ -119,6 +133,18 @@ final class RoundTable {
         for (String line : skipped) {
             System.out.println("soak: note: " + line);
         }
+    }
+
+    /** The bots' share: their lost bookings are also in the total's {@code lost}. */
+    private static String bots(Optional<BotBookings> bots) {
+        return bots.map(b -> String.format(
+                        Locale.ROOT,
+                        "bots accepted %d, confirmed %d, rejected %d, lost %d",
+                        b.accepted(),
+                        b.confirmed(),
+                        b.rejected(),
+                        b.lost()))
+                .orElse("bots not counted (MySQL not read)");
     }
 
     private static String rounds(long count) {

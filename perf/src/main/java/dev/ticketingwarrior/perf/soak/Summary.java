@@ -2,6 +2,7 @@ package dev.ticketingwarrior.perf.soak;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ticketingwarrior.perf.audit.BotBookings;
 import dev.ticketingwarrior.perf.audit.FinalVerdict;
 import dev.ticketingwarrior.perf.audit.Percentiles;
 import dev.ticketingwarrior.perf.audit.RoundVerdict;
@@ -22,7 +23,9 @@ import java.util.TreeSet;
 /**
  * {@code perf/target/soak/summary.json}: the SPEC §11 fields first, then what the report draws. {@code rounds} counts
  * the measured rounds, {@code warmUpRounds} those before them; the totals and {@code perRound} cover both, since the
- * warm-up's bookings are audited like any others, and the heap slope only the measured rounds.
+ * warm-up's bookings are audited like any others, and the heap slope only the measured rounds. {@code accepted},
+ * {@code confirmed} and {@code rejected} are the journeys' bookings, {@code lost} the journeys' and the bots', and
+ * {@code bots} the bots' bookings ({@code accepted, confirmed, rejected, lost}; null when MySQL was never read).
  */
 final class Summary {
 
@@ -69,6 +72,7 @@ final class Summary {
                                 .relativize(r.toAbsolutePath())
                                 .toString())
                         .orElse(null));
+        summary.put("bots", verdict.bots().map(Summary::bots).orElse(null));
         summary.put("warmUpRounds", options.warmUpRounds());
         summary.put("heapSlopeByService", slopes);
         summary.put("soakReport", "report.html");
@@ -131,6 +135,7 @@ final class Summary {
         round.put("confirmed", verdict.confirmed());
         round.put("rejected", verdict.rejected());
         round.put("lost", verdict.lost());
+        round.put("bots", verdict.bots().map(Summary::bots).orElse(null));
         round.put("oversold", verdict.oversold());
         round.put("dlq", verdict.dlq());
         round.put("noSeat", row.noSeat());
@@ -195,6 +200,15 @@ final class Summary {
         Map<String, Double> slopes = new LinkedHashMap<>();
         series.forEach((service, values) -> slopes.put(service, round1(Slope.leastSquares(values))));
         return slopes;
+    }
+
+    private static Map<String, Object> bots(BotBookings bots) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("accepted", bots.accepted());
+        map.put("confirmed", bots.confirmed());
+        map.put("rejected", bots.rejected());
+        map.put("lost", bots.lost());
+        return map;
     }
 
     private static Map<String, Object> violation(Violation v) {

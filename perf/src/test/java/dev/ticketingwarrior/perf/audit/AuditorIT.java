@@ -108,6 +108,7 @@ class AuditorIT {
             assertThat(cleanVerdict.accepted()).isEqualTo(2);
             assertThat(cleanVerdict.confirmed()).isEqualTo(1);
             assertThat(cleanVerdict.rejected()).isEqualTo(1);
+            assertThat(cleanVerdict.bots()).contains(new BotBookings(1, 0, 0));
             assertThat(cleanVerdict.seatsSold()).isEqualTo(2);
             assertThat(cleanVerdict.confirmationLagMs()).isEqualTo(new Percentiles(2, 120, 340, 340, 340));
             assertThat(cleanVerdict.sellOut()).containsExactly(new long[] {1_500, 1}, new long[] {2_500, 2});
@@ -124,6 +125,7 @@ class AuditorIT {
                     .extracting(Violation::invariant)
                     .containsExactlyInAnyOrder(
                             "lost",
+                            "lost",
                             "status-mismatch",
                             "oversold",
                             "redis-mysql-mismatch",
@@ -131,10 +133,17 @@ class AuditorIT {
                             "admission-rate",
                             "max-active",
                             "dlq");
-            assertThat(dirtyVerdict.lost()).isEqualTo(1);
+            assertThat(dirtyVerdict.lost()).isEqualTo(2);
+            assertThat(dirtyVerdict.bots()).contains(new BotBookings(1, 0, 1));
             assertThat(dirtyVerdict.oversold()).isEqualTo(1);
             assertThat(dirtyVerdict.dlq()).isEqualTo(1);
-            assertThat(detail(dirtyVerdict.violations(), "lost")).contains("d-lost");
+            assertThat(dirtyVerdict.violations())
+                    .filteredOn(v -> v.invariant().equals("lost"))
+                    .extracting(Violation::detail)
+                    .anySatisfy(d -> assertThat(d).contains("d-lost", "got a 202"))
+                    .anySatisfy(d -> assertThat(d)
+                            .startsWith("booking d-bot-lost (seat B-2, ticket t-d-bot-lost, bot) has a pending copy")
+                            .endsWith("Redis has the seat SOLD to it"));
             assertThat(detail(dirtyVerdict.violations(), "oversold")).startsWith("seat A-1 sold 2 times");
             assertThat(detail(dirtyVerdict.violations(), "redis-mysql-mismatch"))
                     .isEqualTo("seat A-4: Redis sold it to d-other, the bookings table to d-b4");
@@ -145,7 +154,8 @@ class AuditorIT {
             FinalVerdict end = auditor.auditEnd(List.of(clean, dirty), accepted, DRAIN);
             assertThat(end.rounds().getFirst().violations()).isEmpty();
             assertThat(end.dlq()).isEqualTo(1);
-            assertThat(end.lost()).isEqualTo(1);
+            assertThat(end.lost()).isEqualTo(2);
+            assertThat(end.bots()).contains(new BotBookings(2, 0, 1));
             assertThat(end.oversold()).isEqualTo(1);
             assertThat(end.violations())
                     .filteredOn(v -> v.roundId().equals(clean.roundId()))
@@ -201,7 +211,10 @@ class AuditorIT {
         samples.add(new AdmissionSample(id, clean.opensAt().plusSeconds(3), 15, 4, 20));
     }
 
-    /** One of each: a lost 202, an oversold seat, a Redis/MySQL mismatch, admission over the rate and maxActive. */
+    /**
+     * One of each: a lost 202, a lost bot booking, an oversold seat, a Redis/MySQL mismatch, admission over the rate
+     * and maxActive.
+     */
     private void seedDirtyRound(List<AcceptedBooking> accepted, List<AdmissionSample> samples) throws SQLException {
         String id = dirty.roundId();
         // lost: accepted, SOLD in Redis, never written
@@ -213,8 +226,10 @@ class AuditorIT {
         // mismatch: the table sold A-4 to d-b4, Redis to someone else
         insert("bookings", id, "d-b4", "A-4", false, 1_200, 100);
         accepted.add(new AcceptedBooking(id, "d-b4", "A-4", "t-d-b4", false, "CONFIRMED"));
-        sold(id, Map.of("A-1", "d-b1", "B-1", "d-lost", "A-4", "d-other"));
+        sold(id, Map.of("A-1", "d-b1", "B-1", "d-lost", "A-4", "d-other", "B-2", "d-bot-lost"));
         pending(id, "d-b1", "d-b2", "d-b4");
+        // a bot's booking accepted (its seat SOLD, its pending copy kept) and never written
+        botCopy(id, "d-bot-lost", "B-2");
         // admission: rate 1/s and no open batch allow 1 ticket at +0.5 s, not 10
         serving(id, "1", "0", "5");
         admit(id, dirty.opensAt().plusMillis(500), 10, 0);
@@ -297,6 +312,17 @@ class AuditorIT {
             redis.set(RoundKeys.pendingBookingPrefix(round) + bookingId, "{\"bookingId\":\"" + bookingId + "\"}");
             redis.expire(RoundKeys.pendingBookingPrefix(round) + bookingId, 600);
         }
+    }
+
+    /** A bot's pending copy as booking keeps it: the JSON of its {@code BookingConfirmationMessage}. */
+    private static void botCopy(String round, String bookingId, String seat) {
+        String at = RoundId.parse(round).orElseThrow().start().toString();
+        String key = RoundKeys.pendingBookingPrefix(round) + bookingId;
+        redis.set(key, """
+                {"bookingId":"%s","roundId":"%s","seatId":"%s","ticketId":"t-%s","nickname":"bot-%s","bot":true,\
+                "fencingToken":7,"roundOpenedAt":"%s","enteredAt":"%s","admittedAt":"%s","heldAt":"%s",\
+                "bookedAt":"%s"}""".formatted(bookingId, round, seat, bookingId, bookingId, at, at, at, at, at));
+        redis.expire(key, 600);
     }
 
     private static void serving(String round, String rate, String batch, String maxActive) {

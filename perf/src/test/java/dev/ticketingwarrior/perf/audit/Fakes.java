@@ -1,6 +1,8 @@
 package dev.ticketingwarrior.perf.audit;
 
+import dev.ticketingwarrior.perf.audit.SeatSales.PendingCopy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,11 +54,15 @@ final class Fakes {
         }
     }
 
-    /** Redis: sold seats, pending copies, admission's serve hash and admissions, keys without TTL. */
+    /**
+     * Redis: sold seats, pending copies, admission's serve hash and admissions, keys without TTL. A pending copy is a
+     * player's (not a bot's) unless {@link #sellToBot} made it.
+     */
     static final class Redis implements SeatSales, AdmissionLog, KeyExpiry {
 
         final Map<String, Map<String, String>> sold = new HashMap<>();
         final Map<String, Set<String>> pending = new HashMap<>();
+        final Map<String, PendingCopy> copies = new HashMap<>();
         final Map<String, Serving> serving = new HashMap<>();
         final Map<String, List<Long>> admitted = new HashMap<>();
         final List<String> persistentKeys = new ArrayList<>();
@@ -65,6 +71,14 @@ final class Fakes {
         Redis sell(String roundId, String seatId, String bookingId) {
             sold.computeIfAbsent(roundId, r -> new LinkedHashMap<>()).put(seatId, bookingId);
             pending.computeIfAbsent(roundId, r -> new HashSet<>()).add(bookingId);
+            copies.putIfAbsent(bookingId, new PendingCopy(bookingId, seatId, "t-" + bookingId, false));
+            return this;
+        }
+
+        /** A bot's booking as booking accepts it: the seat SOLD to it and its pending copy. */
+        Redis sellToBot(String roundId, String seatId, String bookingId) {
+            sell(roundId, seatId, bookingId);
+            copies.put(bookingId, new PendingCopy(bookingId, seatId, "t-" + bookingId, true));
             return this;
         }
 
@@ -78,6 +92,17 @@ final class Fakes {
         public Set<String> pendingBookings(String roundId) {
             fail();
             return pending.getOrDefault(roundId, Set.of());
+        }
+
+        @Override
+        public Map<String, PendingCopy> pendingCopies(String roundId, Collection<String> bookingIds) {
+            fail();
+            Map<String, PendingCopy> found = new HashMap<>();
+            Set<String> ofRound = pending.getOrDefault(roundId, Set.of());
+            bookingIds.stream()
+                    .filter(ofRound::contains)
+                    .forEach(id -> found.put(id, copies.getOrDefault(id, new PendingCopy(id, null, "t-" + id, false))));
+            return found;
         }
 
         @Override

@@ -106,6 +106,7 @@ class BacklogTests {
                 null,
                 null,
                 null,
+                null,
                 Map.of(),
                 null,
                 Map.of(),

@@ -62,6 +62,51 @@ class SoakReportTests {
     }
 
     @Test
+    void showsTheBotsBookingsApartFromThePlayers() throws Exception {
+        ObjectNode summary = SoakSamples.summary(3, 0);
+        long bots = summary.get("bots").get("accepted").asLong();
+        long inRound2 =
+                summary.get("perRound").get(1).get("bots").get("accepted").asLong();
+
+        Document page = parse(write("bots", summary));
+
+        assertThat(text(page, "tile-bots")).startsWith(String.valueOf(bots));
+        assertThat(byId(page, "tile-bots").getAttribute("title"))
+                .isEqualTo(
+                        "the bots' bookings: " + bots + " accepted (202): " + bots + " confirmed, 0 rejected, 0 lost");
+        assertThat(byId(page, "tile-bots").getAttribute("class")).doesNotContain("bad");
+        assertThat(headerCells(page, "outcomes")).containsSequence("rejected", "bots", "lost");
+        assertThat(column(page, "outcomes", "bots").get(1)).isEqualTo(inRound2 + " / " + inRound2);
+    }
+
+    @Test
+    void aLostBotBookingFailsInLostAndMarksTheBots() throws Exception {
+        ObjectNode summary = SoakSamples.withLostBotBooking(SoakSamples.summary(3, 0), 2);
+
+        Document page = parse(write("lost-bot", summary));
+
+        assertThat(text(page, "verdict")).isEqualTo("FAIL");
+        assertThat(text(page, "violations")).contains(SoakSamples.BOT_VIOLATION_DETAIL);
+        assertThat(text(page, "tile-lost")).startsWith("1");
+        assertThat(byId(page, "tile-bots").getAttribute("class")).contains("bad");
+        assertThat(byId(page, "tile-bots").getAttribute("title")).endsWith(", 1 lost");
+        assertThat(column(page, "outcomes", "lost")).containsExactly("0", "1", "0");
+        assertThat(badCells(page, "outcomes")).as("the round's bots and lost").isEqualTo(3);
+    }
+
+    @Test
+    void aSummaryWithoutBotsShowsThemMissing() throws Exception {
+        ObjectNode summary = SoakSamples.summary(2, 0);
+        summary.remove("bots");
+        summary.withArray("perRound").forEach(r -> ((ObjectNode) r).remove("bots"));
+
+        Document page = parse(write("no-bots", summary));
+
+        assertThat(text(page, "tile-bots")).startsWith(Text.MISSING);
+        assertThat(column(page, "outcomes", "bots")).containsOnly(Text.MISSING);
+    }
+
+    @Test
     void stepsSpanningOrdersOfMagnitudeGetALogAxis() throws Exception {
         Document page = parse(write("thirty-clean-rounds", SoakSamples.summary(30, 0)));
 
@@ -358,6 +403,36 @@ class SoakReportTests {
         Element body =
                 (Element) byId(page, tableId).getElementsByTagName("tbody").item(0);
         return body.getElementsByTagName("td").item(0).getTextContent().strip();
+    }
+
+    /** The column headers of a table (its second header row: the first groups them). */
+    private static List<String> headerCells(Document page, String tableId) {
+        Element head =
+                (Element) byId(page, tableId).getElementsByTagName("thead").item(0);
+        Element names = (Element) head.getElementsByTagName("tr").item(1);
+        NodeList cells = names.getElementsByTagName("th");
+        List<String> headers = new ArrayList<>();
+        for (int i = 0; i < cells.getLength(); i++) {
+            headers.add(cells.item(i).getTextContent().strip());
+        }
+        return headers;
+    }
+
+    /** The cells of one column of a table, round by round. */
+    private static List<String> column(Document page, String tableId, String header) {
+        int at = headerCells(page, tableId).indexOf(header);
+        assertThat(at).as("column %s of #%s", header, tableId).isNotNegative();
+        NodeList rows =
+                ((Element) byId(page, tableId).getElementsByTagName("tbody").item(0)).getElementsByTagName("tr");
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < rows.getLength(); i++) {
+            cells.add(((Element) rows.item(i))
+                    .getElementsByTagName("td")
+                    .item(at)
+                    .getTextContent()
+                    .strip());
+        }
+        return cells;
     }
 
     private static int bodyRows(Document page, String tableId) {

@@ -37,8 +37,9 @@ final class SoakSamples {
     private SoakSamples() {}
 
     /**
-     * {@code rounds} rounds of 300 players; when {@code violationInRound} > 0 that round loses a booking. Booking's
-     * heap rises about 0.4 MB per round, bot-runner's falls.
+     * {@code rounds} rounds of 300 players, the bots booking the seats the players did not; when
+     * {@code violationInRound} > 0 that round loses a booking. Booking's heap rises about 0.4 MB per round,
+     * bot-runner's falls.
      */
     static ObjectNode summary(int rounds, int violationInRound) {
         Random random = new Random(42);
@@ -49,6 +50,7 @@ final class SoakSamples {
         long confirmed = 0;
         long rejected = 0;
         long lost = 0;
+        long bots = 0;
         for (int i = 1; i <= rounds; i++) {
             Instant opens = START.plus(Duration.ofSeconds(20L * (i - 1)));
             String roundId = roundId(opens);
@@ -60,6 +62,9 @@ final class SoakSamples {
             r.put("players", 300).put("admitted", 285 + random.nextInt(15)).put("booked", booked);
             r.put("confirmed", booked - lostHere - random.nextInt(2)).put("rejected", rejectedHere);
             r.put("lost", lostHere).put("oversold", 0).put("dlq", 0);
+            int botsHere = SEATS - booked;
+            bots(r.putObject("bots"), botsHere, 0);
+            bots += botsHere;
             accepted += booked;
             confirmed += r.get("confirmed").asLong();
             rejected += rejectedHere;
@@ -110,6 +115,7 @@ final class SoakSamples {
         root.put("rounds", rounds).put("players", 300 * rounds);
         root.put("accepted", accepted).put("confirmed", confirmed).put("rejected", rejected);
         root.put("lost", lost).put("oversold", 0).put("dlq", 0);
+        bots(root.putObject("bots"), bots, 0);
         root.set("violations", violations);
         root.put("heapSlopeMbPerRound", 0.4);
         root.putObject("heapSlopeByService")
@@ -215,12 +221,39 @@ final class SoakSamples {
         return summary;
     }
 
+    /**
+     * Round {@code round} of {@code summary} loses one of its bots' bookings, as perf/soak writes it: in the round's
+     * and the top level's {@code bots} and {@code lost}, with its violation.
+     */
+    static ObjectNode withLostBotBooking(ObjectNode summary, int round) {
+        ObjectNode r = (ObjectNode) summary.withArray("perRound").get(round - 1);
+        for (ObjectNode node : List.of(r, summary)) {
+            ObjectNode bots = (ObjectNode) node.get("bots");
+            bots(bots, bots.get("confirmed").asLong(), bots.get("lost").asLong() + 1);
+            node.put("lost", node.get("lost").asLong() + 1);
+        }
+        ObjectNode v = r.withArray("violations").addObject();
+        v.put("roundId", r.get("roundId").asText()).put("invariant", "lost").put("detail", BOT_VIOLATION_DETAIL);
+        summary.withArray("violations").add(v.deepCopy());
+        return summary;
+    }
+
+    static final String BOT_VIOLATION_DETAIL = "booking 01JEXAMPLEBOT00000000000007 (seat C-7, ticket t-7, bot) has a"
+            + " pending copy in Redis but is in neither bookings nor rejected_bookings after draining for 60.0 s";
+
     static final String FAULT_FIRST_LINE = "admission: its replacement started (pid 16004, :41559)";
 
     private static String roundId(Instant opens) {
         return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC)
                 .format(opens);
+    }
+
+    private static void bots(ObjectNode bots, long confirmed, long lost) {
+        bots.put("accepted", confirmed + lost)
+                .put("confirmed", confirmed)
+                .put("rejected", 0)
+                .put("lost", lost);
     }
 
     private static double round1(double v) {

@@ -1,0 +1,120 @@
+package dev.ticketingwarrior.perf.soak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketingwarrior.perf.audit.BotBookings;
+import dev.ticketingwarrior.perf.audit.FinalVerdict;
+import dev.ticketingwarrior.perf.audit.Percentiles;
+import dev.ticketingwarrior.perf.audit.RoundVerdict;
+import dev.ticketingwarrior.perf.audit.RoundWindow;
+import dev.ticketingwarrior.perf.audit.Violation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryTests {
+
+    private static final Instant OPEN = Instant.parse("2026-11-24T10:15:00Z");
+    private static final RoundWindow WINDOW = new RoundWindow("20261124T101500Z", OPEN, OPEN.plusSeconds(15));
+    private static final Violation LOST_BOT = new Violation(
+            WINDOW.roundId(),
+            "lost",
+            "booking bot9 (seat C-7, ticket t-bot9, bot) has a pending copy in Redis but is in neither bookings nor"
+                    + " rejected_bookings after draining for 60.0 s; Redis has the seat SOLD to it");
+
+    @TempDir
+    Path dir;
+
+    /** 40 players' 202s all confirmed; the bots 48 confirmed, 1 rejected and 1 lost, which counts in lost. */
+    private final RoundVerdict verdict = new RoundVerdict(
+            WINDOW.roundId(),
+            40,
+            40,
+            0,
+            1,
+            Optional.of(new BotBookings(48, 1, 1)),
+            0,
+            0,
+            new Percentiles(88, 40, 90, 120, 150),
+            List.of(),
+            List.of(),
+            88,
+            List.of(LOST_BOT),
+            List.of());
+
+    @Test
+    void writesThePlayersBookingsAsBeforeAndTheBotsApartWithTheirLostInLost() throws Exception {
+        Path file = dir.resolve("summary.json");
+        SoakOptions options = SoakOptions.parse(new String[] {"--rounds", "1", "--warm-up", "0"}, Map.of());
+        FinalVerdict end = new FinalVerdict(List.of(verdict), 0, List.of(LOST_BOT), List.of());
+
+        Summary.write(
+                file,
+                options,
+                OPEN,
+                OPEN.plusSeconds(80),
+                List.of(row()),
+                end,
+                Map.of(),
+                List.of(WINDOW),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of());
+
+        JsonNode summary = new ObjectMapper().readTree(file.toFile());
+        assertThat(summary.get("accepted").asInt()).as("the players' 202s only").isEqualTo(40);
+        assertThat(summary.get("confirmed").asInt()).isEqualTo(40);
+        assertThat(summary.get("rejected").asInt()).isZero();
+        assertThat(summary.get("lost").asInt())
+                .as("the bots' lost booking included")
+                .isEqualTo(1);
+        assertThat(summary.get("bots").toString())
+                .isEqualTo("{\"accepted\":50,\"confirmed\":48,\"rejected\":1,\"lost\":1}");
+        JsonNode round = summary.get("perRound").get(0);
+        assertThat(round.get("booked").asInt()).isEqualTo(40);
+        assertThat(round.get("lost").asInt()).isEqualTo(1);
+        assertThat(round.get("bots").toString())
+                .isEqualTo("{\"accepted\":50,\"confirmed\":48,\"rejected\":1,\"lost\":1}");
+    }
+
+    @Test
+    void printsTheBotsInTheirColumnAndInTheTotals() {
+        FinalVerdict end = new FinalVerdict(List.of(verdict), 0, List.of(LOST_BOT), List.of());
+
+        String printed = printed(() -> {
+            RoundTable.print(row());
+            RoundTable.totals(end, List.of(row()), List.of());
+        });
+
+        assertThat(printed.lines().findFirst().orElseThrow()).contains(" 40 ", " 50/48 ");
+        assertThat(printed)
+                .contains("accepted 40, confirmed 40, rejected 0, lost 1, oversold 0, DLQ 0;"
+                        + " bots accepted 50, confirmed 48, rejected 1, lost 1");
+    }
+
+    private RoundRow row() {
+        return new RoundRow(1, WINDOW, 60, 60, 55, 15, 5, 0, 0, 100, Map.of(), verdict, Map.of());
+    }
+
+    private static String printed(Runnable print) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            print.run();
+        } finally {
+            System.setOut(out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
