@@ -81,6 +81,9 @@ fi
 port=$(tw_free_port)
 export TICKETING_ROUND_PERIOD=${PERIOD}s TICKETING_ROUND_OPEN_FOR=${PERIOD}s TICKETING_BOT_KEY=$BOT_KEY
 export TICKETING_TOKEN_KEYS="$(cat "$out/token-jwks.json")"
+# the check at the end polls every 202 from this one address, hundreds a second: the per-address budget of public reads
+# (1,200 per 10 s) is lifted, since the bench measures the burst, not the limiter
+export BOOKING_PUBLIC_READS_PER_ADDRESS=1000000
 unset TICKETING_VENUE_ROWS TICKETING_VENUE_COLUMNS TICKETING_HOLD_TTL
 PERF_SERVICE_LOG=burst-booking perf_start_service booking "$port" "${BOOKING_JVM_ARGS[@]}"
 booking_pid=${perf_pids[-1]}

@@ -86,7 +86,7 @@ export interface Standing {
   position: number;
   total: number;
   topPercent: number;
-  /** The server's tier label (Korean); the UI computes its own from topPercent. */
+  /** The server's tier label (Korean); the UI computes its own from position and total (the exact share). */
   tier?: string;
 }
 

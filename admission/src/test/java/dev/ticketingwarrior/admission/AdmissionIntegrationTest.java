@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the integration tests: the real application on a random port against the real local Redis, with time from
- * {@link TestClockConfiguration#CLOCK}. Every test starts in a round of its own, far in the future, so no two tests share keys.
+ * {@link TestClockConfiguration#CLOCK}. Every test starts in a round of its own, far in the future, so no two tests
+ * share keys.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)

@@ -181,7 +181,11 @@ final class ServicesStack extends Stack {
                                         "ADMISSION_URL",
                                         admissionUrl,
                                         "BOOKING_URL",
-                                        internalUrl(TicketingService.BOOKING))),
+                                        internalUrl(TicketingService.BOOKING),
+                                        // the client address for the public settings' and the control API's
+                                        // limits, as in admission
+                                        "BOTS_TRUSTED_PROXIES",
+                                        settings.vpcCidr())),
                         with(valkeyUser, Map.of(Names.OPS_TOKEN_ENV, opsToken, Names.BOT_KEY_ENV, botKey)),
                         List.of(),
                         false));

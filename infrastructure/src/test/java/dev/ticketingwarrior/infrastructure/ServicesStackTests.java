@@ -627,6 +627,16 @@ class ServicesStackTests {
     }
 
     @Test
+    void everyServiceTrustsTheVpcsAddressesToNameTheClientOfItsLimits() {
+        // the ALB is in the VPC: a service believes X-Forwarded-For and CloudFront's header only from there, so each
+        // player is counted by its own address, not every player by the ALB node's (SPEC §9 per-client limits)
+        String vpc = prod.stacks().settings().vpcCidr();
+        assertThat(environment(container(TicketingService.ADMISSION))).containsEntry("ADMISSION_TRUSTED_PROXIES", vpc);
+        assertThat(environment(container(TicketingService.BOOKING))).containsEntry("BOOKING_TRUSTED_PROXIES", vpc);
+        assertThat(environment(container(TicketingService.BOT_RUNNER))).containsEntry("BOTS_TRUSTED_PROXIES", vpc);
+    }
+
+    @Test
     void givesTheMigrationExactlyWhatMigrationAwsYmlReads() {
         Map<String, Object> environment = migrationEnvironment();
 

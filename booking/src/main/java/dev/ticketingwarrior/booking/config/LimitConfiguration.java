@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The per-client limits (docs/decisions/0010): player calls per ticket, calls without a token per address, and failed
  * authentication of the ops API and of bot keys. Seat maps and public reads, which every player makes about once a
- * second, are counted in memory first (2^18 counters a window, 1 MiB) and in Redis past the instance's allowance.
+ * second, are counted in memory first (a table of 2^18 counters a window, 1 MiB, for each) and in Redis past the instance's
+ * allowance.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitConfiguration {

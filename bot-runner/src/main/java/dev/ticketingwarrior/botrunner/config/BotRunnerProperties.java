@@ -89,6 +89,9 @@ public record BotRunnerProperties(
             /* GET /api/v1/bots/public per client address: the web app reads it on load and once a minute */
             @Min(1) @DefaultValue("300") int publicReads,
             @NotNull @DefaultValue("10s") Duration publicReadsWindow,
+            /* the part of that budget an instance allows in memory before it counts in Redis (0 = all in Redis) */
+            @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5")
+            double publicReadsLocalShare,
 
             @NotNull @DefaultValue({"127.0.0.0/8", "::1/128"})
             List<String> trustedProxies,

@@ -40,7 +40,8 @@ class LimitConfiguration {
                         "/api/v1/bots/public",
                         new Budget(limits.publicReads(), limits.publicReadsWindow()),
                         "reads of the bots' settings")),
-                new LocalFirstBudgets(new RedisBudgets(redis, limits.timeout()), clock, 0.5, 1 << 16),
+                new LocalFirstBudgets(
+                        new RedisBudgets(redis, limits.timeout()), clock, limits.publicReadsLocalShare(), 1 << 16),
                 clients(limits));
     }
 

@@ -2,7 +2,7 @@ package dev.ticketingwarrior.edge.limit;
 
 /**
  * Blocking budgets spent on this instance first ({@link LocalAllowances}), in the shared store only past the local
- * allowance; a look is always the store's.
+ * allowance. They are for reads every client makes all the time; nothing looks at such a budget without spending.
  */
 public final class BlockingLocalFirstBudgets implements Budgets {
 
@@ -21,8 +21,9 @@ public final class BlockingLocalFirstBudgets implements Budgets {
                 .orElse(LimitDecision.ALLOWED);
     }
 
+    /** Not offered: the store holds only the part past this instance's allowance, so its answer would mislead. */
     @Override
     public LimitDecision look(String key, Budget budget) {
-        return shared.look(key, budget);
+        throw new UnsupportedOperationException("a budget counted in memory first is only spent, never looked at");
     }
 }

@@ -55,7 +55,9 @@ class BookingController {
             summary = "Book your held seat (202 PENDING); the same Idempotency-Key gives the same answer",
             description = "While the round is OPEN. After its close only a replay of a key used during the round is"
                     + " answered (with that key's answer) while the token is valid (its exp is the close + 30 s;"
-                    + " 401 invalid-token after); anything else is 403 round-closed. 429 rate-limited (with"
+                    + " 401 invalid-token after); anything else is 403 round-closed. 409"
+                    + " idempotency-key-in-progress (with Retry-After) while the key's first request has not"
+                    + " finished: send it again. 429 rate-limited (with"
                     + " Retry-After) past the ticket's budget of booking requests.")
     @PostMapping("/api/v1/bookings")
     ResponseEntity<BookingAccepted> book(

@@ -13,6 +13,7 @@ import dev.ticketingwarrior.shared.round.RoundId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,16 +62,16 @@ class SeatController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = PlayerAuthentication.BOT_KEY_HEADER, required = false) String botKey,
             HttpServletRequest http) {
-        RoundId round = RoundId.parse(roundId)
-                .filter(clock::isRoundStart)
-                .orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_ROUND, "no round " + roundId));
-        if (gate.isOpen(clock.round(round))) {
+        Optional<RoundId> round = RoundId.parse(roundId).filter(clock::isRoundStart);
+        if (round.isPresent() && gate.isOpen(clock.round(round.get()))) {
             Player player = players.authenticate(authorization, botKey);
             gate.requireOwn(player, roundId);
             limits.spend(PlayerLimits.Action.SEAT_MAP, player);
         } else {
+            // a closed round's map, or no round at all: a public read either way
             reads.publicRead(http);
         }
-        return seats.seatMap(round);
+        return seats.seatMap(
+                round.orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_ROUND, "no round " + roundId)));
     }
 }

@@ -120,6 +120,8 @@ final class Fakes {
                 locks.locked.remove(old.seatId(), locks.locked.get(old.seatId()));
             }
             holds.put(hold.holdId(), hold);
+            // a ticket that holds again is playing again
+            finished.remove(hold.ticketId());
             return new Registered(Optional.ofNullable(previous));
         }
 

@@ -354,7 +354,7 @@ class WebClientPlayerApi implements PlayerApi {
                         return outcome;
                     }
                     return Mono.error(
-                            status == 503 || IN_PROGRESS.equals(slug)
+                            worthAnotherTry(status, slug)
                                     ? new Unavailable(call, status, slug)
                                     : new UnexpectedAnswerException(call, status, slug));
                 });
@@ -440,10 +440,12 @@ class WebClientPlayerApi implements PlayerApi {
         return "Bearer " + token;
     }
 
-    /**
-     * A 503, or a booking whose key is still in progress (409): worth another try on a call that is safe to repeat,
-     * else an unexpected answer.
-     */
+    /** A 503, or a booking whose key is still in progress (409): worth another try on a call safe to repeat. */
+    static boolean worthAnotherTry(int status, String slug) {
+        return status == 503 || IN_PROGRESS.equals(slug);
+    }
+
+    /** An answer {@link #worthAnotherTry}: tried again on a call that is safe to repeat, else an unexpected answer. */
     private static final class Unavailable extends RuntimeException {
         Unavailable(String call, int status, String slug) {
             super(call + " answered " + status + " " + slug, null, false, false);
