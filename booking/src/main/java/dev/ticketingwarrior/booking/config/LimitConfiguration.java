@@ -18,18 +18,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The per-client limits (docs/decisions/0010): player calls per ticket, calls without a token per address, and failed
  * authentication of the ops API and of bot keys. Seat maps and public reads, which every player makes about once a
- * second, are counted in memory first (a table of 2^18 counters a window, 1 MiB, for each) and in Redis past the instance's
+ * second, are counted in memory first (one table of 2^18 counters a window, 1 MiB) and in Redis past the instance's
  * allowance.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitConfiguration {
 
+    /** The in-memory counts of seat maps and public reads: one table a window for both (their keys differ). */
     @Bean
-    PlayerLimits playerLimits(Budgets budgets, Clock clock, BookingProperties properties) {
+    LocalAllowances readAllowances(Clock clock, BookingProperties properties) {
+        return new LocalAllowances(clock, properties.limits().readLocalShare(), 1 << 18);
+    }
+
+    @Bean
+    PlayerLimits playerLimits(Budgets budgets, LocalAllowances readAllowances, BookingProperties properties) {
         BookingProperties.Limits limits = properties.limits();
         return new PlayerLimits(
                 budgets,
-                readBudgets(budgets, clock, limits),
+                new BlockingLocalFirstBudgets(budgets, readAllowances),
                 Map.of(
                         PlayerLimits.Action.LETTER, limits.lettersPerTicket().budget(),
                         PlayerLimits.Action.ANSWER,
@@ -41,12 +47,12 @@ class LimitConfiguration {
     }
 
     @Bean
-    ReadLimits readLimits(Budgets budgets, Clock clock, BookingProperties properties) {
+    ReadLimits readLimits(Budgets budgets, LocalAllowances readAllowances, BookingProperties properties) {
         BookingProperties.Limits limits = properties.limits();
         ClientAddressResolver addresses = clients(limits);
         return new ReadLimits(
                 new AddressLimit(
-                        readBudgets(budgets, clock, limits),
+                        new BlockingLocalFirstBudgets(budgets, readAllowances),
                         "public-reads",
                         limits.publicReadsPerAddress().budget(),
                         addresses,
@@ -71,10 +77,6 @@ class LimitConfiguration {
                 budgets,
                 clients(limits),
                 json);
-    }
-
-    private static Budgets readBudgets(Budgets budgets, Clock clock, BookingProperties.Limits limits) {
-        return new BlockingLocalFirstBudgets(budgets, new LocalAllowances(clock, limits.readLocalShare(), 1 << 18));
     }
 
     private static ClientAddressResolver clients(BookingProperties.Limits limits) {

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.limit.Budget;
 import dev.ticketingwarrior.edge.limit.FailedAuthentications;
 import dev.ticketingwarrior.edge.limit.LocalFirstBudgets;
+import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
 import dev.ticketingwarrior.edge.limit.reactive.AddressLimitFilter;
 import dev.ticketingwarrior.edge.limit.reactive.FailedAuthenticationFilter;
 import dev.ticketingwarrior.edge.limit.redis.RedisBudgets;
@@ -17,22 +18,34 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 @Configuration(proxyBeanMethods = false)
 class LimitConfiguration {
 
+    /** The budgets in Redis, shared by every instance, as in admission. */
+    @Bean
+    ReactiveBudgets budgets(ReactiveStringRedisTemplate redis, BotRunnerProperties properties) {
+        return new RedisBudgets(redis, properties.limits().timeout());
+    }
+
+    @Bean
+    ClientAddressResolver clientAddressResolver(BotRunnerProperties properties) {
+        BotRunnerProperties.Limits limits = properties.limits();
+        return new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader());
+    }
+
     @Bean
     FailedAuthenticationFilter failedAuthenticationFilter(
-            ReactiveStringRedisTemplate redis, BotRunnerProperties properties) {
+            ReactiveBudgets budgets, ClientAddressResolver clients, BotRunnerProperties properties) {
         BotRunnerProperties.Limits limits = properties.limits();
         return new FailedAuthenticationFilter(
                 new FailedAuthentications(
                         limits.failedAuthenticationPaths(),
                         new Budget(limits.failedAuthentication(), limits.failedAuthenticationWindow())),
-                new RedisBudgets(redis, limits.timeout()),
-                clients(limits));
+                budgets,
+                clients);
     }
 
     /** The public settings carry no credential: counted per address, in memory first (every browser reads them). */
     @Bean
     AddressLimitFilter addressLimitFilter(
-            ReactiveStringRedisTemplate redis, Clock clock, BotRunnerProperties properties) {
+            ReactiveBudgets budgets, ClientAddressResolver clients, Clock clock, BotRunnerProperties properties) {
         BotRunnerProperties.Limits limits = properties.limits();
         return new AddressLimitFilter(
                 List.of(new AddressLimitFilter.Rule(
@@ -40,12 +53,7 @@ class LimitConfiguration {
                         "/api/v1/bots/public",
                         new Budget(limits.publicReads(), limits.publicReadsWindow()),
                         "reads of the bots' settings")),
-                new LocalFirstBudgets(
-                        new RedisBudgets(redis, limits.timeout()), clock, limits.publicReadsLocalShare(), 1 << 16),
-                clients(limits));
-    }
-
-    private static ClientAddressResolver clients(BotRunnerProperties.Limits limits) {
-        return new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader());
+                new LocalFirstBudgets(budgets, clock, limits.publicReadsLocalShare(), 1 << 16),
+                clients);
     }
 }
