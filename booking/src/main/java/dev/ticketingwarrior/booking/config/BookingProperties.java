@@ -176,6 +176,8 @@ public record BookingProperties(
             @Valid @NotNull Window failedAuthentication,
             @NotNull List<String> failedAuthenticationPaths,
             @NotNull List<String> failedAuthenticationBotKeyPaths,
+            @Valid @NotNull Window failedTokensPerAddress,
+            @NotNull List<String> failedTokenPaths,
             @NotNull List<String> trustedProxies,
 
             @NotNull

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The per-client limits (docs/decisions/0010): player calls per ticket, calls without a token per address, and failed
  * authentication of the ops API and of bot keys. Seat maps and public reads, which every player makes about once a
  * second, are counted in memory first (one table of 2^18 counters a window, 1 MiB) and in Redis past the instance's
- * allowance.
+ * allowance. Refused admission tokens on the player API are counted per address like wrong bot keys, in a budget of
+ * their own.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitConfiguration {
@@ -74,6 +75,19 @@ class LimitConfiguration {
                         limits.failedAuthenticationPaths(),
                         limits.failedAuthenticationBotKeyPaths(),
                         limits.failedAuthentication().budget()),
+                budgets,
+                clients(limits),
+                json);
+    }
+
+    /** Refused admission tokens on the player API, per address, with counters of their own. */
+    @Bean
+    FailedAuthenticationFilter failedTokenFilter(Budgets budgets, BookingProperties properties, JsonMapper json) {
+        BookingProperties.Limits limits = properties.limits();
+        return new FailedAuthenticationFilter(
+                FailedAuthentications.playerTokens(
+                        limits.failedTokenPaths(),
+                        limits.failedTokensPerAddress().budget()),
                 budgets,
                 clients(limits),
                 json);

@@ -8,6 +8,7 @@ import dev.ticketingwarrior.booking.support.Players;
 import dev.ticketingwarrior.edge.testing.LimitWindows;
 import dev.ticketingwarrior.shared.round.Round;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The per-client limits of SPEC §9 on booking, with the production numbers: security letters, holds and bookings per
  * ticket (429 problem+json with Retry-After past the budget, other tickets unaffected, one budget across two
  * instances, never reached by a web-app player or by a bot's most hurried round), debrief and history reads per
- * address, and failed authentication of the ops API per address.
+ * address, failed authentication of the ops API and of bot keys per address, and refused admission tokens per address.
  */
 class ClientLimitsIT {
 
@@ -177,6 +178,45 @@ class ClientLimitsIT {
         // another address with the right key is served (404: the seat does not exist, past every credential check)
         assertThat(botHold(address(), bot, round, BookingStack.BOT_KEY).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void answers429ToAnAddressWhoseAdmissionTokensAreRefusedPastItsBudget() {
+        // production's 300 refused tokens per 10 s lowered to 5 on an instance of its own; counted after each 401,
+        // refused by the instance that saw the budget spent, before the token is even verified
+        try (ConfigurableApplicationContext app =
+                world.start(Map.of("ticketing.limits.failed-tokens-per-address.limit", "5"))) {
+            Api api = world.api(app);
+            Round round = world.freshRound();
+            String attacker = address();
+            String forged = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.";
+            LimitWindows.awaitRoom(world.clock, Duration.ofSeconds(10), Duration.ofSeconds(3));
+            for (int i = 0; i < 6; i++) { // the 6th goes over the budget and is still answered
+                Api.Response refused = playerHold(api, attacker, forged, round, Map.of());
+                assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+                assertThat(refused.problemSlug()).isEqualTo("invalid-token");
+            }
+            isRateLimited(playerHold(api, attacker, human(round), round, Map.of()));
+            isRateLimited(api.send("POST", "/api/v1/captcha", human(round), null, Map.of("X-Forwarded-For", attacker)));
+            // a bot at that address is judged by its key, another address's player is served, and public reads
+            // from the address carry no token to refuse (404: the seat or booking does not exist)
+            String bot = world.token(round, BookingStack.ticket(), "bot", true);
+            assertThat(playerHold(api, attacker, bot, round, Map.of("X-Bot-Key", BookingStack.BOT_KEY))
+                            .status())
+                    .isEqualTo(404);
+            Api.Response other = playerHold(api, address(), human(round), round, Map.of());
+            assertThat(other.status()).as(other.toString()).isEqualTo(404);
+            assertThat(publicRead(api, "/api/v1/bookings/no-such-booking", attacker)
+                            .status())
+                    .isEqualTo(404);
+        }
+    }
+
+    private static Api.Response playerHold(
+            Api api, String client, String token, Round round, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("X-Forwarded-For", client);
+        return api.send("POST", "/api/v1/rounds/" + round.id() + "/holds", token, "{\"seatId\":\"Z-999\"}", all);
     }
 
     private Api.Response botHold(String client, String token, Round round, String botKey) {

@@ -20,10 +20,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * would cost every bot call a round trip). A client whose failures go over the budget is remembered by the instance
  * that counted the last one ({@link RecentRefusals}) and refused there until the window ends; every instance counts
  * into the same budget, so each refuses the client at the latest after one more failure of its own.
+ *
+ * <p>{@link #playerTokens} is the same counting for players' admission tokens on those APIs, with a budget of its own
+ * (a player whose token is refused is not a bot guessing a key): a request with {@code Authorization} and no bot key
+ * whose answer is 401 spends one; past the budget the instance that saw it refuses the client's token requests.
  */
 public final class FailedAuthentications {
 
     static final String RULE = "auth-failures";
+    static final String PLAYER_TOKEN_RULE = "token-failures";
 
     /** The bots' credential (admission's queue entry, booking). */
     public static final String BOT_KEY = "X-Bot-Key";
@@ -38,8 +43,16 @@ public final class FailedAuthentications {
         COUNTED
     }
 
+    /** The credential whose failures {@link Guard#COUNTED} paths count. */
+    private enum Counted {
+        BOT_KEY,
+        PLAYER_TOKEN
+    }
+
+    private final String rule;
     private final List<PathPattern> paths;
-    private final List<PathPattern> botKeyPaths;
+    private final List<PathPattern> countedPaths;
+    private final Counted counted;
     private final Budget budget;
 
     /** {@code paths}: Spring path patterns ({@code /api/v1/admin/**}); none guards nothing. */
@@ -49,9 +62,24 @@ public final class FailedAuthentications {
 
     /** {@code paths} are {@link Guard#CHECKED}, {@code botKeyPaths} {@link Guard#COUNTED} (with a bot key only). */
     public FailedAuthentications(List<String> paths, List<String> botKeyPaths, Budget budget) {
+        this(RULE, paths, botKeyPaths, Counted.BOT_KEY, budget);
+    }
+
+    private FailedAuthentications(
+            String rule, List<String> paths, List<String> countedPaths, Counted counted, Budget budget) {
+        this.rule = rule;
         this.paths = patterns(paths);
-        this.botKeyPaths = patterns(botKeyPaths);
+        this.countedPaths = patterns(countedPaths);
+        this.counted = counted;
         this.budget = Objects.requireNonNull(budget, "budget");
+    }
+
+    /**
+     * Refused admission tokens on {@code paths}, {@link Guard#COUNTED} with a budget and counters of their own: a
+     * request with {@code Authorization} and without {@code X-Bot-Key} (a bot's failures count as a bot's).
+     */
+    public static FailedAuthentications playerTokens(List<String> paths, Budget budget) {
+        return new FailedAuthentications(PLAYER_TOKEN_RULE, List.of(), paths, Counted.PLAYER_TOKEN, budget);
     }
 
     /** Whether a request to {@code path} (the request path, without the query) is checked when it has a credential. */
@@ -65,11 +93,15 @@ public final class FailedAuthentications {
         if ((botKey || present.test(HttpHeaders.AUTHORIZATION)) && matches(paths, path)) {
             return Guard.CHECKED;
         }
-        return botKey && matches(botKeyPaths, path) ? Guard.COUNTED : Guard.NONE;
+        boolean credential = switch (counted) {
+            case BOT_KEY -> botKey;
+            case PLAYER_TOKEN -> !botKey && present.test(HttpHeaders.AUTHORIZATION);
+        };
+        return credential && matches(countedPaths, path) ? Guard.COUNTED : Guard.NONE;
     }
 
     public String key(String client) {
-        return LimitKeys.key(RULE, client);
+        return LimitKeys.key(rule, client);
     }
 
     public Budget budget() {

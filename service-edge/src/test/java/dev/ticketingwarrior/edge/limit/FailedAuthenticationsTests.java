@@ -60,6 +60,27 @@ class FailedAuthenticationsTests {
     }
 
     @Test
+    void playerTokensAreCountedWithoutABotKeyOnTheirPathsWithCountersOfTheirOwn() {
+        FailedAuthentications tokens =
+                FailedAuthentications.playerTokens(List.of("/api/v1/rounds/*/holds", "/api/v1/bookings"), BUDGET);
+        FailedAuthentications botKeys =
+                new FailedAuthentications(List.of("/api/v1/confirmations/**"), List.of("/api/v1/**"), BUDGET);
+
+        assertThat(tokens.guard("/api/v1/rounds/r/holds", "Authorization"::equals))
+                .isEqualTo(Guard.COUNTED);
+        assertThat(tokens.guard("/api/v1/bookings", "Authorization"::equals)).isEqualTo(Guard.COUNTED);
+        // a bot's failures are a bot's (the bot-key rule counts them); no credential, nothing to count
+        assertThat(tokens.guard("/api/v1/rounds/r/holds", name -> true)).isEqualTo(Guard.NONE);
+        assertThat(tokens.guard("/api/v1/rounds/r/holds", name -> false)).isEqualTo(Guard.NONE);
+        // only its paths, and nothing checked before the chain anywhere
+        assertThat(tokens.guard("/api/v1/bookings/b-1", "Authorization"::equals))
+                .isEqualTo(Guard.NONE);
+        assertThat(tokens.guard("/api/v1/confirmations", "Authorization"::equals))
+                .isEqualTo(Guard.NONE);
+        assertThat(tokens.key("198.51.100.7")).isNotEqualTo(botKeys.key("198.51.100.7"));
+    }
+
+    @Test
     void remembersARefusedClientUntilItsWindowEnds() {
         SteppedClock clock = new SteppedClock(Instant.parse("2026-12-03T17:00:00Z"));
         RecentRefusals refusals = new RecentRefusals(clock, 2);
