@@ -24,6 +24,8 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,11 +40,22 @@ class RedisSales implements Sales {
     private final RedissonClient redis;
     private final Dependencies dependencies;
     private final JsonMapper json;
+    /**
+     * Read as the listener reads the queue: an instance of a newer version (during a deploy) may have written fields
+     * this one does not know yet, and they are no reason to fail a lookup or a reconciliation.
+     */
+    private final ObjectReader copies;
+
+    private final ObjectReader openSales;
 
     RedisSales(RedissonClient redis, Dependencies dependencies, JsonMapper json) {
         this.redis = redis;
         this.dependencies = dependencies;
         this.json = json;
+        this.copies = json.readerFor(BookingConfirmationMessage.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.openSales =
+                json.readerFor(OpenSaleRecord.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Override
@@ -189,7 +202,8 @@ class RedisSales implements Sales {
         return records == null
                 ? List.of()
                 : records.stream()
-                        .map(record -> json.readValue(String.valueOf(record), OpenSaleRecord.class)
+                        .map(record -> openSales
+                                .<OpenSaleRecord>readValue(String.valueOf(record))
                                 .sale())
                         .toList();
     }
@@ -234,7 +248,7 @@ class RedisSales implements Sales {
                 dependencies.redis(() -> redis.getBuckets(StringCodec.INSTANCE).<String>get(copy, outcome));
         return Optional.ofNullable(found.get(copy))
                 .flatMap(text ->
-                        json.readValue(text, BookingConfirmationMessage.class).booking())
+                        copies.<BookingConfirmationMessage>readValue(text).booking())
                 .map(booking -> new KeptBooking(
                         booking,
                         Optional.ofNullable(found.get(outcome))
