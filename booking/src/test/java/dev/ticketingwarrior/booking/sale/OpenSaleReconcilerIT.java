@@ -7,14 +7,18 @@ import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.sale.domain.SaleReconciler;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.booking.support.Players;
 import dev.ticketingwarrior.shared.round.Round;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +41,7 @@ class OpenSaleReconcilerIT {
         solveCaptcha(api, token);
         String holdId = hold(api, token, round, "E-1").json().path("holdId").asString();
 
+        PlayerId player = PlayerId.of("orphan", Players.deviceSecret());
         // what a kill -9 right after the sale leaves: the seat sold, the key in progress, no confirmation sent
         BookingId bookingId = BookingId.next(round.id());
         Sales.Attempt sold = app.getBean(Sales.class)
@@ -51,7 +56,8 @@ class OpenSaleReconcilerIT {
                                 round.opensAt(),
                                 round.opensAt().plusMillis(200),
                                 round.opensAt().plusMillis(500),
-                                world.clock.instant()),
+                                world.clock.instant(),
+                                Optional.of(player)),
                         new Sales.Retention(
                                 Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(3), Duration.ofHours(3)));
         assertThat(sold).isInstanceOf(Sales.Sold.class);
@@ -70,6 +76,11 @@ class OpenSaleReconcilerIT {
         JsonNode confirmed = awaitFinal(api, bookingId.value(), Duration.ofSeconds(30));
         assertThat(confirmed.path("status").asString()).as(confirmed.toString()).isEqualTo("CONFIRMED");
         assertThat(confirmed.path("seatId").asString()).isEqualTo("E-1");
+        // the open sale's record kept the player for the booking sent again (the leaderboards count it)
+        assertThat(app.getBean(JdbcTemplate.class)
+                        .queryForObject(
+                                "SELECT player_id FROM bookings WHERE booking_id = ?", String.class, bookingId.value()))
+                .isEqualTo(player.value());
 
         Api.Response retry = book(api, token, holdId, "orphan-key");
         assertThat(retry.status()).as(retry.toString()).isEqualTo(202);

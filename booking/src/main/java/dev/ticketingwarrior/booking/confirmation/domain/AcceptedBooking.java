@@ -1,13 +1,17 @@
 package dev.ticketingwarrior.booking.confirmation.domain;
 
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A booking the sale accepted: its seat is sold in Redis and it is on its way to MySQL. It carries every timestamp the
  * result page needs, all taken by servers: round open, entered and admitted (from the admission token), held and
- * booked. How it travels (the SQS message, the pending copy in Redis) is its adapters' business.
+ * booked. {@code playerId} is who booked across rounds (SPEC §12), known for a human that sent its device secret and
+ * empty otherwise (bots, humans without it); the day's and week's leaderboards list each player once by it. How it
+ * travels (the SQS message, the pending copy in Redis) is its adapters' business.
  */
 public record AcceptedBooking(
         BookingId id,
@@ -20,7 +24,8 @@ public record AcceptedBooking(
         Instant enteredAt,
         Instant admittedAt,
         Instant heldAt,
-        Instant bookedAt) {
+        Instant bookedAt,
+        Optional<PlayerId> playerId) {
 
     public AcceptedBooking {
         Objects.requireNonNull(id, "id");
@@ -32,6 +37,35 @@ public record AcceptedBooking(
         Objects.requireNonNull(admittedAt, "admittedAt");
         Objects.requireNonNull(heldAt, "heldAt");
         Objects.requireNonNull(bookedAt, "bookedAt");
+        Objects.requireNonNull(playerId, "playerId");
+    }
+
+    /** A booking of no known player (a bot, or a human that sent no device secret). */
+    public AcceptedBooking(
+            BookingId id,
+            String seatId,
+            String ticketId,
+            String nickname,
+            boolean bot,
+            long fencingToken,
+            Instant roundOpenedAt,
+            Instant enteredAt,
+            Instant admittedAt,
+            Instant heldAt,
+            Instant bookedAt) {
+        this(
+                id,
+                seatId,
+                ticketId,
+                nickname,
+                bot,
+                fencingToken,
+                roundOpenedAt,
+                enteredAt,
+                admittedAt,
+                heldAt,
+                bookedAt,
+                Optional.empty());
     }
 
     public RoundId round() {

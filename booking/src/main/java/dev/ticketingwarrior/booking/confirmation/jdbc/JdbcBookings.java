@@ -7,6 +7,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,8 +46,8 @@ class JdbcBookings implements Bookings {
     private static final String INSERT_CONFIRMED = """
             INSERT INTO bookings (booking_id, round_id, seat_id, ticket_id, nickname, bot, fencing_token,
               round_opened_at, entered_at, admitted_at, held_at, booked_at, duration_ms, entry_ms, wait_ms, seat_ms,
-              confirm_ms, booked_day, booked_week)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              confirm_ms, booked_day, booked_week, player_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE booking_id = booking_id
             """;
 
@@ -87,6 +88,8 @@ class JdbcBookings implements Bookings {
                 LocalDate day = LocalDate.ofInstant(m.bookedAt(), ZoneOffset.UTC);
                 ps.setObject(18, day);
                 ps.setObject(19, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+                // who booked, for the leaderboards' one row per player; NULL when not known (bots, no device secret)
+                ps.setString(20, m.playerId().map(PlayerId::value).orElse(null));
             });
             Set<String> confirmed = new HashSet<>(named.queryForList(
                     "SELECT booking_id FROM bookings WHERE booking_id IN (:ids)",

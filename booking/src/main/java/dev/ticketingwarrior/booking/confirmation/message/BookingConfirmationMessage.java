@@ -1,7 +1,9 @@
 package dev.ticketingwarrior.booking.confirmation.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,6 +13,10 @@ import java.util.Optional;
  * reads, and what Redis keeps as the booking's pending copy ({@code {r:<roundId>}:booking:<bookingId>}), so a retry
  * sends again exactly what was kept. Its JSON is the {@link AcceptedBooking} flattened, ids as text; the domain never
  * sees it.
+ *
+ * <p>{@code playerId} (since 2026-12-05) is written only when the booking has one, and a message without it (a bot's,
+ * a human's without its device secret, or one sent before the field existed and still in flight during a deploy) is
+ * a booking of no known player; an id that is not the shape of one is dropped the same way, never the booking.
  */
 public record BookingConfirmationMessage(
         String bookingId,
@@ -24,7 +30,8 @@ public record BookingConfirmationMessage(
         Instant enteredAt,
         Instant admittedAt,
         Instant heldAt,
-        Instant bookedAt) {
+        Instant bookedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String playerId) {
 
     public static BookingConfirmationMessage of(AcceptedBooking booking) {
         return new BookingConfirmationMessage(
@@ -39,7 +46,8 @@ public record BookingConfirmationMessage(
                 booking.enteredAt(),
                 booking.admittedAt(),
                 booking.heldAt(),
-                booking.bookedAt());
+                booking.bookedAt(),
+                booking.playerId().map(PlayerId::value).orElse(null));
     }
 
     /** The booking, if every field a row needs is present and the round id is one (a poison message is not). */
@@ -59,7 +67,8 @@ public record BookingConfirmationMessage(
                         enteredAt,
                         admittedAt,
                         heldAt,
-                        bookedAt));
+                        bookedAt,
+                        PlayerId.parse(playerId)));
     }
 
     private boolean isComplete() {

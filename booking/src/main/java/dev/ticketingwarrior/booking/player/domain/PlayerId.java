@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 public record PlayerId(String value) {
 
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{22,64}");
+    /** 32 bytes of SHA-256 in unpadded base64url. */
+    private static final Pattern DIGEST = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     public PlayerId {
         Objects.requireNonNull(value, "value");
@@ -24,6 +27,11 @@ public record PlayerId(String value) {
     /** Whether {@code secret} has the shape of a device secret (22-64 base64url characters). */
     public static boolean isSecret(String secret) {
         return secret != null && SECRET.matcher(secret).matches();
+    }
+
+    /** A stored or transmitted id, if it has the shape of one (anything else names no player). */
+    public static Optional<PlayerId> parse(String value) {
+        return value != null && DIGEST.matcher(value).matches() ? Optional.of(new PlayerId(value)) : Optional.empty();
     }
 
     /** The player of {@code nickname} (NFC-normalised here) and a well-formed {@code secret}. */

@@ -59,7 +59,8 @@ public class BookingService {
                 round.opensAt(),
                 player.claims().enteredAt(),
                 player.claims().admittedAt(),
-                clock.now());
+                clock.now(),
+                player.playerId());
         Sales.Attempt attempt;
         try {
             attempt = sales.sell(round.id(), request, HoldId.looksValid(holdId) ? holdId : null, buyer, keep);

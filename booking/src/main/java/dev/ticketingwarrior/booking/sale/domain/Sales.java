@@ -4,6 +4,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,10 @@ public interface Sales {
     /** Whose request, under which {@code Idempotency-Key}, and what it asked ({@code fingerprint}). */
     record KeyedRequest(String ticketId, String key, String fingerprint) {}
 
-    /** Who buys, known before the sale: with the hold it sells, the booking. */
+    /**
+     * Who buys, known before the sale: with the hold it sells, the booking. {@code playerId}: the human's id across
+     * rounds when it sent its device secret (empty for bots and humans without it).
+     */
     record Buyer(
             BookingId bookingId,
             String nickname,
@@ -92,7 +96,8 @@ public interface Sales {
             Instant roundOpenedAt,
             Instant enteredAt,
             Instant admittedAt,
-            Instant bookedAt) {
+            Instant bookedAt,
+            Optional<PlayerId> playerId) {
 
         public AcceptedBooking booking(HoldRecord hold) {
             return new AcceptedBooking(
@@ -106,7 +111,8 @@ public interface Sales {
                     enteredAt,
                     admittedAt,
                     hold.heldAt(),
-                    bookedAt);
+                    bookedAt,
+                    playerId);
         }
     }
 

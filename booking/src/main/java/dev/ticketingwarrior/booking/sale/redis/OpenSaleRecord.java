@@ -1,6 +1,8 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import java.time.Instant;
@@ -8,7 +10,8 @@ import java.time.Instant;
 /**
  * An open sale as {@code sell.lua} keeps it: the buyer's fields (written by Java before the sale) and the hold's (added
  * by the script from the hold it sells). Every value is text, epoch milliseconds for instants, so neither side has to
- * agree with the other on JSON number formats.
+ * agree with the other on JSON number formats. {@code playerId} is left out when there is none, so a record of a bot or a
+ * human without its device secret reads the same as before the field existed.
  */
 record OpenSaleRecord(
         String bookingId,
@@ -26,7 +29,8 @@ record OpenSaleRecord(
         String owner,
         String token,
         String heldAt,
-        String expiresAt) {
+        String expiresAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String playerId) {
 
     /** The buyer's part, before the sale; the script fills in the hold's. */
     static OpenSaleRecord of(Sales.KeyedRequest request, String holdId, Sales.Buyer buyer) {
@@ -46,7 +50,8 @@ record OpenSaleRecord(
                 null,
                 null,
                 null,
-                null);
+                null,
+                buyer.playerId().map(PlayerId::value).orElse(null));
     }
 
     Sales.OpenSale sale() {
@@ -61,7 +66,8 @@ record OpenSaleRecord(
                 instant(roundOpenedAt),
                 instant(enteredAt),
                 instant(admittedAt),
-                instant(bookedAt));
+                instant(bookedAt),
+                PlayerId.parse(playerId));
         return new Sales.OpenSale(new Sales.KeyedRequest(ticket, key, fingerprint), hold, buyer.booking(hold));
     }
 

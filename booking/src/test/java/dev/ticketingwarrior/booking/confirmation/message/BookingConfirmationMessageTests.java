@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,10 +62,54 @@ class BookingConfirmationMessageTests {
     }
 
     @Test
+    void carriesThePlayerLastAndOnlyWhenKnown() {
+        PlayerId kim = PlayerId.of("nick", "a-device-secret-of-22-chars");
+        AcceptedBooking ofKim = withPlayer(booking, Optional.of(kim));
+
+        String body = JSON.writeValueAsString(BookingConfirmationMessage.of(ofKim));
+
+        JsonNode json = JSON.readTree(body);
+        assertThat(new ArrayList<>(json.propertyNames())).last().isEqualTo("playerId");
+        assertThat(json.path("playerId").asString()).isEqualTo(kim.value());
+        assertThat(JSON.readValue(body, BookingConfirmationMessage.class).booking())
+                .contains(ofKim);
+    }
+
+    @Test
+    void aMessageWithoutThePlayerOrWithAMalformedOneIsABookingOfNoKnownPlayer() {
+        String before = JSON.writeValueAsString(BookingConfirmationMessage.of(booking));
+        assertThat(before).doesNotContain("playerId");
+        assertThat(JSON.readValue(before, BookingConfirmationMessage.class).booking())
+                .map(AcceptedBooking::playerId)
+                .contains(Optional.empty());
+
+        String forged = before.replace("}", ",\"playerId\":\"not an id\"}");
+        assertThat(JSON.readValue(forged, BookingConfirmationMessage.class).booking())
+                .as("the booking stands, without the player")
+                .contains(booking);
+    }
+
+    @Test
     void aMessageMissingAFieldOrARoundIsNoBooking() {
         BookingConfirmationMessage message = BookingConfirmationMessage.of(booking);
         assertThat(withRound(message, null).booking()).isEmpty();
         assertThat(withRound(message, "not-a-round-id!!").booking()).isEmpty();
+    }
+
+    private static AcceptedBooking withPlayer(AcceptedBooking b, Optional<PlayerId> player) {
+        return new AcceptedBooking(
+                b.id(),
+                b.seatId(),
+                b.ticketId(),
+                b.nickname(),
+                b.bot(),
+                b.fencingToken(),
+                b.roundOpenedAt(),
+                b.enteredAt(),
+                b.admittedAt(),
+                b.heldAt(),
+                b.bookedAt(),
+                player);
     }
 
     private static BookingConfirmationMessage withRound(BookingConfirmationMessage m, String roundId) {
@@ -79,6 +125,7 @@ class BookingConfirmationMessageTests {
                 m.enteredAt(),
                 m.admittedAt(),
                 m.heldAt(),
-                m.bookedAt());
+                m.bookedAt(),
+                m.playerId());
     }
 }

@@ -126,6 +126,7 @@ class ConfirmationListenerIT {
                 open.plusMillis(100),
                 open.plusMillis(200),
                 open.plusMillis(300),
-                open.plusMillis(4000));
+                open.plusMillis(4000),
+                null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.confirmation.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
@@ -9,6 +10,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -128,6 +130,36 @@ class ConfirmationListenerTests {
         assertThat(mysql.calls).isEqualTo(1);
         assertThat(visibilityChanges).isEmpty();
         assertThat(acknowledged.messages).hasSize(1);
+    }
+
+    /**
+     * A confirmation queued before bookings carried their player (2026-12-05), still in flight during the deploy, is
+     * written as a booking of no known player; one of today's carries its player to the row.
+     */
+    @Test
+    void aConfirmationWithoutThePlayerFieldIsStillWrittenAsABookingOfNoKnownPlayer() {
+        mysql.failuresLeft = 0;
+        PlayerId kim = PlayerId.of("kim", "a-device-secret-of-22-chars");
+        List<Message<String>> batch = List.of(
+                MessageBuilder.withPayload(bodyOf("t-old", "E-5", "")).build(),
+                MessageBuilder.withPayload(bodyOf("t-kim", "E-6", ",\"playerId\":\"" + kim.value() + "\""))
+                        .build());
+
+        listener.onConfirmations(batch, acknowledged, visibility);
+
+        assertThat(acknowledged.messages).containsExactlyElementsOf(batch);
+        assertThat(mysql.written)
+                .extracting(AcceptedBooking::ticketId, AcceptedBooking::playerId)
+                .containsExactly(tuple("t-old", Optional.empty()), tuple("t-kim", Optional.of(kim)));
+    }
+
+    /** A confirmation's JSON as written before 2026-12-05, then {@code more}. */
+    private static String bodyOf(String ticket, String seat, String more) {
+        return """
+                {"bookingId":"%s","roundId":"20310101T000000Z","seatId":"%s","ticketId":"%s","nickname":"nick",\
+                "bot":false,"fencingToken":3,"roundOpenedAt":"2031-01-01T00:00:00Z",\
+                "enteredAt":"2031-01-01T00:00:00.100Z","admittedAt":"2031-01-01T00:00:00.200Z",\
+                "heldAt":"2031-01-01T00:00:00.300Z","bookedAt":"2031-01-01T00:00:00.400Z"%s}""".formatted(BookingId.next(new RoundId("20310101T000000Z")).value(), seat, ticket, more);
     }
 
     /** A listener on this MySQL, with messages visible for 30 s, waiting {@code firstWait} doubling to {@code longest}. */

@@ -43,6 +43,16 @@ class PlayerIdTests {
     }
 
     @Test
+    void parsesOnlyWhatHasTheShapeOfAnId() {
+        PlayerId kim = PlayerId.of("kim", SECRET);
+        assertThat(PlayerId.parse(kim.value())).contains(kim);
+        assertThat(PlayerId.parse(kim.value().substring(1))).isEmpty();
+        assertThat(PlayerId.parse(kim.value() + "A")).isEmpty();
+        assertThat(PlayerId.parse("=".repeat(43))).isEmpty();
+        assertThat(PlayerId.parse(null)).isEmpty();
+    }
+
+    @Test
     void neverPrintsTheWholeId() {
         PlayerId kim = PlayerId.of("kim", SECRET);
         assertThat(kim.toString()).doesNotContain(kim.value());

@@ -11,6 +11,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.player.domain.Player;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a booking and its Idempotency-Key, on an in-memory sale and confirmation queue. */
@@ -70,6 +72,18 @@ class BookingServiceTests {
         assertThat(sales.pending).containsKey(accepted.bookingId());
         assertThat(meters.counter("ticketing.bookings", "result", "accepted").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theBookingCarriesWhoBookedWhenThePlayerSentItsSecret() {
+        PlayerId kim = PlayerId.of("nick-kim", "a-device-secret-of-22-chars");
+        Player withSecret = new Player(player("kim", false, false).claims(), false, Optional.of(kim));
+        service.book(round, withSecret, "key-1", hold("kim", "D-4"));
+        service.book(round, alice, "key-2", holdId);
+
+        assertThat(outbox.sent)
+                .extracting(AcceptedBooking::playerId)
+                .containsExactly(Optional.of(kim), Optional.empty());
     }
 
     @Test

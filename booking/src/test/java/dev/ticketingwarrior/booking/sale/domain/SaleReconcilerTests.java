@@ -14,6 +14,7 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Open sales settled by sending their confirmation again, on an in-memory sale and confirmation queue. */
@@ -71,7 +72,8 @@ class SaleReconcilerTests {
                         OPENS,
                         OPENS.plusMillis(200),
                         OPENS.plusMillis(500),
-                        SOLD),
+                        SOLD,
+                        Optional.empty()),
                 BookingService.keep(round, new RoundRetention(clock, Duration.ofMinutes(10))));
         assertThat(attempt).isInstanceOf(Sales.Sold.class);
         sales.calls.clear();
