@@ -116,6 +116,32 @@ class RankingSqlIT {
         assertThat(week.getFirst().get("key")).isEqualTo("ix_bookings_week_rank");
     }
 
+    /**
+     * A leaderboard's page (JdbcRankings' walk, after a booking) is a range of the rank index in its own order, read
+     * from the index alone: no sort, no row read for a booking the board skips.
+     */
+    @Test
+    void aLeaderboardPageReadsTheRankIndexAloneInItsOrder() {
+        JdbcTemplate jdbc = world.first().getBean(JdbcTemplate.class);
+        for (String column : List.of("booked_day", "booked_week")) {
+            List<Map<String, Object>> plan = jdbc.queryForList(
+                    "EXPLAIN SELECT booking_id, duration_ms, player_id FROM bookings WHERE " + column
+                            + " = ? AND bot = FALSE AND (duration_ms > ? OR (duration_ms = ? AND booking_id > ?))"
+                            + " ORDER BY duration_ms, booking_id LIMIT 80",
+                    "2031-03-03",
+                    1000,
+                    1000,
+                    "20310303T000000Z-a");
+            assertThat(plan).hasSize(1);
+            assertThat(plan.getFirst().get("key"))
+                    .isEqualTo(column.equals("booked_day") ? "ix_bookings_day_rank" : "ix_bookings_week_rank");
+            assertThat(String.valueOf(plan.getFirst().get("Extra")))
+                    .as(plan.toString())
+                    .contains("Using index")
+                    .doesNotContain("filesort");
+        }
+    }
+
     private JsonNode booking(String id) {
         Api.Response response = api.get("/api/v1/bookings/" + id);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

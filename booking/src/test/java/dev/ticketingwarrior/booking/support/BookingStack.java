@@ -36,6 +36,10 @@ public final class BookingStack {
     public static final String OPS_TOKEN = "it-ops-token";
     private static final Instant FIRST_ROUND = Instant.parse("2031-03-03T00:00:00Z");
     private static final AtomicInteger NEXT_ROUND = new AtomicInteger();
+    /** A Monday well after every round {@link #freshRound} hands out. */
+    private static final Instant FIRST_LONE_WEEK = Instant.parse("2032-01-05T00:00:00Z");
+
+    private static final AtomicInteger NEXT_LONE_WEEK = new AtomicInteger();
 
     private static BookingStack shared;
 
@@ -148,6 +152,23 @@ public final class BookingStack {
         Round round = rounds.roundAt(FIRST_ROUND.plus(PERIOD.multipliedBy(NEXT_ROUND.getAndIncrement())));
         clock.set(round.opensAt().plusSeconds(1));
         return round;
+    }
+
+    /**
+     * {@code count} (at most 24) consecutive rounds of one UTC day, in an ISO week no other test books in: for a test
+     * that reads a day's or week's leaderboard whole. The clock is put one second after the first one's open.
+     */
+    public List<Round> roundsOfALoneWeek(int count) {
+        if (count < 1 || count > 24) {
+            throw new IllegalArgumentException("1 to 24 rounds of a day, not " + count);
+        }
+        Instant monday = FIRST_LONE_WEEK.plus(Duration.ofDays(7L * NEXT_LONE_WEEK.getAndIncrement()));
+        List<Round> rounds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rounds.add(this.rounds.roundAt(monday.plus(PERIOD.multipliedBy(i))));
+        }
+        clock.set(rounds.getFirst().opensAt().plusSeconds(1));
+        return rounds;
     }
 
     /** A human's token for {@code round}: entered at open + 200 ms, admitted 300 ms later. */

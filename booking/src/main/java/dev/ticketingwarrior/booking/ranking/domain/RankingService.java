@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.ranking.domain;
 
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
@@ -12,11 +13,31 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** Ranks, round results and leaderboards, among human bookings only (bots are the competition, not the field). */
+/**
+ * Ranks, round results and leaderboards, among human bookings only (bots are the competition, not the field).
+ *
+ * <p>The day's and week's leaderboards list each player once, at its best booking (SPEC §5, "best humans"): a player
+ * is its {@link PlayerId} where the booking has one, otherwise the booking itself (a human that sent no device secret:
+ * one row per booking, as before). The board walks the period's human bookings in board order (duration, then booking
+ * id: the rank index's own order, read from the index alone) a page at a time and skips a player already listed, so
+ * the first booking met of each player is its best; it stops at {@code leaderboardSize} players, then reads those
+ * rows. The first page holds four boards' worth of bookings, enough unless a few players fill the top with many rounds
+ * each; each further page is twice as long (up to {@value #LONGEST_PAGE}), so even a period of few players and many
+ * bookings takes a few reads. One SQL query (each player's minimum) would have to group every player of the period
+ * before it could sort them; the walk reads little more than the board. The round's top 10 needs none of this: a
+ * ticket books once per round.
+ */
 public class RankingService {
+
+    /** The first page of a leaderboard's walk, in boards. */
+    private static final int FIRST_PAGE_BOARDS = 4;
+
+    private static final int LONGEST_PAGE = 1000;
 
     private final Rankings rankings;
     private final Venue venue;
@@ -82,12 +103,40 @@ public class RankingService {
     public Leaderboard leaderboard(Period period) {
         LocalDate today = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
         return switch (period) {
-            case DAY -> new Leaderboard("day", today, rankings.fastestHumansOfDay(today, leaderboardSize));
+            case DAY ->
+                new Leaderboard("day", today, bestOfEachPlayer((after, n) -> rankings.humansOfDay(today, after, n)));
             case WEEK -> {
                 LocalDate monday = mondayOf(clock.now());
-                yield new Leaderboard("week", monday, rankings.fastestHumansOfWeek(monday, leaderboardSize));
+                yield new Leaderboard(
+                        "week", monday, bestOfEachPlayer((after, n) -> rankings.humansOfWeek(monday, after, n)));
             }
         };
+    }
+
+    /** The first {@code leaderboardSize} players met on {@code walk}, each at the first (best) booking met. */
+    private List<Rankings.Leader> bestOfEachPlayer(Walk walk) {
+        Set<PlayerId> listed = new HashSet<>();
+        List<String> board = new ArrayList<>();
+        Rankings.Booked after = null;
+        int page = Math.min(LONGEST_PAGE, FIRST_PAGE_BOARDS * leaderboardSize);
+        while (board.size() < leaderboardSize) {
+            List<Rankings.Booked> bookings = walk.page(after, page);
+            for (Rankings.Booked booked : bookings) {
+                // the first booking met of a player is its best; a booking of no known player is its own row
+                if (booked.playerId().map(listed::add).orElse(true)) {
+                    board.add(booked.bookingId());
+                    if (board.size() == leaderboardSize) {
+                        break;
+                    }
+                }
+            }
+            if (bookings.size() < page) {
+                break; // the period has no more
+            }
+            after = bookings.getLast();
+            page = Math.min(LONGEST_PAGE, page * 2);
+        }
+        return board.isEmpty() ? List.of() : rankings.leaders(board);
     }
 
     static LocalDate mondayOf(Instant instant) {
@@ -101,13 +150,22 @@ public class RankingService {
         return b == null ? a : Math.max(a, b);
     }
 
+    /** One page of a leaderboard's bookings, after {@code after} (null: the first page). */
+    @FunctionalInterface
+    private interface Walk {
+        List<Rankings.Booked> page(Rankings.Booked after, int size);
+    }
+
     /** Leaderboard periods. */
     public enum Period {
         DAY,
         WEEK
     }
 
-    /** {@code GET /api/v1/leaderboard}: the fastest humans of the day or week (UTC; weeks start on Monday). */
+    /**
+     * {@code GET /api/v1/leaderboard}: the fastest humans of the day or week (UTC; weeks start on Monday), each player
+     * once at its best booking.
+     */
     public record Leaderboard(String period, LocalDate from, List<Rankings.Leader> entries) {}
 
     /** {@code GET /api/v1/rounds/{roundId}/results}. */

@@ -1,7 +1,10 @@
 package dev.ticketingwarrior.booking.ranking.domain;
 
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Counting queries over confirmed bookings, each answered from an index (no scans per request). */
 public interface Rankings {
@@ -21,9 +24,17 @@ public interface Rankings {
 
     List<Leader> fastestHumans(String roundId, int limit);
 
-    List<Leader> fastestHumansOfDay(LocalDate day, int limit);
+    /**
+     * The human bookings of the UTC day {@code day} in leaderboard order (duration, then booking id) that come after
+     * {@code after} (null: from the fastest), at most {@code limit}: one page of the leaderboard's walk.
+     */
+    List<Booked> humansOfDay(LocalDate day, Booked after, int limit);
 
-    List<Leader> fastestHumansOfWeek(LocalDate monday, int limit);
+    /** {@link #humansOfDay} for the ISO week starting {@code monday}. */
+    List<Booked> humansOfWeek(LocalDate monday, Booked after, int limit);
+
+    /** The leaderboard rows of these bookings, in the order given. */
+    List<Leader> leaders(List<String> bookingIds);
 
     record RoundCounts(long fasterHumans, long humans, long slowerBots, long bots) {}
 
@@ -35,4 +46,16 @@ public interface Rankings {
     record BucketCount(long bucket, boolean bot, long count) {}
 
     record Leader(String bookingId, String roundId, String nickname, String seatId, long durationMs) {}
+
+    /**
+     * A human booking as a leaderboard walks them: where it stands, and who booked it ({@code playerId}: empty for a
+     * human that sent no device secret). The player stays inside booking: a leaderboard shows {@link Leader}s.
+     */
+    record Booked(String bookingId, long durationMs, Optional<PlayerId> playerId) {
+
+        public Booked {
+            Objects.requireNonNull(bookingId, "bookingId");
+            Objects.requireNonNull(playerId, "playerId");
+        }
+    }
 }

@@ -1,18 +1,26 @@
 package dev.ticketingwarrior.booking.ranking.jdbc;
 
 import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.ranking.domain.RankMaths;
 import dev.ticketingwarrior.booking.ranking.domain.Rankings;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The rank and results queries. Each runs on an index: {@code (round_id, bot, duration_ms)} for a round,
- * {@code (booked_day|booked_week, bot, duration_ms)} for the leaderboards; counts are index range scans and the
- * median is one {@code LIMIT/OFFSET} walk of the same index.
+ * {@code (booked_day|booked_week, bot, duration_ms, booking_id, player_id)} for the week's rank and the leaderboards;
+ * counts are index range scans and the median is one {@code LIMIT/OFFSET} walk of the same index. A leaderboard's page
+ * is a keyset range of that index in its own order, read from the index alone (no row is read for a booking the board
+ * skips); the rows of the bookings listed are then read by primary key.
  */
 @Component
 class JdbcRankings implements Rankings {
@@ -24,12 +32,16 @@ class JdbcRankings implements Rankings {
             rs.getString("seat_id"),
             rs.getLong("duration_ms"));
     private static final String LEADER_COLUMNS = "booking_id, round_id, nickname, seat_id, duration_ms";
+    private static final RowMapper<Booked> BOOKED = (rs, n) -> new Booked(
+            rs.getString("booking_id"), rs.getLong("duration_ms"), PlayerId.parse(rs.getString("player_id")));
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final Dependencies dependencies;
 
     JdbcRankings(JdbcTemplate jdbc, Dependencies dependencies) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.dependencies = dependencies;
     }
 
@@ -98,27 +110,54 @@ class JdbcRankings implements Rankings {
 
     @Override
     public List<Leader> fastestHumans(String roundId, int limit) {
-        return fastestHumansWhere("round_id", roundId, limit);
-    }
-
-    @Override
-    public List<Leader> fastestHumansOfDay(LocalDate day, int limit) {
-        return fastestHumansWhere("booked_day", day, limit);
-    }
-
-    @Override
-    public List<Leader> fastestHumansOfWeek(LocalDate monday, int limit) {
-        return fastestHumansWhere("booked_week", monday, limit);
-    }
-
-    /** {@code column} is one of the three indexed constants above, never input. */
-    private List<Leader> fastestHumansWhere(String column, Object value, int limit) {
         return dependencies.mysql(() -> jdbc.query(
-                "SELECT " + LEADER_COLUMNS + " FROM bookings WHERE " + column
-                        + " = ? AND bot = FALSE ORDER BY duration_ms, booking_id LIMIT ?",
+                "SELECT " + LEADER_COLUMNS
+                        + " FROM bookings WHERE round_id = ? AND bot = FALSE ORDER BY duration_ms, booking_id LIMIT ?",
                 LEADER,
-                value,
+                roundId,
                 limit));
+    }
+
+    @Override
+    public List<Booked> humansOfDay(LocalDate day, Booked after, int limit) {
+        return humansWhere("booked_day", day, after, limit);
+    }
+
+    @Override
+    public List<Booked> humansOfWeek(LocalDate monday, Booked after, int limit) {
+        return humansWhere("booked_week", monday, after, limit);
+    }
+
+    @Override
+    public List<Leader> leaders(List<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Leader> byId = new HashMap<>();
+        dependencies
+                .mysql(() -> named.query(
+                        "SELECT " + LEADER_COLUMNS + " FROM bookings WHERE booking_id IN (:ids)",
+                        new MapSqlParameterSource("ids", bookingIds),
+                        LEADER))
+                .forEach(leader -> byId.put(leader.bookingId(), leader));
+        return bookingIds.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** {@code column} is one of the two indexed constants above, never input. */
+    private List<Booked> humansWhere(String column, LocalDate value, Booked after, int limit) {
+        String head =
+                "SELECT booking_id, duration_ms, player_id FROM bookings WHERE " + column + " = ? AND bot = FALSE";
+        String order = " ORDER BY duration_ms, booking_id LIMIT ?";
+        return dependencies.mysql(() -> after == null
+                ? jdbc.query(head + order, BOOKED, value, limit)
+                : jdbc.query(
+                        head + " AND (duration_ms > ? OR (duration_ms = ? AND booking_id > ?))" + order,
+                        BOOKED,
+                        value,
+                        after.durationMs(),
+                        after.durationMs(),
+                        after.bookingId(),
+                        limit));
     }
 
     private long count(String sql, Object... args) {

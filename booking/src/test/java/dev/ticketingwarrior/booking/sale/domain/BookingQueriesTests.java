@@ -242,12 +242,17 @@ class BookingQueriesTests {
         }
 
         @Override
-        public List<Leader> fastestHumansOfDay(LocalDate day, int limit) {
+        public List<Booked> humansOfDay(LocalDate day, Booked after, int limit) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public List<Leader> fastestHumansOfWeek(LocalDate monday, int limit) {
+        public List<Booked> humansOfWeek(LocalDate monday, Booked after, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Leader> leaders(List<String> bookingIds) {
             throw new UnsupportedOperationException();
         }
     }
