@@ -42,7 +42,13 @@ class ResultsController {
         return ranking.results(round);
     }
 
-    @Operation(summary = "Fastest humans of the day or week (period=day|week)", description = PUBLIC_READS)
+    @Operation(
+            summary = "Fastest humans of the day or week (period=day|week)",
+            description = "The fastest human bookings of the UTC day or ISO week (Monday first), each player once at"
+                    + " its best booking: a player is the nickname and device secret (X-Player-Secret) its bookings"
+                    + " were made with; a booking made without a secret is its own entry. Ordered by durationMs, then"
+                    + " bookingId; at most ticketing.results.leaderboard-size entries (20). "
+                    + PUBLIC_READS)
     @GetMapping("/api/v1/leaderboard")
     RankingService.Leaderboard leaderboard(@RequestParam(defaultValue = "day") String period, HttpServletRequest http) {
         reads.publicRead(http);
