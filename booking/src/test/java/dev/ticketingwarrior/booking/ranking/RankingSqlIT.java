@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -165,6 +166,7 @@ class RankingSqlIT {
                 open.plusMillis(100),
                 open.plusMillis(200),
                 open.plusMillis(300),
-                open.plusMillis(durationMs));
+                open.plusMillis(durationMs),
+                Optional.empty());
     }
 }

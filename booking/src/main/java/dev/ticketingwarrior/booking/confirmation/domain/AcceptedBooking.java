@@ -40,34 +40,6 @@ public record AcceptedBooking(
         Objects.requireNonNull(playerId, "playerId");
     }
 
-    /** A booking of no known player (a bot, or a human that sent no device secret). */
-    public AcceptedBooking(
-            BookingId id,
-            String seatId,
-            String ticketId,
-            String nickname,
-            boolean bot,
-            long fencingToken,
-            Instant roundOpenedAt,
-            Instant enteredAt,
-            Instant admittedAt,
-            Instant heldAt,
-            Instant bookedAt) {
-        this(
-                id,
-                seatId,
-                ticketId,
-                nickname,
-                bot,
-                fencingToken,
-                roundOpenedAt,
-                enteredAt,
-                admittedAt,
-                heldAt,
-                bookedAt,
-                Optional.empty());
-    }
-
     public RoundId round() {
         return id.round();
     }

@@ -30,7 +30,8 @@ class BookingConfirmationMessageTests {
             OPEN.plusMillis(100),
             OPEN.plusMillis(200),
             OPEN.plusMillis(300),
-            OPEN.plusMillis(400));
+            OPEN.plusMillis(400),
+            Optional.empty());
 
     @Test
     void carriesTheBookingFlatUnderTheFieldNamesOfTheQueue() {

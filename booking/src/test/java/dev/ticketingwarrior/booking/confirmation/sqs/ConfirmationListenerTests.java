@@ -190,7 +190,8 @@ class ConfirmationListenerTests {
                 OPENS.plusMillis(100),
                 OPENS.plusMillis(200),
                 OPENS.plusMillis(300),
-                OPENS.plusMillis(400));
+                OPENS.plusMillis(400),
+                Optional.empty());
         return MessageBuilder.withPayload(JSON.writeValueAsString(BookingConfirmationMessage.of(booking)))
                 .build();
     }

@@ -163,7 +163,8 @@ class BookingQueriesTests {
                 OPENS.plusMillis(100),
                 OPENS.plusMillis(400),
                 OPENS.plusMillis(1000),
-                OPENS.plusMillis(1500));
+                OPENS.plusMillis(1500),
+                Optional.empty());
     }
 
     private StoredBooking stored(BookingId id, StoredBooking.Status status, boolean bot) {

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SoldSeatRestorerTests {
@@ -146,6 +147,7 @@ class SoldSeatRestorerTests {
                 OPENS.plusMillis(100),
                 OPENS.plusMillis(200),
                 OPENS.plusMillis(300),
-                OPENS.plusMillis(400));
+                OPENS.plusMillis(400),
+                Optional.empty());
     }
 }
