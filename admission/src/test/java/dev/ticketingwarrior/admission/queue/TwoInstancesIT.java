@@ -48,7 +48,11 @@ class TwoInstancesIT extends AdmissionIntegrationTest {
     static void startSecondInstance() {
         second = new SpringApplicationBuilder(AdmissionApplication.class, TestClockConfiguration.class)
                 .profiles("it")
-                .run("--spring.data.redis.url=" + STACK.redisUrl(), "--server.port=0");
+                .run(
+                        "--spring.data.redis.url=" + STACK.redisUrl(),
+                        "--server.port=0",
+                        // re-reads the global settings only when a test asks, so it can be caught holding old ones
+                        "--ticketing.admission.settings-refresh=1h");
     }
 
     @AfterAll
@@ -101,6 +105,28 @@ class TwoInstancesIT extends AdmissionIntegrationTest {
         sleep(Duration.ofSeconds(1));
         double admittedAfter = admitted(firstMeters) + admitted(secondMeters);
         assertThat(admittedAfter - admittedBefore).isEqualTo(30.0);
+    }
+
+    @Test
+    void aChangeJustBeforeTheOpenHoldsForTheRoundEvenWhereItWasNotReadYet() {
+        settings(10, 0, 0, false);
+        LiveSettings<?> secondSettings = second.getBean(LiveSettings.class);
+        secondSettings.refresh().block();
+        // ops pause through the first instance 5 s before the open; the second still holds "running at 10/s"
+        settings(10, 0, 0, true);
+        assertThat(((AdmissionSettings) secondSettings.get()).paused()).isFalse();
+        WebClient b =
+                client(((WebServerApplicationContext) second).getWebServer().getPort());
+
+        openRound();
+        String ticket = enter(b, nick("stale", 0)); // the round's first entry, on the instance that did not re-read
+        advance(Duration.ofSeconds(2));
+
+        assertThat(status(ticket).get("status").asString())
+                .as("the round is paused on every instance, not seeded with the second's old settings")
+                .isEqualTo("WAITING");
+        assertThat(status(b, ticket).block(Duration.ofSeconds(10)).get("status").asString())
+                .isEqualTo("WAITING");
     }
 
     @Test

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Live admission settings and stats. A change is stored globally (seeding every later round on every instance) and
- * applied to the running round in the same instant on all instances, because the round keeps its settings in Valkey.
+ * applied to the running round in the same instant on all instances, because the round keeps its settings in Valkey;
+ * the next round is seeded with it at once, so no instance still holding the previous settings can seed it with them.
  */
 public final class AdmissionAdmin {
 
@@ -53,8 +54,11 @@ public final class AdmissionAdmin {
         return current.refresh().flatMap(previous -> {
             Instant now = roundClock.now();
             Round round = roundClock.roundAt(now);
+            // the next round too: an instance that has not re-read the global settings yet must not seed it with
+            // the previous ones at its first entry
             return store.save(updated)
                     .then(waitingRoom.applySettings(round, now, previous, updated))
+                    .then(waitingRoom.applySettings(roundClock.nextAfter(now), now, previous, updated))
                     .then(Mono.fromRunnable(() -> {
                         current.changed(updated);
                         audit.atInfo()
