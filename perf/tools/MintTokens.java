@@ -77,7 +77,7 @@ public class MintTokens {
                     count,
                     bot ? "bot" : "human",
                     round,
-                    issuer.keyId(),
+                    issuer.keyIdAt(now),
                     out,
                     (System.nanoTime() - started) / 1_000_000);
         }

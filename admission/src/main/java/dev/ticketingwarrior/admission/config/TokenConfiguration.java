@@ -36,7 +36,14 @@ class TokenConfiguration {
                 TokenKeys keys = TokenKeys.fromJwkSetJson(token.keys());
                 log.info(
                         "token keys from configuration: signing kid {}",
-                        keys.signingKey().getKeyID());
+                        keys.signingKeyAt(now).getKeyID());
+                keys.keys().stream()
+                        .filter(key -> key.getNotBeforeTime() != null
+                                && key.getNotBeforeTime().toInstant().isAfter(now))
+                        .forEach(key -> log.info(
+                                "token key {} is published and signs from {} (its nbf)",
+                                key.getKeyID(),
+                                key.getNotBeforeTime().toInstant()));
                 return keys;
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("TICKETING_TOKEN_KEYS is not a valid ES256 JWK set", e);
@@ -53,7 +60,7 @@ class TokenConfiguration {
             log.warn(
                     "token keys from the dev key file {} (signing kid {})",
                     token.keysFile().toAbsolutePath(),
-                    keys.signingKey().getKeyID());
+                    keys.signingKeyAt(now).getKeyID());
             return keys;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the dev key file " + token.keysFile(), e);

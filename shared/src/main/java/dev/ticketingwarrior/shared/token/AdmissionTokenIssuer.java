@@ -8,28 +8,47 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
-/** Signs admission tokens (ES256, header {@code kid}) with the newest key of a {@link TokenKeys} set. */
+/**
+ * Signs admission tokens (ES256, header {@code kid}) with the key of a {@link TokenKeys} set that signs at the token's
+ * issue time.
+ */
 public final class AdmissionTokenIssuer {
 
-    private final ECKey signingKey;
-    private final ECDSASigner signer;
+    private final TokenKeys keys;
+    /** A signer for every key with a private part, by kid, made once. */
+    private final Map<String, ECDSASigner> signers;
+
     private final String issuer;
 
     public AdmissionTokenIssuer(TokenKeys keys, String issuer) {
-        this.signingKey = keys.signingKey();
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
-        try {
-            this.signer = new ECDSASigner(signingKey);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("cannot sign with key " + signingKey.getKeyID(), e);
+        Map<String, ECDSASigner> byId = new HashMap<>();
+        for (ECKey key : keys.keys()) {
+            if (key.getNotBeforeTime() != null && !key.isPrivate()) {
+                throw new IllegalArgumentException(
+                        "token key '" + key.getKeyID() + "' has an nbf (it is to sign) but no private part");
+            }
+            if (key.isPrivate()) {
+                try {
+                    byId.put(key.getKeyID(), new ECDSASigner(key));
+                } catch (JOSEException e) {
+                    throw new IllegalArgumentException("cannot sign with key " + key.getKeyID(), e);
+                }
+            }
         }
+        this.signers = Map.copyOf(byId);
     }
 
-    public String keyId() {
-        return signingKey.getKeyID();
+    /** The kid of the key that signs a token issued at {@code at}. */
+    public String keyIdAt(Instant at) {
+        return keys.signingKeyAt(at).getKeyID();
     }
 
     public String issue(AdmissionClaims claims) {
@@ -47,13 +66,14 @@ public final class AdmissionTokenIssuer {
                 .expirationTime(Date.from(claims.expiresAt()))
                 .jwtID(claims.tokenId())
                 .build();
+        String keyId = keyIdAt(claims.issuedAt());
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .keyID(signingKey.getKeyID())
+                .keyID(keyId)
                 .type(JOSEObjectType.JWT)
                 .build();
         SignedJWT jwt = new SignedJWT(header, body);
         try {
-            jwt.sign(signer);
+            jwt.sign(signers.get(keyId));
         } catch (JOSEException e) {
             throw new IllegalStateException("signing an admission token failed", e);
         }

@@ -40,8 +40,10 @@ import java.util.regex.Pattern;
 
 /**
  * The ES256 key set of admission tokens. Several keys may be configured for rotation: the newest (by the JWK
- * {@code iat} parameter, else the first listed) signs, all of them verify. Loads JWK sets and PEM, exports the
- * public JWKS, and generates the local dev key.
+ * {@code iat} parameter, else the first listed) signs, all of them verify. A key with a JWK {@code nbf} ("not before")
+ * is published and verifies at once but signs only from that instant: a rotation puts the new key on every instance
+ * first (a rolling deploy) and every instance starts signing with it at the same instant, once booking can fetch it
+ * from any of them. Loads JWK sets and PEM, exports the public JWKS, and generates the local dev key.
  */
 public final class TokenKeys implements VerificationKeys {
 
@@ -194,13 +196,24 @@ public final class TokenKeys implements VerificationKeys {
         return keys;
     }
 
-    /** The key that signs new tokens: the newest one. */
+    /** The key that signs new tokens now (see {@link #signingKeyAt}). */
     public ECKey signingKey() {
-        ECKey newest = keys.getFirst();
-        if (!newest.isPrivate()) {
-            throw new IllegalStateException("the newest token key '" + newest.getKeyID() + "' has no private part");
+        return signingKeyAt(Instant.now());
+    }
+
+    /** The key that signs a token issued at {@code at}: the newest one whose {@code nbf}, if it has one, has come. */
+    public ECKey signingKeyAt(Instant at) {
+        for (ECKey key : keys) {
+            if (key.getNotBeforeTime() == null
+                    || !key.getNotBeforeTime().toInstant().isAfter(at)) {
+                if (!key.isPrivate()) {
+                    throw new IllegalStateException(
+                            "the newest token key '" + key.getKeyID() + "' has no private part");
+                }
+                return key;
+            }
         }
-        return newest;
+        throw new IllegalStateException("no token key signs at " + at + ": every key's nbf is later");
     }
 
     public List<ECKey> keys() {

@@ -35,6 +35,10 @@ class AdmissionTokenTests {
     final AdmissionTokenIssuer issuer = new AdmissionTokenIssuer(keys, ISSUER);
 
     static AdmissionClaims claims() {
+        return claimsIssuedAt(OPEN.plusSeconds(2)); // iat and exp are NumericDate: whole seconds
+    }
+
+    static AdmissionClaims claimsIssuedAt(Instant issuedAt) {
         return new AdmissionClaims(
                 "t-123",
                 new RoundId("20261124T101500Z"),
@@ -43,7 +47,7 @@ class AdmissionTokenTests {
                 42,
                 OPEN.plusMillis(850),
                 OPEN.plusMillis(2_400),
-                OPEN.plusSeconds(2), // iat and exp are NumericDate: whole seconds
+                issuedAt,
                 OPEN.plusSeconds(15 + 30),
                 "jti-1");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -43,6 +45,55 @@ class TokenKeysTests {
 
         assertThat(verifier.verify(byOld).ticketId()).isEqualTo("t-123");
         assertThat(verifier.verify(byCurrent).ticketId()).isEqualTo("t-123");
+    }
+
+    @Test
+    void aKeyWithANotBeforeIsPublishedAndVerifiesAtOnceButSignsOnlyFromThen() throws Exception {
+        ECKey current = TokenKeys.generate("current", T0.minus(Duration.ofDays(30)));
+        // the new key signs from 10 s after the round's open; tokens of that round issued before still carry "current"
+        Instant from = AdmissionTokenTests.OPEN.plusSeconds(10);
+        ECKey next = new ECKey.Builder(TokenKeys.generate("next", AdmissionTokenTests.NOW))
+                .notBeforeTime(Date.from(from))
+                .build();
+        TokenKeys keys = TokenKeys.fromJwkSetJson(new JWKSet(List.of(current, next)).toString(false));
+        AdmissionTokenIssuer issuer = new AdmissionTokenIssuer(keys, "iss");
+
+        assertThat(keys.signingKeyAt(from.minusMillis(1)).getKeyID()).isEqualTo("current");
+        assertThat(keys.signingKeyAt(from).getKeyID()).isEqualTo("next");
+        assertThat(JWKSet.parse(keys.publicJwksJson()).getKeys())
+                .extracting(k -> k.getKeyID())
+                .contains("next");
+
+        AdmissionClaims before = AdmissionTokenTests.claims();
+        AdmissionClaims after = AdmissionTokenTests.claimsIssuedAt(from);
+        String early = issuer.issue(before);
+        String late = issuer.issue(after);
+        assertThat(SignedJWT.parse(early).getHeader().getKeyID()).isEqualTo("current");
+        assertThat(SignedJWT.parse(late).getHeader().getKeyID()).isEqualTo("next");
+        // an instance that has the new key only as a public key (booking, from the JWKS) verifies both
+        TokenKeys published = TokenKeys.fromJwkSetJson(keys.publicJwksJson());
+        assertThat(new AdmissionTokenVerifier(
+                                published, "iss", Clock.fixed(from.plusSeconds(1), ZoneOffset.UTC), Duration.ZERO)
+                        .verify(late)
+                        .ticketId())
+                .isEqualTo("t-123");
+        assertThat(new AdmissionTokenVerifier(
+                                published, "iss", Clock.fixed(AdmissionTokenTests.NOW, ZoneOffset.UTC), Duration.ZERO)
+                        .verify(early)
+                        .ticketId())
+                .isEqualTo("t-123");
+    }
+
+    @Test
+    void aKeyThatIsToSignLaterMustHaveItsPrivatePart() {
+        ECKey current = TokenKeys.generate("current", T0);
+        ECKey next = new ECKey.Builder(TokenKeys.generate("next", T0).toPublicJWK())
+                .notBeforeTime(Date.from(T0.plusSeconds(60)))
+                .build();
+
+        assertThatThrownBy(() -> new AdmissionTokenIssuer(TokenKeys.of(List.of(current, next)), "iss"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("next");
     }
 
     @Test
