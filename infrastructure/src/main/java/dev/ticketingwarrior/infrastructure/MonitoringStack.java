@@ -187,8 +187,12 @@ final class MonitoringStack extends Stack {
 
         List<IWidget> applicationRow = List.of(
                 graph("Queue length (waiting)", search(QUEUE_WAITING, "Maximum", "waiting")),
-                graph("Admitted / s", perSecond(QUEUE_ADMITTED, "admitted/s")),
-                graph("Bookings / s", perSecond(BOOKINGS, "bookings/s")),
+                graph("Admitted / s", perSecond(QUEUE_ADMITTED, "", "admitted/s")),
+                // the counter's result tag tells a 202 from its row and from the refusals: one line each of the two
+                graph(
+                        "Bookings / s",
+                        perSecond(BOOKINGS, "result=\"accepted\"", "accepted (202) /s"),
+                        perSecond(BOOKINGS, "result=\"confirmed\"", "confirmed (row) /s")),
                 graph(
                         "Confirmation lag (ms)",
                         search(CONFIRMATION_LAG_AVG, "Average", "avg"),
@@ -231,11 +235,14 @@ final class MonitoringStack extends Stack {
                 .build();
     }
 
-    /** Counters arrive as counts per one-minute step: summed over instances and tags, then per second. */
-    private static MathExpression perSecond(String metricName, String label) {
+    /**
+     * Counters arrive as counts per one-minute step: summed over instances and the tags {@code dimensions} (search
+     * terms such as {@code result="accepted"}, or none) leave open, then per second.
+     */
+    private static MathExpression perSecond(String metricName, String dimensions, String label) {
         return MathExpression.Builder.create()
                 .expression("SUM(SEARCH('Namespace=\"" + Names.METRICS_NAMESPACE + "\" MetricName=\"" + metricName
-                        + "\"', 'Sum', 60)) / 60")
+                        + "\"" + (dimensions.isEmpty() ? "" : " " + dimensions) + "', 'Sum', 60)) / 60")
                 .label(label)
                 .usingMetrics(Map.of())
                 .period(PERIOD)

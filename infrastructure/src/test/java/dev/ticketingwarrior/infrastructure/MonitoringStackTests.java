@@ -197,4 +197,21 @@ class MonitoringStackTests {
                 .contains("DatabaseConnections")
                 .contains("ApproximateNumberOfMessagesVisible");
     }
+
+    @Test
+    void chartsBookingsByTheirResultNotEveryResultAddedUp() {
+        String dashboard = SynthesizedApp.json(template.findResources("AWS::CloudWatch::Dashboard"));
+        // every search of the bookings counter names its result: a 202, its row and the refusals are all counted
+        // under ticketing.bookings, and their sum is no rate of anything
+        List<String> filters = new java.util.ArrayList<>();
+        for (int at = dashboard.indexOf(MonitoringStack.BOOKINGS);
+                at >= 0;
+                at = dashboard.indexOf(MonitoringStack.BOOKINGS, at + 1)) {
+            int end = dashboard.indexOf('\'', at);
+            filters.add(dashboard.substring(at + MonitoringStack.BOOKINGS.length(), end));
+        }
+
+        assertThat(filters).hasSize(2).allSatisfy(filter -> assertThat(filter).contains("result="));
+        assertThat(String.join(" ", filters)).contains("accepted").contains("confirmed");
+    }
 }
