@@ -2,12 +2,16 @@ package dev.ticketingwarrior.admission.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.edge.api.ApiDocuments;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -100,6 +104,35 @@ class AdminApiIT extends AdmissionIntegrationTest {
         assertThat(read.get("ratePerSecond").asDouble()).isEqualTo(2.5);
         assertThat(read.get("maxActive").asInt()).isEqualTo(7);
         assertThat(read.get("paused").asBoolean()).isFalse();
+    }
+
+    @Test
+    void auditsAChangeWithTheCallersAddressAsTheLimitsSeeIt() {
+        // behind the load balancer (loopback is a trusted proxy here) the caller is the forwarded address, not the
+        // balancer's
+        Logger audit = (Logger) LoggerFactory.getLogger("audit.admission");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        audit.addAppender(lines);
+        try {
+            web.put()
+                    .uri("/api/v1/admin/admission")
+                    .header("Authorization", "Bearer " + OPS_TOKEN)
+                    .header("X-Forwarded-For", "203.0.113.77")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("ratePerSecond", 4, "openBatch", 0, "maxActive", 0, "paused", true))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        } finally {
+            audit.detachAppender(lines);
+        }
+
+        assertThat(lines.list).hasSize(1);
+        assertThat(lines.list.getFirst().getKeyValuePairs()).anySatisfy(pair -> {
+            assertThat(pair.key).isEqualTo("client.address");
+            assertThat(pair.value).isEqualTo("203.0.113.77");
+        });
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.ticketingwarrior.botrunner.control;
 import static dev.ticketingwarrior.botrunner.support.BotRunnerInstance.OPS_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ticketingwarrior.botrunner.bot.domain.Difficulty;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.support.BotRunnerInstance;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -339,6 +343,33 @@ class ControlApiIT {
             Thread.sleep(50);
         }
         assertThat(settingsOf(second)).isEqualTo(expected);
+    }
+
+    @Test
+    void auditsAChangeWithTheCallersAddressAsTheLimitsSeeIt() {
+        // loopback is a trusted proxy here, as the load balancer is in AWS: the caller is the forwarded address
+        Logger audit = (Logger) LoggerFactory.getLogger("audit.bots");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        audit.addAppender(lines);
+        try {
+            first.web()
+                    .put()
+                    .uri("/api/v1/bots")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPS_TOKEN)
+                    .header("X-Forwarded-For", "203.0.113.78")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"perRound\":150}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        } finally {
+            audit.detachAppender(lines);
+        }
+
+        assertThat(lines.list)
+                .singleElement()
+                .satisfies(line -> assertThat(line.getFormattedMessage()).contains("by ops@203.0.113.78:"));
     }
 
     @Test

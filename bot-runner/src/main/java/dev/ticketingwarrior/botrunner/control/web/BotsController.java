@@ -4,6 +4,7 @@ import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
 import dev.ticketingwarrior.botrunner.control.domain.BotControl;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
 import dev.ticketingwarrior.botrunner.control.domain.InvalidSettingsException;
+import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.edge.secret.OpsAuthorization;
@@ -36,13 +37,16 @@ class BotsController {
     private final RoundClock rounds;
     private final OpsAuthorization ops;
     private final int recentRounds;
+    private final ClientAddressResolver clients;
 
     BotsController(
             BotControl control,
             BotStatsStore stats,
             RoundClock rounds,
             Credentials credentials,
-            BotRunnerProperties properties) {
+            BotRunnerProperties properties,
+            ClientAddressResolver clients) {
+        this.clients = clients;
         this.control = control;
         this.stats = stats;
         this.rounds = rounds;
@@ -109,11 +113,11 @@ class BotsController {
         return values.size() == 1 ? values.get(0) : null;
     }
 
-    /** The audit name of an ops caller: where the call came from, never the token. */
-    private static String actor(ServerHttpRequest request) {
-        return "ops@"
-                + (request.getRemoteAddress() == null
-                        ? "unknown"
-                        : request.getRemoteAddress().getHostString());
+    /**
+     * The audit name of an ops caller: where the call came from as the rate limits see it (the viewer's address behind
+     * CloudFront), never the token.
+     */
+    private String actor(ServerHttpRequest request) {
+        return "ops@" + clients.resolve(request.getRemoteAddress(), request.getHeaders());
     }
 }
