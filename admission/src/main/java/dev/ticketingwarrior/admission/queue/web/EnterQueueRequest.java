@@ -15,5 +15,5 @@ record EnterQueueRequest(
                         + " it (e.g. after a reload). Without it, a nickname already entered this round is"
                         + " 409 nickname-taken.",
                 requiredMode = Schema.RequiredMode.NOT_REQUIRED,
-                example = "20261124T101500Z-q3Yb0Jm4T1uXcN8e2kPZvA")
+                example = "20261124T101500Z-1234-3f0c9a51d2e8b7c46a1f05de")
         String ticketId) {}
