@@ -47,6 +47,9 @@ final class Judge {
     /** Admission's record of a round: its settings (if it still has them) and every admission instant. */
     record Admissions(Optional<AdmissionLog.Serving> serving, List<Long> admittedAtMs) {}
 
+    /** How long after its round every booking's copy is surely still kept (booking keeps it 15 min after its row). */
+    static final Duration COPIES_KEPT = Duration.ofMinutes(14);
+
     static RoundVerdict round(Evidence e) {
         String id = e.round().roundId();
         Findings found = new Findings(id);
@@ -192,6 +195,18 @@ final class Judge {
                         .filter(PendingCopy::bot)
                         .filter(c -> !journeys.contains(c.bookingId()) && !rowIds.contains(c.bookingId()))
                         .forEach(c -> lost.put(c.bookingId(), c));
+                if (e.pending() instanceof Reading.Got<Set<String>>(Set<String> pending)
+                        && e.now().isBefore(e.round().closesAt().plus(COPIES_KEPT))) {
+                    // booking keeps every copy 15 minutes after its row (decision 0018): rows without one mean Redis
+                    // lost them (restarted empty), and a bot's booking lost with its copy leaves nothing to find
+                    long uncopied =
+                            rowIds.stream().filter(id -> !pending.contains(id)).count();
+                    if (uncopied > 0) {
+                        skipped.add("redis: " + uncopied + " of the " + rowIds.size() + " rows of round "
+                                + e.round().roundId() + " have no pending copy left (Redis lost them), so a bot's"
+                                + " booking lost with its copy would not be counted");
+                    }
+                }
             }
         }
         Map<String, String> sold = e.sold() instanceof Reading.Got<Optional<Map<String, String>>>(var seats)
@@ -461,13 +476,21 @@ final class Judge {
         }
     }
 
-    /** Never more admitted-but-unfinished players than maxActive (SPEC §4), from the runner's stats samples. */
+    /**
+     * Never more admitted-but-unfinished players than maxActive (SPEC §4), from the runner's stats samples: admission's
+     * own {@code active} (admitted minus those booking reported finished or that timed out), so this checks its
+     * bookkeeping against its cap, not an independent count of who is still playing.
+     */
     private static void maxActive(Evidence e, Findings found, List<String> skipped) {
         String id = e.round().roundId();
         List<AdmissionSample> samples =
                 e.samples().stream().filter(s -> id.equals(s.roundId())).toList();
         if (samples.isEmpty()) {
             skipped.add("admission: no stats samples of round " + id + ", max-active not checked");
+            return;
+        }
+        if (samples.stream().allMatch(s -> s.maxActive() <= 0)) {
+            skipped.add("admission: no maxActive in round " + id + " (0, no cap), max-active not checked");
             return;
         }
         List<AdmissionSample> over = samples.stream()

@@ -39,7 +39,8 @@ class AuditorTests {
                 .sell(ROUND, "A-2", "b2")
                 .sellToBot(ROUND, "B-1", "bot1")
                 .sell(ROUND, "A-3", "b4");
-        redis.pending.get(ROUND).add("b3");
+        // booking keeps a copy of each booking 15 minutes after its row
+        redis.pending.get(ROUND).addAll(List.of("b1", "b2", "bot1", "b4", "b3"));
         redis.serving.put(ROUND, new AdmissionLog.Serving(10, 5, 0, false));
         List<Long> admitted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -82,6 +83,30 @@ class AuditorTests {
                         new long[] {2_000, 2_300});
         assertThat(verdict.skipped()).isEmpty();
         assertThat(clock.instant()).as("nothing to wait for").isEqualTo(OPEN.plusSeconds(20));
+    }
+
+    @Test
+    void saysSoWhenARoundHadNoMaxActiveToCheck() {
+        cleanRound();
+        samples.clear();
+        samples.add(new AdmissionSample(ROUND, OPEN.plusSeconds(5), 40, 30, 0)); // maxActive 0: no cap
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).isEmpty();
+        assertThat(verdict.skipped()).anySatisfy(line -> assertThat(line).contains("no maxActive", "not checked"));
+    }
+
+    @Test
+    void saysSoWhenRedisLostTheCopiesTheBotsLostBookingsAreFoundBy() {
+        cleanRound();
+        redis.pending.get(ROUND).clear(); // Redis restarted empty after the round's bookings were written
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).isEmpty();
+        assertThat(verdict.skipped())
+                .anySatisfy(line -> assertThat(line).contains("5 of the 5 rows", "no pending copy left"));
     }
 
     @Test
