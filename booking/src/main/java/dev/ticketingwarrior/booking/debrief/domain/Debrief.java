@@ -74,7 +74,8 @@ public record Debrief(
 
     /**
      * The player's step with the largest excess over the round's humans' 10th percentile of that step
-     * ({@code topTenPercentMs}, over {@code humans} humans who reached it).
+     * ({@code topTenPercentMs}, over {@code humans} humans who reached it). A step the player was still on when the
+     * round closed counts until the close ({@code ms}), although its split in {@code steps} stays null.
      */
     public record Costliest(String step, long ms, long topTenPercentMs, int humans) {}
 

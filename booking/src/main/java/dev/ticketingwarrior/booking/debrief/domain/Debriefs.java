@@ -79,8 +79,11 @@ public class Debriefs {
         Steps steps = Steps.of(attempt, open);
         Long totalMs = Steps.totalMs(attempt, open);
         List<AttemptResult> roundHumans = humansOf(round, found.get().archived());
+        Instant close = clock.round(round).closesAt();
+        // a player the close caught on a step spent at least until then on it: that step can be the costliest
+        Steps costed = clock.now().isBefore(close) ? steps : Steps.untilClose(attempt, open, close);
         Optional<Debrief.Costliest> costliest = DebriefAssembly.costliest(
-                steps,
+                costed,
                 roundHumans.stream().map(h -> Steps.of(h.attempt(), open)).toList());
         Optional<Debrief.PersonalBest> current = result.outcome().won()
                 ? Optional.of(new Debrief.PersonalBest(round.value(), totalMs, steps))

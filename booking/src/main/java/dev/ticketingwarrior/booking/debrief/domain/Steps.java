@@ -46,6 +46,31 @@ public record Steps(Long entryMs, Long waitMs, Long letterMs, Long pickMs, Long 
                         .orElse(null));
     }
 
+    /**
+     * The steps of an attempt the round closed on, for naming the step that cost most: the step an admitted player was
+     * still on at {@code close} counts until then (a letter never solved: admitted→close; a letter solved and no seat
+     * tried: solved→close). The player spent at least that on it, which is what the debrief must not call nothing.
+     * Any other attempt's steps are {@link #of}'s.
+     */
+    public static Steps untilClose(Attempt attempt, Instant open, Instant close) {
+        Steps steps = of(attempt, open);
+        if (attempt.booked().isPresent() || attempt.admittedAt().isEmpty()) {
+            return steps;
+        }
+        if (attempt.letterSolvedAt().isEmpty()) {
+            return new Steps(steps.entryMs, steps.waitMs, ms(attempt.admittedAt(), Optional.of(close)), null, null);
+        }
+        if (attempt.lastSeatAt().isEmpty()) {
+            return new Steps(
+                    steps.entryMs,
+                    steps.waitMs,
+                    steps.letterMs,
+                    ms(attempt.letterSolvedAt(), Optional.of(close)),
+                    null);
+        }
+        return steps;
+    }
+
     /** open→booked, the booking's {@code durationMs}; {@code null} without a booking. */
     public static Long totalMs(Attempt attempt, Instant open) {
         return attempt.booked()

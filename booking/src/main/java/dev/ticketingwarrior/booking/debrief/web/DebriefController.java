@@ -57,8 +57,10 @@ class DebriefController {
                             + " keys last, from MySQL once the round is archived (10 s after its close). A ticket the round"
                             + " closed on while it waited (outcome NOT_ADMITTED, timeline OPEN ENTERED CLOSED, notAdmitted"
                             + " set) is answered once the round is closed, from admission's record of the ticket: its id"
-                            + " must carry the round's seal and be a human's; the first secret that asks binds it. 429"
-                            + " rate-limited (with Retry-After) past the address's budget.")
+                            + " must carry the round's seal and be a human's; the first secret that asks binds it. After"
+                            + " the close, a step the player was still on (a letter never solved, no seat tried) counts"
+                            + " until the close for costliest (its split in steps stays null). 429 rate-limited (with"
+                            + " Retry-After) past the address's budget.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Debrief.class)))
     @GetMapping("/api/v1/rounds/{roundId}/debriefs/{ticketId}")
     DebriefResponse debrief(

@@ -136,6 +136,28 @@ class DebriefsTests {
         assertThat(debrief.ghost().roundBest().nickname()).isEqualTo("lee");
     }
 
+    /** Admitted at 0.2 s, still on the letter when the round closed at 15 s: that is the step that cost most. */
+    @Test
+    void aPlayerTheCloseCaughtOnTheLetterIsToldTheLetterCostMost() {
+        live.put(attempt("kim", 100, 200, 0, 6).ticket("t-kim").noLetter().build());
+        for (String other : List.of("lee", "park", "choi")) {
+            live.put(attempt(other, 100, 200, 2_000, 1)
+                    .secret(OTHER_SECRET)
+                    .ticket("t-" + other)
+                    .booked(4_000, "b-" + other, "A-" + other.length(), 3_000)
+                    .build());
+        }
+
+        Debrief debrief = debriefs.debrief(ROUND, "t-kim", SECRET).orElseThrow();
+
+        assertThat(debrief.steps().letterMs())
+                .as("never solved: no split to show")
+                .isNull();
+        assertThat(debrief.costliest().step()).isEqualTo("letter");
+        assertThat(debrief.costliest().ms()).as("admitted → the close").isEqualTo(14_800);
+        assertThat(debrief.costliest().topTenPercentMs()).isEqualTo(1_800);
+    }
+
     @Test
     void theArchiveWaitsForTheGraceThenWritesTheRoundOnceAndTheDebriefOutlivesTheRedisKeys() {
         live.put(attempt("kim", 100, 200, 300, 1).ticket("t-kim").build());
