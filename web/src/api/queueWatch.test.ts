@@ -104,6 +104,25 @@ describe('watchTicket by polling', () => {
     expect(w.onClosed).toHaveBeenCalled();
   });
 
+  it("waits a failed poll's Retry-After before the next", async () => {
+    const w = watcher();
+    const fetchTicket = vi
+      .fn<(id: string, signal: AbortSignal) => Promise<TicketView>>()
+      .mockRejectedValueOnce(new ApiError(503, 'service-unavailable', {}, 3))
+      .mockResolvedValueOnce(view({ position: 2, ahead: 1 }));
+    watchTicket('t1', w, { eventSource: undefined, fetchTicket });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(w.onError).toHaveBeenCalledWith(expect.objectContaining({ status: 503 }), true);
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(fetchTicket).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fetchTicket).toHaveBeenCalledTimes(2);
+    expect(w.onPosition).toHaveBeenCalledWith(expect.objectContaining({ position: 2 }));
+    // back to every second once it answers
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fetchTicket).toHaveBeenCalledTimes(3);
+  });
+
   it('stops on an unknown ticket, and stops when told to', async () => {
     const w = watcher();
     const fetchTicket = vi.fn().mockRejectedValue(new ApiError(404, 'unknown-ticket'));

@@ -1,6 +1,6 @@
 // Live standing of a waiting-room ticket: server-sent events first (GET /api/v1/queue/{id}/events: `position`,
 // then `admitted` with the token or `closed`), and polling GET /api/v1/queue/{id} every second when the stream
-// cannot be opened or breaks before the end.
+// cannot be opened or breaks before the end; a failed poll that says Retry-After waits that long before the next.
 import { getTicket, ticketEventsUrl } from './admission';
 import { asApiError, type ApiError } from './http';
 import type { TicketView } from './types';
@@ -12,7 +12,7 @@ export interface TicketWatcher {
   onAdmitted(view: TicketView): void;
   /** The round ended before admission. Terminal. */
   onClosed(view: TicketView): void;
-  /** A terminal failure (unknown ticket) or a passing one (`transient`: polling goes on). */
+  /** A terminal failure (unknown ticket) or a passing one (`transient`: polling goes on, after its Retry-After). */
   onError(error: ApiError, transient: boolean): void;
   /** Which transport is feeding the updates, for the UI and the tests. */
   onTransport?(transport: 'sse' | 'polling'): void;
@@ -24,6 +24,9 @@ export interface WatchOptions {
   eventSource?: typeof EventSource | undefined;
   fetchTicket?: (ticketId: string, signal: AbortSignal) => Promise<TicketView>;
 }
+
+/** The longest Retry-After honoured between two polls (a bigger one would leave the player without news too long). */
+export const MAX_RETRY_AFTER_MS = 30_000;
 
 /** Starts watching; returns a function that stops everything. */
 export function watchTicket(ticketId: string, watcher: TicketWatcher, options: WatchOptions = {}): () => void {
@@ -63,6 +66,7 @@ export function watchTicket(ticketId: string, watcher: TicketWatcher, options: W
 
   const poll = async () => {
     if (finished) return;
+    let next = pollIntervalMs;
     try {
       dispatch(await fetchTicket(ticketId, aborter.signal));
     } catch (error) {
@@ -73,9 +77,12 @@ export function watchTicket(ticketId: string, watcher: TicketWatcher, options: W
         watcher.onError(problem, false);
         return;
       }
+      // a 503 or 429 says when to come back: asking sooner only adds to the load that refused us
+      if (problem.retryAfter !== undefined)
+        next = Math.min(MAX_RETRY_AFTER_MS, Math.max(pollIntervalMs, problem.retryAfter * 1000));
       watcher.onError(problem, true);
     }
-    if (!finished) pollTimer = setTimeout(poll, pollIntervalMs);
+    if (!finished) pollTimer = setTimeout(poll, next);
   };
 
   const startPolling = () => {

@@ -190,7 +190,8 @@ function describeRun(runner: Runner, t: Translate, lang: Lang): string {
 
 /**
  * The ghost race: you, your personal best and the round's best human as split bars on one time scale (a step that
- * ends later sits further right), and the same numbers as a table with your gain or loss against the best per step.
+ * ends later sits further right), and the same numbers as a table with your gain or loss against your personal best
+ * per step (PB 대비).
  */
 export function GhostRace({
   you,

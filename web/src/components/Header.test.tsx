@@ -28,6 +28,13 @@ describe('header', () => {
     expect(window.location.hash).toBe('#/history');
   });
 
+  it('names its navigation in the language shown', () => {
+    renderPage();
+    expect(screen.getByRole('navigation', { name: '주요 메뉴' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(screen.getByRole('navigation', { name: 'Main menu' })).toBeInTheDocument();
+  });
+
   it('names the current page and the language switch', () => {
     renderPage();
     expect(screen.getByRole('link', { name: '내 기록' })).toHaveAttribute('aria-current', 'page');

@@ -17,7 +17,7 @@ export function Header({ route }: { route: Route }) {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </span>
       </a>
-      <nav className="nav" aria-label="main">
+      <nav className="nav" aria-label={t('nav.label')}>
         <a href="#/" aria-current={route === 'play' ? 'page' : undefined}>
           {t('nav.play')}
         </a>

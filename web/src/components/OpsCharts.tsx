@@ -49,7 +49,7 @@ export function TimeChart({
   );
 }
 
-/** Seats sold against seconds since the open: this round, and the one before dashed. */
+/** Seats confirmed (booking's MySQL rows) against seconds since the open: this round, and the one before dashed. */
 export function SellOutChart({ series }: { series: Pick<OpsSeries, 'sellOut' | 'previousSellOut'> }) {
   const { t } = useI18n();
   return (

@@ -35,6 +35,6 @@ describe('ops charts', () => {
     const images = screen.getAllByRole('img');
     expect(images.map((image) => image.tagName)).toEqual(['CANVAS', 'CANVAS']);
     expect(images[0]).toHaveAccessibleName('대기열 길이');
-    expect(images[1]).toHaveAccessibleName('판매 곡선 (라운드 오픈 후 초)');
+    expect(images[1]).toHaveAccessibleName('확정 곡선 (라운드 오픈 후 초)');
   });
 });

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { asApiError, type ApiError } from '../api/http';
 import { getDebrief } from '../api/progress';
-import type { Debrief } from '../api/types';
+import type { BookingStatus, Debrief } from '../api/types';
 
 export type DebriefState =
   | { name: 'loading' }
@@ -10,9 +10,13 @@ export type DebriefState =
   | { name: 'missing' }
   | { name: 'failed'; error: ApiError };
 
-/** While the booking is PENDING the debrief is re-read this often, this many times (the confirmation is seconds away). */
+/**
+ * While the debrief is PENDING it is re-read every second this many times (the confirmation is seconds away), then
+ * less and less often, up to every DEBRIEF_POLL_MAX_MS, for as long as it stays PENDING (a MySQL outage can last).
+ */
 export const DEBRIEF_POLL_MS = 1000;
 export const DEBRIEF_POLLS = 30;
+export const DEBRIEF_POLL_MAX_MS = 10_000;
 /** 429s waited out (Retry-After) before the player is asked. */
 const RATE_LIMIT_RETRIES = 3;
 /**
@@ -22,17 +26,27 @@ const RATE_LIMIT_RETRIES = 3;
 export const MISSING_RETRY_MS = 1000;
 export const MISSING_RETRIES = 4;
 
+/** The wait before the next read of a PENDING debrief, after `polls` reads of it. */
+export function pendingPollMs(polls: number): number {
+  if (polls < DEBRIEF_POLLS) return DEBRIEF_POLL_MS;
+  return Math.min(DEBRIEF_POLL_MAX_MS, DEBRIEF_POLL_MS * 2 ** (polls - DEBRIEF_POLLS + 1));
+}
+
 /**
- * The server's debrief of one attempt: read once, then again while its outcome is PENDING (briefly), so the
- * confirmation shows up; a rate limit is waited out; other errors wait for `retry()`.
+ * The server's debrief of one attempt: read once, then again while its outcome is PENDING (with a back-off), so the
+ * confirmation shows up; read at once when `bookingStatus` (the booking as the result screen polls it) turns final
+ * while the debrief still says PENDING; a rate limit is waited out; other errors wait for `retry()`.
  */
 export function useDebrief(
   roundId: string,
   ticketId: string,
   closedWhileWaiting = false,
+  bookingStatus?: BookingStatus,
 ): { state: DebriefState; retry(): void } {
   const [state, setState] = useState<DebriefState>({ name: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  /** Reads now instead of at the next poll (while a read is in flight: soon after it, if it still says PENDING). */
+  const readNow = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     const aborter = new AbortController();
@@ -40,15 +54,32 @@ export function useDebrief(
     let polls = 0;
     let limited = 0;
     let missing = 0;
+    let shownPending = false;
+    // asked to read now while a read was in flight: if that one still says PENDING, the next comes soon
+    let soon = false;
     const again = (ms: number) => {
-      timer = setTimeout(() => void load(), ms);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void load();
+      }, ms);
+    };
+    readNow.current = () => {
+      if (timer === undefined) {
+        soon = true;
+        return;
+      }
+      clearTimeout(timer);
+      timer = undefined;
+      void load();
     };
     const load = async () => {
       try {
         const debrief = await getDebrief(roundId, ticketId, aborter.signal);
         if (aborter.signal.aborted) return;
         setState({ name: 'ready', debrief });
-        if (debrief.outcome === 'PENDING' && ++polls < DEBRIEF_POLLS) again(DEBRIEF_POLL_MS);
+        shownPending = debrief.outcome === 'PENDING';
+        if (shownPending) again(soon ? DEBRIEF_POLL_MS : pendingPollMs(polls++));
+        soon = false;
       } catch (caught) {
         if (aborter.signal.aborted) return;
         const error = asApiError(caught);
@@ -58,18 +89,28 @@ export function useDebrief(
           setState({ name: 'missing' });
         } else if (error.status === 429 && limited++ < RATE_LIMIT_RETRIES) {
           again(Math.min(5, Math.max(1, error.retryAfter ?? 1)) * 1000);
+        } else if (shownPending) {
+          // a failed re-read of a PENDING debrief (booking busy in an outage): keep it shown and read it again later
+          again(Math.max(pendingPollMs(polls++), (error.retryAfter ?? 0) * 1000));
         } else {
-          // keep a debrief already shown (a failed re-read of a PENDING one is no reason to hide it)
-          setState((previous) => (previous.name === 'ready' ? previous : { name: 'failed', error }));
+          setState({ name: 'failed', error });
         }
       }
     };
     void load();
     return () => {
       aborter.abort();
+      readNow.current = () => undefined;
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [roundId, ticketId, attempt, closedWhileWaiting]);
+
+  // the result screen saw the booking CONFIRMED or REJECTED while the debrief still waits for it: ask at once
+  const bookingFinal = bookingStatus === 'CONFIRMED' || bookingStatus === 'REJECTED';
+  const debriefPending = state.name === 'ready' && state.debrief.outcome === 'PENDING';
+  useEffect(() => {
+    if (bookingFinal && debriefPending) readNow.current();
+  }, [bookingFinal, debriefPending]);
 
   return {
     state,

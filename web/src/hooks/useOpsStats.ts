@@ -17,11 +17,16 @@ export interface OpsStats {
   /** The charts' series, grown by every poll. */
   series: OpsSeries;
   error: ApiError | undefined;
+  /**
+   * The round's results (confirmed bookings: rows in MySQL) did not answer at the last poll, so the confirmed charts
+   * have no new point: stale, not zero.
+   */
+  confirmedStale: boolean;
 }
 
 /**
- * The admin stats polled every second, one request at a time, and the live series built from them; bookings come from
- * the round's results, polled with them. `unauthorized` is offered every problem first and returns true if it was a
+ * The admin stats polled every second, one request at a time, and the live series built from them; confirmed bookings
+ * come from the round's results (booking's MySQL rows), polled with them. `unauthorized` is offered every problem first and returns true if it was a
  * 401 it dealt with (then polling stops).
  */
 export function useOpsStats(token: string, unauthorized: (error: ApiError) => boolean): OpsStats {
@@ -30,6 +35,7 @@ export function useOpsStats(token: string, unauthorized: (error: ApiError) => bo
   const [stats, setStats] = useState<AdminStats | undefined>();
   const [series, setSeries] = useState<OpsSeries>(emptySeries);
   const [error, setError] = useState<ApiError | undefined>();
+  const [confirmedStale, setConfirmedStale] = useState(false);
 
   useEffect(() => {
     const aborter = new AbortController();
@@ -43,17 +49,21 @@ export function useOpsStats(token: string, unauthorized: (error: ApiError) => bo
         setError(undefined);
         setSeries((previous) => addStats(previous, at, next));
         const roundId = next.current?.roundId ?? next.currentRoundId;
-        // bookings/s and the sell-out curve from the round's results, unless the stats carry bookings themselves
+        // confirmed bookings/s and the confirmed curve from the round's results, unless the stats carry bookings
         if (roundId && typeof next.current?.booked !== 'number') {
           try {
             const results = await getResults(roundId, aborter.signal);
             if (!aborter.signal.aborted) {
               const opensAt = toEpochMs(next.current?.opensAt) ?? parseRoundId(roundId);
               setSeries((previous) => addSold(previous, at, roundId, opensAt, num(results.seats?.sold)));
+              setConfirmedStale(false);
             }
           } catch {
-            // booking down: the admission charts go on
+            // booking or its MySQL down: no point (not a zero), said beside the charts; the admission charts go on
+            if (!aborter.signal.aborted) setConfirmedStale(true);
           }
+        } else {
+          setConfirmedStale(false);
         }
       } catch (caught) {
         if (aborter.signal.aborted) return;
@@ -70,5 +80,5 @@ export function useOpsStats(token: string, unauthorized: (error: ApiError) => bo
     };
   }, [token, clockRef, unauthorizedRef]);
 
-  return { stats, series, error };
+  return { stats, series, error, confirmedStale };
 }

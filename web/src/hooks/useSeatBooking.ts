@@ -31,6 +31,8 @@ export interface SeatBookingOptions {
   refresh(): void;
   onRoundOver(problem: ApiError): void;
   onBooked(bookingId: string): void;
+  /** 409 already-booked: this ticket booked a seat before (a reload after booking resumed it); the attempt is over. */
+  onAlreadyBooked(): void;
   onCaptchaRequired(): void;
 }
 
@@ -55,7 +57,7 @@ export interface SeatBooking {
 /** Pick → hold → confirm, with the Idempotency-Key of a hold reused on every retry of its booking. */
 export function useSeatBooking(
   session: Session,
-  { map, refresh, onRoundOver, onBooked, onCaptchaRequired }: SeatBookingOptions,
+  { map, refresh, onRoundOver, onBooked, onAlreadyBooked, onCaptchaRequired }: SeatBookingOptions,
 ): SeatBooking {
   const { t } = useI18n();
   const mounted = useMounted();
@@ -78,6 +80,10 @@ export function useSeatBooking(
   const fail = (problem: ApiError, seat?: Seat) => {
     if (endsRound(problem)) {
       onRoundOver(problem);
+      return;
+    }
+    if (problem.slug === 'already-booked') {
+      onAlreadyBooked();
       return;
     }
     if (problem.slug === 'captcha-required') {

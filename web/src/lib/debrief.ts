@@ -1,5 +1,6 @@
-// Sums and scales for the debrief's ghost race, the history's bests and the live personal-best marker.
-import { STEP_NAMES, type GhostRun, type StepName, type StepTimes } from '../api/types';
+// Sums and scales for the debrief's ghost race, the history's bests and the live personal-best marker; the booking a
+// debrief names.
+import { STEP_NAMES, type Debrief, type GhostRun, type StepName, type StepTimes } from '../api/types';
 
 export const stepKey = (step: StepName) => `${step}Ms` as const;
 
@@ -72,4 +73,12 @@ export function betterRun(a: GhostRun | null | undefined, b: GhostRun | null | u
   if (!a || a.totalMs === null) return b ?? a;
   if (!b || b.totalMs === null) return a;
   return b.totalMs < a.totalMs ? b : a;
+}
+
+/** The booking a debrief's timeline names (its BOOKED step), if it has one. */
+export function bookingOf(debrief: Debrief | undefined): string | undefined {
+  for (const event of debrief?.timeline ?? []) {
+    if (event.step === 'BOOKED' && event.bookingId) return event.bookingId;
+  }
+  return undefined;
 }

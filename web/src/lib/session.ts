@@ -18,6 +18,12 @@ export interface WaitingKnown {
   waiting: number;
 }
 
-/** Why an attempt ended without a booking. */
+/**
+ * Why an attempt ended without a booking in hand. `already-booked`: the ticket booked before (a reload after booking
+ * resumes it); its booking is the one its debrief names.
+ */
 export type NoBooking =
-  { kind: 'problem'; problem: ApiError } | { kind: 'sold-out' } | { kind: 'not-admitted'; known: WaitingKnown };
+  | { kind: 'problem'; problem: ApiError }
+  | { kind: 'sold-out' }
+  | { kind: 'not-admitted'; known: WaitingKnown }
+  | { kind: 'already-booked' };

@@ -129,6 +129,64 @@ describe('ops console', () => {
     });
   });
 
+  it('charts confirmed bookings under names that say so, and says when the results stop answering (stale, not 0)', async () => {
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    let statsPolls = 0;
+    let resultsPolls = 0;
+    mockApi([
+      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+      // one second of server time per poll
+      [
+        'GET',
+        /^\/api\/v1\/admin\/stats$/,
+        () => ({
+          body: { ...stats, serverTime: new Date(Date.UTC(2026, 10, 24, 10, 15, 5 + ++statsPolls)).toISOString() },
+        }),
+      ],
+      confirmations,
+      [
+        'GET',
+        /\/results$/,
+        () => {
+          resultsPolls += 1;
+          if (resultsPolls === 2) return problem('service-unavailable', 503); // MySQL down for a poll
+          return { body: { seats: { total: 100, sold: resultsPolls === 1 ? 7 : 9 } } };
+        },
+      ],
+    ]);
+    renderOps();
+    const chart = (label: string) => screen.getAllByTestId('chart').find((c) => c.dataset.label === label);
+    await waitFor(() => expect(chart('대기열 길이')).toBeDefined());
+    expect(chart('초당 예매 확정')).toBeDefined();
+    expect(screen.getByText('확정 곡선 (라운드 오픈 후 초)')).toBeInTheDocument();
+
+    const stale = await screen.findByText(/예매 확정 차트가 멈춰 있습니다/, {}, { timeout: 3000 });
+    expect(stale.closest('[role="status"]')).not.toBeNull();
+    // the failed poll left no point: no zero on the confirmed charts
+    expect(within(chart('초당 예매 확정')!).queryAllByRole('listitem')).toHaveLength(0);
+    expect(
+      within(chart('20261124T101500Z')!)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['7']);
+
+    // booking answers again: 2 more confirmed over the 2 s since the last answer, and the notice is gone
+    await waitFor(() => expect(screen.queryByText(/예매 확정 차트가 멈춰 있습니다/)).not.toBeInTheDocument(), {
+      timeout: 3000,
+    });
+    expect(
+      within(chart('초당 예매 확정')!)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['1']);
+    expect(
+      within(chart('20261124T101500Z')!)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['7', '9']);
+  }, 10_000);
+
   it('signs out: the token is forgotten and the form comes back', async () => {
     sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
     mockApi([

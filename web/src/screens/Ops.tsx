@@ -293,7 +293,7 @@ function BotsPanel({ token }: { token: string }) {
 
 function LivePanel({ token, unauthorized }: { token: string; unauthorized(error: ApiError): boolean }) {
   const { t, lang } = useI18n();
-  const { stats, series, error } = useOpsStats(token, unauthorized);
+  const { stats, series, error, confirmedStale } = useOpsStats(token, unauthorized);
   const current = stats?.current ?? undefined;
   const timeTick = (value: number | string) => clockTime(Number(value), lang);
 
@@ -306,6 +306,7 @@ function LivePanel({ token, unauthorized }: { token: string; unauthorized(error:
       {error && <Notice error={error} message={t('ops.statsError')} />}
       {stats && !current && <p className="muted">{t('ops.noRound')}</p>}
       <LiveStats current={current} />
+      {confirmedStale && <Notice tone="warn" message={t('ops.confirmedStale')} />}
       <div className="charts">
         <TimeChart title={t('ops.queueChart')} points={series.queue} color={COLORS.accent} tick={timeTick} />
         <TimeChart

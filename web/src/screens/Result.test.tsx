@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BookingView } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
@@ -170,6 +170,17 @@ describe('result', () => {
 const loser = { nickname: 'kim', ticketId: '20261203T170000Z-tkt1', roundId: '20261203T170000Z' };
 const debriefPath = /^\/api\/v1\/rounds\/20261203T170000Z\/debriefs\/20261203T170000Z-tkt1$/;
 
+/** Lets `ms` of fake time pass, the updates it brings inside act. */
+const advance = (ms: number) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+
+/** The winner's debrief before its confirmation: PENDING, no CONFIRMED step yet. */
+function pendingDebrief() {
+  const raw = wonDebrief();
+  raw.outcome = 'PENDING';
+  raw.timeline = raw.timeline.slice(0, -1);
+  return raw;
+}
+
 function renderLoser(noBooking: NoBooking, debrief: Parameters<typeof mockApi>[0][number][2]) {
   const api = mockApi([
     ['GET', debriefPath, debrief],
@@ -242,19 +253,99 @@ describe('result with the debrief', () => {
 
   it('re-reads the debrief while the booking is PENDING, until the confirmation is in it', async () => {
     let reads = 0;
-    const pending = () => {
-      const raw = wonDebrief();
-      raw.outcome = 'PENDING';
-      raw.timeline = raw.timeline.slice(0, -1);
-      return raw;
-    };
-    renderLoser({ kind: 'sold-out' }, () => ({ body: ++reads === 1 ? pending() : wonDebrief() }));
+    renderLoser({ kind: 'sold-out' }, () => ({ body: ++reads === 1 ? pendingDebrief() : wonDebrief() }));
     await screen.findByText('예매 확정을 기다리는 중… 디브리핑이 곧 완성됩니다.');
     await waitFor(() => expect(screen.getAllByTestId('timeline-step').at(-1)).toHaveTextContent('예매 확정'), {
       timeout: 3000,
     });
     expect(reads).toBe(2);
     expect(screen.queryByText(/예매 확정을 기다리는 중/)).not.toBeInTheDocument();
+  });
+
+  it('reads the debrief again as soon as the booking is confirmed after a long outage, past its first 30 s', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const start = Date.now();
+      let confirmedSeen = false;
+      let debriefReads = 0;
+      const pendingView: BookingView = { ...confirmed, status: 'PENDING', rank: null };
+      mockApi([
+        [
+          'GET',
+          /^\/api\/v1\/bookings\/b1$/,
+          () => {
+            // MySQL back after 37 s: the booking's next poll (at 39 s) sees it confirmed
+            if (Date.now() - start >= 37_000) confirmedSeen = true;
+            return { body: confirmedSeen ? confirmed : pendingView };
+          },
+        ],
+        [
+          'GET',
+          /\/debriefs\/t1$/,
+          () => {
+            debriefReads++;
+            return { body: confirmedSeen ? wonDebrief() : pendingDebrief() };
+          },
+        ],
+      ]);
+      renderResult();
+      await advance(38_000);
+      expect(screen.getByTestId('booking-status')).toHaveTextContent('확정 대기 중');
+      expect(screen.getByText('예매 확정을 기다리는 중… 디브리핑이 곧 완성됩니다.')).toBeInTheDocument();
+      const readsBefore = debriefReads;
+
+      await advance(1_500); // the booking's poll at 39 s; the debrief's own next read is later
+      await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
+      await waitFor(() => expect(screen.getAllByTestId('timeline-step').at(-1)).toHaveTextContent('예매 확정'));
+      expect(screen.queryByText(/예매 확정을 기다리는 중/)).not.toBeInTheDocument();
+      expect(debriefReads).toBe(readsBefore + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps re-reading a PENDING debrief after its first 30 s, less often', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let reads = 0;
+      // the confirmation lands in the 34th read: 31 reads a second apart, then 2 s, 4 s, 8 s later (at 44 s)
+      renderLoser({ kind: 'sold-out' }, () => ({ body: ++reads < 34 ? pendingDebrief() : wonDebrief() }));
+      await advance(43_000);
+      expect(reads).toBe(33);
+      expect(screen.getByText('예매 확정을 기다리는 중… 디브리핑이 곧 완성됩니다.')).toBeInTheDocument();
+      await advance(2_000);
+      await waitFor(() => expect(screen.getAllByTestId('timeline-step').at(-1)).toHaveTextContent('예매 확정'));
+      expect(reads).toBe(34);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes a ticket that had booked already (a reload after booking) to its booking, found in its debrief', async () => {
+    const { calls } = mockApi([
+      ['GET', debriefPath, () => ({ body: wonDebrief() })],
+      ['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: confirmed })],
+    ]);
+    render(
+      <I18nProvider initial="ko">
+        <Result session={loser} noBooking={{ kind: 'already-booked' }} onRetry={vi.fn()} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('booking-status')).toHaveTextContent('이미 예매한 티켓이에요');
+    expect(screen.queryByText('좌석을 잡지 못했어요')).not.toBeInTheDocument();
+    // the debrief's BOOKED step names b1: its status, time and rank as for any booking
+    await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
+    expect(screen.getByTestId('total-time')).toHaveTextContent('12.345초');
+    expect(screen.getByTestId('rank')).toHaveTextContent('이번 라운드 3위 / 40명');
+    expect(calls.some((c) => c.path === '/api/v1/bookings/b1')).toBe(true);
+  });
+
+  it('shows a ticket that had booked already as booked, with its debrief, when the debrief names no booking', async () => {
+    renderLoser({ kind: 'already-booked' }, () => problem('unknown-debrief', 404));
+    expect(screen.getByTestId('booking-status')).toHaveTextContent('이미 예매한 티켓이에요');
+    expect(screen.getByText(/이번 라운드 예매가 이미 접수되었어요/)).toBeInTheDocument();
+    await screen.findByTestId('debrief-missing');
+    expect(screen.queryByText(/좌석을 잡지 못했어요|라운드가 종료되었습니다/)).not.toBeInTheDocument();
   });
 
   it('offers a retry when the debrief cannot be read', async () => {

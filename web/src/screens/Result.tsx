@@ -5,12 +5,13 @@ import type { BookingView, Debrief, Leaderboard, RoundResults } from '../api/typ
 import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from '../components/Debrief';
 import { Notice } from '../components/Notice';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
-import { useDebrief } from '../hooks/useDebrief';
+import { useDebrief, type DebriefState } from '../hooks/useDebrief';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useLatest } from '../hooks/useLatest';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
+import { bookingOf } from '../lib/debrief';
 import { percent, seconds } from '../lib/format';
 import { problemMessage } from '../lib/problems';
 import type { Attempt, NoBooking, WaitingKnown } from '../lib/session';
@@ -19,6 +20,7 @@ interface Props {
   session: Attempt;
   /** The booking, for a player who got one; without it the attempt ended as `noBooking` says. */
   bookingId?: string | undefined;
+  /** `already-booked`: the booking is the one the ticket's debrief names, shown once the debrief is read. */
   noBooking?: NoBooking | undefined;
   /** The debrief as it arrives (its ghost's personal best includes this round, before the history has it). */
   onDebrief?: ((debrief: Debrief) => void) | undefined;
@@ -40,7 +42,7 @@ function rankToCome(view: BookingView): boolean {
 }
 const RESULTS_POLL_MS = 2000;
 
-export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHome }: Props) {
+export function Result({ session, bookingId: givenBookingId, noBooking, onDebrief, onRetry, onHome }: Props) {
   const { t, lang } = useI18n();
   const clock = useServerClock();
   const now = useServerNow(250);
@@ -53,6 +55,16 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
   const [pendingSince, setPendingSince] = useState<number | undefined>();
   const final = booking !== undefined && booking.status !== 'PENDING';
   const clockRef = useLatest(clock);
+  const waited = noBooking?.kind === 'not-admitted' ? noBooking.known : undefined;
+  // a player the round closed on: its debrief waits for admission's last advance, a moment after the close; a PENDING
+  // debrief is read again as soon as the booking polled below turns CONFIRMED or REJECTED
+  const debrief = useDebrief(session.roundId, session.ticketId, waited !== undefined, booking?.status);
+  // a ticket that had booked already (409 already-booked): its booking is the one its debrief names
+  const bookingId =
+    givenBookingId ??
+    (noBooking?.kind === 'already-booked' && debrief.state.name === 'ready'
+      ? bookingOf(debrief.state.debrief)
+      : undefined);
 
   // the booking: poll until CONFIRMED or REJECTED, and a confirmed one until its rank is there
   useEffect(() => {
@@ -191,11 +203,7 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
           </>
         )}
 
-        <DebriefCard
-          session={session}
-          waited={noBooking?.kind === 'not-admitted' ? noBooking.known : undefined}
-          onDebrief={onDebrief}
-        />
+        <DebriefCard {...debrief} waited={waited} onDebrief={onDebrief} />
 
         <div className="card span-2">
           <h2>{t('result.histogram')}</h2>
@@ -240,6 +248,16 @@ export function Result({ session, bookingId, noBooking, onDebrief, onRetry, onHo
 function NoBookingHero({ noBooking }: { noBooking: NoBooking | undefined }) {
   const { t } = useI18n();
   const notAdmitted = noBooking?.kind === 'not-admitted';
+  if (noBooking?.kind === 'already-booked') {
+    return (
+      <div className="card result-hero span-2">
+        <p className="status-pill status-pending" data-testid="booking-status">
+          {t('result.alreadyBooked')}
+        </p>
+        <p className="muted">{t('result.alreadyBookedLead')}</p>
+      </div>
+    );
+  }
   const reason =
     noBooking?.kind === 'problem'
       ? problemMessage(noBooking.problem, t)
@@ -260,17 +278,17 @@ function NoBookingHero({ noBooking }: { noBooking: NoBooking | undefined }) {
 
 /** The server's debrief of the attempt: costliest step, timeline, ghost race; or why there is none. */
 function DebriefCard({
-  session,
+  state,
+  retry,
   waited,
   onDebrief,
 }: {
-  session: Attempt;
+  state: DebriefState;
+  retry(): void;
   waited: WaitingKnown | undefined;
   onDebrief: ((debrief: Debrief) => void) | undefined;
 }) {
   const { t } = useI18n();
-  // a player the round closed on: its debrief waits for admission's last advance, a moment after the close
-  const { state, retry } = useDebrief(session.roundId, session.ticketId, waited !== undefined);
   const onDebriefRef = useLatest(onDebrief);
   const debrief = state.name === 'ready' ? state.debrief : undefined;
   useEffect(() => {

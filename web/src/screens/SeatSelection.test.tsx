@@ -156,6 +156,45 @@ describe('seat selection', () => {
     expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ kind: 'problem', problem: { slug: 'round-closed' } });
   });
 
+  it('ends the attempt on already-booked (a reload after booking): on to the result, not to an error', async () => {
+    mockApi([
+      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats() } })],
+      ['POST', /\/holds$/, () => problem('already-booked', 409)],
+    ]);
+    const onRoundOver = vi.fn();
+    renderScreen(vi.fn(), onRoundOver);
+    await waitFor(() => expect(seatEl('A-2')).toBeInTheDocument());
+    fireEvent.click(seatEl('A-2'));
+    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+    await waitFor(() => expect(onRoundOver).toHaveBeenCalledTimes(1));
+    expect(onRoundOver).toHaveBeenCalledWith({ kind: 'already-booked' });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('ends the attempt when the booking itself answers already-booked', async () => {
+    mockApi([
+      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats() } })],
+      [
+        'POST',
+        /\/holds$/,
+        () => ({
+          status: 201,
+          body: { holdId: 'h1', seatId: 'A-1', expiresAt: new Date(Date.now() + 20_000).toISOString() },
+        }),
+      ],
+      ['POST', /^\/api\/v1\/bookings$/, () => problem('already-booked', 409)],
+    ]);
+    const onRoundOver = vi.fn();
+    const onBooked = renderScreen(vi.fn(), onRoundOver);
+    await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
+    fireEvent.click(seatEl('A-1'));
+    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+    await waitFor(() => expect(screen.getByTestId('hold-timer')).toBeInTheDocument());
+    fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
+    await waitFor(() => expect(onRoundOver).toHaveBeenCalledWith({ kind: 'already-booked' }));
+    expect(onBooked).not.toHaveBeenCalled();
+  });
+
   it('says so when every seat is sold, and leads to the debrief', async () => {
     mockApi([
       [

@@ -13,7 +13,10 @@ interface Props {
   session: Session;
   onBooked(bookingId: string): void;
   onCaptchaRequired(): void;
-  /** The attempt ends without a booking (the round closed, the seats sold out): on to the result and its debrief. */
+  /**
+   * The attempt ends without a new booking (the round closed, the seats sold out, the ticket had booked already): on to
+   * the result and its debrief.
+   */
   onRoundOver(reason: NoBooking): void;
 }
 
@@ -22,7 +25,15 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
   const { t } = useI18n();
   const over = useCallback((problem: ApiError) => onRoundOver({ kind: 'problem', problem }), [onRoundOver]);
   const { map, stale, refresh } = useLiveSeatMap(session, true, over);
-  const booking = useSeatBooking(session, { map, refresh, onRoundOver: over, onBooked, onCaptchaRequired });
+  const alreadyBooked = useCallback(() => onRoundOver({ kind: 'already-booked' }), [onRoundOver]);
+  const booking = useSeatBooking(session, {
+    map,
+    refresh,
+    onRoundOver: over,
+    onBooked,
+    onAlreadyBooked: alreadyBooked,
+    onCaptchaRequired,
+  });
   const { phase, selected } = booking;
   // the map stays readable after the close: the clock ends the attempt of a player who is only looking at it
   useRoundEnd(session.roundId, () => {

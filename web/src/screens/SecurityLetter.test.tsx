@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
 import { mockApi, problem } from '../test/api';
@@ -47,6 +47,42 @@ describe('security letter', () => {
     const answer = calls.find((c) => c.path === '/api/v1/captcha/c2')!;
     expect(answer.body).toEqual({ answer: 'TEST42' });
     expect(answer.headers.Authorization).toBe('Bearer jwt');
+  });
+
+  it('sends the same answer to the same letter again after a 503 on the answer: the letter was not used up', async () => {
+    let issued = 0;
+    let answers = 0;
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/captcha$/,
+        () => ({ status: 201, body: { captchaId: `c${++issued}`, image: `data:image/png;base64,AAA${issued}` } }),
+      ],
+      [
+        'POST',
+        /^\/api\/v1\/captcha\/c1$/,
+        () => (++answers === 1 ? problem('service-unavailable', 503) : { status: 204 }),
+      ],
+    ]);
+    const onSolved = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <SecurityLetter session={session} onSolved={onSolved} onRoundOver={vi.fn()} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    await screen.findByTestId('captcha-image');
+    const input = screen.getByLabelText('보안문자');
+    fireEvent.change(input, { target: { value: 'test42' } });
+    fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('서비스가 잠시 혼잡합니다');
+    expect(input).toHaveValue('TEST42');
+
+    fireEvent.click(within(alert).getByRole('button', { name: '다시 시도' }));
+    await waitFor(() => expect(onSolved).toHaveBeenCalledTimes(1));
+    expect(issued).toBe(1); // no new letter
+    const sent = calls.filter((c) => c.path === '/api/v1/captcha/c1');
+    expect(sent.map((c) => c.body)).toEqual([{ answer: 'TEST42' }, { answer: 'TEST42' }]);
   });
 
   it('ends the attempt when the round has closed: on to the result, with the problem', async () => {

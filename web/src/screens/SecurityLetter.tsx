@@ -26,7 +26,8 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   const [answer, setAnswer] = useState('');
   // busy from the start: the first letter is asked for as the screen shows
   const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<ApiError | undefined>();
+  // what failed: asking for a letter (retried with a new one) or sending the answer (sent again: the letter still holds)
+  const [error, setError] = useState<{ problem: ApiError; during: 'letter' | 'answer' } | undefined>();
   const [hint, setHint] = useState<string | undefined>();
   const alive = useMounted();
   const onRoundOverRef = useLatest(onRoundOver);
@@ -50,7 +51,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
           onRoundOverRef.current(problem);
           return;
         }
-        setError(problem);
+        setError({ problem, during: 'letter' });
         setBusy(false);
       });
     return () => {
@@ -69,19 +70,28 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
     input.current?.focus();
   }, []);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    trySend();
+  };
+
+  const trySend = () => {
     if (!captcha || busy) return;
     if (!answer.trim()) {
       setHint(t('captcha.empty'));
       input.current?.focus();
       return;
     }
+    void send(captcha);
+  };
+
+  /** Sends the typed answer for `letter`; a 429/503 leaves both as they are, for the retry to send again. */
+  const send = async (letter: Captcha) => {
     setBusy(true);
     setHint(undefined);
     setError(undefined);
     try {
-      await answerCaptcha(session.token, captcha.captchaId, answer.trim());
+      await answerCaptcha(session.token, letter.captchaId, answer.trim());
       if (alive.current) onSolved();
       return;
     } catch (caught) {
@@ -97,8 +107,14 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
         onRoundOver(problem);
         return;
       }
-      setError(problem);
+      setError({ problem, during: 'answer' });
     }
+  };
+
+  // only a wrong answer (or a letter gone) uses the letter up: a refused send is sent again, the same answer
+  const retry = () => {
+    if (error?.during === 'answer' && captcha) trySend();
+    else issue();
   };
 
   return (
@@ -153,7 +169,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
         </button>
       </form>
       {error && (
-        <Notice error={error} onRetry={isRetryable(error) ? issue : undefined}>
+        <Notice error={error.problem} onRetry={isRetryable(error.problem) ? retry : undefined}>
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
             {t('common.back')}
           </button>

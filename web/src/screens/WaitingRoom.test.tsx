@@ -180,6 +180,53 @@ describe('waiting room', () => {
     expect(onHome).toHaveBeenCalled();
   });
 
+  it("waits each failed poll's Retry-After, says so after a few failures in a row, and clears it on the next answer", async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
+    let polls = 0;
+    const unavailable = problem('service-unavailable', 503);
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 50, waiting: 300 } }),
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () =>
+          ++polls <= 3
+            ? { ...unavailable, headers: { ...unavailable.headers, 'Retry-After': '2' } }
+            : {
+                body: {
+                  ticketId: TICKET,
+                  roundId: '20261124T101500Z',
+                  status: 'WAITING',
+                  position: 12,
+                  ahead: 11,
+                  waiting: 280,
+                },
+              },
+      ],
+    ]);
+    render(waitingRoom({ nickname: '버티기' }));
+    await flush();
+    expect(screen.getByTestId('position')).toHaveTextContent('50');
+    expect(screen.queryByText(/순번을 갱신하지 못하고 있어요/)).not.toBeInTheDocument();
+
+    await flush(2_000); // the second failure: two polls, 2 s apart as Retry-After says (not one a second)
+    expect(calls.filter((c) => c.method === 'GET')).toHaveLength(2);
+    expect(screen.queryByText(/순번을 갱신하지 못하고 있어요/)).not.toBeInTheDocument();
+
+    await flush(2_000); // the third failure in a row
+    expect(calls.filter((c) => c.method === 'GET')).toHaveLength(3);
+    expect(screen.getByRole('status')).toHaveTextContent('순번을 갱신하지 못하고 있어요');
+    expect(screen.getByTestId('position')).toHaveTextContent('50');
+
+    await flush(2_000); // admission answers again
+    expect(screen.getByTestId('position')).toHaveTextContent('12');
+    expect(screen.queryByText(/순번을 갱신하지 못하고 있어요/)).not.toBeInTheDocument();
+  });
+
   it('leads to the result with what it last showed when the round closes before admission', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
     let polls = 0;

@@ -24,6 +24,8 @@ type Phase =
 
 /** Small margin after the open so the server's clock has certainly passed it too. */
 const OPEN_MARGIN_MS = 40;
+/** Polls failed in a row before the player is told the standing is not being updated. */
+const POLL_FAILURES_NOTICE = 3;
 
 interface Props {
   nickname: string;
@@ -45,6 +47,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   const [rateLimited, setRateLimited] = useState<number | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const [maxPosition, setMaxPosition] = useState(0);
+  /** Standing updates that failed in a row (cleared by the next one that arrives). */
+  const [failures, setFailures] = useState(0);
   const lastAnnounced = useRef(0);
   const alive = useMounted();
   const onAdmittedRef = useLatest(onAdmitted);
@@ -119,6 +123,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
     return watchTicket(ticketId, {
       onPosition: (view) => {
         lastView.current = view;
+        setFailures(0);
         setMaxPosition((max) => Math.max(max, view.position));
         setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
         const now = Date.now();
@@ -142,6 +147,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
       },
       onError: (error, transient) => {
         if (!transient) setPhase({ name: 'failed', error });
+        else setFailures((n) => n + 1);
       },
       onTransport: (transport) =>
         setPhase((previous) => (previous.name === 'waiting' ? { ...previous, transport } : previous)),
@@ -165,6 +171,9 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
         </div>
       )}
       {phase.name === 'waiting' && <Standing view={phase.view} transport={phase.transport} maxPosition={maxPosition} />}
+      {phase.name === 'waiting' && failures >= POLL_FAILURES_NOTICE && (
+        <Notice tone="warn" message={t('wait.pollFailing')} />
+      )}
       {phase.name === 'closed' && (
         <Notice
           tone="warn"
