@@ -126,7 +126,7 @@ class RankingServiceTests {
      * Human bookings as the leaderboard index orders them (duration, then booking id), paged after a booking as the
      * keyset query pages; it notes each page asked for, each booking handed out and each read of leader rows.
      */
-    private static final class BookingsInMemory implements Rankings {
+    private static final class BookingsInMemory extends UnansweredRankings {
 
         private record Row(LocalDate day, Booked booked, Leader leader) {}
 
@@ -176,36 +176,6 @@ class RankingServiceTests {
         public List<Leader> leaders(List<String> bookingIds) {
             leaderReads.add(List.copyOf(bookingIds));
             return bookingIds.stream().map(leaders::get).toList();
-        }
-
-        @Override
-        public RoundCounts roundCounts(String roundId, long durationMs) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public WeekCounts weekCounts(LocalDate monday, long durationMs) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Summary summary(String roundId, boolean bots) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long soldCount(String roundId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<BucketCount> histogram(String roundId, long bucketMs) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Leader> fastestHumans(String roundId, int limit) {
-            throw new UnsupportedOperationException();
         }
     }
 }

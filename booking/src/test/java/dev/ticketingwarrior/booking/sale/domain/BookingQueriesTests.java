@@ -10,7 +10,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
-import dev.ticketingwarrior.booking.ranking.domain.Rankings;
+import dev.ticketingwarrior.booking.ranking.domain.UnansweredRankings;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
@@ -207,7 +207,7 @@ class BookingQueriesTests {
     }
 
     /** 3 humans faster of 10, 2 bots slower of 4; the week likewise. */
-    private final class FixedRankings implements Rankings {
+    private final class FixedRankings extends UnansweredRankings {
 
         @Override
         public RoundCounts roundCounts(String roundId, long durationMs) {
@@ -220,41 +220,6 @@ class BookingQueriesTests {
         @Override
         public WeekCounts weekCounts(LocalDate monday, long durationMs) {
             return new WeekCounts(3, 10);
-        }
-
-        @Override
-        public Summary summary(String roundId, boolean bots) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long soldCount(String roundId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<BucketCount> histogram(String roundId, long bucketMs) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Leader> fastestHumans(String roundId, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Booked> humansOfDay(LocalDate day, Booked after, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Booked> humansOfWeek(LocalDate monday, Booked after, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Leader> leaders(List<String> bookingIds) {
-            throw new UnsupportedOperationException();
         }
     }
 }
