@@ -121,18 +121,13 @@ public final class ServingTicker {
                 .removeIf(id -> rounds.stream().noneMatch(round -> round.id().equals(id)));
         latest.keySet()
                 .removeIf(id -> rounds.stream().noneMatch(round -> round.id().equals(id)));
-        // nobody waits once the round has closed (those left are told CLOSED) nor before it opens
-        boolean open = current.isOpenAt(now);
-        if (!open) {
-            metrics.waiting(0);
-        }
         return Flux.fromIterable(rounds)
                 .concatMap(round -> waitingRoom
                         .advance(round, now, settings.get())
                         .doOnNext(advance -> {
                             ServingState state = advance.state();
                             metrics.admitted(state.newlyAdmitted());
-                            if (open && round.equals(current)) {
+                            if (round.equals(current)) {
                                 metrics.waiting(state.waiting());
                             }
                             RoundSnapshot snapshot = latest.merge(
