@@ -128,6 +128,8 @@ public final class ServingTicker {
                             ServingState state = advance.state();
                             metrics.admitted(state.newlyAdmitted());
                             if (round.equals(current)) {
+                                // kept until the next round opens: the CloudWatch export reads the gauge once a
+                                // minute, at a second of its own, and the surge scaling reads the minute's maximum
                                 metrics.waiting(state.waiting());
                             }
                             RoundSnapshot snapshot = latest.merge(
