@@ -39,9 +39,9 @@ class TokenConfigurationTests {
         TokenKeys keys = TokenConfiguration.tokenKeys(token(""), NOW, true);
 
         assertThat(dir.resolve("token-keys.json")).exists();
-        assertThat(TokenConfiguration.tokenKeys(token(""), NOW, true).signingKey())
+        assertThat(TokenConfiguration.tokenKeys(token(""), NOW, true).signingKeyAt(Instant.now()))
                 .as("the same file on the next start")
-                .isEqualTo(keys.signingKey());
+                .isEqualTo(keys.signingKeyAt(Instant.now()));
     }
 
     @Test
@@ -50,7 +50,7 @@ class TokenConfigurationTests {
                 TokenKeys.of(List.of(TokenKeys.generate("aws-1", NOW))).privateJwkSetJson();
 
         assertThat(TokenConfiguration.tokenKeys(token(configured), NOW, false)
-                        .signingKey()
+                        .signingKeyAt(Instant.now())
                         .getKeyID())
                 .isEqualTo("aws-1");
         assertThat(dir.resolve("token-keys.json")).doesNotExist();

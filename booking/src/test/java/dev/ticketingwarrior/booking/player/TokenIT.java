@@ -107,10 +107,10 @@ class TokenIT {
                 .build();
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.ES256)
-                        .keyID(world.keys.signingKey().getKeyID())
+                        .keyID(world.keys.signingKeyAt(Instant.now()).getKeyID())
                         .build(),
                 claims);
-        jwt.sign(new ECDSASigner(world.keys.signingKey()));
+        jwt.sign(new ECDSASigner(world.keys.signingKeyAt(Instant.now())));
         assertInvalid(holdIn(round, jwt.serialize()));
     }
 

@@ -358,7 +358,7 @@ class BadInputSweepIT {
     private final class Tokens {
 
         private final Round round;
-        private final ECKey key = world.keys.signingKey();
+        private final ECKey key = world.keys.signingKeyAt(Instant.now());
         private final ECKey stranger = TokenKeys.generate("stranger", Instant.now());
 
         Tokens(Round round) {

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 
 /**
  * The ES256 key set of admission tokens. Several keys may be configured for rotation: the newest (by the JWK
- * {@code iat} parameter, else the first listed) signs, all of them verify. A key with a JWK {@code nbf} ("not before")
+ * {@code nbf} parameter, else {@code iat}, else the first listed) signs, all of them verify. A key with an {@code nbf}
  * is published and verifies at once but signs only from that instant: a rotation puts the new key on every instance
  * first (a rolling deploy) and every instance starts signing with it at the same instant, once booking can fetch it
  * from any of them. Loads JWK sets and PEM, exports the public JWKS, and generates the local dev key.
@@ -70,12 +70,9 @@ public final class TokenKeys implements VerificationKeys {
             throw new IllegalArgumentException("token key ids must be unique");
         }
         List<ECKey> ordered = new ArrayList<>(keys);
-        // stable sort: keys with an issue time newest first, keys without keep their listed order after them
-        ordered.sort(Comparator.comparing(
-                (ECKey key) -> key.getIssueTime() == null
-                        ? Instant.MIN
-                        : key.getIssueTime().toInstant(),
-                Comparator.reverseOrder()));
+        // stable sort, newest first by the time a key starts signing (its nbf, else its issue time); keys with neither
+        // keep their listed order after them
+        ordered.sort(Comparator.comparing(TokenKeys::signsFrom, Comparator.reverseOrder()));
         this.keys = List.copyOf(ordered);
         Map<String, ECKey> byId = new LinkedHashMap<>();
         this.keys.forEach(key -> byId.put(key.getKeyID(), key.toPublicJWK()));
@@ -196,9 +193,11 @@ public final class TokenKeys implements VerificationKeys {
         return keys;
     }
 
-    /** The key that signs new tokens now (see {@link #signingKeyAt}). */
-    public ECKey signingKey() {
-        return signingKeyAt(Instant.now());
+    private static Instant signsFrom(ECKey key) {
+        if (key.getNotBeforeTime() != null) {
+            return key.getNotBeforeTime().toInstant();
+        }
+        return key.getIssueTime() == null ? Instant.MIN : key.getIssueTime().toInstant();
     }
 
     /** The key that signs a token issued at {@code at}: the newest one whose {@code nbf}, if it has one, has come. */

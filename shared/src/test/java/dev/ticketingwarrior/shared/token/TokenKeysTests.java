@@ -36,7 +36,7 @@ class TokenKeysTests {
         ECKey current = TokenKeys.generate("current", T0);
         TokenKeys rotated = TokenKeys.of(List.of(old, current));
 
-        assertThat(rotated.signingKey().getKeyID()).isEqualTo("current");
+        assertThat(rotated.signingKeyAt(Instant.now()).getKeyID()).isEqualTo("current");
 
         String byOld = new AdmissionTokenIssuer(TokenKeys.of(List.of(old)), "iss").issue(AdmissionTokenTests.claims());
         String byCurrent = new AdmissionTokenIssuer(rotated, "iss").issue(AdmissionTokenTests.claims());
@@ -85,6 +85,19 @@ class TokenKeysTests {
     }
 
     @Test
+    void aKeyWithANotBeforeSignsFromThenWhateverItsIssueTime() {
+        ECKey current = TokenKeys.generate("current", T0);
+        ECKey next = new ECKey.Builder(TokenKeys.generate("next", T0))
+                .issueTime(null) // written by hand without one
+                .notBeforeTime(Date.from(T0.plusSeconds(60)))
+                .build();
+        TokenKeys keys = TokenKeys.of(List.of(current, next));
+
+        assertThat(keys.signingKeyAt(T0.plusSeconds(59)).getKeyID()).isEqualTo("current");
+        assertThat(keys.signingKeyAt(T0.plusSeconds(60)).getKeyID()).isEqualTo("next");
+    }
+
+    @Test
     void aKeyThatIsToSignLaterMustHaveItsPrivatePart() {
         ECKey current = TokenKeys.generate("current", T0);
         ECKey next = new ECKey.Builder(TokenKeys.generate("next", T0).toPublicJWK())
@@ -103,7 +116,9 @@ class TokenKeysTests {
         ECKey aNoTime = new ECKey.Builder(a).issueTime(null).build();
         ECKey bNoTime = new ECKey.Builder(b).issueTime(null).build();
 
-        assertThat(TokenKeys.of(List.of(aNoTime, bNoTime)).signingKey().getKeyID())
+        assertThat(TokenKeys.of(List.of(aNoTime, bNoTime))
+                        .signingKeyAt(Instant.now())
+                        .getKeyID())
                 .isEqualTo("a");
     }
 
@@ -119,7 +134,7 @@ class TokenKeysTests {
         assertThat(parsed.getKeys()).extracting(k -> k.getKeyID()).containsExactly("k1", "k2");
         assertThat(parsed.getKeys()).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
         TokenKeys verifyOnly = TokenKeys.fromJwkSetJson(json);
-        assertThatThrownBy(verifyOnly::signingKey).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> verifyOnly.signingKeyAt(Instant.now())).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -128,7 +143,7 @@ class TokenKeysTests {
 
         TokenKeys reloaded = TokenKeys.fromJwkSetJson(keys.privateJwkSetJson());
 
-        assertThat(reloaded.signingKey()).isEqualTo(keys.signingKey());
+        assertThat(reloaded.signingKeyAt(Instant.now())).isEqualTo(keys.signingKeyAt(Instant.now()));
     }
 
     @Test
@@ -193,7 +208,7 @@ class TokenKeysTests {
         TokenKeys first = TokenKeys.loadOrCreateDevKeys(file, T0);
         TokenKeys second = TokenKeys.loadOrCreateDevKeys(file, T0.plusSeconds(60));
 
-        assertThat(second.signingKey()).isEqualTo(first.signingKey());
+        assertThat(second.signingKeyAt(Instant.now())).isEqualTo(first.signingKeyAt(Instant.now()));
         assertThat(Files.getPosixFilePermissions(file))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
@@ -218,7 +233,9 @@ class TokenKeysTests {
                     got.add(racer.get());
                 }
                 TokenKeys onDisk = TokenKeys.fromJwkSetJson(Files.readString(file));
-                assertThat(got).allSatisfy(keys -> assertThat(keys.signingKey()).isEqualTo(onDisk.signingKey()));
+                assertThat(got)
+                        .allSatisfy(keys -> assertThat(keys.signingKeyAt(Instant.now()))
+                                .isEqualTo(onDisk.signingKeyAt(Instant.now())));
                 try (var left = Files.list(file.getParent())) {
                     assertThat(left.map(Path::getFileName).map(Path::toString)).containsExactly("token-keys.json");
                 }
