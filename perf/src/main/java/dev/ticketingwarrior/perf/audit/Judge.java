@@ -47,7 +47,7 @@ final class Judge {
     /** Admission's record of a round: its settings (if it still has them) and every admission instant. */
     record Admissions(Optional<AdmissionLog.Serving> serving, List<Long> admittedAtMs) {}
 
-    /** How long after its round every booking's copy is surely still kept (booking keeps it 15 min after its row). */
+    /** How long after its round's open every booking's copy is surely still kept (booking keeps it 15 min after its row). */
     static final Duration COPIES_KEPT = Duration.ofMinutes(14);
 
     static RoundVerdict round(Evidence e) {
@@ -196,7 +196,7 @@ final class Judge {
                         .filter(c -> !journeys.contains(c.bookingId()) && !rowIds.contains(c.bookingId()))
                         .forEach(c -> lost.put(c.bookingId(), c));
                 if (e.pending() instanceof Reading.Got<Set<String>>(Set<String> pending)
-                        && e.now().isBefore(e.round().closesAt().plus(COPIES_KEPT))) {
+                        && e.now().isBefore(e.round().opensAt().plus(COPIES_KEPT))) {
                     // booking keeps every copy 15 minutes after its row (decision 0018): rows without one mean Redis
                     // lost them (restarted empty), and a bot's booking lost with its copy leaves nothing to find
                     long uncopied =

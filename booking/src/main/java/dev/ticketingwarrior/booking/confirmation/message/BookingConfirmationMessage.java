@@ -7,6 +7,9 @@ import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
 import java.util.Optional;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SQS payload of an accepted booking (queue {@code booking-confirmations}): what the outbox sends and the listener
@@ -32,6 +35,15 @@ public record BookingConfirmationMessage(
         Instant heldAt,
         Instant bookedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String playerId) {
+
+    /**
+     * How every reader of this JSON reads it (the listener, the pending copy's look-ups): a field it does not know, from
+     * a newer version during a deploy, is no reason to refuse it.
+     */
+    public static ObjectReader reader(JsonMapper json) {
+        return json.readerFor(BookingConfirmationMessage.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     public static BookingConfirmationMessage of(AcceptedBooking booking) {
         return new BookingConfirmationMessage(

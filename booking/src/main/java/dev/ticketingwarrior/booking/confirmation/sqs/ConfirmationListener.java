@@ -32,7 +32,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,8 +102,7 @@ class ConfirmationListener {
         this.bookings = bookings;
         this.pending = pending;
         // newer senders may add fields: an unknown property is not a poison message
-        this.reader = json.readerFor(BookingConfirmationMessage.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = BookingConfirmationMessage.reader(json);
         this.meters = meters;
         this.clock = clock;
         this.lag = Timer.builder("ticketing.confirmation.lag")

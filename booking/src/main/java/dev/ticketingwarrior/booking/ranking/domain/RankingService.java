@@ -28,7 +28,9 @@ import java.util.TreeMap;
  * the first booking met of each player is its best; it stops at {@code leaderboardSize} players, then reads those
  * rows. The first page holds four boards' worth of bookings, enough unless a few players fill the top with many rounds
  * each; each further page is twice as long (up to {@value #LONGEST_PAGE}), so even a period of few players and many
- * bookings takes a few reads. One SQL query (each player's minimum) would have to group every player of the period
+ * bookings takes a few reads. A period with fewer players than the board has rows would be walked to its end: the walk
+ * stops after {@value #LONGEST_WALK} bookings and shows the players met by then (on a board that short, every one of
+ * them is met long before). One SQL query (each player's minimum) would have to group every player of the period
  * before it could sort them; the walk reads little more than the board. The round's top 10 needs none of this: a
  * ticket books once per round.
  */
@@ -38,6 +40,9 @@ public class RankingService {
     private static final int FIRST_PAGE_BOARDS = 4;
 
     private static final int LONGEST_PAGE = 1000;
+
+    /** The most bookings one leaderboard read walks: a few index-only pages, whatever the period holds. */
+    static final int LONGEST_WALK = 5000;
 
     private final Rankings rankings;
     private final Venue venue;
@@ -119,8 +124,10 @@ public class RankingService {
         List<String> board = new ArrayList<>();
         Rankings.Booked after = null;
         int page = Math.min(LONGEST_PAGE, FIRST_PAGE_BOARDS * leaderboardSize);
-        while (board.size() < leaderboardSize) {
-            List<Rankings.Booked> bookings = walk.page(after, page);
+        int walked = 0;
+        while (board.size() < leaderboardSize && walked < LONGEST_WALK) {
+            List<Rankings.Booked> bookings = walk.page(after, Math.min(page, LONGEST_WALK - walked));
+            walked += bookings.size();
             for (Rankings.Booked booked : bookings) {
                 // the first booking met of a player is its best; a booking of no known player is its own row
                 if (booked.playerId().map(listed::add).orElse(true)) {

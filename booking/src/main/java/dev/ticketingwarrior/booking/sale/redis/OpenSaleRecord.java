@@ -6,6 +6,9 @@ import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import java.time.Instant;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An open sale as {@code sell.lua} keeps it: the buyer's fields (written by Java before the sale) and the hold's (added
@@ -31,6 +34,11 @@ record OpenSaleRecord(
         String heldAt,
         String expiresAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String playerId) {
+
+    /** Read leniently, as the listener reads its messages: a field a newer version wrote (during a deploy) is passed over. */
+    static ObjectReader reader(JsonMapper json) {
+        return json.readerFor(OpenSaleRecord.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /** The buyer's part, before the sale; the script fills in the hold's. */
     static OpenSaleRecord of(Sales.KeyedRequest request, String holdId, Sales.Buyer buyer) {

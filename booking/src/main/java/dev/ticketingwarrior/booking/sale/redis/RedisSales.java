@@ -24,7 +24,6 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,10 +51,8 @@ class RedisSales implements Sales {
         this.redis = redis;
         this.dependencies = dependencies;
         this.json = json;
-        this.copies = json.readerFor(BookingConfirmationMessage.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.openSales =
-                json.readerFor(OpenSaleRecord.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.copies = BookingConfirmationMessage.reader(json);
+        this.openSales = OpenSaleRecord.reader(json);
     }
 
     @Override

@@ -34,6 +34,24 @@ class BookingConfirmationMessageTests {
             Optional.empty());
 
     @Test
+    void itsReaderPassesOverAFieldANewerVersionAdded() {
+        // the services' own mapper refuses unknown properties (spring.jackson...fail-on-unknown-properties)
+        JsonMapper strict = JsonMapper.builder()
+                .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        String newer = JSON.writeValueAsString(BookingConfirmationMessage.of(booking))
+                .replaceFirst("\\{", "{\"addedLater\":1,");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> strict.readValue(newer, BookingConfirmationMessage.class))
+                .isInstanceOf(tools.jackson.databind.DatabindException.class);
+        assertThat(BookingConfirmationMessage.reader(strict)
+                        .<BookingConfirmationMessage>readValue(newer)
+                        .booking())
+                .contains(booking);
+    }
+
+    @Test
     void carriesTheBookingFlatUnderTheFieldNamesOfTheQueue() {
         JsonNode json = JSON.readTree(JSON.writeValueAsString(BookingConfirmationMessage.of(booking)));
         List<String> fields = new ArrayList<>(json.propertyNames());

@@ -93,6 +93,20 @@ class RankingServiceTests {
     }
 
     @Test
+    void aWalkStopsAfterItsLongestAndShowsThePlayersMetByThen() {
+        // two players, 6,000 bookings today between them, a board of 20: the period has too few players to fill it
+        for (int i = 0; i < 3000; i++) {
+            rankings.book(TODAY, "k-%04d".formatted(i), 1000 + 2L * i, "kim", KIM);
+            rankings.book(TODAY, "l-%04d".formatted(i), 1001 + 2L * i, "lee", LEE);
+        }
+
+        RankingService.Leaderboard board = service(20).leaderboard(RankingService.Period.DAY);
+
+        assertThat(board.entries()).extracting(Rankings.Leader::bookingId).containsExactly("k-0000", "l-0000");
+        assertThat(rankings.walked).hasSize(RankingService.LONGEST_WALK);
+    }
+
+    @Test
     void anEmptyPeriodReadsNoRows() {
         assertThat(service(20).leaderboard(RankingService.Period.WEEK).entries())
                 .isEmpty();
