@@ -84,6 +84,14 @@ describe('costliest step', () => {
     );
   });
 
+  it('says the round closed on a step the player never finished', () => {
+    const stuck = { step: 'letter', ms: 14_800, topTenPercentMs: 1_800, humans: 3 } as const;
+    inLang('ko', <CostliestStep costliest={stuck} unfinished />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      '라운드가 끝날 때까지 보안문자를 풀지 못했어요 (14.8초). 상위 10%는 1.8초 안에 풀었어요.',
+    );
+  });
+
   it('says nothing stood out when the server names no step', () => {
     inLang('ko', <CostliestStep costliest={null} />);
     expect(screen.getByTestId('costliest')).toHaveTextContent('눈에 띄게 늦은 구간이 없어요');

@@ -96,14 +96,28 @@ export function Timeline({ debrief }: { debrief: Debrief }) {
 }
 
 /** "보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요." */
-export function costliestText(costliest: Costliest, t: Translate, lang: Lang): string {
-  return t(`debrief.cost.${costliest.step}`, {
+/**
+ * `unfinished`: the player was still on that step when the round closed (the server counts it until the close and
+ * leaves its split empty): a letter never solved, no seat tried.
+ */
+export function costliestText(costliest: Costliest, t: Translate, lang: Lang, unfinished = false): string {
+  const times = {
     you: secondsShort(costliest.ms, lang),
     top: secondsShort(costliest.topTenPercentMs, lang),
-  });
+  };
+  if (unfinished && (costliest.step === 'letter' || costliest.step === 'pick')) {
+    return t(`debrief.costOpen.${costliest.step}`, times);
+  }
+  return t(`debrief.cost.${costliest.step}`, times);
 }
 
-export function CostliestStep({ costliest }: { costliest: Costliest | null }) {
+export function CostliestStep({
+  costliest,
+  unfinished = false,
+}: {
+  costliest: Costliest | null;
+  unfinished?: boolean;
+}) {
   const { t, lang } = useI18n();
   if (!costliest) {
     return (
@@ -115,7 +129,7 @@ export function CostliestStep({ costliest }: { costliest: Costliest | null }) {
   return (
     <div className={`costliest cost-${costliest.step}`}>
       <p className="costliest-text" data-testid="costliest">
-        {costliestText(costliest, t, lang)}
+        {costliestText(costliest, t, lang, unfinished)}
       </p>
       {costliest.humans > 0 && <p className="muted small">{t('debrief.costBasis', { n: costliest.humans })}</p>}
     </div>

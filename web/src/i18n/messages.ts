@@ -203,6 +203,9 @@ export const ko = {
   'debrief.cost.letter': '보안문자에 {you} 걸렸어요. 상위 10%는 {top} 안에 풀었어요.',
   'debrief.cost.pick': '좌석 선택에 {you} 걸렸어요. 상위 10%는 {top} 안에 좌석을 잡았어요.',
   'debrief.cost.confirm': '예매 확정에 {you} 걸렸어요. 상위 10%는 {top} 안에 확정했어요.',
+  'debrief.costOpen.letter': '라운드가 끝날 때까지 보안문자를 풀지 못했어요 ({you}). 상위 10%는 {top} 안에 풀었어요.',
+  'debrief.costOpen.pick':
+    '라운드가 끝날 때까지 좌석을 시도하지 못했어요 ({you}). 상위 10%는 {top} 안에 좌석을 잡았어요.',
   'debrief.costBasis': '이번 라운드 사람 {n}명 기준',
   'debrief.costNone': '눈에 띄게 늦은 구간이 없어요 (또는 이번 라운드에 비교할 사람이 아직 적어요).',
   'debrief.ghost': '고스트 레이스',
@@ -569,6 +572,9 @@ export const en: Messages = {
   'debrief.cost.letter': 'The security letter took you {you}. The top 10% solved it within {top}.',
   'debrief.cost.pick': 'Picking a seat took you {you}. The top 10% held one within {top}.',
   'debrief.cost.confirm': 'Confirming took you {you}. The top 10% confirmed within {top}.',
+  'debrief.costOpen.letter':
+    'The round closed while you were still on the security letter ({you}). The top 10% solved it within {top}.',
+  'debrief.costOpen.pick': 'The round closed before you tried a seat ({you}). The top 10% held one within {top}.',
   'debrief.costBasis': 'among {n} humans this round',
   'debrief.costNone': 'No step stood out as slow (or too few players to compare with yet).',
   'debrief.ghost': 'Ghost race',

@@ -11,7 +11,7 @@ import { useLatest } from '../hooks/useLatest';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
-import { bookingOf } from '../lib/debrief';
+import { bookingOf, stepKey } from '../lib/debrief';
 import { percent, seconds } from '../lib/format';
 import { problemMessage } from '../lib/problems';
 import type { Attempt, NoBooking, WaitingKnown } from '../lib/session';
@@ -326,7 +326,12 @@ function DebriefCard({
           {state.debrief.notAdmitted ? (
             <NotAdmittedCost notAdmitted={state.debrief.notAdmitted} queueNumber={state.debrief.queue.number} />
           ) : (
-            <CostliestStep costliest={state.debrief.costliest} />
+            <CostliestStep
+              costliest={state.debrief.costliest}
+              unfinished={
+                state.debrief.costliest !== null && state.debrief.steps[stepKey(state.debrief.costliest.step)] === null
+              }
+            />
           )}
           {state.debrief.outcome === 'PENDING' && (
             <p className="muted small" role="status">
