@@ -47,10 +47,20 @@ class LimitConfiguration {
                         PlayerLimits.Action.BOOKING, limits.bookingsPerTicket().budget()));
     }
 
+    /** Who a client is, as every per-address limit counts it (the viewer's address behind CloudFront and the ALB). */
     @Bean
-    ReadLimits readLimits(Budgets budgets, LocalAllowances readAllowances, BookingProperties properties) {
+    ClientAddressResolver clientAddressResolver(BookingProperties properties) {
         BookingProperties.Limits limits = properties.limits();
-        ClientAddressResolver addresses = clients(limits);
+        return new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader());
+    }
+
+    @Bean
+    ReadLimits readLimits(
+            Budgets budgets,
+            LocalAllowances readAllowances,
+            ClientAddressResolver addresses,
+            BookingProperties properties) {
+        BookingProperties.Limits limits = properties.limits();
         return new ReadLimits(
                 new AddressLimit(
                         new BlockingLocalFirstBudgets(budgets, readAllowances),
@@ -68,7 +78,7 @@ class LimitConfiguration {
 
     @Bean
     FailedAuthenticationFilter failedAuthenticationFilter(
-            Budgets budgets, BookingProperties properties, JsonMapper json) {
+            Budgets budgets, ClientAddressResolver clients, BookingProperties properties, JsonMapper json) {
         BookingProperties.Limits limits = properties.limits();
         return new FailedAuthenticationFilter(
                 new FailedAuthentications(
@@ -76,24 +86,21 @@ class LimitConfiguration {
                         limits.failedAuthenticationBotKeyPaths(),
                         limits.failedAuthentication().budget()),
                 budgets,
-                clients(limits),
+                clients,
                 json);
     }
 
     /** Refused admission tokens on the player API, per address, with counters of their own. */
     @Bean
-    FailedAuthenticationFilter failedTokenFilter(Budgets budgets, BookingProperties properties, JsonMapper json) {
+    FailedAuthenticationFilter failedTokenFilter(
+            Budgets budgets, ClientAddressResolver clients, BookingProperties properties, JsonMapper json) {
         BookingProperties.Limits limits = properties.limits();
         return new FailedAuthenticationFilter(
                 FailedAuthentications.playerTokens(
                         limits.failedTokenPaths(),
                         limits.failedTokensPerAddress().budget()),
                 budgets,
-                clients(limits),
+                clients,
                 json);
-    }
-
-    private static ClientAddressResolver clients(BookingProperties.Limits limits) {
-        return new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader());
     }
 }

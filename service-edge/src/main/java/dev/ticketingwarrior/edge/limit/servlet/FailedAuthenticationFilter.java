@@ -63,25 +63,21 @@ public final class FailedAuthenticationFilter extends OncePerRequestFilter imple
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return guard(request) == FailedAuthentications.Guard.NONE;
-    }
-
-    private FailedAuthentications.Guard guard(HttpServletRequest request) {
-        return rule.guard(request.getRequestURI(), name -> request.getHeader(name) != null);
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        FailedAuthentications.Guard guard =
+                rule.guard(request.getRequestURI(), name -> request.getHeader(name) != null);
+        if (guard == FailedAuthentications.Guard.NONE) {
+            chain.doFilter(request, response);
+            return;
+        }
         String client = clients.resolve(
                 ClientAddressResolver.peer(request.getRemoteAddr()),
                 name -> Collections.list(request.getHeaders(name)));
         String key = rule.key(client);
         LimitDecision decision = refusals.refused(key)
                 .map(LimitDecision.class::cast)
-                .orElseGet(() ->
-                        guard(request) == FailedAuthentications.Guard.CHECKED ? look(key) : LimitDecision.ALLOWED);
+                .orElseGet(() -> guard == FailedAuthentications.Guard.CHECKED ? look(key) : LimitDecision.ALLOWED);
         if (decision instanceof LimitDecision.Limited limited) {
             refuse(request, response, limited);
             return;
