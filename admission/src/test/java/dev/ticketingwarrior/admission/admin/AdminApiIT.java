@@ -2,16 +2,13 @@ package dev.ticketingwarrior.admission.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.edge.api.ApiDocuments;
+import dev.ticketingwarrior.edge.testing.LogLines;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -110,11 +107,7 @@ class AdminApiIT extends AdmissionIntegrationTest {
     void auditsAChangeWithTheCallersAddressAsTheLimitsSeeIt() {
         // behind the load balancer (loopback is a trusted proxy here) the caller is the forwarded address, not the
         // balancer's
-        Logger audit = (Logger) LoggerFactory.getLogger("audit.admission");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        audit.addAppender(lines);
-        try {
+        try (LogLines audit = LogLines.of("audit.admission")) {
             web.put()
                     .uri("/api/v1/admin/admission")
                     .header("Authorization", "Bearer " + OPS_TOKEN)
@@ -124,15 +117,13 @@ class AdminApiIT extends AdmissionIntegrationTest {
                     .exchange()
                     .expectStatus()
                     .isOk();
-        } finally {
-            audit.detachAppender(lines);
-        }
 
-        assertThat(lines.list).hasSize(1);
-        assertThat(lines.list.getFirst().getKeyValuePairs()).anySatisfy(pair -> {
-            assertThat(pair.key).isEqualTo("client.address");
-            assertThat(pair.value).isEqualTo("203.0.113.77");
-        });
+            assertThat(audit.lines()).hasSize(1);
+            assertThat(audit.lines().getFirst().getKeyValuePairs()).anySatisfy(pair -> {
+                assertThat(pair.key).isEqualTo("client.address");
+                assertThat(pair.value).isEqualTo("203.0.113.77");
+            });
+        }
     }
 
     @Test

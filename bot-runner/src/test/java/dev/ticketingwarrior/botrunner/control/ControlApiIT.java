@@ -3,15 +3,13 @@ package dev.ticketingwarrior.botrunner.control;
 import static dev.ticketingwarrior.botrunner.support.BotRunnerInstance.OPS_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.ticketingwarrior.botrunner.bot.domain.Difficulty;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.support.BotRunnerInstance;
 import dev.ticketingwarrior.edge.api.ApiDocuments;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.edge.testing.LimitWindows;
+import dev.ticketingwarrior.edge.testing.LogLines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -348,11 +345,7 @@ class ControlApiIT {
     @Test
     void auditsAChangeWithTheCallersAddressAsTheLimitsSeeIt() {
         // loopback is a trusted proxy here, as the load balancer is in AWS: the caller is the forwarded address
-        Logger audit = (Logger) LoggerFactory.getLogger("audit.bots");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        audit.addAppender(lines);
-        try {
+        try (LogLines audit = LogLines.of("audit.bots")) {
             first.web()
                     .put()
                     .uri("/api/v1/bots")
@@ -363,13 +356,11 @@ class ControlApiIT {
                     .exchange()
                     .expectStatus()
                     .isOk();
-        } finally {
-            audit.detachAppender(lines);
-        }
 
-        assertThat(lines.list)
-                .singleElement()
-                .satisfies(line -> assertThat(line.getFormattedMessage()).contains("by ops@203.0.113.78:"));
+            assertThat(audit.lines())
+                    .singleElement()
+                    .satisfies(line -> assertThat(line.getFormattedMessage()).contains("by ops@203.0.113.78:"));
+        }
     }
 
     @Test
