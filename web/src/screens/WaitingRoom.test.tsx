@@ -216,6 +216,8 @@ describe('waiting room', () => {
     await flush(2_000); // the second failure: two polls, 2 s apart as Retry-After says (not one a second)
     expect(calls.filter((c) => c.method === 'GET')).toHaveLength(2);
     expect(screen.queryByText(/순번을 갱신하지 못하고 있어요/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('standing')).toHaveTextContent('다시 연결하는 중'); // not "every second" while it waits
+    expect(screen.getByTestId('standing')).not.toHaveTextContent('1초마다 갱신');
 
     await flush(2_000); // the third failure in a row
     expect(calls.filter((c) => c.method === 'GET')).toHaveLength(3);
@@ -224,6 +226,7 @@ describe('waiting room', () => {
 
     await flush(2_000); // admission answers again
     expect(screen.getByTestId('position')).toHaveTextContent('12');
+    expect(screen.getByTestId('standing')).toHaveTextContent('1초마다 갱신');
     expect(screen.queryByText(/순번을 갱신하지 못하고 있어요/)).not.toBeInTheDocument();
   });
 

@@ -170,7 +170,9 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
           <p>{t('wait.entering')}</p>
         </div>
       )}
-      {phase.name === 'waiting' && <Standing view={phase.view} transport={phase.transport} maxPosition={maxPosition} />}
+      {phase.name === 'waiting' && (
+        <Standing view={phase.view} transport={failures > 0 ? 'stalled' : phase.transport} maxPosition={maxPosition} />
+      )}
       {phase.name === 'waiting' && failures >= POLL_FAILURES_NOTICE && (
         <Notice tone="warn" message={t('wait.pollFailing')} />
       )}
@@ -220,13 +222,16 @@ function PreOpen({ at, rateLimited }: { at: number; rateLimited: number | undefi
   );
 }
 
+const TRANSPORT_LABELS = { sse: 'wait.live', polling: 'wait.polling', stalled: 'wait.stalled' } as const;
+
 function Standing({
   view,
   transport,
   maxPosition,
 }: {
   view: TicketView;
-  transport: 'sse' | 'polling';
+  /** `stalled`: the last standing update failed; the next one waits out its Retry-After. */
+  transport: 'sse' | 'polling' | 'stalled';
   maxPosition: number;
 }) {
   const { t } = useI18n();
@@ -268,7 +273,7 @@ function Standing({
       </dl>
       <p className="muted small">
         <span className={`live-dot ${transport === 'sse' ? '' : 'is-polling'}`} aria-hidden="true" />
-        {transport === 'sse' ? t('wait.live') : t('wait.polling')}
+        {t(TRANSPORT_LABELS[transport])}
         {rate > 0 && <> · {t('wait.rate', { r: rate })}</>}
       </p>
     </div>
