@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TICKETS_KEY, rememberTicket, roundOfTicket, storedTicket } from './tickets';
+import { TICKETS_KEY, bookingOfTicket, rememberBooking, rememberTicket, roundOfTicket, storedTicket } from './tickets';
 
 const R1 = '20261124T101500Z';
 const R2 = '20261124T101600Z';
@@ -40,5 +40,20 @@ describe('tickets', () => {
   it('reads the round from the ticket id', () => {
     expect(roundOfTicket(ticket(R1, 'a'))).toBe(R1);
     expect(roundOfTicket('garbage')).toBe('');
+  });
+
+  it("keeps each ticket's booking for its round, apart from the nicknames' tickets", () => {
+    rememberTicket('티켓왕', ticket(R1, 'a'));
+    rememberBooking(ticket(R1, 'a'), 'booking-1');
+    rememberBooking(ticket(R1, 'b'), 'booking-2');
+    expect(bookingOfTicket(ticket(R1, 'a'))).toBe('booking-1');
+    expect(bookingOfTicket(ticket(R1, 'b'))).toBe('booking-2');
+    expect(bookingOfTicket(ticket(R1, 'c'))).toBeUndefined();
+    expect(storedTicket('티켓왕')).toBe(ticket(R1, 'a'));
+
+    rememberBooking(ticket(R2, 'd'), 'booking-3'); // a new round: the older round's bookings go
+    expect(bookingOfTicket(ticket(R2, 'd'))).toBe('booking-3');
+    expect(bookingOfTicket(ticket(R1, 'a'))).toBeUndefined();
+    expect(storedTicket('티켓왕')).toBe(ticket(R1, 'a'));
   });
 });

@@ -1,8 +1,10 @@
 // SPEC §4: a nickname belongs to the client that entered with it, and that client resumes by sending the ticket id it
 // was given. So the id is kept in localStorage (a reload, a closed tab or a crash keep it), per nickname; a ticket id
-// starts with its round's id, and only the round of the newest ticket is kept.
+// starts with its round's id, and only the round of the newest ticket is kept. The booking a ticket was given is kept
+// the same way, so that a reload after booking, which resumes the ticket, goes to its result instead of a new letter.
 
 export const TICKETS_KEY = 'tw.tickets';
+export const BOOKINGS_KEY = 'tw.bookings';
 
 /** `20261124T101500Z-q3Yb0Jm4T1uXcN8e2kPZvA` → `20261124T101500Z`. */
 export function roundOfTicket(ticketId: string): string {
@@ -11,9 +13,9 @@ export function roundOfTicket(ticketId: string): string {
 }
 
 // a Map, not an object: a nickname such as `__proto__` is valid (letters, `_`) and must stay a plain key
-function read(): Map<string, string> {
+function read(key: string): Map<string, string> {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(TICKETS_KEY) ?? '{}');
+    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '{}');
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return new Map();
     return new Map(
       Object.entries(parsed as Record<string, unknown>).filter(
@@ -27,16 +29,31 @@ function read(): Map<string, string> {
 
 /** The ticket this browser was given for `nickname`, to resume with; the server ignores one of an ended round. */
 export function storedTicket(nickname: string): string | undefined {
-  return read().get(nickname);
+  return read(TICKETS_KEY).get(nickname);
 }
 
 /** Keeps `ticketId` for `nickname`, dropping the tickets of other rounds (they can no longer be resumed). */
 export function rememberTicket(nickname: string, ticketId: string): void {
-  const round = roundOfTicket(ticketId);
-  const kept = new Map([...read()].filter(([, id]) => roundOfTicket(id) === round));
-  kept.set(nickname, ticketId);
+  keep(TICKETS_KEY, [nickname, ticketId], ([, ticket]) => roundOfTicket(ticket));
+}
+
+/** The booking `ticketId` was given (202) in this browser, if any: the round's one booking for that ticket. */
+export function bookingOfTicket(ticketId: string): string | undefined {
+  return read(BOOKINGS_KEY).get(ticketId);
+}
+
+/** Keeps the booking `ticketId` was given, dropping those of tickets of other rounds. */
+export function rememberBooking(ticketId: string, bookingId: string): void {
+  keep(BOOKINGS_KEY, [ticketId, bookingId], ([ticket]) => roundOfTicket(ticket));
+}
+
+/** Sets `entry` in the map under `key`, keeping only the entries of its round. */
+function keep(key: string, entry: [string, string], roundOf: (entry: [string, string]) => string): void {
+  const round = roundOf(entry);
+  const kept = new Map([...read(key)].filter((kept) => roundOf(kept) === round));
+  kept.set(...entry);
   try {
-    localStorage.setItem(TICKETS_KEY, JSON.stringify(Object.fromEntries(kept)));
+    localStorage.setItem(key, JSON.stringify(Object.fromEntries(kept)));
   } catch {
     // private mode or a full store: a reload then enters afresh, and another client's nickname stays refused
   }

@@ -7,6 +7,7 @@ import { betterRun } from '../lib/debrief';
 import { nextRoundAfter } from '../lib/clock';
 import type { GhostRun } from '../api/types';
 import type { Attempt, NoBooking, Session } from '../lib/session';
+import { bookingOfTicket, rememberBooking } from '../lib/tickets';
 import { Home } from './Home';
 import { Result } from './Result';
 import { SeatSelection } from './SeatSelection';
@@ -69,7 +70,11 @@ export function Drill() {
             key={step.attempt}
             nickname={step.nickname}
             notBefore={step.notBefore}
-            onAdmitted={(session) => setStep({ name: 'captcha', session })}
+            onAdmitted={(session) => {
+              // a reload after booking resumes the ticket: its booking, not a new security letter
+              const bookingId = bookingOfTicket(session.ticketId);
+              setStep(bookingId ? { name: 'result', attempt: session, bookingId } : { name: 'captcha', session });
+            }}
             onRoundOver={(attempt, known) => roundOver(attempt, { kind: 'not-admitted', known })}
             onHome={home}
           />
@@ -93,7 +98,10 @@ export function Drill() {
           <DrillProgress current={2} pb={pb} />
           <SeatSelection
             session={step.session}
-            onBooked={(bookingId) => setStep({ name: 'result', attempt: step.session, bookingId })}
+            onBooked={(bookingId) => {
+              rememberBooking(step.session.ticketId, bookingId);
+              setStep({ name: 'result', attempt: step.session, bookingId });
+            }}
             onCaptchaRequired={() => setStep({ name: 'captcha', session: step.session })}
             onRoundOver={(reason) => roundOver(step.session, reason)}
           />
