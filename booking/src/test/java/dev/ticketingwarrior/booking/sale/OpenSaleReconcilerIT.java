@@ -58,8 +58,7 @@ class OpenSaleReconcilerIT {
                                 round.opensAt().plusMillis(500),
                                 world.clock.instant(),
                                 Optional.of(player)),
-                        new Sales.Retention(
-                                Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(3), Duration.ofHours(3)));
+                        new Sales.Retention(Duration.ofHours(2), Duration.ofHours(3), Duration.ofHours(3)));
         assertThat(sold).isInstanceOf(Sales.Sold.class);
         assertThat(api.get("/api/v1/bookings/" + bookingId.value()).status())
                 .as("nothing behind the sold seat yet")

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public class BookingService {
 
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
-    private static final Duration IN_PROGRESS_TTL = Duration.ofSeconds(30);
     /** Longest a pending copy waits for its row: well past a 10-minute MySQL outage or a DLQ redrive days later. */
     private static final Duration PENDING_AT_MOST = Duration.ofDays(3);
 
@@ -65,12 +64,9 @@ public class BookingService {
         try {
             attempt = sales.sell(round.id(), request, HoldId.looksValid(holdId) ? holdId : null, buyer, keep);
         } catch (RuntimeException e) {
-            // nothing was decided (or not for sure): a retry with the same key must not find it "in progress"
-            try {
-                sales.forget(round.id(), request);
-            } catch (RuntimeException forget) {
-                e.addSuppressed(forget);
-            }
+            // the key is left as the script left it: unmarked if it never ran; in progress if it sold and only its
+            // reply
+            // was lost (a retry is asked to wait until the reconciler queues the sale and answers the key accepted)
             throw unavailable(e);
         }
         BookingOutcome outcome;
@@ -109,7 +105,7 @@ public class BookingService {
     /** How long a round's sale keeps its marks: the in-progress mark, the key's answer, the sale itself. */
     static Sales.Retention keep(Round round, RoundRetention retention) {
         Duration kept = retention.ttl(round);
-        return new Sales.Retention(IN_PROGRESS_TTL, kept, kept.plusHours(1), kept.plus(PENDING_AT_MOST));
+        return new Sales.Retention(kept, kept.plusHours(1), kept.plus(PENDING_AT_MOST));
     }
 
     private BookingOutcome accept(

@@ -44,9 +44,6 @@ public interface Sales {
     /** Undoes step 1 when the confirmation could not be queued: seat and ticket free again, the key forgotten. */
     void undo(RoundId round, KeyedRequest request, HoldRecord hold, String bookingId);
 
-    /** Forgets the key's in-progress mark (step 1 failed without an answer). */
-    void forget(RoundId round, KeyedRequest request);
-
     /**
      * Open sales of the round sold (or last claimed) before {@code soldBefore}, at most {@code limit}: their booking
      * request ended without knowing whether SQS has the confirmation. Each is claimed until {@code now} plus the same
@@ -120,11 +117,11 @@ public interface Sales {
     record OpenSale(KeyedRequest request, HoldRecord hold, AcceptedBooking booking) {}
 
     /**
-     * How long things are kept: the in-progress mark, a final answer, a sale, and at most the pending copy of an accepted
-     * booking (once MySQL has the row it is kept only a little longer, so this bounds copies whose booking was never
-     * resolved).
+     * How long things are kept: a key's answer (its in-progress mark too: only the sale's completion, by the request or
+     * by the reconciler, ends it), a sale, and at most the pending copy of an accepted booking (once MySQL has the row it
+     * is kept only a little longer, so this bounds copies whose booking was never resolved).
      */
-    record Retention(Duration inProgress, Duration answer, Duration sale, Duration pending) {}
+    record Retention(Duration answer, Duration sale, Duration pending) {}
 
     /** The outcome of {@link #sell}. */
     sealed interface Attempt permits Sold, Refused, Answered {}

@@ -74,7 +74,6 @@ class RedisSales implements Sales {
                         request.ticketId(),
                         buyer.bookingId().value(),
                         keys.seatLockPrefix(),
-                        String.valueOf(retention.inProgress().toMillis()),
                         String.valueOf(retention.answer().toMillis()),
                         String.valueOf(retention.sale().toMillis()),
                         String.valueOf(buyer.bookedAt().toEpochMilli()),
@@ -175,14 +174,6 @@ class RedisSales implements Sales {
                         hold.seatId(),
                         hold.ticketId(),
                         bookingId));
-    }
-
-    @Override
-    public void forget(RoundId round, KeyedRequest request) {
-        dependencies.redis(() -> {
-            redis.getBucket(answerKey(new RoundKeys(round), request), StringCodec.INSTANCE)
-                    .delete();
-        });
     }
 
     @Override

@@ -207,13 +207,28 @@ class BookingServiceTests {
     }
 
     @Test
-    void aSaleThatFailedBeforeAnAnswerForgetsTheKey() {
+    void aSaleThatNeverRanLeavesTheKeyFreeForTheRetry() {
         sales.sellFailure = new IllegalStateException("redis is down");
 
         assertThatThrownBy(() -> service.book(round, alice, "key-1", holdId)).isSameAs(sales.sellFailure);
-        assertThat(sales.calls).containsExactly("sell " + holdId, "forget");
+        assertThat(sales.calls).containsExactly("sell " + holdId);
         assertThat(meters.counter("ticketing.bookings", "result", "unavailable").count())
                 .isEqualTo(1);
+
+        sales.sellFailure = null;
+        assertThat(service.book(round, alice, "key-1", holdId)).isInstanceOf(BookingOutcome.Accepted.class);
+    }
+
+    @Test
+    void aRetryAfterASaleWhoseReplyWasLostWaitsForItInsteadOfBeingToldTheTicketBooked() {
+        sales.sellReplyLost = new IllegalStateException("redis timed out after the script ran");
+        assertThatThrownBy(() -> service.book(round, alice, "key-1", holdId)).isSameAs(sales.sellReplyLost);
+        sales.sellReplyLost = null;
+
+        assertThat(service.book(round, alice, "key-1", holdId))
+                .as("the same key: the sale it made is in progress, not another ticket's booking")
+                .isEqualTo(new BookingOutcome.InProgress());
+        assertThat(outbox.sent).isEmpty();
     }
 
     @Test

@@ -203,7 +203,11 @@ final class Fakes {
         /** Each restoreSold: "all N" or "since N" (N rows given). */
         final List<String> restores = new ArrayList<>();
 
+        /** Thrown before the sale (the script never ran). */
         RuntimeException sellFailure;
+        /** Thrown after the sale (the script ran, its reply was lost: a Redis timeout). */
+        RuntimeException sellReplyLost;
+
         RuntimeException completeFailure;
 
         @Override
@@ -235,6 +239,9 @@ final class Fakes {
             answers.put(key, new Answered(request.fingerprint(), false, null, null, null));
             open.put(bookingId, new OpenSale(request, hold, buyer.booking(hold)));
             openSince.put(bookingId, buyer.bookedAt());
+            if (sellReplyLost != null) {
+                throw sellReplyLost;
+            }
             return new Sold(hold);
         }
 
@@ -285,12 +292,6 @@ final class Fakes {
             open.remove(bookingId);
             sold.remove(hold.seatId(), bookingId);
             ticketBookings.remove(hold.ticketId(), bookingId);
-            answers.remove(key(request));
-        }
-
-        @Override
-        public void forget(RoundId round, KeyedRequest request) {
-            calls.add("forget");
             answers.remove(key(request));
         }
 
