@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,8 +15,11 @@ import java.util.regex.Pattern;
  */
 public record RoundId(String value) implements Comparable<RoundId> {
 
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Strict: a date or time that does not exist (Feb 30, hour 24) is refused, not moved to one that does. */
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withZone(ZoneOffset.UTC);
+
     private static final Pattern SHAPE = Pattern.compile("\\d{8}T\\d{6}Z");
 
     public RoundId {

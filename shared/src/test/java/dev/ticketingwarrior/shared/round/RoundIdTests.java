@@ -20,6 +20,14 @@ class RoundIdTests {
         assertThat(id.hashTag()).isEqualTo("{r:20261124T101500Z}");
     }
 
+    @Test
+    void acceptsTheDaysThatExist() {
+        assertThat(RoundId.parse("20280229T235900Z").map(RoundId::start))
+                .contains(Instant.parse("2028-02-29T23:59:00Z"));
+        assertThat(RoundId.parse("20261231T000000Z").map(RoundId::start))
+                .contains(Instant.parse("2026-12-31T00:00:00Z"));
+    }
+
     @ParameterizedTest
     @NullSource
     @ValueSource(
@@ -29,6 +37,10 @@ class RoundIdTests {
                 "20261124101500Z",
                 "20261324T101500Z",
                 "20261124T256000Z",
+                "20260230T101500Z", // no Feb 30 (a lenient parse would take it for Feb 28)
+                "20270229T000000Z", // 2027 is not a leap year
+                "20261131T000000Z",
+                "20261124T240000Z", // hour 24: another name for the next day's 00:00
                 "x0261124T101500Z",
                 "20261124T101500Z ",
                 "../../etc/passwd",
