@@ -19,7 +19,7 @@ class RoundWindowIT {
     private final Api api = world.api(world.first());
 
     @Test
-    void refusesHoldsCaptchasAndBookingsAfterTheWindowCloses() {
+    void refusesHoldsReleasesCaptchasAndBookingsAfterTheWindowCloses() {
         Round round = world.freshRound();
         String token = world.token(round, BookingStack.ticket(), "late", false);
         solveCaptcha(api, token);
@@ -35,6 +35,9 @@ class RoundWindowIT {
                 "/api/v1/bookings", token, "{\"holdId\":\"" + holdId + "\"}", Map.of("Idempotency-Key", "late"));
         assertThat(booking.status()).isEqualTo(403);
         assertThat(booking.problemSlug()).isEqualTo("round-closed");
+        Api.Response release = api.delete("/api/v1/holds/" + holdId, token);
+        assertThat(release.status()).as(release.toString()).isEqualTo(403);
+        assertThat(release.problemSlug()).isEqualTo("round-closed");
     }
 
     /** SPEC §5: a replay of a known Idempotency-Key is answered after the close too; a new key is not. */

@@ -10,6 +10,9 @@ import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +44,9 @@ class CaptchaController {
     @Operation(
             summary = "Issue a security letter: {captchaId, image (PNG data URL)}",
             description = "429 rate-limited (with Retry-After) past the ticket's budget of letters")
+    @ApiResponse(
+            responseCode = "201",
+            content = @Content(schema = @Schema(implementation = CaptchaService.Letter.class)))
     @PostMapping("/api/v1/captcha")
     ResponseEntity<CaptchaService.Letter> issue(Player player) {
         limits.spend(PlayerLimits.Action.LETTER, player);
@@ -60,6 +66,7 @@ class CaptchaController {
                     + " TICKETING_CAPTCHA_LOAD_TEST_KEY set (off by default) does a letter read"
                     + " LoadTestLetters.answer(key, captchaId, length), so the load tool can answer it here. 429"
                     + " rate-limited (with Retry-After) past the ticket's budget of answers.")
+    @ApiResponse(responseCode = "204", description = "Solved: holds are open to this ticket")
     @PostMapping("/api/v1/captcha/{captchaId}")
     ResponseEntity<Void> answer(
             Player player, @PathVariable String captchaId, @Valid @RequestBody AnswerRequest request) {

@@ -13,6 +13,10 @@ import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -59,10 +63,19 @@ class BookingController {
                     + " idempotency-key-in-progress (with Retry-After) while the key's first request has not"
                     + " finished: send it again. 429 rate-limited (with"
                     + " Retry-After) past the ticket's budget of booking requests.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the confirmation is safely in SQS; poll the booking until CONFIRMED or REJECTED",
+            content = @Content(schema = @Schema(implementation = BookingAccepted.class)))
     @PostMapping("/api/v1/bookings")
     ResponseEntity<BookingAccepted> book(
             Player player,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Parameter(
+                            required = true,
+                            description = "1-128 visible characters, the same on every retry of this booking"
+                                    + " (400 idempotency-key-required without it)")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey,
             @Valid @RequestBody BookingRequest request) {
         limits.spend(PlayerLimits.Action.BOOKING, player);
         Round round = gate.requireOwn(player, null);

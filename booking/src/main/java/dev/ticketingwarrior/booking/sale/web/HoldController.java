@@ -94,11 +94,13 @@ class HoldController {
 
     @Operation(
             summary = "Release your hold (204)",
-            description = "429 rate-limited (with Retry-After) past the ticket's budget of releases.")
+            description = "While the round is OPEN (403 round-closed after: every hold has ended with the round). 404"
+                    + " unknown-hold. 429 rate-limited (with Retry-After) past the ticket's budget of releases.")
+    @ApiResponse(responseCode = "204", description = "Released: the seat is for sale again")
     @DeleteMapping("/api/v1/holds/{holdId}")
     ResponseEntity<Void> release(Player player, @PathVariable String holdId) {
         limits.spend(PlayerLimits.Action.RELEASE, player);
-        Round round = gate.requireOwn(player, null);
+        Round round = gate.requireOpen(player, null);
         if (!holds.release(round, player, holdId)) {
             throw ProblemException.of(ProblemType.UNKNOWN_HOLD, "no hold " + holdId + " of this ticket");
         }
