@@ -128,6 +128,15 @@ class SecretsManagerIT {
                 .hasStackTraceContaining("REDIS_PASSWORD is not set.");
     }
 
+    /** Admission checks the bot key only when a bot calls; it is still read while the service starts. */
+    @Test
+    void refusesToStartWithABlankBotKey() {
+        secrets.put("/ticketing/token-keys", Map.of("TICKETING_TOKEN_KEYS", signingKeys()));
+        secrets.put("/ticketing/bot-key", Map.of("TICKETING_BOT_KEY", " "));
+
+        assertThatThrownBy(() -> start().close()).hasStackTraceContaining("TICKETING_BOT_KEY is not set.");
+    }
+
     private static String signingKeys() {
         return TokenKeys.of(List.of(TokenKeys.generate("aws-2031", Instant.parse("2031-01-01T00:00:00Z"))))
                 .privateJwkSetJson();

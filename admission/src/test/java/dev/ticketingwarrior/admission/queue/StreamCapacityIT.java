@@ -64,6 +64,22 @@ class StreamCapacityIT {
         for (int i = 0; i < 6; i++) {
             tickets.add(enter("cap_" + i));
         }
+        // a HEAD is answered as a GET would be, and holds nothing: no place of the instance's, no slot of the ticket's
+        for (int i = 0; i < 3; i++) {
+            for (int again = 0; again < 3; again++) {
+                web.head()
+                        .uri("/api/v1/queue/{id}/events", tickets.get(i))
+                        .accept(MediaType.TEXT_EVENT_STREAM)
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
+            }
+        }
+        web.head()
+                .uri("/api/v1/queue/{id}/events", "20310505T050500Z-AAAAAAAAAAAAAAAAAAAAAA")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         for (int i = 0; i < 3; i++) {
             assertThat(open(tickets.get(i)).status()).isEqualTo(200);
         }

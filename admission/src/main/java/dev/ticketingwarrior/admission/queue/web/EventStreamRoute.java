@@ -5,6 +5,7 @@ import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.edge.secret.Credentials;
+import dev.ticketingwarrior.edge.secret.SharedSecret;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -47,13 +48,13 @@ final class EventStreamRoute implements NettyRouteProvider {
 
     private final TicketStreams streams;
     private final ClientAddressResolver clients;
-    private final Credentials credentials;
+    private final SharedSecret botSecret;
     private final JsonMapper json;
 
     EventStreamRoute(TicketStreams streams, ClientAddressResolver clients, Credentials credentials, JsonMapper json) {
         this.streams = streams;
         this.clients = clients;
-        this.credentials = credentials;
+        this.botSecret = credentials.botKey();
         this.json = json;
     }
 
@@ -100,7 +101,7 @@ final class EventStreamRoute implements NettyRouteProvider {
         InetSocketAddress peer = request.remoteAddress();
         String client = clients.resolve(peer == null ? null : peer.getAddress(), headers::getAll);
         String botKey = headers.get(QueueController.BOT_KEY);
-        boolean bot = botKey != null && credentials.botKey().matches(botKey);
+        boolean bot = botKey != null && botSecret.matches(botKey);
         return streams.open(client, bot, ticket)
                 .onErrorResume(e -> problem(request, response, e).then(Mono.empty()))
                 .flatMap(stream -> response.status(200)

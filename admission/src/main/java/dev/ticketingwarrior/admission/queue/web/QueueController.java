@@ -8,6 +8,7 @@ import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.limit.TooManyRequests;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
+import dev.ticketingwarrior.edge.secret.SharedSecret;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Optional;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -39,7 +41,9 @@ class QueueController {
 
     private final QueueService queue;
     private final ClientAddressResolver clients;
-    private final Credentials credentials;
+    /** Resolved while the service starts: in the aws profile a missing key stops start-up, not the first bot. */
+    private final SharedSecret botSecret;
+
     private final TicketLimits limits;
     private final TicketStreams streams;
 
@@ -51,7 +55,7 @@ class QueueController {
             Credentials credentials) {
         this.queue = queue;
         this.clients = clients;
-        this.credentials = credentials;
+        this.botSecret = credentials.botKey();
         this.limits = limits;
         this.streams = streams;
     }
@@ -82,7 +86,7 @@ class QueueController {
                     String botKey,
             ServerHttpRequest request) {
         boolean bot = botKey != null;
-        if (bot && !credentials.botKey().matches(botKey)) {
+        if (bot && !botSecret.matches(botKey)) {
             return Mono.error(ProblemException.of(ProblemType.INVALID_BOT_KEY, "The X-Bot-Key is not valid."));
         }
         // the client's entry limit is counted by the entry itself (one round trip); a body that is refused before
@@ -158,6 +162,16 @@ class QueueController {
         if (id.isEmpty()) {
             return Mono.error(TicketStreams::unknownTicket);
         }
+        if (HttpMethod.HEAD.equals(request.getMethod())) {
+            // the answer a GET would get, without its body: a HEAD's body is never subscribed, so a stream opened for
+            // it would keep its place and slots; it is given back at once
+            return streams.open(client(request), isBot(botKey), id.get()).map(stream -> {
+                stream.close();
+                return ResponseEntity.ok()
+                        .contentType(MediaType.TEXT_EVENT_STREAM)
+                        .build();
+            });
+        }
         return streams.events(client(request), isBot(botKey), id.get())
                 .map(events -> ResponseEntity.ok()
                         .contentType(MediaType.TEXT_EVENT_STREAM)
@@ -170,6 +184,6 @@ class QueueController {
 
     /** Only a valid key makes a bot here; a wrong one is simply counted as a player (no 401 on a read). */
     private boolean isBot(String botKey) {
-        return botKey != null && credentials.botKey().matches(botKey);
+        return botKey != null && botSecret.matches(botKey);
     }
 }
