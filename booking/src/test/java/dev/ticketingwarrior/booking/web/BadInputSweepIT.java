@@ -226,6 +226,9 @@ class BadInputSweepIT {
                 "-1",
                 "d%C3%A1y",
                 "%E2%80%AEday",
+                "%zz",
+                "%",
+                "day&=week",
                 "x".repeat(6_000)));
         for (String segment : inputs.pathSegments(GENERATED / 2)) {
             periods.add(segment);

@@ -7,6 +7,7 @@ import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.CharacterCodingException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -80,11 +81,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (Problems.causedBy(e, BodyTooLargeException.class)) {
             return respond(Problems.tooLarge(), request.getRequestURI());
         }
-        if (Problems.causedBy(e, CharacterCodingException.class)) {
-            // Tomcat decodes the query string only when a parameter is first read: bytes that are not UTF-8 surface
-            // here, from the handler's arguments, as its InvalidParameterException
+        if (Problems.causedBy(e, InvalidParameterException.class, CharacterCodingException.class)) {
+            // Tomcat decodes the query string (and a form body) only when a parameter is first read: a broken escape
+            // (%zz, a lone %), a name-less pair (?=x) or bytes that are not UTF-8 surface here, from the handler's
+            // arguments, as its InvalidParameterException
             return respond(
-                    Problems.detail(ProblemType.INVALID_REQUEST, "a query parameter is not valid UTF-8"),
+                    Problems.detail(ProblemType.INVALID_REQUEST, "a query parameter or form field cannot be decoded"),
                     request.getRequestURI());
         }
         return ProblemAnswer.of(e, request.getRequestURI()).toResponseEntity();
