@@ -52,6 +52,10 @@ class AwsProfilesTests {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /** A variable a task definition's environment sets (its secrets are ValueFrom, checked where they are read). */
+    private static final Pattern TASK_VARIABLE = Pattern.compile("\\{\"Name\":\"([A-Z][A-Z0-9_]*)\",\"Value\":");
+    /** A placeholder with a default: {@code ${VARIABLE:default}}. */
+    private static final Pattern LOCAL_DEFAULT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):");
 
     @Test
     void importsEverySecretWithoutOptional() {
@@ -85,6 +89,35 @@ class AwsProfilesTests {
             assertThat(variables)
                     .as(profile.name())
                     .allSatisfy(variable -> assertThat(taskDefinition).contains("\"Name\":\"" + variable + "\""));
+        }
+    }
+
+    /**
+     * A setting the task definition gives is one production must have: the aws profile reads it without a default, so
+     * a task definition that stops giving it stops start-up instead of letting the laptop default of application.yml
+     * (admission on loopback, loopback as the only trusted proxy) stand in.
+     */
+    @Test
+    void readsWhatTheTaskDefinitionGivesWithoutTheLocalDefault() {
+        for (TicketingService service : TicketingService.values()) {
+            Profile profile = Profile.of(service);
+            Set<String> given = new TreeSet<>();
+            Matcher names = TASK_VARIABLE.matcher(taskDefinition(profile));
+            while (names.find()) {
+                given.add(names.group(1));
+            }
+            Set<String> withLocalDefault = new TreeSet<>();
+            Matcher defaults = LOCAL_DEFAULT.matcher(file(service, "application.yml"));
+            while (defaults.find()) {
+                withLocalDefault.add(defaults.group(1));
+            }
+            withLocalDefault.retainAll(given);
+
+            withLocalDefault.removeAll(environmentVariables(profile));
+
+            assertThat(withLocalDefault)
+                    .as(service.id() + ": given by its task definition, with a local default the aws profile keeps")
+                    .isEmpty();
         }
     }
 

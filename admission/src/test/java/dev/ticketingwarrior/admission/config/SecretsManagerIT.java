@@ -151,6 +151,7 @@ class SecretsManagerIT {
                 "--REDIS_PORT=" + redis.port(),
                 "--REDIS_USERNAME=" + REDIS_USER,
                 "--REDIS_PASSWORD=" + REDIS_PASSWORD,
+                "--ADMISSION_TRUSTED_PROXIES=127.0.0.0/8,::1/128",
                 "--spring.data.redis.ssl.enabled=false",
                 "--spring.cloud.aws.secretsmanager.endpoint=" + secrets.endpoint(),
                 "--spring.cloud.aws.region.static=" + LocalStack.REGION,

@@ -136,6 +136,8 @@ class SecretsManagerIT {
         properties.put("TICKETING_DB_SECRET", DB_SECRET);
         // the aws profile has no default for it either (the failed-authentication limit's trusted proxies)
         properties.put("BOOKING_TRUSTED_PROXIES", "10.0.0.0/16");
+        // nor for admission's JWKS (the test's keys are configured, so it is never fetched)
+        properties.put("TICKETING_JWKS_URL", "http://127.0.0.1:9/.well-known/jwks.json");
         // the profile's Valkey endpoint is TLS only; this one is the plain loopback Redis that asks for the user
         properties.put("ticketing.redis.url", redis.url());
         properties.put("REDIS_USERNAME", REDIS_USER);
