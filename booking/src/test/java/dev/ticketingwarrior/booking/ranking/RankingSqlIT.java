@@ -54,7 +54,7 @@ class RankingSqlIT {
         assertThat(best.path("rank").path("round").path("topPercent").asDouble())
                 .isEqualTo(20.0);
         assertThat(best.path("rank").path("round").path("tier").asString()).isEqualTo("중상위권");
-        assertThat(best.path("rank").path("botsBeatenPercent").asDouble()).isEqualTo(66.7);
+        assertThat(best.path("rank").path("botsBeatenPercent").asDouble()).isEqualTo(66.6);
         JsonNode week = best.path("rank").path("week");
         assertThat(week.path("total").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(week.path("position").asLong())

@@ -12,26 +12,27 @@ public final class RankMaths {
         return 1 + strictlyFaster;
     }
 
-    /** {@code 100 · position / total}, one decimal; 100 when there is nobody to compare with. */
+    /**
+     * {@code 100 · position / total}, rounded up to one decimal so it never shows a player better than they are: 1st
+     * of 2,001 is 0.1 (not "top 0.0 %"), 63rd of 1,250 (5.04 %) is 5.1, in the same tier as the exact share. 100 when
+     * there is nobody to compare with.
+     */
     public static double topPercent(long position, long total) {
         if (total <= 0) {
             return 100.0;
         }
-        return Math.round(1000.0 * position / total) / 10.0;
+        return Math.ceilDiv(1000 * position, total) / 10.0;
     }
 
-    /** Share of bots that were slower, one decimal; null without bots. */
+    /** Share of bots that were slower, rounded down to one decimal (never "100 %" with one bot faster); null without. */
     public static Double beatenPercent(long slower, long total) {
         if (total <= 0) {
             return null;
         }
-        return Math.round(1000.0 * slower / total) / 10.0;
+        return Math.floorDiv(1000 * slower, total) / 10.0;
     }
 
-    /**
-     * The UI tier of {@code position} among {@code total}, from the exact share rather than the rounded
-     * {@link #topPercent}: 63rd of 1,250 is 5.04 %, shown as 5.0 but not in the top 5 %.
-     */
+    /** The UI tier of {@code position} among {@code total}, from the exact share (the same as {@link #topPercent}'s). */
     public static String tier(long position, long total) {
         return tier(total <= 0 ? 100.0 : 100.0 * position / total);
     }

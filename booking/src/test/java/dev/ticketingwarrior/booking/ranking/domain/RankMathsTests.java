@@ -17,7 +17,11 @@ class RankMathsTests {
     void topPercentIsPositionOverTotalWithOneDecimal() {
         assertThat(RankMaths.topPercent(1, 1)).isEqualTo(100.0);
         assertThat(RankMaths.topPercent(2, 5)).isEqualTo(40.0);
-        assertThat(RankMaths.topPercent(1, 3)).isEqualTo(33.3);
+        assertThat(RankMaths.topPercent(1, 3))
+                .as("rounded up: never better than the truth")
+                .isEqualTo(33.4);
+        assertThat(RankMaths.topPercent(1, 2001)).as("not 'top 0.0 %'").isEqualTo(0.1);
+        assertThat(RankMaths.topPercent(7, 100)).isEqualTo(7.0);
         assertThat(RankMaths.topPercent(3, 1000)).isEqualTo(0.3);
         assertThat(RankMaths.topPercent(1, 0)).isEqualTo(100.0);
     }
@@ -29,9 +33,11 @@ class RankMathsTests {
         assertThat(RankMaths.tier(10.0)).isEqualTo("상위권");
         assertThat(RankMaths.tier(20.0)).isEqualTo("중상위권");
         assertThat(RankMaths.tier(20.1)).isNull();
-        // from the exact share: 63rd of 1,250 is 5.04 %, shown rounded as 5.0 but not in the top 5 %
-        assertThat(RankMaths.topPercent(63, 1250)).isEqualTo(5.0);
+        // 63rd of 1,250 is 5.04 %: shown as 5.1 (rounded up), not in the top 5 %, and the shown number says the same
+        assertThat(RankMaths.topPercent(63, 1250)).isEqualTo(5.1);
         assertThat(RankMaths.tier(63, 1250)).isEqualTo("상위권");
+        assertThat(RankMaths.tier(RankMaths.topPercent(63, 1250))).isEqualTo("상위권");
+        assertThat(RankMaths.topPercent(62, 1250)).isEqualTo(5.0);
         assertThat(RankMaths.tier(5, 100)).isEqualTo("최상위권");
         assertThat(Rank.Standing.of(62, 1250).tier()).isEqualTo("상위권");
     }
@@ -48,6 +54,10 @@ class RankMathsTests {
     void botsBeatenIsTheShareOfSlowerBotsOrNothingWithoutBots() {
         assertThat(RankMaths.beatenPercent(1, 3)).isEqualTo(33.3);
         assertThat(RankMaths.beatenPercent(3, 3)).isEqualTo(100.0);
+        assertThat(RankMaths.beatenPercent(2000, 2001))
+                .as("one bot was faster: not 100 %")
+                .isEqualTo(99.9);
+        assertThat(RankMaths.beatenPercent(2, 3)).as("rounded down").isEqualTo(66.6);
         assertThat(RankMaths.beatenPercent(0, 0)).isNull();
     }
 
