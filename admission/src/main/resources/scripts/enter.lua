@@ -1,7 +1,7 @@
 -- Entry: KEYS 1..10 as in serving.lua, 11 the client's entry counter (STRING, under the round's hash tag);
--- ARGV 1..9 as in serving.lua, 10 nickname, 11 seal candidate (32 hex digits; the round keeps the first it is
--- offered), 12 bot (0/1), 13 claimed ticket id ('' when the client sent none), 14 entries a client may make per
--- window (0: not limited, a bot), 15 the window in ms.
+-- ARGV 1..10 as in serving.lua, 11 nickname, 12 seal candidate (32 hex digits; the round keeps the first it is
+-- offered), 13 bot (0/1), 14 claimed ticket id ('' when the client sent none), 15 entries a client may make per
+-- window (0: not limited, a bot), 16 the window in ms.
 -- A new ticket's id is <roundId>-<queueNumber>-<the first 24 hex digits of SHA-1(seal|roundId|queueNumber)>
 -- (ticketId() in serving.lua, TicketId.java, RoundSeal.java); the ticket is stored under its number.
 -- Returns {-2, ms until the window ends} when the client is over its limit (the entry counts first, whatever follows:
@@ -10,8 +10,8 @@
 -- holds another ticket than the claimed one: a nickname belongs to the client that entered with it (SPEC §4), so
 -- nothing of that ticket leaves the script. A new ticket that the counter does not reach yet is answered from peek(),
 -- without advancing; the ticker and later status calls advance.
-local nickname, sealCandidate, bot, claimed = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
-local limit, window = tonumber(ARGV[14]), tonumber(ARGV[15])
+local nickname, sealCandidate, bot, claimed = ARGV[11], ARGV[12], ARGV[13], ARGV[14]
+local limit, window = tonumber(ARGV[15]), tonumber(ARGV[16])
 if limit > 0 then
   local entries = redis.call('INCR', KEYS[11])
   local left = redis.call('PTTL', KEYS[11])

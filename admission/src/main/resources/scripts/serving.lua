@@ -18,7 +18,9 @@
 --   9 finished   SET     ticket ids reported finished by booking (SharedRoundKeys.finishedPlayers)
 --  10 tokens     HASH    queueNumber -> the one token issued for it
 -- ARGV: 1 nowMs, 2 openMs, 3 closeMs, 4 expireAt (epoch s), 5 activeTimeoutMs,
---       6..9 seed settings (rate, openBatch, maxActive, paused 0/1) used if the round has none yet; 10.. per script
+--       6..9 seed settings (rate, openBatch, maxActive, paused 0/1) used if the round has none yet,
+--       10 the highest served count the calling instance has seen in this round (0: none), see restore(); 11.. per
+--       script
 local K_SEQ, K_QUEUE, K_TICKETS, K_NICKS, K_SERVE = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local K_ADM, K_ACTIVE, K_ABANDONED, K_FINISHED, K_TOKENS = KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10]
 local NOW = tonumber(ARGV[1])
@@ -26,6 +28,7 @@ local OPEN = tonumber(ARGV[2])
 local CLOSE = tonumber(ARGV[3])
 local EXPIRE_AT = ARGV[4]
 local ACTIVE_TIMEOUT = tonumber(ARGV[5])
+local SEEN_SERVED = tonumber(ARGV[10])
 local CHUNK = 500
 local ROUND = string.match(K_SEQ, '^{r:([^}]+)}')
 
@@ -201,6 +204,27 @@ local function peek(qn)
   end
   return { served, entered, 0, 0, string.format('%.17g', rate), batch, 0, paused and 1 or 0 }
 end
+
+-- Valkey lost the round mid-way (a restart or a failover to an empty replica: the counter is gone, but the tokens it
+-- gave are still good at booking). Started afresh, the counter would credit the whole time since the open again and
+-- hand out a second round's worth of admissions, and new entrants would take the queue numbers of players already
+-- admitted (SPEC §9: no admission beyond the rate). So the round is put back where the calling instance last saw it:
+-- SEEN_SERVED admitted (they count as active until booking reports them), the rate's credit up to them spent, and the
+-- queue numbers going on after them. A round whose counter exists, or one this instance has seen nothing of, is left
+-- alone; the first instance to call restores it (at most a tick behind the lost count).
+local function restore()
+  if SEEN_SERVED <= 0 or redis.call('HEXISTS', K_SERVE, 'served') == 1 then
+    return
+  end
+  local _, batch = settings()
+  if tonumber(redis.call('GET', K_SEQ) or '0') < SEEN_SERVED then
+    redis.call('SET', K_SEQ, SEEN_SERVED)
+  end
+  redis.call('HSET', K_SERVE, 'served', SEEN_SERVED, 'acc', math.max(0, SEEN_SERVED - batch), 'last',
+    math.min(NOW, CLOSE))
+  expire(K_SEQ, K_SERVE)
+end
+restore()
 
 local function orEmpty(value)
   if value then

@@ -214,6 +214,35 @@ class WaitingRoomIT extends AdmissionIntegrationTest {
         assertThat(status(tickets.get(3)).get("position").asLong()).isEqualTo(1);
     }
 
+    /**
+     * Valkey loses the round mid-way (restart, failover to an empty replica): the tokens already given stay good at
+     * booking, so the counter goes on from where this instance saw it instead of crediting the time since the open
+     * again (SPEC §9: no admission beyond the rate).
+     */
+    @Test
+    void aRoundValkeyLostGoesOnFromTheCountAlreadyAdmitted() {
+        settings(1, 0, 0, false);
+        openRound();
+        String first = id(enter("lost_1"));
+        advance(Duration.ofSeconds(1));
+        assertThat(status(first).get("status").asString()).isEqualTo("ADMITTED");
+
+        RoundId round = RoundId.startingAt(roundOpen);
+        redis().delete(redis().keys("{r:" + round.value() + "}*"));
+        String next = id(enter("lost_2"));
+
+        JsonNode standing = status(next);
+        assertThat(standing.get("status").asString())
+                .as("one admitted by +1 s at 1/s: the next waits its second")
+                .isEqualTo("WAITING");
+        assertThat(standing.get("position").asLong()).isEqualTo(1);
+        assertThat(TicketId.parse(next).orElseThrow().queueNumber())
+                .as("queue numbers go on after the admitted ones")
+                .isEqualTo(2);
+        advance(Duration.ofSeconds(1));
+        assertThat(status(next).get("status").asString()).isEqualTo("ADMITTED");
+    }
+
     @Test
     void abandonedPlayersFreeTheirSlotAfterTheActiveTimeout() {
         settings(100, 0, 1, false);

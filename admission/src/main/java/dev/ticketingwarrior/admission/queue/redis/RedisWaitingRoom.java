@@ -42,6 +42,11 @@ final class RedisWaitingRoom implements WaitingRoom {
     private final long activeTimeoutMillis;
     /** The keys of the round most calls are about, so the hot path builds no strings. */
     private final AtomicReference<RoundKeys> lastKeys = new AtomicReference<>();
+    /**
+     * The highest served count this instance has seen in the latest round it has seen: every script is given it, and
+     * puts the round back there if Valkey lost it mid-round ({@code restore()} in serving.lua).
+     */
+    private final AtomicReference<Seen> seen = new AtomicReference<>();
 
     RedisWaitingRoom(ReactiveStringRedisTemplate redis, AdmissionProperties properties) {
         this.redis = redis;
@@ -81,7 +86,7 @@ final class RedisWaitingRoom implements WaitingRoom {
             }
             TicketId id = new TicketId(round.id(), text(reply, 1));
             return new Entry.Placed(
-                    ticket(id, text(reply, 2)), outcome == CREATED, state(reply, 4), instant(text(reply, 3)));
+                    ticket(id, text(reply, 2)), outcome == CREATED, state(round, reply, 4), instant(text(reply, 3)));
         });
     }
 
@@ -93,7 +98,7 @@ final class RedisWaitingRoom implements WaitingRoom {
                     String token = text(reply, 2);
                     return new Standing(
                             ticket(ticketId, text(reply, 0)),
-                            state(reply, 3),
+                            state(round, reply, 3),
                             instant(text(reply, 1)),
                             token.isEmpty() ? Optional.empty() : Optional.of(token));
                 });
@@ -106,7 +111,7 @@ final class RedisWaitingRoom implements WaitingRoom {
                 .map(reply -> {
                     String seal = text(reply, 10);
                     return new Advance(
-                            state(reply, 0),
+                            state(round, reply, 0),
                             Double.parseDouble(text(reply, 8)),
                             Instant.ofEpochMilli(number(reply, 9)),
                             seal.isEmpty() ? Optional.empty() : Optional.of(new RoundSeal(seal)));
@@ -144,7 +149,7 @@ final class RedisWaitingRoom implements WaitingRoom {
         return call(Scripts.STATS, keys(round.id()).all(), args(round, now, seed))
                 .filter(reply -> !reply.isEmpty())
                 .map(reply -> {
-                    ServingState state = state(reply, 0);
+                    ServingState state = state(round, reply, 0);
                     long admittedBots = count(text(reply, 10));
                     return new RoundStats(
                             round,
@@ -190,7 +195,7 @@ final class RedisWaitingRoom implements WaitingRoom {
     }
 
     private List<String> args(Round round, Instant now, AdmissionSettings seed, String... extra) {
-        List<String> args = new ArrayList<>(9 + extra.length);
+        List<String> args = new ArrayList<>(10 + extra.length);
         args.add(Long.toString(now.toEpochMilli()));
         args.add(Long.toString(round.opensAt().toEpochMilli()));
         args.add(Long.toString(round.closesAt().toEpochMilli()));
@@ -200,6 +205,8 @@ final class RedisWaitingRoom implements WaitingRoom {
         args.add(Integer.toString(seed.openBatch()));
         args.add(Integer.toString(seed.maxActive()));
         args.add(seed.paused() ? "1" : "0");
+        Seen last = seen.get();
+        args.add(last != null && last.round().equals(round.id()) ? Long.toString(last.served()) : "0");
         args.addAll(List.of(extra));
         return args;
     }
@@ -208,20 +215,31 @@ final class RedisWaitingRoom implements WaitingRoom {
         return Long.toString(round.endsAt().plus(retention).getEpochSecond());
     }
 
-    /** {@code served, entered, newly, newlyBots, rate, batch, maxActive, paused} from {@code offset}. */
-    private static ServingState state(List<?> reply, int offset) {
+    /** {@code served, entered, newly, newlyBots, rate, batch, maxActive, paused} from {@code offset}; kept in mind. */
+    private ServingState state(Round round, List<?> reply, int offset) {
+        long served = number(reply, offset);
+        Seen last = seen.get();
+        if (last == null || !last.round().equals(round.id()) || served > last.served()) {
+            seen.accumulateAndGet(new Seen(round.id(), served), RedisWaitingRoom::later);
+        }
         AdmissionSettings settings = new AdmissionSettings(
                 Double.parseDouble(text(reply, offset + 4)),
                 (int) number(reply, offset + 5),
                 (int) number(reply, offset + 6),
                 number(reply, offset + 7) == 1);
         return new ServingState(
-                number(reply, offset),
-                number(reply, offset + 1),
-                number(reply, offset + 2),
-                number(reply, offset + 3),
-                settings);
+                served, number(reply, offset + 1), number(reply, offset + 2), number(reply, offset + 3), settings);
     }
+
+    /** The later round's count, or the higher count of the same round. */
+    private static Seen later(Seen kept, Seen offered) {
+        if (kept == null || offered.round().compareTo(kept.round()) > 0) {
+            return offered;
+        }
+        return offered.round().equals(kept.round()) && offered.served() > kept.served() ? offered : kept;
+    }
+
+    private record Seen(RoundId round, long served) {}
 
     /** A ticket from the scripts' {@code queueNumber|} followed by its stored form ({@link WaitingTicket}). */
     private static Ticket ticket(TicketId id, String stored) {
