@@ -21,7 +21,7 @@
 --       8 ticketId, 9 holdId, 10 outcome (ACCEPTED | IN_DOUBT), 11 booked at ms, 12 the hold's heldAt ms
 -- Returns 1.
 redis.call('set', KEYS[2], ARGV[4], 'PX', ARGV[5])
-close_hold(KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], ARGV[7], ARGV[3], ARGV[8], ARGV[9], '1', ARGV[6])
+close_hold(KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], ARGV[7], ARGV[3], ARGV[8], ARGV[9], 'booked', ARGV[6])
 answer(KEYS[1], ARGV[6], ARGV[1], ARGV[10], ARGV[2], ARGV[3])
 if redis.call('exists', KEYS[10]) == 1 then
   redis.call('hset', KEYS[10], 'bookedAt', ARGV[11], 'bookingId', ARGV[2], 'bookedSeat', ARGV[3],

@@ -5,6 +5,8 @@ import static dev.ticketingwarrior.booking.support.Players.hold;
 import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
+import dev.ticketingwarrior.booking.sale.domain.Holds;
 import dev.ticketingwarrior.booking.sale.redis.RoundKeys;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
@@ -62,21 +64,51 @@ class BookingFlowIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * maxActive (SPEC §4): a bot that cancels (취소표) is gone, and its slot goes to the next player at once; a human who
+     * lets a seat go picks another and still counts as playing (reported gone, its slot given away and taken back by
+     * its next hold, admission would be over the cap).
+     */
     @Test
-    void aPlayerWhoReleasesAHoldCountsAsGoneUntilItHoldsAgain() {
+    void aBotThatReleasesItsHoldIsGoneAndAHumanWhoReleasesPlaysOn() {
+        RSet<String> finished = redis().getSet(SharedRoundKeys.finishedPlayers(round.id()), StringCodec.INSTANCE);
+        String bot = BookingStack.ticket();
+        String botToken = world.token(round, bot, "canceller", true);
+        Map<String, String> botKey = Map.of("X-Bot-Key", BookingStack.BOT_KEY);
+        String botHold =
+                hold(api, botToken, round, "C-3", botKey).json().path("holdId").asString();
+        assertThat(api.send("DELETE", "/api/v1/holds/" + botHold, botToken, null, botKey)
+                        .status())
+                .isEqualTo(204);
+        assertThat(finished.contains(bot)).isTrue();
+
+        String human = BookingStack.ticket();
+        String token = world.token(round, human, "switcher", false);
+        solveCaptcha(api, token);
+        String holdId = hold(api, token, round, "C-4").json().path("holdId").asString();
+        assertThat(api.delete("/api/v1/holds/" + holdId, token).status()).isEqualTo(204);
+        assertThat(finished.contains(human)).isFalse();
+        assertThat(hold(api, token, round, "C-7").status()).isEqualTo(201);
+        assertThat(finished.contains(human)).isFalse();
+    }
+
+    /** A release that lost the race to the ticket's next hold (its find ran first, its close after) marks nothing. */
+    @Test
+    void aReleaseOvertakenByTheTicketsNextHoldLeavesThePlayerActive() {
         String ticket = BookingStack.ticket();
-        String token = world.token(round, ticket, "switcher", false);
+        String token = world.token(round, ticket, "racer", false);
         solveCaptcha(api, token);
         RSet<String> finished = redis().getSet(SharedRoundKeys.finishedPlayers(round.id()), StringCodec.INSTANCE);
+        Holds holds = world.first().getBean(Holds.class);
 
-        String holdId = hold(api, token, round, "C-3").json().path("holdId").asString();
-        assertThat(api.delete("/api/v1/holds/" + holdId, token).status()).isEqualTo(204);
-        // a bot that cancels (취소표) leaves for good: its admission slot goes to the next player at once
-        assertThat(finished.contains(ticket)).isTrue();
+        String first = hold(api, token, round, "C-5").json().path("holdId").asString();
+        HoldRecord found = holds.find(round.id(), first).orElseThrow(); // the release's find
+        assertThat(hold(api, token, round, "C-6").status()).isEqualTo(201); // the next hold lands in between
 
-        // a player who let go of a seat to pick another is playing again: admission counts it against maxActive
-        assertThat(hold(api, token, round, "C-4").status()).isEqualTo(201);
-        assertThat(finished.contains(ticket)).isFalse();
+        holds.close(round.id(), found, true, Duration.ofMinutes(10)); // the release's close, late
+        assertThat(finished.contains(ticket))
+                .as("the player holds C-6: still playing")
+                .isFalse();
     }
 
     @Test

@@ -110,7 +110,11 @@ public class HoldService {
         if (hold.isEmpty() || !hold.get().ticketId().equals(player.ticketId())) {
             return false;
         }
-        boolean released = holds.close(round.id(), hold.get(), true, retention.ttl(round));
+        // a bot that lets its seat go (취소표) is done with the round: its admission slot goes to the next player; a human
+        // who lets go picks another seat, still playing (reported gone, a slot given away and taken back on the next
+        // hold would put admission over maxActive)
+        boolean gone = player.claims().bot();
+        boolean released = holds.close(round.id(), hold.get(), gone, retention.ttl(round));
         if (released) {
             meters.counter("ticketing.holds", "result", "released").increment();
         }

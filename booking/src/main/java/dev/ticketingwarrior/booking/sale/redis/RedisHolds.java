@@ -118,7 +118,7 @@ class RedisHolds implements Holds {
                         hold.seatId(),
                         hold.ticketId(),
                         hold.holdId(),
-                        finished ? "1" : "0",
+                        finished ? "released" : "0",
                         String.valueOf(retention.toMillis())));
         return existed != null && existed > 0;
     }

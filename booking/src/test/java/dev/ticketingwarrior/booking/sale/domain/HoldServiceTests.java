@@ -144,9 +144,22 @@ class HoldServiceTests {
         assertThat(service.release(round, alice, held.holdId()))
                 .as("already gone")
                 .isFalse();
-        assertThat(holds.finished).containsExactly("alice");
+        assertThat(holds.finished)
+                .as("a human who lets a seat go picks another")
+                .isEmpty();
         assertThat(locks.locked).isEmpty();
         assertThat(meters.counter("ticketing.holds", "result", "released").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aBotThatReleasesItsHoldIsReportedGone() {
+        Player bot = player("bot-7", true, true);
+        HoldResult.Held held = (HoldResult.Held) service.hold(round, bot, "A-2");
+
+        assertThat(service.release(round, bot, held.holdId())).isTrue();
+        assertThat(holds.finished)
+                .as("a bot that cancels (취소표) is done with the round")
+                .containsExactly("bot-7");
     }
 }
