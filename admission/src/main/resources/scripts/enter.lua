@@ -46,8 +46,9 @@ else
   redis.call('HSET', K_TICKETS, qn, stored)
   redis.call('HSET', K_NICKS, nickname, qn)
   redis.call('HINCRBY', K_SERVE, bot == '1' and 'bots' or 'humans', 1)
-  -- the keys are born with the round's first ticket and all expire together; refreshing now and then is enough
-  if qn % 1024 == 1 then
+  -- the keys are born with the round's first ticket and all expire together; refreshing now and then is enough, and
+  -- at once when they have no expiry yet (a round restore() put back starts its tickets past number 1)
+  if qn % 1024 == 1 or redis.call('PTTL', K_TICKETS) == -1 then
     expire(K_SEQ, K_TICKETS, K_NICKS, K_SERVE)
   end
   created = 1

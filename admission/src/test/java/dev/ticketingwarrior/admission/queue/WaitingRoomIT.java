@@ -241,6 +241,10 @@ class WaitingRoomIT extends AdmissionIntegrationTest {
                 .isEqualTo(2);
         advance(Duration.ofSeconds(1));
         assertThat(status(next).get("status").asString()).isEqualTo("ADMITTED");
+        assertThat(redis().keys("{r:" + round.value() + "}*"))
+                .as("every key of the round put back expires with it")
+                .isNotEmpty()
+                .allSatisfy(key -> assertThat(redis().getExpire(key)).as(key).isPositive());
     }
 
     @Test
