@@ -34,6 +34,9 @@ public final class Auditor implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final List<AutoCloseable> resources;
+    /** When each player's token of a round says it was admitted (the journeys'); none until told. */
+    private volatile Function<String, List<Long>> players = roundId -> List.of();
+
     private final Map<String, List<AdmissionSample>> samplesByRound = new HashMap<>();
     private final Map<String, Long> deadLettersByRound = new HashMap<>();
     private long deadLettersSeen;
@@ -57,6 +60,14 @@ public final class Auditor implements AutoCloseable {
         this.clock = clock;
         this.sleeper = sleeper;
         this.resources = List.copyOf(resources);
+    }
+
+    /**
+     * Where to read, per round, when each player's token says it was admitted (the journeys' {@code adm} claims): the
+     * admission rate is then judged on what the players hold too, not only on admission's own records.
+     */
+    public void hearPlayers(Function<String, List<Long>> admittedAtMs) {
+        this.players = Objects.requireNonNull(admittedAtMs, "admittedAtMs");
     }
 
     /**
@@ -232,7 +243,17 @@ public final class Auditor implements AutoCloseable {
         Reading<Judge.Admissions> admissions =
                 read(sources.admissions(), log -> new Judge.Admissions(log.serving(id), log.admittedAtMs(id)));
         return Judge.round(new Judge.Evidence(
-                round, accepted, samples, rows, pending, copies, sold, admissions, drainedFor, clock.instant()));
+                round,
+                accepted,
+                samples,
+                rows,
+                pending,
+                copies,
+                sold,
+                admissions,
+                players.apply(id),
+                drainedFor,
+                clock.instant()));
     }
 
     /**

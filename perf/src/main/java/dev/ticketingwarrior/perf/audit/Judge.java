@@ -41,6 +41,7 @@ final class Judge {
             Reading<Map<String, PendingCopy>> copies,
             Reading<Optional<Map<String, String>>> sold,
             Reading<Admissions> admissions,
+            List<Long> playersAdmittedAtMs,
             Duration drainedFor,
             Instant now) {}
 
@@ -103,6 +104,7 @@ final class Judge {
         }
         int oversold = oversold(e.rows(), accepted, inBookings, found);
         admissionRate(e, found, skipped);
+        playersAdmissionRate(e, found);
         maxActive(e, found, skipped);
         return new RoundVerdict(
                 id,
@@ -427,53 +429,85 @@ final class Judge {
                     return;
                 }
                 AdmissionLog.Serving serving = admissions.serving().get();
-                long open = e.round().opensAt().toEpochMilli();
-                long close = e.round().closesAt().toEpochMilli();
-                long[] at = admissions.admittedAtMs().stream()
-                        .mapToLong(Long::longValue)
-                        .sorted()
-                        .toArray();
-                int over = 0;
-                long firstAt = 0;
-                long firstCount = 0;
-                long firstAllowed = 0;
-                long worst = 0;
-                for (int i = 0; i < at.length; i++) {
-                    if (i + 1 < at.length && at[i + 1] == at[i]) {
-                        continue; // judge an instant once, with everyone admitted at it
-                    }
-                    long count = i + 1L;
-                    long allowed = serving.openBatch()
-                            + (long) Math.floor(serving.rate() * (Math.min(at[i], close) - open) / 1000.0 + 1e-9)
-                            + 1;
-                    if (count > allowed) {
-                        if (over == 0) {
-                            firstAt = at[i];
-                            firstCount = count;
-                            firstAllowed = allowed;
-                        }
-                        over++;
-                        worst = Math.max(worst, count - allowed);
-                    }
-                }
-                if (over > 0) {
-                    found.add(
-                            Invariant.ADMISSION_RATE,
-                            "%d tickets admitted by %s (+%d ms after the open), at most %d allowed (openBatch %d +"
-                                    + " %s/s since the open + 1); %d admission instants over the limit, the worst by %d"
-                                    + " tickets (settings from {r:%s}:serve, taken as constant during the round)",
-                            firstCount,
-                            Instant.ofEpochMilli(firstAt),
-                            firstAt - open,
-                            firstAllowed,
-                            serving.openBatch(),
-                            rate(serving.rate()),
-                            over,
-                            worst,
-                            id);
-                }
+                overTheRate(e.round(), serving, admissions.admittedAtMs())
+                        .ifPresent(over -> found.add(
+                                Invariant.ADMISSION_RATE,
+                                "%s (settings from {r:%s}:serve, taken as constant during the round)",
+                                over.describe("tickets", e.round(), serving),
+                                id));
             }
         }
+    }
+
+    /**
+     * The same bound on what the players hold: the {@code adm} claim of every token the journeys were given, counted
+     * apart from admission's records (which a Valkey that lost the round no longer has). The bots' tokens are not
+     * among them, so this count is a lower bound: it can only find too many, never vouch for the rest.
+     */
+    private static void playersAdmissionRate(Evidence e, Findings found) {
+        if (e.playersAdmittedAtMs().isEmpty()
+                || !(e.admissions() instanceof Reading.Got<Admissions>(Admissions admissions))
+                || admissions.serving().isEmpty()
+                || e.round().closesAt().isAfter(e.now())) {
+            return; // no tokens, or no settings to judge them by (admissionRate says why)
+        }
+        AdmissionLog.Serving serving = admissions.serving().get();
+        overTheRate(e.round(), serving, e.playersAdmittedAtMs())
+                .ifPresent(over -> found.add(
+                        Invariant.ADMISSION_RATE,
+                        "%s, as the journeys' own tokens say (their adm claims; bots' tokens not counted)",
+                        over.describe("players' tokens", e.round(), serving)));
+    }
+
+    /** How far admission instants went past {@code openBatch + rate·t + 1}: the first instant over it and the worst. */
+    private record OverRate(long firstAt, long firstCount, long firstAllowed, int instants, long worst) {
+
+        String describe(String what, RoundWindow round, AdmissionLog.Serving serving) {
+            long open = round.opensAt().toEpochMilli();
+            return String.format(
+                    "%d %s admitted by %s (+%d ms after the open), at most %d allowed (openBatch %d + %s/s since the"
+                            + " open + 1); %d admission instants over the limit, the worst by %d",
+                    firstCount,
+                    what,
+                    Instant.ofEpochMilli(firstAt),
+                    firstAt - open,
+                    firstAllowed,
+                    serving.openBatch(),
+                    rate(serving.rate()),
+                    instants,
+                    worst);
+        }
+    }
+
+    private static Optional<OverRate> overTheRate(
+            RoundWindow round, AdmissionLog.Serving serving, List<Long> admittedAtMs) {
+        long open = round.opensAt().toEpochMilli();
+        long close = round.closesAt().toEpochMilli();
+        long[] at = admittedAtMs.stream().mapToLong(Long::longValue).sorted().toArray();
+        int over = 0;
+        long firstAt = 0;
+        long firstCount = 0;
+        long firstAllowed = 0;
+        long worst = 0;
+        for (int i = 0; i < at.length; i++) {
+            if (i + 1 < at.length && at[i + 1] == at[i]) {
+                continue; // judge an instant once, with everyone admitted at it
+            }
+            long count = i + 1L;
+            long allowed = serving.openBatch()
+                    + (long) Math.floor(serving.rate() * (Math.min(at[i], close) - open) / 1000.0 + 1e-9)
+                    + 1;
+            if (count > allowed) {
+                if (over == 0) {
+                    firstAt = at[i];
+                    firstCount = count;
+                    firstAllowed = allowed;
+                }
+                over++;
+                worst = Math.max(worst, count - allowed);
+            }
+        }
+        return over == 0 ? Optional.empty() : Optional.of(new OverRate(firstAt, firstCount, firstAllowed, over, worst));
     }
 
     /**

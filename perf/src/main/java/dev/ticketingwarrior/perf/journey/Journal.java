@@ -59,6 +59,7 @@ public final class Journal {
         private final Map<Outcome, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+        private final ConcurrentLinkedQueue<Long> admittedAtMs = new ConcurrentLinkedQueue<>();
 
         RoundLog(String roundId) {
             this.roundId = roundId;
@@ -76,8 +77,12 @@ public final class Journal {
             entered.incrementAndGet();
         }
 
-        public void admitted() {
+        /** A player got its token; {@code admittedAtMs} is the token's {@code adm} claim, when it has one. */
+        public void admitted(Long admittedAtMs) {
             admitted.incrementAndGet();
+            if (admittedAtMs != null) {
+                this.admittedAtMs.add(admittedAtMs);
+            }
         }
 
         public void outcome(Outcome outcome) {
@@ -120,6 +125,11 @@ public final class Journal {
 
         public List<Accepted> accepted() {
             return List.copyOf(accepted.values());
+        }
+
+        /** When each player's token says it was admitted: what the players hold, apart from admission's records. */
+        public List<Long> admittedAtMs() {
+            return List.copyOf(admittedAtMs);
         }
     }
 }

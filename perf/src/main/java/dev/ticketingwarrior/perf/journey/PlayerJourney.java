@@ -19,9 +19,11 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -150,7 +152,7 @@ public final class PlayerJourney {
     private Session admittedOrNot(Session session) {
         Journal.RoundLog round = journal.round(session.getString("roundId"));
         if (session.contains("token")) {
-            round.admitted();
+            round.admitted(admittedAt(session.getString("token")));
             round.sample("wait", elapsedMs(session, "enteredAt"), true);
             return session;
         }
@@ -417,6 +419,21 @@ public final class PlayerJourney {
 
     private static long elapsedMs(Session session, String startKey) {
         return session.contains(startKey) ? (System.nanoTime() - session.getLong(startKey)) / 1_000_000 : -1;
+    }
+
+    /** The {@code adm} claim of a token (epoch ms), read without verifying it: the auditor counts what players hold. */
+    static Long admittedAt(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonNode adm = parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                    .path("adm"); // SPEC §4: admitted, epoch ms
+            return adm.canConvertToLong() ? adm.asLong() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static JsonNode parse(String json) {

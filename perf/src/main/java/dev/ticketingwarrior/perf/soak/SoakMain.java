@@ -95,6 +95,7 @@ public final class SoakMain {
         List<RoundRow> rows = new CopyOnWriteArrayList<>();
         Instant started = Instant.now();
         try (Auditor auditor = Auditor.connect(AuditSettings.fromEnvironment(options, System.getenv()))) {
+            auditor.hearPlayers(roundId -> journal.round(roundId).admittedAtMs());
             Thread sampler = Thread.ofPlatform()
                     .name("soak-sampler")
                     .daemon()

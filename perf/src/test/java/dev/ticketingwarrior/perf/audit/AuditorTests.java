@@ -295,6 +295,32 @@ class AuditorTests {
         });
     }
 
+    /**
+     * Valkey lost the round and admission started it over: its own records look clean, but the players hold more
+     * tokens than the rate allows, and their adm claims say so.
+     */
+    @Test
+    void catchesMorePlayersTokensThanTheRateAllowsWhenAdmissionsRecordsLookClean() {
+        cleanRound();
+        List<Long> tokens = new ArrayList<>(redis.admitted.get(ROUND)); // the ones admission remembers…
+        for (int i = 0; i < 12; i++) {
+            tokens.add(OPEN.toEpochMilli() + 500); // …and 12 it forgot: 22 by +0.5 s, where 5 + 5 + 1 = 11 may be
+        }
+        Auditor auditor = auditor();
+        auditor.hearPlayers(round -> round.equals(ROUND) ? tokens : List.of());
+
+        RoundVerdict verdict = auditor.auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("admission-rate");
+            assertThat(v.detail()).contains("players' tokens admitted by", "as the journeys' own tokens say");
+        });
+        auditor.hearPlayers(round -> List.copyOf(redis.admitted.get(ROUND)));
+        assertThat(auditor.auditRound(WINDOW, accepted, samples, DRAIN).violations())
+                .as("the same tokens admission remembers: nothing over")
+                .isEmpty();
+    }
+
     @Test
     void catchesMoreActivePlayersThanMaxActive() {
         cleanRound();

@@ -2,9 +2,16 @@ package dev.ticketingwarrior.perf.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.token.AdmissionClaims;
+import dev.ticketingwarrior.shared.token.AdmissionTokenIssuer;
+import dev.ticketingwarrior.shared.token.TokenDefaults;
+import dev.ticketingwarrior.shared.token.TokenKeys;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which booking answers the journey sends again with the same Idempotency-Key. */
+/** Which booking answers the journey sends again with the same Idempotency-Key, and what it reads of its token. */
 class PlayerJourneyTests {
 
     private static final String PROBLEMS = "https://ticketing-warrior.dev/problems/";
@@ -25,5 +32,28 @@ class PlayerJourneyTests {
         assertThat(PlayerJourney.keyInProgress(409, null)).isFalse();
         assertThat(PlayerJourney.keyInProgress(503, PROBLEMS + "idempotency-key-in-progress"))
                 .isFalse();
+    }
+
+    @Test
+    void readsWhenItsTokenSaysItWasAdmitted() {
+        Instant open = Instant.parse("2026-11-24T10:15:00Z");
+        Instant admitted = open.plusMillis(1_234);
+        AdmissionTokenIssuer issuer = new AdmissionTokenIssuer(
+                TokenKeys.of(List.of(TokenKeys.generate("k1", open.minusSeconds(60)))), TokenDefaults.ISSUER);
+        String token = issuer.issue(new AdmissionClaims(
+                RoundId.startingAt(open).value() + "-7-abc",
+                RoundId.startingAt(open),
+                "runner",
+                false,
+                7,
+                open.plusMillis(200),
+                admitted,
+                admitted,
+                open.plusSeconds(45),
+                "jti-7"));
+
+        assertThat(PlayerJourney.admittedAt(token)).isEqualTo(admitted.toEpochMilli());
+        assertThat(PlayerJourney.admittedAt("not.a-token")).isNull();
+        assertThat(PlayerJourney.admittedAt(null)).isNull();
     }
 }
