@@ -209,17 +209,18 @@ end
 -- gave are still good at booking). Started afresh, the counter would credit the whole time since the open again and
 -- hand out a second round's worth of admissions, and new entrants would take the queue numbers of players already
 -- admitted (SPEC §9: no admission beyond the rate). So the round is put back where the calling instance last saw it:
--- SEEN_SERVED admitted (they count as active until booking reports them), the rate's credit up to them spent, and the
--- queue numbers going on after them. A round whose counter exists, or one this instance has seen nothing of, is left
--- alone; the first instance to call restores it (at most a tick behind the lost count).
+-- SEEN_SERVED admitted, the rate's credit up to them spent, and the queue numbers going on after them. A round whose
+-- counter exists, one this instance has seen nothing of, or one whose queue already passed the count (entries came
+-- first) is left alone; the first instance to call restores it (at most a tick behind the lost count). With maxActive
+-- set, the restored players count as active until booking reports them, and those who had finished before the loss
+-- are not known again: the round may admit nobody more until its close (the cap errs on the safe side).
 local function restore()
-  if SEEN_SERVED <= 0 or redis.call('HEXISTS', K_SERVE, 'served') == 1 then
+  if SEEN_SERVED <= 0 or redis.call('HEXISTS', K_SERVE, 'served') == 1
+      or tonumber(redis.call('GET', K_SEQ) or '0') >= SEEN_SERVED then
     return
   end
   local _, batch = settings()
-  if tonumber(redis.call('GET', K_SEQ) or '0') < SEEN_SERVED then
-    redis.call('SET', K_SEQ, SEEN_SERVED)
-  end
+  redis.call('SET', K_SEQ, SEEN_SERVED)
   redis.call('HSET', K_SERVE, 'served', SEEN_SERVED, 'acc', math.max(0, SEEN_SERVED - batch), 'last',
     math.min(NOW, CLOSE))
   expire(K_SEQ, K_SERVE)

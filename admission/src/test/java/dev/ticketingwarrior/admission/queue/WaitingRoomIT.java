@@ -226,6 +226,13 @@ class WaitingRoomIT extends AdmissionIntegrationTest {
         String first = id(enter("lost_1"));
         advance(Duration.ofSeconds(1));
         assertThat(status(first).get("status").asString()).isEqualTo("ADMITTED");
+        // an advance this instance made (as its ticker does every tick; here the stats read's, not left to timing)
+        web.get()
+                .uri("/api/v1/admin/stats")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         RoundId round = RoundId.startingAt(roundOpen);
         redis().delete(redis().keys("{r:" + round.value() + "}*"));

@@ -86,7 +86,7 @@ final class RedisWaitingRoom implements WaitingRoom {
             }
             TicketId id = new TicketId(round.id(), text(reply, 1));
             return new Entry.Placed(
-                    ticket(id, text(reply, 2)), outcome == CREATED, state(round, reply, 4), instant(text(reply, 3)));
+                    ticket(id, text(reply, 2)), outcome == CREATED, state(reply, 4), instant(text(reply, 3)));
         });
     }
 
@@ -98,7 +98,7 @@ final class RedisWaitingRoom implements WaitingRoom {
                     String token = text(reply, 2);
                     return new Standing(
                             ticket(ticketId, text(reply, 0)),
-                            state(round, reply, 3),
+                            state(reply, 3),
                             instant(text(reply, 1)),
                             token.isEmpty() ? Optional.empty() : Optional.of(token));
                 });
@@ -111,7 +111,7 @@ final class RedisWaitingRoom implements WaitingRoom {
                 .map(reply -> {
                     String seal = text(reply, 10);
                     return new Advance(
-                            state(round, reply, 0),
+                            seen(round, state(reply, 0)),
                             Double.parseDouble(text(reply, 8)),
                             Instant.ofEpochMilli(number(reply, 9)),
                             seal.isEmpty() ? Optional.empty() : Optional.of(new RoundSeal(seal)));
@@ -149,7 +149,7 @@ final class RedisWaitingRoom implements WaitingRoom {
         return call(Scripts.STATS, keys(round.id()).all(), args(round, now, seed))
                 .filter(reply -> !reply.isEmpty())
                 .map(reply -> {
-                    ServingState state = state(round, reply, 0);
+                    ServingState state = seen(round, state(reply, 0));
                     long admittedBots = count(text(reply, 10));
                     return new RoundStats(
                             round,
@@ -215,20 +215,31 @@ final class RedisWaitingRoom implements WaitingRoom {
         return Long.toString(round.endsAt().plus(retention).getEpochSecond());
     }
 
-    /** {@code served, entered, newly, newlyBots, rate, batch, maxActive, paused} from {@code offset}; kept in mind. */
-    private ServingState state(Round round, List<?> reply, int offset) {
-        long served = number(reply, offset);
+    /**
+     * Keeps in mind the count an advance wrote (the ticker's every tick, a stats read): what {@code restore()} puts
+     * back. Not the count an entry or a status read answers: {@code peek()} predicts it without writing it.
+     */
+    private ServingState seen(Round round, ServingState state) {
         Seen last = seen.get();
-        if (last == null || !last.round().equals(round.id()) || served > last.served()) {
-            seen.accumulateAndGet(new Seen(round.id(), served), RedisWaitingRoom::later);
+        if (last == null || !last.round().equals(round.id()) || state.served() > last.served()) {
+            seen.accumulateAndGet(new Seen(round.id(), state.served()), RedisWaitingRoom::later);
         }
+        return state;
+    }
+
+    /** {@code served, entered, newly, newlyBots, rate, batch, maxActive, paused} from {@code offset}. */
+    private static ServingState state(List<?> reply, int offset) {
         AdmissionSettings settings = new AdmissionSettings(
                 Double.parseDouble(text(reply, offset + 4)),
                 (int) number(reply, offset + 5),
                 (int) number(reply, offset + 6),
                 number(reply, offset + 7) == 1);
         return new ServingState(
-                served, number(reply, offset + 1), number(reply, offset + 2), number(reply, offset + 3), settings);
+                number(reply, offset),
+                number(reply, offset + 1),
+                number(reply, offset + 2),
+                number(reply, offset + 3),
+                settings);
     }
 
     /** The later round's count, or the higher count of the same round. */

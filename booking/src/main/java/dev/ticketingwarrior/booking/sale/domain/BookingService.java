@@ -102,7 +102,10 @@ public class BookingService {
         }
     }
 
-    /** How long a round's sale keeps its marks: the in-progress mark, the key's answer, the sale itself. */
+    /**
+     * How long a round's sale keeps its marks: the key's answer (and its in-progress mark, which only the sale's
+     * completion ends), the sale itself, and at most its pending copy.
+     */
     static Sales.Retention keep(Round round, RoundRetention retention) {
         Duration kept = retention.ttl(round);
         return new Sales.Retention(kept, kept.plusHours(1), kept.plus(PENDING_AT_MOST));
