@@ -54,6 +54,11 @@ class BadInputSweepIT extends AdmissionIntegrationTest {
             }
         }
 
+        // a target java.net.URI cannot parse: Reactor Netty answers a bare 400 before any application code
+        Probes.brokenQueries("GET /actuator/health", "/actuator/health").stream()
+                .map(Probe::serverRefusal)
+                .forEach(probes::add);
+
         // queue entry: the body, its media type, the bot key, the client-address headers
         String entry = "POST /api/v1/queue";
         List<Field> entryFields = List.of(

@@ -237,6 +237,7 @@ class BadInputSweepIT {
             probes.add(Probe.of("GET /api/v1/leaderboard", "bad-query", "GET", "/api/v1/leaderboard?period=" + period));
         }
         probes.addAll(Probes.wrongMethods("GET /api/v1/leaderboard", "/api/v1/leaderboard", List.of(), "POST", "PUT"));
+        probes.addAll(Probes.brokenQueries("GET /actuator/health", "/actuator/health"));
         probes.addAll(Probes.unacceptable(
                 Probe.of("GET /api/v1/leaderboard", "not-acceptable", "GET", "/api/v1/leaderboard")));
 

@@ -101,6 +101,18 @@ public final class Probes {
         return probes;
     }
 
+    /**
+     * {@code path} with query strings whose {@code %} escapes are broken: a 400 problem, never the 500 of a URL decoder
+     * that throws (the actuator reads every query parameter).
+     */
+    public static List<Probe> brokenQueries(String endpoint, String path) {
+        List<Probe> probes = new ArrayList<>();
+        for (String query : List.of("a=%zz", "a=%", "a=%4", "%=x", "a=b&c=%g0")) {
+            probes.add(Probe.of(endpoint, "bad-query", "GET", path + "?" + query));
+        }
+        return probes;
+    }
+
     /** {@code base} asking for representations the endpoint does not have. */
     public static List<Probe> unacceptable(Probe base) {
         List<Probe> probes = new ArrayList<>();
