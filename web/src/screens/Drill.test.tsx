@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
 import { mockApi } from '../test/api';
+import { clockNow } from '../test/clock';
 import { rememberBooking, rememberTicket } from '../lib/tickets';
 import { Drill } from './Drill';
 
@@ -11,25 +12,9 @@ afterEach(() => vi.unstubAllGlobals());
 const ROUND = '20261124T101500Z';
 const TICKET = `${ROUND}-q3Yb0Jm4T1uXcN8e2kPZvA`;
 
-/** The clock as admission answers it: the round open now. */
-function clockNow() {
-  const now = Date.now();
-  const opensAt = Math.floor(now / 60_000) * 60_000;
-  return {
-    serverTime: new Date(now).toISOString(),
-    round: {
-      id: ROUND,
-      opensAt: new Date(opensAt).toISOString(),
-      closesAt: new Date(opensAt + 60_000).toISOString(),
-      phase: 'OPEN',
-    },
-    nextRound: { id: 'n', opensAt: new Date(opensAt + 60_000).toISOString() },
-  };
-}
-
 /** Admission resumes the stored ticket and admits it at once. */
 const admittedAt = (): [string, RegExp, () => { status?: number; body: unknown }][] => [
-  ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })],
+  ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow({ id: ROUND, openForMs: 60_000 }) })],
   [
     'POST',
     /^\/api\/v1\/queue$/,

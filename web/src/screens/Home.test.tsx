@@ -4,25 +4,10 @@ import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
 import { NICKNAME_KEY } from '../lib/nickname';
 import { mockApi, problem } from '../test/api';
+import { clockNow } from '../test/clock';
 import { Home } from './Home';
 
 afterEach(() => vi.unstubAllGlobals());
-
-/** The clock as admission answers it, for a 1-minute period open for 15 s. */
-function clockNow() {
-  const now = Date.now();
-  const opensAt = Math.floor(now / 60_000) * 60_000;
-  return {
-    serverTime: new Date(now).toISOString(),
-    round: {
-      id: 'r',
-      opensAt: new Date(opensAt).toISOString(),
-      closesAt: new Date(opensAt + 15_000).toISOString(),
-      phase: 'OPEN',
-    },
-    nextRound: { id: 'n', opensAt: new Date(opensAt + 60_000).toISOString() },
-  };
-}
 
 const results = {
   roundId: 'x',
