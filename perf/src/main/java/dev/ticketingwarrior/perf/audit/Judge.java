@@ -104,7 +104,6 @@ final class Judge {
         }
         int oversold = oversold(e.rows(), accepted, inBookings, found);
         admissionRate(e, found, skipped);
-        playersAdmissionRate(e, found);
         maxActive(e, found, skipped);
         return new RoundVerdict(
                 id,
@@ -435,28 +434,16 @@ final class Judge {
                                 "%s (settings from {r:%s}:serve, taken as constant during the round)",
                                 over.describe("tickets", e.round(), serving),
                                 id));
+                // the same bound on what the players hold: the adm claims of the journeys' tokens, counted apart from
+                // admission's records (which a Valkey that lost the round no longer has); the bots' tokens are not
+                // among them, so this count can only find too many, never vouch for the rest
+                overTheRate(e.round(), serving, e.playersAdmittedAtMs())
+                        .ifPresent(over -> found.add(
+                                Invariant.ADMISSION_RATE,
+                                "%s, as the journeys' own tokens say (their adm claims; bots' tokens not counted)",
+                                over.describe("players' tokens", e.round(), serving)));
             }
         }
-    }
-
-    /**
-     * The same bound on what the players hold: the {@code adm} claim of every token the journeys were given, counted
-     * apart from admission's records (which a Valkey that lost the round no longer has). The bots' tokens are not
-     * among them, so this count is a lower bound: it can only find too many, never vouch for the rest.
-     */
-    private static void playersAdmissionRate(Evidence e, Findings found) {
-        if (e.playersAdmittedAtMs().isEmpty()
-                || !(e.admissions() instanceof Reading.Got<Admissions>(Admissions admissions))
-                || admissions.serving().isEmpty()
-                || e.round().closesAt().isAfter(e.now())) {
-            return; // no tokens, or no settings to judge them by (admissionRate says why)
-        }
-        AdmissionLog.Serving serving = admissions.serving().get();
-        overTheRate(e.round(), serving, e.playersAdmittedAtMs())
-                .ifPresent(over -> found.add(
-                        Invariant.ADMISSION_RATE,
-                        "%s, as the journeys' own tokens say (their adm claims; bots' tokens not counted)",
-                        over.describe("players' tokens", e.round(), serving)));
     }
 
     /** How far admission instants went past {@code openBatch + rate·t + 1}: the first instant over it and the worst. */
