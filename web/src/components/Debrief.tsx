@@ -95,10 +95,10 @@ export function Timeline({ debrief }: { debrief: Debrief }) {
   );
 }
 
-/** "보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요." */
 /**
- * `unfinished`: the player was still on that step when the round closed (the server counts it until the close and
- * leaves its split empty): a letter never solved, no seat tried.
+ * "보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요." `unfinished`: the player was still on that step when the
+ * round closed (the server counts it until the close and leaves its split empty): a letter never solved, no seat
+ * tried.
  */
 export function costliestText(costliest: Costliest, t: Translate, lang: Lang, unfinished = false): string {
   const times = {

@@ -26,8 +26,8 @@ export interface OpsStats {
 
 /**
  * The admin stats polled every second, one request at a time, and the live series built from them; confirmed bookings
- * come from the round's results (booking's MySQL rows), polled with them. `unauthorized` is offered every problem first and returns true if it was a
- * 401 it dealt with (then polling stops).
+ * come from the round's results (booking's MySQL rows), polled with them. `unauthorized` is offered every problem
+ * first and returns true if it was a 401 it dealt with (then polling stops).
  */
 export function useOpsStats(token: string, unauthorized: (error: ApiError) => boolean): OpsStats {
   const clockRef = useLatest(useServerClock());

@@ -1,7 +1,7 @@
 // The ops page's live series, built from successive polls of GET /api/v1/admin/stats (queue length, admitted) and
 // GET /api/v1/rounds/{id}/results (seats sold there: confirmed bookings, booking's MySQL rows, not bookings accepted).
-// Rates are differences between polls of the same round; a new round starts its counters (and its curve) from zero. The confirmations' backlog comes from GET
-// /api/v1/confirmations (booking).
+// Rates are differences between polls of the same round; a new round starts its counters (and its curve) from zero.
+// The confirmations' backlog comes from GET /api/v1/confirmations (booking).
 import type { AdminStats, ConfirmationBacklog } from '../api/types';
 import { num, toEpochMs } from '../api/wire';
 import { parseRoundId } from './clock';

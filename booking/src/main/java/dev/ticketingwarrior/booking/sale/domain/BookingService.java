@@ -64,9 +64,9 @@ public class BookingService {
         try {
             attempt = sales.sell(round.id(), request, HoldId.looksValid(holdId) ? holdId : null, buyer, keep);
         } catch (RuntimeException e) {
-            // the key is left as the script left it: unmarked if it never ran; in progress if it sold and only its
-            // reply
-            // was lost (a retry is asked to wait until the reconciler queues the sale and answers the key accepted)
+            // the key is left as the script left it: unmarked if it never ran; in progress if it sold
+            // and only its reply was lost (a retry then waits until the reconciler queues the sale and
+            // answers the key accepted)
             throw unavailable(e);
         }
         BookingOutcome outcome;

@@ -46,12 +46,12 @@ class BotsController {
             Credentials credentials,
             BotRunnerProperties properties,
             ClientAddressResolver clients) {
-        this.clients = clients;
         this.control = control;
         this.stats = stats;
         this.rounds = rounds;
         this.ops = new OpsAuthorization(credentials);
         this.recentRounds = properties.bots().statsRecentRounds();
+        this.clients = clients;
     }
 
     @Operation(summary = "The bot settings in force for every instance", description = "401 without the ops token")
