@@ -19,6 +19,22 @@ const seats = (statuses: Record<string, SeatStatus> = {}): Seat[] =>
     grade: 'VIP',
     status: statuses[`A-${n}`] ?? 'AVAILABLE',
   }));
+type Route = Parameters<typeof mockApi>[0][number];
+/** The round's four seats, all AVAILABLE. */
+const seatMapRoute = (): Route => [
+  'GET',
+  /\/seats$/,
+  () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats() } }),
+];
+/** A-1 held as h1 for 20 s. */
+const heldA1Route = (): Route => [
+  'POST',
+  /\/holds$/,
+  () => ({
+    status: 201,
+    body: { holdId: 'h1', seatId: 'A-1', expiresAt: new Date(Date.now() + 20_000).toISOString() },
+  }),
+];
 const seatEl = (id: string) => document.querySelector<HTMLButtonElement>(`[data-seat-id="${id}"]`)!;
 
 function renderScreen(onBooked = vi.fn(), onRoundOver = vi.fn(), player = session) {
@@ -102,15 +118,8 @@ describe('seat selection', () => {
   it('books again with the same key, without asking, while the first request is still in progress (409)', async () => {
     let bookings = 0;
     const { calls } = mockApi([
-      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats() } })],
-      [
-        'POST',
-        /\/holds$/,
-        () => ({
-          status: 201,
-          body: { holdId: 'h1', seatId: 'A-1', expiresAt: new Date(Date.now() + 20_000).toISOString() },
-        }),
-      ],
+      seatMapRoute(),
+      heldA1Route(),
       [
         'POST',
         /^\/api\/v1\/bookings$/,
@@ -157,10 +166,7 @@ describe('seat selection', () => {
   });
 
   it('ends the attempt on already-booked (a reload after booking): on to the result, not to an error', async () => {
-    mockApi([
-      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats() } })],
-      ['POST', /\/holds$/, () => problem('already-booked', 409)],
-    ]);
+    mockApi([seatMapRoute(), ['POST', /\/holds$/, () => problem('already-booked', 409)]]);
     const onRoundOver = vi.fn();
     renderScreen(vi.fn(), onRoundOver);
     await waitFor(() => expect(seatEl('A-2')).toBeInTheDocument());
@@ -172,18 +178,7 @@ describe('seat selection', () => {
   });
 
   it('ends the attempt when the booking itself answers already-booked', async () => {
-    mockApi([
-      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats() } })],
-      [
-        'POST',
-        /\/holds$/,
-        () => ({
-          status: 201,
-          body: { holdId: 'h1', seatId: 'A-1', expiresAt: new Date(Date.now() + 20_000).toISOString() },
-        }),
-      ],
-      ['POST', /^\/api\/v1\/bookings$/, () => problem('already-booked', 409)],
-    ]);
+    mockApi([seatMapRoute(), heldA1Route(), ['POST', /^\/api\/v1\/bookings$/, () => problem('already-booked', 409)]]);
     const onRoundOver = vi.fn();
     const onBooked = renderScreen(vi.fn(), onRoundOver);
     await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
