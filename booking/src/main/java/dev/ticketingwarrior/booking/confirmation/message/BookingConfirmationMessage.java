@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sends again exactly what was kept. Its JSON is the {@link AcceptedBooking} flattened, ids as text; the domain never
  * sees it.
  *
- * <p>{@code playerId} (since 2026-12-05) is written only when the booking has one, and a message without it (a bot's,
+ * <p>{@code playerId} is written only when the booking has one, and a message without it (a bot's,
  * a human's without its device secret, or one sent before the field existed and still in flight during a deploy) is
  * a booking of no known player; an id that is not the shape of one is dropped the same way, never the booking.
  */
