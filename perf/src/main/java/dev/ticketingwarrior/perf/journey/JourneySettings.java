@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param confirmWait how long a player polls a PENDING booking before they stop looking (the soak's drain)
  * @param think how long players think, as a multiple of a human's (reading the letter: median 2.5 s; picking a seat:
  *     median 0.7 s; both log-normal); 0 plays at machine speed
+ * @param arrivals when in a round the players arrive ({@code soak.arrivals}: {@code open}, the default, or
+ *     {@code spread})
  */
 public record JourneySettings(
         String admissionUrl,
@@ -41,7 +43,8 @@ public record JourneySettings(
         int letterLength,
         int holdAttempts,
         Duration confirmWait,
-        double think) {
+        double think,
+        ArrivalPattern arrivals) {
 
     public static JourneySettings fromSystemProperties() {
         String target = System.getProperty("soak.target", "");
@@ -65,7 +68,8 @@ public record JourneySettings(
                 Integer.parseInt(prop("soak.letterLength", "6")),
                 Integer.parseInt(prop("soak.holdAttempts", "5")),
                 Duration.parse(prop("soak.confirmWait", "PT60S")),
-                Double.parseDouble(prop("soak.think", "1")));
+                Double.parseDouble(prop("soak.think", "1")),
+                ArrivalPattern.parse(prop("soak.arrivals", "open")));
     }
 
     /** The admission instance player {@code n} plays against: round-robin over the list, the same one all along. */
@@ -99,7 +103,8 @@ public record JourneySettings(
                 letterLength,
                 holdAttempts,
                 confirmWait,
-                think);
+                think,
+                arrivals);
     }
 
     /** The open of the first round after the warm-up, whose requests the assertions judge. */

@@ -288,6 +288,7 @@ public final class SoakMain {
         System.setProperty("soak.firstOpen", firstOpen.toString());
         System.setProperty("soak.sseShare", Double.toString(options.sseShare()));
         System.setProperty("soak.think", Double.toString(options.think()));
+        System.setProperty("soak.arrivals", options.arrivals().name());
         // a player waits for their confirmation as long as the audit does
         System.setProperty("soak.confirmWait", options.drain().toString());
         options.letterKey().ifPresent(key -> System.setProperty("soak.letterKey", key));

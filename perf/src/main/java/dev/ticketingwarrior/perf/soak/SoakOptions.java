@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.perf.soak;
 
 import dev.ticketingwarrior.perf.audit.AuditConfig;
+import dev.ticketingwarrior.perf.journey.ArrivalPattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ record SoakOptions(
         int maxActive,
         double sseShare,
         double think,
+        ArrivalPattern arrivals,
         String target,
         List<String> admissionUrls,
         List<String> bookingUrls,
@@ -49,6 +51,7 @@ record SoakOptions(
     static final String USAGE = """
             usage: SoakMain [--simulation Soak|RoundSurge] [--rounds N] [--warm-up N] [--players N] [--bots N] [--difficulty D]
                             [--period 60s] [--open-for 15s] [--rate N] [--max-active N] [--sse-share 0.8] [--think 1]
+                            [--arrivals open|spread]
                             [--target URL | --admission-url URL[,URL…] --booking-url URL[,URL…]] [--bot-runner-url URL]
                             [--ops-token T] [--letter-key K] [--faults a,b] [--pid service=pid]… [--pid-dir DIR] [--drain 60s]
                             [--max-errors 5] [--max-p99 5000] [--out DIR]""";
@@ -84,6 +87,7 @@ record SoakOptions(
                 Integer.parseInt(values.getOrDefault("max-active", "0")),
                 Double.parseDouble(values.getOrDefault("sse-share", "0.8")),
                 Double.parseDouble(values.getOrDefault("think", "1")),
+                ArrivalPattern.parse(values.getOrDefault("arrivals", "open")),
                 target.isBlank() ? "local" : target,
                 list(values.getOrDefault("admission-url", target.isBlank() ? "http://127.0.0.1:8081" : target)),
                 list(values.getOrDefault("booking-url", target.isBlank() ? "http://127.0.0.1:8082" : target)),

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -90,6 +91,7 @@ final class Summary {
         settings.put("maxActive", options.maxActive());
         settings.put("sseShare", options.sseShare());
         settings.put("think", options.think());
+        settings.put("arrivals", options.arrivals().name().toLowerCase(Locale.ROOT));
         settings.put("faults", options.faults());
         settings.put("drain", options.drain().toString());
         settings.put("maxErrorPercent", options.maxErrorPercent());

@@ -24,7 +24,8 @@ class JourneySettingsTests {
                 6,
                 5,
                 Duration.ofSeconds(60),
-                1.0);
+                1.0,
+                ArrivalPattern.OPEN);
     }
 
     @Test
@@ -97,7 +98,8 @@ class JourneySettingsTests {
                 6,
                 5,
                 Duration.ofSeconds(60),
-                1.0);
+                1.0,
+                ArrivalPattern.OPEN);
 
         assertThat(two.admissionUrlFor(1)).isEqualTo("http://a2");
         assertThat(two.admissionUrlFor(2)).isEqualTo("http://a1");

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.perf.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketingwarrior.perf.journey.ArrivalPattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,16 @@ class SoakOptionsTests {
         assertThatThrownBy(
                         () -> SoakOptions.parse(new String[] {"--simulation", "RoundSurge", "--rounds", "2"}, Map.of()))
                 .hasMessageContaining("one round");
+    }
+
+    @Test
+    void bringsPlayersAtTheOpenUnlessToldToSpreadThem() {
+        assertThat(SoakOptions.parse(new String[0], Map.of()).arrivals()).isEqualTo(ArrivalPattern.OPEN);
+        assertThat(SoakOptions.parse(new String[] {"--arrivals", "spread"}, Map.of())
+                        .arrivals())
+                .isEqualTo(ArrivalPattern.SPREAD);
+        assertThatThrownBy(() -> SoakOptions.parse(new String[] {"--arrivals", "later"}, Map.of()))
+                .hasMessageContaining("--arrivals must be open or spread");
     }
 
     @Test
