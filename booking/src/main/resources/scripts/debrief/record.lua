@@ -3,7 +3,7 @@
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}):
 --   1 attempt  HASH    the ticket's attempt (DebriefKeys.attempt)
---   2 seats    LIST    its seat attempts: atMs|seat|result|takerSinceMs|takerBot|takerNick
+--   2 seats    LIST    its seat attempts: atMs|seat|result|takerSinceMs|takerBot|takerNick (seat with % and | percent-encoded)
 --   3 tickets  SET     the round's recorded tickets (what the archive reads)
 --   4 players  HASH    player id -> ticket
 --   5 takers   HASH    seatId -> sinceMs|bot|nick of whoever last held it (register-hold.lua writes it)

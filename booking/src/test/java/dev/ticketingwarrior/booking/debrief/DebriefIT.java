@@ -131,6 +131,26 @@ class DebriefIT {
     }
 
     @Test
+    void aSeatIdOfAnyCharactersIsKeptAsSentAndSpoilsNoDebriefNorTheArchive() {
+        Round round = world.freshRound();
+        Player kim = human(round, "kim");
+        Player lee = human(round, "lee");
+        kim.solveLetter();
+        lee.solveLetter();
+        String forged = "A-1|TAKEN|1|0|x%";
+        assertThat(kim.hold(forged).status()).isEqualTo(404);
+
+        assertThat(steps(kim.debrief(200).json().path("timeline"))).endsWith("SEAT:" + forged + ":UNKNOWN_SEAT");
+        assertThat(steps(lee.debrief(200).json().path("timeline"))).endsWith("LETTER");
+
+        world.clock.set(round.closesAt().plusSeconds(11));
+        Players.awaitArchived(redis, round);
+        redis.getKeys().deleteByPattern("{r:" + round.id() + "}*");
+        assertThat(steps(kim.debrief(200).json().path("timeline"))).endsWith("SEAT:" + forged + ":UNKNOWN_SEAT");
+        assertThat(lee.history(200).json().path("rounds").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void historyAndDebriefsOutliveTheRoundsRedisKeysAndErasingLeavesNothing() {
         Round round = world.freshRound();
         Player kim = human(round, "kim");

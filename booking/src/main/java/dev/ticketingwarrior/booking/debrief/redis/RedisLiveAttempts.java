@@ -19,6 +19,8 @@ import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RedisLiveAttempts implements LiveAttempts {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisLiveAttempts.class);
 
     private static final String RECORD = LuaScripts.read("/scripts/debrief/record.lua");
     private static final String ERASE = LuaScripts.read("/scripts/debrief/erase.lua");
@@ -51,7 +55,7 @@ class RedisLiveAttempts implements LiveAttempts {
                 new String[] {
                     "SEAT",
                     ms(seat.at()),
-                    seat.seatId(),
+                    field(seat.seatId()),
                     seat.result().name(),
                     seat.heldAt().map(RedisLiveAttempts::ms).orElse("")
                 };
@@ -246,24 +250,45 @@ class RedisLiveAttempts implements LiveAttempts {
                 Integer.parseInt(f.getOrDefault("answers", "0")),
                 seats == null
                         ? List.of()
-                        : seats.stream().map(RedisLiveAttempts::seat).toList(),
+                        : seats.stream()
+                                .map(RedisLiveAttempts::seat)
+                                .flatMap(Optional::stream)
+                                .toList(),
                 instant(f.get("lastSeatAt")),
                 instant(f.get("heldAt")),
                 booked,
                 Optional.empty()));
     }
 
-    /** {@code atMs|seat|result|takerSinceMs|takerBot|takerNick}; the taker's three fields are absent when unknown. */
-    static Attempt.SeatAttempt seat(String entry) {
+    /**
+     * {@code atMs|seat|result|takerSinceMs|takerBot|takerNick}; the taker's three fields are absent when unknown. The
+     * seat is as the player sent it ({@link #field}: an unknown seat's id may hold any character). A line that does not
+     * read so (one written otherwise) is left out rather than failing every debrief and the archive of its round.
+     */
+    static Optional<Attempt.SeatAttempt> seat(String entry) {
         String[] p = entry.split("\\|", -1);
-        Optional<Attempt.Taker> taker = p.length >= 6 && !p[3].isEmpty()
-                ? Optional.of(new Attempt.Taker(
-                        p[5].isEmpty() ? Optional.empty() : Optional.of(p[5]),
-                        "1".equals(p[4]),
-                        Instant.ofEpochMilli(Long.parseLong(p[3]))))
-                : Optional.empty();
-        return new Attempt.SeatAttempt(
-                Instant.ofEpochMilli(Long.parseLong(p[0])), p[1], SeatResult.valueOf(p[2]), taker);
+        try {
+            Optional<Attempt.Taker> taker = p.length >= 6 && !p[3].isEmpty()
+                    ? Optional.of(new Attempt.Taker(
+                            p[5].isEmpty() ? Optional.empty() : Optional.of(p[5]),
+                            "1".equals(p[4]),
+                            Instant.ofEpochMilli(Long.parseLong(p[3]))))
+                    : Optional.empty();
+            return Optional.of(new Attempt.SeatAttempt(
+                    Instant.ofEpochMilli(Long.parseLong(p[0])), unfield(p[1]), SeatResult.valueOf(p[2]), taker));
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            log.warn("left out a seat attempt that does not read: {}", entry);
+            return Optional.empty();
+        }
+    }
+
+    /** A text as one field of a seat attempt's line: its {@code %} and {@code |} percent-encoded. */
+    static String field(String text) {
+        return text.replace("%", "%25").replace("|", "%7C");
+    }
+
+    private static String unfield(String field) {
+        return field.replace("%7C", "|").replace("%25", "%");
     }
 
     private static Optional<Instant> instant(String epochMs) {
