@@ -61,4 +61,26 @@ class LockCounterExpiryIT {
                 .as("ms left of the seat lock's fencing counter (-1: no expiry)")
                 .isPositive();
     }
+
+    /** Valkey lost the round's keys after this instance prepared the seat's counter: a new claim makes it again. */
+    @Test
+    void aCounterValkeyLostIsMadeAgainWithItsExpiry() {
+        ConfigurableApplicationContext app = world.first();
+        Round round = world.freshRound();
+        SeatLocks locks = app.getBean(SeatLocks.class);
+        RedissonClient redis = app.getBean(RedissonClient.class);
+        RoundKeys keys = new RoundKeys(round.id());
+        assertThat(locks.tryLock(round.id(), "C-8", Duration.ofSeconds(20))).isPresent();
+
+        assertThat(redis.getKeys().delete(keys.seatLock("C-8"), keys.seatLockToken("C-8")))
+                .isEqualTo(2);
+        assertThat(locks.tryLock(round.id(), "C-8", Duration.ofSeconds(20)))
+                .hasValueSatisfying(lock -> assertThat(lock.fencingToken()).isOne());
+
+        long ttl =
+                redis.getBucket(keys.seatLockToken("C-8"), StringCodec.INSTANCE).remainTimeToLive();
+        assertThat(ttl)
+                .as("ms left of the seat lock's fencing counter (-1: no expiry)")
+                .isPositive();
+    }
 }

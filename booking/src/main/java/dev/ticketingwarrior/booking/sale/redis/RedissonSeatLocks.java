@@ -9,6 +9,7 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.redisson.RedissonFencedLock;
 import org.redisson.api.RFencedLock;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
@@ -33,7 +35,9 @@ import org.springframework.stereotype.Component;
  * <p>Redisson's lock script creates the lock's fencing counter ({@code redisson_lock_token:…}) with {@code INCR}, which
  * gives it no expiry; the hold script sets one right after, but a booking killed between the two would leave the
  * counter without one. So before the first claim of a seat in a round, this instance creates the counter itself with
- * the round's expiry ({@code SET … NX PX}); {@code INCR} keeps it.
+ * the round's expiry ({@code scripts/sale/expiring-counter.lua}); {@code INCR} keeps it. If Valkey loses the round's
+ * keys (a restart, a failover to an empty replica), a later claim's {@code INCR} makes the counter again without one:
+ * a first token (1) for a seat this instance had already prepared, or a claim that failed, has the script run again.
  */
 @Component
 class RedissonSeatLocks implements SeatLocks {
@@ -62,13 +66,32 @@ class RedissonSeatLocks implements SeatLocks {
 
     @Override
     public Optional<SeatLock> tryLock(RoundId round, String seatId, Duration lease) {
-        expiringCounter(round, seatId);
+        boolean prepared = !expiringCounter(round, seatId);
         long ownerId = random.nextLong() & Long.MAX_VALUE;
         RFencedLock lock = redis.getFencedLock(new RoundKeys(round).seatLock(seatId));
         if (!(lock instanceof RedissonFencedLock fenced)) {
             throw new IllegalStateException("unexpected fenced lock implementation " + lock.getClass());
         }
-        Long token = dependencies.redis(() -> {
+        Long token;
+        try {
+            token = claim(fenced, seatId, lease, ownerId);
+        } catch (RuntimeException e) {
+            forget(round, seatId);
+            throw e;
+        }
+        if (prepared && token != null && token == 1) {
+            forget(round, seatId);
+            try {
+                expiringCounter(round, seatId);
+            } catch (RuntimeException e) {
+                // the claim stands (the hold script gives the counter its expiry too); the next claim tries again
+            }
+        }
+        return Optional.ofNullable(token).map(t -> new SeatLock(seatId, redis.getId() + ":" + ownerId, t));
+    }
+
+    private Long claim(RedissonFencedLock fenced, String seatId, Duration lease, long ownerId) {
+        return dependencies.redis(() -> {
             try {
                 return fenced.tryLockAndGetTokenAsync(0, lease.toMillis(), TimeUnit.MILLISECONDS, ownerId)
                         .toCompletableFuture()
@@ -80,10 +103,17 @@ class RedissonSeatLocks implements SeatLocks {
                 throw new IllegalStateException("claiming seat " + seatId + " failed", e);
             }
         });
-        return Optional.ofNullable(token).map(t -> new SeatLock(seatId, redis.getId() + ":" + ownerId, t));
     }
 
-    private void expiringCounter(RoundId round, String seatId) {
+    private void forget(RoundId round, String seatId) {
+        Set<String> seats = counted.get(round);
+        if (seats != null) {
+            seats.remove(seatId);
+        }
+    }
+
+    /** Prepares the seat's counter unless this instance did in this round; true if it ran the script. */
+    private boolean expiringCounter(RoundId round, String seatId) {
         Set<String> seats = counted.get(round);
         if (seats == null) {
             // a new round: the counters of earlier ones are settled (never inside computeIfAbsent, which must not
@@ -92,11 +122,17 @@ class RedissonSeatLocks implements SeatLocks {
             seats = counted.computeIfAbsent(round, id -> ConcurrentHashMap.newKeySet());
         }
         if (seats.contains(seatId)) {
-            return;
+            return false;
         }
-        Duration ttl = retention.ttl(rounds.round(round));
-        dependencies.redis(() -> redis.getBucket(new RoundKeys(round).seatLockToken(seatId), StringCodec.INSTANCE)
-                .setIfAbsent("0", ttl));
+        long ttlMs = retention.ttl(rounds.round(round)).toMillis();
+        dependencies.redis(() -> redis.getScript(StringCodec.INSTANCE)
+                .eval(
+                        RScript.Mode.READ_WRITE,
+                        Scripts.EXPIRING_COUNTER,
+                        RScript.ReturnType.LONG,
+                        List.of(new RoundKeys(round).seatLockToken(seatId)),
+                        String.valueOf(ttlMs)));
         seats.add(seatId);
+        return true;
     }
 }
