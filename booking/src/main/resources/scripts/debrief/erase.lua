@@ -6,7 +6,7 @@
 -- ARGV: 1 player id, 2 attempt key prefix ({r:<roundId>}:attempt:), 3 seats key prefix ({r:<roundId>}:attempt-seats:)
 --       (the ticket is appended here, same slot)
 -- The attempt leaves a tombstone ('erased') for as long as the round's keys live, so the debrief of a ticket booking
--- binds from admission's record (bind-not-admitted.lua) is not bound again by the next read.
+-- binds from admission's record (bind-from-admission.lua) is not bound again by the next read.
 -- Returns 1 if the player had an attempt in the round, else 0.
 local ticket = redis.call('hget', KEYS[1], ARGV[1])
 if not ticket then return 0 end

@@ -63,14 +63,12 @@ class NotAdmittedDebriefIT {
         assertThat(debrief.path("steps").path("entryMs").asLong()).isEqualTo(3200);
         assertThat(debrief.path("steps").path("waitMs").isNull()).isTrue();
 
-        // the first secret bound it: anyone else, a forged seal, a bot, an admitted ticket get the same 404
+        // the first secret bound it: anyone else, a forged seal, a bot get the same 404
         assertThat(debrief(round, kim, Players.deviceSecret()).problemSlug()).isEqualTo("unknown-debrief");
         String forged = round.id() + "-5-" + "0".repeat(24);
         assertThat(debrief(round, forged, secret).problemSlug()).isEqualTo("unknown-debrief");
         assertThat(debrief(round, admission.waiting(7, "bot-7", true, 3500), Players.deviceSecret())
                         .status())
-                .isEqualTo(404);
-        assertThat(debrief(round, admission.id(3), Players.deviceSecret()).status())
                 .isEqualTo(404);
         assertThat(debrief(round, kim, secret).body()).isEqualTo(first.body());
 
@@ -94,6 +92,33 @@ class NotAdmittedDebriefIT {
         assertThat(erase("kim", secret).status()).isEqualTo(204);
         assertThat(history("kim", secret).json().path("attempts").isEmpty()).isTrue();
         assertThat(debrief(round, kim, secret).status()).isEqualTo(404);
+    }
+
+    /** Admitted by the last advance, its letter refused at the close: booking saw no call, admission's record tells. */
+    @Test
+    void aPlayerAdmittedThatMadeNoCallGetsADebriefAsAdmittedWithoutASeat() {
+        Round round = world.freshRound();
+        AdmissionRecord admission = new AdmissionRecord(round);
+        String third = admission.id(3);
+        String secret = Players.deviceSecret();
+        world.clock.set(round.closesAt().plusSeconds(1));
+
+        Api.Response response = debrief(round, third, secret);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode debrief = response.json();
+        assertThat(debrief.path("outcome").asString()).isEqualTo("NO_SEAT");
+        assertThat(debrief.path("timeline"))
+                .extracting(step -> step.path("step").asString())
+                .containsExactly("OPEN", "ENTERED", "ADMITTED");
+        assertThat(debrief.path("timeline").get(2).path("atMs").asLong()).isEqualTo(1000);
+        assertThat(debrief(round, third, Players.deviceSecret()).status()).isEqualTo(404);
+        assertThat(history("third", secret).json().path("rounds").asLong()).isEqualTo(1);
+
+        world.clock.set(round.closesAt().plusSeconds(11));
+        Players.awaitArchived(redis, round);
+        assertThat(redis.getKeys().deleteByPattern("{r:" + round.id() + "}*")).isPositive();
+        assertThat(debrief(round, third, secret).json()).isEqualTo(debrief);
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What admission recorded of a round's tickets, read (never written) by booking for the debrief of a player who was
- * never admitted: booking sees no call of such a player, so admission's record is all there is.
+ * What admission recorded of a round's tickets, read (never written) by booking for the debrief of a player booking
+ * saw no call of (never admitted, or admitted too late or gone before its first call): admission's record is all
+ * there is.
  */
 public interface AdmissionRecords {
 
@@ -15,14 +16,14 @@ public interface AdmissionRecords {
     Optional<Record> ticket(RoundId round, long queueNumber);
 
     /**
-     * The ticket and its round's counter: the round's seal secret (what checks the ticket's id), whether the ticket
-     * was admitted, how many were served, up to when the counter advanced, how many bots it admitted, and when the
+     * The ticket and its round's counter: the round's seal secret (what checks the ticket's id), when the ticket was
+     * admitted (empty: it was not), how many were served, up to when the counter advanced, how many bots it admitted, and when the
      * last admitted human entered (empty when it cannot be told cheaply).
      */
     record Record(
             String sealSecret,
             WaitingTicket ticket,
-            boolean admitted,
+            Optional<Instant> admittedAt,
             long served,
             Instant advancedUntil,
             long admittedBots,
@@ -30,7 +31,7 @@ public interface AdmissionRecords {
 
         @Override
         public String toString() {
-            return "Record[ticket=" + ticket + ", admitted=" + admitted + ", served=" + served + "]";
+            return "Record[ticket=" + ticket + ", admittedAt=" + admittedAt + ", served=" + served + "]";
         }
     }
 }

@@ -66,6 +66,35 @@ public record Attempt(
                 Optional.of(closed));
     }
 
+    /**
+     * The attempt of a human admission admitted that booking saw no call of: admitted in the last moments before the
+     * close, or gone before its letter.
+     */
+    public static Attempt admittedUnseen(
+            RoundId round,
+            String ticketId,
+            PlayerId playerId,
+            String nickname,
+            long queueNumber,
+            Instant enteredAt,
+            Instant admittedAt) {
+        return new Attempt(
+                round,
+                ticketId,
+                playerId,
+                nickname,
+                queueNumber,
+                enteredAt,
+                Optional.of(admittedAt),
+                Optional.empty(),
+                0,
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
     /** How the attempt ended when it has no booking: admitted without a seat, or never admitted. */
     public Outcome unbooked() {
         return notAdmitted.isPresent() ? Outcome.NOT_ADMITTED : Outcome.NO_SEAT;

@@ -65,7 +65,7 @@ public class Debriefs {
 
     /** The debrief of {@code ticketId} in {@code round}, if it is the ticket of the player of {@code secret}. */
     public Optional<Debrief> debrief(RoundId round, String ticketId, String secret) {
-        Optional<Found> found = find(round, ticketId).or(() -> notAdmitted(round, ticketId, secret));
+        Optional<Found> found = find(round, ticketId).or(() -> unseen(round, ticketId, secret));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -181,11 +181,12 @@ public class Debriefs {
     }
 
     /**
-     * The debrief's attempt of a ticket booking has no attempt of: when the round is closed and admission's record
-     * says the ticket (sealed by the round, a human's, with the nickname whose player asks) waited until the close,
-     * the ticket is bound to the first player that asks, and recorded so the archive keeps it.
+     * The debrief's attempt of a ticket booking has no attempt of, once the round is closed, from admission's record
+     * of the ticket (sealed by the round, a human's, with the nickname whose player asks): one it admitted that made
+     * no call booking recorded (admitted in the last moments, or gone before its letter), or one that waited until
+     * the close. The ticket is bound to the first player that asks, and recorded so the archive keeps it.
      */
-    private Optional<Found> notAdmitted(RoundId roundId, String ticketId, String secret) {
+    private Optional<Found> unseen(RoundId roundId, String ticketId, String secret) {
         OptionalLong queueNumber = TicketSeals.queueNumber(roundId, ticketId);
         if (queueNumber.isEmpty() || !clock.isRoundStart(roundId)) {
             return Optional.empty();
@@ -199,30 +200,52 @@ public class Debriefs {
             return Optional.empty();
         }
         AdmissionRecords.Record record = found.get();
-        if (!TicketSeals.seals(record.sealSecret(), ticketId)
-                || record.ticket().bot()
-                || record.admitted()
-                || record.served() >= queueNumber.getAsLong()
+        if (!TicketSeals.seals(record.sealSecret(), ticketId) || record.ticket().bot()) {
+            return Optional.empty();
+        }
+        PlayerId caller = PlayerId.of(record.ticket().nickname(), secret);
+        if (record.admittedAt().isPresent()) {
+            return bind(
+                    round,
+                    caller,
+                    Attempt.admittedUnseen(
+                            roundId,
+                            ticketId,
+                            caller,
+                            record.ticket().nickname(),
+                            queueNumber.getAsLong(),
+                            record.ticket().enteredAt(),
+                            record.admittedAt().get()));
+        }
+        if (record.served() >= queueNumber.getAsLong()
                 // the counter has not run to the close yet: the ticket may still be admitted by the last advance
                 || record.advancedUntil().isBefore(round.closesAt())) {
             return Optional.empty();
         }
-        PlayerId caller = PlayerId.of(record.ticket().nickname(), secret);
-        Attempt attempt = Attempt.notAdmitted(
-                roundId,
-                ticketId,
+        return bind(
+                round,
                 caller,
-                record.ticket().nickname(),
-                queueNumber.getAsLong(),
-                record.ticket().enteredAt(),
-                new Attempt.NotAdmitted(
-                        round.closesAt(),
-                        record.served(),
-                        record.lastAdmittedHumanEnteredAt()
-                                .map(at -> DebriefAssembly.ms(round.opensAt(), at))
-                                .orElse(null),
-                        Math.max(0, record.served() - record.admittedBots())));
-        Optional<PlayerId> bound = live.bindNotAdmitted(attempt, retention.ttl(round));
+                Attempt.notAdmitted(
+                        roundId,
+                        ticketId,
+                        caller,
+                        record.ticket().nickname(),
+                        queueNumber.getAsLong(),
+                        record.ticket().enteredAt(),
+                        new Attempt.NotAdmitted(
+                                round.closesAt(),
+                                record.served(),
+                                record.lastAdmittedHumanEnteredAt()
+                                        .map(at -> DebriefAssembly.ms(round.opensAt(), at))
+                                        .orElse(null),
+                                Math.max(0, record.served() - record.admittedBots()))));
+    }
+
+    /** Binds {@code attempt} from admission's record to the first player that asks; found if that is the caller. */
+    private Optional<Found> bind(Round round, PlayerId caller, Attempt attempt) {
+        RoundId roundId = round.id();
+        String ticketId = attempt.ticketId();
+        Optional<PlayerId> bound = live.bindFromAdmission(attempt, retention.ttl(round));
         if (bound.isEmpty() || !bound.get().sameAs(caller)) {
             return Optional.empty();
         }
@@ -235,7 +258,7 @@ public class Debriefs {
                 log.debug("late attempt {} kept in Redis only: {}", ticketId, e.toString());
             }
         }
-        return Optional.of(new Found(new AttemptResult(attempt, entered, Outcome.NOT_ADMITTED), false));
+        return Optional.of(new Found(new AttemptResult(attempt, entered, attempt.unbooked()), false));
     }
 
     private Optional<Found> find(RoundId round, String ticketId) {

@@ -20,10 +20,11 @@ public interface LiveAttempts {
     void record(RoundId round, Entrant entrant, Event event, Duration retention);
 
     /**
-     * Binds a never-admitted ticket's {@code attempt} to its player unless the ticket is bound already (the first
-     * binding wins) or its attempt was erased; the player the ticket is bound to, empty after an erase.
+     * Binds the {@code attempt} of a ticket booking saw no call of (read from admission's record: never admitted, or
+     * admitted and silent) to its player unless the ticket is bound already (the first binding wins) or its attempt
+     * was erased; the player the ticket is bound to, empty after an erase.
      */
-    Optional<PlayerId> bindNotAdmitted(Attempt attempt, Duration retention);
+    Optional<PlayerId> bindFromAdmission(Attempt attempt, Duration retention);
 
     /** The player's attempts in {@code rounds} (at most one a round), as far as their keys live. */
     List<Attempt> ofPlayer(List<RoundId> rounds, PlayerId player);

@@ -66,7 +66,7 @@ class RedisAdmissionRecords implements AdmissionRecords {
         return Optional.of(new Record(
                 seal,
                 WaitingTicket.parse(queueNumber, stored.toString()),
-                replies.get(2) != null,
+                Optional.ofNullable(replies.get(2)).map(at -> Instant.ofEpochMilli(Long.parseLong(at.toString()))),
                 served,
                 Instant.ofEpochMilli(number(counter.get(SharedRoundKeys.ADVANCED_UNTIL_FIELD))),
                 number(counter.get(SharedRoundKeys.ADMITTED_BOTS_FIELD)),

@@ -34,7 +34,7 @@ class RedisLiveAttempts implements LiveAttempts {
 
     private static final String RECORD = LuaScripts.read("/scripts/debrief/record.lua");
     private static final String ERASE = LuaScripts.read("/scripts/debrief/erase.lua");
-    private static final String BIND_NOT_ADMITTED = LuaScripts.read("/scripts/debrief/bind-not-admitted.lua");
+    private static final String BIND_FROM_ADMISSION = LuaScripts.read("/scripts/debrief/bind-from-admission.lua");
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -85,12 +85,12 @@ class RedisLiveAttempts implements LiveAttempts {
     }
 
     @Override
-    public Optional<PlayerId> bindNotAdmitted(Attempt attempt, Duration retention) {
-        Attempt.NotAdmitted closed = attempt.notAdmitted().orElseThrow();
+    public Optional<PlayerId> bindFromAdmission(Attempt attempt, Duration retention) {
+        Optional<Attempt.NotAdmitted> closed = attempt.notAdmitted();
         DebriefKeys keys = new DebriefKeys(attempt.round());
         String bound = dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
-                        BIND_NOT_ADMITTED,
+                        BIND_FROM_ADMISSION,
                         RScript.ReturnType.VALUE,
                         List.of(keys.attempt(attempt.ticketId()), keys.tickets(), keys.players()),
                         String.valueOf(retention.toMillis()),
@@ -99,10 +99,13 @@ class RedisLiveAttempts implements LiveAttempts {
                         attempt.nickname(),
                         String.valueOf(attempt.queueNumber()),
                         ms(attempt.enteredAt()),
-                        ms(closed.closedAt()),
-                        String.valueOf(closed.served()),
-                        closed.admittedWithinMs() == null ? "" : String.valueOf(closed.admittedWithinMs()),
-                        String.valueOf(closed.admittedHumans())));
+                        closed.map(c -> ms(c.closedAt())).orElse(""),
+                        closed.map(c -> String.valueOf(c.served())).orElse(""),
+                        closed.map(Attempt.NotAdmitted::admittedWithinMs)
+                                .map(String::valueOf)
+                                .orElse(""),
+                        closed.map(c -> String.valueOf(c.admittedHumans())).orElse(""),
+                        attempt.admittedAt().map(RedisLiveAttempts::ms).orElse("")));
         return bound == null || bound.isEmpty() ? Optional.empty() : Optional.of(new PlayerId(bound));
     }
 

@@ -57,7 +57,9 @@ class DebriefController {
                             + " keys last, from MySQL once the round is archived (10 s after its close). A ticket the round"
                             + " closed on while it waited (outcome NOT_ADMITTED, timeline OPEN ENTERED CLOSED, notAdmitted"
                             + " set) is answered once the round is closed, from admission's record of the ticket: its id"
-                            + " must carry the round's seal and be a human's; the first secret that asks binds it. After"
+                            + " must carry the round's seal and be a human's; the first secret that asks binds it. So is a"
+                            + " ticket admission admitted that made no call booking recorded (admitted in the last moments,"
+                            + " or gone before its letter: outcome NO_SEAT, timeline OPEN ENTERED ADMITTED). After"
                             + " the close, a step the player was still on (a letter never solved, no seat tried) counts"
                             + " until the close for costliest (its split in steps stays null). 429 rate-limited (with"
                             + " Retry-After) past the address's budget.")

@@ -252,16 +252,34 @@ class DebriefsTests {
     }
 
     @Test
-    void noDebriefForAForgedSealABotAnAdmittedTicketOrACounterShortOfTheClose() {
+    void aTicketAdmittedThatBookingNeverSawIsDebriefedAsAdmittedWithoutASeat() {
+        String ticket = admission.waiting(20, "lee", false, 1000);
+        time.set(OPEN.plusSeconds(14)); // still open: the player may still call
+        assertThat(debriefs.debrief(ROUND, ticket, SECRET)).isEmpty();
+        time.set(OPEN.plusSeconds(16));
+
+        Debrief debrief = debriefs.debrief(ROUND, ticket, SECRET).orElseThrow();
+
+        assertThat(debrief.outcome()).isEqualTo(Outcome.Status.NO_SEAT);
+        assertThat(debrief.timeline())
+                .extracting(Debrief.TimelineStep::step)
+                .containsExactly(Debrief.Kind.OPEN, Debrief.Kind.ENTERED, Debrief.Kind.ADMITTED);
+        assertThat(debrief.timeline().get(2).atMs()).isEqualTo(14_000);
+        assertThat(debrief.notAdmitted()).isNull();
+        assertThat(debriefs.debrief(ROUND, ticket, OTHER_SECRET)).isEmpty();
+        assertThat(debriefs.history("lee", SECRET).rounds()).isEqualTo(1);
+        assertThat(debriefs.history("lee", SECRET).won()).isZero();
+    }
+
+    @Test
+    void noDebriefForAForgedSealABotOrACounterShortOfTheClose() {
         time.set(OPEN.plusSeconds(20));
         admission.waiting(42, "kim", false, 4200);
         String bot = admission.waiting(43, "bot-1", true, 4300);
-        String admitted = admission.waiting(20, "lee", false, 1000);
 
         assertThat(debriefs.debrief(ROUND, ROUND.value() + "-42-" + "0".repeat(24), SECRET))
                 .isEmpty();
         assertThat(debriefs.debrief(ROUND, bot, SECRET)).isEmpty();
-        assertThat(debriefs.debrief(ROUND, admitted, SECRET)).isEmpty();
         assertThat(debriefs.debrief(ROUND, ROUND.value() + "-44-" + Admission.seal(44), SECRET))
                 .isEmpty();
         admission.advancedUntil = OPEN.plusSeconds(14);
@@ -324,7 +342,7 @@ class DebriefsTests {
         }
 
         @Override
-        public Optional<PlayerId> bindNotAdmitted(Attempt attempt, Duration retention) {
+        public Optional<PlayerId> bindFromAdmission(Attempt attempt, Duration retention) {
             String key = attempt.round() + "/" + attempt.ticketId();
             if (erased.contains(key)) {
                 return Optional.empty();
@@ -501,7 +519,13 @@ class DebriefsTests {
         public Optional<Record> ticket(RoundId round, long queueNumber) {
             return Optional.ofNullable(tickets.get(queueNumber))
                     .map(ticket -> new Record(
-                            SEAL, ticket, queueNumber <= 30, 30, advancedUntil, 2, Optional.of(OPEN.plusMillis(900))));
+                            SEAL,
+                            ticket,
+                            Optional.of(OPEN.plusSeconds(14)).filter(at -> queueNumber <= 30),
+                            30,
+                            advancedUntil,
+                            2,
+                            Optional.of(OPEN.plusMillis(900))));
         }
     }
 }
