@@ -119,7 +119,11 @@ public class Debriefs {
         List<AttemptResult> unarchived = liveOf(player).stream()
                 .filter(r -> !known.contains(key(r.attempt())))
                 .toList();
+        // newest round first: an attempt kept in Redis only (bound after its round's archive, its own write failed)
+        // may be older than archived ones
         List<History.Entry> attempts = Stream.concat(unarchived.stream(), archived.stream())
+                .sorted(Comparator.comparing((AttemptResult r) -> r.attempt().round())
+                        .reversed())
                 .limit(HISTORY_SIZE)
                 .map(Debriefs::entry)
                 .toList();

@@ -230,6 +230,20 @@ class DebriefsTests {
     }
 
     @Test
+    void anAttemptKeptInRedisOnlyIsListedInRoundOrderAmongTheArchivedOnes() {
+        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(2)));
+        archive.save(List.of(attempt("kim", 100, 200, 300, 1).ticket("t-now").build()), 40L);
+        live.put(attempt("kim", 100, 200, 300, 1)
+                .round(earlier)
+                .ticket("t-earlier")
+                .build());
+
+        assertThat(debriefs.history("kim", SECRET).attempts())
+                .extracting(History.Entry::ticketId)
+                .containsExactly("t-now", "t-earlier");
+    }
+
+    @Test
     void aTicketTheRoundClosedOnIsDebriefedFromAdmissionsRecordForTheFirstSecretThatAsks() {
         String ticket = admission.waiting(42, "kim", false, 4200);
         time.set(OPEN.plusSeconds(14)); // still open: the ticket may yet be admitted
