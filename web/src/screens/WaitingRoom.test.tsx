@@ -230,6 +230,46 @@ describe('waiting room', () => {
     expect(screen.queryByText(/순번을 갱신하지 못하고 있어요/)).not.toBeInTheDocument();
   });
 
+  it('shows no ETA and no admission rate while admission is paused (the server sends no etaSeconds)', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
+    let paused = true;
+    mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 30, waiting: 40 } }),
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () => ({
+          body: {
+            ticketId: TICKET,
+            roundId: '20261124T101500Z',
+            status: 'WAITING',
+            position: 30,
+            ahead: 29,
+            waiting: 40,
+            ratePerSecond: 5, // the configured rate comes all the same
+            ...(paused ? {} : { etaSeconds: 6 }),
+          },
+        }),
+      ],
+    ]);
+    render(waitingRoom({ nickname: '멈춤' }));
+    await flush();
+    await flush(1_000);
+    const standing = screen.getByTestId('standing');
+    expect(standing).toHaveTextContent('계산 중');
+    expect(standing).not.toHaveTextContent('약 6초'); // not ceil(29 / 5) made up from the rate
+    expect(standing).not.toHaveTextContent('초당 5명 입장');
+
+    paused = false; // admission moves again: the server's own ETA and the rate
+    await flush(1_000);
+    expect(standing).toHaveTextContent('약 6초');
+    expect(standing).toHaveTextContent('초당 5명 입장');
+  });
+
   it('leads to the result with what it last showed when the round closes before admission', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
     let polls = 0;

@@ -237,8 +237,10 @@ function Standing({
   const { t } = useI18n();
   const top = Math.max(maxPosition, view.position, 1);
   const progress = Math.min(100, Math.max(0, ((top - view.position + 1) / top) * 100));
-  const rate = view.ratePerSecond ?? 0;
-  const eta = view.etaSeconds ?? (rate > 0 ? Math.ceil(view.ahead / rate) : undefined);
+  // No ETA is the server saying admission does not move (paused): the configured rate would then promise one,
+  // so neither is made up from it.
+  const eta = view.etaSeconds ?? undefined;
+  const rate = eta !== undefined ? (view.ratePerSecond ?? 0) : 0;
   return (
     <div className="card standing" data-testid="standing">
       <div className="position">
