@@ -1,12 +1,29 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
+import { roundIdAt } from '../lib/clock';
 import { mockApi, problem } from '../test/api';
 import { SecurityLetter } from './SecurityLetter';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
-const session = { nickname: 'p1', ticketId: 't1', roundId: '20261124T101500Z', token: 'jwt' };
+// a round that opens in an hour: still open by the clock whenever the tests run (a closed one ends the screen)
+const ROUND = roundIdAt(Math.floor(Date.now() / 60_000) * 60_000 + 3_600_000);
+const session = { nickname: 'p1', ticketId: 't1', roundId: ROUND, token: 'jwt' };
+/** A round that closes at 10:15:15 by the (fake) clock. */
+const closing = { ...session, roundId: '20261124T101500Z' };
+const letterRoute = (): Parameters<typeof mockApi>[0][number] => {
+  let issued = 0;
+  return [
+    'POST',
+    /^\/api\/v1\/captcha$/,
+    () => ({ status: 201, body: { captchaId: `c${++issued}`, image: `data:image/png;base64,AAA${issued}` } }),
+  ];
+};
+const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
 describe('security letter', () => {
   it('gets a new letter after a wrong answer and goes on when solved', async () => {
@@ -96,5 +113,57 @@ describe('security letter', () => {
     await waitFor(() => expect(onRoundOver).toHaveBeenCalledTimes(1));
     expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ slug: 'round-closed' });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('ends the attempt at the close by the clock: the letter does not stay answerable', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 13));
+    mockApi([letterRoute()]);
+    const onRoundOver = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <SecurityLetter session={closing} onSolved={vi.fn()} onRoundOver={onRoundOver} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    await flush();
+    expect(screen.getByTestId('captcha-image')).toBeInTheDocument();
+    await flush(1_000);
+    expect(onRoundOver).not.toHaveBeenCalled();
+
+    await flush(1_100); // 10:15:15.1
+    expect(onRoundOver).toHaveBeenCalledTimes(1);
+    expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ status: 403, slug: 'round-closed' });
+    await flush(3_000);
+    expect(onRoundOver).toHaveBeenCalledTimes(1);
+  });
+
+  it("leaves the close to an answer on its way: that answer's 403 ends the attempt", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 14, 500));
+    let answered: (reply: ReturnType<typeof problem>) => void = () => undefined;
+    mockApi([
+      letterRoute(),
+      ['POST', /^\/api\/v1\/captcha\/c1$/, () => new Promise((resolve) => (answered = resolve))],
+    ]);
+    const onRoundOver = vi.fn();
+    const onSolved = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <SecurityLetter session={closing} onSolved={onSolved} onRoundOver={onRoundOver} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    await flush();
+    fireEvent.change(screen.getByLabelText('보안문자'), { target: { value: 'test42' } });
+    fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
+    await flush(2_000); // past the close, the answer still on its way
+    expect(onRoundOver).not.toHaveBeenCalled();
+
+    answered(problem('round-closed', 403, { closedBy: 'server' }));
+    await flush();
+    expect(onRoundOver).toHaveBeenCalledTimes(1);
+    expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ slug: 'round-closed', problem: { closedBy: 'server' } });
+    await flush(2_000);
+    expect(onRoundOver).toHaveBeenCalledTimes(1);
+    expect(onSolved).not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { answerCaptcha, issueCaptcha } from '../api/booking';
-import { asApiError, type ApiError } from '../api/http';
+import { ApiError, asApiError } from '../api/http';
 import type { Captcha } from '../api/types';
 import { Notice } from '../components/Notice';
 import { useLatest } from '../hooks/useLatest';
 import { useMounted } from '../hooks/useMounted';
+import { useRoundEnd } from '../hooks/useRoundEnd';
 import { useI18n } from '../i18n/i18n';
 import { endsRound, isRetryable } from '../lib/problems';
 import type { Session } from '../lib/session';
@@ -31,6 +32,22 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   const [hint, setHint] = useState<string | undefined>();
   const alive = useMounted();
   const onRoundOverRef = useLatest(onRoundOver);
+  /** An answer on its way: at the close its own answer decides (solved in time, or 403 round-closed). */
+  const answering = useRef(false);
+  const ended = useRef(false);
+  /** The attempt is over (once, whoever says so first). */
+  const end = (problem: ApiError) => {
+    if (ended.current) return;
+    ended.current = true;
+    onRoundOverRef.current(problem);
+  };
+  const endRef = useLatest(end);
+  // a letter looks answerable past the close: the clock ends the attempt, unless an answer is on its way
+  useRoundEnd(session.roundId, () => {
+    if (answering.current) return false;
+    end(new ApiError(403, 'round-closed'));
+    return true;
+  });
 
   // a letter for every request: one as the screen shows, another on ↻ or after a wrong answer
   const [letterRequest, setLetterRequest] = useState(0);
@@ -48,7 +65,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
         if (!current) return;
         const problem = asApiError(caught);
         if (endsRound(problem)) {
-          onRoundOverRef.current(problem);
+          endRef.current(problem);
           return;
         }
         setError({ problem, during: 'letter' });
@@ -57,7 +74,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
     return () => {
       current = false;
     };
-  }, [session.token, letterRequest, onRoundOverRef]);
+  }, [session.token, letterRequest, endRef]);
 
   const issue = () => {
     setBusy(true);
@@ -90,12 +107,13 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
     setBusy(true);
     setHint(undefined);
     setError(undefined);
+    answering.current = true;
     try {
       await answerCaptcha(session.token, letter.captchaId, answer.trim());
-      if (alive.current) onSolved();
+      if (alive.current && !ended.current) onSolved();
       return;
     } catch (caught) {
-      if (!alive.current) return;
+      if (!alive.current || ended.current) return;
       const problem = asApiError(caught);
       setBusy(false);
       if (problem.slug === 'wrong-answer' || problem.slug === 'unknown-captcha') {
@@ -104,10 +122,12 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
         return;
       }
       if (endsRound(problem)) {
-        onRoundOver(problem);
+        end(problem);
         return;
       }
       setError({ problem, during: 'answer' });
+    } finally {
+      answering.current = false;
     }
   };
 
