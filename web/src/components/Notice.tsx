@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/http';
+import { useCountdown } from '../hooks/useCountdown';
 import { useI18n } from '../i18n/i18n';
 import { problemMessage } from '../lib/problems';
 
@@ -9,12 +10,27 @@ interface Props {
   tone?: 'error' | 'warn' | 'info' | 'success';
   onRetry?: (() => void) | undefined;
   retryLabel?: string;
+  /**
+   * Seconds before the retry may be pressed (a Retry-After being waited out, shown on the button); by default the
+   * error's own Retry-After, counted from when it shows.
+   */
+  retryIn?: number | undefined;
   children?: ReactNode;
 }
 
 /** A message in a live region: errors interrupt (role=alert), the rest are polite (role=status). */
-export function Notice({ error, message, tone = error ? 'error' : 'info', onRetry, retryLabel, children }: Props) {
+export function Notice({
+  error,
+  message,
+  tone = error ? 'error' : 'info',
+  onRetry,
+  retryLabel,
+  retryIn,
+  children,
+}: Props) {
   const { t } = useI18n();
+  const errorWait = useCountdown(error?.retryAfter, error);
+  const wait = retryIn ?? errorWait;
   const text = message ?? (error ? problemMessage(error, t) : undefined);
   if (!text && !children) return null;
   return (
@@ -27,8 +43,8 @@ export function Notice({ error, message, tone = error ? 'error' : 'info', onRetr
         {children}
       </div>
       {onRetry && (
-        <button type="button" className="btn btn-small btn-ghost" onClick={onRetry}>
-          {retryLabel ?? t('common.retry')}
+        <button type="button" className="btn btn-small btn-ghost" onClick={onRetry} disabled={wait > 0}>
+          {wait > 0 ? t('common.retryIn', { s: wait }) : (retryLabel ?? t('common.retry'))}
         </button>
       )}
     </div>

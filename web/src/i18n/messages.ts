@@ -275,6 +275,7 @@ export const ko = {
   'tier.rest': '일반',
 
   'common.retry': '다시 시도',
+  'common.retryIn': '{s}초 후 다시 시도',
   'common.back': '처음으로',
   'common.seconds': '{s}초',
   'common.loading': '불러오는 중…',
@@ -645,6 +646,7 @@ export const en: Messages = {
   'tier.rest': 'Regular',
 
   'common.retry': 'Retry',
+  'common.retryIn': 'Retry in {s}s',
   'common.back': 'Home',
   'common.seconds': '{s}s',
   'common.loading': 'Loading…',

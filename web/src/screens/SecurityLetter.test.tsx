@@ -166,4 +166,57 @@ describe('security letter', () => {
     expect(onRoundOver).toHaveBeenCalledTimes(1);
     expect(onSolved).not.toHaveBeenCalled();
   });
+
+  it("clears the spent letter and its answer when a new one is refused, and waits out the refusal's Retry-After", async () => {
+    vi.useFakeTimers();
+    let issued = 0;
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/captcha$/,
+        () => {
+          issued += 1;
+          if (issued === 2) {
+            const busy = problem('rate-limited', 429);
+            return { ...busy, headers: { ...busy.headers, 'Retry-After': '2' } };
+          }
+          return { status: 201, body: { captchaId: `c${issued}`, image: `data:image/png;base64,AAA${issued}` } };
+        },
+      ],
+      ['POST', /^\/api\/v1\/captcha\/c1$/, () => problem('wrong-answer', 422)],
+    ]);
+    render(
+      <I18nProvider initial="ko">
+        <SecurityLetter session={session} onSolved={vi.fn()} onRoundOver={vi.fn()} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    await flush();
+    const input = screen.getByLabelText('보안문자');
+    fireEvent.change(input, { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
+    await flush();
+
+    // the new letter was refused: the used-up one is not left on screen to be answered again
+    expect(issued).toBe(2);
+    expect(screen.queryByTestId('captcha-image')).not.toBeInTheDocument();
+    expect(input).toHaveValue('');
+    expect(screen.getByRole('button', { name: '입력 완료' })).toBeDisabled();
+    const notice = screen.getAllByRole('alert').find((el) => el.classList.contains('notice'))!;
+    expect(notice).toHaveTextContent('요청이 너무 많습니다');
+    const retry = within(notice).getByRole('button', { name: '2초 후 다시 시도' });
+    expect(retry).toBeDisabled();
+    expect(screen.getByRole('button', { name: '새 보안문자 받기' })).toBeDisabled();
+    fireEvent.click(retry);
+    await flush();
+    expect(issued).toBe(2);
+
+    await flush(1_000);
+    expect(within(notice).getByRole('button', { name: '1초 후 다시 시도' })).toBeDisabled();
+    await flush(1_000); // Retry-After has passed
+    fireEvent.click(within(notice).getByRole('button', { name: '다시 시도' }));
+    await flush();
+    expect(issued).toBe(3);
+    expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA3');
+    expect(calls.filter((c) => c.path === '/api/v1/captcha/c1')).toHaveLength(1);
+  });
 });

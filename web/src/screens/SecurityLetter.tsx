@@ -3,6 +3,7 @@ import { answerCaptcha, issueCaptcha } from '../api/booking';
 import { ApiError, asApiError } from '../api/http';
 import type { Captcha } from '../api/types';
 import { Notice } from '../components/Notice';
+import { useCountdown } from '../hooks/useCountdown';
 import { useLatest } from '../hooks/useLatest';
 import { useMounted } from '../hooks/useMounted';
 import { useRoundEnd } from '../hooks/useRoundEnd';
@@ -30,6 +31,8 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   // what failed: asking for a letter (retried with a new one) or sending the answer (sent again: the letter still holds)
   const [error, setError] = useState<{ problem: ApiError; during: 'letter' | 'answer' } | undefined>();
   const [hint, setHint] = useState<string | undefined>();
+  // a refused request's Retry-After: nothing is sent again (retry, ↻, the answer) before it has passed
+  const wait = useCountdown(error?.problem.retryAfter, error);
   const alive = useMounted();
   const onRoundOverRef = useLatest(onRoundOver);
   /** An answer on its way: at the close its own answer decides (solved in time, or 403 round-closed). */
@@ -76,9 +79,12 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
     };
   }, [session.token, letterRequest, endRef]);
 
+  /** Asks for a new letter: the one shown is gone (used up, or replaced), and so is what was typed for it. */
   const issue = () => {
     setBusy(true);
     setError(undefined);
+    setCaptcha(undefined);
+    setAnswer('');
     setLetterRequest((n) => n + 1);
   };
 
@@ -93,7 +99,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   };
 
   const trySend = () => {
-    if (!captcha || busy) return;
+    if (!captcha || busy || wait > 0) return;
     if (!answer.trim()) {
       setHint(t('captcha.empty'));
       input.current?.focus();
@@ -145,18 +151,18 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
       <p className="lead">{t('captcha.lead')}</p>
       <form className="card captcha-card" onSubmit={submit} noValidate>
         <div className="captcha-image-row">
-          <div className="captcha-frame" aria-busy={!captcha}>
+          <div className="captcha-frame" aria-busy={!captcha && busy}>
             {captcha ? (
               <img src={captcha.image} alt={t('captcha.image')} data-testid="captcha-image" />
             ) : (
-              <span className="muted">{t('captcha.loading')}</span>
+              busy && <span className="muted">{t('captcha.loading')}</span>
             )}
           </div>
           <button
             type="button"
             className="btn btn-ghost icon-btn"
             onClick={issue}
-            disabled={busy}
+            disabled={busy || wait > 0}
             aria-label={t('captcha.refreshLabel')}
             title={t('captcha.refreshLabel')}
           >
@@ -184,12 +190,12 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
             {hint}
           </p>
         )}
-        <button type="submit" className="btn btn-primary btn-block btn-large" disabled={!captcha || busy}>
+        <button type="submit" className="btn btn-primary btn-block btn-large" disabled={!captcha || busy || wait > 0}>
           {t('captcha.submit')}
         </button>
       </form>
       {error && (
-        <Notice error={error.problem} onRetry={isRetryable(error.problem) ? retry : undefined}>
+        <Notice error={error.problem} onRetry={isRetryable(error.problem) ? retry : undefined} retryIn={wait}>
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
             {t('common.back')}
           </button>
