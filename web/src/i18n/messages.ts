@@ -124,6 +124,8 @@ export const ko = {
   'seats.takenLive': '선택한 좌석이 방금 다른 사람에게 선점되었습니다.',
   'seats.loading': '좌석 배치도를 불러오는 중…',
   'seats.soldOut': '좌석이 모두 팔렸어요.',
+  'seats.allTaken':
+    '지금은 남은 좌석이 없어요. 선점이 풀리거나 취소표가 나오면 좌석이 다시 생겨요. 배치도는 계속 갱신됩니다.',
   'seats.toDebrief': '디브리핑 보기',
 
   'result.title': '예매 결과',
@@ -495,6 +497,8 @@ export const en: Messages = {
   'seats.takenLive': 'Someone just took the seat you picked.',
   'seats.loading': 'Loading the seat map…',
   'seats.soldOut': 'Every seat is sold.',
+  'seats.allTaken':
+    'No seat is free right now. Held seats come back when a hold lapses or someone cancels; the map keeps updating.',
   'seats.toDebrief': 'See the debrief',
 
   'result.title': 'Your result',

@@ -200,7 +200,7 @@ describe('seat selection', () => {
             roundId: session.roundId,
             rows: 1,
             columns: 4,
-            seats: seats({ 'A-1': 'SOLD', 'A-2': 'SOLD', 'A-3': 'SOLD', 'A-4': 'HELD' }),
+            seats: seats({ 'A-1': 'SOLD', 'A-2': 'SOLD', 'A-3': 'SOLD', 'A-4': 'SOLD' }),
           },
         }),
       ],
@@ -211,6 +211,23 @@ describe('seat selection', () => {
     expect(onRoundOver).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: '디브리핑 보기' }));
     expect(onRoundOver).toHaveBeenCalledWith({ kind: 'sold-out' });
+  });
+
+  it('does not call it sold out while some seats are only held: they come back, and the notice goes', async () => {
+    let statuses: Record<string, SeatStatus> = { 'A-1': 'SOLD', 'A-2': 'SOLD', 'A-3': 'SOLD', 'A-4': 'HELD' };
+    mockApi([
+      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(statuses) } })],
+    ]);
+    const onRoundOver = vi.fn();
+    renderScreen(vi.fn(), onRoundOver);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('지금은 남은 좌석이 없어요'));
+    expect(screen.queryByText('좌석이 모두 팔렸어요.')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '디브리핑 보기' })).not.toBeInTheDocument();
+
+    statuses = { 'A-1': 'SOLD', 'A-2': 'SOLD', 'A-3': 'SOLD' }; // A-4's hold lapsed
+    await waitFor(() => expect(seatEl('A-4')).toHaveClass('status-available'), { timeout: 2500 });
+    expect(screen.queryByText(/지금은 남은 좌석이 없어요/)).not.toBeInTheDocument();
+    expect(onRoundOver).not.toHaveBeenCalled();
   });
 
   it('ends the attempt when the round closes by the clock, though the map stays readable after the close', async () => {

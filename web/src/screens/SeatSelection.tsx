@@ -43,7 +43,10 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
   });
 
   const available = map?.seats.filter((s) => s.status === 'AVAILABLE').length ?? 0;
-  const soldOut = map !== undefined && map.seats.length > 0 && available === 0 && phase.name === 'choose';
+  const none = map !== undefined && map.seats.length > 0 && available === 0 && phase.name === 'choose';
+  // sold out only when every seat is SOLD: a held one comes back when its hold lapses or is cancelled
+  const soldOut = none && map.seats.every((s) => s.status === 'SOLD');
+  const allTaken = none && !soldOut;
   return (
     <section className="screen seats" aria-labelledby="seats-title">
       <div className="screen-head">
@@ -79,6 +82,7 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
               retryLabel={t('seats.toDebrief')}
             />
           )}
+          {allTaken && <Notice tone="info" message={t('seats.allTaken')} />}
         </div>
         <SeatPanel booking={booking} />
       </div>
