@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 
 /**
  * Whole seconds left of a wait of `seconds` (a Retry-After) counted from the render that brought `key` (the answer
- * that asked for it, e.g. an ApiError): a new key starts a new wait. 0 without one or once it is over. Counted by
- * timers, so a page the browser slows down only ever waits longer, never less.
+ * that asked for it, e.g. an ApiError): a new key starts a new wait. 0 without one or once it is over. The time left
+ * is read off the clock at each tick, so a late timer (a throttled tab) shows the true rest, never an early end.
  */
 export function useCountdown(seconds: number | undefined, key: unknown): number {
   const full = Math.max(0, Math.ceil(seconds ?? 0));
@@ -14,12 +14,17 @@ export function useCountdown(seconds: number | undefined, key: unknown): number 
     setCounted({ key, left });
   }
   useEffect(() => {
-    if (left <= 0) return;
-    const timer = setTimeout(
-      () => setCounted((current) => (current.key === key ? { key, left: current.left - 1 } : current)),
-      1000,
-    );
+    if (full <= 0) return;
+    const end = Date.now() + full * 1000;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      const rest = end - Date.now();
+      setCounted((current) => (current.key === key ? { key, left: Math.max(0, Math.ceil(rest / 1000)) } : current));
+      // on at the next whole second left
+      if (rest > 0) timer = setTimeout(tick, rest % 1000 || 1000);
+    };
+    timer = setTimeout(tick, 1000);
     return () => clearTimeout(timer);
-  }, [key, left]);
+  }, [key, full]);
   return left;
 }

@@ -19,8 +19,9 @@ export interface LiveSeatMap {
 }
 
 /**
- * The round's seat map with live status: re-fetched every second while `live`, one request at a time. A problem that
- * ends the round (closed, token expired) goes to `onRoundOver`, and the refreshes stop.
+ * The round's seat map with live status: re-fetched every second while `live`, one request at a time. A refused
+ * refresh's Retry-After (429, 503) is waited out before the next one, `refresh()` included. A problem that ends the
+ * round (closed, token expired) goes to `onRoundOver`, and the refreshes stop.
  */
 export function useLiveSeatMap(
   session: Pick<Session, 'token' | 'roundId'>,
@@ -40,9 +41,18 @@ export function useLiveSeatMap(
     let failures = 0;
     let inflight = false;
     let again = false;
+    /** Device time before which no refresh is sent: a Retry-After being waited out. */
+    let notBefore = 0;
     const load = async () => {
       if (inflight) {
         again = true;
+        return;
+      }
+      const wait = notBefore - Date.now();
+      if (wait > 0) {
+        // a Retry-After is being waited out: the next load is when it is over, not now
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => void load(), wait);
         return;
       }
       inflight = true;
@@ -63,16 +73,15 @@ export function useLiveSeatMap(
         }
         failures += 1;
         if (failures >= STALE_AFTER) setStale(true);
+        if (problem.retryAfter) notBefore = Date.now() + problem.retryAfter * 1000;
       } finally {
         inflight = false;
       }
       if (aborter.signal.aborted) return;
-      if (again) {
-        again = false;
-        void load();
-      } else {
-        timer = setTimeout(() => void load(), REFRESH_MS);
-      }
+      const delay = Math.max(again ? 0 : REFRESH_MS, notBefore - Date.now());
+      again = false;
+      if (delay <= 0) void load();
+      else timer = setTimeout(() => void load(), delay);
     };
     refreshNow.current = () => void load();
     void load();

@@ -17,6 +17,8 @@ type HeldPhase = Extract<BookingPhase, { name: 'held' | 'booking' }>;
 
 /** The same key still in progress (409) or a dependency briefly down (503): retried with the same key before asking the player. */
 const BOOK_AUTO_RETRIES = 5;
+/** The least wait before such a retry: a Retry-After of 0 (or none) does not mean back to back. */
+const BOOK_RETRY_BASE_MS = 1000;
 
 /** A fresh Idempotency-Key per hold; reused for every retry of that booking. */
 export function newIdempotencyKey(): string {
@@ -130,7 +132,9 @@ export function useSeatBooking(
         // a request with this key still in progress (409), or a dependency briefly down (503): same key, a moment later
         const retryable = problem.status === 503 || problem.slug === 'idempotency-key-in-progress';
         if (retryable && attempt < BOOK_AUTO_RETRIES) {
-          await new Promise((resolve) => setTimeout(resolve, Math.min(3, problem.retryAfter ?? 1) * 1000));
+          // as long as the server asked (Retry-After), never less than the base delay
+          const wait = Math.max(BOOK_RETRY_BASE_MS, (problem.retryAfter ?? 0) * 1000);
+          await new Promise((resolve) => setTimeout(resolve, wait));
           if (!mounted.current) return;
           continue;
         }

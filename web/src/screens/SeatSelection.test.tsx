@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Seat, SeatStatus } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
@@ -237,5 +237,127 @@ describe('seat selection', () => {
     renderScreen(vi.fn(), onRoundOver, closed);
     await waitFor(() => expect(onRoundOver).toHaveBeenCalled());
     expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ kind: 'problem', problem: { slug: 'round-closed' } });
+  });
+});
+
+describe('seat selection: Retry-After', () => {
+  afterEach(() => vi.useRealTimers());
+  const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+  const withRetryAfter = (reply: ReturnType<typeof problem>, seconds: string) => ({
+    ...reply,
+    headers: { ...reply.headers, 'Retry-After': seconds },
+  });
+  const bookingRoute = (answers: Parameters<typeof withRetryAfter>[]): Route => {
+    let n = 0;
+    return [
+      'POST',
+      /^\/api\/v1\/bookings$/,
+      () => {
+        const answer = answers[n++];
+        return answer
+          ? withRetryAfter(...answer)
+          : { status: 202, body: { bookingId: 'b1', status: 'PENDING', seatId: 'A-1' } };
+      },
+    ];
+  };
+  /** Renders the screen, picks A-1, holds it and presses 예매 확정. */
+  const holdAndConfirm = async (onBooked = vi.fn()) => {
+    renderScreen(onBooked);
+    await flush();
+    fireEvent.click(seatEl('A-1'));
+    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+    await flush();
+    fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
+    await flush();
+    return onBooked;
+  };
+
+  it("books again only after a 503's whole Retry-After (not cut to 3 s)", async () => {
+    vi.useFakeTimers();
+    const { calls } = mockApi([
+      seatMapRoute(),
+      heldA1Route(),
+      bookingRoute([[problem('service-unavailable', 503), '5']]),
+    ]);
+    const posts = () => calls.filter((c) => c.path === '/api/v1/bookings').length;
+    const onBooked = await holdAndConfirm();
+    expect(posts()).toBe(1);
+    await flush(4_900);
+    expect(posts()).toBe(1);
+    await flush(100);
+    expect(posts()).toBe(2);
+    expect(onBooked).toHaveBeenCalledWith('b1');
+  });
+
+  it('does not book back to back on Retry-After: 0', async () => {
+    vi.useFakeTimers();
+    const unavailable = problem('service-unavailable', 503);
+    const { calls } = mockApi([
+      seatMapRoute(),
+      heldA1Route(),
+      bookingRoute([
+        [unavailable, '0'],
+        [unavailable, '0'],
+      ]),
+    ]);
+    const posts = () => calls.filter((c) => c.path === '/api/v1/bookings').length;
+    const onBooked = await holdAndConfirm();
+    expect(posts()).toBe(1);
+    await flush(900);
+    expect(posts()).toBe(1);
+    await flush(100);
+    expect(posts()).toBe(2);
+    await flush(1_000);
+    expect(posts()).toBe(3);
+    expect(onBooked).toHaveBeenCalledWith('b1');
+  });
+
+  it("keeps the hold's and the booking's Retry buttons disabled, counting down, until a 429's Retry-After has passed", async () => {
+    vi.useFakeTimers();
+    let holds = 0;
+    const { calls } = mockApi([
+      seatMapRoute(),
+      [
+        'POST',
+        /\/holds$/,
+        () =>
+          ++holds === 1
+            ? withRetryAfter(problem('rate-limited', 429), '2')
+            : {
+                status: 201,
+                body: { holdId: 'h1', seatId: 'A-1', expiresAt: new Date(Date.now() + 20_000).toISOString() },
+              },
+      ],
+      bookingRoute([[problem('rate-limited', 429), '3']]),
+    ]);
+    const onBooked = vi.fn();
+    renderScreen(onBooked);
+    await flush();
+    fireEvent.click(seatEl('A-1'));
+    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+    await flush();
+    const holdAlert = screen.getByRole('alert');
+    expect(holdAlert).toHaveTextContent('요청이 너무 많습니다');
+    expect(within(holdAlert).getByRole('button', { name: '2초 후 다시 시도' })).toBeDisabled();
+    await flush(1_000);
+    expect(within(holdAlert).getByRole('button', { name: '1초 후 다시 시도' })).toBeDisabled();
+    await flush(1_000);
+    fireEvent.click(within(holdAlert).getByRole('button', { name: '다시 시도' }));
+    await flush();
+    expect(holds).toBe(2);
+
+    fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
+    await flush();
+    const bookAlert = screen.getByRole('alert');
+    const retry = within(bookAlert).getByRole('button', { name: '3초 후 다시 시도' });
+    expect(retry).toBeDisabled();
+    fireEvent.click(retry);
+    await flush(2_000);
+    expect(calls.filter((c) => c.path === '/api/v1/bookings')).toHaveLength(1);
+    await flush(1_000);
+    fireEvent.click(within(bookAlert).getByRole('button', { name: '다시 시도' }));
+    await flush();
+    expect(calls.filter((c) => c.path === '/api/v1/bookings')).toHaveLength(2);
+    expect(onBooked).toHaveBeenCalledWith('b1');
   });
 });
