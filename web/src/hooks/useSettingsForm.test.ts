@@ -95,6 +95,45 @@ describe('useSettingsForm', () => {
     expect(result.current.error).toBeUndefined(); // cleared as the save started, and the 401 was dealt with
   });
 
+  it('retries a failed save with the same edits, a failed read by reading, and says while edits are unsaved', async () => {
+    let putStatus = 503;
+    let getStatus = 200;
+    const { calls } = mockApi([
+      ['GET', ADMISSION, () => (getStatus === 200 ? { body: settings } : problem('service-unavailable', getStatus))],
+      [
+        'PUT',
+        ADMISSION,
+        (call) => (putStatus === 200 ? { body: call.body } : problem('service-unavailable', putStatus)),
+      ],
+    ]);
+    const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+    await waitFor(() => expect(result.current.form).toEqual(settings));
+    expect(result.current.dirty).toBe(false);
+
+    act(() => result.current.change({ ratePerSecond: 0.25 }));
+    expect(result.current.dirty).toBe(true);
+    await act(() => result.current.submit());
+    expect(result.current.failedAt).toBe('save');
+    expect(result.current.dirty).toBe(true);
+
+    putStatus = 200;
+    act(() => result.current.retry());
+    await waitFor(() => expect(result.current.save).toBe('saved'));
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'PUT', 'PUT']);
+    expect(calls[2]?.body).toEqual({ ...settings, ratePerSecond: 0.25 });
+    expect(result.current.form).toEqual({ ...settings, ratePerSecond: 0.25 });
+    expect(result.current.dirty).toBe(false);
+    expect(result.current.error).toBeUndefined();
+
+    getStatus = 503;
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.failedAt).toBe('read'));
+    getStatus = 200;
+    act(() => result.current.retry());
+    await waitFor(() => expect(result.current.error).toBeUndefined());
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'PUT', 'PUT', 'GET', 'GET']);
+  });
+
   it('reads once per token, however often the panel renders with new handlers', async () => {
     const { calls } = mockApi([['GET', ADMISSION, () => ({ body: settings })]]);
     const { result, rerender } = renderHook(

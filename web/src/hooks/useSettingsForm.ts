@@ -19,13 +19,19 @@ export interface SettingsForm<T> {
   form: T | undefined;
   /** The last failed read or save that no handler dealt with. */
   error: ApiError | undefined;
+  /** What `error` failed at: reading the settings or saving the edits. */
+  failedAt: 'read' | 'save' | undefined;
+  /** The form holds edits the server has not taken yet (changed since the last read or save). */
+  dirty: boolean;
   save: SaveState;
   /** Edits the form (once it is read); a shown "saved" goes back to idle. */
   change(patch: Partial<T>): void;
   /** Saves the form as it is, for a form's onSubmit. */
   submit(event?: FormEvent): Promise<void>;
-  /** Forgets the error and reads the settings again. */
+  /** Forgets the error and reads the settings again: edits not saved are dropped. */
   reload(): void;
+  /** Tries the failed step again: a failed save sends the same edits again, a failed read reads again. */
+  retry(): void;
 }
 
 /** Settings behind the ops token, read when the token is there, edited in a form and saved as a whole. */
@@ -33,22 +39,26 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
   // the panels pass their handlers inline: a ref keeps the read from restarting on every render
   const optionsRef = useLatest(options);
   const [form, setForm] = useState<T | undefined>();
-  const [error, setError] = useState<ApiError | undefined>();
+  const [failure, setFailure] = useState<{ error: ApiError; at: 'read' | 'save' } | undefined>();
+  const [dirty, setDirty] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
 
   const load = useCallback(() => {
     optionsRef.current
       .read(token)
-      .then(setForm)
+      .then((read) => {
+        setForm(read);
+        setDirty(false);
+      })
       .catch((caught: unknown) => {
         const problem = asApiError(caught);
-        if (!optionsRef.current.onReadError?.(problem)) setError(problem);
+        if (!optionsRef.current.onReadError?.(problem)) setFailure({ error: problem, at: 'read' });
       });
   }, [token, optionsRef]);
   useEffect(load, [load]);
 
   const reload = () => {
-    setError(undefined);
+    setFailure(undefined);
     load();
   };
 
@@ -56,21 +66,38 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
     event?.preventDefault();
     if (!form) return;
     setSave('saving');
-    setError(undefined);
+    setFailure(undefined);
     try {
       setForm(await options.write(token, form));
+      setDirty(false);
       setSave('saved');
     } catch (caught) {
       const problem = asApiError(caught);
       setSave('idle');
-      if (!options.onSaveError?.(problem)) setError(problem);
+      if (!options.onSaveError?.(problem)) setFailure({ error: problem, at: 'save' });
     }
+  };
+
+  const retry = () => {
+    if (failure?.at === 'save') void submit();
+    else reload();
   };
 
   const change = (patch: Partial<T>) => {
     setSave('idle');
+    setDirty(true);
     setForm((previous) => (previous ? { ...previous, ...patch } : previous));
   };
 
-  return { form, error, save, change, submit, reload };
+  return {
+    form,
+    error: failure?.error,
+    failedAt: failure?.at,
+    dirty,
+    save,
+    change,
+    submit,
+    reload,
+    retry,
+  };
 }

@@ -283,6 +283,7 @@ export const ko = {
   'common.loading': '불러오는 중…',
   'common.save': '저장',
   'common.saved': '저장했습니다',
+  'common.unsaved': '저장하지 않은 변경이 있습니다',
   'common.saving': '저장 중…',
   'common.close': '닫기',
 
@@ -324,6 +325,8 @@ export const ko = {
   'ops.openBatch': '오픈 즉시 입장 (openBatch)',
   'ops.maxActive': '동시 활성 최대 (maxActive, 0=무제한)',
   'ops.paused': '입장 일시정지 (paused)',
+  'ops.saveAgain': '다시 저장',
+  'ops.discard': '변경 취소하고 다시 불러오기',
   'ops.bots': '봇',
   'ops.botsEnabled': '봇 사용 (enabled)',
   'ops.perRound': '라운드당 봇 수 (perRound)',
@@ -656,6 +659,7 @@ export const en: Messages = {
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.saved': 'Saved',
+  'common.unsaved': 'Unsaved changes',
   'common.saving': 'Saving…',
   'common.close': 'Close',
 
@@ -697,6 +701,8 @@ export const en: Messages = {
   'ops.openBatch': 'Admitted at the open (openBatch)',
   'ops.maxActive': 'Max active (maxActive, 0 = no limit)',
   'ops.paused': 'Pause admission (paused)',
+  'ops.saveAgain': 'Save again',
+  'ops.discard': 'Discard changes and reload',
   'ops.bots': 'Bots',
   'ops.botsEnabled': 'Bots on (enabled)',
   'ops.perRound': 'Bots per round (perRound)',

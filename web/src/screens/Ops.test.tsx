@@ -89,6 +89,70 @@ describe('ops console', () => {
     expect(screen.getByText('봇 러너에 연결할 수 없습니다.')).toBeInTheDocument();
   });
 
+  it("keeps the operator's edits after a failed save: retry saves them again, and only discarding reads afresh", async () => {
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    let puts = 0;
+    const { calls } = mockApi([
+      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+      [
+        'PUT',
+        /^\/api\/v1\/admin\/admission$/,
+        (call) => (++puts === 1 ? problem('service-unavailable', 503) : { body: call.body }),
+      ],
+      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+      confirmations,
+    ]);
+    const reads = () => calls.filter((c) => c.method === 'GET' && c.path === '/api/v1/admin/admission').length;
+    renderOps();
+    const rate = await screen.findByTestId('rate');
+    await waitFor(() => expect(rate).toHaveValue(2.5));
+    const panel = rate.closest('form')!;
+    expect(within(panel).queryByText('저장하지 않은 변경이 있습니다')).not.toBeInTheDocument();
+
+    fireEvent.change(rate, { target: { value: '3.5' } });
+    fireEvent.click(within(panel).getByLabelText('입장 일시정지 (paused)'));
+    expect(within(panel).getByText('저장하지 않은 변경이 있습니다')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('save-admission'));
+    const alert = await within(panel).findByRole('alert');
+    expect(alert).toHaveTextContent('서비스가 잠시 혼잡합니다');
+    expect(rate).toHaveValue(3.5);
+    expect(within(panel).getByText('저장하지 않은 변경이 있습니다')).toBeInTheDocument();
+
+    fireEvent.click(within(alert).getByRole('button', { name: '다시 저장' }));
+    await waitFor(() => expect(within(panel).getByText('✓ 저장했습니다')).toBeInTheDocument());
+    const sent = calls.filter((c) => c.method === 'PUT').map((c) => c.body);
+    const edited = { ...settings, ratePerSecond: 3.5, paused: true };
+    expect(sent).toEqual([edited, edited]);
+    expect(reads()).toBe(1); // the edits were not read over
+    expect(rate).toHaveValue(3.5);
+    expect(within(panel).queryByText('저장하지 않은 변경이 있습니다')).not.toBeInTheDocument();
+  });
+
+  it('can discard the edits a failed save kept, reading the settings afresh', async () => {
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    const { calls } = mockApi([
+      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+      ['PUT', /^\/api\/v1\/admin\/admission$/, () => problem('service-unavailable', 503)],
+      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+      confirmations,
+    ]);
+    renderOps();
+    const rate = await screen.findByTestId('rate');
+    await waitFor(() => expect(rate).toHaveValue(2.5));
+    const panel = rate.closest('form')!;
+    fireEvent.change(rate, { target: { value: '7' } });
+    fireEvent.click(screen.getByTestId('save-admission'));
+    const alert = await within(panel).findByRole('alert');
+
+    fireEvent.click(within(alert).getByRole('button', { name: '변경 취소하고 다시 불러오기' }));
+    await waitFor(() => expect(rate).toHaveValue(2.5));
+    expect(within(panel).queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(panel).queryByText('저장하지 않은 변경이 있습니다')).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+  });
+
   it('forgets a token the server refuses and asks again, saying why', async () => {
     sessionStorage.setItem(OPS_TOKEN_KEY, 'stale');
     mockApi([

@@ -118,13 +118,16 @@ function OpsConsole({ token, onUnauthorized }: { token: string; onUnauthorized(e
 function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(error: ApiError): boolean }) {
   const { t } = useI18n();
   const id = useId();
-  const { form, error, save, change, submit, reload } = useSettingsForm<AdmissionSettings>(token, {
-    read: getAdmissionSettings,
-    write: putAdmissionSettings,
-    // a refused token signs out, whether reading or saving
-    onReadError: unauthorized,
-    onSaveError: unauthorized,
-  });
+  const { form, error, failedAt, dirty, save, change, submit, reload, retry } = useSettingsForm<AdmissionSettings>(
+    token,
+    {
+      read: getAdmissionSettings,
+      write: putAdmissionSettings,
+      // a refused token signs out, whether reading or saving
+      onReadError: unauthorized,
+      onSaveError: unauthorized,
+    },
+  );
 
   return (
     <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -165,10 +168,19 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
             <span className="switch-track" aria-hidden="true" />
             {t('ops.paused')}
           </label>
-          <SaveActions save={save} testId="save-admission" />
+          <SaveActions save={save} dirty={dirty} testId="save-admission" />
         </fieldset>
       )}
-      {error && <Notice error={error} onRetry={reload} />}
+      {error && (
+        // a failed save keeps the edits: retry sends them again, and only "discard" reads the settings afresh
+        <Notice error={error} onRetry={retry} retryLabel={failedAt === 'save' ? t('ops.saveAgain') : undefined}>
+          {failedAt === 'save' && (
+            <button type="button" className="btn btn-small btn-ghost" onClick={reload}>
+              {t('ops.discard')}
+            </button>
+          )}
+        </Notice>
+      )}
     </form>
   );
 }
@@ -214,16 +226,19 @@ function NumberField(props: {
   );
 }
 
-/** A settings form's save button and, once saved, a note that says so (announced: it is a status). */
-function SaveActions({ save, testId }: { save: SaveState; testId?: string }) {
+/**
+ * A settings form's save button and a note (announced: it is a status) that says it was saved, or that it holds
+ * changes not saved yet.
+ */
+function SaveActions({ save, dirty, testId }: { save: SaveState; dirty: boolean; testId?: string }) {
   const { t } = useI18n();
   return (
     <div className="form-actions">
       <button type="submit" className="btn btn-primary" data-testid={testId}>
         {save === 'saving' ? t('common.saving') : t('common.save')}
       </button>
-      <span role="status" className="saved-note">
-        {save === 'saved' ? `✓ ${t('common.saved')}` : ''}
+      <span role="status" className={`saved-note ${save !== 'saved' && dirty ? 'is-unsaved' : ''}`}>
+        {save === 'saved' ? `✓ ${t('common.saved')}` : dirty ? t('common.unsaved') : ''}
       </span>
     </div>
   );
@@ -234,7 +249,7 @@ function BotsPanel({ token }: { token: string }) {
   const id = useId();
   // bot-runner is optional: any failed read, a 401 too, means it is not there, and the rest of the console goes on
   const [unavailable, setUnavailable] = useState(false);
-  const { form, error, save, change, submit, reload } = useSettingsForm<BotSettings>(token, {
+  const { form, error, dirty, save, change, submit, reload } = useSettingsForm<BotSettings>(token, {
     read: getBots,
     write: putBots,
     onReadError: () => {
@@ -283,7 +298,7 @@ function BotsPanel({ token }: { token: string }) {
               ))}
             </select>
           </div>
-          <SaveActions save={save} />
+          <SaveActions save={save} dirty={dirty} />
         </fieldset>
       )}
       {error && <Notice error={error} />}
