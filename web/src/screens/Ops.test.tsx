@@ -89,6 +89,25 @@ describe('ops console', () => {
     expect(screen.getByText('봇 러너에 연결할 수 없습니다.')).toBeInTheDocument();
   });
 
+  it('saves a rate finer than a tenth (0.25 a second), which admission accepts', async () => {
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    const { calls } = mockApi([
+      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+      ['PUT', /^\/api\/v1\/admin\/admission$/, (call) => ({ body: call.body })],
+      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+      confirmations,
+    ]);
+    renderOps();
+    const rate = await screen.findByTestId('rate');
+    await waitFor(() => expect(rate).toHaveValue(2.5));
+    fireEvent.change(rate, { target: { value: '0.25' } });
+    expect(rate).toBeValid(); // the browser's own check would otherwise stop the submit
+    fireEvent.click(screen.getByTestId('save-admission'));
+    await waitFor(() => expect(screen.getByText('✓ 저장했습니다')).toBeInTheDocument());
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ ...settings, ratePerSecond: 0.25 });
+  });
+
   it("keeps the operator's edits after a failed save: retry saves them again, and only discarding reads afresh", async () => {
     sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
     let puts = 0;

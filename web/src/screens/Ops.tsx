@@ -139,7 +139,8 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
             id={`${id}-rate`}
             label={t('ops.rate')}
             value={form.ratePerSecond}
-            step={0.1}
+            // any rate admission accepts (0.25 too): a step of 0.1 had the browser refuse to submit it
+            step="any"
             min={0}
             max={100000}
             onChange={(v) => change({ ratePerSecond: v })}
@@ -189,7 +190,7 @@ function NumberField(props: {
   id: string;
   label: string;
   value: number;
-  step: number;
+  step: number | 'any';
   min: number;
   max: number;
   onChange(value: number): void;
