@@ -39,7 +39,7 @@ export function SplitBar({ splits }: { splits: Partial<Splits> | null | undefine
   );
 }
 
-/** The tier of `position` among `total`, from the exact share (the shown top % is rounded to one decimal). */
+/** The tier of `position` among `total`, from the exact share (the shown top % is rounded up, so it agrees). */
 export function TierBadge({ position, total }: { position: number; total: number }) {
   const { t } = useI18n();
   const tier = tierOf((100 * position) / Math.max(total, 1));

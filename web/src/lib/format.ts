@@ -11,6 +11,16 @@ export function percent(value: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
+/**
+ * A top-X % rounded up to one decimal, without a trailing ".0": it never reads better than the truth, so it agrees
+ * with its tier (63rd of 1,250 is 5.04 % → "5.1", not "5" beside 상위권). The tiers' bounds are whole tenths.
+ */
+export function percentUp(value: number): string {
+  // toFixed first: 5.1 · 10 is 51.00000000000001 in floating point, which must stay 51
+  const rounded = Math.ceil(Number((value * 10).toFixed(6))) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
 /** "HH:MM:SS" in the viewer's zone. */
 export function clockTime(ms: number, lang: 'ko' | 'en' = 'ko'): string {
   return new Date(ms).toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {

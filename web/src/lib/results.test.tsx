@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SplitBar, TierBadge } from '../components/ResultParts';
 import { I18nProvider } from '../i18n/i18n';
-import { percent, period, seconds } from './format';
+import { percent, percentUp, period, seconds } from './format';
 import { bucketIndex, splitParts, tierOf, topPercentAmong } from './results';
 
 describe('tiers', () => {
@@ -36,8 +36,19 @@ describe('tiers', () => {
     ]);
   });
 
-  it('takes the tier from the exact share, not the rounded top %', () => {
-    // 63rd of 1,250 is 5.04 %: shown as 5.0 %, but not in the top 5 %
+  it('shows a top % that agrees with the tier: rounded up, never into a better tier', () => {
+    // 63rd of 1,250 is 5.04 %: not in the top 5 %, so it reads 5.1 %, not 5 %
+    expect(percentUp((100 * 63) / 1250)).toBe('5.1');
+    expect(percentUp(5.1)).toBe('5.1'); // the server's own rounded-up value stays as it is
+    expect(percentUp(5)).toBe('5');
+    expect(percentUp(10.01)).toBe('10.1');
+    expect(percentUp((100 * 1) / 2001)).toBe('0.1'); // 1st of 2,001 is not "top 0 %"
+    for (const total of [7, 40, 999, 1250, 2001]) {
+      for (let position = 1; position <= total; position++) {
+        const exact = (100 * position) / total;
+        expect(tierOf(Number(percentUp(exact)))).toBe(tierOf(exact));
+      }
+    }
     render(
       <I18nProvider initial="ko">
         <TierBadge position={63} total={1250} />

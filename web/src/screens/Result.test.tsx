@@ -93,6 +93,15 @@ describe('result', () => {
     expect(screen.getByTestId('split-waitMs')).toHaveStyle({ width: `${(6_000 / 12_345) * 100}%` });
   });
 
+  it('shows a top % that agrees with the tier: 63rd of 1,250 (5.04 %) reads 5.1 % beside 상위권, not 5 %', async () => {
+    const rank = { position: 63, total: 1250, topPercent: 5.04 }; // a server that sends the exact share
+    mockResultApi([{ ...confirmed, rank: { ...confirmed.rank!, round: rank } }]);
+    renderResult();
+    const shown = await screen.findByTestId('rank', {}, { timeout: 3000 });
+    expect(within(shown).getByTestId('tier')).toHaveTextContent('상위권');
+    expect(shown).toHaveTextContent('상위 5.1%');
+  });
+
   it('keeps polling a booking confirmed without its rank (the database was down) until the rank is there', async () => {
     const { calls } = mockResultApi([{ ...confirmed, rank: null }, confirmed]);
     renderResult();

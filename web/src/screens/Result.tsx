@@ -12,7 +12,7 @@ import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
 import { bookingOf, stepKey } from '../lib/debrief';
-import { percent, seconds } from '../lib/format';
+import { percent, percentUp, seconds } from '../lib/format';
 import { problemMessage } from '../lib/problems';
 import type { Attempt, NoBooking, WaitingKnown } from '../lib/session';
 
@@ -178,7 +178,7 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
               {roundRank ? (
                 <div className="rank-block" data-testid="rank">
                   <TierBadge position={roundRank.position} total={roundRank.total} />
-                  <p className="top-percent">{t('result.top', { p: percent(roundRank.topPercent) })}</p>
+                  <p className="top-percent">{t('result.top', { p: percentUp(roundRank.topPercent) })}</p>
                   <p className="muted">{t('result.rank', { pos: roundRank.position, total: roundRank.total })}</p>
                   {weekRank && (
                     <p className="muted small">
