@@ -91,6 +91,9 @@ class DebriefIT {
                 .isEqualTo("kim");
         assertThat(debrief.path("ghost").path("personalBest").path("roundId").asString())
                 .isEqualTo(round.id().value());
+        assertThat(debrief.path("ghost").path("previousBest").isNull())
+                .as("a first win beat no earlier best")
+                .isTrue();
 
         // the loser's debrief: no booking, its pick ends at its last seat attempt
         JsonNode leeDebrief = lee.debrief(200).json();

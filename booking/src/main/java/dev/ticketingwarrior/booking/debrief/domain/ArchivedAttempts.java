@@ -27,8 +27,8 @@ public interface ArchivedAttempts {
 
     History.Totals totals(PlayerId player);
 
-    /** The player's fastest won attempt in a round up to {@code upTo} (included; {@code null}: any round). */
-    Optional<Debrief.PersonalBest> personalBest(PlayerId player, RoundId upTo);
+    /** The player's fastest won attempt in a round before {@code before} ({@code null}: any round). */
+    Optional<Debrief.PersonalBest> personalBest(PlayerId player, RoundId before);
 
     /** Erases every attempt of the player; how many. */
     int erase(PlayerId player);

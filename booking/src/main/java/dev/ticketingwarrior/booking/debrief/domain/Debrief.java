@@ -79,8 +79,11 @@ public record Debrief(
      */
     public record Costliest(String step, long ms, long topTenPercentMs, int humans) {}
 
-    /** The two ghosts: the player's best won attempt up to this round, and the round's fastest human booking. */
-    public record Ghost(PersonalBest personalBest, RoundBest roundBest) {}
+    /**
+     * The ghosts: the player's best won attempt up to this round (this one when it is a new best), the best before
+     * this round (what a new best beat; null before a first win), and the round's fastest human booking.
+     */
+    public record Ghost(PersonalBest personalBest, PersonalBest previousBest, RoundBest roundBest) {}
 
     public record PersonalBest(String roundId, long totalMs, Steps steps) {}
 

@@ -88,8 +88,8 @@ public class Debriefs {
         Optional<Debrief.PersonalBest> current = result.outcome().won()
                 ? Optional.of(new Debrief.PersonalBest(round.value(), totalMs, steps))
                 : Optional.empty();
-        Optional<Debrief.PersonalBest> personalBest =
-                DebriefAssembly.better(storedBest(attempt.playerId(), round), current);
+        Optional<Debrief.PersonalBest> previousBest = storedBest(attempt.playerId(), round);
+        Optional<Debrief.PersonalBest> personalBest = DebriefAssembly.better(previousBest, current);
         return Optional.of(new Debrief(
                 round.value(),
                 ticketId,
@@ -102,6 +102,7 @@ public class Debriefs {
                 costliest.orElse(null),
                 new Debrief.Ghost(
                         personalBest.orElse(null),
+                        previousBest.orElse(null),
                         DebriefAssembly.roundBest(roundHumans, open).orElse(null)),
                 DebriefAssembly.notAdmitted(attempt, open).orElse(null)));
     }

@@ -151,14 +151,14 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
     }
 
     @Override
-    public Optional<Debrief.PersonalBest> personalBest(PlayerId player, RoundId upTo) {
-        String upToRound = upTo == null ? "99999999T999999Z" : upTo.value();
+    public Optional<Debrief.PersonalBest> personalBest(PlayerId player, RoundId before) {
+        String beforeRound = before == null ? "99999999T999999Z" : before.value();
         return dependencies.mysql(() -> jdbc
                 .query(
                         """
                         SELECT a.round_id, a.total_ms, a.entry_ms, a.wait_ms, a.letter_ms, a.pick_ms, a.confirm_ms
                         FROM attempts a JOIN bookings b ON b.booking_id = a.booking_id
-                        WHERE a.player_id = ? AND a.round_id <= ?
+                        WHERE a.player_id = ? AND a.round_id < ?
                         ORDER BY a.total_ms, a.round_id LIMIT 1
                         """,
                         (rs, n) -> new Debrief.PersonalBest(
@@ -171,7 +171,7 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
                                         nullableLong(rs, "pick_ms"),
                                         nullableLong(rs, "confirm_ms"))),
                         player.value(),
-                        upToRound)
+                        beforeRound)
                 .stream()
                 .findFirst());
     }

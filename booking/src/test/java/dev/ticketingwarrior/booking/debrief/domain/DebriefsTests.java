@@ -84,6 +84,9 @@ class DebriefsTests {
         assertThat(debrief.totalMs()).isEqualTo(6000);
         assertThat(debrief.ghost().personalBest().roundId()).isEqualTo(ROUND.value());
         assertThat(debrief.ghost().personalBest().totalMs()).isEqualTo(6000);
+        // what the new best beat
+        assertThat(debrief.ghost().previousBest().roundId()).isEqualTo(earlier.value());
+        assertThat(debrief.ghost().previousBest().totalMs()).isEqualTo(9000);
         assertThat(debrief.ghost().roundBest().nickname()).isEqualTo("kim");
         assertThat(debrief.queue()).isEqualTo(new Debrief.Queue(7, 480L));
     }
@@ -133,6 +136,7 @@ class DebriefsTests {
         assertThat(debrief.outcome()).isEqualTo(Outcome.Status.NO_SEAT);
         assertThat(debrief.totalMs()).isNull();
         assertThat(debrief.ghost().personalBest().roundId()).isEqualTo(earlier.value());
+        assertThat(debrief.ghost().previousBest()).isEqualTo(debrief.ghost().personalBest());
         assertThat(debrief.ghost().roundBest().nickname()).isEqualTo("lee");
     }
 
@@ -486,11 +490,11 @@ class DebriefsTests {
         }
 
         @Override
-        public Optional<Debrief.PersonalBest> personalBest(PlayerId player, RoundId upTo) {
+        public Optional<Debrief.PersonalBest> personalBest(PlayerId player, RoundId before) {
             List<Debrief.PersonalBest> won = new ArrayList<>();
             for (AttemptResult r : of(player)) {
                 Instant open = r.attempt().round().start();
-                if (r.outcome().won() && (upTo == null || r.attempt().round().compareTo(upTo) <= 0)) {
+                if (r.outcome().won() && (before == null || r.attempt().round().compareTo(before) < 0)) {
                     won.add(new Debrief.PersonalBest(
                             r.attempt().round().value(),
                             Steps.totalMs(r.attempt(), open),
