@@ -46,21 +46,40 @@ public class AttemptArchiver {
         this.meters = meters;
     }
 
-    /** Archives every round that is due and not archived yet. */
+    /**
+     * Archives every round that is due and not archived yet. A round that fails does not hold the others back: they
+     * are archived all the same, and the first failure is thrown at the end (its claim runs out and it is tried again).
+     */
     public void archive() {
         Instant now = clock.now();
+        RuntimeException failed = null;
         for (Round round : rounds(clock, retention, now)) {
-            if (now.isBefore(round.closesAt().plus(grace)) || !live.claimArchive(round.id(), lease)) {
-                continue;
+            try {
+                archive(round, now);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
-            List<Attempt> attempts = live.ofRound(round.id());
-            if (!attempts.isEmpty()) {
-                archive.save(attempts, live.entered(round.id()).orElse(null));
-                meters.counter("ticketing.debrief.archived").increment(attempts.size());
-                log.info("archived {} human attempts of round {}", attempts.size(), round.id());
-            }
-            live.archived(round.id(), retention.ttl(round));
         }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void archive(Round round, Instant now) {
+        if (now.isBefore(round.closesAt().plus(grace)) || !live.claimArchive(round.id(), lease)) {
+            return;
+        }
+        List<Attempt> attempts = live.ofRound(round.id());
+        if (!attempts.isEmpty()) {
+            archive.save(attempts, live.entered(round.id()).orElse(null));
+            meters.counter("ticketing.debrief.archived").increment(attempts.size());
+            log.info("archived {} human attempts of round {}", attempts.size(), round.id());
+        }
+        live.archived(round.id(), retention.ttl(round));
     }
 
     /** The current round and the earlier ones whose keys may still live at {@code now}, newest first. */

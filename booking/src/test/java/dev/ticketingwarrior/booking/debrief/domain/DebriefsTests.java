@@ -184,6 +184,26 @@ class DebriefsTests {
     }
 
     @Test
+    void aRoundThatCannotBeArchivedHoldsNoOtherBack() {
+        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(1)));
+        live.put(attempt("kim", 100, 200, 300, 1).ticket("t-kim").build());
+        live.put(attempt("kim", 100, 200, 300, 1)
+                .round(earlier)
+                .ticket("t-earlier")
+                .build());
+        live.unreadable = ROUND;
+        time.set(clock.round(ROUND).closesAt().plusSeconds(10));
+
+        try {
+            archiver.archive();
+        } catch (RuntimeException expected) {
+            // the background task logs the round that failed
+        }
+
+        assertThat(archive.rows).containsOnlyKeys(earlier + "/t-earlier");
+    }
+
+    @Test
     void aFailedArchiveIsTriedAgainOnceItsClaimRunsOut() {
         live.put(attempt("kim", 100, 200, 300, 1).ticket("t-kim").build());
         time.set(clock.round(ROUND).closesAt().plusSeconds(10));
@@ -349,6 +369,7 @@ class DebriefsTests {
         final Map<String, Attempt> attempts = new HashMap<>();
         final Set<String> erased = new HashSet<>();
         final Set<RoundId> claims = new HashSet<>();
+        RoundId unreadable;
 
         void put(Attempt attempt) {
             attempts.put(attempt.round() + "/" + attempt.ticketId(), attempt);
@@ -387,6 +408,9 @@ class DebriefsTests {
 
         @Override
         public List<Attempt> ofRound(RoundId round) {
+            if (round.equals(unreadable)) {
+                throw new IllegalStateException("a round that cannot be read");
+            }
             return attempts.values().stream()
                     .filter(a -> a.round().equals(round))
                     .toList();
