@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,13 +14,23 @@ import java.util.regex.Pattern;
  * Where the auditor reads from. Each source is optional: one left out (or unreachable at audit time) is skipped with a
  * line in the verdict, so the auditor also works against a remote deployment of which only some parts are reachable.
  * {@code roundPeriod} is the services' {@code TICKETING_ROUND_PERIOD}: a round's keys must expire once its period is
- * over.
+ * over. {@code setUpByTheRun}: the run started these servers itself (a private local stack), so a configured one the
+ * final audit cannot read is a violation, not a skipped check: nothing excuses it there, and what it was to vouch for
+ * (lost bookings, the DLQ) is unknown.
  */
-public record AuditConfig(Optional<String> redisUrl, Optional<Mysql> mysql, Optional<Sqs> sqs, Duration roundPeriod) {
+public record AuditConfig(
+        Optional<String> redisUrl,
+        Optional<Mysql> mysql,
+        Optional<Sqs> sqs,
+        Duration roundPeriod,
+        boolean setUpByTheRun) {
 
     public static final String CONFIRMATIONS_QUEUE = "booking-confirmations";
     public static final String CONFIRMATIONS_DLQ = "booking-confirmations-dlq";
     public static final String DEFAULT_REGION = "us-east-1";
+    static final String MYSQL = "mysql";
+    static final String REDIS = "redis";
+    static final String SQS = "sqs";
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ns|us|ms|s|m|h|d)?");
 
@@ -73,19 +85,34 @@ public record AuditConfig(Optional<String> redisUrl, Optional<Mysql> mysql, Opti
 
     /** Nothing to read from yet; add sources with the {@code with…} methods. */
     public static AuditConfig of(Duration roundPeriod) {
-        return new AuditConfig(Optional.empty(), Optional.empty(), Optional.empty(), roundPeriod);
+        return new AuditConfig(Optional.empty(), Optional.empty(), Optional.empty(), roundPeriod, false);
     }
 
     public AuditConfig withRedis(String url) {
-        return new AuditConfig(Optional.of(url), mysql, sqs, roundPeriod);
+        return new AuditConfig(Optional.of(url), mysql, sqs, roundPeriod, setUpByTheRun);
     }
 
     public AuditConfig withMysql(String jdbcUrl, String user, String password) {
-        return new AuditConfig(redisUrl, Optional.of(new Mysql(jdbcUrl, user, password)), sqs, roundPeriod);
+        return new AuditConfig(
+                redisUrl, Optional.of(new Mysql(jdbcUrl, user, password)), sqs, roundPeriod, setUpByTheRun);
     }
 
     public AuditConfig withSqs(Sqs queues) {
-        return new AuditConfig(redisUrl, mysql, Optional.of(queues), roundPeriod);
+        return new AuditConfig(redisUrl, mysql, Optional.of(queues), roundPeriod, setUpByTheRun);
+    }
+
+    /** The same sources, with whether the run set them up itself (see {@code setUpByTheRun}). */
+    public AuditConfig withSetUpByTheRun(boolean setUp) {
+        return new AuditConfig(redisUrl, mysql, sqs, roundPeriod, setUp);
+    }
+
+    /** The names of the sources configured: {@code mysql}, {@code redis}, {@code sqs}. */
+    public Set<String> configured() {
+        Set<String> names = new TreeSet<>();
+        mysql.ifPresent(m -> names.add(MYSQL));
+        redisUrl.ifPresent(r -> names.add(REDIS));
+        sqs.ifPresent(q -> names.add(SQS));
+        return Set.copyOf(names);
     }
 
     /**

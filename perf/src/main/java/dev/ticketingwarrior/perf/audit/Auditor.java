@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 /**
  * Judges the SPEC §9 invariants of soak rounds from Redis, MySQL and SQS: after each round ({@link #auditRound}) and
  * once at the end ({@link #auditEnd}). A source that is not configured or not reachable is skipped with a line in the
- * verdict, never an exception. One audit runs at a time (the methods are synchronized).
+ * verdict, never an exception; but one the run set up itself that the final audit cannot read is a violation
+ * ({@code unreadable-source}). One audit runs at a time (the methods are synchronized).
  */
 public final class Auditor implements AutoCloseable {
 
@@ -34,6 +36,8 @@ public final class Auditor implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final List<AutoCloseable> resources;
+    /** The sources the run set up itself ({@code mysql}, {@code redis}, {@code sqs}): they must be readable at the end. */
+    private final Set<String> setUpByTheRun;
     /** When each player's token of a round says it was admitted (the journeys'); none until told. */
     private volatile Function<String, List<Long>> players = roundId -> List.of();
 
@@ -54,12 +58,19 @@ public final class Auditor implements AutoCloseable {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    Auditor(Sources sources, Duration roundPeriod, Clock clock, Sleeper sleeper, List<AutoCloseable> resources) {
+    Auditor(
+            Sources sources,
+            Duration roundPeriod,
+            Clock clock,
+            Sleeper sleeper,
+            List<AutoCloseable> resources,
+            Set<String> setUpByTheRun) {
         this.sources = sources;
         this.roundPeriod = roundPeriod;
         this.clock = clock;
         this.sleeper = sleeper;
         this.resources = List.copyOf(resources);
+        this.setUpByTheRun = Set.copyOf(setUpByTheRun);
     }
 
     /**
@@ -88,7 +99,12 @@ public final class Auditor implements AutoCloseable {
                 .orElse(Reading.unavailable("sqs: not configured"));
         Sources sources = new Sources(mysql, widen(redis), widen(redis), widen(redis), sqs);
         return new Auditor(
-                sources, config.roundPeriod(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), resources);
+                sources,
+                config.roundPeriod(),
+                Clock.systemUTC(),
+                d -> Thread.sleep(d.toMillis()),
+                resources,
+                config.setUpByTheRun() ? config.configured() : Set.of());
     }
 
     /**
@@ -117,8 +133,9 @@ public final class Auditor implements AutoCloseable {
                 .filter(s -> round.roundId().equals(s.roundId()))
                 .toList();
         samplesByRound.put(round.roundId(), ofRound);
+        Instant deadline = clock.instant().plus(drainTimeout);
         RoundVerdict verdict =
-                judge(round, ofRound(round, accepted), ofRound, clock.instant().plus(drainTimeout));
+                judge(round, ofRound(round, accepted), ofRound, deadline).verdict();
 
         List<Violation> violations = new ArrayList<>(verdict.violations());
         List<String> skipped = new ArrayList<>(verdict.skipped());
@@ -146,7 +163,8 @@ public final class Auditor implements AutoCloseable {
     /**
      * Judges every round again once drained (one {@code drainTimeout} for all of them), plus the DLQ and the TTL of
      * every key of every finished round in Redis. Max-active is judged from the samples given to {@link #auditRound}
-     * for the round, if any.
+     * for the round, if any. A source the run set up itself that could not be read here is one
+     * {@code unreadable-source} violation, naming what it left unjudged.
      */
     public synchronized FinalVerdict auditEnd(
             List<RoundWindow> rounds, List<AcceptedBooking> accepted, Duration drainTimeout) {
@@ -154,14 +172,16 @@ public final class Auditor implements AutoCloseable {
         List<RoundVerdict> verdicts = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         Set<String> skipped = new LinkedHashSet<>();
+        Unread unread = new Unread();
         for (RoundWindow round : rounds) {
-            RoundVerdict verdict = judge(
+            Judgement judged = judge(
                     round, ofRound(round, accepted), samplesByRound.getOrDefault(round.roundId(), List.of()), deadline);
-            verdict = copy(
-                    verdict,
+            judged.unread().forEach((source, why) -> unread.add(source, why, "round " + round.roundId()));
+            RoundVerdict verdict = copy(
+                    judged.verdict(),
                     deadLettersByRound.getOrDefault(round.roundId(), -1L),
-                    verdict.violations(),
-                    verdict.skipped());
+                    judged.verdict().violations(),
+                    judged.verdict().skipped());
             verdicts.add(verdict);
             violations.addAll(verdict.violations());
             skipped.addAll(verdict.skipped());
@@ -182,15 +202,22 @@ public final class Auditor implements AutoCloseable {
                     violations.add(Violation.of(Violation.NO_ROUND, Invariant.DLQ, Judge.deadLetterDetail(depth)));
                 }
             }
-            case Reading.Unavailable<DeadLetters.Depth>(String why) -> skipped.add(why + ": DLQ not checked");
+            case Reading.Unavailable<DeadLetters.Depth>(String why) -> {
+                skipped.add(why + ": DLQ not checked");
+                unread.add(AuditConfig.SQS, why, "the DLQ");
+            }
         }
         settledBacklogNote().ifPresent(skipped::add);
 
         switch (read(sources.keys(), KeyExpiry::roundKeysWithoutTtl)) {
             case Reading.Got<List<String>>(List<String> keys) ->
                 violations.addAll(Judge.keysWithoutTtl(keys, roundPeriod, clock.instant()));
-            case Reading.Unavailable<List<String>>(String why) -> skipped.add(why + ": key TTLs not checked");
+            case Reading.Unavailable<List<String>>(String why) -> {
+                skipped.add(why + ": key TTLs not checked");
+                unread.add(AuditConfig.REDIS, why, "the keys' TTLs");
+            }
         }
+        violations.addAll(unread.violations(setUpByTheRun));
         return new FinalVerdict(verdicts, dlq, violations, List.copyOf(skipped));
     }
 
@@ -205,8 +232,14 @@ public final class Auditor implements AutoCloseable {
         }
     }
 
+    /**
+     * A round's verdict, and the sources whose last reading for it failed (source name to why: {@code mysql} for the
+     * rows, {@code redis} for the pending copies, sold seats and admissions).
+     */
+    private record Judgement(RoundVerdict verdict, Map<String, String> unread) {}
+
     /** Drains the round (see {@link #auditRound}), then reads everything else and judges it. */
-    private RoundVerdict judge(
+    private Judgement judge(
             RoundWindow round, List<AcceptedBooking> accepted, List<AdmissionSample> samples, Instant deadline) {
         String id = round.roundId();
         Set<String> acceptedIds = new HashSet<>();
@@ -242,7 +275,7 @@ public final class Auditor implements AutoCloseable {
         Reading<Optional<Map<String, String>>> sold = read(sources.sales(), sales -> sales.sold(id));
         Reading<Judge.Admissions> admissions =
                 read(sources.admissions(), log -> new Judge.Admissions(log.serving(id), log.admittedAtMs(id)));
-        return Judge.round(new Judge.Evidence(
+        RoundVerdict verdict = Judge.round(new Judge.Evidence(
                 round,
                 accepted,
                 samples,
@@ -254,6 +287,48 @@ public final class Auditor implements AutoCloseable {
                 players.apply(id),
                 drainedFor,
                 clock.instant()));
+        Map<String, String> unread = new LinkedHashMap<>();
+        if (rows instanceof Reading.Unavailable<?>(String why)) {
+            unread.put(AuditConfig.MYSQL, why);
+        }
+        for (Reading<?> redis : List.of(pending, copies, sold, admissions)) {
+            if (redis instanceof Reading.Unavailable<?>(String why)) {
+                unread.putIfAbsent(AuditConfig.REDIS, why);
+            }
+        }
+        return new Judgement(verdict, unread);
+    }
+
+    /**
+     * What the final audit could not read, per source: the first reason, and what it left unjudged (rounds, the DLQ,
+     * the keys' TTLs).
+     */
+    private static final class Unread {
+
+        private final Map<String, String> why = new LinkedHashMap<>();
+        private final Map<String, List<String>> what = new LinkedHashMap<>();
+
+        void add(String source, String reason, String unjudged) {
+            why.putIfAbsent(source, reason);
+            what.computeIfAbsent(source, s -> new ArrayList<>()).add(unjudged);
+        }
+
+        /** One {@code unreadable-source} violation per source the run set up itself that could not be read. */
+        List<Violation> violations(Set<String> setUpByTheRun) {
+            List<Violation> violations = new ArrayList<>();
+            why.forEach((source, reason) -> {
+                if (setUpByTheRun.contains(source)) {
+                    violations.add(Violation.of(
+                            Violation.NO_ROUND,
+                            Invariant.UNREADABLE_SOURCE,
+                            reason + " at the final audit, though this run set " + source + " up itself: "
+                                    + String.join(", ", what.get(source)) + " not judged against it"
+                                    + (source.equals(AuditConfig.MYSQL) ? " (lost unknown)" : "")
+                                    + "; the notes say which checks"));
+                }
+            });
+            return violations;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.perf.audit;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.ToIntFunction;
 
 /**
@@ -29,9 +30,12 @@ public record FinalVerdict(List<RoundVerdict> rounds, long dlq, List<Violation> 
         return sum(RoundVerdict::rejected);
     }
 
-    /** Every lost booking, the journeys' and the bots'. */
-    public int lost() {
-        return sum(RoundVerdict::lost);
+    /** Every lost booking, the journeys' and the bots'; empty (unknown) when a round's could not be counted. */
+    public OptionalInt lost() {
+        if (rounds.stream().anyMatch(r -> r.lost().isEmpty())) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(sum(r -> r.lost().getAsInt()));
     }
 
     /** The bots' bookings of every round that counted them; empty when none could (MySQL never read). */

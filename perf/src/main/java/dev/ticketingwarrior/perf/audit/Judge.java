@@ -13,13 +13,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The SPEC §9 judgement of what was read: pure, no I/O. A source that could not be read leaves its checks out with a
- * line in {@code skipped} naming them; it never counts as a violation.
+ * line in {@code skipped} naming them; it is no violation here (the {@link Auditor} fails the end for a source the run
+ * set up itself).
  */
 final class Judge {
 
@@ -58,6 +60,7 @@ final class Judge {
         Map<String, AcceptedBooking> accepted = latestPerBooking(e.accepted());
 
         Counts counts;
+        OptionalInt lost = OptionalInt.empty(); // unknown until MySQL is read
         Optional<BotBookings> bots = Optional.empty();
         Percentiles lag = Percentiles.NONE;
         List<long[]> sellOut = List.of();
@@ -77,6 +80,7 @@ final class Judge {
                                 .filter(BookingLedger.Row::bot)
                                 .count(),
                         lostBots.size()));
+                lost = OptionalInt.of(counts.lost() + lostBots.size());
                 lag = Percentiles.of(rows.confirmed().stream()
                         .map(row -> Duration.between(row.bookedAt(), row.settledAt())
                                 .toMillis())
@@ -110,7 +114,7 @@ final class Judge {
                 accepted.size(),
                 counts.confirmed(),
                 counts.rejected(),
-                counts.lost() + bots.map(BotBookings::lost).orElse(0),
+                lost,
                 bots,
                 oversold,
                 -1,

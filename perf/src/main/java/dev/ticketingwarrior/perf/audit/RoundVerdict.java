@@ -2,12 +2,13 @@ package dev.ticketingwarrior.perf.audit;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the auditor found for one round. {@code accepted} counts the journeys' 202s of the round; {@code confirmed}
  * and {@code rejected} split them by where MySQL has them (in {@code bookings}, in {@code rejected_bookings}; one in
  * both counts twice and is a violation). {@code lost} counts every booking known to be accepted that is in neither
- * table: the journeys' and the bots'. {@code bots} are the bots' bookings (their lost ones among {@code lost}), empty
+ * table: the journeys' and the bots'; empty (unknown, not 0) when MySQL could not be read. {@code bots} are the bots' bookings (their lost ones among {@code lost}), empty
  * when MySQL could not be read. {@code oversold} counts seats sold more than once; {@code dlq} is the dead-letter
  * queue's depth when the round was audited (-1: not checked). {@code confirmationLagMs} and {@code sellOut} come from
  * every row of the round in {@code bookings}, bots included: {@code sellOut} is one
@@ -20,7 +21,7 @@ public record RoundVerdict(
         int accepted,
         int confirmed,
         int rejected,
-        int lost,
+        OptionalInt lost,
         Optional<BotBookings> bots,
         int oversold,
         long dlq,

@@ -3,7 +3,8 @@ package dev.ticketingwarrior.perf.audit;
 /**
  * One broken SPEC §9 invariant. {@code invariant} is one of {@code lost}, {@code oversold}, {@code dlq},
  * {@code no-ttl}, {@code admission-rate}, {@code max-active}, {@code redis-mysql-mismatch},
- * {@code sold-without-booking}, {@code confirmed-and-rejected}, {@code status-mismatch}; {@code roundId} is
+ * {@code sold-without-booking}, {@code confirmed-and-rejected}, {@code status-mismatch}, or
+ * {@code unreadable-source} (a source the run set up itself that the final audit could not read); {@code roundId} is
  * {@value #NO_ROUND} for what belongs to no single round (the DLQ at the end).
  */
 public record Violation(String roundId, String invariant, String detail) {

@@ -6,6 +6,7 @@ import dev.ticketingwarrior.perf.audit.Violation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The per-round table printed as rounds are audited, and the totals at the end. {@code booked}, {@code confirmed},
@@ -95,7 +96,7 @@ final class RoundTable {
                         .bots()
                         .map(b -> b.accepted() + "/" + b.confirmed())
                         .orElse("-"),
-                row.verdict().lost(),
+                lost(row.verdict().lost()),
                 row.verdict().oversold(),
                 row.errors(),
                 ms(row.p99("entry")),
@@ -114,7 +115,7 @@ final class RoundTable {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "soak: %s (and %d to warm up), %d players, accepted %d, confirmed %d, rejected %d, lost %d,"
+                "soak: %s (and %d to warm up), %d players, accepted %d, confirmed %d, rejected %d, lost %s,"
                         + " oversold %d, DLQ %d; %s%n",
                 rounds(rows.stream().filter(row -> !row.warmUp()).count()),
                 rows.stream().filter(RoundRow::warmUp).count(),
@@ -122,7 +123,7 @@ final class RoundTable {
                 verdict.accepted(),
                 verdict.confirmed(),
                 verdict.rejected(),
-                verdict.lost(),
+                verdict.lost().isPresent() ? Integer.toString(verdict.lost().getAsInt()) : "unknown",
                 verdict.oversold(),
                 verdict.dlq(),
                 bots(verdict.bots()));
@@ -135,6 +136,17 @@ final class RoundTable {
         }
     }
 
+    /** The last line of a run without violations: what it counted, and what it could not ("unknown"). */
+    static String pass(FinalVerdict verdict) {
+        return "soak: PASS — lost %s, oversold %d, DLQ %s, no invariant violated"
+                .formatted(
+                        verdict.lost().isPresent()
+                                ? Integer.toString(verdict.lost().getAsInt())
+                                : "unknown",
+                        verdict.oversold(),
+                        verdict.dlq() < 0 ? "not checked" : Long.toString(verdict.dlq()));
+    }
+
     /** The bots' share: their lost bookings are also in the total's {@code lost}. */
     private static String bots(Optional<BotBookings> bots) {
         return bots.map(b -> String.format(
@@ -145,6 +157,11 @@ final class RoundTable {
                         b.rejected(),
                         b.lost()))
                 .orElse("bots not counted (MySQL not read)");
+    }
+
+    /** The round's lost bookings, or {@code -} when they could not be counted (MySQL not read). */
+    private static String lost(OptionalInt lost) {
+        return lost.isPresent() ? Integer.toString(lost.getAsInt()) : "-";
     }
 
     private static String rounds(long count) {

@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * {@code perf/soak}'s engine: configures admission and the bots, runs the Gatling simulation in this JVM, and beside
  * it audits every round once it has closed (SPEC §9), samples admission's counters while rounds are open and each
  * service's heap after every round; at the end audits everything again once drained, prints the per-round table and
- * writes {@code summary.json} (SPEC §11) and the soak report. Exit code: 0 clean, 1 an invariant was violated, 2 bad
- * arguments or a run that could not start, 3 clean but Gatling's assertions failed.
+ * writes {@code summary.json} (SPEC §11) and the soak report. Exit code: 0 clean, 1 an invariant was violated (or a
+ * server of the stack it started could not be read at the final audit), 2 bad arguments or a run that could not
+ * start, 3 clean but Gatling's assertions failed.
  */
 public final class SoakMain {
 
@@ -171,7 +172,7 @@ public final class SoakMain {
                 System.out.println("soak: invariants hold, but Gatling's assertions failed (status " + gatling + ")");
                 return 3;
             }
-            System.out.println("soak: PASS — lost 0, oversold 0, DLQ 0, no invariant violated");
+            System.out.println(RoundTable.pass(verdict));
             return 0;
         }
     }

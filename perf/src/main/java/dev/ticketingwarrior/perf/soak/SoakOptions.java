@@ -130,6 +130,11 @@ record SoakOptions(
         return position - warmUpRounds + 1;
     }
 
+    /** No {@code --target}: the services and their data servers are the private stack {@code perf/soak} started. */
+    boolean local() {
+        return target.equals("local");
+    }
+
     /** The first admission instance: ops calls and admission's counters go there (they are shared through Redis). */
     String admissionUrl() {
         return admissionUrls.getFirst();

@@ -19,14 +19,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /**
  * {@code perf/target/soak/summary.json}: the SPEC §11 fields first, then what the report draws. {@code rounds} counts
  * the measured rounds, {@code warmUpRounds} those before them; the totals and {@code perRound} cover both, since the
  * warm-up's bookings are audited like any others, and the heap slope only the measured rounds. {@code accepted},
- * {@code confirmed} and {@code rejected} are the journeys' bookings, {@code lost} the journeys' and the bots', and
- * {@code bots} the bots' bookings ({@code accepted, confirmed, rejected, lost}; null when MySQL was never read).
+ * {@code confirmed} and {@code rejected} are the journeys' bookings, {@code lost} the journeys' and the bots'
+ * (null, unknown, when a round's could not be counted: MySQL not read), and {@code bots} the bots' bookings ({@code accepted, confirmed, rejected, lost}; null when MySQL was never read).
  */
 final class Summary {
 
@@ -56,7 +57,7 @@ final class Summary {
         summary.put("accepted", verdict.accepted());
         summary.put("confirmed", verdict.confirmed());
         summary.put("rejected", verdict.rejected());
-        summary.put("lost", verdict.lost());
+        summary.put("lost", known(verdict.lost()));
         summary.put("oversold", verdict.oversold());
         summary.put("dlq", verdict.dlq());
         summary.put(
@@ -136,7 +137,7 @@ final class Summary {
         round.put("booked", verdict.accepted());
         round.put("confirmed", verdict.confirmed());
         round.put("rejected", verdict.rejected());
-        round.put("lost", verdict.lost());
+        round.put("lost", known(verdict.lost()));
         round.put("bots", verdict.bots().map(Summary::bots).orElse(null));
         round.put("oversold", verdict.oversold());
         round.put("dlq", verdict.dlq());
@@ -219,6 +220,11 @@ final class Summary {
         map.put("invariant", v.invariant());
         map.put("detail", v.detail());
         return map;
+    }
+
+    /** A count, or null when it is not known. */
+    private static Integer known(OptionalInt count) {
+        return count.isPresent() ? count.getAsInt() : null;
     }
 
     private static double round1(double value) {

@@ -133,7 +133,7 @@ class AuditorIT {
                             "admission-rate",
                             "max-active",
                             "dlq");
-            assertThat(dirtyVerdict.lost()).isEqualTo(2);
+            assertThat(dirtyVerdict.lost()).hasValue(2);
             assertThat(dirtyVerdict.bots()).contains(new BotBookings(1, 0, 1));
             assertThat(dirtyVerdict.oversold()).isEqualTo(1);
             assertThat(dirtyVerdict.dlq()).isEqualTo(1);
@@ -154,7 +154,7 @@ class AuditorIT {
             FinalVerdict end = auditor.auditEnd(List.of(clean, dirty), accepted, DRAIN);
             assertThat(end.rounds().getFirst().violations()).isEmpty();
             assertThat(end.dlq()).isEqualTo(1);
-            assertThat(end.lost()).isEqualTo(2);
+            assertThat(end.lost()).hasValue(2);
             assertThat(end.bots()).contains(new BotBookings(2, 0, 1));
             assertThat(end.oversold()).isEqualTo(1);
             assertThat(end.violations())

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AuditorTests {
@@ -64,7 +65,7 @@ class AuditorTests {
         assertThat(verdict.accepted()).isEqualTo(3);
         assertThat(verdict.confirmed()).isEqualTo(2);
         assertThat(verdict.rejected()).isEqualTo(1);
-        assertThat(verdict.lost()).isZero();
+        assertThat(verdict.lost()).hasValue(0);
         assertThat(verdict.bots()).contains(new BotBookings(1, 0, 0));
         assertThat(verdict.oversold()).isZero();
         assertThat(verdict.dlq()).isZero();
@@ -117,7 +118,7 @@ class AuditorTests {
 
         RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
 
-        assertThat(verdict.lost()).isEqualTo(1);
+        assertThat(verdict.lost()).hasValue(1);
         assertThat(verdict.violations())
                 .extracting(Violation::invariant)
                 .containsExactly("lost", "sold-without-booking");
@@ -166,7 +167,7 @@ class AuditorTests {
                             + " neither bookings nor rejected_bookings after draining for 10.0 s; Redis has the seat"
                             + " SOLD to it");
         });
-        assertThat(verdict.lost()).isEqualTo(1);
+        assertThat(verdict.lost()).hasValue(1);
         assertThat(verdict.bots()).contains(new BotBookings(1, 0, 1));
         assertThat(verdict.bots().orElseThrow().accepted()).isEqualTo(2);
         assertThat(verdict.accepted()).isEqualTo(3);
@@ -177,7 +178,7 @@ class AuditorTests {
 
         FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
 
-        assertThat(end.lost()).isEqualTo(1);
+        assertThat(end.lost()).hasValue(1);
         assertThat(end.bots()).contains(new BotBookings(1, 0, 1));
         assertThat(end.violations()).extracting(Violation::invariant).containsExactly("lost");
     }
@@ -190,7 +191,7 @@ class AuditorTests {
         RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, Duration.ZERO);
 
         assertThat(verdict.violations()).isEmpty();
-        assertThat(verdict.lost()).isZero();
+        assertThat(verdict.lost()).hasValue(0);
         assertThat(verdict.bots()).contains(new BotBookings(1, 0, 0));
         assertThat(verdict.skipped())
                 .contains("drain: round " + ROUND + ": 1 bookings booking keeps a pending copy of have no row after"
@@ -401,7 +402,8 @@ class AuditorTests {
                 PERIOD,
                 clock,
                 clock::advance,
-                List.of());
+                List.of(),
+                Set.of());
 
         RoundVerdict verdict = auditor.auditRound(WINDOW, accepted, samples, DRAIN);
         FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
@@ -435,6 +437,72 @@ class AuditorTests {
                         .startsWith("mysql: not reachable (ConnectException: Connection refused): round " + ROUND
                                 + " not drained"));
         assertThat(clock.instant()).isEqualTo(OPEN.plusSeconds(20).plus(DRAIN));
+    }
+
+    /**
+     * A local run set MySQL up itself, and the final audit cannot read it: whether a booking was lost is not known, so
+     * the run cannot pass, and lost is unknown rather than 0.
+     */
+    @Test
+    void failsTheEndWhenMysqlTheRunSetUpCannotBeReadAndLeavesLostUnknown() {
+        cleanRound();
+        Auditor auditor = auditor(Set.of("mysql", "redis", "sqs"));
+        assertThat(auditor.auditRound(WINDOW, accepted, samples, DRAIN).lost()).hasValue(0);
+        ledger.failure = new SourceFailure("mysql", new java.net.ConnectException("Connection refused"));
+
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.clean()).isFalse();
+        assertThat(end.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("unreadable-source");
+            assertThat(v.roundId()).isEqualTo(Violation.NO_ROUND);
+            assertThat(v.detail())
+                    .startsWith("mysql: not reachable (ConnectException: Connection refused) at the final audit")
+                    .contains("round " + ROUND + " not judged against it (lost unknown)");
+        });
+        assertThat(end.lost()).isEmpty();
+        assertThat(end.rounds())
+                .singleElement()
+                .satisfies(round -> assertThat(round.lost()).isEmpty());
+    }
+
+    @Test
+    void failsTheEndWhenRedisOrSqsTheRunSetUpCannotBeRead() {
+        cleanRound();
+        redis.failure = new SourceFailure("redis", new java.net.ConnectException("Connection refused"));
+        queues.failure = new SourceFailure("sqs", new java.net.ConnectException("Connection refused"));
+
+        FinalVerdict end = auditor(Set.of("mysql", "redis", "sqs")).auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.violations())
+                .extracting(Violation::invariant, Violation::detail)
+                .containsExactly(
+                        tuple(
+                                "unreadable-source",
+                                "redis: not reachable (ConnectException: Connection refused) at the final audit,"
+                                        + " though this run set redis up itself: round " + ROUND + ", the keys' TTLs"
+                                        + " not judged against it; the notes say which checks"),
+                        tuple(
+                                "unreadable-source",
+                                "sqs: not reachable (ConnectException: Connection refused) at the final audit,"
+                                        + " though this run set sqs up itself: the DLQ not judged against it; the"
+                                        + " notes say which checks"));
+        assertThat(end.lost()).as("MySQL was read").isPresent();
+    }
+
+    /** Against a deployment (--target) the auditor reads what it can reach: what it cannot is a note, not a failure. */
+    @Test
+    void leavesASourceTheRunDidNotSetUpAmongTheSkippedChecksAtTheEnd() {
+        cleanRound();
+        ledger.failure = new SourceFailure("mysql", new java.net.ConnectException("Connection refused"));
+
+        FinalVerdict end = auditor().auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.violations()).isEmpty();
+        assertThat(end.lost()).as("not counted, so not known").isEmpty();
+        assertThat(end.skipped())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("mysql: not reachable (ConnectException: Connection refused): round " + ROUND));
     }
 
     @Test
@@ -491,7 +559,7 @@ class AuditorTests {
             assertThat(round.seatsSold()).isEqualTo(5);
         });
         assertThat(end.accepted()).isEqualTo(4);
-        assertThat(end.lost()).isZero();
+        assertThat(end.lost()).hasValue(0);
         assertThat(end.violations()).extracting(Violation::invariant).containsExactly("max-active");
     }
 
@@ -503,13 +571,18 @@ class AuditorTests {
 
         RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, Duration.ZERO);
 
-        assertThat(verdict.lost()).isEqualTo(Judge.LISTED + 10);
+        assertThat(verdict.lost()).hasValue(Judge.LISTED + 10);
         assertThat(verdict.violations()).hasSize(Judge.LISTED + 1);
         assertThat(verdict.violations().getLast().detail())
                 .isEqualTo("… and 10 more lost violations in round " + ROUND + " not listed");
     }
 
     private Auditor auditor() {
+        return auditor(Set.of());
+    }
+
+    /** An auditor of sources the run set up itself ({@code mysql}, {@code redis}, {@code sqs}), as a local run's. */
+    private Auditor auditor(Set<String> setUpByTheRun) {
         return new Auditor(
                 new Auditor.Sources(
                         Reading.got(ledger),
@@ -520,7 +593,8 @@ class AuditorTests {
                 PERIOD,
                 clock,
                 clock::advance,
-                List.of());
+                List.of(),
+                setUpByTheRun);
     }
 
     private void accept(String bookingId, String seatId, String polled) {

@@ -139,14 +139,21 @@ final class Fakes {
 
         int emptyAfterReads = -1;
         int backlogReads;
+        RuntimeException failure;
 
         @Override
         public Depth deadLetters() {
+            if (failure != null) {
+                throw failure;
+            }
             return new Depth("booking-confirmations-dlq", deadLetters, 0, 0);
         }
 
         @Override
         public Depth backlog() {
+            if (failure != null) {
+                throw failure;
+            }
             backlogReads++;
             boolean acknowledged = emptyAfterReads >= 0 && backlogReads > emptyAfterReads;
             return new Depth("booking-confirmations", 0, acknowledged ? 0 : backlog, 0);

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.perf.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketingwarrior.perf.audit.AuditConfig;
 import dev.ticketingwarrior.perf.journey.ArrivalPattern;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,20 @@ class SoakOptionsTests {
         assertThat(options.admissionUrl()).isEqualTo("https://drill.example");
         assertThat(options.bookingUrl()).isEqualTo("https://drill.example");
         assertThat(options.opsToken()).isEmpty();
+    }
+
+    /** Without --target the data servers are the private stack perf/soak started: the auditor must read them. */
+    @Test
+    void tellsTheAuditorTheServersOfALocalRunAreTheRunsOwn() {
+        Map<String, String> env = Map.of("MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/t", "REDIS_URL", "redis://h:6379");
+
+        AuditConfig local = AuditSettings.fromEnvironment(SoakOptions.parse(new String[0], Map.of()), env);
+        AuditConfig remote = AuditSettings.fromEnvironment(
+                SoakOptions.parse(new String[] {"--target", "https://drill.example"}, Map.of()), env);
+
+        assertThat(local.setUpByTheRun()).isTrue();
+        assertThat(local.configured()).containsExactlyInAnyOrder("mysql", "redis");
+        assertThat(remote.setUpByTheRun()).isFalse();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class SummaryTests {
             40,
             40,
             0,
-            1,
+            OptionalInt.of(1),
             Optional.of(new BotBookings(48, 1, 1)),
             0,
             0,
@@ -102,8 +103,62 @@ class SummaryTests {
                         + " bots accepted 50, confirmed 48, rejected 1, lost 1");
     }
 
+    /** MySQL could not be read: the round's lost bookings are unknown, written null and printed so, never 0. */
+    @Test
+    void writesAndPrintsLostAsUnknownWhenItCouldNotBeCounted() throws Exception {
+        RoundVerdict unread = new RoundVerdict(
+                WINDOW.roundId(),
+                40,
+                38,
+                0,
+                OptionalInt.empty(),
+                Optional.empty(),
+                0,
+                -1,
+                Percentiles.NONE,
+                List.of(),
+                List.of(),
+                0,
+                List.of(),
+                List.of("mysql: not reachable (ConnectException): round " + WINDOW.roundId() + " not drained"));
+        FinalVerdict end = new FinalVerdict(List.of(unread), -1, List.of(), unread.skipped());
+        RoundRow row = row(unread);
+        Path file = dir.resolve("summary.json");
+
+        Summary.write(
+                file,
+                SoakOptions.parse(new String[] {"--rounds", "1", "--warm-up", "0"}, Map.of()),
+                OPEN,
+                OPEN.plusSeconds(80),
+                List.of(row),
+                end,
+                Map.of(),
+                List.of(WINDOW),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of());
+        String printed = printed(() -> {
+            RoundTable.print(row);
+            RoundTable.totals(end, List.of(row), List.of());
+            System.out.println(RoundTable.pass(end));
+        });
+
+        JsonNode summary = new ObjectMapper().readTree(file.toFile());
+        assertThat(summary.get("lost").isNull()).as("unknown, not 0").isTrue();
+        assertThat(summary.get("perRound").get(0).get("lost").isNull()).isTrue();
+        assertThat(printed.lines().findFirst().orElseThrow()).contains(" 40 ", " 38 ", "    - ");
+        assertThat(printed)
+                .contains("rejected 0, lost unknown, oversold 0")
+                .contains("soak: PASS — lost unknown, oversold 0, DLQ not checked, no invariant violated");
+    }
+
     private RoundRow row() {
-        return new RoundRow(1, WINDOW, 60, 60, 55, 15, 5, 0, 0, 100, Map.of(), verdict, Map.of());
+        return row(verdict);
+    }
+
+    private RoundRow row(RoundVerdict judged) {
+        return new RoundRow(1, WINDOW, 60, 60, 55, 15, 5, 0, 0, 100, Map.of(), judged, Map.of());
     }
 
     private static String printed(Runnable print) {
