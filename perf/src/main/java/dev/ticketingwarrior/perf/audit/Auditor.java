@@ -44,6 +44,10 @@ public final class Auditor implements AutoCloseable {
     private final Map<String, List<AdmissionSample>> samplesByRound = new HashMap<>();
     private final Map<String, Long> deadLettersByRound = new HashMap<>();
     private long deadLettersSeen;
+    /** What each round's audit found (its latest), for what the final audit cannot judge again. */
+    private final Map<String, Judge.Judged> judgedAtRound = new HashMap<>();
+    /** The dead letters each round's audit was the first to see. */
+    private final Map<String, Violation> deadLettersFoundAt = new HashMap<>();
 
     /** The ports, each present or with the reason it is not (not configured, could not be set up). */
     record Sources(
@@ -134,8 +138,10 @@ public final class Auditor implements AutoCloseable {
                 .toList();
         samplesByRound.put(round.roundId(), ofRound);
         Instant deadline = clock.instant().plus(drainTimeout);
-        RoundVerdict verdict =
-                judge(round, ofRound(round, accepted), ofRound, deadline).verdict();
+        Judge.Judged judged =
+                judge(round, ofRound(round, accepted), ofRound, deadline).judged();
+        judgedAtRound.put(round.roundId(), judged);
+        RoundVerdict verdict = judged.verdict();
 
         List<Violation> violations = new ArrayList<>(verdict.violations());
         List<String> skipped = new ArrayList<>(verdict.skipped());
@@ -145,11 +151,13 @@ public final class Auditor implements AutoCloseable {
                 dlq = depth.total();
                 // the DLQ is not per round: a dead letter is reported by the first audit that sees it
                 if (dlq > deadLettersSeen) {
-                    violations.add(Violation.of(
+                    Violation found = Violation.of(
                             round.roundId(),
                             Invariant.DLQ,
                             Judge.deadLetterDetail(depth) + " (" + (dlq - deadLettersSeen)
-                                    + " new since the previous audit)"));
+                                    + " new since the previous audit)");
+                    violations.add(found);
+                    deadLettersFoundAt.put(round.roundId(), found);
                 }
                 deadLettersSeen = dlq;
             }
@@ -164,7 +172,9 @@ public final class Auditor implements AutoCloseable {
      * Judges every round again once drained (one {@code drainTimeout} for all of them), plus the DLQ and the TTL of
      * every key of every finished round in Redis. Max-active is judged from the samples given to {@link #auditRound}
      * for the round, if any. A source the run set up itself that could not be read here is one
-     * {@code unreadable-source} violation, naming what it left unjudged.
+     * {@code unreadable-source} violation, naming what it left unjudged. What a round's audit found and this one could
+     * not judge again is kept ({@link Judge#reconcile}); so are the dead letters a round's audit saw, unless the DLQ
+     * still holds them all.
      */
     public synchronized FinalVerdict auditEnd(
             List<RoundWindow> rounds, List<AcceptedBooking> accepted, Duration drainTimeout) {
@@ -174,16 +184,17 @@ public final class Auditor implements AutoCloseable {
         Set<String> skipped = new LinkedHashSet<>();
         Unread unread = new Unread();
         for (RoundWindow round : rounds) {
-            Judgement judged = judge(
+            Judgement judgement = judge(
                     round, ofRound(round, accepted), samplesByRound.getOrDefault(round.roundId(), List.of()), deadline);
-            judged.unread().forEach((source, why) -> unread.add(source, why, "round " + round.roundId()));
-            RoundVerdict verdict = copy(
-                    judged.verdict(),
+            judgement.unread().forEach((source, why) -> unread.add(source, why, "round " + round.roundId()));
+            Judge.Judged atRound = judgedAtRound.get(round.roundId());
+            RoundVerdict verdict =
+                    atRound == null ? judgement.judged().verdict() : Judge.reconcile(atRound, judgement.judged());
+            verdicts.add(copy(
+                    verdict,
                     deadLettersByRound.getOrDefault(round.roundId(), -1L),
-                    judged.verdict().violations(),
-                    judged.verdict().skipped());
-            verdicts.add(verdict);
-            violations.addAll(verdict.violations());
+                    verdict.violations(),
+                    verdict.skipped()));
             skipped.addAll(verdict.skipped());
         }
         Set<String> audited = new HashSet<>();
@@ -195,17 +206,29 @@ public final class Auditor implements AutoCloseable {
         }
 
         long dlq = -1;
+        Violation deadLettersAtEnd = null;
         switch (read(sources.queues(), DeadLetters::deadLetters)) {
             case Reading.Got<DeadLetters.Depth>(DeadLetters.Depth depth) -> {
                 dlq = depth.total();
                 if (dlq > 0) {
-                    violations.add(Violation.of(Violation.NO_ROUND, Invariant.DLQ, Judge.deadLetterDetail(depth)));
+                    deadLettersAtEnd = Violation.of(Violation.NO_ROUND, Invariant.DLQ, Judge.deadLetterDetail(depth));
                 }
             }
             case Reading.Unavailable<DeadLetters.Depth>(String why) -> {
                 skipped.add(why + ": DLQ not checked");
                 unread.add(AuditConfig.SQS, why, "the DLQ");
             }
+        }
+        if (dlq < deadLettersSeen) {
+            // a dead letter is no less a violation for being redriven, or lost with the queue, before the end
+            String why = dlq < 0 ? "the final audit could not read the DLQ" : "the DLQ held " + dlq + " at the end";
+            verdicts.replaceAll(v -> deadLettersFoundAt.get(v.roundId()) instanceof Violation found
+                    ? copy(v, v.dlq(), plus(v.violations(), keptDeadLetter(found, why)), v.skipped())
+                    : v);
+        }
+        verdicts.forEach(v -> violations.addAll(v.violations()));
+        if (deadLettersAtEnd != null) {
+            violations.add(deadLettersAtEnd);
         }
         settledBacklogNote().ifPresent(skipped::add);
 
@@ -233,10 +256,10 @@ public final class Auditor implements AutoCloseable {
     }
 
     /**
-     * A round's verdict, and the sources whose last reading for it failed (source name to why: {@code mysql} for the
+     * A round's judgement, and the sources whose last reading for it failed (source name to why: {@code mysql} for the
      * rows, {@code redis} for the pending copies, sold seats and admissions).
      */
-    private record Judgement(RoundVerdict verdict, Map<String, String> unread) {}
+    private record Judgement(Judge.Judged judged, Map<String, String> unread) {}
 
     /** Drains the round (see {@link #auditRound}), then reads everything else and judges it. */
     private Judgement judge(
@@ -275,7 +298,7 @@ public final class Auditor implements AutoCloseable {
         Reading<Optional<Map<String, String>>> sold = read(sources.sales(), sales -> sales.sold(id));
         Reading<Judge.Admissions> admissions =
                 read(sources.admissions(), log -> new Judge.Admissions(log.serving(id), log.admittedAtMs(id)));
-        RoundVerdict verdict = Judge.round(new Judge.Evidence(
+        Judge.Judged judged = Judge.round(new Judge.Evidence(
                 round,
                 accepted,
                 samples,
@@ -296,7 +319,7 @@ public final class Auditor implements AutoCloseable {
                 unread.putIfAbsent(AuditConfig.REDIS, why);
             }
         }
-        return new Judgement(verdict, unread);
+        return new Judgement(judged, unread);
     }
 
     /**
@@ -397,6 +420,17 @@ public final class Auditor implements AutoCloseable {
         rows.confirmed().forEach(r -> ids.add(r.bookingId()));
         rows.rejected().forEach(r -> ids.add(r.bookingId()));
         return ids;
+    }
+
+    private static Violation keptDeadLetter(Violation found, String why) {
+        return new Violation(
+                found.roundId(), found.invariant(), found.detail() + " (found by the round's audit; " + why + ")");
+    }
+
+    private static List<Violation> plus(List<Violation> violations, Violation more) {
+        List<Violation> all = new ArrayList<>(violations);
+        all.add(more);
+        return all;
     }
 
     private static RoundVerdict copy(RoundVerdict v, long dlq, List<Violation> violations, List<String> skipped) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -53,9 +55,48 @@ final class Judge {
     /** How long after its round's open every booking's copy is surely still kept (booking keeps it 15 min after its row). */
     static final Duration COPIES_KEPT = Duration.ofMinutes(14);
 
-    static RoundVerdict round(Evidence e) {
+    /**
+     * A check of one round: each invariant, and {@code lost} twice, since a journey's booking is known from the
+     * journal and a bot's only from its pending copy in Redis.
+     */
+    enum Check {
+        LOST_PLAYERS(Invariant.LOST),
+        LOST_BOTS(Invariant.LOST),
+        CONFIRMED_AND_REJECTED(Invariant.CONFIRMED_AND_REJECTED),
+        STATUS_MISMATCH(Invariant.STATUS_MISMATCH),
+        OVERSOLD(Invariant.OVERSOLD),
+        REDIS_MYSQL_MISMATCH(Invariant.REDIS_MYSQL_MISMATCH),
+        SOLD_WITHOUT_BOOKING(Invariant.SOLD_WITHOUT_BOOKING),
+        ADMISSION_RATE(Invariant.ADMISSION_RATE),
+        MAX_ACTIVE(Invariant.MAX_ACTIVE),
+        NO_TTL(Invariant.NO_TTL);
+
+        final Invariant invariant;
+
+        Check(Invariant invariant) {
+            this.invariant = invariant;
+        }
+    }
+
+    /** One violation and the check that found it; {@code bookingId} for a lost booking's, else null. */
+    record Finding(Check check, String bookingId, Violation violation) {}
+
+    /**
+     * A round's verdict and how it was reached: every finding, the checks its evidence allowed ({@code made}), the
+     * bookings with a row (empty when MySQL was not read) and the bots' lost bookings.
+     */
+    record Judged(
+            RoundVerdict verdict,
+            List<Finding> findings,
+            Set<Check> made,
+            Optional<Set<String>> rowIds,
+            Set<String> lostBots) {}
+
+    static Judged round(Evidence e) {
         String id = e.round().roundId();
         Findings found = new Findings(id);
+        Optional<Set<String>> rowIds = Optional.empty();
+        Set<String> lostBotIds = Set.of();
         List<String> skipped = new ArrayList<>();
         Map<String, AcceptedBooking> accepted = latestPerBooking(e.accepted());
 
@@ -69,9 +110,14 @@ final class Judge {
         Set<String> inBookings = Set.of();
         switch (e.rows()) {
             case Reading.Got<BookingLedger.Rows>(BookingLedger.Rows rows) -> {
+                found.made(Check.LOST_PLAYERS, Check.CONFIRMED_AND_REJECTED, Check.STATUS_MISMATCH, Check.OVERSOLD);
                 inBookings = ids(rows.confirmed());
+                Set<String> withRow = ids(rows.confirmed());
+                withRow.addAll(ids(rows.rejected()));
+                rowIds = Optional.of(Set.copyOf(withRow));
                 counts = outcomes(accepted.values(), rows, e.drainedFor(), found);
                 Map<String, PendingCopy> lostBots = lostBots(e, rows, accepted.keySet(), found, skipped);
+                lostBotIds = Set.copyOf(lostBots.keySet());
                 bots = Optional.of(new BotBookings(
                         (int) rows.confirmed().stream()
                                 .filter(BookingLedger.Row::bot)
@@ -109,7 +155,7 @@ final class Judge {
         int oversold = oversold(e.rows(), accepted, inBookings, found);
         admissionRate(e, found, skipped);
         maxActive(e, found, skipped);
-        return new RoundVerdict(
+        RoundVerdict verdict = new RoundVerdict(
                 id,
                 accepted.size(),
                 counts.confirmed(),
@@ -124,6 +170,74 @@ final class Judge {
                 seatsSold,
                 found.violations(),
                 skipped);
+        return new Judged(verdict, found.findings(), found.made(), rowIds, lostBotIds);
+    }
+
+    /**
+     * The final verdict of a round from the end's judgement and the round's own (its audit after the close). A check
+     * the end made again replaces what the round's audit found, as for a booking still on its way then and written
+     * since. One the end could not make (its source unreadable, or its evidence gone: admission's records expire
+     * after 10 minutes, the sold seats later) keeps the round's findings: evidence that expired is no acquittal. A
+     * lost booking is acquitted only by its row: a bot's found lost at the round's audit stays lost while it has none,
+     * though its pending copy (how the end finds a bot's) may be gone from Redis.
+     */
+    static RoundVerdict reconcile(Judged atRound, Judged atEnd) {
+        RoundVerdict end = atEnd.verdict();
+        Set<String> stillLost = new TreeSet<>(atRound.lostBots());
+        atEnd.rowIds().ifPresent(stillLost::removeAll);
+        stillLost.removeAll(atEnd.lostBots()); // the end lists those itself
+        List<Finding> findings = new ArrayList<>(atEnd.findings());
+        int botsListed = 0;
+        for (Finding f : atRound.findings()) {
+            if (f.check() == Check.LOST_BOTS) {
+                if (f.bookingId() != null && stillLost.contains(f.bookingId())) {
+                    findings.add(kept(f, atEnd.rowIds().isPresent() ? "still no row at the end" : null));
+                    botsListed++;
+                }
+            } else if (!atEnd.made().contains(f.check()) && !atEnd.findings().contains(f)) {
+                findings.add(kept(f, null));
+            }
+        }
+        if (stillLost.size() > botsListed) {
+            findings.add(new Finding(
+                    Check.LOST_BOTS,
+                    null,
+                    Violation.of(
+                            end.roundId(),
+                            Invariant.LOST,
+                            "… and " + (stillLost.size() - botsListed) + " more bots' bookings the round's audit"
+                                    + " found lost not listed")));
+        }
+        findings.sort(Comparator.comparing(Finding::check)); // stable: each check's in the order found
+        boolean oversoldKept = !atEnd.made().contains(Check.OVERSOLD);
+        return new RoundVerdict(
+                end.roundId(),
+                end.accepted(),
+                end.confirmed(),
+                end.rejected(),
+                end.lost().isPresent() ? OptionalInt.of(end.lost().getAsInt() + stillLost.size()) : end.lost(),
+                end.bots().map(b -> new BotBookings(b.confirmed(), b.rejected(), b.lost() + stillLost.size())),
+                oversoldKept ? Math.max(end.oversold(), atRound.verdict().oversold()) : end.oversold(),
+                end.dlq(),
+                end.confirmationLagMs(),
+                end.sellOut(),
+                end.settled(),
+                end.seatsSold(),
+                findings.stream().map(Finding::violation).toList(),
+                end.skipped());
+    }
+
+    /** A finding of the round's audit kept in the final verdict, saying so. */
+    private static Finding kept(Finding f, String why) {
+        Violation v = f.violation();
+        return new Finding(
+                f.check(),
+                f.bookingId(),
+                new Violation(
+                        v.roundId(),
+                        v.invariant(),
+                        v.detail() + " (found by the round's audit; "
+                                + (why != null ? why : "the final audit could not judge it again") + ")"));
     }
 
     private record Counts(int confirmed, int rejected, int lost) {}
@@ -146,8 +260,9 @@ final class Judge {
             rejected += r ? 1 : 0;
             if (!c && !r) {
                 lost++;
-                found.add(
-                        Invariant.LOST,
+                found.addAbout(
+                        Check.LOST_PLAYERS,
+                        b.bookingId(),
                         "booking %s (%s) got a 202 but is in neither bookings nor rejected_bookings after draining for"
                                 + " %s; the journey last saw %s",
                         b.bookingId(),
@@ -157,20 +272,20 @@ final class Judge {
             }
             if (c && r) {
                 found.add(
-                        Invariant.CONFIRMED_AND_REJECTED,
+                        Check.CONFIRMED_AND_REJECTED,
                         "booking %s (%s) is in bookings and in rejected_bookings",
                         b.bookingId(),
                         who(b));
             }
             if (b.polledConfirmed() && r && !c) {
                 found.add(
-                        Invariant.STATUS_MISMATCH,
+                        Check.STATUS_MISMATCH,
                         "booking %s (%s): the journey was told CONFIRMED, MySQL rejected it",
                         b.bookingId(),
                         who(b));
             } else if (b.polledRejected() && c && !r) {
                 found.add(
-                        Invariant.STATUS_MISMATCH,
+                        Check.STATUS_MISMATCH,
                         "booking %s (%s): the journey was told REJECTED, MySQL confirmed it",
                         b.bookingId(),
                         who(b));
@@ -218,8 +333,9 @@ final class Judge {
                 ? seats.orElse(Map.of())
                 : Map.of();
         lost.values()
-                .forEach(c -> found.add(
-                        Invariant.LOST,
+                .forEach(c -> found.addAbout(
+                        Check.LOST_BOTS,
+                        c.bookingId(),
                         "booking %s (seat %s, ticket %s, bot) has a pending copy in Redis but is in neither bookings"
                                 + " nor rejected_bookings after draining for %s; Redis %s",
                         c.bookingId(),
@@ -244,7 +360,8 @@ final class Judge {
                         .filter(round -> !round.start().plus(period).isAfter(now))
                         .ifPresent(round -> found.add(
                                 round.value(),
-                                Invariant.NO_TTL,
+                                Check.NO_TTL,
+                                null,
                                 "%s has no TTL (round %s ended at %s)",
                                 key,
                                 round.value(),
@@ -319,6 +436,7 @@ final class Judge {
                     }
                     return;
                 }
+                found.made(Check.REDIS_MYSQL_MISMATCH, Check.SOLD_WITHOUT_BOOKING);
                 Map<String, String> sold = new TreeMap<>(maybeSold.get());
                 Map<String, List<String>> bookedBySeat = new TreeMap<>();
                 rows.confirmed()
@@ -335,14 +453,14 @@ final class Judge {
                     reported.add(seat);
                     if (!booked.isEmpty()) {
                         found.add(
-                                Invariant.REDIS_MYSQL_MISMATCH,
+                                Check.REDIS_MYSQL_MISMATCH,
                                 "seat %s: Redis sold it to %s, the bookings table to %s",
                                 seat,
                                 bookingId,
                                 String.join(", ", booked));
                     } else if (rejectedIds.contains(bookingId)) {
                         found.add(
-                                Invariant.REDIS_MYSQL_MISMATCH,
+                                Check.REDIS_MYSQL_MISMATCH,
                                 "seat %s: Redis sold it to %s, which MySQL rejected, and no row in bookings holds the"
                                         + " seat",
                                 seat,
@@ -350,7 +468,7 @@ final class Judge {
                     } else if (!(lostBots.get(bookingId) instanceof PendingCopy bot && seat.equals(bot.seatId()))) {
                         // a lost bot booking is listed once, as lost, and its line says Redis has the seat SOLD
                         found.add(
-                                Invariant.SOLD_WITHOUT_BOOKING,
+                                Check.SOLD_WITHOUT_BOOKING,
                                 "seat %s is SOLD in Redis to %s, but neither bookings nor rejected_bookings has that"
                                         + " booking or a booking of the seat",
                                 seat,
@@ -360,7 +478,7 @@ final class Judge {
                 bookedBySeat.forEach((seat, booked) -> {
                     if (!sold.containsKey(seat) && !reported.contains(seat)) {
                         found.add(
-                                Invariant.REDIS_MYSQL_MISMATCH,
+                                Check.REDIS_MYSQL_MISMATCH,
                                 "seat %s: the bookings table has %s, Redis does not have the seat SOLD",
                                 seat,
                                 String.join(", ", booked));
@@ -402,7 +520,7 @@ final class Judge {
             List<String> sales = new ArrayList<>();
             seat.getValue().forEach((bookingId, why) -> sales.add(bookingId + " (" + String.join(", ", why) + ")"));
             found.add(
-                    Invariant.OVERSOLD,
+                    Check.OVERSOLD,
                     "seat %s sold %d times: %s",
                     seat.getKey(),
                     seat.getValue().size(),
@@ -431,10 +549,11 @@ final class Judge {
                             + " rate of round " + id + " not checked");
                     return;
                 }
+                found.made(Check.ADMISSION_RATE);
                 AdmissionLog.Serving serving = admissions.serving().get();
                 overTheRate(e.round(), serving, admissions.admittedAtMs())
                         .ifPresent(over -> found.add(
-                                Invariant.ADMISSION_RATE,
+                                Check.ADMISSION_RATE,
                                 "%s (settings from {r:%s}:serve, taken as constant during the round)",
                                 over.describe("tickets", e.round(), serving),
                                 id));
@@ -443,7 +562,7 @@ final class Judge {
                 // among them, so this count can only find too many, never vouch for the rest
                 overTheRate(e.round(), serving, e.playersAdmittedAtMs())
                         .ifPresent(over -> found.add(
-                                Invariant.ADMISSION_RATE,
+                                Check.ADMISSION_RATE,
                                 "%s, as the journeys' own tokens say (their adm claims; bots' tokens not counted)",
                                 over.describe("players' tokens", e.round(), serving)));
             }
@@ -518,13 +637,14 @@ final class Judge {
             skipped.add("admission: no maxActive in round " + id + " (0, no cap), max-active not checked");
             return;
         }
+        found.made(Check.MAX_ACTIVE);
         List<AdmissionSample> over = samples.stream()
                 .filter(s -> s.maxActive() > 0 && s.active() > s.maxActive())
                 .toList();
         over.stream()
                 .max(Comparator.comparingLong(s -> s.active() - s.maxActive()))
                 .ifPresent(worst -> found.add(
-                        Invariant.MAX_ACTIVE,
+                        Check.MAX_ACTIVE,
                         "%d of %d stats samples had more active players than maxActive; the worst at %s: active %d >"
                                 + " maxActive %d (admitted %d)",
                         over.size(),
@@ -592,44 +712,71 @@ final class Judge {
                 : String.join(", ", ids.subList(0, shown)) + " … (" + (ids.size() - shown) + " more)";
     }
 
-    /** Violations of one verdict, at most {@link #LISTED} per invariant and round plus one line for the rest. */
+    /**
+     * Violations of one verdict, each with its check; at most {@link #LISTED} per check and round plus one line for
+     * the rest. Also which checks the evidence allowed ({@link #made}).
+     */
     private static final class Findings {
 
         private final String defaultRound;
-        private final Map<Invariant, List<Violation>> listed = new EnumMap<>(Invariant.class);
-        private final Map<Invariant, Map<String, Integer>> counted = new EnumMap<>(Invariant.class);
+        private final Map<Check, List<Finding>> listed = new EnumMap<>(Check.class);
+        private final Map<Check, Map<String, Integer>> counted = new EnumMap<>(Check.class);
+        private final Set<Check> made = EnumSet.noneOf(Check.class);
 
         Findings(String defaultRound) {
             this.defaultRound = defaultRound;
         }
 
-        void add(Invariant invariant, String format, Object... args) {
-            add(defaultRound, invariant, format, args);
+        /** The evidence of these checks was read: what they found (maybe nothing) is their verdict. */
+        void made(Check... checks) {
+            made.addAll(List.of(checks));
         }
 
-        void add(String roundId, Invariant invariant, String format, Object... args) {
-            int seen = counted.computeIfAbsent(invariant, i -> new TreeMap<>()).merge(roundId, 1, Integer::sum);
+        Set<Check> made() {
+            return Set.copyOf(made);
+        }
+
+        void add(Check check, String format, Object... args) {
+            add(defaultRound, check, null, format, args);
+        }
+
+        /** A lost booking's violation, which an end that finds its row acquits. */
+        void addAbout(Check check, String bookingId, String format, Object... args) {
+            add(defaultRound, check, bookingId, format, args);
+        }
+
+        void add(String roundId, Check check, String bookingId, String format, Object... args) {
+            int seen = counted.computeIfAbsent(check, i -> new TreeMap<>()).merge(roundId, 1, Integer::sum);
             if (seen <= LISTED) {
-                listed.computeIfAbsent(invariant, i -> new ArrayList<>())
-                        .add(Violation.of(roundId, invariant, format.formatted(args)));
+                listed.computeIfAbsent(check, i -> new ArrayList<>())
+                        .add(new Finding(
+                                check, bookingId, Violation.of(roundId, check.invariant, format.formatted(args))));
             }
         }
 
-        List<Violation> violations() {
-            List<Violation> all = new ArrayList<>();
-            for (Invariant invariant : Invariant.values()) {
-                all.addAll(listed.getOrDefault(invariant, List.of()));
-                counted.getOrDefault(invariant, Map.of()).forEach((round, count) -> {
+        /** In the order of the checks (that of {@link Invariant}), each check's in the order found. */
+        List<Finding> findings() {
+            List<Finding> all = new ArrayList<>();
+            for (Check check : Check.values()) {
+                all.addAll(listed.getOrDefault(check, List.of()));
+                counted.getOrDefault(check, Map.of()).forEach((round, count) -> {
                     if (count > LISTED) {
-                        all.add(Violation.of(
-                                round,
-                                invariant,
-                                "… and " + (count - LISTED) + " more " + invariant.code() + " violations in round "
-                                        + round + " not listed"));
+                        all.add(new Finding(
+                                check,
+                                null,
+                                Violation.of(
+                                        round,
+                                        check.invariant,
+                                        "… and " + (count - LISTED) + " more " + check.invariant.code()
+                                                + " violations in round " + round + " not listed")));
                     }
                 });
             }
             return all;
+        }
+
+        List<Violation> violations() {
+            return findings().stream().map(Finding::violation).toList();
         }
     }
 }

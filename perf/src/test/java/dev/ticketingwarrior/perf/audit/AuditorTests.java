@@ -563,6 +563,125 @@ class AuditorTests {
         assertThat(end.violations()).extracting(Violation::invariant).containsExactly("max-active");
     }
 
+    /** A booking still on its way at the round's audit and written since: the end's verdict acquits it. */
+    @Test
+    void acquitsAtTheEndABookingLostAtTheRoundsAuditThatHasItsRowSince() {
+        cleanRound();
+        accept("b5", "A-5", "PENDING");
+        redis.sell(ROUND, "A-5", "b5");
+        Auditor auditor = auditor();
+        assertThat(auditor.auditRound(WINDOW, accepted, samples, DRAIN).violations())
+                .extracting(Violation::invariant)
+                .containsExactly("lost", "sold-without-booking");
+        ledger.confirm(ROUND, row("b5", "A-5", 4_000, 60_000));
+
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.violations()).isEmpty();
+        assertThat(end.lost()).hasValue(0);
+    }
+
+    /**
+     * Admission's records of a round ({r:id}:serve, :adm) expire 10 minutes after it: the end cannot judge its
+     * admission rate again, and an admission over the rate found after the close stays found.
+     */
+    @Test
+    void keepsAViolationTheRoundsAuditFoundWhenItsEvidenceIsGoneAtTheEnd() {
+        cleanRound();
+        List<Long> admitted = new ArrayList<>(redis.admitted.get(ROUND));
+        for (int i = 0; i < 20; i++) {
+            admitted.add(OPEN.toEpochMilli() + 1_000);
+        }
+        redis.admitted.put(ROUND, admitted);
+        redis.sold.get(ROUND).put("F-1", "nowhere");
+        Auditor auditor = auditor();
+        assertThat(auditor.auditRound(WINDOW, accepted, samples, DRAIN).violations())
+                .extracting(Violation::invariant)
+                .containsExactly("sold-without-booking", "admission-rate");
+        redis.serving.remove(ROUND); // expired
+        redis.admitted.remove(ROUND);
+        redis.sold.remove(ROUND); // expired too
+
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.clean()).isFalse();
+        assertThat(end.violations())
+                .extracting(Violation::invariant)
+                .containsExactly("sold-without-booking", "admission-rate");
+        assertThat(end.violations())
+                .allSatisfy(v -> assertThat(v.detail())
+                        .endsWith("(found by the round's audit; the final audit could not judge it again)"));
+        assertThat(end.rounds().getFirst().violations()).isEqualTo(end.violations());
+        assertThat(end.skipped()).anySatisfy(line -> assertThat(line).contains("}:serve is gone"));
+    }
+
+    /** MySQL not readable at the end (a deployment's, not the run's): the lost booking of the round's audit stays. */
+    @Test
+    void keepsALostBookingOfTheRoundsAuditWhenTheEndCannotReadMysql() {
+        cleanRound();
+        accept("b5", "A-5", "PENDING");
+        Auditor auditor = auditor();
+        auditor.auditRound(WINDOW, accepted, samples, DRAIN);
+        ledger.failure = new SourceFailure("mysql", new java.net.ConnectException("Connection refused"));
+
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("lost");
+            assertThat(v.detail()).contains("booking b5", "the final audit could not judge it again");
+        });
+        assertThat(end.lost()).as("unknown: MySQL not read").isEmpty();
+    }
+
+    /**
+     * Redis restarted empty after the round's audit: the lost bot booking's pending copy, how the end finds a bot's,
+     * is gone. With no row in MySQL, it is still lost.
+     */
+    @Test
+    void keepsABotsLostBookingWhoseCopyRedisLostAfterTheRoundsAudit() {
+        cleanRound();
+        redis.sellToBot(ROUND, "B-2", "bot2");
+        Auditor auditor = auditor();
+        assertThat(auditor.auditRound(WINDOW, accepted, samples, DRAIN).lost()).hasValue(1);
+        redis.pending.clear();
+        redis.sold.clear();
+        redis.copies.clear();
+
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("lost");
+            assertThat(v.detail())
+                    .startsWith("booking bot2 (seat B-2, ticket t-bot2, bot) has a pending copy")
+                    .endsWith("(found by the round's audit; still no row at the end)");
+        });
+        assertThat(end.lost()).hasValue(1);
+        assertThat(end.bots()).contains(new BotBookings(1, 0, 1));
+    }
+
+    /** A dead letter the round's audit saw is a violation even if the DLQ no longer holds it (redriven, lost). */
+    @Test
+    void keepsADeadLetterTheRoundsAuditSawThatTheEndNoLongerSees() {
+        cleanRound();
+        queues.deadLetters = 1;
+        Auditor auditor = auditor();
+        auditor.auditRound(WINDOW, accepted, samples, DRAIN);
+        queues.deadLetters = 0;
+
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.dlq()).isZero();
+        assertThat(end.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("dlq");
+            assertThat(v.roundId()).isEqualTo(ROUND);
+            assertThat(v.detail()).endsWith("(found by the round's audit; the DLQ held 0 at the end)");
+        });
+        queues.failure = new SourceFailure("sqs", new java.net.ConnectException("Connection refused"));
+        assertThat(auditor.auditEnd(List.of(WINDOW), accepted, DRAIN).violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.detail()).endsWith("the final audit could not read the DLQ)"));
+    }
+
     @Test
     void listsAtMostAFewViolationsPerInvariantAndRound() {
         for (int i = 0; i < Judge.LISTED + 10; i++) {
