@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.perf.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,6 +54,13 @@ public record FinalVerdict(List<RoundVerdict> rounds, long dlq, List<Violation> 
 
     public boolean clean() {
         return violations.isEmpty();
+    }
+
+    /** The same verdict with more violations after its own (a fault drill that failed). */
+    public FinalVerdict with(List<Violation> more) {
+        List<Violation> all = new ArrayList<>(violations);
+        all.addAll(more);
+        return new FinalVerdict(rounds, dlq, all, skipped);
     }
 
     private int sum(ToIntFunction<RoundVerdict> field) {

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.perf.soak;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import dev.ticketingwarrior.perf.audit.RoundWindow;
+import dev.ticketingwarrior.perf.audit.Violation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -23,12 +25,16 @@ import java.util.regex.Pattern;
  * {@link #INTO_THE_SURGE} after the open of the middle round (so rounds before it are the baseline and rounds after it
  * show the recovery) with the argument and the round id; what it prints goes to the soak's output as it comes, and
  * each line is kept with the time it came ({@link #runs()}: summary.json's {@code faults}, the report's timeline). The
- * auditor judges the run as it judges any other. A drill that does not exist stops the run before anything starts.
+ * auditor judges the run as it judges any other. A drill that does not exist stops the run before anything starts; one
+ * that exits non-zero, cannot start, or has to be stopped fails the run ({@link #failures()}): the fault it was to
+ * inject may not have happened, so a clean audit would not say the invariants held across it.
  */
 final class FaultDrills {
 
     static final Path DIRECTORY = Path.of("perf", "faults");
     static final Duration INTO_THE_SURGE = Duration.ofSeconds(3);
+    /** The {@code invariant} of a failed drill's line among summary.json's violations. */
+    static final String FAILED = "fault-drill";
 
     /** The prefix of a drill's lines ({@code perf/faults/lib.sh}'s {@code say}): its clock and name. */
     private static final Pattern SAID = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} fault [a-z0-9-]+: ");
@@ -55,6 +61,7 @@ final class FaultDrills {
         private final List<Event> events = new CopyOnWriteArrayList<>();
         private volatile Instant endedAt;
         private volatile Integer exitCode;
+        private volatile boolean stopped;
 
         Run(Start start) {
             this.start = start;
@@ -65,12 +72,39 @@ final class FaultDrills {
             events.add(new Event(at, SAID.matcher(line).replaceFirst("")));
         }
 
-        void ended(Instant at, int code) {
-            exitCode = code;
-            endedAt = at;
+        /** Its end; the first report wins (the relay's, or {@link #finish}'s when it saw the exit first). */
+        synchronized void ended(Instant at, int code) {
+            if (exitCode == null) {
+                exitCode = code;
+                endedAt = at;
+            }
         }
 
-        /** summary.json's entry: name, argument, round, times, exit code (null while it runs) and its lines. */
+        /** Why it failed the run, if it did: a non-zero exit, or stopped after the last round. */
+        Optional<Violation> failure() {
+            String name = start.drill().name()
+                    + (start.drill().argument().isEmpty()
+                            ? ""
+                            : ":" + start.drill().argument());
+            String said = events.isEmpty()
+                    ? ""
+                    : " (its last line: " + events.getLast().text() + ")";
+            String why;
+            if (stopped) {
+                why = "still ran after the last round and was stopped";
+            } else if (exitCode != null && exitCode != 0) {
+                why = exitCode < 0 ? "could not start" : "exited with status " + exitCode;
+            } else {
+                return Optional.empty();
+            }
+            return Optional.of(new Violation(
+                    start.roundId(),
+                    FAILED,
+                    "fault " + name + " " + why + said + ": the fault may not have happened as meant, so the audit"
+                            + " does not vouch for the invariants across it"));
+        }
+
+        /** summary.json's entry: name, argument, round, times, exit code (null while it runs), stopped, its lines. */
         Map<String, Object> summary() {
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("name", start.drill().name());
@@ -80,6 +114,7 @@ final class FaultDrills {
             run.put("startedAt", start.at().toString());
             run.put("endedAt", endedAt == null ? null : endedAt.toString());
             run.put("exitCode", exitCode);
+            run.put("stopped", stopped);
             run.put(
                     "events",
                     events.stream()
@@ -129,6 +164,11 @@ final class FaultDrills {
         return List.copyOf(runs);
     }
 
+    /** One {@value #FAILED} violation per drill that failed (after {@link #finish}, which sees every end). */
+    List<Violation> failures() {
+        return runs.stream().flatMap(run -> run.failure().stream()).toList();
+    }
+
     /**
      * Waits for the drills still running after the last round (a rolling deploy that a stall slowed down) until
      * {@code deadline}, so that the final audit sees what they did to the end; then stops any still running, with
@@ -144,10 +184,13 @@ final class FaultDrills {
                         deadline, run.start.drill().name());
             }
             try {
-                if (!process.waitFor(
+                if (process.waitFor(
                         Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), MILLISECONDS)) {
+                    run.ended(Instant.now(), process.exitValue()); // unless the relay has already
+                } else {
                     process.descendants().forEach(ProcessHandle::destroy);
                     process.destroy();
+                    run.stopped = true;
                     stopped.add(run.start.drill().name());
                 }
             } catch (InterruptedException e) {
@@ -172,7 +215,6 @@ final class FaultDrills {
                     round,
                     window.roundId());
             Run run = new Run(new Start(drill, round, window.roundId(), Instant.now()));
-            runs.add(run);
             try {
                 ProcessBuilder builder = new ProcessBuilder(
                                 drill.executable().toString(), drill.argument(), window.roundId())
@@ -183,6 +225,7 @@ final class FaultDrills {
                 builder.environment().put("SOAK_PIDS", pids(options));
                 follow(run, builder.start());
             } catch (IOException e) {
+                runs.add(run);
                 System.out.println("soak: fault " + drill.name() + " could not start: " + e.getMessage());
                 run.heard(Instant.now(), "could not start: " + e.getMessage());
                 run.ended(Instant.now(), -1);
@@ -192,6 +235,7 @@ final class FaultDrills {
 
     /** A drill's process started for {@code run}: its lines are relayed, and {@link #finish} waits for it. */
     void follow(Run run, Process process) {
+        runs.add(run);
         processes.put(run, process);
         Thread.ofVirtual().name("fault-" + run.start.drill().name()).start(() -> relay(process, run));
     }

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.perf.soak;
 import dev.ticketingwarrior.perf.audit.BotBookings;
 import dev.ticketingwarrior.perf.audit.FinalVerdict;
 import dev.ticketingwarrior.perf.audit.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -134,6 +135,22 @@ final class RoundTable {
         for (String line : skipped) {
             System.out.println("soak: note: " + line);
         }
+    }
+
+    /** The last line of a run with violations: how many of each kind. */
+    static String fail(FinalVerdict verdict) {
+        long drills = verdict.violations().stream()
+                .filter(v -> v.invariant().equals(FaultDrills.FAILED))
+                .count();
+        long invariants = verdict.violations().size() - drills;
+        List<String> parts = new ArrayList<>();
+        if (invariants > 0) {
+            parts.add(invariants + " violation(s)");
+        }
+        if (drills > 0) {
+            parts.add(drills + " fault drill(s) failed");
+        }
+        return "soak: FAIL — " + String.join(", ", parts);
     }
 
     /** The last line of a run without violations: what it counted, and what it could not ("unknown"). */

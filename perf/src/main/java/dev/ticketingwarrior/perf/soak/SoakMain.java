@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * it audits every round once it has closed (SPEC §9), samples admission's counters while rounds are open and each
  * service's heap after every round; at the end audits everything again once drained, prints the per-round table and
  * writes {@code summary.json} (SPEC §11) and the soak report. Exit code: 0 clean, 1 an invariant was violated (or a
- * server of the stack it started could not be read at the final audit), 2 bad arguments or a run that could not
- * start, 3 clean but Gatling's assertions failed.
+ * server of the stack it started could not be read at the final audit, or a fault drill failed), 2 bad arguments or a
+ * run that could not start, 3 clean but Gatling's assertions failed.
  */
 public final class SoakMain {
 
@@ -137,7 +137,8 @@ public final class SoakMain {
 
             List<AcceptedBooking> all = new ArrayList<>();
             windows.forEach(w -> all.addAll(accepted(journal.round(w.roundId()))));
-            FinalVerdict verdict = auditor.auditEnd(windows, all, options.drain());
+            FinalVerdict verdict =
+                    auditor.auditEnd(windows, all, options.drain()).with(drills.failures());
             restore(options, ops, botsBefore, skipped);
             skipped.addAll(verdict.skipped());
 
@@ -164,17 +165,22 @@ public final class SoakMain {
                     + Gatling.latestReport(options.out())
                             .map(r -> ", Gatling report " + r)
                             .orElse(""));
-            if (!verdict.violations().isEmpty()) {
-                System.out.println("soak: FAIL — " + verdict.violations().size() + " invariant violation(s)");
-                return 1;
-            }
-            if (gatling != 0) {
-                System.out.println("soak: invariants hold, but Gatling's assertions failed (status " + gatling + ")");
-                return 3;
-            }
-            System.out.println(RoundTable.pass(verdict));
-            return 0;
+            return status(verdict, gatling);
         }
+    }
+
+    /** The exit code, after its line: 1 for any violation (a failed drill's too), else 3 when Gatling's failed. */
+    static int status(FinalVerdict verdict, int gatling) {
+        if (!verdict.violations().isEmpty()) {
+            System.out.println(RoundTable.fail(verdict));
+            return 1;
+        }
+        if (gatling != 0) {
+            System.out.println("soak: invariants hold, but Gatling's assertions failed (status " + gatling + ")");
+            return 3;
+        }
+        System.out.println(RoundTable.pass(verdict));
+        return 0;
     }
 
     /** When the load balancers of a balanced run took an instance out of service and back (none without them). */

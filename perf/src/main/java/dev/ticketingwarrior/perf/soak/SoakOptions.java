@@ -116,6 +116,11 @@ record SoakOptions(
         if (options.warmUpRounds() < 0) {
             throw new IllegalArgumentException("--warm-up must be 0 (none) or more rounds");
         }
+        if (!options.faults().isEmpty() && !options.local()) {
+            throw new IllegalArgumentException("--faults acts on the local stack perf/soak starts (its services' pids,"
+                    + " its servers, its proxies); a --target deployment has none of them, so every drill would fail:"
+                    + " leave out --faults or --target");
+        }
         if (options.openFor().compareTo(options.period()) > 0) {
             throw new IllegalArgumentException("--open-for must not be longer than --period");
         }

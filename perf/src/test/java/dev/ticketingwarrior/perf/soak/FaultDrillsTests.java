@@ -3,6 +3,10 @@ package dev.ticketingwarrior.perf.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketingwarrior.perf.audit.FinalVerdict;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -75,9 +79,71 @@ class FaultDrillsTests {
         List<String> stopped = drills.finish(Instant.now().plusSeconds(2));
 
         assertThat(stopped).containsExactly("rolling-deploy");
+        assertThat(drills.failures())
+                .singleElement()
+                .satisfies(v -> assertThat(v.detail())
+                        .startsWith("fault rolling-deploy still ran after the last round and was stopped"));
         assertThat(quick.exitValue()).isZero();
         assertThat(stuck.onExit().get(5, TimeUnit.SECONDS).isAlive()).isFalse();
         assertThat(replacement.onExit().get(5, TimeUnit.SECONDS).isAlive()).isFalse();
+    }
+
+    /**
+     * With --target every drill exits at once ("no pid file"): a drill that exits non-zero fails the run, since the
+     * fault it was to inject may not have happened; one that ends well does not.
+     */
+    @Test
+    void failsTheRunForADrillThatExitedNonZero() throws Exception {
+        FaultDrills drills = FaultDrills.plan(List.of());
+        Process refused = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "echo '12:00:23.456 fault kill-booking: no pid file /x/pids/booking: a --target run cannot kill"
+                                + " booking'; exit 2")
+                .redirectErrorStream(true)
+                .start();
+        drills.follow(run("kill-booking"), refused);
+        drills.follow(run("stall-redis"), new ProcessBuilder("bash", "-c", "exit 0").start());
+
+        drills.finish(Instant.now().plusSeconds(5));
+
+        assertThat(drills.failures()).singleElement().satisfies(v -> {
+            assertThat(v.invariant()).isEqualTo("fault-drill");
+            assertThat(v.roundId()).isEqualTo("20261204T120020Z");
+            assertThat(v.detail())
+                    .startsWith("fault kill-booking exited with status 2 (its last line: no pid file /x/pids/booking:"
+                            + " a --target run cannot kill booking)");
+        });
+        assertThat(drills.runs()).extracting(r -> r.summary().get("exitCode")).containsExactlyInAnyOrder(2, 0);
+    }
+
+    @Test
+    void failsTheRunForADrillThatCouldNotStart() {
+        FaultDrills.Run run = run("kill-booking");
+        run.ended(Instant.now(), -1);
+
+        assertThat(run.failure())
+                .hasValueSatisfying(v -> assertThat(v.detail()).startsWith("fault kill-booking could not start"));
+    }
+
+    /** A soak that exits 1 for a failed drill, and says so on its last line. */
+    @Test
+    void exitsOneSayingADrillFailed() {
+        FaultDrills.Run run = run("kill-booking");
+        run.ended(Instant.now(), 2);
+        FinalVerdict clean = new FinalVerdict(List.of(), 0, List.of(), List.of());
+        PrintStream out = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = SoakMain.status(clean.with(run.failure().stream().toList()), 0);
+        } finally {
+            System.setOut(out);
+        }
+
+        assertThat(status).isEqualTo(1);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("soak: FAIL — 1 fault drill(s) failed\n");
     }
 
     private static FaultDrills.Run run(String drill) {

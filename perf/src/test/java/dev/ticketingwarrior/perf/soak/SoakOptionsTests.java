@@ -51,6 +51,19 @@ class SoakOptionsTests {
         assertThat(remote.setUpByTheRun()).isFalse();
     }
 
+    /** Every drill acts on the local stack (pids, servers, proxies): with --target each would fail at once. */
+    @Test
+    void refusesFaultDrillsAgainstATarget() {
+        assertThatThrownBy(() -> SoakOptions.parse(
+                        new String[] {"--target", "https://drill.example", "--faults", "kill-booking"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--faults acts on the local stack")
+                .hasMessageContaining("leave out --faults or --target");
+        assertThat(SoakOptions.parse(new String[] {"--faults", "kill-booking"}, Map.of())
+                        .faults())
+                .containsExactly("kill-booking");
+    }
+
     @Test
     void refusesAWindowLongerThanTheRound() {
         assertThatThrownBy(() -> SoakOptions.parse(new String[] {"--period", "10s", "--open-for", "15s"}, Map.of()))
