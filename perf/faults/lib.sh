@@ -146,15 +146,50 @@ balancer() { # control port, method, path, [body]
     || say "the load balancer (control :$1) refused $2 /targets/$3"
 }
 
-# SIGSTOP a data server for a while, then SIGCONT: to its clients it is down (connections open, nothing answers).
+# What to undo if the drill is cut short (Ctrl-C, or the soak stopping it with SIGTERM) before it undid it itself: a
+# server left stopped or a proxy left slow would outlive the drill (and the soak's final audit would meet it).
+# on_interrupt arms it with a command, disarm drops it once the drill has undone what it did.
+on_interrupt() { # command…
+  undo_on_interrupt=("$@")
+  trap interrupted EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+interrupted() {
+  if [[ -n ${paused:-} ]]; then kill "$paused" 2> /dev/null || true; fi
+  ((${#undo_on_interrupt[@]} == 0)) || "${undo_on_interrupt[@]}" || true
+}
+disarm() {
+  undo_on_interrupt=()
+  trap - EXIT INT TERM
+}
+
+# sleep that a signal cuts short: bash runs a trap only once its foreground command has ended, so a plain sleep would
+# hold the undo back until its time was up.
+pause() { # seconds
+  sleep "$1" &
+  paused=$!
+  wait "$paused"
+  paused=
+}
+
+# SIGSTOP a data server for a while, then SIGCONT: to its clients it is down (connections open, nothing answers). An
+# interrupted stall lets the server run again.
 stall() { # name, pid file, seconds
   local name=$1 pid
   pid=$(cat "$2")
+  on_interrupt resume "$name" "$pid"
   kill -STOP "$pid"
   say "$name (pid $pid) stopped for ${3}s"
-  sleep "$3"
+  pause "$3"
   kill -CONT "$pid"
+  disarm
   say "$name (pid $pid) running again"
+}
+
+resume() { # name, pid
+  kill -CONT "$2" 2> /dev/null
+  say "$1 (pid $2) running again: the drill was interrupted"
 }
 
 # kill -9 one of the local stack's launcher JVMs (e.g. ElasticMQ's, $SOAK_STACK_DIR/sqs.pid) and start it again as it
@@ -193,15 +228,22 @@ proxy_delay() { # name (redis|sqs), delay (50ms, 0)
   curl -fsS -X PUT --data "$2" "http://127.0.0.1:$(cat "$control_file")/delay" > /dev/null
 }
 
-# slow-<server>[:delay[:duration]]: the proxy adds the delay for that long, then none again.
+# slow-<server>[:delay[:duration]]: the proxy adds the delay for that long, then none again (also when interrupted).
 slow() { # name, argument, default delay, default duration
   local name=$1 delay=${2%%:*} duration
   duration=$([[ $2 == *:* ]] && echo "${2#*:}" || echo "")
   delay=${delay:-$3}
   duration=$(seconds_of "$duration" "$4")
+  on_interrupt full_speed "$name"
   proxy_delay "$name" "$delay"
   say "$name answers ${delay} later (latency proxy) for ${duration}s"
-  sleep "$duration"
+  pause "$duration"
   proxy_delay "$name" 0
+  disarm
   say "$name at full speed again"
+}
+
+full_speed() { # name
+  proxy_delay "$1" 0
+  say "$1 at full speed again: the drill was interrupted"
 }
