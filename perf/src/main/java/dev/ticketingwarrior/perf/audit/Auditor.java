@@ -356,10 +356,14 @@ public final class Auditor implements AutoCloseable {
 
     /**
      * The pending copies of the bookings still without a row after draining, read only for those: whose they are
-     * (a bot's or not) and which seat. Nothing to read when MySQL or the pending copies could not be read.
+     * (a bot's or not) and which seat. Unavailable when the pending copies could not be listed (the SCAN failed): the
+     * bots' lost bookings are then not known, which is not none. Nothing to read when MySQL could not be read.
      */
     private Reading<Map<String, PendingCopy>> copiesWithoutRow(
             String roundId, Reading<BookingLedger.Rows> rows, Reading<Set<String>> pending) {
+        if (pending instanceof Reading.Unavailable<Set<String>>(String why)) {
+            return Reading.unavailable(why);
+        }
         if (!(rows instanceof Reading.Got<BookingLedger.Rows>(BookingLedger.Rows got))
                 || !(pending instanceof Reading.Got<Set<String>>(Set<String> copies))) {
             return Reading.got(Map.of());

@@ -183,6 +183,24 @@ class AuditorTests {
         assertThat(end.violations()).extracting(Violation::invariant).containsExactly("lost");
     }
 
+    /** The SCAN for the pending copies failed: the bots' lost bookings are not known, and the verdict says so. */
+    @Test
+    void saysTheBotsLostBookingsWereNotCountedWhenThePendingCopiesCannotBeListed() {
+        cleanRound();
+        redis.sellToBot(ROUND, "B-2", "bot2"); // lost, but only its copy could say so
+        redis.scanFailure = new SourceFailure("redis", new java.net.SocketTimeoutException("SCAN timed out"));
+
+        RoundVerdict verdict = auditor().auditRound(WINDOW, accepted, samples, DRAIN);
+
+        assertThat(verdict.violations())
+                .as("its seat, SOLD to a booking without a row whose copy was not read")
+                .extracting(Violation::invariant)
+                .containsExactly("sold-without-booking");
+        assertThat(verdict.skipped())
+                .contains("redis: not reachable (SocketTimeoutException: SCAN timed out): the pending copies without a"
+                        + " row of round " + ROUND + " not read, the bots' lost bookings not counted");
+    }
+
     @Test
     void leavesABookingInDoubtThatIsNoBotsToTheDrainNote() {
         cleanRound();

@@ -67,6 +67,8 @@ final class Fakes {
         final Map<String, List<Long>> admitted = new HashMap<>();
         final List<String> persistentKeys = new ArrayList<>();
         RuntimeException failure;
+        /** A failure of the SCAN for the pending copies only. */
+        RuntimeException scanFailure;
 
         Redis sell(String roundId, String seatId, String bookingId) {
             sold.computeIfAbsent(roundId, r -> new LinkedHashMap<>()).put(seatId, bookingId);
@@ -91,6 +93,9 @@ final class Fakes {
         @Override
         public Set<String> pendingBookings(String roundId) {
             fail();
+            if (scanFailure != null) {
+                throw scanFailure;
+            }
             return pending.getOrDefault(roundId, Set.of());
         }
 
