@@ -191,14 +191,21 @@ final class Summary {
         return round;
     }
 
-    /** Least-squares slope of each service's heap after GC over the rounds (MB per round). */
+    /**
+     * Least-squares slope of each service's heap after GC over the rounds (MB per round). A round without a reading
+     * (the service restarting, the sample missed) is NaN in its place, so the rounds after it keep their index.
+     */
     static Map<String, Double> slopes(List<RoundWindow> windows, Map<String, Map<String, HeapReading>> heaps) {
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        for (RoundWindow window : windows) {
-            heaps.getOrDefault(window.roundId(), Map.of())
-                    .forEach((service, reading) -> reading.heapMb()
-                            .ifPresent(mb -> series.computeIfAbsent(service, s -> new ArrayList<>())
-                                    .add(mb)));
+        for (int i = 0; i < windows.size(); i++) {
+            int round = i;
+            heaps.getOrDefault(windows.get(i).roundId(), Map.of()).forEach((service, reading) -> {
+                List<Double> values = series.computeIfAbsent(service, s -> new ArrayList<>());
+                while (values.size() < round) {
+                    values.add(Double.NaN); // rounds before the service's first reading, or missed
+                }
+                values.add(reading.heapMb().orElse(Double.NaN));
+            });
         }
         Map<String, Double> slopes = new LinkedHashMap<>();
         series.forEach((service, values) -> slopes.put(service, round1(Slope.leastSquares(values))));

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +152,37 @@ class SummaryTests {
         assertThat(printed)
                 .contains("rejected 0, lost unknown, oversold 0")
                 .contains("soak: PASS — lost unknown, oversold 0, DLQ not checked, no invariant violated");
+    }
+
+    /** A round without booking's reading (restarting) keeps the rounds after it in their place: 100, –, 104. */
+    @Test
+    void keepsARoundWithoutAHeapReadingInItsPlaceForTheSlope() {
+        List<RoundWindow> windows = List.of(window(0), window(1), window(2), window(3));
+        Map<String, Map<String, HeapReading>> heaps = Map.of(
+                windows.get(0).roundId(), Map.of("booking", heap(100), "admission", heap(50)),
+                windows.get(1).roundId(), Map.of("booking", unread(), "admission", heap(50)),
+                windows.get(2).roundId(), Map.of("booking", heap(104), "admission", heap(50)),
+                windows.get(3).roundId(), Map.of("admission", heap(50), "scale-out", heap(80)));
+
+        Map<String, Double> slopes = Summary.slopes(windows, heaps);
+
+        assertThat(slopes)
+                .containsEntry("booking", 2.0)
+                .containsEntry("admission", 0.0)
+                .containsEntry("scale-out", 0.0);
+    }
+
+    private static RoundWindow window(int i) {
+        Instant opens = OPEN.plusSeconds(60L * i);
+        return new RoundWindow("2026112410" + (15 + i) + "00Z", opens, opens.plusSeconds(15));
+    }
+
+    private static HeapReading heap(double mb) {
+        return new HeapReading(OptionalDouble.of(mb), OptionalDouble.empty());
+    }
+
+    private static HeapReading unread() {
+        return new HeapReading(OptionalDouble.empty(), OptionalDouble.empty());
     }
 
     private RoundRow row() {
