@@ -29,7 +29,7 @@ tw_wait_for_line() { # file, text, seconds, pid → 0 once the file contains tex
 tw_wait_ready() { # port, seconds, pid → 0 once the Spring Boot service on the port reports readiness
   local port=$1 seconds=$2 pid=$3
   for _ in $(seq 1 $((seconds * 2))); do
-    curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1 && return 0
+    curl -fs --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1 && return 0
     kill -0 "$pid" 2>/dev/null || return 1
     sleep 0.5
   done
