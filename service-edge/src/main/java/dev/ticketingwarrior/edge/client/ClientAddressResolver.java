@@ -1,9 +1,11 @@
 package dev.ticketingwarrior.edge.client;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,7 +26,8 @@ import org.springframework.http.HttpHeaders;
  *       of the header is whatever the client chose to send).
  * </ul>
  *
- * Only IP literals are parsed: nothing here ever resolves a name.
+ * Only IP literals are parsed: nothing here ever resolves a name. An IPv6 client is its /64 network ({@link #key}):
+ * one subscriber is routinely given a whole /64, so counting its addresses apart would give it a budget per address.
  */
 public final class ClientAddressResolver {
 
@@ -63,12 +66,25 @@ public final class ClientAddressResolver {
             return "unknown";
         }
         if (!isTrusted(direct)) {
-            return direct.getHostAddress();
+            return key(direct);
         }
-        return viewerAddressHeader
+        return key(viewerAddressHeader
                 .flatMap(name -> viewerAddress(header.apply(name)))
-                .orElseGet(() -> forwardedClient(direct, header.apply(FORWARDED_FOR)))
-                .getHostAddress();
+                .orElseGet(() -> forwardedClient(direct, header.apply(FORWARDED_FOR))));
+    }
+
+    /** What a client is counted by: an IPv4 address as it is, an IPv6 one as its /64 ({@code 2001:db8:0:1::/64}). */
+    static String key(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] network = Arrays.copyOf(address.getAddress(), 16);
+        Arrays.fill(network, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("16 bytes are an IPv6 address", e);
+        }
     }
 
     /** The servlet container's remote address (always an IP literal there), parsed without any look-up. */

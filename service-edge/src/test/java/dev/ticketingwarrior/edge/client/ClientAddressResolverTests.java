@@ -137,11 +137,25 @@ class ClientAddressResolverTests {
                             peer(ALB),
                             throughCloudFront(
                                     null, "2001:db8:85a3::8a2e:370:7334", "2001:db8:85a3::8a2e:370:7334:46532")))
-                    .isEqualTo("2001:db8:85a3:0:0:8a2e:370:7334");
+                    .isEqualTo("2001:db8:85a3:0:0:0:0:0/64");
             assertThat(resolver.resolve(peer(ALB), throughCloudFront(null, "2001:db8::1", "2001:db8::1:443")))
-                    .isEqualTo("2001:db8:0:0:0:0:0:1");
+                    .isEqualTo("2001:db8:0:0:0:0:0:0/64");
             assertThat(resolver.resolve(peer(ALB), throughCloudFront(null, "2001:db8::1", "[2001:db8::1]:443")))
-                    .isEqualTo("2001:db8:0:0:0:0:0:1");
+                    .isEqualTo("2001:db8:0:0:0:0:0:0/64");
+        }
+
+        /** A subscriber is given a whole /64: rotating through its addresses must not buy it a budget per address. */
+        @Test
+        void countsAnIpv6ViewerByItsSlash64() {
+            String one = resolver.resolve(peer(ALB), throughCloudFront(null, null, "2001:db8:7:1::a:443"));
+            String other = resolver.resolve(peer(ALB), throughCloudFront(null, null, "2001:db8:7:1:ffff:1:2:3:443"));
+            String nextNetwork = resolver.resolve(peer(ALB), throughCloudFront(null, null, "2001:db8:7:2::a:443"));
+
+            assertThat(one).isEqualTo(other).isEqualTo("2001:db8:7:1:0:0:0:0/64");
+            assertThat(nextNetwork).isNotEqualTo(one);
+            assertThat(resolver.resolve(peer("2001:db8:9:9::5"), forwardedFor("198.51.100.7")))
+                    .as("an untrusted IPv6 peer, by its /64 too")
+                    .isEqualTo("2001:db8:9:9:0:0:0:0/64");
         }
 
         @Test
