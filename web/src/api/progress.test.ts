@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { playerSecret } from '../lib/playerSecret';
 import { mockApi, problem } from '../test/api';
-import { ROUND, TICKET, history, lostDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
+import { ROUND, TICKET, history, lostDebrief, newBestDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
 import { answerCaptcha, book, getSeats, holdSeat, issueCaptcha, releaseHold } from './booking';
 import { eraseHistory, getDebrief, getHistory, parseDebrief, parseHistory } from './progress';
 
@@ -80,6 +80,18 @@ describe('debrief parsing', () => {
     expect(debrief.costliest).toEqual({ step: 'letter', ms: 2700, topTenPercentMs: 1300, humans: 37 });
     expect(debrief.ghost.roundBest?.nickname).toBe('park');
     expect(debrief.ghost.personalBest?.steps.letterMs).toBe(1900);
+    expect(debrief.ghost.previousBest?.roundId).toBe('20261203T165000Z');
+  });
+
+  it('reads the best before this round, and takes its absence (an older server) as none', () => {
+    const debrief = parseDebrief(newBestDebrief());
+    expect(debrief.ghost.personalBest?.roundId).toBe(ROUND);
+    expect(debrief.ghost.previousBest).toMatchObject({ roundId: '20261203T164000Z', totalMs: 10000 });
+    expect(debrief.ghost.previousBest?.steps.letterMs).toBe(3000);
+    const raw = wonDebrief() as { ghost: Record<string, unknown> };
+    delete raw.ghost.previousBest;
+    expect(parseDebrief(raw).ghost.previousBest).toBeNull();
+    expect(() => parseDebrief({ ...wonDebrief(), ghost: { previousBest: 'best' } })).toThrow(/previousBest/);
   });
 
   it('keeps nulls for steps not reached and a missing personal best', () => {

@@ -188,6 +188,8 @@ export function parseDebrief(value: unknown): Debrief {
     costliest: costliest(d.costliest),
     ghost: {
       personalBest: ghostRun(ghost.personalBest, 'ghost.personalBest'),
+      // optional: an older server sends no previousBest
+      previousBest: ghostRun(ghost.previousBest, 'ghost.previousBest'),
       roundBest: ghostRun(ghost.roundBest, 'ghost.roundBest'),
     },
     notAdmitted: notAdmitted(d.notAdmitted),

@@ -283,7 +283,13 @@ export interface Debrief {
   steps: StepTimes;
   totalMs: number | null;
   costliest: Costliest | null;
-  ghost: { personalBest: GhostRun | null; roundBest: GhostRun | null };
+  ghost: {
+    /** The player's best won attempt up to this round: this round itself when it is a new best. */
+    personalBest: GhostRun | null;
+    /** The best strictly before this round (null before a first win, and from a server that does not send it). */
+    previousBest: GhostRun | null;
+    roundBest: GhostRun | null;
+  };
   /** Only for outcome NOT_ADMITTED. */
   notAdmitted: NotAdmitted | null;
 }

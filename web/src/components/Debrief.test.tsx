@@ -4,7 +4,7 @@ import { parseDebrief } from '../api/progress';
 import type { Debrief } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
 import type { Lang } from '../i18n/messages';
-import { lostDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
+import { firstWinDebrief, lostDebrief, newBestDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
 import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from './Debrief';
 
 const inLang = (lang: Lang, node: React.ReactNode) => render(<I18nProvider initial={lang}>{node}</I18nProvider>);
@@ -100,7 +100,14 @@ describe('costliest step', () => {
 
 describe('ghost race', () => {
   const race = (d: Debrief) => (
-    <GhostRace you={d.steps} youTotalMs={d.totalMs} personalBest={d.ghost.personalBest} roundBest={d.ghost.roundBest} />
+    <GhostRace
+      roundId={d.roundId}
+      you={d.steps}
+      youTotalMs={d.totalMs}
+      personalBest={d.ghost.personalBest}
+      previousBest={d.ghost.previousBest}
+      roundBest={d.ghost.roundBest}
+    />
   );
 
   it('draws you, your best and the round’s best on one time scale, step boundaries aligned', () => {
@@ -132,6 +139,50 @@ describe('ghost race', () => {
     // a loser's run stops at the last seat attempt: no confirm segment
     expect(screen.getByTestId('ghost-you').querySelector('[data-step="confirm"]')).toBeNull();
     expect(screen.getAllByRole('img')).toHaveLength(2);
+  });
+
+  it('races a new personal best against the best before it, not against itself, and says by how much it won', () => {
+    inLang('ko', race(parseDebrief(newBestDebrief())));
+    expect(screen.getByTestId('ghost-new-best')).toHaveTextContent('새 개인 최고 기록! 이전보다 1.9초 빨라요.');
+    const previous = screen.getByTestId('ghost-pb');
+    expect(previous).toHaveTextContent('이전 최고 기록');
+    expect(previous).toHaveTextContent('10.000초');
+    expect(within(previous).getByRole('img')).toHaveAccessibleName(
+      '이전 최고 기록: 입장 0.9초, 대기 2.1초, 보안문자 3.0초, 좌석 선택 3.0초, 확정 1.0초; 합계 10.000초',
+    );
+    expect(screen.getByRole('columnheader', { name: '이전 최고 대비' })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'PB 대비' })).not.toBeInTheDocument();
+    // the deltas against the previous best: none of them the 0.0 s of a race against itself
+    expect(screen.getByTestId('ghost-step-entry')).toHaveTextContent('입장0.8초0.9초0.2초−0.1초');
+    expect(screen.getByTestId('ghost-step-letter')).toHaveTextContent('보안문자2.7초3.0초1.0초−0.3초');
+    expect(screen.getByTestId('ghost-step-confirm')).toHaveTextContent('확정0.5초1.0초0.3초−0.5초');
+    expect(screen.getByRole('figure')).toHaveAccessibleName(
+      '구간별 기록 비교: 나, 이전 최고 기록, 이번 라운드 사람 1위',
+    );
+  });
+
+  it('says it in English too', () => {
+    inLang('en', race(parseDebrief(newBestDebrief())));
+    expect(screen.getByTestId('ghost-new-best')).toHaveTextContent('New personal best: 1.9 s faster than before.');
+    expect(screen.getByTestId('ghost-pb')).toHaveTextContent('Previous best');
+    expect(screen.getByRole('columnheader', { name: 'vs previous' })).toBeInTheDocument();
+  });
+
+  it('says a first win is now the personal best, with no previous best to race', () => {
+    inLang('ko', race(parseDebrief(firstWinDebrief())));
+    expect(screen.getByTestId('ghost-new-best')).toHaveTextContent(
+      '첫 예매 성공! 이번 기록이 내 최고 기록이 되었어요.',
+    );
+    expect(screen.getByTestId('ghost-pb')).toHaveTextContent('이전 최고 기록기록 없음—');
+    expect(screen.queryByText(/첫 성공이 최고 기록이 됩니다/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('ghost-step-letter')).toHaveTextContent('보안문자2.7초—1.0초—');
+  });
+
+  it('keeps racing the personal best when this round did not beat it', () => {
+    inLang('ko', race(parseDebrief(wonDebrief())));
+    expect(screen.queryByTestId('ghost-new-best')).not.toBeInTheDocument();
+    expect(screen.getByTestId('ghost-pb')).toHaveTextContent('내 최고 기록');
+    expect(screen.getByRole('columnheader', { name: 'PB 대비' })).toBeInTheDocument();
   });
 });
 

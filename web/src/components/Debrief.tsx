@@ -11,7 +11,7 @@ import {
   type TimelineEvent,
 } from '../api/types';
 import { useI18n, type Translate } from '../i18n/i18n';
-import { deltaMs, ghostSegments, raceScale, stepKey, stepSum } from '../lib/debrief';
+import { deltaMs, ghostSegments, raceBaseline, raceScale, stepKey, stepSum } from '../lib/debrief';
 import { seconds, secondsDelta, secondsShort } from '../lib/format';
 
 type Lang = 'ko' | 'en';
@@ -205,28 +205,36 @@ function describeRun(runner: Runner, t: Translate, lang: Lang): string {
 /**
  * The ghost race: you, your personal best and the round's best human as split bars on one time scale (a step that
  * ends later sits further right), and the same numbers as a table with your gain or loss against your personal best
- * per step (PB 대비).
+ * per step (PB 대비). When this round is itself the new personal best, the race is against the best before it
+ * (이전 최고 기록), and a line says by how much it was beaten (or that this first win is now the best).
  */
 export function GhostRace({
+  roundId,
   you,
   youTotalMs,
   personalBest,
+  previousBest,
   roundBest,
 }: {
+  /** The debrief's round: a personal best from this round is a new best. */
+  roundId: string;
   you: StepTimes;
   youTotalMs: number | null;
   personalBest: GhostRun | null;
+  previousBest: GhostRun | null;
   roundBest: GhostRun | null;
 }) {
   const { t, lang } = useI18n();
   const titleId = useId();
+  const baseline = raceBaseline(roundId, { personalBest, previousBest }, youTotalMs);
+  const against = baseline.run;
   const runners: Runner[] = [
     { id: 'you', name: t('debrief.ghost.you'), steps: you, totalMs: youTotalMs },
     {
       id: 'pb',
-      name: t('debrief.ghost.pb'),
-      steps: personalBest?.steps ?? null,
-      totalMs: personalBest?.totalMs ?? null,
+      name: t(baseline.newBest ? 'debrief.ghost.previous' : 'debrief.ghost.pb'),
+      steps: against?.steps ?? null,
+      totalMs: against?.totalMs ?? null,
     },
     {
       id: 'best',
@@ -239,8 +247,22 @@ export function GhostRace({
   return (
     <figure className="ghost" aria-labelledby={titleId}>
       <figcaption id={titleId} className="sr-only">
-        {t('debrief.ghostLabel')}
+        {t(baseline.newBest ? 'debrief.ghostLabelNewBest' : 'debrief.ghostLabel')}
       </figcaption>
+      {baseline.newBest && (
+        <p className="ghost-new-best" data-testid="ghost-new-best">
+          {baseline.run === null
+            ? t('debrief.ghost.firstBest')
+            : baseline.beatenByMs === null
+              ? t('debrief.ghost.newBestUnknown')
+              : t('debrief.ghost.newBest', {
+                  d:
+                    baseline.beatenByMs >= 100
+                      ? secondsShort(baseline.beatenByMs, lang)
+                      : seconds(baseline.beatenByMs, lang),
+                })}
+        </p>
+      )}
       <div className="ghost-rows">
         {runners.map((runner) => (
           <div key={runner.id} className={`ghost-row ghost-${runner.id}`} data-testid={`ghost-${runner.id}`}>
@@ -287,14 +309,14 @@ export function GhostRace({
                 </th>
               ))}
               <th scope="col" className="num">
-                {t('debrief.ghost.vsPb')}
+                {t(baseline.newBest ? 'debrief.ghost.vsPrevious' : 'debrief.ghost.vsPb')}
               </th>
             </tr>
           </thead>
           <tbody>
             {STEP_NAMES.map((step) => {
               const key = stepKey(step);
-              const delta = deltaMs(you[key], personalBest?.steps[key]);
+              const delta = deltaMs(you[key], against?.steps[key]);
               return (
                 <tr key={step} data-testid={`ghost-step-${step}`}>
                   <th scope="row">{t(`debrief.s.${step}`)}</th>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GhostRun } from '../api/types';
-import { betterRun, ghostSegments, pbMarks, raceScale } from './debrief';
+import { betterRun, ghostSegments, pbMarks, raceBaseline, raceScale } from './debrief';
 
 const run = (totalMs: number | null, steps: Partial<GhostRun['steps']> = {}): GhostRun => ({
   roundId: null,
@@ -51,5 +51,35 @@ describe('debrief maths', () => {
     expect(betterRun(null, undefined)).toBeNull();
     expect(betterRun(slow, null)).toBe(slow);
     expect(betterRun(undefined, undefined)).toBeUndefined();
+  });
+
+  it('races a new personal best (this round’s) against the best before it', () => {
+    const round = '20261203T170000Z';
+    const earlier = { ...run(9000, { entryMs: 900 }), roundId: '20261203T165000Z' };
+    const thisRound = { ...run(7100), roundId: round };
+    expect(raceBaseline(round, { personalBest: earlier, previousBest: earlier }, 9500)).toEqual({
+      run: earlier,
+      newBest: false,
+      beatenByMs: null,
+    });
+    expect(raceBaseline(round, { personalBest: thisRound, previousBest: earlier }, 7100)).toEqual({
+      run: earlier,
+      newBest: true,
+      beatenByMs: 1900,
+    });
+    // a first win: nothing before it
+    expect(raceBaseline(round, { personalBest: thisRound, previousBest: null }, 7100)).toEqual({
+      run: null,
+      newBest: true,
+      beatenByMs: null,
+    });
+    // a previous best without a total: its steps' sum
+    const stepsOnly = { ...run(null, { entryMs: 1000, waitMs: 7000 }), roundId: '20261203T164000Z' };
+    expect(raceBaseline(round, { personalBest: thisRound, previousBest: stepsOnly }, 7100).beatenByMs).toBe(900);
+    expect(raceBaseline(round, { personalBest: null, previousBest: null }, null)).toEqual({
+      run: null,
+      newBest: false,
+      beatenByMs: null,
+    });
   });
 });

@@ -75,6 +75,34 @@ export function betterRun(a: GhostRun | null | undefined, b: GhostRun | null | u
   return b.totalMs < a.totalMs ? b : a;
 }
 
+/**
+ * What the ghost race measures this attempt against. Normally the personal best; but when the personal best is this
+ * very round (a new best), racing against it would be racing against oneself (every delta 0.0 s), so then the best
+ * before this round, `previousBest` (null before a first win). `beatenByMs`: how much faster the new best was than
+ * the previous one (null when there is no previous one, or no total to compare).
+ */
+export interface RaceBaseline {
+  run: GhostRun | null;
+  newBest: boolean;
+  beatenByMs: number | null;
+}
+
+export function raceBaseline(
+  roundId: string,
+  ghost: { personalBest: GhostRun | null; previousBest: GhostRun | null },
+  youTotalMs: number | null,
+): RaceBaseline {
+  const { personalBest, previousBest } = ghost;
+  if (personalBest?.roundId !== roundId) return { run: personalBest, newBest: false, beatenByMs: null };
+  const total = personalBest.totalMs ?? youTotalMs;
+  const before = previousBest ? (previousBest.totalMs ?? stepSum(previousBest.steps)) : null;
+  return {
+    run: previousBest,
+    newBest: true,
+    beatenByMs: total === null || before === null ? null : Math.max(0, before - total),
+  };
+}
+
 /** The booking a debrief's timeline names (its BOOKED step), if it has one. */
 export function bookingOf(debrief: Debrief | undefined): string | undefined {
   for (const event of debrief?.timeline ?? []) {

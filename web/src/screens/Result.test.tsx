@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { playerSecret } from '../lib/playerSecret';
 import type { NoBooking } from '../lib/session';
 import { mockApi, problem } from '../test/api';
-import { lostDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
+import { lostDebrief, newBestDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
 import { Result } from './Result';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -379,5 +379,18 @@ describe('result with the debrief', () => {
     await screen.findByTestId('timeline');
     expect(screen.getByTestId('ghost-pb')).toHaveTextContent('6.200초');
     expect(screen.getByTestId('ghost-best')).toHaveTextContent('라운드 1위 park');
+  });
+
+  it('races a winner’s new personal best against the best before it, and says so', async () => {
+    mockApi([
+      ['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: confirmed })],
+      ['GET', /\/debriefs\/t1$/, () => ({ body: newBestDebrief() })],
+    ]);
+    renderResult();
+    await screen.findByTestId('timeline');
+    expect(screen.getByTestId('ghost-new-best')).toHaveTextContent('새 개인 최고 기록! 이전보다 1.9초 빨라요.');
+    expect(screen.getByTestId('ghost-pb')).toHaveTextContent('이전 최고 기록');
+    expect(screen.getByTestId('ghost-pb')).toHaveTextContent('10.000초');
+    expect(screen.getByTestId('ghost-step-letter')).toHaveTextContent('−0.3초');
   });
 });

@@ -346,9 +346,11 @@ function DebriefCard({
             <div>
               <h3>{t('debrief.ghost')}</h3>
               <GhostRace
+                roundId={state.debrief.roundId}
                 you={state.debrief.steps}
                 youTotalMs={state.debrief.totalMs}
                 personalBest={state.debrief.ghost.personalBest}
+                previousBest={state.debrief.ghost.previousBest}
                 roundBest={state.debrief.ghost.roundBest}
               />
             </div>

@@ -36,6 +36,12 @@ export const wonDebrief = () => ({
       totalMs: 6200,
       steps: { entryMs: 500, waitMs: 1400, letterMs: 1900, pickMs: 1900, confirmMs: 500 },
     },
+    // not a new best: the best before this round is the same one
+    previousBest: {
+      roundId: '20261203T165000Z',
+      totalMs: 6200,
+      steps: { entryMs: 500, waitMs: 1400, letterMs: 1900, pickMs: 1900, confirmMs: 500 },
+    },
     roundBest: {
       nickname: 'park',
       totalMs: 3100,
@@ -43,6 +49,32 @@ export const wonDebrief = () => ({
     },
   },
 });
+
+/**
+ * The same win as a new personal best: the personal best is this round itself, the best before it took 10.0 s (so
+ * this 8.1 s beat it by 1.9 s).
+ */
+export const newBestDebrief = () => {
+  const debrief = wonDebrief();
+  return {
+    ...debrief,
+    ghost: {
+      personalBest: { roundId: ROUND, totalMs: debrief.totalMs, steps: { ...debrief.steps } },
+      previousBest: {
+        roundId: '20261203T164000Z',
+        totalMs: 10000,
+        steps: { entryMs: 900, waitMs: 2100, letterMs: 3000, pickMs: 3000, confirmMs: 1000 },
+      },
+      roundBest: debrief.ghost.roundBest,
+    },
+  };
+};
+
+/** The same win as the player's first: the personal best is this round, and there was none before it. */
+export const firstWinDebrief = () => {
+  const debrief = newBestDebrief();
+  return { ...debrief, ghost: { ...debrief.ghost, previousBest: null } };
+};
 
 /** A loser: admitted, one letter, a seat lost to lee by 340 ms, then the round sold out. No personal best yet. */
 export const lostDebrief = () => ({
@@ -70,6 +102,7 @@ export const lostDebrief = () => ({
   costliest: { step: 'letter', ms: 4100, topTenPercentMs: 1300, humans: 12 },
   ghost: {
     personalBest: null,
+    previousBest: null,
     roundBest: {
       nickname: 'park',
       totalMs: 3100,
@@ -93,7 +126,7 @@ export const notAdmittedDebrief = () => ({
   steps: { entryMs: 3200, waitMs: null, letterMs: null, pickMs: null, confirmMs: null },
   totalMs: null,
   costliest: null,
-  ghost: { personalBest: null, roundBest: null },
+  ghost: { personalBest: null, previousBest: null, roundBest: null },
   notAdmitted: { served: 40, placesAway: 2, enteredMs: 3200, admittedWithinMs: 900, admittedHumans: 31 },
 });
 
