@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import type { ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
 import { mockApi, problem } from '../test/api';
 import { WaitingRoom } from './WaitingRoom';
@@ -93,6 +94,55 @@ describe('waiting room', () => {
       roundId: '20261124T101500Z',
       token: 'jwt-1',
     });
+  });
+
+  it('enters at the open by the server’s clock when the clock syncs while it counts down (a device 3 s behind)', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 14, 50)); // the device; the server reads 10:14:53
+    const SKEW = 3_000;
+    const serverNow = () => Date.now() + SKEW;
+    let releaseClock: () => void = () => undefined;
+    const clockHeld = new Promise<void>((resolve) => (releaseClock = resolve));
+    let clockCalls = 0;
+    const entries: number[] = [];
+    mockApi([
+      [
+        'GET',
+        /^\/api\/v1\/clock$/,
+        async () => {
+          if (++clockCalls === 1) await clockHeld; // the first sync answers only after the early entry was refused
+          return { body: { serverTime: new Date(serverNow()).toISOString() } };
+        },
+      ],
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => {
+          entries.push(serverNow());
+          if (serverNow() < Date.UTC(2026, 10, 24, 10, 15))
+            return problem('round-not-open', 409, { opensAt: '2026-11-24T10:15:00Z' });
+          return { status: 201, body: { ticketId: 't1', roundId: '20261124T101500Z', position: 3, waiting: 3 } };
+        },
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\/t1$/,
+        () => ({
+          body: { ticketId: 't1', roundId: '20261124T101500Z', status: 'WAITING', position: 3, ahead: 2, waiting: 3 },
+        }),
+      ],
+    ]);
+    render(<ServerClockProvider>{waitingRoom({ nickname: '티켓왕', onAdmitted: vi.fn() })}</ServerClockProvider>);
+    await flush();
+    expect(entries).toHaveLength(1); // refused: scheduled for 10:15:00 by the device's clock, not yet corrected
+    expect(screen.getByTestId('preopen')).toBeInTheDocument();
+
+    releaseClock(); // the sync lands: the server is 3 s ahead of the device
+    await flush(100);
+    await flush(6_900 + 40 + 250); // by the server's clock the open (+ margin), at most one re-check later
+    expect(entries).toHaveLength(2);
+    expect(entries[1]).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 24, 10, 15));
+    expect(entries[1]).toBeLessThan(Date.UTC(2026, 10, 24, 10, 15) + 400); // not 3 s late
+    expect(screen.getByTestId('position')).toHaveTextContent('3');
   });
 
   it('waits for the next round when told to', async () => {

@@ -24,6 +24,8 @@ type Phase =
 
 /** Small margin after the open so the server's clock has certainly passed it too. */
 const OPEN_MARGIN_MS = 40;
+/** How often a scheduled entry looks at the server's clock again until its time. */
+const SCHEDULE_RECHECK_MS = 250;
 /** Polls failed in a row before the player is told the standing is not being updated. */
 const POLL_FAILURES_NOTICE = 3;
 
@@ -107,11 +109,19 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   useEffect(() => {
     if (entering) void enter();
   }, [entering, enter]);
+  // The time left is asked of the clock again every SCHEDULE_RECHECK_MS, never computed once: the clock's offset may
+  // only arrive (the first sync) or change (a re-sync) while waiting, and a device clock 3 s behind would otherwise
+  // enter 3 s after the open.
   const scheduledAt = phase.name === 'scheduled' ? phase.at : undefined;
   useEffect(() => {
     if (scheduledAt === undefined) return;
-    const delay = Math.max(0, scheduledAt - clockRef.current.now() + OPEN_MARGIN_MS);
-    const timer = setTimeout(() => setPhase({ name: 'entering' }), delay);
+    const left = () => scheduledAt + OPEN_MARGIN_MS - clockRef.current.now();
+    const check = () => {
+      const ms = left();
+      if (ms <= 0) setPhase({ name: 'entering' });
+      else timer = setTimeout(check, Math.min(ms, SCHEDULE_RECHECK_MS));
+    };
+    let timer = setTimeout(check, Math.min(Math.max(0, left()), SCHEDULE_RECHECK_MS));
     return () => clearTimeout(timer);
   }, [scheduledAt, clockRef]);
 
