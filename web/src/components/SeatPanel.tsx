@@ -14,7 +14,7 @@ export function SeatPanel({ booking }: { booking: SeatBooking }) {
     <aside className="card seat-panel" aria-labelledby="seat-panel-title">
       <SeatLegend />
       <h2 id="seat-panel-title">{t('seats.selected')}</h2>
-      {notice && <Notice tone="error" message={notice} />}
+      {notice && <Notice tone="error" message={t(notice.key, notice.params)} />}
       {phase.name === 'choose' && !selected && <p className="muted">{t('seats.none')}</p>}
       {(selected || phase.name !== 'choose') && <SeatSummary seat={phase.name === 'choose' ? selected! : phase.seat} />}
       {phase.name === 'held' && <HoldTimer hold={phase.hold} onExpired={booking.holdExpired} />}

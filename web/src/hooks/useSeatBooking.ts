@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { book, holdSeat, releaseHold } from '../api/booking';
 import { ApiError, asApiError } from '../api/http';
 import type { Hold, Seat, SeatMapResponse } from '../api/types';
-import { useI18n } from '../i18n/i18n';
+import type { Message } from '../i18n/i18n';
 import { endsRound, problemKey } from '../lib/problems';
 import type { Session } from '../lib/session';
 import { useMounted } from './useMounted';
@@ -42,8 +42,8 @@ export interface SeatBooking {
   phase: BookingPhase;
   /** The seat picked on the map, not yet held. */
   selected: Seat | undefined;
-  /** What happened to the pick (taken by someone faster, the hold lapsed), as text. */
-  notice: string | undefined;
+  /** What happened to the pick (taken by someone faster, the hold lapsed), translated where it is shown. */
+  notice: Message | undefined;
   /** A problem the player can retry or read. */
   error: ApiError | undefined;
   select(seat: Seat): void;
@@ -61,12 +61,11 @@ export function useSeatBooking(
   session: Session,
   { map, refresh, onRoundOver, onBooked, onAlreadyBooked, onCaptchaRequired }: SeatBookingOptions,
 ): SeatBooking {
-  const { t } = useI18n();
   const mounted = useMounted();
   const [phase, setPhase] = useState<BookingPhase>({ name: 'choose' });
   const [selected, setSelected] = useState<Seat | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
+  const [notice, setNotice] = useState<Message | undefined>();
 
   // the pick went to somebody else before we held it: say so as soon as the map shows it, without waiting for the click
   const [checkedMap, setCheckedMap] = useState(map);
@@ -75,7 +74,7 @@ export function useSeatBooking(
     const now = selected && phase.name === 'choose' ? map?.seats.find((s) => s.id === selected.id) : undefined;
     if (now && now.status !== 'AVAILABLE') {
       setSelected(undefined);
-      setNotice(t('problem.seat-taken'));
+      setNotice({ key: 'problem.seat-taken' });
     }
   }
 
@@ -96,7 +95,7 @@ export function useSeatBooking(
       // someone was faster (or the hold lapsed): back to the map, freshly loaded
       setPhase({ name: 'choose' });
       setSelected((current) => (!seat || current?.id === seat.id ? undefined : current));
-      setNotice(t(problemKey(problem.slug)));
+      setNotice({ key: problemKey(problem.slug) });
       refresh();
       return;
     }

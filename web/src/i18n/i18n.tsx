@@ -6,6 +6,15 @@ export const LANG_KEY = 'tw.lang';
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
+/**
+ * A text kept for later (a notice, an announcement): its key and parameters, translated when it is shown, so that it
+ * follows the language toggle instead of staying in the language it was made in.
+ */
+export interface Message {
+  key: MessageKey;
+  params?: Params;
+}
+
 /** Fills `{name}` placeholders; unknown placeholders stay as they are. */
 export function format(template: string, params?: Params): string {
   if (!params) return template;

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Seat, SeatStatus } from '../api/types';
+import { Header } from '../components/Header';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
 import { mockApi, problem } from '../test/api';
@@ -155,6 +156,40 @@ describe('seat selection', () => {
     await waitFor(() => expect(seatEl('A-3')).toHaveClass('status-sold'), { timeout: 2500 });
     expect(screen.getByRole('alert')).toHaveTextContent('이미 선택된 좌석입니다');
     expect(screen.getByRole('button', { name: '좌석 선택 완료' })).toBeDisabled();
+  });
+
+  it('says the seat-taken notice in English once the player switches language', async () => {
+    let taken = false;
+    mockApi([
+      [
+        'GET',
+        /\/seats$/,
+        () => ({
+          body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(taken ? { 'A-1': 'HELD' } : {}) },
+        }),
+      ],
+      [
+        'POST',
+        /\/holds$/,
+        () => {
+          taken = true;
+          return problem('seat-taken', 409);
+        },
+      ],
+    ]);
+    render(
+      <I18nProvider initial="ko">
+        <Header route="play" />
+        <SeatSelection session={session} onBooked={vi.fn()} onCaptchaRequired={vi.fn()} onRoundOver={vi.fn()} />
+      </I18nProvider>,
+    );
+    await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
+    fireEvent.click(seatEl('A-1'));
+    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('이미 선택된 좌석입니다'));
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('That seat is already taken');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('이미 선택된 좌석입니다');
   });
 
   it('ends the attempt on round-closed: on to the result, with the problem', async () => {

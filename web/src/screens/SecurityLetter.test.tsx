@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Header } from '../components/Header';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
 import { mockApi, problem } from '../test/api';
@@ -26,6 +27,25 @@ const letterRoute = (): Parameters<typeof mockApi>[0][number] => {
 const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
 describe('security letter', () => {
+  it('says a wrong answer in English once the player switches language', async () => {
+    mockApi([letterRoute(), ['POST', /^\/api\/v1\/captcha\/c1$/, () => problem('wrong-answer', 422)]]);
+    render(
+      <I18nProvider initial="ko">
+        <Header route="play" />
+        <SecurityLetter session={session} onSolved={vi.fn()} onRoundOver={vi.fn()} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA1'),
+    );
+    fireEvent.change(screen.getByLabelText('보안문자'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('보안문자가 일치하지 않습니다'));
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(screen.getByRole('alert')).not.toHaveTextContent('보안문자가 일치하지 않습니다');
+    expect(screen.getByRole('alert')).toHaveTextContent('That did not match');
+  });
+
   it('gets a new letter after a wrong answer and goes on when solved', async () => {
     let issued = 0;
     const { calls } = mockApi([

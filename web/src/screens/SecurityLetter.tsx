@@ -8,6 +8,7 @@ import { useLatest } from '../hooks/useLatest';
 import { useMounted } from '../hooks/useMounted';
 import { useRoundEnd } from '../hooks/useRoundEnd';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { endsRound, isRetryable } from '../lib/problems';
 import type { Session } from '../lib/session';
 
@@ -30,7 +31,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   const [busy, setBusy] = useState(true);
   // what failed: asking for a letter (retried with a new one) or sending the answer (sent again: the letter still holds)
   const [error, setError] = useState<{ problem: ApiError; during: 'letter' | 'answer' } | undefined>();
-  const [hint, setHint] = useState<string | undefined>();
+  const [hint, setHint] = useState<MessageKey | undefined>();
   // a refused request's Retry-After: nothing is sent again (retry, ↻, the answer) before it has passed
   const wait = useCountdown(error?.problem.retryAfter, error);
   const alive = useMounted();
@@ -101,7 +102,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   const trySend = () => {
     if (!captcha || busy || wait > 0) return;
     if (!answer.trim()) {
-      setHint(t('captcha.empty'));
+      setHint('captcha.empty');
       input.current?.focus();
       return;
     }
@@ -123,7 +124,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
       const problem = asApiError(caught);
       setBusy(false);
       if (problem.slug === 'wrong-answer' || problem.slug === 'unknown-captcha') {
-        setHint(t(problem.slug === 'wrong-answer' ? 'captcha.wrong' : 'problem.unknown-captcha'));
+        setHint(problem.slug === 'wrong-answer' ? 'captcha.wrong' : 'problem.unknown-captcha');
         issue();
         return;
       }
@@ -187,7 +188,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
         />
         {hint && (
           <p id={`${inputId}-hint`} className="field-error" role="alert">
-            {hint}
+            {t(hint)}
           </p>
         )}
         <button type="submit" className="btn btn-primary btn-block btn-large" disabled={!captcha || busy || wait > 0}>

@@ -1,6 +1,7 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Header } from '../components/Header';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
 import { mockApi, problem } from '../test/api';
@@ -143,6 +144,36 @@ describe('waiting room', () => {
     expect(entries[1]).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 24, 10, 15));
     expect(entries[1]).toBeLessThan(Date.UTC(2026, 10, 24, 10, 15) + 400); // not 3 s late
     expect(screen.getByTestId('position')).toHaveTextContent('3');
+  });
+
+  it('announces the standing in the language shown, also after a switch while the ticket is watched', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId: 't1', roundId: '20261124T101500Z', position: 3, waiting: 3 } }),
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\/t1$/,
+        () => ({
+          body: { ticketId: 't1', roundId: '20261124T101500Z', status: 'WAITING', position: 2, ahead: 1, waiting: 3 },
+        }),
+      ],
+    ]);
+    render(
+      <I18nProvider initial="ko">
+        <Header route="play" />
+        <WaitingRoom notBefore={undefined} onAdmitted={vi.fn()} onRoundOver={vi.fn()} onHome={vi.fn()} nickname="k" />
+      </I18nProvider>,
+    );
+    await flush();
+    await flush(1_000);
+    expect(screen.getByText('대기 순번 2번, 앞에 1명')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(screen.getByText('Position 2, 1 ahead of you')).toBeInTheDocument();
+    expect(screen.queryByText('대기 순번 2번, 앞에 1명')).not.toBeInTheDocument();
   });
 
   it('waits for the next round when told to', async () => {

@@ -9,7 +9,7 @@ import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useLatest } from '../hooks/useLatest';
 import { useMounted } from '../hooks/useMounted';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Message } from '../i18n/i18n';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
 import type { Attempt, Session, WaitingKnown } from '../lib/session';
@@ -47,7 +47,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
     notBefore !== undefined && notBefore > clock.now() ? { name: 'scheduled', at: notBefore } : { name: 'entering' },
   );
   const [rateLimited, setRateLimited] = useState<number | undefined>();
-  const [announcement, setAnnouncement] = useState('');
+  // kept as a key and its numbers, translated as it is shown: the watch below outlives a language toggle
+  const [announcement, setAnnouncement] = useState<Message | undefined>();
   const [maxPosition, setMaxPosition] = useState(0);
   /** Standing updates that failed in a row (cleared by the next one that arrives). */
   const [failures, setFailures] = useState(0);
@@ -139,11 +140,11 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
         const now = Date.now();
         if (now - lastAnnounced.current > 5000) {
           lastAnnounced.current = now;
-          setAnnouncement(t('wait.announce', { p: view.position, a: view.ahead }));
+          setAnnouncement({ key: 'wait.announce', params: { p: view.position, a: view.ahead } });
         }
       },
       onAdmitted: (view) => {
-        setAnnouncement(t('wait.admitted'));
+        setAnnouncement({ key: 'wait.admitted' });
         onAdmittedRef.current({ nickname, ticketId, roundId: view.roundId || roundId, token: view.token ?? '' });
       },
       onClosed: (closed) => {
@@ -171,7 +172,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
         {t('wait.title')}
       </h1>
       <p className="sr-only" aria-live="polite" aria-atomic="true">
-        {announcement}
+        {announcement && t(announcement.key, announcement.params)}
       </p>
       {phase.name === 'scheduled' && <PreOpen at={phase.at} rateLimited={rateLimited} />}
       {phase.name === 'entering' && (
