@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
@@ -60,6 +60,64 @@ describe('home', () => {
     const roundId = card.querySelector('.round-id')!.textContent;
     expect(roundId).toMatch(/^\d{8}T\d{6}Z$/);
     expect(calls.some((c) => c.path === `/api/v1/rounds/${roundId}/results`)).toBe(true);
+  });
+
+  it('reads the last round again a few seconds after the close, until its count of bookings settles', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 15, 200)); // just after round 10:15's close
+      const round = '20261124T101500Z';
+      // the bookings accepted in the last moments are confirmed (and counted) a little after the close
+      const sold = [40, 42, 42, 42, 42];
+      let reads = 0;
+      mockApi([
+        ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })],
+        [
+          'GET',
+          new RegExp(`^/api/v1/rounds/${round}/results$`),
+          () => ({ body: { ...results, seats: { total: 100, sold: sold[reads++] } } }),
+        ],
+      ]);
+      renderHome();
+      const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+      await flush(100);
+      const card = screen.getByRole('region', { name: '지난 라운드 결과' });
+      expect(card.querySelector('.round-id')).toHaveTextContent(round);
+      expect(within(card).getByText('40 / 100')).toBeInTheDocument();
+      expect(reads).toBe(1);
+
+      await flush(5_000);
+      expect(within(card).getByText('42 / 100')).toBeInTheDocument();
+      expect(reads).toBe(2);
+
+      await flush(5_000); // the same count again: settled
+      expect(reads).toBe(3);
+      await flush(20_000);
+      expect(reads).toBe(3);
+      expect(within(card).getByText('42 / 100')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops reading the last round again after a few reads even while its count keeps changing', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 15, 200));
+      let reads = 0;
+      mockApi([
+        ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })],
+        ['GET', /\/results$/, () => ({ body: { ...results, seats: { total: 100, sold: 40 + reads++ } } })],
+      ]);
+      renderHome();
+      const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+      await flush(100); // the clock's sync, then the first read
+      for (let i = 0; i < 8; i++) await flush(5_000);
+      expect(reads).toBe(4);
+      expect(screen.getByText('43 / 100')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says so when the last round has no results', async () => {

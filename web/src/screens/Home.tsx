@@ -1,6 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { getResults } from '../api/booking';
-import { asApiError } from '../api/http';
 import type { RoundResults } from '../api/types';
 import { Countdown } from '../components/Countdown';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
@@ -126,19 +125,44 @@ export function Home({ onEnter }: { onEnter(nickname: string): void }) {
   );
 }
 
+/** How long after a read of the last round's results it is read again while they still change. */
+const SETTLE_RECHECK_MS = 5_000;
+/** Reads of one round's results at most: the first, then re-reads while the counts change (15 s after the first). */
+const SETTLE_READS = 4;
+
 function LastRound({ roundId, enabled, lang }: { roundId: string; enabled: boolean; lang: 'ko' | 'en' }) {
   const { t } = useI18n();
   const [results, setResults] = useState<RoundResults | null | undefined>(undefined);
 
+  // Read as the round closes; but the results count confirmed bookings, and those accepted in the last moments are
+  // confirmed a little later: read again every few seconds until two reads agree (at most SETTLE_READS in all).
   useEffect(() => {
     if (!enabled) return;
     const aborter = new AbortController();
-    getResults(roundId, aborter.signal)
-      .then(setResults)
-      .catch((error: unknown) => {
-        if (!aborter.signal.aborted && asApiError(error)) setResults(null);
-      });
-    return () => aborter.abort();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let reads = 0;
+    let previous: string | undefined;
+    const read = async () => {
+      reads += 1;
+      let seen: string;
+      try {
+        const next = await getResults(roundId, aborter.signal);
+        if (aborter.signal.aborted) return;
+        setResults(next);
+        seen = `${next.seats.sold}/${next.humans.count}/${next.bots.count}`;
+      } catch {
+        if (aborter.signal.aborted) return;
+        if (reads === 1) setResults(null); // a failed re-read keeps what is shown
+        seen = 'failed';
+      }
+      if (seen !== previous && reads < SETTLE_READS) timer = setTimeout(() => void read(), SETTLE_RECHECK_MS);
+      previous = seen;
+    };
+    void read();
+    return () => {
+      aborter.abort();
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [roundId, enabled]);
 
   const empty = !results || results.humans.count + results.bots.count === 0;
