@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { TICKETS_KEY, bookingOfTicket, rememberBooking, rememberTicket, roundOfTicket, storedTicket } from './tickets';
+import {
+  POSITIONS_KEY,
+  TICKETS_KEY,
+  bookingOfTicket,
+  highestPosition,
+  rememberBooking,
+  rememberHighestPosition,
+  rememberTicket,
+  roundOfTicket,
+  storedTicket,
+} from './tickets';
 
 const R1 = '20261124T101500Z';
 const R2 = '20261124T101600Z';
@@ -55,5 +65,21 @@ describe('tickets', () => {
     expect(bookingOfTicket(ticket(R2, 'd'))).toBe('booking-3');
     expect(bookingOfTicket(ticket(R1, 'a'))).toBeUndefined();
     expect(storedTicket('티켓왕')).toBe(ticket(R1, 'a'));
+  });
+
+  it("keeps each ticket's highest queue position for its round, only ever raising it", () => {
+    expect(highestPosition(ticket(R1, 'a'))).toBe(0);
+    expect(rememberHighestPosition(ticket(R1, 'a'), 40)).toBe(40);
+    expect(rememberHighestPosition(ticket(R1, 'a'), 12)).toBe(40); // moving up the queue keeps where it started
+    expect(rememberHighestPosition(ticket(R1, 'b'), 7)).toBe(7);
+    expect(highestPosition(ticket(R1, 'a'))).toBe(40);
+    expect(highestPosition(ticket(R1, 'b'))).toBe(7);
+
+    rememberHighestPosition(ticket(R2, 'c'), 3); // a new round: the older round's go
+    expect(highestPosition(ticket(R1, 'a'))).toBe(0);
+    expect(highestPosition(ticket(R2, 'c'))).toBe(3);
+
+    localStorage.setItem(POSITIONS_KEY, JSON.stringify({ [ticket(R2, 'c')]: 'lots' }));
+    expect(highestPosition(ticket(R2, 'c'))).toBe(0);
   });
 });

@@ -248,6 +248,49 @@ describe('waiting room', () => {
     expect(screen.getByTestId('position')).toHaveTextContent('4');
   });
 
+  it('continues the progress bar after a reload instead of starting it again near 0', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    let position = 10;
+    mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position, waiting: 20 } }),
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () => ({
+          body: {
+            ticketId: TICKET,
+            roundId: '20261124T101500Z',
+            status: 'WAITING',
+            position,
+            ahead: position - 1,
+            waiting: 20,
+          },
+        }),
+      ],
+    ]);
+    const page = () => waitingRoom({ nickname: '티켓왕' });
+    const first = render(page());
+    await flush();
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '10'); // 1 of 10 places
+    position = 4;
+    await flush(1_000);
+    expect(screen.getByTestId('position')).toHaveTextContent('4');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '70'); // 7 of 10
+
+    first.unmount(); // a reload: the ticket resumes at 4, the bar goes on from where it was
+    render(page());
+    await flush();
+    expect(screen.getByTestId('position')).toHaveTextContent('4');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '70');
+    position = 2;
+    await flush(1_000);
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '90');
+  });
+
   it('says plainly when someone else holds the nickname in this round', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
     const { calls } = mockApi([['POST', /^\/api\/v1\/queue$/, () => problem('nickname-taken', 409)]]);

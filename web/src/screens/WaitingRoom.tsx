@@ -13,7 +13,7 @@ import { useI18n, type Message } from '../i18n/i18n';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
 import type { Attempt, Session, WaitingKnown } from '../lib/session';
-import { rememberTicket, storedTicket } from '../lib/tickets';
+import { rememberHighestPosition, rememberTicket, storedTicket } from '../lib/tickets';
 
 type Phase =
   | { name: 'scheduled'; at: number } // waiting for the open (before the first try, or after 409 round-not-open)
@@ -49,7 +49,16 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   const [rateLimited, setRateLimited] = useState<number | undefined>();
   // kept as a key and its numbers, translated as it is shown: the watch below outlives a language toggle
   const [announcement, setAnnouncement] = useState<Message | undefined>();
-  const [maxPosition, setMaxPosition] = useState(0);
+  // the furthest back in the queue this ticket has been, the progress bar's start: kept beside the ticket, so a reload
+  // (which resumes the ticket further up) continues the bar instead of starting it again near 0
+  const [highest, setHighest] = useState<{ ticketId: string; position: number } | undefined>();
+  const seenAt = useCallback((ticketId: string, position: number) => {
+    const kept = rememberHighestPosition(ticketId, position);
+    setHighest((previous) => ({
+      ticketId,
+      position: Math.max(kept, previous?.ticketId === ticketId ? previous.position : 0),
+    }));
+  }, []);
   /** Standing updates that failed in a row (cleared by the next one that arrives). */
   const [failures, setFailures] = useState(0);
   const lastAnnounced = useRef(0);
@@ -92,7 +101,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
     rememberTicket(nickname, entered.ticketId);
     if (!alive.current) return;
     setRateLimited(undefined);
-    setMaxPosition((max) => Math.max(max, entered.position));
+    seenAt(entered.ticketId, entered.position);
     const view: TicketView = {
       ticketId: entered.ticketId,
       roundId: entered.roundId,
@@ -103,7 +112,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
     };
     lastView.current = view;
     setPhase({ name: 'waiting', transport: 'sse', view });
-  }, [nickname, alive, clockRef]);
+  }, [nickname, alive, clockRef, seenAt]);
 
   // 'entering' posts; 'scheduled' turns into 'entering' at its time (by the server's clock)
   const entering = phase.name === 'entering';
@@ -135,7 +144,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
       onPosition: (view) => {
         lastView.current = view;
         setFailures(0);
-        setMaxPosition((max) => Math.max(max, view.position));
+        seenAt(ticketId, view.position);
         setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
         const now = Date.now();
         if (now - lastAnnounced.current > 5000) {
@@ -182,7 +191,11 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
         </div>
       )}
       {phase.name === 'waiting' && (
-        <Standing view={phase.view} transport={failures > 0 ? 'stalled' : phase.transport} maxPosition={maxPosition} />
+        <Standing
+          view={phase.view}
+          transport={failures > 0 ? 'stalled' : phase.transport}
+          maxPosition={highest?.ticketId === phase.view.ticketId ? highest.position : 0}
+        />
       )}
       {phase.name === 'waiting' && failures >= POLL_FAILURES_NOTICE && (
         <Notice tone="warn" message={t('wait.pollFailing')} />
