@@ -78,7 +78,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        if (Problems.causedBy(e, BodyTooLargeException.class)) {
+        if (Problems.causedBy(e, BodyTooLargeException.class) || formBodyTooLarge(e)) {
             return respond(Problems.tooLarge(), request.getRequestURI());
         }
         if (Problems.causedBy(e, InvalidParameterException.class, CharacterCodingException.class)) {
@@ -90,6 +90,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     request.getRequestURI());
         }
         return ProblemAnswer.of(e, request.getRequestURI()).toResponseEntity();
+    }
+
+    /** A form body Tomcat read itself past its limit ({@link FormBodyLimit}): it says so with a 413 error code. */
+    private static boolean formBodyTooLarge(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(WebRequest request) {

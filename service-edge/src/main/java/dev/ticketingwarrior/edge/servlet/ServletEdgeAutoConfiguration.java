@@ -13,8 +13,8 @@ import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The edge of a Spring MVC service: problem advice, the body-size limit (first of all filters), problem+json for what
- * Tomcat refuses itself.
+ * The edge of a Spring MVC service: problem advice, the body-size limit (first of all filters, and on the form bodies
+ * Tomcat reads itself), problem+json for what Tomcat refuses itself.
  */
 @AutoConfiguration(
         after = EdgeAutoConfiguration.class,
@@ -41,6 +41,11 @@ public class ServletEdgeAutoConfiguration {
         @Bean
         ProblemErrorReports problemErrorReports() {
             return new ProblemErrorReports();
+        }
+
+        @Bean
+        FormBodyLimit formBodyLimit(EdgeProperties properties) {
+            return new FormBodyLimit(properties.maxBodySize().toBytes());
         }
     }
 }
