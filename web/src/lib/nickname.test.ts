@@ -6,9 +6,12 @@ describe('nickname', () => {
     expect(isValidNickname(name)).toBe(true);
   });
 
-  it.each(['a', '', 'a'.repeat(21), 'has space', 'semi;colon', 'emoji😀', '<script>'])('refuses %s', (name) => {
-    expect(isValidNickname(name)).toBe(false);
-  });
+  it.each(['a', '', 'a'.repeat(21), 'has space', 'semi;colon', 'emoji😀', '<script>', 'kim\u3164', '\u3164\u3164'])(
+    'refuses %s',
+    (name) => {
+      expect(isValidNickname(name)).toBe(false);
+    },
+  );
 
   it('counts composed Hangul, like the server (NFC)', () => {
     const decomposed = '한'.normalize('NFD') + '글';

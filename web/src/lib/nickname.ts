@@ -1,6 +1,8 @@
-// SPEC §4: 2–20 characters of letters (Hangul included), digits, '_' and '-'. Same rule as the server, so the
-// player learns before a round trip; the server stays the judge (400 invalid-nickname).
+// SPEC §4: 2–20 characters of letters (Hangul included), digits, '_' and '-', but not the Hangul fillers, letters that
+// show nothing. Same rule as the server (shared/player/Nicknames), so the player learns before a round trip; the
+// server stays the judge (400 invalid-nickname).
 const NICKNAME = /^[\p{L}\p{Nd}_-]{2,20}$/u;
+const INVISIBLE = /[\u115F\u1160\u3164\uFFA0]/u;
 
 export const NICKNAME_KEY = 'tw.nickname';
 
@@ -10,7 +12,8 @@ export function normalizeNickname(value: string): string {
 }
 
 export function isValidNickname(value: string): boolean {
-  return NICKNAME.test(normalizeNickname(value));
+  const nickname = normalizeNickname(value);
+  return NICKNAME.test(nickname) && !INVISIBLE.test(nickname);
 }
 
 export function storedNickname(): string {

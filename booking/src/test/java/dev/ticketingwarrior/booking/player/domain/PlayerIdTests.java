@@ -57,14 +57,4 @@ class PlayerIdTests {
         PlayerId kim = PlayerId.of("kim", SECRET);
         assertThat(kim.toString()).doesNotContain(kim.value());
     }
-
-    @Test
-    void nicknamesFollowTheEntryRule() {
-        assertThat(Nicknames.parse("kim")).contains("kim");
-        assertThat(Nicknames.parse("\u1100\u1161\u11a8\u1100\u1161\u11a8")).contains("각각");
-        assertThat(Nicknames.parse("k")).isEmpty();
-        assertThat(Nicknames.parse("a".repeat(21))).isEmpty();
-        assertThat(Nicknames.parse("kim lee")).isEmpty();
-        assertThat(Nicknames.parse(null)).isEmpty();
-    }
 }
