@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps Redis's sold seats in agreement with MySQL (SPEC §9: a seat SOLD at most once, in Redis and in MySQL). Redis
  * can lose writes — a restart without persistence, a failover to a replica that had not caught up — and would then
- * offer a seat MySQL already sold. Each pass looks at the current and the previous round and writes to Redis what
- * differs; in agreement it writes nothing.
+ * offer a seat MySQL already sold. Each pass looks at every round whose keys Redis still keeps (the current one first;
+ * a closed round's public seat map reads its sold seats there too) and writes to Redis what differs; in agreement it
+ * writes nothing.
  *
  * <p>A pass reads only the rows confirmed since the round's previous pass (less {@link #OVERLAP}): what a failover can
  * have lost is recent. A pass over all of the round's rows comes first, again every {@code allEvery}, and at once when
@@ -68,10 +69,13 @@ public final class SoldSeatRestorer {
     /** One pass; returns how many seats it changed in Redis. */
     public int restore() {
         Instant now = clock.now();
-        Round current = clock.roundAt(now);
-        Round previous = clock.roundAt(current.opensAt().minusMillis(1));
         Map<RoundId, Pass> next = new HashMap<>();
-        int changed = restore(previous, now, next) + restore(current, now, next);
+        int changed = 0;
+        for (Round round = clock.roundAt(now);
+                retention.kept(round);
+                round = clock.roundAt(round.opensAt().minusMillis(1))) {
+            changed += restore(round, now, next);
+        }
         passes = next;
         return changed;
     }

@@ -8,9 +8,12 @@ import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.shared.round.RoundClock;
+import dev.ticketingwarrior.shared.round.RoundId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -72,9 +75,26 @@ class SoldSeatRestorerTests {
 
         restorer.restore();
 
-        // the current round and the previous one (no rows) each pass: first all, then what is new
-        assertThat(sales.restores).containsExactly("all 0", "all 1", "since 0", "since 1");
+        // every round whose keys are kept each pass, the current one first (the ten before it have no rows): first
+        // all, then what is new
+        List<String> expected = new ArrayList<>(List.of("all 1"));
+        expected.addAll(Collections.nCopies(10, "all 0"));
+        expected.add("since 1");
+        expected.addAll(Collections.nCopies(10, "since 0"));
+        assertThat(sales.restores).containsExactlyElementsOf(expected);
         assertThat(sales.sold).containsOnlyKeys("D-2");
+    }
+
+    /** A closed round's seat map is public and read from Redis while its keys are kept: it must not lose its sales. */
+    @Test
+    void aClosedRoundsSeatsRedisLostAreSoldAgainWhileItsKeysAreKept() {
+        RoundId closed = RoundId.startingAt(OPENS.minus(Duration.ofMinutes(7)));
+        RoundId expired = RoundId.startingAt(OPENS.minus(Duration.ofMinutes(11)));
+        mysql.confirm(List.of(booking(closed, "E-1", "ida"), booking(expired, "E-2", "jan")));
+
+        assertThat(restorer.restore()).isEqualTo(1);
+
+        assertThat(sales.sold).containsOnlyKeys("E-1");
     }
 
     @Test
@@ -136,18 +156,22 @@ class SoldSeatRestorerTests {
     }
 
     private static AcceptedBooking booking(String seat, String ticket) {
+        return booking(Fakes.round().id(), seat, ticket);
+    }
+
+    private static AcceptedBooking booking(RoundId round, String seat, String ticket) {
         return new AcceptedBooking(
-                BookingId.next(Fakes.round().id()),
+                BookingId.next(round),
                 seat,
                 ticket,
                 "nick-" + ticket,
                 false,
                 1,
-                OPENS,
-                OPENS.plusMillis(100),
-                OPENS.plusMillis(200),
-                OPENS.plusMillis(300),
-                OPENS.plusMillis(400),
+                round.start(),
+                round.start().plusMillis(100),
+                round.start().plusMillis(200),
+                round.start().plusMillis(300),
+                round.start().plusMillis(400),
                 Optional.empty());
     }
 }
