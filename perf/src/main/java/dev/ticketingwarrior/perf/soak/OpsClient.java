@@ -34,15 +34,26 @@ final class OpsClient {
         return answer(request);
     }
 
-    Optional<JsonNode> get(String url) {
+    /** A GET's JSON answer; an error answer (not 2xx) or no answer is an {@link IOException} saying which. */
+    JsonNode read(String url) throws IOException, InterruptedException {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
         if (!token.isBlank()) {
             builder.header("Authorization", "Bearer " + token);
         }
-        HttpRequest request = builder.build();
         try {
-            return Optional.of(answer(request));
+            return answer(builder.build());
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("GET ")
+                    ? e
+                    : new IOException("GET " + url + " failed: " + e, e);
+        }
+    }
+
+    /** A GET's JSON answer, empty when it failed. */
+    Optional<JsonNode> get(String url) {
+        try {
+            return Optional.of(read(url));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.perf.soak;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketingwarrior.perf.audit.AcceptedBooking;
 import dev.ticketingwarrior.perf.audit.AdmissionSample;
 import dev.ticketingwarrior.perf.audit.Auditor;
@@ -48,7 +47,7 @@ public final class SoakMain {
         int status;
         try {
             status = run(SoakOptions.parse(args, System.getenv()));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | CannotStart e) {
             System.err.println("soak: " + e.getMessage());
             status = 2;
         } catch (Exception e) {
@@ -59,12 +58,65 @@ public final class SoakMain {
         System.exit(status);
     }
 
+    /** The run could not start (exit 2): its message says why, on one line. */
+    static final class CannotStart extends RuntimeException {
+        CannotStart(String message) {
+            super(message);
+        }
+    }
+
+    /** What a run does once the services' settings are in hand (see {@link #withSettings}). */
+    interface Play {
+        int play(Optional<OpsSettings> settings) throws Exception;
+    }
+
     static int run(SoakOptions options) throws Exception {
         Files.createDirectories(options.out());
         List<String> skipped = new CopyOnWriteArrayList<>();
         FaultDrills drills = FaultDrills.plan(options.faults());
         Optional<OpsClient> ops = options.opsToken().map(OpsClient::new);
-        Optional<JsonNode> botsBefore = configure(options, ops, skipped);
+        return withSettings(options, ops, skipped, settings -> play(options, ops, settings, drills, skipped));
+    }
+
+    /**
+     * Reads the services' ops settings before changing anything ({@link CannotStart} when they cannot be read: the
+     * run could not put them back), sets the run's, plays, and puts the ones read back whatever ends the play: its
+     * end, an exception, or Ctrl-C (a shutdown hook). Without an ops token nothing is read or changed.
+     */
+    static int withSettings(SoakOptions options, Optional<OpsClient> ops, List<String> skipped, Play play)
+            throws Exception {
+        if (ops.isEmpty()) {
+            skipped.add("no ops token: admission's rate and the bots were left as they are, admission not sampled");
+            return play.play(Optional.empty());
+        }
+        OpsSettings settings = OpsSettings.save(ops.get(), options);
+        Thread hook = Thread.ofPlatform()
+                .name("soak-restore-settings")
+                .unstarted(() -> settings.restore().forEach(line -> System.err.println("soak: " + line)));
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            settings.apply();
+            if (!settings.botsSet()) {
+                skipped.add("no bot-runner URL: bots left as they are");
+            }
+            return play.play(Optional.of(settings));
+        } finally {
+            settings.restore().forEach(line -> System.err.println("soak: " + line));
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook puts them back (or has)
+            }
+        }
+    }
+
+    private static int play(
+            SoakOptions options,
+            Optional<OpsClient> ops,
+            Optional<OpsSettings> settings,
+            FaultDrills drills,
+            List<String> skipped)
+            throws Exception {
         if (options.letterKey().isEmpty()) {
             skipped.add("no load-test key (--letter-key / TICKETING_CAPTCHA_LOAD_TEST_KEY): human journeys stop at the"
                     + " security letter, so no human books");
@@ -139,7 +191,8 @@ public final class SoakMain {
             windows.forEach(w -> all.addAll(accepted(journal.round(w.roundId()))));
             FinalVerdict verdict =
                     auditor.auditEnd(windows, all, options.drain()).with(drills.failures());
-            restore(options, ops, botsBefore, skipped);
+            // before the summary, so that what could not be put back is in it (the caller's finally does nothing then)
+            settings.ifPresent(s -> skipped.addAll(s.restore()));
             skipped.addAll(verdict.skipped());
 
             List<TargetHealthLog.Entry> targetHealth = targetHealth(options.out(), skipped);
@@ -197,50 +250,6 @@ public final class SoakMain {
         return log.accepted().stream()
                 .map(a -> new AcceptedBooking(a.roundId(), a.bookingId(), a.seatId(), a.ticketId(), false, a.status()))
                 .toList();
-    }
-
-    private static Optional<JsonNode> configure(SoakOptions options, Optional<OpsClient> ops, List<String> skipped)
-            throws IOException, InterruptedException {
-        if (ops.isEmpty()) {
-            skipped.add("no ops token: admission's rate and the bots were left as they are, admission not sampled");
-            return Optional.empty();
-        }
-        ops.get().put(options.admissionUrl() + "/api/v1/admin/admission", """
-                {"ratePerSecond": %s, "openBatch": 0, "maxActive": %d, "paused": false}""".formatted(
-                        options.admissionRate(), options.maxActive()));
-        if (options.botRunnerUrl().isEmpty()) {
-            skipped.add("no bot-runner URL: bots left as they are");
-            return Optional.empty();
-        }
-        Optional<JsonNode> before = ops.get().get(options.botRunnerUrl().get() + "/api/v1/bots");
-        ops.get().put(options.botRunnerUrl().get() + "/api/v1/bots", """
-                {"enabled": %s, "perRound": %d, "difficulty": "%s"}""".formatted(
-                        options.bots() > 0, Math.max(options.bots(), 0), options.difficulty()));
-        return before;
-    }
-
-    private static void restore(
-            SoakOptions options, Optional<OpsClient> ops, Optional<JsonNode> botsBefore, List<String> skipped) {
-        if (ops.isEmpty() || options.botRunnerUrl().isEmpty()) {
-            return;
-        }
-        String body = botsBefore
-                .map(b -> """
-                        {"enabled": %s, "perRound": %d, "difficulty": "%s"}""".formatted(
-                                b.path("enabled").asBoolean(false),
-                                b.path("perRound").asInt(150),
-                                b.path("difficulty").asText("NORMAL")))
-                .orElse("{\"enabled\": false}");
-        // a local bot-runner a drill replaced listens on another port than the one the run began with
-        String botRunner = HeapReading.currentUrl(
-                options, "bot-runner", options.currentPids().get("bot-runner"));
-        try {
-            ops.get().put(botRunner + "/api/v1/bots", body);
-        } catch (IOException e) {
-            skipped.add("could not restore the bot settings through " + botRunner + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Admission's counters every second while a round is open; each service's heap after GC once it closed. */

@@ -1,0 +1,110 @@
+package dev.ticketingwarrior.perf.soak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a run changes on the services it plays against, through their ops APIs: admission's settings
+ * ({@code ratePerSecond, openBatch, maxActive, paused}) and the bots' ({@code enabled, perRound, difficulty, …}).
+ * Both are read before anything is changed ({@link #save}: a run that cannot read them does not start, since it could
+ * not put them back), and {@link #restore} puts back exactly what was read, once, whatever ended the run (its end, an
+ * exception, Ctrl-C through {@link SoakMain}'s shutdown hook). Against a deployment this is what ops had set: a pause,
+ * a cap, the bot fleet.
+ */
+final class OpsSettings {
+
+    static final String ADMISSION = "/api/v1/admin/admission";
+    static final String BOTS = "/api/v1/bots";
+
+    private final OpsClient ops;
+    private final SoakOptions options;
+    private final JsonNode admissionBefore;
+    private final Optional<JsonNode> botsBefore;
+    private boolean changed;
+    private boolean restored;
+
+    private OpsSettings(OpsClient ops, SoakOptions options, JsonNode admissionBefore, Optional<JsonNode> botsBefore) {
+        this.ops = ops;
+        this.options = options;
+        this.admissionBefore = admissionBefore;
+        this.botsBefore = botsBefore;
+    }
+
+    /** The settings as they are now; {@link SoakMain.CannotStart} when either cannot be read (nothing is changed). */
+    static OpsSettings save(OpsClient ops, SoakOptions options) throws InterruptedException {
+        JsonNode admission = read(ops, options.admissionUrl() + ADMISSION, "admission's settings");
+        Optional<JsonNode> bots = Optional.empty();
+        if (options.botRunnerUrl().isPresent()) {
+            bots = Optional.of(read(ops, options.botRunnerUrl().get() + BOTS, "the bots' settings"));
+        }
+        return new OpsSettings(ops, options, admission, bots);
+    }
+
+    private static JsonNode read(OpsClient ops, String url, String what) throws InterruptedException {
+        try {
+            JsonNode settings = ops.read(url);
+            if (!settings.isObject()) {
+                throw new IOException("GET " + url + " answered " + settings + ", not settings");
+            }
+            return settings;
+        } catch (IOException e) {
+            throw new SoakMain.CannotStart("could not read " + what + " before changing them (" + e.getMessage()
+                    + "); the run would not know what to put back, so it does not start (check --ops-token and the"
+                    + " URL)");
+        }
+    }
+
+    /** The run's settings: admission's rate and cap, no batch, not paused; the bots as asked. */
+    synchronized void apply() throws IOException, InterruptedException {
+        changed = true;
+        ops.put(options.admissionUrl() + ADMISSION, """
+                {"ratePerSecond": %s, "openBatch": 0, "maxActive": %d, "paused": false}""".formatted(options.admissionRate(), options.maxActive()));
+        if (botsBefore.isPresent()) {
+            ops.put(options.botRunnerUrl().get() + BOTS, """
+                    {"enabled": %s, "perRound": %d, "difficulty": "%s"}""".formatted(
+                            options.bots() > 0, Math.max(options.bots(), 0), options.difficulty()));
+        }
+    }
+
+    /** Whether the bot-runner's settings were read, so the run sets and restores them. */
+    boolean botsSet() {
+        return botsBefore.isPresent();
+    }
+
+    /**
+     * Puts back what {@link #save} read, once (a second call, from the shutdown hook or the run's end, does nothing;
+     * it waits for one under way); nothing if nothing was changed. The lines say what could not be put back.
+     */
+    synchronized List<String> restore() {
+        List<String> failed = new ArrayList<>();
+        if (restored || !changed) {
+            return failed;
+        }
+        restored = true;
+        // a local service a drill replaced listens on another port than the one the run began with
+        String admission = HeapReading.currentUrl(
+                options, "admission", options.currentPids().get("admission"));
+        put(admission + ADMISSION, admissionBefore, "admission's settings", failed);
+        botsBefore.ifPresent(bots -> {
+            String botRunner = HeapReading.currentUrl(
+                    options, "bot-runner", options.currentPids().get("bot-runner"));
+            put(botRunner + BOTS, bots, "the bots' settings", failed);
+        });
+        return failed;
+    }
+
+    private void put(String url, JsonNode before, String what, List<String> failed) {
+        try {
+            ops.put(url, before.toString());
+        } catch (IOException e) {
+            failed.add("could not put " + what + " back as they were (" + before + ") through " + url + ": "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed.add("interrupted while putting " + what + " back as they were (" + before + ")");
+        }
+    }
+}
