@@ -70,7 +70,9 @@ public final class SoakMain {
         int play(Optional<OpsSettings> settings) throws Exception;
     }
 
-    static int run(SoakOptions options) throws Exception {
+    static int run(SoakOptions given) throws Exception {
+        // a deployment's rounds are those of its clock, before anything is changed
+        SoakOptions options = RoundTiming.resolve(given, new OpsClient("")::read);
         Files.createDirectories(options.out());
         List<String> skipped = new CopyOnWriteArrayList<>();
         FaultDrills drills = FaultDrills.plan(options.faults());

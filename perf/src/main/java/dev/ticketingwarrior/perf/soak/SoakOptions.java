@@ -16,7 +16,8 @@ import java.util.Optional;
  * The soak runner's command line ({@code perf/soak} passes it through). {@code --rounds} rounds are measured; before
  * them {@code --warm-up} rounds (1 unless told) warm the services up: their bookings are audited for the invariants
  * like any others, but Gatling's per-step assertions leave their requests out and no fault drill runs in them. Durations are written {@code 20s}, {@code 2m}
- * or ISO-8601. Connection details of the data servers come from the environment the local stack writes
+ * or ISO-8601. {@code --period} and {@code --open-for} (60s, 15s) configure a local run; a {@code --target} run takes
+ * them from the deployment's clock ({@link RoundTiming}), and refuses given ones that disagree. Connection details of the data servers come from the environment the local stack writes
  * ({@code REDIS_URL}, {@code MYSQL_URL}, {@code MYSQL_USER}, {@code MYSQL_PASSWORD}, {@code SQS_ENDPOINT}); a part
  * left unset is not audited, and the summary says so.
  */
@@ -46,7 +47,9 @@ record SoakOptions(
         Duration drain,
         double maxErrorPercent,
         int maxP99Ms,
-        Path out) {
+        Path out,
+        boolean periodGiven,
+        boolean openForGiven) {
 
     static final String USAGE = """
             usage: SoakMain [--simulation Soak|RoundSurge] [--rounds N] [--warm-up N] [--players N] [--bots N] [--difficulty D]
@@ -100,7 +103,9 @@ record SoakOptions(
                 duration(values.getOrDefault("drain", "60s")),
                 Double.parseDouble(values.getOrDefault("max-errors", "5")),
                 Integer.parseInt(values.getOrDefault("max-p99", "5000")),
-                Path.of(values.getOrDefault("out", "perf/target/soak")));
+                Path.of(values.getOrDefault("out", "perf/target/soak")),
+                values.containsKey("period"),
+                values.containsKey("open-for"));
         if (!options.simulation().equals("Soak") && !options.simulation().equals("RoundSurge")) {
             throw new IllegalArgumentException("--simulation must be Soak or RoundSurge\n" + USAGE);
         }
@@ -125,6 +130,45 @@ record SoakOptions(
             throw new IllegalArgumentException("--open-for must not be longer than --period");
         }
         return options;
+    }
+
+    /**
+     * The same options with the round timing of a deployment ({@link RoundTiming}): {@code --target} runs play the
+     * rounds its clock announces.
+     */
+    SoakOptions withRoundTiming(Duration period, Duration openFor) {
+        if (openFor.compareTo(period) > 0) {
+            throw new IllegalArgumentException("a round open for " + openFor + " in a period of " + period);
+        }
+        return new SoakOptions(
+                simulation,
+                rounds,
+                warmUpRounds,
+                players,
+                bots,
+                difficulty,
+                period,
+                openFor,
+                admissionRate,
+                maxActive,
+                sseShare,
+                think,
+                arrivals,
+                target,
+                admissionUrls,
+                bookingUrls,
+                botRunnerUrl,
+                opsToken,
+                letterKey,
+                faults,
+                pids,
+                pidDir,
+                drain,
+                maxErrorPercent,
+                maxP99Ms,
+                out,
+                periodGiven,
+                openForGiven);
     }
 
     /**
