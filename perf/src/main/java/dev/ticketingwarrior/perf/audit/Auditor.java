@@ -300,6 +300,7 @@ public final class Auditor implements AutoCloseable {
                 read(sources.admissions(), log -> new Judge.Admissions(log.serving(id), log.admittedAtMs(id)));
         Judge.Judged judged = Judge.round(new Judge.Evidence(
                 round,
+                roundPeriod,
                 accepted,
                 samples,
                 rows,

@@ -38,6 +38,7 @@ final class Judge {
      */
     record Evidence(
             RoundWindow round,
+            Duration period,
             List<AcceptedBooking> accepted,
             List<AdmissionSample> samples,
             Reading<BookingLedger.Rows> rows,
@@ -54,6 +55,13 @@ final class Judge {
 
     /** How long after its round's open every booking's copy is surely still kept (booking keeps it 15 min after its row). */
     static final Duration COPIES_KEPT = Duration.ofMinutes(14);
+
+    /**
+     * How long after its round's end (the next round's open) {@code {r:<id>}:sold} is surely still kept: booking
+     * gives a round's keys {@code ticketing.redis.retention} (10 min) after its end ({@code RoundRetention}), and
+     * its sold-seat restorer writes them back with the same TTL. A minute less, for clocks and a late audit.
+     */
+    static final Duration SOLD_KEPT = Duration.ofMinutes(9);
 
     /**
      * A check of one round: each invariant, and {@code lost} twice, since a journey's booking is known from the
@@ -429,15 +437,23 @@ final class Judge {
             case Reading.Unavailable<Optional<Map<String, String>>>(String why) ->
                 skipped.add(why + ": Redis/MySQL agreement of round " + id + " not checked");
             case Reading.Got<Optional<Map<String, String>>>(Optional<Map<String, String>> maybeSold) -> {
+                Instant soldKept = e.round().opensAt().plus(e.period()).plus(SOLD_KEPT);
+                String gone = "";
                 if (maybeSold.isEmpty()) {
-                    if (!rows.confirmed().isEmpty()) {
-                        skipped.add("redis: {r:" + id + "}:sold is gone (expired after the round's retention?),"
-                                + " Redis/MySQL agreement of round " + id + " not checked");
+                    if (rows.confirmed().isEmpty()) {
+                        return; // nothing sold: no hash
                     }
-                    return;
+                    if (!e.now().isBefore(soldKept)) {
+                        skipped.add("redis: {r:" + id + "}:sold is gone, expired: booking keeps it 10 min after the"
+                                + " round's end; Redis/MySQL agreement of round " + id + " not checked");
+                        return;
+                    }
+                    // booking still keeps it: Redis lost it (restarted empty) and no restorer put it back
+                    gone = " ({r:" + id + "}:sold is gone, while booking keeps it until 10 min after the round's end)";
                 }
                 found.made(Check.REDIS_MYSQL_MISMATCH, Check.SOLD_WITHOUT_BOOKING);
-                Map<String, String> sold = new TreeMap<>(maybeSold.get());
+                Map<String, String> sold = new TreeMap<>(maybeSold.orElse(Map.of()));
+                String soldGone = gone;
                 Map<String, List<String>> bookedBySeat = new TreeMap<>();
                 rows.confirmed()
                         .forEach(row -> bookedBySeat
@@ -479,9 +495,10 @@ final class Judge {
                     if (!sold.containsKey(seat) && !reported.contains(seat)) {
                         found.add(
                                 Check.REDIS_MYSQL_MISMATCH,
-                                "seat %s: the bookings table has %s, Redis does not have the seat SOLD",
+                                "seat %s: the bookings table has %s, Redis does not have the seat SOLD%s",
                                 seat,
-                                String.join(", ", booked));
+                                String.join(", ", booked),
+                                soldGone);
                     }
                 });
             }
