@@ -64,12 +64,13 @@ final class Judge {
     static final Duration SOLD_KEPT = Duration.ofMinutes(9);
 
     /**
-     * A check of one round: each invariant, and {@code lost} twice, since a journey's booking is known from the
-     * journal and a bot's only from its pending copy in Redis.
+     * A check of one round: each invariant, and {@code lost} twice, since a journey's 202 is known from the journal,
+     * and any other accepted booking (a bot's, or a player's whose journey never saw its 202) only from its pending
+     * copy in Redis.
      */
     enum Check {
         LOST_PLAYERS(Invariant.LOST),
-        LOST_BOTS(Invariant.LOST),
+        LOST_COPIES(Invariant.LOST),
         CONFIRMED_AND_REJECTED(Invariant.CONFIRMED_AND_REJECTED),
         STATUS_MISMATCH(Invariant.STATUS_MISMATCH),
         OVERSOLD(Invariant.OVERSOLD),
@@ -91,20 +92,21 @@ final class Judge {
 
     /**
      * A round's verdict and how it was reached: every finding, the checks its evidence allowed ({@code made}), the
-     * bookings with a row (empty when MySQL was not read) and the bots' lost bookings.
+     * bookings with a row (empty when MySQL was not read) and the lost bookings found by their pending copies (a
+     * bot's, or a player's whose journey never saw its 202), by id.
      */
     record Judged(
             RoundVerdict verdict,
             List<Finding> findings,
             Set<Check> made,
             Optional<Set<String>> rowIds,
-            Set<String> lostBots) {}
+            Map<String, PendingCopy> lostCopies) {}
 
     static Judged round(Evidence e) {
         String id = e.round().roundId();
         Findings found = new Findings(id);
         Optional<Set<String>> rowIds = Optional.empty();
-        Set<String> lostBotIds = Set.of();
+        Map<String, PendingCopy> lostCopies = Map.of();
         List<String> skipped = new ArrayList<>();
         Map<String, AcceptedBooking> accepted = latestPerBooking(e.accepted());
 
@@ -124,8 +126,7 @@ final class Judge {
                 withRow.addAll(ids(rows.rejected()));
                 rowIds = Optional.of(Set.copyOf(withRow));
                 counts = outcomes(accepted.values(), rows, e.drainedFor(), found);
-                Map<String, PendingCopy> lostBots = lostBots(e, rows, accepted.keySet(), found, skipped);
-                lostBotIds = Set.copyOf(lostBots.keySet());
+                lostCopies = lostCopies(e, rows, accepted.keySet(), found, skipped);
                 bots = Optional.of(new BotBookings(
                         (int) rows.confirmed().stream()
                                 .filter(BookingLedger.Row::bot)
@@ -133,8 +134,8 @@ final class Judge {
                         (int) rows.rejected().stream()
                                 .filter(BookingLedger.Row::bot)
                                 .count(),
-                        lostBots.size()));
-                lost = OptionalInt.of(counts.lost() + lostBots.size());
+                        bots(lostCopies.values())));
+                lost = OptionalInt.of(counts.lost() + lostCopies.size());
                 lag = Percentiles.of(rows.confirmed().stream()
                         .map(row -> Duration.between(row.bookedAt(), row.settledAt())
                                 .toMillis())
@@ -142,8 +143,8 @@ final class Judge {
                 sellOut = sellOut(e.round(), rows.confirmed());
                 settled = settled(e.round(), rows);
                 seatsSold = rows.confirmed().size();
-                drainNotes(e, rows, accepted.keySet(), lostBots.keySet(), skipped);
-                redisAgainstMysql(e, rows, lostBots, found, skipped);
+                drainNotes(e, rows, accepted.keySet(), lostCopies.keySet(), skipped);
+                redisAgainstMysql(e, rows, lostCopies, found, skipped);
             }
             case Reading.Unavailable<BookingLedger.Rows>(String why) -> {
                 counts = new Counts(
@@ -178,7 +179,7 @@ final class Judge {
                 seatsSold,
                 found.violations(),
                 skipped);
-        return new Judged(verdict, found.findings(), found.made(), rowIds, lostBotIds);
+        return new Judged(verdict, found.findings(), found.made(), rowIds, Map.copyOf(lostCopies));
     }
 
     /**
@@ -186,35 +187,38 @@ final class Judge {
      * the end made again replaces what the round's audit found, as for a booking still on its way then and written
      * since. One the end could not make (its source unreadable, or its evidence gone: admission's records expire
      * after 10 minutes, the sold seats later) keeps the round's findings: evidence that expired is no acquittal. A
-     * lost booking is acquitted only by its row: a bot's found lost at the round's audit stays lost while it has none,
-     * though its pending copy (how the end finds a bot's) may be gone from Redis.
+     * lost booking is acquitted only by its row: one found lost by its pending copy at the round's audit (a bot's, or
+     * a player's whose journey never saw its 202) stays lost while it has none, though its copy (how the end finds
+     * it) may be gone from Redis.
      */
     static RoundVerdict reconcile(Judged atRound, Judged atEnd) {
         RoundVerdict end = atEnd.verdict();
-        Set<String> stillLost = new TreeSet<>(atRound.lostBots());
+        Set<String> stillLost = new TreeSet<>(atRound.lostCopies().keySet());
         atEnd.rowIds().ifPresent(stillLost::removeAll);
-        stillLost.removeAll(atEnd.lostBots()); // the end lists those itself
+        stillLost.removeAll(atEnd.lostCopies().keySet()); // the end lists those itself
+        int stillLostBots =
+                bots(stillLost.stream().map(atRound.lostCopies()::get).toList());
         List<Finding> findings = new ArrayList<>(atEnd.findings());
-        int botsListed = 0;
+        int copiesListed = 0;
         for (Finding f : atRound.findings()) {
-            if (f.check() == Check.LOST_BOTS) {
+            if (f.check() == Check.LOST_COPIES) {
                 if (f.bookingId() != null && stillLost.contains(f.bookingId())) {
                     findings.add(kept(f, atEnd.rowIds().isPresent() ? "still no row at the end" : null));
-                    botsListed++;
+                    copiesListed++;
                 }
             } else if (!atEnd.made().contains(f.check()) && !atEnd.findings().contains(f)) {
                 findings.add(kept(f, null));
             }
         }
-        if (stillLost.size() > botsListed) {
+        if (stillLost.size() > copiesListed) {
             findings.add(new Finding(
-                    Check.LOST_BOTS,
+                    Check.LOST_COPIES,
                     null,
                     Violation.of(
                             end.roundId(),
                             Invariant.LOST,
-                            "… and " + (stillLost.size() - botsListed) + " more bots' bookings the round's audit"
-                                    + " found lost not listed")));
+                            "… and " + (stillLost.size() - copiesListed) + " more bookings found lost by their"
+                                    + " pending copies at the round's audit not listed")));
         }
         findings.sort(Comparator.comparing(Finding::check)); // stable: each check's in the order found
         boolean oversoldKept = !atEnd.made().contains(Check.OVERSOLD);
@@ -224,7 +228,7 @@ final class Judge {
                 end.confirmed(),
                 end.rejected(),
                 end.lost().isPresent() ? OptionalInt.of(end.lost().getAsInt() + stillLost.size()) : end.lost(),
-                end.bots().map(b -> new BotBookings(b.confirmed(), b.rejected(), b.lost() + stillLost.size())),
+                end.bots().map(b -> new BotBookings(b.confirmed(), b.rejected(), b.lost() + stillLostBots)),
                 oversoldKept ? Math.max(end.oversold(), atRound.verdict().oversold()) : end.oversold(),
                 end.dlq(),
                 end.confirmationLagMs(),
@@ -303,24 +307,27 @@ final class Judge {
     }
 
     /**
-     * The bots' bookings booking keeps a pending copy of that have a row in neither table after draining: accepted
-     * (or in doubt and never reconciled) and not written, each one {@code lost} violation, which says whether Redis
-     * still has its seat SOLD to it. A journey's booking is judged by {@link #outcomes}, never here.
+     * The bookings booking keeps a pending copy of that no journey saw the 202 of and that have a row in neither
+     * table after draining: accepted (or in doubt, which booking's reconciler settles as accepted) and not written,
+     * each one {@code lost} violation, which says whether Redis still has its seat SOLD to it. A bot's, or a
+     * player's whose journey never saw its 202 (its tries failed or went unanswered, e.g. while booking was killed):
+     * in a soak every human is a journey, so such a booking left unresolved is counted nowhere else. A journey's 202
+     * is judged by {@link #outcomes}, never here.
      */
-    private static Map<String, PendingCopy> lostBots(
+    private static Map<String, PendingCopy> lostCopies(
             Evidence e, BookingLedger.Rows rows, Set<String> journeys, Findings found, List<String> skipped) {
         Map<String, PendingCopy> lost = new TreeMap<>();
         switch (e.copies()) {
             case Reading.Unavailable<Map<String, PendingCopy>>(String why) -> {
                 skipped.add(why + ": the pending copies without a row of round "
-                        + e.round().roundId() + " not read, the bots' lost bookings not counted");
+                        + e.round().roundId() + " not read, the lost bookings only they show (bots', and players'"
+                        + " whose journey never saw the 202) not counted");
                 return lost;
             }
             case Reading.Got<Map<String, PendingCopy>>(Map<String, PendingCopy> copies) -> {
                 Set<String> rowIds = ids(rows.confirmed());
                 rowIds.addAll(ids(rows.rejected()));
                 copies.values().stream()
-                        .filter(PendingCopy::bot)
                         .filter(c -> !journeys.contains(c.bookingId()) && !rowIds.contains(c.bookingId()))
                         .forEach(c -> lost.put(c.bookingId(), c));
                 if (e.pending() instanceof Reading.Got<Set<String>>(Set<String> pending)
@@ -331,8 +338,9 @@ final class Judge {
                             rowIds.stream().filter(id -> !pending.contains(id)).count();
                     if (uncopied > 0) {
                         skipped.add("redis: " + uncopied + " of the " + rowIds.size() + " rows of round "
-                                + e.round().roundId() + " have no pending copy left (Redis lost them), so a bot's"
-                                + " booking lost with its copy would not be counted");
+                                + e.round().roundId() + " have no pending copy left (Redis lost them), so a booking"
+                                + " lost with its copy (a bot's, or one no journey saw the 202 of) would not be"
+                                + " counted");
                     }
                 }
             }
@@ -342,14 +350,19 @@ final class Judge {
                 : Map.of();
         lost.values()
                 .forEach(c -> found.addAbout(
-                        Check.LOST_BOTS,
+                        Check.LOST_COPIES,
                         c.bookingId(),
-                        "booking %s (seat %s, ticket %s, bot) has a pending copy in Redis but is in neither bookings"
-                                + " nor rejected_bookings after draining for %s; Redis %s",
+                        "booking %s (seat %s, ticket %s%s) has a pending copy in Redis but is in neither bookings"
+                                + " nor rejected_bookings after draining for %s%s; Redis %s",
                         c.bookingId(),
                         c.seatId(),
                         c.ticketId(),
+                        c.bot() ? ", bot" : "",
                         seconds(e.drainedFor()),
+                        c.bot()
+                                ? ""
+                                : "; its journey never saw its 202 (its tries failed or went unanswered), so"
+                                        + " nobody was told of it",
                         c.seatId() != null && c.bookingId().equals(sold.get(c.seatId()))
                                 ? "has the seat SOLD to it"
                                 : "does not have the seat SOLD to it"));
@@ -390,7 +403,11 @@ final class Judge {
     }
 
     private static void drainNotes(
-            Evidence e, BookingLedger.Rows rows, Set<String> acceptedIds, Set<String> lostBots, List<String> skipped) {
+            Evidence e,
+            BookingLedger.Rows rows,
+            Set<String> acceptedIds,
+            Set<String> lostCopies,
+            List<String> skipped) {
         Set<String> rowIds = ids(rows.confirmed());
         rowIds.addAll(ids(rows.rejected()));
         long acceptedOpen =
@@ -401,9 +418,10 @@ final class Judge {
         }
         switch (e.pending()) {
             case Reading.Got<Set<String>>(Set<String> pending) -> {
-                // the bots' are violations (lostBots): what is left is the journeys' and bookings in doubt
+                // those found by their copies are violations (lostCopies): what is left is the journeys' 202s
+                // (lost, by outcomes) and copies gone or unreadable when read, which nothing judges
                 List<String> open = pending.stream()
-                        .filter(id -> !rowIds.contains(id) && !lostBots.contains(id))
+                        .filter(id -> !rowIds.contains(id) && !lostCopies.contains(id))
                         .sorted()
                         .toList();
                 if (!open.isEmpty()) {
@@ -416,7 +434,9 @@ final class Judge {
                                     open.stream()
                                             .filter(id -> !acceptedIds.contains(id))
                                             .count(),
-                                    e.copies() instanceof Reading.Got<?> ? "in doubt, not bots'" : "bots' or in doubt",
+                                    e.copies() instanceof Reading.Got<?>
+                                            ? "their copies gone or unreadable when read, not judged"
+                                            : "their copies not read, not judged",
                                     abbreviate(open)));
                 }
             }
@@ -429,7 +449,7 @@ final class Judge {
     private static void redisAgainstMysql(
             Evidence e,
             BookingLedger.Rows rows,
-            Map<String, PendingCopy> lostBots,
+            Map<String, PendingCopy> lostCopies,
             Findings found,
             List<String> skipped) {
         String id = e.round().roundId();
@@ -481,8 +501,8 @@ final class Judge {
                                         + " seat",
                                 seat,
                                 bookingId);
-                    } else if (!(lostBots.get(bookingId) instanceof PendingCopy bot && seat.equals(bot.seatId()))) {
-                        // a lost bot booking is listed once, as lost, and its line says Redis has the seat SOLD
+                    } else if (!(lostCopies.get(bookingId) instanceof PendingCopy copy && seat.equals(copy.seatId()))) {
+                        // a booking lost with its copy is listed once, as lost, and its line says Redis has it SOLD
                         found.add(
                                 Check.SOLD_WITHOUT_BOOKING,
                                 "seat %s is SOLD in Redis to %s, but neither bookings nor rejected_bookings has that"
@@ -702,6 +722,11 @@ final class Judge {
             byId.merge(b.bookingId(), b, (old, now) -> now.polledStatus() != null ? now : old);
         }
         return byId;
+    }
+
+    /** How many of these copies are bots'. */
+    private static int bots(Collection<PendingCopy> copies) {
+        return (int) copies.stream().filter(PendingCopy::bot).count();
     }
 
     private static Set<String> ids(List<BookingLedger.Row> rows) {
