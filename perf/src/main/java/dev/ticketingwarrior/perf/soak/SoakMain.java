@@ -151,10 +151,11 @@ public final class SoakMain {
         Instant started = Instant.now();
         try (Auditor auditor = Auditor.connect(AuditSettings.fromEnvironment(options, System.getenv()))) {
             auditor.hearPlayers(roundId -> journal.round(roundId).admittedAtMs());
+            Sampler sampling = sampler(options, ops, drills, skipped);
             Thread sampler = Thread.ofPlatform()
                     .name("soak-sampler")
                     .daemon()
-                    .start(() -> sample(options, ops, windows, admission, heaps, drills, skipped));
+                    .start(() -> sampling.run(windows, admission, heaps, Duration.ofMinutes(1)));
             Thread audits = Thread.ofPlatform().name("soak-audit").daemon().start(() -> {
                 RoundTable.header(options);
                 for (int i = 0; i < windows.size(); i++) {
@@ -254,40 +255,32 @@ public final class SoakMain {
                 .toList();
     }
 
-    /** Admission's counters every second while a round is open; each service's heap after GC once it closed. */
-    private static void sample(
-            SoakOptions options,
-            Optional<OpsClient> ops,
-            List<RoundWindow> windows,
-            Map<String, List<AdmissionSample>> admission,
-            Map<String, Map<String, HeapReading>> heaps,
-            FaultDrills drills,
-            List<String> skipped) {
-        for (int i = 0; i < windows.size(); i++) {
-            RoundWindow window = windows.get(i);
-            sleepUntil(window.opensAt());
-            int round = options.roundNumber(i);
-            if (round >= 1) { // no drill in a warm-up round
-                drills.atOpen(round, options.rounds(), window, options);
-            }
-            List<AdmissionSample> samples = new CopyOnWriteArrayList<>();
-            admission.put(window.roundId(), samples);
-            while (Instant.now().isBefore(window.closesAt())) {
-                ops.flatMap(o -> o.get(options.admissionUrl() + "/api/v1/admin/stats"))
+    /**
+     * Admission's counters every second while a round is open (from its open, also in a drill's round); each
+     * service's heap after GC once it closed, on a thread of its own; the drills started in the middle round.
+     */
+    private static Sampler sampler(
+            SoakOptions options, Optional<OpsClient> ops, FaultDrills drills, List<String> skipped) {
+        return new Sampler(
+                window -> ops.flatMap(o -> o.get(options.admissionUrl() + "/api/v1/admin/stats"))
                         .map(stats -> stats.path("current"))
                         .filter(current ->
                                 window.roundId().equals(current.path("roundId").asText()))
-                        .ifPresent(current -> samples.add(new AdmissionSample(
+                        .map(current -> new AdmissionSample(
                                 window.roundId(),
                                 Instant.now(),
                                 current.path("admitted").asLong(),
                                 current.path("active").asLong(),
-                                current.path("settings").path("maxActive").asLong())));
-                sleepUntil(min(Instant.now().plusSeconds(1), window.closesAt()));
-            }
-            sleepUntil(window.closesAt().plusSeconds(1));
-            heaps.put(window.roundId(), HeapReading.all(options, skipped));
-        }
+                                current.path("settings").path("maxActive").asLong())),
+                window -> HeapReading.all(options, skipped),
+                (position, window) -> {
+                    int round = options.roundNumber(position);
+                    if (round >= 1) { // no drill in a warm-up round
+                        drills.atOpen(round, options.rounds(), window, options);
+                    }
+                },
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
     }
 
     private static Instant nextOpen(SoakOptions options, Instant notBefore) {
@@ -312,10 +305,6 @@ public final class SoakMain {
         options.letterKey().ifPresent(key -> System.setProperty("soak.letterKey", key));
         System.setProperty("soak.maxErrorPercent", Double.toString(options.maxErrorPercent()));
         System.setProperty("soak.maxP99Ms", Integer.toString(options.maxP99Ms()));
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     static void sleepUntil(Instant instant) {
