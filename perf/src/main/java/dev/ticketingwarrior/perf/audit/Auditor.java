@@ -44,6 +44,8 @@ public final class Auditor implements AutoCloseable {
     private final Map<String, List<AdmissionSample>> samplesByRound = new HashMap<>();
     private final Map<String, Long> deadLettersByRound = new HashMap<>();
     private long deadLettersSeen;
+    /** Every dead letter the rounds' audits found, redriven or not since (what the end must still see). */
+    private long deadLettersFound;
     /** What each round's audit found (its latest), for what the final audit cannot judge again. */
     private final Map<String, Judge.Judged> judgedAtRound = new HashMap<>();
     /** The dead letters each round's audit was the first to see. */
@@ -158,6 +160,7 @@ public final class Auditor implements AutoCloseable {
                                     + " new since the previous audit)");
                     violations.add(found);
                     deadLettersFoundAt.put(round.roundId(), found);
+                    deadLettersFound += dlq - deadLettersSeen;
                 }
                 deadLettersSeen = dlq;
             }
@@ -219,11 +222,11 @@ public final class Auditor implements AutoCloseable {
                 unread.add(AuditConfig.SQS, why, "the DLQ");
             }
         }
-        if (dlq < deadLettersSeen) {
+        if (dlq < deadLettersFound) {
             // a dead letter is no less a violation for being redriven, or lost with the queue, before the end
             String why = dlq < 0 ? "the final audit could not read the DLQ" : "the DLQ held " + dlq + " at the end";
             verdicts.replaceAll(v -> deadLettersFoundAt.get(v.roundId()) instanceof Violation found
-                    ? copy(v, v.dlq(), plus(v.violations(), keptDeadLetter(found, why)), v.skipped())
+                    ? copy(v, v.dlq(), plus(v.violations(), found.keptFromTheRound(why)), v.skipped())
                     : v);
         }
         verdicts.forEach(v -> violations.addAll(v.violations()));
@@ -425,11 +428,6 @@ public final class Auditor implements AutoCloseable {
         rows.confirmed().forEach(r -> ids.add(r.bookingId()));
         rows.rejected().forEach(r -> ids.add(r.bookingId()));
         return ids;
-    }
-
-    private static Violation keptDeadLetter(Violation found, String why) {
-        return new Violation(
-                found.roundId(), found.invariant(), found.detail() + " (found by the round's audit; " + why + ")");
     }
 
     private static List<Violation> plus(List<Violation> violations, Violation more) {

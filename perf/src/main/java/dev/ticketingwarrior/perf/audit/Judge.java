@@ -57,9 +57,10 @@ final class Judge {
     static final Duration COPIES_KEPT = Duration.ofMinutes(14);
 
     /**
-     * How long after its round's end (the next round's open) {@code {r:<id>}:sold} is surely still kept: booking
-     * gives a round's keys {@code ticketing.redis.retention} (10 min) after its end ({@code RoundRetention}), and
-     * its sold-seat restorer writes them back with the same TTL. A minute less, for clocks and a late audit.
+     * How long after its round's end (the next round's open) {@code {r:<id>}:sold} must surely still be in Redis:
+     * booking's sold-seat restorer puts a round's sold seats back while the round's keys are kept
+     * ({@code ticketing.redis.retention}, 10 min after its end); the sale gives the set a longer TTL still. A minute
+     * less, for clocks and a late audit.
      */
     static final Duration SOLD_KEPT = Duration.ofMinutes(9);
 
@@ -241,15 +242,10 @@ final class Judge {
 
     /** A finding of the round's audit kept in the final verdict, saying so. */
     private static Finding kept(Finding f, String why) {
-        Violation v = f.violation();
         return new Finding(
                 f.check(),
                 f.bookingId(),
-                new Violation(
-                        v.roundId(),
-                        v.invariant(),
-                        v.detail() + " (found by the round's audit; "
-                                + (why != null ? why : "the final audit could not judge it again") + ")"));
+                f.violation().keptFromTheRound(why != null ? why : "the final audit could not judge it again"));
     }
 
     private record Counts(int confirmed, int rejected, int lost) {}
@@ -461,15 +457,18 @@ final class Judge {
                 String gone = "";
                 if (maybeSold.isEmpty()) {
                     if (rows.confirmed().isEmpty()) {
-                        return; // nothing sold: no hash
+                        // nothing sold, no hash: judged (a finding of the round's audit, since settled, is not kept)
+                        found.made(Check.REDIS_MYSQL_MISMATCH, Check.SOLD_WITHOUT_BOOKING);
+                        return;
                     }
                     if (!e.now().isBefore(soldKept)) {
-                        skipped.add("redis: {r:" + id + "}:sold is gone, expired: booking keeps it 10 min after the"
-                                + " round's end; Redis/MySQL agreement of round " + id + " not checked");
+                        skipped.add("redis: {r:" + id + "}:sold is gone, past the 10 min after the round's end in which"
+                                + " booking restores it; Redis/MySQL agreement of round " + id + " not checked");
                         return;
                     }
                     // booking still keeps it: Redis lost it (restarted empty) and no restorer put it back
-                    gone = " ({r:" + id + "}:sold is gone, while booking keeps it until 10 min after the round's end)";
+                    gone = " ({r:" + id
+                            + "}:sold is gone, while booking restores it until 10 min after the round's end)";
                 }
                 found.made(Check.REDIS_MYSQL_MISMATCH, Check.SOLD_WITHOUT_BOOKING);
                 Map<String, String> sold = new TreeMap<>(maybeSold.orElse(Map.of()));

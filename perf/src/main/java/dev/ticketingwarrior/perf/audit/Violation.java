@@ -14,4 +14,9 @@ public record Violation(String roundId, String invariant, String detail) {
     static Violation of(String roundId, Invariant invariant, String detail) {
         return new Violation(roundId, invariant.code(), detail);
     }
+
+    /** This finding of a round's audit as the final verdict keeps it, saying why the end did not judge it again. */
+    Violation keptFromTheRound(String why) {
+        return new Violation(roundId, invariant, detail + " (found by the round's audit; " + why + ")");
+    }
 }

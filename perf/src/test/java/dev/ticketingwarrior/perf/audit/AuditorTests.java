@@ -183,6 +183,24 @@ class AuditorTests {
         assertThat(end.violations()).extracting(Violation::invariant).containsExactly("lost");
     }
 
+    /**
+     * A seat SOLD without a booking at the round's audit (its booking still on its way), released since with the
+     * round's whole sold set: the end judges the round again, nothing sold and no set, so the round's finding goes.
+     */
+    @Test
+    void acquitsASeatSoldWithoutBookingWhoseRoundEndsWithNothingSold() {
+        redis.sold.computeIfAbsent(ROUND, r -> new java.util.HashMap<>()).put("F-1", "on-its-way");
+        Auditor auditor = auditor();
+        assertThat(auditor.auditRound(WINDOW, accepted, samples, DRAIN).violations())
+                .extracting(Violation::invariant)
+                .containsExactly("sold-without-booking");
+        redis.sold.remove(ROUND);
+
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
+
+        assertThat(end.violations()).isEmpty();
+    }
+
     /** The SCAN for the pending copies failed: the bots' lost bookings are not known, and the verdict says so. */
     @Test
     void saysTheBotsLostBookingsWereNotCountedWhenThePendingCopiesCannotBeListed() {
@@ -575,7 +593,7 @@ class AuditorTests {
                         "redis-mysql-mismatch", "redis-mysql-mismatch", "redis-mysql-mismatch", "redis-mysql-mismatch");
         assertThat(verdict.violations().getFirst().detail())
                 .isEqualTo("seat A-1: the bookings table has b1, Redis does not have the seat SOLD ({r:" + ROUND
-                        + "}:sold is gone, while booking keeps it until 10 min after the round's end)");
+                        + "}:sold is gone, while booking restores it until 10 min after the round's end)");
         assertThat(verdict.violations())
                 .extracting(v -> v.detail().substring(0, 9))
                 .containsExactly("seat A-1:", "seat A-2:", "seat A-3:", "seat B-1:");
@@ -593,8 +611,8 @@ class AuditorTests {
 
         assertThat(verdict.violations()).isEmpty();
         assertThat(verdict.skipped())
-                .contains("redis: {r:" + ROUND + "}:sold is gone, expired: booking keeps it 10 min after the round's"
-                        + " end; Redis/MySQL agreement of round " + ROUND + " not checked");
+                .contains("redis: {r:" + ROUND + "}:sold is gone, past the 10 min after the round's end in which"
+                        + " booking restores it; Redis/MySQL agreement of round " + ROUND + " not checked");
     }
 
     @Test
@@ -768,6 +786,25 @@ class AuditorTests {
         assertThat(auditor.auditEnd(List.of(WINDOW), accepted, DRAIN).violations())
                 .singleElement()
                 .satisfies(v -> assertThat(v.detail()).endsWith("the final audit could not read the DLQ)"));
+    }
+
+    /** Redriven between two rounds' audits: the second round's audit and the end see none, the first one's stands. */
+    @Test
+    void keepsADeadLetterRedrivenBeforeTheNextRoundsAudit() {
+        cleanRound();
+        queues.deadLetters = 1;
+        Auditor auditor = auditor();
+        auditor.auditRound(WINDOW, accepted, samples, DRAIN);
+        queues.deadLetters = 0;
+        RoundWindow next = new RoundWindow("20261124T101520Z", OPEN.plusSeconds(20), OPEN.plusSeconds(35));
+        auditor.auditRound(next, accepted, samples, DRAIN);
+
+        FinalVerdict end = auditor.auditEnd(List.of(WINDOW, next), accepted, DRAIN);
+
+        assertThat(end.violations())
+                .singleElement()
+                .satisfies(v ->
+                        assertThat(v.detail()).endsWith("(found by the round's audit; the DLQ held 0 at the end)"));
     }
 
     @Test
