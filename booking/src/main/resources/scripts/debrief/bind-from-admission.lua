@@ -7,13 +7,16 @@
 --   1 attempt  HASH  the ticket's attempt (DebriefKeys.attempt)
 --   2 tickets  SET   the round's recorded tickets (what the archive reads)
 --   3 players  HASH  player id -> ticket
+--   4 ticketBookings HASH ticketId -> bookingId (the sale's): an admitted ticket that booked is not bound here
 -- ARGV: 1 retention ms, 2 ticketId, 3 player id, 4 nickname, 5 queue number, 6 entered ms; never admitted: 7 closed
 --       ms, 8 served at the close, 9 ms after open the last admitted human entered ('' when not known), 10 admitted
 --       humans; admitted: 7-10 '', 11 admitted ms ('' when never admitted)
--- Returns the player id the ticket is bound to (the first binding wins), '' when its attempt was erased.
+-- Returns the player id the ticket is bound to (the first binding wins), '' when its attempt was erased or an admitted
+-- ticket has a booking (its calls went unrecorded: a debrief saying "no seat" would be false).
 local bound = redis.call('hget', KEYS[1], 'pid')
 if bound then return bound end
 if redis.call('hexists', KEYS[1], 'erased') == 1 then return '' end
+if ARGV[11] ~= '' and redis.call('hexists', KEYS[4], ARGV[2]) == 1 then return '' end
 redis.call('hset', KEYS[1], 'pid', ARGV[3], 'nick', ARGV[4], 'qn', ARGV[5], 'qat', ARGV[6])
 if ARGV[11] ~= '' then
   redis.call('hset', KEYS[1], 'adm', ARGV[11])

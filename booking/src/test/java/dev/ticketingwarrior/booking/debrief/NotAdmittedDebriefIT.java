@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.debrief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.booking.sale.redis.RoundKeys;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.booking.support.Players;
@@ -114,6 +115,11 @@ class NotAdmittedDebriefIT {
         assertThat(debrief.path("timeline").get(2).path("atMs").asLong()).isEqualTo(1000);
         assertThat(debrief(round, third, Players.deviceSecret()).status()).isEqualTo(404);
         assertThat(history("third", secret).json().path("rounds").asLong()).isEqualTo(1);
+        // one that booked with its calls unrecorded (no secret sent) is no "no seat": still a 404
+        String first = admission.id(1);
+        redis.<String, String>getMap(new RoundKeys(round.id()).ticketBookings(), StringCodec.INSTANCE)
+                .put(first, "b-first");
+        assertThat(debrief(round, first, Players.deviceSecret()).status()).isEqualTo(404);
 
         world.clock.set(round.closesAt().plusSeconds(11));
         Players.awaitArchived(redis, round);

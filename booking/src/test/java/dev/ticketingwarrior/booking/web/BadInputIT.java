@@ -22,9 +22,8 @@ class BadInputIT {
     private final Api api = world.api(world.first());
 
     /**
-     * A form body is read by Tomcat itself, past the body-size filter's stream: a chunked one (no Content-Length to
-     * refuse it by) was read up to Tomcat's 2 MB before the call was refused for its missing token. SPEC §9: over 16 KB
-     * is refused.
+     * A form body is read by Tomcat itself, past the body-size filter's stream, and a chunked one has no Content-Length
+     * to refuse it by: it is refused once past 16 KB (SPEC §9), before the call's missing token would be (401).
      */
     @Test
     void aChunkedFormBodyOverTheLimitIsRefusedBeforeItIsRead() throws IOException {

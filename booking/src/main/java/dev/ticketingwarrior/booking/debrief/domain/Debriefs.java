@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Reads debriefs and history. A debrief comes from MySQL once its round is archived, else from Redis while the round's
  * keys live; it is only given to the player the ticket is bound to (its nickname with the caller's secret), and is
  * otherwise indistinguishable from a ticket that does not exist. A ticket booking never saw (the round closed while
- * its player waited) is read from admission's record once its round is closed, checked against the round's seal, and
- * bound to the first player that asks, like a recorded one. The round's humans (for the costliest step and the
+ * its player waited, or it was admitted and made no recorded call) is read from admission's record once its round is
+ * closed, checked against the round's seal, and bound to the first player that asks, like a recorded one. The round's humans (for the costliest step and the
  * round's best) are read once per round and kept for {@code roundCacheTtl} on this instance.
  */
 public class Debriefs {
@@ -88,7 +88,8 @@ public class Debriefs {
         Optional<Debrief.PersonalBest> current = result.outcome().won()
                 ? Optional.of(new Debrief.PersonalBest(round.value(), totalMs, steps))
                 : Optional.empty();
-        Optional<Debrief.PersonalBest> previousBest = storedBest(attempt.playerId(), round);
+        Optional<Debrief.PersonalBest> previousBest = DebriefAssembly.better(
+                storedBest(attempt.playerId(), round), liveBestBefore(attempt.playerId(), round));
         Optional<Debrief.PersonalBest> personalBest = DebriefAssembly.better(previousBest, current);
         return Optional.of(new Debrief(
                 round.value(),
@@ -139,11 +140,7 @@ public class Debriefs {
             Steps steps = Steps.of(attempt, open);
             Long total = result.outcome().won() ? Steps.totalMs(attempt, open) : null;
             bests = bests.with(steps, total);
-            if (total != null) {
-                personalBest = DebriefAssembly.better(
-                        personalBest,
-                        Optional.of(new Debrief.PersonalBest(attempt.round().value(), total, steps)));
-            }
+            personalBest = DebriefAssembly.better(personalBest, won(result));
         }
         double wonPercent = rounds == 0 ? 0 : Math.round(1000.0 * won / rounds) / 10.0;
         return new History(nickname, rounds, won, wonPercent, personalBest.orElse(null), bests, attempts);
@@ -179,6 +176,35 @@ public class Debriefs {
         results.sort(
                 Comparator.comparing((AttemptResult r) -> r.attempt().round()).reversed());
         return results;
+    }
+
+    /** A won attempt as a personal best; empty for one not won. */
+    private static Optional<Debrief.PersonalBest> won(AttemptResult result) {
+        Attempt attempt = result.attempt();
+        Instant open = attempt.round().start();
+        Long total = result.outcome().won() ? Steps.totalMs(attempt, open) : null;
+        return total == null
+                ? Optional.empty()
+                : Optional.of(new Debrief.PersonalBest(attempt.round().value(), total, Steps.of(attempt, open)));
+    }
+
+    /**
+     * The player's best won attempt among the rounds before {@code round} not archived yet (MySQL has the rest): a
+     * round closed seconds ago is archived only after its grace, and its win is a best all the same.
+     */
+    private Optional<Debrief.PersonalBest> liveBestBefore(PlayerId player, RoundId round) {
+        try {
+            Optional<Debrief.PersonalBest> best = Optional.empty();
+            for (AttemptResult result : liveOf(player)) {
+                if (result.attempt().round().compareTo(round) < 0) {
+                    best = DebriefAssembly.better(best, won(result));
+                }
+            }
+            return best;
+        } catch (RuntimeException e) {
+            log.debug("live personal best not read: {}", e.toString());
+            return Optional.empty();
+        }
     }
 
     private static String key(Attempt attempt) {

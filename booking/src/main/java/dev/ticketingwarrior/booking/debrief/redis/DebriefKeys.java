@@ -43,6 +43,14 @@ public record DebriefKeys(RoundId round) {
     }
 
     /** STRING {@code claimed} while an instance archives the round, {@code done} once it is archived. */
+    /**
+     * HASH ticketId → bookingId of the round's tickets that booked, written by the sale ({@code RoundKeys} names it
+     * through this): a ticket with a booking is never bound from admission's record as one that made no call.
+     */
+    public String ticketBookings() {
+        return round.hashTag() + ":ticket-booking";
+    }
+
     public String archive() {
         return round.hashTag() + ":attempts-archive";
     }

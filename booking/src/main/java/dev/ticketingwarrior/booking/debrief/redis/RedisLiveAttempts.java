@@ -92,7 +92,11 @@ class RedisLiveAttempts implements LiveAttempts {
                         RScript.Mode.READ_WRITE,
                         BIND_FROM_ADMISSION,
                         RScript.ReturnType.VALUE,
-                        List.of(keys.attempt(attempt.ticketId()), keys.tickets(), keys.players()),
+                        List.of(
+                                keys.attempt(attempt.ticketId()),
+                                keys.tickets(),
+                                keys.players(),
+                                keys.ticketBookings()),
                         String.valueOf(retention.toMillis()),
                         attempt.ticketId(),
                         attempt.playerId().value(),

@@ -4,6 +4,7 @@ import static dev.ticketingwarrior.booking.debrief.domain.DebriefAssemblyTests.O
 import static dev.ticketingwarrior.booking.debrief.domain.DebriefAssemblyTests.ROUND;
 import static dev.ticketingwarrior.booking.debrief.domain.DebriefAssemblyTests.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.round.RoundRetention;
@@ -89,6 +90,29 @@ class DebriefsTests {
         assertThat(debrief.ghost().previousBest().totalMs()).isEqualTo(9000);
         assertThat(debrief.ghost().roundBest().nickname()).isEqualTo("kim");
         assertThat(debrief.queue()).isEqualTo(new Debrief.Queue(7, 480L));
+    }
+
+    /** The round before, closed seconds ago, is not archived yet: its win is the best this round's is raced against. */
+    @Test
+    void aWinOfARoundNotArchivedYetIsTheBestBeforeThisOne() {
+        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(1)));
+        live.put(attempt("kim", 100, 200, 300, 1)
+                .round(earlier)
+                .ticket("t-old")
+                .booked(9000, "b-old", "A-1", 8000)
+                .build());
+        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        live.put(attempt("kim", 100, 200, 300, 1)
+                .ticket("t-kim")
+                .booked(6000, "b-new", "A-2", 5000)
+                .build());
+        archive.outcomes.put("b-new", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+
+        Debrief debrief = debriefs.debrief(ROUND, "t-kim", SECRET).orElseThrow();
+
+        assertThat(debrief.ghost().personalBest().roundId()).isEqualTo(ROUND.value());
+        assertThat(debrief.ghost().previousBest().roundId()).isEqualTo(earlier.value());
+        assertThat(debrief.ghost().previousBest().totalMs()).isEqualTo(9000);
     }
 
     /** MySQL stopped just after kim's row was written: the debrief tells what booking keeps in Redis, not PENDING. */
@@ -194,11 +218,9 @@ class DebriefsTests {
         live.unreadable = ROUND;
         time.set(clock.round(ROUND).closesAt().plusSeconds(10));
 
-        try {
-            archiver.archive();
-        } catch (RuntimeException expected) {
-            // the background task logs the round that failed
-        }
+        assertThatThrownBy(archiver::archive)
+                .as("the round that failed, for the background task's log")
+                .hasMessage("a round that cannot be read");
 
         assertThat(archive.rows).containsOnlyKeys(earlier + "/t-earlier");
     }
