@@ -1,6 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mockApi, problem } from '../test/api';
+import { mockApi, problem, withRetryAfter } from '../test/api';
+import { flush } from '../test/timers';
 import { useLiveSeatMap } from './useLiveSeatMap';
 
 beforeEach(() => {
@@ -11,7 +12,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 const session = { token: 'jwt', roundId: '20261124T101500Z' };
 const seatMap = {
   roundId: session.roundId,
@@ -19,10 +19,6 @@ const seatMap = {
   columns: 1,
   seats: [{ id: 'A-1', row: 'A', number: 1, grade: 'VIP', status: 'AVAILABLE' }],
 };
-const withRetryAfter = (reply: ReturnType<typeof problem>, seconds: string) => ({
-  ...reply,
-  headers: { ...reply.headers, 'Retry-After': seconds },
-});
 
 describe('useLiveSeatMap', () => {
   it("waits out a refused refresh's Retry-After before the next one, refresh() included, then goes back to every second", async () => {

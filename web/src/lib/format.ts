@@ -7,8 +7,7 @@ export function seconds(ms: number | null | undefined, lang: 'ko' | 'en' = 'ko')
 
 /** A percentage to at most one decimal, without a trailing ".0". */
 export function percent(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return tenths(Math.round(value * 10) / 10);
 }
 
 /**
@@ -17,7 +16,11 @@ export function percent(value: number): string {
  */
 export function percentUp(value: number): string {
   // toFixed first: 5.1 · 10 is 51.00000000000001 in floating point, which must stay 51
-  const rounded = Math.ceil(Number((value * 10).toFixed(6))) / 10;
+  return tenths(Math.ceil(Number((value * 10).toFixed(6))) / 10);
+}
+
+/** A number of whole tenths as shown: "5", "5.1". */
+function tenths(rounded: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 

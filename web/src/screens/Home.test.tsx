@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
 import { NICKNAME_KEY } from '../lib/nickname';
 import { mockApi, problem } from '../test/api';
+import { flush } from '../test/timers';
 import { clockNow } from '../test/clock';
 import { Home } from './Home';
 
@@ -79,7 +80,6 @@ describe('home', () => {
         ],
       ]);
       renderHome();
-      const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
       await flush(100);
       const card = screen.getByRole('region', { name: '지난 라운드 결과' });
       expect(card.querySelector('.round-id')).toHaveTextContent(round);
@@ -110,7 +110,6 @@ describe('home', () => {
         ['GET', /\/results$/, () => ({ body: { ...results, seats: { total: 100, sold: 40 + reads++ } } })],
       ]);
       renderHome();
-      const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
       await flush(100); // the clock's sync, then the first read
       for (let i = 0; i < 8; i++) await flush(5_000);
       expect(reads).toBe(4);

@@ -139,7 +139,7 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
             id={`${id}-rate`}
             label={t('ops.rate')}
             value={form.ratePerSecond}
-            // any rate admission accepts (0.25 too): a step of 0.1 had the browser refuse to submit it
+            // any rate admission accepts (0.25 too): a coarser step would make the browser refuse to submit it
             step="any"
             min={0}
             max={100000}

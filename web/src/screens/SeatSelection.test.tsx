@@ -1,10 +1,11 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Seat, SeatStatus } from '../api/types';
 import { Header } from '../components/Header';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
-import { mockApi, problem } from '../test/api';
+import { mockApi, problem, withRetryAfter } from '../test/api';
+import { flush } from '../test/timers';
 import { SeatSelection } from './SeatSelection';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -277,11 +278,6 @@ describe('seat selection', () => {
 
 describe('seat selection: Retry-After', () => {
   afterEach(() => vi.useRealTimers());
-  const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
-  const withRetryAfter = (reply: ReturnType<typeof problem>, seconds: string) => ({
-    ...reply,
-    headers: { ...reply.headers, 'Retry-After': seconds },
-  });
   const bookingRoute = (answers: Parameters<typeof withRetryAfter>[]): Route => {
     let n = 0;
     return [

@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../components/Header';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
 import { mockApi, problem } from '../test/api';
+import { flush } from '../test/timers';
 import { SecurityLetter } from './SecurityLetter';
 
 afterEach(() => {
@@ -24,7 +25,6 @@ const letterRoute = (): Parameters<typeof mockApi>[0][number] => {
     () => ({ status: 201, body: { captchaId: `c${++issued}`, image: `data:image/png;base64,AAA${issued}` } }),
   ];
 };
-const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
 describe('security letter', () => {
   it('says a wrong answer in English once the player switches language', async () => {

@@ -5,6 +5,7 @@ import { Header } from '../components/Header';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
 import { mockApi, problem } from '../test/api';
+import { flush } from '../test/timers';
 import { WaitingRoom } from './WaitingRoom';
 
 const TICKET = '20261124T101500Z-q3Yb0Jm4T1uXcN8e2kPZvA';
@@ -16,8 +17,6 @@ afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
-
-const flush = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
 /** The waiting room in Korean, entering at once, with do-nothing callbacks for what a test does not look at. */
 const waitingRoom = (props: Partial<ComponentProps<typeof WaitingRoom>> & { nickname: string }) => (

@@ -16,6 +16,12 @@ export const problem = (slug: string, status: number, extra: Record<string, unkn
   body: { type: `https://ticketing-warrior.dev/problems/${slug}`, title: slug, status, detail: slug, ...extra },
 });
 
+/** The same answer with a `Retry-After` header of `seconds`. */
+export const withRetryAfter = (reply: ReturnType<typeof problem>, seconds: string) => ({
+  ...reply,
+  headers: { ...reply.headers, 'Retry-After': seconds },
+});
+
 /**
  * Replaces fetch with a router: the first route whose method and path pattern match answers. Every call is recorded.
  * A handler returning an Error makes fetch reject (a network failure).

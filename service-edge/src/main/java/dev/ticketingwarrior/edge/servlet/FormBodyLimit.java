@@ -6,9 +6,10 @@ import org.springframework.core.Ordered;
 
 /**
  * The body-size limit on form bodies too. Tomcat reads a form body ({@code application/x-www-form-urlencoded}) itself
- * when a parameter is first asked for, from its own stream, past {@link BodySizeLimitFilter}'s: a chunked one (no
- * {@code Content-Length} to refuse it by) was read up to Tomcat's own limit, 2 MB, even on a call refused after (401).
- * Tomcat's limit is set to the same size, and the parameter read past it fails with a 413 ({@link ProblemAdvice}).
+ * when a parameter is first asked for, from its own stream, past {@link BodySizeLimitFilter}'s; a chunked one has no
+ * {@code Content-Length} to refuse it by. Tomcat's own limit (2 MB unless set) is set to the same size, so such a body
+ * is read no further than that, even on a call refused after, and the parameter read past it fails with a 413
+ * ({@link ProblemAdvice}).
  * Runs after Boot's customizer, which sets {@code server.tomcat.max-http-form-post-size}.
  */
 final class FormBodyLimit implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
