@@ -49,35 +49,23 @@ public record Attempt(
             long queueNumber,
             Instant enteredAt,
             NotAdmitted closed) {
-        return new Attempt(
-                round,
-                ticketId,
-                playerId,
-                nickname,
-                queueNumber,
-                enteredAt,
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(closed));
+        return unseen(
+                round, ticketId, playerId, nickname, queueNumber, enteredAt, Optional.empty(), Optional.of(closed));
     }
 
     /**
-     * The attempt of a human admission admitted that booking saw no call of: admitted in the last moments before the
-     * close, or gone before its letter.
+     * The attempt of a human booking saw no call of, from admission's record: admitted ({@code admittedAt}: in the
+     * last moments before the close, or gone before its letter) or not ({@code notAdmitted}), one of the two.
      */
-    public static Attempt admittedUnseen(
+    public static Attempt unseen(
             RoundId round,
             String ticketId,
             PlayerId playerId,
             String nickname,
             long queueNumber,
             Instant enteredAt,
-            Instant admittedAt) {
+            Optional<Instant> admittedAt,
+            Optional<NotAdmitted> notAdmitted) {
         return new Attempt(
                 round,
                 ticketId,
@@ -85,14 +73,14 @@ public record Attempt(
                 nickname,
                 queueNumber,
                 enteredAt,
-                Optional.of(admittedAt),
+                admittedAt,
                 Optional.empty(),
                 0,
                 List.of(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.empty());
+                notAdmitted);
     }
 
     /** How the attempt ended when it has no booking: admitted without a seat, or never admitted. */

@@ -235,41 +235,33 @@ public class Debriefs {
             return Optional.empty();
         }
         PlayerId caller = PlayerId.of(record.ticket().nickname(), secret);
-        if (record.admittedAt().isPresent()) {
-            return bind(
-                    round,
-                    caller,
-                    Attempt.admittedUnseen(
-                            roundId,
-                            ticketId,
-                            caller,
-                            record.ticket().nickname(),
-                            queueNumber.getAsLong(),
-                            record.ticket().enteredAt(),
-                            record.admittedAt().get()));
-        }
-        if (record.served() >= queueNumber.getAsLong()
-                // the counter has not run to the close yet: the ticket may still be admitted by the last advance
-                || record.advancedUntil().isBefore(round.closesAt())) {
-            return Optional.empty();
+        Optional<Attempt.NotAdmitted> closed = Optional.empty();
+        if (record.admittedAt().isEmpty()) {
+            if (record.served() >= queueNumber.getAsLong()
+                    // the counter has not run to the close yet: the ticket may still be admitted by the last advance
+                    || record.advancedUntil().isBefore(round.closesAt())) {
+                return Optional.empty();
+            }
+            closed = Optional.of(new Attempt.NotAdmitted(
+                    round.closesAt(),
+                    record.served(),
+                    record.lastAdmittedHumanEnteredAt()
+                            .map(at -> DebriefAssembly.ms(round.opensAt(), at))
+                            .orElse(null),
+                    Math.max(0, record.served() - record.admittedBots())));
         }
         return bind(
                 round,
                 caller,
-                Attempt.notAdmitted(
+                Attempt.unseen(
                         roundId,
                         ticketId,
                         caller,
                         record.ticket().nickname(),
                         queueNumber.getAsLong(),
                         record.ticket().enteredAt(),
-                        new Attempt.NotAdmitted(
-                                round.closesAt(),
-                                record.served(),
-                                record.lastAdmittedHumanEnteredAt()
-                                        .map(at -> DebriefAssembly.ms(round.opensAt(), at))
-                                        .orElse(null),
-                                Math.max(0, record.served() - record.admittedBots()))));
+                        record.admittedAt(),
+                        closed));
     }
 
     /** Binds {@code attempt} from admission's record to the first player that asks; found if that is the caller. */
