@@ -40,19 +40,6 @@ public record Attempt(
         }
     }
 
-    /** The attempt of a human the round closed on while it waited. */
-    public static Attempt notAdmitted(
-            RoundId round,
-            String ticketId,
-            PlayerId playerId,
-            String nickname,
-            long queueNumber,
-            Instant enteredAt,
-            NotAdmitted closed) {
-        return unseen(
-                round, ticketId, playerId, nickname, queueNumber, enteredAt, Optional.empty(), Optional.of(closed));
-    }
-
     /**
      * The attempt of a human booking saw no call of, from admission's record: admitted ({@code admittedAt}: in the
      * last moments before the close, or gone before its letter) or not ({@code notAdmitted}), one of the two.

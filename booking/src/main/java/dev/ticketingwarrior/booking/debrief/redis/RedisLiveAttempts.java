@@ -226,18 +226,19 @@ class RedisLiveAttempts implements LiveAttempts {
         Optional<Instant> closedAt = instant(f.get("closedAt"));
         if (closedAt.isPresent()) {
             String within = f.get("admWithin");
-            return Optional.of(Attempt.notAdmitted(
+            return Optional.of(Attempt.unseen(
                     round,
                     ticketId,
                     new PlayerId(f.get("pid")),
                     f.get("nick"),
                     Long.parseLong(f.getOrDefault("qn", "0")),
                     instant(f.get("qat")).orElseThrow(),
-                    new Attempt.NotAdmitted(
+                    Optional.empty(),
+                    Optional.of(new Attempt.NotAdmitted(
                             closedAt.get(),
                             Long.parseLong(f.getOrDefault("served", "0")),
                             within == null ? null : Long.valueOf(within),
-                            Long.parseLong(f.getOrDefault("admHumans", "0")))));
+                            Long.parseLong(f.getOrDefault("admHumans", "0"))))));
         }
         Optional<Attempt.Booked> booked = instant(f.get("bookedAt"))
                 .map(at -> new Attempt.Booked(

@@ -195,14 +195,15 @@ class DebriefAssemblyTests {
 
     @Test
     void aPlayerTheRoundClosedOnSeesItsEntryThenTheCloseAndHowFarTheCounterGot() {
-        Attempt waited = Attempt.notAdmitted(
+        Attempt waited = Attempt.unseen(
                 ROUND,
                 "t-9",
                 PlayerId.of("kim", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
                 "kim",
                 420,
                 at(4200),
-                new Attempt.NotAdmitted(at(15_000), 380, 2100L, 350));
+                Optional.empty(),
+                Optional.of(new Attempt.NotAdmitted(at(15_000), 380, 2100L, 350)));
 
         List<TimelineStep> timeline = DebriefAssembly.timeline(waited, Outcome.NOT_ADMITTED, OPEN);
 
