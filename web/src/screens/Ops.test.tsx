@@ -32,6 +32,17 @@ const confirmations: Parameters<typeof mockApi>[0][number] = [
   () => ({ body: { waiting: 3, inFlight: 2, deadLetters: 0 } }),
 ];
 
+/** The ops console's reads as a signed-in operator gets them, with `put` answering a save of the admission settings. */
+function opsApiSaving(put: Parameters<typeof mockApi>[0][number][2]) {
+  return mockApi([
+    ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+    ['PUT', /^\/api\/v1\/admin\/admission$/, put],
+    ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+    ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+    confirmations,
+  ]);
+}
+
 function renderOps() {
   render(
     <I18nProvider initial="ko">
@@ -91,13 +102,7 @@ describe('ops console', () => {
 
   it('saves a rate finer than a tenth (0.25 a second), which admission accepts', async () => {
     sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
-    const { calls } = mockApi([
-      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
-      ['PUT', /^\/api\/v1\/admin\/admission$/, (call) => ({ body: call.body })],
-      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
-      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
-      confirmations,
-    ]);
+    const { calls } = opsApiSaving((call) => ({ body: call.body }));
     renderOps();
     const rate = await screen.findByTestId('rate');
     await waitFor(() => expect(rate).toHaveValue(2.5));
@@ -111,17 +116,9 @@ describe('ops console', () => {
   it("keeps the operator's edits after a failed save: retry saves them again, and only discarding reads afresh", async () => {
     sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
     let puts = 0;
-    const { calls } = mockApi([
-      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
-      [
-        'PUT',
-        /^\/api\/v1\/admin\/admission$/,
-        (call) => (++puts === 1 ? problem('service-unavailable', 503) : { body: call.body }),
-      ],
-      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
-      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
-      confirmations,
-    ]);
+    const { calls } = opsApiSaving((call) =>
+      ++puts === 1 ? problem('service-unavailable', 503) : { body: call.body },
+    );
     const reads = () => calls.filter((c) => c.method === 'GET' && c.path === '/api/v1/admin/admission').length;
     renderOps();
     const rate = await screen.findByTestId('rate');
@@ -150,13 +147,7 @@ describe('ops console', () => {
 
   it('can discard the edits a failed save kept, reading the settings afresh', async () => {
     sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
-    const { calls } = mockApi([
-      ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
-      ['PUT', /^\/api\/v1\/admin\/admission$/, () => problem('service-unavailable', 503)],
-      ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
-      ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
-      confirmations,
-    ]);
+    const { calls } = opsApiSaving(() => problem('service-unavailable', 503));
     renderOps();
     const rate = await screen.findByTestId('rate');
     await waitFor(() => expect(rate).toHaveValue(2.5));

@@ -247,14 +247,7 @@ class AuditorTests {
         assertThat(verdict.accepted()).as("the journeys' 202s").isEqualTo(3);
         assertThat(verdict.skipped()).noneMatch(line -> line.contains("h9"));
 
-        redis.pending.clear(); // Redis restarted empty; booking's restorer put back the seats MySQL has
-        redis.sold.clear();
-        redis.copies.clear();
-        redis.sell(ROUND, "A-1", "b1")
-                .sell(ROUND, "A-2", "b2")
-                .sell(ROUND, "B-1", "bot1")
-                .sell(ROUND, "A-3", "b4");
-        redis.pending.clear();
+        restartedRedisWithTheCleanRoundsSeatsRestored();
         FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
 
         assertThat(end.lost()).hasValue(1);
@@ -743,15 +736,7 @@ class AuditorTests {
         redis.sellToBot(ROUND, "B-2", "bot2");
         Auditor auditor = auditor();
         assertThat(auditor.auditRound(WINDOW, accepted, samples, DRAIN).lost()).hasValue(1);
-        redis.pending.clear();
-        redis.sold.clear();
-        redis.copies.clear();
-        // booking's restorer puts back the seats MySQL has sold, not the lost booking's
-        redis.sell(ROUND, "A-1", "b1")
-                .sell(ROUND, "A-2", "b2")
-                .sell(ROUND, "B-1", "bot1")
-                .sell(ROUND, "A-3", "b4");
-        redis.pending.clear();
+        restartedRedisWithTheCleanRoundsSeatsRestored();
 
         FinalVerdict end = auditor.auditEnd(List.of(WINDOW), accepted, DRAIN);
 
@@ -819,6 +804,21 @@ class AuditorTests {
         assertThat(verdict.violations()).hasSize(Judge.LISTED + 1);
         assertThat(verdict.violations().getLast().detail())
                 .isEqualTo("… and 10 more lost violations in round " + ROUND + " not listed");
+    }
+
+    /**
+     * Redis restarted empty, and booking's restorer put back the seats MySQL has sold ({@link #cleanRound}'s), not a
+     * lost booking's; no pending copy is left.
+     */
+    private void restartedRedisWithTheCleanRoundsSeatsRestored() {
+        redis.pending.clear();
+        redis.sold.clear();
+        redis.copies.clear();
+        redis.sell(ROUND, "A-1", "b1")
+                .sell(ROUND, "A-2", "b2")
+                .sell(ROUND, "B-1", "bot1")
+                .sell(ROUND, "A-3", "b4");
+        redis.pending.clear();
     }
 
     private Auditor auditor() {
