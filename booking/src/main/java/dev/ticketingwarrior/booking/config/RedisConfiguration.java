@@ -11,7 +11,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One Redisson client for locks and scripts, with explicit command and connect timeouts. */
+/**
+ * One Redisson client for locks and scripts, with explicit command and connect timeouts. A command is sent once: the
+ * hold, booking, fencing and limit scripts are not idempotent, and one whose reply timed out still runs when Redis
+ * catches up, so a second send would run it twice. The caller's 503 with Retry-After is the retry, made by the client
+ * that knows its idempotency key.
+ */
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
 
@@ -28,7 +33,7 @@ class RedisConfiguration {
                 .setAddress(withoutUserInfo(url))
                 .setTimeout(timeout)
                 .setConnectTimeout(timeout)
-                .setRetryAttempts(1)
+                .setRetryAttempts(0)
                 .setConnectionMinimumIdleSize(8)
                 .setConnectionPoolSize(128);
         config.setNettyThreads(

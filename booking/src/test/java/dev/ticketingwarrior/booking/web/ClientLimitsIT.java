@@ -155,7 +155,8 @@ class ClientLimitsIT {
     void answers429ToAClientAfterTenFailedOpsAuthenticationsEvenWithTheRightToken() {
         String attacker = address();
         for (int i = 0; i < 10; i++) {
-            assertThat(deadLetters(attacker, "Bearer wrong-" + i).status()).isEqualTo(401);
+            Api.Response refused = deadLetters(attacker, "Bearer wrong-" + i);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
         }
         isRateLimited(deadLetters(attacker, "Bearer " + BookingStack.OPS_TOKEN));
         assertThat(deadLetters(address(), "Bearer " + BookingStack.OPS_TOKEN).status())

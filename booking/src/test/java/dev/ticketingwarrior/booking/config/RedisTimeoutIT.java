@@ -1,0 +1,90 @@
+package dev.ticketingwarrior.booking.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.edge.limit.Budget;
+import dev.ticketingwarrior.edge.limit.Budgets;
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A Redis call whose reply does not come within the timeout is sent once, never again: the scripts that hold seats,
+ * take fencing tokens and spend rate-limit budgets are not idempotent, and a command that timed out still runs when
+ * Redis catches up. Before, Redisson sent it a second time after a response timeout, so a stall ran it twice (a client
+ * refused after nine failed authentications instead of ten, on a loaded CI machine). The caller's 503 with Retry-After
+ * is the retry, with the idempotency the caller knows.
+ */
+class RedisTimeoutIT {
+
+    private static final Duration STALL = Duration.ofMillis(2_500);
+
+    private final BookingStack world = BookingStack.get();
+
+    @Test
+    void aScriptWhoseReplyTimedOutRunsOnce() throws IOException {
+        try (ConfigurableApplicationContext app = world.start(Map.of("ticketing.redis.timeout", "300ms"))) {
+            Budgets budgets = app.getBean(Budgets.class);
+            Budget budget = new Budget(10, Duration.ofMinutes(1));
+            String key = "limits:timeout-it:{" + UUID.randomUUID() + "}";
+            budgets.look(key, budget); // the script is loaded and a connection is open before the stall
+
+            URI redis = URI.create(world.stack.redisUrl());
+            try (Socket blocker = new Socket(redis.getHost(), redis.getPort())) {
+                blocker.setSoTimeout(30_000);
+                stall(blocker.getOutputStream());
+                sleep(Duration.ofMillis(200)); // the stall has begun: Redis runs one script at a time
+                assertThatThrownBy(() -> budgets.spend(key, budget)).isInstanceOf(DependencyUnavailableException.class);
+                BufferedReader replies =
+                        new BufferedReader(new InputStreamReader(blocker.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(replies.readLine()).as("the stalling script's reply").isEqualTo(":1");
+                // a second send, had there been one, left after the client's retry interval (1.5 s) and is queued by
+                // now
+                sleep(Duration.ofMillis(500));
+                blocker.getOutputStream().write(command("GET", key));
+                blocker.getOutputStream().flush();
+                assertThat(replies.readLine()).isEqualTo("$1");
+                assertThat(replies.readLine()).as("times the spend ran").isEqualTo("1");
+            }
+        }
+    }
+
+    /** Keeps Redis busy in one script for {@link #STALL}: every other client's command waits behind it. */
+    private static void stall(OutputStream out) throws IOException {
+        String busy =
+                "local function ms() local t = redis.call('TIME') return t[1] * 1000 + math.floor(t[2] / 1000) end "
+                        + "local stop = ms() + tonumber(ARGV[1]) repeat until ms() >= stop return 1";
+        out.write(command("EVAL", busy, "0", Long.toString(STALL.toMillis())));
+        out.flush();
+    }
+
+    private static byte[] command(String... parts) {
+        StringBuilder resp = new StringBuilder("*").append(parts.length).append("\r\n");
+        for (String part : parts) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            resp.append('$').append(bytes.length).append("\r\n").append(part).append("\r\n");
+        }
+        return resp.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
