@@ -94,6 +94,20 @@ describe('debrief parsing', () => {
     expect(() => parseDebrief({ ...wonDebrief(), ghost: { previousBest: 'best' } })).toThrow(/previousBest/);
   });
 
+  it('reads the close that caught an admitted player, and leaves out a step name it does not know', () => {
+    expect(parseDebrief(lostDebrief()).timeline.at(-1)).toEqual({
+      step: 'CLOSED',
+      atMs: 15000,
+      stillOn: 'pick',
+      placesAway: null,
+      served: null,
+      attempts: null,
+    });
+    const raw = lostDebrief();
+    raw.timeline[5] = { step: 'CLOSED', atMs: 15000, stillOn: 'somewhere', attempts: 2 } as never;
+    expect(parseDebrief(raw).timeline.at(-1)).toMatchObject({ stillOn: null, attempts: 2 });
+  });
+
   it('keeps nulls for steps not reached and a missing personal best', () => {
     const debrief = parseDebrief(lostDebrief());
     expect(debrief.outcome).toBe('NO_SEAT');
@@ -105,7 +119,14 @@ describe('debrief parsing', () => {
   it('reads the debrief of a player the round closed on: CLOSED with the places it was short, and why', () => {
     const debrief = parseDebrief(notAdmittedDebrief());
     expect(debrief.outcome).toBe('NOT_ADMITTED');
-    expect(debrief.timeline.at(-1)).toEqual({ step: 'CLOSED', atMs: 60000, placesAway: 2, served: 40 });
+    expect(debrief.timeline.at(-1)).toEqual({
+      step: 'CLOSED',
+      atMs: 60000,
+      stillOn: 'wait',
+      placesAway: 2,
+      served: 40,
+      attempts: null,
+    });
     expect(debrief.notAdmitted).toEqual({
       served: 40,
       placesAway: 2,

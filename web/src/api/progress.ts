@@ -132,8 +132,10 @@ function timelineEvent(value: unknown, index: number): TimelineEvent | undefined
       return {
         step: 'CLOSED',
         atMs,
+        stillOn: STEP_NAMES.includes(event.stillOn as StepName) ? (event.stillOn as StepName) : null,
         placesAway: optNum(event.placesAway, `${what}.placesAway`),
         served: optNum(event.served, `${what}.served`),
+        attempts: optNum(event.attempts, `${what}.attempts`),
       };
     default:
       return undefined; // a step this app does not know yet: left out rather than failing the whole debrief

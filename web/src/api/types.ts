@@ -243,8 +243,18 @@ export type TimelineEvent =
       marginMs: number | null;
     }
   | { step: 'BOOKED'; atMs: number; bookingId: string | null; seatId: string | null }
-  /** The round closed on a waiting player: `placesAway` numbers short of admission, which had reached `served`. */
-  | { step: 'CLOSED'; atMs: number; placesAway: number | null; served: number | null };
+  /**
+   * The round closed before the player booked, `stillOn` the step it was on (wait, letter, pick or confirm). A waiting player's has `placesAway`
+   * (numbers short of admission, which had reached `served`); one still on its letter `attempts` (its wrong answers).
+   */
+  | {
+      step: 'CLOSED';
+      atMs: number;
+      stillOn: StepName | null;
+      placesAway: number | null;
+      served: number | null;
+      attempts: number | null;
+    };
 
 /** Why a waiting player was not admitted: its entry against the entries of the humans who were. */
 export interface NotAdmitted {

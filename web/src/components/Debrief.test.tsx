@@ -48,7 +48,27 @@ describe('timeline', () => {
       marginMs: null,
     } as never;
     inLang('ko', <Timeline debrief={parseDebrief(raw)} />);
-    expect(steps().at(-1)).toBe('✕+6.900초B-2 좌석 놓침 — 다른 사람이 먼저 잡았어요');
+    expect(steps()[4]).toBe('✕+6.900초B-2 좌석 놓침 — 다른 사람이 먼저 잡았어요');
+  });
+
+  it('ends an attempt the round closed on with the step it caught the player on, in Korean and English', () => {
+    const closedOn = (stillOn: string, attempts?: number) => {
+      const raw = lostDebrief();
+      raw.timeline[5] = { step: 'CLOSED', atMs: 15000, stillOn, attempts } as never;
+      return parseDebrief(raw);
+    };
+    const last = (lang: Lang, debrief: Debrief) => {
+      const { unmount } = inLang(lang, <Timeline debrief={debrief} />);
+      const text = steps().at(-1);
+      unmount();
+      return text;
+    };
+    expect(last('ko', parseDebrief(lostDebrief()))).toBe('✕+15.000초라운드 종료 — 좌석을 잡지 못했어요');
+    expect(last('ko', closedOn('letter', 3))).toBe('✕+15.000초라운드 종료 — 보안문자를 풀지 못했어요 (3번 틀림)');
+    expect(last('ko', closedOn('letter', 0))).toBe('✕+15.000초라운드 종료 — 보안문자를 풀지 못했어요');
+    expect(last('ko', closedOn('confirm'))).toBe('✕+15.000초라운드 종료 — 잡은 좌석을 예매하기 전에 끝났어요');
+    expect(last('en', closedOn('letter', 1))).toBe('✕+15.000 sRound closed — security letter not solved (1 wrong)');
+    expect(last('en', closedOn('pick'))).toBe('✕+15.000 sRound closed — no seat held');
   });
 
   it('says "queue number N" without M when the round no longer knows how many entered', () => {

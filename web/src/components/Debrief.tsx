@@ -54,12 +54,23 @@ export function timelineText(event: TimelineEvent, debrief: Debrief, t: Translat
     case 'BOOKED':
       return t('debrief.step.BOOKED', { seat: event.seatId ?? '' });
     case 'CLOSED':
-      return event.placesAway === null || event.served === null
-        ? t('debrief.step.CLOSED')
-        : t('debrief.step.CLOSEDShort', {
-            k: event.placesAway.toLocaleString(),
-            s: event.served.toLocaleString(),
-          });
+      switch (event.stillOn) {
+        case 'letter':
+          return event.attempts
+            ? t('debrief.step.CLOSEDLetterWrong', { a: event.attempts })
+            : t('debrief.step.CLOSEDLetter');
+        case 'pick':
+          return t('debrief.step.CLOSEDPick');
+        case 'confirm':
+          return t('debrief.step.CLOSEDConfirm');
+        default:
+          return event.placesAway === null || event.served === null
+            ? t('debrief.step.CLOSED')
+            : t('debrief.step.CLOSEDShort', {
+                k: event.placesAway.toLocaleString(),
+                s: event.served.toLocaleString(),
+              });
+      }
     default:
       return t(`debrief.step.${event.step}`);
   }

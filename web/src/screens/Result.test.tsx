@@ -212,9 +212,9 @@ describe('result with the debrief', () => {
     expect(screen.getByTestId('booking-status')).toHaveTextContent('좌석을 잡지 못했어요');
     expect(screen.getByText('라운드가 종료되었습니다. 다음 라운드에 다시 도전하세요.')).toBeInTheDocument();
     const debrief = await screen.findByTestId('timeline');
-    expect(within(debrief).getAllByTestId('timeline-step').at(-1)).toHaveTextContent(
-      'B-2 좌석 놓침 — lee님이 340ms 먼저 잡았어요',
-    );
+    const [lost, closed] = within(debrief).getAllByTestId('timeline-step').slice(-2);
+    expect(lost).toHaveTextContent('B-2 좌석 놓침 — lee님이 340ms 먼저 잡았어요');
+    expect(closed).toHaveTextContent('라운드 종료 — 좌석을 잡지 못했어요');
     expect(screen.getByTestId('costliest')).toHaveTextContent(
       '보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요.',
     );

@@ -76,7 +76,10 @@ export const firstWinDebrief = () => {
   return { ...debrief, ghost: { ...debrief.ghost, previousBest: null } };
 };
 
-/** A loser: admitted, one letter, a seat lost to lee by 340 ms, then the round sold out. No personal best yet. */
+/**
+ * A loser: admitted, one letter, a seat lost to lee by 340 ms, then the round closed on its pick. No personal best
+ * yet.
+ */
 export const lostDebrief = () => ({
   roundId: ROUND,
   ticketId: TICKET,
@@ -96,6 +99,7 @@ export const lostDebrief = () => ({
       takenBy: { nickname: 'lee', bot: false },
       marginMs: 340,
     },
+    { step: 'CLOSED', atMs: 15000, stillOn: 'pick' },
   ],
   steps: { entryMs: 400, waitMs: 600, letterMs: 4100, pickMs: 1800, confirmMs: null },
   totalMs: null,
@@ -121,7 +125,7 @@ export const notAdmittedDebrief = () => ({
   timeline: [
     { step: 'OPEN', atMs: 0 },
     { step: 'ENTERED', atMs: 3200 },
-    { step: 'CLOSED', atMs: 60000, placesAway: 2, served: 40 },
+    { step: 'CLOSED', atMs: 60000, stillOn: 'wait', placesAway: 2, served: 40 },
   ],
   steps: { entryMs: 3200, waitMs: null, letterMs: null, pickMs: null, confirmMs: null },
   totalMs: null,

@@ -149,7 +149,8 @@ class DebriefIT {
         world.clock.set(round.closesAt().plusSeconds(11));
         Players.awaitArchived(redis, round);
         redis.getKeys().deleteByPattern("{r:" + round.id() + "}*");
-        assertThat(steps(kim.debrief(200).json().path("timeline"))).endsWith("SEAT:" + forged + ":UNKNOWN_SEAT");
+        assertThat(steps(kim.debrief(200).json().path("timeline")))
+                .endsWith("SEAT:" + forged + ":UNKNOWN_SEAT CLOSED:pick");
         assertThat(lee.history(200).json().path("rounds").asLong()).isEqualTo(1);
     }
 
@@ -253,7 +254,7 @@ class DebriefIT {
                 .asString();
     }
 
-    /** Each step as {@code STEP} or {@code SEAT:<seat>:<result>}, space separated. */
+    /** Each step as {@code STEP}, {@code SEAT:<seat>:<result>} or {@code CLOSED:<stillOn>}, space separated. */
     private static String steps(JsonNode timeline) {
         StringBuilder text = new StringBuilder();
         for (JsonNode step : timeline) {
@@ -266,6 +267,9 @@ class DebriefIT {
                         .append(step.path("seatId").asString())
                         .append(':')
                         .append(step.path("result").asString());
+            }
+            if ("CLOSED".equals(step.path("step").asString())) {
+                text.append(':').append(step.path("stillOn").asString());
             }
         }
         return text.toString();

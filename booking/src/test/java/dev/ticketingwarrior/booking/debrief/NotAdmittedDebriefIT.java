@@ -57,6 +57,7 @@ class NotAdmittedDebriefIT {
                 .isEqualTo(Duration.between(round.opensAt(), round.closesAt()).toMillis());
         assertThat(timeline.get(2).path("placesAway").asLong()).isEqualTo(2);
         assertThat(timeline.get(2).path("served").asLong()).isEqualTo(3);
+        assertThat(timeline.get(2).path("stillOn").asString()).isEqualTo("wait");
         JsonNode notAdmitted = debrief.path("notAdmitted");
         assertThat(notAdmitted.path("enteredMs").asLong()).isEqualTo(3200);
         assertThat(notAdmitted.path("admittedWithinMs").asLong()).isEqualTo(900);
@@ -111,8 +112,12 @@ class NotAdmittedDebriefIT {
         assertThat(debrief.path("outcome").asString()).isEqualTo("NO_SEAT");
         assertThat(debrief.path("timeline"))
                 .extracting(step -> step.path("step").asString())
-                .containsExactly("OPEN", "ENTERED", "ADMITTED");
+                .containsExactly("OPEN", "ENTERED", "ADMITTED", "CLOSED");
         assertThat(debrief.path("timeline").get(2).path("atMs").asLong()).isEqualTo(1000);
+        JsonNode closed = debrief.path("timeline").get(3);
+        assertThat(closed.path("stillOn").asString()).isEqualTo("letter");
+        assertThat(closed.path("attempts").asInt()).isZero();
+        assertThat(closed.has("placesAway")).isFalse();
         assertThat(debrief(round, third, Players.deviceSecret()).status()).isEqualTo(404);
         assertThat(history("third", secret).json().path("rounds").asLong()).isEqualTo(1);
         // one that booked with its calls unrecorded (no secret sent) is no "no seat": still a 404

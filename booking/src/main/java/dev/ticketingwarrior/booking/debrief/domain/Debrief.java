@@ -40,8 +40,10 @@ public record Debrief(
     /**
      * One step of the timeline. Only a LETTER has {@code attempts}; only a SEAT has {@code seatId} and {@code result};
      * only a TAKEN seat {@code takenBy} and {@code marginMs} (both {@code null} when the taker is not known); only
-     * BOOKED a {@code bookingId} and {@code seatId}; only CLOSED (the round closed on a waiting player)
-     * {@code placesAway} (how many queue numbers were still ahead of it) and {@code served} (the last admitted number).
+     * BOOKED a {@code bookingId} and {@code seatId}. CLOSED is the close of a round that ended the attempt before a
+     * booking: {@code stillOn} names the step the player was on ({@code wait}, {@code letter}, {@code pick} or
+     * {@code confirm}); a waiting player's has {@code placesAway} (how many queue numbers were still ahead of it) and
+     * {@code served} (the last admitted number), a player still on its letter's {@code attempts} (its wrong answers).
      */
     public record TimelineStep(
             Kind step,
@@ -53,10 +55,11 @@ public record Debrief(
             Long marginMs,
             String bookingId,
             Long placesAway,
-            Long served) {
+            Long served,
+            String stillOn) {
 
         static TimelineStep at(Kind step, long atMs) {
-            return new TimelineStep(step, atMs, null, null, null, null, null, null, null, null);
+            return new TimelineStep(step, atMs, null, null, null, null, null, null, null, null, null);
         }
     }
 

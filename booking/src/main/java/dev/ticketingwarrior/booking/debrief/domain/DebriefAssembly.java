@@ -18,27 +18,43 @@ public final class DebriefAssembly {
 
     private DebriefAssembly() {}
 
-    /** The attempt's timeline in ms since {@code open}, in time order (ties keep the round's order of steps). */
-    public static List<TimelineStep> timeline(Attempt attempt, Outcome outcome, Instant open) {
+    /**
+     * The attempt's timeline in ms since {@code open}, in time order (ties keep the round's order of steps). Once the
+     * round has closed ({@code closed}: when), an attempt it ended before a booking ends with CLOSED, saying the step
+     * the player was still on; a waiting player's says it from admission's record whenever it is read.
+     */
+    public static List<TimelineStep> timeline(
+            Attempt attempt, Outcome outcome, Instant open, Optional<Instant> closed) {
         List<TimelineStep> steps = new ArrayList<>();
         steps.add(TimelineStep.at(Kind.OPEN, 0));
         steps.add(TimelineStep.at(Kind.ENTERED, ms(open, attempt.enteredAt())));
         attempt.admittedAt().ifPresent(at -> steps.add(TimelineStep.at(Kind.ADMITTED, ms(open, at))));
         attempt.notAdmitted()
-                .ifPresent(closed -> steps.add(new TimelineStep(
+                .ifPresent(waiting -> steps.add(new TimelineStep(
                         Kind.CLOSED,
-                        ms(open, closed.closedAt()),
+                        ms(open, waiting.closedAt()),
                         null,
                         null,
                         null,
                         null,
                         null,
                         null,
-                        placesAway(attempt, closed),
-                        closed.served())));
+                        placesAway(attempt, waiting),
+                        waiting.served(),
+                        Steps.Step.WAIT.label())));
         attempt.letterSolvedAt()
                 .ifPresent(at -> steps.add(new TimelineStep(
-                        Kind.LETTER, ms(open, at), attempt.letterAnswers(), null, null, null, null, null, null, null)));
+                        Kind.LETTER,
+                        ms(open, at),
+                        attempt.letterAnswers(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
         for (Attempt.SeatAttempt seat : attempt.seats()) {
             Debrief.TakenBy takenBy = null;
             Long margin = null;
@@ -59,12 +75,23 @@ public final class DebriefAssembly {
                     margin,
                     null,
                     null,
+                    null,
                     null));
         }
         attempt.booked().ifPresent(booked -> {
             long bookedMs = ms(open, booked.at());
             steps.add(new TimelineStep(
-                    Kind.BOOKED, bookedMs, null, booked.seatId(), null, null, null, booked.bookingId(), null, null));
+                    Kind.BOOKED,
+                    bookedMs,
+                    null,
+                    booked.seatId(),
+                    null,
+                    null,
+                    null,
+                    booked.bookingId(),
+                    null,
+                    null,
+                    null));
             Kind decided = switch (outcome.status()) {
                 case CONFIRMED -> Kind.CONFIRMED;
                 case REJECTED -> Kind.REJECTED;
@@ -76,10 +103,21 @@ public final class DebriefAssembly {
                 steps.add(TimelineStep.at(decided, Math.max(bookedMs, at)));
             }
         });
+        if (attempt.admittedAt().isPresent()) {
+            closed.flatMap(at -> Steps.caughtOn(attempt).map(step -> closedOn(step, attempt, ms(open, at))))
+                    .ifPresent(steps::add);
+        }
         List<TimelineStep> ordered = new ArrayList<>(steps);
         ordered.sort(Comparator.comparingLong(TimelineStep::atMs)
                 .thenComparing(step -> step.step().ordinal()));
         return List.copyOf(ordered);
+    }
+
+    /** The close of the round on an admitted player still on {@code step}; on its letter, with its wrong answers. */
+    private static TimelineStep closedOn(Steps.Step step, Attempt attempt, long atMs) {
+        Integer wrongAnswers = step == Steps.Step.LETTER ? attempt.letterAnswers() : null;
+        return new TimelineStep(
+                Kind.CLOSED, atMs, wrongAnswers, null, null, null, null, null, null, null, step.label());
     }
 
     /**

@@ -80,8 +80,9 @@ public class Debriefs {
         Long totalMs = Steps.totalMs(attempt, open);
         List<AttemptResult> roundHumans = humansOf(round, found.get().archived());
         Instant close = clock.round(round).closesAt();
+        Optional<Instant> closed = clock.now().isBefore(close) ? Optional.empty() : Optional.of(close);
         // a player the close caught on a step spent at least until then on it: that step can be the costliest
-        Steps costed = clock.now().isBefore(close) ? steps : Steps.untilClose(attempt, open, close);
+        Steps costed = closed.isEmpty() ? steps : Steps.untilClose(attempt, open, close);
         Optional<Debrief.Costliest> costliest = DebriefAssembly.costliest(
                 costed,
                 roundHumans.stream().map(h -> Steps.of(h.attempt(), open)).toList());
@@ -97,7 +98,7 @@ public class Debriefs {
                 attempt.nickname(),
                 result.outcome().status(),
                 new Debrief.Queue(attempt.queueNumber(), result.entered()),
-                DebriefAssembly.timeline(attempt, result.outcome(), open),
+                DebriefAssembly.timeline(attempt, result.outcome(), open, closed),
                 steps,
                 totalMs,
                 costliest.orElse(null),

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.debrief.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,27 @@ public record Steps(Long entryMs, Long waitMs, Long letterMs, Long pickMs, Long 
                     null);
         }
         return steps;
+    }
+
+    /**
+     * The step a round's close catches an attempt on, empty for one that booked: WAIT not admitted, LETTER not solved,
+     * CONFIRM holding the seat it tried last, else PICK.
+     */
+    public static Optional<Step> caughtOn(Attempt attempt) {
+        if (attempt.booked().isPresent()) {
+            return Optional.empty();
+        }
+        if (attempt.admittedAt().isEmpty()) {
+            return Optional.of(Step.WAIT);
+        }
+        if (attempt.letterSolvedAt().isEmpty()) {
+            return Optional.of(Step.LETTER);
+        }
+        boolean holding = attempt.seats().stream()
+                .max(Comparator.comparing(Attempt.SeatAttempt::at))
+                .filter(last -> last.result() == SeatResult.HELD)
+                .isPresent();
+        return Optional.of(holding ? Step.CONFIRM : Step.PICK);
     }
 
     /** open→booked, the booking's {@code durationMs}; {@code null} without a booking. */

@@ -59,10 +59,13 @@ class DebriefController {
                             + " set) is answered once the round is closed, from admission's record of the ticket: its id"
                             + " must carry the round's seal and be a human's; the first secret that asks binds it. So is a"
                             + " ticket admission admitted that made no call booking recorded (admitted in the last moments,"
-                            + " or gone before its letter: outcome NO_SEAT, timeline OPEN ENTERED ADMITTED). After"
-                            + " the close, a step the player was still on (a letter never solved, no seat tried) counts"
-                            + " until the close for costliest (its split in steps stays null). 429 rate-limited (with"
-                            + " Retry-After) past the address's budget.")
+                            + " or gone before its letter: outcome NO_SEAT, timeline OPEN ENTERED ADMITTED CLOSED). After"
+                            + " the close, an attempt the close ended before a booking ends with CLOSED, whose stillOn"
+                            + " names the step the player was on: wait (with placesAway and served), letter (with"
+                            + " attempts, its wrong answers), pick or confirm (holding the seat it tried last). A step the"
+                            + " player was still on (a letter never solved, no seat tried) counts until the close for"
+                            + " costliest (its split in steps stays null). 429 rate-limited (with Retry-After) past the"
+                            + " address's budget.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Debrief.class)))
     @GetMapping("/api/v1/rounds/{roundId}/debriefs/{ticketId}")
     DebriefResponse debrief(
@@ -186,8 +189,14 @@ class DebriefController {
                     json.put("seatId", step.seatId());
                 }
                 case CLOSED -> {
-                    json.put("placesAway", step.placesAway());
-                    json.put("served", step.served());
+                    json.put("stillOn", step.stillOn());
+                    if (step.placesAway() != null) {
+                        json.put("placesAway", step.placesAway());
+                        json.put("served", step.served());
+                    }
+                    if (step.attempts() != null) {
+                        json.put("attempts", step.attempts());
+                    }
                 }
                 default -> {}
             }

@@ -27,8 +27,8 @@ class DebriefAssemblyTests {
                 .booked(8100, "b-1", "A-7", 7600)
                 .build();
 
-        List<TimelineStep> timeline =
-                DebriefAssembly.timeline(won, new Outcome(Outcome.Status.CONFIRMED, Optional.of(at(8230))), OPEN);
+        List<TimelineStep> timeline = DebriefAssembly.timeline(
+                won, new Outcome(Outcome.Status.CONFIRMED, Optional.of(at(8230))), OPEN, Optional.of(at(15_000)));
 
         assertThat(timeline)
                 .extracting(TimelineStep::step)
@@ -61,8 +61,8 @@ class DebriefAssemblyTests {
                 .seat(400, "A-1", SeatResult.TAKEN, null)
                 .build();
 
-        TimelineStep seat =
-                DebriefAssembly.timeline(lost, Outcome.NO_SEAT, OPEN).getLast();
+        TimelineStep seat = DebriefAssembly.timeline(lost, Outcome.NO_SEAT, OPEN, Optional.empty())
+                .getLast();
 
         assertThat(seat.result()).isEqualTo(SeatResult.TAKEN);
         assertThat(seat.takenBy()).isNull();
@@ -76,8 +76,8 @@ class DebriefAssemblyTests {
                 .booked(500, "b-1", "A-1", 400)
                 .build();
 
-        List<TimelineStep> timeline =
-                DebriefAssembly.timeline(won, new Outcome(Outcome.Status.REJECTED, Optional.of(at(450))), OPEN);
+        List<TimelineStep> timeline = DebriefAssembly.timeline(
+                won, new Outcome(Outcome.Status.REJECTED, Optional.of(at(450))), OPEN, Optional.of(at(15_000)));
 
         assertThat(timeline.getLast().step()).isEqualTo(Kind.REJECTED);
         assertThat(timeline.getLast().atMs()).isEqualTo(500);
@@ -88,10 +88,59 @@ class DebriefAssemblyTests {
         Attempt won =
                 attempt("kim", 100, 200, 300, 1).booked(500, "b-1", "A-1", 400).build();
 
-        assertThat(DebriefAssembly.timeline(won, Outcome.PENDING, OPEN)
+        assertThat(DebriefAssembly.timeline(won, Outcome.PENDING, OPEN, Optional.of(at(15_000)))
                         .getLast()
                         .step())
                 .isEqualTo(Kind.BOOKED);
+    }
+
+    @Test
+    void aPlayerTheCloseCaughtOnItsLetterEndsWithTheCloseAndItsWrongAnswers() {
+        Attempt stuck = attempt("kim", 100, 200, 0, 3).noLetter().build();
+
+        List<TimelineStep> timeline = DebriefAssembly.timeline(stuck, Outcome.NO_SEAT, OPEN, Optional.of(at(15_000)));
+
+        assertThat(timeline)
+                .extracting(TimelineStep::step)
+                .containsExactly(Kind.OPEN, Kind.ENTERED, Kind.ADMITTED, Kind.CLOSED);
+        TimelineStep closed = timeline.getLast();
+        assertThat(closed.atMs()).isEqualTo(15_000);
+        assertThat(closed.stillOn()).isEqualTo("letter");
+        assertThat(closed.attempts()).isEqualTo(3);
+        assertThat(closed.placesAway()).isNull();
+        // while the round is open the attempt goes on: no close yet
+        assertThat(DebriefAssembly.timeline(stuck, Outcome.NO_SEAT, OPEN, Optional.empty()))
+                .extracting(TimelineStep::step)
+                .containsExactly(Kind.OPEN, Kind.ENTERED, Kind.ADMITTED);
+    }
+
+    @Test
+    void theCloseSaysWhetherItCaughtAPlayerPickingOrHoldingTheSeatItTriedLast() {
+        Attempt picking = attempt("kim", 100, 200, 300, 1)
+                .seat(900, "A-2", SeatResult.TAKEN, null)
+                .seat(400, "A-1", SeatResult.HELD, null)
+                .build();
+        Attempt holding = attempt("kim", 100, 200, 300, 1)
+                .seat(400, "A-1", SeatResult.TAKEN, null)
+                .seat(900, "A-2", SeatResult.HELD, null)
+                .build();
+        Attempt booked = attempt("kim", 100, 200, 300, 1)
+                .seat(400, "A-1", SeatResult.HELD, null)
+                .booked(500, "b-1", "A-1", 400)
+                .build();
+
+        TimelineStep caughtPicking = DebriefAssembly.timeline(picking, Outcome.NO_SEAT, OPEN, Optional.of(at(15_000)))
+                .getLast();
+        assertThat(caughtPicking.step()).isEqualTo(Kind.CLOSED);
+        assertThat(caughtPicking.stillOn()).isEqualTo("pick");
+        assertThat(caughtPicking.attempts()).isNull();
+        assertThat(DebriefAssembly.timeline(holding, Outcome.NO_SEAT, OPEN, Optional.of(at(15_000)))
+                        .getLast()
+                        .stillOn())
+                .isEqualTo("confirm");
+        assertThat(DebriefAssembly.timeline(booked, Outcome.PENDING, OPEN, Optional.of(at(15_000))))
+                .extracting(TimelineStep::step)
+                .doesNotContain(Kind.CLOSED);
     }
 
     @Test
@@ -205,7 +254,8 @@ class DebriefAssemblyTests {
                 Optional.empty(),
                 Optional.of(new Attempt.NotAdmitted(at(15_000), 380, 2100L, 350)));
 
-        List<TimelineStep> timeline = DebriefAssembly.timeline(waited, Outcome.NOT_ADMITTED, OPEN);
+        List<TimelineStep> timeline =
+                DebriefAssembly.timeline(waited, Outcome.NOT_ADMITTED, OPEN, Optional.of(at(15_000)));
 
         assertThat(timeline).extracting(TimelineStep::step).containsExactly(Kind.OPEN, Kind.ENTERED, Kind.CLOSED);
         assertThat(timeline.get(1).atMs()).isEqualTo(4200);
@@ -213,6 +263,7 @@ class DebriefAssemblyTests {
         assertThat(closed.atMs()).isEqualTo(15_000);
         assertThat(closed.placesAway()).isEqualTo(40);
         assertThat(closed.served()).isEqualTo(380);
+        assertThat(closed.stillOn()).isEqualTo("wait");
         assertThat(DebriefAssembly.notAdmitted(waited, OPEN))
                 .contains(new Debrief.NotAdmitted(380, 40, 4200, 2100L, 350));
         assertThat(Steps.of(waited, OPEN)).isEqualTo(new Steps(4200L, null, null, null, null));

@@ -323,8 +323,9 @@ class DebriefsTests {
         assertThat(debrief.outcome()).isEqualTo(Outcome.Status.NO_SEAT);
         assertThat(debrief.timeline())
                 .extracting(Debrief.TimelineStep::step)
-                .containsExactly(Debrief.Kind.OPEN, Debrief.Kind.ENTERED, Debrief.Kind.ADMITTED);
+                .containsExactly(Debrief.Kind.OPEN, Debrief.Kind.ENTERED, Debrief.Kind.ADMITTED, Debrief.Kind.CLOSED);
         assertThat(debrief.timeline().get(2).atMs()).isEqualTo(14_000);
+        assertThat(debrief.timeline().get(3).stillOn()).isEqualTo("letter");
         assertThat(debrief.notAdmitted()).isNull();
         assertThat(debriefs.debrief(ROUND, ticket, OTHER_SECRET)).isEmpty();
         assertThat(debriefs.history("lee", SECRET).rounds()).isEqualTo(1);
