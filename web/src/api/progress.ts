@@ -193,6 +193,7 @@ export function parseDebrief(value: unknown): Debrief {
       // optional: an older server sends no previousBest
       previousBest: ghostRun(ghost.previousBest, 'ghost.previousBest'),
       roundBest: ghostRun(ghost.roundBest, 'ghost.roundBest'),
+      previousBestKnown: ghost.previousBestKnown !== false,
     },
     notAdmitted: notAdmitted(d.notAdmitted),
   };

@@ -299,6 +299,11 @@ export interface Debrief {
     /** The best strictly before this round (null before a first win, and from a server that does not send it). */
     previousBest: GhostRun | null;
     roundBest: GhostRun | null;
+    /**
+     * False when the server could not read all the player's earlier rounds (its database down): the two bests count
+     * only those it could, so a missing previous best is no first win. True from a server that does not send it.
+     */
+    previousBestKnown: boolean;
   };
   /** Only for outcome NOT_ADMITTED. */
   notAdmitted: NotAdmitted | null;

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { parseDebrief } from '../api/progress';
 import type { Debrief } from '../api/types';
@@ -126,6 +126,7 @@ describe('ghost race', () => {
       youTotalMs={d.totalMs}
       personalBest={d.ghost.personalBest}
       previousBest={d.ghost.previousBest}
+      previousBestKnown={d.ghost.previousBestKnown}
       roundBest={d.ghost.roundBest}
     />
   );
@@ -196,6 +197,24 @@ describe('ghost race', () => {
     expect(screen.getByTestId('ghost-pb')).toHaveTextContent('이전 최고 기록기록 없음—');
     expect(screen.queryByText(/첫 성공이 최고 기록이 됩니다/)).not.toBeInTheDocument();
     expect(screen.getByTestId('ghost-step-letter')).toHaveTextContent('보안문자2.7초—1.0초—');
+  });
+
+  it('claims no first win and no new best when the earlier rounds could not be read, and says so', () => {
+    const unread = <T extends { ghost: object }>(raw: T) =>
+      parseDebrief({ ...raw, ghost: { ...raw.ghost, previousBestKnown: false } });
+    inLang('ko', race(unread(firstWinDebrief())));
+    expect(screen.queryByTestId('ghost-new-best')).not.toBeInTheDocument();
+    expect(screen.getByTestId('ghost-past-unknown')).toHaveTextContent(
+      '지난 라운드 기록을 지금은 읽을 수 없어 최고 기록과 비교하지 못했어요.',
+    );
+    cleanup();
+    inLang('en', race(unread(lostDebrief())));
+    expect(screen.queryByText(/your first win becomes your personal best/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('ghost-past-unknown')).toHaveTextContent('Your earlier rounds cannot be read right now');
+    cleanup();
+    // a server that does not say is taken as having read them all
+    inLang('ko', race(parseDebrief(firstWinDebrief())));
+    expect(screen.queryByTestId('ghost-past-unknown')).not.toBeInTheDocument();
   });
 
   it('keeps racing the personal best when this round did not beat it', () => {

@@ -225,6 +225,7 @@ export function GhostRace({
   youTotalMs,
   personalBest,
   previousBest,
+  previousBestKnown = true,
   roundBest,
 }: {
   /** The debrief's round: a personal best from this round is a new best. */
@@ -233,6 +234,8 @@ export function GhostRace({
   youTotalMs: number | null;
   personalBest: GhostRun | null;
   previousBest: GhostRun | null;
+  /** False when the earlier rounds could not all be read: then no "first win" or "new best" is claimed. */
+  previousBestKnown?: boolean;
   roundBest: GhostRun | null;
 }) {
   const { t, lang } = useI18n();
@@ -260,7 +263,12 @@ export function GhostRace({
       <figcaption id={titleId} className="sr-only">
         {t(baseline.newBest ? 'debrief.ghostLabelNewBest' : 'debrief.ghostLabel')}
       </figcaption>
-      {baseline.newBest && (
+      {!previousBestKnown && (
+        <p className="muted small" data-testid="ghost-past-unknown">
+          {t('debrief.ghost.pastUnknown')}
+        </p>
+      )}
+      {previousBestKnown && baseline.newBest && (
         <p className="ghost-new-best" data-testid="ghost-new-best">
           {baseline.run === null
             ? t('debrief.ghost.firstBest')
@@ -308,7 +316,7 @@ export function GhostRace({
           </li>
         ))}
       </ul>
-      {!personalBest && <p className="muted small">{t('debrief.ghost.noPb')}</p>}
+      {previousBestKnown && !personalBest && <p className="muted small">{t('debrief.ghost.noPb')}</p>}
       <div className="table-scroll">
         <table className="ghost-table">
           <thead>

@@ -230,6 +230,8 @@ export const ko = {
   'debrief.ghost.newBest': '새 개인 최고 기록! 이전보다 {d} 빨라요.',
   'debrief.ghost.newBestUnknown': '새 개인 최고 기록이에요!',
   'debrief.ghost.firstBest': '첫 예매 성공! 이번 기록이 내 최고 기록이 되었어요.',
+  'debrief.ghost.pastUnknown':
+    '지난 라운드 기록을 지금은 읽을 수 없어 최고 기록과 비교하지 못했어요. 잠시 후 다시 확인해 주세요.',
   'debrief.stepCol': '구간',
   'debrief.total': '합계',
   'debrief.s.entry': '입장',
@@ -616,6 +618,8 @@ export const en: Messages = {
   'debrief.ghost.newBest': 'New personal best: {d} faster than before.',
   'debrief.ghost.newBestUnknown': 'New personal best!',
   'debrief.ghost.firstBest': 'First win: this run is now your personal best.',
+  'debrief.ghost.pastUnknown':
+    'Your earlier rounds cannot be read right now, so this run is not compared with your best. Check again shortly.',
   'debrief.stepCol': 'Step',
   'debrief.total': 'Total',
   'debrief.s.entry': 'Entry',

@@ -351,6 +351,7 @@ function DebriefCard({
                 youTotalMs={state.debrief.totalMs}
                 personalBest={state.debrief.ghost.personalBest}
                 previousBest={state.debrief.ghost.previousBest}
+                previousBestKnown={state.debrief.ghost.previousBestKnown}
                 roundBest={state.debrief.ghost.roundBest}
               />
             </div>

@@ -89,8 +89,8 @@ public class Debriefs {
         Optional<Debrief.PersonalBest> current = result.outcome().won()
                 ? Optional.of(new Debrief.PersonalBest(round.value(), totalMs, steps))
                 : Optional.empty();
-        Optional<Debrief.PersonalBest> previousBest = DebriefAssembly.better(
-                storedBest(attempt.playerId(), round), liveBestBefore(attempt.playerId(), round));
+        BestBefore before = bestBefore(attempt.playerId(), round);
+        Optional<Debrief.PersonalBest> previousBest = before.best();
         Optional<Debrief.PersonalBest> personalBest = DebriefAssembly.better(previousBest, current);
         return Optional.of(new Debrief(
                 round.value(),
@@ -105,7 +105,8 @@ public class Debriefs {
                 new Debrief.Ghost(
                         personalBest.orElse(null),
                         previousBest.orElse(null),
-                        DebriefAssembly.roundBest(roundHumans, open).orElse(null)),
+                        DebriefAssembly.roundBest(roundHumans, open).orElse(null),
+                        before.known()),
                 DebriefAssembly.notAdmitted(attempt, open).orElse(null)));
     }
 
@@ -194,19 +195,40 @@ public class Debriefs {
      * round closed seconds ago is archived only after its grace, and its win is a best all the same.
      */
     private Optional<Debrief.PersonalBest> liveBestBefore(PlayerId player, RoundId round) {
-        try {
-            Optional<Debrief.PersonalBest> best = Optional.empty();
-            for (AttemptResult result : liveOf(player)) {
-                if (result.attempt().round().compareTo(round) < 0) {
-                    best = DebriefAssembly.better(best, won(result));
-                }
+        Optional<Debrief.PersonalBest> best = Optional.empty();
+        for (AttemptResult result : liveOf(player)) {
+            if (result.attempt().round().compareTo(round) < 0) {
+                best = DebriefAssembly.better(best, won(result));
             }
-            return best;
+        }
+        return best;
+    }
+
+    /**
+     * The player's best won attempt before {@code round}: MySQL's and that of the rounds not archived yet. A debrief
+     * is still answered when either cannot be read, with the best from the other and {@code known} false: "no earlier
+     * win" would then be a guess.
+     */
+    private BestBefore bestBefore(PlayerId player, RoundId round) {
+        boolean known = true;
+        Optional<Debrief.PersonalBest> stored = Optional.empty();
+        try {
+            stored = archive.personalBest(player, round);
+        } catch (RuntimeException e) {
+            log.debug("personal best not read: {}", e.toString());
+            known = false;
+        }
+        Optional<Debrief.PersonalBest> live = Optional.empty();
+        try {
+            live = liveBestBefore(player, round);
         } catch (RuntimeException e) {
             log.debug("live personal best not read: {}", e.toString());
-            return Optional.empty();
+            known = false;
         }
+        return new BestBefore(DebriefAssembly.better(stored, live), known);
     }
+
+    private record BestBefore(Optional<Debrief.PersonalBest> best, boolean known) {}
 
     private static String key(Attempt attempt) {
         return attempt.round().value() + "/" + attempt.ticketId();
@@ -339,15 +361,6 @@ public class Debriefs {
         } catch (RuntimeException e) {
             log.debug("kept outcome of {} not read: {}", bookingId, e.toString());
             return Outcome.PENDING;
-        }
-    }
-
-    private Optional<Debrief.PersonalBest> storedBest(PlayerId player, RoundId round) {
-        try {
-            return archive.personalBest(player, round);
-        } catch (RuntimeException e) {
-            log.debug("personal best not read: {}", e.toString());
-            return Optional.empty();
         }
     }
 

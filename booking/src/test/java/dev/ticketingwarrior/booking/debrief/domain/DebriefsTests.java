@@ -89,7 +89,42 @@ class DebriefsTests {
         assertThat(debrief.ghost().previousBest().roundId()).isEqualTo(earlier.value());
         assertThat(debrief.ghost().previousBest().totalMs()).isEqualTo(9000);
         assertThat(debrief.ghost().roundBest().nickname()).isEqualTo("kim");
+        assertThat(debrief.ghost().previousBestKnown()).isTrue();
         assertThat(debrief.queue()).isEqualTo(new Debrief.Queue(7, 480L));
+    }
+
+    /** A win while MySQL does not answer: its earlier wins cannot be read, which is not the same as none. */
+    @Test
+    void whileMysqlIsDownANewWinSaysItsEarlierBestIsUnknownNotAFirstWin() {
+        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(5)));
+        archive.save(
+                List.of(attempt("kim", 100, 200, 300, 1)
+                        .round(earlier)
+                        .ticket("t-old")
+                        .booked(5000, "b-old", "A-1", 4000)
+                        .build()),
+                40L);
+        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        live.put(attempt("kim", 100, 200, 300, 1)
+                .ticket("t-kim")
+                .booked(6000, "b-kim", "A-2", 5000)
+                .build());
+        kept.put("b-kim", Outcome.Status.CONFIRMED);
+        archive.readsDown = true;
+
+        Debrief.Ghost ghost =
+                debriefs.debrief(ROUND, "t-kim", SECRET).orElseThrow().ghost();
+
+        assertThat(ghost.previousBestKnown()).isFalse();
+        assertThat(ghost.previousBest()).isNull();
+        assertThat(ghost.personalBest().roundId())
+                .as("the best of what could be read")
+                .isEqualTo(ROUND.value());
+        archive.readsDown = false;
+        Debrief.Ghost read =
+                debriefs.debrief(ROUND, "t-kim", SECRET).orElseThrow().ghost();
+        assertThat(read.previousBestKnown()).isTrue();
+        assertThat(read.personalBest().roundId()).isEqualTo(earlier.value());
     }
 
     /** The round before, closed seconds ago, is not archived yet: its win is the best this round's is raced against. */
@@ -538,6 +573,9 @@ class DebriefsTests {
 
         @Override
         public Optional<Debrief.PersonalBest> personalBest(PlayerId player, RoundId before) {
+            if (readsDown) {
+                throw new IllegalStateException("MySQL down");
+            }
             List<Debrief.PersonalBest> won = new ArrayList<>();
             for (AttemptResult r : of(player)) {
                 Instant open = r.attempt().round().start();
