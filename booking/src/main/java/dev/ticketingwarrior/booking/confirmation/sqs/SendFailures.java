@@ -8,13 +8,15 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Tells a send that surely did not queue its message from one that may have. Only a definite refusal counts as not
  * sent: SQS refused the entry, or answered the call with a 4xx, or no connection was ever made. A 5xx, a connection
  * reset or a read timeout after the request left, or anything not understood, is in doubt. The SDK retries before it
- * gives up, so every attempt (the causes and the suppressed failures) is looked at: one attempt that may have reached
- * SQS makes the whole send in doubt.
+ * gives up, and of the attempts before the last it keeps only their messages (suppressed exceptions without type, status
+ * or cause): a failure that took more than one attempt is in doubt, whatever the last one was, since an earlier one may
+ * have reached SQS.
  */
 final class SendFailures {
 
@@ -47,7 +49,8 @@ final class SendFailures {
 
     private static boolean mayHaveReachedTheQueue(Throwable t) {
         return (t instanceof AwsServiceException e && e.statusCode() >= 500)
-                || (t instanceof IOException && !(t instanceof ConnectException));
+                || (t instanceof IOException && !(t instanceof ConnectException))
+                || (t instanceof SdkException e && e.numAttempts() != null && e.numAttempts() > 1);
     }
 
     private static Set<Throwable> everyFailureIn(Throwable failure) {

@@ -7,6 +7,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** Only a definite refusal undoes a sale; everything after the request may have left is in doubt. */
@@ -39,6 +40,23 @@ class SendFailuresTests {
         last.addSuppressed(status(503));
 
         assertThat(SendFailures.surelyNotQueued(last)).isFalse();
+    }
+
+    /**
+     * As the SDK reports a send it retried: the last attempt's failure, with the attempts before it only as messages.
+     * The first was a 500 (SQS may have queued the message); the second a 400.
+     */
+    @Test
+    void aRefusalAfterAnEarlierAttemptTheSdkKeptOnlyAsAMessageIsInDoubt() {
+        SdkException last = status(400).toBuilder().numAttempts(2).build();
+        last.addSuppressed(SdkClientException.builder()
+                .message("Request attempt 1 failure: Service Unavailable (Status Code: 500)")
+                .build());
+
+        assertThat(SendFailures.surelyNotQueued(last)).isFalse();
+        assertThat(SendFailures.surelyNotQueued(
+                        status(400).toBuilder().numAttempts(1).build()))
+                .isTrue();
     }
 
     @Test
