@@ -1,17 +1,20 @@
--- Entry: KEYS 1..10 as in serving.lua, 11 the client's entry counter (STRING, under the round's hash tag);
+-- Entry: KEYS 1..10 as in serving.lua, 11 the client's entry counter (STRING, under the round's hash tag), 12 entry
+-- keys (HASH nickname -> the entry key its ticket was made with);
 -- ARGV 1..10 as in serving.lua, 11 nickname, 12 seal candidate (32 hex digits; the round keeps the first it is
 -- offered), 13 bot (0/1), 14 claimed ticket id ('' when the client sent none), 15 entries a client may make per
--- window (0: not limited, a bot), 16 the window in ms.
+-- window (0: not limited, a bot), 16 the window in ms, 17 the client's entry key ('' when it sent none).
 -- A new ticket's id is <roundId>-<queueNumber>-<the first 24 hex digits of SHA-1(seal|roundId|queueNumber)>
 -- (ticketId() in serving.lua, TicketId.java, RoundSeal.java); the ticket is stored under its number.
 -- Returns {-2, ms until the window ends} when the client is over its limit (the entry counts first, whatever follows:
 -- a limit and an entry in one round trip), {1 created / 0 resumed, ticketId, ticket, admittedAtMs or '', advance...},
 -- or {-1} when the nickname
--- holds another ticket than the claimed one: a nickname belongs to the client that entered with it (SPEC §4), so
--- nothing of that ticket leaves the script. A new ticket that the counter does not reach yet is answered from peek(),
+-- holds another ticket than the claimed one, and was not entered with this entry key: a nickname belongs to the client
+-- that entered with it (SPEC §4), so nothing of that ticket leaves the script. The key resumes a ticket whose answer
+-- the client never got (the script ran, the reply was lost), so an entry made again is never refused to its maker. A new ticket that the counter does not reach yet is answered from peek(),
 -- without advancing; the ticker and later status calls advance.
 local nickname, sealCandidate, bot, claimed = ARGV[11], ARGV[12], ARGV[13], ARGV[14]
 local limit, window = tonumber(ARGV[15]), tonumber(ARGV[16])
+local K_ENTRY_KEYS, entryKey = KEYS[12], ARGV[17]
 if limit > 0 then
   local entries = redis.call('INCR', KEYS[11])
   local left = redis.call('PTTL', KEYS[11])
@@ -30,7 +33,7 @@ if qn then
   -- the nickname's owner resumes only with the very id it was given
   local seal = redis.call('HGET', K_SERVE, 'seal')
   id = ticketId(seal, qn)
-  if id ~= claimed then
+  if id ~= claimed and (entryKey == '' or redis.call('HGET', K_ENTRY_KEYS, nickname) ~= entryKey) then
     return { -1 }
   end
   stored = redis.call('HGET', K_TICKETS, qn)
@@ -46,6 +49,10 @@ else
   redis.call('HSET', K_TICKETS, qn, stored)
   redis.call('HSET', K_NICKS, nickname, qn)
   redis.call('HINCRBY', K_SERVE, bot == '1' and 'bots' or 'humans', 1)
+  if entryKey ~= '' then
+    redis.call('HSET', K_ENTRY_KEYS, nickname, entryKey)
+    expire(K_ENTRY_KEYS)
+  end
   -- the keys are born with the round's first ticket and all expire together; refreshing now and then is enough, and
   -- at once when they have no expiry yet (a round restore() put back starts its tickets past number 1)
   if qn % 1024 == 1 or redis.call('PTTL', K_TICKETS) == -1 then

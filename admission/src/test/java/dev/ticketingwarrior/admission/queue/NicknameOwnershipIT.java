@@ -6,6 +6,7 @@ import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -90,6 +91,55 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
         assertThat(id(resumed)).isEqualTo(bot);
     }
 
+    /** The entry was made but its answer lost (a 503 after Valkey ran the script): the same entry key resumes it. */
+    @Test
+    void theClientWhoseEntryAnswerWasLostResumesWithItsEntryKeyAndNobodyElseDoes() {
+        settings(0, 0, 0, false);
+        openRound();
+        String key = "k".repeat(22) + UUID.randomUUID().toString().replace("-", "");
+        String ticket = id(post("잃어버린답", null, null, key)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody());
+
+        JsonNode again = post("잃어버린답", null, null, key)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(id(again)).isEqualTo(ticket);
+        assertThat(again.get("waiting").asLong()).as("no second ticket").isEqualTo(1);
+        String otherKey = "o".repeat(22) + UUID.randomUUID().toString().replace("-", "");
+        assertThat(expectTaken(post("잃어버린답", null, null, otherKey))).doesNotContain(ticket);
+        assertThat(expectTaken(post("잃어버린답", null, null, null))).doesNotContain(ticket);
+        // the key proves the entry of its own nickname only: another nickname's owner keeps it
+        String others = id(post("다른주인", null, null, otherKey)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody());
+        assertThat(expectTaken(post("다른주인", null, null, key))).doesNotContain(others);
+    }
+
+    @Test
+    void aMalformedEntryKeyIsRefusedAndTakesNoPlace() {
+        openRound();
+        for (String malformed : new String[] {"short", "x".repeat(65), "has spaces in it but long enough", ""}) {
+            post("bad_key_nick", null, null, malformed)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://ticketing-warrior.dev/problems/invalid-request");
+        }
+        post("bad_key_nick", null, null, null).expectStatus().isCreated();
+    }
+
     @Test
     void aTicketIdOfAnEarlierRoundEntersAFreeNicknameAnew() {
         // a round a year back: no other test's round, whose queue an entry here would disturb
@@ -109,10 +159,17 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec post(String nickname, String ticketId, String botKey) {
+        return post(nickname, ticketId, botKey, null);
+    }
+
+    private WebTestClient.ResponseSpec post(String nickname, String ticketId, String botKey, String entryKey) {
         Map<String, String> body = new HashMap<>();
         body.put("nickname", nickname);
         if (ticketId != null) {
             body.put("ticketId", ticketId);
+        }
+        if (entryKey != null) {
+            body.put("entryKey", entryKey);
         }
         WebTestClient.RequestBodySpec request = web.post().uri("/api/v1/queue").contentType(MediaType.APPLICATION_JSON);
         if (botKey != null) {

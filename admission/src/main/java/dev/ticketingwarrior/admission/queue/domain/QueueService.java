@@ -44,7 +44,7 @@ public final class QueueService {
      * none). {@code claimed} is the ticket id the client was given for this nickname before (a reload): the only way
      * back to a nickname's ticket.
      */
-    public Mono<EntryResult> enter(Nickname nickname, Optional<TicketId> claimed, boolean bot, String client) {
+    public Mono<EntryResult> enter(Nickname nickname, Claim claim, boolean bot, String client) {
         Instant now = roundClock.now();
         Round round = roundClock.roundAt(now);
         if (!round.isOpenAt(now)) {
@@ -55,7 +55,7 @@ public final class QueueService {
                 .enter(
                         round,
                         nickname,
-                        claimed,
+                        claim,
                         bot,
                         client,
                         bot ? Optional.empty() : Optional.of(entryLimit),

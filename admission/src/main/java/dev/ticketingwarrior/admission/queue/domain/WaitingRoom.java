@@ -18,13 +18,14 @@ public interface WaitingRoom {
      * Enters {@code nickname}, in one atomic step that numbers the ticket and seals its id with the round's {@link
      * RoundSeal} ({@code sealCandidate} becomes the round's secret if it has none yet), after counting the entry
      * against {@code client}'s {@code limit} (none for a bot): past it the entry is {@link Entry.Limited} and nothing
-     * else happens. A nickname that already holds a ticket in this round is resumed only when {@code claimed} is that
-     * very ticket; otherwise it is {@link Entry.Taken}, and nothing of the owner's ticket is read out.
+     * else happens. A nickname that already holds a ticket in this round is resumed only when {@code claim} names that
+     * very ticket or carries the entry key the ticket was made with; otherwise it is {@link Entry.Taken}, and nothing
+     * of the owner's ticket is read out. A new ticket keeps the claim's entry key for that.
      */
     Mono<Entry> enter(
             Round round,
             Nickname nickname,
-            Optional<TicketId> claimed,
+            Claim claim,
             boolean bot,
             String client,
             Optional<EntryLimit> limit,

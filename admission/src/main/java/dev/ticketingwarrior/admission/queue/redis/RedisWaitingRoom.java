@@ -1,6 +1,8 @@
 package dev.ticketingwarrior.admission.queue.redis;
 
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
+import dev.ticketingwarrior.admission.queue.domain.Claim;
+import dev.ticketingwarrior.admission.queue.domain.EntryKey;
 import dev.ticketingwarrior.admission.queue.domain.EntryLimit;
 import dev.ticketingwarrior.admission.queue.domain.Nickname;
 import dev.ticketingwarrior.admission.queue.domain.RoundSeal;
@@ -59,7 +61,7 @@ final class RedisWaitingRoom implements WaitingRoom {
     public Mono<Entry> enter(
             Round round,
             Nickname nickname,
-            Optional<TicketId> claimed,
+            Claim claim,
             boolean bot,
             String client,
             Optional<EntryLimit> limit,
@@ -73,9 +75,10 @@ final class RedisWaitingRoom implements WaitingRoom {
                 nickname.value(),
                 sealCandidate,
                 bot ? "1" : "0",
-                claimed.map(TicketId::value).orElse(""),
+                claim.ticketId().map(TicketId::value).orElse(""),
                 Integer.toString(limit.map(EntryLimit::entries).orElse(0)),
-                Long.toString(limit.map(l -> l.window().toMillis()).orElse(0L)));
+                Long.toString(limit.map(l -> l.window().toMillis()).orElse(0L)),
+                claim.entryKey().map(EntryKey::value).orElse(""));
         return call(Scripts.ENTER, keys(round.id()).forEntry(client), args).map(reply -> {
             long outcome = number(reply, 0);
             if (outcome == TAKEN) {

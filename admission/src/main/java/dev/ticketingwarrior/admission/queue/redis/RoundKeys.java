@@ -32,12 +32,13 @@ record RoundKeys(RoundId roundId, List<String> all) {
 
     /**
      * The round's keys for {@code enter.lua}: all of them, then {@code client}'s entry counter (under the round's hash
-     * tag, so the entry and its limit are one script in one slot).
+     * tag, so the entry and its limit are one script in one slot), then the entry keys of the round's nicknames.
      */
     List<String> forEntry(String client) {
-        List<String> keys = new ArrayList<>(all.size() + 1);
+        List<String> keys = new ArrayList<>(all.size() + 2);
         keys.addAll(all);
         keys.add(roundId.hashTag() + ":entries:" + LimitKeys.client(client));
+        keys.add(roundId.hashTag() + ":entry-keys");
         return keys;
     }
 }

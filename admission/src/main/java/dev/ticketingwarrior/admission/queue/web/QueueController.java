@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.admission.queue.web;
 
+import dev.ticketingwarrior.admission.queue.domain.Claim;
+import dev.ticketingwarrior.admission.queue.domain.EntryKey;
 import dev.ticketingwarrior.admission.queue.domain.EntryResult;
 import dev.ticketingwarrior.admission.queue.domain.Nickname;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
@@ -64,8 +66,10 @@ class QueueController {
             summary = "Enter the current round's waiting room",
             description = "201 with a new ticket. A nickname belongs to the client that entered with it: 200 with the"
                     + " same ticket when the body also carries the ticketId that client was given this round (a"
-                    + " reload), 409 nickname-taken for anyone else (never the owner's ticket or token). 400"
-                    + " invalid-nickname, 401 invalid-bot-key, 409 round-not-open (with opensAt), 429.")
+                    + " reload) or the entryKey the ticket was made with (an answer the client never got), 409"
+                    + " nickname-taken for anyone else (never the owner's ticket or token). 400 invalid-nickname, 400"
+                    + " invalid-request (a malformed entryKey), 401 invalid-bot-key, 409 round-not-open (with"
+                    + " opensAt), 429.")
     @ApiResponse(
             responseCode = "201",
             description = "A new ticket",
@@ -95,10 +99,20 @@ class QueueController {
         return body.switchIfEmpty(
                         Mono.error(() -> ProblemException.of(ProblemType.INVALID_NICKNAME, "A nickname is required.")))
                 .flatMap(entry -> Nickname.parse(entry.nickname())
-                        .map(nickname -> queue.enter(nickname, TicketId.parse(entry.ticketId()), bot, client))
+                        .map(nickname -> queue.enter(nickname, claim(entry), bot, client))
                         .orElseGet(() -> Mono.error(ProblemException.of(
                                 ProblemType.INVALID_NICKNAME, "A nickname is 2 to 20 letters, digits, '_' or '-'."))))
                 .map(QueueController::respond);
+    }
+
+    /** The entry's proofs of owning its nickname's ticket; a malformed entry key is refused, not ignored. */
+    private static Claim claim(EnterQueueRequest entry) {
+        Optional<EntryKey> key = EntryKey.parse(entry.entryKey());
+        if (entry.entryKey() != null && key.isEmpty()) {
+            throw ProblemException.of(
+                    ProblemType.INVALID_REQUEST, "An entryKey is 22 to 64 of A-Z, a-z, 0-9, '_' or '-'.");
+        }
+        return new Claim(TicketId.parse(entry.ticketId()), key);
     }
 
     private static ResponseEntity<EnteredResponse> respond(EntryResult result) {

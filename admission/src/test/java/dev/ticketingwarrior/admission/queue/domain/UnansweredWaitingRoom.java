@@ -23,7 +23,7 @@ abstract class UnansweredWaitingRoom implements WaitingRoom {
     public Mono<Entry> enter(
             Round round,
             Nickname nickname,
-            Optional<TicketId> claimed,
+            Claim claim,
             boolean bot,
             String client,
             Optional<EntryLimit> limit,
