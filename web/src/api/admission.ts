@@ -6,12 +6,14 @@ export const getClock = (signal?: AbortSignal) => request<ClockResponse>('/api/v
 
 /**
  * 201 with a new ticket; 200 with the same one when `ticketId` is the ticket this client was given for `nickname` in
- * this round (a reload); 409 `nickname-taken` when someone else holds the nickname in this round.
+ * this round (a reload), and also when `entryKey` is the key this client entered `nickname` with in this round (an
+ * entry tried again after its answer was lost, with no ticket id yet); 409 `nickname-taken` when someone else holds
+ * the nickname in this round.
  */
-export const enterQueue = (nickname: string, ticketId?: string) =>
+export const enterQueue = (nickname: string, entryKey: string, ticketId?: string) =>
   request<Entered>('/api/v1/queue', {
     method: 'POST',
-    body: ticketId === undefined ? { nickname } : { nickname, ticketId },
+    body: ticketId === undefined ? { nickname, entryKey } : { nickname, entryKey, ticketId },
   });
 
 export const getTicket = (ticketId: string, signal?: AbortSignal) =>

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  ENTRY_KEYS_KEY,
   POSITIONS_KEY,
   TICKETS_KEY,
   bookingOfTicket,
+  entryKey,
   highestPosition,
   rememberBooking,
   rememberHighestPosition,
@@ -14,6 +16,12 @@ import {
 const R1 = '20261124T101500Z';
 const R2 = '20261124T101600Z';
 const ticket = (round: string, tail: string) => `${round}-${tail.padEnd(22, 'x')}`;
+/** 32 random bytes in base64url without padding. */
+const ENTRY_KEY = /^[A-Za-z0-9_-]{43}$/;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('tickets', () => {
   it('keeps the ticket of each nickname of the round', () => {
@@ -81,5 +89,67 @@ describe('tickets', () => {
 
     localStorage.setItem(POSITIONS_KEY, JSON.stringify({ [ticket(R2, 'c')]: 'lots' }));
     expect(highestPosition(ticket(R2, 'c'))).toBe(0);
+  });
+
+  it('makes one entry key per nickname and gives it again on every later call', () => {
+    const key = entryKey('티켓왕');
+    expect(key).toMatch(ENTRY_KEY);
+    expect(entryKey('티켓왕')).toBe(key);
+    const other = entryKey('speed-runner');
+    expect(other).toMatch(ENTRY_KEY);
+    expect(other).not.toBe(key);
+    expect(entryKey('티켓왕')).toBe(key);
+    expect(JSON.parse(localStorage.getItem(ENTRY_KEYS_KEY)!)).toEqual({ 티켓왕: key, 'speed-runner': other });
+  });
+
+  it('keeps the entry keys apart from the tickets, across rounds', () => {
+    const key = entryKey('티켓왕');
+    rememberTicket('티켓왕', ticket(R1, 'a'));
+    rememberTicket('speed-runner', ticket(R2, 'b')); // a new round drops the older round's tickets, not the keys
+    expect(storedTicket('티켓왕')).toBeUndefined();
+    expect(entryKey('티켓왕')).toBe(key);
+  });
+
+  it('treats a nickname that names an object property as a plain key for its entry key', () => {
+    const proto = entryKey('__proto__');
+    expect(proto).toMatch(ENTRY_KEY);
+    expect(entryKey('__proto__')).toBe(proto);
+    const constructor = entryKey('constructor');
+    expect(constructor).toMatch(ENTRY_KEY);
+    expect(constructor).not.toBe(proto);
+    expect(entryKey('__proto__')).toBe(proto);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
+  it('makes a new entry key in place of a damaged one', () => {
+    localStorage.setItem(ENTRY_KEYS_KEY, '{not json');
+    const key = entryKey('티켓왕');
+    expect(key).toMatch(ENTRY_KEY);
+    expect(entryKey('티켓왕')).toBe(key);
+    localStorage.setItem(ENTRY_KEYS_KEY, JSON.stringify({ 티켓왕: 'short', other: 7 }));
+    const again = entryKey('티켓왕');
+    expect(again).toMatch(ENTRY_KEY);
+    expect(again).not.toBe('short');
+    expect(entryKey('티켓왕')).toBe(again);
+  });
+
+  it('still gives an entry key, the same for the page, when localStorage refuses to keep it', () => {
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const key = entryKey('사생활모드');
+    expect(key).toMatch(ENTRY_KEY);
+    expect(entryKey('사생활모드')).toBe(key);
+    expect(localStorage.getItem(ENTRY_KEYS_KEY)).toBeNull();
+  });
+
+  it('keeps the entry keys of the newest nicknames only', () => {
+    const first = entryKey('nick-0');
+    for (let i = 1; i <= 32; i++) entryKey(`nick-${i}`);
+    const kept = JSON.parse(localStorage.getItem(ENTRY_KEYS_KEY)!) as Record<string, string>;
+    expect(Object.keys(kept)).toHaveLength(32);
+    expect(kept).not.toHaveProperty('nick-0');
+    expect(kept).toHaveProperty('nick-32');
+    expect(entryKey('nick-0')).not.toBe(first);
   });
 });

@@ -4,10 +4,22 @@
 // the same way, so that a reload after booking, which resumes the ticket, goes to its result instead of a new letter,
 // and so is the furthest back in the queue a ticket has been seen, so that a reload continues the waiting room's
 // progress bar (measured from that position) instead of starting it again near 0.
+// An entry whose answer is lost (a 503 after Redis made the ticket, a dropped connection) leaves no ticket id to resume
+// with, so every entry also sends the nickname's entry key: a secret this browser makes once per nickname and keeps
+// beside its tickets. An entry again with the same key in the same round is answered with the ticket the lost one made,
+// instead of 409 nickname-taken for the player's own nickname.
 
 export const TICKETS_KEY = 'tw.tickets';
 export const BOOKINGS_KEY = 'tw.bookings';
 export const POSITIONS_KEY = 'tw.highestPositions';
+export const ENTRY_KEYS_KEY = 'tw.entryKeys';
+
+/** What the server takes as an entry key: 22–64 characters of base64url. */
+const ENTRY_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+/** Entry keys kept, the newest nicknames' (a device enters with a few; an older one's key is made again if needed). */
+const ENTRY_KEYS_KEPT = 32;
+/** Entry keys made while localStorage refuses to keep them: the retries of this page still send the same one. */
+const unkeptEntryKeys = new Map<string, string>();
 
 /** `20261124T101500Z-q3Yb0Jm4T1uXcN8e2kPZvA` → `20261124T101500Z`. */
 export function roundOfTicket(ticketId: string): string {
@@ -67,14 +79,48 @@ export function rememberHighestPosition(ticketId: string, position: number): num
   return position;
 }
 
+/**
+ * The secret this browser enters `nickname` with: made once per nickname (32 random bytes, base64url, 43 characters)
+ * and the same on every later call, so that an entry tried again after its answer was lost resumes the ticket it made.
+ * Without localStorage it lasts as long as the page.
+ */
+export function entryKey(nickname: string): string {
+  const keys = read(ENTRY_KEYS_KEY);
+  const kept = [keys.get(nickname), unkeptEntryKeys.get(nickname)].find(
+    (key): key is string => key !== undefined && ENTRY_KEY_PATTERN.test(key),
+  );
+  if (kept !== undefined) return kept;
+  const made = newEntryKey();
+  keys.delete(nickname); // a damaged one: the new key goes last, as the newest
+  keys.set(nickname, made);
+  const newest = [...keys].slice(-ENTRY_KEYS_KEPT);
+  if (!write(ENTRY_KEYS_KEY, new Map(newest))) unkeptEntryKeys.set(nickname, made);
+  return made;
+}
+
+function newEntryKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
 /** Sets `entry` in the map under `key`, keeping only the entries of its round. */
 function keep(key: string, entry: [string, string], roundOf: (entry: [string, string]) => string): void {
   const round = roundOf(entry);
   const kept = new Map([...read(key)].filter((kept) => roundOf(kept) === round));
   kept.set(...entry);
+  write(key, kept);
+}
+
+/** Stores `map` under `key`; false when localStorage refuses it. */
+function write(key: string, map: Map<string, string>): boolean {
   try {
-    localStorage.setItem(key, JSON.stringify(Object.fromEntries(kept)));
+    localStorage.setItem(key, JSON.stringify(Object.fromEntries(map)));
+    return true;
   } catch {
     // private mode or a full store: a reload then enters afresh, and another client's nickname stays refused
+    return false;
   }
 }

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../components/Header';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
-import { mockApi, problem } from '../test/api';
+import { entryKey } from '../lib/tickets';
+import { mockApi, problem, withRetryAfter } from '../test/api';
 import { flush } from '../test/timers';
 import { WaitingRoom } from './WaitingRoom';
 
@@ -74,7 +75,7 @@ describe('waiting room', () => {
     expect(screen.getByTestId('preopen')).toHaveTextContent('아직 오픈 전입니다');
     expect(screen.getByTestId('preopen')).toHaveTextContent('00:10');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // not an error
-    expect(calls[0]!.body).toEqual({ nickname: '티켓왕' });
+    expect(calls[0]!.body).toEqual({ nickname: '티켓왕', entryKey: entryKey('티켓왕') });
 
     await flush(5_000);
     expect(screen.getByTestId('preopen')).toHaveTextContent('00:05');
@@ -235,7 +236,7 @@ describe('waiting room', () => {
     const page = () => waitingRoom({ nickname: '티켓왕' });
     const first = render(page());
     await flush();
-    expect(calls[0]!.body).toEqual({ nickname: '티켓왕' });
+    expect(calls[0]!.body).toEqual({ nickname: '티켓왕', entryKey: entryKey('티켓왕') });
     expect(screen.getByTestId('position')).toHaveTextContent('4');
 
     first.unmount(); // a reload: the page is gone, the browser's storage is not
@@ -243,8 +244,60 @@ describe('waiting room', () => {
     await flush();
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(2);
-    expect(posts[1]!.body).toEqual({ nickname: '티켓왕', ticketId: TICKET });
+    expect(posts[1]!.body).toEqual({ nickname: '티켓왕', entryKey: entryKey('티켓왕'), ticketId: TICKET });
     expect(screen.getByTestId('position')).toHaveTextContent('4');
+  });
+
+  it('tries an entry whose answer was lost again with the same entry key, and shows the ticket it made', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    let made: string | undefined; // the entry key the server made the ticket for: the first answer is lost all the same
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        (call) => {
+          const key = (call.body as { entryKey?: string }).entryKey;
+          if (made === undefined) {
+            made = key;
+            return withRetryAfter(problem('service-unavailable', 503), '2');
+          }
+          if (key !== made) return problem('nickname-taken', 409);
+          return { status: 200, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 7, waiting: 12 } };
+        },
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () => ({
+          body: {
+            ticketId: TICKET,
+            roundId: '20261124T101500Z',
+            status: 'WAITING',
+            position: 7,
+            ahead: 6,
+            waiting: 12,
+          },
+        }),
+      ],
+    ]);
+    render(waitingRoom({ nickname: '늦은답' }));
+    await flush();
+    expect(screen.getByRole('alert')).toHaveTextContent('서비스가 잠시 혼잡합니다');
+    expect(screen.getByRole('button', { name: '2초 후 다시 시도' })).toBeDisabled();
+    await flush(2_000); // Retry-After waited out
+    act(() => screen.getByRole('button', { name: '다시 시도' }).click());
+    await flush();
+
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts).toHaveLength(2);
+    const first = posts[0]!.body as { nickname: string; entryKey: string };
+    expect(first.entryKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(posts[0]!.body).toEqual({ nickname: '늦은답', entryKey: first.entryKey }); // no ticket id to resume with
+    expect(posts[1]!.body).toEqual({ nickname: '늦은답', entryKey: first.entryKey }); // the very same key
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByTestId('standing')).toBeInTheDocument();
+    expect(screen.getByTestId('position')).toHaveTextContent('7');
+    expect(screen.getByTestId('ahead')).toHaveTextContent('6명');
   });
 
   it('continues the progress bar after a reload instead of starting it again near 0', async () => {

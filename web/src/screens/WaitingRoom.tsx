@@ -13,7 +13,7 @@ import { useI18n, type Message } from '../i18n/i18n';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
 import type { Attempt, Session, WaitingKnown } from '../lib/session';
-import { rememberHighestPosition, rememberTicket, storedTicket } from '../lib/tickets';
+import { entryKey, rememberHighestPosition, rememberTicket, storedTicket } from '../lib/tickets';
 
 type Phase =
   | { name: 'scheduled'; at: number } // waiting for the open (before the first try, or after 409 round-not-open)
@@ -74,8 +74,10 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
     inflight.current = true;
     let entered: Entered;
     try {
-      // the ticket this browser was given for the nickname, if any: the server resumes it, and refuses anyone else
-      entered = await enterQueue(nickname, storedTicket(nickname));
+      // the ticket this browser was given for the nickname, if any: the server resumes it, and refuses anyone else;
+      // and the nickname's entry key, the same on every try, so that a try after one whose answer was lost (a 503, a
+      // dropped connection) is given the ticket that one made instead of nickname-taken
+      entered = await enterQueue(nickname, entryKey(nickname), storedTicket(nickname));
     } catch (caught) {
       inflight.current = false;
       if (!alive.current) return;

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
@@ -137,11 +138,13 @@ class WebClientPlayerApi implements PlayerApi {
         return Mono.defer(() -> {
             // the request callback runs once a connection is acquired, right before the request is written
             AtomicBoolean first = new AtomicBoolean(true);
+            // one key for this entry and its retries: a retry of an entry whose answer was lost resumes its ticket
+            String entryKey = UUID.randomUUID().toString().replace("-", "");
             return admission
                     .post()
                     .uri("/api/v1/queue")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Wire.object("nickname", nickname))
+                    .bodyValue(Wire.entry(nickname, entryKey))
                     .httpRequest(request -> {
                         if (first.compareAndSet(true, false)) {
                             sent.accept(clock.instant());
@@ -153,7 +156,7 @@ class WebClientPlayerApi implements PlayerApi {
                             ok -> ok.bodyToMono(Wire.Entered.class)
                                     .map(entered -> new Entry(entered.ticketId(), roundId(entered.roundId()))),
                             (status, slug) -> null))
-                    // the same nickname again in a round is the same ticket: safe to repeat
+                    // the same nickname and entry key again in a round is the same ticket: safe to repeat
                     .retryWhen(RETRY_TRANSIENT)
                     .onErrorMap(e -> named("enter", e));
         });

@@ -9,7 +9,7 @@ final class Wire {
     private Wire() {}
 
     /**
-     * A request body of one string field, written by hand: the three bodies bots send are that small, and a Jackson
+     * A request body of one string field, written by hand: the bodies bots send are that small, and a Jackson
      * generator per request was an eighth of everything the runner allocated in the open's burst.
      */
     static String object(String field, String value) {
@@ -17,6 +17,23 @@ final class Wire {
                 .append("{\"")
                 .append(field);
         json.append("\":\"");
+        return escaped(json, value).append("\"}").toString();
+    }
+
+    /**
+     * The queue entry's body: the nickname, and the entry key that makes a repeat of this entry (its answer lost) the
+     * same ticket. The key is the bot's own, of letters and digits only.
+     */
+    static String entry(String nickname, String entryKey) {
+        StringBuilder json = new StringBuilder(nickname.length() + entryKey.length() + 32).append("{\"nickname\":\"");
+        return escaped(json, nickname)
+                .append("\",\"entryKey\":\"")
+                .append(entryKey)
+                .append("\"}")
+                .toString();
+    }
+
+    private static StringBuilder escaped(StringBuilder json, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -31,7 +48,7 @@ final class Wire {
                 }
             }
         }
-        return json.append("\"}").toString();
+        return json;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

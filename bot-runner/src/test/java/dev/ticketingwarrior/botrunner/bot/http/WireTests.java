@@ -18,4 +18,12 @@ class WireTests {
         }
         assertThat(Wire.object("seatId", "A-1")).isEqualTo("{\"seatId\":\"A-1\"}");
     }
+
+    @Test
+    void writesAnEntryWithItsKey() {
+        String json = Wire.entry("bot \"q\" 1", "0123456789abcdef0123456789abcdef");
+
+        assertThat(JsonMapper.shared().readValue(json, Map.class))
+                .isEqualTo(Map.of("nickname", "bot \"q\" 1", "entryKey", "0123456789abcdef0123456789abcdef"));
+    }
 }
