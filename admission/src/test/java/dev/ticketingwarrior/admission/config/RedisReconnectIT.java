@@ -122,14 +122,17 @@ class RedisReconnectIT {
                     if (!fromClient && holding.get()) {
                         continue; // the reply that never reaches the client
                     }
-                    out.write(buffer, 0, read);
-                    out.flush();
                     String armed = marker.get();
-                    if (fromClient
+                    boolean cutting = fromClient
                             && armed != null
                             && new String(buffer, 0, read, StandardCharsets.UTF_8).contains(armed)
-                            && marker.compareAndSet(armed, null)) {
-                        holding.set(true);
+                            && marker.compareAndSet(armed, null);
+                    if (cutting) {
+                        holding.set(true); // before the command goes on: its reply cannot overtake this
+                    }
+                    out.write(buffer, 0, read);
+                    out.flush();
+                    if (cutting) {
                         Thread.ofPlatform().daemon().start(() -> cut(from, to));
                     }
                 }

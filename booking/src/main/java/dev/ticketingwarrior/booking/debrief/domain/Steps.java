@@ -55,13 +55,11 @@ public record Steps(Long entryMs, Long waitMs, Long letterMs, Long pickMs, Long 
      */
     public static Steps untilClose(Attempt attempt, Instant open, Instant close) {
         Steps steps = of(attempt, open);
-        if (attempt.booked().isPresent() || attempt.admittedAt().isEmpty()) {
-            return steps;
-        }
-        if (attempt.letterSolvedAt().isEmpty()) {
+        Optional<Step> caught = caughtOn(attempt);
+        if (caught.equals(Optional.of(Step.LETTER))) {
             return new Steps(steps.entryMs, steps.waitMs, ms(attempt.admittedAt(), Optional.of(close)), null, null);
         }
-        if (attempt.lastSeatAt().isEmpty()) {
+        if (caught.equals(Optional.of(Step.PICK)) && attempt.lastSeatAt().isEmpty()) {
             return new Steps(
                     steps.entryMs,
                     steps.waitMs,
