@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class RedisTimeoutIT {
             try (Socket blocker = new Socket(redis.getHost(), redis.getPort())) {
                 blocker.setSoTimeout(30_000);
                 stall(blocker.getOutputStream());
-                sleep(Duration.ofMillis(200)); // the stall has begun: Redis runs one script at a time
+                awaitStalled(redis);
                 assertThatThrownBy(() -> budgets.spend(key, budget)).isInstanceOf(DependencyUnavailableException.class);
                 BufferedReader replies =
                         new BufferedReader(new InputStreamReader(blocker.getInputStream(), StandardCharsets.UTF_8));
@@ -67,6 +68,24 @@ class RedisTimeoutIT {
                         + "local stop = ms() + tonumber(ARGV[1]) repeat until ms() >= stop return 1";
         out.write(command("EVAL", busy, "0", Long.toString(STALL.toMillis())));
         out.flush();
+    }
+
+    /** Waits until Redis no longer answers a PING within 100 ms: the stalling script is running. */
+    private static void awaitStalled(URI redis) throws IOException {
+        for (int tries = 0; ; tries++) {
+            try (Socket probe = new Socket(redis.getHost(), redis.getPort())) {
+                probe.setSoTimeout(100);
+                probe.getOutputStream().write(command("PING"));
+                probe.getOutputStream().flush();
+                probe.getInputStream().read();
+                if (tries > 50) {
+                    throw new IllegalStateException("Redis never stalled");
+                }
+                sleep(Duration.ofMillis(10));
+            } catch (SocketTimeoutException stalled) {
+                return;
+            }
+        }
     }
 
     private static byte[] command(String... parts) {
