@@ -81,6 +81,7 @@ export const ko = {
   'wait.dontRefresh': '이 화면을 유지하세요. 이 브라우저에서 같은 닉네임으로 다시 들어오면 순번이 유지됩니다.',
   'wait.otherNickname': '다른 닉네임으로 입장',
   'wait.rateLimited': '요청이 많습니다. {s}초 후 다시 시도합니다.',
+  'wait.entryRetrying': '대기열 입장이 잠시 실패했어요. {s}초 후 자동으로 다시 시도해요 ({k}/{n})',
 
   'captcha.title': '보안문자 입력',
   'captcha.lead': '부정 예매 방지를 위해 아래 문자를 입력해 주세요.',
@@ -469,6 +470,7 @@ export const en: Messages = {
   'wait.dontRefresh': 'Stay on this screen; joining again with the same nickname in this browser keeps your place.',
   'wait.otherNickname': 'Join with another nickname',
   'wait.rateLimited': 'Too many requests; retrying in {s}s.',
+  'wait.entryRetrying': 'Entering the queue failed for a moment; trying again in {s}s ({k}/{n})',
 
   'captcha.title': 'Security letter',
   'captcha.lead': 'Type the characters below to prove you are not a bot.',

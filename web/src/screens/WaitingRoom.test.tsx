@@ -248,14 +248,16 @@ describe('waiting room', () => {
     expect(screen.getByTestId('position')).toHaveTextContent('4');
   });
 
-  it('tries an entry whose answer was lost again with the same entry key, and shows the ticket it made', async () => {
+  it('tries an entry whose answer was lost again by itself after its Retry-After, with the same entry key', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
     let made: string | undefined; // the entry key the server made the ticket for: the first answer is lost all the same
+    const posted: number[] = [];
     const { calls } = mockApi([
       [
         'POST',
         /^\/api\/v1\/queue$/,
         (call) => {
+          posted.push(Date.now());
           const key = (call.body as { entryKey?: string }).entryKey;
           if (made === undefined) {
             made = key;
@@ -282,22 +284,129 @@ describe('waiting room', () => {
     ]);
     render(waitingRoom({ nickname: '늦은답' }));
     await flush();
-    expect(screen.getByRole('alert')).toHaveTextContent('서비스가 잠시 혼잡합니다');
-    expect(screen.getByRole('button', { name: '2초 후 다시 시도' })).toBeDisabled();
-    await flush(2_000); // Retry-After waited out
-    act(() => screen.getByRole('button', { name: '다시 시도' }).click());
-    await flush();
+    // not an error to act on: the player is told it is being tried again, and when
+    expect(screen.getByTestId('entry-retry')).toHaveTextContent(
+      '대기열 입장이 잠시 실패했어요. 2초 후 자동으로 다시 시도해요 (1/3)',
+    );
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /다시 시도/ })).not.toBeInTheDocument();
 
+    await flush(1_500);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1); // Retry-After not yet waited out
+    expect(screen.getByTestId('entry-retry')).toHaveTextContent('1초 후 자동으로 다시 시도해요 (1/3)');
+
+    await flush(600); // no click
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(2);
+    expect(posted[1]! - posted[0]!).toBeGreaterThanOrEqual(2_000);
+    expect(posted[1]! - posted[0]!).toBeLessThan(2_300);
     const first = posts[0]!.body as { nickname: string; entryKey: string };
     expect(first.entryKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(posts[0]!.body).toEqual({ nickname: '늦은답', entryKey: first.entryKey }); // no ticket id to resume with
     expect(posts[1]!.body).toEqual({ nickname: '늦은답', entryKey: first.entryKey }); // the very same key
+    expect(screen.queryByTestId('entry-retry')).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByTestId('standing')).toBeInTheDocument();
     expect(screen.getByTestId('position')).toHaveTextContent('7');
     expect(screen.getByTestId('ahead')).toHaveTextContent('6명');
+  });
+
+  it('retries a failing entry three times by itself, then leaves the retry to the player', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    let failing = true;
+    const posted: number[] = [];
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => {
+          posted.push(Date.now());
+          return failing
+            ? withRetryAfter(problem('service-unavailable', 503), '1')
+            : { status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 5, waiting: 5 } };
+        },
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () => ({
+          body: { ticketId: TICKET, roundId: '20261124T101500Z', status: 'WAITING', position: 5, ahead: 4, waiting: 5 },
+        }),
+      ],
+    ]);
+    const posts = () => calls.filter((c) => c.method === 'POST');
+    render(waitingRoom({ nickname: '버티는닉' }));
+    await flush();
+    expect(screen.getByTestId('entry-retry')).toHaveTextContent('1초 후 자동으로 다시 시도해요 (1/3)');
+    await flush(1_100);
+    expect(posts()).toHaveLength(2);
+    expect(screen.getByTestId('entry-retry')).toHaveTextContent('(2/3)');
+    await flush(1_100);
+    expect(posts()).toHaveLength(3);
+    expect(screen.getByTestId('entry-retry')).toHaveTextContent('(3/3)');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await flush(1_100);
+    expect(posts()).toHaveLength(4); // the first try and three automatic ones
+    expect(posts().every((c) => (c.body as { entryKey: string }).entryKey === entryKey('버티는닉'))).toBe(true);
+    for (const [i, at] of posted.slice(1).entries()) expect(at - posted[i]!).toBeGreaterThanOrEqual(1_000); // Retry-After
+
+    // the fourth failure: today's notice, its retry waiting out the Retry-After, and no more tries by itself
+    expect(screen.queryByTestId('entry-retry')).not.toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('서비스가 잠시 혼잡합니다');
+    expect(screen.getByRole('button', { name: '1초 후 다시 시도' })).toBeDisabled();
+    await flush(5_000);
+    expect(posts()).toHaveLength(4);
+
+    failing = false; // the player retries, and it goes through
+    act(() => screen.getByRole('button', { name: '다시 시도' }).click());
+    await flush();
+    expect(posts()).toHaveLength(5);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByTestId('position')).toHaveTextContent('5');
+  });
+
+  it('waits 2 s before retrying an entry that failed without a Retry-After (a dropped connection)', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    let tries = 0;
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () =>
+          ++tries === 1
+            ? new Error('offline')
+            : { status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 2, waiting: 2 } },
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () => ({
+          body: { ticketId: TICKET, roundId: '20261124T101500Z', status: 'WAITING', position: 2, ahead: 1, waiting: 2 },
+        }),
+      ],
+    ]);
+    render(waitingRoom({ nickname: '끊긴닉' }));
+    await flush();
+    expect(screen.getByTestId('entry-retry')).toHaveTextContent('2초 후 자동으로 다시 시도해요 (1/3)');
+    await flush(1_900);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    await flush(200);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2);
+    expect(screen.getByTestId('position')).toHaveTextContent('2');
+  });
+
+  it('does not retry an entry by itself when the round closes before the retry would go out', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 14)); // the round (15 s) closes in a second
+    const { calls } = mockApi([
+      ['POST', /^\/api\/v1\/queue$/, () => withRetryAfter(problem('service-unavailable', 503), '2')],
+    ]);
+    render(waitingRoom({ nickname: '막차' }));
+    await flush();
+    expect(screen.queryByTestId('entry-retry')).not.toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('서비스가 잠시 혼잡합니다');
+    expect(screen.getByRole('button', { name: '2초 후 다시 시도' })).toBeDisabled();
+    await flush(10_000);
+    expect(calls).toHaveLength(1);
   });
 
   it('continues the progress bar after a reload instead of starting it again near 0', async () => {
@@ -351,7 +460,8 @@ describe('waiting room', () => {
     await flush(5_000);
     expect(screen.getByRole('alert')).toHaveTextContent('다른 사람이 이미 사용 중인 닉네임입니다');
     expect(screen.queryByTestId('standing')).not.toBeInTheDocument();
-    expect(calls).toHaveLength(1); // no retry: the nickname stays taken for the whole round
+    expect(screen.queryByTestId('entry-retry')).not.toBeInTheDocument();
+    expect(calls).toHaveLength(1); // no retry, not even by itself: the nickname stays taken for the whole round
     act(() => screen.getByRole('button', { name: '다른 닉네임으로 입장' }).click());
     expect(onHome).toHaveBeenCalled();
   });

@@ -16,7 +16,9 @@ import type { Attempt, Session, WaitingKnown } from '../lib/session';
 import { entryKey, rememberHighestPosition, rememberTicket, storedTicket } from '../lib/tickets';
 
 type Phase =
-  | { name: 'scheduled'; at: number } // waiting for the open (before the first try, or after 409 round-not-open)
+  // waiting for the open (before the first try, or after 409 round-not-open), out a 429's Retry-After, or before an
+  // automatic retry (`retry`: which one, 1..ENTRY_AUTO_RETRIES) of an entry that failed for a moment (503, network)
+  | { name: 'scheduled'; at: number; retry?: number }
   | { name: 'entering' }
   | { name: 'waiting'; view: TicketView; transport: 'sse' | 'polling' }
   | { name: 'closed' }
@@ -28,6 +30,14 @@ const OPEN_MARGIN_MS = 40;
 const SCHEDULE_RECHECK_MS = 250;
 /** Polls failed in a row before the player is told the standing is not being updated. */
 const POLL_FAILURES_NOTICE = 3;
+/**
+ * Entries that failed for a moment (a 503, a dropped connection, a 5xx) tried again by themselves, in a row, before
+ * the player is asked: safe, as every try carries the nickname's entry key (a lost answer's ticket comes back).
+ */
+const ENTRY_AUTO_RETRIES = 3;
+/** The wait before such a retry without a Retry-After; with one, never less than a second (0 is not back to back). */
+const ENTRY_RETRY_DEFAULT_S = 2;
+const ENTRY_RETRY_MIN_S = 1;
 
 interface Props {
   nickname: string;
@@ -69,6 +79,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   const clockRef = useLatest(clock);
 
   const inflight = useRef(false);
+  /** Automatic retries of the entry since the last one that went through (or the last round-not-open, or Retry). */
+  const autoRetries = useRef(0);
   const enter = useCallback(async () => {
     if (inflight.current) return;
     inflight.current = true;
@@ -87,6 +99,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
         const now = clockRef.current.now();
         const opensAt =
           toEpochMs(error.extra('opensAt') as string | undefined) ?? roundAt(now, clockRef.current.timing).nextOpensAt;
+        // entering that round is a fresh entry, with its own automatic retries
+        autoRetries.current = 0;
         setPhase({ name: 'scheduled', at: Math.max(opensAt, now + 100) });
         return;
       }
@@ -96,13 +110,34 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
         setPhase({ name: 'scheduled', at: clockRef.current.now() + wait * 1000 });
         return;
       }
+      if (isRetryable(error) && autoRetries.current < ENTRY_AUTO_RETRIES) {
+        // a moment's failure: the same entry (same key) again by itself after its Retry-After, as long as the round
+        // is still open by the server's clock when it goes out; otherwise the player decides, as below
+        const now = clockRef.current.now();
+        const round = roundAt(now, clockRef.current.timing);
+        const wait = Math.max(ENTRY_RETRY_MIN_S, error.retryAfter ?? ENTRY_RETRY_DEFAULT_S);
+        const at = now + wait * 1000;
+        if (round.phase === 'OPEN' && at + OPEN_MARGIN_MS < round.closesAt) {
+          const retry = (autoRetries.current += 1);
+          setRateLimited(undefined);
+          setAnnouncement({
+            key: 'wait.entryRetrying',
+            params: { s: Math.ceil(wait), k: retry, n: ENTRY_AUTO_RETRIES },
+          });
+          setPhase({ name: 'scheduled', at, retry });
+          return;
+        }
+      }
+      if (autoRetries.current > 0) setAnnouncement(undefined); // no retry coming any more: the alert says what now
       setPhase({ name: 'failed', error });
       return;
     }
     inflight.current = false;
+    autoRetries.current = 0;
     rememberTicket(nickname, entered.ticketId);
     if (!alive.current) return;
     setRateLimited(undefined);
+    setAnnouncement(undefined); // a retry said earlier is over
     seenAt(entered.ticketId, entered.position);
     const view: TicketView = {
       ticketId: entered.ticketId,
@@ -185,7 +220,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
       <p className="sr-only" aria-live="polite" aria-atomic="true">
         {announcement && t(announcement.key, announcement.params)}
       </p>
-      {phase.name === 'scheduled' && <PreOpen at={phase.at} rateLimited={rateLimited} />}
+      {phase.name === 'scheduled' && <PreOpen at={phase.at} rateLimited={rateLimited} retry={phase.retry} />}
       {phase.name === 'entering' && (
         <div className="card center" aria-busy="true">
           <div className="spinner" aria-hidden="true" />
@@ -213,7 +248,14 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
       {phase.name === 'failed' && (
         <Notice
           error={phase.error}
-          onRetry={isRetryable(phase.error) ? () => setPhase({ name: 'entering' }) : undefined}
+          onRetry={
+            isRetryable(phase.error)
+              ? () => {
+                  autoRetries.current = 0; // the player's own try: a fresh set of automatic retries behind it
+                  setPhase({ name: 'entering' });
+                }
+              : undefined
+          }
         >
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
             {phase.error.slug === 'nickname-taken' ? t('wait.otherNickname') : t('common.back')}
@@ -227,13 +269,27 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   );
 }
 
-function PreOpen({ at, rateLimited }: { at: number; rateLimited: number | undefined }) {
+function PreOpen({
+  at,
+  rateLimited,
+  retry,
+}: {
+  at: number;
+  rateLimited: number | undefined;
+  /** Which automatic retry of a failed entry this waits for, if it does. */
+  retry: number | undefined;
+}) {
   const { t } = useI18n();
   const now = useServerNow(100);
   const left = secondsUntil(at, now);
   return (
     <div className="card preopen center" data-testid="preopen">
-      {rateLimited !== undefined ? (
+      {retry !== undefined ? (
+        // counted down here; said once to screen readers (the announcement when it was scheduled), not every second
+        <p className="notice-inline" data-testid="entry-retry">
+          {t('wait.entryRetrying', { s: Math.max(1, left), k: retry, n: ENTRY_AUTO_RETRIES })}
+        </p>
+      ) : rateLimited !== undefined ? (
         <p className="notice-inline">{t('wait.rateLimited', { s: rateLimited })}</p>
       ) : (
         <>
