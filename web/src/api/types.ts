@@ -300,7 +300,7 @@ export interface Debrief {
     previousBest: GhostRun | null;
     roundBest: GhostRun | null;
     /**
-     * False when the server could not read all the player's earlier rounds (its database down): the two bests count
+     * False when the server could not read all the player's earlier rounds (a store down): the two bests count
      * only those it could, so a missing previous best is no first win. True from a server that does not send it.
      */
     previousBestKnown: boolean;

@@ -207,6 +207,9 @@ describe('ghost race', () => {
     expect(screen.getByTestId('ghost-past-unknown')).toHaveTextContent(
       '지난 라운드 기록을 지금은 읽을 수 없어 최고 기록과 비교하지 못했어요.',
     );
+    expect(screen.getByTestId('ghost-pb')).toHaveTextContent('지금은 확인할 수 없음');
+    expect(screen.getByTestId('ghost-pb')).not.toHaveTextContent('기록 없음');
+    expect(screen.getByRole('figure')).toHaveAccessibleName('구간별 기록 비교: 나, 내 최고 기록, 이번 라운드 사람 1위');
     cleanup();
     inLang('en', race(unread(lostDebrief())));
     expect(screen.queryByText(/your first win becomes your personal best/)).not.toBeInTheDocument();

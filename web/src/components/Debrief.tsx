@@ -261,7 +261,7 @@ export function GhostRace({
   return (
     <figure className="ghost" aria-labelledby={titleId}>
       <figcaption id={titleId} className="sr-only">
-        {t(baseline.newBest ? 'debrief.ghostLabelNewBest' : 'debrief.ghostLabel')}
+        {t(baseline.newBest && previousBestKnown ? 'debrief.ghostLabelNewBest' : 'debrief.ghostLabel')}
       </figcaption>
       {!previousBestKnown && (
         <p className="muted small" data-testid="ghost-past-unknown">
@@ -300,7 +300,9 @@ export function GhostRace({
                 )}
               </div>
             ) : (
-              <span className="ghost-track ghost-empty muted small">{t('debrief.ghost.none')}</span>
+              <span className="ghost-track ghost-empty muted small">
+                {t(runner.id === 'pb' && !previousBestKnown ? 'debrief.ghost.unknown' : 'debrief.ghost.none')}
+              </span>
             )}
             <span className="ghost-total">
               {runner.steps ? seconds(runner.totalMs ?? stepSum(runner.steps), lang) : '—'}

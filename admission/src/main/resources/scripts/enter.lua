@@ -7,11 +7,10 @@
 -- (ticketId() in serving.lua, TicketId.java, RoundSeal.java); the ticket is stored under its number.
 -- Returns {-2, ms until the window ends} when the client is over its limit (the entry counts first, whatever follows:
 -- a limit and an entry in one round trip), {1 created / 0 resumed, ticketId, ticket, admittedAtMs or '', advance...},
--- or {-1} when the nickname
--- holds another ticket than the claimed one, and was not entered with this entry key: a nickname belongs to the client
--- that entered with it (SPEC §4), so nothing of that ticket leaves the script. The key resumes a ticket whose answer
--- the client never got (the script ran, the reply was lost), so an entry made again is never refused to its maker. A new ticket that the counter does not reach yet is answered from peek(),
--- without advancing; the ticker and later status calls advance.
+-- or {-1} when the nickname holds another ticket than the claimed one and was not entered with this entry key: a
+-- nickname belongs to the client that entered with it (SPEC §4), so nothing of that ticket leaves the script. The key
+-- resumes a ticket whose answer its maker never got (the script ran, the reply was lost). A new ticket that the
+-- counter does not reach yet is answered from peek(), without advancing; the ticker and later status calls advance.
 local nickname, sealCandidate, bot, claimed = ARGV[11], ARGV[12], ARGV[13], ARGV[14]
 local limit, window = tonumber(ARGV[15]), tonumber(ARGV[16])
 local K_ENTRY_KEYS, entryKey = KEYS[12], ARGV[17]
@@ -30,7 +29,7 @@ local qn = redis.call('HGET', K_NICKS, nickname)
 local created = 0
 local id, stored
 if qn then
-  -- the nickname's owner resumes only with the very id it was given
+  -- the nickname's owner resumes only with the very id it was given, or the entry key it entered with
   local seal = redis.call('HGET', K_SERVE, 'seal')
   id = ticketId(seal, qn)
   if id ~= claimed and (entryKey == '' or redis.call('HGET', K_ENTRY_KEYS, nickname) ~= entryKey) then

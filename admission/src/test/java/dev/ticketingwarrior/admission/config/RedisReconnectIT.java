@@ -71,8 +71,8 @@ class RedisReconnectIT {
     }
 
     /**
-     * Forwards loopback connections to Redis. Armed with a marker, it forwards the client's bytes that carry it, then
-     * holds back whatever Redis answers and, once Redis has surely run the command, closes that connection both ways.
+     * Forwards loopback connections to Redis. Armed with a key, it forwards the client's bytes that name it, then holds
+     * back whatever Redis answers and, once the key exists in Redis (the command ran), closes that connection both ways.
      */
     private static final class CuttingProxy implements AutoCloseable {
 
@@ -133,7 +133,7 @@ class RedisReconnectIT {
                     out.write(buffer, 0, read);
                     out.flush();
                     if (cutting) {
-                        Thread.ofPlatform().daemon().start(() -> cut(from, to));
+                        Thread.ofPlatform().daemon().start(() -> cut(from, to, armed));
                     }
                 }
             } catch (IOException e) {
@@ -144,15 +144,35 @@ class RedisReconnectIT {
             }
         }
 
-        /** Closes the connection once Redis has had time to run what it was sent. */
-        private static void cut(Socket client, Socket redis) {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        /** Closes the connection once Redis has run what it was sent: {@code key} (a counter) is no longer missing. */
+        private void cut(Socket client, Socket redis, String key) {
+            Instant until = Instant.now().plusSeconds(10);
+            while (!exists(key) && Instant.now().isBefore(until)) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
             closeQuietly(client);
             closeQuietly(redis);
+        }
+
+        /** Whether Redis has {@code key}, asked on a connection of its own. */
+        private boolean exists(String key) {
+            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            String command = "*2\r\n$6\r\nEXISTS\r\n$" + bytes.length + "\r\n" + key + "\r\n";
+            try (Socket direct = new Socket(host, target)) {
+                direct.setSoTimeout(2_000);
+                direct.getOutputStream().write(command.getBytes(StandardCharsets.UTF_8));
+                direct.getOutputStream().flush();
+                byte[] reply = new byte[4];
+                int read = direct.getInputStream().read(reply);
+                return read >= 2 && reply[0] == ':' && reply[1] == '1';
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         private static void closeQuietly(Socket socket) {

@@ -24,9 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A Redis call whose reply does not come within the timeout is sent once, never again: the scripts that hold seats,
  * take fencing tokens and spend rate-limit budgets are not idempotent, and a command that timed out still runs when
- * Redis catches up. Before, Redisson sent it a second time after a response timeout, so a stall ran it twice (a budget
- * spent twice: the likely cause of a client refused after nine failed authentications instead of ten on a loaded CI
- * machine). The caller's 503 with Retry-After is the retry, with the idempotency the caller knows.
+ * Redis catches up (docs/decisions/0019). The call fails instead; the caller's 503 with Retry-After is the retry.
  */
 class RedisTimeoutIT {
 

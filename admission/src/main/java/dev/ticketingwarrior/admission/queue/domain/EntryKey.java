@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
  */
 public record EntryKey(String value) {
 
+    /** What a key is, as a refusal says it. */
+    public static final String RULE = "An entryKey is 22 to 64 of A-Z, a-z, 0-9, '_' or '-'.";
+
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22,64}");
 
     public EntryKey {
         Objects.requireNonNull(value, "value");
         if (!SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("an entry key is 22 to 64 of A-Z, a-z, 0-9, '_' or '-'");
+            throw new IllegalArgumentException(RULE);
         }
     }
 

@@ -41,8 +41,8 @@ public final class QueueService {
 
     /**
      * Enters the current round, if it is OPEN by the server's clock, within {@code client}'s entry limit (bots have
-     * none). {@code claimed} is the ticket id the client was given for this nickname before (a reload): the only way
-     * back to a nickname's ticket.
+     * none). {@code claim} carries the client's proofs that a nickname's ticket is its own (the ticket id it was given,
+     * the entry key it entered with): the only ways back to a nickname's ticket.
      */
     public Mono<EntryResult> enter(Nickname nickname, Claim claim, boolean bot, String client) {
         Instant now = roundClock.now();

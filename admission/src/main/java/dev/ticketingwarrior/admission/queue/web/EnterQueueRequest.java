@@ -26,4 +26,12 @@ record EnterQueueRequest(
                         + " 503 after the ticket was made) is not told its own nickname is taken.",
                 requiredMode = Schema.RequiredMode.NOT_REQUIRED,
                 example = "q3Xv9c0yR2mJ5nV8aB1dE4fG7hK0lP3sT6uW9xZ2c5e")
-        String entryKey) {}
+        String entryKey) {
+
+    /** Without the entry key, a secret. */
+    @Override
+    public String toString() {
+        return "EnterQueueRequest[nickname=" + nickname + ", ticketId=" + ticketId + ", entryKey="
+                + (entryKey == null ? "(none)" : "(hidden)") + "]";
+    }
+}

@@ -109,8 +109,7 @@ class QueueController {
     private static Claim claim(EnterQueueRequest entry) {
         Optional<EntryKey> key = EntryKey.parse(entry.entryKey());
         if (entry.entryKey() != null && key.isEmpty()) {
-            throw ProblemException.of(
-                    ProblemType.INVALID_REQUEST, "An entryKey is 22 to 64 of A-Z, a-z, 0-9, '_' or '-'.");
+            throw ProblemException.of(ProblemType.INVALID_REQUEST, EntryKey.RULE);
         }
         return new Claim(TicketId.parse(entry.ticketId()), key);
     }

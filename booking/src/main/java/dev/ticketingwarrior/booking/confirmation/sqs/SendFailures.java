@@ -11,12 +11,13 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Tells a send that surely did not queue its message from one that may have. Only a definite refusal counts as not
- * sent: SQS refused the entry, or answered the call with a 4xx, or no connection was ever made. A 5xx, a connection
- * reset or a read timeout after the request left, or anything not understood, is in doubt. The SDK retries before it
- * gives up, and of the attempts before the last it keeps only their messages (suppressed exceptions without type, status
- * or cause): a failure that took more than one attempt is in doubt, whatever the last one was, since an earlier one may
- * have reached SQS.
+ * Tells a send that surely did not queue its message from one that may have. Only a definite refusal in a send's one
+ * attempt counts as not sent: SQS refused the entry, or answered the call with a 4xx, or no connection was made. A 5xx,
+ * a connection reset or a read timeout after the request left, or anything not understood, is in doubt. The SDK
+ * retries before it gives up, and of the attempts before the last it keeps only their messages (suppressed exceptions
+ * without type, status or cause): a failure that took more than one attempt is in doubt, whatever the last one was,
+ * since an earlier one may have reached SQS. With the SDK's default retries that includes an SQS that cannot be reached
+ * at all (three refused connections): its sales are kept and sent again by the reconciler, never undone.
  */
 final class SendFailures {
 

@@ -85,8 +85,8 @@ public record Debrief(
     /**
      * The ghosts: the player's best won attempt up to this round (this one when it is a new best), the best before
      * this round (what a new best beat; null before a first win), and the round's fastest human booking.
-     * {@code previousBestKnown} is false when the player's earlier rounds could not all be read (MySQL down): the two
-     * bests then count only the rounds that could, and a null {@code previousBest} does not mean a first win.
+     * {@code previousBestKnown} is false when the player's earlier rounds could not all be read (MySQL or Redis did not
+     * answer): the two bests then count only the rounds that could, and a null {@code previousBest} is no first win.
      */
     public record Ghost(
             PersonalBest personalBest, PersonalBest previousBest, RoundBest roundBest, boolean previousBestKnown) {}

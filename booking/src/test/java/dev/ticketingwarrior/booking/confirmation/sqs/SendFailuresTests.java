@@ -57,6 +57,14 @@ class SendFailuresTests {
         assertThat(SendFailures.surelyNotQueued(
                         status(400).toBuilder().numAttempts(1).build()))
                 .isTrue();
+        // an SQS that cannot be reached, as the SDK reports it after its retries: the earlier refusals are messages
+        // only
+        SdkException unreachable = SdkClientException.builder()
+                .message("Unable to execute HTTP request")
+                .cause(new ConnectException("refused"))
+                .numAttempts(3)
+                .build();
+        assertThat(SendFailures.surelyNotQueued(unreachable)).isFalse();
     }
 
     @Test
