@@ -34,7 +34,7 @@ class RedisTimeoutIT {
     private final BookingStack world = BookingStack.get();
 
     @Test
-    void aScriptWhoseReplyTimedOutRunsOnce() throws IOException {
+    void aScriptWhoseReplyTimedOutRunsOnce() throws IOException, InterruptedException {
         try (ConfigurableApplicationContext app = world.start(Map.of("ticketing.redis.timeout", "300ms"))) {
             Budgets budgets = app.getBean(Budgets.class);
             Budget budget = new Budget(10, Duration.ofMinutes(1));
@@ -69,7 +69,7 @@ class RedisTimeoutIT {
     }
 
     /** Waits until Redis no longer answers a PING within 100 ms: the stalling script is running. */
-    private static void awaitStalled(URI redis) throws IOException {
+    private static void awaitStalled(URI redis) throws IOException, InterruptedException {
         for (int tries = 0; ; tries++) {
             try (Socket probe = new Socket(redis.getHost(), redis.getPort())) {
                 probe.setSoTimeout(100);
@@ -79,7 +79,7 @@ class RedisTimeoutIT {
                 if (tries > 50) {
                     throw new IllegalStateException("Redis never stalled");
                 }
-                sleep(Duration.ofMillis(10));
+                Thread.sleep(10);
             } catch (SocketTimeoutException stalled) {
                 return;
             }
@@ -93,14 +93,5 @@ class RedisTimeoutIT {
             resp.append('$').append(bytes.length).append("\r\n").append(part).append("\r\n");
         }
         return resp.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -61,6 +61,28 @@ public record Debrief(
         static TimelineStep at(Kind step, long atMs) {
             return new TimelineStep(step, atMs, null, null, null, null, null, null, null, null, null);
         }
+
+        static TimelineStep letter(long atMs, int attempts) {
+            return new TimelineStep(Kind.LETTER, atMs, attempts, null, null, null, null, null, null, null, null);
+        }
+
+        static TimelineStep seat(long atMs, String seatId, SeatResult result, TakenBy takenBy, Long marginMs) {
+            return new TimelineStep(Kind.SEAT, atMs, null, seatId, result, takenBy, marginMs, null, null, null, null);
+        }
+
+        static TimelineStep booked(long atMs, String seatId, String bookingId) {
+            return new TimelineStep(Kind.BOOKED, atMs, null, seatId, null, null, null, bookingId, null, null, null);
+        }
+
+        /** The close on a player still waiting, {@code placesAway} short of the last admitted number, {@code served}. */
+        static TimelineStep closedWaiting(long atMs, long placesAway, long served, String stillOn) {
+            return new TimelineStep(Kind.CLOSED, atMs, null, null, null, null, null, null, placesAway, served, stillOn);
+        }
+
+        /** The close on an admitted player still on {@code stillOn}; on its letter, with its wrong answers. */
+        static TimelineStep closedOn(long atMs, String stillOn, Integer wrongAnswers) {
+            return new TimelineStep(Kind.CLOSED, atMs, wrongAnswers, null, null, null, null, null, null, null, stillOn);
+        }
     }
 
     /**

@@ -30,31 +30,12 @@ public final class DebriefAssembly {
         steps.add(TimelineStep.at(Kind.ENTERED, ms(open, attempt.enteredAt())));
         attempt.admittedAt().ifPresent(at -> steps.add(TimelineStep.at(Kind.ADMITTED, ms(open, at))));
         attempt.notAdmitted()
-                .ifPresent(waiting -> steps.add(new TimelineStep(
-                        Kind.CLOSED,
+                .ifPresent(waiting -> steps.add(TimelineStep.closedWaiting(
                         ms(open, waiting.closedAt()),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
                         placesAway(attempt, waiting),
                         waiting.served(),
                         Steps.Step.WAIT.label())));
-        attempt.letterSolvedAt()
-                .ifPresent(at -> steps.add(new TimelineStep(
-                        Kind.LETTER,
-                        ms(open, at),
-                        attempt.letterAnswers(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null)));
+        attempt.letterSolvedAt().ifPresent(at -> steps.add(TimelineStep.letter(ms(open, at), attempt.letterAnswers())));
         for (Attempt.SeatAttempt seat : attempt.seats()) {
             Debrief.TakenBy takenBy = null;
             Long margin = null;
@@ -65,33 +46,11 @@ public final class DebriefAssembly {
                 // clocks of two instances may disagree by a few ms: the taker had it first, so never below 0
                 margin = Math.max(0, Duration.between(taker.since(), seat.at()).toMillis());
             }
-            steps.add(new TimelineStep(
-                    Kind.SEAT,
-                    ms(open, seat.at()),
-                    null,
-                    seat.seatId(),
-                    seat.result(),
-                    takenBy,
-                    margin,
-                    null,
-                    null,
-                    null,
-                    null));
+            steps.add(TimelineStep.seat(ms(open, seat.at()), seat.seatId(), seat.result(), takenBy, margin));
         }
         attempt.booked().ifPresent(booked -> {
             long bookedMs = ms(open, booked.at());
-            steps.add(new TimelineStep(
-                    Kind.BOOKED,
-                    bookedMs,
-                    null,
-                    booked.seatId(),
-                    null,
-                    null,
-                    null,
-                    booked.bookingId(),
-                    null,
-                    null,
-                    null));
+            steps.add(TimelineStep.booked(bookedMs, booked.seatId(), booked.bookingId()));
             Kind decided = switch (outcome.status()) {
                 case CONFIRMED -> Kind.CONFIRMED;
                 case REJECTED -> Kind.REJECTED;
@@ -116,8 +75,7 @@ public final class DebriefAssembly {
     /** The close of the round on an admitted player still on {@code step}; on its letter, with its wrong answers. */
     private static TimelineStep closedOn(Steps.Step step, Attempt attempt, long atMs) {
         Integer wrongAnswers = step == Steps.Step.LETTER ? attempt.letterAnswers() : null;
-        return new TimelineStep(
-                Kind.CLOSED, atMs, wrongAnswers, null, null, null, null, null, null, null, step.label());
+        return TimelineStep.closedOn(atMs, step.label(), wrongAnswers);
     }
 
     /**
