@@ -152,4 +152,15 @@ describe('tickets', () => {
     expect(kept).toHaveProperty('nick-32');
     expect(entryKey('nick-0')).not.toBe(first);
   });
+
+  it('counts a nickname whose entry key is used again as the newest', () => {
+    const first = entryKey('nick-0');
+    for (let i = 1; i <= 31; i++) entryKey(`nick-${i}`);
+    expect(entryKey('nick-0')).toBe(first); // used again: now the newest of the 32
+    entryKey('nick-32'); // one more pushes the oldest out, nick-1, not nick-0
+    const kept = JSON.parse(localStorage.getItem(ENTRY_KEYS_KEY)!) as Record<string, string>;
+    expect(Object.keys(kept)).toHaveLength(32);
+    expect(kept['nick-0']).toBe(first);
+    expect(kept).not.toHaveProperty('nick-1');
+  });
 });

@@ -89,13 +89,13 @@ export function entryKey(nickname: string): string {
   const kept = [keys.get(nickname), unkeptEntryKeys.get(nickname)].find(
     (key): key is string => key !== undefined && ENTRY_KEY_PATTERN.test(key),
   );
-  if (kept !== undefined) return kept;
-  const made = newEntryKey();
-  keys.delete(nickname); // a damaged one: the new key goes last, as the newest
-  keys.set(nickname, made);
+  const key = kept ?? newEntryKey();
+  // the key just used goes last, as the newest, so the nicknames played most recently keep theirs
+  keys.delete(nickname);
+  keys.set(nickname, key);
   const newest = [...keys].slice(-ENTRY_KEYS_KEPT);
-  if (!write(ENTRY_KEYS_KEY, new Map(newest))) unkeptEntryKeys.set(nickname, made);
-  return made;
+  if (!write(ENTRY_KEYS_KEY, new Map(newest))) unkeptEntryKeys.set(nickname, key);
+  return key;
 }
 
 function newEntryKey(): string {
