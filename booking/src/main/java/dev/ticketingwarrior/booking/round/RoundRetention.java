@@ -15,6 +15,11 @@ public record RoundRetention(RoundClock clock, Duration retention) {
         return clock.now().isBefore(round.endsAt().plus(retention));
     }
 
+    /** Whether the round's keys that live {@code longer} than its others are still kept. */
+    public boolean kept(Round round, Duration longer) {
+        return clock.now().isBefore(round.endsAt().plus(retention).plus(longer));
+    }
+
     public Duration ttl(Round round) {
         Duration left = Duration.between(clock.now(), round.endsAt());
         return (left.isNegative() ? Duration.ZERO : left).plus(retention);

@@ -24,6 +24,8 @@ public class BookingService {
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
     /** Longest a pending copy waits for its row: well past a 10-minute MySQL outage or a DLQ redrive days later. */
     private static final Duration PENDING_AT_MOST = Duration.ofDays(3);
+    /** How much longer than the round's other keys a sale is kept: until the reconciler has settled it. */
+    static final Duration SALES_OUTLIVE_KEYS = Duration.ofHours(1);
 
     private final Sales sales;
     private final ConfirmationOutbox outbox;
@@ -108,7 +110,7 @@ public class BookingService {
      */
     static Sales.Retention keep(Round round, RoundRetention retention) {
         Duration kept = retention.ttl(round);
-        return new Sales.Retention(kept, kept.plusHours(1), kept.plus(PENDING_AT_MOST));
+        return new Sales.Retention(kept, kept.plus(SALES_OUTLIVE_KEYS), kept.plus(PENDING_AT_MOST));
     }
 
     private BookingOutcome accept(

@@ -23,8 +23,12 @@ import org.slf4j.LoggerFactory;
 public final class SaleReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(SaleReconciler.class);
-    /** Sales are only made while a round is open; the rounds before the current one may still hold open sales. */
-    private static final int ROUNDS_BACK = 2;
+    /**
+     * Every how many passes a pass also walks the rounds past their keys' retention whose sales are still kept (SQS
+     * away for longer than the retention): rarer than a recent open sale, so looked at once a minute by default rather
+     * than every five seconds, which bounds a pass's work when rounds are short.
+     */
+    static final int OLDER_EVERY = 12;
 
     private final Sales sales;
     private final ConfirmationOutbox outbox;
@@ -33,6 +37,7 @@ public final class SaleReconciler {
     private final Duration grace;
     private final int batch;
     private final Counter settled;
+    private long passes;
 
     /** {@code grace}: how long a sale may stay open before it counts as abandoned by its request. */
     public SaleReconciler(
@@ -54,14 +59,21 @@ public final class SaleReconciler {
                 .register(meters);
     }
 
-    /** One pass over the current and recent rounds; returns how many open sales it settled. */
+    /**
+     * One pass, the newest round first, over every round whose keys are still kept, and every {@link #OLDER_EVERY}th
+     * pass (the first one too) over the older rounds whose sales are still kept as well: a sale stays open until it is
+     * settled, however long SQS or every booking instance was away. Returns how many open sales it settled.
+     */
     public int reconcile() {
         Instant now = clock.now();
-        Round round = clock.roundAt(now);
+        boolean older = passes++ % OLDER_EVERY == 0;
         int count = 0;
-        for (int back = 0; back <= ROUNDS_BACK; back++) {
-            count += reconcile(round, now);
-            round = clock.roundAt(round.opensAt().minusMillis(1));
+        for (Round round = clock.roundAt(now);
+                retention.kept(round, BookingService.SALES_OUTLIVE_KEYS);
+                round = clock.roundAt(round.opensAt().minusMillis(1))) {
+            if (older || retention.kept(round)) {
+                count += reconcile(round, now);
+            }
         }
         return count;
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
 import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,7 +48,10 @@ class SaleReconcilerTests {
     }
 
     private SaleReconciler reconcilerAt(Instant now) {
-        RoundClock clock = Fakes.clockAt(now);
+        return reconcilerOn(Fakes.clockAt(now));
+    }
+
+    private SaleReconciler reconcilerOn(RoundClock clock) {
         return new SaleReconciler(
                 sales,
                 outbox,
@@ -116,6 +120,48 @@ class SaleReconcilerTests {
                 .isZero();
         assertThat(reconcilerAt(SOLD.plus(GRACE).plus(GRACE)).reconcile()).isEqualTo(1);
         assertThat(sales.open).isEmpty();
+    }
+
+    @Test
+    void aSaleLeftOpenRoundsAgoIsSettledWhileItsRoundsKeysAreKept() {
+        sellAndDie(); // SQS away, or every booking instance down, for five rounds
+
+        assertThat(reconcilerAt(SOLD.plus(Duration.ofMinutes(5))).reconcile()).isEqualTo(1);
+        assertThat(outbox.sent)
+                .singleElement()
+                .satisfies(booking -> assertThat(booking.seatId()).isEqualTo("C-3"));
+        assertThat(sales.open).isEmpty();
+    }
+
+    @Test
+    void aSaleOpenPastItsRoundsRetentionIsSettledByTheSlowerWalk() {
+        sellAndDie(); // away for half an hour: past the round's keys' retention (10 min), within its sale's (1 h more)
+        SteppedClock time = new SteppedClock(SOLD.plus(Duration.ofMinutes(30)));
+        SaleReconciler reconciler = reconcilerOn(new RoundClock(time, Fakes.PERIOD, Fakes.OPEN_FOR));
+        outbox.failure = new IllegalStateException("SQS is still down");
+        assertThatThrownBy(reconciler::reconcile)
+                .as("the first pass walks the older rounds too")
+                .isSameAs(outbox.failure);
+        outbox.failure = null;
+        time.advance(GRACE.plusSeconds(5));
+
+        for (int pass = 2; pass <= SaleReconciler.OLDER_EVERY; pass++) {
+            assertThat(reconciler.reconcile())
+                    .as("pass %d walks the kept rounds only", pass)
+                    .isZero();
+            time.advance(Duration.ofSeconds(5));
+        }
+        assertThat(reconciler.reconcile()).isEqualTo(1);
+        assertThat(outbox.sent).hasSize(1);
+        assertThat(sales.open).isEmpty();
+    }
+
+    @Test
+    void aRoundWhoseSalesAreNoLongerKeptIsNotWalked() {
+        sellAndDie();
+
+        assertThat(reconcilerAt(SOLD.plus(Duration.ofHours(2))).reconcile()).isZero();
+        assertThat(outbox.sent).isEmpty();
     }
 
     @Test
