@@ -8,11 +8,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 
 /**
- * Reports players whose hold ran out unbooked as abandoned (SPEC §4: booking reports finished/abandoned players, so
- * admission's {@code maxActive} frees their slots). Each {@link #sweep} looks at the held seats of the current and the
- * previous round; a hold past its expiry that is still its ticket's latest hold, of a ticket that has not booked, puts
- * the ticket into the round's finished set, once. Any number of instances may sweep (every
- * {@code ticketing.hold.abandoned-sweep}): the step is one Lua script and adding a ticket twice changes nothing.
+ * Finds the players whose hold ran out unbooked (SPEC §4: booking reports finished/abandoned players, so admission's
+ * {@code maxActive} frees their slots). Each {@link #sweep} looks at the held seats of the current and the previous
+ * round; a hold past its expiry that is still its ticket's latest hold, of a ticket that has not booked, is counted
+ * once, and a bot's ticket goes into the round's finished set: a bot whose hold ran out is gone. A human's does not,
+ * since it may still hold again while the round is open, and its slot, given away, would then put admission over
+ * {@code maxActive}; a human who really left frees its slot by admission's active timeout. Any number of instances may
+ * sweep (every {@code ticketing.hold.abandoned-sweep}): the step is one Lua script and adding a ticket twice changes
+ * nothing.
  */
 public final class AbandonedHolds {
 
@@ -28,7 +31,7 @@ public final class AbandonedHolds {
         this.abandoned = meters.counter("ticketing.holds", "result", "abandoned");
     }
 
-    /** One sweep of the current and the previous round; the number of players reported. */
+    /** One sweep of the current and the previous round; the number of players whose hold ran out unbooked. */
     public int sweep() {
         Instant now = clock.now();
         Round current = clock.roundAt(now);

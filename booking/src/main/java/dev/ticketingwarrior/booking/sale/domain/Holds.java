@@ -27,8 +27,10 @@ public interface Holds {
     boolean close(RoundId round, HoldRecord hold, boolean finished, Duration retention);
 
     /**
-     * Reports the players of {@code round} whose latest hold ran out by {@code now} without a booking: each is added to
-     * the round's finished players once (and its stale hold pointer cleared). The number reported.
+     * Clears the players of {@code round} whose latest hold ran out by {@code now} without a booking (their stale hold
+     * pointers), each once, and reports the bots among them gone: added to the round's finished players, so admission
+     * frees their {@code maxActive} slots. A human is not reported: it may still hold again while the round is open.
+     * The number cleared, humans and bots.
      */
     int reportAbandoned(RoundId round, Instant now, Duration retention);
 

@@ -126,7 +126,7 @@ class RedisHolds implements Holds {
     @Override
     public int reportAbandoned(RoundId round, Instant now, Duration retention) {
         RoundKeys keys = new RoundKeys(round);
-        Long reported = dependencies.redis(() -> script().eval(
+        Long cleared = dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
                         Scripts.REPORT_ABANDONED,
                         RScript.ReturnType.LONG,
@@ -134,7 +134,7 @@ class RedisHolds implements Holds {
                         String.valueOf(now.toEpochMilli()),
                         keys.holdPrefix(),
                         String.valueOf(retention.toMillis())));
-        return reported == null ? 0 : reported.intValue();
+        return cleared == null ? 0 : cleared.intValue();
     }
 
     private RScript script() {
