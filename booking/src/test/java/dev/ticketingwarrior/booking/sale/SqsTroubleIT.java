@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.sale;
 
+import static dev.ticketingwarrior.booking.support.BookingStack.OPS_TOKEN;
 import static dev.ticketingwarrior.booking.support.Players.awaitFinal;
 import static dev.ticketingwarrior.booking.support.Players.book;
 import static dev.ticketingwarrior.booking.support.Players.solveCaptcha;
@@ -12,6 +13,8 @@ import dev.ticketingwarrior.booking.support.SlowQueueProxy;
 import dev.ticketingwarrior.shared.round.Round;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,24 @@ class SqsTroubleIT {
             Api.Response retried = book(healthy, held.token(), held.holdId(), "retry-me");
             assertThat(retried.status()).as(retried.toString()).isEqualTo(202);
             assertThat(retried.json().path("seatId").asString()).isEqualTo("D-1");
+        }
+    }
+
+    /** An SQS that takes the connection and never answers: ops hear 503 within the ops call's bound, not after 26 s. */
+    @Test
+    void theOpsViewOfAStalledQueueIs503WithinSeconds() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                ConfigurableApplicationContext cut = startWithQueueAt("http://127.0.0.1:" + silent.getLocalPort())) {
+            long started = System.nanoTime();
+            Api.Response counts = world.api(cut)
+                    .send("GET", "/api/v1/confirmations", null, null, Map.of("Authorization", "Bearer " + OPS_TOKEN));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(counts.status()).as(counts.toString()).isEqualTo(503);
+            assertThat(counts.header("Retry-After")).isNotBlank();
+            assertThat(took)
+                    .as("bounded by the ops call's 5 s, not the client's 26 s")
+                    .isLessThan(Duration.ofSeconds(15));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationBacklog;
 import dev.ticketingwarrior.booking.confirmation.domain.DeadLetters;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
@@ -25,11 +27,17 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
  * batch of up to 10: receive from the DLQ, send the same bodies to the confirmation queue, delete from the DLQ only what
  * the queue acknowledged. A redrive stopped between send and delete leaves a message in both queues; the listener's
  * write is idempotent by booking id, so the booking is still written once.
+ *
+ * <p>Each call is bounded by {@link #OPS_CALL}, not by the client's timeout sized for the listener's 20 s long polls: a
+ * stalled SQS gives ops a 503 within seconds instead of a page that hangs.
  */
 @Component
 class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
 
     private static final int BATCH = 10;
+    static final Duration OPS_CALL = Duration.ofSeconds(5);
+    private static final AwsRequestOverrideConfiguration BOUNDED =
+            AwsRequestOverrideConfiguration.builder().apiCallTimeout(OPS_CALL).build();
 
     private final SqsAsyncClient sqs;
     private final Dependencies dependencies;
@@ -70,7 +78,8 @@ class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
             int moved = 0;
             while (moved < max) {
                 int want = Math.min(BATCH, max - moved);
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(from)
+                List<Message> messages = sqs.receiveMessage(b -> b.overrideConfiguration(BOUNDED)
+                                .queueUrl(from)
                                 .maxNumberOfMessages(want)
                                 .waitTimeSeconds(1)
                                 .visibilityTimeout(30))
@@ -97,7 +106,12 @@ class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
                     .messageBody(messages.get(i).body())
                     .build());
         }
-        Set<String> sent = sqs.sendMessageBatch(b -> b.queueUrl(to).entries(entries)).join().successful().stream()
+        Set<String> sent = sqs
+                .sendMessageBatch(
+                        b -> b.overrideConfiguration(BOUNDED).queueUrl(to).entries(entries))
+                .join()
+                .successful()
+                .stream()
                 .map(SendMessageBatchResultEntry::id)
                 .collect(Collectors.toSet());
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
@@ -110,7 +124,9 @@ class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
             }
         }
         if (!done.isEmpty()) {
-            sqs.deleteMessageBatch(b -> b.queueUrl(from).entries(done)).join();
+            sqs.deleteMessageBatch(
+                            b -> b.overrideConfiguration(BOUNDED).queueUrl(from).entries(done))
+                    .join();
         }
         return sent.size();
     }
@@ -118,7 +134,8 @@ class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
     /** The queue's visible and in-flight message counts (asynchronous, so two queues are asked at once). */
     private CompletableFuture<Map<QueueAttributeName, String>> countsOf(String queue) {
         return urlOf(queue)
-                .thenCompose(url -> sqs.getQueueAttributes(b -> b.queueUrl(url)
+                .thenCompose(url -> sqs.getQueueAttributes(b -> b.overrideConfiguration(BOUNDED)
+                        .queueUrl(url)
                         .attributeNames(
                                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)))
@@ -145,9 +162,10 @@ class SqsConfirmationQueues implements DeadLetters, ConfirmationBacklog {
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
-        return sqs.getQueueUrl(b -> b.queueName(name)).thenApply(answer -> {
-            urls.put(name, answer.queueUrl());
-            return answer.queueUrl();
-        });
+        return sqs.getQueueUrl(b -> b.overrideConfiguration(BOUNDED).queueName(name))
+                .thenApply(answer -> {
+                    urls.put(name, answer.queueUrl());
+                    return answer.queueUrl();
+                });
     }
 }
