@@ -2,11 +2,12 @@
 -- settings up to NOW, then the round switches, so a change is never applied retroactively nor double-counted.
 -- A round nobody has entered yet is seeded with them: its first entry then finds its settings here, even on an
 -- instance that has not yet re-read the global ones (it does so every second), so a change made just before an open
--- holds for that round on every instance. Returns 1 when players were in the round, 0 when it was only seeded.
+-- holds for that round on every instance. Returns how many players the advance to NOW admitted (for the metrics:
+-- every advance's admissions are counted once, by whoever made it), 0 when the round was only seeded.
 local running = advance()
 redis.call('HSET', K_SERVE, 'rate', ARGV[11], 'batch', ARGV[12], 'maxActive', ARGV[13], 'paused', ARGV[14])
 if not running then
   expire(K_SERVE)
   return 0
 end
-return 1
+return running[3]

@@ -121,9 +121,15 @@ class QueueConfiguration {
             LiveSettings<AdmissionSettings> settings,
             WaitingRoom waitingRoom,
             RoundClock roundClock,
+            QueueMetrics metrics,
             AdmissionProperties properties) {
         return new AdmissionAdmin(
-                store, settings, waitingRoom, roundClock, properties.admission().statsRecentRounds());
+                store,
+                settings,
+                waitingRoom,
+                roundClock,
+                metrics,
+                properties.admission().statsRecentRounds());
     }
 
     @Bean

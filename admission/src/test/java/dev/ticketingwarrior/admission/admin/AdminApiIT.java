@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
+import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
 import dev.ticketingwarrior.edge.api.ApiDocuments;
 import dev.ticketingwarrior.edge.testing.LogLines;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -192,6 +194,51 @@ class AdminApiIT extends AdmissionIntegrationTest {
         assertThat(current.get("admittedBy").get("humans").asLong()).isEqualTo(2);
         assertThat(current.get("achievedRatePerSecond").asDouble()).isPositive();
         assertThat(stats.get("recent").isArray()).isTrue();
+    }
+
+    @Test
+    void countsInTheMetricsWhomAStatsReadOrASettingsChangeAdmits(
+            @Autowired ServingTicker ticker, @Autowired MeterRegistry meters) {
+        settings(10, 0, 0, false);
+        openRound();
+        for (int i = 0; i < 20; i++) {
+            enter(nick("counted", i));
+        }
+        ticker.stop(); // the reads and the change below are now the only advances
+        try {
+            long admittedBefore = stats().get("current").get("admitted").asLong();
+            double countedBefore = admitted(meters);
+
+            advance(Duration.ofSeconds(1));
+            long afterRead = stats().get("current").get("admitted").asLong();
+            assertThat(afterRead).as("a second at 10 per second").isGreaterThanOrEqualTo(admittedBefore + 10);
+            assertThat(admitted(meters) - countedBefore).isEqualTo(afterRead - admittedBefore);
+
+            advance(Duration.ofMillis(500));
+            settings(20, 0, 0, false); // closes the half second run at 10 per second
+            long afterChange = stats().get("current").get("admitted").asLong();
+            assertThat(afterChange).isGreaterThanOrEqualTo(afterRead + 5);
+            assertThat(admitted(meters) - countedBefore).isEqualTo(afterChange - admittedBefore);
+        } finally {
+            ticker.start();
+        }
+    }
+
+    private JsonNode stats() {
+        return web.get()
+                .uri("/api/v1/admin/stats")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static double admitted(MeterRegistry meters) {
+        var counter = meters.find("ticketing.queue.admitted").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.admission.admin.domain;
 
+import dev.ticketingwarrior.admission.queue.domain.QueueMetrics;
 import dev.ticketingwarrior.admission.queue.domain.RoundStats;
 import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
  * Live admission settings and stats. A change is stored globally (seeding every later round on every instance) and
  * applied to the running round in the same instant on all instances, because the round keeps its settings in Valkey;
  * the next round is seeded with it at once, so no instance still holding the previous settings can seed it with them.
+ * Both a change and a stats read advance the round's counter first; whom that admits is counted in the metrics here.
  */
 public final class AdmissionAdmin {
 
@@ -30,6 +32,7 @@ public final class AdmissionAdmin {
     private final LiveSettings<AdmissionSettings> current;
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
+    private final QueueMetrics metrics;
     private final int recentRounds;
 
     public AdmissionAdmin(
@@ -37,11 +40,13 @@ public final class AdmissionAdmin {
             LiveSettings<AdmissionSettings> current,
             WaitingRoom waitingRoom,
             RoundClock roundClock,
+            QueueMetrics metrics,
             int recentRounds) {
         this.store = Objects.requireNonNull(store, "store");
         this.current = Objects.requireNonNull(current, "current");
         this.waitingRoom = Objects.requireNonNull(waitingRoom, "waitingRoom");
         this.roundClock = Objects.requireNonNull(roundClock, "roundClock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.recentRounds = recentRounds;
     }
 
@@ -57,8 +62,12 @@ public final class AdmissionAdmin {
             // the next round too: an instance that has not re-read the global settings yet must not seed it with
             // the previous ones at its first entry
             return store.save(updated)
-                    .then(waitingRoom.applySettings(round, now, previous, updated))
-                    .then(waitingRoom.applySettings(roundClock.nextAfter(now), now, previous, updated))
+                    .then(waitingRoom
+                            .applySettings(round, now, previous, updated)
+                            .doOnNext(metrics::admitted))
+                    .then(waitingRoom
+                            .applySettings(roundClock.nextAfter(now), now, previous, updated)
+                            .doOnNext(metrics::admitted))
                     .then(Mono.fromRunnable(() -> {
                         current.changed(updated);
                         audit.atInfo()
@@ -84,13 +93,18 @@ public final class AdmissionAdmin {
             recent.add(roundClock.roundAt(cursor));
         }
         AdmissionSettings seed = current.get();
-        Mono<Optional<RoundStats>> currentStats =
-                waitingRoom.stats(currentRound, now, seed).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<Optional<RoundStats>> currentStats = counted(waitingRoom.stats(currentRound, now, seed))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
         Mono<List<RoundStats>> recentStats = Flux.fromIterable(recent)
-                .concatMap(round -> waitingRoom.stats(round, now, seed))
+                .concatMap(round -> counted(waitingRoom.stats(round, now, seed)))
                 .collectList();
         return Mono.zip(currentStats, recentStats)
                 .map(both -> new Stats(now, currentRound, both.getT1(), both.getT2()));
+    }
+
+    private Mono<RoundStats> counted(Mono<RoundStats> stats) {
+        return stats.doOnNext(read -> metrics.admitted(read.newlyAdmitted()));
     }
 
     /** Stats of the current round and of recent ones, newest first. */

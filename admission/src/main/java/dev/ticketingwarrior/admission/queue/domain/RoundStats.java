@@ -6,7 +6,9 @@ import java.time.Instant;
 
 /**
  * Counts of one round for ops. {@code active} = admitted minus those that finished (booking reported) or were
- * abandoned (admitted longer than the active timeout ago without finishing).
+ * abandoned (admitted longer than the active timeout ago without finishing). {@code newlyAdmitted} is not a count of
+ * the round: it is how many the advance made by reading these stats admitted, for the metrics (every advance's
+ * admissions are counted once, by whoever made it).
  */
 public record RoundStats(
         Round round,
@@ -22,7 +24,8 @@ public record RoundStats(
         long abandoned,
         Instant firstAdmittedAt,
         Instant lastAdmittedAt,
-        AdmissionSettings settings) {
+        AdmissionSettings settings,
+        long newlyAdmitted) {
 
     /**
      * Admissions per second actually achieved: admitted over the time from the round's open to its last admission

@@ -42,10 +42,13 @@ public interface WaitingRoom {
     /** Keeps the first token issued for a ticket and answers with the kept one, so every poll sees the same token. */
     Mono<String> keepToken(Round round, TicketId ticketId, String token);
 
-    /** Closes the period run at the round's current settings at {@code now} and switches the round to {@code updated}. */
-    Mono<Void> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated);
+    /**
+     * Closes the period run at the round's current settings at {@code now} and switches the round to {@code updated};
+     * returns how many players that closing advance admitted (0 for a round nobody entered: it is only seeded).
+     */
+    Mono<Long> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated);
 
-    /** Counts of a round; empty when nobody entered it. */
+    /** Counts of a round, after an advance whose admissions are {@link RoundStats#newlyAdmitted()}; empty when nobody entered it. */
     Mono<RoundStats> stats(Round round, Instant now, AdmissionSettings seed);
 
     /** The outcome of an entry. */

@@ -131,7 +131,7 @@ final class RedisWaitingRoom implements WaitingRoom {
     }
 
     @Override
-    public Mono<Void> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated) {
+    public Mono<Long> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated) {
         List<String> args = args(
                 round,
                 now,
@@ -143,8 +143,7 @@ final class RedisWaitingRoom implements WaitingRoom {
         return redis.execute(Scripts.APPLY_SETTINGS, keys(round.id()).all(), args)
                 .next()
                 .timeout(timeout)
-                .onErrorMap(RedisWaitingRoom::unavailable)
-                .then();
+                .onErrorMap(RedisWaitingRoom::unavailable);
     }
 
     @Override
@@ -168,7 +167,8 @@ final class RedisWaitingRoom implements WaitingRoom {
                             number(reply, 15),
                             instant(text(reply, 11)).orElse(null),
                             instant(text(reply, 12)).orElse(null),
-                            state.settings());
+                            state.settings(),
+                            state.newlyAdmitted());
                 });
     }
 

@@ -39,7 +39,7 @@ abstract class UnansweredWaitingRoom implements WaitingRoom {
     }
 
     @Override
-    public Mono<Void> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated) {
+    public Mono<Long> applySettings(Round round, Instant now, AdmissionSettings seed, AdmissionSettings updated) {
         return Mono.error(new UnsupportedOperationException());
     }
 
