@@ -48,6 +48,8 @@ public final class PlayerJourney {
     private static final int FAST_BOOKING_POLLS = 60;
     private static final Duration BOOKING_POLL_LATER = Duration.ofSeconds(2);
     private static final int BOOK_TRIES = 3;
+    private static final int ENTRY_TRIES = 3;
+    private static final Duration ENTRY_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration LETTER_MEDIAN = Duration.ofMillis(2500);
     private static final Duration PICK_MEDIAN = Duration.ofMillis(700);
     private static final double THINK_SIGMA = 0.5;
@@ -73,18 +75,7 @@ public final class PlayerJourney {
                     journal.round(roundOf(session)).player();
                     return session;
                 })
-                .exec(step(
-                        "entry",
-                        http("entry")
-                                .post("#{admissionUrl}/api/v1/queue")
-                                .header("X-Forwarded-For", "#{xff}")
-                                .header("Content-Type", "application/json")
-                                .body(StringBody("{\"nickname\":\"#{nick}\"}")),
-                        List.of(
-                                jsonPath("$.ticketId").optional().saveAs("ticketId"),
-                                jsonPath("$.roundId").optional().saveAs("roundId")),
-                        201,
-                        409))
+                .exec(entry())
                 .doIf(session -> session.contains("ticketId"))
                 .then(exec(session -> {
                             journal.round(session.getString("roundId")).entered();
@@ -97,12 +88,45 @@ public final class PlayerJourney {
                 .exec(this::finish);
     }
 
+    /**
+     * The entry, with the player's entry key, tried again as the web app does after a 5xx or no answer (up to {@value
+     * ENTRY_TRIES} tries, {@link #ENTRY_RETRY_AFTER} apart): a try whose answer was lost but whose ticket was made is
+     * answered 200 with that ticket, any other 409 means the nickname is taken.
+     */
+    private ChainBuilder entry() {
+        return exec(session -> session.set("entryTries", 0).set("entryDone", false))
+                .asLongAs(session -> !session.getBoolean("entryDone"))
+                .on(exec(step(
+                                "entry",
+                                http("entry")
+                                        .post("#{admissionUrl}/api/v1/queue")
+                                        .header("X-Forwarded-For", "#{xff}")
+                                        .header("Content-Type", "application/json")
+                                        .body(StringBody("{\"nickname\":\"#{nick}\",\"entryKey\":\"#{entryKey}\"}")),
+                                List.of(
+                                        jsonPath("$.ticketId").optional().saveAs("ticketId"),
+                                        jsonPath("$.roundId").optional().saveAs("roundId")),
+                                201,
+                                200,
+                                409))
+                        .exec(session -> afterEntry(session))
+                        .doIf(session -> !session.getBoolean("entryDone"))
+                        .then(pause(ENTRY_RETRY_AFTER)));
+    }
+
+    private static Session afterEntry(Session session) {
+        int tries = session.getInt("entryTries") + 1;
+        boolean retry = !session.contains("ticketId") && noAnswer(session.getInt("lastCode")) && tries < ENTRY_TRIES;
+        return session.set("entryTries", tries).set("entryDone", !retry);
+    }
+
     private Session newPlayer(Session session) {
         long n = PLAYERS.incrementAndGet();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return session.set("nick", "p" + RUN + "_" + Long.toString(n, 36))
                 .set("xff", "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)))
                 .set("idem", UUID.randomUUID().toString())
+                .set("entryKey", UUID.randomUUID().toString().replace("-", ""))
                 .set("sse", random.nextDouble() < settings.sseShare())
                 .set("plannedRound", roundAt(Instant.now()))
                 // with several instances of a service (two-of-each), each player sticks to one of each
