@@ -107,6 +107,9 @@ public record AdmissionProperties(
             @Valid @NotNull Window failedAuthentication,
             /* the paths failed authentication is counted on (Spring path patterns) */
             @NotNull List<String> failedAuthenticationPaths,
+            /* the hot paths where only a wrong X-Bot-Key is counted, with no look-up before the request (the ticket
+            reads a keyed bot polls) */
+            @NotNull List<String> failedAuthenticationBotKeyPaths,
             /* GET /api/v1/clock per client address (spent in memory first, like polls) */
             @Valid @NotNull Window clockPerClient,
             /* GET /.well-known/jwks.json per client address (spent in memory first, like polls) */

@@ -59,6 +59,7 @@ class LimitConfiguration {
         return new FailedAuthenticationFilter(
                 new FailedAuthentications(
                         limits.failedAuthenticationPaths(),
+                        limits.failedAuthenticationBotKeyPaths(),
                         limits.failedAuthentication().budget()),
                 budgets,
                 clients);

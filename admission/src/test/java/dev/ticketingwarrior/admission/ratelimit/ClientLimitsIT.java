@@ -92,12 +92,40 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
             botPoll(bot, botRunner, BOT_KEY).expectStatus().isOk();
         }
         isRateLimited(botPoll(bot, botRunner, BOT_KEY));
-        // a wrong key is just a player: counted by address
-        String pretender = address();
-        for (int i = 0; i < 300; i++) {
-            botPoll(tickets.get(i % tickets.size()), pretender, "not-the-key");
+    }
+
+    /**
+     * A wrong key on a ticket's status or stream is refused as on the entry, and counted with the client's other
+     * failed authentications: its answer no longer tells a right key from a wrong one by the address budget it spends.
+     */
+    @Test
+    void aWrongBotKeyOnATicketsStatusOrStreamIs401AndCountedAsAFailedAuthentication() {
+        String guesser = address();
+        String ticket = ticket();
+        for (int i = 0; i < 5; i++) {
+            botPoll(ticket, guesser, "guess-" + i)
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .value(String.class, type -> assertThat(type).endsWith("/invalid-bot-key"));
         }
-        isRateLimited(botPoll(tickets.get(0), pretender, "not-the-key"));
+        for (int i = 0; i < 5; i++) {
+            web.get()
+                    .uri("/api/v1/queue/{id}/events", ticket)
+                    .header("X-Forwarded-For", guesser)
+                    .header("X-Bot-Key", "stream-guess-" + i)
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+        // these hot reads look nothing up before the request: the failure that goes over the budget (the eleventh) is
+        // still answered, and this instance remembers it; from then on the right key from that address is refused too
+        botPoll(ticket, guesser, "guess-11").expectStatus().isUnauthorized();
+        isRateLimited(botPoll(ticket, guesser, BOT_KEY));
+        // a player polling from that address without a key is not affected
+        poll(ticket, guesser).expectStatus().isOk();
     }
 
     @Test

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * no Reactor chain, queue or task per stream or event (what that saves: perf/README, "Live streams").
  *
  * <p>Only the plain request is taken: {@code GET /api/v1/queue/{ticketId}/events} with a well-formed ticket id, no
- * query, no body, at most one {@code X-Bot-Key}, and an {@code Accept} that is absent, {@code text/event-stream} or
+ * query, no body, at most one {@code X-Bot-Key} (and a right one), and an {@code Accept} that is absent, {@code text/event-stream} or
  * {@code *}{@code /*} — what the web app's {@code EventSource}, the bots and the journeys send. Anything else goes on
  * to the controller's same endpoint, where the service's whole edge (problem answers for odd headers, bodies and
  * encodings) applies as to every other request. The answers are the same either way: the same events, and the same
@@ -60,7 +60,16 @@ final class EventStreamRoute implements NettyRouteProvider {
 
     @Override
     public HttpServerRoutes apply(HttpServerRoutes routes) {
-        return routes.route(request -> ticketOf(request).isPresent(), this::serve);
+        return routes.route(request -> ticketOf(request).isPresent() && noWrongBotKey(request), this::serve);
+    }
+
+    /**
+     * A wrong {@code X-Bot-Key} goes on to the controller, whose answer (401, counted as a failed authentication by the
+     * edge's filter, which this route is ahead of) is the same for any wrong key.
+     */
+    private boolean noWrongBotKey(HttpServerRequest request) {
+        String botKey = request.requestHeaders().get(QueueController.BOT_KEY);
+        return botKey == null || botSecret.matches(botKey);
     }
 
     /** The ticket of a plain stream request; empty for anything the controller should answer. */

@@ -91,7 +91,7 @@ class QueueController {
             ServerHttpRequest request) {
         boolean bot = botKey != null;
         if (bot && !botSecret.matches(botKey)) {
-            return Mono.error(ProblemException.of(ProblemType.INVALID_BOT_KEY, "The X-Bot-Key is not valid."));
+            return Mono.error(invalidBotKey());
         }
         // the client's entry limit is counted by the entry itself (one round trip); a body that is refused before
         // (no nickname, an invalid one, a closed round) costs no Redis call at all
@@ -138,17 +138,19 @@ class QueueController {
 
     @Operation(
             summary = "Where a ticket stands; the token once admitted",
-            description = "404 unknown-ticket; 429 rate-limited (with Retry-After) past the per-client or per-ticket"
+            description = "401 invalid-bot-key for a wrong X-Bot-Key; 404 unknown-ticket; 429 rate-limited (with"
+                    + " Retry-After) past the per-client or per-ticket"
                     + " budget of status requests")
     @GetMapping(value = "/{ticketId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<TicketResponse> status(
             @PathVariable String ticketId,
-            @Parameter(description = "A bot is counted per ticket, not per address")
+            @Parameter(description = "A bot is counted per ticket, not per address; a wrong key is refused (401)")
                     @RequestHeader(name = BOT_KEY, required = false)
                     String botKey,
             ServerHttpRequest request) {
+        boolean bot = isBot(botKey);
         return TicketId.parse(ticketId)
-                .map(id -> limits.poll(client(request), isBot(botKey), id).then(queue.status(id)))
+                .map(id -> limits.poll(client(request), bot, id).then(queue.status(id)))
                 .orElseGet(Mono::empty)
                 .map(TicketResponse::of)
                 .switchIfEmpty(Mono.error(TicketStreams::unknownTicket));
@@ -159,18 +161,19 @@ class QueueController {
             description = "Server-sent events: 'position' when it changes (at most 4/s within the first 100, 2/s to"
                     + " 1,000, 1/s further back), then 'admitted' (with the"
                     + " token) or 'closed', then the stream ends. A ':keep-alive' comment line is sent at least every"
-                    + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open. 429"
-                    + " rate-limited when this ticket or this client already has its share of streams open; 503 (with"
+                    + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open. 401"
+                    + " invalid-bot-key for a wrong X-Bot-Key; 429 rate-limited when this ticket or this client already has its share of streams open; 503 (with"
                     + " Retry-After) when this instance holds as many streams as it can (ADMISSION_MAX_STREAMS): poll"
                     + " the status instead.")
     @GetMapping(value = "/{ticketId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<TicketResponse>>>> events(
             @PathVariable String ticketId,
-            @Parameter(description = "A bot is counted per ticket, not per address")
+            @Parameter(description = "A bot is counted per ticket, not per address; a wrong key is refused (401)")
                     @RequestHeader(name = BOT_KEY, required = false)
                     String botKey,
             ServerHttpRequest request) {
-        // the same as EventStreamRoute, which takes the plain requests before they reach here
+        // the same as EventStreamRoute, which takes the plain requests of players before they reach here
+        boolean bot = isBot(botKey);
         Optional<TicketId> id = TicketId.parse(ticketId);
         if (id.isEmpty()) {
             return Mono.error(TicketStreams::unknownTicket);
@@ -178,14 +181,14 @@ class QueueController {
         if (HttpMethod.HEAD.equals(request.getMethod())) {
             // the answer a GET would get, without its body: a HEAD's body is never subscribed, so a stream opened for
             // it would keep its place and slots; it is given back at once
-            return streams.open(client(request), isBot(botKey), id.get()).map(stream -> {
+            return streams.open(client(request), bot, id.get()).map(stream -> {
                 stream.close();
                 return ResponseEntity.ok()
                         .contentType(MediaType.TEXT_EVENT_STREAM)
                         .build();
             });
         }
-        return streams.events(client(request), isBot(botKey), id.get())
+        return streams.events(client(request), bot, id.get())
                 .map(events -> ResponseEntity.ok()
                         .contentType(MediaType.TEXT_EVENT_STREAM)
                         .body(events));
@@ -195,8 +198,21 @@ class QueueController {
         return clients.resolve(request.getRemoteAddress(), request.getHeaders());
     }
 
-    /** Only a valid key makes a bot here; a wrong one is simply counted as a player (no 401 on a read). */
+    /**
+     * Whether a valid key makes the caller a bot; a wrong key is refused (401, counted as a failed authentication), so
+     * that its answer cannot tell a right key from a wrong one by the per-address budget it spends.
+     */
     private boolean isBot(String botKey) {
-        return botKey != null && botSecret.matches(botKey);
+        if (botKey == null) {
+            return false;
+        }
+        if (!botSecret.matches(botKey)) {
+            throw invalidBotKey();
+        }
+        return true;
+    }
+
+    private static ProblemException invalidBotKey() {
+        return ProblemException.of(ProblemType.INVALID_BOT_KEY, "The X-Bot-Key is not valid.");
     }
 }
