@@ -92,75 +92,93 @@ describe('tickets', () => {
   });
 
   it('makes one entry key per nickname and gives it again on every later call', () => {
-    const key = entryKey('티켓왕');
+    const key = entryKey('티켓왕', R1);
     expect(key).toMatch(ENTRY_KEY);
-    expect(entryKey('티켓왕')).toBe(key);
-    const other = entryKey('speed-runner');
+    expect(entryKey('티켓왕', R1)).toBe(key);
+    const other = entryKey('speed-runner', R1);
     expect(other).toMatch(ENTRY_KEY);
     expect(other).not.toBe(key);
-    expect(entryKey('티켓왕')).toBe(key);
-    expect(JSON.parse(localStorage.getItem(ENTRY_KEYS_KEY)!)).toEqual({ 티켓왕: key, 'speed-runner': other });
+    expect(entryKey('티켓왕', R1)).toBe(key);
+    expect(JSON.parse(localStorage.getItem(ENTRY_KEYS_KEY)!)).toEqual({
+      티켓왕: `${R1}.${key}`,
+      'speed-runner': `${R1}.${other}`,
+    });
+  });
+
+  it('makes a new entry key for each round, so a key that leaked opens no later round', () => {
+    const first = entryKey('티켓왕', R1);
+    const next = entryKey('티켓왕', R2);
+    expect(next).toMatch(ENTRY_KEY);
+    expect(next).not.toBe(first);
+    expect(entryKey('티켓왕', R2)).toBe(next);
+    expect(JSON.parse(localStorage.getItem(ENTRY_KEYS_KEY)!)).toEqual({ 티켓왕: `${R2}.${next}` });
+  });
+
+  it('takes a key kept without its round (as before rounds were kept) for none', () => {
+    const old = 'A'.repeat(43);
+    localStorage.setItem(ENTRY_KEYS_KEY, JSON.stringify({ 티켓왕: old }));
+    expect(entryKey('티켓왕', R1)).not.toBe(old);
   });
 
   it('keeps the entry keys apart from the tickets, across rounds', () => {
-    const key = entryKey('티켓왕');
+    const key = entryKey('티켓왕', R1);
     rememberTicket('티켓왕', ticket(R1, 'a'));
     rememberTicket('speed-runner', ticket(R2, 'b')); // a new round drops the older round's tickets, not the keys
     expect(storedTicket('티켓왕')).toBeUndefined();
-    expect(entryKey('티켓왕')).toBe(key);
+    expect(entryKey('티켓왕', R1)).toBe(key);
   });
 
   it('treats a nickname that names an object property as a plain key for its entry key', () => {
-    const proto = entryKey('__proto__');
+    const proto = entryKey('__proto__', R1);
     expect(proto).toMatch(ENTRY_KEY);
-    expect(entryKey('__proto__')).toBe(proto);
-    const constructor = entryKey('constructor');
+    expect(entryKey('__proto__', R1)).toBe(proto);
+    const constructor = entryKey('constructor', R1);
     expect(constructor).toMatch(ENTRY_KEY);
     expect(constructor).not.toBe(proto);
-    expect(entryKey('__proto__')).toBe(proto);
+    expect(entryKey('__proto__', R1)).toBe(proto);
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 
   it('makes a new entry key in place of a damaged one', () => {
     localStorage.setItem(ENTRY_KEYS_KEY, '{not json');
-    const key = entryKey('티켓왕');
+    const key = entryKey('티켓왕', R1);
     expect(key).toMatch(ENTRY_KEY);
-    expect(entryKey('티켓왕')).toBe(key);
-    localStorage.setItem(ENTRY_KEYS_KEY, JSON.stringify({ 티켓왕: 'short', other: 7 }));
-    const again = entryKey('티켓왕');
+    expect(entryKey('티켓왕', R1)).toBe(key);
+    localStorage.setItem(ENTRY_KEYS_KEY, JSON.stringify({ 티켓왕: `${R1}.short`, other: 7 }));
+    const again = entryKey('티켓왕', R1);
     expect(again).toMatch(ENTRY_KEY);
     expect(again).not.toBe('short');
-    expect(entryKey('티켓왕')).toBe(again);
+    expect(entryKey('티켓왕', R1)).toBe(again);
   });
 
   it('still gives an entry key, the same for the page, when localStorage refuses to keep it', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
-    const key = entryKey('사생활모드');
+    const key = entryKey('사생활모드', R1);
     expect(key).toMatch(ENTRY_KEY);
-    expect(entryKey('사생활모드')).toBe(key);
+    expect(entryKey('사생활모드', R1)).toBe(key);
     expect(localStorage.getItem(ENTRY_KEYS_KEY)).toBeNull();
   });
 
   it('keeps the entry keys of the newest nicknames only', () => {
-    const first = entryKey('nick-0');
-    for (let i = 1; i <= 32; i++) entryKey(`nick-${i}`);
+    const first = entryKey('nick-0', R1);
+    for (let i = 1; i <= 32; i++) entryKey(`nick-${i}`, R1);
     const kept = JSON.parse(localStorage.getItem(ENTRY_KEYS_KEY)!) as Record<string, string>;
     expect(Object.keys(kept)).toHaveLength(32);
     expect(kept).not.toHaveProperty('nick-0');
     expect(kept).toHaveProperty('nick-32');
-    expect(entryKey('nick-0')).not.toBe(first);
+    expect(entryKey('nick-0', R1)).not.toBe(first);
   });
 
   it('counts a nickname whose entry key is used again as the newest', () => {
-    const first = entryKey('nick-0');
-    for (let i = 1; i <= 31; i++) entryKey(`nick-${i}`);
-    expect(entryKey('nick-0')).toBe(first); // used again: now the newest of the 32
-    entryKey('nick-32'); // one more pushes the oldest out, nick-1, not nick-0
+    const first = entryKey('nick-0', R1);
+    for (let i = 1; i <= 31; i++) entryKey(`nick-${i}`, R1);
+    expect(entryKey('nick-0', R1)).toBe(first); // used again: now the newest of the 32
+    entryKey('nick-32', R1); // one more pushes the oldest out, nick-1, not nick-0
     const kept = JSON.parse(localStorage.getItem(ENTRY_KEYS_KEY)!) as Record<string, string>;
     expect(Object.keys(kept)).toHaveLength(32);
-    expect(kept['nick-0']).toBe(first);
+    expect(kept['nick-0']).toBe(`${R1}.${first}`);
     expect(kept).not.toHaveProperty('nick-1');
   });
 });

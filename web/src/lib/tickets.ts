@@ -5,9 +5,9 @@
 // and so is the furthest back in the queue a ticket has been seen, so that a reload continues the waiting room's
 // progress bar (measured from that position) instead of starting it again near 0.
 // An entry whose answer is lost (a 503 after Redis made the ticket, a dropped connection) leaves no ticket id to resume
-// with, so every entry also sends the nickname's entry key: a secret this browser makes once per nickname and keeps
-// beside its tickets. An entry again with the same key in the same round is answered with the ticket the lost one made,
-// instead of 409 nickname-taken for the player's own nickname.
+// with, so every entry also sends the nickname's entry key: a secret this browser makes once per nickname and round and
+// keeps beside its tickets. An entry again with the same key in the same round is answered with the ticket the lost one
+// made, instead of 409 nickname-taken for the player's own nickname.
 
 export const TICKETS_KEY = 'tw.tickets';
 export const BOOKINGS_KEY = 'tw.bookings';
@@ -80,22 +80,32 @@ export function rememberHighestPosition(ticketId: string, position: number): num
 }
 
 /**
- * The secret this browser enters `nickname` with: made once per nickname (32 random bytes, base64url, 43 characters)
- * and the same on every later call, so that an entry tried again after its answer was lost resumes the ticket it made.
- * Without localStorage it lasts as long as the page.
+ * The secret this browser enters `nickname` with in round `roundId`: made once per nickname and round (32 random
+ * bytes, base64url, 43 characters) and the same on every later call in that round, so that an entry tried again after
+ * its answer was lost resumes the ticket it made. A new round gets a new key: a key that leaked (a shared computer, a
+ * saved request) opens no later round's ticket. Kept as `<roundId>.<key>`; without localStorage it lasts as long as the
+ * page.
  */
-export function entryKey(nickname: string): string {
+export function entryKey(nickname: string, roundId: string): string {
   const keys = read(ENTRY_KEYS_KEY);
-  const kept = [keys.get(nickname), unkeptEntryKeys.get(nickname)].find(
-    (key): key is string => key !== undefined && ENTRY_KEY_PATTERN.test(key),
-  );
+  const kept = [keys.get(nickname), unkeptEntryKeys.get(nickname)]
+    .map((stored) => keyOfRound(stored, roundId))
+    .find((key): key is string => key !== undefined);
   const key = kept ?? newEntryKey();
+  const stored = `${roundId}.${key}`;
   // the key just used goes last, as the newest, so the nicknames played most recently keep theirs
   keys.delete(nickname);
-  keys.set(nickname, key);
+  keys.set(nickname, stored);
   const newest = [...keys].slice(-ENTRY_KEYS_KEPT);
-  if (!write(ENTRY_KEYS_KEY, new Map(newest))) unkeptEntryKeys.set(nickname, key);
+  if (!write(ENTRY_KEYS_KEY, new Map(newest))) unkeptEntryKeys.set(nickname, stored);
   return key;
+}
+
+/** The key of a stored `<roundId>.<key>` if it is `roundId`'s and well formed; undefined otherwise. */
+function keyOfRound(stored: string | undefined, roundId: string): string | undefined {
+  if (stored === undefined || !stored.startsWith(`${roundId}.`)) return undefined;
+  const key = stored.slice(roundId.length + 1);
+  return ENTRY_KEY_PATTERN.test(key) ? key : undefined;
 }
 
 function newEntryKey(): string {

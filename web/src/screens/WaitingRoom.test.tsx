@@ -4,12 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../components/Header';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
+import { roundIdAt } from '../lib/clock';
 import { entryKey } from '../lib/tickets';
 import { mockApi, problem, withRetryAfter } from '../test/api';
 import { flush } from '../test/timers';
 import { WaitingRoom } from './WaitingRoom';
 
 const TICKET = '20261124T101500Z-q3Yb0Jm4T1uXcN8e2kPZvA';
+
+/** The entry key this browser keeps for `nickname` in the round open now (one-minute rounds, as by default). */
+const keyNow = (nickname: string) => entryKey(nickname, roundIdAt(Math.floor(Date.now() / 60_000) * 60_000));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -75,7 +79,7 @@ describe('waiting room', () => {
     expect(screen.getByTestId('preopen')).toHaveTextContent('아직 오픈 전입니다');
     expect(screen.getByTestId('preopen')).toHaveTextContent('00:10');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // not an error
-    expect(calls[0]!.body).toEqual({ nickname: '티켓왕', entryKey: entryKey('티켓왕') });
+    expect(calls[0]!.body).toEqual({ nickname: '티켓왕', entryKey: keyNow('티켓왕') });
 
     await flush(5_000);
     expect(screen.getByTestId('preopen')).toHaveTextContent('00:05');
@@ -236,7 +240,7 @@ describe('waiting room', () => {
     const page = () => waitingRoom({ nickname: '티켓왕' });
     const first = render(page());
     await flush();
-    expect(calls[0]!.body).toEqual({ nickname: '티켓왕', entryKey: entryKey('티켓왕') });
+    expect(calls[0]!.body).toEqual({ nickname: '티켓왕', entryKey: keyNow('티켓왕') });
     expect(screen.getByTestId('position')).toHaveTextContent('4');
 
     first.unmount(); // a reload: the page is gone, the browser's storage is not
@@ -244,7 +248,7 @@ describe('waiting room', () => {
     await flush();
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(2);
-    expect(posts[1]!.body).toEqual({ nickname: '티켓왕', entryKey: entryKey('티켓왕'), ticketId: TICKET });
+    expect(posts[1]!.body).toEqual({ nickname: '티켓왕', entryKey: keyNow('티켓왕'), ticketId: TICKET });
     expect(screen.getByTestId('position')).toHaveTextContent('4');
   });
 
@@ -347,7 +351,7 @@ describe('waiting room', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await flush(1_100);
     expect(posts()).toHaveLength(4); // the first try and three automatic ones
-    expect(posts().every((c) => (c.body as { entryKey: string }).entryKey === entryKey('버티는닉'))).toBe(true);
+    expect(posts().every((c) => (c.body as { entryKey: string }).entryKey === keyNow('버티는닉'))).toBe(true);
     for (const [i, at] of posted.slice(1).entries()) expect(at - posted[i]!).toBeGreaterThanOrEqual(1_000); // Retry-After
 
     // the fourth failure: today's notice, its retry waiting out the Retry-After, and no more tries by itself

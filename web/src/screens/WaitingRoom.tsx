@@ -88,8 +88,10 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
     try {
       // the ticket this browser was given for the nickname, if any: the server resumes it, and refuses anyone else;
       // and the nickname's entry key, the same on every try, so that a try after one whose answer was lost (a 503, a
-      // dropped connection) is given the ticket that one made instead of nickname-taken
-      entered = await enterQueue(nickname, entryKey(nickname), storedTicket(nickname));
+      // dropped connection) is given the ticket that one made instead of nickname-taken (one key per round, by the
+      // server's clock: a key that leaked opens no later round's ticket)
+      const round = roundAt(clockRef.current.now(), clockRef.current.timing).id;
+      entered = await enterQueue(nickname, entryKey(nickname, round), storedTicket(nickname));
     } catch (caught) {
       inflight.current = false;
       if (!alive.current) return;
