@@ -77,7 +77,7 @@ describe('debrief parsing', () => {
     });
     expect(debrief.timeline[5]).toMatchObject({ takenBy: { nickname: null, bot: true }, marginMs: 95 });
     expect(debrief.timeline[6]).toMatchObject({ result: 'HELD', takenBy: null, marginMs: null });
-    expect(debrief.costliest).toEqual({ step: 'letter', ms: 2700, topTenPercentMs: 1300, humans: 37 });
+    expect(debrief.costliest).toEqual({ step: 'letter', ms: 2700, basis: 'ROUND', referenceMs: 1300, humans: 37 });
     expect(debrief.ghost.roundBest?.nickname).toBe('park');
     expect(debrief.ghost.personalBest?.steps.letterMs).toBe(1900);
     expect(debrief.ghost.previousBest?.roundId).toBe('20261203T165000Z');

@@ -149,7 +149,8 @@ function costliest(value: unknown): Costliest | null {
   return {
     step: c.step as StepName,
     ms: reqNum(c.ms, 'costliest.ms'),
-    topTenPercentMs: reqNum(c.topTenPercentMs, 'costliest.topTenPercentMs'),
+    basis: c.basis === 'PERSONAL_BEST' ? 'PERSONAL_BEST' : 'ROUND',
+    referenceMs: reqNum(c.referenceMs, 'costliest.referenceMs'),
     humans: optNum(c.humans, 'costliest.humans') ?? 0,
   };
 }

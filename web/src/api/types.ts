@@ -271,8 +271,10 @@ export interface NotAdmitted {
 export interface Costliest {
   step: StepName;
   ms: number;
-  /** The round's humans' 10th percentile of that step. */
-  topTenPercentMs: number;
+  /** What `referenceMs` is: the round's humans' 10th percentile of that step, or (practice alone) the player's best. */
+  basis: 'ROUND' | 'PERSONAL_BEST';
+  referenceMs: number;
+  /** The humans of the round the 10th percentile is over; 0 against the personal best. */
   humans: number;
 }
 

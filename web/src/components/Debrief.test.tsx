@@ -98,17 +98,34 @@ describe('costliest step', () => {
   });
 
   it('names the step that cost most, whichever it is', () => {
-    inLang('ko', <CostliestStep costliest={{ step: 'pick', ms: 2500, topTenPercentMs: 700, humans: 37 }} />);
+    inLang(
+      'ko',
+      <CostliestStep costliest={{ step: 'pick', ms: 2500, basis: 'ROUND', referenceMs: 700, humans: 37 }} />,
+    );
     expect(screen.getByTestId('costliest')).toHaveTextContent(
       '좌석 선택에 2.5초 걸렸어요. 상위 10%는 0.7초 안에 좌석을 잡았어요.',
     );
   });
 
   it('says the round closed on a step the player never finished', () => {
-    const stuck = { step: 'letter', ms: 14_800, topTenPercentMs: 1_800, humans: 3 } as const;
+    const stuck = { step: 'letter', ms: 14_800, basis: 'ROUND', referenceMs: 1_800, humans: 3 } as const;
     inLang('ko', <CostliestStep costliest={stuck} unfinished />);
     expect(screen.getByTestId('costliest')).toHaveTextContent(
       '라운드가 끝날 때까지 보안문자를 풀지 못했어요 (14.8초). 상위 10%는 1.8초 안에 풀었어요.',
+    );
+  });
+
+  it('measures a player who practised alone against its best round', () => {
+    const alone = { step: 'letter', ms: 4_100, basis: 'PERSONAL_BEST', referenceMs: 900, humans: 0 } as const;
+    inLang('ko', <CostliestStep costliest={alone} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      '보안문자에 4.1초 걸렸어요. 내 최고 기록에서는 0.9초였어요.',
+    );
+    expect(screen.getByText('이번 라운드에 비교할 사람이 적어 내 최고 기록과 비교했어요')).toBeInTheDocument();
+    cleanup();
+    inLang('en', <CostliestStep costliest={alone} unfinished />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      'The round closed while you were still on the security letter (4.1 s). In your best round you solved it in 0.9 s.',
     );
   });
 

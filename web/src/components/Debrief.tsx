@@ -107,19 +107,20 @@ export function Timeline({ debrief }: { debrief: Debrief }) {
 }
 
 /**
- * "보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요." `unfinished`: the player was still on that step when the
- * round closed (the server counts it until the close and leaves its split empty): a letter never solved, no seat
- * tried.
+ * "보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요.", or against the player's best round when it practised alone
+ * ("… 내 최고 기록에서는 0.9초였어요."). `unfinished`: the player was still on that step when the round closed (the
+ * server counts it until the close and leaves its split empty): a letter never solved, no seat tried.
  */
 export function costliestText(costliest: Costliest, t: Translate, lang: Lang, unfinished = false): string {
   const times = {
     you: secondsShort(costliest.ms, lang),
-    top: secondsShort(costliest.topTenPercentMs, lang),
+    top: secondsShort(costliest.referenceMs, lang),
   };
+  const against = costliest.basis === 'PERSONAL_BEST' ? 'Best' : '';
   if (unfinished && (costliest.step === 'letter' || costliest.step === 'pick')) {
-    return t(`debrief.costOpen.${costliest.step}`, times);
+    return t(`debrief.cost${against}Open.${costliest.step}`, times);
   }
-  return t(`debrief.cost.${costliest.step}`, times);
+  return t(`debrief.cost${against}.${costliest.step}`, times);
 }
 
 export function CostliestStep({
@@ -142,7 +143,11 @@ export function CostliestStep({
       <p className="costliest-text" data-testid="costliest">
         {costliestText(costliest, t, lang, unfinished)}
       </p>
-      {costliest.humans > 0 && <p className="muted small">{t('debrief.costBasis', { n: costliest.humans })}</p>}
+      {costliest.basis === 'PERSONAL_BEST' ? (
+        <p className="muted small">{t('debrief.costBasisBest')}</p>
+      ) : (
+        costliest.humans > 0 && <p className="muted small">{t('debrief.costBasis', { n: costliest.humans })}</p>
+      )}
     </div>
   );
 }

@@ -214,8 +214,19 @@ export const ko = {
   'debrief.costOpen.letter': '라운드가 끝날 때까지 보안문자를 풀지 못했어요 ({you}). 상위 10%는 {top} 안에 풀었어요.',
   'debrief.costOpen.pick':
     '라운드가 끝날 때까지 좌석을 시도하지 못했어요 ({you}). 상위 10%는 {top} 안에 좌석을 잡았어요.',
+  'debrief.costBest.entry': '입장에 {you} 걸렸어요. 내 최고 기록에서는 {top}였어요.',
+  'debrief.costBest.wait': '대기에 {you} 걸렸어요. 내 최고 기록에서는 {top}였어요.',
+  'debrief.costBest.letter': '보안문자에 {you} 걸렸어요. 내 최고 기록에서는 {top}였어요.',
+  'debrief.costBest.pick': '좌석 선택에 {you} 걸렸어요. 내 최고 기록에서는 {top}였어요.',
+  'debrief.costBest.confirm': '예매 확정에 {you} 걸렸어요. 내 최고 기록에서는 {top}였어요.',
+  'debrief.costBestOpen.letter':
+    '라운드가 끝날 때까지 보안문자를 풀지 못했어요 ({you}). 내 최고 기록에서는 {top} 만에 풀었어요.',
+  'debrief.costBestOpen.pick':
+    '라운드가 끝날 때까지 좌석을 시도하지 못했어요 ({you}). 내 최고 기록에서는 {top} 만에 좌석을 잡았어요.',
   'debrief.costBasis': '이번 라운드 사람 {n}명 기준',
-  'debrief.costNone': '눈에 띄게 늦은 구간이 없어요 (또는 이번 라운드에 비교할 사람이 아직 적어요).',
+  'debrief.costBasisBest': '이번 라운드에 비교할 사람이 적어 내 최고 기록과 비교했어요',
+  'debrief.costNone':
+    '눈에 띄게 늦은 구간이 없어요 (또는 아직 비교할 기록이 없어요: 이번 라운드에 사람이 적고, 내 우승 기록도 없어요).',
   'debrief.ghost': '고스트 레이스',
   'debrief.ghostLabel': '구간별 기록 비교: 나, 내 최고 기록, 이번 라운드 사람 1위',
   'debrief.ghostLabelNewBest': '구간별 기록 비교: 나, 이전 최고 기록, 이번 라운드 사람 1위',
@@ -604,8 +615,19 @@ export const en: Messages = {
   'debrief.costOpen.letter':
     'The round closed while you were still on the security letter ({you}). The top 10% solved it within {top}.',
   'debrief.costOpen.pick': 'The round closed before you tried a seat ({you}). The top 10% held one within {top}.',
+  'debrief.costBest.entry': 'Entering took you {you}. In your best round it took {top}.',
+  'debrief.costBest.wait': 'You waited {you}. In your best round you waited {top}.',
+  'debrief.costBest.letter': 'The security letter took you {you}. In your best round it took {top}.',
+  'debrief.costBest.pick': 'Picking a seat took you {you}. In your best round it took {top}.',
+  'debrief.costBest.confirm': 'Confirming took you {you}. In your best round it took {top}.',
+  'debrief.costBestOpen.letter':
+    'The round closed while you were still on the security letter ({you}). In your best round you solved it in {top}.',
+  'debrief.costBestOpen.pick':
+    'The round closed before you tried a seat ({you}). In your best round you held one in {top}.',
   'debrief.costBasis': 'among {n} humans this round',
-  'debrief.costNone': 'No step stood out as slow (or too few players to compare with yet).',
+  'debrief.costBasisBest': 'too few humans this round to compare with: against your best round',
+  'debrief.costNone':
+    'No step stood out as slow (or nothing to compare with yet: too few humans this round, and no win of yours before).',
   'debrief.ghost': 'Ghost race',
   'debrief.ghostLabel': 'Steps compared: you, your personal best, the round’s best human',
   'debrief.ghostLabelNewBest': 'Steps compared: you, your previous best, the round’s best human',

@@ -29,7 +29,7 @@ export const wonDebrief = () => ({
   ],
   steps: { entryMs: 812, waitMs: 1588, letterMs: 2700, pickMs: 2500, confirmMs: 500 },
   totalMs: 8100,
-  costliest: { step: 'letter', ms: 2700, topTenPercentMs: 1300, humans: 37 },
+  costliest: { step: 'letter', ms: 2700, basis: 'ROUND', referenceMs: 1300, humans: 37 },
   ghost: {
     personalBest: {
       roundId: '20261203T165000Z',
@@ -103,7 +103,7 @@ export const lostDebrief = () => ({
   ],
   steps: { entryMs: 400, waitMs: 600, letterMs: 4100, pickMs: 1800, confirmMs: null },
   totalMs: null,
-  costliest: { step: 'letter', ms: 4100, topTenPercentMs: 1300, humans: 12 },
+  costliest: { step: 'letter', ms: 4100, basis: 'ROUND', referenceMs: 1300, humans: 12 },
   ghost: {
     personalBest: null,
     previousBest: null,

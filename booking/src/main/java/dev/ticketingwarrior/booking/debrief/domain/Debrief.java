@@ -98,11 +98,29 @@ public record Debrief(
     public record TakenBy(String nickname, boolean bot) {}
 
     /**
-     * The player's step with the largest excess over the round's humans' 10th percentile of that step
-     * ({@code topTenPercentMs}, over {@code humans} humans who reached it). A step the player was still on when the
-     * round closed counts until the close ({@code ms}), although its split in {@code steps} stays null.
+     * The player's step with the largest excess over a reference, {@code referenceMs}, that its {@code basis} names:
+     * {@link Basis#ROUND} the round's humans' 10th percentile of that step (over {@code humans} humans who reached it);
+     * {@link Basis#PERSONAL_BEST}, when too few humans played the round to compare with (practice alone against the
+     * bots), the same step in the player's best won round before this one ({@code humans} 0). A step the player was
+     * still on when the round closed counts until the close ({@code ms}), although its split in {@code steps} stays
+     * null.
      */
-    public record Costliest(String step, long ms, long topTenPercentMs, int humans) {}
+    public record Costliest(String step, long ms, Basis basis, long referenceMs, int humans) {
+
+        /** What a costliest step was measured against. */
+        public enum Basis {
+            ROUND,
+            PERSONAL_BEST
+        }
+
+        static Costliest againstRound(String step, long ms, long topTenPercentMs, int humans) {
+            return new Costliest(step, ms, Basis.ROUND, topTenPercentMs, humans);
+        }
+
+        static Costliest againstBest(String step, long ms, long bestMs) {
+            return new Costliest(step, ms, Basis.PERSONAL_BEST, bestMs, 0);
+        }
+    }
 
     /**
      * The ghosts: the player's best won attempt up to this round (this one when it is a new best), the best before

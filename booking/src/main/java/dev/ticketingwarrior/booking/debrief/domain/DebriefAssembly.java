@@ -99,11 +99,14 @@ public final class DebriefAssembly {
 
     /**
      * The player's step with the largest excess over the 10th percentile of that step among the round's humans
-     * (including the player); empty when no step has at least {@link #MIN_HUMANS} humans or none exceeds it.
+     * (including the player). When no step the player reached had at least {@link #MIN_HUMANS} humans (practice alone
+     * against the bots), the step with the largest excess over the same step of the player's best won round before
+     * this one ({@code best}). Empty when nothing exceeds its reference, or there is none (alone, and never won).
      */
-    public static Optional<Debrief.Costliest> costliest(Steps mine, List<Steps> humans) {
+    public static Optional<Debrief.Costliest> costliest(Steps mine, List<Steps> humans, Optional<Steps> best) {
         Debrief.Costliest worst = null;
         long worstExcess = 0;
+        boolean compared = false;
         for (Steps.Step step : Steps.Step.values()) {
             Long ms = mine.of(step);
             if (ms == null) {
@@ -116,11 +119,23 @@ public final class DebriefAssembly {
             if (reached.size() < MIN_HUMANS) {
                 continue;
             }
+            compared = true;
             long top = tenthPercentile(reached);
             long excess = ms - top;
             if (excess > worstExcess) {
                 worstExcess = excess;
-                worst = new Debrief.Costliest(step.label(), ms, top, reached.size());
+                worst = Debrief.Costliest.againstRound(step.label(), ms, top, reached.size());
+            }
+        }
+        if (compared || best.isEmpty()) {
+            return Optional.ofNullable(worst);
+        }
+        for (Steps.Step step : Steps.Step.values()) {
+            Long ms = mine.of(step);
+            Long bestMs = best.get().of(step);
+            if (ms != null && bestMs != null && ms - bestMs > worstExcess) {
+                worstExcess = ms - bestMs;
+                worst = Debrief.Costliest.againstBest(step.label(), ms, bestMs);
             }
         }
         return Optional.ofNullable(worst);

@@ -81,16 +81,17 @@ public class Debriefs {
         List<AttemptResult> roundHumans = humansOf(round, found.get().archived());
         Instant close = clock.round(round).closesAt();
         Optional<Instant> closed = clock.now().isBefore(close) ? Optional.empty() : Optional.of(close);
+        BestBefore before = bestBefore(attempt.playerId(), round);
+        Optional<Debrief.PersonalBest> previousBest = before.best();
         // a player the close caught on a step spent at least until then on it: that step can be the costliest
         Steps costed = closed.isEmpty() ? steps : Steps.untilClose(attempt, open, close);
         Optional<Debrief.Costliest> costliest = DebriefAssembly.costliest(
                 costed,
-                roundHumans.stream().map(h -> Steps.of(h.attempt(), open)).toList());
+                roundHumans.stream().map(h -> Steps.of(h.attempt(), open)).toList(),
+                previousBest.map(Debrief.PersonalBest::steps));
         Optional<Debrief.PersonalBest> current = result.outcome().won()
                 ? Optional.of(new Debrief.PersonalBest(round.value(), totalMs, steps))
                 : Optional.empty();
-        BestBefore before = bestBefore(attempt.playerId(), round);
-        Optional<Debrief.PersonalBest> previousBest = before.best();
         Optional<Debrief.PersonalBest> personalBest = DebriefAssembly.better(previousBest, current);
         return Optional.of(new Debrief(
                 round.value(),

@@ -64,7 +64,11 @@ class DebriefController {
                             + " names the step the player was on: wait (with placesAway and served), letter (with"
                             + " attempts, its wrong answers), pick or confirm (holding the seat it tried last). A step the"
                             + " player was still on (a letter never solved, no seat tried) counts until the close for"
-                            + " costliest (its split in steps stays null). 429 rate-limited (with Retry-After) past the"
+                            + " costliest (its split in steps stays null). costliest is measured against the round's"
+                            + " humans' top 10% (basis ROUND, referenceMs over humans), or, when fewer than three humans"
+                            + " reached the player's steps (practice alone), against the same step of the player's best"
+                            + " won round before this one (basis PERSONAL_BEST); null when nothing exceeds its reference"
+                            + " or there is none. 429 rate-limited (with Retry-After) past the"
                             + " address's budget.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Debrief.class)))
     @GetMapping("/api/v1/rounds/{roundId}/debriefs/{ticketId}")

@@ -184,19 +184,50 @@ class DebriefAssemblyTests {
             humans.add(new Steps(700L + i, 1400L + i, i < 2 ? 1000L + 300 * i : 3000L + i, 1900L + i, 450L + i));
         }
 
-        Optional<Debrief.Costliest> costliest = DebriefAssembly.costliest(mine, humans);
+        Optional<Debrief.Costliest> costliest = DebriefAssembly.costliest(mine, humans, Optional.empty());
 
-        assertThat(costliest).contains(new Debrief.Costliest("letter", 4100, 1300, 20));
+        assertThat(costliest).contains(new Debrief.Costliest("letter", 4100, Debrief.Costliest.Basis.ROUND, 1300, 20));
     }
 
     @Test
     void noCostliestStepWithFewerThanThreeHumansOrWhenNothingExceedsTheirTenthPercentile() {
         Steps mine = new Steps(800L, 1500L, 4100L, null, null);
-        assertThat(DebriefAssembly.costliest(mine, List.of(mine, new Steps(1L, 1L, 1L, null, null))))
+        assertThat(DebriefAssembly.costliest(mine, List.of(mine, new Steps(1L, 1L, 1L, null, null)), Optional.empty()))
                 .isEmpty();
 
         Steps fastest = new Steps(1L, 1L, 1L, null, null);
-        assertThat(DebriefAssembly.costliest(fastest, List.of(fastest, mine, mine, mine)))
+        assertThat(DebriefAssembly.costliest(fastest, List.of(fastest, mine, mine, mine), Optional.empty()))
+                .isEmpty();
+    }
+
+    @Test
+    void practisingAloneTheCostliestStepIsTheLargestExcessOverThePlayersBestRound() {
+        Steps mine = new Steps(800L, 1500L, 4100L, 2000L, 500L);
+        Steps best = new Steps(700L, 1600L, 2100L, 900L, 450L);
+
+        assertThat(DebriefAssembly.costliest(mine, List.of(mine), Optional.of(best)))
+                .contains(new Debrief.Costliest("letter", 4100, Debrief.Costliest.Basis.PERSONAL_BEST, 2100, 0));
+        assertThat(DebriefAssembly.costliest(mine, List.of(mine), Optional.empty()))
+                .as("alone and never won: nothing to compare with")
+                .isEmpty();
+        assertThat(DebriefAssembly.costliest(best, List.of(best), Optional.of(best)))
+                .as("no step slower than the best")
+                .isEmpty();
+    }
+
+    @Test
+    void theRoundsHumansComeBeforeThePlayersBestWhenThereAreEnough() {
+        Steps mine = new Steps(800L, 1500L, 1000L, null, null);
+        List<Steps> humans =
+                List.of(mine, new Steps(100L, 1500L, 1000L, null, null), new Steps(100L, 1500L, 1000L, null, null));
+        Steps best = new Steps(800L, 1500L, 100L, null, null);
+
+        assertThat(DebriefAssembly.costliest(mine, humans, Optional.of(best)))
+                .as("entry against the round, not the letter against the best")
+                .contains(new Debrief.Costliest("entry", 800, Debrief.Costliest.Basis.ROUND, 100, 3));
+        Steps fastest = new Steps(100L, 1500L, 1000L, null, null);
+        assertThat(DebriefAssembly.costliest(fastest, humans, Optional.of(best)))
+                .as("compared with the round and nothing stood out: no fallback")
                 .isEmpty();
     }
 
@@ -206,7 +237,7 @@ class DebriefAssemblyTests {
         List<Steps> humans =
                 List.of(mine, new Steps(800L, 1500L, 10L, 10L, 10L), new Steps(800L, 1500L, 10L, 10L, 10L));
 
-        assertThat(DebriefAssembly.costliest(mine, humans)).isEmpty();
+        assertThat(DebriefAssembly.costliest(mine, humans, Optional.empty())).isEmpty();
     }
 
     @Test

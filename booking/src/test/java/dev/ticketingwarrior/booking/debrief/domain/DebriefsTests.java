@@ -199,6 +199,31 @@ class DebriefsTests {
         assertThat(debrief.ghost().roundBest().nickname()).isEqualTo("lee");
     }
 
+    /** Practising alone against the bots: the step that cost most is measured against the player's best round. */
+    @Test
+    void practisingAloneTheCostliestStepIsMeasuredAgainstThePlayersBestRound() {
+        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(5)));
+        archive.save(
+                List.of(attempt("kim", 100, 200, 300, 1)
+                        .round(earlier)
+                        .ticket("t-old")
+                        .booked(9000, "b-old", "A-1", 8000)
+                        .build()),
+                40L);
+        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        live.put(attempt("kim", 100, 200, 2_300, 1)
+                .ticket("t-kim")
+                .booked(6000, "b-new", "A-2", 5000)
+                .build());
+        archive.outcomes.put("b-new", new Outcome(Outcome.Status.CONFIRMED, Optional.of(OPEN.plusMillis(6100))));
+
+        Debrief debrief = debriefs.debrief(ROUND, "t-kim", SECRET).orElseThrow();
+
+        assertThat(debrief.costliest())
+                .as("the letter took 2.1 s against 0.1 s in the best round; the seat was quicker than then")
+                .isEqualTo(new Debrief.Costliest("letter", 2100, Debrief.Costliest.Basis.PERSONAL_BEST, 100, 0));
+    }
+
     /** Admitted at 0.2 s, still on the letter when the round closed at 15 s: that is the step that cost most. */
     @Test
     void aPlayerTheCloseCaughtOnTheLetterIsToldTheLetterCostMost() {
@@ -218,7 +243,8 @@ class DebriefsTests {
                 .isNull();
         assertThat(debrief.costliest().step()).isEqualTo("letter");
         assertThat(debrief.costliest().ms()).as("admitted → the close").isEqualTo(14_800);
-        assertThat(debrief.costliest().topTenPercentMs()).isEqualTo(1_800);
+        assertThat(debrief.costliest().basis()).isEqualTo(Debrief.Costliest.Basis.ROUND);
+        assertThat(debrief.costliest().referenceMs()).isEqualTo(1_800);
     }
 
     @Test
