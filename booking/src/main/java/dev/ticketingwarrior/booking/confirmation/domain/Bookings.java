@@ -5,15 +5,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The durable record of bookings; the database is the final arbiter of oversell. */
 public interface Bookings {
 
     /**
      * Stores each booking idempotently: a new one is CONFIRMED unless its seat (or ticket) already has another
-     * booking, then it is REJECTED; a booking seen before keeps its state. Returns the state of each booking id.
+     * booking, then it is REJECTED; a booking seen before keeps its state. Returns the state of each booking id, and
+     * which of them this call decided (the others were decided before: a message delivered again).
      */
-    Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings);
+    Confirmed confirm(List<AcceptedBooking> bookings);
+
+    /** The state of each booking of a {@link #confirm} call; {@code decidedNow}: those it decided itself. */
+    record Confirmed(Map<BookingId, StoredBooking.Status> states, Set<BookingId> decidedNow) {
+
+        public Confirmed {
+            states = Map.copyOf(states);
+            decidedNow = Set.copyOf(decidedNow);
+        }
+    }
 
     Optional<StoredBooking> find(BookingId id);
 

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings.Confirmed;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
@@ -20,11 +21,13 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,6 +39,10 @@ import org.springframework.stereotype.Component;
  * their seat or ticket to another booking and are upserted into {@code rejected_bookings}. The UNIQUE constraints on
  * {@code bookings} therefore always hold.
  *
+ * <p>Each batch writes a random id of its own into the rows it inserts ({@code confirm_batch}; a duplicate leaves the
+ * row's as it was), so a redelivered message is told apart from the batch that decided its booking without another
+ * round trip: the read-back that finds the confirmed ids reads the column too.
+ *
  * <p>No transaction: each statement is atomic on its own, and every step is idempotent (a batch that stops half-way is
  * not acknowledged, and its redelivery finds the rows that landed and completes the rest), so a transaction would only
  * add three round trips per batch (autocommit off, commit, autocommit on) to the two it needs.
@@ -46,16 +53,16 @@ class JdbcBookings implements Bookings {
     private static final String INSERT_CONFIRMED = """
             INSERT INTO bookings (booking_id, round_id, seat_id, ticket_id, nickname, bot, fencing_token,
               round_opened_at, entered_at, admitted_at, held_at, booked_at, duration_ms, entry_ms, wait_ms, seat_ms,
-              confirm_ms, booked_day, booked_week, player_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              confirm_ms, booked_day, booked_week, player_id, confirm_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE booking_id = booking_id
             """;
 
     private static final String INSERT_REJECTED = """
             INSERT INTO rejected_bookings (booking_id, round_id, seat_id, ticket_id, nickname, bot, fencing_token,
               round_opened_at, entered_at, admitted_at, held_at, booked_at, duration_ms, entry_ms, wait_ms, seat_ms,
-              confirm_ms, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              confirm_ms, reason, confirm_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE reason = VALUES(reason)
             """;
 
@@ -74,10 +81,11 @@ class JdbcBookings implements Bookings {
     }
 
     @Override
-    public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
+    public Confirmed confirm(List<AcceptedBooking> bookings) {
         if (bookings.isEmpty()) {
-            return Map.of();
+            return new Confirmed(Map.of(), Set.of());
         }
+        String batch = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         // one booking per id even if SQS handed the same message twice in a batch
         Map<String, AcceptedBooking> byId = new LinkedHashMap<>();
         bookings.forEach(b -> byId.putIfAbsent(b.id().value(), b));
@@ -90,11 +98,20 @@ class JdbcBookings implements Bookings {
                 ps.setObject(19, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
                 // who booked, for the leaderboards' one row per player; NULL when not known (bots, no device secret)
                 ps.setString(20, m.playerId().map(PlayerId::value).orElse(null));
+                ps.setString(21, batch);
             });
-            Set<String> confirmed = new HashSet<>(named.queryForList(
-                    "SELECT booking_id FROM bookings WHERE booking_id IN (:ids)",
+            Set<String> confirmed = new HashSet<>();
+            Set<BookingId> decidedNow = new HashSet<>();
+            named.query(
+                    "SELECT booking_id, confirm_batch FROM bookings WHERE booking_id IN (:ids)",
                     new MapSqlParameterSource("ids", byId.keySet()),
-                    String.class));
+                    (ResultSet rs) -> {
+                        String id = rs.getString("booking_id");
+                        confirmed.add(id);
+                        if (batch.equals(rs.getString("confirm_batch"))) {
+                            decidedNow.add(byId.get(id).id());
+                        }
+                    });
             List<AcceptedBooking> rejected = unique.stream()
                     .filter(b -> !confirmed.contains(b.id().value()))
                     .toList();
@@ -114,7 +131,19 @@ class JdbcBookings implements Bookings {
                 jdbc.batchUpdate(INSERT_REJECTED, rejected, rejected.size(), (ps, b) -> {
                     bindCommon(ps, b);
                     ps.setString(18, seatsTaken.contains(b.id().value()) ? "SEAT_SOLD" : "TICKET_ALREADY_BOOKED");
+                    ps.setString(19, batch);
                 });
+                named.queryForList(
+                                "SELECT booking_id FROM rejected_bookings WHERE booking_id IN (:ids)"
+                                        + " AND confirm_batch = :batch",
+                                new MapSqlParameterSource(
+                                                "ids",
+                                                rejected.stream()
+                                                        .map(b -> b.id().value())
+                                                        .toList())
+                                        .addValue("batch", batch),
+                                String.class)
+                        .forEach(id -> decidedNow.add(byId.get(id).id()));
             }
             Map<BookingId, StoredBooking.Status> result = new HashMap<>();
             unique.forEach(b -> result.put(
@@ -122,7 +151,7 @@ class JdbcBookings implements Bookings {
                     confirmed.contains(b.id().value())
                             ? StoredBooking.Status.CONFIRMED
                             : StoredBooking.Status.REJECTED));
-            return result;
+            return new Confirmed(result, decidedNow);
         });
     }
 

@@ -16,9 +16,11 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -138,15 +140,22 @@ class ConfirmationListener {
         if (payloads.isEmpty()) {
             return;
         }
-        Optional<Map<BookingId, StoredBooking.Status>> written = confirmOnceMysqlAnswers(payloads, visibility);
+        Optional<Bookings.Confirmed> written = confirmOnceMysqlAnswers(payloads, visibility);
         if (written.isEmpty()) {
             return;
         }
-        Map<BookingId, StoredBooking.Status> states = written.get();
+        Map<BookingId, StoredBooking.Status> states = written.get().states();
         acknowledgement.acknowledge(good);
         resolvePendingCopies(states);
         long now = clock.millis();
+        Set<BookingId> counted = new HashSet<>();
         for (AcceptedBooking payload : payloads) {
+            if (!written.get().decidedNow().contains(payload.id()) || !counted.add(payload.id())) {
+                // decided before, or twice in this batch (a message delivered again): counted and timed once, by the
+                // batch that decided it, so a redelivery neither counts a booking twice nor shows as a long lag
+                meters.counter("ticketing.confirmation.repeats").increment();
+                continue;
+            }
             StoredBooking.Status state = states.get(payload.id());
             meters.counter(
                             "ticketing.bookings",
@@ -170,7 +179,7 @@ class ConfirmationListener {
      * unavailable) leaves them to SQS as before. Empty when the instance began to stop while it waited: the messages
      * are then visible again within seconds, for another instance.
      */
-    private Optional<Map<BookingId, StoredBooking.Status>> confirmOnceMysqlAnswers(
+    private Optional<Bookings.Confirmed> confirmOnceMysqlAnswers(
             List<AcceptedBooking> payloads, BatchVisibility visibility) {
         Duration wait = firstWait;
         for (int attempt = 1; ; attempt++) {

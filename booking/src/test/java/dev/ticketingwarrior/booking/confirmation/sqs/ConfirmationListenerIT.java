@@ -2,6 +2,9 @@ package dev.ticketingwarrior.booking.confirmation.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
+import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
@@ -10,6 +13,7 @@ import dev.ticketingwarrior.localstack.LocalStack;
 import dev.ticketingwarrior.shared.round.Round;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +40,30 @@ class ConfirmationListenerIT {
                 .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM rejected_bookings WHERE booking_id = ?", message.bookingId()))
                 .isZero();
+    }
+
+    /**
+     * A batch written again (a redelivery, the reconciler's second send) finds every booking decided: it is told so, so
+     * that the listener counts and times each booking once, by the batch that decided it.
+     */
+    @Test
+    void aBatchWrittenAgainIsToldItDecidedNothing() {
+        Round round = world.freshRound();
+        Bookings bookings = world.first().getBean(Bookings.class);
+        AcceptedBooking winner =
+                message(round, "K-1", "t-winner", bookingId(round)).booking().orElseThrow();
+        AcceptedBooking loser =
+                message(round, "K-1", "t-loser", bookingId(round)).booking().orElseThrow();
+
+        Bookings.Confirmed first = bookings.confirm(List.of(winner, loser));
+        Bookings.Confirmed again = bookings.confirm(List.of(loser, winner));
+
+        assertThat(first.states())
+                .containsEntry(winner.id(), StoredBooking.Status.CONFIRMED)
+                .containsEntry(loser.id(), StoredBooking.Status.REJECTED);
+        assertThat(first.decidedNow()).containsExactlyInAnyOrder(winner.id(), loser.id());
+        assertThat(again.states()).isEqualTo(first.states());
+        assertThat(again.decidedNow()).isEmpty();
     }
 
     @Test

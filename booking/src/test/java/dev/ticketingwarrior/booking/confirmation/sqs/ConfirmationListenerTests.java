@@ -24,9 +24,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,7 @@ class ConfirmationListenerTests {
         return CompletableFuture.completedFuture(null);
     };
     private final Map<BookingId, StoredBooking.Status> resolved = new HashMap<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ConfirmationListener listener =
             listener(resolved::putAll, Duration.ofMillis(1), Duration.ofMillis(4));
 
@@ -121,6 +124,25 @@ class ConfirmationListenerTests {
         assertThat(acknowledged.messages).hasSize(1);
     }
 
+    /**
+     * SQS delivers at least once, and the reconciler sends an in-doubt sale again: a booking is counted and its lag
+     * timed once, by the batch that decided it, so a redelivery neither counts twice nor shows as a long lag.
+     */
+    @Test
+    void aMessageDeliveredAgainIsCountedAndTimedOnlyByTheBatchThatDecidedIt() {
+        mysql.failuresLeft = 0;
+        Message<String> confirmation = message("F-1");
+
+        listener.onConfirmations(List.of(confirmation, confirmation), acknowledged, visibility); // twice in one poll
+        listener.onConfirmations(List.of(confirmation), acknowledged, visibility); // and once more later
+
+        assertThat(acknowledged.messages).hasSize(3);
+        assertThat(meters.counter("ticketing.bookings", "result", "confirmed").count())
+                .isEqualTo(1);
+        assertThat(meters.counter("ticketing.confirmation.repeats").count()).isEqualTo(2);
+        assertThat(meters.timer("ticketing.confirmation.lag").count()).isEqualTo(1);
+    }
+
     @Test
     void aHealthyWriteNeitherWaitsNorTouchesVisibility() {
         mysql.failuresLeft = 0;
@@ -168,7 +190,7 @@ class ConfirmationListenerTests {
                 mysql,
                 pending,
                 JSON,
-                new SimpleMeterRegistry(),
+                meters,
                 Clock.fixed(OPENS.plusSeconds(10), ZoneOffset.UTC),
                 30,
                 firstWait,
@@ -208,16 +230,22 @@ class ConfirmationListenerTests {
         }
 
         @Override
-        public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
+        public Confirmed confirm(List<AcceptedBooking> bookings) {
             calls++;
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new DependencyUnavailableException("mysql", new IllegalStateException("connection refused"));
             }
-            written.addAll(bookings);
             Map<BookingId, StoredBooking.Status> states = new HashMap<>();
-            bookings.forEach(booking -> states.put(booking.id(), StoredBooking.Status.CONFIRMED));
-            return states;
+            Set<BookingId> decided = new HashSet<>();
+            for (AcceptedBooking booking : bookings) {
+                states.put(booking.id(), StoredBooking.Status.CONFIRMED);
+                if (written.stream().noneMatch(row -> row.id().equals(booking.id()))) {
+                    written.add(booking);
+                    decided.add(booking.id());
+                }
+            }
+            return new Confirmed(states, decided);
         }
 
         @Override

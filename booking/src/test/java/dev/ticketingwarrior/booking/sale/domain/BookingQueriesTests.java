@@ -184,7 +184,7 @@ class BookingQueriesTests {
     private final class StoredBookings implements Bookings {
 
         @Override
-        public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
+        public Confirmed confirm(List<AcceptedBooking> bookings) {
             throw new UnsupportedOperationException();
         }
 

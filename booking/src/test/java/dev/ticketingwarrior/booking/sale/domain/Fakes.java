@@ -371,12 +371,16 @@ final class Fakes {
         RuntimeException failure;
 
         @Override
-        public Map<BookingId, StoredBooking.Status> confirm(List<AcceptedBooking> bookings) {
+        public Confirmed confirm(List<AcceptedBooking> bookings) {
             if (failure != null) {
                 throw failure;
             }
             Map<BookingId, StoredBooking.Status> states = new HashMap<>();
+            Set<BookingId> decided = new HashSet<>();
             for (AcceptedBooking b : bookings) {
+                if (!rows.containsKey(b.id())) {
+                    decided.add(b.id());
+                }
                 rows.putIfAbsent(
                         b.id(),
                         new StoredBooking(
@@ -393,7 +397,7 @@ final class Fakes {
                 confirmedAt.putIfAbsent(b.id(), now);
                 states.put(b.id(), rows.get(b.id()).status());
             }
-            return states;
+            return new Confirmed(states, decided);
         }
 
         @Override
