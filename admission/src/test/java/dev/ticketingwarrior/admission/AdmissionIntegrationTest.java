@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.localstack.Component;
 import dev.ticketingwarrior.localstack.LocalStack;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,6 +158,12 @@ public abstract class AdmissionIntegrationTest {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    /** How many admissions the instance of {@code meters} counted in {@code ticketing.queue.admitted}. */
+    public static double admitted(MeterRegistry meters) {
+        var counter = meters.find("ticketing.queue.admitted").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     public static String id(JsonNode ticket) {

@@ -148,8 +148,17 @@ class AdminApiIT extends AdmissionIntegrationTest {
     }
 
     private JsonNode readSettings() {
+        return opsRead("/api/v1/admin/admission");
+    }
+
+    private JsonNode stats() {
+        return opsRead("/api/v1/admin/stats");
+    }
+
+    /** An admin GET with the ops token, answered 200. */
+    private JsonNode opsRead(String path) {
         return web.get()
-                .uri("/api/v1/admin/admission")
+                .uri(path)
                 .header("Authorization", "Bearer " + OPS_TOKEN)
                 .exchange()
                 .expectStatus()
@@ -175,15 +184,7 @@ class AdminApiIT extends AdmissionIntegrationTest {
                 .isCreated();
         advance(Duration.ofSeconds(1));
 
-        JsonNode stats = web.get()
-                .uri("/api/v1/admin/stats")
-                .header("Authorization", "Bearer " + OPS_TOKEN)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode stats = stats();
         JsonNode current = stats.get("current");
         assertThat(current.get("entered").asLong()).isEqualTo(3);
         assertThat(current.get("admitted").asLong()).isEqualTo(2);
@@ -222,23 +223,6 @@ class AdminApiIT extends AdmissionIntegrationTest {
         } finally {
             ticker.start();
         }
-    }
-
-    private JsonNode stats() {
-        return web.get()
-                .uri("/api/v1/admin/stats")
-                .header("Authorization", "Bearer " + OPS_TOKEN)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private static double admitted(MeterRegistry meters) {
-        var counter = meters.find("ticketing.queue.admitted").counter();
-        return counter == null ? 0 : counter.count();
     }
 
     @Test

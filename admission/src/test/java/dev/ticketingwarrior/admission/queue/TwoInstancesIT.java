@@ -213,9 +213,4 @@ class TwoInstancesIT extends AdmissionIntegrationTest {
             throw new IllegalStateException(e);
         }
     }
-
-    private static double admitted(MeterRegistry registry) {
-        var counter = registry.find("ticketing.queue.admitted").counter();
-        return counter == null ? 0 : counter.count();
-    }
 }

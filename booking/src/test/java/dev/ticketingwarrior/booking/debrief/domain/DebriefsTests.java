@@ -53,6 +53,23 @@ class DebriefsTests {
     private final AttemptArchiver archiver = new AttemptArchiver(
             live, archive, clock, retention, Duration.ofSeconds(10), Duration.ofSeconds(30), new SimpleMeterRegistry());
 
+    /**
+     * Kim's win five minutes before this round, archived: entered at 0.1 s, admitted at 0.2 s, the letter solved at
+     * 0.3 s, the seat held at {@code heldMs} and booked at {@code bookedMs} (CONFIRMED).
+     */
+    private RoundId kimWonFiveMinutesBefore(long bookedMs, long heldMs) {
+        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(5)));
+        archive.save(
+                List.of(attempt("kim", 100, 200, 300, 1)
+                        .round(earlier)
+                        .ticket("t-old")
+                        .booked(bookedMs, "b-old", "A-1", heldMs)
+                        .build()),
+                40L);
+        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        return earlier;
+    }
+
     @Test
     void onlyThePlayerTheTicketIsBoundToReadsItsDebrief() {
         live.put(attempt("kim", 100, 200, 300, 1).ticket("t-kim").build());
@@ -64,15 +81,7 @@ class DebriefsTests {
 
     @Test
     void aLiveDebriefCountsThisRoundsWinAsThePersonalBestWhenItBeatsTheStoredOne() {
-        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(5)));
-        archive.save(
-                List.of(attempt("kim", 100, 200, 300, 1)
-                        .round(earlier)
-                        .ticket("t-old")
-                        .booked(9000, "b-old", "A-1", 8000)
-                        .build()),
-                40L);
-        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        RoundId earlier = kimWonFiveMinutesBefore(9000, 8000);
         live.put(attempt("kim", 100, 200, 300, 1)
                 .ticket("t-kim")
                 .booked(6000, "b-new", "A-2", 5000)
@@ -96,15 +105,7 @@ class DebriefsTests {
     /** A win while MySQL does not answer: its earlier wins cannot be read, which is not the same as none. */
     @Test
     void whileMysqlIsDownANewWinSaysItsEarlierBestIsUnknownNotAFirstWin() {
-        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(5)));
-        archive.save(
-                List.of(attempt("kim", 100, 200, 300, 1)
-                        .round(earlier)
-                        .ticket("t-old")
-                        .booked(5000, "b-old", "A-1", 4000)
-                        .build()),
-                40L);
-        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        RoundId earlier = kimWonFiveMinutesBefore(5000, 4000);
         live.put(attempt("kim", 100, 200, 300, 1)
                 .ticket("t-kim")
                 .booked(6000, "b-kim", "A-2", 5000)
@@ -174,15 +175,7 @@ class DebriefsTests {
 
     @Test
     void aLosersGhostIsItsStoredBestAndTheRoundsBestHuman() {
-        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(5)));
-        archive.save(
-                List.of(attempt("kim", 100, 200, 300, 1)
-                        .round(earlier)
-                        .ticket("t-old")
-                        .booked(9000, "b-old", "A-1", 8000)
-                        .build()),
-                40L);
-        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        RoundId earlier = kimWonFiveMinutesBefore(9000, 8000);
         live.put(attempt("kim", 100, 200, 300, 1).ticket("t-kim").build());
         live.put(attempt("lee", 100, 200, 300, 1)
                 .secret(OTHER_SECRET)
@@ -202,15 +195,7 @@ class DebriefsTests {
     /** Practising alone against the bots: the step that cost most is measured against the player's best round. */
     @Test
     void practisingAloneTheCostliestStepIsMeasuredAgainstThePlayersBestRound() {
-        RoundId earlier = RoundId.startingAt(OPEN.minus(Duration.ofMinutes(5)));
-        archive.save(
-                List.of(attempt("kim", 100, 200, 300, 1)
-                        .round(earlier)
-                        .ticket("t-old")
-                        .booked(9000, "b-old", "A-1", 8000)
-                        .build()),
-                40L);
-        archive.outcomes.put("b-old", new Outcome(Outcome.Status.CONFIRMED, Optional.empty()));
+        kimWonFiveMinutesBefore(9000, 8000);
         live.put(attempt("kim", 100, 200, 2_300, 1)
                 .ticket("t-kim")
                 .booked(6000, "b-new", "A-2", 5000)
