@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { ProxyOptions } from 'vite';
@@ -34,13 +35,21 @@ export const apiProxy: Record<string, ProxyOptions> = {
   '/api': to(booking),
 };
 
+// The headers CloudFront adds to the web app (infrastructure's EdgeStack reads the same file): the production-like
+// preview, and so the browser end-to-end suite, runs under the same Content-Security-Policy. Not the dev server, whose
+// hot reload needs an inline script.
+const securityHeaders = JSON.parse(readFileSync(new URL('./security-headers.json', import.meta.url), 'utf8')) as Record<
+  string,
+  string
+>;
+
 const webPort = port('WEB_PORT', 5173);
 const host = process.env.WEB_HOST ?? '127.0.0.1';
 
 export default defineConfig({
   plugins: [react()],
   server: { port: webPort, strictPort: true, host, proxy: apiProxy },
-  preview: { port: webPort, strictPort: true, host, proxy: apiProxy },
+  preview: { port: webPort, strictPort: true, host, proxy: apiProxy, headers: securityHeaders },
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 600 },
   test: {
     environment: 'jsdom',

@@ -1,7 +1,13 @@
 package dev.ticketingwarrior.infrastructure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -16,13 +22,22 @@ import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
 import software.amazon.awscdk.services.cloudfront.FunctionCode;
 import software.amazon.awscdk.services.cloudfront.FunctionEventType;
 import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginSslPolicy;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersXSSProtection;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
@@ -40,7 +55,11 @@ import software.constructs.Construct;
 final class EdgeStack extends Stack {
 
     static final String API_PATH = "/api/*";
+
     static final String WELL_KNOWN_PATH = "/.well-known/*";
+
+    /** The policy's value in the headers file: a JSON string, holding no double quote. */
+    private static final Pattern CSP = Pattern.compile("\"Content-Security-Policy\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
      * The SPA owns its routes: a path without a file extension is a client route and gets index.html. Done in a
@@ -105,7 +124,7 @@ final class EdgeStack extends Stack {
                         .origin(S3BucketOrigin.withOriginAccessControl(webBucket))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
-                        .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
+                        .responseHeadersPolicy(webHeaders())
                         .compress(true)
                         .functionAssociations(List.of(FunctionAssociation.builder()
                                 .eventType(FunctionEventType.VIEWER_REQUEST)
@@ -162,6 +181,60 @@ final class EdgeStack extends Stack {
 
     Distribution distribution() {
         return distribution;
+    }
+
+    /**
+     * The web app's security headers: those of CloudFront's managed SecurityHeadersPolicy (HSTS for a year, nosniff,
+     * a referrer policy, the XSS filter), frames refused altogether, and the Content-Security-Policy of
+     * {@code web/security-headers.json}, the file the web app's preview, and so its browser end-to-end suite, serves
+     * the same policy from.
+     */
+    private ResponseHeadersPolicy webHeaders() {
+        return ResponseHeadersPolicy.Builder.create(this, "WebHeaders")
+                .comment("Ticketing-Warrior web app: security headers and its Content-Security-Policy")
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
+                                .contentSecurityPolicy(contentSecurityPolicy())
+                                .override(true)
+                                .build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder()
+                                .override(true)
+                                .build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder()
+                                .frameOption(HeadersFrameOption.DENY)
+                                .override(true)
+                                .build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
+                                .override(true)
+                                .build())
+                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                                .accessControlMaxAge(Duration.days(365))
+                                .override(true)
+                                .build())
+                        .xssProtection(ResponseHeadersXSSProtection.builder()
+                                .protection(true)
+                                .modeBlock(true)
+                                .override(true)
+                                .build())
+                        .build())
+                .build();
+    }
+
+    /** The Content-Security-Policy of {@code web/security-headers.json} (on the classpath: infrastructure's pom). */
+    static String contentSecurityPolicy() {
+        try (InputStream in = EdgeStack.class.getResourceAsStream("/security-headers.json")) {
+            if (in == null) {
+                throw new IllegalStateException("security-headers.json is not on the classpath (web/, see the pom)");
+            }
+            Matcher csp = CSP.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (!csp.find()) {
+                throw new IllegalStateException("security-headers.json has no Content-Security-Policy");
+            }
+            return csp.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static IOrigin apiOrigin(

@@ -97,6 +97,46 @@ class EdgeStackTests {
                                         List.of(Match.objectLike(Map.of("EventType", "viewer-request")))))));
     }
 
+    /** The web app's security headers, with the Content-Security-Policy the browser end-to-end suite runs under. */
+    @Test
+    void servesTheWebAppWithItsContentSecurityPolicyAndSecurityHeaders() {
+        String policy = EdgeStack.contentSecurityPolicy();
+        assertThat(policy)
+                .startsWith("default-src 'self';")
+                .contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        template.hasResourceProperties(
+                "AWS::CloudFront::ResponseHeadersPolicy",
+                Map.of(
+                        "ResponseHeadersPolicyConfig",
+                        Match.objectLike(Map.of(
+                                "SecurityHeadersConfig",
+                                Map.of(
+                                        "ContentSecurityPolicy",
+                                        Map.of("ContentSecurityPolicy", policy, "Override", true),
+                                        "ContentTypeOptions",
+                                        Map.of("Override", true),
+                                        "FrameOptions",
+                                        Map.of("FrameOption", "DENY", "Override", true),
+                                        "ReferrerPolicy",
+                                        Map.of("ReferrerPolicy", "strict-origin-when-cross-origin", "Override", true),
+                                        "StrictTransportSecurity",
+                                        Map.of("AccessControlMaxAgeSec", 31_536_000, "Override", true),
+                                        "XSSProtection",
+                                        Map.of("Protection", true, "ModeBlock", true, "Override", true))))));
+        String headers = template.findResources("AWS::CloudFront::ResponseHeadersPolicy")
+                .keySet()
+                .iterator()
+                .next();
+        template.hasResourceProperties(
+                "AWS::CloudFront::Distribution",
+                Map.of(
+                        "DistributionConfig",
+                        Match.objectLike(Map.of(
+                                "DefaultCacheBehavior",
+                                Match.objectLike(Map.of("ResponseHeadersPolicyId", Map.of("Ref", headers)))))));
+    }
+
     @Test
     void passesApiCallsToTheLoadBalancerUncachedWithEverythingTheViewerSent() {
         for (String path : List.of("/api/*", "/.well-known/*")) {
