@@ -187,10 +187,12 @@ class WorkflowsTests {
         Map<String, Object> infra = workflow("infrastructure.yml");
 
         Map<String, Object> triggers = triggers(infra);
-        assertThat(strings(map(triggers.get("pull_request")).get("paths"))).contains("infrastructure/**");
+        // the CDK app reads the web app's Content-Security-Policy from web/: a change to it is an infrastructure change
+        assertThat(strings(map(triggers.get("pull_request")).get("paths")))
+                .contains("infrastructure/**", "web/security-headers.json");
         Map<String, Object> push = map(triggers.get("push"));
         assertThat(strings(push.get("branches"))).containsExactly("main");
-        assertThat(strings(push.get("paths"))).contains("infrastructure/**");
+        assertThat(strings(push.get("paths"))).contains("infrastructure/**", "web/security-headers.json");
         assertThat(map(infra.get("permissions"))).containsEntry("id-token", "write");
 
         // the CDK app's own tests come first
