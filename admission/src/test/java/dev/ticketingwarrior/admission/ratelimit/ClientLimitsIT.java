@@ -124,6 +124,12 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
         // still answered, and this instance remembers it; from then on the right key from that address is refused too
         botPoll(ticket, guesser, "guess-11").expectStatus().isUnauthorized();
         isRateLimited(botPoll(ticket, guesser, BOT_KEY));
+        isRateLimited(web.get()
+                .uri("/api/v1/queue/{id}/events", ticket)
+                .header("X-Forwarded-For", guesser)
+                .header("X-Bot-Key", BOT_KEY)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange());
         // a player polling from that address without a key is not affected
         poll(ticket, guesser).expectStatus().isOk();
     }

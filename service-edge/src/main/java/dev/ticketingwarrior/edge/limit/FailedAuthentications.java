@@ -15,7 +15,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Only requests that present a credential ({@code Authorization}, {@code X-Bot-Key}) are counted and checked: guessing
  * a secret means sending one, and a player entering the queue without a bot key costs no look-up.
  *
- * <p>The bot-key paths are the hot player APIs that a keyed bot calls on every step (booking's holds and bookings):
+ * <p>The bot-key paths are the hot player APIs that a keyed bot calls on every step (booking's player API,
+ * admission's ticket status and stream):
  * there only a request with {@code X-Bot-Key} is counted, and nothing is looked up in the store before the chain (that
  * would cost every bot call a round trip). A client whose failures go over the budget is remembered by the instance
  * that counted the last one ({@link RecentRefusals}) and refused there until the window ends; every instance counts

@@ -4,8 +4,6 @@ import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.Problems;
-import dev.ticketingwarrior.edge.secret.Credentials;
-import dev.ticketingwarrior.edge.secret.SharedSecret;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -34,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * no Reactor chain, queue or task per stream or event (what that saves: perf/README, "Live streams").
  *
  * <p>Only the plain request is taken: {@code GET /api/v1/queue/{ticketId}/events} with a well-formed ticket id, no
- * query, no body, at most one {@code X-Bot-Key} (and a right one), and an {@code Accept} that is absent, {@code text/event-stream} or
- * {@code *}{@code /*} — what the web app's {@code EventSource}, the bots and the journeys send. Anything else goes on
+ * query, no body, no {@code X-Bot-Key}, and an {@code Accept} that is absent, {@code text/event-stream} or
+ * {@code *}{@code /*} — what the web app's {@code EventSource} and the journeys send. Anything else (a bot's stream
+ * too: its key is checked behind the edge's failed-authentication filter) goes on
  * to the controller's same endpoint, where the service's whole edge (problem answers for odd headers, bodies and
  * encodings) applies as to every other request. The answers are the same either way: the same events, and the same
  * problems (404 unknown-ticket, 429, 503 with Retry-After) from the same {@link TicketStreams}.
@@ -48,28 +47,17 @@ final class EventStreamRoute implements NettyRouteProvider {
 
     private final TicketStreams streams;
     private final ClientAddressResolver clients;
-    private final SharedSecret botSecret;
     private final JsonMapper json;
 
-    EventStreamRoute(TicketStreams streams, ClientAddressResolver clients, Credentials credentials, JsonMapper json) {
+    EventStreamRoute(TicketStreams streams, ClientAddressResolver clients, JsonMapper json) {
         this.streams = streams;
         this.clients = clients;
-        this.botSecret = credentials.botKey();
         this.json = json;
     }
 
     @Override
     public HttpServerRoutes apply(HttpServerRoutes routes) {
-        return routes.route(request -> ticketOf(request).isPresent() && noWrongBotKey(request), this::serve);
-    }
-
-    /**
-     * A wrong {@code X-Bot-Key} goes on to the controller, whose answer (401, counted as a failed authentication by the
-     * edge's filter, which this route is ahead of) is the same for any wrong key.
-     */
-    private boolean noWrongBotKey(HttpServerRequest request) {
-        String botKey = request.requestHeaders().get(QueueController.BOT_KEY);
-        return botKey == null || botSecret.matches(botKey);
+        return routes.route(request -> ticketOf(request).isPresent(), this::serve);
     }
 
     /** The ticket of a plain stream request; empty for anything the controller should answer. */
@@ -85,7 +73,9 @@ final class EventStreamRoute implements NettyRouteProvider {
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
         if ((length != null && !length.equals("0"))
                 || headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
-                || headers.getAll(QueueController.BOT_KEY).size() > 1
+                // a bot's key is checked by the controller, behind the edge's failed-authentication filter, which
+                // this route is ahead of: a client that spent its failures is refused there whatever key it sends
+                || headers.contains(QueueController.BOT_KEY)
                 || !plainAccept(headers.getAll(HttpHeaderNames.ACCEPT))) {
             return Optional.empty();
         }
@@ -109,9 +99,7 @@ final class EventStreamRoute implements NettyRouteProvider {
         HttpHeaders headers = request.requestHeaders();
         InetSocketAddress peer = request.remoteAddress();
         String client = clients.resolve(peer == null ? null : peer.getAddress(), headers::getAll);
-        String botKey = headers.get(QueueController.BOT_KEY);
-        boolean bot = botKey != null && botSecret.matches(botKey);
-        return streams.open(client, bot, ticket)
+        return streams.open(client, false, ticket)
                 .onErrorResume(e -> problem(request, response, e).then(Mono.empty()))
                 .flatMap(stream -> response.status(200)
                         .header(HttpHeaderNames.CONTENT_TYPE, MediaType.TEXT_EVENT_STREAM_VALUE)
