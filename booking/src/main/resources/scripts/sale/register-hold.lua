@@ -1,8 +1,8 @@
 -- Records a hold whose seat lock was just claimed (RedisHolds.register) and releases the ticket's previous hold (its
 -- lock if still owned, its seat-map entry, its record), atomically. Gives the new lock back if the seat turned out
 -- sold or the ticket already booked. A ticket that holds again is playing again: it leaves the round's finished
--- players. Only a bot is ever put there before it books (its release, or its hold running out: a bot does not come
--- back), since a human reported gone whose slot admission gave away would, holding again, put admission over maxActive.
+-- players, so admission counts it as active again. Only a bot's release (취소표: the bot is done) puts a player there
+-- before it books, so this only undoes a report a bot made and then went back on.
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}):
 --   1 lock           HASH    the seat's Redisson fenced lock (owner field -> reentry count)
@@ -10,7 +10,7 @@
 --   3 sold           HASH    seatId -> bookingId
 --   4 held           HASH    seatId -> <holdId>|<expiresAtMs>
 --   5 ticketHold     HASH    ticketId -> its current holdId
---   6 newHold        HASH    the new hold: ticket, seat, owner, token, heldAt, expiresAt, bot ('1' / '0')
+--   6 newHold        HASH    the new hold: ticket, seat, owner, token, heldAt, expiresAt
 --   7 ticketBooking  HASH    ticketId -> bookingId
 --   8 seatTakers     HASH    seatId -> heldAtMs|bot|nick of its latest holder (DebriefKeys.seatTakers: what a human
 --                            who finds the seat taken is told; written for bots too, read only for humans)
@@ -41,7 +41,7 @@ if prev then
   redis.call('del', pkey)
 end
 redis.call('hset', KEYS[6], 'ticket', ARGV[4], 'seat', ARGV[2], 'owner', ARGV[1], 'token', ARGV[5],
-  'heldAt', ARGV[6], 'expiresAt', ARGV[7], 'bot', ARGV[12])
+  'heldAt', ARGV[6], 'expiresAt', ARGV[7])
 redis.call('pexpire', KEYS[6], ARGV[8])
 redis.call('hset', KEYS[4], ARGV[2], ARGV[3] .. '|' .. ARGV[7])
 redis.call('hset', KEYS[5], ARGV[4], ARGV[3])

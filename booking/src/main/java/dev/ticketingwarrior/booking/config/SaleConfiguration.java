@@ -110,8 +110,8 @@ class SaleConfiguration {
     }
 
     @Bean
-    AbandonedHolds abandonedHolds(Holds holds, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
-        return new AbandonedHolds(holds, clock, retention, meters);
+    AbandonedHolds abandonedHolds(Holds holds, RoundClock clock, MeterRegistry meters) {
+        return new AbandonedHolds(holds, clock, meters);
     }
 
     /** Every {@code ticketing.hold.abandoned-sweep}, on every instance. */

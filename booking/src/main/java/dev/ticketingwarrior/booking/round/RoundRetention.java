@@ -12,7 +12,7 @@ public record RoundRetention(RoundClock clock, Duration retention) {
 
     /** Whether the round's keys are still kept: until {@code retention} after it ends. */
     public boolean kept(Round round) {
-        return clock.now().isBefore(round.endsAt().plus(retention));
+        return kept(round, Duration.ZERO);
     }
 
     /** Whether the round's keys that live {@code longer} than its others are still kept. */

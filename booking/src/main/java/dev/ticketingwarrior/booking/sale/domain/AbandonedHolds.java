@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
-import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.Counter;
@@ -8,39 +7,35 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 
 /**
- * Finds the players whose hold ran out unbooked (SPEC §4: booking reports finished/abandoned players, so admission's
- * {@code maxActive} frees their slots). Each {@link #sweep} looks at the held seats of the current and the previous
- * round; a hold past its expiry that is still its ticket's latest hold, of a ticket that has not booked, is counted
- * once, and a bot's ticket goes into the round's finished set: a bot whose hold ran out is gone. A human's does not,
- * since it may still hold again while the round is open, and its slot, given away, would then put admission over
- * {@code maxActive}; a human who really left frees its slot by admission's active timeout. Any number of instances may
- * sweep (every {@code ticketing.hold.abandoned-sweep}): the step is one Lua script and adding a ticket twice changes
- * nothing.
+ * Clears the holds that ran out unbooked. Each {@link #sweep} looks at the held seats of the current and the previous
+ * round; a hold past its expiry that is still its ticket's latest hold, of a ticket that has not booked, has its
+ * pointer and its seat-map entry cleared and is counted, once. Its player is not reported finished (SPEC §4's
+ * maxActive): it may still hold again while the round is open, and its slot, given away meanwhile, would then put
+ * admission over {@code maxActive}; one who really left frees its slot by admission's active timeout. Any number of
+ * instances may sweep (every {@code ticketing.hold.abandoned-sweep}): the step is one Lua script.
  */
 public final class AbandonedHolds {
 
     private final Holds holds;
     private final RoundClock clock;
-    private final RoundRetention retention;
     private final Counter abandoned;
 
-    public AbandonedHolds(Holds holds, RoundClock clock, RoundRetention retention, MeterRegistry meters) {
+    public AbandonedHolds(Holds holds, RoundClock clock, MeterRegistry meters) {
         this.holds = holds;
         this.clock = clock;
-        this.retention = retention;
         this.abandoned = meters.counter("ticketing.holds", "result", "abandoned");
     }
 
-    /** One sweep of the current and the previous round; the number of players whose hold ran out unbooked. */
+    /** One sweep of the current and the previous round; the number of holds it found run out unbooked. */
     public int sweep() {
         Instant now = clock.now();
         Round current = clock.roundAt(now);
         Round previous = clock.roundAt(current.opensAt().minusMillis(1));
-        int reported = 0;
+        int cleared = 0;
         for (Round round : new Round[] {previous, current}) {
-            reported += holds.reportAbandoned(round.id(), now, retention.ttl(round));
+            cleared += holds.clearAbandoned(round.id(), now);
         }
-        abandoned.increment(reported);
-        return reported;
+        abandoned.increment(cleared);
+        return cleared;
     }
 }

@@ -27,12 +27,11 @@ public interface Holds {
     boolean close(RoundId round, HoldRecord hold, boolean finished, Duration retention);
 
     /**
-     * Clears the players of {@code round} whose latest hold ran out by {@code now} without a booking (their stale hold
-     * pointers), each once, and reports the bots among them gone: added to the round's finished players, so admission
-     * frees their {@code maxActive} slots. A human is not reported: it may still hold again while the round is open.
-     * The number cleared, humans and bots.
+     * Clears the holds of {@code round} that ran out by {@code now} without a booking (each ticket's stale pointer to
+     * its latest hold, and the hold's seat-map entry), each once; the number cleared. Nobody is reported finished for
+     * it: a player whose hold ran out may still hold again while the round is open.
      */
-    int reportAbandoned(RoundId round, Instant now, Duration retention);
+    int clearAbandoned(RoundId round, Instant now);
 
     /** Who holds: a nickname and whether it is a bot (a bot's nickname is never shown). */
     record Holder(String nickname, boolean bot) {}

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Holds in Redis hashes, changed only by Lua scripts so a hold, its lock, the seat map and the ticket's pointer move
  * together. All keys share the round's hash tag; the previous hold's keys are derived inside the script (same slot).
- * The scripts are {@code scripts/sale/register-hold.lua}, {@code release-hold.lua} and {@code report-abandoned.lua}.
+ * The scripts are {@code scripts/sale/register-hold.lua}, {@code release-hold.lua} and {@code clear-abandoned.lua}.
  */
 @Component
 class RedisHolds implements Holds {
@@ -124,16 +124,15 @@ class RedisHolds implements Holds {
     }
 
     @Override
-    public int reportAbandoned(RoundId round, Instant now, Duration retention) {
+    public int clearAbandoned(RoundId round, Instant now) {
         RoundKeys keys = new RoundKeys(round);
         Long cleared = dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
-                        Scripts.REPORT_ABANDONED,
+                        Scripts.CLEAR_ABANDONED,
                         RScript.ReturnType.LONG,
-                        List.of(keys.ticketHolds(), keys.heldSeats(), keys.ticketBookings(), keys.finishedPlayers()),
+                        List.of(keys.ticketHolds(), keys.heldSeats(), keys.ticketBookings()),
                         String.valueOf(now.toEpochMilli()),
-                        keys.holdPrefix(),
-                        String.valueOf(retention.toMillis())));
+                        keys.holdPrefix()));
         return cleared == null ? 0 : cleared.intValue();
     }
 

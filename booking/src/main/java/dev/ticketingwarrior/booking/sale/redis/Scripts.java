@@ -17,7 +17,7 @@ final class Scripts {
     static final String RESTORE_SOLD = read("restore-sold.lua");
     static final String REGISTER_HOLD = read("register-hold.lua");
     static final String RELEASE_HOLD = read("close-hold.lua", "release-hold.lua");
-    static final String REPORT_ABANDONED = read("report-abandoned.lua");
+    static final String CLEAR_ABANDONED = read("clear-abandoned.lua");
     static final String KEEP_RESOLVED = read("keep-resolved.lua");
     static final String EXPIRING_COUNTER = read("expiring-counter.lua");
 

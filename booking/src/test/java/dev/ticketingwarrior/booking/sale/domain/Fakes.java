@@ -150,7 +150,7 @@ final class Fakes {
         }
 
         @Override
-        public int reportAbandoned(RoundId round, Instant now, Duration retention) {
+        public int clearAbandoned(RoundId round, Instant now) {
             return 0;
         }
     }

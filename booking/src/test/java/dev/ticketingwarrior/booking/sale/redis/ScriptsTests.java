@@ -25,7 +25,7 @@ class ScriptsTests {
             Scripts.UNDO,
             Scripts.REGISTER_HOLD,
             Scripts.RELEASE_HOLD,
-            Scripts.REPORT_ABANDONED
+            Scripts.CLEAR_ABANDONED
         }) {
             assertThat(script).contains("-- KEYS").contains("-- ARGV");
         }
