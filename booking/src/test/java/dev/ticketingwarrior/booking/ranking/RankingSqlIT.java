@@ -37,7 +37,7 @@ class RankingSqlIT {
         for (int i = 0; i < bots.length; i++) {
             messages.add(message(round, "bot" + i, true, bots[i], "B-" + (i + 1), ids));
         }
-        world.first().getBean(Bookings.class).confirm(messages);
+        world.first().getBean(Bookings.class).confirm(messages, "test-write");
 
         JsonNode second = booking(ids.get("human1"));
         assertThat(second.path("status").asString()).isEqualTo("CONFIRMED");

@@ -13,9 +13,11 @@ public interface Bookings {
     /**
      * Stores each booking idempotently: a new one is CONFIRMED unless its seat (or ticket) already has another
      * booking, then it is REJECTED; a booking seen before keeps its state. Returns the state of each booking id, and
-     * which of them this call decided (the others were decided before: a message delivered again).
+     * which of them this write decided: {@code write} names it, the same on every try of it (a try that failed after
+     * its rows landed leaves them to the next try), so the others were decided by another write (a message delivered
+     * again).
      */
-    Confirmed confirm(List<AcceptedBooking> bookings);
+    Confirmed confirm(List<AcceptedBooking> bookings, String write);
 
     /** The state of each booking of a {@link #confirm} call; {@code decidedNow}: those it decided itself. */
     record Confirmed(Map<BookingId, StoredBooking.Status> states, Set<BookingId> decidedNow) {

@@ -21,13 +21,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,8 +37,8 @@ import org.springframework.stereotype.Component;
  * their seat or ticket to another booking and are upserted into {@code rejected_bookings}. The UNIQUE constraints on
  * {@code bookings} therefore always hold.
  *
- * <p>Each batch writes a random id of its own into the rows it inserts ({@code confirm_batch}; a duplicate leaves the
- * row's as it was), so a redelivered message is told apart from the batch that decided its booking without another
+ * <p>Each write puts its id into the rows it inserts ({@code confirm_batch}, 16 characters at most; a duplicate leaves
+ * the row's as it was), so a redelivered message is told apart from the write that decided its booking without another
  * round trip: the read-back that finds the confirmed ids reads the column too.
  *
  * <p>No transaction: each statement is atomic on its own, and every step is idempotent (a batch that stops half-way is
@@ -81,11 +79,11 @@ class JdbcBookings implements Bookings {
     }
 
     @Override
-    public Confirmed confirm(List<AcceptedBooking> bookings) {
+    public Confirmed confirm(List<AcceptedBooking> bookings, String write) {
         if (bookings.isEmpty()) {
             return new Confirmed(Map.of(), Set.of());
         }
-        String batch = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String batch = write;
         // one booking per id even if SQS handed the same message twice in a batch
         Map<String, AcceptedBooking> byId = new LinkedHashMap<>();
         bookings.forEach(b -> byId.putIfAbsent(b.id().value(), b));

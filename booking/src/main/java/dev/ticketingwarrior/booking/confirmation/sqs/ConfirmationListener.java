@@ -17,12 +17,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -140,7 +142,10 @@ class ConfirmationListener {
         if (payloads.isEmpty()) {
             return;
         }
-        Optional<Bookings.Confirmed> written = confirmOnceMysqlAnswers(payloads, visibility);
+        // one id for this poll's write, the same on each try while MySQL does not answer: a try that failed after its
+        // rows landed leaves them counted as this write's
+        String write = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        Optional<Bookings.Confirmed> written = confirmOnceMysqlAnswers(payloads, write, visibility);
         if (written.isEmpty()) {
             return;
         }
@@ -180,11 +185,11 @@ class ConfirmationListener {
      * are then visible again within seconds, for another instance.
      */
     private Optional<Bookings.Confirmed> confirmOnceMysqlAnswers(
-            List<AcceptedBooking> payloads, BatchVisibility visibility) {
+            List<AcceptedBooking> payloads, String write, BatchVisibility visibility) {
         Duration wait = firstWait;
         for (int attempt = 1; ; attempt++) {
             try {
-                return Optional.of(bookings.confirm(payloads));
+                return Optional.of(bookings.confirm(payloads, write));
             } catch (DependencyUnavailableException e) {
                 if (attempt == 1) {
                     log.warn("{} confirmations wait for {}: {}", payloads.size(), e.dependency(), e.getMessage());

@@ -43,11 +43,12 @@ class ConfirmationListenerIT {
     }
 
     /**
-     * A batch written again (a redelivery, the reconciler's second send) finds every booking decided: it is told so, so
-     * that the listener counts and times each booking once, by the batch that decided it.
+     * A batch written again by another write (a redelivery, the reconciler's second send) finds every booking decided:
+     * it is told so, so that the listener counts and times each booking once, by the write that decided it. A try of
+     * the same write (after one that failed once its rows had landed) still owns them.
      */
     @Test
-    void aBatchWrittenAgainIsToldItDecidedNothing() {
+    void aBatchWrittenAgainByAnotherWriteIsToldItDecidedNothing() {
         Round round = world.freshRound();
         Bookings bookings = world.first().getBean(Bookings.class);
         AcceptedBooking winner =
@@ -55,13 +56,15 @@ class ConfirmationListenerIT {
         AcceptedBooking loser =
                 message(round, "K-1", "t-loser", bookingId(round)).booking().orElseThrow();
 
-        Bookings.Confirmed first = bookings.confirm(List.of(winner, loser));
-        Bookings.Confirmed again = bookings.confirm(List.of(loser, winner));
+        Bookings.Confirmed first = bookings.confirm(List.of(winner, loser), "write-1");
+        Bookings.Confirmed retried = bookings.confirm(List.of(winner, loser), "write-1");
+        Bookings.Confirmed again = bookings.confirm(List.of(loser, winner), "write-2");
 
         assertThat(first.states())
                 .containsEntry(winner.id(), StoredBooking.Status.CONFIRMED)
                 .containsEntry(loser.id(), StoredBooking.Status.REJECTED);
         assertThat(first.decidedNow()).containsExactlyInAnyOrder(winner.id(), loser.id());
+        assertThat(retried).as("the same write tried again").isEqualTo(first);
         assertThat(again.states()).isEqualTo(first.states());
         assertThat(again.decidedNow()).isEmpty();
     }

@@ -67,6 +67,9 @@ class ConfirmationListenerTests {
         assertThat(mysql.calls)
                 .as("three failed writes, then the one that worked")
                 .isEqualTo(4);
+        assertThat(mysql.writes)
+                .as("each try is the same write, so rows a failed try left count as the batch's own")
+                .containsOnly(mysql.writes.getFirst());
         assertThat(visibilityChanges)
                 .as("the messages' visibility extended before every wait, so SQS never hands them out again")
                 .containsExactly(30, 30, 30);
@@ -224,14 +227,16 @@ class ConfirmationListenerTests {
         int failuresLeft;
         int calls;
         final List<AcceptedBooking> written = new ArrayList<>();
+        final List<String> writes = new ArrayList<>();
 
         MysqlDownFor(int failures) {
             this.failuresLeft = failures;
         }
 
         @Override
-        public Confirmed confirm(List<AcceptedBooking> bookings) {
+        public Confirmed confirm(List<AcceptedBooking> bookings, String write) {
             calls++;
+            writes.add(write);
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new DependencyUnavailableException("mysql", new IllegalStateException("connection refused"));

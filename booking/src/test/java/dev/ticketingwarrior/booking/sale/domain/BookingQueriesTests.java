@@ -184,7 +184,7 @@ class BookingQueriesTests {
     private final class StoredBookings implements Bookings {
 
         @Override
-        public Confirmed confirm(List<AcceptedBooking> bookings) {
+        public Confirmed confirm(List<AcceptedBooking> bookings, String write) {
             throw new UnsupportedOperationException();
         }
 

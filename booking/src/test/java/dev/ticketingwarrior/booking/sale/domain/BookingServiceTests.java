@@ -180,7 +180,7 @@ class BookingServiceTests {
         assertThatThrownBy(() -> service.book(round, alice, "key-1", holdId)).isSameAs(outbox.failure);
         String bookingId = sales.ticketBookings.get("alice");
         AcceptedBooking queuedAfterAll = sales.pending.remove(bookingId);
-        mysql.confirm(List.of(queuedAfterAll));
+        mysql.confirm(List.of(queuedAfterAll), "test-write");
         outbox.failure = null;
 
         BookingOutcome retry = service.book(round, alice, "key-1", holdId);
@@ -196,7 +196,7 @@ class BookingServiceTests {
         outbox.failure = new ConfirmationOutbox.InDoubtException("no acknowledgement", null);
         assertThatThrownBy(() -> service.book(round, alice, "key-1", holdId)).isSameAs(outbox.failure);
         String bookingId = sales.ticketBookings.get("alice");
-        mysql.confirm(List.of(sales.pending.get(bookingId)));
+        mysql.confirm(List.of(sales.pending.get(bookingId)), "test-write");
         sales.outcomes.put(bookingId, StoredBooking.Status.CONFIRMED);
         outbox.failure = null;
 

@@ -371,7 +371,7 @@ final class Fakes {
         RuntimeException failure;
 
         @Override
-        public Confirmed confirm(List<AcceptedBooking> bookings) {
+        public Confirmed confirm(List<AcceptedBooking> bookings, String write) {
             if (failure != null) {
                 throw failure;
             }

@@ -37,7 +37,7 @@ class SoldSeatRestorerTests {
     @Test
     void aSeatMysqlSoldThatRedisLostIsSoldAgainToTheSameBooking() {
         AcceptedBooking booking = booking("C-3", "alice");
-        mysql.confirm(List.of(booking));
+        mysql.confirm(List.of(booking), "test-write");
 
         assertThat(restorer.restore()).isEqualTo(1);
 
@@ -48,7 +48,7 @@ class SoldSeatRestorerTests {
     @Test
     void inAgreementNothingChanges() {
         AcceptedBooking booking = booking("C-4", "bob");
-        mysql.confirm(List.of(booking));
+        mysql.confirm(List.of(booking), "test-write");
         restorer.restore();
 
         assertThat(restorer.restore()).isZero();
@@ -57,7 +57,7 @@ class SoldSeatRestorerTests {
     @Test
     void aSeatRedisSoldToAnotherBookingFollowsMysql() {
         AcceptedBooking winner = booking("C-5", "carol");
-        mysql.confirm(List.of(winner));
+        mysql.confirm(List.of(winner), "test-write");
         sales.sold.put("C-5", "someone-else");
 
         assertThat(restorer.restore()).isEqualTo(1);
@@ -67,10 +67,10 @@ class SoldSeatRestorerTests {
 
     @Test
     void afterAPassOverAllRowsAPassReadsOnlyTheRowsConfirmedSinceTheLastRead() {
-        mysql.confirm(List.of(booking("D-1", "dan")));
+        mysql.confirm(List.of(booking("D-1", "dan")), "test-write");
         mysql.now = mysql.now.plusSeconds(10);
         restorer.restore();
-        mysql.confirm(List.of(booking("D-2", "eve")));
+        mysql.confirm(List.of(booking("D-2", "eve")), "test-write");
         sales.sold.clear();
 
         restorer.restore();
@@ -90,7 +90,7 @@ class SoldSeatRestorerTests {
     void aClosedRoundsSeatsRedisLostAreSoldAgainWhileItsKeysAreKept() {
         RoundId closed = RoundId.startingAt(OPENS.minus(Duration.ofMinutes(7)));
         RoundId expired = RoundId.startingAt(OPENS.minus(Duration.ofMinutes(11)));
-        mysql.confirm(List.of(booking(closed, "E-1", "ida"), booking(expired, "E-2", "jan")));
+        mysql.confirm(List.of(booking(closed, "E-1", "ida"), booking(expired, "E-2", "jan")), "test-write");
 
         assertThat(restorer.restore()).isEqualTo(1);
 
@@ -104,7 +104,7 @@ class SoldSeatRestorerTests {
         restorer.restore();
         // a batch whose statement started before that read and committed after it: stamped before, seen only now
         mysql.now = lastRead.minus(SoldSeatRestorer.OVERLAP).plusMillis(1);
-        mysql.confirm(List.of(booking("D-3", "fay")));
+        mysql.confirm(List.of(booking("D-3", "fay")), "test-write");
         mysql.now = lastRead.plusSeconds(5);
 
         restorer.restore();
@@ -147,7 +147,7 @@ class SoldSeatRestorerTests {
      */
     private AcceptedBooking confirmedAndRestoredLongAgo(String seat, String ticket, Duration later) {
         AcceptedBooking booking = booking(seat, ticket);
-        mysql.confirm(List.of(booking));
+        mysql.confirm(List.of(booking), "test-write");
         mysql.now = mysql.now.plusSeconds(10);
         restorer.restore();
         mysql.now = mysql.now.plus(later);
