@@ -94,6 +94,18 @@ describe('debrief parsing', () => {
     expect(() => parseDebrief({ ...wonDebrief(), ghost: { previousBest: 'best' } })).toThrow(/previousBest/);
   });
 
+  it("reads an older server's costliest step, which names its reference topTenPercentMs and has no basis", () => {
+    const raw = wonDebrief() as Record<string, unknown>;
+    raw.costliest = { step: 'letter', ms: 2700, topTenPercentMs: 1300, humans: 37 };
+    expect(parseDebrief(raw).costliest).toEqual({
+      step: 'letter',
+      ms: 2700,
+      basis: 'ROUND',
+      referenceMs: 1300,
+      humans: 37,
+    });
+  });
+
   it('reads the close that caught an admitted player, and leaves out a step name it does not know', () => {
     expect(parseDebrief(lostDebrief()).timeline.at(-1)).toEqual({
       step: 'CLOSED',

@@ -150,7 +150,8 @@ function costliest(value: unknown): Costliest | null {
     step: c.step as StepName,
     ms: reqNum(c.ms, 'costliest.ms'),
     basis: c.basis === 'PERSONAL_BEST' ? 'PERSONAL_BEST' : 'ROUND',
-    referenceMs: reqNum(c.referenceMs, 'costliest.referenceMs'),
+    // an older server names it topTenPercentMs (and measures only against the round)
+    referenceMs: reqNum(c.referenceMs ?? c.topTenPercentMs, 'costliest.referenceMs'),
     humans: optNum(c.humans, 'costliest.humans') ?? 0,
   };
 }

@@ -68,7 +68,8 @@ class DebriefController {
                             + " humans' top 10% (basis ROUND, referenceMs over humans), or, when fewer than three humans"
                             + " reached the player's steps (practice alone), against the same step of the player's best"
                             + " won round before this one (basis PERSONAL_BEST); null when nothing exceeds its reference"
-                            + " or there is none. 429 rate-limited (with Retry-After) past the"
+                            + " or there is none (it also carries topTenPercentMs, the same as referenceMs, for clients of"
+                            + " the previous release). 429 rate-limited (with Retry-After) past the"
                             + " address's budget.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Debrief.class)))
     @GetMapping("/api/v1/rounds/{roundId}/debriefs/{ticketId}")
@@ -143,6 +144,31 @@ class DebriefController {
     }
 
     /**
+     * The costliest step as JSON; {@code topTenPercentMs} is {@code referenceMs} under the name the first version of
+     * this answer gave it, for a web app still open from before {@code basis} (kept for one release).
+     */
+    record CostliestResponse(
+            String step,
+            long ms,
+            Debrief.Costliest.Basis basis,
+            long referenceMs,
+            int humans,
+
+            @Schema(deprecated = true, description = "referenceMs, under its first name; read referenceMs")
+            long topTenPercentMs) {
+
+        static CostliestResponse of(Debrief.Costliest costliest) {
+            return new CostliestResponse(
+                    costliest.step(),
+                    costliest.ms(),
+                    costliest.basis(),
+                    costliest.referenceMs(),
+                    costliest.humans(),
+                    costliest.referenceMs());
+        }
+    }
+
+    /**
      * The debrief as JSON: each timeline step carries only the fields of its kind (a TAKEN seat always carries
      * {@code takenBy} and {@code marginMs}, {@code null} when the taker is not known).
      */
@@ -155,7 +181,7 @@ class DebriefController {
             List<Map<String, Object>> timeline,
             Steps steps,
             Long totalMs,
-            Debrief.Costliest costliest,
+            CostliestResponse costliest,
             Debrief.Ghost ghost,
             Debrief.NotAdmitted notAdmitted) {
 
@@ -169,7 +195,7 @@ class DebriefController {
                     d.timeline().stream().map(DebriefResponse::step).toList(),
                     d.steps(),
                     d.totalMs(),
-                    d.costliest(),
+                    d.costliest() == null ? null : CostliestResponse.of(d.costliest()),
                     d.ghost(),
                     d.notAdmitted());
         }
