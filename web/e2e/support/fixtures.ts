@@ -1,8 +1,7 @@
 // `test` for every spec: the page's errors and console errors in the output, the Content-Security-Policy CloudFront
 // sends (web/security-headers.json) on every page and nothing it refused, and a named screenshot helper.
 import { expect, test as base, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log, RESULTS, WEB } from './stack';
 

@@ -12,8 +12,8 @@ import { WaitingRoom } from './WaitingRoom';
 
 const TICKET = '20261124T101500Z-q3Yb0Jm4T1uXcN8e2kPZvA';
 
-/** The entry key this browser keeps for `nickname` in the round open now (one-minute rounds, as by default). */
-const keyNow = (nickname: string) => entryKey(nickname, roundIdAt(Math.floor(Date.now() / 60_000) * 60_000));
+/** The entry key this browser keeps for `nickname` in the round a second from now (one-minute rounds, as by default). */
+const keyNow = (nickname: string) => entryKey(nickname, roundIdAt(Math.floor((Date.now() + 1_000) / 60_000) * 60_000));
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -24,6 +24,8 @@ type Phase =
   | { name: 'closed' }
   | { name: 'failed'; error: ApiError };
 
+/** How far ahead of the clock the round an entry key belongs to is read (see `enter`). */
+const ENTRY_KEY_LEAD_MS = 1_000;
 /** Small margin after the open so the server's clock has certainly passed it too. */
 const OPEN_MARGIN_MS = 40;
 /** How often a scheduled entry looks at the server's clock again until its time. */
@@ -90,7 +92,9 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
       // and the nickname's entry key, the same on every try, so that a try after one whose answer was lost (a 503, a
       // dropped connection) is given the ticket that one made instead of nickname-taken (one key per round, by the
       // server's clock: a key that leaked opens no later round's ticket)
-      const round = roundAt(clockRef.current.now(), clockRef.current.timing).id;
+      // the round a second from now: an entry sent just before the open (clocks never agree to the ms) is keyed for the
+      // round it lands in, and tries within a round keep one key
+      const round = roundAt(clockRef.current.now() + ENTRY_KEY_LEAD_MS, clockRef.current.timing).id;
       entered = await enterQueue(nickname, entryKey(nickname, round), storedTicket(nickname));
     } catch (caught) {
       inflight.current = false;
