@@ -12,6 +12,16 @@ import { WaitingRoom } from './WaitingRoom';
 
 const TICKET = '20261124T101500Z-q3Yb0Jm4T1uXcN8e2kPZvA';
 
+/** A ticket's answer while it waits at `position` (everyone before it still waiting too) of `waiting`. */
+const waitingAt = (position: number, waiting: number, ticketId = TICKET, roundId = '20261124T101500Z') => ({
+  ticketId,
+  roundId,
+  status: 'WAITING',
+  position,
+  ahead: position - 1,
+  waiting,
+});
+
 /** The entry key this browser keeps for `nickname` in the round a second from now (one-minute rounds, as by default). */
 const keyNow = (nickname: string) => entryKey(nickname, roundIdAt(Math.floor((Date.now() + 1_000) / 60_000) * 60_000));
 
@@ -51,16 +61,7 @@ describe('waiting room', () => {
         () => ({
           body:
             calls.filter((c) => c.method === 'GET').length < 2
-              ? {
-                  ticketId: 't1',
-                  roundId: '20261124T101500Z',
-                  status: 'WAITING',
-                  position: 2,
-                  ahead: 1,
-                  waiting: 2,
-                  ratePerSecond: 1,
-                  etaSeconds: 1,
-                }
+              ? { ...waitingAt(2, 2, 't1'), ratePerSecond: 1, etaSeconds: 1 }
               : {
                   ticketId: 't1',
                   roundId: '20261124T101500Z',
@@ -132,7 +133,7 @@ describe('waiting room', () => {
         'GET',
         /^\/api\/v1\/queue\/t1$/,
         () => ({
-          body: { ticketId: 't1', roundId: '20261124T101500Z', status: 'WAITING', position: 3, ahead: 2, waiting: 3 },
+          body: waitingAt(3, 3, 't1'),
         }),
       ],
     ]);
@@ -162,7 +163,7 @@ describe('waiting room', () => {
         'GET',
         /^\/api\/v1\/queue\/t1$/,
         () => ({
-          body: { ticketId: 't1', roundId: '20261124T101500Z', status: 'WAITING', position: 2, ahead: 1, waiting: 3 },
+          body: waitingAt(2, 3, 't1'),
         }),
       ],
     ]);
@@ -192,7 +193,7 @@ describe('waiting room', () => {
         'GET',
         /^\/api\/v1\/queue\/t2$/,
         () => ({
-          body: { ticketId: 't2', roundId: '20261124T101600Z', status: 'WAITING', position: 1, ahead: 0, waiting: 1 },
+          body: waitingAt(1, 1, 't2', '20261124T101600Z'),
         }),
       ],
     ]);
@@ -233,7 +234,7 @@ describe('waiting room', () => {
         'GET',
         /^\/api\/v1\/queue\//,
         () => ({
-          body: { ticketId: TICKET, roundId: '20261124T101500Z', status: 'WAITING', position: 4, ahead: 3, waiting: 9 },
+          body: waitingAt(4, 9),
         }),
       ],
     ]);
@@ -275,14 +276,7 @@ describe('waiting room', () => {
         'GET',
         /^\/api\/v1\/queue\//,
         () => ({
-          body: {
-            ticketId: TICKET,
-            roundId: '20261124T101500Z',
-            status: 'WAITING',
-            position: 7,
-            ahead: 6,
-            waiting: 12,
-          },
+          body: waitingAt(7, 12),
         }),
       ],
     ]);
@@ -334,7 +328,7 @@ describe('waiting room', () => {
         'GET',
         /^\/api\/v1\/queue\//,
         () => ({
-          body: { ticketId: TICKET, roundId: '20261124T101500Z', status: 'WAITING', position: 5, ahead: 4, waiting: 5 },
+          body: waitingAt(5, 5),
         }),
       ],
     ]);
@@ -385,7 +379,7 @@ describe('waiting room', () => {
         'GET',
         /^\/api\/v1\/queue\//,
         () => ({
-          body: { ticketId: TICKET, roundId: '20261124T101500Z', status: 'WAITING', position: 2, ahead: 1, waiting: 2 },
+          body: waitingAt(2, 2),
         }),
       ],
     ]);
@@ -426,14 +420,7 @@ describe('waiting room', () => {
         'GET',
         /^\/api\/v1\/queue\//,
         () => ({
-          body: {
-            ticketId: TICKET,
-            roundId: '20261124T101500Z',
-            status: 'WAITING',
-            position,
-            ahead: position - 1,
-            waiting: 20,
-          },
+          body: waitingAt(position, 20),
         }),
       ],
     ]);
@@ -487,14 +474,7 @@ describe('waiting room', () => {
           ++polls <= 3
             ? { ...unavailable, headers: { ...unavailable.headers, 'Retry-After': '2' } }
             : {
-                body: {
-                  ticketId: TICKET,
-                  roundId: '20261124T101500Z',
-                  status: 'WAITING',
-                  position: 12,
-                  ahead: 11,
-                  waiting: 280,
-                },
+                body: waitingAt(12, 280),
               },
       ],
     ]);
@@ -534,12 +514,7 @@ describe('waiting room', () => {
         /^\/api\/v1\/queue\//,
         () => ({
           body: {
-            ticketId: TICKET,
-            roundId: '20261124T101500Z',
-            status: 'WAITING',
-            position: 30,
-            ahead: 29,
-            waiting: 40,
+            ...waitingAt(30, 40),
             ratePerSecond: 5, // the configured rate comes all the same
             ...(paused ? {} : { etaSeconds: 6 }),
           },
@@ -575,14 +550,7 @@ describe('waiting room', () => {
         () => ({
           body:
             ++polls < 3
-              ? {
-                  ticketId: TICKET,
-                  roundId: '20261124T101500Z',
-                  status: 'WAITING',
-                  position: 42,
-                  ahead: 41,
-                  waiting: 250,
-                }
+              ? waitingAt(42, 250)
               : { ticketId: TICKET, roundId: '20261124T101500Z', status: 'CLOSED', position: 0, ahead: 0, waiting: 0 },
         }),
       ],
