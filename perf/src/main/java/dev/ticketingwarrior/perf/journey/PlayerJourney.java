@@ -109,7 +109,7 @@ public final class PlayerJourney {
                                 201,
                                 200,
                                 409))
-                        .exec(session -> afterEntry(session))
+                        .exec(PlayerJourney::afterEntry)
                         .doIf(session -> !session.getBoolean("entryDone"))
                         .then(pause(ENTRY_RETRY_AFTER)));
     }

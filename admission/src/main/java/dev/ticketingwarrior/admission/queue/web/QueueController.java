@@ -89,10 +89,7 @@ class QueueController {
                     @RequestHeader(name = BOT_KEY, required = false)
                     String botKey,
             ServerHttpRequest request) {
-        boolean bot = botKey != null;
-        if (bot && !botSecret.matches(botKey)) {
-            return Mono.error(invalidBotKey());
-        }
+        boolean bot = isBot(botKey);
         // the client's entry limit is counted by the entry itself (one round trip); a body that is refused before
         // (no nickname, an invalid one, a closed round) costs no Redis call at all
         String client = bot ? "" : client(request);
@@ -162,7 +159,8 @@ class QueueController {
                     + " 1,000, 1/s further back), then 'admitted' (with the"
                     + " token) or 'closed', then the stream ends. A ':keep-alive' comment line is sent at least every"
                     + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open. 401"
-                    + " invalid-bot-key for a wrong X-Bot-Key; 429 rate-limited when this ticket or this client already has its share of streams open; 503 (with"
+                    + " invalid-bot-key for a wrong X-Bot-Key; 429 rate-limited when this ticket or this client"
+                    + " already has its share of streams open; 503 (with"
                     + " Retry-After) when this instance holds as many streams as it can (ADMISSION_MAX_STREAMS): poll"
                     + " the status instead.")
     @GetMapping(value = "/{ticketId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -207,12 +205,8 @@ class QueueController {
             return false;
         }
         if (!botSecret.matches(botKey)) {
-            throw invalidBotKey();
+            throw ProblemException.of(ProblemType.INVALID_BOT_KEY, "The X-Bot-Key is not valid.");
         }
         return true;
-    }
-
-    private static ProblemException invalidBotKey() {
-        return ProblemException.of(ProblemType.INVALID_BOT_KEY, "The X-Bot-Key is not valid.");
     }
 }

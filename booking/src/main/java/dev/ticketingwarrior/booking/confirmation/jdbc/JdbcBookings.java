@@ -83,7 +83,6 @@ class JdbcBookings implements Bookings {
         if (bookings.isEmpty()) {
             return new Confirmed(Map.of(), Set.of());
         }
-        String batch = write;
         // one booking per id even if SQS handed the same message twice in a batch
         Map<String, AcceptedBooking> byId = new LinkedHashMap<>();
         bookings.forEach(b -> byId.putIfAbsent(b.id().value(), b));
@@ -96,7 +95,7 @@ class JdbcBookings implements Bookings {
                 ps.setObject(19, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
                 // who booked, for the leaderboards' one row per player; NULL when not known (bots, no device secret)
                 ps.setString(20, m.playerId().map(PlayerId::value).orElse(null));
-                ps.setString(21, batch);
+                ps.setString(21, write);
             });
             Set<String> confirmed = new HashSet<>();
             Set<BookingId> decidedNow = new HashSet<>();
@@ -106,7 +105,7 @@ class JdbcBookings implements Bookings {
                     (ResultSet rs) -> {
                         String id = rs.getString("booking_id");
                         confirmed.add(id);
-                        if (batch.equals(rs.getString("confirm_batch"))) {
+                        if (write.equals(rs.getString("confirm_batch"))) {
                             decidedNow.add(byId.get(id).id());
                         }
                     });
@@ -129,7 +128,7 @@ class JdbcBookings implements Bookings {
                 jdbc.batchUpdate(INSERT_REJECTED, rejected, rejected.size(), (ps, b) -> {
                     bindCommon(ps, b);
                     ps.setString(18, seatsTaken.contains(b.id().value()) ? "SEAT_SOLD" : "TICKET_ALREADY_BOOKED");
-                    ps.setString(19, batch);
+                    ps.setString(19, write);
                 });
                 named.queryForList(
                                 "SELECT booking_id FROM rejected_bookings WHERE booking_id IN (:ids)"
@@ -139,7 +138,7 @@ class JdbcBookings implements Bookings {
                                                 rejected.stream()
                                                         .map(b -> b.id().value())
                                                         .toList())
-                                        .addValue("batch", batch),
+                                        .addValue("batch", write),
                                 String.class)
                         .forEach(id -> decidedNow.add(byId.get(id).id()));
             }

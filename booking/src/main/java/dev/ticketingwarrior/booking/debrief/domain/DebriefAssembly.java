@@ -5,10 +5,12 @@ import dev.ticketingwarrior.booking.debrief.domain.Debrief.TimelineStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The arithmetic of a debrief, pure: the timeline, the costliest step, the round's best human. */
 public final class DebriefAssembly {
@@ -104,41 +106,47 @@ public final class DebriefAssembly {
      * this one ({@code best}). Empty when nothing exceeds its reference, or there is none (alone, and never won).
      */
     public static Optional<Debrief.Costliest> costliest(Steps mine, List<Steps> humans, Optional<Steps> best) {
-        Debrief.Costliest worst = null;
-        long worstExcess = 0;
-        boolean compared = false;
-        for (Steps.Step step : Steps.Step.values()) {
-            Long ms = mine.of(step);
-            if (ms == null) {
-                continue;
-            }
-            List<Long> reached = humans.stream()
-                    .map(s -> s.of(step))
-                    .filter(Objects::nonNull)
-                    .toList();
-            if (reached.size() < MIN_HUMANS) {
-                continue;
-            }
-            compared = true;
-            long top = tenthPercentile(reached);
-            long excess = ms - top;
-            if (excess > worstExcess) {
-                worstExcess = excess;
-                worst = Debrief.Costliest.againstRound(step.label(), ms, top, reached.size());
-            }
+        boolean comparable = Arrays.stream(Steps.Step.values())
+                .anyMatch(step -> mine.of(step) != null && reached(humans, step).size() >= MIN_HUMANS);
+        Function<Steps.Step, Optional<Debrief.Costliest>> against;
+        if (comparable) {
+            against = step -> againstRound(mine, humans, step);
+        } else if (best.isPresent()) {
+            against = step -> againstBest(mine, best.get(), step);
+        } else {
+            return Optional.empty();
         }
-        if (compared || best.isEmpty()) {
-            return Optional.ofNullable(worst);
+        // the first step of the largest excess (maxBy keeps the earlier of equals)
+        return Arrays.stream(Steps.Step.values())
+                .map(against)
+                .flatMap(Optional::stream)
+                .filter(costliest -> costliest.ms() > costliest.referenceMs())
+                .max(Comparator.comparingLong(costliest -> costliest.ms() - costliest.referenceMs()));
+    }
+
+    /** {@code step} against the round's humans' 10th percentile of it; empty with fewer than {@link #MIN_HUMANS}. */
+    private static Optional<Debrief.Costliest> againstRound(Steps mine, List<Steps> humans, Steps.Step step) {
+        Long ms = mine.of(step);
+        List<Long> reached = reached(humans, step);
+        if (ms == null || reached.size() < MIN_HUMANS) {
+            return Optional.empty();
         }
-        for (Steps.Step step : Steps.Step.values()) {
-            Long ms = mine.of(step);
-            Long bestMs = best.get().of(step);
-            if (ms != null && bestMs != null && ms - bestMs > worstExcess) {
-                worstExcess = ms - bestMs;
-                worst = Debrief.Costliest.againstBest(step.label(), ms, bestMs);
-            }
+        return Optional.of(Debrief.Costliest.againstRound(step.label(), ms, tenthPercentile(reached), reached.size()));
+    }
+
+    /** {@code step} against the same step of the player's best round; empty when either has none. */
+    private static Optional<Debrief.Costliest> againstBest(Steps mine, Steps best, Steps.Step step) {
+        Long ms = mine.of(step);
+        Long bestMs = best.of(step);
+        if (ms == null || bestMs == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(worst);
+        return Optional.of(Debrief.Costliest.againstBest(step.label(), ms, bestMs));
+    }
+
+    /** The times of {@code step} among the humans who reached it. */
+    private static List<Long> reached(List<Steps> humans, Steps.Step step) {
+        return humans.stream().map(s -> s.of(step)).filter(Objects::nonNull).toList();
     }
 
     /** The nearest-rank 10th percentile: the value a tenth of the humans reached in or under. */
