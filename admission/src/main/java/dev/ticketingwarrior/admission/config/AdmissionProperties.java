@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.admission.config;
 
-import dev.ticketingwarrior.edge.limit.Budget;
+import dev.ticketingwarrior.edge.limit.FailedAuthenticationSettings;
+import dev.ticketingwarrior.edge.limit.Window;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -115,13 +116,6 @@ public record AdmissionProperties(
             /* GET /.well-known/jwks.json per client address (spent in memory first, like polls) */
             @Valid @NotNull Window jwksPerClient,
             /* upper bound of a limiter call; a limiter that does not answer lets polls and streams through */
-            @NotNull @DefaultValue("500ms") Duration timeout) {}
-
-    /** At most {@code limit} requests per fixed {@code window}. */
-    public record Window(@Min(1) int limit, @NotNull Duration window) {
-
-        public Budget budget() {
-            return new Budget(limit, window);
-        }
-    }
+            @NotNull @DefaultValue("500ms") Duration timeout)
+            implements FailedAuthenticationSettings {}
 }

@@ -1,7 +1,6 @@
 package dev.ticketingwarrior.admission.config;
 
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
-import dev.ticketingwarrior.edge.limit.FailedAuthentications;
 import dev.ticketingwarrior.edge.limit.LocalFirstBudgets;
 import dev.ticketingwarrior.edge.limit.ReactiveBudgets;
 import dev.ticketingwarrior.edge.limit.reactive.AddressLimitFilter;
@@ -55,13 +54,6 @@ class LimitConfiguration {
     @Bean
     FailedAuthenticationFilter failedAuthenticationFilter(
             ReactiveBudgets budgets, ClientAddressResolver clients, AdmissionProperties properties) {
-        AdmissionProperties.Limits limits = properties.limits();
-        return new FailedAuthenticationFilter(
-                new FailedAuthentications(
-                        limits.failedAuthenticationPaths(),
-                        limits.failedAuthenticationBotKeyPaths(),
-                        limits.failedAuthentication().budget()),
-                budgets,
-                clients);
+        return new FailedAuthenticationFilter(properties.limits().failedAuthentications(), budgets, clients);
     }
 }

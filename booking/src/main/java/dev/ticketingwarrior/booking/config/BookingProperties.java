@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.config;
 
-import dev.ticketingwarrior.edge.limit.Budget;
+import dev.ticketingwarrior.edge.limit.FailedAuthenticationSettings;
+import dev.ticketingwarrior.edge.limit.Window;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -184,7 +185,8 @@ public record BookingProperties(
             @jakarta.validation.constraints.Pattern(
                     regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]*",
                     message = "must be an HTTP header name or empty")
-            String viewerAddressHeader) {}
+            String viewerAddressHeader)
+            implements FailedAuthenticationSettings {}
 
     /**
      * Debriefs and history (SPEC §12): a round's human attempts are archived to MySQL {@code archiveGrace} after its
@@ -197,12 +199,4 @@ public record BookingProperties(
             @NotNull @DefaultValue("5s") Duration archiveEvery,
             @NotNull @DefaultValue("30s") Duration archiveLease,
             @NotNull @DefaultValue("2s") Duration roundCache) {}
-
-    /** At most {@code limit} requests per fixed {@code window}. */
-    public record Window(@Min(1) int limit, @NotNull Duration window) {
-
-        public Budget budget() {
-            return new Budget(limit, window);
-        }
-    }
 }

@@ -79,15 +79,7 @@ class LimitConfiguration {
     @Bean
     FailedAuthenticationFilter failedAuthenticationFilter(
             Budgets budgets, ClientAddressResolver clients, BookingProperties properties, JsonMapper json) {
-        BookingProperties.Limits limits = properties.limits();
-        return new FailedAuthenticationFilter(
-                new FailedAuthentications(
-                        limits.failedAuthenticationPaths(),
-                        limits.failedAuthenticationBotKeyPaths(),
-                        limits.failedAuthentication().budget()),
-                budgets,
-                clients,
-                json);
+        return new FailedAuthenticationFilter(properties.limits().failedAuthentications(), budgets, clients, json);
     }
 
     /** Refused admission tokens on the player API, per address, with counters of their own. */

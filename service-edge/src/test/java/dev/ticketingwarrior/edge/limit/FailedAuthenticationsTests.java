@@ -60,6 +60,24 @@ class FailedAuthenticationsTests {
     }
 
     @Test
+    void aServicesSettingsMakeTheLimitFromItsThreeKnobs() {
+        record Settings(
+                Window failedAuthentication,
+                List<String> failedAuthenticationPaths,
+                List<String> failedAuthenticationBotKeyPaths)
+                implements FailedAuthenticationSettings {}
+
+        FailedAuthentications rule = new Settings(
+                        new Window(7, Duration.ofSeconds(30)), List.of("/api/v1/admin/**"), List.of("/api/v1/queue/*"))
+                .failedAuthentications();
+
+        assertThat(rule.guard("/api/v1/admin/stats", "Authorization"::equals)).isEqualTo(Guard.CHECKED);
+        assertThat(rule.guard("/api/v1/queue/abc", "X-Bot-Key"::equals)).isEqualTo(Guard.COUNTED);
+        assertThat(rule.guard("/api/v1/queue/abc", "Authorization"::equals)).isEqualTo(Guard.NONE);
+        assertThat(rule.budget()).isEqualTo(new Budget(7, Duration.ofSeconds(30)));
+    }
+
+    @Test
     void playerTokensAreCountedWithoutABotKeyOnTheirPathsWithCountersOfTheirOwn() {
         FailedAuthentications tokens =
                 FailedAuthentications.playerTokens(List.of("/api/v1/rounds/*/holds", "/api/v1/bookings"), BUDGET);
