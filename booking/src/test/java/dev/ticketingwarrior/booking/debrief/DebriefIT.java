@@ -107,6 +107,48 @@ class DebriefIT {
     }
 
     @Test
+    void aPlayerAloneIsToldTheStepThatCostMostAgainstTheirOwnBestRound() {
+        String secret = Players.deviceSecret();
+        Round first = world.freshRound();
+        Instant firstStart = world.clock.instant();
+        Player fast = human(first, "solo", secret);
+        fast.solveLetter();
+        world.clock.set(firstStart.plusSeconds(1));
+        fast.winSeat("C-1");
+        assertThat(fast.debrief(200).json().path("costliest").isNull())
+                .as("alone and never won before: nothing to measure against")
+                .isTrue();
+
+        Round second = world.freshRound();
+        Instant start = world.clock.instant();
+        Player slow = human(second, "solo", secret);
+        slow.solveLetter();
+        world.clock.set(start.plusSeconds(4));
+        slow.winSeat("C-1");
+
+        JsonNode debrief = slow.debrief(200).json();
+        JsonNode costliest = debrief.path("costliest");
+        assertThat(costliest.path("step").asString()).as(debrief.toString()).isEqualTo("pick");
+        assertThat(costliest.path("basis").asString()).isEqualTo("PERSONAL_BEST");
+        assertThat(costliest.path("humans").asInt()).isZero();
+        assertThat(costliest.path("referenceMs").asLong())
+                .isEqualTo(debrief.path("ghost")
+                        .path("previousBest")
+                        .path("steps")
+                        .path("pickMs")
+                        .asLong())
+                .isGreaterThanOrEqualTo(500);
+        assertThat(costliest.path("ms").asLong())
+                .isEqualTo(debrief.path("steps").path("pickMs").asLong())
+                .isGreaterThanOrEqualTo(costliest.path("referenceMs").asLong() + 2_000);
+        assertThat(costliest.path("topTenPercentMs").asLong())
+                .as("the reference under its first name, for a tab opened before the deploy")
+                .isEqualTo(costliest.path("referenceMs").asLong());
+        assertThat(debrief.path("ghost").path("previousBest").path("roundId").asString())
+                .isEqualTo(first.id().value());
+    }
+
+    @Test
     void nobodyButTheBoundPlayerReadsADebriefAndTheFirstBindingWins() {
         Round round = world.freshRound();
         Player kim = human(round, "kim");
@@ -276,8 +318,13 @@ class DebriefIT {
     }
 
     private Player human(Round round, String nickname) {
+        return human(round, nickname, Players.deviceSecret());
+    }
+
+    /** {@code nickname} on the device of {@code secret}: the same player in every round it is given. */
+    private Player human(Round round, String nickname, String secret) {
         String ticket = BookingStack.ticket();
-        return new Player(round, ticket, world.token(round, ticket, nickname, false), Players.deviceSecret());
+        return new Player(round, ticket, world.token(round, ticket, nickname, false), secret);
     }
 
     /** A human as the web app plays: every booking call carries its device secret. */
@@ -320,6 +367,17 @@ class DebriefIT {
             Map<String, String> headers = new HashMap<>(headers());
             headers.put("Idempotency-Key", UUID.randomUUID().toString());
             return api.post("/api/v1/bookings", token, "{\"holdId\":\"" + holdId + "\"}", headers);
+        }
+
+        /** Holds {@code seatId} and books it, until the booking is confirmed. */
+        void winSeat(String seatId) {
+            Api.Response held = hold(seatId);
+            assertThat(held.status()).as(held.toString()).isEqualTo(201);
+            Api.Response booked = book(held.json().path("holdId").asString());
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(202);
+            JsonNode booking =
+                    Players.awaitFinal(api, booked.json().path("bookingId").asString(), Duration.ofSeconds(10));
+            assertThat(booking.path("status").asString()).isEqualTo("CONFIRMED");
         }
 
         Api.Response debrief(int status) {
