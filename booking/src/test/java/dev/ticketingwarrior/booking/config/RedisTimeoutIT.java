@@ -3,10 +3,13 @@ package dev.ticketingwarrior.booking.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketingwarrior.booking.sale.domain.SeatLocks;
+import dev.ticketingwarrior.booking.sale.redis.RoundKeys;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.edge.limit.Budget;
 import dev.ticketingwarrior.edge.limit.Budgets;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -56,6 +60,38 @@ class RedisTimeoutIT {
                 assertThat(replies.readLine()).isEqualTo("$1");
                 assertThat(replies.readLine()).as("times the spend ran").isEqualTo("1");
             }
+        }
+    }
+
+    @Test
+    void aSeatClaimWhoseReplyTimedOutGivesTheLockBack() throws IOException, InterruptedException {
+        try (ConfigurableApplicationContext app = world.start(Map.of("ticketing.redis.timeout", "300ms"))) {
+            SeatLocks locks = app.getBean(SeatLocks.class);
+            RedissonClient redisson = app.getBean(RedissonClient.class);
+            RoundId round = world.freshRound().id();
+            String lock = new RoundKeys(round).seatLock("D-4");
+            // the seat's counter is prepared and a connection is open before the stall
+            assertThat(locks.tryLock(round, "D-4", Duration.ofSeconds(1))).isPresent();
+            redisson.getKeys().delete(lock);
+
+            URI redis = URI.create(world.stack.redisUrl());
+            try (Socket blocker = new Socket(redis.getHost(), redis.getPort())) {
+                blocker.setSoTimeout(30_000);
+                stall(blocker.getOutputStream());
+                awaitStalled(redis);
+                assertThatThrownBy(() -> locks.tryLock(round, "D-4", Duration.ofMinutes(1)))
+                        .isInstanceOf(RuntimeException.class);
+                BufferedReader replies =
+                        new BufferedReader(new InputStreamReader(blocker.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(replies.readLine()).as("the stalling script's reply").isEqualTo(":1");
+                // the claim, then its give-back, ran behind the stall: a command sent now runs after both
+                blocker.getOutputStream().write(command("EXISTS", lock));
+                blocker.getOutputStream().flush();
+                assertThat(replies.readLine())
+                        .as("the seat's lock after the stall")
+                        .isEqualTo(":0");
+            }
+            assertThat(locks.tryLock(round, "D-4", Duration.ofSeconds(1))).isPresent();
         }
     }
 

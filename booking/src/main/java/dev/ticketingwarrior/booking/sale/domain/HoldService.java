@@ -92,13 +92,32 @@ public class HoldService {
                 now.plus(lease));
         Holds.Holder holder =
                 new Holds.Holder(player.claims().nickname(), player.claims().bot());
-        return switch (holds.register(round.id(), hold, holder, lease, retention.ttl(round))) {
+        return switch (register(round, hold, holder, lease)) {
             case Holds.Registered registered ->
                 new HoldResult.Held(hold.holdId(), seatId, hold.heldAt(), hold.expiresAt());
             case Holds.SeatSold sold -> new HoldResult.Taken(seatId);
             case Holds.LockLost lost -> new HoldResult.Taken(seatId);
             case Holds.TicketBooked booked -> new HoldResult.AlreadyBooked();
         };
+    }
+
+    /**
+     * Records the hold of a seat just locked. If that fails (Valkey did not answer, or its answer was lost), the seat is
+     * given back: left locked, it would stay unsellable until its lease ran out (the rest of an open round) while the
+     * seat map showed it free. Giving back is the same as releasing the hold (whether or not it was recorded), so the
+     * player, who is told the hold failed, holds nothing. A give-back that fails too leaves the lock to its lease.
+     */
+    private Holds.Registration register(Round round, HoldRecord hold, Holds.Holder holder, Duration lease) {
+        try {
+            return holds.register(round.id(), hold, holder, lease, retention.ttl(round));
+        } catch (RuntimeException failed) {
+            try {
+                holds.close(round.id(), hold, false, retention.ttl(round));
+            } catch (RuntimeException giveBack) {
+                failed.addSuppressed(giveBack);
+            }
+            throw failed;
+        }
     }
 
     /** Releases the player's hold {@code holdId}; false when there is no such hold of this player. */

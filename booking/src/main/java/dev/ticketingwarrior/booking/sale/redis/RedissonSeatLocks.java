@@ -72,11 +72,13 @@ class RedissonSeatLocks implements SeatLocks {
         if (!(lock instanceof RedissonFencedLock fenced)) {
             throw new IllegalStateException("unexpected fenced lock implementation " + lock.getClass());
         }
+        String owner = redis.getId() + ":" + ownerId;
         Long token;
         try {
             token = claim(fenced, seatId, lease, ownerId);
         } catch (RuntimeException e) {
             forget(round, seatId);
+            giveBack(round, seatId, owner, e);
             throw e;
         }
         if (prepared && token != null && token == 1) {
@@ -87,7 +89,23 @@ class RedissonSeatLocks implements SeatLocks {
                 // the claim stands (the hold script gives the counter its expiry too); the next claim tries again
             }
         }
-        return Optional.ofNullable(token).map(t -> new SeatLock(seatId, redis.getId() + ":" + ownerId, t));
+        return Optional.ofNullable(token).map(t -> new SeatLock(seatId, owner, t));
+    }
+
+    /**
+     * A claim that failed may still have taken the lock (its answer was lost, or came after the timeout), and no hold
+     * will be recorded for it: left alone, the seat would stay locked, and shown free, until the lease ran out. The
+     * lock is a hash whose one field is its owner, so deleting that field gives back this claim's lock and nobody
+     * else's, in one plain command (a script not yet cached would need a second call, after the first timed out).
+     * A give-back that fails too, or that Valkey runs before a claim still on its way, leaves the lock to its lease.
+     */
+    private void giveBack(RoundId round, String seatId, String owner, RuntimeException failed) {
+        try {
+            dependencies.redis(() -> redis.getMap(new RoundKeys(round).seatLock(seatId), StringCodec.INSTANCE)
+                    .fastRemove(owner));
+        } catch (RuntimeException giveBack) {
+            failed.addSuppressed(giveBack);
+        }
     }
 
     private Long claim(RedissonFencedLock fenced, String seatId, Duration lease, long ownerId) {

@@ -94,6 +94,8 @@ final class Fakes {
         final Set<String> sold = new HashSet<>();
         final Set<String> bookedTickets = new HashSet<>();
         final Set<String> finished = new HashSet<>();
+        /** Thrown by {@link #register} after it recorded the hold, as when Valkey's answer is lost; null: none. */
+        RuntimeException registerFailure;
 
         HoldsInMemory(SeatLocksInMemory locks) {
             this.locks = locks;
@@ -122,6 +124,9 @@ final class Fakes {
             holds.put(hold.holdId(), hold);
             // a ticket that holds again is playing again
             finished.remove(hold.ticketId());
+            if (registerFailure != null) {
+                throw registerFailure;
+            }
             return new Registered(Optional.ofNullable(previous));
         }
 

@@ -4,6 +4,7 @@ import static dev.ticketingwarrior.booking.sale.domain.Fakes.OPENS;
 import static dev.ticketingwarrior.booking.sale.domain.Fakes.player;
 import static dev.ticketingwarrior.booking.sale.domain.Fakes.round;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.round.RoundRetention;
@@ -71,6 +72,19 @@ class HoldServiceTests {
         HoldResult.Held held = (HoldResult.Held) serviceAt(late).hold(round, alice, "A-1");
 
         assertThat(held.expiresAt()).isEqualTo(round.closesAt());
+    }
+
+    @Test
+    void aHoldWhoseRecordFailedGivesItsSeatBackForTheNextPlayer() {
+        holds.registerFailure = new IllegalStateException("Valkey did not answer");
+
+        assertThatThrownBy(() -> service.hold(round, alice, "A-1")).hasMessage("Valkey did not answer");
+
+        assertThat(locks.locked).as("the seat's lock").isEmpty();
+        assertThat(holds.holds).as("the hold the lost answer recorded").isEmpty();
+        assertThat(holds.ticketHolds).isEmpty();
+        holds.registerFailure = null;
+        assertThat(service.hold(round, bob, "A-1")).isInstanceOf(HoldResult.Held.class);
     }
 
     @Test
