@@ -181,7 +181,7 @@ class BookingFlowIT {
     }
 
     @Test
-    void aLetterBelongsToTheTicketItWasIssuedTo() {
+    void aLetterBelongsToTheTicketItWasIssuedToAndARightAnswerSentAgainIsStillRight() {
         String mine = world.token(round, BookingStack.ticket(), "mine", false);
         String other = world.token(round, BookingStack.ticket(), "other", false);
         String id =
@@ -189,6 +189,15 @@ class BookingFlowIT {
         assertThat(api.post("/api/v1/captcha/" + id, other, "{\"answer\":\"TEST42\"}")
                         .status())
                 .isEqualTo(404);
+        // a stranger's guess did not use the letter up
+        assertThat(api.post("/api/v1/captcha/" + id, mine, "{\"answer\":\" test42 \"}")
+                        .status())
+                .isEqualTo(204);
+        // the same answer again, as after a lost reply: still solved, not 404
+        assertThat(api.post("/api/v1/captcha/" + id, mine, "{\"answer\":\"TEST42\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(hold(api, mine, round, "C-7").status()).isEqualTo(201);
     }
 
     @Test

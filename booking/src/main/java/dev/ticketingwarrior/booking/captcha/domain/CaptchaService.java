@@ -145,29 +145,14 @@ public class CaptchaService {
     /** A drawn letter not yet given to anyone. */
     private record Drawn(String captchaId, String answer, String image) {}
 
-    public Answer answer(Round round, String ticketId, String captchaId, String answer) {
+    public LetterAnswer answer(Round round, String ticketId, String captchaId, String answer) {
         if (!CaptchaId.looksValid(captchaId)) {
-            return Answer.UNKNOWN;
+            return LetterAnswer.UNKNOWN;
         }
-        Optional<Captchas.Issued> issued = captchas.take(round.id(), captchaId);
-        if (issued.isEmpty() || !issued.get().ticketId().equals(ticketId)) {
-            return Answer.UNKNOWN;
-        }
-        String expected = issued.get().answer().toUpperCase(Locale.ROOT);
-        if (answer == null || !expected.equals(answer.strip().toUpperCase(Locale.ROOT))) {
-            return Answer.WRONG;
-        }
-        captchas.markSolved(round.id(), ticketId, retention.ttl(round));
-        return Answer.SOLVED;
+        String given = answer == null ? "" : answer.strip().toUpperCase(Locale.ROOT);
+        return captchas.answer(round.id(), captchaId, ticketId, given, retention.ttl(round));
     }
 
     /** An issued letter: its id and the picture. */
     public record Letter(String captchaId, String image) {}
-
-    /** How an answer went. */
-    public enum Answer {
-        SOLVED,
-        WRONG,
-        UNKNOWN
-    }
 }

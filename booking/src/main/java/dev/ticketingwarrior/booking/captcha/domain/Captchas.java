@@ -2,17 +2,18 @@ package dev.ticketingwarrior.booking.captcha.domain;
 
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Issued security letters (single use) and the tickets that solved one. */
 public interface Captchas {
 
     void store(RoundId round, String captchaId, Issued letter, Duration ttl);
 
-    /** Removes and returns the letter: every answer, right or wrong, uses it up. */
-    Optional<Issued> take(RoundId round, String captchaId);
-
-    void markSolved(RoundId round, String ticketId, Duration retention);
+    /**
+     * Answers the letter {@code captchaId} of {@code ticketId} in one step: every answer, right or wrong, uses the letter
+     * up, and a right one marks the ticket solved for {@code retention}. {@code answer} is stripped and upper-cased;
+     * it is right if it equals the letter's answer upper-cased.
+     */
+    LetterAnswer answer(RoundId round, String captchaId, String ticketId, String answer, Duration retention);
 
     boolean isSolved(RoundId round, String ticketId);
 

@@ -1,31 +1,30 @@
 package dev.ticketingwarrior.booking.captcha.redis;
 
 import dev.ticketingwarrior.booking.captcha.domain.Captchas;
+import dev.ticketingwarrior.booking.captcha.domain.LetterAnswer;
 import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.edge.lua.LuaScripts;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RMapAsync;
 import org.redisson.api.RScript;
-import org.redisson.api.RSetAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 /**
- * Letters as short-lived Redis hashes, taken with an atomic read-and-delete ({@code scripts/captcha/take.lua}); solved
- * tickets in a round SET.
+ * Letters as short-lived Redis hashes, answered in one script that uses the letter up and marks a right answer's
+ * ticket in the round's SET of solved tickets ({@code scripts/captcha/answer-letter.lua}).
  */
 @Component
 class RedisCaptchas implements Captchas {
 
-    /** {@code /scripts/captcha/take.lua}, documented there with its KEYS and ARGV. */
-    private static final String TAKE = LuaScripts.read("/scripts/captcha/take.lua");
+    /** {@code /scripts/captcha/answer-letter.lua}, documented there with its KEYS and ARGV. */
+    private static final String ANSWER = LuaScripts.read("/scripts/captcha/answer-letter.lua");
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -48,28 +47,18 @@ class RedisCaptchas implements Captchas {
     }
 
     @Override
-    public Optional<Issued> take(RoundId round, String captchaId) {
-        List<Object> values = dependencies.redis(() -> redis.getScript(StringCodec.INSTANCE)
+    public LetterAnswer answer(RoundId round, String captchaId, String ticketId, String answer, Duration retention) {
+        CaptchaKeys keys = new CaptchaKeys(round);
+        String result = dependencies.redis(() -> redis.getScript(StringCodec.INSTANCE)
                 .eval(
                         RScript.Mode.READ_WRITE,
-                        TAKE,
-                        RScript.ReturnType.LIST,
-                        List.of(new CaptchaKeys(round).captcha(captchaId))));
-        if (values == null || values.size() < 2 || values.get(0) == null || values.get(1) == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Issued(String.valueOf(values.get(0)), String.valueOf(values.get(1))));
-    }
-
-    @Override
-    public void markSolved(RoundId round, String ticketId, Duration retention) {
-        dependencies.redis(() -> {
-            RBatch write = atomically();
-            RSetAsync<String> solved = write.getSet(new CaptchaKeys(round).captchaSolved(), StringCodec.INSTANCE);
-            solved.addAsync(ticketId);
-            solved.expireAsync(retention);
-            write.execute();
-        });
+                        ANSWER,
+                        RScript.ReturnType.VALUE,
+                        List.of(keys.captcha(captchaId), keys.captchaSolved()),
+                        ticketId,
+                        answer,
+                        String.valueOf(retention.toMillis())));
+        return LetterAnswer.valueOf(result);
     }
 
     @Override

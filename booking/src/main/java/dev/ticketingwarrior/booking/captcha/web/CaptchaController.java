@@ -66,7 +66,10 @@ class CaptchaController {
                     + " TICKETING_CAPTCHA_LOAD_TEST_KEY set (off by default) does a letter read"
                     + " LoadTestLetters.answer(key, captchaId, length), so the load tool can answer it here. 429"
                     + " rate-limited (with Retry-After) past the ticket's budget of answers.")
-    @ApiResponse(responseCode = "204", description = "Solved: holds are open to this ticket")
+    @ApiResponse(
+            responseCode = "204",
+            description = "Solved: holds are open to this ticket. The same right answer sent again (its reply was"
+                    + " lost) is 204 too; another ticket's letter is 404 unknown-captcha and is not used up")
     @PostMapping("/api/v1/captcha/{captchaId}")
     ResponseEntity<Void> answer(
             Player player, @PathVariable String captchaId, @Valid @RequestBody AnswerRequest request) {
@@ -77,6 +80,8 @@ class CaptchaController {
                 attempts.letterAnswered(round, player, true);
                 yield ResponseEntity.noContent().build();
             }
+            // the reply to a right answer was lost and it came again: solved already, the debrief keeps the first
+            case REPEATED -> ResponseEntity.noContent().build();
             case WRONG -> {
                 attempts.letterAnswered(round, player, false);
                 throw ProblemException.of(ProblemType.WRONG_ANSWER, "wrong answer: request a new security letter");

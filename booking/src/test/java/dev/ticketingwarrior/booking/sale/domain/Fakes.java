@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.captcha.domain.Captchas;
+import dev.ticketingwarrior.booking.captcha.domain.LetterAnswer;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
@@ -169,13 +170,9 @@ final class Fakes {
         public void store(RoundId round, String captchaId, Issued letter, Duration ttl) {}
 
         @Override
-        public Optional<Issued> take(RoundId round, String captchaId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void markSolved(RoundId round, String ticketId, Duration retention) {
-            solved.add(ticketId);
+        public LetterAnswer answer(
+                RoundId round, String captchaId, String ticketId, String answer, Duration retention) {
+            return solved.contains(ticketId) ? LetterAnswer.REPEATED : LetterAnswer.UNKNOWN;
         }
 
         @Override
