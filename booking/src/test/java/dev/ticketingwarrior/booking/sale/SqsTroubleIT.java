@@ -125,6 +125,28 @@ class SqsTroubleIT {
         }
     }
 
+    /**
+     * SQS takes two confirmations and never answers them (a stall), then answers again: the bookings after the stall
+     * are accepted at once, because the stalled calls end with the send timeout instead of holding both of the
+     * batcher's slots for the client's 26 s.
+     */
+    @Test
+    void theBookingsAfterAStalledSendAreAcceptedOnceSqsAnswersAgain() throws Exception {
+        try (SlowQueueProxy stalled = new SlowQueueProxy(world.stack.sqsEndpoint(), 2, Duration.ofSeconds(60));
+                ConfigurableApplicationContext cut = startWithQueueAt(stalled.endpoint())) {
+            for (String nickname : List.of("stalled-1", "stalled-2")) {
+                Held held = hold(world.api(cut), nickname, "E-1");
+                Api.Response unsure = book(held.api(), held.token(), held.holdId(), nickname);
+                assertThat(unsure.status()).as(unsure.toString()).isEqualTo(503);
+            }
+            assertThat(stalled.sends()).isEqualTo(2);
+
+            Held after = hold(world.api(cut), "after-the-stall", "E-2");
+            Api.Response booked = book(after.api(), after.token(), after.holdId(), "after-the-stall");
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(202);
+        }
+    }
+
     /** The same in-doubt booking, its retry only after the round closed: still answered, with that booking. */
     @Test
     void anInDoubtBookingIsResolvedByItsRetryAfterTheClose() throws Exception {

@@ -99,6 +99,10 @@ class SqsConfirmationOutbox implements ConfirmationOutbox {
     private CompletableFuture<MessageBatcher.BatchResult> sendBatch(List<MessageBatcher.Entry> batch) {
         batchSizes.record(batch.size());
         SendMessageBatchRequest request = SendMessageBatchRequest.builder()
+                // every booking in the batch stops waiting within the send timeout of its submission, which came
+                // before the call: past that nobody waits, and a call left to the client's timeout (sized for the
+                // listener's long polls) would keep its slot of the batcher from the bookings after a stall
+                .overrideConfiguration(call -> call.apiCallTimeout(timeout))
                 .queueUrl(queueUrl)
                 .entries(batch.stream()
                         .map(entry -> SendMessageBatchRequestEntry.builder()
