@@ -19,9 +19,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Tokens from another round, expired, tampered, unsigned, for another audience or key are refused. */
 class TokenIT {
@@ -139,6 +141,25 @@ class TokenIT {
         assertInvalid(api.send(
                 "POST", "/api/v1/captcha", null, null, java.util.Map.of("Authorization", "Basic dXNlcjpwYXNz")));
         assertInvalid(api.post("/api/v1/captcha", "not.a.jwt", null));
+    }
+
+    /** An instance that reads admission's JWKS while admission is down: a valid token is 503, not a final 401. */
+    @Test
+    void aValidTokenMetWhileTheKeysCannotBeFetchedIs503WithRetryAfter() {
+        try (ConfigurableApplicationContext cut = world.start(Map.of(
+                "ticketing.token.keys", "",
+                "ticketing.token.jwks-url", "http://127.0.0.1:9/.well-known/jwks.json",
+                "ticketing.token.jwks-timeout", "300ms"))) {
+            String token = world.token(round, BookingStack.ticket(), "keyless", false);
+
+            Api.Response response =
+                    world.api(cut).post("/api/v1/rounds/" + round.id() + "/holds", token, "{\"seatId\":\"A-2\"}");
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(503);
+            assertThat(response.problemSlug()).isEqualTo("service-unavailable");
+            assertThat(response.header("Retry-After")).isNotBlank();
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
     }
 
     private Api.Response holdIn(Round target, String token) {

@@ -10,5 +10,9 @@ import java.util.Optional;
 @FunctionalInterface
 public interface VerificationKeys {
 
+    /**
+     * The key of {@code keyId}; empty when the key set has no such key. A {@link KeysUnavailableException} when the key
+     * is not known and the key set could not be read lately, so that its absence proves nothing.
+     */
     Optional<ECKey> find(String keyId);
 }

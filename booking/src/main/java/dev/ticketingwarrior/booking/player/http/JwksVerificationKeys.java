@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.player.http;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.ticketingwarrior.shared.token.KeysUnavailableException;
 import dev.ticketingwarrior.shared.token.VerificationKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The admission JWKS over HTTP, cached. An unknown {@code kid} (key rotation) triggers a refetch, but at most once
  * per {@code minRefresh} so a flood of forged kids cannot hammer admission; a failed fetch keeps the last good set.
+ * While the last fetch failed, a kid the set does not have is {@link KeysUnavailableException unavailable} rather
+ * than unknown: a new booking instance, or a rotation, that meets admission down must not turn valid tokens into
+ * 401s, which a player's browser takes as final.
  * Single-flight without a monitor: the first caller fetches, callers meanwhile wait on that fetch's future (parking,
  * so a virtual thread never pins its carrier around the blocking HTTP call, as {@code synchronized} does on JDK 21).
  */
@@ -40,6 +44,7 @@ public final class JwksVerificationKeys implements VerificationKeys {
     private final AtomicReference<CompletableFuture<Void>> inFlight = new AtomicReference<>();
     private volatile Map<String, ECKey> keys = Map.of();
     private volatile Instant lastFetch = Instant.MIN;
+    private volatile boolean lastFetchFailed;
 
     public JwksVerificationKeys(URI url, Duration timeout, Duration minRefresh, Clock clock) {
         this.url = url;
@@ -59,7 +64,14 @@ public final class JwksVerificationKeys implements VerificationKeys {
             return Optional.of(key);
         }
         refreshIfDue();
-        return Optional.ofNullable(keys.get(keyId));
+        key = keys.get(keyId);
+        if (key == null && lastFetchFailed) {
+            Duration untilNext = Duration.between(clock.instant(), lastFetch.plus(minRefresh));
+            throw new KeysUnavailableException(
+                    "the token keys could not be fetched from " + url,
+                    untilNext.compareTo(Duration.ofSeconds(1)) > 0 ? untilNext : Duration.ofSeconds(1));
+        }
+        return Optional.ofNullable(key);
     }
 
     private void refreshIfDue() {
@@ -92,6 +104,7 @@ public final class JwksVerificationKeys implements VerificationKeys {
     }
 
     private void fetch() {
+        lastFetchFailed = true;
         try {
             HttpRequest request = HttpRequest.newBuilder(url)
                     .timeout(timeout)
@@ -110,6 +123,7 @@ public final class JwksVerificationKeys implements VerificationKeys {
                 }
             }
             keys = Map.copyOf(fresh);
+            lastFetchFailed = false;
             log.info("loaded {} token key(s) from {}", fresh.size(), url);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.SharedSecret;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.token.AdmissionClaims;
+import dev.ticketingwarrior.shared.token.KeysUnavailableException;
 import dev.ticketingwarrior.shared.token.TokenRejectedException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -52,6 +53,12 @@ public final class PlayerAuthentication {
         } catch (TokenRejectedException e) {
             log.info("refused admission token: {} ({})", e.reason(), e.getMessage());
             throw ProblemException.of(ProblemType.INVALID_TOKEN, "the admission token is not valid");
+        } catch (KeysUnavailableException e) {
+            log.warn("admission token not checked: {}", e.getMessage());
+            throw ProblemException.retryAfter(
+                    ProblemType.SERVICE_UNAVAILABLE,
+                    "the admission token cannot be checked now; retry shortly",
+                    e.retryAfter());
         }
         if (presentedBotKey != null && !botKey.matches(presentedBotKey)) {
             throw ProblemException.of(ProblemType.INVALID_BOT_KEY, "wrong " + BOT_KEY_HEADER);

@@ -1,11 +1,14 @@
 package dev.ticketingwarrior.booking.player.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ticketingwarrior.edge.testing.SteppedClock;
+import dev.ticketingwarrior.shared.token.KeysUnavailableException;
 import dev.ticketingwarrior.shared.token.TokenKeys;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +36,18 @@ class JwksVerificationKeysTests {
     private URI url;
 
     @BeforeEach
-    void serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    void serve() {
+        serve(0);
+        url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
+    }
+
+    /** Serves {@link #jwks} on {@code port} (0: any free one). */
+    private void serve(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/.well-known/jwks.json", exchange -> {
             fetches.incrementAndGet();
@@ -49,7 +62,6 @@ class JwksVerificationKeysTests {
             exchange.close();
         });
         server.start();
-        url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
     }
 
     @AfterEach
@@ -111,11 +123,32 @@ class JwksVerificationKeysTests {
         assertThat(fetches).hasValue(2);
     }
 
+    /** Admission down: an unknown kid proves nothing about the token, so it is unavailable, not unknown. */
     @Test
-    void anUnreachableJwksMeansNoKeyRatherThanAnError() {
+    void anUnreachableJwksMakesAnUnknownKidUnavailableUntilAFetchSucceeds() {
+        SteppedClock clock = new SteppedClock(Instant.parse("2026-11-24T10:00:00Z"));
+        TokenKeys keys = TokenKeys.of(List.of(TokenKeys.generate("k1", Instant.now())));
+        jwks.set(keys.publicJwksJson());
         server.stop(0);
         JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofMillis(500), Duration.ofSeconds(5), Clock.systemUTC());
-        assertThat(verification.find("any")).isEmpty();
+                new JwksVerificationKeys(url, Duration.ofMillis(500), Duration.ofSeconds(5), clock);
+
+        assertThatThrownBy(() -> verification.find("k1"))
+                .isInstanceOfSatisfying(
+                        KeysUnavailableException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
+        clock.advance(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> verification.find("k1"))
+                .as("no refetch within the interval, still unavailable")
+                .isInstanceOfSatisfying(
+                        KeysUnavailableException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+
+        serve(url.getPort());
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(verification.find("k1")).isPresent();
+        assertThat(verification.find("forged"))
+                .as("fetched lately: a kid it lacks is unknown")
+                .isEmpty();
     }
 }
