@@ -48,7 +48,7 @@ public record AdmissionProperties(
             /* how often a ticket's event stream carries a comment line, so idle proxies do not cut a quiet stream */
             @NotNull @DefaultValue("15s") Duration sseKeepAlive,
             /* event streams one instance holds at most; past it a new stream is a 503 and the client polls */
-            @Min(1) @DefaultValue("10000") int maxStreams) {}
+            @Min(1) @DefaultValue("20000") int maxStreams) {}
 
     /** The settings a round starts with until ops change them through the admin API. */
     public record Defaults(

@@ -94,14 +94,13 @@ final class TicketLimits {
                         .map(ok -> ok ? Taking.TAKEN : Taking.FULL)
                         .onErrorResume(e -> {
                             log.debug("stream limit not checked, letting the stream through: {}", e.toString());
-                            return Mono.just(Taking.UNCOUNTED);
+                            return Mono.just(Taking.MAYBE_TAKEN);
                         })
                         .flatMap(taking -> switch (taking) {
-                            case TAKEN -> {
+                            case TAKEN, MAYBE_TAKEN -> {
                                 taken.add(slot.key());
                                 yield Mono.just(slot);
                             }
-                            case UNCOUNTED -> Mono.just(slot);
                             case FULL ->
                                 release(taken)
                                         .then(Mono.<Slot>error(TooManyRequests.problem(
@@ -126,6 +125,11 @@ final class TicketLimits {
     private enum Taking {
         TAKEN,
         FULL,
-        UNCOUNTED
+        /**
+         * The take did not answer in time, and may have counted all the same (it runs when Valkey catches up): given
+         * back when the stream ends, like a slot taken. A slot kept for its TTL would shut the ticket's streams for
+         * ten minutes after three such takes; one given back that was never counted lets one stream more for a while.
+         */
+        MAYBE_TAKEN
     }
 }
