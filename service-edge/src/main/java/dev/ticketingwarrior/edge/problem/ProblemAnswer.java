@@ -19,6 +19,9 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswer.class);
 
+    /** When a 503 that knows no better tells the client to come back. */
+    public static final Duration RETRY_SOON = Duration.ofSeconds(1);
+
     public ProblemAnswer {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(retryAfter, "retryAfter");
@@ -46,9 +49,13 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
         return answer.at(path);
     }
 
-    /** {@code body}, a problem the caller chose, without {@code Retry-After}, answering {@code path}. */
+    /**
+     * {@code body}, a problem the caller chose, answering {@code path}: a 503 (one the framework raised) with a
+     * {@code Retry-After} of {@link #RETRY_SOON}, since every 503 tells when to come back; others without.
+     */
     public static ProblemAnswer of(ProblemDetail body, String path) {
-        return new ProblemAnswer(body, Optional.empty()).at(path);
+        Optional<Duration> retryAfter = body.getStatus() == 503 ? Optional.of(RETRY_SOON) : Optional.empty();
+        return new ProblemAnswer(body, retryAfter).at(path);
     }
 
     public int status() {

@@ -54,15 +54,23 @@ public final class Problems {
         return detail(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
     }
 
-    /** The problem that re-types a status the framework raised, keeping its detail when it has one. */
+    /**
+     * The problem that re-types a status the framework raised, keeping its detail when it has one. A server error other
+     * than 503 is an internal error that says nothing of its cause, like {@link #internalError()}: no client-error type.
+     */
     public static ProblemDetail forStatus(HttpStatusCode status, String detail) {
+        if (status.is5xxServerError() && status.value() != 503) {
+            ProblemDetail problem = internalError();
+            problem.setStatus(status.value());
+            return problem;
+        }
         ProblemType type = typeFor(status.value());
         ProblemDetail problem = detail(type, detail == null ? type.title() : detail);
         problem.setStatus(status.value());
         return problem;
     }
 
-    /** The problem type that best names a framework-raised status. */
+    /** The problem type that best names a framework-raised client error (or 503). */
     public static ProblemType typeFor(int status) {
         return switch (status) {
             case 401 -> ProblemType.UNAUTHORIZED;

@@ -6,6 +6,8 @@ import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -31,6 +33,8 @@ import reactor.core.publisher.Mono;
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @ExceptionHandler({ProblemException.class, DependencyUnavailableException.class})
     Mono<ResponseEntity<Object>> problem(RuntimeException e, ServerWebExchange exchange) {
@@ -68,6 +72,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         String detail = body instanceof ProblemDetail given ? given.getDetail() : null;
+        if (status.is5xxServerError()) {
+            log.error("request failed: {}", path(exchange), e);
+        }
         ProblemDetail problem = Problems.forStatus(status, detail);
         return respond(problem, exchange).map(response -> Problems.withHeaders(response, headers));
     }

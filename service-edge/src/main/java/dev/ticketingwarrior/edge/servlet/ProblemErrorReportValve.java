@@ -1,11 +1,13 @@
 package dev.ticketingwarrior.edge.servlet;
 
+import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.Problems;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +30,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         ProblemDetail problem = Problems.forStatus(HttpStatusCode.valueOf(status), null);
         try {
+            if (status == 503) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ProblemAnswer.RETRY_SOON.toSeconds()));
+            }
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 class ProblemAnswerTests {
@@ -52,6 +53,20 @@ class ProblemAnswerTests {
         assertThat(answer.body().getDetail()).doesNotContain("secret");
         assertThat(answer.body().getInstance()).isEqualTo(URI.create("/api/y"));
         assertThat(answer.retryAfter()).isEmpty();
+    }
+
+    @Test
+    void aServerErrorTheFrameworkRaisedIsNoClientErrorAndA503SaysWhenToComeBack() {
+        ProblemAnswer failed = ProblemAnswer.of(
+                Problems.forStatus(HttpStatusCode.valueOf(500), "NullPointerException in Foo"), "/api/z");
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.body().getType()).isNotEqualTo(ProblemType.INVALID_REQUEST.uri());
+        assertThat(failed.body().getDetail()).doesNotContain("Foo");
+        assertThat(failed.retryAfter()).isEmpty();
+
+        ProblemAnswer busy = ProblemAnswer.of(Problems.forStatus(HttpStatusCode.valueOf(503), null), "/api/z");
+        assertThat(busy.body().getType()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE.uri());
+        assertThat(busy.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
     }
 
     @Test
