@@ -54,7 +54,12 @@ public final class AdmissionAdmin {
         return current.refresh();
     }
 
-    /** Stores and applies {@code updated}; {@code changedBy} names the caller in the audit line. */
+    /**
+     * Stores and applies {@code updated}; {@code changedBy} names the caller in the audit line. Once stored, the change
+     * is in force for every instance (each re-reads the store), so it is audited then. Applying it to the open round
+     * and the next one comes after; if that fails, the change stands, a second audit line says so, and the error
+     * (503) tells ops to send it again.
+     */
     public Mono<AdmissionSettings> change(AdmissionSettings updated, String changedBy) {
         return current.refresh().flatMap(previous -> {
             Instant now = roundClock.now();
@@ -62,12 +67,6 @@ public final class AdmissionAdmin {
             // the next round too: an instance that has not re-read the global settings yet must not seed it with
             // the previous ones at its first entry
             return store.save(updated)
-                    .then(waitingRoom
-                            .applySettings(round, now, previous, updated)
-                            .doOnNext(metrics::admitted))
-                    .then(waitingRoom
-                            .applySettings(roundClock.nextAfter(now), now, previous, updated)
-                            .doOnNext(metrics::admitted))
                     .then(Mono.fromRunnable(() -> {
                         current.changed(updated);
                         audit.atInfo()
@@ -78,6 +77,23 @@ public final class AdmissionAdmin {
                                 .addKeyValue("updated", updated.toString())
                                 .log("admission settings changed from {} to {} by {}", previous, updated, changedBy);
                     }))
+                    .then(waitingRoom
+                            .applySettings(round, now, previous, updated)
+                            .doOnNext(metrics::admitted))
+                    .then(waitingRoom
+                            .applySettings(roundClock.nextAfter(now), now, previous, updated)
+                            .doOnNext(metrics::admitted))
+                    .doOnError(failed -> audit.atWarn()
+                            .addKeyValue("event.action", "admission-settings-change-failed")
+                            .addKeyValue("event.outcome", "failure")
+                            .addKeyValue("user.name", "ops")
+                            .addKeyValue("client.address", changedBy)
+                            .addKeyValue("updated", updated.toString())
+                            .log(
+                                    "admission settings {} by {} not fully applied: {}",
+                                    updated,
+                                    changedBy,
+                                    failed.toString()))
                     .thenReturn(updated);
         });
     }

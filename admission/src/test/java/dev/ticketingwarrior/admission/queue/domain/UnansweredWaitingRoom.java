@@ -7,7 +7,7 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /** A waiting room for unit tests: every call fails until a test's subclass answers the ones it is about. */
-abstract class UnansweredWaitingRoom implements WaitingRoom {
+public abstract class UnansweredWaitingRoom implements WaitingRoom {
 
     @Override
     public Mono<Advance> advance(Round round, Instant now, AdmissionSettings seed) {
