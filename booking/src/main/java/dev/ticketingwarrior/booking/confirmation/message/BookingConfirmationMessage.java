@@ -62,9 +62,12 @@ public record BookingConfirmationMessage(
                 booking.playerId().map(PlayerId::value).orElse(null));
     }
 
-    /** The booking, if every field a row needs is present and the round id is one (a poison message is not). */
+    /**
+     * The booking, if every field a row needs is present and fits its column, and the round id is one (a poison message
+     * is not: written, it would fail its whole batch on every try and hold the good bookings beside it).
+     */
     public Optional<AcceptedBooking> booking() {
-        if (!isComplete()) {
+        if (!isComplete() || !fitsTheRow()) {
             return Optional.empty();
         }
         return RoundId.parse(roundId)
@@ -94,5 +97,14 @@ public record BookingConfirmationMessage(
                 && admittedAt != null
                 && heldAt != null
                 && bookedAt != null;
+    }
+
+    /** The widths of the {@code bookings} columns (V1__bookings.sql), in characters. */
+    private boolean fitsTheRow() {
+        return fits(bookingId, 64) && fits(seatId, 16) && fits(ticketId, 64) && fits(nickname, 40);
+    }
+
+    private static boolean fits(String value, int characters) {
+        return value.codePointCount(0, value.length()) <= characters;
     }
 }

@@ -51,6 +51,37 @@ class BookingConfirmationMessageTests {
                 .contains(booking);
     }
 
+    /** A field wider than its column could never be written: poison, left for the DLQ, not a batch stuck for good. */
+    @Test
+    void aMessageWhoseFieldsDoNotFitTheRowIsNoBooking() {
+        BookingConfirmationMessage message = BookingConfirmationMessage.of(booking);
+
+        assertThat(with(message, "A-" + "1".repeat(15), "nick").booking()).isEmpty();
+        assertThat(with(message, "A-" + "1".repeat(14), "nick").booking()).isPresent();
+        String fortyKorean = "가".repeat(40);
+        assertThat(with(message, "A-1", fortyKorean).booking())
+                .as("40 characters, 120 bytes")
+                .isPresent();
+        assertThat(with(message, "A-1", fortyKorean + "a").booking()).isEmpty();
+    }
+
+    private static BookingConfirmationMessage with(BookingConfirmationMessage m, String seatId, String nickname) {
+        return new BookingConfirmationMessage(
+                m.bookingId(),
+                m.roundId(),
+                seatId,
+                m.ticketId(),
+                nickname,
+                m.bot(),
+                m.fencingToken(),
+                m.roundOpenedAt(),
+                m.enteredAt(),
+                m.admittedAt(),
+                m.heldAt(),
+                m.bookedAt(),
+                m.playerId());
+    }
+
     @Test
     void carriesTheBookingFlatUnderTheFieldNamesOfTheQueue() {
         JsonNode json = JSON.readTree(JSON.writeValueAsString(BookingConfirmationMessage.of(booking)));
