@@ -27,9 +27,31 @@ _tw_pick_jdk() {
   [[ -n "$best" ]] && echo "$best"
 }
 
+# the older JDKs there are, to name in the error: "17 (/usr/lib/jvm/java-17-openjdk-amd64)", comma separated
+_tw_older_jdks() {
+  local candidate real found="" seen=" "
+  local candidates=(${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*)
+  if command -v javac >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+  fi
+  for candidate in "${candidates[@]}"; do
+    [[ -x "$candidate/bin/javac" ]] || continue
+    real=$(readlink -f "$candidate")
+    [[ $seen == *" $real "* ]] && continue
+    seen+="$real "
+    found+="${found:+, }$(_tw_java_major "$candidate/bin/java") ($candidate)"
+  done
+  echo "$found"
+}
+
 TW_JDK=$(_tw_pick_jdk || true)
 if [[ -z "$TW_JDK" ]]; then
-  echo "error: Ticketing-Warrior needs a JDK 21 or newer (found none in JAVA_HOME, /usr/lib/jvm or PATH)." >&2
+  older=$(_tw_older_jdks)
+  if [[ -n "$older" ]]; then
+    echo "error: Ticketing-Warrior needs a JDK 21 or newer; found only older ones: $older." >&2
+  else
+    echo "error: Ticketing-Warrior needs a JDK 21 or newer (found none in JAVA_HOME, /usr/lib/jvm or PATH)." >&2
+  fi
   echo "       Install one, e.g.:  sudo apt-get install openjdk-21-jdk   (or Temurin 21+), then set JAVA_HOME." >&2
   exit 1
 fi
