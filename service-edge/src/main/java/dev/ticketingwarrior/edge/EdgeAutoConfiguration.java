@@ -12,6 +12,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
@@ -59,11 +60,15 @@ public class EdgeAutoConfiguration {
      * Strict JSON input: a number where a nickname belongs, a string where a rate belongs, {@code "enabled": 1} or an
      * enum given by its index is a 400, not something silently converted ({@code ""} is not read as null, which an
      * optional field would take as "unchanged"); so is a field given twice, which parsers
-     * disagree on (first or last wins), so a proxy and the service could read two different requests.
+     * disagree on (first or last wins), so a proxy and the service could read two different requests; and so is a field
+     * the request does not have (a misspelled {@code ticketId} would otherwise be dropped without a word). What a
+     * service reads back from its own stores, which a newer version may have written, it reads with a reader that
+     * passes over unknown fields.
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
         return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .withCoercionConfig(
                         LogicalType.Textual,
                         config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -42,7 +42,9 @@ class BadInputIT extends AdmissionIntegrationTest {
                 "[]",
                 "\"player\"",
                 "{\"nickname\": \"typed_ok\", \"ticketId\": 12345}",
-                "{\"nickname\": \"typed_ok\", \"ticketId\": [\"a\"]}")) {
+                "{\"nickname\": \"typed_ok\", \"ticketId\": [\"a\"]}",
+                // a misspelled field is refused, not dropped (it would turn a resume into 409 nickname-taken)
+                "{\"nickname\": \"typed_ok\", \"ticketID\": \"20310101T000000Z-1-000000000000000000000000\"}")) {
             expectProblem(post(body), 400, "invalid-request");
         }
     }
