@@ -13,8 +13,8 @@ record EnterQueueRequest(
 
         @Schema(
                 description = "The ticket id this client was given for this nickname in this round, to resume"
-                        + " it (e.g. after a reload). Without it, a nickname already entered this round is"
-                        + " 409 nickname-taken.",
+                        + " it (e.g. after a reload). Without it or a matching entryKey, a nickname already entered"
+                        + " this round is 409 nickname-taken.",
                 requiredMode = Schema.RequiredMode.NOT_REQUIRED,
                 example = "20261124T101500Z-1234-3f0c9a51d2e8b7c46a1f05de")
         String ticketId,

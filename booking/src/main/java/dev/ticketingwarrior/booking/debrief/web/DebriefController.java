@@ -15,6 +15,7 @@ import dev.ticketingwarrior.shared.round.RoundId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -71,7 +72,7 @@ class DebriefController {
                             + " or there is none (it also carries topTenPercentMs, the same as referenceMs, for clients of"
                             + " the previous release). 429 rate-limited (with Retry-After) past the"
                             + " address's budget.")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Debrief.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DebriefResponse.class)))
     @GetMapping("/api/v1/rounds/{roundId}/debriefs/{ticketId}")
     DebriefResponse debrief(
             @PathVariable String roundId,
@@ -178,7 +179,10 @@ class DebriefController {
             String nickname,
             Outcome.Status outcome,
             Debrief.Queue queue,
+
+            @ArraySchema(schema = @Schema(implementation = Debrief.TimelineStep.class))
             List<Map<String, Object>> timeline,
+
             Steps steps,
             Long totalMs,
             CostliestResponse costliest,

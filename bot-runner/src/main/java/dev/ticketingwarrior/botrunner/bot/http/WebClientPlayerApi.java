@@ -66,8 +66,9 @@ class WebClientPlayerApi implements PlayerApi {
 
     /**
      * Two more tries, 250 ms then about 500 ms later, after a 503 or a call that timed out or could not connect —
-     * only on calls that are safe to repeat (queue entry, whose repeat after a lost answer is a 409 nickname-taken; a
-     * booking per Idempotency-Key; reads always), as a player would click again. Then the bot gives up with an error.
+     * only on calls that are safe to repeat (queue entry, whose repeat after a lost answer carries the same entry key
+     * and gets the same ticket back; a booking per Idempotency-Key; reads always), as a player would click again. Then
+     * the bot gives up with an error.
      */
     private static final Retry RETRY_TRANSIENT = Retry.backoff(2, Duration.ofMillis(250))
             .filter(WebClientPlayerApi::isTransient)

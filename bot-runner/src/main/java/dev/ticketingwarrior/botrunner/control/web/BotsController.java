@@ -13,6 +13,7 @@ import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -26,10 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The ops control of the bots (SPEC §6): settings every instance applies live, and per-round statistics. */
+/**
+ * The ops control of the bots (SPEC §6): settings every instance applies live, and per-round statistics. The ops token
+ * is required per method, not on the class: springdoc adds a method's security requirements to the class's, so a
+ * class-level one could not be taken off the public view.
+ */
 @RestController
 @RequestMapping(value = "/api/v1/bots", produces = MediaType.APPLICATION_JSON_VALUE)
-@SecurityRequirement(name = "ops")
 class BotsController {
 
     private final BotControl control;
@@ -55,6 +59,7 @@ class BotsController {
     }
 
     @Operation(summary = "The bot settings in force for every instance", description = "401 without the ops token")
+    @SecurityRequirement(name = "ops")
     @GetMapping
     Mono<BotSettingsResponse> settings(ServerHttpRequest request) {
         ops.check(authorization(request));
@@ -65,7 +70,7 @@ class BotsController {
             summary = "What players are up against: whether bots run, how many per round and how hard",
             description = "No token: the home screen shows the difficulty. Nothing here helps anyone beat the bots."
                     + " 429 rate-limited (with Retry-After) past the address's budget of reads.")
-    @SecurityRequirement(name = "none")
+    @SecurityRequirements
     @GetMapping("/public")
     Mono<PublicBotsResponse> publicView() {
         return control.settings().map(PublicBotsResponse::of);
@@ -75,6 +80,7 @@ class BotsController {
             summary = "Change the bot settings",
             description = "Any subset of {enabled, perRound, difficulty, cancelProbability}; the rest stays. Applies to"
                     + " every instance within a second; perRound from the next round. 400 invalid-request, 401.")
+    @SecurityRequirement(name = "ops")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<BotSettingsResponse> change(@Valid @RequestBody Mono<BotSettingsRequest> body, ServerHttpRequest request) {
         ops.check(authorization(request));
@@ -92,6 +98,7 @@ class BotsController {
             summary = "Per-round bot statistics, over every instance",
             description = "The current round and the most recent ones: launched, admitted, booked, lost (no seat by"
                     + " the close), cancelled (취소표), errors. 401 without the ops token.")
+    @SecurityRequirement(name = "ops")
     @GetMapping("/stats")
     Mono<BotStatsResponse> stats(ServerHttpRequest request) {
         ops.check(authorization(request));
