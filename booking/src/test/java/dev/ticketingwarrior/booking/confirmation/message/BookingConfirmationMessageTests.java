@@ -56,30 +56,18 @@ class BookingConfirmationMessageTests {
     void aMessageWhoseFieldsDoNotFitTheRowIsNoBooking() {
         BookingConfirmationMessage message = BookingConfirmationMessage.of(booking);
 
-        assertThat(with(message, "A-" + "1".repeat(15), "nick").booking()).isEmpty();
-        assertThat(with(message, "A-" + "1".repeat(14), "nick").booking()).isPresent();
+        assertThat(with(message, message.roundId(), "A-" + "1".repeat(15), "nick")
+                        .booking())
+                .isEmpty();
+        assertThat(with(message, message.roundId(), "A-" + "1".repeat(14), "nick")
+                        .booking())
+                .isPresent();
         String fortyKorean = "가".repeat(40);
-        assertThat(with(message, "A-1", fortyKorean).booking())
+        assertThat(with(message, message.roundId(), "A-1", fortyKorean).booking())
                 .as("40 characters, 120 bytes")
                 .isPresent();
-        assertThat(with(message, "A-1", fortyKorean + "a").booking()).isEmpty();
-    }
-
-    private static BookingConfirmationMessage with(BookingConfirmationMessage m, String seatId, String nickname) {
-        return new BookingConfirmationMessage(
-                m.bookingId(),
-                m.roundId(),
-                seatId,
-                m.ticketId(),
-                nickname,
-                m.bot(),
-                m.fencingToken(),
-                m.roundOpenedAt(),
-                m.enteredAt(),
-                m.admittedAt(),
-                m.heldAt(),
-                m.bookedAt(),
-                m.playerId());
+        assertThat(with(message, message.roundId(), "A-1", fortyKorean + "a").booking())
+                .isEmpty();
     }
 
     @Test
@@ -142,8 +130,11 @@ class BookingConfirmationMessageTests {
     @Test
     void aMessageMissingAFieldOrARoundIsNoBooking() {
         BookingConfirmationMessage message = BookingConfirmationMessage.of(booking);
-        assertThat(withRound(message, null).booking()).isEmpty();
-        assertThat(withRound(message, "not-a-round-id!!").booking()).isEmpty();
+        assertThat(with(message, null, message.seatId(), message.nickname()).booking())
+                .isEmpty();
+        assertThat(with(message, "not-a-round-id!!", message.seatId(), message.nickname())
+                        .booking())
+                .isEmpty();
     }
 
     private static AcceptedBooking withPlayer(AcceptedBooking b, Optional<PlayerId> player) {
@@ -162,13 +153,15 @@ class BookingConfirmationMessageTests {
                 player);
     }
 
-    private static BookingConfirmationMessage withRound(BookingConfirmationMessage m, String roundId) {
+    /** {@code m} with these round id, seat id and nickname. */
+    private static BookingConfirmationMessage with(
+            BookingConfirmationMessage m, String roundId, String seatId, String nickname) {
         return new BookingConfirmationMessage(
                 m.bookingId(),
                 roundId,
-                m.seatId(),
+                seatId,
                 m.ticketId(),
-                m.nickname(),
+                nickname,
                 m.bot(),
                 m.fencingToken(),
                 m.roundOpenedAt(),
