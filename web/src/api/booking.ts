@@ -2,50 +2,46 @@
 // Player calls carry the admission token as a Bearer token, and the device secret (X-Player-Secret) with it: booking
 // binds the ticket to the player (nickname + secret) the first time it sees both, for the debrief and the history.
 import { playerHeaders } from '../lib/playerSecret';
-import { request } from './http';
+import { request, type RequestOptions } from './http';
 import type { BookingAccepted, BookingView, Captcha, Hold, Leaderboard, RoundResults, SeatMapResponse } from './types';
 
+/** A player's call: the admission token (a bare 401 is that pass refused) and the device secret. */
+const asPlayer = (token: string, headers: Record<string, string> = {}): RequestOptions => ({
+  token,
+  tokenKind: 'admission',
+  headers: { ...playerHeaders(), ...headers },
+});
+
 export const issueCaptcha = (token: string) =>
-  request<Captcha>('/api/v1/captcha', { method: 'POST', token, headers: playerHeaders() });
+  request<Captcha>('/api/v1/captcha', { ...asPlayer(token), method: 'POST' });
 
 /** Resolves on 204; a wrong answer rejects with ApiError slug "wrong-answer" (the letter is used up). */
 export const answerCaptcha = (token: string, captchaId: string, answer: string) =>
   request<void>(`/api/v1/captcha/${encodeURIComponent(captchaId)}`, {
+    ...asPlayer(token),
     method: 'POST',
-    token,
     body: { answer },
-    headers: playerHeaders(),
   });
 
 export const getSeats = (token: string, roundId: string, signal?: AbortSignal) =>
-  request<SeatMapResponse>(`/api/v1/rounds/${encodeURIComponent(roundId)}/seats`, {
-    token,
-    signal,
-    headers: playerHeaders(),
-  });
+  request<SeatMapResponse>(`/api/v1/rounds/${encodeURIComponent(roundId)}/seats`, { ...asPlayer(token), signal });
 
 export const holdSeat = (token: string, roundId: string, seatId: string) =>
   request<Hold>(`/api/v1/rounds/${encodeURIComponent(roundId)}/holds`, {
+    ...asPlayer(token),
     method: 'POST',
-    token,
     body: { seatId },
-    headers: playerHeaders(),
   });
 
 export const releaseHold = (token: string, holdId: string) =>
-  request<void>(`/api/v1/holds/${encodeURIComponent(holdId)}`, {
-    method: 'DELETE',
-    token,
-    headers: playerHeaders(),
-  });
+  request<void>(`/api/v1/holds/${encodeURIComponent(holdId)}`, { ...asPlayer(token), method: 'DELETE' });
 
 /** The same idempotencyKey on a retry gives the same answer (SPEC §5), so a lost response is safe to retry. */
 export const book = (token: string, holdId: string, idempotencyKey: string) =>
   request<BookingAccepted>('/api/v1/bookings', {
+    ...asPlayer(token, { 'Idempotency-Key': idempotencyKey }),
     method: 'POST',
-    token,
     body: { holdId },
-    headers: { ...playerHeaders(), 'Idempotency-Key': idempotencyKey },
   });
 
 export const getBooking = (bookingId: string, signal?: AbortSignal) =>

@@ -3,7 +3,9 @@ import { vi } from 'vitest';
 import { translator } from '../i18n/i18n';
 import { endsRound, isRetryable, problemMessage } from '../lib/problems';
 import { mockApi, problem } from '../test/api';
+import { holdSeat } from './booking';
 import { ApiError, problemSlug, request } from './http';
+import { getBots } from './ops';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -55,6 +57,71 @@ describe('request', () => {
   });
 });
 
+describe('request: a deadline on every call', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** A fetch that never answers (a half-open connection), but gives up when its signal is aborted, as fetch does. */
+  const hangingFetch = () =>
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_input: RequestInfo | URL, init: RequestInit = {}) =>
+          new Promise<Response>((_resolve, reject) => {
+            const { signal } = init;
+            if (signal) signal.addEventListener('abort', () => reject(signal.reason));
+          }),
+      ),
+    );
+  const outcome = (promise: Promise<unknown>) => {
+    const state: { value: unknown; settled: boolean } = { value: undefined, settled: false };
+    promise.then(
+      (value) => Object.assign(state, { value, settled: true }),
+      (error: unknown) => Object.assign(state, { value: error, settled: true }),
+    );
+    return state;
+  };
+
+  it('gives up on a call that gets no answer after 10 s, as a network failure (so the callers that retry do)', async () => {
+    vi.useFakeTimers();
+    hangingFetch();
+    const call = outcome(request('/api/v1/queue/t1'));
+    await vi.advanceTimersByTimeAsync(9_900);
+    expect(call.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(call.settled).toBe(true);
+    expect(call.value).toBeInstanceOf(ApiError);
+    expect(call.value).toMatchObject({ status: 0, slug: 'network', isNetwork: true });
+    expect(isRetryable(call.value as ApiError)).toBe(true);
+  });
+
+  it("still ends with the caller's own abort, not a network failure", async () => {
+    vi.useFakeTimers();
+    hangingFetch();
+    const aborter = new AbortController();
+    const call = outcome(request('/api/v1/queue/t1', { signal: aborter.signal }));
+    aborter.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.settled).toBe(true);
+    expect(call.value).not.toBeInstanceOf(ApiError);
+    expect(call.value).toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('a 401 without a problem body', () => {
+  it("is a refused pass (invalid-token) on a player's call, the ops token only on an ops call", async () => {
+    mockApi([
+      ['POST', /\/holds$/, () => ({ status: 401, body: undefined })],
+      ['GET', /^\/api\/v1\/bots$/, () => ({ status: 401, body: undefined })],
+    ]);
+    const player = (await holdSeat('jwt', '20261124T101500Z', 'A-1').catch((e: unknown) => e)) as ApiError;
+    expect(player.slug).toBe('invalid-token');
+    expect(endsRound(player)).toBe(true);
+    expect(problemMessage(player, translator('ko'))).toBe('입장권이 유효하지 않습니다. 처음부터 다시 입장해 주세요.');
+    const ops = (await getBots('ops-token').catch((e: unknown) => e)) as ApiError;
+    expect(ops.slug).toBe('unauthorized');
+  });
+});
+
 describe('messages for problems', () => {
   const ko = translator('ko');
   const en = translator('en');
@@ -66,6 +133,14 @@ describe('messages for problems', () => {
     expect(problemMessage(err('wrong-answer', 422), ko)).toContain('보안문자가 일치하지 않습니다');
     expect(problemMessage(err('network', 0), ko)).toContain('네트워크');
     expect(problemMessage(err('seat-taken'), en)).toBe('That seat is already taken');
+  });
+
+  it('has words of its own for a 404 without a problem body (not-found), in both languages', async () => {
+    mockApi([['GET', /gone$/, () => ({ status: 404, body: undefined })]]);
+    const error = (await request('/gone').catch((e: unknown) => e)) as ApiError;
+    expect(error.slug).toBe('not-found');
+    expect(problemMessage(error, ko)).not.toBe(ko('problem.unknown'));
+    expect(problemMessage(error, en)).not.toBe(en('problem.unknown'));
   });
 
   it('has a generic message for a type it does not know', () => {

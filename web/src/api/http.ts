@@ -47,9 +47,15 @@ export function problemSlug(type: string | undefined | null): string | undefined
   return slug || undefined;
 }
 
+/**
+ * Whose bearer token a call carries: a player's admission token, or the ops token. It names a 401 that comes without
+ * a problem body: the pass refused (`invalid-token`, which ends the player's round) or the ops token refused.
+ */
+export type TokenKind = 'admission' | 'ops';
+
 /** Fallback slugs for answers that carry no problem body (a proxy's 502, an HTML error page…). */
-function slugForStatus(status: number): string {
-  if (status === 401) return 'unauthorized';
+function slugForStatus(status: number, tokenKind: TokenKind): string {
+  if (status === 401) return tokenKind === 'admission' ? 'invalid-token' : 'unauthorized';
   if (status === 404) return 'not-found';
   if (status === 429) return 'rate-limited';
   if (status === 502 || status === 503 || status === 504) return 'service-unavailable';
@@ -65,7 +71,7 @@ function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /** Turns a non-2xx response into an ApiError, reading a problem+json body when there is one. */
-export async function errorFrom(response: Response): Promise<ApiError> {
+export async function errorFrom(response: Response, tokenKind: TokenKind = 'ops'): Promise<ApiError> {
   let problem: Problem = {};
   try {
     const text = await response.text();
@@ -76,7 +82,7 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // not JSON: keep the status only
   }
-  const slug = problemSlug(problem.type) ?? slugForStatus(response.status);
+  const slug = problemSlug(problem.type) ?? slugForStatus(response.status, tokenKind);
   return new ApiError(response.status, slug, problem, parseRetryAfter(response.headers.get('Retry-After')));
 }
 
@@ -85,36 +91,64 @@ export interface RequestOptions {
   body?: unknown;
   /** Bearer token: the admission token for players, the ops token for the admin APIs. */
   token?: string | null;
+  /** Which of the two `token` is; `ops` unless told. */
+  tokenKind?: TokenKind;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** How long the call may take, answer body included, before it is given up as a network failure. */
+  timeoutMs?: number;
 }
+
+/**
+ * The deadline of a call. A half-open connection (a phone between networks, a proxy that dropped the peer) never
+ * answers and never fails: without a deadline the screen waiting on it would wait for good. A call past it is reported
+ * like a dropped connection (slug "network"), so the callers that retry those (the entry, the booking with its
+ * Idempotency-Key, the polls) retry it too.
+ */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Calls the API and returns the parsed JSON (undefined for 204 / empty bodies); throws ApiError otherwise. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  let response: Response;
+  // the caller's abort and the deadline, as one signal (by hand: a timer the tests' fake clock drives)
+  const { signal } = options;
+  const aborter = new AbortController();
+  const forward = () => aborter.abort(signal?.reason);
+  if (signal?.aborted) forward();
+  else signal?.addEventListener('abort', forward, { once: true });
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    aborter.abort(new DOMException('The request took too long.', 'TimeoutError'));
+  }, options.timeoutMs ?? REQUEST_TIMEOUT_MS);
   try {
-    response = await fetch(path, {
+    const response = await fetch(path, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
+      signal: aborter.signal,
       cache: 'no-store',
     });
+    if (!response.ok) throw await errorFrom(response, options.tokenKind);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    if (!text) return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError(response.status, UNKNOWN, { detail: 'The server answered with something that is not JSON.' });
+    }
   } catch (cause) {
+    if (cause instanceof ApiError) throw cause;
+    if (signal?.aborted && !timedOut) throw cause; // the caller's own abort: not a failure to show
+    if (timedOut) throw new ApiError(0, NETWORK, { detail: 'The request took too long.' });
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, NETWORK, { detail: cause instanceof Error ? cause.message : String(cause) });
-  }
-  if (!response.ok) throw await errorFrom(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  if (!text) return undefined as T;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new ApiError(response.status, UNKNOWN, { detail: 'The server answered with something that is not JSON.' });
+  } finally {
+    clearTimeout(deadline);
+    signal?.removeEventListener('abort', forward);
   }
 }
 

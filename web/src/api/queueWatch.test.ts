@@ -1,28 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeEventSource, fakeEventSource } from '../test/eventSource';
 import { ApiError } from './http';
 import { watchTicket, type TicketWatcher } from './queueWatch';
 import type { TicketView } from './types';
-
-class FakeEventSource {
-  static last: FakeEventSource | undefined;
-  readonly url: string;
-  onerror: (() => void) | null = null;
-  closed = false;
-  private listeners = new Map<string, ((event: MessageEvent) => void)[]>();
-  constructor(url: string) {
-    this.url = url;
-    FakeEventSource.last = this;
-  }
-  addEventListener(name: string, listener: (event: MessageEvent) => void) {
-    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
-  }
-  close() {
-    this.closed = true;
-  }
-  emit(name: string, data: unknown) {
-    for (const l of this.listeners.get(name) ?? []) l(new MessageEvent(name, { data: JSON.stringify(data) }));
-  }
-}
 
 const view = (patch: Partial<TicketView>): TicketView => ({
   ticketId: 't1',
@@ -49,7 +29,7 @@ afterEach(() => vi.useRealTimers());
 describe('watchTicket over server-sent events', () => {
   it('follows position events to admitted, then closes the stream', () => {
     const w = watcher();
-    watchTicket('t1', w, { eventSource: FakeEventSource as unknown as typeof EventSource });
+    watchTicket('t1', w, { eventSource: fakeEventSource });
     const es = FakeEventSource.last!;
     expect(es.url).toBe('/api/v1/queue/t1/events');
     expect(w.onTransport).toHaveBeenCalledWith('sse');
@@ -65,7 +45,7 @@ describe('watchTicket over server-sent events', () => {
 
   it('reports a closed round', () => {
     const w = watcher();
-    watchTicket('t1', w, { eventSource: FakeEventSource as unknown as typeof EventSource });
+    watchTicket('t1', w, { eventSource: fakeEventSource });
     FakeEventSource.last!.emit('closed', view({ status: 'CLOSED' }));
     expect(w.onClosed).toHaveBeenCalled();
   });
@@ -76,7 +56,7 @@ describe('watchTicket over server-sent events', () => {
       .fn<(id: string, signal: AbortSignal) => Promise<TicketView>>()
       .mockResolvedValueOnce(view({ position: 2, ahead: 1 }))
       .mockResolvedValueOnce(view({ status: 'ADMITTED', token: 'jwt', position: 0, ahead: 0 }));
-    watchTicket('t1', w, { eventSource: FakeEventSource as unknown as typeof EventSource, fetchTicket });
+    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
     const es = FakeEventSource.last!;
     es.onerror?.();
     expect(es.closed).toBe(true);
@@ -138,5 +118,83 @@ describe('watchTicket by polling', () => {
     const count = polls.mock.calls.length;
     await vi.advanceTimersByTimeAsync(5000);
     expect(polls.mock.calls.length).toBe(count);
+  });
+});
+
+describe('watchTicket over a stream that goes quiet', () => {
+  const fetcher = () => vi.fn<(id: string, signal: AbortSignal) => Promise<TicketView>>();
+
+  it('asks once after 20 s without an event, and polls from then on when the stream had missed a change', async () => {
+    const w = watcher();
+    const fetchTicket = fetcher().mockResolvedValue(view({ position: 1, ahead: 0 }));
+    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
+    const es = FakeEventSource.last!;
+    es.emit('position', view({ position: 3 }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    es.emit('position', view({ position: 2, ahead: 1 })); // an event: the quiet is counted from here
+    await vi.advanceTimersByTimeAsync(19_900);
+    expect(fetchTicket).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fetchTicket).toHaveBeenCalledTimes(1);
+    // the stream said 2, the queue says 1: a half-open stream, given up for polling
+    expect(w.onPosition).toHaveBeenLastCalledWith(expect.objectContaining({ position: 1 }));
+    expect(es.closed).toBe(true);
+    expect(w.onTransport).toHaveBeenLastCalledWith('polling');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fetchTicket).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps a quiet stream that missed nothing (a paused queue), asking again after the next 20 s', async () => {
+    const w = watcher();
+    const fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }));
+    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
+    const es = FakeEventSource.last!;
+    es.emit('position', view({ position: 3 }));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(fetchTicket).toHaveBeenCalledTimes(1);
+    expect(es.closed).toBe(false);
+    expect(w.onTransport).not.toHaveBeenCalledWith('polling');
+    await vi.advanceTimersByTimeAsync(19_900);
+    expect(fetchTicket).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fetchTicket).toHaveBeenCalledTimes(2);
+    es.emit('admitted', view({ status: 'ADMITTED', position: 0, ahead: 0, token: 'jwt' }));
+    expect(w.onAdmitted).toHaveBeenCalledWith(expect.objectContaining({ token: 'jwt' }));
+  });
+
+  it('polls when the stream opened but never said anything (the server sends the standing at once)', async () => {
+    const w = watcher();
+    const fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }));
+    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(w.onPosition).toHaveBeenCalledWith(expect.objectContaining({ position: 3 }));
+    expect(FakeEventSource.last!.closed).toBe(true);
+    expect(w.onTransport).toHaveBeenLastCalledWith('polling');
+  });
+
+  it('polls when the check after a quiet spell fails', async () => {
+    const w = watcher();
+    const fetchTicket = fetcher()
+      .mockRejectedValueOnce(new ApiError(0, 'network'))
+      .mockResolvedValue(view({ position: 2, ahead: 1 }));
+    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
+    FakeEventSource.last!.emit('position', view({ position: 3 }));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(w.onError).toHaveBeenCalledWith(expect.objectContaining({ slug: 'network' }), true);
+    expect(w.onTransport).toHaveBeenLastCalledWith('polling');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(w.onPosition).toHaveBeenLastCalledWith(expect.objectContaining({ position: 2 }));
+  });
+
+  it('asks once when told to (just after the close), and ends with the answer', async () => {
+    const w = watcher();
+    const fetchTicket = fetcher().mockResolvedValue(view({ status: 'CLOSED', position: 0, ahead: 0 }));
+    const watch = watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
+    FakeEventSource.last!.emit('position', view({ position: 3 }));
+    watch.check();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchTicket).toHaveBeenCalledTimes(1);
+    expect(w.onClosed).toHaveBeenCalled();
+    expect(FakeEventSource.last!.closed).toBe(true);
   });
 });

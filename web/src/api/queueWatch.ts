@@ -1,6 +1,7 @@
 // Live standing of a waiting-room ticket: server-sent events first (GET /api/v1/queue/{id}/events: `position`,
 // then `admitted` with the token or `closed`), and polling GET /api/v1/queue/{id} every second when the stream
-// cannot be opened or breaks before the end; a failed poll that says Retry-After waits that long before the next.
+// cannot be opened, breaks before the end, or has gone quiet and missed a change (see STREAM_SILENCE_MS); a failed
+// poll that says Retry-After waits that long before the next.
 import { getTicket, ticketEventsUrl } from './admission';
 import { asApiError, type ApiError } from './http';
 import type { TicketView } from './types';
@@ -20,29 +21,67 @@ export interface TicketWatcher {
 
 export interface WatchOptions {
   pollIntervalMs?: number;
+  /** How long the stream may stay without an event before the standing is asked for (see STREAM_SILENCE_MS). */
+  silenceMs?: number;
   /** Injected in tests; defaults to the browser's EventSource (absent in jsdom → polling). */
   eventSource?: typeof EventSource | undefined;
   fetchTicket?: (ticketId: string, signal: AbortSignal) => Promise<TicketView>;
 }
 
+/** Stops the watch when called. */
+export interface TicketWatch {
+  (): void;
+  /**
+   * Asks for the standing once now, whatever the transport (just after the round's close, so a stream that died
+   * quietly cannot keep the player from the `admitted` or `closed` it missed); judged like a check after a silence.
+   */
+  check(): void;
+}
+
 /** The longest Retry-After honoured between two polls (a bigger one would leave the player without news too long). */
 export const MAX_RETRY_AFTER_MS = 30_000;
 
-/** Starts watching; returns a function that stops everything. */
-export function watchTicket(ticketId: string, watcher: TicketWatcher, options: WatchOptions = {}): () => void {
+/**
+ * The quiet after which the stream is checked. EventSource shows no comments, so the server's keep-alive (a comment
+ * every 15 s) cannot be seen, and its events come only when the standing changes: a quiet stream is either one with
+ * nothing new (a paused queue, a slow rate) or a half-open one that will never say anything again. So after this long
+ * without an event (more than a keep-alive period, so a live stream has had its beat meanwhile) the standing is asked
+ * for once by GET. If it shows what the stream last said, the stream missed nothing: it is kept, and checked again
+ * after the next quiet spell (one GET per 20 s, not one a second, for the many who wait at a standstill). If it shows
+ * a change the stream did not bring, or the stream never brought anything (the server sends the standing as soon as
+ * it opens), or the GET fails, the stream is given up for polling. A dead stream thus costs at most this long.
+ */
+export const STREAM_SILENCE_MS = 20_000;
+
+/** Whether `b` says anything `a` did not: another status, or another place in the queue. */
+const changed = (a: TicketView | undefined, b: TicketView) =>
+  !a || a.status !== b.status || a.position !== b.position || a.ahead !== b.ahead;
+
+/** Starts watching; returns a function that stops everything, with `check()` to ask for the standing at once. */
+export function watchTicket(ticketId: string, watcher: TicketWatcher, options: WatchOptions = {}): TicketWatch {
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const silenceMs = options.silenceMs ?? STREAM_SILENCE_MS;
   const EventSourceImpl = 'eventSource' in options ? options.eventSource : globalThis.EventSource;
   const fetchTicket = options.fetchTicket ?? getTicket;
   const aborter = new AbortController();
   let finished = false;
   let source: EventSource | undefined;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let silenceTimer: ReturnType<typeof setTimeout> | undefined;
   let polling = false;
+  /** The last standing the stream brought. */
+  let streamed: TicketView | undefined;
+
+  const closeStream = () => {
+    source?.close();
+    source = undefined;
+    if (silenceTimer !== undefined) clearTimeout(silenceTimer);
+    silenceTimer = undefined;
+  };
 
   const stop = () => {
     finished = true;
-    source?.close();
-    source = undefined;
+    closeStream();
     if (pollTimer !== undefined) clearTimeout(pollTimer);
     aborter.abort();
   };
@@ -64,51 +103,87 @@ export function watchTicket(ticketId: string, watcher: TicketWatcher, options: W
     }
   };
 
+  /** Reports a failed GET; the wait before the next one, or undefined when the watch is over (unknown ticket). */
+  const failed = (error: unknown): number | undefined => {
+    const problem = asApiError(error);
+    if (problem.slug === 'unknown-ticket') {
+      stop();
+      watcher.onError(problem, false);
+      return undefined;
+    }
+    watcher.onError(problem, true);
+    // a 503 or 429 says when to come back: asking sooner only adds to the load that refused us
+    return problem.retryAfter === undefined
+      ? pollIntervalMs
+      : Math.min(MAX_RETRY_AFTER_MS, Math.max(pollIntervalMs, problem.retryAfter * 1000));
+  };
+
   const poll = async () => {
     if (finished) return;
-    let next = pollIntervalMs;
+    let next: number | undefined = pollIntervalMs;
     try {
       dispatch(await fetchTicket(ticketId, aborter.signal));
     } catch (error) {
       if (finished) return;
-      const problem = asApiError(error);
-      if (problem.slug === 'unknown-ticket') {
-        stop();
-        watcher.onError(problem, false);
-        return;
-      }
-      // a 503 or 429 says when to come back: asking sooner only adds to the load that refused us
-      if (problem.retryAfter !== undefined)
-        next = Math.min(MAX_RETRY_AFTER_MS, Math.max(pollIntervalMs, problem.retryAfter * 1000));
-      watcher.onError(problem, true);
+      next = failed(error);
     }
-    if (!finished) pollTimer = setTimeout(poll, next);
+    if (!finished && next !== undefined) pollTimer = setTimeout(poll, next);
   };
 
-  const startPolling = () => {
+  const startPolling = (firstInMs = 0) => {
     if (polling || finished) return;
     polling = true;
-    source?.close();
-    source = undefined;
+    closeStream();
     watcher.onTransport?.('polling');
-    void poll();
+    if (firstInMs > 0) pollTimer = setTimeout(poll, firstInMs);
+    else void poll();
   };
+
+  /** The stream's standing checked by one GET (STREAM_SILENCE_MS): kept if it missed nothing, else given up. */
+  const check = async () => {
+    if (finished || polling) return; // polling asks every second anyway
+    let view: TicketView;
+    try {
+      view = await fetchTicket(ticketId, aborter.signal);
+    } catch (error) {
+      if (finished || polling) return;
+      const next = failed(error);
+      if (next !== undefined) startPolling(next);
+      return;
+    }
+    if (finished || polling) return;
+    const missed = changed(streamed, view);
+    dispatch(view);
+    if (missed) startPolling(pollIntervalMs);
+    else armSilence();
+  };
+
+  const armSilence = () => {
+    if (silenceTimer !== undefined) clearTimeout(silenceTimer);
+    silenceTimer = finished || polling ? undefined : setTimeout(() => void check(), silenceMs);
+  };
+
+  const watch: TicketWatch = Object.assign(stop, { check: () => void check() });
 
   if (!EventSourceImpl) {
     startPolling();
-    return stop;
+    return watch;
   }
 
   try {
     source = new EventSourceImpl(ticketEventsUrl(ticketId));
   } catch {
     startPolling();
-    return stop;
+    return watch;
   }
   watcher.onTransport?.('sse');
   const handle = (event: MessageEvent<string>) => {
+    if (finished || polling) return;
+    armSilence();
     try {
-      dispatch(JSON.parse(event.data) as TicketView);
+      const view = JSON.parse(event.data) as TicketView;
+      streamed = view;
+      dispatch(view);
     } catch {
       // a malformed event: the next one (or polling) will tell
     }
@@ -122,5 +197,6 @@ export function watchTicket(ticketId: string, watcher: TicketWatcher, options: W
   source.onerror = () => {
     if (!finished) startPolling();
   };
-  return stop;
+  armSilence();
+  return watch;
 }

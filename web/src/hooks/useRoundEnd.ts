@@ -7,11 +7,12 @@ import { useLatest } from './useLatest';
 const RECHECK_MS = 1000;
 
 /**
- * Calls `onEnd` once `roundId` has closed by the server's clock. The seat map stays readable after the close (it is
- * public then), so nothing else would tell a player who is only looking at it. `onEnd` returns false when now is not
- * the moment (a hold or booking in flight: the server's answer ends the round instead) and is asked again shortly.
+ * Calls `onEnd` once `roundId` has closed by the server's clock (`afterMs` later, if given). The seat map stays
+ * readable after the close (it is public then), so nothing else would tell a player who is only looking at it. `onEnd`
+ * returns false when now is not the moment (a hold or booking in flight: the server's answer ends the round instead)
+ * and is asked again shortly.
  */
-export function useRoundEnd(roundId: string, onEnd: () => boolean): void {
+export function useRoundEnd(roundId: string, onEnd: () => boolean, afterMs = 0): void {
   const clock = useServerClock();
   const clockRef = useLatest(clock);
   const onEndRef = useLatest(onEnd);
@@ -21,7 +22,7 @@ export function useRoundEnd(roundId: string, onEnd: () => boolean): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       const { timing, now } = clockRef.current;
-      const left = opensAt + Math.min(timing.openForMs, timing.periodMs) - now();
+      const left = opensAt + Math.min(timing.openForMs, timing.periodMs) + afterMs - now();
       if (left <= 0 && onEndRef.current()) return;
       timer = setTimeout(check, left > 0 ? Math.min(left, RECHECK_MS) : RECHECK_MS);
     };
@@ -29,5 +30,5 @@ export function useRoundEnd(roundId: string, onEnd: () => boolean): void {
     return () => {
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [roundId, clockRef, onEndRef]);
+  }, [roundId, afterMs, clockRef, onEndRef]);
 }

@@ -15,10 +15,18 @@ export type BookingPhase =
 
 type HeldPhase = Extract<BookingPhase, { name: 'held' | 'booking' }>;
 
-/** The same key still in progress (409) or a dependency briefly down (503): retried with the same key before asking the player. */
+/**
+ * Retried with the same key before asking the player: the same key still in progress (409), a dependency briefly down
+ * (503), and an answer that was lost (a dropped or timed-out connection, a proxy's 502 or 504): the server may well
+ * have taken the booking, and it answers a known key with that same booking until 30 s after the close.
+ */
 const BOOK_AUTO_RETRIES = 5;
 /** The least wait before such a retry: a Retry-After of 0 (or none) does not mean back to back. */
 const BOOK_RETRY_BASE_MS = 1000;
+
+/** No answer, or a proxy's or a busy server's instead of booking's: whether the booking was taken is not known. */
+const lostOrBusy = (problem: ApiError) =>
+  problem.isNetwork || problem.status === 502 || problem.status === 503 || problem.status === 504;
 
 /** A fresh Idempotency-Key per hold; reused for every retry of that booking. */
 export function newIdempotencyKey(): string {
@@ -74,7 +82,7 @@ export function useSeatBooking(
     const now = selected && phase.name === 'choose' ? map?.seats.find((s) => s.id === selected.id) : undefined;
     if (now && now.status !== 'AVAILABLE') {
       setSelected(undefined);
-      setNotice({ key: 'problem.seat-taken' });
+      setNotice({ key: 'seats.takenLive' });
     }
   }
 
@@ -92,8 +100,9 @@ export function useSeatBooking(
       return;
     }
     if (problem.slug === 'seat-taken' || problem.slug === 'unknown-seat' || problem.slug === 'unknown-hold') {
-      // someone was faster (or the hold lapsed): back to the map, freshly loaded
+      // someone was faster (or the hold lapsed): back to the map, freshly loaded; an earlier failure is over with it
       setPhase({ name: 'choose' });
+      setError(undefined);
       setSelected((current) => (!seat || current?.id === seat.id ? undefined : current));
       setNotice({ key: problemKey(problem.slug) });
       refresh();
@@ -128,8 +137,8 @@ export function useSeatBooking(
       } catch (caught) {
         if (!mounted.current) return;
         const problem = asApiError(caught);
-        // a request with this key still in progress (409), or a dependency briefly down (503): same key, a moment later
-        const retryable = problem.status === 503 || problem.slug === 'idempotency-key-in-progress';
+        // same key, a moment later (BOOK_AUTO_RETRIES)
+        const retryable = lostOrBusy(problem) || problem.slug === 'idempotency-key-in-progress';
         if (retryable && attempt < BOOK_AUTO_RETRIES) {
           // as long as the server asked (Retry-After), never less than the base delay
           const wait = Math.max(BOOK_RETRY_BASE_MS, (problem.retryAfter ?? 0) * 1000);

@@ -349,6 +349,28 @@ describe('result with the debrief', () => {
     expect(calls.some((c) => c.path === '/api/v1/bookings/b1')).toBe(true);
   });
 
+  it('takes the booking from the debrief however the attempt ended (a booking whose answer was lost before the close)', async () => {
+    const { calls } = mockApi([
+      ['GET', debriefPath, () => ({ body: wonDebrief() })],
+      ['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: confirmed })],
+    ]);
+    render(
+      <I18nProvider initial="ko">
+        <Result
+          session={loser}
+          noBooking={{ kind: 'problem', problem: new ApiError(403, 'round-closed') }}
+          onRetry={vi.fn()}
+          onHome={vi.fn()}
+        />
+      </I18nProvider>,
+    );
+    // the server took the booking: its debrief names b1, which is shown, not "no seat"
+    await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
+    expect(screen.queryByText('좌석을 잡지 못했어요')).not.toBeInTheDocument();
+    expect(screen.getByTestId('total-time')).toHaveTextContent('12.345초');
+    expect(calls.some((c) => c.path === '/api/v1/bookings/b1')).toBe(true);
+  });
+
   it('shows a ticket that had booked already as booked, with its debrief, when the debrief names no booking', async () => {
     renderLoser({ kind: 'already-booked' }, () => problem('unknown-debrief', 404));
     expect(screen.getByTestId('booking-status')).toHaveTextContent('이미 예매한 티켓이에요');

@@ -20,7 +20,10 @@ interface Props {
   session: Attempt;
   /** The booking, for a player who got one; without it the attempt ended as `noBooking` says. */
   bookingId?: string | undefined;
-  /** `already-booked`: the booking is the one the ticket's debrief names, shown once the debrief is read. */
+  /**
+   * Why the attempt ended without a booking in hand. If the ticket's debrief names a booking all the same (the ticket
+   * had booked already, or a booking's answer was lost before the attempt ended), that booking is shown once read.
+   */
   noBooking?: NoBooking | undefined;
   /** The debrief as it arrives (its ghost's personal best includes this round, before the history has it). */
   onDebrief?: ((debrief: Debrief) => void) | undefined;
@@ -59,12 +62,10 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
   // a player the round closed on: its debrief waits for admission's last advance, a moment after the close; a PENDING
   // debrief is read again as soon as the booking polled below turns CONFIRMED or REJECTED
   const debrief = useDebrief(session.roundId, session.ticketId, waited !== undefined, booking?.status);
-  // a ticket that had booked already (409 already-booked): its booking is the one its debrief names
-  const bookingId =
-    givenBookingId ??
-    (noBooking?.kind === 'already-booked' && debrief.state.name === 'ready'
-      ? bookingOf(debrief.state.debrief)
-      : undefined);
+  // an attempt that ended without a booking in hand may have one all the same: a ticket that had booked already (409
+  // already-booked), or a booking the server took whose answer was lost (the hold then lapsed, the round closed). The
+  // debrief is the server's account: the booking it names is the player's
+  const bookingId = givenBookingId ?? (debrief.state.name === 'ready' ? bookingOf(debrief.state.debrief) : undefined);
 
   // the booking: poll until CONFIRMED or REJECTED, and a confirmed one until its rank is there
   useEffect(() => {

@@ -49,7 +49,7 @@ function renderScreen(onBooked = vi.fn(), onRoundOver = vi.fn(), player = sessio
 }
 
 describe('seat selection', () => {
-  it('says "이미 선택된 좌석입니다" when the seat was taken, refreshes the map, and books another', async () => {
+  it('says "이미 선택된 좌석입니다" when the seat was taken, refreshes the map, and books another, riding out a lost answer', async () => {
     let taken = false;
     let bookings = 0;
     const { calls } = mockApi([
@@ -105,9 +105,9 @@ describe('seat selection', () => {
     );
 
     fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('네트워크 연결이 불안정합니다'));
-    fireEvent.click(screen.getByRole('button', { name: '다시 시도' }));
-    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('b1'));
+    // the answer was lost (the server may well have taken it): booked again by itself, with the same key
+    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('b1'), { timeout: 3000 });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 
     const posts = calls.filter((c) => c.path === '/api/v1/bookings');
     expect(posts).toHaveLength(2);
@@ -155,8 +155,22 @@ describe('seat selection', () => {
     fireEvent.click(seatEl('A-3'));
     statuses = { 'A-3': 'SOLD' };
     await waitFor(() => expect(seatEl('A-3')).toHaveClass('status-sold'), { timeout: 2500 });
-    expect(screen.getByRole('alert')).toHaveTextContent('이미 선택된 좌석입니다');
+    expect(screen.getByRole('alert')).toHaveTextContent('선택한 좌석이 방금 다른 사람에게 선점되었습니다.');
     expect(screen.getByRole('button', { name: '좌석 선택 완료' })).toBeDisabled();
+  });
+
+  it("says the pick was just taken when it turns HELD on the live map, not the hold's seat-taken answer", async () => {
+    let statuses: Record<string, SeatStatus> = {};
+    mockApi([
+      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(statuses) } })],
+    ]);
+    renderScreen();
+    await waitFor(() => expect(seatEl('A-2')).toBeInTheDocument());
+    fireEvent.click(seatEl('A-2'));
+    statuses = { 'A-2': 'HELD' };
+    await waitFor(() => expect(seatEl('A-2')).toHaveClass('status-held'), { timeout: 2500 });
+    expect(screen.getByRole('alert')).toHaveTextContent('선택한 좌석이 방금 다른 사람에게 선점되었습니다.');
+    expect(screen.queryByText('이미 선택된 좌석입니다')).not.toBeInTheDocument();
   });
 
   it('says the seat-taken notice in English once the player switches language', async () => {
@@ -390,5 +404,53 @@ describe('seat selection: Retry-After', () => {
     await flush();
     expect(calls.filter((c) => c.path === '/api/v1/bookings')).toHaveLength(2);
     expect(onBooked).toHaveBeenCalledWith('b1');
+  });
+  it("books again by itself, with the same key, when the answer was lost: a dropped connection, a proxy's 502 or 504", async () => {
+    vi.useFakeTimers();
+    let n = 0;
+    const { calls } = mockApi([
+      seatMapRoute(),
+      heldA1Route(),
+      [
+        'POST',
+        /^\/api\/v1\/bookings$/,
+        () => {
+          n += 1;
+          if (n === 1) return new Error('connection reset');
+          if (n === 2) return { status: 502, body: undefined };
+          if (n === 3) return { status: 504, body: undefined };
+          return { status: 202, body: { bookingId: 'b1', status: 'PENDING', seatId: 'A-1' } };
+        },
+      ],
+    ]);
+    const posts = () => calls.filter((c) => c.path === '/api/v1/bookings');
+    const onBooked = await holdAndConfirm();
+    expect(posts()).toHaveLength(1);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // not the player's to retry
+    await flush(1_000);
+    expect(posts()).toHaveLength(2);
+    await flush(1_000);
+    expect(posts()).toHaveLength(3);
+    await flush(1_000);
+    expect(posts()).toHaveLength(4);
+    expect(onBooked).toHaveBeenCalledWith('b1');
+    expect(new Set(posts().map((c) => c.headers['Idempotency-Key'])).size).toBe(1);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it("clears a failed booking's notice and its retry when the hold lapses", async () => {
+    vi.useFakeTimers();
+    mockApi([
+      seatMapRoute(),
+      heldA1Route(),
+      ['POST', /^\/api\/v1\/bookings$/, () => ({ status: 500, body: undefined })],
+    ]);
+    await holdAndConfirm();
+    expect(screen.getByRole('alert')).toHaveTextContent('알 수 없는 오류가 발생했습니다.');
+    expect(screen.getByRole('button', { name: '다시 시도' })).toBeInTheDocument();
+    await flush(20_500); // the hold's 20 s run out
+    expect(screen.getByRole('alert')).toHaveTextContent('좌석 선점이 만료되었습니다');
+    expect(screen.queryByText('알 수 없는 오류가 발생했습니다.')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '다시 시도' })).not.toBeInTheDocument(); // it would do nothing
   });
 });

@@ -7,6 +7,7 @@ import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
 import { entryKey } from '../lib/tickets';
 import { mockApi, problem, withRetryAfter } from '../test/api';
+import { FakeEventSource } from '../test/eventSource';
 import { flush } from '../test/timers';
 import { WaitingRoom } from './WaitingRoom';
 
@@ -566,6 +567,92 @@ describe('waiting room', () => {
     expect(onRoundOver).toHaveBeenCalledWith(
       { nickname: '늦은닉', ticketId: TICKET, roundId: '20261124T101500Z' },
       { position: 42, ahead: 41, waiting: 250 },
+    );
+  });
+  it("counts a 429's wait down, then enters by itself", async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    let entries = 0;
+    mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () =>
+          ++entries === 1
+            ? withRetryAfter(problem('rate-limited', 429), '3')
+            : { status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 2, waiting: 2 } },
+      ],
+      ['GET', /^\/api\/v1\/queue\//, () => ({ body: waitingAt(2, 2) })],
+    ]);
+    render(waitingRoom({ nickname: '급한닉' }));
+    await flush();
+    expect(screen.getByTestId('preopen')).toHaveTextContent('요청이 많습니다. 3초 후 다시 시도합니다.');
+    await flush(1_000);
+    expect(screen.getByTestId('preopen')).toHaveTextContent('요청이 많습니다. 2초 후 다시 시도합니다.');
+    await flush(1_000);
+    expect(screen.getByTestId('preopen')).toHaveTextContent('1초 후 다시 시도합니다.');
+    await flush(1_100);
+    expect(entries).toBe(2);
+    expect(screen.getByTestId('position')).toHaveTextContent('2');
+  });
+
+  it('drops the rate-limited note when the retry finds the round closed, and counts down to the next open', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 13));
+    let entries = 0;
+    mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () =>
+          ++entries === 1
+            ? withRetryAfter(problem('rate-limited', 429), '3')
+            : problem('round-not-open', 409, { opensAt: '2026-11-24T10:16:00Z' }),
+      ],
+    ]);
+    render(waitingRoom({ nickname: '막차닉' }));
+    await flush();
+    expect(screen.getByTestId('preopen')).toHaveTextContent('요청이 많습니다');
+    await flush(3_100); // the retry at 10:15:16: the round closed meanwhile
+    expect(entries).toBe(2);
+    expect(screen.getByTestId('preopen')).not.toHaveTextContent('요청이 많습니다');
+    expect(screen.getByTestId('preopen')).toHaveTextContent('아직 오픈 전입니다');
+    expect(screen.getByTestId('preopen')).toHaveTextContent('00:44');
+  });
+
+  it('sees the close by one poll just after it, though the event stream went quiet without an error', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const closesAt = Date.UTC(2026, 10, 24, 10, 15, 15);
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 40, waiting: 90 } }),
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/queue\//,
+        () => ({
+          body:
+            Date.now() < closesAt
+              ? waitingAt(40, 90)
+              : { ticketId: TICKET, roundId: '20261124T101500Z', status: 'CLOSED', position: 0, ahead: 0, waiting: 0 },
+        }),
+      ],
+    ]);
+    const onRoundOver = vi.fn();
+    render(waitingRoom({ nickname: '멈춘화면', onRoundOver }));
+    await flush();
+    act(() => FakeEventSource.last!.emit('position', waitingAt(38, 90))); // the stream's first standing, then nothing
+    await flush();
+    expect(screen.getByTestId('position')).toHaveTextContent('38');
+    expect(screen.getByTestId('standing')).toHaveTextContent('실시간 연결');
+    await flush(10_000); // the close, by the clock: the stream never says so
+    expect(onRoundOver).not.toHaveBeenCalled();
+    await flush(1_500); // a moment after it, one poll
+    expect(calls.filter((c) => c.method === 'GET')).toHaveLength(1);
+    expect(onRoundOver).toHaveBeenCalledWith(
+      { nickname: '멈춘화면', ticketId: TICKET, roundId: '20261124T101500Z' },
+      { position: 38, ahead: 37, waiting: 90 },
     );
   });
 });

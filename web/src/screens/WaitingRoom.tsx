@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { enterQueue } from '../api/admission';
 import { asApiError, type ApiError } from '../api/http';
-import { watchTicket } from '../api/queueWatch';
 import type { Entered, TicketView } from '../api/types';
 import { toEpochMs } from '../api/wire';
 import { Notice } from '../components/Notice';
@@ -9,6 +8,7 @@ import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useLatest } from '../hooks/useLatest';
 import { useMounted } from '../hooks/useMounted';
+import { useTicketWatch } from '../hooks/useTicketWatch';
 import { useI18n, type Message } from '../i18n/i18n';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
@@ -58,7 +58,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   const [phase, setPhase] = useState<Phase>(() =>
     notBefore !== undefined && notBefore > clock.now() ? { name: 'scheduled', at: notBefore } : { name: 'entering' },
   );
-  const [rateLimited, setRateLimited] = useState<number | undefined>();
+  /** The scheduled entry waits out a 429's Retry-After (counted down to its time), not the open. */
+  const [rateLimited, setRateLimited] = useState(false);
   // kept as a key and its numbers, translated as it is shown: the watch below outlives a language toggle
   const [announcement, setAnnouncement] = useState<Message | undefined>();
   // the furthest back in the queue this ticket has been, the progress bar's start: kept beside the ticket, so a reload
@@ -105,14 +106,15 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
         const now = clockRef.current.now();
         const opensAt =
           toEpochMs(error.extra('opensAt') as string | undefined) ?? roundAt(now, clockRef.current.timing).nextOpensAt;
-        // entering that round is a fresh entry, with its own automatic retries
+        // entering that round is a fresh entry, with its own automatic retries; a rate limit met on the way is over
         autoRetries.current = 0;
+        setRateLimited(false);
         setPhase({ name: 'scheduled', at: Math.max(opensAt, now + 100) });
         return;
       }
       if (error.slug === 'rate-limited') {
         const wait = Math.max(1, error.retryAfter ?? 2);
-        setRateLimited(wait);
+        setRateLimited(true);
         setPhase({ name: 'scheduled', at: clockRef.current.now() + wait * 1000 });
         return;
       }
@@ -125,7 +127,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
         const at = now + wait * 1000;
         if (round.phase === 'OPEN' && at + OPEN_MARGIN_MS < round.closesAt) {
           const retry = (autoRetries.current += 1);
-          setRateLimited(undefined);
+          setRateLimited(false);
           setAnnouncement({
             key: 'wait.entryRetrying',
             params: { s: Math.ceil(wait), k: retry, n: ENTRY_AUTO_RETRIES },
@@ -142,7 +144,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
     autoRetries.current = 0;
     rememberTicket(nickname, entered.ticketId);
     if (!alive.current) return;
-    setRateLimited(undefined);
+    setRateLimited(false);
     setAnnouncement(undefined); // a retry said earlier is over
     seenAt(entered.ticketId, entered.position);
     const view: TicketView = {
@@ -160,6 +162,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   // 'entering' posts; 'scheduled' turns into 'entering' at its time (by the server's clock)
   const entering = phase.name === 'entering';
   useEffect(() => {
+    // enter() sets state only once its request has answered, never in this effect's own turn
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (entering) void enter();
   }, [entering, enter]);
   // The time left is asked of the clock again every SCHEDULE_RECHECK_MS, never computed once: the clock's offset may
@@ -181,42 +185,38 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   // live standing once we hold a ticket
   const ticketId = phase.name === 'waiting' ? phase.view.ticketId : undefined;
   const roundId = phase.name === 'waiting' ? phase.view.roundId : undefined;
-  useEffect(() => {
-    if (!ticketId || !roundId) return;
-    return watchTicket(ticketId, {
-      onPosition: (view) => {
-        lastView.current = view;
-        setFailures(0);
-        seenAt(ticketId, view.position);
-        setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
-        const now = Date.now();
-        if (now - lastAnnounced.current > 5000) {
-          lastAnnounced.current = now;
-          setAnnouncement({ key: 'wait.announce', params: { p: view.position, a: view.ahead } });
-        }
-      },
-      onAdmitted: (view) => {
-        setAnnouncement({ key: 'wait.admitted' });
-        onAdmittedRef.current({ nickname, ticketId, roundId: view.roundId || roundId, token: view.token ?? '' });
-      },
-      onClosed: (closed) => {
-        // the standing the player last saw (a closed ticket's own numbers may already be cleared)
-        const view = lastView.current ?? closed;
-        setPhase({ name: 'closed' });
-        onRoundOverRef.current(
-          { nickname, ticketId, roundId },
-          { position: view?.position ?? 0, ahead: view?.ahead ?? 0, waiting: view?.waiting ?? 0 },
-        );
-      },
-      onError: (error, transient) => {
-        if (!transient) setPhase({ name: 'failed', error });
-        else setFailures((n) => n + 1);
-      },
-      onTransport: (transport) =>
-        setPhase((previous) => (previous.name === 'waiting' ? { ...previous, transport } : previous)),
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one watch per ticket
-  }, [ticketId, roundId]);
+  useTicketWatch(ticketId, roundId, (ticketId, roundId) => ({
+    onPosition: (view) => {
+      lastView.current = view;
+      setFailures(0);
+      seenAt(ticketId, view.position);
+      setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
+      const now = Date.now();
+      if (now - lastAnnounced.current > 5000) {
+        lastAnnounced.current = now;
+        setAnnouncement({ key: 'wait.announce', params: { p: view.position, a: view.ahead } });
+      }
+    },
+    onAdmitted: (view) => {
+      setAnnouncement({ key: 'wait.admitted' });
+      onAdmittedRef.current({ nickname, ticketId, roundId: view.roundId || roundId, token: view.token ?? '' });
+    },
+    onClosed: (closed) => {
+      // the standing the player last saw (a closed ticket's own numbers may already be cleared)
+      const view = lastView.current ?? closed;
+      setPhase({ name: 'closed' });
+      onRoundOverRef.current(
+        { nickname, ticketId, roundId },
+        { position: view?.position ?? 0, ahead: view?.ahead ?? 0, waiting: view?.waiting ?? 0 },
+      );
+    },
+    onError: (error, transient) => {
+      if (!transient) setPhase({ name: 'failed', error });
+      else setFailures((n) => n + 1);
+    },
+    onTransport: (transport) =>
+      setPhase((previous) => (previous.name === 'waiting' ? { ...previous, transport } : previous)),
+  }));
 
   return (
     <section className="screen waiting" aria-labelledby="wait-title">
@@ -281,7 +281,8 @@ function PreOpen({
   retry,
 }: {
   at: number;
-  rateLimited: number | undefined;
+  /** A 429's Retry-After is being waited out (until `at`). */
+  rateLimited: boolean;
   /** Which automatic retry of a failed entry this waits for, if it does. */
   retry: number | undefined;
 }) {
@@ -295,8 +296,8 @@ function PreOpen({
         <p className="notice-inline" data-testid="entry-retry">
           {t('wait.entryRetrying', { s: Math.max(1, left), k: retry, n: ENTRY_AUTO_RETRIES })}
         </p>
-      ) : rateLimited !== undefined ? (
-        <p className="notice-inline">{t('wait.rateLimited', { s: rateLimited })}</p>
+      ) : rateLimited ? (
+        <p className="notice-inline">{t('wait.rateLimited', { s: Math.max(1, left) })}</p>
       ) : (
         <>
           <p className="eyebrow">{t('wait.preOpen')}</p>
