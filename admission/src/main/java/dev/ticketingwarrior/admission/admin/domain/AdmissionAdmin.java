@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -69,33 +70,35 @@ public final class AdmissionAdmin {
             return store.save(updated)
                     .then(Mono.fromRunnable(() -> {
                         current.changed(updated);
-                        audit.atInfo()
+                        audited(audit.atInfo(), changedBy, updated)
                                 .addKeyValue("event.action", "admission-settings-changed")
-                                .addKeyValue("user.name", "ops")
-                                .addKeyValue("client.address", changedBy)
                                 .addKeyValue("previous", previous.toString())
-                                .addKeyValue("updated", updated.toString())
                                 .log("admission settings changed from {} to {} by {}", previous, updated, changedBy);
                     }))
                     .then(waitingRoom
                             .applySettings(round, now, previous, updated)
-                            .doOnNext(metrics::admitted))
-                    .then(waitingRoom
-                            .applySettings(roundClock.nextAfter(now), now, previous, updated)
-                            .doOnNext(metrics::admitted))
-                    .doOnError(failed -> audit.atWarn()
-                            .addKeyValue("event.action", "admission-settings-change-failed")
-                            .addKeyValue("event.outcome", "failure")
-                            .addKeyValue("user.name", "ops")
-                            .addKeyValue("client.address", changedBy)
-                            .addKeyValue("updated", updated.toString())
-                            .log(
-                                    "admission settings {} by {} not fully applied: {}",
-                                    updated,
-                                    changedBy,
-                                    failed.toString()))
+                            .doOnNext(metrics::admitted)
+                            .then(waitingRoom
+                                    .applySettings(roundClock.nextAfter(now), now, previous, updated)
+                                    .doOnNext(metrics::admitted))
+                            // stored and audited, not applied: only this step's failure is "not fully applied"
+                            .doOnError(failed -> audited(audit.atWarn(), changedBy, updated)
+                                    .addKeyValue("event.action", "admission-settings-change-failed")
+                                    .addKeyValue("event.outcome", "failure")
+                                    .log(
+                                            "admission settings {} by {} not fully applied: {}",
+                                            updated,
+                                            changedBy,
+                                            failed.toString())))
                     .thenReturn(updated);
         });
+    }
+
+    /** An audit line of a settings change: who changed the settings, and to what. */
+    private static LoggingEventBuilder audited(LoggingEventBuilder line, String changedBy, AdmissionSettings updated) {
+        return line.addKeyValue("user.name", "ops")
+                .addKeyValue("client.address", changedBy)
+                .addKeyValue("updated", updated.toString());
     }
 
     /** The current round (empty when nobody entered it yet) and the recent rounds that had players. */

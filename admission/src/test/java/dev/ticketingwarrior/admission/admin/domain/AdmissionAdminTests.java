@@ -11,6 +11,7 @@ import dev.ticketingwarrior.admission.queue.domain.UnansweredWaitingRoom;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
+import dev.ticketingwarrior.edge.settings.SettingsStore;
 import dev.ticketingwarrior.edge.testing.InMemorySettingsStore;
 import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.shared.round.Round;
@@ -18,6 +19,7 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +83,35 @@ class AdmissionAdminTests {
                 .singleElement()
                 .satisfies(line -> assertThat(line.getFormattedMessage())
                         .contains("changed from " + BEFORE + " to " + AFTER + " by 10.0.0.7"));
+    }
+
+    /** Not stored: nothing changed, so nothing is audited (ops hear the 503 and send it again). */
+    @Test
+    void aChangeThatCouldNotBeStoredIsNotAudited() {
+        RuntimeException down = new DependencyUnavailableException(
+                "settings store", Duration.ofSeconds(1), new IllegalStateException("timeout"));
+        AdmissionAdmin admin = new AdmissionAdmin(
+                new SettingsStore<>() {
+                    @Override
+                    public Mono<Optional<AdmissionSettings>> load() {
+                        return Mono.just(Optional.of(BEFORE));
+                    }
+
+                    @Override
+                    public Mono<Void> save(AdmissionSettings settings) {
+                        return Mono.error(down);
+                    }
+                },
+                current,
+                new UnansweredWaitingRoom() {},
+                clock,
+                QueueMetrics.NONE,
+                5);
+
+        assertThatThrownBy(() -> admin.change(AFTER, "10.0.0.7").block()).isSameAs(down);
+
+        assertThat(lines.list).isEmpty();
+        assertThat(current.get()).isEqualTo(BEFORE);
     }
 
     /** Stored means in force for every instance: audited, though the open round did not take it and ops get a 503. */
