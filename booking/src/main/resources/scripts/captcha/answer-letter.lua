@@ -2,7 +2,7 @@
 -- right, marks its ticket solved, so no failure can fall between the two (a letter used up by a right answer whose
 -- ticket was never marked solved). Another ticket's letter is left as it is: a stranger's guess does not use it up.
 -- A ticket already solved whose letter is gone is told REPEATED: the same right answer again, after its reply was
--- lost.
+-- lost (a letter gone is all the script can tell of it; another ticket's letter that still exists stays UNKNOWN).
 --
 -- KEYS (both carry the round's hash tag {r:<roundId>}):
 --   1 letter  HASH  {r:<roundId>}:captcha:<captchaId>: answer, ticket
@@ -10,10 +10,11 @@
 -- ARGV: 1 ticketId, 2 the answer given, stripped and upper-cased, 3 retention ms (of the solved set)
 -- Returns 'SOLVED', 'WRONG', 'REPEATED' or 'UNKNOWN'.
 local letter = redis.call('hmget', KEYS[1], 'answer', 'ticket')
-if not letter[1] or letter[2] ~= ARGV[1] then
+if not letter[1] then
   if redis.call('sismember', KEYS[2], ARGV[1]) == 1 then return 'REPEATED' end
   return 'UNKNOWN'
 end
+if letter[2] ~= ARGV[1] then return 'UNKNOWN' end
 redis.call('del', KEYS[1])
 if string.upper(letter[1]) ~= ARGV[2] then return 'WRONG' end
 redis.call('sadd', KEYS[2], ARGV[1])

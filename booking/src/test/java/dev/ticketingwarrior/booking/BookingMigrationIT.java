@@ -2,11 +2,13 @@ package dev.ticketingwarrior.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.edge.testing.LocalSecretsManager;
 import dev.ticketingwarrior.localstack.Component;
 import dev.ticketingwarrior.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,18 @@ class BookingMigrationIT {
                 .contains("bookings", "flyway_schema_history");
         int applied = applied(jdbc);
         assertThat(applied).isEqualTo(migrations());
+        // a confirmation is refused as poison by the same widths the rows have
+        for (String table : List.of("bookings", "rejected_bookings")) {
+            BookingConfirmationMessage.COLUMN_WIDTHS.forEach((column, width) -> assertThat(jdbc.queryForObject(
+                            "SELECT character_maximum_length FROM information_schema.columns"
+                                    + " WHERE table_schema = ? AND table_name = ? AND column_name = ?",
+                            Integer.class,
+                            database,
+                            table,
+                            column))
+                    .as(table + "." + column)
+                    .isEqualTo(width));
+        }
 
         assertThat(BookingMigration.run(local(url))).isZero();
         assertThat(applied(jdbc)).isEqualTo(applied);

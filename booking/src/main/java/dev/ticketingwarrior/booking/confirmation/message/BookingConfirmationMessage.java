@@ -6,6 +6,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
@@ -99,12 +100,21 @@ public record BookingConfirmationMessage(
                 && bookedAt != null;
     }
 
-    /** The widths of the {@code bookings} columns (V1__bookings.sql), in characters. */
+    /**
+     * The widths, in characters, of the columns of {@code bookings} and {@code rejected_bookings} that hold the text
+     * fields (V1__bookings.sql; {@code BookingMigrationIT} holds them to the schema).
+     */
+    public static final Map<String, Integer> COLUMN_WIDTHS =
+            Map.of("booking_id", 64, "seat_id", 16, "ticket_id", 64, "nickname", 40);
+
     private boolean fitsTheRow() {
-        return fits(bookingId, 64) && fits(seatId, 16) && fits(ticketId, 64) && fits(nickname, 40);
+        return fits(bookingId, "booking_id")
+                && fits(seatId, "seat_id")
+                && fits(ticketId, "ticket_id")
+                && fits(nickname, "nickname");
     }
 
-    private static boolean fits(String value, int characters) {
-        return value.codePointCount(0, value.length()) <= characters;
+    private static boolean fits(String value, String column) {
+        return value.codePointCount(0, value.length()) <= COLUMN_WIDTHS.get(column);
     }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,11 +64,14 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
     private final JdbcTemplate jdbc;
     private final Dependencies dependencies;
     private final JsonMapper json;
+    /** The archived seat rows, read past fields a newer version may have written (a rollback must still read them). */
+    private final ObjectReader seatRows;
 
     JdbcArchivedAttempts(JdbcTemplate jdbc, Dependencies dependencies, JsonMapper json) {
         this.jdbc = jdbc;
         this.dependencies = dependencies;
         this.json = json;
+        this.seatRows = json.readerFor(SEAT_ROWS).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Override
@@ -225,7 +230,7 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
                 string(rs, "seat_id"),
                 time(rs, "booked_held_at").orElse(at)));
         List<Attempt.SeatAttempt> seats = withSeats
-                ? json.readValue(rs.getString("timeline"), SEAT_ROWS).stream()
+                ? seatRows.<List<SeatRow>>readValue(rs.getString("timeline")).stream()
                         .map(SeatRow::seat)
                         .toList()
                 : List.of();

@@ -22,6 +22,8 @@ import org.redisson.api.RFencedLock;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +43,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RedissonSeatLocks implements SeatLocks {
+
+    private static final Logger log = LoggerFactory.getLogger(RedissonSeatLocks.class);
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -78,7 +82,7 @@ class RedissonSeatLocks implements SeatLocks {
             token = claim(fenced, seatId, lease, ownerId);
         } catch (RuntimeException e) {
             forget(round, seatId);
-            giveBack(round, seatId, owner, e);
+            giveBack(round, seatId, owner);
             throw e;
         }
         if (prepared && token != null && token == 1) {
@@ -96,16 +100,18 @@ class RedissonSeatLocks implements SeatLocks {
      * A claim that failed may still have taken the lock (its answer was lost, or came after the timeout), and no hold
      * will be recorded for it: left alone, the seat would stay locked, and shown free, until the lease ran out. The
      * lock is a hash whose one field is its owner, so deleting that field gives back this claim's lock and nobody
-     * else's, in one plain command (a script not yet cached would need a second call, after the first timed out).
-     * A give-back that fails too, or that Valkey runs before a claim still on its way, leaves the lock to its lease.
+     * else's, in one plain command (a script not yet cached would need a second call, after the first timed out). It
+     * is sent without waiting: Valkey runs it after the claim, and the request, which already waited out a timeout,
+     * is answered now. One that fails too leaves the lock to its lease.
      */
-    private void giveBack(RoundId round, String seatId, String owner, RuntimeException failed) {
-        try {
-            dependencies.redis(() -> redis.getMap(new RoundKeys(round).seatLock(seatId), StringCodec.INSTANCE)
-                    .fastRemove(owner));
-        } catch (RuntimeException giveBack) {
-            failed.addSuppressed(giveBack);
-        }
+    private void giveBack(RoundId round, String seatId, String owner) {
+        redis.getMap(new RoundKeys(round).seatLock(seatId), StringCodec.INSTANCE)
+                .fastRemoveAsync(owner)
+                .whenComplete((removed, failed) -> {
+                    if (failed != null) {
+                        log.debug("seat {} of round {} not given back: {}", seatId, round, failed.toString());
+                    }
+                });
     }
 
     private Long claim(RedissonFencedLock fenced, String seatId, Duration lease, long ownerId) {
