@@ -71,7 +71,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         String detail = body instanceof ProblemDetail given ? given.getDetail() : null;
         if (status.is5xxServerError()) {
             log.error("request failed: {}", path(request), e);
-            detail = "unexpected error";
         }
         return Problems.withHeaders(respond(Problems.forStatus(status, detail), path(request)), headers);
     }

@@ -10,7 +10,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,16 +27,18 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        ProblemDetail problem = Problems.forStatus(HttpStatusCode.valueOf(status), null);
+        ProblemAnswer answer = ProblemAnswer.of(Problems.forStatus(HttpStatusCode.valueOf(status), null), null);
         try {
-            if (status == 503) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ProblemAnswer.RETRY_SOON.toSeconds()));
-            }
+            answer.headers().forEach((name, values) -> {
+                if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                    values.forEach(value -> response.setHeader(name, value));
+                }
+            });
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(Problems.asMap(problem)));
+                writer.write(JSON.writeValueAsString(Problems.asMap(answer.body())));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
