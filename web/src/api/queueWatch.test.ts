@@ -144,7 +144,7 @@ describe('watchTicket over a stream that goes quiet', () => {
     expect(fetchTicket).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps a quiet stream that missed nothing (a paused queue), asking again after the next 20 s', async () => {
+  it('keeps a quiet stream that missed nothing (a paused queue), asking again after twice the quiet each time, up to 2 min', async () => {
     const w = watcher();
     const fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }));
     watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
@@ -154,10 +154,19 @@ describe('watchTicket over a stream that goes quiet', () => {
     expect(fetchTicket).toHaveBeenCalledTimes(1);
     expect(es.closed).toBe(false);
     expect(w.onTransport).not.toHaveBeenCalledWith('polling');
-    await vi.advanceTimersByTimeAsync(19_900);
+    await vi.advanceTimersByTimeAsync(39_900);
     expect(fetchTicket).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(100);
     expect(fetchTicket).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(80_000);
+    expect(fetchTicket).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(120_000); // 160 s capped at 2 min
+    expect(fetchTicket).toHaveBeenCalledTimes(4);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fetchTicket).toHaveBeenCalledTimes(5);
+    es.emit('position', view({ position: 3 })); // an event: the next check 20 s after it again
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(fetchTicket).toHaveBeenCalledTimes(6);
     es.emit('admitted', view({ status: 'ADMITTED', position: 0, ahead: 0, token: 'jwt' }));
     expect(w.onAdmitted).toHaveBeenCalledWith(expect.objectContaining({ token: 'jwt' }));
   });

@@ -47,11 +47,19 @@ export const MAX_RETRY_AFTER_MS = 30_000;
  * nothing new (a paused queue, a slow rate) or a half-open one that will never say anything again. So after this long
  * without an event (more than a keep-alive period, so a live stream has had its beat meanwhile) the standing is asked
  * for once by GET. If it shows what the stream last said, the stream missed nothing: it is kept, and checked again
- * after the next quiet spell (one GET per 20 s, not one a second, for the many who wait at a standstill). If it shows
+ * after the next quiet spell, twice as long each time up to MAX_STREAM_SILENCE_MS (a few GETs a minute at most, not
+ * one a second, for the many who wait at a standstill). If it shows
  * a change the stream did not bring, or the stream never brought anything (the server sends the standing as soon as
  * it opens), or the GET fails, the stream is given up for polling. A dead stream thus costs at most this long.
  */
 export const STREAM_SILENCE_MS = 20_000;
+
+/**
+ * The longest quiet between two checks of a stream that keeps showing nothing new: each such check doubles the next
+ * wait up to this, so a queue at a standstill (a pause: up to 20,000 streams on an admission instance) costs about one
+ * GET per stream every two minutes, not every 20 s. A stream that brings an event starts again from STREAM_SILENCE_MS.
+ */
+export const MAX_STREAM_SILENCE_MS = 120_000;
 
 /** Whether `b` says anything `a` did not: another status, or another place in the queue. */
 const changed = (a: TicketView | undefined, b: TicketView) =>
@@ -155,12 +163,15 @@ export function watchTicket(ticketId: string, watcher: TicketWatcher, options: W
     const missed = changed(streamed, view);
     dispatch(view);
     if (missed) startPolling(pollIntervalMs);
-    else armSilence();
+    else armSilence(Math.min(quietFor * 2, MAX_STREAM_SILENCE_MS));
   };
 
-  const armSilence = () => {
+  /** The quiet before the next check: `silenceMs` after an event, doubled after each check that found nothing new. */
+  let quietFor = silenceMs;
+  const armSilence = (after = silenceMs) => {
     if (silenceTimer !== undefined) clearTimeout(silenceTimer);
-    silenceTimer = finished || polling ? undefined : setTimeout(() => void check(), silenceMs);
+    quietFor = after;
+    silenceTimer = finished || polling ? undefined : setTimeout(() => void check(), after);
   };
 
   const watch: TicketWatch = Object.assign(stop, { check: () => void check() });

@@ -1,6 +1,6 @@
 /**
- * A stand-in for the browser's EventSource (jsdom has none): the test says what the server streams with `emit` and
- * `fail`, and can see whether the app closed it. `last` is the one made most recently.
+ * A stand-in for the browser's EventSource (jsdom has none): the test says what the server streams with `emit` (and
+ * breaks it by calling `onerror`), and can see whether the app closed it. `last` is the one made most recently.
  */
 export class FakeEventSource {
   static last: FakeEventSource | undefined;
