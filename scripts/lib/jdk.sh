@@ -1,5 +1,5 @@
 # Sourced by scripts/run, scripts/test and .ci/run: exports JAVA_HOME pointing at a JDK >= 21.
-# Order: $JAVA_HOME if it is new enough, then the newest JDK under /usr/lib/jvm, then `java` on PATH.
+# Order: $JAVA_HOME if it is new enough, else the newest JDK >= 21 under /usr/lib/jvm or of `javac` on PATH.
 
 _tw_java_major() { # prints the major version of the java binary $1, or 0
   local v
@@ -8,28 +8,9 @@ _tw_java_major() { # prints the major version of the java binary $1, or 0
   [[ $v =~ ^[0-9]+$ ]] && echo "$v" || echo 0
 }
 
-_tw_pick_jdk() {
-  local candidate best="" best_major=0 major
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/javac" ]]; then
-    major=$(_tw_java_major "$JAVA_HOME/bin/java")
-    if (( major >= 21 )); then echo "$JAVA_HOME"; return 0; fi
-  fi
-  for candidate in /usr/lib/jvm/*; do
-    [[ -x "$candidate/bin/javac" ]] || continue
-    major=$(_tw_java_major "$candidate/bin/java")
-    if (( major >= 21 && major > best_major )); then best="$candidate"; best_major=$major; fi
-  done
-  if [[ -z "$best" ]] && command -v javac >/dev/null 2>&1; then
-    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
-    major=$(_tw_java_major "$candidate/bin/java")
-    if (( major >= 21 )); then best="$candidate"; fi
-  fi
-  [[ -n "$best" ]] && echo "$best"
-}
-
-# the older JDKs there are, to name in the error: "17 (/usr/lib/jvm/java-17-openjdk-amd64)", comma separated
-_tw_older_jdks() {
-  local candidate real found="" seen=" "
+# every JDK home there is, one a line, each once: $JAVA_HOME, those under /usr/lib/jvm, the one of `javac` on PATH
+_tw_jdk_homes() {
+  local candidate real seen=" "
   local candidates=(${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*)
   if command -v javac >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
@@ -39,16 +20,37 @@ _tw_older_jdks() {
     real=$(readlink -f "$candidate")
     [[ $seen == *" $real "* ]] && continue
     seen+="$real "
-    found+="${found:+, }$(_tw_java_major "$candidate/bin/java") ($candidate)"
+    echo "$candidate"
   done
+}
+
+_tw_pick_jdk() {
+  local home major best="" best_major=0
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/javac" ]] && (($(_tw_java_major "$JAVA_HOME/bin/java") >= 21)); then
+    echo "$JAVA_HOME"
+    return 0
+  fi
+  while IFS= read -r home; do
+    major=$(_tw_java_major "$home/bin/java")
+    if ((major >= 21 && major > best_major)); then best="$home"; best_major=$major; fi
+  done < <(_tw_jdk_homes)
+  [[ -n "$best" ]] && echo "$best"
+}
+
+# the JDKs there are, for the error: "17 (/usr/lib/jvm/java-17-openjdk-amd64)", comma separated
+_tw_found_jdks() {
+  local home found=""
+  while IFS= read -r home; do
+    found+="${found:+, }$(_tw_java_major "$home/bin/java") ($home)"
+  done < <(_tw_jdk_homes)
   echo "$found"
 }
 
 TW_JDK=$(_tw_pick_jdk || true)
 if [[ -z "$TW_JDK" ]]; then
-  older=$(_tw_older_jdks)
-  if [[ -n "$older" ]]; then
-    echo "error: Ticketing-Warrior needs a JDK 21 or newer; found only older ones: $older." >&2
+  TW_FOUND=$(_tw_found_jdks)
+  if [[ -n "$TW_FOUND" ]]; then
+    echo "error: Ticketing-Warrior needs a JDK 21 or newer; found only older ones: $TW_FOUND." >&2
   else
     echo "error: Ticketing-Warrior needs a JDK 21 or newer (found none in JAVA_HOME, /usr/lib/jvm or PATH)." >&2
   fi
