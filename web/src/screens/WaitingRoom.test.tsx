@@ -569,20 +569,26 @@ describe('waiting room', () => {
       { position: 42, ahead: 41, waiting: 250 },
     );
   });
-  it("counts a 429's wait down, then enters by itself", async () => {
-    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+  /** Entries refused 429 (Retry-After 3) the first time and answered `then` after; the count of entries sent. */
+  function refusedOnceThen(then: { status: number; body?: unknown; headers?: Record<string, string> }) {
     let entries = 0;
     mockApi([
       [
         'POST',
         /^\/api\/v1\/queue$/,
-        () =>
-          ++entries === 1
-            ? withRetryAfter(problem('rate-limited', 429), '3')
-            : { status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 2, waiting: 2 } },
+        () => (++entries === 1 ? withRetryAfter(problem('rate-limited', 429), '3') : then),
       ],
       ['GET', /^\/api\/v1\/queue\//, () => ({ body: waitingAt(2, 2) })],
     ]);
+    return () => entries;
+  }
+
+  it("counts a 429's wait down, then enters by itself", async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
+    const entries = refusedOnceThen({
+      status: 201,
+      body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 2, waiting: 2 },
+    });
     render(waitingRoom({ nickname: '급한닉' }));
     await flush();
     expect(screen.getByTestId('preopen')).toHaveTextContent('요청이 많습니다. 3초 후 다시 시도합니다.');
@@ -591,28 +597,18 @@ describe('waiting room', () => {
     await flush(1_000);
     expect(screen.getByTestId('preopen')).toHaveTextContent('1초 후 다시 시도합니다.');
     await flush(1_100);
-    expect(entries).toBe(2);
+    expect(entries()).toBe(2);
     expect(screen.getByTestId('position')).toHaveTextContent('2');
   });
 
   it('drops the rate-limited note when the retry finds the round closed, and counts down to the next open', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 13));
-    let entries = 0;
-    mockApi([
-      [
-        'POST',
-        /^\/api\/v1\/queue$/,
-        () =>
-          ++entries === 1
-            ? withRetryAfter(problem('rate-limited', 429), '3')
-            : problem('round-not-open', 409, { opensAt: '2026-11-24T10:16:00Z' }),
-      ],
-    ]);
+    const entries = refusedOnceThen(problem('round-not-open', 409, { opensAt: '2026-11-24T10:16:00Z' }));
     render(waitingRoom({ nickname: '막차닉' }));
     await flush();
     expect(screen.getByTestId('preopen')).toHaveTextContent('요청이 많습니다');
     await flush(3_100); // the retry at 10:15:16: the round closed meanwhile
-    expect(entries).toBe(2);
+    expect(entries()).toBe(2);
     expect(screen.getByTestId('preopen')).not.toHaveTextContent('요청이 많습니다');
     expect(screen.getByTestId('preopen')).toHaveTextContent('아직 오픈 전입니다');
     expect(screen.getByTestId('preopen')).toHaveTextContent('00:44');
