@@ -190,8 +190,14 @@ function pendingDebrief() {
   return raw;
 }
 
-function renderLoser(noBooking: NoBooking, debrief: Parameters<typeof mockApi>[0][number][2]) {
+/** The result of an attempt that ended without a 202 on screen, its debrief answered by `debrief`; `routes` first. */
+function renderLoser(
+  noBooking: NoBooking,
+  debrief: Parameters<typeof mockApi>[0][number][2],
+  routes: Parameters<typeof mockApi>[0] = [],
+) {
   const api = mockApi([
+    ...routes,
     ['GET', debriefPath, debrief],
     ['GET', /\/results$/, () => problem('unknown-round', 404)],
     ['GET', /^\/api\/v1\/leaderboard/, () => ({ body: { entries: [] } })],
@@ -203,6 +209,9 @@ function renderLoser(noBooking: NoBooking, debrief: Parameters<typeof mockApi>[0
   );
   return api;
 }
+
+/** Booking b1, which the won debrief names, CONFIRMED. */
+const bookedB1: Parameters<typeof mockApi>[0] = [['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: confirmed })]];
 
 describe('result with the debrief', () => {
   it('gives a loser the debrief: why it ended, the seat lost to a rival by a margin, the costliest step', async () => {
@@ -331,15 +340,7 @@ describe('result with the debrief', () => {
   });
 
   it('takes a ticket that had booked already (a reload after booking) to its booking, found in its debrief', async () => {
-    const { calls } = mockApi([
-      ['GET', debriefPath, () => ({ body: wonDebrief() })],
-      ['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: confirmed })],
-    ]);
-    render(
-      <I18nProvider initial="ko">
-        <Result session={loser} noBooking={{ kind: 'already-booked' }} onRetry={vi.fn()} onHome={vi.fn()} />
-      </I18nProvider>,
-    );
+    const { calls } = renderLoser({ kind: 'already-booked' }, () => ({ body: wonDebrief() }), bookedB1);
     expect(screen.getByTestId('booking-status')).toHaveTextContent('이미 예매한 티켓이에요');
     expect(screen.queryByText('좌석을 잡지 못했어요')).not.toBeInTheDocument();
     // the debrief's BOOKED step names b1: its status, time and rank as for any booking
@@ -350,19 +351,10 @@ describe('result with the debrief', () => {
   });
 
   it('takes the booking from the debrief however the attempt ended (a booking whose answer was lost before the close)', async () => {
-    const { calls } = mockApi([
-      ['GET', debriefPath, () => ({ body: wonDebrief() })],
-      ['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: confirmed })],
-    ]);
-    render(
-      <I18nProvider initial="ko">
-        <Result
-          session={loser}
-          noBooking={{ kind: 'problem', problem: new ApiError(403, 'round-closed') }}
-          onRetry={vi.fn()}
-          onHome={vi.fn()}
-        />
-      </I18nProvider>,
+    const { calls } = renderLoser(
+      { kind: 'problem', problem: new ApiError(403, 'round-closed') },
+      () => ({ body: wonDebrief() }),
+      bookedB1,
     );
     // the server took the booking: its debrief names b1, which is shown, not "no seat"
     await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));

@@ -145,30 +145,27 @@ describe('seat selection', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('tells the player when the picked seat goes to someone else before the hold', async () => {
+  /** The player picks `seatId`, and the live map then shows it `status` (someone else was faster). */
+  async function pickThenSeatTurns(seatId: string, status: SeatStatus) {
     let statuses: Record<string, SeatStatus> = {};
     mockApi([
       ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(statuses) } })],
     ]);
     renderScreen();
-    await waitFor(() => expect(seatEl('A-3')).toBeInTheDocument());
-    fireEvent.click(seatEl('A-3'));
-    statuses = { 'A-3': 'SOLD' };
-    await waitFor(() => expect(seatEl('A-3')).toHaveClass('status-sold'), { timeout: 2500 });
+    await waitFor(() => expect(seatEl(seatId)).toBeInTheDocument());
+    fireEvent.click(seatEl(seatId));
+    statuses = { [seatId]: status };
+    await waitFor(() => expect(seatEl(seatId)).toHaveClass(`status-${status.toLowerCase()}`), { timeout: 2500 });
+  }
+
+  it('tells the player when the picked seat goes to someone else before the hold', async () => {
+    await pickThenSeatTurns('A-3', 'SOLD');
     expect(screen.getByRole('alert')).toHaveTextContent('선택한 좌석이 방금 다른 사람에게 선점되었습니다.');
     expect(screen.getByRole('button', { name: '좌석 선택 완료' })).toBeDisabled();
   });
 
   it("says the pick was just taken when it turns HELD on the live map, not the hold's seat-taken answer", async () => {
-    let statuses: Record<string, SeatStatus> = {};
-    mockApi([
-      ['GET', /\/seats$/, () => ({ body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(statuses) } })],
-    ]);
-    renderScreen();
-    await waitFor(() => expect(seatEl('A-2')).toBeInTheDocument());
-    fireEvent.click(seatEl('A-2'));
-    statuses = { 'A-2': 'HELD' };
-    await waitFor(() => expect(seatEl('A-2')).toHaveClass('status-held'), { timeout: 2500 });
+    await pickThenSeatTurns('A-2', 'HELD');
     expect(screen.getByRole('alert')).toHaveTextContent('선택한 좌석이 방금 다른 사람에게 선점되었습니다.');
     expect(screen.queryByText('이미 선택된 좌석입니다')).not.toBeInTheDocument();
   });

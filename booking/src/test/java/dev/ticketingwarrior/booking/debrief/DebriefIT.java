@@ -109,22 +109,12 @@ class DebriefIT {
     @Test
     void aPlayerAloneIsToldTheStepThatCostMostAgainstTheirOwnBestRound() {
         String secret = Players.deviceSecret();
-        Round first = world.freshRound();
-        Instant firstStart = world.clock.instant();
-        Player fast = human(first, "solo", secret);
-        fast.solveLetter();
-        world.clock.set(firstStart.plusSeconds(1));
-        fast.winSeat("C-1");
+        Player fast = winsAlone(secret, Duration.ofSeconds(1));
         assertThat(fast.debrief(200).json().path("costliest").isNull())
                 .as("alone and never won before: nothing to measure against")
                 .isTrue();
 
-        Round second = world.freshRound();
-        Instant start = world.clock.instant();
-        Player slow = human(second, "solo", secret);
-        slow.solveLetter();
-        world.clock.set(start.plusSeconds(4));
-        slow.winSeat("C-1");
+        Player slow = winsAlone(secret, Duration.ofSeconds(4));
 
         JsonNode debrief = slow.debrief(200).json();
         JsonNode costliest = debrief.path("costliest");
@@ -145,7 +135,7 @@ class DebriefIT {
                 .as("the reference under its first name, for a tab opened before the deploy")
                 .isEqualTo(costliest.path("referenceMs").asLong());
         assertThat(debrief.path("ghost").path("previousBest").path("roundId").asString())
-                .isEqualTo(first.id().value());
+                .isEqualTo(fast.round.id().value());
     }
 
     @Test
@@ -315,6 +305,17 @@ class DebriefIT {
             }
         }
         return text.toString();
+    }
+
+    /** "solo" on the device of {@code secret}, alone in a fresh round: the letter, then {@code pick} later a seat. */
+    private Player winsAlone(String secret, Duration pick) {
+        Round round = world.freshRound();
+        Instant start = world.clock.instant();
+        Player solo = human(round, "solo", secret);
+        solo.solveLetter();
+        world.clock.set(start.plus(pick));
+        solo.winSeat("C-1");
+        return solo;
     }
 
     private Player human(Round round, String nickname) {
