@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -45,8 +47,13 @@ public record AdmissionProperties(
             @NotNull @DefaultValue("2s") Duration redisTimeout,
             /* how many past rounds GET /api/v1/admin/stats reports besides the current one */
             @Min(0) @Max(60) @DefaultValue("5") int statsRecentRounds,
-            /* how often a ticket's event stream carries a comment line, so idle proxies do not cut a quiet stream */
-            @NotNull @DefaultValue("15s") Duration sseKeepAlive,
+            /*
+             * a ticket's event stream goes no longer than this without an event: a quiet one beats (a heartbeat), so
+             * idle proxies do not cut it and a client can tell it from a dead one (the web app gives up on 20 s of
+             * silence, hence the bound)
+             */
+            @NotNull @DurationMin(millis = 100) @DurationMax(seconds = 15) @DefaultValue("15s")
+            Duration sseKeepAlive,
             /* event streams one instance holds at most; past it a new stream is a 503 and the client polls */
             @Min(1) @DefaultValue("20000") int maxStreams) {}
 

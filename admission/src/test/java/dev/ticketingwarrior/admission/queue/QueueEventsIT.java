@@ -31,7 +31,7 @@ class QueueEventsIT extends AdmissionIntegrationTest {
         enter("sse_first");
         String ticket = id(enter("sse_second"));
 
-        Flux<ServerSentEvent<String>> events = stream(ticket).filter(QueueEventsIT::isNamedEvent);
+        Flux<ServerSentEvent<String>> events = stream(ticket).filter(QueueEventsIT::isNews);
 
         AtomicReference<String> token = new AtomicReference<>();
         StepVerifier.create(events)
@@ -65,7 +65,7 @@ class QueueEventsIT extends AdmissionIntegrationTest {
         openRound();
         String ticket = id(enter("sse_closed"));
 
-        Flux<ServerSentEvent<String>> events = stream(ticket).filter(QueueEventsIT::isNamedEvent);
+        Flux<ServerSentEvent<String>> events = stream(ticket).filter(QueueEventsIT::isNews);
 
         StepVerifier.create(events)
                 .assertNext(event -> assertThat(event.event()).isEqualTo("position"))
@@ -79,18 +79,19 @@ class QueueEventsIT extends AdmissionIntegrationTest {
     }
 
     @Test
-    void keepsAQuietStreamOpenWithCommentLines() {
+    void keepsAQuietStreamBeatingWithItsStandingAgain() {
         settings(5, 0, 0, true);
         openRound();
         String ticket = id(enter("sse_quiet"));
 
-        // the it profile sends a comment each second; a paused round has no news for the waiting player
+        // the it profile beats each second; a paused round has no news for the waiting player, and a browser sees
+        // the named heartbeat (it would not see a comment line) so it can tell a quiet stream from a dead one
         Flux<ServerSentEvent<String>> events = stream(ticket);
 
         StepVerifier.create(events)
                 .assertNext(event -> assertThat(event.event()).isEqualTo("position"))
-                .assertNext(QueueEventsIT::isKeepAlive)
-                .assertNext(QueueEventsIT::isKeepAlive)
+                .assertNext(event -> isHeartbeatAt(event, 1))
+                .assertNext(event -> isHeartbeatAt(event, 1))
                 .thenCancel()
                 .verify(Duration.ofSeconds(10));
     }
@@ -167,15 +168,15 @@ class QueueEventsIT extends AdmissionIntegrationTest {
                 .getResponseBody();
     }
 
-    /** Clients ignore comment lines; the tests of what a stream says do too. */
-    private static boolean isNamedEvent(ServerSentEvent<String> event) {
-        return event.event() != null;
+    /** What a stream says that is new: not the heartbeat a quiet stream repeats its standing in. */
+    private static boolean isNews(ServerSentEvent<String> event) {
+        return event.event() != null && !event.event().equals("heartbeat");
     }
 
-    private static void isKeepAlive(ServerSentEvent<String> event) {
-        assertThat(event.comment()).isEqualTo("keep-alive");
-        assertThat(event.event()).isNull();
-        assertThat(event.data()).isNull();
+    private static void isHeartbeatAt(ServerSentEvent<String> event, long position) {
+        assertThat(event.event()).isEqualTo("heartbeat");
+        assertThat(data(event).get("status").asText()).isEqualTo("WAITING");
+        assertThat(data(event).get("position").asLong()).isEqualTo(position);
     }
 
     private static JsonNode data(ServerSentEvent<String> event) {

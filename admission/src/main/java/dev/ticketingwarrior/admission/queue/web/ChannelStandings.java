@@ -63,17 +63,11 @@ final class ChannelStandings implements LiveStandings.Listener {
     }
 
     /**
-     * An event as Spring's server-sent-events writer puts it: {@code event:} and {@code data:} lines, or a comment.
-     * Written straight into the buffer that goes to the socket, the JSON too: no text of the event is made first.
+     * An event as Spring's server-sent-events writer puts it: {@code event:} and {@code data:} lines (every event
+     * {@link StandingEvents} makes carries a standing). Written straight into the buffer that goes to the socket, the JSON too: no text of the event is made first.
      */
     static ByteBuf frame(ServerSentEvent<TicketResponse> event, JsonMapper json, ByteBufAllocator alloc) {
         TicketResponse data = event.data();
-        if (data == null) {
-            ByteBuf comment = alloc.buffer(event.comment().length() + 3);
-            comment.writeByte(':');
-            ByteBufUtil.writeUtf8(comment, event.comment());
-            return comment.writeBytes(END);
-        }
         ByteBuf frame = alloc.buffer(
                 FRAME_CAPACITY + (data.token() == null ? 0 : data.token().length()));
         try {

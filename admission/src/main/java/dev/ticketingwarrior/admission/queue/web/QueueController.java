@@ -157,8 +157,10 @@ class QueueController {
             summary = "Live standing of a ticket",
             description = "Server-sent events: 'position' when it changes (at most 4/s within the first 100, 2/s to"
                     + " 1,000, 1/s further back), then 'admitted' (with the"
-                    + " token) or 'closed', then the stream ends. A ':keep-alive' comment line is sent at least every"
-                    + " 15 s (ADMISSION_SSE_KEEP_ALIVE) of the stream's life so idle proxies keep it open. 401"
+                    + " token) or 'closed', then the stream ends. A stream with no news"
+                    + " beats: a 'heartbeat' event repeating the standing it sent last, at least every 15 s"
+                    + " (ADMISSION_SSE_KEEP_ALIVE), so idle proxies keep it open and a client that hears nothing for"
+                    + " longer knows the connection is dead. 401"
                     + " invalid-bot-key for a wrong X-Bot-Key; 429 rate-limited when this ticket or this client"
                     + " already has its share of streams open; 503 (with"
                     + " Retry-After) when this instance holds as many streams as it can (ADMISSION_MAX_STREAMS): poll"

@@ -51,14 +51,17 @@ class ChannelStandingsTests {
     }
 
     @Test
-    void writesTheSameStandingAgainAsAKeepAliveComment() {
+    void writesTheSameStandingAgainAsAHeartbeatEvent() {
         TicketView waiting = view(TicketStatus.WAITING, 3, 2L, null);
         standings.hear(waiting);
         written();
 
         standings.hear(waiting);
 
-        assertThat(written()).isEqualTo(":keep-alive\n\n");
+        assertThat(written())
+                .isEqualTo("event:heartbeat\ndata:" + JSON_TICKET
+                        + "\"status\":\"WAITING\",\"position\":3,\"ahead\":2,\"waiting\":10,\"ratePerSecond\":1.5,"
+                        + "\"etaSeconds\":2}\n\n");
     }
 
     @Test

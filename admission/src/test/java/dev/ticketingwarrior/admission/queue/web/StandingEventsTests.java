@@ -25,21 +25,21 @@ class StandingEventsTests {
     }
 
     @Test
-    void sendsTheStandingItSentLastAgainAsAKeepAliveComment() {
+    void sendsTheStandingItSentLastAgainAsAHeartbeat() {
         TicketView waiting = view(TicketStatus.WAITING, 3);
 
         ServerSentEvent<TicketResponse> first = events.apply(waiting);
         ServerSentEvent<TicketResponse> repeat = events.apply(waiting);
 
-        assertThat(first.data()).isNotNull();
-        assertThat(repeat.comment()).isEqualTo(StandingEvents.KEEP_ALIVE);
-        assertThat(repeat.event()).isNull();
-        assertThat(repeat.data()).isNull();
+        assertThat(first.event()).isEqualTo("position");
+        assertThat(repeat.event()).isEqualTo(StandingEvents.HEARTBEAT);
+        assertThat(repeat.data()).isEqualTo(first.data());
+        assertThat(repeat.comment()).isNull();
     }
 
     @Test
     void sendsAnEqualButNewStandingAsAnEvent() {
-        // only the very standing LiveStandings repeats is a keep-alive; an equal one from a new tick is news
+        // only the very standing LiveStandings repeats is a heartbeat; an equal one from a new tick is news
         events.apply(view(TicketStatus.WAITING, 3));
 
         assertThat(events.apply(view(TicketStatus.WAITING, 3)).event()).isEqualTo("position");

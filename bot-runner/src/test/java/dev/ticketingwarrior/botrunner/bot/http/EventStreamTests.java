@@ -15,7 +15,8 @@ class EventStreamTests {
 
     @Test
     void passesOnOnlyTheWantedEventsWithTheirData() {
-        feed("event:position\ndata:{\"position\":3}\n\n:keep-alive\n\nevent:position\ndata:{\"position\":2}\n\n"
+        feed("event:position\ndata:{\"position\":3}\n\n:keep-alive\n\nevent:heartbeat\ndata:{\"position\":3}\n\n"
+                + "event:position\ndata:{\"position\":2}\n\n"
                 + "event:admitted\ndata:{\"status\":\"ADMITTED\",\"token\":\"t\"}\n\n");
 
         assertThat(events)

@@ -1,0 +1,39 @@
+package dev.ticketingwarrior.admission.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** The knobs as {@code application.yml} binds them, with the bounds that keep the service's promises. */
+class AdmissionPropertiesTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withInitializer(new ConfigDataApplicationContextInitializer())
+            .withUserConfiguration(Bound.class);
+
+    @Test
+    void beatsAQuietStreamEvery15SecondsByDefault() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(AdmissionProperties.class).admission().sseKeepAlive())
+                    .isEqualTo(Duration.ofSeconds(15));
+        });
+    }
+
+    @Test
+    void refusesABeatSlowerThanAClientWaitsBeforeItTakesAStreamForDead() {
+        runner.withPropertyValues("ticketing.admission.sse-keep-alive=16s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("sseKeepAlive");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(AdmissionProperties.class)
+    static class Bound {}
+}
