@@ -12,13 +12,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs every call to Redis, SQS and MySQL through its resilience4j circuit breaker. The calls carry their own
  * timeouts (client configuration); a failure, a timeout or an open circuit becomes a
  * {@link DependencyUnavailableException}, which the edge turns into 503 with {@code Retry-After}. It also keeps since
- * when MySQL has failed this instance (the first failed call after a passing one), for the ops view.
+ * when MySQL has failed this instance (the first failed call after a passing one), for the ops view. MySQL refusing a
+ * row it was given ({@link DataIntegrityViolationException}: a value out of range, a broken constraint) is the data's
+ * fault, not an outage: it passes as it is, and its circuit breaker ignores it ({@code application.yml}).
  */
 @Component
 public class Dependencies implements MysqlOutage {
@@ -99,7 +102,7 @@ public class Dependencies implements MysqlOutage {
                     .apply(1);
             Duration wait = Duration.ofMillis(Math.max(RETRY_SOON.toMillis(), waitMillis));
             throw new DependencyUnavailableException(breaker.getName(), wait, e);
-        } catch (DependencyUnavailableException e) {
+        } catch (DependencyUnavailableException | DataIntegrityViolationException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new DependencyUnavailableException(breaker.getName(), RETRY_SOON, e);

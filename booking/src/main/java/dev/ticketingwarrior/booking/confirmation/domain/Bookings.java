@@ -16,6 +16,10 @@ public interface Bookings {
      * which of them this write decided: {@code write} names it, the same on every try of it (a try that failed after
      * its rows landed leaves them to the next try), so the others were decided by another write (a message delivered
      * again).
+     *
+     * @throws UnstorableBookingException when the database refuses a booking of the batch as it is (no row of the
+     *     batch may have landed, or some may: every step is idempotent, so the same write of fewer bookings completes
+     *     them)
      */
     Confirmed confirm(List<AcceptedBooking> bookings, String write);
 

@@ -8,6 +8,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.Bookings.Confirmed;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.UnstorableBookingException;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -87,69 +89,75 @@ class JdbcBookings implements Bookings {
         Map<String, AcceptedBooking> byId = new LinkedHashMap<>();
         bookings.forEach(b -> byId.putIfAbsent(b.id().value(), b));
         List<AcceptedBooking> unique = new ArrayList<>(byId.values());
-        return dependencies.mysql(() -> {
-            jdbc.batchUpdate(INSERT_CONFIRMED, unique, unique.size(), (ps, m) -> {
-                bindCommon(ps, m);
-                LocalDate day = LocalDate.ofInstant(m.bookedAt(), ZoneOffset.UTC);
-                ps.setObject(18, day);
-                ps.setObject(19, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
-                // who booked, for the leaderboards' one row per player; NULL when not known (bots, no device secret)
-                ps.setString(20, m.playerId().map(PlayerId::value).orElse(null));
-                ps.setString(21, write);
-            });
-            Set<String> confirmed = new HashSet<>();
-            Set<BookingId> decidedNow = new HashSet<>();
-            named.query(
-                    "SELECT booking_id, confirm_batch FROM bookings WHERE booking_id IN (:ids)",
-                    new MapSqlParameterSource("ids", byId.keySet()),
-                    (ResultSet rs) -> {
-                        String id = rs.getString("booking_id");
-                        confirmed.add(id);
-                        if (write.equals(rs.getString("confirm_batch"))) {
-                            decidedNow.add(byId.get(id).id());
-                        }
-                    });
-            List<AcceptedBooking> rejected = unique.stream()
-                    .filter(b -> !confirmed.contains(b.id().value()))
-                    .toList();
-            if (!rejected.isEmpty()) {
-                Set<String> seatsTaken = new HashSet<>();
-                for (AcceptedBooking b : rejected) {
-                    Integer others = jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM bookings WHERE round_id = ? AND seat_id = ? AND booking_id <> ?",
-                            Integer.class,
-                            b.round().value(),
-                            b.seatId(),
-                            b.id().value());
-                    if (others != null && others > 0) {
-                        seatsTaken.add(b.id().value());
-                    }
-                }
-                jdbc.batchUpdate(INSERT_REJECTED, rejected, rejected.size(), (ps, b) -> {
-                    bindCommon(ps, b);
-                    ps.setString(18, seatsTaken.contains(b.id().value()) ? "SEAT_SOLD" : "TICKET_ALREADY_BOOKED");
-                    ps.setString(19, write);
-                });
-                named.queryForList(
-                                "SELECT booking_id FROM rejected_bookings WHERE booking_id IN (:ids)"
-                                        + " AND confirm_batch = :batch",
-                                new MapSqlParameterSource(
-                                                "ids",
-                                                rejected.stream()
-                                                        .map(b -> b.id().value())
-                                                        .toList())
-                                        .addValue("batch", write),
-                                String.class)
-                        .forEach(id -> decidedNow.add(byId.get(id).id()));
-            }
-            Map<BookingId, StoredBooking.Status> result = new HashMap<>();
-            unique.forEach(b -> result.put(
-                    b.id(),
-                    confirmed.contains(b.id().value())
-                            ? StoredBooking.Status.CONFIRMED
-                            : StoredBooking.Status.REJECTED));
-            return new Confirmed(result, decidedNow);
+        try {
+            return dependencies.mysql(() -> write(unique, byId, write));
+        } catch (DataIntegrityViolationException e) {
+            throw new UnstorableBookingException(
+                    "MySQL refused a booking of " + unique.size() + ": "
+                            + e.getMostSpecificCause().getMessage(),
+                    e);
+        }
+    }
+
+    private Confirmed write(List<AcceptedBooking> unique, Map<String, AcceptedBooking> byId, String write) {
+        jdbc.batchUpdate(INSERT_CONFIRMED, unique, unique.size(), (ps, m) -> {
+            bindCommon(ps, m);
+            LocalDate day = LocalDate.ofInstant(m.bookedAt(), ZoneOffset.UTC);
+            ps.setObject(18, day);
+            ps.setObject(19, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+            // who booked, for the leaderboards' one row per player; NULL when not known (bots, no device secret)
+            ps.setString(20, m.playerId().map(PlayerId::value).orElse(null));
+            ps.setString(21, write);
         });
+        Set<String> confirmed = new HashSet<>();
+        Set<BookingId> decidedNow = new HashSet<>();
+        named.query(
+                "SELECT booking_id, confirm_batch FROM bookings WHERE booking_id IN (:ids)",
+                new MapSqlParameterSource("ids", byId.keySet()),
+                (ResultSet rs) -> {
+                    String id = rs.getString("booking_id");
+                    confirmed.add(id);
+                    if (write.equals(rs.getString("confirm_batch"))) {
+                        decidedNow.add(byId.get(id).id());
+                    }
+                });
+        List<AcceptedBooking> rejected =
+                unique.stream().filter(b -> !confirmed.contains(b.id().value())).toList();
+        if (!rejected.isEmpty()) {
+            Set<String> seatsTaken = new HashSet<>();
+            for (AcceptedBooking b : rejected) {
+                Integer others = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM bookings WHERE round_id = ? AND seat_id = ? AND booking_id <> ?",
+                        Integer.class,
+                        b.round().value(),
+                        b.seatId(),
+                        b.id().value());
+                if (others != null && others > 0) {
+                    seatsTaken.add(b.id().value());
+                }
+            }
+            jdbc.batchUpdate(INSERT_REJECTED, rejected, rejected.size(), (ps, b) -> {
+                bindCommon(ps, b);
+                ps.setString(18, seatsTaken.contains(b.id().value()) ? "SEAT_SOLD" : "TICKET_ALREADY_BOOKED");
+                ps.setString(19, write);
+            });
+            named.queryForList(
+                            "SELECT booking_id FROM rejected_bookings WHERE booking_id IN (:ids)"
+                                    + " AND confirm_batch = :batch",
+                            new MapSqlParameterSource(
+                                            "ids",
+                                            rejected.stream()
+                                                    .map(b -> b.id().value())
+                                                    .toList())
+                                    .addValue("batch", write),
+                            String.class)
+                    .forEach(id -> decidedNow.add(byId.get(id).id()));
+        }
+        Map<BookingId, StoredBooking.Status> result = new HashMap<>();
+        unique.forEach(b -> result.put(
+                b.id(),
+                confirmed.contains(b.id().value()) ? StoredBooking.Status.CONFIRMED : StoredBooking.Status.REJECTED));
+        return new Confirmed(result, decidedNow);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.UnstorableBookingException;
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import io.awspring.cloud.sqs.annotation.SqsListener;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,7 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
  * PENDING from) are let go. When the instance stops meanwhile (a deploy, a scale-in), a waiting listener hands its
  * messages back at once (visible again 2 s later), so another instance takes them and the shutdown does not wait for
  * it. Only a
- * poison message (not a complete booking) is never acknowledged, so SQS moves it to the DLQ after 5 receives.
+ * poison message is never acknowledged, so SQS moves it to the DLQ after 5 receives: one that is not a complete booking,
+ * or one MySQL refuses to store as it is (a value out of its range). A batch MySQL refuses is written again booking by
+ * booking, so such a booking holds neither the others of its batch nor MySQL's circuit.
  */
 @Component
 class ConfirmationListener {
@@ -145,23 +149,82 @@ class ConfirmationListener {
         // one id for this poll's write, the same on each try while MySQL does not answer: a try that failed after its
         // rows landed leaves them counted as this write's
         String write = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        Optional<Bookings.Confirmed> written = confirmOnceMysqlAnswers(payloads, write, visibility);
-        if (written.isEmpty()) {
+        Written written;
+        try {
+            Optional<Bookings.Confirmed> confirmed = confirmOnceMysqlAnswers(payloads, write, visibility);
+            if (confirmed.isEmpty()) {
+                return;
+            }
+            written = new Written(
+                    good, payloads, confirmed.get().states(), confirmed.get().decidedNow());
+        } catch (UnstorableBookingException e) {
+            written = oneByOne(good, payloads, write, visibility);
+        }
+        if (written.messages().isEmpty()) {
             return;
         }
-        Map<BookingId, StoredBooking.Status> states = written.get().states();
-        acknowledgement.acknowledge(good);
-        resolvePendingCopies(states);
+        acknowledgement.acknowledge(written.messages());
+        resolvePendingCopies(written.states());
+        count(written);
+    }
+
+    /** The messages written (to acknowledge), their bookings, and each booking's state and whether this write decided it. */
+    private record Written(
+            List<Message<String>> messages,
+            List<AcceptedBooking> bookings,
+            Map<BookingId, StoredBooking.Status> states,
+            Set<BookingId> decidedNow) {}
+
+    /**
+     * MySQL refused the batch for a booking in it: each is written alone (the same write, so rows an earlier try left
+     * are still its own), each waiting for MySQL as a batch does. The ones it refuses again are left unacknowledged, for
+     * the DLQ. When the instance begins to stop while it waits, what is written so far is all there is; the rest are
+     * handed back.
+     */
+    private Written oneByOne(
+            List<Message<String>> messages, List<AcceptedBooking> payloads, String write, BatchVisibility visibility) {
+        List<Message<String>> stored = new ArrayList<>();
+        List<AcceptedBooking> storedBookings = new ArrayList<>();
+        Map<BookingId, StoredBooking.Status> states = new HashMap<>();
+        Set<BookingId> decidedNow = new HashSet<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            AcceptedBooking booking = payloads.get(i);
+            Optional<Bookings.Confirmed> confirmed;
+            try {
+                confirmed = confirmOnceMysqlAnswers(List.of(booking), write, visibility);
+            } catch (UnstorableBookingException e) {
+                meters.counter("ticketing.bookings", "result", "poison").increment();
+                log.error(
+                        "booking {} for seat {} of round {} left for the DLQ: {}",
+                        booking.id(),
+                        booking.seatId(),
+                        booking.round(),
+                        e.getMessage());
+                continue;
+            }
+            if (confirmed.isEmpty()) {
+                break;
+            }
+            stored.add(messages.get(i));
+            storedBookings.add(booking);
+            states.putAll(confirmed.get().states());
+            decidedNow.addAll(confirmed.get().decidedNow());
+        }
+        return new Written(stored, storedBookings, states, decidedNow);
+    }
+
+    /** Counts and times each booking this write decided, once. */
+    private void count(Written written) {
         long now = clock.millis();
         Set<BookingId> counted = new HashSet<>();
-        for (AcceptedBooking payload : payloads) {
-            if (!written.get().decidedNow().contains(payload.id()) || !counted.add(payload.id())) {
+        for (AcceptedBooking payload : written.bookings()) {
+            if (!written.decidedNow().contains(payload.id()) || !counted.add(payload.id())) {
                 // decided before, or twice in this batch (a message delivered again): counted and timed once, by the
                 // batch that decided it, so a redelivery neither counts a booking twice nor shows as a long lag
                 meters.counter("ticketing.confirmation.repeats").increment();
                 continue;
             }
-            StoredBooking.Status state = states.get(payload.id());
+            StoredBooking.Status state = written.states().get(payload.id());
             meters.counter(
                             "ticketing.bookings",
                             "result",

@@ -9,6 +9,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.UnstorableBookingException;
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
@@ -110,6 +111,32 @@ class ConfirmationListenerTests {
         assertThat(acknowledged.messages).isEmpty();
         assertThat(mysql.written).isEmpty();
         assertThat(resolved).isEmpty();
+    }
+
+    /**
+     * A booking MySQL refuses as it is (a value out of its column's range) failed its whole batch on every try, as "MySQL
+     * unavailable": the good bookings beside it were never written, and the batch never reached the DLQ.
+     */
+    @Test
+    void aBookingMysqlRefusesIsLeftForTheDlqAndTheRestOfItsBatchIsWritten() {
+        mysql.failuresLeft = 0;
+        mysql.refusedSeat = "B-2";
+        List<Message<String>> batch = List.of(message("B-1"), message("B-2"), message("B-3"));
+
+        listener.onConfirmations(batch, acknowledged, visibility);
+
+        assertThat(acknowledged.messages)
+                .as("the refused one is not acknowledged: SQS moves it to the DLQ after its receives")
+                .containsExactly(batch.get(0), batch.get(2));
+        assertThat(mysql.written).extracting(AcceptedBooking::seatId).containsExactly("B-1", "B-3");
+        assertThat(resolved).hasSize(2);
+        assertThat(meters.counter("ticketing.bookings", "result", "poison").count())
+                .isEqualTo(1);
+        assertThat(meters.counter("ticketing.bookings", "result", "confirmed").count())
+                .isEqualTo(2);
+        assertThat(visibilityChanges)
+                .as("nothing waited: MySQL answered every time")
+                .isEmpty();
     }
 
     @Test
@@ -221,10 +248,11 @@ class ConfirmationListenerTests {
                 .build();
     }
 
-    /** MySQL that does not answer the first {@code failuresLeft} writes. */
+    /** MySQL that does not answer the first {@code failuresLeft} writes, and refuses every write of {@code refusedSeat}. */
     private static final class MysqlDownFor implements Bookings {
 
         int failuresLeft;
+        String refusedSeat;
         int calls;
         final List<AcceptedBooking> written = new ArrayList<>();
         final List<String> writes = new ArrayList<>();
@@ -240,6 +268,9 @@ class ConfirmationListenerTests {
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new DependencyUnavailableException("mysql", new IllegalStateException("connection refused"));
+            }
+            if (bookings.stream().anyMatch(booking -> booking.seatId().equals(refusedSeat))) {
+                throw new UnstorableBookingException("Incorrect datetime value", null);
             }
             Map<BookingId, StoredBooking.Status> states = new HashMap<>();
             Set<BookingId> decided = new HashSet<>();
