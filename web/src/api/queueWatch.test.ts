@@ -121,54 +121,79 @@ describe('watchTicket by polling', () => {
   });
 });
 
-describe('watchTicket over a stream that goes quiet', () => {
+describe('watchTicket over a stream that goes silent', () => {
   const fetcher = () => vi.fn<(id: string, signal: AbortSignal) => Promise<TicketView>>();
 
-  it('asks once after 20 s without an event, and polls from then on when the stream had missed a change', async () => {
+  it('takes a heartbeat as the standing and a sign of life: a paused queue keeps its stream with no GET', async () => {
     const w = watcher();
-    const fetchTicket = fetcher().mockResolvedValue(view({ position: 1, ahead: 0 }));
+    const fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }));
+    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
+    const es = FakeEventSource.last!;
+    es.emit('position', view({ position: 3 }));
+    // two minutes at a standstill: the server beats every 7.5 s, nothing is asked for and the stream stays
+    for (let beat = 0; beat < 16; beat++) {
+      await vi.advanceTimersByTimeAsync(7_500);
+      es.emit('heartbeat', view({ position: 3, waiting: 40 + beat }));
+    }
+    expect(fetchTicket).not.toHaveBeenCalled();
+    expect(es.closed).toBe(false);
+    expect(w.onTransport).not.toHaveBeenCalledWith('polling');
+    // each beat is shown like a position event (the crowd behind changes while the place does not)
+    expect(w.onPosition).toHaveBeenCalledTimes(17);
+    expect(w.onPosition).toHaveBeenLastCalledWith(expect.objectContaining({ position: 3, waiting: 55 }));
+    es.emit('admitted', view({ status: 'ADMITTED', position: 0, ahead: 0, token: 'jwt' }));
+    expect(w.onAdmitted).toHaveBeenCalledWith(expect.objectContaining({ token: 'jwt' }));
+  });
+
+  it('gives a stream silent for 20 s (no heartbeat either) up: closed, one GET at once, then polling', async () => {
+    const w = watcher();
+    const fetchTicket = fetcher().mockResolvedValue(view({ position: 2, ahead: 1 }));
     watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
     const es = FakeEventSource.last!;
     es.emit('position', view({ position: 3 }));
     await vi.advanceTimersByTimeAsync(10_000);
-    es.emit('position', view({ position: 2, ahead: 1 })); // an event: the quiet is counted from here
+    es.emit('heartbeat', view({ position: 3 })); // a beat: the silence is counted from here
     await vi.advanceTimersByTimeAsync(19_900);
     expect(fetchTicket).not.toHaveBeenCalled();
+    expect(es.closed).toBe(false);
     await vi.advanceTimersByTimeAsync(100);
-    expect(fetchTicket).toHaveBeenCalledTimes(1);
-    // the stream said 2, the queue says 1: a half-open stream, given up for polling
-    expect(w.onPosition).toHaveBeenLastCalledWith(expect.objectContaining({ position: 1 }));
+    // a half-open stream, even though the standing has not changed: a live one would have beaten twice by now
     expect(es.closed).toBe(true);
     expect(w.onTransport).toHaveBeenLastCalledWith('polling');
+    expect(fetchTicket).toHaveBeenCalledTimes(1);
+    expect(w.onPosition).toHaveBeenLastCalledWith(expect.objectContaining({ position: 2 }));
     await vi.advanceTimersByTimeAsync(1_000);
     expect(fetchTicket).toHaveBeenCalledTimes(2);
+    es.emit('position', view({ position: 1, ahead: 0 })); // the dead stream is no longer listened to
+    expect(w.onPosition).toHaveBeenLastCalledWith(expect.objectContaining({ position: 2 }));
   });
 
-  it('keeps a quiet stream that missed nothing (a paused queue), asking again after twice the quiet each time, up to 2 min', async () => {
+  it('gives a silent stream up even when the GET would show nothing new (no doubling of the wait)', async () => {
     const w = watcher();
     const fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }));
     watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
     const es = FakeEventSource.last!;
     es.emit('position', view({ position: 3 }));
     await vi.advanceTimersByTimeAsync(20_000);
+    expect(es.closed).toBe(true);
+    expect(w.onTransport).toHaveBeenLastCalledWith('polling');
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(fetchTicket).toHaveBeenCalledTimes(4);
+  });
+
+  it('keeps the stream when the check at the close shows nothing it missed', async () => {
+    const w = watcher();
+    const fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }));
+    const watch = watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
+    const es = FakeEventSource.last!;
+    es.emit('position', view({ position: 3 }));
+    watch.check();
+    await vi.advanceTimersByTimeAsync(0);
     expect(fetchTicket).toHaveBeenCalledTimes(1);
     expect(es.closed).toBe(false);
-    expect(w.onTransport).not.toHaveBeenCalledWith('polling');
-    await vi.advanceTimersByTimeAsync(39_900);
+    await vi.advanceTimersByTimeAsync(5_000);
     expect(fetchTicket).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(100);
-    expect(fetchTicket).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(80_000);
-    expect(fetchTicket).toHaveBeenCalledTimes(3);
-    await vi.advanceTimersByTimeAsync(120_000); // 160 s capped at 2 min
-    expect(fetchTicket).toHaveBeenCalledTimes(4);
-    await vi.advanceTimersByTimeAsync(120_000);
-    expect(fetchTicket).toHaveBeenCalledTimes(5);
-    es.emit('position', view({ position: 3 })); // an event: the next check 20 s after it again
-    await vi.advanceTimersByTimeAsync(20_000);
-    expect(fetchTicket).toHaveBeenCalledTimes(6);
-    es.emit('admitted', view({ status: 'ADMITTED', position: 0, ahead: 0, token: 'jwt' }));
-    expect(w.onAdmitted).toHaveBeenCalledWith(expect.objectContaining({ token: 'jwt' }));
+    expect(w.onTransport).not.toHaveBeenCalledWith('polling');
   });
 
   it('polls when the stream opened but never said anything (the server sends the standing at once)', async () => {
@@ -181,14 +206,15 @@ describe('watchTicket over a stream that goes quiet', () => {
     expect(w.onTransport).toHaveBeenLastCalledWith('polling');
   });
 
-  it('polls when the check after a quiet spell fails', async () => {
+  it('polls when the check at the close fails', async () => {
     const w = watcher();
     const fetchTicket = fetcher()
       .mockRejectedValueOnce(new ApiError(0, 'network'))
       .mockResolvedValue(view({ position: 2, ahead: 1 }));
-    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
+    const watch = watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
     FakeEventSource.last!.emit('position', view({ position: 3 }));
-    await vi.advanceTimersByTimeAsync(20_000);
+    watch.check();
+    await vi.advanceTimersByTimeAsync(0);
     expect(w.onError).toHaveBeenCalledWith(expect.objectContaining({ slug: 'network' }), true);
     expect(w.onTransport).toHaveBeenLastCalledWith('polling');
     await vi.advanceTimersByTimeAsync(1_000);

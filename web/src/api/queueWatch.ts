@@ -1,7 +1,7 @@
-// Live standing of a waiting-room ticket: server-sent events first (GET /api/v1/queue/{id}/events: `position`,
-// then `admitted` with the token or `closed`), and polling GET /api/v1/queue/{id} every second when the stream
-// cannot be opened, breaks before the end, or has gone quiet and missed a change (see STREAM_SILENCE_MS); a failed
-// poll that says Retry-After waits that long before the next.
+// Live standing of a waiting-room ticket: server-sent events first (GET /api/v1/queue/{id}/events: `position` when it
+// changes, `heartbeat` with the same standing after a quiet spell, then `admitted` with the token or `closed`), and
+// polling GET /api/v1/queue/{id} every second when the stream cannot be opened, breaks before the end, or stays silent
+// past STREAM_SILENCE_MS; a failed poll that says Retry-After waits that long before the next.
 import { getTicket, ticketEventsUrl } from './admission';
 import { asApiError, type ApiError } from './http';
 import type { TicketView } from './types';
@@ -21,7 +21,7 @@ export interface TicketWatcher {
 
 export interface WatchOptions {
   pollIntervalMs?: number;
-  /** How long the stream may stay without an event before the standing is asked for (see STREAM_SILENCE_MS). */
+  /** How long the stream may stay without any event, heartbeats included, before it is given up (STREAM_SILENCE_MS). */
   silenceMs?: number;
   /** Injected in tests; defaults to the browser's EventSource (absent in jsdom → polling). */
   eventSource?: typeof EventSource | undefined;
@@ -33,7 +33,8 @@ export interface TicketWatch {
   (): void;
   /**
    * Asks for the standing once now, whatever the transport (just after the round's close, so a stream that died
-   * quietly cannot keep the player from the `admitted` or `closed` it missed); judged like a check after a silence.
+   * quietly cannot keep the player from the `admitted` or `closed` it missed): a stream that missed a change, or a
+   * failed GET, gives the stream up for polling; one that missed nothing is kept.
    */
   check(): void;
 }
@@ -42,24 +43,13 @@ export interface TicketWatch {
 export const MAX_RETRY_AFTER_MS = 30_000;
 
 /**
- * The quiet after which the stream is checked. EventSource shows no comments, so the server's keep-alive (a comment
- * every 15 s) cannot be seen, and its events come only when the standing changes: a quiet stream is either one with
- * nothing new (a paused queue, a slow rate) or a half-open one that will never say anything again. So after this long
- * without an event (more than a keep-alive period, so a live stream has had its beat meanwhile) the standing is asked
- * for once by GET. If it shows what the stream last said, the stream missed nothing: it is kept, and checked again
- * after the next quiet spell, twice as long each time up to MAX_STREAM_SILENCE_MS (a few GETs a minute at most, not
- * one a second, for the many who wait at a standstill). If it shows
- * a change the stream did not bring, or the stream never brought anything (the server sends the standing as soon as
- * it opens), or the GET fails, the stream is given up for polling. A dead stream thus costs at most this long.
+ * The silence after which a stream is taken as dead. The server sends a `heartbeat` event (the standing, as a
+ * `position` event would) after 7.5 s without any other event, so a live stream never goes ~15 s without one; a
+ * stream silent this long is a half-open connection that will never say anything again (or one that opened and never
+ * brought the standing, which the server sends at once). It is closed and the watch falls back to polling, as for a
+ * stream that broke: one GET at once, then every second. A dead stream thus costs at most this long.
  */
 export const STREAM_SILENCE_MS = 20_000;
-
-/**
- * The longest quiet between two checks of a stream that keeps showing nothing new: each such check doubles the next
- * wait up to this, so a queue at a standstill (a pause: up to 20,000 streams on an admission instance) costs about one
- * GET per stream every two minutes, not every 20 s. A stream that brings an event starts again from STREAM_SILENCE_MS.
- */
-export const MAX_STREAM_SILENCE_MS = 120_000;
 
 /** Whether `b` says anything `a` did not: another status, or another place in the queue. */
 const changed = (a: TicketView | undefined, b: TicketView) =>
@@ -147,7 +137,10 @@ export function watchTicket(ticketId: string, watcher: TicketWatcher, options: W
     else void poll();
   };
 
-  /** The stream's standing checked by one GET (STREAM_SILENCE_MS): kept if it missed nothing, else given up. */
+  /**
+   * The standing asked for once by GET while the stream is kept (`check()`, just after the close): if it shows a
+   * change the stream did not bring, the stream missed it and is given up for polling; a failed GET does the same.
+   */
   const check = async () => {
     if (finished || polling) return; // polling asks every second anyway
     let view: TicketView;
@@ -163,15 +156,12 @@ export function watchTicket(ticketId: string, watcher: TicketWatcher, options: W
     const missed = changed(streamed, view);
     dispatch(view);
     if (missed) startPolling(pollIntervalMs);
-    else armSilence(Math.min(quietFor * 2, MAX_STREAM_SILENCE_MS));
   };
 
-  /** The quiet before the next check: `silenceMs` after an event, doubled after each check that found nothing new. */
-  let quietFor = silenceMs;
-  const armSilence = (after = silenceMs) => {
+  /** Restarts the count of the stream's silence: `silenceMs` without any event and it is given up for polling. */
+  const armSilence = () => {
     if (silenceTimer !== undefined) clearTimeout(silenceTimer);
-    quietFor = after;
-    silenceTimer = finished || polling ? undefined : setTimeout(() => void check(), after);
+    silenceTimer = finished || polling ? undefined : setTimeout(() => startPolling(), silenceMs);
   };
 
   const watch: TicketWatch = Object.assign(stop, { check: () => void check() });
@@ -200,6 +190,8 @@ export function watchTicket(ticketId: string, watcher: TicketWatcher, options: W
     }
   };
   source.addEventListener('position', handle as EventListener);
+  // the standing again after a quiet spell: shown like a position, and the sign of life that keeps the stream
+  source.addEventListener('heartbeat', handle as EventListener);
   source.addEventListener('admitted', handle as EventListener);
   source.addEventListener('closed', handle as EventListener);
   // unnamed events too, in case a proxy or a future server drops the names

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ApiError } from '../api/http';
 import { useCountdown } from '../hooks/useCountdown';
 import { useI18n } from '../i18n/i18n';
-import { problemMessage } from '../lib/problems';
+import { AUTO_RETRIES, problemMessage } from '../lib/problems';
 
 interface Props {
   error?: ApiError | undefined;
@@ -48,5 +48,18 @@ export function Notice({
         </button>
       )}
     </div>
+  );
+}
+
+/** A request being tried again by itself: the `n`th retry, in the seconds left of `delayMs` (from when it shows). */
+export function AutoRetryNote({ n, delayMs, since }: { n: number; delayMs: number; since: unknown }) {
+  const { t } = useI18n();
+  const left = useCountdown(delayMs / 1000, since);
+  return (
+    <p className="muted small" data-testid="auto-retry">
+      {left > 0
+        ? t('common.autoRetry', { s: left, n, max: AUTO_RETRIES })
+        : t('common.autoRetryNow', { n, max: AUTO_RETRIES })}
+    </p>
   );
 }

@@ -3,7 +3,7 @@ import type { SeatBooking } from '../hooks/useSeatBooking';
 import { useI18n } from '../i18n/i18n';
 import { isRetryable } from '../lib/problems';
 import { HoldTimer } from './HoldTimer';
-import { Notice } from './Notice';
+import { AutoRetryNote, Notice } from './Notice';
 import { SeatLegend } from './SeatMap';
 
 /** Beside the map: the legend, the picked seat, and the one button for the next step (hold, confirm). */
@@ -32,6 +32,11 @@ export function SeatPanel({ booking }: { booking: SeatBooking }) {
         <button type="button" className="btn btn-primary btn-block btn-large" disabled aria-busy="true">
           {t('seats.holding')}
         </button>
+      )}
+      {phase.name === 'holding' && booking.autoRetry && (
+        <Notice tone="warn" error={booking.autoRetry.problem}>
+          <AutoRetryNote n={booking.autoRetry.n} delayMs={booking.autoRetry.delayMs} since={booking.autoRetry} />
+        </Notice>
       )}
       {(phase.name === 'held' || phase.name === 'booking') && (
         <>

@@ -3,8 +3,11 @@ import { book, holdSeat, releaseHold } from '../api/booking';
 import { ApiError, asApiError } from '../api/http';
 import type { Hold, Seat, SeatMapResponse } from '../api/types';
 import type { Message } from '../i18n/i18n';
-import { endsRound, problemKey } from '../lib/problems';
+import { closesAtOf } from '../lib/clock';
+import { autoRetryDelay, endsRound, problemKey } from '../lib/problems';
 import type { Session } from '../lib/session';
+import { useServerClock } from './serverClock';
+import { useLatest } from './useLatest';
 import { useMounted } from './useMounted';
 
 export type BookingPhase =
@@ -54,6 +57,8 @@ export interface SeatBooking {
   notice: Message | undefined;
   /** A problem the player can retry or read. */
   error: ApiError | undefined;
+  /** A hold refused with a 503, being tried again by itself: the `n`th time, after `delayMs` (`problem`: the 503). */
+  autoRetry: { n: number; delayMs: number; problem: ApiError } | undefined;
   select(seat: Seat): void;
   hold(seat: Seat): Promise<void>;
   confirm(current: HeldPhase): Promise<void>;
@@ -74,6 +79,8 @@ export function useSeatBooking(
   const [selected, setSelected] = useState<Seat | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [notice, setNotice] = useState<Message | undefined>();
+  const [autoRetry, setAutoRetry] = useState<SeatBooking['autoRetry']>();
+  const clock = useLatest(useServerClock());
 
   // the pick went to somebody else before we held it: say so as soon as the map shows it, without waiting for the click
   const [checkedMap, setCheckedMap] = useState(map);
@@ -115,14 +122,31 @@ export function useSeatBooking(
     setError(undefined);
     setNotice(undefined);
     setPhase({ name: 'holding', seat });
-    try {
-      const held = await holdSeat(session.token, session.roundId, seat.id);
-      if (!mounted.current) return;
-      setPhase({ name: 'held', seat, hold: held, idempotencyKey: newIdempotencyKey() });
-    } catch (caught) {
-      if (!mounted.current) return;
-      setPhase({ name: 'choose' });
-      fail(asApiError(caught), seat);
+    // a 503 is asked again by itself (AUTO_RETRIES, each after its Retry-After, never past the close): the same ticket
+    // holding the same seat again gets the hold it has, and a hold whose 503 left the seat locked gave it back
+    for (let tries = 0; ; tries++) {
+      try {
+        const held = await holdSeat(session.token, session.roundId, seat.id);
+        if (!mounted.current) return;
+        setAutoRetry(undefined);
+        setPhase({ name: 'held', seat, hold: held, idempotencyKey: newIdempotencyKey() });
+        return;
+      } catch (caught) {
+        if (!mounted.current) return;
+        const problem = asApiError(caught);
+        const { timing, now } = clock.current;
+        const delayMs = autoRetryDelay(problem, tries, closesAtOf(session.roundId, timing) - now());
+        if (delayMs !== undefined) {
+          setAutoRetry({ n: tries + 1, delayMs, problem });
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          if (!mounted.current) return;
+          continue;
+        }
+        setAutoRetry(undefined);
+        setPhase({ name: 'choose' });
+        fail(problem, seat);
+        return;
+      }
     }
   };
 
@@ -180,5 +204,5 @@ export function useSeatBooking(
     if (phase.name === 'held') fail(new ApiError(404, 'unknown-hold'), phase.seat);
   };
 
-  return { phase, selected, notice, error, select, hold, confirm, cancel, retry, holdExpired };
+  return { phase, selected, notice, error, autoRetry, select, hold, confirm, cancel, retry, holdExpired };
 }

@@ -105,6 +105,12 @@ export function parseRoundId(id: string): number | undefined {
   return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
+/** When `roundId` closes (epoch ms): its open + the open window; Infinity for what is not a round id. */
+export function closesAtOf(roundId: string, timing: RoundTiming): number {
+  const start = parseRoundId(roundId);
+  return start === undefined ? Infinity : start + Math.min(timing.openForMs, timing.periodMs);
+}
+
 /** When a player whose last go was in `roundId` can enter a fresh round: the next round's open. */
 export function nextRoundAfter(roundId: string, timing: RoundTiming, nowMs: number): number {
   const start = parseRoundId(roundId);

@@ -87,6 +87,17 @@ describe('splits', () => {
     expect(screen.getByText('확정')).toBeInTheDocument();
     expect(screen.getByText('1.000초')).toBeInTheDocument();
   });
+
+  it('names the admitted → held split for both things it measures: the security letter and the seat (SPEC §5)', () => {
+    render(
+      <I18nProvider initial="ko">
+        <SplitBar splits={{ entryMs: 250, waitMs: 250, seatMs: 500, confirmMs: 1000 }} />
+      </I18nProvider>,
+    );
+    const legend = screen.getAllByRole('listitem').map((item) => item.querySelector('.split-name')?.textContent);
+    expect(legend).toEqual(['입장', '대기', '보안문자·좌석', '확정']);
+    expect(screen.getByRole('img')).toHaveAccessibleName(/보안문자·좌석 0\.500초/);
+  });
 });
 
 describe('rank maths', () => {

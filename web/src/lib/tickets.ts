@@ -47,6 +47,11 @@ export function storedTicket(nickname: string): string | undefined {
   return read(TICKETS_KEY).get(nickname);
 }
 
+/** Every ticket kept, as `[nickname, ticketId]`, oldest first (all of one round: the newest ticket's). */
+export function storedTickets(): [string, string][] {
+  return [...read(TICKETS_KEY)];
+}
+
 /** Keeps `ticketId` for `nickname`, dropping the tickets of other rounds (they can no longer be resumed). */
 export function rememberTicket(nickname: string, ticketId: string): void {
   keep(TICKETS_KEY, [nickname, ticketId], ([, ticket]) => roundOfTicket(ticket));

@@ -1,13 +1,19 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
 import { mockApi } from '../test/api';
+import { FakeBroadcastChannel } from '../test/broadcastChannel';
+import { FakeEventSource } from '../test/eventSource';
 import { clockNow } from '../test/clock';
+import { roundIdAt } from '../lib/clock';
 import { rememberBooking, rememberTicket } from '../lib/tickets';
 import { Drill } from './Drill';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 const ROUND = '20261124T101500Z';
 const TICKET = `${ROUND}-q3Yb0Jm4T1uXcN8e2kPZvA`;
@@ -29,7 +35,8 @@ const admittedAt = (): [string, RegExp, () => { status?: number; body: unknown }
   ],
 ];
 
-function enterAs(nickname: string) {
+/** The drill as the app mounts it: one tab's page. */
+const renderDrill = () =>
   render(
     <I18nProvider initial="ko">
       <ServerClockProvider>
@@ -37,6 +44,18 @@ function enterAs(nickname: string) {
       </ServerClockProvider>
     </I18nProvider>,
   );
+
+/**
+ * The minute these tests play in: the middle of a round, so that the round the test works out and the one the app
+ * reads from the clock cannot differ by a minute turning over between the two (Date only; timers stay real).
+ */
+const midRound = () => {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(Date.UTC(2026, 11, 5, 10, 0, 20));
+};
+
+function enterAs(nickname: string) {
+  renderDrill();
   fireEvent.change(screen.getByLabelText('닉네임'), { target: { value: nickname } });
   fireEvent.click(screen.getByRole('button', { name: /대기열 입장|미리 입장 대기/ }));
 }
@@ -61,5 +80,67 @@ describe('drill', () => {
 
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('보안문자 입력'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/captcha')).toBe(true));
+  });
+
+  it('offers a reloaded drill on home, and takes a booked one straight to its result without entering again', async () => {
+    midRound();
+    const roundNow = roundIdAt(Math.floor(Date.now() / 60_000) * 60_000);
+    const ticketNow = `${roundNow}-q3Yb0Jm4T1uXcN8e2kPZvA`;
+    rememberTicket('티켓왕', ticketNow);
+    rememberBooking(ticketNow, 'booking-7');
+    const { calls } = mockApi(admittedAt());
+    renderDrill();
+    const resume = await screen.findByRole('button', { name: '이어서 하기' });
+    expect(screen.getByLabelText('닉네임')).toHaveValue('티켓왕');
+    fireEvent.click(resume);
+
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('예매 결과'));
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/bookings/booking-7')).toBe(true));
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/queue')).toBe(false);
+  });
+
+  it('drives one drill in one tab: the older tab stops its stream and says so, until taken back', async () => {
+    FakeBroadcastChannel.reset();
+    vi.stubGlobal('BroadcastChannel', FakeBroadcastChannel);
+    vi.stubGlobal('EventSource', FakeEventSource);
+    midRound();
+    // the round open now (always open: 60 s of 60), so that nothing ends the wait meanwhile
+    const round = roundIdAt(Math.floor(Date.now() / 60_000) * 60_000);
+    const ticketId = `${round}-q3Yb0Jm4T1uXcN8e2kPZvA`;
+    const standing = { ticketId, roundId: round, status: 'WAITING', position: 5, ahead: 4, waiting: 9 };
+    mockApi([
+      ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow({ id: round, openForMs: 60_000 }) })],
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId, roundId: round, position: 5, waiting: 9 } }),
+      ],
+      ['GET', /^\/api\/v1\/queue\//, () => ({ body: standing })],
+    ]);
+    const tab = () => within(renderDrill().container);
+    const enter = async (view: ReturnType<typeof tab>) => {
+      fireEvent.change(view.getByLabelText('닉네임'), { target: { value: '티켓왕' } });
+      fireEvent.click(view.getByRole('button', { name: /대기열 입장|미리 입장 대기|이어서 하기/ }));
+      await waitFor(() => expect(view.getByTestId('standing')).toBeInTheDocument());
+      return FakeEventSource.last!;
+    };
+
+    const first = tab();
+    const firstStream = await enter(first);
+    expect(firstStream.closed).toBe(false);
+
+    const second = tab();
+    const secondStream = await enter(second);
+    expect(first.getByRole('heading', { level: 1 })).toHaveTextContent('다른 탭에서 계속하고 있어요');
+    expect(first.queryByTestId('standing')).not.toBeInTheDocument();
+    expect(firstStream.closed).toBe(true);
+    expect(secondStream.closed).toBe(false);
+
+    act(() => fireEvent.click(first.getByRole('button', { name: '여기서 계속하기' })));
+    await waitFor(() => expect(first.getByTestId('standing')).toBeInTheDocument());
+    expect(FakeEventSource.last).not.toBe(secondStream);
+    expect(FakeEventSource.last!.closed).toBe(false);
+    expect(second.getByRole('heading', { level: 1 })).toHaveTextContent('다른 탭에서 계속하고 있어요');
+    expect(secondStream.closed).toBe(true);
   });
 });

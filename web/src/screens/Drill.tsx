@@ -2,7 +2,10 @@ import { useCallback, useState } from 'react';
 import { PbMarker } from '../components/PbMarker';
 import { StepIndicator } from '../components/StepIndicator';
 import { useServerClock } from '../hooks/serverClock';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
+import { useOnlyTab } from '../hooks/useOnlyTab';
 import { usePersonalBest } from '../hooks/usePersonalBest';
+import { useI18n } from '../i18n/i18n';
 import { betterRun } from '../lib/debrief';
 import { nextRoundAfter } from '../lib/clock';
 import type { GhostRun } from '../api/types';
@@ -34,6 +37,8 @@ export function Drill() {
         ? step.session.nickname
         : undefined;
   const readPb = usePersonalBest(nickname, run);
+  // the steps that act on the ticket (stream, letters, holds) run in one tab of this browser at a time
+  const tabs = useOnlyTab(nickname);
   // the last debrief's personal best includes its own round, which the history may not have archived yet
   const [debriefPb, setDebriefPb] = useState<{ nickname: string; pb: GhostRun | null } | undefined>();
   const pb = betterRun(readPb, debriefPb?.nickname === nickname ? debriefPb?.pb : undefined);
@@ -59,9 +64,19 @@ export function Drill() {
     [],
   );
 
+  if (tabs.elsewhere) return <ElsewhereNotice onTakeBack={tabs.takeBack} onHome={home} />;
+
   switch (step.name) {
     case 'home':
-      return <Home onEnter={(nickname) => nextRound(nickname)} />;
+      return (
+        <Home
+          onEnter={(nickname) => nextRound(nickname)}
+          // entering again resumes the ticket kept for the nickname; a booked one goes straight to its result
+          onResume={({ bookingId, ...attempt }) =>
+            bookingId ? setStep({ name: 'result', attempt, bookingId }) : nextRound(attempt.nickname)
+          }
+        />
+      );
     case 'waiting':
       return (
         <>
@@ -119,6 +134,28 @@ export function Drill() {
         />
       );
   }
+}
+
+/** This tab stopped: the same drill went on in another tab of this browser (see `useOnlyTab`). */
+function ElsewhereNotice({ onTakeBack, onHome }: { onTakeBack(): void; onHome(): void }) {
+  const { t } = useI18n();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <section className="screen elsewhere" aria-labelledby="elsewhere-title">
+      <h1 id="elsewhere-title" ref={heading} tabIndex={-1}>
+        {t('tabs.elsewhere')}
+      </h1>
+      <div className="card center">
+        <p>{t('tabs.elsewhereLead')}</p>
+        <button type="button" className="btn btn-primary btn-large" onClick={onTakeBack}>
+          {t('tabs.takeBack')}
+        </button>{' '}
+        <button type="button" className="btn btn-ghost" onClick={onHome}>
+          {t('common.back')}
+        </button>
+      </div>
+    </section>
+  );
 }
 
 function DrillProgress({ current, pb }: { current: number; pb: ReturnType<typeof usePersonalBest> }) {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
@@ -6,6 +6,7 @@ import { NICKNAME_KEY } from '../lib/nickname';
 import { mockApi, problem } from '../test/api';
 import { flush } from '../test/timers';
 import { clockNow } from '../test/clock';
+import { rememberBooking, rememberTicket } from '../lib/tickets';
 import { Home } from './Home';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -25,11 +26,11 @@ const results = {
   ],
 };
 
-function renderHome(onEnter = vi.fn()) {
+function renderHome(onEnter = vi.fn(), onResume = vi.fn()) {
   render(
     <I18nProvider initial="ko">
       <ServerClockProvider>
-        <Home onEnter={onEnter} />
+        <Home onEnter={onEnter} onResume={onResume} />
       </ServerClockProvider>
     </I18nProvider>,
   );
@@ -157,5 +158,100 @@ describe('home', () => {
     renderHome();
     expect(screen.getByLabelText('닉네임')).toHaveValue('returning');
     await waitFor(() => expect(screen.getByTestId('sync-note')).toHaveTextContent('서버 시간을 불러오지 못했습니다'));
+  });
+});
+
+describe('home, for keyboard and screen-reader users', () => {
+  it('puts the focus on its heading as it appears', async () => {
+    mockApi([['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })]]);
+    renderHome();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+    await waitFor(() => expect(screen.getByTestId('sync-note')).toHaveTextContent('서버 시간 기준'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // the sync's progress interrupts nobody
+  });
+
+  it('says at once (an alert) when the server clock cannot be reached', async () => {
+    mockApi([['GET', /^\/api\/v1\/clock$/, () => new Error('admission down')]]);
+    renderHome();
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('서버 시간을 불러오지 못했습니다'));
+  });
+});
+
+describe('home, with a drill left mid-way in this browser', () => {
+  // 10:15:05, round 10:15 open (15 s); 10:15:20, closed
+  const ROUND = '20261124T101500Z';
+  const TICKET = `${ROUND}-q3Yb0Jm4T1uXcN8e2kPZvA`;
+  const at = async (second: number) => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, second));
+    mockApi([['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })]]);
+  };
+  const renderWith = () => {
+    const onEnter = vi.fn();
+    const onResume = vi.fn();
+    renderHome(onEnter, onResume);
+    return { onEnter, onResume };
+  };
+  afterEach(() => vi.useRealTimers());
+
+  it("offers to continue the open round's ticket, its nickname filled in, in one click", async () => {
+    localStorage.setItem(NICKNAME_KEY, 'someone_else');
+    rememberTicket('티켓왕', TICKET);
+    await at(5);
+    const { onEnter, onResume } = renderWith();
+    await flush(100);
+
+    expect(screen.getByLabelText('닉네임')).toHaveValue('티켓왕');
+    expect(screen.getByTestId('resume-note')).toHaveTextContent('티켓왕님, 이 브라우저에서 하던 도전이');
+    const resume = screen.getByRole('button', { name: '이어서 하기' });
+    expect(resume).toHaveAccessibleDescription(/티켓왕님/);
+    fireEvent.click(resume);
+    expect(onResume).toHaveBeenCalledWith({ nickname: '티켓왕', ticketId: TICKET, roundId: ROUND });
+    expect(onEnter).not.toHaveBeenCalled();
+    expect(localStorage.getItem(NICKNAME_KEY)).toBe('티켓왕');
+  });
+
+  it('enters afresh as another nickname typed instead', async () => {
+    rememberTicket('티켓왕', TICKET);
+    await at(5);
+    const { onEnter, onResume } = renderWith();
+    await flush(100);
+    fireEvent.change(screen.getByLabelText('닉네임'), { target: { value: 'newcomer' } });
+    expect(screen.queryByTestId('resume-note')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '대기열 입장' }));
+    expect(onEnter).toHaveBeenCalledWith('newcomer');
+    expect(onResume).not.toHaveBeenCalled();
+  });
+
+  it("offers nothing for a ticket of an earlier round, nor for an unbooked one after its round's close", async () => {
+    rememberTicket('old_one', '20261124T101400Z-q3Yb0Jm4T1uXcN8e2kPZvA');
+    await at(5);
+    renderWith();
+    await flush(100);
+    expect(screen.queryByRole('button', { name: '이어서 하기' })).not.toBeInTheDocument();
+    cleanup();
+
+    rememberTicket('티켓왕', TICKET);
+    await at(20);
+    renderWith();
+    await flush(100);
+    expect(screen.getByRole('button', { name: '미리 입장 대기' })).toBeInTheDocument();
+    expect(screen.queryByTestId('resume-note')).not.toBeInTheDocument();
+  });
+
+  it("offers a booked ticket's result after its round's close", async () => {
+    rememberTicket('티켓왕', TICKET);
+    rememberBooking(TICKET, 'booking-7');
+    await at(20);
+    const { onResume } = renderWith();
+    await flush(100);
+    expect(screen.getByTestId('resume-note')).toHaveTextContent('예매한 좌석이 있어요');
+    fireEvent.submit(screen.getByLabelText('닉네임').closest('form')!);
+    expect(onResume).toHaveBeenCalledWith({
+      nickname: '티켓왕',
+      ticketId: TICKET,
+      roundId: ROUND,
+      bookingId: 'booking-7',
+    });
   });
 });

@@ -1,24 +1,45 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { getResults } from '../api/booking';
 import type { RoundResults } from '../api/types';
 import { Countdown } from '../components/Countdown';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
 import { lastFinishedRoundId, roundAt } from '../lib/clock';
 import { period, seconds } from '../lib/format';
 import { isValidNickname, normalizeNickname, rememberNickname, storedNickname } from '../lib/nickname';
+import { resumableAttempt, type Resumable } from '../lib/resume';
 
-export function Home({ onEnter }: { onEnter(nickname: string): void }) {
+export function Home({
+  onEnter,
+  onResume,
+}: {
+  onEnter(nickname: string): void;
+  /** Takes up an attempt this browser left mid-way in the round of the moment (see `src/lib/resume.ts`). */
+  onResume(attempt: Resumable): void;
+}) {
   const { t, lang } = useI18n();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const clock = useServerClock();
   const now = useServerNow(200);
   const round = roundAt(now, clock.timing);
-  const [nickname, setNickname] = useState(storedNickname);
+  // read once the round is known by the server's clock, and again when it opens, closes or the next one comes
+  const known = clock.synced || !!clock.error;
+  const [remembered] = useState(storedNickname);
+  const resumable = useMemo(
+    () => (known ? resumableAttempt({ id: round.id, phase: round.phase }, remembered) : undefined),
+    [known, round.id, round.phase, remembered],
+  );
+  // what the player typed; until then the nickname of the attempt to take up, or the one remembered from last time
+  const [typed, setTyped] = useState<string | undefined>(undefined);
+  const nickname = typed ?? resumable?.nickname ?? remembered;
   const [touched, setTouched] = useState(false);
   const nicknameId = useId();
   const hintId = useId();
   const errorId = useId();
+  const resumeId = useId();
   const valid = isValidNickname(nickname);
+  const resuming = resumable && normalizeNickname(nickname) === resumable.nickname ? resumable : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -26,7 +47,8 @@ export function Home({ onEnter }: { onEnter(nickname: string): void }) {
     if (!valid) return;
     const value = normalizeNickname(nickname);
     rememberNickname(value);
-    onEnter(value);
+    if (resuming) onResume(resuming);
+    else onEnter(value);
   };
 
   return (
@@ -34,7 +56,9 @@ export function Home({ onEnter }: { onEnter(nickname: string): void }) {
       <section className="hero" aria-labelledby="home-title">
         <div className="hero-copy">
           <p className="eyebrow">{t('app.tagline')}</p>
-          <h1 id="home-title">{t('home.title', { period: period(clock.timing.periodMs, lang) })}</h1>
+          <h1 id="home-title" ref={heading} tabIndex={-1}>
+            {t('home.title', { period: period(clock.timing.periodMs, lang) })}
+          </h1>
           <p className="lead">{t('home.lead')}</p>
           <ol className="howto" aria-label={t('home.howTo')}>
             {(['home.step1', 'home.step2', 'home.step3', 'home.step4'] as const).map((key, i) => (
@@ -67,13 +91,16 @@ export function Home({ onEnter }: { onEnter(nickname: string): void }) {
 
         <div className="card entry-card">
           <Countdown round={round} now={now} />
-          <p className="sync-note" aria-live="off" data-testid="sync-note">
-            {clock.error
-              ? t('home.clockError')
-              : clock.synced
-                ? t('home.synced', { ms: clock.uncertaintyMs })
-                : t('home.syncing')}
-          </p>
+          {clock.error ? (
+            // an error is said at once; the sync's progress is not worth interrupting for
+            <p key="error" className="sync-note" role="alert" data-testid="sync-note">
+              {t('home.clockError')}
+            </p>
+          ) : (
+            <p key="sync" className="sync-note" aria-live="off" data-testid="sync-note">
+              {clock.synced ? t('home.synced', { ms: clock.uncertaintyMs }) : t('home.syncing')}
+            </p>
+          )}
 
           <form className="entry-form" onSubmit={submit} noValidate>
             <label htmlFor={nicknameId}>{t('home.nickname')}</label>
@@ -81,7 +108,7 @@ export function Home({ onEnter }: { onEnter(nickname: string): void }) {
               id={nicknameId}
               name="nickname"
               value={nickname}
-              onChange={(e) => setNickname(e.target.value)}
+              onChange={(e) => setTyped(e.target.value)}
               onBlur={() => setTouched(true)}
               autoComplete="nickname"
               autoCapitalize="off"
@@ -99,10 +126,19 @@ export function Home({ onEnter }: { onEnter(nickname: string): void }) {
                 {t('home.nicknameInvalid')}
               </p>
             )}
-            <button type="submit" className="btn btn-primary btn-block btn-large">
-              {round.phase === 'OPEN' ? t('home.enter') : t('home.enterEarly')}
+            {resuming && (
+              <p id={resumeId} className="resume-note" data-testid="resume-note">
+                {t(resuming.bookingId ? 'home.resumeBooked' : 'home.resumeNote', { nickname: resuming.nickname })}
+              </p>
+            )}
+            <button
+              type="submit"
+              className="btn btn-primary btn-block btn-large"
+              aria-describedby={resuming ? resumeId : undefined}
+            >
+              {resuming ? t('home.resume') : round.phase === 'OPEN' ? t('home.enter') : t('home.enterEarly')}
             </button>
-            {round.phase !== 'OPEN' && <p className="field-hint center">{t('home.enterEarlyHint')}</p>}
+            {!resuming && round.phase !== 'OPEN' && <p className="field-hint center">{t('home.enterEarlyHint')}</p>}
           </form>
           <p className="center">
             <a href="#/history" className="history-link">

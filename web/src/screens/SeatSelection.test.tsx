@@ -450,4 +450,86 @@ describe('seat selection: Retry-After', () => {
     expect(screen.queryByText('알 수 없는 오류가 발생했습니다.')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '다시 시도' })).not.toBeInTheDocument(); // it would do nothing
   });
+
+  describe('a hold refused with a 503', () => {
+    const holdRoute = (refusals: number, retryAfter?: string): Route => {
+      let holds = 0;
+      return [
+        'POST',
+        /\/holds$/,
+        () => {
+          if (++holds <= refusals) {
+            const unavailable = problem('service-unavailable', 503);
+            return retryAfter === undefined ? unavailable : withRetryAfter(unavailable, retryAfter);
+          }
+          return {
+            status: 201,
+            body: { holdId: 'h1', seatId: 'A-1', expiresAt: new Date(Date.now() + 20_000).toISOString() },
+          };
+        },
+      ];
+    };
+
+    it('is asked again by itself for the same seat after its Retry-After, saying so meanwhile', async () => {
+      vi.useFakeTimers();
+      const { calls } = mockApi([seatMapRoute(), holdRoute(1, '2')]);
+      renderScreen();
+      await flush();
+      fireEvent.click(seatEl('A-1'));
+      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+      await flush();
+      const holds = () => calls.filter((c) => c.method === 'POST' && c.path.endsWith('/holds'));
+      expect(holds()).toHaveLength(1);
+      expect(screen.getByTestId('auto-retry')).toHaveTextContent('2초 후 자동으로 다시 시도합니다 (3번 중 1번째)');
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // a passing wait, said politely
+      await flush(1_900);
+      expect(holds()).toHaveLength(1);
+      await flush(100);
+      expect(holds().map((c) => c.body)).toEqual([{ seatId: 'A-1' }, { seatId: 'A-1' }]);
+      expect(screen.getByRole('button', { name: '예매 확정' })).toBeEnabled();
+      expect(screen.queryByTestId('auto-retry')).not.toBeInTheDocument();
+    });
+
+    it("stops after three tries by itself, then the Retry is the player's", async () => {
+      vi.useFakeTimers();
+      const { calls } = mockApi([seatMapRoute(), holdRoute(10)]);
+      renderScreen();
+      await flush();
+      fireEvent.click(seatEl('A-1'));
+      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+      await flush();
+      for (let i = 0; i < 3; i++) await flush(1_000);
+      await flush(10_000);
+      expect(calls.filter((c) => c.path.endsWith('/holds'))).toHaveLength(4);
+      const alert = screen.getByRole('alert');
+      expect(alert).toHaveTextContent('서비스가 잠시 혼잡합니다');
+      fireEvent.click(within(alert).getByRole('button', { name: '다시 시도' }));
+      await flush();
+      expect(calls.filter((c) => c.path.endsWith('/holds'))).toHaveLength(5);
+    });
+
+    it("is not tried again when the wait would end past the round's close: the close ends the attempt", async () => {
+      vi.useFakeTimers();
+      vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 12));
+      const closing = { ...session, roundId: '20261124T101500Z' };
+      const { calls } = mockApi([
+        ['GET', /\/seats$/, () => ({ body: { roundId: closing.roundId, rows: 1, columns: 4, seats: seats() } })],
+        holdRoute(10, '5'),
+      ]);
+      const onRoundOver = vi.fn();
+      renderScreen(vi.fn(), onRoundOver, closing);
+      await flush();
+      fireEvent.click(seatEl('A-1'));
+      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+      await flush();
+      expect(screen.queryByTestId('auto-retry')).not.toBeInTheDocument();
+      expect(screen.getByRole('alert')).toHaveTextContent('서비스가 잠시 혼잡합니다');
+      await flush(3_100); // 10:15:15.1
+      expect(onRoundOver).toHaveBeenCalledWith(
+        expect.objectContaining({ kind: 'problem', problem: expect.objectContaining({ slug: 'round-closed' }) }),
+      );
+      await flush(5_000);
+      expect(calls.filter((c) => c.path.endsWith('/holds'))).toHaveLength(1);
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../components/Header';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
-import { mockApi, problem } from '../test/api';
+import { mockApi, problem, withRetryAfter } from '../test/api';
 import { flush } from '../test/timers';
 import { SecurityLetter } from './SecurityLetter';
 
@@ -238,5 +238,101 @@ describe('security letter', () => {
     expect(issued).toBe(3);
     expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA3');
     expect(calls.filter((c) => c.path === '/api/v1/captcha/c1')).toHaveLength(1);
+  });
+
+  describe('after a 503 (a dependency of booking briefly down)', () => {
+    const unavailable = (seconds?: string) =>
+      seconds === undefined
+        ? problem('service-unavailable', 503)
+        : withRetryAfter(problem('service-unavailable', 503), seconds);
+    const renderLetter = (player = session, onSolved = vi.fn(), onRoundOver = vi.fn()) => {
+      render(
+        <I18nProvider initial="ko">
+          <SecurityLetter session={player} onSolved={onSolved} onRoundOver={onRoundOver} onHome={vi.fn()} />
+        </I18nProvider>,
+      );
+      return { onSolved, onRoundOver };
+    };
+
+    it('asks for the letter again by itself once the Retry-After has passed, saying so meanwhile', async () => {
+      vi.useFakeTimers();
+      let issued = 0;
+      mockApi([
+        [
+          'POST',
+          /^\/api\/v1\/captcha$/,
+          () =>
+            ++issued === 1
+              ? unavailable('2')
+              : { status: 201, body: { captchaId: `c${issued}`, image: `data:image/png;base64,AAA${issued}` } },
+        ],
+      ]);
+      renderLetter();
+      await flush();
+      expect(issued).toBe(1);
+      expect(screen.getByTestId('auto-retry')).toHaveTextContent('2초 후 자동으로 다시 시도합니다 (3번 중 1번째)');
+      await flush(1_000);
+      expect(screen.getByTestId('auto-retry')).toHaveTextContent('1초 후 자동으로');
+      await flush(900);
+      expect(issued).toBe(1);
+      await flush(100);
+      expect(issued).toBe(2);
+      expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA2');
+      expect(screen.queryByTestId('auto-retry')).not.toBeInTheDocument();
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    });
+
+    it('sends the same answer to the same letter again by itself (a right answer sent again is 204)', async () => {
+      vi.useFakeTimers();
+      let answers = 0;
+      const { calls } = mockApi([
+        letterRoute(),
+        ['POST', /^\/api\/v1\/captcha\/c1$/, () => (++answers === 1 ? unavailable() : { status: 204 })],
+      ]);
+      const { onSolved } = renderLetter();
+      await flush();
+      fireEvent.change(screen.getByLabelText('보안문자'), { target: { value: 'test42' } });
+      fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
+      await flush();
+      expect(answers).toBe(1);
+      expect(screen.getByTestId('auto-retry')).toHaveTextContent('1초 후 자동으로 다시 시도합니다');
+      await flush(1_000); // no Retry-After: not back to back, a second later
+      expect(onSolved).toHaveBeenCalledTimes(1);
+      const sent = calls.filter((c) => c.path === '/api/v1/captcha/c1').map((c) => c.body);
+      expect(sent).toEqual([{ answer: 'TEST42' }, { answer: 'TEST42' }]);
+      expect(calls.filter((c) => c.path === '/api/v1/captcha')).toHaveLength(1);
+    });
+
+    it('stops after three tries by itself and leaves the Retry to the player', async () => {
+      vi.useFakeTimers();
+      let issued = 0;
+      mockApi([['POST', /^\/api\/v1\/captcha$/, () => (++issued, unavailable('1'))]]);
+      renderLetter();
+      await flush();
+      for (let i = 0; i < 3; i++) await flush(1_000);
+      expect(issued).toBe(4);
+      await flush(10_000);
+      expect(issued).toBe(4);
+      expect(screen.queryByTestId('auto-retry')).not.toBeInTheDocument();
+      const notice = screen.getByRole('alert');
+      fireEvent.click(within(notice).getByRole('button', { name: '다시 시도' }));
+      await flush();
+      expect(issued).toBe(5);
+    });
+
+    it("does not wait for a retry past the round's close: the close ends the attempt", async () => {
+      vi.useFakeTimers();
+      vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 12));
+      let issued = 0;
+      mockApi([['POST', /^\/api\/v1\/captcha$/, () => (++issued, unavailable('5'))]]);
+      const { onRoundOver } = renderLetter(closing);
+      await flush();
+      expect(issued).toBe(1);
+      expect(screen.queryByTestId('auto-retry')).not.toBeInTheDocument();
+      await flush(3_100); // 10:15:15.1
+      expect(onRoundOver).toHaveBeenCalledTimes(1);
+      await flush(5_000);
+      expect(issued).toBe(1);
+    });
   });
 });

@@ -2,14 +2,16 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { answerCaptcha, issueCaptcha } from '../api/booking';
 import { ApiError, asApiError } from '../api/http';
 import type { Captcha } from '../api/types';
-import { Notice } from '../components/Notice';
+import { AutoRetryNote, Notice } from '../components/Notice';
+import { useServerClock } from '../hooks/serverClock';
 import { useCountdown } from '../hooks/useCountdown';
 import { useLatest } from '../hooks/useLatest';
 import { useMounted } from '../hooks/useMounted';
 import { useRoundEnd } from '../hooks/useRoundEnd';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { endsRound, isRetryable } from '../lib/problems';
+import { closesAtOf } from '../lib/clock';
+import { autoRetryDelay, endsRound, isRetryable } from '../lib/problems';
 import type { Session } from '../lib/session';
 
 interface Props {
@@ -29,8 +31,27 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   const [answer, setAnswer] = useState('');
   // busy from the start: the first letter is asked for as the screen shows
   const [busy, setBusy] = useState(true);
-  // what failed: asking for a letter (retried with a new one) or sending the answer (sent again: the letter still holds)
-  const [error, setError] = useState<{ problem: ApiError; during: 'letter' | 'answer' } | undefined>();
+  // what failed: asking for a letter (retried with a new one) or sending the answer (sent again: the letter still holds);
+  // `auto`: a 503 tried again by itself after `delayMs`, the `n`th time in a row
+  const [error, setError] = useState<
+    { problem: ApiError; during: 'letter' | 'answer'; auto?: { n: number; delayMs: number } } | undefined
+  >();
+  const clock = useLatest(useServerClock());
+  /** 503s in a row tried again by themselves (AUTO_RETRIES at most); back to 0 on any other answer. */
+  const autoTries = useRef(0);
+  /** The failure to show, and whether it is tried again by itself (a 503, a few times, not past the close). */
+  const failed = (problem: ApiError, during: 'letter' | 'answer') => {
+    const { timing, now } = clock.current;
+    const delayMs = autoRetryDelay(problem, autoTries.current, closesAtOf(session.roundId, timing) - now());
+    if (delayMs === undefined) {
+      autoTries.current = 0;
+      setError({ problem, during });
+      return;
+    }
+    autoTries.current += 1;
+    setError({ problem, during, auto: { n: autoTries.current, delayMs } });
+  };
+  const failedRef = useLatest(failed);
   const [hint, setHint] = useState<MessageKey | undefined>();
   // a refused request's Retry-After: nothing is sent again (retry, ↻, the answer) before it has passed
   const wait = useCountdown(error?.problem.retryAfter, error);
@@ -60,6 +81,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
     issueCaptcha(session.token)
       .then((letter) => {
         if (!current) return;
+        autoTries.current = 0;
         setCaptcha(letter);
         setAnswer('');
         input.current?.focus();
@@ -72,13 +94,13 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
           endRef.current(problem);
           return;
         }
-        setError({ problem, during: 'letter' });
+        failedRef.current(problem, 'letter');
         setBusy(false);
       });
     return () => {
       current = false;
     };
-  }, [session.token, letterRequest, endRef]);
+  }, [session.token, letterRequest, endRef, failedRef]);
 
   /** Asks for a new letter: the one shown is gone (used up, or replaced), and so is what was typed for it. */
   const issue = () => {
@@ -123,6 +145,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
       if (!alive.current || ended.current) return;
       const problem = asApiError(caught);
       setBusy(false);
+      if (problem.status !== 503) autoTries.current = 0;
       if (problem.slug === 'wrong-answer' || problem.slug === 'unknown-captcha') {
         setHint(problem.slug === 'wrong-answer' ? 'captcha.wrong' : 'problem.unknown-captcha');
         issue();
@@ -132,7 +155,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
         end(problem);
         return;
       }
-      setError({ problem, during: 'answer' });
+      failed(problem, 'answer');
     } finally {
       answering.current = false;
     }
@@ -143,6 +166,16 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
     if (error?.during === 'answer' && captcha) trySend();
     else issue();
   };
+  // a 503 tried again by itself once its wait is over (the Retry button may be pressed sooner; the close ends it all)
+  const again = useLatest(() => {
+    if (error?.during === 'answer' && captcha) void send(captcha);
+    else issue();
+  });
+  useEffect(() => {
+    if (!error?.auto) return;
+    const timer = setTimeout(() => again.current(), error.auto.delayMs);
+    return () => clearTimeout(timer);
+  }, [error, again]);
 
   return (
     <section className="screen captcha" aria-labelledby="captcha-title">
@@ -197,6 +230,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
       </form>
       {error && (
         <Notice error={error.problem} onRetry={isRetryable(error.problem) ? retry : undefined} retryIn={wait}>
+          {error.auto && <AutoRetryNote n={error.auto.n} delayMs={error.auto.delayMs} since={error} />}
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
             {t('common.back')}
           </button>

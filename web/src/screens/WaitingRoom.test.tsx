@@ -651,4 +651,40 @@ describe('waiting room', () => {
       { position: 38, ahead: 37, waiting: 90 },
     );
   });
+
+  it('puts the focus on its heading, and says the place in the queue politely: at most every 10 s, sooner when it halves', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 1));
+    vi.stubGlobal('EventSource', FakeEventSource);
+    mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 80, waiting: 90 } }),
+      ],
+    ]);
+    render(waitingRoom({ nickname: '듣는사람' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+    await flush();
+    const live = document.querySelector('[aria-live="polite"]')!;
+    const emit = (name: string, position: number) =>
+      act(() => FakeEventSource.last!.emit(name, waitingAt(position, 90)));
+
+    emit('position', 80);
+    expect(live).toHaveTextContent('대기 순번 80번, 앞에 79명');
+    await flush(3_000);
+    emit('position', 70);
+    await flush(3_000); // 6 s after the last said: more than the old 5 s, less than 10 s
+    emit('position', 60);
+    expect(screen.getByTestId('position')).toHaveTextContent('60'); // shown at once, said later
+    expect(live).toHaveTextContent('대기 순번 80번');
+    await flush(4_000);
+    emit('heartbeat', 60); // 10 s on: the place now (a heartbeat is a standing too)
+    expect(live).toHaveTextContent('대기 순번 60번, 앞에 59명');
+    await flush(1_000);
+    emit('position', 29); // halved, but only a second after the last: not back to back
+    expect(live).toHaveTextContent('대기 순번 60번');
+    await flush(1_000);
+    emit('position', 25); // halved, 2 s on: said at once
+    expect(live).toHaveTextContent('대기 순번 25번, 앞에 24명');
+  });
 });

@@ -10,6 +10,7 @@ import { useLatest } from '../hooks/useLatest';
 import { useMounted } from '../hooks/useMounted';
 import { useTicketWatch } from '../hooks/useTicketWatch';
 import { useI18n, type Message } from '../i18n/i18n';
+import { worthAnnouncing, type Announced } from '../lib/announce';
 import { mmss, roundAt, secondsUntil } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
 import type { Attempt, Session, WaitingKnown } from '../lib/session';
@@ -74,7 +75,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   }, []);
   /** Standing updates that failed in a row (cleared by the next one that arrives). */
   const [failures, setFailures] = useState(0);
-  const lastAnnounced = useRef(0);
+  /** The place in the queue last said to screen readers (see `src/lib/announce.ts`). */
+  const lastAnnounced = useRef<Announced | undefined>(undefined);
   const alive = useMounted();
   const onAdmittedRef = useLatest(onAdmitted);
   const onRoundOverRef = useLatest(onRoundOver);
@@ -192,8 +194,8 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
       seenAt(ticketId, view.position);
       setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
       const now = Date.now();
-      if (now - lastAnnounced.current > 5000) {
-        lastAnnounced.current = now;
+      if (worthAnnouncing(lastAnnounced.current, view.position, now)) {
+        lastAnnounced.current = { position: view.position, at: now };
         setAnnouncement({ key: 'wait.announce', params: { p: view.position, a: view.ahead } });
       }
     },

@@ -1,0 +1,59 @@
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeBroadcastChannel } from '../test/broadcastChannel';
+import { TABS_CHANNEL, useOnlyTab } from './useOnlyTab';
+
+beforeEach(() => {
+  FakeBroadcastChannel.reset();
+  vi.stubGlobal('BroadcastChannel', FakeBroadcastChannel);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('useOnlyTab', () => {
+  it('stops the older tab when a newer one starts the same drill, and hands it back on takeBack', () => {
+    const first = renderHook(() => useOnlyTab('티켓왕'));
+    expect(first.result.current.elsewhere).toBe(false);
+    const second = renderHook(() => useOnlyTab('티켓왕'));
+    expect(first.result.current.elsewhere).toBe(true);
+    expect(second.result.current.elsewhere).toBe(false);
+
+    act(() => first.result.current.takeBack());
+    expect(first.result.current.elsewhere).toBe(false);
+    expect(second.result.current.elsewhere).toBe(true);
+  });
+
+  it('leaves a tab on another nickname, or on no drill, alone', () => {
+    const other = renderHook(() => useOnlyTab('someone'));
+    const home = renderHook(() => useOnlyTab(undefined));
+    renderHook(() => useOnlyTab('티켓왕'));
+    act(() => FakeBroadcastChannel.post(TABS_CHANNEL, { type: 'claim', key: 'someone', tab: 'x' }));
+    expect(other.result.current.elsewhere).toBe(true);
+    expect(home.result.current.elsewhere).toBe(false);
+    // a stranger's message on the channel changes nothing
+    const mine = renderHook(() => useOnlyTab('mine'));
+    act(() => FakeBroadcastChannel.post(TABS_CHANNEL, { type: 'hello', key: 'mine' }));
+    expect(mine.result.current.elsewhere).toBe(false);
+  });
+
+  it('is over once the tab moves to another drill, and closes its channel when it goes', () => {
+    const { result, rerender, unmount } = renderHook(({ key }) => useOnlyTab(key), {
+      initialProps: { key: 'a_player' as string | undefined },
+    });
+    act(() => FakeBroadcastChannel.post(TABS_CHANNEL, { type: 'claim', key: 'a_player', tab: 'x' }));
+    expect(result.current.elsewhere).toBe(true);
+    rerender({ key: 'b_player' });
+    expect(result.current.elsewhere).toBe(false);
+    expect(FakeBroadcastChannel.openCount(TABS_CHANNEL)).toBe(1);
+    unmount();
+    expect(FakeBroadcastChannel.openCount(TABS_CHANNEL)).toBe(0);
+  });
+
+  it('goes on as before where there is no BroadcastChannel', () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const first = renderHook(() => useOnlyTab('티켓왕'));
+    renderHook(() => useOnlyTab('티켓왕'));
+    expect(first.result.current.elsewhere).toBe(false);
+    act(() => first.result.current.takeBack());
+    expect(first.result.current.elsewhere).toBe(false);
+  });
+});
