@@ -44,7 +44,8 @@ export const MAX_RETRY_AFTER_MS = 30_000;
 
 /**
  * The silence after which a stream is taken as dead. The server sends a `heartbeat` event (the standing, as a
- * `position` event would) after 7.5 s without any other event, so a live stream never goes ~15 s without one; a
+ * `position` event would) to a stream that has had no event for 7.5 s, at its next beat (every 7.5 s), so a live
+ * stream never goes more than 15 s without one; a
  * stream silent this long is a half-open connection that will never say anything again (or one that opened and never
  * brought the standing, which the server sends at once). It is closed and the watch falls back to polling, as for a
  * stream that broke: one GET at once, then every second. A dead stream thus costs at most this long.

@@ -48,6 +48,18 @@ describe('useOnlyTab', () => {
     expect(FakeBroadcastChannel.openCount(TABS_CHANNEL)).toBe(0);
   });
 
+  it('drives the drill again when the player leaves it and starts it again in the tab that had lost it', () => {
+    const first = renderHook(({ key }) => useOnlyTab(key), { initialProps: { key: '티켓왕' as string | undefined } });
+    const second = renderHook(() => useOnlyTab('티켓왕'));
+    expect(first.result.current.elsewhere).toBe(true);
+
+    first.rerender({ key: undefined }); // the way home
+    first.rerender({ key: '티켓왕' }); // and the same nickname again
+
+    expect(first.result.current.elsewhere).toBe(false);
+    expect(second.result.current.elsewhere).toBe(true);
+  });
+
   it('goes on as before where there is no BroadcastChannel', () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const first = renderHook(() => useOnlyTab('티켓왕'));

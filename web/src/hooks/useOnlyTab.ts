@@ -70,7 +70,13 @@ export function useOnlyTab(key: string | undefined): OnlyTab {
     [tab],
   );
 
-  // starting a drill (another nickname) claims it
+  // starting a drill (another nickname, or the same one again after leaving it) claims it: whatever another tab took
+  // from this one before is over (reset as the key changes, while rendering, as React advises for derived state)
+  const [drivenKey, setDrivenKey] = useState(key);
+  if (drivenKey !== key) {
+    setDrivenKey(key);
+    setLostKey(undefined);
+  }
   useEffect(() => {
     if (key !== undefined) claim(key);
   }, [key, claim]);

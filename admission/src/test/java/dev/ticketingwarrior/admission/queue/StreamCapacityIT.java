@@ -115,7 +115,7 @@ class StreamCapacityIT {
         assertThat(status.get("status").asString()).isEqualTo("WAITING");
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 
-        // a stream that ends gives its place back (noticed at the next keep-alive write, each second in the it profile)
+        // a stream that ends gives its place back (noticed at the next heartbeat write, each second in the it profile)
         streams.getFirst().dispose();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         int code = 503;

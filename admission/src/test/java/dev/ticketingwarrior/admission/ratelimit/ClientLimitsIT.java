@@ -145,7 +145,7 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
         stream(ticket(), address()); // another ticket is not affected
 
         open.get(0).dispose();
-        // the server notices the closed connection at its next write (a keep-alive each second in the it profile)
+        // the server notices the closed connection at its next write (a heartbeat each second in the it profile)
         assertThat(eventually(() -> statusOfAStream(ticket), 200)).isTrue();
     }
 

@@ -81,11 +81,19 @@ public class Dependencies implements MysqlOutage {
         } catch (DependencyUnavailableException e) {
             mysqlFailingSince.compareAndSet(null, clock.instant());
             throw e;
+        } catch (DataIntegrityViolationException e) {
+            answered();
+            throw e;
         }
+        answered();
+        return result;
+    }
+
+    /** MySQL answered (a result, or a refusal of the data it was given): not failing. */
+    private void answered() {
         if (mysqlFailingSince.get() != null) {
             mysqlFailingSince.set(null);
         }
-        return result;
     }
 
     @Override
@@ -102,7 +110,10 @@ public class Dependencies implements MysqlOutage {
                     .apply(1);
             Duration wait = Duration.ofMillis(Math.max(RETRY_SOON.toMillis(), waitMillis));
             throw new DependencyUnavailableException(breaker.getName(), wait, e);
-        } catch (DependencyUnavailableException | DataIntegrityViolationException e) {
+        } catch (DependencyUnavailableException e) {
+            throw e;
+        } catch (DataIntegrityViolationException e) {
+            // only MySQL's calls throw it: the data's fault, passed on as it is (see mysql)
             throw e;
         } catch (RuntimeException e) {
             throw new DependencyUnavailableException(breaker.getName(), RETRY_SOON, e);

@@ -2,6 +2,9 @@ package dev.ticketingwarrior.booking.debrief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.booking.debrief.domain.ArchivedAttempts;
+import dev.ticketingwarrior.booking.debrief.domain.Attempt;
+import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.booking.support.Players;
@@ -10,7 +13,9 @@ import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,37 @@ class DebriefIT {
     private final BookingStack world = BookingStack.get();
     private final Api api = world.api(world.first());
     private final RedissonClient redis = world.first().getBean(RedissonClient.class);
+
+    /**
+     * An attempt MySQL refuses as it is (here entered in year 10000) would keep its round out of the archive on every
+     * try: it is left out, and the round's other attempts are archived.
+     */
+    @Test
+    void anAttemptTheDatabaseRefusesIsLeftOutOfTheArchiveAndTheRoundsOthersAreKept() {
+        Round round = world.freshRound();
+        ArchivedAttempts archive = world.first().getBean(ArchivedAttempts.class);
+        Attempt kept = closedOn(round, "kept", round.opensAt().plusMillis(300));
+        Attempt refused = closedOn(round, "refused", Instant.parse("+10000-01-01T00:00:00Z"));
+
+        archive.save(List.of(kept, refused), 2L);
+
+        assertThat(archive.ofRound(round.id()))
+                .extracting(result -> result.attempt().ticketId())
+                .containsExactly(kept.ticketId());
+    }
+
+    /** A human the round closed on while it waited, as the archive keeps it. */
+    private static Attempt closedOn(Round round, String nickname, Instant enteredAt) {
+        return Attempt.unseen(
+                round.id(),
+                BookingStack.ticket(),
+                PlayerId.of(nickname, "s".repeat(32)),
+                nickname,
+                1,
+                enteredAt,
+                Optional.empty(),
+                Optional.of(new Attempt.NotAdmitted(round.closesAt(), 0, null, 0)));
+    }
 
     @Test
     void aLostSeatShowsWhoTookItAndByHowManyMsAndTheWinTimesAsTheBooking() {

@@ -19,6 +19,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -28,11 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Attempts in MySQL/MariaDB. A round's attempts are upserted in one batch ({@code ON DUPLICATE KEY UPDATE}), so the
- * archive may run twice; reads join {@code bookings} and {@code rejected_bookings} by the booking id for the outcome.
+ * archive may run twice (a batch MySQL refuses for one attempt's values is written attempt by attempt, without it); reads join {@code bookings} and {@code rejected_bookings} by the booking id for the outcome.
  * The player's reads are range scans of {@code ix_attempts_player}, a round's a range of the primary key.
  */
 @Component
 class JdbcArchivedAttempts implements ArchivedAttempts {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcArchivedAttempts.class);
 
     private static final String UPSERT = """
             INSERT INTO attempts (round_id, ticket_id, player_id, nickname, queue_number, entered, entered_at,
@@ -79,7 +84,29 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
         if (attempts.isEmpty()) {
             return;
         }
-        dependencies.mysql(() -> jdbc.batchUpdate(UPSERT, attempts, attempts.size(), (ps, a) -> bind(ps, a, entered)));
+        try {
+            dependencies.mysql(
+                    () -> jdbc.batchUpdate(UPSERT, attempts, attempts.size(), (ps, a) -> bind(ps, a, entered)));
+        } catch (DataIntegrityViolationException refused) {
+            // an attempt MySQL refuses as it is (a value out of its column's range) would keep the round's others out
+            // of
+            // the archive on every try: each is written alone, and the refused ones are left out (and said)
+            for (Attempt attempt : attempts) {
+                saveAlone(attempt, entered);
+            }
+        }
+    }
+
+    private void saveAlone(Attempt attempt, Long entered) {
+        try {
+            dependencies.mysql(() -> jdbc.update(UPSERT, ps -> bind(ps, attempt, entered)));
+        } catch (DataIntegrityViolationException e) {
+            log.error(
+                    "attempt of ticket {} in round {} left out of the archive: {}",
+                    attempt.ticketId(),
+                    attempt.round(),
+                    e.getMostSpecificCause().getMessage());
+        }
     }
 
     @Override

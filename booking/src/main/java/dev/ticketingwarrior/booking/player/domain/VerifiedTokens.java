@@ -52,8 +52,8 @@ public final class VerifiedTokens {
             throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED, "expired at " + known.expiresAt());
         }
         AdmissionClaims claims = verifier.verify(token);
-        if (addedSincePrune.incrementAndGet() >= pruneEvery) {
-            addedSincePrune.set(0);
+        int added = addedSincePrune.incrementAndGet();
+        if (added >= pruneEvery && addedSincePrune.compareAndSet(added, 0)) {
             dropExpired();
         }
         if (verified.size() >= capacity) {

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.confirmation.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.MysqlOutage;
@@ -14,6 +15,8 @@ import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.booking.support.Players;
 import dev.ticketingwarrior.localstack.LocalStack;
 import dev.ticketingwarrior.shared.round.Round;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -119,6 +122,9 @@ class ConfirmationListenerIT {
         Round round = world.freshRound();
         Bookings bookings = world.first().getBean(Bookings.class);
         MysqlOutage outage = world.first().getBean(MysqlOutage.class);
+        CircuitBreaker mysql =
+                world.first().getBean(CircuitBreakerRegistry.class).circuitBreaker(Dependencies.MYSQL);
+        long failedBefore = mysql.getMetrics().getNumberOfFailedCalls();
         AcceptedBooking good =
                 message(round, "L-1", "t-good", bookingId(round)).booking().orElseThrow();
         AcceptedBooking unstorable = farFuture(message(round, "L-2", "t-far", bookingId(round)))
@@ -128,6 +134,10 @@ class ConfirmationListenerIT {
         assertThatThrownBy(() -> bookings.confirm(List.of(good, unstorable), "write-L"))
                 .isInstanceOf(UnstorableBookingException.class);
         assertThat(outage.since()).as("MySQL answered: no outage to show ops").isEmpty();
+        assertThat(mysql.getMetrics().getNumberOfFailedCalls())
+                .as("nor a failure for MySQL's circuit")
+                .isEqualTo(failedBefore);
+        assertThat(mysql.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(bookings.confirm(List.of(good), "write-L").states())
                 .containsEntry(good.id(), StoredBooking.Status.CONFIRMED);
     }

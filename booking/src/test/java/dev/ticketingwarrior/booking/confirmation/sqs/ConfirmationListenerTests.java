@@ -114,8 +114,8 @@ class ConfirmationListenerTests {
     }
 
     /**
-     * A booking MySQL refuses as it is (a value out of its column's range) failed its whole batch on every try, as "MySQL
-     * unavailable": the good bookings beside it were never written, and the batch never reached the DLQ.
+     * A booking MySQL refuses as it is (a value out of its column's range) is not MySQL being unavailable: waiting
+     * would never write it, nor the good bookings beside it. They are written, it is left for the DLQ.
      */
     @Test
     void aBookingMysqlRefusesIsLeftForTheDlqAndTheRestOfItsBatchIsWritten() {
@@ -137,6 +137,31 @@ class ConfirmationListenerTests {
         assertThat(visibilityChanges)
                 .as("nothing waited: MySQL answered every time")
                 .isEmpty();
+    }
+
+    /**
+     * Booking by booking, each write still waits while MySQL does not answer, and a message delivered twice in the
+     * batch is acknowledged both times but counted once.
+     */
+    @Test
+    void bookingByBookingEachWriteWaitsForMysqlAndARepeatInTheBatchCountsOnce() {
+        mysql.failuresLeft = 0;
+        mysql.refusedSeat = "E-2";
+        mysql.failuresAfterRefusal = 1;
+        Message<String> once = message("E-1");
+        List<Message<String>> batch = List.of(once, message("E-2"), once);
+
+        listener.onConfirmations(batch, acknowledged, visibility);
+
+        assertThat(acknowledged.messages).containsExactly(once, once);
+        assertThat(mysql.written).extracting(AcceptedBooking::seatId).containsExactly("E-1");
+        assertThat(visibilityChanges)
+                .as("one wait, for the write MySQL did not answer")
+                .containsExactly(30);
+        assertThat(meters.counter("ticketing.bookings", "result", "confirmed").count())
+                .isEqualTo(1);
+        assertThat(meters.counter("ticketing.bookings", "result", "poison").count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -253,6 +278,9 @@ class ConfirmationListenerTests {
 
         int failuresLeft;
         String refusedSeat;
+        /** Writes not answered right after the first refusal (once). */
+        int failuresAfterRefusal;
+
         int calls;
         final List<AcceptedBooking> written = new ArrayList<>();
         final List<String> writes = new ArrayList<>();
@@ -270,6 +298,8 @@ class ConfirmationListenerTests {
                 throw new DependencyUnavailableException("mysql", new IllegalStateException("connection refused"));
             }
             if (bookings.stream().anyMatch(booking -> booking.seatId().equals(refusedSeat))) {
+                failuresLeft = failuresAfterRefusal;
+                failuresAfterRefusal = 0;
                 throw new UnstorableBookingException("Incorrect datetime value", null);
             }
             Map<BookingId, StoredBooking.Status> states = new HashMap<>();

@@ -113,7 +113,7 @@ class VerifiedTokensTests {
         assertThat(tokens.size()).isEqualTo(3);
     }
 
-    /** Soak: at one round a minute, expired tokens filled 20,000 places over about 50 rounds before any went. */
+    /** A token expires with its round: the cache holds the players still in play, not every round's since it began. */
     @Test
     void dropsExpiredTokensLongBeforeItIsFull() {
         VerifiedTokens tokens = new VerifiedTokens(verifier, clock, SKEW, 100); // looks every 5 new tokens
