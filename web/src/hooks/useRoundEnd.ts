@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { parseRoundId } from '../lib/clock';
+import { openWindowMs, parseRoundId } from '../lib/clock';
 import { useServerClock } from './serverClock';
 import { useLatest } from './useLatest';
 
@@ -22,7 +22,7 @@ export function useRoundEnd(roundId: string, onEnd: () => boolean, afterMs = 0):
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       const { timing, now } = clockRef.current;
-      const left = opensAt + Math.min(timing.openForMs, timing.periodMs) + afterMs - now();
+      const left = opensAt + openWindowMs(timing) + afterMs - now();
       if (left <= 0 && onEndRef.current()) return;
       timer = setTimeout(check, left > 0 ? Math.min(left, RECHECK_MS) : RECHECK_MS);
     };

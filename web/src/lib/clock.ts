@@ -65,10 +65,15 @@ export function roundIdAt(startMs: number): string {
   );
 }
 
+/** How long a round stays open from its start: openForMs, never past the next round's start. */
+export function openWindowMs(timing: RoundTiming): number {
+  return Math.min(timing.openForMs, timing.periodMs);
+}
+
 /** Rounds start at whole multiples of the period since the epoch; OPEN for openForMs from the start. */
 export function roundAt(nowMs: number, timing: RoundTiming): RoundInfo {
   const opensAt = Math.floor(nowMs / timing.periodMs) * timing.periodMs;
-  const closesAt = opensAt + Math.min(timing.openForMs, timing.periodMs);
+  const closesAt = opensAt + openWindowMs(timing);
   const nextOpensAt = opensAt + timing.periodMs;
   return {
     id: roundIdAt(opensAt),
@@ -108,7 +113,7 @@ export function parseRoundId(id: string): number | undefined {
 /** When `roundId` closes (epoch ms): its open + the open window; Infinity for what is not a round id. */
 export function closesAtOf(roundId: string, timing: RoundTiming): number {
   const start = parseRoundId(roundId);
-  return start === undefined ? Infinity : start + Math.min(timing.openForMs, timing.periodMs);
+  return start === undefined ? Infinity : start + openWindowMs(timing);
 }
 
 /** When a player whose last go was in `roundId` can enter a fresh round: the next round's open. */

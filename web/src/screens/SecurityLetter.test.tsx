@@ -303,6 +303,24 @@ describe('security letter', () => {
       expect(calls.filter((c) => c.path === '/api/v1/captcha')).toHaveLength(1);
     });
 
+    it('sends by itself the answer that met the 503, not what the field holds by then', async () => {
+      vi.useFakeTimers();
+      let answers = 0;
+      const { calls } = mockApi([
+        letterRoute(),
+        ['POST', /^\/api\/v1\/captcha\/c1$/, () => (++answers === 1 ? unavailable() : { status: 204 })],
+      ]);
+      renderLetter();
+      await flush();
+      fireEvent.change(screen.getByLabelText('보안문자'), { target: { value: 'test42' } });
+      fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
+      await flush();
+      fireEvent.change(screen.getByLabelText('보안문자'), { target: { value: '' } });
+      await flush(1_000);
+      const sent = calls.filter((c) => c.path === '/api/v1/captcha/c1').map((c) => c.body);
+      expect(sent).toEqual([{ answer: 'TEST42' }, { answer: 'TEST42' }]);
+    });
+
     it('stops after three tries by itself and leaves the Retry to the player', async () => {
       vi.useFakeTimers();
       let issued = 0;

@@ -131,14 +131,17 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
     void send(captcha);
   };
 
+  /** The answer last sent: what a 503's retry by itself sends again, whatever the field holds by then. */
+  const sentAnswer = useRef('');
   /** Sends the typed answer for `letter`; a 429/503 leaves both as they are, for the retry to send again. */
-  const send = async (letter: Captcha) => {
+  const send = async (letter: Captcha, text = answer.trim()) => {
     setBusy(true);
     setHint(undefined);
     setError(undefined);
     answering.current = true;
+    sentAnswer.current = text;
     try {
-      await answerCaptcha(session.token, letter.captchaId, answer.trim());
+      await answerCaptcha(session.token, letter.captchaId, text);
       if (alive.current && !ended.current) onSolved();
       return;
     } catch (caught) {
@@ -168,7 +171,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   };
   // a 503 tried again by itself once its wait is over (the Retry button may be pressed sooner; the close ends it all)
   const again = useLatest(() => {
-    if (error?.during === 'answer' && captcha) void send(captcha);
+    if (error?.during === 'answer' && captcha) void send(captcha, sentAnswer.current);
     else issue();
   });
   useEffect(() => {
