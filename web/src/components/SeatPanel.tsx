@@ -36,6 +36,9 @@ export function SeatPanel({ booking }: { booking: SeatBooking }) {
       {phase.name === 'holding' && booking.autoRetry && (
         <Notice tone="warn" error={booking.autoRetry.problem}>
           <AutoRetryNote n={booking.autoRetry.n} delayMs={booking.autoRetry.delayMs} since={booking.autoRetry} />
+          <button type="button" className="btn btn-small btn-ghost" onClick={booking.stopRetrying}>
+            {t('seats.stopRetrying')}
+          </button>
         </Notice>
       )}
       {(phase.name === 'held' || phase.name === 'booking') && (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { book, holdSeat, releaseHold } from '../api/booking';
 import { ApiError, asApiError } from '../api/http';
 import type { Hold, Seat, SeatMapResponse } from '../api/types';
@@ -59,6 +59,8 @@ export interface SeatBooking {
   error: ApiError | undefined;
   /** A hold refused with a 503, being tried again by itself: the `n`th time, after `delayMs` (`problem`: the 503). */
   autoRetry: { n: number; delayMs: number; problem: ApiError } | undefined;
+  /** Stops a hold's tries by itself: back to the map, the 503 shown with its Retry. */
+  stopRetrying(): void;
   select(seat: Seat): void;
   hold(seat: Seat): Promise<void>;
   confirm(current: HeldPhase): Promise<void>;
@@ -80,6 +82,8 @@ export function useSeatBooking(
   const [error, setError] = useState<ApiError | undefined>();
   const [notice, setNotice] = useState<Message | undefined>();
   const [autoRetry, setAutoRetry] = useState<SeatBooking['autoRetry']>();
+  /** The hold the tries by itself belong to: a stop (or a new hold) leaves the earlier one's waits with nothing to do. */
+  const holdAttempt = useRef(0);
   const clock = useLatest(useServerClock());
 
   // the pick went to somebody else before we held it: say so as soon as the map shows it, without waiting for the click
@@ -122,6 +126,7 @@ export function useSeatBooking(
     setError(undefined);
     setNotice(undefined);
     setPhase({ name: 'holding', seat });
+    const attempt = ++holdAttempt.current;
     // a 503 is asked again by itself (AUTO_RETRIES, each after its Retry-After, never past the close): the same ticket
     // holding the same seat again gets the hold it has, and a hold whose 503 left the seat locked gave it back
     for (let tries = 0; ; tries++) {
@@ -139,7 +144,7 @@ export function useSeatBooking(
         if (delayMs !== undefined) {
           setAutoRetry({ n: tries + 1, delayMs, problem });
           await new Promise((resolve) => setTimeout(resolve, delayMs));
-          if (!mounted.current) return;
+          if (!mounted.current || holdAttempt.current !== attempt) return;
           continue;
         }
         setAutoRetry(undefined);
@@ -194,6 +199,14 @@ export function useSeatBooking(
     setSelected(seat);
   };
 
+  const stopRetrying = () => {
+    if (!autoRetry || phase.name !== 'holding') return;
+    holdAttempt.current++;
+    setAutoRetry(undefined);
+    setPhase({ name: 'choose' });
+    fail(autoRetry.problem, phase.seat);
+  };
+
   const retry = () => {
     setError(undefined);
     if (phase.name === 'held') void confirm(phase);
@@ -204,5 +217,5 @@ export function useSeatBooking(
     if (phase.name === 'held') fail(new ApiError(404, 'unknown-hold'), phase.seat);
   };
 
-  return { phase, selected, notice, error, autoRetry, select, hold, confirm, cancel, retry, holdExpired };
+  return { phase, selected, notice, error, autoRetry, stopRetrying, select, hold, confirm, cancel, retry, holdExpired };
 }

@@ -490,6 +490,26 @@ describe('seat selection: Retry-After', () => {
       expect(screen.queryByTestId('auto-retry')).not.toBeInTheDocument();
     });
 
+    it('can be stopped while it waits: back to the map to pick another seat, nothing sent again', async () => {
+      vi.useFakeTimers();
+      const { calls } = mockApi([seatMapRoute(), holdRoute(10, '5')]);
+      renderScreen();
+      await flush();
+      fireEvent.click(seatEl('A-1'));
+      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+      await flush();
+      expect(screen.getByTestId('auto-retry')).toBeInTheDocument();
+
+      fireEvent.click(screen.getByRole('button', { name: '그만두고 다른 좌석 고르기' }));
+      await flush(20_000);
+
+      expect(calls.filter((c) => c.path.endsWith('/holds'))).toHaveLength(1);
+      expect(screen.queryByTestId('auto-retry')).not.toBeInTheDocument();
+      expect(screen.getByRole('alert')).toHaveTextContent('서비스가 잠시 혼잡합니다');
+      fireEvent.click(seatEl('A-2'));
+      expect(screen.getByRole('button', { name: '좌석 선택 완료' })).toBeEnabled();
+    });
+
     it("stops after three tries by itself, then the Retry is the player's", async () => {
       vi.useFakeTimers();
       const { calls } = mockApi([seatMapRoute(), holdRoute(10)]);
