@@ -123,13 +123,17 @@ describe('watchTicket by polling', () => {
 
 describe('watchTicket over a stream that goes silent', () => {
   const fetcher = () => vi.fn<(id: string, signal: AbortSignal) => Promise<TicketView>>();
-
-  it('takes a heartbeat as the standing and a sign of life: a paused queue keeps its stream with no GET', async () => {
+  /** A watch whose GETs `fetchTicket` answers, over a stream that has said the ticket is 3rd. */
+  const streamingAt3 = (fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }))) => {
     const w = watcher();
-    const fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }));
-    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
+    const watch = watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
     const es = FakeEventSource.last!;
     es.emit('position', view({ position: 3 }));
+    return { w, fetchTicket, watch, es };
+  };
+
+  it('takes a heartbeat as the standing and a sign of life: a paused queue keeps its stream with no GET', async () => {
+    const { w, fetchTicket, es } = streamingAt3();
     // two minutes at a standstill: the server beats every 7.5 s, nothing is asked for and the stream stays
     for (let beat = 0; beat < 16; beat++) {
       await vi.advanceTimersByTimeAsync(7_500);
@@ -146,11 +150,7 @@ describe('watchTicket over a stream that goes silent', () => {
   });
 
   it('gives a stream silent for 20 s (no heartbeat either) up: closed, one GET at once, then polling', async () => {
-    const w = watcher();
-    const fetchTicket = fetcher().mockResolvedValue(view({ position: 2, ahead: 1 }));
-    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
-    const es = FakeEventSource.last!;
-    es.emit('position', view({ position: 3 }));
+    const { w, fetchTicket, es } = streamingAt3(fetcher().mockResolvedValue(view({ position: 2, ahead: 1 })));
     await vi.advanceTimersByTimeAsync(10_000);
     es.emit('heartbeat', view({ position: 3 })); // a beat: the silence is counted from here
     await vi.advanceTimersByTimeAsync(19_900);
@@ -169,11 +169,7 @@ describe('watchTicket over a stream that goes silent', () => {
   });
 
   it('gives a silent stream up even when the GET would show nothing new (no doubling of the wait)', async () => {
-    const w = watcher();
-    const fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }));
-    watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
-    const es = FakeEventSource.last!;
-    es.emit('position', view({ position: 3 }));
+    const { w, fetchTicket, es } = streamingAt3();
     await vi.advanceTimersByTimeAsync(20_000);
     expect(es.closed).toBe(true);
     expect(w.onTransport).toHaveBeenLastCalledWith('polling');
@@ -182,11 +178,7 @@ describe('watchTicket over a stream that goes silent', () => {
   });
 
   it('keeps the stream when the check at the close shows nothing it missed', async () => {
-    const w = watcher();
-    const fetchTicket = fetcher().mockResolvedValue(view({ position: 3 }));
-    const watch = watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
-    const es = FakeEventSource.last!;
-    es.emit('position', view({ position: 3 }));
+    const { w, fetchTicket, watch, es } = streamingAt3();
     watch.check();
     await vi.advanceTimersByTimeAsync(0);
     expect(fetchTicket).toHaveBeenCalledTimes(1);
@@ -207,12 +199,11 @@ describe('watchTicket over a stream that goes silent', () => {
   });
 
   it('polls when the check at the close fails', async () => {
-    const w = watcher();
-    const fetchTicket = fetcher()
-      .mockRejectedValueOnce(new ApiError(0, 'network'))
-      .mockResolvedValue(view({ position: 2, ahead: 1 }));
-    const watch = watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
-    FakeEventSource.last!.emit('position', view({ position: 3 }));
+    const { w, watch } = streamingAt3(
+      fetcher()
+        .mockRejectedValueOnce(new ApiError(0, 'network'))
+        .mockResolvedValue(view({ position: 2, ahead: 1 })),
+    );
     watch.check();
     await vi.advanceTimersByTimeAsync(0);
     expect(w.onError).toHaveBeenCalledWith(expect.objectContaining({ slug: 'network' }), true);
@@ -222,10 +213,9 @@ describe('watchTicket over a stream that goes silent', () => {
   });
 
   it('asks once when told to (just after the close), and ends with the answer', async () => {
-    const w = watcher();
-    const fetchTicket = fetcher().mockResolvedValue(view({ status: 'CLOSED', position: 0, ahead: 0 }));
-    const watch = watchTicket('t1', w, { eventSource: fakeEventSource, fetchTicket });
-    FakeEventSource.last!.emit('position', view({ position: 3 }));
+    const { w, fetchTicket, watch } = streamingAt3(
+      fetcher().mockResolvedValue(view({ status: 'CLOSED', position: 0, ahead: 0 })),
+    );
     watch.check();
     await vi.advanceTimersByTimeAsync(0);
     expect(fetchTicket).toHaveBeenCalledTimes(1);

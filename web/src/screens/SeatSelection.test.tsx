@@ -4,7 +4,7 @@ import type { Seat, SeatStatus } from '../api/types';
 import { Header } from '../components/Header';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
-import { mockApi, problem, withRetryAfter } from '../test/api';
+import { mockApi, problem, withRetryAfter, type Route } from '../test/api';
 import { flush } from '../test/timers';
 import { SeatSelection } from './SeatSelection';
 
@@ -21,7 +21,6 @@ const seats = (statuses: Record<string, SeatStatus> = {}): Seat[] =>
     grade: 'VIP',
     status: statuses[`A-${n}`] ?? 'AVAILABLE',
   }));
-type Route = Parameters<typeof mockApi>[0][number];
 /** The round's four seats, all AVAILABLE. */
 const seatMapRoute = (): Route => [
   'GET',
@@ -46,6 +45,16 @@ function renderScreen(onBooked = vi.fn(), onRoundOver = vi.fn(), player = sessio
     </I18nProvider>,
   );
   return onBooked;
+}
+
+/** Renders the screen, picks A-1 and presses 좌석 선택 완료 (what the hold gets is the routes' business). */
+async function pickAndHoldA1(...args: Parameters<typeof renderScreen>) {
+  const rendered = renderScreen(...args);
+  await flush();
+  fireEvent.click(seatEl('A-1'));
+  fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+  await flush();
+  return rendered;
 }
 
 describe('seat selection', () => {
@@ -304,11 +313,7 @@ describe('seat selection: Retry-After', () => {
   };
   /** Renders the screen, picks A-1, holds it and presses 예매 확정. */
   const holdAndConfirm = async (onBooked = vi.fn()) => {
-    renderScreen(onBooked);
-    await flush();
-    fireEvent.click(seatEl('A-1'));
-    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
-    await flush();
+    await pickAndHoldA1(onBooked);
     fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
     await flush();
     return onBooked;
@@ -373,11 +378,7 @@ describe('seat selection: Retry-After', () => {
       bookingRoute([[problem('rate-limited', 429), '3']]),
     ]);
     const onBooked = vi.fn();
-    renderScreen(onBooked);
-    await flush();
-    fireEvent.click(seatEl('A-1'));
-    fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
-    await flush();
+    await pickAndHoldA1(onBooked);
     const holdAlert = screen.getByRole('alert');
     expect(holdAlert).toHaveTextContent('요청이 너무 많습니다');
     expect(within(holdAlert).getByRole('button', { name: '2초 후 다시 시도' })).toBeDisabled();
@@ -473,11 +474,7 @@ describe('seat selection: Retry-After', () => {
     it('is asked again by itself for the same seat after its Retry-After, saying so meanwhile', async () => {
       vi.useFakeTimers();
       const { calls } = mockApi([seatMapRoute(), holdRoute(1, '2')]);
-      renderScreen();
-      await flush();
-      fireEvent.click(seatEl('A-1'));
-      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
-      await flush();
+      await pickAndHoldA1();
       const holds = () => calls.filter((c) => c.method === 'POST' && c.path.endsWith('/holds'));
       expect(holds()).toHaveLength(1);
       expect(screen.getByTestId('auto-retry')).toHaveTextContent('2초 후 자동으로 다시 시도합니다 (3번 중 1번째)');
@@ -493,11 +490,7 @@ describe('seat selection: Retry-After', () => {
     it('can be stopped while it waits: back to the map to pick another seat, nothing sent again', async () => {
       vi.useFakeTimers();
       const { calls } = mockApi([seatMapRoute(), holdRoute(10, '5')]);
-      renderScreen();
-      await flush();
-      fireEvent.click(seatEl('A-1'));
-      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
-      await flush();
+      await pickAndHoldA1();
       expect(screen.getByTestId('auto-retry')).toBeInTheDocument();
 
       fireEvent.click(screen.getByRole('button', { name: '그만두고 다른 좌석 고르기' }));
@@ -513,11 +506,7 @@ describe('seat selection: Retry-After', () => {
     it("stops after three tries by itself, then the Retry is the player's", async () => {
       vi.useFakeTimers();
       const { calls } = mockApi([seatMapRoute(), holdRoute(10)]);
-      renderScreen();
-      await flush();
-      fireEvent.click(seatEl('A-1'));
-      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
-      await flush();
+      await pickAndHoldA1();
       for (let i = 0; i < 3; i++) await flush(1_000);
       await flush(10_000);
       expect(calls.filter((c) => c.path.endsWith('/holds'))).toHaveLength(4);
@@ -537,11 +526,7 @@ describe('seat selection: Retry-After', () => {
         holdRoute(10, '5'),
       ]);
       const onRoundOver = vi.fn();
-      renderScreen(vi.fn(), onRoundOver, closing);
-      await flush();
-      fireEvent.click(seatEl('A-1'));
-      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
-      await flush();
+      await pickAndHoldA1(vi.fn(), onRoundOver, closing);
       expect(screen.queryByTestId('auto-retry')).not.toBeInTheDocument();
       expect(screen.getByRole('alert')).toHaveTextContent('서비스가 잠시 혼잡합니다');
       await flush(3_100); // 10:15:15.1

@@ -282,7 +282,8 @@ describe('security letter', () => {
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     });
 
-    it('sends the same answer to the same letter again by itself (a right answer sent again is 204)', async () => {
+    /** The letter shown, "test42" sent for it: that first answer meets a 503 (no Retry-After), the next a 204. */
+    const answerMeetsA503Once = async () => {
       vi.useFakeTimers();
       let answers = 0;
       const { calls } = mockApi([
@@ -294,7 +295,12 @@ describe('security letter', () => {
       fireEvent.change(screen.getByLabelText('보안문자'), { target: { value: 'test42' } });
       fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
       await flush();
-      expect(answers).toBe(1);
+      return { calls, onSolved, answers: () => answers };
+    };
+
+    it('sends the same answer to the same letter again by itself (a right answer sent again is 204)', async () => {
+      const { calls, onSolved, answers } = await answerMeetsA503Once();
+      expect(answers()).toBe(1);
       expect(screen.getByTestId('auto-retry')).toHaveTextContent('1초 후 자동으로 다시 시도합니다');
       await flush(1_000); // no Retry-After: not back to back, a second later
       expect(onSolved).toHaveBeenCalledTimes(1);
@@ -304,17 +310,7 @@ describe('security letter', () => {
     });
 
     it('sends by itself the answer that met the 503, not what the field holds by then', async () => {
-      vi.useFakeTimers();
-      let answers = 0;
-      const { calls } = mockApi([
-        letterRoute(),
-        ['POST', /^\/api\/v1\/captcha\/c1$/, () => (++answers === 1 ? unavailable() : { status: 204 })],
-      ]);
-      renderLetter();
-      await flush();
-      fireEvent.change(screen.getByLabelText('보안문자'), { target: { value: 'test42' } });
-      fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
-      await flush();
+      const { calls } = await answerMeetsA503Once();
       fireEvent.change(screen.getByLabelText('보안문자'), { target: { value: '' } });
       await flush(1_000);
       const sent = calls.filter((c) => c.path === '/api/v1/captcha/c1').map((c) => c.body);

@@ -6,7 +6,7 @@ import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
 import { entryKey } from '../lib/tickets';
-import { mockApi, problem, withRetryAfter } from '../test/api';
+import { mockApi, problem, withRetryAfter, type Route } from '../test/api';
 import { FakeEventSource } from '../test/eventSource';
 import { flush } from '../test/timers';
 import { WaitingRoom } from './WaitingRoom';
@@ -22,6 +22,13 @@ const waitingAt = (position: number, waiting: number, ticketId = TICKET, roundId
   ahead: position - 1,
   waiting,
 });
+
+/** Admission's answer to the entry: a new ticket at `position` of `waiting`. */
+const entered = (position: number, waiting: number): Route => [
+  'POST',
+  /^\/api\/v1\/queue$/,
+  () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position, waiting } }),
+];
 
 /** The entry key this browser keeps for `nickname` in the round a second from now (one-minute rounds, as by default). */
 const keyNow = (nickname: string) => entryKey(nickname, roundIdAt(Math.floor((Date.now() + 1_000) / 60_000) * 60_000));
@@ -463,11 +470,7 @@ describe('waiting room', () => {
     let polls = 0;
     const unavailable = problem('service-unavailable', 503);
     const { calls } = mockApi([
-      [
-        'POST',
-        /^\/api\/v1\/queue$/,
-        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 50, waiting: 300 } }),
-      ],
+      entered(50, 300),
       [
         'GET',
         /^\/api\/v1\/queue\//,
@@ -505,11 +508,7 @@ describe('waiting room', () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
     let paused = true;
     mockApi([
-      [
-        'POST',
-        /^\/api\/v1\/queue$/,
-        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 30, waiting: 40 } }),
-      ],
+      entered(30, 40),
       [
         'GET',
         /^\/api\/v1\/queue\//,
@@ -540,11 +539,7 @@ describe('waiting room', () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
     let polls = 0;
     mockApi([
-      [
-        'POST',
-        /^\/api\/v1\/queue$/,
-        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 90, waiting: 300 } }),
-      ],
+      entered(90, 300),
       [
         'GET',
         /^\/api\/v1\/queue\//,
@@ -619,11 +614,7 @@ describe('waiting room', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const closesAt = Date.UTC(2026, 10, 24, 10, 15, 15);
     const { calls } = mockApi([
-      [
-        'POST',
-        /^\/api\/v1\/queue$/,
-        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 40, waiting: 90 } }),
-      ],
+      entered(40, 90),
       [
         'GET',
         /^\/api\/v1\/queue\//,
@@ -655,13 +646,7 @@ describe('waiting room', () => {
   it('puts the focus on its heading, and says the place in the queue politely: at most every 10 s, sooner when it halves', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 1));
     vi.stubGlobal('EventSource', FakeEventSource);
-    mockApi([
-      [
-        'POST',
-        /^\/api\/v1\/queue$/,
-        () => ({ status: 201, body: { ticketId: TICKET, roundId: '20261124T101500Z', position: 80, waiting: 90 } }),
-      ],
-    ]);
+    mockApi([entered(80, 90)]);
     render(waitingRoom({ nickname: '듣는사람' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
     await flush();

@@ -26,7 +26,10 @@ export const withRetryAfter = (reply: ReturnType<typeof problem>, seconds: strin
  * Replaces fetch with a router: the first route whose method and path pattern match answers. Every call is recorded.
  * A handler returning an Error makes fetch reject (a network failure).
  */
-export function mockApi(routes: [string, RegExp, Handler][]) {
+/** A method, a path pattern and what it answers. */
+export type Route = [string, RegExp, Handler];
+
+export function mockApi(routes: Route[]) {
   const calls: Call[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), 'http://localhost');
