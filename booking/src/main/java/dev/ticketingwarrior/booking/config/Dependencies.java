@@ -110,10 +110,8 @@ public class Dependencies implements MysqlOutage {
                     .apply(1);
             Duration wait = Duration.ofMillis(Math.max(RETRY_SOON.toMillis(), waitMillis));
             throw new DependencyUnavailableException(breaker.getName(), wait, e);
-        } catch (DependencyUnavailableException e) {
-            throw e;
-        } catch (DataIntegrityViolationException e) {
-            // only MySQL's calls throw it: the data's fault, passed on as it is (see mysql)
+        } catch (DependencyUnavailableException | DataIntegrityViolationException e) {
+            // already a 503's cause, or (only from MySQL) the data's fault, passed on as it is (see mysql)
             throw e;
         } catch (RuntimeException e) {
             throw new DependencyUnavailableException(breaker.getName(), RETRY_SOON, e);

@@ -37,8 +37,8 @@ import reactor.core.scheduler.Scheduler;
  * first 100, every 500 ms to 1,000 and every second further back (SPEC §4: at most four a second), always from the
  * tick that changed it; its {@code admitted} (with the token) or {@code closed} standing as soon as a tick shows the
  * counter reached it or the round closed; and, after {@code keepAlive}/2 without anything new, the standing it heard
- * last, again (the web layer sends that repeat as a {@code heartbeat} event). While the ticker is silent for a round (it is
- * stopped or its Valkey calls fail) each of the round's watchers reads its own ticket once a second instead.
+ * last, again (the web layer sends that repeat as a {@code heartbeat} event). While the ticker is silent for a round
+ * (it is stopped or its Valkey calls fail) each of the round's watchers reads its own ticket once a second instead.
  */
 public final class LiveStandings {
 

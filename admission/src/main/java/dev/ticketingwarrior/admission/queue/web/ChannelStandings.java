@@ -64,7 +64,8 @@ final class ChannelStandings implements LiveStandings.Listener {
 
     /**
      * An event as Spring's server-sent-events writer puts it: {@code event:} and {@code data:} lines (every event
-     * {@link StandingEvents} makes carries a standing). Written straight into the buffer that goes to the socket, the JSON too: no text of the event is made first.
+     * {@link StandingEvents} makes carries a standing). Written straight into the buffer that goes to the socket, the
+     * JSON too: no text of the event is made first.
      */
     static ByteBuf frame(ServerSentEvent<TicketResponse> event, JsonMapper json, ByteBufAllocator alloc) {
         TicketResponse data = event.data();

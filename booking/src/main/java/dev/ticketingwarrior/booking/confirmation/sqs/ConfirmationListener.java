@@ -168,7 +168,7 @@ class ConfirmationListener {
         count(written);
     }
 
-    /** The messages written (to acknowledge), their bookings, and each booking's state and whether this write decided it. */
+    /** The messages written (to acknowledge), their bookings, each booking's state, and which this write decided. */
     private record Written(
             List<Message<String>> messages,
             List<AcceptedBooking> bookings,

@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Attempts in MySQL/MariaDB. A round's attempts are upserted in one batch ({@code ON DUPLICATE KEY UPDATE}), so the
- * archive may run twice (a batch MySQL refuses for one attempt's values is written attempt by attempt, without it); reads join {@code bookings} and {@code rejected_bookings} by the booking id for the outcome.
- * The player's reads are range scans of {@code ix_attempts_player}, a round's a range of the primary key.
+ * archive may run twice (a batch MySQL refuses for one attempt's values is written attempt by attempt, without it);
+ * reads join {@code bookings} and {@code rejected_bookings} by the booking id for the outcome. The player's reads are range scans of {@code ix_attempts_player}, a round's a range of the primary key.
  */
 @Component
 class JdbcArchivedAttempts implements ArchivedAttempts {
