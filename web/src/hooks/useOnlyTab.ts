@@ -4,19 +4,27 @@ import { useLatest } from './useLatest';
 /** The channel the tabs of this browser tell each other which drill they drive on. */
 export const TABS_CHANNEL = 'tw.drill';
 
-/** Said on the channel: tab `tab` drives the drill `key` from now on, so any other tab driving it stops. */
+/**
+ * Said on the channel: tab `tab` drives the drill `key` from now on (`at`, epoch ms), so any other tab driving it since
+ * earlier stops.
+ */
 export interface TabClaim {
   type: 'claim';
   key: string;
   tab: string;
+  at: number;
 }
+
+/** The later of two claims wins; the same millisecond is settled by the tab ids, so exactly one of two tabs goes on. */
+const laterThan = (claim: TabClaim, own: TabClaim) => claim.at > own.at || (claim.at === own.at && claim.tab > own.tab);
 
 const isClaim = (data: unknown): data is TabClaim =>
   typeof data === 'object' &&
   data !== null &&
   (data as TabClaim).type === 'claim' &&
   typeof (data as TabClaim).key === 'string' &&
-  typeof (data as TabClaim).tab === 'string';
+  typeof (data as TabClaim).tab === 'string' &&
+  typeof (data as TabClaim).at === 'number';
 
 export interface OnlyTab {
   /** Another tab of this browser has taken this drill over since this one started (or took it back). */
@@ -28,14 +36,17 @@ export interface OnlyTab {
 /**
  * One tab drives a drill (`key`: the nickname, whose ticket this browser keeps) at a time. Two tabs on one ticket would
  * both stream the queue, ask for letters (each one replacing the other's) and hold seats (each one releasing the
- * other's), so the newest tab to start the drill, or to take it back, drives it and the others stop. Over a
- * BroadcastChannel: where there is none, every tab goes on as before.
+ * other's), so the newest tab to start the drill, or to take it back, drives it and the others stop. Two claims that
+ * cross on the channel are settled by their times, so one tab goes on. Over a BroadcastChannel: where there is none,
+ * every tab goes on as before.
  */
 export function useOnlyTab(key: string | undefined): OnlyTab {
   const [tab] = useState(() => Math.random().toString(36).slice(2) + Date.now().toString(36));
   /** The drill another tab took from this one (the key of it). */
   const [lostKey, setLostKey] = useState<string | undefined>();
   const channel = useRef<BroadcastChannel | undefined>(undefined);
+  /** This tab's last claim: a claim for the same drill stops it only when it is later. */
+  const ownClaim = useRef<TabClaim | undefined>(undefined);
   const keyRef = useLatest(key);
 
   useEffect(() => {
@@ -48,9 +59,11 @@ export function useOnlyTab(key: string | undefined): OnlyTab {
       return; // e.g. a sandboxed frame: no second-tab check, as without BroadcastChannel
     }
     opened.onmessage = (event: MessageEvent<unknown>) => {
-      if (isClaim(event.data) && event.data.tab !== tab && event.data.key === keyRef.current) {
-        setLostKey(event.data.key);
-      }
+      const claim = event.data;
+      if (!isClaim(claim) || claim.tab === tab || claim.key !== keyRef.current) return;
+      // before this tab's own claim of the key it has nothing to lose: its claim, about to be sent, is the later one
+      const own = ownClaim.current;
+      if (own?.key === claim.key && laterThan(claim, own)) setLostKey(claim.key);
     };
     channel.current = opened;
     return () => {
@@ -61,8 +74,10 @@ export function useOnlyTab(key: string | undefined): OnlyTab {
 
   const claim = useCallback(
     (claimed: string) => {
+      const claim: TabClaim = { type: 'claim', key: claimed, tab, at: Date.now() };
+      ownClaim.current = claim;
       try {
-        channel.current?.postMessage({ type: 'claim', key: claimed, tab } satisfies TabClaim);
+        channel.current?.postMessage(claim);
       } catch {
         // a closed channel: nobody to tell
       }
