@@ -33,6 +33,22 @@ class AdmissionPropertiesTests {
         });
     }
 
+    @Test
+    void refusesABeatSoFastThatQuietStreamsWouldCostWhatBusyOnesDo() {
+        runner.withPropertyValues("ticketing.admission.sse-keep-alive=50ms").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("sseKeepAlive");
+        });
+    }
+
+    @Test
+    void takesABeatAtEitherBound() {
+        for (String beat : new String[] {"100ms", "15s"}) {
+            runner.withPropertyValues("ticketing.admission.sse-keep-alive=" + beat)
+                    .run(context -> assertThat(context).hasNotFailed());
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AdmissionProperties.class)
     static class Bound {}

@@ -27,7 +27,8 @@ import reactor.core.scheduler.Scheduler;
  * per-round counters in Redis that sum over all instances. The Redis counters are batched: events are added up in
  * memory and written every flush interval in one call per round (a round of 5,000 bots made 15,000 Redis calls
  * when each event was one), so {@code GET /api/v1/bots/stats} trails by at most that interval. A batch that cannot be
- * written is dropped (and counted): statistics never slow a bot down. Failed bots are counted by call and cause
+ * written is dropped, not retried (and counted; a write that timed out may have landed all the same): statistics
+ * never slow a bot down. Failed bots are counted by call and cause
  * ({@code ticketing.bots.failures}, tagged with the side that caused them) and summed up in one log line per round.
  */
 final class FleetTelemetry implements BotEvents {
@@ -70,7 +71,8 @@ final class FleetTelemetry implements BotEvents {
                 .description("Bots that ended on an unexpected answer, timeout or unreachable service")
                 .register(registry);
         this.dropped = Counter.builder("ticketing.bots.stats.dropped")
-                .description("Per-round statistics increments that could not be written to Redis")
+                .description("Per-round statistics increments whose write to Redis failed or timed out (a timed-out"
+                        + " write may still have landed)")
                 .register(registry);
         this.launchLag = Timer.builder("ticketing.bots.launch.lag")
                 .description("Actual start of a bot minus its scheduled start")
