@@ -13,7 +13,8 @@
 --   5 serve      HASH    acc, last, served, rate, batch, maxActive, paused, bots, humans, admBots, firstAdm, lastAdm,
 --                        seal (the round's ticket key, RoundSeal.java; never returned but by advance.lua)
 --   6 adm        HASH    queueNumber -> admittedAtMs, stamped once by the advance that admitted it
---   7 active     ZSET    queueNumber -> admittedAtMs, admitted and not yet timed out
+--   7 active     ZSET    queueNumber -> last sign of life (ms): admitted then, moved on by booking when the player
+--                        answers a letter or holds a seat (SharedRoundKeys.activePlayers); not yet timed out
 --   8 abandoned  SET     ticket ids: admitted, timed out, never reported finished
 --   9 finished   SET     ticket ids reported finished by booking (SharedRoundKeys.finishedPlayers)
 --  10 tokens     HASH    queueNumber -> the one token issued for it
@@ -66,7 +67,8 @@ local function settings()
   return tonumber(s[1]), tonumber(s[2]), tonumber(s[3]), s[4] == '1'
 end
 
--- Admitted longer than the active timeout ago and not finished: abandoned, no longer holding a maxActive slot.
+-- Silent for the active timeout (no letter answered, no seat held since the admission or the last of those) and not
+-- finished: abandoned, no longer holding a maxActive slot.
 local function expireStale()
   local stale = redis.call('ZRANGEBYSCORE', K_ACTIVE, '-inf', NOW - ACTIVE_TIMEOUT, 'LIMIT', 0, 10 * CHUNK)
   if #stale == 0 then

@@ -2,7 +2,8 @@
 -- every instance): each such ticket's pointer to the expired hold, and the hold's stale seat-map entry, so each is
 -- counted once however many instances sweep. Nobody is reported finished for it: a player whose hold ran out, human or
 -- bot, may still hold again while the round is open, and admission, having given its maxActive slot away, would then be
--- over maxActive. One who really left frees its slot by admission's active timeout.
+-- over maxActive. One who really left frees its slot by admission's active timeout, counted from its last sign of life
+-- (its admission, a letter answered, a seat held).
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}):
 --   1 ticketHold     HASH  ticketId -> its latest holdId

@@ -34,8 +34,9 @@ public record AdmissionProperties(
     /** The waiting room and the serving counter. */
     public record Admission(
             @Valid @NotNull Defaults defaults,
-            /* an admitted ticket that has not finished within this no longer counts as active */
-            @NotNull @DefaultValue("60s") Duration activeTimeout,
+            /* an admitted ticket silent this long (no letter answered, no seat held) and not finished no longer counts
+            as active */
+            @NotNull @DefaultValue("10s") Duration activeTimeout,
             /* every key of a round expires this long after the round ends */
             @NotNull @DefaultValue("10m") Duration keyRetention,
             /* how often each instance advances the serving counter of the open round */

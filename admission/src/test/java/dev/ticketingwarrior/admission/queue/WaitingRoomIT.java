@@ -269,6 +269,32 @@ class WaitingRoomIT extends AdmissionIntegrationTest {
         assertThat(status(second).get("status").asString()).isEqualTo("ADMITTED");
     }
 
+    /**
+     * Booking moves an admitted player's last sign of life on when it answers a letter or holds a seat (as
+     * register-hold.lua does, in the shared key): the active timeout runs from there, so one who plays keeps its slot.
+     */
+    @Test
+    void aPlayerWhoGoesOnPlayingKeepsItsSlotPastTheActiveTimeout() {
+        settings(100, 0, 1, false);
+        openRound();
+        String first = id(enter("playing_1"));
+        String second = id(enter("playing_2"));
+        advance(Duration.ofSeconds(1));
+        assertThat(status(first).get("status").asString()).isEqualTo("ADMITTED");
+        advance(Duration.ofSeconds(3));
+        String active = SharedRoundKeys.activePlayers(RoundId.startingAt(roundOpen));
+        assertThat(redis().opsForZSet().add(active, "1", clock.millis()))
+                .as("a new member")
+                .isFalse();
+
+        // 6 s after the admission, but 3 s after the hold: the first player still holds the only slot
+        advance(Duration.ofSeconds(2));
+        assertThat(status(second).get("status").asString()).isEqualTo("WAITING");
+        // silent for 5 s since the hold (the tests' active timeout): gone, the slot is the next player's
+        advance(Duration.ofSeconds(3));
+        assertThat(status(second).get("status").asString()).isEqualTo("ADMITTED");
+    }
+
     @Test
     void closesTicketsTheRoundNeverReached() {
         settings(0, 0, 0, false);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -90,6 +91,32 @@ class BookingFlowIT {
         assertThat(finished.contains(human)).isFalse();
         assertThat(hold(api, token, round, "C-7").status()).isEqualTo(201);
         assertThat(finished.contains(human)).isFalse();
+    }
+
+    /**
+     * maxActive (SPEC §4): a letter answered and a seat held are signs of life, so admission does not time out the slot
+     * of a player who is still playing; a ticket admission never admitted is not added to its set.
+     */
+    @Test
+    void answeringTheLetterAndHoldingASeatKeepThePlayerActiveForAdmission() {
+        RScoredSortedSet<String> active =
+                redis().getScoredSortedSet(SharedRoundKeys.activePlayers(round.id()), StringCodec.INSTANCE);
+        active.add(round.opensAt().toEpochMilli(), "7"); // admitted at the open
+        String token = world.token(round, round.id().value() + "-7-0123456789abcdef01234567", "alive", false);
+
+        long answering = world.clock.millis();
+        solveCaptcha(api, token);
+        assertThat(active.getScore("7")).isBetween((double) answering, (double) world.clock.millis());
+
+        world.clock.set(world.clock.instant().plusSeconds(3)); // the seat picked 3 s later
+        long holding = world.clock.millis();
+        assertThat(hold(api, token, round, "E-5").status()).isEqualTo(201);
+        assertThat(active.getScore("7")).isBetween((double) holding, (double) world.clock.millis());
+
+        String stranger = world.token(round, round.id().value() + "-8-0123456789abcdef01234568", "never_in", false);
+        solveCaptcha(api, stranger);
+        assertThat(hold(api, stranger, round, "E-6").status()).isEqualTo(201);
+        assertThat(active.readAll()).containsExactly("7");
     }
 
     /** A release that lost the race to the ticket's next hold (its find ran first, its close after) marks nothing. */

@@ -23,12 +23,22 @@ public final class SharedRoundKeys {
     private SharedRoundKeys() {}
 
     /**
-     * A SET of ticket ids that left the drill (booked, or gave up: hold released without booking, token expired).
-     * Booking adds to it; admission subtracts its size from the admitted count to know how many are still active,
+     * A SET of ticket ids that left the drill (booked, or a bot that released its hold without booking). Booking adds
+     * to it; admission subtracts its size from the admitted count to know how many are still active,
      * which is what {@code maxActive} caps (SPEC §4).
      */
     public static String finishedPlayers(RoundId round) {
         return round.hashTag() + ":finished";
+    }
+
+    /**
+     * A ZSET queue number → an admitted player's last sign of life (epoch ms): admission adds the player at its
+     * admission; booking moves the score on (only for a member already there, {@code ZADD XX}) when the player answers
+     * a security letter or holds a seat. A player silent for admission's active timeout is taken to have left and no
+     * longer holds a {@code maxActive} slot (SPEC §4).
+     */
+    public static String activePlayers(RoundId round) {
+        return round.hashTag() + ":active";
     }
 
     /**

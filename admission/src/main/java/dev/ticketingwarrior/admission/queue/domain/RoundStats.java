@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Counts of one round for ops. {@code active} = admitted minus those that finished (booking reported) or were
- * abandoned (admitted longer than the active timeout ago without finishing). {@code newlyAdmitted} is not a count of
+ * abandoned (silent for the active timeout, no letter answered and no seat held since the admission or the last of
+ * those, without finishing). {@code newlyAdmitted} is not a count of
  * the round: it is how many the advance made by reading these stats admitted, for the metrics (every advance's
  * admissions are counted once, by whoever made it).
  */

@@ -20,7 +20,7 @@ record RoundKeys(RoundId roundId, List<String> all) {
                         tag + ":nicks",
                         SharedRoundKeys.serving(roundId),
                         SharedRoundKeys.admissions(roundId),
-                        tag + ":active",
+                        SharedRoundKeys.activePlayers(roundId),
                         tag + ":abandoned",
                         SharedRoundKeys.finishedPlayers(roundId),
                         tag + ":tokens"));

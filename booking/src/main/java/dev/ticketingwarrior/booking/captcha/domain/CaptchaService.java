@@ -150,7 +150,8 @@ public class CaptchaService {
             return LetterAnswer.UNKNOWN;
         }
         String given = answer == null ? "" : answer.strip().toUpperCase(Locale.ROOT);
-        return captchas.answer(round.id(), captchaId, ticketId, given, retention.ttl(round));
+        return captchas.answer(
+                round.id(), captchaId, ticketId, given, retention.clock().now(), retention.ttl(round));
     }
 
     /** An issued letter: its id and the picture. */

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.captcha.domain;
 
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Issued security letters (single use) and the tickets that solved one. */
 public interface Captchas {
@@ -11,9 +12,11 @@ public interface Captchas {
     /**
      * Answers the letter {@code captchaId} of {@code ticketId} in one step: every answer, right or wrong, uses the letter
      * up, and a right one marks the ticket solved for {@code retention}. {@code answer} is stripped and upper-cased;
-     * it is right if it equals the letter's answer upper-cased.
+     * it is right if it equals the letter's answer upper-cased. An answer to the ticket's own letter is also its
+     * player's sign of life {@code at} for admission's {@code maxActive} (SPEC §4).
      */
-    LetterAnswer answer(RoundId round, String captchaId, String ticketId, String answer, Duration retention);
+    LetterAnswer answer(
+            RoundId round, String captchaId, String ticketId, String answer, Instant at, Duration retention);
 
     boolean isSolved(RoundId round, String ticketId);
 

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.captcha.redis;
 
 import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 
 /** The security letters' Redis keys of one round, under the round's hash tag {@code {r:<roundId>}} like the rest. */
 public record CaptchaKeys(RoundId round) {
@@ -13,5 +14,10 @@ public record CaptchaKeys(RoundId round) {
     /** SET of tickets that solved a letter. */
     public String captchaSolved() {
         return round.hashTag() + ":captcha-solved";
+    }
+
+    /** ZSET queue number → last sign of life of an admitted player, admission's; an answer moves a member's score on. */
+    public String activePlayers() {
+        return SharedRoundKeys.activePlayers(round);
     }
 }

@@ -6,6 +6,7 @@ import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.edge.lua.LuaScripts;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.redisson.api.BatchOptions;
@@ -47,17 +48,19 @@ class RedisCaptchas implements Captchas {
     }
 
     @Override
-    public LetterAnswer answer(RoundId round, String captchaId, String ticketId, String answer, Duration retention) {
+    public LetterAnswer answer(
+            RoundId round, String captchaId, String ticketId, String answer, Instant at, Duration retention) {
         CaptchaKeys keys = new CaptchaKeys(round);
         String result = dependencies.redis(() -> redis.getScript(StringCodec.INSTANCE)
                 .eval(
                         RScript.Mode.READ_WRITE,
                         ANSWER,
                         RScript.ReturnType.VALUE,
-                        List.of(keys.captcha(captchaId), keys.captchaSolved()),
+                        List.of(keys.captcha(captchaId), keys.captchaSolved(), keys.activePlayers()),
                         ticketId,
                         answer,
-                        String.valueOf(retention.toMillis())));
+                        String.valueOf(retention.toMillis()),
+                        String.valueOf(at.toEpochMilli())));
         return LetterAnswer.valueOf(result);
     }
 

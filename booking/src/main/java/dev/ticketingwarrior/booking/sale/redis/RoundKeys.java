@@ -84,10 +84,15 @@ public record RoundKeys(RoundId round) {
     }
 
     /**
-     * SET of tickets that finished (booked) or gave up (released a hold, or let it run out), read by admission; a
-     * ticket that holds again leaves it.
+     * SET of tickets that finished (booked) or, for a bot, gave up (released its hold), read by admission; a ticket that
+     * holds again leaves it.
      */
     public String finishedPlayers() {
         return SharedRoundKeys.finishedPlayers(round);
+    }
+
+    /** ZSET queue number → last sign of life of an admitted player, admission's; a hold moves a member's score on. */
+    public String activePlayers() {
+        return SharedRoundKeys.activePlayers(round);
     }
 }

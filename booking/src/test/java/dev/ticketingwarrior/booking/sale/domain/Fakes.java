@@ -171,7 +171,7 @@ final class Fakes {
 
         @Override
         public LetterAnswer answer(
-                RoundId round, String captchaId, String ticketId, String answer, Duration retention) {
+                RoundId round, String captchaId, String ticketId, String answer, Instant at, Duration retention) {
             return solved.contains(ticketId) ? LetterAnswer.REPEATED : LetterAnswer.UNKNOWN;
         }
 
