@@ -73,6 +73,27 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
         poll(tickets.get(10), address()).expectStatus().isOk();
     }
 
+    /** Found by a probe: an id of no ticket's shape was answered 404 before any budget was spent, a thousand a second. */
+    @Test
+    void limitsMadeUpTicketIdsPerClientLikeAnyPoll() {
+        String client = address();
+        for (int i = 0; i < 300; i++) {
+            String path = i % 2 == 0 ? "/api/v1/queue/{id}" : "/api/v1/queue/{id}/events";
+            web.get()
+                    .uri(path, "nope-" + i)
+                    .header("X-Forwarded-For", client)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
+        }
+        isRateLimited(poll("nope", client));
+        isRateLimited(web.get()
+                .uri("/api/v1/queue/{id}/events", "nope")
+                .header("X-Forwarded-For", client)
+                .exchange());
+        poll("nope", address()).expectStatus().isNotFound();
+    }
+
     @Test
     void botsWithAValidKeyAreCountedPerTicketNotPerAddress() {
         String botRunner = address();

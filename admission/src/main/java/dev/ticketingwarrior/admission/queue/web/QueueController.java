@@ -146,9 +146,12 @@ class QueueController {
                     String botKey,
             ServerHttpRequest request) {
         boolean bot = isBot(botKey);
-        return TicketId.parse(ticketId)
-                .map(id -> limits.poll(client(request), bot, id).then(queue.status(id)))
-                .orElseGet(Mono::empty)
+        Optional<TicketId> id = TicketId.parse(ticketId);
+        if (id.isEmpty()) {
+            return limits.pollOfNoTicket(client(request), bot).then(Mono.error(TicketStreams::unknownTicket));
+        }
+        return limits.poll(client(request), bot, id.get())
+                .then(queue.status(id.get()))
                 .map(TicketResponse::of)
                 .switchIfEmpty(Mono.error(TicketStreams::unknownTicket));
     }
@@ -176,7 +179,7 @@ class QueueController {
         boolean bot = isBot(botKey);
         Optional<TicketId> id = TicketId.parse(ticketId);
         if (id.isEmpty()) {
-            return Mono.error(TicketStreams::unknownTicket);
+            return limits.pollOfNoTicket(client(request), bot).then(Mono.error(TicketStreams::unknownTicket));
         }
         if (HttpMethod.HEAD.equals(request.getMethod())) {
             // the answer a GET would get, without its body: a HEAD's body is never subscribed, so a stream opened for

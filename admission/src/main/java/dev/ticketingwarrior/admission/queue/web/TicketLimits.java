@@ -11,6 +11,7 @@ import dev.ticketingwarrior.edge.limit.TooManyRequests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -58,11 +59,23 @@ final class TicketLimits {
 
     /** Spends a status poll: 429 when the client's or the ticket's budget is spent. */
     Mono<Void> poll(String client, boolean bot, TicketId ticket) {
+        return poll(client, bot, Optional.of(ticket));
+    }
+
+    /**
+     * Spends a status poll of the client for an id that is no ticket id at all, whose answer is a 404 (for the status
+     * or the stream): ids made up by the thousand are limited like any poll. 429 when the client's budget is spent.
+     */
+    Mono<Void> pollOfNoTicket(String client, boolean bot) {
+        return poll(client, bot, Optional.empty());
+    }
+
+    private Mono<Void> poll(String client, boolean bot, Optional<TicketId> ticket) {
         Mono<LimitDecision> perClient =
                 bot ? Mono.just(LimitDecision.ALLOWED) : spend(LimitKeys.key("polls", client), pollsPerClient);
         return perClient
-                .flatMap(decision -> decision instanceof LimitDecision.Allowed
-                        ? spend(LimitKeys.key("ticket-polls", ticket.value()), pollsPerTicket)
+                .flatMap(decision -> decision instanceof LimitDecision.Allowed && ticket.isPresent()
+                        ? spend(LimitKeys.key("ticket-polls", ticket.get().value()), pollsPerTicket)
                         : Mono.just(decision))
                 .flatMap(decision -> switch (decision) {
                     case LimitDecision.Allowed allowed -> Mono.<Void>empty();
