@@ -3,9 +3,13 @@ package dev.ticketingwarrior.booking.confirmation.web;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationBacklog;
 import dev.ticketingwarrior.booking.confirmation.domain.DeadLetters;
 import dev.ticketingwarrior.booking.confirmation.domain.MysqlOutage;
+import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.edge.secret.OpsAuthorization;
+import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -71,13 +75,26 @@ class ConfirmationOpsController {
     @Operation(
             summary = "Put dead-lettered confirmations back on the confirmation queue",
             description = "Moves up to `max` (1-1000, default 1000) messages; the listener writes each booking once,"
-                    + " however often it comes. Safe to repeat. 401 without the ops token.")
+                    + " however often it comes. Safe to repeat. 400 invalid-request for a `max` out of range; 401"
+                    + " without the ops token.")
     @PostMapping("/api/v1/confirmations/dead-letters/redrive")
     Redriven redrive(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(defaultValue = "" + MOST_PER_CALL) int max) {
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + MOST_PER_CALL,
+                                            defaultValue = "" + MOST_PER_CALL))
+                    @RequestParam(defaultValue = "" + MOST_PER_CALL)
+                    int max) {
         ops.check(authorization);
-        int moved = deadLetters.redrive(Math.clamp(max, 1, MOST_PER_CALL));
+        if (max < 1 || max > MOST_PER_CALL) {
+            throw ProblemException.of(ProblemType.INVALID_REQUEST, "max is 1-" + MOST_PER_CALL + ", not " + max + ".");
+        }
+        int moved = deadLetters.redrive(max);
         long left = deadLetters.count();
         log.info("ops redrive: {} dead-lettered confirmations back on the queue, {} left", moved, left);
         return new Redriven(moved, left);

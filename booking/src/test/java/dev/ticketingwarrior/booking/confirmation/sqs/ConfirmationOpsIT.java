@@ -92,6 +92,26 @@ class ConfirmationOpsIT {
         }
     }
 
+    /** Found by a probe: a max out of its documented range was taken as the nearest bound. */
+    @Test
+    void aRedriveOfAMaxOutOfRangeIsRefusedAndMovesNothing() {
+        for (String max : new String[] {"0", "-1", "1001"}) {
+            Api.Response refused =
+                    api.send("POST", "/api/v1/confirmations/dead-letters/redrive?max=" + max, null, null, OPS);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.problemSlug()).isEqualTo("invalid-request");
+        }
+        // without the ops token the range is never looked at
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/confirmations/dead-letters/redrive?max=0",
+                                null,
+                                null,
+                                Map.of("Authorization", "Bearer not-the-token"))
+                        .status())
+                .isEqualTo(401);
+    }
+
     @Test
     void theConfirmationsAreForOpsOnly() {
         assertThat(api.get("/api/v1/confirmations").status()).isEqualTo(401);
