@@ -54,6 +54,54 @@ class BadInputIT {
         }
     }
 
+    /**
+     * Found by a probe: Tomcat answered a transfer coding, a method or an HTTP version it does not implement with a
+     * 501 or 505 and an empty problem+json body. What the client sent is the fault: 400 (SPEC §9: no 5xx for client
+     * input), as the WebFlux services answer it.
+     */
+    @Test
+    void aTransferCodingMethodOrVersionTomcatDoesNotImplementIsA400Problem() throws IOException {
+        for (String head : List.of(
+                "POST /api/v1/bookings HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n",
+                "GET /api/v1/leaderboard HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: foo\r\n",
+                "CONNECT /api/v1/leaderboard HTTP/1.1\r\nHost: a\r\n",
+                "GET /api/v1/leaderboard HTTP/1.2\r\nHost: a\r\n",
+                "GET /api/v1/leaderboard HTTP/2.0\r\nHost: a\r\n")) {
+            String answer = raw(head + "Connection: close\r\n\r\n");
+            assertThat(answer).as(head).startsWith("HTTP/1.1 400");
+            assertThat(answer).as(head).contains("application/problem+json").contains("invalid-request");
+        }
+    }
+
+    /**
+     * Found by a probe: a body that stops short of its Content-Length held the request for Tomcat's default 60 s. A
+     * client that stops sending is answered within the connection timeout (5 s), as the WebFlux services' deadline.
+     */
+    @Test
+    void aBodyThatStopsShortIsAnsweredWithinSeconds() throws IOException {
+        Round round = world.freshRound();
+        String token = world.token(round, BookingStack.ticket(), "stalled", true);
+        String body = "{\"seatId\":\"A-5\"}";
+        String answer = raw("POST /api/v1/rounds/" + round.id() + "/holds HTTP/1.1\r\nHost: a\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "X-Bot-Key: " + BookingStack.BOT_KEY + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: 60\r\n"
+                + "Connection: close\r\n\r\n"
+                + body);
+        assertThat(answer).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+    }
+
+    /** What the server answers to {@code request} sent as it is; the read gives up after 15 s. */
+    private String raw(String request) throws IOException {
+        int port = Integer.parseInt(world.first().getEnvironment().getProperty("local.server.port"));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void everyEndpointAnswersBadInputWithA4xxProblemAndWritesNothing() {
         Round round = world.freshRound();
@@ -110,6 +158,14 @@ class BadInputIT {
                 new Case("GET", "/api/v1/rounds/20310303T000001Z/seats", null, Map.of(), 404, "unknown-round"),
                 new Case("GET", "/api/v1/rounds/99999999T999999Z/results", null, Map.of(), 404, "unknown-round"),
                 new Case("GET", "/api/v1/leaderboard?period=year", null, Map.of(), 400, "invalid-request"),
+                // found by a probe: a 406 was typed unsupported-media-type, the 415's type
+                new Case(
+                        "GET",
+                        "/api/v1/leaderboard?period=day",
+                        null,
+                        Map.of("Accept", "application/xml"),
+                        406,
+                        "not-acceptable"),
                 // found by BadInputSweepIT: a query that is not UTF-8 was a 500; Tomcat's own refusals were HTML; a
                 // second Authorization header was ignored (the first one counted)
                 new Case("GET", "/api/v1/leaderboard?period=%C0%AE%C0%AE", null, Map.of(), 400, "invalid-request"),

@@ -76,7 +76,9 @@ public final class Problems {
             case 401 -> ProblemType.UNAUTHORIZED;
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 406, 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 408 -> ProblemType.REQUEST_TIMEOUT;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 429 -> ProblemType.RATE_LIMITED;
             case 503 -> ProblemType.SERVICE_UNAVAILABLE;
@@ -125,7 +127,10 @@ public final class Problems {
     /** A plain map of the problem for writers that bypass the message converters (filters, last resort). */
     public static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        // a problem without a type (Spring leaves a 500's unset) is "about:blank" (RFC 9457 §4.2.1)
+        body.put(
+                "type",
+                problem.getType() == null ? "about:blank" : problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -48,15 +49,30 @@ final class BodySizeLimitFilter implements WebFilter, Ordered {
             public Flux<DataBuffer> getBody() {
                 AtomicLong seen = new AtomicLong();
                 return super.getBody().handle((buffer, sink) -> {
-                    if (seen.addAndGet(buffer.readableByteCount()) > limit) {
+                    try {
+                        if (seen.addAndGet(buffer.readableByteCount()) > limit) {
+                            sink.error(new BodyTooLargeException(limit));
+                        } else {
+                            sink.next(onHeap(buffer));
+                        }
+                    } finally {
                         DataBufferUtils.release(buffer);
-                        sink.error(new BodyTooLargeException(limit));
-                    } else {
-                        sink.next(buffer);
                     }
                 });
             }
         };
         return chain.filter(exchange.mutate().request(limited).build());
+    }
+
+    /**
+     * The chunk as a heap buffer that owns no server memory. When the body is cut off, the chunks already passed on
+     * are discarded by every discard hook downstream (the decoder's join and the response writer's): a no-op for a
+     * heap buffer, but on Reactor Netty the second release of a chunk takes a reference that the socket buffer it is
+     * a slice of still holds, and Netty later fails releasing that buffer ({@code IllegalReferenceCountException}).
+     */
+    private static DataBuffer onHeap(DataBuffer chunk) {
+        byte[] bytes = new byte[chunk.readableByteCount()];
+        chunk.read(bytes);
+        return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
     }
 }

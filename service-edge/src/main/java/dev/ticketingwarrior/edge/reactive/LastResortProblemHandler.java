@@ -1,19 +1,27 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
+import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /**
  * Errors that never reached a controller (an unknown path, a filter's error, a body cut off mid-read) still answer
  * with problem+json, before Spring Boot's default error handler could answer with something else; our own problems
- * and anything unforeseen as {@link ProblemAnswer} maps them.
+ * and anything unforeseen as {@link ProblemAnswer} maps them. A client that went away (its connection closed while
+ * its body was read) gets no answer.
  */
 final class LastResortProblemHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(LastResortProblemHandler.class);
 
     private final ProblemWriter writer;
 
@@ -26,6 +34,12 @@ final class LastResortProblemHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
+        if (clientWentAway(error)) {
+            // nobody is left to answer, and a 500 would be written to a closed connection (and logged as our fault)
+            log.debug(
+                    "{}: client went away: {}", exchange.getRequest().getPath().value(), error.toString());
+            return Mono.empty();
+        }
         return switch (error) {
             case BodyTooLargeException tooLarge -> writer.write(exchange, Problems.tooLarge());
             case DataBufferLimitException tooLarge -> writer.write(exchange, Problems.tooLarge());
@@ -33,5 +47,14 @@ final class LastResortProblemHandler implements WebExceptionHandler {
                 writer.write(exchange, Problems.forStatus(status.getStatusCode(), status.getReason()));
             default -> writer.write(exchange, error);
         };
+    }
+
+    /**
+     * The client closed its connection (Reactor Netty's {@code AbortedException}, a reset, a broken pipe), as Spring
+     * tells it. A dependency's broken connection is not: ours to answer (503), however its cause reads.
+     */
+    static boolean clientWentAway(Throwable error) {
+        return !(error instanceof ProblemException || error instanceof DependencyUnavailableException)
+                && DisconnectedClientHelper.isClientDisconnectedException(error);
     }
 }

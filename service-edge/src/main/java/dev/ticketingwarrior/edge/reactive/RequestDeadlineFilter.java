@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * a timeout, a signal lost somewhere, anything), the work is cancelled, the stall is logged and the client gets a 503
  * problem with {@code Retry-After}, instead of waiting for its own timeout or a proxy's. An answer that has begun is
  * left to finish, and an event stream ({@code text/event-stream}, asked for or chosen by the handler) is exempt: it
- * lives as long as it has news. A client still sending its body at the deadline is the slow one: 408, not 503.
+ * lives as long as it has news. A client still sending its body at the deadline is the slow one: 408, not 503. A
+ * client that went away gets no answer.
  */
 final class RequestDeadlineFilter implements WebFilter, Ordered {
 
@@ -66,7 +67,27 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
                 .filter(tick -> !answering(exchange.getResponse()))
                 .switchIfEmpty(Mono.never());
         return chain.filter(watched)
+                // a client that went away gets no answer (as in LastResortProblemHandler); its error racing the
+                // deadline would reach the timeout after it fired, to be dropped and logged at ERROR by Reactor
+                .onErrorResume(LastResortProblemHandler::clientWentAway, gone -> Mono.empty())
                 .timeout(overdue, Mono.defer(() -> body.arriving() ? slowBody(exchange) : stalled(exchange)));
+    }
+
+    /**
+     * The answer at the deadline is the last word. It fails only when the response can no longer be written (the
+     * client closed its connection just then): another handler would fail the same way, and its 500 would be logged
+     * as an error of ours.
+     */
+    private Mono<Void> lastWord(ServerWebExchange exchange, Mono<Void> answer) {
+        return answer.onErrorResume(e -> {
+            ServerHttpRequest request = exchange.getRequest();
+            log.info(
+                    "{} {}: the answer at the deadline was not sent: {}",
+                    request.getMethod(),
+                    loggable(request),
+                    e.toString());
+            return Mono.empty();
+        });
     }
 
     private static boolean hasBody(ServerHttpRequest request) {
@@ -97,7 +118,7 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
                 ProblemType.SERVICE_UNAVAILABLE,
                 "The request was not answered in time; retry shortly.",
                 DependencyUnavailableException.RETRY_SOON);
-        return writer.write(exchange, problem);
+        return lastWord(exchange, writer.write(exchange, problem));
     }
 
     /** The client is still sending its body: its own slowness, a 408 (SPEC §9: no 5xx for client input). */
@@ -106,8 +127,11 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
         log.info("{} {}: body not received within {}, answered 408", request.getMethod(), loggable(request), deadline);
         // the rest of the body is never read: the connection must not carry another request
         exchange.getResponse().getHeaders().setConnection("close");
-        return writer.write(
-                exchange, Problems.forStatus(HttpStatusCode.valueOf(408), "The request body did not arrive in time."));
+        return lastWord(
+                exchange,
+                writer.write(
+                        exchange,
+                        Problems.forStatus(HttpStatusCode.valueOf(408), "The request body did not arrive in time.")));
     }
 
     private static String loggable(ServerHttpRequest request) {
@@ -119,7 +143,7 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
     private static final class BodyArrival {
 
         private final AtomicBoolean reading = new AtomicBoolean();
-        private final AtomicBoolean done = new AtomicBoolean();
+        private final AtomicBoolean arrived = new AtomicBoolean();
 
         ServerHttpRequest watch(ServerHttpRequest request) {
             return new ServerHttpRequestDecorator(request) {
@@ -127,14 +151,15 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
                 public Flux<DataBuffer> getBody() {
                     return super.getBody()
                             .doOnSubscribe(subscription -> reading.set(true))
-                            // not on cancel: the deadline cancels a body still arriving before it asks
-                            .doOnTerminate(() -> done.set(true));
+                            // not on cancel: the deadline cancels a body still arriving before it asks; not on
+                            // error: a body cut off by its client did not arrive either (a 408, not a stall of ours)
+                            .doOnComplete(() -> arrived.set(true));
                 }
             };
         }
 
         boolean arriving() {
-            return reading.get() && !done.get();
+            return reading.get() && !arrived.get();
         }
     }
 }

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tomcat's answer to a request it refuses before any servlet runs (an encoded {@code /} or a control byte in the
  * path, a header line it cannot parse, a header section over its limit, an {@code Expect} it does not know) as the
- * same problem+json the application writes, instead of Tomcat's HTML page. Tomcat creates it by its class name.
+ * same problem+json the application writes, instead of Tomcat's HTML page; a transfer coding, method or HTTP version
+ * it does not implement is a 400 there, not its 501 or 505. Tomcat creates it by its class name.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -26,6 +27,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
+        }
+        if (status == 501 || status == 505) {
+            // a transfer coding, method or HTTP version Tomcat does not implement: what the client sent is the fault
+            // (SPEC §9: no 5xx for client input), as the WebFlux services answer it
+            status = 400;
+            response.setStatus(status);
         }
         ProblemAnswer answer = ProblemAnswer.of(Problems.forStatus(HttpStatusCode.valueOf(status), null), null);
         try {

@@ -53,6 +53,11 @@ class ProblemAnswerTests {
         assertThat(answer.body().getDetail()).doesNotContain("secret");
         assertThat(answer.body().getInstance()).isEqualTo(URI.create("/api/y"));
         assertThat(answer.retryAfter()).isEmpty();
+        // found by a probe: its body was never written, the map of a problem without a type failing
+        assertThat(Problems.asMap(answer.body()))
+                .containsEntry("type", "about:blank")
+                .containsEntry("status", 500)
+                .containsEntry("title", "Internal error");
     }
 
     @Test

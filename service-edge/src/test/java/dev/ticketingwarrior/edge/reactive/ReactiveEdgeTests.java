@@ -5,31 +5,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -229,7 +244,119 @@ class ReactiveEdgeTests {
                 .expectHeader()
                 .valueEquals(HttpHeaders.CONNECTION, "close")
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(ProblemType.REQUEST_TIMEOUT.uri().toString());
+    }
+
+    /** As when the client closes its connection just at the deadline: the server can no longer write the answer. */
+    @Test
+    void anAnswerAtTheDeadlineThatCannotBeSentIsNotFollowedByA500(CapturedOutput output) {
+        HttpHandler handler = WebHttpHandlerBuilder.webHandler(
+                        exchange -> exchange.getRequest().getBody().then())
+                .filter(new ConnectionClosedAtTheDeadline(), new RequestDeadlineFilter(DEADLINE, WRITER))
+                .exceptionHandler(new LastResortProblemHandler(WRITER))
+                .build();
+        MockServerHttpRequest request = MockServerHttpRequest.post("/echo")
+                .header(HttpHeaders.TRANSFER_ENCODING, "chunked")
+                .body(Flux.never());
+        MockServerHttpResponse response = new MockServerHttpResponse();
+
+        handler.handle(request, response).block(Duration.ofSeconds(10));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.REQUEST_TIMEOUT);
+        assertThat(output).doesNotContain("500 Server Error").doesNotContain("unexpected error");
+    }
+
+    /**
+     * The client closes its connection as the deadline passes: the body's error, raised on the connection's thread,
+     * reaches the chain after the deadline has cancelled it.
+     */
+    @Test
+    void aClientLeavingAsTheDeadlinePassesIsNotLoggedAsAnError(CapturedOutput output) throws InterruptedException {
+        CountDownLatch signalled = new CountDownLatch(1);
+        HttpHandler handler = WebHttpHandlerBuilder.webHandler(exchange -> goneJustAfterTheDeadline(signalled))
+                .filter(new RequestDeadlineFilter(DEADLINE, WRITER))
+                .exceptionHandler(new LastResortProblemHandler(WRITER))
+                .build();
+
+        handler.handle(MockServerHttpRequest.get("/stalled").build(), new MockServerHttpResponse())
+                .block(Duration.ofSeconds(10));
+
+        assertThat(signalled.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).doesNotContain("onErrorDropped").doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void aDependencyWhoseConnectionWasResetIsStillAnswered() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/down"));
+        DependencyUnavailableException reset = new DependencyUnavailableException(
+                "waiting room store", Duration.ofSeconds(3), new IOException("Connection reset by peer"));
+
+        new LastResortProblemHandler(WRITER).handle(exchange, reset).block(Duration.ofSeconds(10));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(LastResortProblemHandler.clientWentAway(new AbortedException("Connection has been closed")))
+                .isTrue();
+    }
+
+    /** The handler is still busy with a body its client cut off: at the deadline that is the client's doing. */
+    @Test
+    void aBodyCutOffByItsClientIsNotCountedAsArrived() {
+        HttpHandler handler = WebHttpHandlerBuilder.webHandler(
+                        exchange -> exchange.getRequest().getBody().then().onErrorResume(cutOff -> Mono.never()))
+                .filter(new RequestDeadlineFilter(DEADLINE, WRITER))
+                .build();
+        MockServerHttpRequest request = MockServerHttpRequest.post("/echo")
+                .header(HttpHeaders.TRANSFER_ENCODING, "chunked")
+                .body(Flux.error(new AbortedException("Connection has been closed")));
+        MockServerHttpResponse response = new MockServerHttpResponse();
+
+        handler.handle(request, response).block(Duration.ofSeconds(10));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.REQUEST_TIMEOUT);
+    }
+
+    /** Like Reactor Netty's request body when its connection closes: the error comes even after a cancel. */
+    private static Mono<Void> goneJustAfterTheDeadline(CountDownLatch signalled) {
+        return Mono.from(subscriber -> {
+            subscriber.onSubscribe(new Subscription() {
+                @Override
+                public void request(long n) {}
+
+                @Override
+                public void cancel() {}
+            });
+            Schedulers.parallel()
+                    .schedule(
+                            () -> {
+                                subscriber.onError(new AbortedException("Connection has been closed"));
+                                signalled.countDown();
+                            },
+                            DEADLINE.toMillis() + 100,
+                            TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Writing fails as on Reactor Netty once the connection is gone; the status is still recorded. */
+    private static final class ConnectionClosedAtTheDeadline implements WebFilter, Ordered {
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            ServerHttpResponse closed = new ServerHttpResponseDecorator(exchange.getResponse()) {
+                @Override
+                public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+                    return Mono.error(new IllegalStateException("Status and headers already sent"));
+                }
+            };
+            return chain.filter(exchange.mutate().response(closed).build());
+        }
     }
 
     @Test
