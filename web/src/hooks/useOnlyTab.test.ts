@@ -103,6 +103,21 @@ describe('useOnlyTab', () => {
     expect(result.current.elsewhere).toBe(true);
   });
 
+  it('lets exactly one tab go on when the newer one claims with a clock set back', () => {
+    const first = renderHook(() => useOnlyTab('티켓왕'));
+    now -= 60_000; // the second tab's clock reads a minute earlier
+    const second = renderHook(() => useOnlyTab('티켓왕'));
+    // the first tab hears an earlier claim than its own and says its own again: the second one stops
+    expect(first.result.current.elsewhere).toBe(false);
+    expect(second.result.current.elsewhere).toBe(true);
+  });
+
+  it('stops for a claim without a time, from a tab of the app before claims had times', () => {
+    const { result } = renderHook(() => useOnlyTab('티켓왕'));
+    act(() => FakeBroadcastChannel.post(TABS_CHANNEL, { type: 'claim', key: '티켓왕', tab: 'old' }));
+    expect(result.current.elsewhere).toBe(true);
+  });
+
   it('goes on as before where there is no BroadcastChannel', () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const first = renderHook(() => useOnlyTab('티켓왕'));

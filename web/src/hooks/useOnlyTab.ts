@@ -12,11 +12,24 @@ export interface TabClaim {
   type: 'claim';
   key: string;
   tab: string;
-  at: number;
+  /** Absent from a tab of the app before claims had times: its claim counts as the later one. */
+  at?: number;
 }
 
+const post = (claim: TabClaim, channel: BroadcastChannel | undefined) => {
+  try {
+    channel?.postMessage(claim);
+  } catch {
+    // a closed channel: nobody to tell
+  }
+};
+
 /** The later of two claims wins; the same millisecond is settled by the tab ids, so exactly one of two tabs goes on. */
-const laterThan = (claim: TabClaim, own: TabClaim) => claim.at > own.at || (claim.at === own.at && claim.tab > own.tab);
+const laterThan = (claim: TabClaim, own: TabClaim) => {
+  const at = claim.at ?? Infinity;
+  const ownAt = own.at ?? Infinity;
+  return at > ownAt || (at === ownAt && claim.tab > own.tab);
+};
 
 const isClaim = (data: unknown): data is TabClaim =>
   typeof data === 'object' &&
@@ -24,7 +37,7 @@ const isClaim = (data: unknown): data is TabClaim =>
   (data as TabClaim).type === 'claim' &&
   typeof (data as TabClaim).key === 'string' &&
   typeof (data as TabClaim).tab === 'string' &&
-  typeof (data as TabClaim).at === 'number';
+  ((data as TabClaim).at === undefined || typeof (data as TabClaim).at === 'number');
 
 export interface OnlyTab {
   /** Another tab of this browser has taken this drill over since this one started (or took it back). */
@@ -61,9 +74,18 @@ export function useOnlyTab(key: string | undefined): OnlyTab {
     opened.onmessage = (event: MessageEvent<unknown>) => {
       const claim = event.data;
       if (!isClaim(claim) || claim.tab === tab || claim.key !== keyRef.current) return;
-      // before this tab's own claim of the key it has nothing to lose: its claim, about to be sent, is the later one
+      // before this tab's own claim of the key (or once it lost the drill) it has nothing to lose: a claim about to be
+      // sent is the later one
       const own = ownClaim.current;
-      if (own?.key === claim.key && laterThan(claim, own)) setLostKey(claim.key);
+      if (own?.key !== claim.key) return;
+      if (laterThan(claim, own)) {
+        ownClaim.current = undefined;
+        setLostKey(claim.key);
+      } else {
+        // an earlier claim, heard after this tab's own (crossed on the channel, or a clock set back in the other
+        // tab): that tab may never have heard this one's, so it is said again and that tab stops
+        post(own, opened);
+      }
     };
     channel.current = opened;
     return () => {
@@ -76,11 +98,7 @@ export function useOnlyTab(key: string | undefined): OnlyTab {
     (claimed: string) => {
       const claim: TabClaim = { type: 'claim', key: claimed, tab, at: Date.now() };
       ownClaim.current = claim;
-      try {
-        channel.current?.postMessage(claim);
-      } catch {
-        // a closed channel: nobody to tell
-      }
+      post(claim, channel.current);
     },
     [tab],
   );

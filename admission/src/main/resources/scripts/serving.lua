@@ -15,7 +15,8 @@
 --   6 adm        HASH    queueNumber -> admittedAtMs, stamped once by the advance that admitted it
 --   7 active     ZSET    queueNumber -> last sign of life (ms): admitted then, moved on by booking when the player
 --                        answers a letter or holds a seat (SharedRoundKeys.activePlayers); not yet timed out
---   8 abandoned  SET     ticket ids: admitted, timed out, never reported finished
+--   8 abandoned  SET     ticket ids: admitted, timed out, never reported finished; booking takes one out (and puts it
+--                        back in active) when its player shows a sign of life after all (SharedRoundKeys.abandonedPlayers)
 --   9 finished   SET     ticket ids reported finished by booking (SharedRoundKeys.finishedPlayers)
 --  10 tokens     HASH    queueNumber -> the one token issued for it
 -- ARGV: 1 nowMs, 2 openMs, 3 closeMs, 4 expireAt (epoch s), 5 activeTimeoutMs,

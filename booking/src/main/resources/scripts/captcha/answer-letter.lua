@@ -3,13 +3,14 @@
 -- ticket was never marked solved). Another ticket's letter is left as it is: a stranger's guess does not use it up.
 -- A ticket already solved whose letter is gone is told REPEATED: the same right answer again, after its reply was
 -- lost (a letter gone is all the script can tell of it; another ticket's letter that still exists stays UNKNOWN).
--- An answer to the ticket's own letter, right or wrong, is a sign of life: the player's score in admission's active
--- set moves on to now, so its maxActive slot is not timed out while it plays.
+-- An answer to the ticket's own letter, right or wrong, is a sign of life for admission's maxActive
+-- (sign-of-life.lua, prepended).
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}):
 --   1 letter  HASH  {r:<roundId>}:captcha:<captchaId>: answer, ticket
 --   2 solved  SET   the round's tickets that solved a letter
---   3 active  ZSET  queueNumber -> last sign of life of an admitted player (admission's; only moved on here)
+--   3 active     ZSET  queueNumber -> last sign of life of an admitted player (admission's)
+--   4 abandoned  SET   ticket ids admission timed out (admission's)
 -- ARGV: 1 ticketId, 2 the answer given, stripped and upper-cased, 3 retention ms (of the solved set), 4 now ms
 -- Returns 'SOLVED', 'WRONG', 'REPEATED' or 'UNKNOWN'.
 local letter = redis.call('hmget', KEYS[1], 'answer', 'ticket')
@@ -19,9 +20,7 @@ if not letter[1] then
 end
 if letter[2] ~= ARGV[1] then return 'UNKNOWN' end
 redis.call('del', KEYS[1])
--- the queue number is the ticket id's middle part (<roundId>-<queueNumber>-<seal>, admission's TicketId.java)
-local qn = string.match(ARGV[1], '^[^-]+%-(%d+)%-%x+$')
-if qn then redis.call('zadd', KEYS[3], 'XX', ARGV[4], qn) end
+signOfLife(KEYS[3], KEYS[4], ARGV[1], ARGV[4], ARGV[3])
 if string.upper(letter[1]) ~= ARGV[2] then return 'WRONG' end
 redis.call('sadd', KEYS[2], ARGV[1])
 redis.call('pexpire', KEYS[2], ARGV[3])

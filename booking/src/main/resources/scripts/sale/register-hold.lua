@@ -2,8 +2,8 @@
 -- lock if still owned, its seat-map entry, its record), atomically. Gives the new lock back if the seat turned out
 -- sold or the ticket already booked. A ticket that holds again is playing again: it leaves the round's finished
 -- players, so admission counts it as active again. Only a bot's release (취소표: the bot is done) puts a player there
--- before it books, so this only undoes a report a bot made and then went back on. A hold is a sign of life: the
--- player's score in admission's active set moves on to the hold's time, so its maxActive slot is not timed out.
+-- before it books, so this only undoes a report a bot made and then went back on. A hold is a sign of life for
+-- admission's maxActive (sign-of-life.lua, prepended).
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}):
 --   1 lock           HASH    the seat's Redisson fenced lock (owner field -> reentry count)
@@ -16,7 +16,8 @@
 --   8 seatTakers     HASH    seatId -> heldAtMs|bot|nick of its latest holder (DebriefKeys.seatTakers: what a human
 --                            who finds the seat taken is told; written for bots too, read only for humans)
 --   9 finished       SET     tickets that finished or gave up (read by admission)
---  10 active         ZSET    queueNumber -> last sign of life of an admitted player (admission's; only moved on here)
+--  10 active         ZSET    queueNumber -> last sign of life of an admitted player (admission's)
+--  11 abandoned      SET     ticket ids admission timed out (admission's)
 -- ARGV: 1 lock owner, 2 seatId, 3 holdId, 4 ticketId, 5 fencing token, 6 heldAtMs, 7 expiresAtMs, 8 hold record
 --       ttl ms, 9 retention ms, 10 hold key prefix, 11 seat lock key prefix (the previous hold's keys are derived
 --       from them, same slot), 12 holder is a bot ('1' / '0'), 13 holder's nickname ('' for a bot)
@@ -52,7 +53,5 @@ redis.call('pexpire', KEYS[5], ARGV[9])
 redis.call('hset', KEYS[8], ARGV[2], ARGV[6] .. '|' .. ARGV[12] .. '|' .. ARGV[13])
 redis.call('pexpire', KEYS[8], ARGV[9])
 redis.call('srem', KEYS[9], ARGV[4])
--- the queue number is the ticket id's middle part (<roundId>-<queueNumber>-<seal>, admission's TicketId.java)
-local qn = string.match(ARGV[4], '^[^-]+%-(%d+)%-%x+$')
-if qn then redis.call('zadd', KEYS[10], 'XX', ARGV[6], qn) end
+signOfLife(KEYS[10], KEYS[11], ARGV[4], ARGV[6], ARGV[9])
 return {'OK', prev or ''}

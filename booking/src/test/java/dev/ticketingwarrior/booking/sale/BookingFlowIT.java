@@ -119,6 +119,33 @@ class BookingFlowIT {
         assertThat(active.readAll()).containsExactly("7");
     }
 
+    /**
+     * A sign of life never moves a score back (another instance's clock may be behind), and a player admission had
+     * timed out for its silence comes back when it plays after all: active again, no longer counted as gone.
+     */
+    @Test
+    void aSignOfLifeNeverGoesBackAndBringsBackAPlayerAdmissionTimedOut() {
+        RScoredSortedSet<String> active =
+                redis().getScoredSortedSet(SharedRoundKeys.activePlayers(round.id()), StringCodec.INSTANCE);
+        RSet<String> abandoned = redis().getSet(SharedRoundKeys.abandonedPlayers(round.id()), StringCodec.INSTANCE);
+        long later = world.clock.millis() + 60_000;
+        active.add(later, "11"); // a sign of life another instance stamped by a clock a minute ahead
+        String ahead = round.id().value() + "-11-0123456789abcdef01234511";
+        solveCaptcha(api, world.token(round, ahead, "ahead", false));
+        assertThat(active.getScore("11")).isEqualTo((double) later);
+
+        String gone = round.id().value() + "-12-0123456789abcdef01234512";
+        abandoned.add(gone); // timed out by admission: not in the active set any more
+        String token = world.token(round, gone, "came_back", false);
+        long answering = world.clock.millis();
+        solveCaptcha(api, token);
+        assertThat(abandoned.contains(gone)).isFalse();
+        assertThat(active.getScore("12")).isBetween((double) answering, (double) world.clock.millis());
+        assertThat(redis().getKeys().remainTimeToLive(SharedRoundKeys.activePlayers(round.id())))
+                .as("a set it recreated expires")
+                .isPositive();
+    }
+
     /** A release that lost the race to the ticket's next hold (its find ran first, its close after) marks nothing. */
     @Test
     void aReleaseOvertakenByTheTicketsNextHoldLeavesThePlayerActive() {

@@ -75,7 +75,7 @@ class BadInputIT {
 
     /**
      * Found by a probe: a body that stops short of its Content-Length held the request for Tomcat's default 60 s. A
-     * client that stops sending is answered within the connection timeout (5 s), as the WebFlux services' deadline.
+     * client that stops sending is answered 408 within the connection timeout (5 s), as by the WebFlux services.
      */
     @Test
     void aBodyThatStopsShortIsAnsweredWithinSeconds() throws IOException {
@@ -89,7 +89,7 @@ class BadInputIT {
                 + "Content-Length: 60\r\n"
                 + "Connection: close\r\n\r\n"
                 + body);
-        assertThat(answer).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("request-timeout");
     }
 
     /** What the server answers to {@code request} sent as it is; the read gives up after 15 s. */

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
+import dev.ticketingwarrior.shared.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
  * Errors that never reached a controller (an unknown path, a filter's error, a body cut off mid-read) still answer
  * with problem+json, before Spring Boot's default error handler could answer with something else; our own problems
  * and anything unforeseen as {@link ProblemAnswer} maps them. A client that went away (its connection closed while
- * its body was read) gets no answer.
+ * its body was read) is answered 400, which nobody may read.
  */
 final class LastResortProblemHandler implements WebExceptionHandler {
 
@@ -35,10 +36,15 @@ final class LastResortProblemHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         if (clientWentAway(error)) {
-            // nobody is left to answer, and a 500 would be written to a closed connection (and logged as our fault)
+            // not our fault, so not a 500 (logged as one): a 400 that reaches nobody, unless the client is still there
             log.debug(
                     "{}: client went away: {}", exchange.getRequest().getPath().value(), error.toString());
-            return Mono.empty();
+            return writer.write(
+                            exchange,
+                            Problems.detail(
+                                    ProblemType.INVALID_REQUEST,
+                                    "The request did not arrive whole: its connection closed."))
+                    .onErrorResume(unsent -> Mono.empty());
         }
         return switch (error) {
             case BodyTooLargeException tooLarge -> writer.write(exchange, Problems.tooLarge());

@@ -81,11 +81,15 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
     private Mono<Void> lastWord(ServerWebExchange exchange, Mono<Void> answer) {
         return answer.onErrorResume(e -> {
             ServerHttpRequest request = exchange.getRequest();
-            log.info(
-                    "{} {}: the answer at the deadline was not sent: {}",
-                    request.getMethod(),
-                    loggable(request),
-                    e.toString());
+            if (LastResortProblemHandler.clientWentAway(e)) {
+                log.info(
+                        "{} {}: the answer at the deadline was not sent, the client went away: {}",
+                        request.getMethod(),
+                        loggable(request),
+                        e.toString());
+            } else {
+                log.warn("{} {}: the answer at the deadline was not sent", request.getMethod(), loggable(request), e);
+            }
             return Mono.empty();
         });
     }

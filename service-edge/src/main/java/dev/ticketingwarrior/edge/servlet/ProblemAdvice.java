@@ -6,6 +6,7 @@ import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.SocketTimeoutException;
 import java.nio.charset.CharacterCodingException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -53,6 +54,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (Problems.causedBy(e, BodyTooLargeException.class)) {
             return respond(Problems.tooLarge(), path(request));
+        }
+        if (Problems.causedBy(e, SocketTimeoutException.class)) {
+            // the body stopped arriving (server.tomcat.connection-timeout): the client is the slow one, 408 as on
+            // WebFlux; the rest of the body is never read, so the connection carries no other request
+            HttpHeaders close = new HttpHeaders();
+            close.setConnection("close");
+            return Problems.withHeaders(
+                    respond(
+                            Problems.forStatus(HttpStatusCode.valueOf(408), "The request body did not arrive in time."),
+                            path(request)),
+                    close);
         }
         return respond(
                 Problems.detail(ProblemType.INVALID_REQUEST, "the body is not the expected JSON"), path(request));

@@ -301,6 +301,20 @@ class ReactiveEdgeTests {
                 .isTrue();
     }
 
+    /** Read as a client that went away, yet still there (a misreading): a 400 problem, never an empty 200. */
+    @Test
+    void aClientTakenForGoneIsStillAnsweredWithAProblem() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/echo"));
+
+        new LastResortProblemHandler(WRITER)
+                .handle(exchange, new AbortedException("Connection has been closed"))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(10)))
+                .contains(ProblemType.INVALID_REQUEST.uri().toString());
+    }
+
     /** The handler is still busy with a body its client cut off: at the deadline that is the client's doing. */
     @Test
     void aBodyCutOffByItsClientIsNotCountedAsArrived() {

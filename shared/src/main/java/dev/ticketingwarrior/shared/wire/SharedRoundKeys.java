@@ -33,12 +33,21 @@ public final class SharedRoundKeys {
 
     /**
      * A ZSET queue number → an admitted player's last sign of life (epoch ms): admission adds the player at its
-     * admission; booking moves the score on (only for a member already there, {@code ZADD XX}) when the player answers
-     * a security letter or holds a seat. A player silent for admission's active timeout is taken to have left and no
+     * admission; booking moves the score on (never back) when the player answers a security letter or holds a seat,
+     * and puts back one admission timed out ({@link #abandonedPlayers}). A player silent for admission's active timeout is taken to have left and no
      * longer holds a {@code maxActive} slot (SPEC §4).
      */
     public static String activePlayers(RoundId round) {
         return round.hashTag() + ":active";
+    }
+
+    /**
+     * A SET of ticket ids admission timed out ({@link #activePlayers}) that never finished: they count as having left.
+     * Booking takes a ticket out of it, and puts it back in the active set, when its player shows a sign of life after
+     * all: it counts as active again, and admission holds further admissions to {@code maxActive}.
+     */
+    public static String abandonedPlayers(RoundId round) {
+        return round.hashTag() + ":abandoned";
     }
 
     /**

@@ -21,7 +21,7 @@ record RoundKeys(RoundId roundId, List<String> all) {
                         SharedRoundKeys.serving(roundId),
                         SharedRoundKeys.admissions(roundId),
                         SharedRoundKeys.activePlayers(roundId),
-                        tag + ":abandoned",
+                        SharedRoundKeys.abandonedPlayers(roundId),
                         SharedRoundKeys.finishedPlayers(roundId),
                         tag + ":tokens"));
     }

@@ -137,7 +137,7 @@ class QueueController {
             summary = "Where a ticket stands; the token once admitted",
             description = "401 invalid-bot-key for a wrong X-Bot-Key; 404 unknown-ticket; 429 rate-limited (with"
                     + " Retry-After) past the per-client or per-ticket"
-                    + " budget of status requests")
+                    + " budget of status requests (an id of no ticket's shape spends the client's, a bot's too)")
     @GetMapping(value = "/{ticketId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<TicketResponse> status(
             @PathVariable String ticketId,
@@ -148,7 +148,7 @@ class QueueController {
         boolean bot = isBot(botKey);
         Optional<TicketId> id = TicketId.parse(ticketId);
         if (id.isEmpty()) {
-            return limits.pollOfNoTicket(client(request), bot).then(Mono.error(TicketStreams::unknownTicket));
+            return limits.pollOfNoTicket(client(request)).then(Mono.error(TicketStreams::unknownTicket));
         }
         return limits.poll(client(request), bot, id.get())
                 .then(queue.status(id.get()))
@@ -164,8 +164,9 @@ class QueueController {
                     + " beats: a 'heartbeat' event repeating the standing it sent last, at least every 15 s"
                     + " (ADMISSION_SSE_KEEP_ALIVE), so idle proxies keep it open and a client that hears nothing for"
                     + " longer knows the connection is dead. 401"
-                    + " invalid-bot-key for a wrong X-Bot-Key; 429 rate-limited when this ticket or this client"
-                    + " already has its share of streams open; 503 (with"
+                    + " invalid-bot-key for a wrong X-Bot-Key; 404 unknown-ticket (an id of no ticket's shape spends"
+                    + " one of the client's status requests, 429 past that budget); 429 rate-limited when this ticket"
+                    + " or this client already has its share of streams open; 503 (with"
                     + " Retry-After) when this instance holds as many streams as it can (ADMISSION_MAX_STREAMS): poll"
                     + " the status instead.")
     @GetMapping(value = "/{ticketId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -179,7 +180,7 @@ class QueueController {
         boolean bot = isBot(botKey);
         Optional<TicketId> id = TicketId.parse(ticketId);
         if (id.isEmpty()) {
-            return limits.pollOfNoTicket(client(request), bot).then(Mono.error(TicketStreams::unknownTicket));
+            return limits.pollOfNoTicket(client(request)).then(Mono.error(TicketStreams::unknownTicket));
         }
         if (HttpMethod.HEAD.equals(request.getMethod())) {
             // the answer a GET would get, without its body: a HEAD's body is never subscribed, so a stream opened for

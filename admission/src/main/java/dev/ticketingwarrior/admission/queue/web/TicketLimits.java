@@ -64,10 +64,11 @@ final class TicketLimits {
 
     /**
      * Spends a status poll of the client for an id that is no ticket id at all, whose answer is a 404 (for the status
-     * or the stream): ids made up by the thousand are limited like any poll. 429 when the client's budget is spent.
+     * or the stream): ids made up by the thousand are limited like any poll, a bot's too (it has no ticket to be
+     * counted by). 429 when the client's budget is spent.
      */
-    Mono<Void> pollOfNoTicket(String client, boolean bot) {
-        return poll(client, bot, Optional.empty());
+    Mono<Void> pollOfNoTicket(String client) {
+        return poll(client, false, Optional.empty());
     }
 
     private Mono<Void> poll(String client, boolean bot, Optional<TicketId> ticket) {

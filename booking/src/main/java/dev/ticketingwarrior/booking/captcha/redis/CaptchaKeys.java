@@ -20,4 +20,9 @@ public record CaptchaKeys(RoundId round) {
     public String activePlayers() {
         return SharedRoundKeys.activePlayers(round);
     }
+
+    /** SET of ticket ids admission timed out, admission's; an answer brings its player back. */
+    public String abandonedPlayers() {
+        return SharedRoundKeys.abandonedPlayers(round);
+    }
 }

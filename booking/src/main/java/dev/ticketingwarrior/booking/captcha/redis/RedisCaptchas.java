@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RedisCaptchas implements Captchas {
 
-    /** {@code /scripts/captcha/answer-letter.lua}, documented there with its KEYS and ARGV. */
-    private static final String ANSWER = LuaScripts.read("/scripts/captcha/answer-letter.lua");
+    /** {@code /scripts/captcha/answer-letter.lua}, documented there with its KEYS and ARGV, and what it prepends. */
+    private static final String ANSWER =
+            LuaScripts.read("/scripts/player/sign-of-life.lua", "/scripts/captcha/answer-letter.lua");
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -56,7 +57,11 @@ class RedisCaptchas implements Captchas {
                         RScript.Mode.READ_WRITE,
                         ANSWER,
                         RScript.ReturnType.VALUE,
-                        List.of(keys.captcha(captchaId), keys.captchaSolved(), keys.activePlayers()),
+                        List.of(
+                                keys.captcha(captchaId),
+                                keys.captchaSolved(),
+                                keys.activePlayers(),
+                                keys.abandonedPlayers()),
                         ticketId,
                         answer,
                         String.valueOf(retention.toMillis()),
