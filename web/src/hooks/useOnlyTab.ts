@@ -25,10 +25,9 @@ const post = (claim: TabClaim, channel: BroadcastChannel | undefined) => {
 };
 
 /** The later of two claims wins; the same millisecond is settled by the tab ids, so exactly one of two tabs goes on. */
-const laterThan = (claim: TabClaim, own: TabClaim) => {
+const laterThan = (claim: TabClaim, own: Required<TabClaim>) => {
   const at = claim.at ?? Infinity;
-  const ownAt = own.at ?? Infinity;
-  return at > ownAt || (at === ownAt && claim.tab > own.tab);
+  return at > own.at || (at === own.at && claim.tab > own.tab);
 };
 
 const isClaim = (data: unknown): data is TabClaim =>
@@ -59,7 +58,7 @@ export function useOnlyTab(key: string | undefined): OnlyTab {
   const [lostKey, setLostKey] = useState<string | undefined>();
   const channel = useRef<BroadcastChannel | undefined>(undefined);
   /** This tab's last claim: a claim for the same drill stops it only when it is later. */
-  const ownClaim = useRef<TabClaim | undefined>(undefined);
+  const ownClaim = useRef<Required<TabClaim> | undefined>(undefined);
   const keyRef = useLatest(key);
 
   useEffect(() => {
@@ -96,7 +95,7 @@ export function useOnlyTab(key: string | undefined): OnlyTab {
 
   const claim = useCallback(
     (claimed: string) => {
-      const claim: TabClaim = { type: 'claim', key: claimed, tab, at: Date.now() };
+      const claim: Required<TabClaim> = { type: 'claim', key: claimed, tab, at: Date.now() };
       ownClaim.current = claim;
       post(claim, channel.current);
     },

@@ -36,15 +36,7 @@ final class LastResortProblemHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         if (clientWentAway(error)) {
-            // not our fault, so not a 500 (logged as one): a 400 that reaches nobody, unless the client is still there
-            log.debug(
-                    "{}: client went away: {}", exchange.getRequest().getPath().value(), error.toString());
-            return writer.write(
-                            exchange,
-                            Problems.detail(
-                                    ProblemType.INVALID_REQUEST,
-                                    "The request did not arrive whole: its connection closed."))
-                    .onErrorResume(unsent -> Mono.empty());
+            return answerGone(writer, exchange, error);
         }
         return switch (error) {
             case BodyTooLargeException tooLarge -> writer.write(exchange, Problems.tooLarge());
@@ -53,6 +45,20 @@ final class LastResortProblemHandler implements WebExceptionHandler {
                 writer.write(exchange, Problems.forStatus(status.getStatusCode(), status.getReason()));
             default -> writer.write(exchange, error);
         };
+    }
+
+    /**
+     * The answer to a client that went away: not our fault, so not a 500 (logged as one), but a 400 that reaches
+     * nobody, unless the client is still there after all; its write failing is the expected case.
+     */
+    static Mono<Void> answerGone(ProblemWriter writer, ServerWebExchange exchange, Throwable error) {
+        log.debug("{}: client went away: {}", exchange.getRequest().getPath().value(), error.toString());
+        return writer.write(
+                        exchange,
+                        Problems.detail(
+                                ProblemType.INVALID_REQUEST,
+                                "The request did not arrive whole: its connection closed."))
+                .onErrorResume(unsent -> Mono.empty());
     }
 
     /**

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * problem with {@code Retry-After}, instead of waiting for its own timeout or a proxy's. An answer that has begun is
  * left to finish, and an event stream ({@code text/event-stream}, asked for or chosen by the handler) is exempt: it
  * lives as long as it has news. A client still sending its body at the deadline is the slow one: 408, not 503. A
- * client that went away gets no answer.
+ * client that went away is answered 400, which nobody may read.
  */
 final class RequestDeadlineFilter implements WebFilter, Ordered {
 
@@ -67,9 +67,11 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
                 .filter(tick -> !answering(exchange.getResponse()))
                 .switchIfEmpty(Mono.never());
         return chain.filter(watched)
-                // a client that went away gets no answer (as in LastResortProblemHandler); its error racing the
+                // a client that went away is answered here, as by LastResortProblemHandler: its error racing the
                 // deadline would reach the timeout after it fired, to be dropped and logged at ERROR by Reactor
-                .onErrorResume(LastResortProblemHandler::clientWentAway, gone -> Mono.empty())
+                .onErrorResume(
+                        LastResortProblemHandler::clientWentAway,
+                        gone -> LastResortProblemHandler.answerGone(writer, exchange, gone))
                 .timeout(overdue, Mono.defer(() -> body.arriving() ? slowBody(exchange) : stalled(exchange)));
     }
 

@@ -148,7 +148,7 @@ class QueueController {
         boolean bot = isBot(botKey);
         Optional<TicketId> id = TicketId.parse(ticketId);
         if (id.isEmpty()) {
-            return limits.pollOfNoTicket(client(request)).then(Mono.error(TicketStreams::unknownTicket));
+            return noSuchTicket(request);
         }
         return limits.poll(client(request), bot, id.get())
                 .then(queue.status(id.get()))
@@ -180,7 +180,7 @@ class QueueController {
         boolean bot = isBot(botKey);
         Optional<TicketId> id = TicketId.parse(ticketId);
         if (id.isEmpty()) {
-            return limits.pollOfNoTicket(client(request)).then(Mono.error(TicketStreams::unknownTicket));
+            return noSuchTicket(request);
         }
         if (HttpMethod.HEAD.equals(request.getMethod())) {
             // the answer a GET would get, without its body: a HEAD's body is never subscribed, so a stream opened for
@@ -196,6 +196,11 @@ class QueueController {
                 .map(events -> ResponseEntity.ok()
                         .contentType(MediaType.TEXT_EVENT_STREAM)
                         .body(events));
+    }
+
+    /** An id of no ticket's shape: 404 unknown-ticket, after it spent a status request of the client's budget. */
+    private <T> Mono<T> noSuchTicket(ServerHttpRequest request) {
+        return limits.pollOfNoTicket(client(request)).then(Mono.error(TicketStreams::unknownTicket));
     }
 
     private String client(ServerHttpRequest request) {

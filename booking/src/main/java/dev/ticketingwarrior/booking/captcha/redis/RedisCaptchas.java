@@ -5,6 +5,7 @@ import dev.ticketingwarrior.booking.captcha.domain.LetterAnswer;
 import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.edge.lua.LuaScripts;
 import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,8 +61,8 @@ class RedisCaptchas implements Captchas {
                         List.of(
                                 keys.captcha(captchaId),
                                 keys.captchaSolved(),
-                                keys.activePlayers(),
-                                keys.abandonedPlayers()),
+                                SharedRoundKeys.activePlayers(round),
+                                SharedRoundKeys.abandonedPlayers(round)),
                         ticketId,
                         answer,
                         String.valueOf(retention.toMillis()),

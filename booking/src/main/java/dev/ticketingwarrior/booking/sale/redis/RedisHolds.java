@@ -5,6 +5,7 @@ import dev.ticketingwarrior.booking.debrief.redis.DebriefKeys;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Holds;
 import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +52,8 @@ class RedisHolds implements Holds {
                                 keys.ticketBookings(),
                                 debrief.seatTakers(),
                                 keys.finishedPlayers(),
-                                keys.activePlayers(),
-                                keys.abandonedPlayers()),
+                                SharedRoundKeys.activePlayers(round),
+                                SharedRoundKeys.abandonedPlayers(round)),
                         hold.owner(),
                         hold.seatId(),
                         hold.holdId(),

@@ -90,14 +90,4 @@ public record RoundKeys(RoundId round) {
     public String finishedPlayers() {
         return SharedRoundKeys.finishedPlayers(round);
     }
-
-    /** ZSET queue number → last sign of life of an admitted player, admission's; a hold moves its score on. */
-    public String activePlayers() {
-        return SharedRoundKeys.activePlayers(round);
-    }
-
-    /** SET of ticket ids admission timed out, admission's; a hold brings its player back. */
-    public String abandonedPlayers() {
-        return SharedRoundKeys.abandonedPlayers(round);
-    }
 }
