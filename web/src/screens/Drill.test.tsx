@@ -119,9 +119,14 @@ describe('drill', () => {
     ]);
     const tab = () => within(renderDrill().container);
     const enter = async (view: ReturnType<typeof tab>) => {
+      const before = FakeEventSource.last;
       fireEvent.change(view.getByLabelText('닉네임'), { target: { value: '티켓왕' } });
       fireEvent.click(view.getByRole('button', { name: /대기열 입장|미리 입장 대기|이어서 하기/ }));
-      await waitFor(() => expect(view.getByTestId('standing')).toBeInTheDocument());
+      // the standing shows before the effect that opens the stream has run: wait for this tab's stream too
+      await waitFor(() => {
+        expect(view.getByTestId('standing')).toBeInTheDocument();
+        expect(FakeEventSource.last).not.toBe(before);
+      });
       return FakeEventSource.last!;
     };
 
