@@ -350,7 +350,7 @@ export const ko = {
   'problem.idempotency-key-in-progress': '예매 요청을 처리하는 중입니다. 잠시 후 다시 시도해 주세요.',
   'problem.payload-too-large': '요청이 너무 큽니다.',
   'problem.not-acceptable': '이 형식으로는 답할 수 없습니다.',
-  'problem.request-timeout': '요청 본문이 제때 도착하지 않았습니다. 다시 시도해 주세요.',
+  'problem.request-timeout': '요청이 제때 도착하지 않았습니다. 다시 시도해 주세요.',
   'problem.unknown': '알 수 없는 오류가 발생했습니다.',
 
   'ops.title': '운영 콘솔',
@@ -764,7 +764,7 @@ export const en: Messages = {
   'problem.idempotency-key-in-progress': 'Your booking is still being processed. Please try again in a moment.',
   'problem.payload-too-large': 'The request is too large.',
   'problem.not-acceptable': 'No answer in a format the request accepts.',
-  'problem.request-timeout': 'The request body did not arrive in time. Please try again.',
+  'problem.request-timeout': 'The request did not arrive in time. Please try again.',
   'problem.unknown': 'Something went wrong.',
 
   'ops.title': 'Ops console',

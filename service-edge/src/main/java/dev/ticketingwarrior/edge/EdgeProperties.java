@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code ticketing.edge.*}: the largest request body a service reads (SPEC §9: 16 KB; larger bodies are refused with
  * 413 before they are decoded), and the deadline of a WebFlux request (a request not answered by then is a 503 with
- * {@code Retry-After}, never a hang; event streams are exempt).
+ * {@code Retry-After}, never a hang; event streams are exempt), which is also the deadline of its head's arrival.
  */
 @ConfigurationProperties("ticketing.edge")
 public record EdgeProperties(

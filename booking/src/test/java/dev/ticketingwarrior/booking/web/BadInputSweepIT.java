@@ -97,7 +97,6 @@ class BadInputSweepIT {
                     call.getValue().target(),
                     call.getValue().headers(),
                     call.getValue().body(),
-                    Probe.Expect.PROBLEM,
                     java.util.Set.of());
             for (String[] token : wrongTokens) {
                 // a hold is released in the token's own round, open or not: a token of another round finds no hold

@@ -70,6 +70,21 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * The problem of a request the HTTP server answered itself, before any handler ran, by the status it chose: a
+     * request line, target or header section it could not read, or a request head that did not arrive in time.
+     */
+    public static ProblemDetail unreadRequest(int status) {
+        String detail = switch (status) {
+            case 400 -> "The request could not be read: its request line, target or headers are malformed.";
+            case 408 -> "The request was not received in time.";
+            case 414 -> "The request line is too long.";
+            case 431 -> "The request's header section is too large.";
+            default -> null;
+        };
+        return forStatus(HttpStatusCode.valueOf(status), detail);
+    }
+
     /** The problem type that best names a framework-raised client error (or 503). */
     public static ProblemType typeFor(int status) {
         return switch (status) {

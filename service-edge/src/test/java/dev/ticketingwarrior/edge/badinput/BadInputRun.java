@@ -93,9 +93,6 @@ public final class BadInputRun {
             return "status " + answer.status() + ", expected one of " + probe.statuses() + ": "
                     + Probe.abbreviate(answer.body(), 200);
         }
-        if (probe.expect() == Probe.Expect.SERVER_REFUSAL) {
-            return null;
-        }
         String type = answer.header("Content-Type");
         if (type == null || !type.startsWith("application/problem+json")) {
             return "status " + answer.status() + " with Content-Type " + type + ": "

@@ -8,9 +8,8 @@ import java.util.Set;
 
 /**
  * One bad request: the endpoint it is counted against ({@code "POST /api/v1/queue"}), the kind of badness, and the
- * exact request. {@link Expect#PROBLEM} answers must be a 4xx {@code application/problem+json}; a request the HTTP
- * server itself refuses before any application code runs (a header section over its limit, a malformed header line)
- * is {@link Expect#SERVER_REFUSAL}: any 4xx, since no application code sees it to write a problem. {@code statuses},
+ * exact request. Every answer must be a 4xx {@code application/problem+json}, a request the HTTP server itself refuses
+ * before any application code runs (a header section over its limit, a malformed header line) too. {@code statuses},
  * when not empty, narrows the 4xx to those.
  */
 public record Probe(
@@ -20,22 +19,16 @@ public record Probe(
         String target,
         List<String[]> headers,
         byte[] body,
-        Expect expect,
         Set<Integer> statuses) {
 
-    public enum Expect {
-        PROBLEM,
-        SERVER_REFUSAL
-    }
-
     public static Probe of(String endpoint, String category, String method, String target) {
-        return new Probe(endpoint, category, method, target, List.of(), null, Expect.PROBLEM, Set.of());
+        return new Probe(endpoint, category, method, target, List.of(), null, Set.of());
     }
 
     public Probe header(String name, String value) {
         List<String[]> more = new ArrayList<>(headers);
         more.add(new String[] {name, value});
-        return new Probe(endpoint, category, method, target, List.copyOf(more), body, expect, statuses);
+        return new Probe(endpoint, category, method, target, List.copyOf(more), body, statuses);
     }
 
     public Probe headers(List<String[]> extra) {
@@ -52,15 +45,11 @@ public record Probe(
     }
 
     public Probe body(byte[] bytes) {
-        return new Probe(endpoint, category, method, target, headers, bytes, expect, statuses);
+        return new Probe(endpoint, category, method, target, headers, bytes, statuses);
     }
 
     public Probe category(String name) {
-        return new Probe(endpoint, name, method, target, headers, body, expect, statuses);
-    }
-
-    public Probe serverRefusal() {
-        return new Probe(endpoint, category, method, target, headers, body, Expect.SERVER_REFUSAL, statuses);
+        return new Probe(endpoint, name, method, target, headers, body, statuses);
     }
 
     /**
@@ -68,7 +57,7 @@ public record Probe(
      * forged token on a hold without a solved letter is 428 either way), the status is what tells them apart.
      */
     public Probe only(Integer... allowed) {
-        return new Probe(endpoint, category, method, target, headers, body, expect, Set.of(allowed));
+        return new Probe(endpoint, category, method, target, headers, body, Set.of(allowed));
     }
 
     boolean hasHeader(String name) {

@@ -26,11 +26,11 @@ public final class Probes {
         return probes;
     }
 
-    /** {@code base} with a header section the HTTP server refuses; any 4xx (no application code runs). */
+    /** {@code base} with a header section the HTTP server refuses before any application code runs. */
     public static List<Probe> refusedHeaders(Probe base) {
         List<Probe> probes = new ArrayList<>();
         for (List<String[]> set : BadInputs.refusedHeaders()) {
-            probes.add(base.category("refused-header").headers(set).serverRefusal());
+            probes.add(base.category("refused-header").headers(set));
         }
         return probes;
     }
@@ -92,11 +92,11 @@ public final class Probes {
         return probes;
     }
 
-    /** Paths under {@code prefix} that the HTTP server refuses before routing; any 4xx. */
+    /** Paths under {@code prefix} that the HTTP server refuses before routing. */
     public static List<Probe> refusedTargets(String endpoint, String method, String prefix) {
         List<Probe> probes = new ArrayList<>();
         for (String target : BadInputs.refusedTargets(prefix)) {
-            probes.add(Probe.of(endpoint, "refused-target", method, target).serverRefusal());
+            probes.add(Probe.of(endpoint, "refused-target", method, target));
         }
         return probes;
     }

@@ -12,7 +12,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
-    REQUEST_TIMEOUT("request-timeout", 408, "Request body not received in time"),
+    REQUEST_TIMEOUT("request-timeout", 408, "Request not received in time"),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
     INVALID_BOT_KEY("invalid-bot-key", 401, "Invalid bot key"),
     INVALID_TOKEN("invalid-token", 401, "Invalid admission token"),

@@ -1,0 +1,41 @@
+package dev.ticketingwarrior.edge.reactive;
+
+import io.netty.channel.ChannelPipeline;
+import java.time.Duration;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The edge below WebFlux, in each connection's Netty pipeline: a deadline on every request head
+ * ({@link RequestHeadDeadline}) and a problem body in the error answers Reactor Netty writes itself
+ * ({@link BareErrorProblems}). Pipeline order: {@code bytes, HTTP codec, problems, heads, Reactor Netty's traffic
+ * handler}.
+ */
+public final class NettyEdgeCustomizer implements NettyServerCustomizer {
+
+    private final Duration headDeadline;
+
+    private final BareErrorProblems problems;
+
+    public NettyEdgeCustomizer(Duration headDeadline, JsonMapper json) {
+        this.headDeadline = headDeadline;
+        this.problems = new BareErrorProblems(json);
+    }
+
+    @Override
+    public HttpServer apply(HttpServer server) {
+        return server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            ChannelPipeline pipeline = channel.pipeline();
+            if (pipeline.get(NettyPipeline.HttpCodec) == null) {
+                // not HTTP/1.1 (no other protocol is configured)
+                return;
+            }
+            RequestHeadDeadline deadline = new RequestHeadDeadline(headDeadline);
+            pipeline.addBefore(NettyPipeline.HttpCodec, "edge.requestHeadBytes", deadline.bytes());
+            pipeline.addAfter(NettyPipeline.HttpCodec, "edge.requestHeads", deadline.heads());
+            pipeline.addAfter(NettyPipeline.HttpCodec, "edge.bareErrorProblems", problems);
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ticketingwarrior.edge.reactive;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A deadline on the head of a request, one per connection. Reactor Netty's own timeouts start once a request head has
+ * been read, and its idle timeout (130 s) lets a client that trickles a head, or opens a connection and says nothing,
+ * hold the connection for minutes. From a connection's opening, and from the first byte of each later request, the head
+ * must be complete within the deadline: a head begun and not finished is answered 408 (a problem, by
+ * {@link BareErrorProblems}) and the connection closed; a new connection that said nothing is closed without a word, as
+ * Tomcat's connection timeout does in booking. The wait between requests on a kept-alive connection stays the idle
+ * timeout's.
+ *
+ * <p>{@link #bytes()} goes before the HTTP codec (it sees a head's first bytes), {@link #heads()} after it (it sees
+ * the head, decoded, and the end of the request). Both run on the connection's event loop, as the timer does.
+ */
+final class RequestHeadDeadline {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestHeadDeadline.class);
+
+    private final long deadlineMillis;
+
+    /** Where the 408 is written from: after the codec, so it is encoded, and before the problem writer sees it. */
+    private ChannelHandlerContext answering;
+
+    private ScheduledFuture<?> timer;
+
+    /** A byte of the coming head has arrived. */
+    private boolean begun;
+
+    /** A head has been read and its request's end not yet: what arrives is its body. */
+    private boolean inRequest;
+
+    RequestHeadDeadline(Duration deadline) {
+        this.deadlineMillis = deadline.toMillis();
+    }
+
+    ChannelHandler bytes() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelActive(ChannelHandlerContext ctx) {
+                arm(ctx);
+                ctx.fireChannelActive();
+            }
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (!inRequest && !begun) {
+                    begun = true;
+                    arm(ctx);
+                }
+                ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                disarm();
+                ctx.fireChannelInactive();
+            }
+        };
+    }
+
+    ChannelHandler heads() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void handlerAdded(ChannelHandlerContext ctx) {
+                answering = ctx;
+            }
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof HttpRequest) {
+                    disarm();
+                    begun = false;
+                    inRequest = true;
+                }
+                if (msg instanceof LastHttpContent) {
+                    inRequest = false;
+                }
+                ctx.fireChannelRead(msg);
+            }
+        };
+    }
+
+    /** Starts the deadline unless it runs already (a connection's first head counts from its opening). */
+    private void arm(ChannelHandlerContext ctx) {
+        if (timer == null) {
+            timer = ctx.executor().schedule(this::expire, deadlineMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void disarm() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void expire() {
+        timer = null;
+        if (answering == null || !answering.channel().isActive()) {
+            return;
+        }
+        if (!begun) {
+            log.debug(
+                    "{}: no request within {} ms of the connection opening; closed",
+                    answering.channel(),
+                    deadlineMillis);
+            answering.close();
+            return;
+        }
+        log.debug("{}: request head not complete within {} ms; answered 408", answering.channel(), deadlineMillis);
+        FullHttpResponse timeout = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT, Unpooled.EMPTY_BUFFER);
+        timeout.headers()
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        answering.writeAndFlush(timeout).addListener(ChannelFutureListener.CLOSE);
+    }
+}

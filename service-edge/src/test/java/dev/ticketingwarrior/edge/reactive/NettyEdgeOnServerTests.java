@@ -1,0 +1,229 @@
+package dev.ticketingwarrior.edge.reactive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketingwarrior.shared.problem.ProblemType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link NettyEdgeCustomizer} on a Reactor Netty server with Spring's adapter in front of a small handler: the answers
+ * Reactor Netty writes itself, and the request head's deadline, over a plain socket.
+ */
+class NettyEdgeOnServerTests {
+
+    private static final Duration HEAD_DEADLINE = Duration.ofMillis(600);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
+
+    private DisposableServer server;
+
+    @BeforeEach
+    void start() {
+        HttpServer http = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .httpRequestDecoder(spec -> spec.maxInitialLineLength(4096).maxHeaderSize(8192))
+                .handle(new ReactorHttpHandlerAdapter(handler()));
+        server = new NettyEdgeCustomizer(HEAD_DEADLINE, JSON).apply(http).bindNow();
+    }
+
+    @AfterEach
+    void stop() {
+        server.disposeNow();
+    }
+
+    @Test
+    void aRequestHeadNettyCannotDecodeIsA400Problem() throws IOException {
+        for (String header :
+                new String[] {"Content-Length: abc", "Content-Length: 1\r\nContent-Length: 2", "Transfer-Encoding: gzip"
+                }) {
+            String answer = exchange("POST /echo HTTP/1.1\r\nHost: edge\r\n" + header + "\r\n\r\n");
+
+            assertProblem(answer, 400, ProblemType.INVALID_REQUEST);
+            assertThat(answer).containsIgnoringCase("connection: close");
+        }
+    }
+
+    @Test
+    void aTargetWithABrokenEscapeIsA400Problem() throws IOException {
+        String answer = exchange("GET /echo?a=%zz HTTP/1.1\r\nHost: edge\r\nConnection: close\r\n\r\n");
+
+        assertProblem(answer, 400, ProblemType.INVALID_REQUEST);
+    }
+
+    @Test
+    void aRequestLineOrHeaderSectionOverTheLimitIsA414Or431Problem() throws IOException {
+        assertProblem(
+                exchange("GET /" + "x".repeat(5_000) + " HTTP/1.1\r\nHost: edge\r\n\r\n"),
+                414,
+                ProblemType.INVALID_REQUEST);
+        assertProblem(
+                exchange("GET /echo HTTP/1.1\r\nHost: edge\r\nX-Junk: " + "a".repeat(10_000) + "\r\n\r\n"),
+                431,
+                ProblemType.INVALID_REQUEST);
+    }
+
+    @Test
+    void anErrorTheHandlerAnsweredWithoutABodyGetsTheProblemOfItsStatus() throws IOException {
+        assertProblem(
+                exchange("GET /bare-404 HTTP/1.1\r\nHost: edge\r\nConnection: close\r\n\r\n"),
+                404,
+                ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void answersWithABodyOrAContentTypeGoOutAsWritten() throws IOException {
+        String problem = exchange("GET /own-problem HTTP/1.1\r\nHost: edge\r\nConnection: close\r\n\r\n");
+        assertThat(problem).startsWith("HTTP/1.1 409").endsWith("{\"own\":true}");
+
+        String ok = exchange("GET /echo HTTP/1.1\r\nHost: edge\r\nConnection: close\r\n\r\n");
+        assertThat(ok).startsWith("HTTP/1.1 200").endsWith("read 0");
+    }
+
+    @Test
+    void aRequestHeadNotCompleteWithinTheDeadlineIsA408ProblemAndTheConnectionCloses()
+            throws IOException, InterruptedException {
+        try (Socket socket = connect()) {
+            long start = System.nanoTime();
+            socket.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: ed".getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(HEAD_DEADLINE.toMillis() / 3);
+            socket.getOutputStream().write("ge\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+
+            String answer = read(socket.getInputStream());
+
+            assertProblem(answer, 408, ProblemType.REQUEST_TIMEOUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isGreaterThanOrEqualTo(HEAD_DEADLINE)
+                    .isLessThan(HEAD_DEADLINE.multipliedBy(5));
+            assertThat(socket.getInputStream().read())
+                    .as("closed after the 408")
+                    .isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aConnectionThatSaysNothingIsClosedWithoutAnAnswer() throws IOException {
+        try (Socket socket = connect()) {
+            long start = System.nanoTime();
+
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isGreaterThanOrEqualTo(HEAD_DEADLINE)
+                    .isLessThan(HEAD_DEADLINE.multipliedBy(5));
+        }
+    }
+
+    @Test
+    void aSlowBodyAndTheWaitBetweenKeptAliveRequestsAreNotTheHeadDeadlines() throws IOException, InterruptedException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream()
+                    .write("POST /echo HTTP/1.1\r\nHost: edge\r\nContent-Length: 4\r\n\r\nab"
+                            .getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(HEAD_DEADLINE.multipliedBy(2));
+            socket.getOutputStream().write("cd".getBytes(StandardCharsets.US_ASCII));
+            assertThat(read(socket.getInputStream())).startsWith("HTTP/1.1 200").endsWith("read 4");
+
+            Thread.sleep(HEAD_DEADLINE.multipliedBy(2));
+            socket.getOutputStream()
+                    .write("GET /echo HTTP/1.1\r\nHost: edge\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(read(socket.getInputStream())).startsWith("HTTP/1.1 200").endsWith("read 0");
+        }
+    }
+
+    private static void assertProblem(String answer, int status, ProblemType type) {
+        assertThat(answer)
+                .startsWith("HTTP/1.1 " + status)
+                .containsIgnoringCase("content-type: application/problem+json");
+        JsonNode body = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("type").asString()).isEqualTo(type.uri().toString());
+        assertThat(body.path("detail").asString()).isNotBlank();
+    }
+
+    /** {@code /echo} reads the body and says how much; {@code /bare-404} and {@code /own-problem} are errors. */
+    private static HttpHandler handler() {
+        return (request, response) -> switch (request.getPath().value()) {
+            case "/echo" ->
+                DataBufferUtils.join(request.getBody())
+                        .map(buffer -> {
+                            int read = buffer.readableByteCount();
+                            DataBufferUtils.release(buffer);
+                            return read;
+                        })
+                        .defaultIfEmpty(0)
+                        .flatMap(read -> text(response, HttpStatus.OK, MediaType.TEXT_PLAIN, "read " + read));
+            case "/own-problem" ->
+                text(response, HttpStatus.CONFLICT, MediaType.APPLICATION_PROBLEM_JSON, "{\"own\":true}");
+            default -> {
+                response.setStatusCode(HttpStatus.NOT_FOUND);
+                yield response.setComplete();
+            }
+        };
+    }
+
+    private static Mono<Void> text(ServerHttpResponse response, HttpStatus status, MediaType type, String text) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(type);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    /** Sends {@code request} on a new connection and reads one answer. */
+    private String exchange(String request) throws IOException {
+        try (Socket socket = connect()) {
+            try {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the server may answer (414, 431) and close before it read everything: read what it said
+            }
+            return read(socket.getInputStream());
+        }
+    }
+
+    /** One answer: its head, and its body by Content-Length. */
+    private static String read(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        Matcher length = CONTENT_LENGTH.matcher(headers);
+        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+        return headers + new String(body, StandardCharsets.UTF_8);
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+}
