@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * must be complete within the deadline: a head begun and not finished is answered 408 (a problem, by
  * {@link BareErrorProblems}) and the connection closed; a new connection that said nothing is closed without a word, as
  * Tomcat's connection timeout does in booking. The wait between requests on a kept-alive connection stays the idle
- * timeout's.
+ * timeout's, and so does a head whose first bytes came in the same read as the end of the request before it (a
+ * pipelining client): what is seen here is reads, not where in them a head begins.
  *
  * <p>{@link #bytes()} goes before the HTTP codec (it sees a head's first bytes), {@link #heads()} after it (it sees
  * the head, decoded, and the end of the request). Both run on the connection's event loop, as the timer does.

@@ -3,15 +3,10 @@ package dev.ticketingwarrior.edge.reactive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.shared.problem.ProblemType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +31,6 @@ class NettyEdgeOnServerTests {
     private static final Duration HEAD_DEADLINE = Duration.ofMillis(600);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
 
     private DisposableServer server;
 
@@ -113,7 +106,7 @@ class NettyEdgeOnServerTests {
             Thread.sleep(HEAD_DEADLINE.toMillis() / 3);
             socket.getOutputStream().write("ge\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
 
-            String answer = read(socket.getInputStream());
+            String answer = ServerSocketExchange.read(socket.getInputStream());
 
             assertProblem(answer, 408, ProblemType.REQUEST_TIMEOUT);
             assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -145,12 +138,16 @@ class NettyEdgeOnServerTests {
                             .getBytes(StandardCharsets.US_ASCII));
             Thread.sleep(HEAD_DEADLINE.multipliedBy(2));
             socket.getOutputStream().write("cd".getBytes(StandardCharsets.US_ASCII));
-            assertThat(read(socket.getInputStream())).startsWith("HTTP/1.1 200").endsWith("read 4");
+            assertThat(ServerSocketExchange.read(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 200")
+                    .endsWith("read 4");
 
             Thread.sleep(HEAD_DEADLINE.multipliedBy(2));
             socket.getOutputStream()
                     .write("GET /echo HTTP/1.1\r\nHost: edge\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(read(socket.getInputStream())).startsWith("HTTP/1.1 200").endsWith("read 0");
+            assertThat(ServerSocketExchange.read(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 200")
+                    .endsWith("read 0");
         }
     }
 
@@ -192,38 +189,11 @@ class NettyEdgeOnServerTests {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
-    /** Sends {@code request} on a new connection and reads one answer. */
     private String exchange(String request) throws IOException {
-        try (Socket socket = connect()) {
-            try {
-                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // the server may answer (414, 431) and close before it read everything: read what it said
-            }
-            return read(socket.getInputStream());
-        }
-    }
-
-    /** One answer: its head, and its body by Content-Length. */
-    private static String read(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
-        Matcher length = CONTENT_LENGTH.matcher(headers);
-        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-        return headers + new String(body, StandardCharsets.UTF_8);
+        return ServerSocketExchange.exchange(server.port(), request);
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-        socket.setSoTimeout(10_000);
-        return socket;
+        return ServerSocketExchange.connect(server.port());
     }
 }

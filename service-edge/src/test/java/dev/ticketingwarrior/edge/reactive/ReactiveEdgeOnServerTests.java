@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketingwarrior.shared.problem.ProblemType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +47,6 @@ class ReactiveEdgeOnServerTests {
 
     /** How long the log must stay clean after the exchange for the test to believe nothing more is coming. */
     private static final Duration QUIET = Duration.ofMillis(500);
-
-    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
 
     /** Counted down when the server is done with a request, its error handling included. */
     private final CountDownLatch handled = new CountDownLatch(1);
@@ -115,31 +108,12 @@ class ReactiveEdgeOnServerTests {
         assertThat(output).doesNotContain("500 Server Error").doesNotContain("unexpected error");
     }
 
-    /** Sends {@code request}, reads one answer (its body by Content-Length) and closes the connection. */
     private String exchange(String request) throws IOException {
-        try (Socket socket = connect()) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.write(b);
-            }
-            String headers = head.toString(StandardCharsets.ISO_8859_1);
-            Matcher length = CONTENT_LENGTH.matcher(headers);
-            byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-            return headers + new String(body, StandardCharsets.UTF_8);
-        }
+        return ServerSocketExchange.exchange(server.port(), request);
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-        socket.setSoTimeout(10_000);
-        return socket;
+        return ServerSocketExchange.connect(server.port());
     }
 
     /** The edge as {@link ReactiveEdgeAutoConfiguration} wires it, around one controller. */
