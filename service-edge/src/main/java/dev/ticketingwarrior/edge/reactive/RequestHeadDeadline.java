@@ -1,10 +1,12 @@
 package dev.ticketingwarrior.edge.reactive;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * pipelining client): what is seen here is reads, not where in them a head begins.
  *
  * <p>{@link #bytes()} goes before the HTTP codec (it sees a head's first bytes), {@link #heads()} after it (it sees
- * the head, decoded, and the end of the request). Both run on the connection's event loop, as the timer does.
+ * the head, decoded, and the end of the request; and the ends of the answers going out, so a 408 never goes before the
+ * answer of a request read earlier). Both run
+ * on the connection's event loop, as the timer does.
  */
 final class RequestHeadDeadline {
 
@@ -39,7 +43,7 @@ final class RequestHeadDeadline {
     private final long deadlineMillis;
 
     /** Where the 408 is written from: after the codec, so it is encoded, and before the problem writer sees it. */
-    private ChannelHandlerContext answering;
+    private ChannelHandlerContext heads;
 
     private ScheduledFuture<?> timer;
 
@@ -48,6 +52,9 @@ final class RequestHeadDeadline {
 
     /** A head has been read and its request's end not yet: what arrives is its body. */
     private boolean inRequest;
+
+    /** Requests read whose answers have not all gone out: a 408 before them would take their place. */
+    private int unanswered;
 
     RequestHeadDeadline(Duration deadline) {
         this.deadlineMillis = deadline.toMillis();
@@ -79,15 +86,16 @@ final class RequestHeadDeadline {
     }
 
     ChannelHandler heads() {
-        return new ChannelInboundHandlerAdapter() {
+        return new ChannelDuplexHandler() {
             @Override
             public void handlerAdded(ChannelHandlerContext ctx) {
-                answering = ctx;
+                heads = ctx;
             }
 
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (msg instanceof HttpRequest) {
+                    unanswered++;
                     disarm();
                     begun = false;
                     inRequest = true;
@@ -96,6 +104,14 @@ final class RequestHeadDeadline {
                     inRequest = false;
                 }
                 ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                if (msg instanceof LastHttpContent && unanswered > 0) {
+                    unanswered--;
+                }
+                ctx.write(msg, promise);
             }
         };
     }
@@ -116,23 +132,25 @@ final class RequestHeadDeadline {
 
     private void expire() {
         timer = null;
-        if (answering == null || !answering.channel().isActive()) {
+        if (heads == null || !heads.channel().isActive()) {
+            return;
+        }
+        if (unanswered > 0) {
+            // the head of a pipelined request, behind requests still being answered: its 408 waits for their answers
+            arm(heads);
             return;
         }
         if (!begun) {
-            log.debug(
-                    "{}: no request within {} ms of the connection opening; closed",
-                    answering.channel(),
-                    deadlineMillis);
-            answering.close();
+            log.debug("{}: no request within {} ms of the connection opening; closed", heads.channel(), deadlineMillis);
+            heads.close();
             return;
         }
-        log.debug("{}: request head not complete within {} ms; answered 408", answering.channel(), deadlineMillis);
+        log.debug("{}: request head not complete within {} ms; answered 408", heads.channel(), deadlineMillis);
         FullHttpResponse timeout = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT, Unpooled.EMPTY_BUFFER);
         timeout.headers()
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        answering.writeAndFlush(timeout).addListener(ChannelFutureListener.CLOSE);
+        heads.writeAndFlush(timeout).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -151,6 +151,21 @@ class NettyEdgeOnServerTests {
         }
     }
 
+    @Test
+    void aPipelinedHeadNotCompleteBehindASlowAnswerIsA408AfterThatAnswer() throws IOException, InterruptedException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream()
+                    .write("GET /slow HTTP/1.1\r\nHost: edge\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(HEAD_DEADLINE.toMillis() / 6);
+            socket.getOutputStream().write("GET /echo HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(ServerSocketExchange.read(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 200")
+                    .endsWith("slow");
+            assertProblem(ServerSocketExchange.read(socket.getInputStream()), 408, ProblemType.REQUEST_TIMEOUT);
+        }
+    }
+
     private static void assertProblem(String answer, int status, ProblemType type) {
         assertThat(answer)
                 .startsWith("HTTP/1.1 " + status)
@@ -161,7 +176,10 @@ class NettyEdgeOnServerTests {
         assertThat(body.path("detail").asString()).isNotBlank();
     }
 
-    /** {@code /echo} reads the body and says how much; {@code /bare-404} and {@code /own-problem} are errors. */
+    /**
+     * {@code /echo} reads the body and says how much, {@code /slow} answers after two head deadlines;
+     * {@code /bare-404} and {@code /own-problem} are errors.
+     */
     private static HttpHandler handler() {
         return (request, response) -> switch (request.getPath().value()) {
             case "/echo" ->
@@ -173,6 +191,9 @@ class NettyEdgeOnServerTests {
                         })
                         .defaultIfEmpty(0)
                         .flatMap(read -> text(response, HttpStatus.OK, MediaType.TEXT_PLAIN, "read " + read));
+            case "/slow" ->
+                Mono.delay(HEAD_DEADLINE.multipliedBy(2))
+                        .then(text(response, HttpStatus.OK, MediaType.TEXT_PLAIN, "slow"));
             case "/own-problem" ->
                 text(response, HttpStatus.CONFLICT, MediaType.APPLICATION_PROBLEM_JSON, "{\"own\":true}");
             default -> {
