@@ -8,17 +8,19 @@ import dev.ticketingwarrior.shared.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Errors that never reached a controller (an unknown path, a filter's error, a body cut off mid-read) still answer
  * with problem+json, before Spring Boot's default error handler could answer with something else; our own problems
  * and anything unforeseen as {@link ProblemAnswer} maps them. A client that went away (its connection closed while
- * its body was read) is answered 400, which nobody may read.
+ * its body was read) is answered 400, which nobody may read; a request Reactor Netty answered itself is left at that.
  */
 final class LastResortProblemHandler implements WebExceptionHandler {
 
@@ -32,6 +34,13 @@ final class LastResortProblemHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (answeredByTheServer(exchange, error)) {
+            log.debug(
+                    "{}: answered by the server itself: {}",
+                    exchange.getRequest().getPath().value(),
+                    error.toString());
+            return Mono.empty();
+        }
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
@@ -59,6 +68,24 @@ final class LastResortProblemHandler implements WebExceptionHandler {
                                 ProblemType.INVALID_REQUEST,
                                 "The request did not arrive whole: its connection closed."))
                 .onErrorResume(unsent -> Mono.empty());
+    }
+
+    /**
+     * Reactor Netty answered the request itself (a body it could not decode, e.g. a broken chunk size: its 400, made a
+     * problem by {@link BareErrorProblems}) after the application began to read it. The application then found no body
+     * and its answer could not go out: not an error of ours (Spring would log a 500), the client has its answer.
+     */
+    static boolean answeredByTheServer(ServerWebExchange exchange, Throwable error) {
+        if (!(error instanceof IllegalStateException)) {
+            return false;
+        }
+        try {
+            return ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse())
+                            instanceof HttpServerResponse reactor
+                    && reactor.hasSentHeaders();
+        } catch (IllegalArgumentException notOnReactorNetty) {
+            return false;
+        }
     }
 
     /**

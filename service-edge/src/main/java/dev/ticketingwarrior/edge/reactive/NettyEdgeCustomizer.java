@@ -9,15 +9,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The edge below WebFlux, in each connection's Netty pipeline: a deadline on every request head
- * ({@link RequestHeadDeadline}) and a problem body in the error answers Reactor Netty writes itself
- * ({@link BareErrorProblems}). Pipeline order: {@code bytes, HTTP codec, problems, heads, Reactor Netty's traffic
- * handler}.
+ * ({@link RequestHeadDeadline}), a refusal of the heads no service serves ({@link RequestHeadRules}) and a problem
+ * body in the error answers Reactor Netty writes itself ({@link BareErrorProblems}). Pipeline order:
+ * {@code bytes, HTTP codec, problems, heads, rules, Reactor Netty's traffic handler}.
  */
 public final class NettyEdgeCustomizer implements NettyServerCustomizer {
 
     private final Duration headDeadline;
 
     private final BareErrorProblems problems;
+
+    private final RequestHeadRules rules = new RequestHeadRules();
 
     public NettyEdgeCustomizer(Duration headDeadline, JsonMapper json) {
         this.headDeadline = headDeadline;
@@ -34,6 +36,7 @@ public final class NettyEdgeCustomizer implements NettyServerCustomizer {
             }
             RequestHeadDeadline deadline = new RequestHeadDeadline(headDeadline);
             pipeline.addBefore(NettyPipeline.HttpCodec, "edge.requestHeadBytes", deadline.bytes());
+            pipeline.addAfter(NettyPipeline.HttpCodec, "edge.requestHeadRules", rules);
             pipeline.addAfter(NettyPipeline.HttpCodec, "edge.requestHeads", deadline.heads());
             pipeline.addAfter(NettyPipeline.HttpCodec, "edge.bareErrorProblems", problems);
         });

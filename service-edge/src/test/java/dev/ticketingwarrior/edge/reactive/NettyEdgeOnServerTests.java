@@ -62,6 +62,26 @@ class NettyEdgeOnServerTests {
     }
 
     @Test
+    void aVersionMethodOrHostNoServiceServesIsA400Problem() throws IOException {
+        for (String head : new String[] {
+            "GET /echo HTTP/1.2\r\nHost: edge\r\n",
+            "GET /echo HTTP/3.0\r\nHost: edge\r\n",
+            "CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\n",
+            "GET /echo HTTP/1.1\r\n",
+            "GET /echo HTTP/1.1\r\nHost: edge\r\nHost: other\r\n"
+        }) {
+            String answer = exchange(head + "Connection: close\r\n\r\n");
+
+            assertThat(answer).as(head).startsWith("HTTP/1.1 400");
+            assertProblem(answer, 400, ProblemType.INVALID_REQUEST);
+        }
+        // HTTP/1.0 has no Host requirement
+        assertThat(exchange("GET /echo HTTP/1.0\r\n\r\n"))
+                .startsWith("HTTP/1.0 200")
+                .endsWith("read 0");
+    }
+
+    @Test
     void aTargetWithABrokenEscapeIsA400Problem() throws IOException {
         String answer = exchange("GET /echo?a=%zz HTTP/1.1\r\nHost: edge\r\nConnection: close\r\n\r\n");
 

@@ -35,8 +35,9 @@ import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The WebFlux edge on a Reactor Netty server with the annotated-controller stack a service runs: what the in-memory
- * chain of {@link ReactiveEdgeTests} cannot show (Netty's shared buffers, a connection the client closes).
+ * The WebFlux edge on a Reactor Netty server with the annotated-controller stack a service runs (and
+ * {@link NettyEdgeCustomizer} below it): what the in-memory chain of {@link ReactiveEdgeTests} cannot show (Netty's
+ * shared buffers, a connection the client closes, a body Netty cannot decode).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReactiveEdgeOnServerTests {
@@ -61,10 +62,9 @@ class ReactiveEdgeOnServerTests {
         HttpHandler edge = WebHttpHandlerBuilder.applicationContext(context).build();
         HttpHandler counted =
                 (request, response) -> edge.handle(request, response).doFinally(signal -> handled.countDown());
-        server = HttpServer.create()
-                .host("127.0.0.1")
-                .port(0)
-                .handle(new ReactorHttpHandlerAdapter(counted))
+        HttpServer http = HttpServer.create().host("127.0.0.1").port(0).handle(new ReactorHttpHandlerAdapter(counted));
+        server = new NettyEdgeCustomizer(DEADLINE, JsonMapper.builder().build())
+                .apply(http)
                 .bindNow();
     }
 
@@ -90,6 +90,24 @@ class ReactiveEdgeOnServerTests {
                 .during(QUIET)
                 .atMost(QUIET.multipliedBy(4))
                 .until(() -> !output.getAll().contains("IllegalReferenceCountException"));
+    }
+
+    /** Reactor Netty answers a body it cannot decode itself, while the controller is reading it. */
+    @Test
+    void aChunkedBodyNettyCannotDecodeIsA400ProblemAndNoServerError(CapturedOutput output)
+            throws IOException, InterruptedException {
+        String answer = exchange("PUT /json HTTP/1.1\r\nHost: edge\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n2\r\n{\"\r\nzz\r\n}\r\n0\r\n\r\n");
+
+        assertThat(answer)
+                .startsWith("HTTP/1.1 400")
+                .contains(ProblemType.INVALID_REQUEST.uri().toString());
+        assertThat(handled.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        await("no server error logged")
+                .during(QUIET)
+                .atMost(QUIET.multipliedBy(4))
+                .until(() -> !output.getAll().contains("500 Server Error")
+                        && !output.getAll().contains("Status and headers already sent"));
     }
 
     @Test
