@@ -65,6 +65,7 @@ class BadInputSweepIT extends AdmissionIntegrationTest {
         Probe enter = Probe.of(entry, "body", "POST", "/api/v1/queue");
         probes.addAll(Probes.bodies(enter, inputs.bodies(entryFields, false, GENERATED)));
         probes.addAll(Probes.wrongContentTypes(enter.json("{\"nickname\":\"sweep_type\"}")));
+        probes.addAll(Probes.brokenChunks(enter));
         probes.add(enter.category("wrong-content-type"));
         for (String key : botKeys(inputs)) {
             probes.add(enter.category("bad-bot-key").header("X-Bot-Key", key).json("{\"nickname\":\"sweep_bot\"}"));
@@ -131,6 +132,7 @@ class BadInputSweepIT extends AdmissionIntegrationTest {
                 .header("Authorization", OPS);
         probes.addAll(Probes.bodies(change, inputs.bodies(settingsFields, false, GENERATED)));
         probes.addAll(Probes.wrongContentTypes(change.json(validSettings)));
+        probes.addAll(Probes.brokenChunks(change));
 
         run.sweep(probes);
         // the settings were never changed by a bad call: still the paused ones every test starts from

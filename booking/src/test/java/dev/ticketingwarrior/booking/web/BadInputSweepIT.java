@@ -123,6 +123,7 @@ class BadInputSweepIT {
         Probes.wrongContentTypes(hold.json("{\"seatId\":\"A-1\"}")).stream()
                 .map(withToken)
                 .forEach(probes::add);
+        Probes.brokenChunks(hold).stream().map(withToken).forEach(probes::add);
         for (String segment : inputs.pathSegments(GENERATED / 2)) {
             probes.add(withToken.apply(
                     Probe.of(hold.endpoint(), "bad-round-id", "POST", "/api/v1/rounds/" + segment + "/holds")
@@ -153,6 +154,7 @@ class BadInputSweepIT {
         Probes.wrongContentTypes(book.json("{\"holdId\":\"" + unknownId + "\"}")).stream()
                 .map(withToken)
                 .forEach(probes::add);
+        Probes.brokenChunks(book).stream().map(withToken).forEach(probes::add);
         List<String> keys = new ArrayList<>(
                 List.of("", "has space", "x".repeat(129), "é", "\u202Ekey", "tab\tkey", "키", "\"quoted key\" extra"));
         for (int i = 0; i < GENERATED / 4; i++) {

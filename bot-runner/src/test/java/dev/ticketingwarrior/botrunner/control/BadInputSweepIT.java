@@ -90,6 +90,7 @@ class BadInputSweepIT {
                     Probe.of("PUT /api/v1/bots", "body", "PUT", "/api/v1/bots").header("Authorization", OPS);
             probes.addAll(Probes.bodies(change, inputs.bodies(fields, true, GENERATED)));
             probes.addAll(Probes.wrongContentTypes(change.json(SETTINGS)));
+            probes.addAll(Probes.brokenChunks(change));
             probes.add(change.category("wrong-content-type"));
 
             String endpoint = "GET /api/v1/bots/public";

@@ -598,7 +598,8 @@ public final class BadInputs {
                 List.<String[]>of(h("Content-Length", "-1")),
                 List.<String[]>of(h("Content-Length", "abc")),
                 List.<String[]>of(h("Content-Length", "99999999999999999999999")),
-                List.<String[]>of(h("Content-Length", "1"), h("Content-Length", "2")));
+                List.<String[]>of(h("Content-Length", "1"), h("Content-Length", "2")),
+                List.<String[]>of(h("Host", "a.example"), h("Host", "b.example")));
     }
 
     // ---------------------------------------------------------------- credentials

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.badinput;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +50,21 @@ public final class Probes {
         List<Probe> probes = new ArrayList<>();
         for (String type : BadInputs.wrongContentTypes()) {
             probes.add(base.category("wrong-content-type").header("Content-Type", type));
+        }
+        return probes;
+    }
+
+    /**
+     * {@code base} (a JSON endpoint) with chunked bodies whose chunking is broken: a size that is not hex, a bad size
+     * after a good chunk. The HTTP server answers them while the application reads. (A body that stops short is a
+     * request timeout, which waits out the deadline: the services' {@code BadInputIT}s hold that.)
+     */
+    public static List<Probe> brokenChunks(Probe base) {
+        List<Probe> probes = new ArrayList<>();
+        for (String chunked : List.of("zz\r\n{}\r\n0\r\n\r\n", "2\r\n{\"\r\nzz\r\n}\r\n0\r\n\r\n")) {
+            probes.add(base.category("broken-chunks")
+                    .header("Transfer-Encoding", "chunked")
+                    .body(chunked.getBytes(StandardCharsets.US_ASCII)));
         }
         return probes;
     }
