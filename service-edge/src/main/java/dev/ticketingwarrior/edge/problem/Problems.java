@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the problem bodies and headers both web stacks send. */
 public final class Problems {
@@ -71,12 +72,12 @@ public final class Problems {
     }
 
     /**
-     * The problem of a request the HTTP server answered itself, before any handler ran, by the status it chose: a
-     * request line, target or header section it could not read, or a request head that did not arrive in time.
+     * The problem of an error answered without a body, by its status: mostly what the HTTP server answers itself,
+     * before any handler runs (a request it could not read, a request head that did not arrive in time).
      */
     public static ProblemDetail unreadRequest(int status) {
         String detail = switch (status) {
-            case 400 -> "The request could not be read: its request line, target or headers are malformed.";
+            case 400 -> "The request could not be read: it is malformed, or HTTP this server does not serve.";
             case 408 -> "The request was not received in time.";
             case 414 -> "The request line is too long.";
             case 431 -> "The request's header section is too large.";
@@ -137,6 +138,11 @@ public final class Problems {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /** The problem's JSON (UTF-8), for writers that bypass the message converters (filters, last resort, Netty). */
+    public static byte[] json(JsonMapper json, ProblemDetail problem) {
+        return json.writeValueAsBytes(asMap(problem));
     }
 
     /** A plain map of the problem for writers that bypass the message converters (filters, last resort). */

@@ -10,17 +10,17 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Gives an error answer that went out without a body the problem+json every other answer has. Reactor Netty writes such
- * answers itself, before any WebFlux handler runs: a 400 for a request head it cannot decode (a bad
- * {@code Content-Length}, an unknown transfer coding, a broken header line) or a target Spring cannot parse (a broken
- * {@code %} escape), a 414 for a request line over its limit, a 431 for a header section over its limit; and so does
- * {@link RequestHeadDeadline}'s 408. An answer the application wrote always has a {@code Content-Type}, so an error
- * answer with neither a body nor a content type is one of these.
+ * Gives an error answer that goes out with neither a body nor a {@code Content-Type} the problem+json every other error
+ * answer has, by its status. Such answers are mostly written below the application: by Reactor Netty, for a request
+ * it cannot decode (a bad {@code Content-Length}, an unknown transfer coding, a broken header line or chunk size, what
+ * {@link RequestHeadRules} refuses) and for a request line or header section over its limits (414, 431); by Spring's
+ * adapter, for a target it cannot parse (a broken {@code %} escape); by {@link RequestHeadDeadline} (408). An error the
+ * application answers without a body gets its problem too. Headers already on the answer ({@code Retry-After},
+ * {@code WWW-Authenticate}) are kept.
  */
 @Sharable
 final class BareErrorProblems extends ChannelOutboundHandlerAdapter {
@@ -53,10 +53,14 @@ final class BareErrorProblems extends ChannelOutboundHandlerAdapter {
     private FullHttpResponse withProblem(FullHttpResponse bare) {
         ProblemAnswer answer =
                 ProblemAnswer.of(Problems.unreadRequest(bare.status().code()), null);
-        byte[] body = json.writeValueAsString(Problems.asMap(answer.body())).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Problems.json(json, answer.body());
         FullHttpResponse problem = bare.replace(Unpooled.wrappedBuffer(body));
         HttpHeaders headers = problem.headers();
-        answer.headers().forEach((name, values) -> headers.set(name, values));
+        answer.headers().forEach((name, values) -> {
+            if (!headers.contains(name)) {
+                headers.set(name, values);
+            }
+        });
         headers.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);

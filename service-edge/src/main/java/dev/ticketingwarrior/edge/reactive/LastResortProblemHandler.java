@@ -14,7 +14,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Errors that never reached a controller (an unknown path, a filter's error, a body cut off mid-read) still answer
@@ -34,7 +33,7 @@ final class LastResortProblemHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        if (answeredByTheServer(exchange, error)) {
+        if (answeredByTheServer(exchange)) {
             log.debug(
                     "{}: answered by the server itself: {}",
                     exchange.getRequest().getPath().value(),
@@ -75,15 +74,10 @@ final class LastResortProblemHandler implements WebExceptionHandler {
      * problem by {@link BareErrorProblems}) after the application began to read it. The application then found no body
      * and its answer could not go out: not an error of ours (Spring would log a 500), the client has its answer.
      */
-    static boolean answeredByTheServer(ServerWebExchange exchange, Throwable error) {
-        if (!(error instanceof IllegalStateException)) {
-            return false;
-        }
+    static boolean answeredByTheServer(ServerWebExchange exchange) {
         try {
-            return ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse())
-                            instanceof HttpServerResponse reactor
-                    && reactor.hasSentHeaders();
-        } catch (IllegalArgumentException notOnReactorNetty) {
+            return UndecodableBodies.answered(ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse()));
+        } catch (IllegalArgumentException | IllegalStateException noNativeResponse) {
             return false;
         }
     }

@@ -9,11 +9,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The edge below WebFlux, in each connection's Netty pipeline: a deadline on every request head
- * ({@link RequestHeadDeadline}), a refusal of the heads no service serves ({@link RequestHeadRules}) and a problem
- * body in the error answers Reactor Netty writes itself ({@link BareErrorProblems}). Pipeline order:
- * {@code bytes, HTTP codec, problems, heads, rules, Reactor Netty's traffic handler}.
+ * ({@link RequestHeadDeadline}), a refusal of the heads no service serves ({@link RequestHeadRules}), a mark on a
+ * body Netty could not decode ({@link UndecodableBodies}) and a problem body in the error answers Reactor Netty writes
+ * itself ({@link BareErrorProblems}). Pipeline order: {@code bytes, HTTP codec, problems, heads, rules, undecodable
+ * bodies, Reactor Netty's traffic handler}.
  */
-public final class NettyEdgeCustomizer implements NettyServerCustomizer {
+final class NettyEdgeCustomizer implements NettyServerCustomizer {
 
     private final Duration headDeadline;
 
@@ -21,7 +22,9 @@ public final class NettyEdgeCustomizer implements NettyServerCustomizer {
 
     private final RequestHeadRules rules = new RequestHeadRules();
 
-    public NettyEdgeCustomizer(Duration headDeadline, JsonMapper json) {
+    private final UndecodableBodies undecodableBodies = new UndecodableBodies();
+
+    NettyEdgeCustomizer(Duration headDeadline, JsonMapper json) {
         this.headDeadline = headDeadline;
         this.problems = new BareErrorProblems(json);
     }
@@ -35,10 +38,11 @@ public final class NettyEdgeCustomizer implements NettyServerCustomizer {
                 return;
             }
             RequestHeadDeadline deadline = new RequestHeadDeadline(headDeadline);
-            pipeline.addBefore(NettyPipeline.HttpCodec, "edge.requestHeadBytes", deadline.bytes());
-            pipeline.addAfter(NettyPipeline.HttpCodec, "edge.requestHeadRules", rules);
-            pipeline.addAfter(NettyPipeline.HttpCodec, "edge.requestHeads", deadline.heads());
-            pipeline.addAfter(NettyPipeline.HttpCodec, "edge.bareErrorProblems", problems);
+            pipeline.addBefore(NettyPipeline.HttpCodec, "edge.requestHeadBytes", deadline.bytes())
+                    .addAfter(NettyPipeline.HttpCodec, "edge.bareErrorProblems", problems)
+                    .addAfter("edge.bareErrorProblems", "edge.requestHeads", deadline.heads())
+                    .addAfter("edge.requestHeads", "edge.requestHeadRules", rules)
+                    .addAfter("edge.requestHeadRules", "edge.undecodableBodies", undecodableBodies);
         });
     }
 }

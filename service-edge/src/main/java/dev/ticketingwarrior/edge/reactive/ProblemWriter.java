@@ -2,7 +2,6 @@ package dev.ticketingwarrior.edge.reactive;
 
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.Problems;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -40,7 +39,7 @@ final class ProblemWriter {
             // refused before a byte of the body was read: the connection must not carry another request
             response.getHeaders().setConnection("close");
         }
-        byte[] bytes = json.writeValueAsString(Problems.asMap(answer.body())).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Problems.json(json, answer.body());
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 

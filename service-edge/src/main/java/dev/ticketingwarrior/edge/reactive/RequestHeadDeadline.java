@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -12,7 +13,9 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
@@ -23,18 +26,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A deadline on the head of a request, one per connection. Reactor Netty's own timeouts start once a request head has
- * been read, and its idle timeout (130 s) lets a client that trickles a head, or opens a connection and says nothing,
- * hold the connection for minutes. From a connection's opening, and from the first byte of each later request, the head
- * must be complete within the deadline: a head begun and not finished is answered 408 (a problem, by
- * {@link BareErrorProblems}) and the connection closed; a new connection that said nothing is closed without a word, as
- * Tomcat's connection timeout does in booking. The wait between requests on a kept-alive connection stays the idle
- * timeout's, and so does a head whose first bytes came in the same read as the end of the request before it (a
- * pipelining client): what is seen here is reads, not where in them a head begins.
+ * been read, and the services' idle timeout ({@code server.netty.idle-timeout}, 130 s) let a client that trickles a
+ * head hold the connection for minutes. From the first byte of each request, its head must be complete within the
+ * deadline, or it is answered 408 (a problem, by {@link BareErrorProblems}) and the connection closed.
+ *
+ * <p>Left to the idle timeout: a connection that has said nothing yet (bot-runner opens its connections ahead of a
+ * round, and they wait idle until it opens), the wait between requests on a kept-alive connection (a stray CRLF there
+ * is not a head; the codec skips it), and a head whose first bytes came in the same read as the end of the request
+ * before it (a pipelining client): what is seen here is reads, not where in them a head begins.
  *
  * <p>{@link #bytes()} goes before the HTTP codec (it sees a head's first bytes), {@link #heads()} after it (it sees
  * the head, decoded, and the end of the request; and the ends of the answers going out, so a 408 never goes before the
- * answer of a request read earlier). Both run
- * on the connection's event loop, as the timer does.
+ * answer of a request read earlier). Both run on the connection's event loop, as the timer does.
  */
 final class RequestHeadDeadline {
 
@@ -42,13 +45,10 @@ final class RequestHeadDeadline {
 
     private final long deadlineMillis;
 
-    /** Where the 408 is written from: after the codec, so it is encoded, and before the problem writer sees it. */
+    /** Where the 408 is written from: after the codec, so it is encoded, and below the problem writer, which fills it. */
     private ChannelHandlerContext heads;
 
     private ScheduledFuture<?> timer;
-
-    /** A byte of the coming head has arrived. */
-    private boolean begun;
 
     /** A head has been read and its request's end not yet: what arrives is its body. */
     private boolean inRequest;
@@ -63,16 +63,10 @@ final class RequestHeadDeadline {
     ChannelHandler bytes() {
         return new ChannelInboundHandlerAdapter() {
             @Override
-            public void channelActive(ChannelHandlerContext ctx) {
-                arm(ctx);
-                ctx.fireChannelActive();
-            }
-
-            @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (!inRequest && !begun) {
-                    begun = true;
-                    arm(ctx);
+                if (!inRequest && timer == null && msg instanceof ByteBuf bytes && !onlyLineBreaks(bytes)) {
+                    timer = ctx.executor()
+                            .schedule(RequestHeadDeadline.this::expire, deadlineMillis, TimeUnit.MILLISECONDS);
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -97,7 +91,6 @@ final class RequestHeadDeadline {
                 if (msg instanceof HttpRequest) {
                     unanswered++;
                     disarm();
-                    begun = false;
                     inRequest = true;
                 }
                 if (msg instanceof LastHttpContent) {
@@ -108,7 +101,10 @@ final class RequestHeadDeadline {
 
             @Override
             public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-                if (msg instanceof LastHttpContent && unanswered > 0) {
+                // a 100 Continue is a full answer too, but not the request's answer
+                boolean informational = msg instanceof HttpResponse response
+                        && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+                if (msg instanceof LastHttpContent && !informational && unanswered > 0) {
                     unanswered--;
                 }
                 ctx.write(msg, promise);
@@ -116,11 +112,8 @@ final class RequestHeadDeadline {
         };
     }
 
-    /** Starts the deadline unless it runs already (a connection's first head counts from its opening). */
-    private void arm(ChannelHandlerContext ctx) {
-        if (timer == null) {
-            timer = ctx.executor().schedule(this::expire, deadlineMillis, TimeUnit.MILLISECONDS);
-        }
+    private static boolean onlyLineBreaks(ByteBuf bytes) {
+        return bytes.forEachByte(b -> b == '\r' || b == '\n') == -1;
     }
 
     private void disarm() {
@@ -137,12 +130,7 @@ final class RequestHeadDeadline {
         }
         if (unanswered > 0) {
             // the head of a pipelined request, behind requests still being answered: its 408 waits for their answers
-            arm(heads);
-            return;
-        }
-        if (!begun) {
-            log.debug("{}: no request within {} ms of the connection opening; closed", heads.channel(), deadlineMillis);
-            heads.close();
+            timer = heads.executor().schedule(this::expire, deadlineMillis, TimeUnit.MILLISECONDS);
             return;
         }
         log.debug("{}: request head not complete within {} ms; answered 408", heads.channel(), deadlineMillis);

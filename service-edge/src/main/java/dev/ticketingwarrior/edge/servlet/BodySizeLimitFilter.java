@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,8 +38,7 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
             // refused before a byte of the body was read: the connection must not carry another request
             response.setHeader("Connection", "close");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream()
-                    .write(json.writeValueAsString(Problems.asMap(problem)).getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(Problems.json(json, problem));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

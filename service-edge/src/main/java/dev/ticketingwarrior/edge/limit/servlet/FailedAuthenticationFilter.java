@@ -112,6 +112,6 @@ public final class FailedAuthenticationFilter extends OncePerRequestFilter imple
                 HttpHeaders.RETRY_AFTER,
                 Long.toString(limited.retryAfterSeconds().toSeconds()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(Problems.asMap(problem)));
+        response.getOutputStream().write(Problems.json(json, problem));
     }
 }
