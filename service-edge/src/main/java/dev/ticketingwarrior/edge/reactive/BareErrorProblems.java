@@ -10,7 +10,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,12 +55,12 @@ final class BareErrorProblems extends ChannelOutboundHandlerAdapter {
         byte[] body = Problems.json(json, answer.body());
         FullHttpResponse problem = bare.replace(Unpooled.wrappedBuffer(body));
         HttpHeaders headers = problem.headers();
+        // the problem's Content-Type, and its Retry-After or WWW-Authenticate unless the answer had its own
         answer.headers().forEach((name, values) -> {
             if (!headers.contains(name)) {
                 headers.set(name, values);
             }
         });
-        headers.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         return problem;

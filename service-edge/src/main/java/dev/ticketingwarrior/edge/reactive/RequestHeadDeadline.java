@@ -65,8 +65,7 @@ final class RequestHeadDeadline {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (!inRequest && timer == null && msg instanceof ByteBuf bytes && !onlyLineBreaks(bytes)) {
-                    timer = ctx.executor()
-                            .schedule(RequestHeadDeadline.this::expire, deadlineMillis, TimeUnit.MILLISECONDS);
+                    arm(ctx);
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -116,6 +115,10 @@ final class RequestHeadDeadline {
         return bytes.forEachByte(b -> b == '\r' || b == '\n') == -1;
     }
 
+    private void arm(ChannelHandlerContext ctx) {
+        timer = ctx.executor().schedule(this::expire, deadlineMillis, TimeUnit.MILLISECONDS);
+    }
+
     private void disarm() {
         if (timer != null) {
             timer.cancel(false);
@@ -130,7 +133,7 @@ final class RequestHeadDeadline {
         }
         if (unanswered > 0) {
             // the head of a pipelined request, behind requests still being answered: its 408 waits for their answers
-            timer = heads.executor().schedule(this::expire, deadlineMillis, TimeUnit.MILLISECONDS);
+            arm(heads);
             return;
         }
         log.debug("{}: request head not complete within {} ms; answered 408", heads.channel(), deadlineMillis);

@@ -163,12 +163,7 @@ class NettyEdgeOnServerTests {
     void aConnectionThatHasSaidNothingYetIsLeftOpen() throws IOException, InterruptedException {
         try (Socket socket = connect()) {
             Thread.sleep(HEAD_DEADLINE.multipliedBy(2));
-            socket.getOutputStream()
-                    .write("GET /echo HTTP/1.1\r\nHost: edge\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-
-            assertThat(ServerSocketExchange.read(socket.getInputStream()))
-                    .startsWith("HTTP/1.1 200")
-                    .endsWith("read 0");
+            assertEchoes(socket, "GET /echo HTTP/1.1\r\nHost: edge\r\n\r\n", 0);
         }
     }
 
@@ -179,17 +174,10 @@ class NettyEdgeOnServerTests {
                     .write("POST /echo HTTP/1.1\r\nHost: edge\r\nContent-Length: 4\r\n\r\nab"
                             .getBytes(StandardCharsets.US_ASCII));
             Thread.sleep(HEAD_DEADLINE.multipliedBy(2));
-            socket.getOutputStream().write("cd".getBytes(StandardCharsets.US_ASCII));
-            assertThat(ServerSocketExchange.read(socket.getInputStream()))
-                    .startsWith("HTTP/1.1 200")
-                    .endsWith("read 4");
+            assertEchoes(socket, "cd", 4);
 
             Thread.sleep(HEAD_DEADLINE.multipliedBy(2));
-            socket.getOutputStream()
-                    .write("GET /echo HTTP/1.1\r\nHost: edge\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(ServerSocketExchange.read(socket.getInputStream()))
-                    .startsWith("HTTP/1.1 200")
-                    .endsWith("read 0");
+            assertEchoes(socket, "GET /echo HTTP/1.1\r\nHost: edge\r\n\r\n", 0);
         }
     }
 
@@ -206,6 +194,14 @@ class NettyEdgeOnServerTests {
                     .endsWith("slow");
             assertProblem(ServerSocketExchange.read(socket.getInputStream()), 408, ProblemType.REQUEST_TIMEOUT);
         }
+    }
+
+    /** Sends {@code bytes} on {@code socket}, which completes a request to {@code /echo} of {@code read} body bytes. */
+    private static void assertEchoes(Socket socket, String bytes, int read) throws IOException {
+        socket.getOutputStream().write(bytes.getBytes(StandardCharsets.US_ASCII));
+        assertThat(ServerSocketExchange.read(socket.getInputStream()))
+                .startsWith("HTTP/1.1 200")
+                .endsWith("read " + read);
     }
 
     private static void assertProblem(String answer, int status, ProblemType type) {

@@ -61,8 +61,7 @@ class RequestHeadDeadlineTests {
 
         pass(DEADLINE.multipliedBy(3));
 
-        assertThat(sent()).isEmpty();
-        assertThat(channel.isOpen()).isTrue();
+        assertNothingSentAndOpen();
     }
 
     @Test
@@ -71,8 +70,7 @@ class RequestHeadDeadlineTests {
         pass(DEADLINE.multipliedBy(2));
         receive("cd");
 
-        assertThat(sent()).isEmpty();
-        assertThat(channel.isOpen()).isTrue();
+        assertNothingSentAndOpen();
     }
 
     @Test
@@ -84,8 +82,7 @@ class RequestHeadDeadlineTests {
 
         pass(DEADLINE.multipliedBy(3));
 
-        assertThat(sent()).isEmpty();
-        assertThat(channel.isOpen()).isTrue();
+        assertNothingSentAndOpen();
     }
 
     @Test
@@ -103,6 +100,11 @@ class RequestHeadDeadlineTests {
         assertThat(sent()).startsWith("HTTP/1.1 200");
         pass(DEADLINE);
         assertThat(sent()).startsWith("HTTP/1.1 408");
+    }
+
+    private void assertNothingSentAndOpen() {
+        assertThat(sent()).isEmpty();
+        assertThat(channel.isOpen()).isTrue();
     }
 
     private void receive(String bytes) {
