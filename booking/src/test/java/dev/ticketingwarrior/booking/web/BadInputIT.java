@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
+import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.round.Round;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,9 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Bad input on every endpoint: a 4xx problem+json with a stable type, never a 5xx, and nothing written. */
 class BadInputIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BookingStack world = BookingStack.get();
     private final Api api = world.api(world.first());
@@ -74,6 +78,25 @@ class BadInputIT {
     }
 
     /**
+     * Tomcat's own refusals say what was wrong in the words the WebFlux services use for their HTTP server's refusals
+     * ({@link Problems#unreadRequest}), not the status's title again.
+     */
+    @Test
+    void tomcatsOwnRefusalsSayWhatWasWrongAsTheOtherServicesDo() throws IOException {
+        assertUnreadRequest(raw("GET /api/v1/leaderboard HTTP/1.2\r\nHost: a\r\nConnection: close\r\n\r\n"), 400);
+        assertUnreadRequest(raw("GET /api/v1/leader\u0001board HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"), 400);
+    }
+
+    private static void assertUnreadRequest(String answer, int status) {
+        assertThat(answer).startsWith("HTTP/1.1 " + status);
+        JsonNode problem = JSON.readTree(answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1));
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("detail").asString())
+                .isEqualTo(Problems.unreadRequest(status).getDetail())
+                .isNotBlank();
+    }
+
+    /**
      * Found by a probe: a body that stops short of its Content-Length held the request for Tomcat's default 60 s. A
      * client that stops sending is answered 408 within the connection timeout (5 s), as by the WebFlux services.
      */
@@ -89,7 +112,8 @@ class BadInputIT {
                 + "Content-Length: 60\r\n"
                 + "Connection: close\r\n\r\n"
                 + body);
-        assertThat(answer).startsWith("HTTP/1.1 408").contains("request-timeout");
+        assertThat(answer).contains("request-timeout");
+        assertUnreadRequest(answer, 408);
     }
 
     /** What the server answers to {@code request} sent as it is; the read gives up after 15 s. */

@@ -8,15 +8,15 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's answer to a request it refuses before any servlet runs (an encoded {@code /} or a control byte in the
  * path, a header line it cannot parse, a header section over its limit, an {@code Expect} it does not know) as the
- * same problem+json the application writes, instead of Tomcat's HTML page; a transfer coding, method or HTTP version
- * it does not implement is a 400 there, not its 501 or 505. Tomcat creates it by its class name.
+ * same problem+json the application writes, instead of Tomcat's HTML page, saying what was wrong in the words the
+ * WebFlux services use for their HTTP server's refusals ({@link Problems#unreadRequest}); a transfer coding, method or
+ * HTTP version it does not implement is a 400 there, not its 501 or 505. Tomcat creates it by its class name.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -34,7 +34,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             status = 400;
             response.setStatus(status);
         }
-        ProblemAnswer answer = ProblemAnswer.of(Problems.forStatus(HttpStatusCode.valueOf(status), null), null);
+        ProblemAnswer answer = ProblemAnswer.of(Problems.unreadRequest(status), null);
         try {
             answer.headers().forEach((name, values) -> {
                 if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {

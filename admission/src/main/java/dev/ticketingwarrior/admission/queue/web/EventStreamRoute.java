@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -119,8 +118,7 @@ final class EventStreamRoute implements NettyRouteProvider {
         ProblemAnswer answer = ProblemAnswer.of(error, request.fullPath());
         response.status(answer.status());
         answer.headers().forEach((name, values) -> response.header(name, String.join(", ", values)));
-        return response.sendString(
-                        Mono.just(json.writeValueAsString(Problems.asMap(answer.body()))), StandardCharsets.UTF_8)
+        return response.sendByteArray(Mono.just(Problems.json(json, answer.body())))
                 .then();
     }
 }
