@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.admission.config;
 
+import dev.ticketingwarrior.edge.client.ClientAddressSettings;
+import dev.ticketingwarrior.edge.client.HeaderNameOrEmpty;
 import dev.ticketingwarrior.edge.limit.FailedAuthenticationSettings;
 import dev.ticketingwarrior.edge.limit.Window;
 import jakarta.validation.Valid;
@@ -9,7 +11,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,10 +88,8 @@ public record AdmissionProperties(
             List<String> trustedProxies,
             /* the header a CDN in front of the trusted proxies writes the viewer's ip:port into
             (CloudFront-Viewer-Address); believed only from a trusted proxy; empty: no CDN, X-Forwarded-For only */
-            @NotNull
-            @Pattern(regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]*", message = "must be an HTTP header name or empty")
-            @DefaultValue("")
-            String viewerAddressHeader) {}
+            @NotNull @HeaderNameOrEmpty @DefaultValue("") String viewerAddressHeader)
+            implements ClientAddressSettings {}
 
     /**
      * Per-client limits on the rest of the public API (SPEC §9), counted in Redis; the numbers and where they come from

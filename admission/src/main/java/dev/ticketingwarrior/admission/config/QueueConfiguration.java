@@ -134,7 +134,6 @@ class QueueConfiguration {
 
     @Bean
     ClientAddressResolver clientAddressResolver(AdmissionProperties properties) {
-        AdmissionProperties.RateLimit rateLimit = properties.rateLimit();
-        return new ClientAddressResolver(rateLimit.trustedProxies(), rateLimit.viewerAddressHeader());
+        return properties.rateLimit().clientAddressResolver();
     }
 }

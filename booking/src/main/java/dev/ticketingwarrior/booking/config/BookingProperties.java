@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.booking.config;
 
+import dev.ticketingwarrior.edge.client.ClientAddressSettings;
+import dev.ticketingwarrior.edge.client.HeaderNameOrEmpty;
 import dev.ticketingwarrior.edge.limit.FailedAuthenticationSettings;
 import dev.ticketingwarrior.edge.limit.Window;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
@@ -181,12 +183,8 @@ public record BookingProperties(
             @NotNull List<String> failedTokenPaths,
             @NotNull List<String> trustedProxies,
 
-            @NotNull
-            @jakarta.validation.constraints.Pattern(
-                    regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]*",
-                    message = "must be an HTTP header name or empty")
-            String viewerAddressHeader)
-            implements FailedAuthenticationSettings {}
+            @NotNull @HeaderNameOrEmpty String viewerAddressHeader)
+            implements FailedAuthenticationSettings, ClientAddressSettings {}
 
     /**
      * Debriefs and history (SPEC §12): a round's human attempts are archived to MySQL {@code archiveGrace} after its

@@ -50,8 +50,7 @@ class LimitConfiguration {
     /** Who a client is, as every per-address limit counts it (the viewer's address behind CloudFront and the ALB). */
     @Bean
     ClientAddressResolver clientAddressResolver(BookingProperties properties) {
-        BookingProperties.Limits limits = properties.limits();
-        return new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader());
+        return properties.limits().clientAddressResolver();
     }
 
     @Bean

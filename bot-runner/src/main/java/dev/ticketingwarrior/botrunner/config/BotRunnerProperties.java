@@ -1,6 +1,8 @@
 package dev.ticketingwarrior.botrunner.config;
 
 import dev.ticketingwarrior.botrunner.bot.domain.Difficulty;
+import dev.ticketingwarrior.edge.client.ClientAddressSettings;
+import dev.ticketingwarrior.edge.client.HeaderNameOrEmpty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -96,12 +98,8 @@ public record BotRunnerProperties(
             @NotNull @DefaultValue({"127.0.0.0/8", "::1/128"})
             List<String> trustedProxies,
 
-            @NotNull
-            @jakarta.validation.constraints.Pattern(
-                    regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]*",
-                    message = "must be an HTTP header name or empty")
-            @DefaultValue("")
-            String viewerAddressHeader,
+            @NotNull @HeaderNameOrEmpty @DefaultValue("") String viewerAddressHeader,
             /* upper bound of a limiter call; one that does not answer lets the request through */
-            @NotNull @DefaultValue("500ms") Duration timeout) {}
+            @NotNull @DefaultValue("500ms") Duration timeout)
+            implements ClientAddressSettings {}
 }

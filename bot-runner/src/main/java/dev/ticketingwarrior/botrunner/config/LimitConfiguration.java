@@ -26,8 +26,7 @@ class LimitConfiguration {
 
     @Bean
     ClientAddressResolver clientAddressResolver(BotRunnerProperties properties) {
-        BotRunnerProperties.Limits limits = properties.limits();
-        return new ClientAddressResolver(limits.trustedProxies(), limits.viewerAddressHeader());
+        return properties.limits().clientAddressResolver();
     }
 
     @Bean
