@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,7 +39,11 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
             case ProblemException refusal ->
                 new ProblemAnswer(Problems.of(refusal), Optional.ofNullable(refusal.retryAfter()));
             case DependencyUnavailableException down -> {
-                log.warn("{} unavailable on {}: {}", down.dependency(), path, rootCause(down));
+                log.warn(
+                        "{} unavailable on {}: {}",
+                        down.dependency(),
+                        path,
+                        NestedExceptionUtils.getMostSpecificCause(down).toString());
                 yield new ProblemAnswer(Problems.of(down), Optional.of(down.retryAfter()));
             }
             default -> {
@@ -81,13 +86,5 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
     private ProblemAnswer at(String path) {
         Problems.instance(path).ifPresent(body::setInstance);
         return this;
-    }
-
-    private static String rootCause(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.toString();
     }
 }

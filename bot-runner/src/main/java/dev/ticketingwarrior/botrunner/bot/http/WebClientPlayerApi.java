@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -389,7 +390,7 @@ class WebClientPlayerApi implements PlayerApi {
         Failure failure = classify(e);
         String detail = e instanceof UnexpectedAnswerException || e instanceof Unavailable
                 ? e.getMessage()
-                : rootOf(e).toString();
+                : NestedExceptionUtils.getMostSpecificCause(e).toString();
         return new CallFailedException(call, failure, detail, e);
     }
 
@@ -426,14 +427,6 @@ class WebClientPlayerApi implements PlayerApi {
             }
         }
         return Failure.RUNNER;
-    }
-
-    private static Throwable rootOf(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static RoundId roundId(String value) {
