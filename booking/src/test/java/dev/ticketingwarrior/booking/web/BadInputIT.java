@@ -79,12 +79,17 @@ class BadInputIT {
 
     /**
      * Tomcat's own refusals say what was wrong in the words the WebFlux services use for their HTTP server's refusals
-     * ({@link Problems#unreadRequest}), not the status's title again.
+     * ({@link Problems#unreadRequest}), not the status's title again, and with their status: a request line or header
+     * section over the limit is a 414 or 431, as Reactor Netty answers it, not Tomcat's 400.
      */
     @Test
     void tomcatsOwnRefusalsSayWhatWasWrongAsTheOtherServicesDo() throws IOException {
         assertUnreadRequest(raw("GET /api/v1/leaderboard HTTP/1.2\r\nHost: a\r\nConnection: close\r\n\r\n"), 400);
         assertUnreadRequest(raw("GET /api/v1/leader\u0001board HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"), 400);
+        assertUnreadRequest(
+                raw("GET /api/v1/leaderboard?x=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: a\r\n\r\n"), 414);
+        assertUnreadRequest(
+                raw("GET /api/v1/leaderboard HTTP/1.1\r\nHost: a\r\nX-Junk: " + "a".repeat(10_000) + "\r\n\r\n"), 431);
     }
 
     private static void assertUnreadRequest(String answer, int status) {
