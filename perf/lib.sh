@@ -33,12 +33,15 @@ perf_need() { # command, Debian package
   command -v "$1" >/dev/null 2>&1 || { echo "perf: '$1' is missing: run  sudo apt-get install $2" >&2; exit 1; }
 }
 
+# the exit status of a script whose tools, stack or services could not start (perf/soak documents 2 for it)
+PERF_START_FAILED=${PERF_START_FAILED:-1}
+
 perf_build() { # modules…
   local list
   list=$(IFS=,; echo "$*")
   echo "perf: building $list…"
   ./mvnw -B -ntp -q -DskipTests -DskipITs -Dspotless.check.skip=true -pl "$list" -am install > "$PERF_OUT/build.log" 2>&1 \
-    || { tail -30 "$PERF_OUT/build.log" >&2; exit 1; }
+    || { tail -30 "$PERF_OUT/build.log" >&2; echo "perf: the build failed (log: $PERF_OUT/build.log)" >&2; exit "$PERF_START_FAILED"; }
 }
 
 perf_start_stack() { # components (REDIS,MYSQL,SQS); exports the stack's env
@@ -51,7 +54,7 @@ perf_start_stack() { # components (REDIS,MYSQL,SQS); exports the stack's env
     java -Xmx512m -cp "scripts/local-stack/target/classes:$(cat scripts/local-stack/target/classpath.txt)" \
     dev.ticketingwarrior.localstack.LocalStackMain "$dir" > "$log" 2>&1 &
   perf_pids+=($!)
-  tw_wait_for_line "$log" "local-stack: READY" 120 "${perf_pids[-1]}" || { cat "$log" >&2; exit 1; }
+  tw_wait_for_line "$log" "local-stack: READY" 120 "${perf_pids[-1]}" || { cat "$log" >&2; exit "$PERF_START_FAILED"; }
   # shellcheck disable=SC1091
   source "$dir/stack.env"
 }
@@ -91,7 +94,7 @@ perf_start_service() { # module, port, extra java args… (log: perf/target/${PE
   done
   tail -30 "$log" >&2
   echo "perf: $module did not start" >&2
-  exit 1
+  exit "$PERF_START_FAILED"
 }
 
 perf_cpu_seconds() { # pid → user+sys CPU seconds so far

@@ -99,7 +99,11 @@ final class SoakPage {
         int violations = s.allViolations().size();
         String why = switch (verdict) {
             case PASS -> "no invariant violated";
-            case FAIL -> violations + (violations == 1 ? " invariant violation" : " invariant violations");
+            case FAIL ->
+                violations > 0
+                        ? violations + (violations == 1 ? " invariant violation" : " invariant violations")
+                        : "Gatling's assertions failed (status " + s.gatlingStatus() + "): errors or p99 over the"
+                                + " limits (--max-errors, --max-p99), or it could not run";
             case NO_VERDICT -> "summary.json does not list violations";
         };
         out.append("<header class=\"headline ")

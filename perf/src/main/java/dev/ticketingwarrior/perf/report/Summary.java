@@ -35,7 +35,8 @@ record Summary(
         List<String> skipped,
         List<Round> perRound,
         List<Fault> faults,
-        List<TargetHealth> targetHealth) {
+        List<TargetHealth> targetHealth,
+        Long gatlingStatus) {
 
     enum Verdict {
         PASS,
@@ -117,11 +118,16 @@ record Summary(
     }
 
     Verdict verdict() {
-        if (!allViolations().isEmpty()) {
+        if (!allViolations().isEmpty() || gatlingFailed()) {
             return Verdict.FAIL;
         }
         boolean anyList = violations != null || perRound.stream().anyMatch(r -> r.violations() != null);
         return anyList ? Verdict.PASS : Verdict.NO_VERDICT;
+    }
+
+    /** Gatling's assertions failed (or it could not run): the run's exit code was 3, whatever the invariants say. */
+    boolean gatlingFailed() {
+        return gatlingStatus != null && gatlingStatus != 0;
     }
 
     /** The index of the round that was on at {@code instant}: the last to open at or before it; null if none. */

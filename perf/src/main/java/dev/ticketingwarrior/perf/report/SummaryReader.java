@@ -73,7 +73,8 @@ final class SummaryReader {
                 texts(r.path("skipped")),
                 rounds,
                 faults(r.path("faults")),
-                targetHealth(r.path("targetHealth")));
+                targetHealth(r.path("targetHealth")),
+                count(r.path("gatlingStatus")));
     }
 
     private static List<TargetHealth> targetHealth(JsonNode n) {

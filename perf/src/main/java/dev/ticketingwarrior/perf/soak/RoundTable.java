@@ -117,7 +117,7 @@ final class RoundTable {
         System.out.printf(
                 Locale.ROOT,
                 "soak: %s (and %d to warm up), %d players, accepted %d, confirmed %d, rejected %d, lost %s,"
-                        + " oversold %d, DLQ %d; %s%n",
+                        + " oversold %s, DLQ %s; %s%n",
                 rounds(rows.stream().filter(row -> !row.warmUp()).count()),
                 rows.stream().filter(RoundRow::warmUp).count(),
                 rows.stream().mapToInt(RoundRow::players).sum(),
@@ -125,8 +125,8 @@ final class RoundTable {
                 verdict.confirmed(),
                 verdict.rejected(),
                 verdict.lost().isPresent() ? Integer.toString(verdict.lost().getAsInt()) : "unknown",
-                verdict.oversold(),
-                verdict.dlq(),
+                oversold(verdict),
+                dlq(verdict),
                 bots(verdict.bots()));
         for (Violation violation : verdict.violations()) {
             System.out.println("soak: violated " + violation.invariant() + " (round " + violation.roundId() + "): "
@@ -155,13 +155,22 @@ final class RoundTable {
 
     /** The last line of a run without violations: what it counted, and what it could not ("unknown"). */
     static String pass(FinalVerdict verdict) {
-        return "soak: PASS — lost %s, oversold %d, DLQ %s, no invariant violated"
+        return "soak: PASS — lost %s, oversold %s, DLQ %s, no invariant violated"
                 .formatted(
                         verdict.lost().isPresent()
                                 ? Integer.toString(verdict.lost().getAsInt())
                                 : "unknown",
-                        verdict.oversold(),
-                        verdict.dlq() < 0 ? "not checked" : Long.toString(verdict.dlq()));
+                        oversold(verdict),
+                        dlq(verdict));
+    }
+
+    /** Seats sold twice, counted in MySQL's bookings: unknown when MySQL was not read (as {@code lost}). */
+    private static String oversold(FinalVerdict verdict) {
+        return verdict.lost().isPresent() ? Integer.toString(verdict.oversold()) : "unknown";
+    }
+
+    private static String dlq(FinalVerdict verdict) {
+        return verdict.dlq() < 0 ? "not checked" : Long.toString(verdict.dlq());
     }
 
     /** The bots' share: their lost bookings are also in the total's {@code lost}. */

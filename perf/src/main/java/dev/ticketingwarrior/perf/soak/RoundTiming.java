@@ -3,6 +3,9 @@ package dev.ticketingwarrior.perf.soak;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -51,6 +54,10 @@ record RoundTiming(Duration period, Duration openFor) {
         try {
             deployment = of(clock.read(url));
         } catch (IOException | IllegalArgumentException e) {
+            if (unreachable(e)) {
+                throw new SoakMain.CannotStart("cannot reach " + url + " (" + e + "): is the deployment up, and is"
+                        + " --target its address?");
+            }
             if (options.periodGiven() && options.openForGiven()) {
                 System.out.println("soak: could not read the deployment's clock (" + e.getMessage() + "): rounds of"
                         + " --period " + options.period().toSeconds() + "s open --open-for "
@@ -74,6 +81,18 @@ record RoundTiming(Duration period, Duration openFor) {
         System.out.println("soak: the deployment's rounds, from its clock: every " + seconds(deployment.period())
                 + ", open for " + seconds(deployment.openFor()));
         return options.withRoundTiming(deployment.period(), deployment.openFor());
+    }
+
+    /** Nobody answered: no connection, or no name for the host. */
+    private static boolean unreachable(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Instant instant(JsonNode value, String name) {

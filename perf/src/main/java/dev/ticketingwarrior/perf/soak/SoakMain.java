@@ -46,7 +46,13 @@ public final class SoakMain {
     public static void main(String[] args) {
         int status;
         try {
-            status = run(SoakOptions.parse(args, System.getenv()));
+            SoakOptions options = SoakOptions.parse(args, System.getenv());
+            if (Boolean.getBoolean("soak.check")) {
+                // perf/soak asks this before it starts anything or clears the last run's results
+                FaultDrills.plan(options.faults());
+                System.exit(0);
+            }
+            status = run(options);
         } catch (IllegalArgumentException | CannotStart e) {
             System.err.println("soak: " + e.getMessage());
             status = 2;
@@ -83,7 +89,8 @@ public final class SoakMain {
     /**
      * Reads the services' ops settings before changing anything ({@link CannotStart} when they cannot be read: the
      * run could not put them back), sets the run's, plays, and puts the ones read back whatever ends the play: its
-     * end, an exception, or Ctrl-C (a shutdown hook). Without an ops token nothing is read or changed.
+     * end, an exception, or (for a {@code --target} run) Ctrl-C, through a shutdown hook; a local stack stops with the
+     * run. Without an ops token nothing is read or changed.
      */
     static int withSettings(SoakOptions options, Optional<OpsClient> ops, List<String> skipped, Play play)
             throws Exception {
@@ -95,7 +102,10 @@ public final class SoakMain {
         Thread hook = Thread.ofPlatform()
                 .name("soak-restore-settings")
                 .unstarted(() -> settings.restore().forEach(line -> System.err.println("soak: " + line)));
-        Runtime.getRuntime().addShutdownHook(hook);
+        if (!options.local()) {
+            // a deployment's settings are put back on Ctrl-C too; a local stack is stopped with the run
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
         try {
             settings.apply();
             if (!settings.botsSet()) {
@@ -212,7 +222,8 @@ public final class SoakMain {
                     Gatling.latestReport(options.out()),
                     skipped,
                     drills.runs(),
-                    targetHealth);
+                    targetHealth,
+                    gatling);
             Path report = options.out().resolve("report.html");
             dev.ticketingwarrior.perf.report.SoakReport.write(summary, report)
                     .forEach(line -> System.out.println("soak: " + line));

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The soak runner's command line ({@code perf/soak} passes it through). {@code --rounds} rounds are measured; before
@@ -59,6 +60,38 @@ record SoakOptions(
                             [--ops-token T] [--letter-key K] [--faults a,b] [--pid service=pid]… [--pid-dir DIR] [--drain 60s]
                             [--max-errors 5] [--max-p99 5000] [--out DIR]""";
 
+    /** The options {@link #parse} knows (without their {@code --}). */
+    private static final Set<String> NAMES = Set.of(
+            "simulation",
+            "rounds",
+            "warm-up",
+            "players",
+            "bots",
+            "difficulty",
+            "period",
+            "open-for",
+            "rate",
+            "max-active",
+            "sse-share",
+            "think",
+            "arrivals",
+            "target",
+            "admission-url",
+            "booking-url",
+            "bot-runner-url",
+            "ops-token",
+            "letter-key",
+            "faults",
+            "pid",
+            "pid-dir",
+            "drain",
+            "max-errors",
+            "max-p99",
+            "out");
+
+    /** The bots' difficulties, as bot-runner names them. */
+    private static final List<String> DIFFICULTIES = List.of("EASY", "NORMAL", "HARD", "INSANE");
+
     static SoakOptions parse(String[] args, Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -67,29 +100,35 @@ record SoakOptions(
             if (!name.startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --name value, got '" + name + "'\n" + USAGE);
             }
+            if (!NAMES.contains(name.substring(2))) {
+                throw new IllegalArgumentException("unknown option " + name + " (perf/soak --help lists them)");
+            }
             String value = args[++i];
             if (name.equals("--pid")) {
                 String[] parts = value.split("=", 2);
+                if (parts.length != 2 || !parts[1].matches("\\d{1,10}")) {
+                    throw new IllegalArgumentException("--pid must look like service=1234, got '" + value + "'");
+                }
                 pids.put(parts[0], Long.parseLong(parts[1]));
             } else {
                 values.put(name.substring(2), value);
             }
         }
         String target = values.getOrDefault("target", "");
-        int players = Integer.parseInt(values.getOrDefault("players", "300"));
+        int players = whole(values, "players", "300", 1);
         SoakOptions options = new SoakOptions(
                 values.getOrDefault("simulation", "Soak"),
-                Integer.parseInt(values.getOrDefault("rounds", "3")),
-                Integer.parseInt(values.getOrDefault("warm-up", "1")),
+                whole(values, "rounds", "3", 1),
+                whole(values, "warm-up", "1", 0),
                 players,
-                Integer.parseInt(values.getOrDefault("bots", "50")),
-                values.getOrDefault("difficulty", "NORMAL"),
-                duration(values.getOrDefault("period", "60s")),
-                duration(values.getOrDefault("open-for", "15s")),
-                Double.parseDouble(values.getOrDefault("rate", Integer.toString(Math.max(50, players / 4)))),
-                Integer.parseInt(values.getOrDefault("max-active", "0")),
-                Double.parseDouble(values.getOrDefault("sse-share", "0.8")),
-                Double.parseDouble(values.getOrDefault("think", "1")),
+                whole(values, "bots", "50", 0),
+                difficulty(values.getOrDefault("difficulty", "NORMAL")),
+                duration(values, "period", "60s"),
+                duration(values, "open-for", "15s"),
+                number(values, "rate", Integer.toString(Math.max(50, players / 4)), 0.001, 100_000),
+                whole(values, "max-active", "0", 0),
+                number(values, "sse-share", "0.8", 0, 1),
+                number(values, "think", "1", 0, 100),
                 ArrivalPattern.parse(values.getOrDefault("arrivals", "open")),
                 target.isBlank() ? "local" : target,
                 list(values.getOrDefault("admission-url", target.isBlank() ? "http://127.0.0.1:8081" : target)),
@@ -100,9 +139,9 @@ record SoakOptions(
                 list(values.getOrDefault("faults", "")),
                 Map.copyOf(pids),
                 Optional.ofNullable(values.get("pid-dir")).map(Path::of),
-                duration(values.getOrDefault("drain", "60s")),
-                Double.parseDouble(values.getOrDefault("max-errors", "5")),
-                Integer.parseInt(values.getOrDefault("max-p99", "5000")),
+                duration(values, "drain", "60s"),
+                number(values, "max-errors", "5", 0, 100),
+                whole(values, "max-p99", "5000", 1),
                 Path.of(values.getOrDefault("out", "perf/target/soak")),
                 values.containsKey("period"),
                 values.containsKey("open-for"));
@@ -114,12 +153,6 @@ record SoakOptions(
         }
         if (options.admissionUrls().isEmpty() || options.bookingUrls().isEmpty()) {
             throw new IllegalArgumentException("--admission-url and --booking-url need at least one URL\n" + USAGE);
-        }
-        if (options.rounds() < 1 || options.players() < 1) {
-            throw new IllegalArgumentException("--rounds and --players must be at least 1");
-        }
-        if (options.warmUpRounds() < 0) {
-            throw new IllegalArgumentException("--warm-up must be 0 (none) or more rounds");
         }
         if (!options.faults().isEmpty() && !options.local()) {
             throw new IllegalArgumentException("--faults acts on the local stack perf/soak starts (its services' pids,"
@@ -221,6 +254,70 @@ record SoakOptions(
     /** A duration as people (and Spring Boot) write it: {@code 20s}, {@code 2m}, {@code 250ms}, ISO-8601. */
     static Duration duration(String text) {
         return AuditConfig.parsePeriod(text);
+    }
+
+    /**
+     * The option {@code name}'s duration, with its unit: a bare number would be milliseconds as Spring Boot reads it,
+     * which nobody typing {@code --period 20} means.
+     */
+    private static Duration duration(Map<String, String> values, String name, String otherwise) {
+        String text = values.getOrDefault(name, otherwise).strip();
+        if (text.matches("\\d+")) {
+            throw new IllegalArgumentException(
+                    "--" + name + " " + text + " needs a unit: " + text + "s, " + text + "ms or " + text + "m");
+        }
+        try {
+            Duration duration = duration(text);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("negative");
+            }
+            return duration;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "--" + name + " must be a duration such as 20s, 500ms or 2m, got '" + text + "'");
+        }
+    }
+
+    /** The option {@code name} as a whole number of at least {@code min}. */
+    private static int whole(Map<String, String> values, String name, String otherwise, int min) {
+        String text = values.getOrDefault(name, otherwise).strip();
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(
+                "--" + name + " must be a whole number of at least " + min + ", got '" + text + "'");
+    }
+
+    /** The option {@code name} as a number within {@code min}..{@code max}. */
+    private static double number(Map<String, String> values, String name, String otherwise, double min, double max) {
+        String text = values.getOrDefault(name, otherwise).strip();
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(
+                "--" + name + " must be a number from " + plain(min) + " to " + plain(max) + ", got '" + text + "'");
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static String difficulty(String text) {
+        if (!DIFFICULTIES.contains(text)) {
+            throw new IllegalArgumentException(
+                    "--difficulty must be one of " + String.join(", ", DIFFICULTIES) + ", got '" + text + "'");
+        }
+        return text;
     }
 
     private static Optional<String> optional(String value) {

@@ -47,7 +47,8 @@ final class Summary {
             Optional<Path> gatlingReport,
             List<String> skipped,
             List<FaultDrills.Run> faults,
-            List<TargetHealthLog.Entry> targetHealth)
+            List<TargetHealthLog.Entry> targetHealth,
+            int gatlingStatus)
             throws IOException {
         // the warm-up rounds' heap grows with what the JIT and the pools take once: not a leak
         Map<String, Double> slopes = slopes(windows.subList(options.warmUpRounds(), windows.size()), heaps);
@@ -58,14 +59,20 @@ final class Summary {
         summary.put("confirmed", verdict.confirmed());
         summary.put("rejected", verdict.rejected());
         summary.put("lost", known(verdict.lost()));
-        summary.put("oversold", verdict.oversold());
-        summary.put("dlq", verdict.dlq());
+        // not checked (MySQL never read, the DLQ never read): null, as unknown, never a 0 that reads as clean
+        summary.put("oversold", verdict.lost().isPresent() ? verdict.oversold() : null);
+        summary.put("dlq", verdict.dlq() < 0 ? null : verdict.dlq());
         summary.put(
                 "violations",
                 verdict.violations().stream().map(Summary::violation).toList());
         summary.put(
                 "heapSlopeMbPerRound",
-                slopes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+                slopes.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .boxed()
+                        .max(Double::compare)
+                        .orElse(null));
+        summary.put("gatlingStatus", gatlingStatus);
         summary.put(
                 "report",
                 gatlingReport
@@ -139,8 +146,8 @@ final class Summary {
         round.put("rejected", verdict.rejected());
         round.put("lost", known(verdict.lost()));
         round.put("bots", verdict.bots().map(Summary::bots).orElse(null));
-        round.put("oversold", verdict.oversold());
-        round.put("dlq", verdict.dlq());
+        round.put("oversold", verdict.lost().isPresent() ? verdict.oversold() : null);
+        round.put("dlq", verdict.dlq() < 0 ? null : verdict.dlq());
         round.put("noSeat", row.noSeat());
         round.put("notAdmitted", row.notAdmitted());
         round.put("stillPending", row.stillPending());

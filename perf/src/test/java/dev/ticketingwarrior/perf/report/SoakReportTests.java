@@ -241,6 +241,20 @@ class SoakReportTests {
         assertThat(faultBands(page, "chart-p99")).isEmpty();
     }
 
+    /** Found by a perf engineer: every request failed (exit 3), and the page said PASS in green. */
+    @Test
+    void gatlingsFailedAssertionsFailTheRunThoughNoInvariantWasBroken() throws Exception {
+        ObjectNode summary = SoakSamples.summary(1, 0);
+        summary.put("gatlingStatus", 1);
+
+        String html = write("gatling-failed", summary);
+        Document page = parse(html);
+
+        assertThat(text(page, "verdict")).isEqualTo("FAIL");
+        assertThat(html).contains("assertions failed (status 1)");
+        assertThat(byId(page, "violations")).isNull();
+    }
+
     @Test
     void anEmptySummaryStillMakesAPageWithoutAVerdict() throws Exception {
         Document page = parse(write("empty", SoakSamples.JSON.createObjectNode()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ticketingwarrior.perf.audit.AuditConfig;
 import dev.ticketingwarrior.perf.journey.ArrivalPattern;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,26 @@ class SoakOptionsTests {
         SoakOptions options = SoakOptions.parse(new String[] {"--rounds", "3", "--warm-up", "2"}, Map.of());
 
         assertThat(List.of(0, 1, 2, 3, 4).stream().map(options::roundNumber)).containsExactly(-1, 0, 1, 2, 3);
+    }
+
+    /** Found by a perf engineer: a typo ran the defaults, and nonsense values were taken as they were. */
+    @Test
+    void refusesWhatItDoesNotKnowOrCannotUse() {
+        Map<String[], String> refused = new LinkedHashMap<>();
+        refused.put(new String[] {"--rouns", "1"}, "unknown option --rouns");
+        refused.put(new String[] {"--players", "-1"}, "--players must be a whole number of at least 1, got '-1'");
+        refused.put(new String[] {"--rounds", "0"}, "--rounds must be a whole number of at least 1");
+        refused.put(new String[] {"--bots", "-5"}, "--bots must be a whole number of at least 0");
+        refused.put(new String[] {"--players", "many"}, "--players must be a whole number");
+        refused.put(new String[] {"--sse-share", "7"}, "--sse-share must be a number from 0 to 1, got '7'");
+        refused.put(new String[] {"--difficulty", "easy"}, "--difficulty must be one of EASY, NORMAL, HARD, INSANE");
+        refused.put(new String[] {"--period", "20"}, "--period 20 needs a unit: 20s, 20ms or 20m");
+        refused.put(new String[] {"--drain", "soon"}, "--drain must be a duration such as 20s");
+        refused.put(new String[] {"--pid", "booking"}, "--pid must look like service=1234");
+        refused.forEach((args, message) -> assertThatThrownBy(() -> SoakOptions.parse(args, Map.of()))
+                .as(String.join(" ", args))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message));
     }
 
     @Test

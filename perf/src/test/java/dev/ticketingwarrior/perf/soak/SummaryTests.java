@@ -71,10 +71,14 @@ class SummaryTests {
                 Optional.empty(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                0);
 
         JsonNode summary = new ObjectMapper().readTree(file.toFile());
         assertThat(summary.get("accepted").asInt()).as("the players' 202s only").isEqualTo(40);
+        assertThat(summary.get("gatlingStatus").asInt())
+                .as("Gatling's status, for the report's verdict")
+                .isZero();
         assertThat(summary.get("confirmed").asInt()).isEqualTo(40);
         assertThat(summary.get("rejected").asInt()).isZero();
         assertThat(summary.get("lost").asInt())
@@ -138,7 +142,8 @@ class SummaryTests {
                 Optional.empty(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                0);
         String printed = printed(() -> {
             RoundTable.print(row);
             RoundTable.totals(end, List.of(row), List.of());
@@ -150,8 +155,11 @@ class SummaryTests {
         assertThat(summary.get("perRound").get(0).get("lost").isNull()).isTrue();
         assertThat(printed.lines().findFirst().orElseThrow()).contains(" 40 ", " 38 ", "    - ");
         assertThat(printed)
-                .contains("rejected 0, lost unknown, oversold 0")
-                .contains("soak: PASS — lost unknown, oversold 0, DLQ not checked, no invariant violated");
+                .contains("rejected 0, lost unknown, oversold unknown, DLQ not checked")
+                .contains("soak: PASS — lost unknown, oversold unknown, DLQ not checked, no invariant violated");
+        assertThat(summary.get("oversold").isNull()).as("not counted, not 0").isTrue();
+        assertThat(summary.get("dlq").isNull()).as("not checked, not -1").isTrue();
+        assertThat(summary.get("perRound").get(0).get("oversold").isNull()).isTrue();
     }
 
     /** A round without booking's reading (restarting) keeps the rounds after it in their place: 100, –, 104. */
