@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,18 @@ class RoundTimingTests {
 
         assertThat(options.period()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.openFor()).isEqualTo(Duration.ofMillis(10_500));
+    }
+
+    /** Found by a perf engineer: with both given, a target nobody answered at was soaked anyway, every request failing. */
+    @Test
+    void doesNotStartAgainstATargetNobodyAnswersAtEvenWithBothGiven() {
+        RoundTiming.Clock nobody = url -> {
+            throw new IOException("GET " + url + " failed", new ConnectException());
+        };
+
+        assertThatThrownBy(() -> RoundTiming.resolve(target("--period", "60s", "--open-for", "15s"), nobody))
+                .isInstanceOf(SoakMain.CannotStart.class)
+                .hasMessageContaining("cannot reach https://drill.example/api/v1/clock");
     }
 
     @Test
