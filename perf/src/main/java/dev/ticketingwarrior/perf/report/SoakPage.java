@@ -112,7 +112,11 @@ final class SoakPage {
                 .append(verdictWord(verdict))
                 .append("</div><div class=\"what\"><h1>Soak: ")
                 .append(esc(Text.plural(s.roundCount(), "round")))
-                .append(s.players() != null ? ", " + esc(Text.count(s.players())) + " players" : "")
+                .append(
+                        s.players() != null
+                                ? ", " + esc(Text.count(s.players())) + " players"
+                                        + (positive(s.warmUpRounds()) ? " (warm-up included)" : "")
+                                : "")
                 .append(" <span class=\"why\">\u2014 ")
                 .append(esc(why))
                 .append("</span></h1><p class=\"meta\">");
@@ -191,7 +195,7 @@ final class SoakPage {
                                 : " title=\"" + esc(perService.toString().strip()) + "\"")
                 .append("><div class=\"value\">")
                 .append(esc(Text.signed(slope)))
-                .append("</div><div class=\"label\">heap MB/round</div></div>");
+                .append("</div><div class=\"label\">heap MB/round (steepest service)</div></div>");
         out.append("</section>\n");
     }
 

@@ -202,6 +202,8 @@ public final class SoakMain {
 
             List<AcceptedBooking> all = new ArrayList<>();
             windows.forEach(w -> all.addAll(accepted(journal.round(w.roundId()))));
+            System.out.println("soak: the last round is over; the final audit waits up to "
+                    + options.drain().toSeconds() + " s (--drain) for bookings still on their way to MySQL…");
             FinalVerdict verdict =
                     auditor.auditEnd(windows, all, options.drain()).with(drills.failures());
             // before the summary, so that what could not be put back is in it (the caller's finally does nothing then)
