@@ -1,8 +1,14 @@
-// The home screen on a phone, in Korean and then in English from the toggle, which the app remembers.
+// The home screen on a phone, in Korean and then in English from the toggle, which the app remembers; no page scrolls
+// sideways at 390 or 360 px in English (the wider header). The seat map on a 360 px phone, and a reload on it.
+import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
-import { homeReady } from './support/drill';
+import { freshRound, nickname } from './support/api';
+import { homeReady, playToSeatMap } from './support/drill';
 import { baseUrl } from './support/env';
-import { test } from './support/fixtures';
+import { expect, test } from './support/fixtures';
+
+/** How far the page reaches past the viewport sideways (0: it does not scroll sideways). */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -18,4 +24,52 @@ test('mobile home in Korean, then English from the toggle (remembered)', async (
   await homeReady(page);
   await shot('home-mobile-en');
   await expectAccessible(page, 'mobile home (English)');
+  for (const width of [390, 360]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const [hash, heading] of [
+      ['#/', /Like the real thing/],
+      ['#/history', 'My record'],
+      ['#/ops', 'Ops console'],
+    ] as const) {
+      await page.goto(`${baseUrl()}/${hash}`);
+      await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
+      expect(await overflow(page), `no sideways scrolling on ${hash} at ${width} px (English)`).toBeLessThanOrEqual(0);
+      await expect(page.getByRole('button', { name: '한국어로 보기' })).toBeInViewport({ ratio: 1 });
+    }
+  }
+});
+
+test.describe('a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 780 } });
+
+  test('the seat map fits ten columns with the row letters; a reload on it comes back to it, not to a new letter', async ({
+    page,
+    shot,
+  }) => {
+    await freshRound(18_000);
+    await playToSeatMap(page, nickname('phone'));
+    const fits = async () => {
+      expect(await overflow(page), 'no sideways scrolling').toBeLessThanOrEqual(0);
+      const scroll = page.locator('.seatmap-scroll');
+      expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth), 'the map needs no scrolling').toBe(0);
+      await expect(page.locator('[data-seat-id="A-10"]')).toBeInViewport({ ratio: 1 });
+      await expect(page.getByRole('rowheader', { name: /A/ }).first()).toBeInViewport({ ratio: 1 });
+      const seat = await page.locator('[data-seat-id="A-1"]').boundingBox();
+      expect(seat!.width, 'a seat is still a usable touch target').toBeGreaterThanOrEqual(24);
+    };
+    await fits();
+    await shot('seats-mobile');
+    await expectAccessible(page, 'mobile seat map');
+
+    const letters: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/v1/captcha')) letters.push(request.url());
+    });
+    await page.reload();
+    await page.getByRole('button', { name: '이어서 하기' }).click();
+    await page.getByRole('heading', { name: '좌석 선택' }).waitFor({ timeout: 10_000 });
+    await page.locator('[data-seat-id]').first().waitFor();
+    expect(letters, 'the letter solved before the reload is not asked again').toEqual([]);
+    await fits();
+  });
 });

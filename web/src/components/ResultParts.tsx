@@ -1,7 +1,7 @@
 import type { Leader, Splits } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { percent, seconds } from '../lib/format';
-import { splitParts, tierKey, tierOf } from '../lib/results';
+import { seconds, wholePercent } from '../lib/format';
+import { SPLIT_STEPS, splitParts, tierKey, tierOf } from '../lib/results';
 
 /** The four server-measured splits as one horizontal stacked bar, each part labelled with time and share. */
 export function SplitBar({ splits }: { splits: Partial<Splits> | null | undefined }) {
@@ -18,7 +18,7 @@ export function SplitBar({ splits }: { splits: Partial<Splits> | null | undefine
           part.percent > 0 ? (
             <span
               key={part.key}
-              className={`split split-${part.key}`}
+              className={`split step-${SPLIT_STEPS[part.key]}`}
               style={{ width: `${part.percent}%` }}
               data-testid={`split-${part.key}`}
             />
@@ -28,10 +28,10 @@ export function SplitBar({ splits }: { splits: Partial<Splits> | null | undefine
       <ul className="split-legend">
         {parts.map((part) => (
           <li key={part.key}>
-            <span className={`swatch split-${part.key}`} aria-hidden="true" />
+            <span className={`swatch step-${SPLIT_STEPS[part.key]}`} aria-hidden="true" />
             <span className="split-name">{t(`result.split.${part.key}`)}</span>
             <span className="split-time">{seconds(part.ms, lang)}</span>
-            <span className="muted small">{percent(part.percent)}%</span>
+            <span className="muted small">{wholePercent(part.percent)}%</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Grade, Seat, SeatStatus } from '../api/types';
+import { useLatest } from '../hooks/useLatest';
 import { useI18n } from '../i18n/i18n';
 
 export interface SeatLayout {
@@ -95,9 +96,14 @@ interface Props {
   disabled?: boolean;
   /** Focus the grid when it first appears (the seat step starts here). */
   autoFocus?: boolean;
+  /**
+   * A new value brings the focus back to the map (its active seat) when nothing holds it: a hold refused (the seat was
+   * taken) took the button that had it away, and a keyboard user goes on from the map.
+   */
+  refocus?: unknown;
 }
 
-export function SeatMap({ seats, selectedId, onSelect, disabled = false, autoFocus = false }: Props) {
+export function SeatMap({ seats, selectedId, onSelect, disabled = false, autoFocus = false, refocus }: Props) {
   const { t } = useI18n();
   const layout = useMemo(() => layoutOf(seats), [seats]);
   const [focus, setFocus] = useState<[number, number] | undefined>();
@@ -130,6 +136,15 @@ export function SeatMap({ seats, selectedId, onSelect, disabled = false, autoFoc
       cells.current.get(activeId)?.focus();
     }
   }, [activeId]);
+
+  const activeIdRef = useLatest(activeId);
+  useEffect(() => {
+    if (refocus === undefined) return;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) return;
+    const id = activeIdRef.current;
+    if (id) cells.current.get(id)?.focus();
+  }, [refocus, activeIdRef]);
 
   const lookOf = (seat: Seat): SeatLook => (seat.id === selectedId ? 'SELECTED' : seat.status);
 

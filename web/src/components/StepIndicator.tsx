@@ -17,7 +17,11 @@ export function StepIndicator({ current }: { current: number }) {
           <span className="step-dot" aria-hidden="true">
             {index < current ? '✓' : index + 1}
           </span>
-          <span>{t(key)}</span>
+          {/* the ✓ is hidden from screen readers: a finished step says so in words */}
+          <span>
+            {t(key)}
+            {index < current && <span className="sr-only"> ({t('steps.done')})</span>}
+          </span>
         </li>
       ))}
     </ol>

@@ -53,9 +53,11 @@ export function TrendChart({ attempts }: { attempts: readonly HistoryAttempt[] }
         <text className="trend-axis" x={PAD.left} y={H - 8}>
           1
         </text>
-        <text className="trend-axis" x={W - PAD.right} y={H - 8} textAnchor="end">
-          {n}
-        </text>
+        {n > 1 && (
+          <text className="trend-axis" x={W - PAD.right} y={H - 8} textAnchor="end">
+            {n}
+          </text>
+        )}
         {shown.map((series) => (
           <path
             key={series.key}

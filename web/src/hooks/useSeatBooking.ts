@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { book, holdSeat, releaseHold } from '../api/booking';
 import { ApiError, asApiError } from '../api/http';
 import type { Hold, Seat, SeatMapResponse } from '../api/types';
+import { toEpochMs } from '../api/wire';
 import type { Message } from '../i18n/i18n';
 import { closesAtOf } from '../lib/clock';
 import { autoRetryDelay, endsRound, problemKey } from '../lib/problems';
@@ -214,7 +215,13 @@ export function useSeatBooking(
   };
 
   const holdExpired = () => {
-    if (phase.name === 'held') fail(new ApiError(404, 'unknown-hold'), phase.seat);
+    if (phase.name !== 'held') return;
+    // a hold lapses at the latest with its round: then the round is over, not the pick ("pick again" would mislead)
+    const { timing, now } = clock.current;
+    const closesAt = closesAtOf(session.roundId, timing);
+    const expiresAt = toEpochMs(phase.hold.expiresAt) ?? -Infinity;
+    if (now() >= closesAt || expiresAt >= closesAt) onRoundOver(new ApiError(403, 'round-closed'));
+    else fail(new ApiError(404, 'unknown-hold'), phase.seat);
   };
 
   return { phase, selected, notice, error, autoRetry, stopRetrying, select, hold, confirm, cancel, retry, holdExpired };

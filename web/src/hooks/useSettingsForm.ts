@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/http';
 import { useLatest } from './useLatest';
 
-export type SaveState = 'idle' | 'saving' | 'saved';
+/** `invalid`: a save was refused here, as a field holds a value the server would not take (out of range). */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'invalid';
 
 export interface SettingsFormOptions<T> {
   read(token: string): Promise<T>;
@@ -26,6 +27,13 @@ export interface SettingsForm<T> {
   save: SaveState;
   /** Edits the form (once it is read); a shown "saved" goes back to idle. */
   change(patch: Partial<T>): void;
+  /**
+   * A field says whether what is typed in it can be saved (out of range, not a number: not). While any cannot, `submit`
+   * saves nothing and `save` says `invalid`, instead of saving the last good value or a clamped one.
+   */
+  setFieldValid(field: string, valid: boolean): void;
+  /** Counts the reads that replaced the form: a field shows the value read afresh, dropping what was typed. */
+  generation: number;
   /** Saves the form as it is, for a form's onSubmit. */
   submit(event?: FormEvent): Promise<void>;
   /** Forgets the error and reads the settings again: edits not saved are dropped. */
@@ -42,6 +50,8 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
   const [failure, setFailure] = useState<{ error: ApiError; at: 'read' | 'save' } | undefined>();
   const [dirty, setDirty] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
+  const [invalidFields, setInvalidFields] = useState<ReadonlySet<string>>(() => new Set());
+  const [generation, setGeneration] = useState(0);
 
   const load = useCallback(() => {
     optionsRef.current
@@ -49,6 +59,8 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
       .then((read) => {
         setForm(read);
         setDirty(false);
+        setInvalidFields(new Set());
+        setGeneration((n) => n + 1);
       })
       .catch((caught: unknown) => {
         const problem = asApiError(caught);
@@ -65,6 +77,10 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (!form) return;
+    if (invalidFields.size > 0) {
+      setSave('invalid');
+      return;
+    }
     setSave('saving');
     setFailure(undefined);
     try {
@@ -89,6 +105,18 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
     setForm((previous) => (previous ? { ...previous, ...patch } : previous));
   };
 
+  const setFieldValid = useCallback((field: string, valid: boolean) => {
+    setInvalidFields((previous) => {
+      if (previous.has(field) !== valid) return previous;
+      const next = new Set(previous);
+      if (valid) next.delete(field);
+      else next.add(field);
+      return next;
+    });
+    setSave((previous) => (previous === 'invalid' || previous === 'saved' ? 'idle' : previous));
+    if (!valid) setDirty(true);
+  }, []);
+
   return {
     form,
     error: failure?.error,
@@ -96,6 +124,8 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
     dirty,
     save,
     change,
+    setFieldValid,
+    generation,
     submit,
     reload,
     retry,

@@ -10,6 +10,11 @@ export function percent(value: number): string {
   return tenths(Math.round(value * 10) / 10);
 }
 
+/** A share in whole percents, "24", "73": the shares beside each other on a page read alike. */
+export function wholePercent(value: number): string {
+  return String(Math.round(value));
+}
+
 /**
  * A top-X % rounded up to one decimal, without a trailing ".0": it never reads better than the truth, so it agrees
  * with its tier (63rd of 1,250 is 5.04 % → "5.1", not "5" beside 상위권). The tiers' bounds are whole tenths.

@@ -1,6 +1,11 @@
 import { render, screen } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GhostRace } from '../components/Debrief';
 import { SplitBar, TierBadge } from '../components/ResultParts';
+import { parseDebrief } from '../api/progress';
+import { wonDebrief } from '../test/debriefs';
 import { I18nProvider } from '../i18n/i18n';
 import { percent, percentUp, period, seconds } from './format';
 import { bucketIndex, splitParts, tierOf, topPercentAmong } from './results';
@@ -84,8 +89,50 @@ describe('splits', () => {
     );
     expect(screen.getByTestId('split-entryMs')).toHaveStyle({ width: '12.5%' });
     expect(screen.getByTestId('split-confirmMs')).toHaveStyle({ width: '50%' });
+    // the shares in one format, whole percents: not "13%" beside "12.5%"
+    expect([...document.querySelectorAll('.split-legend .small')].map((share) => share.textContent)).toEqual([
+      '13%',
+      '13%',
+      '25%',
+      '50%',
+    ]);
     expect(screen.getByText('확정')).toBeInTheDocument();
     expect(screen.getByText('1.000초')).toBeInTheDocument();
+  });
+
+  it('colours each step as the ghost race on the same page does: one colour per step', () => {
+    const won = parseDebrief(wonDebrief());
+    render(
+      <I18nProvider initial="ko">
+        <SplitBar splits={{ entryMs: 250, waitMs: 250, seatMs: 500, confirmMs: 1000 }} />
+        <GhostRace
+          roundId={won.roundId}
+          you={won.steps}
+          youTotalMs={won.totalMs}
+          personalBest={null}
+          previousBest={null}
+          previousBestKnown
+          roundBest={null}
+        />
+      </I18nProvider>,
+    );
+    const ghost = (step: string) => screen.getByTestId('ghost-you').querySelector(`[data-step="${step}"]`)!;
+    for (const [split, step] of [
+      ['entryMs', 'entry'],
+      ['waitMs', 'wait'],
+      ['confirmMs', 'confirm'],
+    ] as const) {
+      expect(screen.getByTestId(`split-${split}`)).toHaveClass(`step-${step}`);
+      expect(ghost(step)).toHaveClass(`step-${step}`);
+    }
+    // the seat split is the letter and the pick: drawn in the colours of both, and of no other step
+    expect(screen.getByTestId('split-seatMs')).toHaveClass('step-letter-pick');
+    const css = readFileSync(resolve(__dirname, '../styles.css'), 'utf8');
+    const colourOf = (selector: string) => new RegExp(`\\${selector} \\{\\s*background: ([^;]+);`).exec(css)?.[1];
+    const both = colourOf('.step-letter-pick')!;
+    expect(both).toContain(colourOf('.step-letter')!);
+    expect(both).toContain(colourOf('.step-pick')!);
+    expect(css).not.toMatch(/\.split-(entry|wait|seat|confirm)Ms/);
   });
 
   it('names the admitted → held split for both things it measures: the security letter and the seat (SPEC §5)', () => {

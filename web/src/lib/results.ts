@@ -16,6 +16,17 @@ export const tierKey = (tier: Tier): MessageKey => `tier.${tier}`;
 export const SPLIT_KEYS = ['entryMs', 'waitMs', 'seatMs', 'confirmMs'] as const;
 export type SplitKey = (typeof SPLIT_KEYS)[number];
 
+/**
+ * The debrief's steps (SPEC §12) each split covers, which name its colour: one colour per step on the whole result
+ * page (the splits, the ghost race). The booking's seat split holds both the letter and the pick, drawn in both.
+ */
+export const SPLIT_STEPS = {
+  entryMs: 'entry',
+  waitMs: 'wait',
+  seatMs: 'letter-pick',
+  confirmMs: 'confirm',
+} as const satisfies Record<SplitKey, string>;
+
 export interface SplitPart {
   key: SplitKey;
   ms: number;

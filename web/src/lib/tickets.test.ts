@@ -6,8 +6,10 @@ import {
   bookingOfTicket,
   entryKey,
   highestPosition,
+  letterSolvedOfTicket,
   rememberBooking,
   rememberHighestPosition,
+  rememberLetterSolved,
   rememberTicket,
   roundOfTicket,
   storedTicket,
@@ -38,6 +40,19 @@ describe('tickets', () => {
     rememberTicket('티켓왕', ticket(R2, 'c'));
     expect(storedTicket('티켓왕')).toBe(ticket(R2, 'c'));
     expect(storedTicket('speed-runner')).toBeUndefined();
+  });
+
+  it('remembers a solved letter per ticket, forgets it when asked again, and keeps only the newest round', () => {
+    rememberLetterSolved(ticket(R1, 'a'));
+    rememberLetterSolved(ticket(R1, 'b'));
+    expect(letterSolvedOfTicket(ticket(R1, 'a'))).toBe(true);
+    expect(letterSolvedOfTicket(ticket(R1, 'c'))).toBe(false);
+    rememberLetterSolved(ticket(R1, 'a'), false);
+    expect(letterSolvedOfTicket(ticket(R1, 'a'))).toBe(false);
+    expect(letterSolvedOfTicket(ticket(R1, 'b'))).toBe(true);
+    rememberLetterSolved(ticket(R2, 'd'));
+    expect(letterSolvedOfTicket(ticket(R1, 'b'))).toBe(false);
+    expect(letterSolvedOfTicket(ticket(R2, 'd'))).toBe(true);
   });
 
   it('treats a nickname that names an object property as a plain key', () => {
@@ -126,6 +141,19 @@ describe('tickets', () => {
     rememberTicket('speed-runner', ticket(R2, 'b')); // a new round drops the older round's tickets, not the keys
     expect(storedTicket('티켓왕')).toBeUndefined();
     expect(entryKey('티켓왕', R1)).toBe(key);
+  });
+
+  it('remembers a solved letter per ticket, forgets it when asked again, and keeps only the newest round', () => {
+    rememberLetterSolved(ticket(R1, 'a'));
+    rememberLetterSolved(ticket(R1, 'b'));
+    expect(letterSolvedOfTicket(ticket(R1, 'a'))).toBe(true);
+    expect(letterSolvedOfTicket(ticket(R1, 'c'))).toBe(false);
+    rememberLetterSolved(ticket(R1, 'a'), false);
+    expect(letterSolvedOfTicket(ticket(R1, 'a'))).toBe(false);
+    expect(letterSolvedOfTicket(ticket(R1, 'b'))).toBe(true);
+    rememberLetterSolved(ticket(R2, 'd'));
+    expect(letterSolvedOfTicket(ticket(R1, 'b'))).toBe(false);
+    expect(letterSolvedOfTicket(ticket(R2, 'd'))).toBe(true);
   });
 
   it('treats a nickname that names an object property as a plain key for its entry key', () => {

@@ -1,8 +1,9 @@
 // SPEC §4: a nickname belongs to the client that entered with it, and that client resumes by sending the ticket id it
 // was given. So the id is kept in localStorage (a reload, a closed tab or a crash keep it), per nickname; a ticket id
 // starts with its round's id, and only the round of the newest ticket is kept. The booking a ticket was given is kept
-// the same way, so that a reload after booking, which resumes the ticket, goes to its result instead of a new letter,
-// and so is the furthest back in the queue a ticket has been seen, so that a reload continues the waiting room's
+// the same way, so that a reload after booking, which resumes the ticket, goes to its result instead of a new letter;
+// so is a solved security letter, so that a reload on the seat map goes back to the seat map (the server counts the
+// letter as solved for the ticket; should it not, a hold answers 428 and the letter is asked for again); and so is the furthest back in the queue a ticket has been seen, so that a reload continues the waiting room's
 // progress bar (measured from that position) instead of starting it again near 0.
 // An entry whose answer is lost (a 503 after Redis made the ticket, a dropped connection) leaves no ticket id to resume
 // with, so every entry also sends the nickname's entry key: a secret this browser makes once per nickname and round and
@@ -13,6 +14,7 @@ export const TICKETS_KEY = 'tw.tickets';
 export const BOOKINGS_KEY = 'tw.bookings';
 export const POSITIONS_KEY = 'tw.highestPositions';
 export const ENTRY_KEYS_KEY = 'tw.entryKeys';
+export const LETTERS_KEY = 'tw.solvedLetters';
 
 /** What the server takes as an entry key: 22–64 characters of base64url. */
 const ENTRY_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
@@ -65,6 +67,24 @@ export function bookingOfTicket(ticketId: string): string | undefined {
 /** Keeps the booking `ticketId` was given, dropping those of tickets of other rounds. */
 export function rememberBooking(ticketId: string, bookingId: string): void {
   keep(BOOKINGS_KEY, [ticketId, bookingId], ([ticket]) => roundOfTicket(ticket));
+}
+
+/** Whether `ticketId` solved its security letter in this browser: resuming it goes to the seat map. */
+export function letterSolvedOfTicket(ticketId: string): boolean {
+  return read(LETTERS_KEY).has(ticketId);
+}
+
+/**
+ * Keeps that `ticketId` solved its security letter (`solved`), dropping those of tickets of other rounds, or forgets it
+ * (the server asked for the letter again).
+ */
+export function rememberLetterSolved(ticketId: string, solved = true): void {
+  if (solved) {
+    keep(LETTERS_KEY, [ticketId, 'solved'], ([ticket]) => roundOfTicket(ticket));
+    return;
+  }
+  const kept = read(LETTERS_KEY);
+  if (kept.delete(ticketId)) write(LETTERS_KEY, kept);
 }
 
 /** The highest queue position `ticketId` has been seen at in this browser (0 when none is kept). */

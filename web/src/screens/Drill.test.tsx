@@ -7,7 +7,7 @@ import { FakeBroadcastChannel } from '../test/broadcastChannel';
 import { FakeEventSource } from '../test/eventSource';
 import { clockNow } from '../test/clock';
 import { roundIdAt } from '../lib/clock';
-import { rememberBooking, rememberTicket } from '../lib/tickets';
+import { letterSolvedOfTicket, rememberBooking, rememberLetterSolved, rememberTicket } from '../lib/tickets';
 import { Drill } from './Drill';
 
 afterEach(() => {
@@ -19,21 +19,20 @@ const ROUND = '20261124T101500Z';
 const TICKET = `${ROUND}-q3Yb0Jm4T1uXcN8e2kPZvA`;
 
 /** Admission resumes the stored ticket and admits it at once. */
-const admittedAt = (): [string, RegExp, () => { status?: number; body: unknown }][] => [
-  ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow({ id: ROUND, openForMs: 60_000 }) })],
-  [
-    'POST',
-    /^\/api\/v1\/queue$/,
-    () => ({ status: 200, body: { ticketId: TICKET, roundId: ROUND, position: 1, waiting: 1 } }),
-  ],
+const admittedAt = (
+  ticketId = TICKET,
+  roundId = ROUND,
+): [string, RegExp, () => { status?: number; body: unknown }][] => [
+  ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow({ id: roundId, openForMs: 60_000 }) })],
+  ['POST', /^\/api\/v1\/queue$/, () => ({ status: 200, body: { ticketId, roundId, position: 1, waiting: 1 } })],
   [
     'GET',
     /^\/api\/v1\/queue\//,
-    () => ({
-      body: { ticketId: TICKET, roundId: ROUND, status: 'ADMITTED', position: 1, ahead: 0, waiting: 0, token: 'tok' },
-    }),
+    () => ({ body: { ticketId, roundId, status: 'ADMITTED', position: 1, ahead: 0, waiting: 0, token: 'tok' } }),
   ],
 ];
+
+const seatA1 = { id: 'A-1', row: 'A', number: 1, grade: 'VIP', status: 'AVAILABLE' };
 
 /** The drill as the app mounts it: one tab's page. */
 const renderDrill = () =>
@@ -80,6 +79,51 @@ describe('drill', () => {
 
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('보안문자 입력'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/captcha')).toBe(true));
+  });
+
+  it('takes an admitted ticket whose letter was solved in this browser (a reload on the seat map) back to the seat map', async () => {
+    midRound();
+    const roundNow = roundIdAt(Math.floor(Date.now() / 60_000) * 60_000);
+    const ticketNow = `${roundNow}-q3Yb0Jm4T1uXcN8e2kPZvA`;
+    rememberTicket('티켓왕', ticketNow);
+    rememberLetterSolved(ticketNow);
+    const { calls } = mockApi([
+      ...admittedAt(ticketNow, roundNow),
+      ['GET', /\/seats$/, () => ({ body: { roundId: roundNow, rows: 1, columns: 1, seats: [seatA1] } })],
+    ]);
+    enterAs('티켓왕');
+
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('좌석 선택'));
+    // the round open for a minute from :00, now :20
+    expect(screen.getByTestId('round-deadline')).toHaveTextContent(/마감까지 (40|39)초/);
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith('/seats'))).toBe(true));
+    expect(calls.some((c) => c.path.startsWith('/api/v1/captcha'))).toBe(false);
+  });
+
+  it('remembers a solved letter for the ticket, so that coming back skips it', async () => {
+    midRound();
+    const roundNow = roundIdAt(Math.floor(Date.now() / 60_000) * 60_000);
+    const ticketNow = `${roundNow}-q3Yb0Jm4T1uXcN8e2kPZvA`;
+    rememberTicket('티켓왕', ticketNow);
+    mockApi([
+      ...admittedAt(ticketNow, roundNow),
+      [
+        'POST',
+        /^\/api\/v1\/captcha$/,
+        () => ({ status: 201, body: { captchaId: 'c1', image: 'data:image/png;base64,AAA1' } }),
+      ],
+      ['POST', /^\/api\/v1\/captcha\/c1$/, () => ({ status: 204 })],
+      ['GET', /\/seats$/, () => ({ body: { roundId: roundNow, rows: 1, columns: 1, seats: [seatA1] } })],
+    ]);
+    enterAs('티켓왕');
+
+    const answer = await screen.findByLabelText('보안문자');
+    expect(screen.getByTestId('round-deadline')).toHaveTextContent(/마감까지 \d+초/);
+    expect(letterSolvedOfTicket(ticketNow)).toBe(false);
+    fireEvent.change(answer, { target: { value: 'ABC123' } });
+    fireEvent.click(screen.getByRole('button', { name: '입력 완료' }));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('좌석 선택'));
+    expect(letterSolvedOfTicket(ticketNow)).toBe(true);
   });
 
   it('offers a reloaded drill on home, and takes a booked one straight to its result without entering again', async () => {
@@ -142,8 +186,11 @@ describe('drill', () => {
     expect(secondStream.closed).toBe(false);
 
     act(() => fireEvent.click(first.getByRole('button', { name: '여기서 계속하기' })));
-    await waitFor(() => expect(first.getByTestId('standing')).toBeInTheDocument());
-    expect(FakeEventSource.last).not.toBe(secondStream);
+    // as in `enter`: the standing may show before the effect that opens the stream has run
+    await waitFor(() => {
+      expect(first.getByTestId('standing')).toBeInTheDocument();
+      expect(FakeEventSource.last).not.toBe(secondStream);
+    });
     expect(FakeEventSource.last!.closed).toBe(false);
     expect(second.getByRole('heading', { level: 1 })).toHaveTextContent('다른 탭에서 계속하고 있어요');
     expect(secondStream.closed).toBe(true);

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { PbMarker } from '../components/PbMarker';
+import { RoundDeadline } from '../components/RoundDeadline';
 import { StepIndicator } from '../components/StepIndicator';
 import { useServerClock } from '../hooks/serverClock';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
@@ -10,7 +11,7 @@ import { betterRun } from '../lib/debrief';
 import { nextRoundAfter } from '../lib/clock';
 import type { GhostRun } from '../api/types';
 import type { Attempt, NoBooking, Session } from '../lib/session';
-import { bookingOfTicket, rememberBooking } from '../lib/tickets';
+import { bookingOfTicket, letterSolvedOfTicket, rememberBooking, rememberLetterSolved } from '../lib/tickets';
 import { Home } from './Home';
 import { Result } from './Result';
 import { SeatSelection } from './SeatSelection';
@@ -86,9 +87,12 @@ export function Drill() {
             nickname={step.nickname}
             notBefore={step.notBefore}
             onAdmitted={(session) => {
-              // a reload after booking resumes the ticket: its booking, not a new security letter
+              // a reload after booking resumes the ticket: its booking, not a new security letter; one after the letter
+              // was solved goes back to the seat map (were the server to disagree, a hold's 428 asks for the letter)
               const bookingId = bookingOfTicket(session.ticketId);
-              setStep(bookingId ? { name: 'result', attempt: session, bookingId } : { name: 'captcha', session });
+              if (bookingId) setStep({ name: 'result', attempt: session, bookingId });
+              else if (letterSolvedOfTicket(session.ticketId)) setStep({ name: 'seats', session });
+              else setStep({ name: 'captcha', session });
             }}
             onRoundOver={(attempt, known) => roundOver(attempt, { kind: 'not-admitted', known })}
             onHome={home}
@@ -98,10 +102,13 @@ export function Drill() {
     case 'captcha':
       return (
         <>
-          <DrillProgress current={1} pb={pb} />
+          <DrillProgress current={1} pb={pb} roundId={step.session.roundId} />
           <SecurityLetter
             session={step.session}
-            onSolved={() => setStep({ name: 'seats', session: step.session })}
+            onSolved={() => {
+              rememberLetterSolved(step.session.ticketId);
+              setStep({ name: 'seats', session: step.session });
+            }}
             onRoundOver={(problem) => roundOver(step.session, { kind: 'problem', problem })}
             onHome={home}
           />
@@ -110,14 +117,17 @@ export function Drill() {
     case 'seats':
       return (
         <>
-          <DrillProgress current={2} pb={pb} />
+          <DrillProgress current={2} pb={pb} roundId={step.session.roundId} />
           <SeatSelection
             session={step.session}
             onBooked={(bookingId) => {
               rememberBooking(step.session.ticketId, bookingId);
               setStep({ name: 'result', attempt: step.session, bookingId });
             }}
-            onCaptchaRequired={() => setStep({ name: 'captcha', session: step.session })}
+            onCaptchaRequired={() => {
+              rememberLetterSolved(step.session.ticketId, false);
+              setStep({ name: 'captcha', session: step.session });
+            }}
             onRoundOver={(reason) => roundOver(step.session, reason)}
           />
         </>
@@ -158,11 +168,24 @@ function ElsewhereNotice({ onTakeBack, onHome }: { onTakeBack(): void; onHome():
   );
 }
 
-function DrillProgress({ current, pb }: { current: number; pb: ReturnType<typeof usePersonalBest> }) {
+/** The steps, and under them where the personal best was at this step and the time left in the round. */
+function DrillProgress({
+  current,
+  pb,
+  roundId,
+}: {
+  current: number;
+  pb: ReturnType<typeof usePersonalBest>;
+  /** The round of the ticket, once admitted; before, the round open now (the waiting room enters only that one). */
+  roundId?: string;
+}) {
   return (
     <div className="drill-progress">
       <StepIndicator current={current} />
-      <PbMarker pb={pb} current={current} />
+      <div className="drill-progress-notes">
+        <PbMarker pb={pb} current={current} />
+        <RoundDeadline roundId={roundId} />
+      </div>
     </div>
   );
 }

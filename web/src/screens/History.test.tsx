@@ -44,6 +44,33 @@ describe('history page', () => {
     expect(calls[0]?.headers['X-Player-Secret']).toBe(playerSecret());
   });
 
+  it('says "Last attempt" for one, without a 1 … 1 axis, and names the month of a round in English', async () => {
+    localStorage.setItem(NICKNAME_KEY, 'kim');
+    const body = history();
+    body.attempts.splice(1);
+    body.rounds = 1;
+    mockApi([['GET', historyPath, () => ({ body })]]);
+    renderHistory('en');
+    const trend = await screen.findByRole('heading', { name: 'Last attempt' });
+    const chart = within(trend.closest('section')!).getByTestId('trend-chart');
+    expect([...chart.querySelectorAll('.trend-axis')].map((label) => label.textContent)).toEqual(['1']);
+    const round = within(screen.getByTestId('history-attempts')).getAllByRole('row')[1]!.querySelector('time')!;
+    expect(round.textContent).toMatch(/\b\d{1,2} Dec\b/); // "3 Dec, …", never "03/12" (March or December?)
+    // on a phone each attempt is a card whose lines carry their column's name
+    const cells = within(screen.getByTestId('history-attempts')).getAllByRole('cell');
+    expect(cells.map((cell) => cell.dataset.label)).toEqual([
+      'Outcome',
+      'Total',
+      'Entry',
+      'Wait',
+      'Letter',
+      'Pick',
+      'Confirm',
+      'Seat',
+      'Queue number',
+    ]);
+  });
+
   it('lists a round the player was never admitted to as not won, with its entry time', async () => {
     localStorage.setItem(NICKNAME_KEY, 'kim');
     const body = history();

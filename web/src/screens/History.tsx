@@ -194,47 +194,68 @@ function Record({ history }: { history: PlayerHistory }) {
       </section>
 
       <section className="card span-2" aria-labelledby="history-trend">
-        <h2 id="history-trend">{t('history.trend', { n: Math.min(TREND_LENGTH, history.attempts.length) })}</h2>
+        <h2 id="history-trend">
+          {history.attempts.length === 1
+            ? t('history.trendOne')
+            : t('history.trend', { n: Math.min(TREND_LENGTH, history.attempts.length) })}
+        </h2>
         <TrendChart attempts={history.attempts} />
       </section>
 
       <section className="card span-2" aria-labelledby="history-attempts">
         <h2 id="history-attempts">{t('history.attempts')}</h2>
         <div className="table-scroll">
-          <table className="history-table" data-testid="history-attempts">
-            <thead>
-              <tr>
-                <th scope="col">{t('history.round')}</th>
-                <th scope="col">{t('history.outcome')}</th>
-                <th scope="col" className="num">
+          {/* on a phone each attempt is a card (styles.css): explicit roles keep it a table for screen readers */}
+          <table className="history-table" role="table" data-testid="history-attempts">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  {t('history.round')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('history.outcome')}
+                </th>
+                <th scope="col" role="columnheader" className="num">
                   {t('debrief.total')}
                 </th>
                 {STEP_NAMES.map((step) => (
-                  <th key={step} scope="col" className="num">
+                  <th key={step} scope="col" role="columnheader" className="num">
                     {t(`debrief.s.${step}`)}
                   </th>
                 ))}
-                <th scope="col">{t('history.seat')}</th>
-                <th scope="col" className="num">
+                <th scope="col" role="columnheader">
+                  {t('history.seat')}
+                </th>
+                <th scope="col" role="columnheader" className="num">
                   {t('history.queue')}
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {history.attempts.map((attempt) => (
-                <tr key={attempt.ticketId || attempt.roundId} className={`outcome-${attempt.outcome.toLowerCase()}`}>
-                  <th scope="row">
+                <tr
+                  key={attempt.ticketId || attempt.roundId}
+                  role="row"
+                  className={`outcome-${attempt.outcome.toLowerCase()}`}
+                >
+                  <th scope="row" role="rowheader">
                     <time dateTime={attempt.roundId}>{roundLabel(attempt.roundId, lang)}</time>
                   </th>
-                  <td>{t(`history.outcome.${attempt.outcome}`)}</td>
-                  <td className="num">{seconds(attempt.totalMs, lang)}</td>
+                  <td role="cell" data-label={t('history.outcome')}>
+                    {t(`history.outcome.${attempt.outcome}`)}
+                  </td>
+                  <td role="cell" className="num" data-label={t('debrief.total')}>
+                    {seconds(attempt.totalMs, lang)}
+                  </td>
                   {STEP_NAMES.map((step) => (
-                    <td key={step} className="num">
+                    <td key={step} role="cell" className="num" data-label={t(`debrief.s.${step}`)}>
                       {seconds(attempt.steps[stepKey(step)], lang)}
                     </td>
                   ))}
-                  <td>{attempt.seatId ?? '—'}</td>
-                  <td className="num">
+                  <td role="cell" data-label={t('history.seat')}>
+                    {attempt.seatId ?? '—'}
+                  </td>
+                  <td role="cell" className="num" data-label={t('history.queue')}>
                     {attempt.queueNumber === null
                       ? '—'
                       : attempt.entered === null
@@ -251,12 +272,15 @@ function Record({ history }: { history: PlayerHistory }) {
   );
 }
 
-/** `20261203T170000Z` → "12. 3. 오전 2:00:00"-ish in the viewer's zone and language; the id itself if unparsable. */
+/**
+ * `20261203T170000Z` → "12. 3. 02:00:00" / "3 Dec, 02:00:00" in the viewer's zone: the month by name in English, as
+ * "06/12" reads as June to some and December to others. The id itself if unparsable.
+ */
 function roundLabel(roundId: string, lang: 'ko' | 'en'): string {
   const at = parseRoundId(roundId);
   if (at === undefined) return roundId;
   return new Date(at).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
-    month: 'numeric',
+    month: lang === 'ko' ? 'numeric' : 'short',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',

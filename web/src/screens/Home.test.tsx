@@ -6,6 +6,7 @@ import { NICKNAME_KEY } from '../lib/nickname';
 import { mockApi, problem } from '../test/api';
 import { flush } from '../test/timers';
 import { clockNow } from '../test/clock';
+import { roundIdAt } from '../lib/clock';
 import { rememberBooking, rememberTicket } from '../lib/tickets';
 import { Home } from './Home';
 
@@ -59,8 +60,11 @@ describe('home', () => {
       .map((item) => item.textContent);
     expect(podium).toEqual(['1티켓왕4.321초', '2runner_25.000초', '3third-36.000초']);
     // the results asked for are those of the round the card names (the last one finished by the server's clock)
-    const roundId = card.querySelector('.round-id')!.textContent;
-    expect(roundId).toMatch(/^\d{8}T\d{6}Z$/);
+    // by the time it opened, in the viewer's zone, not by its raw id
+    const opened = card.querySelector('.round-id time')!;
+    expect(opened).toHaveTextContent(/^\d{2}:\d{2}:00 오픈 라운드$/);
+    expect(card).not.toHaveTextContent(/\d{8}T\d{6}Z/);
+    const roundId = roundIdAt(Date.parse(opened.getAttribute('dateTime')!));
     expect(calls.some((c) => c.path === `/api/v1/rounds/${roundId}/results`)).toBe(true);
   });
 
@@ -83,7 +87,7 @@ describe('home', () => {
       renderHome();
       await flush(100);
       const card = screen.getByRole('region', { name: '지난 라운드 결과' });
-      expect(card.querySelector('.round-id')).toHaveTextContent(round);
+      expect(card.querySelector('.round-id time')).toHaveAttribute('dateTime', '2026-11-24T10:15:00.000Z');
       expect(within(card).getByText('40 / 100')).toBeInTheDocument();
       expect(reads).toBe(1);
 

@@ -5,8 +5,8 @@ import { Countdown } from '../components/Countdown';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
-import { lastFinishedRoundId, roundAt } from '../lib/clock';
-import { period, seconds } from '../lib/format';
+import { lastFinishedRoundId, parseRoundId, roundAt } from '../lib/clock';
+import { clockTime, period, seconds } from '../lib/format';
 import { isValidNickname, normalizeNickname, rememberNickname, storedNickname } from '../lib/nickname';
 import { resumableAttempt, type Resumable } from '../lib/resume';
 
@@ -256,7 +256,7 @@ function LastRound({ roundId, enabled, lang }: { roundId: string; enabled: boole
           )}
         </>
       )}
-      <p className="muted small round-id">{roundId}</p>
+      <RoundOpenedAt roundId={roundId} lang={lang} />
     </section>
   );
 }
@@ -290,5 +290,17 @@ function FeatureIcon({ name }: { name: 'clock' | 'shield' | 'chart' }) {
     <svg {...common}>
       <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
     </svg>
+  );
+}
+
+/** The round by the time it opened, in the viewer's zone ("15:40:00 오픈 라운드"), not by its id. */
+function RoundOpenedAt({ roundId, lang }: { roundId: string; lang: 'ko' | 'en' }) {
+  const { t } = useI18n();
+  const at = parseRoundId(roundId);
+  if (at === undefined) return null;
+  return (
+    <p className="muted small round-id" data-testid="last-round-at">
+      <time dateTime={new Date(at).toISOString()}>{t('home.lastRoundAt', { time: clockTime(at, lang) })}</time>
+    </p>
   );
 }

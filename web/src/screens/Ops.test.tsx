@@ -113,6 +113,49 @@ describe('ops console', () => {
     expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ ...settings, ratePerSecond: 0.25 });
   });
 
+  it('refuses a rate out of range: says the range, keeps what was typed, and saves nothing until it is corrected', async () => {
+    const { calls } = opsApiSaving((call) => ({ body: call.body }));
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    renderOps();
+    const rate = await screen.findByTestId('rate');
+    await waitFor(() => expect(rate).toHaveValue(2.5));
+    const panel = rate.closest('form')!;
+
+    for (const typed of ['-5', '100001']) {
+      fireEvent.change(rate, { target: { value: typed } });
+      expect(rate).toHaveValue(Number(typed)); // not clamped to 0 or 100000
+      expect(rate).toHaveAttribute('aria-invalid', 'true');
+      expect(rate).toHaveAccessibleDescription('0–100,000 사이의 값을 입력하세요.');
+      fireEvent.submit(panel);
+      await waitFor(() =>
+        expect(within(panel).getByRole('status')).toHaveTextContent(
+          '저장하지 않았습니다: 범위를 벗어난 값을 고쳐 주세요.',
+        ),
+      );
+      expect(within(panel).queryByText(/저장했습니다/)).not.toBeInTheDocument();
+      expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    }
+
+    fireEvent.change(rate, { target: { value: '100000' } });
+    expect(rate).not.toHaveAttribute('aria-invalid');
+    fireEvent.submit(panel);
+    await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent('저장했습니다'));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ ...settings, ratePerSecond: 100000 });
+  });
+
+  it('refuses a part of a whole number (openBatch 2.5) instead of rounding it', async () => {
+    const { calls } = opsApiSaving((call) => ({ body: call.body }));
+    sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+    renderOps();
+    const batch = await screen.findByLabelText(/openBatch/);
+    await waitFor(() => expect(batch).toHaveValue(10));
+    fireEvent.change(batch, { target: { value: '2.5' } });
+    expect(batch).toHaveAccessibleDescription('0–1,000,000 사이의 정수를 입력하세요.');
+    fireEvent.submit(batch.closest('form')!);
+    await waitFor(() => expect(screen.getByText(/저장하지 않았습니다/)).toBeInTheDocument());
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
   it("keeps the operator's edits after a failed save: retry saves them again, and only discarding reads afresh", async () => {
     sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
     let puts = 0;

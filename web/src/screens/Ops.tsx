@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../api/http';
 import { getAdmissionSettings, getBots, putAdmissionSettings, putBots } from '../api/ops';
 import { DIFFICULTIES, type AdmissionSettings, type BotSettings, type Difficulty } from '../api/types';
@@ -118,16 +118,15 @@ function OpsConsole({ token, onUnauthorized }: { token: string; onUnauthorized(e
 function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(error: ApiError): boolean }) {
   const { t } = useI18n();
   const id = useId();
-  const { form, error, failedAt, dirty, save, change, submit, reload, retry } = useSettingsForm<AdmissionSettings>(
-    token,
-    {
+  const { form, error, failedAt, dirty, save, change, setFieldValid, generation, submit, reload, retry } =
+    useSettingsForm<AdmissionSettings>(token, {
       read: getAdmissionSettings,
       write: putAdmissionSettings,
       // a refused token signs out, whether reading or saving
       onReadError: unauthorized,
       onSaveError: unauthorized,
-    },
-  );
+    });
+  const field = { generation, onValidity: setFieldValid };
 
   return (
     <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -145,6 +144,7 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
             max={100000}
             onChange={(v) => change({ ratePerSecond: v })}
             testId="rate"
+            {...field}
           />
           <NumberField
             id={`${id}-batch`}
@@ -153,7 +153,8 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
             step={1}
             min={0}
             max={1000000}
-            onChange={(v) => change({ openBatch: Math.round(v) })}
+            onChange={(v) => change({ openBatch: v })}
+            {...field}
           />
           <NumberField
             id={`${id}-max`}
@@ -162,7 +163,8 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
             step={1}
             min={0}
             max={1000000}
-            onChange={(v) => change({ maxActive: Math.round(v) })}
+            onChange={(v) => change({ maxActive: v })}
+            {...field}
           />
           <label className="switch">
             <input type="checkbox" checked={form.paused} onChange={(e) => change({ paused: e.target.checked })} />
@@ -186,6 +188,11 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
   );
 }
 
+/**
+ * A number input that passes on only what can be saved: a value in [min, max] (a whole one unless `step` is "any").
+ * Anything else stays as typed, is marked invalid with the range beside it, and keeps the form from saving
+ * (`onValidity`), rather than being clamped or dropped without a word.
+ */
 function NumberField(props: {
   id: string;
   label: string;
@@ -194,35 +201,64 @@ function NumberField(props: {
   min: number;
   max: number;
   onChange(value: number): void;
+  /** Whether what is typed can be saved, under this field's id. */
+  onValidity(field: string, valid: boolean): void;
+  /** The form's reads so far: a new read replaces what was typed, even with the same value. */
+  generation: number;
   testId?: string;
 }) {
+  const { t } = useI18n();
+  const { id, min, max, step, onValidity } = props;
   const [text, setText] = useState(String(props.value));
-  // a new value from outside (loaded, saved, clamped) replaces what was typed
-  const [shown, setShown] = useState(props.value);
-  if (props.value !== shown) {
-    setShown(props.value);
+  const [invalid, setInvalid] = useState(false);
+  // a new value from outside (loaded, saved) replaces what was typed
+  const [shown, setShown] = useState({ value: props.value, generation: props.generation });
+  if (props.value !== shown.value || props.generation !== shown.generation) {
+    setShown({ value: props.value, generation: props.generation });
     setText(String(props.value));
+    setInvalid(false);
   }
+  // a field that goes away leaves nothing to keep the form from saving
+  useEffect(() => () => onValidity(id, true), [id, onValidity]);
+  const whole = step !== 'any';
+  const errorId = `${id}-error`;
   return (
     <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
+      <label htmlFor={id}>{props.label}</label>
       <input
-        id={props.id}
+        id={id}
         type="number"
-        inputMode="decimal"
+        inputMode={whole ? 'numeric' : 'decimal'}
         value={text}
-        step={props.step}
-        min={props.min}
-        max={props.max}
+        step={step}
+        min={min}
+        max={max}
         required
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
         data-testid={props.testId}
         onChange={(e) => {
           setText(e.target.value);
           const value = Number(e.target.value);
-          if (e.target.value !== '' && Number.isFinite(value))
-            props.onChange(Math.min(props.max, Math.max(props.min, value)));
+          const valid =
+            e.target.value.trim() !== '' &&
+            Number.isFinite(value) &&
+            value >= min &&
+            value <= max &&
+            (!whole || Number.isInteger(value));
+          setInvalid(!valid);
+          onValidity(id, valid);
+          if (valid) props.onChange(value);
         }}
       />
+      {invalid && (
+        <p id={errorId} className="field-error">
+          {t(whole ? 'ops.outOfRangeWhole' : 'ops.outOfRange', {
+            min: min.toLocaleString(),
+            max: max.toLocaleString(),
+          })}
+        </p>
+      )}
     </div>
   );
 }
@@ -238,8 +274,17 @@ function SaveActions({ save, dirty, testId }: { save: SaveState; dirty: boolean;
       <button type="submit" className="btn btn-primary" data-testid={testId}>
         {save === 'saving' ? t('common.saving') : t('common.save')}
       </button>
-      <span role="status" className={`saved-note ${save !== 'saved' && dirty ? 'is-unsaved' : ''}`}>
-        {save === 'saved' ? `✓ ${t('common.saved')}` : dirty ? t('common.unsaved') : ''}
+      <span
+        role="status"
+        className={`saved-note ${save === 'invalid' ? 'is-invalid' : save !== 'saved' && dirty ? 'is-unsaved' : ''}`}
+      >
+        {save === 'saved'
+          ? `✓ ${t('common.saved')}`
+          : save === 'invalid'
+            ? t('ops.notSavedInvalid')
+            : dirty
+              ? t('common.unsaved')
+              : ''}
       </span>
     </div>
   );
@@ -250,15 +295,18 @@ function BotsPanel({ token }: { token: string }) {
   const id = useId();
   // bot-runner is optional: any failed read, a 401 too, means it is not there, and the rest of the console goes on
   const [unavailable, setUnavailable] = useState(false);
-  const { form, error, dirty, save, change, submit, reload } = useSettingsForm<BotSettings>(token, {
-    read: getBots,
-    write: putBots,
-    onReadError: () => {
-      setUnavailable(true);
-      return true;
+  const { form, error, dirty, save, change, setFieldValid, generation, submit, reload } = useSettingsForm<BotSettings>(
+    token,
+    {
+      read: getBots,
+      write: putBots,
+      onReadError: () => {
+        setUnavailable(true);
+        return true;
+      },
+      // a failed save, a 401 too, shows here: only admission's answer signs the console out
     },
-    // a failed save, a 401 too, shows here: only admission's answer signs the console out
-  });
+  );
   const retry = () => {
     setUnavailable(false);
     reload();
@@ -283,7 +331,9 @@ function BotsPanel({ token }: { token: string }) {
             step={1}
             min={0}
             max={100000}
-            onChange={(v) => change({ perRound: Math.round(v) })}
+            onChange={(v) => change({ perRound: v })}
+            generation={generation}
+            onValidity={setFieldValid}
           />
           <div className="field">
             <label htmlFor={`${id}-difficulty`}>{t('ops.difficulty')}</label>

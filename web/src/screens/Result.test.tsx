@@ -102,6 +102,55 @@ describe('result', () => {
     expect(shown).toHaveTextContent('상위 5.1%');
   });
 
+  it('keeps reading the rank of a booking confirmed while the round is open, says it is provisional, until it settles', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      // booked and confirmed at 9 s: the bots and humans slower than the player book until the close at 15 s
+      vi.setSystemTime(Date.UTC(2026, 11, 5, 10, 0, 9));
+      const early: BookingView = {
+        ...confirmed,
+        rank: { round: { position: 1, total: 1, topPercent: 100 }, week: null, botsBeatenPercent: 0 },
+      };
+      const settled: BookingView = {
+        ...confirmed,
+        rank: { round: { position: 1, total: 12, topPercent: 8.3 }, week: null, botsBeatenPercent: 95 },
+      };
+      let reads = 0;
+      mockApi([['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: ++reads < 4 ? early : settled })]]);
+      render(
+        <I18nProvider initial="ko">
+          <Result
+            session={{ ...session, roundId: '20261205T100000Z' }}
+            bookingId="b1"
+            onRetry={vi.fn()}
+            onHome={vi.fn()}
+          />
+        </I18nProvider>,
+      );
+
+      const rank = await screen.findByTestId('rank');
+      expect(rank).toHaveTextContent('이번 라운드 1위 / 1명');
+      expect(rank).toHaveTextContent('지금까지의 순위예요');
+      // a top % of one player says nothing (1st of 1 would read "top 100 %")
+      expect(rank).not.toHaveTextContent('상위 100%');
+      expect(within(rank).queryByTestId('tier')).not.toBeInTheDocument();
+
+      await vi.advanceTimersByTimeAsync(8_000);
+      expect(rank).toHaveTextContent('이번 라운드 1위 / 12명');
+      expect(rank).toHaveTextContent('상위 8.3%');
+      expect(rank).toHaveTextContent('봇의 95%를 이겼습니다');
+
+      // 5 s after the close the standing is final: no more reads, and no "so far"
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(rank).not.toHaveTextContent('지금까지의 순위예요');
+      const settledReads = reads;
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(reads).toBe(settledReads);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps polling a booking confirmed without its rank (the database was down) until the rank is there', async () => {
     const { calls } = mockResultApi([{ ...confirmed, rank: null }, confirmed]);
     renderResult();

@@ -10,9 +10,9 @@ import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useLatest } from '../hooks/useLatest';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
-import { nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
+import { closesAtOf, nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
 import { bookingOf, stepKey } from '../lib/debrief';
-import { percent, percentUp, seconds } from '../lib/format';
+import { percentUp, seconds, wholePercent } from '../lib/format';
 import { problemMessage } from '../lib/problems';
 import type { Attempt, NoBooking, WaitingKnown } from '../lib/session';
 
@@ -39,6 +39,15 @@ const RANK_POLL_MS = 2000;
 /** A booking PENDING this long is slower than usual (a confirmation takes well under a second): say it is safe. */
 const SLOW_CONFIRMATION_MS = 10_000;
 
+/**
+ * How long after the round's close its standings still move: the server ranks a booking among those confirmed so far,
+ * so a player who booked early is ranked before the slower bots and humans book (until the close) and their
+ * confirmations land (a moment after it). The rank is read again until then, and said to be provisional.
+ */
+const RANK_SETTLES_AFTER_CLOSE_MS = 5000;
+/** Fewer players than this in a ranking make a top-% meaningless (1st of 1 is "top 100 %"): the place alone is shown. */
+const MIN_RANKED_FOR_PERCENT = 10;
+
 /** Confirmed while booking's database did not answer (told from its cache): the rank comes once it answers again. */
 function rankToCome(view: BookingView): boolean {
   return view.status === 'CONFIRMED' && !view.bot && view.rank == null;
@@ -58,6 +67,8 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
   const [pendingSince, setPendingSince] = useState<number | undefined>();
   const final = booking !== undefined && booking.status !== 'PENDING';
   const clockRef = useLatest(clock);
+  const rankSettlesAt = closesAtOf(session.roundId, clock.timing) + RANK_SETTLES_AFTER_CLOSE_MS;
+  const rankSettlesAtRef = useLatest(rankSettlesAt);
   const waited = noBooking?.kind === 'not-admitted' ? noBooking.known : undefined;
   // a player the round closed on: its debrief waits for admission's last advance, a moment after the close; a PENDING
   // debrief is read again as soon as the booking polled below turns CONFIRMED or REJECTED
@@ -67,7 +78,8 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
   // debrief is the server's account: the booking it names is the player's
   const bookingId = givenBookingId ?? (debrief.state.name === 'ready' ? bookingOf(debrief.state.debrief) : undefined);
 
-  // the booking: poll until CONFIRMED or REJECTED, and a confirmed one until its rank is there
+  // the booking: poll until CONFIRMED or REJECTED, and a confirmed one until its rank is there and has settled (the
+  // bookings confirmed after it, until a little after the close, move it)
   useEffect(() => {
     if (bookingId === undefined) return;
     const aborter = new AbortController();
@@ -83,7 +95,8 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
         setError(undefined);
         if (view.status === 'PENDING') setPendingSince((since) => since ?? clockRef.current.now());
         if (view.status !== 'PENDING') {
-          if (!rankToCome(view)) return;
+          const settling = view.status === 'CONFIRMED' && clockRef.current.now() < rankSettlesAtRef.current;
+          if (!rankToCome(view) && !settling) return;
           next = RANK_POLL_MS;
         }
       } catch (caught) {
@@ -98,7 +111,7 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
       aborter.abort();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [bookingId, attempt, clockRef]);
+  }, [bookingId, attempt, clockRef, rankSettlesAtRef]);
 
   // the round's results fill in while the round runs; keep them fresh until a little after it closes
   useEffect(() => {
@@ -137,6 +150,7 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
   const retryIn = secondsUntil(retryAt, now);
   const roundRank = booking?.rank?.round ?? undefined;
   const weekRank = booking?.rank?.week ?? undefined;
+  const provisionalRank = now < rankSettlesAt;
   const statusKey =
     booking?.status === 'CONFIRMED'
       ? 'result.confirmed'
@@ -178,8 +192,17 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
               {booking?.status === 'REJECTED' && <Notice tone="warn" message={t('seats.rejected')} />}
               {roundRank ? (
                 <div className="rank-block" data-testid="rank">
-                  <TierBadge position={roundRank.position} total={roundRank.total} />
-                  <p className="top-percent">{t('result.top', { p: percentUp(roundRank.topPercent) })}</p>
+                  {provisionalRank && (
+                    <p className="muted small" data-testid="rank-provisional">
+                      {t('result.rankSoFar')}
+                    </p>
+                  )}
+                  {roundRank.total >= MIN_RANKED_FOR_PERCENT && (
+                    <>
+                      <TierBadge position={roundRank.position} total={roundRank.total} />
+                      <p className="top-percent">{t('result.top', { p: percentUp(roundRank.topPercent) })}</p>
+                    </>
+                  )}
                   <p className="muted">{t('result.rank', { pos: roundRank.position, total: roundRank.total })}</p>
                   {weekRank && (
                     <p className="muted small">
@@ -188,7 +211,7 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
                   )}
                   {booking?.rank?.botsBeatenPercent != null && (
                     <p className="muted small">
-                      {t('result.botsBeaten', { p: percent(booking.rank.botsBeatenPercent) })}
+                      {t('result.botsBeaten', { p: wholePercent(booking.rank.botsBeatenPercent) })}
                     </p>
                   )}
                 </div>

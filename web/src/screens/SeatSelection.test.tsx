@@ -179,6 +179,25 @@ describe('seat selection', () => {
     expect(screen.queryByText('이미 선택된 좌석입니다')).not.toBeInTheDocument();
   });
 
+  it('keeps the focus on the map when a hold is refused because the seat was taken', async () => {
+    vi.useFakeTimers();
+    try {
+      mockApi([seatMapRoute(), ['POST', /\/holds$/, () => problem('seat-taken', 409)]]);
+      renderScreen();
+      await flush();
+      fireEvent.click(seatEl('A-1'));
+      const holdButton = screen.getByRole('button', { name: '좌석 선택 완료' });
+      holdButton.focus();
+      fireEvent.click(holdButton);
+      await flush();
+      expect(screen.getByRole('alert')).toHaveTextContent('이미 선택된 좌석입니다');
+      expect(document.activeElement).not.toBe(document.body);
+      expect(screen.getByRole('grid')).toContainElement(document.activeElement as HTMLElement);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says the seat-taken notice in English once the player switches language', async () => {
     let taken = false;
     mockApi([
@@ -450,6 +469,32 @@ describe('seat selection: Retry-After', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('좌석 선점이 만료되었습니다');
     expect(screen.queryByText('알 수 없는 오류가 발생했습니다.')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '다시 시도' })).not.toBeInTheDocument(); // it would do nothing
+  });
+
+  it('ends the attempt when the round closes on a held seat, never saying to pick again', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 11, 5, 10, 0, 12));
+    const closing = { ...session, roundId: '20261205T100000Z' };
+    const closesAt = Date.UTC(2026, 11, 5, 10, 0, 15);
+    mockApi([
+      ['GET', /\/seats$/, () => ({ body: { roundId: closing.roundId, rows: 1, columns: 4, seats: seats() } })],
+      // a hold lapses at the latest with its round
+      [
+        'POST',
+        /\/holds$/,
+        () => ({ status: 201, body: { holdId: 'h1', seatId: 'A-1', expiresAt: new Date(closesAt).toISOString() } }),
+      ],
+    ]);
+    const onRoundOver = vi.fn();
+    await pickAndHoldA1(vi.fn(), onRoundOver, closing);
+    expect(screen.getByTestId('hold-timer')).toBeInTheDocument();
+
+    for (let step = 0; step < 12; step++) {
+      await flush(250);
+      expect(screen.queryByText(/좌석 선점이 만료되었습니다/)).not.toBeInTheDocument();
+    }
+    expect(onRoundOver).toHaveBeenCalledTimes(1);
+    expect(onRoundOver.mock.calls[0]?.[0]).toMatchObject({ kind: 'problem', problem: { slug: 'round-closed' } });
   });
 
   describe('a hold refused with a 503', () => {

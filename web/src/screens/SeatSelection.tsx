@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { ApiError } from '../api/http';
 import { Notice } from '../components/Notice';
 import { SeatMap } from '../components/SeatMap';
@@ -23,7 +23,16 @@ interface Props {
 /** The seat map, live, and the hold → confirm panel beside it; a problem that ends the round ends this step. */
 export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOver }: Props) {
   const { t } = useI18n();
-  const over = useCallback((problem: ApiError) => onRoundOver({ kind: 'problem', problem }), [onRoundOver]);
+  // once: the clock and a lapsing hold may both see the close
+  const ended = useRef(false);
+  const over = useCallback(
+    (problem: ApiError) => {
+      if (ended.current) return;
+      ended.current = true;
+      onRoundOver({ kind: 'problem', problem });
+    },
+    [onRoundOver],
+  );
   const { map, stale, refresh } = useLiveSeatMap(session, true, over);
   const alreadyBooked = useCallback(() => onRoundOver({ kind: 'already-booked' }), [onRoundOver]);
   const booking = useSeatBooking(session, {
@@ -35,9 +44,10 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
     onCaptchaRequired,
   });
   const { phase, selected } = booking;
-  // the map stays readable after the close: the clock ends the attempt of a player who is only looking at it
+  // the map stays readable after the close: the clock ends the attempt of a player who is only looking at it, or
+  // holding a seat (nothing is booked after the close; a hold or booking on its way ends it by its answer instead)
   useRoundEnd(session.roundId, () => {
-    if (phase.name !== 'choose') return false;
+    if (phase.name !== 'choose' && phase.name !== 'held') return false;
     over(new ApiError(403, 'round-closed'));
     return true;
   });
@@ -68,6 +78,8 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
               onSelect={booking.select}
               disabled={phase.name !== 'choose'}
               autoFocus
+              // a refused hold (seat taken) or a lapsed one: back to the map for the next pick
+              refocus={booking.notice}
             />
           ) : (
             <p className="muted center">{t('seats.loading')}</p>
