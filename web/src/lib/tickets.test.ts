@@ -143,19 +143,6 @@ describe('tickets', () => {
     expect(entryKey('티켓왕', R1)).toBe(key);
   });
 
-  it('remembers a solved letter per ticket, forgets it when asked again, and keeps only the newest round', () => {
-    rememberLetterSolved(ticket(R1, 'a'));
-    rememberLetterSolved(ticket(R1, 'b'));
-    expect(letterSolvedOfTicket(ticket(R1, 'a'))).toBe(true);
-    expect(letterSolvedOfTicket(ticket(R1, 'c'))).toBe(false);
-    rememberLetterSolved(ticket(R1, 'a'), false);
-    expect(letterSolvedOfTicket(ticket(R1, 'a'))).toBe(false);
-    expect(letterSolvedOfTicket(ticket(R1, 'b'))).toBe(true);
-    rememberLetterSolved(ticket(R2, 'd'));
-    expect(letterSolvedOfTicket(ticket(R1, 'b'))).toBe(false);
-    expect(letterSolvedOfTicket(ticket(R2, 'd'))).toBe(true);
-  });
-
   it('treats a nickname that names an object property as a plain key for its entry key', () => {
     const proto = entryKey('__proto__', R1);
     expect(proto).toMatch(ENTRY_KEY);
