@@ -129,7 +129,8 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
   const field = { generation, onValidity: setFieldValid };
 
   return (
-    <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
+    // noValidate: the fields say what is out of range themselves, and the form says it was not saved
+    <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>{t('ops.admission')}</h2>
       {!form && !error && <p className="muted">{t('common.loading')}</p>}
       {form && (
@@ -207,8 +208,9 @@ function NumberField(props: {
   generation: number;
   testId?: string;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { id, min, max, step, onValidity } = props;
+  const locale = lang === 'ko' ? 'ko-KR' : 'en-GB';
   const [text, setText] = useState(String(props.value));
   const [invalid, setInvalid] = useState(false);
   // a new value from outside (loaded, saved) replaces what was typed
@@ -254,8 +256,8 @@ function NumberField(props: {
       {invalid && (
         <p id={errorId} className="field-error">
           {t(whole ? 'ops.outOfRangeWhole' : 'ops.outOfRange', {
-            min: min.toLocaleString(),
-            max: max.toLocaleString(),
+            min: min.toLocaleString(locale),
+            max: max.toLocaleString(locale),
           })}
         </p>
       )}
@@ -313,7 +315,7 @@ function BotsPanel({ token }: { token: string }) {
   };
 
   return (
-    <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
+    <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>{t('ops.bots')}</h2>
       {unavailable && <Notice tone="warn" message={t('ops.botsUnavailable')} onRetry={retry} />}
       {!form && !unavailable && <p className="muted">{t('common.loading')}</p>}

@@ -60,6 +60,8 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
   const now = useServerNow(250);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [booking, setBooking] = useState<BookingView | undefined>();
+  // when the booking shown was read: its rank is provisional if read before the standings settled
+  const [bookingReadAt, setBookingReadAt] = useState(0);
   const [error, setError] = useState<ApiError | undefined>();
   const [results, setResults] = useState<RoundResults | undefined>();
   const [leaders, setLeaders] = useState<Leaderboard | undefined>();
@@ -92,6 +94,7 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
         const view = await getBooking(bookingId, aborter.signal);
         if (aborter.signal.aborted) return;
         setBooking(view);
+        setBookingReadAt(clockRef.current.now());
         setError(undefined);
         if (view.status === 'PENDING') setPendingSince((since) => since ?? clockRef.current.now());
         if (view.status !== 'PENDING') {
@@ -150,7 +153,7 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
   const retryIn = secondsUntil(retryAt, now);
   const roundRank = booking?.rank?.round ?? undefined;
   const weekRank = booking?.rank?.week ?? undefined;
-  const provisionalRank = now < rankSettlesAt;
+  const provisionalRank = bookingReadAt < rankSettlesAt;
   const statusKey =
     booking?.status === 'CONFIRMED'
       ? 'result.confirmed'

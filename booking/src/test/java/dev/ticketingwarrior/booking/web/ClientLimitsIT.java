@@ -156,7 +156,9 @@ class ClientLimitsIT {
         String attacker = address();
         for (int i = 0; i < 10; i++) {
             Api.Response refused = deadLetters(attacker, "Bearer wrong-" + i);
-            assertThat(refused.status()).as("failure %d from %s: %s", i + 1, attacker, refused).isEqualTo(401);
+            assertThat(refused.status())
+                    .as("failure %d from %s: %s", i + 1, attacker, refused)
+                    .isEqualTo(401);
         }
         isRateLimited(deadLetters(attacker, "Bearer " + BookingStack.OPS_TOKEN));
         assertThat(deadLetters(address(), "Bearer " + BookingStack.OPS_TOKEN).status())

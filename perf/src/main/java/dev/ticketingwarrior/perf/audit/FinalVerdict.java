@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.ToIntFunction;
 
 /**
@@ -46,6 +47,16 @@ public record FinalVerdict(List<RoundVerdict> rounds, long dlq, List<Violation> 
 
     public int oversold() {
         return sum(RoundVerdict::oversold);
+    }
+
+    /** {@link #oversold}, unless it is 0 and MySQL's bookings were not read ({@link #lost} unknown): then unknown. */
+    public OptionalInt knownOversold() {
+        return RoundVerdict.known(oversold(), lost().isPresent());
+    }
+
+    /** The dead-letter queue's depth; empty when it was not read. */
+    public OptionalLong knownDlq() {
+        return dlq < 0 ? OptionalLong.empty() : OptionalLong.of(dlq);
     }
 
     public int seatsSold() {

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.perf.audit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What the auditor found for one round. {@code accepted} counts the journeys' 202s of the round; {@code confirmed}
@@ -37,6 +38,21 @@ public record RoundVerdict(
         settled = List.copyOf(settled);
         violations = List.copyOf(violations);
         skipped = List.copyOf(skipped);
+    }
+
+    /** {@link #oversold}, unless it is 0 and MySQL's bookings were not read ({@link #lost} unknown): then unknown. */
+    public OptionalInt knownOversold() {
+        return known(oversold, lost.isPresent());
+    }
+
+    /** The dead-letter queue's depth when the round was audited; empty when it was not read. */
+    public OptionalLong knownDlq() {
+        return dlq < 0 ? OptionalLong.empty() : OptionalLong.of(dlq);
+    }
+
+    /** A count of oversold seats: one found is known whatever was read; none is known only when MySQL was read. */
+    static OptionalInt known(int oversold, boolean mysqlRead) {
+        return oversold > 0 || mysqlRead ? OptionalInt.of(oversold) : OptionalInt.empty();
     }
 
     /** No invariant broken (which says nothing about what {@link #skipped} left unchecked). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The per-round table printed as rounds are audited, and the totals at the end. {@code booked}, {@code confirmed},
@@ -164,13 +165,14 @@ final class RoundTable {
                         dlq(verdict));
     }
 
-    /** Seats sold twice, counted in MySQL's bookings: unknown when MySQL was not read (as {@code lost}). */
     private static String oversold(FinalVerdict verdict) {
-        return verdict.lost().isPresent() ? Integer.toString(verdict.oversold()) : "unknown";
+        OptionalInt oversold = verdict.knownOversold();
+        return oversold.isPresent() ? Integer.toString(oversold.getAsInt()) : "unknown";
     }
 
     private static String dlq(FinalVerdict verdict) {
-        return verdict.dlq() < 0 ? "not checked" : Long.toString(verdict.dlq());
+        OptionalLong dlq = verdict.knownDlq();
+        return dlq.isPresent() ? Long.toString(dlq.getAsLong()) : "not checked";
     }
 
     /** The bots' share: their lost bookings are also in the total's {@code lost}. */

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /**
@@ -60,8 +61,8 @@ final class Summary {
         summary.put("rejected", verdict.rejected());
         summary.put("lost", known(verdict.lost()));
         // not checked (MySQL never read, the DLQ never read): null, as unknown, never a 0 that reads as clean
-        summary.put("oversold", verdict.lost().isPresent() ? verdict.oversold() : null);
-        summary.put("dlq", verdict.dlq() < 0 ? null : verdict.dlq());
+        summary.put("oversold", known(verdict.knownOversold()));
+        summary.put("dlq", known(verdict.knownDlq()));
         summary.put(
                 "violations",
                 verdict.violations().stream().map(Summary::violation).toList());
@@ -146,8 +147,8 @@ final class Summary {
         round.put("rejected", verdict.rejected());
         round.put("lost", known(verdict.lost()));
         round.put("bots", verdict.bots().map(Summary::bots).orElse(null));
-        round.put("oversold", verdict.lost().isPresent() ? verdict.oversold() : null);
-        round.put("dlq", verdict.dlq() < 0 ? null : verdict.dlq());
+        round.put("oversold", known(verdict.knownOversold()));
+        round.put("dlq", known(verdict.knownDlq()));
         round.put("noSeat", row.noSeat());
         round.put("notAdmitted", row.notAdmitted());
         round.put("stillPending", row.stillPending());
@@ -239,6 +240,10 @@ final class Summary {
     /** A count, or null when it is not known. */
     private static Integer known(OptionalInt count) {
         return count.isPresent() ? count.getAsInt() : null;
+    }
+
+    private static Long known(OptionalLong count) {
+        return count.isPresent() ? count.getAsLong() : null;
     }
 
     private static double round1(double value) {

@@ -37,6 +37,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status == 400 && headTooLarge(throwable)) {
             // Tomcat says 400 for both; the WebFlux services' Reactor Netty tells them apart (RFC 9110 §15.5.15,
             // RFC 6585 §5), and so does this: a head that ended before its request line did is a request line too long
+            // (one whose target was read but not yet its version is taken for a header section: 431, still a 4xx)
             status = request.getCoyoteRequest().requestURI().isNull() ? 414 : 431;
             response.setStatus(status);
         } else if (status == 501 || status == 505) {

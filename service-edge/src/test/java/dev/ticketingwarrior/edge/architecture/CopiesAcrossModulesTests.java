@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * checking its components) is not looked for; the decision says why.
  *
  * <p>A run is {@value #RUN} lines of substance in a row, compared trimmed; lines without substance (blank, braces,
- * fewer than three letters or digits, keywords alone such as {@code @Override} or {@code try {}, package and import
+ * fewer than three letters or digits, keywords alone such as {@code @Override} or <code>try {</code>, package and import
  * lines) are skipped, so they neither make a run nor break one.
  */
 class CopiesAcrossModulesTests {
 
     private static final int RUN = 5;
+
+    /** Folders no module's source is in. */
+    private static final Set<String> SKIPPED = Set.of("node_modules", ".git", "target", ".local");
 
     /** Lines of keywords alone, which any two Java files share. */
     private static final Set<String> THIN = Set.of(
@@ -125,17 +131,32 @@ class CopiesAcrossModulesTests {
         return firstPerPair.values().stream().map(Copy::toString).toList();
     }
 
-    /** Every {@code <module>/src/main} below the root (modules nest, e.g. {@code scripts/local-stack}). */
+    /**
+     * Every {@code <module>/src/main} below the root (modules nest, e.g. {@code scripts/local-stack}), not looking into
+     * what no module's source is in (dependencies, build output, git's own files).
+     */
     private static List<Path> mainDirectories(Path root) {
-        try (Stream<Path> paths = Files.walk(root, 4)) {
-            return paths.filter(path -> path.endsWith(Path.of("src", "main")))
-                    .filter(path -> !path.toString().contains("node_modules"))
-                    .filter(Files::isDirectory)
-                    .sorted()
-                    .toList();
+        List<Path> mains = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, Set.of(), 4, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (SKIPPED.contains(name)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (dir.endsWith(Path.of("src", "main"))) {
+                        mains.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return mains.stream().sorted().toList();
     }
 
     private static List<Path> sources(Path main) {
