@@ -30,8 +30,13 @@ function tenths(rounded: number): string {
 }
 
 /** "HH:MM:SS" in the viewer's zone. */
+/** The locale dates and numbers are written in for the app's language. */
+export function localeOf(lang: 'ko' | 'en'): string {
+  return lang === 'ko' ? 'ko-KR' : 'en-GB';
+}
+
 export function clockTime(ms: number, lang: 'ko' | 'en' = 'ko'): string {
-  return new Date(ms).toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+  return new Date(ms).toLocaleTimeString(localeOf(lang), {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',

@@ -8,7 +8,7 @@ import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useHistory } from '../hooks/useHistory';
 import { useI18n } from '../i18n/i18n';
 import { parseRoundId } from '../lib/clock';
-import { percent, seconds } from '../lib/format';
+import { localeOf, percent, seconds } from '../lib/format';
 import { isValidNickname, normalizeNickname, storedNickname } from '../lib/nickname';
 import { stepKey } from '../lib/debrief';
 import { TREND_LENGTH } from '../lib/trend';
@@ -279,7 +279,7 @@ function Record({ history }: { history: PlayerHistory }) {
 function roundLabel(roundId: string, lang: 'ko' | 'en'): string {
   const at = parseRoundId(roundId);
   if (at === undefined) return roundId;
-  return new Date(at).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+  return new Date(at).toLocaleString(localeOf(lang), {
     month: lang === 'ko' ? 'numeric' : 'short',
     day: 'numeric',
     hour: '2-digit',

@@ -11,7 +11,7 @@ import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useOpsStats } from '../hooks/useOpsStats';
 import { useSettingsForm, type SaveState } from '../hooks/useSettingsForm';
 import { useI18n } from '../i18n/i18n';
-import { clockTime } from '../lib/format';
+import { clockTime, localeOf } from '../lib/format';
 
 export const OPS_TOKEN_KEY = 'tw.opsToken';
 
@@ -210,7 +210,6 @@ function NumberField(props: {
 }) {
   const { t, lang } = useI18n();
   const { id, min, max, step, onValidity } = props;
-  const locale = lang === 'ko' ? 'ko-KR' : 'en-GB';
   const [text, setText] = useState(String(props.value));
   const [invalid, setInvalid] = useState(false);
   // a new value from outside (loaded, saved) replaces what was typed
@@ -256,8 +255,8 @@ function NumberField(props: {
       {invalid && (
         <p id={errorId} className="field-error">
           {t(whole ? 'ops.outOfRangeWhole' : 'ops.outOfRange', {
-            min: min.toLocaleString(locale),
-            max: max.toLocaleString(locale),
+            min: min.toLocaleString(localeOf(lang)),
+            max: max.toLocaleString(localeOf(lang)),
           })}
         </p>
       )}
