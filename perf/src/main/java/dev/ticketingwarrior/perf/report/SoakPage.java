@@ -706,7 +706,7 @@ final class SoakPage {
         out.append("</p>");
 
         out.append("<div class=\"table-wrap\"><table class=\"rounds\" id=\"outcomes\"><thead><tr class=\"groups\">");
-        group("round", 3);
+        group("round", 2);
         group("players", 2);
         group("bookings", 7);
         group("sell-out", 2);
@@ -714,8 +714,7 @@ final class SoakPage {
         out.append("</tr><tr>");
         headers(List.of(
                 "#",
-                "id",
-                "opened (UTC)",
+                "id (opened, UTC)",
                 "players",
                 "admitted",
                 "booked",
@@ -731,8 +730,10 @@ final class SoakPage {
         out.append("</tr></thead><tbody>");
         for (Round r : s.perRound()) {
             int violations = row(r);
-            cell(r.roundId() == null ? Text.MISSING : r.roundId(), false, null);
-            cell(Text.time(r.opensAt()), false, r.opensAt());
+            cell(
+                    r.roundId() == null ? Text.MISSING : r.roundId(),
+                    false,
+                    r.opensAt() == null ? null : "opened " + r.opensAt());
             cell(Text.count(r.players()), false, null);
             cell(Text.count(r.admitted()), false, null);
             cell(Text.count(r.booked()), false, null);
@@ -757,13 +758,9 @@ final class SoakPage {
         group("", 1);
         group("confirmation lag, ms", 2);
         group("p99 per step, ms", steps.size());
-        group("heap after GC, MB", heap.size());
-        group("RSS, MB", rss.size());
         out.append("</tr><tr>");
         headers(List.of("#", "p50", "p99"));
         headers(steps);
-        headers(heap);
-        headers(rss);
         out.append("</tr></thead><tbody>");
         for (Round r : s.perRound()) {
             row(r);
@@ -787,6 +784,21 @@ final class SoakPage {
                 String text = Text.number(st == null ? null : st.p99()) + (errors ? " (" + st.errors() + " err)" : "");
                 cell(text, errors, st == null ? null : stepTip(r, step, st));
             }
+            out.append("</tr>");
+        }
+        out.append("</tbody></table></div>");
+
+        out.append("<div class=\"table-wrap\"><table class=\"rounds\" id=\"memory\"><thead><tr class=\"groups\">");
+        group("", 1);
+        group("heap after GC, MB", heap.size());
+        group("RSS, MB", rss.size());
+        out.append("</tr><tr>");
+        headers(List.of("#"));
+        headers(heap);
+        headers(rss);
+        out.append("</tr></thead><tbody>");
+        for (Round r : s.perRound()) {
+            row(r);
             heap.forEach(svc -> cell(Text.number(r.heapMb().get(svc)), false, null));
             rss.forEach(svc -> cell(Text.number(r.rssMb().get(svc)), false, null));
             out.append("</tr>");
@@ -933,6 +945,8 @@ final class SoakPage {
             details summary{cursor:pointer;color:#1f5fa8;margin-top:6px}
             .table-wrap{overflow-x:auto;margin-top:10px}
             table.rounds{font-size:12.5px}
+            table.rounds th,table.rounds td{padding:4px 7px}
+            table.rounds thead tr:not(.groups) th{white-space:normal;vertical-align:bottom}
             table.rounds tr.groups th{text-align:center;color:var(--ink);border-bottom:2px solid var(--line)}
             table.rounds tbody tr:nth-child(even){background:#fafbfc}
             table.rounds tbody tr:hover{background:#eef4fb}

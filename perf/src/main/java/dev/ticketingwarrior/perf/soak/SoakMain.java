@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -166,8 +167,9 @@ public final class SoakMain {
                     .name("soak-sampler")
                     .daemon()
                     .start(() -> sampling.run(windows, admission, heaps, Duration.ofMinutes(1)));
+            // the table's head above its first row, and again above the rows that come after Gatling's own summary
+            AtomicBoolean headDue = new AtomicBoolean(true);
             Thread audits = Thread.ofPlatform().name("soak-audit").daemon().start(() -> {
-                RoundTable.header(options);
                 for (int i = 0; i < windows.size(); i++) {
                     RoundWindow window = windows.get(i);
                     sleepUntil(window.closesAt().plus(SETTLE));
@@ -189,11 +191,15 @@ public final class SoakMain {
                             verdict,
                             heaps.getOrDefault(window.roundId(), Map.of()));
                     rows.add(row);
+                    if (headDue.getAndSet(false)) {
+                        RoundTable.header(options);
+                    }
                     RoundTable.print(row);
                 }
             });
 
             int gatling = Gatling.run(options, skipped);
+            headDue.set(true);
             audits.join();
             sampler.join(Duration.ofSeconds(30).toMillis());
             drills.finish(Instant.now().plus(DRILLS_GRACE))

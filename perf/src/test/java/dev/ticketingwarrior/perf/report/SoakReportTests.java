@@ -57,6 +57,7 @@ class SoakReportTests {
         assertThat(sellOutCurves(page)).hasSize(30);
         assertThat(bodyRows(page, "outcomes")).isEqualTo(30);
         assertThat(bodyRows(page, "latencies")).isEqualTo(30);
+        assertThat(bodyRows(page, "memory")).isEqualTo(30);
         assertThat(text(page, "chart-heap")).contains("booking +0.40 MB/round").contains("bot-runner -0.20 MB/round");
         assertThat(html).doesNotContain("NaN").doesNotContain("Infinity");
     }
