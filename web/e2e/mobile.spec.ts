@@ -1,5 +1,6 @@
 // The home screen on a phone, in Korean and then in English from the toggle, which the app remembers; no page scrolls
-// sideways at 390 or 360 px in English (the wider header). The seat map on a 360 px phone, and a reload on it.
+// sideways at 390 or 360 px in English (the wider header). The security letter and the seat map on a 360 px phone,
+// and a reload on the map.
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
 import { freshRound, nickname } from './support/api';
@@ -11,6 +12,20 @@ import { expect, test } from './support/fixtures';
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test.use({ viewport: { width: 390, height: 844 } });
+
+/** The letter's picture as wide as the card, its shape kept (at its own 200 px a tester misread 6 letters of 17). */
+async function letterFillsTheWidth(page: Page) {
+  const image = page.getByTestId('captcha-image');
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const box = (await image.boundingBox())!;
+  expect(box.width, 'the letter picture uses the width of the phone').toBeGreaterThanOrEqual(300);
+  const natural = await image.evaluate((img: HTMLImageElement) => img.naturalWidth / img.naturalHeight);
+  expect(box.width / box.height, 'the picture keeps its aspect ratio').toBeCloseTo(natural, 1);
+  await expect(image).toBeInViewport({ ratio: 1 });
+  const input = (await page.getByLabel('보안문자', { exact: true }).boundingBox())!;
+  expect(input.width, 'the answer field as wide as the picture').toBeGreaterThanOrEqual(box.width);
+  expect(await overflow(page), 'no sideways scrolling on the letter').toBeLessThanOrEqual(0);
+}
 
 test('mobile home in Korean, then English from the toggle (remembered)', async ({ page, shot }) => {
   await page.goto(`${baseUrl()}/#/`);
@@ -42,12 +57,12 @@ test('mobile home in Korean, then English from the toggle (remembered)', async (
 test.describe('a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 780 } });
 
-  test('the seat map fits ten columns with the row letters; a reload on it comes back to it, not to a new letter', async ({
+  test('the letter fills the width; the seat map fits ten columns with the row letters; a reload on it comes back to it, not to a new letter', async ({
     page,
     shot,
   }) => {
     await freshRound(18_000);
-    await playToSeatMap(page, nickname('phone'));
+    await playToSeatMap(page, nickname('phone'), { onLetter: () => letterFillsTheWidth(page) });
     const fits = async () => {
       expect(await overflow(page), 'no sideways scrolling').toBeLessThanOrEqual(0);
       const scroll = page.locator('.seatmap-scroll');

@@ -18,7 +18,7 @@ export function Countdown({ round, now }: { round: RoundInfo; now: number }) {
       </p>
       <p className="countdown-sub">
         {open
-          ? t('home.closesIn', { s: secondsUntil(round.closesAt, now) })
+          ? t('common.closesIn', { s: secondsUntil(round.closesAt, now) })
           : t('home.nextOpenAt', { time: clockTime(round.nextOpensAt, lang) })}
       </p>
     </div>

@@ -1,6 +1,6 @@
 import type { Leader, Splits } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { seconds, wholePercent } from '../lib/format';
+import { seconds } from '../lib/format';
 import { SPLIT_STEPS, splitParts, tierKey, tierOf } from '../lib/results';
 
 /** The four server-measured splits as one horizontal stacked bar, each part labelled with time and share. */
@@ -31,7 +31,7 @@ export function SplitBar({ splits }: { splits: Partial<Splits> | null | undefine
             <span className={`swatch step-${SPLIT_STEPS[part.key]}`} aria-hidden="true" />
             <span className="split-name">{t(`result.split.${part.key}`)}</span>
             <span className="split-time">{seconds(part.ms, lang)}</span>
-            <span className="muted small">{wholePercent(part.percent)}%</span>
+            <span className="muted small">{part.shownPercent}%</span>
           </li>
         ))}
       </ul>

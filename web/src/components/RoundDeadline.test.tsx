@@ -1,6 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
+import { roundAt } from '../lib/clock';
+import { Countdown } from './Countdown';
 import { RoundDeadline } from './RoundDeadline';
 
 afterEach(() => vi.useRealTimers());
@@ -32,8 +34,27 @@ describe('round deadline', () => {
   it('reads the round open now without a round id, in English too, and is urgent near the close', () => {
     at(12);
     renderDeadline(undefined, 'en');
-    expect(screen.getByTestId('round-deadline')).toHaveTextContent('Closes in 3 s');
+    expect(screen.getByTestId('round-deadline')).toHaveTextContent('Closes in 3s');
     expect(screen.getByTestId('round-deadline')).toHaveClass('is-urgent');
+  });
+
+  it('says the time left in the words of the home countdown, in both languages', () => {
+    at(12);
+    const now = Date.now();
+    for (const [lang, words] of [
+      ['ko', '마감까지 3초'],
+      ['en', 'Closes in 3s'],
+    ] as const) {
+      const { unmount } = render(
+        <I18nProvider initial={lang}>
+          <Countdown round={roundAt(now, { periodMs: 60_000, openForMs: 15_000 })} now={now} />
+          <RoundDeadline />
+        </I18nProvider>,
+      );
+      expect(screen.getByTestId('countdown')).toHaveTextContent(words);
+      expect(screen.getByTestId('round-deadline')).toHaveTextContent(words);
+      unmount();
+    }
   });
 
   it('shows nothing once the round has closed, or before it opens', () => {

@@ -21,7 +21,7 @@ export function RoundDeadline({ roundId }: { roundId?: string | undefined }) {
   const left = secondsUntil(closesAt, now);
   return (
     <p className={`round-deadline${left <= URGENT_S ? ' is-urgent' : ''}`} data-testid="round-deadline">
-      {t('steps.closesIn', { s: left })}
+      {t('common.closesIn', { s: left })}
     </p>
   );
 }

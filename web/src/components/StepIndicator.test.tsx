@@ -19,4 +19,20 @@ describe('step indicator', () => {
     ]);
     expect(steps[2]).toHaveAttribute('aria-current', 'step');
   });
+
+  it('names only the current step on a phone, the others visually hidden but still read out', () => {
+    render(
+      <I18nProvider initial="en">
+        <StepIndicator current={1} />
+      </I18nProvider>,
+    );
+    const labels = screen.getAllByRole('listitem').map((step) => step.querySelector(':scope > span:last-child')!);
+    expect(labels.map((label) => label.classList.contains('sr-only-phone'))).toEqual([true, false, true, true]);
+    expect(labels.map((label) => label.textContent)).toEqual([
+      'Queue (done)',
+      'Security letter',
+      'Pick a seat',
+      'Confirm',
+    ]);
+  });
 });

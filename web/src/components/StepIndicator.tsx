@@ -17,8 +17,8 @@ export function StepIndicator({ current }: { current: number }) {
           <span className="step-dot" aria-hidden="true">
             {index < current ? '✓' : index + 1}
           </span>
-          {/* the ✓ is hidden from screen readers: a finished step says so in words */}
-          <span>
+          {/* the ✓ is hidden from screen readers: a finished step says so in words; a phone names the current step only */}
+          <span className={index === current ? undefined : 'sr-only-phone'}>
             {t(key)}
             {index < current && <span className="sr-only"> ({t('steps.done')})</span>}
           </span>

@@ -10,7 +10,7 @@ export function percent(value: number): string {
   return tenths(Math.round(value * 10) / 10);
 }
 
-/** A share in whole percents, "24", "73": the shares beside each other on a page read alike. */
+/** A percentage in whole percents, "24", "73" (shares written side by side, adding up to 100: `wholeShares`). */
 export function wholePercent(value: number): string {
   return String(Math.round(value));
 }

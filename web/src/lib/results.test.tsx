@@ -8,7 +8,7 @@ import { parseDebrief } from '../api/progress';
 import { wonDebrief } from '../test/debriefs';
 import { I18nProvider } from '../i18n/i18n';
 import { percent, percentUp, period, seconds } from './format';
-import { bucketIndex, splitParts, tierOf, topPercentAmong } from './results';
+import { bucketIndex, splitParts, tierOf, topPercentAmong, wholeShares } from './results';
 
 describe('tiers', () => {
   it.each([
@@ -81,6 +81,32 @@ describe('splits', () => {
     ]);
   });
 
+  it('writes whole-percent shares that add up to exactly 100, the missing points to the largest remainders', () => {
+    expect(wholeShares([250, 250, 500, 1000])).toEqual([13, 12, 25, 50]); // rounded each: 101
+    expect(wholeShares([1, 1, 1])).toEqual([34, 33, 33]); // rounded each: 99
+    expect(wholeShares([114, 443, 443])).toEqual([12, 44, 44]); // 11.4 gets the point, not the first 44.3
+    expect(wholeShares([500, 1500, 2500, 500])).toEqual([10, 30, 50, 10]); // exact shares stay as they are
+    expect(wholeShares([0, 1, 1, 1])).toEqual([0, 34, 33, 33]); // a step that took no time stays at 0
+    expect(wholeShares([0, 0, 2000, 0])).toEqual([0, 0, 100, 0]);
+    expect(wholeShares([0, 0, 0, 0])).toEqual([0, 0, 0, 0]);
+    expect(wholeShares([])).toEqual([]);
+  });
+
+  it('keeps each written share within a point of the exact one, the four adding up to 100', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let run = 0; run < 2000; run++) {
+      const ms = [0, 1, 2, 3].map(() => (random() < 0.1 ? 0 : Math.floor(random() * 20_000)));
+      const parts = splitParts({ entryMs: ms[0], waitMs: ms[1], seatMs: ms[2], confirmMs: ms[3] });
+      const shown = parts.map((part) => part.shownPercent);
+      expect(
+        shown.reduce((sum, share) => sum + share, 0),
+        `${ms}`,
+      ).toBe(ms.some((m) => m > 0) ? 100 : 0);
+      for (const part of parts) expect(Math.abs(part.shownPercent - part.percent), `${ms}`).toBeLessThan(1);
+    }
+  });
+
   it('draws the stacked bar with widths matching the shares', () => {
     render(
       <I18nProvider initial="ko">
@@ -89,10 +115,10 @@ describe('splits', () => {
     );
     expect(screen.getByTestId('split-entryMs')).toHaveStyle({ width: '12.5%' });
     expect(screen.getByTestId('split-confirmMs')).toHaveStyle({ width: '50%' });
-    // the shares in one format, whole percents: not "13%" beside "12.5%"
+    // the shares in one format, whole percents: not "13%" beside "12.5%"; and adding up to 100, not 13+13+25+50
     expect([...document.querySelectorAll('.split-legend .small')].map((share) => share.textContent)).toEqual([
       '13%',
-      '13%',
+      '12%',
       '25%',
       '50%',
     ]);

@@ -32,6 +32,8 @@ export interface SplitPart {
   ms: number;
   /** Share of the four splits' sum, 0–100. */
   percent: number;
+  /** The share as written beside it, in whole percents: the four add up to 100 (see `wholeShares`). */
+  shownPercent: number;
 }
 
 /** The four splits with their share of the whole, for the stacked bar (shares add up to 100 when any time passed). */
@@ -41,7 +43,32 @@ export function splitParts(splits: Partial<Splits> | null | undefined): SplitPar
     return { key, ms: typeof ms === 'number' && ms > 0 ? ms : 0 };
   });
   const total = values.reduce((sum, part) => sum + part.ms, 0);
-  return values.map((part) => ({ ...part, percent: total > 0 ? (part.ms / total) * 100 : 0 }));
+  const shown = wholeShares(values.map((part) => part.ms));
+  return values.map((part, i) => ({
+    ...part,
+    percent: total > 0 ? (part.ms / total) * 100 : 0,
+    shownPercent: shown[i]!,
+  }));
+}
+
+/**
+ * Each of `values` (≥ 0) as a whole percent of their sum, the percents adding up to exactly 100 (largest remainder:
+ * each rounded down, then the points still missing go one each to the largest remainders, the earlier value first on
+ * a tie), so the shares written side by side never read 101 % or 99 %. All zeros (or none) stay zeros.
+ */
+export function wholeShares(values: readonly number[]): number[] {
+  const total = values.reduce((sum, value) => sum + value, 0);
+  if (!(total > 0)) return values.map(() => 0);
+  // value · 100 = floor · total + remainder, in whole numbers for whole milliseconds: no floating-point ties
+  const shares = values.map((value, index) => {
+    const floor = Math.floor((value * 100) / total);
+    return { index, floor, remainder: value * 100 - floor * total };
+  });
+  // fewer than one point per value is missing: each was rounded down by less than one
+  const missing = 100 - shares.reduce((sum, share) => sum + share.floor, 0);
+  const largestRemainders = [...shares].sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const share of largestRemainders.slice(0, missing)) share.floor += 1;
+  return shares.map((share) => share.floor);
 }
 
 /** position = 1 + strictly faster, topPercent = 100·position/total (SPEC §5), for a time against a list of times. */

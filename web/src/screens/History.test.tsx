@@ -56,7 +56,8 @@ describe('history page', () => {
     expect([...chart.querySelectorAll('.trend-axis')].map((label) => label.textContent)).toEqual(['1']);
     const round = within(screen.getByTestId('history-attempts')).getAllByRole('row')[1]!.querySelector('time')!;
     expect(round.textContent).toMatch(/\b\d{1,2} Dec\b/); // "3 Dec, …", never "03/12" (March or December?)
-    // on a phone each attempt is a card whose lines carry their column's name
+    // on a phone each attempt is a card whose lines carry their column's name, the head only read out
+    expect(within(screen.getByTestId('history-attempts')).getAllByRole('rowgroup')[0]).toHaveClass('sr-only-phone');
     const cells = within(screen.getByTestId('history-attempts')).getAllByRole('cell');
     expect(cells.map((cell) => cell.dataset.label)).toEqual([
       'Outcome',

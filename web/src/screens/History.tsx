@@ -207,7 +207,7 @@ function Record({ history }: { history: PlayerHistory }) {
         <div className="table-scroll">
           {/* on a phone each attempt is a card (styles.css): explicit roles keep it a table for screen readers */}
           <table className="history-table" role="table" data-testid="history-attempts">
-            <thead role="rowgroup">
+            <thead role="rowgroup" className="sr-only-phone">
               <tr role="row">
                 <th scope="col" role="columnheader">
                   {t('history.round')}
