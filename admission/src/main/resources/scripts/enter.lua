@@ -1,8 +1,10 @@
 -- Entry: KEYS 1..10 as in serving.lua, 11 the client's entry counter (STRING, under the round's hash tag), 12 entry
--- keys (HASH nickname -> the entry key its ticket was made with);
--- ARGV 1..10 as in serving.lua, 11 nickname, 12 seal candidate (32 hex digits; the round keeps the first it is
--- offered), 13 bot (0/1), 14 claimed ticket id ('' when the client sent none), 15 entries a client may make per
--- window (0: not limited, a bot), 16 the window in ms, 17 the client's entry key ('' when it sent none).
+-- keys (HASH owner key -> the entry key its ticket was made with);
+-- ARGV 1..10 as in serving.lua, 11 nickname (as the ticket shows it), 12 seal candidate (32 hex digits; the round keeps
+-- the first it is offered), 13 bot (0/1), 14 claimed ticket id ('' when the client sent none), 15 entries a client may
+-- make per window (0: not limited, a bot), 16 the window in ms, 17 the client's entry key ('' when it sent none),
+-- 18 the nickname's owner key (Nicknames.ownerKey: the same for every nickname that looks like it), which K_NICKS and
+-- the entry keys are kept under.
 -- A new ticket's id is <roundId>-<queueNumber>-<the first 24 hex digits of SHA-1(seal|roundId|queueNumber)>
 -- (ticketId() in serving.lua, TicketId.java, RoundSeal.java); the ticket is stored under its number.
 -- Returns {-2, ms until the window ends} when the client is over its limit (the entry counts first, whatever follows:
@@ -13,7 +15,7 @@
 -- counter does not reach yet is answered from peek(), without advancing; the ticker and later status calls advance.
 local nickname, sealCandidate, bot, claimed = ARGV[11], ARGV[12], ARGV[13], ARGV[14]
 local limit, window = tonumber(ARGV[15]), tonumber(ARGV[16])
-local K_ENTRY_KEYS, entryKey = KEYS[12], ARGV[17]
+local K_ENTRY_KEYS, entryKey, owner = KEYS[12], ARGV[17], ARGV[18]
 if limit > 0 then
   local entries = redis.call('INCR', KEYS[11])
   local left = redis.call('PTTL', KEYS[11])
@@ -25,14 +27,14 @@ if limit > 0 then
     return { -2, left }
   end
 end
-local qn = redis.call('HGET', K_NICKS, nickname)
+local qn = redis.call('HGET', K_NICKS, owner)
 local created = 0
 local id, stored
 if qn then
   -- the nickname's owner resumes only with the very id it was given, or the entry key it entered with
   local seal = redis.call('HGET', K_SERVE, 'seal')
   id = ticketId(seal, qn)
-  if id ~= claimed and (entryKey == '' or redis.call('HGET', K_ENTRY_KEYS, nickname) ~= entryKey) then
+  if id ~= claimed and (entryKey == '' or redis.call('HGET', K_ENTRY_KEYS, owner) ~= entryKey) then
     return { -1 }
   end
   stored = redis.call('HGET', K_TICKETS, qn)
@@ -46,10 +48,10 @@ else
   id = ticketId(seal, qn)
   stored = NOW .. '|' .. bot .. '|' .. nickname
   redis.call('HSET', K_TICKETS, qn, stored)
-  redis.call('HSET', K_NICKS, nickname, qn)
+  redis.call('HSET', K_NICKS, owner, qn)
   redis.call('HINCRBY', K_SERVE, bot == '1' and 'bots' or 'humans', 1)
   if entryKey ~= '' then
-    redis.call('HSET', K_ENTRY_KEYS, nickname, entryKey)
+    redis.call('HSET', K_ENTRY_KEYS, owner, entryKey)
     expire(K_ENTRY_KEYS)
   end
   -- the keys are born with the round's first ticket and all expire together; refreshing now and then is enough, and

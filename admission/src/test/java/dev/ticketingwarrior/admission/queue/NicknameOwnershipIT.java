@@ -126,6 +126,60 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
         assertThat(expectTaken(post("다른주인", null, null, key))).doesNotContain(others);
     }
 
+    /** Found by a black-box probe: each look-alike below was a second owner (201) of a nickname already entered. */
+    @Test
+    void aNicknameThatOnlyLooksDifferentIsTheSameNickname() {
+        openRound();
+        String owners = id(enter("probe_kim1"));
+        for (String lookAlike : new String[] {
+            "PROBE_KIM1", // case
+            "\uFF50\uFF52\uFF4F\uFF42\uFF45_kim1", // fullwidth letters
+            "probe_kiml", // a letter l for the digit 1
+            "\uD835\uDC29robe_kim1" // mathematical bold p
+        }) {
+            assertThat(expectTaken(post(lookAlike, null, null))).as(lookAlike).doesNotContain(owners);
+        }
+        // its owner still resumes, whichever way it writes its nickname
+        JsonNode resumed = post("PROBE_KIM1", owners, null)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(id(resumed)).isEqualTo(owners);
+        assertThat(resumed.get("waiting").asLong()).as("no second ticket").isEqualTo(1);
+        // a nickname written in Cyrillic letters alone, each like a Latin one
+        String latin = id(enter("paypa_1"));
+        assertThat(expectTaken(post("\u0440\u0430\u0443\u0440\u0430_1", null, null)))
+                .doesNotContain(latin);
+    }
+
+    @Test
+    void aNicknameThatMixesScriptsAsLookAlikesDoIsRefusedAndTakesNoPlace() {
+        openRound();
+        for (String mixed :
+                new String[] {"p\u0430ypal", "\u0661\u06622a"}) { // a Cyrillic a among Latin; two digit systems
+            post(mixed, null, null)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://ticketing-warrior.dev/problems/invalid-nickname")
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail).contains("mix scripts"));
+        }
+        // Latin with Hangul is one name's usual mixture
+        JsonNode entered = post("kim_김철수", null, null)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(entered.get("waiting").asLong())
+                .as("the refused ones took no place")
+                .isEqualTo(1);
+    }
+
     @Test
     void aMalformedEntryKeyIsRefusedAndTakesNoPlace() {
         openRound();

@@ -123,7 +123,8 @@ public final class PlayerJourney {
     private Session newPlayer(Session session) {
         long n = PLAYERS.incrementAndGet();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return session.set("nick", "p" + RUN + "_" + Long.toString(n, 36))
+        // the number in decimal: admission takes look-alikes for one nickname, and base 36 writes both 1 and l
+        return session.set("nick", "p" + RUN + "_" + n)
                 .set("xff", "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)))
                 .set("idem", UUID.randomUUID().toString())
                 .set("entryKey", UUID.randomUUID().toString().replace("-", ""))

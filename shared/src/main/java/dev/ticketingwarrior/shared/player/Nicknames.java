@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.shared.player;
 
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -9,6 +11,10 @@ import java.util.regex.Pattern;
  * letter of any script (Hangul included), a decimal digit, {@code _} or {@code -}, after NFC normalisation, so a
  * nickname typed as decomposed jamo is the same player as the composed one. The Hangul fillers are letters that show
  * nothing: with them {@code kim} and {@code kim}+U+3164 would read alike on a leaderboard, so they are refused.
+ *
+ * <p>Nicknames that only look different are one nickname to whoever owns it ({@link #ownerKey}), and a new one may not
+ * mix scripts as impersonation does ({@link #mixesScripts}): both from Unicode's security mechanisms (UTS #39), as ICU
+ * implements them.
  */
 public final class Nicknames {
 
@@ -16,6 +22,17 @@ public final class Nicknames {
     public static final int MAX_LENGTH = 20;
 
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Nd}_\\-&&[^\\u115F\\u1160\\u3164\\uFFA0]]+");
+
+    /** UTS #39's "highly restrictive" level: one script, or Latin with Han and Hangul, or with Han and kana. */
+    private static final SpoofChecker MIXTURES = new SpoofChecker.Builder()
+            .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE)
+            .setChecks(SpoofChecker.RESTRICTION_LEVEL | SpoofChecker.MIXED_NUMBERS)
+            .build();
+
+    private static final SpoofChecker LOOK_ALIKES =
+            new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
+
+    private static final Normalizer2 FOLDED = Normalizer2.getNFKCCasefoldInstance();
 
     private Nicknames() {}
 
@@ -26,6 +43,25 @@ public final class Nicknames {
         }
         String normalized = Normalizer.normalize(raw, Normalizer.Form.NFC);
         return isValid(normalized) ? Optional.of(normalized) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code nickname} mixes scripts or digits as look-alikes do: Cyrillic letters among Latin ones
+     * ({@code pаypal}), Arabic-Indic digits with ASCII ones. Latin with Hangul and Han, or with Han and kana, is one
+     * name's usual mixture and allowed.
+     */
+    public static boolean mixesScripts(String nickname) {
+        return MIXTURES.failsChecks(nickname);
+    }
+
+    /**
+     * The key a round keeps its nickname's owner under: the same for every nickname that looks like it, whatever its
+     * case, width or look-alike letters ({@code probe}, {@code PROBE}, fullwidth {@code ｐｒｏｂｅ}, Cyrillic
+     * {@code рrobe}, {@code kim1} and {@code kiml}): UTS #39's confusable skeleton of its NFKC case fold. Only compared,
+     * never shown.
+     */
+    public static String ownerKey(String nickname) {
+        return LOOK_ALIKES.getSkeleton(FOLDED.normalize(nickname));
     }
 
     /** Whether {@code text}, as it is (not normalised), is a valid nickname. */

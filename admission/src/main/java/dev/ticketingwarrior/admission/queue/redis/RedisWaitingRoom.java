@@ -78,7 +78,8 @@ final class RedisWaitingRoom implements WaitingRoom {
                 claim.ticketId().map(TicketId::value).orElse(""),
                 Integer.toString(limit.map(EntryLimit::entries).orElse(0)),
                 Long.toString(limit.map(l -> l.window().toMillis()).orElse(0L)),
-                claim.entryKey().map(EntryKey::value).orElse(""));
+                claim.entryKey().map(EntryKey::value).orElse(""),
+                nickname.ownerKey());
         return call(Scripts.ENTER, keys(round.id()).forEntry(client), args).map(reply -> {
             long outcome = number(reply, 0);
             if (outcome == TAKEN) {

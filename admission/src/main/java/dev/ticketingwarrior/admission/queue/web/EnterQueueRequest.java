@@ -8,7 +8,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * unknown one, while a malformed entry key is refused (the client would never resume with it).
  */
 record EnterQueueRequest(
-        @Schema(description = "2-20 letters (Hangul included), digits, '_' or '-'", example = "티켓전사")
+        @Schema(
+                description = "2-20 letters (Hangul included), digits, '_' or '-', not mixing scripts as look-alikes"
+                        + " do (Latin with Hangul or Han is fine)",
+                example = "티켓전사")
         String nickname,
 
         @Schema(

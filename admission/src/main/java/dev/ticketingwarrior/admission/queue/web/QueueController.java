@@ -11,6 +11,7 @@ import dev.ticketingwarrior.edge.limit.TooManyRequests;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.edge.secret.SharedSecret;
+import dev.ticketingwarrior.shared.player.Nicknames;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -67,7 +68,9 @@ class QueueController {
             description = "201 with a new ticket. A nickname belongs to the client that entered with it: 200 with the"
                     + " same ticket when the body also carries the ticketId that client was given this round (a"
                     + " reload) or the entryKey the ticket was made with (an answer the client never got), 409"
-                    + " nickname-taken for anyone else (never the owner's ticket or token). 400 invalid-nickname, 400"
+                    + " nickname-taken for anyone else (never the owner's ticket or token); nicknames that only look"
+                    + " different (case, width, look-alike letters: probe, PROBE, ｐｒｏｂｅ) are one nickname. 400"
+                    + " invalid-nickname (also a nickname that mixes scripts as look-alikes do), 400"
                     + " invalid-request (a malformed entryKey), 401 invalid-bot-key, 409 round-not-open (with"
                     + " opensAt), 429.")
     @ApiResponse(
@@ -80,7 +83,8 @@ class QueueController {
             content = @Content(schema = @Schema(implementation = EnteredResponse.class)))
     @ApiResponse(
             responseCode = "409",
-            description = "nickname-taken (another client holds the nickname this round), or round-not-open",
+            description = "nickname-taken (another client holds the nickname, or one that looks like it, this round),"
+                    + " or round-not-open",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<EnteredResponse>> enter(
@@ -97,9 +101,17 @@ class QueueController {
                         Mono.error(() -> ProblemException.of(ProblemType.INVALID_NICKNAME, "A nickname is required.")))
                 .flatMap(entry -> Nickname.parse(entry.nickname())
                         .map(nickname -> queue.enter(nickname, claim(entry), bot, client))
-                        .orElseGet(() -> Mono.error(ProblemException.of(
-                                ProblemType.INVALID_NICKNAME, "A nickname is 2 to 20 letters, digits, '_' or '-'."))))
+                        .orElseGet(() -> Mono.error(invalidNickname(entry.nickname()))))
                 .map(QueueController::respond);
+    }
+
+    private static ProblemException invalidNickname(String raw) {
+        return ProblemException.of(
+                ProblemType.INVALID_NICKNAME,
+                Nicknames.parse(raw).isPresent()
+                        ? "A nickname may not mix scripts as look-alikes do (such as Cyrillic letters among Latin ones,"
+                                + " or two kinds of digits)."
+                        : "A nickname is 2 to 20 letters, digits, '_' or '-'.");
     }
 
     /** The entry's proofs of owning its nickname's ticket; a malformed entry key is refused, not ignored. */

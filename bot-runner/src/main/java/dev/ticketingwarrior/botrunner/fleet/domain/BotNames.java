@@ -1,16 +1,18 @@
 package dev.ticketingwarrior.botrunner.fleet.domain;
 
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
- * Bot nicknames: {@code bot-<tag>-<slot>}, the tag four random characters per instance, the slot base 36. Slots are
- * unique per round, so no two bots of a round ever share a nickname (admission would give them one ticket). At most
- * 4 + 4 + 1 + 4 = 13 characters for any {@code perRound} up to 1.6 million — well within the nickname rule.
+ * Bot nicknames: {@code bot-<tag>-<slot>}, the tag four random characters per instance, the slot in decimal. Slots are
+ * unique per round, so no two bots of a round ever share a nickname, nor one that looks like it (admission keeps a
+ * nickname's owner under its look-alike key: {@code 1} and {@code l}, {@code rn} and {@code m} would be one nickname,
+ * so the slot has digits only and the tag none of those letters). At most 4 + 4 + 1 + 7 = 16 characters for any
+ * {@code perRound} up to 10 million — within the nickname rule.
  */
 public final class BotNames {
 
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** No two characters that look alike ({@code 0}/{@code o}, {@code 1}/{@code l}/{@code i}) nor {@code m}/{@code rn}. */
+    private static final String ALPHABET = "abcdefghjknpqrstuvwxyz23456789";
 
     private final String tag;
 
@@ -34,6 +36,6 @@ public final class BotNames {
     }
 
     public String nickname(long slot) {
-        return "bot-" + tag + "-" + Long.toString(slot, 36).toLowerCase(Locale.ROOT);
+        return "bot-" + tag + "-" + slot;
     }
 }
