@@ -50,7 +50,9 @@ export default defineConfig({
   plugins: [react()],
   server: { port: webPort, strictPort: true, host, proxy: apiProxy },
   preview: { port: webPort, strictPort: true, host, proxy: apiProxy, headers: securityHeaders },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 600 },
+  // 'hidden': the maps are written (the deploy keeps them as an artifact, out of the bucket) but the bundles do not
+  // point at them, so a browser never asks for the app's sources
+  build: { outDir: 'dist', sourcemap: 'hidden', chunkSizeWarningLimit: 600 },
   test: {
     environment: 'jsdom',
     globals: true,

@@ -320,6 +320,13 @@ class WorkflowsTests {
         assertThat(runs(steps)).anyMatch(run -> run.trim().equals("npm run build"));
         assertThat(steps).anyMatch(step -> "web".equals(step.get("working-directory")));
         assertThat(runs(steps)).anyMatch(run -> run.contains("aws s3 sync web/dist") && run.contains("--delete"));
+        // the source maps would publish the app's sources: kept as an artifact, never uploaded to the bucket
+        assertThat(runs(steps).stream().flatMap(String::lines).filter(line -> line.contains("aws s3 sync")))
+                .isNotEmpty()
+                .allMatch(line -> line.contains("--exclude \"*.map\""));
+        assertThat(steps)
+                .anyMatch(step -> String.valueOf(step.get("uses")).startsWith("actions/upload-artifact")
+                        && String.valueOf(map(step.get("with")).get("path")).endsWith("*.map"));
         assertThat(runs(steps)).anyMatch(run -> run.contains("aws cloudfront create-invalidation"));
         // the outputs the Edge stack declares
         assertThat(runs(steps)).anyMatch(run -> run.contains("WebBucketName") && run.contains("DistributionId"));
