@@ -324,6 +324,7 @@ class WorkflowsTests {
         assertThat(runs(steps).stream().flatMap(String::lines).filter(line -> line.contains("aws s3 sync")))
                 .isNotEmpty()
                 .allMatch(line -> line.contains("--exclude \"*.map\""));
+        assertThat(runs(steps)).anyMatch(run -> run.contains("aws s3 rm") && run.contains("--include \"*.map\""));
         assertThat(steps)
                 .anyMatch(step -> String.valueOf(step.get("uses")).startsWith("actions/upload-artifact")
                         && String.valueOf(map(step.get("with")).get("path")).endsWith("*.map"));
