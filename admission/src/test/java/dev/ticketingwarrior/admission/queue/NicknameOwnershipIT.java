@@ -43,12 +43,7 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
         enter("앞사람");
         String ticket = id(enter("되돌아온닉"));
 
-        JsonNode resumed = post("되돌아온닉", ticket, null)
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode resumed = ok(post("되돌아온닉", ticket, null));
 
         assertThat(id(resumed)).isEqualTo(ticket);
         assertThat(resumed.get("position").asLong()).isEqualTo(2);
@@ -74,20 +69,10 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
         String human = id(enter("shared_name"));
         expectTaken(post("shared_name", null, BOT_KEY));
 
-        String bot = id(post("bot-owned", null, BOT_KEY)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody());
+        String bot = id(created(post("bot-owned", null, BOT_KEY)));
         expectTaken(post("bot-owned", null, BOT_KEY));
         expectTaken(post("bot-owned", human, BOT_KEY));
-        JsonNode resumed = post("bot-owned", bot, BOT_KEY)
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode resumed = ok(post("bot-owned", bot, BOT_KEY));
         assertThat(id(resumed)).isEqualTo(bot);
     }
 
@@ -97,19 +82,9 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
         settings(0, 0, 0, false);
         openRound();
         String key = "k".repeat(22) + UUID.randomUUID().toString().replace("-", "");
-        String ticket = id(post("잃어버린답", null, null, key)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody());
+        String ticket = id(created(post("잃어버린답", null, null, key)));
 
-        JsonNode again = post("잃어버린답", null, null, key)
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode again = ok(post("잃어버린답", null, null, key));
 
         assertThat(id(again)).isEqualTo(ticket);
         assertThat(again.get("waiting").asLong()).as("no second ticket").isEqualTo(1);
@@ -117,12 +92,7 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
         assertThat(expectTaken(post("잃어버린답", null, null, otherKey))).doesNotContain(ticket);
         assertThat(expectTaken(post("잃어버린답", null, null, null))).doesNotContain(ticket);
         // the key proves the entry of its own nickname only: another nickname's owner keeps it
-        String others = id(post("다른주인", null, null, otherKey)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody());
+        String others = id(created(post("다른주인", null, null, otherKey)));
         assertThat(expectTaken(post("다른주인", null, null, key))).doesNotContain(others);
     }
 
@@ -140,12 +110,7 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
             assertThat(expectTaken(post(lookAlike, null, null))).as(lookAlike).doesNotContain(owners);
         }
         // its owner still resumes, whichever way it writes its nickname
-        JsonNode resumed = post("PROBE_KIM1", owners, null)
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode resumed = ok(post("PROBE_KIM1", owners, null));
         assertThat(id(resumed)).isEqualTo(owners);
         assertThat(resumed.get("waiting").asLong()).as("no second ticket").isEqualTo(1);
         // a nickname written in Cyrillic letters alone, each like a Latin one
@@ -169,12 +134,7 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
                     .value(detail -> assertThat((String) detail).contains("mix scripts"));
         }
         // Latin with Hangul is one name's usual mixture
-        JsonNode entered = post("kim_김철수", null, null)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode entered = created(post("kim_김철수", null, null));
         assertThat(entered.get("waiting").asLong())
                 .as("the refused ones took no place")
                 .isEqualTo(1);
@@ -201,12 +161,7 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
         String earlier = id(enter("every_round"));
 
         openRound();
-        JsonNode next = post("every_round", earlier, null)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode next = created(post("every_round", earlier, null));
 
         assertThat(id(next)).isNotEqualTo(earlier);
         assertThat(next.get("position").asLong()).isEqualTo(1);
@@ -230,6 +185,22 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
             request = request.header("X-Bot-Key", botKey);
         }
         return request.bodyValue(body).exchange();
+    }
+
+    private static JsonNode ok(WebTestClient.ResponseSpec response) {
+        return response.expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static JsonNode created(WebTestClient.ResponseSpec response) {
+        return response.expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** Asserts a 409 nickname-taken problem and answers its raw body. */
