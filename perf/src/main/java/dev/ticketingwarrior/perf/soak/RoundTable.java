@@ -109,7 +109,11 @@ final class RoundTable {
                 ms(row.verdict().confirmationLagMs().p99()),
                 heap.toString().strip());
         for (Violation violation : row.verdict().violations()) {
-            System.out.println("      violated " + violation.invariant() + ": " + violation.detail());
+            System.out.println("      found " + violation.invariant() + ": " + violation.detail());
+        }
+        if (!row.verdict().violations().isEmpty()) {
+            System.out.println("      (as this round's audit found it; the final audit judges the round again once the"
+                    + " bookings on their way have landed)");
         }
     }
 
@@ -132,6 +136,13 @@ final class RoundTable {
         for (Violation violation : verdict.violations()) {
             System.out.println("soak: violated " + violation.invariant() + " (round " + violation.roundId() + "): "
                     + violation.detail());
+        }
+        long foundInRounds = rows.stream()
+                .mapToLong(row -> row.verdict().violations().size())
+                .sum();
+        if (foundInRounds > 0 && verdict.violations().isEmpty()) {
+            System.out.println("soak: what the rounds' audits found (" + foundInRounds + " above) had settled when the"
+                    + " final audit judged the rounds again");
         }
         for (String line : skipped) {
             System.out.println("soak: note: " + line);

@@ -108,6 +108,29 @@ class SummaryTests {
                         + " bots accepted 50, confirmed 48, rejected 1, lost 1");
     }
 
+    /**
+     * A round's audit found what the final one no longer did (booking killed between a sale and its send: its reconciler
+     * settled the sale after the round's audit): the round's line says what it found and that the end judges again, and
+     * the totals that it had settled, never "violated" above a PASS.
+     */
+    @Test
+    void saysWhatARoundsAuditFoundThatTheEndFoundSettled() {
+        FinalVerdict end = new FinalVerdict(List.of(verdict), 0, List.of(), List.of());
+
+        String printed = printed(() -> {
+            RoundTable.print(row());
+            RoundTable.totals(end, List.of(row()), List.of());
+            System.out.println(RoundTable.pass(end));
+        });
+
+        assertThat(printed)
+                .contains("      found lost: booking bot9")
+                .contains("the final audit judges the round again")
+                .contains("soak: what the rounds' audits found (1 above) had settled when the final audit judged the"
+                        + " rounds again")
+                .doesNotContain("violated lost");
+    }
+
     /** MySQL could not be read: the round's lost bookings are unknown, written null and printed so, never 0. */
     @Test
     void writesAndPrintsLostAsUnknownWhenItCouldNotBeCounted() throws Exception {
