@@ -457,7 +457,9 @@ describe('waiting room', () => {
     const onHome = vi.fn();
     render(waitingRoom({ nickname: '유명한닉', onHome }));
     await flush(5_000);
-    expect(screen.getByRole('alert')).toHaveTextContent('다른 사람이 이미 사용 중인 닉네임(또는 똑같아 보이는 닉네임)입니다');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '다른 사람이 이미 사용 중인 닉네임(또는 똑같아 보이는 닉네임)입니다',
+    );
     expect(screen.queryByTestId('standing')).not.toBeInTheDocument();
     expect(screen.queryByTestId('entry-retry')).not.toBeInTheDocument();
     expect(calls).toHaveLength(1); // no retry, not even by itself: the nickname stays taken for the whole round
