@@ -50,9 +50,9 @@ export default defineConfig({
   plugins: [react()],
   server: { port: webPort, strictPort: true, host, proxy: apiProxy },
   preview: { port: webPort, strictPort: true, host, proxy: apiProxy, headers: securityHeaders },
-  // 'hidden': the maps are written (the deploy keeps them as an artifact, out of the bucket) but the bundles do not
-  // point at them, so a browser never asks for the app's sources
-  build: { outDir: 'dist', sourcemap: 'hidden', chunkSizeWarningLimit: 600 },
+  // source maps only in CI builds (the deploy keeps them as an artifact, out of the bucket), and 'hidden': the bundles
+  // do not point at them. A local build has none for `vite preview` to serve
+  build: { outDir: 'dist', sourcemap: process.env.CI ? 'hidden' : false, chunkSizeWarningLimit: 600 },
   test: {
     environment: 'jsdom',
     globals: true,

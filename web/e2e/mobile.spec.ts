@@ -13,7 +13,7 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-/** The letter's picture as wide as the card, its shape kept (at its own 200 px a tester misread 6 letters of 17). */
+/** The letter's picture as wide as the card, its shape kept (at its own 200 px its letters are small on a phone). */
 async function letterFillsTheWidth(page: Page) {
   const image = page.getByTestId('captcha-image');
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

@@ -333,7 +333,7 @@ export const ko = {
   'problem.wrong-round': '이 입장권은 다른 라운드용입니다. 다음 라운드에 다시 도전하세요.',
   'problem.round-not-open': '아직 라운드가 열리지 않았습니다.',
   'problem.invalid-nickname':
-    '닉네임은 2–20자의 한글, 영문, 숫자, _, - 만 사용할 수 있고, 영문 사이에 비슷해 보이는 다른 나라 글자를 섞을 수 없습니다.',
+    '닉네임은 2–20자의 한글, 영문, 숫자, _, - 만 사용할 수 있고, 다른 이름처럼 보이게 여러 문자 체계를 섞어 쓸 수 없습니다(한글과 영문은 함께 써도 돼요).',
   'problem.nickname-taken':
     '이번 라운드에서 다른 사람이 이미 사용 중인 닉네임(또는 똑같아 보이는 닉네임)입니다. 다른 닉네임으로 입장해 주세요.',
   'problem.invalid-token': '입장권이 유효하지 않습니다. 처음부터 다시 입장해 주세요.',
@@ -756,7 +756,7 @@ export const en: Messages = {
   'problem.wrong-round': 'This pass is for another round. Try the next one.',
   'problem.round-not-open': 'The round is not open yet.',
   'problem.invalid-nickname':
-    'A nickname is 2–20 letters (Hangul too), digits, _ or -, without look-alike letters of another script mixed in.',
+    'A nickname is 2–20 letters (Hangul too), digits, _ or -, and may not mix scripts as look-alike names do (Hangul with Latin is fine).',
   'problem.nickname-taken':
     'Someone else is already using this nickname (or one that looks the same) in this round. Please join with another one.',
   'problem.invalid-token': 'Your pass is not valid. Please join again.',

@@ -10,7 +10,7 @@ export function percent(value: number): string {
   return tenths(Math.round(value * 10) / 10);
 }
 
-/** A percentage in whole percents, "24", "73" (shares written side by side, adding up to 100: `wholeShares`). */
+/** A percentage in whole percents, "24", "73" (shares written side by side use `wholeShares`, which add up to 100). */
 export function wholePercent(value: number): string {
   return String(Math.round(value));
 }

@@ -3,8 +3,11 @@
 -- ARGV 1..10 as in serving.lua, 11 nickname (as the ticket shows it), 12 seal candidate (32 hex digits; the round keeps
 -- the first it is offered), 13 bot (0/1), 14 claimed ticket id ('' when the client sent none), 15 entries a client may
 -- make per window (0: not limited, a bot), 16 the window in ms, 17 the client's entry key ('' when it sent none),
--- 18 the nickname's owner key (Nicknames.ownerKey: the same for every nickname that looks like it), which K_NICKS and
--- the entry keys are kept under.
+-- 18 the nickname's owner key (Nicknames.ownerKey: the same for every nickname that looks like it). K_NICKS and the
+-- entry keys are kept under '~' .. owner key (no nickname has a '~', so the two kinds of field never meet) and, while
+-- admission instances of the version before the owner key may serve the same round (a rolling deploy), also under the
+-- nickname itself, which is all those instances look up: a nickname they entered is found here by its exact name, and
+-- they find the exact name of one entered here (decision 0020; the exact fields go in the release after).
 -- A new ticket's id is <roundId>-<queueNumber>-<the first 24 hex digits of SHA-1(seal|roundId|queueNumber)>
 -- (ticketId() in serving.lua, TicketId.java, RoundSeal.java); the ticket is stored under its number.
 -- Returns {-2, ms until the window ends} when the client is over its limit (the entry counts first, whatever follows:
@@ -27,14 +30,21 @@ if limit > 0 then
     return { -2, left }
   end
 end
-local qn = redis.call('HGET', K_NICKS, owner)
+local field = '~' .. owner
+local qn = redis.call('HGET', K_NICKS, field)
+if not qn then
+  qn = redis.call('HGET', K_NICKS, nickname)
+  if qn then
+    field = nickname
+  end
+end
 local created = 0
 local id, stored
 if qn then
   -- the nickname's owner resumes only with the very id it was given, or the entry key it entered with
   local seal = redis.call('HGET', K_SERVE, 'seal')
   id = ticketId(seal, qn)
-  if id ~= claimed and (entryKey == '' or redis.call('HGET', K_ENTRY_KEYS, owner) ~= entryKey) then
+  if id ~= claimed and (entryKey == '' or redis.call('HGET', K_ENTRY_KEYS, field) ~= entryKey) then
     return { -1 }
   end
   stored = redis.call('HGET', K_TICKETS, qn)
@@ -48,10 +58,10 @@ else
   id = ticketId(seal, qn)
   stored = NOW .. '|' .. bot .. '|' .. nickname
   redis.call('HSET', K_TICKETS, qn, stored)
-  redis.call('HSET', K_NICKS, owner, qn)
+  redis.call('HSET', K_NICKS, field, qn, nickname, qn)
   redis.call('HINCRBY', K_SERVE, bot == '1' and 'bots' or 'humans', 1)
   if entryKey ~= '' then
-    redis.call('HSET', K_ENTRY_KEYS, owner, entryKey)
+    redis.call('HSET', K_ENTRY_KEYS, field, entryKey, nickname, entryKey)
     expire(K_ENTRY_KEYS)
   end
   -- the keys are born with the round's first ticket and all expire together; refreshing now and then is enough, and

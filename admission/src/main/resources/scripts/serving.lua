@@ -9,7 +9,7 @@
 --   1 seq        STRING  per-round arrival sequence, the queue number source
 --   2 queue      -       not written (the queue number orders the tickets); kept so every script takes the same keys
 --   3 tickets    HASH    queueNumber -> "enteredAtMs|bot(0/1)|nickname" (shared WaitingTicket.java; booking reads it)
---   4 nicks      HASH    owner key (Nicknames.ownerKey) -> queueNumber of the client that owns the nickname this round
+--   4 nicks      HASH    '~' .. owner key (Nicknames.ownerKey), and the nickname as entered -> queueNumber of its owner (enter.lua)
 --   5 serve      HASH    acc, last, served, rate, batch, maxActive, paused, bots, humans, admBots, firstAdm, lastAdm,
 --                        seal (the round's ticket key, RoundSeal.java; never returned but by advance.lua)
 --   6 adm        HASH    queueNumber -> admittedAtMs, stamped once by the advance that admitted it

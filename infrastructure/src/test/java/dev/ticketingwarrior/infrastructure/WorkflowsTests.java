@@ -324,7 +324,10 @@ class WorkflowsTests {
         assertThat(runs(steps).stream().flatMap(String::lines).filter(line -> line.contains("aws s3 sync")))
                 .isNotEmpty()
                 .allMatch(line -> line.contains("--exclude \"*.map\""));
-        assertThat(runs(steps)).anyMatch(run -> run.contains("aws s3 rm") && run.contains("--include \"*.map\""));
+        // everything excluded first: an include alone would remove the whole bucket
+        assertThat(runs(steps).stream().flatMap(String::lines).filter(line -> line.contains("aws s3 rm")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).endsWith("--recursive --exclude \"*\" --include \"*.map\""));
         assertThat(steps)
                 .anyMatch(step -> String.valueOf(step.get("uses")).startsWith("actions/upload-artifact")
                         && String.valueOf(map(step.get("with")).get("path")).endsWith("*.map"));

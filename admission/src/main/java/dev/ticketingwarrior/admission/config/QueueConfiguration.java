@@ -3,6 +3,7 @@ package dev.ticketingwarrior.admission.config;
 import dev.ticketingwarrior.admission.admin.domain.AdmissionAdmin;
 import dev.ticketingwarrior.admission.queue.domain.EntryLimit;
 import dev.ticketingwarrior.admission.queue.domain.LiveStandings;
+import dev.ticketingwarrior.admission.queue.domain.Nickname;
 import dev.ticketingwarrior.admission.queue.domain.QueueMetrics;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
@@ -80,6 +81,8 @@ class QueueConfiguration {
             QueueMetrics metrics,
             AdmissionProperties properties) {
         AdmissionProperties.RateLimit limit = properties.rateLimit();
+        // the nickname rules' Unicode data (ICU's, loaded once) at start-up rather than in the first entry of a round
+        Nickname.parse("start_up").map(Nickname::ownerKey);
         return new QueueService(
                 waitingRoom,
                 roundClock,

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.admission.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -96,7 +97,7 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
         assertThat(expectTaken(post("다른주인", null, null, key))).doesNotContain(others);
     }
 
-    /** Found by a black-box probe: each look-alike below was a second owner (201) of a nickname already entered. */
+    /** Each look-alike below reads as the owner's nickname on a leaderboard: none may become a second owner. */
     @Test
     void aNicknameThatOnlyLooksDifferentIsTheSameNickname() {
         openRound();
@@ -119,11 +120,30 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
                 .doesNotContain(latin);
     }
 
+    /**
+     * During a rolling deploy, instances of the version before the owner key serve the same round and know a nickname
+     * by its exact name only: each version finds what the other entered (decision 0020).
+     */
+    @Test
+    void instancesThatKnowNicknamesByTheirExactNameFindWhatThisOneEnteredAndTheOtherWayRound() {
+        openRound();
+        String nicks = RoundId.startingAt(roundOpen).hashTag() + ":nicks";
+        String owners = id(enter("entered_here"));
+        assertThat(redis().opsForHash().get(nicks, "entered_here"))
+                .as("what an instance of the version before looks up")
+                .isEqualTo(owners.split("-")[1]);
+
+        // as the version before enters a nickname: under its exact name only
+        String before = id(enter("holder_of_a_number"));
+        redis().opsForHash().put(nicks, "entered_before", before.split("-")[1]);
+        assertThat(expectTaken(post("entered_before", null, null))).doesNotContain(before);
+    }
+
     @Test
     void aNicknameThatMixesScriptsAsLookAlikesDoIsRefusedAndTakesNoPlace() {
         openRound();
-        for (String mixed :
-                new String[] {"p\u0430ypal", "\u0661\u06622a"}) { // a Cyrillic a among Latin; two digit systems
+        // a Cyrillic a among Latin letters; Arabic-Indic digits after ASCII ones (one script, two digit systems)
+        for (String mixed : new String[] {"p\u0430ypal", "kim12\u0661"}) {
             post(mixed, null, null)
                     .expectStatus()
                     .isBadRequest()

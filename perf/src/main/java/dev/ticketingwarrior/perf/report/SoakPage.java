@@ -691,7 +691,7 @@ final class SoakPage {
 
     // ---- table
 
-    /** Two tables, outcomes and latency/memory, so that each fits 1200 px without scrolling sideways. */
+    /** Three tables, outcomes, latencies and memory, so that each fits a 1,280 px window without scrolling sideways. */
     private void table() {
         List<String> steps = s.stepNames();
         List<String> heap = s.heapServices();

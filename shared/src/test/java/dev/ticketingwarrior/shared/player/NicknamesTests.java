@@ -31,7 +31,7 @@ class NicknamesTests {
         assertThat(Nicknames.parse(nickname)).isEmpty();
     }
 
-    /** The pairs a black-box probe entered as two owners of one round. */
+    /** Each pair would read as one player on a leaderboard: one owner key. */
     @ParameterizedTest
     @CsvSource({
         "probe, \uFF50\uFF52\uFF4F\uFF42\uFF45", // fullwidth
@@ -57,7 +57,7 @@ class NicknamesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"p\u0430ypal", "\u0430dmin", "\u0661\u06622a", "kim\u0391"})
+    @ValueSource(strings = {"p\u0430ypal", "\u0430dmin", "\u0661\u06622a", "kim\u0391", "12\u0661", "kim1\uFF11"})
     void aNicknameMixingScriptsAsLookAlikesDoIsCaught(String nickname) {
         assertThat(Nicknames.parse(nickname)).as("valid by the character rule").isPresent();
         assertThat(Nicknames.mixesScripts(nickname)).isTrue();

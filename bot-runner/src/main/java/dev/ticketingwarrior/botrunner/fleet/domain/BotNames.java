@@ -12,13 +12,13 @@ import java.util.random.RandomGenerator;
 public final class BotNames {
 
     /** No two characters that look alike ({@code 0}/{@code o}, {@code 1}/{@code l}/{@code i}) nor {@code m}/{@code rn}. */
-    private static final String ALPHABET = "abcdefghjknpqrstuvwxyz23456789";
+    static final String ALPHABET = "abcdefghjknpqrstuvwxyz23456789";
 
     private final String tag;
 
     public BotNames(String tag) {
-        if (tag == null || !tag.matches("[a-z0-9]{1,6}")) {
-            throw new IllegalArgumentException("tag must be 1-6 of [a-z0-9]: " + tag);
+        if (tag == null || tag.isEmpty() || tag.length() > 6 || !tag.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("tag must be 1-6 of " + ALPHABET + ": " + tag);
         }
         this.tag = tag;
     }

@@ -1,9 +1,14 @@
 package dev.ticketingwarrior.botrunner.fleet.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.shared.player.Nicknames;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -23,16 +28,36 @@ class BotNamesTests {
         }
     }
 
+    /** Every string of up to three of the tag's characters, digits and '-' has a key of its own: no substitution. */
     @Test
-    void tagsOfTwoInstancesLookAlikeOnlyWhenTheyAreEqual() {
-        SplittableRandom random = new SplittableRandom(11);
-        for (int i = 0; i < 2_000; i++) {
-            String one = BotNames.random(random).nickname(1);
-            String other = BotNames.random(random).nickname(1);
-            assertThat(Nicknames.ownerKey(one).equals(Nicknames.ownerKey(other)))
-                    .as("%s and %s", one, other)
-                    .isEqualTo(one.equals(other));
+    void noTwoShortStringsOfTheCharactersBotNicknamesUseLookAlike() {
+        String characters = (BotNames.ALPHABET + "0123456789-")
+                .chars()
+                .distinct()
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        Map<String, String> byKey = new HashMap<>();
+        List<String> strings = new ArrayList<>(List.of(""));
+        for (int length = 1; length <= 3; length++) {
+            List<String> longer = new ArrayList<>();
+            for (String prefix : strings) {
+                for (char c : characters.toCharArray()) {
+                    String text = prefix + c;
+                    longer.add(text);
+                    String other = byKey.putIfAbsent(Nicknames.ownerKey(text), text);
+                    assertThat(other).as("%s looks like %s", text, other).isNull();
+                }
+            }
+            strings = longer;
         }
+    }
+
+    @Test
+    void aTagWithALookAlikeCharacterIsRefused() {
+        for (String tag : new String[] {"abl2", "ab1c", "oooo", "mmmm", "ab0c", "abc-", ""}) {
+            assertThatThrownBy(() -> new BotNames(tag)).as(tag).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(new BotNames("ab2c").nickname(7)).isEqualTo("bot-ab2c-7");
     }
 
     @Test
