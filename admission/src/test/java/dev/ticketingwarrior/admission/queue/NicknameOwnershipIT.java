@@ -208,16 +208,16 @@ class NicknameOwnershipIT extends AdmissionIntegrationTest {
     }
 
     private static JsonNode ok(WebTestClient.ResponseSpec response) {
-        return response.expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        return body(response, 200);
     }
 
     private static JsonNode created(WebTestClient.ResponseSpec response) {
+        return body(response, 201);
+    }
+
+    private static JsonNode body(WebTestClient.ResponseSpec response, int status) {
         return response.expectStatus()
-                .isCreated()
+                .isEqualTo(status)
                 .expectBody(JsonNode.class)
                 .returnResult()
                 .getResponseBody();
