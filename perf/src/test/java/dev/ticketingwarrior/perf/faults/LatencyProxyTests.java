@@ -87,8 +87,15 @@ class LatencyProxyTests {
 
     @Test
     void aServerThatIsDownRefusesThroughTheProxy() throws IOException {
-        echo.close();
-        try (Socket client = connect()) {
+        // not the echo server closed: a listener closed while a virtual thread waits in its accept() can still take
+        // connections for a moment, so the server here never had an accepting thread
+        int nobodyListens;
+        try (ServerSocket closed = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            nobodyListens = closed.getLocalPort();
+        }
+        try (LatencyProxy toNobody =
+                        LatencyProxy.start(0, new InetSocketAddress(InetAddress.getLoopbackAddress(), nobodyListens));
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), toNobody.port())) {
             client.setSoTimeout(5_000);
             assertThat(client.getInputStream().read()).isEqualTo(-1);
         }
