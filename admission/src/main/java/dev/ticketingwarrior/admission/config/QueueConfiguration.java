@@ -3,7 +3,6 @@ package dev.ticketingwarrior.admission.config;
 import dev.ticketingwarrior.admission.admin.domain.AdmissionAdmin;
 import dev.ticketingwarrior.admission.queue.domain.EntryLimit;
 import dev.ticketingwarrior.admission.queue.domain.LiveStandings;
-import dev.ticketingwarrior.admission.queue.domain.Nickname;
 import dev.ticketingwarrior.admission.queue.domain.QueueMetrics;
 import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
@@ -16,6 +15,7 @@ import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.edge.settings.SettingsStore;
 import dev.ticketingwarrior.edge.settings.redis.RedisHashSettingsStore;
 import dev.ticketingwarrior.edge.task.BackgroundTask;
+import dev.ticketingwarrior.shared.player.Nicknames;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,8 +81,7 @@ class QueueConfiguration {
             QueueMetrics metrics,
             AdmissionProperties properties) {
         AdmissionProperties.RateLimit limit = properties.rateLimit();
-        // the nickname rules' Unicode data (ICU's, loaded once) at start-up rather than in the first entry of a round
-        Nickname.parse("start_up").map(Nickname::ownerKey);
+        Nicknames.loadUnicodeData();
         return new QueueService(
                 waitingRoom,
                 roundClock,

@@ -21,6 +21,14 @@ public final class Nicknames {
     public static final int MIN_LENGTH = 2;
     public static final int MAX_LENGTH = 20;
 
+    /** What a player is told when their input is not a nickname at all. */
+    public static final String RULE = "A nickname is 2 to 20 letters, digits, '_' or '-'.";
+
+    /** What a player is told when a new nickname {@linkplain #mixesScripts mixes scripts}. */
+    public static final String SCRIPT_RULE =
+            "A nickname may not mix scripts as look-alikes do (such as Cyrillic letters"
+                    + " among Latin ones, or two kinds of digits).";
+
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Nd}_\\-&&[^\\u115F\\u1160\\u3164\\uFFA0]]+");
 
     /** UTS #39's "highly restrictive" level: one script, or Latin with Han and Hangul, or with Han and kana. */
@@ -62,6 +70,15 @@ public final class Nicknames {
      */
     public static String ownerKey(String nickname) {
         return LOOK_ALIKES.getSkeleton(FOLDED.normalize(nickname));
+    }
+
+    /**
+     * Loads the Unicode data the look-alike rules use (ICU's, once per JVM, tens of milliseconds) now, so that a
+     * service can do it at start-up instead of in the first entry of a round.
+     */
+    public static void loadUnicodeData() {
+        ownerKey(parse("load").orElseThrow());
+        mixesScripts("load");
     }
 
     /** Whether {@code text}, as it is (not normalised), is a valid nickname. */

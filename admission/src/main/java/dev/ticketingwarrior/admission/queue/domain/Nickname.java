@@ -21,6 +21,11 @@ public record Nickname(String value) {
         return Nicknames.parse(raw).filter(n -> !Nicknames.mixesScripts(n)).map(Nickname::new);
     }
 
+    /** Which rule untrusted input that {@link #parse} refuses breaks, as a player is told it. */
+    public static String ruleBroken(String raw) {
+        return Nicknames.parse(raw).isPresent() ? Nicknames.SCRIPT_RULE : Nicknames.RULE;
+    }
+
     /** What the round keeps the owner under: every nickname that looks like this one has the same. */
     public String ownerKey() {
         return Nicknames.ownerKey(value);

@@ -11,7 +11,6 @@ import dev.ticketingwarrior.edge.limit.TooManyRequests;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.edge.secret.SharedSecret;
-import dev.ticketingwarrior.shared.player.Nicknames;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -101,17 +100,9 @@ class QueueController {
                         Mono.error(() -> ProblemException.of(ProblemType.INVALID_NICKNAME, "A nickname is required.")))
                 .flatMap(entry -> Nickname.parse(entry.nickname())
                         .map(nickname -> queue.enter(nickname, claim(entry), bot, client))
-                        .orElseGet(() -> Mono.error(invalidNickname(entry.nickname()))))
+                        .orElseGet(() -> Mono.error(ProblemException.of(
+                                ProblemType.INVALID_NICKNAME, Nickname.ruleBroken(entry.nickname())))))
                 .map(QueueController::respond);
-    }
-
-    private static ProblemException invalidNickname(String raw) {
-        return ProblemException.of(
-                ProblemType.INVALID_NICKNAME,
-                Nicknames.parse(raw).isPresent()
-                        ? "A nickname may not mix scripts as look-alikes do (such as Cyrillic letters among Latin ones,"
-                                + " or two kinds of digits)."
-                        : "A nickname is 2 to 20 letters, digits, '_' or '-'.");
     }
 
     /** The entry's proofs of owning its nickname's ticket; a malformed entry key is refused, not ignored. */

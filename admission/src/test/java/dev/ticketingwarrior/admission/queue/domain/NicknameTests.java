@@ -2,6 +2,7 @@ package dev.ticketingwarrior.admission.queue.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.shared.player.Nicknames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -57,5 +58,13 @@ class NicknameTests {
         String supplementary = "𠀀".repeat(20); // CJK extension B: letters outside the BMP
         assertThat(Nickname.parse(supplementary)).isPresent();
         assertThat(Nickname.parse(supplementary + "𠀀")).isEmpty();
+    }
+
+    @Test
+    void saysWhichRuleARefusedNicknameBreaks() {
+        assertThat(Nickname.parse("pаypal")).isEmpty(); // a Cyrillic а among Latin letters
+        assertThat(Nickname.ruleBroken("pаypal")).isEqualTo(Nicknames.SCRIPT_RULE);
+        assertThat(Nickname.ruleBroken("two words")).isEqualTo(Nicknames.RULE);
+        assertThat(Nickname.ruleBroken(null)).isEqualTo(Nicknames.RULE);
     }
 }

@@ -140,8 +140,7 @@ class DebriefController {
 
     private static String requireNickname(String nickname) {
         return Nicknames.parse(nickname)
-                .orElseThrow(() -> ProblemException.of(
-                        ProblemType.INVALID_NICKNAME, "A nickname is 2 to 20 letters, digits, '_' or '-'."));
+                .orElseThrow(() -> ProblemException.of(ProblemType.INVALID_NICKNAME, Nicknames.RULE));
     }
 
     /**
