@@ -1,0 +1,223 @@
+package dev.ticketingwarrior.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketingwarrior.perf.report.RunComparison.Change;
+import dev.ticketingwarrior.perf.report.RunComparison.Comparison;
+import dev.ticketingwarrior.perf.report.RunComparison.StepLine;
+import dev.ticketingwarrior.perf.report.RunComparison.Tolerance;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunComparisonTests {
+
+    private static final Tolerance TOLERANCE = Tolerance.DEFAULT;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunComparedWithItselfRegressedNowhere() {
+        Summary run = SummaryReader.parse(SoakSamples.summary(5, 0));
+
+        Comparison comparison = RunComparison.compare(run, run, TOLERANCE);
+
+        assertThat(comparison.regressions()).isEmpty();
+        assertThat(comparison.differences()).isEmpty();
+        assertThat(comparison.steps()).extracting(StepLine::step).containsExactlyElementsOf(SoakSamples.STEPS.keySet());
+        assertThat(comparison.steps()).allSatisfy(s -> {
+            assertThat(s.latency()).isEqualTo(Change.WITHIN);
+            assertThat(s.errors()).isEqualTo(Change.WITHIN);
+        });
+    }
+
+    @Test
+    void aStepThatGotSlowerBeyondBothTheShareAndTheFloorIsARegression() {
+        ObjectNode base = SoakSamples.summary(3, 0);
+        ObjectNode run = base.deepCopy();
+        setStep(run, "book", "p99", 400); // 140-ish before: far beyond 25 % and 50 ms
+        setStep(run, "clock", "p99", 40); // 12-ish before: more than 25 %, but within 50 ms
+
+        Comparison comparison = compare(base, run);
+
+        assertThat(step(comparison, "book").latency()).isEqualTo(Change.WORSE);
+        assertThat(step(comparison, "book").runP99()).isEqualTo(400.0);
+        assertThat(step(comparison, "clock").latency()).isEqualTo(Change.WITHIN);
+        assertThat(comparison.regressions()).containsExactly("book p99");
+    }
+
+    @Test
+    void theP99OfARunIsTheMedianOfItsRoundsSoOneSlowRoundIsNotARegression() {
+        ObjectNode base = SoakSamples.summary(3, 0);
+        ObjectNode run = base.deepCopy();
+        ((ObjectNode) run.withArray("perRound").get(1).get("steps").get("book")).put("p99", 5_000);
+
+        Comparison comparison = compare(base, run);
+
+        assertThat(step(comparison, "book").latency()).isEqualTo(Change.WITHIN);
+        assertThat(RunComparison.median(Arrays.asList(3.0, null, 1.0, 2.0))).isEqualTo(2.0);
+        assertThat(RunComparison.median(List.of(1.0, 2.0, 3.0, 10.0))).isEqualTo(2.5);
+    }
+
+    @Test
+    void moreFailedRequestsThanThePointsAllowIsARegression() {
+        ObjectNode base = SoakSamples.summary(3, 0);
+        ObjectNode run = base.deepCopy();
+        setStep(run, "hold", "errors", 9); // 9 of 300 a round: 3 %
+
+        Comparison comparison = compare(base, run);
+
+        assertThat(step(comparison, "hold").runErrors()).isEqualTo(3.0);
+        assertThat(step(comparison, "hold").errors()).isEqualTo(Change.WORSE);
+        assertThat(comparison.regressions()).containsExactly("hold errors");
+        assertThat(RunComparison.errorChange(0.0, 1.0, TOLERANCE)).isEqualTo(Change.WITHIN);
+        assertThat(RunComparison.errorChange(3.0, 0.0, TOLERANCE)).isEqualTo(Change.BETTER);
+    }
+
+    @Test
+    void aRunThatFailsWhereTheBaselinePassedRegressed() {
+        Comparison comparison = compare(SoakSamples.summary(3, 0), SoakSamples.summary(3, 2));
+
+        assertThat(comparison.baseVerdict()).isEqualTo(Summary.Verdict.PASS);
+        assertThat(comparison.runVerdict()).isEqualTo(Summary.Verdict.FAIL);
+        assertThat(comparison.regressions()).contains("the verdict (PASS to FAIL)");
+        // round 2's confirmation lag rose by 900 ms with its lost booking: the median of three rounds does not
+        assertThat(comparison.confirmationLag().latency()).isEqualTo(Change.WITHIN);
+    }
+
+    @Test
+    void fasterIsNotARegressionAndIsShownAsFaster() {
+        ObjectNode base = SoakSamples.summary(3, 0);
+        ObjectNode run = base.deepCopy();
+        setStep(run, "confirm", "p99", 300); // about 900 before
+
+        Comparison comparison = compare(base, run);
+
+        assertThat(step(comparison, "confirm").latency()).isEqualTo(Change.BETTER);
+        assertThat(comparison.regressions()).isEmpty();
+        assertThat(RunComparison.latencyChange(null, 300.0, TOLERANCE)).isEqualTo(Change.UNKNOWN);
+    }
+
+    @Test
+    void warmUpRoundsAreLeftOut() {
+        ObjectNode base = SoakSamples.summary(4, 0);
+        ObjectNode run = base.deepCopy();
+        setStepInRound(run, 0, "book", "errors", 300);
+
+        assertThat(compare(base, run).regressions()).containsExactly("book errors");
+        assertThat(compare(SoakSamples.withWarmUp(base.deepCopy()), SoakSamples.withWarmUp(run))
+                        .regressions())
+                .isEmpty();
+    }
+
+    @Test
+    void saysWhatMakesTwoRunsNotLikeForLike() {
+        ObjectNode base = SoakSamples.summary(3, 0);
+        ObjectNode run = SoakSamples.summary(4, 0);
+        ((ObjectNode) run.get("settings")).put("playersPerRound", 400).put("period", "PT1M");
+        ((ObjectNode) run.get("settings")).putArray("faults").add("kill-booking");
+
+        Comparison comparison = compare(base, run);
+
+        assertThat(comparison.differences())
+                .containsExactly(
+                        "rounds 3 \u2192 4",
+                        "period 20 s \u2192 1 min",
+                        "playersPerRound 300 \u2192 400",
+                        "faults (not written) \u2192 [\"kill-booking\"]");
+    }
+
+    @Test
+    void theConsoleShowsEveryStepTheContextAndTheVerdictAndMainExitsFourOnARegression() throws IOException {
+        ObjectNode base = SoakSamples.summary(3, 0);
+        ObjectNode run = base.deepCopy();
+        setStep(run, "book", "p99", 400);
+        Path baseFile = write("base.json", base);
+        Path runFile = write("run.json", run);
+
+        Output regressed = main("--floor", "50", baseFile.toString(), runFile.toString());
+        Output same = main(baseFile.toString(), baseFile.toString());
+        Output lenient = main("--tolerance", "400", baseFile.toString(), runFile.toString());
+
+        assertThat(regressed.status()).isEqualTo(RunComparison.REGRESSED);
+        assertThat(regressed.text())
+                .contains("soak compare: base " + baseFile)
+                .containsPattern("book +\\d+ +400 +\\+\\d+ % .* slower")
+                .contains("confirmation lag")
+                .contains("bookings confirmed per round")
+                .contains("booking heap slope (MB/round)")
+                .contains("booking RSS at most (MB)")
+                .contains("REGRESSED beyond the spread (p99 +25 % and +50 ms, errors +1 pt): book p99");
+        assertThat(same.status()).isZero();
+        assertThat(same.text()).contains("no regression beyond the spread").doesNotContain("not like for like");
+        assertThat(lenient.status()).isZero();
+    }
+
+    @Test
+    void refusesWhatItCannotCompare() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.json"), "{}");
+        Path run = write("run.json", SoakSamples.summary(3, 0));
+
+        assertThatThrownBy(() -> RunComparison.run(new String[] {run.toString()}))
+                .hasMessageContaining("two summaries to compare");
+        assertThatThrownBy(() -> RunComparison.run(new String[] {empty.toString(), run.toString()}))
+                .hasMessageContaining("lists no rounds");
+        assertThatThrownBy(() ->
+                        RunComparison.run(new String[] {dir.resolve("none.json").toString(), run.toString()}))
+                .hasMessageContaining("cannot read");
+        assertThatThrownBy(() -> RunComparison.run(new String[] {"--tolerance", "-3", run.toString(), run.toString()}))
+                .hasMessageContaining("--tolerance must be a number of 0 or more");
+        assertThatThrownBy(() -> RunComparison.run(new String[] {"--fast", run.toString(), run.toString()}))
+                .hasMessageContaining("unknown option --fast");
+    }
+
+    private record Output(int status, String text) {}
+
+    private static Output main(String... args) {
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int status = RunComparison.run(args);
+            return new Output(status, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(console);
+        }
+    }
+
+    private Path write(String name, ObjectNode summary) throws IOException {
+        return Files.writeString(dir.resolve(name), SoakSamples.JSON.writeValueAsString(summary));
+    }
+
+    private static Comparison compare(ObjectNode base, ObjectNode run) {
+        return RunComparison.compare(SummaryReader.parse(base), SummaryReader.parse(run), TOLERANCE);
+    }
+
+    private static StepLine step(Comparison comparison, String name) {
+        return comparison.steps().stream()
+                .filter(s -> s.step().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Every round's {@code step} gets {@code value} as its {@code field}. */
+    private static void setStep(ObjectNode summary, String step, String field, long value) {
+        for (int i = 0; i < summary.withArray("perRound").size(); i++) {
+            setStepInRound(summary, i, step, field, value);
+        }
+    }
+
+    private static void setStepInRound(ObjectNode summary, int round, String step, String field, long value) {
+        ((ObjectNode) summary.withArray("perRound").get(round).get("steps").get(step)).put(field, value);
+    }
+}
