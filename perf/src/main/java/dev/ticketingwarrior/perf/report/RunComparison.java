@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.perf.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ public final class RunComparison {
     public static final int REGRESSED = 4;
 
     static final String USAGE = "usage: perf/soak compare [--tolerance PERCENT (25)] [--floor MS (50)]"
-            + " [--error-points PT (1)] [BASE.json [RUN.json]]";
+            + " [--error-points PT (1)] [--html FILE] [BASE.json [RUN.json]]";
 
     /** Settings that judge a run or wait for it, but do not change the load it puts on the system. */
     private static final Set<String> NOT_LOAD = Set.of("drain", "maxErrorPercent", "maxP99Ms");
@@ -340,9 +341,7 @@ public final class RunComparison {
                     context.measure(),
                     Text.number(context.base()),
                     Text.number(context.run()),
-                    context.difference()
-                            ? difference(context.base(), context.run())
-                            : percentChange(context.base(), context.run())));
+                    change(context)));
         }
         out.append('\n');
         List<String> regressions = c.regressions();
@@ -375,25 +374,33 @@ public final class RunComparison {
         return marks.isEmpty() ? "" : "   " + String.join(", ", marks);
     }
 
-    private static String percent(Double value) {
+    static String percent(Double value) {
         return value == null ? Text.MISSING : String.format(Locale.ROOT, "%.1f %%", value);
     }
 
-    private static String percentChange(Double base, Double run) {
+    static String percentChange(Double base, Double run) {
         if (base == null || run == null) {
             return Text.MISSING;
         }
         if (base == 0) {
             return run == 0 ? "0 %" : Text.MISSING;
         }
-        return String.format(Locale.ROOT, "%+.0f %%", 100 * (run - base) / base);
+        double change = 100 * (run - base) / base;
+        return Math.abs(change) < 0.5 ? "0 %" : String.format(Locale.ROOT, "%+.0f %%", change);
+    }
+
+    /** A context measure's change: as a share of the base, or as a difference when a share means nothing. */
+    static String change(Context context) {
+        return context.difference()
+                ? difference(context.base(), context.run())
+                : percentChange(context.base(), context.run());
     }
 
     private static String difference(Double base, Double run) {
         return base == null || run == null ? Text.MISSING : String.format(Locale.ROOT, "%+.2f", run - base);
     }
 
-    private static String pointChange(Double base, Double run) {
+    static String pointChange(Double base, Double run) {
         return base == null || run == null ? Text.MISSING : String.format(Locale.ROOT, "%+.1f pt", run - base);
     }
 
@@ -407,8 +414,8 @@ public final class RunComparison {
     }
 
     /**
-     * {@code RunComparison [--tolerance PERCENT] [--floor MS] [--error-points PT] BASE.json RUN.json}: prints the
-     * comparison; exit 0 when nothing regressed, 4 when something did, 2 when a file cannot be read or an option is
+     * {@code RunComparison [--tolerance PERCENT] [--floor MS] [--error-points PT] [--html FILE] BASE.json RUN.json}:
+     * prints the comparison (and writes it as a page); exit 0 when nothing regressed, 4 when something did, 2 when a file cannot be read or an option is
      * wrong.
      */
     public static void main(String[] args) {
@@ -424,12 +431,19 @@ public final class RunComparison {
         double percent = Tolerance.DEFAULT.latencyPercent();
         double floor = Tolerance.DEFAULT.latencyFloorMs();
         double points = Tolerance.DEFAULT.errorPoints();
+        Path html = null;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--tolerance" -> percent = option(args, ++i, "--tolerance");
                 case "--floor" -> floor = option(args, ++i, "--floor");
                 case "--error-points" -> points = option(args, ++i, "--error-points");
+                case "--html" -> {
+                    if (++i >= args.length) {
+                        throw new IllegalArgumentException("--html needs a file");
+                    }
+                    html = Path.of(args[i]);
+                }
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
@@ -446,6 +460,10 @@ public final class RunComparison {
         Run run = read(files.get(1));
         Comparison comparison = compare(base.summary(), run.summary(), tolerance);
         System.out.print(render(comparison, base, run, tolerance));
+        if (html != null) {
+            write(html, ComparisonPage.render(comparison, base, run, tolerance));
+            System.out.println("soak compare: page " + html.toAbsolutePath().toUri());
+        }
         return comparison.regressions().isEmpty() ? 0 : REGRESSED;
     }
 
@@ -461,6 +479,16 @@ public final class RunComparison {
             return value;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number of 0 or more, got '" + args[i] + "'");
+        }
+    }
+
+    private static void write(Path html, String page) {
+        try {
+            Path out = html.toAbsolutePath();
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, page);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + html + ": " + e.getMessage());
         }
     }
 

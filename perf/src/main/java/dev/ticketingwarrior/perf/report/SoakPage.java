@@ -893,7 +893,8 @@ final class SoakPage {
         }
     }
 
-    private static final String CSS = """
+    /** The page's styles, which the comparison page shares. */
+    static final String CSS = """
             :root{--ink:#1d2430;--muted:#5b6575;--line:#e3e6ea;--bad:#c62828;--bad-bg:#fdecec;--ok:#2e8b57}
             *{box-sizing:border-box}
             body{margin:0;background:#f3f4f6;color:var(--ink);\

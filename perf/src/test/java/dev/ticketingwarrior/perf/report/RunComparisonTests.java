@@ -11,13 +11,20 @@ import dev.ticketingwarrior.perf.report.RunComparison.Tolerance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 class RunComparisonTests {
 
@@ -161,6 +168,41 @@ class RunComparisonTests {
         assertThat(same.status()).isZero();
         assertThat(same.text()).contains("no regression beyond the spread").doesNotContain("not like for like");
         assertThat(lenient.status()).isZero();
+    }
+
+    @Test
+    void thePageDrawsEveryStepInBothRunsAndTheRegressedOneInRed() throws Exception {
+        ObjectNode base = SoakSamples.summary(3, 0);
+        ObjectNode run = base.deepCopy();
+        setStep(run, "book", "p99", 400);
+        Path page = dir.resolve("pages/compare.html");
+
+        Output output = main(
+                "--html",
+                page.toString(),
+                write("base.json", base).toString(),
+                write("run.json", run).toString());
+
+        assertThat(output.text()).contains("soak compare: page " + page.toUri());
+        Document html = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new InputSource(new StringReader(Files.readString(page))));
+        assertThat(SoakReportTests.byId(html, "verdict").getTextContent()).isEqualTo("WORSE");
+        NodeList bars = SoakReportTests.byId(html, "p99-compare").getElementsByTagName("rect");
+        int steps = SoakSamples.STEPS.size() + 1; // and the confirmation lag
+        assertThat(bars.getLength()).isEqualTo(2 * steps);
+        List<String> red = new ArrayList<>();
+        for (int i = 0; i < bars.getLength(); i++) {
+            Element bar = (Element) bars.item(i);
+            if (bar.getAttribute("fill").equals(Palette.BAD)) {
+                red.add(bar.getTextContent());
+            }
+        }
+        assertThat(red).containsExactly("book, run: p99 400 ms");
+        assertThat(SoakReportTests.byId(html, "steps")
+                        .getElementsByTagName("tr")
+                        .getLength())
+                .isEqualTo(steps + 1);
     }
 
     @Test

@@ -463,7 +463,7 @@ class SoakReportTests {
     }
 
     /** Without a DTD the parser knows no ID attributes, so look the id up by hand. */
-    private static Element byId(Document page, String id) {
+    static Element byId(Document page, String id) {
         NodeList all = page.getElementsByTagName("*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
