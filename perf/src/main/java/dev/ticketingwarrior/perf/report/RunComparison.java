@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SequencedSet;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Two soak runs side by side ({@code perf/soak compare}): each step's p99 and error rate, the confirmation lag, the
@@ -432,12 +435,19 @@ public final class RunComparison {
         double floor = Tolerance.DEFAULT.latencyFloorMs();
         double points = Tolerance.DEFAULT.errorPoints();
         Path html = null;
+        Path kept = null;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--tolerance" -> percent = option(args, ++i, "--tolerance");
                 case "--floor" -> floor = option(args, ++i, "--floor");
                 case "--error-points" -> points = option(args, ++i, "--error-points");
+                case "--last-like" -> {
+                    if (++i >= args.length) {
+                        throw new IllegalArgumentException("--last-like needs a directory");
+                    }
+                    kept = Path.of(args[i]);
+                }
                 case "--html" -> {
                     if (++i >= args.length) {
                         throw new IllegalArgumentException("--html needs a file");
@@ -452,10 +462,17 @@ public final class RunComparison {
                 }
             }
         }
+        Tolerance tolerance = new Tolerance(percent, floor, points);
+        if (kept != null) {
+            if (files.size() != 1) {
+                throw new IllegalArgumentException("--last-like compares one summary with the kept runs");
+            }
+            System.out.println(againstLastLike(kept, read(files.getFirst()), tolerance));
+            return 0;
+        }
         if (files.size() != 2) {
             throw new IllegalArgumentException("two summaries to compare, the baseline first\n" + USAGE);
         }
-        Tolerance tolerance = new Tolerance(percent, floor, points);
         Run base = read(files.get(0));
         Run run = read(files.get(1));
         Comparison comparison = compare(base.summary(), run.summary(), tolerance);
@@ -465,6 +482,49 @@ public final class RunComparison {
             System.out.println("soak compare: page " + html.toAbsolutePath().toUri());
         }
         return comparison.regressions().isEmpty() ? 0 : REGRESSED;
+    }
+
+    /**
+     * One line on {@code run} against the newest summary in {@code kept} that is like it for like (nothing in {@link
+     * #differences}): perf/soak prints it after every run, so a regression shows without being asked for.
+     */
+    static String againstLastLike(Path kept, Run run, Tolerance tolerance) {
+        Optional<Run> base = lastLike(kept, run.summary());
+        if (base.isEmpty()) {
+            return "soak: no earlier run like this one in " + kept
+                    + " to compare with (perf/soak compare names any two)";
+        }
+        List<String> regressions =
+                compare(base.get().summary(), run.summary(), tolerance).regressions();
+        String against =
+                "soak: against the last run like this one (" + base.get().name() + "): ";
+        return regressions.isEmpty()
+                ? against + "no regression beyond the spread (" + tolerance.describe() + ")"
+                : against + "REGRESSED beyond the spread: " + String.join(", ", regressions) + " (perf/soak compare "
+                        + base.get().name() + " shows all of it)";
+    }
+
+    /** The newest readable summary in {@code dir} (by name: they start with when they finished) like {@code run}. */
+    static Optional<Run> lastLike(Path dir, Summary run) {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(dir)) {
+            files = listed.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted(Comparator.comparing(Path::getFileName).reversed())
+                    .toList();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        for (Path file : files) {
+            try {
+                Summary summary = SummaryReader.read(file);
+                if (!summary.perRound().isEmpty() && differences(summary, run).isEmpty()) {
+                    return Optional.of(new Run(file.toString(), summary));
+                }
+            } catch (IOException e) {
+                // a kept file that cannot be read is no baseline: the next older one may be
+            }
+        }
+        return Optional.empty();
     }
 
     private static double option(String[] args, int i, String name) {

@@ -206,6 +206,37 @@ class RunComparisonTests {
     }
 
     @Test
+    void afterARunSaysHowItComparesWithTheNewestKeptRunLikeIt() throws IOException {
+        ObjectNode older = SoakSamples.summary(3, 0);
+        ObjectNode newer = older.deepCopy();
+        setStep(newer, "hold", "p99", 30); // faster than the older one
+        ObjectNode other = SoakSamples.summary(3, 0);
+        ((ObjectNode) other.get("settings")).put("playersPerRound", 1000);
+        Path kept = Files.createDirectories(dir.resolve("kept"));
+        Files.writeString(kept.resolve("20261206T100000Z-aaaaaaa.json"), SoakSamples.JSON.writeValueAsString(older));
+        Files.writeString(kept.resolve("20261206T110000Z-bbbbbbb.json"), SoakSamples.JSON.writeValueAsString(newer));
+        Files.writeString(kept.resolve("20261206T120000Z-ccccccc.json"), SoakSamples.JSON.writeValueAsString(other));
+        Files.writeString(kept.resolve("20261206T130000Z-ddddddd.json"), "{not json");
+        ObjectNode run = older.deepCopy();
+        setStep(run, "hold", "p99", 400);
+
+        Output line =
+                main("--last-like", kept.toString(), write("run.json", run).toString());
+        Output first = main(
+                "--last-like",
+                dir.resolve("none").toString(),
+                write("run.json", run).toString());
+
+        // the newest like it: not the 1,000-player run, not the unreadable one
+        assertThat(line.status()).isZero();
+        assertThat(line.text())
+                .startsWith(
+                        "soak: against the last run like this one (" + kept.resolve("20261206T110000Z-bbbbbbb.json"))
+                .contains("REGRESSED beyond the spread: hold p99");
+        assertThat(first.text()).startsWith("soak: no earlier run like this one in " + dir.resolve("none"));
+    }
+
+    @Test
     void refusesWhatItCannotCompare() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.json"), "{}");
         Path run = write("run.json", SoakSamples.summary(3, 0));
