@@ -248,14 +248,17 @@ public final class RunComparison {
         return base - run > tolerance.errorPoints() ? Change.BETTER : Change.WITHIN;
     }
 
-    /** Failed requests of all the rounds as a share of their requests (%); null when none was made. */
+    /**
+     * Failed requests of all the rounds as a share of their requests (%); null when none was made, or when the stats
+     * count no errors (the confirmation lag: not a request).
+     */
     private static Double errorPercent(List<Summary.Stats> stats) {
         long count = 0;
         long errors = 0;
         for (Summary.Stats s : stats) {
-            if (s != null && s.count() != null) {
+            if (s != null && s.count() != null && s.errors() != null) {
                 count += s.count();
-                errors += s.errors() == null ? 0 : s.errors();
+                errors += s.errors();
             }
         }
         return count == 0 ? null : 100.0 * errors / count;

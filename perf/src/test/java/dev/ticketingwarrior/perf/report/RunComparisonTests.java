@@ -46,6 +46,9 @@ class RunComparisonTests {
             assertThat(s.latency()).isEqualTo(Change.WITHIN);
             assertThat(s.errors()).isEqualTo(Change.WITHIN);
         });
+        // a confirmation lag is not a request: no error rate, rather than a 0 % that reads as measured
+        assertThat(comparison.confirmationLag().baseErrors()).isNull();
+        assertThat(comparison.confirmationLag().errors()).isEqualTo(Change.UNKNOWN);
     }
 
     @Test
