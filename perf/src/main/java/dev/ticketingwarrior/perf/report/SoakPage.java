@@ -697,7 +697,8 @@ final class SoakPage {
         List<String> heap = s.heapServices();
         List<String> rss = s.rssServices();
         out.append("<section class=\"card\" id=\"rounds\"><h2>Per round</h2><p class=\"hint\">")
-                .append("the numbers behind the charts; booked, confirmed and rejected are the players' bookings,")
+                .append("the numbers behind the charts; late: admitted players the round closed on before they booked;")
+                .append(" booked, confirmed and rejected are the players' bookings,")
                 .append(" bots the bots' accepted / confirmed (hover for the rest), lost both; hover a step cell for")
                 .append(" its p50/p95/max and errors");
         if (gatling != null) {
@@ -707,7 +708,7 @@ final class SoakPage {
 
         out.append("<div class=\"table-wrap\"><table class=\"rounds\" id=\"outcomes\"><thead><tr class=\"groups\">");
         group("round", 2);
-        group("players", 2);
+        group("players", 4);
         group("bookings", 7);
         group("sell-out", 2);
         group("", 1);
@@ -717,6 +718,8 @@ final class SoakPage {
                 "id (opened, UTC)",
                 "players",
                 "admitted",
+                "late",
+                "no seat",
                 "booked",
                 "confirmed",
                 "rejected",
@@ -736,6 +739,11 @@ final class SoakPage {
                     r.opensAt() == null ? null : "opened " + r.opensAt());
             cell(Text.count(r.players()), false, null);
             cell(Text.count(r.admitted()), false, null);
+            cell(
+                    Text.count(r.late()),
+                    false,
+                    positive(r.late()) ? "admitted, but the round closed before they booked" : null);
+            cell(Text.count(r.noSeat()), false, null);
             cell(Text.count(r.booked()), false, null);
             cell(Text.count(r.confirmed()), false, null);
             cell(Text.count(r.rejected()), false, null);

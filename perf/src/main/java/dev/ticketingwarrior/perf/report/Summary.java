@@ -77,7 +77,10 @@ record Summary(
     /** A booking made {@code bookedMs} after its round opened and confirmed or rejected {@code settledMs} after. */
     record Settlement(double bookedMs, double settledMs) {}
 
-    /** {@code index} 1 is the first measured round; a warm-up round ({@code warmUp}) has 0 or less. */
+    /**
+     * {@code index} 1 is the first measured round; a warm-up round ({@code warmUp}) has 0 or less. {@code late}: admitted
+     * players the round closed on before they booked; {@code noSeat}: those who found no seat left.
+     */
     record Round(
             int index,
             boolean warmUp,
@@ -85,6 +88,8 @@ record Summary(
             String opensAt,
             Long players,
             Long admitted,
+            Long late,
+            Long noSeat,
             Long booked,
             Long confirmed,
             Long rejected,

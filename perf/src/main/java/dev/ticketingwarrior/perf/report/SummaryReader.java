@@ -128,6 +128,8 @@ final class SummaryReader {
                 text(n.path("opensAt")),
                 count(n.path("players")),
                 count(n.path("admitted")),
+                count(n.path("late")),
+                count(n.path("noSeat")),
                 count(n.path("booked")),
                 count(n.path("confirmed")),
                 count(n.path("rejected")),

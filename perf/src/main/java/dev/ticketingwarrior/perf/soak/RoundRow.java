@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One line of the per-round table and one entry of {@code summary.json}'s {@code perRound}; {@code index} 1 is the
- * first measured round, a warm-up round's is 0 or less.
+ * first measured round, a warm-up round's is 0 or less. {@code late}: admitted players the round closed on before they
+ * booked (a 403 on the letter, a hold or the booking), the first sign of a system too slow for its rounds.
  */
 record RoundRow(
         int index,
@@ -16,6 +17,7 @@ record RoundRow(
         int entered,
         int admitted,
         int noSeat,
+        int late,
         int notAdmitted,
         int stillPending,
         int errors,
@@ -38,6 +40,7 @@ record RoundRow(
                 log.enteredCount(),
                 log.admittedCount(),
                 log.outcomes(Journal.Outcome.NO_SEAT),
+                log.outcomes(Journal.Outcome.ROUND_CLOSED),
                 log.outcomes(Journal.Outcome.NOT_ADMITTED),
                 log.outcomes(Journal.Outcome.STILL_PENDING),
                 log.outcomes(Journal.Outcome.ERROR),

@@ -11,14 +11,14 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The per-round table printed as rounds are audited, and the totals at the end. {@code booked}, {@code confirmed},
- * {@code rejected} and {@code pending} are the journeys'; {@code bots} the bots' bookings accepted and confirmed;
- * {@code lost} both.
+ * The per-round table printed as rounds are audited, and the totals at the end. {@code late} (the round closed on them
+ * before they booked), {@code no seat}, {@code booked}, {@code confirmed}, {@code rejected} and {@code pending} are the
+ * journeys'; {@code bots} the bots' bookings accepted and confirmed; {@code lost} both.
  */
 final class RoundTable {
 
     private static final String FORMAT =
-            "%-5s %-16s %7s %8s %6s %9s %8s %9s %10s %4s %8s %6s %6s %7s %6s %6s %6s %8s %s%n";
+            "%-5s %-16s %7s %8s %5s %7s %6s %9s %8s %9s %10s %4s %8s %6s %6s %7s %6s %6s %6s %8s %s%n";
 
     private RoundTable() {}
 
@@ -31,6 +31,8 @@ final class RoundTable {
                 "id",
                 "players",
                 "admitted",
+                "late",
+                "no seat",
                 "booked",
                 "confirmed",
                 "rejected",
@@ -49,6 +51,8 @@ final class RoundTable {
         System.out.printf(
                 Locale.ROOT,
                 FORMAT,
+                "",
+                "",
                 "",
                 "",
                 "",
@@ -90,6 +94,8 @@ final class RoundTable {
                 row.window().roundId(),
                 row.players(),
                 row.admitted(),
+                row.late(),
+                row.noSeat(),
                 row.verdict().accepted(),
                 row.verdict().confirmed(),
                 row.verdict().rejected(),

@@ -150,6 +150,7 @@ final class Summary {
         round.put("oversold", known(verdict.knownOversold()));
         round.put("dlq", known(verdict.knownDlq()));
         round.put("noSeat", row.noSeat());
+        round.put("late", row.late());
         round.put("notAdmitted", row.notAdmitted());
         round.put("stillPending", row.stillPending());
         round.put("errors", row.errors());

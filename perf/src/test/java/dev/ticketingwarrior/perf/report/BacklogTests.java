@@ -107,6 +107,8 @@ class BacklogTests {
                 null,
                 null,
                 null,
+                null,
+                null,
                 Map.of(),
                 null,
                 Map.of(),

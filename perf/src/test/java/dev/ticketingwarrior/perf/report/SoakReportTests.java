@@ -56,6 +56,7 @@ class SoakReportTests {
                 .containsExactly("chart-p99", "chart-lag", "chart-backlog", "chart-heap", "chart-rss", "chart-sellout");
         assertThat(sellOutCurves(page)).hasSize(30);
         assertThat(bodyRows(page, "outcomes")).isEqualTo(30);
+        assertThat(column(page, "outcomes", "late").subList(0, 4)).containsExactly("0", "0", "0", "12");
         assertThat(bodyRows(page, "latencies")).isEqualTo(30);
         assertThat(bodyRows(page, "memory")).isEqualTo(30);
         assertThat(text(page, "chart-heap")).contains("booking +0.40 MB/round").contains("bot-runner -0.20 MB/round");
@@ -76,7 +77,9 @@ class SoakReportTests {
                 .isEqualTo(
                         "the bots' bookings: " + bots + " accepted (202): " + bots + " confirmed, 0 rejected, 0 lost");
         assertThat(byId(page, "tile-bots").getAttribute("class")).doesNotContain("bad");
-        assertThat(headerCells(page, "outcomes")).containsSequence("rejected", "bots", "lost");
+        assertThat(headerCells(page, "outcomes"))
+                .containsSequence("players", "admitted", "late", "no seat", "booked")
+                .containsSequence("rejected", "bots", "lost");
         assertThat(column(page, "outcomes", "bots").get(1)).isEqualTo(inRound2 + " / " + inRound2);
     }
 

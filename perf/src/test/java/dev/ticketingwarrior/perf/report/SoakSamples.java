@@ -62,6 +62,9 @@ final class SoakSamples {
             r.put("players", 300).put("admitted", 285 + random.nextInt(15)).put("booked", booked);
             r.put("confirmed", booked - lostHere - random.nextInt(2)).put("rejected", rejectedHere);
             r.put("lost", lostHere).put("oversold", 0).put("dlq", 0);
+            // every fourth round some players were too slow: the round closed before they booked
+            int late = i % 4 == 0 ? 12 : 0;
+            r.put("late", late).put("noSeat", r.get("admitted").asInt() - booked - late);
             int botsHere = SEATS - booked;
             bots(r.putObject("bots"), botsHere, 0);
             bots += botsHere;

@@ -88,6 +88,10 @@ class SummaryTests {
                 .isEqualTo("{\"accepted\":50,\"confirmed\":48,\"rejected\":1,\"lost\":1}");
         JsonNode round = summary.get("perRound").get(0);
         assertThat(round.get("booked").asInt()).isEqualTo(40);
+        assertThat(round.get("late").asInt())
+                .as("the round closed on them before they booked")
+                .isEqualTo(2);
+        assertThat(round.get("noSeat").asInt()).isEqualTo(15);
         assertThat(round.get("lost").asInt()).isEqualTo(1);
         assertThat(round.get("bots").toString())
                 .isEqualTo("{\"accepted\":50,\"confirmed\":48,\"rejected\":1,\"lost\":1}");
@@ -102,7 +106,8 @@ class SummaryTests {
             RoundTable.totals(end, List.of(row()), List.of());
         });
 
-        assertThat(printed.lines().findFirst().orElseThrow()).contains(" 40 ", " 50/48 ");
+        // admitted 55, of whom 2 late and 15 without a seat
+        assertThat(printed.lines().findFirst().orElseThrow()).contains(" 55     2      15 ", " 40 ", " 50/48 ");
         assertThat(printed)
                 .contains("accepted 40, confirmed 40, rejected 0, lost 1, oversold 0, DLQ 0;"
                         + " bots accepted 50, confirmed 48, rejected 1, lost 1");
@@ -221,7 +226,7 @@ class SummaryTests {
     }
 
     private RoundRow row(RoundVerdict judged) {
-        return new RoundRow(1, WINDOW, 60, 60, 55, 15, 5, 0, 0, 100, Map.of(), judged, Map.of());
+        return new RoundRow(1, WINDOW, 60, 60, 55, 15, 2, 5, 0, 0, 100, Map.of(), judged, Map.of());
     }
 
     private static String printed(Runnable print) {
