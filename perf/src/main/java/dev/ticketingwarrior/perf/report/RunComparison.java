@@ -137,6 +137,10 @@ public final class RunComparison {
                 mean(baseRounds, Summary.Round::confirmed),
                 mean(runRounds, Summary.Round::confirmed)));
         context.add(new Context(
+                "players late per round (closed on them)",
+                mean(baseRounds, Summary.Round::late),
+                mean(runRounds, Summary.Round::late)));
+        context.add(new Context(
                 "bots' bookings confirmed per round",
                 mean(baseRounds, r -> r.bots() == null ? null : r.bots().confirmed()),
                 mean(runRounds, r -> r.bots() == null ? null : r.bots().confirmed())));
