@@ -137,7 +137,7 @@ public final class RunComparison {
                 mean(baseRounds, Summary.Round::confirmed),
                 mean(runRounds, Summary.Round::confirmed)));
         context.add(new Context(
-                "players late per round (closed on them)",
+                "players late per round",
                 mean(baseRounds, Summary.Round::late),
                 mean(runRounds, Summary.Round::late)));
         context.add(new Context(

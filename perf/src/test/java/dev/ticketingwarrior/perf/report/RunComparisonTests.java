@@ -165,7 +165,7 @@ class RunComparisonTests {
                 .containsPattern("book +\\d+ +400 +\\+\\d+ % .* slower")
                 .contains("confirmation lag")
                 .contains("bookings confirmed per round")
-                .contains("players late per round (closed on them)")
+                .contains("players late per round")
                 .contains("booking heap slope (MB/round)")
                 .contains("booking RSS at most (MB)")
                 .contains("REGRESSED beyond the spread (p99 +25 % and +50 ms, errors +1 pt): book p99");
