@@ -137,9 +137,7 @@ public final class RunComparison {
                 mean(baseRounds, Summary.Round::confirmed),
                 mean(runRounds, Summary.Round::confirmed)));
         context.add(new Context(
-                "players late per round",
-                mean(baseRounds, Summary.Round::late),
-                mean(runRounds, Summary.Round::late)));
+                "players late per round", mean(baseRounds, Summary.Round::late), mean(runRounds, Summary.Round::late)));
         context.add(new Context(
                 "bots' bookings confirmed per round",
                 mean(baseRounds, r -> r.bots() == null ? null : r.bots().confirmed()),
