@@ -119,14 +119,12 @@ class QueueConfiguration {
 
     @Bean
     AdmissionAdmin admissionAdmin(
-            SettingsStore<AdmissionSettings> store,
             LiveSettings<AdmissionSettings> settings,
             WaitingRoom waitingRoom,
             RoundClock roundClock,
             QueueMetrics metrics,
             AdmissionProperties properties) {
         return new AdmissionAdmin(
-                store,
                 settings,
                 waitingRoom,
                 roundClock,

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.config.AdmissionProperties;
 import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
+import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.api.ApiDocuments;
 import dev.ticketingwarrior.edge.testing.LogLines;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 class AdminApiIT extends AdmissionIntegrationTest {
@@ -145,6 +149,113 @@ class AdminApiIT extends AdmissionIntegrationTest {
         assertThat(redis().<String, String>opsForHash().entries(key))
                 .as("written back for every instance")
                 .containsEntry("paused", "true");
+    }
+
+    /** Ops change what they read; a change made on settings read before someone else's is refused, not made over it. */
+    @Test
+    void aChangeMadeOnSettingsSomeoneChangedSinceIs412WithThoseInForce() {
+        settings(20, 0, 0, false);
+        String read = web.get()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        assertThat(read).matches("\"[0-9a-f]{16}\"");
+        settings(20, 0, 0, true); // someone else pauses
+
+        try (LogLines audit = LogLines.of("audit.admission")) {
+            putIfMatch(read, 20, 5, 0, false)
+                    .expectStatus()
+                    .isEqualTo(412)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .value("ETag", tag -> assertThat(tag).isNotEqualTo(read))
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://ticketing-warrior.dev/problems/settings-changed")
+                    .jsonPath("$.current.paused")
+                    .isEqualTo(true);
+            assertThat(audit.lines()).as("nothing changed, nothing audited").isEmpty();
+        }
+        assertThat(readSettings().get("paused").asBoolean()).as("still paused").isTrue();
+
+        String now = web.get()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .exchange()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        String changed = putIfMatch(now, 20, 5, 0, true)
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        assertThat(readSettings().get("openBatch").asInt()).isEqualTo(5);
+        putIfMatch("\"0000000000000000\", " + changed, 21, 5, 0, true)
+                .expectStatus()
+                .isOk();
+        putIfMatch("*", 22, 5, 0, true).expectStatus().isOk();
+        putIfMatch(changed, 23, 5, 0, true).expectStatus().isEqualTo(412);
+    }
+
+    /** Changes made at once: each audit line names the settings its change replaced, so the trail can be replayed. */
+    @Test
+    void concurrentChangesEachAuditWhatTheyReplaced() {
+        settings(1, 0, 0, false);
+        try (LogLines audit = LogLines.of("audit.admission")) {
+            Flux.range(2, 20)
+                    .flatMap(
+                            rate -> web.put()
+                                    .uri("/api/v1/admin/admission")
+                                    .header("Authorization", "Bearer " + OPS_TOKEN)
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .bodyValue(Map.of(
+                                            "ratePerSecond", rate, "openBatch", 0, "maxActive", 0, "paused", false))
+                                    .exchange()
+                                    .returnResult(String.class)
+                                    .getResponseBody()
+                                    .then(),
+                            20)
+                    .blockLast(Duration.ofSeconds(30));
+
+            Map<String, String> replaced = new HashMap<>();
+            for (var line : audit.lines()) {
+                Map<String, String> pairs = new HashMap<>();
+                line.getKeyValuePairs().forEach(pair -> pairs.put(pair.key, String.valueOf(pair.value)));
+                assertThat(replaced.put(pairs.get("previous"), pairs.get("updated")))
+                        .as("no two changes replaced the same settings")
+                        .isNull();
+            }
+            assertThat(replaced).hasSize(20);
+            // a chain from the first settings through every change to those in force
+            String at = new AdmissionSettings(1, 0, 0, false).toString();
+            for (int i = 0; i < 20; i++) {
+                at = replaced.get(at);
+                assertThat(at).as("change %d of the chain", i + 1).isNotNull();
+            }
+            assertThat(at)
+                    .contains("ratePerSecond="
+                            + readSettings().get("ratePerSecond").asDouble());
+        }
+    }
+
+    private WebTestClient.ResponseSpec putIfMatch(
+            String ifMatch, double rate, int openBatch, int maxActive, boolean paused) {
+        return web.put()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .header("If-Match", ifMatch)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                        Map.of("ratePerSecond", rate, "openBatch", openBatch, "maxActive", maxActive, "paused", paused))
+                .exchange();
     }
 
     private JsonNode readSettings() {

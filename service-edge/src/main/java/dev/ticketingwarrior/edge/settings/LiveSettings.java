@@ -2,6 +2,7 @@ package dev.ticketingwarrior.edge.settings;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -65,6 +66,37 @@ public final class LiveSettings<T> {
     public void changed(T settings) {
         stored.set(true);
         apply(settings);
+    }
+
+    /**
+     * Stores {@code updated} in one step with reading what it replaces; when {@code expected} is given, only if the
+     * settings in force are those. In force here at once when written. The answer's {@code previous} is what was in
+     * force before: the store's, or, while it holds none, this instance's (the defaults, or settings kept after the
+     * store lost them), which an {@code expected} then matches.
+     */
+    public Mono<SettingsStore.Swap<T>> swap(T updated, Optional<T> expected) {
+        T inForce = current.get();
+        return store.swap(updated, expected)
+                .flatMap(swap -> {
+                    if (swap.previous().isPresent()) {
+                        if (!swap.written()) {
+                            changed(swap.previous().get()); // stored by someone else: in force here too
+                        }
+                        return Mono.just(swap);
+                    }
+                    // the store held nothing: this instance's settings were in force, and an expected matches them
+                    if (swap.written() || !expected.equals(Optional.of(inForce))) {
+                        return Mono.just(new SettingsStore.Swap<>(swap.written(), Optional.of(inForce)));
+                    }
+                    return store.swap(updated, Optional.empty())
+                            .map(second -> new SettingsStore.Swap<>(
+                                    true, second.previous().or(() -> Optional.of(inForce))));
+                })
+                .doOnNext(swap -> {
+                    if (swap.written()) {
+                        changed(updated);
+                    }
+                });
     }
 
     private Mono<T> noneStored() {

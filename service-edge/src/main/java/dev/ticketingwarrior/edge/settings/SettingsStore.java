@@ -10,4 +10,14 @@ public interface SettingsStore<T> {
     Mono<Optional<T>> load();
 
     Mono<Void> save(T settings);
+
+    /**
+     * Writes {@code settings} and reads what they replace in one step, so that of two changes made at once each learns
+     * the one it replaced; when {@code expected} is given, only if the stored settings are those (an empty store never
+     * matches).
+     */
+    Mono<Swap<T>> swap(T settings, Optional<T> expected);
+
+    /** Whether {@link #swap} wrote, and what was stored when it looked (empty: nothing, or nothing readable). */
+    record Swap<T>(boolean written, Optional<T> previous) {}
 }

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.edge.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.edge.testing.InMemorySettingsStore;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LiveSettingsTests {
@@ -68,5 +69,41 @@ class LiveSettingsTests {
         settings.refresh().block();
 
         assertThat(store.saves()).isZero();
+    }
+
+    @Test
+    void aSwapSaysWhatItReplacedAndAConditionalOneWritesOnlyOverWhatItExpected() {
+        InMemorySettingsStore<Throttle> store = new InMemorySettingsStore<>(PAUSED);
+        LiveSettings<Throttle> settings = new LiveSettings<>("throttle", store, DEFAULTS);
+        Throttle faster = new Throttle(100, false);
+        Throttle slower = new Throttle(5, false);
+
+        SettingsStore.Swap<Throttle> first =
+                settings.swap(faster, Optional.of(PAUSED)).block();
+        SettingsStore.Swap<Throttle> stale =
+                settings.swap(slower, Optional.of(PAUSED)).block();
+
+        assertThat(first).isEqualTo(new SettingsStore.Swap<>(true, Optional.of(PAUSED)));
+        assertThat(stale)
+                .as("made on settings read before the first change: refused, with what is in force")
+                .isEqualTo(new SettingsStore.Swap<>(false, Optional.of(faster)));
+        assertThat(store.held()).contains(faster);
+        assertThat(settings.get()).isEqualTo(faster);
+    }
+
+    @Test
+    void whileTheStoreHoldsNothingTheSettingsInForceHereAreWhatASwapReplacesAndExpects() {
+        InMemorySettingsStore<Throttle> store = new InMemorySettingsStore<>();
+        LiveSettings<Throttle> settings = new LiveSettings<>("throttle", store, DEFAULTS);
+
+        SettingsStore.Swap<Throttle> stale =
+                settings.swap(PAUSED, Optional.of(new Throttle(1, true))).block();
+        SettingsStore.Swap<Throttle> onDefaults =
+                settings.swap(PAUSED, Optional.of(DEFAULTS)).block();
+
+        assertThat(stale).isEqualTo(new SettingsStore.Swap<>(false, Optional.of(DEFAULTS)));
+        assertThat(onDefaults).isEqualTo(new SettingsStore.Swap<>(true, Optional.of(DEFAULTS)));
+        assertThat(store.held()).contains(PAUSED);
+        assertThat(settings.get()).isEqualTo(PAUSED);
     }
 }

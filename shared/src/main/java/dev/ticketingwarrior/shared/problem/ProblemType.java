@@ -37,6 +37,7 @@ public enum ProblemType {
             "idempotency-key-in-progress", 409, "A request with this Idempotency-Key is in progress"),
     WRONG_ANSWER("wrong-answer", 422, "Wrong answer"),
     CAPTCHA_REQUIRED("captcha-required", 428, "Security letter required"),
+    SETTINGS_CHANGED("settings-changed", 412, "Settings changed since they were read"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service temporarily unavailable");
 

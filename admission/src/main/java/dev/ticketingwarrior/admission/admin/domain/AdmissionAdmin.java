@@ -5,7 +5,6 @@ import dev.ticketingwarrior.admission.queue.domain.RoundStats;
 import dev.ticketingwarrior.admission.queue.domain.WaitingRoom;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
-import dev.ticketingwarrior.edge.settings.SettingsStore;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import java.time.Instant;
@@ -29,7 +28,6 @@ public final class AdmissionAdmin {
 
     private static final Logger audit = LoggerFactory.getLogger("audit.admission");
 
-    private final SettingsStore<AdmissionSettings> store;
     private final LiveSettings<AdmissionSettings> current;
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
@@ -37,13 +35,11 @@ public final class AdmissionAdmin {
     private final int recentRounds;
 
     public AdmissionAdmin(
-            SettingsStore<AdmissionSettings> store,
             LiveSettings<AdmissionSettings> current,
             WaitingRoom waitingRoom,
             RoundClock roundClock,
             QueueMetrics metrics,
             int recentRounds) {
-        this.store = Objects.requireNonNull(store, "store");
         this.current = Objects.requireNonNull(current, "current");
         this.waitingRoom = Objects.requireNonNull(waitingRoom, "waitingRoom");
         this.roundClock = Objects.requireNonNull(roundClock, "roundClock");
@@ -56,42 +52,55 @@ public final class AdmissionAdmin {
     }
 
     /**
-     * Stores and applies {@code updated}; {@code changedBy} names the caller in the audit line. Once stored, the change
-     * is in force for every instance (each re-reads the store), so it is audited then. Applying it to the open round
-     * and the next one comes after; if that fails, the change stands, a second audit line says so, and the error
-     * (503) tells ops to send it again.
+     * Stores and applies {@code updated}; {@code changedBy} names the caller in the audit line. With {@code expected},
+     * only if the settings in force are still those (ops changed them on what they last read): else nothing changes and
+     * the answer says what is in force. The store reads what a change replaces in the same step as it writes, so of two
+     * changes made at once each audit line names the one it replaced. Once stored, the change is in force for every
+     * instance (each re-reads the store), so it is audited then. Applying it to the open round and the next one comes
+     * after; if that fails, the change stands, a second audit line says so, and the error (503) tells ops to send it
+     * again.
      */
-    public Mono<AdmissionSettings> change(AdmissionSettings updated, String changedBy) {
-        return current.refresh().flatMap(previous -> {
+    public Mono<Change> change(AdmissionSettings updated, String changedBy, Optional<AdmissionSettings> expected) {
+        return current.swap(updated, expected).flatMap(swap -> {
+            AdmissionSettings previous = swap.previous().orElseThrow();
+            if (!swap.written()) {
+                return Mono.just(new Change.Stale(previous));
+            }
             Instant now = roundClock.now();
             Round round = roundClock.roundAt(now);
+            audited(audit.atInfo(), changedBy, updated)
+                    .addKeyValue("event.action", "admission-settings-changed")
+                    .addKeyValue("previous", previous.toString())
+                    .log("admission settings changed from {} to {} by {}", previous, updated, changedBy);
             // the next round too: an instance that has not re-read the global settings yet must not seed it with
             // the previous ones at its first entry
-            return store.save(updated)
-                    .then(Mono.fromRunnable(() -> {
-                        current.changed(updated);
-                        audited(audit.atInfo(), changedBy, updated)
-                                .addKeyValue("event.action", "admission-settings-changed")
-                                .addKeyValue("previous", previous.toString())
-                                .log("admission settings changed from {} to {} by {}", previous, updated, changedBy);
-                    }))
+            return waitingRoom
+                    .applySettings(round, now, previous, updated)
+                    .doOnNext(metrics::admitted)
                     .then(waitingRoom
-                            .applySettings(round, now, previous, updated)
-                            .doOnNext(metrics::admitted)
-                            .then(waitingRoom
-                                    .applySettings(roundClock.nextAfter(now), now, previous, updated)
-                                    .doOnNext(metrics::admitted))
-                            // stored and audited, not applied: only this step's failure is "not fully applied"
-                            .doOnError(failed -> audited(audit.atWarn(), changedBy, updated)
-                                    .addKeyValue("event.action", "admission-settings-change-failed")
-                                    .addKeyValue("event.outcome", "failure")
-                                    .log(
-                                            "admission settings {} by {} not fully applied: {}",
-                                            updated,
-                                            changedBy,
-                                            failed.toString())))
-                    .thenReturn(updated);
+                            .applySettings(roundClock.nextAfter(now), now, previous, updated)
+                            .doOnNext(metrics::admitted))
+                    // stored and audited, not applied: only this step's failure is "not fully applied"
+                    .doOnError(failed -> audited(audit.atWarn(), changedBy, updated)
+                            .addKeyValue("event.action", "admission-settings-change-failed")
+                            .addKeyValue("event.outcome", "failure")
+                            .log(
+                                    "admission settings {} by {} not fully applied: {}",
+                                    updated,
+                                    changedBy,
+                                    failed.toString()))
+                    .thenReturn(new Change.Made(updated));
         });
+    }
+
+    /** What a change did. */
+    public sealed interface Change {
+
+        /** Stored and in force. */
+        record Made(AdmissionSettings settings) implements Change {}
+
+        /** Not made: the settings in force were no longer those it was made on; these are. */
+        record Stale(AdmissionSettings current) implements Change {}
     }
 
     /** An audit line of a settings change: who changed the settings, and to what. */

@@ -43,7 +43,6 @@ class AdmissionAdminTests {
     private RuntimeException applyFailure;
 
     private final AdmissionAdmin admin = new AdmissionAdmin(
-            store,
             current,
             new UnansweredWaitingRoom() {
                 @Override
@@ -73,7 +72,8 @@ class AdmissionAdminTests {
 
     @Test
     void aChangeIsStoredAuditedAndAppliedToTheOpenAndTheNextRound() {
-        assertThat(admin.change(AFTER, "10.0.0.7").block()).isEqualTo(AFTER);
+        assertThat(admin.change(AFTER, "10.0.0.7", Optional.empty()).block())
+                .isEqualTo(new AdmissionAdmin.Change.Made(AFTER));
 
         assertThat(store.held()).contains(AFTER);
         assertThat(current.get()).isEqualTo(AFTER);
@@ -90,7 +90,8 @@ class AdmissionAdminTests {
     void aChangeThatCouldNotBeStoredIsNotAudited() {
         RuntimeException down = new DependencyUnavailableException(
                 "settings store", Duration.ofSeconds(1), new IllegalStateException("timeout"));
-        AdmissionAdmin admin = new AdmissionAdmin(
+        LiveSettings<AdmissionSettings> unstorable = new LiveSettings<>(
+                "admission",
                 new SettingsStore<>() {
                     @Override
                     public Mono<Optional<AdmissionSettings>> load() {
@@ -101,17 +102,23 @@ class AdmissionAdminTests {
                     public Mono<Void> save(AdmissionSettings settings) {
                         return Mono.error(down);
                     }
-                },
-                current,
-                new UnansweredWaitingRoom() {},
-                clock,
-                QueueMetrics.NONE,
-                5);
 
-        assertThatThrownBy(() -> admin.change(AFTER, "10.0.0.7").block()).isSameAs(down);
+                    @Override
+                    public Mono<Swap<AdmissionSettings>> swap(
+                            AdmissionSettings settings, Optional<AdmissionSettings> expected) {
+                        return Mono.error(down);
+                    }
+                },
+                BEFORE);
+        AdmissionAdmin admin =
+                new AdmissionAdmin(unstorable, new UnansweredWaitingRoom() {}, clock, QueueMetrics.NONE, 5);
+
+        assertThatThrownBy(
+                        () -> admin.change(AFTER, "10.0.0.7", Optional.empty()).block())
+                .isSameAs(down);
 
         assertThat(lines.list).isEmpty();
-        assertThat(current.get()).isEqualTo(BEFORE);
+        assertThat(unstorable.get()).isEqualTo(BEFORE);
     }
 
     /** Stored means in force for every instance: audited, though the open round did not take it and ops get a 503. */
@@ -120,7 +127,9 @@ class AdmissionAdminTests {
         applyFailure = new DependencyUnavailableException(
                 "waiting room store", Duration.ofSeconds(1), new IllegalStateException("timeout"));
 
-        assertThatThrownBy(() -> admin.change(AFTER, "10.0.0.7").block()).isSameAs(applyFailure);
+        assertThatThrownBy(
+                        () -> admin.change(AFTER, "10.0.0.7", Optional.empty()).block())
+                .isSameAs(applyFailure);
 
         assertThat(store.held()).contains(AFTER);
         assertThat(lines.list)
@@ -128,5 +137,24 @@ class AdmissionAdminTests {
                 .satisfiesExactly(
                         changed -> assertThat(changed).contains("changed from " + BEFORE + " to " + AFTER),
                         failed -> assertThat(failed).contains("not fully applied"));
+    }
+
+    /** Ops changed the settings on what they last read; someone changed them since: nothing changes, nothing audited. */
+    @Test
+    void aChangeMadeOnSettingsThatChangedSinceIsNotMade() {
+        AdmissionSettings paused = new AdmissionSettings(20, 0, 0, true);
+        store.save(paused).block();
+
+        assertThat(admin.change(AFTER, "10.0.0.7", Optional.of(BEFORE)).block())
+                .isEqualTo(new AdmissionAdmin.Change.Stale(paused));
+
+        assertThat(store.held()).contains(paused);
+        assertThat(applied).isEmpty();
+        assertThat(lines.list).isEmpty();
+        assertThat(admin.change(AFTER, "10.0.0.7", Optional.of(paused)).block())
+                .isEqualTo(new AdmissionAdmin.Change.Made(AFTER));
+        assertThat(lines.list)
+                .singleElement()
+                .satisfies(line -> assertThat(line.getFormattedMessage()).contains("changed from " + paused));
     }
 }

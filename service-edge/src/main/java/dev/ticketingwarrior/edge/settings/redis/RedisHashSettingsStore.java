@@ -1,8 +1,10 @@
 package dev.ticketingwarrior.edge.settings.redis;
 
+import dev.ticketingwarrior.edge.lua.LuaScripts;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.settings.SettingsStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -21,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A settings record as one Redis hash, one field per record component holding its value as text ({@code 50.0},
  * {@code true}, {@code NORMAL}). Written whole in one HSET, so no instance ever reads half a change; read with one
  * HMGET of the record's components. A hash with a field missing or unreadable (an old or hand-edited one) reads as no
- * settings, so the defaults apply instead of failing every refresh.
+ * settings, so the defaults apply instead of failing every refresh. A {@link #swap} is one Lua script
+ * ({@code scripts/edge/settings/swap.lua}): the read of what it replaces, the comparison and the write.
  */
 public final class RedisHashSettingsStore<T extends Record> implements SettingsStore<T> {
 
@@ -31,6 +35,10 @@ public final class RedisHashSettingsStore<T extends Record> implements SettingsS
     private static final JsonMapper FIELDS = JsonMapper.builder().build();
 
     private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {};
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> SWAP =
+            RedisScript.of(LuaScripts.read("/scripts/edge/settings/swap.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String key;
@@ -63,13 +71,40 @@ public final class RedisHashSettingsStore<T extends Record> implements SettingsS
 
     @Override
     public Mono<Void> save(T settings) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        FIELDS.convertValue(settings, AS_MAP).forEach((field, value) -> fields.put(field, String.valueOf(value)));
         return redis.<String, String>opsForHash()
-                .putAll(key, fields)
+                .putAll(key, fields(settings))
                 .timeout(timeout)
                 .onErrorMap(e -> new DependencyUnavailableException(name, e))
                 .then();
+    }
+
+    @Override
+    public Mono<Swap<T>> swap(T settings, Optional<T> expected) {
+        List<String> args = new ArrayList<>();
+        args.add(Integer.toString(names.size()));
+        args.add(expected.isPresent() ? "1" : "0");
+        names.forEach(field -> args.add(field.toString()));
+        args.addAll(fields(settings).values());
+        expected.ifPresent(e -> args.addAll(fields(e).values()));
+        return redis.execute(SWAP, List.of(key), args)
+                .next()
+                .timeout(timeout)
+                .onErrorMap(e -> new DependencyUnavailableException(name, e))
+                .map(this::swapped);
+    }
+
+    /** The script's {written, held values…}. */
+    private Swap<T> swapped(List<?> reply) {
+        boolean written = ((Number) reply.get(0)).longValue() == 1;
+        return new Swap<>(written, read(new ArrayList<Object>(reply.subList(1, reply.size()))));
+    }
+
+    /** The record's components in their order, each as the text the hash holds. */
+    private Map<String, String> fields(T settings) {
+        Map<String, Object> values = FIELDS.convertValue(settings, AS_MAP);
+        Map<String, String> fields = new LinkedHashMap<>();
+        names.forEach(field -> fields.put(field.toString(), String.valueOf(values.get(field.toString()))));
+        return fields;
     }
 
     private Optional<T> read(List<Object> values) {

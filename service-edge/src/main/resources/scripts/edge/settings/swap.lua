@@ -1,0 +1,31 @@
+-- Replaces a settings hash and answers what it held, in one step, so that concurrent changes each see the one they
+-- replaced. KEYS 1 the hash. ARGV 1 the number of fields n; ARGV 2 '1' when the write is conditional; ARGV 3..2+n the
+-- field names; then the n new values; then, when conditional, the n values the fields must hold for the write to
+-- happen (a missing field never matches). Returns {1 written / 0 not, then the n values the fields held (nil when
+-- missing)}.
+local n = tonumber(ARGV[1])
+local conditional = ARGV[2] == '1'
+local names = {}
+for i = 1, n do
+  names[i] = ARGV[2 + i]
+end
+local held = redis.call('HMGET', KEYS[1], unpack(names))
+local answer = { 0 }
+for i = 1, n do
+  answer[i + 1] = held[i]
+end
+if conditional then
+  for i = 1, n do
+    if held[i] ~= ARGV[2 + 2 * n + i] then
+      return answer
+    end
+  end
+end
+local fields = {}
+for i = 1, n do
+  fields[2 * i - 1] = names[i]
+  fields[2 * i] = ARGV[2 + n + i]
+end
+redis.call('HSET', KEYS[1], unpack(fields))
+answer[1] = 1
+return answer
