@@ -72,8 +72,8 @@ class FleetConfiguration {
     }
 
     @Bean
-    BotControl botControl(SettingsStore<BotSettings> store, LiveSettings<BotSettings> currentSettings) {
-        return new BotControl(store, currentSettings);
+    BotControl botControl(LiveSettings<BotSettings> currentSettings) {
+        return new BotControl(currentSettings);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package dev.ticketingwarrior.botrunner.control.domain;
 
 import dev.ticketingwarrior.edge.settings.LiveSettings;
-import dev.ticketingwarrior.edge.settings.SettingsStore;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -12,11 +12,12 @@ public final class BotControl {
 
     private static final Logger audit = LoggerFactory.getLogger("audit.bots");
 
-    private final SettingsStore<BotSettings> store;
+    /** How many times a change is applied again over others' before it gives up: each retry means one of theirs won. */
+    private static final int TRIES = 10;
+
     private final LiveSettings<BotSettings> current;
 
-    public BotControl(SettingsStore<BotSettings> store, LiveSettings<BotSettings> current) {
-        this.store = Objects.requireNonNull(store, "store");
+    public BotControl(LiveSettings<BotSettings> current) {
         this.current = Objects.requireNonNull(current, "current");
     }
 
@@ -27,16 +28,26 @@ public final class BotControl {
 
     /**
      * Applies a change on top of the stored settings. Invalid results throw {@link InvalidSettingsException} before
-     * anything is stored. Two ops racing each other: the last write wins, and both are in the audit log.
+     * anything is stored. A change asks for some fields only, so it is stored only over the settings it was applied
+     * to: when someone else's change landed in between, it is applied again on theirs, and neither is lost. Each audit
+     * line names the settings its change replaced.
      */
     public Mono<BotSettings> change(SettingsChange change, String actor) {
-        return current.refresh().flatMap(before -> {
-            BotSettings after = before.with(change);
-            return store.save(after).then(Mono.fromSupplier(() -> {
-                current.changed(after);
+        return current.refresh().flatMap(before -> changeOver(before, change, actor, TRIES));
+    }
+
+    private Mono<BotSettings> changeOver(BotSettings before, SettingsChange change, String actor, int tries) {
+        BotSettings after = before.with(change);
+        return current.swap(after, Optional.of(before)).flatMap(swap -> {
+            if (swap.written()) {
                 audit.info("bot settings changed by {}: {} -> {} (asked: {})", actor, before, after, describe(change));
-                return after;
-            }));
+                return Mono.just(after);
+            }
+            if (tries <= 1) {
+                return Mono.error(new IllegalStateException(
+                        "the bot settings changed " + TRIES + " times while a change was being made"));
+            }
+            return changeOver(swap.previous().orElseThrow(), change, actor, tries - 1);
         });
     }
 
