@@ -16,8 +16,12 @@ final class OpsClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** HTTP/1.1: a plain-http proxy in front (the web app's dev server) may never answer an upgrade to HTTP/2. */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
+
     private final String token;
 
     OpsClient(String token) {

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.perf.soak;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +13,21 @@ import java.util.Optional;
  * Both are read before anything is changed ({@link #save}: a run that cannot read them does not start, since it could
  * not put them back), and {@link #restore} puts back exactly what was read, once, whatever ended the run (its end, an
  * exception, Ctrl-C through {@link SoakMain}'s shutdown hook). Against a deployment this is what ops had set: a pause,
- * a cap, the bot fleet.
+ * a cap, the bot fleet. What ops changed themselves while the run played is theirs: it is left as it is, and said.
  */
 final class OpsSettings {
 
     static final String ADMISSION = "/api/v1/admin/admission";
     static final String BOTS = "/api/v1/bots";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final OpsClient ops;
     private final SoakOptions options;
     private final JsonNode admissionBefore;
     private final Optional<JsonNode> botsBefore;
+    private JsonNode admissionSet;
+    private Optional<JsonNode> botsSet = Optional.empty();
     private boolean changed;
     private boolean restored;
 
@@ -60,12 +65,15 @@ final class OpsSettings {
     /** The run's settings: admission's rate and cap, no batch, not paused; the bots as asked. */
     synchronized void apply() throws IOException, InterruptedException {
         changed = true;
-        ops.put(options.admissionUrl() + ADMISSION, """
-                {"ratePerSecond": %s, "openBatch": 0, "maxActive": %d, "paused": false}""".formatted(options.admissionRate(), options.maxActive()));
+        String admission = """
+                {"ratePerSecond": %s, "openBatch": 0, "maxActive": %d, "paused": false}""".formatted(options.admissionRate(), options.maxActive());
+        admissionSet = JSON.readTree(admission);
+        ops.put(options.admissionUrl() + ADMISSION, admission);
         if (botsBefore.isPresent()) {
-            ops.put(options.botRunnerUrl().get() + BOTS, """
-                    {"enabled": %s, "perRound": %d, "difficulty": "%s"}""".formatted(
-                            options.bots() > 0, Math.max(options.bots(), 0), options.difficulty()));
+            String bots = """
+                    {"enabled": %s, "perRound": %d, "difficulty": "%s"}""".formatted(options.bots() > 0, Math.max(options.bots(), 0), options.difficulty());
+            botsSet = Optional.of(JSON.readTree(bots));
+            ops.put(options.botRunnerUrl().get() + BOTS, bots);
         }
     }
 
@@ -76,7 +84,8 @@ final class OpsSettings {
 
     /**
      * Puts back what {@link #save} read, once (a second call, from the shutdown hook or the run's end, does nothing;
-     * it waits for one under way); nothing if nothing was changed. The lines say what could not be put back.
+     * it waits for one under way); nothing if nothing was changed. Settings that are no longer what the run set were
+     * changed by someone else while it played: they are left as they are. The lines say what was not put back.
      */
     synchronized List<String> restore() {
         List<String> failed = new ArrayList<>();
@@ -87,13 +96,46 @@ final class OpsSettings {
         // a local service a drill replaced listens on another port than the one the run began with
         String admission = HeapReading.currentUrl(
                 options, "admission", options.currentPids().get("admission"));
-        put(admission + ADMISSION, admissionBefore, "admission's settings", failed);
+        restore(
+                admission + ADMISSION,
+                admissionBefore,
+                Optional.ofNullable(admissionSet),
+                "admission's settings",
+                failed);
         botsBefore.ifPresent(bots -> {
             String botRunner = HeapReading.currentUrl(
                     options, "bot-runner", options.currentPids().get("bot-runner"));
-            put(botRunner + BOTS, bots, "the bots' settings", failed);
+            restore(botRunner + BOTS, bots, botsSet, "the bots' settings", failed);
         });
         return failed;
+    }
+
+    /** Puts {@code before} back, unless the settings are no longer {@code set} (what the run put there). */
+    private void restore(String url, JsonNode before, Optional<JsonNode> set, String what, List<String> failed) {
+        Optional<JsonNode> now = set.isPresent() ? ops.get(url) : Optional.empty();
+        if (now.isPresent() && !holds(now.get(), set.get())) {
+            failed.add(what + " were changed by someone else during the run (now " + now.get() + "): left as they are,"
+                    + " not put back to " + before);
+            return;
+        }
+        put(url, before, what, failed);
+    }
+
+    /** Whether {@code settings} hold every field of {@code set} as it was set (numbers as numbers: 20 is 20.0). */
+    static boolean holds(JsonNode settings, JsonNode set) {
+        for (var field : set.properties()) {
+            JsonNode value = settings.get(field.getKey());
+            if (value == null) {
+                return false;
+            }
+            boolean same = field.getValue().isNumber()
+                    ? value.isNumber() && value.asDouble() == field.getValue().asDouble()
+                    : value.asText().equals(field.getValue().asText());
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void put(String url, JsonNode before, String what, List<String> failed) {

@@ -50,7 +50,7 @@ public final class SoakMain {
             SoakOptions options = SoakOptions.parse(args, System.getenv());
             if (Boolean.getBoolean("soak.check")) {
                 // perf/soak asks this before it starts anything or clears the last run's results
-                FaultDrills.plan(options.faults());
+                check(options);
                 System.exit(0);
             }
             status = run(options);
@@ -63,6 +63,20 @@ public final class SoakMain {
             status = 2;
         }
         System.exit(status);
+    }
+
+    /**
+     * What can be checked before the run starts anything or clears the last run's results: the drills exist, and a
+     * {@code --target} answers its clock and, with an ops token, lets its settings be read ({@link CannotStart} else).
+     */
+    static void check(SoakOptions options) throws InterruptedException {
+        FaultDrills.plan(options.faults());
+        if (!options.local()) {
+            SoakOptions timed = RoundTiming.resolve(options, new OpsClient("")::read);
+            if (timed.opsToken().isPresent()) {
+                OpsSettings.save(new OpsClient(timed.opsToken().get()), timed);
+            }
+        }
     }
 
     /** The run could not start (exit 2): its message says why, on one line. */
@@ -131,8 +145,11 @@ public final class SoakMain {
             List<String> skipped)
             throws Exception {
         if (options.letterKey().isEmpty()) {
-            skipped.add("no load-test key (--letter-key / TICKETING_CAPTCHA_LOAD_TEST_KEY): human journeys stop at the"
-                    + " security letter, so no human books");
+            String note =
+                    "no load-test key (--letter-key / TICKETING_CAPTCHA_LOAD_TEST_KEY): human journeys stop at the"
+                            + " security letter, so no human books";
+            System.out.println("soak: " + note);
+            skipped.add(note);
         }
 
         Instant firstOpen = nextOpen(options, Instant.now().plus(GATLING_START));
@@ -251,7 +268,8 @@ public final class SoakMain {
             return 1;
         }
         if (gatling != 0) {
-            System.out.println("soak: invariants hold, but Gatling's assertions failed (status " + gatling + ")");
+            System.out.println("soak: invariants hold, but Gatling's assertions failed (Gatling's own status " + gatling
+                    + "): exit 3");
             return 3;
         }
         System.out.println(RoundTable.pass(verdict));

@@ -160,7 +160,11 @@ record SoakOptions(
                     + " leave out --faults or --target");
         }
         if (options.openFor().compareTo(options.period()) > 0) {
-            throw new IllegalArgumentException("--open-for must not be longer than --period");
+            throw new IllegalArgumentException(
+                    "a round open for " + options.openFor().toSeconds()
+                            + " s (--open-for, 15s unless given) does not fit in a period of "
+                            + options.period().toSeconds()
+                            + " s (--period): give a shorter --open-for or a longer --period");
         }
         return options;
     }

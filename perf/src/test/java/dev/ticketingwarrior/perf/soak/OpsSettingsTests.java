@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +102,31 @@ class OpsSettingsTests {
         assertThat(json(current.get(OpsSettings.ADMISSION))).isEqualTo(json(ADMISSION_BEFORE));
         assertThat(puts).hasSize(4);
         assertThat(skipped).isEmpty();
+    }
+
+    /** Ops raised the rate while the run played: theirs is left in force, and the run says so; the bots go back. */
+    @Test
+    void leavesSettingsOpsChangedDuringTheRunAsTheyAreAndSaysSo() throws Exception {
+        String theirs = "{\"ratePerSecond\":100.0,\"openBatch\":9,\"maxActive\":0,\"paused\":false}";
+
+        int status = SoakMain.withSettings(options(), Optional.of(new OpsClient("ops")), new ArrayList<>(), s -> {
+            current.put(OpsSettings.ADMISSION, theirs);
+            assertThat(s.orElseThrow().restore())
+                    .singleElement()
+                    .asString()
+                    .startsWith("admission's settings were changed by someone else during the run")
+                    .contains("left as they are");
+            return 0;
+        });
+
+        assertThat(status).isZero();
+        assertThat(json(current.get(OpsSettings.ADMISSION))).isEqualTo(json(theirs));
+        assertThat(json(current.get(OpsSettings.BOTS))).isEqualTo(json(BOTS_BEFORE));
+        assertThat(OpsSettings.holds(
+                        (com.fasterxml.jackson.databind.JsonNode) json("{\"ratePerSecond\":20.0,\"paused\":false}"),
+                        (com.fasterxml.jackson.databind.JsonNode) json("{\"ratePerSecond\":20,\"paused\":false}")))
+                .as("20 is 20.0")
+                .isTrue();
     }
 
     /** A settings read that failed would be "restored" as defaults: the run does not start, and changes nothing. */
