@@ -88,6 +88,21 @@ class AdminApiIT extends AdmissionIntegrationTest {
     }
 
     @Test
+    void saysWhichFieldOfARefusedBodyIsWrong() {
+        web.put()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"ratePerSecond\":\"fast\",\"openBatch\":0,\"maxActive\":0,\"paused\":false}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0]")
+                .isEqualTo("ratePerSecond: not a number");
+    }
+
+    @Test
     void changesApplyToTheRunningRoundAndAreReadBack() {
         settings(0, 0, 0, false);
         openRound();

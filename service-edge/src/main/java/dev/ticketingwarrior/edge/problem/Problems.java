@@ -4,13 +4,21 @@ import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the problem bodies and headers both web stacks send. */
@@ -162,6 +170,81 @@ public final class Problems {
             body.putAll(problem.getProperties());
         }
         return body;
+    }
+
+    /**
+     * The 400 of a body that could not be read as the request's JSON, saying what was wrong and where when the JSON
+     * reader knew ({@code errors}: one line, e.g. {@code ratePerSecond: "20" is not a number}), without the reader's
+     * own words, which name Java classes.
+     */
+    public static ProblemDetail unreadableBody(Throwable error) {
+        String reason = null;
+        for (Throwable cause = error; cause != null && reason == null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json) {
+                reason = explain(json);
+            }
+        }
+        if (reason == null) {
+            return detail(ProblemType.INVALID_REQUEST, "The body is not the expected JSON.");
+        }
+        ProblemDetail problem = detail(ProblemType.INVALID_REQUEST, "The body is not the expected JSON: " + reason);
+        problem.setProperty("errors", List.of(reason));
+        return problem;
+    }
+
+    private static String explain(JacksonException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        String at = field.isEmpty() ? "" : field + ": ";
+        return switch (e) {
+            case UnrecognizedPropertyException unknown -> "unknown field " + quoted(unknown.getPropertyName());
+            case InvalidFormatException format ->
+                at + quoted(String.valueOf(format.getValue())) + " is not " + kind(format.getTargetType());
+            case MismatchedInputException mismatched
+            when mismatched.getTargetType() != null -> at + "not " + kind(mismatched.getTargetType());
+            case StreamReadException syntax
+            when syntax.getOriginalMessage() != null
+                    && syntax.getOriginalMessage().startsWith("Duplicate") -> "a field is given twice";
+            case StreamReadException syntax ->
+                "not valid JSON"
+                        + (syntax.getLocation() == null
+                                ? ""
+                                : " (line " + syntax.getLocation().getLineNr() + ", column "
+                                        + syntax.getLocation().getColumnNr() + ")");
+            default -> at.isEmpty() ? "unreadable" : at + "unreadable";
+        };
+    }
+
+    /** A Java type as a JSON reader would call it. */
+    private static String kind(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static String quoted(String text) {
+        return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
     }
 
     /** Whether {@code error} or one of its causes is of {@code type}. */

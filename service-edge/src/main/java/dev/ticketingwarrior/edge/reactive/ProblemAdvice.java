@@ -22,6 +22,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 /**
  * The one place a WebFlux service's errors become RFC 9457 {@code application/problem+json} (STYLE §8): our problems
@@ -63,6 +64,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             ServerWebInputException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (Problems.causedBy(e, DataBufferLimitException.class, BodyTooLargeException.class)) {
             return tooLarge(e, exchange);
+        }
+        if (Problems.causedBy(e, JacksonException.class)) {
+            return respond(Problems.unreadableBody(e), exchange);
         }
         String reason = e.getReason() == null ? "unreadable body" : e.getReason();
         return respond(Problems.detail(ProblemType.INVALID_REQUEST, "The request is malformed: " + reason), exchange);

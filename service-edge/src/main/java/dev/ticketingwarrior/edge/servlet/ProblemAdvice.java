@@ -66,8 +66,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                             path(request)),
                     close);
         }
-        return respond(
-                Problems.detail(ProblemType.INVALID_REQUEST, "the body is not the expected JSON"), path(request));
+        return respond(Problems.unreadableBody(e), path(request));
     }
 
     @Override
