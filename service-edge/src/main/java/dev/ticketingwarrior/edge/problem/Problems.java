@@ -198,23 +198,27 @@ public final class Problems {
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
         String at = field.isEmpty() ? "" : field + ": ";
-        return switch (e) {
-            case UnrecognizedPropertyException unknown -> "unknown field " + quoted(unknown.getPropertyName());
-            case InvalidFormatException format ->
-                at + quoted(String.valueOf(format.getValue())) + " is not " + kind(format.getTargetType());
-            case MismatchedInputException mismatched
-            when mismatched.getTargetType() != null -> at + "not " + kind(mismatched.getTargetType());
-            case StreamReadException syntax
-            when syntax.getOriginalMessage() != null
-                    && syntax.getOriginalMessage().startsWith("Duplicate") -> "a field is given twice";
-            case StreamReadException syntax ->
-                "not valid JSON"
-                        + (syntax.getLocation() == null
-                                ? ""
-                                : " (line " + syntax.getLocation().getLineNr() + ", column "
-                                        + syntax.getLocation().getColumnNr() + ")");
-            default -> at.isEmpty() ? "unreadable" : at + "unreadable";
-        };
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field " + quoted(unknown.getPropertyName());
+        }
+        if (e instanceof InvalidFormatException format) {
+            return at + quoted(String.valueOf(format.getValue())) + " is not " + kind(format.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return at + "not " + kind(mismatched.getTargetType());
+        }
+        if (e instanceof StreamReadException syntax) {
+            if (syntax.getOriginalMessage() != null
+                    && syntax.getOriginalMessage().startsWith("Duplicate")) {
+                return "a field is given twice";
+            }
+            return "not valid JSON"
+                    + (syntax.getLocation() == null
+                            ? ""
+                            : " (line " + syntax.getLocation().getLineNr() + ", column "
+                                    + syntax.getLocation().getColumnNr() + ")");
+        }
+        return at.isEmpty() ? "unreadable" : at + "unreadable";
     }
 
     /** A Java type as a JSON reader would call it. */
