@@ -217,6 +217,8 @@ class AdminApiIT extends AdmissionIntegrationTest {
                 .expectStatus()
                 .isOk();
         putIfMatch("*", 22, 5, 0, true).expectStatus().isOk();
+        String weakened = "W/" + readEtag();
+        putIfMatch(weakened, 22.5, 5, 0, true).expectStatus().isOk();
         putIfMatch(changed, 23, 5, 0, true).expectStatus().isEqualTo(412);
     }
 
@@ -271,6 +273,16 @@ class AdminApiIT extends AdmissionIntegrationTest {
                 .bodyValue(
                         Map.of("ratePerSecond", rate, "openBatch", openBatch, "maxActive", maxActive, "paused", paused))
                 .exchange();
+    }
+
+    private String readEtag() {
+        return web.get()
+                .uri("/api/v1/admin/admission")
+                .header("Authorization", "Bearer " + OPS_TOKEN)
+                .exchange()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
     }
 
     private JsonNode readSettings() {

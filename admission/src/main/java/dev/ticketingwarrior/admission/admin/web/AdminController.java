@@ -114,11 +114,15 @@ class AdminController {
                                 .toList()));
     }
 
-    /** Whether {@code ifMatch} names {@code settings}: {@code *}, or a list of tags that holds theirs. */
+    /**
+     * Whether {@code ifMatch} names {@code settings}: {@code *}, or a list of tags that holds theirs. A tag a proxy
+     * weakened on the way ({@code W/"…"}, as CloudFront does to what it compresses) still names them.
+     */
     private static boolean names(String ifMatch, AdmissionSettings settings) {
         String tag = tag(settings);
         return Arrays.stream(ifMatch.split(","))
                 .map(String::strip)
+                .map(named -> named.startsWith("W/") ? named.substring(2) : named)
                 .anyMatch(named -> named.equals("*") || named.equals(tag));
     }
 
