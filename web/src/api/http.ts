@@ -19,14 +19,17 @@ export class ApiError extends Error {
   readonly problem: Problem;
   /** Seconds from a Retry-After header, when the server sent one. */
   readonly retryAfter: number | undefined;
+  /** The answer's ETag header (a 412 names the version now in force with it), when the server sent one. */
+  readonly etag: string | undefined;
 
-  constructor(status: number, slug: string, problem: Problem = {}, retryAfter?: number) {
+  constructor(status: number, slug: string, problem: Problem = {}, retryAfter?: number, etag?: string) {
     super(problem.detail ?? problem.title ?? slug);
     this.name = 'ApiError';
     this.status = status;
     this.slug = slug;
     this.problem = problem;
     this.retryAfter = retryAfter;
+    this.etag = etag;
   }
 
   /** A problem extension member, e.g. `opensAt` of round-not-open. */
@@ -83,7 +86,13 @@ export async function errorFrom(response: Response, tokenKind: TokenKind = 'ops'
     // not JSON: keep the status only
   }
   const slug = problemSlug(problem.type) ?? slugForStatus(response.status, tokenKind);
-  return new ApiError(response.status, slug, problem, parseRetryAfter(response.headers.get('Retry-After')));
+  return new ApiError(
+    response.status,
+    slug,
+    problem,
+    parseRetryAfter(response.headers.get('Retry-After')),
+    response.headers.get('ETag') ?? undefined,
+  );
 }
 
 export interface RequestOptions {
@@ -109,6 +118,17 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Calls the API and returns the parsed JSON (undefined for 204 / empty bodies); throws ApiError otherwise. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await requestWithEtag<T>(path, options)).body;
+}
+
+/** An answer's body and its ETag header (absent when the server sent none). */
+export interface Tagged<T> {
+  body: T;
+  etag: string | undefined;
+}
+
+/** Like `request`, keeping the answer's ETag (readable here: the API is same-origin). */
+export async function requestWithEtag<T>(path: string, options: RequestOptions = {}): Promise<Tagged<T>> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
@@ -132,11 +152,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       cache: 'no-store',
     });
     if (!response.ok) throw await errorFrom(response, options.tokenKind);
-    if (response.status === 204) return undefined as T;
+    const etag = response.headers.get('ETag') ?? undefined;
+    if (response.status === 204) return { body: undefined as T, etag };
     const text = await response.text();
-    if (!text) return undefined as T;
+    if (!text) return { body: undefined as T, etag };
     try {
-      return JSON.parse(text) as T;
+      return { body: JSON.parse(text) as T, etag };
     } catch {
       throw new ApiError(response.status, UNKNOWN, { detail: 'The server answered with something that is not JSON.' });
     }

@@ -162,6 +162,14 @@ export interface BotSettings {
   enabled: boolean;
   perRound: number;
   difficulty: Difficulty;
+  /** Not edited here; bot-runner keeps it (a PUT sends only the fields changed). */
+  cancelProbability?: number;
+}
+
+/** Settings as the server holds them, and the version (its ETag) they were read at, when it sends one. */
+export interface Versioned<T> {
+  settings: T;
+  version: string | undefined;
 }
 
 export interface BotsSplit {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConfirmationBacklog } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
 import { clockTime } from '../lib/format';
-import { mockApi, problem } from '../test/api';
+import { mockApi, problem, withRetryAfter } from '../test/api';
 import { ConfirmationsPanel } from './ConfirmationsPanel';
 
 vi.mock('react-chartjs-2', () => import('../test/chartAsList'));
@@ -217,5 +217,40 @@ describe('confirmations panel', () => {
     await later();
     expect(screen.getByTestId('confirm-in-flight')).toHaveTextContent('2');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says booking is not answering when no problem comes back (a network failure, the proxy’s own 502)', async () => {
+    let reads = 0;
+    mockApi([
+      [
+        'GET',
+        BACKLOG,
+        () => (++reads === 1 ? new Error('connection refused') : { status: 502, body: undefined, headers: {} }),
+      ],
+    ]);
+    renderPanel();
+    await later();
+    expect(screen.getByRole('alert')).toHaveTextContent('booking이 응답하지 않습니다. 계속 다시 확인합니다.');
+    await later(2000);
+    expect(reads).toBe(2);
+    expect(screen.getByRole('alert')).toHaveTextContent('booking이 응답하지 않습니다.');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('SQS');
+  });
+
+  it('says booking answers but MySQL does not when its 503 names MySQL', async () => {
+    mockApi([['GET', BACKLOG, () => problem('service-unavailable', 503, { detail: 'MySQL is not answering.' })]]);
+    renderPanel();
+    await later();
+    expect(screen.getByRole('alert')).toHaveTextContent('booking은 응답하지만 MySQL에 연결할 수 없습니다.');
+  });
+
+  it('says a 429 is the failed-sign-in lockout, with its seconds', async () => {
+    mockApi([['GET', BACKLOG, () => withRetryAfter(problem('rate-limited', 429), '30')]]);
+    renderPanel();
+    await later();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '이 주소에서 실패한 로그인이 너무 많아 운영 API가 30초 동안 잠겼습니다.',
+    );
+    expect(screen.getByRole('alert')).not.toHaveTextContent('확정 대기열을 불러오지 못했습니다');
   });
 });

@@ -4,20 +4,15 @@ import { redriveDeadLetters } from '../api/ops';
 import type { Redriven } from '../api/types';
 import { num } from '../api/wire';
 import { useConfirmations } from '../hooks/useConfirmations';
-import { useI18n, type Translate } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { clockTime } from '../lib/format';
+import { confirmationsPollMessage } from '../lib/opsProblems';
 import { COLORS } from './charts';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Stat } from './LiveStats';
 import { Notice } from './Notice';
+import { OpsNotice } from './OpsNotice';
 import { TimeChart } from './OpsCharts';
-
-/** What a failed poll says: SQS not answering (503), the refused token (401), or that the numbers did not come. */
-function pollMessage(error: ApiError, t: Translate): string | undefined {
-  if (error.status === 503) return t('ops.confirmations.unavailable');
-  if (error.status === 401) return undefined; // the problem's own message: the ops token is not valid
-  return t('ops.confirmations.error');
-}
 
 /** The instant booking said MySQL has failed it since, in epoch ms; undefined while it answers (or unreadable). */
 function since(iso: string | null | undefined): number | undefined {
@@ -68,7 +63,7 @@ export function ConfirmationsPanel({ token }: { token: string }) {
         <h2 id={`${id}-title`}>{t('ops.confirmations.title')}</h2>
       </div>
       <p className="muted">{t('ops.confirmations.lead')}</p>
-      {error && <Notice error={error} message={pollMessage(error, t)} />}
+      {error && <OpsNotice error={error} message={confirmationsPollMessage(error, t)} />}
       {!backlog && !error && <p className="muted">{t('common.loading')}</p>}
       {mysqlDownSince !== undefined && (
         <Notice tone="warn" message={t('ops.confirmations.mysqlDown', { since: clockTime(mysqlDownSince, lang) })} />
@@ -110,7 +105,7 @@ export function ConfirmationsPanel({ token }: { token: string }) {
           })}
         />
       )}
-      {redriveError && <Notice error={redriveError} />}
+      {redriveError && <OpsNotice error={redriveError} />}
       {asking && (
         <ConfirmDialog
           title={t('ops.confirmations.redriveTitle')}

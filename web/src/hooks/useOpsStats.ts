@@ -10,6 +10,8 @@ import { useServerClock } from './serverClock';
 import { useLatest } from './useLatest';
 
 const STATS_POLL_MS = 1000;
+/** The longest a Retry-After (a lockout, a 503) holds the next poll back. */
+const MOST_WAIT_MS = 60_000;
 
 export interface OpsStats {
   /** The last answer of GET /api/v1/admin/stats. */
@@ -22,6 +24,8 @@ export interface OpsStats {
    * have no new point: stale, not zero.
    */
   confirmedStale: boolean;
+  /** Why the last read of the results failed (booking not answering, or MySQL behind it), while `confirmedStale`. */
+  confirmedError: ApiError | undefined;
 }
 
 /**
@@ -35,12 +39,13 @@ export function useOpsStats(token: string, unauthorized: (error: ApiError) => bo
   const [stats, setStats] = useState<AdminStats | undefined>();
   const [series, setSeries] = useState<OpsSeries>(emptySeries);
   const [error, setError] = useState<ApiError | undefined>();
-  const [confirmedStale, setConfirmedStale] = useState(false);
+  const [confirmedError, setConfirmedError] = useState<ApiError | undefined>();
 
   useEffect(() => {
     const aborter = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
+      let waitMs = STATS_POLL_MS;
       try {
         const next = await getAdminStats(token, aborter.signal);
         if (aborter.signal.aborted) return;
@@ -56,22 +61,25 @@ export function useOpsStats(token: string, unauthorized: (error: ApiError) => bo
             if (!aborter.signal.aborted) {
               const opensAt = toEpochMs(next.current?.opensAt) ?? parseRoundId(roundId);
               setSeries((previous) => addSold(previous, at, roundId, opensAt, num(results.seats?.sold)));
-              setConfirmedStale(false);
+              setConfirmedError(undefined);
             }
-          } catch {
+          } catch (caught) {
             // booking or its MySQL down: no point (not a zero), said beside the charts; the admission charts go on
-            if (!aborter.signal.aborted) setConfirmedStale(true);
+            if (!aborter.signal.aborted) setConfirmedError(asApiError(caught));
           }
         } else {
-          setConfirmedStale(false);
+          setConfirmedError(undefined);
         }
       } catch (caught) {
         if (aborter.signal.aborted) return;
         const problem = asApiError(caught);
         if (unauthorizedRef.current(problem)) return;
         setError(problem);
+        // a lockout (429) or a 503 says when to come back: asking sooner is refused again
+        if (problem.retryAfter !== undefined)
+          waitMs = Math.min(MOST_WAIT_MS, Math.max(STATS_POLL_MS, problem.retryAfter * 1000));
       }
-      if (!aborter.signal.aborted) timer = setTimeout(() => void poll(), STATS_POLL_MS);
+      if (!aborter.signal.aborted) timer = setTimeout(() => void poll(), waitMs);
     };
     void poll();
     return () => {
@@ -80,5 +88,5 @@ export function useOpsStats(token: string, unauthorized: (error: ApiError) => bo
     };
   }, [token, clockRef, unauthorizedRef]);
 
-  return { stats, series, error, confirmedStale };
+  return { stats, series, error, confirmedStale: confirmedError !== undefined, confirmedError };
 }

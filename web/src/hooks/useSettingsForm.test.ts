@@ -1,11 +1,12 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { FormEvent } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../api/http';
-import { getAdmissionSettings, putAdmissionSettings } from '../api/ops';
+import { getAdmissionSettings, putAdmissionSettings, settingsChanged } from '../api/ops';
 import type { AdmissionSettings } from '../api/types';
 import { mockApi, problem } from '../test/api';
-import { useSettingsForm, type SettingsFormOptions } from './useSettingsForm';
+import { flush } from '../test/timers';
+import { SETTINGS_REFRESH_MS, useSettingsForm, type SettingsFormOptions } from './useSettingsForm';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -13,7 +14,12 @@ const settings: AdmissionSettings = { ratePerSecond: 2.5, openBatch: 10, maxActi
 const ADMISSION = /^\/api\/v1\/admin\/admission$/;
 
 const useAdmissionForm = (token: string, handlers: Partial<SettingsFormOptions<AdmissionSettings>> = {}) =>
-  useSettingsForm<AdmissionSettings>(token, { read: getAdmissionSettings, write: putAdmissionSettings, ...handlers });
+  useSettingsForm<AdmissionSettings>(token, {
+    read: getAdmissionSettings,
+    write: (opsToken, edit) => putAdmissionSettings(opsToken, edit.form, edit.version),
+    conflict: settingsChanged,
+    ...handlers,
+  });
 
 describe('useSettingsForm', () => {
   it('reads the settings with the token, edits them, and saves them as a whole', async () => {
@@ -148,5 +154,147 @@ describe('useSettingsForm', () => {
     rerender({ token: 'two' });
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]?.headers.Authorization).toBe('Bearer two');
+  });
+
+  it('saves on condition of the version it read (If-Match), and takes the new version from the answer', async () => {
+    const { calls } = mockApi([
+      ['GET', ADMISSION, () => ({ body: settings, headers: { ETag: '"v1"' } })],
+      ['PUT', ADMISSION, (call) => ({ body: call.body, headers: { ETag: '"v2"' } })],
+    ]);
+    const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+    await waitFor(() => expect(result.current.form).toEqual(settings));
+    act(() => result.current.change({ openBatch: 20 }));
+    await act(() => result.current.submit());
+    expect(calls[1]).toMatchObject({ method: 'PUT', headers: { 'If-Match': '"v1"' } });
+    act(() => result.current.change({ openBatch: 30 }));
+    await act(() => result.current.submit());
+    expect(calls[2]?.headers['If-Match']).toBe('"v2"');
+  });
+
+  it('sends no If-Match when the read carried no ETag (an older admission): the save is unconditional', async () => {
+    const { calls } = mockApi([
+      ['GET', ADMISSION, () => ({ body: settings })],
+      ['PUT', ADMISSION, (call) => ({ body: call.body })],
+    ]);
+    const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+    await waitFor(() => expect(result.current.form).toEqual(settings));
+    await act(() => result.current.submit());
+    expect(calls[1]?.method).toBe('PUT');
+    expect(calls[1]?.headers).not.toHaveProperty('If-Match');
+  });
+
+  it('on 412 settings-changed shows the settings in force, drops the edits, and bases the next save on them', async () => {
+    const theirs = { ...settings, paused: true };
+    let puts = 0;
+    const { calls } = mockApi([
+      ['GET', ADMISSION, () => ({ body: settings, headers: { ETag: '"v1"' } })],
+      [
+        'PUT',
+        ADMISSION,
+        (call) =>
+          ++puts === 1
+            ? {
+                ...problem('settings-changed', 412, { current: theirs }),
+                headers: { 'Content-Type': 'application/problem+json', ETag: '"v2"' },
+              }
+            : { body: call.body, headers: { 'Content-Type': 'application/json', ETag: '"v3"' } },
+      ],
+    ]);
+    const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+    await waitFor(() => expect(result.current.form).toEqual(settings));
+    act(() => result.current.change({ openBatch: 20 }));
+    await act(() => result.current.submit());
+
+    expect(result.current.conflicted).toBe(true);
+    expect(result.current.form).toEqual(theirs); // their pause is not undone
+    expect(result.current.inForce).toEqual(theirs);
+    expect(result.current.dirty).toBe(false);
+    expect(result.current.error).toBeUndefined();
+    expect(result.current.save).toBe('idle');
+
+    act(() => result.current.change({ openBatch: 20 }));
+    await act(() => result.current.submit());
+    expect(calls[2]).toMatchObject({ headers: { 'If-Match': '"v2"' }, body: { ...theirs, openBatch: 20 } });
+    expect(result.current.conflicted).toBe(false);
+    expect(result.current.save).toBe('saved');
+  });
+
+  describe('reading again', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('every 5 s while the form is clean, showing the settings in force', async () => {
+      let server = settings;
+      const { calls } = mockApi([['GET', ADMISSION, () => ({ body: server })]]);
+      const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+      await flush();
+      expect(result.current.form).toEqual(settings);
+      const generation = result.current.generation;
+
+      server = { ...settings, paused: true }; // paused through the API, or in another browser
+      await flush(4900);
+      expect(calls).toHaveLength(1);
+      await flush(SETTINGS_REFRESH_MS - 4900);
+      expect(calls).toHaveLength(2);
+      expect(result.current.form).toEqual(server);
+      expect(result.current.inForce).toEqual(server);
+      expect(result.current.generation).toBe(generation + 1);
+      expect(result.current.changedElsewhere).toBeUndefined();
+
+      await flush(SETTINGS_REFRESH_MS); // the same again: the form is not replaced (what is typed would go)
+      expect(calls).toHaveLength(3);
+      expect(result.current.generation).toBe(generation + 1);
+    });
+
+    it('when the window regains the focus', async () => {
+      const { calls } = mockApi([['GET', ADMISSION, () => ({ body: settings })]]);
+      renderHook(() => useAdmissionForm('ops-secret'));
+      await flush();
+      expect(calls).toHaveLength(1);
+      act(() => void window.dispatchEvent(new Event('focus')));
+      await flush();
+      expect(calls).toHaveLength(2);
+    });
+
+    it('keeps unsaved edits over a newer read, and says what is in force now', async () => {
+      let server = settings;
+      mockApi([['GET', ADMISSION, () => ({ body: server })]]);
+      const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+      await flush();
+      act(() => result.current.change({ openBatch: 20 }));
+
+      server = { ...settings, paused: true };
+      await flush(SETTINGS_REFRESH_MS);
+      expect(result.current.form).toEqual({ ...settings, openBatch: 20 });
+      expect(result.current.dirty).toBe(true);
+      expect(result.current.changedElsewhere).toEqual(server);
+      expect(result.current.inForce).toEqual(server);
+
+      act(() => result.current.reload()); // "show the settings in force"
+      await flush();
+      expect(result.current.form).toEqual(server);
+      expect(result.current.changedElsewhere).toBeUndefined();
+    });
+
+    it('drops a read that answers after a save: it is older than what the save put in the form', async () => {
+      let answerRead: ((reply: { body: AdmissionSettings }) => void) | undefined;
+      let reads = 0;
+      mockApi([
+        [
+          'GET',
+          ADMISSION,
+          () => (++reads === 1 ? { body: settings } : new Promise((resolve) => (answerRead = resolve))),
+        ],
+        ['PUT', ADMISSION, (call) => ({ body: call.body })],
+      ]);
+      const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+      await flush();
+      await flush(SETTINGS_REFRESH_MS); // a read on its way…
+      act(() => result.current.change({ openBatch: 20 }));
+      await act(() => result.current.submit()); // …and a save answered before it
+      answerRead?.({ body: settings });
+      await flush();
+      expect(result.current.form).toEqual({ ...settings, openBatch: 20 });
+    });
   });
 });

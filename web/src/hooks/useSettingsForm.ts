@@ -1,23 +1,52 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/http';
+import type { Versioned } from '../api/types';
 import { useLatest } from './useLatest';
 
 /** `invalid`: a save was refused here, as a field holds a value the server would not take (out of range). */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'invalid';
 
+/** How often a form reads the settings again, to show what is in force (and to see a change made elsewhere). */
+export const SETTINGS_REFRESH_MS = 5000;
+
+/** What a save sends: the form, the fields changed from the settings it was based on, and their version. */
+export interface SettingsEdit<T> {
+  form: T;
+  /** Only the fields whose value differs from the settings the form was read at. */
+  changed: Partial<T>;
+  /** The version (ETag) of the settings the form was read at, for a conditional save; undefined when none was sent. */
+  version: string | undefined;
+}
+
 export interface SettingsFormOptions<T> {
-  read(token: string): Promise<T>;
-  /** A full replacement; its answer becomes the form. */
-  write(token: string, settings: T): Promise<T>;
+  read(token: string): Promise<Versioned<T>>;
+  /** Saves the edit; its answer (the settings in force after it) becomes the form. */
+  write(token: string, edit: SettingsEdit<T>): Promise<Versioned<T>>;
+  /**
+   * A refused save that says the settings changed since the form's version (a 412): the settings in force now, which
+   * the form then shows (`conflicted`); undefined for any other refusal.
+   */
+  conflict?(error: ApiError): Versioned<T> | undefined;
   /** Offered a failed read first; returns true if it dealt with it (then it is not shown as `error`). */
   onReadError?(error: ApiError): boolean;
   /** Offered a failed save first; returns true if it dealt with it (then it is not shown as `error`). */
   onSaveError?(error: ApiError): boolean;
+  /** How often to read again while the form is shown (and when the window regains the focus). */
+  refreshMs?: number;
 }
 
 export interface SettingsForm<T> {
   /** The settings as edited; undefined until the first read answers. */
   form: T | undefined;
+  /** The settings in force as the server last said (a read or a save); undefined until the first read answers. */
+  inForce: T | undefined;
+  /**
+   * The settings in force when they changed elsewhere (another browser, the API) after the form with unsaved edits was
+   * read: the edits are kept, and this says what they would now replace. Undefined otherwise.
+   */
+  changedElsewhere: T | undefined;
+  /** The last save was refused as the settings had changed since the form was read; the form now shows them. */
+  conflicted: boolean;
   /** The last failed read or save that no handler dealt with. */
   error: ApiError | undefined;
   /** What `error` failed at: reading the settings or saving the edits. */
@@ -42,55 +71,145 @@ export interface SettingsForm<T> {
   retry(): void;
 }
 
-/** Settings behind the ops token, read when the token is there, edited in a form and saved as a whole. */
+/** The fields of `edited` whose value is not the one in `base`. */
+export function changedFields<T extends object>(base: T, edited: T): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const key of Object.keys(edited) as (keyof T)[]) {
+    if (!Object.is(edited[key], base[key])) changed[key] = edited[key];
+  }
+  return changed;
+}
+
+const sameSettings = <T extends object>(a: T, b: T) =>
+  Object.keys(changedFields(a, b)).length === 0 && Object.keys(changedFields(b, a)).length === 0;
+
+/**
+ * Settings behind the ops token, read when the token is there, edited in a form and saved. While the form holds no
+ * unsaved edits it is read again every `refreshMs` and when the window regains the focus, so it shows what is in force;
+ * with unsaved edits a newer read does not replace them but is told as `changedElsewhere`.
+ */
 export function useSettingsForm<T extends object>(token: string, options: SettingsFormOptions<T>): SettingsForm<T> {
   // the panels pass their handlers inline: a ref keeps the read from restarting on every render
   const optionsRef = useLatest(options);
   const [form, setForm] = useState<T | undefined>();
+  /** What the form was read at (and its version): a save is based on it. */
+  const [base, setBase] = useState<Versioned<T> | undefined>();
+  /** The server's settings as last read or saved. */
+  const [latest, setLatest] = useState<Versioned<T> | undefined>();
   const [failure, setFailure] = useState<{ error: ApiError; at: 'read' | 'save' } | undefined>();
   const [dirty, setDirty] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
+  const [conflicted, setConflicted] = useState(false);
   const [invalidFields, setInvalidFields] = useState<ReadonlySet<string>>(() => new Set());
   const [generation, setGeneration] = useState(0);
+  const dirtyRef = useLatest(dirty);
+  const saveRef = useLatest(save);
+  const baseRef = useLatest(base);
+  // every read or save that replaces the form counts one: a refresh answered after it is older, and dropped
+  const epoch = useRef(0);
+
+  /** The form becomes `read`, dropping any edit. */
+  const apply = useCallback((read: Versioned<T>) => {
+    epoch.current += 1;
+    setBase(read);
+    setLatest(read);
+    setForm(read.settings);
+    setDirty(false);
+    setInvalidFields(new Set());
+    setGeneration((n) => n + 1);
+  }, []);
 
   const load = useCallback(() => {
     optionsRef.current
       .read(token)
-      .then((read) => {
-        setForm(read);
-        setDirty(false);
-        setInvalidFields(new Set());
-        setGeneration((n) => n + 1);
-      })
+      .then(apply)
       .catch((caught: unknown) => {
         const problem = asApiError(caught);
         if (!optionsRef.current.onReadError?.(problem)) setFailure({ error: problem, at: 'read' });
       });
-  }, [token, optionsRef]);
+  }, [token, optionsRef, apply]);
   useEffect(load, [load]);
+
+  // read again now and then: a clean form shows what is in force, a dirty one learns of a change made elsewhere
+  useEffect(() => {
+    let reading = false;
+    let gone = false;
+    const refresh = () => {
+      if (reading || saveRef.current === 'saving') return;
+      reading = true;
+      const at = epoch.current;
+      optionsRef.current
+        .read(token)
+        .then((read) => {
+          if (gone || at !== epoch.current || saveRef.current === 'saving') return;
+          setLatest(read);
+          setFailure((previous) => (previous?.at === 'read' ? undefined : previous));
+          const shown = baseRef.current;
+          if (shown && sameSettings(shown.settings, read.settings)) {
+            // nothing changed (what is typed stays): a new version of the same settings is what a save is based on
+            setBase(read);
+            return;
+          }
+          if (dirtyRef.current) return; // the edits stay; `changedElsewhere` says what is in force now
+          apply(read);
+          setSave((previous) => (previous === 'saved' ? 'idle' : previous));
+        })
+        .catch((caught: unknown) => {
+          if (gone) return;
+          const problem = asApiError(caught);
+          // the form keeps what it last read; a refused token is still offered (it signs out), and a form never read
+          // says why it is still not there
+          if (optionsRef.current.onReadError?.(problem)) return;
+          setFailure((previous) => (previous?.at === 'read' ? { error: problem, at: 'read' } : previous));
+        })
+        .finally(() => {
+          reading = false;
+        });
+    };
+    const timer = setInterval(refresh, optionsRef.current.refreshMs ?? SETTINGS_REFRESH_MS);
+    window.addEventListener('focus', refresh);
+    return () => {
+      gone = true;
+      clearInterval(timer);
+      window.removeEventListener('focus', refresh);
+    };
+  }, [token, optionsRef, apply, dirtyRef, saveRef, baseRef]);
 
   const reload = () => {
     setFailure(undefined);
+    setConflicted(false);
     load();
   };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (!form) return;
+    if (!form || !base) return;
     if (invalidFields.size > 0) {
       setSave('invalid');
       return;
     }
     setSave('saving');
     setFailure(undefined);
+    setConflicted(false);
     try {
-      setForm(await options.write(token, form));
-      setDirty(false);
+      const saved = await optionsRef.current.write(token, {
+        form,
+        changed: changedFields(base.settings, form),
+        version: base.version,
+      });
+      apply(saved);
       setSave('saved');
     } catch (caught) {
       const problem = asApiError(caught);
       setSave('idle');
-      if (!options.onSaveError?.(problem)) setFailure({ error: problem, at: 'save' });
+      const current = optionsRef.current.conflict?.(problem);
+      if (current) {
+        // changed since the form was read: show what is in force, and let the operator make the change again on it
+        apply(current);
+        setConflicted(true);
+        return;
+      }
+      if (!optionsRef.current.onSaveError?.(problem)) setFailure({ error: problem, at: 'save' });
     }
   };
 
@@ -117,8 +236,14 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
     if (!valid) setDirty(true);
   }, []);
 
+  const changedElsewhere =
+    dirty && base && latest && !sameSettings(base.settings, latest.settings) ? latest.settings : undefined;
+
   return {
     form,
+    inForce: latest?.settings,
+    changedElsewhere,
+    conflicted,
     error: failure?.error,
     failedAt: failure?.at,
     dirty,

@@ -357,6 +357,8 @@ export const ko = {
   'problem.payload-too-large': '요청이 너무 큽니다.',
   'problem.not-acceptable': '이 형식으로는 답할 수 없습니다.',
   'problem.request-timeout': '요청이 제때 도착하지 않았습니다. 다시 시도해 주세요.',
+  'problem.settings-changed':
+    '불러온 뒤 다른 곳에서 설정이 바뀌어 저장하지 않았습니다. 다시 불러와 변경을 다시 해 주세요.',
   'problem.unknown': '알 수 없는 오류가 발생했습니다.',
 
   'ops.title': '운영 콘솔',
@@ -375,6 +377,15 @@ export const ko = {
   'ops.outOfRangeWhole': '{min}–{max} 사이의 정수를 입력하세요.',
   'ops.notSavedInvalid': '저장하지 않았습니다: 범위를 벗어난 값을 고쳐 주세요.',
   'ops.discard': '변경 취소하고 다시 불러오기',
+  'ops.lockedOut': '이 주소에서 실패한 로그인이 너무 많아 운영 API가 {s}초 동안 잠겼습니다.',
+  'ops.lockedOutSoon': '이 주소에서 실패한 로그인이 너무 많아 운영 API가 잠시 잠겼습니다. 곧 다시 시도할 수 있습니다.',
+  'ops.pausedBadge': '입장 일시정지됨',
+  'ops.pausedNotice': '입장이 일시정지되어 있습니다: 재개할 때까지 대기열에서 아무도 입장하지 못합니다.',
+  'ops.settingsConflict':
+    '불러온 뒤 다른 사람이 입장 설정을 바꿨습니다. 폼에 그 설정을 표시했으니 변경을 다시 해 주세요.',
+  'ops.changedElsewhere':
+    '불러온 뒤 다른 곳에서 설정이 바뀌었습니다. 지금 적용 중: {now}. 저장하지 않은 변경은 그대로 두었습니다.',
+  'ops.showInForce': '내 변경 버리고 적용 중인 설정 보기',
   'ops.bots': '봇',
   'ops.botsEnabled': '봇 사용 (enabled)',
   'ops.perRound': '라운드당 봇 수 (perRound)',
@@ -395,6 +406,11 @@ export const ko = {
   'ops.sellOutChart': '확정 곡선 (라운드 오픈 후 초)',
   'ops.sold': '확정 좌석',
   'ops.confirmedStale': '라운드 결과를 읽지 못해 예매 확정 차트가 멈춰 있습니다 (booking 응답 없음).',
+  'ops.confirmedStaleMysql':
+    '라운드 결과를 읽지 못해 예매 확정 차트가 멈춰 있습니다 (booking은 응답하지만 MySQL에 연결할 수 없습니다).',
+  'ops.confirmedStaleRefused': '라운드 결과를 읽지 못해 예매 확정 차트가 멈춰 있습니다 (booking 응답 {status}).',
+  'ops.confirmedStaleLimited':
+    '라운드 결과를 읽지 못해 예매 확정 차트가 멈춰 있습니다 (요청이 너무 많아 booking이 {s}초 동안 거절합니다).',
   'ops.previousRound': '이전 라운드',
   'ops.statsError': '통계를 불러오지 못했습니다.',
   'ops.seconds': '초',
@@ -415,7 +431,9 @@ export const ko = {
     '데드레터 {n}건을 확정 큐로 되돌립니다 (한 번에 최대 1,000건). 여러 번 해도 안전합니다.',
   'ops.confirmations.cancel': '취소',
   'ops.confirmations.redriven': '{moved}건을 다시 보냈습니다. {remaining}건 남았습니다.',
-  'ops.confirmations.unavailable': '확정 큐(SQS)가 응답하지 않습니다. 계속 다시 확인합니다.',
+  'ops.confirmations.unavailable': 'booking은 응답하지만 확정 큐(SQS)가 응답하지 않습니다. 계속 다시 확인합니다.',
+  'ops.confirmations.mysqlUnavailable': 'booking은 응답하지만 MySQL에 연결할 수 없습니다. 계속 다시 확인합니다.',
+  'ops.confirmations.noAnswer': 'booking이 응답하지 않습니다. 계속 다시 확인합니다.',
   'ops.confirmations.error': '확정 대기열을 불러오지 못했습니다. 계속 다시 확인합니다.',
   'ops.confirmations.mysqlDown':
     'MySQL이 {since}부터 응답하지 않습니다. 예매는 계속 받고, 확정은 큐에서 기다리다 MySQL이 응답하면 기록됩니다. 큐를 비우거나 옮기지 마세요.',
@@ -780,6 +798,8 @@ export const en: Messages = {
   'problem.payload-too-large': 'The request is too large.',
   'problem.not-acceptable': 'No answer in a format the request accepts.',
   'problem.request-timeout': 'The request did not arrive in time. Please try again.',
+  'problem.settings-changed':
+    'Not saved: the settings were changed elsewhere after you loaded them. Reload them and make your change again.',
   'problem.unknown': 'Something went wrong.',
 
   'ops.title': 'Ops console',
@@ -798,6 +818,15 @@ export const en: Messages = {
   'ops.outOfRangeWhole': 'Enter a whole number from {min} to {max}.',
   'ops.notSavedInvalid': 'Not saved: correct the value out of range.',
   'ops.discard': 'Discard changes and reload',
+  'ops.lockedOut': 'Too many failed sign-ins from this address: the ops API is locked for {s} s.',
+  'ops.lockedOutSoon': 'Too many failed sign-ins from this address: the ops API is locked for a moment more.',
+  'ops.pausedBadge': 'PAUSED',
+  'ops.pausedNotice': 'Admission is paused: nobody is admitted from the queue until it is resumed.',
+  'ops.settingsConflict':
+    'Someone changed the admission settings after you loaded them; the form now shows theirs — make your change again.',
+  'ops.changedElsewhere':
+    'These settings were changed elsewhere after you loaded them. In force now: {now}. Your unsaved edits are kept.',
+  'ops.showInForce': 'Discard my edits and show the settings in force',
   'ops.bots': 'Bots',
   'ops.botsEnabled': 'Bots on (enabled)',
   'ops.perRound': 'Bots per round (perRound)',
@@ -819,6 +848,12 @@ export const en: Messages = {
   'ops.sold': 'Seats confirmed',
   'ops.confirmedStale':
     'Could not read the round’s results: the confirmed-booking charts are stale (booking not answering).',
+  'ops.confirmedStaleMysql':
+    'Could not read the round’s results: the confirmed-booking charts are stale (booking answers, but MySQL is not reachable).',
+  'ops.confirmedStaleRefused':
+    'Could not read the round’s results: the confirmed-booking charts are stale (booking answered {status}).',
+  'ops.confirmedStaleLimited':
+    'Could not read the round’s results: the confirmed-booking charts are stale (booking refuses this address’s requests for {s} s: too many).',
   'ops.previousRound': 'Previous round',
   'ops.statsError': 'Could not load the stats.',
   'ops.seconds': 's',
@@ -839,7 +874,9 @@ export const en: Messages = {
     'The {n} dead letters (at most 1,000 at a time) go back on the confirmation queue. Safe to repeat.',
   'ops.confirmations.cancel': 'Cancel',
   'ops.confirmations.redriven': 'Moved {moved}, {remaining} left.',
-  'ops.confirmations.unavailable': 'The confirmation queue (SQS) does not answer. Still checking.',
+  'ops.confirmations.unavailable': 'Booking answers, but its confirmation queue (SQS) does not. Still checking.',
+  'ops.confirmations.mysqlUnavailable': 'Booking answers, but MySQL is not reachable. Still checking.',
+  'ops.confirmations.noAnswer': 'Booking is not answering. Still checking.',
   'ops.confirmations.error': 'Could not load the confirmations. Still checking.',
   'ops.confirmations.mysqlDown':
     'MySQL has not answered since {since}. Bookings are still taken; their confirmations wait on the queue and are written once MySQL answers. Do not purge or move the queue.',

@@ -1,7 +1,7 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
-import { mockApi, problem } from '../test/api';
+import { mockApi, problem, withRetryAfter } from '../test/api';
 import { Ops, OPS_TOKEN_KEY } from './Ops';
 
 vi.mock('react-chartjs-2', () => import('../test/chartAsList'));
@@ -9,6 +9,8 @@ vi.mock('react-chartjs-2', () => import('../test/chartAsList'));
 afterEach(() => vi.unstubAllGlobals());
 
 const settings = { ratePerSecond: 2.5, openBatch: 10, maxActive: 0, paused: false };
+/** The ETag admission sends with them. */
+const SETTINGS_ETAG = '"v1"';
 const stats = {
   serverTime: '2026-11-24T10:15:05Z',
   currentRoundId: '20261124T101500Z',
@@ -35,7 +37,7 @@ const confirmations: Parameters<typeof mockApi>[0][number] = [
 /** The ops console's reads as a signed-in operator gets them, with `put` answering a save of the admission settings. */
 function opsApiSaving(put: Parameters<typeof mockApi>[0][number][2]) {
   return mockApi([
-    ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+    ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings, headers: { ETag: SETTINGS_ETAG } })],
     ['PUT', /^\/api\/v1\/admin\/admission$/, put],
     ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
     ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
@@ -334,5 +336,228 @@ describe('ops console', () => {
     expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBe('ops-secret');
     await waitFor(() => expect(screen.getByTestId('rate')).toHaveValue(2.5));
     expect(screen.getByRole('heading', { name: '예매 확정 대기열' })).toBeInTheDocument();
+  });
+
+  describe('settings changed elsewhere', () => {
+    it('saves admission with If-Match, and on 412 shows the settings in force and says to make the change again', async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      const theirs = { ...settings, paused: true };
+      const { calls } = opsApiSaving(() => ({
+        ...problem('settings-changed', 412, { current: theirs }),
+        headers: { 'Content-Type': 'application/problem+json', ETag: '"v2"' },
+      }));
+      renderOps();
+      const rate = await screen.findByTestId('rate');
+      await waitFor(() => expect(rate).toHaveValue(2.5));
+      const panel = rate.closest('form')!;
+      const paused = within(panel).getByLabelText('입장 일시정지 (paused)');
+      expect(within(panel).queryByTestId('paused')).not.toBeInTheDocument();
+
+      fireEvent.change(within(panel).getByLabelText(/openBatch/), { target: { value: '20' } });
+      fireEvent.click(screen.getByTestId('save-admission'));
+      await waitFor(() =>
+        expect(panel).toHaveTextContent(
+          '불러온 뒤 다른 사람이 입장 설정을 바꿨습니다. 폼에 그 설정을 표시했으니 변경을 다시 해 주세요.',
+        ),
+      );
+      const put = calls.find((c) => c.method === 'PUT')!;
+      expect(put.headers['If-Match']).toBe('"v1"');
+      // the form shows theirs: their pause, and the openBatch in force (the edit is to be made again)
+      expect(paused).toBeChecked();
+      expect(within(panel).getByLabelText(/openBatch/)).toHaveValue(10);
+      expect(within(panel).getByTestId('paused')).toHaveTextContent('입장 일시정지됨');
+      expect(within(panel).queryByText('✓ 저장했습니다')).not.toBeInTheDocument();
+      expect(within(panel).queryByRole('alert')).not.toBeInTheDocument();
+    });
+
+    it('refreshes a clean form when the window regains the focus, and keeps unsaved edits over a newer read', async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      let server = settings;
+      const { calls } = mockApi([
+        ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: server })],
+        ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+        ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: { ...stats, current: null } })],
+        confirmations,
+      ]);
+      const reads = () => calls.filter((c) => c.path === '/api/v1/admin/admission').length;
+      renderOps();
+      const rate = await screen.findByTestId('rate');
+      await waitFor(() => expect(rate).toHaveValue(2.5));
+      const panel = rate.closest('form')!;
+
+      server = { ...settings, ratePerSecond: 7 };
+      fireEvent.focus(window);
+      await waitFor(() => expect(rate).toHaveValue(7));
+
+      fireEvent.change(within(panel).getByLabelText(/openBatch/), { target: { value: '20' } });
+      server = { ...settings, ratePerSecond: 7, paused: true };
+      const before = reads();
+      fireEvent.focus(window);
+      await waitFor(() => expect(panel).toHaveTextContent('불러온 뒤 다른 곳에서 설정이 바뀌었습니다.'));
+      expect(reads()).toBe(before + 1);
+      expect(panel).toHaveTextContent('지금 적용 중: ratePerSecond 7 · openBatch 10 · maxActive 0 · paused true.');
+      expect(within(panel).getByLabelText(/openBatch/)).toHaveValue(20); // the edit stays
+      expect(within(panel).getByLabelText('입장 일시정지 (paused)')).not.toBeChecked();
+
+      fireEvent.click(within(panel).getByRole('button', { name: '내 변경 버리고 적용 중인 설정 보기' }));
+      await waitFor(() => expect(within(panel).getByLabelText('입장 일시정지 (paused)')).toBeChecked());
+      expect(within(panel).getByLabelText(/openBatch/)).toHaveValue(10);
+      expect(panel).not.toHaveTextContent('다른 곳에서 설정이 바뀌었습니다');
+    });
+
+    it('sends the bots only the fields changed (a partial update keeps the rest as bot-runner has it)', async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      const bots = { enabled: true, perRound: 50, difficulty: 'NORMAL', cancelProbability: 0.05 };
+      const { calls } = mockApi([
+        ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+        ['GET', /^\/api\/v1\/bots$/, () => ({ body: bots })],
+        ['PUT', /^\/api\/v1\/bots$/, (call) => ({ body: { ...bots, ...(call.body as object) } })],
+        ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+        confirmations,
+      ]);
+      renderOps();
+      const perRound = await screen.findByLabelText('라운드당 봇 수 (perRound)');
+      await waitFor(() => expect(perRound).toHaveValue(50));
+      fireEvent.change(perRound, { target: { value: '80' } });
+      fireEvent.submit(perRound.closest('form')!);
+      await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+      expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ perRound: 80 });
+      await waitFor(() => expect(within(perRound.closest('form')!).getByText('✓ 저장했습니다')).toBeInTheDocument());
+
+      fireEvent.change(screen.getByLabelText('난이도 (difficulty)'), { target: { value: 'HARD' } });
+      fireEvent.submit(perRound.closest('form')!);
+      await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
+      expect(calls.filter((c) => c.method === 'PUT')[1]!.body).toEqual({ difficulty: 'HARD' });
+    });
+  });
+
+  describe('paused admission', () => {
+    it('says so in the live panel when the stats carry paused settings', async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      mockApi([
+        ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+        ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+        [
+          'GET',
+          /^\/api\/v1\/admin\/stats$/,
+          () => ({ body: { ...stats, current: { ...stats.current, settings: { ...settings, paused: true } } } }),
+        ],
+        confirmations,
+      ]);
+      renderOps();
+      const live = screen.getByRole('heading', { name: '실시간 현황' }).closest('section')!;
+      await waitFor(() => expect(within(live).getByTestId('paused')).toHaveTextContent('입장 일시정지됨'));
+      expect(live).toHaveTextContent('입장이 일시정지되어 있습니다');
+    });
+
+    it("says so from admission's settings before anybody entered the round (the stats carry none)", async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      mockApi([
+        ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: { ...settings, paused: true } })],
+        ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+        ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: { ...stats, current: null } })],
+        confirmations,
+      ]);
+      render(
+        <I18nProvider initial="en">
+          <Ops />
+        </I18nProvider>,
+      );
+      const live = screen.getByRole('heading', { name: 'Live' }).closest('section')!;
+      await waitFor(() => expect(within(live).getByTestId('paused')).toHaveTextContent('PAUSED'));
+      expect(live).toHaveTextContent('Admission is paused');
+    });
+
+    it('shows no paused state while admission runs', async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      opsApiSaving((call) => ({ body: call.body }));
+      renderOps();
+      await waitFor(() => expect(screen.getByTestId('stat-waiting')).toHaveTextContent('434'));
+      await waitFor(() => expect(screen.getByTestId('rate')).toHaveValue(2.5));
+      expect(screen.queryByTestId('paused')).not.toBeInTheDocument();
+    });
+  });
+
+  describe('failures said for what they are', () => {
+    it('a 429 lockout shows the seconds left in every panel, never "cannot reach", and no zeros', async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      const locked = () => withRetryAfter(problem('rate-limited', 429), '44');
+      mockApi([
+        ['GET', /^\/api\/v1\/admin\//, locked],
+        ['GET', /^\/api\/v1\/bots$/, locked],
+        ['GET', /^\/api\/v1\/confirmations$/, locked],
+      ]);
+      render(
+        <I18nProvider initial="en">
+          <Ops />
+        </I18nProvider>,
+      );
+      const lockout = 'Too many failed sign-ins from this address: the ops API is locked for 44 s.';
+      await waitFor(() => expect(screen.getAllByText(lockout)).toHaveLength(4)); // admission, bots, live, confirmations
+      expect(screen.queryByText('Cannot reach the bot-runner.')).not.toBeInTheDocument();
+      expect(screen.queryByText('Could not load the stats.')).not.toBeInTheDocument();
+      const tiles = within(screen.getByTestId('ops-stats'));
+      expect(tiles.queryByText('0')).not.toBeInTheDocument();
+      expect(tiles.getAllByText('–')).toHaveLength(6);
+      expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBe('ops-secret'); // a lockout is no refused token
+    });
+
+    it('counts the lockout down', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+        const locked = () => withRetryAfter(problem('rate-limited', 429), '44');
+        mockApi([
+          ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+          ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+          ['GET', /^\/api\/v1\/admin\/stats$/, locked],
+          confirmations,
+        ]);
+        renderOps();
+        await waitFor(() => expect(screen.getByText(/운영 API가 44초 동안 잠겼습니다/)).toBeInTheDocument());
+        await act(async () => void (await vi.advanceTimersByTimeAsync(3000)));
+        expect(screen.getByText(/운영 API가 41초 동안 잠겼습니다/)).toBeInTheDocument();
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('shows a dash, not 0, on the tiles while the stats cannot be loaded', async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      mockApi([
+        ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+        ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+        ['GET', /^\/api\/v1\/admin\/stats$/, () => problem('service-unavailable', 503)],
+        confirmations,
+      ]);
+      renderOps();
+      const tiles = within(screen.getByTestId('ops-stats'));
+      expect(tiles.getAllByText('–')).toHaveLength(6); // not loaded yet: no zeros either
+      await waitFor(() => expect(screen.getByText('통계를 불러오지 못했습니다.')).toBeInTheDocument());
+      expect(tiles.queryByText('0')).not.toBeInTheDocument();
+      expect(tiles.queryByText('0 / 0')).not.toBeInTheDocument();
+      expect(tiles.getAllByText('–')).toHaveLength(6);
+    });
+
+    it("says booking answers but MySQL does not when the round's results are a 503, and not answering when nothing answers", async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      let results: () => ReturnType<typeof problem> | Error = () => problem('service-unavailable', 503);
+      mockApi([
+        ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
+        ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+        ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+        confirmations,
+        ['GET', /\/results$/, () => results()],
+      ]);
+      renderOps();
+      await waitFor(() =>
+        expect(screen.getByText(/booking은 응답하지만 MySQL에 연결할 수 없습니다/)).toBeInTheDocument(),
+      );
+      expect(screen.queryByText(/booking 응답 없음/)).not.toBeInTheDocument();
+
+      results = () => new Error('booking down');
+      await waitFor(() => expect(screen.getByText(/booking 응답 없음/)).toBeInTheDocument(), { timeout: 3000 });
+      expect(screen.queryByText(/MySQL에 연결할 수 없습니다/)).not.toBeInTheDocument();
+    });
   });
 });

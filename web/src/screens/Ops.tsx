@@ -1,17 +1,20 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../api/http';
-import { getAdmissionSettings, getBots, putAdmissionSettings, putBots } from '../api/ops';
-import { DIFFICULTIES, type AdmissionSettings, type BotSettings, type Difficulty } from '../api/types';
+import { DIFFICULTIES, type AdmissionSettings, type Difficulty } from '../api/types';
 import { COLORS } from '../components/charts';
 import { ConfirmationsPanel } from '../components/ConfirmationsPanel';
-import { LiveStats } from '../components/LiveStats';
+import { LiveStats, PausedBadge } from '../components/LiveStats';
 import { Notice } from '../components/Notice';
+import { OpsNotice } from '../components/OpsNotice';
 import { SellOutChart, TimeChart } from '../components/OpsCharts';
+import { ChangedElsewhere, NumberField, SaveActions } from '../components/SettingsParts';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
+import { useAdmissionForm, useBotsForm } from '../hooks/useOpsForms';
 import { useOpsStats } from '../hooks/useOpsStats';
-import { useSettingsForm, type SaveState } from '../hooks/useSettingsForm';
+import type { SettingsForm } from '../hooks/useSettingsForm';
 import { useI18n } from '../i18n/i18n';
-import { clockTime, localeOf } from '../lib/format';
+import { clockTime } from '../lib/format';
+import { resultsStaleMessage, serviceAnswered } from '../lib/opsProblems';
 
 export const OPS_TOKEN_KEY = 'tw.opsToken';
 
@@ -105,34 +108,38 @@ function OpsConsole({ token, onUnauthorized }: { token: string; onUnauthorized(e
     }
     return false;
   };
+  // kept here: the live panel says too when the settings in force pause admission
+  const admission = useAdmissionForm(token, unauthorized);
   return (
     <div className="ops-grid">
-      <AdmissionPanel token={token} unauthorized={unauthorized} />
+      <AdmissionPanel admission={admission} />
       <BotsPanel token={token} />
-      <LivePanel token={token} unauthorized={unauthorized} />
+      <LivePanel token={token} unauthorized={unauthorized} admissionInForce={admission.inForce} />
       <ConfirmationsPanel token={token} />
     </div>
   );
 }
 
-function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(error: ApiError): boolean }) {
+function AdmissionPanel({ admission }: { admission: SettingsForm<AdmissionSettings> }) {
   const { t } = useI18n();
   const id = useId();
-  const { form, error, failedAt, dirty, save, change, setFieldValid, generation, submit, reload, retry } =
-    useSettingsForm<AdmissionSettings>(token, {
-      read: getAdmissionSettings,
-      write: putAdmissionSettings,
-      // a refused token signs out, whether reading or saving
-      onReadError: unauthorized,
-      onSaveError: unauthorized,
-    });
+  const { form, inForce, error, failedAt, dirty, save, change, setFieldValid, generation, submit, reload, retry } =
+    admission;
   const field = { generation, onValidity: setFieldValid };
 
   return (
     // noValidate: the fields say what is out of range themselves, and the form says it was not saved
     <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>{t('ops.admission')}</h2>
+      <div className="panel-head">
+        <h2 id={`${id}-title`}>{t('ops.admission')}</h2>
+        {inForce?.paused && <PausedBadge />}
+      </div>
       {!form && !error && <p className="muted">{t('common.loading')}</p>}
+      <ChangedElsewhere
+        changedElsewhere={admission.changedElsewhere}
+        conflict={admission.conflicted ? t('ops.settingsConflict') : undefined}
+        onShowInForce={reload}
+      />
       {form && (
         <fieldset disabled={save === 'saving'}>
           <NumberField
@@ -177,147 +184,34 @@ function AdmissionPanel({ token, unauthorized }: { token: string; unauthorized(e
       )}
       {error && (
         // a failed save keeps the edits: retry sends them again, and only "discard" reads the settings afresh
-        <Notice error={error} onRetry={retry} retryLabel={failedAt === 'save' ? t('ops.saveAgain') : undefined}>
+        <OpsNotice error={error} onRetry={retry} retryLabel={failedAt === 'save' ? t('ops.saveAgain') : undefined}>
           {failedAt === 'save' && (
             <button type="button" className="btn btn-small btn-ghost" onClick={reload}>
               {t('ops.discard')}
             </button>
           )}
-        </Notice>
+        </OpsNotice>
       )}
     </form>
-  );
-}
-
-/**
- * A number input that passes on only what can be saved: a value in [min, max] (a whole one unless `step` is "any").
- * Anything else stays as typed, is marked invalid with the range beside it, and keeps the form from saving
- * (`onValidity`), rather than being clamped or dropped without a word.
- */
-function NumberField(props: {
-  id: string;
-  label: string;
-  value: number;
-  step: number | 'any';
-  min: number;
-  max: number;
-  onChange(value: number): void;
-  /** Whether what is typed can be saved, under this field's id. */
-  onValidity(field: string, valid: boolean): void;
-  /** The form's reads so far: a new read replaces what was typed, even with the same value. */
-  generation: number;
-  testId?: string;
-}) {
-  const { t, lang } = useI18n();
-  const { id, min, max, step, onValidity } = props;
-  const [text, setText] = useState(String(props.value));
-  const [invalid, setInvalid] = useState(false);
-  // a new value from outside (loaded, saved) replaces what was typed
-  const [shown, setShown] = useState({ value: props.value, generation: props.generation });
-  if (props.value !== shown.value || props.generation !== shown.generation) {
-    setShown({ value: props.value, generation: props.generation });
-    setText(String(props.value));
-    setInvalid(false);
-  }
-  // a field that goes away leaves nothing to keep the form from saving
-  useEffect(() => () => onValidity(id, true), [id, onValidity]);
-  const whole = step !== 'any';
-  const errorId = `${id}-error`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode={whole ? 'numeric' : 'decimal'}
-        value={text}
-        step={step}
-        min={min}
-        max={max}
-        required
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        data-testid={props.testId}
-        onChange={(e) => {
-          setText(e.target.value);
-          const value = Number(e.target.value);
-          const valid =
-            e.target.value.trim() !== '' &&
-            Number.isFinite(value) &&
-            value >= min &&
-            value <= max &&
-            (!whole || Number.isInteger(value));
-          setInvalid(!valid);
-          onValidity(id, valid);
-          if (valid) props.onChange(value);
-        }}
-      />
-      {invalid && (
-        <p id={errorId} className="field-error">
-          {t(whole ? 'ops.outOfRangeWhole' : 'ops.outOfRange', {
-            min: min.toLocaleString(localeOf(lang)),
-            max: max.toLocaleString(localeOf(lang)),
-          })}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/**
- * A settings form's save button and a note (announced: it is a status) that says it was saved, or that it holds
- * changes not saved yet.
- */
-function SaveActions({ save, dirty, testId }: { save: SaveState; dirty: boolean; testId?: string }) {
-  const { t } = useI18n();
-  return (
-    <div className="form-actions">
-      <button type="submit" className="btn btn-primary" data-testid={testId}>
-        {save === 'saving' ? t('common.saving') : t('common.save')}
-      </button>
-      <span
-        role="status"
-        className={`saved-note ${save === 'invalid' ? 'is-invalid' : save !== 'saved' && dirty ? 'is-unsaved' : ''}`}
-      >
-        {save === 'saved'
-          ? `✓ ${t('common.saved')}`
-          : save === 'invalid'
-            ? t('ops.notSavedInvalid')
-            : dirty
-              ? t('common.unsaved')
-              : ''}
-      </span>
-    </div>
   );
 }
 
 function BotsPanel({ token }: { token: string }) {
   const { t } = useI18n();
   const id = useId();
-  // bot-runner is optional: any failed read, a 401 too, means it is not there, and the rest of the console goes on
-  const [unavailable, setUnavailable] = useState(false);
-  const { form, error, dirty, save, change, setFieldValid, generation, submit, reload } = useSettingsForm<BotSettings>(
-    token,
-    {
-      read: getBots,
-      write: putBots,
-      onReadError: () => {
-        setUnavailable(true);
-        return true;
-      },
-      // a failed save, a 401 too, shows here: only admission's answer signs the console out
-    },
-  );
-  const retry = () => {
-    setUnavailable(false);
-    reload();
-  };
+  // bot-runner is optional: a failed read shows here, and the rest of the console goes on (a 401 too: only
+  // admission's answer signs the console out)
+  const { form, error, failedAt, dirty, save, change, setFieldValid, generation, submit, reload, changedElsewhere } =
+    useBotsForm(token);
+  // no answer at all is bot-runner out of reach; an answer (a refused token, a lockout) says what it is
+  const failure = error && !serviceAnswered(error) ? t('ops.botsUnavailable') : undefined;
 
   return (
     <form className="card ops-panel" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>{t('ops.bots')}</h2>
-      {unavailable && <Notice tone="warn" message={t('ops.botsUnavailable')} onRetry={retry} />}
-      {!form && !unavailable && <p className="muted">{t('common.loading')}</p>}
+      {error && failedAt === 'read' && <OpsNotice error={error} message={failure} onRetry={reload} />}
+      {!form && !error && <p className="muted">{t('common.loading')}</p>}
+      <ChangedElsewhere changedElsewhere={changedElsewhere} conflict={undefined} onShowInForce={reload} />
       {form && (
         <fieldset disabled={save === 'saving'}>
           <label className="switch">
@@ -353,27 +247,40 @@ function BotsPanel({ token }: { token: string }) {
           <SaveActions save={save} dirty={dirty} />
         </fieldset>
       )}
-      {error && <Notice error={error} />}
+      {error && failedAt === 'save' && <OpsNotice error={error} message={failure} />}
     </form>
   );
 }
 
-function LivePanel({ token, unauthorized }: { token: string; unauthorized(error: ApiError): boolean }) {
+function LivePanel({
+  token,
+  unauthorized,
+  admissionInForce,
+}: {
+  token: string;
+  unauthorized(error: ApiError): boolean;
+  /** Admission's settings in force as its form last read them, for when the stats carry none. */
+  admissionInForce: AdmissionSettings | undefined;
+}) {
   const { t, lang } = useI18n();
-  const { stats, series, error, confirmedStale } = useOpsStats(token, unauthorized);
+  const { stats, series, error, confirmedError } = useOpsStats(token, unauthorized);
   const current = stats?.current ?? undefined;
   const timeTick = (value: number | string) => clockTime(Number(value), lang);
+  // the stats' settings are read every second; before anyone entered the round they have none
+  const paused = (current?.settings ?? admissionInForce)?.paused === true;
 
   return (
     <section className="card ops-live span-2" aria-labelledby="ops-live-title">
       <div className="panel-head">
         <h2 id="ops-live-title">{t('ops.live')}</h2>
+        {paused && <PausedBadge />}
         {stats?.currentRoundId && <span className="chip">{t('ops.round', { id: stats.currentRoundId })}</span>}
       </div>
-      {error && <Notice error={error} message={t('ops.statsError')} />}
-      {stats && !current && <p className="muted">{t('ops.noRound')}</p>}
-      <LiveStats current={current} />
-      {confirmedStale && <Notice tone="warn" message={t('ops.confirmedStale')} />}
+      {paused && <Notice tone="warn" message={t('ops.pausedNotice')} />}
+      {error && <OpsNotice error={error} message={t('ops.statsError')} />}
+      {stats && !current && !error && <p className="muted">{t('ops.noRound')}</p>}
+      <LiveStats current={current} known={stats !== undefined && !error} />
+      {confirmedError && <Notice tone="warn" message={resultsStaleMessage(confirmedError, t)} />}
       <div className="charts">
         <TimeChart title={t('ops.queueChart')} points={series.queue} color={COLORS.accent} tick={timeTick} />
         <TimeChart
