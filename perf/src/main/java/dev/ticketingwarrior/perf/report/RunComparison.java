@@ -210,9 +210,8 @@ public final class RunComparison {
     }
 
     private static StepLine line(String step, List<Summary.Stats> base, List<Summary.Stats> run, Tolerance tolerance) {
-        Double baseP99 =
-                median(base.stream().map(s -> s == null ? null : s.p99()).toList());
-        Double runP99 = median(run.stream().map(s -> s == null ? null : s.p99()).toList());
+        Double baseP99 = median(base.stream().map(RunComparison::p99).toList());
+        Double runP99 = median(run.stream().map(RunComparison::p99).toList());
         Double baseErrors = errorPercent(base);
         Double runErrors = errorPercent(run);
         return new StepLine(
@@ -223,6 +222,11 @@ public final class RunComparison {
                 baseErrors,
                 runErrors,
                 errorChange(baseErrors, runErrors, tolerance));
+    }
+
+    /** A round's p99; none when nothing was measured (a lag MySQL could not be read for counts 0). */
+    private static Double p99(Summary.Stats stats) {
+        return stats == null || stats.count() == null || stats.count() == 0 ? null : stats.p99();
     }
 
     static Change latencyChange(Double base, Double run, Tolerance tolerance) {
@@ -501,8 +505,13 @@ public final class RunComparison {
         }
         List<String> regressions =
                 compare(base.get().summary(), run.summary(), tolerance).regressions();
+        long rounds = Math.min(base.get().summary().roundCount(), run.summary().roundCount());
+        String noisy = rounds < 3
+                ? " (from " + rounds + " measured round" + (rounds == 1 ? "" : "s")
+                        + ": runs of 3 or more are less noisy)"
+                : "";
         String against =
-                "soak: against the last run like this one (" + base.get().name() + "): ";
+                "soak: against the last run like this one (" + base.get().name() + ")" + noisy + ": ";
         return regressions.isEmpty()
                 ? against + "no regression beyond the spread (" + tolerance.describe() + ")"
                 : against + "REGRESSED beyond the spread: " + String.join(", ", regressions) + " (perf/soak compare "

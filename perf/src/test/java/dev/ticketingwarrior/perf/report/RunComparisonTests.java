@@ -46,6 +46,16 @@ class RunComparisonTests {
             assertThat(s.latency()).isEqualTo(Change.WITHIN);
             assertThat(s.errors()).isEqualTo(Change.WITHIN);
         });
+        // a lag of no bookings (MySQL not read) is no lag, not one of 0 ms
+        ObjectNode unread = SoakSamples.summary(3, 0);
+        unread.withArray("perRound")
+                .forEach(r -> ((ObjectNode) r.get("confirmationLagMs"))
+                        .put("count", 0)
+                        .put("p99", 0));
+        assertThat(RunComparison.compare(SummaryReader.parse(unread), run, TOLERANCE)
+                        .confirmationLag()
+                        .latency())
+                .isEqualTo(Change.UNKNOWN);
         // a confirmation lag is not a request: no error rate, rather than a 0 % that reads as measured
         assertThat(comparison.confirmationLag().baseErrors()).isNull();
         assertThat(comparison.confirmationLag().errors()).isEqualTo(Change.UNKNOWN);
