@@ -26,7 +26,7 @@ public final class RunComparison {
     /** {@code main}'s exit code when the run regressed against the baseline. */
     public static final int REGRESSED = 4;
 
-    static final String USAGE = "usage: perf/soak compare [--tolerance PERCENT (25)] [--floor MS (50)]"
+    static final String USAGE = "usage: perf/soak compare [--tolerance PERCENT (50)] [--floor MS (100)]"
             + " [--error-points PT (1)] [--html FILE] [BASE.json [RUN.json]]";
 
     /** Settings that judge a run or wait for it, but do not change the load it puts on the system. */
@@ -40,7 +40,7 @@ public final class RunComparison {
      */
     public record Tolerance(double latencyPercent, double latencyFloorMs, double errorPoints) {
 
-        public static final Tolerance DEFAULT = new Tolerance(25, 50, 1);
+        public static final Tolerance DEFAULT = new Tolerance(50, 100, 1);
 
         public Tolerance {
             if (!(latencyPercent >= 0) || !(latencyFloorMs >= 0) || !(errorPoints >= 0)) {

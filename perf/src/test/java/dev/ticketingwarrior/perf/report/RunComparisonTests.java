@@ -65,8 +65,8 @@ class RunComparisonTests {
     void aStepThatGotSlowerBeyondBothTheShareAndTheFloorIsARegression() {
         ObjectNode base = SoakSamples.summary(3, 0);
         ObjectNode run = base.deepCopy();
-        setStep(run, "book", "p99", 400); // 140-ish before: far beyond 25 % and 50 ms
-        setStep(run, "clock", "p99", 40); // 12-ish before: more than 25 %, but within 50 ms
+        setStep(run, "book", "p99", 400); // 140-ish before: far beyond 50 % and 100 ms
+        setStep(run, "clock", "p99", 40); // 12-ish before: more than 50 %, but within 100 ms
 
         Comparison comparison = compare(base, run);
 
@@ -178,7 +178,7 @@ class RunComparisonTests {
                 .contains("players late per round")
                 .contains("booking heap slope (MB/round)")
                 .contains("booking RSS at most (MB)")
-                .contains("REGRESSED beyond the spread (p99 +25 % and +50 ms, errors +1 pt): book p99");
+                .contains("REGRESSED beyond the spread (p99 +50 % and +50 ms, errors +1 pt): book p99");
         assertThat(same.status()).isZero();
         assertThat(same.text()).contains("no regression beyond the spread").doesNotContain("not like for like");
         assertThat(lenient.status()).isZero();
