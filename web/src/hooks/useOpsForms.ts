@@ -27,6 +27,10 @@ export function useAdmissionForm(token: string, unauthorized: (error: ApiError) 
 export function useBotsForm(token: string) {
   return useSettingsForm<BotSettings>(token, {
     read: async (opsToken) => ({ settings: await getBots(opsToken), version: undefined }),
-    write: async (opsToken, edit) => ({ settings: await putBots(opsToken, edit.changed), version: undefined }),
+    // nothing changed: nothing to send (an empty PUT would be audited as a change)
+    write: async (opsToken, edit) => ({
+      settings: Object.keys(edit.changed).length === 0 ? edit.form : await putBots(opsToken, edit.changed),
+      version: undefined,
+    }),
   });
 }

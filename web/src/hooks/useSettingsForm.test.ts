@@ -246,6 +246,34 @@ describe('useSettingsForm', () => {
       expect(result.current.generation).toBe(generation + 1);
     });
 
+    it('stops after a refused token until reload, and waits out a lockout (the services share one sign-in budget)', async () => {
+      let reply: { status?: number; body: unknown; headers?: Record<string, string> } = { body: settings };
+      const locked = problem('rate-limited', 429);
+      const { calls } = mockApi([['GET', ADMISSION, () => reply]]);
+      const { result } = renderHook(() => useAdmissionForm('ops-secret', { onReadError: () => true }));
+      await flush();
+
+      reply = { ...locked, headers: { ...locked.headers, 'Retry-After': '30' } };
+      await flush(SETTINGS_REFRESH_MS);
+      expect(calls).toHaveLength(2);
+      await flush(SETTINGS_REFRESH_MS * 5); // 25 s of the 30 s lockout: no read
+      expect(calls).toHaveLength(2);
+      reply = { body: settings };
+      await flush(SETTINGS_REFRESH_MS); // the lockout is over
+      expect(calls).toHaveLength(3);
+
+      reply = problem('unauthorized', 401);
+      await flush(SETTINGS_REFRESH_MS);
+      const refused = calls.length;
+      await flush(SETTINGS_REFRESH_MS * 10);
+      expect(calls).toHaveLength(refused); // each would spend a failed sign-in
+
+      reply = { body: settings };
+      act(() => result.current.reload());
+      await flush(SETTINGS_REFRESH_MS);
+      expect(calls.length).toBeGreaterThan(refused + 1); // the reload's read, and the re-reads again
+    });
+
     it('when the window regains the focus', async () => {
       const { calls } = mockApi([['GET', ADMISSION, () => ({ body: settings })]]);
       renderHook(() => useAdmissionForm('ops-secret'));

@@ -130,12 +130,17 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
   }, [token, optionsRef, apply]);
   useEffect(load, [load]);
 
+  // a refused token stops the re-reads until `reload` (each would spend the address's failed sign-ins, which the three
+  // services share); a 429 pauses them for its Retry-After
+  const refreshHeld = useRef<{ stopped: boolean; until: number }>({ stopped: false, until: 0 });
+
   // read again now and then: a clean form shows what is in force, a dirty one learns of a change made elsewhere
   useEffect(() => {
     let reading = false;
     let gone = false;
     const refresh = () => {
-      if (reading || saveRef.current === 'saving') return;
+      const held = refreshHeld.current;
+      if (reading || saveRef.current === 'saving' || held.stopped || Date.now() < held.until) return;
       reading = true;
       const at = epoch.current;
       optionsRef.current
@@ -157,6 +162,8 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
         .catch((caught: unknown) => {
           if (gone) return;
           const problem = asApiError(caught);
+          if (problem.status === 401 || problem.status === 403) refreshHeld.current.stopped = true;
+          if (problem.status === 429) refreshHeld.current.until = Date.now() + (problem.retryAfter ?? 60) * 1000;
           // the form keeps what it last read; a refused token is still offered (it signs out), and a form never read
           // says why it is still not there
           if (optionsRef.current.onReadError?.(problem)) return;
@@ -176,6 +183,7 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
   }, [token, optionsRef, apply, dirtyRef, saveRef, baseRef]);
 
   const reload = () => {
+    refreshHeld.current = { stopped: false, until: 0 };
     setFailure(undefined);
     setConflicted(false);
     load();
