@@ -222,6 +222,17 @@ class AdminApiIT extends AdmissionIntegrationTest {
         putIfMatch(changed, 23, 5, 0, true).expectStatus().isEqualTo(412);
     }
 
+    /** Settings stored as other text for the same values (edited by hand: "20" for 20.0) are still those a tag names. */
+    @Test
+    void aChangeOnSettingsStoredAsOtherTextForTheSameValuesIsMade() {
+        settings(20, 0, 0, false);
+        redis().<String, String>opsForHash().put(properties.admission().settingsKey(), "ratePerSecond", "20");
+
+        putIfMatch(readEtag(), 20, 3, 0, false).expectStatus().isOk();
+
+        assertThat(readSettings().get("openBatch").asInt()).isEqualTo(3);
+    }
+
     /** Changes made at once: each audit line names the settings its change replaced, so the trail can be replayed. */
     @Test
     void concurrentChangesEachAuditWhatTheyReplaced() {

@@ -174,7 +174,7 @@ public final class Problems {
 
     /**
      * The 400 of a body that could not be read as the request's JSON, saying what was wrong and where when the JSON
-     * reader knew ({@code errors}: one line, e.g. {@code ratePerSecond: "20" is not a number}), without the reader's
+     * reader knew ({@code errors}: one line, e.g. {@code ratePerSecond: not a number}), without the reader's
      * own words, which name Java classes.
      */
     public static ProblemDetail unreadableBody(Throwable error) {
@@ -199,7 +199,7 @@ public final class Problems {
                 .replace(".[", "[");
         String at = field.isEmpty() ? "" : field + ": ";
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field " + quoted(unknown.getPropertyName());
+            return "unknown field " + quoted(field.isEmpty() ? unknown.getPropertyName() : field);
         }
         if (e instanceof InvalidFormatException format) {
             return at + quoted(String.valueOf(format.getValue())) + " is not " + kind(format.getTargetType());

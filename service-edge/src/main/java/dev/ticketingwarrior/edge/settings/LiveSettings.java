@@ -88,9 +88,13 @@ public final class LiveSettings<T> {
                     if (swap.written() || !expected.equals(Optional.of(inForce))) {
                         return Mono.just(new SettingsStore.Swap<>(swap.written(), Optional.of(inForce)));
                     }
-                    return store.swap(updated, Optional.empty())
-                            .map(second -> new SettingsStore.Swap<>(
-                                    true, second.previous().or(() -> Optional.of(inForce))));
+                    // only into a store still empty: a change another instance stored meanwhile is not overwritten
+                    return store.swapIfEmpty(updated).map(second -> {
+                        if (!second.written()) {
+                            second.previous().ifPresent(this::changed);
+                        }
+                        return second.written() ? new SettingsStore.Swap<>(true, Optional.of(inForce)) : second;
+                    });
                 })
                 .doOnNext(swap -> {
                     if (swap.written()) {

@@ -18,6 +18,9 @@ public interface SettingsStore<T> {
      */
     Mono<Swap<T>> swap(T settings, Optional<T> expected);
 
+    /** Like {@link #swap}, writing only while the store holds no settings at all. */
+    Mono<Swap<T>> swapIfEmpty(T settings);
+
     /** Whether {@link #swap} wrote, and what was stored when it looked (empty: nothing, or nothing readable). */
     record Swap<T>(boolean written, Optional<T> previous) {}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.edge.testing.InMemorySettingsStore;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 class LiveSettingsTests {
 
@@ -105,5 +106,47 @@ class LiveSettingsTests {
         assertThat(onDefaults).isEqualTo(new SettingsStore.Swap<>(true, Optional.of(DEFAULTS)));
         assertThat(store.held()).contains(PAUSED);
         assertThat(settings.get()).isEqualTo(PAUSED);
+    }
+
+    /**
+     * Two instances change the settings at once while the store holds none: both expected the defaults, and only the
+     * first change is made; the second learns the first's, as over a store that held them.
+     */
+    @Test
+    void ofTwoChangesMadeAtOnceOnAnEmptyStoreOnlyTheFirstIsMade() {
+        InMemorySettingsStore<Throttle> held = new InMemorySettingsStore<>();
+        Throttle first = new Throttle(100, false);
+        Throttle second = new Throttle(5, true);
+        LiveSettings<Throttle> one = new LiveSettings<>("throttle", held, DEFAULTS);
+        // the other instance's change lands between this one's look at the empty store and its write
+        SettingsStore<Throttle> racing = new SettingsStore<>() {
+            @Override
+            public Mono<Optional<Throttle>> load() {
+                return held.load();
+            }
+
+            @Override
+            public Mono<Void> save(Throttle settings) {
+                return held.save(settings);
+            }
+
+            @Override
+            public Mono<Swap<Throttle>> swap(Throttle settings, Optional<Throttle> expected) {
+                return held.swap(settings, expected);
+            }
+
+            @Override
+            public Mono<Swap<Throttle>> swapIfEmpty(Throttle settings) {
+                return one.swap(first, Optional.of(DEFAULTS)).then(held.swapIfEmpty(settings));
+            }
+        };
+        LiveSettings<Throttle> other = new LiveSettings<>("throttle", racing, DEFAULTS);
+
+        SettingsStore.Swap<Throttle> late =
+                other.swap(second, Optional.of(DEFAULTS)).block();
+
+        assertThat(late).isEqualTo(new SettingsStore.Swap<>(false, Optional.of(first)));
+        assertThat(held.held()).contains(first);
+        assertThat(other.get()).isEqualTo(first);
     }
 }

@@ -46,6 +46,21 @@ public final class InMemorySettingsStore<T> implements SettingsStore<T> {
         });
     }
 
+    @Override
+    public Mono<Swap<T>> swapIfEmpty(T settings) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                Optional<T> previous = Optional.ofNullable(held.get());
+                if (previous.isPresent()) {
+                    return new Swap<>(false, previous);
+                }
+                held.set(settings);
+                saves.incrementAndGet();
+                return new Swap<>(true, previous);
+            }
+        });
+    }
+
     /** What a store that lost its data holds: nothing. */
     public void lose() {
         held.set(null);

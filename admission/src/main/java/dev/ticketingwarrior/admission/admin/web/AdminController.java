@@ -8,6 +8,7 @@ import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.edge.secret.OpsAuthorization;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -53,6 +54,14 @@ class AdminController {
             summary = "The admission settings new rounds start with",
             description = "The ETag names these settings: send it back as If-Match to change them only if nobody has"
                     + " since.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The settings",
+            headers = @Header(name = HttpHeaders.ETAG, description = "names these settings, for If-Match"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AdmissionSettingsRequest.class)))
     @GetMapping("/admission")
     Mono<ResponseEntity<AdmissionSettingsRequest>> settings(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
@@ -66,18 +75,19 @@ class AdminController {
                     + " Without If-Match the change is made whatever the settings are.")
     @ApiResponse(
             responseCode = "200",
-            description = "Changed; the ETag names the new settings",
+            description = "Changed",
+            headers = @Header(name = HttpHeaders.ETAG, description = "names the new settings"),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = AdmissionSettingsRequest.class)))
     @ApiResponse(
             responseCode = "412",
-            description = "settings-changed: someone changed them after the If-Match was read",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "settings-changed: someone changed them after the If-Match was read. A problem whose member"
+                    + " `current` holds the settings in force ({ratePerSecond, openBatch, maxActive, paused}); nothing"
+                    + " was changed",
+            headers = @Header(name = HttpHeaders.ETAG, description = "names the settings in force"),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PutMapping(value = "/admission", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<?>> change(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,

@@ -108,6 +108,11 @@ class AdmissionAdminTests {
                             AdmissionSettings settings, Optional<AdmissionSettings> expected) {
                         return Mono.error(down);
                     }
+
+                    @Override
+                    public Mono<Swap<AdmissionSettings>> swapIfEmpty(AdmissionSettings settings) {
+                        return Mono.error(down);
+                    }
                 },
                 BEFORE);
         AdmissionAdmin admin =

@@ -39,6 +39,11 @@ class BotControlTests {
                 raced = true;
                 return theirs.then(held.swap(settings, expected));
             }
+
+            @Override
+            public Mono<Swap<BotSettings>> swapIfEmpty(BotSettings settings) {
+                return held.swapIfEmpty(settings);
+            }
         };
         BotControl control = new BotControl(new LiveSettings<>("bot settings", racing, BEFORE));
 

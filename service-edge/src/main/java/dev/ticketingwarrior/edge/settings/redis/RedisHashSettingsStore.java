@@ -80,23 +80,43 @@ public final class RedisHashSettingsStore<T extends Record> implements SettingsS
 
     @Override
     public Mono<Swap<T>> swap(T settings, Optional<T> expected) {
+        String condition = expected.isPresent() ? "1" : "0";
+        return run(settings, condition, expected.map(e -> List.copyOf(fields(e).values())))
+                .flatMap(reply -> {
+                    Optional<T> held = read(reply.held());
+                    if (!reply.written() && expected.isPresent() && held.equals(expected)) {
+                        // the same settings held as other text ("50" for 50.0, edited by hand): what was expected
+                        List<String> asHeld =
+                                reply.held().stream().map(String::valueOf).toList();
+                        return run(settings, "1", Optional.of(asHeld))
+                                .map(again -> new Swap<>(again.written(), read(again.held())));
+                    }
+                    return Mono.just(new Swap<>(reply.written(), held));
+                });
+    }
+
+    @Override
+    public Mono<Swap<T>> swapIfEmpty(T settings) {
+        return run(settings, "2", Optional.empty()).map(reply -> new Swap<>(reply.written(), read(reply.held())));
+    }
+
+    /** The script's answer: whether it wrote, and the text each field held (null where missing). */
+    private record Reply(boolean written, List<Object> held) {}
+
+    private Mono<Reply> run(T settings, String condition, Optional<List<String>> expected) {
         List<String> args = new ArrayList<>();
         args.add(Integer.toString(names.size()));
-        args.add(expected.isPresent() ? "1" : "0");
+        args.add(condition);
         names.forEach(field -> args.add(field.toString()));
         args.addAll(fields(settings).values());
-        expected.ifPresent(e -> args.addAll(fields(e).values()));
+        expected.ifPresent(args::addAll);
         return redis.execute(SWAP, List.of(key), args)
                 .next()
                 .timeout(timeout)
                 .onErrorMap(e -> new DependencyUnavailableException(name, e))
-                .map(this::swapped);
-    }
-
-    /** The script's {written, held values…}. */
-    private Swap<T> swapped(List<?> reply) {
-        boolean written = ((Number) reply.get(0)).longValue() == 1;
-        return new Swap<>(written, read(new ArrayList<Object>(reply.subList(1, reply.size()))));
+                .map(reply -> new Reply(
+                        ((Number) reply.get(0)).longValue() == 1,
+                        new ArrayList<Object>(reply.subList(1, reply.size()))));
     }
 
     /** The record's components in their order, each as the text the hash holds. */
