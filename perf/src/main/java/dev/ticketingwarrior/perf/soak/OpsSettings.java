@@ -67,13 +67,13 @@ final class OpsSettings {
         changed = true;
         String admission = """
                 {"ratePerSecond": %s, "openBatch": 0, "maxActive": %d, "paused": false}""".formatted(options.admissionRate(), options.maxActive());
-        admissionSet = JSON.readTree(admission);
         ops.put(options.admissionUrl() + ADMISSION, admission);
+        admissionSet = JSON.readTree(admission);
         if (botsBefore.isPresent()) {
             String bots = """
                     {"enabled": %s, "perRound": %d, "difficulty": "%s"}""".formatted(options.bots() > 0, Math.max(options.bots(), 0), options.difficulty());
-            botsSet = Optional.of(JSON.readTree(bots));
             ops.put(options.botRunnerUrl().get() + BOTS, bots);
+            botsSet = Optional.of(JSON.readTree(bots));
         }
     }
 
