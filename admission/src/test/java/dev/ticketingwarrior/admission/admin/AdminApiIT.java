@@ -170,15 +170,7 @@ class AdminApiIT extends AdmissionIntegrationTest {
     @Test
     void aChangeMadeOnSettingsSomeoneChangedSinceIs412WithThoseInForce() {
         settings(20, 0, 0, false);
-        String read = web.get()
-                .uri("/api/v1/admin/admission")
-                .header("Authorization", "Bearer " + OPS_TOKEN)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(String.class)
-                .getResponseHeaders()
-                .getETag();
+        String read = readEtag();
         assertThat(read).matches("\"[0-9a-f]{16}\"");
         settings(20, 0, 0, true); // someone else pauses
 
@@ -199,14 +191,7 @@ class AdminApiIT extends AdmissionIntegrationTest {
         }
         assertThat(readSettings().get("paused").asBoolean()).as("still paused").isTrue();
 
-        String now = web.get()
-                .uri("/api/v1/admin/admission")
-                .header("Authorization", "Bearer " + OPS_TOKEN)
-                .exchange()
-                .returnResult(String.class)
-                .getResponseHeaders()
-                .getETag();
-        String changed = putIfMatch(now, 20, 5, 0, true)
+        String changed = putIfMatch(readEtag(), 20, 5, 0, true)
                 .expectStatus()
                 .isOk()
                 .returnResult(String.class)
