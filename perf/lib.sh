@@ -36,6 +36,10 @@ perf_need() { # command, Debian package
 # the exit status of a script whose tools, stack or services could not start (perf/soak documents 2 for it)
 PERF_START_FAILED=${PERF_START_FAILED:-1}
 
+perf_classpath() { # perf's classes and their dependencies (after perf_build)
+  echo "perf/target/classes:$(cat perf/target/classpath.txt)"
+}
+
 perf_build() { # modules…
   local list
   list=$(IFS=,; echo "$*")

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.edge.settings.SettingsStore;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 
 /** A settings store in memory, for unit tests of what reads settings: empty, or holding what it was given. */
@@ -33,25 +34,20 @@ public final class InMemorySettingsStore<T> implements SettingsStore<T> {
 
     @Override
     public Mono<Swap<T>> swap(T settings, Optional<T> expected) {
-        return Mono.fromSupplier(() -> {
-            synchronized (this) {
-                Optional<T> previous = Optional.ofNullable(held.get());
-                if (expected.isPresent() && !expected.equals(previous)) {
-                    return new Swap<>(false, previous);
-                }
-                held.set(settings);
-                saves.incrementAndGet();
-                return new Swap<>(true, previous);
-            }
-        });
+        return swapWhen(settings, held -> expected.isEmpty() || expected.equals(held));
     }
 
     @Override
     public Mono<Swap<T>> swapIfEmpty(T settings) {
+        return swapWhen(settings, Optional::isEmpty);
+    }
+
+    /** Writes {@code settings} when what is held passes {@code writable}, in one step with reading it. */
+    private Mono<Swap<T>> swapWhen(T settings, Predicate<Optional<T>> writable) {
         return Mono.fromSupplier(() -> {
             synchronized (this) {
                 Optional<T> previous = Optional.ofNullable(held.get());
-                if (previous.isPresent()) {
+                if (!writable.test(previous)) {
                     return new Swap<>(false, previous);
                 }
                 held.set(settings);
