@@ -30,7 +30,8 @@ public final class BotControl {
      * Applies a change on top of the stored settings. Invalid results throw {@link InvalidSettingsException} before
      * anything is stored. A change asks for some fields only, so it is stored only over the settings it was applied
      * to: when someone else's change landed in between, it is applied again on theirs, and neither is lost. Each audit
-     * line names the settings its change replaced.
+     * line names the settings its change replaced. Past {@value #TRIES} such collisions in a row it gives up with
+     * {@link SettingsBusyException}, storing nothing.
      */
     public Mono<BotSettings> change(SettingsChange change, String actor) {
         return current.refresh().flatMap(before -> changeOver(before, change, actor, TRIES));
@@ -44,8 +45,7 @@ public final class BotControl {
                 return Mono.just(after);
             }
             if (tries <= 1) {
-                return Mono.error(new IllegalStateException(
-                        "the bot settings changed " + TRIES + " times while a change was being made"));
+                return Mono.error(new SettingsBusyException(TRIES));
             }
             return changeOver(swap.previous().orElseThrow(), change, actor, tries - 1);
         });

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
 import dev.ticketingwarrior.botrunner.control.domain.BotControl;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
 import dev.ticketingwarrior.botrunner.control.domain.InvalidSettingsException;
+import dev.ticketingwarrior.botrunner.control.domain.SettingsBusyException;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.Credentials;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,6 +37,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(value = "/api/v1/bots", produces = MediaType.APPLICATION_JSON_VALUE)
 class BotsController {
+
+    /** How long a change that lost to many others at once is told to wait: they come from people, not a loop. */
+    private static final Duration RETRY_BUSY = Duration.ofSeconds(1);
 
     private final BotControl control;
     private final BotStatsStore stats;
@@ -79,7 +84,8 @@ class BotsController {
     @Operation(
             summary = "Change the bot settings",
             description = "Any subset of {enabled, perRound, difficulty, cancelProbability}; the rest stays. Applies to"
-                    + " every instance within a second; perRound from the next round. 400 invalid-request, 401.")
+                    + " every instance within a second; perRound from the next round. 400 invalid-request, 401; 503 (with"
+                    + " Retry-After) when other changes kept landing while this one was made, and nothing was stored.")
     @SecurityRequirement(name = "ops")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<BotSettingsResponse> change(@Valid @RequestBody Mono<BotSettingsRequest> body, ServerHttpRequest request) {
@@ -91,6 +97,9 @@ class BotsController {
                 .onErrorMap(
                         InvalidSettingsException.class,
                         e -> ProblemException.of(ProblemType.INVALID_REQUEST, e.getMessage(), "errors", e.problems()))
+                .onErrorMap(
+                        SettingsBusyException.class,
+                        e -> ProblemException.retryAfter(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), RETRY_BUSY))
                 .map(BotSettingsResponse::of);
     }
 

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.botrunner.control.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.botrunner.bot.domain.Difficulty;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
@@ -14,44 +15,69 @@ import reactor.core.publisher.Mono;
 class BotControlTests {
 
     private static final BotSettings BEFORE = new BotSettings(true, 150, Difficulty.NORMAL, 0.05);
+    private static final SettingsChange HARDER = new SettingsChange(null, null, Difficulty.HARD, null);
 
     @Test
     void aChangeOfOneFieldIsAppliedAgainOverAnotherChangeThatLandedWhileItWasMade() {
         InMemorySettingsStore<BotSettings> held = new InMemorySettingsStore<>(BEFORE);
-        // another instance's change (perRound 44) lands between this change's read and its write
-        SettingsStore<BotSettings> racing = new SettingsStore<>() {
-            private boolean raced;
+        BotControl control = new BotControl(new LiveSettings<>("bot settings", new Racing(held, 1), BEFORE));
 
-            @Override
-            public Mono<Optional<BotSettings>> load() {
-                return held.load();
-            }
-
-            @Override
-            public Mono<Void> save(BotSettings settings) {
-                return held.save(settings);
-            }
-
-            @Override
-            public Mono<Swap<BotSettings>> swap(BotSettings settings, Optional<BotSettings> expected) {
-                Mono<Void> theirs =
-                        raced ? Mono.empty() : held.save(BEFORE.with(new SettingsChange(null, 44, null, null)));
-                raced = true;
-                return theirs.then(held.swap(settings, expected));
-            }
-
-            @Override
-            public Mono<Swap<BotSettings>> swapIfEmpty(BotSettings settings) {
-                return held.swapIfEmpty(settings);
-            }
-        };
-        BotControl control = new BotControl(new LiveSettings<>("bot settings", racing, BEFORE));
-
-        BotSettings after = control.change(new SettingsChange(null, null, Difficulty.HARD, null), "10.0.0.7")
-                .block();
+        BotSettings after = control.change(HARDER, "10.0.0.7").block();
 
         BotSettings both = new BotSettings(true, 44, Difficulty.HARD, 0.05);
         assertThat(after).isEqualTo(both);
         assertThat(held.held()).as("neither change lost").contains(both);
+    }
+
+    @Test
+    void aChangeThatKeepsLosingToOthersGivesUpAsBusyAndStoresNothing() {
+        InMemorySettingsStore<BotSettings> held = new InMemorySettingsStore<>(BEFORE);
+        BotControl control =
+                new BotControl(new LiveSettings<>("bot settings", new Racing(held, Integer.MAX_VALUE), BEFORE));
+
+        assertThatThrownBy(() -> control.change(HARDER, "10.0.0.7").block())
+                .isInstanceOf(SettingsBusyException.class)
+                .hasMessageContaining("retry");
+
+        assertThat(held.held().orElseThrow().difficulty())
+                .as("only the others' changes stored")
+                .isEqualTo(Difficulty.NORMAL);
+    }
+
+    /** Another instance's change of perRound (44, then 45, …) lands before each of the first {@code races} swaps. */
+    private static final class Racing implements SettingsStore<BotSettings> {
+
+        private final InMemorySettingsStore<BotSettings> held;
+        private final int races;
+        private int raced;
+
+        Racing(InMemorySettingsStore<BotSettings> held, int races) {
+            this.held = held;
+            this.races = races;
+        }
+
+        @Override
+        public Mono<Optional<BotSettings>> load() {
+            return held.load();
+        }
+
+        @Override
+        public Mono<Void> save(BotSettings settings) {
+            return held.save(settings);
+        }
+
+        @Override
+        public Mono<Swap<BotSettings>> swap(BotSettings settings, Optional<BotSettings> expected) {
+            Mono<Void> theirs = raced < races
+                    ? held.save(BEFORE.with(new SettingsChange(null, 44 + raced, null, null)))
+                    : Mono.empty();
+            raced++;
+            return theirs.then(held.swap(settings, expected));
+        }
+
+        @Override
+        public Mono<Swap<BotSettings>> swapIfEmpty(BotSettings settings) {
+            return held.swapIfEmpty(settings);
+        }
     }
 }
