@@ -90,6 +90,17 @@ final class SoakPage {
 
     // ---- headline
 
+    /** The failed assertion Gatling's report names first (and how many more), else what a failed status can mean. */
+    private String gatlingFailure() {
+        List<String> failed = s.gatlingFailedAssertions();
+        if (failed.isEmpty()) {
+            return "Gatling's assertions failed (status " + s.gatlingStatus() + "): errors or p99 over the limits"
+                    + " (--max-errors, --max-p99), or it could not run";
+        }
+        return "Gatling's assertion failed: " + failed.getFirst()
+                + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : "");
+    }
+
     private void headline(Verdict verdict) {
         String css = switch (verdict) {
             case PASS -> "pass";
@@ -102,8 +113,7 @@ final class SoakPage {
             case FAIL ->
                 violations > 0
                         ? violations + (violations == 1 ? " invariant violation" : " invariant violations")
-                        : "Gatling's assertions failed (status " + s.gatlingStatus() + "): errors or p99 over the"
-                                + " limits (--max-errors, --max-p99), or it could not run";
+                        : gatlingFailure();
             case NO_VERDICT -> "summary.json does not list violations";
         };
         out.append("<header class=\"headline ")
@@ -134,6 +144,12 @@ final class SoakPage {
         }
         out.append(meta.isEmpty() ? "no run details in summary.json" : String.join(" \u00b7 ", meta))
                 .append("</p>");
+        if (s.gatlingFailedAssertions().size() > 1) {
+            out.append("<ul class=\"gatling-failed\" id=\"gatling-failed\">");
+            s.gatlingFailedAssertions()
+                    .forEach(failed -> out.append("<li>").append(esc(failed)).append("</li>"));
+            out.append("</ul>");
+        }
         if (!s.settings().isEmpty()) {
             out.append("<p class=\"chips\">");
             s.settings()
@@ -927,6 +943,7 @@ final class SoakPage {
             .chip{background:#eef1f5;border-radius:12px;padding:1px 10px;font-size:12.5px;color:var(--muted)}
             .chip b{color:var(--ink);font-weight:600}
             .skipped{margin:6px 0 0;font-size:12.5px;color:var(--muted)}
+            .gatling-failed{margin:6px 0 0;padding-left:18px;font-size:13px}
             .missing{color:var(--muted);font-size:12px}
             .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(100px,1fr));gap:10px;margin:14px 0}
             .tile{background:#fff;border:1px solid var(--line);border-radius:8px;padding:9px 12px}

@@ -36,7 +36,8 @@ record Summary(
         List<Round> perRound,
         List<Fault> faults,
         List<TargetHealth> targetHealth,
-        Long gatlingStatus) {
+        Long gatlingStatus,
+        List<String> gatlingFailedAssertions) {
 
     enum Verdict {
         PASS,

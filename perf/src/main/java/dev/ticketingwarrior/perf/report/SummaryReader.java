@@ -74,7 +74,8 @@ final class SummaryReader {
                 rounds,
                 faults(r.path("faults")),
                 targetHealth(r.path("targetHealth")),
-                count(r.path("gatlingStatus")));
+                count(r.path("gatlingStatus")),
+                texts(r.path("gatlingFailedAssertions")));
     }
 
     private static List<TargetHealth> targetHealth(JsonNode n) {

@@ -23,7 +23,10 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
     static Map<String, HeapReading> all(SoakOptions options, List<String> skipped) {
         Map<String, HeapReading> readings = new LinkedHashMap<>();
         if (options.currentPids().isEmpty()) {
-            skipped.add("heap: no local service pids (a --target run), heap and RSS not sampled");
+            String note = "heap: no local service pids (a --target run), heap and RSS not sampled";
+            if (!skipped.contains(note)) {
+                skipped.add(note);
+            }
             return readings;
         }
         HeapSampler sampler = new HeapSampler(note -> {

@@ -110,6 +110,21 @@ final class OpsSettings {
         return failed;
     }
 
+    /**
+     * {@link #restore} for a run stopped by Ctrl-C, which says what it did either way: the lines of what was not put
+     * back, or one that all of it was (silence would leave ops guessing whether their settings are theirs again).
+     */
+    synchronized List<String> restoreOnStop() {
+        boolean due = changed && !restored;
+        List<String> failed = restore();
+        if (!due || !failed.isEmpty()) {
+            return failed;
+        }
+        return List.of(
+                "stopped: " + (botsBefore.isPresent() ? "admission's and the bots' settings" : "admission's settings")
+                        + " put back as they were before the run");
+    }
+
     /** Puts {@code before} back, unless the settings are no longer {@code set} (what the run put there). */
     private void restore(String url, JsonNode before, Optional<JsonNode> set, String what, List<String> failed) {
         Optional<JsonNode> now = set.isPresent() ? ops.get(url) : Optional.empty();

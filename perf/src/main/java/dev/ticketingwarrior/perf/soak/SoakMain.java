@@ -116,7 +116,7 @@ public final class SoakMain {
         OpsSettings settings = OpsSettings.save(ops.get(), options);
         Thread hook = Thread.ofPlatform()
                 .name("soak-restore-settings")
-                .unstarted(() -> settings.restore().forEach(line -> System.err.println("soak: " + line)));
+                .unstarted(() -> settings.restoreOnStop().forEach(line -> System.err.println("soak: " + line)));
         if (!options.local()) {
             // a deployment's settings are put back on Ctrl-C too; a local stack is stopped with the run
             Runtime.getRuntime().addShutdownHook(hook);
@@ -215,7 +215,7 @@ public final class SoakMain {
                 }
             });
 
-            int gatling = Gatling.run(options, skipped);
+            Gatling.Outcome gatling = Gatling.run(options, skipped);
             headDue.set(true);
             audits.join();
             sampler.join(Duration.ofSeconds(30).toMillis());
@@ -248,7 +248,8 @@ public final class SoakMain {
                     skipped,
                     drills.runs(),
                     targetHealth,
-                    gatling);
+                    gatling.status(),
+                    gatling.failedAssertions());
             Path report = options.out().resolve("report.html");
             dev.ticketingwarrior.perf.report.SoakReport.write(summary, report)
                     .forEach(line -> System.out.println("soak: " + line));
@@ -257,12 +258,15 @@ public final class SoakMain {
                     + Gatling.latestReport(options.out())
                             .map(r -> ", Gatling report " + r)
                             .orElse(""));
-            return status(verdict, gatling);
+            return status(verdict, gatling.status(), gatling.failedAssertions());
         }
     }
 
-    /** The exit code, after its line: 1 for any violation (a failed drill's too), else 3 when Gatling's failed. */
-    static int status(FinalVerdict verdict, int gatling) {
+    /**
+     * The exit code, after its line: 1 for any violation (a failed drill's too), else 3 when Gatling's failed (with
+     * a line for each of its failed assertions).
+     */
+    static int status(FinalVerdict verdict, int gatling, List<String> failedAssertions) {
         if (!verdict.violations().isEmpty()) {
             System.out.println(RoundTable.fail(verdict));
             return 1;
@@ -270,6 +274,7 @@ public final class SoakMain {
         if (gatling != 0) {
             System.out.println("soak: invariants hold, but Gatling's assertions failed (Gatling's own status " + gatling
                     + "): exit 3");
+            failedAssertions.forEach(failed -> System.out.println("soak:   failed: " + failed));
             return 3;
         }
         System.out.println(RoundTable.pass(verdict));
@@ -366,15 +371,23 @@ public final class SoakMain {
 
         private Gatling() {}
 
-        static int run(SoakOptions options, List<String> skipped) {
+        /** Gatling's exit status, and the assertions its report names as failed (none when it passed). */
+        record Outcome(int status, List<String> failedAssertions) {}
+
+        static Outcome run(SoakOptions options, List<String> skipped) {
             String simulation = "dev.ticketingwarrior.perf.journey." + options.simulation();
             Path results = options.out().resolve("gatling");
             int status = io.gatling.app.Gatling$.MODULE$.fromArgs(
                     new String[] {"--simulation", simulation, "--results-folder", results.toString()});
-            if (status != 0) {
-                skipped.add("Gatling ended with status " + status + " (assertions failed, or it could not run)");
+            if (status == 0) {
+                return new Outcome(0, List.of());
             }
-            return status;
+            List<String> failed = GatlingAssertions.failed(latestReport(options.out()));
+            if (failed.isEmpty()) {
+                skipped.add("Gatling ended with status " + status + " and its report names no failed assertion (it"
+                        + " could not run?)");
+            }
+            return new Outcome(status, failed);
         }
 
         static Optional<Path> latestReport(Path out) {

@@ -49,7 +49,8 @@ final class Summary {
             List<String> skipped,
             List<FaultDrills.Run> faults,
             List<TargetHealthLog.Entry> targetHealth,
-            int gatlingStatus)
+            int gatlingStatus,
+            List<String> gatlingFailedAssertions)
             throws IOException {
         // the warm-up rounds' heap grows with what the JIT and the pools take once: not a leak
         Map<String, Double> slopes = slopes(windows.subList(options.warmUpRounds(), windows.size()), heaps);
@@ -74,6 +75,7 @@ final class Summary {
                         .max(Double::compare)
                         .orElse(null));
         summary.put("gatlingStatus", gatlingStatus);
+        summary.put("gatlingFailedAssertions", gatlingFailedAssertions);
         summary.put(
                 "report",
                 gatlingReport

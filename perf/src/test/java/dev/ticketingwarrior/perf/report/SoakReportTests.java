@@ -259,6 +259,33 @@ class SoakReportTests {
         assertThat(byId(page, "violations")).isNull();
     }
 
+    /** Found by a perf engineer: the FAIL headline said that an assertion failed, never which. */
+    @Test
+    void theHeadlineNamesGatlingsFailedAssertionAndThePageListsThemAll() throws Exception {
+        ObjectNode summary = SoakSamples.summary(1, 0);
+        summary.put("gatlingStatus", 1);
+        summary.putArray("gatlingFailedAssertions")
+                .add("hold: 99th percentile of response time is less than or equal to 2000.0")
+                .add("book: percentage of failed events is less than or equal to 1.0");
+
+        String html = write("gatling-named", summary);
+        Document page = parse(html);
+
+        assertThat(text(page, "verdict")).isEqualTo("FAIL");
+        assertThat(html)
+                .contains("assertion failed: hold: 99th percentile of response time is less than or equal to"
+                        + " 2000.0 (and 1 more)");
+        NodeList items = byId(page, "gatling-failed").getElementsByTagName("li");
+        List<String> listed = new ArrayList<>();
+        for (int i = 0; i < items.getLength(); i++) {
+            listed.add(items.item(i).getTextContent());
+        }
+        assertThat(listed)
+                .containsExactly(
+                        "hold: 99th percentile of response time is less than or equal to 2000.0",
+                        "book: percentage of failed events is less than or equal to 1.0");
+    }
+
     @Test
     void anEmptySummaryStillMakesAPageWithoutAVerdict() throws Exception {
         Document page = parse(write("empty", SoakSamples.JSON.createObjectNode()));

@@ -137,7 +137,7 @@ class FaultDrillsTests {
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         int status;
         try {
-            status = SoakMain.status(clean.with(run.failure().stream().toList()), 0);
+            status = SoakMain.status(clean.with(run.failure().stream().toList()), 0, List.of());
         } finally {
             System.setOut(out);
         }

@@ -104,6 +104,23 @@ class OpsSettingsTests {
         assertThat(skipped).isEmpty();
     }
 
+    /** Found by a perf engineer: Ctrl-C put the settings back and said nothing, so ops could not tell it had. */
+    @Test
+    void aRunStoppedByCtrlCSaysItsSettingsArePutBack() throws Exception {
+        List<String> said = new ArrayList<>();
+
+        SoakMain.withSettings(options(), Optional.of(new OpsClient("ops")), new ArrayList<>(), s -> {
+            said.addAll(s.orElseThrow().restoreOnStop());
+            said.addAll(s.orElseThrow().restoreOnStop());
+            return 130;
+        });
+
+        assertThat(said)
+                .containsExactly("stopped: admission's and the bots' settings put back as they were before the run");
+        assertThat(json(current.get(OpsSettings.ADMISSION))).isEqualTo(json(ADMISSION_BEFORE));
+        assertThat(puts).hasSize(4);
+    }
+
     /** Ops raised the rate while the run played: theirs is left in force, and the run says so; the bots go back. */
     @Test
     void leavesSettingsOpsChangedDuringTheRunAsTheyAreAndSaysSo() throws Exception {

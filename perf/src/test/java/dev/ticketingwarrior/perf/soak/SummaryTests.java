@@ -72,7 +72,8 @@ class SummaryTests {
                 List.of(),
                 List.of(),
                 List.of(),
-                0);
+                0,
+                List.of());
 
         JsonNode summary = new ObjectMapper().readTree(file.toFile());
         assertThat(summary.get("accepted").asInt()).as("the players' 202s only").isEqualTo(40);
@@ -171,7 +172,8 @@ class SummaryTests {
                 List.of(),
                 List.of(),
                 List.of(),
-                0);
+                0,
+                List.of());
         String printed = printed(() -> {
             RoundTable.print(row);
             RoundTable.totals(end, List.of(row), List.of());
