@@ -1,12 +1,21 @@
 package dev.ticketingwarrior.admission.admin.web;
 
 import dev.ticketingwarrior.admission.queue.domain.RoundStats;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 /** {@code GET /api/v1/admin/stats}: the current round (null before anybody entered it) and recent rounds. */
 record StatsResponse(
-        Instant serverTime, String currentRoundId, RoundStatsResponse current, List<RoundStatsResponse> recent) {
+        Instant serverTime,
+        String currentRoundId,
+
+        @Schema(
+                description = "The current round's counts; null until somebody entered it (at second 0 of"
+                        + " every round, for a moment), never a row of zeros")
+        RoundStatsResponse current,
+
+        List<RoundStatsResponse> recent) {
 
     record Split(long bots, long humans) {}
 
@@ -16,7 +25,10 @@ record StatsResponse(
             Instant closesAt,
             long entered,
             long admitted,
+
+            @Schema(description = "Entered and not admitted (yet): after the close, those the round never" + " served")
             long waiting,
+
             long active,
             long finished,
             long abandoned,
@@ -24,7 +36,13 @@ record StatsResponse(
             Split admittedBy,
             Instant firstAdmittedAt,
             Instant lastAdmittedAt,
+
+            @Schema(
+                    description = "The round's average so far: admitted over the seconds from its open to its"
+                            + " last admission (at least 1 s, so an open batch is not an infinite rate); not"
+                            + " the rate of this moment")
             double achievedRatePerSecond,
+
             AdmissionSettingsRequest settings) {
 
         static RoundStatsResponse of(RoundStats stats) {
