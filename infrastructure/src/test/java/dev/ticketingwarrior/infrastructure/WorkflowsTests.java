@@ -257,7 +257,8 @@ class WorkflowsTests {
         Map<String, Object> triggers = triggers(drills);
         assertThat(triggers).containsOnlyKeys("schedule", "workflow_dispatch");
         assertThat(map(map(triggers.get("workflow_dispatch")).get("inputs"))).containsKeys("faults", "rounds");
-        assertThat(map(drills.get("permissions"))).containsOnly(Map.entry("contents", "read"));
+        assertThat(map(drills.get("permissions")))
+                .containsOnly(Map.entry("contents", "read"), Map.entry("actions", "read"));
 
         // the nightly set (JSON, which YAML reads too): every drill it names is one perf/soak can run
         List<Map<String, Object>> nightly =
@@ -302,6 +303,21 @@ class WorkflowsTests {
                 // each drill's verdict and recovery on the night's summary page
                 .contains(">> \"$GITHUB_STEP_SUMMARY\"")
                 .contains("bookings? accepted while");
+        // night against night: last night's report of the same drill, compared; a warning, never a failed job
+        Map<String, Object> last = stepUsing(steps, "actions/download-artifact");
+        assertThat(last).containsEntry("continue-on-error", true);
+        assertThat(map(last.get("with")))
+                .containsEntry("name", "soak-${{ strategy.job-index }}")
+                .containsEntry("run-id", "${{ steps.last.outputs.run-id }}");
+        String compare = String.valueOf(stepRunning(steps, "perf/soak compare").get("run"));
+        assertThat(compare)
+                .contains("last-night/summary.json perf/target/soak/summary.json")
+                .contains("if [ \"$status\" -eq 4 ]; then")
+                .contains(">> \"$GITHUB_STEP_SUMMARY\"");
+        assertThat(compare.strip()).endsWith("exit 0");
+        assertThat(steps.indexOf(stepRunning(steps, "perf/soak compare")))
+                .as("compared before the report is kept, so the comparison page is in it")
+                .isLessThan(steps.indexOf(stepUsing(steps, "actions/upload-artifact")));
         Map<String, Object> keep = stepUsing(steps, "actions/upload-artifact");
         assertThat(keep.get("if")).isEqualTo("always()");
         assertThat(map(keep.get("with")).get("path").toString())
