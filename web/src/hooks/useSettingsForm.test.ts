@@ -219,6 +219,34 @@ describe('useSettingsForm', () => {
     expect(result.current.save).toBe('saved');
   });
 
+  it('on a 412 without an ETag reads the settings again, so the next save is still conditional', async () => {
+    const theirs = { ...settings, paused: true };
+    let gets = 0;
+    const { calls } = mockApi([
+      ['GET', ADMISSION, () => ({ body: ++gets === 1 ? settings : theirs, headers: { ETag: `"v${gets}"` } })],
+      [
+        'PUT',
+        ADMISSION,
+        (call) =>
+          calls.filter((c) => c.method === 'PUT').length === 1
+            ? problem('settings-changed', 412, { current: theirs }) // a proxy stripped its ETag
+            : { body: call.body, headers: { ETag: '"v3"' } },
+      ],
+    ]);
+    const { result } = renderHook(() => useAdmissionForm('ops-secret'));
+    await waitFor(() => expect(result.current.form).toEqual(settings));
+    act(() => result.current.change({ openBatch: 20 }));
+    await act(() => result.current.submit());
+    expect(result.current.conflicted).toBe(true);
+    await waitFor(() => expect(calls).toHaveLength(3));
+    expect(calls[2]?.method).toBe('GET');
+
+    await waitFor(() => expect(result.current.form).toEqual(theirs));
+    act(() => result.current.change({ openBatch: 20 }));
+    await act(() => result.current.submit());
+    expect(calls[3]).toMatchObject({ method: 'PUT', headers: { 'If-Match': '"v2"' } });
+  });
+
   describe('reading again', () => {
     beforeEach(() => vi.useFakeTimers());
     afterEach(() => vi.useRealTimers());

@@ -215,6 +215,8 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
         // changed since the form was read: show what is in force, and let the operator make the change again on it
         apply(current);
         setConflicted(true);
+        // a 412 whose ETag a proxy dropped: read them again for their version, or the next save would be unconditional
+        if (current.version === undefined) load();
         return;
       }
       if (!optionsRef.current.onSaveError?.(problem)) setFailure({ error: problem, at: 'save' });
