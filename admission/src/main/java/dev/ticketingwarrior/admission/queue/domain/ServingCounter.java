@@ -15,7 +15,16 @@ public final class ServingCounter {
 
     private ServingCounter() {}
 
-    /** Seconds until a ticket {@code position} places from the front is admitted at the current rate, if it moves. */
+    /**
+     * A wait longer than this is no estimate: the counter barely moves (a rate such as 1e-9 is a pause in effect), and
+     * a player shown "9,223,372,036,854,775,807 s" learns less than from "unknown".
+     */
+    static final long LONGEST_ETA_SECONDS = 86_400;
+
+    /**
+     * Seconds until a ticket {@code position} places from the front is admitted at the current rate; null when it does
+     * not move (paused, no rate) or would take longer than {@value #LONGEST_ETA_SECONDS} s.
+     */
     public static Long etaSeconds(long position, AdmissionSettings settings) {
         if (position <= 0) {
             return 0L;
@@ -23,6 +32,7 @@ public final class ServingCounter {
         if (settings.paused() || settings.ratePerSecond() <= 0) {
             return null;
         }
-        return (long) Math.ceil(position / settings.ratePerSecond() - EPSILON);
+        double seconds = Math.ceil(position / settings.ratePerSecond() - EPSILON);
+        return seconds <= LONGEST_ETA_SECONDS ? (long) seconds : null;
     }
 }

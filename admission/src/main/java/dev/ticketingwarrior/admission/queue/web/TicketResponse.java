@@ -3,6 +3,7 @@ package dev.ticketingwarrior.admission.queue.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketingwarrior.admission.queue.domain.TicketStatus;
 import dev.ticketingwarrior.admission.queue.domain.TicketView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A ticket's standing, as polled and as carried by every event of the stream. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,7 +15,12 @@ record TicketResponse(
         long ahead,
         long waiting,
         double ratePerSecond,
+
+        @Schema(
+                description = "Seconds until admitted at the current rate; absent while the counter does not"
+                        + " move (paused, rate 0) or when it would take longer than a day")
         Long etaSeconds,
+
         String token) {
 
     static TicketResponse of(TicketView view) {

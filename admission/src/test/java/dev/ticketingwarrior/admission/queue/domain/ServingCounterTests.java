@@ -105,4 +105,13 @@ class ServingCounterTests {
         assertThat(ServingCounter.etaSeconds(5, new AdmissionSettings(4, 0, 0, true)))
                 .isNull();
     }
+
+    /** Found by a probe: a rate of 1e-320 is accepted (a pause in effect) and showed a wait of Long.MAX_VALUE s. */
+    @Test
+    void aWaitLongerThanADayIsNoEstimate() {
+        assertThat(ServingCounter.etaSeconds(5, rate(1e-320))).isNull();
+        assertThat(ServingCounter.etaSeconds(5, rate(0.00001))).isNull();
+        assertThat(ServingCounter.etaSeconds(86_400, rate(1))).isEqualTo(86_400);
+        assertThat(ServingCounter.etaSeconds(86_401, rate(1))).isNull();
+    }
 }
