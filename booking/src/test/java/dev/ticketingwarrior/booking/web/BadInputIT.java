@@ -92,6 +92,39 @@ class BadInputIT {
                 raw("GET /api/v1/leaderboard HTTP/1.1\r\nHost: a\r\nX-Junk: " + "a".repeat(10_000) + "\r\n\r\n"), 431);
     }
 
+    /**
+     * Found by a probe: a {@code multipart/*} Content-Type without a boundary, on any request (a GET too, with no
+     * token), failed in the dispatcher's multipart check before any handler: a 500 and a stack trace in the log. No
+     * endpoint takes a file: a GET is answered as if the header were not there (or, for a type that is no media type,
+     * refused as one), a JSON endpoint refuses the type.
+     */
+    @Test
+    void aMultipartContentTypeWithoutABoundaryIsNoFault() throws IOException {
+        for (String type : List.of("multipart/form-data", "multipart/mixed")) {
+            assertThat(get("/api/v1/leaderboard", type)).as(type).startsWith("HTTP/1.1 200");
+            assertThat(get("/actuator/health", type)).as(type).startsWith("HTTP/1.1 200");
+        }
+        for (String type : List.of("multipart/form-data", "multipart/mixed", "multipart/")) {
+            for (String answer : List.of(
+                    get("/api/v1/leaderboard", type),
+                    get("/actuator/health", type),
+                    raw("POST /api/v1/captcha HTTP/1.1\r\nHost: a\r\nContent-Type: " + type
+                            + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"))) {
+                assertThat(answer)
+                        .as(type)
+                        .matches("(?s)HTTP/1\\.1 (200|4\\d\\d) .*")
+                        .satisfiesAnyOf(
+                                ok -> assertThat(ok).startsWith("HTTP/1.1 200"),
+                                refused -> assertThat(refused).contains("application/problem+json"));
+            }
+        }
+    }
+
+    private String get(String path, String contentType) throws IOException {
+        return raw("GET " + path + " HTTP/1.1\r\nHost: a\r\nContent-Type: " + contentType
+                + "\r\nConnection: close\r\n\r\n");
+    }
+
     private static void assertUnreadRequest(String answer, int status) {
         assertThat(answer).startsWith("HTTP/1.1 " + status);
         JsonNode problem = JSON.readTree(answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1));
