@@ -8,9 +8,12 @@ import dev.ticketingwarrior.admission.queue.domain.ServingTicker;
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 import dev.ticketingwarrior.edge.api.ApiDocuments;
 import dev.ticketingwarrior.edge.testing.LogLines;
+import dev.ticketingwarrior.shared.round.RoundId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -300,6 +303,45 @@ class AdminApiIT extends AdmissionIntegrationTest {
                 .expectBody(JsonNode.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    /**
+     * Found by a probe: a change made after a round's close rewrote that round's settings in the stats, so a round
+     * that ran paused read as running and the one before as paused. A closed round keeps the settings it ran with; the
+     * change holds from the next round on.
+     */
+    @Test
+    void aChangeMadeAfterTheCloseLeavesTheClosedRoundsSettingsAsItRan() {
+        settings(20, 0, 0, false);
+        openRound();
+        enter("ran_running");
+        clock.set(roundOpen.plusSeconds(20)); // closed at +15 s; the next round opens at +60 s
+        settings(7, 0, 0, true);
+
+        JsonNode closed = statsOf(RoundId.startingAt(roundOpen).value());
+        assertThat(closed.get("settings").get("paused").asBoolean()).isFalse();
+        assertThat(closed.get("settings").get("ratePerSecond").asDouble()).isEqualTo(20.0);
+
+        clock.set(roundOpen.plusSeconds(60));
+        enter("ran_paused");
+        JsonNode next = stats().get("current");
+        assertThat(next.get("roundId").asString())
+                .isEqualTo(RoundId.startingAt(roundOpen.plusSeconds(60)).value());
+        assertThat(next.get("settings").get("paused").asBoolean()).isTrue();
+        assertThat(next.get("settings").get("ratePerSecond").asDouble()).isEqualTo(7.0);
+    }
+
+    /** The stats of round {@code roundId}, current or recent. */
+    private JsonNode statsOf(String roundId) {
+        JsonNode stats = stats();
+        List<JsonNode> rounds = new ArrayList<>();
+        rounds.add(stats.get("current"));
+        stats.get("recent").forEach(rounds::add);
+        return rounds.stream()
+                .filter(round ->
+                        round != null && round.path("roundId").asString().equals(roundId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no stats of round " + roundId + " in " + stats));
     }
 
     @Test
