@@ -65,11 +65,14 @@ public final class Nicknames {
     /**
      * The key a round keeps its nickname's owner under: the same for every nickname that looks like it, whatever its
      * case, width or look-alike letters ({@code probe}, {@code PROBE}, fullwidth {@code ｐｒｏｂｅ}, Cyrillic
-     * {@code рrobe}, {@code kim1} and {@code kiml}): UTS #39's confusable skeleton of its NFKC case fold. Only compared,
-     * never shown.
+     * {@code рrobe}, {@code kim1} and {@code kiml}, {@code probe1} and {@code pr0be1}): UTS #39's confusable skeleton
+     * of its NFKC case fold, taken twice, since a skeleton may hold capitals the fold did not see (a zero's is
+     * {@code O}, while {@code o} stays {@code o}); twice is stable for every letter and digit. Only compared, never
+     * shown.
      */
     public static String ownerKey(String nickname) {
-        return LOOK_ALIKES.getSkeleton(FOLDED.normalize(nickname));
+        String once = LOOK_ALIKES.getSkeleton(FOLDED.normalize(nickname));
+        return LOOK_ALIKES.getSkeleton(FOLDED.normalize(once));
     }
 
     /**

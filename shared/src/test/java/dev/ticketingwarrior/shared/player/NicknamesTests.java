@@ -44,6 +44,9 @@ class NicknamesTests {
         "victim, VICTIM",
         "\u01C5a, D\u017Ea", // the titlecase digraph Dž
         "kim1, kiml",
+        "probe1, pr0be1", // a zero's skeleton is a capital O: case folded again (found by a probe)
+        "probel, PR0BE1",
+        "o0o, 000",
         "\u314B\u314B\u314B, \u110F\u110F\u110F" // compatibility and conjoining jamo
     })
     void nicknamesThatOnlyLookDifferentHaveOneOwnerKey(String nickname, String lookAlike) {
