@@ -7,7 +7,7 @@ import { AutoRetryNote, Notice } from './Notice';
 import { SeatLegend } from './SeatMap';
 
 /** Beside the map: the legend, the picked seat, and the one button for the next step (hold, confirm). */
-export function SeatPanel({ booking }: { booking: SeatBooking }) {
+export function SeatPanel({ booking, roundId }: { booking: SeatBooking; roundId: string }) {
   const { t } = useI18n();
   const { phase, selected, notice, error } = booking;
   return (
@@ -17,7 +17,7 @@ export function SeatPanel({ booking }: { booking: SeatBooking }) {
       {notice && <Notice tone="error" message={t(notice.key, notice.params)} />}
       {phase.name === 'choose' && !selected && <p className="muted">{t('seats.none')}</p>}
       {(selected || phase.name !== 'choose') && <SeatSummary seat={phase.name === 'choose' ? selected! : phase.seat} />}
-      {phase.name === 'held' && <HoldTimer hold={phase.hold} onExpired={booking.holdExpired} />}
+      {phase.name === 'held' && <HoldTimer hold={phase.hold} roundId={roundId} onExpired={booking.holdExpired} />}
       {phase.name === 'choose' && (
         <button
           type="button"

@@ -111,13 +111,57 @@ export function ServerClockProvider({ children }: { children: ReactNode }) {
 
 export const useServerClock = () => useContext(ClockContext);
 
-/** Re-renders every `intervalMs` and returns the server's time now. */
+/**
+ * One ticker per interval, shared by every component on it: they re-render on the same tick and read the same instant.
+ * Each on its own timer read the clock up to an interval apart, so two countdowns to the same instant (a hold lapsing
+ * with the round, and the round's close) could stand a whole second apart across a second's boundary.
+ */
+interface Ticker {
+  /** Date.now() at the last tick: the instant every component on this ticker shows until the next. */
+  at: number;
+  listeners: Set<() => void>;
+  timer: ReturnType<typeof setInterval>;
+}
+
+const tickers = new Map<number, Ticker>();
+
+function subscribeTicker(intervalMs: number, listener: () => void): () => void {
+  let ticker = tickers.get(intervalMs);
+  if (!ticker) {
+    const listeners = new Set<() => void>();
+    const started: Ticker = {
+      at: Date.now(),
+      listeners,
+      timer: setInterval(() => {
+        started.at = Date.now();
+        for (const notify of [...listeners]) notify();
+      }, intervalMs),
+    };
+    ticker = started;
+    tickers.set(intervalMs, ticker);
+  }
+  const running = ticker;
+  running.listeners.add(listener);
+  return () => {
+    running.listeners.delete(listener);
+    if (running.listeners.size > 0) return;
+    clearInterval(running.timer);
+    if (tickers.get(intervalMs) === running) tickers.delete(intervalMs);
+  };
+}
+
+/** The device's time of the last tick of the ticker on `intervalMs`, or now when none runs (the first on it). */
+function tickedAt(intervalMs: number): number {
+  return tickers.get(intervalMs)?.at ?? Date.now();
+}
+
+/**
+ * Re-renders every `intervalMs` and returns the server's time now: the same instant for every component on that
+ * interval (the last tick's, or now for the first of them), so countdowns beside each other agree.
+ */
 export function useServerNow(intervalMs = 200): number {
   const clock = useServerClock();
   const [, setTick] = useState(0);
-  useEffect(() => {
-    const id = setInterval(() => setTick((n) => n + 1), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return clock.now();
+  useEffect(() => subscribeTicker(intervalMs, () => setTick((n) => n + 1)), [intervalMs]);
+  return tickedAt(intervalMs) + clock.offsetMs;
 }

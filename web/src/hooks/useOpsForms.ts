@@ -2,16 +2,21 @@
 // partial update.
 import type { ApiError } from '../api/http';
 import { getAdmissionSettings, getBots, putAdmissionSettings, putBots, settingsChanged } from '../api/ops';
-import type { AdmissionSettings, BotSettings } from '../api/types';
+import type { AdmissionSettings, BotSettings, Versioned } from '../api/types';
 import { useSettingsForm } from './useSettingsForm';
 
 /**
  * Admission's settings: saved as a whole, on condition (If-Match) that they are still those the form was read at; a
  * 412 `settings-changed` puts the settings now in force in the form (`conflicted`). `unauthorized` is offered every
- * failed read or save first (a refused token signs out).
+ * failed read or save first (a refused token signs out). `initial`: the settings the token's check read, the first read.
  */
-export function useAdmissionForm(token: string, unauthorized: (error: ApiError) => boolean) {
+export function useAdmissionForm(
+  token: string,
+  unauthorized: (error: ApiError) => boolean,
+  initial?: Versioned<AdmissionSettings>,
+) {
   return useSettingsForm<AdmissionSettings>(token, {
+    initial,
     read: getAdmissionSettings,
     write: (opsToken, edit) => putAdmissionSettings(opsToken, edit.form, edit.version),
     conflict: settingsChanged,

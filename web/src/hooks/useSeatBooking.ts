@@ -7,6 +7,7 @@ import type { Message } from '../i18n/i18n';
 import { closesAtOf } from '../lib/clock';
 import { autoRetryDelay, endsRound, problemKey } from '../lib/problems';
 import type { Session } from '../lib/session';
+import { holdOfTicket, rememberHold } from '../lib/tickets';
 import { useServerClock } from './serverClock';
 import { useLatest } from './useLatest';
 import { useMounted } from './useMounted';
@@ -72,20 +73,36 @@ export interface SeatBooking {
   holdExpired(): void;
 }
 
+/**
+ * Where the seat step starts: on the hold this ticket was given in this browser (a reload, a resume) while it has time
+ * left by the server's clock, else on the map. The server still holds that seat for the ticket, so the map shows it
+ * HELD: without this the player's own seat would read as somebody else's, not to be picked, until the hold lapsed.
+ */
+function startPhase(ticketId: string, now: number): BookingPhase {
+  const kept = holdOfTicket(ticketId);
+  const expiresAt = toEpochMs(kept?.hold.expiresAt);
+  if (!kept || expiresAt === undefined || expiresAt <= now) return { name: 'choose' };
+  // the same key as before the reload: a booking whose answer was lost is answered with that booking
+  return { name: 'held', seat: kept.seat, hold: kept.hold, idempotencyKey: kept.idempotencyKey };
+}
+
 /** Pick → hold → confirm, with the Idempotency-Key of a hold reused on every retry of its booking. */
 export function useSeatBooking(
   session: Session,
   { map, refresh, onRoundOver, onBooked, onAlreadyBooked, onCaptchaRequired }: SeatBookingOptions,
 ): SeatBooking {
   const mounted = useMounted();
-  const [phase, setPhase] = useState<BookingPhase>({ name: 'choose' });
+  const serverClock = useServerClock();
+  const [phase, setPhase] = useState<BookingPhase>(() => startPhase(session.ticketId, serverClock.now()));
   const [selected, setSelected] = useState<Seat | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [notice, setNotice] = useState<Message | undefined>();
   const [autoRetry, setAutoRetry] = useState<SeatBooking['autoRetry']>();
   /** The hold the tries by itself belong to: a stop (or a new hold) leaves the earlier one's waits with nothing to do. */
   const holdAttempt = useRef(0);
-  const clock = useLatest(useServerClock());
+  const clock = useLatest(serverClock);
+  /** The hold is over (released, lapsed, booked, refused, the round ended): a reload must not show it as the player's. */
+  const forgetHold = () => rememberHold(session.ticketId, undefined);
 
   // the pick went to somebody else before we held it: say so as soon as the map shows it, without waiting for the click
   const [checkedMap, setCheckedMap] = useState(map);
@@ -100,19 +117,23 @@ export function useSeatBooking(
 
   const fail = (problem: ApiError, seat?: Seat) => {
     if (endsRound(problem)) {
+      forgetHold();
       onRoundOver(problem);
       return;
     }
     if (problem.slug === 'already-booked') {
+      forgetHold();
       onAlreadyBooked();
       return;
     }
     if (problem.slug === 'captcha-required') {
+      forgetHold();
       onCaptchaRequired();
       return;
     }
     if (problem.slug === 'seat-taken' || problem.slug === 'unknown-seat' || problem.slug === 'unknown-hold') {
       // someone was faster (or the hold lapsed): back to the map, freshly loaded; an earlier failure is over with it
+      forgetHold();
       setPhase({ name: 'choose' });
       setError(undefined);
       setSelected((current) => (!seat || current?.id === seat.id ? undefined : current));
@@ -135,7 +156,10 @@ export function useSeatBooking(
         const held = await holdSeat(session.token, session.roundId, seat.id);
         if (!mounted.current) return;
         setAutoRetry(undefined);
-        setPhase({ name: 'held', seat, hold: held, idempotencyKey: newIdempotencyKey() });
+        const kept = { seat, hold: held, idempotencyKey: newIdempotencyKey() };
+        // kept for a reload: the player's hold comes back as theirs, with its timer, and booking it sends the same key
+        rememberHold(session.ticketId, kept);
+        setPhase({ name: 'held', ...kept });
         return;
       } catch (caught) {
         if (!mounted.current) return;
@@ -162,6 +186,8 @@ export function useSeatBooking(
     for (let attempt = 0; ; attempt++) {
       try {
         const accepted = await book(session.token, current.hold.holdId, current.idempotencyKey);
+        // the hold became the booking, which is kept in its place (a reload goes to its result)
+        forgetHold();
         if (mounted.current) onBooked(accepted.bookingId);
         return;
       } catch (caught) {
@@ -186,6 +212,7 @@ export function useSeatBooking(
   const cancel = async (current: Extract<BookingPhase, { name: 'held' }>) => {
     setPhase({ name: 'choose' });
     setSelected(undefined);
+    forgetHold();
     try {
       await releaseHold(session.token, current.hold.holdId);
     } catch {
@@ -220,6 +247,7 @@ export function useSeatBooking(
     const { timing, now } = clock.current;
     const closesAt = closesAtOf(session.roundId, timing);
     const expiresAt = toEpochMs(phase.hold.expiresAt) ?? -Infinity;
+    forgetHold();
     if (now() >= closesAt || expiresAt >= closesAt) onRoundOver(new ApiError(403, 'round-closed'));
     else fail(new ApiError(404, 'unknown-hold'), phase.seat);
   };

@@ -33,6 +33,11 @@ export interface SettingsFormOptions<T> {
   onSaveError?(error: ApiError): boolean;
   /** How often to read again while the form is shown (and when the window regains the focus). */
   refreshMs?: number;
+  /**
+   * The settings already read with this token (the ops token's check read admission's): the form starts on them
+   * instead of reading them again.
+   */
+  initial?: Versioned<T> | undefined;
 }
 
 export interface SettingsForm<T> {
@@ -91,11 +96,13 @@ const sameSettings = <T extends object>(a: T, b: T) =>
 export function useSettingsForm<T extends object>(token: string, options: SettingsFormOptions<T>): SettingsForm<T> {
   // the panels pass their handlers inline: a ref keeps the read from restarting on every render
   const optionsRef = useLatest(options);
-  const [form, setForm] = useState<T | undefined>();
+  const [form, setForm] = useState<T | undefined>(options.initial?.settings);
   /** What the form was read at (and its version): a save is based on it. */
-  const [base, setBase] = useState<Versioned<T> | undefined>();
+  const [base, setBase] = useState<Versioned<T> | undefined>(options.initial);
   /** The server's settings as last read or saved. */
-  const [latest, setLatest] = useState<Versioned<T> | undefined>();
+  const [latest, setLatest] = useState<Versioned<T> | undefined>(options.initial);
+  /** The token the initial settings were read with: the first read for it is done. */
+  const initialToken = useRef(options.initial ? token : undefined);
   const [failure, setFailure] = useState<{ error: ApiError; at: 'read' | 'save' } | undefined>();
   const [dirty, setDirty] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
@@ -128,7 +135,9 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
         if (!optionsRef.current.onReadError?.(problem)) setFailure({ error: problem, at: 'read' });
       });
   }, [token, optionsRef, apply]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    if (token !== initialToken.current) load();
+  }, [token, load]);
 
   // a refused token stops the re-reads until `reload` (each would spend the address's failed sign-ins, which the three
   // services share); a 429 pauses them for its Retry-After

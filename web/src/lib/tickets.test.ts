@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ENTRY_KEYS_KEY,
+  HOLDS_KEY,
   POSITIONS_KEY,
   TICKETS_KEY,
   bookingOfTicket,
   entryKey,
   highestPosition,
+  holdOfTicket,
   letterSolvedOfTicket,
   rememberBooking,
   rememberHighestPosition,
+  rememberHold,
   rememberLetterSolved,
   rememberTicket,
   roundOfTicket,
@@ -53,6 +56,39 @@ describe('tickets', () => {
     rememberLetterSolved(ticket(R2, 'd'));
     expect(letterSolvedOfTicket(ticket(R1, 'b'))).toBe(false);
     expect(letterSolvedOfTicket(ticket(R2, 'd'))).toBe(true);
+  });
+
+  it('keeps the live hold of each ticket, forgets it when told, and keeps only the newest round', () => {
+    const kept = (holdId: string) => ({
+      seat: { id: 'J-5', row: 'J', number: 5, grade: 'S' as const, status: 'AVAILABLE' as const },
+      hold: { holdId, seatId: 'J-5', expiresAt: '2026-11-24T10:15:15Z' },
+      idempotencyKey: `key-${holdId}`,
+    });
+    rememberHold(ticket(R1, 'a'), kept('h1'));
+    rememberHold(ticket(R1, 'b'), kept('h2'));
+    expect(holdOfTicket(ticket(R1, 'a'))).toEqual(kept('h1'));
+    rememberHold(ticket(R1, 'a'), kept('h3')); // one hold per ticket: a new one replaces it
+    expect(holdOfTicket(ticket(R1, 'a'))).toEqual(kept('h3'));
+    rememberHold(ticket(R1, 'a'), undefined);
+    expect(holdOfTicket(ticket(R1, 'a'))).toBeUndefined();
+    expect(holdOfTicket(ticket(R1, 'b'))).toEqual(kept('h2'));
+    rememberHold(ticket(R2, 'c'), kept('h4'));
+    expect(holdOfTicket(ticket(R1, 'b'))).toBeUndefined();
+    expect(holdOfTicket(ticket(R2, 'c'))).toEqual(kept('h4'));
+  });
+
+  it('takes a kept hold not in the kept shape as none', () => {
+    localStorage.setItem(
+      HOLDS_KEY,
+      JSON.stringify({
+        [ticket(R1, 'a')]: 'not json',
+        [ticket(R1, 'b')]: JSON.stringify({ hold: { holdId: 'h1', seatId: 'J-5' }, idempotencyKey: 'k' }),
+        [ticket(R1, 'c')]: JSON.stringify(null),
+      }),
+    );
+    expect(holdOfTicket(ticket(R1, 'a'))).toBeUndefined();
+    expect(holdOfTicket(ticket(R1, 'b'))).toBeUndefined();
+    expect(holdOfTicket(ticket(R1, 'c'))).toBeUndefined();
   });
 
   it('treats a nickname that names an object property as a plain key', () => {

@@ -4,17 +4,22 @@
 // the same way, so that a reload after booking, which resumes the ticket, goes to its result instead of a new letter;
 // so is a solved security letter, so that a reload on the seat map goes back to the seat map (the server counts the
 // letter as solved for the ticket; should it not, a hold answers 428 and the letter is asked for again); and so is the furthest back in the queue a ticket has been seen, so that a reload continues the waiting room's
-// progress bar (measured from that position) instead of starting it again near 0.
+// progress bar (measured from that position) instead of starting it again near 0. A live hold is kept too, with the
+// seat and the booking's Idempotency-Key: the server still holds that seat for the ticket after a reload, and the map
+// would otherwise show the player's own seat as somebody else's (HELD, not to be picked) until the hold lapsed.
 // An entry whose answer is lost (a 503 after Redis made the ticket, a dropped connection) leaves no ticket id to resume
 // with, so every entry also sends the nickname's entry key: a secret this browser makes once per nickname and round and
 // keeps beside its tickets. An entry again with the same key in the same round is answered with the ticket the lost one
 // made, instead of 409 nickname-taken for the player's own nickname.
+
+import type { Hold, Seat } from '../api/types';
 
 export const TICKETS_KEY = 'tw.tickets';
 export const BOOKINGS_KEY = 'tw.bookings';
 export const POSITIONS_KEY = 'tw.highestPositions';
 export const ENTRY_KEYS_KEY = 'tw.entryKeys';
 export const LETTERS_KEY = 'tw.solvedLetters';
+export const HOLDS_KEY = 'tw.holds';
 
 /** What the server takes as an entry key: 22–64 characters of base64url. */
 const ENTRY_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
@@ -85,6 +90,52 @@ export function rememberLetterSolved(ticketId: string, solved = true): void {
   }
   const kept = read(LETTERS_KEY);
   if (kept.delete(ticketId)) write(LETTERS_KEY, kept);
+}
+
+/** A hold this browser was given for a ticket: the seat, the hold (its id, its end) and the key its booking is sent with. */
+export interface KeptHold {
+  seat: Seat;
+  hold: Hold;
+  idempotencyKey: string;
+}
+
+/**
+ * The live hold `ticketId` was given in this browser, if one is kept (whether it has run out is the caller's to judge,
+ * by the server's clock); anything not in the kept shape is no hold.
+ */
+export function holdOfTicket(ticketId: string): KeptHold | undefined {
+  const stored = read(HOLDS_KEY).get(ticketId);
+  if (stored === undefined) return undefined;
+  try {
+    const kept = JSON.parse(stored) as Partial<KeptHold> | null;
+    const seat = kept?.seat;
+    const hold = kept?.hold;
+    const valid =
+      typeof kept?.idempotencyKey === 'string' &&
+      typeof seat?.id === 'string' &&
+      typeof seat.row === 'string' &&
+      typeof seat.number === 'number' &&
+      typeof seat.grade === 'string' &&
+      typeof hold?.holdId === 'string' &&
+      hold.seatId === seat.id &&
+      (typeof hold.expiresAt === 'string' || typeof hold.expiresAt === 'number');
+    return valid ? (kept as KeptHold) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps the hold `ticketId` was just given (one per ticket, as the server has it: a new hold replaces the last),
+ * dropping those of tickets of other rounds; `undefined` forgets it (released, lapsed, booked, refused).
+ */
+export function rememberHold(ticketId: string, kept: KeptHold | undefined): void {
+  if (kept) {
+    keep(HOLDS_KEY, [ticketId, JSON.stringify(kept)], ([ticket]) => roundOfTicket(ticket));
+    return;
+  }
+  const holds = read(HOLDS_KEY);
+  if (holds.delete(ticketId)) write(HOLDS_KEY, holds);
 }
 
 /** The highest queue position `ticketId` has been seen at in this browser (0 when none is kept). */

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
-import { mockApi, problem, withRetryAfter } from '../test/api';
+import { mockApi, problem, withRetryAfter, type Call } from '../test/api';
 import { Ops, OPS_TOKEN_KEY } from './Ops';
 
 vi.mock('react-chartjs-2', () => import('../test/chartAsList'));
@@ -338,6 +338,87 @@ describe('ops console', () => {
     expect(screen.getByRole('heading', { name: '예매 확정 대기열' })).toBeInTheDocument();
   });
 
+  describe('signing in with one call', () => {
+    /** Admission takes only `good`; the other panels' reads answer whatever token they get. */
+    function tokenApi(good: string, admission?: (call: Call) => ReturnType<typeof problem> | undefined) {
+      return mockApi([
+        [
+          'GET',
+          /^\/api\/v1\/admin\/admission$/,
+          (call) =>
+            admission?.(call) ??
+            (call.headers.Authorization === `Bearer ${good}`
+              ? { body: settings, headers: { ETag: SETTINGS_ETAG } }
+              : problem('unauthorized', 401)),
+        ],
+        ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+        ['GET', /^\/api\/v1\/admin\/stats$/, () => ({ body: stats })],
+        confirmations,
+      ]);
+    }
+
+    it('checks a new token with admission alone: a refused one costs one failed sign-in, and the panels wait', async () => {
+      const { calls } = tokenApi('ops-secret');
+      renderOps();
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        signIn(`wrong-${attempt}`);
+        await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('운영 토큰이 올바르지 않습니다.'));
+        expect(calls).toHaveLength(attempt); // one call per wrong token, none to bots, stats or confirmations
+        expect(calls.every((c) => c.path === '/api/v1/admin/admission')).toBe(true);
+        expect(screen.getByLabelText('운영 토큰')).toHaveValue('');
+        expect(screen.getByLabelText('운영 토큰')).toHaveAttribute('aria-invalid', 'true');
+      }
+      expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBeNull();
+
+      signIn('ops-secret');
+      await waitFor(() => expect(screen.getByTestId('rate')).toHaveValue(2.5));
+      await waitFor(() => expect(screen.getByTestId('stat-waiting')).toHaveTextContent('434'));
+      expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBe('ops-secret');
+      const taken = calls.filter((c) => c.headers.Authorization === 'Bearer ops-secret');
+      // the check's read is the form's first: admission was asked once
+      expect(taken.filter((c) => c.path === '/api/v1/admin/admission')).toHaveLength(1);
+      expect(taken.map((c) => c.path)).toEqual(expect.arrayContaining(['/api/v1/bots', '/api/v1/confirmations']));
+    });
+
+    it('keeps the token field beside the lockout and its seconds, and sends the token again once it has passed', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        let locked = true;
+        const { calls } = tokenApi('ops-secret', () =>
+          locked ? withRetryAfter(problem('rate-limited', 429), '3') : undefined,
+        );
+        renderOps();
+        signIn('ops-secret');
+        await waitFor(() => expect(screen.getByText(/운영 API가 3초 동안 잠겼습니다/)).toBeInTheDocument());
+        const field = screen.getByLabelText<HTMLInputElement>('운영 토큰');
+        expect(field.value.trim()).toBe('ops-secret'); // kept, to be sent again
+        expect(field).not.toHaveAttribute('aria-invalid', 'true'); // a lockout is no refused token
+        expect(screen.getByRole('button', { name: '접속' })).toBeDisabled();
+        expect(calls).toHaveLength(1);
+
+        locked = false;
+        await act(async () => void (await vi.advanceTimersByTimeAsync(1_000)));
+        expect(screen.getByText(/운영 API가 2초 동안 잠겼습니다/)).toBeInTheDocument();
+        await act(async () => void (await vi.advanceTimersByTimeAsync(2_000)));
+        fireEvent.click(screen.getByRole('button', { name: '접속' }));
+        await waitFor(() => expect(screen.getByTestId('rate')).toHaveValue(2.5));
+        expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBe('ops-secret');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('checks a token kept for the tab the same way: a lockout keeps it, in the field, with no panel reading', async () => {
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      const { calls } = tokenApi('ops-secret', () => withRetryAfter(problem('rate-limited', 429), '30'));
+      renderOps();
+      await waitFor(() => expect(screen.getByText(/운영 API가 30초 동안 잠겼습니다/)).toBeInTheDocument());
+      expect(screen.getByLabelText('운영 토큰')).toHaveValue('ops-secret');
+      expect(calls.map((c) => c.path)).toEqual(['/api/v1/admin/admission']);
+      expect(sessionStorage.getItem(OPS_TOKEN_KEY)).toBe('ops-secret');
+    });
+  });
+
   describe('settings changed elsewhere', () => {
     it('saves admission with If-Match, and on 412 shows the settings in force and says to make the change again', async () => {
       sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
@@ -445,7 +526,7 @@ describe('ops console', () => {
         confirmations,
       ]);
       renderOps();
-      const live = screen.getByRole('heading', { name: '실시간 현황' }).closest('section')!;
+      const live = (await screen.findByRole('heading', { name: '실시간 현황' })).closest('section')!;
       await waitFor(() => expect(within(live).getByTestId('paused')).toHaveTextContent('입장 일시정지됨'));
       expect(live).toHaveTextContent('입장이 일시정지되어 있습니다');
     });
@@ -463,7 +544,7 @@ describe('ops console', () => {
           <Ops />
         </I18nProvider>,
       );
-      const live = screen.getByRole('heading', { name: 'Live' }).closest('section')!;
+      const live = (await screen.findByRole('heading', { name: 'Live' })).closest('section')!;
       await waitFor(() => expect(within(live).getByTestId('paused')).toHaveTextContent('PAUSED'));
       expect(live).toHaveTextContent('Admission is paused');
     });
@@ -479,10 +560,13 @@ describe('ops console', () => {
   });
 
   describe('failures said for what they are', () => {
-    it('a 429 lockout shows the seconds left in every panel, never "cannot reach", and no zeros', async () => {
+    it('a 429 lockout shows the seconds left in every panel reading, never "cannot reach", and no zeros', async () => {
       sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
       const locked = () => withRetryAfter(problem('rate-limited', 429), '44');
+      let admissionReads = 0;
+      // the token was taken (its check read admission's settings), and the lockout began right after
       mockApi([
+        ['GET', /^\/api\/v1\/admin\/admission$/, () => (++admissionReads === 1 ? { body: settings } : locked())],
         ['GET', /^\/api\/v1\/admin\//, locked],
         ['GET', /^\/api\/v1\/bots$/, locked],
         ['GET', /^\/api\/v1\/confirmations$/, locked],
@@ -493,7 +577,7 @@ describe('ops console', () => {
         </I18nProvider>,
       );
       const lockout = 'Too many failed sign-ins from this address: the ops API is locked for 44 s.';
-      await waitFor(() => expect(screen.getAllByText(lockout)).toHaveLength(4)); // admission, bots, live, confirmations
+      await waitFor(() => expect(screen.getAllByText(lockout)).toHaveLength(3)); // bots, live, confirmations
       expect(screen.queryByText('Cannot reach the bot-runner.')).not.toBeInTheDocument();
       expect(screen.queryByText('Could not load the stats.')).not.toBeInTheDocument();
       const tiles = within(screen.getByTestId('ops-stats'));
@@ -531,7 +615,7 @@ describe('ops console', () => {
         confirmations,
       ]);
       renderOps();
-      const tiles = within(screen.getByTestId('ops-stats'));
+      const tiles = within(await screen.findByTestId('ops-stats'));
       expect(tiles.getAllByText('–')).toHaveLength(6); // not loaded yet: no zeros either
       await waitFor(() => expect(screen.getByText('통계를 불러오지 못했습니다.')).toBeInTheDocument());
       expect(tiles.queryByText('0')).not.toBeInTheDocument();

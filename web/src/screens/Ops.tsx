@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../api/http';
-import { DIFFICULTIES, type AdmissionSettings, type Difficulty } from '../api/types';
+import { DIFFICULTIES, type AdmissionSettings, type Difficulty, type Versioned } from '../api/types';
 import { COLORS } from '../components/charts';
 import { ConfirmationsPanel } from '../components/ConfirmationsPanel';
 import { LiveStats, PausedBadge } from '../components/LiveStats';
@@ -8,35 +8,23 @@ import { Notice } from '../components/Notice';
 import { OpsNotice } from '../components/OpsNotice';
 import { SellOutChart, TimeChart } from '../components/OpsCharts';
 import { ChangedElsewhere, NumberField, SaveActions } from '../components/SettingsParts';
+import { useCountdown } from '../hooks/useCountdown';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useAdmissionForm, useBotsForm } from '../hooks/useOpsForms';
+import { useOpsSignIn } from '../hooks/useOpsSignIn';
 import { useOpsStats } from '../hooks/useOpsStats';
 import type { SettingsForm } from '../hooks/useSettingsForm';
 import { useI18n } from '../i18n/i18n';
 import { clockTime } from '../lib/format';
 import { resultsStaleMessage, serviceAnswered } from '../lib/opsProblems';
 
-export const OPS_TOKEN_KEY = 'tw.opsToken';
-
-function storedToken(): string {
-  try {
-    return sessionStorage.getItem(OPS_TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
+export { OPS_TOKEN_KEY } from '../hooks/useOpsSignIn';
 
 export function Ops() {
   const { t } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [token, setToken] = useState(storedToken);
-  const [rejected, setRejected] = useState<ApiError | undefined>();
-
-  const signOut = (error?: ApiError) => {
-    sessionStorage.removeItem(OPS_TOKEN_KEY);
-    setToken('');
-    setRejected(error);
-  };
+  // the token is checked with one call before any panel reads (a refused token is a failed sign-in)
+  const { token, checked, candidate, checking, error, resets, signIn, signOut } = useOpsSignIn();
 
   return (
     <section className="screen ops" aria-labelledby="ops-title">
@@ -47,35 +35,42 @@ export function Ops() {
           </h1>
           <p className="muted">{t('ops.lead')}</p>
         </div>
-        {token && (
+        {(token || candidate) && (
           <button type="button" className="btn btn-ghost btn-small" onClick={() => signOut()}>
             {t('ops.signOut')}
           </button>
         )}
       </div>
       {!token ? (
-        <TokenForm
-          error={rejected}
-          onToken={(value) => {
-            sessionStorage.setItem(OPS_TOKEN_KEY, value);
-            setRejected(undefined);
-            setToken(value);
-          }}
-        />
+        // a refused or forgotten token starts the form afresh; one a lockout kept from its check stays, to send again
+        <TokenForm key={resets} initial={candidate} error={error} checking={checking} onToken={signIn} />
       ) : (
-        <OpsConsole token={token} onUnauthorized={signOut} />
+        <OpsConsole token={token} checked={checked} onUnauthorized={signOut} />
       )}
     </section>
   );
 }
 
-function TokenForm({ error, onToken }: { error: ApiError | undefined; onToken(token: string): void }) {
+function TokenForm({
+  initial,
+  error,
+  checking,
+  onToken,
+}: {
+  /** What the field starts with: the token a lockout kept from its check, else nothing. */
+  initial: string;
+  error: ApiError | undefined;
+  checking: boolean;
+  onToken(token: string): void;
+}) {
   const { t } = useI18n();
   const id = useId();
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(initial);
+  // the lockout's seconds: any token sent before they pass is refused again, unchecked
+  const lockedFor = useCountdown(error?.status === 429 ? error.retryAfter : undefined, error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (value.trim()) onToken(value.trim());
+    if (value.trim() && !checking && lockedFor <= 0) onToken(value.trim());
   };
   return (
     <form className="card token-form" onSubmit={submit}>
@@ -87,20 +82,35 @@ function TokenForm({ error, onToken }: { error: ApiError | undefined; onToken(to
         value={value}
         onChange={(e) => setValue(e.target.value)}
         aria-describedby={`${id}-hint`}
-        aria-invalid={error !== undefined}
+        aria-invalid={error?.status === 401}
       />
       <p id={`${id}-hint`} className="field-hint">
         {t('ops.tokenHint')}
       </p>
-      {error && <Notice error={error} />}
-      <button type="submit" className="btn btn-primary">
-        {t('ops.signIn')}
+      {/* a lockout is said with its seconds, the field kept: the token can be sent (or another typed) once it passes */}
+      {error && <OpsNotice error={error} />}
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={checking || lockedFor > 0}
+        aria-busy={checking || undefined}
+      >
+        {checking ? t('ops.checkingToken') : t('ops.signIn')}
       </button>
     </form>
   );
 }
 
-function OpsConsole({ token, onUnauthorized }: { token: string; onUnauthorized(error: ApiError): void }) {
+function OpsConsole({
+  token,
+  checked,
+  onUnauthorized,
+}: {
+  token: string;
+  /** Admission's settings as the token's check read them: the form's first read. */
+  checked: Versioned<AdmissionSettings> | undefined;
+  onUnauthorized(error: ApiError): void;
+}) {
   const unauthorized = (error: ApiError) => {
     if (error.status === 401) {
       onUnauthorized(error);
@@ -109,7 +119,7 @@ function OpsConsole({ token, onUnauthorized }: { token: string; onUnauthorized(e
     return false;
   };
   // kept here: the live panel says too when the settings in force pause admission
-  const admission = useAdmissionForm(token, unauthorized);
+  const admission = useAdmissionForm(token, unauthorized, checked);
   return (
     <div className="ops-grid">
       <AdmissionPanel admission={admission} />

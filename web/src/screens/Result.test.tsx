@@ -6,6 +6,7 @@ import { ApiError } from '../api/http';
 import { playerSecret } from '../lib/playerSecret';
 import type { NoBooking } from '../lib/session';
 import { mockApi, problem } from '../test/api';
+import { flush } from '../test/timers';
 import { lostDebrief, newBestDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
 import { Result } from './Result';
 
@@ -455,5 +456,61 @@ describe('result with the debrief', () => {
     expect(screen.getByTestId('ghost-pb')).toHaveTextContent('이전 최고 기록');
     expect(screen.getByTestId('ghost-pb')).toHaveTextContent('10.000초');
     expect(screen.getByTestId('ghost-step-letter')).toHaveTextContent('−0.3초');
+  });
+});
+
+describe("the round's histogram", () => {
+  afterEach(() => vi.useRealTimers());
+  const noSeat: NoBooking = { kind: 'problem', problem: new ApiError(403, 'round-closed') };
+  /** The round's results with `sold` bookings counted and no bucket: nobody's time to draw. */
+  const resultsRoute = (sold: () => number): Parameters<typeof mockApi>[0][number] => [
+    'GET',
+    /^\/api\/v1\/rounds\/20261203T170000Z\/results$/,
+    () => ({
+      body: {
+        roundId: loser.roundId,
+        seats: { total: 100, sold: sold() },
+        humans: { count: sold() },
+        bots: { count: 0 },
+        histogram: { bucketMs: 1000, buckets: [] },
+        topHumans: [],
+      },
+    }),
+  ];
+  const histogramCard = () =>
+    screen.getByRole('heading', { name: '이번 라운드 기록 분포' }).closest<HTMLElement>('.card')!;
+  const resultReads = (calls: { path: string }[]) => calls.filter((c) => c.path.endsWith('/results')).length;
+
+  it('says a closed round without bookings has no records, and stops reading its final results', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 11, 3, 17, 0, 30)); // closed at :15, settled by :20
+    const { calls } = renderLoser(noSeat, () => ({ body: lostDebrief() }), [resultsRoute(() => 0)]);
+    await flush();
+    expect(within(histogramCard()).queryByText('불러오는 중…')).not.toBeInTheDocument();
+    await flush(2_000); // read, read again: the same, so final
+    expect(within(histogramCard()).getByTestId('histogram-empty')).toHaveTextContent('이번 라운드에는 기록이 없어요.');
+    await flush(20_000);
+    expect(resultReads(calls)).toBe(2);
+  });
+
+  it('reads them while the round runs and until they settle after the close, then no more', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 11, 3, 17, 0, 10));
+    // a booking accepted in the last moments is confirmed after the close: counted from the read sent at :20
+    const { calls } = renderLoser(noSeat, () => ({ body: lostDebrief() }), [
+      resultsRoute(() => (Date.now() >= Date.UTC(2026, 11, 3, 17, 0, 20) ? 1 : 0)),
+    ]);
+    await flush();
+    expect(within(histogramCard()).getByTestId('histogram-empty')).toHaveTextContent(
+      '이번 라운드에는 아직 기록이 없어요.',
+    );
+    await flush(10_000); // :20, sent after the close settled but not yet the same twice
+    expect(resultReads(calls)).toBe(6);
+    expect(within(histogramCard()).getByTestId('histogram-empty')).toHaveTextContent('아직 기록이 없어요');
+    await flush(2_000); // :22, the same as at :20: final
+    expect(resultReads(calls)).toBe(7);
+    expect(within(histogramCard()).getByTestId('histogram-empty')).toHaveTextContent('이번 라운드에는 기록이 없어요.');
+    await flush(30_000);
+    expect(resultReads(calls)).toBe(7);
   });
 });

@@ -1,16 +1,17 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { getBooking, getLeaderboard, getResults } from '../api/booking';
+import { getBooking, getLeaderboard } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
-import type { BookingView, Debrief, Leaderboard, RoundResults } from '../api/types';
+import type { BookingView, Debrief, Leaderboard } from '../api/types';
 import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from '../components/Debrief';
 import { Notice } from '../components/Notice';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
 import { useDebrief, type DebriefState } from '../hooks/useDebrief';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useLatest } from '../hooks/useLatest';
+import { useRoundResults } from '../hooks/useRoundResults';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
-import { closesAtOf, nextRoundAfter, parseRoundId, secondsUntil } from '../lib/clock';
+import { closesAtOf, nextRoundAfter, secondsUntil } from '../lib/clock';
 import { bookingOf, stepKey } from '../lib/debrief';
 import { percentUp, seconds, wholePercent } from '../lib/format';
 import { problemMessage } from '../lib/problems';
@@ -52,7 +53,6 @@ const MIN_RANKED_FOR_PERCENT = 10;
 function rankToCome(view: BookingView): boolean {
   return view.status === 'CONFIRMED' && !view.bot && view.rank == null;
 }
-const RESULTS_POLL_MS = 2000;
 
 export function Result({ session, bookingId: givenBookingId, noBooking, onDebrief, onRetry, onHome }: Props) {
   const { t, lang } = useI18n();
@@ -63,7 +63,8 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
   // when the booking shown was read: its rank is provisional if read before the standings settled
   const [bookingReadAt, setBookingReadAt] = useState(0);
   const [error, setError] = useState<ApiError | undefined>();
-  const [results, setResults] = useState<RoundResults | undefined>();
+  // the round's results fill in while the round runs, and are read until they are final (settled after the close)
+  const { results, final: resultsFinal } = useRoundResults(session.roundId);
   const [leaders, setLeaders] = useState<Leaderboard | undefined>();
   const [attempt, setAttempt] = useState(0);
   const [pendingSince, setPendingSince] = useState<number | undefined>();
@@ -116,29 +117,6 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
     };
   }, [bookingId, attempt, clockRef, rankSettlesAtRef]);
 
-  // the round's results fill in while the round runs; keep them fresh until a little after it closes
-  useEffect(() => {
-    const aborter = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const start = parseRoundId(session.roundId);
-    const until = (start ?? 0) + clockRef.current.timing.periodMs + 5000;
-    const load = async () => {
-      try {
-        const next = await getResults(session.roundId, aborter.signal);
-        if (!aborter.signal.aborted) setResults(next);
-      } catch {
-        // the histogram is a bonus; the booking's own result is what matters
-      }
-      if (!aborter.signal.aborted && clockRef.current.now() < until)
-        timer = setTimeout(() => void load(), RESULTS_POLL_MS);
-    };
-    void load();
-    return () => {
-      aborter.abort();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [session.roundId, clockRef]);
-
   useEffect(() => {
     const aborter = new AbortController();
     getLeaderboard('day', aborter.signal)
@@ -147,6 +125,7 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
     return () => aborter.abort();
   }, [final]);
 
+  const histogramBuckets = results?.histogram?.buckets ?? [];
   const slowConfirmation =
     booking?.status === 'PENDING' && pendingSince !== undefined && now - pendingSince >= SLOW_CONFIRMATION_MS;
   const retryAt = nextRoundAfter(session.roundId, clock.timing, now);
@@ -234,15 +213,20 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
 
         <div className="card span-2">
           <h2>{t('result.histogram')}</h2>
-          {results && results.histogram.buckets.length > 0 ? (
+          {!results ? (
+            <p className="muted">{t('common.loading')}</p>
+          ) : histogramBuckets.length > 0 ? (
             <Suspense fallback={<div className="chart-box" />}>
               <Histogram
-                buckets={results.histogram.buckets}
+                buckets={histogramBuckets}
                 youMs={booking?.status === 'CONFIRMED' ? booking.durationMs : undefined}
               />
             </Suspense>
           ) : (
-            <p className="muted">{t('common.loading')}</p>
+            // nobody booked (yet): said, not left "loading" for good
+            <p className="muted" data-testid="histogram-empty">
+              {t(resultsFinal ? 'result.histogramEmpty' : 'result.histogramEmptySoFar')}
+            </p>
           )}
         </div>
 

@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Seat, SeatStatus } from '../api/types';
 import { Header } from '../components/Header';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
+import { holdOfTicket, rememberHold } from '../lib/tickets';
 import { mockApi, problem, withRetryAfter, type Route } from '../test/api';
 import { flush } from '../test/timers';
 import { SeatSelection } from './SeatSelection';
@@ -303,6 +304,118 @@ describe('seat selection', () => {
     await waitFor(() => expect(seatEl('A-4')).toHaveClass('status-available'), { timeout: 2500 });
     expect(screen.queryByText(/지금은 남은 좌석이 없어요/)).not.toBeInTheDocument();
     expect(onRoundOver).not.toHaveBeenCalled();
+  });
+
+  describe('a reload while holding a seat', () => {
+    /** The seat map, with A-1 HELD (by this ticket, which the map does not say) once `held()`, and the hold route. */
+    function holdingApi(extra: Route[] = []) {
+      let held = false;
+      return mockApi([
+        [
+          'GET',
+          /\/seats$/,
+          () => ({
+            body: { roundId: session.roundId, rows: 1, columns: 4, seats: seats(held ? { 'A-1': 'HELD' } : {}) },
+          }),
+        ],
+        [
+          'POST',
+          /\/holds$/,
+          () => {
+            held = true;
+            return {
+              status: 201,
+              body: { holdId: 'h1', seatId: 'A-1', expiresAt: new Date(Date.now() + 20_000).toISOString() },
+            };
+          },
+        ],
+        ...extra,
+      ]);
+    }
+
+    /** Holds A-1, then reloads the screen: the page goes, localStorage stays. */
+    async function holdA1AndReload() {
+      renderScreen();
+      await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
+      fireEvent.click(seatEl('A-1'));
+      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+      await waitFor(() => expect(screen.getByTestId('hold-timer')).toBeInTheDocument());
+      const kept = holdOfTicket(session.ticketId);
+      cleanup();
+      const onBooked = renderScreen();
+      await waitFor(() => expect(seatEl('A-1')).toHaveAttribute('data-status', 'HELD'));
+      return { kept, onBooked };
+    }
+
+    it("shows the player's own hold as theirs again, with its timer, and books it with the same key", async () => {
+      const { calls } = holdingApi([
+        [
+          'POST',
+          /^\/api\/v1\/bookings$/,
+          () => ({ status: 202, body: { bookingId: 'b1', status: 'PENDING', seatId: 'A-1' } }),
+        ],
+      ]);
+      const { kept, onBooked } = await holdA1AndReload();
+      // the player's selection, not somebody else's hold
+      expect(seatEl('A-1')).toHaveClass('status-selected');
+      expect(seatEl('A-1')).toHaveAccessibleName(/내 선택/);
+      expect(screen.getByTestId('seat-summary')).toHaveTextContent('A-1');
+      expect(screen.getByTestId('hold-timer')).toHaveTextContent(/(19|20)초 안에 확정하세요/);
+      const confirm = screen.getByRole('button', { name: '예매 확정' });
+      expect(confirm).toBeEnabled();
+      expect(calls.filter((c) => c.path.endsWith('/holds'))).toHaveLength(1); // no hold spent on it
+
+      fireEvent.click(confirm);
+      await waitFor(() => expect(onBooked).toHaveBeenCalledWith('b1'));
+      const post = calls.find((c) => c.path === '/api/v1/bookings')!;
+      expect(post.body).toEqual({ holdId: 'h1' });
+      // a booking whose answer was lost before the reload is answered with that booking
+      expect(post.headers['Idempotency-Key']).toBe(kept?.idempotencyKey);
+      expect(holdOfTicket(session.ticketId)).toBeUndefined(); // booked: the booking is kept, not the hold
+    });
+
+    it('forgets a released hold: after a reload the map is there to pick from', async () => {
+      holdingApi([['DELETE', /^\/api\/v1\/holds\/h1$/, () => ({ status: 204 })]]);
+      renderScreen();
+      await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
+      fireEvent.click(seatEl('A-1'));
+      fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
+      fireEvent.click(await screen.findByRole('button', { name: '다른 좌석 고르기' }));
+      expect(holdOfTicket(session.ticketId)).toBeUndefined();
+      cleanup();
+      renderScreen();
+      await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
+      expect(screen.queryByTestId('hold-timer')).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: '좌석 선택 완료' })).toBeDisabled();
+    });
+
+    it('does not bring back a hold that has run out', async () => {
+      holdingApi();
+      const seat = seats()[0]!;
+      rememberHold(session.ticketId, {
+        seat,
+        hold: { holdId: 'h0', seatId: seat.id, expiresAt: new Date(Date.now() - 1_000).toISOString() },
+        idempotencyKey: 'k0',
+      });
+      renderScreen();
+      await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
+      expect(screen.queryByTestId('hold-timer')).not.toBeInTheDocument();
+      expect(seatEl('A-1')).toHaveClass('status-available');
+    });
+
+    it('forgets the hold once it lapses, so a reload does not show it again', async () => {
+      vi.useFakeTimers();
+      try {
+        holdingApi();
+        await pickAndHoldA1();
+        expect(holdOfTicket(session.ticketId)?.hold.holdId).toBe('h1');
+        await flush(20_500);
+        expect(screen.getByRole('alert')).toHaveTextContent('좌석 선점이 만료되었습니다');
+        expect(holdOfTicket(session.ticketId)).toBeUndefined();
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 
   it('ends the attempt when the round closes by the clock, though the map stays readable after the close', async () => {

@@ -96,7 +96,7 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
           )}
           {allTaken && <Notice tone="info" message={t('seats.allTaken')} />}
         </div>
-        <SeatPanel booking={booking} />
+        <SeatPanel booking={booking} roundId={session.roundId} />
       </div>
       <p className="muted small center">
         {session.nickname} · {session.roundId}
