@@ -33,6 +33,11 @@ public class ServletEdgeAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    JsonOnlyBodies jsonOnlyBodies() {
+        return new JsonOnlyBodies();
+    }
+
     /** Problem+json from Tomcat too, for the requests it refuses before the application sees them. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
@@ -46,6 +51,11 @@ public class ServletEdgeAutoConfiguration {
         @Bean
         FormBodyLimit formBodyLimit(EdgeProperties properties) {
             return new FormBodyLimit(properties.maxBodySize().toBytes());
+        }
+
+        @Bean
+        TrailerFieldsLimit trailerFieldsLimit() {
+            return new TrailerFieldsLimit();
         }
     }
 }
