@@ -56,6 +56,9 @@ class BadInputSweepIT extends AdmissionIntegrationTest {
 
         // a target java.net.URI cannot parse: answered before any application code, a problem all the same
         probes.addAll(Probes.brokenQueries("GET /actuator/health", "/actuator/health"));
+        // out of the public prefix to the actuator: refused before routing (found by a probe through the web front)
+        probes.addAll(Probes.dotSegments("GET /api/v1/clock", "/api/v1/"));
+        probes.addAll(Probes.dotSegments("GET /api/v1/clock", "/.well-known/"));
 
         // queue entry: the body, its media type, the bot key, the client-address headers
         String entry = "POST /api/v1/queue";

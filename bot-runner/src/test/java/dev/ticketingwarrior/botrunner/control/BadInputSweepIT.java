@@ -103,6 +103,8 @@ class BadInputSweepIT {
             probes.addAll(Probes.refusedTargets(endpoint, "GET", "/api/v1/bots/public/"));
             // a target java.net.URI cannot parse: answered before any application code, a problem all the same
             probes.addAll(Probes.brokenQueries("GET /actuator/health", "/actuator/health"));
+            // out of the public prefix to the actuator: refused before routing (found by a probe through the web front)
+            probes.addAll(Probes.dotSegments(endpoint, "/api/v1/bots/"));
             for (String segment : inputs.pathSegments(GENERATED / 2)) {
                 // past Reactor Netty's 4 KB request line it is the server's 414, before any application code
                 probes.add(Probe.of(endpoint, "bad-path", "GET", "/api/v1/bots/public/" + segment));

@@ -79,6 +79,15 @@ public final class Problems {
         return problem;
     }
 
+    /** A request target with a dot segment ({@link dev.ticketingwarrior.edge.DotSegments}): 400, on both edges. */
+    public static ProblemDetail dotSegment() {
+        return detail(ProblemType.INVALID_REQUEST, DOT_SEGMENT);
+    }
+
+    /** What a refused dot segment is told, by the servlet edge's problem and the reactive edge's refusal alike. */
+    public static final String DOT_SEGMENT =
+            "The path has a dot segment (. or .., as is or percent-encoded): no URL" + " here has one.";
+
     /**
      * The problem of an error answered without a body, by its status: mostly what the HTTP server answers itself,
      * before any handler runs (a request it could not read, a request head that did not arrive in time).

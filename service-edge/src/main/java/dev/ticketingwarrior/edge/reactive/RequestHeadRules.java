@@ -1,5 +1,7 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import dev.ticketingwarrior.edge.DotSegments;
+import dev.ticketingwarrior.edge.problem.Problems;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -13,7 +15,8 @@ import io.netty.handler.codec.http.HttpVersion;
  * Refuses, as a request Reactor Netty could not decode (its 400, which {@link BareErrorProblems} makes a problem), the
  * request heads Reactor Netty would hand on though no service here serves them, as booking's Tomcat refuses them: an
  * HTTP version other than 1.0 and 1.1 (Netty takes {@code HTTP/1.2} and answers in it), {@code CONNECT} (no service is a
- * proxy), and an HTTP/1.1 request without exactly one {@code Host} (RFC 9112 §3.2 asks for a 400).
+ * proxy), an HTTP/1.1 request without exactly one {@code Host} (RFC 9112 §3.2 asks for a 400), and a target with a dot
+ * segment ({@link DotSegments}: Netty's routing resolves it, so a front routing {@code /api/**} would reach others).
  */
 @Sharable
 final class RequestHeadRules extends ChannelInboundHandlerAdapter {
@@ -36,6 +39,9 @@ final class RequestHeadRules extends ChannelInboundHandlerAdapter {
         }
         if (HttpMethod.CONNECT.equals(request.method())) {
             return "CONNECT is not served";
+        }
+        if (DotSegments.in(request.uri())) {
+            return Problems.DOT_SEGMENT;
         }
         if (version.equals(HttpVersion.HTTP_1_1)
                 && request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {

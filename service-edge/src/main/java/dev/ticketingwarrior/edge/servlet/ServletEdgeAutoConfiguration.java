@@ -29,6 +29,15 @@ public class ServletEdgeAutoConfiguration {
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(EdgeProperties properties, JsonMapper json) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(properties.maxBodySize().toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** First of all, before the body-size limit: nothing of a request climbing out of its path is read. */
+    @Bean
+    FilterRegistrationBean<DotSegmentFilter> dotSegmentFilter(JsonMapper json) {
+        FilterRegistrationBean<DotSegmentFilter> registration =
+                new FilterRegistrationBean<>(new DotSegmentFilter(json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -129,6 +129,25 @@ public final class Probes {
         return probes;
     }
 
+    /**
+     * Targets under {@code prefix} that climb out of it with dot segments, as is or percent-encoded, to what a front
+     * routing by prefix never meant to expose (the actuator, the API description): a 400 before any routing.
+     */
+    public static List<Probe> dotSegments(String endpoint, String prefix) {
+        List<Probe> probes = new ArrayList<>();
+        for (String climb : List.of(
+                "%2e%2e/actuator/prometheus",
+                "%2E%2E/%2e%2e/%2e%2e/actuator/health",
+                "../actuator/env",
+                ".%2e/v3/api-docs",
+                "./clock",
+                "..;x=1/actuator/metrics",
+                "%2e%2e%2factuator/prometheus")) {
+            probes.add(Probe.of(endpoint, "dot-segment", "GET", prefix + climb).only(400));
+        }
+        return probes;
+    }
+
     /** {@code base} asking for representations the endpoint does not have. */
     public static List<Probe> unacceptable(Probe base) {
         List<Probe> probes = new ArrayList<>();
