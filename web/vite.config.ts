@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import type { ProxyOptions } from 'vite';
+import type { Plugin, ProxyOptions } from 'vite';
 
 // Same path routing as the production ALB / CloudFront (SPEC §10): the waiting room, the clock, the ops admin API and
 // the JWKS go to admission; the bot control API to bot-runner; every other /api path to booking.
@@ -43,11 +43,31 @@ const securityHeaders = JSON.parse(readFileSync(new URL('./security-headers.json
   string
 >;
 
+// No route here is a WebSocket and the proxy passes none on, so `vite preview` left a request asking for an Upgrade
+// (websocket, h2c) unanswered for ever; it is refused at once instead, as the services answer what they do not serve.
+const UPGRADE_REFUSED = JSON.stringify({
+  type: 'https://ticketing-warrior.dev/problems/invalid-request',
+  title: 'Invalid request',
+  status: 400,
+  detail: 'No protocol upgrade is served here.',
+});
+export const refuseUpgrades: Plugin = {
+  name: 'refuse-upgrades',
+  configurePreviewServer(server) {
+    server.httpServer.on('upgrade', (_request, socket) => {
+      socket.end(
+        'HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\n' +
+          `Content-Length: ${Buffer.byteLength(UPGRADE_REFUSED)}\r\nConnection: close\r\n\r\n${UPGRADE_REFUSED}`,
+      );
+    });
+  },
+};
+
 const webPort = port('WEB_PORT', 5173);
 const host = process.env.WEB_HOST ?? '127.0.0.1';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), refuseUpgrades],
   server: { port: webPort, strictPort: true, host, proxy: apiProxy },
   preview: { port: webPort, strictPort: true, host, proxy: apiProxy, headers: securityHeaders },
   // source maps only in CI builds (the deploy keeps them as an artifact, out of the bucket), and 'hidden': the bundles
