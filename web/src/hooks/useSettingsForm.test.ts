@@ -222,8 +222,18 @@ describe('useSettingsForm', () => {
   it('on a 412 without an ETag reads the settings again, so the next save is still conditional', async () => {
     const theirs = { ...settings, paused: true };
     let gets = 0;
+    let answerGet: () => void = () => undefined;
     const { calls } = mockApi([
-      ['GET', ADMISSION, () => ({ body: ++gets === 1 ? settings : theirs, headers: { ETag: `"v${gets}"` } })],
+      [
+        'GET',
+        ADMISSION,
+        async () => {
+          gets += 1;
+          // the re-read after the 412 answers only when the test says, so what it does is seen apart from the 412's
+          if (gets > 1) await new Promise<void>((resolve) => (answerGet = resolve));
+          return { body: gets === 1 ? settings : theirs, headers: { ETag: `"v${gets}"` } };
+        },
+      ],
       [
         'PUT',
         ADMISSION,
@@ -241,10 +251,19 @@ describe('useSettingsForm', () => {
     await waitFor(() => expect(calls).toHaveLength(3));
     expect(calls[2]?.method).toBe('GET');
 
-    await waitFor(() => expect(result.current.form).toEqual(theirs));
+    // an edit typed while the re-read is under way stays when it lands
     act(() => result.current.change({ openBatch: 20 }));
+    await act(async () => {
+      answerGet();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(result.current.form).toEqual({ ...theirs, openBatch: 20 });
     await act(() => result.current.submit());
-    expect(calls[3]).toMatchObject({ method: 'PUT', headers: { 'If-Match': '"v2"' } });
+    expect(calls[3]).toMatchObject({
+      method: 'PUT',
+      headers: { 'If-Match': '"v2"' },
+      body: { ...theirs, openBatch: 20 },
+    });
   });
 
   describe('reading again', () => {

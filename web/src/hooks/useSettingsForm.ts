@@ -191,6 +191,24 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
     };
   }, [token, optionsRef, apply, dirtyRef, saveRef, baseRef]);
 
+  /**
+   * Reads the settings again for the version `shown` were refused without. Edits typed meanwhile stay: the read then
+   * only lends its version when it holds `shown` (what the edits are based on); settings changed again since stay
+   * for the re-reads to tell (`changedElsewhere`).
+   */
+  const readVersionOf = (shown: T) => {
+    const at = epoch.current;
+    optionsRef.current
+      .read(token)
+      .then((read) => {
+        if (at !== epoch.current) return;
+        setLatest(read);
+        if (sameSettings(shown, read.settings)) setBase(read);
+        else if (!dirtyRef.current) apply(read);
+      })
+      .catch(() => undefined); // the next save is unconditional, as before; the re-reads go on
+  };
+
   const reload = () => {
     refreshHeld.current = { stopped: false, until: 0 };
     setFailure(undefined);
@@ -225,7 +243,7 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
         apply(current);
         setConflicted(true);
         // a 412 whose ETag a proxy dropped: read them again for their version, or the next save would be unconditional
-        if (current.version === undefined) load();
+        if (current.version === undefined) readVersionOf(current.settings);
         return;
       }
       if (!optionsRef.current.onSaveError?.(problem)) setFailure({ error: problem, at: 'save' });
