@@ -150,9 +150,15 @@ function subscribeTicker(intervalMs: number, listener: () => void): () => void {
   };
 }
 
-/** The device's time of the last tick of the ticker on `intervalMs`, or now when none runs (the first on it). */
+/**
+ * The device's time of the last tick of the ticker on `intervalMs`, or now when none runs (the first on it) or its
+ * last tick is older than two intervals (a hidden tab's timers are throttled: a render for another reason, an event
+ * or the tab shown again, must not read a minute-old instant).
+ */
 function tickedAt(intervalMs: number): number {
-  return tickers.get(intervalMs)?.at ?? Date.now();
+  const at = tickers.get(intervalMs)?.at;
+  const now = Date.now();
+  return at !== undefined && now - at < 2 * intervalMs ? at : now;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { getResults } from '../api/booking';
 import type { RoundResults } from '../api/types';
-import { num } from '../api/wire';
 import { closesAtOf } from '../lib/clock';
+import { settledCounts } from '../lib/results';
 import { useServerClock } from './serverClock';
 import { useLatest } from './useLatest';
 
@@ -26,13 +26,10 @@ export interface RoundResultsState {
   final: boolean;
 }
 
-/** What two reads must agree on to be final: the bookings counted (as the home screen's last round settles). */
-const countsOf = (results: RoundResults) =>
-  `${num(results.seats?.sold)}/${num(results.humans?.count)}/${num(results.bots?.count)}`;
-
 /**
  * The round's results, read every RESULTS_POLL_MS while the round runs and until they are final: two reads in a row,
- * both sent once the close has settled, counting the same bookings. A round nobody booked in is final at 0 too.
+ * both sent once the close has settled, counting the same bookings, or one read sent after the reading window (a
+ * screen opened late). A round nobody booked in is final at 0 too.
  */
 export function useRoundResults(roundId: string): RoundResultsState {
   const clockRef = useLatest(useServerClock());
@@ -53,8 +50,10 @@ export function useRoundResults(roundId: string): RoundResultsState {
       try {
         const next = await getResults(roundId, aborter.signal);
         if (aborter.signal.aborted) return;
-        seen = countsOf(next);
-        const final = sentAt >= settleAt() && seen === previous;
+        seen = settledCounts(next);
+        // a read sent once the reading window has passed is final by itself: no second read would follow it
+        const final =
+          (sentAt >= settleAt() && seen === previous) || sentAt >= settleAt() + RESULTS_READ_AFTER_SETTLE_MS;
         setState({ roundId, results: next, final });
         if (final) return;
       } catch {

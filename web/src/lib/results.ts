@@ -1,7 +1,16 @@
-import type { Splits } from '../api/types';
+import type { RoundResults, Splits } from '../api/types';
+import { num } from '../api/wire';
 import type { MessageKey } from '../i18n/messages';
 
 export type Tier = 'top5' | 'top10' | 'top20' | 'rest';
+
+/**
+ * What two reads of a round's results must agree on for them to be settled: the bookings they count (confirmed ones:
+ * those accepted in the round's last moments are confirmed a little after its close). Home and the result screen both
+ * read until two reads agree.
+ */
+export const settledCounts = (results: RoundResults): string =>
+  `${num(results.seats?.sold)}/${num(results.humans?.count)}/${num(results.bots?.count)}`;
 
 /** SPEC §5 tiers: ≤5 % 최상위권, ≤10 % 상위권, ≤20 % 중상위권, else 일반. */
 export function tierOf(topPercent: number): Tier {

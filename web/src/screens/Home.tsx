@@ -9,6 +9,7 @@ import { lastFinishedRoundId, parseRoundId, roundAt } from '../lib/clock';
 import { clockTime, period, seconds } from '../lib/format';
 import { isValidNickname, normalizeNickname, rememberNickname, storedNickname } from '../lib/nickname';
 import { resumableAttempt, type Resumable } from '../lib/resume';
+import { settledCounts } from '../lib/results';
 
 export function Home({
   onEnter,
@@ -185,7 +186,7 @@ function LastRound({ roundId, enabled, lang }: { roundId: string; enabled: boole
         const next = await getResults(roundId, aborter.signal);
         if (aborter.signal.aborted) return;
         setResults(next);
-        seen = `${next.seats.sold}/${next.humans.count}/${next.bots.count}`;
+        seen = settledCounts(next);
       } catch {
         if (aborter.signal.aborted) return;
         if (reads === 1) setResults(null); // a failed re-read keeps what is shown

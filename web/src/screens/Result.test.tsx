@@ -493,6 +493,16 @@ describe("the round's histogram", () => {
     expect(resultReads(calls)).toBe(2);
   });
 
+  it('takes one read as final when the screen opens after the reading window (a resume late in the minute)', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 11, 3, 17, 0, 55)); // settled at :20, read until :50
+    const { calls } = renderLoser(noSeat, () => ({ body: lostDebrief() }), [resultsRoute(() => 0)]);
+    await flush();
+    expect(within(histogramCard()).getByTestId('histogram-empty')).toHaveTextContent('이번 라운드에는 기록이 없어요.');
+    await flush(10_000);
+    expect(resultReads(calls)).toBe(1);
+  });
+
   it('reads them while the round runs and until they settle after the close, then no more', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(Date.UTC(2026, 11, 3, 17, 0, 10));

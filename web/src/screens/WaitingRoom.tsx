@@ -328,8 +328,8 @@ function Standing({
   const { t } = useI18n();
   const top = Math.max(maxPosition, view.position, 1);
   const progress = Math.min(100, Math.max(0, ((top - view.position + 1) / top) * 100));
-  // No ETA is the server saying admission does not move (paused): the configured rate would then promise one,
-  // so neither is made up from it.
+  // No ETA is the server saying admission does not move (paused, no rate) or would take more than a day: the
+  // configured rate would then promise one, so neither is made up from it.
   const eta = view.etaSeconds ?? undefined;
   const rate = eta !== undefined ? (view.ratePerSecond ?? 0) : 0;
   return (
