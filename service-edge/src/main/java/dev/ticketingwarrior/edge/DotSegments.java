@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.edge;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Whether a request target, as sent, has a dot segment ({@code .} or {@code ..}, written as is or percent-encoded,
@@ -10,12 +11,15 @@ import java.util.Locale;
  */
 public final class DotSegments {
 
+    /** What separates segments once a server has decoded them: {@code /}, {@code \\}, and both percent-encoded. */
+    private static final Pattern SEPARATORS = Pattern.compile("/|\\\\|%2[fF]|%5[cC]");
+
     private DotSegments() {}
 
     /** {@code target}: the request line's target, undecoded (origin or absolute form, query included or not). */
     public static boolean in(String target) {
         String path = path(target);
-        for (String segment : path.split("/|\\\\|%2[fF]|%5[cC]", -1)) {
+        for (String segment : SEPARATORS.split(path, -1)) {
             String name = segment.split(";", 2)[0].toLowerCase(Locale.ROOT).replace("%2e", ".");
             if (name.equals(".") || name.equals("..")) {
                 return true;

@@ -84,7 +84,10 @@ public final class Problems {
         return detail(ProblemType.INVALID_REQUEST, DOT_SEGMENT);
     }
 
-    /** What a refused dot segment is told, by the servlet edge's problem and the reactive edge's refusal alike. */
+    /**
+     * What the servlet edge tells a refused dot segment. The reactive edge refuses it as a request head Reactor Netty
+     * could not decode, whose problem says so in the words of {@link #unreadRequest}; this text is the refusal's cause.
+     */
     public static final String DOT_SEGMENT =
             "The path has a dot segment (. or .., as is or percent-encoded): no URL" + " here has one.";
 

@@ -13,8 +13,9 @@ import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The edge of a Spring MVC service: problem advice, the body-size limit (first of all filters, and on the form bodies
- * Tomcat reads itself), problem+json for what Tomcat refuses itself.
+ * The edge of a Spring MVC service: problem advice, targets with dot segments refused (first of all filters), the
+ * body-size limit (next, and on the form bodies Tomcat reads itself), JSON bodies only, trailer fields bounded by size,
+ * problem+json for what Tomcat refuses itself.
  */
 @AutoConfiguration(
         after = EdgeAutoConfiguration.class,

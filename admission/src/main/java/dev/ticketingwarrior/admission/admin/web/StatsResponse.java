@@ -11,8 +11,8 @@ record StatsResponse(
         String currentRoundId,
 
         @Schema(
-                description = "The current round's counts; null until somebody entered it (at second 0 of"
-                        + " every round, for a moment), never a row of zeros")
+                description = "The current round's counts; null until somebody entered it (at its open, and"
+                        + " for the whole round if nobody does), never a row of zeros")
         RoundStatsResponse current,
 
         List<RoundStatsResponse> recent) {

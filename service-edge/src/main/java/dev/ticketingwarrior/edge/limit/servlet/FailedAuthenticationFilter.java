@@ -58,7 +58,7 @@ public final class FailedAuthenticationFilter extends OncePerRequestFilter imple
 
     @Override
     public int getOrder() {
-        // after the body-size filter (first of all), before anything reads a body or a secret
+        // after the dot-segment and body-size filters (first of all), before anything reads a body or a secret
         return Ordered.HIGHEST_PRECEDENCE + 100;
     }
 
