@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,11 +33,9 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             ProblemDetail problem = Problems.tooLarge(limit);
             Problems.instance(request.getRequestURI()).ifPresent(problem::setInstance);
-            response.setStatus(problem.getStatus());
             // refused before a byte of the body was read: the connection must not carry another request
             response.setHeader("Connection", "close");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(Problems.json(json, problem));
+            ProblemResponses.write(response, problem, json);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

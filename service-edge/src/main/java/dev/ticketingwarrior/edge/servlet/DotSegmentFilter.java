@@ -7,8 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,9 +30,6 @@ final class DotSegmentFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemDetail problem = Problems.dotSegment();
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(Problems.json(json, problem));
+        ProblemResponses.write(response, Problems.dotSegment(), json);
     }
 }

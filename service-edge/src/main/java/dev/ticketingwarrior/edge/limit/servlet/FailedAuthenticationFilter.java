@@ -6,6 +6,7 @@ import dev.ticketingwarrior.edge.limit.FailedAuthentications;
 import dev.ticketingwarrior.edge.limit.LimitDecision;
 import dev.ticketingwarrior.edge.limit.RecentRefusals;
 import dev.ticketingwarrior.edge.problem.Problems;
+import dev.ticketingwarrior.edge.servlet.ProblemResponses;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,11 +107,9 @@ public final class FailedAuthenticationFilter extends OncePerRequestFilter imple
             throws IOException {
         ProblemDetail problem = Problems.detail(ProblemType.RATE_LIMITED, FailedAuthentications.detail());
         Problems.instance(request.getRequestURI()).ifPresent(problem::setInstance);
-        response.setStatus(ProblemType.RATE_LIMITED.status());
         response.setHeader(
                 HttpHeaders.RETRY_AFTER,
                 Long.toString(limited.retryAfterSeconds().toSeconds()));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(Problems.json(json, problem));
+        ProblemResponses.write(response, problem, json);
     }
 }
