@@ -6,11 +6,10 @@
 -- holds for that round on every instance. Returns how many players the advance to NOW admitted (for the metrics:
 -- every advance's admissions are counted once, by whoever made it), 0 when the round was only seeded.
 local running = advance()
-if NOW >= CLOSE then
-  -- a closed round serves nobody more: it keeps the settings it ran with, so its stats say what it was served at
-  return running and running[3] or 0
+-- a closed round serves nobody more: it keeps the settings it ran with, so its stats say what it was served at
+if NOW < CLOSE then
+  redis.call('HSET', K_SERVE, 'rate', ARGV[11], 'batch', ARGV[12], 'maxActive', ARGV[13], 'paused', ARGV[14])
 end
-redis.call('HSET', K_SERVE, 'rate', ARGV[11], 'batch', ARGV[12], 'maxActive', ARGV[13], 'paused', ARGV[14])
 if not running then
   expire(K_SERVE)
   return 0

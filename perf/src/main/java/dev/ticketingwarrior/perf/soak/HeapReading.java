@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,18 +23,17 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
      */
     static Map<String, HeapReading> all(SoakOptions options, List<String> skipped) {
         Map<String, HeapReading> readings = new LinkedHashMap<>();
-        if (options.currentPids().isEmpty()) {
-            String note = "heap: no local service pids (a --target run), heap and RSS not sampled";
-            if (!skipped.contains(note)) {
-                skipped.add(note);
+        // read every sampling window: each note is said once
+        Consumer<String> note = line -> {
+            if (!skipped.contains(line)) {
+                skipped.add(line);
             }
+        };
+        if (options.currentPids().isEmpty()) {
+            note.accept("heap: no local service pids (a --target run), heap and RSS not sampled");
             return readings;
         }
-        HeapSampler sampler = new HeapSampler(note -> {
-            if (!skipped.contains(note)) {
-                skipped.add(note);
-            }
-        });
+        HeapSampler sampler = new HeapSampler(note);
         options.currentPids().forEach((service, pid) -> {
             String url = currentUrl(options, service, pid);
             HeapSample sample = sampler.sample(
