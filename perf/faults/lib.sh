@@ -156,8 +156,16 @@ on_interrupt() { # command…
   trap 'exit 143' TERM
 }
 interrupted() {
-  if [[ -n ${paused:-} ]]; then kill "$paused" 2> /dev/null || true; fi
-  ((${#undo_on_interrupt[@]} == 0)) || "${undo_on_interrupt[@]}" || true
+  # once, whatever signals follow: bash 5.2 can run the EXIT trap a second time when a signal's trap ends a wait
+  trap - EXIT
+  trap '' INT TERM
+  local undo=("${undo_on_interrupt[@]}") children=() child
+  undo_on_interrupt=()
+  # the pause's sleep, also one started just before the signal (pause may not have its pid yet, and a forked child
+  # that has not yet become sleep would take a SIGTERM as bash's trap and lose it when it does)
+  read -r -a children < "/proc/$$/task/$$/children" 2> /dev/null || true
+  for child in ${paused:-} "${children[@]}"; do kill -KILL "$child" 2> /dev/null || true; done
+  ((${#undo[@]} == 0)) || "${undo[@]}" || true
 }
 disarm() {
   undo_on_interrupt=()
