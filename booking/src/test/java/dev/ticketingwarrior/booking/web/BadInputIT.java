@@ -173,6 +173,27 @@ class BadInputIT {
         assertThat(leaders).startsWith("HTTP/1.1 406");
     }
 
+    /**
+     * Found by a probe: a number parameter was read as Java source reads one, {@code max=0x10} a redrive of 16. Plain
+     * decimal only, as the API describes it.
+     */
+    @Test
+    void aNumberParameterIsPlainDecimal() {
+        String redrive = "/api/v1/confirmations/dead-letters/redrive?max=";
+        for (String max : List.of("0x10", "%2310", "%D9%A1%D9%A2", "+5", "%205", "010.0")) {
+            Api.Response answer = api.post(redrive + max, BookingStack.OPS_TOKEN, null);
+            assertThat(answer.status()).as(max).isEqualTo(400);
+            assertThat(answer.problemSlug()).as(max).isEqualTo("invalid-request");
+            assertThat(answer.json().path("detail").asString()).as(max).isEqualTo("bad value for max");
+        }
+        // a decimal is read (and then refused by its range, so that no dead letter another test keeps is moved)
+        assertThat(api.post(redrive + "-5", BookingStack.OPS_TOKEN, null)
+                        .json()
+                        .path("detail")
+                        .asString())
+                .isEqualTo("max is 1-1000, not -5.");
+    }
+
     private String get(String path, String contentType) throws IOException {
         return raw("GET " + path + " HTTP/1.1\r\nHost: a\r\nContent-Type: " + contentType
                 + "\r\nConnection: close\r\n\r\n");

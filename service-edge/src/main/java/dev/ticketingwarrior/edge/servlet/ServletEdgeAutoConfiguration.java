@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The edge of a Spring MVC service: problem advice, targets with dot segments refused (first of all filters), the
- * body-size limit (next, and on the form bodies Tomcat reads itself), JSON bodies only, trailer fields bounded by size,
+ * body-size limit (next, and on the form bodies Tomcat reads itself), JSON bodies only, whole-number parameters in
+ * plain decimal, trailer fields bounded by size,
  * problem+json for what Tomcat refuses itself.
  */
 @AutoConfiguration(
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
         // before Boot's own problem handler, which steps aside when a ResponseEntityExceptionHandler exists
         beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemAdvice.class)
+@Import({ProblemAdvice.class, DecimalParameters.class})
 public class ServletEdgeAutoConfiguration {
 
     @Bean
