@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,9 @@ class NettyEdgeOnServerTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private DisposableServer server;
+
+    /** Counted down as /slow's request reaches the handler: the server has read it. */
+    private final CountDownLatch slowArrived = new CountDownLatch(1);
 
     @BeforeEach
     void start() {
@@ -186,7 +191,9 @@ class NettyEdgeOnServerTests {
         try (Socket socket = connect()) {
             socket.getOutputStream()
                     .write("GET /slow HTTP/1.1\r\nHost: edge\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            Thread.sleep(HEAD_DEADLINE.toMillis() / 2);
+            // not a sleep: a loaded machine could take both writes in one read, and the deadline is then left to the
+            // idle timeout (RequestHeadDeadline)
+            assertThat(slowArrived.await(10, TimeUnit.SECONDS)).isTrue();
             socket.getOutputStream().write("GET /echo HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
 
             assertThat(ServerSocketExchange.read(socket.getInputStream()))
@@ -218,7 +225,7 @@ class NettyEdgeOnServerTests {
      * {@code /echo} reads the body and says how much, {@code /slow} answers after two head deadlines; the rest are
      * errors: without a body or a content type ({@code /bare-404}, {@code /bare-503}), with one of them, with both.
      */
-    private static HttpHandler handler() {
+    private HttpHandler handler() {
         return (request, response) -> switch (request.getPath().value()) {
             case "/echo" ->
                 DataBufferUtils.join(request.getBody())
@@ -230,7 +237,8 @@ class NettyEdgeOnServerTests {
                         .defaultIfEmpty(0)
                         .flatMap(read -> text(response, HttpStatus.OK, MediaType.TEXT_PLAIN, "read " + read));
             case "/slow" ->
-                Mono.delay(HEAD_DEADLINE.multipliedBy(2))
+                Mono.fromRunnable(slowArrived::countDown)
+                        .then(Mono.delay(HEAD_DEADLINE.multipliedBy(2)))
                         .then(text(response, HttpStatus.OK, MediaType.TEXT_PLAIN, "slow"));
             case "/bare-503" -> {
                 response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
