@@ -81,6 +81,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     // the machine has two cores shared with the JVM builds
     maxWorkers: 1,
+    // a test of real 1 s polls waits up to 10 s for an answer (setup.ts: 5 s by default), on a loaded CI machine
+    testTimeout: 30_000,
     css: false,
   },
 });

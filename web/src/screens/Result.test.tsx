@@ -78,7 +78,7 @@ describe('result', () => {
 
     expect(screen.getByTestId('booking-status')).toHaveTextContent('확정 대기 중');
     await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'), {
-      timeout: 3000,
+      timeout: 10_000,
     });
     expect(calls.filter((c) => c.path === '/api/v1/bookings/b1').length).toBeGreaterThanOrEqual(2);
 
@@ -98,7 +98,7 @@ describe('result', () => {
     const rank = { position: 63, total: 1250, topPercent: 5.04 }; // a server that sends the exact share
     mockResultApi([{ ...confirmed, rank: { ...confirmed.rank!, round: rank } }]);
     renderResult();
-    const shown = await screen.findByTestId('rank', {}, { timeout: 3000 });
+    const shown = await screen.findByTestId('rank', {}, { timeout: 10_000 });
     expect(within(shown).getByTestId('tier')).toHaveTextContent('상위권');
     expect(shown).toHaveTextContent('상위 5.1%');
   });
@@ -158,7 +158,7 @@ describe('result', () => {
 
     await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
     expect(screen.getByText('순위를 계산하는 중…')).toBeInTheDocument();
-    const rank = await screen.findByTestId('rank', {}, { timeout: 4000 });
+    const rank = await screen.findByTestId('rank', {}, { timeout: 10_000 });
     expect(rank).toHaveTextContent('이번 라운드 3위 / 40명');
     expect(calls.filter((c) => c.path === '/api/v1/bookings/b1')).toHaveLength(2);
   }, 8000);
@@ -292,7 +292,7 @@ describe('result with the debrief', () => {
       ++reads === 1 ? problem('unknown-debrief', 404) : { body: notAdmittedDebrief() },
     );
     expect(screen.getByTestId('booking-status')).toHaveTextContent('입장하지 못했어요');
-    const timeline = await screen.findByTestId('timeline', {}, { timeout: 3000 });
+    const timeline = await screen.findByTestId('timeline', {}, { timeout: 10_000 });
     expect(within(timeline).getAllByTestId('timeline-step').at(-1)).toHaveTextContent(
       '라운드 종료 — 입장까지 2명 남았어요 (입장은 40번까지)',
     );
@@ -324,7 +324,7 @@ describe('result with the debrief', () => {
     renderLoser({ kind: 'sold-out' }, () => ({ body: ++reads === 1 ? pendingDebrief() : wonDebrief() }));
     await screen.findByText('예매 확정을 기다리는 중… 디브리핑이 곧 완성됩니다.');
     await waitFor(() => expect(screen.getAllByTestId('timeline-step').at(-1)).toHaveTextContent('예매 확정'), {
-      timeout: 3000,
+      timeout: 10_000,
     });
     expect(reads).toBe(2);
     expect(screen.queryByText(/예매 확정을 기다리는 중/)).not.toBeInTheDocument();

@@ -116,7 +116,7 @@ describe('seat selection', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
     // the answer was lost (the server may well have taken it): booked again by itself, with the same key
-    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('b1'), { timeout: 3000 });
+    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('b1'), { timeout: 10_000 });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 
     const posts = calls.filter((c) => c.path === '/api/v1/bookings');
@@ -148,7 +148,7 @@ describe('seat selection', () => {
     await waitFor(() => expect(screen.getByTestId('hold-timer')).toBeInTheDocument());
     fireEvent.click(screen.getByRole('button', { name: '예매 확정' }));
 
-    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('b1'), { timeout: 3000 });
+    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('b1'), { timeout: 10_000 });
     const posts = calls.filter((c) => c.path === '/api/v1/bookings');
     expect(posts).toHaveLength(2);
     expect(posts[1]!.headers['Idempotency-Key']).toBe(posts[0]!.headers['Idempotency-Key']);
@@ -165,7 +165,7 @@ describe('seat selection', () => {
     await waitFor(() => expect(seatEl(seatId)).toBeInTheDocument());
     fireEvent.click(seatEl(seatId));
     statuses = { [seatId]: status };
-    await waitFor(() => expect(seatEl(seatId)).toHaveClass(`status-${status.toLowerCase()}`), { timeout: 2500 });
+    await waitFor(() => expect(seatEl(seatId)).toHaveClass(`status-${status.toLowerCase()}`), { timeout: 10_000 });
   }
 
   it('tells the player when the picked seat goes to someone else before the hold', async () => {
@@ -301,7 +301,7 @@ describe('seat selection', () => {
     expect(screen.queryByRole('button', { name: '디브리핑 보기' })).not.toBeInTheDocument();
 
     statuses = { 'A-1': 'SOLD', 'A-2': 'SOLD', 'A-3': 'SOLD' }; // A-4's hold lapsed
-    await waitFor(() => expect(seatEl('A-4')).toHaveClass('status-available'), { timeout: 2500 });
+    await waitFor(() => expect(seatEl('A-4')).toHaveClass('status-available'), { timeout: 10_000 });
     expect(screen.queryByText(/지금은 남은 좌석이 없어요/)).not.toBeInTheDocument();
     expect(onRoundOver).not.toHaveBeenCalled();
   });
