@@ -44,7 +44,7 @@ export async function expectStatus(call: ReturnType<typeof api>, status: number,
 }
 
 /** The first event of a server-sent event stream read through the proxy, or an error if none comes in time. */
-export async function firstSseEvent(path: string, timeoutMs = 3_000): Promise<string> {
+export async function firstSseEvent(path: string, timeoutMs = 10_000): Promise<string> {
   const aborter = new AbortController();
   const timer = setTimeout(() => aborter.abort(), timeoutMs);
   try {

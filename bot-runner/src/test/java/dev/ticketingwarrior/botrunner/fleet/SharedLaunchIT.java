@@ -107,7 +107,7 @@ class SharedLaunchIT {
         assertThat(perInstance.values()).allSatisfy(count -> assertThat(count).isPositive());
 
         // the statistics, summed in Redis over both instances, agree; every bot lost (the stub closes every ticket)
-        JsonNode stats = statsOf(first, round);
+        JsonNode stats = settledStatsOf(first, round);
         assertThat(stats.get("launched").asLong()).isEqualTo(PER_ROUND);
         assertThat(stats.get("lost").asLong()).isEqualTo(PER_ROUND);
         assertThat(stats.get("errors").asLong()).isZero();
@@ -156,6 +156,18 @@ class SharedLaunchIT {
         Function<StubPublicApi.EntrySeen, String> tag =
                 entry -> entry.nickname().split("-")[1];
         return entries.stream().collect(Collectors.groupingBy(tag, Collectors.counting()));
+    }
+
+    /** The round's statistics once every bot has an outcome (a loaded machine may count the last ones late). */
+    private static JsonNode settledStatsOf(BotRunnerInstance instance, Round round) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        JsonNode stats = statsOf(instance, round);
+        while (stats.get("lost").asLong() + stats.get("errors").asLong() < PER_ROUND
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            stats = statsOf(instance, round);
+        }
+        return stats;
     }
 
     private static JsonNode statsOf(BotRunnerInstance instance, Round round) {

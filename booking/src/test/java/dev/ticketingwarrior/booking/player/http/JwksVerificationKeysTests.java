@@ -86,8 +86,9 @@ class JwksVerificationKeysTests {
         TokenKeys keys = TokenKeys.of(List.of(TokenKeys.generate("rotated", Instant.now())));
         jwks.set(keys.publicJwksJson());
         slowAnswer.set(Duration.ofMillis(300));
+        // the fetch's timeout is not what this checks: a loaded machine's first HTTP call may take a while
         JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+                new JwksVerificationKeys(url, Duration.ofSeconds(10), Duration.ofSeconds(5), Clock.systemUTC());
 
         List<Boolean> found;
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {

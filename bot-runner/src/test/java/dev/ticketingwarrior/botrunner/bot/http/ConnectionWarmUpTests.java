@@ -2,7 +2,8 @@ package dev.ticketingwarrior.botrunner.bot.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,22 +74,23 @@ class ConnectionWarmUpTests {
 
     @Test
     void givesUpAtTheDeadlineWhenNothingAccepts() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+        // a port bound but never listening: connections are refused, and nothing else can take it meanwhile
+        try (Socket nothingAccepts = new Socket()) {
+            nothingAccepts.bind(new InetSocketAddress("127.0.0.1", 0));
+            String url = "http://127.0.0.1:" + nothingAccepts.getLocalPort();
+            ConnectionWarmUp warmUp = warmUp(HttpClient.create(pool).baseUrl(url), url);
+
+            long started = System.nanoTime();
+            ConnectionWarmUp.Result result = warmUp.open(
+                            50, Clock.systemUTC().instant().plusMillis(1500))
+                    .block(Duration.ofSeconds(10));
+
+            assertThat(result.ready()).isZero();
+            // refused connects are tried again until the deadline
+            assertThat(result.failedAttempts()).isGreaterThan(50);
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isBetween(Duration.ofMillis(1300), Duration.ofSeconds(5));
         }
-        String url = "http://127.0.0.1:" + closedPort;
-        ConnectionWarmUp warmUp = warmUp(HttpClient.create(pool).baseUrl(url), url);
-
-        long started = System.nanoTime();
-        ConnectionWarmUp.Result result =
-                warmUp.open(50, Clock.systemUTC().instant().plusMillis(1500)).block(Duration.ofSeconds(10));
-
-        assertThat(result.ready()).isZero();
-        // refused connects are tried again until the deadline
-        assertThat(result.failedAttempts()).isGreaterThan(50);
-        assertThat(Duration.ofNanos(System.nanoTime() - started))
-                .isBetween(Duration.ofMillis(1300), Duration.ofSeconds(5));
     }
 
     private static ConnectionWarmUp warmUp(HttpClient client, String url) {
