@@ -37,8 +37,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    /**
+     * A refusal or a dependency down, as a problem; or, for an answer already under way (an event stream whose store
+     * stopped answering), nothing more: its status and headers are sent, so it ends after what it sent and the client
+     * reconnects.
+     */
     @ExceptionHandler({ProblemException.class, DependencyUnavailableException.class})
     Mono<ResponseEntity<Object>> problem(RuntimeException e, ServerWebExchange exchange) {
+        if (exchange.getResponse().isCommitted()) {
+            log.warn("{}: ended after its answer had begun: {}", path(exchange), e.getMessage());
+            return Mono.empty();
+        }
         return Mono.just(ProblemAnswer.of(e, path(exchange)).toResponseEntity());
     }
 

@@ -6,6 +6,10 @@ import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +21,9 @@ import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -36,6 +43,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.config.EnableWebFlux;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -208,6 +216,43 @@ class ReactiveEdgeTests {
             server.disposeNow();
         }
     }
+
+    /**
+     * Found by a fault drill: when Redis stopped answering, a queue's event stream already under way was handed to the
+     * problem advice, whose answer could not go out (the status and headers were sent): an ERROR with a stack trace.
+     * The stream ends after what it had sent, and a WARN line says why; the client reconnects.
+     */
+    @Test
+    void aStreamWhoseStoreFailsAfterItBeganEndsAfterWhatItSent(CapturedOutput output) throws Exception {
+        // on a real server with Spring's dispatcher: the in-memory client sees the stream's error itself
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Dispatched.class)) {
+            DisposableServer server = HttpServer.create()
+                    .host("127.0.0.1")
+                    .port(0)
+                    .handle(new ReactorHttpHandlerAdapter(
+                            WebHttpHandlerBuilder.applicationContext(context).build()))
+                    .bindNow();
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<String> answer = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/failing-events"))
+                                .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.body()).isEqualTo("data:first\n\n");
+            } finally {
+                server.disposeNow();
+            }
+        }
+        assertThat(output).doesNotContain("ERROR").contains("/failing-events: ended after its answer had begun");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableWebFlux
+    @Import({Endpoints.class, ProblemAdvice.class})
+    static class Dispatched {}
 
     @Test
     void anEventStreamOutlivesTheDeadlineEvenBeforeItsFirstEvent() {
@@ -408,6 +453,16 @@ class ReactiveEdgeTests {
         @GetMapping(value = "/late-events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
         Flux<String> lateEvents() {
             return Flux.interval(DEADLINE.multipliedBy(2)).take(2).map(i -> i == 0 ? "first" : "second");
+        }
+
+        /** A stream whose store fails after its first event, as the queue's events when Redis stops answering. */
+        @GetMapping(value = "/failing-events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+        Flux<String> failingEvents() {
+            return Flux.concat(
+                    Flux.just("first"),
+                    Mono.<String>error(new DependencyUnavailableException(
+                                    "waiting room store", new IllegalStateException("timeout")))
+                            .delaySubscription(Duration.ofMillis(100)));
         }
 
         @GetMapping("/refused")
