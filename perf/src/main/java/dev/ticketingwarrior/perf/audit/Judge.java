@@ -329,12 +329,15 @@ final class Judge {
                 if (e.pending() instanceof Reading.Got<Set<String>>(Set<String> pending)
                         && e.now().isBefore(e.round().opensAt().plus(COPIES_KEPT))) {
                     // booking keeps every copy 15 minutes after its row (decision 0018): rows without one mean Redis
-                    // lost them (restarted empty), and a bot's booking lost with its copy leaves nothing to find
+                    // lost them (restarted empty) or booking could not write one (Redis not answering after the
+                    // accept), and a bot's booking lost with its copy leaves nothing to find
                     long uncopied =
                             rowIds.stream().filter(id -> !pending.contains(id)).count();
                     if (uncopied > 0) {
                         skipped.add("redis: " + uncopied + " of the " + rowIds.size() + " rows of round "
-                                + e.round().roundId() + " have no pending copy left (Redis lost them), so a booking"
+                                + e.round().roundId()
+                                + " have no pending copy (Redis lost them, or booking could not write one while Redis was not"
+                                + " answering), so a booking"
                                 + " lost with its copy (a bot's, or one no journey saw the 202 of) would not be"
                                 + " counted");
                     }
