@@ -148,7 +148,9 @@ balancer() { # control port, method, path, [body]
 
 # What to undo if the drill is cut short (Ctrl-C, or the soak stopping it with SIGTERM) before it undid it itself: a
 # server left stopped or a proxy left slow would outlive the drill (and the soak's final audit would meet it).
-# on_interrupt arms it with a command, disarm drops it once the drill has undone what it did.
+# on_interrupt arms it with a command, disarm drops it once the drill has undone what it did. Interrupted, the drill
+# SIGKILLs its own children before the undo: an armed drill's only child is its pause's sleep (bash runs the trap once
+# a foreground command has ended), so start no other child (a relaunch, a log pipe) between on_interrupt and disarm.
 on_interrupt() { # command…
   undo_on_interrupt=("$@")
   trap interrupted EXIT
@@ -157,13 +159,15 @@ on_interrupt() { # command…
 }
 interrupted() {
   # once, whatever signals follow: bash 5.2 can run the EXIT trap a second time when a signal's trap ends a wait
-  trap - EXIT
   trap '' INT TERM
+  trap - EXIT
   local undo=("${undo_on_interrupt[@]}") children=() child
   undo_on_interrupt=()
   # the pause's sleep, also one started just before the signal (pause may not have its pid yet, and a forked child
-  # that has not yet become sleep would take a SIGTERM as bash's trap and lose it when it does)
-  read -r -a children < "/proc/$$/task/$$/children" 2> /dev/null || true
+  # that has not yet become sleep would take a SIGTERM as bash's trap and lose it when it does); $BASHPID, not $$,
+  # should a drill run in a subshell
+  local list="/proc/$BASHPID/task/$BASHPID/children"
+  [[ ! -r $list ]] || read -r -a children < "$list" || true
   for child in ${paused:-} "${children[@]}"; do kill -KILL "$child" 2> /dev/null || true; done
   ((${#undo[@]} == 0)) || "${undo[@]}" || true
 }

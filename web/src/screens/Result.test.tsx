@@ -161,7 +161,7 @@ describe('result', () => {
     const rank = await screen.findByTestId('rank', {}, { timeout: 10_000 });
     expect(rank).toHaveTextContent('이번 라운드 3위 / 40명');
     expect(calls.filter((c) => c.path === '/api/v1/bookings/b1')).toHaveLength(2);
-  }, 8000);
+  });
 
   it('says a booking PENDING for more than 10 s is in and safe, until it is confirmed', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
@@ -193,7 +193,7 @@ describe('result', () => {
     await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(calls.filter((c) => c.path === '/api/v1/bookings/b1')).toHaveLength(1);
-  }, 8000);
+  });
 
   it("shows today's leaderboard with the player's own booking marked", async () => {
     mockResultApi([confirmed]);

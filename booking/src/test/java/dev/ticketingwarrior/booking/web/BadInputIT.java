@@ -174,13 +174,13 @@ class BadInputIT {
     }
 
     /**
-     * Found by a probe: a number parameter was read as Java source reads one, {@code max=0x10} a redrive of 16. Plain
+     * Found by a probe: a number parameter was read as {@code Integer.decode} reads one, {@code max=0x10} a redrive of 16. Plain
      * decimal only, as the API describes it.
      */
     @Test
     void aNumberParameterIsPlainDecimal() {
         String redrive = "/api/v1/confirmations/dead-letters/redrive?max=";
-        for (String max : List.of("0x10", "%2310", "%D9%A1%D9%A2", "+5", "%205", "010.0")) {
+        for (String max : List.of("0x10", "%2310", "%D9%A1%D9%A2", "%2B5", "%205", "010.0")) {
             Api.Response answer = api.post(redrive + max, BookingStack.OPS_TOKEN, null);
             assertThat(answer.status()).as(max).isEqualTo(400);
             assertThat(answer.problemSlug()).as(max).isEqualTo("invalid-request");

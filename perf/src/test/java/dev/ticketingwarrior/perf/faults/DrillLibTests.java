@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,9 +69,12 @@ class DrillLibTests {
         await(() -> !stopped(server), "the server running again");
     }
 
-    /** Repeated: a SIGTERM near the pause's start once had bash undo twice or leave the pause's sleep behind. */
+    /**
+     * Repeated, stopped both ways the soak and a user do: a SIGTERM near the pause's start once had bash undo twice, or
+     * left the pause's sleep behind (a child signalled before it became sleep).
+     */
     @RepeatedTest(20)
-    void aSlowProxyStoppedBySigtermIsAtFullSpeedAgainOnce() throws Exception {
+    void aSlowProxyStoppedBySigtermIsAtFullSpeedAgainOnce(RepetitionInfo repetition) throws Exception {
         List<String> delays = new CopyOnWriteArrayList<>();
         HttpServer control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         control.createContext("/delay", exchange -> {
@@ -78,13 +83,17 @@ class DrillLibTests {
             exchange.close();
         });
         control.start();
+        String pause = Integer.toString(6000 + repetition.getCurrentRepetition()); // its sleep, told from others
         try {
             Files.writeString(
                     dir.resolve("redis-proxy.control"),
                     Integer.toString(control.getAddress().getPort()));
-            Process drill = drill("slow redis 50ms:600 50ms 30");
+            Process drill = drill("slow redis 50ms:" + pause + " 50ms 30");
             await(() -> delays.contains("50ms"), "the delay set");
 
+            if (repetition.getCurrentRepetition() % 2 == 0) {
+                drill.descendants().forEach(ProcessHandle::destroy); // as FaultDrills.finish: its children first
+            }
             drill.destroy();
 
             assertThat(drill.waitFor(10, TimeUnit.SECONDS))
@@ -93,6 +102,10 @@ class DrillLibTests {
             await(() -> delays.equals(List.of("50ms", "0")), "the delay reset");
             Thread.sleep(100);
             assertThat(delays).as("the delay reset once").containsExactly("50ms", "0");
+            assertThat(ProcessHandle.allProcesses()
+                            .filter(p -> p.info().arguments().map(List::of).equals(Optional.of(List.of(pause)))))
+                    .as("the pause's sleep left behind")
+                    .isEmpty();
         } finally {
             control.stop(0);
         }

@@ -136,12 +136,12 @@ class RotationTests {
                         Rotation.start(new Rotation.Settings("/ready", INTERVAL, Duration.ofSeconds(2)), change -> {});
                 LatencyProxy proxy = LatencyProxy.start(0, slow)) {
             slow.register("one", instances.get(0).address());
+            long quarter = System.nanoTime() + Duration.ofMillis(500).toNanos(); // of two's slow start
             slow.register("two", instances.get(1).address());
             assertThat(slow.describe())
                     .contains("two 127.0.0.1:" + instances.get(1).port() + " in-service (slow start)");
             // its first quarter at most (a share up to 1/4): on a loaded machine 20 connections may take much longer
             List<String> early = new ArrayList<>();
-            long quarter = System.nanoTime() + Duration.ofMillis(500).toNanos();
             while (early.size() < 20 && System.nanoTime() < quarter) {
                 early.add(who(proxy));
             }

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,14 +39,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     /**
-     * A refusal or a dependency down, as a problem; or, for an answer already under way (an event stream whose store
-     * stopped answering), nothing more: its status and headers are sent, so it ends after what it sent and the client
-     * reconnects.
+     * A refusal or a dependency down, as a problem; or, for an event stream already under way (its store stopped
+     * answering), nothing more: its status and headers are sent, so it ends after the events it sent and the client
+     * reconnects. Another answer under way is cut (the error goes on), so that a client cannot take it for whole.
      */
     @ExceptionHandler({ProblemException.class, DependencyUnavailableException.class})
     Mono<ResponseEntity<Object>> problem(RuntimeException e, ServerWebExchange exchange) {
         if (exchange.getResponse().isCommitted()) {
-            log.warn("{}: ended after its answer had begun: {}", path(exchange), e.getMessage());
+            MediaType type = exchange.getResponse().getHeaders().getContentType();
+            if (type == null || !MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
+                return Mono.error(e);
+            }
+            log.warn("{}: ended after its events had begun: {}", path(exchange), e.getMessage());
             return Mono.empty();
         }
         return Mono.just(ProblemAnswer.of(e, path(exchange)).toResponseEntity());

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Whole-number parameters in plain decimal, as the API describes them. Spring MVC reads a number as Java source does:
+ * Whole-number parameters in plain decimal, as the API describes them. Spring MVC reads a number as {@code Integer.decode} and {@code valueOf} do:
  * {@code max=0x10} and {@code max=#10} were 16, {@code max=١٢} (Arabic-Indic digits) was 12. ASCII digits with an
  * optional minus sign only; anything else is a 400 invalid-request naming the parameter. An editor, not a converter:
  * the binder falls back to its default number editor, the lenient one, when a conversion fails.

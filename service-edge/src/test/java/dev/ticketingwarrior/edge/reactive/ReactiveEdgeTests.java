@@ -246,7 +246,7 @@ class ReactiveEdgeTests {
                 server.disposeNow();
             }
         }
-        assertThat(output).doesNotContain("ERROR").contains("/failing-events: ended after its answer had begun");
+        assertThat(output).doesNotContain("ERROR").contains("/failing-events: ended after its events had begun");
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -98,7 +98,7 @@ class JwksVerificationKeysTests {
             }
             found = new ArrayList<>();
             for (Future<Boolean> call : calls) {
-                found.add(call.get(10, TimeUnit.SECONDS));
+                found.add(call.get(20, TimeUnit.SECONDS));
             }
         }
 
