@@ -3,7 +3,7 @@
 // the first (the ghost); the history can be erased.
 import { randomBytes } from 'node:crypto';
 import { expectAccessible } from './support/accessibility';
-import { api, apiPlayer, freshRound, nickname } from './support/api';
+import { api, apiPlayer, freshRound, nickname, roundClock } from './support/api';
 import { bookFirstAvailable, homeReady, loseSeatToRival, playToSeatMap, solveLetter } from './support/drill';
 import { baseUrl } from './support/env';
 import { expect, test } from './support/fixtures';
@@ -16,7 +16,7 @@ const otherSecret = () => randomBytes(32).toString('base64url');
 test('a seat lost to a rival: the debrief names the rival and the margin', async ({ page, shot }) => {
   await page.goto(`${baseUrl()}/#/`);
   await homeReady(page);
-  await freshRound(18_000);
+  await freshRound(26_000);
   const rivalName = nickname('rival');
   const rival = await apiPlayer(rivalName);
   await playToSeatMap(page, nickname('e2e'), { navigate: false });
@@ -28,8 +28,9 @@ test('a seat lost to a rival: the debrief names the rival and the margin', async
   });
 
   // the player gives up on this round: when it closes, the result is a loser's, with the debrief
-  log(`  ${target} taken by ${rivalName}; waiting for the round to close`);
-  await page.getByRole('heading', { name: '예매 결과' }).waitFor({ timeout: 40_000 });
+  const { closesInMs } = await roundClock();
+  log(`  ${target} taken by ${rivalName}; waiting for the round to close (in ${Math.round(closesInMs / 1000)} s)`);
+  await page.getByRole('heading', { name: '예매 결과' }).waitFor({ timeout: Math.max(closesInMs, 0) + 20_000 });
   await expect(page.getByTestId('booking-status')).toHaveText('좌석을 잡지 못했어요');
   const lost = page.getByTestId('timeline-step').filter({ hasText: `${target} 좌석 놓침` });
   await lost.waitFor({ timeout: 15_000 });
@@ -51,7 +52,7 @@ test('two rounds: the second races the first as a ghost, the history shows both,
   const name = nickname('ghost');
   await page.goto(`${baseUrl()}/#/`);
   await homeReady(page);
-  await freshRound(16_000);
+  await freshRound(26_000);
 
   // round 1: no personal best yet
   await playToSeatMap(page, name, { navigate: false });
@@ -62,8 +63,9 @@ test('two rounds: the second races the first as a ghost, the history shows both,
   log(`  round 1: booked ${first}`);
 
   // round 2: the retry waits for the next open and goes in by itself; the best is where it was at each step
+  const { next } = await roundClock();
   await page.getByTestId('retry').click();
-  await page.getByRole('heading', { name: '보안문자 입력' }).waitFor({ timeout: 45_000 });
+  await page.getByRole('heading', { name: '보안문자 입력' }).waitFor({ timeout: next.opensInMs + 25_000 });
   await expect(page.getByTestId('pb-marker')).toContainText(/PB.*보안문자 \+\d+\.\d초/);
   await solveLetter(page);
   await expect(page.getByTestId('pb-marker')).toContainText(/좌석 \+\d+\.\d초/);
@@ -79,6 +81,7 @@ test('two rounds: the second races the first as a ghost, the history shows both,
 
   // the history: both attempts, won both, a trend, bests (a round's attempts may reach it only once it is archived,
   // after the round closes, so the page is read again until both are there)
+  const { closesInMs } = await roundClock();
   await page.getByTestId('to-history').click();
   await page.getByRole('heading', { name: '내 기록' }).waitFor();
   const rows = page.getByTestId('history-attempts').locator('tbody tr');
@@ -91,7 +94,7 @@ test('two rounds: the second races the first as a ghost, the history shows both,
       await sleep(500);
       return (await rows.count()) === 2;
     },
-    { timeoutMs: 60_000, everyMs: 2_000 },
+    { timeoutMs: Math.max(closesInMs, 0) + 40_000, everyMs: 2_000 },
   );
   await expect(page.getByTestId('history-summary')).toContainText('참가한 라운드2');
   await expect(page.getByTestId('history-summary')).toContainText('예매 성공2회 (100%)');

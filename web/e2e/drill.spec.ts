@@ -7,8 +7,10 @@ import {
   firstSseEvent,
   freshRound,
   getAdmission,
+  nextOpen,
   nickname,
   putAdmission,
+  roundClock,
 } from './support/api';
 import { expectAccessible } from './support/accessibility';
 import { holdAndBook, homeReady, loseSeatToRival, playToSeatMap } from './support/drill';
@@ -23,7 +25,8 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
     await homeReady(page);
     await shot('home');
     await expectAccessible(page, 'home');
-    await freshRound(18_000);
+    // a round from its open: four axe runs of up to 5 s each on a loaded machine are inside it, before the booking
+    await nextOpen();
     // hold the door so the waiting room has a line to show: two players ahead, admission paused
     await putAdmission({ ...original, paused: true });
     const ahead = [];
@@ -66,6 +69,7 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
     await holdAndBook(page, async () => {
       await shot('seat-held');
       await expectAccessible(page, 'seat map (seat held, hold timer)');
+      log(`  held with ${Math.round((await roundClock()).closesInMs / 1000)} s of the round left`);
     });
     const total = await page.getByTestId('total-time').textContent();
     const rank = await page.getByTestId('rank').textContent();
@@ -84,7 +88,7 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
 test('another player holds the picked seat first: seat-taken, and the player books another', async ({ page, shot }) => {
   await page.goto(`${baseUrl()}/#/`);
   await homeReady(page);
-  await freshRound(18_000);
+  await freshRound(34_000);
   const rival = await apiPlayer(nickname('rival'));
   await playToSeatMap(page, nickname('e2e'), { navigate: false });
 

@@ -10,7 +10,7 @@ import { freePort, killAllNow, listening, log, RESULTS, ROOT, runToEnd, start, s
 import { until } from './support/until';
 
 const EXTERNAL = env.E2E_STACK === 'external';
-const ROUND_PERIOD = env.E2E_ROUND_PERIOD ?? '20s';
+const ROUND_PERIOD = env.E2E_ROUND_PERIOD ?? '40s';
 const STACK_SCRIPT = env.E2E_STACK_SCRIPT ?? join(ROOT, 'scripts', 'run');
 const STACK_TIMEOUT_MS = Number(env.E2E_STACK_TIMEOUT_S ?? 1500) * 1000;
 const SERVICE_PORTS = [Number(env.ADMISSION_PORT ?? 8081), Number(env.BOOKING_PORT ?? 8082)];

@@ -2,7 +2,7 @@
 // admission paused, the player enters, the round closes; the result shows the debrief that booking reads from
 // admission's record of the ticket, and the history lists the round before its archive.
 import { expectAccessible } from './support/accessibility';
-import { apiPlayer, freshRound, getAdmission, nickname, putAdmission } from './support/api';
+import { apiPlayer, freshRound, getAdmission, nickname, putAdmission, roundClock } from './support/api';
 import { homeReady } from './support/drill';
 import { baseUrl } from './support/env';
 import { expect, test } from './support/fixtures';
@@ -17,16 +17,17 @@ test('the round closes while the player waits: its debrief says how far the queu
   try {
     await page.goto(`${baseUrl()}/#/`);
     await homeReady(page);
-    await freshRound(10_000);
+    await freshRound(20_000);
     // one human admitted before the door shuts, so the debrief has an admitted entry to compare with
     await apiPlayer(nickname('early'));
     await putAdmission({ ...original, paused: true });
     await page.getByLabel('닉네임').fill(name);
     await page.getByRole('button', { name: /대기열 입장|미리 입장 대기/ }).click();
     await page.getByRole('heading', { name: '대기열' }).waitFor();
-    log('  waiting in a paused queue for the round to close');
+    const { closesInMs } = await roundClock();
+    log(`  waiting in a paused queue for the round to close (in ${Math.round(closesInMs / 1000)} s)`);
 
-    await page.getByRole('heading', { name: '예매 결과' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: '예매 결과' }).waitFor({ timeout: Math.max(closesInMs, 0) + 20_000 });
     await expect(page.getByTestId('booking-status')).toHaveText('입장하지 못했어요');
     const closed = page.getByTestId('timeline-step').filter({ hasText: '라운드 종료' });
     await closed.waitFor({ timeout: 15_000 });

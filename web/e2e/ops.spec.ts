@@ -26,7 +26,7 @@ test('ops change the admission rate; the admin API shows it; the live charts mov
         timeoutMs: 5_000,
       },
     );
-    await freshRound(18_000);
+    await freshRound(26_000);
     const wanted = original.ratePerSecond === 2.5 ? 3.5 : 2.5;
     await rate.fill(String(wanted));
     await page.getByTestId('save-admission').click();
@@ -34,7 +34,9 @@ test('ops change the admission rate; the admin API shows it; the live charts mov
     const settings = await getAdmission();
     expect(settings.ratePerSecond, 'GET admin/admission after the save').toBe(wanted);
 
-    // a small crowd at the slow rate: a queue that drains, admissions per second, bookings, a sell-out curve
+    // a small crowd at the slow rate: a queue that drains, admissions per second, bookings, a sell-out curve; the
+    // door is shut while it enters (the rate's credit since the open would let all ten in at once), then opened
+    await putAdmission({ ...settings, paused: true });
     const crowd = Array.from({ length: 10 }, (_, i) => (i < 6 ? bookingPlayer : apiPlayer)(nickname('crowd')));
     for (const player of crowd) player.catch(() => undefined); // reported by Promise.all below
     const stats = await until(
@@ -51,8 +53,9 @@ test('ops change the admission rate; the admin API shows it; the live charts mov
     await until(
       'a queue on the page',
       async () => Number((await page.getByTestId('stat-waiting').textContent())?.replace(/\D/g, '')) > 0,
-      { timeoutMs: 5_000 },
+      { timeoutMs: 10_000 },
     );
+    await putAdmission({ ...settings, paused: false });
     await Promise.all(crowd);
     await until('four live charts', async () => (await page.locator('.ops-live canvas').count()) === 4, {
       timeoutMs: 5_000,

@@ -75,16 +75,42 @@ export async function firstSseEvent(path: string, timeoutMs = 10_000): Promise<s
 
 export const nickname = (prefix: string) => `${prefix}_${randomBytes(3).toString('hex')}`;
 
-/** Waits, if needed, for a round with at least `minLeftMs` of OPEN time left, so a whole scenario fits in it. */
-export async function freshRound(minLeftMs = 14_000): Promise<string> {
+/** The round on the server's clock now: its id, whether it is open, and how long until it closes and the next opens. */
+export async function roundClock() {
   const clock = await expectStatus(api('/api/v1/clock'), 200, 'clock');
   const now = Date.parse(clock.serverTime);
-  const left = Date.parse(clock.round.closesAt) - now;
-  if (clock.round.phase === 'OPEN' && left >= minLeftMs) return clock.round.id;
-  const wait = Date.parse(clock.nextRound.opensAt) - now + 300;
+  return {
+    id: clock.round.id as string,
+    open: clock.round.phase === 'OPEN',
+    closesInMs: Date.parse(clock.round.closesAt) - now,
+    next: { id: clock.nextRound.id as string, opensInMs: Date.parse(clock.nextRound.opensAt) - now },
+  };
+}
+
+/**
+ * Waits, if needed, for a round with at least `minLeftMs` of OPEN time left, so a whole scenario fits in it; a stack
+ * whose rounds are open for less fails the scenario here, saying so.
+ */
+export async function freshRound(minLeftMs = 14_000): Promise<string> {
+  const round = await roundClock();
+  if (round.open && round.closesInMs >= minLeftMs) return round.id;
+  await nextOpen(round);
+  const fresh = await roundClock();
+  if (!fresh.open || fresh.closesInMs < minLeftMs) {
+    throw new Error(
+      `a round open for ${minLeftMs / 1000} s is needed; this stack's are open for less (E2E_ROUND_PERIOD)`,
+    );
+  }
+  return fresh.id;
+}
+
+/** Waits for the next round to open, however long the current one has left: a scenario that needs a round unused. */
+export async function nextOpen(round?: Awaited<ReturnType<typeof roundClock>>): Promise<string> {
+  const { next } = round ?? (await roundClock());
+  const wait = next.opensInMs + 300;
   log(`waiting ${Math.round(wait / 100) / 10} s for the next round to open`);
   await sleep(wait);
-  return clock.nextRound.id;
+  return next.id;
 }
 
 export interface ApiPlayer {
@@ -107,7 +133,8 @@ export async function apiPlayer(name: string): Promise<ApiPlayer> {
       if (json?.status === 'CLOSED') throw new Error(`${name}: the round closed before admission`);
       return json?.status === 'ADMITTED' && json.token ? json : undefined;
     },
-    { timeoutMs: 15_000, everyMs: 100 },
+    // a scenario may keep the door shut while it looks at the queue
+    { timeoutMs: 30_000, everyMs: 100 },
   );
   const token: string = view.token;
   const letter = await expectStatus(api('/api/v1/captcha', { method: 'POST', token }), 201, 'captcha');

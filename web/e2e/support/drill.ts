@@ -112,11 +112,18 @@ interface SeatRace {
 export async function loseSeatToRival(page: Page, rival: ApiPlayer, { nth, rivalHeaders }: SeatRace): Promise<string> {
   let release = () => undefined as void;
   const gate = new Promise<void>((r) => (release = r));
+  let heldBack = () => undefined as void;
+  const firstHeldBack = new Promise<void>((r) => (heldBack = r));
   await page.route('**/api/v1/rounds/*/seats', async (route) => {
+    heldBack();
     await gate;
     await route.continue().catch(() => undefined);
   });
-  await sleep(1_500); // a refresh already on its way lands first
+  // the map asks one request at a time: once one is held back here, a refresh already on its way has landed
+  await Promise.race([
+    firstHeldBack,
+    sleep(10_000).then(() => Promise.reject(new Error('the seat map did not refresh within 10 s'))),
+  ]);
   const target = (await page.locator('[data-status="AVAILABLE"]').nth(nth).getAttribute('data-seat-id'))!;
   await page.locator(`[data-seat-id="${target}"]`).click();
   await page.getByTestId('seat-summary').filter({ hasText: target }).waitFor();
