@@ -10,14 +10,19 @@ mkdir -p "$PERF_OUT"
 perf_pids=()
 perf_aot_training=()
 
-perf_cleanup() {
-  for ((i = ${#perf_pids[@]} - 1; i >= 0; i--)); do kill -TERM "${perf_pids[i]}" 2>/dev/null || true; done
-  for pid in "${perf_pids[@]}"; do
+perf_stop_all() { # pids…: TERM to each (the last first), then up to 10 s each to finish (an AOT training run: 120 s)
+  local i pid
+  for ((i = $#; i >= 1; i--)); do kill -TERM "${!i}" 2>/dev/null || true; done
+  for pid in "$@"; do
     local patience=40
     [[ " ${perf_aot_training[*]} " == *" $pid "* ]] && patience=480 # writing its AOT cache
     for _ in $(seq 1 "$patience"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -KILL "$pid" 2>/dev/null || true
   done
+}
+
+perf_cleanup() {
+  perf_stop_all ${perf_pids[@]+"${perf_pids[@]}"}
 }
 trap perf_cleanup EXIT
 trap 'exit 130' INT
