@@ -201,7 +201,7 @@ describe('confirmations panel', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('keeps polling after any other failure, a 401 too, and shows it', async () => {
+  it('stops polling on a refused token, as each refusal counts in the shared failed-sign-in budget, until ops retry', async () => {
     let reads = 0;
     mockApi([
       [
@@ -213,6 +213,30 @@ describe('confirmations panel', () => {
     renderPanel();
     await later();
     expect(screen.getByRole('alert')).toHaveTextContent('운영 토큰이 올바르지 않습니다.');
+    await later(30_000);
+    expect(reads).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: '다시 시도' }));
+    await later();
+    expect(reads).toBe(2);
+    expect(screen.getByTestId('confirm-in-flight')).toHaveTextContent('2');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await later(2000);
+    expect(reads).toBe(3); // polling again
+  });
+
+  it('keeps polling after another failure, and shows it', async () => {
+    let reads = 0;
+    mockApi([
+      [
+        'GET',
+        BACKLOG,
+        () => (++reads === 1 ? problem('invalid-request', 400) : answer({ waiting: 1, inFlight: 2, deadLetters: 0 })),
+      ],
+    ]);
+    renderPanel();
+    await later();
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '다시 시도' })).not.toBeInTheDocument();
     await later(2000);
     await later();
     expect(screen.getByTestId('confirm-in-flight')).toHaveTextContent('2');
@@ -252,5 +276,27 @@ describe('confirmations panel', () => {
       '이 주소에서 실패한 로그인이 너무 많아 운영 API가 30초 동안 잠겼습니다.',
     );
     expect(screen.getByRole('alert')).not.toHaveTextContent('확정 대기열을 불러오지 못했습니다');
+  });
+
+  it('waits a lockout out before it asks again', async () => {
+    let reads = 0;
+    mockApi([
+      [
+        'GET',
+        BACKLOG,
+        () =>
+          ++reads === 1
+            ? withRetryAfter(problem('rate-limited', 429), '30')
+            : answer({ waiting: 1, inFlight: 2, deadLetters: 0 }),
+      ],
+    ]);
+    renderPanel();
+    await later();
+    await later(29_000);
+    expect(reads).toBe(1);
+    await later(1000);
+    await later();
+    expect(reads).toBe(2);
+    expect(screen.getByTestId('confirm-in-flight')).toHaveTextContent('2');
   });
 });

@@ -23,12 +23,13 @@ function since(iso: string | null | undefined): number | undefined {
 
 /**
  * The confirmations on their way to MySQL (booking's SQS queue): what ops watch during a MySQL or SQS outage, and the
- * dead-letter queue's redrive. Booking's answers never sign the console out, a 401 neither: only admission's does.
+ * dead-letter queue's redrive. Booking's answers never sign the console out, a 401 neither: only admission's does; a
+ * refused token stops the polling until ops try again.
  */
 export function ConfirmationsPanel({ token }: { token: string }) {
   const { t, lang } = useI18n();
   const id = useId();
-  const { backlog, series, error } = useConfirmations(token);
+  const { backlog, series, error, retry } = useConfirmations(token);
   const [asking, setAsking] = useState(false);
   const [redriving, setRedriving] = useState(false);
   const [redriven, setRedriven] = useState<Redriven | undefined>();
@@ -63,7 +64,7 @@ export function ConfirmationsPanel({ token }: { token: string }) {
         <h2 id={`${id}-title`}>{t('ops.confirmations.title')}</h2>
       </div>
       <p className="muted">{t('ops.confirmations.lead')}</p>
-      {error && <OpsNotice error={error} message={confirmationsPollMessage(error, t)} />}
+      {error && <OpsNotice error={error} message={confirmationsPollMessage(error, t)} onRetry={retry} />}
       {!backlog && !error && <p className="muted">{t('common.loading')}</p>}
       {mysqlDownSince !== undefined && (
         <Notice tone="warn" message={t('ops.confirmations.mysqlDown', { since: clockTime(mysqlDownSince, lang) })} />

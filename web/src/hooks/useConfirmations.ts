@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { asApiError, type ApiError } from '../api/http';
 import { getConfirmations } from '../api/ops';
 import type { ConfirmationBacklog } from '../api/types';
@@ -18,17 +18,24 @@ export interface Confirmations {
   series: BacklogSeries;
   /** The last poll's problem, undefined once a poll answers again. */
   error: ApiError | undefined;
+  /** Polls again after a refused token, which stops the polling; undefined while it goes on. */
+  retry: (() => void) | undefined;
 }
 
 /**
- * The confirmations on their way to MySQL, polled every 2 s, one request at a time, and their series. A failed poll,
- * a 401 too, is only shown: booking may be down for a while, and only admission's answer signs the console out.
+ * The confirmations on their way to MySQL, polled every 2 s, one request at a time, and their series. A failed poll is
+ * only shown: booking may be down for a while, and only admission's answer signs the console out. A refused token
+ * (401, 403) stops the polling until `retry`: each refusal counts in the failed-sign-in budget the three services
+ * share, so a poll every 2 s would lock the address out of admission's console too. A lockout (429) is waited out.
  */
 export function useConfirmations(token: string): Confirmations {
   const clockRef = useLatest(useServerClock());
   const [backlog, setBacklog] = useState<ConfirmationBacklog | undefined>();
   const [series, setSeries] = useState<BacklogSeries>(emptyBacklog);
   const [error, setError] = useState<ApiError | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  /** The token and attempt whose polling a refused token stopped. */
+  const [stoppedAt, setStoppedAt] = useState<{ token: string; attempt: number }>();
 
   useEffect(() => {
     const aborter = new AbortController();
@@ -51,8 +58,13 @@ export function useConfirmations(token: string): Confirmations {
         if (aborter.signal.aborted) return;
         const problem = asApiError(caught);
         setError(problem);
+        if (problem.status === 401 || problem.status === 403) {
+          setStoppedAt({ token, attempt });
+          return;
+        }
+        if (problem.status === 429) waitMs = Math.max(POLL_MS, (problem.retryAfter ?? 60) * 1000);
         // a 503 says when to come back (SQS not answering): no sooner than that, no later than MOST_WAIT_MS
-        if (problem.retryAfter !== undefined)
+        else if (problem.retryAfter !== undefined)
           waitMs = Math.min(MOST_WAIT_MS, Math.max(POLL_MS, problem.retryAfter * 1000));
       }
       if (!aborter.signal.aborted) timer = setTimeout(() => void poll(), waitMs);
@@ -62,7 +74,9 @@ export function useConfirmations(token: string): Confirmations {
       aborter.abort();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [token, clockRef]);
+  }, [token, clockRef, attempt]);
 
-  return { backlog, series, error };
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const stopped = stoppedAt?.token === token && stoppedAt.attempt === attempt;
+  return { backlog, series, error, retry: stopped ? retry : undefined };
 }
