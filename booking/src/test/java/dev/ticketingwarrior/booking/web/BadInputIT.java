@@ -332,6 +332,9 @@ class BadInputIT {
                 new Case("GET", "/api/v1/nothing-here", null, Map.of(), 404, "not-found"),
                 // found by an audit of SPEC §9: Boot's error page answered a direct GET /error with 500
                 new Case("GET", "/error", null, Map.of(), 404, "not-found"),
+                // found by a probe: the actuator's own 404s had no body
+                new Case("GET", "/actuator/metrics/no.such.metric", null, Map.of(), 404, "not-found"),
+                new Case("GET", "/actuator/health/no-such-group", null, Map.of(), 404, "not-found"),
                 new Case("PUT", "/api/v1/bookings", "{}", Map.of(), 405, "method-not-allowed"));
 
         for (Case c : cases) {

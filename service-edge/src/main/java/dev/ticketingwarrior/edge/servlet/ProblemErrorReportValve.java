@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * same problem+json the application writes, instead of Tomcat's HTML page, saying what was wrong in the words the
  * WebFlux services use for their HTTP server's refusals ({@link Problems#unreadRequest}); a transfer coding, method or
  * HTTP version it does not implement is a 400 there, not its 501 or 505, and a head over the limit a 414 (request line)
- * or 431 (header section), not its 400. Tomcat creates it by its class name.
+ * or 431 (header section), not its 400. An error status the application answers with no body gets its problem too,
+ * as from the WebFlux services. Tomcat creates it by its class name.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -31,9 +32,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        if (status < 400 || response.getContentWritten() > 0) {
             return;
         }
+        // an error raised with sendError, reported once; or an error status answered without a body or a type (the
+        // actuator's answer to an unknown metric or health group)
+        if (response.isError() ? !response.setErrorReported() : response.getContentType() != null) {
+            return;
+        }
+        response.setContentLengthLong(-1);
         if (status == 400 && headTooLarge(throwable)) {
             // Tomcat says 400 for both; the WebFlux services' Reactor Netty tells them apart (RFC 9110 §15.5.15,
             // RFC 6585 §5), and so does this: a head that ended before its request line did is a request line too long
