@@ -35,7 +35,8 @@ test('ops change the admission rate; the admin API shows it; the live charts mov
     expect(settings.ratePerSecond, 'GET admin/admission after the save').toBe(wanted);
 
     // a small crowd at the slow rate: a queue that drains, admissions per second, bookings, a sell-out curve; the
-    // door is shut while it enters (the rate's credit since the open would let all ten in at once), then opened
+    // door is shut while it enters (a round entered earlier would have the rate's credit since its open to let all ten
+    // in at once; shut, it gains none, and the scenarios before this one wait their rounds out), then opened
     await putAdmission({ ...settings, paused: true });
     const crowd = Array.from({ length: 10 }, (_, i) => (i < 6 ? bookingPlayer : apiPlayer)(nickname('crowd')));
     for (const player of crowd) player.catch(() => undefined); // reported by Promise.all below

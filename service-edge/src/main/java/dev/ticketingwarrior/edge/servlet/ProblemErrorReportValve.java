@@ -55,9 +55,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         ProblemAnswer answer = ProblemAnswer.of(Problems.unreadRequest(status), null);
         try {
+            // the problem's Retry-After or WWW-Authenticate unless the answer had its own
             answer.headers().forEach((name, values) -> {
-                if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
-                    values.forEach(value -> response.setHeader(name, value));
+                if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !response.containsHeader(name)) {
+                    values.forEach(value -> response.addHeader(name, value));
                 }
             });
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
