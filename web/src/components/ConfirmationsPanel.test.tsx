@@ -22,6 +22,13 @@ const answer = (backlog: ConfirmationBacklog) => ({ body: backlog });
 /** Moves the clock `ms` on, letting every answer due by then arrive. */
 const later = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
+/** The backlog failing its first read with `first`, then answering 1 waiting, 2 in flight; returns the reads so far. */
+function failingOnce(first: ReturnType<typeof problem>): () => number {
+  let reads = 0;
+  mockApi([['GET', BACKLOG, () => (++reads === 1 ? first : answer({ waiting: 1, inFlight: 2, deadLetters: 0 }))]]);
+  return () => reads;
+}
+
 function renderPanel() {
   render(
     <I18nProvider initial="ko">
@@ -202,37 +209,23 @@ describe('confirmations panel', () => {
   });
 
   it('stops polling on a refused token, as each refusal counts in the shared failed-sign-in budget, until ops retry', async () => {
-    let reads = 0;
-    mockApi([
-      [
-        'GET',
-        BACKLOG,
-        () => (++reads === 1 ? problem('unauthorized', 401) : answer({ waiting: 1, inFlight: 2, deadLetters: 0 })),
-      ],
-    ]);
+    const reads = failingOnce(problem('unauthorized', 401));
     renderPanel();
     await later();
     expect(screen.getByRole('alert')).toHaveTextContent('운영 토큰이 올바르지 않습니다.');
     await later(30_000);
-    expect(reads).toBe(1);
+    expect(reads()).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: '다시 시도' }));
     await later();
-    expect(reads).toBe(2);
+    expect(reads()).toBe(2);
     expect(screen.getByTestId('confirm-in-flight')).toHaveTextContent('2');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await later(2000);
-    expect(reads).toBe(3); // polling again
+    expect(reads()).toBe(3); // polling again
   });
 
   it('keeps polling after another failure, and shows it', async () => {
-    let reads = 0;
-    mockApi([
-      [
-        'GET',
-        BACKLOG,
-        () => (++reads === 1 ? problem('invalid-request', 400) : answer({ waiting: 1, inFlight: 2, deadLetters: 0 })),
-      ],
-    ]);
+    failingOnce(problem('invalid-request', 400));
     renderPanel();
     await later();
     expect(screen.getByRole('alert')).toBeInTheDocument();
@@ -279,24 +272,14 @@ describe('confirmations panel', () => {
   });
 
   it('waits a lockout out before it asks again', async () => {
-    let reads = 0;
-    mockApi([
-      [
-        'GET',
-        BACKLOG,
-        () =>
-          ++reads === 1
-            ? withRetryAfter(problem('rate-limited', 429), '30')
-            : answer({ waiting: 1, inFlight: 2, deadLetters: 0 }),
-      ],
-    ]);
+    const reads = failingOnce(withRetryAfter(problem('rate-limited', 429), '30'));
     renderPanel();
     await later();
     await later(29_000);
-    expect(reads).toBe(1);
+    expect(reads()).toBe(1);
     await later(1000);
     await later();
-    expect(reads).toBe(2);
+    expect(reads()).toBe(2);
     expect(screen.getByTestId('confirm-in-flight')).toHaveTextContent('2');
   });
 });
