@@ -3,6 +3,7 @@ import { asApiError, type ApiError } from '../api/http';
 import { getConfirmations } from '../api/ops';
 import type { ConfirmationBacklog } from '../api/types';
 import { num } from '../api/wire';
+import { lockoutMs, tokenRefused } from '../lib/opsProblems';
 import { addBacklog, emptyBacklog, type BacklogSeries } from '../lib/opsSeries';
 import { useServerClock } from './serverClock';
 import { useLatest } from './useLatest';
@@ -58,11 +59,12 @@ export function useConfirmations(token: string): Confirmations {
         if (aborter.signal.aborted) return;
         const problem = asApiError(caught);
         setError(problem);
-        if (problem.status === 401 || problem.status === 403) {
+        if (tokenRefused(problem)) {
           setStoppedAt({ token, attempt });
           return;
         }
-        if (problem.status === 429) waitMs = Math.max(POLL_MS, (problem.retryAfter ?? 60) * 1000);
+        const lockout = lockoutMs(problem);
+        if (lockout !== undefined) waitMs = Math.max(POLL_MS, lockout);
         // a 503 says when to come back (SQS not answering): no sooner than that, no later than MOST_WAIT_MS
         else if (problem.retryAfter !== undefined)
           waitMs = Math.min(MOST_WAIT_MS, Math.max(POLL_MS, problem.retryAfter * 1000));

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/http';
 import type { Versioned } from '../api/types';
+import { lockoutMs, tokenRefused } from '../lib/opsProblems';
 import { useLatest } from './useLatest';
 
 /** `invalid`: a save was refused here, as a field holds a value the server would not take (out of range). */
@@ -171,8 +172,9 @@ export function useSettingsForm<T extends object>(token: string, options: Settin
         .catch((caught: unknown) => {
           if (gone) return;
           const problem = asApiError(caught);
-          if (problem.status === 401 || problem.status === 403) refreshHeld.current.stopped = true;
-          if (problem.status === 429) refreshHeld.current.until = Date.now() + (problem.retryAfter ?? 60) * 1000;
+          if (tokenRefused(problem)) refreshHeld.current.stopped = true;
+          const lockout = lockoutMs(problem);
+          if (lockout !== undefined) refreshHeld.current.until = Date.now() + lockout;
           // the form keeps what it last read; a refused token is still offered (it signs out), and a form never read
           // says why it is still not there
           if (optionsRef.current.onReadError?.(problem)) return;

@@ -12,6 +12,19 @@ export function serviceAnswered(error: ApiError): boolean {
 }
 
 /**
+ * A refused ops token (401, 403): what reads by itself stops until asked again, as each refusal counts in the
+ * failed-sign-in budget the three services share.
+ */
+export function tokenRefused(error: ApiError): boolean {
+  return error.status === 401 || error.status === 403;
+}
+
+/** How long a lockout (429) holds the next read back: its Retry-After, 60 s without one; undefined for another error. */
+export function lockoutMs(error: ApiError): number | undefined {
+  return error.status === 429 ? (error.retryAfter ?? 60) * 1000 : undefined;
+}
+
+/**
  * The failed-sign-in lockout: the three services share one budget of failed sign-ins per client address, and past
  * it every ops request is refused with 429 `rate-limited` and a Retry-After until it passes. `seconds` left of it.
  */
