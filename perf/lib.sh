@@ -10,15 +10,17 @@ mkdir -p "$PERF_OUT"
 perf_pids=()
 perf_aot_training=()
 
-perf_stop_all() { # pids…: TERM to each (the last first), then up to 10 s each to finish (an AOT training run: 120 s)
+perf_stop_all() { # pids…: TERM to each (the last first), then up to 10 s each to finish
   local i pid
   for ((i = $#; i >= 1; i--)); do kill -TERM "${!i}" 2>/dev/null || true; done
-  for pid in "$@"; do
-    local patience=40
-    [[ " ${perf_aot_training[*]} " == *" $pid "* ]] && patience=480 # writing its AOT cache
-    for _ in $(seq 1 "$patience"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  for pid in "$@"; do perf_await_exit "$pid" 40; done
+}
+
+perf_await_exit() { # pid, quarter seconds of patience (an AOT training run: 120 s to write its cache), then KILL
+  local patience=$2 _
+  [[ " ${perf_aot_training[*]} " == *" $1 "* ]] && patience=480
+  for _ in $(seq 1 "$patience"); do kill -0 "$1" 2>/dev/null || break; sleep 0.25; done
+  kill -KILL "$1" 2>/dev/null || true
 }
 
 perf_cleanup() {
@@ -116,13 +118,9 @@ perf_forget_pid() { # pid the cleanup need not stop any more (it has ended)
   perf_pids=("${kept[@]}")
 }
 
-perf_stop_pid() { # pid started by these helpers: TERM, up to 15 s to finish (an AOT training run: 120 s to write its
-  # cache), then KILL; then forgotten
-  local patience=60
-  [[ " ${perf_aot_training[*]} " == *" $1 "* ]] && patience=480
+perf_stop_pid() { # pid started by these helpers: TERM, up to 15 s to finish, then KILL; then forgotten
   kill -TERM "$1" 2>/dev/null || true
-  for _ in $(seq 1 "$patience"); do kill -0 "$1" 2>/dev/null || break; sleep 0.25; done
-  kill -KILL "$1" 2>/dev/null || true
+  perf_await_exit "$1" 60
   wait "$1" 2>/dev/null || true
   perf_forget_pid "$1"
 }
