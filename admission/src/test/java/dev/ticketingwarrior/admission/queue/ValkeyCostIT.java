@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * What the waiting room costs Valkey (issue 20): nothing for a waiting player's status polls at the web app's pace,
  * one script call for an entry, its per-client limit included; and an admitted ticket's status writes nothing.
  * Counted with {@code INFO commandstats} on a Redis of this test's own, which only this instance uses; its ticker is
- * stepped by hand, so no background call blurs the count.
+ * stepped by hand and its settings are read once (the test's changes go through the admin API, which stores them where
+ * this instance reads them), so no background call blurs the count.
  */
 class ValkeyCostIT {
 
@@ -51,7 +52,11 @@ class ValkeyCostIT {
         stack = LocalStack.start(LocalStackSettings.forTests(data.toAbsolutePath(), Map.of()), Component.REDIS);
         app = new SpringApplicationBuilder(AdmissionApplication.class, TestClockConfiguration.class)
                 .profiles("it")
-                .run("--spring.data.redis.url=" + stack.redisUrl(), "--server.port=0", "--ticketing.admission.tick=1h");
+                .run(
+                        "--spring.data.redis.url=" + stack.redisUrl(),
+                        "--server.port=0",
+                        "--ticketing.admission.tick=1h",
+                        "--ticketing.admission.settings-refresh=1h");
         web = AdmissionIntegrationTest.testClient(
                 ((WebServerApplicationContext) app).getWebServer().getPort());
         redis = RedisClient.create(stack.redisUrl());

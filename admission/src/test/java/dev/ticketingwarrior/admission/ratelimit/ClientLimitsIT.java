@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.EventStreams;
 import dev.ticketingwarrior.admission.EventStreams.Opened;
+import dev.ticketingwarrior.edge.testing.ClientAddresses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,10 +252,8 @@ class ClientLimitsIT extends AdmissionIntegrationTest {
                 .isEqualTo("https://ticketing-warrior.dev/problems/rate-limited");
     }
 
-    /** A fresh client address per call: documentation ranges, random enough that no two runs share a counter. */
     private static String address() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
+        return ClientAddresses.next();
     }
 
     private String ticket() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.admission.AdmissionApplication;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
-import java.net.ServerSocket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,24 +24,27 @@ class RedisDownIT {
 
     private static ConfigurableApplicationContext app;
     private static WebTestClient web;
+    /** Bound but never listening, for the whole class: a closed listener's port could be taken by another process. */
+    private static Socket nothingAccepts;
 
     @BeforeAll
     static void startWithoutRedis() throws Exception {
-        int deadPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            deadPort = socket.getLocalPort();
-        }
+        nothingAccepts = new Socket();
+        nothingAccepts.bind(new InetSocketAddress("127.0.0.1", 0));
         app = new SpringApplicationBuilder(AdmissionApplication.class, TestClockConfiguration.class)
                 .profiles("it")
-                .run("--spring.data.redis.url=redis://127.0.0.1:" + deadPort, "--server.port=0");
+                .run("--spring.data.redis.url=redis://127.0.0.1:" + nothingAccepts.getLocalPort(), "--server.port=0");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         web = AdmissionIntegrationTest.testClient(port);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (app != null) {
             app.close();
+        }
+        if (nothingAccepts != null) {
+            nothingAccepts.close();
         }
     }
 

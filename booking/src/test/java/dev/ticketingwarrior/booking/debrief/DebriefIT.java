@@ -69,7 +69,6 @@ class DebriefIT {
     @Test
     void aLostSeatShowsWhoTookItAndByHowManyMsAndTheWinTimesAsTheBooking() {
         Round round = world.freshRound();
-        Instant start = world.clock.instant();
         redis.getBucket(SharedRoundKeys.entrySequence(round.id()), StringCodec.INSTANCE)
                 .set("3", Duration.ofMinutes(5));
         Player lee = human(round, "lee");
@@ -78,8 +77,9 @@ class DebriefIT {
         lee.solveLetter();
         kim.solveLetter();
 
-        // the test clock runs on in real time from each set(): a margin is bounded by the calls' own times
-        world.clock.set(start);
+        // the test clock runs on in real time from each set(): a margin is bounded by the calls' own times; the
+        // seats are taken after the letters however long those took (the timeline is in time order)
+        Instant start = world.clock.instant();
         Instant leeHeld = heldAt(lee.hold("A-1"));
         world.clock.set(start.plusMillis(300));
         assertThat(kim.hold("A-1").status()).isEqualTo(409);
@@ -343,13 +343,12 @@ class DebriefIT {
         return text.toString();
     }
 
-    /** "solo" on the device of {@code secret}, alone in a fresh round: the letter, then {@code pick} later a seat. */
+    /** "solo" on the device of {@code secret}, alone in a fresh round: the letter, then {@code pick} after it a seat. */
     private Player winsAlone(String secret, Duration pick) {
         Round round = world.freshRound();
-        Instant start = world.clock.instant();
         Player solo = human(round, "solo", secret);
         solo.solveLetter();
-        world.clock.set(start.plus(pick));
+        world.clock.set(world.clock.instant().plus(pick));
         solo.winSeat("C-1");
         return solo;
     }

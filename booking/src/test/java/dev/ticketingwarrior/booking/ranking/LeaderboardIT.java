@@ -49,7 +49,10 @@ class LeaderboardIT {
             JsonNode best = entries.get(0);
             assertThat(best.path("nickname").asString()).isEqualTo("kim");
             assertThat(best.path("roundId").asString()).isEqualTo(second.id().value());
-            assertThat(best.path("durationMs").asLong()).isBetween(1000L, 1999L);
+            assertThat(best.path("durationMs").asLong())
+                    .as("the better time: 1 s after its open plus the calls' own time, not the 3 s of its first round")
+                    .isGreaterThanOrEqualTo(1000L)
+                    .isLessThan(3000L);
             assertThat(new ArrayList<>(best.propertyNames()))
                     .as("the player stays private: the entry's shape is unchanged")
                     .containsExactly("bookingId", "roundId", "nickname", "seatId", "durationMs");

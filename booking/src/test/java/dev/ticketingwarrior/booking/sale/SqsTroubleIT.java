@@ -133,7 +133,9 @@ class SqsTroubleIT {
     @Test
     void theBookingsAfterAStalledSendAreAcceptedOnceSqsAnswersAgain() throws Exception {
         try (SlowQueueProxy stalled = new SlowQueueProxy(world.stack.sqsEndpoint(), 2, Duration.ofSeconds(60));
-                ConfigurableApplicationContext cut = startWithQueueAt(stalled.endpoint())) {
+                // 3 s: the first send that goes through opens its connection to the queue, which a loaded machine
+                // may not do within 1 s; still far short of the stall and of the client's 26 s
+                ConfigurableApplicationContext cut = startWithQueueAt(stalled.endpoint(), "3s")) {
             for (String nickname : List.of("stalled-1", "stalled-2")) {
                 Held held = hold(world.api(cut), nickname, "E-1");
                 Api.Response unsure = book(held.api(), held.token(), held.holdId(), nickname);
@@ -205,10 +207,14 @@ class SqsTroubleIT {
     private record Held(Api api, Round round, String token, String holdId) {}
 
     private ConfigurableApplicationContext startWithQueueAt(String sqsEndpoint) {
+        return startWithQueueAt(sqsEndpoint, "1s");
+    }
+
+    private ConfigurableApplicationContext startWithQueueAt(String sqsEndpoint, String sendTimeout) {
         return world.start(Map.of(
                 "spring.cloud.aws.sqs.endpoint", sqsEndpoint,
                 "spring.cloud.aws.sqs.listener.auto-startup", "false",
-                "ticketing.queue.send-timeout", "1s"));
+                "ticketing.queue.send-timeout", sendTimeout));
     }
 
     private Held hold(Api api, String nickname, String seatId) {

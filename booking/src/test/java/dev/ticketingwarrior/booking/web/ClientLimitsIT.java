@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.booking.support.Players;
+import dev.ticketingwarrior.edge.testing.ClientAddresses;
 import dev.ticketingwarrior.edge.testing.LimitWindows;
 import dev.ticketingwarrior.shared.round.Round;
 import java.time.Duration;
@@ -257,8 +258,7 @@ class ClientLimitsIT {
     }
 
     private static String address() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
+        return ClientAddresses.next();
     }
 
     @Test

@@ -132,7 +132,7 @@ class JwksVerificationKeysTests {
         jwks.set(keys.publicJwksJson());
         server.stop(0);
         JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofMillis(500), Duration.ofSeconds(5), clock);
+                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), clock);
 
         assertThatThrownBy(() -> verification.find("k1"))
                 .isInstanceOfSatisfying(
