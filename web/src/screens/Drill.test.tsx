@@ -120,6 +120,8 @@ describe('drill', () => {
     enterAs('티켓왕');
 
     const answer = await screen.findByLabelText('보안문자');
+    // the field shows before its letter: an answer sent before the letter came would not be sent at all
+    expect(await screen.findByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA1');
     expect(screen.getByTestId('round-deadline')).toHaveTextContent(/마감까지 \d+초/);
     expect(letterSolvedOfTicket(ticketNow)).toBe(false);
     fireEvent.change(answer, { target: { value: 'ABC123' } });
