@@ -357,12 +357,14 @@ describe('result with the debrief', () => {
         ],
       ]);
       renderResult();
-      await advance(38_000);
+      // between the booking's polls at 36 s and 39 s: the fake clock also runs on with the real time an advance
+      // takes (shouldAdvanceTime), a second or more on a loaded machine, hence the margins
+      await advance(36_500);
       expect(screen.getByTestId('booking-status')).toHaveTextContent('확정 대기 중');
       expect(screen.getByText('예매 확정을 기다리는 중… 디브리핑이 곧 완성됩니다.')).toBeInTheDocument();
       const readsBefore = debriefReads;
 
-      await advance(1_500); // the booking's poll at 39 s; the debrief's own next read is later
+      await advance(3_000); // the booking's poll at 39 s; the debrief's own next read is at 44 s
       await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
       await waitFor(() => expect(screen.getAllByTestId('timeline-step').at(-1)).toHaveTextContent('예매 확정'));
       expect(screen.queryByText(/예매 확정을 기다리는 중/)).not.toBeInTheDocument();
@@ -378,10 +380,10 @@ describe('result with the debrief', () => {
       let reads = 0;
       // the confirmation lands in the 34th read: 31 reads a second apart, then 2 s, 4 s, 8 s later (at 44 s)
       renderLoser({ kind: 'sold-out' }, () => ({ body: ++reads < 34 ? pendingDebrief() : wonDebrief() }));
-      await advance(43_000);
+      await advance(40_000); // between the reads at 36 s and 44 s, with room for the clock running on (above)
       expect(reads).toBe(33);
       expect(screen.getByText('예매 확정을 기다리는 중… 디브리핑이 곧 완성됩니다.')).toBeInTheDocument();
-      await advance(2_000);
+      await advance(5_000);
       await waitFor(() => expect(screen.getAllByTestId('timeline-step').at(-1)).toHaveTextContent('예매 확정'));
       expect(reads).toBe(34);
     } finally {

@@ -360,7 +360,7 @@ describe('seat selection', () => {
       expect(seatEl('A-1')).toHaveClass('status-selected');
       expect(seatEl('A-1')).toHaveAccessibleName(/내 선택/);
       expect(screen.getByTestId('seat-summary')).toHaveTextContent('A-1');
-      expect(screen.getByTestId('hold-timer')).toHaveTextContent(/(19|20)초 안에 확정하세요/);
+      expect(screen.getByTestId('hold-timer')).toHaveTextContent(/(1[5-9]|20)초 안에 확정하세요/);
       const confirm = screen.getByRole('button', { name: '예매 확정' });
       expect(confirm).toBeEnabled();
       expect(calls.filter((c) => c.path.endsWith('/holds'))).toHaveLength(1); // no hold spent on it
