@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketingwarrior.admission.AdmissionApplication;
 import dev.ticketingwarrior.admission.AdmissionIntegrationTest;
 import dev.ticketingwarrior.admission.TestClockConfiguration;
+import dev.ticketingwarrior.edge.problem.ProblemAnswer;
+import dev.ticketingwarrior.edge.testing.LogLines;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -70,6 +72,25 @@ class RedisDownIT {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(503);
+    }
+
+    @Test
+    void logsAFloodOf503sAsOneLineNotOneEach() {
+        TestClockConfiguration.CLOCK.set(Instant.parse("2031-03-03T03:03:01Z"));
+        try (LogLines logged = LogLines.of(ProblemAnswer.class.getName())) {
+            for (int i = 0; i < 30; i++) {
+                web.get()
+                        .uri("/api/v1/queue/{id}", "20310303T030300Z-1-0123456789abcdef01234567")
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(503);
+            }
+            // one line for the dependency every 10 s (none here if another test's 503 came within them)
+            assertThat(logged.lines())
+                    .as("WARN lines for 30 answers 503")
+                    .hasSizeLessThanOrEqualTo(1)
+                    .allSatisfy(line -> assertThat(line.getFormattedMessage()).contains("unavailable on"));
+        }
     }
 
     @Test

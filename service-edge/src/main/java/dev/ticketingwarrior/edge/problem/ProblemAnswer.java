@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.problem;
 
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.springframework.http.ResponseEntity;
 public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswer.class);
+    /** A dependency down fails every request: one WARN line per dependency every 10 s, with how many it stands for. */
+    private static final RepeatedWarnings outages = new RepeatedWarnings(log, Duration.ofSeconds(10));
 
     /** When a 503 that knows no better tells the client to come back. */
     public static final Duration RETRY_SOON = Duration.ofSeconds(1);
@@ -32,14 +35,15 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
      * The answer to {@code error}, raised while answering {@code path} (the problem's instance): a
      * {@link ProblemException} keeps its type, properties and {@code Retry-After}; a
      * {@link DependencyUnavailableException} is 503 with {@code Retry-After}, logged at WARN naming the dependency the
-     * answer does not name; anything else is a 500 that says nothing of its cause, logged at ERROR with it.
+     * answer does not name (one line per dependency every 10 s, a flood counted); anything else is a 500 that says nothing of its cause, logged at ERROR with it.
      */
     public static ProblemAnswer of(Throwable error, String path) {
         ProblemAnswer answer = switch (error) {
             case ProblemException refusal ->
                 new ProblemAnswer(Problems.of(refusal), Optional.ofNullable(refusal.retryAfter()));
             case DependencyUnavailableException down -> {
-                log.warn(
+                outages.warn(
+                        down.dependency(),
                         "{} unavailable on {}: {}",
                         down.dependency(),
                         path,

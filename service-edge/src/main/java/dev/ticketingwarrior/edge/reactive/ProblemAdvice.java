@@ -1,10 +1,12 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.problem.ProblemType;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    /** A store that stops answering ends every open event stream at once: one line every 10 s says so. */
+    private final RepeatedWarnings streamsEnded = new RepeatedWarnings(log, Duration.ofSeconds(10));
+
     /**
      * A refusal or a dependency down, as a problem; or, for an event stream already under way (its store stopped
      * answering), nothing more: its status and headers are sent, so it ends after the events it sent and the client
@@ -50,7 +55,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (type == null || !MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
                 return Mono.error(e);
             }
-            log.warn("{}: ended after its events had begun: {}", path(exchange), e.getMessage());
+            streamsEnded.warn(
+                    "event stream ended", "{}: ended after its events had begun: {}", path(exchange), e.getMessage());
             return Mono.empty();
         }
         return Mono.just(ProblemAnswer.of(e, path(exchange)).toResponseEntity());

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
@@ -35,6 +36,9 @@ import reactor.core.publisher.Mono;
 final class RequestDeadlineFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDeadlineFilter.class);
+
+    /** Something that hangs holds every request that needs it: one line every 10 s, with how many it stands for. */
+    private final RepeatedWarnings cancelled = new RepeatedWarnings(log, Duration.ofSeconds(10));
 
     /** How much of a (possibly garbage) path the log line keeps. */
     private static final int LOGGED_PATH_LENGTH = 200;
@@ -115,7 +119,8 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
 
     private Mono<Void> stalled(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        log.warn(
+        cancelled.warn(
+                "deadline",
                 "{} {} not answered within {}: cancelled, answered 503",
                 request.getMethod(),
                 loggable(request),

@@ -3,12 +3,14 @@ package dev.ticketingwarrior.booking.player.web;
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.player.domain.VerifiedTokens;
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.secret.SharedSecret;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.token.AdmissionClaims;
 import dev.ticketingwarrior.shared.token.KeysUnavailableException;
 import dev.ticketingwarrior.shared.token.TokenRejectedException;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,9 @@ public final class PlayerAuthentication {
     public static final String PLAYER_SECRET_HEADER = "X-Player-Secret";
 
     private static final Logger log = LoggerFactory.getLogger(PlayerAuthentication.class);
+    /** Admission's keys out of reach fail every player's call: one line every 10 s, with how many it stands for. */
+    private static final RepeatedWarnings unchecked = new RepeatedWarnings(log, Duration.ofSeconds(10));
+
     private static final String BEARER = "Bearer ";
 
     private final VerifiedTokens verifier;
@@ -54,7 +59,7 @@ public final class PlayerAuthentication {
             log.info("refused admission token: {} ({})", e.reason(), e.getMessage());
             throw ProblemException.of(ProblemType.INVALID_TOKEN, "the admission token is not valid");
         } catch (KeysUnavailableException e) {
-            log.warn("admission token not checked: {}", e.getMessage());
+            unchecked.warn("keys unavailable", "admission token not checked: {}", e.getMessage());
             throw ProblemException.retryAfter(
                     ProblemType.SERVICE_UNAVAILABLE,
                     "the admission token cannot be checked now; retry shortly",

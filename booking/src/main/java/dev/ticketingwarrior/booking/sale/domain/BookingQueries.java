@@ -6,6 +6,8 @@ import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.ranking.domain.Rank;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public class BookingQueries {
 
     private static final Logger log = LoggerFactory.getLogger(BookingQueries.class);
+    /** MySQL down leaves every booking poll without its rank: one line every 10 s, with how many it stands for. */
+    private static final RepeatedWarnings rankless = new RepeatedWarnings(log, Duration.ofSeconds(10));
 
     private final Bookings bookings;
     private final Sales sales;
@@ -75,7 +79,7 @@ public class BookingQueries {
         try {
             return ranking.rank(b);
         } catch (RuntimeException mysqlDown) {
-            log.warn("booking {} answered without its rank: {}", b.bookingId(), mysqlDown.toString());
+            rankless.warn("rank", "booking {} answered without its rank: {}", b.bookingId(), mysqlDown.toString());
             return null;
         }
     }
