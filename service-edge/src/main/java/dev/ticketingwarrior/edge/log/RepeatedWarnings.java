@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 /**
  * WARN lines for a failure that comes in floods: a dependency down answers every request with a 503, a store that
  * stops answering ends every open event stream at once. The first of a kind is logged; the others of that kind within
- * the next {@code quiet} are only counted, and the next line of the kind after it says how many there were. One line
+ * the next {@link #QUIET} are only counted, and the next line of the kind after it says how many there were. One line
  * per request would be thousands a second in a surge, the logging itself then slowing the service the outage hurts;
  * how many requests failed is the metrics' to say ({@code http.server.requests} by status).
  */
@@ -25,8 +25,11 @@ public final class RepeatedWarnings {
     /** By kind: a few fixed names (a dependency, "event stream ended"), never a value a request chose. */
     private final ConcurrentMap<String, Kind> kinds = new ConcurrentHashMap<>();
 
-    public RepeatedWarnings(Logger log, Duration quiet) {
-        this(log, quiet, System::nanoTime);
+    /** How long a kind stays quiet after a line: the services' one setting, so their logs read alike in an outage. */
+    public static final Duration QUIET = Duration.ofSeconds(10);
+
+    public RepeatedWarnings(Logger log) {
+        this(log, QUIET, System::nanoTime);
     }
 
     RepeatedWarnings(Logger log, Duration quiet, LongSupplier nanoTime) {

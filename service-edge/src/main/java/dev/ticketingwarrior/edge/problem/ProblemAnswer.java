@@ -21,7 +21,7 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswer.class);
     /** A dependency down fails every request: one WARN line per dependency every 10 s, with how many it stands for. */
-    private static final RepeatedWarnings outages = new RepeatedWarnings(log, Duration.ofSeconds(10));
+    private static final RepeatedWarnings outages = new RepeatedWarnings(log);
 
     /** When a 503 that knows no better tells the client to come back. */
     public static final Duration RETRY_SOON = Duration.ofSeconds(1);

@@ -6,7 +6,6 @@ import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.Problems;
 import dev.ticketingwarrior.shared.problem.ProblemType;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     /** A store that stops answering ends every open event stream at once: one line every 10 s says so. */
-    private final RepeatedWarnings streamsEnded = new RepeatedWarnings(log, Duration.ofSeconds(10));
+    private final RepeatedWarnings streamsEnded = new RepeatedWarnings(log);
 
     /**
      * A refusal or a dependency down, as a problem; or, for an event stream already under way (its store stopped

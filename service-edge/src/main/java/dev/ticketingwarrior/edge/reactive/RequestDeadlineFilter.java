@@ -38,7 +38,7 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(RequestDeadlineFilter.class);
 
     /** Something that hangs holds every request that needs it: one line every 10 s, with how many it stands for. */
-    private final RepeatedWarnings cancelled = new RepeatedWarnings(log, Duration.ofSeconds(10));
+    private final RepeatedWarnings cancelled = new RepeatedWarnings(log);
 
     /** How much of a (possibly garbage) path the log line keeps. */
     private static final int LOGGED_PATH_LENGTH = 200;

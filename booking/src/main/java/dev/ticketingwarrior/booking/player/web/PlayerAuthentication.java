@@ -10,7 +10,6 @@ import dev.ticketingwarrior.shared.problem.ProblemType;
 import dev.ticketingwarrior.shared.token.AdmissionClaims;
 import dev.ticketingwarrior.shared.token.KeysUnavailableException;
 import dev.ticketingwarrior.shared.token.TokenRejectedException;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ public final class PlayerAuthentication {
 
     private static final Logger log = LoggerFactory.getLogger(PlayerAuthentication.class);
     /** Admission's keys out of reach fail every player's call: one line every 10 s, with how many it stands for. */
-    private static final RepeatedWarnings unchecked = new RepeatedWarnings(log, Duration.ofSeconds(10));
+    private static final RepeatedWarnings unchecked = new RepeatedWarnings(log);
 
     private static final String BEARER = "Bearer ";
 

@@ -7,7 +7,6 @@ import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.ranking.domain.Rank;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
 import dev.ticketingwarrior.edge.log.RepeatedWarnings;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,7 @@ public class BookingQueries {
 
     private static final Logger log = LoggerFactory.getLogger(BookingQueries.class);
     /** MySQL down leaves every booking poll without its rank: one line every 10 s, with how many it stands for. */
-    private static final RepeatedWarnings rankless = new RepeatedWarnings(log, Duration.ofSeconds(10));
+    private static final RepeatedWarnings rankless = new RepeatedWarnings(log);
 
     private final Bookings bookings;
     private final Sales sales;
