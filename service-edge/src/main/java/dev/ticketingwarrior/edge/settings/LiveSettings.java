@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.settings;
 
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import reactor.core.scheduler.Scheduler;
 public final class LiveSettings<T> {
 
     private static final Logger log = LoggerFactory.getLogger(LiveSettings.class);
+
+    /** A store down fails every refresh: one line every 10 s, with how many it stands for. */
+    private final RepeatedWarnings failedRefreshes = new RepeatedWarnings(log);
 
     private final String name;
     private final SettingsStore<T> store;
@@ -125,7 +129,8 @@ public final class LiveSettings<T> {
         Disposable started = Flux.interval(Duration.ZERO, every, timer)
                 .onBackpressureDrop()
                 .concatMap(tick -> refresh().onErrorResume(e -> {
-                    log.warn("could not refresh the {}, keeping {}: {}", name, current.get(), e.toString());
+                    failedRefreshes.warn(
+                            "refresh", "could not refresh the {}, keeping {}: {}", name, current.get(), e.toString());
                     return Mono.empty();
                 }))
                 .subscribe();

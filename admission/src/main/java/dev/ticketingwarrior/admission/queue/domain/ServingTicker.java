@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.admission.queue.domain;
 
 import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
@@ -28,6 +29,9 @@ import reactor.core.publisher.Sinks;
 public final class ServingTicker {
 
     private static final Logger log = LoggerFactory.getLogger(ServingTicker.class);
+
+    /** A store down fails every tick: one line every 10 s, with how many it stands for. */
+    private final RepeatedWarnings failedTicks = new RepeatedWarnings(log);
 
     private final WaitingRoom waitingRoom;
     private final RoundClock roundClock;
@@ -92,7 +96,7 @@ public final class ServingTicker {
         ticking = Flux.interval(tick, tick)
                 .onBackpressureDrop()
                 .concatMap(ignored -> tickOnce().onErrorResume(e -> {
-                    log.warn("serving counter tick failed: {}", e.toString());
+                    failedTicks.warn("tick", "serving counter tick failed: {}", e.toString());
                     return Mono.empty();
                 }))
                 .subscribe();

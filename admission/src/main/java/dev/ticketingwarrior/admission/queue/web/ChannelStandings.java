@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.MonoSink;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,12 +33,15 @@ final class ChannelStandings implements LiveStandings.Listener {
     private final Channel channel;
     private final JsonMapper json;
     private final MonoSink<Void> done;
+    private final Consumer<Throwable> failed;
     private final StandingEvents events = new StandingEvents();
 
-    ChannelStandings(Channel channel, JsonMapper json, MonoSink<Void> done) {
+    /** {@code failed}: told of a failure of the standings (a log line), before the stream ends after its events. */
+    ChannelStandings(Channel channel, JsonMapper json, MonoSink<Void> done, Consumer<Throwable> failed) {
         this.channel = channel;
         this.json = json;
         this.done = done;
+        this.failed = failed;
     }
 
     @Override
@@ -57,9 +61,15 @@ final class ChannelStandings implements LiveStandings.Listener {
         done.success();
     }
 
+    /**
+     * The standings failed (their store stopped answering): the stream ends after the events it sent, as the
+     * controller's does, and the client reconnects. Not an error of the response: Reactor Netty would log each such
+     * stream at ERROR with its stack trace, all of a stall's streams at once.
+     */
     @Override
     public void fail(Throwable error) {
-        done.error(error);
+        failed.accept(error);
+        done.success();
     }
 
     /**

@@ -10,6 +10,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -25,13 +26,29 @@ class ChannelStandingsTests {
 
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final AtomicBoolean done = new AtomicBoolean();
+    private final AtomicReference<Throwable> failed = new AtomicReference<>();
+    private final AtomicReference<Throwable> endedInError = new AtomicReference<>();
     private ChannelStandings standings;
 
     ChannelStandingsTests() {
         Mono.<Void>create(sink -> standings =
-                        new ChannelStandings(channel, JsonMapper.builder().build(), sink))
+                        new ChannelStandings(channel, JsonMapper.builder().build(), sink, failed::set))
                 .doOnSuccess(ignored -> done.set(true))
-                .subscribe();
+                .subscribe(ignored -> {}, endedInError::set);
+    }
+
+    @Test
+    void endsTheStreamAfterItsEventsWhenTheStandingsFailAndSaysWhy() {
+        assertThat(standings.hear(view(TicketStatus.WAITING, 3, 2L, null))).isTrue();
+        IllegalStateException storeDown = new IllegalStateException("waiting room store is unavailable");
+
+        standings.fail(storeDown);
+
+        // ended, not failed: Reactor Netty would log a failed response at ERROR with its stack trace, one per stream
+        assertThat(done).isTrue();
+        assertThat(endedInError).hasNullValue();
+        assertThat(failed).hasValue(storeDown);
+        assertThat(written()).startsWith("event:position\n");
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.botrunner.bot.domain.Bot;
 import dev.ticketingwarrior.botrunner.bot.domain.BotPlan;
 import dev.ticketingwarrior.botrunner.bot.domain.TimingProfile;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
@@ -40,6 +41,9 @@ import reactor.core.scheduler.Scheduler;
 public final class FleetScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(FleetScheduler.class);
+
+    /** A store down fails every tick: one line every 10 s, with how many it stands for. */
+    private final RepeatedWarnings failedTicks = new RepeatedWarnings(log);
 
     /**
      * How often the fleet looks at the clock and heartbeats, how long before the open it claims and prepares its
@@ -119,7 +123,7 @@ public final class FleetScheduler {
         loop = Flux.interval(Duration.ZERO, timing.tick(), timer)
                 .onBackpressureDrop()
                 .concatMap(i -> tick().onErrorResume(e -> {
-                    log.warn("fleet tick failed, retrying next tick: {}", e.toString());
+                    failedTicks.warn("tick", "fleet tick failed, retrying next tick: {}", e.toString());
                     return Mono.empty();
                 }))
                 .subscribe();
