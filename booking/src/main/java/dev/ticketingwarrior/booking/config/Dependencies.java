@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -37,15 +39,40 @@ public class Dependencies implements MysqlOutage {
     private final CircuitBreaker mysql;
 
     private final ObjectProvider<RotatedCredentials> credentials;
+    private static final Logger log = LoggerFactory.getLogger(Dependencies.class);
+
     private final Clock clock;
     private final AtomicReference<Instant> mysqlFailingSince = new AtomicReference<>();
 
     Dependencies(CircuitBreakerRegistry registry, ObjectProvider<RotatedCredentials> credentials, Clock clock) {
         this.credentials = credentials;
         this.clock = clock;
-        this.redis = registry.circuitBreaker(REDIS);
-        this.sqs = registry.circuitBreaker(SQS);
-        this.mysql = registry.circuitBreaker(MYSQL);
+        this.redis = logged(registry.circuitBreaker(REDIS));
+        this.sqs = logged(registry.circuitBreaker(SQS));
+        this.mysql = logged(registry.circuitBreaker(MYSQL));
+    }
+
+    /**
+     * A breaker whose state changes are logged: opened (calls refused at once, each a 503) at WARN, trying again and
+     * closed at INFO, so the log says when a dependency is back, not only when it failed.
+     */
+    private static CircuitBreaker logged(CircuitBreaker breaker) {
+        breaker.getEventPublisher().onStateTransition(change -> {
+            CircuitBreaker.State to = change.getStateTransition().getToState();
+            switch (to) {
+                case OPEN, FORCED_OPEN ->
+                    log.warn(
+                            "{} circuit open: calls to it are refused (503) for {} ms, then tried again",
+                            change.getCircuitBreakerName(),
+                            breaker.getCircuitBreakerConfig()
+                                    .getWaitIntervalFunctionInOpenState()
+                                    .apply(1));
+                case HALF_OPEN -> log.info("{} circuit half open: trying calls again", change.getCircuitBreakerName());
+                case CLOSED -> log.info("{} circuit closed: it answers again", change.getCircuitBreakerName());
+                default -> log.info("{} circuit {}", change.getCircuitBreakerName(), to);
+            }
+        });
+        return breaker;
     }
 
     public <T> T redis(Supplier<T> call) {

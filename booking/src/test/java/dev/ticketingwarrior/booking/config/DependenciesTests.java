@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.edge.testing.LogLines;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,10 +18,9 @@ class DependenciesTests {
     private static final Instant FIRST_FAILURE = Instant.parse("2026-12-05T02:16:03Z");
 
     private Clock clock = Clock.fixed(FIRST_FAILURE, ZoneOffset.UTC);
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private final Dependencies dependencies = new Dependencies(
-            CircuitBreakerRegistry.ofDefaults(),
-            new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class),
-            new Clock() {
+            breakers, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), new Clock() {
                 @Override
                 public Instant instant() {
                     return clock.instant();
@@ -35,6 +36,23 @@ class DependenciesTests {
                     return this;
                 }
             });
+
+    @Test
+    void logsWhenADependencysCircuitOpensAndWhenItAnswersAgain() {
+        CircuitBreaker mysql = breakers.circuitBreaker(Dependencies.MYSQL);
+        try (LogLines logged = LogLines.of(Dependencies.class.getName())) {
+            mysql.transitionToOpenState();
+            mysql.transitionToHalfOpenState();
+            mysql.transitionToClosedState();
+
+            assertThat(logged.lines())
+                    .extracting(line -> line.getLevel() + " " + line.getFormattedMessage())
+                    .containsExactly(
+                            "WARN mysql circuit open: calls to it are refused (503) for 60000 ms, then tried again",
+                            "INFO mysql circuit half open: trying calls again",
+                            "INFO mysql circuit closed: it answers again");
+        }
+    }
 
     @Test
     void mysqlFailsSinceItsFirstFailedCallUntilOnePasses() {

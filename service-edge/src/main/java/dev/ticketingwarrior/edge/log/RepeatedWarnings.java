@@ -56,6 +56,21 @@ public final class RepeatedWarnings {
         }
     }
 
+    /**
+     * The failure of {@code kind} is over: if a line of it was logged, logs {@code message} at INFO with how many were
+     * only counted since that line, and the next failure of the kind is logged at once. Cheap when nothing failed (a
+     * look-up in an empty map), so a loop may call it on every success.
+     */
+    public void cleared(String kind, String message, Object... arguments) {
+        Kind ended = kinds.isEmpty() ? null : kinds.remove(kind);
+        if (ended == null) {
+            return;
+        }
+        Object[] withCount = Arrays.copyOf(arguments, arguments.length + 1);
+        withCount[arguments.length] = ended.skipped.sum();
+        log.info(message + " ({} more failed after the last line about it)", withCount);
+    }
+
     private static final class Kind {
 
         private static final long NEVER = Long.MIN_VALUE;

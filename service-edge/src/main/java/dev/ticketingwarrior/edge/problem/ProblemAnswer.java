@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,7 +34,8 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
      * The answer to {@code error}, raised while answering {@code path} (the problem's instance): a
      * {@link ProblemException} keeps its type, properties and {@code Retry-After}; a
      * {@link DependencyUnavailableException} is 503 with {@code Retry-After}, logged at WARN naming the dependency the
-     * answer does not name (one line per dependency every 10 s, a flood counted); anything else is a 500 that says nothing of its cause, logged at ERROR with it.
+     * answer does not name and the deepest cause that says something (one line per dependency every 10 s, a flood
+     * counted); anything else is a 500 that says nothing of its cause, logged at ERROR with it.
      */
     public static ProblemAnswer of(Throwable error, String path) {
         ProblemAnswer answer = switch (error) {
@@ -47,7 +47,7 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
                         "{} unavailable on {}: {}",
                         down.dependency(),
                         path,
-                        NestedExceptionUtils.getMostSpecificCause(down).toString());
+                        deepestSaying(down).toString());
                 yield new ProblemAnswer(Problems.of(down), Optional.of(down.retryAfter()));
             }
             default -> {
@@ -56,6 +56,20 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
             }
         };
         return answer.at(path);
+    }
+
+    /**
+     * The deepest cause of {@code error} with a message: the root cause may be a bare one ("TimeoutException") under
+     * the one that says what happened ("SQS: no acknowledgement in 3s (withdrawn, not sent)").
+     */
+    static Throwable deepestSaying(Throwable error) {
+        Throwable deepest = error;
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                deepest = cause;
+            }
+        }
+        return deepest;
     }
 
     /**

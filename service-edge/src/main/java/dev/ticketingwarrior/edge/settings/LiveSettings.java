@@ -128,11 +128,17 @@ public final class LiveSettings<T> {
     public void start(Duration every, Scheduler timer) {
         Disposable started = Flux.interval(Duration.ZERO, every, timer)
                 .onBackpressureDrop()
-                .concatMap(tick -> refresh().onErrorResume(e -> {
-                    failedRefreshes.warn(
-                            "refresh", "could not refresh the {}, keeping {}: {}", name, current.get(), e.toString());
-                    return Mono.empty();
-                }))
+                .concatMap(tick -> refresh()
+                        .doOnSuccess(read -> failedRefreshes.cleared("refresh", "the {} are read again", name))
+                        .onErrorResume(e -> {
+                            failedRefreshes.warn(
+                                    "refresh",
+                                    "could not refresh the {}, keeping {}: {}",
+                                    name,
+                                    current.get(),
+                                    e.toString());
+                            return Mono.empty();
+                        }))
                 .subscribe();
         Disposable previous = refresher.getAndSet(started);
         if (previous != null) {

@@ -43,6 +43,26 @@ class RepeatedWarningsTests {
     }
 
     @Test
+    void saysWhenAFailureIsOverWithTheCountNotYetSaidAndLogsTheNextOneAtOnce() {
+        try (LogLines logged = LogLines.of(LOGGER)) {
+            warnings.cleared("store", "store answers again");
+            warnings.warn("store", "store down");
+            warnings.warn("store", "store down");
+            warnings.warn("store", "store down");
+            warnings.cleared("store", "store answers again");
+            warnings.cleared("store", "store answers again");
+            warnings.warn("store", "store down");
+
+            assertThat(messages(logged))
+                    .as("nothing to clear before a failure, once after it")
+                    .containsExactly(
+                            "store down",
+                            "store answers again (2 more failed after the last line about it)",
+                            "store down");
+        }
+    }
+
+    @Test
     void keepsEachKindApart() {
         try (LogLines logged = LogLines.of(LOGGER)) {
             warnings.warn("store", "store down");

@@ -2,15 +2,44 @@ package dev.ticketingwarrior.edge.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.ticketingwarrior.edge.testing.LogLines;
 import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 class ProblemAnswerTests {
+
+    @Test
+    void logsAnOutageWithTheDeepestCauseThatSaysWhatHappened() {
+        try (LogLines logged = LogLines.of(ProblemAnswer.class.getName())) {
+            ProblemAnswer.of(
+                    new DependencyUnavailableException(
+                            "log-test-queue",
+                            new IllegalStateException(
+                                    "SQS: no acknowledgement in 3s (withdrawn, not sent)", new TimeoutException())),
+                    "/api/v1/bookings");
+
+            assertThat(logged.lines())
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .containsExactly("log-test-queue unavailable on /api/v1/bookings: java.lang.IllegalStateException:"
+                            + " SQS: no acknowledgement in 3s (withdrawn, not sent)");
+        }
+    }
+
+    @Test
+    void theDeepestCauseWithAMessageIsTheRootWhenTheRootSaysSomething() {
+        IllegalStateException root = new IllegalStateException("connection refused");
+        RuntimeException error = new RuntimeException("store unavailable", new RuntimeException(null, root));
+
+        assertThat(ProblemAnswer.deepestSaying(error)).isSameAs(root);
+        assertThat(ProblemAnswer.deepestSaying(new RuntimeException("alone"))).hasMessage("alone");
+    }
 
     @Test
     void aRefusalKeepsItsTypePropertiesAndRetryAfter() {

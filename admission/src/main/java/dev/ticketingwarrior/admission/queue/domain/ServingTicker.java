@@ -95,10 +95,12 @@ public final class ServingTicker {
     public void start() {
         ticking = Flux.interval(tick, tick)
                 .onBackpressureDrop()
-                .concatMap(ignored -> tickOnce().onErrorResume(e -> {
-                    failedTicks.warn("tick", "serving counter tick failed: {}", e.toString());
-                    return Mono.empty();
-                }))
+                .concatMap(ignored -> tickOnce()
+                        .doOnSuccess(done -> failedTicks.cleared("tick", "serving counter ticks again"))
+                        .onErrorResume(e -> {
+                            failedTicks.warn("tick", "serving counter tick failed: {}", e.toString());
+                            return Mono.empty();
+                        }))
                 .subscribe();
     }
 

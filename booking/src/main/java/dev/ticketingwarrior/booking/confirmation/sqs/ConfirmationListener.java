@@ -7,6 +7,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.UnstorableBookingException;
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.BatchVisibility;
@@ -35,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -58,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ConfirmationListener {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationListener.class);
+    private static final RepeatedWarnings waits = new RepeatedWarnings(log);
     /**
      * How soon a batch handed back by a stopping instance shows again: at once for any other instance, yet not before
      * this one's poller (stopped right after the context's close event) could receive it again and spend a receive.
@@ -255,7 +258,13 @@ class ConfirmationListener {
                 return Optional.of(bookings.confirm(payloads, write));
             } catch (DependencyUnavailableException e) {
                 if (attempt == 1) {
-                    log.warn("{} confirmations wait for {}: {}", payloads.size(), e.dependency(), e.getMessage());
+                    // every listener thread's batch waits at once: one line every 10 s, the cause without the SQL
+                    waits.warn(
+                            "wait",
+                            "{} confirmations wait for {}: {}",
+                            payloads.size(),
+                            e.dependency(),
+                            NestedExceptionUtils.getMostSpecificCause(e).toString());
                 }
                 meters.counter("ticketing.confirmation.waits").increment();
                 visibility.changeTo(visibilitySeconds);

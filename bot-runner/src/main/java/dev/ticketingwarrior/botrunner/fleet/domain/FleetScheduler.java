@@ -122,10 +122,11 @@ public final class FleetScheduler {
         log.info("bot fleet instance {} (nicknames bot-{}-*) started", instanceId, names.tag());
         loop = Flux.interval(Duration.ZERO, timing.tick(), timer)
                 .onBackpressureDrop()
-                .concatMap(i -> tick().onErrorResume(e -> {
-                    failedTicks.warn("tick", "fleet tick failed, retrying next tick: {}", e.toString());
-                    return Mono.empty();
-                }))
+                .concatMap(i -> tick().doOnSuccess(done -> failedTicks.cleared("tick", "fleet ticks again"))
+                        .onErrorResume(e -> {
+                            failedTicks.warn("tick", "fleet tick failed, retrying next tick: {}", e.toString());
+                            return Mono.empty();
+                        }))
                 .subscribe();
     }
 
