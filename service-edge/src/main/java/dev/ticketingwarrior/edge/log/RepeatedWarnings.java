@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -40,7 +40,8 @@ public final class RepeatedWarnings {
 
     /**
      * Logs {@code message} (an SLF4J pattern) with {@code arguments} at WARN, unless a line of {@code kind} was logged
-     * within the quiet time, in which case it is counted for that kind's next line.
+     * within the quiet time, in which case it is counted for that kind's next line. An exception goes in as its
+     * {@code toString()}, not as a last argument: a counted line appends its count after the arguments.
      */
     public void warn(String kind, String message, Object... arguments) {
         if (!log.isWarnEnabled()) {
@@ -67,25 +68,43 @@ public final class RepeatedWarnings {
             return;
         }
         Object[] withCount = Arrays.copyOf(arguments, arguments.length + 1);
-        withCount[arguments.length] = ended.skipped.sum();
+        withCount[arguments.length] = ended.skipped();
         log.info(message + " ({} more failed after the last line about it)", withCount);
     }
 
+    /** A kind's lines: the window since its last line, and what was only counted in it. */
     private static final class Kind {
 
-        private static final long NEVER = Long.MIN_VALUE;
+        /** Null until the kind's first line; never null again. */
+        private final AtomicReference<Window> window = new AtomicReference<>();
 
-        private final AtomicLong lastLogged = new AtomicLong(NEVER);
-        private final LongAdder skipped = new LongAdder();
-
-        /** How many were left out since the last line when this one is to be logged, else -1 (counted). */
+        /**
+         * How many the window before this one counted, when this one opens a window (its line is logged); else -1
+         * (counted in the window that is open). One that loses the race to open a window is counted in the winner's.
+         */
         long pass(long now, long quiet) {
-            long last = lastLogged.get();
-            if ((last != NEVER && now - last < quiet) || !lastLogged.compareAndSet(last, now)) {
-                skipped.increment();
+            Window open = window.get();
+            if (open != null && now - open.start() < quiet) {
+                open.skipped().increment();
                 return -1;
             }
-            return skipped.sumThenReset();
+            if (window.compareAndSet(open, new Window(now))) {
+                return open == null ? 0 : open.skipped().sum();
+            }
+            window.get().skipped().increment();
+            return -1;
+        }
+
+        long skipped() {
+            Window open = window.get();
+            return open == null ? 0 : open.skipped().sum();
+        }
+    }
+
+    private record Window(long start, LongAdder skipped) {
+
+        Window(long start) {
+            this(start, new LongAdder());
         }
     }
 }
