@@ -59,12 +59,14 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
     }
 
     /**
-     * The deepest cause of {@code error} with a message: the root cause may be a bare one ("TimeoutException") under
-     * the one that says what happened ("SQS: no acknowledgement in 3s (withdrawn, not sent)").
+     * The deepest cause of {@code error} with a message, for a log line: the root cause may be a bare one
+     * ("TimeoutException") under the one that says what happened ("SQS: no acknowledgement in 3s (withdrawn, not
+     * sent)"). At most 32 causes deep, so a cycle of causes cannot hold the thread.
      */
-    static Throwable deepestSaying(Throwable error) {
+    public static Throwable deepestSaying(Throwable error) {
         Throwable deepest = error;
-        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        Throwable cause = error.getCause();
+        for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
             if (cause.getMessage() != null) {
                 deepest = cause;
             }

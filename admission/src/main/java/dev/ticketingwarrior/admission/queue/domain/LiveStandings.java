@@ -72,7 +72,7 @@ public final class LiveStandings {
         /** The watch ended without a terminal standing (the instance stops, or the ticket is gone): end the stream. */
         void end();
 
-        /** The terminal standing could not be read: end the stream with {@code error}. */
+        /** The terminal standing could not be read: end the stream; {@code error} is why (for the log). */
         void fail(Throwable error);
     }
 

@@ -95,12 +95,10 @@ public final class ServingTicker {
     public void start() {
         ticking = Flux.interval(tick, tick)
                 .onBackpressureDrop()
-                .concatMap(ignored -> tickOnce()
-                        .doOnSuccess(done -> failedTicks.cleared("tick", "serving counter ticks again"))
-                        .onErrorResume(e -> {
-                            failedTicks.warn("tick", "serving counter tick failed: {}", e.toString());
-                            return Mono.empty();
-                        }))
+                .concatMap(ignored -> tickOnce().onErrorResume(e -> {
+                    failedTicks.warn("tick", "serving counter tick failed: {}", e.toString());
+                    return Mono.empty();
+                }))
                 .subscribe();
     }
 
@@ -151,6 +149,11 @@ public final class ServingTicker {
                                 metrics.waiting(0);
                             }
                         })))
-                .then();
+                // only a tick that reached the store says it answers again: between rounds a tick calls nothing
+                .then(Mono.fromRunnable(() -> {
+                    if (!rounds.isEmpty()) {
+                        failedTicks.cleared("tick", "serving counter ticks again");
+                    }
+                }));
     }
 }

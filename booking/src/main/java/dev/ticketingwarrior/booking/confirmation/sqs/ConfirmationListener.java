@@ -9,6 +9,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.UnstorableBookingExcepti
 import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.BatchVisibility;
 import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
@@ -36,7 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -264,7 +264,7 @@ class ConfirmationListener {
                             "{} confirmations wait for {}: {}",
                             payloads.size(),
                             e.dependency(),
-                            NestedExceptionUtils.getMostSpecificCause(e).toString());
+                            ProblemAnswer.deepestSaying(e).toString());
                 }
                 meters.counter("ticketing.confirmation.waits").increment();
                 visibility.changeTo(visibilitySeconds);
