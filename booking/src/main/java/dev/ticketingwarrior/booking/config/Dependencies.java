@@ -64,9 +64,7 @@ public class Dependencies implements MysqlOutage {
                     log.warn(
                             "{} circuit open: calls to it are refused (503) for {} ms, then tried again",
                             change.getCircuitBreakerName(),
-                            breaker.getCircuitBreakerConfig()
-                                    .getWaitIntervalFunctionInOpenState()
-                                    .apply(1));
+                            openMillis(breaker));
                 case HALF_OPEN -> log.info("{} circuit half open: trying calls again", change.getCircuitBreakerName());
                 case CLOSED -> log.info("{} circuit closed: it answers again", change.getCircuitBreakerName());
                 default -> log.info("{} circuit {}", change.getCircuitBreakerName(), to);
@@ -128,13 +126,18 @@ public class Dependencies implements MysqlOutage {
         return Optional.ofNullable(mysqlFailingSince.get());
     }
 
+    /** How long {@code breaker} stays open before it tries calls again. */
+    private static long openMillis(CircuitBreaker breaker) {
+        return breaker.getCircuitBreakerConfig()
+                .getWaitIntervalFunctionInOpenState()
+                .apply(1);
+    }
+
     private static <T> T guarded(CircuitBreaker breaker, Supplier<T> call) {
         try {
             return breaker.executeSupplier(call);
         } catch (CallNotPermittedException e) {
-            long waitMillis = breaker.getCircuitBreakerConfig()
-                    .getWaitIntervalFunctionInOpenState()
-                    .apply(1);
+            long waitMillis = openMillis(breaker);
             Duration wait = Duration.ofMillis(Math.max(RETRY_SOON.toMillis(), waitMillis));
             throw new DependencyUnavailableException(breaker.getName(), wait, e);
         } catch (DependencyUnavailableException | DataIntegrityViolationException e) {

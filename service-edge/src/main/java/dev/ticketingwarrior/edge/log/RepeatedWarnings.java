@@ -51,9 +51,7 @@ public final class RepeatedWarnings {
         if (skipped == 0) {
             log.warn(message, arguments);
         } else if (skipped > 0) {
-            Object[] withCount = Arrays.copyOf(arguments, arguments.length + 1);
-            withCount[arguments.length] = skipped;
-            log.warn(message + " (and {} more like it since the last such line)", withCount);
+            log.warn(message + " (and {} more like it since the last such line)", withCount(arguments, skipped));
         }
     }
 
@@ -67,9 +65,13 @@ public final class RepeatedWarnings {
         if (ended == null) {
             return;
         }
-        Object[] withCount = Arrays.copyOf(arguments, arguments.length + 1);
-        withCount[arguments.length] = ended.skipped();
-        log.info(message + " ({} more failed after the last line about it)", withCount);
+        log.info(message + " ({} more failed after the last line about it)", withCount(arguments, ended.skipped()));
+    }
+
+    private static Object[] withCount(Object[] arguments, long count) {
+        Object[] with = Arrays.copyOf(arguments, arguments.length + 1);
+        with[arguments.length] = count;
+        return with;
     }
 
     /** A kind's lines: the window since its last line, and what was only counted in it. */
