@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ public final class SaleReconciler {
      * than every five seconds, which bounds a pass's work when rounds are short.
      */
     static final int OLDER_EVERY = 12;
+    /** How many settled bookings a pass's log line names by id. */
+    static final int NAMED = 5;
 
     private final Sales sales;
     private final ConfirmationOutbox outbox;
@@ -80,17 +84,35 @@ public final class SaleReconciler {
 
     private int reconcile(Round round, Instant now) {
         Sales.Retention keep = BookingService.keep(round, retention);
-        int count = 0;
-        for (Sales.OpenSale sale : sales.claimOpen(round.id(), now.minus(grace), now, batch)) {
-            outbox.send(sale.booking()); // throws: the sale stays open and is claimed again after the grace
-            sales.complete(round.id(), sale.request(), sale.hold(), sale.booking(), keep);
-            settled.increment();
-            count++;
-            log.info(
-                    "open sale {} of seat {} settled: its confirmation was sent again",
-                    sale.booking().id(),
-                    sale.hold().seatId());
+        List<String> bookings = new ArrayList<>();
+        try {
+            for (Sales.OpenSale sale : sales.claimOpen(round.id(), now.minus(grace), now, batch)) {
+                outbox.send(sale.booking()); // throws: the sale stays open and is claimed again after the grace
+                sales.complete(round.id(), sale.request(), sale.hold(), sale.booking(), keep);
+                settled.increment();
+                bookings.add(sale.booking().id().toString());
+                log.debug(
+                        "open sale {} of seat {} settled: its confirmation was sent again",
+                        sale.booking().id(),
+                        sale.hold().seatId());
+            }
+        } finally {
+            if (!bookings.isEmpty()) {
+                log.info(
+                        "{} open sale(s) of round {} settled, their confirmations sent again: {}",
+                        bookings.size(),
+                        round.id(),
+                        named(bookings));
+            }
         }
-        return count;
+        return bookings.size();
+    }
+
+    /** The bookings a pass settled, the first {@link #NAMED} of them by id: a flood after an outage stays one line. */
+    static String named(List<String> bookings) {
+        if (bookings.size() <= NAMED) {
+            return String.join(", ", bookings);
+        }
+        return String.join(", ", bookings.subList(0, NAMED)) + " and " + (bookings.size() - NAMED) + " more";
     }
 }

@@ -15,6 +15,7 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -183,5 +184,12 @@ class SaleReconcilerTests {
         assertThat(reconcilerAt(SOLD.plus(GRACE)).reconcile()).isEqualTo(1);
         assertThat(outbox.sent).hasSize(1);
         assertThat(sales.open).isEmpty();
+    }
+
+    @Test
+    void aPassAfterAnOutageNamesItsFirstBookingsAndCountsTheRest() {
+        assertThat(SaleReconciler.named(List.of("b1", "b2"))).isEqualTo("b1, b2");
+        assertThat(SaleReconciler.named(List.of("b1", "b2", "b3", "b4", "b5", "b6", "b7")))
+                .isEqualTo("b1, b2, b3, b4, b5 and 2 more");
     }
 }

@@ -10,7 +10,7 @@ public enum Failure {
     CONNECT_REFUSED("connect-refused", false),
     /** Connected, but the answer did not come within the response timeout. */
     RESPONSE_TIMEOUT("response-timeout", false),
-    /** The service closed the connection before it answered. */
+    /** The service closed or reset the connection before it answered (it was killed or restarted, say). */
     CONNECTION_CLOSED("connection-closed", false),
     /** 503 (after the retries of a call that is safe to repeat). */
     UNAVAILABLE("unavailable", false),

@@ -11,6 +11,7 @@ import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.shared.round.RoundId;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -401,6 +402,7 @@ class WebClientPlayerApi implements PlayerApi {
         if (e instanceof UnexpectedAnswerException) {
             return Failure.ERROR_ANSWER;
         }
+        boolean io = false;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             // Netty's ConnectTimeoutException is a ConnectException: the timeout first
             if (cause instanceof ConnectTimeoutException) {
@@ -422,11 +424,13 @@ class WebClientPlayerApi implements PlayerApi {
             if (cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
                 return Failure.NO_FREE_CONNECTION;
             }
+            io |= cause instanceof IOException;
             if (cause.getCause() == cause) {
                 break;
             }
         }
-        return Failure.RUNNER;
+        // a reset or broken pipe (a killed service's connections): one of the named causes above, if any, first
+        return io ? Failure.CONNECTION_CLOSED : Failure.RUNNER;
     }
 
     private static RoundId roundId(String value) {
