@@ -93,7 +93,8 @@ public record BookingProperties(
     /**
      * Where token keys come from: an inline JWK set ({@code keys}, wins when set), the local key file admission signs
      * with ({@code keysFile}, created when missing, as admission does), or the admission JWKS URL, fetched with
-     * {@code jwksTimeout} and refreshed on an unknown {@code kid} at most once per {@code jwksMinRefresh}. Up to
+     * {@code jwksTimeout}, refreshed on an unknown {@code kid} at most once per {@code jwksMinRefresh} and in the
+     * background once it is {@code jwksMaxAge} old (a withdrawn key stops verifying within about that long). Up to
      * {@code verifiedCacheSize} verified tokens are remembered until they expire. {@code nativeCrypto}: verify with
      * the native Amazon Corretto Crypto Provider where it loads ({@link NativeCrypto}).
      */
@@ -104,6 +105,7 @@ public record BookingProperties(
             @NotNull URI jwksUrl,
             @NotNull Duration jwksTimeout,
             @NotNull Duration jwksMinRefresh,
+            @NotNull Duration jwksMaxAge,
             @NotNull Duration allowedSkew,
             @Min(1) int verifiedCacheSize,
             boolean nativeCrypto) {}

@@ -53,7 +53,8 @@ class TokenConfiguration {
             }
         }
         log.info("verifying admission tokens with the JWKS at {}", token.jwksUrl());
-        return new JwksVerificationKeys(token.jwksUrl(), token.jwksTimeout(), token.jwksMinRefresh(), clock);
+        return new JwksVerificationKeys(
+                token.jwksUrl(), token.jwksTimeout(), token.jwksMinRefresh(), token.jwksMaxAge(), clock);
     }
 
     @Bean

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The admission JWKS over HTTP, cached. An unknown {@code kid} (key rotation) triggers a refetch, but at most once
  * per {@code minRefresh} so a flood of forged kids cannot hammer admission; a failed fetch keeps the last good set.
+ * A set older than {@code maxAge} is fetched again in the background at the next token check (the check itself is not
+ * held up), and replaced whole: a key admission no longer publishes (withdrawn after a leak, or retired after a
+ * rotation) stops verifying new tokens within about {@code maxAge}, not at booking's next restart.
  * While the last fetch failed, a kid the set does not have is {@link KeysUnavailableException unavailable} rather
  * than unknown: a new booking instance, or a rotation, that meets admission down must not turn valid tokens into
  * 401s, which a player's browser takes as final.
@@ -40,16 +43,21 @@ public final class JwksVerificationKeys implements VerificationKeys {
     private final URI url;
     private final Duration timeout;
     private final Duration minRefresh;
+    private final Duration maxAge;
     private final Clock clock;
     private final AtomicReference<CompletableFuture<Void>> inFlight = new AtomicReference<>();
     private volatile Map<String, ECKey> keys = Map.of();
     private volatile Instant lastFetch = Instant.MIN;
     private volatile boolean lastFetchFailed;
 
-    public JwksVerificationKeys(URI url, Duration timeout, Duration minRefresh, Clock clock) {
+    public JwksVerificationKeys(URI url, Duration timeout, Duration minRefresh, Duration maxAge, Clock clock) {
+        if (maxAge.compareTo(minRefresh) < 0) {
+            throw new IllegalArgumentException("maxAge " + maxAge + " is shorter than minRefresh " + minRefresh);
+        }
         this.url = url;
         this.timeout = timeout;
         this.minRefresh = minRefresh;
+        this.maxAge = maxAge;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
@@ -61,6 +69,9 @@ public final class JwksVerificationKeys implements VerificationKeys {
     public Optional<ECKey> find(String keyId) {
         ECKey key = keys.get(keyId);
         if (key != null) {
+            if (!clock.instant().isBefore(lastFetch.plus(maxAge)) && inFlight.get() == null) {
+                Thread.ofVirtual().name("jwks-refresh").start(this::refreshIfDue);
+            }
             return Optional.of(key);
         }
         refreshIfDue();

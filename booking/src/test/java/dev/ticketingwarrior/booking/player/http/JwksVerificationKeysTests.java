@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class JwksVerificationKeysTests {
 
+    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+
     private final AtomicReference<String> jwks = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicReference<Duration> slowAnswer = new AtomicReference<>(Duration.ZERO);
@@ -74,7 +76,7 @@ class JwksVerificationKeysTests {
         TokenKeys keys = TokenKeys.of(List.of(TokenKeys.generate("k1", Instant.now())));
         jwks.set(keys.publicJwksJson());
         JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, Clock.systemUTC());
         assertThat(verification.find("k1")).isPresent();
         assertThat(verification.find("k1")).isPresent();
         assertThat(fetches).hasValue(1);
@@ -87,8 +89,8 @@ class JwksVerificationKeysTests {
         jwks.set(keys.publicJwksJson());
         slowAnswer.set(Duration.ofMillis(300));
         // the fetch's timeout is not what this checks: a loaded machine's first HTTP call may take a while
-        JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(10), Duration.ofSeconds(5), Clock.systemUTC());
+        JwksVerificationKeys verification = new JwksVerificationKeys(
+                url, Duration.ofSeconds(10), Duration.ofSeconds(5), MAX_AGE, Clock.systemUTC());
 
         List<Boolean> found;
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -111,7 +113,7 @@ class JwksVerificationKeysTests {
         SteppedClock clock = new SteppedClock(Instant.parse("2026-11-24T10:00:00Z"));
         jwks.set(TokenKeys.of(List.of(TokenKeys.generate("old", Instant.now()))).publicJwksJson());
         JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), clock);
+                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, clock);
         assertThat(verification.find("old")).isPresent();
 
         jwks.set(TokenKeys.of(List.of(TokenKeys.generate("new", Instant.now()))).publicJwksJson());
@@ -132,7 +134,7 @@ class JwksVerificationKeysTests {
         jwks.set(keys.publicJwksJson());
         server.stop(0);
         JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), clock);
+                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, clock);
 
         assertThatThrownBy(() -> verification.find("k1"))
                 .isInstanceOfSatisfying(
@@ -151,5 +153,62 @@ class JwksVerificationKeysTests {
         assertThat(verification.find("forged"))
                 .as("fetched lately: a kid it lacks is unknown")
                 .isEmpty();
+    }
+
+    /** A key leaked and withdrawn from admission's set: booking stops trusting it without a restart. */
+    @Test
+    void aKeyAdmissionWithdrewStopsVerifyingOnceTheSetIsOld() throws InterruptedException {
+        SteppedClock clock = new SteppedClock(Instant.parse("2026-11-24T10:00:00Z"));
+        jwks.set(TokenKeys.of(
+                        List.of(TokenKeys.generate("leaked", Instant.now()), TokenKeys.generate("kept", Instant.now())))
+                .publicJwksJson());
+        JwksVerificationKeys verification =
+                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, clock);
+        assertThat(verification.find("leaked")).isPresent();
+        jwks.set(
+                TokenKeys.of(List.of(TokenKeys.generate("kept", Instant.now()))).publicJwksJson());
+
+        clock.advance(MAX_AGE.minusSeconds(1));
+        assertThat(verification.find("leaked")).as("the set is not old yet").isPresent();
+        assertThat(fetches).hasValue(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(verification.find("leaked"))
+                .as("the check that finds the set old is answered from it, not held up by the fetch")
+                .isPresent();
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (verification.find("leaked").isPresent()) {
+            assertThat(System.nanoTime())
+                    .as("the background fetch drops the withdrawn key")
+                    .isLessThan(giveUp);
+            Thread.sleep(20);
+        }
+        assertThat(verification.find("kept")).isPresent();
+        assertThat(fetches).hasValue(2);
+    }
+
+    /** Admission down when the set is old: its keys keep verifying (tokens they signed are still good). */
+    @Test
+    void anOldSetIsKeptWhenItCannotBeFetchedAgain() {
+        SteppedClock clock = new SteppedClock(Instant.parse("2026-11-24T10:00:00Z"));
+        jwks.set(TokenKeys.of(List.of(TokenKeys.generate("k1", Instant.now()))).publicJwksJson());
+        JwksVerificationKeys verification =
+                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, clock);
+        assertThat(verification.find("k1")).isPresent();
+        server.stop(0);
+
+        clock.advance(MAX_AGE);
+        assertThat(verification.find("k1")).isPresent();
+        assertThatThrownBy(() -> verification.find("other"))
+                .as("the background fetch failed: a kid it lacks is unavailable, not unknown")
+                .isInstanceOf(KeysUnavailableException.class);
+        assertThat(verification.find("k1")).isPresent();
+    }
+
+    @Test
+    void refusesAMaxAgeShorterThanTheRefreshInterval() {
+        assertThatThrownBy(() -> new JwksVerificationKeys(
+                        url, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(4), Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
