@@ -34,7 +34,12 @@ public final class ClientAddressResolver {
     static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    /**
+     * The JDK parses a text as an IPv6 literal only when it begins with a hex digit or a colon, and looks any other up
+     * as a name (a blocking DNS call): {@code ".1:2"} must not get that far.
+     */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
+
     private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
     private final List<Cidr> trusted;
@@ -156,9 +161,7 @@ public final class ClientAddressResolver {
             return Optional.empty();
         }
         String candidate = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        boolean v4 = IPV4.matcher(candidate).matches();
-        boolean v6 = !v4 && candidate.contains(":") && IPV6.matcher(candidate).matches();
-        if (!v4 && !v6) {
+        if (!hasLiteralShape(candidate)) {
             return Optional.empty();
         }
         try {
@@ -167,6 +170,12 @@ public final class ClientAddressResolver {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code text} has the shape of an IPv4 or IPv6 literal, which the JDK parses without any look-up. */
+    static boolean hasLiteralShape(String text) {
+        return IPV4.matcher(text).matches()
+                || (text.contains(":") && IPV6.matcher(text).matches());
     }
 
     /** An address block such as {@code 10.0.0.0/8} or {@code ::1/128}; a bare address is a block of one. */

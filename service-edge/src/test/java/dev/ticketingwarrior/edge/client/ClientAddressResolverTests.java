@@ -73,6 +73,21 @@ class ClientAddressResolverTests {
             assertThat(resolver.resolve(peer("10.0.0.1"), forwardedFor("198.51.100.1, not-an-ip")))
                     .isEqualTo("10.0.0.1");
             assertThat(resolver.resolve(peer("127.0.0.1"), forwardedFor(""))).isEqualTo("127.0.0.1");
+            assertThat(resolver.resolve(peer("10.0.0.1"), forwardedFor(".1:2"))).isEqualTo("10.0.0.1");
+        }
+
+        /** What reaches the JDK's parser: a text it would look up as a name (not a hex digit or colon first) never does. */
+        @Test
+        void passesOnlyLiteralShapesToTheParser() {
+            assertThat(ClientAddressResolver.hasLiteralShape("198.51.100.1")).isTrue();
+            assertThat(ClientAddressResolver.hasLiteralShape("::1")).isTrue();
+            assertThat(ClientAddressResolver.hasLiteralShape("2001:db8::1")).isTrue();
+            assertThat(ClientAddressResolver.hasLiteralShape("::ffff:198.51.100.1"))
+                    .isTrue();
+            assertThat(ClientAddressResolver.hasLiteralShape(".1:2")).isFalse();
+            assertThat(ClientAddressResolver.hasLiteralShape(".:")).isFalse();
+            assertThat(ClientAddressResolver.hasLiteralShape("example.com")).isFalse();
+            assertThat(ClientAddressResolver.hasLiteralShape("1.2.3")).isFalse();
         }
 
         @Test
