@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.problem;
 
+import dev.ticketingwarrior.edge.log.LoggedPaths;
 import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import java.time.Duration;
 import java.util.Objects;
@@ -46,12 +47,12 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
                         down.dependency(),
                         "{} unavailable on {}: {}",
                         down.dependency(),
-                        path,
+                        LoggedPaths.of(path),
                         deepestSaying(down).toString());
                 yield new ProblemAnswer(Problems.of(down), Optional.of(down.retryAfter()));
             }
             default -> {
-                log.error("unexpected error on {}", path, error);
+                log.error("unexpected error on {}", LoggedPaths.of(path), error);
                 yield new ProblemAnswer(Problems.internalError(), Optional.empty());
             }
         };

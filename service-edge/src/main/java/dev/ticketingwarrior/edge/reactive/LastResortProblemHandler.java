@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import dev.ticketingwarrior.edge.log.LoggedPaths;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.ProblemException;
@@ -36,7 +37,7 @@ final class LastResortProblemHandler implements WebExceptionHandler {
         if (answeredByTheServer(exchange)) {
             log.debug(
                     "{}: answered by the server itself: {}",
-                    exchange.getRequest().getPath().value(),
+                    LoggedPaths.of(exchange.getRequest().getPath().value()),
                     error.toString());
             return Mono.empty();
         }
@@ -60,7 +61,10 @@ final class LastResortProblemHandler implements WebExceptionHandler {
      * nobody, unless the client is still there after all; its write failing is the expected case.
      */
     static Mono<Void> answerGone(ProblemWriter writer, ServerWebExchange exchange, Throwable error) {
-        log.debug("{}: client went away: {}", exchange.getRequest().getPath().value(), error.toString());
+        log.debug(
+                "{}: client went away: {}",
+                LoggedPaths.of(exchange.getRequest().getPath().value()),
+                error.toString());
         return writer.write(
                         exchange,
                         Problems.detail(

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import dev.ticketingwarrior.edge.log.LoggedPaths;
 import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
@@ -55,7 +56,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 return Mono.error(e);
             }
             streamsEnded.warn(
-                    "event stream ended", "{}: ended after its events had begun: {}", path(exchange), e.getMessage());
+                    "event stream ended",
+                    "{}: ended after its events had begun: {}",
+                    LoggedPaths.of(path(exchange)),
+                    e.getMessage());
             return Mono.empty();
         }
         return Mono.just(ProblemAnswer.of(e, path(exchange)).toResponseEntity());
@@ -96,7 +100,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         String detail = body instanceof ProblemDetail given ? given.getDetail() : null;
         if (status.is5xxServerError()) {
-            log.error("request failed: {}", path(exchange), e);
+            log.error("request failed: {}", LoggedPaths.of(path(exchange)), e);
         }
         ProblemDetail problem = Problems.forStatus(status, detail);
         return respond(problem, exchange).map(response -> Problems.withHeaders(response, headers));

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import dev.ticketingwarrior.edge.log.LoggedPaths;
 import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemException;
@@ -39,9 +40,6 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
 
     /** Something that hangs holds every request that needs it: one line every 10 s, with how many it stands for. */
     private final RepeatedWarnings cancelled = new RepeatedWarnings(log);
-
-    /** How much of a (possibly garbage) path the log line keeps. */
-    private static final int LOGGED_PATH_LENGTH = 200;
 
     private final Duration deadline;
     private final ProblemWriter writer;
@@ -146,8 +144,7 @@ final class RequestDeadlineFilter implements WebFilter, Ordered {
     }
 
     private static String loggable(ServerHttpRequest request) {
-        String path = request.getPath().value();
-        return path.length() > LOGGED_PATH_LENGTH ? path.substring(0, LOGGED_PATH_LENGTH) + "…" : path;
+        return LoggedPaths.of(request.getPath().value());
     }
 
     /** Whether a request's body is being read and has not all arrived yet. */

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.edge.servlet;
 
+import dev.ticketingwarrior.edge.log.LoggedPaths;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.ProblemException;
@@ -81,7 +82,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = body instanceof ProblemDetail given ? given.getDetail() : null;
         if (status.is5xxServerError()) {
-            log.error("request failed: {}", path(request), e);
+            log.error("request failed: {}", LoggedPaths.of(path(request)), e);
         }
         return Problems.withHeaders(respond(Problems.forStatus(status, detail), path(request)), headers);
     }

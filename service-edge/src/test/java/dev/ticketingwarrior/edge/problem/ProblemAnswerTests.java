@@ -32,6 +32,23 @@ class ProblemAnswerTests {
         }
     }
 
+    /** A whole ticket id collects its token: the outage line shows the path without the id's seal, the answer keeps it. */
+    @Test
+    void logsTheOutageOfATicketsPathWithoutTheTicketsSeal() {
+        String path = "/api/v1/queue/20310303T030300Z-1-0123456789abcdef01234567";
+        try (LogLines logged = LogLines.of(ProblemAnswer.class.getName())) {
+            ProblemAnswer answer = ProblemAnswer.of(
+                    new DependencyUnavailableException("log-test-ticket-store", new IllegalStateException("refused")),
+                    path);
+
+            assertThat(logged.lines())
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .containsExactly("log-test-ticket-store unavailable on /api/v1/queue/20310303T030300Z-1-…:"
+                            + " java.lang.IllegalStateException: refused");
+            assertThat(answer.body().getInstance()).isEqualTo(URI.create(path));
+        }
+    }
+
     @Test
     void theDeepestCauseWithAMessageIsTheRootWhenTheRootSaysSomething() {
         IllegalStateException root = new IllegalStateException("connection refused");

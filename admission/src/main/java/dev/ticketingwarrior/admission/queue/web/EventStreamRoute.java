@@ -2,6 +2,7 @@ package dev.ticketingwarrior.admission.queue.web;
 
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
+import dev.ticketingwarrior.edge.log.LoggedPaths;
 import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.Problems;
@@ -120,7 +121,7 @@ final class EventStreamRoute implements NettyRouteProvider {
                                     error -> streamsEnded.warn(
                                             "event stream ended",
                                             "{}: ended after its events had begun: {}",
-                                            request.fullPath(),
+                                            LoggedPaths.of(request.fullPath()),
                                             error.getMessage()));
                             done.onDispose(stream.watch(channel.eventLoop(), standings));
                         })))
