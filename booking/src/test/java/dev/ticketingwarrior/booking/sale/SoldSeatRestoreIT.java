@@ -58,6 +58,24 @@ class SoldSeatRestoreIT {
         assertThat(awaitSeat(round, "H-6", "SOLD")).isEqualTo("SOLD");
     }
 
+    /**
+     * A hold right after Redis came back empty does not wait for the restorer's next pass (it would be held, then its
+     * booking accepted and rejected by MySQL): the round's sold seats are restored for it first.
+     */
+    @Test
+    void aHoldJustAfterRedisCameBackEmptyFindsTheSeatMysqlSold() {
+        Round round = world.freshRound();
+        soldAndConfirmed(round, "H-7", "first");
+
+        RoundKeys keys = new RoundKeys(round.id());
+        lose(round, "H-7", keys.soldSeats(), keys.ticketBookings(), keys.soldRestored());
+        String rival = world.token(round, BookingStack.ticket(), "quick", false);
+        solveCaptcha(api, rival);
+
+        assertThat(hold(api, rival, round, "H-7").problemSlug()).isEqualTo("seat-taken");
+        assertThat(hold(api, rival, round, "H-8").status()).isEqualTo(201);
+    }
+
     private void soldAndConfirmed(Round round, String seatId, String nickname) {
         String token = world.token(round, BookingStack.ticket(), nickname, false);
         solveCaptcha(api, token);

@@ -13,13 +13,16 @@ import java.util.Optional;
 
 /**
  * Holds a seat for a player: security letter solved (or a keyed bot), seat exists, lock claimed for the hold TTL
- * capped at the round's close; a new hold releases the player's previous one.
+ * capped at the round's close; a new hold releases the player's previous one. In a round whose sold seats Redis may
+ * have lost (it came back empty), they are restored from MySQL before the hold is recorded: a seat sold before the
+ * loss is not held, and so not accepted and then rejected.
  */
 public class HoldService {
 
     private final Venue venue;
     private final SeatLocks locks;
     private final Holds holds;
+    private final SoldSeatRestorer soldSeats;
     private final Captchas captchas;
     private final RoundClock clock;
     private final RoundRetention retention;
@@ -31,6 +34,7 @@ public class HoldService {
             Venue venue,
             SeatLocks locks,
             Holds holds,
+            SoldSeatRestorer soldSeats,
             Captchas captchas,
             RoundClock clock,
             RoundRetention retention,
@@ -39,6 +43,7 @@ public class HoldService {
         this.venue = venue;
         this.locks = locks;
         this.holds = holds;
+        this.soldSeats = soldSeats;
         this.captchas = captchas;
         this.clock = clock;
         this.retention = retention;
@@ -92,13 +97,35 @@ public class HoldService {
                 now.plus(lease));
         Holds.Holder holder =
                 new Holds.Holder(player.claims().nickname(), player.claims().bot());
-        return switch (register(round, hold, holder, lease)) {
+        Holds.Registration registration = register(round, hold, holder, lease, true);
+        if (registration instanceof Holds.SoldSeatsUnknown) {
+            // restored (or MySQL cannot say: the hold goes on unchecked, and MySQL's one row per seat refuses a
+            // second sale as a REJECTED booking), so the next try does not look again
+            restoreSoldSeats(round, hold);
+            registration = register(round, hold, holder, lease, false);
+        }
+        return switch (registration) {
             case Holds.Registered registered ->
                 new HoldResult.Held(hold.holdId(), seatId, hold.heldAt(), hold.expiresAt());
             case Holds.SeatSold sold -> new HoldResult.Taken(seatId);
             case Holds.LockLost lost -> new HoldResult.Taken(seatId);
             case Holds.TicketBooked booked -> new HoldResult.AlreadyBooked();
+            case Holds.SoldSeatsUnknown unknown -> throw new IllegalStateException("asked not to look, it looked");
         };
+    }
+
+    /** The round's sold seats from MySQL into Redis, the seat given back if that fails (as a failed record is). */
+    private void restoreSoldSeats(Round round, HoldRecord hold) {
+        try {
+            soldSeats.restoreNow(round);
+        } catch (RuntimeException failed) {
+            try {
+                holds.close(round.id(), hold, false, retention.ttl(round));
+            } catch (RuntimeException giveBack) {
+                failed.addSuppressed(giveBack);
+            }
+            throw failed;
+        }
     }
 
     /**
@@ -107,9 +134,10 @@ public class HoldService {
      * seat map showed it free. Giving back is the same as releasing the hold (whether or not it was recorded), so the
      * player, who is told the hold failed, holds nothing. A give-back that fails too leaves the lock to its lease.
      */
-    private Holds.Registration register(Round round, HoldRecord hold, Holds.Holder holder, Duration lease) {
+    private Holds.Registration register(
+            Round round, HoldRecord hold, Holds.Holder holder, Duration lease, boolean requireSoldKnown) {
         try {
-            return holds.register(round.id(), hold, holder, lease, retention.ttl(round));
+            return holds.register(round.id(), hold, holder, lease, retention.ttl(round), requireSoldKnown);
         } catch (RuntimeException failed) {
             try {
                 holds.close(round.id(), hold, false, retention.ttl(round));

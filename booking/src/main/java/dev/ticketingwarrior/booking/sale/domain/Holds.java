@@ -11,9 +11,17 @@ public interface Holds {
     /**
      * Records {@code hold} (whose lock is already claimed) and releases the ticket's previous hold, atomically. Gives
      * the lock back when the seat turned out sold or the ticket already booked. A registered hold also names
-     * {@code holder} as the seat's taker since the hold's time (what a human who finds the seat taken is told).
+     * {@code holder} as the seat's taker since the hold's time (what a human who finds the seat taken is told). With
+     * {@code requireSoldKnown}, a round whose sold seats Redis may not know (no mark of a restore: it came back empty)
+     * is {@link SoldSeatsUnknown}, nothing written and the lock kept.
      */
-    Registration register(RoundId round, HoldRecord hold, Holder holder, Duration lease, Duration retention);
+    Registration register(
+            RoundId round,
+            HoldRecord hold,
+            Holder holder,
+            Duration lease,
+            Duration retention,
+            boolean requireSoldKnown);
 
     Optional<HoldRecord> find(RoundId round, String holdId);
 
@@ -37,7 +45,7 @@ public interface Holds {
     record Holder(String nickname, boolean bot) {}
 
     /** The outcome of {@link #register}. */
-    sealed interface Registration permits Registered, SeatSold, TicketBooked, LockLost {}
+    sealed interface Registration permits Registered, SeatSold, TicketBooked, LockLost, SoldSeatsUnknown {}
 
     record Registered(Optional<String> releasedHoldId) implements Registration {}
 
@@ -46,4 +54,7 @@ public interface Holds {
     record TicketBooked() implements Registration {}
 
     record LockLost() implements Registration {}
+
+    /** Redis has no mark that it holds the round's sold seats: they must be restored from MySQL first. */
+    record SoldSeatsUnknown() implements Registration {}
 }

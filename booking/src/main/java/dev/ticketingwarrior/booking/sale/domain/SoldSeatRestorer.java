@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.sale.domain;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -11,8 +12,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * have lost is recent. A pass over all of the round's rows comes first, again every {@code allEvery}, and at once when
  * Redis no longer has the mark of the last one (it came back empty): so the work of a pass follows the confirmations
  * of the last seconds, not the size of the venue. One background thread runs the passes.
+ *
+ * <p>A hold does not wait for the next pass: in a round without the mark it has the round restored at once
+ * ({@link #restoreNow}), one pass over all of its rows shared by the holds that ask meanwhile. So that this is rare,
+ * each pass first marks the next round, which MySQL cannot have sold anything of yet, without asking MySQL.
  */
 public final class SoldSeatRestorer {
 
@@ -37,6 +47,8 @@ public final class SoldSeatRestorer {
     static final Duration OVERLAP = Duration.ofSeconds(6);
 
     private static final Logger log = LoggerFactory.getLogger(SoldSeatRestorer.class);
+    /** MySQL down fails every hold's restore of a round Redis lost: one line every 10 s. */
+    private static final RepeatedWarnings unknown = new RepeatedWarnings(log);
 
     private final Bookings bookings;
     private final Sales sales;
@@ -45,6 +57,8 @@ public final class SoldSeatRestorer {
     private final Duration allEvery;
     private final Counter restored;
     private Map<RoundId, Pass> passes = Map.of();
+    /** The restores holds asked for, by round, while they run: the holds that ask meanwhile wait for the same one. */
+    private final ConcurrentMap<RoundId, CompletableFuture<Boolean>> asked = new ConcurrentHashMap<>();
 
     /** Where the last pass over a round left off: the database's time of its read, and when all rows were last read. */
     private record Pass(Instant readAsOf, Instant allAt) {}
@@ -69,6 +83,8 @@ public final class SoldSeatRestorer {
     /** One pass; returns how many seats it changed in Redis. */
     public int restore() {
         Instant now = clock.now();
+        Round coming = clock.nextAfter(now);
+        sales.restoreSold(coming.id(), List.of(), true, BookingService.keep(coming, retention));
         Map<RoundId, Pass> next = new HashMap<>();
         int changed = 0;
         for (Round round = clock.roundAt(now);
@@ -95,6 +111,52 @@ public final class SoldSeatRestorer {
         int changed = sales.restoreSold(round.id(), all.seats(), true, keep).orElse(0);
         next.put(round.id(), new Pass(all.asOf(), now));
         return counted(round, changed);
+    }
+
+    /**
+     * For a hold in a round whose sold seats Redis may have lost: one pass over all of the round's rows now, shared by
+     * the holds that ask while it runs. False when MySQL could not be read (logged): the holds then go on unchecked.
+     * A Redis failure is thrown.
+     */
+    public boolean restoreNow(Round round) {
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = asked.putIfAbsent(round.id(), mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            boolean done = restoreAll(round);
+            mine.complete(done);
+            return done;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            asked.remove(round.id(), mine);
+        }
+    }
+
+    private boolean restoreAll(Round round) {
+        SoldSeats all;
+        try {
+            all = bookings.soldSeats(round.id(), Instant.EPOCH);
+        } catch (RuntimeException e) {
+            unknown.warn(
+                    "mysql",
+                    "sold seats of round {} not restored for a hold, MySQL not read: holds go on unchecked: {}",
+                    round.id(),
+                    e.toString());
+            return false;
+        }
+        counted(
+                round,
+                sales.restoreSold(round.id(), all.seats(), true, BookingService.keep(round, retention))
+                        .orElse(0));
+        return true;
     }
 
     private int counted(Round round, int changed) {

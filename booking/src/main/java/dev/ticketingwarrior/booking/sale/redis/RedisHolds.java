@@ -33,7 +33,13 @@ class RedisHolds implements Holds {
     }
 
     @Override
-    public Registration register(RoundId round, HoldRecord hold, Holder holder, Duration lease, Duration retention) {
+    public Registration register(
+            RoundId round,
+            HoldRecord hold,
+            Holder holder,
+            Duration lease,
+            Duration retention,
+            boolean requireSoldKnown) {
         RoundKeys keys = new RoundKeys(round);
         DebriefKeys debrief = new DebriefKeys(round);
         // the hold record outlives its lease a little, so booking can still say "your hold expired"
@@ -53,7 +59,8 @@ class RedisHolds implements Holds {
                                 debrief.seatTakers(),
                                 keys.finishedPlayers(),
                                 SharedRoundKeys.activePlayers(round),
-                                SharedRoundKeys.abandonedPlayers(round)),
+                                SharedRoundKeys.abandonedPlayers(round),
+                                keys.soldRestored()),
                         hold.owner(),
                         hold.seatId(),
                         hold.holdId(),
@@ -66,7 +73,8 @@ class RedisHolds implements Holds {
                         keys.holdPrefix(),
                         keys.seatLockPrefix(),
                         holder.bot() ? "1" : "0",
-                        holder.bot() ? "" : holder.nickname()));
+                        holder.bot() ? "" : holder.nickname(),
+                        requireSoldKnown ? "1" : "0"));
         return switch (String.valueOf(result.getFirst())) {
             case "OK" -> {
                 String previous = result.size() > 1 ? String.valueOf(result.get(1)) : "";
@@ -74,6 +82,7 @@ class RedisHolds implements Holds {
             }
             case "SOLD" -> new SeatSold();
             case "BOOKED" -> new TicketBooked();
+            case "UNKNOWN" -> new SoldSeatsUnknown();
             default -> new LockLost();
         };
     }

@@ -48,6 +48,23 @@ final class Fakes {
     }
 
     /** A player of {@link #round()} who entered 200 ms and was admitted 500 ms after the open. */
+    /** An accepted booking of {@code seat} by {@code ticket} in {@code round}, its steps a tenth of a second apart. */
+    static AcceptedBooking booking(RoundId round, String seat, String ticket) {
+        return new AcceptedBooking(
+                BookingId.next(round),
+                seat,
+                ticket,
+                "nick-" + ticket,
+                false,
+                1,
+                round.start(),
+                round.start().plusMillis(100),
+                round.start().plusMillis(200),
+                round.start().plusMillis(300),
+                round.start().plusMillis(400),
+                Optional.empty());
+    }
+
     static Player player(String ticketId, boolean bot, boolean verifiedBot) {
         RoundId round = round().id();
         return new Player(
@@ -97,25 +114,40 @@ final class Fakes {
         final Set<String> finished = new HashSet<>();
         /** Thrown by {@link #register} after it recorded the hold, as when Valkey's answer is lost; null: none. */
         RuntimeException registerFailure;
+        /** The sales of the same Redis (their sold seats and restore marks), or null: every round's sold seats known. */
+        final SalesInMemory sales;
 
         HoldsInMemory(SeatLocksInMemory locks) {
+            this(locks, null);
+        }
+
+        HoldsInMemory(SeatLocksInMemory locks, SalesInMemory sales) {
             this.locks = locks;
+            this.sales = sales;
         }
 
         @Override
         public Registration register(
-                RoundId round, HoldRecord hold, Holder holder, Duration lease, Duration retention) {
+                RoundId round,
+                HoldRecord hold,
+                Holder holder,
+                Duration lease,
+                Duration retention,
+                boolean requireSoldKnown) {
             SeatLock lock = locks.locked.get(hold.seatId());
             if (lock == null || !lock.owner().equals(hold.owner())) {
                 return new LockLost();
             }
-            if (sold.contains(hold.seatId())) {
+            if (sold.contains(hold.seatId()) || (sales != null && sales.sold.containsKey(hold.seatId()))) {
                 locks.expire(hold.seatId());
                 return new SeatSold();
             }
             if (bookedTickets.contains(hold.ticketId())) {
                 locks.expire(hold.seatId());
                 return new TicketBooked();
+            }
+            if (requireSoldKnown && sales != null && !sales.restoredMarks.contains(round)) {
+                return new SoldSeatsUnknown();
             }
             String previous = ticketHolds.put(hold.ticketId(), hold.holdId());
             if (previous != null) {
@@ -404,6 +436,9 @@ final class Fakes {
 
         @Override
         public SoldSeats soldSeats(RoundId round, Instant since) {
+            if (failure != null) {
+                throw failure;
+            }
             return new SoldSeats(
                     now,
                     rows.entrySet().stream()

@@ -14,6 +14,7 @@ import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a hold, on in-memory seat locks, holds and letters. */
@@ -22,6 +23,8 @@ class HoldServiceTests {
     private static final Duration TTL = Duration.ofSeconds(20);
 
     private final Fakes.SeatLocksInMemory locks = new Fakes.SeatLocksInMemory();
+    private final Fakes.SalesInMemory sales = new Fakes.SalesInMemory();
+    private final Fakes.BookingsInMemory mysql = new Fakes.BookingsInMemory();
     private final Fakes.HoldsInMemory holds = new Fakes.HoldsInMemory(locks);
     private final Fakes.CaptchasInMemory captchas = new Fakes.CaptchasInMemory();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -30,11 +33,17 @@ class HoldServiceTests {
     private final Player bob = solved(player("bob", false, false));
 
     private HoldService serviceAt(Instant now) {
+        return serviceAt(now, holds);
+    }
+
+    private HoldService serviceAt(Instant now, Holds holds) {
         RoundClock clock = Fakes.clockAt(now);
+        RoundRetention retention = new RoundRetention(clock, Duration.ofMinutes(10));
         return new HoldService(
                 new Venue(10, 10, 2, 3),
                 locks,
                 holds,
+                new SoldSeatRestorer(mysql, sales, clock, retention, Duration.ofMinutes(1), meters),
                 captchas,
                 clock,
                 new RoundRetention(clock, Duration.ofMinutes(10)),
@@ -175,5 +184,32 @@ class HoldServiceTests {
         assertThat(holds.finished)
                 .as("a bot that cancels (취소표) is done with the round")
                 .containsExactly("bot-7");
+    }
+
+    /**
+     * Redis came back empty: a seat MySQL sold before is not held (and so not accepted, then rejected); the round's sold
+     * seats are restored once, for every hold after it.
+     */
+    @Test
+    void aRoundRedisLostHasItsSoldSeatsRestoredBeforeAHold() {
+        Fakes.HoldsInMemory sameRedis = new Fakes.HoldsInMemory(locks, sales);
+        HoldService afterTheLoss = serviceAt(OPENS.plusSeconds(8), sameRedis);
+        mysql.confirm(List.of(Fakes.booking(round.id(), "A-1", "carol")), "test-write");
+
+        assertThat(afterTheLoss.hold(round, alice, "A-1")).isEqualTo(new HoldResult.Taken("A-1"));
+        assertThat(locks.locked).as("the seat is given back").doesNotContainKey("A-1");
+        assertThat(afterTheLoss.hold(round, bob, "A-2")).isInstanceOf(HoldResult.Held.class);
+        assertThat(sales.restores).containsExactly("all 1");
+    }
+
+    /** MySQL cannot say what it sold: the hold goes on (MySQL's one row per seat still refuses a second sale). */
+    @Test
+    void aRoundRedisLostIsHeldUncheckedWhileMysqlCannotBeRead() {
+        Fakes.HoldsInMemory sameRedis = new Fakes.HoldsInMemory(locks, sales);
+        mysql.failure = new IllegalStateException("MySQL does not answer");
+
+        assertThat(serviceAt(OPENS.plusSeconds(8), sameRedis).hold(round, alice, "A-1"))
+                .isInstanceOf(HoldResult.Held.class);
+        assertThat(sales.restoredMarks).isEmpty();
     }
 }

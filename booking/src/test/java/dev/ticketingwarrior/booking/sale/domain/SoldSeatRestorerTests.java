@@ -2,9 +2,9 @@ package dev.ticketingwarrior.booking.sale.domain;
 
 import static dev.ticketingwarrior.booking.sale.domain.Fakes.OPENS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
-import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.edge.testing.SteppedClock;
 import dev.ticketingwarrior.shared.round.RoundClock;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SoldSeatRestorerTests {
@@ -75,11 +74,11 @@ class SoldSeatRestorerTests {
 
         restorer.restore();
 
-        // every round whose keys are kept each pass, the current one first (the ten before it have no rows): first
-        // all, then what is new
-        List<String> expected = new ArrayList<>(List.of("all 1"));
+        // each pass marks the next round, then every round whose keys are kept, the current one first (the ten before
+        // it have no rows): first all, then what is new
+        List<String> expected = new ArrayList<>(List.of("all 0", "all 1"));
         expected.addAll(Collections.nCopies(10, "all 0"));
-        expected.add("since 1");
+        expected.addAll(List.of("all 0", "since 1"));
         expected.addAll(Collections.nCopies(10, "since 0"));
         assertThat(sales.restores).containsExactlyElementsOf(expected);
         assertThat(sales.sold).containsOnlyKeys("D-2");
@@ -145,6 +144,37 @@ class SoldSeatRestorerTests {
      * A booking MySQL confirmed, then a pass over all rows 10 s later (so a read of the rows since that pass no longer
      * sees it), then {@code later} on both clocks.
      */
+    /** A round opening while MySQL is down still has its mark: holds in it need not ask MySQL what it sold. */
+    @Test
+    void eachPassMarksTheNextRoundWithoutAskingMysql() {
+        mysql.failure = new IllegalStateException("MySQL does not answer");
+        RoundId next = clock.nextAfter(time.instant()).id();
+
+        assertThatThrownBy(restorer::restore).isSameAs(mysql.failure);
+
+        assertThat(sales.restoredMarks).containsExactly(next);
+    }
+
+    @Test
+    void aHoldsRestoreNowSellsAgainWhatRedisLost() {
+        AcceptedBooking booking = booking("F-1", "kim");
+        mysql.confirm(List.of(booking), "test-write");
+
+        assertThat(restorer.restoreNow(clock.roundAt(time.instant()))).isTrue();
+
+        assertThat(sales.sold).containsEntry("F-1", booking.id().value());
+        assertThat(sales.restoredMarks).contains(clock.roundAt(time.instant()).id());
+    }
+
+    @Test
+    void aHoldsRestoreNowSaysSoWhenMysqlCannotBeRead() {
+        mysql.failure = new IllegalStateException("MySQL does not answer");
+
+        assertThat(restorer.restoreNow(clock.roundAt(time.instant()))).isFalse();
+
+        assertThat(sales.restoredMarks).isEmpty();
+    }
+
     private AcceptedBooking confirmedAndRestoredLongAgo(String seat, String ticket, Duration later) {
         AcceptedBooking booking = booking(seat, ticket);
         mysql.confirm(List.of(booking), "test-write");
@@ -160,18 +190,6 @@ class SoldSeatRestorerTests {
     }
 
     private static AcceptedBooking booking(RoundId round, String seat, String ticket) {
-        return new AcceptedBooking(
-                BookingId.next(round),
-                seat,
-                ticket,
-                "nick-" + ticket,
-                false,
-                1,
-                round.start(),
-                round.start().plusMillis(100),
-                round.start().plusMillis(200),
-                round.start().plusMillis(300),
-                round.start().plusMillis(400),
-                Optional.empty());
+        return Fakes.booking(round, seat, ticket);
     }
 }
