@@ -119,12 +119,7 @@ public class HoldService {
         try {
             soldSeats.restoreNow(round);
         } catch (RuntimeException failed) {
-            try {
-                holds.close(round.id(), hold, false, retention.ttl(round));
-            } catch (RuntimeException giveBack) {
-                failed.addSuppressed(giveBack);
-            }
-            throw failed;
+            throw givenBack(round, hold, failed);
         }
     }
 
@@ -139,13 +134,18 @@ public class HoldService {
         try {
             return holds.register(round.id(), hold, holder, lease, retention.ttl(round), requireSoldKnown);
         } catch (RuntimeException failed) {
-            try {
-                holds.close(round.id(), hold, false, retention.ttl(round));
-            } catch (RuntimeException giveBack) {
-                failed.addSuppressed(giveBack);
-            }
-            throw failed;
+            throw givenBack(round, hold, failed);
         }
+    }
+
+    /** {@code failed}, after the hold's seat was given back (a give-back that failed too is added to it). */
+    private RuntimeException givenBack(Round round, HoldRecord hold, RuntimeException failed) {
+        try {
+            holds.close(round.id(), hold, false, retention.ttl(round));
+        } catch (RuntimeException giveBack) {
+            failed.addSuppressed(giveBack);
+        }
+        return failed;
     }
 
     /** Releases the player's hold {@code holdId}; false when there is no such hold of this player. */
