@@ -117,7 +117,7 @@ public final class PlayerJourney {
     private static Session afterEntry(Session session) {
         int tries = session.getInt("entryTries") + 1;
         boolean retry = !session.contains("ticketId") && noAnswer(session.getInt("lastCode")) && tries < ENTRY_TRIES;
-        return session.set("entryTries", tries).set("entryDone", !retry);
+        return session.set("entryTries", tries).set("entryDone", !retry).set("entryCode", session.getInt("lastCode"));
     }
 
     private Session newPlayer(Session session) {
@@ -347,6 +347,15 @@ public final class PlayerJourney {
     }
 
     /** A status that says nothing of what was asked: a server error, or none at all (the connection failed). */
+    /**
+     * A player the entry gave no ticket: the round was not open (admission's 409 {@code round-not-open}; the journey's
+     * nicknames are never taken), so not admitted; anything else (no answer after the tries, a 5xx, a 429) is an
+     * error, not the system being slow for its rounds.
+     */
+    static Outcome withoutTicket(int entryCode) {
+        return entryCode == 409 ? Outcome.NOT_ADMITTED : Outcome.ERROR;
+    }
+
     static boolean noAnswer(int code) {
         return code >= 500 || code == 0;
     }
@@ -389,7 +398,7 @@ public final class PlayerJourney {
         String roundId = roundOf(session);
         Outcome outcome = session.contains("outcome")
                 ? Outcome.valueOf(session.getString("outcome"))
-                : session.contains("ticketId") ? Outcome.ERROR : Outcome.ROUND_CLOSED;
+                : session.contains("ticketId") ? Outcome.ERROR : withoutTicket(session.getInt("entryCode"));
         journal.round(roundId).outcome(outcome);
         return session;
     }

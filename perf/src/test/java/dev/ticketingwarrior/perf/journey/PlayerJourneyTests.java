@@ -34,6 +34,15 @@ class PlayerJourneyTests {
                 .isFalse();
     }
 
+    /** A kill-admission drill: players whose entry got no answer are errors, not players the round closed on. */
+    @Test
+    void aPlayerWithoutATicketIsAnErrorUnlessTheRoundWasNotOpen() {
+        assertThat(PlayerJourney.withoutTicket(0)).isEqualTo(Journal.Outcome.ERROR);
+        assertThat(PlayerJourney.withoutTicket(503)).isEqualTo(Journal.Outcome.ERROR);
+        assertThat(PlayerJourney.withoutTicket(429)).isEqualTo(Journal.Outcome.ERROR);
+        assertThat(PlayerJourney.withoutTicket(409)).isEqualTo(Journal.Outcome.NOT_ADMITTED);
+    }
+
     @Test
     void readsWhenItsTokenSaysItWasAdmitted() {
         Instant open = Instant.parse("2026-11-24T10:15:00Z");
