@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.config;
 
 import dev.ticketingwarrior.booking.confirmation.domain.MysqlOutage;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
+import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -53,18 +54,24 @@ public class Dependencies implements MysqlOutage {
     }
 
     /**
-     * A breaker whose state changes are logged: opened (calls refused at once, each a 503) at WARN, trying again and
-     * closed at INFO, so the log says when a dependency is back, not only when it failed.
+     * A breaker whose state changes are logged: opened (calls refused at once, each a 503) at WARN with the failure that
+     * opened it (a trial call that failed after an outage, say), trying again and closed at INFO, so the log says when
+     * a dependency is back, not only when it failed.
      */
     private static CircuitBreaker logged(CircuitBreaker breaker) {
+        AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+        breaker.getEventPublisher().onError(failed -> lastFailure.set(failed.getThrowable()));
         breaker.getEventPublisher().onStateTransition(change -> {
             CircuitBreaker.State to = change.getStateTransition().getToState();
             switch (to) {
-                case OPEN, FORCED_OPEN ->
+                case OPEN, FORCED_OPEN -> {
+                    Throwable failure = lastFailure.getAndSet(null);
                     log.warn(
-                            "{} circuit open: calls to it are refused (503) for {} ms, then tried again",
+                            "{} circuit open: calls to it are refused (503) for {} ms, then tried again{}",
                             change.getCircuitBreakerName(),
-                            openMillis(breaker));
+                            openMillis(breaker),
+                            failure == null ? "" : "; the last failure: " + ProblemAnswer.deepestSaying(failure));
+                }
                 case HALF_OPEN -> log.info("{} circuit half open: trying calls again", change.getCircuitBreakerName());
                 case CLOSED -> log.info("{} circuit closed: it answers again", change.getCircuitBreakerName());
                 default -> log.info("{} circuit {}", change.getCircuitBreakerName(), to);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.testing.LogLines;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +52,31 @@ class DependenciesTests {
                             "WARN mysql circuit open: calls to it are refused (503) for 60000 ms, then tried again",
                             "INFO mysql circuit half open: trying calls again",
                             "INFO mysql circuit closed: it answers again");
+        }
+    }
+
+    /** Which failure opened the circuit: after an outage, the trial call that failed shows why it is still refused. */
+    @Test
+    void saysWhichFailureOpenedTheCircuit() {
+        CircuitBreakerRegistry quick = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(2)
+                .minimumNumberOfCalls(2)
+                .build());
+        Dependencies failing = new Dependencies(
+                quick, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), clock);
+        try (LogLines logged = LogLines.of(Dependencies.class.getName())) {
+            for (String cause : new String[] {"connection refused", "no operations allowed after connection closed"}) {
+                assertThatThrownBy(() -> failing.mysql(() -> {
+                            throw new IllegalStateException("pool", new IllegalStateException(cause));
+                        }))
+                        .isInstanceOf(DependencyUnavailableException.class);
+            }
+
+            assertThat(logged.lines())
+                    .extracting(line -> line.getLevel() + " " + line.getFormattedMessage())
+                    .containsExactly("WARN mysql circuit open: calls to it are refused (503) for 60000 ms, then tried"
+                            + " again; the last failure: java.lang.IllegalStateException: no operations allowed after"
+                            + " connection closed");
         }
     }
 
