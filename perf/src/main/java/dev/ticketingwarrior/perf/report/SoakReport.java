@@ -9,8 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders perf/soak's summary.json as one self-contained HTML page: a PASS/FAIL headline, inline SVG charts (p99 per
@@ -51,12 +55,35 @@ public final class SoakReport {
 
     private static List<String> drillLines(Summary summary) {
         List<String> lines = new ArrayList<>();
+        Optional<Instant> lastClose = lastClose(summary);
         for (Summary.Fault f : summary.faults()) {
             String argument = f.argument() == null || f.argument().isEmpty() ? "" : ":" + f.argument();
             Backlog.heldBy(summary.perRound(), f)
                     .ifPresent(held -> lines.add(f.name() + argument + ": " + held.sentence()));
+            Instant ended = Text.instant(f.endedAt());
+            if (ended != null && lastClose.isPresent() && ended.isAfter(lastClose.get())) {
+                lines.add(f.name() + argument + ": still under way when the last round closed (it ended "
+                        + Text.seconds((double)
+                                Duration.between(lastClose.get(), ended).toMillis())
+                        + " s later): no round played through the whole of it; more rounds (--rounds) would");
+            }
         }
         return lines;
+    }
+
+    /** When the last round closed, from its opening and the run's {@code openFor}; empty when the summary lacks one. */
+    private static Optional<Instant> lastClose(Summary summary) {
+        if (summary.perRound().isEmpty() || summary.settings().get("openFor") == null) {
+            return Optional.empty();
+        }
+        Instant opens = Text.instant(summary.perRound().getLast().opensAt());
+        try {
+            return opens == null
+                    ? Optional.empty()
+                    : Optional.of(opens.plus(Duration.parse(summary.settings().get("openFor"))));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code SoakReport summary.json [report.html]}; the page goes beside the summary when no second path is given. */

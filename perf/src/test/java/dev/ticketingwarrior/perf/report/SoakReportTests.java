@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -181,6 +182,24 @@ class SoakReportTests {
         assertThat(SoakReport.write(json, dir.resolve("drills.html")))
                 .containsExactly("stop-mysql:120s: " + held + " bookings accepted while it ran: all written after it"
                         + " ended, half of them within 2.0 s, the last 2.0 s after");
+    }
+
+    /** A rolling deploy of 45 s started 3 s into the second of 3 rounds: the rounds were over before it was. */
+    @Test
+    void theConsoleSaysWhenADrillOutlastedTheRounds() throws Exception {
+        ObjectNode summary = SoakSamples.summary(3, 0);
+        ObjectNode deploy = summary.withArray("faults").addObject();
+        Instant started = SoakSamples.START.plusSeconds(23);
+        deploy.put("name", "rolling-deploy")
+                .put("startedAt", started.toString())
+                .put("endedAt", started.plusSeconds(45).toString());
+        Path json = dir.resolve("outlasted.json");
+        Files.writeString(json, summary.toString());
+
+        // the last round opens 40 s after the start and closes 15 s later, 13 s before the deploy ended
+        assertThat(SoakReport.write(json, dir.resolve("outlasted.html")))
+                .contains("rolling-deploy: still under way when the last round closed (it ended 13.0 s later): no"
+                        + " round played through the whole of it; more rounds (--rounds) would");
     }
 
     @Test
