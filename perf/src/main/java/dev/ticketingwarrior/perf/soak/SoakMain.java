@@ -223,14 +223,16 @@ public final class SoakMain {
                     .forEach(name -> skipped.add("fault " + name + " still ran " + DRILLS_GRACE.toMinutes()
                             + " min after the last round and was stopped, with what it had started"));
 
+            // before the final audit: the bots off again (as they were) play no round it does not judge, whose
+            // confirmations the queue's last look would count as still in flight; and before the summary, so that what
+            // could not be put back is in it (the caller's finally does nothing then)
+            settings.ifPresent(s -> skipped.addAll(s.restore()));
             List<AcceptedBooking> all = new ArrayList<>();
             windows.forEach(w -> all.addAll(accepted(journal.round(w.roundId()))));
             System.out.println("soak: the last round is over; the final audit waits up to "
                     + options.drain().toSeconds() + " s (--drain) for bookings still on their way to MySQL…");
             FinalVerdict verdict =
                     auditor.auditEnd(windows, all, options.drain()).with(drills.failures());
-            // before the summary, so that what could not be put back is in it (the caller's finally does nothing then)
-            settings.ifPresent(s -> skipped.addAll(s.restore()));
             skipped.addAll(verdict.skipped());
 
             List<TargetHealthLog.Entry> targetHealth = targetHealth(options.out(), skipped);
