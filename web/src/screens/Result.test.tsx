@@ -12,6 +12,9 @@ import { Result } from './Result';
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** Lets `ms` of fake time pass, the updates it brings inside act. */
+const advance = (ms: number) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+
 const session = { nickname: 'p1', ticketId: 't1', roundId: '20261124T101500Z', token: 'jwt' };
 
 const confirmed: BookingView = {
@@ -136,16 +139,16 @@ describe('result', () => {
       expect(rank).not.toHaveTextContent('상위 100%');
       expect(within(rank).queryByTestId('tier')).not.toBeInTheDocument();
 
-      await vi.advanceTimersByTimeAsync(8_000);
+      await advance(8_000);
       expect(rank).toHaveTextContent('이번 라운드 1위 / 12명');
       expect(rank).toHaveTextContent('상위 8.3%');
       expect(rank).toHaveTextContent('봇의 95%를 이겼습니다');
 
       // 5 s after the close the standing is final: no more reads, and no "so far"
-      await vi.advanceTimersByTimeAsync(6_000);
+      await advance(6_000);
       expect(rank).not.toHaveTextContent('지금까지의 순위예요');
       const settledReads = reads;
-      await vi.advanceTimersByTimeAsync(10_000);
+      await advance(10_000);
       expect(reads).toBe(settledReads);
     } finally {
       vi.useRealTimers();
@@ -169,16 +172,19 @@ describe('result', () => {
       const pending: BookingView = { ...confirmed, status: 'PENDING', rank: null };
       mockResultApi([...Array<BookingView>(30).fill(pending), confirmed]);
       renderResult();
-      await vi.advanceTimersByTimeAsync(5_000);
+      // the first read (PENDING) on screen before the time runs on: the wait is counted from it, and act renders only
+      // at the end of an advance
+      await screen.findByText('B-7 좌석');
+      await advance(5_000);
       expect(screen.getByTestId('booking-status')).toHaveTextContent('확정 대기 중');
       expect(screen.queryByText(/확정이 평소보다 늦어지고 있어요/)).not.toBeInTheDocument();
 
-      await vi.advanceTimersByTimeAsync(6_000);
+      await advance(6_000);
       expect(
         screen.getByText(/확정이 평소보다 늦어지고 있어요. 예매는 접수되었고 사라지지 않아요./),
       ).toBeInTheDocument();
 
-      await vi.advanceTimersByTimeAsync(5_000);
+      await advance(5_000);
       await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
       expect(screen.queryByText(/확정이 평소보다 늦어지고 있어요/)).not.toBeInTheDocument();
     } finally {
@@ -191,7 +197,8 @@ describe('result', () => {
     renderResult();
 
     await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // the screen ticks on meanwhile (its countdown): those renders inside act
+    await act(() => new Promise((resolve) => setTimeout(resolve, 2500)));
     expect(calls.filter((c) => c.path === '/api/v1/bookings/b1')).toHaveLength(1);
   });
 
@@ -228,9 +235,6 @@ describe('result', () => {
 
 const loser = { nickname: 'kim', ticketId: '20261203T170000Z-tkt1', roundId: '20261203T170000Z' };
 const debriefPath = /^\/api\/v1\/rounds\/20261203T170000Z\/debriefs\/20261203T170000Z-tkt1$/;
-
-/** Lets `ms` of fake time pass, the updates it brings inside act. */
-const advance = (ms: number) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
 /** The winner's debrief before its confirmation: PENDING, no CONFIRMED step yet. */
 function pendingDebrief() {
@@ -310,7 +314,7 @@ describe('result with the debrief', () => {
         return problem('unknown-debrief', 404);
       });
       expect(screen.getByTestId('booking-status')).toHaveTextContent('입장하지 못했어요');
-      await vi.advanceTimersByTimeAsync(5000);
+      await advance(5000);
       await screen.findByTestId('debrief-missing');
       expect(screen.getByTestId('waiting-known')).toHaveTextContent('대기 순번 42번, 내 앞에 41명 (전체 대기 300명)');
       expect(reads).toBe(5);

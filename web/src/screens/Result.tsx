@@ -94,10 +94,12 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
       try {
         const view = await getBooking(bookingId, aborter.signal);
         if (aborter.signal.aborted) return;
+        // the read's time, taken now: an updater runs when React renders, which may be later
+        const readAt = clockRef.current.now();
         setBooking(view);
-        setBookingReadAt(clockRef.current.now());
+        setBookingReadAt(readAt);
         setError(undefined);
-        if (view.status === 'PENDING') setPendingSince((since) => since ?? clockRef.current.now());
+        if (view.status === 'PENDING') setPendingSince((since) => since ?? readAt);
         if (view.status !== 'PENDING') {
           const settling = view.status === 'CONFIRMED' && clockRef.current.now() < rankSettlesAtRef.current;
           if (!rankToCome(view) && !settling) return;
