@@ -346,7 +346,6 @@ public final class PlayerJourney {
                                 .exec(this::settled)));
     }
 
-    /** A status that says nothing of what was asked: a server error, or none at all (the connection failed). */
     /**
      * A player the entry gave no ticket: the round was not open (admission's 409 {@code round-not-open}; the journey's
      * nicknames are never taken), so not admitted; anything else (no answer after the tries, a 5xx, a 429) is an
@@ -356,6 +355,7 @@ public final class PlayerJourney {
         return entryCode == 409 ? Outcome.NOT_ADMITTED : Outcome.ERROR;
     }
 
+    /** A status that says nothing of what was asked: a server error, or none at all (the connection failed). */
     static boolean noAnswer(int code) {
         return code >= 500 || code == 0;
     }
@@ -410,7 +410,9 @@ public final class PlayerJourney {
     private ChainBuilder step(
             String name, HttpRequestActionBuilder request, List<CheckBuilder> checks, int... expected) {
         Integer[] codes = Arrays.stream(expected).boxed().toArray(Integer[]::new);
-        return exec(request.check(responseTimeInMillis().saveAs("lastMillis"), status().saveAs("lastCode"))
+        // a request that gets no answer saves no status: the last step's must not stand in for it
+        return exec(session -> session.remove("lastCode"))
+                .exec(request.check(responseTimeInMillis().saveAs("lastMillis"), status().saveAs("lastCode"))
                         .check(status().in(codes))
                         .check(checks))
                 .exec(session -> {

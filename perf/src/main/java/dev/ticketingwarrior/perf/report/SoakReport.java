@@ -65,7 +65,7 @@ public final class SoakReport {
                 lines.add(f.name() + argument + ": still under way when the last round closed (it ended "
                         + Text.seconds((double)
                                 Duration.between(lastClose.get(), ended).toMillis())
-                        + " s later): no round played through the whole of it; more rounds (--rounds) would");
+                        + " s later): no round played through the whole of it; run more rounds (--rounds) for that");
             }
         }
         return lines;

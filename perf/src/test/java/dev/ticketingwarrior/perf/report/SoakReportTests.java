@@ -199,7 +199,7 @@ class SoakReportTests {
         // the last round opens 40 s after the start and closes 15 s later, 13 s before the deploy ended
         assertThat(SoakReport.write(json, dir.resolve("outlasted.html")))
                 .contains("rolling-deploy: still under way when the last round closed (it ended 13.0 s later): no"
-                        + " round played through the whole of it; more rounds (--rounds) would");
+                        + " round played through the whole of it; run more rounds (--rounds) for that");
     }
 
     @Test

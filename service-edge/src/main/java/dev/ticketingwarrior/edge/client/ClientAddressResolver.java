@@ -33,7 +33,9 @@ public final class ClientAddressResolver {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Four octets of 0-255: the JDK looks {@code 999.1.1.1} up as a name. */
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     /**
      * The JDK parses a text as an IPv6 literal only when it begins with a hex digit or a colon, and looks any other up
      * as a name (a blocking DNS call): {@code ".1:2"} must not get that far.

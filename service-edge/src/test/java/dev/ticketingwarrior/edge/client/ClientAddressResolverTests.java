@@ -88,6 +88,10 @@ class ClientAddressResolverTests {
             assertThat(ClientAddressResolver.hasLiteralShape(".:")).isFalse();
             assertThat(ClientAddressResolver.hasLiteralShape("example.com")).isFalse();
             assertThat(ClientAddressResolver.hasLiteralShape("1.2.3")).isFalse();
+            assertThat(ClientAddressResolver.hasLiteralShape("999.1.1.1")).isFalse();
+            assertThat(ClientAddressResolver.hasLiteralShape("256.0.0.1")).isFalse();
+            assertThat(ClientAddressResolver.hasLiteralShape("255.255.255.255")).isTrue();
+            assertThat(ClientAddressResolver.hasLiteralShape("10.0.0.1")).isTrue();
         }
 
         @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,9 @@ public final class JwksVerificationKeys implements VerificationKeys {
     private final Duration maxAge;
     private final Clock clock;
     private final AtomicReference<CompletableFuture<Void>> inFlight = new AtomicReference<>();
+    /** A background refetch is on its way: token checks that find the set old meanwhile start no other. */
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+
     private volatile Map<String, ECKey> keys = Map.of();
     private volatile Instant lastFetch = Instant.MIN;
     private volatile boolean lastFetchFailed;
@@ -69,8 +73,14 @@ public final class JwksVerificationKeys implements VerificationKeys {
     public Optional<ECKey> find(String keyId) {
         ECKey key = keys.get(keyId);
         if (key != null) {
-            if (!clock.instant().isBefore(lastFetch.plus(maxAge)) && inFlight.get() == null) {
-                Thread.ofVirtual().name("jwks-refresh").start(this::refreshIfDue);
+            if (!clock.instant().isBefore(lastFetch.plus(maxAge)) && refreshing.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("jwks-refresh").start(() -> {
+                    try {
+                        refreshIfDue();
+                    } finally {
+                        refreshing.set(false);
+                    }
+                });
             }
             return Optional.of(key);
         }
@@ -132,6 +142,11 @@ public final class JwksVerificationKeys implements VerificationKeys {
                 if (jwk instanceof ECKey ec && ec.getKeyID() != null) {
                     fresh.put(ec.getKeyID(), ec.toPublicJWK());
                 }
+            }
+            if (fresh.isEmpty()) {
+                // admission always publishes the key it signs with: a set without one is a fault, not a withdrawal
+                log.warn("JWKS {} holds no usable key: the last good set is kept", url);
+                return;
             }
             keys = Map.copyOf(fresh);
             lastFetchFailed = false;

@@ -110,7 +110,8 @@ public class HoldService {
             case Holds.SeatSold sold -> new HoldResult.Taken(seatId);
             case Holds.LockLost lost -> new HoldResult.Taken(seatId);
             case Holds.TicketBooked booked -> new HoldResult.AlreadyBooked();
-            case Holds.SoldSeatsUnknown unknown -> throw new IllegalStateException("asked not to look, it looked");
+            case Holds.SoldSeatsUnknown unknown ->
+                throw givenBack(round, hold, new IllegalStateException("asked not to look, it looked"));
         };
     }
 

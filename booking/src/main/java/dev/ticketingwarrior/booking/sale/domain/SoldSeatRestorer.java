@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,7 +117,8 @@ public final class SoldSeatRestorer {
     /**
      * For a hold in a round whose sold seats Redis may have lost: one pass over all of the round's rows now, shared by
      * the holds that ask while it runs. False when MySQL could not be read (logged): the holds then go on unchecked.
-     * A Redis failure is thrown.
+     * The hold that runs the pass gets a Redis failure thrown; the holds that waited for it get false (and meet Redis
+     * themselves next).
      */
     public boolean restoreNow(Round round) {
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
@@ -124,18 +126,17 @@ public final class SoldSeatRestorer {
         if (running != null) {
             try {
                 return running.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            } catch (CompletionException | CancellationException e) {
+                return false;
             }
         }
         try {
             boolean done = restoreAll(round);
             mine.complete(done);
             return done;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
         } finally {
+            // whatever ended the pass (an Error too): the holds waiting for it go on
+            mine.completeExceptionally(new IllegalStateException("the restore of round " + round.id() + " failed"));
             asked.remove(round.id(), mine);
         }
     }

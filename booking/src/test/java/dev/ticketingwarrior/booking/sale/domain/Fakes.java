@@ -47,7 +47,6 @@ final class Fakes {
         return clockAt(OPENS).roundAt(OPENS);
     }
 
-    /** A player of {@link #round()} who entered 200 ms and was admitted 500 ms after the open. */
     /** An accepted booking of {@code seat} by {@code ticket} in {@code round}, its steps a tenth of a second apart. */
     static AcceptedBooking booking(RoundId round, String seat, String ticket) {
         return new AcceptedBooking(
@@ -65,6 +64,7 @@ final class Fakes {
                 Optional.empty());
     }
 
+    /** A player of {@link #round()} who entered 200 ms and was admitted 500 ms after the open. */
     static Player player(String ticketId, boolean bot, boolean verifiedBot) {
         RoundId round = round().id();
         return new Player(
@@ -234,6 +234,9 @@ final class Fakes {
         final List<String> calls = new ArrayList<>();
         /** Rounds marked by a restore of all their sold seats (what Redis loses with the rest when it comes back empty). */
         final Set<RoundId> restoredMarks = new HashSet<>();
+        /** Thrown by restoreSold, as when Valkey does not answer; null: none. */
+        RuntimeException restoreFailure;
+
         /** Each restoreSold: "all N" or "since N" (N rows given). */
         final List<String> restores = new ArrayList<>();
 
@@ -346,6 +349,9 @@ final class Fakes {
 
         @Override
         public OptionalInt restoreSold(RoundId round, List<SoldSeat> rows, boolean all, Retention retention) {
+            if (restoreFailure != null) {
+                throw restoreFailure;
+            }
             restores.add((all ? "all " : "since ") + rows.size());
             if (!all && !restoredMarks.contains(round)) {
                 return OptionalInt.empty();
@@ -403,6 +409,8 @@ final class Fakes {
 
         final Map<BookingId, Instant> confirmedAt = new HashMap<>();
         RuntimeException failure;
+        /** Runs as a read of sold seats begins (a test holds the read there). */
+        Runnable beforeRead = () -> {};
 
         @Override
         public Confirmed confirm(List<AcceptedBooking> bookings, String write) {
@@ -436,6 +444,7 @@ final class Fakes {
 
         @Override
         public SoldSeats soldSeats(RoundId round, Instant since) {
+            beforeRead.run();
             if (failure != null) {
                 throw failure;
             }

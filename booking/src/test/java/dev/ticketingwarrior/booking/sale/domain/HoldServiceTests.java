@@ -202,6 +202,17 @@ class HoldServiceTests {
         assertThat(sales.restores).containsExactly("all 1");
     }
 
+    /** Valkey stopped answering while the round was restored: the seat is given back, as for a failed record. */
+    @Test
+    void aHoldWhoseRoundCouldNotBeRestoredGivesItsSeatBack() {
+        Fakes.HoldsInMemory sameRedis = new Fakes.HoldsInMemory(locks, sales);
+        sales.restoreFailure = new IllegalStateException("Valkey did not answer");
+
+        assertThatThrownBy(() -> serviceAt(OPENS.plusSeconds(8), sameRedis).hold(round, alice, "A-1"))
+                .isSameAs(sales.restoreFailure);
+        assertThat(locks.locked).doesNotContainKey("A-1");
+    }
+
     /** MySQL cannot say what it sold: the hold goes on (MySQL's one row per seat still refuses a second sale). */
     @Test
     void aRoundRedisLostIsHeldUncheckedWhileMysqlCannotBeRead() {

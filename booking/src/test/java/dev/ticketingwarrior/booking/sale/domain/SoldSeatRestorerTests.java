@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import dev.ticketingwarrior.edge.testing.SteppedClock;
+import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,6 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SoldSeatRestorerTests {
@@ -140,10 +145,6 @@ class SoldSeatRestorerTests {
         assertThat(sales.sold).containsEntry("D-5", old.id().value());
     }
 
-    /**
-     * A booking MySQL confirmed, then a pass over all rows 10 s later (so a read of the rows since that pass no longer
-     * sees it), then {@code later} on both clocks.
-     */
     /** A round opening while MySQL is down still has its mark: holds in it need not ask MySQL what it sold. */
     @Test
     void eachPassMarksTheNextRoundWithoutAskingMysql() {
@@ -166,6 +167,51 @@ class SoldSeatRestorerTests {
         assertThat(sales.restoredMarks).contains(clock.roundAt(time.instant()).id());
     }
 
+    /** Holds arriving at once after Redis came back empty: one read of MySQL, which all of them wait for. */
+    @Test
+    void holdsAskingWhileARestoreRunsWaitForItAndMysqlIsReadOnce() throws Exception {
+        mysql.confirm(List.of(booking("F-2", "lee")), "test-write");
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        mysql.beforeRead = () -> {
+            reads.incrementAndGet();
+            reading.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Round round = clock.roundAt(time.instant());
+        CompletableFuture<Boolean> first = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> first.complete(restorer.restoreNow(round)));
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Boolean>> others = new ArrayList<>();
+        List<Thread> waiting = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            CompletableFuture<Boolean> other = new CompletableFuture<>();
+            others.add(other);
+            waiting.add(Thread.ofVirtual().start(() -> other.complete(restorer.restoreNow(round))));
+        }
+        // each of them parked on the first one's pass before it may end
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!waiting.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING)) {
+            assertThat(System.nanoTime())
+                    .as("the other holds wait for the first one's pass")
+                    .isLessThan(giveUp);
+            Thread.sleep(10);
+        }
+        release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        for (CompletableFuture<Boolean> other : others) {
+            assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(reads).hasValue(1);
+        assertThat(sales.sold).containsKey("F-2");
+    }
+
     @Test
     void aHoldsRestoreNowSaysSoWhenMysqlCannotBeRead() {
         mysql.failure = new IllegalStateException("MySQL does not answer");
@@ -175,6 +221,10 @@ class SoldSeatRestorerTests {
         assertThat(sales.restoredMarks).isEmpty();
     }
 
+    /**
+     * A booking MySQL confirmed, then a pass over all rows 10 s later (so a read of the rows since that pass no longer
+     * sees it), then {@code later} on both clocks.
+     */
     private AcceptedBooking confirmedAndRestoredLongAgo(String seat, String ticket, Duration later) {
         AcceptedBooking booking = booking(seat, ticket);
         mysql.confirm(List.of(booking), "test-write");

@@ -11,8 +11,9 @@ import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.shared.round.RoundId;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
-import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -424,12 +425,16 @@ class WebClientPlayerApi implements PlayerApi {
             if (cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
                 return Failure.NO_FREE_CONNECTION;
             }
-            io |= cause instanceof IOException;
+            // the connection itself failed: a reset (Netty's native transport says so in its NativeIoException), a
+            // broken pipe, a closed channel; not a name that did not resolve or a TLS handshake (configuration)
+            io |= cause instanceof SocketException
+                    || cause instanceof ClosedChannelException
+                    || cause.getClass().getSimpleName().equals("NativeIoException");
             if (cause.getCause() == cause) {
                 break;
             }
         }
-        // a reset or broken pipe (a killed service's connections): one of the named causes above, if any, first
+        // a killed service's connections: one of the named causes above, if any, first
         return io ? Failure.CONNECTION_CLOSED : Failure.RUNNER;
     }
 
