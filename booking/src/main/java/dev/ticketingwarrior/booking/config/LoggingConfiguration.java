@@ -8,8 +8,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Third-party loggers that write a line, stack trace and all, per failed attempt while MySQL or SQS is down, quieted
  * to one line of a kind every 10 s (service-edge's {@link RepeatedLinesFilter}): Hikari validating each dead
- * connection (15 lines in 30 ms of a MySQL restart), the SQS listener's every failed poll (an ERROR with 137 lines of
- * stack trace each while SQS restarted). Booking's own lines say what is down and when it is back.
+ * connection, the SQS listener's every failed poll. Booking's own lines say what is down and when it is back.
  */
 @Configuration(proxyBeanMethods = false)
 class LoggingConfiguration {

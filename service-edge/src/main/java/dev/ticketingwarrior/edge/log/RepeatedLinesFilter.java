@@ -28,8 +28,8 @@ public final class RepeatedLinesFilter extends TurboFilter {
     private final Set<String> loggers = ConcurrentHashMap.newKeySet();
     private final long quietNanos;
     private final LongSupplier nanoTime;
-    /** By logger and message pattern: when its last line was written. */
-    private final ConcurrentMap<String, Long> written = new ConcurrentHashMap<>();
+    /** By logger and message pattern: the window since its last line written. */
+    private final ConcurrentMap<String, RepeatedWarnings.Kind> kinds = new ConcurrentHashMap<>();
 
     RepeatedLinesFilter(Duration quiet, LongSupplier nanoTime) {
         this.quietNanos = quiet.toNanos();
@@ -70,15 +70,8 @@ public final class RepeatedLinesFilter extends TurboFilter {
         if (format == null || !level.isGreaterOrEqual(Level.WARN) || !loggers.contains(logger.getName())) {
             return FilterReply.NEUTRAL;
         }
-        long now = nanoTime.getAsLong();
-        boolean[] write = {false};
-        written.compute(logger.getName() + '\n' + format, (key, last) -> {
-            if (last == null || now - last >= quietNanos) {
-                write[0] = true;
-                return now;
-            }
-            return last;
-        });
-        return write[0] ? FilterReply.NEUTRAL : FilterReply.DENY;
+        long written = kinds.computeIfAbsent(logger.getName() + '\n' + format, key -> new RepeatedWarnings.Kind())
+                .pass(nanoTime.getAsLong(), quietNanos);
+        return written >= 0 ? FilterReply.NEUTRAL : FilterReply.DENY;
     }
 }

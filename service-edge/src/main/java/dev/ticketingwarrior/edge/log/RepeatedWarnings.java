@@ -74,8 +74,11 @@ public final class RepeatedWarnings {
         return with;
     }
 
-    /** A kind's lines: the window since its last line, and what was only counted in it. */
-    private static final class Kind {
+    /**
+     * A kind's lines: the window since its last line, and what was only counted in it (also {@link
+     * RepeatedLinesFilter}'s, by logger and message).
+     */
+    static final class Kind {
 
         /** Null until the kind's first line; never null again. */
         private final AtomicReference<Window> window = new AtomicReference<>();

@@ -109,9 +109,15 @@ public final class SoldSeatRestorer {
             }
         }
         SoldSeats all = bookings.soldSeats(round.id(), Instant.EPOCH);
-        int changed = sales.restoreSold(round.id(), all.seats(), true, keep).orElse(0);
         next.put(round.id(), new Pass(all.asOf(), now));
-        return counted(round, changed);
+        return writeAll(round, all);
+    }
+
+    /** All of the round's sold seats into Redis, and the mark that it holds them; how many seats it changed. */
+    private int writeAll(Round round, SoldSeats all) {
+        Sales.Retention keep = BookingService.keep(round, retention);
+        return counted(
+                round, sales.restoreSold(round.id(), all.seats(), true, keep).orElse(0));
     }
 
     /**
@@ -153,10 +159,7 @@ public final class SoldSeatRestorer {
                     e.toString());
             return false;
         }
-        counted(
-                round,
-                sales.restoreSold(round.id(), all.seats(), true, BookingService.keep(round, retention))
-                        .orElse(0));
+        writeAll(round, all);
         return true;
     }
 

@@ -66,6 +66,11 @@ class JwksVerificationKeysTests {
         server.start();
     }
 
+    /** Fetches from {@link #url} with a 2 s timeout, at most every 5 s on an unknown kid, again once {@link #MAX_AGE} old. */
+    private JwksVerificationKeys verificationOn(Clock clock) {
+        return new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, clock);
+    }
+
     @AfterEach
     void stop() {
         server.stop(0);
@@ -75,8 +80,7 @@ class JwksVerificationKeysTests {
     void fetchesOnceAndServesKnownKidsFromTheCache() {
         TokenKeys keys = TokenKeys.of(List.of(TokenKeys.generate("k1", Instant.now())));
         jwks.set(keys.publicJwksJson());
-        JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, Clock.systemUTC());
+        JwksVerificationKeys verification = verificationOn(Clock.systemUTC());
         assertThat(verification.find("k1")).isPresent();
         assertThat(verification.find("k1")).isPresent();
         assertThat(fetches).hasValue(1);
@@ -112,8 +116,7 @@ class JwksVerificationKeysTests {
     void refetchesOnAnUnknownKidAtMostOncePerInterval() {
         SteppedClock clock = new SteppedClock(Instant.parse("2026-11-24T10:00:00Z"));
         jwks.set(TokenKeys.of(List.of(TokenKeys.generate("old", Instant.now()))).publicJwksJson());
-        JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, clock);
+        JwksVerificationKeys verification = verificationOn(clock);
         assertThat(verification.find("old")).isPresent();
 
         jwks.set(TokenKeys.of(List.of(TokenKeys.generate("new", Instant.now()))).publicJwksJson());
@@ -133,8 +136,7 @@ class JwksVerificationKeysTests {
         TokenKeys keys = TokenKeys.of(List.of(TokenKeys.generate("k1", Instant.now())));
         jwks.set(keys.publicJwksJson());
         server.stop(0);
-        JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, clock);
+        JwksVerificationKeys verification = verificationOn(clock);
 
         assertThatThrownBy(() -> verification.find("k1"))
                 .isInstanceOfSatisfying(
@@ -162,8 +164,7 @@ class JwksVerificationKeysTests {
         jwks.set(TokenKeys.of(
                         List.of(TokenKeys.generate("leaked", Instant.now()), TokenKeys.generate("kept", Instant.now())))
                 .publicJwksJson());
-        JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, clock);
+        JwksVerificationKeys verification = verificationOn(clock);
         assertThat(verification.find("leaked")).isPresent();
         jwks.set(
                 TokenKeys.of(List.of(TokenKeys.generate("kept", Instant.now()))).publicJwksJson());
@@ -192,8 +193,7 @@ class JwksVerificationKeysTests {
     void anOldSetIsKeptWhenItCannotBeFetchedAgain() {
         SteppedClock clock = new SteppedClock(Instant.parse("2026-11-24T10:00:00Z"));
         jwks.set(TokenKeys.of(List.of(TokenKeys.generate("k1", Instant.now()))).publicJwksJson());
-        JwksVerificationKeys verification =
-                new JwksVerificationKeys(url, Duration.ofSeconds(2), Duration.ofSeconds(5), MAX_AGE, clock);
+        JwksVerificationKeys verification = verificationOn(clock);
         assertThat(verification.find("k1")).isPresent();
         server.stop(0);
 
