@@ -149,6 +149,8 @@ public record BookingProperties(
             @NotNull @DefaultValue("5s") Duration reconcileEvery,
             /* the sold-seat restorer reads all of a round's rows this often; between, only those confirmed lately */
             @NotNull @DefaultValue("60s") Duration restoreAllEvery,
+            /* a hold in a round whose sold seats Redis lost waits this long at most for them from MySQL, then goes on */
+            @NotNull @DefaultValue("250ms") Duration restoreHoldWait,
             /* where SQS moves a confirmation after 5 receives; ops redrive it back (docs/runbooks/dlq-redrive.md) */
             @NotBlank @DefaultValue("booking-confirmations-dlq")
             String deadLetterName) {}

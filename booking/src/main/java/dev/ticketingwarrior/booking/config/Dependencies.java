@@ -54,23 +54,47 @@ public class Dependencies implements MysqlOutage {
     }
 
     /**
-     * A breaker whose state changes are logged: opened (calls refused at once, each a 503) at WARN with the failure that
-     * opened it (a trial call that failed after an outage, say), trying again and closed at INFO, so the log says when
-     * a dependency is back, not only when it failed.
+     * A breaker whose state changes are logged: opened (calls refused at once, each a 503) at WARN with what opened it
+     * (the share of calls that failed, with the last failure — a trial call that failed after an outage, say — or the
+     * share that were slow), trying again and closed at INFO, so the log says when a dependency is back, not only when
+     * it failed.
      */
     private static CircuitBreaker logged(CircuitBreaker breaker) {
         AtomicReference<Throwable> lastFailure = new AtomicReference<>();
-        breaker.getEventPublisher().onError(failed -> lastFailure.set(failed.getThrowable()));
-        breaker.getEventPublisher().onStateTransition(change -> {
+        AtomicReference<String> failed = new AtomicReference<>();
+        AtomicReference<String> slow = new AtomicReference<>();
+        CircuitBreaker.EventPublisher events = breaker.getEventPublisher();
+        events.onError(error -> lastFailure.set(error.getThrowable()));
+        events.onFailureRateExceeded(
+                exceeded -> failed.set(Math.round(exceeded.getFailureRate()) + " % of calls failed"));
+        events.onSlowCallRateExceeded(exceeded -> slow.set(Math.round(exceeded.getSlowCallRate())
+                + " % of calls took over "
+                + breaker.getCircuitBreakerConfig()
+                        .getSlowCallDurationThreshold()
+                        .toMillis()
+                + " ms"));
+        events.onStateTransition(change -> {
             CircuitBreaker.State to = change.getStateTransition().getToState();
             switch (to) {
                 case OPEN, FORCED_OPEN -> {
+                    StringBuilder why = new StringBuilder();
                     Throwable failure = lastFailure.getAndSet(null);
+                    String failedShare = failed.getAndSet(null);
+                    String slowShare = slow.getAndSet(null);
+                    if (failedShare != null) {
+                        why.append("; ").append(failedShare);
+                        if (failure != null) {
+                            why.append(", the last: ").append(ProblemAnswer.deepestSaying(failure));
+                        }
+                    }
+                    if (slowShare != null) {
+                        why.append("; ").append(slowShare);
+                    }
                     log.warn(
                             "{} circuit open: calls to it are refused (503) for {} ms, then tried again{}",
                             change.getCircuitBreakerName(),
                             openMillis(breaker),
-                            failure == null ? "" : "; the last failure: " + ProblemAnswer.deepestSaying(failure));
+                            why);
                 }
                 case HALF_OPEN -> log.info("{} circuit half open: trying calls again", change.getCircuitBreakerName());
                 case CLOSED -> log.info("{} circuit closed: it answers again", change.getCircuitBreakerName());

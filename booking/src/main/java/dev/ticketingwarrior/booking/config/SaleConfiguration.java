@@ -92,7 +92,13 @@ class SaleConfiguration {
             BookingProperties properties,
             MeterRegistry meters) {
         return new SoldSeatRestorer(
-                bookings, sales, clock, retention, properties.queue().restoreAllEvery(), meters);
+                bookings,
+                sales,
+                clock,
+                retention,
+                properties.queue().restoreAllEvery(),
+                properties.queue().restoreHoldWait(),
+                meters);
     }
 
     /** Every {@code ticketing.queue.reconcile-every}, on every instance (writes only what differs). */

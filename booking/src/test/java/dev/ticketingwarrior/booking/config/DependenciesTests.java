@@ -75,8 +75,41 @@ class DependenciesTests {
             assertThat(logged.lines())
                     .extracting(line -> line.getLevel() + " " + line.getFormattedMessage())
                     .containsExactly("WARN mysql circuit open: calls to it are refused (503) for 60000 ms, then tried"
-                            + " again; the last failure: java.lang.IllegalStateException: no operations allowed after"
-                            + " connection closed");
+                            + " again; 100 % of calls failed, the last: java.lang.IllegalStateException: no operations"
+                            + " allowed after connection closed");
+        }
+    }
+
+    /** A circuit opened by slow calls says so, not a failure from before that had nothing to do with it. */
+    @Test
+    void saysWhenSlowCallsOpenedTheCircuit() {
+        CircuitBreakerRegistry quick = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(4)
+                .minimumNumberOfCalls(4)
+                .slowCallDurationThreshold(java.time.Duration.ofMillis(20))
+                .slowCallRateThreshold(75)
+                .build());
+        Dependencies slowing = new Dependencies(
+                quick, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), clock);
+        try (LogLines logged = LogLines.of(Dependencies.class.getName())) {
+            assertThatThrownBy(() -> slowing.redis(() -> {
+                        throw new IllegalStateException("an old failure");
+                    }))
+                    .isInstanceOf(DependencyUnavailableException.class);
+            for (int i = 0; i < 3; i++) {
+                slowing.redis(() -> {
+                    try {
+                        Thread.sleep(40);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+
+            assertThat(logged.lines())
+                    .extracting(line -> line.getLevel() + " " + line.getFormattedMessage())
+                    .containsExactly("WARN redis circuit open: calls to it are refused (503) for 60000 ms, then tried"
+                            + " again; 75 % of calls took over 20 ms");
         }
     }
 

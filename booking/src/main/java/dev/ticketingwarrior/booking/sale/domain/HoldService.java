@@ -15,7 +15,7 @@ import java.util.Optional;
  * Holds a seat for a player: security letter solved (or a keyed bot), seat exists, lock claimed for the hold TTL
  * capped at the round's close; a new hold releases the player's previous one. In a round whose sold seats Redis may
  * have lost (it came back empty), they are restored from MySQL before the hold is recorded: a seat sold before the
- * loss is not held, and so not accepted and then rejected.
+ * loss is not held, and so not accepted and then rejected (a restore that fails or is slow lets the hold go on).
  */
 public class HoldService {
 
@@ -99,9 +99,9 @@ public class HoldService {
                 new Holds.Holder(player.claims().nickname(), player.claims().bot());
         Holds.Registration registration = register(round, hold, holder, lease, true);
         if (registration instanceof Holds.SoldSeatsUnknown) {
-            // restored (or MySQL cannot say: the hold goes on unchecked, and MySQL's one row per seat refuses a
-            // second sale as a REJECTED booking), so the next try does not look again
-            restoreSoldSeats(round, hold);
+            // restored (or not in time: the hold goes on unchecked, and MySQL's one row per seat refuses a second
+            // sale as a REJECTED booking), so the next try does not look again
+            soldSeats.restoreNow(round);
             registration = register(round, hold, holder, lease, false);
         }
         return switch (registration) {
@@ -113,15 +113,6 @@ public class HoldService {
             case Holds.SoldSeatsUnknown unknown ->
                 throw givenBack(round, hold, new IllegalStateException("asked not to look, it looked"));
         };
-    }
-
-    /** The round's sold seats from MySQL into Redis, the seat given back if that fails (as a failed record is). */
-    private void restoreSoldSeats(Round round, HoldRecord hold) {
-        try {
-            soldSeats.restoreNow(round);
-        } catch (RuntimeException failed) {
-            throw givenBack(round, hold, failed);
-        }
     }
 
     /**

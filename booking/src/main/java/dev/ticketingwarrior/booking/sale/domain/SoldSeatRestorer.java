@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * of the last seconds, not the size of the venue. One background thread runs the passes.
  *
  * <p>A hold does not wait for the next pass: in a round without the mark it has the round restored at once
- * ({@link #restoreNow}), one pass over all of its rows shared by the holds that ask meanwhile. So that this is rare,
- * each pass first marks the next round, which MySQL cannot have sold anything of yet, without asking MySQL.
+ * ({@link #restoreNow}), one pass over all of its rows shared by the holds that ask meanwhile, and waits for it at most
+ * {@code holdWaitsAtMost}: a MySQL that hangs (its circuit still closed) must not hold up every hold of the round for
+ * its connection timeout. So that this is rare, each pass first marks the next round, which MySQL cannot have sold
+ * anything of yet, without asking MySQL.
  */
 public final class SoldSeatRestorer {
 
@@ -48,7 +52,7 @@ public final class SoldSeatRestorer {
     static final Duration OVERLAP = Duration.ofSeconds(6);
 
     private static final Logger log = LoggerFactory.getLogger(SoldSeatRestorer.class);
-    /** MySQL down fails every hold's restore of a round Redis lost: one line every 10 s. */
+    /** A failed or slow restore for holds (MySQL down or hanging): one line of a kind every 10 s. */
     private static final RepeatedWarnings unknown = new RepeatedWarnings(log);
 
     private final Bookings bookings;
@@ -56,6 +60,7 @@ public final class SoldSeatRestorer {
     private final RoundClock clock;
     private final RoundRetention retention;
     private final Duration allEvery;
+    private final Duration holdWaitsAtMost;
     private final Counter restored;
     private Map<RoundId, Pass> passes = Map.of();
     /** The restores holds asked for, by round, while they run: the holds that ask meanwhile wait for the same one. */
@@ -64,18 +69,24 @@ public final class SoldSeatRestorer {
     /** Where the last pass over a round left off: the database's time of its read, and when all rows were last read. */
     private record Pass(Instant readAsOf, Instant allAt) {}
 
+    /**
+     * {@code allEvery}: how often a pass reads all of a round's rows; {@code holdWaitsAtMost}: how long a hold waits for
+     * its round's restore before it goes on unchecked.
+     */
     public SoldSeatRestorer(
             Bookings bookings,
             Sales sales,
             RoundClock clock,
             RoundRetention retention,
             Duration allEvery,
+            Duration holdWaitsAtMost,
             MeterRegistry meters) {
         this.bookings = bookings;
         this.sales = sales;
         this.clock = clock;
         this.retention = retention;
         this.allEvery = allEvery;
+        this.holdWaitsAtMost = holdWaitsAtMost;
         this.restored = Counter.builder("ticketing.sales.restored")
                 .description("seats Redis had lost (or sold otherwise) made SOLD again as MySQL has them")
                 .register(meters);
@@ -121,46 +132,54 @@ public final class SoldSeatRestorer {
     }
 
     /**
-     * For a hold in a round whose sold seats Redis may have lost: one pass over all of the round's rows now, shared by
-     * the holds that ask while it runs. False when MySQL could not be read (logged): the holds then go on unchecked.
-     * The hold that runs the pass gets a Redis failure thrown; the holds that waited for it get false (and meet Redis
-     * themselves next).
+     * For a hold in a round whose sold seats Redis may have lost: one pass over all of the round's rows, on a thread of
+     * its own, shared by the holds that ask while it runs. True once the round's sold seats are in Redis; false when
+     * that did not happen within {@code holdWaitsAtMost} (MySQL or Valkey failed or is slow: logged, and the pass goes
+     * on without the hold): the hold then goes on unchecked, and meets Valkey itself.
      */
     public boolean restoreNow(Round round) {
-        CompletableFuture<Boolean> mine = new CompletableFuture<>();
-        CompletableFuture<Boolean> running = asked.putIfAbsent(round.id(), mine);
-        if (running != null) {
-            try {
-                return running.join();
-            } catch (CompletionException | CancellationException e) {
-                return false;
+        CompletableFuture<Boolean> pass = asked.get(round.id());
+        if (pass == null) {
+            CompletableFuture<Boolean> mine = new CompletableFuture<>();
+            pass = asked.putIfAbsent(round.id(), mine);
+            if (pass == null) {
+                pass = mine;
+                Thread.ofVirtual().name("sold-seat-restore-" + round.id()).start(() -> restoreAll(round, mine));
             }
         }
         try {
-            boolean done = restoreAll(round);
-            mine.complete(done);
-            return done;
-        } finally {
-            // whatever ended the pass (an Error too): the holds waiting for it go on
-            mine.completeExceptionally(new IllegalStateException("the restore of round " + round.id() + " failed"));
-            asked.remove(round.id(), mine);
+            return pass.get(holdWaitsAtMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            unknown.warn(
+                    "slow",
+                    "sold seats of round {} not restored within {} ms for a hold: holds go on unchecked meanwhile",
+                    round.id(),
+                    holdWaitsAtMost.toMillis());
+            return false;
+        } catch (ExecutionException | CancellationException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
-    private boolean restoreAll(Round round) {
-        SoldSeats all;
+    /** The pass {@link #restoreNow} asked for; whatever ends it (an Error too), the holds waiting for it go on. */
+    private void restoreAll(Round round, CompletableFuture<Boolean> done) {
         try {
-            all = bookings.soldSeats(round.id(), Instant.EPOCH);
+            SoldSeats all = bookings.soldSeats(round.id(), Instant.EPOCH);
+            writeAll(round, all);
+            done.complete(true);
         } catch (RuntimeException e) {
             unknown.warn(
-                    "mysql",
-                    "sold seats of round {} not restored for a hold, MySQL not read: holds go on unchecked: {}",
+                    "failed",
+                    "sold seats of round {} not restored for a hold: holds go on unchecked: {}",
                     round.id(),
                     e.toString());
-            return false;
+        } finally {
+            done.complete(false);
+            asked.remove(round.id(), done);
         }
-        writeAll(round, all);
-        return true;
     }
 
     private int counted(Round round, int changed) {
