@@ -16,6 +16,19 @@ public final class LoggedPaths {
 
     private LoggedPaths() {}
 
+    /**
+     * {@code path} as {@link #of} shows it, worked out only if a log line is written: a line that is only counted (a
+     * flood of one kind, {@link RepeatedWarnings}) costs no masking.
+     */
+    public static Object lazily(String path) {
+        return new Object() {
+            @Override
+            public String toString() {
+                return String.valueOf(of(path));
+            }
+        };
+    }
+
     public static String of(String path) {
         if (path == null) {
             return null;

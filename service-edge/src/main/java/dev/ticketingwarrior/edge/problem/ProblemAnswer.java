@@ -47,8 +47,8 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
                         down.dependency(),
                         "{} unavailable on {}: {}",
                         down.dependency(),
-                        LoggedPaths.of(path),
-                        deepestSaying(down).toString());
+                        LoggedPaths.lazily(path),
+                        saying(down));
                 yield new ProblemAnswer(Problems.of(down), Optional.of(down.retryAfter()));
             }
             default -> {
@@ -73,6 +73,16 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
             }
         }
         return deepest;
+    }
+
+    /** {@link #deepestSaying} of {@code error} as a log argument, worked out only if its line is written. */
+    private static Object saying(Throwable error) {
+        return new Object() {
+            @Override
+            public String toString() {
+                return deepestSaying(error).toString();
+            }
+        };
     }
 
     /**

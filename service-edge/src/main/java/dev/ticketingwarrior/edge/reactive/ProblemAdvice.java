@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.edge.reactive;
 
+import dev.ticketingwarrior.edge.log.EndedStreams;
 import dev.ticketingwarrior.edge.log.LoggedPaths;
-import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.ProblemException;
@@ -40,9 +40,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    /** A store that stops answering ends every open event stream at once: one line every 10 s says so. */
-    private final RepeatedWarnings streamsEnded = new RepeatedWarnings(log);
-
     /**
      * A refusal or a dependency down, as a problem; or, for an event stream already under way (its store stopped
      * answering), nothing more: its status and headers are sent, so it ends after the events it sent and the client
@@ -55,11 +52,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (type == null || !MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
                 return Mono.error(e);
             }
-            streamsEnded.warn(
-                    "event stream ended",
-                    "{}: ended after its events had begun: {}",
-                    LoggedPaths.of(path(exchange)),
-                    e.getMessage());
+            EndedStreams.ended(path(exchange), e);
             return Mono.empty();
         }
         return Mono.just(ProblemAnswer.of(e, path(exchange)).toResponseEntity());

@@ -32,4 +32,12 @@ class LoggedPathsTests {
                 .endsWith("…")
                 .doesNotContain("3f0c9a");
     }
+
+    /** The form a line that may only be counted takes: the same text, once the line is written. */
+    @Test
+    void aLazyPathShowsTheSameMaskedTextWhenTheLineIsWritten() {
+        assertThat(LoggedPaths.lazily("/api/v1/queue/" + TICKET + "/events"))
+                .hasToString("/api/v1/queue/20261124T101500Z-1234-…/events");
+        assertThat(LoggedPaths.lazily(null)).hasToString("null");
+    }
 }

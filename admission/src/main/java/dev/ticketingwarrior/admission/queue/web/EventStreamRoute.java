@@ -2,8 +2,7 @@ package dev.ticketingwarrior.admission.queue.web;
 
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
-import dev.ticketingwarrior.edge.log.LoggedPaths;
-import dev.ticketingwarrior.edge.log.RepeatedWarnings;
+import dev.ticketingwarrior.edge.log.EndedStreams;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import dev.ticketingwarrior.edge.problem.Problems;
 import io.netty.channel.Channel;
@@ -15,8 +14,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -45,16 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 final class EventStreamRoute implements NettyRouteProvider {
 
-    private static final Logger log = LoggerFactory.getLogger(EventStreamRoute.class);
-
     private static final String PREFIX = "/api/v1/queue/";
     private static final String SUFFIX = "/events";
 
     private final TicketStreams streams;
     private final ClientAddressResolver clients;
     private final JsonMapper json;
-    /** A store that stops answering ends every open stream at once: one line every 10 s says so. */
-    private final RepeatedWarnings streamsEnded = new RepeatedWarnings(log);
 
     EventStreamRoute(TicketStreams streams, ClientAddressResolver clients, JsonMapper json) {
         this.streams = streams;
@@ -115,14 +108,7 @@ final class EventStreamRoute implements NettyRouteProvider {
                         .then(Mono.<Void>create(done -> response.withConnection(connection -> {
                             Channel channel = connection.channel();
                             ChannelStandings standings = new ChannelStandings(
-                                    channel,
-                                    json,
-                                    done,
-                                    error -> streamsEnded.warn(
-                                            "event stream ended",
-                                            "{}: ended after its events had begun: {}",
-                                            LoggedPaths.of(request.fullPath()),
-                                            error.getMessage()));
+                                    channel, json, done, error -> EndedStreams.ended(request.fullPath(), error));
                             done.onDispose(stream.watch(channel.eventLoop(), standings));
                         })))
                         // the client left, the stream ended or failed, or its headers could not be sent
