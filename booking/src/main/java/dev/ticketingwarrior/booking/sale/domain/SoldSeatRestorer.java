@@ -51,6 +51,13 @@ public final class SoldSeatRestorer {
      */
     static final Duration OVERLAP = Duration.ofSeconds(6);
 
+    /**
+     * A pass marks the next round only while it opens at least this much later: an instance whose clock lags behind
+     * the others' by less cannot mark a round that is already selling (passes run every few seconds, so each round is
+     * still marked many times ahead).
+     */
+    static final Duration MARK_AHEAD = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(SoldSeatRestorer.class);
     /** A failed or slow restore for holds (MySQL down or hanging): one line of a kind every 10 s. */
     private static final RepeatedWarnings unknown = new RepeatedWarnings(log);
@@ -96,7 +103,9 @@ public final class SoldSeatRestorer {
     public int restore() {
         Instant now = clock.now();
         Round coming = clock.nextAfter(now);
-        sales.restoreSold(coming.id(), List.of(), true, BookingService.keep(coming, retention));
+        if (!now.plus(MARK_AHEAD).isAfter(coming.opensAt())) {
+            sales.restoreSold(coming.id(), List.of(), true, BookingService.keep(coming, retention));
+        }
         Map<RoundId, Pass> next = new HashMap<>();
         int changed = 0;
         for (Round round = clock.roundAt(now);

@@ -150,6 +150,20 @@ class SoldSeatRestorerTests {
         assertThat(sales.restoredMarks).containsExactly(next);
     }
 
+    /** A clock that lags could take a round already selling for one still to come: only rounds well ahead are marked. */
+    @Test
+    void theNextRoundIsNotMarkedInItsLastSecondsBeforeItOpens() {
+        mysql.failure = new IllegalStateException("MySQL does not answer");
+        Round next = clock.nextAfter(time.instant());
+        time.advance(Duration.between(time.instant(), next.opensAt())
+                .minus(SoldSeatRestorer.MARK_AHEAD)
+                .plusMillis(1));
+
+        assertThatThrownBy(restorer::restore).isSameAs(mysql.failure);
+
+        assertThat(sales.restoredMarks).isEmpty();
+    }
+
     @Test
     void aHoldsRestoreNowSellsAgainWhatRedisLost() {
         AcceptedBooking booking = booking("F-1", "kim");
