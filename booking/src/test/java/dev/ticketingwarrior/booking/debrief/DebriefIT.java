@@ -12,6 +12,8 @@ import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,9 +148,17 @@ class DebriefIT {
     void aPlayerAloneIsToldTheStepThatCostMostAgainstTheirOwnBestRound() {
         String secret = Players.deviceSecret();
         Player fast = winsAlone(secret, Duration.ofSeconds(1));
-        assertThat(fast.debrief(200).json().path("costliest").isNull())
-                .as("alone and never won before: nothing to measure against")
-                .isTrue();
+        JsonNode first = fast.debrief(200).json();
+        assertThat(first.path("costliest").path("basis").asString())
+                .as("alone and never won before: against the player's own time")
+                .isEqualTo("SELF");
+        List<Long> splits = new ArrayList<>();
+        first.path("steps").forEach(split -> splits.add(split.asLong()));
+        assertThat(first.path("costliest").path("ms").asLong())
+                .as("the step that took longest")
+                .isEqualTo(Collections.max(splits));
+        assertThat(first.path("costliest").path("referenceMs").asLong())
+                .isEqualTo(splits.stream().mapToLong(Long::longValue).sum());
 
         Player slow = winsAlone(secret, Duration.ofSeconds(4));
 

@@ -100,17 +100,19 @@ public record Debrief(
     /**
      * The player's step with the largest excess over a reference, {@code referenceMs}, that its {@code basis} names:
      * {@link Basis#ROUND} the round's humans' 10th percentile of that step (over {@code humans} humans who reached it);
-     * {@link Basis#PERSONAL_BEST}, when too few humans played the round to compare with (practice alone against the
-     * bots), the same step in the player's best won round before this one ({@code humans} 0). A step the player was
-     * still on when the round closed counts until the close ({@code ms}), although its split in {@code steps} stays
-     * null.
+     * {@link Basis#PERSONAL_BEST}, when too few humans reached the step to compare with (practice alone against the
+     * bots), the same step in the player's best won round before this one ({@code humans} 0); {@link Basis#SELF}, with
+     * nothing to compare the step with, the player's own time over all its steps this round ({@code humans}: the
+     * round's humans who reached the step, fewer than three). A step the player was still on when the round closed
+     * counts until the close ({@code ms}), although its split in {@code steps} stays null.
      */
     public record Costliest(String step, long ms, Basis basis, long referenceMs, int humans) {
 
         /** What a costliest step was measured against. */
         public enum Basis {
             ROUND,
-            PERSONAL_BEST
+            PERSONAL_BEST,
+            SELF
         }
 
         static Costliest againstRound(String step, long ms, long topTenPercentMs, int humans) {
@@ -119,6 +121,10 @@ public record Debrief(
 
         static Costliest againstBest(String step, long ms, long bestMs) {
             return new Costliest(step, ms, Basis.PERSONAL_BEST, bestMs, 0);
+        }
+
+        static Costliest againstOwnTime(String step, long ms, long ownMs, int humans) {
+            return new Costliest(step, ms, Basis.SELF, ownMs, humans);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The arithmetic of a debrief, pure: the timeline, the costliest step, the round's best human. */
 public final class DebriefAssembly {
@@ -100,28 +99,55 @@ public final class DebriefAssembly {
     }
 
     /**
-     * The player's step with the largest excess over the 10th percentile of that step among the round's humans
-     * (including the player). When no step the player reached had at least {@link #MIN_HUMANS} humans (practice alone
-     * against the bots), the step with the largest excess over the same step of the player's best won round before
-     * this one ({@code best}). Empty when nothing exceeds its reference, or there is none (alone, and never won).
+     * The player's step that cost most. Each step the player reached is measured against the 10th percentile of that
+     * step among the round's humans who reached it (including the player) when there are at least {@link #MIN_HUMANS},
+     * else against the same step of the player's best won round before this one ({@code best}) when it has one; the
+     * step with the largest excess over its reference is named. A step the round's close caught the player on
+     * ({@code stillOn}: a letter never solved, no seat tried) with nothing to measure it against competes with all of
+     * its time: the player lost the round there. When no step has anything to measure it against (alone in the round,
+     * and never won), the step that took longest is named against the player's own time ({@link
+     * Debrief.Costliest.Basis#SELF}). Empty when every step is within its reference.
      */
-    public static Optional<Debrief.Costliest> costliest(Steps mine, List<Steps> humans, Optional<Steps> best) {
-        boolean comparable = Arrays.stream(Steps.Step.values())
-                .anyMatch(step -> mine.of(step) != null && reached(humans, step).size() >= MIN_HUMANS);
-        Function<Steps.Step, Optional<Debrief.Costliest>> against;
-        if (comparable) {
-            against = step -> againstRound(mine, humans, step);
-        } else if (best.isPresent()) {
-            against = step -> againstBest(mine, best.get(), step);
-        } else {
-            return Optional.empty();
+    public static Optional<Debrief.Costliest> costliest(
+            Steps mine, List<Steps> humans, Optional<Steps> best, Optional<Steps.Step> stillOn) {
+        List<Steps.Step> reached = Arrays.stream(Steps.Step.values())
+                .filter(step -> mine.of(step) != null)
+                .toList();
+        List<Debrief.Costliest> measured = new ArrayList<>();
+        List<Debrief.Costliest> unmeasured = new ArrayList<>();
+        long ownMs = reached.stream().mapToLong(mine::of).sum();
+        for (Steps.Step step : reached) {
+            Optional<Debrief.Costliest> against =
+                    againstRound(mine, humans, step).or(() -> best.flatMap(b -> againstBest(mine, b, step)));
+            against.ifPresentOrElse(
+                    measured::add,
+                    () -> unmeasured.add(Debrief.Costliest.againstOwnTime(
+                            step.label(),
+                            mine.of(step),
+                            ownMs,
+                            reached(humans, step).size())));
         }
-        // the first step of the largest excess (maxBy keeps the earlier of equals)
-        return Arrays.stream(Steps.Step.values())
-                .map(against)
-                .flatMap(Optional::stream)
+        List<Debrief.Costliest> candidates = new ArrayList<>(measured.stream()
                 .filter(costliest -> costliest.ms() > costliest.referenceMs())
-                .max(Comparator.comparingLong(costliest -> costliest.ms() - costliest.referenceMs()));
+                .toList());
+        if (measured.isEmpty()) {
+            candidates.addAll(unmeasured);
+        } else {
+            unmeasured.stream()
+                    .filter(costliest -> stillOn.map(Steps.Step::label).equals(Optional.of(costliest.step())))
+                    .forEach(candidates::add);
+        }
+        // the first step of the largest excess (max keeps the earlier of equals); a step measured against the
+        // player's own time counts all of it
+        return candidates.stream()
+                .filter(costliest -> costliest.ms() > 0)
+                .max(Comparator.comparingLong(DebriefAssembly::excess));
+    }
+
+    private static long excess(Debrief.Costliest costliest) {
+        return costliest.basis() == Debrief.Costliest.Basis.SELF
+                ? costliest.ms()
+                : costliest.ms() - costliest.referenceMs();
     }
 
     /** {@code step} against the round's humans' 10th percentile of it; empty with fewer than {@link #MIN_HUMANS}. */

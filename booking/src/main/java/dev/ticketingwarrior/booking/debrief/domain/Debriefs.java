@@ -88,7 +88,8 @@ public class Debriefs {
         Optional<Debrief.Costliest> costliest = DebriefAssembly.costliest(
                 costed,
                 roundHumans.stream().map(h -> Steps.of(h.attempt(), open)).toList(),
-                previousBest.map(Debrief.PersonalBest::steps));
+                previousBest.map(Debrief.PersonalBest::steps),
+                closed.flatMap(at -> Steps.stillOn(attempt)));
         Optional<Debrief.PersonalBest> current = result.outcome().won()
                 ? Optional.of(new Debrief.PersonalBest(round.value(), totalMs, steps))
                 : Optional.empty();

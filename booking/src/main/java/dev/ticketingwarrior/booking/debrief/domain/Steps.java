@@ -55,11 +55,11 @@ public record Steps(Long entryMs, Long waitMs, Long letterMs, Long pickMs, Long 
      */
     public static Steps untilClose(Attempt attempt, Instant open, Instant close) {
         Steps steps = of(attempt, open);
-        Optional<Step> caught = caughtOn(attempt);
-        if (caught.equals(Optional.of(Step.LETTER))) {
+        Optional<Step> still = stillOn(attempt);
+        if (still.equals(Optional.of(Step.LETTER))) {
             return new Steps(steps.entryMs, steps.waitMs, ms(attempt.admittedAt(), Optional.of(close)), null, null);
         }
-        if (caught.equals(Optional.of(Step.PICK)) && attempt.lastSeatAt().isEmpty()) {
+        if (still.equals(Optional.of(Step.PICK))) {
             return new Steps(
                     steps.entryMs,
                     steps.waitMs,
@@ -68,6 +68,16 @@ public record Steps(Long entryMs, Long waitMs, Long letterMs, Long pickMs, Long 
                     null);
         }
         return steps;
+    }
+
+    /**
+     * The step {@link #untilClose} counts until the close: LETTER for a letter never solved, PICK for a solved letter
+     * and no seat tried; empty otherwise.
+     */
+    public static Optional<Step> stillOn(Attempt attempt) {
+        return caughtOn(attempt)
+                .filter(step -> step == Step.LETTER
+                        || (step == Step.PICK && attempt.lastSeatAt().isEmpty()));
     }
 
     /**

@@ -184,20 +184,18 @@ class DebriefAssemblyTests {
             humans.add(new Steps(700L + i, 1400L + i, i < 2 ? 1000L + 300 * i : 3000L + i, 1900L + i, 450L + i));
         }
 
-        Optional<Debrief.Costliest> costliest = DebriefAssembly.costliest(mine, humans, Optional.empty());
+        Optional<Debrief.Costliest> costliest =
+                DebriefAssembly.costliest(mine, humans, Optional.empty(), Optional.empty());
 
         assertThat(costliest).contains(new Debrief.Costliest("letter", 4100, Debrief.Costliest.Basis.ROUND, 1300, 20));
     }
 
     @Test
-    void noCostliestStepWithFewerThanThreeHumansOrWhenNothingExceedsTheirTenthPercentile() {
+    void noCostliestStepWhenNothingExceedsTheHumansTenthPercentile() {
         Steps mine = new Steps(800L, 1500L, 4100L, null, null);
-        assertThat(DebriefAssembly.costliest(mine, List.of(mine, new Steps(1L, 1L, 1L, null, null)), Optional.empty()))
-                .isEmpty();
-
         Steps fastest = new Steps(1L, 1L, 1L, null, null);
-        assertThat(DebriefAssembly.costliest(fastest, List.of(fastest, mine, mine, mine), Optional.empty()))
-                .isEmpty();
+
+        assertThat(costliest(fastest, List.of(fastest, mine, mine, mine), null)).isEmpty();
     }
 
     @Test
@@ -205,13 +203,60 @@ class DebriefAssemblyTests {
         Steps mine = new Steps(800L, 1500L, 4100L, 2000L, 500L);
         Steps best = new Steps(700L, 1600L, 2100L, 900L, 450L);
 
-        assertThat(DebriefAssembly.costliest(mine, List.of(mine), Optional.of(best)))
+        assertThat(costliest(mine, List.of(mine), best))
                 .contains(new Debrief.Costliest("letter", 4100, Debrief.Costliest.Basis.PERSONAL_BEST, 2100, 0));
-        assertThat(DebriefAssembly.costliest(mine, List.of(mine), Optional.empty()))
-                .as("alone and never won: nothing to compare with")
-                .isEmpty();
-        assertThat(DebriefAssembly.costliest(best, List.of(best), Optional.of(best)))
+        assertThat(costliest(best, List.of(best), best))
                 .as("no step slower than the best")
+                .isEmpty();
+    }
+
+    /** Alone in the round and never won: the step that took longest, against the player's own time. */
+    @Test
+    void withNothingToCompareWithTheStepThatTookLongestIsNamedAgainstThePlayersOwnTime() {
+        Steps mine = new Steps(800L, 1500L, 4100L, 2000L, 500L);
+
+        assertThat(costliest(mine, List.of(mine), null))
+                .contains(new Debrief.Costliest("letter", 4100, Debrief.Costliest.Basis.SELF, 8900, 1));
+        assertThat(costliest(mine, List.of(mine, new Steps(1L, 1L, 1L, null, null)), null))
+                .as("two humans are still too few to compare with")
+                .contains(new Debrief.Costliest("letter", 4100, Debrief.Costliest.Basis.SELF, 8900, 2));
+    }
+
+    @Test
+    void eachStepIsMeasuredAgainstTheRoundWhereEnoughHumansReachedItElseAgainstThePlayersBest() {
+        Steps mine = new Steps(800L, 1500L, 4100L, 2000L, null);
+        Steps other = new Steps(800L, 1500L, 3000L, null, null);
+        Steps best = new Steps(900L, 1600L, 3000L, 200L, null);
+
+        assertThat(costliest(mine, List.of(mine, other, other), best))
+                .as("the pick, which only the player reached, against its best round: 1.8 s over, the letter 1.1 s")
+                .contains(new Debrief.Costliest("pick", 2000, Debrief.Costliest.Basis.PERSONAL_BEST, 200, 0));
+    }
+
+    /**
+     * The round closed while the player was still on the letter, which too few humans solved to compare with: that
+     * step counts with all of its time, not the wait some humans were admitted faster from.
+     */
+    @Test
+    void aStepTheCloseCaughtThePlayerOnWithNothingToCompareItWithCountsAllOfItsTime() {
+        Steps mine = new Steps(300L, 5400L, 32_000L, null, null);
+        List<Steps> humans =
+                List.of(mine, new Steps(300L, 0L, 2000L, 1000L, null), new Steps(300L, 0L, null, null, null));
+
+        assertThat(DebriefAssembly.costliest(mine, humans, Optional.empty(), Optional.of(Steps.Step.LETTER)))
+                .contains(new Debrief.Costliest("letter", 32_000, Debrief.Costliest.Basis.SELF, 37_700, 2));
+        assertThat(costliest(mine, humans, null))
+                .as("a letter solved in that time is only a step few humans reached: the wait is measured")
+                .contains(new Debrief.Costliest("wait", 5400, Debrief.Costliest.Basis.ROUND, 0, 3));
+    }
+
+    @Test
+    void aStepOnlyThePlayerReachedDoesNotOutweighStepsThatCouldBeMeasured() {
+        Steps mine = new Steps(100L, 100L, 1000L, 900L, 400L);
+        Steps slower = new Steps(200L, 200L, 2000L, null, null);
+
+        assertThat(costliest(mine, List.of(mine, slower, slower), null))
+                .as("the fastest human everywhere; the pick and confirm only the player reached")
                 .isEmpty();
     }
 
@@ -222,11 +267,11 @@ class DebriefAssemblyTests {
                 List.of(mine, new Steps(100L, 1500L, 1000L, null, null), new Steps(100L, 1500L, 1000L, null, null));
         Steps best = new Steps(800L, 1500L, 100L, null, null);
 
-        assertThat(DebriefAssembly.costliest(mine, humans, Optional.of(best)))
+        assertThat(costliest(mine, humans, best))
                 .as("entry against the round, not the letter against the best")
                 .contains(new Debrief.Costliest("entry", 800, Debrief.Costliest.Basis.ROUND, 100, 3));
         Steps fastest = new Steps(100L, 1500L, 1000L, null, null);
-        assertThat(DebriefAssembly.costliest(fastest, humans, Optional.of(best)))
+        assertThat(costliest(fastest, humans, best))
                 .as("compared with the round and nothing stood out: no fallback")
                 .isEmpty();
     }
@@ -237,7 +282,12 @@ class DebriefAssemblyTests {
         List<Steps> humans =
                 List.of(mine, new Steps(800L, 1500L, 10L, 10L, 10L), new Steps(800L, 1500L, 10L, 10L, 10L));
 
-        assertThat(DebriefAssembly.costliest(mine, humans, Optional.empty())).isEmpty();
+        assertThat(costliest(mine, humans, null)).isEmpty();
+    }
+
+    /** The costliest step of an attempt the round's close did not catch on a step; {@code best} may be null. */
+    private static Optional<Debrief.Costliest> costliest(Steps mine, List<Steps> humans, Steps best) {
+        return DebriefAssembly.costliest(mine, humans, Optional.ofNullable(best), Optional.empty());
     }
 
     @Test
