@@ -60,7 +60,9 @@ export function useOpsStats(token: string, unauthorized: (error: ApiError) => bo
             const results = await getResults(roundId, aborter.signal);
             if (!aborter.signal.aborted) {
               const opensAt = toEpochMs(next.current?.opensAt) ?? parseRoundId(roundId);
-              setSeries((previous) => addSold(previous, at, roundId, opensAt, num(results.seats?.sold)));
+              setSeries((previous) =>
+                addSold(previous, at, roundId, opensAt, num(results.seats?.sold), results.histogram?.buckets),
+              );
               setConfirmedError(undefined);
             }
           } catch (caught) {

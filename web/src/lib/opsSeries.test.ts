@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminStats } from '../api/types';
-import { addBacklog, addSold, addStats, BACKLOG_WINDOW_MS, emptyBacklog, emptySeries, rateBetween } from './opsSeries';
+import {
+  addBacklog,
+  addSold,
+  addStats,
+  BACKLOG_WINDOW_MS,
+  emptyBacklog,
+  emptySeries,
+  rateBetween,
+  soldBefore,
+} from './opsSeries';
 
 const stats = (roundId: string, admitted: number, waiting: number): AdminStats => ({
   currentRoundId: roundId,
@@ -19,6 +28,29 @@ describe('ops series', () => {
   it('starts counting from zero in a new round', () => {
     expect(rateBetween({ roundId: 'r1', value: 90, at: 0 }, { roundId: 'r2', value: 5, at: 1000 })).toBe(5);
     expect(rateBetween(undefined, { roundId: 'r2', value: 5, at: 1000 })).toBeUndefined();
+  });
+
+  it('starts the curve of a round the page opened late in from its results histogram', () => {
+    const open = 60_000;
+    const buckets = [
+      { fromMs: 1000, toMs: 2000, humans: 2, bots: 30 },
+      { fromMs: 0, toMs: 1000, humans: 0, bots: 0 },
+      { fromMs: 2000, toMs: 3000, humans: 1, bots: 40 },
+      { fromMs: 21_000, toMs: 22_000, humans: 1, bots: 0 },
+    ];
+
+    const s = addSold(emptySeries(), open + 21_500, 'r1', open, 74, buckets);
+
+    expect(s.sellOut?.points).toEqual([
+      { x: 0, y: 0 },
+      { x: 2, y: 32 },
+      { x: 3, y: 73 },
+      // the bucket still open when read is left to the live reading
+      { x: 21.5, y: 74 },
+    ]);
+    const later = addSold(s, open + 23_000, 'r1', open, 75, buckets);
+    expect(later.sellOut?.points).toHaveLength(5);
+    expect(soldBefore([], 10)).toEqual([{ x: 0, y: 0 }]);
   });
 
   it('draws the sell-out curve per round and keeps the previous one', () => {

@@ -1,8 +1,9 @@
 // The ops page's live series, built from successive polls of GET /api/v1/admin/stats (queue length, admitted) and
 // GET /api/v1/rounds/{id}/results (seats sold there: confirmed bookings, booking's MySQL rows, not bookings accepted).
 // Rates are differences between polls of the same round; a new round starts its counters (and its curve) from zero.
+// A round's curve begins with what its results' histogram says was sold before the first poll (the page opened late).
 // The confirmations' backlog comes from GET /api/v1/confirmations (booking).
-import type { AdminStats, ConfirmationBacklog } from '../api/types';
+import type { AdminStats, ConfirmationBacklog, HistogramBucket } from '../api/types';
 import { num, toEpochMs } from '../api/wire';
 import { parseRoundId } from './clock';
 
@@ -72,13 +73,35 @@ export function addStats(series: OpsSeries, at: number, stats: AdminStats): OpsS
   return next;
 }
 
-/** Adds one reading of seats sold in `roundId` (opened at `opensAt`), taken at server time `at`. */
+/**
+ * The seats sold before `untilS` seconds after the open, from the round's results histogram (bookings by how long
+ * after the open they were accepted): the start of the curve of a round the page opened in late, from 0 at the open
+ * to each bucket's end.
+ */
+export function soldBefore(buckets: HistogramBucket[], untilS: number): XY[] {
+  const points: XY[] = [{ x: 0, y: 0 }];
+  let sold = 0;
+  for (const bucket of [...buckets].sort((a, b) => a.fromMs - b.fromMs)) {
+    const count = num(bucket.humans) + num(bucket.bots);
+    const x = bucket.toMs / 1000;
+    if (count === 0 || x >= untilS) continue;
+    sold += count;
+    points.push({ x, y: sold });
+  }
+  return points;
+}
+
+/**
+ * Adds one reading of seats sold in `roundId` (opened at `opensAt`), taken at server time `at`; `buckets`, the round's
+ * results histogram, starts the curve of a round first read after its open.
+ */
 export function addSold(
   series: OpsSeries,
   at: number,
   roundId: string,
   opensAt: number | undefined,
   sold: number,
+  buckets: HistogramBucket[] = [],
 ): OpsSeries {
   const counter: Counter = { roundId, value: sold, at };
   const rate = rateBetween(series.sold, counter);
@@ -86,7 +109,8 @@ export function addSold(
   let previousSellOut = series.previousSellOut;
   if (!sellOut || sellOut.roundId !== roundId) {
     if (sellOut && sellOut.points.length > 0) previousSellOut = sellOut;
-    sellOut = { roundId, points: [] };
+    const earlier = opensAt === undefined || buckets.length === 0 ? [] : soldBefore(buckets, (at - opensAt) / 1000);
+    sellOut = { roundId, points: earlier };
   }
   if (opensAt !== undefined) {
     const x = Math.max(0, (at - opensAt) / 1000);
