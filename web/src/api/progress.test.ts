@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { playerSecret } from '../lib/playerSecret';
 import { mockApi, problem } from '../test/api';
-import { ROUND, TICKET, history, lostDebrief, newBestDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
+import {
+  ROUND,
+  TICKET,
+  history,
+  lostDebrief,
+  newBestDebrief,
+  notAdmittedDebrief,
+  selfCostDebrief,
+  wonDebrief,
+} from '../test/debriefs';
 import { answerCaptcha, book, getSeats, holdSeat, issueCaptcha, releaseHold } from './booking';
 import { eraseHistory, getDebrief, getHistory, parseDebrief, parseHistory } from './progress';
 
@@ -104,6 +113,19 @@ describe('debrief parsing', () => {
       referenceMs: 1300,
       humans: 37,
     });
+  });
+
+  it('reads each basis of the costliest step: the round, the personal best, the player’s own time', () => {
+    expect(parseDebrief(selfCostDebrief()).costliest).toEqual({
+      step: 'letter',
+      ms: 32000,
+      basis: 'SELF',
+      referenceMs: 45000,
+      humans: 2,
+    });
+    const raw = wonDebrief() as Record<string, unknown>;
+    raw.costliest = { step: 'pick', ms: 2500, basis: 'PERSONAL_BEST', referenceMs: 900, humans: 0 };
+    expect(parseDebrief(raw).costliest?.basis).toBe('PERSONAL_BEST');
   });
 
   it('reads the close that caught an admitted player, and leaves out a step name it does not know', () => {

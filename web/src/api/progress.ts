@@ -149,7 +149,7 @@ function costliest(value: unknown): Costliest | null {
   return {
     step: c.step as StepName,
     ms: reqNum(c.ms, 'costliest.ms'),
-    basis: c.basis === 'PERSONAL_BEST' ? 'PERSONAL_BEST' : 'ROUND',
+    basis: c.basis === 'PERSONAL_BEST' || c.basis === 'SELF' ? c.basis : 'ROUND',
     // an older server names it topTenPercentMs (and measures only against the round)
     referenceMs: reqNum(c.referenceMs ?? c.topTenPercentMs, 'costliest.referenceMs'),
     humans: optNum(c.humans, 'costliest.humans') ?? 0,

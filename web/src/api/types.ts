@@ -279,10 +279,16 @@ export interface NotAdmitted {
 export interface Costliest {
   step: StepName;
   ms: number;
-  /** What `referenceMs` is: the round's humans' 10th percentile of that step, or (practice alone) the player's best. */
-  basis: 'ROUND' | 'PERSONAL_BEST';
+  /**
+   * What `referenceMs` is: the round's humans' 10th percentile of that step (ROUND), the player's best round's time of
+   * it (PERSONAL_BEST), or — nothing to compare it with — the player's own total time over all steps this round (SELF).
+   */
+  basis: 'ROUND' | 'PERSONAL_BEST' | 'SELF';
   referenceMs: number;
-  /** The humans of the round the 10th percentile is over; 0 against the personal best. */
+  /**
+   * ROUND: the humans the 10th percentile is over. SELF: the humans of the round who reached the step (too few to
+   * compare with). 0 against the personal best.
+   */
   humans: number;
 }
 

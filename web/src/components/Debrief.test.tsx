@@ -1,14 +1,23 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { parseDebrief } from '../api/progress';
-import type { Debrief } from '../api/types';
+import type { Costliest, Debrief } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
 import type { Lang } from '../i18n/messages';
-import { firstWinDebrief, lostDebrief, newBestDebrief, notAdmittedDebrief, wonDebrief } from '../test/debriefs';
+import {
+  firstWinDebrief,
+  lostDebrief,
+  newBestDebrief,
+  notAdmittedDebrief,
+  selfCostDebrief,
+  wonDebrief,
+} from '../test/debriefs';
 import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from './Debrief';
 
 const inLang = (lang: Lang, node: React.ReactNode) => render(<I18nProvider initial={lang}>{node}</I18nProvider>);
-const steps = () => screen.getAllByTestId('timeline-step').map((li) => li.textContent);
+/** Text as read: the no-break space between a number and its unit ("340 ms") as a plain one. */
+const plain = (text: string | null | undefined) => text?.replace(/\u00a0/g, ' ');
+const steps = () => screen.getAllByTestId('timeline-step').map((li) => plain(li.textContent));
 
 describe('timeline', () => {
   it('tells the attempt step by step in Korean: queue N of M, the wait, the letter, each lost seat with taker and margin', () => {
@@ -30,7 +39,7 @@ describe('timeline', () => {
   it('names the rival and the margin in English too', () => {
     inLang('en', <Timeline debrief={parseDebrief(wonDebrief())} />);
     const lost = screen.getAllByTestId('timeline-step').filter((li) => li.dataset.step === 'SEAT');
-    expect(lost.map((li) => li.querySelector('.tl-text')?.textContent)).toEqual([
+    expect(lost.map((li) => plain(li.querySelector('.tl-text')?.textContent))).toEqual([
       'A-5 lost — taken by lee, 340 ms before you',
       'A-6 lost — taken by a bot, 95 ms before you',
       'Held A-7',
@@ -108,11 +117,142 @@ describe('costliest step', () => {
   });
 
   it('says the round closed on a step the player never finished', () => {
-    const stuck = { step: 'letter', ms: 14_800, basis: 'ROUND', referenceMs: 1_800, humans: 3 } as const;
+    const stuck = { step: 'letter', ms: 14_800, basis: 'ROUND', referenceMs: 1_800, humans: 12 } as const;
     inLang('ko', <CostliestStep costliest={stuck} unfinished />);
     expect(screen.getByTestId('costliest')).toHaveTextContent(
       '라운드가 끝날 때까지 보안문자를 풀지 못했어요 (14.8초). 상위 10%는 1.8초 안에 풀었어요.',
     );
+    cleanup();
+    inLang('en', <CostliestStep costliest={{ ...stuck, step: 'pick' }} unfinished />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      'The round closed before you tried a seat (14.8 s). The top 10% held one within 1.8 s.',
+    );
+  });
+
+  it('says "top 10%" from ten humans on, and the fastest of them below ten (the 10th percentile of a few is the fastest)', () => {
+    const few = { step: 'letter', ms: 4_100, basis: 'ROUND', referenceMs: 1_300, humans: 3 } as const;
+    inLang('ko', <CostliestStep costliest={few} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      /^보안문자에 4\.1초 걸렸어요\. 이번 라운드 사람 3명 중 가장 빠른 사람은 1\.3초 만에 풀었어요\.$/,
+    );
+    expect(screen.getByTestId('costliest-basis')).toHaveTextContent('이번 라운드 사람 3명 기준');
+    cleanup();
+    inLang('en', <CostliestStep costliest={{ ...few, humans: 9 }} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      /^The security letter took you 4\.1 s\. The fastest of the round’s 9 humans solved it in 1\.3 s\.$/,
+    );
+    expect(screen.getByTestId('costliest-basis')).toHaveTextContent('among 9 humans this round');
+    cleanup();
+    inLang('en', <CostliestStep costliest={{ ...few, humans: 10 }} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent('The top 10% solved it within 1.3 s.');
+  });
+
+  it('names the fastest of a few humans for every step, and for a step the round closed on', () => {
+    const few = (step: Costliest['step']) =>
+      ({ step, ms: 2_500, basis: 'ROUND', referenceMs: 700, humans: 4 }) as const;
+    const text = (lang: Lang, costliest: Costliest, unfinished = false) => {
+      const { unmount } = inLang(lang, <CostliestStep costliest={costliest} unfinished={unfinished} />);
+      const said = plain(screen.getByTestId('costliest').textContent);
+      unmount();
+      return said;
+    };
+    expect(text('ko', few('entry'))).toBe(
+      '입장에 2.5초 걸렸어요. 이번 라운드 사람 4명 중 가장 빠른 사람은 0.7초 만에 들어왔어요.',
+    );
+    expect(text('ko', few('wait'))).toBe(
+      '대기에 2.5초 걸렸어요. 이번 라운드 사람 4명 중 가장 빠른 사람은 0.7초 만에 입장했어요.',
+    );
+    expect(text('ko', few('pick'))).toBe(
+      '좌석 선택에 2.5초 걸렸어요. 이번 라운드 사람 4명 중 가장 빠른 사람은 0.7초 만에 좌석을 잡았어요.',
+    );
+    expect(text('ko', few('confirm'))).toBe(
+      '예매 확정에 2.5초 걸렸어요. 이번 라운드 사람 4명 중 가장 빠른 사람은 0.7초 만에 확정했어요.',
+    );
+    expect(text('ko', few('letter'), true)).toBe(
+      '라운드가 끝날 때까지 보안문자를 풀지 못했어요 (2.5초). 이번 라운드 사람 4명 중 가장 빠른 사람은 0.7초 만에 풀었어요.',
+    );
+    expect(text('ko', few('pick'), true)).toBe(
+      '라운드가 끝날 때까지 좌석을 시도하지 못했어요 (2.5초). 이번 라운드 사람 4명 중 가장 빠른 사람은 0.7초 만에 좌석을 잡았어요.',
+    );
+    expect(text('en', few('entry'))).toBe(
+      'Entering took you 2.5 s. The fastest of the round’s 4 humans was in within 0.7 s.',
+    );
+    expect(text('en', few('wait'))).toBe(
+      'You waited 2.5 s. The fastest of the round’s 4 humans was admitted within 0.7 s.',
+    );
+    expect(text('en', few('pick'))).toBe(
+      'Picking a seat took you 2.5 s. The fastest of the round’s 4 humans held one in 0.7 s.',
+    );
+    expect(text('en', few('confirm'))).toBe(
+      'Confirming took you 2.5 s. The fastest of the round’s 4 humans confirmed in 0.7 s.',
+    );
+    expect(text('en', few('letter'), true)).toBe(
+      'The round closed while you were still on the security letter (2.5 s). The fastest of the round’s 4 humans solved it in 0.7 s.',
+    );
+    expect(text('en', few('pick'), true)).toBe(
+      'The round closed before you tried a seat (2.5 s). The fastest of the round’s 4 humans held one in 0.7 s.',
+    );
+  });
+
+  it('with nothing to compare with, says the step against the player’s own time this round', () => {
+    const alone = parseDebrief(selfCostDebrief()).costliest;
+    inLang('ko', <CostliestStep costliest={alone} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      /^보안문자에 32\.0초 걸렸어요 \(이번 라운드 내 시간 45\.0초 중\)\. 비교할 사람이 적어요\.$/,
+    );
+    expect(screen.getByTestId('costliest-basis')).toHaveTextContent(
+      '이번 라운드에 이 구간을 마친 사람은 2명뿐이고 내 최고 기록에도 이 구간이 없어, 이번 라운드 내 시간 안에서 보았어요',
+    );
+    expect(screen.queryByText(/상위 10%|내 최고 기록에서는/)).not.toBeInTheDocument();
+    cleanup();
+    inLang('en', <CostliestStep costliest={alone} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      /^The security letter took you 32\.0 s of your 45\.0 s this round \(too few humans to compare with\)\.$/,
+    );
+    expect(screen.getByTestId('costliest-basis')).toHaveTextContent(
+      'only 2 of the round’s humans finished this step, and your personal best does not have it',
+    );
+  });
+
+  it('tells every step against the player’s own time, and a step the round closed on, with no human who finished it', () => {
+    const self = (step: Costliest['step'], humans = 1) =>
+      ({ step, ms: 9_000, basis: 'SELF', referenceMs: 12_000, humans }) as const;
+    const text = (lang: Lang, costliest: Costliest, unfinished = false) => {
+      const { unmount } = inLang(lang, <CostliestStep costliest={costliest} unfinished={unfinished} />);
+      const said = [
+        plain(screen.getByTestId('costliest').textContent),
+        plain(screen.getByTestId('costliest-basis').textContent),
+      ];
+      unmount();
+      return said;
+    };
+    const koTail = ' (이번 라운드 내 시간 12.0초 중). 비교할 사람이 적어요.';
+    const enTail = ' of your 12.0 s this round (too few humans to compare with).';
+    const koOpenTail = ', 이번 라운드 내 시간 12.0초 중). 비교할 사람이 적어요.';
+    const enOpenTail = ' of your 12.0 s this round). Too few humans to compare with.';
+    expect(text('ko', self('entry'))[0]).toBe(`입장에 9.0초 걸렸어요${koTail}`);
+    expect(text('ko', self('wait'))[0]).toBe(`대기에 9.0초 걸렸어요${koTail}`);
+    expect(text('ko', self('pick'))[0]).toBe(`좌석 선택에 9.0초 걸렸어요${koTail}`);
+    expect(text('ko', self('confirm'))[0]).toBe(`예매 확정에 9.0초 걸렸어요${koTail}`);
+    expect(text('en', self('entry'))[0]).toBe(`Entering took you 9.0 s${enTail}`);
+    expect(text('en', self('wait'))[0]).toBe(`You waited 9.0 s${enTail}`);
+    expect(text('en', self('pick'))[0]).toBe(`Picking a seat took you 9.0 s${enTail}`);
+    expect(text('en', self('confirm'))[0]).toBe(`Confirming took you 9.0 s${enTail}`);
+    expect(text('ko', self('letter', 0), true)).toEqual([
+      `라운드가 끝날 때까지 보안문자를 풀지 못했어요 (9.0초${koOpenTail}`,
+      '이번 라운드에 이 구간을 마친 사람이 없고 내 최고 기록에도 이 구간이 없어, 이번 라운드 내 시간 안에서 보았어요',
+    ]);
+    expect(text('ko', self('pick', 0), true)[0]).toBe(
+      `라운드가 끝날 때까지 좌석을 시도하지 못했어요 (9.0초${koOpenTail}`,
+    );
+    expect(text('en', self('letter', 0), true)).toEqual([
+      `The round closed while you were still on the security letter (9.0 s${enOpenTail}`,
+      'no human of the round finished this step, and your personal best does not have it: measured within your own time this round',
+    ]);
+    expect(text('en', self('pick', 1), true)).toEqual([
+      `The round closed before you tried a seat (9.0 s${enOpenTail}`,
+      'only 1 of the round’s humans finished this step, and your personal best does not have it: measured within your own time this round',
+    ]);
   });
 
   it('measures a player who practised alone against its best round', () => {
@@ -129,9 +269,17 @@ describe('costliest step', () => {
     );
   });
 
-  it('says nothing stood out when the server names no step', () => {
+  it('says nothing stood out when the server names no step, and calls the personal best 최고 기록', () => {
     inLang('ko', <CostliestStep costliest={null} />);
-    expect(screen.getByTestId('costliest')).toHaveTextContent('눈에 띄게 늦은 구간이 없어요');
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      '눈에 띄게 늦은 구간이 없어요 (또는 아직 비교할 기록이 없어요: 이번 라운드에 사람이 적고, 내 최고 기록도 없어요).',
+    );
+    expect(screen.queryByTestId('costliest-basis')).not.toBeInTheDocument();
+  });
+
+  it('shows no basis line for a round comparison over no humans', () => {
+    inLang('ko', <CostliestStep costliest={{ step: 'wait', ms: 900, basis: 'ROUND', referenceMs: 300, humans: 0 }} />);
+    expect(screen.queryByTestId('costliest-basis')).not.toBeInTheDocument();
   });
 });
 
@@ -145,6 +293,7 @@ describe('ghost race', () => {
       previousBest={d.ghost.previousBest}
       previousBestKnown={d.ghost.previousBestKnown}
       roundBest={d.ghost.roundBest}
+      nickname={d.nickname}
     />
   );
 
@@ -237,6 +386,41 @@ describe('ghost race', () => {
     expect(screen.queryByTestId('ghost-past-unknown')).not.toBeInTheDocument();
   });
 
+  it('shows the player once, as the round’s best, when it is the round’s best human', () => {
+    const raw = firstWinDebrief();
+    const mine = { nickname: 'kim', totalMs: raw.totalMs, steps: { ...raw.steps } };
+    inLang('ko', race(parseDebrief({ ...raw, ghost: { ...raw.ghost, roundBest: mine } })));
+    expect(screen.getByTestId('ghost-you')).toHaveTextContent('나 (라운드 1위)');
+    expect(screen.queryByTestId('ghost-best')).not.toBeInTheDocument();
+    expect(screen.queryByText(/라운드 1위 kim/)).not.toBeInTheDocument();
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+      '구간',
+      '나 (라운드 1위)',
+      '이전 최고 기록',
+      '이전 최고 대비',
+    ]);
+    expect(screen.getByTestId('ghost-step-letter')).toHaveTextContent(/^보안문자2\.7초——$/);
+    expect(screen.getByRole('figure')).toHaveAccessibleName(
+      '구간별 기록 비교: 나 (이번 라운드 사람 1위), 이전 최고 기록',
+    );
+    cleanup();
+    // not a new best: against the personal best, in English
+    const won = wonDebrief();
+    inLang('en', race(parseDebrief({ ...won, ghost: { ...won.ghost, roundBest: { ...mine, totalMs: won.totalMs } } })));
+    expect(screen.getByTestId('ghost-you')).toHaveTextContent('You (round’s best)');
+    expect(screen.queryByTestId('ghost-best')).not.toBeInTheDocument();
+    expect(screen.getByRole('figure')).toHaveAccessibleName(
+      'Steps compared: you (the round’s best human), your personal best',
+    );
+  });
+
+  it('keeps the round’s best apart when it is someone else', () => {
+    inLang('en', race(parseDebrief(wonDebrief())));
+    expect(screen.getByTestId('ghost-you')).toHaveTextContent(/^You/);
+    expect(screen.getByTestId('ghost-you')).not.toHaveTextContent('round’s best');
+    expect(screen.getByTestId('ghost-best')).toHaveTextContent('Round’s best park');
+  });
+
   it('keeps racing the personal best when this round did not beat it', () => {
     inLang('ko', race(parseDebrief(wonDebrief())));
     expect(screen.queryByTestId('ghost-new-best')).not.toBeInTheDocument();
@@ -276,6 +460,26 @@ describe('a player the round closed on', () => {
     );
     unmount();
     inLang('en', <NotAdmittedCost notAdmitted={{ ...notAdmitted, admittedHumans: 0, served: 0 }} queueNumber={42} />);
-    expect(screen.getByTestId('costliest')).toHaveTextContent('Nobody was admitted this round.');
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      'You entered 3.2 s after the open as number 42. Nobody was admitted this round.',
+    );
+    cleanup();
+    inLang('ko', <NotAdmittedCost notAdmitted={{ ...notAdmitted, admittedHumans: 0, served: 0 }} queueNumber={42} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent('이번 라운드에는 아무도 입장 허가를 받지 못했어요.');
+  });
+
+  it('says no human was admitted, not nobody, when admission went on for bots only', () => {
+    // the queue reached number 120: 119 bots got in ahead of the player (number 121)
+    const onlyBots = { served: 120, placesAway: 1, enteredMs: 1_500, admittedWithinMs: null, admittedHumans: 0 };
+    inLang('ko', <NotAdmittedCost notAdmitted={onlyBots} queueNumber={121} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      /^오픈 1\.5초 뒤 121번으로 입장했어요\. 이번 라운드에 입장 허가를 받은 사람은 없었어요\. 입장은 120번까지였고 모두 봇이었어요\.$/,
+    );
+    cleanup();
+    inLang('en', <NotAdmittedCost notAdmitted={{ ...onlyBots, served: 1_200 }} queueNumber={1_201} />);
+    expect(screen.getByTestId('costliest')).toHaveTextContent(
+      'You entered 1.5 s after the open as number 1,201. No human was admitted this round: admission reached number 1,200, all bots.',
+    );
+    expect(screen.getByTestId('costliest')).not.toHaveTextContent('Nobody');
   });
 });

@@ -106,21 +106,54 @@ export function Timeline({ debrief }: { debrief: Debrief }) {
   );
 }
 
+/** Below this many humans a 10th percentile is just the fastest of them (nearest rank): say so instead of "top 10%". */
+const TOP_TENTH_MIN_HUMANS = 10;
+
+/** The family of texts a costliest step is told in, by what it is measured against. */
+function costKey(costliest: Costliest): 'cost' | 'costFew' | 'costBest' | 'costSelf' {
+  switch (costliest.basis) {
+    case 'PERSONAL_BEST':
+      return 'costBest';
+    case 'SELF':
+      return 'costSelf';
+    default:
+      return costliest.humans < TOP_TENTH_MIN_HUMANS ? 'costFew' : 'cost';
+  }
+}
+
 /**
- * "보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요.", or against the player's best round when it practised alone
- * ("… 내 최고 기록에서는 0.9초였어요."). `unfinished`: the player was still on that step when the round closed (the
- * server counts it until the close and leaves its split empty): a letter never solved, no seat tried.
+ * "보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요." against the round's humans (with fewer than ten, against
+ * the fastest of them); against the player's best round when it practised alone ("… 내 최고 기록에서는 0.9초였어요.");
+ * or, with nothing to compare with, against the player's own time this round ("… 이번 라운드 내 시간 45.0초 중 가장 긴
+ * 구간이에요"). `unfinished`: the player was still on that step when the round closed (the server counts it until the
+ * close and leaves its split empty): a letter never solved, no seat tried.
  */
 export function costliestText(costliest: Costliest, t: Translate, lang: Lang, unfinished = false): string {
-  const times = {
+  const params = {
     you: secondsShort(costliest.ms, lang),
     top: secondsShort(costliest.referenceMs, lang),
+    total: secondsShort(costliest.referenceMs, lang),
+    n: costliest.humans.toLocaleString(),
   };
-  const against = costliest.basis === 'PERSONAL_BEST' ? 'Best' : '';
+  const key = costKey(costliest);
   if (unfinished && (costliest.step === 'letter' || costliest.step === 'pick')) {
-    return t(`debrief.cost${against}Open.${costliest.step}`, times);
+    return t(`debrief.${key}Open.${costliest.step}`, params);
   }
-  return t(`debrief.cost${against}.${costliest.step}`, times);
+  return t(`debrief.${key}.${costliest.step}`, params);
+}
+
+/** The small line under the costliest step: what it was measured against. */
+function costBasisText(costliest: Costliest, t: Translate): string | null {
+  switch (costliest.basis) {
+    case 'PERSONAL_BEST':
+      return t('debrief.costBasisBest');
+    case 'SELF':
+      return costliest.humans > 0
+        ? t('debrief.costBasisSelf', { n: costliest.humans.toLocaleString() })
+        : t('debrief.costBasisSelfNone');
+    default:
+      return costliest.humans > 0 ? t('debrief.costBasis', { n: costliest.humans.toLocaleString() }) : null;
+  }
 }
 
 export function CostliestStep({
@@ -138,15 +171,16 @@ export function CostliestStep({
       </p>
     );
   }
+  const basis = costBasisText(costliest, t);
   return (
     <div className={`costliest cost-${costliest.step}`}>
       <p className="costliest-text" data-testid="costliest">
         {costliestText(costliest, t, lang, unfinished)}
       </p>
-      {costliest.basis === 'PERSONAL_BEST' ? (
-        <p className="muted small">{t('debrief.costBasisBest')}</p>
-      ) : (
-        costliest.humans > 0 && <p className="muted small">{t('debrief.costBasis', { n: costliest.humans })}</p>
+      {basis && (
+        <p className="muted small" data-testid="costliest-basis">
+          {basis}
+        </p>
       )}
     </div>
   );
@@ -154,7 +188,8 @@ export function CostliestStep({
 
 /**
  * "오픈 3.2초 뒤 5번으로 입장했어요. 입장한 사람 2명은 모두 오픈 0.9초 안에 들어왔어요." — the entry was what cost a
- * player the round closed on; said against the entries that were admitted.
+ * player the round closed on; said against the entries that were admitted. With no human admitted, how far admission
+ * got for the bots ("… 입장은 120번까지였고 모두 봇이었어요."), or that nobody was.
  */
 export function notAdmittedText(
   notAdmitted: NotAdmitted,
@@ -168,7 +203,10 @@ export function notAdmittedText(
   });
   const admitted =
     notAdmitted.admittedHumans === 0
-      ? t('debrief.notAdmitted.noneAdmitted')
+      ? // admission may well have moved, for bots only (it reached `served`)
+        notAdmitted.served > 0
+        ? t('debrief.notAdmitted.noHumanAdmitted', { s: notAdmitted.served.toLocaleString() })
+        : t('debrief.notAdmitted.noneAdmitted')
       : notAdmitted.admittedWithinMs === null
         ? t('debrief.notAdmitted.admittedUnknown', { h: notAdmitted.admittedHumans.toLocaleString() })
         : t('debrief.notAdmitted.admittedWithin', {
@@ -232,6 +270,7 @@ export function GhostRace({
   previousBest,
   previousBestKnown = true,
   roundBest,
+  nickname,
 }: {
   /** The debrief's round: a personal best from this round is a new best. */
   roundId: string;
@@ -242,31 +281,36 @@ export function GhostRace({
   /** False when the earlier rounds could not all be read: then no "first win" or "new best" is claimed. */
   previousBestKnown?: boolean;
   roundBest: GhostRun | null;
+  /** The player's: when the round's best human is the player, it runs once, as "you (the round's best)". */
+  nickname?: string | undefined;
 }) {
   const { t, lang } = useI18n();
   const titleId = useId();
   const baseline = raceBaseline(roundId, { personalBest, previousBest }, youTotalMs);
   const against = baseline.run;
-  const runners: Runner[] = [
-    { id: 'you', name: t('debrief.ghost.you'), steps: you, totalMs: youTotalMs },
-    {
-      id: 'pb',
-      name: t(baseline.newBest ? 'debrief.ghost.previous' : 'debrief.ghost.pb'),
-      steps: against?.steps ?? null,
-      totalMs: against?.totalMs ?? null,
-    },
-    {
-      id: 'best',
-      name: roundBest?.nickname ? t('debrief.ghost.bestNamed', { n: roundBest.nickname }) : t('debrief.ghost.best'),
-      steps: roundBest?.steps ?? null,
-      totalMs: roundBest?.totalMs ?? null,
-    },
-  ];
+  const youBest = nickname !== undefined && roundBest?.nickname === nickname;
+  const runners = (
+    [
+      { id: 'you', name: t(youBest ? 'debrief.ghost.youBest' : 'debrief.ghost.you'), steps: you, totalMs: youTotalMs },
+      {
+        id: 'pb',
+        name: t(baseline.newBest ? 'debrief.ghost.previous' : 'debrief.ghost.pb'),
+        steps: against?.steps ?? null,
+        totalMs: against?.totalMs ?? null,
+      },
+      {
+        id: 'best',
+        name: roundBest?.nickname ? t('debrief.ghost.bestNamed', { n: roundBest.nickname }) : t('debrief.ghost.best'),
+        steps: roundBest?.steps ?? null,
+        totalMs: roundBest?.totalMs ?? null,
+      },
+    ] satisfies Runner[]
+  ).filter((runner) => !(youBest && runner.id === 'best'));
   const scale = raceScale(runners.map((r) => r.steps));
   return (
     <figure className="ghost" aria-labelledby={titleId}>
       <figcaption id={titleId} className="sr-only">
-        {t(baseline.newBest && previousBestKnown ? 'debrief.ghostLabelNewBest' : 'debrief.ghostLabel')}
+        {t(`debrief.ghostLabel${baseline.newBest && previousBestKnown ? 'NewBest' : ''}${youBest ? 'YouBest' : ''}`)}
       </figcaption>
       {!previousBestKnown && (
         <p className="muted small" data-testid="ghost-past-unknown">

@@ -1,22 +1,34 @@
 import { Bar } from 'react-chartjs-2';
 import type { HistogramBucket } from '../api/types';
+import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useI18n } from '../i18n/i18n';
-import { bucketIndex } from '../lib/results';
+import { secondsRange } from '../lib/format';
+import { bucketIndex, mergedBuckets } from '../lib/results';
 import { COLORS } from './charts';
 
-/** Humans vs bots per time bucket; the player's own bucket is drawn brighter. */
+/** The phone layout's width (styles.css): under it the chart is too narrow for a bar per second. */
+const NARROW = '(max-width: 560px)';
+/** Bars at most on a narrow screen: each human bar about as wide as a finger's tip, not 2–3 px beside its bot bar. */
+const NARROW_BUCKETS = 12;
+
+/**
+ * Humans vs bots per time bucket; the player's own bucket is drawn brighter. On a narrow screen neighbouring buckets
+ * are drawn as one (at most NARROW_BUCKETS bars), the bars filling their slot, so that a lone human stays visible.
+ */
 export default function Histogram({
-  buckets,
+  buckets: given,
   youMs,
 }: {
   buckets: readonly HistogramBucket[];
   youMs: number | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const narrow = useMediaQuery(NARROW);
+  const buckets = narrow ? mergedBuckets(given, NARROW_BUCKETS) : given;
   const you = youMs === undefined ? -1 : bucketIndex(buckets, youMs);
-  const labels = buckets.map(
-    (b) => `${(b.fromMs / 1000).toFixed(b.fromMs % 1000 ? 1 : 0)}–${(b.toMs / 1000).toFixed(b.toMs % 1000 ? 1 : 0)}s`,
-  );
+  // wider bars on a phone: the pair fills its slot (chart.js's defaults are 0.9 and 0.8)
+  const slot = narrow ? { barPercentage: 1, categoryPercentage: 0.92 } : {};
+  const labels = buckets.map((b) => secondsRange(b.fromMs, b.toMs, lang));
   return (
     <div className="chart-box">
       {/* react-chartjs-2 draws a <canvas role="img">: the name goes on it (a wrapper's name would leave it unnamed) */}
@@ -32,12 +44,14 @@ export default function Histogram({
               borderColor: buckets.map((_, i) => (i === you ? '#ffffff' : 'transparent')),
               borderWidth: 2,
               borderRadius: 4,
+              ...slot,
             },
             {
               label: t('result.bots'),
               data: buckets.map((b) => b.bots),
               backgroundColor: COLORS.bots,
               borderRadius: 4,
+              ...slot,
             },
           ],
         }}

@@ -1,5 +1,6 @@
 import { Line } from 'react-chartjs-2';
 import { useI18n } from '../i18n/i18n';
+import { roundOpenedText } from '../lib/format';
 import type { OpsSeries, XY } from '../lib/opsSeries';
 import { COLORS } from './charts';
 
@@ -51,7 +52,7 @@ export function TimeChart({
 
 /** Seats confirmed (booking's MySQL rows) against seconds since the open: this round, and the one before dashed. */
 export function SellOutChart({ series }: { series: Pick<OpsSeries, 'sellOut' | 'previousSellOut'> }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <figure className="chart-card">
       <figcaption>{t('ops.sellOutChart')}</figcaption>
@@ -72,7 +73,7 @@ export function SellOutChart({ series }: { series: Pick<OpsSeries, 'sellOut' | '
               ...(series.previousSellOut
                 ? [
                     {
-                      label: `${t('ops.previousRound')} ${series.previousSellOut.roundId}`,
+                      label: `${t('ops.previousRound')} · ${roundOpenedText(series.previousSellOut.roundId, t, lang)}`,
                       data: series.previousSellOut.points,
                       borderColor: COLORS.faded,
                       borderDash: [4, 4],

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Grade, Seat, SeatStatus } from '../api/types';
@@ -74,6 +76,14 @@ describe('seat map states', () => {
     for (const text of ['VIP석', 'R석', 'S석', '선택 가능', '선점됨', '판매 완료', '내 선택']) {
       expect(screen.getByText(text)).toBeInTheDocument();
     }
+    // a status's sample is no grade's: a free seat is drawn in its own grade's colour (a free S seat is not pink)
+    const free = screen.getByText('선택 가능').querySelector('.seat-sample')!;
+    expect(free).toHaveClass('seat-sample-any', 'status-available');
+    for (const grade of ['grade-vip', 'grade-r', 'grade-s']) expect(free).not.toHaveClass(grade);
+    const css = readFileSync(resolve(__dirname, '../styles.css'), 'utf8');
+    expect(css).toMatch(
+      /\.seat-sample-any\.status-available \{\s*background: linear-gradient\([^)]*var\(--vip\)[^)]*var\(--r\)[^)]*var\(--s\)/,
+    );
   });
 });
 

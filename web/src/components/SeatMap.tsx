@@ -246,7 +246,8 @@ export function SeatLegend() {
       <ul className="legend-list">
         {looks.map((look) => (
           <li key={look}>
-            <span className={`seat seat-sample grade-r status-${look.toLowerCase()}`} aria-hidden="true">
+            {/* not one grade's colour: a free seat shows its grade's (the grades above), and so does the ring of a pick */}
+            <span className={`seat seat-sample seat-sample-any status-${look.toLowerCase()}`} aria-hidden="true">
               <SeatGlyph look={look} number={1} />
             </span>
             {t(`seats.status.${look}`)}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { HistoryAttempt } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { secondsTick } from '../lib/format';
 import { axisTop, linePath, SERIES_KEYS, trendOf, type SeriesKey } from '../lib/trend';
 
 const W = 640;
@@ -15,7 +16,7 @@ const label = (key: SeriesKey): MessageKey => (key === 'total' ? 'debrief.total'
  * be switched off with its toggle; the attempts table below carries the same numbers for screen readers.
  */
 export function TrendChart({ attempts }: { attempts: readonly HistoryAttempt[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const trend = trendOf(attempts);
   const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(new Set());
   const shown = trend.series.filter((s) => !hidden.has(s.key));
@@ -46,7 +47,7 @@ export function TrendChart({ attempts }: { attempts: readonly HistoryAttempt[] }
           <g key={ms} className="trend-grid">
             <line x1={PAD.left} x2={W - PAD.right} y1={y(ms)} y2={y(ms)} />
             <text x={PAD.left - 6} y={y(ms) + 4} textAnchor="end">
-              {`${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)}s`}
+              {secondsTick(ms, lang)}
             </text>
           </g>
         ))}

@@ -111,7 +111,7 @@ export function useSeatBooking(
     const now = selected && phase.name === 'choose' ? map?.seats.find((s) => s.id === selected.id) : undefined;
     if (now && now.status !== 'AVAILABLE') {
       setSelected(undefined);
-      setNotice({ key: 'seats.takenLive' });
+      setNotice({ key: 'seats.takenLive', params: { seat: now.id } });
     }
   }
 
@@ -137,7 +137,11 @@ export function useSeatBooking(
       setPhase({ name: 'choose' });
       setError(undefined);
       setSelected((current) => (!seat || current?.id === seat.id ? undefined : current));
-      setNotice({ key: problemKey(problem.slug) });
+      setNotice(
+        problem.slug === 'seat-taken' && seat
+          ? { key: 'seats.taken', params: { seat: seat.id } }
+          : { key: problemKey(problem.slug) },
+      );
       refresh();
       return;
     }

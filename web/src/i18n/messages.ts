@@ -36,7 +36,7 @@ export const ko = {
   'home.difficulty': '봇 난이도',
   'home.lastRound': '지난 라운드 결과',
   'home.lastRoundEmpty': '아직 지난 라운드 기록이 없습니다.',
-  'home.lastRoundAt': '{time} 오픈 라운드',
+  'common.roundOpenedAt': '{time} 오픈 라운드',
   'home.sold': '판매',
   'home.soldOut': '매진 {t}',
   'home.notSoldOut': '매진 안 됨',
@@ -69,7 +69,7 @@ export const ko = {
   'wait.title': '대기열',
   'wait.entering': '대기열에 입장하는 중…',
   'wait.preOpen': '아직 오픈 전입니다',
-  'wait.preOpenLead': '오픈 순간 자동으로 입장합니다. 이 화면을 유지하세요.',
+  'wait.preOpenLead': '오픈 순간 자동으로 입장합니다.',
   'wait.position': '내 대기 순번',
   'wait.ahead': '내 앞 대기',
   'wait.people': '{n}명',
@@ -77,6 +77,8 @@ export const ko = {
   'wait.eta': '예상 대기 시간',
   'wait.etaValue': '약 {s}초',
   'wait.etaUnknown': '계산 중',
+  'wait.etaPastClose':
+    '지금 속도라면 라운드 마감 전에 입장하지 못할 가능성이 커요. 예상 대기 시간이 마감까지 남은 시간보다 길어요.',
   'wait.rate': '초당 {r}명 입장',
   'wait.progress': '대기 진행률',
   'wait.live': '실시간 연결',
@@ -87,7 +89,6 @@ export const ko = {
   'wait.admitted': '입장 완료! 보안문자로 이동합니다.',
   'wait.closed': '입장 전에 라운드가 종료되었습니다.',
   'wait.dontRefresh': '이 화면을 유지하세요. 이 브라우저에서 같은 닉네임으로 다시 들어오면 순번이 유지됩니다.',
-  'wait.otherNickname': '다른 닉네임으로 입장',
   'wait.rateLimited': '요청이 많습니다. {s}초 후 다시 시도합니다.',
   'wait.entryRetrying': '대기열 입장이 잠시 실패했어요. {s}초 후 자동으로 다시 시도해요 ({k}/{n})',
 
@@ -131,7 +132,8 @@ export const ko = {
   'seats.stopRetrying': '그만두고 다른 좌석 고르기',
   'seats.rejected': '아쉽게도 예매가 확정되지 못했습니다(다른 예매가 먼저 확정됨).',
   'seats.stale': '좌석 정보 갱신이 지연되고 있습니다.',
-  'seats.takenLive': '선택한 좌석이 방금 다른 사람에게 선점되었습니다.',
+  'seats.takenLive': '선택한 {seat} 좌석이 방금 다른 사람에게 선점되었습니다.',
+  'seats.taken': '{seat} — 이미 선택된 좌석입니다',
   'seats.loading': '좌석 배치도를 불러오는 중…',
   'seats.soldOut': '좌석이 모두 팔렸어요.',
   'seats.allTaken':
@@ -207,7 +209,9 @@ export const ko = {
   'debrief.notAdmitted.entered': '오픈 {you} 뒤 {n}번으로 입장했어요.',
   'debrief.notAdmitted.admittedWithin': '입장 허가를 받은 사람 {h}명은 모두 오픈 {y} 안에 들어왔어요.',
   'debrief.notAdmitted.admittedUnknown': '입장 허가를 받은 사람은 {h}명이었어요.',
-  'debrief.notAdmitted.noneAdmitted': '이번 라운드에는 입장 허가를 받은 사람이 없었어요.',
+  'debrief.notAdmitted.noHumanAdmitted':
+    '이번 라운드에 입장 허가를 받은 사람은 없었어요. 입장은 {s}번까지였고 모두 봇이었어요.',
+  'debrief.notAdmitted.noneAdmitted': '이번 라운드에는 아무도 입장 허가를 받지 못했어요.',
   'debrief.notAdmitted.close': '라운드가 끝났을 때 입장까지 {k}명 남아 있었어요 (입장은 {s}번까지).',
   'debrief.seat.HELD': '{seat} 좌석 선점 성공',
   'debrief.seat.TAKEN': '{seat} 좌석 놓침 — {taker} {margin} 잡았어요',
@@ -236,14 +240,42 @@ export const ko = {
     '라운드가 끝날 때까지 보안문자를 풀지 못했어요 ({you}). 내 최고 기록에서는 {top} 만에 풀었어요.',
   'debrief.costBestOpen.pick':
     '라운드가 끝날 때까지 좌석을 시도하지 못했어요 ({you}). 내 최고 기록에서는 {top} 만에 좌석을 잡았어요.',
+  'debrief.costFew.entry': '입장에 {you} 걸렸어요. 이번 라운드 사람 {n}명 중 가장 빠른 사람은 {top} 만에 들어왔어요.',
+  'debrief.costFew.wait': '대기에 {you} 걸렸어요. 이번 라운드 사람 {n}명 중 가장 빠른 사람은 {top} 만에 입장했어요.',
+  'debrief.costFew.letter':
+    '보안문자에 {you} 걸렸어요. 이번 라운드 사람 {n}명 중 가장 빠른 사람은 {top} 만에 풀었어요.',
+  'debrief.costFew.pick':
+    '좌석 선택에 {you} 걸렸어요. 이번 라운드 사람 {n}명 중 가장 빠른 사람은 {top} 만에 좌석을 잡았어요.',
+  'debrief.costFew.confirm':
+    '예매 확정에 {you} 걸렸어요. 이번 라운드 사람 {n}명 중 가장 빠른 사람은 {top} 만에 확정했어요.',
+  'debrief.costFewOpen.letter':
+    '라운드가 끝날 때까지 보안문자를 풀지 못했어요 ({you}). 이번 라운드 사람 {n}명 중 가장 빠른 사람은 {top} 만에 풀었어요.',
+  'debrief.costFewOpen.pick':
+    '라운드가 끝날 때까지 좌석을 시도하지 못했어요 ({you}). 이번 라운드 사람 {n}명 중 가장 빠른 사람은 {top} 만에 좌석을 잡았어요.',
+  'debrief.costSelf.entry': '입장에 {you} 걸렸어요 (이번 라운드 내 시간 {total} 중). 비교할 사람이 적어요.',
+  'debrief.costSelf.wait': '대기에 {you} 걸렸어요 (이번 라운드 내 시간 {total} 중). 비교할 사람이 적어요.',
+  'debrief.costSelf.letter': '보안문자에 {you} 걸렸어요 (이번 라운드 내 시간 {total} 중). 비교할 사람이 적어요.',
+  'debrief.costSelf.pick': '좌석 선택에 {you} 걸렸어요 (이번 라운드 내 시간 {total} 중). 비교할 사람이 적어요.',
+  'debrief.costSelf.confirm': '예매 확정에 {you} 걸렸어요 (이번 라운드 내 시간 {total} 중). 비교할 사람이 적어요.',
+  'debrief.costSelfOpen.letter':
+    '라운드가 끝날 때까지 보안문자를 풀지 못했어요 ({you}, 이번 라운드 내 시간 {total} 중). 비교할 사람이 적어요.',
+  'debrief.costSelfOpen.pick':
+    '라운드가 끝날 때까지 좌석을 시도하지 못했어요 ({you}, 이번 라운드 내 시간 {total} 중). 비교할 사람이 적어요.',
+  'debrief.costBasisSelf':
+    '이번 라운드에 이 구간을 마친 사람은 {n}명뿐이고 내 최고 기록에도 이 구간이 없어, 이번 라운드 내 시간 안에서 보았어요',
+  'debrief.costBasisSelfNone':
+    '이번 라운드에 이 구간을 마친 사람이 없고 내 최고 기록에도 이 구간이 없어, 이번 라운드 내 시간 안에서 보았어요',
   'debrief.costBasis': '이번 라운드 사람 {n}명 기준',
   'debrief.costBasisBest': '이번 라운드에 비교할 사람이 적어 내 최고 기록과 비교했어요',
   'debrief.costNone':
-    '눈에 띄게 늦은 구간이 없어요 (또는 아직 비교할 기록이 없어요: 이번 라운드에 사람이 적고, 내 우승 기록도 없어요).',
+    '눈에 띄게 늦은 구간이 없어요 (또는 아직 비교할 기록이 없어요: 이번 라운드에 사람이 적고, 내 최고 기록도 없어요).',
   'debrief.ghost': '고스트 레이스',
   'debrief.ghostLabel': '구간별 기록 비교: 나, 내 최고 기록, 이번 라운드 사람 1위',
   'debrief.ghostLabelNewBest': '구간별 기록 비교: 나, 이전 최고 기록, 이번 라운드 사람 1위',
+  'debrief.ghostLabelYouBest': '구간별 기록 비교: 나 (이번 라운드 사람 1위), 내 최고 기록',
+  'debrief.ghostLabelNewBestYouBest': '구간별 기록 비교: 나 (이번 라운드 사람 1위), 이전 최고 기록',
   'debrief.ghost.you': '나',
+  'debrief.ghost.youBest': '나 (라운드 1위)',
   'debrief.ghost.pb': '내 최고 기록',
   'debrief.ghost.previous': '이전 최고 기록',
   'debrief.ghost.best': '라운드 1위',
@@ -395,7 +427,6 @@ export const ko = {
   'ops.difficulty': '난이도 (difficulty)',
   'ops.botsUnavailable': '봇 러너에 연결할 수 없습니다.',
   'ops.live': '실시간 현황',
-  'ops.round': '라운드 {id}',
   'ops.noRound': '이번 라운드에 아직 입장한 사람이 없습니다.',
   'ops.entered': '입장',
   'ops.admitted': '입장 허가',
@@ -463,7 +494,7 @@ export const en: Messages = {
   'home.openNow': 'Open now!',
   'home.nextOpenAt': 'Next open at {time}',
   'home.syncing': 'Syncing with the server clock…',
-  'home.synced': 'Server time (±{ms} ms)',
+  'home.synced': 'Server time (±{ms}\u00a0ms)',
   'home.clockError': 'Could not reach the server clock; showing device time.',
   'home.nickname': 'Nickname',
   'home.nicknameHint': '2–20 characters: letters (Hangul too), digits, _ or -',
@@ -481,7 +512,7 @@ export const en: Messages = {
   'home.difficulty': 'Bot difficulty',
   'home.lastRound': 'Last round',
   'home.lastRoundEmpty': 'No results from the last round yet.',
-  'home.lastRoundAt': 'Round opened at {time}',
+  'common.roundOpenedAt': 'Round opened at {time}',
   'home.sold': 'Sold',
   'home.soldOut': 'Sold out {t}',
   'home.notSoldOut': 'Not sold out',
@@ -514,7 +545,7 @@ export const en: Messages = {
   'wait.title': 'Waiting room',
   'wait.entering': 'Joining the queue…',
   'wait.preOpen': 'Not open yet',
-  'wait.preOpenLead': 'You will enter automatically the moment it opens. Keep this screen open.',
+  'wait.preOpenLead': 'You will enter automatically the moment it opens.',
   'wait.position': 'Your position',
   'wait.ahead': 'Ahead of you',
   'wait.people': '{n}',
@@ -522,6 +553,8 @@ export const en: Messages = {
   'wait.eta': 'Estimated wait',
   'wait.etaValue': '~{s}s',
   'wait.etaUnknown': 'estimating',
+  'wait.etaPastClose':
+    'At the current rate you will probably not be admitted before the round closes: the estimated wait is longer than the time left.',
   'wait.rate': '{r} admitted per second',
   'wait.progress': 'Queue progress',
   'wait.live': 'Live',
@@ -532,7 +565,6 @@ export const en: Messages = {
   'wait.admitted': 'You are in! On to the security letter.',
   'wait.closed': 'The round ended before you were admitted.',
   'wait.dontRefresh': 'Stay on this screen; joining again with the same nickname in this browser keeps your place.',
-  'wait.otherNickname': 'Join with another nickname',
   'wait.rateLimited': 'Too many requests; retrying in {s}s.',
   'wait.entryRetrying': 'Entering the queue failed for a moment; trying again in {s}s ({k}/{n})',
 
@@ -576,7 +608,8 @@ export const en: Messages = {
   'seats.stopRetrying': 'Stop and pick another seat',
   'seats.rejected': 'Sorry — another booking for that seat was confirmed first.',
   'seats.stale': 'Seat updates are delayed.',
-  'seats.takenLive': 'Someone just took the seat you picked.',
+  'seats.takenLive': 'Someone just took {seat}, the seat you picked.',
+  'seats.taken': '{seat} is already taken',
   'seats.loading': 'Loading the seat map…',
   'seats.soldOut': 'Every seat is sold.',
   'seats.allTaken':
@@ -651,6 +684,7 @@ export const en: Messages = {
   'debrief.notAdmitted.entered': 'You entered {you} after the open as number {n}.',
   'debrief.notAdmitted.admittedWithin': 'The {h} admitted humans all entered within {y}.',
   'debrief.notAdmitted.admittedUnknown': '{h} humans were admitted.',
+  'debrief.notAdmitted.noHumanAdmitted': 'No human was admitted this round: admission reached number {s}, all bots.',
   'debrief.notAdmitted.noneAdmitted': 'Nobody was admitted this round.',
   'debrief.notAdmitted.close': 'When the round closed you were {k} places from admission (it reached number {s}).',
   'debrief.seat.HELD': 'Held {seat}',
@@ -660,7 +694,7 @@ export const en: Messages = {
   'debrief.taker.human': '{n}',
   'debrief.taker.bot': 'a bot',
   'debrief.taker.unknown': 'someone',
-  'debrief.margin': ', {ms} ms before you',
+  'debrief.margin': ', {ms}\u00a0ms before you',
   'debrief.marginUnknown': '',
   'debrief.costliest': 'Where the time went',
   'debrief.cost.entry': 'Entering took you {you}. The top 10% were in within {top}.',
@@ -680,14 +714,41 @@ export const en: Messages = {
     'The round closed while you were still on the security letter ({you}). In your best round you solved it in {top}.',
   'debrief.costBestOpen.pick':
     'The round closed before you tried a seat ({you}). In your best round you held one in {top}.',
+  'debrief.costFew.entry': 'Entering took you {you}. The fastest of the round’s {n} humans was in within {top}.',
+  'debrief.costFew.wait': 'You waited {you}. The fastest of the round’s {n} humans was admitted within {top}.',
+  'debrief.costFew.letter':
+    'The security letter took you {you}. The fastest of the round’s {n} humans solved it in {top}.',
+  'debrief.costFew.pick': 'Picking a seat took you {you}. The fastest of the round’s {n} humans held one in {top}.',
+  'debrief.costFew.confirm': 'Confirming took you {you}. The fastest of the round’s {n} humans confirmed in {top}.',
+  'debrief.costFewOpen.letter':
+    'The round closed while you were still on the security letter ({you}). The fastest of the round’s {n} humans solved it in {top}.',
+  'debrief.costFewOpen.pick':
+    'The round closed before you tried a seat ({you}). The fastest of the round’s {n} humans held one in {top}.',
+  'debrief.costSelf.entry': 'Entering took you {you} of your {total} this round (too few humans to compare with).',
+  'debrief.costSelf.wait': 'You waited {you} of your {total} this round (too few humans to compare with).',
+  'debrief.costSelf.letter':
+    'The security letter took you {you} of your {total} this round (too few humans to compare with).',
+  'debrief.costSelf.pick': 'Picking a seat took you {you} of your {total} this round (too few humans to compare with).',
+  'debrief.costSelf.confirm': 'Confirming took you {you} of your {total} this round (too few humans to compare with).',
+  'debrief.costSelfOpen.letter':
+    'The round closed while you were still on the security letter ({you} of your {total} this round). Too few humans to compare with.',
+  'debrief.costSelfOpen.pick':
+    'The round closed before you tried a seat ({you} of your {total} this round). Too few humans to compare with.',
+  'debrief.costBasisSelf':
+    'only {n} of the round’s humans finished this step, and your personal best does not have it: measured within your own time this round',
+  'debrief.costBasisSelfNone':
+    'no human of the round finished this step, and your personal best does not have it: measured within your own time this round',
   'debrief.costBasis': 'among {n} humans this round',
   'debrief.costBasisBest': 'too few humans this round to compare with: against your best round',
   'debrief.costNone':
-    'No step stood out as slow (or nothing to compare with yet: too few humans this round, and no win of yours before).',
+    'No step stood out as slow (or nothing to compare with yet: too few humans this round, and no personal best yet).',
   'debrief.ghost': 'Ghost race',
   'debrief.ghostLabel': 'Steps compared: you, your personal best, the round’s best human',
   'debrief.ghostLabelNewBest': 'Steps compared: you, your previous best, the round’s best human',
+  'debrief.ghostLabelYouBest': 'Steps compared: you (the round’s best human), your personal best',
+  'debrief.ghostLabelNewBestYouBest': 'Steps compared: you (the round’s best human), your previous best',
   'debrief.ghost.you': 'You',
+  'debrief.ghost.youBest': 'You (round’s best)',
   'debrief.ghost.pb': 'Personal best',
   'debrief.ghost.previous': 'Previous best',
   'debrief.ghost.best': 'Round’s best',
@@ -824,7 +885,7 @@ export const en: Messages = {
   'ops.outOfRangeWhole': 'Enter a whole number from {min} to {max}.',
   'ops.notSavedInvalid': 'Not saved: correct the value out of range.',
   'ops.discard': 'Discard changes and reload',
-  'ops.lockedOut': 'Too many failed sign-ins from this address: the ops API is locked for {s} s.',
+  'ops.lockedOut': 'Too many failed sign-ins from this address: the ops API is locked for {s}\u00a0s.',
   'ops.lockedOutSoon': 'Too many failed sign-ins from this address: the ops API is locked for a moment more.',
   'ops.pausedBadge': 'PAUSED',
   'ops.pausedNotice': 'Admission is paused: nobody is admitted from the queue until it is resumed.',
@@ -839,7 +900,6 @@ export const en: Messages = {
   'ops.difficulty': 'Difficulty',
   'ops.botsUnavailable': 'Cannot reach the bot-runner.',
   'ops.live': 'Live',
-  'ops.round': 'Round {id}',
   'ops.noRound': 'Nobody has entered this round yet.',
   'ops.entered': 'Entered',
   'ops.admitted': 'Admitted',
@@ -859,7 +919,7 @@ export const en: Messages = {
   'ops.confirmedStaleRefused':
     'Could not read the round’s results: the confirmed-booking charts are stale (booking answered {status}).',
   'ops.confirmedStaleLimited':
-    'Could not read the round’s results: the confirmed-booking charts are stale (booking refuses this address’s requests for {s} s: too many).',
+    'Could not read the round’s results: the confirmed-booking charts are stale (booking refuses this address’s requests for {s}\u00a0s: too many).',
   'ops.previousRound': 'Previous round',
   'ops.statsError': 'Could not load the stats.',
   'ops.seconds': 's',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bestOffset,
+  firstEntryAt,
   lastFinishedRoundId,
   mmss,
   nextRoundAfter,
@@ -70,6 +71,24 @@ describe('rounds', () => {
 
   it('a retry waits for the round after the one played', () => {
     expect(nextRoundAfter('20261124T101500Z', minute, at)).toBe(Date.UTC(2026, 10, 24, 10, 16, 0));
+  });
+
+  it('sends the first entry at the open while the round is closed by the synced clock, not a refused one before', () => {
+    const beforeOpen = Date.UTC(2026, 10, 24, 10, 15, 59, 75); // 925 ms before 10:16
+    expect(firstEntryAt(beforeOpen, minute, true)).toBe(Date.UTC(2026, 10, 24, 10, 16, 0));
+    expect(firstEntryAt(Date.UTC(2026, 10, 24, 10, 15, 15), minute, true)).toBe(Date.UTC(2026, 10, 24, 10, 16, 0));
+    // open: at once
+    expect(firstEntryAt(at, minute, true)).toBeUndefined();
+    expect(firstEntryAt(Date.UTC(2026, 10, 24, 10, 16, 0), minute, true)).toBeUndefined();
+    // a device clock not yet synced is not trusted to hold the entry back: the server's refusal says when
+    expect(firstEntryAt(beforeOpen, minute, false)).toBeUndefined();
+    // always open: never held back
+    expect(firstEntryAt(beforeOpen, { periodMs: 20_000, openForMs: 20_000 }, true)).toBeUndefined();
+    // the next round after one played: its open, synced or not, also while this one is open
+    const next = Date.UTC(2026, 10, 24, 10, 16, 0);
+    expect(firstEntryAt(at, minute, true, next)).toBe(next);
+    expect(firstEntryAt(at, minute, false, next)).toBe(next);
+    expect(firstEntryAt(next + 5, minute, true, next)).toBeUndefined(); // already past
   });
 
   it('counts whole seconds down and formats them', () => {

@@ -122,3 +122,21 @@ export function nextRoundAfter(roundId: string, timing: RoundTiming, nowMs: numb
   if (start === undefined) return roundAt(nowMs, timing).nextOpensAt;
   return start + timing.periodMs;
 }
+
+/**
+ * When a waiting room's first entry goes out (undefined: at once): at `notBefore` (the next round's open after a round
+ * played) while it is ahead; at the next open while the round is closed by the synced server clock, since an entry
+ * sent before the open is only refused (round-not-open). An unsynced clock is not trusted with that: the entry goes at
+ * once, and the server's refusal says when it opens.
+ */
+export function firstEntryAt(
+  nowMs: number,
+  timing: RoundTiming,
+  synced: boolean,
+  notBefore?: number | undefined,
+): number | undefined {
+  if (notBefore !== undefined && notBefore > nowMs) return notBefore;
+  if (!synced) return undefined;
+  const round = roundAt(nowMs, timing);
+  return round.phase === 'CLOSED' ? round.nextOpensAt : undefined;
+}

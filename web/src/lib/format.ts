@@ -1,9 +1,31 @@
+import type { Translate } from '../i18n/i18n';
+import { parseRoundId } from './clock';
+
+/** Between a number and its unit in English ("2.4 s"): a no-break space, so that a narrow cell never parts them. */
+const NBSP = '\u00a0';
+
+/** A number of seconds with the language's unit: "2.4초" / "2.4 s" (no-break space). */
+function withSecondsUnit(text: string, lang: 'ko' | 'en'): string {
+  return lang === 'ko' ? `${text}초` : `${text}${NBSP}s`;
+}
+
 /** 12345 → "12.345초" / "12.345 s": a time as players compare them, to the millisecond. */
 export function seconds(ms: number | null | undefined, lang: 'ko' | 'en' = 'ko'): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const text = (ms / 1000).toFixed(3);
-  return lang === 'ko' ? `${text}초` : `${text} s`;
+  return withSecondsUnit((ms / 1000).toFixed(3), lang);
 }
+
+/** A chart's tick: whole seconds, or tenths where it falls between — 29000 → "29초" / "29 s", 1500 → "1.5초". */
+export function secondsTick(ms: number, lang: 'ko' | 'en' = 'ko'): string {
+  return withSecondsUnit(tickNumber(ms), lang);
+}
+
+/** A span of a chart's axis: 0, 1000 → "0–1초" / "0–1 s". */
+export function secondsRange(fromMs: number, toMs: number, lang: 'ko' | 'en' = 'ko'): string {
+  return withSecondsUnit(`${tickNumber(fromMs)}–${tickNumber(toMs)}`, lang);
+}
+
+const tickNumber = (ms: number) => (ms / 1000).toFixed(ms % 1000 ? 1 : 0);
 
 /** A percentage to at most one decimal, without a trailing ".0". */
 export function percent(value: number): string {
@@ -52,18 +74,26 @@ export function period(ms: number, lang: 'ko' | 'en' = 'ko'): string {
     if (lang === 'ko') return `${minutes}분`;
     return minutes === 1 ? 'minute' : `${minutes} minutes`;
   }
-  return lang === 'ko' ? `${seconds}초` : `${seconds} s`;
+  return withSecondsUnit(String(seconds), lang);
 }
 
 /** 4123 → "4.1초" / "4.1 s": a time in a sentence, to a tenth. */
 export function secondsShort(ms: number | null | undefined, lang: 'ko' | 'en' = 'ko'): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const text = (ms / 1000).toFixed(1);
-  return lang === 'ko' ? `${text}초` : `${text} s`;
+  return withSecondsUnit((ms / 1000).toFixed(1), lang);
 }
 
 /** A difference: 400 → "+0.4초", −250 → "−0.3초" (a true minus sign), 0 → "±0.0초". */
 export function secondsDelta(ms: number, lang: 'ko' | 'en' = 'ko'): string {
   const sign = ms > 0 ? '+' : ms < 0 ? '−' : '±';
   return `${sign}${secondsShort(Math.abs(ms), lang)}`;
+}
+
+/**
+ * A round for people: by the time it opened, in the viewer's zone ("15:40:00 오픈 라운드" / "Round opened at
+ * 15:40:00"), not by its raw id ("20261124T064000Z"); the id as it is when it is not one.
+ */
+export function roundOpenedText(roundId: string, t: Translate, lang: 'ko' | 'en'): string {
+  const at = parseRoundId(roundId);
+  return at === undefined ? roundId : t('common.roundOpenedAt', { time: clockTime(at, lang) });
 }

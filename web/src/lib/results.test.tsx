@@ -7,8 +7,8 @@ import { SplitBar, TierBadge } from '../components/ResultParts';
 import { parseDebrief } from '../api/progress';
 import { wonDebrief } from '../test/debriefs';
 import { I18nProvider } from '../i18n/i18n';
-import { percent, percentUp, period, seconds } from './format';
-import { bucketIndex, splitParts, tierOf, topPercentAmong, wholeShares } from './results';
+import { percent, percentUp, period, seconds, secondsShort } from './format';
+import { bucketIndex, mergedBuckets, splitParts, tierOf, topPercentAmong, wholeShares } from './results';
 
 describe('tiers', () => {
   it.each([
@@ -192,12 +192,43 @@ describe('rank maths', () => {
 
   it('formats times and percentages', () => {
     expect(seconds(12345)).toBe('12.345초');
-    expect(seconds(12345, 'en')).toBe('12.345 s');
+    expect(seconds(12345, 'en')).toBe('12.345\u00a0s'); // a no-break space: never parted from its number
+    expect(secondsShort(2400, 'en')).toBe('2.4\u00a0s');
+    expect(period(20_000, 'en')).toBe('20\u00a0s');
     expect(seconds(undefined)).toBe('—');
     expect(percent(12.34)).toBe('12.3');
     expect(percent(5)).toBe('5');
     expect(period(60_000)).toBe('1분');
     expect(period(20_000)).toBe('20초');
     expect(period(60_000, 'en')).toBe('minute');
+  });
+});
+
+describe('histogram buckets on a narrow screen', () => {
+  const second = (i: number, humans = 0, bots = 0) => ({ fromMs: i * 1000, toMs: (i + 1) * 1000, humans, bots });
+
+  it('adds up runs of neighbours into at most the bars asked for, each run as wide', () => {
+    const buckets = Array.from({ length: 40 }, (_, i) => second(i, i === 39 ? 1 : 0, 1));
+    const merged = mergedBuckets(buckets, 12);
+    expect(merged).toHaveLength(10); // runs of 4
+    expect(merged[0]).toEqual({ fromMs: 0, toMs: 4000, humans: 0, bots: 4 });
+    expect(merged.at(-1)).toEqual({ fromMs: 36_000, toMs: 40_000, humans: 1, bots: 4 });
+    expect(bucketIndex(merged, 39_500)).toBe(9);
+  });
+
+  it('keeps a last, shorter run and leaves a histogram that fits as it is', () => {
+    const buckets = Array.from({ length: 13 }, (_, i) => second(i, 0, 2));
+    expect(mergedBuckets(buckets, 12).map((b) => [b.fromMs, b.toMs, b.bots])).toEqual([
+      [0, 2000, 4],
+      [2000, 4000, 4],
+      [4000, 6000, 4],
+      [6000, 8000, 4],
+      [8000, 10_000, 4],
+      [10_000, 12_000, 4],
+      [12_000, 13_000, 2],
+    ]);
+    const few = buckets.slice(0, 12);
+    expect(mergedBuckets(few, 12)).toBe(few);
+    expect(mergedBuckets([], 12)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { RoundResults, Splits } from '../api/types';
+import type { HistogramBucket, RoundResults, Splits } from '../api/types';
 import { num } from '../api/wire';
 import type { MessageKey } from '../i18n/messages';
 
@@ -85,6 +85,27 @@ export function topPercentAmong(durationMs: number, others: readonly number[]): 
   const position = 1 + others.filter((ms) => ms < durationMs).length;
   const total = Math.max(others.length, position);
   return (100 * position) / total;
+}
+
+/**
+ * The histogram in at most `maxBuckets` bars: runs of neighbouring buckets added up (each run as wide as the others,
+ * from the first's start to the last's end), so that a narrow screen draws bars wide enough to see — a lone human among
+ * 40 buckets would be a sliver. As it is when it has no more than `maxBuckets`.
+ */
+export function mergedBuckets(buckets: readonly HistogramBucket[], maxBuckets: number): readonly HistogramBucket[] {
+  const size = Math.ceil(buckets.length / Math.max(1, maxBuckets));
+  if (size <= 1) return buckets;
+  const merged: HistogramBucket[] = [];
+  for (let i = 0; i < buckets.length; i += size) {
+    const run = buckets.slice(i, i + size);
+    merged.push({
+      fromMs: run[0]!.fromMs,
+      toMs: run[run.length - 1]!.toMs,
+      humans: run.reduce((sum, b) => sum + b.humans, 0),
+      bots: run.reduce((sum, b) => sum + b.bots, 0),
+    });
+  }
+  return merged;
 }
 
 /** Index of the histogram bucket [fromMs, toMs) that holds durationMs, or -1. */

@@ -27,3 +27,14 @@ export type NoBooking =
   | { kind: 'sold-out' }
   | { kind: 'not-admitted'; known: WaitingKnown }
   | { kind: 'already-booked' };
+
+/** The server refused the nickname at the entry: the player picks another on the home screen. */
+export interface NicknameRefusal {
+  nickname: string;
+  slug: 'nickname-taken' | 'invalid-nickname';
+}
+
+/** The entry's refusals that are about the nickname itself (the field on the home screen can fix them). */
+export function nicknameRefusal(nickname: string, slug: string): NicknameRefusal | undefined {
+  return slug === 'nickname-taken' || slug === 'invalid-nickname' ? { nickname, slug } : undefined;
+}

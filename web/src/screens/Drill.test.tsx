@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerClockProvider } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
-import { mockApi } from '../test/api';
+import { mockApi, problem } from '../test/api';
 import { FakeBroadcastChannel } from '../test/broadcastChannel';
 import { FakeEventSource } from '../test/eventSource';
 import { clockNow } from '../test/clock';
@@ -145,6 +145,33 @@ describe('drill', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('예매 결과'));
     await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/bookings/booking-7')).toBe(true));
     expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/queue')).toBe(false);
+  });
+
+  it('takes a nickname someone else holds this round back home: the field marked, the message there, focused', async () => {
+    midRound();
+    const { calls } = mockApi([
+      ['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow({ id: ROUND, openForMs: 60_000 }) })],
+      ['POST', /^\/api\/v1\/queue$/, () => problem('nickname-taken', 409)],
+    ]);
+    enterAs('유명한닉');
+
+    await waitFor(() => expect(screen.getByLabelText('닉네임')).toHaveFocus());
+    const field = screen.getByLabelText('닉네임');
+    expect(field).toHaveValue('유명한닉');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(/다른 사람이 이미 사용 중인 닉네임/);
+    expect(screen.getByTestId('nickname-error')).toHaveTextContent(
+      '이번 라운드에서 다른 사람이 이미 사용 중인 닉네임(또는 똑같아 보이는 닉네임)입니다',
+    );
+    // none of the waiting room: no "stay on this screen", no countdown
+    expect(screen.queryByText(/이 화면을 유지하세요/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: '대기열' })).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+
+    // another nickname: no longer marked
+    fireEvent.change(field, { target: { value: '새닉네임' } });
+    expect(field).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.queryByTestId('nickname-error')).not.toBeInTheDocument();
   });
 
   it('drives one drill in one tab: the older tab stops its stream and says so, until taken back', async () => {

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { betterRun } from '../lib/debrief';
 import { nextRoundAfter } from '../lib/clock';
 import type { GhostRun } from '../api/types';
-import type { Attempt, NoBooking, Session } from '../lib/session';
+import type { Attempt, NicknameRefusal, NoBooking, Session } from '../lib/session';
 import { bookingOfTicket, letterSolvedOfTicket, rememberBooking, rememberLetterSolved } from '../lib/tickets';
 import { Home } from './Home';
 import { Result } from './Result';
@@ -19,7 +19,7 @@ import { SecurityLetter } from './SecurityLetter';
 import { WaitingRoom } from './WaitingRoom';
 
 type Step =
-  | { name: 'home' }
+  | { name: 'home'; refused?: NicknameRefusal }
   | { name: 'waiting'; nickname: string; notBefore: number | undefined; attempt: number }
   | { name: 'captcha'; session: Session }
   | { name: 'seats'; session: Session }
@@ -71,6 +71,7 @@ export function Drill() {
     case 'home':
       return (
         <Home
+          refused={step.refused}
           onEnter={(nickname) => nextRound(nickname)}
           // entering again resumes the ticket kept for the nickname; a booked one goes straight to its result
           onResume={({ bookingId, ...attempt }) =>
@@ -95,6 +96,7 @@ export function Drill() {
               else setStep({ name: 'captcha', session });
             }}
             onRoundOver={(attempt, known) => roundOver(attempt, { kind: 'not-admitted', known })}
+            onNicknameRefused={(refused) => setStep({ name: 'home', refused })}
             onHome={home}
           />
         </>

@@ -54,6 +54,8 @@ describe('history page', () => {
     const trend = await screen.findByRole('heading', { name: 'Last attempt' });
     const chart = within(trend.closest('section')!).getByTestId('trend-chart');
     expect([...chart.querySelectorAll('.trend-axis')].map((label) => label.textContent)).toEqual(['1']);
+    for (const tick of chart.querySelectorAll('.trend-grid text'))
+      expect(tick.textContent).toMatch(/^\d+(\.\d)?\u00a0s$/);
     const round = within(screen.getByTestId('history-attempts')).getAllByRole('row')[1]!.querySelector('time')!;
     expect(round.textContent).toMatch(/\b\d{1,2} Dec\b/); // "3 Dec, …", never "03/12" (March or December?)
     // on a phone each attempt is a card whose lines carry their column's name, the head only read out
@@ -101,6 +103,10 @@ describe('history page', () => {
     mockApi([['GET', historyPath, () => ({ body: history() })]]);
     renderHistory();
     const chart = await screen.findByTestId('trend-chart');
+    // the time axis in the language shown: 초, not s
+    const ticks = [...chart.querySelectorAll('.trend-grid text')].map((tick) => tick.textContent);
+    expect(ticks).toHaveLength(3);
+    for (const tick of ticks) expect(tick).toMatch(/^\d+(\.\d)?초$/);
     const toggle = screen.getByRole('button', { name: '보안문자' });
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
     fireEvent.click(toggle);

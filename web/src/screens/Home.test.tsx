@@ -8,6 +8,7 @@ import { flush } from '../test/timers';
 import { clockNow } from '../test/clock';
 import { roundIdAt } from '../lib/clock';
 import { rememberBooking, rememberTicket } from '../lib/tickets';
+import type { NicknameRefusal } from '../lib/session';
 import { Home } from './Home';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -27,11 +28,11 @@ const results = {
   ],
 };
 
-function renderHome(onEnter = vi.fn(), onResume = vi.fn()) {
+function renderHome(onEnter = vi.fn(), onResume = vi.fn(), refused?: NicknameRefusal, lang: 'ko' | 'en' = 'ko') {
   render(
-    <I18nProvider initial="ko">
+    <I18nProvider initial={lang}>
       <ServerClockProvider>
-        <Home onEnter={onEnter} onResume={onResume} />
+        <Home onEnter={onEnter} onResume={onResume} refused={refused} />
       </ServerClockProvider>
     </I18nProvider>,
   );
@@ -172,6 +173,35 @@ describe('home, for keyboard and screen-reader users', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
     await waitFor(() => expect(screen.getByTestId('sync-note')).toHaveTextContent('서버 시간 기준'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // the sync's progress interrupts nobody
+  });
+
+  it('comes back from a refused nickname with it in the field, marked and focused, in either language', async () => {
+    mockApi([['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })]]);
+    const onEnter = renderHome(vi.fn(), vi.fn(), { nickname: 'taken_1', slug: 'nickname-taken' }, 'en');
+    const field = screen.getByLabelText('Nickname');
+    expect(field).toHaveFocus();
+    expect(field).toHaveValue('taken_1');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Someone else is already using this nickname (or one that looks the same) in this round.',
+    );
+    // typed again the same (after NFC and trimming), it stays marked; the server remains the judge if entered anyway
+    fireEvent.change(field, { target: { value: ' taken_1 ' } });
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    fireEvent.change(field, { target: { value: 'fresh_1' } });
+    expect(field).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.queryByTestId('nickname-error')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /Join the queue|Wait for the open/ }));
+    expect(onEnter).toHaveBeenCalledWith('fresh_1');
+    await waitFor(() => expect(screen.getByTestId('sync-note')).toHaveTextContent(/server/i));
+  });
+
+  it('says why the server did not allow a nickname, in Korean', async () => {
+    mockApi([['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })]]);
+    renderHome(vi.fn(), vi.fn(), { nickname: 'abcабв', slug: 'invalid-nickname' });
+    expect(screen.getByLabelText('닉네임')).toHaveFocus();
+    expect(screen.getByTestId('nickname-error')).toHaveTextContent('여러 문자 체계를 섞어 쓸 수 없습니다');
+    await waitFor(() => expect(screen.getByTestId('sync-note')).toHaveTextContent('서버 시간 기준'));
   });
 
   it('says at once (an alert) when the server clock cannot be reached', async () => {

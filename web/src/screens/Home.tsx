@@ -2,22 +2,28 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { getResults } from '../api/booking';
 import type { RoundResults } from '../api/types';
 import { Countdown } from '../components/Countdown';
+import { NicknameField } from '../components/NicknameField';
+import { RoundOpenedAt } from '../components/RoundOpenedAt';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
-import { lastFinishedRoundId, parseRoundId, roundAt } from '../lib/clock';
-import { clockTime, period, seconds } from '../lib/format';
+import { lastFinishedRoundId, roundAt } from '../lib/clock';
+import { period, seconds } from '../lib/format';
 import { isValidNickname, normalizeNickname, rememberNickname, storedNickname } from '../lib/nickname';
 import { resumableAttempt, type Resumable } from '../lib/resume';
+import type { NicknameRefusal } from '../lib/session';
 import { settledCounts } from '../lib/results';
 
 export function Home({
   onEnter,
   onResume,
+  refused,
 }: {
   onEnter(nickname: string): void;
   /** Takes up an attempt this browser left mid-way in the round of the moment (see `src/lib/resume.ts`). */
   onResume(attempt: Resumable): void;
+  /** The nickname the server just refused at the entry: back in the field, marked, with the focus on it. */
+  refused?: NicknameRefusal | undefined;
 }) {
   const { t, lang } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -32,12 +38,9 @@ export function Home({
     [known, round.id, round.phase, remembered],
   );
   // what the player typed; until then the nickname of the attempt to take up, or the one remembered from last time
-  const [typed, setTyped] = useState<string | undefined>(undefined);
+  const [typed, setTyped] = useState<string | undefined>(refused?.nickname);
   const nickname = typed ?? resumable?.nickname ?? remembered;
   const [touched, setTouched] = useState(false);
-  const nicknameId = useId();
-  const hintId = useId();
-  const errorId = useId();
   const resumeId = useId();
   const valid = isValidNickname(nickname);
   const resuming = resumable && normalizeNickname(nickname) === resumable.nickname ? resumable : undefined;
@@ -57,7 +60,7 @@ export function Home({
       <section className="hero" aria-labelledby="home-title">
         <div className="hero-copy">
           <p className="eyebrow">{t('app.tagline')}</p>
-          <h1 id="home-title" ref={heading} tabIndex={-1}>
+          <h1 id="home-title" ref={refused ? undefined : heading} tabIndex={-1}>
             {t('home.title', { period: period(clock.timing.periodMs, lang) })}
           </h1>
           <p className="lead">{t('home.lead')}</p>
@@ -104,29 +107,13 @@ export function Home({
           )}
 
           <form className="entry-form" onSubmit={submit} noValidate>
-            <label htmlFor={nicknameId}>{t('home.nickname')}</label>
-            <input
-              id={nicknameId}
-              name="nickname"
+            <NicknameField
               value={nickname}
-              onChange={(e) => setTyped(e.target.value)}
+              onChange={setTyped}
+              touched={touched}
               onBlur={() => setTouched(true)}
-              autoComplete="nickname"
-              autoCapitalize="off"
-              spellCheck={false}
-              maxLength={40}
-              aria-invalid={touched && !valid}
-              aria-describedby={touched && !valid ? `${errorId} ${hintId}` : hintId}
-              placeholder={t('home.nicknamePlaceholder')}
+              refused={refused}
             />
-            <p id={hintId} className="field-hint">
-              {t('home.nicknameHint')}
-            </p>
-            {touched && !valid && (
-              <p id={errorId} className="field-error" role="alert">
-                {t('home.nicknameInvalid')}
-              </p>
-            )}
             {resuming && (
               <p id={resumeId} className="resume-note" data-testid="resume-note">
                 {t(resuming.bookingId ? 'home.resumeBooked' : 'home.resumeNote', { nickname: resuming.nickname })}
@@ -257,7 +244,9 @@ function LastRound({ roundId, enabled, lang }: { roundId: string; enabled: boole
           )}
         </>
       )}
-      <RoundOpenedAt roundId={roundId} lang={lang} />
+      <p className="muted small round-id" data-testid="last-round-at">
+        <RoundOpenedAt roundId={roundId} />
+      </p>
     </section>
   );
 }
@@ -291,17 +280,5 @@ function FeatureIcon({ name }: { name: 'clock' | 'shield' | 'chart' }) {
     <svg {...common}>
       <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
     </svg>
-  );
-}
-
-/** The round by the time it opened, in the viewer's zone ("15:40:00 오픈 라운드"), not by its id. */
-function RoundOpenedAt({ roundId, lang }: { roundId: string; lang: 'ko' | 'en' }) {
-  const { t } = useI18n();
-  const at = parseRoundId(roundId);
-  if (at === undefined) return null;
-  return (
-    <p className="muted small round-id" data-testid="last-round-at">
-      <time dateTime={new Date(at).toISOString()}>{t('home.lastRoundAt', { time: clockTime(at, lang) })}</time>
-    </p>
   );
 }

@@ -233,7 +233,13 @@ describe('ops console', () => {
     renderOps();
     await waitFor(() => expect(screen.getByTestId('stat-waiting')).toHaveTextContent('434'));
     await waitFor(() => expect(screen.getByTestId('confirm-waiting')).toHaveTextContent('3'));
-    expect(screen.getByText('라운드 20261124T101500Z')).toBeInTheDocument();
+    // the round by its open in the viewer's zone, as on the home screen, not by its raw id
+    expect(screen.getByTestId('ops-round')).toHaveTextContent(/^\d{2}:\d{2}:00 오픈 라운드$/);
+    expect(screen.getByTestId('ops-round').querySelector('time')).toHaveAttribute(
+      'dateTime',
+      '2026-11-24T10:15:00.000Z',
+    );
+    expect(screen.queryByText(/20261124T101500Z/)).not.toBeInTheDocument();
     const counters = screen.getByTestId('ops-stats');
     expect(within(counters).getByText('1,234')).toBeInTheDocument();
     expect(within(counters).getByText('1200 / 34')).toBeInTheDocument();

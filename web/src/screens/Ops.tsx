@@ -6,6 +6,7 @@ import { ConfirmationsPanel } from '../components/ConfirmationsPanel';
 import { LiveStats, PausedBadge } from '../components/LiveStats';
 import { Notice } from '../components/Notice';
 import { OpsNotice } from '../components/OpsNotice';
+import { RoundOpenedAt } from '../components/RoundOpenedAt';
 import { SellOutChart, TimeChart } from '../components/OpsCharts';
 import { ChangedElsewhere, NumberField, SaveActions } from '../components/SettingsParts';
 import { useCountdown } from '../hooks/useCountdown';
@@ -284,7 +285,11 @@ function LivePanel({
       <div className="panel-head">
         <h2 id="ops-live-title">{t('ops.live')}</h2>
         {paused && <PausedBadge />}
-        {stats?.currentRoundId && <span className="chip">{t('ops.round', { id: stats.currentRoundId })}</span>}
+        {stats?.currentRoundId && (
+          <span className="chip" data-testid="ops-round">
+            <RoundOpenedAt roundId={stats.currentRoundId} />
+          </span>
+        )}
       </div>
       {paused && <Notice tone="warn" message={t('ops.pausedNotice')} />}
       {error && <OpsNotice error={error} message={t('ops.statsError')} />}

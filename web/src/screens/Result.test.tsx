@@ -86,6 +86,11 @@ describe('result', () => {
     expect(calls.filter((c) => c.path === '/api/v1/bookings/b1').length).toBeGreaterThanOrEqual(2);
 
     expect(screen.getByText('B-7 좌석')).toBeInTheDocument();
+    // the round by its open in the viewer's zone, as on the home screen, not by its raw id
+    const round = document.querySelector(`time[data-round-id="${session.roundId}"]`)!;
+    expect(round).toHaveTextContent(/^\d{2}:\d{2}:00 오픈 라운드$/);
+    expect(round).toHaveAttribute('dateTime', '2026-11-24T10:15:00.000Z');
+    expect(screen.queryByText(/\d{8}T\d{6}Z/)).not.toBeInTheDocument();
     expect(screen.getByTestId('total-time')).toHaveTextContent('12.345초');
     const rank = screen.getByTestId('rank');
     expect(within(rank).getByTestId('tier')).toHaveTextContent('상위권'); // 7.5 % is within the top 10 %

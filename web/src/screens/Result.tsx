@@ -4,6 +4,7 @@ import { asApiError, type ApiError } from '../api/http';
 import type { BookingView, Debrief, Leaderboard } from '../api/types';
 import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from '../components/Debrief';
 import { Notice } from '../components/Notice';
+import { RoundOpenedAt } from '../components/RoundOpenedAt';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
 import { useDebrief, type DebriefState } from '../hooks/useDebrief';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
@@ -149,7 +150,7 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
           {t('result.title')}
         </h1>
         <p className="muted">
-          {session.nickname} · {session.roundId}
+          {session.nickname} · <RoundOpenedAt roundId={session.roundId} />
         </p>
       </div>
 
@@ -366,6 +367,7 @@ function DebriefCard({
                 previousBest={state.debrief.ghost.previousBest}
                 previousBestKnown={state.debrief.ghost.previousBestKnown}
                 roundBest={state.debrief.ghost.roundBest}
+                nickname={state.debrief.nickname}
               />
             </div>
           </div>

@@ -59,7 +59,7 @@ async function pickAndHoldA1(...args: Parameters<typeof renderScreen>) {
 }
 
 describe('seat selection', () => {
-  it('says "이미 선택된 좌석입니다" when the seat was taken, refreshes the map, and books another, riding out a lost answer', async () => {
+  it('says "A-1 — 이미 선택된 좌석입니다" when the seat was taken, refreshes the map, and books another, riding out a lost answer', async () => {
     let taken = false;
     let bookings = 0;
     const { calls } = mockApi([
@@ -96,6 +96,10 @@ describe('seat selection', () => {
     const onBooked = renderScreen();
     await waitFor(() => expect(seatEl('A-1')).toBeInTheDocument());
     await waitFor(() => expect(seatEl('A-1')).toHaveFocus()); // the step starts on the map
+    expect(document.querySelector(`time[data-round-id="${session.roundId}"]`)).toHaveTextContent(
+      /^\d{2}:\d{2}:00 오픈 라운드$/,
+    );
+    expect(screen.queryByText(/\d{8}T\d{6}Z/)).not.toBeInTheDocument();
     expect(calls[0]!.headers.Authorization).toBe('Bearer jwt');
 
     fireEvent.click(seatEl('A-1'));
@@ -103,7 +107,7 @@ describe('seat selection', () => {
     const seatCalls = () => calls.filter((c) => c.path.endsWith('/seats')).length;
     const before = seatCalls();
     fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('이미 선택된 좌석입니다'));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('A-1 — 이미 선택된 좌석입니다'));
     await waitFor(() => expect(seatCalls()).toBeGreaterThan(before)); // refreshed at once, not a second later
     await waitFor(() => expect(seatEl('A-1')).toHaveClass('status-held'));
 
@@ -170,13 +174,13 @@ describe('seat selection', () => {
 
   it('tells the player when the picked seat goes to someone else before the hold', async () => {
     await pickThenSeatTurns('A-3', 'SOLD');
-    expect(screen.getByRole('alert')).toHaveTextContent('선택한 좌석이 방금 다른 사람에게 선점되었습니다.');
+    expect(screen.getByRole('alert')).toHaveTextContent('선택한 A-3 좌석이 방금 다른 사람에게 선점되었습니다.');
     expect(screen.getByRole('button', { name: '좌석 선택 완료' })).toBeDisabled();
   });
 
   it("says the pick was just taken when it turns HELD on the live map, not the hold's seat-taken answer", async () => {
     await pickThenSeatTurns('A-2', 'HELD');
-    expect(screen.getByRole('alert')).toHaveTextContent('선택한 좌석이 방금 다른 사람에게 선점되었습니다.');
+    expect(screen.getByRole('alert')).toHaveTextContent('선택한 A-2 좌석이 방금 다른 사람에게 선점되었습니다.');
     expect(screen.queryByText('이미 선택된 좌석입니다')).not.toBeInTheDocument();
   });
 
@@ -229,7 +233,7 @@ describe('seat selection', () => {
     fireEvent.click(screen.getByRole('button', { name: '좌석 선택 완료' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('이미 선택된 좌석입니다'));
     fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('That seat is already taken');
+    expect(screen.getByRole('alert')).toHaveTextContent(/^!A-1 is already taken$/);
     expect(screen.getByRole('alert')).not.toHaveTextContent('이미 선택된 좌석입니다');
   });
 

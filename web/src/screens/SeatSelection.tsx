@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { ApiError } from '../api/http';
 import { Notice } from '../components/Notice';
+import { RoundOpenedAt } from '../components/RoundOpenedAt';
 import { SeatMap } from '../components/SeatMap';
 import { SeatPanel } from '../components/SeatPanel';
 import { useLiveSeatMap } from '../hooks/useLiveSeatMap';
@@ -99,7 +100,7 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
         <SeatPanel booking={booking} roundId={session.roundId} />
       </div>
       <p className="muted small center">
-        {session.nickname} · {session.roundId}
+        {session.nickname} · <RoundOpenedAt roundId={session.roundId} />
       </p>
     </section>
   );

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../components/Header';
-import { ServerClockProvider } from '../hooks/serverClock';
+import { ServerClockProvider, useServerClock } from '../hooks/serverClock';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
 import { entryKey } from '../lib/tickets';
@@ -41,10 +43,21 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** The waiting room in Korean, entering at once, with do-nothing callbacks for what a test does not look at. */
-const waitingRoom = (props: Partial<ComponentProps<typeof WaitingRoom>> & { nickname: string }) => (
+/**
+ * The waiting room in Korean, entering at once, with do-nothing callbacks for what a test does not look at;
+ * `withHeader`: under the app's header (its language toggle).
+ */
+const waitingRoom = (props: Partial<ComponentProps<typeof WaitingRoom>> & { nickname: string }, withHeader = false) => (
   <I18nProvider initial="ko">
-    <WaitingRoom notBefore={undefined} onAdmitted={vi.fn()} onRoundOver={vi.fn()} onHome={vi.fn()} {...props} />
+    {withHeader && <Header route="play" />}
+    <WaitingRoom
+      notBefore={undefined}
+      onAdmitted={vi.fn()}
+      onRoundOver={vi.fn()}
+      onNicknameRefused={vi.fn()}
+      onHome={vi.fn()}
+      {...props}
+    />
   </I18nProvider>
 );
 
@@ -88,6 +101,9 @@ describe('waiting room', () => {
     expect(screen.getByTestId('preopen')).toHaveTextContent('아직 오픈 전입니다');
     expect(screen.getByTestId('preopen')).toHaveTextContent('00:10');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // not an error
+    // "keep this screen" said once (the footer), not again in the countdown's card
+    expect(screen.getAllByText(/이 화면을 유지하세요/)).toHaveLength(1);
+    expect(screen.getByTestId('preopen')).toHaveTextContent('오픈 순간 자동으로 입장합니다.');
     expect(calls[0]!.body).toEqual({ nickname: '티켓왕', entryKey: keyNow('티켓왕') });
 
     await flush(5_000);
@@ -159,6 +175,46 @@ describe('waiting room', () => {
     expect(screen.getByTestId('position')).toHaveTextContent('3');
   });
 
+  it('started just before the open by the synced clock, sends its first entry at the open, not a refused one before', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 14, 58, 575)); // the device; the server reads 10:14:59.075
+    const SKEW = 500;
+    const serverNow = () => Date.now() + SKEW;
+    const entries: number[] = [];
+    mockApi([
+      ['GET', /^\/api\/v1\/clock$/, () => ({ body: { serverTime: new Date(serverNow()).toISOString() } })],
+      [
+        'POST',
+        /^\/api\/v1\/queue$/,
+        () => {
+          entries.push(serverNow());
+          if (serverNow() < Date.UTC(2026, 10, 24, 10, 15))
+            return problem('round-not-open', 409, { opensAt: '2026-11-24T10:15:00Z' });
+          return { status: 201, body: { ticketId: 't1', roundId: '20261124T101500Z', position: 1, waiting: 1 } };
+        },
+      ],
+      ['GET', /^\/api\/v1\/queue\/t1$/, () => ({ body: waitingAt(1, 1, 't1') })],
+    ]);
+    // the player presses "wait for the open" on a home screen whose clock has synced
+    const WhenSynced = ({ children }: { children: ReactNode }) => (useServerClock().synced ? children : null);
+    render(
+      <ServerClockProvider>
+        <WhenSynced>{waitingRoom({ nickname: '정각' })}</WhenSynced>
+      </ServerClockProvider>,
+    );
+    await flush();
+    expect(screen.getByTestId('preopen')).toHaveTextContent('00:01');
+    expect(entries).toHaveLength(0);
+
+    await flush(900); // server 10:14:59.975
+    expect(entries).toHaveLength(0);
+    // (act renders what a timer set as it ends: the steps end where the entry is due, the open + its small margin)
+    await flush(65); // server 10:15:00.040
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 24, 10, 15));
+    expect(entries[0]).toBeLessThan(Date.UTC(2026, 10, 24, 10, 15) + 100);
+    expect(screen.getByTestId('position')).toHaveTextContent('1');
+  });
+
   it('announces the standing in the language shown, also after a switch while the ticket is watched', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
     mockApi([
@@ -175,12 +231,7 @@ describe('waiting room', () => {
         }),
       ],
     ]);
-    render(
-      <I18nProvider initial="ko">
-        <Header route="play" />
-        <WaitingRoom notBefore={undefined} onAdmitted={vi.fn()} onRoundOver={vi.fn()} onHome={vi.fn()} nickname="k" />
-      </I18nProvider>,
-    );
+    render(waitingRoom({ nickname: 'k' }, true));
     await flush();
     await flush(1_000);
     expect(screen.getByText('대기 순번 2번, 앞에 1명')).toBeInTheDocument();
@@ -213,15 +264,15 @@ describe('waiting room', () => {
     expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/v1/queue' });
   });
 
-  it('shows a refused nickname as an error with a way back', async () => {
+  it('sends a nickname the server finds not allowed back home, not as an error in the waiting room', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
-    mockApi([['POST', /^\/api\/v1\/queue$/, () => problem('invalid-nickname', 400)]]);
-    const onHome = vi.fn();
-    render(waitingRoom({ nickname: 'x', onHome }));
-    await flush();
-    expect(screen.getByRole('alert')).toHaveTextContent('닉네임은 2–20자');
-    act(() => screen.getByRole('button', { name: '처음으로' }).click());
-    expect(onHome).toHaveBeenCalled();
+    const { calls } = mockApi([['POST', /^\/api\/v1\/queue$/, () => problem('invalid-nickname', 400)]]);
+    const onNicknameRefused = vi.fn();
+    render(waitingRoom({ nickname: 'x', onNicknameRefused }));
+    await flush(5_000);
+    expect(onNicknameRefused).toHaveBeenCalledExactlyOnceWith({ nickname: 'x', slug: 'invalid-nickname' });
+    expect(calls).toHaveLength(1);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('keeps its ticket across a reload and resumes with it', async () => {
@@ -451,20 +502,17 @@ describe('waiting room', () => {
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '90');
   });
 
-  it('says plainly when someone else holds the nickname in this round', async () => {
+  it('sends a nickname someone else holds in this round back home at once, without trying again', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
     const { calls } = mockApi([['POST', /^\/api\/v1\/queue$/, () => problem('nickname-taken', 409)]]);
-    const onHome = vi.fn();
-    render(waitingRoom({ nickname: '유명한닉', onHome }));
+    const onNicknameRefused = vi.fn();
+    render(waitingRoom({ nickname: '유명한닉', onNicknameRefused }));
     await flush(5_000);
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      '다른 사람이 이미 사용 중인 닉네임(또는 똑같아 보이는 닉네임)입니다',
-    );
+    expect(onNicknameRefused).toHaveBeenCalledExactlyOnceWith({ nickname: '유명한닉', slug: 'nickname-taken' });
+    expect(calls).toHaveLength(1); // no retry, not even by itself: the nickname stays taken for the whole round
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.queryByTestId('standing')).not.toBeInTheDocument();
     expect(screen.queryByTestId('entry-retry')).not.toBeInTheDocument();
-    expect(calls).toHaveLength(1); // no retry, not even by itself: the nickname stays taken for the whole round
-    act(() => screen.getByRole('button', { name: '다른 닉네임으로 입장' }).click());
-    expect(onHome).toHaveBeenCalled();
   });
 
   it("waits each failed poll's Retry-After, says so after a few failures in a row, and clears it on the next answer", async () => {
@@ -535,6 +583,56 @@ describe('waiting room', () => {
     await flush(1_000);
     expect(standing).toHaveTextContent('약 6초');
     expect(standing).toHaveTextContent('초당 5명 입장');
+  });
+
+  it('warns, ETA still shown, when the estimated wait ends after the round closes', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5)); // round 10:15 closes at 10:15:15: 10 s left
+    let eta: number | undefined = 6;
+    mockApi([
+      entered(30, 40),
+      ['GET', /^\/api\/v1\/queue\//, () => ({ body: { ...waitingAt(30, 40), ratePerSecond: 5, etaSeconds: eta } })],
+    ]);
+    render(waitingRoom({ nickname: '느린줄' }, true));
+    await flush();
+    await flush(1_000);
+    const standing = screen.getByTestId('standing');
+    expect(standing).toHaveTextContent('약 6초');
+    expect(screen.queryByTestId('eta-late')).not.toBeInTheDocument(); // 6 s of the 9 s left
+
+    eta = 27;
+    await flush(1_000);
+    expect(standing).toHaveTextContent('약 27초'); // the ETA stays
+    expect(screen.getByTestId('eta-late')).toHaveTextContent(
+      '지금 속도라면 라운드 마감 전에 입장하지 못할 가능성이 커요. 예상 대기 시간이 마감까지 남은 시간보다 길어요.',
+    );
+    expect(screen.getByTestId('eta-late').parentElement).toHaveAttribute('aria-live', 'polite');
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(screen.getByTestId('eta-late')).toHaveTextContent(
+      'At the current rate you will probably not be admitted before the round closes',
+    );
+
+    eta = 3; // admission sped up: 3 s of the 7 s left
+    await flush(1_000);
+    expect(screen.queryByTestId('eta-late')).not.toBeInTheDocument();
+    await flush(5_000); // 10:15:13: now 2 s left, and the same 3 s to wait
+    expect(screen.getByTestId('eta-late')).toBeInTheDocument();
+
+    eta = undefined; // no estimate (paused): nothing claimed
+    await flush(1_000);
+    expect(screen.queryByTestId('eta-late')).not.toBeInTheDocument();
+  });
+
+  it('lays its three tiles evenly on a phone: two columns, the third across both, not alone in half a row', async () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
+    mockApi([entered(30, 40), ['GET', /^\/api\/v1\/queue\//, () => ({ body: waitingAt(30, 40) })]]);
+    render(waitingRoom({ nickname: '폰' }));
+    await flush();
+    const tiles = screen.getByTestId('standing').querySelectorAll('.stat-grid > div');
+    expect(tiles).toHaveLength(3);
+    const css = readFileSync(resolve(__dirname, '../styles.css'), 'utf8');
+    const phone = css.slice(css.indexOf('@media (max-width: 560px)'));
+    expect(phone).toMatch(/\.stat-grid\.three,[^{]*\{\s*grid-template-columns: repeat\(2, minmax\(0, 1fr\)\);/);
+    expect(phone).toMatch(/\.stat-grid > div:last-child:nth-child\(odd\) \{\s*grid-column: 1 \/ -1;/);
   });
 
   it('leads to the result with what it last showed when the round closes before admission', async () => {

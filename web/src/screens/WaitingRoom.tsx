@@ -4,16 +4,17 @@ import { asApiError, type ApiError } from '../api/http';
 import type { Entered, TicketView } from '../api/types';
 import { toEpochMs } from '../api/wire';
 import { Notice } from '../components/Notice';
+import { PreOpen, Standing } from '../components/WaitingParts';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
-import { useServerClock, useServerNow } from '../hooks/serverClock';
+import { useServerClock } from '../hooks/serverClock';
 import { useLatest } from '../hooks/useLatest';
 import { useMounted } from '../hooks/useMounted';
 import { useTicketWatch } from '../hooks/useTicketWatch';
 import { useI18n, type Message } from '../i18n/i18n';
 import { worthAnnouncing, type Announced } from '../lib/announce';
-import { mmss, roundAt, secondsUntil } from '../lib/clock';
+import { firstEntryAt, roundAt } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
-import type { Attempt, Session, WaitingKnown } from '../lib/session';
+import { nicknameRefusal, type Attempt, type NicknameRefusal, type Session, type WaitingKnown } from '../lib/session';
 import { entryKey, rememberHighestPosition, rememberTicket, storedTicket } from '../lib/tickets';
 
 type Phase =
@@ -49,16 +50,19 @@ interface Props {
   onAdmitted(session: Session): void;
   /** The round closed before admission: on to the result, with what the waiting room last showed. */
   onRoundOver(attempt: Attempt, known: WaitingKnown): void;
+  /** The server refused the nickname (taken this round, or not allowed): back home to pick another. */
+  onNicknameRefused(refusal: NicknameRefusal): void;
   onHome(): void;
 }
 
-export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHome }: Props) {
+export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onNicknameRefused, onHome }: Props) {
   const { t } = useI18n();
   const clock = useServerClock();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [phase, setPhase] = useState<Phase>(() =>
-    notBefore !== undefined && notBefore > clock.now() ? { name: 'scheduled', at: notBefore } : { name: 'entering' },
-  );
+  const [phase, setPhase] = useState<Phase>(() => {
+    const at = firstEntryAt(clock.now(), clock.timing, clock.synced, notBefore);
+    return at !== undefined ? { name: 'scheduled', at } : { name: 'entering' };
+  });
   /** The scheduled entry waits out a 429's Retry-After (counted down to its time), not the open. */
   const [rateLimited, setRateLimited] = useState(false);
   // kept as a key and its numbers, translated as it is shown: the watch below outlives a language toggle
@@ -80,6 +84,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
   const alive = useMounted();
   const onAdmittedRef = useLatest(onAdmitted);
   const onRoundOverRef = useLatest(onRoundOver);
+  const onNicknameRefusedRef = useLatest(onNicknameRefused);
   const lastView = useRef<TicketView | undefined>(undefined);
   const clockRef = useLatest(clock);
 
@@ -103,6 +108,12 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
       inflight.current = false;
       if (!alive.current) return;
       const error = asApiError(caught);
+      // no retry for a nickname taken or not allowed: it stays so for the whole round; the home screen's field fixes it
+      const refusal = nicknameRefusal(nickname, error.slug);
+      if (refusal) {
+        onNicknameRefusedRef.current(refusal);
+        return;
+      }
       if (error.slug === 'round-not-open') {
         // not an error for the player: count down to the open and go in by ourselves
         const now = clockRef.current.now();
@@ -159,7 +170,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
     };
     lastView.current = view;
     setPhase({ name: 'waiting', transport: 'sse', view });
-  }, [nickname, alive, clockRef, seenAt]);
+  }, [nickname, alive, clockRef, seenAt, onNicknameRefusedRef]);
 
   // 'entering' posts; 'scheduled' turns into 'entering' at its time (by the server's clock)
   const entering = phase.name === 'entering';
@@ -228,7 +239,9 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
       <p className="sr-only" aria-live="polite" aria-atomic="true">
         {announcement && t(announcement.key, announcement.params)}
       </p>
-      {phase.name === 'scheduled' && <PreOpen at={phase.at} rateLimited={rateLimited} retry={phase.retry} />}
+      {phase.name === 'scheduled' && (
+        <PreOpen at={phase.at} rateLimited={rateLimited} retry={phase.retry} retries={ENTRY_AUTO_RETRIES} />
+      )}
       {phase.name === 'entering' && (
         <div className="card center" aria-busy="true">
           <div className="spinner" aria-hidden="true" />
@@ -266,7 +279,7 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
           }
         >
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
-            {phase.error.slug === 'nickname-taken' ? t('wait.otherNickname') : t('common.back')}
+            {t('common.back')}
           </button>
         </Notice>
       )}
@@ -274,101 +287,5 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onHo
         {nickname} · {t('wait.dontRefresh')}
       </p>
     </section>
-  );
-}
-
-function PreOpen({
-  at,
-  rateLimited,
-  retry,
-}: {
-  at: number;
-  /** A 429's Retry-After is being waited out (until `at`). */
-  rateLimited: boolean;
-  /** Which automatic retry of a failed entry this waits for, if it does. */
-  retry: number | undefined;
-}) {
-  const { t } = useI18n();
-  const now = useServerNow(100);
-  const left = secondsUntil(at, now);
-  return (
-    <div className="card preopen center" data-testid="preopen">
-      {retry !== undefined ? (
-        // counted down here; said once to screen readers (the announcement when it was scheduled), not every second
-        <p className="notice-inline" data-testid="entry-retry">
-          {t('wait.entryRetrying', { s: Math.max(1, left), k: retry, n: ENTRY_AUTO_RETRIES })}
-        </p>
-      ) : rateLimited ? (
-        <p className="notice-inline">{t('wait.rateLimited', { s: Math.max(1, left) })}</p>
-      ) : (
-        <>
-          <p className="eyebrow">{t('wait.preOpen')}</p>
-          <p className="countdown-digits" aria-live="off">
-            {mmss(left)}
-          </p>
-          <p className="muted">{t('wait.preOpenLead')}</p>
-        </>
-      )}
-    </div>
-  );
-}
-
-const TRANSPORT_LABELS = { sse: 'wait.live', polling: 'wait.polling', stalled: 'wait.stalled' } as const;
-
-function Standing({
-  view,
-  transport,
-  maxPosition,
-}: {
-  view: TicketView;
-  /** `stalled`: the last standing update failed; the next one waits out its Retry-After. */
-  transport: 'sse' | 'polling' | 'stalled';
-  maxPosition: number;
-}) {
-  const { t } = useI18n();
-  const top = Math.max(maxPosition, view.position, 1);
-  const progress = Math.min(100, Math.max(0, ((top - view.position + 1) / top) * 100));
-  // No ETA is the server saying admission does not move (paused, no rate) or would take more than a day: the
-  // configured rate would then promise one, so neither is made up from it.
-  const eta = view.etaSeconds ?? undefined;
-  const rate = eta !== undefined ? (view.ratePerSecond ?? 0) : 0;
-  return (
-    <div className="card standing" data-testid="standing">
-      <div className="position">
-        <p className="position-label">{t('wait.position')}</p>
-        <p className="position-number" data-testid="position">
-          {view.position.toLocaleString()}
-        </p>
-      </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label={t('wait.progress')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(progress)}
-      >
-        <div className="progress-fill" style={{ width: `${progress}%` }} />
-      </div>
-      <dl className="stat-grid three">
-        <div>
-          <dt>{t('wait.ahead')}</dt>
-          <dd data-testid="ahead">{t('wait.people', { n: view.ahead.toLocaleString() })}</dd>
-        </div>
-        <div>
-          <dt>{t('wait.waiting')}</dt>
-          <dd>{t('wait.people', { n: view.waiting.toLocaleString() })}</dd>
-        </div>
-        <div>
-          <dt>{t('wait.eta')}</dt>
-          <dd>{eta !== undefined ? t('wait.etaValue', { s: eta }) : t('wait.etaUnknown')}</dd>
-        </div>
-      </dl>
-      <p className="muted small">
-        <span className={`live-dot ${transport === 'sse' ? '' : 'is-polling'}`} aria-hidden="true" />
-        {t(TRANSPORT_LABELS[transport])}
-        {rate > 0 && <> · {t('wait.rate', { r: rate })}</>}
-      </p>
-    </div>
   );
 }

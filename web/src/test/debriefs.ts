@@ -115,6 +115,16 @@ export const lostDebrief = () => ({
   },
 });
 
+/**
+ * A loser who practised nearly alone, with no personal best: only two humans solved the letter, so the server measures
+ * the letter (32 s) against the player's own 45 s this round.
+ */
+export const selfCostDebrief = () => ({
+  ...lostDebrief(),
+  steps: { entryMs: 1000, waitMs: 2000, letterMs: 32000, pickMs: 10000, confirmMs: null },
+  costliest: { step: 'letter', ms: 32000, basis: 'SELF', referenceMs: 45000, humans: 2 },
+});
+
 /** A player the round closed on: number 42 of 300, entered 3.2 s after the open; admission reached number 40. */
 export const notAdmittedDebrief = () => ({
   roundId: ROUND,
