@@ -55,9 +55,9 @@ public class Dependencies implements MysqlOutage {
 
     /**
      * A breaker whose state changes are logged: opened (calls refused at once, each a 503) at WARN with what opened it
-     * (the share of calls that failed, with the last failure — a trial call that failed after an outage, say — or the
-     * share that were slow), trying again and closed at INFO, so the log says when a dependency is back, not only when
-     * it failed.
+     * (the share of calls that failed with the last failure, the share that were slow, or, half open, the trial call
+     * that failed), trying again and closed at INFO, so the log says when a dependency is back, not only when it
+     * failed.
      */
     private static CircuitBreaker logged(CircuitBreaker breaker) {
         AtomicReference<Throwable> lastFailure = new AtomicReference<>();
@@ -86,6 +86,9 @@ public class Dependencies implements MysqlOutage {
                         if (failure != null) {
                             why.append(", the last: ").append(ProblemAnswer.deepestSaying(failure));
                         }
+                    } else if (slowShare == null && failure != null) {
+                        // half open, its trial calls failed (no rate is published then)
+                        why.append("; the last failure: ").append(ProblemAnswer.deepestSaying(failure));
                     }
                     if (slowShare != null) {
                         why.append("; ").append(slowShare);

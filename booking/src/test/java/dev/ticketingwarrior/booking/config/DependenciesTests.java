@@ -80,6 +80,30 @@ class DependenciesTests {
         }
     }
 
+    /** After an outage, the trial call that failed shows why the circuit is still refusing calls. */
+    @Test
+    void saysWhichTrialCallOpenedTheCircuitAgain() {
+        CircuitBreakerRegistry quick = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        Dependencies trying = new Dependencies(
+                quick, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), clock);
+        CircuitBreaker mysql = quick.circuitBreaker(Dependencies.MYSQL);
+        mysql.transitionToOpenState();
+        mysql.transitionToHalfOpenState();
+        try (LogLines logged = LogLines.of(Dependencies.class.getName())) {
+            assertThatThrownBy(() -> trying.mysql(() -> {
+                        throw new IllegalStateException("pool", new IllegalStateException("connection refused"));
+                    }))
+                    .isInstanceOf(DependencyUnavailableException.class);
+
+            assertThat(logged.lines())
+                    .extracting(line -> line.getLevel() + " " + line.getFormattedMessage())
+                    .containsExactly("WARN mysql circuit open: calls to it are refused (503) for 60000 ms, then tried"
+                            + " again; the last failure: java.lang.IllegalStateException: connection refused");
+        }
+    }
+
     /** A circuit opened by slow calls says so, not a failure from before that had nothing to do with it. */
     @Test
     void saysWhenSlowCallsOpenedTheCircuit() {
