@@ -126,6 +126,11 @@ describe('debrief parsing', () => {
     const raw = wonDebrief() as Record<string, unknown>;
     raw.costliest = { step: 'pick', ms: 2500, basis: 'PERSONAL_BEST', referenceMs: 900, humans: 0 };
     expect(parseDebrief(raw).costliest?.basis).toBe('PERSONAL_BEST');
+    raw.costliest = { step: 'pick', ms: 2500, basis: 'AGAINST_THE_BOTS', referenceMs: 900, humans: 0 };
+    expect(
+      parseDebrief(raw).costliest,
+      'a basis this app does not know: no sentence rather than a wrong one',
+    ).toBeNull();
   });
 
   it('reads the close that caught an admitted player, and leaves out a step name it does not know', () => {

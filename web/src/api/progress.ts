@@ -142,14 +142,20 @@ function timelineEvent(value: unknown, index: number): TimelineEvent | undefined
   }
 }
 
+const BASES: readonly Costliest['basis'][] = ['ROUND', 'PERSONAL_BEST', 'SELF'];
+
 function costliest(value: unknown): Costliest | null {
   if (value === null || value === undefined) return null;
   const c = obj(value, 'costliest');
   if (!STEP_NAMES.includes(c.step as StepName)) return null;
+  // an older server sends no basis (it measures only against the round); a basis this app does not know yet would be
+  // told as another one, so the step is left out rather than said wrongly
+  const basis = c.basis ?? 'ROUND';
+  if (!BASES.includes(basis as Costliest['basis'])) return null;
   return {
     step: c.step as StepName,
     ms: reqNum(c.ms, 'costliest.ms'),
-    basis: c.basis === 'PERSONAL_BEST' || c.basis === 'SELF' ? c.basis : 'ROUND',
+    basis: basis as Costliest['basis'],
     // an older server names it topTenPercentMs (and measures only against the round)
     referenceMs: reqNum(c.referenceMs ?? c.topTenPercentMs, 'costliest.referenceMs'),
     humans: optNum(c.humans, 'costliest.humans') ?? 0,

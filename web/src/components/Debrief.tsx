@@ -117,7 +117,8 @@ function costKey(costliest: Costliest): 'cost' | 'costFew' | 'costBest' | 'costS
     case 'SELF':
       return 'costSelf';
     default:
-      return costliest.humans < TOP_TENTH_MIN_HUMANS ? 'costFew' : 'cost';
+      // an older server sends no count (0): its reference was the top 10%
+      return costliest.humans > 0 && costliest.humans < TOP_TENTH_MIN_HUMANS ? 'costFew' : 'cost';
   }
 }
 
@@ -148,11 +149,12 @@ function costBasisText(costliest: Costliest, t: Translate): string | null {
     case 'PERSONAL_BEST':
       return t('debrief.costBasisBest');
     case 'SELF':
-      return costliest.humans > 0
-        ? t('debrief.costBasisSelf', { n: costliest.humans.toLocaleString() })
-        : t('debrief.costBasisSelfNone');
+      return t('debrief.costBasisSelf');
     default:
-      return costliest.humans > 0 ? t('debrief.costBasis', { n: costliest.humans.toLocaleString() }) : null;
+      // with fewer than ten the sentence names how many already
+      return costliest.humans >= TOP_TENTH_MIN_HUMANS
+        ? t('debrief.costBasis', { n: costliest.humans.toLocaleString() })
+        : null;
   }
 }
 

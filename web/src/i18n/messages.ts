@@ -261,14 +261,10 @@ export const ko = {
     '라운드가 끝날 때까지 보안문자를 풀지 못했어요 ({you}, 이번 라운드 내 시간 {total} 중). 비교할 사람이 적어요.',
   'debrief.costSelfOpen.pick':
     '라운드가 끝날 때까지 좌석을 시도하지 못했어요 ({you}, 이번 라운드 내 시간 {total} 중). 비교할 사람이 적어요.',
-  'debrief.costBasisSelf':
-    '이번 라운드에 이 구간을 마친 사람은 {n}명뿐이고 내 최고 기록에도 이 구간이 없어, 이번 라운드 내 시간 안에서 보았어요',
-  'debrief.costBasisSelfNone':
-    '이번 라운드에 이 구간을 마친 사람이 없고 내 최고 기록에도 이 구간이 없어, 이번 라운드 내 시간 안에서 보았어요',
+  'debrief.costBasisSelf': '비교할 기록이 없어요: 이번 라운드에 이 구간을 마친 사람이 적고, 아직 내 최고 기록이 없어요',
   'debrief.costBasis': '이번 라운드 사람 {n}명 기준',
   'debrief.costBasisBest': '이번 라운드에 비교할 사람이 적어 내 최고 기록과 비교했어요',
-  'debrief.costNone':
-    '눈에 띄게 늦은 구간이 없어요 (또는 아직 비교할 기록이 없어요: 이번 라운드에 사람이 적고, 내 최고 기록도 없어요).',
+  'debrief.costNone': '눈에 띄게 늦은 구간이 없어요.',
   'debrief.ghost': '고스트 레이스',
   'debrief.ghostLabel': '구간별 기록 비교: 나, 내 최고 기록, 이번 라운드 사람 1위',
   'debrief.ghostLabelNewBest': '구간별 기록 비교: 나, 이전 최고 기록, 이번 라운드 사람 1위',
@@ -735,13 +731,10 @@ export const en: Messages = {
   'debrief.costSelfOpen.pick':
     'The round closed before you tried a seat ({you} of your {total} this round). Too few humans to compare with.',
   'debrief.costBasisSelf':
-    'only {n} of the round’s humans finished this step, and your personal best does not have it: measured within your own time this round',
-  'debrief.costBasisSelfNone':
-    'no human of the round finished this step, and your personal best does not have it: measured within your own time this round',
+    'nothing to compare with yet: few humans of the round finished this step, and no personal best of yours',
   'debrief.costBasis': 'among {n} humans this round',
   'debrief.costBasisBest': 'too few humans this round to compare with: against your best round',
-  'debrief.costNone':
-    'No step stood out as slow (or nothing to compare with yet: too few humans this round, and no personal best yet).',
+  'debrief.costNone': 'No step stood out as slow.',
   'debrief.ghost': 'Ghost race',
   'debrief.ghostLabel': 'Steps compared: you, your personal best, the round’s best human',
   'debrief.ghostLabelNewBest': 'Steps compared: you, your previous best, the round’s best human',

@@ -61,6 +61,21 @@ const waitingRoom = (props: Partial<ComponentProps<typeof WaitingRoom>> & { nick
   </I18nProvider>
 );
 
+/**
+ * POST /api/v1/queue by the server's clock `serverNow`: refused (round-not-open) before the open of 10:15:00, then a
+ * ticket at `position`; the time of each entry is pushed to `entries`.
+ */
+const entryFromTheOpen = (entries: number[], serverNow: () => number, position: number): Route => [
+  'POST',
+  /^\/api\/v1\/queue$/,
+  () => {
+    entries.push(serverNow());
+    if (serverNow() < Date.UTC(2026, 10, 24, 10, 15))
+      return problem('round-not-open', 409, { opensAt: '2026-11-24T10:15:00Z' });
+    return { status: 201, body: { ticketId: 't1', roundId: '20261124T101500Z', position, waiting: position } };
+  },
+];
+
 describe('waiting room', () => {
   it('turns round-not-open into a countdown and enters by itself at the open', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 14, 50));
@@ -143,16 +158,7 @@ describe('waiting room', () => {
           return { body: { serverTime: new Date(serverNow()).toISOString() } };
         },
       ],
-      [
-        'POST',
-        /^\/api\/v1\/queue$/,
-        () => {
-          entries.push(serverNow());
-          if (serverNow() < Date.UTC(2026, 10, 24, 10, 15))
-            return problem('round-not-open', 409, { opensAt: '2026-11-24T10:15:00Z' });
-          return { status: 201, body: { ticketId: 't1', roundId: '20261124T101500Z', position: 3, waiting: 3 } };
-        },
-      ],
+      entryFromTheOpen(entries, serverNow, 3),
       [
         'GET',
         /^\/api\/v1\/queue\/t1$/,
@@ -182,16 +188,7 @@ describe('waiting room', () => {
     const entries: number[] = [];
     mockApi([
       ['GET', /^\/api\/v1\/clock$/, () => ({ body: { serverTime: new Date(serverNow()).toISOString() } })],
-      [
-        'POST',
-        /^\/api\/v1\/queue$/,
-        () => {
-          entries.push(serverNow());
-          if (serverNow() < Date.UTC(2026, 10, 24, 10, 15))
-            return problem('round-not-open', 409, { opensAt: '2026-11-24T10:15:00Z' });
-          return { status: 201, body: { ticketId: 't1', roundId: '20261124T101500Z', position: 1, waiting: 1 } };
-        },
-      ],
+      entryFromTheOpen(entries, serverNow, 1),
       ['GET', /^\/api\/v1\/queue\/t1$/, () => ({ body: waitingAt(1, 1, 't1') })],
     ]);
     // the player presses "wait for the open" on a home screen whose clock has synced

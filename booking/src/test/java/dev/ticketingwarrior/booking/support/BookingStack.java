@@ -118,6 +118,9 @@ public final class BookingStack {
         properties.put("ticketing.ops-token", OPS_TOKEN);
         properties.put("ticketing.redis.url", stack.redisUrl());
         properties.put("ticketing.queue.visibility-seconds", "2");
+        // a hold in a round Redis lost waits this long for its restore (250 ms in production, where a round's rows are
+        // read in a few ms): a loaded test machine must not turn a restore that is only slow into an unchecked hold
+        properties.put("ticketing.queue.restore-hold-wait", "10s");
         properties.put("spring.datasource.url", stack.mysqlJdbcUrl());
         properties.put("spring.datasource.username", stack.mysqlUser());
         properties.put("spring.datasource.password", stack.mysqlPassword());

@@ -21,12 +21,7 @@ public final class LoggedPaths {
      * flood of one kind, {@link RepeatedWarnings}) costs no masking.
      */
     public static Object lazily(String path) {
-        return new Object() {
-            @Override
-            public String toString() {
-                return String.valueOf(of(path));
-            }
-        };
+        return RepeatedWarnings.lazily(() -> of(path));
     }
 
     public static String of(String path) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -66,6 +67,20 @@ public final class RepeatedWarnings {
             return;
         }
         log.info(message + " ({} more failed after the last line about it)", withCount(arguments, ended.skipped()));
+    }
+
+    /**
+     * An argument worked out only if its line is written: a line that is only counted (most of a flood) then costs no
+     * masking or formatting. {@code String.valueOf} of what {@code text} gives.
+     */
+    public static Object lazily(Supplier<?> text) {
+        Objects.requireNonNull(text, "text");
+        return new Object() {
+            @Override
+            public String toString() {
+                return String.valueOf(text.get());
+            }
+        };
     }
 
     private static Object[] withCount(Object[] arguments, long count) {

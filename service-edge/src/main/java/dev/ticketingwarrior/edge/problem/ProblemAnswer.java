@@ -48,7 +48,7 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
                         "{} unavailable on {}: {}",
                         down.dependency(),
                         LoggedPaths.lazily(path),
-                        saying(down));
+                        RepeatedWarnings.lazily(() -> deepestSaying(down)));
                 yield new ProblemAnswer(Problems.of(down), Optional.of(down.retryAfter()));
             }
             default -> {
@@ -73,16 +73,6 @@ public record ProblemAnswer(ProblemDetail body, Optional<Duration> retryAfter) {
             }
         }
         return deepest;
-    }
-
-    /** {@link #deepestSaying} of {@code error} as a log argument, worked out only if its line is written. */
-    private static Object saying(Throwable error) {
-        return new Object() {
-            @Override
-            public String toString() {
-                return deepestSaying(error).toString();
-            }
-        };
     }
 
     /**

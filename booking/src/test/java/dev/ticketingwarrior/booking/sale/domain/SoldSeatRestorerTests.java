@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SoldSeatRestorerTests {
 
@@ -177,6 +178,7 @@ class SoldSeatRestorerTests {
 
     /** Holds arriving at once after Redis came back empty: one read of MySQL, which all of them wait for. */
     @Test
+    @Timeout(30)
     void holdsAskingWhileARestoreRunsWaitForItAndMysqlIsReadOnce() throws Exception {
         mysql.confirm(List.of(booking("F-2", "lee")), "test-write");
         CountDownLatch release = new CountDownLatch(1);
@@ -184,18 +186,21 @@ class SoldSeatRestorerTests {
         Round round = clock.roundAt(time.instant());
         List<CompletableFuture<Boolean>> holds = new ArrayList<>();
         List<Thread> waiting = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            CompletableFuture<Boolean> hold = new CompletableFuture<>();
-            holds.add(hold);
-            waiting.add(Thread.ofVirtual().start(() -> hold.complete(restorer.restoreNow(round))));
+        try {
+            for (int i = 0; i < 5; i++) {
+                CompletableFuture<Boolean> hold = new CompletableFuture<>();
+                holds.add(hold);
+                waiting.add(Thread.ofVirtual().start(() -> hold.complete(restorer.restoreNow(round))));
+            }
+            // each of them parked on the pass before it may end
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!waiting.stream().allMatch(thread -> thread.getState() == Thread.State.TIMED_WAITING)) {
+                assertThat(System.nanoTime()).as("the holds wait for the pass").isLessThan(giveUp);
+                Thread.sleep(10);
+            }
+        } finally {
+            release.countDown();
         }
-        // each of them parked on the pass before it may end
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!waiting.stream().allMatch(thread -> thread.getState() == Thread.State.TIMED_WAITING)) {
-            assertThat(System.nanoTime()).as("the holds wait for the pass").isLessThan(giveUp);
-            Thread.sleep(10);
-        }
-        release.countDown();
 
         for (CompletableFuture<Boolean> hold : holds) {
             assertThat(hold.get(10, TimeUnit.SECONDS)).isTrue();
@@ -209,6 +214,7 @@ class SoldSeatRestorerTests {
      * MySQL answers, the round is restored.
      */
     @Test
+    @Timeout(30)
     void aHoldDoesNotWaitForASlowRestoreLongerThanItsWait() {
         AcceptedBooking booking = booking("F-3", "max");
         mysql.confirm(List.of(booking), "test-write");
@@ -217,10 +223,12 @@ class SoldSeatRestorerTests {
         SoldSeatRestorer impatient = restorerWaiting(Duration.ofMillis(50));
         Round round = clock.roundAt(time.instant());
 
-        assertThat(impatient.restoreNow(round)).isFalse();
-
-        assertThat(sales.sold).isEmpty();
-        release.countDown();
+        try {
+            assertThat(impatient.restoreNow(round)).isFalse();
+            assertThat(sales.sold).isEmpty();
+        } finally {
+            release.countDown();
+        }
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!impatient.restoreNow(round)) {
             assertThat(System.nanoTime()).as("restored once MySQL answers").isLessThan(giveUp);
