@@ -62,8 +62,7 @@ class DependenciesTests {
                 .slidingWindowSize(2)
                 .minimumNumberOfCalls(2)
                 .build());
-        Dependencies failing = new Dependencies(
-                quick, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), clock);
+        Dependencies failing = dependenciesOn(quick);
         try (LogLines logged = LogLines.of(Dependencies.class.getName())) {
             for (String cause : new String[] {"connection refused", "no operations allowed after connection closed"}) {
                 assertThatThrownBy(() -> failing.mysql(() -> {
@@ -86,8 +85,7 @@ class DependenciesTests {
         CircuitBreakerRegistry quick = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build());
-        Dependencies trying = new Dependencies(
-                quick, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), clock);
+        Dependencies trying = dependenciesOn(quick);
         CircuitBreaker mysql = quick.circuitBreaker(Dependencies.MYSQL);
         mysql.transitionToOpenState();
         mysql.transitionToHalfOpenState();
@@ -113,8 +111,7 @@ class DependenciesTests {
                 .slowCallDurationThreshold(java.time.Duration.ofMillis(20))
                 .slowCallRateThreshold(75)
                 .build());
-        Dependencies slowing = new Dependencies(
-                quick, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), clock);
+        Dependencies slowing = dependenciesOn(quick);
         try (LogLines logged = LogLines.of(Dependencies.class.getName())) {
             assertThatThrownBy(() -> slowing.redis(() -> {
                         throw new IllegalStateException("an old failure");
@@ -166,5 +163,11 @@ class DependenciesTests {
                 .isInstanceOf(DependencyUnavailableException.class);
 
         assertThat(dependencies.since()).isEmpty();
+    }
+
+    /** Dependencies whose breakers come from {@code breakers}, without rotated credentials, on the fixed clock. */
+    private Dependencies dependenciesOn(CircuitBreakerRegistry breakers) {
+        return new Dependencies(
+                breakers, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), clock);
     }
 }
