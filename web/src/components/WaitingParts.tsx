@@ -1,4 +1,5 @@
 // The waiting room's parts: the countdown before the entry, and the ticket's standing once in the queue.
+import { useState } from 'react';
 import type { TicketView } from '../api/types';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useI18n } from '../i18n/i18n';
@@ -114,6 +115,9 @@ export function Standing({
   );
 }
 
+/** Once said, the warning stays until the estimate ends this many seconds before the close (no flicker at the edge). */
+const ETA_CLEAR_MARGIN_S = 2;
+
 /**
  * Whether the estimated wait (`eta`, seconds) ends after the ticket's round closes, by the server's clock: at the
  * current rate the player will probably not be admitted in time. False while there is no estimate, or no open round.
@@ -121,7 +125,14 @@ export function Standing({
 function useEtaPastClose(roundId: string, eta: number | undefined): boolean {
   const { timing } = useServerClock();
   const now = useServerNow(1000);
+  const [said, setSaid] = useState(false);
   const closesAt = closesAtOf(roundId, timing);
-  if (eta === undefined || !Number.isFinite(closesAt) || now >= closesAt) return false;
-  return eta > secondsUntil(closesAt, now);
+  let late = false;
+  if (eta !== undefined && Number.isFinite(closesAt) && now < closesAt) {
+    const left = secondsUntil(closesAt, now);
+    late = said ? eta > left - ETA_CLEAR_MARGIN_S : eta > left;
+  }
+  // what was said last render decides the edge (React's "adjusting state while rendering")
+  if (late !== said) setSaid(late);
+  return late;
 }

@@ -608,10 +608,13 @@ describe('waiting room', () => {
       'At the current rate you will probably not be admitted before the round closes',
     );
 
-    eta = 3; // admission sped up: 3 s of the 7 s left
+    eta = 6; // 6 s of the 7 s left: said, it stays until the wait ends 2 s before the close (no flicker at the edge)
+    await flush(1_000);
+    expect(screen.getByTestId('eta-late')).toBeInTheDocument();
+    eta = 3; // admission sped up: 3 s of the 6 s left
     await flush(1_000);
     expect(screen.queryByTestId('eta-late')).not.toBeInTheDocument();
-    await flush(5_000); // 10:15:13: now 2 s left, and the same 3 s to wait
+    await flush(4_000); // 10:15:13: now 2 s left, and the same 3 s to wait
     expect(screen.getByTestId('eta-late')).toBeInTheDocument();
 
     eta = undefined; // no estimate (paused): nothing claimed
