@@ -125,15 +125,17 @@ function costKey(costliest: Costliest): 'cost' | 'costFew' | 'costBest' | 'costS
 /**
  * "보안문자에 4.1초 걸렸어요. 상위 10%는 1.3초 안에 풀었어요." against the round's humans (with fewer than ten, against
  * the fastest of them); against the player's best round when it practised alone ("… 내 최고 기록에서는 0.9초였어요.");
- * or, with nothing to compare with, against the player's own time this round ("… 이번 라운드 내 시간 45.0초 중 가장 긴
- * 구간이에요"). `unfinished`: the player was still on that step when the round closed (the server counts it until the
+ * or, with nothing to compare with, against the player's own time this round ("… (이번 라운드 내 시간 45.0초 중).
+ * 비교할 사람이 적어요."). `unfinished`: the player was still on that step when the round closed (the server counts it until the
  * close and leaves its split empty): a letter never solved, no seat tried.
  */
 export function costliestText(costliest: Costliest, t: Translate, lang: Lang, unfinished = false): string {
+  const reference = secondsShort(costliest.referenceMs, lang);
+  // `top` in the texts against others, `total` in those against the player's own time: the same reference
   const params = {
     you: secondsShort(costliest.ms, lang),
-    top: secondsShort(costliest.referenceMs, lang),
-    total: secondsShort(costliest.referenceMs, lang),
+    top: reference,
+    total: reference,
     n: costliest.humans.toLocaleString(),
   };
   const key = costKey(costliest);

@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -46,8 +47,7 @@ class DependenciesTests {
             mysql.transitionToHalfOpenState();
             mysql.transitionToClosedState();
 
-            assertThat(logged.lines())
-                    .extracting(line -> line.getLevel() + " " + line.getFormattedMessage())
+            assertThat(levelsAndMessages(logged))
                     .containsExactly(
                             "WARN mysql circuit open: calls to it are refused (503) for 60000 ms, then tried again",
                             "INFO mysql circuit half open: trying calls again",
@@ -71,8 +71,7 @@ class DependenciesTests {
                         .isInstanceOf(DependencyUnavailableException.class);
             }
 
-            assertThat(logged.lines())
-                    .extracting(line -> line.getLevel() + " " + line.getFormattedMessage())
+            assertThat(levelsAndMessages(logged))
                     .containsExactly("WARN mysql circuit open: calls to it are refused (503) for 60000 ms, then tried"
                             + " again; 100 % of calls failed, the last: java.lang.IllegalStateException: no operations"
                             + " allowed after connection closed");
@@ -95,8 +94,7 @@ class DependenciesTests {
                     }))
                     .isInstanceOf(DependencyUnavailableException.class);
 
-            assertThat(logged.lines())
-                    .extracting(line -> line.getLevel() + " " + line.getFormattedMessage())
+            assertThat(levelsAndMessages(logged))
                     .containsExactly("WARN mysql circuit open: calls to it are refused (503) for 60000 ms, then tried"
                             + " again; the last failure: java.lang.IllegalStateException: connection refused");
         }
@@ -127,8 +125,7 @@ class DependenciesTests {
                 });
             }
 
-            assertThat(logged.lines())
-                    .extracting(line -> line.getLevel() + " " + line.getFormattedMessage())
+            assertThat(levelsAndMessages(logged))
                     .containsExactly("WARN redis circuit open: calls to it are refused (503) for 60000 ms, then tried"
                             + " again; 75 % of calls took over 20 ms");
         }
@@ -169,5 +166,12 @@ class DependenciesTests {
     private Dependencies dependenciesOn(CircuitBreakerRegistry breakers) {
         return new Dependencies(
                 breakers, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), clock);
+    }
+
+    /** What {@code logged} caught, a line each as {@code "<level> <message>"}. */
+    private static List<String> levelsAndMessages(LogLines logged) {
+        return logged.lines().stream()
+                .map(line -> line.getLevel() + " " + line.getFormattedMessage())
+                .toList();
     }
 }
