@@ -37,16 +37,22 @@ public record AdmissionProperties(
             @Valid @NotNull Defaults defaults,
             /* an admitted ticket silent this long (no letter answered, no seat held) and not finished no longer counts
             as active */
-            @NotNull @DefaultValue("10s") Duration activeTimeout,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("10s")
+            Duration activeTimeout,
             /* every key of a round expires this long after the round ends */
-            @NotNull @DefaultValue("10m") Duration keyRetention,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("10m")
+            Duration keyRetention,
             /* how often each instance advances the serving counter of the open round */
-            @NotNull @DefaultValue("250ms") Duration tick,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("250ms")
+            Duration tick,
             /* how often each instance re-reads the global settings that seed new rounds */
-            @NotNull @DefaultValue("1s") Duration settingsRefresh,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("1s")
+            Duration settingsRefresh,
+
             @NotBlank @DefaultValue("admission:settings") String settingsKey,
             /* upper bound of every Redis call */
-            @NotNull @DefaultValue("2s") Duration redisTimeout,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("2s")
+            Duration redisTimeout,
             /* how many past rounds GET /api/v1/admin/stats reports besides the current one */
             @Min(0) @Max(60) @DefaultValue("5") int statsRecentRounds,
             /*
@@ -77,12 +83,15 @@ public record AdmissionProperties(
             @NotBlank @DefaultValue("ticketing-warrior-admission")
             String issuer,
             /* tokens expire this long after their round closes */
-            @NotNull @DefaultValue("30s") Duration grace) {}
+            @NotNull @DurationMin(millis = 0) @DefaultValue("30s")
+            Duration grace) {}
 
     /** Per-client limit on queue entry. */
     public record RateLimit(
             @Min(1) @DefaultValue("30") int entries,
-            @NotNull @DefaultValue("10s") Duration window,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("10s")
+            Duration window,
             /* peers whose X-Forwarded-For (and viewer-address header) is believed */
             @NotNull @DefaultValue({"127.0.0.0/8", "::1/128"})
             List<String> trustedProxies,
@@ -110,7 +119,8 @@ public record AdmissionProperties(
             @Min(1) @DefaultValue("3") int streamsPerTicket,
             /* a stream counter lives this long after its last stream opened: slots an instance never gave back
             (killed mid-stream) are free again after it */
-            @NotNull @DefaultValue("10m") Duration streamTtl,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("10m")
+            Duration streamTtl,
             /* 401s per client address on the failed-authentication paths before 429 */
             @Valid @NotNull Window failedAuthentication,
             /* the paths failed authentication is counted on (Spring path patterns) */
@@ -123,6 +133,7 @@ public record AdmissionProperties(
             /* GET /.well-known/jwks.json per client address (spent in memory first, like polls) */
             @Valid @NotNull Window jwksPerClient,
             /* upper bound of a limiter call; a limiter that does not answer lets polls and streams through */
-            @NotNull @DefaultValue("500ms") Duration timeout)
+            @NotNull @DurationMin(millis = 1) @DefaultValue("500ms")
+            Duration timeout)
             implements FailedAuthenticationSettings {}
 }

@@ -2,7 +2,10 @@ package dev.ticketingwarrior.admission.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.edge.testing.DurationSettings;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -46,6 +49,33 @@ class AdmissionPropertiesTests {
         for (String beat : new String[] {"100ms", "15s"}) {
             runner.withPropertyValues("ticketing.admission.sse-keep-alive=" + beat)
                     .run(context -> assertThat(context).hasNotFailed());
+        }
+    }
+
+    /** Durations where zero means something (no grace, no wait, no cache); every other one stops its work at zero. */
+    private static final Set<String> MAY_BE_ZERO = Set.of("ticketing.token.grace");
+
+    @Test
+    void everyDurationKnobRefusesAValueThatWouldStopItsWork() {
+        List<String> paths = DurationSettings.of(AdmissionProperties.class, "ticketing");
+        assertThat(paths).containsAll(MAY_BE_ZERO);
+        for (String path : paths) {
+            String refused = MAY_BE_ZERO.contains(path) ? "-1ms" : "0s";
+            String component = DurationSettings.component(path);
+            runner.withPropertyValues(path + "=" + refused)
+                    .run(context -> assertThat(context)
+                            .as(path + "=" + refused)
+                            .getFailure()
+                            .satisfies(failure -> assertThat(DurationSettings.messages(failure))
+                                    .contains(component)));
+        }
+    }
+
+    @Test
+    void theDurationsWhereZeroMeansSomethingTakeZero() {
+        for (String path : MAY_BE_ZERO) {
+            runner.withPropertyValues(path + "=0s")
+                    .run(context -> assertThat(context).as(path).hasNotFailed());
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -48,7 +49,9 @@ public record BookingProperties(
      * How long a hold lasts at most (it is also capped at the round's close), and how often holds that ran out unbooked
      * are looked for, to report their players as abandoned.
      */
-    public record Hold(@NotNull Duration ttl, @NotNull Duration abandonedSweep) {}
+    public record Hold(
+            @NotNull @DurationMin(millis = 1) Duration ttl,
+            @NotNull @DurationMin(millis = 1) Duration abandonedSweep) {}
 
     /**
      * The security letter: how long an issued letter may be answered, its length, an optional fixed answer (only the
@@ -57,7 +60,10 @@ public record BookingProperties(
      * key). Empty means off; the two are never set together.
      */
     public record Captcha(
-            @NotNull Duration ttl, @Min(4) @Max(8) int length, String fixedAnswer, String loadTestKey) {
+            @NotNull @DurationMin(millis = 1) Duration ttl,
+            @Min(4) @Max(8) int length,
+            String fixedAnswer,
+            String loadTestKey) {
 
         public boolean hasFixedAnswer() {
             return fixedAnswer != null && !fixedAnswer.isBlank();
@@ -103,10 +109,10 @@ public record BookingProperties(
             String keys,
             String keysFile,
             @NotNull URI jwksUrl,
-            @NotNull Duration jwksTimeout,
-            @NotNull Duration jwksMinRefresh,
-            @NotNull Duration jwksMaxAge,
-            @NotNull Duration allowedSkew,
+            @NotNull @DurationMin(millis = 1) Duration jwksTimeout,
+            @NotNull @DurationMin(millis = 1) Duration jwksMinRefresh,
+            @NotNull @DurationMin(millis = 1) Duration jwksMaxAge,
+            @NotNull @DurationMin(millis = 0) Duration allowedSkew,
             @Min(1) int verifiedCacheSize,
             boolean nativeCrypto) {}
 
@@ -118,8 +124,8 @@ public record BookingProperties(
             @NotBlank String url,
             String username,
             String password,
-            @NotNull Duration timeout,
-            @NotNull Duration retention,
+            @NotNull @DurationMin(millis = 1) Duration timeout,
+            @NotNull @DurationMin(millis = 1) Duration retention,
             @Min(0) @Max(64) int nettyThreads) {
 
         /** Never prints the password. */
@@ -142,22 +148,27 @@ public record BookingProperties(
      */
     public record Queue(
             @NotBlank String name,
-            @NotNull Duration sendTimeout,
+            @NotNull @DurationMin(millis = 1) Duration sendTimeout,
             @Min(1) @Max(64) int sendBatchesInFlight,
             /* a sale still open this long after it was made lost its request: the reconciler sends it again */
-            @NotNull @DefaultValue("30s") Duration reconcileAfter,
-            @NotNull @DefaultValue("5s") Duration reconcileEvery,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("30s")
+            Duration reconcileAfter,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("5s")
+            Duration reconcileEvery,
             /* the sold-seat restorer reads all of a round's rows this often; between, only those confirmed lately */
-            @NotNull @DefaultValue("60s") Duration restoreAllEvery,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("60s")
+            Duration restoreAllEvery,
             /* a hold in a round whose sold seats Redis lost waits this long at most for them from MySQL, then goes on */
-            @NotNull @DefaultValue("250ms") Duration restoreHoldWait,
+            @NotNull @DurationMin(millis = 0) @DefaultValue("250ms")
+            Duration restoreHoldWait,
             /* where SQS moves a confirmation after 5 receives; ops redrive it back (docs/runbooks/dlq-redrive.md) */
             @NotBlank @DefaultValue("booking-confirmations-dlq")
             String deadLetterName) {}
 
     /** Histogram bucket width and leaderboard length of the results API. */
     public record Results(
-            @NotNull Duration histogramBucket,
+            @NotNull @DurationMin(millis = 1) Duration histogramBucket,
             @Min(1) @Max(100) int leaderboardSize) {}
 
     /**
@@ -197,8 +208,15 @@ public record BookingProperties(
      * read for the costliest step and the round's best, are kept {@code roundCache} per instance.
      */
     public record Debrief(
-            @NotNull @DefaultValue("10s") Duration archiveGrace,
-            @NotNull @DefaultValue("5s") Duration archiveEvery,
-            @NotNull @DefaultValue("30s") Duration archiveLease,
-            @NotNull @DefaultValue("2s") Duration roundCache) {}
+            @NotNull @DurationMin(millis = 0) @DefaultValue("10s")
+            Duration archiveGrace,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("5s")
+            Duration archiveEvery,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("30s")
+            Duration archiveLease,
+
+            @NotNull @DurationMin(millis = 0) @DefaultValue("2s")
+            Duration roundCache) {}
 }

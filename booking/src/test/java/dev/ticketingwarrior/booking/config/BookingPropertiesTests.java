@@ -2,6 +2,9 @@ package dev.ticketingwarrior.booking.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.edge.testing.DurationSettings;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -54,6 +57,37 @@ class BookingPropertiesTests {
         context.withPropertyValues(
                         "ticketing.captcha.fixed-answer=TEST42", "ticketing.captcha.load-test-key=" + "k".repeat(32))
                 .run(app -> assertThat(app).getFailure().rootCause().hasMessageContaining("cannot both be set"));
+    }
+
+    /** Durations where zero means something (no grace, no wait, no cache); every other one stops its work at zero. */
+    private static final Set<String> MAY_BE_ZERO = Set.of(
+            "ticketing.token.allowed-skew",
+            "ticketing.queue.restore-hold-wait",
+            "ticketing.debrief.archive-grace",
+            "ticketing.debrief.round-cache");
+
+    @Test
+    void everyDurationKnobRefusesAValueThatWouldStopItsWork() {
+        List<String> paths = DurationSettings.of(BookingProperties.class, "ticketing");
+        assertThat(paths).containsAll(MAY_BE_ZERO);
+        for (String path : paths) {
+            String refused = MAY_BE_ZERO.contains(path) ? "-1ms" : "0s";
+            String component = DurationSettings.component(path);
+            context.withPropertyValues(path + "=" + refused)
+                    .run(app -> assertThat(app)
+                            .as(path + "=" + refused)
+                            .getFailure()
+                            .satisfies(failure -> assertThat(DurationSettings.messages(failure))
+                                    .contains(component)));
+        }
+    }
+
+    @Test
+    void theDurationsWhereZeroMeansSomethingTakeZero() {
+        for (String path : MAY_BE_ZERO) {
+            context.withPropertyValues(path + "=0s")
+                    .run(app -> assertThat(app).as(path).hasNotFailed());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -39,22 +40,36 @@ public record BotRunnerProperties(
             /* prefix of every Redis key of this fleet (tests use their own) */
             @NotBlank @DefaultValue("bots") String namespace,
             /* how often the fleet looks at the clock */
-            @NotNull @DefaultValue("100ms") Duration tick,
-            @NotNull @DefaultValue("1s") Duration heartbeat,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("100ms")
+            Duration tick,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("1s")
+            Duration heartbeat,
             /* an instance whose last heartbeat is older than this is no longer a member */
-            @NotNull @DefaultValue("3500ms") Duration memberTtl,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("3500ms")
+            Duration memberTtl,
             /* from this long after the open, unclaimed slots go to whoever is alive */
-            @NotNull @DefaultValue("1500ms") Duration sweepAfter,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("1500ms")
+            Duration sweepAfter,
             /* this long before the open, the fair share is claimed, planned and its connections opened (0 = at the open) */
-            @NotNull @DefaultValue("10s") Duration prepareAhead,
+            @NotNull @DurationMin(millis = 0) @DefaultValue("10s")
+            Duration prepareAhead,
             /* this long before an open this instance has bots for, it collects its garbage (0 = never; see README) */
-            @NotNull @DefaultValue("3s") Duration collectBeforeOpen,
-            @NotNull @DefaultValue("1s") Duration settingsRefresh,
+            @NotNull @DurationMin(millis = 0) @DefaultValue("3s")
+            Duration collectBeforeOpen,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("1s")
+            Duration settingsRefresh,
             /* every key of a round expires this long after it is last written */
-            @NotNull @DefaultValue("10m") Duration keyRetention,
-            @NotNull @DefaultValue("2s") Duration redisTimeout,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("10m")
+            Duration keyRetention,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("2s")
+            Duration redisTimeout,
             /* bot events are added up in memory and written to the per-round counters in Redis this often */
-            @NotNull @DefaultValue("250ms") Duration statsFlush,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("250ms")
+            Duration statsFlush,
+
             @Min(1) @Max(50) @DefaultValue("5") int maxSeatAttempts,
             /* random noise on the seat preference, in grade steps (0 = every bot wants the same seat) */
             @DecimalMin("0") @DecimalMax("10") @DefaultValue("0.6")
@@ -66,16 +81,24 @@ public record BotRunnerProperties(
     public record Http(
             @NotBlank @DefaultValue("http://127.0.0.1:8081") String admissionUrl,
             @NotBlank @DefaultValue("http://127.0.0.1:8082") String bookingUrl,
-            @NotNull @DefaultValue("2s") Duration connectTimeout,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("2s")
+            Duration connectTimeout,
             /* longest silence while reading an answer (the queue's event stream gets the time until the close) */
-            @NotNull @DefaultValue("5s") Duration responseTimeout,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("5s")
+            Duration responseTimeout,
             /* per service: every waiting bot holds one connection for its event stream */
             @Min(1) @Max(100_000) @DefaultValue("5000") int maxConnections,
             @Min(1) @DefaultValue("50000") int pendingAcquireMaxCount,
-            @NotNull @DefaultValue("5s") Duration pendingAcquireTimeout,
-            @NotNull @DefaultValue("30s") Duration maxIdleTime,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("5s")
+            Duration pendingAcquireTimeout,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("30s")
+            Duration maxIdleTime,
             /* polling pace when the event stream is not available */
-            @NotNull @DefaultValue("500ms") Duration pollInterval) {}
+            @NotNull @DurationMin(millis = 1) @DefaultValue("500ms")
+            Duration pollInterval) {}
 
     /**
      * The limit on failed authentication of the control API (SPEC §9): {@code failedAuthentication} 401s per client
@@ -84,13 +107,17 @@ public record BotRunnerProperties(
      */
     public record Limits(
             @Min(1) @DefaultValue("10") int failedAuthentication,
-            @NotNull @DefaultValue("1m") Duration failedAuthenticationWindow,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("1m")
+            Duration failedAuthenticationWindow,
 
             @NotNull @DefaultValue({"/api/v1/bots", "/api/v1/bots/stats"})
             List<String> failedAuthenticationPaths,
             /* GET /api/v1/bots/public per client address: the web app reads it on load and once a minute */
             @Min(1) @DefaultValue("300") int publicReads,
-            @NotNull @DefaultValue("10s") Duration publicReadsWindow,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("10s")
+            Duration publicReadsWindow,
             /* the part of that budget an instance allows in memory before it counts in Redis (0 = all in Redis) */
             @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5")
             double publicReadsLocalShare,
@@ -100,6 +127,7 @@ public record BotRunnerProperties(
 
             @NotNull @HeaderNameOrEmpty @DefaultValue("") String viewerAddressHeader,
             /* upper bound of a limiter call; one that does not answer lets the request through */
-            @NotNull @DefaultValue("500ms") Duration timeout)
+            @NotNull @DurationMin(millis = 1) @DefaultValue("500ms")
+            Duration timeout)
             implements ClientAddressSettings {}
 }
