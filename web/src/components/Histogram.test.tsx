@@ -8,7 +8,13 @@ import Histogram from './Histogram';
 interface BarProps {
   data: {
     labels: string[];
-    datasets: { label: string; data: number[]; backgroundColor: string | string[]; barPercentage?: number }[];
+    datasets: {
+      label: string;
+      data: (number | null)[];
+      backgroundColor: string | string[];
+      barPercentage?: number;
+      minBarLength?: number;
+    }[];
   };
 }
 
@@ -17,11 +23,12 @@ vi.mock('react-chartjs-2', () => ({
   Bar: ({ data }: BarProps) => (
     <ul data-testid="bars">
       {data.labels.map((label, i) => (
-        <li key={label} data-humans={data.datasets[0]!.data[i]} data-bots={data.datasets[1]!.data[i]}>
+        <li key={label} data-humans={data.datasets[0]!.data[i] ?? 'none'} data-bots={data.datasets[1]!.data[i]}>
           {label}
         </li>
       ))}
       <li data-testid="bar-width">{String(data.datasets[0]!.barPercentage ?? 'default')}</li>
+      <li data-testid="human-min">{String(data.datasets[0]!.minBarLength ?? 'none')}</li>
     </ul>
   ),
 }));
@@ -75,6 +82,15 @@ describe('histogram', () => {
     expect(lone.dataset.humans).toBe('1');
     expect(shown.reduce((sum, bar) => sum + Number(bar.dataset.bots), 0)).toBe(14 * 5); // no bot lost on the way
     expect(screen.getByTestId('bar-width')).toHaveTextContent('1');
+  });
+
+  it('keeps a lone human visible beside tall bot bars, and draws no human bar where there were none', () => {
+    windowOf(1280);
+    draw('en');
+    expect(Number(screen.getByTestId('human-min').textContent)).toBeGreaterThanOrEqual(3);
+    expect(bars()[30]!.dataset.humans).toBe('1');
+    // a zero would be drawn at the least height too: a bucket without humans is no bar at all
+    expect(bars().filter((bar) => bar.dataset.humans === 'none')).toHaveLength(35);
   });
 
   it('works without matchMedia (as a wide screen)', () => {

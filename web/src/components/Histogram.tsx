@@ -10,10 +10,14 @@ import { COLORS } from './charts';
 const NARROW = '(max-width: 560px)';
 /** Bars at most on a narrow screen: each human bar about as wide as a finger's tip, not 2–3 px beside its bot bar. */
 const NARROW_BUCKETS = 12;
+/** The least height of a human bar in px: one human beside 150 bots would be under a pixel. */
+const HUMAN_BAR_MIN_PX = 4;
 
 /**
  * Humans vs bots per time bucket; the player's own bucket is drawn brighter. On a narrow screen neighbouring buckets
- * are drawn as one (at most NARROW_BUCKETS bars), the bars filling their slot, so that a lone human stays visible.
+ * are drawn as one (at most NARROW_BUCKETS bars), the bars filling their slot, so that a lone human stays visible; a
+ * human bar is never shorter than HUMAN_BAR_MIN_PX however tall the bots' bars are (a bucket without humans has no bar:
+ * null, as chart.js would draw a zero at the least height too).
  */
 export default function Histogram({
   buckets: given,
@@ -39,11 +43,12 @@ export default function Histogram({
           datasets: [
             {
               label: t('result.humans'),
-              data: buckets.map((b) => b.humans),
+              data: buckets.map((b) => (b.humans > 0 ? b.humans : null)),
               backgroundColor: buckets.map((_, i) => (i === you ? COLORS.humansStrong : COLORS.humans)),
               borderColor: buckets.map((_, i) => (i === you ? '#ffffff' : 'transparent')),
               borderWidth: 2,
               borderRadius: 4,
+              minBarLength: HUMAN_BAR_MIN_PX,
               ...slot,
             },
             {
