@@ -3,7 +3,6 @@ package dev.ticketingwarrior.botrunner.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.edge.testing.DurationSettings;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,27 +31,8 @@ class BotRunnerPropertiesTests {
     }
 
     @Test
-    void everyDurationKnobRefusesAValueThatWouldStopItsWork() {
-        List<String> paths = DurationSettings.of(BotRunnerProperties.class, "ticketing");
-        assertThat(paths).containsAll(MAY_BE_ZERO);
-        for (String path : paths) {
-            String refused = MAY_BE_ZERO.contains(path) ? "-1ms" : "0s";
-            String component = DurationSettings.component(path);
-            runner.withPropertyValues(path + "=" + refused)
-                    .run(context -> assertThat(context)
-                            .as(path + "=" + refused)
-                            .getFailure()
-                            .satisfies(failure -> assertThat(DurationSettings.messages(failure))
-                                    .contains(component)));
-        }
-    }
-
-    @Test
-    void theDurationsWhereZeroMeansSomethingTakeZero() {
-        for (String path : MAY_BE_ZERO) {
-            runner.withPropertyValues(path + "=0s")
-                    .run(context -> assertThat(context).as(path).hasNotFailed());
-        }
+    void noDurationKnobTakesAValueThatWouldStopItsWork() {
+        DurationSettings.assertNoneStopsTheWork(runner, BotRunnerProperties.class, "ticketing", MAY_BE_ZERO);
     }
 
     @Configuration(proxyBeanMethods = false)
