@@ -12,6 +12,26 @@ public final class Slope {
      * round. Null or NaN entries (a round not measured) are left out, keeping the others' indexes; fewer than two
      * values give 0.
      */
+    /**
+     * Where the series of one service's process begins: the index of the last round whose process ({@code pids}, null
+     * where not read) differs from the one read before it; 0 when one process ran throughout. A restarted service's
+     * fresh heap is no trend of its predecessor's, so a trend is taken from there.
+     */
+    public static int lastStart(List<Long> pids) {
+        int start = 0;
+        Long previous = null;
+        for (int i = 0; i < pids.size(); i++) {
+            Long pid = pids.get(i);
+            if (pid != null) {
+                if (previous != null && !pid.equals(previous)) {
+                    start = i;
+                }
+                previous = pid;
+            }
+        }
+        return start;
+    }
+
     public static double leastSquares(List<Double> perRound) {
         long n = 0;
         double sumX = 0;

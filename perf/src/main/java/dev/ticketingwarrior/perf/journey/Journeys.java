@@ -30,14 +30,6 @@ final class Journeys {
         Instant now = Instant.now();
         Instant firstOpen = settings.firstOpenAfter(now, Duration.ofSeconds(2));
         Instant measured = settings.measuredFrom(firstOpen);
-        // in the words of perf/soak's first line: the rounds measured, after those that warm up
-        System.out.printf(
-                "%s: %d round(s) after %d to warm up, of %d players each, first open %s%n",
-                name,
-                settings.rounds() - settings.warmUpRounds(),
-                settings.warmUpRounds(),
-                settings.playersPerRound(),
-                firstOpen);
         ChainBuilder journey = new PlayerJourney(settings, Journal.shared()).chain();
         // a player arrives during the open of their round, so one arriving before the first measured open warms up
         return scenario(name)

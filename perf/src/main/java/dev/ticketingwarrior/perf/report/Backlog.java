@@ -31,6 +31,9 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
 
         /** "190 bookings accepted while it ran: all written after it ended, half of them within 10.6 s, …". */
         String sentence() {
+            if (made == 0) {
+                return "no booking was accepted while it ran";
+            }
             String accepted = Text.plural(made, "booking") + " accepted while it ran: ";
             if (after == 0) {
                 return accepted + "all written before it ended";
@@ -42,17 +45,16 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
     }
 
     /**
-     * What the bookings accepted while {@code drill} ran waited for once it was over; empty when it did not end, or no
-     * booking was accepted meanwhile.
+     * What the bookings accepted while {@code drill} ran waited for once it was over (none accepted meanwhile is said
+     * too); empty when it did not end, or the run read no booking's row at all (nothing to tell it by).
      */
     static Optional<Held> heldBy(List<Round> rounds, Summary.Fault drill) {
         Instant from = Text.instant(drill.startedAt());
         Instant to = Text.instant(drill.endedAt());
-        if (from == null || to == null) {
+        if (from == null || to == null || bookings(rounds).isEmpty()) {
             return Optional.empty();
         }
-        Held held = heldBy(rounds, from, to);
-        return held.made() == 0 ? Optional.empty() : Optional.of(held);
+        return Optional.of(heldBy(rounds, from, to));
     }
 
     /** What the bookings made from {@code from} until {@code to} waited for once it was over. */

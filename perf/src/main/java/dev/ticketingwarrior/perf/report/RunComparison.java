@@ -25,6 +25,8 @@ public final class RunComparison {
 
     /** {@code main}'s exit code when the run regressed against the baseline. */
     public static final int REGRESSED = 4;
+    /** The exit code of two runs that differ in what they ran (faults, load, rounds…): compared, but not judged. */
+    public static final int NOT_LIKE_FOR_LIKE = 5;
 
     static final String USAGE = "usage: perf/soak compare [--tolerance PERCENT (50)] [--floor MS (100)]"
             + " [--error-points PT (1)] [--html FILE] [BASE.json [RUN.json]]";
@@ -357,7 +359,17 @@ public final class RunComparison {
         }
         out.append('\n');
         List<String> regressions = c.regressions();
-        if (regressions.isEmpty()) {
+        if (!c.differences().isEmpty()) {
+            out.append("soak compare: NOT JUDGED, the runs are not like for like (")
+                    .append(String.join("; ", c.differences()))
+                    .append("): ")
+                    .append(
+                            regressions.isEmpty()
+                                    ? "nothing worse beyond the spread either"
+                                    : "worse beyond the spread, for what it is worth: "
+                                            + String.join(", ", regressions))
+                    .append('\n');
+        } else if (regressions.isEmpty()) {
             out.append("soak compare: no regression beyond the spread (")
                     .append(tolerance.describe())
                     .append(")\n");
@@ -489,6 +501,9 @@ public final class RunComparison {
         if (html != null) {
             write(html, ComparisonPage.render(comparison, base, run, tolerance));
             System.out.println("soak compare: page " + html.toAbsolutePath().toUri());
+        }
+        if (!comparison.differences().isEmpty()) {
+            return NOT_LIKE_FOR_LIKE;
         }
         return comparison.regressions().isEmpty() ? 0 : REGRESSED;
     }

@@ -2,6 +2,7 @@ package dev.ticketingwarrior.perf.report;
 
 import static dev.ticketingwarrior.perf.report.Text.esc;
 
+import dev.ticketingwarrior.perf.audit.Slope;
 import dev.ticketingwarrior.perf.report.LineChart.Band;
 import dev.ticketingwarrior.perf.report.LineChart.Line;
 import dev.ticketingwarrior.perf.report.LineChart.Point;
@@ -95,10 +96,10 @@ final class SoakPage {
         List<String> failed = s.gatlingFailedAssertions();
         if (failed.isEmpty()) {
             return "Gatling's assertions failed (status " + s.gatlingStatus() + "): errors or p99 over the limits"
-                    + " (--max-errors, --max-p99), or it could not run";
+                    + " (--max-errors, --max-p99), or it could not run; no invariant violated";
         }
         return "Gatling's assertion failed: " + failed.getFirst()
-                + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : "");
+                + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : "") + "; no invariant violated";
     }
 
     private void headline(Verdict verdict) {
@@ -162,7 +163,7 @@ final class SoakPage {
         }
         if (!s.skipped().isEmpty()) {
             out.append("<p class=\"skipped\">skipped: ")
-                    .append(esc(String.join(" \u00b7 ", s.skipped())))
+                    .append(esc(String.join(" \u00b7 ", Notes.grouped(s.skipped()))))
                     .append("</p>");
         }
         out.append("</div></header>\n");
@@ -599,14 +600,19 @@ final class SoakPage {
             String color = Palette.series(i);
             List<Point> points = new ArrayList<>();
             List<Trend.Sample> samples = new ArrayList<>();
-            for (Round r : s.perRound()) {
+            // as the slope in summary.json: the measured rounds only, from the service's last start
+            int start = Slope.lastStart(
+                    s.perRound().stream().map(r -> r.pids().get(svc)).toList());
+            for (int p = 0; p < s.perRound().size(); p++) {
+                Round r = s.perRound().get(p);
                 Double mb = values.apply(r).get(svc);
                 points.add(
                         new Point(r.index(), mb, Summary.name(r) + " \u00b7 " + svc + ": " + Text.number(mb) + " MB"));
-                if (mb != null && !r.warmUp()) { // as the slope in summary.json: the measured rounds only
+                if (mb != null && !r.warmUp() && p >= start) {
                     samples.add(new Trend.Sample(r.index(), mb));
                 }
             }
+            String since = start > 0 ? " since round " + s.perRound().get(start).index() + " (restarted)" : "";
             Double given = givenSlopes.get(svc);
             Optional<Trend> trend = given != null ? Trend.withSlope(given, samples) : Trend.fit(samples);
             Double slope = given != null ? given : trend.map(Trend::slope).orElse(null);
@@ -614,7 +620,7 @@ final class SoakPage {
             trend.ifPresent(t -> {
                 double first = samples.getFirst().x();
                 double last = samples.getLast().x();
-                String tip = svc + " trend: " + Text.signed(t.slope()) + " MB/round";
+                String tip = svc + " trend: " + Text.signed(t.slope()) + " MB/round" + since;
                 chart.add(new Series(
                         color,
                         true,
@@ -625,7 +631,10 @@ final class SoakPage {
                         List.of(new Point(first, t.at(first), null), new Point(last, t.at(last), null))));
             });
             chart.legend(new Line(
-                    color, false, true, svc + " " + (slope == null ? "slope n/a" : Text.signed(slope) + " MB/round")));
+                    color,
+                    false,
+                    true,
+                    svc + " " + (slope == null ? "slope n/a" : Text.signed(slope) + " MB/round") + since));
         }
         if (!services.isEmpty()) {
             chart.legend(new Line(Palette.REFERENCE, true, false, "least-squares trend"));
@@ -714,6 +723,9 @@ final class SoakPage {
         List<String> rss = s.rssServices();
         out.append("<section class=\"card\" id=\"rounds\"><h2>Per round</h2><p class=\"hint\">")
                 .append("the numbers behind the charts; late: admitted players the round closed on before they booked;")
+                .append(
+                        " errors: players whose journey ended on an error (refused, 5xx, timed out; Gatling's report has")
+                .append(" each);")
                 .append(" booked, confirmed and rejected are the players' bookings,")
                 .append(" bots the bots' accepted / confirmed (hover for the rest), lost both; hover a step cell for")
                 .append(" its p50/p95/max and errors");
@@ -724,7 +736,7 @@ final class SoakPage {
 
         out.append("<div class=\"table-wrap\"><table class=\"rounds\" id=\"outcomes\"><thead><tr class=\"groups\">");
         group("round", 2);
-        group("players", 4);
+        group("players", 5);
         group("bookings", 7);
         group("sell-out", 2);
         group("", 1);
@@ -736,6 +748,7 @@ final class SoakPage {
                 "admitted",
                 "late",
                 "no seat",
+                "errors",
                 "booked",
                 "confirmed",
                 "rejected",
@@ -760,6 +773,10 @@ final class SoakPage {
                     false,
                     positive(r.late()) ? "admitted, but the round closed before they booked" : null);
             cell(Text.count(r.noSeat()), false, null);
+            cell(
+                    Text.count(r.errors()),
+                    false,
+                    positive(r.errors()) ? "journeys that ended on an error: the step cells say where" : null);
             cell(Text.count(r.booked()), false, null);
             cell(Text.count(r.confirmed()), false, null);
             cell(Text.count(r.rejected()), false, null);

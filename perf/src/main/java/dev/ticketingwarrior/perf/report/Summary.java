@@ -80,7 +80,9 @@ record Summary(
 
     /**
      * {@code index} 1 is the first measured round; a warm-up round ({@code warmUp}) has 0 or less. {@code late}: admitted
-     * players the round closed on before they booked; {@code noSeat}: those who found no seat left.
+     * players the round closed on before they booked; {@code noSeat}: those who found no seat left; {@code errors}: those
+     * whose journey ended on an error (a refused connection, a 5xx, a timeout); {@code pids}: the
+     * process each service's heap and RSS were read from (empty in a summary from before they were written).
      */
     record Round(
             int index,
@@ -91,6 +93,7 @@ record Summary(
             Long admitted,
             Long late,
             Long noSeat,
+            Long errors,
             Long booked,
             Long confirmed,
             Long rejected,
@@ -105,6 +108,7 @@ record Summary(
             Stats confirmationLag,
             Map<String, Double> heapMb,
             Map<String, Double> rssMb,
+            Map<String, Long> pids,
             List<SellOutPoint> sellOut,
             List<Settlement> settled,
             List<Violation> violations) {}

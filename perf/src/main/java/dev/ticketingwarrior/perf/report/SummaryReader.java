@@ -131,6 +131,7 @@ final class SummaryReader {
                 count(n.path("admitted")),
                 count(n.path("late")),
                 count(n.path("noSeat")),
+                count(n.path("errors")),
                 count(n.path("booked")),
                 count(n.path("confirmed")),
                 count(n.path("rejected")),
@@ -145,6 +146,7 @@ final class SummaryReader {
                 n.path("confirmationLagMs").isObject() ? stats(n.path("confirmationLagMs")) : null,
                 numbers(n.path("heapMb")),
                 numbers(n.path("rssMb")),
+                pids(n.path("pids")),
                 sellOut(n.path("sellOut")),
                 settled(n.path("settled")),
                 violations(n.path("violations"), roundId));
@@ -222,6 +224,16 @@ final class SummaryReader {
             }
         }
         return List.copyOf(list);
+    }
+
+    private static Map<String, Long> pids(JsonNode n) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        n.properties().forEach(e -> {
+            if (e.getValue().isIntegralNumber()) {
+                map.put(e.getKey(), e.getValue().longValue());
+            }
+        });
+        return Collections.unmodifiableMap(map);
     }
 
     private static Map<String, Double> numbers(JsonNode n) {

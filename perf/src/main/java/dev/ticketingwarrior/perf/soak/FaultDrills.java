@@ -36,6 +36,11 @@ final class FaultDrills {
     /** The {@code invariant} of a failed drill's line among summary.json's violations. */
     static final String FAILED = "fault-drill";
 
+    /** How long a drill lasts or waits, as {@code seconds_of} reads it: whole seconds or minutes. */
+    private static final String LENGTH = "\\d+[sm]";
+    /** The latency a {@code slow-} drill adds: milliseconds, seconds or minutes. */
+    private static final String DELAY = "\\d+(ms|s|m)";
+
     /** The prefix of a drill's lines ({@code perf/faults/lib.sh}'s {@code say}): its clock and name. */
     private static final Pattern SAID = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} fault [a-z0-9-]+: ");
 
@@ -125,17 +130,52 @@ final class FaultDrills {
     }
 
     static FaultDrills plan(List<String> faults) {
+        return plan(faults, DIRECTORY);
+    }
+
+    /** The drills of {@code faults}, each an executable in {@code directory}. */
+    static FaultDrills plan(List<String> faults, Path directory) {
         List<Drill> drills = new ArrayList<>();
         for (String fault : faults) {
             String[] parts = fault.split(":", 2);
-            Path executable = DIRECTORY.resolve(parts[0]);
+            Path executable = directory.resolve(parts[0]);
             if (!parts[0].matches("[a-z0-9-]+") || !Files.isExecutable(executable)) {
                 throw new IllegalArgumentException("no fault drill '" + parts[0] + "': a drill is an executable "
-                        + DIRECTORY + "/<name>; there are " + existing());
+                        + directory + "/<name>; there are " + existing(directory));
             }
-            drills.add(new Drill(parts[0], parts.length > 1 ? parts[1] : "", executable));
+            String argument = parts.length > 1 ? parts[1] : "";
+            checkArgument(parts[0], argument);
+            drills.add(new Drill(parts[0], argument, executable));
         }
         return new FaultDrills(List.copyOf(drills));
+    }
+
+    /**
+     * Refuses, before anything starts, an argument the drill would fail on halfway (a service killed and never started
+     * again) or read otherwise than meant (a bare number): {@code slow-<server>} takes a delay and how long
+     * ({@code 50ms:30s}), every other drill how long, in whole seconds or minutes ({@code 3s}, {@code 2m}), as
+     * {@code perf/faults/lib.sh}'s {@code seconds_of} reads them.
+     */
+    private static void checkArgument(String name, String argument) {
+        if (argument.isEmpty()) {
+            return;
+        }
+        if (name.startsWith("slow-")) {
+            String[] delayAndLength = argument.split(":", -1);
+            if (delayAndLength.length > 2
+                    || !delayAndLength[0].matches(DELAY)
+                    || (delayAndLength.length == 2 && !delayAndLength[1].matches(LENGTH))) {
+                throw new IllegalArgumentException("--faults " + name + ":" + argument + ": " + name
+                        + " takes a delay and, optionally, how long in seconds or minutes, e.g. " + name
+                        + ":50ms:30s or " + name + ":1s");
+            }
+        } else if (!argument.matches(LENGTH)) {
+            String hint = argument.matches("\\d+")
+                    ? " needs a unit: " + name + ":" + argument + "s or " + name + ":" + argument + "m"
+                    : ": " + name + " takes how long, in whole seconds or minutes, e.g. " + name + ":3s or " + name
+                            + ":2m";
+            throw new IllegalArgumentException("--faults " + name + ":" + argument + hint);
+        }
     }
 
     private static String pids(SoakOptions options) {
@@ -148,8 +188,8 @@ final class FaultDrills {
         return pids.toString();
     }
 
-    private static List<String> existing() {
-        try (var files = Files.list(DIRECTORY)) {
+    private static List<String> existing(Path directory) {
+        try (var files = Files.list(directory)) {
             return files.filter(Files::isExecutable)
                     .map(p -> p.getFileName().toString())
                     .sorted()
@@ -198,6 +238,31 @@ final class FaultDrills {
             }
         });
         return stopped;
+    }
+
+    /**
+     * The line that says, before the first round, when the drills will start: {@link #INTO_THE_SURGE} after the open
+     * of the middle measured round ({@code windows} holds the {@code warmUpRounds} first); empty without drills.
+     */
+    Optional<String> announcement(List<RoundWindow> windows, int warmUpRounds, int rounds) {
+        if (drills.isEmpty()) {
+            return Optional.empty();
+        }
+        int round = rounds / 2 + 1;
+        RoundWindow window = windows.get(warmUpRounds + round - 1);
+        return Optional.of("soak: fault%s %s will start at %s, %d s after round %d of %d opens (%s)"
+                .formatted(
+                        drills.size() > 1 ? "s" : "",
+                        String.join(
+                                ", ",
+                                drills.stream()
+                                        .map(d -> d.name() + (d.argument().isEmpty() ? "" : ":" + d.argument()))
+                                        .toList()),
+                        window.opensAt().plus(INTO_THE_SURGE),
+                        INTO_THE_SURGE.toSeconds(),
+                        round,
+                        rounds,
+                        window.roundId()));
     }
 
     /** Called at each round's open (1-based index); starts the drills in the middle round. */

@@ -14,8 +14,11 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One service's heap after a full collection and its resident set, in MB; either may be unknown. */
-record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
+/**
+ * One service's heap after a full collection and its resident set, in MB (either may be unknown), read from its process
+ * {@code pid} (another than the last round's after a drill restarted it).
+ */
+record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb, long pid) {
 
     /**
      * Every service of a local run, by its pid (forced collection, heap after it, RSS). A deployment elsewhere keeps
@@ -42,7 +45,8 @@ record HeapReading(OptionalDouble heapMb, OptionalDouble rssMb) {
                     service,
                     new HeapReading(
                             sample.measured() ? OptionalDouble.of(sample.heapAfterGcMb()) : OptionalDouble.empty(),
-                            sample.rssMb()));
+                            sample.rssMb(),
+                            pid));
         });
         return readings;
     }

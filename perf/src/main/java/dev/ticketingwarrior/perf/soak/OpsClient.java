@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The ops side of a run: admission's throttle and stats, the bot-runner's settings, a service's actuator. */
 final class OpsClient {
@@ -66,12 +68,25 @@ final class OpsClient {
         }
     }
 
-    /** Seats of a closed round's map (public after the close), 0 when it cannot be read. */
-    static int seats(String bookingUrl, String roundId) {
-        return new OpsClient("")
-                .get(bookingUrl + "/api/v1/rounds/" + roundId + "/seats")
-                .map(map -> map.path("seats").size())
-                .orElse(0);
+    /**
+     * Seats of a closed round's map (public after the close), asked again every second for {@code patience} while
+     * booking does not answer (a drill restarting it); empty when it could not be read, never a 0 that would draw the
+     * sell-out's reference line on the floor.
+     */
+    static OptionalInt seats(String bookingUrl, String roundId, Duration patience) throws InterruptedException {
+        OpsClient reader = new OpsClient("");
+        Instant giveUp = Instant.now().plus(patience);
+        while (true) {
+            Optional<Integer> seats = reader.get(bookingUrl + "/api/v1/rounds/" + roundId + "/seats")
+                    .map(map -> map.path("seats").size());
+            if (seats.isPresent()) {
+                return OptionalInt.of(seats.get());
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                return OptionalInt.empty();
+            }
+            Thread.sleep(1000);
+        }
     }
 
     private JsonNode answer(HttpRequest request) throws IOException, InterruptedException {

@@ -4,11 +4,13 @@ import dev.ticketingwarrior.perf.audit.RoundVerdict;
 import dev.ticketingwarrior.perf.audit.RoundWindow;
 import dev.ticketingwarrior.perf.journey.Journal;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * One line of the per-round table and one entry of {@code summary.json}'s {@code perRound}; {@code index} 1 is the
  * first measured round, a warm-up round's is 0 or less. {@code late}: admitted players the round closed on before they
  * booked (a 403 on the letter, a hold or the booking), the first sign of a system too slow for its rounds.
+ * {@code seats}: the round's seat map, empty when booking did not answer for it.
  */
 record RoundRow(
         int index,
@@ -21,7 +23,7 @@ record RoundRow(
         int notAdmitted,
         int stillPending,
         int errors,
-        int seats,
+        OptionalInt seats,
         Map<String, StepStats> steps,
         RoundVerdict verdict,
         Map<String, HeapReading> heap) {
@@ -30,7 +32,7 @@ record RoundRow(
             int index,
             RoundWindow window,
             Journal.RoundLog log,
-            int seats,
+            OptionalInt seats,
             RoundVerdict verdict,
             Map<String, HeapReading> heap) {
         return new RoundRow(

@@ -3,16 +3,13 @@ package dev.ticketingwarrior.perf.soak;
 import dev.ticketingwarrior.perf.audit.BotBookings;
 import dev.ticketingwarrior.perf.audit.FinalVerdict;
 import dev.ticketingwarrior.perf.audit.Violation;
+import dev.ticketingwarrior.perf.report.Notes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The per-round table printed as rounds are audited, and the totals at the end. {@code late} (the round closed on them
@@ -154,34 +151,9 @@ final class RoundTable {
             System.out.println("soak: what the rounds' audits found (" + foundInRounds + " above) had settled when the"
                     + " final audit judged the rounds again");
         }
-        for (String line : notes(skipped)) {
+        for (String line : Notes.grouped(skipped)) {
             System.out.println("soak: note: " + line);
         }
-    }
-
-    private static final Pattern ROUND_ID = Pattern.compile("\\d{8}T\\d{6}Z");
-
-    /**
-     * The audit's notes as the console shows them: notes that differ only in their round (the same check skipped in
-     * every round of a long run) are one line, the first, with how many more rounds it stands for and the last of them.
-     */
-    static List<String> notes(List<String> skipped) {
-        Map<String, List<String>> byShape = new LinkedHashMap<>();
-        for (String line : skipped) {
-            byShape.computeIfAbsent(ROUND_ID.matcher(line).replaceAll("<round>"), shape -> new ArrayList<>())
-                    .add(line);
-        }
-        List<String> notes = new ArrayList<>();
-        for (List<String> alike : byShape.values()) {
-            if (alike.size() == 1) {
-                notes.add(alike.getFirst());
-                continue;
-            }
-            Matcher last = ROUND_ID.matcher(alike.getLast());
-            String to = last.find() ? ", to round " + last.group() : "";
-            notes.add(alike.getFirst() + " (and the same in " + (alike.size() - 1) + " more rounds" + to + ")");
-        }
-        return notes;
     }
 
     /** The last line of a run with violations: how many of each kind. */
@@ -203,12 +175,21 @@ final class RoundTable {
     /** The last line of a run without violations: what it counted, and what it could not ("unknown"). */
     static String pass(FinalVerdict verdict) {
         return "soak: PASS — lost %s, oversold %s, DLQ %s, no invariant violated"
-                .formatted(
-                        verdict.lost().isPresent()
-                                ? Integer.toString(verdict.lost().getAsInt())
-                                : "unknown",
-                        oversold(verdict),
-                        dlq(verdict));
+                .formatted(lost(verdict), oversold(verdict), dlq(verdict));
+    }
+
+    /**
+     * The verdict of a run whose invariants hold but whose Gatling assertions failed (exit 3): FAIL, as the report says
+     * it, with what held, so a drill's expected errors are not read as a loss.
+     */
+    static String gatlingFail(FinalVerdict verdict, int gatlingStatus) {
+        return ("soak: FAIL — Gatling's assertions failed (its status %d), though no invariant was violated: lost %s,"
+                        + " oversold %s, DLQ %s: exit 3")
+                .formatted(gatlingStatus, lost(verdict), oversold(verdict), dlq(verdict));
+    }
+
+    private static String lost(FinalVerdict verdict) {
+        return verdict.lost().isPresent() ? Integer.toString(verdict.lost().getAsInt()) : "unknown";
     }
 
     private static String oversold(FinalVerdict verdict) {

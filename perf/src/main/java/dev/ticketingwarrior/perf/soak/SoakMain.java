@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +42,8 @@ public final class SoakMain {
     private static final Duration GATLING_START = Duration.ofSeconds(8);
     /** How long after the last round a drill may still run (a rolling deploy slowed by a stall) before it is stopped. */
     private static final Duration DRILLS_GRACE = Duration.ofMinutes(10);
+    /** How long a round's seat count is asked for while booking does not answer (a drill restarting it). */
+    private static final Duration SEATS_PATIENCE = Duration.ofSeconds(15);
 
     private SoakMain() {}
 
@@ -171,6 +174,7 @@ public final class SoakMain {
                 options.admissionRate(),
                 firstOpen,
                 options.target());
+        drills.announcement(windows, options.warmUpRounds(), options.rounds()).ifPresent(System.out::println);
 
         Journal journal = Journal.shared();
         Map<String, List<AdmissionSample>> admission = new ConcurrentHashMap<>();
@@ -199,7 +203,13 @@ public final class SoakMain {
                     waitFor(
                             () -> heaps.containsKey(window.roundId()),
                             window.closesAt().plusSeconds(30));
-                    int seats = OpsClient.seats(options.bookingUrl(), window.roundId());
+                    OptionalInt seats;
+                    try {
+                        seats = OpsClient.seats(options.bookingUrl(), window.roundId(), SEATS_PATIENCE);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        seats = OptionalInt.empty();
+                    }
                     RoundRow row = RoundRow.of(
                             options.roundNumber(i),
                             window,
@@ -274,8 +284,7 @@ public final class SoakMain {
             return 1;
         }
         if (gatling != 0) {
-            System.out.println("soak: invariants hold, but Gatling's assertions failed (Gatling's own status " + gatling
-                    + "): exit 3");
+            System.out.println(RoundTable.gatlingFail(verdict, gatling));
             failedAssertions.forEach(failed -> System.out.println("soak:   failed: " + failed));
             return 3;
         }

@@ -97,11 +97,14 @@ record SoakOptions(
         Map<String, Long> pids = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            if (!name.startsWith("--") || i + 1 >= args.length) {
+            if (!name.startsWith("--")) {
                 throw new IllegalArgumentException("expected --name value, got '" + name + "'\n" + USAGE);
             }
             if (!NAMES.contains(name.substring(2))) {
                 throw new IllegalArgumentException("unknown option " + name + " (perf/soak --help lists them)");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
             }
             String value = args[++i];
             if (name.equals("--pid")) {

@@ -156,12 +156,15 @@ final class Summary {
         round.put("notAdmitted", row.notAdmitted());
         round.put("stillPending", row.stillPending());
         round.put("errors", row.errors());
-        round.put("seats", row.seats());
+        round.put("seats", row.seats().isPresent() ? row.seats().getAsInt() : null);
         round.put("seatsSold", verdict.seatsSold());
         List<long[]> sellOut = verdict.sellOut();
         round.put(
                 "soldOutMs",
-                row.seats() > 0 && verdict.seatsSold() >= row.seats() && !sellOut.isEmpty()
+                row.seats().isPresent()
+                                && row.seats().getAsInt() > 0
+                                && verdict.seatsSold() >= row.seats().getAsInt()
+                                && !sellOut.isEmpty()
                         ? sellOut.get(sellOut.size() - 1)[0]
                         : null);
         Map<String, Object> steps = new LinkedHashMap<>();
@@ -188,12 +191,15 @@ final class Summary {
                 Map.of("count", lag.count(), "p50", lag.p50(), "p95", lag.p95(), "p99", lag.p99(), "max", lag.max()));
         Map<String, Object> heap = new LinkedHashMap<>();
         Map<String, Object> rss = new LinkedHashMap<>();
+        Map<String, Object> pids = new LinkedHashMap<>();
         row.heap().forEach((service, reading) -> {
             reading.heapMb().ifPresent(mb -> heap.put(service, round1(mb)));
             reading.rssMb().ifPresent(mb -> rss.put(service, round1(mb)));
+            pids.put(service, reading.pid());
         });
         round.put("heapMb", heap);
         round.put("rssMb", rss);
+        round.put("pids", pids);
         round.put("sellOut", sellOut);
         round.put("settled", verdict.settled());
         round.put(
@@ -208,18 +214,30 @@ final class Summary {
      */
     static Map<String, Double> slopes(List<RoundWindow> windows, Map<String, Map<String, HeapReading>> heaps) {
         Map<String, List<Double>> series = new LinkedHashMap<>();
+        Map<String, List<Long>> pids = new LinkedHashMap<>();
         for (int i = 0; i < windows.size(); i++) {
             int round = i;
             heaps.getOrDefault(windows.get(i).roundId(), Map.of()).forEach((service, reading) -> {
                 List<Double> values = series.computeIfAbsent(service, s -> new ArrayList<>());
+                List<Long> processes = pids.computeIfAbsent(service, s -> new ArrayList<>());
                 while (values.size() < round) {
                     values.add(Double.NaN); // rounds before the service's first reading, or missed
+                    processes.add(null);
                 }
                 values.add(reading.heapMb().orElse(Double.NaN));
+                processes.add(reading.pid());
             });
         }
         Map<String, Double> slopes = new LinkedHashMap<>();
-        series.forEach((service, values) -> slopes.put(service, round1(Slope.leastSquares(values))));
+        series.forEach((service, values) -> {
+            // from the service's last start: a restarted JVM's fresh heap is no growth of the old one's
+            List<Double> sinceStart = new ArrayList<>(values);
+            int start = Slope.lastStart(pids.get(service));
+            for (int i = 0; i < start; i++) {
+                sinceStart.set(i, Double.NaN);
+            }
+            slopes.put(service, round1(Slope.leastSquares(sinceStart)));
+        });
         return slopes;
     }
 

@@ -628,8 +628,10 @@ class AuditorTests {
         FinalVerdict end = auditor().auditEnd(List.of(WINDOW), accepted, Duration.ZERO);
 
         assertThat(end.skipped())
-                .contains(
-                        "sqs: booking-confirmations still holds 4 messages (0 visible, 4 in flight, 0 delayed) at the end");
+                .anySatisfy(note -> assertThat(note)
+                        .startsWith("sqs: booking-confirmations still holds 4 messages (0 visible, 4 in flight, 0"
+                                + " delayed) at the end; every accepted booking has its row, so what is left are copies"
+                                + " of written ones"));
         assertThat(clock.instant()).isEqualTo(OPEN.plusSeconds(20).plus(Auditor.ACK_SETTLE));
     }
 

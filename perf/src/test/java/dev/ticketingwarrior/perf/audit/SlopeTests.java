@@ -37,4 +37,16 @@ class SlopeTests {
                 .isCloseTo(2.0, within(1e-9));
         assertThat(Slope.leastSquares(Arrays.asList(Double.NaN, 5.0))).isZero();
     }
+
+    @Test
+    void aSeriesBeginsAtItsServicesLastStart() {
+        assertThat(Slope.lastStart(List.of(7L, 7L, 7L)))
+                .as("one process throughout")
+                .isZero();
+        assertThat(Slope.lastStart(Arrays.asList(41L, null, 42L, 42L, 43L)))
+                .as("the last of two restarts; a round not read is no restart")
+                .isEqualTo(4);
+        assertThat(Slope.lastStart(Arrays.asList(null, 41L, null, 41L))).isZero();
+        assertThat(Slope.lastStart(List.of())).isZero();
+    }
 }

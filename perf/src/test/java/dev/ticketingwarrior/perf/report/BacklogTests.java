@@ -78,6 +78,10 @@ class BacklogTests {
                 .isEqualTo(new Backlog.Held(3, 2, Duration.ofSeconds(2), Duration.ofSeconds(4)));
         assertThat(Backlog.heldBy(rounds, OPEN.plusSeconds(60), OPEN.plusSeconds(90)))
                 .isEqualTo(new Backlog.Held(0, 0, Duration.ZERO, Duration.ZERO));
+        assertThat(Backlog.heldBy(rounds, OPEN.plusSeconds(60), OPEN.plusSeconds(90))
+                        .sentence())
+                .as("said, not left out")
+                .isEqualTo("no booking was accepted while it ran");
     }
 
     @Test
@@ -109,8 +113,10 @@ class BacklogTests {
                 null,
                 null,
                 null,
+                null,
                 Map.of(),
                 null,
+                Map.of(),
                 Map.of(),
                 Map.of(),
                 List.of(),

@@ -184,6 +184,25 @@ class RunComparisonTests {
         assertThat(lenient.status()).isZero();
     }
 
+    /** Found by a perf engineer: a drill run against a plain one said WORSE and exit 4, as a real regression would. */
+    @Test
+    void runsThatAreNotLikeForLikeAreShownNotJudged() throws IOException {
+        ObjectNode base = SoakSamples.summary(3, 0);
+        ObjectNode run = base.deepCopy();
+        setStep(run, "book", "p99", 4000);
+        ((ObjectNode) run.get("settings")).put("faults", "[\"kill-booking\"]");
+
+        Output drill = main(
+                write("base.json", base).toString(), write("drill.json", run).toString());
+
+        assertThat(drill.status()).isEqualTo(RunComparison.NOT_LIKE_FOR_LIKE);
+        assertThat(drill.text())
+                .contains("not like for like: faults")
+                .contains("soak compare: NOT JUDGED, the runs are not like for like (faults")
+                .contains("worse beyond the spread, for what it is worth: book p99")
+                .doesNotContain("REGRESSED");
+    }
+
     @Test
     void thePageDrawsEveryStepInBothRunsAndTheRegressedOneInRed() throws Exception {
         ObjectNode base = SoakSamples.summary(3, 0);

@@ -2,7 +2,9 @@ package dev.ticketingwarrior.perf.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
@@ -58,6 +60,7 @@ class SoakReportTests {
         assertThat(sellOutCurves(page)).hasSize(30);
         assertThat(bodyRows(page, "outcomes")).isEqualTo(30);
         assertThat(column(page, "outcomes", "late").subList(0, 4)).containsExactly("0", "0", "0", "12");
+        assertThat(column(page, "outcomes", "errors").subList(0, 5)).containsExactly("0", "0", "0", "0", "3");
         assertThat(bodyRows(page, "latencies")).isEqualTo(30);
         assertThat(bodyRows(page, "memory")).isEqualTo(30);
         assertThat(text(page, "chart-heap")).contains("booking +0.40 MB/round").contains("bot-runner -0.20 MB/round");
@@ -79,7 +82,7 @@ class SoakReportTests {
                         "the bots' bookings: " + bots + " accepted (202): " + bots + " confirmed, 0 rejected, 0 lost");
         assertThat(byId(page, "tile-bots").getAttribute("class")).doesNotContain("bad");
         assertThat(headerCells(page, "outcomes"))
-                .containsSequence("players", "admitted", "late", "no seat", "booked")
+                .containsSequence("players", "admitted", "late", "no seat", "errors", "booked")
                 .containsSequence("rejected", "bots", "lost");
         assertThat(column(page, "outcomes", "bots").get(1)).isEqualTo(inRound2 + " / " + inRound2);
     }
@@ -253,6 +256,28 @@ class SoakReportTests {
         Matcher slope = Pattern.compile("booking ([+-][0-9.]+) MB/round").matcher(text(page, "chart-heap"));
         assertThat(slope.find()).isTrue();
         assertThat(Double.parseDouble(slope.group(1))).isBetween(0.2, 0.6);
+    }
+
+    /** Found by a perf engineer: after kill-booking the fresh JVM's RSS read as -185 MB/round. */
+    @Test
+    void aServiceRestartedMidRunHasItsTrendFromItsRestartOn() throws Exception {
+        ObjectNode summary = SoakSamples.summary(6, 0);
+        ArrayNode rounds = (ArrayNode) summary.get("perRound");
+        for (int i = 0; i < rounds.size(); i++) {
+            ObjectNode r = (ObjectNode) rounds.get(i);
+            boolean restarted = i >= 3;
+            r.putObject("pids").put("admission", 7).put("booking", restarted ? 42 : 41);
+            // the old booking at 600 MB, the new one from 300 MB, growing 2 MB a round
+            r.putObject("rssMb").put("admission", 310).put("booking", restarted ? 300 + 2 * (i - 3) : 600);
+        }
+
+        Document page = parse(write("restarted", summary));
+
+        Matcher slope = Pattern.compile("booking ([+-][0-9.]+) MB/round since round 4 \\(restarted\\)")
+                .matcher(text(page, "chart-rss"));
+        assertThat(slope.find()).as(text(page, "chart-rss")).isTrue();
+        assertThat(Double.parseDouble(slope.group(1))).isCloseTo(2.0, within(0.01));
+        assertThat(text(page, "chart-rss")).contains("admission +0").doesNotContain("admission +0.0 MB/round since");
     }
 
     @Test

@@ -65,6 +65,7 @@ final class SoakSamples {
             // every fourth round some players were too slow: the round closed before they booked
             int late = i % 4 == 0 ? 12 : 0;
             r.put("late", late).put("noSeat", r.get("admitted").asInt() - booked - late);
+            r.put("errors", i % 5 == 0 ? 3 : 0); // a journey that ended on an error, every fifth round
             int botsHere = SEATS - booked;
             bots(r.putObject("bots"), botsHere, 0);
             bots += botsHere;

@@ -1,14 +1,17 @@
 package dev.ticketingwarrior.perf.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.perf.audit.FinalVerdict;
+import dev.ticketingwarrior.perf.audit.RoundWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +19,64 @@ import org.junit.jupiter.api.Test;
 
 class FaultDrillsTests {
 
+    /** The drills folder as the tests see it (they run in perf/, the soak from the repository's root). */
+    private static final Path DRILLS = Path.of("faults");
+
     @Test
     void refusesADrillThatDoesNotExistBeforeAnythingStarts() {
         assertThatThrownBy(() -> FaultDrills.plan(List.of("unplug-the-datacentre")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no fault drill 'unplug-the-datacentre'");
+    }
+
+    @Test
+    void refusesAnArgumentADrillWouldFailOnHalfwayOrReadOtherwiseBeforeAnythingStarts() {
+        // kill-booking:abc killed booking, then failed on 'sleep abc' and never started it again
+        assertThatThrownBy(() -> FaultDrills.plan(List.of("kill-booking:abc"), DRILLS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--faults kill-booking:abc: kill-booking takes how long, in whole seconds or minutes, e.g."
+                        + " kill-booking:3s or kill-booking:2m");
+        assertThatThrownBy(() -> FaultDrills.plan(List.of("stop-mysql:5"), DRILLS))
+                .hasMessage("--faults stop-mysql:5 needs a unit: stop-mysql:5s or stop-mysql:5m");
+        assertThatThrownBy(() -> FaultDrills.plan(List.of("kill-booking:500ms"), DRILLS))
+                .as("the drill sleeps whole seconds: 500ms would be none")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FaultDrills.plan(List.of("slow-redis:fast"), DRILLS))
+                .hasMessageContaining("slow-redis takes a delay and, optionally, how long");
+        assertThatThrownBy(() -> FaultDrills.plan(List.of("slow-redis:50ms:30s:1"), DRILLS))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void takesTheArgumentsTheReadmeShows() {
+        assertThatCode(() -> FaultDrills.plan(
+                        List.of(
+                                "kill-booking",
+                                "kill-booking:3s",
+                                "stop-mysql:2m",
+                                "slow-redis:50ms:30s",
+                                "slow-sqs:1s",
+                                "rolling-deploy:5s"),
+                        DRILLS))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void saysBeforeTheFirstRoundWhenTheDrillsWillStart() {
+        Instant first = Instant.parse("2026-12-07T10:00:00Z");
+        List<RoundWindow> windows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // one warm-up round, then three measured
+            Instant opens = first.plusSeconds(20L * i);
+            windows.add(new RoundWindow("round-" + i, opens, opens.plusSeconds(15)));
+        }
+
+        assertThat(FaultDrills.plan(List.of("kill-booking:3s", "stop-mysql"), DRILLS)
+                        .announcement(windows, 1, 3))
+                .contains(
+                        "soak: faults kill-booking:3s, stop-mysql will start at 2026-12-07T10:00:43Z, 3 s after round 2"
+                                + " of 3 opens (round-2)");
+        assertThat(FaultDrills.plan(List.of(), DRILLS).announcement(windows, 1, 3))
+                .isEmpty();
     }
 
     @Test

@@ -110,6 +110,9 @@ class SoakOptionsTests {
     void refusesWhatItDoesNotKnowOrCannotUse() {
         Map<String[], String> refused = new LinkedHashMap<>();
         refused.put(new String[] {"--rouns", "1"}, "unknown option --rouns");
+        // last, without a value: unknown is said as such, not "needs a value"
+        refused.put(new String[] {"--rounds", "2", "--verbose"}, "unknown option --verbose");
+        refused.put(new String[] {"--rounds", "2", "--drain"}, "--drain needs a value");
         refused.put(new String[] {"--players", "-1"}, "--players must be a whole number of at least 1, got '-1'");
         refused.put(new String[] {"--rounds", "0"}, "--rounds must be a whole number of at least 1");
         refused.put(new String[] {"--bots", "-5"}, "--bots must be a whole number of at least 0");

@@ -114,6 +114,17 @@ class SummaryTests {
                         + " bots accepted 50, confirmed 48, rejected 1, lost 1");
     }
 
+    /** Found by a perf engineer: the console said no verdict word for exit 3, the report a red FAIL. */
+    @Test
+    void aRunWhoseGatlingAssertionsFailedIsAFailThatSaysTheInvariantsHeld() {
+        FinalVerdict end = new FinalVerdict(List.of(verdict), 0, List.of(), List.of());
+
+        assertThat(RoundTable.gatlingFail(end, 2))
+                .startsWith("soak: FAIL — Gatling's assertions failed (its status 2), though no invariant was violated:"
+                        + " lost ")
+                .endsWith(", oversold 0, DLQ 0: exit 3");
+    }
+
     /**
      * A round's audit found what the final one no longer did (booking killed between a sale and its send: its reconciler
      * settled the sale after the round's audit): the round's line says what it found and that the end judges again, and
@@ -156,7 +167,7 @@ class SummaryTests {
                 List.of(),
                 List.of("mysql: not reachable (ConnectException): round " + WINDOW.roundId() + " not drained"));
         FinalVerdict end = new FinalVerdict(List.of(unread), -1, List.of(), unread.skipped());
-        RoundRow row = row(unread);
+        RoundRow row = row(unread, OptionalInt.empty());
         Path file = dir.resolve("summary.json");
 
         Summary.write(
@@ -190,6 +201,10 @@ class SummaryTests {
         assertThat(summary.get("oversold").isNull()).as("not counted, not 0").isTrue();
         assertThat(summary.get("dlq").isNull()).as("not checked, not -1").isTrue();
         assertThat(summary.get("perRound").get(0).get("oversold").isNull()).isTrue();
+        assertThat(summary.get("perRound").get(0).get("seats").isNull())
+                .as("booking did not answer for the seat map: unknown, not 0 seats")
+                .isTrue();
+        assertThat(summary.get("perRound").get(0).get("soldOutMs").isNull()).isTrue();
     }
 
     /** A round without booking's reading (restarting) keeps the rounds after it in their place: 100, –, 104. */
@@ -210,17 +225,39 @@ class SummaryTests {
                 .containsEntry("scale-out", 0.0);
     }
 
+    /** Booking killed and started again in round 2: its fresh JVM's 60 MB is no fall, and no rise after it a leak. */
+    @Test
+    void takesAServicesSlopeFromItsLastStartNotAcrossARestart() {
+        List<RoundWindow> windows = List.of(window(0), window(1), window(2), window(3));
+        Map<String, Map<String, HeapReading>> heaps = Map.of(
+                windows.get(0).roundId(), Map.of("booking", heap(200, 41), "admission", heap(50, 7)),
+                windows.get(1).roundId(), Map.of("booking", heap(60, 42), "admission", heap(51, 7)),
+                windows.get(2).roundId(), Map.of("booking", heap(61, 42), "admission", heap(52, 7)),
+                windows.get(3).roundId(), Map.of("booking", heap(62, 42), "admission", heap(53, 7)));
+
+        Map<String, Double> slopes = Summary.slopes(windows, heaps);
+
+        assertThat(slopes)
+                .as("booking's own growth since its restart, not -40 MB/round across it")
+                .containsEntry("booking", 1.0)
+                .containsEntry("admission", 1.0);
+    }
+
     private static RoundWindow window(int i) {
         Instant opens = OPEN.plusSeconds(60L * i);
         return new RoundWindow("2026112410" + (15 + i) + "00Z", opens, opens.plusSeconds(15));
     }
 
     private static HeapReading heap(double mb) {
-        return new HeapReading(OptionalDouble.of(mb), OptionalDouble.empty());
+        return heap(mb, 100);
+    }
+
+    private static HeapReading heap(double mb, long pid) {
+        return new HeapReading(OptionalDouble.of(mb), OptionalDouble.empty(), pid);
     }
 
     private static HeapReading unread() {
-        return new HeapReading(OptionalDouble.empty(), OptionalDouble.empty());
+        return new HeapReading(OptionalDouble.empty(), OptionalDouble.empty(), 100);
     }
 
     private RoundRow row() {
@@ -228,7 +265,11 @@ class SummaryTests {
     }
 
     private RoundRow row(RoundVerdict judged) {
-        return new RoundRow(1, WINDOW, 60, 60, 55, 15, 2, 5, 0, 0, 100, Map.of(), judged, Map.of());
+        return row(judged, OptionalInt.of(100));
+    }
+
+    private RoundRow row(RoundVerdict judged, OptionalInt seats) {
+        return new RoundRow(1, WINDOW, 60, 60, 55, 15, 2, 5, 0, 0, seats, Map.of(), judged, Map.of());
     }
 
     private static String printed(Runnable print) {
