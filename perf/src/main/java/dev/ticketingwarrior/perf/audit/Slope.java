@@ -15,7 +15,8 @@ public final class Slope {
     /**
      * Where the series of one service's process begins: the index of the last round whose process ({@code pids}, null
      * where not read) differs from the one read before it; 0 when one process ran throughout. A restarted service's
-     * fresh heap is no trend of its predecessor's, so a trend is taken from there.
+     * fresh heap is no trend of its predecessor's, and its first reading is its warm-up (what the JIT and the pools
+     * take once), so a trend is taken from the round after it ({@link #trendFrom}).
      */
     public static int lastStart(List<Long> pids) {
         int start = 0;
@@ -30,6 +31,12 @@ public final class Slope {
             }
         }
         return start;
+    }
+
+    /** The first round of a service's trend: 0 for one process throughout, else the round after its last restart. */
+    public static int trendFrom(List<Long> pids) {
+        int start = lastStart(pids);
+        return start == 0 ? 0 : start + 1;
     }
 
     public static double leastSquares(List<Double> perRound) {

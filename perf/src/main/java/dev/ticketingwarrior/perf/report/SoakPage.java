@@ -600,19 +600,22 @@ final class SoakPage {
             String color = Palette.series(i);
             List<Point> points = new ArrayList<>();
             List<Trend.Sample> samples = new ArrayList<>();
-            // as the slope in summary.json: the measured rounds only, from the service's last start
-            int start = Slope.lastStart(
-                    s.perRound().stream().map(r -> r.pids().get(svc)).toList());
+            // as the slope in summary.json: the measured rounds only, after the service's last restart's round
+            List<Long> pids = s.perRound().stream().map(r -> r.pids().get(svc)).toList();
+            int start = Slope.lastStart(pids);
+            int from = Slope.trendFrom(pids);
             for (int p = 0; p < s.perRound().size(); p++) {
                 Round r = s.perRound().get(p);
                 Double mb = values.apply(r).get(svc);
                 points.add(
                         new Point(r.index(), mb, Summary.name(r) + " \u00b7 " + svc + ": " + Text.number(mb) + " MB"));
-                if (mb != null && !r.warmUp() && p >= start) {
+                if (mb != null && !r.warmUp() && p >= from) {
                     samples.add(new Trend.Sample(r.index(), mb));
                 }
             }
-            String since = start > 0 ? " since round " + s.perRound().get(start).index() + " (restarted)" : "";
+            String since = start > 0
+                    ? " (restarted in round " + s.perRound().get(start).index() + ": fitted after it)"
+                    : "";
             Double given = givenSlopes.get(svc);
             Optional<Trend> trend = given != null ? Trend.withSlope(given, samples) : Trend.fit(samples);
             Double slope = given != null ? given : trend.map(Trend::slope).orElse(null);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -70,6 +71,7 @@ final class Summary {
         summary.put(
                 "heapSlopeMbPerRound",
                 slopes.values().stream()
+                        .filter(Objects::nonNull)
                         .mapToDouble(Double::doubleValue)
                         .boxed()
                         .max(Double::compare)
@@ -210,7 +212,8 @@ final class Summary {
 
     /**
      * Least-squares slope of each service's heap after GC over the rounds (MB per round). A round without a reading
-     * (the service restarting, the sample missed) is NaN in its place, so the rounds after it keep their index.
+     * (the sample missed) is NaN in its place, so the rounds after it keep their index. A service a drill restarted is
+     * fitted after its restart's round; null when fewer than two readings are left (restarted too late to tell).
      */
     static Map<String, Double> slopes(List<RoundWindow> windows, Map<String, Map<String, HeapReading>> heaps) {
         Map<String, List<Double>> series = new LinkedHashMap<>();
@@ -230,13 +233,15 @@ final class Summary {
         }
         Map<String, Double> slopes = new LinkedHashMap<>();
         series.forEach((service, values) -> {
-            // from the service's last start: a restarted JVM's fresh heap is no growth of the old one's
+            // after the service's last restart and its first reading (its warm-up): a restarted JVM's fresh heap is
+            // no growth of the old one's; null (not 0) when fewer than two readings are left to fit
             List<Double> sinceStart = new ArrayList<>(values);
-            int start = Slope.lastStart(pids.get(service));
-            for (int i = 0; i < start; i++) {
+            int from = Slope.trendFrom(pids.get(service));
+            for (int i = 0; i < Math.min(from, sinceStart.size()); i++) {
                 sinceStart.set(i, Double.NaN);
             }
-            slopes.put(service, round1(Slope.leastSquares(sinceStart)));
+            long readings = sinceStart.stream().filter(v -> !v.isNaN()).count();
+            slopes.put(service, from > 0 && readings < 2 ? null : round1(Slope.leastSquares(sinceStart)));
         });
         return slopes;
     }

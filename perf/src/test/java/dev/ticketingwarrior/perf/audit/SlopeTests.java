@@ -48,5 +48,9 @@ class SlopeTests {
                 .isEqualTo(4);
         assertThat(Slope.lastStart(Arrays.asList(null, 41L, null, 41L))).isZero();
         assertThat(Slope.lastStart(List.of())).isZero();
+        assertThat(Slope.trendFrom(List.of(7L, 7L))).isZero();
+        assertThat(Slope.trendFrom(Arrays.asList(41L, 42L, 42L)))
+                .as("after the restart's round: the fresh JVM's warm-up")
+                .isEqualTo(2);
     }
 }
