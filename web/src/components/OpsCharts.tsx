@@ -4,17 +4,32 @@ import { roundOpenedText } from '../lib/format';
 import type { OpsSeries, XY } from '../lib/opsSeries';
 import { COLORS } from './charts';
 
-/** One live series against the server's time. */
+/**
+ * One live series against the server's time, drawn as read: never smoothed (a curve bulges above the readings, and a
+ * rate above the rate set). A `rate` (each point the average since the reading before) holds each value over the
+ * interval it averages, as steps.
+ */
 export function TimeChart({
   title,
   points,
   color,
   tick,
+  rate = false,
+  span,
+  breakAfterMs,
 }: {
   title: string;
   points: XY[];
   color: string;
   tick(value: number | string): string;
+  rate?: boolean;
+  /**
+   * The time axis, from the first reading to the last: shared by charts side by side, it runs on where this series has
+   * no point (a closed round's queue). Without it the axis spans this series' points.
+   */
+  span?: { from: number; until: number } | undefined;
+  /** No line across a stretch of more than this many ms without a point: nothing was read there. */
+  breakAfterMs?: number | undefined;
 }) {
   return (
     <figure className="chart-card">
@@ -31,7 +46,10 @@ export function TimeChart({
                 borderColor: color,
                 backgroundColor: `${color}26`,
                 fill: true,
-                tension: 0.25,
+                tension: 0,
+                // 'after': a point's value from the reading before it on, the interval it is the average of
+                stepped: rate ? ('after' as const) : false,
+                spanGaps: breakAfterMs ?? false,
                 pointRadius: 0,
               },
             ],
@@ -40,7 +58,7 @@ export function TimeChart({
             parsing: false,
             plugins: { legend: { display: false } },
             scales: {
-              x: { type: 'linear', ticks: { callback: tick, maxTicksLimit: 5 } },
+              x: { type: 'linear', min: span?.from, max: span?.until, ticks: { callback: tick, maxTicksLimit: 5 } },
               y: { beginAtZero: true },
             },
           }}
@@ -62,7 +80,7 @@ export function SellOutChart({ series }: { series: Pick<OpsSeries, 'sellOut' | '
           data={{
             datasets: [
               {
-                label: series.sellOut?.roundId ?? t('ops.sold'),
+                label: series.sellOut ? roundOpenedText(series.sellOut.roundId, t, lang) : t('ops.sold'),
                 data: series.sellOut?.points ?? [],
                 borderColor: COLORS.warn,
                 backgroundColor: 'rgba(251, 191, 36, 0.15)',

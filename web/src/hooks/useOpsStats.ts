@@ -4,7 +4,7 @@ import { asApiError, type ApiError } from '../api/http';
 import { getAdminStats } from '../api/ops';
 import type { AdminStats } from '../api/types';
 import { num, toEpochMs } from '../api/wire';
-import { parseRoundId } from '../lib/clock';
+import { statsRound } from '../lib/opsRound';
 import { addSold, addStats, emptySeries, type OpsSeries } from '../lib/opsSeries';
 import { useServerClock } from './serverClock';
 import { useLatest } from './useLatest';
@@ -52,16 +52,16 @@ export function useOpsStats(token: string, unauthorized: (error: ApiError) => bo
         const at = toEpochMs(next.serverTime) ?? clockRef.current.now();
         setStats(next);
         setError(undefined);
-        setSeries((previous) => addStats(previous, at, next));
+        const round = statsRound(next, clockRef.current.timing);
+        setSeries((previous) => addStats(previous, at, next, round?.closesAt));
         const roundId = next.current?.roundId ?? next.currentRoundId;
         // confirmed bookings/s and the confirmed curve from the round's results, unless the stats carry bookings
         if (roundId && typeof next.current?.booked !== 'number') {
           try {
             const results = await getResults(roundId, aborter.signal);
             if (!aborter.signal.aborted) {
-              const opensAt = toEpochMs(next.current?.opensAt) ?? parseRoundId(roundId);
               setSeries((previous) =>
-                addSold(previous, at, roundId, opensAt, num(results.seats?.sold), results.histogram?.buckets),
+                addSold(previous, at, roundId, round?.opensAt, num(results.seats?.sold), results.histogram?.buckets),
               );
               setConfirmedError(undefined);
             }

@@ -25,6 +25,23 @@ describe('ops series', () => {
     expect(s.admittedPerSecond.map((p) => p.y)).toEqual([20, 20]);
   });
 
+  it("stops the queue at the round's close: its leftover waiting are no queue, and the next round draws again", () => {
+    const close = 15_000;
+    let s = addStats(emptySeries(), 13_000, stats('r1', 100, 30), close);
+    s = addStats(s, 14_000, stats('r1', 108, 23), close);
+    // after the close admission still reports the 23 the round never served, until the next round opens
+    s = addStats(s, 15_000, stats('r1', 108, 23), close);
+    s = addStats(s, 40_000, stats('r1', 108, 23), close);
+    expect(s.queue).toEqual([
+      { x: 13_000, y: 30 },
+      { x: 14_000, y: 23 },
+    ]);
+    // admissions go on being charted: none after the close
+    expect(s.admittedPerSecond.map((p) => p.y)).toEqual([8, 0, 0]);
+    s = addStats(s, 61_000, stats('r2', 5, 40), 75_000);
+    expect(s.queue.map((p) => p.y)).toEqual([30, 23, 40]);
+  });
+
   it('starts counting from zero in a new round', () => {
     expect(rateBetween({ roundId: 'r1', value: 90, at: 0 }, { roundId: 'r2', value: 5, at: 1000 })).toBe(5);
     expect(rateBetween(undefined, { roundId: 'r2', value: 5, at: 1000 })).toBeUndefined();

@@ -1,6 +1,7 @@
 // The ops page's live series, built from successive polls of GET /api/v1/admin/stats (queue length, admitted) and
 // GET /api/v1/rounds/{id}/results (seats sold there: confirmed bookings, booking's MySQL rows, not bookings accepted).
 // Rates are differences between polls of the same round; a new round starts its counters (and its curve) from zero.
+// The queue is drawn while the round is open only: after its close nobody in it is admitted any more.
 // A round's curve begins with what its results' histogram says was sold before the first poll (the page opened late).
 // The confirmations' backlog comes from GET /api/v1/confirmations (booking).
 import type { AdminStats, ConfirmationBacklog, HistogramBucket } from '../api/types';
@@ -53,15 +54,20 @@ export function rateBetween(previous: Counter | undefined, next: Counter): numbe
   return Math.max(0, next.value - base) / seconds;
 }
 
-/** Adds one stats poll taken at server time `at`. */
-export function addStats(series: OpsSeries, at: number, stats: AdminStats): OpsSeries {
+/**
+ * Adds one stats poll taken at server time `at`. `closesAt` is the close of the round the stats describe: from then on
+ * their `waiting` are those the round never admitted, nobody queues any more, so the queue has no point until the next
+ * round (its line stops at the close instead of holding the leftovers flat until the next open).
+ */
+export function addStats(series: OpsSeries, at: number, stats: AdminStats, closesAt = Infinity): OpsSeries {
   const roundId = stats.current?.roundId ?? stats.currentRoundId ?? '';
   const waiting = num(stats.current?.waiting);
   const admitted: Counter = { roundId, value: num(stats.current?.admitted), at };
   const rate = rateBetween(series.admitted, admitted);
+  const queue = at < closesAt ? [...series.queue, { x: at, y: waiting }] : series.queue;
   let next: OpsSeries = {
     ...series,
-    queue: trim([...series.queue, { x: at, y: waiting }], at),
+    queue: trim(queue, at),
     admittedPerSecond:
       rate === undefined ? series.admittedPerSecond : trim([...series.admittedPerSecond, { x: at, y: rate }], at),
     admitted,

@@ -6,7 +6,10 @@ import { Ops, OPS_TOKEN_KEY } from './Ops';
 
 vi.mock('react-chartjs-2', () => import('../test/chartAsList'));
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 const settings = { ratePerSecond: 2.5, openBatch: 10, maxActive: 0, paused: false };
 /** The ETag admission sends with them. */
@@ -17,6 +20,7 @@ const stats = {
   current: {
     roundId: '20261124T101500Z',
     opensAt: '2026-11-24T10:15:00Z',
+    closesAt: '2026-11-24T10:15:15Z',
     entered: 1234,
     admitted: 800,
     waiting: 434,
@@ -45,13 +49,25 @@ function opsApiSaving(put: Parameters<typeof mockApi>[0][number][2]) {
   ]);
 }
 
-function renderOps() {
+function renderOps(lang: 'ko' | 'en' = 'ko') {
   render(
-    <I18nProvider initial="ko">
+    <I18nProvider initial={lang}>
       <Ops />
     </I18nProvider>,
   );
 }
+
+/** The server's clock (the device's here: no clock provider) at `iso`, going on from there. */
+function clockAt(iso: string) {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date(iso));
+}
+
+const livePanel = async (name = '실시간 현황') => (await screen.findByRole('heading', { name })).closest('section')!;
+
+/** The confirmed curve, named after its round as the round's chip names it (by its open), never by its raw id. */
+const sellOutChart = () =>
+  screen.getAllByTestId('chart').find((chart) => chart.dataset.label === screen.getByTestId('ops-round').textContent);
 
 function signIn(token = 'ops-secret') {
   fireEvent.change(screen.getByLabelText('운영 토큰'), { target: { value: ` ${token} ` } });
@@ -248,10 +264,10 @@ describe('ops console', () => {
     const queue = screen.getAllByTestId('chart').find((chart) => chart.dataset.label === '대기열 길이')!;
     expect(within(queue).getAllByRole('listitem')[0]).toHaveTextContent('434');
     // seats sold come from the round's results: the sell-out curve has its first point
-    await waitFor(() => {
-      const sellOut = screen.getAllByTestId('chart').find((chart) => chart.dataset.label === '20261124T101500Z')!;
-      expect(within(sellOut).getAllByRole('listitem').at(-1)).toHaveTextContent('7');
-    });
+    await waitFor(() => expect(within(sellOutChart()!).getAllByRole('listitem').at(-1)).toHaveTextContent('7'));
+    // no cap set (maxActive 0): the active players alone
+    expect(screen.getByTestId('stat-active')).toHaveTextContent(/^120$/);
+    expect(screen.queryByTestId('cap-hint')).not.toBeInTheDocument();
   });
 
   it('charts confirmed bookings under names that say so, and says when the results stop answering (stale, not 0)', async () => {
@@ -291,7 +307,7 @@ describe('ops console', () => {
     // the failed poll left no point: no zero on the confirmed charts
     expect(within(chart('초당 예매 확정')!).queryAllByRole('listitem')).toHaveLength(0);
     expect(
-      within(chart('20261124T101500Z')!)
+      within(sellOutChart()!)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['7']);
@@ -306,7 +322,7 @@ describe('ops console', () => {
         .map((li) => li.textContent),
     ).toEqual(['1']);
     expect(
-      within(chart('20261124T101500Z')!)
+      within(sellOutChart()!)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['7', '9']);
@@ -520,7 +536,8 @@ describe('ops console', () => {
   });
 
   describe('paused admission', () => {
-    it('says so in the live panel when the stats carry paused settings', async () => {
+    it("says so in the live panel from an open round's own settings, which the stats carry", async () => {
+      clockAt('2026-11-24T10:15:05Z');
       sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
       mockApi([
         ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: settings })],
@@ -563,6 +580,151 @@ describe('ops console', () => {
       await waitFor(() => expect(screen.getByTestId('stat-waiting')).toHaveTextContent('434'));
       await waitFor(() => expect(screen.getByTestId('rate')).toHaveValue(2.5));
       expect(screen.queryByTestId('paused')).not.toBeInTheDocument();
+    });
+  });
+
+  describe('the round in the live panel', () => {
+    /**
+     * The console with admission's settings as `server` holds them (a save changes them) and the stats of the round
+     * opened at 10:15:00 (closing at 10:15:15), read at the clock's time, with `roundSettings` as the round kept them.
+     */
+    function roundApi(server: { settings: typeof settings }, roundSettings: () => typeof settings) {
+      return mockApi([
+        ['GET', /^\/api\/v1\/admin\/admission$/, () => ({ body: server.settings })],
+        [
+          'PUT',
+          /^\/api\/v1\/admin\/admission$/,
+          (call) => {
+            server.settings = call.body as typeof settings;
+            return { body: server.settings };
+          },
+        ],
+        ['GET', /^\/api\/v1\/bots$/, () => ({ body: { enabled: false, perRound: 0, difficulty: 'EASY' } })],
+        [
+          'GET',
+          /^\/api\/v1\/admin\/stats$/,
+          () => ({
+            body: {
+              ...stats,
+              serverTime: new Date().toISOString(),
+              current: { ...stats.current, waiting: 23, active: 65, settings: roundSettings() },
+            },
+          }),
+        ],
+        confirmations,
+      ]);
+    }
+
+    it('between rounds tells the settings in force, which the next round opens with, not those the closed round kept', async () => {
+      clockAt('2026-11-24T10:15:30Z');
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      const server = { settings: { ...settings, ratePerSecond: 8 } };
+      roundApi(server, () => ({ ...settings, ratePerSecond: 8 })); // as the round closed
+      renderOps();
+      const live = await livePanel();
+      await waitFor(() => expect(within(live).getByTestId('stat-waiting')).toHaveTextContent('23'));
+      // closed, with the time to the next open, and the tiles said to be the closed round's
+      expect(within(live).getByTestId('ops-round-state')).toHaveTextContent(/^마감됨 · 다음 오픈까지 (30|29|28)초$/);
+      expect(live).toHaveTextContent('마감된 라운드의 집계입니다');
+      expect(within(live).getByText('다음 라운드 8/s')).toBeInTheDocument();
+      expect(within(live).queryByTestId('paused')).not.toBeInTheDocument();
+
+      // ops pause admission and set 50 a second: the live panel agrees with the admission panel at once
+      const rate = screen.getByTestId('rate');
+      await waitFor(() => expect(rate).toHaveValue(8));
+      fireEvent.change(rate, { target: { value: '50' } });
+      fireEvent.click(screen.getByLabelText('입장 일시정지 (paused)'));
+      fireEvent.click(screen.getByTestId('save-admission'));
+      await waitFor(() => expect(within(live).getByTestId('paused')).toHaveTextContent('입장 일시정지됨'));
+      expect(live).toHaveTextContent('입장이 일시정지되어 있습니다');
+      expect(within(live).getByText('다음 라운드 50/s')).toBeInTheDocument();
+      expect(within(rate.closest('form')!).getByTestId('paused')).toBeInTheDocument();
+
+      // the closed round's leftover waiting are no queue: nothing drawn after its close
+      const queue = screen.getAllByTestId('chart').find((chart) => chart.dataset.label === '대기열 길이')!;
+      expect(within(queue).queryAllByRole('listitem')).toHaveLength(0);
+    });
+
+    it("during an open round tells the round's own settings, a saved change among them at once", async () => {
+      clockAt('2026-11-24T10:15:05Z');
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      const server = { settings: { ...settings, ratePerSecond: 8 } };
+      roundApi(server, () => server.settings); // an open round follows the settings in force
+      renderOps('en');
+      const live = await livePanel('Live');
+      await waitFor(() => expect(within(live).getByText('Set to 8/s')).toBeInTheDocument());
+      expect(within(live).getByTestId('ops-round-state')).toHaveTextContent(/^Open · Closes in (10|9|8)s$/);
+      expect(live).not.toHaveTextContent("The closed round's counts");
+      const queue = screen.getAllByTestId('chart').find((chart) => chart.dataset.label === 'Queue length')!;
+      expect(within(queue).getAllByRole('listitem')[0]).toHaveTextContent('23');
+
+      await waitFor(() => expect(screen.getByTestId('rate')).toHaveValue(8));
+      fireEvent.click(screen.getByLabelText('Pause admission (paused)'));
+      fireEvent.click(screen.getByTestId('save-admission'));
+      await waitFor(() => expect(within(live).getByTestId('paused')).toHaveTextContent('PAUSED'));
+      expect(live).toHaveTextContent('Admission is paused');
+    });
+
+    it.each([
+      ['ko', '65 / 상한 20', '활성 상한(maxActive 20)은 새 입장만 멈춥니다. 이미 입장한 사람은 예매를 끝내거나'],
+      ['en', '65 / 20 cap', 'The active cap (maxActive 20) only stops new admissions: players already admitted stay'],
+    ] as const)(
+      'shows a maxActive cap beside the active players it caps, and what it does not do (%s)',
+      async (lang, tile, hint) => {
+        clockAt('2026-11-24T10:15:05Z');
+        sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+        const server = { settings: { ...settings, ratePerSecond: 8, maxActive: 20 } };
+        roundApi(server, () => server.settings);
+        renderOps(lang);
+        await waitFor(() => expect(screen.getByTestId('stat-active')).toHaveTextContent(tile));
+        expect(screen.getByTestId('cap-hint')).toHaveTextContent(hint);
+      },
+    );
+  });
+
+  describe('layout', () => {
+    /** A window `width` px wide as far as media queries go, told to its listeners when it changes. */
+    function windowOf(width: number) {
+      const listeners = new Set<() => void>();
+      let current = width;
+      vi.stubGlobal('matchMedia', (query: string) => ({
+        get matches() {
+          const max = /max-width: (\d+)px/.exec(query);
+          return max !== null && current <= Number(max[1]);
+        },
+        media: query,
+        addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+        removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+      }));
+      return (next: number) =>
+        act(() => {
+          current = next;
+          for (const listener of [...listeners]) listener();
+        });
+    }
+
+    const panels = () => screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+
+    it('puts the live panel first on a narrow screen, in the page order, each panel keeping its state', async () => {
+      const resize = windowOf(1280);
+      sessionStorage.setItem(OPS_TOKEN_KEY, 'ops-secret');
+      opsApiSaving((call) => ({ body: call.body }));
+      renderOps();
+      await waitFor(() => expect(screen.getByTestId('stat-waiting')).toHaveTextContent('434'));
+      expect(panels()).toEqual(['입장 제어', '봇', '실시간 현황', '예매 확정 대기열']);
+      const rate = screen.getByTestId('rate');
+      await waitFor(() => expect(rate).toHaveValue(2.5));
+      fireEvent.change(rate, { target: { value: '7' } });
+
+      // a phone (390 px): the live panel first, read and tabbed through in the order it is seen
+      resize(390);
+      expect(panels()).toEqual(['실시간 현황', '입장 제어', '봇', '예매 확정 대기열']);
+      // moved, not mounted afresh: the unsaved edit and the stats read stay
+      expect(screen.getByTestId('rate')).toHaveValue(7);
+      expect(screen.getByTestId('stat-waiting')).toHaveTextContent('434');
+
+      resize(1280);
+      expect(panels()).toEqual(['입장 제어', '봇', '실시간 현황', '예매 확정 대기열']);
     });
   });
 

@@ -1,16 +1,18 @@
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../api/http';
 import { DIFFICULTIES, type AdmissionSettings, type Difficulty, type Versioned } from '../api/types';
 import { COLORS } from '../components/charts';
 import { ConfirmationsPanel } from '../components/ConfirmationsPanel';
-import { LiveStats, PausedBadge } from '../components/LiveStats';
+import { LiveStats, PausedBadge, RoundStateChip } from '../components/LiveStats';
 import { Notice } from '../components/Notice';
 import { OpsNotice } from '../components/OpsNotice';
 import { RoundOpenedAt } from '../components/RoundOpenedAt';
 import { SellOutChart, TimeChart } from '../components/OpsCharts';
 import { ChangedElsewhere, NumberField, SaveActions } from '../components/SettingsParts';
+import { useServerClock, useServerNow } from '../hooks/serverClock';
 import { useCountdown } from '../hooks/useCountdown';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
+import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useAdmissionForm, useBotsForm } from '../hooks/useOpsForms';
 import { useOpsSignIn } from '../hooks/useOpsSignIn';
 import { useOpsStats } from '../hooks/useOpsStats';
@@ -18,6 +20,8 @@ import type { SettingsForm } from '../hooks/useSettingsForm';
 import { useI18n } from '../i18n/i18n';
 import { clockTime } from '../lib/format';
 import { resultsStaleMessage, serviceAnswered } from '../lib/opsProblems';
+import { roundStateAt, statsRound } from '../lib/opsRound';
+import type { OpsSeries } from '../lib/opsSeries';
 
 export { OPS_TOKEN_KEY } from '../hooks/useOpsSignIn';
 
@@ -121,15 +125,21 @@ function OpsConsole({
   };
   // kept here: the live panel says too when the settings in force pause admission
   const admission = useAdmissionForm(token, unauthorized, checked);
+  const oneColumn = useMediaQuery(ONE_COLUMN);
+  const forms = [<AdmissionPanel key="admission" admission={admission} />, <BotsPanel key="bots" token={token} />];
+  const live = <LivePanel key="live" token={token} unauthorized={unauthorized} admissionInForce={admission.inForce} />;
+  // in one column the live panel comes first, in the page's order (read and tabbed through as seen), not moved by CSS;
+  // keyed, a panel keeps its state (polls, charts, edits) when the window crosses the width
   return (
     <div className="ops-grid">
-      <AdmissionPanel admission={admission} />
-      <BotsPanel token={token} />
-      <LivePanel token={token} unauthorized={unauthorized} admissionInForce={admission.inForce} />
+      {oneColumn ? [live, ...forms] : [...forms, live]}
       <ConfirmationsPanel token={token} />
     </div>
   );
 }
+
+/** Where the console's grid is one column (styles.css): below it the settings forms would push the live panel down. */
+const ONE_COLUMN = '(max-width: 860px)';
 
 function AdmissionPanel({ admission }: { admission: SettingsForm<AdmissionSettings> }) {
   const { t } = useI18n();
@@ -270,48 +280,82 @@ function LivePanel({
 }: {
   token: string;
   unauthorized(error: ApiError): boolean;
-  /** Admission's settings in force as its form last read them, for when the stats carry none. */
+  /** Admission's settings in force as its form last read them (a save puts its own there at once). */
   admissionInForce: AdmissionSettings | undefined;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { stats, series, error, confirmedError } = useOpsStats(token, unauthorized);
+  const { timing } = useServerClock();
+  const now = useServerNow(250);
   const current = stats?.current ?? undefined;
-  const timeTick = (value: number | string) => clockTime(Number(value), lang);
-  // the stats' settings are read every second; before anyone entered the round they have none
-  const paused = (current?.settings ?? admissionInForce)?.paused === true;
+  const known = stats !== undefined && !error;
+  const round = stats && statsRound(stats, timing);
+  const state = round && roundStateAt(round, now, timing);
+  const open = state?.open === true;
+  // an open round's own settings, read with its stats every second (a change shows at once); otherwise those in force,
+  // which the next round opens with: a closed round's stats keep the settings it closed with
+  const settings = (open && known ? current?.settings : undefined) ?? admissionInForce;
+  const paused = settings?.paused === true;
 
   return (
     <section className="card ops-live span-2" aria-labelledby="ops-live-title">
       <div className="panel-head">
         <h2 id="ops-live-title">{t('ops.live')}</h2>
-        {paused && <PausedBadge />}
-        {stats?.currentRoundId && (
-          <span className="chip" data-testid="ops-round">
-            <RoundOpenedAt roundId={stats.currentRoundId} />
-          </span>
-        )}
+        <div className="panel-chips">
+          {paused && <PausedBadge />}
+          {stats?.currentRoundId && (
+            <span className="chip" data-testid="ops-round">
+              <RoundOpenedAt roundId={stats.currentRoundId} />
+            </span>
+          )}
+          {state && known && <RoundStateChip state={state} now={now} />}
+        </div>
       </div>
       {paused && <Notice tone="warn" message={t('ops.pausedNotice')} />}
       {error && <OpsNotice error={error} message={t('ops.statsError')} />}
-      {stats && !current && !error && <p className="muted">{t('ops.noRound')}</p>}
-      <LiveStats current={current} known={stats !== undefined && !error} />
+      {stats && !current && !error && <p className="muted">{t(open ? 'ops.noRound' : 'ops.noRoundClosed')}</p>}
+      {current && known && !open && <p className="muted">{t('ops.closedCounts')}</p>}
+      <LiveStats current={current} known={known} settings={settings} open={open} />
       {confirmedError && <Notice tone="warn" message={resultsStaleMessage(confirmedError, t)} />}
-      <div className="charts">
-        <TimeChart title={t('ops.queueChart')} points={series.queue} color={COLORS.accent} tick={timeTick} />
-        <TimeChart
-          title={t('ops.admittedChart')}
-          points={series.admittedPerSecond}
-          color={COLORS.humans}
-          tick={timeTick}
-        />
-        <TimeChart
-          title={t('ops.bookingsChart')}
-          points={series.bookingsPerSecond}
-          color={COLORS.success}
-          tick={timeTick}
-        />
-        <SellOutChart series={series} />
-      </div>
+      <LiveCharts series={series} />
     </section>
   );
 }
+
+/** No line across this long without a stats reading (one a second): a closed round's queue, a failed poll. */
+const LIVE_GAP_MS = 5_000;
+
+/**
+ * The live panel's charts: redrawn with each new reading (`series` is kept by `useOpsStats`), not on every tick of the
+ * round's countdown.
+ */
+const LiveCharts = memo(function LiveCharts({ series }: { series: OpsSeries }) {
+  const { t, lang } = useI18n();
+  const tick = (value: number | string) => clockTime(Number(value), lang);
+  // the three time charts share one time axis, from the first reading to the last, so they stay side by side when one
+  // has no new point (the queue between rounds)
+  const firsts = [series.queue, series.admittedPerSecond, series.bookingsPerSecond].flatMap((p) => p[0]?.x ?? []);
+  const until = series.admitted?.at;
+  const span = firsts.length > 0 && until !== undefined ? { from: Math.min(...firsts), until } : undefined;
+  const time = { tick, span, breakAfterMs: LIVE_GAP_MS };
+  return (
+    <div className="charts">
+      <TimeChart title={t('ops.queueChart')} points={series.queue} color={COLORS.accent} {...time} />
+      <TimeChart
+        title={t('ops.admittedChart')}
+        points={series.admittedPerSecond}
+        color={COLORS.humans}
+        rate
+        {...time}
+      />
+      <TimeChart
+        title={t('ops.bookingsChart')}
+        points={series.bookingsPerSecond}
+        color={COLORS.success}
+        rate
+        {...time}
+      />
+      <SellOutChart series={series} />
+    </div>
+  );
+});

@@ -1,0 +1,76 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../i18n/i18n';
+import { SellOutChart, TimeChart } from './OpsCharts';
+
+interface Drawn {
+  data: { datasets: { label: string; stepped?: unknown; tension?: number; spanGaps?: unknown }[] };
+  options: { scales: { x: { min?: number; max?: number } } };
+}
+
+/** What each chart was given to draw (jsdom has no canvas to look at). */
+const drawn = vi.hoisted(() => [] as Drawn[]);
+vi.mock('react-chartjs-2', () => ({
+  Line: (props: Drawn) => {
+    drawn.push(props);
+    return null;
+  },
+}));
+
+beforeEach(() => {
+  drawn.length = 0;
+});
+
+const inLang = (lang: 'ko' | 'en', ui: ReactNode) => render(<I18nProvider initial={lang}>{ui}</I18nProvider>);
+const last = () => drawn.at(-1)!;
+
+describe('ops charts', () => {
+  it('draws what was read, never smoothed: a rate as steps over the interval each reading averages', () => {
+    const points = [
+      { x: 0, y: 8 },
+      { x: 1000, y: 8 },
+    ];
+    inLang('ko', <TimeChart title="초당 입장 허가" points={points} color="#8b7bff" tick={String} rate />);
+    expect(last().data.datasets[0]).toMatchObject({ tension: 0, stepped: 'after' });
+
+    inLang('ko', <TimeChart title="대기열 길이" points={points} color="#22d3ee" tick={String} />);
+    expect(last().data.datasets[0]).toMatchObject({ tension: 0, stepped: false, spanGaps: false });
+  });
+
+  it('spans the time axis given, beyond its own points, and breaks the line where nothing was read', () => {
+    inLang(
+      'ko',
+      <TimeChart
+        title="대기열 길이"
+        points={[{ x: 1000, y: 23 }]}
+        color="#22d3ee"
+        tick={String}
+        span={{ from: 1000, until: 46_000 }}
+        breakAfterMs={5_000}
+      />,
+    );
+    expect(last().options.scales.x).toMatchObject({ min: 1000, max: 46_000 });
+    expect(last().data.datasets[0]!.spanGaps).toBe(5_000);
+  });
+
+  it.each([
+    ['ko', /^\d{2}:\d{2}:00 오픈 라운드$/, /^이전 라운드 · \d{2}:\d{2}:00 오픈 라운드$/],
+    ['en', /^Round opened at \d{2}:\d{2}:00$/, /^Previous round · Round opened at \d{2}:\d{2}:00$/],
+  ] as const)('names both rounds of the confirmed curve by their open, never by a raw id (%s)', (lang, now, before) => {
+    inLang(
+      lang,
+      <SellOutChart
+        series={{
+          sellOut: { roundId: '20261207T091500Z', points: [{ x: 1, y: 3 }] },
+          previousSellOut: { roundId: '20261207T091400Z', points: [{ x: 1, y: 5 }] },
+        }}
+      />,
+    );
+    const labels = last().data.datasets.map((d) => d.label);
+    expect(labels).toHaveLength(2);
+    expect(labels[0]).toMatch(now);
+    expect(labels[1]).toMatch(before);
+    expect(labels.join()).not.toMatch(/2026120/);
+  });
+});
