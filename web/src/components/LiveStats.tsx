@@ -58,6 +58,12 @@ export function LiveStats({
           }
         />
       </dl>
+      {/* always one line here, open or closed, so the tiles and charts below do not jump at the close */}
+      {known && current && (
+        <p className="muted small" data-testid="counts-note">
+          {t(open ? 'ops.openCounts' : 'ops.closedCounts')}
+        </p>
+      )}
       {/* a new cap does not send anybody away: 65 active under a cap of 20 is not the cap failing */}
       {known && cap !== undefined && (
         <p className="muted small" data-testid="cap-hint">

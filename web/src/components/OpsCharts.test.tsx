@@ -2,11 +2,11 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
-import { SellOutChart, TimeChart } from './OpsCharts';
+import { SellOutChart, TimeChart, tickStepMs } from './OpsCharts';
 
 interface Drawn {
   data: { datasets: { label: string; stepped?: unknown; tension?: number; spanGaps?: unknown }[] };
-  options: { scales: { x: { min?: number; max?: number } } };
+  options: { scales: { x: { min?: number; max?: number; ticks?: { stepSize?: number; includeBounds?: boolean } } } };
 }
 
 /** What each chart was given to draw (jsdom has no canvas to look at). */
@@ -38,6 +38,28 @@ describe('ops charts', () => {
     expect(last().data.datasets[0]).toMatchObject({ tension: 0, stepped: false, spanGaps: false });
   });
 
+  it("labels the time axis on whole 15, 30 or 60 s of the clock, so a round's open has a label, not the ends", () => {
+    inLang(
+      'en',
+      <TimeChart
+        title="Queue length"
+        points={[{ x: 1000, y: 23 }]}
+        color="#22d3ee"
+        tick={String}
+        span={{ from: 61_000, until: 139_000 }}
+      />,
+    );
+    expect(last().options.scales.x.ticks).toMatchObject({ stepSize: 15_000, includeBounds: false });
+    expect(tickStepMs({ from: 0, until: 120_000 }, [])).toBe(30_000);
+    expect(tickStepMs({ from: 0, until: 600_000 }, [])).toBe(60_000);
+    expect(
+      tickStepMs(undefined, [
+        { x: 0, y: 1 },
+        { x: 45_000, y: 2 },
+      ]),
+    ).toBe(15_000);
+  });
+
   it('spans the time axis given, beyond its own points, and breaks the line where nothing was read', () => {
     inLang(
       'ko',
@@ -55,8 +77,8 @@ describe('ops charts', () => {
   });
 
   it.each([
-    ['ko', /^\d{2}:\d{2}:00 오픈 라운드$/, /^이전 라운드 · \d{2}:\d{2}:00 오픈 라운드$/],
-    ['en', /^Round opened at \d{2}:\d{2}:00$/, /^Previous round · Round opened at \d{2}:\d{2}:00$/],
+    ['ko', /^\d{2}:\d{2}:00 오픈 라운드$/, /^이전 라운드 \(\d{2}:\d{2}:00 오픈\)$/],
+    ['en', /^Round opened at \d{2}:\d{2}:00$/, /^Previous round \(opened \d{2}:\d{2}:00\)$/],
   ] as const)('names both rounds of the confirmed curve by their open, never by a raw id (%s)', (lang, now, before) => {
     inLang(
       lang,

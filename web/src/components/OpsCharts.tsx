@@ -1,6 +1,6 @@
 import { Line } from 'react-chartjs-2';
 import { useI18n } from '../i18n/i18n';
-import { roundOpenedText } from '../lib/format';
+import { previousRoundText, roundOpenedText } from '../lib/format';
 import type { OpsSeries, XY } from '../lib/opsSeries';
 import { COLORS } from './charts';
 
@@ -58,14 +58,34 @@ export function TimeChart({
             parsing: false,
             plugins: { legend: { display: false } },
             scales: {
-              x: { type: 'linear', min: span?.from, max: span?.until, ticks: { callback: tick, maxTicksLimit: 5 } },
-              y: { beginAtZero: true },
+              x: {
+                type: 'linear',
+                min: span?.from,
+                max: span?.until,
+                // labels on whole 15/30/60 s of the clock, so a round's open (:00) has one, not the readings' ends
+                ticks: { callback: tick, stepSize: tickStepMs(span, points), includeBounds: false },
+              },
+              // one width for every chart's y axis: charts stacked on one time axis keep the same second aligned
+              y: { beginAtZero: true, afterFit: (scale) => void (scale.width = Y_AXIS_WIDTH_PX) },
             },
           }}
         />
       </div>
     </figure>
   );
+}
+
+/** The width of the time charts' y axes, in px: wide enough for "1,000". */
+const Y_AXIS_WIDTH_PX = 44;
+
+/** The step of the time axis' labels: 15 s up to 90 s shown, 30 s up to 3 min, else a minute (at most ~6 labels). */
+export function tickStepMs(span: { from: number; until: number } | undefined, points: XY[]): number {
+  const from = span?.from ?? points[0]?.x ?? 0;
+  const until = span?.until ?? points[points.length - 1]?.x ?? 0;
+  const shown = until - from;
+  if (shown <= 90_000) return 15_000;
+  if (shown <= 180_000) return 30_000;
+  return 60_000;
 }
 
 /** Seats confirmed (booking's MySQL rows) against seconds since the open: this round, and the one before dashed. */
@@ -91,7 +111,7 @@ export function SellOutChart({ series }: { series: Pick<OpsSeries, 'sellOut' | '
               ...(series.previousSellOut
                 ? [
                     {
-                      label: `${t('ops.previousRound')} · ${roundOpenedText(series.previousSellOut.roundId, t, lang)}`,
+                      label: previousRoundText(series.previousSellOut.roundId, t, lang),
                       data: series.previousSellOut.points,
                       borderColor: COLORS.faded,
                       borderDash: [4, 4],

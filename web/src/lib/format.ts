@@ -97,3 +97,11 @@ export function roundOpenedText(roundId: string, t: Translate, lang: 'ko' | 'en'
   const at = parseRoundId(roundId);
   return at === undefined ? roundId : t('common.roundOpenedAt', { time: clockTime(at, lang) });
 }
+
+/** The round before, by its open, as the ops page's sell-out legend names it: "Previous round (opened 14:58:00)". */
+export function previousRoundText(roundId: string, t: Translate, lang: 'ko' | 'en'): string {
+  const at = parseRoundId(roundId);
+  return at === undefined
+    ? `${t('ops.previousRound')} · ${roundId}`
+    : t('ops.previousRoundOpened', { time: clockTime(at, lang) });
+}

@@ -70,6 +70,16 @@ describe('ops series', () => {
     expect(soldBefore([], 10)).toEqual([{ x: 0, y: 0 }]);
   });
 
+  it('never draws the seats sold falling: a reading below the curve holds it where it was', () => {
+    const open = 60_000;
+    // the histogram the curve began from had one booking MySQL had not written yet when sold was read
+    const buckets = [{ fromMs: 7000, toMs: 8000, humans: 1, bots: 0 }];
+    let s = addSold(emptySeries(), open + 9000, 'r1', open, 0, buckets);
+    s = addSold(s, open + 14_000, 'r1', open, 21);
+
+    expect(s.sellOut?.points.map((p) => p.y)).toEqual([0, 1, 1, 21]);
+  });
+
   it('draws the sell-out curve per round and keeps the previous one', () => {
     const open1 = 60_000;
     let s = addSold(emptySeries(), open1 + 1000, 'r1', open1, 3);

@@ -121,7 +121,10 @@ export function addSold(
   if (opensAt !== undefined) {
     const x = Math.max(0, (at - opensAt) / 1000);
     const last = sellOut.points[sellOut.points.length - 1];
-    sellOut = { roundId, points: last && last.x === x ? sellOut.points : [...sellOut.points, { x, y: sold }] };
+    // seats sold never fall: a reading below the curve (the histogram it began from counted a booking MySQL had not
+    // written yet) holds the curve where it was
+    const y = Math.max(sold, last?.y ?? 0);
+    sellOut = { roundId, points: last && last.x === x ? sellOut.points : [...sellOut.points, { x, y }] };
   }
   return {
     ...series,

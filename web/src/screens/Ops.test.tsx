@@ -626,6 +626,7 @@ describe('ops console', () => {
       // closed, with the time to the next open, and the tiles said to be the closed round's
       expect(within(live).getByTestId('ops-round-state')).toHaveTextContent(/^마감됨 · 다음 오픈까지 (30|29|28)초$/);
       expect(live).toHaveTextContent('마감된 라운드의 집계입니다');
+      expect(live).not.toHaveTextContent('진행 중인 라운드의 집계입니다');
       expect(within(live).getByText('다음 라운드 8/s')).toBeInTheDocument();
       expect(within(live).queryByTestId('paused')).not.toBeInTheDocument();
 
@@ -654,6 +655,8 @@ describe('ops console', () => {
       const live = await livePanel('Live');
       await waitFor(() => expect(within(live).getByText('Set to 8/s')).toBeInTheDocument());
       expect(within(live).getByTestId('ops-round-state')).toHaveTextContent(/^Open · Closes in (10|9|8)s$/);
+      // the same one line under the tiles as when closed: nothing below jumps at the close
+      expect(within(live).getByTestId('counts-note')).toHaveTextContent("The open round's counts, read every second.");
       expect(live).not.toHaveTextContent("The closed round's counts");
       const queue = screen.getAllByTestId('chart').find((chart) => chart.dataset.label === 'Queue length')!;
       expect(within(queue).getAllByRole('listitem')[0]).toHaveTextContent('23');

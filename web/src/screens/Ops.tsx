@@ -314,7 +314,6 @@ function LivePanel({
       {paused && <Notice tone="warn" message={t('ops.pausedNotice')} />}
       {error && <OpsNotice error={error} message={t('ops.statsError')} />}
       {stats && !current && !error && <p className="muted">{t(open ? 'ops.noRound' : 'ops.noRoundClosed')}</p>}
-      {current && known && !open && <p className="muted">{t('ops.closedCounts')}</p>}
       <LiveStats current={current} known={known} settings={settings} open={open} />
       {confirmedError && <Notice tone="warn" message={resultsStaleMessage(confirmedError, t)} />}
       <LiveCharts series={series} />
