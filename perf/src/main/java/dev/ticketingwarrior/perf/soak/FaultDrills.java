@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,10 @@ final class FaultDrills {
     private static final String LENGTH = "\\d+[sm]";
     /** The latency a {@code slow-} drill adds: milliseconds, seconds or minutes. */
     private static final String DELAY = "\\d+(ms|s|m)";
+
+    /** The time of day the soak's drill lines say, as the drills' own lines do ({@code say}: UTC, milliseconds). */
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     /** The prefix of a drill's lines ({@code perf/faults/lib.sh}'s {@code say}): its clock and name. */
     private static final Pattern SAID = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} fault [a-z0-9-]+: ");
@@ -250,7 +256,7 @@ final class FaultDrills {
         }
         int round = rounds / 2 + 1;
         RoundWindow window = windows.get(warmUpRounds + round - 1);
-        return Optional.of("soak: fault%s %s will start at %s, %d s after round %d of %d opens (%s)"
+        return Optional.of("soak: fault%s %s will start at %s UTC, %d s after round %d of %d opens (%s)"
                 .formatted(
                         drills.size() > 1 ? "s" : "",
                         String.join(
@@ -258,7 +264,7 @@ final class FaultDrills {
                                 drills.stream()
                                         .map(d -> d.name() + (d.argument().isEmpty() ? "" : ":" + d.argument()))
                                         .toList()),
-                        window.opensAt().plus(INTO_THE_SURGE),
+                        CLOCK.format(window.opensAt().plus(INTO_THE_SURGE)),
                         INTO_THE_SURGE.toSeconds(),
                         round,
                         rounds,
@@ -276,7 +282,7 @@ final class FaultDrills {
                     "soak: fault %s%s at %s (round %d, %s)%n",
                     drill.name(),
                     drill.argument().isEmpty() ? "" : ":" + drill.argument(),
-                    Instant.now(),
+                    CLOCK.format(Instant.now()),
                     round,
                     window.roundId());
             Run run = new Run(new Start(drill, round, window.roundId(), Instant.now()));
