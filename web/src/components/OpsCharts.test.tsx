@@ -2,11 +2,19 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
-import { SellOutChart, TimeChart, tickStepMs } from './OpsCharts';
+import { SellOutChart, TimeChart, clockTicks, tickStepMs } from './OpsCharts';
 
 interface Drawn {
   data: { datasets: { label: string; stepped?: unknown; tension?: number; spanGaps?: unknown }[] };
-  options: { scales: { x: { min?: number; max?: number; ticks?: { stepSize?: number; includeBounds?: boolean } } } };
+  options: {
+    scales: {
+      x: {
+        min?: number;
+        max?: number;
+        afterBuildTicks?: (scale: { min: number; max: number; ticks: { value: number }[] }) => void;
+      };
+    };
+  };
 }
 
 /** What each chart was given to draw (jsdom has no canvas to look at). */
@@ -49,7 +57,12 @@ describe('ops charts', () => {
         span={{ from: 61_000, until: 139_000 }}
       />,
     );
-    expect(last().options.scales.x.ticks).toMatchObject({ stepSize: 15_000, includeBounds: false });
+    // what chart.js would have built is replaced by the clock's whole 15 s inside the span
+    const scale = { min: 61_000, max: 139_000, ticks: [{ value: 61_000 }, { value: 87_000 }] };
+    last().options.scales.x.afterBuildTicks!(scale);
+    expect(scale.ticks.map((t) => t.value)).toEqual([75_000, 90_000, 105_000, 120_000, 135_000]);
+    expect(clockTicks(60_000, 60_000, 15_000)).toEqual([{ value: 60_000 }]);
+    expect(clockTicks(60_001, 60_002, 15_000)).toEqual([]);
     expect(tickStepMs({ from: 0, until: 120_000 }, [])).toBe(30_000);
     expect(tickStepMs({ from: 0, until: 600_000 }, [])).toBe(60_000);
     expect(

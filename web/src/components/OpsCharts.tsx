@@ -62,8 +62,12 @@ export function TimeChart({
                 type: 'linear',
                 min: span?.from,
                 max: span?.until,
-                // labels on whole 15/30/60 s of the clock, so a round's open (:00) has one, not the readings' ends
-                ticks: { callback: tick, stepSize: tickStepMs(span, points), includeBounds: false },
+                ticks: { callback: tick },
+                // labels on whole 15/30/60 s of the clock, so a round's open (:00) has one (with min and max set,
+                // chart.js spaces a stepSize evenly from min instead)
+                afterBuildTicks: (scale: { min: number; max: number; ticks: { value: number }[] }) => {
+                  scale.ticks = clockTicks(scale.min, scale.max, tickStepMs(span, points));
+                },
               },
               // one width for every chart's y axis: charts stacked on one time axis keep the same second aligned
               y: { beginAtZero: true, afterFit: (scale) => void (scale.width = Y_AXIS_WIDTH_PX) },
@@ -75,8 +79,15 @@ export function TimeChart({
   );
 }
 
-/** The width of the time charts' y axes, in px: wide enough for "1,000". */
-const Y_AXIS_WIDTH_PX = 44;
+/** The width of the time charts' y axes, in px: wide enough for "100,000". */
+const Y_AXIS_WIDTH_PX = 56;
+
+/** Ticks at the multiples of `stepMs` from `min` to `max` (server time, ms): whole seconds of the clock. */
+export function clockTicks(min: number, max: number, stepMs: number): { value: number }[] {
+  const ticks: { value: number }[] = [];
+  for (let value = Math.ceil(min / stepMs) * stepMs; value <= max; value += stepMs) ticks.push({ value });
+  return ticks;
+}
 
 /** The step of the time axis' labels: 15 s up to 90 s shown, 30 s up to 3 min, else a minute (at most ~6 labels). */
 export function tickStepMs(span: { from: number; until: number } | undefined, points: XY[]): number {

@@ -669,7 +669,11 @@ describe('ops console', () => {
     });
 
     it.each([
-      ['ko', '65 / 상한 20', '활성 상한(maxActive 20)은 새 입장만 멈춥니다. 이미 입장한 사람은 예매를 끝내거나'],
+      [
+        'ko',
+        '65 / 상한 20',
+        '활성 상한(maxActive 20)은 새 입장 허가만 멈춥니다. 이미 입장 허가를 받은 사람은 예매를 끝내거나',
+      ],
       ['en', '65 / 20 cap', 'The active cap (maxActive 20) only stops new admissions: players already admitted stay'],
     ] as const)(
       'shows a maxActive cap beside the active players it caps, and what it does not do (%s)',

@@ -11,9 +11,13 @@ public record RoundProperties(
         @DefaultValue("15s") Duration openFor) {
 
     public RoundProperties {
-        if (period.isNegative() || period.isZero() || openFor.isNegative() || openFor.compareTo(period) > 0) {
-            throw new IllegalArgumentException(
-                    "ticketing.round: open-for must lie within a positive period, got " + openFor + " of " + period);
+        if (period.isNegative()
+                || period.isZero()
+                || openFor.isNegative()
+                || openFor.isZero()
+                || openFor.compareTo(period) > 0) {
+            throw new IllegalArgumentException("ticketing.round: a positive open-for must lie within a positive period,"
+                    + " got " + openFor + " of " + period);
         }
     }
 }

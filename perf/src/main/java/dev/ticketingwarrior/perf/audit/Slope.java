@@ -8,11 +8,6 @@ public final class Slope {
     private Slope() {}
 
     /**
-     * The least-squares slope of {@code perRound} against the round's index (0, 1, 2, …), in the values' unit per
-     * round. Null or NaN entries (a round not measured) are left out, keeping the others' indexes; fewer than two
-     * values give 0.
-     */
-    /**
      * Where the series of one service's process begins: the index of the last round whose process ({@code pids}, null
      * where not read) differs from the one read before it; 0 when one process ran throughout. A restarted service's
      * fresh heap is no trend of its predecessor's, and its first reading is its warm-up (what the JIT and the pools
@@ -33,12 +28,28 @@ public final class Slope {
         return start;
     }
 
-    /** The first round of a service's trend: 0 for one process throughout, else the round after its last restart. */
+    /**
+     * The first round of a service's trend: 0 for one process there from the first round, else the round after its
+     * process's first reading (its warm-up): after its last restart, or after it first appeared (a scaled-out instance).
+     */
     public static int trendFrom(List<Long> pids) {
         int start = lastStart(pids);
-        return start == 0 ? 0 : start + 1;
+        if (start > 0) {
+            return start + 1;
+        }
+        for (int i = 0; i < pids.size(); i++) {
+            if (pids.get(i) != null) {
+                return i == 0 ? 0 : i + 1;
+            }
+        }
+        return 0;
     }
 
+    /**
+     * The least-squares slope of {@code perRound} against the round's index (0, 1, 2, …), in the values' unit per
+     * round. Null or NaN entries (a round not measured) are left out, keeping the others' indexes; fewer than two
+     * values give 0.
+     */
     public static double leastSquares(List<Double> perRound) {
         long n = 0;
         double sumX = 0;

@@ -32,7 +32,7 @@ record Backlog(List<Second> seconds, Optional<Peak> peak, Optional<Instant> last
         /** "190 bookings accepted while it ran: all written after it ended, half of them within 10.6 s, …". */
         String sentence() {
             if (made == 0) {
-                return "no booking was accepted while it ran";
+                return "no booking written to MySQL was accepted while it ran";
             }
             String accepted = Text.plural(made, "booking") + " accepted while it ran: ";
             if (after == 0) {

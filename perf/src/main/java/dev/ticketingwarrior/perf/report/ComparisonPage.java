@@ -60,25 +60,34 @@ final class ComparisonPage {
     private String page(Run base, Run run) {
         List<String> regressions = c.regressions();
         boolean worse = !regressions.isEmpty();
+        // two runs that ran different things are shown side by side, not judged (as the console says, exit 5)
+        boolean judged = c.differences().isEmpty();
+        String verdict = !judged ? "NOT JUDGED" : worse ? "WORSE" : "OK";
         out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>")
                 .append("<meta charset=\"utf-8\"/>")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
                 .append("<title>")
-                .append(worse ? "WORSE" : "OK")
+                .append(verdict)
                 .append(" \u00b7 soak compare</title><style>")
                 .append(SoakPage.CSS)
                 .append(CSS)
                 .append("</style></head><body><main>\n");
         out.append("<header class=\"headline ")
-                .append(worse ? "worse" : "same")
+                .append(!judged ? "unknown" : worse ? "worse" : "same")
                 .append("\"><div class=\"verdict\" id=\"verdict\">")
-                .append(worse ? "WORSE" : "OK")
+                .append(verdict)
                 .append("</div><div class=\"what\"><h1>Soak compare <span class=\"why\">\u2014 ")
                 .append(esc(
-                        worse
-                                ? Text.plural(regressions.size(), "regression") + " beyond the spread: "
-                                        + String.join(", ", regressions)
-                                : "nothing worse beyond the spread"))
+                        !judged
+                                ? "the runs are not like for like; "
+                                        + (worse
+                                                ? "worse beyond the spread, for what it is worth: "
+                                                        + String.join(", ", regressions)
+                                                : "nothing worse beyond the spread either")
+                                : worse
+                                        ? Text.plural(regressions.size(), "regression") + " beyond the spread: "
+                                                + String.join(", ", regressions)
+                                        : "nothing worse beyond the spread"))
                 .append("</span></h1><p class=\"meta\">beyond the spread: ")
                 .append(esc(tolerance.describe()))
                 .append("; measured rounds only, a p99 is the median of the rounds' p99s</p>")

@@ -159,7 +159,7 @@ final class FaultDrills {
     /**
      * Refuses, before anything starts, an argument the drill would fail on halfway (a service killed and never started
      * again) or read otherwise than meant (a bare number): {@code slow-<server>} takes a delay and how long
-     * ({@code 50ms:30s}), every other drill how long, in whole seconds or minutes ({@code 3s}, {@code 2m}), as
+     * ({@code 50ms:30s}; either may be left out for its default: {@code :30s}), every other drill how long, in whole seconds or minutes ({@code 3s}, {@code 2m}), as
      * {@code perf/faults/lib.sh}'s {@code seconds_of} reads them.
      */
     private static void checkArgument(String name, String argument) {
@@ -169,8 +169,9 @@ final class FaultDrills {
         if (name.startsWith("slow-")) {
             String[] delayAndLength = argument.split(":", -1);
             if (delayAndLength.length > 2
-                    || !delayAndLength[0].matches(DELAY)
-                    || (delayAndLength.length == 2 && !delayAndLength[1].matches(LENGTH))) {
+                    || !(delayAndLength[0].isEmpty() || delayAndLength[0].matches(DELAY))
+                    || (delayAndLength.length == 2
+                            && !(delayAndLength[1].isEmpty() || delayAndLength[1].matches(LENGTH)))) {
                 throw new IllegalArgumentException("--faults " + name + ":" + argument + ": " + name
                         + " takes a delay and, optionally, how long in seconds or minutes, e.g. " + name
                         + ":50ms:30s or " + name + ":1s");

@@ -620,6 +620,21 @@ class AuditorTests {
         assertThat(clock.instant()).isEqualTo(OPEN.plusSeconds(20).plusMillis(2 * Auditor.POLL_MS));
     }
 
+    /** Found by a review: the reassurance was said next to a MySQL the final audit could not read. */
+    @Test
+    void saysWhatTheBacklogIsOnlyWhereEveryRoundsBookingsWereFound() {
+        cleanRound();
+        queues.backlog = 4;
+        ledger.failure = new SourceFailure("mysql", new java.net.ConnectException("Connection refused"));
+
+        FinalVerdict end = auditor().auditEnd(List.of(WINDOW), accepted, Duration.ZERO);
+
+        assertThat(end.skipped())
+                .anySatisfy(note -> assertThat(note)
+                        .startsWith("sqs: booking-confirmations still holds 4 messages")
+                        .doesNotContain("every accepted booking has its row"));
+    }
+
     @Test
     void notesMessagesStillInFlightOnceTheMomentIsOver() {
         cleanRound();

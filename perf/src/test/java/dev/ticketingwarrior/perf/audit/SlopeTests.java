@@ -52,5 +52,8 @@ class SlopeTests {
         assertThat(Slope.trendFrom(Arrays.asList(41L, 42L, 42L)))
                 .as("after the restart's round: the fresh JVM's warm-up")
                 .isEqualTo(2);
+        assertThat(Slope.trendFrom(Arrays.asList(null, null, 43L, 43L, 43L)))
+                .as("an instance scaled out in round 2: after its first reading, its warm-up")
+                .isEqualTo(3);
     }
 }

@@ -81,7 +81,7 @@ class BacklogTests {
         assertThat(Backlog.heldBy(rounds, OPEN.plusSeconds(60), OPEN.plusSeconds(90))
                         .sentence())
                 .as("said, not left out")
-                .isEqualTo("no booking was accepted while it ran");
+                .isEqualTo("no booking written to MySQL was accepted while it ran");
     }
 
     @Test

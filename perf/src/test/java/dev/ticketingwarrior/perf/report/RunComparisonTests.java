@@ -192,8 +192,12 @@ class RunComparisonTests {
         setStep(run, "book", "p99", 4000);
         ((ObjectNode) run.get("settings")).put("faults", "[\"kill-booking\"]");
 
+        Path page = dir.resolve("pages/unlike.html");
         Output drill = main(
-                write("base.json", base).toString(), write("drill.json", run).toString());
+                "--html",
+                page.toString(),
+                write("base.json", base).toString(),
+                write("drill.json", run).toString());
 
         assertThat(drill.status()).isEqualTo(RunComparison.NOT_LIKE_FOR_LIKE);
         assertThat(drill.text())
@@ -201,6 +205,10 @@ class RunComparisonTests {
                 .contains("soak compare: NOT JUDGED, the runs are not like for like (faults")
                 .contains("worse beyond the spread, for what it is worth: book p99")
                 .doesNotContain("REGRESSED");
+        assertThat(Files.readString(page))
+                .contains("id=\"verdict\">NOT JUDGED<")
+                .contains("the runs are not like for like; worse beyond the spread, for what it is worth: book p99")
+                .doesNotContain(">WORSE<");
     }
 
     @Test

@@ -56,6 +56,7 @@ class FaultDrillsTests {
                                 "stop-mysql:2m",
                                 "slow-redis:50ms:30s",
                                 "slow-sqs:1s",
+                                "slow-redis::30s",
                                 "rolling-deploy:5s"),
                         DRILLS))
                 .doesNotThrowAnyException();
