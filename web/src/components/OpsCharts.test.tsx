@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
-import { SellOutChart, TimeChart, clockTicks, tickStepMs } from './OpsCharts';
+import { SellOutChart, TimeChart, clockTicks } from './OpsCharts';
 
 interface Drawn {
   data: { datasets: { label: string; stepped?: unknown; tension?: number; spanGaps?: unknown }[] };
@@ -46,12 +46,12 @@ describe('ops charts', () => {
     expect(last().data.datasets[0]).toMatchObject({ tension: 0, stepped: false, spanGaps: false });
   });
 
-  it("labels the time axis on whole 15, 30 or 60 s of the clock, so a round's open has a label, not the ends", () => {
+  it("labels the time axis on whole 5, 15, 30 or 60 s of the clock, so a round's open has a label, not the ends", () => {
     inLang(
       'en',
       <TimeChart
         title="Queue length"
-        points={[{ x: 1000, y: 23 }]}
+        points={[{ x: 61_000, y: 23 }]}
         color="#22d3ee"
         tick={String}
         span={{ from: 61_000, until: 139_000 }}
@@ -61,16 +61,20 @@ describe('ops charts', () => {
     const scale = { min: 61_000, max: 139_000, ticks: [{ value: 61_000 }, { value: 87_000 }] };
     last().options.scales.x.afterBuildTicks!(scale);
     expect(scale.ticks.map((t) => t.value)).toEqual([75_000, 90_000, 105_000, 120_000, 135_000]);
-    expect(clockTicks(60_000, 60_000, 15_000)).toEqual([{ value: 60_000 }]);
-    expect(clockTicks(60_001, 60_002, 15_000)).toEqual([]);
-    expect(tickStepMs({ from: 0, until: 120_000 }, [])).toBe(30_000);
-    expect(tickStepMs({ from: 0, until: 600_000 }, [])).toBe(60_000);
-    expect(
-      tickStepMs(undefined, [
-        { x: 0, y: 1 },
-        { x: 45_000, y: 2 },
-      ]),
-    ).toBe(15_000);
+    expect(clockTicks(0, 120_000)?.map((t) => t.value)).toEqual([0, 30_000, 60_000, 90_000, 120_000]);
+    expect(clockTicks(0, 600_000)).toHaveLength(11);
+    expect(clockTicks(60_000, 72_000)?.map((t) => t.value)).toEqual([60_000, 65_000, 70_000]);
+    // a page open a few seconds: fewer than two whole steps, chart.js's own ticks stay
+    expect(clockTicks(60_001, 64_000)).toBeUndefined();
+  });
+
+  it("keeps chart.js's own ticks where the range is no time shown: a lone point's axis, widened over years", () => {
+    // found in the browser: one reading at 1.7e12 ms gave an axis of 1.6e12–1.8e12, millions of 15 s ticks, a hung page
+    inLang('en', <TimeChart title="On their way" points={[{ x: 1.7e12, y: 1 }]} color="#22d3ee" tick={String} />);
+    const scale = { min: 1.6e12, max: 1.8e12, ticks: [{ value: 1.6e12 }, { value: 1.8e12 }] };
+    last().options.scales.x.afterBuildTicks!(scale);
+    expect(scale.ticks).toEqual([{ value: 1.6e12 }, { value: 1.8e12 }]);
+    expect(clockTicks(Number.NaN, 1)).toBeUndefined();
   });
 
   it('spans the time axis given, beyond its own points, and breaks the line where nothing was read', () => {

@@ -63,10 +63,10 @@ export function TimeChart({
                 min: span?.from,
                 max: span?.until,
                 ticks: { callback: tick },
-                // labels on whole 15/30/60 s of the clock, so a round's open (:00) has one (with min and max set,
+                // labels on whole 5/15/30/60 s of the clock, so a round's open (:00) has one (with min and max set,
                 // chart.js spaces a stepSize evenly from min instead)
                 afterBuildTicks: (scale: { min: number; max: number; ticks: { value: number }[] }) => {
-                  scale.ticks = clockTicks(scale.min, scale.max, tickStepMs(span, points));
+                  scale.ticks = clockTicks(scale.min, scale.max) ?? scale.ticks;
                 },
               },
               // one width for every chart's y axis: charts stacked on one time axis keep the same second aligned
@@ -82,21 +82,18 @@ export function TimeChart({
 /** The width of the time charts' y axes, in px: wide enough for "100,000". */
 const Y_AXIS_WIDTH_PX = 56;
 
-/** Ticks at the multiples of `stepMs` from `min` to `max` (server time, ms): whole seconds of the clock. */
-export function clockTicks(min: number, max: number, stepMs: number): { value: number }[] {
+/**
+ * Ticks on whole 5, 15, 30 or 60 s of the clock from `min` to `max` (server time, ms), the step growing with the range
+ * so there are about two to six; undefined where that gives fewer than two, past ten minutes, or for a range that is no
+ * time shown (chart.js widens a lone point's axis to ±5 % of the epoch: millions of ticks): chart.js's own ticks stay.
+ */
+export function clockTicks(min: number, max: number): { value: number }[] | undefined {
+  const shown = max - min;
+  if (!Number.isFinite(shown) || shown < 0 || shown > 600_000) return undefined;
+  const stepMs = shown <= 30_000 ? 5_000 : shown <= 90_000 ? 15_000 : shown <= 180_000 ? 30_000 : 60_000;
   const ticks: { value: number }[] = [];
   for (let value = Math.ceil(min / stepMs) * stepMs; value <= max; value += stepMs) ticks.push({ value });
-  return ticks;
-}
-
-/** The step of the time axis' labels: 15 s up to 90 s shown, 30 s up to 3 min, else a minute (at most ~6 labels). */
-export function tickStepMs(span: { from: number; until: number } | undefined, points: XY[]): number {
-  const from = span?.from ?? points[0]?.x ?? 0;
-  const until = span?.until ?? points[points.length - 1]?.x ?? 0;
-  const shown = until - from;
-  if (shown <= 90_000) return 15_000;
-  if (shown <= 180_000) return 30_000;
-  return 60_000;
+  return ticks.length >= 2 ? ticks : undefined;
 }
 
 /** Seats confirmed (booking's MySQL rows) against seconds since the open: this round, and the one before dashed. */
