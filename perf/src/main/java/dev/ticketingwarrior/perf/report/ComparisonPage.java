@@ -57,6 +57,17 @@ final class ComparisonPage {
         return new ComparisonPage(comparison, tolerance).page(base, run);
     }
 
+    /** The headline's reason: what was worse, or why nothing is judged. */
+    private static String why(boolean judged, List<String> regressions) {
+        if (!judged) {
+            return "the runs are not like for like; " + RunComparison.unjudged(regressions);
+        }
+        return regressions.isEmpty()
+                ? "nothing worse beyond the spread"
+                : Text.plural(regressions.size(), "regression") + " beyond the spread: "
+                        + String.join(", ", regressions);
+    }
+
     private String page(Run base, Run run) {
         List<String> regressions = c.regressions();
         boolean worse = !regressions.isEmpty();
@@ -77,17 +88,7 @@ final class ComparisonPage {
                 .append("\"><div class=\"verdict\" id=\"verdict\">")
                 .append(verdict)
                 .append("</div><div class=\"what\"><h1>Soak compare <span class=\"why\">\u2014 ")
-                .append(esc(
-                        !judged
-                                ? "the runs are not like for like; "
-                                        + (worse
-                                                ? "worse beyond the spread, for what it is worth: "
-                                                        + String.join(", ", regressions)
-                                                : "nothing worse beyond the spread either")
-                                : worse
-                                        ? Text.plural(regressions.size(), "regression") + " beyond the spread: "
-                                                + String.join(", ", regressions)
-                                        : "nothing worse beyond the spread"))
+                .append(esc(why(judged, regressions)))
                 .append("</span></h1><p class=\"meta\">beyond the spread: ")
                 .append(esc(tolerance.describe()))
                 .append("; measured rounds only, a p99 is the median of the rounds' p99s</p>")

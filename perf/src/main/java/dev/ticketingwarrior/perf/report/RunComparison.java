@@ -301,6 +301,13 @@ public final class RunComparison {
         return ms == null ? null : ms / 1000;
     }
 
+    /** What two runs that are not like for like would have been judged, said without judging them. */
+    static String unjudged(List<String> regressions) {
+        return regressions.isEmpty()
+                ? "nothing worse beyond the spread either"
+                : "worse beyond the spread, for what it is worth: " + String.join(", ", regressions);
+    }
+
     /** The comparison as the console shows it. */
     static String render(Comparison c, Run base, Run run, Tolerance tolerance) {
         StringBuilder out = new StringBuilder();
@@ -363,11 +370,7 @@ public final class RunComparison {
             out.append("soak compare: NOT JUDGED, the runs are not like for like (")
                     .append(String.join("; ", c.differences()))
                     .append("): ")
-                    .append(
-                            regressions.isEmpty()
-                                    ? "nothing worse beyond the spread either"
-                                    : "worse beyond the spread, for what it is worth: "
-                                            + String.join(", ", regressions))
+                    .append(unjudged(regressions))
                     .append('\n');
         } else if (regressions.isEmpty()) {
             out.append("soak compare: no regression beyond the spread (")

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -25,15 +26,15 @@ public final class DurationSettings {
      */
     public static void assertNoneStopsTheWork(
             ApplicationContextRunner runner, Class<? extends Record> properties, String prefix, Set<String> mayBeZero) {
-        List<String> paths = of(properties, prefix);
-        assertThat(paths).containsAll(mayBeZero);
-        for (String path : paths) {
-            String refused = mayBeZero.contains(path) ? "-1ms" : "0s";
-            runner.withPropertyValues(path + "=" + refused)
+        List<Knob> knobs = of(properties, prefix);
+        assertThat(knobs).extracting(Knob::path).containsAll(mayBeZero);
+        for (Knob knob : knobs) {
+            String refused = mayBeZero.contains(knob.path()) ? "-1ms" : "0s";
+            runner.withPropertyValues(knob.path() + "=" + refused)
                     .run(context -> assertThat(context)
-                            .as(path + "=" + refused)
+                            .as(knob.path() + "=" + refused)
                             .getFailure()
-                            .satisfies(failure -> assertThat(messages(failure)).contains(component(path))));
+                            .satisfies(failure -> assertThat(messages(failure)).contains(knob.component())));
         }
         for (String path : mayBeZero) {
             runner.withPropertyValues(path + "=0s")
@@ -41,26 +42,14 @@ public final class DurationSettings {
         }
     }
 
-    /** The paths of the durations in {@code properties} and the records nested in it, under {@code prefix}. */
-    private static List<String> of(Class<? extends Record> properties, String prefix) {
-        List<String> paths = new ArrayList<>();
-        collect(properties, prefix, paths);
-        return List.copyOf(paths);
-    }
+    /** A duration: its property path, and the record component bean validation names it by. */
+    private record Knob(String path, String component) {}
 
-    /** The record component {@code path} ends in, as its bean-validation message names it ({@code activeTimeout}). */
-    private static String component(String path) {
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        StringBuilder camel = new StringBuilder();
-        for (int i = 0; i < last.length(); i++) {
-            char c = last.charAt(i);
-            if (c == '-' && i + 1 < last.length()) {
-                camel.append(Character.toUpperCase(last.charAt(++i)));
-            } else {
-                camel.append(c);
-            }
-        }
-        return camel.toString();
+    /** The durations in {@code properties} and the records nested in it, under {@code prefix}. */
+    private static List<Knob> of(Class<? extends Record> properties, String prefix) {
+        List<Knob> knobs = new ArrayList<>();
+        collect(properties, prefix, knobs);
+        return List.copyOf(knobs);
     }
 
     /** Every message of {@code failure} and its causes, one per line: binding names the path, validation the field. */
@@ -72,26 +61,14 @@ public final class DurationSettings {
         return all.toString();
     }
 
-    private static void collect(Class<?> type, String prefix, List<String> paths) {
+    private static void collect(Class<?> type, String prefix, List<Knob> knobs) {
         for (RecordComponent component : type.getRecordComponents()) {
-            String path = prefix + "." + kebab(component.getName());
+            String path = prefix + "." + DataObjectPropertyName.toDashedForm(component.getName());
             if (component.getType() == Duration.class) {
-                paths.add(path);
+                knobs.add(new Knob(path, component.getName()));
             } else if (component.getType().isRecord()) {
-                collect(component.getType(), path, paths);
+                collect(component.getType(), path, knobs);
             }
         }
-    }
-
-    private static String kebab(String camel) {
-        StringBuilder kebab = new StringBuilder();
-        for (char c : camel.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                kebab.append('-').append(Character.toLowerCase(c));
-            } else {
-                kebab.append(c);
-            }
-        }
-        return kebab.toString();
     }
 }
