@@ -97,7 +97,9 @@ public record AdmissionProperties(
             List<String> trustedProxies,
             /* the header a CDN in front of the trusted proxies writes the viewer's ip:port into
             (CloudFront-Viewer-Address); believed only from a trusted proxy; empty: no CDN, X-Forwarded-For only */
-            @NotNull @HeaderNameOrEmpty @DefaultValue("") String viewerAddressHeader)
+            @NotNull @HeaderNameOrEmpty @DefaultValue("") String viewerAddressHeader,
+            /* the IPv6 network counted as one client: a /64 (a subscriber's); 56 or 48 to count a home or a site */
+            @Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix)
             implements ClientAddressSettings {}
 
     /**

@@ -198,7 +198,9 @@ public record BookingProperties(
             @NotNull List<String> failedTokenPaths,
             @NotNull List<String> trustedProxies,
 
-            @NotNull @HeaderNameOrEmpty String viewerAddressHeader)
+            @NotNull @HeaderNameOrEmpty String viewerAddressHeader,
+            /* the IPv6 network counted as one client: a /64 (a subscriber's); 56 or 48 to count a home or a site */
+            @Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix)
             implements FailedAuthenticationSettings, ClientAddressSettings {}
 
     /**

@@ -126,6 +126,8 @@ public record BotRunnerProperties(
             List<String> trustedProxies,
 
             @NotNull @HeaderNameOrEmpty @DefaultValue("") String viewerAddressHeader,
+            /* the IPv6 network counted as one client: a /64 (a subscriber's); 56 or 48 to count a home or a site */
+            @Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix,
             /* upper bound of a limiter call; one that does not answer lets the request through */
             @NotNull @DurationMin(millis = 1) @DefaultValue("500ms")
             Duration timeout)

@@ -26,8 +26,9 @@ import org.springframework.http.HttpHeaders;
  *       of the header is whatever the client chose to send).
  * </ul>
  *
- * Only IP literals are parsed: nothing here ever resolves a name. An IPv6 client is its /64 network ({@link #key}):
- * one subscriber is routinely given a whole /64, so counting its addresses apart would give it a budget per address.
+ * Only IP literals are parsed: nothing here ever resolves a name. An IPv6 client is its network ({@link #key}), a /64
+ * unless configured otherwise: one subscriber is routinely given a whole /64 (a home often a /56, a site a /48), so
+ * counting its addresses apart would give it a budget per address (docs/decisions/0021).
  */
 public final class ClientAddressResolver {
 
@@ -44,11 +45,22 @@ public final class ClientAddressResolver {
 
     private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
+    /** The widest IPv6 network counted as one client: a /32 is what a registry gives a whole provider. */
+    public static final int WIDEST_IPV6_PREFIX = 32;
+
     private final List<Cidr> trusted;
     private final Optional<String> viewerAddressHeader;
+    private final int ipv6Prefix;
 
-    /** {@code viewerAddressHeader}: the CDN's viewer-address header, blank when no CDN writes one. */
-    public ClientAddressResolver(List<String> trustedProxies, String viewerAddressHeader) {
+    /**
+     * {@code viewerAddressHeader}: the CDN's viewer-address header, blank when no CDN writes one; {@code ipv6Prefix}:
+     * the length of the IPv6 network counted as one client, 32 to 128.
+     */
+    public ClientAddressResolver(List<String> trustedProxies, String viewerAddressHeader, int ipv6Prefix) {
+        if (ipv6Prefix < WIDEST_IPV6_PREFIX || ipv6Prefix > 128) {
+            throw new IllegalArgumentException(
+                    "an IPv6 client's network is a /" + WIDEST_IPV6_PREFIX + " to a /128, not a /" + ipv6Prefix);
+        }
         List<Cidr> parsed = new ArrayList<>();
         for (String entry : trustedProxies) {
             parsed.add(Cidr.parse(entry.trim()));
@@ -57,6 +69,7 @@ public final class ClientAddressResolver {
         this.viewerAddressHeader = viewerAddressHeader == null || viewerAddressHeader.isBlank()
                 ? Optional.empty()
                 : Optional.of(viewerAddressHeader.trim());
+        this.ipv6Prefix = ipv6Prefix;
     }
 
     /** WebFlux: the peer of a {@code ServerHttpRequest} and its headers. */
@@ -80,15 +93,22 @@ public final class ClientAddressResolver {
                 .orElseGet(() -> forwardedClient(direct, header.apply(FORWARDED_FOR))));
     }
 
-    /** What a client is counted by: an IPv4 address as it is, an IPv6 one as its /64 ({@code 2001:db8:0:1::/64}). */
-    static String key(InetAddress address) {
+    /**
+     * What a client is counted by: an IPv4 address as it is, an IPv6 one as its network ({@code 2001:db8:0:1:0:0:0:0/64}
+     * for a /64).
+     */
+    String key(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }
-        byte[] network = Arrays.copyOf(address.getAddress(), 16);
-        Arrays.fill(network, 8, 16, (byte) 0);
+        byte[] network = address.getAddress();
+        int full = ipv6Prefix / 8;
+        if (full < network.length) {
+            network[full] &= (byte) (0xFF << (8 - ipv6Prefix % 8));
+            Arrays.fill(network, full + 1, network.length, (byte) 0);
+        }
         try {
-            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+            return InetAddress.getByAddress(network).getHostAddress() + "/" + ipv6Prefix;
         } catch (UnknownHostException e) {
             throw new IllegalStateException("16 bytes are an IPv6 address", e);
         }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The knobs that say who a client is, as the three services' limits properties name them ({@code trusted-proxies},
- * {@code viewer-address-header}), and the resolver they make. A service's properties record implements it with its own
- * components, the header's annotated {@link HeaderNameOrEmpty}.
+ * {@code viewer-address-header}, {@code ipv6-prefix}), and the resolver they make. A service's properties record
+ * implements it with its own components, the header's annotated {@link HeaderNameOrEmpty}, the prefix
+ * {@code @Min(32) @Max(128)}.
  */
 public interface ClientAddressSettings {
 
@@ -18,7 +19,13 @@ public interface ClientAddressSettings {
      */
     String viewerAddressHeader();
 
+    /**
+     * The length of the IPv6 network counted as one client: 64 (a subscriber's), 56 or 48 where one player is seen
+     * rotating through a home's or a site's networks; 32 to 128.
+     */
+    int ipv6Prefix();
+
     default ClientAddressResolver clientAddressResolver() {
-        return new ClientAddressResolver(trustedProxies(), viewerAddressHeader());
+        return new ClientAddressResolver(trustedProxies(), viewerAddressHeader(), ipv6Prefix());
     }
 }

@@ -7,6 +7,9 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 
 class ClientAddressResolverTests {
@@ -41,7 +44,7 @@ class ClientAddressResolverTests {
     class WithoutACdn {
 
         private final ClientAddressResolver resolver =
-                new ClientAddressResolver(List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8"), "");
+                new ClientAddressResolver(List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8"), "", 64);
 
         @Test
         void usesThePeerWhenItIsNotATrustedProxy() {
@@ -108,9 +111,9 @@ class ClientAddressResolverTests {
 
         @Test
         void refusesAMalformedTrustedProxyList() {
-            assertThatThrownBy(() -> new ClientAddressResolver(List.of("not-a-block"), ""))
+            assertThatThrownBy(() -> new ClientAddressResolver(List.of("not-a-block"), "", 64))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> new ClientAddressResolver(List.of("10.0.0.0/33"), ""))
+            assertThatThrownBy(() -> new ClientAddressResolver(List.of("10.0.0.0/33"), "", 64))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -120,7 +123,7 @@ class ClientAddressResolverTests {
     class BehindCloudFront {
 
         private final ClientAddressResolver resolver =
-                new ClientAddressResolver(List.of("10.0.0.0/16"), VIEWER_ADDRESS);
+                new ClientAddressResolver(List.of("10.0.0.0/16"), VIEWER_ADDRESS, 64);
 
         /**
          * What the task receives: CloudFront appended the viewer to X-Forwarded-For and wrote CloudFront-Viewer-Address;
@@ -175,6 +178,39 @@ class ClientAddressResolverTests {
             assertThat(resolver.resolve(peer("2001:db8:9:9::5"), forwardedFor("198.51.100.7")))
                     .as("an untrusted IPv6 peer, by its /64 too")
                     .isEqualTo("2001:db8:9:9:0:0:0:0/64");
+        }
+
+        /** Where one player rotates through a home's /56 or a site's /48, ops count those as one client. */
+        @ParameterizedTest
+        @CsvSource({
+            "48, 2001:db8:7:0:0:0:0:0/48, true, true",
+            "56, 2001:db8:7:100:0:0:0:0/56, false, true",
+            "60, 2001:db8:7:110:0:0:0:0/60, false, false",
+            "128, 2001:db8:7:11a:0:0:0:5/128, false, false"
+        })
+        void countsAnIpv6ViewerByTheNetworkConfigured(
+                int prefix, String key, boolean sameAsOtherSite, boolean sameAsOtherHomeNetwork) {
+            ClientAddressResolver wider = new ClientAddressResolver(List.of("10.0.0.0/16"), VIEWER_ADDRESS, prefix);
+            String player = wider.resolve(peer(ALB), throughCloudFront(null, null, "2001:db8:7:11a::5:443"));
+
+            assertThat(player).isEqualTo(key);
+            assertThat(wider.resolve(peer(ALB), throughCloudFront(null, null, "2001:db8:7:ff00::5:443")))
+                    .as("another network of the same /48")
+                    .matches(other -> other.equals(player) == sameAsOtherSite);
+            assertThat(wider.resolve(peer(ALB), throughCloudFront(null, null, "2001:db8:7:1ff::9:443")))
+                    .as("another /64 of the same /56")
+                    .matches(other -> other.equals(player) == sameAsOtherHomeNetwork);
+            assertThat(wider.resolve(peer(ALB), throughCloudFront(null, null, "198.51.100.23:40022")))
+                    .as("an IPv4 viewer is its address whatever the IPv6 network")
+                    .isEqualTo("198.51.100.23");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 31, 129})
+        void refusesAnIpv6NetworkWiderThanAProvidersOrNarrowerThanAnAddress(int prefix) {
+            assertThatThrownBy(() -> new ClientAddressResolver(List.of("10.0.0.0/16"), VIEWER_ADDRESS, prefix))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("/" + prefix);
         }
 
         @Test

@@ -2,6 +2,8 @@ package dev.ticketingwarrior.edge.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -66,11 +69,32 @@ class ClientAddressSettingsTests {
         });
     }
 
+    @Test
+    void anIpv6ClientIsItsSlash64UnlessConfiguredWider() {
+        HttpHeaders none = new HttpHeaders();
+        InetSocketAddress player = new InetSocketAddress("2001:db8:7:11a::5", 40000);
+        ApplicationContextRunner runner = this.runner.withPropertyValues("test.clients.viewer-address-header=");
+        runner.run(context -> assertThat(
+                        context.getBean(Settings.class).clientAddressResolver().resolve(player, none))
+                .isEqualTo("2001:db8:7:11a:0:0:0:0/64"));
+        runner.withPropertyValues("test.clients.ipv6-prefix=48")
+                .run(context -> assertThat(context.getBean(Settings.class)
+                                .clientAddressResolver()
+                                .resolve(player, none))
+                        .isEqualTo("2001:db8:7:0:0:0:0:0/48"));
+        runner.withPropertyValues("test.clients.ipv6-prefix=6").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("ipv6Prefix");
+        });
+    }
+
     @Validated
     @ConfigurationProperties("test.clients")
     record Settings(
             @NotNull List<String> trustedProxies,
-            @NotNull @HeaderNameOrEmpty String viewerAddressHeader) implements ClientAddressSettings {}
+            @NotNull @HeaderNameOrEmpty String viewerAddressHeader,
+            @Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix)
+            implements ClientAddressSettings {}
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(Settings.class)
