@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.config;
 import dev.ticketingwarrior.booking.captcha.domain.CaptchaRenderer;
 import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
 import dev.ticketingwarrior.booking.captcha.domain.Captchas;
+import dev.ticketingwarrior.booking.captcha.domain.LetterVoice;
 import dev.ticketingwarrior.booking.round.RoundRetention;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,11 +36,16 @@ class CaptchaConfiguration {
 
     @Bean(destroyMethod = "stop")
     CaptchaService captchaService(
-            Captchas captchas, CaptchaRenderer renderer, RoundRetention retention, BookingProperties properties) {
+            Captchas captchas,
+            CaptchaRenderer renderer,
+            LetterVoice voice,
+            RoundRetention retention,
+            BookingProperties properties) {
         BookingProperties.Captcha captcha = properties.captcha();
         return new CaptchaService(
                 captchas,
                 renderer,
+                voice,
                 retention,
                 captcha.ttl(),
                 captcha.length(),

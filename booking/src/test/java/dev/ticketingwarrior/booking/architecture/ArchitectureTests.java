@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The architecture is a test, by package as in admission: each feature is {@code domain} (rules and ports), {@code web}
  * (controllers) and one package per technology its adapters use ({@code redis}, {@code sqs}, {@code jdbc},
- * {@code http}); {@code config} wires them.
+ * {@code http}, {@code freetts}); {@code config} wires them.
  */
 @AnalyzeClasses(packages = "dev.ticketingwarrior.booking", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -34,7 +34,8 @@ class ArchitectureTests {
     private static final String REDIS = BOOKING + "..redis..";
     private static final String SQS = BOOKING + "..sqs..";
     private static final String JDBC = BOOKING + "..jdbc..";
-    private static final String[] ADAPTERS = {REDIS, SQS, JDBC, BOOKING + "..http.."};
+    private static final String FREETTS = BOOKING + "..freetts..";
+    private static final String[] ADAPTERS = {REDIS, SQS, JDBC, BOOKING + "..http..", FREETTS};
 
     @ArchTest
     static final ArchRule domainKnowsNoFramework = DomainRules.knowNoFramework(DOMAIN);
@@ -42,7 +43,7 @@ class ArchitectureTests {
     /** Domain objects are wired as plain objects in {@code config}: they do not know it, nor the edge. */
     @ArchTest
     static final ArchRule domainDoesNotReachIntoTheEdge =
-            DomainRules.doNotReachIntoTheEdge(DOMAIN, CONFIG, REDIS, SQS, JDBC, BOOKING + "..http..");
+            DomainRules.doNotReachIntoTheEdge(DOMAIN, CONFIG, REDIS, SQS, JDBC, BOOKING + "..http..", FREETTS);
 
     @ArchTest
     static final ArchRule onlyRedisAdaptersTalkToRedis = noClasses()
@@ -59,6 +60,14 @@ class ArchitectureTests {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("software.amazon..", "io.awspring..");
+
+    @ArchTest
+    static final ArchRule onlyTheFreeTtsAdapterSpeaks = noClasses()
+            .that()
+            .resideOutsideOfPackages(FREETTS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.sun.speech..", "de.dfki..", "javax.sound..");
 
     @ArchTest
     static final ArchRule onlyJdbcAdaptersTalkToTheDatabase = noClasses()

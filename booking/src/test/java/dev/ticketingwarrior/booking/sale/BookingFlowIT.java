@@ -13,8 +13,13 @@ import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.booking.support.Players;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RScoredSortedSet;
@@ -252,6 +257,40 @@ class BookingFlowIT {
                         .status())
                 .isEqualTo(204);
         assertThat(hold(api, mine, round, "C-7").status()).isEqualTo(201);
+    }
+
+    /** The letter read aloud, for a player who cannot see it: its own ticket's only, and hearing it uses nothing up. */
+    @Test
+    void aLetterIsHeardByItsOwnTicketAsAWavFileWithoutUsingItUp() throws Exception {
+        String mine = world.token(round, BookingStack.ticket(), "listener", false);
+        String other = world.token(round, BookingStack.ticket(), "eavesdropper", false);
+        String id =
+                api.post("/api/v1/captcha", mine, null).json().path("captchaId").asString();
+        String audio = "/api/v1/captcha/" + id + "/audio";
+
+        HttpResponse<byte[]> heard = api.getBytes(audio, mine);
+        assertThat(heard.statusCode()).isEqualTo(200);
+        assertThat(heard.headers().firstValue("Content-Type")).hasValue("audio/wav");
+        assertThat(heard.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        try (AudioInputStream wav = AudioSystem.getAudioInputStream(new ByteArrayInputStream(heard.body()))) {
+            AudioFormat format = wav.getFormat();
+            double seconds = wav.getFrameLength() / format.getFrameRate();
+            assertThat(seconds).as("six characters said twice").isBetween(3.0, 20.0);
+        }
+
+        assertThat(api.getBytes(audio, other).statusCode()).isEqualTo(404);
+        assertThat(api.getBytes(audio, null).statusCode()).isEqualTo(401);
+        assertThat(api.getBytes("/api/v1/captcha/not-a-letter/audio", mine).statusCode())
+                .isEqualTo(404);
+        // heard twice and still open: answered as any letter is
+        assertThat(api.getBytes(audio, mine).statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/v1/captcha/" + id, mine, "{\"answer\":\"test42\"}")
+                        .status())
+                .isEqualTo(204);
+        Api.Response answered = api.get(audio, mine);
+        assertThat(answered.status()).isEqualTo(404);
+        assertThat(answered.problemSlug()).isEqualTo("unknown-captcha");
     }
 
     @Test

@@ -29,6 +29,7 @@ public class CaptchaService {
 
     private final Captchas captchas;
     private final CaptchaRenderer renderer;
+    private final LetterVoice voice;
     private final RoundRetention retention;
     private final Duration ttl;
     private final int length;
@@ -47,6 +48,7 @@ public class CaptchaService {
     public CaptchaService(
             Captchas captchas,
             CaptchaRenderer renderer,
+            LetterVoice voice,
             RoundRetention retention,
             Duration ttl,
             int length,
@@ -54,6 +56,7 @@ public class CaptchaService {
             Optional<String> loadTestKey) {
         this.captchas = captchas;
         this.renderer = renderer;
+        this.voice = voice;
         this.retention = retention;
         this.ttl = ttl;
         this.length = length;
@@ -152,6 +155,19 @@ public class CaptchaService {
         String given = answer == null ? "" : answer.strip().toUpperCase(Locale.ROOT);
         return captchas.answer(
                 round.id(), captchaId, ticketId, given, retention.clock().now(), retention.ttl(round));
+    }
+
+    /**
+     * The letter {@code captchaId} of {@code ticketId} read aloud (a WAV file), for a player who cannot see its picture;
+     * empty when it is no letter of that ticket that can still be answered. Hearing it does not use it up.
+     */
+    public Optional<byte[]> audio(Round round, String ticketId, String captchaId) {
+        if (!CaptchaId.looksValid(captchaId)) {
+            return Optional.empty();
+        }
+        return captchas.find(round.id(), captchaId)
+                .filter(letter -> letter.ticketId().equals(ticketId))
+                .map(letter -> voice.speak(letter.answer()));
     }
 
     /** An issued letter: its id and the picture. */

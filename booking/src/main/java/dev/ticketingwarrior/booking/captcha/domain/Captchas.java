@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.captcha.domain;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Issued security letters (single use) and the tickets that solved one. */
 public interface Captchas {
@@ -19,6 +20,9 @@ public interface Captchas {
             RoundId round, String captchaId, String ticketId, String answer, Instant at, Duration retention);
 
     boolean isSolved(RoundId round, String ticketId);
+
+    /** The letter {@code captchaId} while it can be answered (issued, not yet answered, not expired). */
+    Optional<Issued> find(RoundId round, String captchaId);
 
     /** What was asked of whom. */
     record Issued(String answer, String ticketId) {}

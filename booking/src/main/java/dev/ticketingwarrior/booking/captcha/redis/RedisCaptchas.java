@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RMapAsync;
@@ -75,6 +77,16 @@ class RedisCaptchas implements Captchas {
         return dependencies.redis(
                 () -> redis.<String>getSet(new CaptchaKeys(round).captchaSolved(), StringCodec.INSTANCE)
                         .contains(ticketId));
+    }
+
+    @Override
+    public Optional<Issued> find(RoundId round, String captchaId) {
+        Map<String, String> letter = dependencies.redis(
+                () -> redis.<String, String>getMap(new CaptchaKeys(round).captcha(captchaId), StringCodec.INSTANCE)
+                        .getAll(Set.of("answer", "ticket")));
+        String answer = letter.get("answer");
+        String ticket = letter.get("ticket");
+        return answer == null || ticket == null ? Optional.empty() : Optional.of(new Issued(answer, ticket));
     }
 
     /**

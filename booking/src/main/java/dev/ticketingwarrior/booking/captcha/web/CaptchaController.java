@@ -18,8 +18,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @SecurityRequirement(name = "admission-token")
 class CaptchaController {
+
+    private static final MediaType AUDIO_WAV = MediaType.parseMediaType("audio/wav");
 
     private final CaptchaService captchas;
     private final RoundGate gate;
@@ -55,6 +60,33 @@ class CaptchaController {
             CaptchaService.Letter letter = captchas.issue(round, player.ticketId());
             attempts.letterIssued(round, player);
             return ResponseEntity.status(HttpStatus.CREATED).body(letter);
+        } catch (LettersBusyException e) {
+            throw ProblemException.retryAfter(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), Duration.ofSeconds(1));
+        }
+    }
+
+    @Operation(
+            summary = "Hear a security letter: its characters read aloud, one by one and then once more (audio/wav)",
+            description = "For players who cannot see the picture: the same letter, in English letter names (A-Z,"
+                    + " 0-9). Hearing it does not use it up; answer it as usual. 404 unknown-captcha when it is not an"
+                    + " open letter of this ticket (answered, expired, another's); 429 rate-limited (with Retry-After)"
+                    + " past the ticket's budget of letters, which each hearing spends from; 503 with Retry-After when"
+                    + " the voice is busy")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")))
+    @GetMapping("/api/v1/captcha/{captchaId}/audio")
+    ResponseEntity<byte[]> audio(Player player, @PathVariable String captchaId) {
+        limits.spend(PlayerLimits.Action.LETTER, player);
+        Round round = gate.requireOpen(player, null);
+        try {
+            return captchas.audio(round, player.ticketId(), captchaId)
+                    .map(wav -> ResponseEntity.ok()
+                            .contentType(AUDIO_WAV)
+                            .cacheControl(CacheControl.noStore())
+                            .body(wav))
+                    .orElseThrow(() ->
+                            ProblemException.of(ProblemType.UNKNOWN_CAPTCHA, "no open security letter " + captchaId));
         } catch (LettersBusyException e) {
             throw ProblemException.retryAfter(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), Duration.ofSeconds(1));
         }

@@ -197,9 +197,12 @@ final class Fakes {
     static final class CaptchasInMemory implements Captchas {
 
         final Set<String> solved = new HashSet<>();
+        final Map<String, Issued> letters = new HashMap<>();
 
         @Override
-        public void store(RoundId round, String captchaId, Issued letter, Duration ttl) {}
+        public void store(RoundId round, String captchaId, Issued letter, Duration ttl) {
+            letters.put(captchaId, letter);
+        }
 
         @Override
         public LetterAnswer answer(
@@ -210,6 +213,11 @@ final class Fakes {
         @Override
         public boolean isSolved(RoundId round, String ticketId) {
             return solved.contains(ticketId);
+        }
+
+        @Override
+        public Optional<Issued> find(RoundId round, String captchaId) {
+            return Optional.ofNullable(letters.get(captchaId));
         }
     }
 
