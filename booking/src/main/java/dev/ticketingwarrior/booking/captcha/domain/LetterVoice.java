@@ -4,7 +4,7 @@ package dev.ticketingwarrior.booking.captcha.domain;
 public interface LetterVoice {
 
     /**
-     * The characters of {@code text} (A–Z, 0–9) said one by one, twice, as a WAV file; {@link LettersBusyException} when
+     * The characters of {@code text} (A–Z, 0–9) said one by one, as a WAV file; {@link LettersBusyException} when
      * the voice is too busy to start within a few seconds.
      */
     byte[] speak(String text);

@@ -27,8 +27,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A security letter said by FreeTTS's {@code kevin16} voice (US English, 16 kHz): each character by its English name,
- * slowly, then all of them once more. One voice speaks at a time (FreeTTS's {@link Voice} is not thread-safe); a
+ * A security letter said by FreeTTS's {@code kevin16} voice (US English, 16 kHz): each character by its spelling
+ * alphabet word, slowly, once (about 5 s for five: a round is 15 s, and the player may ask again). One voice speaks at a time (FreeTTS's {@link Voice} is not thread-safe); a
  * letter takes a few milliseconds once the voice is loaded, which happens once, after the service is ready, on a
  * thread of its own (about half a second), or on the first request if that comes sooner.
  */
@@ -40,40 +40,41 @@ class FreeTtsLetterVoice implements LetterVoice {
     /** How long a request waits for the voice before it is told to retry (503). */
     private static final Duration PATIENCE = Duration.ofSeconds(3);
 
-    /** Words per minute: slower than FreeTTS's 150, so each name stands apart. */
+    /** Words per minute: slower than FreeTTS's 150, so each word stands apart. */
     private static final float RATE = 110;
 
     /**
-     * What is said for each character: its English name spelled so that FreeTTS says the name (a lone "A" is read as
-     * the article, "C" as "sea" at best).
+     * What is said for each character: a letter by its word of the NATO spelling alphabet, whose first letter it is
+     * ("Charlie" for C), as said letter names rhyme (C, E, P, T, V all end in "ee"; M and N differ by a nasal); a digit
+     * by its name. Korea's military service uses the same words.
      */
-    private static final Map<Character, String> NAMES = Map.ofEntries(
-            Map.entry('A', "ay"),
-            Map.entry('B', "bee"),
-            Map.entry('C', "see"),
-            Map.entry('D', "dee"),
-            Map.entry('E', "ee"),
-            Map.entry('F', "eff"),
-            Map.entry('G', "jee"),
-            Map.entry('H', "aitch"),
-            Map.entry('I', "eye"),
-            Map.entry('J', "jay"),
-            Map.entry('K', "kay"),
-            Map.entry('L', "ell"),
-            Map.entry('M', "em"),
-            Map.entry('N', "en"),
-            Map.entry('O', "oh"),
-            Map.entry('P', "pee"),
-            Map.entry('Q', "cue"),
-            Map.entry('R', "are"),
-            Map.entry('S', "ess"),
-            Map.entry('T', "tee"),
-            Map.entry('U', "you"),
-            Map.entry('V', "vee"),
-            Map.entry('W', "double you"),
-            Map.entry('X', "ex"),
-            Map.entry('Y', "why"),
-            Map.entry('Z', "zee"),
+    private static final Map<Character, String> WORDS = Map.ofEntries(
+            Map.entry('A', "Alpha"),
+            Map.entry('B', "Bravo"),
+            Map.entry('C', "Charlie"),
+            Map.entry('D', "Delta"),
+            Map.entry('E', "Echo"),
+            Map.entry('F', "Foxtrot"),
+            Map.entry('G', "Golf"),
+            Map.entry('H', "Hotel"),
+            Map.entry('I', "India"),
+            Map.entry('J', "Juliet"),
+            Map.entry('K', "Kilo"),
+            Map.entry('L', "Lima"),
+            Map.entry('M', "Mike"),
+            Map.entry('N', "November"),
+            Map.entry('O', "Oscar"),
+            Map.entry('P', "Papa"),
+            Map.entry('Q', "Quebec"),
+            Map.entry('R', "Romeo"),
+            Map.entry('S', "Sierra"),
+            Map.entry('T', "Tango"),
+            Map.entry('U', "Uniform"),
+            Map.entry('V', "Victor"),
+            Map.entry('W', "Whiskey"),
+            Map.entry('X', "X-ray"),
+            Map.entry('Y', "Yankee"),
+            Map.entry('Z', "Zulu"),
             Map.entry('0', "zero"),
             Map.entry('1', "one"),
             Map.entry('2', "two"),
@@ -126,17 +127,17 @@ class FreeTtsLetterVoice implements LetterVoice {
         }
     }
 
-    /** {@code "ay, see, seven. Once more: ay, see, seven."} */
+    /** {@code "Alpha, Charlie, seven."} */
     static String words(String text) {
         StringJoiner names = new StringJoiner(", ");
         for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
-            String name = NAMES.get(c);
+            String name = WORDS.get(c);
             if (name == null) {
                 throw new IllegalArgumentException("a letter has only A-Z and 0-9, not " + c);
             }
             names.add(name);
         }
-        return names + ". Once more: " + names + ".";
+        return names + ".";
     }
 
     /** Under {@link #speaking}. */

@@ -66,9 +66,9 @@ class CaptchaController {
     }
 
     @Operation(
-            summary = "Hear a security letter: its characters read aloud, one by one and then once more (audio/wav)",
-            description = "For players who cannot see the picture: the same letter, in English letter names (A-Z,"
-                    + " 0-9). Hearing it does not use it up; answer it as usual. 404 unknown-captcha when it is not an"
+            summary = "Hear a security letter: its characters read aloud, one by one (audio/wav)",
+            description = "For players who cannot see the picture: the same letter, each letter by its NATO spelling"
+                    + " alphabet word (Charlie for C: type its first letter), each digit by its English name. Hearing it does not use it up; answer it as usual. 404 unknown-captcha when it is not an"
                     + " open letter of this ticket (answered, expired, another's); 429 rate-limited (with Retry-After)"
                     + " past the ticket's budget of letters, which each hearing spends from; 503 with Retry-After when"
                     + " the voice is busy")

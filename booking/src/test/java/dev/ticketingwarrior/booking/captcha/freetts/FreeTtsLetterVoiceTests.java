@@ -16,9 +16,8 @@ class FreeTtsLetterVoiceTests {
     private final FreeTtsLetterVoice voice = new FreeTtsLetterVoice();
 
     @Test
-    void saysEachCharacterByItsNameThenAllOfThemOnceMore() {
-        assertThat(FreeTtsLetterVoice.words("AC7w"))
-                .isEqualTo("ay, see, seven, double you. Once more: ay, see, seven, double you.");
+    void saysEachLetterByItsSpellingAlphabetWordAndEachDigitByItsName() {
+        assertThat(FreeTtsLetterVoice.words("AC7w")).isEqualTo("Alpha, Charlie, seven, Whiskey.");
     }
 
     @Test
@@ -33,7 +32,7 @@ class FreeTtsLetterVoiceTests {
 
         assertThat(heard.format().getChannels()).isEqualTo(1);
         assertThat(heard.format().getSampleSizeInBits()).isEqualTo(16);
-        assertThat(heard.seconds()).isBetween(3.0, 20.0);
+        assertThat(heard.seconds()).isBetween(2.0, 15.0);
         assertThat(heard.rms()).as("not silence").isGreaterThan(300);
 
         assertThat(hear(voice.speak("AC")).seconds()).isLessThan(heard.seconds());
