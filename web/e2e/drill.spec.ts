@@ -45,7 +45,19 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
     await playToSeatMap(page, nickname('e2e'), {
       navigate: false,
       wrongFirst: true,
-      onLetter: () => expectAccessible(page, 'security letter (after a wrong answer)'),
+      onLetter: async () => {
+        await expectAccessible(page, 'security letter (after a wrong answer)');
+        // the letter read aloud for a player who cannot see it: booking's WAV, through the preview's proxy and CSP
+        const [heard] = await Promise.all([
+          page.waitForResponse((response) => /\/api\/v1\/captcha\/[^/]+\/audio$/.test(response.url())),
+          page.getByRole('button', { name: '보안문자 음성으로 듣기' }).click(),
+        ]);
+        expect(heard.status(), 'the letter read aloud').toBe(200);
+        expect(heard.headers()['content-type']).toBe('audio/wav');
+        // six characters said one by one: seconds of 16 kHz 16-bit sound (the body itself the page has taken)
+        expect(Number(heard.headers()['content-length']), "the WAV file's length").toBeGreaterThan(50_000);
+        await expect(page.getByText('이 기기에서 음성을 재생하지 못했어요')).toHaveCount(0);
+      },
       onWaiting: async () => {
         await page.getByTestId('position').filter({ hasText: /^3$/ }).waitFor({ timeout: 10_000 });
         await page.getByTestId('ahead').filter({ hasText: '2명' }).waitFor();

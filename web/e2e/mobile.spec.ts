@@ -1,6 +1,6 @@
 // The home screen on a phone, in Korean and then in English from the toggle, which the app remembers; no page scrolls
 // sideways at 390 or 360 px in English (the wider header). The security letter and the seat map on a 360 px phone,
-// and a reload on the map.
+// and a reload on the map; the seat map on a 320 px phone.
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
 import { freshRound, nickname } from './support/api';
@@ -25,6 +25,18 @@ async function letterFillsTheWidth(page: Page) {
   const input = (await page.getByLabel('보안문자', { exact: true }).boundingBox())!;
   expect(input.width, 'the answer field as wide as the picture').toBeGreaterThanOrEqual(box.width);
   expect(await overflow(page), 'no sideways scrolling on the letter').toBeLessThanOrEqual(0);
+}
+
+/** The seat map's ten columns in the width: no sideways scrolling, the tenth seat and the row letters in view. */
+async function mapFits(page: Page, width: number) {
+  expect(await overflow(page), `no sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
+  const scroll = page.locator('.seatmap-scroll');
+  expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth), 'the map needs no scrolling').toBe(0);
+  await expect(page.locator('[data-seat-id="A-10"]')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('rowheader', { name: /A/ }).first()).toBeInViewport({ ratio: 1 });
+  const seat = (await page.locator('[data-seat-id="A-1"]').boundingBox())!;
+  expect(seat.width, 'a seat is still a usable touch target').toBeGreaterThanOrEqual(24);
+  expect(seat.height, 'a seat is still a usable touch target').toBeGreaterThanOrEqual(24);
 }
 
 test('mobile home in Korean, then English from the toggle (remembered)', async ({ page, shot }) => {
@@ -66,15 +78,7 @@ test.describe('a 360 px phone', () => {
     await homeReady(page);
     await freshRound(34_000);
     await playToSeatMap(page, nickname('phone'), { navigate: false, onLetter: () => letterFillsTheWidth(page) });
-    const fits = async () => {
-      expect(await overflow(page), 'no sideways scrolling').toBeLessThanOrEqual(0);
-      const scroll = page.locator('.seatmap-scroll');
-      expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth), 'the map needs no scrolling').toBe(0);
-      await expect(page.locator('[data-seat-id="A-10"]')).toBeInViewport({ ratio: 1 });
-      await expect(page.getByRole('rowheader', { name: /A/ }).first()).toBeInViewport({ ratio: 1 });
-      const seat = await page.locator('[data-seat-id="A-1"]').boundingBox();
-      expect(seat!.width, 'a seat is still a usable touch target').toBeGreaterThanOrEqual(24);
-    };
+    const fits = () => mapFits(page, 360);
     await fits();
     await shot('seats-mobile');
     await expectAccessible(page, 'mobile seat map');
@@ -89,5 +93,19 @@ test.describe('a 360 px phone', () => {
     await page.locator('[data-seat-id]').first().waitFor();
     expect(letters, 'the letter solved before the reload is not asked again').toEqual([]);
     await fits();
+  });
+});
+
+test.describe('a 320 px phone', () => {
+  // the narrowest phones in use (iPhone SE 1st generation): at 340 px and under the map's gaps give way, not the seats
+  test.use({ viewport: { width: 320, height: 568 } });
+
+  test('the seat map fits ten columns of seats at least 24 px wide, with the row letters', async ({ page, shot }) => {
+    await page.goto(`${baseUrl()}/#/`);
+    await homeReady(page);
+    await freshRound(20_000);
+    await playToSeatMap(page, nickname('narrow'), { navigate: false });
+    await mapFits(page, 320);
+    await shot('seats-mobile-320');
   });
 });

@@ -2,7 +2,7 @@
 // Player calls carry the admission token as a Bearer token, and the device secret (X-Player-Secret) with it: booking
 // binds the ticket to the player (nickname + secret) the first time it sees both, for the debrief and the history.
 import { playerHeaders } from '../lib/playerSecret';
-import { request, type RequestOptions } from './http';
+import { request, requestBlob, type RequestOptions } from './http';
 import type { BookingAccepted, BookingView, Captcha, Hold, Leaderboard, RoundResults, SeatMapResponse } from './types';
 
 /** A player's call: the admission token (a bare 401 is that pass refused) and the device secret. */
@@ -22,6 +22,13 @@ export const answerCaptcha = (token: string, captchaId: string, answer: string) 
     method: 'POST',
     body: { answer },
   });
+
+/**
+ * The letter read out, for a player who cannot see it: `audio/wav` bytes, asked with the same pass as the letter and
+ * its answer. Asking does not use the letter up; an unknown or expired letter is a 404 `unknown-captcha`.
+ */
+export const getCaptchaAudio = (token: string, captchaId: string, signal?: AbortSignal) =>
+  requestBlob(`/api/v1/captcha/${encodeURIComponent(captchaId)}/audio`, 'audio/wav', { ...asPlayer(token), signal });
 
 export const getSeats = (token: string, roundId: string, signal?: AbortSignal) =>
   request<SeatMapResponse>(`/api/v1/rounds/${encodeURIComponent(roundId)}/seats`, { ...asPlayer(token), signal });

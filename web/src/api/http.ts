@@ -129,7 +129,38 @@ export interface Tagged<T> {
 
 /** Like `request`, keeping the answer's ETag (readable here: the API is same-origin). */
 export async function requestWithEtag<T>(path: string, options: RequestOptions = {}): Promise<Tagged<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+  return exchange(path, options, 'application/json, application/problem+json', async (response) => {
+    const etag = response.headers.get('ETag') ?? undefined;
+    if (response.status === 204) return { body: undefined as T, etag };
+    const text = await response.text();
+    if (!text) return { body: undefined as T, etag };
+    try {
+      return { body: JSON.parse(text) as T, etag };
+    } catch {
+      throw new ApiError(response.status, UNKNOWN, { detail: 'The server answered with something that is not JSON.' });
+    }
+  });
+}
+
+/**
+ * Calls the API for bytes that are not JSON (the security letter's audio): the answer's body as a Blob of the type it
+ * came with; an error is a problem like any other call's (`accept` names what the caller can use, problems besides).
+ */
+export async function requestBlob(path: string, accept: string, options: RequestOptions = {}): Promise<Blob> {
+  return exchange(path, options, `${accept}, application/problem+json`, (response) => response.blob());
+}
+
+/**
+ * One call: the headers, the deadline, the errors as ApiErrors; `read` takes the body of a 2xx answer (within the
+ * deadline too: a body that stops coming is as bad as no answer).
+ */
+async function exchange<T>(
+  path: string,
+  options: RequestOptions,
+  accept: string,
+  read: (response: Response) => Promise<T>,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: accept, ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   // the caller's abort and the deadline, as one signal (by hand: a timer the tests' fake clock drives)
@@ -152,15 +183,7 @@ export async function requestWithEtag<T>(path: string, options: RequestOptions =
       cache: 'no-store',
     });
     if (!response.ok) throw await errorFrom(response, options.tokenKind);
-    const etag = response.headers.get('ETag') ?? undefined;
-    if (response.status === 204) return { body: undefined as T, etag };
-    const text = await response.text();
-    if (!text) return { body: undefined as T, etag };
-    try {
-      return { body: JSON.parse(text) as T, etag };
-    } catch {
-      throw new ApiError(response.status, UNKNOWN, { detail: 'The server answered with something that is not JSON.' });
-    }
+    return await read(response);
   } catch (cause) {
     if (cause instanceof ApiError) throw cause;
     if (signal?.aborted && !timedOut) throw cause; // the caller's own abort: not a failure to show

@@ -6,9 +6,17 @@ import { problemKey } from '../lib/problems';
 import type { NicknameRefusal } from '../lib/session';
 
 /**
+ * How far the player went with the nickname: `left` the field (Tab past it, on to the button), or `submitted` it (the
+ * entry refused for it).
+ */
+export type NicknameTouched = 'left' | 'submitted' | undefined;
+
+/**
  * The home screen's nickname: its rule as a hint, and what is wrong with it — the rule broken (once the field was
  * left), or the server's refusal of the entry (taken this round, or not allowed), said while the field still holds the
  * refused nickname. A refusal brings the player back here with the focus in the field, to type another at once.
+ * Leaving the field shows the broken rule without interrupting (a polite live region: the player is only moving on);
+ * an entry refused for it, by this screen or by the server, is an alert.
  */
 export function NicknameField({
   value,
@@ -19,7 +27,7 @@ export function NicknameField({
 }: {
   value: string;
   onChange(value: string): void;
-  touched: boolean;
+  touched: NicknameTouched;
   onBlur(): void;
   refused: NicknameRefusal | undefined;
 }) {
@@ -28,12 +36,10 @@ export function NicknameField({
   const hintId = useId();
   const errorId = useId();
   const field = useFocusOnMount<HTMLInputElement>();
-  const error =
-    touched && !isValidNickname(value)
-      ? t('home.nicknameInvalid')
-      : refused && normalizeNickname(value) === refused.nickname
-        ? t(problemKey(refused.slug))
-        : undefined;
+  const invalid = touched !== undefined && !isValidNickname(value);
+  const serverRefused = !invalid && refused !== undefined && normalizeNickname(value) === refused.nickname;
+  const error = invalid ? t('home.nicknameInvalid') : serverRefused ? t(problemKey(refused.slug)) : undefined;
+  const interrupts = serverRefused || (invalid && touched === 'submitted');
   return (
     <>
       <label htmlFor={id}>{t('home.nickname')}</label>
@@ -55,7 +61,15 @@ export function NicknameField({
       <p id={hintId} className="field-hint">
         {t('home.nicknameHint')}
       </p>
-      {error !== undefined && (
+      {/* kept in place, so that a message put in it is read (a live region that comes with its text is not) */}
+      <div aria-live="polite">
+        {error !== undefined && !interrupts && (
+          <p id={errorId} className="field-error" data-testid="nickname-error">
+            {error}
+          </p>
+        )}
+      </div>
+      {error !== undefined && interrupts && (
         <p id={errorId} className="field-error" role="alert" data-testid="nickname-error">
           {error}
         </p>

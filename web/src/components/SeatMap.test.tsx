@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Grade, Seat, SeatStatus } from '../api/types';
+import { AnnouncerProvider } from '../hooks/useAnnouncer';
 import { I18nProvider } from '../i18n/i18n';
 import { aisleBefore, layoutOf, move, SeatLegend, SeatMap } from './SeatMap';
 
@@ -123,6 +124,27 @@ describe('seat map keyboard', () => {
     fireEvent.keyDown(seat('A-2'), { key: 'Enter' });
     fireEvent.keyDown(seat('A-2'), { key: ' ' });
     expect(onSelect).not.toHaveBeenCalled();
+  });
+
+  it('says why a sold seat or one somebody else holds cannot be picked, politely, each time it is tried', () => {
+    const onSelect = vi.fn();
+    render(
+      <I18nProvider initial="ko">
+        <AnnouncerProvider>
+          <SeatMap seats={venue(1, 4, { 'A-2': 'SOLD', 'A-3': 'HELD' })} selectedId={undefined} onSelect={onSelect} />
+        </AnnouncerProvider>
+      </I18nProvider>,
+    );
+    const said = () => [...screen.getByTestId('announcer').children].map((node) => node.textContent);
+    act(() => seat('A-2').focus());
+    fireEvent.keyDown(seat('A-2'), { key: 'Enter' });
+    fireEvent.keyDown(seat('A-2'), { key: ' ' }); // the same again: said again
+    fireEvent.click(seat('A-3')); // a tap
+    expect(said()).toEqual(['판매 완료된 좌석입니다', '판매 완료된 좌석입니다', '다른 사람이 잡은 좌석입니다']);
+    expect(onSelect).not.toHaveBeenCalled();
+    fireEvent.click(seat('A-4'));
+    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: 'A-4' }));
+    expect(said()).toHaveLength(3);
   });
 });
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Grade, Seat, SeatStatus } from '../api/types';
+import { useAnnouncer } from '../hooks/useAnnouncer';
 import { useLatest } from '../hooks/useLatest';
 import { useI18n } from '../i18n/i18n';
 
@@ -101,10 +102,27 @@ interface Props {
    * taken) took the button that had it away, and a keyboard user goes on from the map.
    */
   refocus?: unknown;
+  /** The id of the instructions (how to move and pick), the grid's description: its name stays short. */
+  describedBy?: string | undefined;
 }
 
-export function SeatMap({ seats, selectedId, onSelect, disabled = false, autoFocus = false, refocus }: Props) {
+/** What activating a seat nobody can pick says, politely (the map does nothing else with it). */
+const UNAVAILABLE: Partial<Record<SeatStatus, 'seats.soldSeat' | 'seats.heldSeat'>> = {
+  SOLD: 'seats.soldSeat',
+  HELD: 'seats.heldSeat',
+};
+
+export function SeatMap({
+  seats,
+  selectedId,
+  onSelect,
+  disabled = false,
+  autoFocus = false,
+  refocus,
+  describedBy,
+}: Props) {
   const { t } = useI18n();
+  const { announce } = useAnnouncer();
   const layout = useMemo(() => layoutOf(seats), [seats]);
   const [focus, setFocus] = useState<[number, number] | undefined>();
   const cells = useRef(new Map<string, HTMLButtonElement>());
@@ -140,13 +158,22 @@ export function SeatMap({ seats, selectedId, onSelect, disabled = false, autoFoc
   const activeIdRef = useLatest(activeId);
   useEffect(() => {
     if (refocus === undefined) return;
+    // nothing holds the focus: the page has it, or a control that has just been disabled (the hold button, its pick
+    // gone with the seat)
     const focused = document.activeElement;
-    if (focused && focused !== document.body) return;
+    if (focused && focused !== document.body && !(focused as HTMLButtonElement).disabled) return;
     const id = activeIdRef.current;
     if (id) cells.current.get(id)?.focus();
   }, [refocus, activeIdRef]);
 
   const lookOf = (seat: Seat): SeatLook => (seat.id === selectedId ? 'SELECTED' : seat.status);
+
+  /** Picks `seat` if it can be picked; a seat sold or held by somebody else says so instead of doing nothing. */
+  const activate = (seat: Seat) => {
+    const taken = seat.id === selectedId ? undefined : UNAVAILABLE[seat.status];
+    if (taken) announce({ key: taken });
+    else if (seat.status === 'AVAILABLE' && !disabled) onSelect(seat);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!active) return;
@@ -162,7 +189,7 @@ export function SeatMap({ seats, selectedId, onSelect, disabled = false, autoFoc
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const seat = layout.grid[active[0]]?.[active[1]];
-      if (seat && seat.status === 'AVAILABLE' && !disabled) onSelect(seat);
+      if (seat) activate(seat);
     }
   };
 
@@ -175,6 +202,7 @@ export function SeatMap({ seats, selectedId, onSelect, disabled = false, autoFoc
         className="seatmap"
         role="grid"
         aria-label={t('seats.mapLabel')}
+        aria-describedby={describedBy}
         aria-disabled={disabled || undefined}
         onKeyDown={onKeyDown}
         style={{ ['--cols' as string]: layout.columns }}
@@ -215,7 +243,7 @@ export function SeatMap({ seats, selectedId, onSelect, disabled = false, autoFoc
                   onFocus={() => setFocus([r, c])}
                   onClick={() => {
                     setFocus([r, c]);
-                    if (!unavailable && !disabled && seat.status === 'AVAILABLE') onSelect(seat);
+                    activate(seat);
                   }}
                 >
                   <SeatGlyph look={look} number={seat.number} />

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Seat } from '../api/types';
 import type { SeatBooking } from '../hooks/useSeatBooking';
 import { useI18n } from '../i18n/i18n';
@@ -6,10 +7,23 @@ import { HoldTimer } from './HoldTimer';
 import { AutoRetryNote, Notice } from './Notice';
 import { SeatLegend } from './SeatMap';
 
-/** Beside the map: the legend, the picked seat, and the one button for the next step (hold, confirm). */
+/**
+ * Beside the map: the legend, the picked seat, and the one button for the next step (hold, confirm). The focus stays on
+ * a control through the steps: the hold button is the same element while the hold is on its way, and so is the confirm
+ * button while the booking is (busy, not disabled: a disabled button drops the focus to the page), and a hold taken
+ * moves the focus to 예매 확정, the next thing to press.
+ */
 export function SeatPanel({ booking, roundId }: { booking: SeatBooking; roundId: string }) {
   const { t } = useI18n();
   const { phase, selected, notice, error } = booking;
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const previous = useRef(phase.name);
+  useEffect(() => {
+    if (phase.name === 'held' && previous.current === 'holding') confirmButton.current?.focus();
+    previous.current = phase.name;
+  }, [phase.name]);
+  const holding = phase.name === 'holding';
+  const confirming = phase.name === 'booking';
   return (
     <aside className="card seat-panel" aria-labelledby="seat-panel-title">
       <SeatLegend />
@@ -18,19 +32,16 @@ export function SeatPanel({ booking, roundId }: { booking: SeatBooking; roundId:
       {phase.name === 'choose' && !selected && <p className="muted">{t('seats.none')}</p>}
       {(selected || phase.name !== 'choose') && <SeatSummary seat={phase.name === 'choose' ? selected! : phase.seat} />}
       {phase.name === 'held' && <HoldTimer hold={phase.hold} roundId={roundId} onExpired={booking.holdExpired} />}
-      {phase.name === 'choose' && (
+      {(phase.name === 'choose' || holding) && (
         <button
           type="button"
           className="btn btn-primary btn-block btn-large"
-          disabled={!selected}
-          onClick={() => selected && void booking.hold(selected)}
+          disabled={phase.name === 'choose' && !selected}
+          aria-disabled={holding || undefined}
+          aria-busy={holding || undefined}
+          onClick={() => phase.name === 'choose' && selected && void booking.hold(selected)}
         >
-          {t('seats.hold')}
-        </button>
-      )}
-      {phase.name === 'holding' && (
-        <button type="button" className="btn btn-primary btn-block btn-large" disabled aria-busy="true">
-          {t('seats.holding')}
+          {holding ? t('seats.holding') : t('seats.hold')}
         </button>
       )}
       {phase.name === 'holding' && booking.autoRetry && (
@@ -44,13 +55,14 @@ export function SeatPanel({ booking, roundId }: { booking: SeatBooking; roundId:
       {(phase.name === 'held' || phase.name === 'booking') && (
         <>
           <button
+            ref={confirmButton}
             type="button"
             className="btn btn-accent btn-block btn-large"
-            disabled={phase.name === 'booking'}
-            aria-busy={phase.name === 'booking'}
+            aria-disabled={confirming || undefined}
+            aria-busy={confirming || undefined}
             onClick={() => phase.name === 'held' && void booking.confirm(phase)}
           >
-            {phase.name === 'booking' ? t('seats.confirming') : t('seats.confirm')}
+            {confirming ? t('seats.confirming') : t('seats.confirm')}
           </button>
           {phase.name === 'held' && (
             <button type="button" className="btn btn-ghost btn-block" onClick={() => void booking.cancel(phase)}>

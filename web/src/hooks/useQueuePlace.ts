@@ -3,13 +3,13 @@ import { enterQueue } from '../api/admission';
 import { asApiError, type ApiError } from '../api/http';
 import type { Entered, TicketView } from '../api/types';
 import { toEpochMs } from '../api/wire';
-import type { Message } from '../i18n/i18n';
-import { worthAnnouncing, type Announced } from '../lib/announce';
-import { firstEntryAt, roundAt } from '../lib/clock';
+import { standingMessage, worthAnnouncing, type Announced } from '../lib/announce';
+import { closesAtOf, firstEntryAt, roundAt } from '../lib/clock';
 import { isRetryable } from '../lib/problems';
 import { nicknameRefusal, type Attempt, type NicknameRefusal, type Session, type WaitingKnown } from '../lib/session';
 import { entryKey, rememberHighestPosition, rememberTicket, storedTicket } from '../lib/tickets';
 import { useServerClock } from './serverClock';
+import { useAnnouncer } from './useAnnouncer';
 import { useLatest } from './useLatest';
 import { useMounted } from './useMounted';
 import { useTicketWatch } from './useTicketWatch';
@@ -50,8 +50,6 @@ export interface QueuePlace {
   phase: QueuePhase;
   /** The scheduled entry waits out a 429's Retry-After (counted down to its time), not the open. */
   rateLimited: boolean;
-  /** What screen readers were last told (a retry coming, the place in the queue, the admission). */
-  announcement: Message | undefined;
   /** Standing updates that failed in a row (cleared by the next one that arrives). */
   failures: number;
   /** The furthest back in the queue the ticket waiting has been (the progress bar's start), 0 if not known. */
@@ -63,7 +61,8 @@ export interface QueuePlace {
 /**
  * The player's place in the queue under `nickname`: entered at the open (`notBefore`, by the server's clock), out a
  * 429's Retry-After, after a 409 round-not-open, or again by itself after a moment's failure; then its standing,
- * watched until admitted or the round closes.
+ * watched until admitted or the round closes. Screen readers are told a retry coming and the place in the queue (in
+ * the app's live region; the admission is said by whoever knows the next step).
  */
 export function useQueuePlace(
   nickname: string,
@@ -76,8 +75,7 @@ export function useQueuePlace(
     return at !== undefined ? { name: 'scheduled', at } : { name: 'entering' };
   });
   const [rateLimited, setRateLimited] = useState(false);
-  // kept as a key and its numbers, translated as it is shown: the watch below outlives a language toggle
-  const [announcement, setAnnouncement] = useState<Message | undefined>();
+  const { announce } = useAnnouncer();
   // the furthest back in the queue this ticket has been, the progress bar's start: kept beside the ticket, so a reload
   // (which resumes the ticket further up) continues the bar instead of starting it again near 0
   const [highest, setHighest] = useState<{ ticketId: string; position: number } | undefined>();
@@ -151,15 +149,12 @@ export function useQueuePlace(
         if (round.phase === 'OPEN' && at + OPEN_MARGIN_MS < round.closesAt) {
           const retry = (autoRetries.current += 1);
           setRateLimited(false);
-          setAnnouncement({
-            key: 'wait.entryRetrying',
-            params: { s: Math.ceil(wait), k: retry, n: ENTRY_AUTO_RETRIES },
-          });
+          // said once as it is scheduled; the countdown on screen is not live
+          announce({ key: 'wait.entryRetrying', params: { s: Math.ceil(wait), k: retry, n: ENTRY_AUTO_RETRIES } });
           setPhase({ name: 'scheduled', at, retry });
           return;
         }
       }
-      if (autoRetries.current > 0) setAnnouncement(undefined); // no retry coming any more: the alert says what now
       setPhase({ name: 'failed', error });
       return;
     }
@@ -168,7 +163,6 @@ export function useQueuePlace(
     rememberTicket(nickname, entered.ticketId);
     if (!alive.current) return;
     setRateLimited(false);
-    setAnnouncement(undefined); // a retry said earlier is over
     seenAt(entered.ticketId, entered.position);
     const view: TicketView = {
       ticketId: entered.ticketId,
@@ -180,7 +174,7 @@ export function useQueuePlace(
     };
     lastView.current = view;
     setPhase({ name: 'waiting', transport: 'sse', view });
-  }, [nickname, alive, clockRef, seenAt, onNicknameRefusedRef]);
+  }, [nickname, alive, clockRef, seenAt, onNicknameRefusedRef, announce]);
 
   // 'entering' posts; 'scheduled' turns into 'entering' at its time (by the server's clock)
   const entering = phase.name === 'entering';
@@ -217,11 +211,12 @@ export function useQueuePlace(
       const now = Date.now();
       if (worthAnnouncing(lastAnnounced.current, view.position, now)) {
         lastAnnounced.current = { position: view.position, at: now };
-        setAnnouncement({ key: 'wait.announce', params: { p: view.position, a: view.ahead } });
+        // with the seconds left to the close: a round lasts 15 of them, and the countdown on screen is not live
+        const { timing, now: serverNow } = clockRef.current;
+        announce(standingMessage(view.position, view.ahead, closesAtOf(view.roundId || roundId, timing), serverNow()));
       }
     },
     onAdmitted: (view) => {
-      setAnnouncement({ key: 'wait.admitted' });
       onAdmittedRef.current({ nickname, ticketId, roundId: view.roundId || roundId, token: view.token ?? '' });
     },
     onClosed: (closed) => {
@@ -247,5 +242,5 @@ export function useQueuePlace(
   };
 
   const maxPosition = phase.name === 'waiting' && highest?.ticketId === phase.view.ticketId ? highest.position : 0;
-  return { phase, rateLimited, announcement, failures, maxPosition, retry };
+  return { phase, rateLimited, failures, maxPosition, retry };
 }

@@ -4,11 +4,12 @@ import { ApiError, asApiError } from '../api/http';
 import type { Hold, Seat, SeatMapResponse } from '../api/types';
 import { toEpochMs } from '../api/wire';
 import type { Message } from '../i18n/i18n';
-import { closesAtOf } from '../lib/clock';
+import { closesAtOf, secondsUntil } from '../lib/clock';
 import { autoRetryDelay, endsRound, problemKey } from '../lib/problems';
 import type { Session } from '../lib/session';
 import { holdOfTicket, rememberHold } from '../lib/tickets';
 import { useServerClock } from './serverClock';
+import { useAnnouncer } from './useAnnouncer';
 import { useLatest } from './useLatest';
 import { useMounted } from './useMounted';
 
@@ -101,6 +102,7 @@ export function useSeatBooking(
   /** The hold the tries by itself belong to: a stop (or a new hold) leaves the earlier one's waits with nothing to do. */
   const holdAttempt = useRef(0);
   const clock = useLatest(serverClock);
+  const { announce } = useAnnouncer();
   /** The hold is over (released, lapsed, booked, refused, the round ended): a reload must not show it as the player's. */
   const forgetHold = () => rememberHold(session.ticketId, undefined);
 
@@ -164,6 +166,14 @@ export function useSeatBooking(
         // kept for a reload: the player's hold comes back as theirs, with its timer, and booking it sends the same key
         rememberHold(session.ticketId, kept);
         setPhase({ name: 'held', ...kept });
+        // said once, with the time to confirm (the hold's timer counts it down on screen, not in a live region)
+        const { timing, now } = clock.current;
+        const ends = Math.min(toEpochMs(held.expiresAt) ?? Infinity, closesAtOf(session.roundId, timing));
+        announce(
+          Number.isFinite(ends)
+            ? { key: 'seats.heldAnnounce', params: { seat: seat.id, s: secondsUntil(ends, now()) } }
+            : { key: 'seats.heldAnnounceNoTime', params: { seat: seat.id } },
+        );
         return;
       } catch (caught) {
         if (!mounted.current) return;

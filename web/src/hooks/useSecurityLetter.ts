@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { answerCaptcha, issueCaptcha } from '../api/booking';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { answerCaptcha, getCaptchaAudio, issueCaptcha } from '../api/booking';
 import { ApiError, asApiError } from '../api/http';
 import type { Captcha } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
@@ -7,18 +7,20 @@ import { closesAtOf } from '../lib/clock';
 import { autoRetryDelay, endsRound } from '../lib/problems';
 import type { Session } from '../lib/session';
 import { useServerClock } from './serverClock';
+import { useAnnouncer } from './useAnnouncer';
 import { useCountdown } from './useCountdown';
 import { useLatest } from './useLatest';
 import { useMounted } from './useMounted';
 import { useRoundEnd } from './useRoundEnd';
 
 /**
- * What failed: asking for a letter (retried with a new one) or sending the answer (sent again: the letter still
- * holds); `auto`: a 503 tried again by itself after `delayMs`, the `n`th time in a row.
+ * What failed: asking for a letter (retried with a new one), sending the answer (sent again: the letter still holds),
+ * or playing the letter's audio (asked again; the letter and the answer typed stay); `auto`: a 503 tried again by
+ * itself after `delayMs`, the `n`th time in a row.
  */
 export interface LetterError {
   problem: ApiError;
-  during: 'letter' | 'answer';
+  during: 'letter' | 'answer' | 'audio';
   auto?: { n: number; delayMs: number };
 }
 
@@ -47,8 +49,23 @@ export interface SecurityLetterState {
   issue(): void;
   /** Sends the typed answer, unless there is no letter, one is on its way or a Retry-After is being waited out. */
   trySend(): void;
-  /** Tries the failed step again: the same answer to the same letter, or a new letter. */
+  /** Tries the failed step again: the same answer to the same letter, the audio, or a new letter. */
   retry(): void;
+  /**
+   * 🔊: the letter shown, read out (its audio asked for and played; pressed again while it plays, from the start).
+   * Nothing is announced over it. A refusal shows like the letter's others, and uses up neither the letter nor the
+   * answer typed.
+   */
+  listen(): void;
+  /** The letter's audio on its way or playing. */
+  listening: boolean;
+}
+
+/** The audio of the letter shown: its request, then its player and the object URL it plays from. */
+interface LetterAudio {
+  aborter: AbortController;
+  url?: string;
+  player?: HTMLAudioElement;
 }
 
 /**
@@ -66,6 +83,7 @@ export function useSecurityLetter(
   const [busy, setBusy] = useState(true);
   const [error, setError] = useState<LetterError | undefined>();
   const clock = useLatest(useServerClock());
+  const { setQuiet } = useAnnouncer();
   /** 503s in a row tried again by themselves (AUTO_RETRIES at most); back to 0 on any other answer. */
   const autoTries = useRef(0);
   /** The failure to show, and whether it is tried again by itself (a 503, a few times, not past the close). */
@@ -183,9 +201,55 @@ export function useSecurityLetter(
     }
   };
 
+  const [listening, setListening] = useState(false);
+  const audio = useRef<LetterAudio | undefined>(undefined);
+  /** Stops the letter's audio (or its request), gives its URL back, and lets announcements through again. */
+  const stopAudio = useCallback(() => {
+    const current = audio.current;
+    if (!current) return;
+    audio.current = undefined;
+    current.aborter.abort();
+    current.player?.pause();
+    if (current.url) URL.revokeObjectURL(current.url);
+    setQuiet(false);
+    setListening(false);
+  }, [setQuiet]);
+  // a new letter (or none, or the screen gone): the last one's audio stops
+  const captchaId = captcha?.captchaId;
+  useEffect(() => stopAudio, [captchaId, stopAudio]);
+
+  const listen = () => {
+    if (!captcha || busy || wait > 0) return;
+    if (audio.current && !audio.current.player) return; // on its way already
+    stopAudio();
+    if (error?.during === 'audio') setError(undefined);
+    const mine: LetterAudio = { aborter: new AbortController() };
+    audio.current = mine;
+    setListening(true);
+    setQuiet(true); // the letters are hard enough to make out without a time left said over them
+    const refused = (problem: ApiError) => {
+      if (audio.current !== mine) return; // stopped meanwhile (a new letter, the screen gone): nothing to say
+      stopAudio();
+      if (endsRound(problem)) end(problem);
+      else setError({ problem, during: 'audio' });
+    };
+    getCaptchaAudio(session.token, captcha.captchaId, mine.aborter.signal)
+      .then((wav) => {
+        if (audio.current !== mine) return;
+        mine.url = URL.createObjectURL(wav);
+        const player = new Audio(mine.url);
+        mine.player = player;
+        player.addEventListener('ended', () => audio.current === mine && stopAudio());
+        player.addEventListener('error', () => refused(new ApiError(0, 'audio-unplayable')));
+        return player.play().catch(() => refused(new ApiError(0, 'audio-unplayable')));
+      })
+      .catch((caught: unknown) => refused(asApiError(caught)));
+  };
+
   // only a wrong answer (or a letter gone) uses the letter up: a refused send is sent again, the same answer
   const retry = () => {
-    if (error?.during === 'answer' && captcha) trySend();
+    if (error?.during === 'audio') listen();
+    else if (error?.during === 'answer' && captcha) trySend();
     else issue();
   };
   // a 503 tried again by itself once its wait is over (the Retry button may be pressed sooner; the close ends it all)
@@ -199,5 +263,5 @@ export function useSecurityLetter(
     return () => clearTimeout(timer);
   }, [error, again]);
 
-  return { captcha, answer, setAnswer, busy, error, hint, wait, issue, trySend, retry };
+  return { captcha, answer, setAnswer, busy, error, hint, wait, issue, trySend, retry, listen, listening };
 }

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerClockProvider } from '../hooks/serverClock';
+import { AnnouncerProvider } from '../hooks/useAnnouncer';
 import { I18nProvider } from '../i18n/i18n';
 import { mockApi, problem } from '../test/api';
 import { FakeBroadcastChannel } from '../test/broadcastChannel';
@@ -79,6 +80,26 @@ describe('drill', () => {
 
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('보안문자 입력'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/captcha')).toBe(true));
+  });
+
+  it("says the admission in the app's live region, which outlives the waiting room, with the step it leads to", async () => {
+    rememberTicket('티켓왕', TICKET);
+    mockApi(admittedAt());
+    render(
+      <I18nProvider initial="ko">
+        <ServerClockProvider>
+          <AnnouncerProvider>
+            <Drill />
+          </AnnouncerProvider>
+        </ServerClockProvider>
+      </I18nProvider>,
+    );
+    fireEvent.change(screen.getByLabelText('닉네임'), { target: { value: '티켓왕' } });
+    fireEvent.click(screen.getByRole('button', { name: /대기열 입장|미리 입장 대기/ }));
+
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('보안문자 입력'));
+    expect(screen.queryByRole('heading', { name: '대기열' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('announcer')).toHaveTextContent('입장 완료 — 보안문자를 입력하세요');
   });
 
   it('takes an admitted ticket whose letter was solved in this browser (a reload on the seat map) back to the seat map', async () => {

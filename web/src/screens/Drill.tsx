@@ -3,9 +3,11 @@ import { PbMarker } from '../components/PbMarker';
 import { RoundDeadline } from '../components/RoundDeadline';
 import { StepIndicator } from '../components/StepIndicator';
 import { useServerClock } from '../hooks/serverClock';
+import { useAnnouncer } from '../hooks/useAnnouncer';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useOnlyTab } from '../hooks/useOnlyTab';
 import { usePersonalBest } from '../hooks/usePersonalBest';
+import { useRoundTimeCues } from '../hooks/useRoundTimeCues';
 import { useI18n } from '../i18n/i18n';
 import { betterRun } from '../lib/debrief';
 import { nextRoundAfter } from '../lib/clock';
@@ -31,6 +33,7 @@ export function Drill() {
   // each start of a drill (home → queue, or another round) reads the personal best again
   const [run, setRun] = useState(0);
   const clock = useServerClock();
+  const { announce } = useAnnouncer();
   const nickname =
     step.name === 'waiting'
       ? step.nickname
@@ -82,18 +85,25 @@ export function Drill() {
     case 'waiting':
       return (
         <>
-          <DrillProgress current={0} pb={pb} />
+          <DrillProgress current={0} pb={pb} notBefore={step.notBefore} />
           <WaitingRoom
             key={step.attempt}
             nickname={step.nickname}
             notBefore={step.notBefore}
             onAdmitted={(session) => {
               // a reload after booking resumes the ticket: its booking, not a new security letter; one after the letter
-              // was solved goes back to the seat map (were the server to disagree, a hold's 428 asks for the letter)
+              // was solved goes back to the seat map (were the server to disagree, a hold's 428 asks for the letter).
+              // The admission is said in the app's live region, as the waiting room's goes with the waiting room; the
+              // result needs no word, its heading taking the focus with the outcome in its name
               const bookingId = bookingOfTicket(session.ticketId);
               if (bookingId) setStep({ name: 'result', attempt: session, bookingId });
-              else if (letterSolvedOfTicket(session.ticketId)) setStep({ name: 'seats', session });
-              else setStep({ name: 'captcha', session });
+              else if (letterSolvedOfTicket(session.ticketId)) {
+                announce({ key: 'wait.admittedSeats' });
+                setStep({ name: 'seats', session });
+              } else {
+                announce({ key: 'wait.admitted' });
+                setStep({ name: 'captcha', session });
+              }
             }}
             onRoundOver={(attempt, known) => roundOver(attempt, { kind: 'not-admitted', known })}
             onNicknameRefused={(refused) => setStep({ name: 'home', refused })}
@@ -170,17 +180,24 @@ function ElsewhereNotice({ onTakeBack, onHome }: { onTakeBack(): void; onHome():
   );
 }
 
-/** The steps, and under them where the personal best was at this step and the time left in the round. */
+/**
+ * The steps, and under them where the personal best was at this step and the time left in the round; the time left is
+ * also told to screen readers at a few moments (`useRoundTimeCues`), on these steps only.
+ */
 function DrillProgress({
   current,
   pb,
   roundId,
+  notBefore,
 }: {
   current: number;
   pb: ReturnType<typeof usePersonalBest>;
   /** The round of the ticket, once admitted; before, the round open now (the waiting room enters only that one). */
   roundId?: string;
+  /** The waiting room's entry waits for this open (another go after a round played). */
+  notBefore?: number | undefined;
 }) {
+  useRoundTimeCues({ roundId, notBefore });
   return (
     <div className="drill-progress">
       <StepIndicator current={current} />

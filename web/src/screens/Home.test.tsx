@@ -204,6 +204,36 @@ describe('home, for keyboard and screen-reader users', () => {
     await waitFor(() => expect(screen.getByTestId('sync-note')).toHaveTextContent('서버 시간 기준'));
   });
 
+  it('does not interrupt when the nickname field is left invalid: marked, and said politely; the refused entry alerts', async () => {
+    mockApi([['GET', /^\/api\/v1\/clock$/, () => ({ body: clockNow() })]]);
+    const onEnter = renderHome();
+    const field = screen.getByLabelText('닉네임');
+    fireEvent.change(field, { target: { value: '' } });
+    fireEvent.blur(field); // Tab past the empty field
+    const error = screen.getByTestId('nickname-error');
+    expect(error).toHaveTextContent('닉네임은 2–20자의');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(error.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(/^닉네임은 2–20자의.*2–20자: 한글, 영문, 숫자, _, -$/);
+
+    fireEvent.click(screen.getByRole('button', { name: /대기열 입장|미리 입장 대기/ }));
+    expect(onEnter).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('닉네임은 2–20자의');
+    expect(screen.getAllByTestId('nickname-error')).toHaveLength(1);
+    expect(field).toHaveAccessibleDescription(/^닉네임은 2–20자의/);
+
+    // typed again: what it says now follows politely, not as an alert at each key
+    fireEvent.change(field, { target: { value: 'k' } });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByTestId('nickname-error').closest('[aria-live="polite"]')).not.toBeNull();
+    fireEvent.change(field, { target: { value: 'ok_1' } });
+    expect(screen.queryByTestId('nickname-error')).not.toBeInTheDocument();
+    expect(field).toHaveAttribute('aria-invalid', 'false');
+    expect(field).toHaveAccessibleDescription('2–20자: 한글, 영문, 숫자, _, -');
+    await waitFor(() => expect(screen.getByTestId('sync-note')).toHaveTextContent('서버 시간 기준'));
+  });
+
   it('says at once (an alert) when the server clock cannot be reached', async () => {
     mockApi([['GET', /^\/api\/v1\/clock$/, () => new Error('admission down')]]);
     renderHome();

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { getResults } from '../api/booking';
 import type { RoundResults } from '../api/types';
 import { Countdown } from '../components/Countdown';
-import { NicknameField } from '../components/NicknameField';
+import { NicknameField, type NicknameTouched } from '../components/NicknameField';
 import { RoundOpenedAt } from '../components/RoundOpenedAt';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
@@ -40,14 +40,14 @@ export function Home({
   // what the player typed; until then the nickname of the attempt to take up, or the one remembered from last time
   const [typed, setTyped] = useState<string | undefined>(refused?.nickname);
   const nickname = typed ?? resumable?.nickname ?? remembered;
-  const [touched, setTouched] = useState(false);
+  const [touched, setTouched] = useState<NicknameTouched>();
   const resumeId = useId();
   const valid = isValidNickname(nickname);
   const resuming = resumable && normalizeNickname(nickname) === resumable.nickname ? resumable : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTouched(true);
+    setTouched('submitted');
     if (!valid) return;
     const value = normalizeNickname(nickname);
     rememberNickname(value);
@@ -109,9 +109,13 @@ export function Home({
           <form className="entry-form" onSubmit={submit} noValidate>
             <NicknameField
               value={nickname}
-              onChange={setTyped}
+              onChange={(value) => {
+                setTyped(value);
+                // typed again after a refused entry: what it says now follows politely, not as an alert per key
+                setTouched((was) => (was === 'submitted' ? 'left' : was));
+              }}
               touched={touched}
-              onBlur={() => setTouched(true)}
+              onBlur={() => setTouched((was) => was ?? 'left')}
               refused={refused}
             />
             {resuming && (

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BookingView } from '../api/types';
+import { AnnouncerProvider } from '../hooks/useAnnouncer';
 import { I18nProvider } from '../i18n/i18n';
 import { ApiError } from '../api/http';
 import { playerSecret } from '../lib/playerSecret';
@@ -29,6 +30,16 @@ const confirmed: BookingView = {
     week: { position: 12, total: 900, topPercent: 1.3 },
     botsBeatenPercent: 60,
   },
+};
+
+/** The rank of a booking confirmed while the round is open (the first so far), and as it settles after the close. */
+const early: BookingView = {
+  ...confirmed,
+  rank: { round: { position: 1, total: 1, topPercent: 100 }, week: null, botsBeatenPercent: 0 },
+};
+const settled: BookingView = {
+  ...confirmed,
+  rank: { round: { position: 1, total: 12, topPercent: 8.3 }, week: null, botsBeatenPercent: 95 },
 };
 
 function renderResult(onRetry = vi.fn(), onHome = vi.fn()) {
@@ -116,14 +127,6 @@ describe('result', () => {
     try {
       // booked and confirmed at 9 s: the bots and humans slower than the player book until the close at 15 s
       vi.setSystemTime(Date.UTC(2026, 11, 5, 10, 0, 9));
-      const early: BookingView = {
-        ...confirmed,
-        rank: { round: { position: 1, total: 1, topPercent: 100 }, week: null, botsBeatenPercent: 0 },
-      };
-      const settled: BookingView = {
-        ...confirmed,
-        rank: { round: { position: 1, total: 12, topPercent: 8.3 }, week: null, botsBeatenPercent: 95 },
-      };
       let reads = 0;
       mockApi([['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: ++reads < 4 ? early : settled })]]);
       render(
@@ -533,5 +536,103 @@ describe("the round's histogram", () => {
     expect(within(histogramCard()).getByTestId('histogram-empty')).toHaveTextContent('이번 라운드에는 기록이 없어요.');
     await flush(30_000);
     expect(resultReads(calls)).toBe(7);
+  });
+});
+
+describe('result, for screen-reader players', () => {
+  it('is no live region: says the outcome once as it is known and the rank once it is final, not each read of it', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      // booked at 9 s of a round that closes at 15 s: the rank moves until 5 s after the close
+      vi.setSystemTime(Date.UTC(2026, 11, 5, 10, 0, 9));
+      let reads = 0;
+      mockApi([
+        [
+          'GET',
+          /^\/api\/v1\/bookings\/b1$/,
+          () => ({
+            body: ++reads === 1 ? { ...confirmed, status: 'PENDING', rank: null } : reads < 5 ? early : settled,
+          }),
+        ],
+      ]);
+      render(
+        <I18nProvider initial="ko">
+          <AnnouncerProvider>
+            <Result
+              session={{ ...session, roundId: '20261205T100000Z' }}
+              bookingId="b1"
+              onRetry={vi.fn()}
+              onHome={vi.fn()}
+            />
+          </AnnouncerProvider>
+        </I18nProvider>,
+      );
+      // everything said, also what has since left the region (each announcement is cleared after a few seconds)
+      const heard: string[] = [];
+      new MutationObserver((records) =>
+        records.forEach((r) => r.addedNodes.forEach((node) => heard.push(node.textContent ?? ''))),
+      ).observe(screen.getByTestId('announcer'), { childList: true });
+      const said = () => heard;
+      // the heading takes the focus with what came of it in its name (its text on screen stays 예매 결과)
+      const heading = screen.getByRole('heading', { level: 1 });
+      expect(heading).toHaveFocus();
+      expect(heading).toHaveAccessibleName('예매 결과: 확정 대기 중');
+      expect(document.querySelector('.result-hero')).not.toHaveAttribute('aria-live');
+      expect(document.querySelector('.result-hero')?.closest('[aria-live]')).toBeNull();
+
+      await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
+      expect(heading).toHaveAccessibleName('예매 결과: 예매 성공!');
+      await screen.findByTestId('rank');
+      expect(said()).toEqual(['예매 성공! B-7, 12.345초']);
+      await advance(8_000); // the rank read again, and moved: shown, not said
+      expect(screen.getByTestId('rank')).toHaveTextContent('이번 라운드 1위 / 12명');
+      expect(screen.getByTestId('rank')).toHaveTextContent('지금까지의 순위예요');
+      expect(said()).toEqual(['예매 성공! B-7, 12.345초']);
+      await advance(6_000); // 5 s after the close: final, said once
+      expect(screen.getByTestId('rank')).not.toHaveTextContent('지금까지의 순위예요');
+      expect(said()).toEqual(['예매 성공! B-7, 12.345초', '최종 순위: 이번 라운드 1위 / 12명, 상위 8.3%']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('names its heading with the outcome for an attempt without a booking too', async () => {
+    renderLoser({ kind: 'not-admitted', known: { position: 42, ahead: 2, waiting: 300 } }, () => ({
+      body: notAdmittedDebrief(),
+    }));
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading).toHaveFocus();
+    expect(heading).toHaveAccessibleName('예매 결과: 입장하지 못했어요');
+    expect(heading).toHaveTextContent(/^예매 결과/);
+    await screen.findByTestId('timeline', {}, { timeout: 10_000 });
+  });
+
+  it("keeps the next round button's name still: the seconds to the open beside it, in no name and no live region", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      vi.setSystemTime(Date.UTC(2026, 11, 5, 10, 0, 20));
+      mockApi([['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: confirmed })]]);
+      render(
+        <I18nProvider initial="ko">
+          <Result
+            session={{ ...session, roundId: '20261205T100000Z' }}
+            bookingId="b1"
+            onRetry={vi.fn()}
+            onHome={vi.fn()}
+          />
+        </I18nProvider>,
+      );
+      const retry = screen.getByTestId('retry');
+      expect(retry).toHaveAccessibleName('다음 라운드 도전');
+      expect(screen.getByTestId('retry-in')).toHaveTextContent('40초 후 오픈');
+      await advance(1_000);
+      expect(screen.getByTestId('retry')).toBe(retry);
+      expect(retry).toHaveAccessibleName('다음 라운드 도전');
+      expect(screen.getByTestId('retry-in')).toHaveTextContent('39초 후 오픈');
+      expect(retry).not.toContainElement(screen.getByTestId('retry-in'));
+      expect(screen.getByTestId('retry-in').closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,17 +1,18 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { getBooking, getLeaderboard } from '../api/booking';
 import { asApiError, type ApiError } from '../api/http';
-import type { BookingView, Debrief, Leaderboard } from '../api/types';
+import type { BookingView, Debrief, Leaderboard, Standing } from '../api/types';
 import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from '../components/Debrief';
 import { Notice } from '../components/Notice';
 import { RoundOpenedAt } from '../components/RoundOpenedAt';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
+import { useAnnouncer } from '../hooks/useAnnouncer';
 import { useDebrief, type DebriefState } from '../hooks/useDebrief';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useLatest } from '../hooks/useLatest';
 import { useRoundResults } from '../hooks/useRoundResults';
 import { useServerClock, useServerNow } from '../hooks/serverClock';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Translate } from '../i18n/i18n';
 import { closesAtOf, nextRoundAfter, secondsUntil } from '../lib/clock';
 import { bookingOf, stepKey } from '../lib/debrief';
 import { percentUp, seconds, wholePercent } from '../lib/format';
@@ -142,12 +143,16 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
       : booking?.status === 'REJECTED'
         ? 'result.rejected'
         : 'result.pending';
+  // in the heading's name, which takes the focus as the screen shows: what came of it is heard first
+  const outcome = bookingId === undefined ? noBookingOutcome(noBooking, t) : t(statusKey);
+  useResultAnnouncements(booking, roundRank && !provisionalRank ? roundRank : undefined);
 
   return (
     <section className="screen result" aria-labelledby="result-title">
       <div className="screen-head">
         <h1 id="result-title" ref={heading} tabIndex={-1}>
           {t('result.title')}
+          <span className="sr-only">: {outcome}</span>
         </h1>
         <p className="muted">
           {session.nickname} · <RoundOpenedAt roundId={session.roundId} />
@@ -161,7 +166,9 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
           <NoBookingHero noBooking={noBooking} />
         ) : (
           <>
-            <div className="card result-hero" aria-live="polite" aria-busy={!final}>
+            {/* not a live region: the rank is read again every 2 s, and each new figure would be read out; the outcome
+                and the final rank are said once each instead (`useResultAnnouncements`) */}
+            <div className="card result-hero">
               <p
                 className={`status-pill status-${(booking?.status ?? 'PENDING').toLowerCase()}`}
                 data-testid="booking-status"
@@ -244,9 +251,17 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
       </div>
 
       <div className="actions">
-        <button type="button" className="btn btn-primary btn-large" onClick={onRetry} data-testid="retry">
-          {retryIn > 0 ? t('result.retry', { s: retryIn }) : t('result.retryNow')}
-        </button>
+        {/* a name that stays put: the seconds beside it, in no name and no live region, are not read out each second */}
+        <span className="retry-group">
+          <button type="button" className="btn btn-primary btn-large" onClick={onRetry} data-testid="retry">
+            {t('result.retryNow')}
+          </button>
+          {retryIn > 0 && (
+            <span className="muted retry-in" data-testid="retry-in">
+              {t('common.opensIn', { s: retryIn })}
+            </span>
+          )}
+        </span>
         <a className="btn btn-ghost btn-large" href="#/history" data-testid="to-history">
           {t('result.history')}
         </a>
@@ -256,6 +271,48 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
       </div>
     </section>
   );
+}
+
+/** What came of an attempt without a booking, as its hero card's pill says it. */
+function noBookingOutcome(noBooking: NoBooking | undefined, t: Translate): string {
+  if (noBooking?.kind === 'already-booked') return t('result.alreadyBooked');
+  return t(noBooking?.kind === 'not-admitted' ? 'result.notAdmitted' : 'result.noSeat');
+}
+
+/**
+ * Tells screen readers, once each, what came of the booking as soon as it is known (confirmed or rejected), and the
+ * rank once it is final: the hero card is no live region, so that each read of the rank is not said over the last.
+ * An attempt without a booking says nothing here: its heading, focused as it shows, says what came of it.
+ */
+function useResultAnnouncements(booking: BookingView | undefined, finalRank: Standing | undefined) {
+  const { announce } = useAnnouncer();
+  const said = useRef({ outcome: false, rank: false });
+  const status = booking?.status;
+  const seat = booking?.seatId;
+  const durationMs = booking?.durationMs;
+  useEffect(() => {
+    if (said.current.outcome || status === undefined || status === 'PENDING') return;
+    said.current.outcome = true;
+    if (status === 'REJECTED') announce({ key: 'result.announceRejected' });
+    // the seconds as a number: the template says them in the language shown, also after a switch
+    else
+      announce({
+        key: 'result.announceConfirmed',
+        params: { seat: seat ?? '', t: ((durationMs ?? 0) / 1000).toFixed(3) },
+      });
+  }, [status, seat, durationMs, announce]);
+  const position = finalRank?.position;
+  const total = finalRank?.total;
+  const topPercent = finalRank?.topPercent;
+  useEffect(() => {
+    if (said.current.rank || position === undefined || total === undefined || !said.current.outcome) return;
+    said.current.rank = true;
+    announce(
+      total >= MIN_RANKED_FOR_PERCENT && topPercent != null
+        ? { key: 'result.announceRankTop', params: { pos: position, total, p: percentUp(topPercent) } }
+        : { key: 'result.announceRank', params: { pos: position, total } },
+    );
+  }, [position, total, topPercent, announce]);
 }
 
 /** The hero card of an attempt without a booking: what ended it. */

@@ -1,7 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Seat, SeatStatus } from '../api/types';
 import { Header } from '../components/Header';
+import { AnnouncerProvider } from '../hooks/useAnnouncer';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
 import { holdOfTicket, rememberHold } from '../lib/tickets';
@@ -698,5 +699,54 @@ describe('seat selection: Retry-After', () => {
       await flush(5_000);
       expect(calls.filter((c) => c.path.endsWith('/holds'))).toHaveLength(1);
     });
+  });
+});
+
+describe('seat selection, for keyboard and screen-reader players', () => {
+  /** The screen in the app's live region; what it said, in order. */
+  const renderSpoken = () => {
+    render(
+      <I18nProvider initial="ko">
+        <AnnouncerProvider>
+          <SeatSelection session={session} onBooked={vi.fn()} onCaptchaRequired={vi.fn()} onRoundOver={vi.fn()} />
+        </AnnouncerProvider>
+      </I18nProvider>,
+    );
+    return () => [...screen.getByTestId('announcer').children].map((node) => node.textContent);
+  };
+
+  it('names the map shortly and describes it for touch and keys both', async () => {
+    mockApi([seatMapRoute()]);
+    renderSpoken();
+    const grid = await screen.findByRole('grid', { name: '좌석 배치도' });
+    expect(grid).toHaveAccessibleDescription('좌석을 눌러 고르세요. 키보드로는 화살표 키로 이동하고 Enter로 고릅니다.');
+  });
+
+  it('keeps the focus on the button while the hold is on its way, then moves it to 예매 확정 and says the hold once', async () => {
+    vi.useFakeTimers();
+    try {
+      mockApi([seatMapRoute(), heldA1Route()]);
+      const said = renderSpoken();
+      await flush();
+      fireEvent.click(seatEl('A-1'));
+      const hold = screen.getByRole('button', { name: '좌석 선택 완료' });
+      act(() => hold.focus());
+      fireEvent.click(hold);
+      // the same button, busy (not disabled, which would drop the focus to the page)
+      expect(screen.getByRole('button', { name: '좌석 잡는 중…' })).toBe(hold);
+      expect(hold).toHaveFocus();
+      expect(hold).toHaveAttribute('aria-disabled', 'true');
+      await flush();
+      const confirm = screen.getByRole('button', { name: '예매 확정' });
+      expect(confirm).toHaveFocus();
+      expect(said()).toEqual(['A-1 좌석을 잡았습니다. 20초 안에 확정하세요']);
+      // the hold's timer counts down on screen only: no live region, nothing more said
+      await flush(3_000);
+      expect(screen.getByTestId('hold-timer')).toHaveTextContent('17초 안에 확정하세요');
+      expect(screen.getByTestId('hold-timer').closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
+      expect(said()).toEqual(['A-1 좌석을 잡았습니다. 20초 안에 확정하세요']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import { ApiError } from '../api/http';
 import { Notice } from '../components/Notice';
 import { RoundOpenedAt } from '../components/RoundOpenedAt';
@@ -24,6 +24,7 @@ interface Props {
 /** The seat map, live, and the hold → confirm panel beside it; a problem that ends the round ends this step. */
 export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOver }: Props) {
   const { t } = useI18n();
+  const hintId = useId();
   // once: the clock and a lapsing hold may both see the close
   const ended = useRef(false);
   const over = useCallback(
@@ -81,11 +82,15 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
               autoFocus
               // a refused hold (seat taken) or a lapsed one: back to the map for the next pick
               refocus={booking.notice}
+              describedBy={hintId}
             />
           ) : (
             <p className="muted center">{t('seats.loading')}</p>
           )}
-          <p className="muted small">{t('seats.keyboardHint')}</p>
+          {/* the map's description (its name stays "좌석 배치도"): for touch and keys both */}
+          <p id={hintId} className="muted small">
+            {t('seats.keyboardHint')}
+          </p>
           {stale && <Notice tone="warn" message={t('seats.stale')} />}
           {soldOut && (
             <Notice

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../components/Header';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
+import { playerSecret } from '../lib/playerSecret';
 import { mockApi, problem, withRetryAfter } from '../test/api';
 import { flush } from '../test/timers';
 import { SecurityLetter } from './SecurityLetter';
@@ -348,5 +349,176 @@ describe('security letter', () => {
       await flush(5_000);
       expect(issued).toBe(1);
     });
+  });
+});
+
+/** A stand-in for the browser's audio element: it records what it was given and plays at once. */
+class FakeAudio extends EventTarget {
+  static made: FakeAudio[] = [];
+  played = 0;
+  paused = true;
+  constructor(readonly src: string) {
+    super();
+    FakeAudio.made.push(this);
+  }
+  play() {
+    this.played += 1;
+    this.paused = false;
+    return Promise.resolve();
+  }
+  pause() {
+    this.paused = true;
+  }
+}
+
+/** `new Audio` and the object URLs (jsdom has neither): the URLs made and given back. */
+function stubAudio() {
+  FakeAudio.made = [];
+  let made = 0;
+  const create = vi.fn((_blob: Blob) => `blob:letter-audio-${++made}`);
+  const revoke = vi.fn((_url: string) => undefined);
+  vi.stubGlobal('Audio', FakeAudio);
+  vi.stubGlobal(
+    'URL',
+    class extends URL {
+      static createObjectURL = create;
+      static revokeObjectURL = revoke;
+    },
+  );
+  return { create, revoke };
+}
+
+describe('security letter, for screen-reader players', () => {
+  const renderLetter = () =>
+    render(
+      <I18nProvider initial="ko">
+        <SecurityLetter session={session} onSolved={vi.fn()} onRoundOver={vi.fn()} onHome={vi.fn()} />
+      </I18nProvider>,
+    );
+  const audioRoute = (
+    reply: () => ReturnType<typeof problem> | { status: number; body: Uint8Array; headers: Record<string, string> },
+  ) => ['GET', /^\/api\/v1\/captcha\/c1\/audio$/, reply] as Parameters<typeof mockApi>[0][number];
+  const wav = () => ({ status: 200, body: new Uint8Array([82, 73, 70, 70]), headers: { 'Content-Type': 'audio/wav' } });
+
+  it('reads the lead, that case does not matter and how the audio is typed with the field the focus lands on', async () => {
+    mockApi([letterRoute()]);
+    renderLetter();
+    const input = screen.getByLabelText('보안문자');
+    expect(input).toHaveFocus();
+    expect(input).toHaveAccessibleDescription(
+      '부정 예매 방지를 위해 아래 문자를 입력해 주세요. 대소문자 구분 없음 듣기: 영어 단어마다 첫 글자를 입력하세요 (Charlie는 C, seven은 7).',
+    );
+    // the button says how its words are typed, too
+    expect(screen.getByRole('button', { name: '보안문자 음성으로 듣기' })).toHaveAccessibleDescription(
+      '듣기: 영어 단어마다 첫 글자를 입력하세요 (Charlie는 C, seven은 7).',
+    );
+    await screen.findByTestId('captcha-image');
+  });
+
+  it("plays the letter shown from 🔊 듣기: its audio asked with the letter's own headers, the focus kept on the button", async () => {
+    const { calls } = mockApi([letterRoute(), audioRoute(wav)]);
+    const { create, revoke } = stubAudio();
+    renderLetter();
+    const listen = screen.getByRole('button', { name: '보안문자 음성으로 듣기' });
+    expect(listen).toHaveTextContent('듣기');
+    expect(listen).toBeDisabled(); // no letter shown yet
+    await screen.findByTestId('captcha-image');
+    expect(listen).toBeEnabled();
+    const input = screen.getByLabelText('보안문자');
+    fireEvent.change(input, { target: { value: 'te' } });
+
+    act(() => listen.focus());
+    fireEvent.click(listen);
+    await waitFor(() => expect(FakeAudio.made).toHaveLength(1));
+    const asked = calls.find((c) => c.path === '/api/v1/captcha/c1/audio')!;
+    const letter = calls.find((c) => c.path === '/api/v1/captcha')!;
+    expect(asked.method).toBe('GET');
+    expect(asked.headers.Authorization).toBe('Bearer jwt');
+    expect(asked.headers['X-Player-Secret']).toBe(playerSecret());
+    expect(asked.headers['X-Player-Secret']).toBe(letter.headers['X-Player-Secret']);
+    const bytes = create.mock.calls[0]![0];
+    expect(bytes.type).toBe('audio/wav');
+    expect(bytes.size).toBe(4);
+    const player = FakeAudio.made[0]!;
+    expect(player.src).toBe('blob:letter-audio-1');
+    expect(player.played).toBe(1);
+    expect(listen).toHaveFocus();
+    expect(listen).toHaveAttribute('aria-busy', 'true');
+    // the letter and what was typed for it stay
+    expect(input).toHaveValue('TE');
+    expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA1');
+    expect(calls.filter((c) => c.path === '/api/v1/captcha')).toHaveLength(1);
+
+    act(() => void player.dispatchEvent(new Event('ended')));
+    expect(revoke).toHaveBeenCalledWith('blob:letter-audio-1');
+    expect(listen).not.toHaveAttribute('aria-busy');
+    expect(listen).toHaveFocus();
+
+    // heard again, then a new letter asked for while it plays: the old letter's audio stops and its URL is given back
+    fireEvent.click(listen);
+    await waitFor(() => expect(FakeAudio.made).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: '새 보안문자 받기' }));
+    expect(FakeAudio.made[1]!.paused).toBe(true);
+    expect(revoke).toHaveBeenCalledWith('blob:letter-audio-2');
+    await waitFor(() =>
+      expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA2'),
+    );
+  });
+
+  it("shows a refused audio like the letter's other errors, and keeps the letter and the answer typed", async () => {
+    vi.useFakeTimers();
+    let issued = 0;
+    const { calls } = mockApi([
+      [
+        'POST',
+        /^\/api\/v1\/captcha$/,
+        () => ({ status: 201, body: { captchaId: `c${++issued}`, image: `data:image/png;base64,AAA${issued}` } }),
+      ],
+      audioRoute(() => withRetryAfter(problem('rate-limited', 429), '2')),
+    ]);
+    stubAudio();
+    renderLetter();
+    await flush();
+    const input = screen.getByLabelText('보안문자');
+    fireEvent.change(input, { target: { value: 'test42' } });
+    const listen = screen.getByRole('button', { name: '보안문자 음성으로 듣기' });
+    act(() => listen.focus());
+    fireEvent.click(listen);
+    await flush();
+
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('요청이 너무 많습니다');
+    expect(within(alert).getByRole('button', { name: '2초 후 다시 시도' })).toBeDisabled();
+    expect(input).toHaveValue('TEST42');
+    expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA1');
+    expect(issued).toBe(1);
+    expect(FakeAudio.made).toHaveLength(0);
+    // the Retry-After is waited out with the focus where it was: the button says it is unavailable, not disabled
+    expect(listen).toHaveFocus();
+    expect(listen).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(listen);
+    await flush();
+    expect(calls.filter((c) => c.path.endsWith('/audio'))).toHaveLength(1);
+
+    await flush(2_000);
+    fireEvent.click(within(alert).getByRole('button', { name: '다시 시도' })); // the audio again, not a new letter
+    await flush();
+    expect(calls.filter((c) => c.path.endsWith('/audio'))).toHaveLength(2);
+    expect(issued).toBe(1);
+    expect(input).toHaveValue('TEST42');
+  });
+
+  it('says a letter gone (404) cannot be played, without replacing it or the answer', async () => {
+    mockApi([letterRoute(), audioRoute(() => problem('unknown-captcha', 404))]);
+    stubAudio();
+    renderLetter();
+    await screen.findByTestId('captcha-image');
+    fireEvent.change(screen.getByLabelText('보안문자'), { target: { value: 'abc' } });
+    fireEvent.click(screen.getByRole('button', { name: '보안문자 음성으로 듣기' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('이 보안문자는 만료되어 들을 수 없어요');
+    expect(within(alert).queryByRole('button', { name: '다시 시도' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('보안문자')).toHaveValue('ABC');
+    expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA1');
   });
 });

@@ -15,11 +15,15 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   const { t } = useI18n();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const { captcha, answer, setAnswer, busy, error, hint, wait, issue, trySend, retry } = useSecurityLetter(session, {
-    input,
-    onSolved,
-    onRoundOver,
-  });
+  const { captcha, answer, setAnswer, busy, error, hint, wait, issue, trySend, retry, listen, listening } =
+    useSecurityLetter(session, { input, onSolved, onRoundOver });
+  // the focus goes straight to the field: what to do, and that case does not matter (otherwise only its placeholder),
+  // are read with it as its description, after what is wrong with the answer if anything
+  const leadId = `${inputId}-lead`;
+  const caseId = `${inputId}-case`;
+  const hintId = `${inputId}-hint`;
+  // the audio spells the letter in words ("Charlie, seven"): what to type for them, by the button and by the field
+  const audioHintId = `${inputId}-audio`;
 
   // the answer field gets focus as soon as the screen shows: every millisecond counts in this step
   useEffect(() => {
@@ -36,7 +40,9 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
       <h1 id="captcha-title" tabIndex={-1}>
         {t('captcha.title')}
       </h1>
-      <p className="lead">{t('captcha.lead')}</p>
+      <p id={leadId} className="lead">
+        {t('captcha.lead')}
+      </p>
       <form className="card captcha-card" onSubmit={submit} noValidate>
         <div className="captcha-image-row">
           <div className="captcha-frame" aria-busy={!captcha && busy}>
@@ -46,16 +52,33 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
               busy && <span className="muted">{t('captcha.loading')}</span>
             )}
           </div>
-          <button
-            type="button"
-            className="btn btn-ghost icon-btn"
-            onClick={issue}
-            disabled={busy || wait > 0}
-            aria-label={t('captcha.refreshLabel')}
-            title={t('captcha.refreshLabel')}
-          >
-            <span aria-hidden="true">↻</span> {t('captcha.refresh')}
-          </button>
+          <div className="captcha-tools">
+            <button
+              type="button"
+              className="btn btn-ghost icon-btn"
+              onClick={issue}
+              disabled={busy || wait > 0}
+              aria-label={t('captcha.refreshLabel')}
+              title={t('captcha.refreshLabel')}
+            >
+              <span aria-hidden="true">↻</span> {t('captcha.refresh')}
+            </button>
+            {/* while it is asked for and plays, it keeps the focus: busy, never disabled (that would drop the focus) */}
+            <button
+              type="button"
+              className="btn btn-ghost icon-btn"
+              onClick={listen}
+              disabled={!captcha}
+              aria-disabled={(!!captcha && (busy || wait > 0)) || undefined}
+              aria-busy={listening || undefined}
+              aria-label={t('captcha.listenLabel')}
+              aria-describedby={audioHintId}
+              title={t('captcha.listenLabel')}
+              data-testid="captcha-listen"
+            >
+              <SpeakerIcon /> {t('captcha.listen')}
+            </button>
+          </div>
         </div>
         <label htmlFor={inputId}>{t('captcha.input')}</label>
         <input
@@ -71,10 +94,16 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
           spellCheck={false}
           maxLength={32}
           aria-invalid={hint !== undefined}
-          aria-describedby={hint ? `${inputId}-hint` : undefined}
+          aria-describedby={`${hint ? `${hintId} ` : ''}${leadId} ${caseId} ${audioHintId}`}
         />
+        <span id={caseId} className="sr-only">
+          {t('captcha.caseHint')}
+        </span>
+        <p id={audioHintId} className="field-hint">
+          {t('captcha.audioHint')}
+        </p>
         {hint && (
-          <p id={`${inputId}-hint`} className="field-error" role="alert">
+          <p id={hintId} className="field-error" role="alert">
             {t(hint)}
           </p>
         )}
@@ -83,7 +112,15 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
         </button>
       </form>
       {error && (
-        <Notice error={error.problem} onRetry={isRetryable(error.problem) ? retry : undefined} retryIn={wait}>
+        <Notice
+          error={error.problem}
+          // a letter gone is said as such: the audio asked for it, not a new letter on its way (the answer sends it)
+          message={
+            error.during === 'audio' && error.problem.slug === 'unknown-captcha' ? t('captcha.audioGone') : undefined
+          }
+          onRetry={isRetryable(error.problem) ? retry : undefined}
+          retryIn={wait}
+        >
           {error.auto && <AutoRetryNote n={error.auto.n} delayMs={error.auto.delayMs} since={error} />}
           <button type="button" className="btn btn-small btn-ghost" onClick={onHome}>
             {t('common.back')}
@@ -91,5 +128,25 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
         </Notice>
       )}
     </section>
+  );
+}
+
+/** A speaker, drawn: the 🔊 emoji is a missing-glyph box where no emoji font is installed (a Linux desktop). */
+function SpeakerIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M4 9v6h4l5 4V5L8 9z" />
+      <path d="M16.5 8.5a5 5 0 0 1 0 7M19.5 5.5a9 9 0 0 1 0 13" />
+    </svg>
   );
 }

@@ -5,6 +5,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../components/Header';
 import { ServerClockProvider, useServerClock } from '../hooks/serverClock';
+import { AnnouncerProvider } from '../hooks/useAnnouncer';
 import { I18nProvider } from '../i18n/i18n';
 import { roundIdAt } from '../lib/clock';
 import { entryKey } from '../lib/tickets';
@@ -44,22 +45,27 @@ afterEach(() => {
 });
 
 /**
- * The waiting room in Korean, entering at once, with do-nothing callbacks for what a test does not look at;
- * `withHeader`: under the app's header (its language toggle).
+ * The waiting room in Korean, entering at once, with do-nothing callbacks for what a test does not look at, in the
+ * app's live region; `withHeader`: under the app's header (its language toggle).
  */
 const waitingRoom = (props: Partial<ComponentProps<typeof WaitingRoom>> & { nickname: string }, withHeader = false) => (
   <I18nProvider initial="ko">
-    {withHeader && <Header route="play" />}
-    <WaitingRoom
-      notBefore={undefined}
-      onAdmitted={vi.fn()}
-      onRoundOver={vi.fn()}
-      onNicknameRefused={vi.fn()}
-      onHome={vi.fn()}
-      {...props}
-    />
+    <AnnouncerProvider>
+      {withHeader && <Header route="play" />}
+      <WaitingRoom
+        notBefore={undefined}
+        onAdmitted={vi.fn()}
+        onRoundOver={vi.fn()}
+        onNicknameRefused={vi.fn()}
+        onHome={vi.fn()}
+        {...props}
+      />
+    </AnnouncerProvider>
   </I18nProvider>
 );
+
+/** What the app's live region said last. */
+const lastSaid = () => screen.getByTestId('announcer').lastElementChild?.textContent;
 
 /**
  * POST /api/v1/queue by the server's clock `serverNow`: refused (round-not-open) before the open of 10:15:00, then a
@@ -212,7 +218,7 @@ describe('waiting room', () => {
     expect(screen.getByTestId('position')).toHaveTextContent('1');
   });
 
-  it('announces the standing in the language shown, also after a switch while the ticket is watched', async () => {
+  it('announces the standing with the time left, in the language shown, also after a switch while the ticket is watched', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 3));
     mockApi([
       [
@@ -231,10 +237,11 @@ describe('waiting room', () => {
     render(waitingRoom({ nickname: 'k' }, true));
     await flush();
     await flush(1_000);
-    expect(screen.getByText('대기 순번 2번, 앞에 1명')).toBeInTheDocument();
+    // said as the standing came, in the second before 10:15:04: 12 s to the close of 10:15:15 (rounded up)
+    expect(screen.getByText('2번째, 앞에 1명, 마감까지 12초')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
-    expect(screen.getByText('Position 2, 1 ahead of you')).toBeInTheDocument();
-    expect(screen.queryByText('대기 순번 2번, 앞에 1명')).not.toBeInTheDocument();
+    expect(screen.getByText('Number 2, 1 ahead, 12s to the close')).toBeInTheDocument();
+    expect(screen.queryByText('2번째, 앞에 1명, 마감까지 12초')).not.toBeInTheDocument();
   });
 
   it('waits for the next round when told to', async () => {
@@ -743,33 +750,34 @@ describe('waiting room', () => {
     );
   });
 
-  it('puts the focus on its heading, and says the place in the queue politely: at most every 10 s, sooner when it halves', async () => {
+  it('puts the focus on its heading, and says the place in the queue politely with the time left: at most every 5 s, sooner when it halves', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 1));
     vi.stubGlobal('EventSource', FakeEventSource);
     mockApi([entered(80, 90)]);
     render(waitingRoom({ nickname: '듣는사람' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
     await flush();
-    const live = document.querySelector('[aria-live="polite"]')!;
     const emit = (name: string, position: number) =>
       act(() => FakeEventSource.last!.emit(name, waitingAt(position, 90)));
 
     emit('position', 80);
-    expect(live).toHaveTextContent('대기 순번 80번, 앞에 79명');
+    expect(lastSaid()).toBe('80번째, 앞에 79명, 마감까지 14초');
     await flush(3_000);
     emit('position', 70);
-    await flush(3_000); // 6 s after the last said: more than the old 5 s, less than 10 s
+    await flush(1_000); // 4 s after the last said: less than 5 s
     emit('position', 60);
     expect(screen.getByTestId('position')).toHaveTextContent('60'); // shown at once, said later
-    expect(live).toHaveTextContent('대기 순번 80번');
-    await flush(4_000);
-    emit('heartbeat', 60); // 10 s on: the place now (a heartbeat is a standing too)
-    expect(live).toHaveTextContent('대기 순번 60번, 앞에 59명');
+    expect(lastSaid()).toBe('80번째, 앞에 79명, 마감까지 14초');
+    await flush(1_000);
+    emit('heartbeat', 60); // 5 s on: the place now (a heartbeat is a standing too), with the seconds left
+    expect(lastSaid()).toBe('60번째, 앞에 59명, 마감까지 9초');
     await flush(1_000);
     emit('position', 29); // halved, but only a second after the last: not back to back
-    expect(live).toHaveTextContent('대기 순번 60번');
+    expect(lastSaid()).toBe('60번째, 앞에 59명, 마감까지 9초');
     await flush(1_000);
     emit('position', 25); // halved, 2 s on: said at once
-    expect(live).toHaveTextContent('대기 순번 25번, 앞에 24명');
+    expect(lastSaid()).toBe('25번째, 앞에 24명, 마감까지 7초');
+    // not in the waiting room's own region: the app's outlives the screen (the admission is said there as it leaves)
+    expect(screen.getByRole('heading', { level: 1 }).closest('section')).not.toHaveTextContent('25번째');
   });
 });

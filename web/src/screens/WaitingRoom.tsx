@@ -19,7 +19,7 @@ interface Props extends QueuePlaceOptions {
 export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onNicknameRefused, onHome }: Props) {
   const { t } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const { phase, rateLimited, announcement, failures, maxPosition, retry } = useQueuePlace(nickname, notBefore, {
+  const { phase, rateLimited, failures, maxPosition, retry } = useQueuePlace(nickname, notBefore, {
     onAdmitted,
     onRoundOver,
     onNicknameRefused,
@@ -30,9 +30,6 @@ export function WaitingRoom({ nickname, notBefore, onAdmitted, onRoundOver, onNi
       <h1 id="wait-title" ref={heading} tabIndex={-1}>
         {t('wait.title')}
       </h1>
-      <p className="sr-only" aria-live="polite" aria-atomic="true">
-        {announcement && t(announcement.key, announcement.params)}
-      </p>
       {phase.name === 'scheduled' && (
         <PreOpen at={phase.at} rateLimited={rateLimited} retry={phase.retry} retries={ENTRY_AUTO_RETRIES} />
       )}

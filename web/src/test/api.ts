@@ -47,7 +47,13 @@ export function mockApi(routes: Route[]) {
     const reply = await route[2](call);
     if (reply instanceof Error) throw new TypeError(`Failed to fetch (${reply.message})`);
     const status = reply.status ?? 200;
-    const body = reply.body === undefined || status === 204 ? null : JSON.stringify(reply.body);
+    // bytes (an audio letter) as they are, with the type their headers give; anything else as JSON
+    const body =
+      reply.body === undefined || status === 204
+        ? null
+        : reply.body instanceof Uint8Array
+          ? (reply.body as Uint8Array<ArrayBuffer>)
+          : JSON.stringify(reply.body);
     return new Response(body, { status, headers: { 'Content-Type': 'application/json', ...reply.headers } });
   });
   vi.stubGlobal('fetch', fetchMock);
