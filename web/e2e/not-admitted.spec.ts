@@ -31,7 +31,7 @@ test('the round closes while the player waits: its debrief says how far the queu
     await expect(page.getByTestId('booking-status')).toHaveText('입장하지 못했어요');
     const closed = page.getByTestId('timeline-step').filter({ hasText: '라운드 종료' });
     await closed.waitFor({ timeout: 15_000 });
-    expect(await closed.textContent()).toMatch(/입장까지 \d+명 남았어요 \(입장은 \d+번까지\)/);
+    expect(await closed.textContent()).toMatch(/입장까지 \d+명 남았어요 \(입장 허가는 봇 포함 대기 순번 \d+번까지\)/);
     await expect(page.getByTestId('timeline-step').filter({ hasText: /대기 순번 \d+번 \/ \d+명/ })).toHaveCount(1);
     const costliest = page.getByTestId('costliest');
     await expect(costliest).toContainText('번으로 입장했어요');

@@ -439,7 +439,7 @@ describe('a player the round closed on', () => {
     expect(steps()).toEqual([
       '●+0.000초라운드 오픈',
       '●+3.200초대기열 입장 — 대기 순번 42번 / 300명',
-      '✕+60.000초라운드 종료 — 입장까지 2명 남았어요 (입장은 40번까지)',
+      '✕+60.000초라운드 종료 — 입장까지 2명 남았어요 (입장 허가는 봇 포함 대기 순번 40번까지)',
     ]);
   });
 
@@ -451,7 +451,9 @@ describe('a player the round closed on', () => {
     expect(screen.getByTestId('costliest')).toHaveTextContent(
       '오픈 3.2초 뒤 42번으로 입장했어요. 입장 허가를 받은 사람 31명은 모두 오픈 0.9초 안에 들어왔어요.',
     );
-    expect(screen.getByTestId('not-admitted-close')).toHaveTextContent('입장까지 2명 남아 있었어요 (입장은 40번까지)');
+    expect(screen.getByTestId('not-admitted-close')).toHaveTextContent(
+      '입장까지 2명 남아 있었어요 (입장 허가는 봇 포함 대기 순번 40번까지)',
+    );
   });
 
   it('says it in English too, and plainly when nobody was admitted', () => {

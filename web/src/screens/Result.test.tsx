@@ -106,8 +106,8 @@ describe('result', () => {
     const rank = screen.getByTestId('rank');
     expect(within(rank).getByTestId('tier')).toHaveTextContent('상위권'); // 7.5 % is within the top 10 %
     expect(rank).toHaveTextContent('상위 7.5%');
-    expect(rank).toHaveTextContent('이번 라운드 3위 / 40명');
-    expect(rank).toHaveTextContent('이번 주 12위 / 900명');
+    expect(rank).toHaveTextContent('이번 라운드 사람 중 3위 / 40명');
+    expect(rank).toHaveTextContent('이번 주 사람 중 12위 / 900명');
     expect(rank).toHaveTextContent('봇의 60%를 이겼습니다');
     // the stacked bar: the four splits as shares of the whole
     expect(screen.getByTestId('split-waitMs')).toHaveStyle({ width: `${(6_000 / 12_345) * 100}%` });
@@ -141,14 +141,14 @@ describe('result', () => {
       );
 
       const rank = await screen.findByTestId('rank');
-      expect(rank).toHaveTextContent('이번 라운드 1위 / 1명');
+      expect(rank).toHaveTextContent('이번 라운드 사람 중 1위 / 1명');
       expect(rank).toHaveTextContent('지금까지의 순위예요');
       // a top % of one player says nothing (1st of 1 would read "top 100 %")
       expect(rank).not.toHaveTextContent('상위 100%');
       expect(within(rank).queryByTestId('tier')).not.toBeInTheDocument();
 
       await advance(8_000);
-      expect(rank).toHaveTextContent('이번 라운드 1위 / 12명');
+      expect(rank).toHaveTextContent('이번 라운드 사람 중 1위 / 12명');
       expect(rank).toHaveTextContent('상위 8.3%');
       expect(rank).toHaveTextContent('봇의 95%를 이겼습니다');
 
@@ -170,7 +170,7 @@ describe('result', () => {
     await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
     expect(screen.getByText('순위를 계산하는 중…')).toBeInTheDocument();
     const rank = await screen.findByTestId('rank', {}, { timeout: 10_000 });
-    expect(rank).toHaveTextContent('이번 라운드 3위 / 40명');
+    expect(rank).toHaveTextContent('이번 라운드 사람 중 3위 / 40명');
     expect(calls.filter((c) => c.path === '/api/v1/bookings/b1')).toHaveLength(2);
   });
 
@@ -306,7 +306,7 @@ describe('result with the debrief', () => {
     expect(screen.getByTestId('booking-status')).toHaveTextContent('입장하지 못했어요');
     const timeline = await screen.findByTestId('timeline', {}, { timeout: 10_000 });
     expect(within(timeline).getAllByTestId('timeline-step').at(-1)).toHaveTextContent(
-      '라운드 종료 — 입장까지 2명 남았어요 (입장은 40번까지)',
+      '라운드 종료 — 입장까지 2명 남았어요 (입장 허가는 봇 포함 대기 순번 40번까지)',
     );
     expect(screen.getByTestId('costliest')).toHaveTextContent('오픈 3.2초 뒤 42번으로 입장했어요.');
     expect(screen.queryByTestId('debrief-missing')).not.toBeInTheDocument();
@@ -410,7 +410,7 @@ describe('result with the debrief', () => {
     // the debrief's BOOKED step names b1: its status, time and rank as for any booking
     await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
     expect(screen.getByTestId('total-time')).toHaveTextContent('12.345초');
-    expect(screen.getByTestId('rank')).toHaveTextContent('이번 라운드 3위 / 40명');
+    expect(screen.getByTestId('rank')).toHaveTextContent('이번 라운드 사람 중 3위 / 40명');
     expect(calls.some((c) => c.path === '/api/v1/bookings/b1')).toBe(true);
   });
 
@@ -585,12 +585,12 @@ describe('result, for screen-reader players', () => {
       await screen.findByTestId('rank');
       expect(said()).toEqual(['예매 성공! B-7, 12.345초']);
       await advance(8_000); // the rank read again, and moved: shown, not said
-      expect(screen.getByTestId('rank')).toHaveTextContent('이번 라운드 1위 / 12명');
+      expect(screen.getByTestId('rank')).toHaveTextContent('이번 라운드 사람 중 1위 / 12명');
       expect(screen.getByTestId('rank')).toHaveTextContent('지금까지의 순위예요');
       expect(said()).toEqual(['예매 성공! B-7, 12.345초']);
       await advance(6_000); // 5 s after the close: final, said once
       expect(screen.getByTestId('rank')).not.toHaveTextContent('지금까지의 순위예요');
-      expect(said()).toEqual(['예매 성공! B-7, 12.345초', '최종 순위: 이번 라운드 1위 / 12명, 상위 8.3%']);
+      expect(said()).toEqual(['예매 성공! B-7, 12.345초', '최종 순위: 이번 라운드 사람 중 1위 / 12명, 상위 8.3%']);
     } finally {
       vi.useRealTimers();
     }
