@@ -10,13 +10,19 @@ export interface Announcer {
   announce(message: Message): void;
   /**
    * While quiet (the security letter's audio playing), announcements are dropped, not kept for later: a time left
-   * said after the audio would be out of date, and one said over it would drown the letters.
+   * said after the audio would be out of date, and one said over it would drown the letters. What must still be said
+   * (the time left) waits for `quiet` to end and is said then, as it is by then.
    */
   setQuiet(quiet: boolean): void;
+  quiet: boolean;
 }
 
 /** Without the provider (a screen rendered on its own) nothing is said. */
-const AnnouncerContext = createContext<Announcer>({ announce: () => undefined, setQuiet: () => undefined });
+const AnnouncerContext = createContext<Announcer>({
+  announce: () => undefined,
+  setQuiet: () => undefined,
+  quiet: false,
+});
 
 /**
  * How long a said text stays in the region: long enough for a screen reader busy with something else to get to it,
@@ -39,6 +45,7 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [said, setSaid] = useState<Said[]>([]);
   const next = useRef(0);
   const quiet = useRef(false);
+  const [quietNow, setQuietNow] = useState(false);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
 
   const announce = useCallback((message: Message) => {
@@ -53,6 +60,7 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   }, []);
   const setQuiet = useCallback((on: boolean) => {
     quiet.current = on;
+    setQuietNow(on);
   }, []);
   useEffect(() => {
     const pending = timers.current;
@@ -62,7 +70,7 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const value = useMemo<Announcer>(() => ({ announce, setQuiet }), [announce, setQuiet]);
+  const value = useMemo<Announcer>(() => ({ announce, setQuiet, quiet: quietNow }), [announce, setQuiet, quietNow]);
   return (
     <AnnouncerContext.Provider value={value}>
       {children}

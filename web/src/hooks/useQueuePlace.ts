@@ -210,10 +210,18 @@ export function useQueuePlace(
       setPhase((previous) => (previous.name === 'waiting' ? { ...previous, view } : previous));
       const now = Date.now();
       if (worthAnnouncing(lastAnnounced.current, view.position, now)) {
-        lastAnnounced.current = { position: view.position, at: now };
         // with the seconds left to the close: a round lasts 15 of them, and the countdown on screen is not live
         const { timing, now: serverNow } = clockRef.current;
-        announce(standingMessage(view.position, view.ahead, closesAtOf(view.roundId || roundId, timing), serverNow()));
+        const said = standingMessage(
+          view.position,
+          view.ahead,
+          closesAtOf(view.roundId || roundId, timing),
+          serverNow(),
+        );
+        if (said) {
+          lastAnnounced.current = { position: view.position, at: now };
+          announce(said);
+        }
       }
     },
     onAdmitted: (view) => {

@@ -34,6 +34,15 @@ describe('the place in the queue, as said', () => {
     expect(standingMessage(16, 15, at(15), at(15))).toEqual({ key: 'wait.announce', params: { p: 16, a: 15 } });
     expect(standingMessage(16, 15, Infinity, at(3))).toEqual({ key: 'wait.announce', params: { p: 16, a: 15 } });
   });
+
+  it('says no place in the last 5 s of the round: the 5 s cue says the time, and "…마감까지 2초" is old news as heard', () => {
+    expect(standingMessage(16, 15, at(15), at(10))).toEqual({
+      key: 'wait.announceClose',
+      params: { p: 16, a: 15, s: 5 },
+    });
+    expect(standingMessage(16, 15, at(15), at(10.001))).toBeUndefined();
+    expect(standingMessage(16, 15, at(15), at(13))).toBeUndefined();
+  });
 });
 
 describe('the time left in the round, as said', () => {

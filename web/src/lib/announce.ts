@@ -27,9 +27,19 @@ export function worthAnnouncing(last: Announced | undefined, position: number, n
   return since >= ANNOUNCE_BIG_CHANGE_MS && position <= last.position / 2;
 }
 
-/** The waiting room's standing as said: the place, the people ahead, and the seconds left to the close if known. */
-export function standingMessage(position: number, ahead: number, closesAt: number, now: number): Message {
+/**
+ * How long before the close the place in the queue is no longer said: the 5 s cue says the time, and a place said over
+ * it ("…마감까지 2초") is out of date as it is heard.
+ */
+export const STANDING_QUIET_BEFORE_CLOSE_MS = 5_000;
+
+/**
+ * The waiting room's standing as said: the place, the people ahead, and the seconds left to the close if known; none
+ * in the round's last `STANDING_QUIET_BEFORE_CLOSE_MS`.
+ */
+export function standingMessage(position: number, ahead: number, closesAt: number, now: number): Message | undefined {
   if (!Number.isFinite(closesAt) || now >= closesAt) return { key: 'wait.announce', params: { p: position, a: ahead } };
+  if (closesAt - now < STANDING_QUIET_BEFORE_CLOSE_MS) return undefined;
   return { key: 'wait.announceClose', params: { p: position, a: ahead, s: secondsUntil(closesAt, now) } };
 }
 

@@ -197,7 +197,7 @@ function DrillProgress({
   /** The waiting room's entry waits for this open (another go after a round played). */
   notBefore?: number | undefined;
 }) {
-  useRoundTimeCues({ roundId, notBefore });
+  useRoundTimeCues({ roundId, notBefore }, current === 0);
   return (
     <div className="drill-progress">
       <StepIndicator current={current} />

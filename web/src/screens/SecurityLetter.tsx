@@ -136,8 +136,8 @@ function SpeakerIcon() {
   return (
     <svg
       aria-hidden="true"
-      width="18"
-      height="18"
+      width="1.3em"
+      height="1.3em"
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
