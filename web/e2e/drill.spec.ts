@@ -86,7 +86,7 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
     const total = await page.getByTestId('total-time').textContent();
     const rank = await page.getByTestId('rank').textContent();
     // the place among the round's players; no top-% for a round of a handful (1st of 1 is not "top 100 %")
-    expect(rank, 'the place in the rank block').toMatch(/이번 라운드 \d+위 \/ \d+명/);
+    expect(rank, 'the place in the rank block').toMatch(/이번 라운드 사람 중 \d+위 \/ \d+명/);
     await page.locator('.result canvas').first().waitFor();
     await sleep(500); // let the histogram draw
     log(`  booked ${target}: total ${total}; ${rank}`);
