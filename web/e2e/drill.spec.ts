@@ -56,6 +56,10 @@ test('a player enters, waits, solves the letter, books a seat and sees a rank', 
         expect(heard.headers()['content-type']).toBe('audio/wav');
         // six characters said one by one: seconds of 16 kHz 16-bit sound (the body itself the page has taken)
         expect(Number(heard.headers()['content-length']), "the WAV file's length").toBeGreaterThan(50_000);
+        // playing (the button busy) after its file has loaded: a refused play() or source fails within moments, and
+        // the round is not long enough to wait for the six seconds' end
+        await expect(page.getByRole('button', { name: '보안문자 음성으로 듣기' })).toHaveAttribute('aria-busy', 'true');
+        await page.waitForTimeout(1_500);
         await expect(page.getByText('이 기기에서 음성을 재생하지 못했어요')).toHaveCount(0);
       },
       onWaiting: async () => {

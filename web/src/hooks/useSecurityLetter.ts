@@ -45,6 +45,11 @@ export interface SecurityLetterState {
   hint: MessageKey | undefined;
   /** Whole seconds left of a refusal's Retry-After, before which nothing is sent again. */
   wait: number;
+  /**
+   * The same for sending the answer: none after a refused audio, as answers have their own budget (a letter's hearing
+   * spends from the letters').
+   */
+  answerWait: number;
   /** ↻: a new letter in place of the one shown, and of what was typed for it. */
   issue(): void;
   /** Sends the typed answer, unless there is no letter, one is on its way or a Retry-After is being waited out. */
@@ -52,7 +57,7 @@ export interface SecurityLetterState {
   /** Tries the failed step again: the same answer to the same letter, the audio, or a new letter. */
   retry(): void;
   /**
-   * 🔊: the letter shown, read out (its audio asked for and played; pressed again while it plays, from the start).
+   * 듣기: the letter shown, read out (its audio asked for and played; pressed again while it plays, from the start).
    * Nothing is announced over it. A refusal shows like the letter's others, and uses up neither the letter nor the
    * answer typed.
    */
@@ -61,11 +66,11 @@ export interface SecurityLetterState {
   listening: boolean;
 }
 
-/** The audio of the letter shown: its request, then its player and the object URL it plays from. */
+/** The audio of the letter shown: its request, its player, and once fetched the object URL it plays from. */
 interface LetterAudio {
   aborter: AbortController;
+  player: HTMLAudioElement;
   url?: string;
-  player?: HTMLAudioElement;
 }
 
 /**
@@ -102,6 +107,7 @@ export function useSecurityLetter(
   const [hint, setHint] = useState<MessageKey | undefined>();
   // a refused request's Retry-After: nothing is sent again (retry, ↻, the answer) before it has passed
   const wait = useCountdown(error?.problem.retryAfter, error);
+  const answerWait = error?.during === 'audio' ? 0 : wait;
   const alive = useMounted();
   const onRoundOverRef = useLatest(onRoundOver);
   /** An answer on its way: at the close its own answer decides (solved in time, or 403 round-closed). */
@@ -159,7 +165,7 @@ export function useSecurityLetter(
   };
 
   const trySend = () => {
-    if (!captcha || busy || wait > 0) return;
+    if (!captcha || busy || answerWait > 0) return;
     if (!answer.trim()) {
       setHint('captcha.empty');
       input.current?.focus();
@@ -209,7 +215,7 @@ export function useSecurityLetter(
     if (!current) return;
     audio.current = undefined;
     current.aborter.abort();
-    current.player?.pause();
+    current.player.pause();
     if (current.url) URL.revokeObjectURL(current.url);
     setQuiet(false);
     setListening(false);
@@ -220,10 +226,20 @@ export function useSecurityLetter(
 
   const listen = () => {
     if (!captcha || busy || wait > 0) return;
-    if (audio.current && !audio.current.player) return; // on its way already
-    stopAudio();
+    const playing = audio.current;
+    if (playing && !playing.url) return; // on its way already
+    if (playing) {
+      // pressed again while it plays: from the start, not fetched (and spent from the letter budget) again
+      playing.player.currentTime = 0;
+      void playing.player.play();
+      return;
+    }
     if (error?.during === 'audio') setError(undefined);
-    const mine: LetterAudio = { aborter: new AbortController() };
+    // the player is made and loaded in the press itself: a browser that allows sound only from a tap (Safari on an
+    // iPhone) would refuse a play() called only once the fetch has answered
+    const player = new Audio();
+    player.load();
+    const mine: LetterAudio = { aborter: new AbortController(), player };
     audio.current = mine;
     setListening(true);
     setQuiet(true); // the letters are hard enough to make out without a time left said over them
@@ -237,8 +253,7 @@ export function useSecurityLetter(
       .then((wav) => {
         if (audio.current !== mine) return;
         mine.url = URL.createObjectURL(wav);
-        const player = new Audio(mine.url);
-        mine.player = player;
+        player.src = mine.url;
         player.addEventListener('ended', () => audio.current === mine && stopAudio());
         player.addEventListener('error', () => refused(new ApiError(0, 'audio-unplayable')));
         return player.play().catch(() => refused(new ApiError(0, 'audio-unplayable')));
@@ -263,5 +278,5 @@ export function useSecurityLetter(
     return () => clearTimeout(timer);
   }, [error, again]);
 
-  return { captcha, answer, setAnswer, busy, error, hint, wait, issue, trySend, retry, listen, listening };
+  return { captcha, answer, setAnswer, busy, error, hint, wait, answerWait, issue, trySend, retry, listen, listening };
 }

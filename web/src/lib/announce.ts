@@ -1,9 +1,8 @@
 // What a screen reader is told in passing (the app's one polite live region, `hooks/useAnnouncer.tsx`): the waiting
 // room's standing, and the time left in the round. The standing changes up to 4 times a second, and reading each change
 // out would talk over everything else the player wants to hear. So a new place in the queue is said at most every
-// ANNOUNCE_EVERY_MS, sooner (but not back to back) when it is a big change: every 5 s, as a round is open for 15 and
-// every 10 s said the place once or twice in it. The time left is said at a few moments only (`roundTimeCue`), the
-// countdowns on screen being no live regions.
+// ANNOUNCE_EVERY_MS (a few times in a round open for 15 s), sooner (but not back to back) when it is a big change. The
+// time left is said at a few moments only (`roundTimeCue`), the countdowns on screen being no live regions.
 import type { Message } from '../i18n/i18n';
 import { closesAtOf, parseRoundId, roundAt, secondsUntil, type RoundTiming } from './clock';
 

@@ -294,7 +294,7 @@ function useResultAnnouncements(booking: BookingView | undefined, finalRank: Sta
     if (said.current.outcome || status === undefined || status === 'PENDING') return;
     said.current.outcome = true;
     if (status === 'REJECTED') announce({ key: 'result.announceRejected' });
-    // the seconds as a number: the template says them in the language shown, also after a switch
+    // the seconds to the millisecond, as the card shows them; the words around them in the language shown
     else
       announce({
         key: 'result.announceConfirmed',

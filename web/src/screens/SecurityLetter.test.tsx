@@ -355,11 +355,17 @@ describe('security letter', () => {
 /** A stand-in for the browser's audio element: it records what it was given and plays at once. */
 class FakeAudio extends EventTarget {
   static made: FakeAudio[] = [];
+  src = '';
   played = 0;
   paused = true;
-  constructor(readonly src: string) {
+  loaded = 0;
+  currentTime = 0;
+  constructor() {
     super();
     FakeAudio.made.push(this);
+  }
+  load() {
+    this.loaded += 1;
   }
   play() {
     this.played += 1;
@@ -440,8 +446,16 @@ describe('security letter, for screen-reader players', () => {
     expect(bytes.type).toBe('audio/wav');
     expect(bytes.size).toBe(4);
     const player = FakeAudio.made[0]!;
-    expect(player.src).toBe('blob:letter-audio-1');
+    await waitFor(() => expect(player.src).toBe('blob:letter-audio-1'));
+    expect(player.loaded).toBe(1); // in the press itself, where a phone's browser still allows sound
     expect(player.played).toBe(1);
+    // pressed again while it plays: from the start, nothing fetched again
+    player.currentTime = 2.5;
+    fireEvent.click(listen);
+    expect(player.currentTime).toBe(0);
+    expect(player.played).toBe(2);
+    expect(FakeAudio.made).toHaveLength(1);
+    expect(calls.filter((c) => c.path.endsWith('/audio'))).toHaveLength(1);
     expect(listen).toHaveFocus();
     expect(listen).toHaveAttribute('aria-busy', 'true');
     // the letter and what was typed for it stay
@@ -492,10 +506,13 @@ describe('security letter, for screen-reader players', () => {
     expect(input).toHaveValue('TEST42');
     expect(screen.getByTestId('captcha-image')).toHaveAttribute('src', 'data:image/png;base64,AAA1');
     expect(issued).toBe(1);
-    expect(FakeAudio.made).toHaveLength(0);
+    // the player made in the press was given nothing to play
+    expect(FakeAudio.made.map((player) => [player.src, player.played])).toEqual([['', 0]]);
     // the Retry-After is waited out with the focus where it was: the button says it is unavailable, not disabled
     expect(listen).toHaveFocus();
     expect(listen).toHaveAttribute('aria-disabled', 'true');
+    // the answer has its own budget: a refused hearing does not hold it back
+    expect(screen.getByRole('button', { name: '입력 완료' })).toBeEnabled();
     fireEvent.click(listen);
     await flush();
     expect(calls.filter((c) => c.path.endsWith('/audio'))).toHaveLength(1);

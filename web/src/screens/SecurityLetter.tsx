@@ -15,7 +15,7 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   const { t } = useI18n();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const { captcha, answer, setAnswer, busy, error, hint, wait, issue, trySend, retry, listen, listening } =
+  const { captcha, answer, setAnswer, busy, error, hint, wait, answerWait, issue, trySend, retry, listen, listening } =
     useSecurityLetter(session, { input, onSolved, onRoundOver });
   // the focus goes straight to the field: what to do, and that case does not matter (otherwise only its placeholder),
   // are read with it as its description, after what is wrong with the answer if anything
@@ -107,7 +107,11 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
             {t(hint)}
           </p>
         )}
-        <button type="submit" className="btn btn-primary btn-block btn-large" disabled={!captcha || busy || wait > 0}>
+        <button
+          type="submit"
+          className="btn btn-primary btn-block btn-large"
+          disabled={!captcha || busy || answerWait > 0}
+        >
           {t('captcha.submit')}
         </button>
       </form>

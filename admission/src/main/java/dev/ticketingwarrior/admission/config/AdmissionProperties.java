@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.admission.config;
 
+import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.client.ClientAddressSettings;
 import dev.ticketingwarrior.edge.client.HeaderNameOrEmpty;
 import dev.ticketingwarrior.edge.limit.FailedAuthenticationSettings;
@@ -99,7 +100,8 @@ public record AdmissionProperties(
             (CloudFront-Viewer-Address); believed only from a trusted proxy; empty: no CDN, X-Forwarded-For only */
             @NotNull @HeaderNameOrEmpty @DefaultValue("") String viewerAddressHeader,
             /* the IPv6 network counted as one client: a /64 (a subscriber's); 56 or 48 to count a home or a site */
-            @Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix)
+            @Min(ClientAddressResolver.WIDEST_IPV6_PREFIX) @Max(128) @DefaultValue("64")
+            int ipv6Prefix)
             implements ClientAddressSettings {}
 
     /**

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.botrunner.config;
 
 import dev.ticketingwarrior.botrunner.bot.domain.Difficulty;
+import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.client.ClientAddressSettings;
 import dev.ticketingwarrior.edge.client.HeaderNameOrEmpty;
 import jakarta.validation.Valid;
@@ -127,7 +128,8 @@ public record BotRunnerProperties(
 
             @NotNull @HeaderNameOrEmpty @DefaultValue("") String viewerAddressHeader,
             /* the IPv6 network counted as one client: a /64 (a subscriber's); 56 or 48 to count a home or a site */
-            @Min(32) @Max(128) @DefaultValue("64") int ipv6Prefix,
+            @Min(ClientAddressResolver.WIDEST_IPV6_PREFIX) @Max(128) @DefaultValue("64")
+            int ipv6Prefix,
             /* upper bound of a limiter call; one that does not answer lets the request through */
             @NotNull @DurationMin(millis = 1) @DefaultValue("500ms")
             Duration timeout)

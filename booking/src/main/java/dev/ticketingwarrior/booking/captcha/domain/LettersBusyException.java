@@ -7,6 +7,6 @@ package dev.ticketingwarrior.booking.captcha.domain;
 public final class LettersBusyException extends RuntimeException {
 
     public LettersBusyException() {
-        super("security letters are being drawn as fast as possible, please retry", null, false, false);
+        super("security letters are busy, please retry in a moment", null, false, false);
     }
 }

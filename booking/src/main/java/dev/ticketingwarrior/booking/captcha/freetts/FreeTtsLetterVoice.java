@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A security letter said by FreeTTS's {@code kevin16} voice (US English, 16 kHz): each character by its spelling
- * alphabet word, slowly, once (about 5 s for five: a round is 15 s, and the player may ask again). One voice speaks at a time (FreeTTS's {@link Voice} is not thread-safe); a
+ * alphabet word, slowly, once (about 6 s for a letter's six characters: a round is 15 s, and the player may ask again). One voice speaks at a time (FreeTTS's {@link Voice} is not thread-safe); a
  * letter takes a few milliseconds once the voice is loaded, which happens once, after the service is ready, on a
  * thread of its own (about half a second), or on the first request if that comes sooner.
  */
@@ -122,6 +122,10 @@ class FreeTtsLetterVoice implements LetterVoice {
                 throw new IllegalStateException("FreeTTS did not say the letter");
             }
             return recording.wav();
+        } catch (RuntimeException e) {
+            // a voice that failed to load or to speak: the player is told to retry (503), never shown a 500
+            log.warn("the letter voice failed: {}", e.toString());
+            throw new LettersBusyException();
         } finally {
             speaking.unlock();
         }
