@@ -32,6 +32,22 @@ const confirmed: BookingView = {
   },
 };
 
+/** Booking b1's result in the round of 2026-12-05 10:00:00 UTC, in the app's live region as the app renders it. */
+function renderBookingOfRound() {
+  render(
+    <I18nProvider initial="ko">
+      <AnnouncerProvider>
+        <Result
+          session={{ ...session, roundId: '20261205T100000Z' }}
+          bookingId="b1"
+          onRetry={vi.fn()}
+          onHome={vi.fn()}
+        />
+      </AnnouncerProvider>
+    </I18nProvider>,
+  );
+}
+
 /** The rank of a booking confirmed while the round is open (the first so far), and as it settles after the close. */
 const early: BookingView = {
   ...confirmed,
@@ -129,16 +145,7 @@ describe('result', () => {
       vi.setSystemTime(Date.UTC(2026, 11, 5, 10, 0, 9));
       let reads = 0;
       mockApi([['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: ++reads < 4 ? early : settled })]]);
-      render(
-        <I18nProvider initial="ko">
-          <Result
-            session={{ ...session, roundId: '20261205T100000Z' }}
-            bookingId="b1"
-            onRetry={vi.fn()}
-            onHome={vi.fn()}
-          />
-        </I18nProvider>,
-      );
+      renderBookingOfRound();
 
       const rank = await screen.findByTestId('rank');
       expect(rank).toHaveTextContent('이번 라운드 사람 중 1위 / 1명');
@@ -555,18 +562,7 @@ describe('result, for screen-reader players', () => {
           }),
         ],
       ]);
-      render(
-        <I18nProvider initial="ko">
-          <AnnouncerProvider>
-            <Result
-              session={{ ...session, roundId: '20261205T100000Z' }}
-              bookingId="b1"
-              onRetry={vi.fn()}
-              onHome={vi.fn()}
-            />
-          </AnnouncerProvider>
-        </I18nProvider>,
-      );
+      renderBookingOfRound();
       // everything said, also what has since left the region (each announcement is cleared after a few seconds)
       const heard: string[] = [];
       new MutationObserver((records) =>
@@ -612,16 +608,7 @@ describe('result, for screen-reader players', () => {
     try {
       vi.setSystemTime(Date.UTC(2026, 11, 5, 10, 0, 20));
       mockApi([['GET', /^\/api\/v1\/bookings\/b1$/, () => ({ body: confirmed })]]);
-      render(
-        <I18nProvider initial="ko">
-          <Result
-            session={{ ...session, roundId: '20261205T100000Z' }}
-            bookingId="b1"
-            onRetry={vi.fn()}
-            onHome={vi.fn()}
-          />
-        </I18nProvider>,
-      );
+      renderBookingOfRound();
       const retry = screen.getByTestId('retry');
       expect(retry).toHaveAccessibleName('다음 라운드 도전');
       expect(screen.getByTestId('retry-in')).toHaveTextContent('40초 후 오픈');

@@ -323,7 +323,7 @@ function NoBookingHero({ noBooking }: { noBooking: NoBooking | undefined }) {
     return (
       <div className="card result-hero span-2">
         <p className="status-pill status-pending" data-testid="booking-status">
-          {t('result.alreadyBooked')}
+          {noBookingOutcome(noBooking, t)}
         </p>
         <p className="muted">{t('result.alreadyBookedLead')}</p>
       </div>
@@ -340,7 +340,7 @@ function NoBookingHero({ noBooking }: { noBooking: NoBooking | undefined }) {
   return (
     <div className="card result-hero span-2">
       <p className="status-pill status-rejected" data-testid="booking-status">
-        {t(notAdmitted ? 'result.notAdmitted' : 'result.noSeat')}
+        {noBookingOutcome(noBooking, t)}
       </p>
       {reason && <p className="muted">{reason}</p>}
     </div>

@@ -50,22 +50,16 @@ public final class Api {
 
     /** A GET whose answer is bytes (a letter's audio), not text: the body as it came. */
     public HttpResponse<byte[]> getBytes(String path, String token) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request("GET", path, token, null, Map.of()), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public Response send(String method, String path, String token, String body, Map<String, String> headers) {
+        HttpResponse<String> response =
+                exchange(request(method, path, token, body, headers), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response, response.body());
+    }
+
+    private HttpRequest request(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(
@@ -78,9 +72,12 @@ public final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        return request.build();
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response, response.body());
+            return HTTP.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
