@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A security letter said by FreeTTS's {@code kevin16} voice (US English, 16 kHz): each character by its spelling
- * alphabet word, slowly, once (about 6 s for a letter's six characters: a round is 15 s, and the player may ask again). One voice speaks at a time (FreeTTS's {@link Voice} is not thread-safe); a
- * letter takes a few milliseconds once the voice is loaded, which happens once, after the service is ready, on a
- * thread of its own (about half a second), or on the first request if that comes sooner.
+ * alphabet word, slowly, once (about 6 s for a letter's six characters: a round is 15 s, and the player may ask
+ * again). One voice speaks at a time (FreeTTS's {@link Voice} is not thread-safe); a letter takes a few milliseconds
+ * once the voice is loaded, which happens once, after the service is ready, on a thread of its own (about half a
+ * second), or on the first request if that comes sooner.
  */
 @Component
 class FreeTtsLetterVoice implements LetterVoice {
@@ -86,8 +87,19 @@ class FreeTtsLetterVoice implements LetterVoice {
             Map.entry('8', "eight"),
             Map.entry('9', "nine"));
 
-    private final ReentrantLock speaking = new ReentrantLock();
+    /** Held while the voice loads or speaks; the tests hold it to keep the voice busy. */
+    final ReentrantLock speaking = new ReentrantLock();
+
+    private final Duration patience;
     private Voice voice;
+
+    FreeTtsLetterVoice() {
+        this(PATIENCE);
+    }
+
+    FreeTtsLetterVoice(Duration patience) {
+        this.patience = patience;
+    }
 
     @EventListener(ApplicationReadyEvent.class)
     void loadWhenReady() {
@@ -107,7 +119,7 @@ class FreeTtsLetterVoice implements LetterVoice {
     public byte[] speak(String text) {
         String words = words(text);
         try {
-            if (!speaking.tryLock(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!speaking.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new LettersBusyException();
             }
         } catch (InterruptedException e) {

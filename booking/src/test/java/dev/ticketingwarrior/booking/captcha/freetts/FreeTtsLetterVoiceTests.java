@@ -3,12 +3,10 @@ package dev.ticketingwarrior.booking.captcha.freetts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
+import dev.ticketingwarrior.booking.captcha.domain.LettersBusyException;
+import dev.ticketingwarrior.booking.support.Heard;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class FreeTtsLetterVoiceTests {
@@ -27,33 +25,44 @@ class FreeTtsLetterVoiceTests {
 
     /** A WAV file any player decodes: mono PCM, seconds long, not silence, and another letter sounds otherwise. */
     @Test
-    void speaksALetterAsAWavFileOfSound() throws Exception {
-        Heard heard = hear(voice.speak("ACEFH"));
+    void speaksALetterAsAWavFileOfSound() {
+        Heard heard = Heard.of(voice.speak("ACEFH"));
 
         assertThat(heard.format().getChannels()).isEqualTo(1);
         assertThat(heard.format().getSampleSizeInBits()).isEqualTo(16);
         assertThat(heard.seconds()).as("five characters said once").isBetween(2.0, 8.0);
         assertThat(heard.rms()).as("not silence").isGreaterThan(300);
 
-        assertThat(hear(voice.speak("AC")).seconds()).isLessThan(heard.seconds());
+        assertThat(Heard.of(voice.speak("AC")).seconds()).isLessThan(heard.seconds());
         assertThat(voice.speak("XY947")).isNotEqualTo(voice.speak("ACEFH"));
     }
 
-    private static Heard hear(byte[] wav) throws IOException, UnsupportedAudioFileException {
-        try (AudioInputStream audio = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
-            AudioFormat format = audio.getFormat();
-            byte[] samples = audio.readAllBytes();
-            double sum = 0;
-            int count = samples.length / 2;
-            for (int i = 0; i + 1 < samples.length; i += 2) {
-                int sample = format.isBigEndian()
-                        ? (short) ((samples[i] << 8) | (samples[i + 1] & 0xFF))
-                        : (short) ((samples[i + 1] << 8) | (samples[i] & 0xFF));
-                sum += (double) sample * sample;
+    /** A letter asked for while the voice says another waits a while, then is told to retry (503), and not after. */
+    @Test
+    void aLetterWaitsForTheBusyVoiceThenIsToldToRetry() throws Exception {
+        FreeTtsLetterVoice patient = new FreeTtsLetterVoice(Duration.ofMillis(300));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread other = Thread.ofVirtual().start(() -> {
+            patient.speaking.lock();
+            try {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                patient.speaking.unlock();
             }
-            return new Heard(format, audio.getFrameLength() / format.getFrameRate(), Math.sqrt(sum / count));
-        }
-    }
+        });
+        held.await();
 
-    private record Heard(AudioFormat format, double seconds, double rms) {}
+        long asked = System.nanoTime();
+        assertThatThrownBy(() -> patient.speak("AC")).isInstanceOf(LettersBusyException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - asked))
+                .isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+
+        release.countDown();
+        other.join();
+        assertThat(Heard.of(patient.speak("AC")).seconds()).isGreaterThan(0.5);
+    }
 }
