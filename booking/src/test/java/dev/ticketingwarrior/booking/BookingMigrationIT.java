@@ -2,7 +2,7 @@ package dev.ticketingwarrior.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
+import dev.ticketingwarrior.booking.confirmation.sqs.BookingConfirmationMessage;
 import dev.ticketingwarrior.edge.testing.LocalSecretsManager;
 import dev.ticketingwarrior.localstack.Component;
 import dev.ticketingwarrior.localstack.LocalStack;

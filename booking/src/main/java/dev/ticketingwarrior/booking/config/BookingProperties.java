@@ -165,7 +165,14 @@ public record BookingProperties(
             Duration restoreHoldWait,
             /* where SQS moves a confirmation after 5 receives; ops redrive it back (docs/runbooks/dlq-redrive.md) */
             @NotBlank @DefaultValue("booking-confirmations-dlq")
-            String deadLetterName) {}
+            String deadLetterName,
+            /* how long a received confirmation stays hidden from other listeners; extended while MySQL is out */
+            @Min(1) @Max(43_200) @DefaultValue("30") int visibilitySeconds,
+            /* a batch MySQL refused is tried again after 0.5 s, doubling up to this (never past a third of the above) */
+            @NotNull @DurationMin(millis = 1) @DefaultValue("2s")
+            Duration longestMysqlWait,
+            /* confirmations one instance works on at once: polls of up to 10 in flight */
+            @Min(10) @DefaultValue("40") int listenerMaxMessages) {}
 
     /** Histogram bucket width and leaderboard length of the results API. */
     public record Results(

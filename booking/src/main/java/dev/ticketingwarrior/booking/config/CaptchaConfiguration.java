@@ -4,7 +4,7 @@ import dev.ticketingwarrior.booking.captcha.domain.CaptchaRenderer;
 import dev.ticketingwarrior.booking.captcha.domain.CaptchaService;
 import dev.ticketingwarrior.booking.captcha.domain.Captchas;
 import dev.ticketingwarrior.booking.captcha.domain.LetterVoice;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

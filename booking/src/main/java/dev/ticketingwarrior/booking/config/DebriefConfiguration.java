@@ -7,7 +7,7 @@ import dev.ticketingwarrior.booking.debrief.domain.AttemptRecorder;
 import dev.ticketingwarrior.booking.debrief.domain.Debriefs;
 import dev.ticketingwarrior.booking.debrief.domain.KeptOutcomes;
 import dev.ticketingwarrior.booking.debrief.domain.LiveAttempts;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.task.BackgroundTask;
 import dev.ticketingwarrior.shared.round.RoundClock;

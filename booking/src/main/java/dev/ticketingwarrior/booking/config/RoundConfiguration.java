@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.config;
 
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,7 +4,7 @@ import dev.ticketingwarrior.booking.captcha.domain.Captchas;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.booking.sale.domain.AbandonedHolds;
 import dev.ticketingwarrior.booking.sale.domain.BookingQueries;
 import dev.ticketingwarrior.booking.sale.domain.BookingService;

@@ -2,7 +2,7 @@ package dev.ticketingwarrior.booking.config;
 
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.booking.seat.domain.SeatMapService;
 import dev.ticketingwarrior.booking.seat.domain.SeatStates;
 import dev.ticketingwarrior.booking.seat.domain.Venue;

@@ -27,8 +27,7 @@ class ArchitectureTests {
 
     private static final String BOOKING = "dev.ticketingwarrior.booking";
     private static final String CONFIG = BOOKING + ".config..";
-    /** The domain of every feature, and what every feature shares about a round. */
-    private static final String[] DOMAIN = {BOOKING + "..domain..", BOOKING + ".round.."};
+    private static final String[] DOMAIN = {BOOKING + "..domain.."};
 
     private static final String WEB = BOOKING + "..web..";
     private static final String REDIS = BOOKING + "..redis..";
@@ -93,6 +92,27 @@ class ArchitectureTests {
             .should()
             .dependOnClassesThat()
             .resideInAPackage(WEB);
+
+    /**
+     * One feature's adapters do not reach into another's: what a sale's script writes for the debrief is named once in
+     * {@code round.redis}, the keys every feature's scripts share.
+     */
+    @ArchTest
+    static final ArchRule adaptersDoNotUseAnotherFeaturesAdapters = slices().matching(
+                    BOOKING + ".(*).[redis|sqs|jdbc|http|freetts]..")
+            .should()
+            .notDependOnEachOther()
+            .ignoreDependency(
+                    DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAPackage(BOOKING + ".round.redis.."));
+
+    /** The confirmation message is the SQS adapters' wire format: the domain and Redis know the booking, not it. */
+    @ArchTest
+    static final ArchRule onlyTheSqsAdaptersKnowTheConfirmationMessage = noClasses()
+            .that()
+            .resideOutsideOfPackage(BOOKING + ".confirmation.sqs..")
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleName("BookingConfirmationMessage");
 
     /**
      * No cycles between features. {@code config} wires every feature and the features read its properties record

@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.captcha.domain;
 
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.shared.letter.LoadTestLetters;
 import dev.ticketingwarrior.shared.round.Round;
 import java.time.Duration;

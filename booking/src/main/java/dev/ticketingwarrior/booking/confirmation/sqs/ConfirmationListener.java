@@ -1,12 +1,12 @@
 package dev.ticketingwarrior.booking.confirmation.sqs;
 
+import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.UnstorableBookingException;
-import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.edge.log.RepeatedWarnings;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
@@ -34,7 +34,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
@@ -88,9 +87,16 @@ class ConfirmationListener {
             JsonMapper json,
             MeterRegistry meters,
             Clock clock,
-            @Value("${ticketing.queue.visibility-seconds:30}") int visibilitySeconds,
-            @Value("${ticketing.queue.longest-mysql-wait:2s}") Duration longestWait) {
-        this(bookings, pending, json, meters, clock, visibilitySeconds, Duration.ofMillis(500), longestWait);
+            BookingProperties properties) {
+        this(
+                bookings,
+                pending,
+                json,
+                meters,
+                clock,
+                properties.queue().visibilitySeconds(),
+                Duration.ofMillis(500),
+                properties.queue().longestMysqlWait());
     }
 
     /**
@@ -129,6 +135,7 @@ class ConfirmationListener {
             value = "${ticketing.queue.name}",
             acknowledgementMode = "MANUAL",
             maxMessagesPerPoll = "10",
+            // the annotation takes text: the same knobs as BookingProperties.Queue binds and checks
             maxConcurrentMessages = "${ticketing.queue.listener-max-messages:40}",
             messageVisibilitySeconds = "${ticketing.queue.visibility-seconds:30}")
     void onConfirmations(

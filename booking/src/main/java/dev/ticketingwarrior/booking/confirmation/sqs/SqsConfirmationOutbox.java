@@ -4,7 +4,6 @@ import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
-import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.ticketingwarrior.booking.debrief.domain;
 
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.token.AdmissionClaims;

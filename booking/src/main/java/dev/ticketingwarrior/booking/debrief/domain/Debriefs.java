@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.booking.debrief.domain;
 
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.debrief.redis;
 
+import dev.ticketingwarrior.booking.round.redis.AttemptKeys;
 import dev.ticketingwarrior.shared.round.RoundId;
 import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 
@@ -9,14 +10,9 @@ import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
  */
 public record DebriefKeys(RoundId round) {
 
-    /**
-     * HASH of one human ticket's attempt: pid, nick, qn, qat, adm (bound by its first recorded call), letterAt,
-     * answers, lastSeatAt, heldAt, and once booked bookedAt, bookingId, bookedSeat, bookedHeldAt (times in epoch ms).
-     * A ticket the round closed on has closedAt, served, admHumans, admWithin instead of adm and what follows it; an
-     * erased attempt leaves only {@code erased}.
-     */
+    /** HASH of one human ticket's attempt ({@link AttemptKeys#attempt}): the sale's scripts write its booking. */
     public String attempt(String ticketId) {
-        return round.hashTag() + ":attempt:" + ticketId;
+        return new AttemptKeys(round).attempt(ticketId);
     }
 
     /** LIST of the ticket's seat attempts, oldest first: {@code atMs|seat|result|takerSinceMs|takerBot|takerNick}. */
@@ -34,23 +30,17 @@ public record DebriefKeys(RoundId round) {
         return round.hashTag() + ":attempt-player";
     }
 
-    /**
-     * HASH seatId → {@code sinceMs|bot|nick} of whoever last held the seat, written by every registered hold (bots
-     * too), read only when a human finds the seat taken.
-     */
+    /** HASH seatId → its last taker ({@link AttemptKeys#seatTakers}), written by every registered hold. */
     public String seatTakers() {
-        return round.hashTag() + ":seat-taker";
+        return new AttemptKeys(round).seatTakers();
+    }
+
+    /** HASH ticketId → bookingId of the round's tickets that booked ({@link AttemptKeys#bookings}). */
+    public String ticketBookings() {
+        return new AttemptKeys(round).bookings();
     }
 
     /** STRING {@code claimed} while an instance archives the round, {@code done} once it is archived. */
-    /**
-     * HASH ticketId → bookingId of the round's tickets that booked, written by the sale ({@code RoundKeys} names it
-     * through this): a ticket with a booking is never bound from admission's record as one that made no call.
-     */
-    public String ticketBookings() {
-        return round.hashTag() + ":ticket-booking";
-    }
-
     public String archive() {
         return round.hashTag() + ":attempts-archive";
     }

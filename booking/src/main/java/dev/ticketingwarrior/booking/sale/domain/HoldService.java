@@ -2,7 +2,7 @@ package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.captcha.domain.Captchas;
 import dev.ticketingwarrior.booking.player.domain.Player;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;

@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import io.micrometer.core.instrument.Counter;

@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
 import dev.ticketingwarrior.booking.config.Dependencies;
-import dev.ticketingwarrior.booking.debrief.redis.DebriefKeys;
+import dev.ticketingwarrior.booking.round.redis.AttemptKeys;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Holds;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -41,7 +41,7 @@ class RedisHolds implements Holds {
             Duration retention,
             boolean requireSoldKnown) {
         RoundKeys keys = new RoundKeys(round);
-        DebriefKeys debrief = new DebriefKeys(round);
+        AttemptKeys attempts = new AttemptKeys(round);
         // the hold record outlives its lease a little, so booking can still say "your hold expired"
         Duration recordTtl = lease.plusMinutes(1);
         List<Object> result = dependencies.redis(() -> script().eval(
@@ -56,7 +56,7 @@ class RedisHolds implements Holds {
                                 keys.ticketHolds(),
                                 keys.hold(hold.holdId()),
                                 keys.ticketBookings(),
-                                debrief.seatTakers(),
+                                attempts.seatTakers(),
                                 keys.finishedPlayers(),
                                 SharedRoundKeys.activePlayers(round),
                                 SharedRoundKeys.abandonedPlayers(round),

@@ -4,8 +4,7 @@ import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
-import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
-import dev.ticketingwarrior.booking.debrief.redis.DebriefKeys;
+import dev.ticketingwarrior.booking.round.redis.AttemptKeys;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -39,10 +38,7 @@ class RedisSales implements Sales {
     private final RedissonClient redis;
     private final Dependencies dependencies;
     private final JsonMapper json;
-    /**
-     * Read as the listener reads the queue: an instance of a newer version (during a deploy) may have written fields
-     * this one does not know yet, and they are no reason to fail a lookup or a reconciliation.
-     */
+    /** Read leniently ({@link PendingCopy#reader}), as are the open sales. */
     private final ObjectReader copies;
 
     private final ObjectReader openSales;
@@ -51,7 +47,7 @@ class RedisSales implements Sales {
         this.redis = redis;
         this.dependencies = dependencies;
         this.json = json;
-        this.copies = BookingConfirmationMessage.reader(json);
+        this.copies = PendingCopy.reader(json);
         this.openSales = OpenSaleRecord.reader(json);
     }
 
@@ -128,7 +124,7 @@ class RedisSales implements Sales {
             Retention retention,
             Outcome outcome) {
         RoundKeys keys = new RoundKeys(round);
-        String body = json.writeValueAsString(BookingConfirmationMessage.of(booking));
+        String body = json.writeValueAsString(PendingCopy.of(booking));
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
                         Scripts.COMPLETE,
@@ -143,7 +139,7 @@ class RedisSales implements Sales {
                                 keys.finishedPlayers(),
                                 keys.openSales(),
                                 keys.openSaleRecords(),
-                                new DebriefKeys(round).attempt(hold.ticketId())),
+                                new AttemptKeys(round).attempt(hold.ticketId())),
                         request.fingerprint(),
                         booking.id().value(),
                         hold.seatId(),
@@ -235,8 +231,7 @@ class RedisSales implements Sales {
         Map<String, String> found =
                 dependencies.redis(() -> redis.getBuckets(StringCodec.INSTANCE).<String>get(copy, outcome));
         return Optional.ofNullable(found.get(copy))
-                .flatMap(text ->
-                        copies.<BookingConfirmationMessage>readValue(text).booking())
+                .flatMap(text -> copies.<PendingCopy>readValue(text).booking())
                 .map(booking -> new KeptBooking(
                         booking,
                         Optional.ofNullable(found.get(outcome))

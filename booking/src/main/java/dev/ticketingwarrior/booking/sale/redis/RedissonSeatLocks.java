@@ -2,7 +2,7 @@ package dev.ticketingwarrior.booking.sale.redis;
 
 import dev.ticketingwarrior.booking.config.BookingProperties;
 import dev.ticketingwarrior.booking.config.Dependencies;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.booking.sale.domain.SeatLock;
 import dev.ticketingwarrior.booking.sale.domain.SeatLocks;
 import dev.ticketingwarrior.shared.round.RoundClock;

@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
-import dev.ticketingwarrior.booking.debrief.redis.DebriefKeys;
+import dev.ticketingwarrior.booking.round.redis.AttemptKeys;
 import dev.ticketingwarrior.shared.round.RoundId;
 import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 
@@ -50,7 +50,7 @@ public record RoundKeys(RoundId round) {
 
     /** HASH ticketId → bookingId (one booking per ticket). */
     public String ticketBookings() {
-        return new DebriefKeys(round).ticketBookings();
+        return new AttemptKeys(round).bookings();
     }
 
     /** STRING, set by the sold-seat restorer's pass over all of the round's rows: Redis still holds what it wrote. */

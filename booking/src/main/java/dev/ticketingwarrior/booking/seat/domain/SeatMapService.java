@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.seat.domain;
 
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package dev.ticketingwarrior.booking.confirmation.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketingwarrior.booking.confirmation.message.BookingConfirmationMessage;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.booking.support.Players;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.booking.player.domain.Player;
-import dev.ticketingwarrior.booking.round.RoundRetention;
+import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;

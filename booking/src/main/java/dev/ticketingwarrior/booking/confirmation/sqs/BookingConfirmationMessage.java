@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.booking.confirmation.message;
+package dev.ticketingwarrior.booking.confirmation.sqs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
@@ -14,9 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SQS payload of an accepted booking (queue {@code booking-confirmations}): what the outbox sends and the listener
- * reads, and what Redis keeps as the booking's pending copy ({@code {r:<roundId>}:booking:<bookingId>}), so a retry
- * sends again exactly what was kept. Its JSON is the {@link AcceptedBooking} flattened, ids as text; the domain never
- * sees it.
+ * reads, known to this package only. Its JSON is the {@link AcceptedBooking} flattened, ids as text; the domain never
+ * sees it, and Redis keeps its own copy of the booking (the sale's {@code PendingCopy}).
  *
  * <p>{@code playerId} is written only when the booking has one, and a message without it (a bot's,
  * a human's without its device secret, or one sent before the field existed and still in flight during a deploy) is

@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.booking.confirmation.message;
+package dev.ticketingwarrior.booking.confirmation.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

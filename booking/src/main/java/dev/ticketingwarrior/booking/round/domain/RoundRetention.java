@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.booking.round;
+package dev.ticketingwarrior.booking.round.domain;
 
 import dev.ticketingwarrior.shared.round.Round;
 import dev.ticketingwarrior.shared.round.RoundClock;
