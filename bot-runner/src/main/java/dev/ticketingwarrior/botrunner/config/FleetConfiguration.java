@@ -137,7 +137,7 @@ class FleetConfiguration {
     /**
      * A collection a few seconds before an open with bots: the bots' launches of the open's first seconds then meet
      * an empty young generation, and the first collection comes after them rather than in the middle of the burst
-     * (a young pause there, 100-300 ms on one core, is as long as the launch-lag budget). On G1 with {@code
+     * (a young pause there can take as long as the launch-lag budget allows). On G1 with {@code
      * -XX:+ExplicitGCInvokesConcurrent} this is a young pause and a concurrent cycle; otherwise a full collection,
      * still seconds before the open.
      */

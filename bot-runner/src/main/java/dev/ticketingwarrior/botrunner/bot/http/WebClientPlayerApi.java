@@ -81,7 +81,7 @@ class WebClientPlayerApi implements PlayerApi {
 
     /**
      * Connects under way at once while the connections are opened ahead: a burst of thousands overflows the waiting
-     * room's accept queue on a busy machine (1,256-1,563 of 5,000 failed in {@code perf/bot-bench.sh}).
+     * room's accept queue on a busy machine (decision 0007).
      */
     private static final int WARM_UP_IN_FLIGHT = 128;
 
