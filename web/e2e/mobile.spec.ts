@@ -1,6 +1,7 @@
 // The home screen on a phone, in Korean and then in English from the toggle, which the app remembers; no page scrolls
-// sideways at 390 or 360 px in English (the wider header). The security letter and the seat map on a 360 px phone,
-// and a reload on the map; the seat map on a 320 px phone.
+// sideways at 390, 360 or 320 px in English (the wider header), whose links are touch targets of 44 px. The security
+// letter and the seat map on a 360 px phone, and a reload on the map; the seat map on a 320 px phone, and the panel's
+// button in sight under it.
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
 import { freshRound, nickname } from './support/api';
@@ -51,7 +52,7 @@ test('mobile home in Korean, then English from the toggle (remembered)', async (
   await homeReady(page);
   await shot('home-mobile-en');
   await expectAccessible(page, 'mobile home (English)');
-  for (const width of [390, 360]) {
+  for (const width of [390, 360, 320]) {
     await page.setViewportSize({ width, height: 844 });
     for (const [hash, heading] of [
       ['#/', /Like the real thing/],
@@ -63,8 +64,21 @@ test('mobile home in Korean, then English from the toggle (remembered)', async (
       expect(await overflow(page), `no sideways scrolling on ${hash} at ${width} px (English)`).toBeLessThanOrEqual(0);
       await expect(page.getByRole('button', { name: '한국어로 보기' })).toBeInViewport({ ratio: 1 });
     }
+    await headerTouchTargets(page, width);
   }
 });
+
+/** The header's links and its language toggle are touch targets of 44 px, and the header no taller than two rows of them. */
+async function headerTouchTargets(page: Page, width: number) {
+  const targets = page.locator('header .brand, header nav a, header nav button');
+  expect(await targets.count()).toBe(5);
+  for (const box of await Promise.all((await targets.all()).map((target) => target.boundingBox()))) {
+    expect(box!.height, `a header link at ${width} px is a touch target of 44 px`).toBeGreaterThanOrEqual(44);
+    expect(box!.width, `a header link at ${width} px is a touch target of 44 px`).toBeGreaterThanOrEqual(44);
+  }
+  const header = (await page.locator('header').boundingBox())!;
+  expect(header.height, `the header at ${width} px takes two rows of links, no more`).toBeLessThanOrEqual(2 * 44 + 2);
+}
 
 test.describe('a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 780 } });
@@ -100,12 +114,31 @@ test.describe('a 320 px phone', () => {
   // the narrowest phones in use (iPhone SE 1st generation): at 340 px and under the map's gaps give way, not the seats
   test.use({ viewport: { width: 320, height: 568 } });
 
-  test('the seat map fits ten columns of seats at least 24 px wide, with the row letters', async ({ page, shot }) => {
+  test('the seat map fits ten columns of seats at least 24 px wide, with the row letters; at 640 px tall the pick and its button stay in sight', async ({
+    page,
+    shot,
+  }) => {
     await page.goto(`${baseUrl()}/#/`);
     await homeReady(page);
     await freshRound(20_000);
     await playToSeatMap(page, nickname('narrow'), { navigate: false });
     await mapFits(page, 320);
     await shot('seats-mobile-320');
+
+    // the panel under the map is a bar at the bottom of the screen: a seat picked at the top of the map, the pick and
+    // 좌석 선택 완료 are in sight without scrolling (at 568 px tall the bar would take too much of the screen: it scrolls)
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const seat = (await page.locator('[data-status="AVAILABLE"]').first().getAttribute('data-seat-id'))!;
+    await page.locator(`[data-seat-id="${seat}"]`).click();
+    const hold = page.getByRole('button', { name: '좌석 선택 완료' });
+    await expect(hold).toBeEnabled();
+    expect(await page.evaluate(() => window.scrollY), 'nothing scrolled').toBe(0);
+    const box = (await hold.boundingBox())!;
+    expect(box.y, 'the button is below the top of the screen').toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, 'the button is in sight without scrolling').toBeLessThanOrEqual(640);
+    expect(box.height, 'the button is a touch target of 44 px at least').toBeGreaterThanOrEqual(44);
+    await expect(page.getByTestId('seat-summary')).toBeInViewport({ ratio: 1 });
+    await shot('seats-mobile-320-picked');
   });
 });

@@ -320,6 +320,23 @@ describe('ghost race', () => {
     expect(screen.getByTestId('ghost-step-confirm')).toHaveTextContent('확정0.5초0.5초0.3초±0.0초');
   });
 
+  it('names the race once: its name is no caption read again as the figure’s first line', () => {
+    inLang('ko', race(parseDebrief(wonDebrief())));
+    const figure = screen.getByRole('figure');
+    expect(figure).toHaveAccessibleName('구간별 기록 비교: 나, 내 최고 기록, 이번 라운드 사람 1위');
+    expect(figure.querySelector('figcaption')).toBeNull();
+    expect(figure.textContent).not.toContain('구간별 기록 비교');
+  });
+
+  it('writes a lone step to the ms, as the total it is: no "0.4초" beside "0.361초"', () => {
+    const raw = notAdmittedDebrief();
+    inLang('ko', race(parseDebrief({ ...raw, steps: { ...raw.steps, entryMs: 361 } })));
+    const you = screen.getByTestId('ghost-you');
+    expect(you).toHaveTextContent('0.361초');
+    expect(within(you).getByRole('img')).toHaveAccessibleName('나: 입장 0.361초; 합계 0.361초');
+    expect(within(screen.getByTestId('ghost-step-entry')).getAllByRole('cell')[0]).toHaveTextContent(/^0\.361초$/);
+  });
+
   it('shows no bar for a missing personal best, and says the first win becomes one', () => {
     inLang('ko', race(parseDebrief(lostDebrief())));
     const pb = screen.getByTestId('ghost-pb');

@@ -1,17 +1,17 @@
 // The debrief's parts (SPEC §12): the server's timeline of the attempt, the one step that cost most, and the ghost
 // race against the personal best and the round's best human.
-import { useId } from 'react';
 import {
   STEP_NAMES,
   type Costliest,
   type Debrief,
   type GhostRun,
   type NotAdmitted,
+  type StepName,
   type StepTimes,
   type TimelineEvent,
 } from '../api/types';
 import { useI18n, type Translate } from '../i18n/i18n';
-import { deltaMs, ghostSegments, raceBaseline, raceScale, stepKey, stepSum } from '../lib/debrief';
+import { deltaMs, ghostSegments, isWholeRun, raceBaseline, raceScale, stepKey, stepSum } from '../lib/debrief';
 import { seconds, secondsDelta, secondsShort } from '../lib/format';
 
 type Lang = 'ko' | 'en';
@@ -251,10 +251,16 @@ interface Runner {
   totalMs: number | null;
 }
 
+/** A runner's time for a step: to a tenth, like the table's others, but to the ms when it is the whole run's total. */
+function stepTime(runner: Runner, step: StepName, lang: Lang): string {
+  const ms = runner.steps?.[stepKey(step)];
+  return isWholeRun(runner.steps, runner.totalMs, step) ? seconds(ms, lang) : secondsShort(ms, lang);
+}
+
 function describeRun(runner: Runner, t: Translate, lang: Lang): string {
   if (!runner.steps) return `${runner.name}: ${t('debrief.ghost.none')}`;
   const parts = STEP_NAMES.filter((step) => runner.steps?.[stepKey(step)] != null).map(
-    (step) => `${t(`debrief.s.${step}`)} ${secondsShort(runner.steps?.[stepKey(step)], lang)}`,
+    (step) => `${t(`debrief.s.${step}`)} ${stepTime(runner, step, lang)}`,
   );
   const total = runner.totalMs ?? stepSum(runner.steps);
   return `${runner.name}: ${parts.join(', ')}; ${t('debrief.total')} ${seconds(total, lang)}`;
@@ -289,7 +295,6 @@ export function GhostRace({
   nickname?: string | undefined;
 }) {
   const { t, lang } = useI18n();
-  const titleId = useId();
   const baseline = raceBaseline(roundId, { personalBest, previousBest }, youTotalMs);
   const against = baseline.run;
   const youBest = nickname !== undefined && roundBest?.nickname === nickname;
@@ -312,10 +317,13 @@ export function GhostRace({
   ).filter((runner) => !(youBest && runner.id === 'best'));
   const scale = raceScale(runners.map((r) => r.steps));
   return (
-    <figure className="ghost" aria-labelledby={titleId}>
-      <figcaption id={titleId} className="sr-only">
-        {t(`debrief.ghostLabel${baseline.newBest && previousBestKnown ? 'NewBest' : ''}${youBest ? 'YouBest' : ''}`)}
-      </figcaption>
+    // named, with no caption: a figcaption (seen or not) would be read twice, as the figure's name and as its first line
+    <figure
+      className="ghost"
+      aria-label={t(
+        `debrief.ghostLabel${baseline.newBest && previousBestKnown ? 'NewBest' : ''}${youBest ? 'YouBest' : ''}`,
+      )}
+    >
       {!previousBestKnown && (
         <p className="muted small" data-testid="ghost-past-unknown">
           {t('debrief.ghost.pastUnknown')}
@@ -396,7 +404,7 @@ export function GhostRace({
                   <th scope="row">{t(`debrief.s.${step}`)}</th>
                   {runners.map((runner) => (
                     <td key={runner.id} className="num">
-                      {secondsShort(runner.steps?.[key], lang)}
+                      {stepTime(runner, step, lang)}
                     </td>
                   ))}
                   <td className={`num ${delta === null ? '' : delta > 0 ? 'slower' : 'faster'}`}>

@@ -1,13 +1,23 @@
+import { useId, type ReactNode } from 'react';
 import { Line } from 'react-chartjs-2';
 import { useI18n } from '../i18n/i18n';
-import { previousRoundText, roundOpenedText } from '../lib/format';
+import {
+  reading,
+  sellOutSummary,
+  sellOutTable,
+  TABLE_READINGS,
+  timeSeriesRows,
+  timeSeriesSummary,
+} from '../lib/chartText';
+import { clockTime, previousRoundText, roundOpenedText } from '../lib/format';
 import type { OpsSeries, XY } from '../lib/opsSeries';
 import { COLORS } from './charts';
+import { ChartSummary, ChartTable } from './ChartText';
 
 /**
  * One live series against the server's time, drawn as read: never smoothed (a curve bulges above the readings, and a
  * rate above the rate set). A `rate` (each point the average since the reading before) holds each value over the
- * interval it averages, as steps.
+ * interval it averages, as steps. Described by its latest, lowest and highest reading; its last readings as a table.
  */
 export function TimeChart({
   title,
@@ -31,13 +41,16 @@ export function TimeChart({
   /** No line across a stretch of more than this many ms without a point: nothing was read there. */
   breakAfterMs?: number | undefined;
 }) {
+  const { t, lang } = useI18n();
+  const titleId = useId();
+  const summaryId = useId();
+  const rows = timeSeriesRows(points);
   return (
-    <figure className="chart-card">
-      <figcaption>{title}</figcaption>
-      {/* react-chartjs-2 draws a <canvas role="img">: the name goes on it (a wrapper's name would leave it unnamed) */}
+    <ChartCard titleId={titleId} title={title}>
       <div className="chart-box small">
         <Line
-          aria-label={title}
+          aria-labelledby={titleId}
+          aria-describedby={summaryId}
           data={{
             datasets: [
               {
@@ -75,7 +88,34 @@ export function TimeChart({
           }}
         />
       </div>
-    </figure>
+      <ChartSummary id={summaryId} text={timeSeriesSummary(points, t, lang)} />
+      <ChartTable
+        chart={title}
+        caption={t(points.length > TABLE_READINGS ? 'chart.time.caption' : 'chart.time.captionAll', {
+          title,
+          n: rows.length,
+        })}
+        columns={[t('chart.time.at'), title]}
+        rows={rows.map((p) => ({ key: p.x, head: clockTime(p.x, lang), cells: [reading(p.y, lang)] }))}
+      />
+    </ChartCard>
+  );
+}
+
+/**
+ * A chart's card: its title on screen, and its canvas (react-chartjs-2 draws a `<canvas role="img">`) named by that
+ * title (`aria-labelledby={titleId}`). The title is hidden from screen readers and the card is no `<figure>`: a
+ * figcaption would be read three times, as the figure's name, as a line of text and as the image's name; here it is
+ * read once, as the image's. (A name on a wrapper instead would leave the canvas unnamed.)
+ */
+function ChartCard({ titleId, title, children }: { titleId: string; title: string; children: ReactNode }) {
+  return (
+    <div className="chart-card">
+      <p id={titleId} className="chart-title" aria-hidden="true">
+        {title}
+      </p>
+      {children}
+    </div>
   );
 }
 
@@ -96,15 +136,22 @@ export function clockTicks(min: number, max: number): { value: number }[] | unde
   return ticks.length >= 2 ? ticks : undefined;
 }
 
-/** Seats confirmed (booking's MySQL rows) against seconds since the open: this round, and the one before dashed. */
+/**
+ * Seats confirmed (booking's MySQL rows) against seconds since the open: this round, and the one before dashed.
+ * Described by the seats confirmed now against the round before at the same second; every 5 s of both as a table.
+ */
 export function SellOutChart({ series }: { series: Pick<OpsSeries, 'sellOut' | 'previousSellOut'> }) {
   const { t, lang } = useI18n();
+  const titleId = useId();
+  const summaryId = useId();
+  const table = sellOutTable(series);
+  const seats = (n: number | undefined) => (n === undefined ? '—' : reading(n, lang));
   return (
-    <figure className="chart-card">
-      <figcaption>{t('ops.sellOutChart')}</figcaption>
+    <ChartCard titleId={titleId} title={t('ops.sellOutChart')}>
       <div className="chart-box small">
         <Line
-          aria-label={t('ops.sellOutChart')}
+          aria-labelledby={titleId}
+          aria-describedby={summaryId}
           data={{
             datasets: [
               {
@@ -140,6 +187,17 @@ export function SellOutChart({ series }: { series: Pick<OpsSeries, 'sellOut' | '
           }}
         />
       </div>
-    </figure>
+      <ChartSummary id={summaryId} text={sellOutSummary(series, t, lang)} />
+      <ChartTable
+        chart={t('ops.sellOutChart')}
+        caption={t('chart.sellOut.caption', { step: table.step })}
+        columns={[t('chart.sellOut.second'), t('chart.sellOut.current'), t('ops.previousRound')]}
+        rows={table.rows.map((row) => ({
+          key: row.second,
+          head: reading(row.second, lang),
+          cells: [seats(row.current), seats(row.previous)],
+        }))}
+      />
+    </ChartCard>
   );
 }

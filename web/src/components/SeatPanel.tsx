@@ -8,12 +8,21 @@ import { AutoRetryNote, Notice } from './Notice';
 import { SeatLegend } from './SeatMap';
 
 /**
- * Beside the map: the legend, the picked seat, and the one button for the next step (hold, confirm). The focus stays on
- * a control through the steps: the hold button is the same element while the hold is on its way, and so is the confirm
- * button while the booking is (busy, not disabled: a disabled button drops the focus to the page), and a hold taken
- * moves the focus to 예매 확정, the next thing to press.
+ * Beside the map: the legend (unless the map has it), the picked seat, and the one button for the next step (hold,
+ * confirm). The focus stays on a control through the steps: the hold button is the same element while the hold is on
+ * its way, and so is the confirm button while the booking is (busy, not disabled: a disabled button drops the focus to
+ * the page), and a hold taken moves the focus to 예매 확정, the next thing to press.
  */
-export function SeatPanel({ booking, roundId }: { booking: SeatBooking; roundId: string }) {
+export function SeatPanel({
+  booking,
+  roundId,
+  legend = true,
+}: {
+  booking: SeatBooking;
+  roundId: string;
+  /** False where the map's card shows the legend (the panel under the map, a bar at the bottom of the screen). */
+  legend?: boolean;
+}) {
   const { t } = useI18n();
   const { phase, selected, notice, error } = booking;
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -26,7 +35,7 @@ export function SeatPanel({ booking, roundId }: { booking: SeatBooking; roundId:
   const confirming = phase.name === 'booking';
   return (
     <aside className="card seat-panel" aria-labelledby="seat-panel-title">
-      <SeatLegend />
+      {legend && <SeatLegend />}
       <h2 id="seat-panel-title">{t('seats.selected')}</h2>
       {notice && <Notice tone="error" message={t(notice.key, notice.params)} />}
       {phase.name === 'choose' && !selected && <p className="muted">{t('seats.none')}</p>}

@@ -98,7 +98,8 @@ export function Standing({
           <dd>{eta !== undefined ? t('wait.etaValue', { s: eta }) : t('wait.etaUnknown')}</dd>
         </div>
       </dl>
-      {/* a live region kept in place, its text without numbers: said once as it turns true, not every second */}
+      {/* a live region kept in place, its text short and without numbers: said once as it turns true, not every
+          second; the reason under it is shown, and read by whoever reads on, but not said out of the blue */}
       <div aria-live="polite" className="eta-late-region">
         {late && (
           <p className="notice-inline eta-late" data-testid="eta-late">
@@ -106,6 +107,11 @@ export function Standing({
           </p>
         )}
       </div>
+      {late && (
+        <p className="eta-late-why" data-testid="eta-late-why">
+          {t('wait.etaPastCloseWhy')}
+        </p>
+      )}
       <p className="muted small">
         <span className={`live-dot ${transport === 'sse' ? '' : 'is-polling'}`} aria-hidden="true" />
         {t(TRANSPORT_LABELS[transport])}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GhostRun } from '../api/types';
-import { betterRun, ghostSegments, pbMarks, raceBaseline, raceScale } from './debrief';
+import { betterRun, ghostSegments, isWholeRun, pbMarks, raceBaseline, raceScale } from './debrief';
 
 const run = (totalMs: number | null, steps: Partial<GhostRun['steps']> = {}): GhostRun => ({
   roundId: null,
@@ -81,5 +81,16 @@ describe('debrief maths', () => {
       newBest: false,
       beatenByMs: null,
     });
+  });
+
+  it('knows a run’s only step is its whole time, written then like its total', () => {
+    const entryOnly = { entryMs: 361, waitMs: null, letterMs: null, pickMs: null, confirmMs: null };
+    expect(isWholeRun(entryOnly, null, 'entry')).toBe(true);
+    expect(isWholeRun(entryOnly, 361, 'entry')).toBe(true);
+    expect(isWholeRun(entryOnly, null, 'wait')).toBe(false);
+    // a total that is not this step's time (the server's, measured apart)
+    expect(isWholeRun(entryOnly, 400, 'entry')).toBe(false);
+    expect(isWholeRun({ ...entryOnly, waitMs: 1000 }, null, 'entry')).toBe(false);
+    expect(isWholeRun(null, null, 'entry')).toBe(false);
   });
 });

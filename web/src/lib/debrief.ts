@@ -10,6 +10,15 @@ export function stepSum(steps: StepTimes | null | undefined): number {
   return STEP_NAMES.reduce((sum, step) => sum + Math.max(0, steps[stepKey(step)] ?? 0), 0);
 }
 
+/**
+ * Whether a run's time for `step` is its total: the one step it reached (a player never admitted has its entry only).
+ * Then it is written to the millisecond like the total beside it, not to a tenth ("0.4초" beside "0.361초").
+ */
+export function isWholeRun(steps: StepTimes | null | undefined, totalMs: number | null, step: StepName): boolean {
+  const reached = STEP_NAMES.filter((name) => steps?.[stepKey(name)] != null);
+  return reached.length === 1 && reached[0] === step && (totalMs ?? stepSum(steps)) === steps?.[stepKey(step)];
+}
+
 export interface GhostSegment {
   step: StepName;
   ms: number | null;

@@ -151,6 +151,49 @@ describe('drill', () => {
     expect(letterSolvedOfTicket(ticketNow)).toBe(true);
   });
 
+  it('never leaves the focus on the page from the answer sent to the seat map: 입력 완료, busy, then the step heading, then the map', async () => {
+    midRound();
+    const roundNow = roundIdAt(Math.floor(Date.now() / 60_000) * 60_000);
+    const ticketNow = `${roundNow}-q3Yb0Jm4T1uXcN8e2kPZvA`;
+    rememberTicket('티켓왕', ticketNow);
+    // the answer and the seat map each wait to be let through
+    let solve!: (reply: { status: number }) => void;
+    const solved = new Promise<{ status: number }>((resolve) => (solve = resolve));
+    let load!: (reply: { body: unknown }) => void;
+    const seats = new Promise<{ body: unknown }>((resolve) => (load = resolve));
+    mockApi([
+      ...admittedAt(ticketNow, roundNow),
+      [
+        'POST',
+        /^\/api\/v1\/captcha$/,
+        () => ({ status: 201, body: { captchaId: 'c1', image: 'data:image/png;base64,AAA1' } }),
+      ],
+      ['POST', /^\/api\/v1\/captcha\/c1$/, () => solved],
+      ['GET', /\/seats$/, () => seats],
+    ]);
+    enterAs('티켓왕');
+
+    const answer = await screen.findByLabelText('보안문자');
+    await screen.findByTestId('captcha-image');
+    fireEvent.change(answer, { target: { value: 'ABC123' } });
+    const submit = screen.getByRole('button', { name: '입력 완료' });
+    submit.focus();
+    fireEvent.click(submit);
+    // the answer on its way: the button says so and keeps the focus (disabled, it would drop it on the page)
+    await waitFor(() => expect(submit).toHaveAttribute('aria-busy', 'true'));
+    expect(submit).toHaveAttribute('aria-disabled', 'true');
+    expect(submit).toHaveFocus();
+
+    await act(async () => solve({ status: 204 }));
+    // the seat step shows before its map has loaded: its heading has the focus, taken in the commit that showed it
+    const heading = await screen.findByRole('heading', { level: 1, name: '좌석 선택' });
+    expect(heading).toHaveFocus();
+    expect(document.querySelector('[data-seat-id]')).toBeNull();
+
+    await act(async () => load({ body: { roundId: roundNow, rows: 1, columns: 1, seats: [seatA1] } }));
+    await waitFor(() => expect(document.querySelector('[data-seat-id="A-1"]')).toHaveFocus());
+  });
+
   it('offers a reloaded drill on home, and takes a booked one straight to its result without entering again', async () => {
     midRound();
     const roundNow = roundIdAt(Math.floor(Date.now() / 60_000) * 60_000);

@@ -749,4 +749,32 @@ describe('seat selection, for keyboard and screen-reader players', () => {
       vi.useRealTimers();
     }
   });
+
+  it('leaves the legend to the map where the panel is under it (a bar at the bottom of a phone), the map still first', async () => {
+    vi.useFakeTimers();
+    try {
+      for (const underMap of [false, true]) {
+        vi.stubGlobal('matchMedia', (query: string) => ({
+          matches: underMap && query === '(max-width: 860px)',
+          media: query,
+          addEventListener: () => undefined,
+          removeEventListener: () => undefined,
+        }));
+        mockApi([seatMapRoute()]);
+        renderScreen();
+        await flush();
+        const legend = screen.getByRole('group', { name: '범례' });
+        const panel = screen.getByRole('complementary', { name: '선택한 좌석' });
+        expect(panel.contains(legend)).toBe(!underMap);
+        expect(seatEl('A-1').closest('.seatmap-card')!.contains(legend)).toBe(underMap);
+        // the focus order: the map, then the panel's button
+        fireEvent.click(seatEl('A-1'));
+        const hold = within(panel).getByRole('button', { name: '좌석 선택 완료' });
+        expect(seatEl('A-1').compareDocumentPosition(hold) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+        cleanup();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -1,10 +1,11 @@
-import { useCallback, useId, useRef } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef } from 'react';
 import { ApiError } from '../api/http';
 import { Notice } from '../components/Notice';
 import { RoundOpenedAt } from '../components/RoundOpenedAt';
-import { SeatMap } from '../components/SeatMap';
+import { SeatLegend, SeatMap } from '../components/SeatMap';
 import { SeatPanel } from '../components/SeatPanel';
 import { useLiveSeatMap } from '../hooks/useLiveSeatMap';
+import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useRoundEnd } from '../hooks/useRoundEnd';
 import { useSeatBooking } from '../hooks/useSeatBooking';
 import { useI18n } from '../i18n/i18n';
@@ -21,9 +22,17 @@ interface Props {
   onRoundOver(reason: NoBooking): void;
 }
 
-/** The seat map, live, and the hold → confirm panel beside it; a problem that ends the round ends this step. */
+/** Up to this width (styles.css) the panel is under the map, and a bar at the bottom of the screen while it is tall. */
+const PANEL_UNDER_MAP = '(max-width: 860px)';
+
+/**
+ * The seat map, live, and the hold → confirm panel beside it (under it on a narrow screen, kept in sight at the bottom:
+ * the legend is then the map's, so that the bar is no taller than it must be); a problem that ends the round ends this
+ * step.
+ */
 export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOver }: Props) {
   const { t } = useI18n();
+  const panelUnderMap = useMediaQuery(PANEL_UNDER_MAP);
   const hintId = useId();
   // once: the clock and a lapsing hold may both see the close
   const ended = useRef(false);
@@ -46,6 +55,13 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
     onCaptchaRequired,
   });
   const { phase, selected } = booking;
+  // the map takes the focus when it has loaded (a request away); until then the step's heading holds it, so it never
+  // rests on the page (<body>) after the letter (or the waiting room), gone with the focus it had. In the commit that
+  // shows this step (a layout effect), not a frame after it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus();
+  }, []);
   // the map stays readable after the close: the clock ends the attempt of a player who is only looking at it, or
   // holding a seat (nothing is booked after the close; a hold or booking on its way ends it by its answer instead)
   useRoundEnd(session.roundId, () => {
@@ -62,7 +78,7 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
   return (
     <section className="screen seats" aria-labelledby="seats-title">
       <div className="screen-head">
-        <h1 id="seats-title" tabIndex={-1}>
+        <h1 id="seats-title" ref={heading} tabIndex={-1}>
           {t('seats.title')}
         </h1>
         {map && (
@@ -91,6 +107,7 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
           <p id={hintId} className="muted small">
             {t('seats.keyboardHint')}
           </p>
+          {panelUnderMap && <SeatLegend />}
           {stale && <Notice tone="warn" message={t('seats.stale')} />}
           {soldOut && (
             <Notice
@@ -102,7 +119,7 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
           )}
           {allTaken && <Notice tone="info" message={t('seats.allTaken')} />}
         </div>
-        <SeatPanel booking={booking} roundId={session.roundId} />
+        <SeatPanel booking={booking} roundId={session.roundId} legend={!panelUnderMap} />
       </div>
       <p className="muted small center">
         {session.nickname} · <RoundOpenedAt roundId={session.roundId} />

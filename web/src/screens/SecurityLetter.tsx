@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, type FormEvent } from 'react';
 import { AutoRetryNote, Notice } from '../components/Notice';
 import { useSecurityLetter, type SecurityLetterOptions } from '../hooks/useSecurityLetter';
 import { useI18n } from '../i18n/i18n';
@@ -25,8 +25,9 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   // the audio spells the letter in words ("Charlie, seven"): what to type for them, by the button and by the field
   const audioHintId = `${inputId}-audio`;
 
-  // the answer field gets focus as soon as the screen shows: every millisecond counts in this step
-  useEffect(() => {
+  // the answer field gets focus as soon as the screen shows (in the commit that shows it, not a frame after it: the
+  // focus never rests on the page): every millisecond counts in this step
+  useLayoutEffect(() => {
     input.current?.focus();
   }, []);
 
@@ -107,10 +108,14 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
             {t(hint)}
           </p>
         )}
+        {/* while its answer is on its way (and a refusal's Retry-After), it keeps the focus: busy, never disabled (that
+            would drop the focus on the page until the seat map takes it) */}
         <button
           type="submit"
           className="btn btn-primary btn-block btn-large"
-          disabled={!captcha || busy || answerWait > 0}
+          disabled={!captcha}
+          aria-disabled={(!!captcha && (busy || answerWait > 0)) || undefined}
+          aria-busy={(!!captcha && busy) || undefined}
         >
           {t('captcha.submit')}
         </button>

@@ -606,13 +606,19 @@ describe('waiting room', () => {
     eta = 27;
     await flush(1_000);
     expect(standing).toHaveTextContent('약 27초'); // the ETA stays
-    expect(screen.getByTestId('eta-late')).toHaveTextContent(
-      '지금 속도라면 라운드 마감 전에 입장하지 못할 가능성이 커요. 예상 대기 시간이 마감까지 남은 시간보다 길어요.',
+    // said short (the live region holds that sentence alone); the reason is shown under it, not said
+    const region = screen.getByTestId('eta-late').parentElement!;
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    expect(region).toHaveTextContent(/^지금 속도라면 마감 전 입장이 어려울 수 있어요\.$/);
+    expect(screen.getByTestId('eta-late-why')).toHaveTextContent(
+      '예상 대기 시간이 라운드 마감까지 남은 시간보다 길어요.',
     );
-    expect(screen.getByTestId('eta-late').parentElement).toHaveAttribute('aria-live', 'polite');
+    expect(screen.getByTestId('eta-late-why')).toBeVisible();
+    expect(screen.getByTestId('eta-late-why').closest('[aria-live]')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
-    expect(screen.getByTestId('eta-late')).toHaveTextContent(
-      'At the current rate you will probably not be admitted before the round closes',
+    expect(region).toHaveTextContent(/^At this pace you may not get in before the close\.$/);
+    expect(screen.getByTestId('eta-late-why')).toHaveTextContent(
+      'The estimated wait is longer than the time left in the round.',
     );
 
     eta = 6; // 6 s of the 7 s left: said, it stays until the wait ends 2 s before the close (no flicker at the edge)
@@ -627,6 +633,7 @@ describe('waiting room', () => {
     eta = undefined; // no estimate (paused): nothing claimed
     await flush(1_000);
     expect(screen.queryByTestId('eta-late')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('eta-late-why')).not.toBeInTheDocument();
   });
 
   it('lays its three tiles evenly on a phone: two columns, the third across both, not alone in half a row', async () => {
