@@ -1,6 +1,6 @@
--- Settings change: ARGV 11..14 new rate, openBatch, maxActive, paused. The run so far is integrated at the old
--- settings up to NOW, then the round switches, so a change is never applied retroactively nor double-counted; a
--- round already closed keeps its settings.
+-- Settings change. KEYS 1..10 and ARGV 1..10 as in serving.lua, ARGV 11..14 new rate, openBatch, maxActive, paused. The
+-- run so far is integrated at the old settings up to NOW, then the round switches, so a change is never applied
+-- retroactively nor double-counted; a round already closed keeps its settings.
 -- A round nobody has entered yet is seeded with them: its first entry then finds its settings here, even on an
 -- instance that has not yet re-read the global ones (it does so every second), so a change made just before an open
 -- holds for that round on every instance. Returns how many players the advance to NOW admitted (for the metrics:

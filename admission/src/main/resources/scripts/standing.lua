@@ -1,7 +1,7 @@
--- Standing of one ticket: ARGV 11 ticket id. Returns {} for an id the round did not give (unknown number, or a seal
--- that is not the round's; nothing is written), else {ticket "queueNumber|enteredAtMs|bot|nickname", admittedAtMs or
--- '', token or '', advance...}. A ticket still waiting is answered from peek(), and one already admitted from kept(),
--- both read-only.
+-- Standing of one ticket. KEYS 1..10 and ARGV 1..10 as in serving.lua, ARGV 11 the ticket id. Returns {} for an id the
+-- round did not give (unknown number, or a seal that is not the round's; nothing is written), else {ticket
+-- "queueNumber|enteredAtMs|bot|nickname", admittedAtMs or '', token or '', advance...}. A ticket still waiting is
+-- answered from peek(), and one already admitted from kept(), both read-only.
 local qn = numberOf(ARGV[11])
 if not qn then
   return {}

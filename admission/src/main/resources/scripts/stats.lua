@@ -1,5 +1,5 @@
--- Stats of a round: {} when nobody entered, else {advance..., bots, humans, admBots, firstAdm, lastAdm,
--- active, finished, abandoned}
+-- Stats of a round. KEYS 1..10 and ARGV 1..10 as in serving.lua; no ARGV of its own. Returns {} when nobody entered,
+-- else {advance..., bots, humans, admBots, firstAdm, lastAdm, active, finished, abandoned}
 local state = advance()
 if not state then
   return {}

@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.admission.config;
 
 import dev.ticketingwarrior.admission.queue.domain.TokenMinter;
-import dev.ticketingwarrior.admission.token.SignedTokenMinter;
+import dev.ticketingwarrior.admission.token.jwt.SignedTokenMinter;
 import dev.ticketingwarrior.shared.token.AdmissionTokenIssuer;
 import dev.ticketingwarrior.shared.token.TokenKeys;
 import java.io.IOException;

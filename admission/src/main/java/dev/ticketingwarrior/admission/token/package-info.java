@@ -1,2 +1,2 @@
-/** Admission tokens: signing admitted tickets with the newest key and publishing the public keys. */
+/** Admission tokens: signing admitted tickets with the newest key ({@code jwt}) and publishing the public keys ({@code web}). */
 package dev.ticketingwarrior.admission.token;

@@ -10,9 +10,11 @@ import dev.ticketingwarrior.booking.sale.domain.BookingQueries;
 import dev.ticketingwarrior.booking.sale.domain.BookingService;
 import dev.ticketingwarrior.booking.sale.domain.HoldService;
 import dev.ticketingwarrior.booking.sale.domain.Holds;
+import dev.ticketingwarrior.booking.sale.domain.KeptBookings;
 import dev.ticketingwarrior.booking.sale.domain.SaleReconciler;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.booking.sale.domain.SeatLocks;
+import dev.ticketingwarrior.booking.sale.domain.SoldSeatCopies;
 import dev.ticketingwarrior.booking.sale.domain.SoldSeatRestorer;
 import dev.ticketingwarrior.booking.seat.domain.Venue;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
@@ -52,12 +54,13 @@ class SaleConfiguration {
     @Bean
     BookingService bookingService(
             Sales sales,
+            KeptBookings kept,
             ConfirmationOutbox outbox,
             Bookings bookings,
             RoundClock clock,
             RoundRetention retention,
             MeterRegistry meters) {
-        return new BookingService(sales, outbox, bookings, clock, retention, meters);
+        return new BookingService(sales, kept, outbox, bookings, clock, retention, meters);
     }
 
     @Bean
@@ -86,14 +89,14 @@ class SaleConfiguration {
     @Bean
     SoldSeatRestorer soldSeatRestorer(
             Bookings bookings,
-            Sales sales,
+            SoldSeatCopies copies,
             RoundClock clock,
             RoundRetention retention,
             BookingProperties properties,
             MeterRegistry meters) {
         return new SoldSeatRestorer(
                 bookings,
-                sales,
+                copies,
                 clock,
                 retention,
                 properties.queue().restoreAllEvery(),
@@ -113,8 +116,8 @@ class SaleConfiguration {
     }
 
     @Bean
-    BookingQueries bookingQueries(Bookings bookings, Sales sales, RankingService ranking) {
-        return new BookingQueries(bookings, sales, ranking);
+    BookingQueries bookingQueries(Bookings bookings, KeptBookings kept, RankingService ranking) {
+        return new BookingQueries(bookings, kept, ranking);
     }
 
     @Bean

@@ -1,2 +1,2 @@
-/** Wiring: properties, clocks, Redisson, token keys, web, SQS timeouts, and the circuit breakers every adapter calls through. */
+/** Wiring: properties, clocks, Redisson, token keys, web, SQS timeouts, the circuit breakers and database credentials. */
 package dev.ticketingwarrior.booking.config;

@@ -3,6 +3,7 @@ package dev.ticketingwarrior.booking.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.edge.testing.LocalSecretsManager;
 import dev.ticketingwarrior.localstack.AuthRedis;

@@ -7,6 +7,7 @@ import dev.ticketingwarrior.botrunner.bot.domain.SeatPreference;
 import dev.ticketingwarrior.botrunner.control.domain.BotControl;
 import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
+import dev.ticketingwarrior.botrunner.control.domain.FleetTelemetry;
 import dev.ticketingwarrior.botrunner.fleet.domain.BotNames;
 import dev.ticketingwarrior.botrunner.fleet.domain.FleetMembership;
 import dev.ticketingwarrior.botrunner.fleet.domain.FleetScheduler;

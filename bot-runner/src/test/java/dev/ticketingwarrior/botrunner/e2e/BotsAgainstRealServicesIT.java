@@ -118,7 +118,7 @@ class BotsAgainstRealServicesIT {
                         "ticketing.http.booking-url",
                         booking.baseUrl(),
                         // each lost bot's reason in the log, for when this test tells a story
-                        "logging.level.dev.ticketingwarrior.botrunner.config.FleetTelemetry",
+                        "logging.level.dev.ticketingwarrior.botrunner.control.domain.FleetTelemetry",
                         "debug"));
         admission.awaitReady(Duration.ofSeconds(150));
         booking.awaitReady(Duration.ofSeconds(150));

@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.edge.limit;
 
 import dev.ticketingwarrior.edge.problem.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import java.time.Duration;
 
 /** The 429 {@code rate-limited} problem, with {@code Retry-After} in whole seconds. */

@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.edge.problem;
 
-import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.edge.problem;
 
-import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

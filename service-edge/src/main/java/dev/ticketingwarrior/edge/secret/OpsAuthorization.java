@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.edge.secret;
 
 import dev.ticketingwarrior.edge.problem.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 
 /** Checks {@code Authorization: Bearer <ops token>} in constant time; anything else is a 401 problem. */
 public final class OpsAuthorization {

@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.edge.servlet;
 
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import dev.ticketingwarrior.edge.problem.Problems;
-import dev.ticketingwarrior.shared.problem.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;

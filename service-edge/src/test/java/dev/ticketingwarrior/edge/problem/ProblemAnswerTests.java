@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.ticketingwarrior.edge.testing.LogLines;
-import dev.ticketingwarrior.shared.problem.ProblemType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;

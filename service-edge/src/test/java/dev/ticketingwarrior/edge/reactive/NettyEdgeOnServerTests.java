@@ -2,7 +2,7 @@ package dev.ticketingwarrior.edge.reactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.ticketingwarrior.edge.reactive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

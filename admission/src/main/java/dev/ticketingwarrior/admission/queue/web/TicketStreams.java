@@ -5,7 +5,7 @@ import dev.ticketingwarrior.admission.queue.domain.QueueService;
 import dev.ticketingwarrior.admission.queue.domain.TicketId;
 import dev.ticketingwarrior.admission.queue.domain.TicketView;
 import dev.ticketingwarrior.edge.problem.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

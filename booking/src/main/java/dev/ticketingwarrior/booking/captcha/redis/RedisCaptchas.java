@@ -2,7 +2,7 @@ package dev.ticketingwarrior.booking.captcha.redis;
 
 import dev.ticketingwarrior.booking.captcha.domain.Captchas;
 import dev.ticketingwarrior.booking.captcha.domain.LetterAnswer;
-import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.edge.lua.LuaScripts;
 import dev.ticketingwarrior.shared.round.RoundId;
 import dev.ticketingwarrior.shared.wire.SharedRoundKeys;

@@ -7,7 +7,7 @@ import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.booking.player.web.PlayerLimits;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
 import dev.ticketingwarrior.edge.problem.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

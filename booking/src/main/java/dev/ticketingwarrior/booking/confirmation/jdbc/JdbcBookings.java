@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.booking.confirmation.jdbc;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
@@ -9,6 +8,7 @@ import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeats;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.UnstorableBookingException;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package dev.ticketingwarrior.booking.confirmation.sqs;
 
 import dev.ticketingwarrior.booking.config.BookingProperties;
-import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.ticketingwarrior.booking.confirmation.sqs;
 
 import dev.ticketingwarrior.booking.config.BookingProperties;
-import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationBacklog;
 import dev.ticketingwarrior.booking.confirmation.domain.DeadLetters;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.ticketingwarrior.booking.confirmation.web;
 
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationBacklog;
 import dev.ticketingwarrior.booking.confirmation.domain.DeadLetters;
-import dev.ticketingwarrior.booking.confirmation.domain.MysqlOutage;
+import dev.ticketingwarrior.booking.outage.domain.MysqlOutage;
 import dev.ticketingwarrior.edge.problem.ProblemException;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import dev.ticketingwarrior.edge.secret.Credentials;
 import dev.ticketingwarrior.edge.secret.OpsAuthorization;
-import dev.ticketingwarrior.shared.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

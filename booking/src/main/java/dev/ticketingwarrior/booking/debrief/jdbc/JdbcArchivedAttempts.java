@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.booking.debrief.jdbc;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.debrief.domain.ArchivedAttempts;
 import dev.ticketingwarrior.booking.debrief.domain.Attempt;
 import dev.ticketingwarrior.booking.debrief.domain.AttemptResult;
@@ -9,6 +8,7 @@ import dev.ticketingwarrior.booking.debrief.domain.History;
 import dev.ticketingwarrior.booking.debrief.domain.Outcome;
 import dev.ticketingwarrior.booking.debrief.domain.SeatResult;
 import dev.ticketingwarrior.booking.debrief.domain.Steps;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.sql.PreparedStatement;

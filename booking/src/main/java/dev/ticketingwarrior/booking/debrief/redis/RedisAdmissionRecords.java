@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.booking.debrief.redis;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.debrief.domain.AdmissionRecords;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.shared.round.RoundId;
 import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 import dev.ticketingwarrior.shared.wire.WaitingTicket;

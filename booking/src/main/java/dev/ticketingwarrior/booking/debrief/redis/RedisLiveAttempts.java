@@ -1,9 +1,9 @@
 package dev.ticketingwarrior.booking.debrief.redis;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.debrief.domain.Attempt;
 import dev.ticketingwarrior.booking.debrief.domain.LiveAttempts;
 import dev.ticketingwarrior.booking.debrief.domain.SeatResult;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.edge.lua.LuaScripts;
 import dev.ticketingwarrior.shared.round.RoundId;

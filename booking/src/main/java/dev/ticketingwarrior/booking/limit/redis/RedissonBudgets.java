@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.limit.redis;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.edge.limit.Budget;
 import dev.ticketingwarrior.edge.limit.Budgets;
 import dev.ticketingwarrior.edge.limit.LimitDecision;

@@ -2,7 +2,7 @@ package dev.ticketingwarrior.booking.player.web;
 
 import dev.ticketingwarrior.booking.player.domain.Player;
 import dev.ticketingwarrior.edge.problem.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;

@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.ranking.jdbc;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.ranking.domain.RankMaths;
 import dev.ticketingwarrior.booking.ranking.domain.Rankings;

@@ -3,7 +3,7 @@ package dev.ticketingwarrior.booking.ranking.web;
 import dev.ticketingwarrior.booking.player.web.ReadLimits;
 import dev.ticketingwarrior.booking.ranking.domain.RankingService;
 import dev.ticketingwarrior.edge.problem.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import io.swagger.v3.oas.annotations.Operation;

@@ -19,12 +19,12 @@ public class BookingQueries {
     private static final RepeatedWarnings rankless = new RepeatedWarnings(log);
 
     private final Bookings bookings;
-    private final Sales sales;
+    private final KeptBookings keptBookings;
     private final RankingService ranking;
 
-    public BookingQueries(Bookings bookings, Sales sales, RankingService ranking) {
+    public BookingQueries(Bookings bookings, KeptBookings keptBookings, RankingService ranking) {
         this.bookings = bookings;
-        this.sales = sales;
+        this.keptBookings = keptBookings;
         this.ranking = ranking;
     }
 
@@ -39,7 +39,8 @@ public class BookingQueries {
             stored = bookings.find(id);
         } catch (RuntimeException mysqlDown) {
             try {
-                Optional<BookingView> kept = sales.kept(id.round(), id.value()).map(BookingQueries::view);
+                Optional<BookingView> kept =
+                        keptBookings.find(id.round(), id.value()).map(BookingQueries::view);
                 if (kept.isPresent()) {
                     return kept;
                 }
@@ -51,7 +52,7 @@ public class BookingQueries {
         if (stored.isPresent()) {
             return Optional.of(view(stored.get()));
         }
-        Optional<Sales.KeptBooking> kept = sales.kept(id.round(), id.value());
+        Optional<KeptBookings.KeptBooking> kept = keptBookings.find(id.round(), id.value());
         if (kept.isPresent() && kept.get().pending()) {
             return Optional.of(view(kept.get()));
         }
@@ -83,7 +84,7 @@ public class BookingQueries {
         }
     }
 
-    private static BookingView view(Sales.KeptBooking kept) {
+    private static BookingView view(KeptBookings.KeptBooking kept) {
         AcceptedBooking b = kept.booking();
         return new BookingView(
                 b.id().value(),

@@ -28,6 +28,7 @@ public class BookingService {
     static final Duration SALES_OUTLIVE_KEYS = Duration.ofHours(1);
 
     private final Sales sales;
+    private final KeptBookings keptBookings;
     private final ConfirmationOutbox outbox;
     private final Bookings bookings;
     private final RoundClock clock;
@@ -36,12 +37,14 @@ public class BookingService {
 
     public BookingService(
             Sales sales,
+            KeptBookings keptBookings,
             ConfirmationOutbox outbox,
             Bookings bookings,
             RoundClock clock,
             RoundRetention retention,
             MeterRegistry meters) {
         this.sales = sales;
+        this.keptBookings = keptBookings;
         this.outbox = outbox;
         this.bookings = bookings;
         this.clock = clock;
@@ -187,7 +190,7 @@ public class BookingService {
      */
     private BookingOutcome sendAgain(
             Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
-        Optional<Sales.KeptBooking> kept = sales.kept(round.id(), answered.bookingId());
+        Optional<KeptBookings.KeptBooking> kept = keptBookings.find(round.id(), answered.bookingId());
         if (kept.isEmpty()) {
             // the copy goes a while after MySQL has the row: then the booking was queued after all
             boolean written = BookingId.parse(answered.bookingId())

@@ -2,15 +2,12 @@ package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
-import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
-import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Seats sold in Redis, the fast first line against oversell (MySQL is the final arbiter), together with the answer
@@ -51,33 +48,8 @@ public interface Sales {
      */
     List<OpenSale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit);
 
-    /**
-     * Makes the round's sold seats (and booked tickets) agree with {@code sold}, MySQL's CONFIRMED rows; returns how
-     * many seats changed. A seat missing here after Redis lost writes is SOLD again; one sold here to another booking
-     * is set to MySQL's (that other booking will be REJECTED by the listener anyway).
-     *
-     * <p>{@code all}: {@code sold} is every CONFIRMED row of the round, and Redis keeps a mark of it. Otherwise it is
-     * only the rows confirmed lately, which is enough only while Redis still has that mark (it kept the earlier rows):
-     * without it (Redis came back empty) nothing is written and the answer is empty, so the caller restores all.
-     */
-    OptionalInt restoreSold(RoundId round, List<SoldSeat> sold, boolean all, Retention retention);
-
     /** The key's answer (or in-progress mark), without deciding anything: what a replay after the round's close reads. */
     Optional<Answered> answer(RoundId round, KeyedRequest request);
-
-    /**
-     * The accepted booking as kept until MySQL has it (what a lookup answers PENDING), and for a while after, with its
-     * outcome.
-     */
-    Optional<KeptBooking> kept(RoundId round, String bookingId);
-
-    /** An accepted booking as Redis keeps it; {@code outcome} is null while its row is not written. */
-    record KeptBooking(AcceptedBooking booking, StoredBooking.Status outcome) {
-
-        public boolean pending() {
-            return outcome == null;
-        }
-    }
 
     /** Whose request, under which {@code Idempotency-Key}, and what it asked ({@code fingerprint}). */
     record KeyedRequest(String ticketId, String key, String fingerprint) {}

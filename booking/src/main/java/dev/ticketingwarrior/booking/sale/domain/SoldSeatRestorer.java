@@ -63,7 +63,7 @@ public final class SoldSeatRestorer {
     private static final RepeatedWarnings unknown = new RepeatedWarnings(log);
 
     private final Bookings bookings;
-    private final Sales sales;
+    private final SoldSeatCopies copies;
     private final RoundClock clock;
     private final RoundRetention retention;
     private final Duration allEvery;
@@ -82,14 +82,14 @@ public final class SoldSeatRestorer {
      */
     public SoldSeatRestorer(
             Bookings bookings,
-            Sales sales,
+            SoldSeatCopies copies,
             RoundClock clock,
             RoundRetention retention,
             Duration allEvery,
             Duration holdWaitsAtMost,
             MeterRegistry meters) {
         this.bookings = bookings;
-        this.sales = sales;
+        this.copies = copies;
         this.clock = clock;
         this.retention = retention;
         this.allEvery = allEvery;
@@ -104,7 +104,7 @@ public final class SoldSeatRestorer {
         Instant now = clock.now();
         Round coming = clock.nextAfter(now);
         if (!now.plus(MARK_AHEAD).isAfter(coming.opensAt())) {
-            sales.restoreSold(coming.id(), List.of(), true, BookingService.keep(coming, retention));
+            copies.restore(coming.id(), List.of(), true, BookingService.keep(coming, retention));
         }
         Map<RoundId, Pass> next = new HashMap<>();
         int changed = 0;
@@ -122,7 +122,7 @@ public final class SoldSeatRestorer {
         Sales.Retention keep = BookingService.keep(round, retention);
         if (last != null && now.isBefore(last.allAt().plus(allEvery))) {
             SoldSeats lately = bookings.soldSeats(round.id(), last.readAsOf().minus(OVERLAP));
-            OptionalInt changed = sales.restoreSold(round.id(), lately.seats(), false, keep);
+            OptionalInt changed = copies.restore(round.id(), lately.seats(), false, keep);
             if (changed.isPresent()) {
                 next.put(round.id(), new Pass(lately.asOf(), last.allAt()));
                 return counted(round, changed.getAsInt());
@@ -137,7 +137,7 @@ public final class SoldSeatRestorer {
     private int writeAll(Round round, SoldSeats all) {
         Sales.Retention keep = BookingService.keep(round, retention);
         return counted(
-                round, sales.restoreSold(round.id(), all.seats(), true, keep).orElse(0));
+                round, copies.restore(round.id(), all.seats(), true, keep).orElse(0));
     }
 
     /**

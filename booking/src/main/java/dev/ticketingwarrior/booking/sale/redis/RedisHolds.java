@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.round.redis.AttemptKeys;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.Holds;

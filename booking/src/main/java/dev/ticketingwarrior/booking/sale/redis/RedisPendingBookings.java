@@ -1,11 +1,11 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.PendingBookings;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.debrief.domain.KeptOutcomes;
 import dev.ticketingwarrior.booking.debrief.domain.Outcome;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,14 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.round.redis.AttemptKeys;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
+import dev.ticketingwarrior.booking.sale.domain.KeptBookings;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
+import dev.ticketingwarrior.booking.sale.domain.SoldSeatCopies;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code complete.lua}, {@code resolve.lua} and {@code undo.lua}.
  */
 @Component
-class RedisSales implements Sales {
+class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
 
     private final RedissonClient redis;
     private final Dependencies dependencies;
@@ -193,7 +195,7 @@ class RedisSales implements Sales {
     }
 
     @Override
-    public OptionalInt restoreSold(RoundId round, List<SoldSeat> sold, boolean all, Retention retention) {
+    public OptionalInt restore(RoundId round, List<SoldSeat> sold, boolean all, Retention retention) {
         RoundKeys keys = new RoundKeys(round);
         List<Object> args = new ArrayList<>(2 + 3 * sold.size());
         args.add(String.valueOf(retention.sale().toMillis()));
@@ -224,7 +226,7 @@ class RedisSales implements Sales {
     }
 
     @Override
-    public Optional<KeptBooking> kept(RoundId round, String bookingId) {
+    public Optional<KeptBooking> find(RoundId round, String bookingId) {
         RoundKeys keys = new RoundKeys(round);
         String copy = keys.pendingBooking(bookingId);
         String outcome = keys.bookingOutcome(bookingId);

@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.seat.domain.SeatStates;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
 import dev.ticketingwarrior.booking.config.BookingProperties;
-import dev.ticketingwarrior.booking.config.Dependencies;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.booking.sale.domain.SeatLock;
 import dev.ticketingwarrior.booking.sale.domain.SeatLocks;

@@ -10,7 +10,7 @@ import dev.ticketingwarrior.booking.sale.domain.BookingQueries;
 import dev.ticketingwarrior.booking.sale.domain.BookingService;
 import dev.ticketingwarrior.booking.sale.domain.BookingView;
 import dev.ticketingwarrior.edge.problem.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.Round;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -7,7 +7,7 @@ import dev.ticketingwarrior.booking.player.web.ReadLimits;
 import dev.ticketingwarrior.booking.player.web.RoundGate;
 import dev.ticketingwarrior.booking.seat.domain.SeatMapService;
 import dev.ticketingwarrior.edge.problem.ProblemException;
-import dev.ticketingwarrior.shared.problem.ProblemType;
+import dev.ticketingwarrior.edge.problem.ProblemType;
 import dev.ticketingwarrior.shared.round.RoundClock;
 import dev.ticketingwarrior.shared.round.RoundId;
 import io.swagger.v3.oas.annotations.Operation;

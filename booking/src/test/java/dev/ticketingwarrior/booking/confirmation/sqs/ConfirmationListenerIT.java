@@ -3,12 +3,12 @@ package dev.ticketingwarrior.booking.confirmation.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketingwarrior.booking.config.Dependencies;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
-import dev.ticketingwarrior.booking.confirmation.domain.MysqlOutage;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.UnstorableBookingException;
+import dev.ticketingwarrior.booking.outage.domain.MysqlOutage;
+import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.support.Api;
 import dev.ticketingwarrior.booking.support.BookingStack;
 import dev.ticketingwarrior.booking.support.Players;

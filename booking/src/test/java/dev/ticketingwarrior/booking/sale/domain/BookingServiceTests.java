@@ -32,8 +32,8 @@ class BookingServiceTests {
     private final Fakes.BookingsInMemory mysql = new Fakes.BookingsInMemory();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RoundClock clock = Fakes.clockAt(NOW);
-    private final BookingService service =
-            new BookingService(sales, outbox, mysql, clock, new RoundRetention(clock, Duration.ofMinutes(10)), meters);
+    private final BookingService service = new BookingService(
+            sales, sales, outbox, mysql, clock, new RoundRetention(clock, Duration.ofMinutes(10)), meters);
     private final Round round = round();
     private final Player alice = player("alice", false, false);
     private final String holdId = hold("alice", "C-3");

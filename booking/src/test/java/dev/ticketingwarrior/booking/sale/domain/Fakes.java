@@ -225,7 +225,7 @@ final class Fakes {
      * The sale and its Idempotency-Key answers as sell.lua, complete.lua, resolve.lua and undo.lua keep them. The test
      * puts the holds that exist, and may let {@link #sell} or {@link #complete} fail.
      */
-    static final class SalesInMemory implements Sales {
+    static final class SalesInMemory implements Sales, KeptBookings, SoldSeatCopies {
 
         final Map<String, HoldRecord> holds = new HashMap<>();
         final Set<String> expiredLocks = new HashSet<>();
@@ -242,10 +242,10 @@ final class Fakes {
         final List<String> calls = new ArrayList<>();
         /** Rounds marked by a restore of all their sold seats (what Redis loses with the rest when it comes back empty). */
         final Set<RoundId> restoredMarks = new HashSet<>();
-        /** Thrown by restoreSold, as when Valkey does not answer; null: none. */
+        /** Thrown by restore, as when Valkey does not answer; null: none. */
         RuntimeException restoreFailure;
 
-        /** Each restoreSold: "all N" or "since N" (N rows given). */
+        /** Each restore: "all N" or "since N" (N rows given). */
         final List<String> restores = new ArrayList<>();
 
         /** Thrown before the sale (the script never ran). */
@@ -356,7 +356,7 @@ final class Fakes {
         }
 
         @Override
-        public OptionalInt restoreSold(RoundId round, List<SoldSeat> rows, boolean all, Retention retention) {
+        public OptionalInt restore(RoundId round, List<SoldSeat> rows, boolean all, Retention retention) {
             if (restoreFailure != null) {
                 throw restoreFailure;
             }
@@ -383,7 +383,7 @@ final class Fakes {
         }
 
         @Override
-        public Optional<KeptBooking> kept(RoundId round, String bookingId) {
+        public Optional<KeptBooking> find(RoundId round, String bookingId) {
             return Optional.ofNullable(pending.get(bookingId))
                     .map(booking -> new KeptBooking(booking, outcomes.get(bookingId)));
         }

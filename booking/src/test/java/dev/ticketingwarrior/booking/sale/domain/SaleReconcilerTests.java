@@ -41,6 +41,7 @@ class SaleReconcilerTests {
         RoundClock clock = Fakes.clockAt(SOLD);
         return new BookingService(
                 sales,
+                sales,
                 outbox,
                 new Fakes.BookingsInMemory(),
                 clock,

@@ -1,9 +1,7 @@
-package dev.ticketingwarrior.botrunner.config;
+package dev.ticketingwarrior.botrunner.control.domain;
 
 import dev.ticketingwarrior.botrunner.bot.domain.BotEvents;
 import dev.ticketingwarrior.botrunner.bot.domain.BotOutcome;
-import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
-import dev.ticketingwarrior.botrunner.control.domain.StatField;
 import dev.ticketingwarrior.shared.round.RoundId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +28,7 @@ import reactor.core.scheduler.Scheduler;
  * never slow a bot down. Failed bots are counted by call and cause
  * ({@code ticketing.bots.failures}, tagged with the side that caused them) and summed up in one log line per round.
  */
-final class FleetTelemetry implements BotEvents {
+public final class FleetTelemetry implements BotEvents {
 
     private static final Logger log = LoggerFactory.getLogger(FleetTelemetry.class);
 
@@ -48,7 +46,7 @@ final class FleetTelemetry implements BotEvents {
     private final Timer launchLag;
     private final Timer firstRequestLag;
 
-    FleetTelemetry(BotStatsStore stats, MeterRegistry registry) {
+    public FleetTelemetry(BotStatsStore stats, MeterRegistry registry) {
         this.stats = stats;
         this.registry = registry;
         this.launched = Counter.builder("ticketing.bots.launched")
@@ -138,7 +136,7 @@ final class FleetTelemetry implements BotEvents {
     }
 
     /** Starts writing the batched counters every {@code every}; dispose to stop, then {@link #flush()} the rest. */
-    Disposable startFlushing(Duration every, Scheduler timer) {
+    public Disposable startFlushing(Duration every, Scheduler timer) {
         return Flux.interval(every, every, timer)
                 .onBackpressureDrop()
                 .concatMap(tick -> flush())
@@ -146,7 +144,7 @@ final class FleetTelemetry implements BotEvents {
     }
 
     /** Writes what was counted since the last flush, one Redis call per round; forgets rounds that went quiet. */
-    Mono<Void> flush() {
+    public Mono<Void> flush() {
         RoundId newest = pending.keySet().stream().max(RoundId::compareTo).orElse(null);
         return Flux.fromIterable(List.copyOf(pending.entrySet()))
                 .concatMap(entry -> {

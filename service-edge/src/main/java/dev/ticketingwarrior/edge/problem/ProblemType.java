@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.shared.problem;
+package dev.ticketingwarrior.edge.problem;
 
 import java.net.URI;
 

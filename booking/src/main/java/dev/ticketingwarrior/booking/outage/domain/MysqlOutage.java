@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.booking.confirmation.domain;
+package dev.ticketingwarrior.booking.outage.domain;
 
 import java.time.Instant;
 import java.util.Optional;

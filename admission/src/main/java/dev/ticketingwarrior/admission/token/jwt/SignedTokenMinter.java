@@ -1,4 +1,4 @@
-package dev.ticketingwarrior.admission.token;
+package dev.ticketingwarrior.admission.token.jwt;
 
 import dev.ticketingwarrior.admission.queue.domain.Ticket;
 import dev.ticketingwarrior.admission.queue.domain.TokenMinter;

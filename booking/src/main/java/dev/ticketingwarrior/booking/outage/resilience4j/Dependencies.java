@@ -1,6 +1,7 @@
-package dev.ticketingwarrior.booking.config;
+package dev.ticketingwarrior.booking.outage.resilience4j;
 
-import dev.ticketingwarrior.booking.confirmation.domain.MysqlOutage;
+import dev.ticketingwarrior.booking.config.RotatedCredentials;
+import dev.ticketingwarrior.booking.outage.domain.MysqlOutage;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -16,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.stereotype.Component;
 
 /**
  * Runs every call to Redis, SQS and MySQL through its resilience4j circuit breaker. The calls carry their own
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
  * row it was given ({@link DataIntegrityViolationException}: a value out of range, a broken constraint) is the data's
  * fault, not an outage: it passes as it is, and its circuit breaker ignores it ({@code application.yml}).
  */
-@Component
 public class Dependencies implements MysqlOutage {
 
     public static final String REDIS = "redis";
@@ -45,7 +44,7 @@ public class Dependencies implements MysqlOutage {
     private final Clock clock;
     private final AtomicReference<Instant> mysqlFailingSince = new AtomicReference<>();
 
-    Dependencies(CircuitBreakerRegistry registry, ObjectProvider<RotatedCredentials> credentials, Clock clock) {
+    public Dependencies(CircuitBreakerRegistry registry, ObjectProvider<RotatedCredentials> credentials, Clock clock) {
         this.credentials = credentials;
         this.clock = clock;
         this.redis = logged(registry.circuitBreaker(REDIS));

@@ -1,8 +1,9 @@
-package dev.ticketingwarrior.booking.config;
+package dev.ticketingwarrior.booking.outage.resilience4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketingwarrior.booking.config.RotatedCredentials;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.testing.LogLines;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
