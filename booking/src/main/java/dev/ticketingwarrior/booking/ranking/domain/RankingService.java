@@ -65,7 +65,7 @@ public class RankingService {
         if (booking.bot() || booking.status() != StoredBooking.Status.CONFIRMED) {
             return null;
         }
-        Rankings.RoundCounts round = rankings.roundCounts(booking.roundId(), booking.durationMs());
+        Rankings.RoundCounts round = rankings.roundCounts(new RoundId(booking.roundId()), booking.durationMs());
         Rankings.WeekCounts week = rankings.weekCounts(mondayOf(booking.bookedAt()), booking.durationMs());
         return new Rank(
                 Rank.Standing.of(round.fasterHumans(), round.humans()),
@@ -75,16 +75,15 @@ public class RankingService {
 
     public Results results(RoundId roundId) {
         Round round = clock.round(roundId);
-        String id = roundId.value();
-        long sold = rankings.soldCount(id);
-        Rankings.Summary humans = rankings.summary(id, false);
-        Rankings.Summary bots = rankings.summary(id, true);
+        long sold = rankings.soldCount(roundId);
+        Rankings.Summary humans = rankings.summary(roundId, false);
+        Rankings.Summary bots = rankings.summary(roundId, true);
         Long soldOutMs = null;
         if (sold >= venue.size() && sold > 0) {
             soldOutMs = max(humans.slowestMs(), bots.slowestMs());
         }
         TreeMap<Long, long[]> buckets = new TreeMap<>();
-        for (Rankings.BucketCount count : rankings.histogram(id, bucketMs)) {
+        for (Rankings.BucketCount count : rankings.histogram(roundId, bucketMs)) {
             buckets.computeIfAbsent(count.bucket(), b -> new long[2])[count.bot() ? 1 : 0] += count.count();
         }
         List<Results.Bucket> histogram = new ArrayList<>();
@@ -95,14 +94,14 @@ public class RankingService {
             }
         }
         return new Results(
-                id,
+                roundId.value(),
                 new Results.Seats(venue.size(), sold),
                 soldOutMs,
                 soldOutMs == null ? null : round.opensAt().plusMillis(soldOutMs),
                 Results.Group.of(humans),
                 Results.Group.of(bots),
                 new Results.Histogram(bucketMs, histogram),
-                rankings.fastestHumans(id, 10));
+                rankings.fastestHumans(roundId, 10));
     }
 
     public Leaderboard leaderboard(Period period) {

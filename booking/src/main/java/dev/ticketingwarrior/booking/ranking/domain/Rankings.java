@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.ranking.domain;
 
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -10,19 +11,19 @@ import java.util.Optional;
 public interface Rankings {
 
     /** Humans strictly faster than {@code durationMs} in the round, humans in total, bots slower, bots in total. */
-    RoundCounts roundCounts(String roundId, long durationMs);
+    RoundCounts roundCounts(RoundId round, long durationMs);
 
     /** Humans strictly faster in the week starting {@code monday}, and humans in total that week. */
     WeekCounts weekCounts(LocalDate monday, long durationMs);
 
-    Summary summary(String roundId, boolean bots);
+    Summary summary(RoundId round, boolean bots);
 
-    long soldCount(String roundId);
+    long soldCount(RoundId round);
 
     /** Number of bookings per histogram bucket, humans and bots apart. */
-    List<BucketCount> histogram(String roundId, long bucketMs);
+    List<BucketCount> histogram(RoundId round, long bucketMs);
 
-    List<Leader> fastestHumans(String roundId, int limit);
+    List<Leader> fastestHumans(RoundId round, int limit);
 
     /**
      * The human bookings of the UTC day {@code day} in leaderboard order (duration, then booking id) that come after

@@ -4,6 +4,7 @@ import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.ranking.domain.RankMaths;
 import dev.ticketingwarrior.booking.ranking.domain.Rankings;
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,8 @@ class JdbcRankings implements Rankings {
     }
 
     @Override
-    public RoundCounts roundCounts(String roundId, long durationMs) {
+    public RoundCounts roundCounts(RoundId round, long durationMs) {
+        String roundId = round.value();
         return dependencies.mysql(() -> new RoundCounts(
                 count(
                         "SELECT COUNT(*) FROM bookings WHERE round_id = ? AND bot = FALSE AND duration_ms < ?",
@@ -71,7 +73,8 @@ class JdbcRankings implements Rankings {
     }
 
     @Override
-    public Summary summary(String roundId, boolean bots) {
+    public Summary summary(RoundId round, boolean bots) {
+        String roundId = round.value();
         return dependencies.mysql(() -> {
             long count = count("SELECT COUNT(*) FROM bookings WHERE round_id = ? AND bot = ?", roundId, bots);
             if (count == 0) {
@@ -94,12 +97,14 @@ class JdbcRankings implements Rankings {
     }
 
     @Override
-    public long soldCount(String roundId) {
+    public long soldCount(RoundId round) {
+        String roundId = round.value();
         return dependencies.mysql(() -> count("SELECT COUNT(*) FROM bookings WHERE round_id = ?", roundId));
     }
 
     @Override
-    public List<BucketCount> histogram(String roundId, long bucketMs) {
+    public List<BucketCount> histogram(RoundId round, long bucketMs) {
+        String roundId = round.value();
         return dependencies.mysql(() -> jdbc.query(
                 "SELECT bot, FLOOR(duration_ms / ?) AS bucket, COUNT(*) AS n FROM bookings WHERE round_id = ?"
                         + " GROUP BY bot, bucket ORDER BY bucket",
@@ -109,7 +114,8 @@ class JdbcRankings implements Rankings {
     }
 
     @Override
-    public List<Leader> fastestHumans(String roundId, int limit) {
+    public List<Leader> fastestHumans(RoundId round, int limit) {
+        String roundId = round.value();
         return dependencies.mysql(() -> jdbc.query(
                 "SELECT " + LEADER_COLUMNS
                         + " FROM bookings WHERE round_id = ? AND bot = FALSE ORDER BY duration_ms, booking_id LIMIT ?",

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.ranking.domain;
 
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 public class UnansweredRankings implements Rankings {
 
     @Override
-    public RoundCounts roundCounts(String roundId, long durationMs) {
+    public RoundCounts roundCounts(RoundId round, long durationMs) {
         throw new UnsupportedOperationException("roundCounts");
     }
 
@@ -17,22 +18,22 @@ public class UnansweredRankings implements Rankings {
     }
 
     @Override
-    public Summary summary(String roundId, boolean bots) {
+    public Summary summary(RoundId round, boolean bots) {
         throw new UnsupportedOperationException("summary");
     }
 
     @Override
-    public long soldCount(String roundId) {
+    public long soldCount(RoundId round) {
         throw new UnsupportedOperationException("soldCount");
     }
 
     @Override
-    public List<BucketCount> histogram(String roundId, long bucketMs) {
+    public List<BucketCount> histogram(RoundId round, long bucketMs) {
         throw new UnsupportedOperationException("histogram");
     }
 
     @Override
-    public List<Leader> fastestHumans(String roundId, int limit) {
+    public List<Leader> fastestHumans(RoundId round, int limit) {
         throw new UnsupportedOperationException("fastestHumans");
     }
 

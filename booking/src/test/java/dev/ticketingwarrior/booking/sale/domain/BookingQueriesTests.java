@@ -210,7 +210,7 @@ class BookingQueriesTests {
     private final class FixedRankings extends UnansweredRankings {
 
         @Override
-        public RoundCounts roundCounts(String roundId, long durationMs) {
+        public RoundCounts roundCounts(RoundId round, long durationMs) {
             if (rankingDown != null) {
                 throw rankingDown;
             }
