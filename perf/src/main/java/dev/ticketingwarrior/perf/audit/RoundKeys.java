@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The few keys of a round the auditor reads, named as booking ({@code booking/sale/redis/RoundKeys}) and admission
- * ({@code scripts/serving.lua}) write them. Every one starts with the round's hash tag {@code {r:<roundId>}}.
+ * ({@code scripts/queue/serving.lua}) write them. Every one starts with the round's hash tag {@code {r:<roundId>}}.
  */
 final class RoundKeys {
 

@@ -5,7 +5,7 @@ import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 /**
  * The waiting time a player is shown. The serving counter itself (SPEC §4:
  * {@code min(openBatch + floor(∫ rate dt since open), entered, maxActive + released)}, never going down) is advanced
- * atomically in Valkey by {@code scripts/serving.lua}; its readable reference lives with the tests
+ * atomically in Valkey by {@code scripts/queue/serving.lua}; its readable reference lives with the tests
  * ({@code ServingOracle}), which hold the script to it.
  */
 public final class ServingCounter {

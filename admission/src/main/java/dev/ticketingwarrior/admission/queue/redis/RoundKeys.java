@@ -6,7 +6,7 @@ import dev.ticketingwarrior.shared.wire.SharedRoundKeys;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The keys of one round in the order {@code scripts/serving.lua} expects them; all share the round's hash tag. */
+/** The keys of one round in the order {@code scripts/queue/serving.lua} expects them; all share the round's hash tag. */
 record RoundKeys(RoundId roundId, List<String> all) {
 
     static RoundKeys of(RoundId roundId) {

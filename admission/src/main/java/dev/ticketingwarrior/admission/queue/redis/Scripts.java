@@ -5,13 +5,13 @@ import java.util.List;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The waiting room's Lua scripts ({@code /scripts/*.lua}, each documented with its KEYS and ARGV), read once at start.
+ * The waiting room's Lua scripts ({@code /scripts/queue/*.lua}, each documented with its KEYS and ARGV), read once at start.
  * Each advancing script is {@code serving.lua} followed by its own body; Spring Data runs them by EVALSHA and falls
  * back to EVAL only when the server has not cached the script yet.
  */
 final class Scripts {
 
-    private static final String SERVING = "/scripts/serving.lua";
+    private static final String SERVING = "/scripts/queue/serving.lua";
 
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> ENTER = serving("enter.lua");
@@ -26,15 +26,15 @@ final class Scripts {
     static final RedisScript<List> STATS = serving("stats.lua");
 
     static final RedisScript<Long> APPLY_SETTINGS =
-            RedisScript.of(LuaScripts.read(SERVING, "/scripts/apply-settings.lua"), Long.class);
+            RedisScript.of(LuaScripts.read(SERVING, "/scripts/queue/apply-settings.lua"), Long.class);
 
     static final RedisScript<String> KEEP_TOKEN =
-            RedisScript.of(LuaScripts.read("/scripts/keep-token.lua"), String.class);
+            RedisScript.of(LuaScripts.read("/scripts/queue/keep-token.lua"), String.class);
 
     private Scripts() {}
 
     @SuppressWarnings("rawtypes")
     private static RedisScript<List> serving(String body) {
-        return RedisScript.of(LuaScripts.read(SERVING, "/scripts/" + body), List.class);
+        return RedisScript.of(LuaScripts.read(SERVING, "/scripts/queue/" + body), List.class);
     }
 }

@@ -4,7 +4,7 @@ import dev.ticketingwarrior.admission.throttle.domain.AdmissionSettings;
 
 /**
  * The admission maths (SPEC §4) as one pure function, the oracle the unit tests pin down and the integration tests
- * hold {@code scripts/serving.lua} to: the serving counter is
+ * hold {@code scripts/queue/serving.lua} to: the serving counter is
  * {@code min(openBatch + floor(∫ rate dt since open), entered, maxActive + released)} and never goes down.
  *
  * <p>The rate is integrated piecewise into an accumulator (so a rate change applies from the instant it is made, never

@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 @Component
 class RedisBotStatsStore implements BotStatsStore {
 
-    private static final RedisScript<Long> ADD = RedisScript.of(LuaScripts.read("/scripts/add-stats.lua"), Long.class);
+    private static final RedisScript<Long> ADD =
+            RedisScript.of(LuaScripts.read("/scripts/control/add-stats.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String namespace;

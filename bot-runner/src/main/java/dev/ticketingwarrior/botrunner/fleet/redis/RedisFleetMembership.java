@@ -20,7 +20,7 @@ class RedisFleetMembership implements FleetMembership {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> HEARTBEAT =
-            RedisScript.of(LuaScripts.read("/scripts/heartbeat.lua"), List.class);
+            RedisScript.of(LuaScripts.read("/scripts/fleet/heartbeat.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final Clock clock;

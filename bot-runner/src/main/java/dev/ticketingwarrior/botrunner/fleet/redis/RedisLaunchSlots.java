@@ -18,7 +18,7 @@ class RedisLaunchSlots implements LaunchSlots {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> CLAIM =
-            RedisScript.of(LuaScripts.read("/scripts/claim-slots.lua"), List.class);
+            RedisScript.of(LuaScripts.read("/scripts/fleet/claim-slots.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String namespace;
