@@ -221,7 +221,7 @@ describe('security letter', () => {
     expect(issued).toBe(2);
     expect(screen.queryByTestId('captcha-image')).not.toBeInTheDocument();
     expect(input).toHaveValue('');
-    expect(screen.getByRole('button', { name: '입력 완료' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: '입력 완료' })).toHaveAttribute('aria-disabled', 'true');
     const notice = screen.getAllByRole('alert').find((el) => el.classList.contains('notice'))!;
     expect(notice).toHaveTextContent('요청이 너무 많습니다');
     const retry = within(notice).getByRole('button', { name: '2초 후 다시 시도' });

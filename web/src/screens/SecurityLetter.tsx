@@ -108,13 +108,13 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
             {t(hint)}
           </p>
         )}
-        {/* while its answer is on its way (and a refusal's Retry-After), it keeps the focus: busy, never disabled (that
-            would drop the focus on the page until the seat map takes it) */}
+        {/* never disabled, which would drop its focus on the page: while its answer is on its way (until the seat map
+            takes the focus), during a refusal's Retry-After and while a new letter comes after a wrong answer it is
+            marked unavailable and sends nothing (trySend) */}
         <button
           type="submit"
           className="btn btn-primary btn-block btn-large"
-          disabled={!captcha}
-          aria-disabled={(!!captcha && (busy || answerWait > 0)) || undefined}
+          aria-disabled={!captcha || busy || answerWait > 0 || undefined}
           aria-busy={(!!captcha && busy) || undefined}
         >
           {t('captcha.submit')}

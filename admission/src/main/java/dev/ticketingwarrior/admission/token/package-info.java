@@ -1,2 +1,5 @@
-/** Admission tokens: signing admitted tickets with the newest key ({@code jwt}) and publishing the public keys ({@code web}). */
+/**
+ * Admission tokens: signing admitted tickets with the newest key (in {@code jwt}) and publishing the public keys (in
+ * {@code web}).
+ */
 package dev.ticketingwarrior.admission.token;

@@ -14,6 +14,12 @@ class OutageConfiguration {
     @Bean
     Dependencies dependencies(
             CircuitBreakerRegistry registry, ObjectProvider<RotatedCredentials> credentials, Clock clock) {
-        return new Dependencies(registry, credentials, clock);
+        return new Dependencies(
+                registry,
+                failure -> {
+                    RotatedCredentials rotated = credentials.getIfAvailable();
+                    return rotated != null && rotated.switchedAfter(failure);
+                },
+                clock);
     }
 }

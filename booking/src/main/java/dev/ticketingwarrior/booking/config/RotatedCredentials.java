@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Lets the pool follow a password rotation without a restart: when MySQL refuses the pool's credentials (SQLSTATE
  * 28000, error 1045), the secret is read again and, if it changed, the pool opens its next connections with the new
- * credentials ({@link dev.ticketingwarrior.booking.outage.resilience4j.Dependencies#mysql} then tries the call once more). Connections already open keep working through
+ * credentials ({@code Dependencies.mysql} then tries the call once more). Connections already open keep working through
  * a rotation; only new ones meet the new password. The secret is read at most once per {@code atMostEvery}, by one
  * caller at a time, so a wrong password cannot hammer Secrets Manager. The pool stays the plain Hikari pool, so what
  * Spring derives from it (Flyway's connection with its own user) is unchanged.
@@ -46,7 +46,7 @@ public final class RotatedCredentials {
      * Called with a failed MySQL call: true if MySQL refused the credentials and the pool now has the secret's current
      * ones, so the call is worth trying again.
      */
-    public boolean switchedAfter(Throwable failure) {
+    boolean switchedAfter(Throwable failure) {
         return refusedCredentials(failure) && switchedToTheCurrentSecret();
     }
 

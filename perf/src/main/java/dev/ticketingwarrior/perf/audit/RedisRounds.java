@@ -191,7 +191,7 @@ final class RedisRounds implements SeatSales, AdmissionLog, KeyExpiry, AutoClose
         }
     }
 
-    /** The JSON of booking's {@code BookingConfirmationMessage}: its seat, ticket and whether a bot booked. */
+    /** The JSON of booking's pending copy ({@code PendingCopy}): its seat, ticket and whether a bot booked. */
     private static Optional<PendingCopy> copy(String bookingId, String json) {
         try {
             JsonNode message = JSON.readTree(json);

@@ -20,6 +20,6 @@ interface SeatSales {
      */
     Map<String, PendingCopy> pendingCopies(String roundId, Collection<String> bookingIds);
 
-    /** What the auditor reads of a pending copy (booking's {@code BookingConfirmationMessage}). */
+    /** What the auditor reads of a pending copy (booking's {@code PendingCopy}). */
     record PendingCopy(String bookingId, String seatId, String ticketId, boolean bot) {}
 }

@@ -314,7 +314,7 @@ class AuditorIT {
         }
     }
 
-    /** A bot's pending copy as booking keeps it: the JSON of its {@code BookingConfirmationMessage}. */
+    /** A bot's pending copy as booking keeps it: the JSON of its {@code PendingCopy}. */
     private static void botCopy(String round, String bookingId, String seat) {
         String at = RoundId.parse(round).orElseThrow().start().toString();
         String key = RoundKeys.pendingBookingPrefix(round) + bookingId;

@@ -5,9 +5,9 @@ import java.util.List;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The waiting room's Lua scripts ({@code /scripts/queue/*.lua}, each documented with its KEYS and ARGV), read once at start.
- * Each advancing script is {@code serving.lua} followed by its own body; Spring Data runs them by EVALSHA and falls
- * back to EVAL only when the server has not cached the script yet.
+ * The waiting room's Lua scripts ({@code /scripts/queue/*.lua}, each documented with its KEYS and ARGV), read once at
+ * start. Each advancing script is {@code serving.lua} followed by its own body; Spring Data runs them by EVALSHA and
+ * falls back to EVAL only when the server has not cached the script yet.
  */
 final class Scripts {
 

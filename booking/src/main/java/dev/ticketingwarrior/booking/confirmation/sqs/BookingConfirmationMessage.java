@@ -37,8 +37,8 @@ public record BookingConfirmationMessage(
         @JsonInclude(JsonInclude.Include.NON_NULL) String playerId) {
 
     /**
-     * How every reader of this JSON reads it (the listener, the pending copy's look-ups): a field it does not know, from
-     * a newer version during a deploy, is no reason to refuse it.
+     * How the listener reads this JSON: a field it does not know, from a newer version during a deploy, is no reason to
+     * refuse it.
      */
     public static ObjectReader reader(JsonMapper json) {
         return json.readerFor(BookingConfirmationMessage.class)

@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.booking.outage.resilience4j;
 
-import dev.ticketingwarrior.booking.config.RotatedCredentials;
 import dev.ticketingwarrior.booking.outage.domain.MysqlOutage;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.problem.ProblemAnswer;
@@ -12,10 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -38,14 +37,16 @@ public class Dependencies implements MysqlOutage {
     private final CircuitBreaker sqs;
     private final CircuitBreaker mysql;
 
-    private final ObjectProvider<RotatedCredentials> credentials;
+    /** Whether MySQL refused a call for its credentials and the pool has switched to rotated ones since. */
+    private final Predicate<RuntimeException> credentialsRotated;
+
     private static final Logger log = LoggerFactory.getLogger(Dependencies.class);
 
     private final Clock clock;
     private final AtomicReference<Instant> mysqlFailingSince = new AtomicReference<>();
 
-    public Dependencies(CircuitBreakerRegistry registry, ObjectProvider<RotatedCredentials> credentials, Clock clock) {
-        this.credentials = credentials;
+    public Dependencies(CircuitBreakerRegistry registry, Predicate<RuntimeException> credentialsRotated, Clock clock) {
+        this.credentialsRotated = credentialsRotated;
         this.clock = clock;
         this.redis = logged(registry.circuitBreaker(REDIS));
         this.sqs = logged(registry.circuitBreaker(SQS));
@@ -129,8 +130,7 @@ public class Dependencies implements MysqlOutage {
                 try {
                     return call.get();
                 } catch (RuntimeException e) {
-                    RotatedCredentials rotated = credentials.getIfAvailable();
-                    if (rotated == null || !rotated.switchedAfter(e)) {
+                    if (!credentialsRotated.test(e)) {
                         throw e;
                     }
                     return call.get();

@@ -4,8 +4,8 @@ import dev.ticketingwarrior.shared.round.RoundId;
 
 /**
  * The keys of a round's attempts that the sale's scripts write and the debrief reads: a ticket's attempt, the round's
- * booked tickets and each seat's last taker. Under the round's hash tag {@code {r:<roundId>}}, so a sale's script writes them in the same call as the
- * seat; they expire with the round's keys.
+ * booked tickets and each seat's last taker. Under the round's hash tag {@code {r:<roundId>}}, so a sale's script
+ * writes them in the same call as the seat; they expire with the round's keys.
  */
 public record AttemptKeys(RoundId round) {
 

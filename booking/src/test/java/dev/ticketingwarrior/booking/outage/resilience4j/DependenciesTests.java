@@ -3,7 +3,6 @@ package dev.ticketingwarrior.booking.outage.resilience4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketingwarrior.booking.config.RotatedCredentials;
 import dev.ticketingwarrior.edge.problem.DependencyUnavailableException;
 import dev.ticketingwarrior.edge.testing.LogLines;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 class DependenciesTests {
 
@@ -22,23 +20,22 @@ class DependenciesTests {
 
     private Clock clock = Clock.fixed(FIRST_FAILURE, ZoneOffset.UTC);
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
-    private final Dependencies dependencies = new Dependencies(
-            breakers, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), new Clock() {
-                @Override
-                public Instant instant() {
-                    return clock.instant();
-                }
+    private final Dependencies dependencies = new Dependencies(breakers, failure -> false, new Clock() {
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
 
-                @Override
-                public java.time.ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
 
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-            });
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    });
 
     @Test
     void logsWhenADependencysCircuitOpensAndWhenItAnswersAgain() {
@@ -165,8 +162,7 @@ class DependenciesTests {
 
     /** Dependencies whose breakers come from {@code breakers}, without rotated credentials, on the fixed clock. */
     private Dependencies dependenciesOn(CircuitBreakerRegistry breakers) {
-        return new Dependencies(
-                breakers, new StaticListableBeanFactory().getBeanProvider(RotatedCredentials.class), clock);
+        return new Dependencies(breakers, failure -> false, clock);
     }
 
     /** What {@code logged} caught, a line each as {@code "<level> <message>"}. */

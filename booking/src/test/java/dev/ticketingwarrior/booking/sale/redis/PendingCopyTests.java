@@ -67,4 +67,27 @@ class PendingCopyTests {
         assertThat(readBack(json.replace("\"seatId\":\"A-1\",", ""))).isEmpty();
         assertThat(readBack(json.replace("20261124T101500Z", "not-a-round"))).isEmpty();
     }
+
+    /**
+     * A copy as the version before this one wrote it (the SQS message's JSON, field for field): read during a rolling
+     * deploy, and written again under the same names, which is what lets the two versions read each other's copies.
+     */
+    private static final String WRITTEN_BEFORE = """
+            {"bookingId":"20261124T101500Z-abcdefghij0123456789kl","roundId":"20261124T101500Z","seatId":"A-1",\
+            "ticketId":"t-1","nickname":"nick","bot":false,"fencingToken":7,"roundOpenedAt":"2026-11-24T10:15:00Z",\
+            "enteredAt":"2026-11-24T10:15:00.100Z","admittedAt":"2026-11-24T10:15:00.200Z",\
+            "heldAt":"2026-11-24T10:15:00.300Z","bookedAt":"2026-11-24T10:15:00.400Z"}""";
+
+    @Test
+    void readsACopyThePreviousVersionWroteAndWritesItUnderTheSameNames() {
+        AcceptedBooking kept = readBack(WRITTEN_BEFORE).orElseThrow();
+
+        assertThat(kept.id().value()).isEqualTo("20261124T101500Z-abcdefghij0123456789kl");
+        assertThat(kept.seatId()).isEqualTo("A-1");
+        assertThat(kept.fencingToken()).isEqualTo(7);
+        assertThat(kept.bookedAt()).isEqualTo(OPEN.plusMillis(400));
+        assertThat(kept.playerId()).isEmpty();
+        assertThat(JSON.readTree(JSON.writeValueAsString(PendingCopy.of(kept))))
+                .isEqualTo(JSON.readTree(WRITTEN_BEFORE));
+    }
 }

@@ -23,10 +23,11 @@ import reactor.core.scheduler.Scheduler;
 /**
  * Every bot event counted twice: in this instance's Micrometer meters ({@code ticketing.bots.*}, SPEC §8) and in the
  * per-round counters in Redis that sum over all instances. The Redis counters are batched: events are added up in
- * memory and written every flush interval in one call per round, not one per event (a bot makes several), so {@code GET /api/v1/bots/stats} trails by at most that interval. A batch that cannot be
- * written is dropped, not retried (and counted; a write that timed out may have landed all the same): statistics
- * never slow a bot down. Failed bots are counted by call and cause
- * ({@code ticketing.bots.failures}, tagged with the side that caused them) and summed up in one log line per round.
+ * memory and written every flush interval in one call per round, not one per event (a bot makes several), so {@code GET
+ * /api/v1/bots/stats} trails by at most that interval. A batch that cannot be written is dropped, not retried (and
+ * counted; a write that timed out may have landed all the same): statistics never slow a bot down. Failed bots are
+ * counted by call and cause ({@code ticketing.bots.failures}, tagged with the side that caused them) and summed up in
+ * one log line per round.
  */
 public final class FleetTelemetry implements BotEvents {
 
