@@ -1,9 +1,10 @@
-import { useCallback, useId, useLayoutEffect, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import { ApiError } from '../api/http';
 import { Notice } from '../components/Notice';
 import { RoundOpenedAt } from '../components/RoundOpenedAt';
 import { SeatLegend, SeatMap } from '../components/SeatMap';
 import { SeatPanel } from '../components/SeatPanel';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useLiveSeatMap } from '../hooks/useLiveSeatMap';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useRoundEnd } from '../hooks/useRoundEnd';
@@ -56,12 +57,8 @@ export function SeatSelection({ session, onBooked, onCaptchaRequired, onRoundOve
   });
   const { phase, selected } = booking;
   // the map takes the focus when it has loaded (a request away); until then the step's heading holds it, so it never
-  // rests on the page (<body>) after the letter (or the waiting room), gone with the focus it had. In the commit that
-  // shows this step (a layout effect), not a frame after it.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useLayoutEffect(() => {
-    if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus();
-  }, []);
+  // rests on the page (<body>) after the letter (or the waiting room), gone with the focus it had
+  const heading = useFocusOnMount<HTMLHeadingElement>({ unlessFocused: true });
   // the map stays readable after the close: the clock ends the attempt of a player who is only looking at it, or
   // holding a seat (nothing is booked after the close; a hold or booking on its way ends it by its answer instead)
   useRoundEnd(session.roundId, () => {

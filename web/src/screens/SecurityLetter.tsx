@@ -1,5 +1,6 @@
-import { useId, useLayoutEffect, useRef, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { AutoRetryNote, Notice } from '../components/Notice';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useSecurityLetter, type SecurityLetterOptions } from '../hooks/useSecurityLetter';
 import { useI18n } from '../i18n/i18n';
 import { isRetryable } from '../lib/problems';
@@ -14,7 +15,8 @@ interface Props extends Omit<SecurityLetterOptions, 'input'> {
 export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props) {
   const { t } = useI18n();
   const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
+  // the answer field gets focus as soon as the screen shows: every millisecond counts in this step
+  const input = useFocusOnMount<HTMLInputElement>();
   const { captcha, answer, setAnswer, busy, error, hint, wait, answerWait, issue, trySend, retry, listen, listening } =
     useSecurityLetter(session, { input, onSolved, onRoundOver });
   // the focus goes straight to the field: what to do, and that case does not matter (otherwise only its placeholder),
@@ -24,12 +26,6 @@ export function SecurityLetter({ session, onSolved, onRoundOver, onHome }: Props
   const hintId = `${inputId}-hint`;
   // the audio spells the letter in words ("Charlie, seven"): what to type for them, by the button and by the field
   const audioHintId = `${inputId}-audio`;
-
-  // the answer field gets focus as soon as the screen shows (in the commit that shows it, not a frame after it: the
-  // focus never rests on the page): every millisecond counts in this step
-  useLayoutEffect(() => {
-    input.current?.focus();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
