@@ -1,12 +1,14 @@
 package dev.ticketingwarrior.booking.confirmation.domain;
 
+import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
 
-/** A booking as MySQL has it: confirmed, or rejected because its seat or ticket was already taken. */
+/**
+ * A booking as MySQL has it: confirmed, or rejected because its seat or ticket was already taken. Its round is its id's.
+ */
 public record StoredBooking(
-        String bookingId,
+        BookingId id,
         Status status,
-        String roundId,
         String seatId,
         String ticketId,
         String nickname,
@@ -14,6 +16,10 @@ public record StoredBooking(
         long durationMs,
         Splits splits,
         Instant bookedAt) {
+
+    public RoundId round() {
+        return id.round();
+    }
 
     /** Final states in the database. */
     public enum Status {

@@ -67,8 +67,7 @@ class JdbcBookings implements Bookings {
             """;
 
     private static final String COLUMNS =
-            "booking_id, round_id, seat_id, ticket_id, nickname, bot, duration_ms, entry_ms, wait_ms, seat_ms,"
-                    + " confirm_ms, booked_at";
+            "booking_id, seat_id, ticket_id, nickname, bot, duration_ms, entry_ms, wait_ms, seat_ms, confirm_ms, booked_at";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -218,10 +217,11 @@ class JdbcBookings implements Bookings {
     }
 
     private static StoredBooking row(ResultSet rs, StoredBooking.Status status) throws SQLException {
+        String id = rs.getString("booking_id");
         return new StoredBooking(
-                rs.getString("booking_id"),
+                BookingId.parse(id)
+                        .orElseThrow(() -> new IllegalStateException("a row with a malformed booking id: " + id)),
                 status,
-                rs.getString("round_id"),
                 rs.getString("seat_id"),
                 rs.getString("ticket_id"),
                 rs.getString("nickname"),

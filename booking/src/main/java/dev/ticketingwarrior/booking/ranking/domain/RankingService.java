@@ -65,7 +65,7 @@ public class RankingService {
         if (booking.bot() || booking.status() != StoredBooking.Status.CONFIRMED) {
             return null;
         }
-        Rankings.RoundCounts round = rankings.roundCounts(new RoundId(booking.roundId()), booking.durationMs());
+        Rankings.RoundCounts round = rankings.roundCounts(booking.round(), booking.durationMs());
         Rankings.WeekCounts week = rankings.weekCounts(mondayOf(booking.bookedAt()), booking.durationMs());
         return new Rank(
                 Rank.Standing.of(round.fasterHumans(), round.humans()),

@@ -39,8 +39,7 @@ public class BookingQueries {
             stored = bookings.find(id);
         } catch (RuntimeException mysqlDown) {
             try {
-                Optional<BookingView> kept =
-                        keptBookings.find(id.round(), id.value()).map(BookingQueries::view);
+                Optional<BookingView> kept = keptBookings.find(id).map(BookingQueries::view);
                 if (kept.isPresent()) {
                     return kept;
                 }
@@ -52,7 +51,7 @@ public class BookingQueries {
         if (stored.isPresent()) {
             return Optional.of(view(stored.get()));
         }
-        Optional<KeptBookings.KeptBooking> kept = keptBookings.find(id.round(), id.value());
+        Optional<KeptBookings.KeptBooking> kept = keptBookings.find(id);
         if (kept.isPresent() && kept.get().pending()) {
             return Optional.of(view(kept.get()));
         }
@@ -63,9 +62,9 @@ public class BookingQueries {
 
     private BookingView view(StoredBooking b) {
         return new BookingView(
-                b.bookingId(),
+                b.id().value(),
                 b.status().name(),
-                b.roundId(),
+                b.round().value(),
                 b.seatId(),
                 b.nickname(),
                 b.bot(),
@@ -79,7 +78,7 @@ public class BookingQueries {
         try {
             return ranking.rank(b);
         } catch (RuntimeException mysqlDown) {
-            rankless.warn("rank", "booking {} answered without its rank: {}", b.bookingId(), mysqlDown.toString());
+            rankless.warn("rank", "booking {} answered without its rank: {}", b.id(), mysqlDown.toString());
             return null;
         }
     }

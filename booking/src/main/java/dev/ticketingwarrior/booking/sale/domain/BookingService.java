@@ -1,6 +1,5 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
-import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.Bookings;
 import dev.ticketingwarrior.booking.confirmation.domain.ConfirmationOutbox;
@@ -82,7 +81,7 @@ public class BookingService {
             case Sales.Refused refused -> outcome = refusal(refused.reason(), refused.seatId(), holdId);
             case Sales.Sold sold -> {
                 try {
-                    outcome = accept(round, request, sold.hold(), buyer.booking(sold.hold()), keep);
+                    outcome = accept(sold.sale());
                 } catch (RuntimeException e) {
                     throw unavailable(e);
                 }
@@ -116,19 +115,18 @@ public class BookingService {
         return new Sales.Retention(kept, kept.plus(SALES_OUTLIVE_KEYS), kept.plus(PENDING_AT_MOST));
     }
 
-    private BookingOutcome accept(
-            Round round, Sales.KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Sales.Retention keep) {
-        BookingId bookingId = booking.id();
+    private BookingOutcome accept(Sale sale) {
+        BookingId bookingId = sale.booking().id();
         try {
-            outbox.send(booking);
+            outbox.send(sale.booking());
         } catch (RuntimeException e) {
             try {
                 if (ConfirmationOutbox.InDoubtException.in(e)) {
                     // SQS may have it: nothing is undone, and a retry with the same key sends this booking again
-                    sales.suspend(round.id(), request, hold, booking, keep);
+                    sale.leaveInDoubt();
                 } else {
                     // surely not queued: the seat goes back to the hold, and a retry with the same key tries again
-                    sales.undo(round.id(), request, hold, bookingId.value());
+                    sale.abandon();
                 }
             } catch (RuntimeException after) {
                 e.addSuppressed(after);
@@ -136,17 +134,17 @@ public class BookingService {
             throw e;
         }
         try {
-            sales.complete(round.id(), request, hold, booking, keep);
+            sale.commit();
         } catch (RuntimeException e) {
             // the sale stands (SOLD and queued) and the player must get it, not a 503 for a booking that was accepted;
             // the lock runs out by its lease, and a retry with this key finds the ticket booked
             log.warn(
                     "booking {} accepted but its hold {} was not closed nor its Idempotency-Key answered: {}",
                     bookingId,
-                    hold.holdId(),
+                    sale.hold().holdId(),
                     e.toString());
         }
-        return new BookingOutcome.Accepted(bookingId.value(), hold.seatId());
+        return new BookingOutcome.Accepted(bookingId.value(), sale.hold().seatId());
     }
 
     private RuntimeException unavailable(RuntimeException e) {
@@ -190,12 +188,11 @@ public class BookingService {
      */
     private BookingOutcome sendAgain(
             Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
-        Optional<KeptBookings.KeptBooking> kept = keptBookings.find(round.id(), answered.bookingId());
+        Optional<BookingId> id = BookingId.parse(answered.bookingId());
+        Optional<KeptBookings.KeptBooking> kept = id.flatMap(keptBookings::find);
         if (kept.isEmpty()) {
             // the copy goes a while after MySQL has the row: then the booking was queued after all
-            boolean written = BookingId.parse(answered.bookingId())
-                    .flatMap(bookings::find)
-                    .isPresent();
+            boolean written = id.flatMap(bookings::find).isPresent();
             if (!written) {
                 return new BookingOutcome.AlreadyBooked(); // neither: only long after the round
             }

@@ -1,8 +1,8 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
-import dev.ticketingwarrior.shared.round.RoundId;
 import java.util.Optional;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public interface KeptBookings {
 
-    Optional<KeptBooking> find(RoundId round, String bookingId);
+    Optional<KeptBooking> find(BookingId id);
 
     /** An accepted booking as the sale keeps it; {@code outcome} is null while its row is not written. */
     record KeptBooking(AcceptedBooking booking, StoredBooking.Status outcome) {

@@ -86,9 +86,9 @@ public final class SaleReconciler {
         Sales.Retention keep = BookingService.keep(round, retention);
         List<String> bookings = new ArrayList<>();
         try {
-            for (Sales.OpenSale sale : sales.claimOpen(round.id(), now.minus(grace), now, batch)) {
+            for (Sale sale : sales.claimOpen(round.id(), now.minus(grace), now, batch, keep)) {
                 outbox.send(sale.booking()); // throws: the sale stays open and is claimed again after the grace
-                sales.complete(round.id(), sale.request(), sale.hold(), sale.booking(), keep);
+                sale.commit();
                 settled.increment();
                 bookings.add(sale.booking().id().toString());
                 log.debug(

@@ -12,41 +12,29 @@ import java.util.Optional;
 /**
  * Seats sold in Redis, the fast first line against oversell (MySQL is the final arbiter), together with the answer
  * each {@code Idempotency-Key} got: deciding a booking and remembering its answer is one atomic step, and a booking
- * costs two calls on its usual path ({@link #sell}, then {@link #complete} once the confirmation is queued).
+ * costs two calls on its usual path ({@link #sell}, then {@link Sale#commit} once the confirmation is queued).
  */
 public interface Sales {
 
     /**
-     * Step 1, atomically. If the request's key already has an answer (or is in progress), that answer. Otherwise sells
-     * the seat of the ticket's hold {@code holdId} (null: no such hold) to {@code bookingId} if the hold is the
-     * ticket's, its lock still owned, the ticket not booked and the seat not sold, and marks the key in progress; a
-     * refusal is stored as the key's final answer at once. A sale stays <em>open</em> (with what is needed to send its
-     * confirmation again) until {@link #complete} or {@link #undo} settles it.
+     * Atomically: if the request's key already has an answer (or is in progress), that answer. Otherwise sells the seat
+     * of the ticket's hold {@code holdId} (null: no such hold) to {@code bookingId} if the hold is the ticket's, its lock
+     * still owned, the ticket not booked and the seat not sold, and marks the key in progress; a refusal is stored as the
+     * key's final answer at once. A seat sold is an open {@link Sale}, which the caller settles once the confirmation's
+     * send has ended.
      */
     Attempt sell(RoundId round, KeyedRequest request, String holdId, Buyer buyer, Retention retention);
 
-    /** Step 2, once the confirmation is queued: the pending booking kept, the hold closed, the key answered. */
-    void complete(RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention);
-
     /**
-     * Step 2 when the queue's acknowledgement did not come in time after the confirmation was sent (it may be queued):
-     * nothing is undone — the seat stays sold and the pending booking kept, the hold is closed — and the key is answered
-     * {@link Outcome#IN_DOUBT}, so a retry with it sends the same booking again instead of selling anew.
+     * Open sales of the round sold (or last claimed) before {@code soldBefore}, at most {@code limit}: their booking
+     * request ended without settling them, so without knowing whether SQS has the confirmation. Each is claimed until
+     * {@code now} plus the same grace, so reconcilers of other instances leave it alone meanwhile, and is settled with
+     * {@code retention} as if its request had.
      */
-    void suspend(RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention);
+    List<Sale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit, Retention retention);
 
     /** The key's in-doubt booking was queued after all (sent again and acknowledged): the key is answered accepted. */
     void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention);
-
-    /** Undoes step 1 when the confirmation could not be queued: seat and ticket free again, the key forgotten. */
-    void undo(RoundId round, KeyedRequest request, HoldRecord hold, String bookingId);
-
-    /**
-     * Open sales of the round sold (or last claimed) before {@code soldBefore}, at most {@code limit}: their booking
-     * request ended without knowing whether SQS has the confirmation. Each is claimed until {@code now} plus the same
-     * grace, so reconcilers of other instances leave it alone meanwhile.
-     */
-    List<OpenSale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit);
 
     /** The key's answer (or in-progress mark), without deciding anything: what a replay after the round's close reads. */
     Optional<Answered> answer(RoundId round, KeyedRequest request);
@@ -85,9 +73,6 @@ public interface Sales {
         }
     }
 
-    /** A sale whose confirmation is not surely queued: the request, the hold it sold, the booking to send. */
-    record OpenSale(KeyedRequest request, HoldRecord hold, AcceptedBooking booking) {}
-
     /**
      * How long things are kept: a key's answer (its in-progress mark too: only the sale's completion, by the request or
      * by the reconciler, ends it), a sale, and at most the pending copy of an accepted booking (once MySQL has the row it
@@ -98,8 +83,8 @@ public interface Sales {
     /** The outcome of {@link #sell}. */
     sealed interface Attempt permits Sold, Refused, Answered {}
 
-    /** The seat is sold to the booking: its confirmation must be queued now. */
-    record Sold(HoldRecord hold) implements Attempt {}
+    /** The seat is sold to the booking: its confirmation must be queued now, and the sale settled. */
+    record Sold(Sale sale) implements Attempt {}
 
     /** Not sold, and this is now the key's answer; {@code seatId} is set for {@link Outcome#SEAT_TAKEN}. */
     record Refused(Outcome reason, String seatId) implements Attempt {}

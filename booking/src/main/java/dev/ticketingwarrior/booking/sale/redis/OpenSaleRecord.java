@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
@@ -62,11 +63,20 @@ record OpenSaleRecord(
                 buyer.playerId().map(PlayerId::value).orElse(null));
     }
 
-    Sales.OpenSale sale() {
+    /** Whose request, under which key, sold the seat. */
+    Sales.KeyedRequest request() {
+        return new Sales.KeyedRequest(ticket, key, fingerprint);
+    }
+
+    /** The hold it sold, as the script added it. */
+    HoldRecord hold() {
+        return new HoldRecord(holdId, ticket, seat, owner, Long.parseLong(token), instant(heldAt), instant(expiresAt));
+    }
+
+    /** The booking it sold {@code hold} to. */
+    AcceptedBooking booking(HoldRecord hold) {
         BookingId id = BookingId.parse(bookingId)
                 .orElseThrow(() -> new IllegalStateException("an open sale with a malformed booking id: " + bookingId));
-        HoldRecord hold =
-                new HoldRecord(holdId, ticket, seat, owner, Long.parseLong(token), instant(heldAt), instant(expiresAt));
         Sales.Buyer buyer = new Sales.Buyer(
                 id,
                 nickname,
@@ -76,7 +86,7 @@ record OpenSaleRecord(
                 instant(admittedAt),
                 instant(bookedAt),
                 PlayerId.parse(playerId));
-        return new Sales.OpenSale(new Sales.KeyedRequest(ticket, key, fingerprint), hold, buyer.booking(hold));
+        return buyer.booking(hold);
     }
 
     private static String millis(Instant instant) {

@@ -1,12 +1,14 @@
 package dev.ticketingwarrior.booking.sale.redis;
 
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.confirmation.domain.SoldSeat;
 import dev.ticketingwarrior.booking.confirmation.domain.StoredBooking;
 import dev.ticketingwarrior.booking.outage.resilience4j.Dependencies;
 import dev.ticketingwarrior.booking.round.redis.AttemptKeys;
 import dev.ticketingwarrior.booking.sale.domain.HoldRecord;
 import dev.ticketingwarrior.booking.sale.domain.KeptBookings;
+import dev.ticketingwarrior.booking.sale.domain.Sale;
 import dev.ticketingwarrior.booking.sale.domain.Sales;
 import dev.ticketingwarrior.booking.sale.domain.SoldSeatCopies;
 import dev.ticketingwarrior.shared.round.RoundId;
@@ -78,30 +80,20 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
                         record));
         String head = String.valueOf(result.getFirst());
         return switch (head) {
-            case "SOLD" ->
-                new Sold(new HoldRecord(
+            case "SOLD" -> {
+                HoldRecord hold = new HoldRecord(
                         holdId,
                         request.ticketId(),
                         text(result, 1),
                         text(result, 2),
                         Long.parseLong(text(result, 3)),
                         Instant.ofEpochMilli(Long.parseLong(text(result, 4))),
-                        Instant.ofEpochMilli(Long.parseLong(text(result, 5)))));
+                        Instant.ofEpochMilli(Long.parseLong(text(result, 5))));
+                yield new Sold(new OpenSale(round, request, hold, buyer.booking(hold), retention));
+            }
             case "ANSWERED" -> answered(result);
             default -> new Refused(Outcome.valueOf(head), emptyToNull(text(result, 1)));
         };
-    }
-
-    @Override
-    public void complete(
-            RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
-        close(round, request, hold, booking, retention, Outcome.ACCEPTED);
-    }
-
-    @Override
-    public void suspend(
-            RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
-        close(round, request, hold, booking, retention, Outcome.IN_DOUBT);
     }
 
     @Override
@@ -118,21 +110,17 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
                         String.valueOf(retention.answer().toMillis())));
     }
 
-    private void close(
-            RoundId round,
-            KeyedRequest request,
-            HoldRecord hold,
-            AcceptedBooking booking,
-            Retention retention,
-            Outcome outcome) {
-        RoundKeys keys = new RoundKeys(round);
+    private void close(OpenSale sale, Outcome outcome) {
+        RoundKeys keys = new RoundKeys(sale.round);
+        HoldRecord hold = sale.hold();
+        AcceptedBooking booking = sale.booking();
         String body = json.writeValueAsString(PendingCopy.of(booking));
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
                         Scripts.COMPLETE,
                         RScript.ReturnType.LONG,
                         List.of(
-                                answerKey(keys, request),
+                                answerKey(keys, sale.request),
                                 keys.pendingBooking(booking.id().value()),
                                 keys.seatLock(hold.seatId()),
                                 keys.heldSeats(),
@@ -141,13 +129,13 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
                                 keys.finishedPlayers(),
                                 keys.openSales(),
                                 keys.openSaleRecords(),
-                                new AttemptKeys(round).attempt(hold.ticketId())),
-                        request.fingerprint(),
+                                new AttemptKeys(sale.round).attempt(hold.ticketId())),
+                        sale.request.fingerprint(),
                         booking.id().value(),
                         hold.seatId(),
                         body,
-                        String.valueOf(retention.pending().toMillis()),
-                        String.valueOf(retention.answer().toMillis()),
+                        String.valueOf(sale.retention.pending().toMillis()),
+                        String.valueOf(sale.retention.answer().toMillis()),
                         hold.owner(),
                         hold.ticketId(),
                         hold.holdId(),
@@ -156,9 +144,8 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
                         String.valueOf(booking.heldAt().toEpochMilli())));
     }
 
-    @Override
-    public void undo(RoundId round, KeyedRequest request, HoldRecord hold, String bookingId) {
-        RoundKeys keys = new RoundKeys(round);
+    private void undo(OpenSale sale) {
+        RoundKeys keys = new RoundKeys(sale.round);
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
                         Scripts.UNDO,
@@ -166,16 +153,16 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
                         List.of(
                                 keys.soldSeats(),
                                 keys.ticketBookings(),
-                                answerKey(keys, request),
+                                answerKey(keys, sale.request),
                                 keys.openSales(),
                                 keys.openSaleRecords()),
-                        hold.seatId(),
-                        hold.ticketId(),
-                        bookingId));
+                        sale.hold().seatId(),
+                        sale.hold().ticketId(),
+                        sale.booking().id().value()));
     }
 
     @Override
-    public List<OpenSale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit) {
+    public List<Sale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit, Retention retention) {
         RoundKeys keys = new RoundKeys(round);
         List<Object> records = dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
@@ -188,9 +175,7 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
         return records == null
                 ? List.of()
                 : records.stream()
-                        .map(record -> openSales
-                                .<OpenSaleRecord>readValue(String.valueOf(record))
-                                .sale())
+                        .<Sale>map(record -> open(round, openSales.readValue(String.valueOf(record)), retention))
                         .toList();
     }
 
@@ -226,10 +211,10 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
     }
 
     @Override
-    public Optional<KeptBooking> find(RoundId round, String bookingId) {
-        RoundKeys keys = new RoundKeys(round);
-        String copy = keys.pendingBooking(bookingId);
-        String outcome = keys.bookingOutcome(bookingId);
+    public Optional<KeptBooking> find(BookingId id) {
+        RoundKeys keys = new RoundKeys(id.round());
+        String copy = keys.pendingBooking(id.value());
+        String outcome = keys.bookingOutcome(id.value());
         Map<String, String> found =
                 dependencies.redis(() -> redis.getBuckets(StringCodec.INSTANCE).<String>get(copy, outcome));
         return Optional.ofNullable(found.get(copy))
@@ -239,6 +224,35 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
                         Optional.ofNullable(found.get(outcome))
                                 .map(StoredBooking.Status::valueOf)
                                 .orElse(null)));
+    }
+
+    private OpenSale open(RoundId round, OpenSaleRecord record, Retention retention) {
+        HoldRecord hold = record.hold();
+        return new OpenSale(round, record.request(), hold, record.booking(hold), retention);
+    }
+
+    /** A sale {@code sell.lua} made, settled by {@code complete.lua} (committed or in doubt) or {@code undo.lua}. */
+    private final class OpenSale extends Sale {
+
+        private final RoundId round;
+        private final KeyedRequest request;
+        private final Retention retention;
+
+        OpenSale(RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
+            super(hold, booking);
+            this.round = round;
+            this.request = request;
+            this.retention = retention;
+        }
+
+        @Override
+        protected void settle(Settlement how) {
+            switch (how) {
+                case COMMITTED -> close(this, Outcome.ACCEPTED);
+                case IN_DOUBT -> close(this, Outcome.IN_DOUBT);
+                case ABANDONED -> undo(this);
+            }
+        }
     }
 
     private static Answered answered(List<Object> result) {

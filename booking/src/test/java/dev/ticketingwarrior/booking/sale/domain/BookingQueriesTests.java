@@ -169,9 +169,8 @@ class BookingQueriesTests {
 
     private StoredBooking stored(BookingId id, StoredBooking.Status status, boolean bot) {
         return new StoredBooking(
-                id.value(),
+                id,
                 status,
-                round.value(),
                 "E-5",
                 "t-" + id.value(),
                 "nick",

@@ -68,7 +68,7 @@ class BookingServiceTests {
         assertThat(booking.fencingToken()).isEqualTo(42);
         assertThat(booking.durationMs()).isEqualTo(3000);
         assertThat(booking.splits()).isEqualTo(new StoredBooking.Splits(200, 300, 1500, 1000));
-        assertThat(sales.calls).containsExactly("sell " + holdId, "complete " + accepted.bookingId());
+        assertThat(sales.calls).containsExactly("sell " + holdId, "committed " + accepted.bookingId());
         assertThat(sales.pending).containsKey(accepted.bookingId());
         assertThat(meters.counter("ticketing.bookings", "result", "accepted").count())
                 .isEqualTo(1);
@@ -161,7 +161,7 @@ class BookingServiceTests {
         assertThatThrownBy(() -> service.book(round, alice, "key-1", holdId)).isSameAs(outbox.failure);
         String bookingId = sales.ticketBookings.get("alice");
         assertThat(sales.sold).containsEntry("C-3", bookingId);
-        assertThat(sales.calls).contains("suspend " + bookingId).noneMatch(call -> call.startsWith("undo"));
+        assertThat(sales.calls).contains("in_doubt " + bookingId).noneMatch(call -> call.startsWith("abandoned"));
 
         outbox.failure = null;
         BookingOutcome retry = service.book(round, alice, "key-1", holdId);
@@ -233,7 +233,7 @@ class BookingServiceTests {
 
     @Test
     void anAcceptedBookingStaysAcceptedWhenItsHoldCannotBeClosed() {
-        sales.completeFailure = new IllegalStateException("redis is down");
+        sales.commitFailure = new IllegalStateException("redis is down");
 
         BookingOutcome outcome = service.book(round, alice, "key-1", holdId);
 

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -223,7 +224,7 @@ final class Fakes {
 
     /**
      * The sale and its Idempotency-Key answers as sell.lua, complete.lua, resolve.lua and undo.lua keep them. The test
-     * puts the holds that exist, and may let {@link #sell} or {@link #complete} fail.
+     * puts the holds that exist, and may let {@link #sell} or a sale's commit fail.
      */
     static final class SalesInMemory implements Sales, KeptBookings, SoldSeatCopies {
 
@@ -236,7 +237,7 @@ final class Fakes {
         /** Outcomes of kept bookings whose rows are written (what the listener tells Redis). */
         final Map<String, StoredBooking.Status> outcomes = new HashMap<>();
         /** Sales not settled yet, by booking id, with when they were sold or last claimed. */
-        final Map<String, OpenSale> open = new LinkedHashMap<>();
+        final Map<String, SaleInMemory> open = new LinkedHashMap<>();
 
         final Map<String, Instant> openSince = new HashMap<>();
         final List<String> calls = new ArrayList<>();
@@ -253,7 +254,7 @@ final class Fakes {
         /** Thrown after the sale (the script ran, its reply was lost: a Redis timeout). */
         RuntimeException sellReplyLost;
 
-        RuntimeException completeFailure;
+        RuntimeException commitFailure;
 
         @Override
         public Attempt sell(RoundId round, KeyedRequest request, String holdId, Buyer buyer, Retention retention) {
@@ -282,12 +283,13 @@ final class Fakes {
             }
             ticketBookings.put(request.ticketId(), bookingId);
             answers.put(key, new Answered(request.fingerprint(), false, null, null, null));
-            open.put(bookingId, new OpenSale(request, hold, buyer.booking(hold)));
+            SaleInMemory sale = new SaleInMemory(request, hold, buyer.booking(hold));
+            open.put(bookingId, sale);
             openSince.put(bookingId, buyer.bookedAt());
             if (sellReplyLost != null) {
                 throw sellReplyLost;
             }
-            return new Sold(hold);
+            return new Sold(sale);
         }
 
         private Refused refuse(KeyedRequest request, Outcome reason, String seat) {
@@ -295,33 +297,50 @@ final class Fakes {
             return new Refused(reason, seat);
         }
 
-        @Override
-        public void complete(
-                RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
-            calls.add("complete " + booking.id());
-            if (completeFailure != null) {
-                throw completeFailure;
-            }
-            close(request, hold, booking, Outcome.ACCEPTED);
-        }
+        /** A sale as sell.lua leaves it open, settled as complete.lua and undo.lua settle it. */
+        final class SaleInMemory extends Sale {
 
-        @Override
-        public void suspend(
-                RoundId round, KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
-            calls.add("suspend " + booking.id());
-            close(request, hold, booking, Outcome.IN_DOUBT);
-        }
+            private final KeyedRequest request;
 
-        private void close(KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Outcome outcome) {
-            if (outcome == Outcome.ACCEPTED) {
-                open.remove(booking.id().value());
+            SaleInMemory(KeyedRequest request, HoldRecord hold, AcceptedBooking booking) {
+                super(hold, booking);
+                this.request = request;
             }
-            pending.put(booking.id().value(), booking);
-            holds.remove(hold.holdId());
-            answers.put(
-                    key(request),
-                    new Answered(
-                            request.fingerprint(), true, outcome, booking.id().value(), hold.seatId()));
+
+            @Override
+            protected void settle(Settlement how) {
+                String bookingId = booking().id().value();
+                calls.add(how.name().toLowerCase(Locale.ROOT) + " " + bookingId);
+                switch (how) {
+                    case COMMITTED -> {
+                        if (commitFailure != null) {
+                            throw commitFailure;
+                        }
+                        open.remove(bookingId);
+                        close(Outcome.ACCEPTED);
+                    }
+                    case IN_DOUBT -> close(Outcome.IN_DOUBT);
+                    case ABANDONED -> {
+                        open.remove(bookingId);
+                        sold.remove(hold().seatId(), bookingId);
+                        ticketBookings.remove(hold().ticketId(), bookingId);
+                        answers.remove(key(request));
+                    }
+                }
+            }
+
+            private void close(Outcome outcome) {
+                pending.put(booking().id().value(), booking());
+                holds.remove(hold().holdId());
+                answers.put(
+                        key(request),
+                        new Answered(
+                                request.fingerprint(),
+                                true,
+                                outcome,
+                                booking().id().value(),
+                                hold().seatId()));
+            }
         }
 
         @Override
@@ -332,24 +351,15 @@ final class Fakes {
         }
 
         @Override
-        public void undo(RoundId round, KeyedRequest request, HoldRecord hold, String bookingId) {
-            calls.add("undo " + bookingId);
-            open.remove(bookingId);
-            sold.remove(hold.seatId(), bookingId);
-            ticketBookings.remove(hold.ticketId(), bookingId);
-            answers.remove(key(request));
-        }
-
-        @Override
-        public List<OpenSale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit) {
-            List<OpenSale> claimed = new ArrayList<>();
-            for (OpenSale sale : open.values()) {
+        public List<Sale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit, Retention retention) {
+            List<Sale> claimed = new ArrayList<>();
+            for (SaleInMemory sale : open.values()) {
                 String id = sale.booking().id().value();
                 if (sale.booking().round().equals(round)
                         && !openSince.get(id).isAfter(soldBefore)
                         && claimed.size() < limit) {
                     openSince.put(id, now);
-                    claimed.add(sale);
+                    claimed.add(new SaleInMemory(sale.request, sale.hold(), sale.booking())); // read afresh
                 }
             }
             return claimed;
@@ -383,9 +393,9 @@ final class Fakes {
         }
 
         @Override
-        public Optional<KeptBooking> find(RoundId round, String bookingId) {
-            return Optional.ofNullable(pending.get(bookingId))
-                    .map(booking -> new KeptBooking(booking, outcomes.get(bookingId)));
+        public Optional<KeptBooking> find(BookingId id) {
+            return Optional.ofNullable(pending.get(id.value()))
+                    .map(booking -> new KeptBooking(booking, outcomes.get(id.value())));
         }
 
         private static String key(KeyedRequest request) {
@@ -434,9 +444,8 @@ final class Fakes {
                 rows.putIfAbsent(
                         b.id(),
                         new StoredBooking(
-                                b.id().value(),
+                                b.id(),
                                 StoredBooking.Status.CONFIRMED,
-                                b.round().value(),
                                 b.seatId(),
                                 b.ticketId(),
                                 b.nickname(),
@@ -459,11 +468,12 @@ final class Fakes {
             return new SoldSeats(
                     now,
                     rows.entrySet().stream()
-                            .filter(row -> row.getValue().roundId().equals(round.value())
+                            .filter(row -> row.getValue().round().equals(round)
                                     && row.getValue().status() == StoredBooking.Status.CONFIRMED
                                     && !confirmedAt.get(row.getKey()).isBefore(since))
                             .map(Map.Entry::getValue)
-                            .map(row -> new SoldSeat(row.seatId(), row.ticketId(), row.bookingId()))
+                            .map(row -> new SoldSeat(
+                                    row.seatId(), row.ticketId(), row.id().value()))
                             .toList());
         }
 

@@ -101,7 +101,7 @@ class SaleReconcilerTests {
             assertThat(booking.bookedAt()).isEqualTo(SOLD);
         });
         String bookingId = outbox.sent.getFirst().id().value();
-        assertThat(sales.calls).containsExactly("complete " + bookingId);
+        assertThat(sales.calls).containsExactly("committed " + bookingId);
         assertThat(sales.open).isEmpty();
         assertThat(booking(sales, outbox).book(round, player("alice", false, false), "key-1", holdId))
                 .as("the player's retry with the same key learns the booking")
