@@ -217,10 +217,8 @@ class JdbcBookings implements Bookings {
     }
 
     private static StoredBooking row(ResultSet rs, StoredBooking.Status status) throws SQLException {
-        String id = rs.getString("booking_id");
         return new StoredBooking(
-                BookingId.parse(id)
-                        .orElseThrow(() -> new IllegalStateException("a row with a malformed booking id: " + id)),
+                BookingId.stored(rs.getString("booking_id")),
                 status,
                 rs.getString("seat_id"),
                 rs.getString("ticket_id"),

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.debrief.domain;
 
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.util.List;
@@ -20,7 +21,7 @@ public interface ArchivedAttempts {
     List<AttemptResult> ofRound(RoundId round);
 
     /** The outcome of a booking as MySQL has it now: CONFIRMED, REJECTED, or PENDING when it has no row yet. */
-    Outcome outcomeOf(String bookingId);
+    Outcome outcomeOf(BookingId bookingId);
 
     /** The player's latest attempts, newest first (their seat attempts left out). */
     List<AttemptResult> ofPlayer(PlayerId player, int limit);

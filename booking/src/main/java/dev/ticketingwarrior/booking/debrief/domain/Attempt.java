@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.debrief.domain;
 
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
@@ -89,5 +90,5 @@ public record Attempt(
     public record NotAdmitted(Instant closedAt, long served, Long admittedWithinMs, long admittedHumans) {}
 
     /** The booking the player's hold became: accepted at {@code at}; {@code heldAt} is when that hold was made. */
-    public record Booked(Instant at, String bookingId, String seatId, Instant heldAt) {}
+    public record Booked(Instant at, BookingId bookingId, String seatId, Instant heldAt) {}
 }

@@ -51,7 +51,8 @@ public final class DebriefAssembly {
         }
         attempt.booked().ifPresent(booked -> {
             long bookedMs = ms(open, booked.at());
-            steps.add(TimelineStep.booked(bookedMs, booked.seatId(), booked.bookingId()));
+            steps.add(TimelineStep.booked(
+                    bookedMs, booked.seatId(), booked.bookingId().value()));
             Kind decided = switch (outcome.status()) {
                 case CONFIRMED -> Kind.CONFIRMED;
                 case REJECTED -> Kind.REJECTED;

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.debrief.domain;
 
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.shared.round.Round;
@@ -173,9 +174,7 @@ public class Debriefs {
             results.add(new AttemptResult(
                     attempt,
                     live.entered(attempt.round()).orElse(null),
-                    attempt.booked()
-                            .map(b -> outcomeOf(attempt.round(), b.bookingId()))
-                            .orElseGet(attempt::unbooked)));
+                    attempt.booked().map(b -> outcomeOf(b.bookingId())).orElseGet(attempt::unbooked)));
         }
         results.sort(
                 Comparator.comparing((AttemptResult r) -> r.attempt().round()).reversed());
@@ -326,7 +325,7 @@ public class Debriefs {
                             live.entered(round).orElse(null),
                             attempt.get()
                                     .booked()
-                                    .map(b -> keptOutcome(round, b.bookingId()))
+                                    .map(b -> keptOutcome(b.bookingId()))
                                     .orElseGet(attempt.get()::unbooked)),
                     false));
         }
@@ -339,25 +338,25 @@ public class Debriefs {
                                 attempt,
                                 live.entered(round).orElse(null),
                                 attempt.booked()
-                                        .map(b -> outcomeOf(round, b.bookingId()))
+                                        .map(b -> outcomeOf(b.bookingId()))
                                         .orElseGet(attempt::unbooked)),
                         false));
     }
 
     /** The booking's outcome as MySQL has it; while MySQL does not answer, as Redis keeps it. */
-    private Outcome outcomeOf(RoundId round, String bookingId) {
+    private Outcome outcomeOf(BookingId bookingId) {
         try {
             return archive.outcomeOf(bookingId);
         } catch (RuntimeException e) {
             log.debug("outcome of {} not read: {}", bookingId, e.toString());
-            return keptOutcome(round, bookingId);
+            return keptOutcome(bookingId);
         }
     }
 
     /** CONFIRMED or REJECTED (without its time) if its row was written lately; else PENDING (the booking was accepted). */
-    private Outcome keptOutcome(RoundId round, String bookingId) {
+    private Outcome keptOutcome(BookingId bookingId) {
         try {
-            return kept.of(round, bookingId)
+            return kept.of(bookingId)
                     .map(status -> new Outcome(status, Optional.empty()))
                     .orElse(Outcome.PENDING);
         } catch (RuntimeException e) {

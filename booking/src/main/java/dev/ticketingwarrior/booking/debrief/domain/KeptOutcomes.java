@@ -1,6 +1,6 @@
 package dev.ticketingwarrior.booking.debrief.domain;
 
-import dev.ticketingwarrior.shared.round.RoundId;
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import java.util.Optional;
 
 /**
@@ -10,5 +10,5 @@ import java.util.Optional;
 public interface KeptOutcomes {
 
     /** CONFIRMED or REJECTED, if the booking's row was written lately; empty otherwise (still pending, or long ago). */
-    Optional<Outcome.Status> of(RoundId round, String bookingId);
+    Optional<Outcome.Status> of(BookingId bookingId);
 }

@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.debrief.jdbc;
 
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.debrief.domain.ArchivedAttempts;
 import dev.ticketingwarrior.booking.debrief.domain.Attempt;
 import dev.ticketingwarrior.booking.debrief.domain.AttemptResult;
@@ -128,10 +129,12 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
     }
 
     @Override
-    public Outcome outcomeOf(String bookingId) {
+    public Outcome outcomeOf(BookingId bookingId) {
         return dependencies.mysql(() -> {
             List<Timestamp> confirmed = jdbc.query(
-                    "SELECT confirmed_at FROM bookings WHERE booking_id = ?", (rs, n) -> rs.getTimestamp(1), bookingId);
+                    "SELECT confirmed_at FROM bookings WHERE booking_id = ?",
+                    (rs, n) -> rs.getTimestamp(1),
+                    bookingId.value());
             if (!confirmed.isEmpty()) {
                 return new Outcome(
                         Outcome.Status.CONFIRMED,
@@ -140,7 +143,7 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
             List<Timestamp> rejected = jdbc.query(
                     "SELECT rejected_at FROM rejected_bookings WHERE booking_id = ?",
                     (rs, n) -> rs.getTimestamp(1),
-                    bookingId);
+                    bookingId.value());
             return rejected.isEmpty()
                     ? Outcome.PENDING
                     : new Outcome(
@@ -228,7 +231,7 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
         ps.setInt(10, a.letterAnswers());
         setTime(ps, 11, a.lastSeatAt());
         setTime(ps, 12, a.heldAt());
-        ps.setString(13, a.booked().map(Attempt.Booked::bookingId).orElse(null));
+        ps.setString(13, a.booked().map(b -> b.bookingId().value()).orElse(null));
         ps.setString(14, a.booked().map(Attempt.Booked::seatId).orElse(null));
         setTime(ps, 15, a.booked().map(Attempt.Booked::at));
         setTime(ps, 16, a.booked().map(Attempt.Booked::heldAt));
@@ -253,7 +256,7 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
         Optional<Instant> bookedAt = time(rs, "booked_at");
         Optional<Attempt.Booked> booked = bookedAt.map(at -> new Attempt.Booked(
                 at,
-                string(rs, "booking_id"),
+                BookingId.stored(string(rs, "booking_id")),
                 string(rs, "seat_id"),
                 time(rs, "booked_held_at").orElse(at)));
         List<Attempt.SeatAttempt> seats = withSeats

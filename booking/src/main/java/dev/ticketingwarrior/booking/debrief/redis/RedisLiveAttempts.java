@@ -1,5 +1,6 @@
 package dev.ticketingwarrior.booking.debrief.redis;
 
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.debrief.domain.Attempt;
 import dev.ticketingwarrior.booking.debrief.domain.LiveAttempts;
 import dev.ticketingwarrior.booking.debrief.domain.SeatResult;
@@ -243,7 +244,7 @@ class RedisLiveAttempts implements LiveAttempts {
         Optional<Attempt.Booked> booked = instant(f.get("bookedAt"))
                 .map(at -> new Attempt.Booked(
                         at,
-                        f.get("bookingId"),
+                        BookingId.stored(f.get("bookingId")),
                         f.get("bookedSeat"),
                         instant(f.get("bookedHeldAt")).orElse(at)));
         return Optional.of(new Attempt(

@@ -75,10 +75,8 @@ record OpenSaleRecord(
 
     /** The booking it sold {@code hold} to. */
     AcceptedBooking booking(HoldRecord hold) {
-        BookingId id = BookingId.parse(bookingId)
-                .orElseThrow(() -> new IllegalStateException("an open sale with a malformed booking id: " + bookingId));
         Sales.Buyer buyer = new Sales.Buyer(
-                id,
+                BookingId.stored(bookingId),
                 nickname,
                 Boolean.parseBoolean(bot),
                 instant(roundOpenedAt),

@@ -66,10 +66,10 @@ class RedisPendingBookings implements PendingBookings, KeptOutcomes {
     }
 
     @Override
-    public Optional<Outcome.Status> of(RoundId round, String bookingId) {
-        String outcome = dependencies.redis(
-                () -> redis.<String>getBucket(new RoundKeys(round).bookingOutcome(bookingId), StringCodec.INSTANCE)
-                        .get());
+    public Optional<Outcome.Status> of(BookingId bookingId) {
+        String outcome = dependencies.redis(() -> redis.<String>getBucket(
+                        new RoundKeys(bookingId.round()).bookingOutcome(bookingId.value()), StringCodec.INSTANCE)
+                .get());
         return Optional.ofNullable(outcome).map(Outcome.Status::valueOf);
     }
 }

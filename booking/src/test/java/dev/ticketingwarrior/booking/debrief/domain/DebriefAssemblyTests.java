@@ -2,6 +2,7 @@ package dev.ticketingwarrior.booking.debrief.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.debrief.domain.Debrief.Kind;
 import dev.ticketingwarrior.booking.debrief.domain.Debrief.TimelineStep;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
@@ -408,7 +409,7 @@ class DebriefAssemblyTests {
         }
 
         Builder booked(long atMs, String bookingId, String seatId, long heldMs) {
-            booked = new Attempt.Booked(at(atMs), bookingId, seatId, at(heldMs));
+            booked = new Attempt.Booked(at(atMs), new BookingId(round, bookingId), seatId, at(heldMs));
             return this;
         }
 

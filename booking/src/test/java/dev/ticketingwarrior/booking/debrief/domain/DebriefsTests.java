@@ -6,6 +6,7 @@ import static dev.ticketingwarrior.booking.debrief.domain.DebriefAssemblyTests.a
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
 import dev.ticketingwarrior.booking.round.domain.RoundRetention;
 import dev.ticketingwarrior.edge.testing.SteppedClock;
@@ -46,7 +47,7 @@ class DebriefsTests {
             live,
             archive,
             admission,
-            (round, bookingId) -> Optional.ofNullable(kept.get(bookingId)),
+            bookingId -> Optional.ofNullable(kept.get(bookingId.value())),
             clock,
             retention,
             Duration.ZERO);
@@ -553,11 +554,11 @@ class DebriefsTests {
         }
 
         @Override
-        public Outcome outcomeOf(String bookingId) {
+        public Outcome outcomeOf(BookingId bookingId) {
             if (readsDown) {
                 throw new IllegalStateException("MySQL down");
             }
-            return outcomes.getOrDefault(bookingId, Outcome.PENDING);
+            return outcomes.getOrDefault(bookingId.value(), Outcome.PENDING);
         }
 
         private List<AttemptResult> of(PlayerId player) {
