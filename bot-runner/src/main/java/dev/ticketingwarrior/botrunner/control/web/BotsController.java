@@ -2,9 +2,8 @@ package dev.ticketingwarrior.botrunner.control.web;
 
 import dev.ticketingwarrior.botrunner.config.BotRunnerProperties;
 import dev.ticketingwarrior.botrunner.control.domain.BotControl;
+import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
-import dev.ticketingwarrior.botrunner.control.domain.InvalidSettingsException;
-import dev.ticketingwarrior.botrunner.control.domain.SettingsBusyException;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.problem.ProblemException;
 import dev.ticketingwarrior.edge.problem.ProblemType;
@@ -94,13 +93,18 @@ class BotsController {
         return body.switchIfEmpty(Mono.error(
                         () -> ProblemException.of(ProblemType.INVALID_REQUEST, "A settings object is required.")))
                 .flatMap(change -> control.change(change.toChange(), actor))
-                .onErrorMap(
-                        InvalidSettingsException.class,
-                        e -> ProblemException.of(ProblemType.INVALID_REQUEST, e.getMessage(), "errors", e.problems()))
-                .onErrorMap(
-                        SettingsBusyException.class,
-                        e -> ProblemException.retryAfter(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), RETRY_BUSY))
-                .map(BotSettingsResponse::of);
+                .map(outcome -> switch (outcome) {
+                    case BotControl.Change.Made(BotSettings settings) -> BotSettingsResponse.of(settings);
+                    case BotControl.Change.Invalid(List<String> problems) ->
+                        throw ProblemException.of(
+                                ProblemType.INVALID_REQUEST, String.join("; ", problems), "errors", problems);
+                    case BotControl.Change.Busy(int tries) ->
+                        throw ProblemException.retryAfter(
+                                ProblemType.SERVICE_UNAVAILABLE,
+                                "the bot settings changed " + tries
+                                        + " times while this change was being made; nothing of it was stored, please retry",
+                                RETRY_BUSY);
+                });
     }
 
     @Operation(

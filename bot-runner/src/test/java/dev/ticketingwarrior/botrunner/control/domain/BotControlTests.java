@@ -1,7 +1,6 @@
 package dev.ticketingwarrior.botrunner.control.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketingwarrior.botrunner.bot.domain.Difficulty;
 import dev.ticketingwarrior.edge.settings.LiveSettings;
@@ -22,10 +21,10 @@ class BotControlTests {
         InMemorySettingsStore<BotSettings> held = new InMemorySettingsStore<>(BEFORE);
         BotControl control = new BotControl(new LiveSettings<>("bot settings", new Racing(held, 1), BEFORE));
 
-        BotSettings after = control.change(HARDER, "10.0.0.7").block();
+        BotControl.Change after = control.change(HARDER, "10.0.0.7").block();
 
         BotSettings both = new BotSettings(true, 44, Difficulty.HARD, 0.05);
-        assertThat(after).isEqualTo(both);
+        assertThat(after).isEqualTo(new BotControl.Change.Made(both));
         assertThat(held.held()).as("neither change lost").contains(both);
     }
 
@@ -35,13 +34,30 @@ class BotControlTests {
         BotControl control =
                 new BotControl(new LiveSettings<>("bot settings", new Racing(held, Integer.MAX_VALUE), BEFORE));
 
-        assertThatThrownBy(() -> control.change(HARDER, "10.0.0.7").block())
-                .isInstanceOf(SettingsBusyException.class)
-                .hasMessageContaining("retry");
+        assertThat(control.change(HARDER, "10.0.0.7").block()).isEqualTo(new BotControl.Change.Busy(10));
 
         assertThat(held.held().orElseThrow().difficulty())
                 .as("only the others' changes stored")
                 .isEqualTo(Difficulty.NORMAL);
+    }
+
+    @Test
+    void aChangeWhoseResultBreaksARuleSaysWhichAndStoresNothing() {
+        InMemorySettingsStore<BotSettings> held = new InMemorySettingsStore<>(BEFORE);
+        BotControl control = new BotControl(new LiveSettings<>("bot settings", held, BEFORE));
+
+        BotControl.Change refused = control.change(
+                        new SettingsChange(null, BotSettings.MAX_PER_ROUND + 1, null, 1.5), "10.0.0.7")
+                .block();
+
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        BotControl.Change.Invalid.class,
+                        invalid -> assertThat(invalid.problems())
+                                .hasSize(2)
+                                .anySatisfy(problem -> assertThat(problem).startsWith("perRound"))
+                                .anySatisfy(problem -> assertThat(problem).startsWith("cancelProbability")));
+        assertThat(held.held()).as("nothing stored").contains(BEFORE);
     }
 
     /** Another instance's change of perRound (44, then 45, …) lands before each of the first {@code races} swaps. */
