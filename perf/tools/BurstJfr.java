@@ -44,7 +44,7 @@ public class BurstJfr {
         PART.put("dev.ticketingwarrior.booking.sale.redis.RedisHolds.register", "redis: register hold");
         PART.put("dev.ticketingwarrior.booking.sale.redis.RedisHolds.currentOf", "redis: current hold (seat taken)");
         PART.put("dev.ticketingwarrior.booking.sale.redis.RedisSales.sell", "redis: sell");
-        PART.put("dev.ticketingwarrior.booking.sale.redis.RedisSales.complete", "redis: complete");
+        PART.put("dev.ticketingwarrior.booking.sale.redis.RedisSales.close", "redis: complete");
         PART.put("dev.ticketingwarrior.booking.confirmation.sqs.SqsConfirmationOutbox.send", "sqs: send, wait for ack");
         PART.put("dev.ticketingwarrior.booking.confirmation.sqs.SqsConfirmationOutbox.sendBatch", "sqs: batch leaves");
     }

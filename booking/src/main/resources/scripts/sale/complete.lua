@@ -1,7 +1,7 @@
--- Step 2 of a booking (RedisSales.complete and .suspend), after answer.lua and close-hold.lua, once the confirmation
--- was handed to SQS: keeps the PENDING copy of the booking, closes the hold (the player is finished) and stores the
--- key's final answer, ACCEPTED, or IN_DOUBT when SQS's acknowledgement did not come in time. Also what the reconciler
--- runs (SaleReconciler) once it has sent an open sale's confirmation again.
+-- Step 2 of a booking (a Sale committed or left in doubt: RedisSales.close), after answer.lua and close-hold.lua,
+-- once the confirmation was handed to SQS: keeps the PENDING copy of the booking, closes the hold (the player is
+-- finished) and stores the key's final answer, ACCEPTED, or IN_DOUBT when SQS's acknowledgement did not come in time.
+-- Also what the reconciler runs (SaleReconciler) once it has sent an open sale's confirmation again.
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}):
 --   1 answer          HASH    the key's answer

@@ -48,15 +48,6 @@ public record BookingId(RoundId round, String value) {
         return RoundId.parse(text.substring(0, 16)).map(round -> new BookingId(round, text));
     }
 
-    /**
-     * An id read back from a store only this service writes (a row, a Redis hash, an open sale's record), so it is
-     * well-formed; one that is not is a broken store, not bad input.
-     */
-    public static BookingId stored(String text) {
-        return parse(text)
-                .orElseThrow(() -> new IllegalStateException("a stored booking id that is malformed: " + text));
-    }
-
     @Override
     public String toString() {
         return value;

@@ -4,7 +4,8 @@ import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
 
 /**
- * A booking as MySQL has it: confirmed, or rejected because its seat or ticket was already taken. Its round is its id's.
+ * A booking as MySQL has it: confirmed, or rejected because its seat or ticket was already taken. Its round is its
+ * id's.
  */
 public record StoredBooking(
         BookingId id,

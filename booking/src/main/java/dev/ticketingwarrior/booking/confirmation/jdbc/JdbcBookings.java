@@ -67,7 +67,7 @@ class JdbcBookings implements Bookings {
             """;
 
     private static final String COLUMNS =
-            "booking_id, seat_id, ticket_id, nickname, bot, duration_ms, entry_ms, wait_ms, seat_ms, confirm_ms, booked_at";
+            "seat_id, ticket_id, nickname, bot, duration_ms, entry_ms, wait_ms, seat_ms, confirm_ms, booked_at";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -165,7 +165,7 @@ class JdbcBookings implements Bookings {
         return dependencies.mysql(() -> {
             List<StoredBooking> confirmed = jdbc.query(
                     "SELECT " + COLUMNS + " FROM bookings WHERE booking_id = ?",
-                    (rs, n) -> row(rs, StoredBooking.Status.CONFIRMED),
+                    (rs, n) -> row(id, rs, StoredBooking.Status.CONFIRMED),
                     bookingId);
             if (!confirmed.isEmpty()) {
                 return Optional.of(confirmed.getFirst());
@@ -173,7 +173,7 @@ class JdbcBookings implements Bookings {
             return jdbc
                     .query(
                             "SELECT " + COLUMNS + " FROM rejected_bookings WHERE booking_id = ?",
-                            (rs, n) -> row(rs, StoredBooking.Status.REJECTED),
+                            (rs, n) -> row(id, rs, StoredBooking.Status.REJECTED),
                             bookingId)
                     .stream()
                     .findFirst();
@@ -216,9 +216,10 @@ class JdbcBookings implements Bookings {
         ps.setLong(17, splits.confirmMs());
     }
 
-    private static StoredBooking row(ResultSet rs, StoredBooking.Status status) throws SQLException {
+    /** The row of booking {@code id} (what the query asked for by it). */
+    private static StoredBooking row(BookingId id, ResultSet rs, StoredBooking.Status status) throws SQLException {
         return new StoredBooking(
-                BookingId.stored(rs.getString("booking_id")),
+                id,
                 status,
                 rs.getString("seat_id"),
                 rs.getString("ticket_id"),

@@ -253,10 +253,12 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
     }
 
     private AttemptResult row(ResultSet rs, boolean withSeats) throws SQLException {
+        RoundId round = new RoundId(rs.getString("round_id"));
         Optional<Instant> bookedAt = time(rs, "booked_at");
+        // the booking of the attempt's round (the archive wrote both from the attempt)
         Optional<Attempt.Booked> booked = bookedAt.map(at -> new Attempt.Booked(
                 at,
-                BookingId.stored(string(rs, "booking_id")),
+                new BookingId(round, string(rs, "booking_id")),
                 string(rs, "seat_id"),
                 time(rs, "booked_held_at").orElse(at)));
         List<Attempt.SeatAttempt> seats = withSeats
@@ -265,7 +267,7 @@ class JdbcArchivedAttempts implements ArchivedAttempts {
                         .toList()
                 : List.of();
         Attempt attempt = new Attempt(
-                new RoundId(rs.getString("round_id")),
+                round,
                 rs.getString("ticket_id"),
                 new PlayerId(rs.getString("player_id")),
                 rs.getString("nickname"),

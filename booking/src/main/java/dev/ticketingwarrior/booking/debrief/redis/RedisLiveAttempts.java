@@ -241,10 +241,11 @@ class RedisLiveAttempts implements LiveAttempts {
                             within == null ? null : Long.valueOf(within),
                             Long.parseLong(f.getOrDefault("admHumans", "0"))))));
         }
+        // the booking of the round whose keys hold the attempt (as complete.lua wrote it there)
         Optional<Attempt.Booked> booked = instant(f.get("bookedAt"))
                 .map(at -> new Attempt.Booked(
                         at,
-                        BookingId.stored(f.get("bookingId")),
+                        new BookingId(round, f.get("bookingId")),
                         f.get("bookedSeat"),
                         instant(f.get("bookedHeldAt")).orElse(at)));
         return Optional.of(new Attempt(

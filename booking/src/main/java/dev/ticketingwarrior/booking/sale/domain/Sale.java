@@ -4,10 +4,11 @@ import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import java.util.Objects;
 
 /**
- * A seat sold in Redis to a booking whose confirmation must now be queued: open until it is settled, at most once, in
- * one of three ways. Until then it stays open in Redis with what is needed to send its confirmation again, so a request
- * that dies before settling it, or whose settling fails, leaves it to the {@link SaleReconciler}, which queues it and
- * commits it. Its store settles it ({@link #settle}).
+ * A seat sold in Redis to a booking whose confirmation must now be queued, settled at most once, in one of three ways.
+ * Until it is committed or abandoned it stays open in Redis with what is needed to send its confirmation again: a
+ * request that dies before settling it, or whose settling fails, and a sale left in doubt are left to the
+ * {@link SaleReconciler}, which claims them afresh, queues them again and commits them. Its store settles it
+ * ({@link #settle}).
  */
 public abstract class Sale {
 

@@ -17,11 +17,11 @@ import java.util.Optional;
 public interface Sales {
 
     /**
-     * Atomically: if the request's key already has an answer (or is in progress), that answer. Otherwise sells the seat
-     * of the ticket's hold {@code holdId} (null: no such hold) to {@code bookingId} if the hold is the ticket's, its lock
-     * still owned, the ticket not booked and the seat not sold, and marks the key in progress; a refusal is stored as the
-     * key's final answer at once. A seat sold is an open {@link Sale}, which the caller settles once the confirmation's
-     * send has ended.
+     * Atomically: if the request's key already has an answer (or is in progress), that answer. Otherwise sells the
+     * seat of the ticket's hold {@code holdId} (null: no such hold) to the buyer's booking if the hold is the ticket's,
+     * its lock still owned, the ticket not booked and the seat not sold, and marks the key in progress; a refusal is
+     * stored as the key's final answer at once. A seat sold is an open {@link Sale}, which the caller settles once the
+     * confirmation's send has ended.
      */
     Attempt sell(RoundId round, KeyedRequest request, String holdId, Buyer buyer, Retention retention);
 

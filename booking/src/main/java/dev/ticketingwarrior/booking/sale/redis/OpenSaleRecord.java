@@ -75,8 +75,10 @@ record OpenSaleRecord(
 
     /** The booking it sold {@code hold} to. */
     AcceptedBooking booking(HoldRecord hold) {
+        BookingId id = BookingId.parse(bookingId)
+                .orElseThrow(() -> new IllegalStateException("an open sale with a malformed booking id: " + bookingId));
         Sales.Buyer buyer = new Sales.Buyer(
-                BookingId.stored(bookingId),
+                id,
                 nickname,
                 Boolean.parseBoolean(bot),
                 instant(roundOpenedAt),

@@ -241,6 +241,8 @@ final class Fakes {
 
         final Map<String, Instant> openSince = new HashMap<>();
         final List<String> calls = new ArrayList<>();
+        /** The retention each settled sale was settled with, in order. */
+        final List<Retention> keptFor = new ArrayList<>();
         /** Rounds marked by a restore of all their sold seats (what Redis loses with the rest when it comes back empty). */
         final Set<RoundId> restoredMarks = new HashSet<>();
         /** Thrown by restore, as when Valkey does not answer; null: none. */
@@ -283,7 +285,7 @@ final class Fakes {
             }
             ticketBookings.put(request.ticketId(), bookingId);
             answers.put(key, new Answered(request.fingerprint(), false, null, null, null));
-            SaleInMemory sale = new SaleInMemory(request, hold, buyer.booking(hold));
+            SaleInMemory sale = new SaleInMemory(request, hold, buyer.booking(hold), retention);
             open.put(bookingId, sale);
             openSince.put(bookingId, buyer.bookedAt());
             if (sellReplyLost != null) {
@@ -301,16 +303,19 @@ final class Fakes {
         final class SaleInMemory extends Sale {
 
             private final KeyedRequest request;
+            private final Retention retention;
 
-            SaleInMemory(KeyedRequest request, HoldRecord hold, AcceptedBooking booking) {
+            SaleInMemory(KeyedRequest request, HoldRecord hold, AcceptedBooking booking, Retention retention) {
                 super(hold, booking);
                 this.request = request;
+                this.retention = retention;
             }
 
             @Override
             protected void settle(Settlement how) {
                 String bookingId = booking().id().value();
                 calls.add(how.name().toLowerCase(Locale.ROOT) + " " + bookingId);
+                keptFor.add(retention);
                 switch (how) {
                     case COMMITTED -> {
                         if (commitFailure != null) {
@@ -359,7 +364,7 @@ final class Fakes {
                         && !openSince.get(id).isAfter(soldBefore)
                         && claimed.size() < limit) {
                     openSince.put(id, now);
-                    claimed.add(new SaleInMemory(sale.request, sale.hold(), sale.booking())); // read afresh
+                    claimed.add(new SaleInMemory(sale.request, sale.hold(), sale.booking(), retention)); // read afresh
                 }
             }
             return claimed;

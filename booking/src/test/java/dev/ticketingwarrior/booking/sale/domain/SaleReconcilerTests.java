@@ -102,6 +102,10 @@ class SaleReconcilerTests {
         });
         String bookingId = outbox.sent.getFirst().id().value();
         assertThat(sales.calls).containsExactly("committed " + bookingId);
+        RoundClock settledAt = Fakes.clockAt(SOLD.plus(GRACE));
+        assertThat(sales.keptFor)
+                .as("kept as long as a request settling it then would keep it")
+                .containsExactly(BookingService.keep(round, new RoundRetention(settledAt, Duration.ofMinutes(10))));
         assertThat(sales.open).isEmpty();
         assertThat(booking(sales, outbox).book(round, player("alice", false, false), "key-1", holdId))
                 .as("the player's retry with the same key learns the booking")

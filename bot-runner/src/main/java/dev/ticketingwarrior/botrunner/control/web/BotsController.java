@@ -101,8 +101,8 @@ class BotsController {
                     case BotControl.Change.Busy(int tries) ->
                         throw ProblemException.retryAfter(
                                 ProblemType.SERVICE_UNAVAILABLE,
-                                "the bot settings changed " + tries
-                                        + " times while this change was being made; nothing of it was stored, please retry",
+                                "the bot settings changed " + tries + " times while this change was being made;"
+                                        + " nothing of it was stored, please retry",
                                 RETRY_BUSY);
                 });
     }
