@@ -385,6 +385,8 @@ describe('result with the debrief', () => {
 
       await advance(3_000); // the booking's poll at 39 s; the debrief's own next read is at 44 s
       await waitFor(() => expect(screen.getByTestId('booking-status')).toHaveTextContent('예매 성공!'));
+      // read because the booking turned: within a second (of the fake clock too), long before its own read at 44 s
+      await waitFor(() => expect(debriefReads).toBe(readsBefore + 1), { timeout: 1000 });
       await waitFor(() => expect(screen.getAllByTestId('timeline-step').at(-1)).toHaveTextContent('예매 확정'));
       expect(screen.queryByText(/예매 확정을 기다리는 중/)).not.toBeInTheDocument();
       expect(debriefReads).toBe(readsBefore + 1);

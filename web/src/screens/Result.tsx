@@ -1,12 +1,12 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { getBooking, getLeaderboard } from '../api/booking';
-import { asApiError, type ApiError } from '../api/http';
-import type { BookingView, Debrief, Leaderboard, Standing } from '../api/types';
+import type { BookingStatus, BookingView, Debrief, Standing } from '../api/types';
 import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from '../components/Debrief';
 import { Notice } from '../components/Notice';
 import { RoundOpenedAt } from '../components/RoundOpenedAt';
 import { LeaderboardTable, SplitBar, TierBadge } from '../components/ResultParts';
 import { useAnnouncer } from '../hooks/useAnnouncer';
+import { useBookingPoll } from '../hooks/useBookingPoll';
+import { useDayLeaders } from '../hooks/useDayLeaders';
 import { useDebrief, type DebriefState } from '../hooks/useDebrief';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useLatest } from '../hooks/useLatest';
@@ -37,8 +37,6 @@ interface Props {
 // chart.js comes with the histogram, after the result itself is on screen
 const Histogram = lazy(() => import('../components/Histogram'));
 
-const BOOKING_POLL_MS = 500;
-const RANK_POLL_MS = 2000;
 /** A booking PENDING this long is slower than usual (a confirmation takes well under a second): say it is safe. */
 const SLOW_CONFIRMATION_MS = 10_000;
 
@@ -51,83 +49,31 @@ const RANK_SETTLES_AFTER_CLOSE_MS = 5000;
 /** Fewer players than this in a ranking make a top-% meaningless (1st of 1 is "top 100 %"): the place alone is shown. */
 const MIN_RANKED_FOR_PERCENT = 10;
 
-/** Confirmed while booking's database did not answer (told from its cache): the rank comes once it answers again. */
-function rankToCome(view: BookingView): boolean {
-  return view.status === 'CONFIRMED' && !view.bot && view.rank == null;
-}
-
 export function Result({ session, bookingId: givenBookingId, noBooking, onDebrief, onRetry, onHome }: Props) {
   const { t, lang } = useI18n();
   const clock = useServerClock();
   const now = useServerNow(250);
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [booking, setBooking] = useState<BookingView | undefined>();
-  // when the booking shown was read: its rank is provisional if read before the standings settled
-  const [bookingReadAt, setBookingReadAt] = useState(0);
-  const [error, setError] = useState<ApiError | undefined>();
   // the round's results fill in while the round runs, and are read until they are final (settled after the close)
   const { results, final: resultsFinal } = useRoundResults(session.roundId);
-  const [leaders, setLeaders] = useState<Leaderboard | undefined>();
-  const [attempt, setAttempt] = useState(0);
-  const [pendingSince, setPendingSince] = useState<number | undefined>();
-  const final = booking !== undefined && booking.status !== 'PENDING';
-  const clockRef = useLatest(clock);
   const rankSettlesAt = closesAtOf(session.roundId, clock.timing) + RANK_SETTLES_AFTER_CLOSE_MS;
-  const rankSettlesAtRef = useLatest(rankSettlesAt);
   const waited = noBooking?.kind === 'not-admitted' ? noBooking.known : undefined;
+  // the booking's status as polled below, for the debrief (whose hook comes first: the booking polled may be the one
+  // its debrief names); brought up to date while rendering, so the debrief sees the status of the same render
+  const [polledStatus, setPolledStatus] = useState<BookingStatus | undefined>();
   // a player the round closed on: its debrief waits for admission's last advance, a moment after the close; a PENDING
   // debrief is read again as soon as the booking polled below turns CONFIRMED or REJECTED
-  const debrief = useDebrief(session.roundId, session.ticketId, waited !== undefined, booking?.status);
+  const debrief = useDebrief(session.roundId, session.ticketId, waited !== undefined, polledStatus);
   // an attempt that ended without a booking in hand may have one all the same: a ticket that had booked already (409
   // already-booked), or a booking the server took whose answer was lost (the hold then lapsed, the round closed). The
   // debrief is the server's account: the booking it names is the player's
   const bookingId = givenBookingId ?? (debrief.state.name === 'ready' ? bookingOf(debrief.state.debrief) : undefined);
-
-  // the booking: poll until CONFIRMED or REJECTED, and a confirmed one until its rank is there and has settled (the
+  // the booking: polled until CONFIRMED or REJECTED, and a confirmed one until its rank is there and has settled (the
   // bookings confirmed after it, until a little after the close, move it)
-  useEffect(() => {
-    if (bookingId === undefined) return;
-    const aborter = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let polls = 0;
-    const poll = async () => {
-      // fast while the confirmation is seconds away, gentler if the queue is backed up
-      let next = polls < 60 ? BOOKING_POLL_MS : 3000;
-      try {
-        const view = await getBooking(bookingId, aborter.signal);
-        if (aborter.signal.aborted) return;
-        // the read's time, taken now: an updater runs when React renders, which may be later
-        const readAt = clockRef.current.now();
-        setBooking(view);
-        setBookingReadAt(readAt);
-        setError(undefined);
-        if (view.status === 'PENDING') setPendingSince((since) => since ?? readAt);
-        if (view.status !== 'PENDING') {
-          const settling = view.status === 'CONFIRMED' && clockRef.current.now() < rankSettlesAtRef.current;
-          if (!rankToCome(view) && !settling) return;
-          next = RANK_POLL_MS;
-        }
-      } catch (caught) {
-        if (aborter.signal.aborted) return;
-        setError(asApiError(caught));
-      }
-      polls += 1;
-      timer = setTimeout(() => void poll(), next);
-    };
-    void poll();
-    return () => {
-      aborter.abort();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [bookingId, attempt, clockRef, rankSettlesAtRef]);
-
-  useEffect(() => {
-    const aborter = new AbortController();
-    getLeaderboard('day', aborter.signal)
-      .then((board) => !aborter.signal.aborted && setLeaders(board))
-      .catch(() => undefined);
-    return () => aborter.abort();
-  }, [final]);
+  const { booking, readAt: bookingReadAt, error, pendingSince, retry } = useBookingPoll(bookingId, rankSettlesAt);
+  if (booking?.status !== polledStatus) setPolledStatus(booking?.status);
+  const final = booking !== undefined && booking.status !== 'PENDING';
+  const leaders = useDayLeaders(final);
 
   const histogramBuckets = results?.histogram?.buckets ?? [];
   const slowConfirmation =
@@ -159,7 +105,7 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
         </p>
       </div>
 
-      {error && !booking && <Notice error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {error && !booking && <Notice error={error} onRetry={retry} />}
 
       <div className="result-grid">
         {bookingId === undefined ? (
