@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketingwarrior.booking.confirmation.domain.AcceptedBooking;
 import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
 import dev.ticketingwarrior.booking.player.domain.PlayerId;
-import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -63,16 +62,18 @@ public record BookingConfirmationMessage(
     }
 
     /**
-     * The booking, if every field a row needs is present and fits its column, and the round id is one (a poison message
-     * is not: written, it would fail its whole batch on every try and hold the good bookings beside it).
+     * The booking, if every field a row needs is present and fits its column, and the booking id is one of the
+     * message's round (a poison message is not: written, it would fail its whole batch on every try and hold the good
+     * bookings beside it; and a booking is found, ranked and kept by its id's round).
      */
     public Optional<AcceptedBooking> booking() {
         if (!isComplete() || !fitsTheRow()) {
             return Optional.empty();
         }
-        return RoundId.parse(roundId)
-                .map(round -> new AcceptedBooking(
-                        new BookingId(round, bookingId),
+        return BookingId.parse(bookingId)
+                .filter(id -> id.round().value().equals(roundId))
+                .map(id -> new AcceptedBooking(
+                        id,
                         seatId,
                         ticketId,
                         nickname,

@@ -137,6 +137,24 @@ class BookingConfirmationMessageTests {
                 .isEmpty();
     }
 
+    @Test
+    void aMessageWhoseBookingIdIsMalformedOrOfAnotherRoundIsNoBooking() {
+        BookingConfirmationMessage message = BookingConfirmationMessage.of(booking);
+        String json = JSON.writeValueAsString(message);
+
+        assertThat(JSON.readValue(json.replace(message.bookingId(), "b-1"), BookingConfirmationMessage.class)
+                        .booking())
+                .as("not a booking id")
+                .isEmpty();
+        assertThat(with(message, "20261124T101600Z", message.seatId(), message.nickname())
+                        .booking())
+                .as("a round id, but not the booking id's")
+                .isEmpty();
+        assertThat(with(message, message.roundId(), message.seatId(), message.nickname())
+                        .booking())
+                .contains(booking);
+    }
+
     private static AcceptedBooking withPlayer(AcceptedBooking b, Optional<PlayerId> player) {
         return new AcceptedBooking(
                 b.id(),
