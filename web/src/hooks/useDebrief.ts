@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { asApiError, type ApiError } from '../api/http';
 import { getDebrief } from '../api/progress';
-import type { BookingStatus, Debrief } from '../api/types';
+import type { Debrief } from '../api/types';
 
 export type DebriefState =
   | { name: 'loading' }
@@ -34,15 +34,14 @@ export function pendingPollMs(polls: number): number {
 
 /**
  * The server's debrief of one attempt: read once, then again while its outcome is PENDING (with a back-off), so the
- * confirmation shows up; read at once when `bookingStatus` (the booking as the result screen polls it) turns final
- * while the debrief still says PENDING; a rate limit is waited out; other errors wait for `retry()`.
+ * confirmation shows up, or at once on `readNow()` (the result screen saw the booking turn final); a rate limit is
+ * waited out; other errors wait for `retry()`.
  */
 export function useDebrief(
   roundId: string,
   ticketId: string,
   closedWhileWaiting = false,
-  bookingStatus?: BookingStatus,
-): { state: DebriefState; retry(): void } {
+): { state: DebriefState; retry(): void; readNow(): void } {
   const [state, setState] = useState<DebriefState>({ name: 'loading' });
   const [attempt, setAttempt] = useState(0);
   /** Reads now instead of at the next poll (while a read is in flight: soon after it, if it still says PENDING). */
@@ -105,15 +104,9 @@ export function useDebrief(
     };
   }, [roundId, ticketId, attempt, closedWhileWaiting]);
 
-  // the result screen saw the booking CONFIRMED or REJECTED while the debrief still waits for it: ask at once
-  const bookingFinal = bookingStatus === 'CONFIRMED' || bookingStatus === 'REJECTED';
-  const debriefPending = state.name === 'ready' && state.debrief.outcome === 'PENDING';
-  useEffect(() => {
-    if (bookingFinal && debriefPending) readNow.current();
-  }, [bookingFinal, debriefPending]);
-
   return {
     state,
+    readNow: useCallback(() => readNow.current(), []),
     retry: () => {
       setState({ name: 'loading' });
       setAttempt((n) => n + 1);

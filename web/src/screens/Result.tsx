@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import type { BookingStatus, BookingView, Debrief, Standing } from '../api/types';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import type { BookingView, Debrief, Standing } from '../api/types';
 import { CostliestStep, GhostRace, NotAdmittedCost, Timeline } from '../components/Debrief';
 import { Notice } from '../components/Notice';
 import { RoundOpenedAt } from '../components/RoundOpenedAt';
@@ -58,12 +58,9 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
   const { results, final: resultsFinal } = useRoundResults(session.roundId);
   const rankSettlesAt = closesAtOf(session.roundId, clock.timing) + RANK_SETTLES_AFTER_CLOSE_MS;
   const waited = noBooking?.kind === 'not-admitted' ? noBooking.known : undefined;
-  // the booking's status as polled below, for the debrief (whose hook comes first: the booking polled may be the one
-  // its debrief names); brought up to date while rendering, so the debrief sees the status of the same render
-  const [polledStatus, setPolledStatus] = useState<BookingStatus | undefined>();
   // a player the round closed on: its debrief waits for admission's last advance, a moment after the close; a PENDING
   // debrief is read again as soon as the booking polled below turns CONFIRMED or REJECTED
-  const debrief = useDebrief(session.roundId, session.ticketId, waited !== undefined, polledStatus);
+  const debrief = useDebrief(session.roundId, session.ticketId, waited !== undefined);
   // an attempt that ended without a booking in hand may have one all the same: a ticket that had booked already (409
   // already-booked), or a booking the server took whose answer was lost (the hold then lapsed, the round closed). The
   // debrief is the server's account: the booking it names is the player's
@@ -71,8 +68,13 @@ export function Result({ session, bookingId: givenBookingId, noBooking, onDebrie
   // the booking: polled until CONFIRMED or REJECTED, and a confirmed one until its rank is there and has settled (the
   // bookings confirmed after it, until a little after the close, move it)
   const { booking, readAt: bookingReadAt, error, pendingSince, retry } = useBookingPoll(bookingId, rankSettlesAt);
-  if (booking?.status !== polledStatus) setPolledStatus(booking?.status);
   const final = booking !== undefined && booking.status !== 'PENDING';
+  // the booking turned CONFIRMED or REJECTED while its debrief still waits for it: ask at once
+  const debriefPending = debrief.state.name === 'ready' && debrief.state.debrief.outcome === 'PENDING';
+  const readDebriefNow = debrief.readNow;
+  useEffect(() => {
+    if (final && debriefPending) readDebriefNow();
+  }, [final, debriefPending, readDebriefNow]);
   const leaders = useDayLeaders(final);
 
   const histogramBuckets = results?.histogram?.buckets ?? [];
