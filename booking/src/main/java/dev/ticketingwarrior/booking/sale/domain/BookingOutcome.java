@@ -1,9 +1,11 @@
 package dev.ticketingwarrior.booking.sale.domain;
 
+import dev.ticketingwarrior.booking.confirmation.domain.BookingId;
+
 /** The outcome of a booking request. */
 public sealed interface BookingOutcome {
 
-    record Accepted(String bookingId, String seatId) implements BookingOutcome {}
+    record Accepted(BookingId bookingId, String seatId) implements BookingOutcome {}
 
     record AlreadyBooked() implements BookingOutcome {}
 

@@ -144,7 +144,7 @@ public class BookingService {
                     sale.hold().holdId(),
                     e.toString());
         }
-        return new BookingOutcome.Accepted(bookingId.value(), sale.hold().seatId());
+        return new BookingOutcome.Accepted(bookingId, sale.hold().seatId());
     }
 
     private RuntimeException unavailable(RuntimeException e) {
@@ -173,7 +173,11 @@ public class BookingService {
             return new BookingOutcome.InProgress();
         }
         return switch (answered.outcome()) {
-            case ACCEPTED -> new BookingOutcome.Accepted(answered.bookingId(), answered.seatId());
+            case ACCEPTED ->
+                new BookingOutcome.Accepted(
+                        answered.bookingId()
+                                .orElseThrow(() -> new IllegalStateException("an accepted answer names no booking")),
+                        answered.seatId());
             case IN_DOUBT -> sendAgain(round, request, answered, keep);
             case ALREADY_BOOKED -> new BookingOutcome.AlreadyBooked();
             case SEAT_TAKEN -> new BookingOutcome.SeatTaken(answered.seatId());
@@ -188,11 +192,14 @@ public class BookingService {
      */
     private BookingOutcome sendAgain(
             Round round, Sales.KeyedRequest request, Sales.Answered answered, Sales.Retention keep) {
-        Optional<BookingId> id = BookingId.parse(answered.bookingId());
-        Optional<KeptBookings.KeptBooking> kept = id.flatMap(keptBookings::find);
+        if (answered.bookingId().isEmpty()) {
+            return new BookingOutcome.AlreadyBooked(); // an answer that names no booking: nothing to send
+        }
+        BookingId id = answered.bookingId().get();
+        Optional<KeptBookings.KeptBooking> kept = keptBookings.find(id);
         if (kept.isEmpty()) {
             // the copy goes a while after MySQL has the row: then the booking was queued after all
-            boolean written = id.flatMap(bookings::find).isPresent();
+            boolean written = bookings.find(id).isPresent();
             if (!written) {
                 return new BookingOutcome.AlreadyBooked(); // neither: only long after the round
             }
@@ -200,15 +207,15 @@ public class BookingService {
             outbox.send(kept.get().booking());
         }
         try {
-            sales.resolve(round.id(), request, answered.bookingId(), answered.seatId(), keep);
+            sales.resolve(round.id(), request, id, answered.seatId(), keep);
         } catch (RuntimeException e) {
             log.warn(
                     "booking {} queued on a retry, but its Idempotency-Key answer was not updated: {}",
-                    answered.bookingId(),
+                    id,
                     e.toString());
         }
         meters.counter("ticketing.bookings", "result", "accepted").increment();
-        return new BookingOutcome.Accepted(answered.bookingId(), answered.seatId());
+        return new BookingOutcome.Accepted(id, answered.seatId());
     }
 
     private static String resultTag(BookingOutcome outcome) {

@@ -7,6 +7,7 @@ import dev.ticketingwarrior.shared.round.RoundId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public interface Sales {
     List<Sale> claimOpen(RoundId round, Instant soldBefore, Instant now, int limit, Retention retention);
 
     /** The key's in-doubt booking was queued after all (sent again and acknowledged): the key is answered accepted. */
-    void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention);
+    void resolve(RoundId round, KeyedRequest request, BookingId bookingId, String seatId, Retention retention);
 
     /** The key's answer (or in-progress mark), without deciding anything: what a replay after the round's close reads. */
     Optional<Answered> answer(RoundId round, KeyedRequest request);
@@ -89,9 +90,17 @@ public interface Sales {
     /** Not sold, and this is now the key's answer; {@code seatId} is set for {@link Outcome#SEAT_TAKEN}. */
     record Refused(Outcome reason, String seatId) implements Attempt {}
 
-    /** The key was used before: what it was used for and, once {@code done}, what it got. */
-    record Answered(String fingerprint, boolean done, Outcome outcome, String bookingId, String seatId)
-            implements Attempt {}
+    /**
+     * The key was used before: what it was used for and, once {@code done}, what it got; {@code bookingId} is the
+     * booking an {@link Outcome#ACCEPTED} or {@link Outcome#IN_DOUBT} answer names (empty in the other states).
+     */
+    record Answered(String fingerprint, boolean done, Outcome outcome, Optional<BookingId> bookingId, String seatId)
+            implements Attempt {
+
+        public Answered {
+            Objects.requireNonNull(bookingId, "bookingId");
+        }
+    }
 
     /** What a key can be answered. */
     enum Outcome {

@@ -91,13 +91,13 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
                         Instant.ofEpochMilli(Long.parseLong(text(result, 5))));
                 yield new Sold(new OpenSale(round, request, hold, buyer.booking(hold), retention));
             }
-            case "ANSWERED" -> answered(result);
+            case "ANSWERED" -> answered(round, result);
             default -> new Refused(Outcome.valueOf(head), emptyToNull(text(result, 1)));
         };
     }
 
     @Override
-    public void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention) {
+    public void resolve(RoundId round, KeyedRequest request, BookingId bookingId, String seatId, Retention retention) {
         RoundKeys keys = new RoundKeys(round);
         dependencies.redis(() -> script().eval(
                         RScript.Mode.READ_WRITE,
@@ -105,7 +105,7 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
                         RScript.ReturnType.LONG,
                         List.of(answerKey(keys, request), keys.openSales(), keys.openSaleRecords()),
                         request.fingerprint(),
-                        bookingId,
+                        bookingId.value(),
                         seatId,
                         String.valueOf(retention.answer().toMillis())));
     }
@@ -207,7 +207,7 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
         Map<String, String> fields = dependencies.redis(
                 () -> redis.<String, String>getMap(answerKey(new RoundKeys(round), request), StringCodec.INSTANCE)
                         .readAllMap());
-        return fields.isEmpty() ? Optional.empty() : Optional.of(answered(fields));
+        return fields.isEmpty() ? Optional.empty() : Optional.of(answered(round, fields));
     }
 
     @Override
@@ -255,21 +255,22 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
         }
     }
 
-    private static Answered answered(List<Object> result) {
+    private static Answered answered(RoundId round, List<Object> result) {
         Map<String, String> fields = new HashMap<>();
         for (int i = 1; i + 1 < result.size(); i += 2) {
             fields.put(String.valueOf(result.get(i)), String.valueOf(result.get(i + 1)));
         }
-        return answered(fields);
+        return answered(round, fields);
     }
 
-    private static Answered answered(Map<String, String> fields) {
+    /** A key's answer as the scripts keep it; a booking id that is not one of the round's is none. */
+    private static Answered answered(RoundId round, Map<String, String> fields) {
         String outcome = fields.get("outcome");
         return new Answered(
                 fields.get("fingerprint"),
                 "1".equals(fields.get("done")),
                 outcome == null ? null : Outcome.valueOf(outcome),
-                emptyToNull(fields.get("booking")),
+                BookingId.parse(fields.get("booking")).filter(id -> id.round().equals(round)),
                 emptyToNull(fields.get("seat")));
     }
 

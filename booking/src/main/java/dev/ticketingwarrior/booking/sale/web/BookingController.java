@@ -96,7 +96,7 @@ class BookingController {
         return switch (outcome) {
             case BookingOutcome.Accepted accepted ->
                 ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .body(new BookingAccepted(accepted.bookingId(), "PENDING", accepted.seatId()));
+                        .body(new BookingAccepted(accepted.bookingId().value(), "PENDING", accepted.seatId()));
             case BookingOutcome.AlreadyBooked booked ->
                 throw ProblemException.of(ProblemType.ALREADY_BOOKED, "this ticket already booked a seat");
             case BookingOutcome.UnknownHold unknown ->

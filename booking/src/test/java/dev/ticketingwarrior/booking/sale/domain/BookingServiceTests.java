@@ -60,8 +60,8 @@ class BookingServiceTests {
         assertThat(accepted.seatId()).isEqualTo("C-3");
         assertThat(outbox.sent).hasSize(1);
         AcceptedBooking booking = outbox.sent.getFirst();
-        assertThat(booking.id().value()).isEqualTo(accepted.bookingId());
-        assertThat(BookingId.parse(accepted.bookingId())).map(BookingId::round).contains(round.id());
+        assertThat(booking.id()).isEqualTo(accepted.bookingId());
+        assertThat(accepted.bookingId().round()).isEqualTo(round.id());
         assertThat(booking.seatId()).isEqualTo("C-3");
         assertThat(booking.ticketId()).isEqualTo("alice");
         assertThat(booking.nickname()).isEqualTo("nick-alice");
@@ -69,7 +69,7 @@ class BookingServiceTests {
         assertThat(booking.durationMs()).isEqualTo(3000);
         assertThat(booking.splits()).isEqualTo(new StoredBooking.Splits(200, 300, 1500, 1000));
         assertThat(sales.calls).containsExactly("sell " + holdId, "committed " + accepted.bookingId());
-        assertThat(sales.pending).containsKey(accepted.bookingId());
+        assertThat(sales.pending).containsKey(accepted.bookingId().value());
         assertThat(meters.counter("ticketing.bookings", "result", "accepted").count())
                 .isEqualTo(1);
     }
@@ -103,7 +103,7 @@ class BookingServiceTests {
 
     @Test
     void aDuplicateWhileTheFirstIsInFlightIsAskedToRetry() {
-        sales.answers.put("alice|key-1", new Sales.Answered("holdId=" + holdId, false, null, null, null));
+        sales.answers.put("alice|key-1", new Sales.Answered("holdId=" + holdId, false, null, Optional.empty(), null));
 
         assertThat(service.book(round, alice, "key-1", holdId)).isEqualTo(new BookingOutcome.InProgress());
         assertThat(outbox.sent).isEmpty();
@@ -166,7 +166,9 @@ class BookingServiceTests {
         outbox.failure = null;
         BookingOutcome retry = service.book(round, alice, "key-1", holdId);
 
-        assertThat(retry).isEqualTo(new BookingOutcome.Accepted(bookingId, "C-3"));
+        assertThat(retry)
+                .isEqualTo(
+                        new BookingOutcome.Accepted(BookingId.parse(bookingId).orElseThrow(), "C-3"));
         assertThat(outbox.sent).extracting(b -> b.id().value()).containsExactly(bookingId);
         assertThat(sales.calls).endsWith("resolve " + bookingId);
         assertThat(service.book(round, alice, "key-1", holdId)).isEqualTo(retry);
@@ -185,7 +187,9 @@ class BookingServiceTests {
 
         BookingOutcome retry = service.book(round, alice, "key-1", holdId);
 
-        assertThat(retry).isEqualTo(new BookingOutcome.Accepted(bookingId, "C-3"));
+        assertThat(retry)
+                .isEqualTo(
+                        new BookingOutcome.Accepted(BookingId.parse(bookingId).orElseThrow(), "C-3"));
         assertThat(outbox.sent).as("nothing to send again").isEmpty();
         assertThat(sales.calls).endsWith("resolve " + bookingId);
     }
@@ -202,7 +206,9 @@ class BookingServiceTests {
 
         BookingOutcome retry = service.book(round, alice, "key-1", holdId);
 
-        assertThat(retry).isEqualTo(new BookingOutcome.Accepted(bookingId, "C-3"));
+        assertThat(retry)
+                .isEqualTo(
+                        new BookingOutcome.Accepted(BookingId.parse(bookingId).orElseThrow(), "C-3"));
         assertThat(outbox.sent).as("nothing to send again").isEmpty();
     }
 

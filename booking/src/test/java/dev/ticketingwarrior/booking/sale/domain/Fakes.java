@@ -284,7 +284,7 @@ final class Fakes {
                 return refuse(request, Outcome.SEAT_TAKEN, hold.seatId());
             }
             ticketBookings.put(request.ticketId(), bookingId);
-            answers.put(key, new Answered(request.fingerprint(), false, null, null, null));
+            answers.put(key, new Answered(request.fingerprint(), false, null, Optional.empty(), null));
             SaleInMemory sale = new SaleInMemory(request, hold, buyer.booking(hold), retention);
             open.put(bookingId, sale);
             openSince.put(bookingId, buyer.bookedAt());
@@ -295,7 +295,7 @@ final class Fakes {
         }
 
         private Refused refuse(KeyedRequest request, Outcome reason, String seat) {
-            answers.put(key(request), new Answered(request.fingerprint(), true, reason, null, seat));
+            answers.put(key(request), new Answered(request.fingerprint(), true, reason, Optional.empty(), seat));
             return new Refused(reason, seat);
         }
 
@@ -343,16 +343,19 @@ final class Fakes {
                                 request.fingerprint(),
                                 true,
                                 outcome,
-                                booking().id().value(),
+                                Optional.of(booking().id()),
                                 hold().seatId()));
             }
         }
 
         @Override
-        public void resolve(RoundId round, KeyedRequest request, String bookingId, String seatId, Retention retention) {
+        public void resolve(
+                RoundId round, KeyedRequest request, BookingId bookingId, String seatId, Retention retention) {
             calls.add("resolve " + bookingId);
-            open.remove(bookingId);
-            answers.put(key(request), new Answered(request.fingerprint(), true, Outcome.ACCEPTED, bookingId, seatId));
+            open.remove(bookingId.value());
+            answers.put(
+                    key(request),
+                    new Answered(request.fingerprint(), true, Outcome.ACCEPTED, Optional.of(bookingId), seatId));
         }
 
         @Override

@@ -109,7 +109,8 @@ class SaleReconcilerTests {
         assertThat(sales.open).isEmpty();
         assertThat(booking(sales, outbox).book(round, player("alice", false, false), "key-1", holdId))
                 .as("the player's retry with the same key learns the booking")
-                .isEqualTo(new BookingOutcome.Accepted(bookingId, "C-3"));
+                .isEqualTo(
+                        new BookingOutcome.Accepted(BookingId.parse(bookingId).orElseThrow(), "C-3"));
     }
 
     @Test
