@@ -150,6 +150,8 @@ describe('messages for problems', () => {
   it('knows which problems end the round for this token', () => {
     expect(endsRound(err('round-closed', 403))).toBe(true);
     expect(endsRound(err('wrong-round', 403))).toBe(true);
+    expect(endsRound(err('place-released', 403))).toBe(true);
+    expect(problemMessage(err('place-released', 403), ko)).toContain('다음 대기자');
     expect(endsRound(err('seat-taken'))).toBe(false);
   });
 });

@@ -398,6 +398,8 @@ export const ko = {
   'problem.seat-taken': '이미 선택된 좌석입니다',
   'problem.round-closed': '라운드가 종료되었습니다. 다음 라운드에 다시 도전하세요.',
   'problem.wrong-round': '이 입장권은 다른 라운드용입니다. 다음 라운드에 다시 도전하세요.',
+  'problem.place-released':
+    '한동안 움직임이 없어 자리가 다음 대기자에게 넘어갔고, 지금은 빈자리가 없습니다. 다음 라운드에 다시 도전하세요.',
   'problem.round-not-open': '아직 라운드가 열리지 않았습니다.',
   'problem.invalid-nickname':
     '닉네임은 2–20자의 한글, 영문, 숫자, _, - 만 사용할 수 있고, 다른 이름처럼 보이게 여러 문자 체계를 섞어 쓸 수 없습니다(한글과 영문은 함께 써도 돼요).',
@@ -919,6 +921,8 @@ export const en: Messages = {
   'problem.seat-taken': 'That seat is already taken',
   'problem.round-closed': 'The round has closed. Try the next one.',
   'problem.wrong-round': 'This pass is for another round. Try the next one.',
+  'problem.place-released':
+    'You were idle for a while, so your place went to the next in line, and the round is full. Try the next one.',
   'problem.round-not-open': 'The round is not open yet.',
   'problem.invalid-nickname':
     'A nickname is 2–20 letters (Hangul too), digits, _ or -, and may not mix scripts as look-alike names do (Hangul with Latin is fine).',

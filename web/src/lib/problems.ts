@@ -40,7 +40,7 @@ export function isRetryable(error: ApiError): boolean {
   return error.isNetwork || error.status === 0 || error.status === 429 || error.status >= 500;
 }
 
-/** Errors that end the player's round: the token can no longer act. */
+/** Errors that end the player's round: the token can no longer act (or its place went to the next in line). */
 export function endsRound(error: ApiError): boolean {
-  return ['round-closed', 'wrong-round', 'invalid-token', 'unknown-ticket'].includes(error.slug);
+  return ['round-closed', 'wrong-round', 'invalid-token', 'unknown-ticket', 'place-released'].includes(error.slug);
 }

@@ -1,14 +1,44 @@
 -- A player's sign of life for admission's maxActive (SPEC §4), prepended to the scripts that take one (a letter
 -- answered: answer-letter.lua; a seat held: register-hold.lua). Admission times out a player silent for its active
--- timeout; this moves the player's score in admission's active set on to NOW (never back: GT). A player admission
--- timed out already comes back: it plays, so it counts as active again and admission holds further admissions to the
--- cap. A ticket admission never admitted is not in either set and is not added.
+-- timeout, and its slot goes to the next in line; this moves the player's score in admission's active set on to NOW
+-- (never back: GT). A player admission timed out already, or one that had finished (a bot's released hold), would
+-- count as active again: with maxActive set it may only while the round has room for one more (mayPlay), so a player
+-- coming back never takes the round past maxActive; without room its move is refused and nothing is written. A ticket
+-- admission never admitted is not in either set and is not added.
+--
+-- mayPlay(serve, finished, abandoned, ticketId, leavesFinished): whether the ticket may make its move
+--   serve      HASH  admission's serving counter (SharedRoundKeys.serving): 'served' admitted, the round's
+--                    'maxActive' (0 or missing: no cap)
+--   finished   SET   tickets that finished or gave up (SharedRoundKeys.finishedPlayers)
+--   abandoned  SET   ticket ids admission timed out (SharedRoundKeys.abandonedPlayers)
+--   leavesFinished   true when the move takes the ticket out of finished (a hold), false when it does not (a letter)
+--   active players are served minus released, released counted as admission's serving.lua counts it: the finished
+--   plus the abandoned that are not finished
 --
 -- signOfLife(active, abandoned, ticketId, nowMs, ttlMs):
 --   active     ZSET  queueNumber -> last sign of life (admission's, SharedRoundKeys.activePlayers)
---   abandoned  SET   ticket ids admission timed out (SharedRoundKeys.abandonedPlayers)
+--   abandoned  SET   as above
 --   the queue number is the ticket id's middle part (<roundId>-<queueNumber>-<seal>, admission's TicketId.java); a
 --   set this recreates expires after ttlMs
+local function mayPlay(serve, finished, abandoned, ticketId, leavesFinished)
+  local returning = redis.call('sismember', abandoned, ticketId) == 1
+    or (leavesFinished and redis.call('sismember', finished, ticketId) == 1)
+  if not returning then return true end
+  local counter = redis.call('hmget', serve, 'served', 'maxActive')
+  local maxActive = tonumber(counter[2]) or 0
+  if maxActive <= 0 then return true end
+  local released = redis.call('scard', finished)
+  local gone = redis.call('smembers', abandoned)
+  for i = 1, #gone, 500 do
+    local chunk = { unpack(gone, i, math.min(i + 499, #gone)) }
+    local done = redis.call('smismember', finished, unpack(chunk))
+    for j = 1, #chunk do
+      if done[j] == 0 then released = released + 1 end
+    end
+  end
+  return (tonumber(counter[1]) or 0) - released + 1 <= maxActive
+end
+
 local function signOfLife(active, abandoned, ticketId, nowMs, ttlMs)
   local qn = string.match(ticketId, '^[^-]+%-(%d+)%-%x+$')
   if not qn then return end

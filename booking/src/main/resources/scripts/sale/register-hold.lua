@@ -3,7 +3,8 @@
 -- sold or the ticket already booked. A ticket that holds again is playing again: it leaves the round's finished
 -- players, so admission counts it as active again. Only a bot's release (취소표: the bot is done) puts a player there
 -- before it books, so this only undoes a report a bot made and then went back on. A hold is a sign of life for
--- admission's maxActive (sign-of-life.lua, prepended).
+-- admission's maxActive (sign-of-life.lua, prepended); from a player admission timed out (or a bot that had released)
+-- whose place the round has no room to give back, it is refused (RELEASED), nothing written and the lock given back.
 --
 -- KEYS (all carry the round's hash tag {r:<roundId>}):
 --   1 lock           HASH    the seat's Redisson fenced lock (owner field -> reentry count)
@@ -19,12 +20,14 @@
 --  10 active         ZSET    queueNumber -> last sign of life of an admitted player (admission's)
 --  11 abandoned      SET     ticket ids admission timed out (admission's)
 --  12 restored       STRING  the sold-seat restorer's mark: Redis holds every seat MySQL sold in the round
+--  13 serve          HASH    admission's serving counter: served, maxActive
 -- ARGV: 1 lock owner, 2 seatId, 3 holdId, 4 ticketId, 5 fencing token, 6 heldAtMs, 7 expiresAtMs, 8 hold record
 --       ttl ms, 9 retention ms, 10 hold key prefix, 11 seat lock key prefix (the previous hold's keys are derived
 --       from them, same slot), 12 holder is a bot ('1' / '0'), 13 holder's nickname ('' for a bot), 14 '1': refuse
 --       when KEYS[12] is missing (Redis came back empty and may not know seats MySQL sold), '0': do not look
--- Returns {'OK', previous holdId or ''}, or {'LOST'} (the lock ran out), {'SOLD'}, {'BOOKED'} or {'UNKNOWN'} (the mark
--- is missing: nothing is written and the lock is kept, for the caller to restore the round's sold seats and ask again).
+-- Returns {'OK', previous holdId or ''}, or {'LOST'} (the lock ran out), {'SOLD'}, {'BOOKED'}, {'RELEASED'} or
+-- {'UNKNOWN'} (the mark is missing: nothing is written and the lock is kept, for the caller to restore the round's sold
+-- seats and ask again).
 
 -- the lock's fencing counter expires with the round whatever happens next (refused holds included)
 redis.call('pexpire', KEYS[2], ARGV[9])
@@ -34,6 +37,8 @@ if redis.call('hexists', KEYS[3], ARGV[2]) == 1 then
 if redis.call('hexists', KEYS[7], ARGV[4]) == 1 then
   redis.call('del', KEYS[1]); return {'BOOKED'} end
 if ARGV[14] == '1' and redis.call('exists', KEYS[12]) == 0 then return {'UNKNOWN'} end
+if not mayPlay(KEYS[13], KEYS[9], KEYS[11], ARGV[4], true) then
+  redis.call('del', KEYS[1]); return {'RELEASED'} end
 local prev = redis.call('hget', KEYS[5], ARGV[4])
 if prev then
   local pkey = ARGV[10] .. prev

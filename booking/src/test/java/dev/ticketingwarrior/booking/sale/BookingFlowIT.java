@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RMap;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RSet;
 import org.redisson.api.RedissonClient;
@@ -146,6 +147,69 @@ class BookingFlowIT {
         assertThat(redis().getKeys().remainTimeToLive(SharedRoundKeys.activePlayers(round.id())))
                 .as("a set it recreated expires")
                 .isPositive();
+    }
+
+    /**
+     * maxActive (SPEC §4): a player admission timed out has had its place given to the next in line. Coming back would
+     * take the round past the cap when it is full, so its moves are refused (403 place-released) and change nothing:
+     * the letter is not used up, no seat is held (its lock given back), it stays timed out. Once a place frees up it
+     * comes back as before.
+     */
+    @Test
+    void aPlayerTimedOutIsRefusedItsPlaceBackWhileTheRoundIsFull() {
+        RMap<String, String> serving = redis().getMap(SharedRoundKeys.serving(round.id()), StringCodec.INSTANCE);
+        RSet<String> abandoned = redis().getSet(SharedRoundKeys.abandonedPlayers(round.id()), StringCodec.INSTANCE);
+        RSet<String> finished = redis().getSet(SharedRoundKeys.finishedPlayers(round.id()), StringCodec.INSTANCE);
+        // 3 admitted, at most 2 active: #21 timed out and its place went to #23; #22 and #23 play
+        serving.putAll(Map.of(SharedRoundKeys.SERVED_FIELD, "3", SharedRoundKeys.MAX_ACTIVE_FIELD, "2"));
+        String gone = round.id().value() + "-21-0123456789abcdef01234521";
+        abandoned.add(gone);
+        String token = world.token(round, gone, "slow_one", false);
+
+        Api.Response letter = api.post("/api/v1/captcha", token, null);
+        assertThat(letter.status()).as(letter.toString()).isEqualTo(201);
+        String letterId = letter.json().path("captchaId").asString();
+        Api.Response refused = api.post("/api/v1/captcha/" + letterId, token, "{\"answer\":\"test42\"}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().path("type").asString()).endsWith("/place-released");
+        assertThat(abandoned.contains(gone)).as("still timed out").isTrue();
+
+        String other = world.token(round, BookingStack.ticket(), "has_a_place", false);
+        solveCaptcha(api, other);
+        Api.Response held = hold(api, other, round, "F-1");
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        assertThat(book(api, other, held.json().path("holdId").asString()).status())
+                .isEqualTo(202); // another player books: finished, so a place is free
+        assertThat(finished.size()).isEqualTo(1);
+
+        Api.Response answered = api.post("/api/v1/captcha/" + letterId, token, "{\"answer\":\"test42\"}");
+        assertThat(answered.status())
+                .as("the letter was left as it was, and there is room now: " + answered)
+                .isEqualTo(204);
+        assertThat(abandoned.contains(gone)).isFalse();
+    }
+
+    /** A hold refused for a place released writes nothing and gives the seat's lock back. */
+    @Test
+    void aHoldRefusedForAReleasedPlaceLeavesTheSeatFree() {
+        String gone = round.id().value() + "-31-0123456789abcdef01234531";
+        String token = world.token(round, gone, "slow_two", false);
+        solveCaptcha(api, token); // while it still had its place
+        RMap<String, String> serving = redis().getMap(SharedRoundKeys.serving(round.id()), StringCodec.INSTANCE);
+        serving.putAll(Map.of(SharedRoundKeys.SERVED_FIELD, "2", SharedRoundKeys.MAX_ACTIVE_FIELD, "1"));
+        redis().getSet(SharedRoundKeys.abandonedPlayers(round.id()), StringCodec.INSTANCE)
+                .add(gone); // then timed out, its place given to #32
+
+        Api.Response refused = hold(api, token, round, "F-2");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().path("type").asString()).endsWith("/place-released");
+        assertThat(seatStatus("F-2")).isEqualTo("AVAILABLE");
+
+        String other = world.token(round, BookingStack.ticket(), "next_in_line", false);
+        solveCaptcha(api, other);
+        assertThat(hold(api, other, round, "F-2").status())
+                .as("the lock was given back")
+                .isEqualTo(201);
     }
 
     /** A release that lost the race to the ticket's next hold (its find ran first, its close after) marks nothing. */

@@ -20,6 +20,7 @@ public enum ProblemType {
     NICKNAME_TAKEN("nickname-taken", 409, "Nickname taken"),
     ROUND_CLOSED("round-closed", 403, "Round closed"),
     WRONG_ROUND("wrong-round", 403, "Token is for another round"),
+    PLACE_RELEASED("place-released", 403, "Place given to the next player"),
     UNKNOWN_TICKET("unknown-ticket", 404, "Unknown ticket"),
     UNKNOWN_ROUND("unknown-round", 404, "Unknown round"),
     UNKNOWN_SEAT("unknown-seat", 404, "Unknown seat"),

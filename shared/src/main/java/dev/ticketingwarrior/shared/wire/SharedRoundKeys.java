@@ -17,6 +17,9 @@ public final class SharedRoundKeys {
     /** In {@link #serving}: up to when (epoch ms) the counter has advanced; the round's close once it ran to the end. */
     public static final String ADVANCED_UNTIL_FIELD = "last";
 
+    /** In {@link #serving}: the round's cap on active players (SPEC §4's maxActive; 0: none). */
+    public static final String MAX_ACTIVE_FIELD = "maxActive";
+
     /** In {@link #serving}: how many bots were admitted. */
     public static final String ADMITTED_BOTS_FIELD = "admBots";
 
@@ -42,9 +45,10 @@ public final class SharedRoundKeys {
     }
 
     /**
-     * A SET of ticket ids admission timed out ({@link #activePlayers}) that never finished: they count as having left.
-     * Booking takes a ticket out of it, and puts it back in the active set, when its player shows a sign of life after
-     * all: it counts as active again, and admission holds further admissions to {@code maxActive}.
+     * A SET of ticket ids admission timed out ({@link #activePlayers}) that never finished: they count as having left,
+     * and their places went to the next in line. Booking takes a ticket out of it, and puts it back in the active set,
+     * when its player shows a sign of life after all and the round has room for it under {@code maxActive} (read from
+     * {@link #serving}); without room the player's move is refused, so coming back never takes the round past the cap.
      */
     public static String abandonedPlayers(RoundId round) {
         return round.hashTag() + ":abandoned";

@@ -9,5 +9,10 @@ public enum LetterAnswer {
     /** Wrong: the letter is used up; the player asks for a new one. */
     WRONG,
     /** No open letter of this ticket by that id. */
-    UNKNOWN
+    UNKNOWN,
+    /**
+     * Not taken: admission timed the player out (silent for its active timeout) and the round has no room under
+     * {@code maxActive} to take it back (SPEC §4); the letter is left as it was.
+     */
+    RELEASED
 }

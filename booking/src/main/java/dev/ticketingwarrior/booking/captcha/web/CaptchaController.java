@@ -96,7 +96,9 @@ class CaptchaController {
             summary = "Answer a letter: 204, or 422 wrong-answer (the letter is used up either way)",
             description = "The answer is the text in the picture, case-insensitive. Only while a soak runs with"
                     + " TICKETING_CAPTCHA_LOAD_TEST_KEY set (off by default) does a letter read"
-                    + " LoadTestLetters.answer(key, captchaId, length), so the load tool can answer it here. 429"
+                    + " LoadTestLetters.answer(key, captchaId, length), so the load tool can answer it here. 403"
+                    + " place-released when admission timed the player out (no move for its active timeout) and the"
+                    + " round has no room under maxActive to take it back (the letter is not used up). 429"
                     + " rate-limited (with Retry-After) past the ticket's budget of answers.")
     @ApiResponse(
             responseCode = "204",
@@ -120,6 +122,7 @@ class CaptchaController {
             }
             case UNKNOWN ->
                 throw ProblemException.of(ProblemType.UNKNOWN_CAPTCHA, "no open security letter " + captchaId);
+            case RELEASED -> throw gate.placeReleased(round);
         };
     }
 

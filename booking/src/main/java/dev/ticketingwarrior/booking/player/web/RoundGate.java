@@ -48,6 +48,20 @@ public class RoundGate {
                         round.closesAt().toString()));
     }
 
+    /**
+     * The 403 {@code place-released} refusal of a player's move: admission timed the player out (silent for its active
+     * timeout) and gave its place to the next in line, and the round has no room under {@code maxActive} to give it
+     * back (SPEC §4). Its round is over, as after the close.
+     */
+    public ProblemException placeReleased(Round round) {
+        return ProblemException.of(
+                ProblemType.PLACE_RELEASED,
+                "no move for a while: your place in round " + round.id()
+                        + " went to the next player, and the round is full (maxActive)",
+                "roundId",
+                round.id().value());
+    }
+
     /** The player's round, which must be {@code pathRound} when the path names one; open or not. */
     public Round requireOwn(Player player, String pathRound) {
         RoundId own = player.roundId();

@@ -15,4 +15,7 @@ public sealed interface HoldResult {
     record CaptchaRequired() implements HoldResult {}
 
     record AlreadyBooked() implements HoldResult {}
+
+    /** The player's place went to the next in line while it was silent, and the round has no room to give it back. */
+    record PlaceReleased() implements HoldResult {}
 }

@@ -110,6 +110,7 @@ public class HoldService {
             case Holds.SeatSold sold -> new HoldResult.Taken(seatId);
             case Holds.LockLost lost -> new HoldResult.Taken(seatId);
             case Holds.TicketBooked booked -> new HoldResult.AlreadyBooked();
+            case Holds.PlaceReleased released -> new HoldResult.PlaceReleased();
             case Holds.SoldSeatsUnknown unknown ->
                 throw givenBack(round, hold, new IllegalStateException("asked not to look, it looked"));
         };
@@ -167,6 +168,7 @@ public class HoldService {
             case HoldResult.UnknownSeat unknown -> "unknown-seat";
             case HoldResult.CaptchaRequired required -> "captcha-required";
             case HoldResult.AlreadyBooked booked -> "already-booked";
+            case HoldResult.PlaceReleased released -> "place-released";
         };
     }
 }

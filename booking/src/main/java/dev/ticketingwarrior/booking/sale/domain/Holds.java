@@ -10,7 +10,8 @@ public interface Holds {
 
     /**
      * Records {@code hold} (whose lock is already claimed) and releases the ticket's previous hold, atomically. Gives
-     * the lock back when the seat turned out sold or the ticket already booked. A registered hold also names
+     * the lock back when the seat turned out sold, the ticket already booked, or its player's place released
+     * ({@link PlaceReleased}). A registered hold also names
      * {@code holder} as the seat's taker since the hold's time (what a human who finds the seat taken is told). With
      * {@code requireSoldKnown}, a round whose sold seats Redis may not know (no mark of a restore: it came back empty)
      * is {@link SoldSeatsUnknown}, nothing written and the lock kept.
@@ -45,7 +46,8 @@ public interface Holds {
     record Holder(String nickname, boolean bot) {}
 
     /** The outcome of {@link #register}. */
-    sealed interface Registration permits Registered, SeatSold, TicketBooked, LockLost, SoldSeatsUnknown {}
+    sealed interface Registration
+            permits Registered, SeatSold, TicketBooked, LockLost, PlaceReleased, SoldSeatsUnknown {}
 
     record Registered(Optional<String> releasedHoldId) implements Registration {}
 
@@ -54,6 +56,12 @@ public interface Holds {
     record TicketBooked() implements Registration {}
 
     record LockLost() implements Registration {}
+
+    /**
+     * Admission timed the player out (or it had released as a bot) and the round has no room under {@code maxActive}
+     * to take it back: nothing written, the lock given back.
+     */
+    record PlaceReleased() implements Registration {}
 
     /** Redis has no mark that it holds the round's sold seats: they must be restored from MySQL first. */
     record SoldSeatsUnknown() implements Registration {}

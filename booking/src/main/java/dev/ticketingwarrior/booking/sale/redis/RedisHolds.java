@@ -60,7 +60,8 @@ class RedisHolds implements Holds {
                                 keys.finishedPlayers(),
                                 SharedRoundKeys.activePlayers(round),
                                 SharedRoundKeys.abandonedPlayers(round),
-                                keys.soldRestored()),
+                                keys.soldRestored(),
+                                SharedRoundKeys.serving(round)),
                         hold.owner(),
                         hold.seatId(),
                         hold.holdId(),
@@ -83,6 +84,7 @@ class RedisHolds implements Holds {
             case "SOLD" -> new SeatSold();
             case "BOOKED" -> new TicketBooked();
             case "UNKNOWN" -> new SoldSeatsUnknown();
+            case "RELEASED" -> new PlaceReleased();
             default -> new LockLost();
         };
     }

@@ -48,7 +48,9 @@ class HoldController {
 
     @Operation(
             summary = "Hold a seat (201), 409 seat-taken, 404 unknown-seat, 428 captcha-required",
-            description = "429 rate-limited (with Retry-After) past the ticket's budget of holds")
+            description = "403 place-released when admission timed the player out (no move for its active timeout) and"
+                    + " the round has no room under maxActive to take it back (nothing held). 429 rate-limited (with"
+                    + " Retry-After) past the ticket's budget of holds")
     @PostMapping("/api/v1/rounds/{roundId}/holds")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = HoldResponse.class)))
     ResponseEntity<?> hold(
@@ -74,6 +76,7 @@ class HoldController {
                 throw ProblemException.of(ProblemType.CAPTCHA_REQUIRED, "solve the security letter first");
             case HoldResult.AlreadyBooked booked ->
                 throw ProblemException.of(ProblemType.ALREADY_BOOKED, "this ticket already booked a seat");
+            case HoldResult.PlaceReleased released -> throw gate.placeReleased(round);
         };
     }
 
@@ -89,6 +92,7 @@ class HoldController {
             case HoldResult.CaptchaRequired required ->
                 attempts.seatTried(round, player, seatId, SeatResult.CAPTCHA_REQUIRED, Optional.empty());
             case HoldResult.AlreadyBooked booked -> {}
+            case HoldResult.PlaceReleased released -> {}
         }
     }
 

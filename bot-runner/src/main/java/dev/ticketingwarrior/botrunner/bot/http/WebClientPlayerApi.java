@@ -61,7 +61,8 @@ class WebClientPlayerApi implements PlayerApi {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final Logger log = LoggerFactory.getLogger(WebClientPlayerApi.class);
-    private static final Set<String> ROUND_OVER = Set.of("round-not-open", "round-closed", "wrong-round");
+    private static final Set<String> ROUND_OVER =
+            Set.of("round-not-open", "round-closed", "wrong-round", "place-released");
     /** Booking's answer to a key whose first request has not finished yet: the same key again shortly. */
     private static final String IN_PROGRESS = "idempotency-key-in-progress";
     /** The ticket events a bot waits for; {@code position} events (up to 4/s per ticket) are skipped undecoded. */
