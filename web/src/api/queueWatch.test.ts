@@ -11,6 +11,7 @@ const view = (patch: Partial<TicketView>): TicketView => ({
   position: 3,
   ahead: 2,
   waiting: 3,
+  etaSeconds: 1,
   ...patch,
 });
 

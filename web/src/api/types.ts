@@ -33,7 +33,8 @@ export interface TicketView {
   ahead: number;
   waiting: number;
   ratePerSecond?: number;
-  etaSeconds?: number | null;
+  /** null: no estimate (paused, rate 0, or more than a day away) */
+  etaSeconds: number | null;
   token?: string | null;
 }
 

@@ -171,6 +171,7 @@ export function useQueuePlace(
       position: entered.position,
       ahead: Math.max(0, entered.position - 1),
       waiting: entered.waiting,
+      etaSeconds: null, // the entry's answer has no estimate: the first status brings it
     };
     lastView.current = view;
     setPhase({ name: 'waiting', transport: 'sse', view });

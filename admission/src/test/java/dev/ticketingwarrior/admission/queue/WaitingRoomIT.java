@@ -192,7 +192,14 @@ class WaitingRoomIT extends AdmissionIntegrationTest {
         advance(Duration.ofSeconds(5));
         assertThat(status(tickets.get(0)).get("status").asString()).isEqualTo("WAITING");
         assertThat(status(tickets.get(0)).get("waiting").asLong()).isEqualTo(5);
-        assertThat(status(tickets.get(0)).has("etaSeconds")).isFalse();
+        JsonNode paused = status(tickets.get(0));
+        assertThat(paused.has("etaSeconds"))
+                .as("every field SPEC §4 lists is there")
+                .isTrue();
+        assertThat(paused.get("etaSeconds").isNull())
+                .as("no estimate while paused")
+                .isTrue();
+        assertThat(paused.has("token")).isFalse();
     }
 
     @Test

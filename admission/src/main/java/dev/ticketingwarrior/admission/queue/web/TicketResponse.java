@@ -5,8 +5,10 @@ import dev.ticketingwarrior.admission.queue.domain.TicketStatus;
 import dev.ticketingwarrior.admission.queue.domain.TicketView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A ticket's standing, as polled and as carried by every event of the stream. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/**
+ * A ticket's standing, as polled and as carried by every event of the stream. Every field SPEC §4 lists is present;
+ * {@code etaSeconds} is null when there is no estimate, and {@code token} (optional there) is left out until admitted.
+ */
 record TicketResponse(
         String ticketId,
         String roundId,
@@ -17,11 +19,12 @@ record TicketResponse(
         double ratePerSecond,
 
         @Schema(
-                description = "Seconds until admitted at the current rate; absent while the counter does not"
-                        + " move (paused, rate 0) or when it would take longer than a day")
+                description = "Seconds until admitted at the current rate; null while the counter does not"
+                        + " move (paused, rate 0) or when it would take longer than a day",
+                nullable = true)
         Long etaSeconds,
 
-        String token) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String token) {
 
     static TicketResponse of(TicketView view) {
         return new TicketResponse(

@@ -95,12 +95,13 @@ class ChannelStandingsTests {
     }
 
     @Test
-    void writesClosedWithoutAnEtaAndEndsTheStream() {
+    void writesClosedWithANullEtaAndEndsTheStream() {
         standings.hear(view(TicketStatus.CLOSED, 3, null, null));
 
         assertThat(written())
                 .isEqualTo("event:closed\ndata:" + JSON_TICKET
-                        + "\"status\":\"CLOSED\",\"position\":3,\"ahead\":2,\"waiting\":10,\"ratePerSecond\":1.5}\n\n");
+                        + "\"status\":\"CLOSED\",\"position\":3,\"ahead\":2,\"waiting\":10,\"ratePerSecond\":1.5,"
+                        + "\"etaSeconds\":null}\n\n");
         assertThat(done).isTrue();
     }
 
