@@ -39,6 +39,11 @@ public final class Journal {
         NO_SEAT,
         NOT_ADMITTED,
         ROUND_CLOSED,
+        /**
+         * Refused its letter answer or hold with 403 {@code place-released}: silent for admission's active timeout, its
+         * place went to the next in line and the round had no room under maxActive to give it back (SPEC §4).
+         */
+        PLACE_RELEASED,
         /** Booked (202), but still PENDING when the player stopped looking (a confirmation held up, e.g. by MySQL). */
         STILL_PENDING,
         ERROR

@@ -1,6 +1,7 @@
 package dev.ticketingwarrior.perf.journey;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -188,7 +189,8 @@ public final class PlayerJourney {
 
     /**
      * The security letter: issued, then answered with the text only the load-test key can derive from its id. A 403
-     * (the round closed while the player was still on its way) ends the journey as a late player, not an error.
+     * (the round closed while the player was still on its way) ends the journey as a late player, not an error; a 403
+     * place-released (quiet too long while the round was full under maxActive) as a player whose place was released.
      */
     private ChainBuilder letter() {
         return exec(step(
@@ -207,13 +209,11 @@ public final class PlayerJourney {
                                         .header("Authorization", "Bearer #{token}")
                                         .header("Content-Type", "application/json")
                                         .body(StringBody("{\"answer\":\"#{answer}\"}")),
-                                List.of(),
+                                List.of(bodyString().saveAs("lastBody")),
                                 204,
                                 403))
                         .exec(session -> session.set("solved", session.getInt("lastCode") == 204)))
-                .exec(session -> session.getInt("lastCode") == 403
-                        ? session.set("outcome", Outcome.ROUND_CLOSED.name())
-                        : session);
+                .exec(session -> session.getInt("lastCode") == 403 ? refused(session) : session);
     }
 
     private String answer(String captchaId) {
@@ -251,13 +251,22 @@ public final class PlayerJourney {
                                                         .header("Authorization", "Bearer #{token}")
                                                         .header("Content-Type", "application/json")
                                                         .body(StringBody("{\"seatId\":\"#{seatId}\"}")),
-                                                List.of(jsonPath("$.holdId")
-                                                        .optional()
-                                                        .saveAs("holdId")),
+                                                List.of(
+                                                        jsonPath("$.holdId")
+                                                                .optional()
+                                                                .saveAs("holdId"),
+                                                        bodyString().saveAs("lastBody")),
                                                 201,
                                                 409,
                                                 403))
                                         .exec(this::afterHold))));
+    }
+
+    /** A 403 on a letter answer or a hold ends the journey: its place released (maxActive), or the round closed. */
+    private static Session refused(Session session) {
+        String body = session.contains("lastBody") ? session.getString("lastBody") : "";
+        Outcome outcome = body.contains("/place-released") ? Outcome.PLACE_RELEASED : Outcome.ROUND_CLOSED;
+        return session.set("outcome", outcome.name()).remove("lastBody");
     }
 
     private Session pickSeat(Session session) {
@@ -280,7 +289,7 @@ public final class PlayerJourney {
             return next.set("seatDone", true);
         }
         if (code == 403) {
-            return next.set("seatDone", true).set("outcome", Outcome.ROUND_CLOSED.name());
+            return refused(next.set("seatDone", true));
         }
         if (code == 409 && attempts < settings.holdAttempts()) {
             return next.remove("seatId");

@@ -727,6 +727,8 @@ final class SoakPage {
         out.append("<section class=\"card\" id=\"rounds\"><h2>Per round</h2><p class=\"hint\">")
                 .append("the numbers behind the charts; late: admitted players the round closed on before they booked;")
                 .append(
+                        " released: admitted players whose place went to the next in line while they were quiet (maxActive);")
+                .append(
                         " errors: players whose journey ended on an error (refused, 5xx, timed out; Gatling's report has")
                 .append(" each);")
                 .append(" booked, confirmed and rejected are the players' bookings,")
@@ -739,7 +741,7 @@ final class SoakPage {
 
         out.append("<div class=\"table-wrap\"><table class=\"rounds\" id=\"outcomes\"><thead><tr class=\"groups\">");
         group("round", 2);
-        group("players", 5);
+        group("players", 6);
         group("bookings", 7);
         group("sell-out", 2);
         group("", 1);
@@ -750,6 +752,7 @@ final class SoakPage {
                 "players",
                 "admitted",
                 "late",
+                "released",
                 "no seat",
                 "errors",
                 "booked",
@@ -775,6 +778,13 @@ final class SoakPage {
                     Text.count(r.late()),
                     false,
                     positive(r.late()) ? "admitted, but the round closed before they booked" : null);
+            cell(
+                    Text.count(r.placeReleased()),
+                    false,
+                    positive(r.placeReleased())
+                            ? "quiet for admission's active timeout while the round was full (maxActive): their place"
+                                    + " went to the next in line, and their next move was refused"
+                            : null);
             cell(Text.count(r.noSeat()), false, null);
             cell(
                     Text.count(r.errors()),

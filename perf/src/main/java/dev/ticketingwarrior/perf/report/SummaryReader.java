@@ -130,6 +130,7 @@ final class SummaryReader {
                 count(n.path("players")),
                 count(n.path("admitted")),
                 count(n.path("late")),
+                count(n.path("placeReleased")),
                 count(n.path("noSeat")),
                 count(n.path("errors")),
                 count(n.path("booked")),

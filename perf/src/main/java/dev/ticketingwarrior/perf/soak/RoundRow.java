@@ -10,6 +10,8 @@ import java.util.OptionalInt;
  * One line of the per-round table and one entry of {@code summary.json}'s {@code perRound}; {@code index} 1 is the
  * first measured round, a warm-up round's is 0 or less. {@code late}: admitted players the round closed on before they
  * booked (a 403 on the letter, a hold or the booking), the first sign of a system too slow for its rounds.
+ * {@code placeReleased}: admitted players refused a letter answer or a hold with 403 {@code place-released} (they went
+ * quiet for admission's active timeout while the round was full under {@code --max-active}).
  * {@code seats}: the round's seat map, empty when booking did not answer for it.
  */
 record RoundRow(
@@ -20,6 +22,7 @@ record RoundRow(
         int admitted,
         int noSeat,
         int late,
+        int placeReleased,
         int notAdmitted,
         int stillPending,
         int errors,
@@ -43,6 +46,7 @@ record RoundRow(
                 log.admittedCount(),
                 log.outcomes(Journal.Outcome.NO_SEAT),
                 log.outcomes(Journal.Outcome.ROUND_CLOSED),
+                log.outcomes(Journal.Outcome.PLACE_RELEASED),
                 log.outcomes(Journal.Outcome.NOT_ADMITTED),
                 log.outcomes(Journal.Outcome.STILL_PENDING),
                 log.outcomes(Journal.Outcome.ERROR),

@@ -13,13 +13,14 @@ import java.util.OptionalLong;
 
 /**
  * The per-round table printed as rounds are audited, and the totals at the end. {@code late} (the round closed on them
- * before they booked), {@code no seat}, {@code booked}, {@code confirmed}, {@code rejected} and {@code pending} are the
+ * before they booked), {@code released} (their place went to the next in line while they were quiet, maxActive),
+ * {@code no seat}, {@code booked}, {@code confirmed}, {@code rejected} and {@code pending} are the
  * journeys'; {@code bots} the bots' bookings accepted and confirmed; {@code lost} both.
  */
 final class RoundTable {
 
     private static final String FORMAT =
-            "%-5s %-16s %7s %8s %5s %7s %6s %9s %8s %9s %10s %4s %8s %6s %6s %7s %6s %6s %6s %8s %s%n";
+            "%-5s %-16s %7s %8s %5s %11s %7s %6s %9s %8s %9s %10s %4s %8s %6s %6s %7s %6s %6s %6s %8s %s%n";
 
     private RoundTable() {}
 
@@ -33,6 +34,7 @@ final class RoundTable {
                 "players",
                 "admitted",
                 "late",
+                "released",
                 "no seat",
                 "booked",
                 "confirmed",
@@ -57,6 +59,8 @@ final class RoundTable {
                 "",
                 "",
                 "",
+                "",
+                "(maxActive)",
                 "",
                 "(202)",
                 "",
@@ -96,6 +100,7 @@ final class RoundTable {
                 row.players(),
                 row.admitted(),
                 row.late(),
+                row.placeReleased(),
                 row.noSeat(),
                 row.verdict().accepted(),
                 row.verdict().confirmed(),

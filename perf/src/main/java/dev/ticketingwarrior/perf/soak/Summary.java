@@ -155,6 +155,7 @@ final class Summary {
         round.put("dlq", known(verdict.knownDlq()));
         round.put("noSeat", row.noSeat());
         round.put("late", row.late());
+        round.put("placeReleased", row.placeReleased());
         round.put("notAdmitted", row.notAdmitted());
         round.put("stillPending", row.stillPending());
         round.put("errors", row.errors());

@@ -114,6 +114,7 @@ class BacklogTests {
                 null,
                 null,
                 null,
+                null,
                 Map.of(),
                 null,
                 Map.of(),

@@ -82,7 +82,7 @@ class SoakReportTests {
                         "the bots' bookings: " + bots + " accepted (202): " + bots + " confirmed, 0 rejected, 0 lost");
         assertThat(byId(page, "tile-bots").getAttribute("class")).doesNotContain("bad");
         assertThat(headerCells(page, "outcomes"))
-                .containsSequence("players", "admitted", "late", "no seat", "errors", "booked")
+                .containsSequence("players", "admitted", "late", "released", "no seat", "errors", "booked")
                 .containsSequence("rejected", "bots", "lost");
         assertThat(column(page, "outcomes", "bots").get(1)).isEqualTo(inRound2 + " / " + inRound2);
     }

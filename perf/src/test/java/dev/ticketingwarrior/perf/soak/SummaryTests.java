@@ -92,6 +92,9 @@ class SummaryTests {
         assertThat(round.get("late").asInt())
                 .as("the round closed on them before they booked")
                 .isEqualTo(2);
+        assertThat(round.get("placeReleased").asInt())
+                .as("their place went to the next in line")
+                .isEqualTo(3);
         assertThat(round.get("noSeat").asInt()).isEqualTo(15);
         assertThat(round.get("lost").asInt()).isEqualTo(1);
         assertThat(round.get("bots").toString())
@@ -107,8 +110,9 @@ class SummaryTests {
             RoundTable.totals(end, List.of(row()), List.of());
         });
 
-        // admitted 55, of whom 2 late and 15 without a seat
-        assertThat(printed.lines().findFirst().orElseThrow()).contains(" 55     2      15 ", " 40 ", " 50/48 ");
+        // admitted 55, of whom 2 late, 3 whose place was released, and 15 without a seat
+        assertThat(printed.lines().findFirst().orElseThrow())
+                .contains(" 55     2           3      15 ", " 40 ", " 50/48 ");
         assertThat(printed)
                 .contains("accepted 40, confirmed 40, rejected 0, lost 1, oversold 0, DLQ 0;"
                         + " bots accepted 50, confirmed 48, rejected 1, lost 1");
@@ -274,7 +278,7 @@ class SummaryTests {
     }
 
     private RoundRow row(RoundVerdict judged, OptionalInt seats) {
-        return new RoundRow(1, WINDOW, 60, 60, 55, 15, 2, 5, 0, 0, seats, Map.of(), judged, Map.of());
+        return new RoundRow(1, WINDOW, 60, 60, 55, 15, 2, 3, 5, 0, 0, seats, Map.of(), judged, Map.of());
     }
 
     private static String printed(Runnable print) {
