@@ -9,6 +9,7 @@ import dev.ticketingwarrior.botrunner.control.domain.BotSettings;
 import dev.ticketingwarrior.botrunner.control.domain.BotStatsStore;
 import dev.ticketingwarrior.botrunner.control.domain.RoundBotStats;
 import dev.ticketingwarrior.botrunner.control.domain.StatField;
+import dev.ticketingwarrior.botrunner.support.OvertakingStore;
 import dev.ticketingwarrior.edge.EdgeAutoConfiguration;
 import dev.ticketingwarrior.edge.client.ClientAddressResolver;
 import dev.ticketingwarrior.edge.reactive.ReactiveEdgeAutoConfiguration;
@@ -18,7 +19,6 @@ import dev.ticketingwarrior.edge.testing.InMemorySettingsStore;
 import dev.ticketingwarrior.shared.round.RoundId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -81,7 +81,7 @@ class BotsControllerTests {
         InMemorySettingsStore<BotSettings> held = new InMemorySettingsStore<>(BEFORE);
 
         withStore(
-                new AlwaysOvertaken(held),
+                new OvertakingStore(held, BEFORE, Integer.MAX_VALUE),
                 web -> change(web, "{\"difficulty\":\"HARD\"}")
                         .expectStatus()
                         .isEqualTo(503)
@@ -145,38 +145,6 @@ class BotsControllerTests {
         @Bean
         ClientAddressResolver clientAddressResolver() {
             return new ClientAddressResolver(List.of("127.0.0.0/8"), "", 64);
-        }
-    }
-
-    /** Another instance's change (perRound 44, 45, …) lands before every swap this instance tries. */
-    private static final class AlwaysOvertaken implements SettingsStore<BotSettings> {
-
-        private final InMemorySettingsStore<BotSettings> held;
-        private int others;
-
-        AlwaysOvertaken(InMemorySettingsStore<BotSettings> held) {
-            this.held = held;
-        }
-
-        @Override
-        public Mono<Optional<BotSettings>> load() {
-            return held.load();
-        }
-
-        @Override
-        public Mono<Void> save(BotSettings settings) {
-            return held.save(settings);
-        }
-
-        @Override
-        public Mono<Swap<BotSettings>> swap(BotSettings settings, Optional<BotSettings> expected) {
-            BotSettings theirs = new BotSettings(true, 44 + others++, Difficulty.NORMAL, 0.05);
-            return held.save(theirs).then(held.swap(settings, expected));
-        }
-
-        @Override
-        public Mono<Swap<BotSettings>> swapIfEmpty(BotSettings settings) {
-            return held.swapIfEmpty(settings);
         }
     }
 }
