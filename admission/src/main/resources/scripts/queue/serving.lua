@@ -16,7 +16,9 @@
 --   7 active     ZSET    queueNumber -> last sign of life (ms): admitted then, moved on by booking when the player
 --                        answers a letter or holds a seat (SharedRoundKeys.activePlayers); not yet timed out
 --   8 abandoned  SET     ticket ids: admitted, timed out, never reported finished; booking takes one out (and puts it
---                        back in active) when its player shows a sign of life after all (SharedRoundKeys.abandonedPlayers)
+--                        back in active) when its player shows a sign of life after all and the round has room for it
+--                        under maxActive, counted as released() counts (booking's sign-of-life.lua, mayPlay: keep the
+--                        two counts alike) (SharedRoundKeys.abandonedPlayers)
 --   9 finished   SET     ticket ids reported finished by booking (SharedRoundKeys.finishedPlayers)
 --  10 tokens     HASH    queueNumber -> the one token issued for it
 -- ARGV: 1 nowMs, 2 openMs, 3 closeMs, 4 expireAt (epoch s), 5 activeTimeoutMs,
@@ -93,7 +95,8 @@ local function expireStale()
 end
 
 -- Players who left: finished ones plus abandoned ones. An abandoned ticket booking reports later moves over to
--- finished, so nobody is counted twice.
+-- finished, so nobody is counted twice. Booking's sign-of-life.lua (mayPlay) counts the same way to tell whether a
+-- player coming back has room: keep the two alike.
 local function released()
   local abandoned = redis.call('SMEMBERS', K_ABANDONED)
   for i = 1, #abandoned, CHUNK do

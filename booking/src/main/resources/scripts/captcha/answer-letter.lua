@@ -24,7 +24,7 @@ end
 if letter[2] ~= ARGV[1] then return 'UNKNOWN' end
 if not mayPlay(KEYS[5], KEYS[6], KEYS[4], ARGV[1], false) then return 'RELEASED' end
 redis.call('del', KEYS[1])
-signOfLife(KEYS[3], KEYS[4], ARGV[1], ARGV[4], ARGV[3])
+signOfLife(KEYS[3], KEYS[4], ARGV[1], ARGV[4], ARGV[3], false)
 if string.upper(letter[1]) ~= ARGV[2] then return 'WRONG' end
 redis.call('sadd', KEYS[2], ARGV[1])
 redis.call('pexpire', KEYS[2], ARGV[3])

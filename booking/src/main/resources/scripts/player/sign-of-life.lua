@@ -12,12 +12,14 @@
 --   finished   SET   tickets that finished or gave up (SharedRoundKeys.finishedPlayers)
 --   abandoned  SET   ticket ids admission timed out (SharedRoundKeys.abandonedPlayers)
 --   leavesFinished   true when the move takes the ticket out of finished (a hold), false when it does not (a letter)
---   active players are served minus released, released counted as admission's serving.lua counts it: the finished
---   plus the abandoned that are not finished
+--   active players are served minus released, released counted as admission's serving.lua counts it (released():
+--   keep the two alike): the finished plus the abandoned that are not finished
 --
--- signOfLife(active, abandoned, ticketId, nowMs, ttlMs):
+-- signOfLife(active, abandoned, ticketId, nowMs, ttlMs, leftFinished):
 --   active     ZSET  queueNumber -> last sign of life (admission's, SharedRoundKeys.activePlayers)
 --   abandoned  SET   as above
+--   leftFinished     true when the caller just took the ticket out of finished (a bot's released hold went back on):
+--                    it counts again, so it is put back in active (admission may have dropped it) like one timed out
 --   the queue number is the ticket id's middle part (<roundId>-<queueNumber>-<seal>, admission's TicketId.java); a
 --   set this recreates expires after ttlMs
 local function mayPlay(serve, finished, abandoned, ticketId, leavesFinished)
@@ -39,11 +41,11 @@ local function mayPlay(serve, finished, abandoned, ticketId, leavesFinished)
   return (tonumber(counter[1]) or 0) - released + 1 <= maxActive
 end
 
-local function signOfLife(active, abandoned, ticketId, nowMs, ttlMs)
+local function signOfLife(active, abandoned, ticketId, nowMs, ttlMs, leftFinished)
   local qn = string.match(ticketId, '^[^-]+%-(%d+)%-%x+$')
   if not qn then return end
-  if redis.call('srem', abandoned, ticketId) == 1 then
-    redis.call('zadd', active, nowMs, qn)
+  if redis.call('srem', abandoned, ticketId) == 1 or leftFinished then
+    redis.call('zadd', active, 'GT', nowMs, qn)
     if redis.call('pttl', active) < 0 then redis.call('pexpire', active, ttlMs) end
   else
     redis.call('zadd', active, 'XX', 'GT', nowMs, qn)

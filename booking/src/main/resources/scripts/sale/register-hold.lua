@@ -61,6 +61,6 @@ redis.call('pexpire', KEYS[4], ARGV[9])
 redis.call('pexpire', KEYS[5], ARGV[9])
 redis.call('hset', KEYS[8], ARGV[2], ARGV[6] .. '|' .. ARGV[12] .. '|' .. ARGV[13])
 redis.call('pexpire', KEYS[8], ARGV[9])
-redis.call('srem', KEYS[9], ARGV[4])
-signOfLife(KEYS[10], KEYS[11], ARGV[4], ARGV[6], ARGV[9])
+local leftFinished = redis.call('srem', KEYS[9], ARGV[4]) == 1
+signOfLife(KEYS[10], KEYS[11], ARGV[4], ARGV[6], ARGV[9], leftFinished)
 return {'OK', prev or ''}

@@ -124,7 +124,8 @@ class BookingFlowIT {
 
     /**
      * A sign of life never moves a score back (another instance's clock may be behind), and a player admission had
-     * timed out for its silence comes back when it plays after all: active again, no longer counted as gone.
+     * timed out for its silence comes back when it plays after all (no maxActive set): active again, no longer counted
+     * as gone.
      */
     @Test
     void aSignOfLifeNeverGoesBackAndBringsBackAPlayerAdmissionTimedOut() {
@@ -210,6 +211,42 @@ class BookingFlowIT {
         assertThat(hold(api, other, round, "F-2").status())
                 .as("the lock was given back")
                 .isEqualTo(201);
+    }
+
+    /**
+     * A bot that released its hold is done (finished) and its place goes to the next player. Holding again, it comes
+     * back only while the round has room under maxActive, and then counts as active again: back in admission's active
+     * set (which dropped it), so its silence times it out like anyone's.
+     */
+    @Test
+    void aBotThatHoldsAgainAfterReleasingComesBackOnlyWithRoomAndIsActiveAgain() {
+        RMap<String, String> serving = redis().getMap(SharedRoundKeys.serving(round.id()), StringCodec.INSTANCE);
+        RSet<String> finished = redis().getSet(SharedRoundKeys.finishedPlayers(round.id()), StringCodec.INSTANCE);
+        RScoredSortedSet<String> active =
+                redis().getScoredSortedSet(SharedRoundKeys.activePlayers(round.id()), StringCodec.INSTANCE);
+        String bot = round.id().value() + "-41-0123456789abcdef01234541";
+        String token = world.token(round, bot, "returner", true);
+        Map<String, String> botKey = Map.of("X-Bot-Key", BookingStack.BOT_KEY);
+        String first =
+                hold(api, token, round, "G-1", botKey).json().path("holdId").asString();
+        assertThat(api.send("DELETE", "/api/v1/holds/" + first, token, null, botKey)
+                        .status())
+                .isEqualTo(204);
+        assertThat(finished.contains(bot)).isTrue();
+        // 2 admitted, at most 1 active: the bot's place went to #42, who plays
+        serving.putAll(Map.of(SharedRoundKeys.SERVED_FIELD, "2", SharedRoundKeys.MAX_ACTIVE_FIELD, "1"));
+
+        Api.Response refused = hold(api, token, round, "G-2", botKey);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().path("type").asString()).endsWith("/place-released");
+        assertThat(finished.contains(bot)).as("still done").isTrue();
+
+        serving.put(SharedRoundKeys.MAX_ACTIVE_FIELD, "2");
+        long holding = world.clock.millis();
+        assertThat(hold(api, token, round, "G-2", botKey).status()).isEqualTo(201);
+        assertThat(finished.contains(bot)).isFalse();
+        assertThat(active.getScore("41")).as("active again, from this hold").isBetween((double) holding, (double)
+                world.clock.millis());
     }
 
     /** A release that lost the race to the ticket's next hold (its find ran first, its close after) marks nothing. */

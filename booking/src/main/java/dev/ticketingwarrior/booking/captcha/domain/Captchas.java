@@ -14,7 +14,8 @@ public interface Captchas {
      * Answers the letter {@code captchaId} of {@code ticketId} in one step: every answer, right or wrong, uses the letter
      * up, and a right one marks the ticket solved for {@code retention}. {@code answer} is stripped and upper-cased;
      * it is right if it equals the letter's answer upper-cased. An answer to the ticket's own letter is also its
-     * player's sign of life {@code at} for admission's {@code maxActive} (SPEC §4).
+     * player's sign of life {@code at} for admission's {@code maxActive} (SPEC §4); from a player admission timed out
+     * while the round has no room to take it back it is {@link LetterAnswer#RELEASED}, and nothing is used up.
      */
     LetterAnswer answer(
             RoundId round, String captchaId, String ticketId, String answer, Instant at, Duration retention);

@@ -51,7 +51,8 @@ public class RoundGate {
     /**
      * The 403 {@code place-released} refusal of a player's move: admission timed the player out (silent for its active
      * timeout) and gave its place to the next in line, and the round has no room under {@code maxActive} to give it
-     * back (SPEC §4). Its round is over, as after the close.
+     * back (SPEC §4). The refusal holds while the round stays full: a place that frees up later lets the player back
+     * (nothing of its move was used up), but a client takes it as the end of its round, as the web app and the bots do.
      */
     public ProblemException placeReleased(Round round) {
         return ProblemException.of(

@@ -11,10 +11,10 @@ public interface Holds {
     /**
      * Records {@code hold} (whose lock is already claimed) and releases the ticket's previous hold, atomically. Gives
      * the lock back when the seat turned out sold, the ticket already booked, or its player's place released
-     * ({@link PlaceReleased}). A registered hold also names
-     * {@code holder} as the seat's taker since the hold's time (what a human who finds the seat taken is told). With
-     * {@code requireSoldKnown}, a round whose sold seats Redis may not know (no mark of a restore: it came back empty)
-     * is {@link SoldSeatsUnknown}, nothing written and the lock kept.
+     * ({@link PlaceReleased}). A registered hold also names {@code holder} as the seat's taker since the hold's time
+     * (what a human who finds the seat taken is told). With {@code requireSoldKnown}, a round whose sold seats Redis may
+     * not know (no mark of a restore: it came back empty) is {@link SoldSeatsUnknown}, nothing written and the lock
+     * kept.
      */
     Registration register(
             RoundId round,

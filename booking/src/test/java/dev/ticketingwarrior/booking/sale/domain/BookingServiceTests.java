@@ -194,6 +194,18 @@ class BookingServiceTests {
         assertThat(sales.calls).endsWith("resolve " + bookingId);
     }
 
+    /** An in-doubt answer that names no booking of the round (Redis read it so): nothing to send, nothing resolved. */
+    @Test
+    void anInDoubtKeyThatNamesNoBookingIsAnsweredAlreadyBookedWithoutSending() {
+        sales.answers.put(
+                "alice|key-1",
+                new Sales.Answered("holdId=" + holdId, true, Sales.Outcome.IN_DOUBT, Optional.empty(), "C-3"));
+
+        assertThat(service.book(round, alice, "key-1", holdId)).isEqualTo(new BookingOutcome.AlreadyBooked());
+        assertThat(outbox.sent).isEmpty();
+        assertThat(sales.calls).noneMatch(call -> call.startsWith("resolve"));
+    }
+
     /** Written, and its copy kept a while longer with its outcome: the retry sends nothing again either. */
     @Test
     void anInDoubtKeyWhoseKeptCopyHasItsOutcomeIsNotSentAgain() {

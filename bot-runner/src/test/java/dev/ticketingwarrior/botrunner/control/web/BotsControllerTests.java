@@ -70,8 +70,8 @@ class BotsControllerTests {
                         .expectStatus()
                         .isOk()
                         .expectBody()
-                        .json(
-                                "{\"enabled\":true,\"perRound\":150,\"difficulty\":\"HARD\",\"cancelProbability\":0.05}"));
+                        .json("{\"enabled\":true,\"perRound\":150,\"difficulty\":\"HARD\","
+                                + "\"cancelProbability\":0.05}"));
 
         assertThat(held.held()).contains(new BotSettings(true, 150, Difficulty.HARD, 0.05));
     }
