@@ -726,8 +726,8 @@ final class SoakPage {
         List<String> rss = s.rssServices();
         out.append("<section class=\"card\" id=\"rounds\"><h2>Per round</h2><p class=\"hint\">")
                 .append("the numbers behind the charts; late: admitted players the round closed on before they booked;")
-                .append(
-                        " released: admitted players whose place went to the next in line while they were quiet (maxActive);")
+                .append(" released: admitted players whose place went to the next in line while they were quiet"
+                        + " (maxActive);")
                 .append(
                         " errors: players whose journey ended on an error (refused, 5xx, timed out; Gatling's report has")
                 .append(" each);")

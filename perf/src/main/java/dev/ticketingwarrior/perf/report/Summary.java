@@ -82,9 +82,9 @@ record Summary(
      * {@code index} 1 is the first measured round; a warm-up round ({@code warmUp}) has 0 or less. {@code late}: admitted
      * players the round closed on before they booked; {@code placeReleased}: those refused a letter answer or a hold
      * because their place went to the next in line while they were quiet (maxActive; null in a summary from before it
-     * was written); {@code noSeat}: those who found no seat left; {@code errors}: those
-     * whose journey ended on an error (a refused connection, a 5xx, a timeout); {@code pids}: the
-     * process each service's heap and RSS were read from (empty in a summary from before they were written).
+     * was written); {@code noSeat}: those who found no seat left; {@code errors}: those whose journey ended on an error
+     * (a refused connection, a 5xx, a timeout); {@code pids}: the process each service's heap and RSS were read from
+     * (empty in a summary from before they were written).
      */
     record Round(
             int index,

@@ -59,7 +59,6 @@ final class RoundTable {
                 "",
                 "",
                 "",
-                "",
                 "(maxActive)",
                 "",
                 "(202)",

@@ -281,6 +281,26 @@ class SummaryTests {
         return new RoundRow(1, WINDOW, 60, 60, 55, 15, 2, 3, 5, 0, 0, seats, Map.of(), judged, Map.of());
     }
 
+    /** Each second header line's note ends where its column's name does, as the values below them are aligned. */
+    @Test
+    void theTablesNotesStandUnderTheirColumns() {
+        List<String> head = printed(() -> RoundTable.header(null)).lines().toList();
+        String names = head.get(1);
+        String notes = head.get(2);
+
+        for (List<String> column : List.of(
+                List.of("released", "(maxActive)"),
+                List.of("booked", "(202)"),
+                List.of("pending", "(gave up)"),
+                List.of("bots", "(202/conf)"),
+                List.of("lag p99", "ms"))) {
+            int nameEnds =
+                    names.indexOf(" " + column.get(0) + " ") + 1 + column.get(0).length();
+            int noteEnds = notes.lastIndexOf(column.get(1)) + column.get(1).length();
+            assertThat(noteEnds).as(column.get(1) + " under " + column.get(0)).isEqualTo(nameEnds);
+        }
+    }
+
     private static String printed(Runnable print) {
         PrintStream out = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
