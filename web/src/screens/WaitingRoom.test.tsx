@@ -24,6 +24,7 @@ const waitingAt = (position: number, waiting: number, ticketId = TICKET, roundId
   position,
   ahead: position - 1,
   waiting,
+  etaSeconds: null,
 });
 
 /** Admission's answer to the entry: a new ticket at `position` of `waiting`. */
@@ -558,7 +559,7 @@ describe('waiting room', () => {
     expect(screen.queryByText(/순번을 갱신하지 못하고 있어요/)).not.toBeInTheDocument();
   });
 
-  it('shows no ETA and no admission rate while admission is paused (the server sends no etaSeconds)', async () => {
+  it('shows no ETA and no admission rate while admission is paused (the server sends etaSeconds null)', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 24, 10, 15, 5));
     let paused = true;
     mockApi([
@@ -570,7 +571,7 @@ describe('waiting room', () => {
           body: {
             ...waitingAt(30, 40),
             ratePerSecond: 5, // the configured rate comes all the same
-            ...(paused ? {} : { etaSeconds: 6 }),
+            etaSeconds: paused ? null : 6,
           },
         }),
       ],
