@@ -262,11 +262,15 @@ public final class PlayerJourney {
                                         .exec(this::afterHold))));
     }
 
-    /** A 403 on a letter answer or a hold ends the journey: its place released (maxActive), or the round closed. */
+    /** A 403 on a letter answer or a hold ends the journey, as {@link #refusal} says. */
     private static Session refused(Session session) {
         String body = session.contains("lastBody") ? session.getString("lastBody") : "";
-        Outcome outcome = body.contains("/place-released") ? Outcome.PLACE_RELEASED : Outcome.ROUND_CLOSED;
-        return session.set("outcome", outcome.name()).remove("lastBody");
+        return session.set("outcome", refusal(body).name()).remove("lastBody");
+    }
+
+    /** What a 403 to a letter answer or a hold ended: the player's place released (maxActive), or the round. */
+    static Outcome refusal(String problem) {
+        return problem != null && problem.contains("/place-released") ? Outcome.PLACE_RELEASED : Outcome.ROUND_CLOSED;
     }
 
     private Session pickSeat(Session session) {

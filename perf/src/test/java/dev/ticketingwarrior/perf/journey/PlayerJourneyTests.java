@@ -43,6 +43,16 @@ class PlayerJourneyTests {
         assertThat(PlayerJourney.withoutTicket(409)).isEqualTo(Journal.Outcome.NOT_ADMITTED);
     }
 
+    /** A 403 on the letter or a hold: the player's place went to the next in line (maxActive), or the round closed. */
+    @Test
+    void tellsAReleasedPlaceFromAClosedRound() {
+        assertThat(PlayerJourney.refusal("{\"type\":\"" + PROBLEMS + "place-released\",\"status\":403}"))
+                .isEqualTo(Journal.Outcome.PLACE_RELEASED);
+        assertThat(PlayerJourney.refusal("{\"type\":\"" + PROBLEMS + "round-closed\",\"status\":403}"))
+                .isEqualTo(Journal.Outcome.ROUND_CLOSED);
+        assertThat(PlayerJourney.refusal("")).isEqualTo(Journal.Outcome.ROUND_CLOSED);
+    }
+
     @Test
     void readsWhenItsTokenSaysItWasAdmitted() {
         Instant open = Instant.parse("2026-11-24T10:15:00Z");

@@ -102,6 +102,18 @@ class SoakReportTests {
         assertThat(badCells(page, "outcomes")).as("the round's bots and lost").isEqualTo(3);
     }
 
+    /** Players refused for a released place (maxActive) have their column; a summary from before it says so. */
+    @Test
+    void showsThePlayersWhosePlaceWasReleasedAndMissingInAnOlderSummary() throws Exception {
+        ObjectNode summary = SoakSamples.summary(3, 0);
+        ((ObjectNode) summary.withArray("perRound").get(0)).put("placeReleased", 0);
+        ((ObjectNode) summary.withArray("perRound").get(1)).put("placeReleased", 7);
+
+        Document page = parse(write("released", summary));
+
+        assertThat(column(page, "outcomes", "released")).containsExactly("0", "7", Text.MISSING);
+    }
+
     @Test
     void aSummaryWithoutBotsShowsThemMissing() throws Exception {
         ObjectNode summary = SoakSamples.summary(2, 0);

@@ -264,7 +264,7 @@ class RedisSales implements Sales, KeptBookings, SoldSeatCopies {
     }
 
     /** A key's answer as the scripts keep it; a booking id that is not one of the round's is none. */
-    private static Answered answered(RoundId round, Map<String, String> fields) {
+    static Answered answered(RoundId round, Map<String, String> fields) {
         String outcome = fields.get("outcome");
         return new Answered(
                 fields.get("fingerprint"),
