@@ -17,8 +17,7 @@
 --                        answers a letter or holds a seat (SharedRoundKeys.activePlayers); not yet timed out
 --   8 abandoned  SET     ticket ids: admitted, timed out, never reported finished; booking takes one out (and puts it
 --                        back in active) when its player shows a sign of life after all and the round has room for it
---                        under maxActive, counted as released() counts (booking's sign-of-life.lua, mayPlay: keep the
---                        two counts alike) (SharedRoundKeys.abandonedPlayers)
+--                        under maxActive, counted by the same releasedPlayers (SharedRoundKeys.abandonedPlayers)
 --   9 finished   SET     ticket ids reported finished by booking (SharedRoundKeys.finishedPlayers)
 --  10 tokens     HASH    queueNumber -> the one token issued for it
 -- ARGV: 1 nowMs, 2 openMs, 3 closeMs, 4 expireAt (epoch s), 5 activeTimeoutMs,
@@ -94,21 +93,10 @@ local function expireStale()
   end
 end
 
--- Players who left: finished ones plus abandoned ones. An abandoned ticket booking reports later moves over to
--- finished, so nobody is counted twice. Booking's sign-of-life.lua (mayPlay) counts the same way to tell whether a
--- player coming back has room: keep the two alike.
+-- Players who left: finished ones plus abandoned ones (shared's scripts/round/released.lua, prepended, which booking's
+-- sign-of-life.lua counts with too).
 local function released()
-  local abandoned = redis.call('SMEMBERS', K_ABANDONED)
-  for i = 1, #abandoned, CHUNK do
-    local chunk = { unpack(abandoned, i, math.min(i + CHUNK - 1, #abandoned)) }
-    local finished = redis.call('SMISMEMBER', K_FINISHED, unpack(chunk))
-    for j, id in ipairs(chunk) do
-      if finished[j] == 1 then
-        redis.call('SREM', K_ABANDONED, id)
-      end
-    end
-  end
-  return redis.call('SCARD', K_FINISHED) + redis.call('SCARD', K_ABANDONED)
+  return releasedPlayers(K_FINISHED, K_ABANDONED)
 end
 
 -- The rate integrated from LAST to UNTIL on top of ACC, and how many entered players that lets in before any maxActive

@@ -12,8 +12,8 @@
 --   finished   SET   tickets that finished or gave up (SharedRoundKeys.finishedPlayers)
 --   abandoned  SET   ticket ids admission timed out (SharedRoundKeys.abandonedPlayers)
 --   leavesFinished   true when the move takes the ticket out of finished (a hold), false when it does not (a letter)
---   active players are served minus released, released counted as admission's serving.lua counts it (released():
---   keep the two alike): the finished plus the abandoned that are not finished
+--   active players are served minus released, counted by releasedPlayers (shared's scripts/round/released.lua,
+--   prepended), as admission's serving.lua counts them
 --
 -- signOfLife(active, abandoned, ticketId, nowMs, ttlMs, leftFinished):
 --   active     ZSET  queueNumber -> last sign of life (admission's, SharedRoundKeys.activePlayers)
@@ -29,16 +29,7 @@ local function mayPlay(serve, finished, abandoned, ticketId, leavesFinished)
   local counter = redis.call('hmget', serve, 'served', 'maxActive')
   local maxActive = tonumber(counter[2]) or 0
   if maxActive <= 0 then return true end
-  local released = redis.call('scard', finished)
-  local gone = redis.call('smembers', abandoned)
-  for i = 1, #gone, 500 do
-    local chunk = { unpack(gone, i, math.min(i + 499, #gone)) }
-    local done = redis.call('smismember', finished, unpack(chunk))
-    for j = 1, #chunk do
-      if done[j] == 0 then released = released + 1 end
-    end
-  end
-  return (tonumber(counter[1]) or 0) - released + 1 <= maxActive
+  return (tonumber(counter[1]) or 0) - releasedPlayers(finished, abandoned) + 1 <= maxActive
 end
 
 local function signOfLife(active, abandoned, ticketId, nowMs, ttlMs, leftFinished)

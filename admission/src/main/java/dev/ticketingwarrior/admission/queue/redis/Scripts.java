@@ -6,10 +6,13 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The waiting room's Lua scripts ({@code /scripts/queue/*.lua}, each documented with its KEYS and ARGV), read once at
- * start. Each advancing script is {@code serving.lua} followed by its own body; Spring Data runs them by EVALSHA and
- * falls back to EVAL only when the server has not cached the script yet.
+ * start. Each advancing script is shared's {@code /scripts/round/released.lua}, then {@code serving.lua}, then its own
+ * body; Spring Data runs them by EVALSHA and falls back to EVAL only when the server has not cached the script yet.
  */
 final class Scripts {
+
+    /** Who left the round (shared: booking counts them with it too). */
+    private static final String RELEASED = "/scripts/round/released.lua";
 
     private static final String SERVING = "/scripts/queue/serving.lua";
 
@@ -26,7 +29,7 @@ final class Scripts {
     static final RedisScript<List> STATS = serving("stats.lua");
 
     static final RedisScript<Long> APPLY_SETTINGS =
-            RedisScript.of(LuaScripts.read(SERVING, "/scripts/queue/apply-settings.lua"), Long.class);
+            RedisScript.of(LuaScripts.read(RELEASED, SERVING, "/scripts/queue/apply-settings.lua"), Long.class);
 
     static final RedisScript<String> KEEP_TOKEN =
             RedisScript.of(LuaScripts.read("/scripts/queue/keep-token.lua"), String.class);
@@ -35,6 +38,6 @@ final class Scripts {
 
     @SuppressWarnings("rawtypes")
     private static RedisScript<List> serving(String body) {
-        return RedisScript.of(LuaScripts.read(SERVING, "/scripts/queue/" + body), List.class);
+        return RedisScript.of(LuaScripts.read(RELEASED, SERVING, "/scripts/queue/" + body), List.class);
     }
 }

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 class RedisCaptchas implements Captchas {
 
     /** {@code /scripts/captcha/answer-letter.lua}, documented there with its KEYS and ARGV, and what it prepends. */
-    private static final String ANSWER =
-            LuaScripts.read("/scripts/player/sign-of-life.lua", "/scripts/captcha/answer-letter.lua");
+    private static final String ANSWER = LuaScripts.read(
+            "/scripts/round/released.lua", "/scripts/player/sign-of-life.lua", "/scripts/captcha/answer-letter.lua");
 
     private final RedissonClient redis;
     private final Dependencies dependencies;

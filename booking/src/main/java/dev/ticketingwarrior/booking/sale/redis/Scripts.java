@@ -4,8 +4,8 @@ import dev.ticketingwarrior.edge.lua.LuaScripts;
 
 /**
  * The sale's Lua scripts ({@code /scripts/sale/*.lua}, each documented with its KEYS and ARGV), read once at start.
- * The functions several scripts share ({@code answer.lua}, {@code close-hold.lua}, and the player's
- * {@code /scripts/player/sign-of-life.lua}) are prepended to them. Redisson
+ * The functions several scripts share ({@code answer.lua}, {@code close-hold.lua}, the player's
+ * {@code /scripts/player/sign-of-life.lua} and shared's {@code /scripts/round/released.lua}) are prepended to them. Redisson
  * runs a script by EVALSHA and sends its text only when the server has not cached it yet.
  */
 final class Scripts {
@@ -16,8 +16,8 @@ final class Scripts {
     static final String UNDO = read("undo.lua");
     static final String CLAIM_OPEN = read("claim-open.lua");
     static final String RESTORE_SOLD = read("restore-sold.lua");
-    static final String REGISTER_HOLD =
-            LuaScripts.read("/scripts/player/sign-of-life.lua", "/scripts/sale/register-hold.lua");
+    static final String REGISTER_HOLD = LuaScripts.read(
+            "/scripts/round/released.lua", "/scripts/player/sign-of-life.lua", "/scripts/sale/register-hold.lua");
     static final String RELEASE_HOLD = read("close-hold.lua", "release-hold.lua");
     static final String CLEAR_ABANDONED = read("clear-abandoned.lua");
     static final String KEEP_RESOLVED = read("keep-resolved.lua");
