@@ -77,13 +77,7 @@ class BookingFlowIT {
     void aBotThatReleasesItsHoldIsGoneAndAHumanWhoReleasesPlaysOn() {
         RSet<String> finished = redis().getSet(SharedRoundKeys.finishedPlayers(round.id()), StringCodec.INSTANCE);
         String bot = BookingStack.ticket();
-        String botToken = world.token(round, bot, "canceller", true);
-        Map<String, String> botKey = Map.of("X-Bot-Key", BookingStack.BOT_KEY);
-        String botHold =
-                hold(api, botToken, round, "C-3", botKey).json().path("holdId").asString();
-        assertThat(api.send("DELETE", "/api/v1/holds/" + botHold, botToken, null, botKey)
-                        .status())
-                .isEqualTo(204);
+        holdAndCancelAsBot(world.token(round, bot, "canceller", true), "C-3");
         assertThat(finished.contains(bot)).isTrue();
 
         String human = BookingStack.ticket();
@@ -227,11 +221,7 @@ class BookingFlowIT {
         String bot = round.id().value() + "-41-0123456789abcdef01234541";
         String token = world.token(round, bot, "returner", true);
         Map<String, String> botKey = Map.of("X-Bot-Key", BookingStack.BOT_KEY);
-        String first =
-                hold(api, token, round, "G-1", botKey).json().path("holdId").asString();
-        assertThat(api.send("DELETE", "/api/v1/holds/" + first, token, null, botKey)
-                        .status())
-                .isEqualTo(204);
+        holdAndCancelAsBot(token, "G-1");
         assertThat(finished.contains(bot)).isTrue();
         // 2 admitted, at most 1 active: the bot's place went to #42, who plays
         serving.putAll(Map.of(SharedRoundKeys.SERVED_FIELD, "2", SharedRoundKeys.MAX_ACTIVE_FIELD, "1"));
@@ -452,6 +442,16 @@ class BookingFlowIT {
         assertThat(api.delete("/api/v1/holds/" + holdId, token).status()).isEqualTo(204);
         assertThat(seatStatus("G-7")).isEqualTo("AVAILABLE");
         assertThat(api.delete("/api/v1/holds/" + holdId, token).status()).isEqualTo(404);
+    }
+
+    /** A bot holds {@code seatId} and lets it go (취소표): done with the round. */
+    private void holdAndCancelAsBot(String token, String seatId) {
+        Map<String, String> botKey = Map.of("X-Bot-Key", BookingStack.BOT_KEY);
+        String holdId =
+                hold(api, token, round, seatId, botKey).json().path("holdId").asString();
+        assertThat(api.send("DELETE", "/api/v1/holds/" + holdId, token, null, botKey)
+                        .status())
+                .isEqualTo(204);
     }
 
     private String seatStatus(String seatId) {
